@@ -1,0 +1,602 @@
+"""Where a file sets a cookie, and with which attributes.
+
+Every way of shaping a cookie becomes a CookieSite with the same Flags, so
+SFX301-SFX305 each judge one attribute whatever API expressed it:
+
+- `set_cookie`/`set_signed_cookie` on a response (Werkzeug/Flask, Django,
+  Starlette/FastAPI), with the framework's defaults for missing arguments;
+- settings: Django settings modules, Flask config classes, `app.config[...]`,
+  `app.config.update(...)`/`from_mapping(...)`, `settings.configure(...)`;
+- Starlette's and starsessions' `SessionMiddleware`;
+- `http.cookies` morsels and hand-written `Set-Cookie` header values.
+
+A flag is `explicit` when the code states it; a missing flag carries the
+framework default and counts only where the site says absence matters.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import frameworks as fw
+from ..engine import scope as sc
+from ..engine.values import UNKNOWN, duration_of, evaluate, literal_string, seconds
+from ..frameworks import stdlib
+from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_CONFIGURE, SETTINGS_MARKERS
+from ..frameworks.starlette import MIDDLEWARE_WRAPPERS
+from .base import Analysis
+
+SET_COOKIE = "set_cookie"
+SETTINGS = "settings"
+MIDDLEWARE = "middleware"
+MORSEL = "morsel"
+HEADER = "header"
+
+ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
+_SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie"))
+_CONFIG_METHODS = frozenset(("update", "from_mapping"))
+_HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
+
+
+class Flag:
+    """One cookie attribute as the code sets it (or leaves it)."""
+
+    __slots__ = ("value", "known", "explicit", "node")
+
+    def __init__(self, value=None, known=True, explicit=False, node=None):
+        self.value = value  # the literal value (seconds for lifetime)
+        self.known = known  # False: computed, trusted
+        self.explicit = explicit  # stated in the code
+        self.node = node  # where it is stated
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<Flag {self.value!r} known={self.known} explicit={self.explicit}>"
+
+
+class CookieSite:
+    """A place that shapes a cookie."""
+
+    def __init__(self, kind, node, label, name=None, sensitivity=fw.OTHER):
+        self.kind = kind
+        self.node = node  # where missing flags are reported
+        self.label = label  # framework name for messages
+        self.name = name  # literal cookie name, if known
+        self.sensitivity = sensitivity
+        self.flags = {}
+        self.missing_counts = frozenset()  # flags whose absence is a finding
+        self.method = None  # set_cookie / set_signed_cookie
+        self.settings = {}  # flag -> setting name (SETTINGS sites)
+        self.variable = None  # the SimpleCookie variable (MORSEL sites)
+        self.frozen = False  # a morsel already output
+        self.group = None  # SETTINGS sites: flag -> Flag across the container
+
+    def flag(self, name):
+        return self.flags.get(name)
+
+    def attribute(self, name):
+        """A flag as the whole configuration says it: for settings, what any
+        key of the same module, class or app config states."""
+        flag = self.flags.get(name)
+        if flag is None and self.group is not None:
+            flag = self.group.get(name)
+        return flag
+
+    def subject(self):
+        if self.kind == MIDDLEWARE:
+            return "SessionMiddleware's session cookie"
+        if self.kind == HEADER:
+            return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
+        if self.kind == SETTINGS:
+            return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie"}.get(
+                self.sensitivity_detail, "the session cookie"
+            )
+        if self.name:
+            return f"cookie {self.name!r}"
+        return f"cookie {self.name_source}" if self.name_source else "cookie"
+
+    sensitivity_detail = "session"
+    name_source = None  # the name expression's source, when not a literal
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<CookieSite {self.kind} {self.name!r} line {getattr(self.node, 'lineno', 1)}>"
+
+
+def _flag_from(expr, ctx):
+    if expr is None:
+        return None
+    value = evaluate(expr, ctx)
+    if value is UNKNOWN:
+        return Flag(None, known=False, explicit=True, node=expr)
+    return Flag(value, known=True, explicit=True, node=expr)
+
+
+def _lifetime_flag(expr, ctx):
+    secs = duration_of(expr, ctx)
+    if secs is None:
+        return Flag(None, known=False, explicit=True, node=expr)
+    return Flag(secs, known=True, explicit=True, node=expr)
+
+
+def _short_source(expr, limit=48):
+    try:
+        text = ast.unparse(expr)
+    except Exception:  # pragma: no cover - unparse of odd trees
+        return None
+    return text if len(text) <= limit else None
+
+
+def _string_key(expr):
+    if expr.__class__ is ast.Constant:
+        if isinstance(expr.value, str):
+            return expr.value
+        if isinstance(expr.value, bytes):
+            return expr.value.decode("latin-1")
+    return None
+
+
+class CookieAnalysis(Analysis):
+    keywords = ("cookie", "session_", "middleware", "installed_apps", "root_urlconf")
+
+    def __init__(self, ctx, analyses):
+        super().__init__(ctx, analyses)
+        self.sites = []
+        self._groups = {}  # (container key, cookie) -> {flag: Flag}
+        self._module_settings = set()  # setting names assigned at module level
+        self._module_markers = set()
+        self._dev_ranges = []  # (first, last) lines of `if DEBUG:` bodies
+        self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
+
+    def subscribe(self, walker):
+        walker.on(ast.Call, self.visit_call)
+        walker.on(ast.Assign, self.visit_assign)
+        walker.on(ast.AnnAssign, self.visit_assign)
+        walker.on(ast.If, self.visit_if)
+        walker.on(ast.Dict, self.visit_dict)
+        walker.on(ast.Tuple, self.visit_tuple)
+
+    # -- calls --------------------------------------------------------
+    def visit_call(self, node):
+        func = node.func
+        if func.__class__ is ast.Attribute:
+            attr = func.attr
+            if attr in _SET_COOKIE_METHODS:
+                self._set_cookie(node, func)
+                return
+            if attr in _CONFIG_METHODS and self._is_config(func.value):
+                self._config_call(node, func.value)
+                return
+            if attr == "add_middleware" and node.args:
+                self._middleware(node, node.args[0], node.args[1:], node.keywords)
+                return
+            if attr in stdlib.OUTPUT_METHODS:
+                self._morsel_output(func.value)
+            if attr in _HEADER_METHODS and len(node.args) == 2:
+                header = _string_key(node.args[0])
+                if header is not None and header.lower() == "set-cookie":
+                    self._header(node.args[1])
+                    return
+        qualname = self.ctx.qualname(func)
+        if qualname is None:
+            return
+        if qualname in MIDDLEWARE_WRAPPERS and node.args:
+            self._middleware(node, node.args[0], node.args[1:], node.keywords)
+        elif fw.middleware_for(qualname) is not None:
+            # `SessionMiddleware(app, ...)`: the first argument is the app.
+            self._middleware(node, func, node.args[1:], node.keywords)
+        elif qualname in SETTINGS_CONFIGURE:
+            self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
+
+    # -- set_cookie ---------------------------------------------------
+    def _set_cookie(self, node, func):
+        ctx = self.ctx
+        framework = fw.response_framework(ctx, func.value)
+        if framework is None:
+            return
+        params = fw.SET_COOKIE_PARAMS
+        if func.attr == "set_signed_cookie":
+            params = ("key", "value", "salt")
+        given = dict(zip(params, node.args))
+        splat = any(k.arg is None for k in node.keywords) or any(
+            a.__class__ is ast.Starred for a in node.args
+        )
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                given[keyword.arg] = keyword.value
+        key = given.get("key")
+        name = literal_string(key, ctx) if key is not None else None
+        site = CookieSite(SET_COOKIE, node, framework.label, name)
+        if name is None and key is not None:
+            site.name_source = _short_source(key)
+        site.method = func.attr
+        site.sensitivity = self._sensitivity(name, given.get("value"), key)
+        defaults = framework.cookie_defaults
+        for flag in ("secure", "httponly", "samesite"):
+            if flag in given:
+                site.flags[flag] = _flag_from(given[flag], ctx)
+            elif splat:
+                site.flags[flag] = Flag(None, known=False)
+            else:
+                site.flags[flag] = Flag(defaults.get(flag))
+        for flag in ("domain", "path"):
+            if flag in given:
+                site.flags[flag] = _flag_from(given[flag], ctx)
+            else:
+                site.flags[flag] = Flag("/" if flag == "path" else None, known=not splat)
+        lifetime = given.get("max_age")
+        if lifetime is None:
+            lifetime = given.get("expires")
+        if lifetime is not None:
+            site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
+        site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
+
+    def _sensitivity(self, name, value, name_expr=None):
+        ctx = self.ctx
+        if name is not None:
+            kind = fw.classify_cookie(name, ctx.config)
+            if kind != fw.OTHER:
+                return kind
+        elif name_expr is not None and self._names_session_setting(name_expr):
+            return fw.SESSION
+        if value is not None and fw.is_token_value(ctx, value):
+            return fw.SESSION
+        return fw.OTHER
+
+    def _names_session_setting(self, expr):
+        """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`."""
+        if expr.__class__ is ast.Attribute:
+            return "COOKIE_NAME" in expr.attr
+        if expr.__class__ is ast.Subscript:
+            key = _string_key(expr.slice)
+            return key is not None and "COOKIE_NAME" in key
+        return False
+
+    # -- middleware ---------------------------------------------------
+    def _middleware(self, node, cls_expr, args, keywords):
+        ctx = self.ctx
+        middleware = fw.middleware_for(ctx.qualname(cls_expr))
+        if middleware is None:
+            return
+        given = dict(zip(middleware.params, args))
+        splat = any(k.arg is None for k in keywords) or any(a.__class__ is ast.Starred for a in args)
+        for keyword in keywords:
+            if keyword.arg is not None:
+                given[keyword.arg] = keyword.value
+        site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
+        site.settings = dict(middleware.options)
+        for flag, option in middleware.options.items():
+            if option in given:
+                if flag == "lifetime":
+                    site.flags[flag] = _lifetime_flag(given[option], ctx)
+                else:
+                    site.flags[flag] = _flag_from(given[option], ctx)
+            elif splat:
+                site.flags[flag] = Flag(None, known=False)
+            else:
+                site.flags[flag] = Flag(middleware.defaults.get(flag))
+        for flag in middleware.fixed:
+            site.flags[flag] = Flag(middleware.defaults[flag])
+        name_flag = site.flags.get("name")
+        if name_flag is not None and name_flag.known:
+            site.name = name_flag.value if isinstance(name_flag.value, str) else None
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
+
+    # -- settings -----------------------------------------------------
+    def visit_if(self, node):
+        if fw.is_dev_condition(node.test):
+            last = getattr(node, "end_lineno", None) or node.body[-1].lineno
+            self._dev_ranges.append((node.body[0].lineno, last))
+
+    def _in_dev_block(self, node):
+        line = node.lineno
+        return any(first <= line <= last for first, last in self._dev_ranges)
+
+    def visit_assign(self, node):
+        ctx = self.ctx
+        targets = node.targets if node.__class__ is ast.Assign else [node.target]
+        value = node.value
+        if value is None:
+            return
+        for target in targets:
+            cls = target.__class__
+            if cls is ast.Name:
+                name = target.id
+                if ctx.at_module_level:
+                    if name in SETTINGS_MARKERS:
+                        self._module_markers.add(name)
+                    if name in fw.SETTING_NAMES:
+                        self._module_settings.add(name)
+                        self._setting(name, value, node, ("module",), None)
+                elif ctx.in_class_body and name in fw.SETTING_NAMES:
+                    class_name = ctx.scope.node.name
+                    if not fw.is_dev_name(class_name):
+                        self._setting(name, value, node, ("class", id(ctx.scope)), None)
+            elif cls is ast.Subscript:
+                self._subscript_assign(target, value, node)
+
+    def _subscript_assign(self, target, value, node):
+        key = _string_key(target.slice)
+        if key is None:
+            inner = target.value
+            if inner.__class__ is ast.Subscript:
+                self._morsel_flag(inner, target.slice, value, node)
+            return
+        container = target.value
+        if key in fw.SETTING_NAMES and self._is_config(container):
+            self._setting(key, value, node, self._config_key(container), fw.FLASK.label)
+        elif key.lower() == "set-cookie":
+            self._header(value)
+        elif container.__class__ is ast.Subscript:
+            self._morsel_flag(container, target.slice, value, node)
+        else:
+            self._morsel_create(container, key, node)
+
+    def _is_config(self, expr):
+        """`app.config`, `current_app.config`, `self.app.config`."""
+        return expr.__class__ is ast.Attribute and expr.attr == "config"
+
+    def _config_key(self, config_expr):
+        owner = config_expr.value
+        binding = self.ctx.binding(owner)
+        return ("config", id(binding) if binding is not None else ast.dump(owner))
+
+    def _config_call(self, node, config_expr):
+        self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label)
+
+    def _keyword_settings(self, node, group_key, label):
+        pairs = []
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                pairs.append((keyword.arg, keyword.value, keyword.value))
+        for arg in node.args:
+            arg = self.ctx.value_of(arg)
+            if arg.__class__ is ast.Dict:
+                for key, value in zip(arg.keys, arg.values):
+                    name = _string_key(key) if key is not None else None
+                    if name is not None:
+                        pairs.append((name, value, key))
+        for name, value, where in pairs:
+            if name in fw.SETTING_NAMES:
+                self._setting(name, value, where, group_key, label)
+
+    def _setting(self, name, value, node, group_key, label):
+        """Record one configuration key in its group's site."""
+        ctx = self.ctx
+        if group_key[0] == "module" and fw.is_dev_module(ctx.path):
+            return
+        if self._in_dev_block(node):
+            return
+        choices = fw.settings_frameworks(name)
+        framework, setting = choices[0]
+        if setting.cookie == "remember":
+            label = fw.FLASK_LOGIN.label
+        elif label is None and len(choices) == 1:
+            label = framework.label  # a key only one framework reads
+        site = CookieSite(SETTINGS, node, label, sensitivity=fw.SESSION)
+        site.sensitivity_detail = setting.cookie
+        if setting.cookie == "csrf":
+            site.sensitivity = fw.CSRF
+        if setting.flag == "lifetime":
+            flag = _lifetime_flag(value, ctx)
+        else:
+            flag = _flag_from(value, ctx)
+        flag.node = node
+        site.flags[setting.flag] = flag
+        site.settings[setting.flag] = name
+        if setting.flag == "name" and flag.known and isinstance(flag.value, str):
+            site.name = flag.value
+        # Settings of one container (module, class, app.config) and cookie
+        # share what they say, for checks that combine keys (__Host-).
+        site.group = self._groups.setdefault((group_key, setting.cookie), {})
+        site.group[setting.flag] = flag
+        self.sites.append(site)
+
+    def finish(self):
+        self._finish_settings_module()
+        for site in self.sites:
+            if site.kind == SETTINGS and site.label is None:
+                site.label = self._module_label()
+
+    def _module_label(self):
+        """Whose configuration a module is, for keys both frameworks read."""
+        ctx = self.ctx
+        if self._module_markers or ctx.imports("django"):
+            return fw.DJANGO.label
+        if ctx.imports(*fw.FLASK.packages):
+            return fw.FLASK.label
+        for name in self._module_settings:
+            owners = {f.key for f, _ in fw.settings_frameworks(name)}
+            if owners == {"django"}:
+                return fw.DJANGO.label
+            if owners <= {"flask", "flask_login"}:
+                return fw.FLASK.label
+        names = fw.words(ctx.path.stem) + fw.words(ctx.path.parent.name)
+        return fw.DJANGO.label if "settings" in names else fw.FLASK.label
+
+    def _finish_settings_module(self):
+        """A Django settings module that stands alone must turn on
+        SESSION_COOKIE_SECURE; reported at line 1."""
+        ctx = self.ctx
+        if not self._module_markers or "SESSION_COOKIE_SECURE" in self._module_settings:
+            return
+        if ctx.star_imports or ctx.path.stem in BASE_SETTINGS_STEMS:
+            return
+        if fw.is_dev_module(ctx.path):
+            return
+        site = CookieSite(SETTINGS, ctx.tree, fw.DJANGO.label, sensitivity=fw.SESSION)
+        site.flags["secure"] = Flag(False, known=True, explicit=False)
+        site.settings["secure"] = "SESSION_COOKIE_SECURE"
+        site.group = self._groups.setdefault((("module",), "session"), {})
+        site.missing_counts = frozenset(("secure",))
+        self.sites.append(site)
+
+    # -- http.cookies morsels -----------------------------------------
+    def _jar(self, expr):
+        """The SimpleCookie a Name holds, as its binding, or None."""
+        binding = self.ctx.binding(expr)
+        if binding is None or binding.kind != sc.ASSIGN:
+            return None
+        value = binding.value
+        if value.__class__ is ast.Call and self.ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
+            return binding
+        return None
+
+    def _morsel_create(self, container, name, node):
+        jar = self._jar(container)
+        if jar is None:
+            return
+        site = CookieSite(MORSEL, node, "http.cookies", name)
+        site.sensitivity = self._sensitivity(name, node.value if hasattr(node, "value") else None)
+        site.variable = container.id
+        for flag in ("secure", "httponly", "samesite"):
+            site.flags[flag] = Flag(False if flag != "samesite" else None)
+        site.flags["name"] = Flag(name, explicit=True, node=node)
+        site.flags["path"] = Flag("/")
+        site.flags["domain"] = Flag(None)
+        site.missing_counts = ALL_FLAGS
+        self._jars.setdefault(id(jar), {})[name] = site
+        self.sites.append(site)
+
+    def _morsel_flag(self, morsel_expr, attr_expr, value, node):
+        """`cookie["sid"]["secure"] = True`."""
+        attr = _string_key(attr_expr)
+        name = _string_key(morsel_expr.slice)
+        if attr is None or name is None:
+            return
+        jar = self._jar(morsel_expr.value)
+        if jar is None:
+            return
+        site = self._jars.get(id(jar), {}).get(name)
+        flag = stdlib.MORSEL_FLAGS.get(attr.lower())
+        if site is None or site.frozen or flag is None:
+            return
+        if flag == "lifetime":
+            site.flags[flag] = _lifetime_flag(value, self.ctx)
+        elif flag == "expires":
+            return
+        else:
+            site.flags[flag] = _flag_from(value, self.ctx)
+        site.flags[flag].node = node
+
+    def _morsel_output(self, expr):
+        if expr.__class__ is ast.Subscript:
+            expr = expr.value
+        jar = self._jar(expr) if expr.__class__ is ast.Name else None
+        if jar is not None:
+            for site in self._jars.get(id(jar), {}).values():
+                site.frozen = True
+
+    # -- Set-Cookie headers -------------------------------------------
+    def visit_dict(self, node):
+        for key, value in zip(node.keys, node.values):
+            if key is not None:
+                header = _string_key(key)
+                if header is not None and header.lower() == "set-cookie":
+                    self._header(value)
+
+    def visit_tuple(self, node):
+        if len(node.elts) == 2 and node.elts[0].__class__ is ast.Constant:
+            header = _string_key(node.elts[0])
+            if header is not None and header.lower() == "set-cookie":
+                self._header(node.elts[1])
+
+    def _header(self, value):
+        template = _template(value, self.ctx)
+        if template is None:
+            return  # computed: trusted
+        first, _, rest = template.partition(";")
+        attrs = [a.strip() for a in rest.split(";")] if rest else []
+        name, eq, cookie_value = first.strip().partition("=")
+        name = name.strip() if eq and _HOLE not in name else None
+        site = CookieSite(HEADER, value, "Set-Cookie header", name)
+        site.sensitivity = self._sensitivity(name, None) if name else fw.OTHER
+        if name is None and _HOLE not in cookie_value:
+            site.sensitivity = fw.OTHER
+        attrs_known = not any(_HOLE in a for a in attrs)
+        found = {}
+        for attr in attrs:
+            key, _, val = attr.partition("=")
+            found[key.strip().lower()] = val.strip()
+        for flag in ("secure", "httponly"):
+            if flag in found:
+                site.flags[flag] = Flag(True, explicit=True, node=value)
+            else:
+                site.flags[flag] = Flag(False, known=attrs_known)
+        if "samesite" in found:
+            site.flags["samesite"] = Flag(found["samesite"], explicit=True, node=value)
+        else:
+            site.flags["samesite"] = Flag(None, known=attrs_known)
+        if "max-age" in found and found["max-age"].isdigit():
+            site.flags["lifetime"] = Flag(float(found["max-age"]), explicit=True, node=value)
+        site.flags["domain"] = Flag(found.get("domain"), known=attrs_known, explicit="domain" in found)
+        site.flags["path"] = Flag(found.get("path"), known=attrs_known, explicit="path" in found)
+        site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=value)
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
+
+
+_HOLE = "\x00"
+
+
+def _template(expr, ctx, depth=0):
+    """The literal text of a header value with computed parts as _HOLE, or
+    None when no part of it is literal."""
+    parts = _fragments(expr, ctx, depth)
+    if parts is None or all(p is None for p in parts):
+        return None
+    return "".join(_HOLE if p is None else p for p in parts)
+
+
+def _fragments(expr, ctx, depth):
+    if depth > 20:
+        return [None]
+    cls = expr.__class__
+    if cls is ast.Constant:
+        if isinstance(expr.value, str):
+            return [expr.value]
+        if isinstance(expr.value, bytes):
+            return [expr.value.decode("latin-1")]
+        return [None]
+    if cls is ast.JoinedStr:
+        out = []
+        for part in expr.values:
+            if part.__class__ is ast.Constant and isinstance(part.value, str):
+                out.append(part.value)
+            else:
+                out.append(None)
+        return out
+    if cls is ast.BinOp and expr.op.__class__ is ast.Add:
+        return _fragments(expr.left, ctx, depth + 1) + _fragments(expr.right, ctx, depth + 1)
+    if cls is ast.BinOp and expr.op.__class__ is ast.Mod:
+        text = literal_string(expr.left)
+        if text is not None:
+            return _split_placeholders(text, "%")
+        return [None]
+    if cls is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "format":
+        text = literal_string(expr.func.value)
+        if text is not None:
+            return _split_placeholders(text, "{")
+        return [None]
+    if cls is ast.Name:
+        value = ctx.value_of(expr)
+        if value is not expr:
+            return _fragments(value, ctx, depth + 1)
+    return [None]
+
+
+def _split_placeholders(text, style):
+    import re
+
+    pattern = r"%[-#0 +]*\d*(?:\.\d+)?[sdirfx]" if style == "%" else r"\{[^{}]*\}"
+    out = []
+    for i, chunk in enumerate(re.split(pattern, text)):
+        if i:
+            out.append(None)
+        out.append(chunk)
+    return out
+
+
+def site_seconds(flag):
+    return seconds(flag.value) if flag is not None and flag.known else None

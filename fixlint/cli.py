@@ -1,0 +1,57 @@
+"""`fixlint` / `python -m fixlint`: the command-line entry point.
+
+Exit codes follow linter conventions: 0 clean, 1 findings, 2 usage or
+configuration error (and files that could not be analysed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .commands import COMMANDS
+from .config import ConfigError
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as argparse does, without usage noise
+        self.exit(USAGE_ERROR, f"fixlint: error: {message} (see 'fixlint {self._sub or ''} --help')\n".replace("  ", " "))
+
+    _sub = None
+
+
+def build_parser():
+    parser = _Parser(
+        prog="fixlint",
+        description="Session-fixation and session-cookie linter for Flask, Django and FastAPI/Starlette.",
+    )
+    parser.add_argument("--version", action="version", version=f"fixlint {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        name = command.__name__.rpartition(".")[2].replace("_", "-")
+        sub = subparsers.add_parser(name, help=command.HELP, description=command.__doc__)
+        sub._sub = name
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return USAGE_ERROR
+    try:
+        return args.run(args)
+    except ConfigError as exc:
+        print(f"fixlint: error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        print("fixlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `fixlint check . | head`
+        return 0

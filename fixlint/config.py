@@ -1,0 +1,173 @@
+"""fixlint's options: one table, read by flake8 and by `[tool.fixlint]`.
+
+Every option is declared once in OPTIONS. The flake8 plugin registers each
+as `--fixlint-<name>` (command line and setup.cfg/tox.ini/.flake8); the CLI
+reads the same names from `[tool.fixlint]` in pyproject.toml. A bad value is
+a ConfigError whose one-line message names the option.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+
+DAY = 86400
+
+
+class ConfigError(Exception):
+    """A configuration value fixlint cannot use; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    kind: str  # "list", "duration" or "number"
+    default: object
+    help: str
+
+    @property
+    def attr(self):
+        return self.name.replace("-", "_")
+
+    @property
+    def flake8_flag(self):
+        return f"--fixlint-{self.name}"
+
+
+OPTIONS = (
+    Option(
+        "non-sensitive-cookies", "list",
+        ("theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent"),
+        "Cookie names that carry no session or credential; the cookie rules skip them.",
+    ),
+    Option(
+        "csrf-cookies", "list",
+        ("csrftoken", "csrf_token", "XSRF-TOKEN"),
+        "CSRF double-submit cookie names: scripts must read them, so SFX301 (HttpOnly) skips them.",
+    ),
+    Option(
+        "session-cookie-names", "list", (),
+        "Extra cookie names that carry a session or credential.",
+    ),
+    Option(
+        "session-id-names", "list", (),
+        "Extra parameter or variable names that hold a session id (SFX201, SFX202, SFX204).",
+    ),
+    Option(
+        "max-session-lifetime", "duration", 30 * DAY,
+        "Longest acceptable session/auth cookie lifetime (SFX304): seconds, or a number "
+        "with s, m, h, d or w (default 30d).",
+    ),
+    Option(
+        "login-names", "list", (),
+        "Extra function or route-path words that mark a login handler (SFX101).",
+    ),
+    Option(
+        "logout-names", "list", (),
+        "Extra function or route-path words that mark a logout handler (SFX102).",
+    ),
+    Option(
+        "regenerators", "list", (),
+        "Project functions that regenerate the session, by qualified or plain name (SFX101).",
+    ),
+)
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": DAY, "w": 7 * DAY}
+
+
+def parse_duration(text, option="max-session-lifetime"):
+    if isinstance(text, bool):
+        raise ConfigError(f"{option}: expected a duration such as 30d or 2592000, got {text!r}")
+    if isinstance(text, (int, float)):
+        if text <= 0:
+            raise ConfigError(f"{option}: must be positive, got {text!r}")
+        return float(text)
+    match = _DURATION.match(str(text))
+    if not match:
+        raise ConfigError(f"{option}: expected a duration such as 30d or 2592000, got {text!r}")
+    value = float(match.group(1)) * _UNITS[match.group(2).lower()]
+    if value <= 0:
+        raise ConfigError(f"{option}: must be positive, got {text!r}")
+    return value
+
+
+def parse_list(value, option):
+    if isinstance(value, str):
+        items = [v.strip() for v in re.split(r"[,\s]+", value)]
+    elif isinstance(value, (list, tuple)):
+        items = []
+        for item in value:
+            if not isinstance(item, str):
+                raise ConfigError(f"{option}: expected a list of strings, got {item!r} in it")
+            items.append(item.strip())
+    else:
+        raise ConfigError(f"{option}: expected a list of strings, got {value!r}")
+    return tuple(item for item in items if item)
+
+
+def _normalise(option, value):
+    if option.kind == "list":
+        return parse_list(value, option.name)
+    if option.kind == "duration":
+        return parse_duration(value, option.name)
+    raise AssertionError(option.kind)  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Config:
+    non_sensitive_cookies: tuple = OPTIONS[0].default
+    csrf_cookies: tuple = OPTIONS[1].default
+    session_cookie_names: tuple = ()
+    session_id_names: tuple = ()
+    max_session_lifetime: float = float(30 * DAY)
+    login_names: tuple = ()
+    logout_names: tuple = ()
+    regenerators: tuple = ()
+    # Derived, lower-cased lookups (filled in __post_init__).
+    _lower: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        lower = {
+            "non_sensitive_cookies": frozenset(n.lower() for n in self.non_sensitive_cookies),
+            "csrf_cookies": frozenset(n.lower() for n in self.csrf_cookies),
+            "session_cookie_names": frozenset(n.lower() for n in self.session_cookie_names),
+            "session_id_names": frozenset(n.lower() for n in self.session_id_names),
+        }
+        self._lower.update(lower)
+
+    def lowered(self, attr):
+        return self._lower[attr]
+
+    @classmethod
+    def from_mapping(cls, mapping, source="[tool.fixlint]", known_extra=()):
+        """Build a Config from option names (dashes or underscores) to values;
+        names in `known_extra` are accepted and ignored (CLI settings)."""
+        by_name = {o.name: o for o in OPTIONS}
+        values = {}
+        for key, value in mapping.items():
+            name = key.replace("_", "-")
+            if name in known_extra:
+                continue
+            option = by_name.get(name)
+            if option is None:
+                valid = ", ".join(sorted(by_name) + sorted(known_extra))
+                raise ConfigError(f"{source}: unknown option {key!r} (valid: {valid})")
+            values[option.attr] = _normalise(option, value)
+        return cls(**values)
+
+    def with_values(self, **values):
+        return replace(self, **values, _lower={})
+
+    def keywords(self):
+        """Configured names the per-file guard must also look for."""
+        words = []
+        for attr in ("session_cookie_names", "session_id_names", "login_names",
+                     "logout_names", "regenerators"):
+            for name in getattr(self, attr):
+                words.append(name.rpartition(".")[2].lower())
+        return tuple(w for w in words if w)
+
+
+def config_fields():
+    return [f.name for f in fields(Config) if not f.name.startswith("_")]

@@ -1,0 +1,102 @@
+"""Check one parsed module: the shared core of the flake8 plugin and the CLI.
+
+The tree comes from the caller (flake8 hands over the one it parsed). A
+cheap text guard skips analyses whose keywords the file never mentions; the
+remaining analyses share one walk; then each rule judges the facts. An
+exception inside an analysis or a rule is caught, reported as an internal
+error naming the file and the component, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import NamedTuple
+
+from .context import FileContext
+from .walker import Walker
+
+
+class InternalError(NamedTuple):
+    line: int
+    component: str
+    detail: str
+
+    def describe(self):
+        return f"internal error in {self.component}: {self.detail} (please report this)"
+
+
+class Result(NamedTuple):
+    findings: list
+    errors: list
+
+
+def _needed_analyses(rules):
+    ordered = []
+
+    def add(analysis):
+        if analysis in ordered:
+            return
+        for dependency in analysis.requires:
+            add(dependency)
+        ordered.append(analysis)
+
+    for rule in rules:
+        for analysis in rule.uses:
+            add(analysis)
+    return ordered
+
+
+def _describe(exc):
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def check_tree(tree, filename, config, rules, text=None):
+    """Findings of `rules` on a parsed module. `text` is the file's source,
+    lower-cased, for the per-file guard (None: no guard)."""
+    errors = []
+    ctx = FileContext(tree, filename, config)
+    analyses = {}
+    for analysis in _needed_analyses(rules):
+        if any(dep not in analyses for dep in analysis.requires):
+            continue
+        if not analysis.wanted(text, config):
+            continue
+        try:
+            analyses[analysis] = analysis(ctx, analyses)
+        except Exception as exc:
+            errors.append(InternalError(1, analysis.__name__, _describe(exc)))
+    if not analyses:
+        return Result([], errors)
+
+    walker = Walker(ctx)
+    for instance in analyses.values():
+        instance.subscribe(walker)
+    try:
+        walker.walk(tree)
+    except Exception as exc:  # the walker itself: nothing gathered is reliable
+        errors.append(InternalError(1, "walker", _describe(exc)))
+        return Result([], errors)
+    failed = set()
+    for owner, node, exc in walker.failures:
+        failed.add(type(owner))
+        errors.append(InternalError(getattr(node, "lineno", 1), type(owner).__name__, _describe(exc)))
+    for analysis, instance in analyses.items():
+        if analysis in failed:
+            continue
+        try:
+            instance.finish()
+        except Exception as exc:
+            failed.add(analysis)
+            errors.append(InternalError(1, analysis.__name__, _describe(exc)))
+
+    findings = set()
+    for rule in rules:
+        if any(a not in analyses or a in failed for a in rule.uses):
+            continue
+        try:
+            findings.update(rule.check(ctx, analyses))
+        except Exception as exc:
+            errors.append(InternalError(1, rule.code, _describe(exc)))
+    return Result(sorted(findings), errors)

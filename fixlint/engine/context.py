@@ -1,0 +1,127 @@
+"""What a rule may ask about the file being checked, at a point of the walk."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import PurePath
+
+from . import scope as sc
+
+_MAX_CHASE = 8
+
+
+class FileContext:
+    def __init__(self, tree, filename, config):
+        self.tree = tree
+        self.filename = filename or "<unknown>"
+        self.path = PurePath(self.filename)
+        self.config = config
+        self.scope = None  # set by the walker
+        self.function = None  # the FunctionInfo being walked, if any
+        self.modules = set()  # every module imported anywhere seen so far
+        self._roots = set()  # their top-level packages
+        self.star_imports = []
+        self._prescan(tree)
+
+    # -- imports ------------------------------------------------------
+    def _prescan(self, tree):
+        """Record the module-level imports before the walk, so a framework
+        guess made in the first function already knows them."""
+        body = list(getattr(tree, "body", ()))
+        while body:
+            stmt = body.pop()
+            cls = stmt.__class__
+            if cls is ast.Import or cls is ast.ImportFrom:
+                self.note_import(stmt)
+            elif cls is ast.If or cls is ast.Try or cls.__name__ == "TryStar":
+                body.extend(stmt.body)
+                body.extend(stmt.orelse)
+                for handler in getattr(stmt, "handlers", ()):
+                    body.extend(handler.body)
+                body.extend(getattr(stmt, "finalbody", ()))
+
+    def note_import(self, node):
+        if node.__class__ is ast.Import:
+            for alias in node.names:
+                self._add_module(alias.name)
+        elif not node.level and node.module:
+            self._add_module(node.module)
+            if any(alias.name == "*" for alias in node.names):
+                self.star_imports.append(node.module)
+        elif node.level and any(alias.name == "*" for alias in node.names):
+            self.star_imports.append("." * node.level + (node.module or ""))
+
+    def _add_module(self, name):
+        self.modules.add(name)
+        self._roots.add(name.partition(".")[0])
+
+    def imports(self, *packages):
+        """True when the file imports any of `packages` (or a submodule)."""
+        for package in packages:
+            root, _, rest = package.partition(".")
+            if root not in self._roots:
+                continue
+            if not rest:
+                return True
+            if any(m == package or m.startswith(package + ".") for m in self.modules):
+                return True
+        return False
+
+    # -- names --------------------------------------------------------
+    def lookup(self, name):
+        return sc.lookup(self.scope, name)
+
+    def binding(self, expr):
+        """The binding of a Name expression, or None."""
+        if expr.__class__ is ast.Name:
+            return sc.lookup(self.scope, expr.id)
+        return None
+
+    def qualname(self, expr):
+        """The dotted name an expression refers to through imports and
+        aliases (`SM` -> `starlette.middleware.sessions.SessionMiddleware`),
+        or None when no import says what it is."""
+        attrs = []
+        while expr.__class__ is ast.Attribute:
+            attrs.append(expr.attr)
+            expr = expr.value
+        if expr.__class__ is not ast.Name:
+            return None
+        binding = sc.lookup(self.scope, expr.id)
+        if binding is None or binding.qualname is None:
+            return None
+        if attrs:
+            return binding.qualname + "." + ".".join(reversed(attrs))
+        return binding.qualname
+
+    def call_name(self, call):
+        """The qualified name of a call's callee, or None."""
+        return self.qualname(call.func)
+
+    def value_of(self, expr):
+        """Follow `name = value` assignments back to the value an expression
+        holds (`resp` -> `make_response(...)`). Returns the expression itself
+        when nothing is known."""
+        seen = 0
+        while expr.__class__ is ast.Name and seen < _MAX_CHASE:
+            binding = sc.lookup(self.scope, expr.id)
+            if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
+                return expr
+            expr = binding.value
+            seen += 1
+        return expr
+
+    def is_local_definition(self, expr):
+        """True when a Name refers to a function or class defined in this
+        file (a local `login()` is not `django.contrib.auth.login`)."""
+        binding = self.binding(expr)
+        return binding is not None and binding.kind in (sc.FUNCTION, sc.CLASS)
+
+    # -- where we are -------------------------------------------------
+    @property
+    def in_class_body(self):
+        return self.scope is not None and self.scope.kind == sc.CLASS_SCOPE
+
+    @property
+    def at_module_level(self):
+        return self.scope is not None and self.scope.kind == sc.MODULE

@@ -1,0 +1,403 @@
+"""One iterative walk over a module's stdlib `ast` tree.
+
+Analyses subscribe callbacks to node classes; the walker calls them in source
+order while it keeps scopes and bindings up to date, so a callback can ask
+the context what a name means *at that point*. The walk uses an explicit
+stack: deeply nested input cannot raise RecursionError here.
+
+Binding order follows evaluation: in `resp = make_response(x)` the value is
+visited before `resp` is bound; a function's decorators and defaults are
+visited in the enclosing scope before its body.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from . import scope as sc
+
+# Fields that never hold child nodes worth visiting.
+_SCALAR_FIELDS = frozenset(
+    (
+        "ctx", "id", "attr", "asname", "module", "level", "arg", "kind",
+        "type_comment", "is_async", "conversion", "simple", "rest",
+        "kwd_attrs", "name",
+    )
+)
+_NO_CHILDREN = {ast.Constant, ast.Name, ast.Global, ast.Nonlocal, ast.Pass,
+                ast.Break, ast.Continue, ast.alias}
+if hasattr(ast, "MatchSingleton"):
+    _NO_CHILDREN.add(ast.MatchSingleton)
+
+
+def _child_fields(cls):
+    if cls in _NO_CHILDREN:
+        return ()
+    fields = [f for f in cls._fields if f not in _SCALAR_FIELDS]
+    if cls.__name__ == "TypeAlias":  # `type X = ...`: its name is a node
+        fields.insert(0, "name")
+    return tuple(reversed(fields))
+
+
+class FunctionInfo:
+    """A function or method being walked."""
+
+    __slots__ = ("node", "name", "scope", "class_node", "parent")
+
+    def __init__(self, node, scope, class_node, parent):
+        self.node = node
+        self.name = node.name
+        self.scope = scope
+        self.class_node = class_node  # the ClassDef when this is a method
+        self.parent = parent  # the enclosing FunctionInfo, if nested
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<FunctionInfo {self.name} line {self.node.lineno}>"
+
+
+class AnalysisFailed(Exception):
+    """Raised inside the walker when a subscriber fails; carries its owner."""
+
+
+class Walker:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self._enter = {}
+        self._leave = {}
+        self.failures = []  # (owner, node, exception)
+        self._fields = {}
+
+    # -- subscription -------------------------------------------------
+    def on(self, node_class, callback):
+        """Call `callback(node)` when the walk enters a `node_class` node."""
+        self._enter.setdefault(node_class, []).append(callback)
+
+    def on_leave(self, node_class, callback):
+        """Call `callback(node)` when the walk leaves a function, lambda or
+        class (while its scope is still current)."""
+        self._leave.setdefault(node_class, []).append(callback)
+
+    def _call(self, callbacks, node):
+        for callback in tuple(callbacks):
+            try:
+                callback(node)
+            except Exception as exc:  # an analysis bug must not stop the run
+                self._drop(callback, node, exc)
+
+    def _drop(self, callback, node, exc):
+        owner = getattr(callback, "__self__", callback)
+        self.failures.append((owner, node, exc))
+        for table in (self._enter, self._leave):
+            for callbacks in table.values():
+                callbacks[:] = [c for c in callbacks if getattr(c, "__self__", c) is not owner]
+
+    # -- the walk -----------------------------------------------------
+    def walk(self, tree):
+        ctx = self.ctx
+        module_scope = sc.Scope(sc.MODULE, tree, None)
+        ctx.scope = module_scope
+        ctx.function = None
+        enter = self._enter
+        fields = self._fields
+        special = _SPECIAL
+        stack = [tree]
+        pop = stack.pop
+        push = stack.append
+        extend = stack.extend
+        while stack:
+            item = pop()
+            cls = item.__class__
+            if cls is tuple:
+                item[0](self, item[1])
+                continue
+            if item is None:
+                continue
+            callbacks = enter.get(cls)
+            if callbacks:
+                self._call(callbacks, item)
+            handler = special.get(cls)
+            if handler is not None:
+                handler(self, item, push)
+                continue
+            names = fields.get(cls)
+            if names is None:
+                names = fields[cls] = _child_fields(cls)
+            for name in names:
+                value = getattr(item, name, None)
+                if value is None:
+                    continue
+                if value.__class__ is list:
+                    if value:
+                        extend(value[::-1])
+                else:
+                    push(value)
+        callbacks = self._leave.get(ast.Module)
+        if callbacks and isinstance(tree, ast.Module):
+            self._call(callbacks, tree)
+
+    # -- helpers used by the special handlers -------------------------
+    def push_children(self, node, push, skip=()):
+        for name in _child_fields(node.__class__):
+            if name in skip:
+                continue
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if value.__class__ is list:
+                for child in reversed(value):
+                    push(child)
+            else:
+                push(value)
+
+    def bind(self, binding):
+        scope = sc.binding_scope(self.ctx.scope, binding.name)
+        binding.scope = scope
+        scope.bindings[binding.name] = binding
+
+    def bind_target(self, target, value, node):
+        """Bind the names an assignment target introduces."""
+        cls = target.__class__
+        if cls is ast.Name:
+            qualname = None
+            if value is not None and value.__class__ in (ast.Name, ast.Attribute):
+                qualname = self.ctx.qualname(value)
+            kind = sc.ASSIGN if value is not None else sc.OTHER
+            self.bind(sc.Binding(target.id, kind, self.ctx.scope, node, value, qualname))
+        elif cls in (ast.Tuple, ast.List):
+            values = None
+            if (
+                value is not None
+                and value.__class__ in (ast.Tuple, ast.List)
+                and len(value.elts) == len(target.elts)
+                and not any(e.__class__ is ast.Starred for e in target.elts + value.elts)
+            ):
+                values = value.elts
+            for i, elt in enumerate(target.elts):
+                self.bind_target(elt, values[i] if values else None, node)
+        elif cls is ast.Starred:
+            self.bind_target(target.value, None, node)
+
+    def _leave_scope(self, payload):
+        node, saved_scope, saved_function = payload
+        callbacks = self._leave.get(node.__class__)
+        if callbacks:
+            self._call(callbacks, node)
+        ctx = self.ctx
+        ctx.scope = saved_scope
+        ctx.function = saved_function
+        if node.__class__ is ast.ClassDef:
+            self.bind(sc.Binding(node.name, sc.CLASS, saved_scope, node, node))
+
+
+# -- special handlers: nodes that change scopes or bind names -------------
+
+def _enter_scope(walker, payload):
+    scope, info = payload
+    walker.ctx.scope = scope
+    if info is not None:
+        walker.ctx.function = info
+
+
+def _bind_params(walker, args):
+    ctx = walker.ctx
+    every = list(args.posonlyargs) + list(args.args) + list(args.kwonlyargs)
+    for extra in (args.vararg, args.kwarg):
+        if extra is not None:
+            every.append(extra)
+    for arg in every:
+        walker.bind(sc.Binding(arg.arg, sc.PARAM, ctx.scope, arg, arg.annotation))
+
+
+def _function(walker, node, push):
+    ctx = walker.ctx
+    outer = ctx.scope
+    walker.bind(sc.Binding(node.name, sc.FUNCTION, outer, node, node))
+    scope = sc.Scope(sc.FUNCTION_SCOPE, node, outer)
+    class_node = outer.node if outer.kind == sc.CLASS_SCOPE else None
+    info = sc_info = FunctionInfo(node, scope, class_node, ctx.function)
+    scope.info = sc_info
+    push((Walker._leave_scope, (node, outer, ctx.function)))
+    for stmt in reversed(node.body):
+        push(stmt)
+    push((lambda w, a: _bind_params(w, a), node.args))
+    push((_enter_scope, (scope, info)))
+    # Evaluated in the enclosing scope, before the body.
+    if node.returns is not None:
+        push(node.returns)
+    push(node.args)
+    for decorator in reversed(node.decorator_list):
+        push(decorator)
+
+
+def _lambda(walker, node, push):
+    ctx = walker.ctx
+    scope = sc.Scope(sc.LAMBDA_SCOPE, node, ctx.scope)
+    push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
+    push(node.body)
+    push((lambda w, a: _bind_params(w, a), node.args))
+    push((_enter_scope, (scope, None)))
+    push(node.args)
+
+
+def _class(walker, node, push):
+    ctx = walker.ctx
+    scope = sc.Scope(sc.CLASS_SCOPE, node, ctx.scope)
+    push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
+    for stmt in reversed(node.body):
+        push(stmt)
+    push((_enter_scope, (scope, None)))
+    for keyword in reversed(node.keywords):
+        push(keyword)
+    for base in reversed(node.bases):
+        push(base)
+    for decorator in reversed(node.decorator_list):
+        push(decorator)
+
+
+def _arguments(walker, node, push):
+    # Annotations and defaults only; the parameter names are bound on entry.
+    for default in reversed(node.kw_defaults):
+        push(default)
+    for default in reversed(node.defaults):
+        push(default)
+    every = list(node.posonlyargs) + list(node.args) + list(node.kwonlyargs)
+    for extra in (node.vararg, node.kwarg):
+        if extra is not None:
+            every.append(extra)
+    for arg in reversed(every):
+        if arg.annotation is not None:
+            push(arg.annotation)
+
+
+def _import(walker, node, push):
+    ctx = walker.ctx
+    ctx.note_import(node)
+    for binding in sc.import_bindings(node, ctx.scope):
+        walker.bind(binding)
+
+
+def _assign(walker, node, push):
+    for target in reversed(node.targets):
+        push(target)
+    push((lambda w, n: [w.bind_target(t, n.value, n) for t in n.targets], node))
+    push(node.value)
+
+
+def _ann_assign(walker, node, push):
+    push(node.target)
+    if node.value is not None:
+        push((lambda w, n: w.bind_target(n.target, n.value, n), node))
+        push(node.value)
+    push(node.annotation)
+
+
+def _aug_assign(walker, node, push):
+    push(node.target)
+    push((lambda w, n: w.bind_target(n.target, None, n), node))
+    push(node.value)
+
+
+def _named_expr(walker, node, push):
+    push((lambda w, n: w.bind_target(n.target, n.value, n), node))
+    push(node.value)
+
+
+def _for(walker, node, push):
+    for stmt in reversed(node.orelse):
+        push(stmt)
+    for stmt in reversed(node.body):
+        push(stmt)
+    push(node.target)
+    push((lambda w, n: w.bind_target(n.target, None, n), node))
+    push(node.iter)
+
+
+def _with(walker, node, push):
+    for stmt in reversed(node.body):
+        push(stmt)
+    for item in reversed(node.items):
+        if item.optional_vars is not None:
+            push(item.optional_vars)
+            push((lambda w, it: _bind_with(w, it), item))
+        push(item.context_expr)
+
+
+def _bind_with(walker, item):
+    target = item.optional_vars
+    if target.__class__ is ast.Name:
+        # `with Session(engine) as session:` — the value is the context
+        # manager, not the name's meaning: an OTHER binding, never an alias.
+        walker.bind(sc.Binding(target.id, sc.OTHER, walker.ctx.scope, item, item.context_expr))
+    else:
+        walker.bind_target(target, None, item)
+
+
+def _except(walker, node, push):
+    for stmt in reversed(node.body):
+        push(stmt)
+    if node.name:
+        push((lambda w, n: w.bind(sc.Binding(n.name, sc.OTHER, w.ctx.scope, n)), node))
+    if node.type is not None:
+        push(node.type)
+
+
+def _comprehension_scope(walker, node, push):
+    ctx = walker.ctx
+    scope = sc.Scope(sc.COMPREHENSION_SCOPE, node, ctx.scope)
+    push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
+    if node.__class__ is ast.DictComp:
+        push(node.value)
+        push(node.key)
+    else:
+        push(node.elt)
+    for generator in reversed(node.generators):
+        for condition in reversed(generator.ifs):
+            push(condition)
+        push(generator.target)
+        push((lambda w, g: w.bind_target(g.target, None, g), generator))
+        push(generator.iter)
+    push((_enter_scope, (scope, None)))
+
+
+def _global(walker, node, push):
+    scope = walker.ctx.scope
+    attr = "globals" if node.__class__ is ast.Global else "nonlocals"
+    names = getattr(scope, attr) or set()
+    names.update(node.names)
+    setattr(scope, attr, names)
+
+
+def _match_capture(walker, node, push):
+    walker.push_children(node, push)
+    name = getattr(node, "name", None) or getattr(node, "rest", None)
+    if name:
+        walker.bind(sc.Binding(name, sc.OTHER, walker.ctx.scope, node))
+
+
+_SPECIAL = {
+    ast.FunctionDef: _function,
+    ast.AsyncFunctionDef: _function,
+    ast.Lambda: _lambda,
+    ast.ClassDef: _class,
+    ast.arguments: _arguments,
+    ast.Import: _import,
+    ast.ImportFrom: _import,
+    ast.Assign: _assign,
+    ast.AnnAssign: _ann_assign,
+    ast.AugAssign: _aug_assign,
+    ast.NamedExpr: _named_expr,
+    ast.For: _for,
+    ast.AsyncFor: _for,
+    ast.With: _with,
+    ast.AsyncWith: _with,
+    ast.ExceptHandler: _except,
+    ast.ListComp: _comprehension_scope,
+    ast.SetComp: _comprehension_scope,
+    ast.GeneratorExp: _comprehension_scope,
+    ast.DictComp: _comprehension_scope,
+    ast.Global: _global,
+    ast.Nonlocal: _global,
+}
+for _name in ("MatchAs", "MatchStar", "MatchMapping"):
+    if hasattr(ast, _name):
+        _SPECIAL[getattr(ast, _name)] = _match_capture

@@ -1,0 +1,254 @@
+"""Framework knowledge, as data: one module per framework or session library.
+
+This package's own module holds the vocabulary the frameworks share (which
+cookie names mark a session, which names a response goes by) and the small
+predicates built on it, so rules ask questions ("is this a response, and
+whose?") instead of testing strings.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .base import SET_COOKIE_PARAMS, Framework, Middleware, Setting
+from .django import DJANGO
+from .flask import FLASK
+from .flask_login import FLASK_LOGIN
+from .flask_session import FLASK_SESSION
+from .starlette import STARLETTE
+from .starsessions import STARSESSIONS
+
+FRAMEWORKS = (FLASK, FLASK_LOGIN, FLASK_SESSION, DJANGO, STARLETTE, STARSESSIONS)
+# Frameworks that own `set_cookie` on responses, in the order a file's
+# imports are consulted when the receiver alone does not say.
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO)
+# Web frameworks outside fixlint's scope whose cookie defaults differ
+# (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
+FOREIGN_WEB_PACKAGES = (
+    "falcon", "tornado", "aiohttp", "sanic", "bottle", "pyramid", "cherrypy", "litestar",
+    "hug", "masonite", "responder", "webob", "twisted",
+)
+
+__all__ = [
+    "DJANGO", "FLASK", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "Framework",
+    "Middleware", "SET_COOKIE_PARAMS", "STARLETTE", "STARSESSIONS", "Setting",
+]
+
+# -- cookies ---------------------------------------------------------------
+
+SESSION = "session"
+CSRF = "csrf"
+PREFERENCE = "preference"
+OTHER = "other"
+
+# Substrings of a cookie name (lower-cased) that mark a session or credential.
+SESSION_COOKIE_WORDS = (
+    "sess", "sid", "auth", "token", "jwt", "remember", "login", "user", "uid",
+    "credential", "sso", "oauth", "bearer",
+)
+# Calls whose result is a session id or credential.
+TOKEN_GENERATORS = frozenset(
+    (
+        "secrets.token_urlsafe", "secrets.token_hex", "secrets.token_bytes",
+        "uuid.uuid4", "os.urandom", "jwt.encode", "jose.jwt.encode",
+        "flask_jwt_extended.create_access_token", "flask_jwt_extended.create_refresh_token",
+        "django.contrib.auth.tokens.default_token_generator.make_token",
+    )
+)
+RESPONSE_NAMES = frozenset(("resp", "response"))
+
+
+def classify_cookie(name, config):
+    """SESSION, CSRF, PREFERENCE or OTHER for a literal cookie name."""
+    lowered = name.lower()
+    if lowered in config.lowered("csrf_cookies") or "csrf" in lowered or "xsrf" in lowered:
+        return CSRF
+    if lowered in config.lowered("non_sensitive_cookies"):
+        return PREFERENCE
+    if lowered in config.lowered("session_cookie_names"):
+        return SESSION
+    if any(word in lowered for word in SESSION_COOKIE_WORDS):
+        return SESSION
+    return OTHER
+
+
+def is_token_value(ctx, expr):
+    """True when a cookie value comes from a session-id/token generator or a
+    variable named like one."""
+    value = ctx.value_of(expr)
+    if value.__class__ is ast.Call:
+        func = value.func
+        qualname = ctx.qualname(func)
+        if qualname in TOKEN_GENERATORS:
+            return True
+        if func.__class__ is ast.Attribute and func.attr in ("hex", "decode") and value.func.value.__class__ is ast.Call:
+            return ctx.qualname(value.func.value.func) in TOKEN_GENERATORS
+    if value.__class__ is ast.Attribute and value.value.__class__ is ast.Call:
+        return ctx.qualname(value.value.func) in TOKEN_GENERATORS  # uuid4().hex
+    names = []
+    if expr.__class__ is ast.Name:
+        names.append(expr.id)
+    elif expr.__class__ is ast.Attribute:
+        names.append(expr.attr)
+    return any(
+        word in name.lower() for name in names for word in ("token", "session", "sid", "jwt")
+    )
+
+
+# -- responses -------------------------------------------------------------
+
+def file_web_framework(ctx):
+    """The web framework a file's imports name, or None."""
+    for framework in WEB_FRAMEWORKS:
+        if ctx.imports(*framework.packages):
+            return framework
+    return None
+
+
+def _framework_of_class(qualname):
+    if qualname is None:
+        return None
+    for framework in WEB_FRAMEWORKS:
+        if qualname in framework.response_factories or qualname in framework.response_types:
+            return framework
+    return None
+
+
+def _annotation_framework(ctx, annotation):
+    if annotation is None:
+        return None
+    if annotation.__class__ is ast.Subscript:  # Optional[Response]
+        annotation = annotation.slice
+    if annotation.__class__ is ast.BinOp:  # Response | None
+        return _annotation_framework(ctx, annotation.left) or _annotation_framework(ctx, annotation.right)
+    return _framework_of_class(ctx.qualname(annotation))
+
+
+_NOT_A_RESPONSE = object()
+
+
+def response_framework(ctx, receiver):
+    """The framework whose response `receiver` is, or None when it is not a
+    response (test clients, `requests` sessions, `self` in a Tornado
+    handler...). A response whose framework cannot be told falls back to the
+    file's imports; a file that imports only a foreign web framework is left
+    alone."""
+    found = _response_origin(ctx, receiver)
+    if found is _NOT_A_RESPONSE or found is None:
+        return None
+    if found is True:
+        framework = file_web_framework(ctx)
+        if framework is None and ctx.imports(*FOREIGN_WEB_PACKAGES):
+            return None
+        return framework or FLASK_LIKE
+    return found
+
+
+# Werkzeug's and Django's defaults agree: used when a response's framework
+# cannot be told from the file.
+FLASK_LIKE = Framework(
+    key="generic",
+    label="Flask/Django",
+    packages=(),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+)
+
+
+def _response_origin(ctx, receiver):
+    """A Framework, True (a response of unknown framework), or
+    _NOT_A_RESPONSE."""
+    cls = receiver.__class__
+    if cls is ast.Call:
+        func = receiver.func
+        framework = _framework_of_class(ctx.qualname(func))
+        if framework is not None:
+            return framework
+        if func.__class__ is ast.Attribute:
+            for framework in WEB_FRAMEWORKS:
+                if func.attr in framework.response_methods:
+                    return framework
+        return _NOT_A_RESPONSE
+    if cls is ast.Name:
+        binding = ctx.binding(receiver)
+        if binding is not None:
+            if binding.kind == "param":
+                framework = _annotation_framework(ctx, binding.value)
+                if framework is not None:
+                    return framework
+            elif binding.kind == "assign" and binding.value is not None:
+                value = ctx.value_of(receiver)
+                if value.__class__ is ast.Call:
+                    found = _response_origin(ctx, value)
+                    if found is not _NOT_A_RESPONSE:
+                        return found
+        if receiver.id in RESPONSE_NAMES:
+            return True
+        return _NOT_A_RESPONSE
+    return _NOT_A_RESPONSE
+
+
+# -- development configuration ---------------------------------------------
+
+DEV_WORDS = frozenset(("dev", "devel", "development", "local", "test", "tests", "testing"))
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def words(name):
+    """`DevelopmentConfig` -> ['development', 'config']; `settings_test` ->
+    ['settings', 'test']."""
+    return [w.lower() for w in _WORDS.findall(name)]
+
+
+def is_dev_name(name):
+    return any(w in DEV_WORDS for w in words(name))
+
+
+def is_dev_module(path):
+    """Settings modules named for development or testing: settings/dev.py,
+    local_settings.py, settings_test.py, tests/settings.py."""
+    parts = [path.stem]
+    if path.parent.name:
+        parts.append(path.parent.name)
+    return any(is_dev_name(part) for part in parts)
+
+
+_DEV_CONDITION = re.compile(
+    r"debug|testing|(?<![a-z])(?:dev|devel|development|local|tests?)(?![a-z])", re.IGNORECASE
+)
+
+
+def is_dev_condition(test):
+    """`if DEBUG:`, `if app.debug:`, `if settings.TESTING:`, `if ENV == "dev"`."""
+    for node in ast.walk(test):
+        if node.__class__ is ast.Name and _DEV_CONDITION.search(node.id):
+            return True
+        if node.__class__ is ast.Attribute and _DEV_CONDITION.search(node.attr):
+            return True
+        if node.__class__ is ast.Constant and isinstance(node.value, str) and _DEV_CONDITION.search(node.value):
+            return True
+    return False
+
+
+def settings_frameworks(name):
+    """Frameworks that read a configuration key, with the Setting each has."""
+    return [(f, f.setting(name)) for f in FRAMEWORKS if f.setting(name) is not None]
+
+
+SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
+
+
+def middleware_for(qualname):
+    for framework in FRAMEWORKS:
+        for middleware in framework.middleware:
+            if qualname in middleware.qualnames:
+                return middleware
+    return None
+
+
+__all__ += [
+    "CSRF", "DEV_WORDS", "FLASK_LIKE", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
+    "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework",
+    "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
+    "response_framework", "settings_frameworks", "words",
+]

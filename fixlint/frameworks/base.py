@@ -1,0 +1,59 @@
+"""The shape of framework knowledge. Each framework module fills one in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The positional parameters of `set_cookie` after `self` — the same in
+# Werkzeug, Django and Starlette.
+SET_COOKIE_PARAMS = (
+    "key", "value", "max_age", "expires", "path", "domain", "secure", "httponly", "samesite",
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A configuration key that shapes a cookie."""
+
+    name: str
+    flag: str  # secure | httponly | samesite | lifetime | name | domain | path
+    cookie: str  # session | csrf | remember
+    default: object = None
+
+
+@dataclass(frozen=True)
+class Middleware:
+    """A session middleware class and how its keyword arguments map to the
+    session cookie's attributes."""
+
+    qualnames: frozenset
+    label: str
+    params: tuple  # positional parameters after `app`
+    options: dict  # flag -> keyword name
+    defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
+    fixed: frozenset = frozenset()  # flags the library always sets safely
+
+
+@dataclass(frozen=True)
+class Framework:
+    key: str
+    label: str
+    packages: tuple  # import roots whose presence marks a file as using it
+    # Sessions and requests.
+    session_objects: frozenset = frozenset()
+    request_objects: frozenset = frozenset()
+    # Responses and their cookies.
+    response_factories: frozenset = frozenset()  # calls that return a response
+    response_types: frozenset = frozenset()  # classes for `response: T` annotations
+    response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    cookie_defaults: dict = field(default_factory=dict)
+    settings: tuple = ()  # Setting objects
+    middleware: tuple = ()  # Middleware objects
+    # Development markers in names of config classes and settings modules.
+    notes: str = ""
+
+    def setting(self, name):
+        for setting in self.settings:
+            if setting.name == name:
+                return setting
+        return None

@@ -1,0 +1,54 @@
+"""Django: sessions, responses and settings.
+
+`django.contrib.auth.login()` cycles the session key itself;
+`request.session.cycle_key()` and `flush()` regenerate. Django's session
+cookie defaults: HttpOnly on, SameSite Lax, Secure off (SESSION_COOKIE_SECURE
+must be turned on for production). `HttpResponse.set_cookie` defaults to no
+Secure, no HttpOnly, no SameSite.
+"""
+
+from .base import Framework, Setting
+
+DJANGO = Framework(
+    key="django",
+    label="Django",
+    packages=("django",),
+    response_factories=frozenset(
+        (
+            "django.http.HttpResponse", "django.http.response.HttpResponse",
+            "django.http.JsonResponse", "django.http.response.JsonResponse",
+            "django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect",
+            "django.http.HttpResponsePermanentRedirect", "django.http.StreamingHttpResponse",
+            "django.http.FileResponse", "django.http.HttpResponseNotModified",
+            "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
+            "django.http.HttpResponseNotFound", "django.shortcuts.render",
+            "django.shortcuts.redirect", "django.template.response.TemplateResponse",
+            "django.template.response.SimpleTemplateResponse",
+        )
+    ),
+    response_types=frozenset(
+        (
+            "django.http.HttpResponse", "django.http.response.HttpResponse",
+            "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
+            "django.http.JsonResponse", "django.http.HttpResponseRedirect",
+            "django.template.response.TemplateResponse",
+        )
+    ),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    settings=(
+        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
+        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
+        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", "Lax"),
+        Setting("SESSION_COOKIE_AGE", "lifetime", "session", 1209600),
+        Setting("SESSION_COOKIE_NAME", "name", "session", "sessionid"),
+        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
+        Setting("SESSION_COOKIE_PATH", "path", "session", "/"),
+        Setting("CSRF_COOKIE_SECURE", "secure", "csrf", False),
+    ),
+)
+
+# A module defining one of these is a settings module.
+SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
+# Stems of settings modules that others star-import and override.
+BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "shared", "components"))
+SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))

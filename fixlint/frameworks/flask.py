@@ -1,0 +1,48 @@
+"""Flask and Werkzeug: what fixlint knows about them.
+
+Flask's default session is a signed cookie: `session.clear()` empties it and
+the next response carries a new cookie value, which is Flask's regeneration.
+Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
+"""
+
+from .base import Framework, Setting
+
+_DAY = 86400
+
+FLASK = Framework(
+    key="flask",
+    label="Flask",
+    packages=("flask", "werkzeug", "quart"),
+    session_objects=frozenset(("flask.session", "flask.globals.session", "quart.session")),
+    request_objects=frozenset(("flask.request", "flask.globals.request", "quart.request")),
+    response_factories=frozenset(
+        (
+            "flask.make_response", "flask.helpers.make_response", "flask.redirect",
+            "flask.helpers.redirect", "flask.jsonify", "flask.json.jsonify", "flask.Response",
+            "flask.wrappers.Response", "flask.send_file", "flask.send_from_directory",
+            "flask.helpers.send_file", "flask.current_app.make_response",
+            "flask.current_app.response_class", "werkzeug.Response",
+            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
+            "werkzeug.utils.redirect", "quart.make_response", "quart.redirect",
+            "quart.jsonify", "quart.Response",
+        )
+    ),
+    response_types=frozenset(
+        (
+            "flask.Response", "flask.wrappers.Response", "werkzeug.Response",
+            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
+            "quart.Response",
+        )
+    ),
+    response_methods=frozenset(("make_response", "response_class")),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    settings=(
+        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
+        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
+        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", None),
+        Setting("PERMANENT_SESSION_LIFETIME", "lifetime", "session", 31 * _DAY),
+        Setting("SESSION_COOKIE_NAME", "name", "session", "session"),
+        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
+        Setting("SESSION_COOKIE_PATH", "path", "session", None),
+    ),
+)

@@ -1,0 +1,28 @@
+"""Flask-Login: `login_user`/`logout_user` and the remember-me cookie.
+
+The remember cookie lasts 365 days by default and is configured through
+`REMEMBER_COOKIE_*` keys in the Flask config; its defaults are Secure off,
+HttpOnly on, SameSite unset.
+"""
+
+from .base import Framework, Setting
+
+_DAY = 86400
+
+FLASK_LOGIN = Framework(
+    key="flask_login",
+    label="Flask-Login",
+    packages=("flask_login",),
+    settings=(
+        Setting("REMEMBER_COOKIE_SECURE", "secure", "remember", False),
+        Setting("REMEMBER_COOKIE_HTTPONLY", "httponly", "remember", True),
+        Setting("REMEMBER_COOKIE_SAMESITE", "samesite", "remember", None),
+        Setting("REMEMBER_COOKIE_DURATION", "lifetime", "remember", 365 * _DAY),
+        Setting("REMEMBER_COOKIE_NAME", "name", "remember", "remember_token"),
+        Setting("REMEMBER_COOKIE_DOMAIN", "domain", "remember", None),
+        Setting("REMEMBER_COOKIE_PATH", "path", "remember", "/"),
+    ),
+)
+
+LOGIN_USER = frozenset(("flask_login.login_user", "flask_login.utils.login_user"))
+LOGOUT_USER = frozenset(("flask_login.logout_user", "flask_login.utils.logout_user"))

@@ -1,0 +1,54 @@
+"""Starlette and FastAPI.
+
+`Response.set_cookie` defaults to `samesite="lax"` (so a missing SameSite is
+fine; only an explicit None/"none" is weak) and to no Secure, no HttpOnly.
+Starlette's cookie-based `SessionMiddleware` always sets HttpOnly, defaults
+to SameSite Lax, a 14-day max_age and *no* Secure flag (`https_only=False`).
+"""
+
+from .base import Framework, Middleware
+
+_DAY = 86400
+
+_RESPONSES = (
+    "Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse",
+    "StreamingResponse", "FileResponse", "ORJSONResponse", "UJSONResponse",
+)
+
+SESSION_MIDDLEWARE = Middleware(
+    qualnames=frozenset(("starlette.middleware.sessions.SessionMiddleware",)),
+    label="Starlette",
+    params=("secret_key", "session_cookie", "max_age", "path", "same_site", "https_only", "domain"),
+    options={
+        "secure": "https_only", "samesite": "same_site", "lifetime": "max_age",
+        "name": "session_cookie", "domain": "domain", "path": "path",
+    },
+    defaults={
+        "secure": False, "samesite": "lax", "lifetime": 14 * _DAY, "name": "session",
+        "domain": None, "path": "/", "httponly": True,
+    },
+    fixed=frozenset(("httponly",)),
+)
+
+STARLETTE = Framework(
+    key="starlette",
+    label="Starlette",
+    packages=("starlette", "fastapi"),
+    response_factories=frozenset(
+        [f"starlette.responses.{name}" for name in _RESPONSES]
+        + [f"fastapi.responses.{name}" for name in _RESPONSES]
+        + ["fastapi.Response"]
+    ),
+    response_types=frozenset(
+        [f"starlette.responses.{name}" for name in _RESPONSES]
+        + [f"fastapi.responses.{name}" for name in _RESPONSES]
+        + ["fastapi.Response"]
+    ),
+    response_methods=frozenset(("TemplateResponse",)),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
+    middleware=(SESSION_MIDDLEWARE,),
+)
+
+MIDDLEWARE_WRAPPERS = frozenset(
+    ("starlette.middleware.Middleware", "fastapi.middleware.Middleware")
+)

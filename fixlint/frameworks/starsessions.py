@@ -1,0 +1,40 @@
+"""starsessions: server-side sessions for Starlette/FastAPI.
+
+Its `SessionMiddleware` shares a class name with Starlette's but not its
+defaults: Secure on (`cookie_https_only=True`), SameSite Lax, HttpOnly
+always, lifetime 0 (a browser-session cookie). `request.session.clear()`
+keeps the session id; only `regenerate_session_id(request)` regenerates.
+"""
+
+from .base import Framework, Middleware
+
+SESSION_MIDDLEWARE = Middleware(
+    qualnames=frozenset(
+        ("starsessions.SessionMiddleware", "starsessions.middleware.SessionMiddleware")
+    ),
+    label="starsessions",
+    params=(
+        "store", "lifetime", "rolling", "cookie_name", "cookie_same_site",
+        "cookie_https_only", "cookie_domain", "cookie_path",
+    ),
+    options={
+        "secure": "cookie_https_only", "samesite": "cookie_same_site", "lifetime": "lifetime",
+        "name": "cookie_name", "domain": "cookie_domain", "path": "cookie_path",
+    },
+    defaults={
+        "secure": True, "samesite": "lax", "lifetime": 0, "name": "session",
+        "domain": None, "path": "/", "httponly": True,
+    },
+    fixed=frozenset(("httponly",)),
+)
+
+STARSESSIONS = Framework(
+    key="starsessions",
+    label="starsessions",
+    packages=("starsessions",),
+    middleware=(SESSION_MIDDLEWARE,),
+)
+
+REGENERATE = frozenset(
+    ("starsessions.regenerate_session_id", "starsessions.session.regenerate_session_id")
+)

@@ -1,0 +1,65 @@
+"""`# noqa` for the CLI, exactly as flake8 reads it.
+
+flake8 searches the whole logical line a finding sits on (a `# noqa` at the
+end of a multi-line call covers every line of it), matches codes by prefix
+(`# noqa: SFX3` silences SFX302), treats `# noqa` without codes as blanket,
+and skips a file that has a `# flake8: noqa` line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+
+# Same expressions as flake8.defaults.
+NOQA_INLINE = re.compile(
+    r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?",
+    re.IGNORECASE,
+)
+NOQA_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
+
+
+def file_is_skipped(lines):
+    return any(NOQA_FILE.match(line) for line in lines)
+
+
+def _logical_lines(source):
+    """Line number -> the text of the logical line holding it."""
+    lines = source.splitlines(keepends=True)
+    mapping = {}
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return {i + 1: line for i, line in enumerate(lines)}
+    first, last = len(lines) + 2, -1
+    for tok in tokens:
+        if tok.type in (tokenize.ENDMARKER, tokenize.DEDENT):
+            continue
+        first = min(first, tok.start[0])
+        last = max(last, tok.end[0])
+        if tok.type in (tokenize.NL, tokenize.NEWLINE):
+            joined = "".join(lines[first - 1:last])
+            for number in range(first, last + 1):
+                mapping[number] = joined
+            first, last = len(lines) + 2, -1
+    return mapping
+
+
+def _suppressed(code, text):
+    match = NOQA_INLINE.search(text)
+    if match is None:
+        return False
+    codes = match.group("codes")
+    if codes is None:
+        return True
+    wanted = {c for c in re.split(r"[,\s]+", codes.strip()) if c}
+    return code in wanted or code.startswith(tuple(wanted))
+
+
+def filter_findings(findings, source):
+    """The findings no `# noqa` comment silences."""
+    if not findings or "noqa" not in source.lower():
+        return list(findings)
+    mapping = _logical_lines(source)
+    return [f for f in findings if not _suppressed(f.code, mapping.get(f.line, ""))]

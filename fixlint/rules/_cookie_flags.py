@@ -1,0 +1,51 @@
+"""What SFX301-SFX305 share: walking the cookie sites for one attribute and
+phrasing where the fix goes. Each rule module keeps its own wording."""
+
+from __future__ import annotations
+
+from ..analysis.cookies import HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS, CookieAnalysis
+
+
+def flagged(facts, flag_name, is_weak, skip=()):
+    """(site, flag, node) for every site whose `flag_name` is weak: stated
+    weak, or missing where absence counts and the default is weak.
+    Sites whose sensitivity is in `skip` are left alone; computed values are
+    trusted."""
+    for site in facts[CookieAnalysis].sites:
+        if site.sensitivity in skip:
+            continue
+        flag = site.flags.get(flag_name)
+        if flag is None or not flag.known:
+            continue
+        if not flag.explicit and flag_name not in site.missing_counts:
+            continue
+        if not is_weak(flag.value):
+            continue
+        yield site, flag, report_node(site, flag)
+
+
+def report_node(site, flag):
+    """Calls are reported at the call (one finding per flag on the call's
+    line); settings and morsel attributes at the statement that states them."""
+    if site.kind in (SETTINGS, MORSEL) and flag.explicit and flag.node is not None:
+        return flag.node
+    return site.node
+
+
+def stated(site, flag_name):
+    """The source form of a stated setting or argument, for messages."""
+    flag = site.flags.get(flag_name)
+    option = site.settings.get(flag_name) or flag_name
+    if flag is None or not flag.explicit:
+        return None
+    return f"{option}={flag.value!r}" if site.kind in (SET_COOKIE, MIDDLEWARE) else f"{option} = {flag.value!r}"
+
+
+def morsel_ref(site):
+    return f"{site.variable}[{site.name!r}]"
+
+
+__all__ = [
+    "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flagged",
+    "morsel_ref", "report_node", "stated",
+]

@@ -1,0 +1,103 @@
+"""The rule object: the single source of truth for one weakness.
+
+A rule class holds its code, name, CWE/OWASP, default, severity, docs (the
+class docstring: *What it does* / *Why is this bad?*, plus optional
+*Decisions*), references, per-framework fixes, and valid/invalid examples.
+flake8 messages, `fixlint rules`/`explain`, the README table, rule docs,
+SARIF metadata and the Semgrep export are all generated from it, and the
+examples run as tests.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple
+
+OWASP_AUTH = "A07:2021 - Identification and Authentication Failures"
+OWASP_MISCONFIG = "A05:2021 - Security Misconfiguration"
+OWASP_CRYPTO = "A02:2021 - Cryptographic Failures"
+
+REQUIRED_SECTIONS = ("What it does", "Why is this bad?")
+
+
+class Finding(NamedTuple):
+    line: int  # 1-based
+    col: int  # 0-based, as flake8 plugins report it
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """A code sample that runs as a test. For an invalid example, `expect`
+    pins every finding of the rule as (line, col) with col 1-based, as
+    flake8 prints it."""
+
+    source: str
+    expect: tuple = ()
+    filename: str = "app.py"
+    title: str = ""
+
+    @property
+    def code(self):
+        return textwrap.dedent(self.source).strip("\n") + "\n"
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""  # one line, for `fixlint rules`
+    cwe: ClassVar[tuple] = ()  # ("CWE-614: Sensitive Cookie in HTTPS Session Without 'Secure' Attribute",)
+    owasp: ClassVar[tuple] = (OWASP_AUTH,)
+    default_enabled: ClassVar[bool] = True
+    level: ClassVar[str] = "warning"  # SARIF level / Semgrep severity
+    security_severity: ClassVar[str] = "5.0"  # GitHub code scanning, 0.0-10.0
+    confidence: ClassVar[str] = "HIGH"
+    likelihood: ClassVar[str] = "MEDIUM"
+    impact: ClassVar[str] = "MEDIUM"
+    technology: ClassVar[tuple] = ("flask", "django", "fastapi", "starlette")
+    uses: ClassVar[tuple] = ()  # Analysis classes the rule reads
+    references: ClassVar[tuple] = ()  # (title, url)
+    fixes: ClassVar[dict] = {}  # framework label -> how to fix there
+    valid: ClassVar[tuple] = ()
+    invalid: ClassVar[tuple] = ()
+
+    def check(self, ctx, facts):
+        """Yield Findings from the facts the analyses gathered."""
+        raise NotImplementedError
+
+    def finding(self, node, message):
+        if node is None or isinstance(node, ast.Module):
+            return Finding(1, 0, self.code, message)
+        return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), self.code, message)
+
+    # -- docs ---------------------------------------------------------
+    @classmethod
+    def cwe_ids(cls):
+        return [c.partition(":")[0].strip() for c in cls.cwe]
+
+    @classmethod
+    def sections(cls):
+        """The docstring's `## Heading` sections, in order."""
+        text = textwrap.dedent(cls.__doc__ or "")
+        out = {}
+        current = None
+        for line in text.splitlines():
+            match = re.match(r"^##\s+(.+?)\s*$", line)
+            if match:
+                current = match.group(1)
+                out[current] = []
+            elif current is not None:
+                out[current].append(line)
+        return {k: "\n".join(v).strip() for k, v in out.items()}
+
+    @classmethod
+    def description(cls):
+        return cls.sections().get("What it does", cls.summary)
+
+    @classmethod
+    def semgrep_id(cls):
+        return f"fixlint.{cls.name}"

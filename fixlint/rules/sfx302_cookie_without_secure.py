@@ -1,0 +1,145 @@
+"""SFX302 cookie-without-secure."""
+
+from ..frameworks import PREFERENCE
+from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from .base import OWASP_MISCONFIG, Example, Rule
+
+
+def _weak(value):
+    return not value
+
+
+class CookieWithoutSecure(Rule):
+    """
+    ## What it does
+    Reports a session or auth cookie that can travel over plain HTTP:
+    `set_cookie`/`set_signed_cookie` without `secure=True`;
+    `SESSION_COOKIE_SECURE`, `CSRF_COOKIE_SECURE` or
+    `REMEMBER_COOKIE_SECURE` set to `False` in Django settings or Flask
+    config; a standalone Django settings module that never sets
+    `SESSION_COOKIE_SECURE` (Django's default is `False`; reported at line
+    1); Starlette's `SessionMiddleware` without `https_only=True`;
+    starsessions' `SessionMiddleware` with `cookie_https_only=False`; an
+    `http.cookies` morsel or `Set-Cookie` header value without `Secure`.
+
+    ## Why is this bad?
+    A cookie without `Secure` is sent on any plain-HTTP request to the site —
+    a mistyped `http://` link, a downgrade by an attacker on the network, a
+    captive portal. Whoever sees that request gets the session.
+
+    ## Decisions
+    Preference cookies (`theme`, `lang`, ... — configurable) are skipped.
+    Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
+    `**cookie_options`) are trusted. Development and test configuration is
+    exempt: Flask config classes and Django settings modules named for
+    development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
+    `local_settings.py`, `settings_test.py`), and assignments inside
+    `if DEBUG:`-style blocks. A settings module that star-imports another, or
+    is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
+    not required to set `SESSION_COOKIE_SECURE` itself: the modules that
+    extend it are. starsessions defaults to Secure, so only an explicit
+    `cookie_https_only=False` is reported there — the two `SessionMiddleware`
+    classes share a name, not their defaults.
+    """
+
+    code = "SFX302"
+    name = "cookie-without-secure"
+    summary = "Session/auth cookie can travel over plain HTTP (no Secure flag)"
+    cwe = ("CWE-614: Sensitive Cookie in HTTPS Session Without 'Secure' Attribute",)
+    owasp = (OWASP_MISCONFIG,)
+    security_severity = "6.5"
+    uses = (CookieAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: Secure attribute",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#secure-attribute"),
+        ("Django settings: SESSION_COOKIE_SECURE",
+         "https://docs.djangoproject.com/en/stable/ref/settings/#session-cookie-secure"),
+        ("Flask configuration: SESSION_COOKIE_SECURE",
+         "https://flask.palletsprojects.com/en/stable/config/#SESSION_COOKIE_SECURE"),
+        ("Starlette SessionMiddleware", "https://www.starlette.io/middleware/#sessionmiddleware"),
+        ("CWE-614", "https://cwe.mitre.org/data/definitions/614.html"),
+    )
+    fixes = {
+        "Flask": 'resp.set_cookie(..., secure=True); app.config["SESSION_COOKIE_SECURE"] = True',
+        "Django": "response.set_cookie(..., secure=True); SESSION_COOKIE_SECURE = True and CSRF_COOKIE_SECURE = True in production settings",
+        "Starlette/FastAPI": "response.set_cookie(..., secure=True); app.add_middleware(SessionMiddleware, secret_key=..., https_only=True)",
+        "starsessions": "leave cookie_https_only at its default (True)",
+        "Flask-Login": "REMEMBER_COOKIE_SECURE = True",
+        "http.cookies": 'cookie["sid"]["secure"] = True before output',
+    }
+    invalid = (
+        Example(
+            """
+            from fastapi import FastAPI
+            from starlette.middleware.sessions import SessionMiddleware
+
+            app = FastAPI()
+            app.add_middleware(SessionMiddleware, secret_key="change-me")
+            """,
+            expect=((5, 1),),
+            title="Starlette SessionMiddleware without https_only",
+        ),
+        Example(
+            """
+            from django.http import HttpResponse
+
+            def remember(request):
+                response = HttpResponse("ok")
+                response.set_cookie("auth_token", "t", httponly=True, samesite="Lax")
+                return response
+            """,
+            expect=((5, 5),),
+            title="Django response cookie without secure",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            from fastapi import FastAPI
+            from starlette.middleware.sessions import SessionMiddleware
+
+            app = FastAPI()
+            app.add_middleware(SessionMiddleware, secret_key="change-me", https_only=True)
+            """,
+            title="https_only=True",
+        ),
+        Example(
+            """
+            from starsessions import InMemoryStore, SessionMiddleware
+            from starlette.applications import Starlette
+
+            app = Starlette()
+            app.add_middleware(SessionMiddleware, store=InMemoryStore())
+            """,
+            title="starsessions defaults to Secure",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        for site, flag, node in flagged(facts, "secure", _weak, skip=(PREFERENCE,)):
+            yield self.finding(node, self.message(site, flag))
+
+    def message(self, site, flag):
+        subject = site.subject()
+        if site.kind == SETTINGS:
+            setting = site.settings["secure"]
+            if not flag.explicit:
+                return (f"settings module never sets {setting}, so {subject} travels over plain "
+                        f"HTTP; add {setting} = True ({site.label})")
+            return (f"{setting} = {flag.value!r} lets {subject} travel over plain HTTP; "
+                    f"set {setting} = True ({site.label})")
+        if site.kind == MIDDLEWARE:
+            option = site.settings["secure"]
+            if flag.explicit:
+                return (f"{option}={flag.value!r} lets {subject} travel over plain HTTP; "
+                        f"pass {option}=True ({site.label})")
+            return (f"{subject} is sent without Secure ({option} defaults to False); "
+                    f"pass {option}=True ({site.label})")
+        if site.kind == MORSEL:
+            return (f"{subject} is output without Secure; "
+                    f'set {morsel_ref(site)}["secure"] = True before output (http.cookies)')
+        if site.kind == HEADER:
+            return f"{subject} lacks Secure; add '; Secure' to the header value"
+        said = stated(site, "secure")
+        problem = f"is set with {said}" if said else "is set without Secure"
+        return f"{subject} {problem}; pass secure=True to {site.method}() ({site.label})"

@@ -1,0 +1,120 @@
+"""SFX303 cookie-without-samesite."""
+
+from ..frameworks import PREFERENCE
+from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from .base import OWASP_MISCONFIG, Example, Rule
+
+
+def _weak(value):
+    if value is None or value is False:
+        return True
+    return isinstance(value, str) and value.strip().lower() in ("none", "")
+
+
+class CookieWithoutSamesite(Rule):
+    """
+    ## What it does
+    Reports a cookie sent on cross-site requests: `set_cookie` without a
+    SameSite value where the framework has no default (Flask/Werkzeug and
+    Django), or with `samesite=None`/`"None"` anywhere (Starlette's default
+    `"lax"` makes a missing argument fine there);
+    `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`; Starlette's
+    `SessionMiddleware(same_site="none")`, starsessions'
+    `cookie_same_site="none"`; morsels and `Set-Cookie` values without
+    `SameSite` or with `SameSite=None`.
+
+    ## Why is this bad?
+    A cookie without SameSite protection rides along on requests that other
+    sites trigger: forms that post to your login endpoint (login CSRF, the
+    classic way to plant an attacker's session), or state-changing requests
+    made with the victim's session.
+
+    ## Decisions
+    Framework defaults decide what "missing" means: Starlette and
+    starsessions default to Lax, Werkzeug and Django's `set_cookie` default
+    to no SameSite, Django's `SESSION_COOKIE_SAMESITE` defaults to Lax.
+    Preference cookies are skipped; computed values are trusted. Settings are
+    findings only when a literal says `None`.
+    """
+
+    code = "SFX303"
+    name = "cookie-without-samesite"
+    summary = "Cookie without SameSite (or SameSite=None) rides on cross-site requests"
+    cwe = ("CWE-1275: Sensitive Cookie with Improper SameSite Attribute",)
+    owasp = (OWASP_MISCONFIG,)
+    security_severity = "4.3"
+    uses = (CookieAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: SameSite attribute",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#samesite-attribute"),
+        ("MDN: Set-Cookie SameSite", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value"),
+        ("CWE-1275", "https://cwe.mitre.org/data/definitions/1275.html"),
+    )
+    fixes = {
+        "Flask": 'resp.set_cookie(..., samesite="Lax"); app.config["SESSION_COOKIE_SAMESITE"] = "Lax"',
+        "Django": 'response.set_cookie(..., samesite="Lax"); SESSION_COOKIE_SAMESITE = "Lax"',
+        "Starlette/FastAPI": 'drop samesite=None (the default is "lax"); SessionMiddleware(same_site="lax")',
+        "starsessions": 'cookie_same_site="lax" (the default)',
+        "Flask-Login": 'REMEMBER_COOKIE_SAMESITE = "Lax"',
+        "http.cookies": 'cookie["sid"]["samesite"] = "Lax" before output',
+    }
+    invalid = (
+        Example(
+            """
+            from flask import make_response
+
+            def set_session(token):
+                resp = make_response("ok")
+                resp.set_cookie("sid", token, secure=True, httponly=True)
+                return resp
+            """,
+            expect=((5, 5),),
+            title="Werkzeug has no SameSite default",
+        ),
+        Example(
+            """
+            from fastapi import Response
+
+            def set_session(response: Response, token: str):
+                response.set_cookie("sid", token, secure=True, httponly=True, samesite="none")
+            """,
+            expect=((4, 5),),
+            title="explicit SameSite=None on Starlette",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            from fastapi import Response
+
+            def set_session(response: Response, token: str):
+                response.set_cookie("sid", token, secure=True, httponly=True)
+            """,
+            title="Starlette defaults to samesite='lax'",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        for site, flag, node in flagged(facts, "samesite", _weak, skip=(PREFERENCE,)):
+            yield self.finding(node, self.message(site, flag))
+
+    def message(self, site, flag):
+        subject = site.subject()
+        if site.kind == SETTINGS:
+            setting = site.settings["samesite"]
+            return (f"{setting} = {flag.value!r} sends {subject} on cross-site requests; "
+                    f'set {setting} = "Lax" ({site.label})')
+        if site.kind == MIDDLEWARE:
+            option = site.settings["samesite"]
+            return (f"{option}={flag.value!r} sends {subject} on cross-site requests; "
+                    f'pass {option}="lax" ({site.label})')
+        if site.kind == MORSEL:
+            return (f"{subject} is output without SameSite; "
+                    f'set {morsel_ref(site)}["samesite"] = "Lax" before output (http.cookies)')
+        if site.kind == HEADER:
+            if flag.explicit:
+                return f"{subject} says SameSite={flag.value}; use '; SameSite=Lax' in the header value"
+            return f"{subject} lacks SameSite; add '; SameSite=Lax' to the header value"
+        said = stated(site, "samesite")
+        problem = f"is set with {said}" if said else "is set without SameSite"
+        return f'{subject} {problem}; pass samesite="Lax" to {site.method}() ({site.label})'

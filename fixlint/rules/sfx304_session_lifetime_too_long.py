@@ -1,0 +1,130 @@
+"""SFX304 session-lifetime-too-long."""
+
+from ..engine.values import format_duration
+from ..frameworks import SESSION
+from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, report_node
+from .base import OWASP_AUTH, Example, Rule
+
+
+class SessionLifetimeTooLong(Rule):
+    """
+    ## What it does
+    Reports a session or auth cookie, or a session setting, whose literal
+    lifetime is above the limit (30 days by default, `max-session-lifetime`
+    to change it): `max_age`/`expires` in `set_cookie`, Django
+    `SESSION_COOKIE_AGE`, Flask `PERMANENT_SESSION_LIFETIME` (a `timedelta`
+    or seconds), Flask-Login `REMEMBER_COOKIE_DURATION`, Starlette
+    `SessionMiddleware(max_age=...)`, starsessions `lifetime=`, and
+    `Max-Age` in a hand-written `Set-Cookie` value. Constant arithmetic
+    (`60 * 60 * 24 * 400`, `timedelta(weeks=60)`,
+    `datetime.now() + timedelta(days=400)`) is folded.
+
+    ## Why is this bad?
+    A session that lives for months stays usable long after the user walked
+    away from the device, and a stolen or fixed session id keeps working for
+    just as long. Short lifetimes bound the damage of every other session
+    weakness.
+
+    ## Decisions
+    Only cookies that carry a session or credential are checked — by name
+    (`session`, `sid`, `token`, `auth`, `remember`, ... plus
+    `session-cookie-names`) or because their value comes from a token
+    generator. A long-lived cookie that carries neither (a cart id, an A/B
+    bucket) is not a session and is not reported; preference cookies never
+    are. Values that are computed are trusted.
+    """
+
+    code = "SFX304"
+    name = "session-lifetime-too-long"
+    summary = "Session/auth cookie or session setting lives longer than the limit (30 days)"
+    cwe = ("CWE-613: Insufficient Session Expiration",)
+    owasp = (OWASP_AUTH,)
+    security_severity = "4.0"
+    uses = (CookieAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: Session Expiration",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration"),
+        ("Django settings: SESSION_COOKIE_AGE", "https://docs.djangoproject.com/en/stable/ref/settings/#session-cookie-age"),
+        ("Flask configuration: PERMANENT_SESSION_LIFETIME",
+         "https://flask.palletsprojects.com/en/stable/config/#PERMANENT_SESSION_LIFETIME"),
+        ("CWE-613", "https://cwe.mitre.org/data/definitions/613.html"),
+    )
+    fixes = {
+        "Flask": 'app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7); set_cookie(..., max_age=...) within the limit',
+        "Django": "SESSION_COOKIE_AGE = 60 * 60 * 24 * 7",
+        "Starlette/FastAPI": "SessionMiddleware(..., max_age=60 * 60 * 24 * 7)",
+        "starsessions": "SessionMiddleware(..., lifetime=timedelta(days=7))",
+        "Flask-Login": "REMEMBER_COOKIE_DURATION = timedelta(days=14)",
+    }
+    invalid = (
+        Example(
+            """
+            SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
+            """,
+            expect=((1, 1),),
+            filename="mysite/settings.py",
+            title="a year-long Django session",
+        ),
+        Example(
+            """
+            from datetime import timedelta
+            from flask import Flask
+
+            app = Flask(__name__)
+            app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=90)
+            """,
+            expect=((5, 1),),
+            title="Flask permanent session of 90 days",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            from datetime import timedelta
+            from flask import Flask, make_response
+
+            app = Flask(__name__)
+            app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7)
+
+            @app.get("/prefs")
+            def prefs():
+                resp = make_response("ok")
+                resp.set_cookie("theme", "dark", max_age=60 * 60 * 24 * 365)
+                return resp
+            """,
+            title="a week-long session; a year-long theme cookie is not a session",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        limit = ctx.config.max_session_lifetime
+        for site in facts[CookieAnalysis].sites:
+            if site.sensitivity != SESSION:
+                continue
+            flag = site.flags.get("lifetime")
+            if flag is None or not flag.known or not isinstance(flag.value, (int, float)):
+                continue
+            if not flag.explicit and "lifetime" not in site.missing_counts:
+                continue
+            if flag.value <= limit:
+                continue
+            yield self.finding(report_node(site, flag), self.message(site, flag, limit))
+
+    def message(self, site, flag, limit):
+        life = format_duration(flag.value)
+        cap = format_duration(limit)
+        subject = site.subject()
+        if site.kind == SETTINGS:
+            setting = site.settings["lifetime"]
+            return (f"{setting} keeps {subject} alive for {life}, above the limit of {cap}; "
+                    f"lower {setting} ({site.label})")
+        if site.kind == MIDDLEWARE:
+            option = site.settings["lifetime"]
+            return (f"{subject} lives {life}, above the limit of {cap}; pass a shorter "
+                    f"{option}= ({site.label})")
+        if site.kind == HEADER:
+            return f"{subject} has Max-Age of {life}, above the limit of {cap}; shorten Max-Age"
+        if site.kind == MORSEL:
+            return f"{subject} lives {life}, above the limit of {cap}; shorten its max-age (http.cookies)"
+        return (f"{subject} lives {life}, above the limit of {cap}; pass a shorter max_age/expires "
+                f"to {site.method}() ({site.label})")

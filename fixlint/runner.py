@@ -1,0 +1,215 @@
+"""Find files, check each one, in parallel when it pays.
+
+Every file gives a FileResult: findings after `# noqa`, plus errors for what
+could not be analysed (unreadable, not decodable, not parseable, or an
+internal error in a rule) — one clear line each, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import multiprocessing
+import os
+import sys
+import tokenize
+from typing import NamedTuple
+
+import pathspec
+
+from . import noqa
+from .engine.checker import check_tree
+
+DEFAULT_EXCLUDES = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
+    "__pycache__", ".eggs", "*.egg-info", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+)
+
+
+class FileError(NamedTuple):
+    line: int
+    col: int
+    message: str
+
+
+class FileResult(NamedTuple):
+    path: str
+    findings: list
+    errors: list  # FileError: the file, or part of it, was not analysed
+
+
+class SourceError(Exception):
+    def __init__(self, message, line=1, col=0):
+        super().__init__(message)
+        self.line = line
+        self.col = col
+
+    @property
+    def message(self):
+        return self.args[0]
+
+
+# -- discovery ---------------------------------------------------------------
+
+def _spec(patterns):
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def _load_gitignore(directory):
+    try:
+        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as f:
+            return _spec(f.read().splitlines())
+    except OSError:
+        return None
+
+
+def discover(paths, exclude=(), use_gitignore=True):
+    """(files, errors): the Python files under `paths`, minus excluded ones.
+
+    Excludes are gitignore-style patterns, matched against each path
+    relative to the folder given on the command line; `.gitignore` files met
+    on the way apply below their folder. A file named explicitly is checked
+    whatever its extension unless an exclude pattern matches it."""
+    excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    files, errors = [], []
+    for root in paths:
+        if os.path.isfile(root) or (os.path.exists(root) and not os.path.isdir(root)):
+            if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root):
+                files.append(os.path.normpath(root))
+            continue
+        if not os.path.isdir(root):
+            errors.append((root, FileError(1, 0, "no such file or directory")))
+            continue
+        ignores = []  # (folder, spec) from .gitignore files
+        walk_errors = []
+        for folder, dirs, names in os.walk(root, onerror=walk_errors.append):
+            if use_gitignore:
+                found = _load_gitignore(folder)
+                if found is not None:
+                    ignores.append((folder, found))
+
+            def skipped(path, is_dir, folder=folder):
+                rel = os.path.relpath(path, root)
+                probe = rel + "/" if is_dir else rel
+                if excluded.match_file(probe):
+                    return True
+                for base, spec in ignores:
+                    if path.startswith(base.rstrip(os.sep) + os.sep) or base == root:
+                        sub = os.path.relpath(path, base)
+                        if spec.match_file(sub + "/" if is_dir else sub):
+                            return True
+                return False
+
+            dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(folder, d), True))
+            for name in sorted(names):
+                if name.endswith(".py") or name.endswith(".pyi"):
+                    path = os.path.join(folder, name)
+                    if not skipped(path, False):
+                        files.append(os.path.normpath(path))
+        for err in walk_errors:
+            errors.append((getattr(err, "filename", root) or root,
+                           FileError(1, 0, f"cannot read directory: {err.strerror or err}")))
+    return files, errors
+
+
+# -- one file ----------------------------------------------------------------
+
+def read_source(path):
+    """The decoded text of a Python file, honouring its coding cookie/BOM."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise SourceError("not Python source: the file contains NUL bytes (binary?)")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        raise SourceError("cannot decode: not UTF-8 and no valid coding declaration (PEP 263)") from None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        reason = getattr(exc, "reason", str(exc))
+        raise SourceError(f"cannot decode as {encoding}: {reason}") from None
+
+
+def parse_source(text, path):
+    try:
+        return ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        line = exc.lineno or 1
+        col = max((exc.offset or 1) - 1, 0)
+        version = "%d.%d" % sys.version_info[:2]
+        raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version})", line, col) from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
+
+
+def check_file(path, config, rules):
+    try:
+        text = read_source(path)
+        tree = parse_source(text, path)
+    except SourceError as exc:
+        return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
+    return check_text(path, text, tree, config, rules)
+
+
+def check_text(path, text, tree, config, rules):
+    lines = text.splitlines()
+    if noqa.file_is_skipped(lines):
+        return FileResult(path, [], [])
+    result = check_tree(tree, path, config, rules, text.lower())
+    findings = noqa.filter_findings(result.findings, text)
+    errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
+    return FileResult(path, findings, errors)
+
+
+# -- many files --------------------------------------------------------------
+
+_STATE = {}
+
+
+def _init_worker(config, codes):
+    from .rules import all_rules
+
+    _STATE["config"] = config
+    _STATE["rules"] = [r for r in all_rules() if r.code in codes]
+
+
+def _work(path):
+    try:
+        return check_file(path, _STATE["config"], _STATE["rules"])
+    except Exception as exc:  # never lose the whole run to one file
+        return FileResult(path, [], [FileError(1, 0, f"internal error: {type(exc).__name__}: {exc}")])
+
+
+def display_path(path):
+    """A path relative to the current directory when it lies below it."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def default_jobs():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def check_paths(files, config, rules, jobs=None):
+    """FileResults for `files`, in the order given."""
+    jobs = jobs or default_jobs()
+    codes = {r.code for r in rules}
+    if jobs <= 1 or len(files) < 2 * jobs:
+        _init_worker(config, codes)
+        return [_work(path) for path in files]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    chunksize = max(1, min(32, len(files) // (jobs * 4)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(config, codes)) as pool:
+        return list(pool.imap(_work, files, chunksize))

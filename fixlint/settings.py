@@ -1,0 +1,67 @@
+"""The CLI's settings: `[tool.fixlint]` in pyproject.toml, then flags.
+
+The rule options are fixlint.config's OPTIONS (the same names flake8 reads
+as `--fixlint-<name>`); the CLI adds run settings: select, extend-select,
+ignore, exclude.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .config import Config, ConfigError, parse_list
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout")
+
+
+def find_pyproject(start):
+    """The nearest pyproject.toml with a [tool.fixlint] table, from `start`
+    upwards, or None."""
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            try:
+                with open(candidate, "rb") as f:
+                    if "fixlint" in tomllib.load(f).get("tool", {}):
+                        return candidate
+            except (OSError, tomllib.TOMLDecodeError):
+                return candidate  # let load() report it
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def load(path):
+    """(Config, run settings dict) from a pyproject.toml file."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("fixlint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.fixlint] must be a table")
+    source = f"{path} [tool.fixlint]"
+    config = Config.from_mapping(table, source=source, known_extra=RUN_SETTINGS)
+    run = {}
+    for key, value in table.items():
+        name = key.replace("_", "-")
+        if name not in RUN_SETTINGS:
+            continue
+        if name == "per-file-timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
+            run[name] = float(value)
+        else:
+            run[name] = list(parse_list(value, f"{source}: {name}"))
+    return config, run

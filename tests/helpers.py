@@ -1,0 +1,55 @@
+"""Shared test helpers: run fixlint's real entry points."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from fixlint.config import Config
+from fixlint.engine.checker import check_tree
+from fixlint.rules import all_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lint(source, filename="app.py", config=None, codes=None):
+    """(line, col 1-based, code) findings of the in-process checker."""
+    source = textwrap.dedent(source)
+    tree = ast.parse(source)
+    result = check_tree(tree, filename, config or Config(), all_rules(), source.lower())
+    assert not result.errors, result.errors
+    return [(f.line, f.col + 1, f.code) for f in result.findings if codes is None or f.code in codes]
+
+
+def messages(source, filename="app.py", config=None):
+    source = textwrap.dedent(source)
+    result = check_tree(ast.parse(source), filename, config or Config(), all_rules(), source.lower())
+    return [f"{f.code} {f.message}" for f in result.findings]
+
+
+def run_cli(*args, cwd=None, env=None):
+    """Run `python -m fixlint` for real."""
+    full_env = dict(os.environ, **(env or {}))
+    full_env.pop("NO_COLOR", None) if env is None else None
+    return subprocess.run(
+        [sys.executable, "-m", "fixlint", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, timeout=300, env=full_env,
+    )
+
+
+def run_flake8(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
+def write(folder, name, source):
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")
+    return path
