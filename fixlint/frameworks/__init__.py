@@ -252,3 +252,58 @@ __all__ += [
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]
+
+
+# -- sessions and requests -------------------------------------------------
+
+REQUEST_NAMES = frozenset(("request", "req"))
+
+
+def request_object(ctx, expr):
+    """The framework whose request `expr` is — 'flask' for `flask.request`
+    (however imported), 'django' or 'starlette' for a handler's `request`
+    parameter or `self.request` — or None."""
+    from .starlette import REQUEST_TYPES
+
+    qualname = ctx.qualname(expr)
+    if qualname is not None:
+        return "flask" if qualname in FLASK.request_objects else None
+    if expr.__class__ is ast.Attribute:
+        if expr.attr == "request" and expr.value.__class__ is ast.Name and expr.value.id == "self":
+            return "django" if ctx.imports("django") else None
+        return None
+    if expr.__class__ is not ast.Name:
+        return None
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != "param":
+        return None
+    annotation = binding.value
+    if annotation is not None:
+        if ctx.qualname(annotation) in REQUEST_TYPES:
+            return "starlette"
+        if (ctx.qualname(annotation) or "").startswith("django.http"):
+            return "django"
+    if expr.id not in REQUEST_NAMES and annotation is None:
+        return None
+    if ctx.imports("django"):
+        return "django"
+    if ctx.imports(*STARLETTE.packages):
+        return "starlette"
+    return None
+
+
+def session_object(ctx, expr):
+    """The framework whose session `expr` is: 'flask' for `flask.session`
+    (however imported; a SQLAlchemy `session` is not), 'django' or
+    'starlette' for `request.session` / `self.request.session` — or None."""
+    qualname = ctx.qualname(expr)
+    if qualname is not None:
+        return "flask" if qualname in FLASK.session_objects else None
+    if expr.__class__ is ast.Attribute and expr.attr == "session":
+        framework = request_object(ctx, expr.value)
+        if framework in ("django", "starlette"):
+            return framework
+    return None
+
+
+__all__ += ["REQUEST_NAMES", "request_object", "session_object"]

@@ -52,3 +52,8 @@ SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
 # Stems of settings modules that others star-import and override.
 BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "shared", "components"))
 SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
+
+# Class-based views: methods that handle a request.
+VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views")
+VIEW_METHODS = frozenset(("get", "post", "put", "patch", "delete", "dispatch", "form_valid", "form_invalid"))
+URL_FUNCTIONS = frozenset(("django.urls.path", "django.urls.re_path", "django.conf.urls.url"))

@@ -46,3 +46,11 @@ FLASK = Framework(
         Setting("SESSION_COOKIE_PATH", "path", "session", None),
     ),
 )
+
+# Objects whose decorators register routes, and the decorator methods.
+APP_CLASSES = frozenset(
+    ("flask.Flask", "flask.app.Flask", "flask.Blueprint", "flask.blueprints.Blueprint",
+     "quart.Quart", "quart.Blueprint")
+)
+ROUTE_DECORATORS = frozenset(("route", "get", "post", "put", "patch", "delete"))
+ADD_URL_RULE = "add_url_rule"  # app.add_url_rule("/login", view_func=login)

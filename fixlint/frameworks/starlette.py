@@ -52,3 +52,27 @@ STARLETTE = Framework(
 MIDDLEWARE_WRAPPERS = frozenset(
     ("starlette.middleware.Middleware", "fastapi.middleware.Middleware")
 )
+
+APP_CLASSES = frozenset(
+    ("fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter",
+     "fastapi.routing.APIRouter", "starlette.applications.Starlette", "starlette.routing.Router")
+)
+ROUTE_DECORATORS = frozenset(
+    ("route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
+     "websocket", "websocket_route", "trace")
+)
+ROUTE_CLASSES = frozenset(
+    ("starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute",
+     "fastapi.routing.APIWebSocketRoute")
+)
+ADD_ROUTE_METHODS = frozenset(("add_api_route", "add_route", "add_websocket_route", "add_api_websocket_route"))
+REQUEST_TYPES = frozenset(
+    ("fastapi.Request", "starlette.requests.Request", "fastapi.requests.Request",
+     "fastapi.WebSocket", "starlette.websockets.WebSocket", "starlette.requests.HTTPConnection")
+)
+# FastAPI parameter functions and where each takes its value from.
+PARAM_SOURCES = {
+    "Query": "query", "Path": "path", "Body": "body", "Form": "form", "File": "form",
+    "Cookie": "cookie", "Header": "header", "Depends": "depends", "Security": "depends",
+}
+PARAM_MODULES = ("fastapi", "fastapi.params", "fastapi.param_functions")

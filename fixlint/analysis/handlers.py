@@ -1,0 +1,308 @@
+"""Request handlers: which functions serve requests, under which routes.
+
+Every function of the file gets a Handler; `kind` says how it is reached:
+
+- ROUTE: a decorator registers it (`@app.route`, `@bp.post`, `@router.get`,
+  `@app.api_route`, `@app.websocket`), or a registration call names it
+  (`app.add_url_rule("/login", view_func=login)`, `Route("/login", login)`,
+  `router.add_api_route(...)`, Django `path("login/", login)` in the same
+  file);
+- VIEW: a Django function view (first parameter `request` in a Django file)
+  or a method of a class-based view (`get`, `post`, `dispatch`,
+  `form_valid`...);
+- FUNCTION: anything else — a plain function can still be a login handler
+  by its name, and a same-module helper is followed from one.
+
+For FastAPI routes, `params` says where each parameter's value comes from
+(query, path, body, form, cookie, header, depends, request).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .. import frameworks as fw
+from ..frameworks import django as dj
+from ..frameworks import flask as fl
+from ..frameworks import starlette as st
+from .base import Analysis
+
+ROUTE = "route"
+VIEW = "view"
+FUNCTION = "function"
+
+_PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}|<(?:\w+:)?(\w+)>")
+
+
+class Handler:
+    __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params")
+
+    def __init__(self, info):
+        self.info = info
+        self.node = info.node
+        self.name = info.node.name
+        self.class_node = info.class_node
+        self.framework = None  # "flask" | "django" | "starlette" | None
+        self.kind = FUNCTION
+        self.paths = []  # literal route paths
+        self.methods = set()  # HTTP methods, upper-case, when stated
+        self.params = {}  # FastAPI: parameter name -> source
+
+    @property
+    def class_name(self):
+        return self.class_node.name if self.class_node is not None else None
+
+    def words(self):
+        """Lower-case words of the function's name, its class's name and its
+        route paths: what login/logout detection reads."""
+        out = fw.words(self.name)
+        if self.class_node is not None:
+            out += fw.words(self.class_node.name)
+        for path in self.paths:
+            out += fw.words(path)
+        return out
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<Handler {self.name} {self.kind} {self.framework} {self.paths}>"
+
+
+class HandlerAnalysis(Analysis):
+    def __init__(self, ctx, analyses):
+        super().__init__(ctx, analyses)
+        self.handlers = {}  # FunctionDef node -> Handler
+        self._registered = []  # (function node, framework, path, methods)
+
+    def subscribe(self, walker):
+        walker.on(ast.FunctionDef, self.visit_function)
+        walker.on(ast.AsyncFunctionDef, self.visit_function)
+        walker.on(ast.Call, self.visit_call)
+
+    def handler(self, node):
+        """The Handler of a FunctionDef node (None for lambdas)."""
+        return self.handlers.get(node)
+
+    # -- definitions ----------------------------------------------------
+    def visit_function(self, node):
+        ctx = self.ctx
+        # Called on entry, with the enclosing scope current: decorators
+        # resolve where Python evaluates them. The FunctionInfo is created
+        # when the body is entered, so build a lightweight stand-in.
+        class_node = ctx.scope.node if ctx.in_class_body else None
+        handler = Handler(_Info(node, class_node))
+        self.handlers[node] = handler
+        for decorator in node.decorator_list:
+            self._decorator(handler, decorator)
+        if handler.kind == FUNCTION:
+            self._django_view(handler)
+        if handler.framework == "starlette" and handler.kind == ROUTE:
+            self._fastapi_params(handler)
+
+    def _decorator(self, handler, decorator):
+        if decorator.__class__ is not ast.Call or decorator.func.__class__ is not ast.Attribute:
+            return
+        method = decorator.func.attr
+        framework = self._app_framework(decorator.func.value)
+        if framework is None:
+            return
+        routes = fl.ROUTE_DECORATORS if framework == "flask" else st.ROUTE_DECORATORS
+        if method not in routes:
+            return
+        handler.kind = ROUTE
+        handler.framework = framework
+        path = _first_string(decorator, ("rule", "path"))
+        if path is not None:
+            handler.paths.append(path)
+        if method in ("route", "api_route"):
+            handler.methods |= _methods(decorator)
+        elif method not in ("websocket", "websocket_route"):
+            handler.methods.add(method.upper())
+
+    def _app_framework(self, receiver):
+        """'flask' or 'starlette' when `receiver` is an app, blueprint or
+        router; falls back to conventional names (`app`, `bp`, `router`) in a
+        file that imports the framework."""
+        ctx = self.ctx
+        value = ctx.value_of(receiver)
+        if value.__class__ is ast.Call:
+            qualname = ctx.qualname(value.func)
+            if qualname in fl.APP_CLASSES:
+                return "flask"
+            if qualname in st.APP_CLASSES:
+                return "starlette"
+        name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
+        if name.lower() in ("app", "application", "bp", "blueprint", "router", "api", "auth", "views"):
+            if ctx.imports(*st.STARLETTE.packages):
+                return "starlette"
+            if ctx.imports(*fl.FLASK.packages):
+                return "flask"
+        return None
+
+    def _django_view(self, handler):
+        ctx = self.ctx
+        if not ctx.imports("django"):
+            return
+        node = handler.node
+        if handler.class_node is not None:
+            if node.name in dj.VIEW_METHODS and self._is_django_view_class(handler.class_node):
+                handler.kind = VIEW
+                handler.framework = "django"
+            return
+        args = node.args.posonlyargs + node.args.args
+        if args and args[0].arg == "request":
+            handler.kind = VIEW
+            handler.framework = "django"
+
+    def _is_django_view_class(self, class_node):
+        for base in class_node.bases:
+            qualname = self.ctx.qualname(base)
+            if qualname is not None and qualname.startswith(dj.VIEW_BASES_PREFIX):
+                return True
+            name = qualname.rpartition(".")[2] if qualname else getattr(base, "id", getattr(base, "attr", ""))
+            if name.endswith(("View", "Mixin")):
+                return True
+        return False
+
+    def _fastapi_params(self, handler):
+        node = handler.node
+        path_names = set()
+        for path in handler.paths:
+            for match in _PATH_PARAM.finditer(path):
+                path_names.add(match.group(1) or match.group(2))
+        args = node.args
+        positional = args.posonlyargs + args.args
+        defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+        pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
+        for arg, default in pairs:
+            handler.params[arg.arg] = self._param_source(arg, default, path_names)
+
+    def _param_source(self, arg, default, path_names):
+        ctx = self.ctx
+        annotation = arg.annotation
+        for candidate in (default, *_annotated_extras(annotation)):
+            if candidate is not None and candidate.__class__ is ast.Call:
+                qualname = ctx.qualname(candidate.func) or ""
+                module, _, name = qualname.rpartition(".")
+                if module in st.PARAM_MODULES and name in st.PARAM_SOURCES:
+                    return st.PARAM_SOURCES[name]
+        base = _annotated_base(annotation)
+        if base is not None:
+            qualname = ctx.qualname(base)
+            if qualname in st.REQUEST_TYPES:
+                return "request"
+            if qualname is not None and qualname.rpartition(".")[2] in ("Response", "BackgroundTasks"):
+                return "special"
+        if arg.arg in path_names:
+            return "path"
+        if base is None or (base.__class__ is ast.Name and base.id in _SCALARS):
+            return "query"
+        if base.__class__ is ast.Subscript:  # list[str], Optional[str]
+            return "query"
+        return "body"  # a model class, most likely
+
+    # -- registrations ----------------------------------------------------
+    def visit_call(self, node):
+        ctx = self.ctx
+        func = node.func
+        if func.__class__ is ast.Attribute:
+            if func.attr == fl.ADD_URL_RULE:
+                target = _keyword(node, "view_func") or (node.args[2] if len(node.args) > 2 else None)
+                self._register(target, "flask", _first_string(node, ("rule",)), _methods(node))
+                return
+            if func.attr in st.ADD_ROUTE_METHODS:
+                target = _keyword(node, "endpoint") or (node.args[1] if len(node.args) > 1 else None)
+                self._register(target, "starlette", _first_string(node, ("path",)), _methods(node))
+                return
+        qualname = ctx.qualname(func)
+        if qualname in st.ROUTE_CLASSES:
+            target = _keyword(node, "endpoint") or (node.args[1] if len(node.args) > 1 else None)
+            self._register(target, "starlette", _first_string(node, ("path",)), _methods(node))
+        elif qualname in dj.URL_FUNCTIONS:
+            target = _keyword(node, "view") or (node.args[1] if len(node.args) > 1 else None)
+            self._register(target, "django", _first_string(node, ("route",)), set())
+
+    def _register(self, target, framework, path, methods):
+        if target is None:
+            return
+        if target.__class__ is ast.Call and target.func.__class__ is ast.Attribute and target.func.attr == "as_view":
+            target = target.func.value  # LoginView.as_view()
+        binding = self.ctx.binding(target)
+        if binding is None or binding.kind not in ("function", "class"):
+            return
+        self._registered.append((binding.value, framework, path, methods))
+
+    def finish(self):
+        for definition, framework, path, methods in self._registered:
+            if isinstance(definition, ast.ClassDef):
+                targets = [h for h in self.handlers.values() if h.class_node is definition]
+            else:
+                targets = [self.handlers[definition]] if definition in self.handlers else []
+            for handler in targets:
+                if handler.kind == FUNCTION or handler.class_node is not None:
+                    handler.kind = ROUTE if handler.class_node is None else VIEW
+                handler.framework = handler.framework or framework
+                if path is not None and path not in handler.paths:
+                    handler.paths.append(path)
+                handler.methods |= methods
+
+
+class _Info:
+    """What a Handler needs of a function before the walker enters it."""
+
+    __slots__ = ("node", "class_node")
+
+    def __init__(self, node, class_node):
+        self.node = node
+        self.class_node = class_node
+
+
+_SCALARS = frozenset(("str", "int", "float", "bool", "bytes", "UUID", "uuid.UUID", "date", "datetime"))
+
+
+def _annotated_base(annotation):
+    if annotation is None:
+        return None
+    if annotation.__class__ is ast.Subscript and _name(annotation.value) == "Annotated":
+        elts = annotation.slice.elts if annotation.slice.__class__ is ast.Tuple else [annotation.slice]
+        return elts[0] if elts else None
+    return annotation
+
+
+def _annotated_extras(annotation):
+    if annotation is not None and annotation.__class__ is ast.Subscript and _name(annotation.value) == "Annotated":
+        if annotation.slice.__class__ is ast.Tuple:
+            return annotation.slice.elts[1:]
+    return ()
+
+
+def _name(expr):
+    if expr.__class__ is ast.Name:
+        return expr.id
+    if expr.__class__ is ast.Attribute:
+        return expr.attr
+    return None
+
+
+def _keyword(call, name):
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _first_string(call, keywords):
+    candidates = [call.args[0]] if call.args else []
+    candidates += [k.value for k in call.keywords if k.arg in keywords]
+    for candidate in candidates:
+        if candidate.__class__ is ast.Constant and isinstance(candidate.value, str):
+            return candidate.value
+    return None
+
+
+def _methods(call):
+    value = _keyword(call, "methods")
+    if value is None or value.__class__ not in (ast.List, ast.Tuple, ast.Set):
+        return set()
+    return {
+        e.value.upper() for e in value.elts if e.__class__ is ast.Constant and isinstance(e.value, str)
+    }

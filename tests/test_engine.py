@@ -1,0 +1,246 @@
+"""The engine: scope-aware name resolution, value tracking, folding, the
+handler model and the session/request predicates."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+from fixlint import frameworks as fw
+from fixlint.analysis.base import Analysis
+from fixlint.analysis.handlers import FUNCTION, ROUTE, VIEW, HandlerAnalysis
+from fixlint.config import Config
+from fixlint.engine.checker import check_tree
+from fixlint.engine.context import FileContext
+from fixlint.engine.values import UNKNOWN, duration_of, evaluate
+from fixlint.engine.walker import Walker
+
+
+def probe(source, filename="app.py"):
+    """Walk `source`; return, for each call to `probe_here(x)`, what the
+    context says about `x` at that point."""
+    tree = ast.parse(textwrap.dedent(source))
+    ctx = FileContext(tree, filename, Config())
+    seen = []
+
+    def on_call(node):
+        if isinstance(node.func, ast.Name) and node.func.id == "probe_here":
+            arg = node.args[0]
+            seen.append({
+                "qualname": ctx.qualname(arg),
+                "session": fw.session_object(ctx, arg),
+                "request": fw.request_object(ctx, arg),
+                "value": evaluate(arg, ctx),
+                "local": ctx.is_local_definition(arg),
+            })
+
+    walker = Walker(ctx)
+    walker.on(ast.Call, on_call)
+    walker.walk(tree)
+    return seen
+
+
+def test_import_aliases_resolve_to_qualified_names():
+    seen = probe("""
+        from flask import session as web_session
+        import starlette.middleware.sessions as sessions
+        from starlette.middleware.sessions import SessionMiddleware as SM
+        probe_here(web_session)
+        probe_here(sessions.SessionMiddleware)
+        probe_here(SM)
+    """)
+    assert [s["qualname"] for s in seen] == [
+        "flask.session",
+        "starlette.middleware.sessions.SessionMiddleware",
+        "starlette.middleware.sessions.SessionMiddleware",
+    ]
+    assert seen[0]["session"] == "flask"
+
+
+def test_local_bindings_shadow_imports():
+    seen = probe("""
+        from flask import session
+        from sqlalchemy.orm import Session
+
+        def save(engine):
+            with Session(engine) as session:
+                probe_here(session)
+
+        def param(session):
+            probe_here(session)
+
+        def view():
+            probe_here(session)
+    """)
+    assert [s["session"] for s in seen] == [None, None, "flask"]
+
+
+def test_class_scope_is_invisible_to_methods():
+    seen = probe("""
+        from flask import session
+
+        class View:
+            session = object()
+
+            def get(self):
+                probe_here(session)
+    """)
+    assert seen[0]["qualname"] == "flask.session"
+
+
+def test_global_declaration_and_order_of_bindings():
+    seen = probe("""
+        import flask
+        s = flask.session
+        probe_here(s)
+        s = 3
+        probe_here(s)
+    """)
+    assert [x["qualname"] for x in seen] == ["flask.session", None]
+    assert seen[1]["value"] == 3
+
+
+def test_local_definitions_are_not_imports():
+    seen = probe("""
+        from django.contrib import auth
+        from django.contrib.auth import login as auth_login
+
+        def login(request):
+            pass
+
+        probe_here(auth.login)
+        probe_here(auth_login)
+        probe_here(login)
+    """)
+    assert [(s["qualname"], s["local"]) for s in seen] == [
+        ("django.contrib.auth.login", False),
+        ("django.contrib.auth.login", False),
+        (None, True),
+    ]
+
+
+def test_request_sessions_per_framework():
+    django = probe("""
+        from django.views import View
+
+        def view(request):
+            probe_here(request.session)
+
+        class Profile(View):
+            def post(self, request):
+                probe_here(self.request.session)
+    """)
+    assert [s["session"] for s in django] == ["django", "django"]
+    starlette = probe("""
+        from fastapi import FastAPI, Request
+
+        def view(request: Request, other):
+            probe_here(request.session)
+            probe_here(other.session)
+    """)
+    assert [s["session"] for s in starlette] == ["starlette", None]
+
+
+def test_constant_folding_and_durations():
+    tree = ast.parse(textwrap.dedent("""
+        from datetime import datetime, timedelta
+        DAY = 60 * 60 * 24
+        a = DAY * 400
+        b = timedelta(weeks=2) * 3
+        c = datetime.now() + timedelta(days=40)
+        d = 10 ** 10 ** 10
+        e = "x" * 10 ** 9
+        f = os.environ["X"]
+    """))
+    ctx = FileContext(tree, "m.py", Config())
+    Walker(ctx).walk(tree)
+    values = {stmt.targets[0].id: stmt.value for stmt in tree.body if isinstance(stmt, ast.Assign)}
+    assert evaluate(values["a"], ctx) == 60 * 60 * 24 * 400
+    assert duration_of(values["b"], ctx) == 6 * 7 * 86400
+    assert duration_of(values["c"], ctx) == 40 * 86400
+    assert evaluate(values["d"], ctx) is UNKNOWN
+    assert evaluate(values["e"], ctx) is UNKNOWN
+    assert evaluate(values["f"], ctx) is UNKNOWN
+
+
+def handlers(source, filename="app.py"):
+    source = textwrap.dedent(source)
+    tree = ast.parse(source)
+    found = {}
+
+    class Grab(Analysis):
+        requires = (HandlerAnalysis,)
+
+        def finish(self):
+            for h in self.analyses[HandlerAnalysis].handlers.values():
+                found[h.name] = h
+
+    class Probe:
+        uses = (Grab,)
+
+        def check(self, ctx, facts):
+            return []
+
+    check_tree(tree, filename, Config(), [Probe()], None)
+    return found
+
+
+def test_flask_and_fastapi_routes_and_params():
+    found = handlers("""
+        from typing import Annotated
+        from fastapi import APIRouter, Cookie, FastAPI, Query, Request
+
+        app = FastAPI()
+        router = APIRouter()
+
+        @router.post("/items/{item_id}")
+        def item(item_id: int, q: str, sid: Annotated[str, Query()] = None,
+                 session: str = Cookie(None), request: Request = None):
+            pass
+
+        async def home(request):
+            pass
+
+        def helper():
+            pass
+
+        from starlette.routing import Route
+        routes = [Route("/", home)]
+    """)
+    item = found["item"]
+    assert (item.kind, item.framework, item.paths, item.methods) == (ROUTE, "starlette", ["/items/{item_id}"], {"POST"})
+    assert item.params == {"item_id": "path", "q": "query", "sid": "query", "session": "cookie", "request": "request"}
+    assert (found["home"].kind, found["home"].paths) == (ROUTE, ["/"])
+    assert found["helper"].kind == FUNCTION
+
+
+def test_flask_blueprints_and_django_views():
+    flask = handlers("""
+        from flask import Blueprint
+        auth = Blueprint("auth", __name__)
+
+        @auth.route("/sign-in", methods=["GET", "POST"])
+        def sign_in():
+            pass
+    """)
+    assert (flask["sign_in"].kind, flask["sign_in"].methods) == (ROUTE, {"GET", "POST"})
+    assert "sign" in flask["sign_in"].words()
+    django = handlers("""
+        from django.contrib.auth.views import LoginView
+        from django.views.generic import FormView
+
+        def login_view(request):
+            pass
+
+        class SignInView(FormView):
+            def form_valid(self, form):
+                pass
+
+        class Portal(LoginView):
+            def get(self, request):
+                pass
+    """)
+    assert django["login_view"].kind == VIEW
+    assert django["form_valid"].kind == VIEW
+    assert django["form_valid"].class_name == "SignInView"
+    assert django["get"].framework == "django"
