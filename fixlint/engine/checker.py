@@ -46,6 +46,21 @@ def _needed_analyses(rules):
     return ordered
 
 
+def _drop_unused(analyses, rules):
+    """Forget analyses only kept as dependencies of ones the guard skipped:
+    a file no rule can judge is not walked at all."""
+    needed = set()
+    stack = [a for rule in rules for a in rule.uses if a in analyses]
+    while stack:
+        analysis = stack.pop()
+        if analysis in needed:
+            continue
+        needed.add(analysis)
+        stack.extend(dep for dep in analysis.requires if dep in analyses)
+    for analysis in [a for a in analyses if a not in needed]:
+        del analyses[analysis]
+
+
 def _describe(exc):
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
@@ -67,6 +82,7 @@ def check_tree(tree, filename, config, rules, text=None):
             analyses[analysis] = analysis(ctx, analyses)
         except Exception as exc:
             errors.append(InternalError(1, analysis.__name__, _describe(exc)))
+    _drop_unused(analyses, rules)
     if not analyses:
         return Result([], errors)
 

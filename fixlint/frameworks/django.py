@@ -7,7 +7,7 @@ must be turned on for production). `HttpResponse.set_cookie` defaults to no
 Secure, no HttpOnly, no SameSite.
 """
 
-from .base import Framework, Setting
+from .base import Framework, SessionBackend, Setting
 
 DJANGO = Framework(
     key="django",
@@ -57,3 +57,45 @@ SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
 VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views")
 VIEW_METHODS = frozenset(("get", "post", "put", "patch", "delete", "dispatch", "form_valid", "form_invalid"))
 URL_FUNCTIONS = frozenset(("django.urls.path", "django.urls.re_path", "django.conf.urls.url"))
+
+# -- session lifecycle (SFX101/SFX102) -------------------------------------
+# login() cycles the key itself; cycle_key() and flush() move to a new key
+# and Django keeps (cycle_key) or drops (flush) the data, so where they sit in
+# the view does not matter.
+LOGIN = frozenset(
+    (
+        "django.contrib.auth.login",
+        "django.contrib.auth.views.auth_login",
+        "allauth.account.utils.perform_login",
+    )
+)
+LOGOUT = frozenset(("django.contrib.auth.logout", "django.contrib.auth.views.auth_logout"))
+AUTHENTICATE = frozenset(("django.contrib.auth.authenticate",))
+REGENERATE_METHODS = frozenset(("cycle_key", "flush"))
+# request.session.delete() removes the record; clear() drops every key.
+INVALIDATE_METHODS = frozenset(("flush", "delete", "clear"))
+# `request.session[SESSION_KEY] = user.pk`: the auth constants' values.
+SESSION_KEY_CONSTANTS = {
+    "django.contrib.auth.SESSION_KEY": "_auth_user_id",
+    "django.contrib.auth.BACKEND_SESSION_KEY": "_auth_user_backend",
+    "django.contrib.auth.HASH_SESSION_KEY": "_auth_user_hash",
+}
+# Views whose own methods call login()/logout(): `super().form_valid(form)`
+# in a subclass regenerates (LoginView) or invalidates (LogoutView).
+LOGIN_VIEWS = frozenset(
+    ("django.contrib.auth.views.LoginView", "allauth.account.views.LoginView")
+)
+LOGOUT_VIEWS = frozenset(
+    ("django.contrib.auth.views.LogoutView", "allauth.account.views.LogoutView")
+)
+SUPER_METHODS = frozenset(("form_valid", "post", "get", "dispatch"))
+
+SESSION_BACKEND = SessionBackend(
+    key="django",
+    label="Django",
+    regenerators=frozenset(("cycle:django",)),
+    order="anywhere",
+    regenerate_fix="call request.session.cycle_key() or log in with django.contrib.auth.login()",
+    invalidate_fix="call django.contrib.auth.logout(request) or request.session.flush()",
+    server_side=True,
+)
