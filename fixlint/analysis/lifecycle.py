@@ -281,7 +281,7 @@ class LifecycleAnalysis(Analysis):
             return
         if binding is not None and binding.kind == sc.CLASS:
             return  # a local class named `login` is not Django's login()
-        event = self._framework_call(func, name)
+        event = self._framework_call(func, name, binding)
         late = func.__class__ is ast.Name and (binding is None or binding.scope.kind == sc.MODULE)
         if event is None:
             if not late:
@@ -293,12 +293,15 @@ class LifecycleAnalysis(Analysis):
             self._late.append(event)
         self._add(event)
 
-    def _framework_call(self, func, name):
+    def _framework_call(self, func, name, binding):
         """A REGEN/BIND/INVALIDATE/DELEGATE event for a call to code outside
         this module, or None."""
         ctx = self.ctx
         qualname = None
-        if name in _FRAMEWORK_CALLEES or name in self._regenerator_names:
+        if binding is not None and binding.kind == sc.IMPORT:
+            qualname = binding.qualname  # `login_user as flask_login_user`
+            name = qualname.rpartition(".")[2]
+        elif name in _FRAMEWORK_CALLEES or name in self._regenerator_names:
             qualname = ctx.qualname(func)
         if qualname is not None:
             if qualname in flogin.LOGIN_USER:

@@ -109,7 +109,7 @@ class SessionNotRegeneratedOnLogin(Rule):
         "Flask-Session": "app.session_interface.regenerate(session) (session.clear() keeps the id)",
         "Django": "django.contrib.auth.login(request, user), or request.session.cycle_key()",
         "Starlette/FastAPI": "request.session.clear() before writing the user",
-        "starsessions": "await regenerate_session_id(request) (request.session.clear() keeps the id)",
+        "starsessions": "regenerate_session_id(request) (request.session.clear() keeps the id)",
         "hand-rolled store": "issue a new id with secrets.token_urlsafe(), store the record under it and set it as the cookie",
     }
     invalid = (
@@ -192,23 +192,19 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     def message(self, step, backend):
         event = step.event
+        fix, label = backend.regenerate_fix, backend.label
         if event.framework == "flask_login":
-            what = "login_user() binds the user to the session"
+            does = "binds the user to the session with login_user() without regenerating it"
             if backend.key == "flask":
-                backend_fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
-            else:
-                backend_fix, label = backend.regenerate_fix, backend.label
+                fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
+        elif event.framework == "store":
+            does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
         else:
-            backend_fix, label = backend.regenerate_fix, backend.label
-            if event.framework == "store":
-                what = f"login binds {event.key!r} to the session record under the id the request's cookie brought"
-            else:
-                what = f"login binds {event.key!r} to the session"
-        if step.via is not None:
-            what = f"login calls {step.via}(), which " + what.replace("login ", "", 1).replace(
-                "login_user() binds", "binds", 1)
-        fix = f"{backend_fix}: {backend.note}" if backend.note else backend_fix
-        return f"{what} without regenerating it; {fix} ({label})"
+            does = f"binds {event.key!r} to the session without regenerating it"
+        if backend.note:
+            fix = f"{backend.note}, so {fix}"
+        who = f"login calls {step.via}(), which" if step.via is not None else "login"
+        return f"{who} {does}; {fix} ({label})"
 
 
 def _unregenerated_binding(path, lifecycle):
