@@ -88,7 +88,7 @@ class Event:
 
 
 class LifecycleAnalysis(Analysis):
-    keywords = ("session", "login", "logout", "cookie", "sign")
+    keywords = ("session", "login", "cookie")
     requires = (HandlerAnalysis,)
 
     def __init__(self, ctx, analyses):
@@ -314,9 +314,9 @@ class LifecycleAnalysis(Analysis):
                 return Event(REGEN, None, "starlette", mechanism="regenerate:starsessions")
         if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
             return Event(REGEN, None, mechanism="configured")
-        if _has_words(name, _REGENERATE_PHRASES):
+        if _REGENERATE_PHRASES.in_name(name):
             return Event(REGEN, None, mechanism="named")
-        if _has_words(name, _INVALIDATE_PHRASES):
+        if _INVALIDATE_PHRASES.in_name(name):
             return Event(DELEGATE, None)
         return None
 
@@ -566,30 +566,35 @@ def _names_session_id(expr):
     return expr.__class__ is ast.Name and expr.id.lower() in stores.SESSION_ID_NAMES
 
 
-def _phrases(phrases):
-    return tuple(tuple(fw.words(p)) for p in phrases)
+class PhraseSet:
+    """Word sequences to look for in identifiers: `sign_in` matches
+    `SignInView` and `/accounts/sign-in`. A substring test on the first word
+    of each phrase comes first, so most names cost one scan."""
 
+    __slots__ = ("phrases", "firsts")
 
-_REGENERATE_PHRASES = _phrases(auth.REGENERATE_WORDS)
-_INVALIDATE_PHRASES = _phrases(auth.INVALIDATE_WORDS)
+    def __init__(self, phrases):
+        self.phrases = tuple(tuple(fw.words(p)) for p in phrases if fw.words(p))
+        self.firsts = tuple({p[0] for p in self.phrases})
 
+    def in_name(self, name):
+        lowered = name.lower()
+        if not any(first in lowered for first in self.firsts):
+            return False
+        return self.in_words(fw.words(name))
 
-def _has_words(name, phrases):
-    words = tuple(fw.words(name))
-    return any(_contains(words, phrase) for phrase in phrases)
-
-
-def _contains(words, phrase):
-    size = len(phrase)
-    if not size:
+    def in_words(self, words):
+        words = tuple(words)
+        for phrase in self.phrases:
+            size = len(phrase)
+            for i in range(len(words) - size + 1):
+                if words[i:i + size] == phrase:
+                    return True
         return False
-    return any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
 
 
-def has_phrase(words, phrases):
-    """True when the word list holds any phrase (each a word sequence)."""
-    words = tuple(words)
-    return any(_contains(words, tuple(fw.words(phrase))) for phrase in phrases)
+_REGENERATE_PHRASES = PhraseSet(auth.REGENERATE_WORDS)
+_INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 
 
 def _is_verifier(ctx, func, name):
@@ -621,5 +626,5 @@ def _verify_receiver(ctx, func):
 
 __all__ = [
     "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
-    "VERIFY", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "has_phrase",
+    "VERIFY", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
 ]

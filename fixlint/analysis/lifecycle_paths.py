@@ -15,9 +15,11 @@ logout wins when both appear. Test code is neither.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import frameworks as fw
 from ..frameworks import auth
-from .lifecycle import CALL, VERIFY, has_phrase
+from .lifecycle import BIND, CALL, VERIFY, PhraseSet
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -61,24 +63,66 @@ def handler_paths(lifecycle, handlers):
     ctx = lifecycle.ctx
     if is_test_file(ctx.path, lifecycle.uses_test_client):
         return []
-    config = ctx.config
-    login_words = auth.LOGIN_WORDS + tuple(config.login_names)
-    logout_words = auth.LOGOUT_WORDS + tuple(config.logout_names)
+    login_words, logout_words = _phrase_sets(ctx.config.login_names, ctx.config.logout_names)
+    reaches = _reaching(lifecycle.events)
     paths = []
     for function in lifecycle.functions:
         handler = handlers.handler(function)
         if _is_test_function(function, handler):
             continue
-        steps, reached = _flatten(lifecycle.events, function)
         words = handler.words() if handler is not None else fw.words(function.name)
-        if has_phrase(words, logout_words):
+        if logout_words.in_words(words):
             role = LOGOUT
-        elif has_phrase(words, login_words) or any(s.kind == VERIFY for s in steps):
+        elif login_words.in_words(words):
             role = LOGIN
+        elif reaches.get(function, 0) == _BINDS | _VERIFIES:
+            role = None  # decided by the path: does it verify credentials?
         else:
             continue
+        steps, reached = _flatten(lifecycle.events, function)
+        if role is None:
+            if not any(s.kind == VERIFY for s in steps):
+                continue
+            role = LOGIN
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
+
+
+@lru_cache(maxsize=32)
+def _phrase_sets(login_names, logout_names):
+    return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
+
+
+_BINDS = 1
+_VERIFIES = 2
+
+
+def _reaching(events):
+    """For each function, whether a binding and a credential check can be
+    reached through its calls (bit flags): only such functions need a path
+    to find out whether they are login handlers."""
+    flags = {}
+    calls = {}
+    for function, items in events.items():
+        bits = 0
+        for event in items:
+            if event.kind == BIND:
+                bits |= _BINDS
+            elif event.kind == VERIFY:
+                bits |= _VERIFIES
+        flags[function] = bits
+        calls[function] = {e.callee for e in items if e.kind == CALL and e.callee is not None}
+    changed = True
+    while changed:  # a fixed point: cycles are fine
+        changed = False
+        for function, callees in calls.items():
+            bits = flags[function]
+            for callee in callees:
+                bits |= flags.get(callee, 0)
+            if bits != flags[function]:
+                flags[function] = bits
+                changed = True
+    return flags
 
 
 def _drop_inner(paths):
