@@ -42,7 +42,7 @@ def sfx101_messages(source, filename="app.py", config=None):
 def test_configured_login_names_mark_a_handler():
     assert sfx101(FLASK_LOGIN_VIEW) == []
     config = Config.from_mapping({"login-names": ["portal"]})
-    assert sfx101(FLASK_LOGIN_VIEW, config=config) == [(9, 5, "SFX101")]
+    assert sfx101(FLASK_LOGIN_VIEW, config=config) == [(8, 5, "SFX101")]
 
 
 def test_login_words_match_class_names_route_paths_and_digits():
@@ -66,7 +66,7 @@ def test_login_words_match_class_names_route_paths_and_digits():
         def catalog_index():
             session["uid"] = 1
     """
-    assert sfx101(source) == [(9, 9, "SFX101"), (13, 5, "SFX101"), (16, 5, "SFX101")]
+    assert sfx101(source) == [(8, 9, "SFX101"), (12, 5, "SFX101"), (15, 5, "SFX101")]
 
 
 def test_credential_verification_makes_a_login_handler():
@@ -89,7 +89,7 @@ def test_credential_verification_makes_a_login_handler():
             verify_csrf(form)
             session["email"] = form["email"]
     """
-    assert sfx101(source) == [(10, 9, "SFX101"), (14, 9, "SFX101")]
+    assert sfx101(source) == [(9, 9, "SFX101"), (13, 9, "SFX101")]
 
 
 def test_logout_words_win_over_login_words():
@@ -139,7 +139,7 @@ def test_key_from_a_module_constant_is_resolved():
         def login(user):
             session[USER_KEY] = user.id
     """
-    assert sfx101(source) == [(7, 5, "SFX101")]
+    assert sfx101(source) == [(6, 5, "SFX101")]
 
 
 def test_django_login_imported_inside_the_view_counts():
@@ -183,7 +183,7 @@ def test_configured_regenerators_count_anywhere(regenerator):
             session["user_id"] = user.id
             rotate()
     """
-    assert sfx101(source) == [(6, 5, "SFX101")]
+    assert sfx101(source) == [(5, 5, "SFX101")]
     config = Config.from_mapping({"regenerators": [regenerator]})
     assert sfx101(source, config=config) == []
 
@@ -227,7 +227,7 @@ def test_flask_session_is_detected_from_a_config_class():
             session.clear()
             session["user_id"] = user.id
     """
-    assert sfx101(source) == [(9, 5, "SFX101")]
+    assert sfx101(source) == [(8, 5, "SFX101")]
 
 
 def test_unknown_session_backend_is_a_config_error():
@@ -256,7 +256,7 @@ def test_mutually_recursive_helpers_end_and_report_at_the_call():
         "SFX101 login calls ping(), which binds 'user_id' to the session without regenerating it; "
         "call session.clear() first (Flask)"
     ]
-    assert sfx101(source) == [(13, 5, "SFX101")]
+    assert sfx101(source) == [(12, 5, "SFX101")]
 
 
 def test_login_named_helper_is_judged_on_its_callers_path():
@@ -284,7 +284,7 @@ def test_mutually_recursive_login_handlers_keep_their_own_reports():
         def login_b(user):
             login_a(user)
     """
-    assert sfx101(source) == [(5, 5, "SFX101"), (9, 5, "SFX101")]
+    assert sfx101(source) == [(4, 5, "SFX101"), (8, 5, "SFX101")]
 
 
 # -- messages ------------------------------------------------------------------
@@ -363,7 +363,7 @@ def test_test_modules_are_skipped(filename):
 
 def test_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
     source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
-    assert sfx101(source, filename="test/shop/app.py") == [(9, 5, "SFX101")]
+    assert sfx101(source, filename="test/shop/app.py") == [(8, 5, "SFX101")]
     with_client = source + "\nclient = app.test_client()\n"
     assert sfx101(with_client, filename="tests/fakeapp.py") == []
 

@@ -27,7 +27,7 @@ def test_configured_logout_names_mark_a_handler():
     """
     assert sfx102(source) == []
     config = Config.from_mapping({"logout-names": ["leave"]})
-    assert sfx102(source, config=config) == [(5, 5, "SFX102")]
+    assert sfx102(source, config=config) == [(4, 5, "SFX102")]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_deleting_a_client_side_session_cookie_is_not_partial():
     """
     assert sfx102(source) == []
     config = Config.from_mapping({"session-backends": ["flask-session"]})
-    assert sfx102(source, config=config) == [(6, 5, "SFX102")]
+    assert sfx102(source, config=config) == [(5, 5, "SFX102")]
 
 
 def test_expiring_the_cookie_with_set_cookie_is_a_deletion():
@@ -73,7 +73,7 @@ def test_expiring_the_cookie_with_set_cookie_is_a_deletion():
             response.set_cookie("sessionid", "", max_age=0, secure=True, httponly=True, samesite="Lax")
             return response
     """
-    assert sfx102(source, filename="views.py") == [(6, 5, "SFX102")]
+    assert sfx102(source, filename="views.py") == [(5, 5, "SFX102")]
 
 
 def test_deleting_a_non_session_cookie_is_not_partial():
