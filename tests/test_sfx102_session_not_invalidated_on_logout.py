@@ -123,3 +123,26 @@ def test_logout_in_test_code_is_skipped():
     """
     assert sfx102(source) == []
     assert sfx102(source.replace("test_logout", "logout"), filename="tests/test_views.py") == []
+
+
+def test_logout_tidying_only_non_identity_keys_is_silent():
+    source = """
+        from flask import session
+        from flask_jwt_extended import unset_jwt_cookies
+
+        def logout(response):
+            session.pop("next", None)
+            unset_jwt_cookies(response)
+    """
+    assert sfx102(source) == []
+
+
+def test_logout_reading_the_identity_without_removing_it_is_reported_at_the_def():
+    source = """
+        from flask import session
+
+        def logout():
+            if "user_id" in session:
+                audit(session["user_id"])
+    """
+    assert sfx102(source) == [(3, 1, "SFX102")]

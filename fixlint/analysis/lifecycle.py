@@ -17,7 +17,8 @@ a login regenerates and a logout invalidates the session:
 - INVALIDATE: `session.clear()`, Django `logout()`/`flush()`,
   `logout_user()`, deleting a store record.
 - REMOVE: `pop`/`del` of an identity key; COOKIE_DELETE: deleting the session
-  cookie (`delete_cookie("sessionid")`); TOUCH: any other session use.
+  cookie (`delete_cookie("sessionid")`); TOUCH: any other session use
+  (`key` says which key it reads, when it names one).
 - CALL: a call to a function of this module (or a method of the same
   class), followed by `lifecycle_paths`; DELEGATE: an unresolved call named
   like a logout or invalidation (code fixlint cannot see).
@@ -243,8 +244,9 @@ class LifecycleAnalysis(Analysis):
             key = literal_key(node.args[0], self.ctx) if node.args else None
             kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
             self._add(Event(kind, node, framework, key=key))
-        else:
-            self._add(Event(TOUCH, node, framework))
+        else:  # get, keys, ...: a read, of an identity key when it names one
+            key = literal_key(node.args[0], self.ctx) if node.args else None
+            self._add(Event(TOUCH, node, framework, key=key))
 
     def _super_call(self, node, attr):
         """`super().form_valid(form)` in a LoginView/LogoutView subclass."""
@@ -456,7 +458,7 @@ class LifecycleAnalysis(Analysis):
         if _may_be_session(container):
             framework = fw.session_object(self.ctx, container)
             if framework is not None:
-                self._add(Event(TOUCH, node, framework))
+                self._add(Event(TOUCH, node, framework, key=literal_key(node.slice, self.ctx)))
                 return
         if container.__class__ is ast.Name and node.slice.__class__ in (ast.Name, ast.JoinedStr, ast.Call):
             self._store_origin(container, node.slice)
@@ -469,7 +471,7 @@ class LifecycleAnalysis(Analysis):
             if _may_be_session(comparator):
                 framework = fw.session_object(self.ctx, comparator)
                 if framework is not None:
-                    self._add(Event(TOUCH, node, framework))
+                    self._add(Event(TOUCH, node, framework, key=literal_key(node.left, self.ctx)))
 
     # -- after the walk -------------------------------------------------------
     def finish(self):

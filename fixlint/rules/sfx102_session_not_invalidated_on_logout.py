@@ -6,10 +6,9 @@ from ..analysis.lifecycle import (
     BIND, COOKIE_DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
+from ..analysis.session_ids import is_identity_key
 from .base import OWASP_AUTH, Example, Rule
 
-# Steps that show the handler works with a session at all.
-_SESSION_USE = frozenset((BIND, REMOVE, TOUCH, REGEN))
 
 
 class SessionNotInvalidatedOnLogout(Rule):
@@ -34,8 +33,9 @@ class SessionNotInvalidatedOnLogout(Rule):
       max_age=0)`) where a server-side record survives it (Django,
       Flask-Session, starsessions, a hand-rolled store).
 
-    Reported at the first partial removal; a logout handler that uses the
-    session without any removal is reported at its `def`.
+    Reported at the first partial removal; a logout handler that reads the
+    identity from the session (`session.get("user_id")`) or cycles its key,
+    and removes nothing, is reported at its `def`.
 
     ## Why is this bad?
     Insufficient session expiration (CWE-613): removing one key leaves every
@@ -45,9 +45,9 @@ class SessionNotInvalidatedOnLogout(Rule):
     the session on the server.
 
     ## Decisions
-    A logout handler that never touches a session (it only redirects, or
-    revokes a token elsewhere) is not reported: fixlint cannot see where the
-    session lives. A call to code outside the module whose name says it logs
+    A logout handler that never touches the identity in a session (it only
+    redirects, revokes a token elsewhere, or tidies non-identity keys such as
+    `next`) is not reported: fixlint cannot see where the identity lives. A call to code outside the module whose name says it logs
     out or invalidates (`auth_service.logout(user)`,
     `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
     client-side session (Flask's or Starlette's signed cookie) is not a
@@ -146,7 +146,7 @@ class SessionNotInvalidatedOnLogout(Rule):
             if partial is not None:
                 yield self.finding(partial.site, self._partial_message(partial, lifecycle, server_side))
                 continue
-            used = next((s for s in steps if s.kind in _SESSION_USE and s.event.framework), None)
+            used = next((s for s in steps if _keeps_identity(s)), None)
             if used is not None:
                 backend = lifecycle.backend(used.event.framework)
                 yield self.finding(
@@ -178,3 +178,14 @@ def _first_partial(steps, server_side):
         if kind == COOKIE_DELETE and server_side is not None:
             return step
     return None
+
+
+def _keeps_identity(step):
+    """A step showing the logout works with the logged-in identity yet keeps
+    it: it reads an identity key, or regenerates (the data moves along)."""
+    event = step.event
+    if event.framework is None or event.framework == "store":
+        return False
+    if step.kind == REGEN:
+        return event.mechanism != "named"
+    return step.kind == TOUCH and event.key is not None and is_identity_key(event.key)
