@@ -106,6 +106,7 @@ class LifecycleAnalysis(Analysis):
         self._regenerator_names = frozenset(n.rpartition(".")[2] for n in config.regenerators)
         self._late = []  # events whose callee may be redefined later in the module
         self.paths = None  # HandlerPaths, filled by lifecycle_paths.paths_of()
+        self._aliases = _session_aliases(ctx.tree)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -161,6 +162,16 @@ class LifecycleAnalysis(Analysis):
         return None
 
     # -- recording --------------------------------------------------------
+    def _may_be_session(self, expr):
+        """Cheap pre-test before session_object(): the expression ends in a
+        name holding 'sess' (`session`, `web_session`, `request.session`) or
+        an alias of Flask's session."""
+        if expr.__class__ is ast.Name:
+            return "sess" in expr.id.lower() or expr.id in self._aliases
+        if expr.__class__ is ast.Attribute:
+            return "sess" in expr.attr.lower()
+        return False
+
     def visit_function(self, node):
         self.functions.append(node)
         self.events[node] = []
@@ -196,7 +207,7 @@ class LifecycleAnalysis(Analysis):
         ctx = self.ctx
         attr = func.attr
         receiver = func.value
-        if attr in _SESSION_METHODS:
+        if attr in _SESSION_METHODS and self._may_be_session(receiver):
             framework = fw.session_object(ctx, receiver)
             if framework is not None:
                 self._session_method(node, framework, attr)
@@ -411,7 +422,7 @@ class LifecycleAnalysis(Analysis):
             return
         if ctx.function is None:
             return
-        framework = fw.session_object(ctx, container) if _may_be_session(container) else None
+        framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
         if framework is not None:
             if key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
@@ -438,7 +449,7 @@ class LifecycleAnalysis(Analysis):
             if target.__class__ is not ast.Subscript:
                 continue
             container = target.value
-            framework = fw.session_object(ctx, container) if _may_be_session(container) else None
+            framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
             if framework is not None:
                 key = literal_key(target.slice, ctx)
                 kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
@@ -455,7 +466,7 @@ class LifecycleAnalysis(Analysis):
         if node.ctx.__class__ is not ast.Load or self.ctx.function is None:
             return
         container = node.value
-        if _may_be_session(container):
+        if self._may_be_session(container):
             framework = fw.session_object(self.ctx, container)
             if framework is not None:
                 self._add(Event(TOUCH, node, framework, key=literal_key(node.slice, self.ctx)))
@@ -468,7 +479,7 @@ class LifecycleAnalysis(Analysis):
         if self.ctx.function is None:
             return
         for comparator in node.comparators:
-            if _may_be_session(comparator):
+            if self._may_be_session(comparator):
                 framework = fw.session_object(self.ctx, comparator)
                 if framework is not None:
                     self._add(Event(TOUCH, node, framework, key=literal_key(node.left, self.ctx)))
@@ -498,14 +509,16 @@ def _keyword(call, name):
     return None
 
 
-def _may_be_session(expr):
-    """Cheap pre-test before session_object(): the expression ends in a name
-    holding 'sess' (`session`, `web_session`, `request.session`)."""
-    if expr.__class__ is ast.Name:
-        return "sess" in expr.id.lower()
-    if expr.__class__ is ast.Attribute:
-        return "sess" in expr.attr.lower()
-    return False
+def _session_aliases(tree):
+    """Names a module-level import gives Flask's session (`from flask
+    import session as s`): they pass the cheap pre-test too."""
+    names = set()
+    for stmt in getattr(tree, "body", ()):
+        if stmt.__class__ is ast.ImportFrom and stmt.module and not stmt.level:
+            for alias in stmt.names:
+                if f"{stmt.module}.{alias.name}" in fw.FLASK.session_objects and alias.asname:
+                    names.add(alias.asname)
+    return frozenset(names)
 
 
 def _written_identity(call, ctx):
