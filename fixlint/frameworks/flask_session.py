@@ -17,3 +17,5 @@ FLASK_SESSION = Framework(
 SESSION_EXTENSION = frozenset(("flask_session.Session",))
 CONFIG_MARKERS = frozenset(("SESSION_TYPE",))
 REGENERATE_METHOD = "regenerate"  # app.session_interface.regenerate(session)
+# The session object's id: `session.sid`.
+SESSION_ID_ATTRS = frozenset(("sid",))

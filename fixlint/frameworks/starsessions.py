@@ -38,3 +38,7 @@ STARSESSIONS = Framework(
 REGENERATE = frozenset(
     ("starsessions.regenerate_session_id", "starsessions.session.regenerate_session_id")
 )
+
+GET_SESSION_ID = frozenset(
+    ("starsessions.get_session_id", "starsessions.session.get_session_id")
+)
