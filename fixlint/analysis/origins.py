@@ -225,7 +225,7 @@ class OriginAnalysis(Analysis):
             return _combine(self.origin(e, depth + 1) for e in expr.elts)
         if cls is ast.JoinedStr:
             return _combine(self.origin(v.value, depth + 1) for v in expr.values if v.__class__ is ast.FormattedValue)
-        if cls is ast.BinOp and expr.op.__class__ in (ast.Add, ast.Mod):
+        if cls is ast.BinOp:  # string building and arithmetic keep weakness
             right = expr.right.elts if expr.right.__class__ is ast.Tuple else [expr.right]
             return _combine(self.origin(p, depth + 1) for p in [expr.left, *right])
         return None

@@ -234,6 +234,8 @@ class SessionIdAnalysis(Analysis):
                 self._cookie(node, func)
             elif func.attr in _STORE_METHODS and node.args:
                 self._store_call(node, func)
+            elif func.attr == "save":
+                self._must_create(node, func)
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
         self._pass_along(node, func, qualname)
@@ -291,6 +293,17 @@ class SessionIdAnalysis(Analysis):
             self._use(key, label)
         if method in sid.STORE_WRITES or method in sid.STORE_CREATES:
             self._weak(key, f"used as a key of {store or _source(func.value)}")
+
+    def _must_create(self, node, func):
+        """Django `SessionStore(session_key=k).save(must_create=True)` creates
+        the record under `k` itself."""
+        if not any(k.arg == "must_create" and getattr(k.value, "value", None) is True for k in node.keywords):
+            return
+        store = self.ctx.value_of(func.value)
+        if store.__class__ is ast.Call and _callee(store.func) == dj.SESSION_STORE_CLASS:
+            given = store.args[:1] + [k.value for k in store.keywords if k.arg == "session_key"]
+            if given:
+                self._creation(node, func.value, given[0], session=True)
 
     def _pass_along(self, node, func, qualname):
         """Values passed to a provider's API are the provider's; values passed
@@ -409,13 +422,13 @@ class SessionIdAnalysis(Analysis):
             if value.__class__ is ast.Call and self.ctx.qualname(value.func) in _DEFAULTDICT:
                 self._creation(node, node.value, node.slice)
 
-    def _creation(self, node, store, key):
+    def _creation(self, node, store, key, session=False):
         if key is None or self._in_test():
             return
         reads = self.origins.reads_in(key)
         if not reads:
             return
-        if not (self._store_name(store) or self._session_key_text(key) or any(map(self.is_session_read, reads))):
+        if not (session or self._store_name(store) or self._session_key_text(key) or any(map(self.is_session_read, reads))):
             return
         read = reads[0]
         statement = self._statement_of(node)
