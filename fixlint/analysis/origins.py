@@ -24,6 +24,7 @@ computed during the walk, at the point where the expression sits.
 from __future__ import annotations
 
 import ast
+import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -55,13 +56,15 @@ _COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
 _ID_ATTRS = dj.SESSION_KEY_ATTRS | {"sid"}
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
+_NUMERIC = frozenset(("int", "float"))
+_CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
 
 
 class Read:
     """A value the client sent. `key` is the parameter, field or cookie
     name when the code states it."""
 
-    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr")
+    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric")
 
     def __init__(self, node, key, source, framework, key_expr=None):
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
@@ -72,6 +75,7 @@ class Read:
         self.uses = []  # session-loading APIs the value reaches (labels)
         self.foreign = False  # passed to a payment/identity provider's API
         self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
+        self.numeric = False  # declared an int or float: an object id, never a session id
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
@@ -262,16 +266,23 @@ class OriginAnalysis(Analysis):
             key = _alias(function, arg) or name
             if source == JSON_BODY and not _scalar(arg.annotation):
                 return Container(JSON_BODY, "starlette", arg, model=True)
-            return self._read(arg, key, source, "starlette")
+            return self._numeric(self._read(arg, key, source, "starlette"), _scalar_name(arg.annotation))
         if handler.framework == "flask" and handler.kind == hd.ROUTE and name in handler.path_params():
-            return self._read(arg, name, PATH, "flask")
+            converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
+            return self._numeric(self._read(arg, name, PATH, "flask"), converters.get(name))
         if handler.framework == "django" and handler.kind == hd.VIEW and self._url_kwargs(handler):
             positional = function.args.posonlyargs + function.args.args
             skip = 2 if handler.class_node is not None else 1
             if arg in positional[:skip] or arg is function.args.vararg or arg is function.args.kwarg:
                 return None
-            return self._read(arg, name, PATH, "django")
+            return self._numeric(self._read(arg, name, PATH, "django"), _scalar_name(arg.annotation))
         return None
+
+    @staticmethod
+    def _numeric(read, type_name):
+        if type_name in _NUMERIC:
+            read.numeric = True
+        return read
 
     def _url_kwargs(self, handler):
         """Whether a Django view's extra parameters are URL captures: always
@@ -385,7 +396,9 @@ class OriginAnalysis(Analysis):
                     return base
                 key_expr = expr.args[0] if expr.args else None
                 key = literal_string(key_expr, self.ctx) if key_expr is not None else None
-                return self._read(expr, key, base.source, base.framework, key_expr)
+                read = self._read(expr, key, base.source, base.framework, key_expr)
+                given = next((k.value for k in expr.keywords if k.arg == "type"), None)
+                return self._numeric(read, getattr(given, "id", None))
         instance = self.ctx.value_of(receiver)
         if instance.__class__ is ast.Call:
             cls = self.ctx.qualname(instance.func)
@@ -524,6 +537,11 @@ def _alias(function, arg):
                     if isinstance(keyword.value.value, str):
                         return keyword.value.value
     return None
+
+
+def _scalar_name(annotation):
+    base = hd.annotated_base(annotation)
+    return base.id if base.__class__ is ast.Name else None
 
 
 def _scalar(annotation):

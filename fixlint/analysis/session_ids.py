@@ -84,6 +84,9 @@ class SessionIdAnalysis(Analysis):
         self._pending = {}  # write node in an "if absent" branch -> store expression
         self._session_params = {}  # (FunctionDef, parameter) -> session sink it reaches
         self._foreign_params = set()  # (FunctionDef, parameter) passed to a provider API
+        self._session_bindings = set()  # bindings whose value is used as a session key
+        self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
+        self._web = fw.file_web_framework(ctx) is not None
         self._test_file = sid.is_test_path(ctx.path)
 
     def subscribe(self, walker):
@@ -119,6 +122,15 @@ class SessionIdAnalysis(Analysis):
 
     def _is_id_name(self, name):
         return name is not None and sid.normal(name) in self.id_names
+
+    def _names_session_id(self, name):
+        """A name that makes its value a session id or token (SFX204). The
+        short `sid`/`sess` mean other things outside web code (a subject or
+        sample id), so they count only in files of a web framework."""
+        normal = sid.normal(name)
+        if normal in sid.AMBIGUOUS_NAMES and not self._web:
+            return False
+        return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
 
     def is_session_read(self, read):
         """A read whose key names a session id or the session cookie."""
@@ -182,7 +194,7 @@ class SessionIdAnalysis(Analysis):
     def _assigned_name(self, name, value, node):
         if name == "SESSION_COOKIE_NAME":
             self._cookie_name(value)
-        if self._is_id_name(name) or sid.is_session_token_name(name):
+        if self._names_session_id(name):
             self._weak(value, f"assigned to {name!r}")
 
     def _cookie_name(self, value):
@@ -193,7 +205,7 @@ class SessionIdAnalysis(Analysis):
 
     def _assigned_attribute(self, target, value):
         attr = target.attr
-        if self._is_id_name(attr) or sid.is_session_token_name(attr):
+        if self._names_session_id(attr):
             self._weak(value, f"assigned to .{attr}")
         if attr in dj.SESSION_KEY_ATTRS or attr == "sid":
             owner = fw.session_object(self.ctx, target.value)
@@ -221,7 +233,7 @@ class SessionIdAnalysis(Analysis):
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
             name = literal_string(key) if key is not None else None
-            if name and (self._is_id_name(name) or sid.is_session_token_name(name)):
+            if name and self._names_session_id(name):
                 self._weak(value, f"stored under {name!r}")
 
     # -- calls -------------------------------------------------------------------
@@ -241,7 +253,7 @@ class SessionIdAnalysis(Analysis):
         self._pass_along(node, func, qualname)
         self._url_call(node, func, qualname)
         for keyword in node.keywords:
-            if keyword.arg and (self._is_id_name(keyword.arg) or sid.is_session_token_name(keyword.arg)):
+            if keyword.arg and self._names_session_id(keyword.arg):
                 self._weak(keyword.value, f"passed as {keyword.arg}=")
 
     def _session_loader(self, node, func, qualname):
@@ -263,6 +275,11 @@ class SessionIdAnalysis(Analysis):
                 read.uses.append(sink)
         for param in self._params_in(expr):
             self._session_params.setdefault(param, f"{sink} in {param[0].name}()")
+        for node in ast.walk(expr):
+            if node.__class__ is ast.Name:
+                binding = self.ctx.binding(node)
+                if binding is not None:
+                    self._session_bindings.add(binding)
 
     def _cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
@@ -330,11 +347,7 @@ class SessionIdAnalysis(Analysis):
     # -- SFX202: URLs ------------------------------------------------------------
     def _url_call(self, node, func, qualname):
         if qualname in urls.URL_FUNCTIONS or urls.url_method(self.ctx, func):
-            for value in urls.url_values(node, qualname):
-                what = self.session_id(value)
-                if what:
-                    self._leak(node, what, f"{_callee(func)}()")
-                    return
+            self._first_leak(node, urls.url_values(node, qualname), f"{_callee(func)}()")
             return
         if qualname in urls.REDIRECTS:
             target = urls.redirect_target(node)
@@ -343,11 +356,7 @@ class SessionIdAnalysis(Analysis):
                 if urls.is_string_building(built):
                     self._string_url(built, f"the {_callee(func)}() target", anywhere=True)
             if qualname in dj.REVERSING_REDIRECTS:
-                for value in node.args[1:] + [k.value for k in node.keywords]:
-                    what = self.session_id(value)
-                    if what:
-                        self._leak(node, what, f"{_callee(func)}()")
-                        return
+                self._first_leak(node, node.args[1:] + [k.value for k in node.keywords], f"{_callee(func)}()")
             return
         if urls.is_string_building(node):
             self._string_url(node, "str.format()")
@@ -360,15 +369,27 @@ class SessionIdAnalysis(Analysis):
     def _string_url(self, node, how, anywhere=False):
         if node in self._inner and not anywhere:
             return
-        for hole, in_url in urls.holes(node, self._inner, anywhere):
-            if in_url:
-                what = self.session_id(hole)
-                if what:
-                    self._leak(node, what, how)
-                    return
+        self._first_leak(node, [hole for hole, in_url in urls.holes(node, self._inner, anywhere) if in_url], how)
+
+    def _first_leak(self, node, values, how):
+        """Record a leak for the first session id among `values`; one known
+        from its origin wins over one judged by a variable's name."""
+        named = None
+        for value in values:
+            what, binding = self.session_id(value)
+            if what and binding is None:
+                self._leak(node, what, how)
+                return
+            if what and named is None:
+                named = (what, binding)
+        if named is not None:
+            self._leak(node, named[0], how, named[1])
 
     def session_id(self, expr):
-        """How a message names the session id `expr` holds, or None."""
+        """(how a message names the session id `expr` holds, None) — or,
+        for a variable named like a session id whose origin is unknown,
+        (name, its binding): that one counts only if the function also uses
+        the variable as a session key. (None, None) otherwise."""
         while expr.__class__ is ast.Call and len(expr.args) == 1 and not expr.keywords:
             callee = self.ctx.qualname(expr.func) or getattr(expr.func, "id", None)
             if callee not in stdlib.ENCODERS:
@@ -376,21 +397,24 @@ class SessionIdAnalysis(Analysis):
             expr = expr.args[0]
         found = self.origins.origin(expr)
         if found.__class__ is SessionIdValue:
-            return f"the session id {found.label}"
+            return f"the session id {found.label}", None
         if found.__class__ is Read:
             if found.source == COOKIE and self.is_session_read(found):
-                return f"the session cookie {found.key!r}" if found.key else "the session cookie"
-            return None
-        if found is FOREIGN:
-            return None
-        if expr.__class__ is ast.Name and self._is_id_name(expr.id):
-            return f"session id {expr.id!r}"
-        return None
+                return (f"the session cookie {found.key!r}" if found.key else "the session cookie"), None
+            return None, None
+        if found is FOREIGN or expr.__class__ is not ast.Name or not self._is_id_name(expr.id):
+            return None, None
+        binding = self.ctx.binding(expr)
+        return (f"session id {expr.id!r}", binding) if binding is not None else (None, None)
 
-    def _leak(self, node, what, how):
-        if self._in_test() or not self._once("url", node):
+    def _leak(self, node, what, how, binding=None):
+        if self._in_test():
             return
-        self.url_leaks.append(UrlLeak(node, what, how, self._framework()))
+        leak = UrlLeak(node, what, how, self._framework())
+        if binding is not None:
+            self._unconfirmed.append((leak, binding))
+        elif self._once("url", node):
+            self.url_leaks.append(leak)
 
     # -- SFX203: records created under the client's id ---------------------------
     def visit_if(self, node):
@@ -447,6 +471,10 @@ class SessionIdAnalysis(Analysis):
 
     # -- the end -----------------------------------------------------------------
     def finish(self):
+        for leak, binding in self._unconfirmed:
+            if binding in self._session_bindings and self._once("url", leak.node):
+                self.url_leaks.append(leak)
+        self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports(*sid.FOREIGN_SESSION_PACKAGES)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
@@ -455,7 +483,7 @@ class SessionIdAnalysis(Analysis):
             if uses:
                 self.param_reads.append(ParamRead(read, uses[0]))
                 continue
-            if not self.is_session_read(read) or read.foreign:
+            if not self.is_session_read(read) or read.foreign or read.numeric:
                 continue
             if any(c in self._foreign_params for c in read.calls):
                 continue

@@ -15,6 +15,9 @@ SESSION_ID_NAMES = frozenset(
         "jsessionid", "session_token", "sessiontoken", "sess_id",
     )
 )
+# Short names that mean other things outside web code (a subject, sample or
+# station id): they mark a session id only in files of a web framework.
+AMBIGUOUS_NAMES = frozenset(("sid", "sess"))
 # Names of session/auth tokens: a weak value stored under one is a weak
 # session id (SFX204), though none of them is read as a session id (SFX201).
 SESSION_TOKEN_NAMES = frozenset(

@@ -62,7 +62,10 @@ class SessionIdFromRequestParameter(Rule):
     (`page`, `q`, `order_id`, `token` for a password reset) are silent unless
     they reach a session-loading API. The Flask default cookie name
     `session` is not treated as a session-id name (a query parameter named
-    `session` is as often a conference talk as a session id). Headers
+    `session` is as often a conference talk as a session id). A value
+    declared numeric (`<int:sid>`, `sid: int`, `request.args.get("sid",
+    type=int)`) is an object id — a student's, a station's — never a
+    session id, and is judged by flow only. Headers
     (`X-Session-Id`) are not reported: they do not leak through links and
     cannot be planted by one.
     """

@@ -20,8 +20,9 @@ class SessionIdInUrl(Rule):
     under Flask-Session, Django `request.session.session_key`, a
     `SessionStore().session_key`, starsessions' `get_session_id(request)`),
     or a variable named like a session id (`sid`, `session_id`,
-    `session_key`, ... and the `session-id-names` option) whose value is
-    not known to come from elsewhere.
+    `session_key`, ... and the `session-id-names` option) that the same
+    function also uses as a session key (a session store key, the session
+    cookie's value, `SessionStore(session_key=...)`).
 
     URLs are built by Flask `url_for(..., sid=...)`, Django
     `reverse(..., kwargs=...)`/`reverse(..., args=...)`/`resolve_url`,
@@ -42,7 +43,10 @@ class SessionIdInUrl(Rule):
     A value a query parameter already carried (`request.args["session_id"]`
     echoed into a link) is left to SFX201. A `session_id` that comes from a
     payment or identity provider (a Stripe Checkout Session's id) is not a
-    web session. Strings with a session id that do not build a URL — a cache
+    web session. A variable's name alone is not enough: `url_for("chat.view",
+    session_id=session_id)` links to a chat session, a resource, and a
+    helper `def link(sid)` cannot tell what it was given — only a variable
+    the function also uses as a session key counts. Strings with a session id that do not build a URL — a cache
     key `f"session:{sid}"`, a log line, a `Set-Cookie` value — are not
     reported, and a session id in the path of a URL is reported only when
     that URL is a redirect target (an API path like `f"/sessions/{sid}"`

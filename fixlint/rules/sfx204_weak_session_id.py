@@ -49,6 +49,10 @@ class WeakSessionId(Rule):
     nonces, password-reset and invitation tokens — generic "random is not
     crypto" rules already cover those, and this rule must be worth keeping
     on. A hash of data we cannot judge (`sha256(payload)`) is not reported.
+    The short names `sid` and `sess` mean other things outside web code (a
+    subject, sample or station id): as variable, attribute, keyword or key
+    names they count only in modules that import a web framework; a
+    function named like a session-id generator counts anywhere.
     Test code is exempt.
     """
 
