@@ -39,7 +39,7 @@ from ..frameworks import flask_session as fsess
 from ..frameworks import starsessions as starsess
 from .base import Analysis
 from .handlers import HandlerAnalysis
-from .session_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
+from .store_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
 
 BIND = "bind"
 REGEN = "regen"

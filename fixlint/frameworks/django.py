@@ -99,3 +99,31 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call django.contrib.auth.logout(request) or request.session.flush()",
     server_side=True,
 )
+
+# -- request values and session ids (SFX201-SFX204) -------------------------------
+REQUEST_SOURCES = {
+    "GET": "query string", "POST": "form body", "FILES": "form body",
+    "COOKIES": "cookie", "headers": "header", "META": "header",
+}
+RAW_BODIES = frozenset(("body",))
+# Session stores: `SessionStore(session_key=...)` loads the session under a key.
+SESSION_STORE_CLASS = "SessionStore"  # any backend's, and `import_module(settings.SESSION_ENGINE).SessionStore`
+SESSION_MODELS = frozenset(
+    ("django.contrib.sessions.models.Session", "django.contrib.sessions.backends.db.Session")
+)
+# Attributes of a Django session that hold its key.
+SESSION_KEY_ATTRS = frozenset(("session_key", "_session_key"))
+URL_BUILDERS = frozenset(
+    ("django.urls.reverse", "django.urls.reverse_lazy", "django.urls.base.reverse",
+     "django.core.urlresolvers.reverse", "django.shortcuts.resolve_url",
+     "django.utils.http.urlencode")
+)
+REDIRECTS = frozenset(
+    ("django.shortcuts.redirect", "django.http.HttpResponseRedirect",
+     "django.http.response.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
+     "django.http.response.HttpResponsePermanentRedirect")
+)
+# `redirect(to, *args, **kwargs)` reverses `to` with the extra arguments.
+REVERSING_REDIRECTS = frozenset(("django.shortcuts.redirect",))
+# Strong key generators Django provides.
+TOKEN_GENERATORS = frozenset(("django.utils.crypto.get_random_string",))

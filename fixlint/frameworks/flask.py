@@ -68,3 +68,18 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call session.clear()",
     server_side=False,
 )
+
+# -- request values (SFX201-SFX203) ------------------------------------------
+# `request.<attr>`: containers of client-sent values, and where each comes from.
+REQUEST_SOURCES = {
+    "args": "query string", "form": "form body", "values": "query string or form body",
+    "json": "JSON body", "view_args": "URL path", "files": "form body",
+    "cookies": "cookie", "headers": "header",
+}
+# `request.<method>()` returning such a container.
+REQUEST_SOURCE_METHODS = {"get_json": "JSON body"}
+# Raw bodies that `json.loads(...)` turns into a JSON container.
+RAW_BODIES = frozenset(("data", "get_data"))
+# Building URLs and redirecting.
+URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
+REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))

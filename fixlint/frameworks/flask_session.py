@@ -34,3 +34,6 @@ SESSION_BACKEND = SessionBackend(
     server_side=True,
     note="session.clear() keeps the session id",
 )
+
+# The session object's id: `session.sid`.
+SESSION_ID_ATTRS = frozenset(("sid",))

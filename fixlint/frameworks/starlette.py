@@ -89,3 +89,18 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call request.session.clear()",
     server_side=False,
 )
+
+# -- request values (SFX201-SFX203) ------------------------------------------
+REQUEST_SOURCES = {
+    "query_params": "query string", "path_params": "URL path",
+    "cookies": "cookie", "headers": "header",
+}
+# `await request.form()` / `await request.json()`.
+REQUEST_SOURCE_METHODS = {"form": "form body", "json": "JSON body"}
+RAW_BODIES = frozenset(("body",))
+# Parameter names of a connection in a plain Starlette endpoint.
+CONNECTION_NAMES = frozenset(("websocket", "ws", "conn", "connection"))
+URL_BUILDER_METHODS = frozenset(("url_for", "include_query_params", "replace_query_params"))
+REDIRECTS = frozenset(
+    ("starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse")
+)

@@ -52,3 +52,7 @@ SESSION_BACKEND = SessionBackend(
     server_side=True,
     note="request.session.clear() keeps the session id",
 )
+
+GET_SESSION_ID = frozenset(
+    ("starsessions.get_session_id", "starsessions.session.get_session_id")
+)

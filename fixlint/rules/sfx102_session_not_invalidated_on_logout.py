@@ -6,7 +6,7 @@ from ..analysis.lifecycle import (
     BIND, COOKIE_DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
-from ..analysis.session_ids import is_identity_key
+from ..analysis.store_ids import is_identity_key
 from .base import OWASP_AUTH, Example, Rule
 
 
