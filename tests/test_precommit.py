@@ -56,7 +56,8 @@ def scratch_repo(tmp_path):
 
 
 def pre_commit(*args, cwd, home):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "SKIP"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("GIT_") and k not in ("SKIP", "FORCE_COLOR", "NO_COLOR")}
     env["PRE_COMMIT_HOME"] = str(home)
     return subprocess.run([sys.executable, "-m", "pre_commit", *args, "--color", "never"],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=600)

@@ -12,7 +12,7 @@ import sys
 
 from .. import runner, settings
 from ..config import Config, ConfigError, parse_list
-from ..output import FORMATS, TEXT_ONLY, Options
+from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
 from ..selection import select_rules
 
@@ -101,7 +101,7 @@ def _report(args, results, rules):
         out = sys.stdout
     options = Options(color=use_color(args.color, out), quiet=args.quiet, statistics=args.statistics)
     try:
-        FORMATS[args.format](results, rules, out, sys.stderr, options)
+        renderer(args.format)(results, rules, out, sys.stderr, options)
     finally:
         if out is not sys.stdout:
             out.close()
