@@ -132,7 +132,8 @@ def test_fingerprints_survive_code_moving_and_tell_identical_lines_apart(tmp_pat
     assert old["partialFingerprints"] == new["partialFingerprints"]
     assert list(old["partialFingerprints"]) == ["fixlint/v1"]
 
-    twice = shifted.replace("    return resp", '    resp.set_cookie("sid", "v", httponly=True, samesite="Lax")\n    return resp')
+    again = '    resp.set_cookie("sid", "v", httponly=True, samesite="Lax")\n'
+    twice = shifted.replace("    return resp", again + "    return resp")
     write(tmp_path, "app.py", twice)
     _, both = sarif(".", cwd=tmp_path)
     first, second = results_of(both)
