@@ -38,8 +38,9 @@ def messages(source, filename="app.py", config=None, rules=None):
 
 def run_cli(*args, cwd=None, env=None):
     """Run `python -m fixlint` for real."""
-    full_env = dict(os.environ, **(env or {}))
-    full_env.pop("NO_COLOR", None) if env is None else None
+    # Colour variables of the calling shell must not leak into exact-output tests.
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "fixlint", *args],
         cwd=cwd or ROOT, capture_output=True, text=True, timeout=300, env=full_env,
