@@ -7,6 +7,7 @@ from here, so docs cannot drift from the code that the examples test.
 from __future__ import annotations
 
 from .rules import all_rules
+from .rules.base import FIX_MIXED, FIX_NONE, FIX_UNSAFE
 
 DOCS_URL = "docs/rules/{code}.md"
 
@@ -39,11 +40,35 @@ def rule_markdown(rule):
         if title in ("What it does", "Why is this bad?"):
             continue
         out += [f"## {title}", "", body, ""]
+    if rule.fix is not None:
+        out += ["## Fix safety", "", f"`fixlint fix`: {fix_label(rule)}. {rule.fix.docs}", ""]
     if rule.references:
         out += ["## References", ""]
         out += [f"- [{title}]({url})" for title, url in rule.references]
         out.append("")
     return "\n".join(out)
+
+
+def fix_label(rule):
+    """How `fixlint fix` treats a rule, in a few words."""
+    fix = rule.fix
+    if fix is None or fix.safety == FIX_NONE:
+        return "no automatic fix"
+    if fix.safety == FIX_UNSAFE:
+        return "unsafe fix, applied only with `--unsafe-fixes`"
+    if fix.safety == FIX_MIXED:
+        return "safe fix; some cases unsafe, applied only with `--unsafe-fixes`"
+    return "safe fix"
+
+
+def fixes_table():
+    """Which rules `fixlint fix` repairs, for the README."""
+    rows = ["| code | name | fix | what it does (or why there is none) |", "|---|---|---|---|"]
+    for rule in all_rules():
+        label = fix_label(rule).replace(", applied only with `--unsafe-fixes`", "")
+        summary = rule.fix.summary if rule.fix is not None else ""
+        rows.append(f"| {rule.code} | {rule.name} | {label} | {summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def rules_table(link=True):

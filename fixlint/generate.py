@@ -14,14 +14,14 @@ import re
 import sys
 from pathlib import Path
 
-from .docs import rules_table
+from .docs import fixes_table, rules_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def readme_blocks():
     """Marker name -> generated Markdown."""
-    return {"rules-table": rules_table()}
+    return {"rules-table": rules_table(), "fixes-table": fixes_table()}
 
 
 def render_readme(text):

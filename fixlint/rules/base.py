@@ -41,11 +41,13 @@ FIX_NONE = "none"  # no automatic fix; the docs say why
 class Fix:
     """What `fixlint fix` does for a rule's findings: `safety` (one of the
     FIX_* values), `docs` (the rule docs' *Fix safety* section: what the fix
-    writes and why it is safe or not) and `family`, the module of
-    fixlint.fix that plans the edits (none for FIX_NONE)."""
+    writes and why it is safe or not), `summary` (the same in one line, for
+    the README table) and `family`, the module of fixlint.fix that plans the
+    edits (none for FIX_NONE)."""
 
     safety: str
     docs: str
+    summary: str
     family: str = ""
 
 

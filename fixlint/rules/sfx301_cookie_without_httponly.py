@@ -67,6 +67,7 @@ class CookieWithoutHttponly(Rule):
         "Unsafe (only with `--unsafe-fixes`): flipping an explicit `httponly=False` on a cookie that is "
         "not a session cookie — that `False` was probably written so that a script can read it. A "
         "value that is not a literal (`httponly=READABLE`) is left for a human.",
+        "httponly=True / literal False -> True; unsafe: an explicit httponly=False on a cookie that is not a session cookie",
         family="cookies",
     )
     invalid = (

@@ -81,6 +81,7 @@ class CookieWithoutSecure(Rule):
         "line-1 finding) — that one module may also run local development over plain HTTP on another "
         "host name, where sign-in would silently stop working; the line goes after the module's other "
         "cookie settings, for review. A value that is not a literal is left for a human.",
+        "secure=True, https_only=True / literal False -> True; unsafe: adding SESSION_COOKIE_SECURE = True to a standalone settings module",
         family="cookies",
     )
     invalid = (

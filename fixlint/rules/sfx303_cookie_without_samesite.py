@@ -67,12 +67,13 @@ class CookieWithoutSamesite(Rule):
         "`REMEMBER_COOKIE_SAMESITE`, `same_site=`, `cookie_same_site=`); sets a missing "
         "`[\"samesite\"]` on a morsel; appends `; SameSite=Lax` to a literal `Set-Cookie` value or "
         "rewrites its `SameSite=None`. An existing `\"Strict\"` is never reported, so never downgraded. "
-        "Safe: Lax is what current browsers assume for a cookie without SameSite, and a session cookie "
+        "Safe: Lax is what Chrome already assumes for a cookie without SameSite, and a session cookie "
         "has no business on cross-site subrequests. Unsafe (only with `--unsafe-fixes`): replacing an "
         "explicit `None` on a cookie that is not a session cookie (an embed or widget cookie that must "
         "travel cross-site). A session flow that needs the cookie on a cross-site POST (an OAuth "
         "`form_post` callback, a payment provider posting back) breaks under Lax: keep that cookie's "
         "`None` with `# noqa: SFX303`.",
+        'samesite="Lax" / literal None -> "Lax"; unsafe: an explicit None on a cookie that is not a session cookie',
         family="cookies",
     )
     invalid = (

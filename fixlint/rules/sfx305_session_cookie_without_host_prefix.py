@@ -64,6 +64,7 @@ class SessionCookieWithoutHostPrefix(Rule):
         "cookie from reaching subdomains, which some deployments rely on; repairing an invalid "
         "`__Host-` cookie means dropping its domain or path, which changes which hosts receive it. "
         "Both need a human decision.",
+        "renaming the cookie signs every user out and stops subdomain sharing",
     )
     invalid = (
         Example(
