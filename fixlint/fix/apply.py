@@ -138,8 +138,7 @@ class _Edits:
         if isinstance(edit, AppendToString):
             return ("appends", id(find(edit.expr, _STRINGS)), edit.text)
         if isinstance(edit, ReplaceInString):
-            node = find(edit.expr, (cst.SimpleString,))
-            return ("string_replacements", id(node), (edit.pattern, edit.new))
+            return ("string_replacements", id(find(edit.expr, _STRINGS)), (edit.pattern, edit.new))
         if isinstance(edit, (InsertStatements, ReplaceStatement)):
             span = edit.stmt if isinstance(edit, ReplaceStatement) else edit.anchor
             _, line, small = self.locator.statement(span)
@@ -409,6 +408,23 @@ def _append(node, text):
 
 
 def _replace_in_string(node, pattern, new):
+    """The string with the one match of `pattern` in its literal text replaced."""
+    if isinstance(node, cst.ConcatenatedString):
+        for side in ("left", "right"):
+            try:
+                return node.with_changes(**{side: _replace_in_string(getattr(node, side), pattern, new)})
+            except Unfixable:
+                continue
+        raise Unfixable("the text to replace is not in the string")
+    if isinstance(node, cst.FormattedString):
+        parts = list(node.parts)
+        for index, part in enumerate(parts):
+            if isinstance(part, cst.FormattedStringText):
+                replaced, count = re.subn(pattern, new, part.value, count=1, flags=re.IGNORECASE)
+                if count:
+                    parts[index] = part.with_changes(value=replaced)
+                    return node.with_changes(parts=parts)
+        raise Unfixable("the text to replace is not in the string")
     quote = _quote_of(node)
     prefix = node.value[: len(node.value) - len(node.value.lstrip("rRbBuU"))]
     body = node.value[len(prefix) + len(quote): len(node.value) - len(quote)]

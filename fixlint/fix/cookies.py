@@ -125,8 +125,6 @@ def _header_edit(flag_name, site, flag, safety):
     if not literal:
         return None
     if flag.explicit:  # SameSite=None written in the header
-        if node.__class__ is not ast.Constant or not isinstance(node.value, str):
-            return None
         pattern = r"SameSite\s*=\s*" + re.escape(str(flag.value)) + r"(?![\w-])"
         return (ReplaceInString(Span.of(node), pattern, "SameSite=Lax"),), safety, "SameSite=Lax"
     attribute = _HEADER_ATTRIBUTE[flag_name]

@@ -59,8 +59,8 @@ class AppendToString:
 
 @dataclass(frozen=True)
 class ReplaceInString:
-    """Replace the one match of a case-insensitive regular expression in a
-    plain string literal's text."""
+    """Replace the first match of a case-insensitive regular expression in
+    the literal text of a string or f-string."""
 
     expr: Span
     pattern: str
