@@ -210,7 +210,10 @@ class _Transformer(cst.CSTTransformer):
         body = []
         for old, new in zip(original.body, updated.body):
             key = id(old)
-            body += _statements(_lines(edits.before.get(key, ())), self.quote)
+            inserted = _statements(_lines(edits.before.get(key, ())), self.quote)
+            if inserted:
+                inserted[0], new = _take_blank_lines(inserted[0], new)
+            body += inserted
             if key in edits.replace:
                 replacement = _statements(edits.replace[key], self.quote)
                 if replacement and isinstance(new, cst.SimpleStatementLine):
@@ -221,6 +224,19 @@ class _Transformer(cst.CSTTransformer):
                 body.append(new)
             body += _statements(_lines(edits.after.get(key, ())), self.quote)
         return updated.with_changes(body=body)
+
+
+def _take_blank_lines(inserted, anchor):
+    """Blank lines above the anchor go above the statements inserted before
+    it; comments stay with the anchor they describe."""
+    leading = list(anchor.leading_lines)
+    blank = 0
+    while blank < len(leading) and leading[blank].comment is None:
+        blank += 1
+    if not blank:
+        return inserted, anchor
+    return (inserted.with_changes(leading_lines=leading[:blank] + list(inserted.leading_lines)),
+            anchor.with_changes(leading_lines=leading[blank:]))
 
 
 def _lines(blocks):

@@ -122,8 +122,8 @@ def _inside(inner, outer):
 def conflicts(a, b):
     """Whether two edits of different plans cannot both be applied in one
     pass (the later plan then waits for the next pass)."""
-    if a == b or isinstance(a, EnsureImport) or isinstance(b, EnsureImport):
-        return False
+    if repr(a) == repr(b) or isinstance(a, EnsureImport) or isinstance(b, EnsureImport):
+        return False  # the same edit twice is applied once (repr: True == 1)
     span_a, span_b = target(a), target(b)
     if isinstance(a, ReplaceStatement) or isinstance(b, ReplaceStatement):
         return _inside(span_a, span_b) or _inside(span_b, span_a)
