@@ -71,11 +71,13 @@ class Report:
 
     def summary(self):
         parts = []
-        if self.write:
+        if not self.fixed:
+            parts.append("nothing fixed" if self.write else "nothing to fix")
+        elif self.write:
             parts.append(f"fixed {_plural(self.fixed, 'finding')} in {_plural(self.files, 'file')}")
         else:
-            parts.append(f"{_plural(self.fixed, 'finding')} fixable in {_plural(self.files, 'file')}"
-                         + (" (apply with --write)" if self.fixed else ""))
+            parts.append(f"{_plural(self.fixed, 'finding')} fixable in {_plural(self.files, 'file')} "
+                         "(apply with --write)")
         if self.left:
             parts.append(f"{_plural(self.left, 'finding')} left")
         if self.unsafe_left:
