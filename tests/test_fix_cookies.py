@@ -232,3 +232,27 @@ def test_every_fix_plan_matches_its_rules_declared_safety():
     for plan in outcome.applied:
         allowed = {FIX_SAFE: {"safe"}, FIX_UNSAFE: {"unsafe"}, FIX_MIXED: {"safe", "unsafe"}}
         assert plan.safety in allowed[declared[plan.finding.code]]
+
+
+def test_a_rewrite_that_would_not_parse_is_not_kept(monkeypatch):
+    from fixlint.fix import apply
+
+    source = FLASK.format(line='resp.set_cookie("sid", "v")')
+    monkeypatch.setattr(apply, "apply_plans", lambda text, plans: apply.Applied("def broken(:\n", plans, []))
+    outcome = fix(source)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")
+    assert outcome.applied == []
+    assert "fixes would not parse" in outcome.errors[0].message
+
+
+def test_a_file_libcst_cannot_rewrite_is_reported_and_left_alone(monkeypatch):
+    from fixlint.fix import apply
+
+    def refuse(text, plans):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    source = FLASK.format(line='resp.set_cookie("sid", "v")')
+    monkeypatch.setattr(apply, "apply_plans", refuse)
+    outcome = fix(source)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")
+    assert outcome.errors[0].message == "cannot rewrite: RecursionError: maximum recursion depth exceeded; not fixed"

@@ -12,6 +12,7 @@ would collide with a plan already accepted, is not applied.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
@@ -29,23 +30,18 @@ class Unfixable(Exception):
     """A plan's edit cannot be carried out on this tree."""
 
 
-class Applied:
-    """The outcome of one application: the new source and which plans made it."""
+class Applied(NamedTuple):
+    """The outcome of one pass: the new source and which plans made it."""
 
-    def __init__(self, code, applied, skipped):
-        self.code = code
-        self.applied = applied  # Plans carried out
-        self.skipped = skipped  # (Plan, reason): could not be carried out
-
-
-def parse(source):
-    """The libcst module of `source`; libcst.ParserSyntaxError if it cannot."""
-    return cst.parse_module(source)
+    code: str
+    applied: list  # Plans carried out
+    skipped: list  # (Plan, reason): not carried out
 
 
 def apply_plans(source, plans):
-    """Apply as many of `plans` (in order) as fit together in one pass."""
-    module = parse(source)
+    """Apply as many of `plans` (in order) as fit together in one pass.
+    Raises libcst.ParserSyntaxError when libcst cannot parse `source`."""
+    module = cst.parse_module(source)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     locator = _Locator(source, wrapper)
     edits = _Edits(locator)
@@ -95,7 +91,7 @@ class _Locator:
                span.end_line, self._column(span.end_line, span.end_col))
         found = [n for n in self.by_range.get(key, ()) if isinstance(n, types)]
         if not found:
-            raise Unfixable(f"no {types[0].__name__} at line {span.line}")
+            raise Unfixable(f"the flagged {types[0].__name__} was not found in the source")
         return found[-1]  # the outermost of equal ranges (a Call, not its Expr)
 
     def statement(self, span):
@@ -106,10 +102,10 @@ class _Locator:
         if isinstance(node, cst.BaseSmallStatement):
             small, node = node, self.parents.get(node)
             if not isinstance(node, cst.SimpleStatementLine):
-                raise Unfixable(f"statement at line {span.line} shares a line with its block header")
+                raise Unfixable("the statement shares its line with its block header")
         owner = self.parents.get(node)
         if not isinstance(owner, (cst.Module, cst.IndentedBlock)):
-            raise Unfixable(f"statement at line {span.line} is not in a block")
+            raise Unfixable("the statement is not in a block")
         return owner, node, small
 
 
@@ -143,7 +139,7 @@ class _Edits:
             span = edit.stmt if isinstance(edit, ReplaceStatement) else edit.anchor
             _, line, small = self.locator.statement(span)
             if small is not None and len(line.body) > 1:
-                raise Unfixable(f"line {span.line} holds several statements")
+                raise Unfixable("the statement shares its line with others")
             _check_code(edit.code)
             if isinstance(edit, ReplaceStatement):
                 return ("replace", id(line), edit.code)
@@ -168,7 +164,10 @@ class _Edits:
 def _check_code(code):
     for line in code:
         if not line.lstrip().startswith("#"):
-            cst.parse_statement(line)  # ParserSyntaxError: a planner bug, caught by the engine
+            try:
+                cst.parse_statement(line)
+            except cst.ParserSyntaxError:
+                raise Unfixable(f"the fix's code does not parse: {line!r} (please report this)") from None
 
 
 # -- rewriting -------------------------------------------------------------------
