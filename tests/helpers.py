@@ -11,23 +11,28 @@ from pathlib import Path
 
 from fixlint.config import Config
 from fixlint.engine.checker import check_tree
-from fixlint.rules import all_rules
+from fixlint.selection import select_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint(source, filename="app.py", config=None, codes=None):
-    """(line, col 1-based, code) findings of the in-process checker."""
-    source = textwrap.dedent(source)
+def _source(source):
+    return textwrap.dedent(source).lstrip("\n")
+
+
+def lint(source, filename="app.py", config=None, codes=None, rules=None):
+    """(line, col 1-based, code) findings of the in-process checker, with the
+    default rules (or `rules`); the first line of `source` is line 1."""
+    source = _source(source)
     tree = ast.parse(source)
-    result = check_tree(tree, filename, config or Config(), all_rules(), source.lower())
+    result = check_tree(tree, filename, config or Config(), rules or select_rules(), source.lower())
     assert not result.errors, result.errors
     return [(f.line, f.col + 1, f.code) for f in result.findings if codes is None or f.code in codes]
 
 
-def messages(source, filename="app.py", config=None):
-    source = textwrap.dedent(source)
-    result = check_tree(ast.parse(source), filename, config or Config(), all_rules(), source.lower())
+def messages(source, filename="app.py", config=None, rules=None):
+    source = _source(source)
+    result = check_tree(ast.parse(source), filename, config or Config(), rules or select_rules(), source.lower())
     return [f"{f.code} {f.message}" for f in result.findings]
 
 

@@ -287,7 +287,8 @@ class CookieAnalysis(Analysis):
     # -- settings -----------------------------------------------------
     def visit_if(self, node):
         if fw.is_dev_condition(node.test):
-            last = getattr(node, "end_lineno", None) or node.body[-1].lineno
+            # Only the body: the `else:` branch is the production path.
+            last = getattr(node.body[-1], "end_lineno", None) or node.body[-1].lineno
             self._dev_ranges.append((node.body[0].lineno, last))
 
     def _in_dev_block(self, node):
