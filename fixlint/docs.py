@@ -13,6 +13,7 @@ belongs; `python -m fixlint.generate` then rewrites every page.
 from __future__ import annotations
 
 from .rules import all_rules
+from .rules.base import FIX_MIXED, FIX_NONE, FIX_UNSAFE
 
 # The project's home; rule pages are linked from SARIF (helpUri) under it.
 REPOSITORY_URL = "https://github.com/fixlint/fixlint"
@@ -98,6 +99,12 @@ def _other_sections(rule):
     return out
 
 
+def _fix_safety(rule):
+    if rule.fix is None:
+        return []
+    return ["## Fix safety", "", f"`fixlint fix`: {fix_label(rule)}. {rule.fix.docs}", ""]
+
+
 def _references(rule):
     if not rule.references:
         return []
@@ -112,6 +119,7 @@ SECTIONS = [
     _use_instead,
     _fixes,
     _other_sections,  # Decisions, and any other `## Heading` of the docstring
+    _fix_safety,
     _references,
 ]
 
@@ -145,8 +153,32 @@ def rule_help_text(rule):
              unwrap(sections.get("Why is this bad?", ""))]
     if rule.fixes:
         parts.append("How to fix:\n" + "\n".join(f"- {fw}: {fix}" for fw, fix in rule.fixes.items()))
+    if rule.fix is not None:
+        parts.append(f"Fix safety (fixlint fix): {fix_label(rule)}. {unwrap(rule.fix.docs)}")
     parts.append(f"Documentation: {rule_docs_url(rule.code)}")
     return "\n\n".join(p for p in parts if p)
+
+
+def fix_label(rule):
+    """How `fixlint fix` treats a rule, in a few words."""
+    fix = rule.fix
+    if fix is None or fix.safety == FIX_NONE:
+        return "no automatic fix"
+    if fix.safety == FIX_UNSAFE:
+        return "unsafe fix, applied only with `--unsafe-fixes`"
+    if fix.safety == FIX_MIXED:
+        return "safe fix; some cases unsafe, applied only with `--unsafe-fixes`"
+    return "safe fix"
+
+
+def fixes_table():
+    """Which rules `fixlint fix` repairs, for the README."""
+    rows = ["| code | name | fix | what it does (or why there is none) |", "|---|---|---|---|"]
+    for rule in all_rules():
+        label = fix_label(rule).replace(", applied only with `--unsafe-fixes`", "")
+        summary = rule.fix.summary if rule.fix is not None else ""
+        rows.append(f"| {rule.code} | {rule.name} | {label} | {summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def rules_table(link=True):

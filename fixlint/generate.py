@@ -17,7 +17,7 @@ import re
 import sys
 from pathlib import Path
 
-from .docs import DOCS_PATH, rule_markdown, rules_table
+from .docs import DOCS_PATH, fixes_table, rule_markdown, rules_table
 from .rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def snippet_block(root, path, language):
 
 def readme_blocks(root=ROOT):
     """Marker name -> generated Markdown."""
-    blocks = {"rules-table": rules_table()}
+    blocks = {"rules-table": rules_table(), "fixes-table": fixes_table()}
     for name, (path, language) in SNIPPETS.items():
         blocks[name] = snippet_block(root, path, language)
     return blocks

@@ -41,13 +41,14 @@ _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__set
 class Flag:
     """One cookie attribute as the code sets it (or leaves it)."""
 
-    __slots__ = ("value", "known", "explicit", "node")
+    __slots__ = ("value", "known", "explicit", "node", "expr")
 
     def __init__(self, value=None, known=True, explicit=False, node=None):
         self.value = value  # the literal value (seconds for lifetime)
         self.known = known  # False: computed, trusted
         self.explicit = explicit  # stated in the code
-        self.node = node  # where it is stated
+        self.node = node  # where it is stated (reported)
+        self.expr = node  # the expression giving the value (what a fix rewrites)
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Flag {self.value!r} known={self.known} explicit={self.explicit}>"
