@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install clean bench profile
 
 run: $(STAMP)
 	@echo "== fixlint check fixtures/ (exit 1 means findings, as expected here)"
@@ -22,5 +22,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test,fix]'
 	touch $(STAMP)
 
+# The benchmark runs in its own venv with pinned tools (bench/requirements.txt);
+# the corpus is cached in ~/.cache/fixlint-bench (or $$BENCH_CACHE).
+BENCH_VENV  := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python -m bench
+	$(BENCH_VENV)/bin/python -m fixlint.generate
+
+profile: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python -m bench.profile
+
+$(BENCH_STAMP): pyproject.toml bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install -q -e . -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
 clean:
-	rm -rf $(VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache build dist *.egg-info

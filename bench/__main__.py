@@ -1,0 +1,123 @@
+"""`make bench`: time fixlint against flake8, Semgrep, Bandit and the
+ast.parse floor on a pinned corpus of real framework code.
+
+    python -m bench [--repeat N] [--only KEY,...] [--no-write]
+
+BENCH_REPEAT sets the default repeat count (3); BENCH_CACHE the corpus
+cache (~/.cache/fixlint-bench). Runs are interleaved — every measurement
+once, then every measurement again — so a burst of load from other jobs on
+a shared machine spreads over all tools instead of hitting one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from . import corpus as cp
+from . import machine, report, targets, tools
+from .measure import CommandFailed, Run, Summary, run_once
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+SCALES = (2, 4)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT") or 3),
+                        help="runs per measurement (default: $BENCH_REPEAT or 3)")
+    parser.add_argument("--only", default="",
+                        help="comma-separated measurement keys to run (e.g. 'fixlint j1,floor'); "
+                             "results are then not written")
+    parser.add_argument("--no-write", action="store_true", help="print the table, write no files")
+    return parser.parse_args(argv)
+
+
+def run_measurement(measurement):
+    runs = [run_once(argv, cwd=measurement.cwd, env=measurement.env) for argv in measurement.commands]
+    return Run(sum(r.wall for r in runs), sum(r.cpu for r in runs), max(r.rss_mb for r in runs), 0)
+
+
+def warm_up(corpus):
+    """Untimed: read every file once (page cache) and start each tool once on
+    the fixtures (bytecode caches), so the first timed run is not the odd one."""
+    fixtures = [corpus.packages[-1][1]]
+    for argv in (tools.floor([corpus.root]), tools.flake8("E,W,F,SFX", fixtures),
+                 tools.fixlint_check(fixtures, 1)):
+        run_once(argv)
+
+
+def corpus_summary(corpus):
+    packages = []
+    for name, folder in corpus.packages:
+        files = cp.python_files(folder)
+        packages.append({"name": name, "files": len(files), "lines": cp.count_lines(files)})
+    return {"packages": packages, "files": sum(p["files"] for p in packages),
+            "lines": sum(p["lines"] for p in packages), "cache": str(corpus.root)}
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    cache = cp.default_cache()
+    print(f"corpus: {cache} (pinned wheels, sha256-checked)", file=sys.stderr)
+    corpus = cp.prepare(cache, REPO / "fixtures")
+    scaled = {times: cp.copies(corpus.root, cache, times) for times in SCALES}
+    jobs = machine.usable_cores()
+    plan = tools.plan(corpus, scaled, REPO, jobs)
+    only = {k.strip() for k in args.only.split(",") if k.strip()}
+    if only:
+        plan = [m for m in plan if m.key in only]
+    skipped = {}
+    reason = tools.semgrep_missing_reason(REPO)
+    if reason and (not only or "semgrep" in only):
+        skipped["semgrep --config rules/ --metrics=off"] = reason
+
+    warm_up(corpus)
+    runs = {m.key: [] for m in plan}
+    total = args.repeat * len(plan)
+    done = 0
+    try:
+        for _ in range(args.repeat):
+            for measurement in plan:
+                run = run_measurement(measurement)
+                runs[measurement.key].append(run)
+                done += 1
+                print(f"[{done}/{total}] {measurement.label} on {measurement.target}: "
+                      f"{run.cpu:.2f} s CPU, {run.wall:.2f} s wall, {run.rss_mb:.0f} MB", file=sys.stderr)
+    except CommandFailed as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+
+    records = [report.measurement_record(m, runs[m.key]) for m in plan]
+    results = {r["key"]: {"cpu": _summary(r["cpu"]), "wall": _summary(r["wall"]), "rss": r["rss_mb"]}
+               for r in records}
+    semgrep = tools.semgrep_executable(REPO)
+    document = {
+        "date": datetime.date.today().isoformat(),
+        "repeat": args.repeat,
+        "machine": machine.describe(REPO, tools.semgrep_version(semgrep) if semgrep else None),
+        "corpus": corpus_summary(corpus),
+        "measurements": records,
+        "skipped": skipped,
+        "targets": [t._asdict() for t in targets.judge(results, {"semgrep": reason} if reason else {})],
+    }
+    table = report.markdown(document)
+    print(table)
+    if not args.no_write and not only:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "latest.json").write_text(report.to_json(document), encoding="utf-8")
+        (RESULTS / "latest.md").write_text(table, encoding="utf-8")
+        print(f"wrote {RESULTS / 'latest.json'} and latest.md", file=sys.stderr)
+    return 0
+
+
+def _summary(stats):
+    return Summary(stats["median"], stats["min"], stats["max"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

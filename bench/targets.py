@@ -1,0 +1,70 @@
+"""The speed targets of issue 7, judged on the measured medians.
+
+Ratios compare CPU time (user + system of the process tree): the machine
+this runs on is shared, and CPU time moves far less than wall-clock time
+when other jobs compete for the cores. The wall-clock ratio is shown too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Target(NamedTuple):
+    key: str
+    text: str  # the claim, as the README states it
+    measured: str  # "+6.1% (wall +5.0%)", or "n/a (...)"
+    met: object  # True, False, or None when it could not be measured
+
+
+def _ratio(results, top, bottom, field):
+    if top not in results or bottom not in results:
+        return None
+    below = results[bottom][field].median
+    return results[top][field].median / below if below else None
+
+
+def _pair(results, top, bottom):
+    return _ratio(results, top, bottom, "cpu"), _ratio(results, top, bottom, "wall")
+
+
+def judge(results, missing=None):
+    """Targets from `results`: measurement key -> {"cpu": Summary,
+    "wall": Summary, "rss": float}. `missing` maps a key to why it was not
+    measured."""
+    missing = missing or {}
+    out = []
+
+    def add(key, text, pair, show, passes, absent="not measured"):
+        cpu, wall = pair
+        if cpu is None:
+            out.append(Target(key, text, absent, None))
+        else:
+            out.append(Target(key, text, f"{show(cpu)} (wall {show(wall)})", passes(cpu)))
+
+    add("flake8", "fixlint adds at most 10% to flake8 --select E,W,F on Django (-j1)",
+        _pair(results, "flake8 E,W,F,SFX django", "flake8 E,W,F django"), percent, lambda r: r <= 1.10)
+    add("floor", "fixlint check -j1 takes at most 1.5x the ast.parse floor",
+        _pair(results, "fixlint j1", "floor"), times, lambda r: r <= 1.5)
+    add("semgrep", "fixlint check -j1 is at least 20x faster than Semgrep",
+        _pair(results, "semgrep", "fixlint j1"), times, lambda r: r >= 20,
+        absent=missing.get("semgrep", "not measured"))
+    add("bandit", "fixlint check -j1 is faster than Bandit",
+        _pair(results, "bandit", "fixlint j1"), times, lambda r: r > 1)
+    add("scaling", "4x the corpus takes at most 4.4x the time",
+        _pair(results, "fixlint j1 4x", "fixlint j1"), times, lambda r: r <= 4.4)
+    rss = [results[k]["rss"] for k in ("fixlint j1", "fixlint jN") if k in results]
+    text = "fixlint check peaks under 150 MB RSS on the corpus"
+    if rss:
+        out.append(Target("rss", text, f"{max(rss):.0f} MB", max(rss) < 150))
+    else:
+        out.append(Target("rss", text, "not measured", None))
+    return out
+
+
+def percent(ratio):
+    return f"{(ratio - 1) * 100:+.1f}%"
+
+
+def times(ratio):
+    return f"{ratio:.2f}x"

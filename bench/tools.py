@@ -1,0 +1,113 @@
+"""The command lines the benchmark times, one Measurement each.
+
+A Measurement with several commands runs them one after another and adds
+their times (its RSS is the largest of them): flake8 over the whole corpus
+is timed as Django plus the rest, so the Django runs the flake8 target needs
+are not paid for twice — a ~30 s run per repetition on this machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+FLAKE8_BASE = "E,W,F"
+FLAKE8_WITH_FIXLINT = "E,W,F,SFX"
+
+
+class Measurement(NamedTuple):
+    key: str
+    label: str  # the tool and its options
+    target: str  # what it runs on
+    commands: tuple  # argv tuples, run in sequence and added up
+    cwd: str = None
+    env: dict = None
+
+
+def _bin(name):
+    """A console script of the benchmark's own environment."""
+    return str(Path(sys.executable).with_name(name))
+
+
+def semgrep_executable(repo):
+    """The semgrep of the export's own venv, else one on PATH, else None."""
+    local = Path(repo) / ".venv-semgrep" / "bin" / "semgrep"
+    if local.exists():
+        return str(local)
+    return shutil.which("semgrep")
+
+
+def exported_rules(repo):
+    folder = Path(repo) / "rules"
+    return folder if any(folder.glob("*.yaml")) or any(folder.glob("*.yml")) else None
+
+
+def semgrep_version(executable):
+    try:
+        out = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=120,
+                             env=semgrep_env())
+        return out.stdout.strip().splitlines()[-1] if out.returncode == 0 and out.stdout.strip() else None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def semgrep_env():
+    """Offline and quiet: no metrics, no version check."""
+    env = dict(os.environ)
+    env.update(SEMGREP_SEND_METRICS="off", SEMGREP_ENABLE_VERSION_CHECK="0")
+    return env
+
+
+def flake8(select, folders):
+    return (_bin("flake8"), "-j1", "--select", select, *map(str, folders))
+
+
+def fixlint_check(folders, jobs):
+    # Every rule, as the Semgrep export has every rule: SFX305 is opt-in.
+    return (_bin("fixlint"), "check", "--extend-select", "SFX305", "-j", str(jobs), *map(str, folders))
+
+
+def floor(folders):
+    return (sys.executable, str(Path(__file__).with_name("floor.py")), *map(str, folders))
+
+
+def plan(corpus, scaled, repo, jobs):
+    """Every Measurement, in the order the table shows them. `scaled` maps
+    a copy count (2, 4) to a folder holding that many copies of the corpus."""
+    root = corpus.root
+    everything = [corpus.django, *corpus.rest]
+    out = []
+    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
+        out.append(Measurement(f"flake8 {select} django", f"flake8 --select {select} -j1", "Django",
+                               (flake8(select, [corpus.django]),)))
+    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
+        out.append(Measurement(f"flake8 {select} corpus", f"flake8 --select {select} -j1",
+                               "corpus (Django run + rest run)",
+                               (flake8(select, [corpus.django]), flake8(select, corpus.rest))))
+    out.append(Measurement("fixlint j1", "fixlint check -j1", "corpus", (fixlint_check([root], 1),)))
+    out.append(Measurement("fixlint jN", f"fixlint check -j{jobs}", "corpus", (fixlint_check([root], jobs),)))
+    semgrep = semgrep_executable(repo)
+    rules = exported_rules(repo)
+    if semgrep and rules:
+        out.append(Measurement("semgrep", "semgrep --config rules/ --metrics=off", "corpus",
+                               ((semgrep, "scan", "--config", str(rules), "--metrics=off",
+                                 "--disable-version-check", "--quiet", "."),),
+                               cwd=str(root), env=semgrep_env()))
+    out.append(Measurement("bandit", "bandit -r", "corpus", ((_bin("bandit"), "-q", "-r", str(root)),)))
+    out.append(Measurement("floor", "ast.parse of every file, one process", "corpus", (floor(everything),)))
+    for times, folder in sorted(scaled.items()):
+        out.append(Measurement(f"fixlint j1 {times}x", "fixlint check -j1", f"{times}x corpus",
+                               (fixlint_check([folder], 1),)))
+    return out
+
+
+def semgrep_missing_reason(repo):
+    if exported_rules(repo) is None:
+        return "n/a (no exported rules)"
+    if semgrep_executable(repo) is None:
+        return "n/a (no semgrep executable: make the Semgrep export's venv)"
+    return None
