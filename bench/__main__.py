@@ -37,9 +37,9 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def run_measurement(measurement):
-    runs = [run_once(argv, cwd=measurement.cwd, env=measurement.env) for argv in measurement.commands]
-    return Run(sum(r.wall for r in runs), sum(r.cpu for r in runs), max(r.rss_mb for r in runs), 0)
+def add_up(parts):
+    """One run of a Sum: times add up, the peak RSS is the larger peak."""
+    return Run(sum(r.wall for r in parts), sum(r.cpu for r in parts), max(r.rss_mb for r in parts), 0)
 
 
 def warm_up(corpus):
@@ -67,10 +67,11 @@ def main(argv=None):
     corpus = cp.prepare(cache, REPO / "fixtures")
     scaled = {times: cp.copies(corpus.root, cache, times) for times in SCALES}
     jobs = machine.usable_cores()
-    plan = tools.plan(corpus, scaled, REPO, jobs)
+    rows = tools.plan(corpus, scaled, REPO, jobs)
     only = {k.strip() for k in args.only.split(",") if k.strip()}
     if only:
-        plan = [m for m in plan if m.key in only]
+        rows = [r for r in rows if r.key in only]
+    plan = [r for r in rows if isinstance(r, tools.Measurement)]
     skipped = {}
     reason = tools.semgrep_missing_reason(REPO)
     if reason and (not only or "semgrep" in only):
@@ -83,7 +84,7 @@ def main(argv=None):
     try:
         for _ in range(args.repeat):
             for measurement in plan:
-                run = run_measurement(measurement)
+                run = run_once(measurement.argv, cwd=measurement.cwd, env=measurement.env)
                 runs[measurement.key].append(run)
                 done += 1
                 print(f"[{done}/{total}] {measurement.label} on {measurement.target}: "
@@ -92,7 +93,10 @@ def main(argv=None):
         print(f"bench: {exc}", file=sys.stderr)
         return 2
 
-    records = [report.measurement_record(m, runs[m.key]) for m in plan]
+    for row in rows:
+        if isinstance(row, tools.Sum) and all(runs.get(k) for k in row.parts):
+            runs[row.key] = [add_up(parts) for parts in zip(*(runs[k] for k in row.parts))]
+    records = [report.measurement_record(r, runs[r.key]) for r in rows if runs.get(r.key)]
     results = {r["key"]: {"cpu": _summary(r["cpu"]), "wall": _summary(r["wall"]), "rss": r["rss_mb"]}
                for r in records}
     semgrep = tools.semgrep_executable(REPO)

@@ -30,6 +30,8 @@ SNIPPETS = {
     "gitlab-ci": ("docs/ci/gitlab-ci.yml", "yaml"),
     "vscode": ("docs/editors/vscode-settings.json", "json"),
     "pycharm": ("docs/editors/pycharm-external-tool.md", None),
+    # Not a snippet: the table `make bench` wrote from its latest real run.
+    "benchmark": ("bench/results/latest.md", None),
 }
 RULE_PAGE_NOTICE = ("<!-- Generated from fixlint/rules/ by `python -m fixlint.generate`; "
                     "edit the rule, not this file. -->\n\n")
