@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import corpus as cp
 from . import machine, report, targets, tools
-from .measure import CommandFailed, Run, Summary, run_once
+from .measure import CommandFailed, Run, run_once
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -97,8 +97,8 @@ def main(argv=None):
         if isinstance(row, tools.Sum) and all(runs.get(k) for k in row.parts):
             runs[row.key] = [add_up(parts) for parts in zip(*(runs[k] for k in row.parts))]
     records = [report.measurement_record(r, runs[r.key]) for r in rows if runs.get(r.key)]
-    results = {r["key"]: {"cpu": _summary(r["cpu"]), "wall": _summary(r["wall"]), "rss": r["rss_mb"]}
-               for r in records}
+    results = {r["key"]: {"cpu": [run["cpu"] for run in r["runs"]], "wall": [run["wall"] for run in r["runs"]],
+                          "rss": r["rss_mb"]} for r in records}
     semgrep = tools.semgrep_executable(REPO)
     document = {
         "date": datetime.date.today().isoformat(),
@@ -117,10 +117,6 @@ def main(argv=None):
         (RESULTS / "latest.md").write_text(table, encoding="utf-8")
         print(f"wrote {RESULTS / 'latest.json'} and latest.md", file=sys.stderr)
     return 0
-
-
-def _summary(stats):
-    return Summary(stats["median"], stats["min"], stats["max"])
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
-"""The speed targets of issue 7, judged on the measured medians.
+"""The speed targets of issue 7, judged on the measured runs.
 
 Ratios compare CPU time (user + system of the process tree): the machine
 this runs on is shared, and CPU time moves far less than wall-clock time
-when other jobs compete for the cores. The wall-clock ratio is shown too.
+when other jobs compete for the cores. Where both sides ran the same number
+of times, the ratio is the median of the run-by-run ratios: the two sides
+of a pair run back to back (see tools.plan), so a burst of load that slows
+both cancels out. The wall-clock ratio is shown too.
 """
 
 from __future__ import annotations
 
+import statistics
 from typing import NamedTuple
 
 
@@ -20,8 +24,10 @@ class Target(NamedTuple):
 def _ratio(results, top, bottom, field):
     if top not in results or bottom not in results:
         return None
-    below = results[bottom][field].median
-    return results[top][field].median / below if below else None
+    above, below = results[top][field], results[bottom][field]
+    if len(above) == len(below):
+        return statistics.median(a / b for a, b in zip(above, below))
+    return statistics.median(above) / statistics.median(below)
 
 
 def _pair(results, top, bottom):
@@ -29,9 +35,9 @@ def _pair(results, top, bottom):
 
 
 def judge(results, missing=None):
-    """Targets from `results`: measurement key -> {"cpu": Summary,
-    "wall": Summary, "rss": float}. `missing` maps a key to why it was not
-    measured."""
+    """Targets from `results`: measurement key -> {"cpu": [seconds per
+    run], "wall": [...], "rss": peak MB}. `missing` maps a key to why it was
+    not measured."""
     missing = missing or {}
     out = []
 

@@ -85,20 +85,26 @@ def floor(folders):
 
 
 def plan(corpus, scaled, repo, jobs):
-    """Every Measurement and Sum, in the order the table shows them.
-    `scaled` maps a copy count (2, 4) to a folder holding that many copies
-    of the corpus."""
+    """Every Measurement and Sum, in the order they run and the table shows
+    them. The two sides of each target's ratio run back to back (flake8
+    without and with SFX; the floor, fixlint, Bandit), so they share the
+    machine's load. `scaled` maps a copy count (2, 4) to a folder holding
+    that many copies of the corpus."""
     root = corpus.root
     everything = [corpus.django, *corpus.rest]
     out = []
     for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
-        label = f"flake8 --select {select} -j1"
-        out.append(Measurement(f"flake8 {select} django", label, "Django", flake8(select, [corpus.django])))
-        out.append(Measurement(f"flake8 {select} rest", label, "rest of corpus", flake8(select, corpus.rest)))
-        out.append(Sum(f"flake8 {select} corpus", label, "corpus (sum of the two above)",
+        out.append(Measurement(f"flake8 {select} django", f"flake8 --select {select} -j1", "Django",
+                               flake8(select, [corpus.django])))
+    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
+        out.append(Measurement(f"flake8 {select} rest", f"flake8 --select {select} -j1", "rest of corpus",
+                               flake8(select, corpus.rest)))
+    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
+        out.append(Sum(f"flake8 {select} corpus", f"flake8 --select {select} -j1", "corpus (Django + rest)",
                        (f"flake8 {select} django", f"flake8 {select} rest")))
+    out.append(Measurement("floor", "ast.parse of every file, one process", "corpus", floor(everything)))
     out.append(Measurement("fixlint j1", "fixlint check -j1", "corpus", fixlint_check([root], 1)))
-    out.append(Measurement("fixlint jN", f"fixlint check -j{jobs}", "corpus", fixlint_check([root], jobs)))
+    out.append(Measurement("bandit", "bandit -r", "corpus", (_bin("bandit"), "-q", "-r", str(root))))
     semgrep = semgrep_executable(repo)
     rules = exported_rules(repo)
     if semgrep and rules:
@@ -106,8 +112,7 @@ def plan(corpus, scaled, repo, jobs):
                                (semgrep, "scan", "--config", str(rules), "--metrics=off",
                                 "--disable-version-check", "--quiet", "."),
                                cwd=str(root), env=semgrep_env()))
-    out.append(Measurement("bandit", "bandit -r", "corpus", (_bin("bandit"), "-q", "-r", str(root))))
-    out.append(Measurement("floor", "ast.parse of every file, one process", "corpus", floor(everything)))
+    out.append(Measurement("fixlint jN", f"fixlint check -j{jobs}", "corpus", fixlint_check([root], jobs)))
     for times, folder in sorted(scaled.items()):
         out.append(Measurement(f"fixlint j1 {times}x", "fixlint check -j1", f"{times}x corpus",
                                fixlint_check([folder], 1)))

@@ -10,13 +10,12 @@ import zipfile
 import pytest
 
 from bench import corpus, report, targets
-from bench.measure import Summary, run_once
+from bench.measure import run_once
 
 
 def _results(**cpu):
-    """Measurement key -> results, each with the same wall and CPU median."""
-    return {key.replace("_", " "): {"cpu": Summary(v, v, v), "wall": Summary(v, v, v), "rss": 40.0}
-            for key, v in cpu.items()}
+    """Measurement key -> results: the same CPU and wall seconds, three runs."""
+    return {key.replace("_", " "): {"cpu": [v] * 3, "wall": [v] * 3, "rss": 40.0} for key, v in cpu.items()}
 
 
 def test_every_pin_is_an_exact_wheel_with_a_full_sha256():
@@ -65,6 +64,15 @@ def test_targets_report_misses_and_what_was_not_measured():
     assert (found["semgrep"].measured, found["semgrep"].met) == ("n/a (no exported rules)", None)
     assert (found["flake8"].measured, found["flake8"].met) == ("not measured", None)
     assert (found["rss"].measured, found["rss"].met) == ("40 MB", True)
+
+
+def test_ratios_pair_runs_that_ran_back_to_back():
+    results = {"fixlint j1": {"cpu": [3.0, 6.0, 3.3], "wall": [3.0, 6.0, 3.3], "rss": 40.0},
+               "floor": {"cpu": [2.0, 4.0, 2.0], "wall": [2.0, 4.0, 2.0], "rss": 20.0}}
+    found = {t.key: t for t in targets.judge(results)}
+    # Run by run: 1.5, 1.5, 1.65 -> 1.5 (the medians alone would give 3.3 / 2.0).
+    assert found["floor"].measured == "1.50x (wall 1.50x)"
+    assert found["floor"].met is True
 
 
 def _document():
