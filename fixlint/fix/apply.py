@@ -207,22 +207,41 @@ class _Transformer(cst.CSTTransformer):
                    for s in original.body):
             return updated
         body = []
+        carried = []  # comments of a deleted statement, for the next one
         for old, new in zip(original.body, updated.body):
             key = id(old)
+            if carried:
+                new = new.with_changes(leading_lines=carried + list(new.leading_lines))
+                carried = []
             inserted = _statements(_lines(edits.before.get(key, ())), self.quote)
             if inserted:
                 inserted[0], new = _take_blank_lines(inserted[0], new)
             body += inserted
             if key in edits.replace:
                 replacement = _statements(edits.replace[key], self.quote)
-                if replacement and isinstance(new, cst.SimpleStatementLine):
+                if not replacement:
+                    carried = _kept_comments(new)
+                elif isinstance(new, cst.SimpleStatementLine):
                     replacement[0] = replacement[0].with_changes(
                         leading_lines=list(new.leading_lines) + list(replacement[0].leading_lines))
+                    replacement[-1] = replacement[-1].with_changes(trailing_whitespace=new.trailing_whitespace)
                 body += replacement
             else:
                 body.append(new)
             body += _statements(_lines(edits.after.get(key, ())), self.quote)
+        if carried or not body:
+            raise Unfixable("a deleted statement was the last of its block")
         return updated.with_changes(body=body)
+
+
+def _kept_comments(statement):
+    """The comment lines above a deleted statement and its trailing comment,
+    as lines to put above the statement that follows it."""
+    kept = [line for line in statement.leading_lines if line.comment is not None]
+    trailing = getattr(statement, "trailing_whitespace", None)
+    if trailing is not None and trailing.comment is not None:
+        kept.append(cst.EmptyLine(comment=trailing.comment))
+    return kept
 
 
 def _take_blank_lines(inserted, anchor):
