@@ -1,0 +1,131 @@
+"""Fixes for SFX101 (session not regenerated on login): insert the session
+backend's regeneration call, with a comment line, before the statement that
+binds the identity — or, when the binding happens in a same-module helper,
+before the handler's statement that calls it.
+
+Per backend (`frameworks.*.SESSION_BACKEND.key`):
+
+- Flask's cookie session and Starlette's `SessionMiddleware` ("before"
+  backends: clearing is the regeneration): `session.clear()` /
+  `request.session.clear()`. Clearing wipes what the session held, so the
+  fix is declined when the handler writes to the session before that point
+  or reads from it afterwards a key it has not written again;
+- Django: `request.session.cycle_key()`; Flask-Session:
+  `<app>.session_interface.regenerate(session)` with the module's Flask
+  application object (or its `current_app` import); starsessions:
+  `regenerate_session_id(request)`, importing it when the name is free.
+  These keep the session's data;
+- a hand-rolled store: none (a new id must be issued and sent as the cookie).
+
+Every fix is UNSAFE (the rule's docs say why). The names written are the
+ones the handler already uses for its session and request; when they
+cannot be known, or when one regeneration would not precede every binding
+of the handler (bindings in different branches), the finding is declined.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..analysis.lifecycle import BIND, LifecycleAnalysis
+from ..engine import scope as sc
+from ..frameworks import flask_session as fsess
+from ..frameworks import starsessions as starsess
+from . import sessions
+from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
+from .sessions import Unclear
+
+COMMENT = "# New session at login, so a planted session id is worthless (SFX101)"
+_STORE_REASON = "a hand-rolled store needs a new id, the record moved under it and the cookie reset"
+
+
+def plan(rule, ctx, facts):
+    """A Plan (or a Decline) for every SFX101 finding."""
+    lifecycle = facts[LifecycleAnalysis]
+    for path, step, backend in rule.unregenerated(facts):
+        finding = rule.finding(step.site, rule.message(step, backend))
+        try:
+            call, imports = _regeneration(lifecycle, path, step, backend)
+            located = sessions.locate(path.function, step.site)
+            _check_covers(lifecycle, path, step, backend, located)
+        except Unclear as exc:
+            yield Decline(finding, str(exc))
+            continue
+        insert = InsertStatements(Span.of(located.stmt), (COMMENT, call))
+        yield Plan(finding, (insert, *imports), UNSAFE, f"insert {call}")
+
+
+def _regeneration(lifecycle, path, step, backend):
+    """(the call's source, edits it needs) for the backend, or Unclear."""
+    key = backend.key
+    if key == "store":
+        raise Unclear(_STORE_REASON)
+    event = step.event
+    if key in ("flask", "flask_session"):
+        if event.session is not None:
+            session, imports = sessions.in_handler(lifecycle, path, step, event.session), ()
+        else:  # login_user(): the handler names Flask's session itself
+            session, imports = sessions.flask_session(lifecycle, path.function)
+        if key == "flask":
+            return f"{session}.clear()", imports
+        return f"{_application(lifecycle, path.function)}.session_interface.regenerate({session})", imports
+    session = sessions.in_handler(lifecycle, path, step, event.session)
+    if key == "starlette":
+        return f"{session}.clear()", ()
+    if key == "django":
+        return f"{session}.cycle_key()", ()
+    if key == "starsessions":
+        if not session.endswith(".session"):
+            raise Unclear("the request the session belongs to is not named")
+        scope = lifecycle.scopes.get(path.function)
+        found = sessions.imported_name(scope, starsess.REGENERATE, ("starsessions", "regenerate_session_id"))
+        if found is None:
+            raise Unclear("`regenerate_session_id` names something else in the handler")
+        name, imports = found
+        return f"{name}({session[: -len('.session')]})", imports
+    raise Unclear(f"no regeneration is known for {backend.label}")
+
+
+def _application(lifecycle, function):
+    """The name of the Flask application object in the handler: a
+    module-level `app = Flask(...)`, else an imported `current_app`."""
+    scope = lifecycle.scopes.get(function)
+    module = scope.module()
+    for name, binding in module.bindings.items():
+        value = binding.value
+        if binding.kind == sc.ASSIGN and value is not None and isinstance(value, ast.Call):
+            if _qualname(module, value.func) in fsess.APPLICATION_CLASSES and sc.lookup(scope, name) is binding:
+                return name
+    found = sessions.imported_name(scope, fsess.CURRENT_APP)
+    if found is None:
+        raise Unclear("the Flask application object is not named in this module (no app = Flask(...), "
+                      "no current_app import)")
+    return found[0]
+
+
+def _qualname(scope, expr):
+    """What a module-level name or attribute chain refers to through imports."""
+    attrs = []
+    while isinstance(expr, ast.Attribute):
+        attrs.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    binding = sc.lookup(scope, expr.id)
+    if binding is None or binding.qualname is None:
+        return None
+    return ".".join([binding.qualname, *reversed(attrs)])
+
+
+def _check_covers(lifecycle, path, step, backend, located):
+    """Unclear unless the inserted call precedes every binding of the
+    handler on this backend and, for a backend that regenerates by
+    clearing, loses nothing the handler keeps in the session."""
+    index = path.steps.index(step)
+    belongs = sessions.same_backend(lifecycle, backend)
+    for later in path.steps[index + 1:]:
+        if later.kind == BIND and belongs(later.event) and not sessions.dominates(located, later.site):
+            raise Unclear("the handler binds the identity on another branch too; one call would not cover both")
+    if backend.order == "before":
+        before, after = sessions.split(path, index, located, belongs)
+        sessions.check_kept_data(before, after, "clearing the session")
