@@ -12,7 +12,7 @@ import tokenize
 import pytest
 
 from fixlint.config import Config
-from fixlint.fix.edits import InsertStatements, target
+from fixlint.fix.edits import EnsureImport, InsertStatements, target
 from fixlint.fix.engine import NO_FIX, fix_text
 from fixlint.rules import all_rules
 from fixlint.runner import check_text
@@ -76,6 +76,17 @@ def _without(comments, inserted):
     return left
 
 
+def _import_area(text, module):
+    """(lines of the module's `from <module> import ...` statements, lines a
+    new import may go after): where an EnsureImport may write."""
+    body = ast.parse(text).body
+    imports = [s for s in body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    ours = [s for s in imports if isinstance(s, ast.ImportFrom) and s.module == module and not s.level]
+    lines = {line for s in ours for line in range(s.lineno, s.end_lineno + 1)}
+    docstring = body[0].end_lineno if body and isinstance(body[0], ast.Expr) else 0
+    return lines, {s.end_lineno for s in ours} | {imports[-1].end_lineno if imports else docstring}
+
+
 def _above(lines, line):
     """Line numbers an insertion before `line` may land after: just above
     it, or above the comment lines that stay with it."""
@@ -98,7 +109,11 @@ def test_only_the_flagged_nodes_change(fixed):
             span = target(edit)
             if isinstance(edit, InsertStatements):
                 anchors.update({span.end_line} if edit.after else _above(lines, span.line))
-            elif span is not None:
+            elif isinstance(edit, EnsureImport):
+                import_lines, after = _import_area(before, edit.module)
+                touched.update(import_lines)
+                anchors.update(after)
+            else:
                 touched.update(range(span.line, span.end_line + 1))
     matcher = difflib.SequenceMatcher(None, before.splitlines(), outcome.text.splitlines(), autojunk=False)
     for tag, a_start, a_end, _, _ in matcher.get_opcodes():

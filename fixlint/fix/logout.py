@@ -77,7 +77,7 @@ def _invalidation(lifecycle, path, step):
     before, after = sessions.split(path, index, located, sessions.same_backend(lifecycle, backend))
     after = [s for s in after if not sessions.contains(stmt, s.site)]  # the statement itself goes
     redundant = [s for s in after if _is_removal(s)]
-    sessions.check_kept_data(before, [s for s in after if s not in redundant], f"{call} there")
+    sessions.check_kept_data(before, [s for s in after if s not in redundant], call)
     deletions = tuple(_deletion(path, s, session) for s in redundant)
     return (first, *deletions), call
 
@@ -94,7 +94,7 @@ def _deletion(path, step, session):
     if not _only_removes(located.stmt, session):
         raise Unclear("a later removal is part of a larger statement")
     if located.index == len(located.block) - 1:
-        raise Unclear("a later removal ends its block; deleting it would leave nothing to hold its comments")
+        raise Unclear("a later removal ends its block; deleting it could empty the block or orphan its comments")
     return ReplaceStatement(Span.of(located.stmt), ())
 
 
