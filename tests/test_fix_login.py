@@ -92,6 +92,14 @@ def test_a_flash_before_the_binding_declines_but_not_in_a_branch_that_returns():
         session["user_id"] = user.id
     """)
     assert inserted(outcome, source) == [f"    {COMMENT}", "    session.clear()"]
+    _, outcome = flask("""
+        try:
+            flash("trying the cache")
+            return cached_login()
+        except LookupError:
+            session["user_id"] = user.id
+    """)
+    assert "writes to the session first" in reasons(outcome)[0][1]  # an exception may get here
 
 
 def test_reading_a_key_after_the_binding_declines_unless_the_handler_wrote_it():
@@ -137,6 +145,16 @@ def test_a_binding_in_a_compound_header_gets_the_call_before_the_statement():
     """
     outcome = fix(source)
     assert outcome.text.splitlines()[4:7] == [f"    {COMMENT}", "    session.clear()", "    if not login_user(user):"]
+
+
+def test_a_binding_in_an_elif_condition_has_no_fix():
+    _, outcome = flask("""
+        if user is None:
+            return redirect("/login")
+        elif session.update(user_id=user.id):
+            pass
+    """)
+    assert reasons(outcome) == [(10, f"{NO_FIX}: the statement is an `elif` condition")]
 
 
 def test_a_binding_that_shares_its_line_declines():

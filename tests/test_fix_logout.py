@@ -170,3 +170,22 @@ def test_a_deleted_cookie_with_a_surviving_record_has_no_fix():
             return response
     """, filename="views.py")
     assert "which server-side record to delete is not visible" in reasons(outcome)[0][1]
+
+
+def test_comments_inside_a_replaced_or_deleted_call_stay():
+    body, _ = flask("""
+        session.pop(
+            "user_id",
+            None,  # may be gone already
+        )
+        session.pop(
+            "roles",  # admin flags
+        )
+        flash("Signed out.")
+    """)
+    assert body == [
+        "    # may be gone already",
+        "    session.clear()",
+        "    # admin flags",
+        '    flash("Signed out.")',
+    ]

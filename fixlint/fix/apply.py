@@ -222,8 +222,9 @@ class _Transformer(cst.CSTTransformer):
                 if not replacement:
                     carried = _kept_comments(new)
                 elif isinstance(new, cst.SimpleStatementLine):
+                    inner = [cst.EmptyLine(comment=c) for c in _inner_comments(new)]
                     replacement[0] = replacement[0].with_changes(
-                        leading_lines=list(new.leading_lines) + list(replacement[0].leading_lines))
+                        leading_lines=list(new.leading_lines) + inner + list(replacement[0].leading_lines))
                     replacement[-1] = replacement[-1].with_changes(trailing_whitespace=new.trailing_whitespace)
                 body += replacement
             else:
@@ -235,13 +236,31 @@ class _Transformer(cst.CSTTransformer):
 
 
 def _kept_comments(statement):
-    """The comment lines above a deleted statement and its trailing comment,
-    as lines to put above the statement that follows it."""
+    """The comment lines above a deleted statement, those inside it and its
+    trailing comment, as lines to put above the statement that follows it."""
     kept = [line for line in statement.leading_lines if line.comment is not None]
+    kept += [cst.EmptyLine(comment=c) for c in _inner_comments(statement)]
     trailing = getattr(statement, "trailing_whitespace", None)
     if trailing is not None and trailing.comment is not None:
         kept.append(cst.EmptyLine(comment=trailing.comment))
     return kept
+
+
+def _inner_comments(statement):
+    """Comments inside a statement that spans lines (`f(\n  a,  # why\n)`),
+    in order: its leading lines and trailing comment excluded."""
+    found = []
+
+    class Comments(cst.CSTVisitor):
+        def visit_Comment(self, node):
+            found.append(node)
+
+    outer = {id(line.comment) for line in statement.leading_lines if line.comment is not None}
+    trailing = getattr(statement, "trailing_whitespace", None)
+    if trailing is not None and trailing.comment is not None:
+        outer.add(id(trailing.comment))
+    statement.visit(Comments())
+    return [c for c in found if id(c) not in outer]
 
 
 def _take_blank_lines(inserted, anchor):

@@ -60,6 +60,8 @@ def _regeneration(lifecycle, path, step, backend):
     key = backend.key
     if key == "store":
         raise Unclear(_STORE_REASON)
+    if lifecycle.scopes.get(path.function) is None:
+        raise Unclear("the handler's names are unknown")
     event = step.event
     if key in ("flask", "flask_session"):
         if event.session is not None:

@@ -82,6 +82,10 @@ def locate(function, node):
 
 def _check_own_lines(block, index, owner):
     stmt = block[index]
+    if isinstance(owner, ast.If) and block is owner.orelse and isinstance(stmt, ast.If) and (
+        stmt.col_offset == owner.col_offset
+    ):
+        raise Unclear("the statement is an `elif` condition")
     shared = (index > 0 and block[index - 1].end_lineno == stmt.lineno) or (
         index + 1 < len(block) and block[index + 1].lineno == stmt.end_lineno
     ) or (index == 0 and stmt.lineno == owner.lineno)
@@ -222,16 +226,19 @@ def split(path, index, located, belongs):
 
 
 def _falls_through(function, node, point):
-    """False when `node` sits in a block that ends in `return`/`raise` and
-    does not hold `point`: control never gets from `node` to `point`."""
-    block = function.body
+    """False when `node` sits in a branch of an `if` that ends in
+    `return`/`raise` and does not hold `point`: control never gets from
+    `node` to `point`. (A `try` body is no such branch: an exception may
+    leave it for a handler that reaches the point.)"""
+    block, owner = function.body, function
     while block:
-        if not any(contains(s, point) for s in block) and isinstance(block[-1], (ast.Return, ast.Raise)):
+        ends = isinstance(block[-1], (ast.Return, ast.Raise))
+        if isinstance(owner, ast.If) and ends and not any(contains(s, point) for s in block):
             return False
         stmt = next((s for s in block if contains(s, node)), None)
         if stmt is None or isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             return True
-        block = next((b for b in _blocks(stmt) if any(contains(s, node) for s in b)), None)
+        block, owner = next((b for b in _blocks(stmt) if any(contains(s, node) for s in b)), None), stmt
     return True
 
 
