@@ -12,7 +12,8 @@ rewrites. The pieces, in the order they run:
   facts the rule judged and import no libcst;
 - fixlint.fix.engine checks the file, keeps the plans whose findings survive
   `# noqa` and whose safety is allowed, and fixlint.fix.apply carries them
-  out with libcst, preserving everything it does not touch;
+  out with libcst, preserving everything it does not touch (with
+  fixlint.fix.imports for the imports a fix needs);
 - fixlint.fix.files reads the file and writes it back atomically.
 
 Families: `cookies` (SFX301-SFX303); `login` (SFX101: the backend's
