@@ -3,7 +3,7 @@ backend's regeneration call, with a comment line, before the statement that
 binds the identity — or, when the binding happens in a same-module helper,
 before the handler's statement that calls it.
 
-Per backend (`frameworks.*.SESSION_BACKEND.key`):
+Per backend (`regenerate_code` in `frameworks.*.SESSION_BACKEND`):
 
 - Flask's cookie session and Starlette's `SessionMiddleware` ("before"
   backends: clearing is the regeneration): `session.clear()` /
@@ -30,7 +30,6 @@ import ast
 from ..analysis.lifecycle import BIND, LifecycleAnalysis
 from ..engine import scope as sc
 from ..frameworks import flask_session as fsess
-from ..frameworks import starsessions as starsess
 from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
 from .sessions import Unclear
@@ -56,49 +55,53 @@ def plan(rule, ctx, facts):
 
 
 def _regeneration(lifecycle, path, step, backend):
-    """(the call's source, edits it needs) for the backend, or Unclear."""
-    key = backend.key
-    if key == "store":
-        raise Unclear(_STORE_REASON)
-    if lifecycle.scopes.get(path.function) is None:
+    """(the call's source, edits it needs) for the backend, or Unclear: the
+    backend's `regenerate_code` with the handler's names filled in."""
+    template = backend.regenerate_code
+    if not template:
+        raise Unclear(_STORE_REASON if backend.key == "store" else f"no regeneration is known for {backend.label}")
+    scope = lifecycle.scopes.get(path.function)
+    if scope is None:
         raise Unclear("the handler's names are unknown")
     event = step.event
-    if key in ("flask", "flask_session"):
-        if event.session is not None:
-            session, imports = sessions.in_handler(lifecycle, path, step, event.session), ()
-        else:  # login_user(): the handler names Flask's session itself
-            session, imports = sessions.flask_session(lifecycle, path.function)
-        if key == "flask":
-            return f"{session}.clear()", imports
-        return f"{_application(lifecycle, path.function)}.session_interface.regenerate({session})", imports
-    session = sessions.in_handler(lifecycle, path, step, event.session)
-    if key == "starlette":
-        return f"{session}.clear()", ()
-    if key == "django":
-        return f"{session}.cycle_key()", ()
-    if key == "starsessions":
+    imports = ()
+    if event.session is not None:
+        session = sessions.in_handler(lifecycle, path, step, event.session)
+    else:  # login_user(): the handler names Flask's session itself
+        session, imports = sessions.flask_session(lifecycle, path.function)
+    names = {"session": session}
+    if "{request}" in template:
         if not session.endswith(".session"):
             raise Unclear("the request the session belongs to is not named")
-        scope = lifecycle.scopes.get(path.function)
-        found = sessions.imported_name(scope, starsess.REGENERATE, ("starsessions", "regenerate_session_id"))
+        names["request"] = session[: -len(".session")]
+    if "{app}" in template:
+        names["app"] = _application(scope)
+    if "{function}" in template:
+        module, name = backend.function_import
+        found = sessions.imported_name(scope, _qualnames(module, name), (module, name))
         if found is None:
-            raise Unclear("`regenerate_session_id` names something else in the handler")
-        name, imports = found
-        return f"{name}({session[: -len('.session')]})", imports
-    raise Unclear(f"no regeneration is known for {backend.label}")
+            raise Unclear(f"`{name}` names something else in the handler")
+        names["function"], more = found
+        imports += more
+    return template.format(**names), imports
 
 
-def _application(lifecycle, function):
+def _qualnames(module, name):
+    """The qualified names an import of `module.name` may resolve to."""
+    return lambda qualname: qualname == f"{module}.{name}" or (
+        qualname.startswith(f"{module}.") and qualname.endswith(f".{name}"))
+
+
+def _application(scope):
     """The name of the Flask application object in the handler: a
     module-level `app = Flask(...)`, else an imported `current_app`."""
-    scope = lifecycle.scopes.get(function)
     module = scope.module()
     for name, binding in module.bindings.items():
         value = binding.value
         if binding.kind == sc.ASSIGN and value is not None and isinstance(value, ast.Call):
             if _qualname(module, value.func) in fsess.APPLICATION_CLASSES and sc.lookup(scope, name) is binding:
                 return name
-    found = sessions.imported_name(scope, fsess.CURRENT_APP)
+    found = sessions.imported_name(scope, fsess.CURRENT_APP.__contains__)
     if found is None:
         raise Unclear("the Flask application object is not named in this module (no app = Flask(...), "
                       "no current_app import)")

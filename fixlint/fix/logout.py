@@ -55,7 +55,7 @@ def _invalidation(lifecycle, path, step):
     if step.kind == COOKIE_DELETE:
         raise Unclear(_COOKIE_REASON)
     backend = lifecycle.backend(event.framework)
-    if backend is None or backend.key == "store":
+    if backend is None or not backend.invalidate_code:
         raise Unclear("a hand-rolled store: delete the server-side record")
     if step.kind != REMOVE:
         raise Unclear(f"the handler writes {event.key!r}; replacing a write may break what reads it")
@@ -64,7 +64,7 @@ def _invalidation(lifecycle, path, step):
     session = sessions.render(event.session) if event.session is not None else None
     if session is None:
         raise Unclear("the session is not a plain name or attribute")
-    call = f"{session}.flush()" if backend.key == "django" else f"{session}.clear()"
+    call = backend.invalidate_code.format(session=session)
     located = sessions.locate(path.function, step.site)
     stmt = located.stmt
     if _only_removes(stmt, session):

@@ -170,14 +170,15 @@ def _argument_for(lifecycle, path, step, binding):
     return text
 
 
-def imported_name(scope, qualnames, default=None):
-    """(name, edits): a name that means an import of one of `qualnames` in
-    `scope`; else, given `default` = (module, name) and that name free
-    there, the name and the import to add. None otherwise."""
+def imported_name(scope, wanted, default=None):
+    """(name, edits): a name that means, in `scope`, an import whose
+    qualified name `wanted(qualname)` accepts; else, given `default` =
+    (module, name) and that name free there, the name and the import to
+    add. None otherwise."""
     candidates = [default[1]] if default is not None else []
     for name in (*candidates, *scope.module().bindings):
         binding = sc.lookup(scope, name)
-        if binding is not None and binding.kind == sc.IMPORT and binding.qualname in qualnames:
+        if binding is not None and binding.kind == sc.IMPORT and wanted(binding.qualname):
             return name, ()
     if default is not None and sc.lookup(scope, default[1]) is None:
         return default[1], (EnsureImport(*default),)
@@ -187,7 +188,7 @@ def imported_name(scope, qualnames, default=None):
 def flask_session(lifecycle, function):
     """(name, edits) for Flask's session in the handler, or Unclear."""
     scope = lifecycle.scopes.get(function)
-    found = imported_name(scope, FLASK.session_objects, ("flask", "session")) if scope else None
+    found = imported_name(scope, FLASK.session_objects.__contains__, ("flask", "session")) if scope else None
     if found is None:
         raise Unclear("`session` names something else in the handler; Flask's session is not imported")
     return found

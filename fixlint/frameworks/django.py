@@ -98,6 +98,8 @@ SESSION_BACKEND = SessionBackend(
     regenerate_fix="call request.session.cycle_key() or log in with django.contrib.auth.login()",
     invalidate_fix="call django.contrib.auth.logout(request) or request.session.flush()",
     server_side=True,
+    regenerate_code="{session}.cycle_key()",
+    invalidate_code="{session}.flush()",
 )
 
 # -- request values and session ids (SFX201-SFX204) -------------------------------

@@ -33,6 +33,8 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call session.clear()",
     server_side=True,
     note="session.clear() keeps the session id",
+    regenerate_code="{app}.session_interface.regenerate({session})",
+    invalidate_code="{session}.clear()",
 )
 
 # Receivers of `.session_interface.regenerate(session)` that `fixlint fix`
