@@ -198,13 +198,19 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
 
 
 def names_session_setting(expr):
-    """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`."""
+    """`settings.SESSION_COOKIE_NAME`, `app.config["REMEMBER_COOKIE_NAME"]`:
+    a setting that names a session or auth cookie — not Django's
+    `LANGUAGE_COOKIE_NAME` or `CSRF_COOKIE_NAME`."""
     if expr.__class__ is ast.Attribute:
-        return "COOKIE_NAME" in expr.attr
-    if expr.__class__ is ast.Subscript:
+        key = expr.attr
+    elif expr.__class__ is ast.Subscript:
         key = _string_key(expr.slice)
-        return key is not None and "COOKIE_NAME" in key
-    return False
+    else:
+        return False
+    if key is None or "COOKIE_NAME" not in key:
+        return False
+    prefix = key.partition("COOKIE_NAME")[0]
+    return any(word in prefix.lower() for word in fw.SESSION_COOKIE_WORDS)
 
 
 class CookieAnalysis(Analysis):
