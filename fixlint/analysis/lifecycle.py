@@ -125,6 +125,10 @@ class LifecycleAnalysis(Analysis):
         self._regenerator_names = frozenset(n.rpartition(".")[2] for n in config.regenerators)
         self._late = []  # events whose callee may be redefined later in the module
         self.paths = None  # HandlerPaths, filled by lifecycle_paths.paths_of()
+        # Receivers of Django's user_logged_in/user_logged_out signals: they
+        # run inside login()/logout(), after the key was cycled or before
+        # the session is flushed, so they are never judged as handlers.
+        self.signal_receivers = set()
         self._aliases = _session_aliases(ctx.tree)
 
     def subscribe(self, walker):
@@ -195,6 +199,11 @@ class LifecycleAnalysis(Analysis):
     def visit_function(self, node):
         self.functions.append(node)
         self.events[node] = []
+        for decorator in node.decorator_list:  # @receiver(user_logged_in)
+            if (decorator.__class__ is ast.Call and decorator.args
+                    and self.ctx.qualname(decorator.func) in dj.SIGNAL_RECEIVER
+                    and self.ctx.qualname(decorator.args[0]) in dj.AUTH_SIGNALS):
+                self.signal_receivers.add(node)
 
     def _add(self, event):
         function = self.ctx.function
@@ -213,6 +222,8 @@ class LifecycleAnalysis(Analysis):
             name = func.attr
             if name in auth.TEST_CLIENT_METHODS:
                 self.test_client_seen = True
+            elif name == "connect" and node.args:
+                self._signal_connect(node, func)
             if self._attribute_call(node, func):
                 return
         elif cls is ast.Name:
@@ -223,6 +234,14 @@ class LifecycleAnalysis(Analysis):
             self._flask_session_call(node, name)
         if self.ctx.function is not None:
             self._named_call(node, func, name)
+
+    def _signal_connect(self, node, func):
+        """`user_logged_in.connect(handler)`."""
+        if self.ctx.qualname(func.value) not in dj.AUTH_SIGNALS:
+            return
+        binding = self.ctx.binding(node.args[0]) if node.args[0].__class__ is ast.Name else None
+        if binding is not None and binding.kind == sc.FUNCTION:
+            self.signal_receivers.add(binding.value)
 
     def _attribute_call(self, node, func):
         """Method calls on sessions, stores, responses. True when handled."""

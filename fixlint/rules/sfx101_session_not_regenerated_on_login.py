@@ -79,7 +79,10 @@ class SessionNotRegeneratedOnLogin(Rule):
     the module whose name says they regenerate (`regenerate_session()`,
     `session.regenerate()`, `rotate_session()`) are trusted. Test modules
     (`test_*.py`, `conftest.py`, test-client modules in `tests/`) and
-    `test_*` functions are skipped.
+    `test_*` functions are skipped. Receivers of Django's `user_logged_in`
+    signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
+    inside `login()` after the key was cycled, and are not handlers; nor are
+    setup secrets and methods kept while enrolling a second factor.
     """
 
     code = "SFX101"

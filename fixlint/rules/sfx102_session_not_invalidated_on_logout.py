@@ -47,8 +47,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     ## Decisions
     A logout handler that never touches the identity in a session (it only
     redirects, revokes a token elsewhere, or tidies non-identity keys such as
-    `next`) is not reported: fixlint cannot see where the identity lives. A call to code outside the module whose name says it logs
-    out or invalidates (`auth_service.logout(user)`,
+    `next`) is not reported: fixlint cannot see where the identity lives.
+    A receiver of Django's `user_logged_out` signal runs inside `logout()`,
+    which flushes the session right after, and is not a handler. A call to
+    code outside the module whose name says it logs out or invalidates
+    (`auth_service.logout(user)`,
     `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
     client-side session (Flask's or Starlette's signed cookie) is not a
     partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
