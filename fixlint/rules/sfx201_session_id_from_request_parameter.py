@@ -96,7 +96,7 @@ class SessionIdFromRequestParameter(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. Moving the session id out of the query string, body or path "
+        "Moving the session id out of the query string, body or path "
         "into a cookie is a design change: every client that sends it there (links, forms, mobile "
         "apps, other services) must change with the server, and the new cookie needs its flags.",
         "moving the id from the request into a cookie is a design change on client and server",

@@ -75,7 +75,7 @@ class SessionIdInUrl(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. Dropping the id from the URL breaks the page or service that "
+        "Dropping the id from the URL breaks the page or service that "
         "reads it there until the session travels in a cookie instead — a design change on both "
         "ends of the link.",
         "taking the id out of the URL is a design change on both ends of the link",

@@ -73,7 +73,7 @@ class ClientChosenSessionIdAccepted(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. Refusing ids the server did not issue means generating a new "
+        "Refusing ids the server did not issue means generating a new "
         "id and sending it back as the session cookie where the record is created — a change to "
         "the response and to the store's flow that depends on the surrounding code.",
         "issuing a new id and sending it as the cookie changes the response and the store's flow",

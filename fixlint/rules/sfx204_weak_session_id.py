@@ -79,7 +79,7 @@ class WeakSessionId(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. `secrets.token_urlsafe(32)` is the replacement, but it "
+        "`secrets.token_urlsafe(32)` is the replacement, but it "
         "changes the id's type and length (an integer or a UUID becomes a 43-character string), "
         "which may break the column, cache key or format that stores or parses it; existing "
         "sessions keep their weak ids until they expire. A human should make that change.",
