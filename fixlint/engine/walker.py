@@ -98,8 +98,8 @@ class Walker:
         drop its owner, then run the rest of this node's callbacks as
         `_call` would (the node's callbacks were fixed when it was entered)."""
         self._drop(callback, node, exc)
-        rest = callbacks[callbacks.index(callback) + 1:]
-        self._call(rest, node)
+        position = next(i for i, c in enumerate(callbacks) if c is callback)
+        self._call(callbacks[position + 1:], node)
 
     def _plan(self, cls):
         """What entering a `cls` node means: its callbacks (a tuple, or
