@@ -3,10 +3,12 @@ ast.parse floor on a pinned corpus of real framework code.
 
     python -m bench [--repeat N] [--only KEY,...] [--no-write]
 
-BENCH_REPEAT sets the default repeat count (3); BENCH_CACHE the corpus
-cache (~/.cache/fixlint-bench). Runs are interleaved — every measurement
-once, then every measurement again — so a burst of load from other jobs on
-a shared machine spreads over all tools instead of hitting one.
+BENCH_REPEAT sets the number of rounds (3); BENCH_CACHE the corpus cache
+(~/.cache/fixlint-bench). A round runs every measurement once (the cheap
+floor/fixlint pair three times, alternately), and rounds repeat, so a burst
+of load from other jobs on a shared machine spreads over all tools instead
+of hitting one. --only takes measurement keys (see tools.plan) and writes
+nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ SCALES = (2, 4)
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT") or 3),
-                        help="runs per measurement (default: $BENCH_REPEAT or 3)")
+                        help="rounds (default: $BENCH_REPEAT or 3); each round runs every measurement "
+                             "once, and the floor/fixlint pair three times")
     parser.add_argument("--only", default="",
                         help="comma-separated measurement keys to run (e.g. 'fixlint j1,floor'); "
                              "results are then not written")
@@ -39,14 +42,36 @@ def parse_args(argv):
 
 def add_up(parts):
     """One run of a Sum: times add up, the peak RSS is the larger peak."""
-    return Run(sum(r.wall for r in parts), sum(r.cpu for r in parts), max(r.rss_mb for r in parts), 0)
+    shares = [r.fixlint_cpu for r in parts]
+    return Run(sum(r.wall for r in parts), sum(r.cpu for r in parts), max(r.rss_mb for r in parts), 0,
+               None if None in shares else sum(shares))
+
+
+def one_round(rows, only):
+    """The Measurements of one round, in the order they run."""
+    order = []
+    for row in rows:
+        if isinstance(row, tools.Group):
+            order += [m for m in row.members if not only or m.key in only] * row.times
+        elif isinstance(row, tools.Measurement) and (not only or row.key in only):
+            order.append(row)
+    return order
+
+
+def table_rows(rows):
+    """Measurements and Sums in table order."""
+    out = []
+    for row in rows:
+        out.extend(row.members if isinstance(row, tools.Group) else [row])
+    return out
 
 
 def warm_up(corpus):
     """Untimed: read every file once (page cache) and start each tool once on
     the fixtures (bytecode caches), so the first timed run is not the odd one."""
     fixtures = [corpus.packages[-1][1]]
-    for argv in (tools.floor([corpus.root]), tools.flake8("E,W,F,SFX", fixtures),
+    share = cp.default_cache() / "share-warm-up.txt"
+    for argv in (tools.floor([corpus.root]), tools.flake8("E,W,F,SFX", fixtures, share),
                  tools.fixlint_check(fixtures, 1)):
         run_once(argv)
 
@@ -67,11 +92,9 @@ def main(argv=None):
     corpus = cp.prepare(cache, REPO / "fixtures")
     scaled = {times: cp.copies(corpus.root, cache, times) for times in SCALES}
     jobs = machine.usable_cores()
-    rows = tools.plan(corpus, scaled, REPO, jobs)
+    rows = tools.plan(corpus, scaled, REPO, jobs, cache)
     only = {k.strip() for k in args.only.split(",") if k.strip()}
-    if only:
-        rows = [r for r in rows if r.key in only]
-    plan = [r for r in rows if isinstance(r, tools.Measurement)]
+    plan = one_round(rows, only)
     skipped = {}
     reason = tools.semgrep_missing_reason(REPO)
     if reason and (not only or "semgrep" in only):
@@ -84,7 +107,8 @@ def main(argv=None):
     try:
         for _ in range(args.repeat):
             for measurement in plan:
-                run = run_once(measurement.argv, cwd=measurement.cwd, env=measurement.env)
+                run = run_once(measurement.argv, cwd=measurement.cwd, env=measurement.env,
+                               share_file=measurement.share_file)
                 runs[measurement.key].append(run)
                 done += 1
                 print(f"[{done}/{total}] {measurement.label} on {measurement.target}: "
@@ -93,12 +117,14 @@ def main(argv=None):
         print(f"bench: {exc}", file=sys.stderr)
         return 2
 
+    rows = table_rows(rows)
     for row in rows:
         if isinstance(row, tools.Sum) and all(runs.get(k) for k in row.parts):
             runs[row.key] = [add_up(parts) for parts in zip(*(runs[k] for k in row.parts))]
     records = [report.measurement_record(r, runs[r.key]) for r in rows if runs.get(r.key)]
     results = {r["key"]: {"cpu": [run["cpu"] for run in r["runs"]], "wall": [run["wall"] for run in r["runs"]],
-                          "rss": r["rss_mb"]} for r in records}
+                          "fixlint_cpu": [run.get("fixlint_cpu") for run in r["runs"]], "rss": r["rss_mb"]}
+               for r in records}
     semgrep = tools.semgrep_executable(REPO)
     document = {
         "date": datetime.date.today().isoformat(),

@@ -16,13 +16,20 @@ def measurement_record(measurement, runs):
         "key": measurement.key,
         "label": measurement.label,
         "on": measurement.target,
-        "runs": [{"wall": round(r.wall, 3), "cpu": round(r.cpu, 3), "rss_mb": round(r.rss_mb, 1)} for r in runs],
+        "runs": [_run_record(r) for r in runs],
     }
     for field in ("cpu", "wall"):
         summary = summarise([getattr(r, field) for r in runs])
         record[field] = {"median": round(summary.median, 3), "min": round(summary.low, 3),
                          "max": round(summary.high, 3)}
     record["rss_mb"] = round(max(r.rss_mb for r in runs), 1)
+    return record
+
+
+def _run_record(run):
+    record = {"wall": round(run.wall, 3), "cpu": round(run.cpu, 3), "rss_mb": round(run.rss_mb, 1)}
+    if run.fixlint_cpu is not None:
+        record["fixlint_cpu"] = round(run.fixlint_cpu, 3)
     return record
 
 
@@ -50,21 +57,21 @@ def _machine_line(machine):
 def markdown(document):
     """The table, the targets and what they were measured on."""
     lines = [
-        f"Latest run: {document['date']}, each command {document['repeat']} times "
-        "(interleaved); median, with min–max in brackets.",
+        f"Latest run: {document['date']}, {document['repeat']} interleaved rounds; "
+        "median of the runs, with min–max in brackets.",
         "",
         _machine_line(document["machine"]),
         "",
         _corpus_line(document["corpus"]),
         "",
-        "| tool | on | CPU s | wall s | peak RSS MB |",
-        "|---|---|---|---|---|",
+        "| tool | on | runs | CPU s | wall s | peak RSS MB |",
+        "|---|---|---|---|---|---|",
     ]
     for record in document["measurements"]:
-        lines.append(f"| `{record['label']}` | {record['on']} | {_seconds(record['cpu'])} | "
+        lines.append(f"| `{record['label']}` | {record['on']} | {len(record['runs'])} | {_seconds(record['cpu'])} | "
                      f"{_seconds(record['wall'])} | {record['rss_mb']:.0f} |")
     for label, reason in document.get("skipped", {}).items():
-        lines.append(f"| `{label}` | corpus | {reason} | | |")
+        lines.append(f"| `{label}` | corpus | | {reason} | | |")
     lines += ["", "| target | measured (CPU time; wall in brackets) | |", "|---|---|---|"]
     for target in document["targets"]:
         lines.append(f"| {target['text']} | {target['measured']} | {_MET[target['met']]} |")

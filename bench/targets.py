@@ -6,6 +6,10 @@ when other jobs compete for the cores. Where both sides ran the same number
 of times, the ratio is the median of the run-by-run ratios: the two sides
 of a pair run back to back (see tools.plan), so a burst of load that slows
 both cancels out. The wall-clock ratio is shown too.
+
+fixlint's cost inside flake8 is a few percent, less than the spread of two
+identical flake8 runs here, so that target is judged on fixlint's own CPU
+time measured inside the flake8 run (flake8_share.py).
 """
 
 from __future__ import annotations
@@ -48,8 +52,7 @@ def judge(results, missing=None):
         else:
             out.append(Target(key, text, f"{show(cpu)} (wall {show(wall)})", passes(cpu)))
 
-    add("flake8", "fixlint adds at most 10% to flake8 --select E,W,F on Django (-j1)",
-        _pair(results, "flake8 E,W,F,SFX django", "flake8 E,W,F django"), percent, lambda r: r <= 1.10)
+    out.append(_flake8_target(results))
     add("floor", "fixlint check -j1 takes at most 1.5x the ast.parse floor",
         _pair(results, "fixlint j1", "floor"), times, lambda r: r <= 1.5)
     add("semgrep", "fixlint check -j1 is at least 20x faster than Semgrep",
@@ -58,7 +61,7 @@ def judge(results, missing=None):
     add("bandit", "fixlint check -j1 is faster than Bandit",
         _pair(results, "bandit", "fixlint j1"), times, lambda r: r > 1)
     add("scaling", "4x the corpus takes at most 4.4x the time",
-        _pair(results, "fixlint j1 4x", "fixlint j1"), times, lambda r: r <= 4.4)
+        _pair(results, "fixlint j1 4x", "fixlint j1 1x"), times, lambda r: r <= 4.4)
     rss = [results[k]["rss"] for k in ("fixlint j1", "fixlint jN") if k in results]
     text = "fixlint check peaks under 150 MB RSS on the corpus"
     if rss:
@@ -66,6 +69,21 @@ def judge(results, missing=None):
     else:
         out.append(Target("rss", text, "not measured", None))
     return out
+
+
+def _flake8_target(results):
+    """fixlint's own CPU time in the flake8 --select E,W,F,SFX run on Django
+    over the rest of that run, median over the runs; the comparison of two
+    runs (with and without SFX) is shown beside it."""
+    text = "fixlint adds at most 10% to flake8 --select E,W,F on Django (-j1)"
+    run = results.get("flake8 sfx django")
+    shares = [f / (c - f) for c, f in zip(run["cpu"], run.get("fixlint_cpu", ())) if f is not None] if run else []
+    if not shares:
+        return Target("flake8", text, "not measured", None)
+    share = statistics.median(shares)
+    cpu, wall = _pair(results, "flake8 sfx django", "flake8 plain django")
+    beside = f"; two runs: {percent(cpu)} CPU, {percent(wall)} wall" if cpu is not None else ""
+    return Target("flake8", text, f"{percent(1 + share)} inside the run{beside}", share <= 0.10)
 
 
 def percent(ratio):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 FLAKE8_BASE = "E,W,F"
 FLAKE8_WITH_FIXLINT = "E,W,F,SFX"
+KEYS = {FLAKE8_BASE: "plain", FLAKE8_WITH_FIXLINT: "sfx"}  # measurement keys hold no commas (--only)
 
 
 class Measurement(NamedTuple):
@@ -26,6 +27,15 @@ class Measurement(NamedTuple):
     argv: tuple
     cwd: str = None
     env: dict = None
+    share_file: str = None  # where flake8_share.py writes fixlint's own CPU seconds
+
+
+class Group(NamedTuple):
+    """Measurements run alternately `times` times in each round: cheap
+    pairs get more runs, each next to its partner."""
+
+    members: tuple
+    times: int
 
 
 class Sum(NamedTuple):
@@ -71,8 +81,10 @@ def semgrep_env():
     return env
 
 
-def flake8(select, folders):
-    return (_bin("flake8"), "-j1", "--select", select, *map(str, folders))
+def flake8(select, folders, share_file):
+    """flake8 through flake8_share.py, which also times fixlint's part."""
+    script = str(Path(__file__).with_name("flake8_share.py"))
+    return (sys.executable, script, str(share_file), "-j1", "--select", select, *map(str, folders))
 
 
 def fixlint_check(folders, jobs):
@@ -84,26 +96,29 @@ def floor(folders):
     return (sys.executable, str(Path(__file__).with_name("floor.py")), *map(str, folders))
 
 
-def plan(corpus, scaled, repo, jobs):
-    """Every Measurement and Sum, in the order they run and the table shows
-    them. The two sides of each target's ratio run back to back (flake8
-    without and with SFX; the floor, fixlint, Bandit), so they share the
-    machine's load. `scaled` maps a copy count (2, 4) to a folder holding
-    that many copies of the corpus."""
+def plan(corpus, scaled, repo, jobs, scratch, cheap_times=3):
+    """What one round runs, in order: Measurements, Groups and Sums, in the
+    order the table shows them. The two sides of each target's ratio run
+    back to back (flake8 without and with SFX; the floor and fixlint, then
+    Bandit; 1x, 2x and 4x the corpus), so they share the machine's load.
+    `scaled` maps a copy count (2, 4) to a folder holding that many copies
+    of the corpus; `scratch` is a folder for flake8_share.py's files."""
     root = corpus.root
     everything = [corpus.django, *corpus.rest]
     out = []
+    for where, folders in (("django", [corpus.django]), ("rest", corpus.rest)):
+        for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
+            share = Path(scratch) / f"share-{where}-{KEYS[select]}.txt"
+            out.append(Measurement(f"flake8 {KEYS[select]} {where}", f"flake8 --select {select} -j1",
+                                   "Django" if where == "django" else "rest of corpus",
+                                   flake8(select, folders, share), share_file=str(share)))
     for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
-        out.append(Measurement(f"flake8 {select} django", f"flake8 --select {select} -j1", "Django",
-                               flake8(select, [corpus.django])))
-    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
-        out.append(Measurement(f"flake8 {select} rest", f"flake8 --select {select} -j1", "rest of corpus",
-                               flake8(select, corpus.rest)))
-    for select in (FLAKE8_BASE, FLAKE8_WITH_FIXLINT):
-        out.append(Sum(f"flake8 {select} corpus", f"flake8 --select {select} -j1", "corpus (Django + rest)",
-                       (f"flake8 {select} django", f"flake8 {select} rest")))
-    out.append(Measurement("floor", "ast.parse of every file, one process", "corpus", floor(everything)))
-    out.append(Measurement("fixlint j1", "fixlint check -j1", "corpus", fixlint_check([root], 1)))
+        out.append(Sum(f"flake8 {KEYS[select]} corpus", f"flake8 --select {select} -j1", "corpus (Django + rest)",
+                       (f"flake8 {KEYS[select]} django", f"flake8 {KEYS[select]} rest")))
+    out.append(Group((
+        Measurement("floor", "ast.parse of every file, one process", "corpus", floor(everything)),
+        Measurement("fixlint j1", "fixlint check -j1", "corpus", fixlint_check([root], 1)),
+    ), cheap_times))
     out.append(Measurement("bandit", "bandit -r", "corpus", (_bin("bandit"), "-q", "-r", str(root))))
     semgrep = semgrep_executable(repo)
     rules = exported_rules(repo)
@@ -113,9 +128,21 @@ def plan(corpus, scaled, repo, jobs):
                                 "--disable-version-check", "--quiet", "."),
                                cwd=str(root), env=semgrep_env()))
     out.append(Measurement("fixlint jN", f"fixlint check -j{jobs}", "corpus", fixlint_check([root], jobs)))
+    out.append(Measurement("fixlint j1 1x", "fixlint check -j1", "1x corpus (scaling)", fixlint_check([root], 1)))
     for times, folder in sorted(scaled.items()):
         out.append(Measurement(f"fixlint j1 {times}x", "fixlint check -j1", f"{times}x corpus",
                                fixlint_check([folder], 1)))
+    return out
+
+
+def measurements(rows):
+    """The Measurements among plan rows, Groups opened."""
+    out = []
+    for row in rows:
+        if isinstance(row, Group):
+            out.extend(row.members)
+        elif isinstance(row, Measurement):
+            out.append(row)
     return out
 
 

@@ -47,16 +47,20 @@ def test_unpack_keeps_the_python_files_and_drops_the_metadata(tmp_path):
     assert not (target / "pkg" / "data.json").exists()
 
 
-def test_the_flake8_target_compares_the_sfx_run_with_the_plain_one():
-    found = {t.key: t for t in targets.judge(_results(**{
-        "flake8_E,W,F_django": 20.0, "flake8_E,W,F,SFX_django": 21.0}))}
-    assert found["flake8"].measured == "+5.0% (wall +5.0%)"
+def test_the_flake8_target_is_fixlints_share_of_the_sfx_run_with_two_runs_beside():
+    results = _results(**{"flake8_plain_django": 20.0, "flake8_sfx_django": 21.0})
+    results["flake8 sfx django"]["fixlint_cpu"] = [1.0, 1.2, 3.0]
+    found = {t.key: t for t in targets.judge(results)}
+    # 1.0 / 20.0, 1.2 / 19.8, 3.0 / 18.0 -> median 6.1%
+    assert found["flake8"].measured == "+6.1% inside the run; two runs: +5.0% CPU, +5.0% wall"
     assert found["flake8"].met is True
+    results["flake8 sfx django"]["fixlint_cpu"] = [2.5, 2.5, 2.5]
+    assert {t.key: t for t in targets.judge(results)}["flake8"].met is False
 
 
 def test_targets_report_misses_and_what_was_not_measured():
     found = {t.key: t for t in targets.judge(
-        _results(fixlint_j1=3.0, floor=1.5, bandit=2.0, **{"fixlint_j1_4x": 12.3}),
+        _results(fixlint_j1=3.0, floor=1.5, bandit=2.0, **{"fixlint_j1_1x": 3.0, "fixlint_j1_4x": 12.3}),
         missing={"semgrep": "n/a (no exported rules)"})}
     assert (found["floor"].measured, found["floor"].met) == ("2.00x (wall 2.00x)", False)
     assert found["bandit"].met is False
@@ -93,8 +97,8 @@ def _document():
 
 def test_the_markdown_table_shows_median_range_machine_and_verdicts():
     text = report.markdown(_document())
-    assert "| `fixlint check -j1` | corpus | 1.90 (1.80–2.25) | 1.90 (1.80–2.25) | 30 |" in text
-    assert "| `semgrep --config rules/` | corpus | n/a (no exported rules) | | |" in text
+    assert "| `fixlint check -j1` | corpus | 1 | 1.90 (1.80–2.25) | 1.90 (1.80–2.25) | 30 |" in text
+    assert "| `semgrep --config rules/` | corpus | | n/a (no exported rules) | | |" in text
     assert "Machine: Test CPU, 2 cores, 4.0 GiB, Linux 6, Python 3.11.7. Versions: fixlint 0.1.0 (abc1234)." in text
     assert "Django 5.2 (10 files) — 10 files, 1,234 lines." in text
     assert "| under 150 MB | 30 MB | **met** |" in text
@@ -105,12 +109,19 @@ def test_a_measurement_record_keeps_every_run_and_the_peak_rss():
     from bench.measure import Run
     from bench.tools import Measurement
 
-    runs = [Run(3.0, 2.0, 30.0, 0), Run(1.0, 1.0, 35.0, 0), Run(2.0, 4.0, 20.0, 0)]
+    runs = [Run(3.0, 2.0, 30.0, 0), Run(1.0, 1.0, 35.0, 0), Run(2.0, 4.0, 20.0, 0, fixlint_cpu=0.5)]
     record = report.measurement_record(Measurement("k", "label", "corpus", ()), runs)
     assert record["cpu"] == {"median": 2.0, "min": 1.0, "max": 4.0}
     assert record["wall"] == {"median": 2.0, "min": 1.0, "max": 3.0}
     assert record["rss_mb"] == 35.0
-    assert len(record["runs"]) == 3
+    assert record["runs"][1] == {"wall": 1.0, "cpu": 1.0, "rss_mb": 35.0}
+    assert record["runs"][2]["fixlint_cpu"] == 0.5
+
+
+def test_run_once_reads_fixlints_share_from_the_file_the_command_writes(tmp_path):
+    share = tmp_path / "share.txt"
+    code = f"open({str(share)!r}, 'w').write('1.25\\n')"
+    assert run_once([sys.executable, "-c", code], share_file=str(share)).fixlint_cpu == 1.25
 
 
 def test_run_once_reports_one_child_and_fails_on_an_unexpected_status():
@@ -120,3 +131,18 @@ def test_run_once_reports_one_child_and_fails_on_an_unexpected_status():
 
     with pytest.raises(CommandFailed, match="exited 3"):
         run_once([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
+
+
+def test_flake8_share_runs_flake8_and_writes_fixlints_cpu_seconds(tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    (tmp_path / "app.py").write_text(
+        "from flask import make_response\n\n\ndef view():\n"
+        "    resp = make_response('ok')\n    resp.set_cookie('sid', 'v', httponly=True, samesite='Lax')\n"
+        "    return resp\n")
+    script = Path(__file__).resolve().parent.parent / "bench" / "flake8_share.py"
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "share.txt"), "--isolated", "-j1",
+                           "--select", "SFX302", "app.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert (done.returncode, done.stdout.split()[1]) == (1, "SFX302")
+    assert float((tmp_path / "share.txt").read_text()) > 0
