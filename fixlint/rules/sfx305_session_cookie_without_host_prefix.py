@@ -1,8 +1,9 @@
 """SFX305 session-cookie-without-host-prefix (opt-in)."""
 
 from ..frameworks import SESSION
+from . import _cookie_semgrep as sg
 from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
-from .base import OWASP_MISCONFIG, Example, Rule
+from .base import OWASP_MISCONFIG, Example, Rule, SemgrepRule
 
 HOST_PREFIX = "__Host-"
 
@@ -92,6 +93,61 @@ class SessionCookieWithoutHostPrefix(Rule):
             """,
             title="a valid __Host- session cookie",
         ),
+    )
+
+    semgrep = (
+        SemgrepRule(
+            message="Session cookie $NAME lacks the __Host- prefix: a sibling subdomain or a plain-HTTP "
+                    "attacker can plant or overwrite it; name it \"__Host-...\" (with Secure, path \"/\" "
+                    "and no domain)",
+            match={"patterns": [
+                sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
+                sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
+                sg.SETTERS,
+                sg.any_response(),
+                *sg.session_cookie(),
+            ]},
+        ),
+        SemgrepRule(
+            suffix="rejected",
+            message="Cookie $NAME breaks the __Host- rules (it needs Secure, path \"/\" and no domain), so "
+                    "browsers reject it and the session never sticks; pass secure=True and drop domain=/path=",
+            match=sg.broken_host_cookie(),
+        ),
+        SemgrepRule(
+            suffix="settings",
+            message="$KEY = $V lacks the __Host- prefix: a sibling subdomain can plant or overwrite the cookie; "
+                    "use a \"__Host-\" name (with the cookie Secure and no domain)",
+            match=sg.module_settings(sg.setting_names("name"), sg.NOT_HOST_PREFIX_RE),
+            paths={"exclude": sg.dev_module_globs()},
+            technology=("django", "flask"),
+        ),
+        SemgrepRule(
+            suffix="config",
+            message="$KEY = $V lacks the __Host- prefix: a sibling subdomain can plant or overwrite the cookie; "
+                    "use a \"__Host-\" name (with the cookie Secure and no domain)",
+            match=sg.config_settings(sg.setting_names("name"), sg.NOT_HOST_PREFIX_RE),
+            technology=("flask", "django"),
+        ),
+        SemgrepRule(
+            suffix="middleware",
+            message="SessionMiddleware's session cookie is not named with the __Host- prefix; pass "
+                    "session_cookie=\"__Host-session\" (Starlette, with https_only=True) or "
+                    "cookie_name=\"__Host-session\" (starsessions)",
+            match={"pattern-either": [
+                sg.middleware_without("session_cookie", sg.STARLETTE_MIDDLEWARE),
+                sg.middleware_with("session_cookie", sg.STARLETTE_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
+                sg.middleware_without("cookie_name", sg.STARSESSIONS_MIDDLEWARE),
+                sg.middleware_with("cookie_name", sg.STARSESSIONS_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
+            ]},
+            technology=("starlette", "fastapi"),
+        ),
+    )
+    semgrep_parity = (
+        "Semgrep checks a `__Host-` cookie's own call only: a `__Host-` name in settings whose domain, "
+        "path or Secure flag is set by another key is not checked, and neither are morsels and "
+        "hand-written headers. Opt-in here as in flake8: the rules are exported, and the fixture "
+        "comparison covers only files that enable SFX305."
     )
 
     def check(self, ctx, facts):
