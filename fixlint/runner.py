@@ -116,11 +116,20 @@ def discover(paths, exclude=(), use_gitignore=True):
 
 def read_source(path):
     """The decoded text of a Python file, honouring its coding cookie/BOM."""
+    return decode_source(read_bytes(path))[0]
+
+
+def read_bytes(path):
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def decode_source(data):
+    """(text, encoding) of a Python file's bytes; the encoding writes the
+    text back as it was (`utf-8-sig` keeps a BOM)."""
     if b"\x00" in data:
         raise SourceError("not Python source: the file contains NUL bytes (binary?)")
     try:
@@ -128,7 +137,7 @@ def read_source(path):
     except SyntaxError:
         raise SourceError("cannot decode: not UTF-8 and no valid coding declaration (PEP 263)") from None
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
         reason = getattr(exc, "reason", str(exc))
         raise SourceError(f"cannot decode as {encoding}: {reason}") from None
