@@ -213,6 +213,24 @@ def set_cookie_with(flag, weak_regex, skip_names=()):
     return {"patterns": out}
 
 
+def set_cookie_with_constant(flag, weak_values, skip_names=()):
+    """set_cookie on a response whose `flag` is a variable holding a weak
+    constant (`insecure = False` ... `secure=insecure`): Semgrep's constant
+    propagation sees through it. A separate rule, because rewriting a
+    variable is a human's call: no `fix:`."""
+    out = [
+        {"pattern": f"$RESP.$SET(..., {flag}=$V, ...)"},
+        SETTERS,
+        regex("$V", r"^(?!(True|False|None)$)[A-Za-z_][A-Za-z0-9_]*$"),
+        {"metavariable-pattern": {"metavariable": "$V",
+                                  "pattern-either": [{"pattern": v} for v in weak_values]}},
+        any_response(),
+    ]
+    for name in skip_names:
+        out += not_named(name)
+    return {"patterns": out}
+
+
 def broken_host_cookie():
     """set_cookie of a `__Host-` cookie with a domain, a path other than
     "/", or without Secure: browsers refuse to store it."""
@@ -237,8 +255,12 @@ def broken_host_cookie():
 
 # -- literal values ------------------------------------------------------------
 
-FALSY_RE = r"^(False|None|0)$"
-NO_SAMESITE_RE = r"""^(None|False|[rub]?["'](?i:none)?["'])$"""
+# Literal weak values as Semgrep sees their text (parentheses included), and
+# the same values as patterns, for constant propagation.
+FALSY_RE = r"^\(*\s*(False|None|0)\s*\)*$"
+NO_SAMESITE_RE = r"""^\(*\s*(None|False|[rub]?["'](?i:none)?["'])\s*\)*$"""
+FALSY = ("False", "None", "0")
+NO_SAMESITE = ("None", "False", '"=~/^(?i:none)?$/"')
 # A SameSite value in header text that protects: anything but None (or empty).
 GOOD_SAMESITE = r"""(?!none\s*(;|["']$))[a-z]"""
 NOT_HOST_PREFIX_RE = r"""^[rub]?["'](?!__Host-)"""

@@ -129,6 +129,11 @@ class CookieWithoutHttponly(Rule):
             fix="$RESP.$SET($...BEFORE, httponly=True, $...AFTER)",
         ),
         SemgrepRule(
+            suffix="constant",
+            message="Cookie set with httponly=$V, a variable holding a weak constant; pass httponly=True",
+            match=sg.set_cookie_with_constant("httponly", sg.FALSY, skip_names=(sg.PREFERENCE, sg.CSRF)),
+        ),
+        SemgrepRule(
             suffix="settings",
             message="$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
             match=sg.module_settings(sg.setting_names("httponly"), sg.FALSY_RE),

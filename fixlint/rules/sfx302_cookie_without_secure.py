@@ -147,6 +147,11 @@ class CookieWithoutSecure(Rule):
             fix="$RESP.$SET($...BEFORE, secure=True, $...AFTER)",
         ),
         SemgrepRule(
+            suffix="constant",
+            message="Cookie set with secure=$V, a variable holding a weak constant; pass secure=True",
+            match=sg.set_cookie_with_constant("secure", sg.FALSY, skip_names=(sg.PREFERENCE,)),
+        ),
+        SemgrepRule(
             suffix="settings",
             message="$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True in production settings",
             match=sg.module_settings(sg.setting_names("secure"), sg.FALSY_RE),

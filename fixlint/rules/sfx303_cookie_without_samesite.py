@@ -128,6 +128,11 @@ class CookieWithoutSamesite(Rule):
             fix='$RESP.$SET($...BEFORE, samesite="Lax", $...AFTER)',
         ),
         SemgrepRule(
+            suffix="constant",
+            message="Cookie set with samesite=$V, a variable holding a weak constant; pass samesite=\"Lax\"",
+            match=sg.set_cookie_with_constant("samesite", sg.NO_SAMESITE, skip_names=(sg.PREFERENCE,)),
+        ),
+        SemgrepRule(
             suffix="settings",
             message="$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
             match=sg.module_settings(sg.setting_names("samesite"), sg.NO_SAMESITE_RE),

@@ -81,7 +81,7 @@ def scan(config, targets, extra=()):
         "--config", str(config), *extra, *map(str, targets),
     )
     if done.returncode not in (0, 1) or not done.stdout.strip():
-        raise RuntimeError(f"semgrep failed ({done.returncode}):\n{done.stderr[-4000:]}")
+        raise RuntimeError(f"semgrep failed ({done.returncode}):\n{done.stderr[-4000:]}{done.stdout[-4000:]}")
     return json.loads(done.stdout)
 
 
