@@ -3,12 +3,163 @@
 from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
 from ..frameworks import flask_login
-from .base import OWASP_AUTH, Example, Rule
+from . import _lifecycle_semgrep as ls
+from ._cookie_semgrep import regex
+from .base import OWASP_AUTH, Example, Rule, SemgrepRule
 
 # Regenerations the user vouches for (configured `regenerators`) or that
 # fixlint cannot see into (a call named like `regenerate_session()`) count
 # wherever they sit, for every backend.
 _TRUSTED = frozenset(("configured", "named"))
+
+
+# -- Semgrep -------------------------------------------------------------------
+# One Semgrep rule per session backend: what regenerates differs, and so does
+# the fix. Each reports the first identity binding in a login handler; a
+# later binding is covered by the earlier one's finding.
+
+def _bindings(session):
+    """Identity writes into `session` (a pattern for the session object)."""
+    return [
+        {"pattern-either": [
+            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", ls.SOME_VALUE_RE)]},
+            {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
+        ]},
+        regex("$K", ls.IDENTITY_KEY_RE),
+        # Only the first binding: a later one is covered by its finding. The
+        # earlier statement binds the same $K/$V, so the first is kept.
+        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}[$K] = $V\n"},
+        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}.update({{..., $K: $V, ...}})\n"},
+    ]
+
+
+def _login_user(session):
+    """Flask-Login's login_user(...), unless an identity was written before it."""
+    return [
+        {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.LOGIN_USER]},
+        *[{"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{call}(...)\n"}
+          for call in ls.LOGIN_USER],
+    ]
+
+
+def _in_login_handler():
+    return [*ls.handler(ls.LOGIN), *ls.named_regenerators()]
+
+
+def _semgrep_rules():
+    flask = "flask.session"
+    request = "$REQ.session"
+    cookie_flask = [*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)]
+    server_flask = [*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"), *ls.imports(ls.FLASK_SESSION)]
+    flask_fix = "call session.clear() first (Flask)"
+    flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
+                         "keeps the id (Flask-Session)")
+    return (
+        SemgrepRule(
+            message=f"Login binds $K to the session without regenerating it: a session id planted before login "
+                    f"becomes a logged-in session; {flask_fix}",
+            match={"patterns": [*_bindings(flask), *_in_login_handler(), *cookie_flask,
+                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-login",
+            message=f"Login calls login_user() without regenerating the session: a session id planted before "
+                    f"login becomes a logged-in session; {flask_fix}",
+            match={"patterns": [*_login_user(flask), *_in_login_handler(), *cookie_flask]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-helper",
+            message=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
+            match={"patterns": [
+                *ls.helper_call(f"{flask}[$HK] = $HV", ls.IDENTITY_KEY_RE, unless=(f"{flask}.clear()",)),
+                *_in_login_handler(), *cookie_flask,
+                *ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *(f"{c}(...)" for c in ls.LOGIN_USER)),
+            ]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-session",
+            message=f"Login binds $K to a server-side session without a new session id; {flask_session_fix}",
+            match={"patterns": [*_bindings(flask), *_in_login_handler(), *server_flask,
+                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-session-login",
+            message=f"Login calls login_user() on a server-side session without a new session id; {flask_session_fix}",
+            match={"patterns": [*_login_user(flask), *_in_login_handler(), *server_flask]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="django",
+            message="Login writes $K into request.session without cycling the session key; log in with "
+                    "django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
+            match={"patterns": [
+                {"pattern-either": [
+                    {"patterns": _bindings(request)},
+                    {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
+                ]},
+                *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                         f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+                  for view in ls.DJANGO_LOGIN_VIEWS],
+                *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="django-helper",
+            message="Login calls $H(), which writes $HK into request.session, without cycling the session key; "
+                    "log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
+            match={"patterns": [
+                *ls.helper_call(f"{request}[$HK] = $HV", ls.IDENTITY_KEY_RE,
+                                unless=("$R.session.cycle_key()", "$R.session.flush()")),
+                *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="starlette",
+            message="Login writes $K into request.session without clearing it first; call "
+                    "request.session.clear() before the write (Starlette/FastAPI)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(),
+                *ls.after_any(f"{request}.clear()"),
+                *ls.imports(ls.STARLETTE_MODULES),
+                *ls.not_importing(ls.STARSESSIONS),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="starsessions",
+            message="Login writes $K into a starsessions session without a new session id "
+                    "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)),
+                *ls.imports(ls.STARSESSIONS),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="store",
+            message="Login stores $K in a hand-rolled session record under the id the request's cookie brought: "
+                    "whoever planted that id is now logged in; store the record under a new "
+                    "secrets.token_urlsafe() id and set it as the cookie",
+            match={
+                "mode": "taint",
+                "pattern-sources": ls.incoming_ids(),
+                "pattern-sinks": [{"patterns": [*ls.store_record_keyed_by(ls.IDENTITY_KEY_RE), *_in_login_handler()]}],
+            },
+        ),
+    )
 
 
 class SessionNotRegeneratedOnLogin(Rule):
@@ -178,6 +329,14 @@ class SessionNotRegeneratedOnLogin(Rule):
             filename="views.py",
             title="Django: auth.login() cycles the session key",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep sees one function at a time: a binding inside a helper called from the login handler "
+        "(and a same-module function shadowing `login`) is missed, the session backend is told by the "
+        "module's imports only (`flask_session`, `starsessions`), and after a `clear()` that sits in a "
+        "branch Semgrep reports what fixlint leaves as a known miss."
     )
 
     def check(self, ctx, facts):
