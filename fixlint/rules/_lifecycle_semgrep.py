@@ -26,8 +26,8 @@ def _phrases(items):
 LOGIN = _phrases(auth.LOGIN_WORDS)
 LOGOUT = _phrases(auth.LOGOUT_WORDS)
 # A snake_case function name holding a word, and a CamelCase class name.
-_FUNCTION_WORD = r"(?i)^(?!test)(?:.*_)?(?:{})(?:_.*)?$"
-_CLASS_WORD = r"^(?!Test)(?:.*[a-z0-9_])?(?i:{})(?:[A-Z0-9_].*)?$"
+FUNCTION_WORD = r"(?i)^(?!test)(?:.*_)?(?:{})(?:_.*)?$"
+CLASS_WORD = r"^(?!Test)(?:.*[a-z0-9_])?(?i:{})(?:[A-Z0-9_].*)?$"
 
 
 def _verifier_re():
@@ -66,10 +66,10 @@ def handler(words_re, verifying=True):
     `verifying` — in a function that checks credentials; never in a helper
     that another function of the module calls."""
     branches = [
-        {"patterns": [{"pattern-inside": "def $F(...):\n  ...\n"}, regex("$F", _FUNCTION_WORD.format(words_re))]},
+        {"patterns": [{"pattern-inside": "def $F(...):\n  ...\n"}, regex("$F", FUNCTION_WORD.format(words_re))]},
         {"patterns": [
             {"pattern-inside": "class $CLS(...):\n  ...\n"},
-            regex("$CLS", _CLASS_WORD.format(words_re)),
+            regex("$CLS", CLASS_WORD.format(words_re)),
             {"pattern-inside": "def $F(...):\n  ...\n"},
             regex("$F", rf"^({words(sorted(django.VIEW_METHODS))})$"),
         ]},
@@ -86,7 +86,12 @@ def handler(words_re, verifying=True):
 def anywhere_in_function(*calls):
     """`pattern-not-inside`s: none of `calls` appears anywhere in the
     enclosing function, before or after the match."""
-    return [{"pattern-not-inside": f"def $FN(...):\n  ...\n  <... {call} ...>\n  ...\n"} for call in calls]
+    return [{"pattern-not-inside": f"def $FN(...):\n  ...\n  {_deep(call)}\n  ...\n"} for call in calls]
+
+
+def _deep(code):
+    """An expression anywhere in a statement; a statement as it is."""
+    return code if code.startswith("del ") else f"<... {code} ...>"
 
 
 def after_any(*statements):
@@ -169,7 +174,7 @@ def imports(modules):
     return [
         {"pattern-either": [
             {"pattern-inside": "import $MOD\n...\n"},
-            {"pattern-inside": "from $MOD import $NAME\n...\n"},
+            {"pattern-inside": "from $MOD import $IMPORTED\n...\n"},
         ]},
         regex("$MOD", rf"^({words(modules)})(\.|$)"),
     ]
@@ -180,7 +185,7 @@ def not_importing(modules):
     return [
         {"pattern-not-inside": f"{form}\n...\n"}
         for module in modules
-        for form in (f"import {module}", f"from {module} import $X", f"from {module}.$SUB import $X")
+        for form in (f"import {module}", f"from {module} import $NOT_IMPORTED", f"from {module}.$NOT_SUB import $NOT_IMPORTED")
     ]
 
 
