@@ -187,7 +187,7 @@ def set_cookie_without(flag, receivers, skip_names=()):
     """set_cookie on a response that leaves `flag` out (not as a keyword, not
     positionally, no **options): the framework default applies."""
     out = [
-        {"pattern": f"$RESP.$SET($...ARGS)"},
+        {"pattern": "$RESP.$SET($...ARGS)"},
         SETTERS,
         receivers,
         {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},

@@ -152,14 +152,15 @@ def helper_call(binding, key_re, unless=()):
     """A call to a function `$H` of the same module (defined before or
     after) whose body makes `binding` (a statement binding `$HK`, whose text
     matches `key_re`) and contains none of the `unless` statements: one
-    level of what fixlint follows transitively."""
+    level of what fixlint follows transitively. A method of the same class
+    called as `self.$H(...)` counts too."""
     out = [
         {"pattern-either": [
             {"pattern-inside": f"def $H(...):\n  ...\n  {binding}\n  ...\n...\n"},
             {"pattern-inside": f"...\ndef $H(...):\n  ...\n  {binding}\n  ...\n"},
         ]},
         regex("$HK", key_re),
-        {"pattern": "$H(...)"},
+        {"pattern-either": [{"pattern": "$H(...)"}, {"pattern": "self.$H(...)"}]},
     ]
     for statement in unless:
         out += [

@@ -7,7 +7,6 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
 from ..analysis.store_ids import is_identity_key
-from . import _cookie_semgrep as sg
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
 from .base import OWASP_AUTH, Example, Rule, SemgrepRule

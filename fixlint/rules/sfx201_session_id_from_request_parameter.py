@@ -159,8 +159,8 @@ def _rules():
         ),
         SemgrepRule(
             suffix="fastapi-param",
-            message=f"FastAPI parameter $P takes a session id from the query string, path or body; declare it "
-                    f"with Cookie() instead (FastAPI)",
+            message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "
+                    "with Cookie() instead (FastAPI)",
             match=_fastapi_params(),
             technology=("fastapi",),
         ),

@@ -2,8 +2,6 @@
 
 from ..analysis.session_ids import SessionIdAnalysis
 from ..frameworks import django, flask, starlette, starsessions
-from . import _lifecycle_semgrep as ls
-from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex
 from .base import OWASP_AUTH, Example, Rule, SemgrepRule
 

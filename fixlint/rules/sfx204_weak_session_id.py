@@ -1,7 +1,7 @@
 """SFX204 weak-session-id."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from ..frameworks import auth, sessionids, stdlib
+from ..frameworks import sessionids, stdlib
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex, words
