@@ -4,7 +4,7 @@ run over fixtures/ (the `semgrep_findings` session fixture).
 
 Semgrep may miss annotated lines (its recall is recorded and shown in the
 README), but it must never report a line the annotations do not mark
-`ruleid` for that rule.
+`ruleid` (or `todoruleid`, a true finding flake8 misses) for that rule.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def test_semgrep_accepts_every_exported_rule():
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT / "fixtures")) for p in FILES])
 def test_semgrep_reports_only_annotated_lines(path, semgrep_findings):
     notes = parse(path)
-    expected = {(line, name) for line, name in notes.marks["ruleid"]}
+    # A `todoruleid` line is a finding flake8 misses: Semgrep may report it.
+    expected = notes.marks["ruleid"] | notes.marks["todoruleid"]
     extra = []
     for line, code, check_id, message in sorted(semgrep_findings.get(path.resolve(), ())):
         rule = RULE_BY_CODE[code]

@@ -333,12 +333,12 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     semgrep = _semgrep_rules()
     semgrep_parity = (
-        "Semgrep sees one function at a time: a binding inside a helper called from the login handler "
-        "(and a same-module function shadowing `login`) is missed, the session backend is told by the "
-        "module's imports only (`flask_session`, `starsessions`), and after a `clear()` that sits in a "
-        "branch Semgrep reports what fixlint leaves as a known miss."
+        "Semgrep follows a binding into a same-module helper one call deep only (fixlint follows calls "
+        "transitively), cannot tell a local `def login` from Django's when both are in scope, learns the "
+        "session backend from the module's imports only (`flask_session`, `starsessions`), and reports the "
+        "first binding even when a later identical one follows a `clear()`; after a `clear()` inside a "
+        "branch it reports a binding that fixlint leaves as a known miss."
     )
-
     def check(self, ctx, facts):
         lifecycle = facts[LifecycleAnalysis]
         for path in paths_of(facts):
