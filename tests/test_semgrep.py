@@ -9,6 +9,7 @@ README), but it must never report a line the annotations do not mark
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -97,3 +98,14 @@ def test_every_exported_semgrep_rule_fires_on_the_fixtures(semgrep_findings):
 def test_parity_record_matches_real_runs(flake8_findings, semgrep_findings):
     recorded = RECORD.read_text(encoding="utf-8") if RECORD.exists() else ""
     assert recorded == dumps(measure(flake8_findings, semgrep_findings)), "run 'make parity'"
+
+
+def test_export_is_the_same_whatever_the_hash_seed(tmp_path):
+    texts = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "fixlint", "export-semgrep", "--output", str(folder)],
+                       check=True, capture_output=True, env=env, timeout=120)
+        texts.append({p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")})
+    assert texts[0] == texts[1]

@@ -20,7 +20,7 @@ from ._cookie_semgrep import regex, words
 
 def _phrases(items):
     """Alternatives for word phrases: `sign_in` also matches `signin`/`sign-in`."""
-    return "|".join(sorted({re.escape(w).replace("_", "[_-]?") for w in items}, key=len, reverse=True))
+    return "|".join(sorted({re.escape(w).replace("_", "[_-]?") for w in items}, key=lambda w: (-len(w), w)))
 
 
 LOGIN = _phrases(auth.LOGIN_WORDS)

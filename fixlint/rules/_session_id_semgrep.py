@@ -15,7 +15,7 @@ from ._cookie_semgrep import regex, words
 
 def _name_alternatives(names):
     """A normal-form name (`session_id`) also as `sessionId`/`session-id`."""
-    return sorted({n.replace("_", "[_-]?") for n in names}, key=len, reverse=True)
+    return sorted({n.replace("_", "[_-]?") for n in names}, key=lambda w: (-len(w), w))
 
 
 SID_WORDS = "|".join(_name_alternatives(sessionids.SESSION_ID_NAMES))
