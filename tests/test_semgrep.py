@@ -67,9 +67,14 @@ def test_exported_yaml_loads_back_to_registry_metadata(rule):
             assert meta[key] in ("LOW", "MEDIUM", "HIGH")
 
 
-def test_semgrep_accepts_every_exported_rule():
-    done = semgrep_run.validate(RULES)
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+def test_semgrep_parses_every_exported_rule(tmp_path):
+    # `semgrep --validate` fetches lint rules from the registry; offline, a
+    # scan of a one-line file parses every rule and reports any error.
+    target = tmp_path / "app.py"
+    target.write_text("import flask\n", encoding="utf-8")
+    output = semgrep_run.scan(RULES, [target])
+    assert output["errors"] == []
+    assert output["results"] == []
 
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT / "fixtures")) for p in FILES])

@@ -69,11 +69,6 @@ def version():
     return semgrep("--version").stdout.strip()
 
 
-def validate(config):
-    """`semgrep scan --validate` on a local config; the CompletedProcess."""
-    return semgrep("scan", "--validate", *OFFLINE_FLAGS, "--config", str(config))
-
-
 def scan(config, targets, extra=()):
     """Semgrep's JSON output for `config` over `targets`."""
     done = semgrep(
