@@ -77,11 +77,15 @@ TOKEN_VARIABLE_RE = r"(?i)^([\w.]*\.)?\w*(token|session|sid|jwt)\w*$"
 
 def not_named(name):
     """Leave alone set_cookie calls whose literal cookie name is `name` (a
-    regex fragment)."""
-    return [
+    regex fragment); for CSRF cookies, also a name read from a setting whose
+    key says CSRF (`app.config["JWT_ACCESS_CSRF_COOKIE_NAME"]`)."""
+    out = [
         {"pattern-not": f'$RESP.$SET("=~/^{name}$/", ...)'},
         {"pattern-not": f'$RESP.$SET(..., key="=~/^{name}$/", ...)'},
     ]
+    if name == CSRF:
+        out.append({"pattern-not": '$RESP.$SET($CONFIG["=~/(?i).*(csrf|xsrf).*/"], ...)'})
+    return out
 
 
 def session_cookie():

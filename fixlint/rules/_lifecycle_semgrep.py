@@ -80,7 +80,10 @@ def handler(words_re, verifying=True):
             regex("$VERIFY", VERIFIER_RE),
             regex("$F", r"^(?!test)"),
         ]})
-    return [{"pattern-either": branches}, *not_a_called_helper()]
+    # Django signal receivers (`def f(sender, request, user, **kwargs)`) run
+    # after login() cycled the key or before logout() flushes the session.
+    not_a_receiver = {"pattern-not-inside": "def $RECEIVER(sender, ...):\n  ...\n"}
+    return [{"pattern-either": branches}, *not_a_called_helper(), not_a_receiver]
 
 
 def anywhere_in_function(*calls):

@@ -9,7 +9,7 @@ from ..frameworks import starlette
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex, words
-from .base import OWASP_AUTH, Example, Rule, SemgrepRule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
@@ -74,6 +74,9 @@ def _django_path_params():
             {"pattern": "def $F(self, request, ..., $P, ...):\n  ...\n"},
         ]},
         regex("$P", si.SID_NAME_RE),
+        # An object's primary key that happens to be called session_id.
+        *[{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... $MODEL.objects.$Q(..., {key}=$P, ...) ...>\n  ...\n"}
+          for key in ("id", "pk")],
         *ls.imports(ls.DJANGO_MODULES),
         {"focus-metavariable": "$P"},
     ]}
@@ -254,6 +257,13 @@ class SessionIdFromRequestParameter(Rule):
         "FastAPI": "session_id: Annotated[str | None, Cookie()] = None, or request.session with SessionMiddleware",
         "Starlette": 'request.cookies.get("session"), or request.session with SessionMiddleware',
     }
+    fix = Fix(
+        FIX_NONE,
+        "Moving the session id out of the query string, body or path "
+        "into a cookie is a design change: every client that sends it there (links, forms, mobile "
+        "apps, other services) must change with the server, and the new cookie needs its flags.",
+        "moving the id from the request into a cookie is a design change on client and server",
+    )
     invalid = (
         Example(
             """

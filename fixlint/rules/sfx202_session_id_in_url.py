@@ -3,7 +3,7 @@
 from ..analysis.session_ids import SessionIdAnalysis
 from ..frameworks import django, flask, starlette, starsessions
 from ._cookie_semgrep import regex
-from .base import OWASP_AUTH, Example, Rule, SemgrepRule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
@@ -159,6 +159,13 @@ class SessionIdInUrl(Rule):
         "FastAPI": 'RedirectResponse(request.url_for("dashboard")) without the session id',
         "Starlette": 'RedirectResponse(request.url_for("dashboard")) without the session id',
     }
+    fix = Fix(
+        FIX_NONE,
+        "Dropping the id from the URL breaks the page or service that "
+        "reads it there until the session travels in a cookie instead — a design change on both "
+        "ends of the link.",
+        "taking the id out of the URL is a design change on both ends of the link",
+    )
     invalid = (
         Example(
             """

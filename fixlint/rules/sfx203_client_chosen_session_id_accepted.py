@@ -4,7 +4,7 @@ from ..analysis.session_ids import SessionIdAnalysis
 from .. import frameworks as fw
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex
-from .base import OWASP_AUTH, Example, Rule, SemgrepRule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
@@ -162,6 +162,13 @@ class ClientChosenSessionIdAccepted(Rule):
         "FastAPI": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
         "Starlette": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
     }
+    fix = Fix(
+        FIX_NONE,
+        "Refusing ids the server did not issue means generating a new "
+        "id and sending it back as the session cookie where the record is created — a change to "
+        "the response and to the store's flow that depends on the surrounding code.",
+        "issuing a new id and sending it as the cookie changes the response and the store's flow",
+    )
     invalid = (
         Example(
             """

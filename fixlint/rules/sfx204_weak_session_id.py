@@ -5,7 +5,7 @@ from ..frameworks import sessionids, stdlib
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex, words
-from .base import OWASP_CRYPTO, Example, Rule, SemgrepRule
+from .base import FIX_NONE, OWASP_CRYPTO, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
@@ -148,6 +148,14 @@ class WeakSessionId(Rule):
         "Starlette": "secrets.token_urlsafe(32)",
         "Python": "secrets.token_urlsafe(32)",
     }
+    fix = Fix(
+        FIX_NONE,
+        "`secrets.token_urlsafe(32)` is the replacement, but it "
+        "changes the id's type and length (an integer or a UUID becomes a 43-character string), "
+        "which may break the column, cache key or format that stores or parses it; existing "
+        "sessions keep their weak ids until they expire. A human should make that change.",
+        "a secure id changes type and length, which may break where ids are stored or parsed",
+    )
     invalid = (
         Example(
             """
