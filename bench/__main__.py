@@ -47,14 +47,15 @@ def add_up(parts):
                None if None in shares else sum(shares))
 
 
-def one_round(rows, only):
+def one_round(rows, only, first):
     """The Measurements of one round, in the order they run."""
     order = []
     for row in rows:
         if isinstance(row, tools.Group):
             order += [m for m in row.members if not only or m.key in only] * row.times
         elif isinstance(row, tools.Measurement) and (not only or row.key in only):
-            order.append(row)
+            if first or not row.first_round_only:
+                order.append(row)
     return order
 
 
@@ -94,7 +95,8 @@ def main(argv=None):
     jobs = machine.usable_cores()
     rows = tools.plan(corpus, scaled, REPO, jobs, cache)
     only = {k.strip() for k in args.only.split(",") if k.strip()}
-    plan = one_round(rows, only)
+    rounds = [one_round(rows, only, first=i == 0) for i in range(args.repeat)]
+    plan = rounds[0]
     skipped = {}
     reason = tools.semgrep_missing_reason(REPO)
     if reason and (not only or "semgrep" in only):
@@ -102,11 +104,11 @@ def main(argv=None):
 
     warm_up(corpus)
     runs = {m.key: [] for m in plan}
-    total = args.repeat * len(plan)
+    total = sum(len(r) for r in rounds)
     done = 0
     try:
-        for _ in range(args.repeat):
-            for measurement in plan:
+        for measurements in rounds:
+            for measurement in measurements:
                 run = run_once(measurement.argv, cwd=measurement.cwd, env=measurement.env,
                                share_file=measurement.share_file)
                 runs[measurement.key].append(run)
@@ -125,7 +127,7 @@ def main(argv=None):
     results = {r["key"]: {"cpu": [run["cpu"] for run in r["runs"]], "wall": [run["wall"] for run in r["runs"]],
                           "fixlint_cpu": [run.get("fixlint_cpu") for run in r["runs"]], "rss": r["rss_mb"]}
                for r in records}
-    semgrep = tools.semgrep_executable(REPO)
+    semgrep = tools.semgrep_executable()
     document = {
         "date": datetime.date.today().isoformat(),
         "repeat": args.repeat,

@@ -55,8 +55,8 @@ def judge(results, missing=None):
     out.append(_flake8_target(results))
     add("floor", "fixlint check -j1 takes at most 1.5x the ast.parse floor",
         _pair(results, "fixlint j1", "floor"), times, lambda r: r <= 1.5)
-    add("semgrep", "fixlint check -j1 is at least 20x faster than Semgrep",
-        _pair(results, "semgrep", "fixlint j1"), times, lambda r: r >= 20,
+    add("semgrep", "fixlint check -j1 is at least 20x faster than Semgrep (Flask + Flask-Login)",
+        _pair(results, "semgrep", "fixlint j1 subset"), times, lambda r: r >= 20,
         absent=missing.get("semgrep", "not measured"))
     add("bandit", "fixlint check -j1 is faster than Bandit",
         _pair(results, "bandit", "fixlint j1"), times, lambda r: r > 1)
