@@ -1,13 +1,16 @@
 """`fixlint` / `python -m fixlint`: the command-line entry point.
 
 Exit codes follow linter conventions: 0 clean, 1 findings, 2 usage or
-configuration error (and files that could not be analysed).
+configuration error, files that could not be analysed, or an internal error
+(one line; FIXLINT_DEBUG=1 adds the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 
 from . import __version__
 from .commands import COMMANDS
@@ -55,3 +58,10 @@ def main(argv=None):
         return 130
     except BrokenPipeError:  # `fixlint check . | head`
         return 0
+    except Exception as exc:  # a bug in fixlint: say so in one line, never exit as if clean
+        from .runner import internal_error
+
+        print(f"fixlint: {internal_error(exc)}", file=sys.stderr)
+        if os.environ.get("FIXLINT_DEBUG"):
+            traceback.print_exc()
+        return USAGE_ERROR

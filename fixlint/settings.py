@@ -29,10 +29,11 @@ def find_pyproject(start):
         if os.path.isfile(candidate):
             try:
                 with open(candidate, "rb") as f:
-                    if "fixlint" in tomllib.load(f).get("tool", {}):
-                        return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                    tool = tomllib.load(f).get("tool", {})
+            except (OSError, ValueError):  # TOMLDecodeError, or not UTF-8
                 return candidate  # let load() report it
+            if isinstance(tool, dict) and "fixlint" in tool:
+                return candidate
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -48,7 +49,10 @@ def load(path):
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("fixlint", {})
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    tool = data.get("tool", {})
+    table = tool.get("fixlint", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.fixlint] must be a table")
     source = f"{path} [tool.fixlint]"
@@ -59,7 +63,7 @@ def load(path):
         if name not in RUN_SETTINGS:
             continue
         if name == "per-file-timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
         else:

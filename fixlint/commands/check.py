@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
-from .. import runner, settings
+from .. import runner, settings, timelimit
 from ..config import Config, parse_list
 from ..output import FORMATS
 from ..selection import select_rules
@@ -15,6 +16,16 @@ HELP = "check Python files and folders"
 
 def _codes(value):
     return list(parse_list(value, "codes"))
+
+
+def _seconds(value):
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return seconds
 
 
 def add_arguments(parser):
@@ -31,6 +42,9 @@ def add_arguments(parser):
     parser.add_argument("--format", choices=sorted(FORMATS), default="text")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes (default: all cores)")
+    parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
+                        help="skip (and report) a file whose analysis takes longer "
+                             f"(default: {timelimit.DEFAULT_SECONDS:g})")
     parser.add_argument("--config", metavar="PYPROJECT",
                         help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -44,7 +58,8 @@ def run(args):
         if args.config and not os.path.isfile(args.config):
             from ..config import ConfigError
 
-            raise ConfigError(f"--config: no such file: {args.config}")
+            reason = "not a regular file" if os.path.exists(args.config) else "no such file"
+            raise ConfigError(f"--config: {reason}: {args.config}")
         if path:
             config, run_settings = settings.load(path)
     if args.jobs is not None and args.jobs < 1:
@@ -60,11 +75,15 @@ def run(args):
     for value in args.exclude:
         exclude += list(parse_list(value, "--exclude"))
     files, discovery_errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
-    results = runner.check_paths(files, config, rules, args.jobs)
+    timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
+    results = runner.check_paths(files, config, rules, args.jobs, timeout=timeout)
     for path, error in discovery_errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
     FORMATS[args.format](results, rules, sys.stdout, sys.stderr)
+    summary = _error_summary(results)
+    if summary:
+        print(summary, file=sys.stderr)
     if args.exit_zero:
         return 0
     if any(r.errors for r in results):
@@ -72,3 +91,17 @@ def run(args):
     if any(r.findings for r in results):
         return 1
     return 0
+
+
+def _error_summary(results):
+    """One stderr line counting the files that were not (fully) analysed, so
+    a long run's errors cannot hide among its findings."""
+    failed = [r for r in results if r.errors]
+    if not failed:
+        return None
+    internal = sum(1 for r in failed if any(e.message.startswith("internal error") for e in r.errors))
+    plural = "s" if len(failed) != 1 else ""
+    line = f"fixlint: {len(failed)} file{plural} could not be analysed"
+    if internal:
+        line += f" ({internal} because of an internal error in fixlint: please report it)"
+    return line
