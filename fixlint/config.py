@@ -24,6 +24,7 @@ class Option:
     kind: str  # "list", "duration" or "number"
     default: object
     help: str
+    choices: tuple = ()  # allowed items of a list option, lower-case
 
     @property
     def attr(self):
@@ -70,6 +71,12 @@ OPTIONS = (
         "regenerators", "list", (),
         "Project functions that regenerate the session, by qualified or plain name (SFX101).",
     ),
+    Option(
+        "session-backends", "list", (),
+        "Server-side session libraries the project uses even where a module does not import "
+        "them: flask-session, starsessions (SFX101, SFX102).",
+        choices=("flask-session", "starsessions"),
+    ),
 )
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
@@ -108,7 +115,15 @@ def parse_list(value, option):
 
 def _normalise(option, value):
     if option.kind == "list":
-        return parse_list(value, option.name)
+        items = parse_list(value, option.name)
+        if option.choices:
+            items = tuple(item.lower() for item in items)
+            wrong = [item for item in items if item not in option.choices]
+            if wrong:
+                raise ConfigError(
+                    f"{option.name}: unknown value {wrong[0]!r} (valid: {', '.join(option.choices)})"
+                )
+        return items
     if option.kind == "duration":
         return parse_duration(value, option.name)
     raise AssertionError(option.kind)  # pragma: no cover
@@ -124,6 +139,7 @@ class Config:
     login_names: tuple = ()
     logout_names: tuple = ()
     regenerators: tuple = ()
+    session_backends: tuple = ()
     # Derived, lower-cased lookups (filled in __post_init__).
     _lower: dict = field(default_factory=dict, compare=False, repr=False)
 

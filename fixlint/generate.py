@@ -1,10 +1,13 @@
-"""Regenerate the files derived from the rule objects.
+"""Regenerate the files derived from the rule objects and the snippet files.
 
     python -m fixlint.generate          rewrite them
     python -m fixlint.generate --check  exit 1 if any is stale (CI runs this)
 
-Each generated block of the README sits between `<!-- NAME:start -->` and
-`<!-- NAME:end -->` markers.
+Generated: one page per rule in docs/rules/, and the README's generated
+blocks, each between `<!-- NAME:start -->` and `<!-- NAME:end -->`: the
+rules table, and every copy-paste snippet, which is the verbatim content of
+a file under docs/ that a test runs — so the README cannot show a snippet
+that was not exercised.
 """
 
 from __future__ import annotations
@@ -14,18 +17,41 @@ import re
 import sys
 from pathlib import Path
 
-from .docs import rules_table
+from .docs import DOCS_PATH, fixes_table, rule_markdown, rules_table
+from .rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# README block name -> (file under the repository root, code-fence language)
+SNIPPETS = {
+    "pre-commit-hook": ("docs/pre-commit/fixlint-hook.yaml", "yaml"),
+    "pre-commit-flake8": ("docs/pre-commit/flake8-hook.yaml", "yaml"),
+    "github-actions": ("docs/ci/github-actions.yml", "yaml"),
+    "gitlab-ci": ("docs/ci/gitlab-ci.yml", "yaml"),
+    "vscode": ("docs/editors/vscode-settings.json", "json"),
+    "pycharm": ("docs/editors/pycharm-external-tool.md", None),
+}
+RULE_PAGE_NOTICE = ("<!-- Generated from fixlint/rules/ by `python -m fixlint.generate`; "
+                    "edit the rule, not this file. -->\n\n")
 
-def readme_blocks():
+
+def snippet_block(root, path, language):
+    text = (root / path).read_text(encoding="utf-8")
+    if language is None:  # Markdown, included as is
+        return text if text.endswith("\n") else text + "\n"
+    return f"```{language}\n{text.rstrip()}\n```\n"
+
+
+def readme_blocks(root=ROOT):
     """Marker name -> generated Markdown."""
-    return {"rules-table": rules_table()}
+    blocks = {"rules-table": rules_table(), "fixes-table": fixes_table()}
+    for name, (path, language) in SNIPPETS.items():
+        blocks[name] = snippet_block(root, path, language)
+    return blocks
 
 
-def render_readme(text):
-    for name, body in readme_blocks().items():
+def render_readme(text, root=ROOT):
+    for name, body in readme_blocks(root).items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL)
         if not pattern.search(text):
             raise SystemExit(f"README.md lacks the <!-- {name}:start/end --> markers")
@@ -33,10 +59,24 @@ def render_readme(text):
     return text
 
 
+def rule_pages(root=ROOT):
+    return {root / DOCS_PATH.format(code=rule.code): RULE_PAGE_NOTICE + rule_markdown(rule)
+            for rule in all_rules()}
+
+
 def generated_files(root=ROOT):
     """Path -> expected content, for every generated file."""
     readme = root / "README.md"
-    return {readme: render_readme(readme.read_text(encoding="utf-8"))}
+    files = {readme: render_readme(readme.read_text(encoding="utf-8"), root)}
+    files.update(rule_pages(root))
+    return files
+
+
+def orphaned_files(root=ROOT):
+    """Rule pages left behind by a rule that no longer exists."""
+    expected = set(rule_pages(root))
+    folder = root / Path(DOCS_PATH).parent
+    return sorted(p for p in folder.glob("SFX*.md") if p not in expected)
 
 
 def main(argv=None):
@@ -53,7 +93,14 @@ def main(argv=None):
                 path.write_text(content, encoding="utf-8")
     for path in stale:
         print(f"{'stale' if args.check else 'wrote'}: {path.relative_to(ROOT)}")
-    return 1 if (args.check and stale) else 0
+    orphans = orphaned_files()
+    for path in orphans:
+        if args.check:
+            print(f"orphaned: {path.relative_to(ROOT)}")
+        else:
+            path.unlink()
+            print(f"removed: {path.relative_to(ROOT)}")
+    return 1 if (args.check and (stale or orphans)) else 0
 
 
 if __name__ == "__main__":

@@ -126,16 +126,25 @@ def discover(paths, exclude=(), use_gitignore=True):
 
 def read_source(path):
     """The decoded text of a Python file, honouring its coding cookie/BOM."""
+    return decode_source(read_bytes(path))[0]
+
+
+def read_bytes(path):
     try:
         # A FIFO named app.py would block the read forever; /dev/zero never ends.
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise SourceError("not a regular file (a FIFO, socket or device?)")
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
     except MemoryError:
         raise SourceError("cannot read file: out of memory") from None
+
+
+def decode_source(data):
+    """(text, encoding) of a Python file's bytes; the encoding writes the
+    text back as it was (`utf-8-sig` keeps a BOM)."""
     if b"\x00" in data:
         raise SourceError("not Python source: the file contains NUL bytes (binary?)")
     try:
@@ -145,7 +154,7 @@ def read_source(path):
         # "encoding problem: latin-1 with BOM"
         raise SourceError(f"cannot decode: {exc.msg} (PEP 263)") from None
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except (UnicodeError, LookupError, ValueError) as exc:  # idna raises a bare UnicodeError
         reason = getattr(exc, "reason", str(exc))
         raise SourceError(f"cannot decode as {encoding}: {reason}") from None
@@ -199,6 +208,11 @@ def _init_worker(config, codes, timeout=None):
     _STATE["config"] = config
     _STATE["rules"] = [r for r in all_rules() if r.code in codes]
     _STATE["timeout"] = timeout
+
+
+def is_internal(error):
+    """Whether a FileError is a bug in fixlint (not a problem of the file)."""
+    return error.message.startswith("internal error")
 
 
 def internal_error(exc):
@@ -283,3 +297,17 @@ def _check_in_processes(files, config, codes, jobs, timeout):
     finally:  # on Ctrl-C, do not wait for the queued batches
         pool.shutdown(wait=finished, cancel_futures=not finished)
     return results
+
+
+def error_summary(results):
+    """One line counting the files that were not (fully) analysed, so that a
+    long run's errors cannot hide among its findings; None when all were."""
+    failed = [r for r in results if r.errors]
+    if not failed:
+        return None
+    internal = sum(1 for r in failed if any(is_internal(e) for e in r.errors))
+    plural = "s" if len(failed) != 1 else ""
+    line = f"fixlint: {len(failed)} file{plural} could not be analysed"
+    if internal:
+        line += f" ({internal} because of an internal error in fixlint: please report it)"
+    return line

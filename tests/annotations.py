@@ -100,3 +100,27 @@ def parse(path):
 
 def fixture_files():
     return sorted(p for p in FIXTURES.rglob("*.py") if not p.name.endswith(".fixed.py"))
+
+
+def counts():
+    """{(rule, framework): {kind: n}} over every fixture."""
+    table = {}
+    for path in fixture_files():
+        framework = path.relative_to(FIXTURES).parts[0]
+        for kind, marks in parse(path).marks.items():
+            for _, name in marks:
+                cell = table.setdefault((name, framework), {k: 0 for k in KINDS})
+                cell[kind] += 1
+    return table
+
+
+if __name__ == "__main__":  # python -m tests.annotations: fixture counts for notes
+    table = counts()
+    frameworks = sorted({fw for _, fw in table})
+    print("rule".ljust(38) + "".join(f"{fw:>22}" for fw in frameworks))
+    for name in sorted({n for n, _ in table}):
+        cells = []
+        for fw in frameworks:
+            cell = table.get((name, fw))
+            cells.append(f"{cell['ruleid']:>3} ruleid {cell['ok']:>3} ok {cell['todoruleid']:>2} todo" if cell else "-")
+        print(name.ljust(38) + "".join(f"{c:>22}" for c in cells))

@@ -11,30 +11,36 @@ from pathlib import Path
 
 from fixlint.config import Config
 from fixlint.engine.checker import check_tree
-from fixlint.rules import all_rules
+from fixlint.selection import select_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint(source, filename="app.py", config=None, codes=None):
-    """(line, col 1-based, code) findings of the in-process checker."""
-    source = textwrap.dedent(source)
+def _source(source):
+    return textwrap.dedent(source).lstrip("\n")
+
+
+def lint(source, filename="app.py", config=None, codes=None, rules=None):
+    """(line, col 1-based, code) findings of the in-process checker, with the
+    default rules (or `rules`); the first line of `source` is line 1."""
+    source = _source(source)
     tree = ast.parse(source)
-    result = check_tree(tree, filename, config or Config(), all_rules(), source.lower())
+    result = check_tree(tree, filename, config or Config(), rules or select_rules(), source.lower())
     assert not result.errors, result.errors
     return [(f.line, f.col + 1, f.code) for f in result.findings if codes is None or f.code in codes]
 
 
-def messages(source, filename="app.py", config=None):
-    source = textwrap.dedent(source)
-    result = check_tree(ast.parse(source), filename, config or Config(), all_rules(), source.lower())
+def messages(source, filename="app.py", config=None, rules=None):
+    source = _source(source)
+    result = check_tree(ast.parse(source), filename, config or Config(), rules or select_rules(), source.lower())
     return [f"{f.code} {f.message}" for f in result.findings]
 
 
 def run_cli(*args, cwd=None, env=None):
     """Run `python -m fixlint` for real."""
-    full_env = dict(os.environ, **(env or {}))
-    full_env.pop("NO_COLOR", None) if env is None else None
+    # Colour variables of the calling shell must not leak into exact-output tests.
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "fixlint", *args],
         cwd=cwd or ROOT, capture_output=True, text=True, timeout=300, env=full_env,

@@ -244,3 +244,49 @@ def test_flask_blueprints_and_django_views():
     assert django["form_valid"].kind == VIEW
     assert django["form_valid"].class_name == "SignInView"
     assert django["get"].framework == "django"
+
+
+def test_a_failing_rule_is_reported_and_the_others_still_run():
+    from fixlint.analysis.cookies import CookieAnalysis
+    from fixlint.rules import get_rule
+
+    class Broken:
+        code = "SFX999"
+        uses = (CookieAnalysis,)
+
+        def check(self, ctx, facts):
+            raise KeyError("boom")
+
+    source = textwrap.dedent("""
+        from flask import make_response
+        def view():
+            resp = make_response()
+            resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
+    """)
+    result = check_tree(ast.parse(source), "app.py", Config(), [Broken(), get_rule("SFX302")], source.lower())
+    assert [f.code for f in result.findings] == ["SFX302"]
+    assert len(result.errors) == 1 and result.errors[0].component == "SFX999"
+    assert "KeyError" in result.errors[0].describe()
+
+
+def test_a_failing_analysis_callback_drops_only_that_analysis():
+    class Fragile(Analysis):
+        def subscribe(self, walker):
+            walker.on(ast.Call, self.boom)
+
+        def boom(self, node):
+            raise ValueError("bad node")
+
+    class UsesFragile:
+        code = "SFX998"
+        uses = (Fragile,)
+
+        def check(self, ctx, facts):
+            return [("never",)]
+
+    from fixlint.rules import get_rule
+
+    source = "from flask import make_response\nmake_response().set_cookie('sid', 'v')\n"
+    result = check_tree(ast.parse(source), "app.py", Config(), [UsesFragile(), get_rule("SFX302")], source.lower())
+    assert [f.code for f in result.findings] == ["SFX302"]
+    assert [(e.line, e.component) for e in result.errors] == [(2, "Fragile")]

@@ -23,7 +23,7 @@ def _run_flake8(paths, options):
     command = [
         sys.executable, "-m", "flake8", "--isolated", "--select", "SFX",
         "--extend-ignore", "SFX305", "--format", "%(path)s\t%(row)d\t%(col)d\t%(code)s\t%(text)s",
-        *options, *map(str, paths),
+        *options, *(str(p.relative_to(ROOT)) for p in paths),
     ]
     # An explicit SFX305 in the options re-enables the opt-in rule.
     if "--extend-select" in options or "--select" in options:

@@ -41,13 +41,14 @@ _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__set
 class Flag:
     """One cookie attribute as the code sets it (or leaves it)."""
 
-    __slots__ = ("value", "known", "explicit", "node")
+    __slots__ = ("value", "known", "explicit", "node", "expr")
 
     def __init__(self, value=None, known=True, explicit=False, node=None):
         self.value = value  # the literal value (seconds for lifetime)
         self.known = known  # False: computed, trusted
         self.explicit = explicit  # stated in the code
-        self.node = node  # where it is stated
+        self.node = node  # where it is stated (reported)
+        self.expr = node  # the expression giving the value (what a fix rewrites)
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Flag {self.value!r} known={self.known} explicit={self.explicit}>"
@@ -67,6 +68,7 @@ class CookieSite:
         self.method = None  # set_cookie / set_signed_cookie
         self.settings = {}  # flag -> setting name (SETTINGS sites)
         self.variable = None  # the SimpleCookie variable (MORSEL sites)
+        self.value = None  # the value expression (SET_COOKIE sites)
         self.frozen = False  # a morsel already output
         self.group = None  # SETTINGS sites: flag -> Flag across the container
 
@@ -139,6 +141,77 @@ def _string_key(expr):
     return None
 
 
+def set_cookie_site(ctx, node, func):
+    """The CookieSite of a `set_cookie`/`set_signed_cookie` call on a
+    response, or None when the receiver is not a response. Shared with the
+    session-id analysis, which reads `site.value` and `site.sensitivity`."""
+    framework = fw.response_framework(ctx, func.value)
+    if framework is None:
+        return None
+    params = fw.SET_COOKIE_PARAMS
+    if func.attr == "set_signed_cookie":
+        params = ("key", "value", "salt")
+    given = dict(zip(params, node.args))
+    splat = any(k.arg is None for k in node.keywords) or any(
+        a.__class__ is ast.Starred for a in node.args
+    )
+    for keyword in node.keywords:
+        if keyword.arg is not None:
+            given[keyword.arg] = keyword.value
+    key = given.get("key")
+    name = literal_string(key, ctx) if key is not None else None
+    site = CookieSite(SET_COOKIE, node, framework.label, name)
+    if name is None and key is not None:
+        site.name_source = _short_source(key)
+    site.method = func.attr
+    site.value = given.get("value")
+    site.sensitivity = cookie_sensitivity(ctx, name, site.value, key)
+    defaults = framework.cookie_defaults
+    for flag in ("secure", "httponly", "samesite"):
+        if flag in given:
+            site.flags[flag] = _flag_from(given[flag], ctx)
+        elif splat:
+            site.flags[flag] = Flag(None, known=False)
+        else:
+            site.flags[flag] = Flag(defaults.get(flag))
+    for flag in ("domain", "path"):
+        if flag in given:
+            site.flags[flag] = _flag_from(given[flag], ctx)
+        else:
+            site.flags[flag] = Flag("/" if flag == "path" else None, known=not splat)
+    lifetime = given.get("max_age")
+    if lifetime is None:
+        lifetime = given.get("expires")
+    if lifetime is not None:
+        site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
+    site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
+    site.missing_counts = ALL_FLAGS
+    return site
+
+
+def cookie_sensitivity(ctx, name, value, name_expr=None):
+    """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value."""
+    if name is not None:
+        kind = fw.classify_cookie(name, ctx.config)
+        if kind != fw.OTHER:
+            return kind
+    elif name_expr is not None and names_session_setting(name_expr):
+        return fw.SESSION
+    if value is not None and fw.is_token_value(ctx, value):
+        return fw.SESSION
+    return fw.OTHER
+
+
+def names_session_setting(expr):
+    """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`."""
+    if expr.__class__ is ast.Attribute:
+        return "COOKIE_NAME" in expr.attr
+    if expr.__class__ is ast.Subscript:
+        key = _string_key(expr.slice)
+        return key is not None and "COOKIE_NAME" in key
+    return False
+
+
 class CookieAnalysis(Analysis):
     keywords = ("cookie", "session_", "middleware", "installed_apps", "root_urlconf")
 
@@ -193,69 +266,12 @@ class CookieAnalysis(Analysis):
 
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
-        ctx = self.ctx
-        framework = fw.response_framework(ctx, func.value)
-        if framework is None:
-            return
-        params = fw.SET_COOKIE_PARAMS
-        if func.attr == "set_signed_cookie":
-            params = ("key", "value", "salt")
-        given = dict(zip(params, node.args))
-        splat = any(k.arg is None for k in node.keywords) or any(
-            a.__class__ is ast.Starred for a in node.args
-        )
-        for keyword in node.keywords:
-            if keyword.arg is not None:
-                given[keyword.arg] = keyword.value
-        key = given.get("key")
-        name = literal_string(key, ctx) if key is not None else None
-        site = CookieSite(SET_COOKIE, node, framework.label, name)
-        if name is None and key is not None:
-            site.name_source = _short_source(key)
-        site.method = func.attr
-        site.sensitivity = self._sensitivity(name, given.get("value"), key)
-        defaults = framework.cookie_defaults
-        for flag in ("secure", "httponly", "samesite"):
-            if flag in given:
-                site.flags[flag] = _flag_from(given[flag], ctx)
-            elif splat:
-                site.flags[flag] = Flag(None, known=False)
-            else:
-                site.flags[flag] = Flag(defaults.get(flag))
-        for flag in ("domain", "path"):
-            if flag in given:
-                site.flags[flag] = _flag_from(given[flag], ctx)
-            else:
-                site.flags[flag] = Flag("/" if flag == "path" else None, known=not splat)
-        lifetime = given.get("max_age")
-        if lifetime is None:
-            lifetime = given.get("expires")
-        if lifetime is not None:
-            site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
-        site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
-        site.missing_counts = ALL_FLAGS
-        self.sites.append(site)
+        site = set_cookie_site(self.ctx, node, func)
+        if site is not None:
+            self.sites.append(site)
 
     def _sensitivity(self, name, value, name_expr=None):
-        ctx = self.ctx
-        if name is not None:
-            kind = fw.classify_cookie(name, ctx.config)
-            if kind != fw.OTHER:
-                return kind
-        elif name_expr is not None and self._names_session_setting(name_expr):
-            return fw.SESSION
-        if value is not None and fw.is_token_value(ctx, value):
-            return fw.SESSION
-        return fw.OTHER
-
-    def _names_session_setting(self, expr):
-        """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`."""
-        if expr.__class__ is ast.Attribute:
-            return "COOKIE_NAME" in expr.attr
-        if expr.__class__ is ast.Subscript:
-            key = _string_key(expr.slice)
-            return key is not None and "COOKIE_NAME" in key
-        return False
+        return cookie_sensitivity(self.ctx, name, value, name_expr)
 
     # -- middleware ---------------------------------------------------
     def _middleware(self, node, cls_expr, args, keywords):
@@ -291,7 +307,8 @@ class CookieAnalysis(Analysis):
     # -- settings -----------------------------------------------------
     def visit_if(self, node):
         if fw.is_dev_condition(node.test):
-            last = getattr(node, "end_lineno", None) or node.body[-1].lineno
+            # Only the body: the `else:` branch is the production path.
+            last = getattr(node.body[-1], "end_lineno", None) or node.body[-1].lineno
             self._dev_ranges.append((node.body[0].lineno, last))
 
     def _in_dev_block(self, node):

@@ -53,6 +53,10 @@ class Handler:
     def class_name(self):
         return self.class_node.name if self.class_node is not None else None
 
+    def path_params(self):
+        """Names the route paths capture (`/s/<sid>`, `/s/{sid}`)."""
+        return {m.group(1) or m.group(2) for path in self.paths for m in _PATH_PARAM.finditer(path)}
+
     def words(self):
         """Lower-case words of the function's name, its class's name and its
         route paths: what login/logout detection reads."""
@@ -306,3 +310,9 @@ def _methods(call):
     return {
         e.value.upper() for e in value.elts if e.__class__ is ast.Constant and isinstance(e.value, str)
     }
+
+
+# Shared with the origin model (FastAPI parameter declarations).
+SCALARS = _SCALARS
+annotated_base = _annotated_base
+annotated_extras = _annotated_extras

@@ -1,6 +1,6 @@
 """The CLI's subcommands, one module each: `add_arguments(parser)` and
 `run(args) -> exit code`. Adding a command is adding its module here."""
 
-from . import check, explain, rules
+from . import check, explain, fix, rules
 
-COMMANDS = (check, rules, explain)
+COMMANDS = (check, fix, rules, explain)

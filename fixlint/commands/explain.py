@@ -19,5 +19,5 @@ def run(args):
     if rule is None:
         print(f"fixlint: error: unknown rule {args.rule!r} (see 'fixlint rules')", file=sys.stderr)
         return 2
-    print(rule_markdown(rule))
+    sys.stdout.write(rule_markdown(rule))
     return 0

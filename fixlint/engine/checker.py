@@ -46,18 +46,44 @@ def _needed_analyses(rules):
     return ordered
 
 
+def _drop_unused(analyses, rules):
+    """Forget analyses only kept as dependencies of ones the guard skipped:
+    a file no rule can judge is not walked at all."""
+    needed = set()
+    stack = [a for rule in rules for a in rule.uses if a in analyses]
+    while stack:
+        analysis = stack.pop()
+        if analysis in needed:
+            continue
+        needed.add(analysis)
+        stack.extend(dep for dep in analysis.requires if dep in analyses)
+    for analysis in [a for a in analyses if a not in needed]:
+        del analyses[analysis]
+
+
 def _describe(exc):
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
     return f"{type(exc).__name__}: {exc}{where}"
 
 
-def check_tree(tree, filename, config, rules, text=None):
-    """Findings of `rules` on a parsed module. `text` is the file's source,
-    lower-cased, for the per-file guard (None: no guard)."""
+class Analysed(NamedTuple):
+    """A file's facts after the walk: what the rules (and the fixer) judge."""
+
+    ctx: object
+    facts: dict  # Analysis class -> instance
+    failed: set  # Analysis classes whose facts are unreliable
+    errors: list
+
+
+def analyse(tree, filename, config, rules, text=None):
+    """Run the analyses `rules` need over a parsed module, in one walk.
+    `text` is the file's source, lower-cased, for the per-file guard (None:
+    no guard)."""
     errors = []
     ctx = FileContext(tree, filename, config)
     analyses = {}
+    failed = set()
     for analysis in _needed_analyses(rules):
         if any(dep not in analyses for dep in analysis.requires):
             continue
@@ -67,8 +93,9 @@ def check_tree(tree, filename, config, rules, text=None):
             analyses[analysis] = analysis(ctx, analyses)
         except Exception as exc:
             errors.append(InternalError(1, analysis.__name__, _describe(exc)))
+    _drop_unused(analyses, rules)
     if not analyses:
-        return Result([], errors)
+        return Analysed(ctx, analyses, failed, errors)
 
     walker = Walker(ctx)
     for instance in analyses.values():
@@ -77,8 +104,7 @@ def check_tree(tree, filename, config, rules, text=None):
         walker.walk(tree)
     except Exception as exc:  # the walker itself: nothing gathered is reliable
         errors.append(InternalError(1, "walker", _describe(exc)))
-        return Result([], errors)
-    failed = set()
+        return Analysed(ctx, {}, failed, errors)
     for owner, node, exc in walker.failures:
         failed.add(type(owner))
         errors.append(InternalError(getattr(node, "lineno", 1), type(owner).__name__, _describe(exc)))
@@ -90,13 +116,33 @@ def check_tree(tree, filename, config, rules, text=None):
         except Exception as exc:
             failed.add(analysis)
             errors.append(InternalError(1, analysis.__name__, _describe(exc)))
+    return Analysed(ctx, analyses, failed, errors)
 
+
+def can_judge(rule, analysed):
+    """Whether every analysis the rule reads ran and succeeded."""
+    return all(a in analysed.facts and a not in analysed.failed for a in rule.uses)
+
+
+def run_rule(rule, analysed, method, errors):
+    """The results of `method(ctx, facts)` (a rule's check, or a fix
+    planner), or [] with an internal error noted when it raises."""
+    try:
+        return list(method(analysed.ctx, analysed.facts))
+    except Exception as exc:
+        errors.append(InternalError(1, rule.code, _describe(exc)))
+        return []
+
+
+def check_tree(tree, filename, config, rules, text=None):
+    """Findings of `rules` on a parsed module. `text` is the file's source,
+    lower-cased, for the per-file guard (None: no guard)."""
+    analysed = analyse(tree, filename, config, rules, text)
+    errors = list(analysed.errors)
+    if not analysed.facts:
+        return Result([], errors)
     findings = set()
     for rule in rules:
-        if any(a not in analyses or a in failed for a in rule.uses):
-            continue
-        try:
-            findings.update(rule.check(ctx, analyses))
-        except Exception as exc:
-            errors.append(InternalError(1, rule.code, _describe(exc)))
+        if can_judge(rule, analysed):
+            findings.update(run_rule(rule, analysed, rule.check, errors))
     return Result(sorted(findings), errors)

@@ -216,13 +216,19 @@ def is_dev_name(name):
     return any(w in DEV_WORDS for w in words(name))
 
 
+TEST_FOLDERS = frozenset(("test", "tests", "testing"))
+
+
 def is_dev_module(path):
     """Settings modules named for development or testing: settings/dev.py,
-    local_settings.py, settings_test.py, tests/settings.py."""
+    local_settings.py, settings_test.py, tests/settings.py,
+    tests/projects/regular/settings.py."""
     parts = [path.stem]
     if path.parent.name:
         parts.append(path.parent.name)
-    return any(is_dev_name(part) for part in parts)
+    if any(is_dev_name(part) for part in parts):
+        return True
+    return any(folder.lower() in TEST_FOLDERS for folder in path.parent.parts)
 
 
 _DEV_CONDITION = re.compile(

@@ -57,3 +57,24 @@ class Framework:
             if setting.name == name:
                 return setting
         return None
+
+
+@dataclass(frozen=True)
+class SessionBackend:
+    """How a session store regenerates and invalidates: what SFX101/SFX102
+    accept and which fix their messages name.
+
+    `regenerators` are mechanism tags the lifecycle analysis records
+    ("clear:flask", "cycle:django", ...); `order` says whether one must come
+    before the binding ("before": clearing wipes what was written) or may
+    come anywhere in the handler ("anywhere": the store moves the data to
+    the new id)."""
+
+    key: str
+    label: str
+    regenerators: frozenset
+    order: str  # "before" | "anywhere"
+    regenerate_fix: str  # what SFX101 tells the user to call
+    invalidate_fix: str  # what SFX102 tells the user to call
+    server_side: bool  # a record survives when only the cookie is deleted
+    note: str = ""  # a pitfall the message adds (Flask-Session's clear())

@@ -5,7 +5,7 @@ the next response carries a new cookie value, which is Flask's regeneration.
 Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
 """
 
-from .base import Framework, Setting
+from .base import Framework, SessionBackend, Setting
 
 _DAY = 86400
 
@@ -54,3 +54,32 @@ APP_CLASSES = frozenset(
 )
 ROUTE_DECORATORS = frozenset(("route", "get", "post", "put", "patch", "delete"))
 ADD_URL_RULE = "add_url_rule"  # app.add_url_rule("/login", view_func=login)
+
+# -- session lifecycle (SFX101/SFX102) -------------------------------------
+# The signed-cookie session has no server-side record: clear() empties it and
+# the next response carries a fresh cookie value, so clear() *before* the
+# identity is written is regeneration, and clear() on logout is invalidation.
+SESSION_BACKEND = SessionBackend(
+    key="flask",
+    label="Flask",
+    regenerators=frozenset(("clear:flask", "regenerate:flask_session")),
+    order="before",
+    regenerate_fix="call session.clear() first",
+    invalidate_fix="call session.clear()",
+    server_side=False,
+)
+
+# -- request values (SFX201-SFX203) ------------------------------------------
+# `request.<attr>`: containers of client-sent values, and where each comes from.
+REQUEST_SOURCES = {
+    "args": "query string", "form": "form body", "values": "query string or form body",
+    "json": "JSON body", "view_args": "URL path", "files": "form body",
+    "cookies": "cookie", "headers": "header",
+}
+# `request.<method>()` returning such a container.
+REQUEST_SOURCE_METHODS = {"get_json": "JSON body"}
+# Raw bodies that `json.loads(...)` turns into a JSON container.
+RAW_BODIES = frozenset(("data", "get_data"))
+# Building URLs and redirecting.
+URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
+REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))

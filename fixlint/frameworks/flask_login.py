@@ -26,3 +26,8 @@ FLASK_LOGIN = Framework(
 
 LOGIN_USER = frozenset(("flask_login.login_user", "flask_login.utils.login_user"))
 LOGOUT_USER = frozenset(("flask_login.logout_user", "flask_login.utils.logout_user"))
+
+# login_user() writes `_user_id` into Flask's session and never regenerates
+# it; logout_user() removes the user (SFX102 counts it as invalidation).
+LOGIN_USER_LABEL = "Flask-Login"
+LOGIN_USER_FIX = "call session.clear() before login_user()"

@@ -6,7 +6,7 @@ id, so only `app.session_interface.regenerate(session)` regenerates.
 It reads Flask's own `SESSION_COOKIE_*` keys.
 """
 
-from .base import Framework
+from .base import Framework, SessionBackend
 
 FLASK_SESSION = Framework(
     key="flask_session",
@@ -17,3 +17,23 @@ FLASK_SESSION = Framework(
 SESSION_EXTENSION = frozenset(("flask_session.Session",))
 CONFIG_MARKERS = frozenset(("SESSION_TYPE",))
 REGENERATE_METHOD = "regenerate"  # app.session_interface.regenerate(session)
+INTERFACE_ATTR = "session_interface"
+# `app.config["SESSION_TYPE"] = ...` and friends: the config receivers.
+CONFIG_METHODS = frozenset(("update", "from_mapping"))
+
+# The record lives on the server under the id in the cookie: clear() empties
+# it and keeps the id (a planted id stays valid); regenerate() moves the data
+# to a new id, so it may come before or after the identity is written.
+SESSION_BACKEND = SessionBackend(
+    key="flask_session",
+    label="Flask-Session",
+    regenerators=frozenset(("regenerate:flask_session",)),
+    order="anywhere",
+    regenerate_fix="call app.session_interface.regenerate(session)",
+    invalidate_fix="call session.clear()",
+    server_side=True,
+    note="session.clear() keeps the session id",
+)
+
+# The session object's id: `session.sid`.
+SESSION_ID_ATTRS = frozenset(("sid",))

@@ -6,7 +6,7 @@ Starlette's cookie-based `SessionMiddleware` always sets HttpOnly, defaults
 to SameSite Lax, a 14-day max_age and *no* Secure flag (`https_only=False`).
 """
 
-from .base import Framework, Middleware
+from .base import Framework, Middleware, SessionBackend
 
 _DAY = 86400
 
@@ -76,3 +76,31 @@ PARAM_SOURCES = {
     "Cookie": "cookie", "Header": "header", "Depends": "depends", "Security": "depends",
 }
 PARAM_MODULES = ("fastapi", "fastapi.params", "fastapi.param_functions")
+
+# -- session lifecycle (SFX101/SFX102) -------------------------------------
+# SessionMiddleware keeps the whole session in a signed cookie: clear()
+# before the identity is written yields a new cookie value.
+SESSION_BACKEND = SessionBackend(
+    key="starlette",
+    label="Starlette",
+    regenerators=frozenset(("clear:starlette",)),
+    order="before",
+    regenerate_fix="call request.session.clear() first",
+    invalidate_fix="call request.session.clear()",
+    server_side=False,
+)
+
+# -- request values (SFX201-SFX203) ------------------------------------------
+REQUEST_SOURCES = {
+    "query_params": "query string", "path_params": "URL path",
+    "cookies": "cookie", "headers": "header",
+}
+# `await request.form()` / `await request.json()`.
+REQUEST_SOURCE_METHODS = {"form": "form body", "json": "JSON body"}
+RAW_BODIES = frozenset(("body",))
+# Parameter names of a connection in a plain Starlette endpoint.
+CONNECTION_NAMES = frozenset(("websocket", "ws", "conn", "connection"))
+URL_BUILDER_METHODS = frozenset(("url_for", "include_query_params", "replace_query_params"))
+REDIRECTS = frozenset(
+    ("starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse")
+)

@@ -6,7 +6,7 @@ always, lifetime 0 (a browser-session cookie). `request.session.clear()`
 keeps the session id; only `regenerate_session_id(request)` regenerates.
 """
 
-from .base import Framework, Middleware
+from .base import Framework, Middleware, SessionBackend
 
 SESSION_MIDDLEWARE = Middleware(
     qualnames=frozenset(
@@ -37,4 +37,22 @@ STARSESSIONS = Framework(
 
 REGENERATE = frozenset(
     ("starsessions.regenerate_session_id", "starsessions.session.regenerate_session_id")
+)
+
+# The record lives in the store under the cookie's id: clear() keeps the id;
+# regenerate_session_id() issues a new one for the same data, before or after
+# the identity is written.
+SESSION_BACKEND = SessionBackend(
+    key="starsessions",
+    label="starsessions",
+    regenerators=frozenset(("regenerate:starsessions",)),
+    order="anywhere",
+    regenerate_fix="call regenerate_session_id(request)",
+    invalidate_fix="call request.session.clear()",
+    server_side=True,
+    note="request.session.clear() keeps the session id",
+)
+
+GET_SESSION_ID = frozenset(
+    ("starsessions.get_session_id", "starsessions.session.get_session_id")
 )

@@ -14,3 +14,59 @@ MORSEL_FLAGS = {
     "secure": "secure", "httponly": "httponly", "samesite": "samesite",
     "max-age": "lifetime", "expires": "expires", "domain": "domain", "path": "path",
 }
+
+# -- randomness and session-id generation (SFX204) ---------------------------------
+# Module prefixes of predictable generators (Mersenne Twister and friends);
+# `random.SystemRandom` is the exception.
+WEAK_RANDOM_MODULES = ("random.", "numpy.random.")
+STRONG_RANDOM_CLASSES = frozenset(("random.SystemRandom",))
+WEAK_RANDOM_CLASSES = frozenset(("random.Random", "numpy.random.default_rng", "numpy.random.RandomState"))
+# Other weak sources, with how a message names them.
+WEAK_CALLS = {
+    "uuid.uuid1": "uuid.uuid1() (host address and clock)",
+    "uuid.uuid3": "uuid.uuid3() (a hash of a name)",
+    "uuid.uuid5": "uuid.uuid5() (a hash of a name)",
+    "time.time": "time.time() (the clock)",
+    "time.time_ns": "time.time_ns() (the clock)",
+    "time.monotonic": "time.monotonic() (the clock)",
+    "time.perf_counter": "time.perf_counter() (the clock)",
+    "datetime.datetime.now": "datetime.now() (the clock)",
+    "datetime.datetime.utcnow": "datetime.utcnow() (the clock)",
+    "datetime.datetime.today": "datetime.today() (the clock)",
+    "django.utils.timezone.now": "timezone.now() (the clock)",
+    "os.getpid": "os.getpid()",
+}
+COUNTERS = frozenset(("itertools.count",))
+# Cryptographically strong sources.
+STRONG_PREFIXES = ("secrets.",)
+STRONG_CALLS = frozenset(
+    (
+        "os.urandom", "uuid.uuid4", "ssl.RAND_bytes", "Crypto.Random.get_random_bytes",
+        "Cryptodome.Random.get_random_bytes", "nacl.utils.random",
+        "django.utils.crypto.get_random_string",
+    )
+)
+HASHES = frozenset(
+    (
+        "hashlib.md5", "hashlib.sha1", "hashlib.sha224", "hashlib.sha256", "hashlib.sha384",
+        "hashlib.sha512", "hashlib.blake2b", "hashlib.blake2s", "hashlib.sha3_256",
+        "hashlib.sha3_512", "hashlib.new", "hmac.new", "hmac.digest",
+    )
+)
+# Calls and methods that re-encode a value without changing how guessable it is.
+ENCODERS = frozenset(
+    (
+        "str", "bytes", "int", "hex", "repr", "format", "abs", "base64.b64encode",
+        "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode", "binascii.hexlify",
+        "binascii.b2a_hex", "uuid.UUID", "urllib.parse.quote", "urllib.parse.quote_plus",
+    )
+)
+ENCODER_METHODS = frozenset(
+    (
+        "hex", "hexdigest", "digest", "encode", "decode", "upper", "lower", "strip", "rstrip",
+        "lstrip", "replace", "zfill", "rjust", "ljust", "timestamp", "isoformat", "strftime",
+        "format", "join",
+    )
+)
+URL_ENCODERS = frozenset(("urllib.parse.urlencode", "urllib.urlencode"))
+JSON_LOADS = frozenset(("json.loads", "ujson.loads", "orjson.loads", "simplejson.loads"))

@@ -5,7 +5,7 @@ import json
 from .. import __version__
 
 
-def render(results, rules, out, err):
+def render(results, rules, out, err, options=None):
     names = {r.code: r.name for r in rules}
     findings, errors = [], []
     for result in results:

@@ -2,7 +2,8 @@
 
 A rule class holds its code, name, CWE/OWASP, default, severity, docs (the
 class docstring: *What it does* / *Why is this bad?*, plus optional
-*Decisions*), references, per-framework fixes, and valid/invalid examples.
+*Decisions*), references, per-framework fixes, what `fixlint fix` does for
+it (`fix`), and valid/invalid examples.
 flake8 messages, `fixlint rules`/`explain`, the README table, rule docs,
 SARIF metadata and the Semgrep export are all generated from it, and the
 examples run as tests.
@@ -28,6 +29,26 @@ class Finding(NamedTuple):
     col: int  # 0-based, as flake8 plugins report it
     code: str
     message: str
+
+
+FIX_SAFE = "safe"  # applied by `fixlint fix`
+FIX_UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+FIX_MIXED = "safe, some unsafe"  # safe except the cases its docs name
+FIX_NONE = "none"  # no automatic fix; the docs say why
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What `fixlint fix` does for a rule's findings: `safety` (one of the
+    FIX_* values), `docs` (the rule docs' *Fix safety* section: what the fix
+    writes and why it is safe or not), `summary` (the same in one line, for
+    the README table) and `family`, the module of fixlint.fix that plans the
+    edits (none for FIX_NONE)."""
+
+    safety: str
+    docs: str
+    summary: str
+    family: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,7 @@ class Rule:
     uses: ClassVar[tuple] = ()  # Analysis classes the rule reads
     references: ClassVar[tuple] = ()  # (title, url)
     fixes: ClassVar[dict] = {}  # framework label -> how to fix there
+    fix: ClassVar[Fix | None] = None  # what `fixlint fix` does; None: nothing
     valid: ClassVar[tuple] = ()
     invalid: ClassVar[tuple] = ()
 

@@ -2,7 +2,7 @@
 
 from ..frameworks import CSRF, PREFERENCE
 from ._cookie_flags import HEADER, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
-from .base import OWASP_MISCONFIG, Example, Rule
+from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
 def _weak(value):
@@ -43,6 +43,7 @@ class CookieWithoutHttponly(Rule):
     owasp = (OWASP_MISCONFIG,)
     security_severity = "5.3"
     uses = (CookieAnalysis,)
+    flag = "httponly"  # the cookie attribute judged
     references = (
         ("OWASP Session Management Cheat Sheet: HttpOnly attribute",
          "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#httponly-attribute"),
@@ -56,6 +57,19 @@ class CookieWithoutHttponly(Rule):
         "Flask-Login": "keep REMEMBER_COOKIE_HTTPONLY = True (the default)",
         "http.cookies": 'cookie["sid"]["httponly"] = True before output',
     }
+    fix = Fix(
+        FIX_MIXED,
+        "Adds `httponly=True` to `set_cookie`/`set_signed_cookie`, turns a literal "
+        "`SESSION_COOKIE_HTTPONLY`/`REMEMBER_COOKIE_HTTPONLY = False` into `True`, sets a missing "
+        "`[\"httponly\"] = True` on an `http.cookies` morsel right after it is created, and appends "
+        "`; HttpOnly` to a literal `Set-Cookie` value. Safe: HttpOnly only hides the cookie from page "
+        "scripts, and CSRF cookies, which scripts must read, are never reported, so never touched. "
+        "Unsafe (only with `--unsafe-fixes`): flipping an explicit `httponly=False` on a cookie that is "
+        "not a session cookie — that `False` was probably written so that a script can read it. A "
+        "value that is not a literal (`httponly=READABLE`) is left for a human.",
+        "httponly=True / literal False -> True; unsafe: an explicit httponly=False on a cookie that is not a session cookie",
+        family="cookies",
+    )
     invalid = (
         Example(
             """
@@ -100,8 +114,12 @@ class CookieWithoutHttponly(Rule):
         ),
     )
 
+    def sites(self, facts):
+        """(site, flag, report node) for every finding; the fixer reads them too."""
+        return flagged(facts, self.flag, _weak, skip=(PREFERENCE, CSRF))
+
     def check(self, ctx, facts):
-        for site, flag, node in flagged(facts, "httponly", _weak, skip=(PREFERENCE, CSRF)):
+        for site, flag, node in self.sites(facts):
             yield self.finding(node, self.message(site, flag))
 
     def message(self, site, flag):

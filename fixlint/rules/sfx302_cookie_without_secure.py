@@ -2,7 +2,7 @@
 
 from ..frameworks import PREFERENCE
 from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
-from .base import OWASP_MISCONFIG, Example, Rule
+from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
 def _weak(value):
@@ -49,6 +49,7 @@ class CookieWithoutSecure(Rule):
     owasp = (OWASP_MISCONFIG,)
     security_severity = "6.5"
     uses = (CookieAnalysis,)
+    flag = "secure"  # the cookie attribute judged
     references = (
         ("OWASP Session Management Cheat Sheet: Secure attribute",
          "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#secure-attribute"),
@@ -67,6 +68,22 @@ class CookieWithoutSecure(Rule):
         "Flask-Login": "REMEMBER_COOKIE_SECURE = True",
         "http.cookies": 'cookie["sid"]["secure"] = True before output',
     }
+    fix = Fix(
+        FIX_MIXED,
+        "Adds `secure=True` to `set_cookie`/`set_signed_cookie` and "
+        "`https_only=True` to Starlette's `SessionMiddleware`; replaces a literal `False` with `True` "
+        "(`secure=False`, `SESSION_COOKIE_SECURE`, `CSRF_COOKIE_SECURE`, `REMEMBER_COOKIE_SECURE`, "
+        "starsessions' `cookie_https_only`); sets a missing `[\"secure\"] = True` on a morsel and "
+        "appends `; Secure` to a literal `Set-Cookie` value. Safe: development configuration is never "
+        "reported, a site served over HTTPS behaves the same with the flag, and browsers accept Secure "
+        "cookies from `http://localhost`. Unsafe (only with `--unsafe-fixes`): adding "
+        "`SESSION_COOKIE_SECURE = True` to a standalone Django settings module that never sets it (the "
+        "line-1 finding) — that one module may also run local development over plain HTTP on another "
+        "host name, where sign-in would silently stop working; the line goes after the module's other "
+        "cookie settings, for review. A value that is not a literal is left for a human.",
+        "secure=True, https_only=True / literal False -> True; unsafe: adding SESSION_COOKIE_SECURE = True to a standalone settings module",
+        family="cookies",
+    )
     invalid = (
         Example(
             """
@@ -115,8 +132,12 @@ class CookieWithoutSecure(Rule):
         ),
     )
 
+    def sites(self, facts):
+        """(site, flag, report node) for every finding; the fixer reads them too."""
+        return flagged(facts, self.flag, _weak, skip=(PREFERENCE,))
+
     def check(self, ctx, facts):
-        for site, flag, node in flagged(facts, "secure", _weak, skip=(PREFERENCE,)):
+        for site, flag, node in self.sites(facts):
             yield self.finding(node, self.message(site, flag))
 
     def message(self, site, flag):

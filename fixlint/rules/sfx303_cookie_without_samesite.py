@@ -2,7 +2,7 @@
 
 from ..frameworks import PREFERENCE
 from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
-from .base import OWASP_MISCONFIG, Example, Rule
+from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
 def _weak(value):
@@ -44,6 +44,7 @@ class CookieWithoutSamesite(Rule):
     owasp = (OWASP_MISCONFIG,)
     security_severity = "4.3"
     uses = (CookieAnalysis,)
+    flag = "samesite"  # the cookie attribute judged
     references = (
         ("OWASP Session Management Cheat Sheet: SameSite attribute",
          "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#samesite-attribute"),
@@ -58,6 +59,23 @@ class CookieWithoutSamesite(Rule):
         "Flask-Login": 'REMEMBER_COOKIE_SAMESITE = "Lax"',
         "http.cookies": 'cookie["sid"]["samesite"] = "Lax" before output',
     }
+    fix = Fix(
+        FIX_MIXED,
+        "Adds `samesite=\"Lax\"` to `set_cookie`/`set_signed_cookie` where the "
+        "framework has no default; replaces a literal `None`/`\"None\"` with `\"Lax\"` (`\"lax\"` for "
+        "Starlette and starsessions) in arguments and settings (`SESSION_COOKIE_SAMESITE`, "
+        "`REMEMBER_COOKIE_SAMESITE`, `same_site=`, `cookie_same_site=`); sets a missing "
+        "`[\"samesite\"]` on a morsel; appends `; SameSite=Lax` to a literal `Set-Cookie` value or "
+        "rewrites its `SameSite=None`. An existing `\"Strict\"` is never reported, so never downgraded. "
+        "Safe: Lax is what Chrome already assumes for a cookie without SameSite, and a session cookie "
+        "has no business on cross-site subrequests. Unsafe (only with `--unsafe-fixes`): replacing an "
+        "explicit `None` on a cookie that is not a session cookie (an embed or widget cookie that must "
+        "travel cross-site). A session flow that needs the cookie on a cross-site POST (an OAuth "
+        "`form_post` callback, a payment provider posting back) breaks under Lax: keep that cookie's "
+        "`None` with `# noqa: SFX303`.",
+        'samesite="Lax" / literal None -> "Lax"; unsafe: an explicit None on a cookie that is not a session cookie',
+        family="cookies",
+    )
     invalid = (
         Example(
             """
@@ -94,8 +112,12 @@ class CookieWithoutSamesite(Rule):
         ),
     )
 
+    def sites(self, facts):
+        """(site, flag, report node) for every finding; the fixer reads them too."""
+        return flagged(facts, self.flag, _weak, skip=(PREFERENCE,))
+
     def check(self, ctx, facts):
-        for site, flag, node in flagged(facts, "samesite", _weak, skip=(PREFERENCE,)):
+        for site, flag, node in self.sites(facts):
             yield self.finding(node, self.message(site, flag))
 
     def message(self, site, flag):

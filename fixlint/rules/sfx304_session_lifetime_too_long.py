@@ -3,7 +3,7 @@
 from ..engine.values import format_duration
 from ..frameworks import SESSION
 from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, report_node
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
 
 
 class SessionLifetimeTooLong(Rule):
@@ -56,6 +56,13 @@ class SessionLifetimeTooLong(Rule):
         "starsessions": "SessionMiddleware(..., lifetime=timedelta(days=7))",
         "Flask-Login": "REMEMBER_COOKIE_DURATION = timedelta(days=14)",
     }
+    fix = Fix(
+        FIX_NONE,
+        "There is no automatic fix. The right lifetime is a product "
+        "decision — how long a user stays signed in, whether \"remember me\" exists — and shortening "
+        "it signs users out sooner than they expect; fixlint cannot choose the number.",
+        "the lifetime is a product decision, and shortening it signs users out",
+    )
     invalid = (
         Example(
             """

@@ -2,7 +2,7 @@
 
 from ..frameworks import SESSION
 from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
-from .base import OWASP_MISCONFIG, Example, Rule
+from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule
 
 HOST_PREFIX = "__Host-"
 
@@ -57,6 +57,15 @@ class SessionCookieWithoutHostPrefix(Rule):
         "Starlette/FastAPI": 'SessionMiddleware(..., session_cookie="__Host-session", https_only=True)',
         "starsessions": 'SessionMiddleware(..., cookie_name="__Host-session")',
     }
+    fix = Fix(
+        FIX_NONE,
+        "There is no automatic fix. Renaming the session cookie "
+        "to `__Host-…` signs every user out once (their browsers hold the old name) and stops the "
+        "cookie from reaching subdomains, which some deployments rely on; repairing an invalid "
+        "`__Host-` cookie means dropping its domain or path, which changes which hosts receive it. "
+        "Both need a human decision.",
+        "renaming the cookie signs every user out and stops subdomain sharing",
+    )
     invalid = (
         Example(
             """

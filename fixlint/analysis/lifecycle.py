@@ -1,0 +1,645 @@
+"""Session lifecycle events, per function, in source order (SFX101, SFX102).
+
+While the walk goes, every function collects the events that decide whether
+a login regenerates and a logout invalidates the session:
+
+- BIND: an identity written into a session — an identity key
+  (`session["user_id"] = ...`, `request.session["member_id"] = ...`,
+  `session.update(user=...)`), `flask_login.login_user(...)`, or an
+  identity stored into a hand-rolled store's record under the id the
+  request's cookie brought (`SESSIONS[sid]["user_id"] = ...`). Writing a
+  falsy literal (`session["user_id"] = None`) is not a binding.
+- REGEN: a regeneration, tagged with its mechanism ("clear:flask",
+  "cycle:django", "regenerate:flask_session", "regenerate:starsessions",
+  "configured", "named"); which tags count, and whether before the binding
+  or anywhere, is each backend's data (`frameworks.*.SESSION_BACKEND`).
+- VERIFY: a credential check (`check_password_hash`, `authenticate`, ...).
+- INVALIDATE: `session.clear()`, Django `logout()`/`flush()`,
+  `logout_user()`, deleting a store record.
+- REMOVE: `pop`/`del` of an identity key; COOKIE_DELETE: deleting the session
+  cookie (`delete_cookie("sessionid")`); TOUCH: any other session use
+  (`key` says which key it reads, when it names one).
+- CALL: a call to a function of this module (or a method of the same
+  class), followed by `lifecycle_paths`; DELEGATE: an unresolved call named
+  like a logout or invalidation (code fixlint cannot see).
+
+Cheap attribute and name tests come before any name resolution.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import frameworks as fw
+from ..engine import scope as sc
+from ..frameworks import auth, stores
+from ..frameworks import django as dj
+from ..frameworks import flask_login as flogin
+from ..frameworks import flask_session as fsess
+from ..frameworks import starsessions as starsess
+from .base import Analysis
+from .handlers import HandlerAnalysis
+from .store_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
+
+BIND = "bind"
+REGEN = "regen"
+VERIFY = "verify"
+INVALIDATE = "invalidate"
+REMOVE = "remove"
+COOKIE_DELETE = "cookie_delete"
+TOUCH = "touch"
+CALL = "call"
+DELEGATE = "delegate"
+
+# Session methods worth a look, by what they do.
+_WRITE_METHODS = frozenset(("update", "setdefault"))
+_REMOVE_METHODS = frozenset(("pop", "popitem"))
+_READ_METHODS = frozenset(("get", "keys", "items", "values", "__contains__", "copy"))
+_SESSION_METHODS = (
+    _WRITE_METHODS | _REMOVE_METHODS | _READ_METHODS
+    | {"clear", "regenerate", "invalidate"} | dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS
+)
+_STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
+# Bare or attribute callee names that may resolve to a framework call.
+_FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", "regenerate_session_id",
+                                "perform_login", "auth_login", "auth_logout"))
+_COOKIE_DELETERS = frozenset(("delete_cookie",))
+_EMPTY = (None, False, 0, "", b"")
+_PENDING = "pending"
+_CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
+
+
+class Event:
+    __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding")
+
+    def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None):
+        self.kind = kind
+        self.node = node  # where it happens (a statement or call)
+        self.framework = framework  # flask | flask_login | django | starlette | store
+        self.key = key  # the identity key or value named in messages
+        self.mechanism = mechanism  # REGEN: which regeneration
+        self.callee = callee  # CALL: the FunctionDef
+        self.name = None  # late-bound callee name (see LifecycleAnalysis.finish)
+        self.scope = None
+        self.binding = None
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
+        return f"<Event {self.kind} {self.framework or ''} {extra} line {self.node.lineno}>"
+
+
+class LifecycleAnalysis(Analysis):
+    keywords = ("session", "login", "cookie")
+    requires = (HandlerAnalysis,)
+
+    def __init__(self, ctx, analyses):
+        super().__init__(ctx, analyses)
+        self.handlers = analyses[HandlerAnalysis]
+        self.origins = IdOrigins(ctx, self.handlers)
+        self.events = {}  # FunctionDef -> [Event], source order
+        self.functions = []  # FunctionDefs in source order
+        self.flask_session_config = False  # SESSION_TYPE / Session(app) seen
+        self.has_store = False  # a hand-rolled store keyed by session ids
+        self.test_client_seen = False  # app.test_client() / client.session_transaction()
+        config = ctx.config
+        self._regenerators = frozenset(config.regenerators)
+        self._regenerator_names = frozenset(n.rpartition(".")[2] for n in config.regenerators)
+        self._late = []  # events whose callee may be redefined later in the module
+        self.paths = None  # HandlerPaths, filled by lifecycle_paths.paths_of()
+        self._aliases = _session_aliases(ctx.tree)
+
+    def subscribe(self, walker):
+        walker.on(ast.FunctionDef, self.visit_function)
+        walker.on(ast.AsyncFunctionDef, self.visit_function)
+        walker.on(ast.Call, self.visit_call)
+        walker.on(ast.Assign, self.visit_assign)
+        walker.on(ast.AnnAssign, self.visit_assign)
+        walker.on(ast.Delete, self.visit_delete)
+        walker.on(ast.Subscript, self.visit_subscript)
+        walker.on(ast.Compare, self.visit_compare)
+
+    # -- file-level facts -----------------------------------------------
+    @property
+    def uses_test_client(self):
+        return self.test_client_seen or self.ctx.imports(*auth.TEST_CLIENT_MODULES)
+
+    @property
+    def uses_flask_session(self):
+        return (
+            self.flask_session_config
+            or self.ctx.imports(*fsess.FLASK_SESSION.packages)
+            or "flask-session" in self.ctx.config.session_backends
+        )
+
+    @property
+    def uses_starsessions(self):
+        return self.ctx.imports(*starsess.STARSESSIONS.packages) or "starsessions" in self.ctx.config.session_backends
+
+    def backend(self, framework):
+        """The SessionBackend an event of `framework` runs on in this file."""
+        from ..frameworks import flask, starlette
+
+        if framework in ("flask", "flask_login"):
+            return fsess.SESSION_BACKEND if self.uses_flask_session else flask.SESSION_BACKEND
+        if framework == "django":
+            return dj.SESSION_BACKEND
+        if framework == "starlette":
+            return starsess.SESSION_BACKEND if self.uses_starsessions else starlette.SESSION_BACKEND
+        if framework == "store":
+            return stores.SESSION_BACKEND
+        return None
+
+    def server_side_backend(self):
+        """The backend whose record outlives a deleted cookie, if any."""
+        if self.has_store:
+            return stores.SESSION_BACKEND
+        if self.uses_flask_session:
+            return fsess.SESSION_BACKEND
+        if self.uses_starsessions:
+            return starsess.SESSION_BACKEND
+        if self.ctx.imports(*fw.DJANGO.packages):
+            return dj.SESSION_BACKEND
+        return None
+
+    # -- recording --------------------------------------------------------
+    def _may_be_session(self, expr):
+        """Cheap pre-test before session_object(): the expression ends in a
+        name holding 'sess' (`session`, `web_session`, `request.session`) or
+        an alias of Flask's session."""
+        if expr.__class__ is ast.Name:
+            return "sess" in expr.id.lower() or expr.id in self._aliases
+        if expr.__class__ is ast.Attribute:
+            return "sess" in expr.attr.lower()
+        return False
+
+    def visit_function(self, node):
+        self.functions.append(node)
+        self.events[node] = []
+
+    def _add(self, event):
+        function = self.ctx.function
+        if function is None:
+            return None
+        self.events.setdefault(function.node, []).append(event)
+        return event
+
+    # -- calls --------------------------------------------------------------
+    def visit_call(self, node):
+        func = node.func
+        cls = func.__class__
+        if cls is ast.Attribute:
+            name = func.attr
+            if name in auth.TEST_CLIENT_METHODS:
+                self.test_client_seen = True
+            if self._attribute_call(node, func):
+                return
+        elif cls is ast.Name:
+            name = func.id
+        else:
+            return
+        if name in _CONFIG_CALLS:
+            self._flask_session_call(node, name)
+        if self.ctx.function is not None:
+            self._named_call(node, func, name)
+
+    def _attribute_call(self, node, func):
+        """Method calls on sessions, stores, responses. True when handled."""
+        ctx = self.ctx
+        attr = func.attr
+        receiver = func.value
+        if attr in _SESSION_METHODS and self._may_be_session(receiver):
+            framework = fw.session_object(ctx, receiver)
+            if framework is not None:
+                self._session_method(node, framework, attr)
+                return True
+        if attr == fsess.REGENERATE_METHOD and receiver.__class__ is ast.Attribute and receiver.attr == fsess.INTERFACE_ATTR:
+            self._add(Event(REGEN, node, "flask", mechanism="regenerate:flask_session"))
+            return True
+        if attr in _COOKIE_DELETERS and node.args:
+            self._cookie_deletion(node, node.args[0])
+            return True
+        if attr == "set_cookie" and _expires_now(node):
+            self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
+            return True
+        if attr in _STORE_METHODS and self._store_call(node, receiver, attr):
+            return True
+        if receiver.__class__ is ast.Call and receiver.func.__class__ is ast.Name and receiver.func.id == "super":
+            return self._super_call(node, attr)
+        if receiver.__class__ is ast.Name and receiver.id == "self" and ctx.function is not None:
+            method = self._method(attr)
+            if method is not None:
+                self._add(Event(CALL, node, callee=method))
+                return True
+        return False
+
+    def _session_method(self, node, framework, attr):
+        if attr == "clear":
+            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework}"))
+            self._add(Event(INVALIDATE, node, framework))
+        elif framework == "django" and attr in dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS:
+            if attr in dj.REGENERATE_METHODS:
+                self._add(Event(REGEN, node, framework, mechanism="cycle:django"))
+            if attr in dj.INVALIDATE_METHODS:
+                self._add(Event(INVALIDATE, node, framework))
+        elif attr in ("regenerate", "invalidate"):  # Flask-KVSession-style session objects
+            self._add(Event(REGEN, node, framework, mechanism="named"))
+            if attr == "invalidate":
+                self._add(Event(INVALIDATE, node, framework))
+        elif attr in _WRITE_METHODS:
+            key = _written_identity(node, self.ctx)
+            if key is not None:
+                self._add(Event(BIND, node, framework, key=key))
+            else:
+                self._add(Event(TOUCH, node, framework))
+        elif attr in _REMOVE_METHODS:
+            key = literal_key(node.args[0], self.ctx) if node.args else None
+            kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+            self._add(Event(kind, node, framework, key=key))
+        else:  # get, keys, ...: a read, of an identity key when it names one
+            key = literal_key(node.args[0], self.ctx) if node.args else None
+            self._add(Event(TOUCH, node, framework, key=key))
+
+    def _super_call(self, node, attr):
+        """`super().form_valid(form)` in a LoginView/LogoutView subclass."""
+        function = self.ctx.function
+        if function is None or function.class_node is None or attr not in dj.SUPER_METHODS:
+            return False
+        for base in function.class_node.bases:
+            qualname = self.ctx.qualname(base)
+            if qualname in dj.LOGIN_VIEWS:
+                self._add(Event(REGEN, node, "django", mechanism="cycle:django"))
+                return True
+            if qualname in dj.LOGOUT_VIEWS:
+                self._add(Event(INVALIDATE, node, "django"))
+                return True
+        return False
+
+    def _method(self, name):
+        """The FunctionDef of `self.name()` in the class being walked."""
+        class_node = self.ctx.function.class_node
+        if class_node is None:
+            return None
+        for stmt in class_node.body:
+            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == name:
+                return stmt
+        return None
+
+    def _named_call(self, node, func, name):
+        ctx = self.ctx
+        if _is_verifier(ctx, func, name):
+            self._add(Event(VERIFY, node))
+        binding = ctx.binding(func) if func.__class__ is ast.Name else None
+        if binding is not None and binding.kind == sc.FUNCTION:
+            self._add(Event(CALL, node, callee=binding.value))
+            return
+        if binding is not None and binding.kind == sc.CLASS:
+            return  # a local class named `login` is not Django's login()
+        event = self._framework_call(func, name, binding)
+        late = func.__class__ is ast.Name and (binding is None or binding.scope.kind == sc.MODULE)
+        if event is None:
+            if not late:
+                return
+            event = Event(_PENDING, node)  # maybe a function defined further down
+        event.node = node
+        if late:
+            event.name, event.scope, event.binding = name, ctx.scope, binding
+            self._late.append(event)
+        self._add(event)
+
+    def _framework_call(self, func, name, binding):
+        """A REGEN/BIND/INVALIDATE/DELEGATE event for a call to code outside
+        this module, or None."""
+        ctx = self.ctx
+        qualname = None
+        if binding is not None and binding.kind == sc.IMPORT:
+            qualname = binding.qualname  # `login_user as flask_login_user`
+            name = qualname.rpartition(".")[2]
+        elif name in _FRAMEWORK_CALLEES or name in self._regenerator_names:
+            qualname = ctx.qualname(func)
+        if qualname is not None:
+            if qualname in flogin.LOGIN_USER:
+                return Event(BIND, None, "flask_login", key="login_user()")
+            if qualname in flogin.LOGOUT_USER or qualname in dj.LOGOUT:
+                return Event(INVALIDATE, None, "flask" if qualname in flogin.LOGOUT_USER else "django")
+            if qualname in dj.LOGIN:
+                return Event(REGEN, None, "django", mechanism="cycle:django")
+            if qualname in starsess.REGENERATE:
+                return Event(REGEN, None, "starlette", mechanism="regenerate:starsessions")
+        if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
+            return Event(REGEN, None, mechanism="configured")
+        if _REGENERATE_PHRASES.in_name(name):
+            return Event(REGEN, None, mechanism="named")
+        if _INVALIDATE_PHRASES.in_name(name):
+            return Event(DELEGATE, None)
+        return None
+
+    def _flask_session_call(self, node, name):
+        """`Session(app)` / `app.config.update(SESSION_TYPE=...)`."""
+        if name in ("update", "from_mapping") and any(k.arg in fsess.CONFIG_MARKERS for k in node.keywords):
+            self.flask_session_config = True
+        elif name == "Session" and self.ctx.qualname(node.func) in fsess.SESSION_EXTENSION:
+            self.flask_session_config = True
+
+    # -- hand-rolled stores -------------------------------------------------
+    def _store_call(self, node, receiver, attr):
+        ctx = self.ctx
+        if attr in stores.RECORD_UPDATE_METHODS:
+            # SESSIONS[sid].update(user_id=...): a write into the record.
+            if receiver.__class__ is not ast.Subscript:
+                return False
+            origin = self._store_origin(receiver.value, receiver.slice)
+            if origin is None:
+                return False
+            key = _written_identity(node, ctx)
+            self._store_write(node, origin, key)
+            return True
+        if not node.args:
+            return False
+        if attr in stores.DELETE_METHODS and receiver.__class__ is ast.Subscript:
+            # SESSIONS[sid].pop("user_id"): one field of the record.
+            if self._store_origin(receiver.value, receiver.slice) is None:
+                return False
+            key = literal_key(node.args[0], ctx)
+            kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+            self._add(Event(kind, node, "store", key=key))
+            return True
+        origin = self._store_origin(receiver, node.args[0])
+        if origin is None:
+            return False
+        if attr in stores.DELETE_METHODS:
+            self._add(Event(INVALIDATE, node, "store"))
+        elif attr in stores.WRITE_METHODS:
+            self._store_write(node, origin, _store_value_identity(node, attr, ctx))
+        return True
+
+    def _store_origin(self, receiver, key):
+        """The origin of a store access's key, or None when this is no
+        session store (a session object, an id of unknown origin)."""
+        if receiver.__class__ not in (ast.Name, ast.Attribute, ast.Subscript):
+            return None
+        if fw.session_object(self.ctx, receiver) is not None or self.origins.is_cookie_jar(receiver):
+            return None
+        origin = self.origins.origin(key)
+        if origin is not None:
+            self.has_store = True
+        return origin
+
+    def _store_write(self, node, origin, key):
+        if origin == INCOMING and key is not None:
+            self._add(Event(BIND, node, "store", key=key))
+
+    # -- cookies ----------------------------------------------------------
+    def _cookie_deletion(self, node, name_expr):
+        if name_expr is None or self.ctx.function is None:
+            return
+        name = literal_key(name_expr, self.ctx)
+        if name is not None:
+            if fw.classify_cookie(name, self.ctx.config) != fw.SESSION:
+                return
+        elif not _names_session_cookie_setting(name_expr):
+            return
+        self._add(Event(COOKIE_DELETE, node, key=name))
+
+    # -- statements ---------------------------------------------------------
+    def visit_assign(self, node):
+        value = node.value
+        if value is None:
+            return
+        targets = node.targets if node.__class__ is ast.Assign else (node.target,)
+        for target in targets:
+            cls = target.__class__
+            if cls is ast.Subscript:
+                self._subscript_write(node, target, value)
+            elif cls is ast.Name and target.id in fsess.CONFIG_MARKERS and self.ctx.function is None:
+                self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
+
+    def _subscript_write(self, node, target, value):
+        ctx = self.ctx
+        container = target.value
+        key = literal_key(target.slice, ctx)
+        if key in fsess.CONFIG_MARKERS:
+            self.flask_session_config = True  # app.config["SESSION_TYPE"] = "redis"
+            return
+        if ctx.function is None:
+            return
+        framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
+        if framework is not None:
+            if key is not None and is_identity_key(key):
+                empty = value.__class__ is ast.Constant and value.value in _EMPTY
+                self._add(Event(REMOVE if empty else BIND, node, framework, key=key))
+            else:
+                self._add(Event(TOUCH, node, framework))
+            return
+        if container.__class__ is ast.Subscript:
+            # SESSIONS[sid]["user_id"] = ...: a field of a store record.
+            origin = self._store_origin(container.value, container.slice)
+            if origin == INCOMING and key is not None and is_identity_key(key):
+                empty = value.__class__ is ast.Constant and value.value in _EMPTY
+                self._add(Event(REMOVE if empty else BIND, node, "store", key=key))
+            return
+        origin = self._store_origin(container, target.slice)
+        if origin is not None:
+            self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def visit_delete(self, node):
+        ctx = self.ctx
+        if ctx.function is None:
+            return
+        for target in node.targets:
+            if target.__class__ is not ast.Subscript:
+                continue
+            container = target.value
+            framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
+            if framework is not None:
+                key = literal_key(target.slice, ctx)
+                kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+                self._add(Event(kind, node, framework, key=key))
+            elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
+                key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
+                kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+                self._add(Event(kind, node, "store", key=key))
+            elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
+                self._add(Event(INVALIDATE, node, "store"))
+
+    def visit_subscript(self, node):
+        """Reads: `session["user_id"]` (a TOUCH), `SESSIONS[sid]` (a store)."""
+        if node.ctx.__class__ is not ast.Load or self.ctx.function is None:
+            return
+        container = node.value
+        if self._may_be_session(container):
+            framework = fw.session_object(self.ctx, container)
+            if framework is not None:
+                self._add(Event(TOUCH, node, framework, key=literal_key(node.slice, self.ctx)))
+                return
+        if container.__class__ is ast.Name and node.slice.__class__ in (ast.Name, ast.JoinedStr, ast.Call):
+            self._store_origin(container, node.slice)
+
+    def visit_compare(self, node):
+        """`"user_id" in session`."""
+        if self.ctx.function is None:
+            return
+        for comparator in node.comparators:
+            if self._may_be_session(comparator):
+                framework = fw.session_object(self.ctx, comparator)
+                if framework is not None:
+                    self._add(Event(TOUCH, node, framework, key=literal_key(node.left, self.ctx)))
+
+    # -- after the walk -------------------------------------------------------
+    def finish(self):
+        """Settle calls by module-level names against what the module finally
+        binds: a body runs after the whole module has, so `login(request,
+        user)` calls a `def login` further down, not the import above it."""
+        for event in self._late:
+            final = sc.lookup(event.scope, event.name)
+            if final is not event.binding and final is not None and final.kind == sc.FUNCTION:
+                event.kind, event.callee = CALL, final.value
+                event.framework = event.key = event.mechanism = None
+            elif final is not event.binding and final is not None and final.kind == sc.CLASS:
+                event.kind = _PENDING
+        for events in self.events.values():
+            events[:] = [e for e in events if e.kind != _PENDING]
+
+
+# -- helpers ----------------------------------------------------------------
+
+def _keyword(call, name):
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _session_aliases(tree):
+    """Names a module-level import gives Flask's session (`from flask
+    import session as s`): they pass the cheap pre-test too."""
+    names = set()
+    for stmt in getattr(tree, "body", ()):
+        if stmt.__class__ is ast.ImportFrom and stmt.module and not stmt.level:
+            for alias in stmt.names:
+                if f"{stmt.module}.{alias.name}" in fw.FLASK.session_objects and alias.asname:
+                    names.add(alias.asname)
+    return frozenset(names)
+
+
+def _written_identity(call, ctx):
+    """The identity key a `session.update(...)`/`setdefault(...)` call writes."""
+    func = call.func
+    if func.attr == "setdefault":
+        key = literal_key(call.args[0], ctx) if call.args else None
+        return key if key is not None and is_identity_key(key) else None
+    for keyword in call.keywords:
+        if keyword.arg is not None and is_identity_key(keyword.arg):
+            if not (keyword.value.__class__ is ast.Constant and keyword.value.value in _EMPTY):
+                return keyword.arg
+    for arg in call.args[:1]:
+        if arg.__class__ is ast.Dict:
+            for key, value in zip(arg.keys, arg.values):
+                text = literal_key(key, ctx) if key is not None else None
+                if text is not None and is_identity_key(text):
+                    if not (value.__class__ is ast.Constant and value.value in _EMPTY):
+                        return text
+    return None
+
+
+def _store_value_identity(call, method, ctx):
+    """The identity a `store.set(key, value)`-style call writes."""
+    if method in ("hset", "hmset"):
+        mapping = _keyword(call, "mapping")
+        if mapping is None and method == "hmset" and len(call.args) > 1:
+            mapping = call.args[1]
+        if mapping is not None:
+            return identity_in_value(mapping, ctx)
+        field = literal_key(call.args[1], ctx) if len(call.args) > 1 else None
+        return field if field is not None and is_identity_key(field) else None
+    value = _keyword(call, "value")
+    if value is None:
+        index = 2 if method in ("setex", "psetex") else 1
+        value = call.args[index] if len(call.args) > index else None
+    return identity_in_value(value, ctx)
+
+
+def _expires_now(call):
+    """`set_cookie("sid", "", max_age=0)` / `expires=0`: a deletion."""
+    for keyword in call.keywords:
+        if keyword.arg in ("max_age", "expires") and keyword.value.__class__ is ast.Constant:
+            if keyword.value.value == 0:
+                return True
+    return False
+
+
+def _names_session_cookie_setting(expr):
+    """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`,
+    `app.session_cookie_name`."""
+    if expr.__class__ is ast.Attribute:
+        return expr.attr.upper() == "SESSION_COOKIE_NAME"
+    if expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant:
+        return expr.slice.value == "SESSION_COOKIE_NAME"
+    return False
+
+
+def _names_session_id(expr):
+    return expr.__class__ is ast.Name and expr.id.lower() in stores.SESSION_ID_NAMES
+
+
+class PhraseSet:
+    """Word sequences to look for in identifiers: `sign_in` matches
+    `SignInView` and `/accounts/sign-in`. A substring test on the first word
+    of each phrase comes first, so most names cost one scan."""
+
+    __slots__ = ("phrases", "firsts")
+
+    def __init__(self, phrases):
+        self.phrases = tuple(tuple(fw.words(p)) for p in phrases if fw.words(p))
+        self.firsts = tuple({p[0] for p in self.phrases})
+
+    def in_name(self, name):
+        lowered = name.lower()
+        if not any(first in lowered for first in self.firsts):
+            return False
+        return self.in_words(fw.words(name))
+
+    def in_words(self, words):
+        words = tuple(words)
+        for phrase in self.phrases:
+            size = len(phrase)
+            for i in range(len(words) - size + 1):
+                if words[i:i + size] == phrase:
+                    return True
+        return False
+
+
+_REGENERATE_PHRASES = PhraseSet(auth.REGENERATE_WORDS)
+_INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
+
+
+def _is_verifier(ctx, func, name):
+    lowered = name.lower()
+    if lowered in auth.VERIFIER_NAMES:
+        return True
+    words = fw.words(name)
+    if any(w in auth.NOT_VERIFIERS for w in words):
+        return False
+    if lowered == auth.VERIFY_METHOD:
+        return _verify_receiver(ctx, func)
+    if words and words[0] == auth.VERIFY_PREFIX:
+        return True
+    if words and words[0] == auth.CHECK_PREFIX:
+        return any(w in auth.CHECK_WORDS for w in words)
+    return False
+
+
+def _verify_receiver(ctx, func):
+    """`pwd_context.verify(...)`, `totp.verify(code)`, `pyotp.TOTP(s).verify(code)`."""
+    if func.__class__ is not ast.Attribute:
+        return False
+    receiver = func.value
+    if receiver.__class__ is ast.Call:
+        return ctx.qualname(receiver.func) in auth.VERIFY_RECEIVER_CALLS
+    name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
+    return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))
+
+
+__all__ = [
+    "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
+    "VERIFY", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
+]

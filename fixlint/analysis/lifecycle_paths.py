@@ -1,0 +1,202 @@
+"""Login and logout handlers and what happens on their path.
+
+A handler's path is its own events with every call to a same-module
+function replaced by that function's events, transitively, in order; a
+function already on the call stack is not entered again (recursion), and a
+path stops growing at _MAX_STEPS. Events that happen inside a helper are
+reported at the call in the handler.
+
+A function is a login handler when its words (its name, its class's name,
+its route paths: `Handler.words()`) hold a login word (or a configured
+`login-names` word), or when its path verifies credentials; a logout
+handler when its words hold a logout word (or a `logout-names` word) —
+logout wins when both appear. Test code is neither.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import frameworks as fw
+from ..frameworks import auth
+from .lifecycle import BIND, CALL, VERIFY, PhraseSet
+
+LOGIN = "login"
+LOGOUT = "logout"
+
+_MAX_STEPS = 2000
+
+
+class Step:
+    """An event on a handler's path, and where to report it."""
+
+    __slots__ = ("event", "site", "via")
+
+    def __init__(self, event, site, via):
+        self.event = event
+        self.site = site  # the node in the handler: the event, or the call that led to it
+        self.via = via  # the helper called at `site`, or None
+
+    @property
+    def kind(self):
+        return self.event.kind
+
+
+class HandlerPath:
+    __slots__ = ("function", "handler", "role", "steps", "reached")
+
+    def __init__(self, function, handler, role, steps, reached):
+        self.function = function  # the FunctionDef
+        self.handler = handler  # its Handler (None when unknown)
+        self.role = role  # LOGIN | LOGOUT | None
+        self.steps = steps  # [Step], path order
+        self.reached = reached  # FunctionDefs entered through calls
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<HandlerPath {self.function.name} {self.role} {len(self.steps)} steps>"
+
+
+def handler_paths(lifecycle, handlers):
+    """A HandlerPath for every function of the file that is a login or
+    logout handler, outside test code; helpers called from another handler
+    of the same role are judged on that handler's path, not on their own."""
+    ctx = lifecycle.ctx
+    if is_test_file(ctx.path, lifecycle.uses_test_client):
+        return []
+    login_words, logout_words = _phrase_sets(ctx.config.login_names, ctx.config.logout_names)
+    reaches = _reaching(lifecycle.events)
+    paths = []
+    for function in lifecycle.functions:
+        handler = handlers.handler(function)
+        if _is_test_function(function, handler):
+            continue
+        words = handler.words() if handler is not None else fw.words(function.name)
+        if logout_words.in_words(words):
+            role = LOGOUT
+        elif login_words.in_words(words):
+            role = LOGIN
+        elif reaches.get(function, 0) == _BINDS | _VERIFIES:
+            role = None  # decided by the path: does it verify credentials?
+        else:
+            continue
+        steps, reached = _flatten(lifecycle.events, function)
+        if role is None:
+            if not any(s.kind == VERIFY for s in steps):
+                continue
+            role = LOGIN
+        paths.append(HandlerPath(function, handler, role, steps, reached))
+    return _drop_inner(paths)
+
+
+@lru_cache(maxsize=32)
+def _phrase_sets(login_names, logout_names):
+    return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
+
+
+_BINDS = 1
+_VERIFIES = 2
+
+
+def _reaching(events):
+    """For each function, whether a binding and a credential check can be
+    reached through its calls (bit flags): only such functions need a path
+    to find out whether they are login handlers."""
+    flags = {}
+    calls = {}
+    for function, items in events.items():
+        bits = 0
+        for event in items:
+            if event.kind == BIND:
+                bits |= _BINDS
+            elif event.kind == VERIFY:
+                bits |= _VERIFIES
+        flags[function] = bits
+        calls[function] = {e.callee for e in items if e.kind == CALL and e.callee is not None}
+    changed = True
+    while changed:  # a fixed point: cycles are fine
+        changed = False
+        for function, callees in calls.items():
+            bits = flags[function]
+            for callee in callees:
+                bits |= flags.get(callee, 0)
+            if bits != flags[function]:
+                flags[function] = bits
+                changed = True
+    return flags
+
+
+def _drop_inner(paths):
+    """A helper that another handler of the same role reaches is judged on
+    that handler's path — unless the two reach each other (recursion), when
+    each keeps its own."""
+    by_function = {p.function: p for p in paths}
+    kept = []
+    for path in paths:
+        outer = [
+            other for other in paths
+            if other is not path and other.role == path.role and path.function in other.reached
+            and other.function not in by_function[path.function].reached
+        ]
+        if not outer:
+            kept.append(path)
+    return kept
+
+
+def _flatten(events, function):
+    """The steps of `function`'s path and the functions it enters."""
+    steps = []
+    reached = set()
+    # Each frame: (events, index, site of the outer call or None, via name, function)
+    stack = [(events.get(function, ()), 0, None, None, function)]
+    on_stack = {function}
+    budget = _MAX_STEPS * 10  # calls that add no steps still cost
+    while stack and len(steps) < _MAX_STEPS and budget:
+        budget -= 1
+        items, index, site, via, current = stack.pop()
+        if index >= len(items):
+            on_stack.discard(current)
+            continue
+        event = items[index]
+        stack.append((items, index + 1, site, via, current))
+        if event.kind == CALL:
+            callee = event.callee
+            if callee in on_stack or callee is None:
+                continue
+            reached.add(callee)
+            on_stack.add(callee)
+            outer_site = site if site is not None else event.node
+            outer_via = via if via is not None else callee.name
+            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee))
+            continue
+        steps.append(Step(event, site if site is not None else event.node, via))
+    return steps, reached
+
+
+# -- test code --------------------------------------------------------------
+
+def is_test_file(path, uses_test_client):
+    """Test modules by name (test_*.py, *_test.py, conftest.py), and modules
+    in a test folder that drive a test client. A folder name alone is not
+    enough: a project may well live under ~/test/."""
+    stem = path.stem
+    if stem in auth.TEST_FILES or stem.startswith(auth.TEST_FILE_PREFIXES) or stem.endswith(auth.TEST_FILE_SUFFIXES):
+        return True
+    return uses_test_client and any(part in auth.TEST_DIRS for part in path.parts[:-1])
+
+
+def _is_test_function(function, handler):
+    if function.name.startswith(auth.TEST_FUNCTION_PREFIXES):
+        return True
+    class_node = handler.class_node if handler is not None else None
+    return class_node is not None and class_node.name.startswith(auth.TEST_CLASS_PREFIXES)
+
+
+def paths_of(facts):
+    """The handler paths of a file, computed once for SFX101 and SFX102."""
+    from .handlers import HandlerAnalysis
+    from .lifecycle import LifecycleAnalysis
+
+    lifecycle = facts[LifecycleAnalysis]
+    if lifecycle.paths is None:
+        lifecycle.paths = handler_paths(lifecycle, facts[HandlerAnalysis])
+    return lifecycle.paths

@@ -1,0 +1,552 @@
+"""Where a value came from, as far as one function's source says.
+
+`origin(expr)` answers with one of:
+
+- a Read: a value the client sent — a query, form, JSON-body, URL-path,
+  cookie or header value (`request.args["sid"]`, `request.COOKIES[...]`, a
+  FastAPI `Query()`/`Cookie()` parameter, a Flask `<sid>` route parameter);
+- a Container: a mapping of such values (`request.args`, `await
+  request.form()`, a FastAPI body model); reading a key from it is a Read;
+- a SessionIdValue: the framework's own session id (`session.sid`,
+  `request.session.session_key`, starsessions' `get_session_id(request)`);
+- a Weak value (random.*, uuid1, the clock, a counter, a hash of guessable
+  data), STRONG (secrets, os.urandom, uuid4), or FOREIGN (a payment or
+  identity provider's API: its "session ids" are not ours);
+- None: nothing known.
+
+Values flow through assignments (`token = request.args["t"]`), encoders
+(`str()`, `.strip()`, `.hex`), `or`/conditional expressions and string
+building. Each assigned value's origin is recorded when the walk reaches the
+assignment, so `sid = sid.strip()` sees the earlier `sid`. Every origin is
+computed during the walk, at the point where the expression sits.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .. import frameworks as fw
+from ..engine import scope as sc
+from ..engine.values import literal_string
+from ..frameworks import django as dj
+from ..frameworks import flask as fl
+from ..frameworks import sessionids as sid
+from ..frameworks import starlette as st
+from ..frameworks import starsessions, stdlib
+from . import handlers as hd
+from .base import Analysis
+
+QUERY = "query string"
+PATH = "URL path"
+JSON_BODY = "JSON body"
+FORM = "form body"
+COOKIE = "cookie"
+HEADER = "header"
+
+_PARAM_SOURCES = {"query": QUERY, "path": PATH, "body": JSON_BODY, "form": FORM,
+                  "cookie": COOKIE, "header": HEADER}
+_SOURCE_TABLES = {"flask": fl.REQUEST_SOURCES, "django": dj.REQUEST_SOURCES, "starlette": st.REQUEST_SOURCES}
+_SOURCE_METHODS = {"flask": fl.REQUEST_SOURCE_METHODS, "starlette": st.REQUEST_SOURCE_METHODS}
+_RAW_BODIES = {"flask": fl.RAW_BODIES, "django": dj.RAW_BODIES, "starlette": st.RAW_BODIES}
+_SOURCE_ATTRS = frozenset().union(*_SOURCE_TABLES.values(), fl.RAW_BODIES, dj.RAW_BODIES)
+_SOURCE_CALLS = frozenset().union(*_SOURCE_METHODS.values(), fl.RAW_BODIES, st.RAW_BODIES)
+_READ_METHODS = frozenset(("get", "getlist", "getone", "get_all", "pop", "getfirst"))
+_COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
+_ID_ATTRS = dj.SESSION_KEY_ATTRS | {"sid"}
+_BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
+_MAX_DEPTH = 24
+_NUMERIC = frozenset(("int", "float"))
+_CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
+
+
+class Read:
+    """A value the client sent. `key` is the parameter, field or cookie
+    name when the code states it."""
+
+    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric")
+
+    def __init__(self, node, key, source, framework, key_expr=None):
+        self.node = node  # where it is read: a Call, Subscript, Attribute or arg
+        self.key = key
+        self.source = source  # QUERY, PATH, JSON_BODY, FORM, COOKIE, HEADER, ...
+        self.framework = framework  # "flask" | "django" | "starlette"
+        self.key_expr = key_expr
+        self.uses = []  # session-loading APIs the value reaches (labels)
+        self.foreign = False  # passed to a payment/identity provider's API
+        self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
+        self.numeric = False  # declared an int or float: an object id, never a session id
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
+
+
+class Container:
+    __slots__ = ("source", "framework", "node", "model")
+
+    def __init__(self, source, framework, node, model=False):
+        self.source = source
+        self.framework = framework
+        self.node = node
+        self.model = model  # a FastAPI body model: its attributes are fields
+
+
+class SessionIdValue:
+    __slots__ = ("node", "label", "framework")
+
+    def __init__(self, node, label, framework):
+        self.node = node
+        self.label = label  # how messages name it: "session.sid"
+        self.framework = framework
+
+
+class Weak:
+    __slots__ = ("node", "label")
+
+    def __init__(self, node, label):
+        self.node = node  # the expression that produces the weak value
+        self.label = label  # "random.choice()", "uuid.uuid1() (host address and clock)"
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return self.name
+
+
+STRONG = _Marker("STRONG")
+FOREIGN = _Marker("FOREIGN")
+_COUNTER = _Marker("COUNTER")  # an itertools.count() object
+_MISSING = object()
+
+
+class OriginAnalysis(Analysis):
+    keywords = ("request", "sess", "sid", "token", "auth", "jwt", "remember", "login",
+                "cookie", "websocket", "uuid")
+    requires = (hd.HandlerAnalysis,)
+
+    def __init__(self, ctx, analyses):
+        super().__init__(ctx, analyses)
+        self.handlers = analyses[hd.HandlerAnalysis]
+        self.reads = []  # every Read, in the order first seen
+        self._memo = {}  # expression node -> origin
+        self._assigned = {}  # assigned value node -> origin (when known)
+
+    def subscribe(self, walker):
+        walker.on(ast.FunctionDef, self.visit_function)
+        walker.on(ast.AsyncFunctionDef, self.visit_function)
+        walker.on(ast.Assign, self.visit_assign)
+        walker.on(ast.AnnAssign, self.visit_assign)
+        walker.on(ast.NamedExpr, self.visit_named)
+        walker.on(ast.Call, self.visit_call)
+        walker.on(ast.Subscript, self.visit_subscript)
+
+    # -- recording ----------------------------------------------------------
+    def visit_function(self, node):
+        """Route parameters are reads even when the body never uses them."""
+        handler = self.handlers.handler(node)
+        if handler is None or handler.kind == hd.FUNCTION:
+            return
+        for arg in _arguments(node):
+            self._param_origin(node, arg)
+
+    def visit_assign(self, node):
+        if node.value is None:
+            return
+        targets = node.targets if node.__class__ is ast.Assign else [node.target]
+        for target in targets:
+            self._record(target, node.value)
+
+    def visit_named(self, node):
+        self._record(node.target, node.value)
+
+    def _record(self, target, value):
+        if target.__class__ is ast.Name:
+            found = self.origin(value)
+            if found is not None:
+                self._assigned[value] = found
+        elif target.__class__ in (ast.Tuple, ast.List) and value.__class__ in (ast.Tuple, ast.List):
+            if len(target.elts) == len(value.elts):
+                for elt_target, elt_value in zip(target.elts, value.elts):
+                    self._record(elt_target, elt_value)
+
+    def visit_call(self, node):
+        func = node.func
+        if func.__class__ is ast.Attribute and func.attr in _READ_METHODS:
+            self.origin(node)
+
+    def visit_subscript(self, node):
+        if node.ctx.__class__ is ast.Load:
+            self.origin(node)
+
+    # -- queries --------------------------------------------------------------
+    def reads_in(self, expr):
+        """The Reads an expression's value is built from."""
+        found = []
+        for node in ast.walk(expr):
+            if node.__class__ in (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.Await):
+                value = self.origin(node)
+                if value.__class__ is Read and value not in found:
+                    found.append(value)
+        return found
+
+    def origin(self, expr, depth=0):
+        if expr is None or depth > _MAX_DEPTH:
+            return None
+        found = self._memo.get(expr, _MISSING)
+        if found is _MISSING:
+            found = self._compute(expr, depth)
+            self._memo[expr] = found
+        return found
+
+    def _compute(self, expr, depth):
+        cls = expr.__class__
+        if cls is ast.Name:
+            return self._name(expr)
+        if cls is ast.Attribute:
+            return self._attribute(expr, depth)
+        if cls is ast.Subscript:
+            return self._subscript(expr, depth)
+        if cls is ast.Call:
+            return self._call(expr, depth)
+        if cls is ast.Await or cls is ast.NamedExpr:
+            return self.origin(expr.value, depth + 1)
+        if cls is ast.BoolOp:
+            for value in expr.values:
+                found = self.origin(value, depth + 1)
+                if found is not None:
+                    return found
+            return None
+        if cls is ast.IfExp:
+            return self.origin(expr.body, depth + 1) or self.origin(expr.orelse, depth + 1)
+        if cls in (ast.GeneratorExp, ast.ListComp):
+            return self.origin(expr.elt, depth + 1)
+        if cls in (ast.List, ast.Tuple):
+            return _combine(self.origin(e, depth + 1) for e in expr.elts)
+        if cls is ast.JoinedStr:
+            return _combine(self.origin(v.value, depth + 1) for v in expr.values if v.__class__ is ast.FormattedValue)
+        if cls is ast.BinOp:  # string building and arithmetic keep weakness
+            right = expr.right.elts if expr.right.__class__ is ast.Tuple else [expr.right]
+            return _combine(self.origin(p, depth + 1) for p in [expr.left, *right])
+        return None
+
+    # -- names and parameters -------------------------------------------------
+    def _name(self, expr):
+        binding = self.ctx.binding(expr)
+        if binding is None:
+            return None
+        if binding.kind == sc.ASSIGN:
+            return self._assigned.get(binding.value)
+        if binding.kind == sc.PARAM and binding.scope.node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef):
+            return self._param_origin(binding.scope.node, binding.node)
+        node = binding.node
+        if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and _increments(node):
+            return Weak(expr, f"a counter ({expr.id} += 1)")
+        return None
+
+    def _param_origin(self, function, arg):
+        found = self._memo.get(arg, _MISSING)
+        if found is _MISSING:
+            found = self._memo[arg] = self._param(function, arg)
+        return found
+
+    def _param(self, function, arg):
+        handler = self.handlers.handler(function)
+        if handler is None or handler.kind == hd.FUNCTION:
+            return None
+        name = arg.arg
+        if handler.params:
+            source = _PARAM_SOURCES.get(handler.params.get(name))
+            if source is None:
+                return None
+            key = _alias(function, arg) or name
+            if source == JSON_BODY and not _scalar(arg.annotation):
+                return Container(JSON_BODY, "starlette", arg, model=True)
+            return self._numeric(self._read(arg, key, source, "starlette"), _scalar_name(arg.annotation))
+        if handler.framework == "flask" and handler.kind == hd.ROUTE and name in handler.path_params():
+            converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
+            return self._numeric(self._read(arg, name, PATH, "flask"), converters.get(name))
+        if handler.framework == "django" and handler.kind == hd.VIEW and self._url_kwargs(handler):
+            positional = function.args.posonlyargs + function.args.args
+            skip = 2 if handler.class_node is not None else 1
+            if arg in positional[:skip] or arg is function.args.vararg or arg is function.args.kwarg:
+                return None
+            return self._numeric(self._read(arg, name, PATH, "django"), _scalar_name(arg.annotation))
+        return None
+
+    @staticmethod
+    def _numeric(read, type_name):
+        if type_name in _NUMERIC:
+            read.numeric = True
+        return read
+
+    def _url_kwargs(self, handler):
+        """Whether a Django view's extra parameters are URL captures: always
+        for class-based views; for a function taking `request` first, when
+        it is routed, decorated, or lives in a views module — a helper
+        `def load(request, session_key)` is not a view."""
+        if handler.class_node is not None or handler.paths or handler.node.decorator_list:
+            return True
+        path = self.ctx.path
+        return "views" in fw.words(path.stem) or "views" in (p.lower() for p in path.parts[:-1])
+
+    def _read(self, node, key, source, framework, key_expr=None):
+        found = self._memo.get(node)
+        if found.__class__ is Read:
+            return found
+        read = Read(node, key, source, framework, key_expr)
+        self._memo[node] = read
+        self.reads.append(read)
+        return read
+
+    # -- attributes, subscripts, calls ----------------------------------------
+    def _request(self, expr):
+        """'flask', 'django' or 'starlette' when `expr` is a request or a
+        Starlette connection."""
+        framework = fw.request_object(self.ctx, expr)
+        if framework is not None:
+            return framework
+        if expr.__class__ is ast.Name and expr.id in st.CONNECTION_NAMES:
+            binding = self.ctx.binding(expr)
+            if binding is not None and binding.kind == sc.PARAM and self.ctx.imports(*fw.STARLETTE.packages):
+                return "starlette"
+        return None
+
+    def _attribute(self, expr, depth):
+        attr = expr.attr
+        value = expr.value
+        if attr in _SOURCE_ATTRS:
+            framework = self._request(value)
+            if framework is not None:
+                source = _SOURCE_TABLES[framework].get(attr)
+                return Container(source, framework, expr) if source else None
+        if attr in _ID_ATTRS:
+            found = self._session_id_attr(expr)
+            if found is not None:
+                return found
+        base = self.origin(value, depth + 1)
+        if base is None:
+            return None
+        if base.__class__ is Container:
+            return self._read(expr, attr, base.source, base.framework) if base.model else None
+        if base is _COUNTER:
+            return None
+        if attr in stdlib.ENCODER_METHODS or base is FOREIGN:
+            return base
+        return None
+
+    def _session_id_attr(self, expr):
+        attr = expr.attr
+        framework = fw.session_object(self.ctx, expr.value)
+        if framework == "flask" and attr == "sid":
+            return SessionIdValue(expr, "session.sid", "flask")
+        if attr not in dj.SESSION_KEY_ATTRS:
+            return None
+        if framework == "django":
+            return SessionIdValue(expr, f"request.session.{attr}", "django")
+        store = self.ctx.value_of(expr.value)
+        if store.__class__ is ast.Call and _callee_name(store.func) == dj.SESSION_STORE_CLASS:
+            return SessionIdValue(expr, f"SessionStore().{attr}", "django")
+        return None
+
+    def _subscript(self, expr, depth):
+        base = self.origin(expr.value, depth + 1)
+        if base is None or base is _COUNTER:
+            return None
+        if base.__class__ is Container:
+            key = literal_string(expr.slice, self.ctx)
+            return self._read(expr, key, base.source, base.framework, expr.slice)
+        return base  # `request.args.getlist("sid")[0]`, `digest[:16]`
+
+    def _call(self, expr, depth):
+        ctx = self.ctx
+        func = expr.func
+        if func.__class__ is ast.Attribute:
+            found = self._method(expr, func, depth)
+            if found is not _MISSING:
+                return found
+        qualname = ctx.qualname(func)
+        if qualname is None:
+            if func.__class__ is ast.Name and ctx.binding(func) is None:
+                if func.id in _BUILTIN_ENCODERS and expr.args:
+                    return self.origin(expr.args[0], depth + 1)
+                if func.id == "next" and expr.args and self.origin(expr.args[0], depth + 1) is _COUNTER:
+                    return Weak(expr, "a counter (itertools.count())")
+            return self._foreign_client(func)
+        return self._qualified_call(expr, qualname, depth)
+
+    def _method(self, expr, func, depth):
+        """Origins of `x.method(...)`; _MISSING when the qualified name
+        should decide."""
+        method = func.attr
+        receiver = func.value
+        if method in _SOURCE_CALLS:
+            framework = self._request(receiver)
+            if framework is not None:
+                source = _SOURCE_METHODS.get(framework, {}).get(method)
+                return Container(source, framework, expr) if source else None
+        if method in _READ_METHODS or method in _COPY_METHODS:
+            base = self.origin(receiver, depth + 1)
+            if base.__class__ is Container:
+                if method in _COPY_METHODS:
+                    return base
+                key_expr = expr.args[0] if expr.args else None
+                key = literal_string(key_expr, self.ctx) if key_expr is not None else None
+                read = self._read(expr, key, base.source, base.framework, key_expr)
+                given = next((k.value for k in expr.keywords if k.arg == "type"), None)
+                return self._numeric(read, getattr(given, "id", None))
+        instance = self.ctx.value_of(receiver)
+        if instance.__class__ is ast.Call:
+            cls = self.ctx.qualname(instance.func)
+            if cls in stdlib.STRONG_RANDOM_CLASSES:
+                return STRONG
+            if cls in stdlib.WEAK_RANDOM_CLASSES:
+                return Weak(expr, f"{_short(cls)}().{method}()")
+        if method == "join" and expr.args:
+            return self.origin(expr.args[0], depth + 1)
+        if method in stdlib.ENCODER_METHODS:
+            if method == "format" and receiver.__class__ is ast.Constant:
+                return _combine(self.origin(a, depth + 1) for a in [*expr.args, *(k.value for k in expr.keywords)])
+            base = self.origin(receiver, depth + 1)
+            if base is not None and base is not _COUNTER and base.__class__ is not Container:
+                return base
+        return _MISSING
+
+    def _qualified_call(self, expr, qualname, depth):
+        if qualname in stdlib.STRONG_RANDOM_CLASSES:
+            return STRONG
+        if qualname.startswith(stdlib.WEAK_RANDOM_MODULES):
+            if qualname in stdlib.WEAK_RANDOM_CLASSES:
+                return None  # the generator object; its methods are weak
+            return Weak(expr, f"{_short(qualname)}()")
+        if qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS:
+            return STRONG
+        if qualname in stdlib.WEAK_CALLS:
+            return Weak(expr, stdlib.WEAK_CALLS[qualname])
+        if qualname in stdlib.COUNTERS:
+            return _COUNTER
+        if qualname in stdlib.HASHES:
+            return self._hash(expr, qualname, depth)
+        if qualname in stdlib.ENCODERS:
+            return self.origin(expr.args[0], depth + 1) if expr.args else None
+        if qualname in stdlib.JSON_LOADS and expr.args:
+            return self._json_body(expr.args[0])
+        if qualname in starsessions.GET_SESSION_ID:
+            return SessionIdValue(expr, "get_session_id(request)", "starlette")
+        if sid.is_foreign_qualname(qualname):
+            return FOREIGN
+        return None
+
+    def _json_body(self, arg):
+        """`json.loads(request.body)` / `json.loads(request.get_data())`."""
+        raw = arg.func if arg.__class__ is ast.Call else arg
+        if raw.__class__ is ast.Attribute:
+            framework = self._request(raw.value)
+            if framework is not None and raw.attr in _RAW_BODIES.get(framework, ()):
+                return Container(JSON_BODY, framework, arg)
+        return None
+
+    def _hash(self, expr, qualname, depth):
+        """A hash is as guessable as its input: strong input, strong hash;
+        clock, random or identity input (`md5(username + time)`), weak."""
+        inputs = [*expr.args, *(k.value for k in expr.keywords)]
+        if qualname == "hashlib.new":
+            inputs = inputs[1:]
+        found = _combine(self.origin(i, depth + 1) for i in inputs)
+        if found is STRONG:
+            return STRONG
+        label = f"{_short(qualname)}() of guessable data"
+        if found.__class__ is Weak:
+            return Weak(expr, label)
+        for node in (n for i in inputs for n in ast.walk(i)):
+            name = node.id if node.__class__ is ast.Name else getattr(node, "attr", None)
+            if name and any(w in sid.PREDICTABLE_WORDS for w in fw.words(name)):
+                return Weak(expr, label)
+        return None
+
+    def _foreign_client(self, func):
+        """`client.checkout.sessions.retrieve(...)` on a `stripe.StripeClient`."""
+        root = func
+        while root.__class__ is ast.Attribute:
+            root = root.value
+        if root.__class__ is ast.Call:
+            return FOREIGN if sid.is_foreign_qualname(self.ctx.qualname(root.func)) else None
+        if root.__class__ is ast.Name and root is not func:
+            value = self.ctx.value_of(root)
+            if value.__class__ is ast.Call and sid.is_foreign_qualname(self.ctx.qualname(value.func)):
+                return FOREIGN
+        return None
+
+
+def _increments(node):
+    value = node.value
+    return (node.op.__class__ is ast.Add and value.__class__ is ast.Constant
+            and isinstance(value.value, int) and not isinstance(value.value, bool))
+
+
+def _combine(origins):
+    """String building: strong if any part is strong, else the first weak
+    part, else the first session id."""
+    weak = session_id = None
+    for found in origins:
+        if found is STRONG:
+            return STRONG
+        if found.__class__ is Weak and weak is None:
+            weak = found
+        elif found.__class__ is SessionIdValue and session_id is None:
+            session_id = found
+    return weak or session_id
+
+
+def _short(qualname):
+    """`random.choice` stays; `numpy.random.randint` -> `numpy.random.randint`;
+    `datetime.datetime.now` -> `datetime.now`."""
+    parts = qualname.split(".")
+    if len(parts) > 2 and parts[0] == parts[1]:
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def _callee_name(func):
+    if func.__class__ is ast.Name:
+        return func.id
+    if func.__class__ is ast.Attribute:
+        return func.attr
+    return None
+
+
+def _arguments(function):
+    args = function.args
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs]
+
+
+def _alias(function, arg):
+    """`Query(alias="sessionid")`, plain or inside Annotated[...]."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+    for candidate in (defaults.get(arg), *hd.annotated_extras(arg.annotation)):
+        if candidate.__class__ is ast.Call:
+            for keyword in candidate.keywords:
+                if keyword.arg in ("alias", "validation_alias") and keyword.value.__class__ is ast.Constant:
+                    if isinstance(keyword.value.value, str):
+                        return keyword.value.value
+    return None
+
+
+def _scalar_name(annotation):
+    base = hd.annotated_base(annotation)
+    return base.id if base.__class__ is ast.Name else None
+
+
+def _scalar(annotation):
+    base = hd.annotated_base(annotation)
+    if base is None or base.__class__ is ast.Subscript:
+        return True
+    name = base.id if base.__class__ is ast.Name else getattr(base, "attr", None)
+    return name in hd.SCALARS

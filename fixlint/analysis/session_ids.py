@@ -1,0 +1,569 @@
+"""Facts about session ids for SFX201-SFX204, gathered in the one walk.
+
+- param_reads (SFX201): client values read from the query string, a form or
+  JSON body or the URL path that are session ids — by name (`sid`,
+  `session_id`, configured names) or because the value reaches a
+  session-loading API in the function (Django `SessionStore(session_key=)`,
+  a session store lookup, `session.sid = ...`, `set_cookie` of the session
+  cookie), directly or through a same-module helper;
+- url_leaks (SFX202): a session id put into a URL;
+- client_ids (SFX203): a session record created under an id the request
+  brought, when no record exists;
+- weak_ids (SFX204): a session id or token from a guessable source, where
+  the context says it is one.
+
+Session stores are hand-rolled server-side stores: a receiver named like
+`SESSIONS`/`session_store`, or a cache key whose text starts `session:`.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import NamedTuple
+
+from .. import frameworks as fw
+from ..engine import scope as sc
+from ..engine.values import literal_string
+from ..frameworks import django as dj
+from ..frameworks import sessionids as sid
+from ..frameworks import stdlib
+from . import handlers as hd
+from . import urls
+from .base import Analysis
+from .cookies import names_session_setting, set_cookie_site
+from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
+
+_SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie"))
+_DEFAULTDICT = frozenset(("collections.defaultdict",))
+_STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
+_STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
+
+
+class ParamRead(NamedTuple):
+    read: Read
+    sink: str  # the session-loading API it reaches, or "" when judged by name
+
+
+class UrlLeak(NamedTuple):
+    node: ast.AST  # the expression that builds the URL
+    what: str  # "the session id session.sid", "the session cookie 'sid'", "session id 'sid'"
+    how: str  # "url_for()", "the redirect() target", "an f-string"
+    framework: str
+
+
+class ClientChosenId(NamedTuple):
+    node: ast.AST  # the creating statement
+    key: str  # what the request sent: "cookie 'sid'"
+    store: str
+    framework: str
+
+
+class WeakId(NamedTuple):
+    node: ast.AST  # the expression that produces the weak value
+    source: str  # "random.choice()"
+    context: str  # "assigned to 'sid'"
+    framework: str
+
+
+class SessionIdAnalysis(Analysis):
+    keywords = OriginAnalysis.keywords
+    requires = (hd.HandlerAnalysis, OriginAnalysis)
+
+    def __init__(self, ctx, analyses):
+        super().__init__(ctx, analyses)
+        self.origins = analyses[OriginAnalysis]
+        self.handlers = analyses[hd.HandlerAnalysis]
+        self.id_names = sid.session_id_names(ctx.config)
+        self.param_reads = []
+        self.url_leaks = []
+        self.client_ids = []
+        self.weak_ids = []
+        self._seen = set()  # (kind, node) already recorded
+        self._inner = set()  # string-building nodes checked as part of an outer one
+        self._statement = None
+        self._pending = {}  # write node in an "if absent" branch -> store expression
+        self._session_params = {}  # (FunctionDef, parameter) -> session sink it reaches
+        self._foreign_params = set()  # (FunctionDef, parameter) passed to a provider API
+        self._session_bindings = set()  # bindings whose value is used as a session key
+        self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
+        self._web = fw.file_web_framework(ctx) is not None
+        self._test_file = sid.is_test_path(ctx.path)
+
+    def subscribe(self, walker):
+        for statement in _STATEMENTS:
+            walker.on(statement, self.visit_statement)
+        walker.on(ast.Assign, self.visit_assign)
+        walker.on(ast.AnnAssign, self.visit_assign)
+        walker.on(ast.Return, self.visit_return)
+        walker.on(ast.If, self.visit_if)
+        walker.on(ast.Call, self.visit_call)
+        walker.on(ast.Subscript, self.visit_subscript)
+        walker.on(ast.Dict, self.visit_dict)
+        walker.on(ast.JoinedStr, self.visit_string)
+        walker.on(ast.BinOp, self.visit_string)
+
+    # -- helpers ---------------------------------------------------------------
+    def _once(self, kind, node):
+        key = (kind, node)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def _in_test(self):
+        if self._test_file:
+            return True
+        info = self.ctx.function
+        while info is not None:
+            if sid.is_test_name(info.name) or (info.class_node is not None and sid.is_test_name(info.class_node.name)):
+                return True
+            info = info.parent
+        return False
+
+    def _is_id_name(self, name):
+        return name is not None and sid.normal(name) in self.id_names
+
+    def _names_session_id(self, name):
+        """A name that makes its value a session id or token (SFX204). The
+        short `sid`/`sess` mean other things outside web code (a subject or
+        sample id), so they count only in files of a web framework."""
+        normal = sid.normal(name)
+        if normal in sid.AMBIGUOUS_NAMES and not self._web:
+            return False
+        return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
+
+    def is_session_read(self, read):
+        """A read whose key names a session id or the session cookie."""
+        if read.key is not None:
+            if self._is_id_name(read.key):
+                return True
+            return read.source == COOKIE and fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION
+        return read.key_expr is not None and names_session_setting(read.key_expr)
+
+    def _statement_of(self, node):
+        statement = self._statement
+        if statement is not None and statement.lineno <= node.lineno <= (statement.end_lineno or statement.lineno):
+            return statement
+        return node
+
+    def _store_name(self, expr):
+        """The name of a hand-rolled session store, or None."""
+        name = expr.id if expr.__class__ is ast.Name else getattr(expr, "attr", None)
+        if name is None or not sid.is_store_name(name):
+            return None
+        return None if fw.session_object(self.ctx, expr) is not None else name
+
+    def _session_key_text(self, key):
+        """`f"session:{sid}"`, `"sess_" + sid`."""
+        if not urls.is_string_building(key):
+            return False
+        first = next(iter(urls.parts(key, set())), None)
+        return isinstance(first, str) and sid.is_session_key_text(first)
+
+    def _params_in(self, expr):
+        """(FunctionDef, name) for parameters of plain functions in `expr`."""
+        out = []
+        for node in ast.walk(expr):
+            if node.__class__ is ast.Name:
+                binding = self.ctx.binding(node)
+                if binding is not None and binding.kind == sc.PARAM:
+                    function = binding.scope.node
+                    handler = self.handlers.handler(function)
+                    if handler is not None and handler.kind == hd.FUNCTION:
+                        out.append((function, node.id))
+        return out
+
+    # -- statements --------------------------------------------------------------
+    def visit_statement(self, node):
+        self._statement = node
+
+    def visit_assign(self, node):
+        value = node.value
+        if value is None:
+            return
+        targets = node.targets if node.__class__ is ast.Assign else [node.target]
+        for target in targets:
+            cls = target.__class__
+            if cls is ast.Name:
+                self._assigned_name(target.id, value, node)
+            elif cls is ast.Attribute:
+                self._assigned_attribute(target, value)
+            elif cls is ast.Subscript:
+                self._assigned_item(target, value, node)
+
+    def _assigned_name(self, name, value, node):
+        if name == "SESSION_COOKIE_NAME":
+            self._cookie_name(value)
+        if self._names_session_id(name):
+            self._weak(value, f"assigned to {name!r}")
+
+    def _cookie_name(self, value):
+        """A configured session cookie name is a session-id name too."""
+        text = literal_string(value, self.ctx)
+        if text:
+            self.id_names.add(sid.normal(text))
+
+    def _assigned_attribute(self, target, value):
+        attr = target.attr
+        if self._names_session_id(attr):
+            self._weak(value, f"assigned to .{attr}")
+        if attr in dj.SESSION_KEY_ATTRS or attr == "sid":
+            owner = fw.session_object(self.ctx, target.value)
+            if owner is not None:
+                self._use(value, f"session.{attr} = ...")
+
+    def _assigned_item(self, target, value, node):
+        key = literal_string(target.slice, self.ctx)
+        if key == "SESSION_COOKIE_NAME":
+            self._cookie_name(value)
+        store = self._store_name(target.value)
+        if store is not None:
+            self._use(target.slice, f"{store}[...] = ...")
+            self._weak(target.slice, f"used as a key of {store}")
+        if target in self._pending:
+            self._creation(node, target.value, target.slice)
+
+    def visit_return(self, node):
+        info = self.ctx.function
+        if node.value is None or info is None:
+            return
+        if sid.is_generator_name(info.name, self.id_names):
+            self._weak(node.value, f"returned by {info.name}()")
+
+    def visit_dict(self, node):
+        for key, value in zip(node.keys, node.values):
+            name = literal_string(key) if key is not None else None
+            if name and self._names_session_id(name):
+                self._weak(value, f"stored under {name!r}")
+
+    # -- calls -------------------------------------------------------------------
+    def visit_call(self, node):
+        func = node.func
+        qualname = self.ctx.qualname(func)
+        self._session_loader(node, func, qualname)
+        if func.__class__ is ast.Attribute:
+            if func.attr in _SET_COOKIE:
+                self._cookie(node, func)
+            elif func.attr in _STORE_METHODS and node.args:
+                self._store_call(node, func)
+            elif func.attr == "save":
+                self._must_create(node, func)
+            if node in self._pending:
+                self._creation(node, func.value, node.args[0] if node.args else None)
+        self._pass_along(node, func, qualname)
+        self._url_call(node, func, qualname)
+        for keyword in node.keywords:
+            if keyword.arg and self._names_session_id(keyword.arg):
+                self._weak(keyword.value, f"passed as {keyword.arg}=")
+
+    def _session_loader(self, node, func, qualname):
+        """Django `SessionStore(session_key=...)` and session-model lookups."""
+        name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
+        if name == dj.SESSION_STORE_CLASS:
+            given = node.args[:1] + [k.value for k in node.keywords if k.arg == "session_key"]
+            for value in given:
+                self._use(value, "SessionStore(session_key=...)")
+        elif qualname is not None and qualname.startswith(tuple(m + "." for m in dj.SESSION_MODELS)):
+            for keyword in node.keywords:
+                if keyword.arg in ("session_key", "pk"):
+                    self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)")
+
+    def _use(self, expr, sink):
+        """`expr` is used as a session id by `sink`."""
+        for read in self.origins.reads_in(expr):
+            if sink not in read.uses:
+                read.uses.append(sink)
+        for param in self._params_in(expr):
+            self._session_params.setdefault(param, f"{sink} in {param[0].name}()")
+        for node in ast.walk(expr):
+            if node.__class__ is ast.Name:
+                binding = self.ctx.binding(node)
+                if binding is not None:
+                    self._session_bindings.add(binding)
+
+    def _cookie(self, node, func):
+        site = set_cookie_site(self.ctx, node, func)
+        if site is None or site.value is None:
+            return
+        named = site.name is not None and (
+            fw.classify_cookie(site.name, self.ctx.config) == fw.SESSION or self._is_id_name(site.name)
+        )
+        key = site.flags["name"].node
+        if named or (site.name is None and key is not None and names_session_setting(key)):
+            label = f"set_cookie({site.name!r})" if site.name else "set_cookie(session cookie)"
+            self._use(site.value, label)
+        if site.sensitivity == fw.SESSION:
+            self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie")
+
+    def _store_call(self, node, func):
+        method = func.attr
+        key = node.args[0]
+        store = self._store_name(func.value)
+        if store is None and not self._session_key_text(key):
+            if method in sid.STORE_CREATES:
+                self._creation(node, func.value, key)
+            return
+        label = f"{store or _source(func.value)}.{method}()"
+        if method in sid.STORE_CREATES:
+            self._creation(node, func.value, key)
+        else:
+            self._use(key, label)
+        if method in sid.STORE_WRITES or method in sid.STORE_CREATES:
+            self._weak(key, f"used as a key of {store or _source(func.value)}")
+
+    def _must_create(self, node, func):
+        """Django `SessionStore(session_key=k).save(must_create=True)` creates
+        the record under `k` itself."""
+        if not any(k.arg == "must_create" and getattr(k.value, "value", None) is True for k in node.keywords):
+            return
+        store = self.ctx.value_of(func.value)
+        if store.__class__ is ast.Call and _callee(store.func) == dj.SESSION_STORE_CLASS:
+            given = store.args[:1] + [k.value for k in store.keywords if k.arg == "session_key"]
+            if given:
+                self._creation(node, func.value, given[0], session=True)
+
+    def _pass_along(self, node, func, qualname):
+        """Values passed to a provider's API are the provider's; values passed
+        to a same-module function are followed into it."""
+        values = [*node.args, *(k.value for k in node.keywords)]
+        if not values:
+            return
+        if self.origins.origin(node) is FOREIGN:
+            for value in values:
+                for read in self.origins.reads_in(value):
+                    read.foreign = True
+                self._foreign_params.update(self._params_in(value))
+            return
+        binding = self.ctx.binding(func) if func.__class__ is ast.Name else None
+        if binding is None or binding.kind != sc.FUNCTION:
+            return
+        function = binding.value
+        names = [a.arg for a in function.args.posonlyargs + function.args.args]
+        pairs = list(zip(names, node.args)) + [(k.arg, k.value) for k in node.keywords if k.arg]
+        for name, value in pairs:
+            for read in self.origins.reads_in(value):
+                read.calls.append((function, name))
+
+    # -- SFX202: URLs ------------------------------------------------------------
+    def _url_call(self, node, func, qualname):
+        if qualname in urls.URL_FUNCTIONS or urls.url_method(self.ctx, func):
+            self._first_leak(node, urls.url_values(node, qualname), f"{_callee(func)}()")
+            return
+        if qualname in urls.REDIRECTS:
+            target = urls.redirect_target(node)
+            if target is not None:
+                built = self.ctx.value_of(target)
+                if urls.is_string_building(built):
+                    self._string_url(built, f"the {_callee(func)}() target", anywhere=True)
+            if qualname in dj.REVERSING_REDIRECTS:
+                self._first_leak(node, node.args[1:] + [k.value for k in node.keywords], f"{_callee(func)}()")
+            return
+        if urls.is_string_building(node):
+            self._string_url(node, "str.format()")
+
+    def visit_string(self, node):
+        if node.__class__ is ast.BinOp and not urls.is_string_building(node):
+            return
+        self._string_url(node, "an f-string" if node.__class__ is ast.JoinedStr else "string building")
+
+    def _string_url(self, node, how, anywhere=False):
+        if node in self._inner and not anywhere:
+            return
+        self._first_leak(node, [hole for hole, in_url in urls.holes(node, self._inner, anywhere) if in_url], how)
+
+    def _first_leak(self, node, values, how):
+        """Record a leak for the first session id among `values`; one known
+        from its origin wins over one judged by a variable's name."""
+        named = None
+        for value in values:
+            what, binding = self.session_id(value)
+            if what and binding is None:
+                self._leak(node, what, how)
+                return
+            if what and named is None:
+                named = (what, binding)
+        if named is not None:
+            self._leak(node, named[0], how, named[1])
+
+    def session_id(self, expr):
+        """(how a message names the session id `expr` holds, None) — or,
+        for a variable named like a session id whose origin is unknown,
+        (name, its binding): that one counts only if the function also uses
+        the variable as a session key. (None, None) otherwise."""
+        while expr.__class__ is ast.Call and len(expr.args) == 1 and not expr.keywords:
+            callee = self.ctx.qualname(expr.func) or getattr(expr.func, "id", None)
+            if callee not in stdlib.ENCODERS:
+                break
+            expr = expr.args[0]
+        found = self.origins.origin(expr)
+        if found.__class__ is SessionIdValue:
+            return f"the session id {found.label}", None
+        if found.__class__ is Read:
+            if found.source == COOKIE and self.is_session_read(found):
+                return (f"the session cookie {found.key!r}" if found.key else "the session cookie"), None
+            return None, None
+        if found is FOREIGN or expr.__class__ is not ast.Name or not self._is_id_name(expr.id):
+            return None, None
+        binding = self.ctx.binding(expr)
+        return (f"session id {expr.id!r}", binding) if binding is not None else (None, None)
+
+    def _leak(self, node, what, how, binding=None):
+        if self._in_test():
+            return
+        leak = UrlLeak(node, what, how, self._framework())
+        if binding is not None:
+            self._unconfirmed.append((leak, binding))
+        elif self._once("url", node):
+            self.url_leaks.append(leak)
+
+    # -- SFX203: records created under the client's id ---------------------------
+    def visit_if(self, node):
+        found = _absence(self.ctx, node.test)
+        if found is None:
+            return
+        store, key, absent = found
+        if not self.origins.reads_in(key):
+            return
+        shape = ast.dump(store)
+        for statement in node.body if absent else node.orelse:
+            for inner in ast.walk(statement):
+                if inner.__class__ is ast.Assign:
+                    for target in inner.targets:
+                        if target.__class__ is ast.Subscript and ast.dump(target.value) == shape:
+                            self._pending[target] = store
+                elif inner.__class__ is ast.Call and inner.func.__class__ is ast.Attribute:
+                    if inner.func.attr in sid.STORE_WRITES | sid.STORE_CREATES and ast.dump(inner.func.value) == shape:
+                        self._pending[inner] = store
+
+    def visit_subscript(self, node):
+        if node.ctx.__class__ is ast.Store:
+            return
+        store = self._store_name(node.value)
+        if store is not None:
+            self._use(node.slice, f"{store}[...]")
+        if node.ctx.__class__ is ast.Load:
+            value = self.ctx.value_of(node.value)
+            if value.__class__ is ast.Call and self.ctx.qualname(value.func) in _DEFAULTDICT:
+                self._creation(node, node.value, node.slice)
+
+    def _creation(self, node, store, key, session=False):
+        if key is None or self._in_test():
+            return
+        reads = self.origins.reads_in(key)
+        if not reads:
+            return
+        if not (session or self._store_name(store) or self._session_key_text(key) or any(map(self.is_session_read, reads))):
+            return
+        read = reads[0]
+        statement = self._statement_of(node)
+        if not self._once("create", statement):
+            return
+        what = f"{read.source} {read.key!r}" if read.key else f"the {read.source}"
+        self.client_ids.append(ClientChosenId(statement, what, _source(store), self._framework(read.framework)))
+
+    # -- SFX204: weak ids --------------------------------------------------------
+    def _weak(self, expr, context):
+        found = self.origins.origin(expr)
+        if found.__class__ is not Weak or self._in_test():
+            return
+        if self._once("weak", found.node):
+            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework()))
+
+    # -- the end -----------------------------------------------------------------
+    def finish(self):
+        for leak, binding in self._unconfirmed:
+            if binding in self._session_bindings and self._once("url", leak.node):
+                self.url_leaks.append(leak)
+        self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
+        foreign_module = self.ctx.imports(*sid.FOREIGN_SESSION_PACKAGES)
+        for read in self.origins.reads:
+            if read.source in (COOKIE, HEADER) or read.source is None:
+                continue
+            uses = read.uses + [self._session_params[c] for c in read.calls if c in self._session_params]
+            if uses:
+                self.param_reads.append(ParamRead(read, uses[0]))
+                continue
+            if not self.is_session_read(read) or read.foreign or read.numeric:
+                continue
+            if any(c in self._foreign_params for c in read.calls):
+                continue
+            # A module that talks to Stripe reads Stripe's `session_id`.
+            if foreign_module and read.key is not None and sid.normal(read.key) == "session_id":
+                continue
+            self.param_reads.append(ParamRead(read, ""))
+
+    def _framework(self, key=None):
+        return framework_label(self.ctx, key)
+
+
+def framework_label(ctx, key=None):
+    """"Flask", "Django", "FastAPI", "Starlette" — or "Python" when the file
+    names no web framework."""
+    if key is None:
+        framework = fw.file_web_framework(ctx)
+        key = framework.key if framework is not None else None
+    if key == "starlette":
+        return "FastAPI" if ctx.imports("fastapi") else "Starlette"
+    return {"flask": "Flask", "django": "Django"}.get(key, "Python")
+
+
+def _absence(ctx, test, depth=0):
+    """(store, key, absent) when `test` asks whether `key` is in `store`;
+    `absent` says the true branch is the one where it is missing."""
+    if depth > 6:
+        return None
+    cls = test.__class__
+    if cls is ast.Compare and len(test.ops) == 1:
+        op = test.ops[0].__class__
+        if op in (ast.In, ast.NotIn):
+            return test.comparators[0], test.left, op is ast.NotIn
+        right = test.comparators[0]
+        if op in (ast.Is, ast.IsNot, ast.Eq, ast.NotEq) and right.__class__ is ast.Constant and right.value is None:
+            probe = _probe(ctx, test.left)
+            if probe is not None:
+                return probe[0], probe[1], op in (ast.Is, ast.Eq)
+        return None
+    if cls is ast.UnaryOp and test.op.__class__ is ast.Not:
+        found = _absence(ctx, test.operand, depth + 1)
+        if found is not None:
+            return found[0], found[1], not found[2]
+        return None
+    if cls is ast.BoolOp:
+        for value in test.values:
+            found = _absence(ctx, value, depth + 1)
+            if found is not None and found[2]:
+                return found
+        return None
+    probe = _probe(ctx, test)
+    return (probe[0], probe[1], False) if probe is not None else None
+
+
+def _probe(ctx, expr):
+    """(store, key) for `store.get(key)` / `store.exists(key)`, directly or
+    through a name bound to it."""
+    if expr.__class__ is ast.Await:
+        expr = expr.value
+    if expr.__class__ is ast.Name:
+        expr = ctx.value_of(expr)
+        if expr.__class__ is ast.Await:
+            expr = expr.value
+    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.args:
+        if expr.func.attr in sid.STORE_PROBES:
+            return expr.func.value, expr.args[0]
+    return None
+
+
+def _callee(func):
+    if func.__class__ is ast.Name:
+        return func.id
+    if func.__class__ is ast.Attribute:
+        return func.attr
+    return "call"
+
+
+def _source(expr, limit=40):
+    try:
+        text = ast.unparse(expr)
+    except Exception:  # pragma: no cover - unparse of odd trees
+        return "the store"
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,80 @@
+"""What `check` and `fix` share: the file/rule selection options and how
+they combine with `[tool.fixlint]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import NamedTuple
+
+from .. import runner, settings, timelimit
+from ..config import Config, ConfigError, parse_list
+from ..selection import select_rules
+
+
+class Selection(NamedTuple):
+    config: Config
+    rules: list
+    files: list
+    errors: list  # (path, FileError) from discovery
+    timeout: float  # seconds one file may take
+
+
+def _codes(value):
+    return list(parse_list(value, "codes"))
+
+
+def _seconds(value):
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return seconds
+
+
+def add_arguments(parser):
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    parser.add_argument("--select", type=_codes, default=None, metavar="CODES",
+                        help="comma-separated codes or prefixes to run instead of the defaults (SFX, SFX3)")
+    parser.add_argument("--extend-select", type=_codes, default=None, metavar="CODES",
+                        help="codes to run in addition (e.g. the opt-in SFX305)")
+    parser.add_argument("--ignore", type=_codes, default=None, metavar="CODES",
+                        help="codes or prefixes to skip")
+    parser.add_argument("--exclude", action="append", default=[], metavar="PATTERNS",
+                        help="gitignore-style patterns to skip, in addition to .venv, node_modules, build, .git, ...")
+    parser.add_argument("--no-gitignore", action="store_true", help="do not read .gitignore files")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="parallel worker processes (default: all cores)")
+    parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
+                        help="skip (and report) a file whose analysis takes longer "
+                             f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--config", metavar="PYPROJECT",
+                        help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
+    parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+
+
+def select(args):
+    """The configuration, rules and files the options and settings name."""
+    config, run_settings = Config(), {}
+    if not args.isolated:
+        path = args.config or settings.find_pyproject(os.getcwd())
+        if args.config and not os.path.isfile(args.config):
+            reason = "not a regular file" if os.path.exists(args.config) else "no such file"
+            raise ConfigError(f"--config: {reason}: {args.config}")
+        if path:
+            config, run_settings = settings.load(path)
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError(f"--jobs: expected a positive number, got {args.jobs}")
+    rules = select_rules(
+        select=args.select if args.select is not None else run_settings.get("select"),
+        extend_select=(run_settings.get("extend-select") or []) + (args.extend_select or []),
+        ignore=args.ignore if args.ignore is not None else run_settings.get("ignore", []),
+    )
+    exclude = list(run_settings.get("exclude", []))
+    for value in args.exclude:
+        exclude += list(parse_list(value, "--exclude"))
+    files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
+    timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
+    return Selection(config, rules, files, errors, timeout)

@@ -1,0 +1,45 @@
+"""Fix what fixlint reports. By default print the fixes as a unified diff and
+change nothing; with --write, apply them. Only safe fixes run unless
+--unsafe-fixes is given (each rule's docs say which of its fixes are unsafe,
+and why: `fixlint explain SFX302`)."""
+
+from __future__ import annotations
+
+import sys
+
+from .. import runner
+from . import _shared
+
+HELP = "fix findings: print a diff, or apply it with --write"
+
+
+def add_arguments(parser):
+    _shared.add_arguments(parser)
+    parser.add_argument("--write", action="store_true",
+                        help="apply the fixes to the files (default: print them as a diff)")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply fixes that may change behaviour (see each rule's 'Fix safety')")
+
+
+def run(args):
+    try:
+        import libcst  # noqa: F401
+    except ImportError:
+        print("fixlint: error: 'fixlint fix' needs libcst: pip install 'fixlint[fix]'", file=sys.stderr)
+        return 2
+    from ..fix import report
+    from ..fix.engine import fix_file
+
+    chosen = _shared.select(args)
+    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs)
+    out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
+    for path, error in chosen.errors:
+        out.error(runner.display_path(path), error)
+    for result in sorted(checked, key=lambda r: runner.display_path(r.path)):
+        if not result.findings and not result.errors:
+            continue
+        fixed = fix_file(result.path, chosen.config, chosen.rules, unsafe=args.unsafe_fixes, write=args.write)
+        out.file(runner.display_path(result.path), fixed)
+    out.summary()
+    return out.exit_code()
+

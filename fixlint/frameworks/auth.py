@@ -1,0 +1,114 @@
+"""Authentication vocabulary shared by every framework: which functions are
+login or logout handlers, which calls verify credentials, which session keys
+name a principal. SFX101/SFX102 read it through the lifecycle analysis.
+
+Words are compared as sequences of lower-case words (`fw.words`):
+`sign_in` matches `SignInView`, `sign_in_user` and `/accounts/sign-in`;
+`2fa` matches `verify_2fa`.
+"""
+
+from __future__ import annotations
+
+# -- handlers --------------------------------------------------------------
+
+# RULES.md's login words, plus spellings of the same events.
+LOGIN_WORDS = (
+    "login", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
+    "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
+    "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
+)
+LOGOUT_WORDS = ("logout", "signout", "sign_out", "log_out", "logoff", "log_off")
+
+# Test code never counts: functions and classes named so, files in test
+# folders or named like test modules.
+TEST_FUNCTION_PREFIXES = ("test",)
+TEST_CLASS_PREFIXES = ("Test",)
+TEST_DIRS = frozenset(("tests", "test", "testing"))
+TEST_FILE_PREFIXES = ("test_",)
+TEST_FILE_SUFFIXES = ("_test", "_tests")
+TEST_FILES = frozenset(("conftest", "tests"))
+# A module in a test folder is test code when it drives a test client.
+TEST_CLIENT_MODULES = (
+    "django.test", "starlette.testclient", "fastapi.testclient", "flask.testing",
+    "werkzeug.test", "httpx", "pytest", "unittest",
+)
+TEST_CLIENT_METHODS = frozenset(("test_client", "session_transaction"))
+
+# -- credential verification -----------------------------------------------
+
+# Callee names (the last attribute or the bare name) that verify credentials
+# whatever their receiver: `user.check_password(pw)`, `bcrypt.checkpw(...)`,
+# `oauth.google.authorize_access_token()`.
+VERIFIER_NAMES = frozenset(
+    (
+        "authenticate", "check_password", "check_password_hash", "verify_password",
+        "checkpw", "authorize_access_token", "verify_otp", "verify_totp", "verify_token",
+        "check_credentials", "validate_credentials", "verify_credentials", "authenticate_user",
+        "verify_and_update", "check_otp",
+    )
+)
+# `x.verify(...)` verifies credentials when its receiver names a password
+# hasher or an OTP: `pwd_context.verify`, `ph.verify` (argon2), `totp.verify`.
+VERIFY_METHOD = "verify"
+VERIFY_RECEIVER_WORDS = frozenset(
+    ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon")
+)
+VERIFY_RECEIVER_CALLS = frozenset(("pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher"))
+# Prefixes: `verify_*` and `check*credentials` calls.
+VERIFY_PREFIX = "verify"
+CHECK_PREFIX = "check"
+CHECK_WORDS = frozenset(("credentials", "credential", "password", "passwd", "otp"))
+# `verify_*` calls about requests rather than people.
+NOT_VERIFIERS = frozenset(
+    ("csrf", "xsrf", "captcha", "recaptcha", "signature", "webhook", "hmac", "ssl", "cert",
+     "checksum", "origin", "schema")
+)
+
+# -- identity keys ---------------------------------------------------------
+
+# Session keys that name a principal or privilege, matched whole.
+IDENTITY_KEYS = frozenset(
+    (
+        "id", "sub", "user", "user_id", "userid", "uid", "member_id", "customer_id", "account",
+        "account_id", "email", "username", "_auth_user_id", "role", "roles", "is_admin",
+        "logged_in", "authenticated", "mfa_passed", "_user_id", "_fresh",
+    )
+)
+# A key holding one of these words names a principal (`current_user`,
+# `admin_level`, `oauth_token`, `isAuthenticated`) ...
+PRINCIPAL_WORDS = frozenset(
+    (
+        "user", "users", "uid", "userid", "username", "member", "customer", "account",
+        "principal", "identity", "email", "login", "logged", "auth", "authed",
+        "authenticated", "authorized", "role", "roles", "admin", "staff", "superuser",
+        "sudo", "mfa", "otp", "totp", "verified", "profile", "userinfo", "token", "jwt",
+        "claims", "tenant", "employee", "privilege", "privileges", "permissions",
+    )
+)
+# ... unless another word says it is about something else: pre-login state
+# (OAuth `state`, a `pending_user_id` before the second factor), counters,
+# timestamps, preferences, navigation.
+NOT_IDENTITY_WORDS = frozenset(
+    (
+        "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
+        "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages", "theme",
+        "lang", "language", "locale", "tz", "timezone", "cart", "basket", "attempt",
+        "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",
+        "tmp", "temp", "partial", "pre", "prefs", "preference", "preferences", "settings",
+        "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
+        "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
+        "unverified", "unconfirmed", "form", "display",
+    )
+)
+
+# -- regeneration and invalidation outside fixlint's sight -----------------
+
+# An unresolved call whose name holds one of these word sequences is taken
+# to regenerate the session (`session.regenerate()` in Flask-KVSession, a
+# project's `rotate_session()` imported from elsewhere).
+REGENERATE_WORDS = ("regenerate", "rotate_session", "rotate_sid", "cycle_key", "cycle_session",
+                    "new_session_id", "renew_session", "regen")
+# An unresolved call named like this is taken to end the session
+# (`auth_service.logout(user)`, `sessions.invalidate(sid)`).
+INVALIDATE_WORDS = LOGOUT_WORDS + ("invalidate", "destroy_session", "end_session",
+                                   "kill_session", "clear_session", "terminate_session")

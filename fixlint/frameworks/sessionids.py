@@ -1,0 +1,137 @@
+"""Session ids as data: the names they go by, the stores that hold them, and
+the third-party APIs whose own "session ids" are not web sessions.
+
+Names are compared in a normal form — lower-case words joined by `_` —
+so `sessionId`, `session-id` and `SESSION_ID` are one name.
+"""
+
+from __future__ import annotations
+
+# Names that hold a web session id (RULES.md), in normal form. Configured
+# `session-id-names` and session cookie names are added per file.
+SESSION_ID_NAMES = frozenset(
+    (
+        "session_id", "sessionid", "sid", "session_key", "sess", "sessid", "phpsessid",
+        "jsessionid", "session_token", "sessiontoken", "sess_id",
+    )
+)
+# Short names that mean other things outside web code (a subject, sample or
+# station id): they mark a session id only in files of a web framework.
+AMBIGUOUS_NAMES = frozenset(("sid", "sess"))
+# Names of session/auth tokens: a weak value stored under one is a weak
+# session id (SFX204), though none of them is read as a session id (SFX201).
+SESSION_TOKEN_NAMES = frozenset(
+    (
+        "auth_token", "authtoken", "access_token", "refresh_token", "remember_token",
+        "login_token", "bearer_token", "session_secret",
+    )
+)
+# Function names that generate session ids or tokens (SFX204): a verb from
+# the first set with a noun from the second, or a session-id name outright.
+GENERATOR_VERBS = frozenset(("new", "generate", "gen", "make", "create", "issue", "random", "rand", "mint"))
+GENERATOR_NOUNS = frozenset(("sid", "sessionid", "token"))
+# ...but not tokens that are not sessions.
+NOT_SESSION_TOKEN_WORDS = frozenset(
+    ("csrf", "xsrf", "otp", "pin", "code", "nonce", "captcha", "request", "correlation",
+     "trace", "invite", "reset", "verify", "verification", "confirm", "unsubscribe")
+)
+
+# Hand-rolled server-side stores: a receiver whose name has one of these
+# words (`SESSIONS`, `session_store`, `self._sessions`), or a cache key whose
+# literal text starts like `session:` / `sess_`.
+STORE_PLURALS = frozenset(("sessions",))
+STORE_WORDS = frozenset(("session", "sess", "sid"))
+STORE_NOUNS = frozenset(
+    ("store", "storage", "cache", "db", "data", "table", "map", "registry", "backend", "records", "repo")
+)
+KEY_PREFIX_WORDS = ("session", "sess")
+# Store methods that read a record by key, write one, or create it if absent.
+STORE_READS = frozenset(("get", "hget", "hgetall", "exists", "load", "fetch", "pop", "ttl"))
+STORE_WRITES = frozenset(("set", "setex", "psetex", "hset", "hmset", "add", "put", "save", "store"))
+STORE_CREATES = frozenset(("setdefault", "get_or_create", "get_or_set", "update_or_create"))
+# `if sid not in S` / `if not S.get(sid)` / `if not S.exists(sid)`.
+STORE_PROBES = frozenset(("get", "exists", "has_key", "__contains__", "hgetall", "hexists"))
+
+# Payment and identity providers whose "session ids" (Stripe Checkout
+# Sessions, PayPal orders...) are resource ids, not web sessions: a value
+# passed to them is theirs.
+FOREIGN_SESSION_PACKAGES = (
+    "stripe", "paypalrestsdk", "paypalcheckoutsdk", "paypalserversdk", "braintree", "Adyen",
+    "adyen", "mollie", "square", "squareup", "checkout_sdk", "razorpay", "paddle",
+    "paddle_billing", "lemonsqueezy", "chargebee", "recurly", "gocardless_pro",
+    "coinbase_commerce", "klarna", "twilio", "boto3", "botocore",
+)
+
+# Identity-like names: hashing only these yields a guessable id.
+PREDICTABLE_WORDS = frozenset(
+    ("user", "username", "email", "uid", "login", "name", "id", "pk", "ip", "addr",
+     "remote", "timestamp", "now", "time", "date", "counter", "count", "seq", "agent")
+)
+
+
+# -- predicates over the data above --------------------------------------------
+
+def normal(name):
+    """`sessionId`, `session-id`, `SESSION_ID` -> `session_id`."""
+    from . import words
+
+    return "_".join(words(name))
+
+
+def session_id_names(config, extra=()):
+    """Every name (normal form) that marks a session id for this run."""
+    names = set(SESSION_ID_NAMES)
+    names.update(normal(n) for n in config.session_id_names)
+    names.update(normal(n) for n in config.session_cookie_names)
+    names.update(normal(n) for n in extra)
+    names.discard("")
+    return names
+
+
+def is_session_token_name(name):
+    return normal(name) in SESSION_TOKEN_NAMES
+
+
+def is_store_name(name):
+    """`SESSIONS`, `session_store`, `_sessions`, `SESSION_CACHE`."""
+    from . import words
+
+    parts = words(name)
+    if any(w in STORE_PLURALS for w in parts):
+        return True
+    return any(w in STORE_WORDS for w in parts) and any(w in STORE_NOUNS for w in parts)
+
+
+def is_session_key_text(text):
+    """A cache key's literal start that names a session: `session:`, `sess_`."""
+    lowered = text.lower().lstrip("/")
+    return lowered.startswith(KEY_PREFIX_WORDS)
+
+
+def is_generator_name(name, id_names):
+    """`generate_session_id`, `new_sid`, `make_token`, `_session_key`."""
+    from . import words
+
+    parts = words(name)
+    if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
+        return False
+    joined = "_".join(parts)
+    if any(joined == n or joined.endswith("_" + n) for n in id_names | SESSION_TOKEN_NAMES):
+        return True
+    return any(w in GENERATOR_VERBS for w in parts) and any(w in GENERATOR_NOUNS for w in parts)
+
+
+def is_foreign_qualname(qualname):
+    return qualname is not None and qualname.partition(".")[0] in FOREIGN_SESSION_PACKAGES
+
+
+def is_test_path(path):
+    """test_*.py, *_test.py, conftest.py, or anything under tests/."""
+    stem = path.stem
+    if stem.startswith("test_") or stem.endswith("_test") or stem in ("conftest", "tests"):
+        return True
+    return any(part in ("tests", "test") for part in path.parts[:-1])
+
+
+def is_test_name(name):
+    return name.startswith("test_") or name.startswith("Test")

@@ -1,0 +1,42 @@
+"""Hand-rolled server-side session stores: a dict, cache or Redis client
+holding one record per session id (`SESSIONS[sid] = {...}`,
+`store.set(f"session:{sid}", ...)`, `redis.hset(key, mapping=...)`).
+
+What makes such a store a session store is its key: an id read from the
+request's cookie (then writing an identity under it keeps whatever id the
+browser brought — fixation) or an id just drawn from a token generator
+(a new session: regeneration).
+"""
+
+from .base import SessionBackend
+
+# Calls that write a record: `store.set(key, value)` and Redis' variants.
+WRITE_METHODS = frozenset(("set", "setex", "psetex", "hset", "hmset", "put", "set_many"))
+# Calls that write fields of an existing record: `SESSIONS[sid].update(...)`.
+RECORD_UPDATE_METHODS = frozenset(("update", "setdefault"))
+# Calls that remove a record: `SESSIONS.pop(sid)`, `redis.delete(key)`.
+DELETE_METHODS = frozenset(("pop", "delete", "remove", "discard", "unlink", "expire", "invalidate"))
+# Calls that read a record.
+READ_METHODS = frozenset(("get", "hgetall", "hget", "exists"))
+# `request.cookies.get("sid")`, `request.COOKIES["sessionid"]`.
+COOKIE_ATTRS = frozenset(("cookies", "COOKIES"))
+# Wrappers a generated id passes through unchanged in meaning.
+ID_WRAPPERS = frozenset(("str", "bytes.hex", "hex", "decode"))
+# Variable names that hold a session id even when fixlint cannot see where
+# the value came from (used only to recognise a record's deletion).
+SESSION_ID_NAMES = frozenset(
+    ("sid", "session_id", "sessionid", "session_key", "sess_id", "session_token", "ssid")
+)
+
+SESSION_BACKEND = SessionBackend(
+    key="store",
+    label="hand-rolled session store",
+    regenerators=frozenset(),
+    order="anywhere",
+    regenerate_fix=(
+        "issue a new id with secrets.token_urlsafe(), store the record under it and send "
+        "it as the cookie"
+    ),
+    invalidate_fix="delete the server-side record (del SESSIONS[sid])",
+    server_side=True,
+)

@@ -1,0 +1,226 @@
+"""SFX101 session-not-regenerated-on-login."""
+
+from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
+from ..analysis.lifecycle_paths import LOGIN, paths_of
+from ..frameworks import flask_login
+from .base import OWASP_AUTH, Example, Rule
+
+# Regenerations the user vouches for (configured `regenerators`) or that
+# fixlint cannot see into (a call named like `regenerate_session()`) count
+# wherever they sit, for every backend.
+_TRUSTED = frozenset(("configured", "named"))
+
+
+class SessionNotRegeneratedOnLogin(Rule):
+    """
+    ## What it does
+    Reports a login handler that binds an identity to the session without
+    giving the session a new id. The concepts, as the analysis applies them:
+
+    - **Login handler**: a function or method whose name, class name or route
+      path holds a login word (login, signin, sign_in, log_in, authenticate,
+      callback, authorize, oauth, sso, register, signup, verify_otp, otp, mfa,
+      2fa, two_factor, sudo, ... and the configured `login-names`), or that
+      verifies credentials on its path (`check_password`,
+      `check_password_hash`, `authenticate(...)`, `verify_password`,
+      `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
+      `authorize_access_token`, `verify_*`, `check*credentials`). Logout
+      words win over login words. Test code is never a handler.
+    - **Identity binding**: writing a key that names a principal or privilege
+      (`user`, `user_id`, `uid`, `member_id`, `email`, `role`, `is_admin`,
+      `logged_in`, `mfa_passed`, `_auth_user_id`, ...) into `flask.session`,
+      Django's `request.session`/`self.request.session` or Starlette's
+      `request.session` (by subscript, `update()` or `setdefault()`);
+      `flask_login.login_user(...)`; writing such a value into a hand-rolled
+      store's record under the id the request's cookie brought
+      (`SESSIONS[sid]["user_id"] = ...`, `redis.set(f"session:{sid}", ...)`).
+    - **Regeneration**, per session backend: Django `django.contrib.auth.login()`
+      however imported, `request.session.cycle_key()` or `flush()`, anywhere
+      in the handler, and `super().form_valid()`/`post()` in a `LoginView`
+      subclass; Flask's cookie session: `session.clear()` before the binding;
+      Flask-Session: only `app.session_interface.regenerate(session)`;
+      Starlette's `SessionMiddleware`: `request.session.clear()` before the
+      binding; starsessions: only `regenerate_session_id(request)`, before or
+      after; hand-rolled stores: writing the record under a freshly generated
+      id (`secrets.token_urlsafe()`, `uuid4()`) is a new session, not a
+      binding; functions named in the `regenerators` option.
+    - **Path**: calls to functions of the same module (and `self.method()`
+      in the same class) are followed transitively; a binding inside such a
+      helper is reported at the call in the handler.
+
+    Reported at the first binding on the path that no regeneration covers.
+
+    ## Why is this bad?
+    Session fixation (CWE-384): an attacker who can plant a session id in the
+    victim's browser (a crafted link, a subdomain cookie, a shared computer)
+    waits for the victim to log in. If the login keeps the session id and
+    only adds the user to it, the attacker's copy of the id is now a
+    logged-in session. Issuing a new id at every authentication event —
+    login, OAuth callback, registration that logs in, MFA completion, sudo
+    mode — makes the planted id worthless.
+
+    ## Decisions
+    Precision first. Not bindings: non-identity keys (`cart`, `theme`,
+    `next`, `django_language`, `display_name`), pre-authentication state
+    (`oauth_state`, `code_verifier`, `pending_user_id` before the second
+    factor, `login_attempts`, `login_time`), writes of a falsy literal
+    (`session["user_id"] = None`). Identity writes outside authentication
+    events (a profile rename) are not reported: only login handlers are.
+    Objects merely named `session` (SQLAlchemy sessions, `requests.Session`,
+    a test client's `session_transaction()`) are not sessions. A local
+    function or class named `login` is not Django's `login()`: a call to a
+    same-module function is followed instead. Flask-Session is recognised by
+    a `flask_session` import, `Session(app)` or a `SESSION_TYPE` setting in
+    the module, starsessions by a `starsessions` import, and both by the
+    `session-backends` option for modules that use them without importing
+    them. A hand-rolled store binding is reported only when the id provably
+    came from the request's cookie (`request.cookies`, a FastAPI `Cookie()`
+    parameter); an id of unknown origin is left alone. Calls to code outside
+    the module whose name says they regenerate (`regenerate_session()`,
+    `session.regenerate()`, `rotate_session()`) are trusted. Test modules
+    (`test_*.py`, `conftest.py`, test-client modules in `tests/`) and
+    `test_*` functions are skipped.
+    """
+
+    code = "SFX101"
+    name = "session-not-regenerated-on-login"
+    summary = "Login binds an identity to the session without regenerating the session id"
+    cwe = ("CWE-384: Session Fixation",)
+    owasp = (OWASP_AUTH,)
+    level = "error"
+    security_severity = "8.1"
+    likelihood = "MEDIUM"
+    impact = "HIGH"
+    uses = (LifecycleAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: Renew the Session ID After Any Privilege Level Change",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#renew-the-session-id-after-any-privilege-level-change"),
+        ("Django: How to log a user in", "https://docs.djangoproject.com/en/stable/topics/auth/default/#how-to-log-a-user-in"),
+        ("Flask tutorial: login view calls session.clear()",
+         "https://flask.palletsprojects.com/en/stable/tutorial/views/#login"),
+        ("Flask-Session: regenerate the session id",
+         "https://flask-session.readthedocs.io/en/latest/security.html"),
+        ("starsessions: regenerating the session id", "https://github.com/alex-oleshkevich/starsessions"),
+        ("CWE-384: Session Fixation", "https://cwe.mitre.org/data/definitions/384.html"),
+    )
+    fixes = {
+        "Flask": "session.clear() before writing the user into the session",
+        "Flask-Login": "session.clear() before login_user(user)",
+        "Flask-Session": "app.session_interface.regenerate(session) (session.clear() keeps the id)",
+        "Django": "django.contrib.auth.login(request, user), or request.session.cycle_key()",
+        "Starlette/FastAPI": "request.session.clear() before writing the user",
+        "starsessions": "regenerate_session_id(request) (request.session.clear() keeps the id)",
+        "hand-rolled store": "issue a new id with secrets.token_urlsafe(), store the record under it and set it as the cookie",
+    }
+    invalid = (
+        Example(
+            """
+            from flask import Flask, redirect, request, session
+            from werkzeug.security import check_password_hash
+
+            app = Flask(__name__)
+
+            @app.post("/login")
+            def login():
+                user = find_user(request.form["username"])
+                if user and check_password_hash(user.password_hash, request.form["password"]):
+                    session["user_id"] = user.id
+                    return redirect("/")
+                return "invalid", 401
+            """,
+            expect=((10, 9),),
+            title="Flask login that keeps the session",
+        ),
+        Example(
+            """
+            from django.shortcuts import redirect
+
+            def member_login(request):
+                member = check_member(request.POST["email"], request.POST["password"])
+                request.session["member_id"] = member.pk
+                return redirect("home")
+            """,
+            expect=((5, 5),),
+            filename="views.py",
+            title="Django view writing the session by hand",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            from flask import Flask, redirect, request, session
+            from werkzeug.security import check_password_hash
+
+            app = Flask(__name__)
+
+            @app.post("/login")
+            def login():
+                user = find_user(request.form["username"])
+                if user and check_password_hash(user.password_hash, request.form["password"]):
+                    session.clear()
+                    session["user_id"] = user.id
+                    return redirect("/")
+                return "invalid", 401
+            """,
+            title="Flask: clear the session first",
+        ),
+        Example(
+            """
+            from django.contrib import auth
+            from django.shortcuts import redirect
+
+            def member_login(request):
+                user = auth.authenticate(request, username=request.POST["u"], password=request.POST["p"])
+                auth.login(request, user)
+                request.session["member_id"] = user.member.pk
+                return redirect("home")
+            """,
+            filename="views.py",
+            title="Django: auth.login() cycles the session key",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        lifecycle = facts[LifecycleAnalysis]
+        for path in paths_of(facts):
+            if path.role != LOGIN:
+                continue
+            found = _unregenerated_binding(path, lifecycle)
+            if found is not None:
+                step, backend = found
+                yield self.finding(step.site, self.message(step, backend))
+
+    def message(self, step, backend):
+        event = step.event
+        fix, label = backend.regenerate_fix, backend.label
+        if event.framework == "flask_login":
+            does = "binds the user to the session with login_user() without regenerating it"
+            if backend.key == "flask":
+                fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
+        elif event.framework == "store":
+            does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
+        else:
+            does = f"binds {event.key!r} to the session without regenerating it"
+        if backend.note:
+            fix = f"{backend.note}, so {fix}"
+        who = f"login calls {step.via}(), which" if step.via is not None else "login"
+        return f"{who} {does}; {fix} ({label})"
+
+
+def _unregenerated_binding(path, lifecycle):
+    """The first binding step no regeneration covers, with its backend."""
+    regenerations = [(i, s.event.mechanism) for i, s in enumerate(path.steps) if s.kind == REGEN]
+    for index, step in enumerate(path.steps):
+        if step.kind != BIND:
+            continue
+        backend = lifecycle.backend(step.event.framework)
+        if backend is None:
+            continue
+        covered = any(
+            mechanism in _TRUSTED
+            or (mechanism in backend.regenerators and (backend.order == "anywhere" or at < index))
+            for at, mechanism in regenerations
+        )
+        if not covered:
+            return step, backend
+    return None

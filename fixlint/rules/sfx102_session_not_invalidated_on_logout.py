@@ -1,0 +1,191 @@
+"""SFX102 session-not-invalidated-on-logout."""
+
+import ast
+
+from ..analysis.lifecycle import (
+    BIND, COOKIE_DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
+)
+from ..analysis.lifecycle_paths import LOGOUT, paths_of
+from ..analysis.store_ids import is_identity_key
+from .base import OWASP_AUTH, Example, Rule
+
+
+
+class SessionNotInvalidatedOnLogout(Rule):
+    """
+    ## What it does
+    Reports a logout handler that leaves the session alive. The concepts,
+    as the analysis applies them:
+
+    - **Logout handler**: a function or method whose name, class name or
+      route path holds logout, signout, sign_out, log_out, logoff (or a
+      configured `logout-names` word). Test code never is.
+    - **Invalidation**: `session.clear()` (Flask, Starlette, Django),
+      Django `django.contrib.auth.logout(request)`, `request.session.flush()`
+      or `delete()`, `super()` in a `LogoutView` subclass,
+      `flask_login.logout_user()`, deleting a hand-rolled store's record
+      (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
+      handler's path (same-module helpers are followed).
+    - **Partial removal**: `pop`/`del` of an identity key
+      (`session.pop("user_id")`, `del request.session["member_id"]`), a flag
+      write to an identity key (`session["logged_in"] = False`), or deleting
+      the session cookie (`delete_cookie("sessionid")`, `set_cookie(...,
+      max_age=0)`) where a server-side record survives it (Django,
+      Flask-Session, starsessions, a hand-rolled store).
+
+    Reported at the first partial removal; a logout handler that reads the
+    identity from the session (`session.get("user_id")`) or cycles its key,
+    and removes nothing, is reported at its `def`.
+
+    ## Why is this bad?
+    Insufficient session expiration (CWE-613): removing one key leaves every
+    other key — roles, tokens, the MFA flag, a Flask-Login `_user_id` — in a
+    session that is still valid, and a server-side record whose cookie is
+    merely deleted stays usable by anyone who copied the id. Logout must end
+    the session on the server.
+
+    ## Decisions
+    A logout handler that never touches the identity in a session (it only
+    redirects, revokes a token elsewhere, or tidies non-identity keys such as
+    `next`) is not reported: fixlint cannot see where the identity lives. A call to code outside the module whose name says it logs
+    out or invalidates (`auth_service.logout(user)`,
+    `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
+    client-side session (Flask's or Starlette's signed cookie) is not a
+    partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
+    under a new id: that is not invalidation.
+    """
+
+    code = "SFX102"
+    name = "session-not-invalidated-on-logout"
+    summary = "Logout leaves the session alive (removes only some keys or only the cookie)"
+    cwe = ("CWE-613: Insufficient Session Expiration",)
+    owasp = (OWASP_AUTH,)
+    security_severity = "5.4"
+    uses = (LifecycleAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: Manual Session Expiration",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#manual-session-expiration"),
+        ("Django: How to log a user out", "https://docs.djangoproject.com/en/stable/topics/auth/default/#how-to-log-a-user-out"),
+        ("Flask-Login: logout_user", "https://flask-login.readthedocs.io/en/latest/#flask_login.logout_user"),
+        ("CWE-613: Insufficient Session Expiration", "https://cwe.mitre.org/data/definitions/613.html"),
+    )
+    fixes = {
+        "Flask": "session.clear() (and logout_user() with Flask-Login)",
+        "Django": "django.contrib.auth.logout(request) or request.session.flush()",
+        "Starlette/FastAPI": "request.session.clear()",
+        "starsessions": "request.session.clear()",
+        "hand-rolled store": "delete the server-side record (del SESSIONS[sid]) as well as the cookie",
+    }
+    invalid = (
+        Example(
+            """
+            from flask import Flask, redirect, session
+
+            app = Flask(__name__)
+
+            @app.route("/logout")
+            def logout():
+                session.pop("user_id", None)
+                return redirect("/")
+            """,
+            expect=((7, 5),),
+            title="Flask logout that pops one key",
+        ),
+        Example(
+            """
+            from django.shortcuts import redirect
+
+            def logout_view(request):
+                response = redirect("/")
+                response.delete_cookie("sessionid")
+                return response
+            """,
+            expect=((5, 5),),
+            filename="views.py",
+            title="Django logout that only deletes the cookie",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            from flask import Flask, redirect, session
+
+            app = Flask(__name__)
+
+            @app.route("/logout")
+            def logout():
+                session.clear()
+                return redirect("/")
+            """,
+            title="Flask: clear the whole session",
+        ),
+        Example(
+            """
+            from django.contrib.auth import logout
+            from django.shortcuts import redirect
+
+            def logout_view(request):
+                logout(request)
+                return redirect("/")
+            """,
+            filename="views.py",
+            title="Django: logout() flushes the session",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        lifecycle = facts[LifecycleAnalysis]
+        server_side = lifecycle.server_side_backend()
+        for path in paths_of(facts):
+            if path.role != LOGOUT:
+                continue
+            steps = path.steps
+            if any(s.kind in (INVALIDATE, DELEGATE) for s in steps):
+                continue
+            partial = _first_partial(steps, server_side)
+            if partial is not None:
+                yield self.finding(partial.site, self._partial_message(partial, lifecycle, server_side))
+                continue
+            used = next((s for s in steps if _keeps_identity(s)), None)
+            if used is not None:
+                backend = lifecycle.backend(used.event.framework)
+                yield self.finding(
+                    path.function,
+                    f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})",
+                )
+
+    def _partial_message(self, step, lifecycle, server_side):
+        event = step.event
+        where = f"calls {step.via}(), which " if step.via else ""
+        if event.kind == COOKIE_DELETE:
+            backend = server_side
+            return (f"logout {where}deletes the session cookie but the server-side session "
+                    f"survives; {backend.invalidate_fix} ({backend.label})")
+        backend = lifecycle.backend(event.framework)
+        statement = event.node
+        if statement.__class__ in (ast.Assign, ast.AnnAssign):
+            what = f"sets {event.key!r} instead of ending the session"
+        else:
+            what = f"removes only {event.key!r} and leaves the session alive"
+        return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+def _first_partial(steps, server_side):
+    for step in steps:
+        kind = step.kind
+        if kind == REMOVE or (kind == BIND and step.event.framework != "flask_login"):
+            return step
+        if kind == COOKIE_DELETE and server_side is not None:
+            return step
+    return None
+
+
+def _keeps_identity(step):
+    """A step showing the logout works with the logged-in identity yet keeps
+    it: it reads an identity key, or regenerates (the data moves along)."""
+    event = step.event
+    if event.framework is None or event.framework == "store":
+        return False
+    if step.kind == REGEN:
+        return event.mechanism != "named"
+    return step.kind == TOUCH and event.key is not None and is_identity_key(event.key)

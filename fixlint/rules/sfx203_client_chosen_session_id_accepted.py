@@ -1,0 +1,134 @@
+"""SFX203 client-chosen-session-id-accepted."""
+
+from ..analysis.session_ids import SessionIdAnalysis
+from .base import OWASP_AUTH, Example, Rule
+
+_FIX = {
+    "Flask": "use flask.session (or Flask-Session), or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
+    "Django": "use request.session (Django creates sessions under keys it generates), or issue a new id with secrets.token_urlsafe(32)",
+    "FastAPI": "use request.session with SessionMiddleware, or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
+    "Starlette": "use request.session with SessionMiddleware, or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
+}
+
+
+class ClientChosenSessionIdAccepted(Rule):
+    """
+    ## What it does
+    Reports a server-side session record created under an id that came
+    with the request, when no record exists for it:
+
+    - `if sid not in SESSIONS: SESSIONS[sid] = {}` (and the `else` branch
+      of `if sid in SESSIONS`);
+    - `record = store.get(sid)` / `store.exists(sid)` followed by
+      `if record is None:` / `if not record:` and a write under `sid`;
+    - `SESSIONS.setdefault(sid, {})`, `get_or_create(...)`,
+      `cache.get_or_set(f"session:{sid}", ...)`;
+    - reading a `collections.defaultdict` store with the request's id
+      (`SESSIONS[sid]` creates the record).
+
+    The id comes from the request when it is read from a cookie, header,
+    query string, form or JSON body, or URL path (see SFX201) — directly or
+    through a variable. The record is a session record when the store is
+    named like one (`SESSIONS`, `session_store`, `_sessions`, ...), the key
+    text starts like `session:`, or the id is read under a session-id or
+    session-cookie name. Reported at the creating statement.
+
+    ## Why is this bad?
+    This is how session fixation works against a hand-rolled store: the
+    attacker picks an id, plants it in the victim's browser, and the server
+    obligingly creates a session under it. When the victim logs in, the
+    attacker's id is logged in. A server must only accept ids it generated;
+    an unknown id means "start a new session under a fresh id".
+
+    ## Decisions
+    Only creation counts: reading or updating an existing record under the
+    cookie's id is how sessions work. When the branch that creates the
+    record first replaces the id with a fresh one
+    (`sid = secrets.token_urlsafe(32)`), it is the correct pattern and is
+    silent. Stores not named like session stores, keyed by values not named
+    like session ids (`VOTES.setdefault(request.form["poll"], 0)`), are not
+    sessions. Framework session objects (`flask.session`,
+    `request.session`) manage their own ids and are not stores here. Test
+    code is exempt.
+    """
+
+    code = "SFX203"
+    name = "client-chosen-session-id-accepted"
+    summary = "Session record created under an id the client sent, instead of a server-generated one"
+    cwe = ("CWE-384: Session Fixation",)
+    owasp = (OWASP_AUTH,)
+    security_severity = "7.5"
+    uses = (SessionIdAnalysis,)
+    references = (
+        ("OWASP Session Management Cheat Sheet: Session ID Generation and Verification",
+         "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-id-generation-and-verification-permissive-and-strict-session-management"),
+        ("OWASP: Session fixation", "https://owasp.org/www-community/attacks/Session_fixation"),
+        ("CWE-384", "https://cwe.mitre.org/data/definitions/384.html"),
+    )
+    fixes = {
+        "Flask": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32); SESSIONS[sid] = {}; resp.set_cookie(\"sid\", sid, ...)",
+        "Django": "request.session (never SessionStore(session_key=...).save(must_create=True) with a client key)",
+        "FastAPI": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
+        "Starlette": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
+    }
+    invalid = (
+        Example(
+            """
+            from flask import Flask, request
+
+            app = Flask(__name__)
+            SESSIONS = {}
+
+            @app.before_request
+            def load_session():
+                sid = request.cookies.get("sid")
+                if sid not in SESSIONS:
+                    SESSIONS[sid] = {}
+            """,
+            expect=((10, 9),),
+            title="Flask: an unknown cookie id becomes a session",
+        ),
+        Example(
+            """
+            from fastapi import Cookie, FastAPI
+
+            app = FastAPI()
+            SESSIONS = {}
+
+            @app.get("/cart")
+            def cart(sid: str = Cookie("")):
+                data = SESSIONS.setdefault(sid, {"cart": []})
+                return data["cart"]
+            """,
+            expect=((8, 5),),
+            title="FastAPI: setdefault under the cookie's id",
+        ),
+    )
+    valid = (
+        Example(
+            """
+            import secrets
+            from flask import Flask, request
+
+            app = Flask(__name__)
+            SESSIONS = {}
+
+            @app.before_request
+            def load_session():
+                sid = request.cookies.get("sid")
+                if sid not in SESSIONS:
+                    sid = secrets.token_urlsafe(32)
+                    SESSIONS[sid] = {}
+            """,
+            title="an unknown id starts a new session under a fresh id",
+        ),
+    )
+
+    def check(self, ctx, facts):
+        for created in facts[SessionIdAnalysis].client_ids:
+            yield self.finding(created.node, self.message(created))
+
+    def message(self, created):
+        fix = _FIX.get(created.framework, "when the id is unknown, issue a new one with secrets.token_urlsafe(32)")
+        return (f"session record is created in {created.store} under the {created.key} the client sent; "
+                f"{fix} ({created.framework})")

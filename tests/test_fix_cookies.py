@@ -1,0 +1,258 @@
+"""The cookie fixes (SFX301-SFX303): what each writes, when it is safe, and
+what is left alone."""
+
+from __future__ import annotations
+
+import textwrap
+
+from fixlint.config import Config
+from fixlint.fix.engine import NO_FIX, UNSAFE_FIX, fix_text
+from fixlint.rules import all_rules
+from fixlint.selection import select_rules
+
+DEFAULT = select_rules()
+
+
+def fix(source, filename="app.py", unsafe=False, rules=DEFAULT, config=None):
+    source = textwrap.dedent(source).lstrip("\n")
+    return fix_text(source, filename, config or Config(), rules, unsafe)
+
+
+def left(outcome):
+    return [(f.line, f.code, note) for f, note in outcome.remaining]
+
+
+FLASK = """
+from flask import make_response
+
+def view():
+    resp = make_response("ok")
+    {line}
+    return resp
+"""
+
+
+def flask(line, **kwargs):
+    outcome = fix(FLASK.format(line=line), **kwargs)
+    return outcome.text.splitlines()[4].strip(), outcome
+
+
+def test_missing_flags_are_added_to_set_cookie():
+    line, outcome = flask('resp.set_cookie("sid", "v")')
+    assert line == 'resp.set_cookie("sid", "v", httponly=True, secure=True, samesite="Lax")'
+    assert left(outcome) == []
+    assert sorted(p.finding.code for p in outcome.applied) == ["SFX301", "SFX302", "SFX303"]
+
+
+def test_a_csrf_cookie_never_gets_httponly():
+    line, _ = flask('resp.set_cookie("csrftoken", "v")')
+    assert line == 'resp.set_cookie("csrftoken", "v", secure=True, samesite="Lax")'
+
+
+def test_strict_samesite_is_never_downgraded():
+    line, _ = flask('resp.set_cookie("sid", "v", samesite="Strict")')
+    assert line == 'resp.set_cookie("sid", "v", samesite="Strict", httponly=True, secure=True)'
+
+
+def test_explicit_weak_literals_are_replaced_in_place():
+    line, outcome = flask('resp.set_cookie("sid", "v", secure=False, httponly=0, samesite="None")')
+    assert line == 'resp.set_cookie("sid", "v", secure=True, httponly=True, samesite="Lax")'
+    assert left(outcome) == []
+
+
+def test_positional_flags_are_replaced_where_they_are():
+    line, _ = flask('resp.set_cookie("sid", "v", 60, None, "/", None, False, True)')
+    assert line == 'resp.set_cookie("sid", "v", 60, None, "/", None, True, True, samesite="Lax")'
+
+
+def test_computed_values_are_left_for_a_human():
+    line, outcome = flask('resp.set_cookie("sid", "v", secure=INSECURE, httponly=True, samesite="Lax")')
+    assert line == 'resp.set_cookie("sid", "v", secure=INSECURE, httponly=True, samesite="Lax")'
+    assert [note for *_, note in left(outcome)] == []  # a name is trusted, not reported
+    line, outcome = flask('insecure = False; resp.set_cookie("sid", "v", secure=insecure, httponly=True, samesite="Lax")')
+    assert left(outcome) == [(5, "SFX302", NO_FIX)]
+
+
+def test_explicit_httponly_false_on_a_non_session_cookie_is_an_unsafe_fix():
+    source = 'resp.set_cookie("cart_id", "1", secure=True, httponly=False, samesite="Lax")'
+    line, outcome = flask(source)
+    assert line == source
+    assert left(outcome) == [(5, "SFX301", UNSAFE_FIX)]
+    line, outcome = flask(source, unsafe=True)
+    assert "httponly=True" in line and left(outcome) == []
+    # On a session cookie the same False is simply a weakness: safe.
+    line, _ = flask(source.replace("cart_id", "session"))
+    assert "httponly=True" in line
+
+
+def test_explicit_samesite_none_is_unsafe_only_off_session_cookies():
+    line, outcome = flask('resp.set_cookie("widget", "1", secure=True, httponly=True, samesite=None)')
+    assert "samesite=None" in line and left(outcome) == [(5, "SFX303", UNSAFE_FIX)]
+    line, _ = flask('resp.set_cookie("sid", "1", secure=True, httponly=True, samesite=None)')
+    assert 'samesite="Lax"' in line
+
+
+def test_noqa_findings_are_not_fixed():
+    line, outcome = flask('resp.set_cookie("sid", "v", httponly=True, samesite="Lax")  # noqa: SFX302')
+    assert line == 'resp.set_cookie("sid", "v", httponly=True, samesite="Lax")  # noqa: SFX302'
+    assert outcome.applied == [] and left(outcome) == []
+
+
+def test_only_the_selected_rules_are_fixed():
+    line, outcome = flask('resp.set_cookie("sid", "v")', rules=select_rules(select=["SFX302"]))
+    assert line == 'resp.set_cookie("sid", "v", secure=True)'
+    assert left(outcome) == []
+
+
+def test_starlette_gets_lower_case_samesite_and_no_default_samesite():
+    outcome = fix("""
+        from fastapi import Response
+        from starlette.middleware.sessions import SessionMiddleware
+
+        app.add_middleware(SessionMiddleware, secret_key="k", same_site="none")
+
+        def login(response: Response):
+            response.set_cookie("sid", "v")
+    """)
+    lines = outcome.text.splitlines()
+    assert lines[3] == 'app.add_middleware(SessionMiddleware, secret_key="k", same_site="lax", https_only=True)'
+    assert lines[6] == '    response.set_cookie("sid", "v", httponly=True, secure=True)'
+
+
+def test_starsessions_https_only_false_is_flipped():
+    outcome = fix("""
+        from starsessions import SessionMiddleware
+
+        app.add_middleware(SessionMiddleware, store=s, cookie_https_only=False)
+    """)
+    assert outcome.text.splitlines()[2] == "app.add_middleware(SessionMiddleware, store=s, cookie_https_only=True)"
+
+
+def test_flask_config_forms_are_fixed():
+    outcome = fix("""
+        from flask import Flask
+
+        app = Flask(__name__)
+        app.config["SESSION_COOKIE_SECURE"] = False
+        app.config.update(SESSION_COOKIE_HTTPONLY=False, REMEMBER_COOKIE_SAMESITE=None)
+        app.config.from_mapping({"REMEMBER_COOKIE_SECURE": False})
+
+        class ProductionConfig:
+            SESSION_COOKIE_SAMESITE = "None"
+    """)
+    assert outcome.text.splitlines()[3:9] == [
+        'app.config["SESSION_COOKIE_SECURE"] = True',
+        'app.config.update(SESSION_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax")',
+        'app.config.from_mapping({"REMEMBER_COOKIE_SECURE": True})',
+        "",
+        "class ProductionConfig:",
+        '    SESSION_COOKIE_SAMESITE = "Lax"',
+    ]
+
+
+def test_development_configuration_is_not_touched():
+    source = """
+        class DevelopmentConfig:
+            SESSION_COOKIE_SECURE = False
+    """
+    assert fix(source).applied == []
+
+
+SETTINGS = """
+ROOT_URLCONF = "site.urls"
+INSTALLED_APPS = []
+SESSION_COOKIE_HTTPONLY = True
+DEBUG = False
+"""
+
+
+def test_standalone_settings_get_session_cookie_secure_only_as_an_unsafe_fix():
+    outcome = fix(SETTINGS, filename="site/settings.py")
+    assert outcome.text == SETTINGS.lstrip("\n")
+    assert left(outcome) == [(1, "SFX302", UNSAFE_FIX)]
+    outcome = fix(SETTINGS, filename="site/settings.py", unsafe=True)
+    assert outcome.text.splitlines() == [
+        'ROOT_URLCONF = "site.urls"', "INSTALLED_APPS = []", "SESSION_COOKIE_HTTPONLY = True",
+        "SESSION_COOKIE_SECURE = True", "DEBUG = False",
+    ]
+    assert left(outcome) == []
+
+
+def test_standalone_settings_without_cookie_settings_get_it_at_the_end():
+    outcome = fix('ROOT_URLCONF = "site.urls"\n', filename="site/settings.py", unsafe=True)
+    assert outcome.text == 'ROOT_URLCONF = "site.urls"\nSESSION_COOKIE_SECURE = True\n'
+
+
+def test_morsel_flags_are_set_right_after_the_morsel_is_created():
+    outcome = fix("""
+        from http.cookies import SimpleCookie
+
+        def view():
+            cookie = SimpleCookie()
+            cookie["sid"] = "v"
+            cookie["sid"]["secure"] = False
+            return cookie.output()
+    """)
+    assert outcome.text.splitlines()[4:8] == [
+        '    cookie["sid"] = "v"',
+        '    cookie["sid"]["httponly"] = True',
+        '    cookie["sid"]["samesite"] = "Lax"',
+        '    cookie["sid"]["secure"] = True',
+    ]
+
+
+def test_header_values_built_by_concatenation_have_no_fix():
+    outcome = fix("""
+        def app(environ, start_response):
+            start_response("200 OK", [("Set-Cookie", "sid=" + environ["SID"] + "; Path=/")])
+    """)
+    assert outcome.applied == []
+    assert {note for *_, note in left(outcome)} == {NO_FIX}
+
+
+def test_a_file_with_a_syntax_error_is_left_alone():
+    outcome = fix("def broken(:\n    pass\n")
+    assert outcome.text == "def broken(:\n    pass\n"
+    assert len(outcome.errors) == 1 and "syntax error" in outcome.errors[0].message
+    assert outcome.errors[0].message.endswith("; not fixed")
+
+
+def test_every_fix_plan_matches_its_rules_declared_safety():
+    from fixlint.rules.base import FIX_MIXED, FIX_SAFE, FIX_UNSAFE
+
+    declared = {r.code: r.fix.safety for r in all_rules() if r.fix is not None}
+    outcome = fix("""
+        from flask import make_response
+
+        def view():
+            resp = make_response("ok")
+            resp.set_cookie("widget", "1", httponly=False, samesite=None)
+            return resp
+    """, unsafe=True)
+    for plan in outcome.applied:
+        allowed = {FIX_SAFE: {"safe"}, FIX_UNSAFE: {"unsafe"}, FIX_MIXED: {"safe", "unsafe"}}
+        assert plan.safety in allowed[declared[plan.finding.code]]
+
+
+def test_a_rewrite_that_would_not_parse_is_not_kept(monkeypatch):
+    from fixlint.fix import apply
+
+    source = FLASK.format(line='resp.set_cookie("sid", "v")')
+    monkeypatch.setattr(apply, "apply_plans", lambda text, plans: apply.Applied("def broken(:\n", plans, []))
+    outcome = fix(source)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")
+    assert outcome.applied == []
+    assert "fixes would not parse" in outcome.errors[0].message
+
+
+def test_a_file_libcst_cannot_rewrite_is_reported_and_left_alone(monkeypatch):
+    from fixlint.fix import apply
+
+    def refuse(text, plans):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    source = FLASK.format(line='resp.set_cookie("sid", "v")')
+    monkeypatch.setattr(apply, "apply_plans", refuse)
+    outcome = fix(source)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")
+    assert outcome.errors[0].message == "cannot rewrite: RecursionError: maximum recursion depth exceeded; not fixed"

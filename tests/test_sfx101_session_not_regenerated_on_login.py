@@ -1,0 +1,400 @@
+"""SFX101: behaviour the fixtures do not pin — configuration, helper cycles,
+messages per backend, test code, the vocabulary."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+import pytest
+
+from fixlint.analysis.lifecycle import LifecycleAnalysis
+from fixlint.analysis.store_ids import is_identity_key
+from fixlint.config import Config, ConfigError
+from fixlint.engine.checker import check_tree
+from fixlint.rules import get_rule
+
+from .helpers import lint, messages
+
+FLASK_LOGIN_VIEW = """
+    from flask import Flask, redirect, request, session
+
+    app = Flask(__name__)
+
+    @app.post("/portal/enter")
+    def enter():
+        user = find(request.form["email"])
+        session["user_id"] = user.id
+        return redirect("/")
+"""
+
+
+def sfx101(source, filename="app.py", config=None):
+    return lint(source, filename=filename, config=config, codes={"SFX101"})
+
+
+def sfx101_messages(source, filename="app.py", config=None):
+    return [m for m in messages(source, filename=filename, config=config) if m.startswith("SFX101")]
+
+
+# -- handlers ----------------------------------------------------------------
+
+def test_configured_login_names_mark_a_handler():
+    assert sfx101(FLASK_LOGIN_VIEW) == []
+    config = Config.from_mapping({"login-names": ["portal"]})
+    assert sfx101(FLASK_LOGIN_VIEW, config=config) == [(8, 5, "SFX101")]
+
+
+def test_login_words_match_class_names_route_paths_and_digits():
+    source = """
+        from flask import Flask, session
+        from flask.views import MethodView
+
+        app = Flask(__name__)
+
+        class SignInView(MethodView):
+            def post(self):
+                session["uid"] = 1
+
+        @app.post("/accounts/sign-in")
+        def enter():
+            session["uid"] = 1
+
+        def verify_2fa():
+            session["uid"] = 1
+
+        def catalog_index():
+            session["uid"] = 1
+    """
+    assert sfx101(source) == [(8, 9, "SFX101"), (12, 5, "SFX101"), (15, 5, "SFX101")]
+
+
+def test_credential_verification_makes_a_login_handler():
+    source = """
+        import bcrypt
+        from flask import session
+        from passlib.context import CryptContext
+
+        pwd_context = CryptContext(schemes=["bcrypt"])
+
+        def exchange(form, user):
+            if bcrypt.checkpw(form["pw"].encode(), user.hash):
+                session["uid"] = user.id
+
+        def upgrade(form, user):
+            if pwd_context.verify(form["pw"], user.hash):
+                session["uid"] = user.id
+
+        def update_email(form, user):
+            verify_csrf(form)
+            session["email"] = form["email"]
+    """
+    assert sfx101(source) == [(9, 9, "SFX101"), (13, 9, "SFX101")]
+
+
+def test_logout_words_win_over_login_words():
+    source = """
+        from flask import session
+
+        def logout_then_login_page():
+            session["user_id"] = None
+            session["uid"] = 2
+    """
+    assert sfx101(source) == []
+
+
+# -- bindings ----------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["user", "user_id", "uid", "member_id", "customer_id", "account", "email",
+                                 "username", "_auth_user_id", "role", "is_admin", "logged_in",
+                                 "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok"])
+def test_identity_keys(key):
+    assert is_identity_key(key)
+
+
+@pytest.mark.parametrize("key", ["cart", "theme", "next", "django_language", "display_name", "oauth_state",
+                                 "code_verifier", "pending_user_id", "login_attempts", "login_time",
+                                 "csrf_token", "user_agent", "_flashes"])
+def test_non_identity_keys(key):
+    assert not is_identity_key(key)
+
+
+def test_falsy_literal_is_not_a_binding():
+    source = """
+        from flask import session
+
+        def login():
+            session["user_id"] = None
+            session["logged_in"] = False
+    """
+    assert sfx101(source) == []
+
+
+def test_key_from_a_module_constant_is_resolved():
+    source = """
+        from flask import session
+
+        USER_KEY = "user_id"
+
+        def login(user):
+            session[USER_KEY] = user.id
+    """
+    assert sfx101(source) == [(6, 5, "SFX101")]
+
+
+def test_django_login_imported_inside_the_view_counts():
+    source = """
+        from django.shortcuts import redirect
+
+        def login_view(request):
+            from django.contrib.auth import authenticate, login
+            user = authenticate(request, username="u", password="p")
+            login(request, user)
+            request.session["member_id"] = user.member.pk
+            return redirect("/")
+    """
+    assert sfx101(source, filename="views.py") == []
+
+
+def test_store_binding_under_an_id_of_unknown_origin_is_silent():
+    source = """
+        from fastapi import FastAPI, Request
+
+        app = FastAPI()
+        SESSIONS = {}
+
+        @app.post("/login")
+        async def login(request: Request):
+            sid = request.state.session_id
+            SESSIONS[sid] = {"user_id": 1}
+    """
+    assert sfx101(source) == []
+
+
+# -- regeneration --------------------------------------------------------------
+
+@pytest.mark.parametrize("regenerator", ["myapp.auth.rotate", "rotate"])
+def test_configured_regenerators_count_anywhere(regenerator):
+    source = """
+        from flask import session
+        from myapp.auth import rotate
+
+        def login(user):
+            session["user_id"] = user.id
+            rotate()
+    """
+    assert sfx101(source) == [(5, 5, "SFX101")]
+    config = Config.from_mapping({"regenerators": [regenerator]})
+    assert sfx101(source, config=config) == []
+
+
+def test_regeneration_named_call_to_unseen_code_is_trusted():
+    source = """
+        from flask import session
+        from myapp.sessions import regenerate_session
+
+        def login(user):
+            regenerate_session()
+            session["user_id"] = user.id
+    """
+    assert sfx101(source) == []
+
+
+def test_session_backends_option_makes_clear_insufficient():
+    source = """
+        from flask import session
+
+        def login(user):
+            session.clear()
+            session["user_id"] = user.id
+    """
+    assert sfx101(source) == []
+    config = Config.from_mapping({"session-backends": ["flask-session"]})
+    assert sfx101_messages(source, config=config) == [
+        "SFX101 login binds 'user_id' to the session without regenerating it; session.clear() "
+        "keeps the session id, so call app.session_interface.regenerate(session) (Flask-Session)"
+    ]
+
+
+def test_flask_session_is_detected_from_a_config_class():
+    source = """
+        from flask import session
+
+        class ProductionConfig:
+            SESSION_TYPE = "redis"
+
+        def login(user):
+            session.clear()
+            session["user_id"] = user.id
+    """
+    assert sfx101(source) == [(8, 5, "SFX101")]
+
+
+def test_unknown_session_backend_is_a_config_error():
+    with pytest.raises(ConfigError, match="session-backends: unknown value 'beaker'"):
+        Config.from_mapping({"session-backends": ["beaker"]})
+
+
+# -- helpers -------------------------------------------------------------------
+
+def test_mutually_recursive_helpers_end_and_report_at_the_call():
+    source = """
+        from flask import session
+
+        def ping(user, n):
+            if n:
+                pong(user, n - 1)
+
+        def pong(user, n):
+            ping(user, n)
+            session["user_id"] = user.id
+
+        def login(user):
+            ping(user, 3)
+    """
+    assert sfx101_messages(source) == [
+        "SFX101 login calls ping(), which binds 'user_id' to the session without regenerating it; "
+        "call session.clear() first (Flask)"
+    ]
+    assert sfx101(source) == [(12, 5, "SFX101")]
+
+
+def test_login_named_helper_is_judged_on_its_callers_path():
+    source = """
+        from flask import session
+
+        def login_user_session(user):
+            session["user_id"] = user.id
+
+        def login(user):
+            session.clear()
+            login_user_session(user)
+    """
+    assert sfx101(source) == []
+
+
+def test_mutually_recursive_login_handlers_keep_their_own_reports():
+    source = """
+        from flask import session
+
+        def login_a(user):
+            session["uid"] = user.id
+            login_b(user)
+
+        def login_b(user):
+            login_a(user)
+    """
+    assert sfx101(source) == [(4, 5, "SFX101"), (8, 5, "SFX101")]
+
+
+# -- messages ------------------------------------------------------------------
+
+BACKENDS = {
+    "Django": (
+        "views.py",
+        """
+        def login_view(request):
+            request.session["member_id"] = 1
+        """,
+        "import django\n",
+        "SFX101 login binds 'member_id' to the session without regenerating it; call "
+        "request.session.cycle_key() or log in with django.contrib.auth.login() (Django)",
+    ),
+    "Starlette": (
+        "app.py",
+        """
+        async def login(request: Request):
+            request.session["user_id"] = 1
+        """,
+        "from starlette.requests import Request\n",
+        "SFX101 login binds 'user_id' to the session without regenerating it; call "
+        "request.session.clear() first (Starlette)",
+    ),
+    "starsessions": (
+        "app.py",
+        """
+        async def login(request: Request):
+            request.session.clear()
+            request.session["user_id"] = 1
+        """,
+        "import starsessions\nfrom starlette.requests import Request\n",
+        "SFX101 login binds 'user_id' to the session without regenerating it; "
+        "request.session.clear() keeps the session id, so call regenerate_session_id(request) (starsessions)",
+    ),
+    "Flask-Login": (
+        "app.py",
+        """
+        def login(user):
+            login_user(user)
+        """,
+        "from flask_login import login_user\n",
+        "SFX101 login binds the user to the session with login_user() without regenerating it; "
+        "call session.clear() before login_user() (Flask-Login)",
+    ),
+    "store": (
+        "app.py",
+        """
+        SESSIONS = {}
+
+        def login(request, user):
+            SESSIONS[request.cookies["sid"]] = {"uid": user.id}
+        """,
+        "",
+        "SFX101 login binds 'uid' to the store record of the session id the request's cookie "
+        "brought; issue a new id with secrets.token_urlsafe(), store the record under it and send "
+        "it as the cookie (hand-rolled session store)",
+    ),
+}
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_message_names_the_backend_specific_fix(backend):
+    filename, body, header, expected = BACKENDS[backend]
+    source = header + textwrap.dedent(body)
+    assert sfx101_messages(source, filename=filename) == [expected]
+
+
+# -- test code and cost ----------------------------------------------------------
+
+@pytest.mark.parametrize("filename", ["tests/test_auth.py", "conftest.py", "auth_test.py"])
+def test_test_modules_are_skipped(filename):
+    assert sfx101(FLASK_LOGIN_VIEW.replace("enter", "login"), filename=filename) == []
+
+
+def test_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
+    source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
+    assert sfx101(source, filename="test/shop/app.py") == [(8, 5, "SFX101")]
+    with_client = source + "\nclient = app.test_client()\n"
+    assert sfx101(with_client, filename="tests/fakeapp.py") == []
+
+
+def test_test_functions_and_classes_are_skipped():
+    source = """
+        from flask import session
+
+        def test_login():
+            session["user_id"] = 1
+
+        class TestLogin:
+            def login(self):
+                session["user_id"] = 1
+    """
+    assert sfx101(source) == []
+
+
+def test_keywords_guard_skips_files_without_sessions_or_logins():
+    assert not LifecycleAnalysis.wanted("import os\nprint(1)\n", Config())
+    assert LifecycleAnalysis.wanted("from flask import session\n", Config())
+    config = Config.from_mapping({"login-names": ["portal"]})
+    assert LifecycleAnalysis.wanted("def portal(): pass\n", config)
+
+
+def test_a_file_no_rule_can_judge_is_not_walked(monkeypatch):
+    from fixlint.analysis.handlers import HandlerAnalysis
+
+    visited = []
+    monkeypatch.setattr(HandlerAnalysis, "visit_function", lambda self, node: visited.append(node))
+    source = "def login():\n    return 1\n"
+    rules = [get_rule("SFX101"), get_rule("SFX102")]
+    result = check_tree(ast.parse(source), "app.py", Config(), rules, "def x():\n    return 1\n")
+    assert result.findings == [] and visited == []

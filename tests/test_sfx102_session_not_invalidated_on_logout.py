@@ -1,0 +1,148 @@
+"""SFX102: behaviour the fixtures do not pin — configuration, messages per
+backend, which cookie deletions count, delegation."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixlint.config import Config
+
+from .helpers import lint, messages
+
+
+def sfx102(source, filename="app.py", config=None):
+    return lint(source, filename=filename, config=config, codes={"SFX102"})
+
+
+def sfx102_messages(source, filename="app.py", config=None):
+    return [m for m in messages(source, filename=filename, config=config) if m.startswith("SFX102")]
+
+
+def test_configured_logout_names_mark_a_handler():
+    source = """
+        from flask import session
+
+        def leave():
+            session.pop("user_id")
+    """
+    assert sfx102(source) == []
+    config = Config.from_mapping({"logout-names": ["leave"]})
+    assert sfx102(source, config=config) == [(4, 5, "SFX102")]
+
+
+@pytest.mark.parametrize(
+    ("filename", "header", "body", "expected"),
+    [
+        ("app.py", "from flask import session\n", 'def logout():\n    session.pop("user_id")\n',
+         "SFX102 logout removes only 'user_id' and leaves the session alive; call session.clear() (Flask)"),
+        ("views.py", "import django\n", 'def logout_view(request):\n    request.session["logged_in"] = False\n',
+         "SFX102 logout sets 'logged_in' instead of ending the session; call "
+         "django.contrib.auth.logout(request) or request.session.flush() (Django)"),
+        ("app.py", "from starlette.requests import Request\n",
+         'async def logout(request: Request):\n    del request.session["uid"]\n',
+         "SFX102 logout removes only 'uid' and leaves the session alive; call request.session.clear() (Starlette)"),
+        ("app.py", "from flask import session\n", 'def logout():\n    print(session.get("user_id"))\n',
+         "SFX102 logout leaves the session alive; call session.clear() (Flask)"),
+    ],
+    ids=["flask", "django-flag", "starlette", "def"],
+)
+def test_message_names_the_backend_specific_fix(filename, header, body, expected):
+    assert sfx102_messages(header + body, filename=filename) == [expected]
+
+
+def test_deleting_a_client_side_session_cookie_is_not_partial():
+    source = """
+        from flask import make_response, session
+
+        def logout():
+            response = make_response("bye")
+            response.delete_cookie("session")
+            return response
+    """
+    assert sfx102(source) == []
+    config = Config.from_mapping({"session-backends": ["flask-session"]})
+    assert sfx102(source, config=config) == [(5, 5, "SFX102")]
+
+
+def test_expiring_the_cookie_with_set_cookie_is_a_deletion():
+    source = """
+        from django.http import HttpResponse
+
+        def logout_view(request):
+            response = HttpResponse("bye")
+            response.set_cookie("sessionid", "", max_age=0, secure=True, httponly=True, samesite="Lax")
+            return response
+    """
+    assert sfx102(source, filename="views.py") == [(5, 5, "SFX102")]
+
+
+def test_deleting_a_non_session_cookie_is_not_partial():
+    source = """
+        from django.http import HttpResponse
+
+        def logout_view(request):
+            response = HttpResponse("bye")
+            response.delete_cookie("theme")
+            return response
+    """
+    assert sfx102(source, filename="views.py") == []
+
+
+def test_invalidation_named_call_to_unseen_code_is_trusted():
+    source = """
+        from flask import session
+        from myapp.auth import invalidate_session
+
+        def logout():
+            session.pop("user_id")
+            invalidate_session()
+    """
+    assert sfx102(source) == []
+
+
+def test_invalidation_in_a_helper_counts():
+    source = """
+        from flask import session
+
+        def logout():
+            session.pop("user_id")
+            forget()
+
+        def forget():
+            session.clear()
+    """
+    assert sfx102(source) == []
+
+
+def test_logout_in_test_code_is_skipped():
+    source = """
+        from flask import session
+
+        def test_logout():
+            session.pop("user_id")
+    """
+    assert sfx102(source) == []
+    assert sfx102(source.replace("test_logout", "logout"), filename="tests/test_views.py") == []
+
+
+def test_logout_tidying_only_non_identity_keys_is_silent():
+    source = """
+        from flask import session
+        from flask_jwt_extended import unset_jwt_cookies
+
+        def logout(response):
+            session.pop("next", None)
+            unset_jwt_cookies(response)
+    """
+    assert sfx102(source) == []
+
+
+def test_logout_reading_the_identity_without_removing_it_is_reported_at_the_def():
+    source = """
+        from flask import session
+
+        def logout():
+            if "user_id" in session:
+                audit(session["user_id"])
+    """
+    assert sfx102(source) == [(3, 1, "SFX102")]
