@@ -55,8 +55,14 @@ class SourceError(Exception):
 
 # -- discovery ---------------------------------------------------------------
 
+try:  # pathspec >= 1.0, where the 'gitwildmatch' name is deprecated (same class)
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern as _PATTERN
+except ImportError:  # pragma: no cover - pathspec 0.11/0.12
+    from pathspec.patterns import GitWildMatchPattern as _PATTERN
+
+
 def _spec(patterns):
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.PathSpec.from_lines(_PATTERN, patterns)
 
 
 def _load_gitignore(directory):
@@ -222,16 +228,32 @@ def internal_error(exc):
     return f"internal error: {type(exc).__name__}: {exc}{where} (please report this)"
 
 
-def _work(path):
-    timeout = _STATE.get("timeout")
+def not_finished(error):
+    """Whether a FileError says the check never finished (it timed out, or
+    its worker died): trying the file again would not finish either."""
+    return error.message.startswith(("skipped:", "not analysed:"))
+
+
+def timed_out(timeout):
+    return FileError(1, 0, f"skipped: not analysed within {timeout:g} s (per-file-timeout)")
+
+
+def guarded(work, timeout):
+    """`work()` for one file under the per-file time limit, or the FileError
+    that says why it did not finish: it timed out, or fixlint raised."""
     try:
         with timelimit.limit(timeout):
-            return check_file(path, _STATE["config"], _STATE["rules"])
+            return work()
     except timelimit.FileTimeout:
         timelimit.disarm()
-        return FileResult(path, [], [FileError(1, 0, f"skipped: not analysed within {timeout:g} s (per-file-timeout)")])
+        return timed_out(timeout)
     except Exception as exc:  # never lose the whole run to one file
-        return FileResult(path, [], [FileError(1, 0, internal_error(exc))])
+        return FileError(1, 0, internal_error(exc))
+
+
+def _work(path):
+    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"]), _STATE.get("timeout"))
+    return FileResult(path, [], [result]) if isinstance(result, FileError) else result
 
 
 def _work_chunk(paths):
@@ -260,7 +282,7 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-WORKER_DIED = "not analysed: a fixlint worker process died while checking this batch of files (out of memory?)"
+WORKER_DIED = "not analysed: a fixlint worker process died (out of memory?) before this file was checked"
 
 
 def check_paths(files, config, rules, jobs=None, timeout=None):

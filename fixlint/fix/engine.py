@@ -82,6 +82,7 @@ def fix_text(text, path, config, rules, unsafe=False):
             result = apply_plans(text, wanted)
         except Exception as exc:  # libcst cannot parse it, or a rewriting bug
             errors.append(FileError(1, 0, f"cannot rewrite: {_describe(exc)}; not fixed"))
+            not_applied = {plan.finding: "the file could not be rewritten" for plan in wanted}
             break
         not_applied = {plan.finding: reason for plan, reason in result.skipped}
         if not result.applied:
@@ -115,8 +116,19 @@ def _notes(findings, plans, allowed, not_applied):
 
 
 def _describe(exc):
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0] if lines else ''}"
+    # libcst is recursive: deep nesting raises RecursionError, often re-raised
+    # as another error whose text (a node's repr) would recurse again.
+    cause = exc
+    while cause is not None:
+        if isinstance(cause, RecursionError):
+            return "the code is nested too deeply for libcst"
+        cause = cause.__context__
+    try:
+        lines = str(exc).strip().splitlines()
+    except Exception:  # noqa: BLE001 - an exception whose text cannot be built
+        lines = []
+    first = lines[0] if lines else ""
+    return f"{type(exc).__name__}: {first[:200]}"
 
 
 class FileFix(NamedTuple):
