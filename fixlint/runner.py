@@ -15,6 +15,7 @@ import stat
 import sys
 import tokenize
 import traceback
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
@@ -170,7 +171,12 @@ def parse_source(text, path):
     """The module's ast. Anything the parser raises is a reason the file
     cannot be analysed, never an internal error: parsing runs no fixlint code."""
     try:
-        return ast.parse(text, filename=path)
+        # `"\d"` and friends warn while parsing (SyntaxWarning from 3.12): the
+        # checked project's warnings are not fixlint's output, and under
+        # `-W error` they would turn a valid file into a syntax error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text, filename=path)
     except SyntaxError as exc:
         line = exc.lineno or 1
         col = max((exc.offset or 1) - 1, 0)

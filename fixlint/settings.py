@@ -11,6 +11,7 @@ import os
 import sys
 
 from .config import Config, ConfigError, parse_list
+from .selection import validate_codes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -66,6 +67,8 @@ def load(path):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
-        else:
+        elif name == "exclude":
             run[name] = list(parse_list(value, f"{source}: {name}"))
+        else:  # select, extend-select, ignore: rule codes, checked here to name the setting
+            run[name] = validate_codes(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
     return config, run

@@ -1,5 +1,6 @@
 """Shared by the robustness tests: run one source through every entry point
-and every registered rule, and collect what went wrong inside fixlint.
+and every registered rule, and collect what went wrong inside fixlint; and
+the mutation strategy that turns fixtures into framework-shaped fuzz.
 
 Rules are found through the registry, never listed here, so a rule added
 later is covered by every harness that uses this module.
@@ -9,9 +10,14 @@ from __future__ import annotations
 
 import ast
 import io
+import keyword
+import os
+import tempfile
 import tokenize
 from functools import lru_cache
 from pathlib import Path
+
+from hypothesis import strategies as st
 
 from fixlint import runner
 from fixlint.analysis.base import Analysis
@@ -39,12 +45,12 @@ HEADERS = (
 
 def internal_errors(source, filename="app.py", every_path=True, tree=None):
     """Every internal error fixlint reports for `source`, through the flake8
-    plugin (with and without the per-file keyword guard) and the CLI's
-    per-file path (decode, parse, check, noqa), plus every analysis whether
-    a rule reads it yet or not. `every_path=False`: one walk with every rule
-    and analysis, for sources too big to check four times. A source that does
-    not parse gives [] (the CLI reports it as a syntax error, not an internal
-    error)."""
+    plugin with the tree (with and without the per-file keyword guard), the
+    CLI's per-file check of a file on disk (read, decode, parse, check,
+    noqa), and every analysis whether a rule reads it yet or not.
+    `every_path=False`: one walk with every rule and analysis, for sources
+    too big to check four times. A source that does not parse gives [] (the
+    CLI reports it as a syntax error, not an internal error)."""
     try:
         tree = tree or ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -58,12 +64,27 @@ def internal_errors(source, filename="app.py", every_path=True, tree=None):
         for line, col, message, _ in Plugin(tree, filename, plugin_lines).run():
             if message.startswith(INTERNAL_ERROR):
                 errors.append(f"plugin:{line}: {message}")
-    result = runner.check_text(filename, source, tree, Config(), all_rules())
-    errors += [f"check:{e.line}: {e.message}" for e in result.errors]
+    errors += [f"cli: {message}" for message in cli_internal_errors(source, filename)]
     # Analyses no rule reads yet (shared models awaiting their rules) too.
     result = check_tree(tree, filename, Config(), [_EveryAnalysis()], None)
     errors += [f"analyses:{e.line}: {e.describe()}" for e in result.errors]
     return errors
+
+
+_FOLDER = None
+
+
+def cli_internal_errors(source, filename="app.py"):
+    """The CLI's per-file check of `source` written to disk as UTF-8: the
+    messages of its errors that are internal errors."""
+    global _FOLDER
+    if _FOLDER is None:
+        _FOLDER = tempfile.TemporaryDirectory(prefix="fixlint-robustness-")
+    path = os.path.join(_FOLDER.name, filename)
+    with open(path, "wb") as f:
+        f.write(source.encode("utf-8", errors="surrogatepass"))
+    result = runner.check_file(path, Config(), all_rules())
+    return [e.message for e in result.errors if runner.is_internal(e)]
 
 
 @lru_cache(maxsize=None)
@@ -98,13 +119,7 @@ class _EveryAnalysis(Rule):
         return ()
 
 
-def check_errors_of_file(path):
-    """The CLI path for a file on disk: FileErrors that are internal errors."""
-    result = runner.check_file(str(path), Config(), all_rules())
-    return [e.message for e in result.errors if "internal error" in e.message]
-
-
-# -- seeds: framework-shaped code the mutation strategies start from -------
+# -- seeds: framework-shaped code the mutation strategy starts from --------
 
 @lru_cache(maxsize=None)
 def seed_sources():
@@ -118,35 +133,86 @@ def seed_sources():
     return tuple(seeds)
 
 
-@lru_cache(maxsize=None)
-def vocabulary():
-    """Tokens worth inserting: every NAME, OP and STRING of the seeds, the
-    analyses' keywords, and Python's keywords."""
-    import keyword
-
-    words = set(keyword.kwlist) | {"(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "*", "**", "|", "+",
-                                   "%", "@", "->", ":=", "lambda", "await", "yield", "\n", "\n    "}
-    for source in seed_sources():
-        for token in tokens_of(source):
-            if token.type in (tokenize.NAME, tokenize.OP, tokenize.STRING, tokenize.NUMBER):
-                words.add(token.string)
-    for analysis in every_analysis():
-        words.update(analysis.keywords)
-    return tuple(sorted(words))
-
-
 def tokens_of(source):
+    """The atoms of `source`: names (not keywords), strings and numbers."""
     try:
-        return [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
-                if t.type not in (tokenize.ENDMARKER, tokenize.DEDENT, tokenize.INDENT)]
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):
         return []
+    return [t for t in tokens if t.type in _ATOMS and not keyword.iskeyword(t.string)]
 
 
-def offsets(source):
-    """Line number -> offset of its first character."""
+_ATOMS = (tokenize.NAME, tokenize.STRING, tokenize.NUMBER)
+
+
+@lru_cache(maxsize=None)
+def vocabulary():
+    """Token type -> the words worth putting in a token of that type: every
+    name, string and number of the seeds, plus the analyses' keywords as
+    names and strings (the words the guards and the rules look for)."""
+    words = {kind: set() for kind in _ATOMS}
+    for source in seed_sources():
+        for token in tokens_of(source):
+            words[token.type].add(token.string)
+    for analysis in every_analysis():
+        for word in analysis.keywords:
+            words[tokenize.STRING].add(repr(word))
+            if word.isidentifier() and not keyword.iskeyword(word):
+                words[tokenize.NAME].add(word)
+    words[tokenize.NUMBER].update(("-1", "10 ** 400", "1e308 * 10", "True", "None", "0.5", "2 ** 63"))
+    return {kind: tuple(sorted(found)) for kind, found in words.items()}
+
+
+def _line_starts(source):
+    """Line number (1-based) -> offset of its first character, split as
+    tokenize splits lines."""
     starts, total = [0, 0], 0
-    for line in source.splitlines(keepends=True):
+    for line in io.StringIO(source).readlines():
         total += len(line)
         starts.append(total)
     return starts
+
+
+def _deep(word, depth, kind):
+    return {
+        "parens": "(" * depth + word + ")" * depth,
+        "attribute": word + ".session" * depth,
+        "call": word + "()" * depth,
+        "subscript": word + "['sid']" * depth,
+        "not": "(" + "not " * depth + word + ")",
+        "sum": "(" + " + ".join([word] * depth) + ")",
+    }[kind]
+
+
+_EDITS = ("swap", "swap", "swap", "deep", "drop line", "double line")
+_DEEP = ("parens", "attribute", "call", "subscript", "not", "sum")
+
+
+@st.composite
+def mutated_seeds(draw, max_edits=4):
+    """A fixture or rule example with a few edits at its names, strings and
+    numbers: one swapped for another the seeds use, nested deep, or its
+    line dropped or doubled. The edits keep most programs parseable while
+    putting unexpected values into every slot the analyses read."""
+    source = draw(st.sampled_from(seed_sources()))
+    tokens = tokens_of(source)
+    if not tokens:
+        return source
+    starts = _line_starts(source)
+    count = draw(st.integers(1, min(max_edits, len(tokens))))
+    chosen = draw(st.lists(st.integers(0, len(tokens) - 1), min_size=count, max_size=count, unique=True))
+    words = vocabulary()
+    for index in sorted(chosen, reverse=True):  # from the end: earlier offsets stay valid
+        token = tokens[index]
+        begin = starts[token.start[0]] + token.start[1]
+        end = starts[token.end[0]] + token.end[1]
+        edit = draw(st.sampled_from(_EDITS))
+        if edit.endswith("line"):
+            begin, end = starts[token.start[0]], starts[token.end[0] + 1]
+            new = "" if edit == "drop line" else source[begin:end] * 2
+        elif edit == "swap":
+            new = draw(st.sampled_from(words[token.type]))
+        else:
+            new = _deep(token.string, draw(st.integers(2, 200)), draw(st.sampled_from(_DEEP)))
+        source = source[:begin] + new + source[end:]
+    return source

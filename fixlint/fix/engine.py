@@ -10,7 +10,6 @@ another wait for the next pass), so a second run changes nothing.
 
 from __future__ import annotations
 
-import ast
 import importlib
 from typing import NamedTuple
 
@@ -88,9 +87,9 @@ def fix_text(text, path, config, rules, unsafe=False):
         if not result.applied:
             break
         try:
-            tree = ast.parse(result.code, filename=path)
-        except (SyntaxError, ValueError) as exc:
-            errors.append(FileError(1, 0, f"fixes would not parse ({exc}); not fixed (please report this)"))
+            tree = parse_source(result.code, path)
+        except SourceError as exc:
+            errors.append(FileError(1, 0, f"fixes would not parse ({exc.message}); not fixed (please report this)"))
             break
         applied += result.applied
         text = result.code
