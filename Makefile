@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test fuzz install clean
 
 run: $(STAMP)
 	@echo "== fixlint check fixtures/ (exit 1 means findings, as expected here)"
@@ -13,6 +13,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property tests with FUZZ random examples each (make test runs a few
+# hundred, derandomized); stops at the first failure, shrunk.
+FUZZ ?= 2000
+fuzz: $(STAMP)
+	FIXLINT_FUZZ=$(FUZZ) $(BIN)/python -m pytest -q -x tests/test_fuzz.py
 
 install: $(STAMP)
 

@@ -206,3 +206,17 @@ def test_unreadable_configuration_names_the_file(tmp_path):
     done = run_unprivileged("check", ".", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == f"fixlint: error: {tmp_path / 'pyproject.toml'}: cannot read: Permission denied\n"
+
+
+def test_discovery_uses_no_deprecated_pathspec_api(tmp_path):
+    import warnings
+
+    from fixlint import runner
+
+    write(tmp_path, ".gitignore", "generated/\n*.tmp.py\n")
+    write(tmp_path, "generated/app.py", VULNERABLE)
+    write(tmp_path, "app.py", VULNERABLE)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        files, errors = runner.discover([str(tmp_path)], ["build/", "*.bak.py"])
+    assert (files, errors) == ([str(tmp_path / "app.py")], [])
