@@ -124,11 +124,50 @@ def test_without_libcst_fix_says_how_to_install_it(tmp_path):
     assert "pip install 'fixlint[fix]'" in done.stderr
 
 
-def test_the_flake8_plugin_never_loads_libcst_or_the_fixer():
+LOGIN = """
+from flask import Flask, redirect, request, session
+
+app = Flask(__name__)
+
+@app.post("/login")
+def login():
+    user = find_user(request.form["username"])
+    session["user_id"] = user.id
+    return redirect("/")
+
+@app.route("/logout")
+def logout():
+    session.pop("user_id", None)
+    return redirect("/")
+"""
+
+
+@pytest.mark.parametrize("source", [VULNERABLE, LOGIN], ids=["cookies", "lifecycle"])
+def test_the_flake8_plugin_never_loads_libcst_or_the_fixer(source):
     code = (
         "import ast, sys; from fixlint.plugin import Plugin; "
-        f"tree = ast.parse({VULNERABLE!r}); list(Plugin(tree, 'app.py', None).run()); "
-        "print(sorted(m for m in sys.modules if m == 'libcst' or m.startswith('fixlint.fix')))"
+        f"tree = ast.parse({source!r}); found = list(Plugin(tree, 'app.py', None).run()); "
+        "print(len(found), sorted(m for m in sys.modules if m == 'libcst' or m.startswith('fixlint.fix')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stdout.strip() == "[]", done.stderr
+    count, loaded = done.stdout.strip().split(" ", 1)
+    assert int(count) >= 2 and loaded == "[]", done.stderr
+
+
+def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp_path):
+    path = write(tmp_path, "app.py", LOGIN)
+    done = run_cli("fix", "--isolated", "--write", "app.py", cwd=tmp_path)
+    assert done.returncode == 1 and path.read_text() == LOGIN.lstrip("\n")
+    assert done.stderr.splitlines()[:2] == [
+        "app.py:8:5: SFX101 login binds 'user_id' to the session without regenerating it; "
+        "call session.clear() first (Flask) [unsafe fix available with --unsafe-fixes]",
+        "app.py:13:5: SFX102 logout removes only 'user_id' and leaves the session alive; "
+        "call session.clear() (Flask) [unsafe fix available with --unsafe-fixes]",
+    ]
+    assert "2 of them with an unsafe fix (--unsafe-fixes)" in done.stderr
+    done = run_cli("fix", "--isolated", "--write", "--unsafe-fixes", "app.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    fixed = path.read_text()
+    assert "    session.clear()\n    session[\"user_id\"] = user.id\n" in fixed
+    assert "    session.clear()\n    return redirect" in fixed and "session.pop" not in fixed
+    assert run_cli("check", "--isolated", "app.py", cwd=tmp_path).returncode == 0

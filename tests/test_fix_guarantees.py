@@ -12,7 +12,7 @@ import tokenize
 import pytest
 
 from fixlint.config import Config
-from fixlint.fix.edits import InsertStatements, target
+from fixlint.fix.edits import EnsureImport, InsertStatements, target
 from fixlint.fix.engine import NO_FIX, fix_text
 from fixlint.rules import all_rules
 from fixlint.runner import check_text
@@ -53,9 +53,10 @@ def test_check_no_longer_reports_what_was_fixed(fixed):
     path, before, outcome = fixed
     after = _check(path, outcome.text)
     assert sorted(after) == sorted(f for f, _ in outcome.remaining)
-    # With --unsafe-fixes, a finding is left only when it has no fix at all:
-    # a fixed finding that came back would have its fix planned again.
-    assert {note for _, note in outcome.remaining} <= {NO_FIX}
+    # With --unsafe-fixes, a finding is left only when it has no fix at all
+    # (maybe with the planner's reason): a fixed finding that came back
+    # would have its fix planned again.
+    assert all(note == NO_FIX or note.startswith(f"{NO_FIX}: ") for _, note in outcome.remaining)
     assert len(after) <= len(_check(path, before)) - len(outcome.applied)
 
 
@@ -66,15 +67,52 @@ def test_fixing_twice_changes_nothing_the_second_time(fixed):
     assert again.applied == []
 
 
+def _without(comments, inserted):
+    """`comments` less one occurrence of each inserted comment."""
+    left = list(comments)
+    for comment in inserted:
+        if comment in left:
+            left.remove(comment)
+    return left
+
+
+def _import_area(text, module):
+    """(lines of the module's `from <module> import ...` statements, lines a
+    new import may go after): where an EnsureImport may write."""
+    body = ast.parse(text).body
+    imports = [s for s in body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    ours = [s for s in imports if isinstance(s, ast.ImportFrom) and s.module == module and not s.level]
+    lines = {line for s in ours for line in range(s.lineno, s.end_lineno + 1)}
+    docstring = body[0].end_lineno if body and isinstance(body[0], ast.Expr) else 0
+    return lines, {s.end_lineno for s in ours} | {imports[-1].end_lineno if imports else docstring}
+
+
+def _above(lines, line):
+    """Line numbers an insertion before `line` may land after: just above
+    it, or above the comment lines that stay with it."""
+    out = {line - 1}
+    while line > 1 and lines[line - 2].lstrip().startswith("#"):
+        line -= 1
+        out.add(line - 1)
+    return out
+
+
 def test_only_the_flagged_nodes_change(fixed):
     path, before, outcome = fixed
-    assert _comments(before) == _comments(outcome.text)
+    inserted = [line.strip() for plan in outcome.applied for edit in plan.edits
+                for line in getattr(edit, "code", ()) if line.lstrip().startswith("#")]
+    assert _comments(before) == _without(_comments(outcome.text), inserted)
     touched, anchors = set(), set()
+    lines = before.splitlines()
     for plan in outcome.applied:
         for edit in plan.edits:
             span = target(edit)
             if isinstance(edit, InsertStatements):
-                anchors.add(span.end_line if edit.after else span.line - 1)
+                anchors.update({span.end_line} if edit.after else _above(lines, span.line))
+            elif isinstance(edit, EnsureImport):
+                import_lines, after = _import_area(before, edit.module)
+                touched.update(import_lines)
+                anchors.update(after)
             else:
                 touched.update(range(span.line, span.end_line + 1))
     matcher = difflib.SequenceMatcher(None, before.splitlines(), outcome.text.splitlines(), autojunk=False)

@@ -195,21 +195,45 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
         kind = fw.classify_cookie(name, ctx.config)
         if kind != fw.OTHER:
             return kind
-    elif name_expr is not None and names_session_setting(name_expr):
-        return fw.SESSION
+    elif name_expr is not None:
+        if _names_csrf_cookie(name_expr):
+            return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
+        if names_session_setting(name_expr):
+            return fw.SESSION
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     return fw.OTHER
 
 
-def names_session_setting(expr):
-    """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`."""
+def _names_csrf_cookie(expr):
+    """A computed cookie name whose own name says CSRF:
+    `config.access_csrf_cookie_name`, `settings.CSRF_COOKIE_NAME`."""
     if expr.__class__ is ast.Attribute:
-        return "COOKIE_NAME" in expr.attr
-    if expr.__class__ is ast.Subscript:
+        text = expr.attr
+    elif expr.__class__ is ast.Name:
+        text = expr.id
+    elif expr.__class__ is ast.Subscript:
+        text = _string_key(expr.slice) or ""
+    else:
+        return False
+    lowered = text.lower()
+    return "csrf" in lowered or "xsrf" in lowered
+
+
+def names_session_setting(expr):
+    """`settings.SESSION_COOKIE_NAME`, `app.config["REMEMBER_COOKIE_NAME"]`:
+    a setting that names a session or auth cookie — not Django's
+    `LANGUAGE_COOKIE_NAME` or `CSRF_COOKIE_NAME`."""
+    if expr.__class__ is ast.Attribute:
+        key = expr.attr
+    elif expr.__class__ is ast.Subscript:
         key = _string_key(expr.slice)
-        return key is not None and "COOKIE_NAME" in key
-    return False
+    else:
+        return False
+    if key is None or "COOKIE_NAME" not in key:
+        return False
+    prefix = key.partition("COOKIE_NAME")[0]
+    return any(word in prefix.lower() for word in fw.SESSION_COOKIE_WORDS)
 
 
 class CookieAnalysis(Analysis):

@@ -18,10 +18,16 @@ a login regenerates and a logout invalidates the session:
   `logout_user()`, deleting a store record.
 - REMOVE: `pop`/`del` of an identity key; COOKIE_DELETE: deleting the session
   cookie (`delete_cookie("sessionid")`); TOUCH: any other session use
-  (`key` says which key it reads, when it names one).
+  (`key` says which key, when it names one; `access` whether it reads,
+  writes, updates or deletes — `flask.flash()` and `session.permanent = ...`
+  write Flask's session too).
 - CALL: a call to a function of this module (or a method of the same
   class), followed by `lifecycle_paths`; DELEGATE: an unresolved call named
   like a logout or invalidation (code fixlint cannot see).
+
+Session events keep the session expression they act on (`session`,
+`request.session`) and the function they happen in, so `fixlint fix` can
+write the regeneration or invalidation with the names the code already uses.
 
 Cheap attribute and name tests come before any name resolution.
 """
@@ -34,6 +40,7 @@ from .. import frameworks as fw
 from ..engine import scope as sc
 from ..frameworks import auth, stores
 from ..frameworks import django as dj
+from ..frameworks import flask as fl
 from ..frameworks import flask_login as flogin
 from ..frameworks import flask_session as fsess
 from ..frameworks import starsessions as starsess
@@ -51,6 +58,12 @@ TOUCH = "touch"
 CALL = "call"
 DELEGATE = "delegate"
 
+# How a TOUCH uses the session (Event.access).
+READ = "read"
+WRITE = "write"
+UPDATE = "update"  # reads and writes: `session["visits"] += 1`
+DELETE = "delete"  # `session.pop("next")`, `del session["cart"]`
+
 # Session methods worth a look, by what they do.
 _WRITE_METHODS = frozenset(("update", "setdefault"))
 _REMOVE_METHODS = frozenset(("pop", "popitem"))
@@ -62,7 +75,7 @@ _SESSION_METHODS = (
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
 # Bare or attribute callee names that may resolve to a framework call.
 _FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", "regenerate_session_id",
-                                "perform_login", "auth_login", "auth_logout"))
+                                "perform_login", "auth_login", "auth_logout", "flash"))
 _COOKIE_DELETERS = frozenset(("delete_cookie",))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
@@ -70,15 +83,20 @@ _CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
 
 
 class Event:
-    __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding")
+    __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
+                 "access", "session", "function")
 
-    def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None):
+    def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
+                 session=None):
         self.kind = kind
         self.node = node  # where it happens (a statement or call)
         self.framework = framework  # flask | flask_login | django | starlette | store
         self.key = key  # the identity key or value named in messages
         self.mechanism = mechanism  # REGEN: which regeneration
         self.callee = callee  # CALL: the FunctionDef
+        self.access = access  # TOUCH: READ | WRITE | UPDATE | DELETE
+        self.session = session  # the session expression acted on (`request.session`), if any
+        self.function = None  # the FunctionDef it happens in
         self.name = None  # late-bound callee name (see LifecycleAnalysis.finish)
         self.scope = None
         self.binding = None
@@ -97,6 +115,7 @@ class LifecycleAnalysis(Analysis):
         self.handlers = analyses[HandlerAnalysis]
         self.origins = IdOrigins(ctx, self.handlers)
         self.events = {}  # FunctionDef -> [Event], source order
+        self.scopes = {}  # FunctionDef -> its Scope (for functions with events)
         self.functions = []  # FunctionDefs in source order
         self.flask_session_config = False  # SESSION_TYPE / Session(app) seen
         self.has_store = False  # a hand-rolled store keyed by session ids
@@ -106,6 +125,10 @@ class LifecycleAnalysis(Analysis):
         self._regenerator_names = frozenset(n.rpartition(".")[2] for n in config.regenerators)
         self._late = []  # events whose callee may be redefined later in the module
         self.paths = None  # HandlerPaths, filled by lifecycle_paths.paths_of()
+        # Receivers of Django's user_logged_in/user_logged_out signals: they
+        # run inside login()/logout(), after the key was cycled or before
+        # the session is flushed, so they are never judged as handlers.
+        self.signal_receivers = set()
         self._aliases = _session_aliases(ctx.tree)
 
     def subscribe(self, walker):
@@ -114,6 +137,7 @@ class LifecycleAnalysis(Analysis):
         walker.on(ast.Call, self.visit_call)
         walker.on(ast.Assign, self.visit_assign)
         walker.on(ast.AnnAssign, self.visit_assign)
+        walker.on(ast.AugAssign, self.visit_augassign)
         walker.on(ast.Delete, self.visit_delete)
         walker.on(ast.Subscript, self.visit_subscript)
         walker.on(ast.Compare, self.visit_compare)
@@ -175,12 +199,19 @@ class LifecycleAnalysis(Analysis):
     def visit_function(self, node):
         self.functions.append(node)
         self.events[node] = []
+        for decorator in node.decorator_list:  # @receiver(user_logged_in)
+            if (decorator.__class__ is ast.Call and decorator.args
+                    and self.ctx.qualname(decorator.func) in dj.SIGNAL_RECEIVER
+                    and self.ctx.qualname(decorator.args[0]) in dj.AUTH_SIGNALS):
+                self.signal_receivers.add(node)
 
     def _add(self, event):
         function = self.ctx.function
         if function is None:
             return None
         self.events.setdefault(function.node, []).append(event)
+        self.scopes.setdefault(function.node, function.scope)
+        event.function = function.node
         return event
 
     # -- calls --------------------------------------------------------------
@@ -191,6 +222,8 @@ class LifecycleAnalysis(Analysis):
             name = func.attr
             if name in auth.TEST_CLIENT_METHODS:
                 self.test_client_seen = True
+            elif name == "connect" and node.args:
+                self._signal_connect(node, func)
             if self._attribute_call(node, func):
                 return
         elif cls is ast.Name:
@@ -201,6 +234,14 @@ class LifecycleAnalysis(Analysis):
             self._flask_session_call(node, name)
         if self.ctx.function is not None:
             self._named_call(node, func, name)
+
+    def _signal_connect(self, node, func):
+        """`user_logged_in.connect(handler)`."""
+        if self.ctx.qualname(func.value) not in dj.AUTH_SIGNALS:
+            return
+        binding = self.ctx.binding(node.args[0]) if node.args[0].__class__ is ast.Name else None
+        if binding is not None and binding.kind == sc.FUNCTION:
+            self.signal_receivers.add(binding.value)
 
     def _attribute_call(self, node, func):
         """Method calls on sessions, stores, responses. True when handled."""
@@ -233,9 +274,10 @@ class LifecycleAnalysis(Analysis):
         return False
 
     def _session_method(self, node, framework, attr):
+        session = node.func.value
         if attr == "clear":
-            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework}"))
-            self._add(Event(INVALIDATE, node, framework))
+            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework}", session=session))
+            self._add(Event(INVALIDATE, node, framework, session=session))
         elif framework == "django" and attr in dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS:
             if attr in dj.REGENERATE_METHODS:
                 self._add(Event(REGEN, node, framework, mechanism="cycle:django"))
@@ -248,16 +290,18 @@ class LifecycleAnalysis(Analysis):
         elif attr in _WRITE_METHODS:
             key = _written_identity(node, self.ctx)
             if key is not None:
-                self._add(Event(BIND, node, framework, key=key))
+                self._add(Event(BIND, node, framework, key=key, session=session))
             else:
-                self._add(Event(TOUCH, node, framework))
+                written = literal_key(node.args[0], self.ctx) if attr == "setdefault" and node.args else None
+                access = UPDATE if attr == "setdefault" else WRITE
+                self._add(Event(TOUCH, node, framework, key=written, access=access, session=session))
         elif attr in _REMOVE_METHODS:
             key = literal_key(node.args[0], self.ctx) if node.args else None
             kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
-            self._add(Event(kind, node, framework, key=key))
+            self._add(Event(kind, node, framework, key=key, access=DELETE, session=session))
         else:  # get, keys, ...: a read, of an identity key when it names one
             key = literal_key(node.args[0], self.ctx) if node.args else None
-            self._add(Event(TOUCH, node, framework, key=key))
+            self._add(Event(TOUCH, node, framework, key=key, access=READ, session=session))
 
     def _super_call(self, node, attr):
         """`super().form_valid(form)` in a LoginView/LogoutView subclass."""
@@ -325,6 +369,8 @@ class LifecycleAnalysis(Analysis):
                 return Event(REGEN, None, "django", mechanism="cycle:django")
             if qualname in starsess.REGENERATE:
                 return Event(REGEN, None, "starlette", mechanism="regenerate:starsessions")
+            if qualname in fl.SESSION_WRITERS:
+                return Event(TOUCH, None, "flask", access=WRITE)
         if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
             return Event(REGEN, None, mechanism="configured")
         if _REGENERATE_PHRASES.in_name(name):
@@ -410,6 +456,10 @@ class LifecycleAnalysis(Analysis):
             cls = target.__class__
             if cls is ast.Subscript:
                 self._subscript_write(node, target, value)
+            elif cls is ast.Attribute and self.ctx.function is not None and self._may_be_session(target.value):
+                framework = fw.session_object(self.ctx, target.value)  # session.permanent = True
+                if framework is not None:
+                    self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
             elif cls is ast.Name and target.id in fsess.CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
 
@@ -426,9 +476,9 @@ class LifecycleAnalysis(Analysis):
         if framework is not None:
             if key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
-                self._add(Event(REMOVE if empty else BIND, node, framework, key=key))
+                self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
-                self._add(Event(TOUCH, node, framework))
+                self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
             return
         if container.__class__ is ast.Subscript:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
@@ -440,6 +490,18 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(container, target.slice)
         if origin is not None:
             self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def visit_augassign(self, node):
+        """`session["visits"] += 1`: reads and writes the key."""
+        target = node.target
+        if target.__class__ is not ast.Subscript or self.ctx.function is None:
+            return
+        container = target.value
+        if self._may_be_session(container):
+            framework = fw.session_object(self.ctx, container)
+            if framework is not None:
+                key = literal_key(target.slice, self.ctx)
+                self._add(Event(TOUCH, node, framework, key=key, access=UPDATE, session=container))
 
     def visit_delete(self, node):
         ctx = self.ctx
@@ -453,7 +515,7 @@ class LifecycleAnalysis(Analysis):
             if framework is not None:
                 key = literal_key(target.slice, ctx)
                 kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
-                self._add(Event(kind, node, framework, key=key))
+                self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
                 kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
@@ -469,7 +531,8 @@ class LifecycleAnalysis(Analysis):
         if self._may_be_session(container):
             framework = fw.session_object(self.ctx, container)
             if framework is not None:
-                self._add(Event(TOUCH, node, framework, key=literal_key(node.slice, self.ctx)))
+                key = literal_key(node.slice, self.ctx)
+                self._add(Event(TOUCH, node, framework, key=key, access=READ, session=container))
                 return
         if container.__class__ is ast.Name and node.slice.__class__ in (ast.Name, ast.JoinedStr, ast.Call):
             self._store_origin(container, node.slice)
@@ -482,7 +545,8 @@ class LifecycleAnalysis(Analysis):
             if self._may_be_session(comparator):
                 framework = fw.session_object(self.ctx, comparator)
                 if framework is not None:
-                    self._add(Event(TOUCH, node, framework, key=literal_key(node.left, self.ctx)))
+                    key = literal_key(node.left, self.ctx)
+                    self._add(Event(TOUCH, node, framework, key=key, access=READ, session=comparator))
 
     # -- after the walk -------------------------------------------------------
     def finish(self):
@@ -641,5 +705,5 @@ def _verify_receiver(ctx, func):
 
 __all__ = [
     "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
-    "VERIFY", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
+    "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
 ]

@@ -68,7 +68,7 @@ def handler_paths(lifecycle, handlers):
     paths = []
     for function in lifecycle.functions:
         handler = handlers.handler(function)
-        if _is_test_function(function, handler):
+        if _is_test_function(function, handler) or function in lifecycle.signal_receivers:
             continue
         words = handler.words() if handler is not None else fw.words(function.name)
         if logout_words.in_words(words):

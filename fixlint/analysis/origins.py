@@ -75,7 +75,7 @@ class Read:
         self.uses = []  # session-loading APIs the value reaches (labels)
         self.foreign = False  # passed to a payment/identity provider's API
         self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
-        self.numeric = False  # declared an int or float: an object id, never a session id
+        self.numeric = False  # declared an int or float, or a primary-key lookup: an object id
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"

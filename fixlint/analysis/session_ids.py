@@ -251,6 +251,7 @@ class SessionIdAnalysis(Analysis):
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
         self._pass_along(node, func, qualname)
+        self._object_lookup(node, func)
         self._url_call(node, func, qualname)
         for keyword in node.keywords:
             if keyword.arg and self._names_session_id(keyword.arg):
@@ -267,6 +268,17 @@ class SessionIdAnalysis(Analysis):
             for keyword in node.keywords:
                 if keyword.arg in ("session_key", "pk"):
                     self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)")
+
+    def _object_lookup(self, node, func):
+        """`Model.objects.filter(id=session_id)`: the value is a row's primary
+        key (an editing session, a chat session), not a web session id."""
+        name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
+        if name not in sid.ORM_METHODS:
+            return
+        for keyword in node.keywords:
+            if keyword.arg in sid.PRIMARY_KEY_ARGS:
+                for read in self.origins.reads_in(keyword.value):
+                    read.numeric = True
 
     def _use(self, expr, sink):
         """`expr` is used as a session id by `sink`."""

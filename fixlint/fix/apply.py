@@ -21,6 +21,7 @@ from .edits import (
     AddKeyword, AppendToString, EnsureImport, InsertStatements, ReplaceInString, ReplaceStatement,
     ReplaceValue, conflicts,
 )
+from .imports import ensure_imports
 
 _LINE = re.compile(r"\r\n|\r|\n")
 _STRINGS = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
@@ -196,7 +197,7 @@ class _Transformer(cst.CSTTransformer):
             if isinstance(updated, (cst.Module, cst.IndentedBlock)):
                 updated = self._body(original, updated)
             if isinstance(updated, cst.Module) and edits.imports:
-                updated = _ensure_imports(updated, edits.imports, self.quote)
+                updated = ensure_imports(updated, edits.imports)
         except Unfixable as exc:
             self.failures.append(str(exc))
         return updated
@@ -207,22 +208,60 @@ class _Transformer(cst.CSTTransformer):
                    for s in original.body):
             return updated
         body = []
+        carried = []  # comments of a deleted statement, for the next one
         for old, new in zip(original.body, updated.body):
             key = id(old)
+            if carried:
+                new = new.with_changes(leading_lines=carried + list(new.leading_lines))
+                carried = []
             inserted = _statements(_lines(edits.before.get(key, ())), self.quote)
             if inserted:
                 inserted[0], new = _take_blank_lines(inserted[0], new)
             body += inserted
             if key in edits.replace:
                 replacement = _statements(edits.replace[key], self.quote)
-                if replacement and isinstance(new, cst.SimpleStatementLine):
+                if not replacement:
+                    carried = _kept_comments(new)
+                elif isinstance(new, cst.SimpleStatementLine):
+                    inner = [cst.EmptyLine(comment=c) for c in _inner_comments(new)]
                     replacement[0] = replacement[0].with_changes(
-                        leading_lines=list(new.leading_lines) + list(replacement[0].leading_lines))
+                        leading_lines=list(new.leading_lines) + inner + list(replacement[0].leading_lines))
+                    replacement[-1] = replacement[-1].with_changes(trailing_whitespace=new.trailing_whitespace)
                 body += replacement
             else:
                 body.append(new)
             body += _statements(_lines(edits.after.get(key, ())), self.quote)
+        if carried or not body:
+            raise Unfixable("a deleted statement was the last of its block")
         return updated.with_changes(body=body)
+
+
+def _kept_comments(statement):
+    """The comment lines above a deleted statement, those inside it and its
+    trailing comment, as lines to put above the statement that follows it."""
+    kept = [line for line in statement.leading_lines if line.comment is not None]
+    kept += [cst.EmptyLine(comment=c) for c in _inner_comments(statement)]
+    trailing = getattr(statement, "trailing_whitespace", None)
+    if trailing is not None and trailing.comment is not None:
+        kept.append(cst.EmptyLine(comment=trailing.comment))
+    return kept
+
+
+def _inner_comments(statement):
+    """Comments inside a statement that spans lines (`f(\n  a,  # why\n)`),
+    in order: its leading lines and trailing comment excluded."""
+    found = []
+
+    class Comments(cst.CSTVisitor):
+        def visit_Comment(self, node):
+            found.append(node)
+
+    outer = {id(line.comment) for line in statement.leading_lines if line.comment is not None}
+    trailing = getattr(statement, "trailing_whitespace", None)
+    if trailing is not None and trailing.comment is not None:
+        outer.add(id(trailing.comment))
+    statement.visit(Comments())
+    return [c for c in found if id(c) not in outer]
 
 
 def _take_blank_lines(inserted, anchor):
@@ -447,49 +486,3 @@ def _replace_in_string(node, pattern, new):
     if count != 1:
         raise Unfixable("the text to replace is not in the string")
     return node.with_changes(value=f"{prefix}{quote}{replaced}{quote}")
-
-
-# -- imports ---------------------------------------------------------------------
-
-def _binds(statement, name):
-    """Whether a top-level statement binds `name` (an import or a definition)."""
-    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-        return statement.name.value == name
-    if not isinstance(statement, cst.SimpleStatementLine):
-        return False
-    for small in statement.body:
-        if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(small.names, cst.ImportStar):
-            for alias in small.names:
-                bound = alias.asname.name if alias.asname else alias.name
-                if isinstance(bound, cst.Name) and bound.value == name:
-                    return True
-        if isinstance(small, cst.Assign):
-            if any(isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets):
-                return True
-    return False
-
-
-def _is_import_line(statement):
-    return isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
-
-
-def _ensure_imports(module, imports, quote):
-    body = list(module.body)
-    for module_name, name in imports:
-        if any(_binds(s, name) for s in body):
-            continue
-        at = 0
-        for index, statement in enumerate(body):
-            if _is_import_line(statement):
-                at = index + 1
-        if at == 0 and body and _is_docstring(body[0]):
-            at = 1
-        body.insert(at, cst.parse_statement(f"from {module_name} import {name}"))
-    return module.with_changes(body=body)
-
-
-def _is_docstring(statement):
-    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
-            and isinstance(statement.body[0], cst.Expr)
-            and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))

@@ -80,7 +80,10 @@ class InsertStatements:
 
 @dataclass(frozen=True)
 class ReplaceStatement:
-    """Replace one statement with others (`code` as in InsertStatements)."""
+    """Replace one statement with others (`code` as in InsertStatements).
+    Its comments stay: those above it go above the first new statement, a
+    trailing one after the last. Empty `code` deletes the statement, and
+    its comments move above the statement that follows it."""
 
     stmt: Span
     code: tuple
@@ -102,6 +105,14 @@ class Plan(NamedTuple):
     edits: tuple
     safety: str  # SAFE or UNSAFE
     title: str  # what the fix does, one line (`add secure=True`)
+
+
+class Decline(NamedTuple):
+    """A finding its planner looked at and will not fix, and why: shown as
+    `no fix: <reason>` among the findings left."""
+
+    finding: object
+    reason: str
 
 
 def target(edit):

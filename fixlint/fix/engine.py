@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import noqa
 from ..engine.checker import analyse, can_judge, run_rule
 from ..runner import FileError, SourceError, parse_source
-from .edits import SAFE, UNSAFE
+from .edits import SAFE, UNSAFE, Decline
 
 MAX_PASSES = 10
 
@@ -42,9 +42,10 @@ def planner(rule):
 
 
 def judge(tree, text, path, config, rules):
-    """(findings after `# noqa`, plans for them, internal errors)."""
+    """(findings after `# noqa`, plans for them, {finding: why it has no
+    fix} for those a planner declined, internal errors)."""
     if noqa.file_is_skipped(text.splitlines()):
-        return [], [], []
+        return [], [], {}, []
     analysed = analyse(tree, path, config, rules, text.lower())
     errors = list(analysed.errors)
     findings, plans = set(), []
@@ -58,8 +59,9 @@ def judge(tree, text, path, config, rules):
                 plans += run_rule(rule, analysed, lambda ctx, facts, r=rule, p=plan: p(r, ctx, facts), errors)
     findings = noqa.filter_findings(sorted(findings), text)
     kept = set(findings)
-    plans = sorted((p for p in plans if p.finding in kept), key=lambda p: p.finding)
-    return findings, plans, errors
+    declined = {p.finding: p.reason for p in plans if isinstance(p, Decline) and p.finding in kept}
+    plans = sorted((p for p in plans if not isinstance(p, Decline) and p.finding in kept), key=lambda p: p.finding)
+    return findings, plans, declined, errors
 
 
 def fix_text(text, path, config, rules, unsafe=False):
@@ -73,7 +75,7 @@ def fix_text(text, path, config, rules, unsafe=False):
     allowed = (SAFE, UNSAFE) if unsafe else (SAFE,)
     applied, errors, not_applied = [], [], {}
     for _ in range(MAX_PASSES):
-        findings, plans, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules)
         wanted = [p for p in plans if p.safety in allowed]
         if not wanted:
             break
@@ -94,18 +96,18 @@ def fix_text(text, path, config, rules, unsafe=False):
         applied += result.applied
         text = result.code
     else:
-        findings, plans, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules)
     errors += [FileError(e.line, 0, e.describe()) for e in internal]
-    return Outcome(text, applied, _notes(findings, plans, allowed, not_applied), errors)
+    return Outcome(text, applied, _notes(findings, plans, declined, allowed, not_applied), errors)
 
 
-def _notes(findings, plans, allowed, not_applied):
+def _notes(findings, plans, declined, allowed, not_applied):
     by_finding = {p.finding: p for p in plans}
     out = []
     for finding in findings:
         plan = by_finding.get(finding)
         if plan is None:
-            note = NO_FIX
+            note = f"{NO_FIX}: {declined[finding]}" if finding in declined else NO_FIX
         elif plan.safety not in allowed:
             note = UNSAFE_FIX
         else:

@@ -87,7 +87,8 @@ PRINCIPAL_WORDS = frozenset(
 )
 # ... unless another word says it is about something else: pre-login state
 # (OAuth `state`, a `pending_user_id` before the second factor), counters,
-# timestamps, preferences, navigation.
+# timestamps, preferences, navigation, MFA enrolment (a TOTP secret kept
+# until the user confirms a code).
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
@@ -97,7 +98,8 @@ NOT_IDENTITY_WORDS = frozenset(
         "tmp", "temp", "partial", "pre", "prefs", "preference", "preferences", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
-        "unverified", "unconfirmed", "form", "display",
+        "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "setup",
+        "enrol", "enroll", "enrollment",
     )
 )
 

@@ -78,3 +78,10 @@ class SessionBackend:
     invalidate_fix: str  # what SFX102 tells the user to call
     server_side: bool  # a record survives when only the cookie is deleted
     note: str = ""  # a pitfall the message adds (Flask-Session's clear())
+    # What `fixlint fix` writes (empty: no fix). Placeholders, filled with
+    # the names the handler uses: {session} (`request.session`), {request}
+    # (the request the session belongs to), {app} (the Flask application
+    # object), {function} (the name `function_import` is bound to).
+    regenerate_code: str = ""
+    invalidate_code: str = ""
+    function_import: tuple = ()  # (module, name)

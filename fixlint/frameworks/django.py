@@ -89,6 +89,13 @@ LOGOUT_VIEWS = frozenset(
     ("django.contrib.auth.views.LogoutView", "allauth.account.views.LogoutView")
 )
 SUPER_METHODS = frozenset(("form_valid", "post", "get", "dispatch"))
+# Signals login()/logout() send: a receiver runs after the key was cycled
+# (user_logged_in) or before the session is flushed (user_logged_out).
+AUTH_SIGNALS = frozenset(
+    ("django.contrib.auth.signals.user_logged_in", "django.contrib.auth.signals.user_logged_out",
+     "django.contrib.auth.user_logged_in", "django.contrib.auth.user_logged_out")
+)
+SIGNAL_RECEIVER = frozenset(("django.dispatch.receiver", "django.dispatch.dispatcher.receiver"))
 
 SESSION_BACKEND = SessionBackend(
     key="django",
@@ -98,6 +105,8 @@ SESSION_BACKEND = SessionBackend(
     regenerate_fix="call request.session.cycle_key() or log in with django.contrib.auth.login()",
     invalidate_fix="call django.contrib.auth.logout(request) or request.session.flush()",
     server_side=True,
+    regenerate_code="{session}.cycle_key()",
+    invalidate_code="{session}.flush()",
 )
 
 # -- request values and session ids (SFX201-SFX204) -------------------------------

@@ -56,6 +56,10 @@ ROUTE_DECORATORS = frozenset(("route", "get", "post", "put", "patch", "delete"))
 ADD_URL_RULE = "add_url_rule"  # app.add_url_rule("/login", view_func=login)
 
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
+# Calls that write Flask's session behind the scenes (`_flashes`): data a
+# session.clear() inserted after them would drop.
+SESSION_WRITERS = frozenset(("flask.flash", "flask.helpers.flash"))
+
 # The signed-cookie session has no server-side record: clear() empties it and
 # the next response carries a fresh cookie value, so clear() *before* the
 # identity is written is regeneration, and clear() on logout is invalidation.
@@ -67,6 +71,8 @@ SESSION_BACKEND = SessionBackend(
     regenerate_fix="call session.clear() first",
     invalidate_fix="call session.clear()",
     server_side=False,
+    regenerate_code="{session}.clear()",
+    invalidate_code="{session}.clear()",
 )
 
 # -- request values (SFX201-SFX203) ------------------------------------------

@@ -24,8 +24,15 @@ FLASK_LOGIN = Framework(
     ),
 )
 
-LOGIN_USER = frozenset(("flask_login.login_user", "flask_login.utils.login_user"))
-LOGOUT_USER = frozenset(("flask_login.logout_user", "flask_login.utils.logout_user"))
+# Flask-Security(-Too) wraps both and, like Flask-Login, never regenerates.
+LOGIN_USER = frozenset(
+    ("flask_login.login_user", "flask_login.utils.login_user",
+     "flask_security.login_user", "flask_security.utils.login_user")
+)
+LOGOUT_USER = frozenset(
+    ("flask_login.logout_user", "flask_login.utils.logout_user",
+     "flask_security.logout_user", "flask_security.utils.logout_user")
+)
 
 # login_user() writes `_user_id` into Flask's session and never regenerates
 # it; logout_user() removes the user (SFX102 counts it as invalidation).

@@ -33,7 +33,15 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call session.clear()",
     server_side=True,
     note="session.clear() keeps the session id",
+    regenerate_code="{app}.session_interface.regenerate({session})",
+    invalidate_code="{session}.clear()",
 )
+
+# Receivers of `.session_interface.regenerate(session)` that `fixlint fix`
+# may write: a module-level Flask application object, or the `current_app`
+# proxy when the module imports it (never a Blueprint: it has no interface).
+APPLICATION_CLASSES = frozenset(("flask.Flask", "flask.app.Flask"))
+CURRENT_APP = frozenset(("flask.current_app", "flask.globals.current_app"))
 
 # The session object's id: `session.sid`.
 SESSION_ID_ATTRS = frozenset(("sid",))

@@ -62,6 +62,15 @@ FOREIGN_SESSION_PACKAGES = (
     "coinbase_commerce", "klarna", "twilio", "boto3", "botocore",
 )
 
+# Database lookups by primary key (`EditingSession.objects.filter(id=x)`,
+# `get_object_or_404(Model, pk=x)`, SQLAlchemy `filter_by(id=x)`): a value
+# passed as one of these keywords is a row's id, not a web session id.
+ORM_METHODS = frozenset(
+    ("filter", "filter_by", "get", "exclude", "get_or_create", "update_or_create", "get_object_or_404",
+     "get_list_or_404", "aget", "afilter")
+)
+PRIMARY_KEY_ARGS = frozenset(("id", "pk"))
+
 # Identity-like names: hashing only these yields a guessable id.
 PREDICTABLE_WORDS = frozenset(
     ("user", "username", "email", "uid", "login", "name", "id", "pk", "ip", "addr",

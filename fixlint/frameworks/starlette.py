@@ -88,6 +88,8 @@ SESSION_BACKEND = SessionBackend(
     regenerate_fix="call request.session.clear() first",
     invalidate_fix="call request.session.clear()",
     server_side=False,
+    regenerate_code="{session}.clear()",
+    invalidate_code="{session}.clear()",
 )
 
 # -- request values (SFX201-SFX203) ------------------------------------------

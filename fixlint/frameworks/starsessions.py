@@ -51,6 +51,9 @@ SESSION_BACKEND = SessionBackend(
     invalidate_fix="call request.session.clear()",
     server_side=True,
     note="request.session.clear() keeps the session id",
+    regenerate_code="{function}({request})",
+    invalidate_code="{session}.clear()",
+    function_import=("starsessions", "regenerate_session_id"),
 )
 
 GET_SESSION_ID = frozenset(

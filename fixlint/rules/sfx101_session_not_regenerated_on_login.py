@@ -3,7 +3,7 @@
 from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
 from ..frameworks import flask_login
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule
 
 # Regenerations the user vouches for (configured `regenerators`) or that
 # fixlint cannot see into (a call named like `regenerate_session()`) count
@@ -79,7 +79,10 @@ class SessionNotRegeneratedOnLogin(Rule):
     the module whose name says they regenerate (`regenerate_session()`,
     `session.regenerate()`, `rotate_session()`) are trusted. Test modules
     (`test_*.py`, `conftest.py`, test-client modules in `tests/`) and
-    `test_*` functions are skipped.
+    `test_*` functions are skipped. Receivers of Django's `user_logged_in`
+    signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
+    inside `login()` after the key was cycled, and are not handlers; nor are
+    setup secrets and methods kept while enrolling a second factor.
     """
 
     code = "SFX101"
@@ -112,6 +115,30 @@ class SessionNotRegeneratedOnLogin(Rule):
         "starsessions": "regenerate_session_id(request) (request.session.clear() keeps the id)",
         "hand-rolled store": "issue a new id with secrets.token_urlsafe(), store the record under it and set it as the cookie",
     }
+    fix = Fix(
+        FIX_UNSAFE,
+        "Inserts the session backend's regeneration call, under a one-line comment, before the "
+        "statement that binds the identity (before the handler's call, when a same-module helper "
+        "binds it): `session.clear()` (Flask's cookie session, also before `login_user()`), "
+        "`request.session.clear()` (Starlette), `request.session.cycle_key()` (Django), "
+        "`app.session_interface.regenerate(session)` (Flask-Session, with the module's application "
+        "object or its `current_app` import) and `regenerate_session_id(request)` (starsessions, "
+        "imported when missing), written with the names the handler already uses for its session "
+        "and request. Unsafe (only with `--unsafe-fixes`): a new session id signs out other tabs and "
+        "API clients still holding the old one, and clearing a Flask or Starlette session drops all "
+        "it held before login (a guest cart, a `next` URL, OAuth or CSRF state, a language choice) "
+        "that later requests and templates may expect. No fix, with the reason in the note, when "
+        "the handler writes to the session before the binding (`session.permanent = True`, "
+        "`flash()`) or, for the clearing backends, reads a key from it afterwards that it has not "
+        "written again (`session.pop(\"next\")`); when bindings sit on different branches; when the "
+        "session, request or application object cannot be named in the handler; and for "
+        "hand-rolled stores, where a new id must be issued, the record moved under it and the "
+        "cookie reset — a design change.",
+        "inserts session.clear() / cycle_key() / session_interface.regenerate() / "
+        "regenerate_session_id() before the binding; unsafe: a new id signs out other tabs, and "
+        "clearing drops what the session held before login",
+        family="login",
+    )
     invalid = (
         Example(
             """
@@ -181,14 +208,20 @@ class SessionNotRegeneratedOnLogin(Rule):
     )
 
     def check(self, ctx, facts):
+        for _, step, backend in self.unregenerated(facts):
+            yield self.finding(step.site, self.message(step, backend))
+
+    def unregenerated(self, facts):
+        """(HandlerPath, Step, SessionBackend) for every login handler's
+        first binding no regeneration covers: what `check` reports and
+        `fixlint fix` repairs."""
         lifecycle = facts[LifecycleAnalysis]
         for path in paths_of(facts):
             if path.role != LOGIN:
                 continue
             found = _unregenerated_binding(path, lifecycle)
             if found is not None:
-                step, backend = found
-                yield self.finding(step.site, self.message(step, backend))
+                yield (path, *found)
 
     def message(self, step, backend):
         event = step.event

@@ -7,7 +7,7 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
 from ..analysis.store_ids import is_identity_key
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule
 
 
 
@@ -47,8 +47,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     ## Decisions
     A logout handler that never touches the identity in a session (it only
     redirects, revokes a token elsewhere, or tidies non-identity keys such as
-    `next`) is not reported: fixlint cannot see where the identity lives. A call to code outside the module whose name says it logs
-    out or invalidates (`auth_service.logout(user)`,
+    `next`) is not reported: fixlint cannot see where the identity lives.
+    A receiver of Django's `user_logged_out` signal runs inside `logout()`,
+    which flushes the session right after, and is not a handler. A call to
+    code outside the module whose name says it logs out or invalidates
+    (`auth_service.logout(user)`,
     `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
     client-side session (Flask's or Starlette's signed cookie) is not a
     partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
@@ -76,6 +79,26 @@ class SessionNotInvalidatedOnLogout(Rule):
         "starsessions": "request.session.clear()",
         "hand-rolled store": "delete the server-side record (del SESSIONS[sid]) as well as the cookie",
     }
+    fix = Fix(
+        FIX_UNSAFE,
+        "Replaces the logout handler's first selective removal of an identity key "
+        "(`session.pop(\"user_id\", None)`, `del request.session[\"member_id\"]`, "
+        "`session[\"logged_in\"] = False`) with the backend's full invalidation — `session.clear()` "
+        "(Flask, Flask-Session), `request.session.clear()` (Starlette, starsessions), "
+        "`request.session.flush()` (Django) — and deletes the handler's later removals from the "
+        "same session, which it makes redundant; comments stay. A popped value the handler uses "
+        "(`user = session.pop(\"user\", None)`) keeps its statement, and the invalidation follows it. "
+        "Unsafe (only with `--unsafe-fixes`): everything else in the session goes too — a cart, a "
+        "language choice, anything the app meant to keep across logout. No fix, with the reason in "
+        "the note, for a finding at the `def` (nothing to replace), a deleted cookie whose "
+        "server-side record survives (which record to delete is not visible there), hand-rolled "
+        "stores, removals inside helpers that other code may call, removals within a larger "
+        "expression, and handlers that write to the session before the removal (`flash()`: the "
+        "invalidation would drop the message) or read from it afterwards.",
+        "replaces the selective pop/del with session.clear() (request.session.flush() on Django); "
+        "unsafe: everything else in the session goes too",
+        family="logout",
+    )
     invalid = (
         Example(
             """
@@ -134,6 +157,14 @@ class SessionNotInvalidatedOnLogout(Rule):
     )
 
     def check(self, ctx, facts):
+        for _, _, node, message in self.alive(facts):
+            yield self.finding(node, message)
+
+    def alive(self, facts):
+        """(HandlerPath, Step or None, node, message) for every logout
+        handler that leaves the session alive: the first partial removal
+        step, or None when the finding is at the `def`. What `check` reports
+        and `fixlint fix` repairs."""
         lifecycle = facts[LifecycleAnalysis]
         server_side = lifecycle.server_side_backend()
         for path in paths_of(facts):
@@ -144,15 +175,13 @@ class SessionNotInvalidatedOnLogout(Rule):
                 continue
             partial = _first_partial(steps, server_side)
             if partial is not None:
-                yield self.finding(partial.site, self._partial_message(partial, lifecycle, server_side))
+                yield path, partial, partial.site, self._partial_message(partial, lifecycle, server_side)
                 continue
             used = next((s for s in steps if _keeps_identity(s)), None)
             if used is not None:
                 backend = lifecycle.backend(used.event.framework)
-                yield self.finding(
-                    path.function,
-                    f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})",
-                )
+                message = f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})"
+                yield path, None, path.function, message
 
     def _partial_message(self, step, lifecycle, server_side):
         event = step.event

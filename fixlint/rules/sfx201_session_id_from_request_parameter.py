@@ -4,7 +4,7 @@ import ast
 
 from ..analysis.origins import PATH
 from ..analysis.session_ids import SessionIdAnalysis, framework_label
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
 
 _FIX = {
     "Flask": "read the session id from request.cookies",
@@ -94,6 +94,13 @@ class SessionIdFromRequestParameter(Rule):
         "FastAPI": "session_id: Annotated[str | None, Cookie()] = None, or request.session with SessionMiddleware",
         "Starlette": 'request.cookies.get("session"), or request.session with SessionMiddleware',
     }
+    fix = Fix(
+        FIX_NONE,
+        "Moving the session id out of the query string, body or path "
+        "into a cookie is a design change: every client that sends it there (links, forms, mobile "
+        "apps, other services) must change with the server, and the new cookie needs its flags.",
+        "moving the id from the request into a cookie is a design change on client and server",
+    )
     invalid = (
         Example(
             """

@@ -1,7 +1,7 @@
 """SFX202 session-id-in-url."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
 
 _FIX = {
     "Flask": "keep it in the session cookie and pass url_for()/redirect() a non-secret reference",
@@ -73,6 +73,13 @@ class SessionIdInUrl(Rule):
         "FastAPI": 'RedirectResponse(request.url_for("dashboard")) without the session id',
         "Starlette": 'RedirectResponse(request.url_for("dashboard")) without the session id',
     }
+    fix = Fix(
+        FIX_NONE,
+        "Dropping the id from the URL breaks the page or service that "
+        "reads it there until the session travels in a cookie instead — a design change on both "
+        "ends of the link.",
+        "taking the id out of the URL is a design change on both ends of the link",
+    )
     invalid = (
         Example(
             """

@@ -1,7 +1,7 @@
 """SFX203 client-chosen-session-id-accepted."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import OWASP_AUTH, Example, Rule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
 
 _FIX = {
     "Flask": "use flask.session (or Flask-Session), or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
@@ -71,6 +71,13 @@ class ClientChosenSessionIdAccepted(Rule):
         "FastAPI": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
         "Starlette": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
     }
+    fix = Fix(
+        FIX_NONE,
+        "Refusing ids the server did not issue means generating a new "
+        "id and sending it back as the session cookie where the record is created — a change to "
+        "the response and to the store's flow that depends on the surrounding code.",
+        "issuing a new id and sending it as the cookie changes the response and the store's flow",
+    )
     invalid = (
         Example(
             """

@@ -1,7 +1,7 @@
 """SFX204 weak-session-id."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import OWASP_CRYPTO, Example, Rule
+from .base import FIX_NONE, OWASP_CRYPTO, Example, Fix, Rule
 
 _FIX = {
     "Django": "use secrets.token_urlsafe(32) or django.utils.crypto.get_random_string(32)",
@@ -77,6 +77,14 @@ class WeakSessionId(Rule):
         "Starlette": "secrets.token_urlsafe(32)",
         "Python": "secrets.token_urlsafe(32)",
     }
+    fix = Fix(
+        FIX_NONE,
+        "`secrets.token_urlsafe(32)` is the replacement, but it "
+        "changes the id's type and length (an integer or a UUID becomes a 43-character string), "
+        "which may break the column, cache key or format that stores or parses it; existing "
+        "sessions keep their weak ids until they expire. A human should make that change.",
+        "a secure id changes type and length, which may break where ids are stored or parsed",
+    )
     invalid = (
         Example(
             """

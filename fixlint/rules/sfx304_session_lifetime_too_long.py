@@ -58,7 +58,7 @@ class SessionLifetimeTooLong(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. The right lifetime is a product "
+        "The right lifetime is a product "
         "decision — how long a user stays signed in, whether \"remember me\" exists — and shortening "
         "it signs users out sooner than they expect; fixlint cannot choose the number.",
         "the lifetime is a product decision, and shortening it signs users out",

@@ -59,7 +59,7 @@ class SessionCookieWithoutHostPrefix(Rule):
     }
     fix = Fix(
         FIX_NONE,
-        "There is no automatic fix. Renaming the session cookie "
+        "Renaming the session cookie "
         "to `__Host-…` signs every user out once (their browsers hold the old name) and stops the "
         "cookie from reaching subdomains, which some deployments rely on; repairing an invalid "
         "`__Host-` cookie means dropping its domain or path, which changes which hosts receive it. "

@@ -1,0 +1,136 @@
+"""Fixes for SFX101 (session not regenerated on login): insert the session
+backend's regeneration call, with a comment line, before the statement that
+binds the identity — or, when the binding happens in a same-module helper,
+before the handler's statement that calls it.
+
+Per backend (`regenerate_code` in `frameworks.*.SESSION_BACKEND`):
+
+- Flask's cookie session and Starlette's `SessionMiddleware` ("before"
+  backends: clearing is the regeneration): `session.clear()` /
+  `request.session.clear()`. Clearing wipes what the session held, so the
+  fix is declined when the handler writes to the session before that point
+  or reads from it afterwards a key it has not written again;
+- Django: `request.session.cycle_key()`; Flask-Session:
+  `<app>.session_interface.regenerate(session)` with the module's Flask
+  application object (or its `current_app` import); starsessions:
+  `regenerate_session_id(request)`, importing it when the name is free.
+  These keep the session's data;
+- a hand-rolled store: none (a new id must be issued and sent as the cookie).
+
+Every fix is UNSAFE (the rule's docs say why). The names written are the
+ones the handler already uses for its session and request; when they
+cannot be known, or when one regeneration would not precede every binding
+of the handler (bindings in different branches), the finding is declined.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..analysis.lifecycle import BIND, LifecycleAnalysis
+from ..engine import scope as sc
+from ..frameworks import flask_session as fsess
+from . import sessions
+from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
+from .sessions import Unclear
+
+COMMENT = "# New session at login, so a planted session id is worthless (SFX101)"
+_STORE_REASON = "a hand-rolled store needs a new id, the record moved under it and the cookie reset"
+
+
+def plan(rule, ctx, facts):
+    """A Plan (or a Decline) for every SFX101 finding."""
+    lifecycle = facts[LifecycleAnalysis]
+    for path, step, backend in rule.unregenerated(facts):
+        finding = rule.finding(step.site, rule.message(step, backend))
+        try:
+            call, imports = _regeneration(lifecycle, path, step, backend)
+            located = sessions.locate(path.function, step.site)
+            _check_covers(lifecycle, path, step, backend, located)
+        except Unclear as exc:
+            yield Decline(finding, str(exc))
+            continue
+        insert = InsertStatements(Span.of(located.stmt), (COMMENT, call))
+        yield Plan(finding, (insert, *imports), UNSAFE, f"insert {call}")
+
+
+def _regeneration(lifecycle, path, step, backend):
+    """(the call's source, edits it needs) for the backend, or Unclear: the
+    backend's `regenerate_code` with the handler's names filled in."""
+    template = backend.regenerate_code
+    if not template:
+        raise Unclear(_STORE_REASON if backend.key == "store" else f"no regeneration is known for {backend.label}")
+    scope = lifecycle.scopes.get(path.function)
+    if scope is None:
+        raise Unclear("the handler's names are unknown")
+    event = step.event
+    imports = ()
+    if event.session is not None:
+        session = sessions.in_handler(lifecycle, path, step, event.session)
+    else:  # login_user(): the handler names Flask's session itself
+        session, imports = sessions.flask_session(lifecycle, path.function)
+    names = {"session": session}
+    if "{request}" in template:
+        if not session.endswith(".session"):
+            raise Unclear("the request the session belongs to is not named")
+        names["request"] = session[: -len(".session")]
+    if "{app}" in template:
+        names["app"] = _application(scope)
+    if "{function}" in template:
+        module, name = backend.function_import
+        found = sessions.imported_name(scope, _qualnames(module, name), (module, name))
+        if found is None:
+            raise Unclear(f"`{name}` names something else in the handler")
+        names["function"], more = found
+        imports += more
+    return template.format(**names), imports
+
+
+def _qualnames(module, name):
+    """The qualified names an import of `module.name` may resolve to."""
+    return lambda qualname: qualname == f"{module}.{name}" or (
+        qualname.startswith(f"{module}.") and qualname.endswith(f".{name}"))
+
+
+def _application(scope):
+    """The name of the Flask application object in the handler: a
+    module-level `app = Flask(...)`, else an imported `current_app`."""
+    module = scope.module()
+    for name, binding in module.bindings.items():
+        value = binding.value
+        if binding.kind == sc.ASSIGN and value is not None and isinstance(value, ast.Call):
+            if _qualname(module, value.func) in fsess.APPLICATION_CLASSES and sc.lookup(scope, name) is binding:
+                return name
+    found = sessions.imported_name(scope, fsess.CURRENT_APP.__contains__)
+    if found is None:
+        raise Unclear("the Flask application object is not named in this module (no app = Flask(...), "
+                      "no current_app import)")
+    return found[0]
+
+
+def _qualname(scope, expr):
+    """What a module-level name or attribute chain refers to through imports."""
+    attrs = []
+    while isinstance(expr, ast.Attribute):
+        attrs.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    binding = sc.lookup(scope, expr.id)
+    if binding is None or binding.qualname is None:
+        return None
+    return ".".join([binding.qualname, *reversed(attrs)])
+
+
+def _check_covers(lifecycle, path, step, backend, located):
+    """Unclear unless the inserted call precedes every binding of the
+    handler on this backend and, for a backend that regenerates by
+    clearing, loses nothing the handler keeps in the session."""
+    index = path.steps.index(step)
+    belongs = sessions.same_backend(lifecycle, backend)
+    for later in path.steps[index + 1:]:
+        if later.kind == BIND and belongs(later.event) and not sessions.dominates(located, later.site):
+            raise Unclear("the handler binds the identity on another branch too; one call would not cover both")
+    if backend.order == "before":
+        before, after = sessions.split(path, index, located, belongs)
+        sessions.check_kept_data(before, after, "clearing the session")

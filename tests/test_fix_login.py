@@ -1,0 +1,311 @@
+"""The SFX101 fix: the backend's regeneration inserted before the binding,
+with the names the handler uses — or no fix, with the reason, when the
+insertion could lose data, miss a branch, or need a name fixlint cannot
+know."""
+
+from __future__ import annotations
+
+import textwrap
+
+from fixlint.config import Config
+from fixlint.fix.engine import NO_FIX, UNSAFE_FIX, fix_text
+from fixlint.selection import select_rules
+
+RULES = select_rules(select=["SFX101"])
+COMMENT = "# New session at login, so a planted session id is worthless (SFX101)"
+
+
+def fix(source, filename="app.py", unsafe=True):
+    source = textwrap.dedent(source).lstrip("\n")
+    return fix_text(source, filename, Config(), RULES, unsafe)
+
+
+def inserted(outcome, source):
+    """The lines the fix added, in order."""
+    before = textwrap.dedent(source).lstrip("\n").splitlines()
+    after = outcome.text.splitlines()
+    for line in before:
+        after.remove(line)
+    return after
+
+
+def reasons(outcome):
+    return [(f.line, note) for f, note in outcome.remaining]
+
+
+FLASK_LOGIN = """
+from flask import Flask, flash, redirect, request, session
+
+app = Flask(__name__)
+
+@app.post("/login")
+def login():
+    user = find_user(request.form["u"])
+    {body}
+    return redirect("/")
+"""
+
+
+def flask(body, **kwargs):
+    source = FLASK_LOGIN.replace("{body}", textwrap.dedent(body).strip().replace("\n", "\n    "))
+    return source, fix(source, **kwargs)
+
+
+def test_flask_clear_goes_right_before_the_binding_at_its_indentation():
+    source, outcome = flask("""
+        if user and user.check_password(request.form["p"]):
+            session["user_id"] = user.id
+    """)
+    assert outcome.text.splitlines()[8:11] == [
+        f"        {COMMENT}", "        session.clear()", '        session["user_id"] = user.id',
+    ]
+    assert [p.title for p in outcome.applied] == ["insert session.clear()"]
+    assert reasons(outcome) == []
+
+
+def test_without_unsafe_fixes_the_finding_is_left_with_the_unsafe_note():
+    source, outcome = flask('session["user_id"] = user.id', unsafe=False)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")
+    assert reasons(outcome) == [(8, UNSAFE_FIX)]
+
+
+def test_a_write_before_the_binding_declines_because_clear_would_drop_it():
+    _, outcome = flask("""
+        session.permanent = True
+        session["user_id"] = user.id
+    """)
+    assert outcome.applied == []
+    assert reasons(outcome) == [(9, f"{NO_FIX}: the handler writes to the session first; "
+                                    "clearing the session there would drop that data")]
+
+
+def test_a_flash_before_the_binding_declines_but_not_in_a_branch_that_returns():
+    _, outcome = flask("""
+        flash("welcome back")
+        session["user_id"] = user.id
+    """)
+    assert outcome.applied == [] and "writes to the session first" in reasons(outcome)[0][1]
+    source, outcome = flask("""
+        if user is None:
+            flash("unknown user")
+            return redirect("/login")
+        session["user_id"] = user.id
+    """)
+    assert inserted(outcome, source) == [f"    {COMMENT}", "    session.clear()"]
+    _, outcome = flask("""
+        try:
+            flash("trying the cache")
+            return cached_login()
+        except LookupError:
+            session["user_id"] = user.id
+    """)
+    assert "writes to the session first" in reasons(outcome)[0][1]  # an exception may get here
+
+
+def test_reading_a_key_after_the_binding_declines_unless_the_handler_wrote_it():
+    _, outcome = flask("""
+        session["user_id"] = user.id
+        target = session.get("next")
+    """)
+    assert reasons(outcome) == [(8, f"{NO_FIX}: the handler reads 'next' from the session afterwards; "
+                                    "clearing the session would lose it")]
+    source, outcome = flask("""
+        session["user_id"] = user.id
+        session["roles"] = user.roles
+        log(session["user_id"], session.get("roles"))
+    """)
+    assert inserted(outcome, source) == [f"    {COMMENT}", "    session.clear()"]
+
+
+def test_a_read_inside_the_binding_statement_runs_after_the_clear():
+    _, outcome = flask('session["user_id"] = session.pop("pending_user_id")')
+    assert "reads 'pending_user_id'" in reasons(outcome)[0][1]
+
+
+def test_bindings_on_two_branches_decline():
+    _, outcome = flask("""
+        if request.form.get("remember"):
+            session["user_id"] = user.id
+        else:
+            session["user_id"] = user.id
+    """)
+    assert reasons(outcome) == [(9, f"{NO_FIX}: the handler binds the identity on another branch too; "
+                                    "one call would not cover both")]
+
+
+def test_a_binding_in_a_compound_header_gets_the_call_before_the_statement():
+    source = """
+        from flask import redirect, session
+        from flask_login import login_user
+
+        def login(user):
+            if not login_user(user):
+                return redirect("/login")
+            return redirect("/")
+    """
+    outcome = fix(source)
+    assert outcome.text.splitlines()[4:7] == [f"    {COMMENT}", "    session.clear()", "    if not login_user(user):"]
+
+
+def test_a_binding_in_an_elif_condition_has_no_fix():
+    _, outcome = flask("""
+        if user is None:
+            return redirect("/login")
+        elif session.update(user_id=user.id):
+            pass
+    """)
+    assert reasons(outcome) == [(10, f"{NO_FIX}: the statement is an `elif` condition")]
+
+
+def test_a_binding_that_shares_its_line_declines():
+    _, outcome = flask('user_id = user.id; session["user_id"] = user_id')
+    assert reasons(outcome)[0][1] == f"{NO_FIX}: the statement shares its line with another statement"
+
+
+def test_login_user_uses_the_alias_of_flasks_session_when_session_is_taken():
+    source = """
+        from flask import session as web_session
+        from flask_login import login_user
+        from .db import session
+
+        def login(user):
+            session.add(user)
+            login_user(user)
+    """
+    outcome = fix(source)
+    assert inserted(outcome, source) == [f"    {COMMENT}", "    web_session.clear()"]
+
+
+def test_login_user_declines_when_session_names_something_else_and_flask_s_is_not_imported():
+    outcome = fix("""
+        from flask_login import login_user
+        from .db import session
+
+        def login(user):
+            session.add(user)
+            login_user(user)
+    """)
+    assert "`session` names something else" in reasons(outcome)[0][1]
+
+
+def test_flask_session_regenerates_through_the_module_application_object():
+    source = """
+        from flask import Flask, session
+        from flask_session import Session
+
+        web = Flask(__name__)
+        Session(web)
+
+        @web.post("/login")
+        def login():
+            session["user_id"] = 1
+    """
+    outcome = fix(source)
+    assert inserted(outcome, source) == [f"    {COMMENT}", "    web.session_interface.regenerate(session)"]
+
+
+def test_flask_session_with_only_a_blueprint_and_no_current_app_has_no_fix():
+    outcome = fix("""
+        from flask import Blueprint, session
+        from flask_session import Session
+
+        bp = Blueprint("auth", __name__)
+
+        @bp.post("/login")
+        def login():
+            session["user_id"] = 1
+    """)
+    assert reasons(outcome) == [(8, f"{NO_FIX}: the Flask application object is not named in this module "
+                                    "(no app = Flask(...), no current_app import)")]
+
+
+def test_starsessions_imports_regenerate_session_id_when_the_name_is_free():
+    source = """
+        from starlette.requests import Request
+        from starsessions import SessionMiddleware
+
+        async def sign_in(req: Request):
+            req.session["user_id"] = 1
+    """
+    outcome = fix(source)
+    assert outcome.text.splitlines()[1] == "from starsessions import SessionMiddleware, regenerate_session_id"
+    assert outcome.text.splitlines()[4:6] == [f"    {COMMENT}", "    regenerate_session_id(req)"]
+
+
+def test_starsessions_uses_an_existing_alias_and_declines_a_taken_name():
+    source = """
+        from starlette.requests import Request
+        from starsessions import SessionMiddleware
+        from starsessions import regenerate_session_id as new_id
+
+        async def sign_in(request: Request):
+            request.session["user_id"] = 1
+    """
+    assert inserted(fix(source), source) == [f"    {COMMENT}", "    new_id(request)"]
+    outcome = fix("""
+        from starlette.requests import Request
+        from starsessions import SessionMiddleware
+        from .ids import regenerate_session_id
+
+        async def sign_in(request: Request):
+            request.session["user_id"] = 1
+    """)
+    assert "`regenerate_session_id` names something else" in reasons(outcome)[0][1]
+
+
+DJANGO_HELPER = """
+from django.shortcuts import redirect
+
+def remember(request, member):
+    request.session["member_id"] = member.pk
+
+def member_login(req):
+    member = check_member(req.POST["email"], req.POST["password"])
+    {call}
+    return redirect("home")
+"""
+
+
+def test_a_helper_s_session_parameter_becomes_the_argument_the_handler_passes():
+    for call in ("remember(req, member)", "remember(member=member, request=req)"):
+        source = DJANGO_HELPER.replace("{call}", call)
+        outcome = fix(source, filename="views.py")
+        assert inserted(outcome, source) == [f"    {COMMENT}", "    req.session.cycle_key()"], call
+
+
+def test_a_helper_reached_with_an_expression_or_unpacked_arguments_has_no_fix():
+    outcome = fix(DJANGO_HELPER.replace("{call}", "remember(make_request(), member)"), filename="views.py")
+    assert "does not pass remember() its session by name" in reasons(outcome)[0][1]
+    outcome = fix(DJANGO_HELPER.replace("{call}", "remember(*args)"), filename="views.py")
+    assert "unpacks its arguments" in reasons(outcome)[0][1]
+
+
+def test_a_method_helper_keeps_self():
+    source = """
+        from django.views.generic import FormView
+
+        class MemberLogin(FormView):
+            def bind(self, member):
+                self.request.session["member_id"] = member.pk
+
+            def form_valid(self, form):
+                self.bind(form.member)
+                return super().form_valid(form)
+    """
+    outcome = fix(source, filename="views.py")
+    assert inserted(outcome, source) == [f"        {COMMENT}", "        self.request.session.cycle_key()"]
+
+
+def test_a_hand_rolled_store_has_no_fix():
+    outcome = fix("""
+        from fastapi import Cookie, FastAPI
+
+        SESSIONS = {}
+        app = FastAPI()
+
+        @app.post("/login")
+        def login(sid: str = Cookie(None)):
+            SESSIONS[sid]["user_id"] = 1
+    """)
+    assert reasons(outcome) == [(8, f"{NO_FIX}: a hand-rolled store needs a new id, the record moved under it "
+                                    "and the cookie reset")]
