@@ -184,7 +184,22 @@ def _deep(word, depth, kind):
     }[kind]
 
 
-_EDITS = ("swap", "swap", "swap", "deep", "drop line", "double line")
+_EDITS = ("swap", "swap", "swap", "deep", "drop line", "double line", "graft line")
+
+
+@lru_cache(maxsize=None)
+def seed_lines():
+    """Every one-line statement of the seeds, without its indentation: what
+    a graft puts into another program."""
+    found = set()
+    for source in seed_sources():
+        for line in source.splitlines():
+            text = line.strip()
+            if text and not text.startswith(("#", "@")) and not text.endswith((":", "(", "[", "{", ",", "\\")):
+                found.add(text)
+    return tuple(sorted(found))
+
+
 _DEEP = ("parens", "attribute", "call", "subscript", "not", "sum")
 
 
@@ -192,8 +207,9 @@ _DEEP = ("parens", "attribute", "call", "subscript", "not", "sum")
 def mutated_seeds(draw, max_edits=4):
     """A fixture or rule example with a few edits at its names, strings and
     numbers: one swapped for another the seeds use, nested deep, or its
-    line dropped or doubled. The edits keep most programs parseable while
-    putting unexpected values into every slot the analyses read."""
+    line dropped, doubled or followed by a statement from another seed. The
+    edits keep most programs parseable while putting unexpected values into
+    every slot the analyses read and known statements in unknown places."""
     source = draw(st.sampled_from(seed_sources()))
     tokens = tokens_of(source)
     if not tokens:
@@ -209,7 +225,12 @@ def mutated_seeds(draw, max_edits=4):
         edit = draw(st.sampled_from(_EDITS))
         if edit.endswith("line"):
             begin, end = starts[token.start[0]], starts[token.end[0] + 1]
-            new = "" if edit == "drop line" else source[begin:end] * 2
+            line = source[begin:end]
+            if edit == "graft line":  # another seed's statement, here, at this indentation
+                indent = line[:len(line) - len(line.lstrip())]
+                new = line + indent + draw(st.sampled_from(seed_lines())) + "\n"
+            else:
+                new = "" if edit == "drop line" else line * 2
         elif edit == "swap":
             new = draw(st.sampled_from(words[token.type]))
         else:

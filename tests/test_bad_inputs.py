@@ -100,6 +100,7 @@ def test_check_reports_each_bad_file_once_and_goes_on(project, jobs):
     reported = {line.split(":")[0] for line in done.stdout.splitlines()}
     assert reported == {"app.py", "bom.py", "huge.py", "long_line.py", "deep.py", "warns.py"}
     assert FINDING in done.stdout
+    assert len(set(done.stdout.splitlines())) == len(done.stdout.splitlines())  # pkg/up -> .. not followed
 
 
 def test_exit_zero_keeps_the_lines_but_exits_0(project):
