@@ -43,6 +43,9 @@ def build_parser():
 
 
 def main(argv=None):
+    from .output.streams import make_lenient
+
+    make_lenient(sys.stdout, sys.stderr)  # a file name that is not UTF-8 must not end the run
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

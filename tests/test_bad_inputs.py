@@ -221,3 +221,25 @@ def test_discovery_uses_no_deprecated_pathspec_api(tmp_path):
         warnings.simplefilter("error")
         files, errors = runner.discover([str(tmp_path)], ["build/", "*.bak.py"])
     assert (files, errors) == ([str(tmp_path / "app.py")], [])
+
+
+@pytest.mark.parametrize("command", [
+    ("check",), ("check", "--format", "json"), ("check", "--format", "sarif"),
+    ("check", "--format", "gitlab"), ("fix",),
+])
+def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(tmp_path, command):
+    import json
+    import subprocess
+
+    write(tmp_path, "ok.py", VULNERABLE)
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.py"), "w") as f:
+        f.write(VULNERABLE.lstrip("\n"))
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # a strict UTF-8 stdout, as most terminals get
+    done = subprocess.run([sys.executable, "-m", "fixlint", *command, "."], cwd=tmp_path, env=env,
+                          capture_output=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    if command[-1] in ("json", "sarif", "gitlab"):
+        text = json.dumps(json.loads(done.stdout.decode("utf-8")))  # valid UTF-8 JSON
+        assert {"json": "caf\\udce9.py", "sarif": "caf%E9.py", "gitlab": "caf\\udce9.py"}[command[-1]] in text
+    else:  # the name as its own bytes, as ls prints it
+        assert (b"+++ b/caf\xe9.py" if command == ("fix",) else b"caf\xe9.py:5:5: SFX302") in done.stdout

@@ -13,6 +13,7 @@ from .. import runner
 from ..config import ConfigError
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
+from ..output.streams import LENIENT
 from . import _shared
 
 HELP = "check Python files and folders"
@@ -61,7 +62,7 @@ def run(args):
 def _report(args, results, rules):
     if args.output_file:
         try:
-            out = open(args.output_file, "w", encoding="utf-8")
+            out = open(args.output_file, "w", encoding="utf-8", errors=LENIENT)
         except OSError as exc:
             raise ConfigError(f"--output-file: cannot write {args.output_file}: {exc.strerror or exc}") from None
     else:

@@ -50,7 +50,8 @@ class Fingerprints:
         occurrence = self.seen.get((code, normalized), 0)
         self.seen[(code, normalized)] = occurrence + 1
         key = "\0".join((code, self.path, normalized, str(occurrence)))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a path that is not UTF-8 hashes as its own bytes
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def character_column(text, byte_offset):
