@@ -24,6 +24,7 @@ import pathspec
 
 from . import noqa, timelimit
 from .engine.checker import check_tree
+from .lines import physical_lines
 
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
@@ -200,7 +201,7 @@ def check_file(path, config, rules):
 
 
 def check_text(path, text, tree, config, rules):
-    lines = text.splitlines()
+    lines = physical_lines(text)
     if noqa.file_is_skipped(lines):
         return FileResult(path, [], [])
     result = check_tree(tree, path, config, rules, text.lower())

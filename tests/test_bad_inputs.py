@@ -243,3 +243,19 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(tmp_path, command):
         assert {"json": "caf\\udce9.py", "sarif": "caf%E9.py", "gitlab": "caf\\udce9.py"}[command[-1]] in text
     else:  # the name as its own bytes, as ls prints it
         assert (b"+++ b/caf\xe9.py" if command == ("fix",) else b"caf\xe9.py:5:5: SFX302") in done.stdout
+
+
+# A form feed (^L) page break: whitespace to Python, a line break to str.splitlines.
+PAGED = 'from flask import make_response\n\x0c\n\ndef view():\n    resp = make_response("ok")\n{line}    return resp\n'
+COOKIE = '    resp.set_cookie("sid", "v", httponly=True, samesite="Lax"){comment}\n'
+
+
+def test_noqa_after_a_form_feed_is_on_the_right_line(tmp_path):
+    (tmp_path / "app.py").write_text(PAGED.format(line=COOKIE.format(comment="  # noqa: SFX302")))
+    assert run_cli("check", "app.py", cwd=tmp_path).stdout == ""
+
+
+def test_fix_diff_after_a_form_feed_numbers_lines_as_python_does(tmp_path):
+    (tmp_path / "app.py").write_text(PAGED.format(line=COOKIE.format(comment="")))
+    done = run_cli("fix", "app.py", cwd=tmp_path)
+    assert "@@ -3,5 +3,5 @@\n \n def view():\n" in done.stdout  # the cookie is line 6 of 7

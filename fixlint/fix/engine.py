@@ -14,6 +14,7 @@ import importlib
 from typing import NamedTuple
 
 from .. import noqa
+from ..lines import physical_lines
 from ..engine.checker import analyse, can_judge, run_rule
 from ..runner import FileError, SourceError, parse_source
 from .edits import SAFE, UNSAFE, Decline
@@ -44,7 +45,7 @@ def planner(rule):
 def judge(tree, text, path, config, rules):
     """(findings after `# noqa`, plans for them, {finding: why it has no
     fix} for those a planner declined, internal errors)."""
-    if noqa.file_is_skipped(text.splitlines()):
+    if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
     analysed = analyse(tree, path, config, rules, text.lower())
     errors = list(analysed.errors)

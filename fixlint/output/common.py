@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .. import runner
+from ..lines import physical_lines
 
 
 def relative_path(path, root):
@@ -24,7 +25,7 @@ def relative_path(path, root):
 def source_lines(path):
     """The file's lines, or [] when it cannot be read now."""
     try:
-        return runner.read_source(path).splitlines()
+        return physical_lines(runner.read_source(path))
     except runner.SourceError:
         return []
 
