@@ -11,6 +11,7 @@ import ast
 import io
 import multiprocessing
 import os
+import re
 import stat
 import sys
 import tokenize
@@ -63,8 +64,20 @@ except ImportError:  # pragma: no cover - pathspec 0.11/0.12
     from pathspec.patterns import GitWildMatchPattern as _PATTERN
 
 
+def compile_pattern(line):
+    """A gitignore-style pattern, or None when pathspec cannot compile it
+    (`!`, a trailing backslash, `[z-a]`): git ignores such lines too."""
+    try:
+        with warnings.catch_warnings():  # "possible nested set" FutureWarnings from re
+            warnings.simplefilter("ignore")
+            return _PATTERN(line)
+    except (ValueError, re.error):
+        return None
+
+
 def _spec(patterns):
-    return pathspec.PathSpec.from_lines(_PATTERN, patterns)
+    compiled = (compile_pattern(line) for line in patterns)
+    return pathspec.PathSpec([p for p in compiled if p is not None and p.include is not None])
 
 
 def _load_gitignore(directory):

@@ -21,6 +21,17 @@ else:  # pragma: no cover
 RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout")
 
 
+def exclude_patterns(patterns, option):
+    """The patterns, or a ConfigError naming `option` for one that is not a
+    valid gitignore pattern."""
+    from .runner import compile_pattern
+
+    for pattern in patterns:
+        if compile_pattern(pattern) is None:
+            raise ConfigError(f"{option}: not a valid gitignore pattern: {pattern!r}")
+    return list(patterns)
+
+
 def find_pyproject(start):
     """The nearest pyproject.toml with a [tool.fixlint] table, from `start`
     upwards, or None."""
@@ -68,7 +79,7 @@ def load(path):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
         elif name == "exclude":
-            run[name] = list(parse_list(value, f"{source}: {name}"))
+            run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting
             run[name] = validate_codes(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
     return config, run

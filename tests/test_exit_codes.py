@@ -198,3 +198,22 @@ def test_a_pyproject_that_is_not_utf8_or_not_a_table(project, capsys):
     status, _, err = run(capsys, "check", ".")
     assert (status, len(err.splitlines())) == (2, 1)
     assert "pyproject.toml: [tool.fixlint] must be a table" in err
+
+
+@pytest.mark.parametrize(("args", "pyproject", "message"), [
+    (["--exclude", "build/,x\\"], None, "--exclude: not a valid gitignore pattern: 'x\\\\'"),
+    ([], 'exclude = ["[z-a]"]', "[tool.fixlint]: exclude: not a valid gitignore pattern: '[z-a]'"),
+])
+def test_an_invalid_exclude_pattern_names_the_setting(project, capsys, args, pyproject, message):
+    if pyproject:
+        write(project, "pyproject.toml", "[tool.fixlint]\n" + pyproject + "\n")
+    status, out, err = run(capsys, "check", *args, ".")
+    assert (status, out, len(err.splitlines())) == (2, "", 1)
+    assert message in err
+
+
+def test_invalid_gitignore_lines_are_skipped_as_git_skips_them(project, capsys):
+    write(project, ".gitignore", "!\n[z-a]\nslow.py\ntrailing\\\n")
+    status, out, err = run(capsys, "check", ".")
+    assert (status, err) == (1, "")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["a.py", "b.py", "c.py"]

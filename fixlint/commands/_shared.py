@@ -74,7 +74,7 @@ def select(args):
     )
     exclude = list(run_settings.get("exclude", []))
     for value in args.exclude:
-        exclude += list(parse_list(value, "--exclude"))
+        exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     return Selection(config, rules, files, errors, timeout)
