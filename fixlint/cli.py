@@ -2,7 +2,8 @@
 
 Exit codes follow linter conventions: 0 clean, 1 findings, 2 usage or
 configuration error, files that could not be analysed, or an internal error
-(one line; FIXLINT_DEBUG=1 adds the traceback).
+(one line; FIXLINT_DEBUG=1 adds the traceback); 141 when the reader of the
+output left before the end (`fixlint check | head`), as if killed by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ from .commands import COMMANDS
 from .config import ConfigError
 
 USAGE_ERROR = 2
+SIGPIPE_EXIT = 141  # as the shell reports a process killed by SIGPIPE: not clean, not findings
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so that the flush at exit does not fail
+    again on the closed pipe and print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,8 +71,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("fixlint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `fixlint check . | head`
-        return 0
+    except BrokenPipeError:  # `fixlint check . | head`: the reader left before the end
+        _silence_stdout()
+        return SIGPIPE_EXIT
     except Exception as exc:  # a bug in fixlint: say so in one line, never exit as if clean
         from .runner import internal_error
 

@@ -217,3 +217,17 @@ def test_invalid_gitignore_lines_are_skipped_as_git_skips_them(project, capsys):
     status, out, err = run(capsys, "check", ".")
     assert (status, err) == (1, "")
     assert [line.split(":")[0] for line in out.splitlines()] == ["a.py", "b.py", "c.py"]
+
+
+def test_a_reader_that_leaves_early_is_not_told_clean(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path, "app.py", "from flask import make_response\nresp = make_response('x')\n"
+          + "resp.set_cookie('sid', 'v')\n" * 3000)
+    process = subprocess.Popen([sys.executable, "-m", "fixlint", "check", "app.py"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b"app.py:3:1: SFX30")
+    process.stdout.close()  # `fixlint check | head -1`
+    status = process.wait(timeout=300)
+    assert (status, process.stderr.read()) == (141, b"")
