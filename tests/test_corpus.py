@@ -88,3 +88,13 @@ def test_no_internal_error_and_no_file_skipped(corpus):
     # Only the stdlib's deliberately broken test data fails to parse or decode.
     broken = {e["path"] for e in report["errors"]}
     assert all("test" in path for path in broken), broken
+
+
+def test_fix_on_every_corpus_file_with_findings(corpus, tmp_path):
+    # Without --write: the diff is printed, the installed files stay as they are.
+    _, report, _ = corpus
+    flagged = sorted({f["path"] for f in report["findings"]})
+    assert flagged, "the corpus gives fix nothing to do"
+    done = run_cli("fix", "--isolated", "--select", "SFX", "--unsafe-fixes", *flagged, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert [line for line in done.stderr.splitlines() if ": error: " in line] == []
