@@ -4,15 +4,24 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz install clean
+.PHONY: run test fuzz install semgrep parity clean
+
+# Semgrep lives in its own virtualenv: it pins its dependencies (opentelemetry
+# among them) and breaks when another package upgrades them beside it. The
+# path .venv-semgrep/bin/semgrep is stable: the tests (through FIXLINT_SEMGREP)
+# and the benchmark call it there. It always runs offline (fixlint/semgrep/run.py).
+SEMGREP_VERSION := 1.180.0
+SEMGREP_VENV    := .venv-semgrep
+SEMGREP         := $(SEMGREP_VENV)/bin/semgrep
+SEMGREP_STAMP   := $(SEMGREP_VENV)/.installed-$(SEMGREP_VERSION)
 
 run: $(STAMP)
 	@echo "== fixlint check fixtures/ (exit 1 means findings, as expected here)"
 	@$(BIN)/fixlint check --extend-select SFX305 --exclude '*.fixed.py' fixtures/; status=$$?; \
 	  if [ $$status -gt 1 ]; then exit $$status; fi
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+test: $(STAMP) $(SEMGREP_STAMP)
+	FIXLINT_SEMGREP=$(abspath $(SEMGREP)) $(BIN)/python -m pytest -q
 
 # The property tests with FUZZ random examples each (make test runs a few
 # hundred, derandomized); stops at the first failure, shrunk.
@@ -28,5 +37,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test,fix]'
 	touch $(STAMP)
 
+semgrep: $(SEMGREP_STAMP)
+
+$(SEMGREP_STAMP):
+	rm -rf $(SEMGREP_VENV)
+	$(PYTHON) -m venv $(SEMGREP_VENV)
+	$(SEMGREP_VENV)/bin/python -m pip install -q 'semgrep==$(SEMGREP_VERSION)'
+	touch $(SEMGREP_STAMP)
+
+# Re-export the Semgrep rules, measure flake8 and Semgrep on fixtures/
+# (fixlint/semgrep/parity.json) and regenerate the README and rule pages.
+parity: $(STAMP) $(SEMGREP_STAMP)
+	$(BIN)/fixlint export-semgrep
+	FIXLINT_SEMGREP=$(abspath $(SEMGREP)) $(BIN)/python -m tests.parity --write
+	$(BIN)/python -m fixlint.generate
+
 clean:
-	rm -rf $(VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) $(SEMGREP_VENV) .pytest_cache build dist *.egg-info

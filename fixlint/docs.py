@@ -105,6 +105,12 @@ def _fix_safety(rule):
     return ["## Fix safety", "", f"`fixlint fix`: {fix_label(rule)}. {rule.fix.docs}", ""]
 
 
+def _semgrep_parity(rule):
+    from .parity import rule_sentence
+
+    return ["## Semgrep parity", "", rule_sentence(rule), ""]
+
+
 def _references(rule):
     if not rule.references:
         return []
@@ -120,6 +126,7 @@ SECTIONS = [
     _fixes,
     _other_sections,  # Decisions, and any other `## Heading` of the docstring
     _fix_safety,
+    _semgrep_parity,
     _references,
 ]
 

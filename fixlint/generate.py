@@ -5,7 +5,8 @@
 
 Generated: one page per rule in docs/rules/, and the README's generated
 blocks, each between `<!-- NAME:start -->` and `<!-- NAME:end -->`: the
-rules table, and every copy-paste snippet, which is the verbatim content of
+rules table, the fixes table, the flake8/Semgrep parity table (from the
+record `make parity` writes), and every copy-paste snippet, which is the verbatim content of
 a file under docs/ that a test runs — so the README cannot show a snippet
 that was not exercised.
 """
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 from .docs import DOCS_PATH, fixes_table, rule_markdown, rules_table
+from .parity import parity_table
 from .rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +46,8 @@ def snippet_block(root, path, language):
 
 def readme_blocks(root=ROOT):
     """Marker name -> generated Markdown."""
-    blocks = {"rules-table": rules_table(), "fixes-table": fixes_table()}
+    blocks = {"rules-table": rules_table(), "fixes-table": fixes_table(),
+              "semgrep-parity": parity_table(all_rules())}
     for name, (path, language) in SNIPPETS.items():
         blocks[name] = snippet_block(root, path, language)
     return blocks

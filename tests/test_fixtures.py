@@ -1,12 +1,9 @@
 """The fixture harness: real flake8, with the plugin installed, over every
 file in fixtures/, must report exactly the annotated (line, rule) pairs — a
-missing finding fails, and so does an extra one."""
+missing finding fails, and so does an extra one. The flake8 run is the
+session fixture `flake8_findings` (conftest.py, engines.py)."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
-from collections import defaultdict
 
 import pytest
 
@@ -17,37 +14,6 @@ from .annotations import FIXTURES, ROOT, fixture_files, parse
 CODE_BY_NAME = {r.name: r.code for r in all_rules()}
 NAME_BY_CODE = {r.code: r.name for r in all_rules()}
 FILES = fixture_files()
-
-
-def _run_flake8(paths, options):
-    command = [
-        sys.executable, "-m", "flake8", "--isolated", "--select", "SFX",
-        "--extend-ignore", "SFX305", "--format", "%(path)s\t%(row)d\t%(col)d\t%(code)s\t%(text)s",
-        *options, *(str(p.relative_to(ROOT)) for p in paths),
-    ]
-    # An explicit SFX305 in the options re-enables the opt-in rule.
-    if "--extend-select" in options or "--select" in options:
-        command.remove("--extend-ignore")
-        command.remove("SFX305")
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if done.returncode not in (0, 1):
-        raise AssertionError(f"flake8 failed ({done.returncode}):\n{done.stderr}")
-    found = defaultdict(set)
-    for line in done.stdout.splitlines():
-        path, row, col, code, text = line.split("\t", 4)
-        found[(ROOT / path).resolve()].add((int(row), code, text))
-    return found
-
-
-@pytest.fixture(scope="session")
-def flake8_findings():
-    groups = defaultdict(list)
-    for path in FILES:
-        groups[parse(path).options].append(path)
-    found = {}
-    for options, paths in groups.items():
-        found.update(_run_flake8(paths, list(options)))
-    return found
 
 
 def test_there_are_fixtures_for_every_framework():

@@ -15,7 +15,7 @@ import ast
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple, Optional
 
 OWASP_AUTH = "A07:2021 - Identification and Authentication Failures"
 OWASP_MISCONFIG = "A05:2021 - Security Misconfiguration"
@@ -67,6 +67,31 @@ class Example:
         return textwrap.dedent(self.source).strip("\n") + "\n"
 
 
+@dataclass(frozen=True)
+class SemgrepRule:
+    """One Semgrep rule exported for a fixlint rule, written by hand in the
+    rule's module. `match` holds the Semgrep matching keys exactly as they
+    go into the YAML (`patterns`, `pattern-either`, or `mode: taint` with
+    its sources and sinks); `fixlint export-semgrep` adds the id, severity,
+    languages and the registry metadata from the rule object.
+
+    A fixlint rule may need several Semgrep rules when one pattern set
+    cannot say everything (a fix that only fits `set_cookie`, `paths` that
+    only apply to settings modules): each gets `suffix`, and its id is
+    `fixlint.<name>.<suffix>`; all carry the rule's code in metadata.
+    """
+
+    message: str  # what is wrong and the fix, in one line
+    match: dict
+    suffix: str = ""
+    fix: Optional[str] = None  # Semgrep autofix, only where it is always safe
+    paths: Optional[dict] = None  # Semgrep `paths: {include/exclude: [...]}`
+    options: Optional[dict] = None
+    technology: tuple = ()  # default: the rule's technology
+    subcategory: str = "vuln"  # "vuln" or "audit", in Semgrep registry terms
+    confidence: str = ""  # default: the rule's confidence
+
+
 class Rule:
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
@@ -86,6 +111,10 @@ class Rule:
     fix: ClassVar[Fix | None] = None  # what `fixlint fix` does; None: nothing
     valid: ClassVar[tuple] = ()
     invalid: ClassVar[tuple] = ()
+    # Semgrep export (`fixlint export-semgrep`): the SemgrepRules that express
+    # this rule, and one or two sentences on what they cannot express.
+    semgrep: ClassVar[tuple] = ()
+    semgrep_parity: ClassVar[str] = ""
 
     def check(self, ctx, facts):
         """Yield Findings from the facts the analyses gathered."""

@@ -3,12 +3,167 @@
 from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
 from ..frameworks import flask_login
-from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule
+from . import _lifecycle_semgrep as ls
+from ._cookie_semgrep import regex
+from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # Regenerations the user vouches for (configured `regenerators`) or that
 # fixlint cannot see into (a call named like `regenerate_session()`) count
 # wherever they sit, for every backend.
 _TRUSTED = frozenset(("configured", "named"))
+
+
+# -- Semgrep -------------------------------------------------------------------
+# One Semgrep rule per session backend: what regenerates differs, and so does
+# the fix. Each reports the first identity binding in a login handler; a
+# later binding is covered by the earlier one's finding.
+
+def _bindings(session):
+    """Identity writes into `session` (a pattern for the session object)."""
+    return [
+        {"pattern-either": [
+            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", ls.SOME_VALUE_RE)]},
+            {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
+        ]},
+        regex("$K", ls.IDENTITY_KEY_RE),
+        # Only the first binding: a later one is covered by its finding. The
+        # earlier statement binds the same $K/$V, so the first is kept.
+        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}[$K] = $V\n"},
+        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}.update({{..., $K: $V, ...}})\n"},
+        # A binding in an `else` branch repeats the `if` branch's (fixlint reports
+        # the first in source order); when both read alike, Semgrep drops both.
+        {"pattern-not-inside": f"if $COND:\n  ...\n  {session}[{ls.IDENTITY_KEY}] = $EARLIER\n  ...\n"
+                               f"else:\n  ...\n  {session}[$K] = $V\n  ...\n"},
+    ]
+
+
+def _login_user(session):
+    """Flask-Login's login_user(...), unless an identity was written before it."""
+    return [
+        {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.LOGIN_USER]},
+        *[{"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{call}(...)\n"}
+          for call in ls.LOGIN_USER],
+    ]
+
+
+def _in_login_handler():
+    return [*ls.handler(ls.LOGIN), *ls.named_regenerators()]
+
+
+def _semgrep_rules():
+    flask = "flask.session"
+    request = "$REQ.session"
+    cookie_flask = [*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)]
+    server_flask = [*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"), *ls.imports(ls.FLASK_SESSION)]
+    flask_fix = "call session.clear() first (Flask)"
+    flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
+                         "keeps the id (Flask-Session)")
+    return (
+        SemgrepRule(
+            message=f"Login binds $K to the session without regenerating it: a session id planted before login "
+                    f"becomes a logged-in session; {flask_fix}",
+            match={"patterns": [*_bindings(flask), *_in_login_handler(), *cookie_flask,
+                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-login",
+            message=f"Login calls login_user() without regenerating the session: a session id planted before "
+                    f"login becomes a logged-in session; {flask_fix}",
+            match={"patterns": [*_login_user(flask), *_in_login_handler(), *cookie_flask]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-helper",
+            message=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
+            match={"patterns": [
+                *ls.helper_call(f"{flask}[$HK] = $HV", ls.IDENTITY_KEY_RE, unless=(f"{flask}.clear()",)),
+                *_in_login_handler(), *cookie_flask,
+                *ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *(f"{c}(...)" for c in ls.LOGIN_USER)),
+            ]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-session",
+            message=f"Login binds $K to a server-side session without a new session id; {flask_session_fix}",
+            match={"patterns": [*_bindings(flask), *_in_login_handler(), *server_flask,
+                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-session-login",
+            message=f"Login calls login_user() on a server-side session without a new session id; {flask_session_fix}",
+            match={"patterns": [*_login_user(flask), *_in_login_handler(), *server_flask]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="django",
+            message="Login writes $K into request.session without cycling the session key; log in with "
+                    "django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
+            match={"patterns": [
+                {"pattern-either": [
+                    {"patterns": _bindings(request)},
+                    {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
+                ]},
+                *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                         f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+                  for view in ls.DJANGO_LOGIN_VIEWS],
+                *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="django-helper",
+            message="Login calls $H(), which writes $HK into request.session, without cycling the session key; "
+                    "log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
+            match={"patterns": [
+                *ls.helper_call(f"{request}[$HK] = $HV", ls.IDENTITY_KEY_RE,
+                                unless=("$R.session.cycle_key()", "$R.session.flush()")),
+                *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="starlette",
+            message="Login writes $K into request.session without clearing it first; call "
+                    "request.session.clear() before the write (Starlette/FastAPI)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(),
+                *ls.after_any(f"{request}.clear()"),
+                *ls.imports(ls.STARLETTE_MODULES),
+                *ls.not_importing(ls.STARSESSIONS),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="starsessions",
+            message="Login writes $K into a starsessions session without a new session id "
+                    "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)),
+                *ls.imports(ls.STARSESSIONS),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="store",
+            message="Login stores $K in a hand-rolled session record under the id the request's cookie brought: "
+                    "whoever planted that id is now logged in; store the record under a new "
+                    "secrets.token_urlsafe() id and set it as the cookie",
+            match={
+                "mode": "taint",
+                "pattern-sources": ls.incoming_ids(),
+                "pattern-sinks": [{"patterns": [*ls.store_record_keyed_by(ls.IDENTITY_KEY_RE), *_in_login_handler()]}],
+            },
+        ),
+    )
 
 
 class SessionNotRegeneratedOnLogin(Rule):
@@ -207,6 +362,14 @@ class SessionNotRegeneratedOnLogin(Rule):
         ),
     )
 
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep follows a binding into a same-module helper one call deep only (fixlint follows calls "
+        "transitively), cannot tell a local `def login` from Django's when both are in scope, learns the "
+        "session backend from the module's imports only (`flask_session`, `starsessions`), and reports the "
+        "first binding even when a later identical one follows a `clear()`; after a `clear()` inside a "
+        "branch it reports a binding that fixlint leaves as a known miss."
+    )
     def check(self, ctx, facts):
         for _, step, backend in self.unregenerated(facts):
             yield self.finding(step.site, self.message(step, backend))

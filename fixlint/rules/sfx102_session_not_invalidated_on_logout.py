@@ -7,7 +7,134 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
 from ..analysis.store_ids import is_identity_key
-from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule
+from ..frameworks import auth
+from . import _lifecycle_semgrep as ls
+from ._cookie_semgrep import regex
+from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
+
+
+# -- Semgrep -------------------------------------------------------------------
+
+def _removals(session):
+    """Partial removals of an identity key from `session`; only the first
+    in the handler (a later one binds a different $K, so the first stays)."""
+    earlier = (f"{session}.pop({ls.IDENTITY_KEY}, ...)", f"del {session}[{ls.IDENTITY_KEY}]")
+    later = (f"{session}.pop($K, ...)", f"del {session}[$K]", f"{session}[$K] = $V")
+    return [
+        {"pattern-either": [
+            {"pattern": f"{session}.pop($K, ...)"},
+            {"pattern": f"del {session}[$K]"},
+            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", r"^(None|False|0)$")]},
+        ]},
+        regex("$K", ls.IDENTITY_KEY_RE),
+        *[{"pattern-not-inside": f"{e}\n...\n{l}\n"} for e in earlier for l in later],
+    ]
+
+
+def _invalidations(session):
+    """Calls that end the session, anywhere in the handler: clear(),
+    flask_login.logout_user(), Django's logout()/flush()/delete(), and calls
+    named like a logout or an invalidation, which fixlint trusts too."""
+    calls = [f"{session}.clear()", "$R.session.flush()", "$R.session.delete(...)",
+             *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT)]
+    for word in auth.INVALIDATE_WORDS:
+        calls += [f"{word}(...)", f"$OBJ.{word}(...)"]
+    return ls.anywhere_in_function(*calls)
+
+
+def _in_logout_handler():
+    return [
+        *ls.handler(ls.LOGOUT, verifying=False),
+        *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                 f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+          for view in ls.DJANGO_LOGOUT_VIEWS],
+    ]
+
+
+SESSION_COOKIE = (r"""^([rub]?["'][^"']*(?i:sess|sid)[^"']*["']|.*SESSION_COOKIE_NAME.*)$""")
+
+
+def _semgrep_rules():
+    flask = "flask.session"
+    request = "$REQ.session"
+    return (
+        SemgrepRule(
+            message="Logout removes only $K from the session: every other key stays in a live session; "
+                    "call session.clear() (Flask) or logout_user() (Flask-Login)",
+            match={"patterns": [*_removals(flask), *_in_logout_handler(), *_invalidations(flask)]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="request-session",
+            message="Logout removes only $K from request.session: the session stays valid; call "
+                    "django.contrib.auth.logout(request) or request.session.flush() (Django), "
+                    "request.session.clear() (Starlette/FastAPI)",
+            match={"patterns": [
+                *_removals(request), *_in_logout_handler(), *_invalidations(request),
+                *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS)),
+            ]},
+            technology=("django", "fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="cookie-only",
+            message="Logout deletes the session cookie but the server-side session record survives: "
+                    "whoever copied the id stays logged in; end the session on the server "
+                    "(logout()/flush() in Django, session.clear(), regenerate or delete the record)",
+            match={"patterns": [
+                # Server-side sessions only: Django, Flask-Session, starsessions, or a
+                # Starlette/FastAPI module with a dict store and no signed-cookie middleware.
+                {"pattern-either": [
+                    {"patterns": [
+                        {"pattern": "$RESP.delete_cookie($NAME, ...)"},
+                        *ls.imports(ls.DJANGO_MODULES + tuple(ls.FLASK_SESSION) + tuple(ls.STARSESSIONS)),
+                    ]},
+                    {"patterns": [
+                        {"pattern": "$RESP.delete_cookie($NAME, ...)"},
+                        *ls.imports(ls.STARLETTE_MODULES),
+                        *ls.not_importing(["starlette.middleware.sessions"]),
+                        {"pattern-inside": "$STORE = {}\n...\n"},
+                    ]},
+                ]},
+                regex("$NAME", SESSION_COOKIE),
+                *_in_logout_handler(),
+                *_invalidations(flask), *_invalidations(request),
+                *ls.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
+            ]},
+        ),
+        SemgrepRule(
+            suffix="store",
+            message="Logout removes $K from a hand-rolled session record but keeps the record: the id still "
+                    "works; delete the record (del SESSIONS[sid]) instead",
+            match={"patterns": [
+                {"pattern": "$STORE[$SID].pop($K, ...)"},
+                regex("$K", ls.IDENTITY_KEY_RE),
+                *_in_logout_handler(),
+                *ls.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
+            ]},
+            technology=("fastapi", "flask", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="kept",
+            message="Logout handler $F reads the identity from the session (or cycles its key) but never ends "
+                    "the session; call session.clear(), logout_user() or Django's logout(request)",
+            match={"patterns": [
+                {"pattern": "def $F(...):\n  ...\n"},
+                {"pattern-either": [
+                    {"pattern": f"def $F(...):\n  ...\n  <... {flask}.get({ls.IDENTITY_KEY}, ...) ...>\n  ...\n"},
+                    {"pattern": "def $F(...):\n  ...\n  <... $R.session.cycle_key() ...>\n  ...\n"},
+                ]},
+                regex("$F", ls.FUNCTION_WORD.format(ls.LOGOUT)),
+                *ls.not_a_called_helper(),
+                # Not when something is removed: that is reported where it happens.
+                *[{"pattern-not": f"def $F(...):\n  ...\n  <... {call} ...>\n  ...\n"}
+                  for call in (f"{flask}.clear()", "$R.session.flush()", f"{flask}.pop({ls.IDENTITY_KEY}, ...)",
+                               f"$R.session.pop({ls.IDENTITY_KEY}, ...)",
+                               *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT))],
+                {"focus-metavariable": "$F"},
+            ]},
+            technology=("flask", "django"),
+        ),
+    )
 
 
 
@@ -154,6 +281,13 @@ class SessionNotInvalidatedOnLogout(Rule):
             filename="views.py",
             title="Django: logout() flushes the session",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep does not follow helpers (a partial removal inside a same-module helper is missed), "
+        "recognises a server-side session by the module's imports or a module-level dict store, and "
+        "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...)."
     )
 
     def check(self, ctx, facts):

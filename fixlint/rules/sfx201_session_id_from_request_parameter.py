@@ -1,10 +1,173 @@
 """SFX201 session-id-from-request-parameter."""
 
 import ast
+from dataclasses import replace
 
 from ..analysis.origins import PATH
 from ..analysis.session_ids import SessionIdAnalysis, framework_label
-from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
+from ..frameworks import starlette
+from . import _lifecycle_semgrep as ls
+from . import _session_id_semgrep as si
+from ._cookie_semgrep import regex, words
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
+
+# -- Semgrep -------------------------------------------------------------------
+
+_NOT_NUMBERS = [{"pattern-not": "$S.get(..., type=int, ...)"}, {"pattern-not": "int(...)"}]
+_PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in starlette.PARAM_SOURCES.items()
+                      if kind in ("query", "path", "body", "form"))
+_ROUTE = rf"^({words(sorted(starlette.ROUTE_DECORATORS))})$"
+_SEMGREP_FIX = "read it from the session cookie instead"
+
+
+def _fastapi_params():
+    """A FastAPI route parameter named like a session id: declared with
+    Query()/Path()/Body()/Form() (also inside Annotated[...]), or plain
+    (a query or path parameter)."""
+    declared = []
+    for call in _PARAM_CALLS:
+        declared += [f"def $F(..., $P: $T = {call}(...), ...):\n  ...\n",
+                     f"def $F(..., $P: $A[$T, {call}(...)], ...):\n  ...\n",
+                     f"def $F(..., $P = {call}(...), ...):\n  ...\n"]
+    plain = ["@$APP.$ROUTE(...)\ndef $F(..., $P: $T, ...):\n  ...\n",
+             "@$APP.$ROUTE(...)\ndef $F(..., $P: $T = None, ...):\n  ...\n"]
+    return {"patterns": [
+        {"pattern-either": [
+            *({"pattern": d} for d in declared),
+            {"patterns": [
+                {"pattern-either": [{"pattern": p} for p in plain]},
+                {"pattern-not": "def $F(..., $P: $T = $DECLARED(...), ...):\n  ...\n"},
+                regex("$ROUTE", _ROUTE),
+                regex("$T", r"^(str|Optional\[str\]|typing\.Optional\[str\]|str \| None)$"),
+            ]},
+        ]},
+        regex("$P", si.SID_NAME_RE),
+        *ls.imports(("fastapi",)),
+        {"focus-metavariable": "$P"},
+    ]}
+
+
+def _flask_path_params():
+    """`@bp.route("/resume/<sid>")` over `def resume(sid)`: a path parameter
+    named like a session id (not `<int:...>`)."""
+    return {"patterns": [
+        {"pattern": "@$APP.$ROUTE($PATH, ...)\ndef $F(..., $P, ...):\n  ...\n"},
+        regex("$ROUTE", _ROUTE),
+        regex("$PATH", rf"""^[rub]?["'].*<(?:(?:string|path):)?(?i:{si.SID_WORDS})>"""),
+        regex("$P", si.SID_NAME_RE),
+        *ls.imports(ls.FLASK_MODULES),
+        {"focus-metavariable": "$P"},
+    ]}
+
+
+# Django views are wired in urls.py, which Semgrep does not read: a function
+# taking `request` counts as a view in view modules only.
+DJANGO_VIEW_MODULES = {"include": ["views.py", "views_*.py", "*_views.py", "api.py", "**/views/*.py"]}
+
+
+def _django_path_params():
+    """A Django view's URL parameter named like a session id:
+    `def resume(request, session_key)`, `def get(self, request, sid)`."""
+    return {"patterns": [
+        {"pattern-either": [
+            {"pattern": "def $F(request, ..., $P, ...):\n  ...\n"},
+            {"pattern": "def $F(self, request, ..., $P, ...):\n  ...\n"},
+        ]},
+        regex("$P", si.SID_NAME_RE),
+        # An object's primary key that happens to be called session_id.
+        *[{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... $MODEL.objects.$Q(..., {key}=$P, ...) ...>\n  ...\n"}
+          for key in ("id", "pk")],
+        *ls.imports(ls.DJANGO_MODULES),
+        {"focus-metavariable": "$P"},
+    ]}
+
+
+def _flows_to_store(sources):
+    """A request value under a neutral name, used as a session key in the
+    same function: reported at the read, as fixlint does."""
+    reads = []
+    for source in sources:
+        reads += [f"$X = <... {source}.get(...) ...>", f"$X = <... {source}[...] ...>",
+                  f"$X = <... ({source}).get(...) ...>", f"$X = <... ({source})[...] ...>"]
+    uses = ["<... $STORE[$X] ...>", "<... $STORE.get($X, ...) ...>", "<... $STORE.load($X, ...) ...>",
+            "<... $ENGINE.SessionStore($X) ...>", "<... SessionStore(session_key=$X) ...>",
+            "<... $RESP.set_cookie($NAME, $X, ...) ...>", "<... $SESSION.objects.$GET(..., session_key=$X, ...) ...>"]
+    return {"patterns": [
+        {"pattern-either": [{"pattern": r} for r in reads]},
+        {"pattern-either": [{"pattern-inside": f"$X = $E\n...\n{use}\n"} for use in uses]},
+        {"pattern-either": [
+            {"patterns": [{"pattern-inside": "$X = $E\n...\n<... $STORE[$X] ...>\n"}, regex("$STORE", si.STORE_RE)]},
+            {"patterns": [{"pattern-inside": "$X = $E\n...\n<... $STORE.$READ($X, ...) ...>\n"},
+                          regex("$STORE", si.STORE_RE)]},
+            {"pattern-inside": "$X = $E\n...\n<... $ENGINE.SessionStore($X) ...>\n"},
+            {"pattern-inside": "$X = $E\n...\n<... $SESSION.objects.$GET(..., session_key=$X, ...) ...>\n"},
+            {"patterns": [{"pattern-inside": "$X = $E\n...\n<... $RESP.set_cookie($NAME, $X, ...) ...>\n"},
+                          regex("$NAME", r"""^[rub]?["'](?i:session|sessionid|sid)["']$""")]},
+        ]},
+    ]}
+
+
+def _not_foreign(match):
+    """Stripe, PayPal & co. have "session ids" of their own: files that
+    import such a package are left out, as fixlint leaves values passed to them."""
+    return {"patterns": [match, *ls.not_importing(si.FOREIGN_PACKAGES)]}
+
+
+def _semgrep_rules():
+    return tuple(replace(rule, match=_not_foreign(rule.match)) for rule in _rules())
+
+
+def _rules():
+    return (
+        SemgrepRule(
+            message=f"Session id read from a request parameter (query string, form or JSON body, URL path): "
+                    f"it leaks in links and logs, and lets an attacker fix the victim's session; {_SEMGREP_FIX} (Flask)",
+            match={"patterns": [{"pattern-either": [si.named_reads(si.FLASK_SOURCES), _flows_to_store(si.FLASK_SOURCES)]},
+                                *_NOT_NUMBERS]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-path",
+            message=f"Session id taken from the URL path parameter $P; {_SEMGREP_FIX} (Flask)",
+            match=_flask_path_params(),
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="django",
+            message=f"Session id read from request.GET/POST: it leaks in links and logs, and lets an attacker fix "
+                    f"the victim's session; {_SEMGREP_FIX} (request.COOKIES) (Django)",
+            match={"patterns": [
+                {"pattern-either": [si.named_reads(si.DJANGO_SOURCES), _flows_to_store(si.DJANGO_SOURCES),
+                                    si.direct_lookup(si.DJANGO_SOURCES)]},
+                *_NOT_NUMBERS, *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="django-path",
+            message=f"Session id taken from the URL path parameter $P; {_SEMGREP_FIX} (request.COOKIES) (Django)",
+            match=_django_path_params(),
+            paths=DJANGO_VIEW_MODULES,
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="starlette",
+            message=f"Session id read from query/path params or the request body; {_SEMGREP_FIX} "
+                    f"(request.cookies) (Starlette/FastAPI)",
+            match={"patterns": [
+                {"pattern-either": [si.named_reads(si.STARLETTE_SOURCES), _flows_to_store(si.STARLETTE_SOURCES)]},
+                *_NOT_NUMBERS, *ls.imports(ls.STARLETTE_MODULES),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="fastapi-param",
+            message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "
+                    "with Cookie() instead (FastAPI)",
+            match=_fastapi_params(),
+            technology=("fastapi",),
+        ),
+    )
 
 _FIX = {
     "Flask": "read the session id from request.cookies",
@@ -187,6 +350,14 @@ class SessionIdFromRequestParameter(Rule):
             """,
             title="FastAPI: a Cookie() parameter",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep matches a session-id name where the value is read, or a neutral name whose value reaches "
+        "a store lookup, `SessionStore(...)` or the session cookie in the same function; it does not "
+        "follow values into helpers, recognise routes registered with `add_url_rule`, or use a "
+        "configured session cookie name."
     )
 
     def check(self, ctx, facts):

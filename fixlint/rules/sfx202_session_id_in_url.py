@@ -1,7 +1,93 @@
 """SFX202 session-id-in-url."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
+from ..frameworks import django, flask, starlette, starsessions
+from ._cookie_semgrep import regex
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
+
+# -- Semgrep -------------------------------------------------------------------
+
+# A session cookie's name (not a preference or CSRF cookie).
+_SESSION_COOKIE_RE = r"""^[rub]?["'](?i:session|sessionid|sid|sess|session_id|sessid|phpsessid|jsessionid)["']$"""
+# Literal text that builds a URL: a query string, or a path or absolute URL.
+_URL_TEXT_RE = r"""^[rRbBuUfF]{0,2}["']([^"']*[?&][^"']*=|/|https?://)"""
+
+
+def _session_ids():
+    """Taint sources: a session id — the session cookie's value, Flask-Session's
+    `session.sid`, Django's `session_key`, starsessions' `get_session_id()`,
+    a FastAPI `Cookie()` parameter named like a session id."""
+    cookie_reads = []
+    for jar in ("cookies", "COOKIES"):
+        cookie_reads += [f"$REQ.{jar}[$N]", f"$REQ.{jar}.get($N, ...)"]
+    return [
+        {"patterns": [{"pattern-either": [{"pattern": r} for r in cookie_reads]}, regex("$N", _SESSION_COOKIE_RE)]},
+        {"pattern": "flask.session.sid"},
+        {"pattern": "$REQ.session.session_key"},
+        *({"pattern": f"{q}(...)"} for q in sorted(starsessions.GET_SESSION_ID)),
+        {"patterns": [
+            {"pattern-inside": "def $FN(..., $P: $T = fastapi.Cookie(...), ...):\n  ...\n"},
+            {"pattern": "$P"},
+            regex("$P", r"^(?i:session|sessionid|sid|sess|session_id|sessid|session_key)$"),
+        ]},
+    ]
+
+
+_BUILDERS = sorted(flask.URL_BUILDERS | flask.REDIRECTS | django.URL_BUILDERS | django.REDIRECTS
+                   | starlette.REDIRECTS | {"urllib.parse.urlencode"})
+_METHODS = ("$REQ.url_for", "$URL.include_query_params", "$URL.replace_query_params")
+_FORMATS = [
+    {"patterns": [{"pattern": "$S % $ARGS"}, regex("$S", _URL_TEXT_RE)]},
+    {"patterns": [{"pattern": "$S.format(...)"}, regex("$S", _URL_TEXT_RE)]},
+    {"patterns": [{"pattern": "$S + $X"}, regex("$S", r"""^.*["'][^"']*[?&][^"']*=["']$""")]},
+]
+
+
+def _arguments_of(call):
+    return [
+        {"patterns": [{"pattern": f"{call}(..., $ARG, ...)"}, {"focus-metavariable": "$ARG"}]},
+        {"patterns": [{"pattern": f"{call}(..., $KW=$ARG, ...)"}, {"focus-metavariable": "$ARG"}]},
+    ]
+
+
+def _url_builders():
+    """Taint sinks: what goes into URL builders and redirects, or into
+    string formatting whose literal text looks like a URL (a query string, a
+    path, http(s)://) — a session id (label SID) not already inside a built
+    URL (label URL), so that a URL is reported once, where it is built."""
+    sinks = []
+    for call in (*_BUILDERS, *_METHODS):
+        sinks += _arguments_of(call)
+    sinks += [
+        {"patterns": [{"pattern": "$S % $ARGS"}, regex("$S", _URL_TEXT_RE), {"focus-metavariable": "$ARGS"}]},
+        {"patterns": [{"pattern": "$S.format(...)"}, regex("$S", _URL_TEXT_RE),
+                      {"pattern-either": [{"pattern": "$S.format(..., $ARG, ...)"},
+                                          {"pattern": "$S.format(..., $KW=$ARG, ...)"}]},
+                      {"focus-metavariable": "$ARG"}]},
+        {"patterns": [{"pattern": "$S + $X"}, regex("$S", r"""^.*["'][^"']*[?&][^"']*=["']$"""),
+                      {"focus-metavariable": "$X"}]},
+    ]
+    return [{**sink, "requires": "SID and not URL"} for sink in sinks]
+
+
+def _built_urls():
+    """A second source: every URL built, labelled URL."""
+    return [{**b, "label": "URL", "exact": True} for b in [{"pattern": f"{call}(...)"} for call in (*_BUILDERS, *_METHODS)] + _FORMATS]
+
+
+def _semgrep_rules():
+    return (
+        SemgrepRule(
+            message="A session id is put into a URL: it leaks through the Referer header, logs and browser "
+                    "history, and a shared link fixes the session; keep the session id in its cookie",
+            match={
+                "mode": "taint",
+                "pattern-sources": [{**source, "label": "SID"} for source in _session_ids()] + _built_urls(),
+                "pattern-sinks": _url_builders(),
+                "pattern-sanitizers": [{"pattern": "len(...)"}, {"pattern": "$X[:$N]"}],
+            },
+        ),
+    )
 
 _FIX = {
     "Flask": "keep it in the session cookie and pass url_for()/redirect() a non-secret reference",
@@ -127,6 +213,14 @@ class SessionIdInUrl(Rule):
             """,
             title="a cache key is not a URL",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep follows a session id by taint within one function, from the session cookie, "
+        "`session.sid`, `session_key`, `get_session_id()` or a `Cookie()` parameter, into URL builders, "
+        "redirects and URL-looking string formatting; ids kept on `g` or generated under a session-id name "
+        "are not sources."
     )
 
     def check(self, ctx, facts):

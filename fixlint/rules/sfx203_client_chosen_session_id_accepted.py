@@ -1,7 +1,98 @@
 """SFX203 client-chosen-session-id-accepted."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
+from .. import frameworks as fw
+from . import _session_id_semgrep as si
+from ._cookie_semgrep import regex
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
+
+# -- Semgrep -------------------------------------------------------------------
+
+_CACHE_KEY_RE = r"""^[rRbBuUfF]{0,2}["'](?i:sess)"""
+
+
+def _incoming(sid):
+    """`sid` holds the id the request's cookie brought: read from the
+    cookies earlier in the function, or a FastAPI Cookie() parameter."""
+    return {"pattern-either": [
+        {"pattern-inside": f"{sid} = <... $REQ.cookies ...>\n...\n"},
+        {"pattern-inside": f"{sid} = <... $REQ.COOKIES ...>\n...\n"},
+        {"pattern-inside": f"def $FN(..., {sid}: $T = fastapi.Cookie(...), ...):\n  ...\n"},
+    ]}
+
+
+def _created_when_missing():
+    """A record written under `$SID` in the branch where no record exists."""
+    writes = ["$STORE[$SID] = $V", "$STORE[$SID] = $OTHER = $V", "$OTHER = $STORE[$SID] = $V"]
+    guards = []
+    for write in writes:
+        guards += [
+            # Semgrep does not unify the store of an `in` test with a subscript's:
+            # the probed one is checked by name on its own.
+            f"if <... $SID not in $PROBED ...>:\n  ...\n  {write}\n",
+            f"if <... $SID in $PROBED ...>:\n  ...\nelse:\n  ...\n  {write}\n",
+            f"$R = $PROBED.get($SID, ...)\n...\nif $R is None:\n  ...\n  {write}\n",
+            f"$R = $PROBED.get($SID, ...)\n...\nif not $R:\n  ...\n  {write}\n",
+        ]
+    return {"patterns": [
+        {"pattern-either": [{"pattern": w} for w in writes]},
+        regex("$STORE", si.STORE_RE),
+        {"pattern-either": [{"patterns": [{"pattern-inside": g}]} for g in guards if "$PROBED" not in g]
+         + [{"patterns": [{"pattern-inside": g}, regex("$PROBED", si.STORE_RE)]} for g in guards if "$PROBED" in g]},
+        _incoming("$SID"),
+        # ...unless the id was replaced by a fresh one first.
+        *[{"pattern-not-inside": f"$SID = <... {gen}(...) ...>\n...\n$STORE[$SID] = $V\n"}
+          for gen in sorted(fw.TOKEN_GENERATORS)],
+    ]}
+
+
+def _cache_created_when_missing():
+    return {"patterns": [
+        {"pattern-inside": "if not $CACHE.get($KEY, ...):\n  ...\n"},
+        {"pattern": "$CACHE.set($KEY, ...)"},
+        regex("$KEY", _CACHE_KEY_RE),
+        {"pattern-either": [{"pattern-inside": "$SID = <... $REQ.cookies ...>\n...\n"},
+                            {"pattern-inside": "$SID = <... $REQ.COOKIES ...>\n...\n"}]},
+    ]}
+
+
+def _create_or_get():
+    """One call that creates the record when it is missing, keyed by the
+    incoming id: `setdefault`, `get_or_set`, a defaultdict subscript."""
+    return {"pattern-either": [
+        {"patterns": [
+            {"pattern-either": [{"pattern": "$STORE.setdefault($SID, ...)"}, {"pattern": "$STORE.get_or_create($SID, ...)"}]},
+            regex("$STORE", si.STORE_RE),
+            {"pattern-either": [_incoming("$SID"), {"patterns": [{"pattern": "$STORE.setdefault($SID, ...)"},
+                                                                 regex("$SID", r".*\.(cookies|COOKIES)\b")]}]},
+        ]},
+        {"patterns": [
+            {"pattern": "$CACHE.get_or_set($KEY, ...)"},
+            regex("$KEY", _CACHE_KEY_RE),
+            {"pattern-either": [{"pattern-inside": "$SID = <... $REQ.cookies ...>\n...\n"},
+                                {"pattern-inside": "$SID = <... $REQ.COOKIES ...>\n...\n"}]},
+        ]},
+        {"patterns": [
+            {"pattern-inside": "$STORE = collections.defaultdict(...)\n...\n"},
+            {"pattern": "$STORE[$SID]"},
+            regex("$SID", r".*\.(cookies|COOKIES)\b"),
+        ]},
+        {"patterns": [
+            {"pattern-inside": "$S = SessionStore(session_key=$SID)\n...\n"},
+            {"pattern": "$S.save(must_create=True)"},
+            regex("$SID", r".*\.(cookies|COOKIES)\b"),
+        ]},
+    ]}
+
+
+def _semgrep_rules():
+    return (
+        SemgrepRule(
+            message="A session record is created under the id the client sent: the server must accept only ids "
+                    "it generated; issue a new id with secrets.token_urlsafe() when the id is unknown",
+            match={"pattern-either": [_created_when_missing(), _cache_created_when_missing(), _create_or_get()]},
+        ),
+    )
 
 _FIX = {
     "Flask": "use flask.session (or Flask-Session), or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
@@ -129,6 +220,14 @@ class ClientChosenSessionIdAccepted(Rule):
             """,
             title="an unknown id starts a new session under a fresh id",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep recognises the creating statement under an `if sid not in store` / `is None` / `else` "
+        "guard, `setdefault`/`get_or_set`, a `defaultdict` subscript and `SessionStore(session_key=...)."
+        "save(must_create=True)`, with the id read from the cookies in the same function; a record "
+        "created in a helper is missed."
     )
 
     def check(self, ctx, facts):

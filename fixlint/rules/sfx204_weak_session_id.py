@@ -1,7 +1,78 @@
 """SFX204 weak-session-id."""
 
 from ..analysis.session_ids import SessionIdAnalysis
-from .base import FIX_NONE, OWASP_CRYPTO, Example, Fix, Rule
+from ..frameworks import sessionids, stdlib
+from . import _lifecycle_semgrep as ls
+from . import _session_id_semgrep as si
+from ._cookie_semgrep import regex, words
+from .base import FIX_NONE, OWASP_CRYPTO, Example, Fix, Rule, SemgrepRule
+
+# -- Semgrep -------------------------------------------------------------------
+
+_WEB_MODULES = ls.FLASK_MODULES + ls.DJANGO_MODULES + ls.STARLETTE_MODULES
+_LONG_NAMES = sorted((sessionids.SESSION_ID_NAMES - sessionids.AMBIGUOUS_NAMES) | sessionids.SESSION_TOKEN_NAMES)
+_SHORT_NAMES = sorted(sessionids.AMBIGUOUS_NAMES)
+_NAME_PART = "|".join(n.replace("_", "_?") for n in _LONG_NAMES)
+_NOT_SESSION = words(sorted(sessionids.NOT_SESSION_TOKEN_WORDS))
+_GENERATOR_RE = (
+    rf"(?i)^(?!test)(?!(?:.*_)?(?:{_NOT_SESSION})(?:_|$))(?:_*(?:{words(sorted(sessionids.GENERATOR_VERBS))})_+(?:\w*_)?(?:{words(sorted(sessionids.GENERATOR_NOUNS))})"
+    rf"|.*(?:{_NAME_PART}|(?:^|_)(?:{words(_SHORT_NAMES)}))(?:_|$))"
+)
+
+
+def _weak_values():
+    """Predictable sources: the random module (not SystemRandom), uuid1/3/5,
+    the clock, a counter."""
+    calls = [f"{q}(...)" for q in sorted(stdlib.WEAK_CALLS)]
+    return {"pattern-either": [
+        {"patterns": [{"pattern": "random.$RANDOM(...)"}, regex("$RANDOM", "^(?!SystemRandom$)")]},
+        # A hash of who the user is: anyone can recompute it.
+        {"patterns": [{"pattern": "hashlib.$HASH(<... $OBJ.$ATTR ...>)"},
+                      regex("$ATTR", rf"^({words(sorted(sessionids.PREDICTABLE_WORDS))})$")]},
+        *({"pattern": c} for c in calls),
+        {"patterns": [{"pattern-inside": "$IDS = itertools.count(...)\n...\n"}, {"pattern": "next($IDS)"}]},
+        {"patterns": [{"pattern-inside": "def $FN(...):\n  ...\n  $C += 1\n  ...\n"},
+                      {"pattern-inside": "return $E"}, {"pattern": "str($C)"}]},
+    ]}
+
+
+def _contexts():
+    """Where a weak value is a session id: assigned to a session-id name
+    (a short one only in a web module), returned by a generator of session
+    ids or tokens, set as a session cookie's value, or used as a store key."""
+    return {"pattern-either": [
+        {"patterns": [{"pattern-inside": "$SID = $E"}, regex("$SID", rf"(?i)^(self\.)?_*(?:{_NAME_PART})$")]},
+        {"patterns": [{"pattern-inside": "$SID = $E"}, regex("$SID", rf"(?i)^(?:{words(_SHORT_NAMES)})$"),
+                      *ls.imports(_WEB_MODULES)]},
+        {"patterns": [{"pattern-inside": "def $F(...):\n  ...\n"}, {"pattern-inside": "return $E"},
+                      regex("$F", _GENERATOR_RE)]},
+        {"patterns": [{"pattern-inside": "$RESP.set_cookie($NAME, $E, ...)"},
+                      regex("$NAME", r"""^[rub]?["'](?i:[^"']*(sess|sid|token|auth))"""),
+                      # the weak call is in the value, not in expires=
+                      {"metavariable-pattern": {"metavariable": "$E", "pattern-either": _weak_values()["pattern-either"]}}]},
+        {"patterns": [{"pattern-inside": "$STORE[$E] = $V"}, regex("$STORE", si.STORE_RE)]},
+        {"patterns": [{"pattern-inside": "$CACHE.set($E, ...)"}, regex("$E", r"""^[rRbBuUfF]{0,2}["'](?i:sess)""")]},
+    ]}
+
+
+def _semgrep_rules():
+    return (
+        SemgrepRule(
+            message="Session id or token from a predictable source: an attacker can guess or reproduce it; "
+                    "generate it with secrets.token_urlsafe(32)",
+            match={"patterns": [
+                _weak_values(),
+                _contexts(),
+                *_not_in_tests(),
+            ]},
+        ),
+    )
+
+
+def _not_in_tests():
+    """In a function that is not a test: test code forges ids on purpose
+    (and module-level code rarely mints session ids)."""
+    return [{"pattern-inside": "def $TF(...):\n  ...\n"}, regex("$TF", "^(?!test)")]
 
 _FIX = {
     "Django": "use secrets.token_urlsafe(32) or django.utils.crypto.get_random_string(32)",
@@ -131,6 +202,13 @@ class WeakSessionId(Rule):
             """,
             title="secrets for the id; random for jitter",
         ),
+    )
+
+    semgrep = _semgrep_rules()
+    semgrep_parity = (
+        "Semgrep sees the weak call where the session id is named, returned by a generator, set as a "
+        "session cookie or used as a store key; a weak value that passes through a helper or a variable "
+        "with a neutral name first is missed, and so are hashes of predictable data without a clock in them."
     )
 
     def check(self, ctx, facts):

@@ -2,8 +2,11 @@
 
 from ..engine.values import format_duration
 from ..frameworks import SESSION
+from . import _cookie_semgrep as sg
 from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, report_node
-from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule
+from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
+
+LIMIT = sg.format_limit()
 
 
 class SessionLifetimeTooLong(Rule):
@@ -101,6 +104,62 @@ class SessionLifetimeTooLong(Rule):
             """,
             title="a week-long session; a year-long theme cookie is not a session",
         ),
+    )
+
+    semgrep = (
+        SemgrepRule(
+            message=f"Session/auth cookie lives longer than {LIMIT}: a stolen or fixed session stays usable "
+                    f"that long; pass a shorter max_age/expires to $SET()",
+            match={"patterns": [
+                sg.lifetime_above(sg.either(
+                    "$RESP.$SET(..., max_age=$V, ...)",
+                    "$RESP.$SET(..., expires=$V, ...)",
+                    "$RESP.$SET($KEY, $VALUE, $V, ...)",
+                )),
+                sg.SETTERS,
+                sg.any_response(),
+                *sg.session_cookie(),
+            ]},
+        ),
+        SemgrepRule(
+            suffix="settings",
+            message=f"$KEY keeps the session alive longer than {LIMIT}; lower $KEY",
+            match=sg.module_settings(sg.setting_names("lifetime"), lifetime=True),
+            paths={"exclude": sg.dev_module_globs()},
+            technology=("django", "flask"),
+        ),
+        SemgrepRule(
+            suffix="config",
+            message=f"$KEY keeps the session alive longer than {LIMIT}; lower $KEY",
+            match=sg.config_settings(sg.setting_names("lifetime"), lifetime=True),
+            technology=("flask", "django"),
+        ),
+        SemgrepRule(
+            suffix="middleware",
+            message=f"SessionMiddleware keeps the session cookie alive longer than {LIMIT}; pass a shorter "
+                    f"max_age= (Starlette) or lifetime= (starsessions)",
+            match={"pattern-either": [
+                sg.middleware_with("max_age", sg.STARLETTE_MIDDLEWARE, lifetime=True),
+                sg.middleware_with("lifetime", sg.STARSESSIONS_MIDDLEWARE, lifetime=True),
+            ]},
+            technology=("starlette", "fastapi"),
+        ),
+        SemgrepRule(
+            suffix="morsel",
+            message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",
+            match=sg.morsel_with("max-age", lifetime=True, names=sg.SESSION_NAME),
+        ),
+        SemgrepRule(
+            suffix="header",
+            message=f"Set-Cookie header gives a session cookie a Max-Age above {LIMIT}; shorten Max-Age",
+            match=sg.set_cookie_header(sg.header_max_age_above(), names=sg.SESSION_NAME),
+        ),
+    )
+    semgrep_parity = (
+        f"The limit is fixed at the default ({LIMIT}) in the exported rules: Semgrep rules take no "
+        "options, so a `max-session-lifetime` setting does not reach them. A `timedelta` counts by its "
+        "largest single argument (`timedelta(days=20, hours=300)` is missed), and a session cookie is "
+        "recognised by its literal name, a `*COOKIE_NAME` setting, or a token-generator value in the call."
     )
 
     def check(self, ctx, facts):

@@ -1,10 +1,55 @@
 """SFX305 session-cookie-without-host-prefix (opt-in)."""
 
 from ..frameworks import SESSION
+from . import _cookie_semgrep as sg
 from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
-from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule
+from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 HOST_PREFIX = "__Host-"
+HOST_NAME_RE = r"""^[rub]?["']__Host-"""
+SOME_DOMAIN_RE = r"""^[rub]?["'][^"']"""
+NOT_ROOT_PATH_RE = r"""^[rub]?["'](?!/["'])"""
+
+
+def _rejected_settings():
+    """A `__Host-` cookie name in a settings module that, in another
+    statement, gives the same cookie a domain, a path other than "/", or
+    `..._SECURE = False`."""
+    breakers = []
+    for prefix in ("SESSION", "REMEMBER"):
+        for key, value_re in ((f"{prefix}_COOKIE_DOMAIN", SOME_DOMAIN_RE), (f"{prefix}_COOKIE_PATH", NOT_ROOT_PATH_RE),
+                              (f"{prefix}_COOKIE_SECURE", sg.FALSY_RE)):
+            breakers.append({"patterns": [
+                {"pattern-either": [
+                    {"pattern-inside": f"{prefix}_COOKIE_NAME = $NAME\n...\n{key} = $B\n"},
+                    {"pattern-inside": f"{key} = $B\n...\n{prefix}_COOKIE_NAME = $NAME\n"},
+                ]},
+                {"pattern": f"{prefix}_COOKIE_NAME = $NAME"},
+                sg.regex("$B", value_re),
+            ]})
+    return {"patterns": [
+        {"pattern-either": breakers},
+        sg.regex("$NAME", HOST_NAME_RE),
+        {"pattern-not-inside": "def $FUNC(...):\n  ...\n"},
+        {"pattern-not-inside": "class $CLS(...):\n  ...\n"},
+        *sg.outside_dev_blocks(),
+    ]}
+
+
+def _rejected_middleware(qualnames, name, secure, domain, path):
+    """A session middleware whose cookie is named `__Host-...` but is not
+    Secure (by default or explicitly), or has a domain or a path."""
+    return {"patterns": [
+        *sg.middleware(qualnames),
+        {"pattern": f"$CALL(..., {name}=$NAME, ...)"},
+        sg.regex("$NAME", HOST_NAME_RE),
+        {"pattern-not": "$CALL(..., **$OPTIONS)"},
+        {"pattern-either": [
+            {"patterns": [{"pattern": f"$CALL(..., {domain}=$D, ...)"}, sg.regex("$D", SOME_DOMAIN_RE)]},
+            {"patterns": [{"pattern": f"$CALL(..., {path}=$P, ...)"}, sg.regex("$P", NOT_ROOT_PATH_RE)]},
+            *secure,
+        ]},
+    ]}
 
 
 class SessionCookieWithoutHostPrefix(Rule):
@@ -101,6 +146,84 @@ class SessionCookieWithoutHostPrefix(Rule):
             """,
             title="a valid __Host- session cookie",
         ),
+    )
+
+    semgrep = (
+        SemgrepRule(
+            message="Session cookie $NAME lacks the __Host- prefix: a sibling subdomain or a plain-HTTP "
+                    "attacker can plant or overwrite it; name it \"__Host-...\" (with Secure, path \"/\" "
+                    "and no domain)",
+            match={"patterns": [
+                sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
+                sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
+                sg.SETTERS,
+                sg.any_response(),
+                *sg.session_cookie(),
+            ]},
+        ),
+        SemgrepRule(
+            suffix="rejected",
+            message="Cookie $NAME breaks the __Host- rules (it needs Secure, path \"/\" and no domain), so "
+                    "browsers reject it and the session never sticks; pass secure=True and drop domain=/path=",
+            match=sg.broken_host_cookie(),
+        ),
+        SemgrepRule(
+            suffix="settings-rejected",
+            message="$NAME is a __Host- cookie name, but the settings give it a domain, a path other than \"/\" "
+                    "or no Secure flag, so browsers reject it; drop the domain/path settings and keep Secure",
+            match=_rejected_settings(),
+            paths={"exclude": sg.dev_module_globs()},
+            technology=("django", "flask"),
+        ),
+        SemgrepRule(
+            suffix="middleware-rejected",
+            message="SessionMiddleware names its cookie $NAME, but without Secure, or with a domain or a path, "
+                    "browsers reject a __Host- cookie; pass https_only=True (Starlette) and drop domain/path",
+            match={"pattern-either": [
+                _rejected_middleware(sg.STARLETTE_MIDDLEWARE, "session_cookie", [
+                    {"pattern": "$CALL(..., https_only=False, ...)"},
+                    {"patterns": [{"pattern": "$CALL(...)"}, {"pattern-not": "$CALL(..., https_only=$S, ...)"}]},
+                ], "domain", "path"),
+                _rejected_middleware(sg.STARSESSIONS_MIDDLEWARE, "cookie_name", [
+                    {"pattern": "$CALL(..., cookie_https_only=False, ...)"},
+                ], "cookie_domain", "cookie_path"),
+            ]},
+            technology=("starlette", "fastapi"),
+        ),
+        SemgrepRule(
+            suffix="settings",
+            message="$KEY = $V lacks the __Host- prefix: a sibling subdomain can plant or overwrite the cookie; "
+                    "use a \"__Host-\" name (with the cookie Secure and no domain)",
+            match=sg.module_settings(sg.setting_names("name"), sg.NOT_HOST_PREFIX_RE),
+            paths={"exclude": sg.dev_module_globs()},
+            technology=("django", "flask"),
+        ),
+        SemgrepRule(
+            suffix="config",
+            message="$KEY = $V lacks the __Host- prefix: a sibling subdomain can plant or overwrite the cookie; "
+                    "use a \"__Host-\" name (with the cookie Secure and no domain)",
+            match=sg.config_settings(sg.setting_names("name"), sg.NOT_HOST_PREFIX_RE),
+            technology=("flask", "django"),
+        ),
+        SemgrepRule(
+            suffix="middleware",
+            message="SessionMiddleware's session cookie is not named with the __Host- prefix; pass "
+                    "session_cookie=\"__Host-session\" (Starlette, with https_only=True) or "
+                    "cookie_name=\"__Host-session\" (starsessions)",
+            match={"pattern-either": [
+                sg.middleware_without("session_cookie", sg.STARLETTE_MIDDLEWARE),
+                sg.middleware_with("session_cookie", sg.STARLETTE_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
+                sg.middleware_without("cookie_name", sg.STARSESSIONS_MIDDLEWARE),
+                sg.middleware_with("cookie_name", sg.STARSESSIONS_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
+            ]},
+            technology=("starlette", "fastapi"),
+        ),
+    )
+    semgrep_parity = (
+        "Semgrep checks a `__Host-` cookie's own call only: a `__Host-` name in settings whose domain, "
+        "path or Secure flag is set by another key is not checked, and neither are morsels and "
+        "hand-written headers. Opt-in here as in flake8: the rules are exported, and the fixture "
+        "comparison covers only files that enable SFX305."
     )
 
     def check(self, ctx, facts):

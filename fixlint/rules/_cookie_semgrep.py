@@ -1,0 +1,555 @@
+"""Semgrep pattern pieces that SFX301-SFX305 share.
+
+Each cookie rule writes its own Semgrep rules (messages, which flag, which
+value is weak, the fix); what they have in common is built here from the
+same framework data the flake8 rules read, so the YAML knows exactly the
+response classes, settings names, middleware and defaults that fixlint
+knows. Every function returns plain Semgrep YAML data (dicts and lists).
+
+Metavariables used throughout: `$RESP` the response, `$SET` the
+`set_cookie`/`set_signed_cookie` method, `$V` a flag's value, `$KEY` a
+setting's name, `$MW` a middleware class, `$C`/`$N` a SimpleCookie jar and
+a morsel's name, `$H` a Set-Cookie header value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import frameworks as fw
+from ..config import Config
+from ..engine.values import format_duration
+from ..frameworks import starlette, starsessions, stdlib
+from ..frameworks.base import SET_COOKIE_PARAMS
+from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_MARKERS
+
+DEFAULTS = Config()
+LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
+SET_COOKIE = "$RESP.$SET(...)"
+SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
+WEB_PACKAGES = ("flask", "werkzeug", "quart", "django", "starlette", "fastapi")
+FLASK_DJANGO_PACKAGES = ("flask", "werkzeug", "quart", "django")
+
+
+# -- small builders ----------------------------------------------------------
+
+def either(*patterns):
+    return {"pattern-either": [{"pattern": p} for p in patterns]}
+
+
+def regex(metavariable, pattern):
+    return {"metavariable-regex": {"metavariable": metavariable, "regex": pattern}}
+
+
+def one_of(metavariable, qualnames):
+    """`metavariable` is one of these qualified names, however imported."""
+    return {"metavariable-pattern": {
+        "metavariable": metavariable,
+        "pattern-either": [{"pattern": q} for q in sorted(qualnames)],
+    }}
+
+
+def words(names):
+    return "|".join(re.escape(n) for n in names)
+
+
+def _modules(qualnames):
+    """Every module a qualified name lives in, with its parents."""
+    out = set()
+    for qualname in qualnames:
+        parts = qualname.split(".")[:-1]
+        out |= {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
+    return out
+
+
+# -- cookie names --------------------------------------------------------------
+
+# Regex fragments that match a whole cookie name.
+PREFERENCE = f"(?i:{words(DEFAULTS.non_sensitive_cookies)})"
+CSRF = "[^=;]*(?i:csrf|xsrf)[^=;]*"
+SESSION_WORDS = f"(?i:{words(fw.SESSION_COOKIE_WORDS)})"
+# A session/auth cookie's whole name, in text (morsel names, header values).
+SESSION_NAME = (
+    rf"""(?![^=;"']*(?i:csrf|xsrf))(?!{PREFERENCE}\s*["'=;])[^=;"']*{SESSION_WORDS}[^=;"']*"""
+)
+TOKEN_VARIABLE_RE = r"(?i)^([\w.]*\.)?\w*(token|session|sid|jwt)\w*$"
+
+
+def not_named(name):
+    """Leave alone set_cookie calls whose literal cookie name is `name` (a
+    regex fragment); for CSRF cookies, also a name read from a setting whose
+    key says CSRF (`app.config["JWT_ACCESS_CSRF_COOKIE_NAME"]`)."""
+    out = [
+        {"pattern-not": f'$RESP.$SET("=~/^{name}$/", ...)'},
+        {"pattern-not": f'$RESP.$SET(..., key="=~/^{name}$/", ...)'},
+    ]
+    if name == CSRF:
+        out.append({"pattern-not": '$RESP.$SET($CONFIG["=~/(?i).*(csrf|xsrf).*/"], ...)'})
+    return out
+
+
+def session_cookie():
+    """The call sets a session/auth cookie: by its name, by a name read from
+    a SESSION_COOKIE_NAME setting, or by a value from a token generator or a
+    variable named like a token. CSRF and preference cookies never are."""
+    value = "$RESP.$SET($NAME, $VALUE, ...)"
+    return [
+        {"pattern-either": [
+            {"pattern": f'$RESP.$SET("=~/{SESSION_WORDS}/", ...)'},
+            {"pattern": f'$RESP.$SET(..., key="=~/{SESSION_WORDS}/", ...)'},
+            {"patterns": [{"pattern": "$RESP.$SET($SETTINGS.$ATTR, ...)"}, regex("$ATTR", ".*COOKIE_NAME")]},
+            {"patterns": [{"pattern": value}, one_of_calls("$VALUE", fw.TOKEN_GENERATORS)]},
+            {"patterns": [{"pattern": value}, regex("$VALUE", TOKEN_VARIABLE_RE)]},
+        ]},
+        *not_named(CSRF),
+        *not_named(PREFERENCE),
+    ]
+
+
+def one_of_calls(metavariable, qualnames):
+    """`metavariable` contains a call to one of these functions."""
+    return {"metavariable-pattern": {
+        "metavariable": metavariable,
+        "pattern-either": [{"pattern": f"{q}(...)"} for q in sorted(qualnames)],
+    }}
+
+
+# -- responses -----------------------------------------------------------------
+
+def _import_guard(packages):
+    """The file imports one of `packages` (the module name is bound to $MOD)."""
+    return [
+        {"pattern-either": [
+            {"pattern-inside": "import $MOD\n...\n"},
+            {"pattern-inside": "from $MOD import $IMPORTED\n...\n"},
+        ]},
+        regex("$MOD", rf"^({words(packages)})(\.|$)"),
+    ]
+
+
+def _not_importing(modules):
+    out = []
+    for module in sorted(modules):
+        out.append({"pattern-not-inside": f"import {module}\n...\n"})
+        out.append({"pattern-not-inside": f"from {module} import $IMPORTED\n...\n"})
+    return out
+
+
+STARLETTE_MODULES = _modules(
+    starlette.STARLETTE.response_factories | starlette.STARLETTE.response_types
+    | starlette.REQUEST_TYPES | starlette.APP_CLASSES | starlette.ROUTE_CLASSES
+    | starlette.MIDDLEWARE_WRAPPERS | starlette.SESSION_MIDDLEWARE.qualnames
+) | set(starlette.PARAM_MODULES)
+
+
+def responses(frameworks, by_name_packages, by_name_excluding=()):
+    """`$RESP` is a response of one of `frameworks`: assigned from (or
+    chained on) a response factory, a parameter annotated with a response
+    class, or — in a file that imports one of `by_name_packages` and none of
+    the modules in `by_name_excluding` — a local named `resp`/`response`."""
+    factories = {q for f in frameworks for q in f.response_factories}
+    factories |= {f"$OBJ.{m}" for f in frameworks for m in f.response_methods}
+    types = {q for f in frameworks for q in f.response_types}
+    by_name = [
+        {"pattern-inside": SET_COOKIE},
+        regex("$RESP", f"^({words(sorted(fw.RESPONSE_NAMES))})$"),
+        *_import_guard(by_name_packages),
+        *_not_importing(by_name_excluding),
+    ]
+    return {"pattern-either": [
+        {"patterns": [
+            {"pattern-either": [
+                {"pattern-inside": "$RESP = $FACTORY(...)\n...\n"},
+                {"pattern-inside": "$FACTORY(...).$SET(...)"},
+            ]},
+            one_of("$FACTORY", factories),
+        ]},
+        {"patterns": [
+            {"pattern-inside": "def $FUNC(..., $RESP: $TYPE, ...):\n  ...\n"},
+            one_of("$TYPE", types),
+        ]},
+        {"patterns": by_name},
+    ]}
+
+
+def any_response():
+    """A response of any framework fixlint knows (the flag defaults agree)."""
+    return responses(fw.WEB_FRAMEWORKS, WEB_PACKAGES)
+
+
+def flask_or_django_response():
+    """A Werkzeug/Flask or Django response: no SameSite default."""
+    return responses((fw.FLASK, fw.DJANGO), FLASK_DJANGO_PACKAGES, STARLETTE_MODULES)
+
+
+def _positional(index):
+    args = ", ".join(f"$ARG{i}" for i in range(index + 1))
+    return f"$RESP.$SET({args}, ...)"
+
+
+def set_cookie_without(flag, receivers, skip_names=()):
+    """set_cookie on a response that leaves `flag` out (not as a keyword, not
+    positionally, no **options): the framework default applies."""
+    out = [
+        {"pattern": "$RESP.$SET($...ARGS)"},
+        SETTERS,
+        receivers,
+        {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},
+        {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
+        {"pattern-not": "$RESP.$SET(*$ARGS, ...)"},
+        {"pattern-not": _positional(SET_COOKIE_PARAMS.index(flag))},
+    ]
+    for name in skip_names:
+        out += not_named(name)
+    return {"patterns": out}
+
+
+def set_cookie_with(flag, weak_regex, skip_names=()):
+    """set_cookie on a response with a literal weak `flag` value."""
+    out = [
+        {"pattern": f"$RESP.$SET($...BEFORE, {flag}=$V, $...AFTER)"},
+        SETTERS,
+        regex("$V", weak_regex),
+        any_response(),
+    ]
+    for name in skip_names:
+        out += not_named(name)
+    return {"patterns": out}
+
+
+def set_cookie_with_constant(flag, weak_values, skip_names=()):
+    """set_cookie on a response whose `flag` is a variable holding a weak
+    constant (`insecure = False` ... `secure=insecure`): Semgrep's constant
+    propagation sees through it. A separate rule, because rewriting a
+    variable is a human's call: no `fix:`."""
+    out = [
+        {"pattern": f"$RESP.$SET(..., {flag}=$V, ...)"},
+        SETTERS,
+        regex("$V", r"^(?!(True|False|None)$)[A-Za-z_][A-Za-z0-9_]*$"),
+        {"metavariable-pattern": {"metavariable": "$V",
+                                  "pattern-either": [{"pattern": v} for v in weak_values]}},
+        any_response(),
+    ]
+    for name in skip_names:
+        out += not_named(name)
+    return {"patterns": out}
+
+
+def broken_host_cookie():
+    """set_cookie of a `__Host-` cookie with a domain, a path other than
+    "/", or without Secure: browsers refuse to store it."""
+    return {"patterns": [
+        either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
+        regex("$NAME", r"""^[rub]?["']__Host-"""),
+        SETTERS,
+        any_response(),
+        {"pattern-either": [
+            {"patterns": [{"pattern": "$RESP.$SET(..., domain=$D, ...)"}, regex("$D", r"""^[rub]?["'][^"']""")]},
+            {"patterns": [{"pattern": "$RESP.$SET(..., path=$P, ...)"}, regex("$P", r"""^[rub]?["'](?!/["'])""")]},
+            {"patterns": [{"pattern": "$RESP.$SET(..., secure=$S, ...)"}, regex("$S", FALSY_RE)]},
+            {"patterns": [
+                {"pattern": "$RESP.$SET(...)"},
+                {"pattern-not": "$RESP.$SET(..., secure=$S, ...)"},
+                {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
+                {"pattern-not": _positional(SET_COOKIE_PARAMS.index("secure"))},
+            ]},
+        ]},
+    ]}
+
+
+# -- literal values ------------------------------------------------------------
+
+# Literal weak values as Semgrep sees their text (parentheses included), and
+# the same values as patterns, for constant propagation.
+FALSY_RE = r"^\(*\s*(False|None|0)\s*\)*$"
+NO_SAMESITE_RE = r"""^\(*\s*(None|False|[rub]?["'](?i:none)?["'])\s*\)*$"""
+FALSY = ("False", "None", "0")
+NO_SAMESITE = ("None", "False", '"=~/^(?i:none)?$/"')
+# A SameSite value in header text that protects: anything but None (or empty).
+GOOD_SAMESITE = r"""(?!none\s*(;|["']$))[a-z]"""
+NOT_HOST_PREFIX_RE = r"""^[rub]?["'](?!__Host-)"""
+# Sums and products of literals, constants and timedelta(...): when one part
+# is too long, so is the whole (no subtraction, division or `if`).
+_GROWING_RE = r"^(?!.*\bif\b)[\w\s.*+(),=]+$"
+_TIMEDELTA_UNITS = (("weeks", 604800), ("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+def lifetime_above(binder, metavariable="$V", limit=LIMIT):
+    """`binder` (a pattern that binds `metavariable`) binds a literal
+    lifetime above `limit` seconds: a number or constant arithmetic
+    (`60 * 60 * 24 * 400`, `ONE_YEAR`), or a `timedelta(...)`, alone or
+    added to `datetime.now()`."""
+    deltas = [{"patterns": [
+        {"pattern": "datetime.timedelta($N, ...)"},
+        {"metavariable-comparison": {"metavariable": "$N", "comparison": f"$N * 86400 > {limit}"}},
+    ]}]
+    for unit, size in _TIMEDELTA_UNITS:
+        deltas.append({"patterns": [
+            {"pattern": f"datetime.timedelta(..., {unit}=$N, ...)"},
+            {"metavariable-comparison": {"metavariable": "$N", "comparison": f"$N * {size} > {limit}"}},
+        ]})
+    return {"pattern-either": [
+        {"patterns": [
+            binder,
+            {"metavariable-comparison": {"metavariable": metavariable, "comparison": f"{metavariable} > {limit}"}},
+        ]},
+        {"patterns": [
+            binder,
+            regex(metavariable, _GROWING_RE),
+            {"metavariable-pattern": {"metavariable": metavariable, "pattern-either": deltas}},
+        ]},
+    ]}
+
+
+def format_limit(limit=LIMIT):
+    return format_duration(limit)
+
+
+def int_above_regex(limit):
+    """A regex for decimal integers greater than `limit`, for Max-Age in
+    header text (Semgrep compares numbers only in code)."""
+    digits = str(limit)
+    options = [rf"[1-9]\d{{{len(digits)},}}"]
+    for i, digit in enumerate(digits):
+        if digit != "9":
+            rest = len(digits) - i - 1
+            options.append(f"{digits[:i]}[{int(digit) + 1}-9]" + (rf"\d{{{rest}}}" if rest else ""))
+    return "(" + "|".join(options) + r")(?!\d)"
+
+
+# -- settings --------------------------------------------------------------------
+
+def setting_names(flag, cookies=("session", "csrf", "remember")):
+    """Every Django/Flask/Flask-Login setting that shapes `flag`."""
+    return sorted({s.name for f in fw.FRAMEWORKS for s in f.settings if s.flag == flag and s.cookie in cookies})
+
+
+def _names_re(names):
+    return f"""^["']?({words(names)})["']?$"""
+
+
+DEV_CONDITIONS = (
+    "DEBUG", "TESTING", "$OBJ.debug", "$OBJ.DEBUG", "$OBJ.testing", "$OBJ.TESTING",
+    '"=~/(?i)(^|[^a-z])(dev|devel|development|local|tests?)([^a-z]|$)/"',
+)
+
+
+def outside_dev_blocks():
+    """Not inside `if DEBUG:`, `if app.debug:`, `if ENV == "dev":` ..."""
+    return [{"pattern-not-inside": f"if <... {c} ...>:\n  ...\n"} for c in DEV_CONDITIONS]
+
+
+def dev_module_globs():
+    """Settings modules named for development or tests, as Semgrep `paths`
+    globs (fixlint splits the file's stem and folder into words)."""
+    globs = []
+    for word in sorted(fw.DEV_WORDS):
+        globs += [f"{word}.py", f"{word}_*.py", f"*_{word}.py", f"*_{word}_*.py", f"**/{word}/*.py"]
+    return globs
+
+
+def base_module_globs():
+    """Shared settings modules that others star-import and override."""
+    return [f"{stem}.py" for stem in sorted(BASE_SETTINGS_STEMS)]
+
+
+def _value_filter(value_regex, lifetime, binder):
+    if lifetime:
+        return [lifetime_above(binder)]
+    return [binder, regex("$V", value_regex)]
+
+
+def module_settings(names, value_regex=None, lifetime=False):
+    """`NAME = value` at module level (Django settings, Flask config
+    modules), outside functions, classes and `if DEBUG:` blocks. The
+    Semgrep rule that uses it leaves development modules out with `paths`."""
+    return {"patterns": [
+        *_value_filter(value_regex, lifetime, {"pattern": "$KEY = $V"}),
+        regex("$KEY", _names_re(names)),
+        {"pattern-not-inside": "def $FUNC(...):\n  ...\n"},
+        {"pattern-not-inside": "class $CLS(...):\n  ...\n"},
+        *outside_dev_blocks(),
+    ]}
+
+
+_DOCSTRING_RE = "^[rRuU]?(\"\"\"|''')"
+
+
+def standalone_settings_without(name):
+    """A Django settings module (it defines INSTALLED_APPS, MIDDLEWARE or
+    ROOT_URLCONF) that never assigns `name` and star-imports nothing;
+    reported at the module docstring, the nearest Semgrep gets to line 1."""
+    return {"patterns": [
+        {"pattern": "$DOC\n...\n$MARKER = $X\n"},
+        regex("$MARKER", _names_re(sorted(SETTINGS_MARKERS))),
+        regex("$DOC", _DOCSTRING_RE),
+        {"pattern-not-inside": f"...\n{name} = $VALUE\n...\n"},
+        {"pattern-not-inside": "...\nfrom $MODULE import *\n...\n"},
+        {"focus-metavariable": "$DOC"},
+    ]}
+
+
+# A class name that marks development or test configuration.
+DEV_CLASS_RE = (
+    r"^(?!.*(Dev|Devel|Development|Local|Test|Tests|Testing)([A-Z0-9_]|$))"
+    r"(?!(?i:dev|devel|development|local|tests?|testing)([A-Z0-9_]|$))"
+)
+# (pattern binding $KEY and $V, reported at the value rather than the statement)
+CONFIG_FORMS = (
+    ("$APP.config[$KEY] = $V", False),
+    ("$APP.config.$METHOD(..., $KEY=$V, ...)", True),
+    ("$APP.config.$METHOD({..., $KEY: $V, ...}, ...)", True),
+    ("django.conf.settings.configure(..., $KEY=$V, ...)", True),
+)
+
+
+def _config_binder():
+    forms = [{"patterns": [
+        {"pattern-inside": "class $CLS(...):\n  ...\n"},
+        regex("$CLS", DEV_CLASS_RE),
+        {"pattern": "$KEY = $V"},
+        {"pattern-not-inside": "def $FUNC(...):\n  ...\n"},
+    ]}]
+    for pattern, at_value in CONFIG_FORMS:
+        form = [{"pattern": pattern}]
+        if "$METHOD" in pattern:
+            form.append(regex("$METHOD", "^(update|from_mapping)$"))
+        if at_value:
+            form.append({"focus-metavariable": "$V"})
+        forms.append({"patterns": form})
+    return {"pattern-either": forms}
+
+
+def config_settings(names, value_regex=None, lifetime=False):
+    """The same settings in code: Flask config classes (not development
+    ones), `app.config[...] = ...`, `app.config.update(...)` and
+    `from_mapping(...)`, Django's `settings.configure(...)`."""
+    return {"patterns": [
+        *_value_filter(value_regex, lifetime, _config_binder()),
+        regex("$KEY", _names_re(names)),
+        *outside_dev_blocks(),
+    ]}
+
+
+# -- session middleware ------------------------------------------------------------
+
+STARLETTE_MIDDLEWARE = starlette.SESSION_MIDDLEWARE.qualnames
+STARSESSIONS_MIDDLEWARE = starsessions.SESSION_MIDDLEWARE.qualnames
+
+
+def middleware(qualnames):
+    """A session middleware of these classes being installed:
+    `app.add_middleware(M, ...)`, `Middleware(M, ...)` or `M(app, ...)`."""
+    return [
+        {"pattern-either": [
+            {"pattern": "$APP.add_middleware($MW, ...)"},
+            {"patterns": [{"pattern": "$WRAP($MW, ...)"}, one_of("$WRAP", starlette.MIDDLEWARE_WRAPPERS)]},
+            {"pattern": "$MW($APP, ...)"},
+        ]},
+        one_of("$MW", qualnames),
+    ]
+
+
+def middleware_without(option, qualnames):
+    return {"patterns": [
+        *middleware(qualnames),
+        {"pattern-not": f"$CALL(..., {option}=$V, ...)"},
+        {"pattern-not": "$CALL(..., **$OPTIONS)"},
+    ]}
+
+
+def middleware_with(option, qualnames, value_regex=None, lifetime=False):
+    return {"patterns": [
+        *middleware(qualnames),
+        *_value_filter(value_regex, lifetime, {"pattern": f"$CALL(..., {option}=$V, ...)"}),
+    ]}
+
+
+# -- http.cookies morsels ------------------------------------------------------------
+
+_OUTPUTS = tuple(f"$C.{m}(...)" for m in sorted(stdlib.OUTPUT_METHODS)) + tuple(
+    f"$C[$ANY].{m}(...)" for m in sorted(stdlib.OUTPUT_METHODS)
+)
+
+
+def _in_jar():
+    return [
+        {"pattern-inside": "$C = $JAR(...)\n...\n"},
+        one_of("$JAR", stdlib.SIMPLE_COOKIE),
+    ]
+
+
+def morsel_without(attribute, skip_names=()):
+    """A morsel created (`cookie["sid"] = ...`) and output without
+    `cookie["sid"][attribute]` being set first."""
+    create = "$C[$N] = $V"
+    setting = f'$C[$N]["{attribute}"] = $X'
+    never_set = {"patterns": [{"pattern": create}, {"pattern-not-inside": f"{create}\n...\n{setting}\n"}]}
+    set_too_late = {"patterns": [
+        {"pattern": create},
+        {"pattern-either": [{"pattern-inside": f"{create}\n...\n<... {out} ...>\n"} for out in _OUTPUTS]},
+        *[{"pattern-not-inside": f"{create}\n...\n{setting}\n...\n<... {out} ...>\n"} for out in _OUTPUTS],
+    ]}
+    return {"patterns": [*_in_jar(), {"pattern-either": [never_set, set_too_late]}, *_morsel_names(skip_names)]}
+
+
+def _morsel_names(skip_names):
+    return [regex("$N", rf"""^[rub]?["'](?!{name}["'])""") for name in skip_names]
+
+
+def morsel_with(attribute, value_regex=None, lifetime=False, skip_names=(), names=None):
+    """`cookie["sid"][attribute] = weak` before the morsel is output; with
+    `names`, only for morsels whose name matches that fragment."""
+    out = [
+        *_in_jar(),
+        *_value_filter(value_regex, lifetime, {"pattern": f'$C[$N]["{attribute}"] = $V'}),
+        *[{"pattern-not-inside": f"<... {o} ...>\n...\n"} for o in _OUTPUTS],
+        *_morsel_names(skip_names),
+    ]
+    if names:
+        out.append(regex("$N", rf"""^[rub]?["']{names}["']$"""))
+    return {"patterns": out}
+
+
+# -- hand-written Set-Cookie headers ------------------------------------------------------------
+
+_HEADER_FORMS = ("{..., $HEADER: $H, ...}", "($HEADER, $H)", "$OBJ[$HEADER] = $H", "$OBJ.$METHOD($HEADER, $H)")
+# A str literal, or an f-string whose holes are all before the first `;`
+# (in the cookie's value): its attributes are known text.
+_KNOWN_ATTRIBUTES_RE = r"""^[rRbBuUfF]{0,2}("[^";]*(;[^"{}]*)?"|'[^';]*(;[^'{}]*)?')$"""
+
+
+def _attribute_re(attribute):
+    return rf"""(?i:;\s*{attribute}\s*(=[^;"']*)?(;|["']$))"""
+
+
+def header_lacks(attribute=None, good_value=None):
+    """A literal Set-Cookie header value missing `attribute` — or, with
+    `good_value`, missing an `attribute=<good_value>` pair."""
+    if good_value is None:
+        missing = rf"^(?!.*{_attribute_re(attribute)})"
+    else:
+        missing = rf"""^(?!.*(?i:;\s*{attribute}\s*=\s*{good_value}))"""
+    return regex("$H", missing)
+
+
+def header_max_age_above(limit=LIMIT):
+    return regex("$H", rf"(?i).*;\s*max-age\s*=\s*{int_above_regex(limit)}")
+
+
+def set_cookie_header(*filters, skip_names=(), names=None):
+    """A Set-Cookie header written by hand (`headers={"Set-Cookie": ...}`,
+    `response["Set-Cookie"] = ...`, `headers.add("Set-Cookie", ...)`, a
+    WSGI header tuple) whose text passes `filters`; reported at the value."""
+    out = [
+        {"pattern-either": [{"pattern": form} for form in _HEADER_FORMS]},
+        regex("$HEADER", r"""^[rub]?["'](?i:set-cookie)["']$"""),
+        regex("$H", _KNOWN_ATTRIBUTES_RE),
+        *filters,
+    ]
+    for name in skip_names:
+        out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*(?!{name}\s*=)"""))
+    if names:
+        out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*{names}\s*="""))
+    out.append({"focus-metavariable": "$H"})
+    return {"patterns": out}

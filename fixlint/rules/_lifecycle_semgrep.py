@@ -1,0 +1,208 @@
+"""Semgrep pattern pieces that SFX101 and SFX102 share: which functions are
+login or logout handlers, which session keys name a principal, and which
+module imports say which framework's session `request.session` is.
+
+Built from the vocabulary the flake8 rules read (frameworks/auth.py and the
+framework modules), so both engines agree on the words. Semgrep's
+`metavariable-regex` matches from the start of the text (`re.match`), so
+every regex here says where it may begin. Metavariables: `$F` a handler
+function, `$CLS` its class, `$VERIFY` a credential check's callee, `$K`/`$V`
+a session key and value, `$REQ` the request.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..frameworks import auth, django, flask_login, flask_session, starsessions
+from ._cookie_semgrep import regex, words
+
+
+def _phrases(items):
+    """Alternatives for word phrases: `sign_in` also matches `signin`/`sign-in`."""
+    return "|".join(sorted({re.escape(w).replace("_", "[_-]?") for w in items}, key=lambda w: (-len(w), w)))
+
+
+LOGIN = _phrases(auth.LOGIN_WORDS)
+LOGOUT = _phrases(auth.LOGOUT_WORDS)
+# A snake_case function name holding a word, and a CamelCase class name.
+FUNCTION_WORD = r"(?i)^(?!test)(?:.*_)?(?:{})(?:_.*)?$"
+CLASS_WORD = r"^(?!Test)(?:.*[a-z0-9_])?(?i:{})(?:[A-Z0-9_].*)?$"
+
+
+def _verifier_re():
+    names = words(sorted(auth.VERIFIER_NAMES))
+    receivers = words(sorted(auth.VERIFY_RECEIVER_WORDS))
+    not_verifiers = words(sorted(auth.NOT_VERIFIERS))
+    return (
+        rf"(?i)^(?:.*\.)?(?:(?:{names})|verify_(?!.*(?:{not_verifiers}))\w+|check_?\w*credentials?)$"
+        rf"|^.*(?:{receivers}).*\.verify$"
+    )
+
+
+VERIFIER_RE = _verifier_re()
+
+
+def _identity_key_re(quoted=True):
+    keys = words(sorted(auth.IDENTITY_KEYS))
+    principal = words(sorted(auth.PRINCIPAL_WORDS))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS))
+    body = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
+    if not quoted:  # for a string pattern "=~/.../", matched on the value: no quotes in it
+        body = rf"(?:{keys}|(?:\w*_)?(?:{principal})(?:_\w*)?)"
+        return rf"^(?!(?:\w*_)?(?:{unrelated})(?:_|$))(?i:{body})$"
+    return rf"""^[rub]?["'](?!(?:[^"']*_)?(?:{unrelated})(?:_|["']))(?i:{body})["']$"""
+
+
+IDENTITY_KEY_RE = _identity_key_re()
+IDENTITY_KEY = f'"=~/{_identity_key_re(quoted=False)}/"'  # a string pattern
+# A value that binds somebody: setting a key to None/False/"" is not a login.
+SOME_VALUE_RE = r"""^(?!(None|False|0|""|'')$)"""
+
+
+def handler(words_re, verifying=True):
+    """The match sits in a function named with one of `words_re`, in a view
+    method (`post`, `form_valid`, ...) of a class so named, or — with
+    `verifying` — in a function that checks credentials; never in a helper
+    that another function of the module calls."""
+    branches = [
+        {"patterns": [{"pattern-inside": "def $F(...):\n  ...\n"}, regex("$F", FUNCTION_WORD.format(words_re))]},
+        {"patterns": [
+            {"pattern-inside": "class $CLS(...):\n  ...\n"},
+            regex("$CLS", CLASS_WORD.format(words_re)),
+            {"pattern-inside": "def $F(...):\n  ...\n"},
+            regex("$F", rf"^({words(sorted(django.VIEW_METHODS))})$"),
+        ]},
+    ]
+    if verifying:
+        branches.append({"patterns": [
+            {"pattern-inside": "def $F(...):\n  ...\n  <... $VERIFY(...) ...>\n  ...\n"},
+            regex("$VERIFY", VERIFIER_RE),
+            regex("$F", r"^(?!test)"),
+        ]})
+    # Django signal receivers (`def f(sender, request, user, **kwargs)`) run
+    # after login() cycled the key or before logout() flushes the session.
+    not_a_receiver = {"pattern-not-inside": "def $RECEIVER(sender, ...):\n  ...\n"}
+    return [{"pattern-either": branches}, *not_a_called_helper(), not_a_receiver]
+
+
+def anywhere_in_function(*calls):
+    """`pattern-not-inside`s: none of `calls` appears anywhere in the
+    enclosing function, before or after the match."""
+    return [{"pattern-not-inside": f"def $FN(...):\n  ...\n  {_deep(call)}\n  ...\n"} for call in calls]
+
+
+def _deep(code):
+    """An expression anywhere in a statement; a statement as it is."""
+    return code if code.startswith("del ") else f"<... {code} ...>"
+
+
+def after_any(*statements):
+    """`pattern-not-inside`s: the match does not come after one of these
+    statements in the same or an enclosing block."""
+    return [{"pattern-not-inside": f"{statement}\n...\n"} for statement in statements]
+
+
+def named_regenerators():
+    """Calls named like a regeneration (`rotate_session()`,
+    `session.regenerate()`), anywhere in the function: fixlint trusts them
+    for every backend. Semgrep cannot regex a callee inside a negative
+    pattern, so the words are matched whole."""
+    calls = []
+    for word in auth.REGENERATE_WORDS:
+        calls += [f"{word}(...)", f"$OBJ.{word}(...)"]
+    return anywhere_in_function(*calls)
+
+
+def not_a_called_helper():
+    """The function `$F` is not called by another function of the module
+    (fixlint reports a helper's binding at the call in the handler, which
+    Semgrep cannot follow; so it stays silent on both)."""
+    return [
+        {"pattern-not-inside": "def $CALLER(...):\n  ...\n  <... $F(...) ...>\n  ...\n...\ndef $F(...):\n  ...\n"},
+        {"pattern-not-inside": "def $F(...):\n  ...\n...\ndef $CALLER(...):\n  ...\n  <... $F(...) ...>\n  ...\n"},
+    ]
+
+
+def incoming_ids():
+    """Taint sources: a value the request's cookies brought (Flask/Starlette
+    `request.cookies`, Django `request.COOKIES`, a FastAPI `Cookie()`
+    parameter) — the id a hand-rolled store's record is keyed by."""
+    sources = [{"pattern": f"$REQ.{jar}.get(...)"} for jar in ("cookies", "COOKIES")]
+    sources += [{"pattern": f"$REQ.{jar}[...]"} for jar in ("cookies", "COOKIES")]
+    sources += [{"patterns": [{"pattern-inside": f"def $FN(..., $P: $T = {cookie}(...), ...):\n  ...\n"},
+                              {"pattern": "$P"}]}
+                for cookie in ("fastapi.Cookie", "fastapi.params.Cookie")]
+    return sources
+
+
+def store_record_keyed_by(key_re):
+    """Taint sink: the id under which a store record holding a `key_re` key
+    is written (`SESSIONS[sid] = {...}`, `SESSIONS[sid]["user_id"] = ...`,
+    `cache.set(f"session:{sid}", json.dumps({...}))`)."""
+    return [
+        {"pattern-either": [
+            {"pattern-inside": "$STORE[$SID] = {..., $K: $V, ...}"},
+            {"pattern-inside": "$STORE[$SID][$K] = $V"},
+            {"pattern-inside": "$CACHE.$SET(<... $SID ...>, <... {..., $K: $V, ...} ...>, ...)"},
+        ]},
+        regex("$K", key_re),
+        {"pattern": "$SID"},
+    ]
+
+
+def helper_call(binding, key_re, unless=()):
+    """A call to a function `$H` of the same module (defined before or
+    after) whose body makes `binding` (a statement binding `$HK`, whose text
+    matches `key_re`) and contains none of the `unless` statements: one
+    level of what fixlint follows transitively. A method of the same class
+    called as `self.$H(...)` counts too."""
+    out = [
+        {"pattern-either": [
+            {"pattern-inside": f"def $H(...):\n  ...\n  {binding}\n  ...\n...\n"},
+            {"pattern-inside": f"...\ndef $H(...):\n  ...\n  {binding}\n  ...\n"},
+        ]},
+        regex("$HK", key_re),
+        {"pattern-either": [{"pattern": "$H(...)"}, {"pattern": "self.$H(...)"}]},
+    ]
+    for statement in unless:
+        out += [
+            {"pattern-not-inside": f"def $H(...):\n  ...\n  <... {statement} ...>\n  ...\n...\n"},
+            {"pattern-not-inside": f"...\ndef $H(...):\n  ...\n  <... {statement} ...>\n  ...\n"},
+        ]
+    return out
+
+
+def imports(modules):
+    """The file imports one of `modules` (or a submodule of one)."""
+    return [
+        {"pattern-either": [
+            {"pattern-inside": "import $MOD\n...\n"},
+            {"pattern-inside": "from $MOD import $IMPORTED\n...\n"},
+        ]},
+        regex("$MOD", rf"^({words(modules)})(\.|$)"),
+    ]
+
+
+def not_importing(modules):
+    """The file imports none of `modules` (nor their submodules)."""
+    return [
+        {"pattern-not-inside": f"{form}\n...\n"}
+        for module in modules
+        for form in (f"import {module}", f"from {module} import $NOT_IMPORTED", f"from {module}.$NOT_SUB import $NOT_IMPORTED")
+    ]
+
+
+FLASK_MODULES = ("flask", "werkzeug", "quart")
+DJANGO_MODULES = ("django",)
+STARLETTE_MODULES = ("starlette", "fastapi")
+FLASK_SESSION = sorted({q.rsplit(".", 1)[0] for q in flask_session.SESSION_EXTENSION})
+STARSESSIONS = sorted({q.split(".")[0] for q in starsessions.REGENERATE})
+LOGIN_USER = sorted(flask_login.LOGIN_USER)
+LOGOUT_USER = sorted(flask_login.LOGOUT_USER)
+DJANGO_LOGIN = sorted(django.LOGIN)
+DJANGO_LOGOUT = sorted(django.LOGOUT)
+DJANGO_LOGIN_VIEWS = sorted(django.LOGIN_VIEWS)
+DJANGO_LOGOUT_VIEWS = sorted(django.LOGOUT_VIEWS)
+STARSESSIONS_REGENERATE = sorted(starsessions.REGENERATE)
+REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)

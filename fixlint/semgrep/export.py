@@ -1,0 +1,98 @@
+"""Rule objects -> Semgrep YAML files (`rules/<rule-name>.yaml`).
+
+The files are generated, never edited: the same rule objects always give
+byte-identical text, so `fixlint export-semgrep --check` can tell a stale
+export from a fresh one.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from ..rules import all_rules
+from .yaml_text import dump
+
+SEVERITY = {"error": "ERROR", "warning": "WARNING", "note": "INFO"}
+FIXLINT_CODE = "fixlint-code"  # metadata key that joins Semgrep findings to fixlint rules
+GENERATED = "# Generated from "  # how every exported file begins
+
+
+def semgrep_id(rule, entry):
+    return rule.semgrep_id() + (f".{entry.suffix}" if entry.suffix else "")
+
+
+def metadata(rule, entry):
+    return {
+        FIXLINT_CODE: rule.code,
+        "cwe": list(rule.cwe),
+        "owasp": list(rule.owasp),
+        "references": [url for _, url in rule.references],
+        "category": "security",
+        "subcategory": [entry.subcategory],
+        "technology": list(entry.technology or rule.technology),
+        "confidence": entry.confidence or rule.confidence,
+        "likelihood": rule.likelihood,
+        "impact": rule.impact,
+    }
+
+
+def semgrep_rule(rule, entry):
+    """One Semgrep rule as a dict, keys in the order Semgrep's registry uses."""
+    out = {
+        "id": semgrep_id(rule, entry),
+        "languages": ["python"],
+        "severity": SEVERITY[rule.level],
+        "message": entry.message,
+    }
+    if entry.paths:
+        out["paths"] = entry.paths
+    if entry.options:
+        out["options"] = entry.options
+    out.update(entry.match)
+    if entry.fix is not None:
+        out["fix"] = entry.fix
+    out["metadata"] = metadata(rule, entry)
+    return out
+
+
+def source_file(rule):
+    path = Path(inspect.getfile(type(rule)))
+    return f"fixlint/rules/{path.name}"
+
+
+def render(rule):
+    """The YAML text of one rule's Semgrep export."""
+    header = (
+        f"{GENERATED[2:]}{source_file(rule)} by `fixlint export-semgrep`; do not edit.\n"
+        f"{rule.code} {rule.name}: {rule.summary}.\n"
+        "Run: semgrep --config rules/ PATH"
+    )
+    return dump({"rules": [semgrep_rule(rule, entry) for entry in rule.semgrep]}, header=header)
+
+
+def exported_rules():
+    """Rules that have Semgrep patterns, in code order."""
+    return [rule for rule in all_rules() if rule.semgrep]
+
+
+def export_files(folder):
+    """Path -> text for every file a fresh export writes into `folder`."""
+    folder = Path(folder)
+    return {folder / f"{rule.name}.yaml": render(rule) for rule in exported_rules()}
+
+
+def stale_files(folder):
+    """Files in `folder` that differ from a fresh export, are missing, or
+    were generated for a rule that no longer exports (other YAML files in
+    the folder are left alone)."""
+    expected = export_files(folder)
+    stale = [p for p, text in expected.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    if Path(folder).is_dir():
+        stale += [p for p in Path(folder).glob("*.yaml") if p not in expected and _generated(p)]
+    return sorted(stale)
+
+
+def _generated(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read(len(GENERATED)) == GENERATED
