@@ -79,6 +79,11 @@ FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint"}
 FORBIDDEN_MODULES = ("pickle", "marshal", "shelve", "subprocess", "socket", "urllib.request", "http.client",
                      "http.server", "requests", "ftplib", "smtplib", "ctypes", "runpy", "code")
 UNSAFE_YAML = {"load", "load_all", "unsafe_load", "full_load", "full_load_all"}
+# Known, reviewed uses: (module, what it imports) -> why it is safe.
+ALLOWED = {
+    ("fixlint/semgrep/run.py", "subprocess"): "runs the Semgrep binary offline on exported rules, "
+                                              "never the checked code",
+}
 
 
 def own_modules():
@@ -120,7 +125,12 @@ def _forbidden_imports(where, names):
 
 def test_fixlint_never_evaluates_loads_unsafely_or_opens_the_network():
     found = [problem for path, tree in own_modules() for problem in problems(path, tree)]
-    assert found == []
+    assert [problem for problem in found if not _allowed(problem)] == []
+
+
+def _allowed(problem):
+    path, _, rest = problem.partition(":")
+    return (path, rest.partition(": imports ")[2]) in ALLOWED
 
 
 def test_the_source_scan_finds_what_it_forbids():
