@@ -8,9 +8,10 @@ and skips a file that has a `# flake8: noqa` line.
 
 from __future__ import annotations
 
-import io
 import re
 import tokenize
+
+from .lines import physical_lines
 
 # Same expressions as flake8.defaults.
 NOQA_INLINE = re.compile(
@@ -26,10 +27,10 @@ def file_is_skipped(lines):
 
 def _logical_lines(source):
     """Line number -> the text of the logical line holding it."""
-    lines = source.splitlines(keepends=True)
+    lines = physical_lines(source, keepends=True)
     mapping = {}
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        tokens = list(tokenize.generate_tokens(iter(lines).__next__))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return {i + 1: line for i, line in enumerate(lines)}
     first, last = len(lines) + 2, -1
