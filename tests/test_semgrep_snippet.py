@@ -47,7 +47,7 @@ def test_snippet_reports_the_vulnerable_file_and_not_the_clean_one(tmp_path):
     (src / "clean.py").write_text(CLEAN, encoding="utf-8")
     words = snippet_command()
     target = words.index("src/")
-    args = words[1:target] + ["--disable-version-check", "--json", str(src)] + words[target + 1:]
+    args = words[1:target] + ["--disable-version-check", *semgrep_run.PATIENT_FLAGS, "--json", str(src)] + words[target + 1:]
     done = semgrep_run.semgrep(*args)
     assert done.returncode == 0, done.stderr[-2000:]
 
