@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz install semgrep parity clean
+.PHONY: run test fuzz install semgrep parity clean bench profile
 
 # Semgrep lives in its own virtualenv: it pins its dependencies (opentelemetry
 # among them) and breaks when another package upgrades them beside it. The
@@ -52,5 +52,24 @@ parity: $(STAMP) $(SEMGREP_STAMP)
 	FIXLINT_SEMGREP=$(abspath $(SEMGREP)) $(BIN)/python -m tests.parity --write
 	$(BIN)/python -m fixlint.generate
 
+# The benchmark runs in its own venv with pinned tools (bench/requirements.txt),
+# and Semgrep from its venv above; the corpus is cached in ~/.cache/fixlint-bench
+# (or $$BENCH_CACHE).
+BENCH_VENV  := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+bench: $(BENCH_STAMP) $(SEMGREP_STAMP)
+	$(BENCH_VENV)/bin/python -m bench
+	$(BENCH_VENV)/bin/python -m fixlint.generate
+
+profile: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python -m bench.profile
+
+$(BENCH_STAMP): pyproject.toml bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install -q -e . -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
 clean:
-	rm -rf $(VENV) $(SEMGREP_VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) $(SEMGREP_VENV) $(BENCH_VENV) .pytest_cache build dist *.egg-info

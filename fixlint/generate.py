@@ -33,6 +33,8 @@ SNIPPETS = {
     "semgrep-scan": ("docs/semgrep/scan.sh", "sh"),
     "vscode": ("docs/editors/vscode-settings.json", "json"),
     "pycharm": ("docs/editors/pycharm-external-tool.md", None),
+    # Not a snippet: the table `make bench` wrote from its latest real run.
+    "benchmark": ("bench/results/latest.md", None),
 }
 RULE_PAGE_NOTICE = ("<!-- Generated from fixlint/rules/ by `python -m fixlint.generate`; "
                     "edit the rule, not this file. -->\n\n")

@@ -25,6 +25,14 @@ def file_is_skipped(lines):
     return any(NOQA_FILE.match(line) for line in lines)
 
 
+def text_is_skipped(text, lowered):
+    """file_is_skipped for a whole source; `lowered` is `text.lower()`.
+    Most files never say "flake8", and finding that out costs one scan
+    instead of a regex per line (re's IGNORECASE folds no other character
+    onto these letters than str.lower() does)."""
+    return "flake8" in lowered and file_is_skipped(physical_lines(text))
+
+
 def _logical_lines(source):
     """Line number -> the text of the logical line holding it."""
     lines = physical_lines(source, keepends=True)

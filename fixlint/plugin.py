@@ -4,6 +4,11 @@ It checks the tree flake8 already parsed (never parses again), registers
 every option of fixlint.config as `--fixlint-<name>` (command line and
 setup.cfg/tox.ini/.flake8), and keeps opt-in rules off through flake8's
 `extend_default_ignore`. It imports nothing heavy: no libcst, no YAML.
+
+flake8 runs every installed plugin whatever `--select` says and only then
+drops the codes not selected, so the plugin asks flake8's own decision
+engine which SFX codes can be reported and checks only those: with
+`--select E,W,F` fixlint costs nothing.
 """
 
 from __future__ import annotations
@@ -27,10 +32,23 @@ def _parse_duration_flag(value):
         raise ArgumentTypeError(str(exc)) from None
 
 
+def _selected_rules(options):
+    """The rules whose codes flake8 will report under `options` (every rule
+    when flake8's decision engine cannot be asked)."""
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        return tuple(r for r in all_rules() if engine.decision_for(r.code) is Decision.Selected)
+    except Exception:  # another flake8 version: check everything, flake8 filters
+        return all_rules()
+
+
 class Plugin:
     name = "fixlint"
     version = __version__
     config = Config()
+    rules = None  # None: every rule (set from flake8's selection by parse_options)
 
     def __init__(self, tree, filename="<unknown>", lines=None):
         self.tree = tree
@@ -63,10 +81,14 @@ class Plugin:
             from flake8.exceptions import ExecutionFailed
 
             raise ExecutionFailed(f"fixlint: {exc}") from None
+        cls.rules = _selected_rules(options)
 
     def run(self):
+        rules = all_rules() if self.rules is None else self.rules
+        if not rules:
+            return
         text = "".join(self.lines).lower() if self.lines is not None else None
-        result = check_tree(self.tree, self.filename, self.config, all_rules(), text)
+        result = check_tree(self.tree, self.filename, self.config, rules, text)
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
         for error in result.errors:

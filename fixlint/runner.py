@@ -25,7 +25,6 @@ import pathspec
 
 from . import noqa, timelimit
 from .engine.checker import check_tree
-from .lines import physical_lines
 
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
@@ -214,10 +213,10 @@ def check_file(path, config, rules):
 
 
 def check_text(path, text, tree, config, rules):
-    lines = physical_lines(text)
-    if noqa.file_is_skipped(lines):
+    lowered = text.lower()
+    if noqa.text_is_skipped(text, lowered):
         return FileResult(path, [], [])
-    result = check_tree(tree, path, config, rules, text.lower())
+    result = check_tree(tree, path, config, rules, lowered)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)

@@ -290,3 +290,27 @@ def test_a_failing_analysis_callback_drops_only_that_analysis():
     result = check_tree(ast.parse(source), "app.py", Config(), [UsesFragile(), get_rule("SFX302")], source.lower())
     assert [f.code for f in result.findings] == ["SFX302"]
     assert [(e.line, e.component) for e in result.errors] == [(2, "Fragile")]
+
+
+def test_after_a_callback_fails_the_node_still_reaches_the_others_and_its_owner_is_dropped():
+    from fixlint.engine.walker import Walker
+
+    calls = []
+
+    class Owner:
+        def __init__(self, name, fail_on=None):
+            self.name, self.fail_on = name, fail_on
+
+        def visit(self, node):
+            calls.append((self.name, node.lineno))
+            if node.lineno == self.fail_on:
+                raise ValueError("bad node")
+
+    tree = ast.parse("f()\ng()\n")
+    walker = Walker(FileContext(tree, "app.py", Config()))
+    fragile, sound = Owner("fragile", fail_on=1), Owner("sound")
+    walker.on(ast.Call, fragile.visit)
+    walker.on(ast.Call, sound.visit)
+    walker.walk(tree)
+    assert calls == [("fragile", 1), ("sound", 1), ("sound", 2)]
+    assert [(owner.name, node.lineno) for owner, node, _ in walker.failures] == [("fragile", 1)]

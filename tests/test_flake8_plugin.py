@@ -109,3 +109,50 @@ def test_plugin_import_does_not_load_libcst_or_yaml():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]"
+
+
+def _checked_by_flake8(tmp_path, *options):
+    """The rule codes the plugin ran under these flake8 options: a probe
+    plugin module records them (flake8 runs every plugin, selected or not)."""
+    write(tmp_path, "app.py", VULNERABLE)
+    write(tmp_path, "probe.py", """
+    import fixlint.plugin as plugin
+
+    real = plugin.check_tree
+
+    def check_tree(tree, filename, config, rules, text=None):
+        with open("checked.txt", "a") as f:
+            f.write(",".join(r.code for r in rules) + "\\n")
+        return real(tree, filename, config, rules, text)
+
+    plugin.check_tree = check_tree
+
+
+    class Probe:  # a do-nothing plugin: loading this module installs the probe
+        def __init__(self, tree):
+            pass
+
+        def run(self):
+            return iter(())
+    """)
+    write(tmp_path, "setup.cfg", """
+    [flake8:local-plugins]
+    extension =
+        PRB = probe:Probe
+    paths = .
+    """)
+    done = run_flake8(*options, "app.py", cwd=tmp_path)
+    checked = tmp_path / "checked.txt"
+    return done, checked.read_text().split() if checked.exists() else []
+
+
+def test_plugin_does_no_work_when_flake8_selects_no_sfx_code(tmp_path):
+    done, checked = _checked_by_flake8(tmp_path, "--select", "E,W,F")
+    assert done.stdout == ""
+    assert checked == []
+
+
+def test_plugin_checks_only_the_codes_flake8_will_report(tmp_path):
+    done, checked = _checked_by_flake8(tmp_path, "--select", "SFX3", "--ignore", "SFX301,SFX303")
+    assert [line.split()[1] for line in done.stdout.splitlines()] == ["SFX302", "SFX305"]
+    assert checked == ["SFX302,SFX304,SFX305"]

@@ -66,8 +66,24 @@ class WeakId(NamedTuple):
 
 
 class SessionIdAnalysis(Analysis):
-    keywords = OriginAnalysis.keywords
+    # Every fact needs a name that says "session id" in the source: an id
+    # name (`sid`, `session_key`, `sessionId`), a token name, a store named
+    # like `sessions` or a `session:` key, the session cookie or a cookie
+    # read (`request.cookies`, `Cookie()`), `SessionStore`, `session.sid`.
+    # Each of them spells one of these words, so a file without any of them
+    # is not walked (OriginAnalysis's wider words only serve this analysis).
+    keywords = ("sess", "sid", "token", "cookie")
     requires = (hd.HandlerAnalysis, OriginAnalysis)
+
+    @classmethod
+    def wanted(cls, text, config):
+        # A configured name matches in normal form: `userKey` is the
+        # configured `user_key`, though the text never spells "user_key".
+        return super().wanted(text, config) or any(
+            word in text
+            for name in (*config.session_id_names, *config.session_cookie_names)
+            for word in fw.words(name)
+        )
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

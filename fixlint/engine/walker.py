@@ -65,12 +65,13 @@ class Walker:
         self._enter = {}
         self._leave = {}
         self.failures = []  # (owner, node, exception)
-        self._fields = {}
+        self._plans = {}  # node class -> (callbacks, special handler, child fields)
 
     # -- subscription -------------------------------------------------
     def on(self, node_class, callback):
         """Call `callback(node)` when the walk enters a `node_class` node."""
         self._enter.setdefault(node_class, []).append(callback)
+        self._plans.clear()
 
     def on_leave(self, node_class, callback):
         """Call `callback(node)` when the walk leaves a function, lambda or
@@ -90,6 +91,23 @@ class Walker:
         for table in (self._enter, self._leave):
             for callbacks in table.values():
                 callbacks[:] = [c for c in callbacks if getattr(c, "__self__", c) is not owner]
+        self._plans.clear()
+
+    def _failed(self, callbacks, callback, node, exc):
+        """A callback raised while the fast loop ran `callbacks` on `node`:
+        drop its owner, then run the rest of this node's callbacks as
+        `_call` would (the node's callbacks were fixed when it was entered)."""
+        self._drop(callback, node, exc)
+        position = next(i for i, c in enumerate(callbacks) if c is callback)
+        self._call(callbacks[position + 1:], node)
+
+    def _plan(self, cls):
+        """What entering a `cls` node means: its callbacks (a tuple, or
+        None), its special handler (or None), and the fields to descend."""
+        callbacks = self._enter.get(cls)
+        plan = (tuple(callbacks) if callbacks else None, _SPECIAL.get(cls), _child_fields(cls))
+        self._plans[cls] = plan
+        return plan
 
     # -- the walk -----------------------------------------------------
     def walk(self, tree):
@@ -97,9 +115,7 @@ class Walker:
         module_scope = sc.Scope(sc.MODULE, tree, None)
         ctx.scope = module_scope
         ctx.function = None
-        enter = self._enter
-        fields = self._fields
-        special = _SPECIAL
+        plans = self._plans  # cleared in place when a subscriber fails
         stack = [tree]
         pop = stack.pop
         push = stack.append
@@ -107,28 +123,32 @@ class Walker:
         while stack:
             item = pop()
             cls = item.__class__
-            if cls is tuple:
+            if cls is tuple:  # a deferred step: (function, argument)
                 item[0](self, item[1])
                 continue
-            if item is None:
+            if item is None:  # a hole in a list field (`{**x}` keys, kw_defaults)
                 continue
-            callbacks = enter.get(cls)
-            if callbacks:
-                self._call(callbacks, item)
-            handler = special.get(cls)
+            plan = plans.get(cls)
+            if plan is None:
+                plan = self._plan(cls)
+            callbacks, handler, names = plan
+            if callbacks is not None:
+                for callback in callbacks:
+                    try:
+                        callback(item)
+                    except Exception as exc:  # an analysis bug must not stop the run
+                        self._failed(callbacks, callback, item, exc)
+                        break
             if handler is not None:
                 handler(self, item, push)
                 continue
-            names = fields.get(cls)
-            if names is None:
-                names = fields[cls] = _child_fields(cls)
             for name in names:
                 value = getattr(item, name, None)
                 if value is None:
                     continue
                 if value.__class__ is list:
                     if value:
-                        extend(value[::-1])
+                        extend(reversed(value))
                 else:
                     push(value)
         callbacks = self._leave.get(ast.Module)
@@ -219,7 +239,7 @@ def _function(walker, node, push):
     push((Walker._leave_scope, (node, outer, ctx.function)))
     for stmt in reversed(node.body):
         push(stmt)
-    push((lambda w, a: _bind_params(w, a), node.args))
+    push((_bind_params, node.args))
     push((_enter_scope, (scope, info)))
     # Evaluated in the enclosing scope, before the body.
     if node.returns is not None:
@@ -234,7 +254,7 @@ def _lambda(walker, node, push):
     scope = sc.Scope(sc.LAMBDA_SCOPE, node, ctx.scope)
     push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
     push(node.body)
-    push((lambda w, a: _bind_params(w, a), node.args))
+    push((_bind_params, node.args))
     push((_enter_scope, (scope, None)))
     push(node.args)
 
@@ -269,6 +289,26 @@ def _arguments(walker, node, push):
             push(arg.annotation)
 
 
+# Deferred steps, pushed as (step, node) and run when popped: module-level
+# functions, so that pushing one allocates no closure.
+
+def _bind_assign(walker, node):
+    for target in node.targets:
+        walker.bind_target(target, node.value, node)
+
+
+def _bind_valued_target(walker, node):
+    walker.bind_target(node.target, node.value, node)
+
+
+def _bind_plain_target(walker, node):
+    walker.bind_target(node.target, None, node)
+
+
+def _bind_except_name(walker, node):
+    walker.bind(sc.Binding(node.name, sc.OTHER, walker.ctx.scope, node))
+
+
 def _import(walker, node, push):
     ctx = walker.ctx
     ctx.note_import(node)
@@ -279,26 +319,26 @@ def _import(walker, node, push):
 def _assign(walker, node, push):
     for target in reversed(node.targets):
         push(target)
-    push((lambda w, n: [w.bind_target(t, n.value, n) for t in n.targets], node))
+    push((_bind_assign, node))
     push(node.value)
 
 
 def _ann_assign(walker, node, push):
     push(node.target)
     if node.value is not None:
-        push((lambda w, n: w.bind_target(n.target, n.value, n), node))
+        push((_bind_valued_target, node))
         push(node.value)
     push(node.annotation)
 
 
 def _aug_assign(walker, node, push):
     push(node.target)
-    push((lambda w, n: w.bind_target(n.target, None, n), node))
+    push((_bind_plain_target, node))
     push(node.value)
 
 
 def _named_expr(walker, node, push):
-    push((lambda w, n: w.bind_target(n.target, n.value, n), node))
+    push((_bind_valued_target, node))
     push(node.value)
 
 
@@ -308,7 +348,7 @@ def _for(walker, node, push):
     for stmt in reversed(node.body):
         push(stmt)
     push(node.target)
-    push((lambda w, n: w.bind_target(n.target, None, n), node))
+    push((_bind_plain_target, node))
     push(node.iter)
 
 
@@ -318,7 +358,7 @@ def _with(walker, node, push):
     for item in reversed(node.items):
         if item.optional_vars is not None:
             push(item.optional_vars)
-            push((lambda w, it: _bind_with(w, it), item))
+            push((_bind_with, item))
         push(item.context_expr)
 
 
@@ -336,7 +376,7 @@ def _except(walker, node, push):
     for stmt in reversed(node.body):
         push(stmt)
     if node.name:
-        push((lambda w, n: w.bind(sc.Binding(n.name, sc.OTHER, w.ctx.scope, n)), node))
+        push((_bind_except_name, node))
     if node.type is not None:
         push(node.type)
 
@@ -354,7 +394,7 @@ def _comprehension_scope(walker, node, push):
         for condition in reversed(generator.ifs):
             push(condition)
         push(generator.target)
-        push((lambda w, g: w.bind_target(g.target, None, g), generator))
+        push((_bind_plain_target, generator))
         push(generator.iter)
     push((_enter_scope, (scope, None)))
 

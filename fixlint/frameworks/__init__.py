@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 from .base import SET_COOKIE_PARAMS, Framework, Middleware, Setting
 from .django import DJANGO
@@ -208,8 +209,17 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 def words(name):
     """`DevelopmentConfig` -> ['development', 'config']; `settings_test` ->
-    ['settings', 'test']."""
+    ['settings', 'test']. A new list each call: callers may extend it."""
+    if name.__class__ is str:
+        return list(_split_words(name))
     return [w.lower() for w in _WORDS.findall(name)]
+
+
+@lru_cache(maxsize=8192)
+def _split_words(name):
+    # The same names come back for every call, function and parameter of a
+    # file (and of the next one): split each once.
+    return tuple(w.lower() for w in _WORDS.findall(name))
 
 
 def is_dev_name(name):

@@ -7,6 +7,8 @@ so `sessionId`, `session-id` and `SESSION_ID` are one name.
 
 from __future__ import annotations
 
+from . import words
+
 # Names that hold a web session id (RULES.md), in normal form. Configured
 # `session-id-names` and session cookie names are added per file.
 SESSION_ID_NAMES = frozenset(
@@ -82,8 +84,6 @@ PREDICTABLE_WORDS = frozenset(
 
 def normal(name):
     """`sessionId`, `session-id`, `SESSION_ID` -> `session_id`."""
-    from . import words
-
     return "_".join(words(name))
 
 
@@ -103,8 +103,6 @@ def is_session_token_name(name):
 
 def is_store_name(name):
     """`SESSIONS`, `session_store`, `_sessions`, `SESSION_CACHE`."""
-    from . import words
-
     parts = words(name)
     if any(w in STORE_PLURALS for w in parts):
         return True
@@ -119,8 +117,6 @@ def is_session_key_text(text):
 
 def is_generator_name(name, id_names):
     """`generate_session_id`, `new_sid`, `make_token`, `_session_key`."""
-    from . import words
-
     parts = words(name)
     if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
         return False
