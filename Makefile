@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install semgrep parity clean bench profile
+.PHONY: run test fuzz install semgrep parity clean bench profile
 
 # Semgrep lives in its own virtualenv: it pins its dependencies (opentelemetry
 # among them) and breaks when another package upgrades them beside it. The
@@ -22,6 +22,12 @@ run: $(STAMP)
 
 test: $(STAMP) $(SEMGREP_STAMP)
 	FIXLINT_SEMGREP=$(abspath $(SEMGREP)) $(BIN)/python -m pytest -q
+
+# The property tests with FUZZ random examples each (make test runs a few
+# hundred, derandomized); stops at the first failure, shrunk.
+FUZZ ?= 2000
+fuzz: $(STAMP)
+	FIXLINT_FUZZ=$(FUZZ) $(BIN)/python -m pytest -q -x tests/test_fuzz.py
 
 install: $(STAMP)
 

@@ -1,19 +1,34 @@
 """`fixlint` / `python -m fixlint`: the command-line entry point.
 
 Exit codes follow linter conventions: 0 clean, 1 findings, 2 usage or
-configuration error (and files that could not be analysed).
+configuration error, files that could not be analysed, or an internal error
+(one line; FIXLINT_DEBUG=1 adds the traceback); 141 when the reader of the
+output left before the end (`fixlint check | head`), as if killed by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 
 from . import __version__
 from .commands import COMMANDS
 from .config import ConfigError
 
 USAGE_ERROR = 2
+SIGPIPE_EXIT = 141  # as the shell reports a process killed by SIGPIPE: not clean, not findings
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so that the flush at exit does not fail
+    again on the closed pipe and print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +55,9 @@ def build_parser():
 
 
 def main(argv=None):
+    from .output.streams import make_lenient
+
+    make_lenient(sys.stdout, sys.stderr)  # a file name that is not UTF-8 must not end the run
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -53,5 +71,13 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("fixlint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `fixlint check . | head`
-        return 0
+    except BrokenPipeError:  # `fixlint check . | head`: the reader left before the end
+        _silence_stdout()
+        return SIGPIPE_EXIT
+    except Exception as exc:  # a bug in fixlint: say so in one line, never exit as if clean
+        from .runner import internal_error
+
+        print(f"fixlint: {internal_error(exc)}", file=sys.stderr)
+        if os.environ.get("FIXLINT_DEBUG"):
+            traceback.print_exc()
+        return USAGE_ERROR

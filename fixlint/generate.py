@@ -30,6 +30,7 @@ SNIPPETS = {
     "pre-commit-flake8": ("docs/pre-commit/flake8-hook.yaml", "yaml"),
     "github-actions": ("docs/ci/github-actions.yml", "yaml"),
     "gitlab-ci": ("docs/ci/gitlab-ci.yml", "yaml"),
+    "semgrep-scan": ("docs/semgrep/scan.sh", "sh"),
     "vscode": ("docs/editors/vscode-settings.json", "json"),
     "pycharm": ("docs/editors/pycharm-external-tool.md", None),
     # Not a snippet: the table `make bench` wrote from its latest real run.

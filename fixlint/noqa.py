@@ -8,9 +8,10 @@ and skips a file that has a `# flake8: noqa` line.
 
 from __future__ import annotations
 
-import io
 import re
 import tokenize
+
+from .lines import physical_lines
 
 # Same expressions as flake8.defaults.
 NOQA_INLINE = re.compile(
@@ -29,15 +30,15 @@ def text_is_skipped(text, lowered):
     Most files never say "flake8", and finding that out costs one scan
     instead of a regex per line (re's IGNORECASE folds no other character
     onto these letters than str.lower() does)."""
-    return "flake8" in lowered and file_is_skipped(text.splitlines())
+    return "flake8" in lowered and file_is_skipped(physical_lines(text))
 
 
 def _logical_lines(source):
     """Line number -> the text of the logical line holding it."""
-    lines = source.splitlines(keepends=True)
+    lines = physical_lines(source, keepends=True)
     mapping = {}
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        tokens = list(tokenize.generate_tokens(iter(lines).__next__))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return {i + 1: line for i, line in enumerate(lines)}
     first, last = len(lines) + 2, -1

@@ -11,13 +11,19 @@ import ast
 import io
 import multiprocessing
 import os
+import re
+import stat
 import sys
 import tokenize
+import traceback
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
 import pathspec
 
-from . import noqa
+from . import noqa, timelimit
 from .engine.checker import check_tree
 
 DEFAULT_EXCLUDES = (
@@ -51,13 +57,34 @@ class SourceError(Exception):
 
 # -- discovery ---------------------------------------------------------------
 
+try:  # pathspec >= 1.0, where the 'gitwildmatch' name is deprecated (same class)
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern as _PATTERN
+except ImportError:  # pragma: no cover - pathspec 0.11/0.12
+    from pathspec.patterns import GitWildMatchPattern as _PATTERN
+
+
+def compile_pattern(line):
+    """A gitignore-style pattern, or None when pathspec cannot compile it
+    (`!`, a trailing backslash, `[z-a]`): git ignores such lines too."""
+    try:
+        with warnings.catch_warnings():  # "possible nested set" FutureWarnings from re
+            warnings.simplefilter("ignore")
+            return _PATTERN(line)
+    except (ValueError, re.error):
+        return None
+
+
 def _spec(patterns):
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    compiled = (compile_pattern(line) for line in patterns)
+    return pathspec.PathSpec([p for p in compiled if p is not None and p.include is not None])
 
 
 def _load_gitignore(directory):
+    path = os.path.join(directory, ".gitignore")
+    if not os.path.isfile(path):
+        return None
     try:
-        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as f:
+        with open(path, encoding="utf-8", errors="replace") as f:
             return _spec(f.read().splitlines())
     except OSError:
         return None
@@ -76,6 +103,9 @@ def discover(paths, exclude=(), use_gitignore=True):
         if os.path.isfile(root) or (os.path.exists(root) and not os.path.isdir(root)):
             if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root):
                 files.append(os.path.normpath(root))
+            continue
+        if os.path.islink(root) and not os.path.exists(root):  # dangling, or a loop
+            files.append(os.path.normpath(root))  # reading it says which
             continue
         if not os.path.isdir(root):
             errors.append((root, FileError(1, 0, "no such file or directory")))
@@ -121,10 +151,15 @@ def read_source(path):
 
 def read_bytes(path):
     try:
+        # A FIFO named app.py would block the read forever; /dev/zero never ends.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise SourceError("not a regular file (a FIFO, socket or device?)")
         with open(path, "rb") as f:
             return f.read()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+    except MemoryError:
+        raise SourceError("cannot read file: out of memory") from None
 
 
 def decode_source(data):
@@ -134,24 +169,37 @@ def decode_source(data):
         raise SourceError("not Python source: the file contains NUL bytes (binary?)")
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError:
-        raise SourceError("cannot decode: not UTF-8 and no valid coding declaration (PEP 263)") from None
+    except SyntaxError as exc:
+        # "invalid or missing encoding declaration", "unknown encoding: uft-8",
+        # "encoding problem: latin-1 with BOM"
+        raise SourceError(f"cannot decode: {exc.msg} (PEP 263)") from None
     try:
         return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError) as exc:
+    except (UnicodeError, LookupError, ValueError) as exc:  # idna raises a bare UnicodeError
         reason = getattr(exc, "reason", str(exc))
         raise SourceError(f"cannot decode as {encoding}: {reason}") from None
 
 
 def parse_source(text, path):
+    """The module's ast. Anything the parser raises is a reason the file
+    cannot be analysed, never an internal error: parsing runs no fixlint code."""
     try:
-        return ast.parse(text, filename=path)
+        # `"\d"` and friends warn while parsing (SyntaxWarning from 3.12): the
+        # checked project's warnings are not fixlint's output, and under
+        # `-W error` they would turn a valid file into a syntax error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text, filename=path)
     except SyntaxError as exc:
         line = exc.lineno or 1
         col = max((exc.offset or 1) - 1, 0)
         version = "%d.%d" % sys.version_info[:2]
         raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version})", line, col) from None
-    except (ValueError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        raise SourceError("cannot parse: expressions nested too deeply for Python's parser") from None
+    except MemoryError:
+        raise SourceError("cannot parse: out of memory (the file is too large or too deeply nested)") from None
+    except Exception as exc:  # ValueError for surrogates, and whatever a future parser adds
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
 
 
@@ -179,18 +227,61 @@ def check_text(path, text, tree, config, rules):
 _STATE = {}
 
 
-def _init_worker(config, codes):
+def _init_worker(config, codes, timeout=None):
     from .rules import all_rules
 
     _STATE["config"] = config
     _STATE["rules"] = [r for r in all_rules() if r.code in codes]
+    _STATE["timeout"] = timeout
+
+
+def is_internal(error):
+    """Whether a FileError is a bug in fixlint (not a problem of the file)."""
+    return error.message.startswith("internal error")
+
+
+def internal_error(exc):
+    """One line for an exception that escaped fixlint's own code."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return f"internal error: {type(exc).__name__}: {exc}{where} (please report this)"
+
+
+def not_finished(error):
+    """Whether a FileError says the check never finished (it timed out, or
+    its worker died): trying the file again would not finish either."""
+    return error.message.startswith(("skipped:", "not analysed:"))
+
+
+def timed_out(timeout):
+    return FileError(1, 0, f"skipped: not analysed within {timeout:g} s (per-file-timeout)")
+
+
+def guarded(work, timeout):
+    """`work()` for one file under the per-file time limit, or the FileError
+    that says why it did not finish: it timed out, or fixlint raised."""
+    try:
+        with timelimit.limit(timeout):
+            return work()
+    except timelimit.FileTimeout:
+        timelimit.disarm()
+        return timed_out(timeout)
+    except Exception as exc:  # never lose the whole run to one file
+        return FileError(1, 0, internal_error(exc))
 
 
 def _work(path):
-    try:
-        return check_file(path, _STATE["config"], _STATE["rules"])
-    except Exception as exc:  # never lose the whole run to one file
-        return FileResult(path, [], [FileError(1, 0, f"internal error: {type(exc).__name__}: {exc}")])
+    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"]), _STATE.get("timeout"))
+    return FileResult(path, [], [result]) if isinstance(result, FileError) else result
+
+
+def _work_chunk(paths):
+    return [_work(path) for path in paths]
+
+
+def _init_process(config, codes, timeout):
+    timelimit.install_in_worker()
+    _init_worker(config, codes, timeout)
 
 
 def display_path(path):
@@ -210,15 +301,54 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-def check_paths(files, config, rules, jobs=None):
-    """FileResults for `files`, in the order given."""
+WORKER_DIED = "not analysed: a fixlint worker process died (out of memory?) before this file was checked"
+
+
+def check_paths(files, config, rules, jobs=None, timeout=None):
+    """FileResults for `files`, in the order given. `timeout`: seconds one
+    file may take (None: no limit)."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
     if jobs <= 1 or len(files) < 2 * jobs:
-        _init_worker(config, codes)
-        return [_work(path) for path in files]
+        _init_worker(config, codes, timeout)
+        with timelimit.alarm_handler():
+            return [_work(path) for path in files]
+    return _check_in_processes(files, config, codes, jobs, timeout)
+
+
+def _check_in_processes(files, config, codes, jobs, timeout):
+    # A pool from concurrent.futures, not multiprocessing.Pool: when a worker
+    # dies (the kernel's OOM killer), it fails the pending batches instead of
+    # waiting for them forever.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    chunksize = max(1, min(32, len(files) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(config, codes)) as pool:
-        return list(pool.imap(_work, files, chunksize))
+    size = max(1, min(32, len(files) // (jobs * 4)))
+    batches = [files[i:i + size] for i in range(0, len(files), size)]
+    results = []
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_process, initargs=(config, codes, timeout))
+    finished = False
+    try:
+        futures = [pool.submit(_work_chunk, batch) for batch in batches]
+        for batch, future in zip(batches, futures):
+            try:
+                results.extend(future.result())
+            except BrokenProcessPool:
+                results.extend(FileResult(path, [], [FileError(1, 0, WORKER_DIED)]) for path in batch)
+        finished = True
+    finally:  # on Ctrl-C, do not wait for the queued batches
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+    return results
+
+
+def error_summary(results):
+    """One line counting the files that were not (fully) analysed, so that a
+    long run's errors cannot hide among its findings; None when all were."""
+    failed = [r for r in results if r.errors]
+    if not failed:
+        return None
+    internal = sum(1 for r in failed if any(is_internal(e) for e in r.errors))
+    plural = "s" if len(failed) != 1 else ""
+    line = f"fixlint: {len(failed)} file{plural} could not be analysed"
+    if internal:
+        line += f" ({internal} because of an internal error in fixlint: please report it)"
+    return line

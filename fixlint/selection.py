@@ -16,7 +16,8 @@ from .rules import all_rules
 _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
 
-def _validate(prefixes, option):
+def validate_codes(prefixes, option):
+    """The upper-cased codes and prefixes, or a ConfigError naming `option`."""
     codes = [r.code for r in all_rules()]
     out = []
     for prefix in prefixes:
@@ -37,8 +38,8 @@ def _longest(code, prefixes):
 
 def select_rules(select=None, ignore=(), extend_select=()):
     """The rules to run. `select` None means the defaults."""
-    explicit = _validate(select or (), "--select") + _validate(extend_select or (), "--extend-select")
-    ignored = _validate(ignore or (), "--ignore")
+    explicit = validate_codes(select or (), "--select") + validate_codes(extend_select or (), "--extend-select")
+    ignored = validate_codes(ignore or (), "--ignore")
     chosen = []
     for rule in all_rules():
         chosen_by = _longest(rule.code, explicit)

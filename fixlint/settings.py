@@ -11,6 +11,7 @@ import os
 import sys
 
 from .config import Config, ConfigError, parse_list
+from .selection import validate_codes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -18,6 +19,17 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout")
+
+
+def exclude_patterns(patterns, option):
+    """The patterns, or a ConfigError naming `option` for one that is not a
+    valid gitignore pattern."""
+    from .runner import compile_pattern
+
+    for pattern in patterns:
+        if compile_pattern(pattern) is None:
+            raise ConfigError(f"{option}: not a valid gitignore pattern: {pattern!r}")
+    return list(patterns)
 
 
 def find_pyproject(start):
@@ -29,10 +41,11 @@ def find_pyproject(start):
         if os.path.isfile(candidate):
             try:
                 with open(candidate, "rb") as f:
-                    if "fixlint" in tomllib.load(f).get("tool", {}):
-                        return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                    tool = tomllib.load(f).get("tool", {})
+            except (OSError, ValueError):  # TOMLDecodeError, or not UTF-8
                 return candidate  # let load() report it
+            if isinstance(tool, dict) and "fixlint" in tool:
+                return candidate
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -48,7 +61,10 @@ def load(path):
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("fixlint", {})
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    tool = data.get("tool", {})
+    table = tool.get("fixlint", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.fixlint] must be a table")
     source = f"{path} [tool.fixlint]"
@@ -59,9 +75,11 @@ def load(path):
         if name not in RUN_SETTINGS:
             continue
         if name == "per-file-timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
-        else:
-            run[name] = list(parse_list(value, f"{source}: {name}"))
+        elif name == "exclude":
+            run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
+        else:  # select, extend-select, ignore: rule codes, checked here to name the setting
+            run[name] = validate_codes(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
     return config, run

@@ -152,7 +152,7 @@ def test_bad_configuration_is_one_line_exit_2(tmp_path):
         'max-session-lifetime = "forever"': "max-session-lifetime: expected a duration",
         'colour = "red"': "unknown option 'colour'",
         "non-sensitive-cookies = 3": "non-sensitive-cookies: expected a list of strings",
-        "select = [\"NOPE1\"]": "--select: unknown rule code or prefix 'NOPE1'",
+        "select = [\"NOPE1\"]": "[tool.fixlint]: select: unknown rule code or prefix 'NOPE1'",
         "[tool.fixlint": "invalid TOML",
     }
     for body, expected in cases.items():

@@ -120,6 +120,11 @@ def _lifetime_flag(expr, ctx):
 
 
 def _short_source(expr, limit=48):
+    # Only what fits on one short line is worth showing; checking the span
+    # first keeps ast.unparse (recursive) off huge or deeply nested trees.
+    end = getattr(expr, "end_col_offset", None)
+    if end is None or expr.end_lineno != expr.lineno or end - expr.col_offset > 4 * limit:
+        return None
     try:
         text = ast.unparse(expr)
     except Exception:  # pragma: no cover - unparse of odd trees

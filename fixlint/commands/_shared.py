@@ -3,10 +3,11 @@ they combine with `[tool.fixlint]`."""
 
 from __future__ import annotations
 
+import argparse
 import os
 from typing import NamedTuple
 
-from .. import runner, settings
+from .. import runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
@@ -16,10 +17,21 @@ class Selection(NamedTuple):
     rules: list
     files: list
     errors: list  # (path, FileError) from discovery
+    timeout: float  # seconds one file may take
 
 
 def _codes(value):
     return list(parse_list(value, "codes"))
+
+
+def _seconds(value):
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return seconds
 
 
 def add_arguments(parser):
@@ -35,6 +47,9 @@ def add_arguments(parser):
     parser.add_argument("--no-gitignore", action="store_true", help="do not read .gitignore files")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes (default: all cores)")
+    parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
+                        help="skip (and report) a file whose analysis takes longer "
+                             f"(default: {timelimit.DEFAULT_SECONDS:g})")
     parser.add_argument("--config", metavar="PYPROJECT",
                         help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -46,7 +61,8 @@ def select(args):
     if not args.isolated:
         path = args.config or settings.find_pyproject(os.getcwd())
         if args.config and not os.path.isfile(args.config):
-            raise ConfigError(f"--config: no such file: {args.config}")
+            reason = "not a regular file" if os.path.exists(args.config) else "no such file"
+            raise ConfigError(f"--config: {reason}: {args.config}")
         if path:
             config, run_settings = settings.load(path)
     if args.jobs is not None and args.jobs < 1:
@@ -58,6 +74,7 @@ def select(args):
     )
     exclude = list(run_settings.get("exclude", []))
     for value in args.exclude:
-        exclude += list(parse_list(value, "--exclude"))
+        exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
-    return Selection(config, rules, files, errors)
+    timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
+    return Selection(config, rules, files, errors, timeout)

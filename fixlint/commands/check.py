@@ -13,6 +13,7 @@ from .. import runner
 from ..config import ConfigError
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
+from ..output.streams import LENIENT
 from . import _shared
 
 HELP = "check Python files and folders"
@@ -41,11 +42,14 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs)
+    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
     _report(args, results, chosen.rules)
+    summary = runner.error_summary(results)
+    if summary:
+        print(summary, file=sys.stderr)
     if args.exit_zero:
         return 0
     if any(r.errors for r in results):
@@ -58,7 +62,7 @@ def run(args):
 def _report(args, results, rules):
     if args.output_file:
         try:
-            out = open(args.output_file, "w", encoding="utf-8")
+            out = open(args.output_file, "w", encoding="utf-8", errors=LENIENT)
         except OSError as exc:
             raise ConfigError(f"--output-file: cannot write {args.output_file}: {exc.strerror or exc}") from None
     else:

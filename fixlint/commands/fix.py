@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from .. import runner
+from .. import runner, timelimit
 from . import _shared
 
 HELP = "fix findings: print a diff, or apply it with --write"
@@ -31,15 +31,26 @@ def run(args):
     from ..fix.engine import fix_file
 
     chosen = _shared.select(args)
-    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs)
+    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
-    for result in sorted(checked, key=lambda r: runner.display_path(r.path)):
-        if not result.findings and not result.errors:
-            continue
-        fixed = fix_file(result.path, chosen.config, chosen.rules, unsafe=args.unsafe_fixes, write=args.write)
-        out.file(runner.display_path(result.path), fixed)
+    with timelimit.alarm_handler():
+        for result in sorted(checked, key=lambda r: runner.display_path(r.path)):
+            path = runner.display_path(result.path)
+            if not result.findings and not result.errors:
+                continue
+            if any(runner.not_finished(e) for e in result.errors):
+                for error in result.errors:  # it would not finish the second time either
+                    out.error(path, error)
+                continue
+            fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
+                                                            unsafe=args.unsafe_fixes, write=args.write),
+                                   chosen.timeout)
+            if isinstance(fixed, runner.FileError):
+                out.error(path, fixed._replace(message=f"{fixed.message}; not fixed"))
+            else:
+                out.file(path, fixed)
     out.summary()
     return out.exit_code()
 

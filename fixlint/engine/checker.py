@@ -9,6 +9,7 @@ error naming the file and the component, and the other rules still run.
 
 from __future__ import annotations
 
+import os
 import traceback
 from typing import NamedTuple
 
@@ -63,7 +64,8 @@ def _drop_unused(analyses, rules):
 
 def _describe(exc):
     frames = traceback.extract_tb(exc.__traceback__)
-    where = f" at {frames[-1].name}:{frames[-1].lineno}" if frames else ""
+    # file:line of the innermost frame, the place a bug report needs
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
     return f"{type(exc).__name__}: {exc}{where}"
 
 

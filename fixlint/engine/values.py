@@ -4,8 +4,9 @@
 literals, literal arithmetic (`60 * 60 * 24 * 400`), `timedelta(...)`, and
 names bound to such values. Anything computed (`os.environ[...]`,
 `not settings.DEBUG`, a call) is UNKNOWN, which rules treat as trusted.
-Sizes are bounded so `10 ** 10 ** 10` or `"a" * 10 ** 9` in a scanned file
-cannot hang or exhaust the linter.
+Sizes are bounded so `10 ** 10 ** 10`, `"a" * 10 ** 9` or `"%0999999999d" % 1`
+in a scanned file cannot hang or exhaust the linter, and so is the work of
+one evaluation: names bound to `t = s + s` chains double it at each link.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import ast
 import datetime
 import operator
+import re
 
 UNKNOWN = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN", "__bool__": lambda self: False})()
 
@@ -28,8 +30,11 @@ _NOW = frozenset(
     )
 )
 _MAX_DEPTH = 40
+_MAX_STEPS = 400  # nodes one evaluation may visit; real constants take a few
 _MAX_STR = 10_000
 _MAX_BITS = 4096
+# A printf conversion's width or precision: `%0999999999d` would be a 1 GB string.
+_PRINTF_SIZE = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 _BINOPS = {
     ast.Add: operator.add,
@@ -42,8 +47,23 @@ _BINOPS = {
 }
 
 
+def _huge_printf(template):
+    if isinstance(template, bytes):
+        template = template.decode("latin-1")
+    for match in _PRINTF_SIZE.finditer(template):
+        for size in match.groups():
+            if size == "*" or (size and len(size) > 4):
+                return True
+    return False
+
+
 def _safe(op, left, right):
     """Apply `op` unless the result could be huge."""
+    if isinstance(left, (str, bytes)) and isinstance(right, (str, bytes)) and op is operator.add:
+        if len(left) + len(right) > _MAX_STR:
+            return UNKNOWN
+    if op is operator.mod and isinstance(left, (str, bytes)) and _huge_printf(left):
+        return UNKNOWN
     if op is operator.pow:
         if not isinstance(left, (int, float)) or not isinstance(right, (int, float)):
             return UNKNOWN
@@ -68,19 +88,43 @@ def _safe(op, left, right):
         return UNKNOWN
 
 
-def evaluate(expr, ctx=None, _depth=0):
+class _Budget:
+    """One evaluation's work left, and the values of the nodes it folded
+    (a node met again, as in `t = s + s`, is not folded twice)."""
+
+    __slots__ = ("steps", "memo")
+
+    def __init__(self):
+        self.steps = _MAX_STEPS
+        self.memo = {}
+
+
+def evaluate(expr, ctx=None):
     """The value of `expr` if it is a literal after folding, else UNKNOWN.
 
     With a context, names bound (in the scope visible now) to literal values
     are followed.
     """
-    if expr is None or _depth > _MAX_DEPTH:
-        return UNKNOWN
+    return _evaluate(expr, ctx, 0, _Budget())
+
+
+def _evaluate(expr, ctx, depth, budget):
+    key = id(expr)
+    value = budget.memo.get(key)
+    if value is None and key not in budget.memo:
+        budget.steps -= 1
+        if expr is None or depth > _MAX_DEPTH or budget.steps < 0:
+            return UNKNOWN
+        value = budget.memo[key] = _fold(expr, ctx, depth, budget)
+    return value
+
+
+def _fold(expr, ctx, depth, budget):
     cls = expr.__class__
     if cls is ast.Constant:
         return expr.value
     if cls is ast.UnaryOp:
-        value = evaluate(expr.operand, ctx, _depth + 1)
+        value = _evaluate(expr.operand, ctx, depth + 1, budget)
         if value is UNKNOWN:
             return UNKNOWN
         if expr.op.__class__ is ast.Not:
@@ -96,26 +140,26 @@ def evaluate(expr, ctx=None, _depth=0):
         op = _BINOPS.get(expr.op.__class__)
         if op is None:
             return UNKNOWN
-        left = evaluate(expr.left, ctx, _depth + 1)
+        left = _evaluate(expr.left, ctx, depth + 1, budget)
         if left is UNKNOWN:
             return UNKNOWN
-        right = evaluate(expr.right, ctx, _depth + 1)
+        right = _evaluate(expr.right, ctx, depth + 1, budget)
         if right is UNKNOWN:
             return UNKNOWN
         return _safe(op, left, right)
     if cls is ast.Call and ctx is not None:
         if ctx.qualname(expr.func) in TIMEDELTA:
-            return _timedelta(expr, ctx, _depth)
+            return _timedelta(expr, ctx, depth, budget)
         return UNKNOWN
     if cls is ast.Name and ctx is not None:
         value = ctx.value_of(expr)
         if value is expr:
             return UNKNOWN
-        return evaluate(value, ctx, _depth + 1)
+        return _evaluate(value, ctx, depth + 1, budget)
     return UNKNOWN
 
 
-def _timedelta(call, ctx, depth):
+def _timedelta(call, ctx, depth, budget):
     kwargs = {}
     if len(call.args) > 7:
         return UNKNOWN
@@ -127,7 +171,7 @@ def _timedelta(call, ctx, depth):
         kwargs[keyword.arg] = keyword.value
     values = {}
     for name, node in kwargs.items():
-        value = evaluate(node, ctx, depth + 1)
+        value = _evaluate(node, ctx, depth + 1, budget)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return UNKNOWN
         values[name] = value

@@ -10,11 +10,11 @@ another wait for the next pass), so a second run changes nothing.
 
 from __future__ import annotations
 
-import ast
 import importlib
 from typing import NamedTuple
 
 from .. import noqa
+from ..lines import physical_lines
 from ..engine.checker import analyse, can_judge, run_rule
 from ..runner import FileError, SourceError, parse_source
 from .edits import SAFE, UNSAFE, Decline
@@ -45,7 +45,7 @@ def planner(rule):
 def judge(tree, text, path, config, rules):
     """(findings after `# noqa`, plans for them, {finding: why it has no
     fix} for those a planner declined, internal errors)."""
-    if noqa.file_is_skipped(text.splitlines()):
+    if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
     analysed = analyse(tree, path, config, rules, text.lower())
     errors = list(analysed.errors)
@@ -84,14 +84,15 @@ def fix_text(text, path, config, rules, unsafe=False):
             result = apply_plans(text, wanted)
         except Exception as exc:  # libcst cannot parse it, or a rewriting bug
             errors.append(FileError(1, 0, f"cannot rewrite: {_describe(exc)}; not fixed"))
+            not_applied = {plan.finding: "the file could not be rewritten" for plan in wanted}
             break
         not_applied = {plan.finding: reason for plan, reason in result.skipped}
         if not result.applied:
             break
         try:
-            tree = ast.parse(result.code, filename=path)
-        except (SyntaxError, ValueError) as exc:
-            errors.append(FileError(1, 0, f"fixes would not parse ({exc}); not fixed (please report this)"))
+            tree = parse_source(result.code, path)
+        except SourceError as exc:
+            errors.append(FileError(1, 0, f"fixes would not parse ({exc.message}); not fixed (please report this)"))
             break
         applied += result.applied
         text = result.code
@@ -117,8 +118,19 @@ def _notes(findings, plans, declined, allowed, not_applied):
 
 
 def _describe(exc):
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0] if lines else ''}"
+    # libcst is recursive: deep nesting raises RecursionError, often re-raised
+    # as another error whose text (a node's repr) would recurse again.
+    cause = exc
+    while cause is not None:
+        if isinstance(cause, RecursionError):
+            return "the code is nested too deeply for libcst"
+        cause = cause.__context__
+    try:
+        lines = str(exc).strip().splitlines()
+    except Exception:  # noqa: BLE001 - an exception whose text cannot be built
+        lines = []
+    first = lines[0] if lines else ""
+    return f"{type(exc).__name__}: {first[:200]}"
 
 
 class FileFix(NamedTuple):

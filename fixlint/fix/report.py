@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import difflib
 
+from ..lines import physical_lines
 from .engine import NO_FIX, UNSAFE_FIX
 
 
 def unified_diff(path, before, after):
     """A diff of one file that `git apply`/`patch -p1` accept."""
     out = []
-    for line in difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path}", f"b/{path}"):
+    lines = physical_lines(before, keepends=True), physical_lines(after, keepends=True)
+    for line in difflib.unified_diff(*lines, f"a/{path}", f"b/{path}"):
         out.append(line)
         if not line.endswith(("\n", "\r")):
             out.append("\n\\ No newline at end of file\n")
@@ -24,7 +26,7 @@ def unified_diff(path, before, after):
 
 def line_map(before, after):
     """Line number in `after` -> line number in `before`."""
-    matcher = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, physical_lines(before), physical_lines(after), autojunk=False)
     mapping = {}
     for _, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         for offset in range(b_end - b_start):

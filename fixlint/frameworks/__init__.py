@@ -116,14 +116,26 @@ def _framework_of_class(qualname):
     return None
 
 
+_MAX_ANNOTATION_PARTS = 64  # `A | B | ...` thousands deep must not recurse or crawl
+
+
 def _annotation_framework(ctx, annotation):
-    if annotation is None:
-        return None
-    if annotation.__class__ is ast.Subscript:  # Optional[Response]
-        annotation = annotation.slice
-    if annotation.__class__ is ast.BinOp:  # Response | None
-        return _annotation_framework(ctx, annotation.left) or _annotation_framework(ctx, annotation.right)
-    return _framework_of_class(ctx.qualname(annotation))
+    """The framework of a response type named in an annotation:
+    `Response`, `Optional[Response]`, `Response | None`."""
+    pending = [annotation]
+    for _ in range(_MAX_ANNOTATION_PARTS):
+        if not pending:
+            return None
+        node = pending.pop()
+        if node.__class__ is ast.Subscript:  # Optional[Response]
+            pending.append(node.slice)
+        elif node.__class__ is ast.BinOp:  # Response | None
+            pending += (node.right, node.left)
+        elif node is not None:
+            framework = _framework_of_class(ctx.qualname(node))
+            if framework is not None:
+                return framework
+    return None
 
 
 _NOT_A_RESPONSE = object()

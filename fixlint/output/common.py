@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .. import runner
+from ..lines import physical_lines
 
 
 def relative_path(path, root):
@@ -24,7 +25,7 @@ def relative_path(path, root):
 def source_lines(path):
     """The file's lines, or [] when it cannot be read now."""
     try:
-        return runner.read_source(path).splitlines()
+        return physical_lines(runner.read_source(path))
     except runner.SourceError:
         return []
 
@@ -50,7 +51,8 @@ class Fingerprints:
         occurrence = self.seen.get((code, normalized), 0)
         self.seen[(code, normalized)] = occurrence + 1
         key = "\0".join((code, self.path, normalized, str(occurrence)))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a path that is not UTF-8 hashes as its own bytes
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def character_column(text, byte_offset):

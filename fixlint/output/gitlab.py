@@ -11,7 +11,6 @@ scan messages, and the scan's status is "failure" then.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from datetime import datetime, timezone
@@ -20,6 +19,7 @@ from .. import __version__
 from ..docs import REPOSITORY_URL, rule_docs_url, unwrap
 from ..rules import all_rules
 from .options import DEFAULT
+from .streams import json_text
 from .common import Fingerprints, line_text, relative_path, source_lines
 
 SCHEMA_VERSION = "15.0.7"
@@ -62,8 +62,7 @@ def render(results, rules, out, err, options=DEFAULT, started=None):
         },
         "vulnerabilities": vulnerabilities,
     }
-    json.dump(report, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(report) + "\n")
 
 
 def _vulnerability(file, finding, rule, fingerprint):

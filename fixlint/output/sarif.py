@@ -15,7 +15,6 @@ which moves whenever code above it changes.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +24,7 @@ from ..docs import REPOSITORY_URL, rule_docs_url, rule_help_text, rule_markdown,
 from ..rules import all_rules
 from .common import Fingerprints, character_column, line_text, relative_path, source_lines
 from .options import DEFAULT
+from .streams import json_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -34,8 +34,7 @@ PRECISION = {"HIGH": "high", "MEDIUM": "medium", "LOW": "low"}
 
 
 def render(results, rules, out, err, options=DEFAULT):
-    json.dump(sarif_log(results, os.getcwd()), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(sarif_log(results, os.getcwd())) + "\n")
 
 
 def sarif_log(results, root):
@@ -132,7 +131,8 @@ def _location(path, root, line, column):
     if relative is None:
         artifact = {"uri": Path(os.path.abspath(path)).as_uri()}
     else:
-        artifact = {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+        # as bytes: a file name that is not UTF-8 keeps its own bytes, %-escaped
+        artifact = {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
     return {"physicalLocation": {
         "artifactLocation": artifact,
         "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
