@@ -178,17 +178,14 @@ def is_test_file(path, uses_test_client):
     """Test modules by name (test_*.py, *_test.py, conftest.py), and modules
     in a test folder that drive a test client. A folder name alone is not
     enough: a project may well live under ~/test/."""
-    stem = path.stem
-    if stem in auth.TEST_FILES or stem.startswith(auth.TEST_FILE_PREFIXES) or stem.endswith(auth.TEST_FILE_SUFFIXES):
-        return True
-    return uses_test_client and any(part in auth.TEST_DIRS for part in path.parts[:-1])
+    return fw.is_test_module(path) or (uses_test_client and fw.in_test_folder(path))
 
 
 def _is_test_function(function, handler):
-    if function.name.startswith(auth.TEST_FUNCTION_PREFIXES):
+    if fw.is_test_name(function.name):
         return True
     class_node = handler.class_node if handler is not None else None
-    return class_node is not None and class_node.name.startswith(auth.TEST_CLASS_PREFIXES)
+    return class_node is not None and fw.is_test_name(class_node.name)
 
 
 def paths_of(facts):

@@ -103,7 +103,7 @@ class SessionIdAnalysis(Analysis):
         self._session_bindings = set()  # bindings whose value is used as a session key
         self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
         self._web = fw.file_web_framework(ctx) is not None
-        self._test_file = sid.is_test_path(ctx.path)
+        self._test_file = fw.is_test_module(ctx.path) or fw.in_test_folder(ctx.path)
 
     def subscribe(self, walker):
         for statement in _STATEMENTS:
@@ -131,7 +131,7 @@ class SessionIdAnalysis(Analysis):
             return True
         info = self.ctx.function
         while info is not None:
-            if sid.is_test_name(info.name) or (info.class_node is not None and sid.is_test_name(info.class_node.name)):
+            if fw.is_test_name(info.name) or (info.class_node is not None and fw.is_test_name(info.class_node.name)):
                 return True
             info = info.parent
         return False

@@ -226,7 +226,32 @@ def is_dev_name(name):
     return any(w in DEV_WORDS for w in words(name))
 
 
+# -- test code ---------------------------------------------------------------
+# One vocabulary for every analysis: test modules by name (test_*.py,
+# *_test(s).py, conftest.py), test folders, test functions and classes.
 TEST_FOLDERS = frozenset(("test", "tests", "testing"))
+TEST_FILES = frozenset(("conftest", "tests"))
+TEST_FILE_PREFIXES = ("test_",)
+TEST_FILE_SUFFIXES = ("_test", "_tests")
+TEST_NAME_PREFIXES = ("test_", "Test")
+
+
+def is_test_module(path):
+    """A module named as a test: test_*.py, *_test.py, conftest.py."""
+    stem = path.stem
+    return stem in TEST_FILES or stem.startswith(TEST_FILE_PREFIXES) or stem.endswith(TEST_FILE_SUFFIXES)
+
+
+def in_test_folder(path):
+    """A module somewhere under tests/, test/ or testing/."""
+    return any(folder.lower() in TEST_FOLDERS for folder in path.parent.parts)
+
+
+def is_test_name(name):
+    """`test_login`, `testLogin`, `test`, `TestLogin`: test functions and classes."""
+    if name.startswith(TEST_NAME_PREFIXES) or name == "test":
+        return True
+    return name.startswith("test") and name[4:5].isupper()
 
 
 def is_dev_module(path):
@@ -238,7 +263,7 @@ def is_dev_module(path):
         parts.append(path.parent.name)
     if any(is_dev_name(part) for part in parts):
         return True
-    return any(folder.lower() in TEST_FOLDERS for folder in path.parent.parts)
+    return in_test_folder(path)
 
 
 _DEV_CONDITION = re.compile(

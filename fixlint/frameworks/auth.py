@@ -19,15 +19,8 @@ LOGIN_WORDS = (
 )
 LOGOUT_WORDS = ("logout", "signout", "sign_out", "log_out", "logoff", "log_off")
 
-# Test code never counts: functions and classes named so, files in test
-# folders or named like test modules.
-TEST_FUNCTION_PREFIXES = ("test",)
-TEST_CLASS_PREFIXES = ("Test",)
-TEST_DIRS = frozenset(("tests", "test", "testing"))
-TEST_FILE_PREFIXES = ("test_",)
-TEST_FILE_SUFFIXES = ("_test", "_tests")
-TEST_FILES = frozenset(("conftest", "tests"))
-# A module in a test folder is test code when it drives a test client.
+# Test code never counts (fw.is_test_module/in_test_folder/is_test_name);
+# a module in a test folder is test code when it drives a test client.
 TEST_CLIENT_MODULES = (
     "django.test", "starlette.testclient", "fastapi.testclient", "flask.testing",
     "werkzeug.test", "httpx", "pytest", "unittest",

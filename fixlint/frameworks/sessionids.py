@@ -129,14 +129,3 @@ def is_generator_name(name, id_names):
 def is_foreign_qualname(qualname):
     return qualname is not None and qualname.partition(".")[0] in FOREIGN_SESSION_PACKAGES
 
-
-def is_test_path(path):
-    """test_*.py, *_test.py, conftest.py, or anything under tests/."""
-    stem = path.stem
-    if stem.startswith("test_") or stem.endswith("_test") or stem in ("conftest", "tests"):
-        return True
-    return any(part in ("tests", "test") for part in path.parts[:-1])
-
-
-def is_test_name(name):
-    return name.startswith("test_") or name.startswith("Test")
