@@ -186,15 +186,18 @@ class LifecycleAnalysis(Analysis):
         return None
 
     # -- recording --------------------------------------------------------
-    def _may_be_session(self, expr):
-        """Cheap pre-test before session_object(): the expression ends in a
-        name holding 'sess' (`session`, `web_session`, `request.session`) or
-        an alias of Flask's session."""
+    def _session(self, expr):
+        """The framework whose session `expr` is, or None. A cheap pre-test
+        comes first: the expression ends in a name holding 'sess'
+        (`session`, `web_session`, `request.session`) or an alias of
+        Flask's session."""
         if expr.__class__ is ast.Name:
-            return "sess" in expr.id.lower() or expr.id in self._aliases
-        if expr.__class__ is ast.Attribute:
-            return "sess" in expr.attr.lower()
-        return False
+            maybe = "sess" in expr.id.lower() or expr.id in self._aliases
+        elif expr.__class__ is ast.Attribute:
+            maybe = "sess" in expr.attr.lower()
+        else:
+            return None
+        return fw.session_object(self.ctx, expr) if maybe else None
 
     def visit_function(self, node):
         self.functions.append(node)
@@ -248,11 +251,10 @@ class LifecycleAnalysis(Analysis):
         ctx = self.ctx
         attr = func.attr
         receiver = func.value
-        if attr in _SESSION_METHODS and self._may_be_session(receiver):
-            framework = fw.session_object(ctx, receiver)
-            if framework is not None:
-                self._session_method(node, framework, attr)
-                return True
+        framework = self._session(receiver) if attr in _SESSION_METHODS else None
+        if framework is not None:
+            self._session_method(node, framework, attr)
+            return True
         if attr == fsess.REGENERATE_METHOD and receiver.__class__ is ast.Attribute and receiver.attr == fsess.INTERFACE_ATTR:
             self._add(Event(REGEN, node, "flask", mechanism="regenerate:flask_session"))
             return True
@@ -456,8 +458,8 @@ class LifecycleAnalysis(Analysis):
             cls = target.__class__
             if cls is ast.Subscript:
                 self._subscript_write(node, target, value)
-            elif cls is ast.Attribute and self.ctx.function is not None and self._may_be_session(target.value):
-                framework = fw.session_object(self.ctx, target.value)  # session.permanent = True
+            elif cls is ast.Attribute and self.ctx.function is not None:
+                framework = self._session(target.value)  # session.permanent = True
                 if framework is not None:
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
             elif cls is ast.Name and target.id in fsess.CONFIG_MARKERS and self.ctx.function is None:
@@ -472,7 +474,7 @@ class LifecycleAnalysis(Analysis):
             return
         if ctx.function is None:
             return
-        framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
+        framework = self._session(container)
         if framework is not None:
             if key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
@@ -497,11 +499,10 @@ class LifecycleAnalysis(Analysis):
         if target.__class__ is not ast.Subscript or self.ctx.function is None:
             return
         container = target.value
-        if self._may_be_session(container):
-            framework = fw.session_object(self.ctx, container)
-            if framework is not None:
-                key = literal_key(target.slice, self.ctx)
-                self._add(Event(TOUCH, node, framework, key=key, access=UPDATE, session=container))
+        framework = self._session(container)
+        if framework is not None:
+            key = literal_key(target.slice, self.ctx)
+            self._add(Event(TOUCH, node, framework, key=key, access=UPDATE, session=container))
 
     def visit_delete(self, node):
         ctx = self.ctx
@@ -511,7 +512,7 @@ class LifecycleAnalysis(Analysis):
             if target.__class__ is not ast.Subscript:
                 continue
             container = target.value
-            framework = fw.session_object(ctx, container) if self._may_be_session(container) else None
+            framework = self._session(container)
             if framework is not None:
                 key = literal_key(target.slice, ctx)
                 kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
@@ -528,12 +529,11 @@ class LifecycleAnalysis(Analysis):
         if node.ctx.__class__ is not ast.Load or self.ctx.function is None:
             return
         container = node.value
-        if self._may_be_session(container):
-            framework = fw.session_object(self.ctx, container)
-            if framework is not None:
-                key = literal_key(node.slice, self.ctx)
-                self._add(Event(TOUCH, node, framework, key=key, access=READ, session=container))
-                return
+        framework = self._session(container)
+        if framework is not None:
+            key = literal_key(node.slice, self.ctx)
+            self._add(Event(TOUCH, node, framework, key=key, access=READ, session=container))
+            return
         if container.__class__ is ast.Name and node.slice.__class__ in (ast.Name, ast.JoinedStr, ast.Call):
             self._store_origin(container, node.slice)
 
@@ -542,11 +542,10 @@ class LifecycleAnalysis(Analysis):
         if self.ctx.function is None:
             return
         for comparator in node.comparators:
-            if self._may_be_session(comparator):
-                framework = fw.session_object(self.ctx, comparator)
-                if framework is not None:
-                    key = literal_key(node.left, self.ctx)
-                    self._add(Event(TOUCH, node, framework, key=key, access=READ, session=comparator))
+            framework = self._session(comparator)
+            if framework is not None:
+                key = literal_key(node.left, self.ctx)
+                self._add(Event(TOUCH, node, framework, key=key, access=READ, session=comparator))
 
     # -- after the walk -------------------------------------------------------
     def finish(self):
