@@ -44,11 +44,12 @@ def _reported(rule, example):
     """flake8-style lines for what `rule` reports on an invalid example."""
     import ast
 
+    from .analysis.base import GuardText
     from .config import Config
     from .engine.checker import check_tree
 
     code = example.code
-    result = check_tree(ast.parse(code), example.filename, Config(), [rule], code.lower())
+    result = check_tree(ast.parse(code), example.filename, Config(), [rule], GuardText(code))
     return [f"{example.filename}:{f.line}:{f.col + 1}: {f.code} {f.message}"
             for f in result.findings if f.code == rule.code]
 

@@ -14,6 +14,7 @@ engine which SFX codes can be reported and checks only those: with
 from __future__ import annotations
 
 from . import __version__
+from .analysis.base import GuardText
 from .config import OPTIONS, Config, ConfigError
 from .engine.checker import check_tree
 from .rules import all_rules
@@ -87,7 +88,7 @@ class Plugin:
         rules = all_rules() if self.rules is None else self.rules
         if not rules:
             return
-        text = "".join(self.lines).lower() if self.lines is not None else None
+        text = GuardText("".join(self.lines)) if self.lines is not None else None
         result = check_tree(self.tree, self.filename, self.config, rules, text)
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)

@@ -24,7 +24,8 @@ from typing import NamedTuple
 import pathspec
 
 from . import noqa, timelimit
-from .engine.checker import check_tree
+from .analysis.base import GuardText
+from .engine.checker import check_tree, plan
 
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
@@ -204,19 +205,37 @@ def parse_source(text, path):
 
 
 def check_file(path, config, rules):
+    """The file's FileResult. A file whose text the guards rule out (it
+    names no session, cookie, login... see Analysis.keywords) cannot hold a
+    finding and is not parsed: a syntax error in it is not fixlint's to
+    report (flake8's E999 is)."""
     try:
         text = read_source(path)
+    except SourceError as exc:
+        return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
+    guard = GuardText(text)
+    if noqa.text_is_skipped(text, guard):
+        return FileResult(path, [], [])
+    planned = plan(rules, config, guard)
+    if not planned:
+        return FileResult(path, [], [])
+    try:
         tree = parse_source(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
-    return check_text(path, text, tree, config, rules)
+    return _judge(path, text, tree, config, rules, guard, planned)
 
 
 def check_text(path, text, tree, config, rules):
-    lowered = text.lower()
-    if noqa.text_is_skipped(text, lowered):
+    """The FileResult of a file already read and parsed."""
+    guard = GuardText(text)
+    if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
-    result = check_tree(tree, path, config, rules, lowered)
+    return _judge(path, text, tree, config, rules, guard, None)
+
+
+def _judge(path, text, tree, config, rules, guard, planned):
+    result = check_tree(tree, path, config, rules, guard, planned)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)

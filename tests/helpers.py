@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from fixlint.analysis.base import GuardText
 from fixlint.config import Config
 from fixlint.engine.checker import check_tree
 from fixlint.selection import select_rules
@@ -25,14 +26,14 @@ def lint(source, filename="app.py", config=None, codes=None, rules=None):
     default rules (or `rules`); the first line of `source` is line 1."""
     source = _source(source)
     tree = ast.parse(source)
-    result = check_tree(tree, filename, config or Config(), rules or select_rules(), source.lower())
+    result = check_tree(tree, filename, config or Config(), rules or select_rules(), GuardText(source))
     assert not result.errors, result.errors
     return [(f.line, f.col + 1, f.code) for f in result.findings if codes is None or f.code in codes]
 
 
 def messages(source, filename="app.py", config=None, rules=None):
     source = _source(source)
-    result = check_tree(ast.parse(source), filename, config or Config(), rules or select_rules(), source.lower())
+    result = check_tree(ast.parse(source), filename, config or Config(), rules or select_rules(), GuardText(source))
     return [f"{f.code} {f.message}" for f in result.findings]
 
 

@@ -27,9 +27,13 @@ NEWER_SOURCE = next((source for version, source in NEWER if sys.version_info[:2]
 
 HUGE_MB = 24
 
+# fixlint parses only files whose text could hold a finding (the per-file
+# guards): a file that cannot be parsed says so when it names a session.
+SESSION = "from flask import session\n"
+
 # Each bad file: (the phrase its one error line carries, how to make it).
 BAD = {
-    "syntax.py": ("syntax error: ", lambda p: p.write_text("def f(:\n")),
+    "syntax.py": ("syntax error: ", lambda p: p.write_text("def f(:\n" + SESSION)),
     "latin1.py": ("cannot decode: invalid or missing encoding declaration",
                   lambda p: p.write_bytes(b"name = 'caf\xe9'\n")),
     "unknown_cookie.py": ("cannot decode: unknown encoding: uft-8",
@@ -39,15 +43,16 @@ BAD = {
     "nul.py": ("not Python source: the file contains NUL bytes", lambda p: p.write_bytes(b"x = 1\x00\n")),
     "image.py": ("not Python source", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")),
     "too_nested.py": ("syntax error: too many nested parentheses",
-                      lambda p: p.write_text("x = " + "(" * 1000 + "1" + ")" * 1000 + "\n")),
+                      lambda p: p.write_text("x = " + "(" * 1000 + "1" + ")" * 1000 + "\n" + SESSION)),
     # 100 000 left-nested additions: the parser recurses past its limit.
-    "long_sum.py": ("cannot parse: ", lambda p: p.write_text("x = " + " + ".join(["1"] * 100_000) + "\n")),
+    "long_sum.py": ("cannot parse: ",
+                    lambda p: p.write_text("x = " + " + ".join(["1"] * 100_000) + "\n" + SESSION)),
     "loop.py": ("cannot read file: Too many levels of symbolic links", lambda p: os.symlink(p.name, p)),
     "dangling.py": ("cannot read file: No such file or directory", lambda p: os.symlink("gone.py", p)),
     "fifo.py": ("not a regular file", lambda p: os.mkfifo(p)),
 }
 if NEWER_SOURCE:
-    BAD["newer.py"] = ("syntax error: ", lambda p: p.write_text(NEWER_SOURCE))
+    BAD["newer.py"] = ("syntax error: ", lambda p: p.write_text(NEWER_SOURCE + SESSION))
 
 # Files that are odd but fine: analysed, and the finding in them reported.
 GOOD = {
@@ -62,6 +67,9 @@ GOOD = {
                                       + "resp.set_cookie(" + "(" * 190 + "'sid'" + ")" * 190 + ")\n"),
     # `"\d"` warns while parsing; under -W error that must not become an error.
     "warns.py": lambda p: p.write_text('PATTERN = "\\d+"\n' + VULNERABLE),
+    # Broken, but names no session, cookie or login: no rule could report
+    # anything in it, so it is not parsed (its syntax error is flake8's E999).
+    "unrelated.py": lambda p: p.write_text("def f(:\n    return sorted(items, key=len)\n"),
 }
 
 

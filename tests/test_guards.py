@@ -33,3 +33,53 @@ def test_configured_session_id_name_is_found_in_camel_case():
         return str(random.random())
     """
     assert lint(source, config=config, codes={"SFX204"}) == [(5, 16, "SFX204")]
+
+
+# -- words of names: `sid` and `token` ----------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from fixlint.analysis.base import GuardText, has_word, word_pattern  # noqa: E402
+from fixlint.frameworks import words  # noqa: E402
+
+
+def test_sid_counts_only_as_a_word_of_a_name():
+    for text in ("consider = inside + outside", "residual = 1", "SIDE = 2", "Sidebar()", "obsidian"):
+        assert not SessionIdAnalysis.wanted(GuardText(text), Config()), text
+    for text in ("sid = 1", "user_sid = 1", "userSid = 1", "SID_KEY = 1", "sid2 = 1", "x.sid = 1",
+                 "request.args['sid']", "XSid = 1", "make_token()", "authToken = 1", "TOKEN = 1"):
+        assert SessionIdAnalysis.wanted(GuardText(text), Config()), text
+
+
+def test_a_plain_lower_cased_text_falls_back_to_substrings():
+    # Without the text as written, `usersid` may have been `userSid`.
+    assert has_word("usersid = 1", "sid")
+    assert has_word("consider", "sid")
+    assert not has_word(GuardText("consider"), "sid")
+
+
+_PIECES = st.sampled_from(["sid", "Sid", "SID", "sId", "token", "Token", "TOKEN", "con", "X", "ab", "AB", "Ab", "aB",
+                           "e", "_", "2", ".", " ", "x"])
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_word_pattern_agrees_with_the_words_of_every_name(text):
+    names = [n for n in __import__("re").findall(r"[A-Za-z0-9_]+", text)]
+    for word in ("sid", "token"):
+        expected = any(word in words(name) for name in names)
+        assert (word_pattern(word).search(text) is not None) == expected, (word, text)
+
+
+def test_a_file_no_rule_can_judge_is_not_parsed(tmp_path, monkeypatch):
+    from fixlint import runner
+    from fixlint.rules import all_rules
+
+    parsed = []
+    real = runner.parse_source
+    monkeypatch.setattr(runner, "parse_source", lambda text, path: parsed.append(path) or real(text, path))
+    (tmp_path / "plain.py").write_text("def consider(inside):\n    return sorted(inside)\n")
+    (tmp_path / "app.py").write_text("from flask import session\n")
+    for name in ("plain.py", "app.py"):
+        result = runner.check_file(str(tmp_path / name), Config(), all_rules())
+        assert result.errors == [] and result.findings == []
+    assert parsed == [str(tmp_path / "app.py")]

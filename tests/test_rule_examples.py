@@ -7,6 +7,7 @@ import ast
 
 import pytest
 
+from fixlint.analysis.base import GuardText
 from fixlint.config import Config
 from fixlint.engine.checker import check_tree
 from fixlint.rules import all_rules
@@ -21,7 +22,7 @@ CASES = [
 
 def findings_of(rule, example):
     tree = ast.parse(example.code)
-    result = check_tree(tree, example.filename, Config(), all_rules(), example.code.lower())
+    result = check_tree(tree, example.filename, Config(), all_rules(), GuardText(example.code))
     assert not result.errors, result.errors
     return tuple((f.line, f.col + 1) for f in result.findings if f.code == rule.code)
 

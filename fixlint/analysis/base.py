@@ -4,11 +4,54 @@ cookie sites), so each fact is computed once per file."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+
+class GuardText(str):
+    """A file's source lower-cased, as the per-file guards search it, that
+    also remembers the text as written: a guard that needs case (a word
+    boundary inside `userSid`) reads `raw`. A plain lower-cased str works
+    wherever a GuardText does; such guards then fall back to the looser
+    lower-case test."""
+
+    def __new__(cls, text):
+        self = super().__new__(cls, text.lower())
+        self.raw = text
+        return self
+
+
+@lru_cache(maxsize=None)
+def word_pattern(word):
+    """A regex finding `word` (lower-case letters) where `frameworks.words()`
+    would split it out of a name: `sid`, `user_sid`, `userSid`, `SID_KEY`,
+    `sid2` - but not `consider`, `inside`, `SIDE` or `Sidebar`. A letter run
+    splits the same way wherever it stands, so the text need not be
+    tokenized. The word is lower-case after no letter, or Capitalised after
+    anything, with no lower-case letter next; or UPPER after no capital,
+    then no letter, or a capital that starts the next word (`SIDToken`)."""
+    lower, title, upper = word, word.capitalize(), word.upper()
+    return re.compile(rf"(?<![A-Za-z]){lower}(?![a-z])|{title}(?![a-z])"
+                      rf"|(?<![A-Z]){upper}(?:(?![A-Za-z])|(?=[A-Z][a-z]))")
+
+
+def has_word(text, word):
+    """Whether `text` (a GuardText or a lower-cased str) may hold `word` as
+    a word of a name: exactly on a GuardText, as a substring otherwise."""
+    raw = getattr(text, "raw", None)
+    if raw is None:
+        return word in text
+    return word in text and word_pattern(word).search(raw) is not None
+
 
 class Analysis:
-    #: Lower-case substrings; a file whose text holds none of them cannot
-    #: produce a fact, and the analysis is skipped. Empty: always run.
+    #: Lower-case substrings; a file whose text holds none of them (nor one
+    #: of the `words`) cannot produce a fact, and the analysis is skipped.
+    #: Neither: always run.
     keywords: tuple = ()
+    #: Lower-case words that count only as a word of a name (`sid` in
+    #: `user_sid` or `userSid`, not in `consider`): see has_word.
+    words: tuple = ()
     #: Analyses this one reads; they are created first.
     requires: tuple = ()
 
@@ -24,9 +67,12 @@ class Analysis:
 
     @classmethod
     def wanted(cls, text, config):
-        """Whether the file's lower-cased text can hold a fact."""
-        if not cls.keywords or text is None:
+        """Whether the file's text (a GuardText or a lower-cased str) can
+        hold a fact."""
+        if not (cls.keywords or cls.words) or text is None:
             return True
         if any(word in text for word in cls.keywords):
+            return True
+        if any(has_word(text, word) for word in cls.words):
             return True
         return any(word in text for word in config.keywords())

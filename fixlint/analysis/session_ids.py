@@ -72,7 +72,11 @@ class SessionIdAnalysis(Analysis):
     # read (`request.cookies`, `Cookie()`), `SessionStore`, `session.sid`.
     # Each of them spells one of these words, so a file without any of them
     # is not walked (OriginAnalysis's wider words only serve this analysis).
-    keywords = ("sess", "sid", "token", "cookie")
+    # `sid` and `token` only ever count as words of a name (fw.words): the
+    # `sid` of `consider` and `inside` would have the analysis walk most
+    # files for nothing.
+    keywords = ("sess", "cookie")
+    words = ("sid", "token")
     requires = (hd.HandlerAnalysis, OriginAnalysis)
 
     @classmethod

@@ -48,8 +48,8 @@ def _needed_analyses(rules):
 
 
 def _drop_unused(analyses, rules):
-    """Forget analyses only kept as dependencies of ones the guard skipped:
-    a file no rule can judge is not walked at all."""
+    """Only the analyses a rule reads, and their dependencies: one kept only
+    for an analysis the guard skipped is dropped too."""
     needed = set()
     stack = [a for rule in rules for a in rule.uses if a in analyses]
     while stack:
@@ -58,8 +58,19 @@ def _drop_unused(analyses, rules):
             continue
         needed.add(analysis)
         stack.extend(dep for dep in analysis.requires if dep in analyses)
-    for analysis in [a for a in analyses if a not in needed]:
-        del analyses[analysis]
+    return [a for a in analyses if a in needed]
+
+
+def plan(rules, config, text=None):
+    """The analyses to run, in dependency order, on a file whose text the
+    guards see as `text` (a GuardText, a lower-cased str, or None: no
+    guard). Empty: no rule can report anything in this file, and the file
+    need not even be parsed."""
+    wanted = []
+    for analysis in _needed_analyses(rules):
+        if all(dep in wanted for dep in analysis.requires) and analysis.wanted(text, config):
+            wanted.append(analysis)
+    return _drop_unused(wanted, rules)
 
 
 def _describe(exc):
@@ -78,24 +89,21 @@ class Analysed(NamedTuple):
     errors: list
 
 
-def analyse(tree, filename, config, rules, text=None):
+def analyse(tree, filename, config, rules, text=None, planned=None):
     """Run the analyses `rules` need over a parsed module, in one walk.
-    `text` is the file's source, lower-cased, for the per-file guard (None:
-    no guard)."""
+    `text` is the file's source for the per-file guards (see `plan`);
+    `planned` is `plan(rules, config, text)` when the caller has it."""
     errors = []
     ctx = FileContext(tree, filename, config)
     analyses = {}
     failed = set()
-    for analysis in _needed_analyses(rules):
+    for analysis in plan(rules, config, text) if planned is None else planned:
         if any(dep not in analyses for dep in analysis.requires):
-            continue
-        if not analysis.wanted(text, config):
-            continue
+            continue  # a dependency failed to start
         try:
             analyses[analysis] = analysis(ctx, analyses)
         except Exception as exc:
             errors.append(InternalError(1, analysis.__name__, _describe(exc)))
-    _drop_unused(analyses, rules)
     if not analyses:
         return Analysed(ctx, analyses, failed, errors)
 
@@ -136,10 +144,10 @@ def run_rule(rule, analysed, method, errors):
         return []
 
 
-def check_tree(tree, filename, config, rules, text=None):
-    """Findings of `rules` on a parsed module. `text` is the file's source,
-    lower-cased, for the per-file guard (None: no guard)."""
-    analysed = analyse(tree, filename, config, rules, text)
+def check_tree(tree, filename, config, rules, text=None, planned=None):
+    """Findings of `rules` on a parsed module. `text` is the file's source
+    for the per-file guards, `planned` the analyses to run (see `plan`)."""
+    analysed = analyse(tree, filename, config, rules, text, planned)
     errors = list(analysed.errors)
     if not analysed.facts:
         return Result([], errors)

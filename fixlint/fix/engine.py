@@ -14,6 +14,7 @@ import importlib
 from typing import NamedTuple
 
 from .. import noqa
+from ..analysis.base import GuardText
 from ..lines import physical_lines
 from ..engine.checker import analyse, can_judge, run_rule
 from ..runner import FileError, SourceError, parse_source
@@ -47,7 +48,7 @@ def judge(tree, text, path, config, rules):
     fix} for those a planner declined, internal errors)."""
     if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
-    analysed = analyse(tree, path, config, rules, text.lower())
+    analysed = analyse(tree, path, config, rules, GuardText(text))
     errors = list(analysed.errors)
     findings, plans = set(), []
     if analysed.facts:
