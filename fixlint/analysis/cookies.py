@@ -245,7 +245,8 @@ class CookieAnalysis(Analysis):
         self._groups = {}  # (container key, cookie) -> {flag: Flag}
         self._module_settings = set()  # setting names assigned at module level
         self._module_markers = set()
-        self._dev_ranges = []  # (first, last) lines of `if DEBUG:` bodies
+        self._if_bodies = []  # (first, last line, test) of every `if` body
+        self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
 
     def subscribe(self, walker):
@@ -330,14 +331,22 @@ class CookieAnalysis(Analysis):
 
     # -- settings -----------------------------------------------------
     def visit_if(self, node):
-        if fw.is_dev_condition(node.test):
-            # Only the body: the `else:` branch is the production path.
-            last = getattr(node.body[-1], "end_lineno", None) or node.body[-1].lineno
-            self._dev_ranges.append((node.body[0].lineno, last))
+        # Only the body: the `else:` branch is the production path. Whether
+        # the test says "development" is asked only of the few `if`s that
+        # hold a setting (most files have none).
+        last = getattr(node.body[-1], "end_lineno", None) or node.body[-1].lineno
+        self._if_bodies.append((node.body[0].lineno, last, node.test))
 
     def _in_dev_block(self, node):
         line = node.lineno
-        return any(first <= line <= last for first, last in self._dev_ranges)
+        for first, last, test in self._if_bodies:
+            if first <= line <= last:
+                dev = self._dev_tests.get(test)
+                if dev is None:
+                    dev = self._dev_tests[test] = fw.is_dev_condition(test)
+                if dev:
+                    return True
+        return False
 
     def visit_assign(self, node):
         ctx = self.ctx

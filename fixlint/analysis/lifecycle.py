@@ -647,13 +647,17 @@ def _names_session_id(expr):
 class PhraseSet:
     """Word sequences to look for in identifiers: `sign_in` matches
     `SignInView` and `/accounts/sign-in`. A substring test on the first word
-    of each phrase comes first, so most names cost one scan."""
+    of each phrase comes first, so most names cost one scan; then only the
+    phrases that start with one of the name's words are compared."""
 
-    __slots__ = ("phrases", "firsts")
+    __slots__ = ("phrases", "firsts", "_by_first")
 
     def __init__(self, phrases):
         self.phrases = tuple(tuple(fw.words(p)) for p in phrases if fw.words(p))
         self.firsts = tuple({p[0] for p in self.phrases})
+        self._by_first = {}
+        for phrase in self.phrases:
+            self._by_first.setdefault(phrase[0], []).append(phrase)
 
     def in_name(self, name):
         lowered = name.lower()
@@ -663,10 +667,10 @@ class PhraseSet:
 
     def in_words(self, words):
         words = tuple(words)
-        for phrase in self.phrases:
-            size = len(phrase)
-            for i in range(len(words) - size + 1):
-                if words[i:i + size] == phrase:
+        by_first = self._by_first
+        for i, word in enumerate(words):
+            for phrase in by_first.get(word, ()):
+                if words[i:i + len(phrase)] == phrase:
                     return True
         return False
 

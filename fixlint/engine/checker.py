@@ -83,7 +83,7 @@ def _describe(exc):
 class Analysed(NamedTuple):
     """A file's facts after the walk: what the rules (and the fixer) judge."""
 
-    ctx: object
+    ctx: object  # FileContext; None when no analysis ran
     facts: dict  # Analysis class -> instance
     failed: set  # Analysis classes whose facts are unreliable
     errors: list
@@ -94,10 +94,14 @@ def analyse(tree, filename, config, rules, text=None, planned=None):
     `text` is the file's source for the per-file guards (see `plan`);
     `planned` is `plan(rules, config, text)` when the caller has it."""
     errors = []
-    ctx = FileContext(tree, filename, config)
     analyses = {}
     failed = set()
-    for analysis in plan(rules, config, text) if planned is None else planned:
+    if planned is None:
+        planned = plan(rules, config, text)
+    if not planned:  # nothing to run: not even the file's imports are read
+        return Analysed(None, analyses, failed, errors)
+    ctx = FileContext(tree, filename, config)
+    for analysis in planned:
         if any(dep not in analyses for dep in analysis.requires):
             continue  # a dependency failed to start
         try:
