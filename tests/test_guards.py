@@ -35,6 +35,20 @@ def test_configured_session_id_name_is_found_in_camel_case():
     assert lint(source, config=config, codes={"SFX204"}) == [(5, 16, "SFX204")]
 
 
+def test_configured_name_alone_is_enough_without_any_request_code():
+    # Nothing here says request, session, token or cookie: the configured
+    # name is the only reason to look (the origin tracer it needs has no
+    # guard of its own, so it cannot veto).
+    config = Config(session_id_names=("user_key",))
+    source = """
+    import random
+
+    def newUserKey():
+        return str(random.random())
+    """
+    assert lint(source, config=config, codes={"SFX204"}) == [(4, 16, "SFX204")]
+
+
 # -- words of names: `sid` and `token` ----------------------------------------
 
 from hypothesis import given, strategies as st  # noqa: E402

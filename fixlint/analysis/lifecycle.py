@@ -35,6 +35,7 @@ Cheap attribute and name tests come before any name resolution.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -650,7 +651,7 @@ class PhraseSet:
     of each phrase comes first, so most names cost one scan; then only the
     phrases that start with one of the name's words are compared."""
 
-    __slots__ = ("phrases", "firsts", "_by_first")
+    __slots__ = ("phrases", "firsts", "_by_first", "_names")
 
     def __init__(self, phrases):
         self.phrases = tuple(tuple(fw.words(p)) for p in phrases if fw.words(p))
@@ -658,12 +659,16 @@ class PhraseSet:
         self._by_first = {}
         for phrase in self.phrases:
             self._by_first.setdefault(phrase[0], []).append(phrase)
+        self._names = {}  # name -> in_name(name): the same names recur
 
     def in_name(self, name):
-        lowered = name.lower()
-        if not any(first in lowered for first in self.firsts):
-            return False
-        return self.in_words(fw.words(name))
+        found = self._names.get(name)
+        if found is None:
+            lowered = name.lower()
+            found = any(first in lowered for first in self.firsts) and self.in_words(fw.words(name))
+            if len(self._names) < 8192:
+                self._names[name] = found
+        return found
 
     def in_words(self, words):
         words = tuple(words)
@@ -680,6 +685,15 @@ _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 
 
 def _is_verifier(ctx, func, name):
+    kind = _verifier_name(name)
+    return _verify_receiver(ctx, func) if kind is None else kind
+
+
+@lru_cache(maxsize=4096)
+def _verifier_name(name):
+    """True/False when the callee's name decides whether it verifies
+    credentials; None when its receiver must (`x.verify(...)`). Every call
+    of a handler asks: the same few hundred names, split once."""
     lowered = name.lower()
     if lowered in auth.VERIFIER_NAMES:
         return True
@@ -687,7 +701,7 @@ def _is_verifier(ctx, func, name):
     if any(w in auth.NOT_VERIFIERS for w in words):
         return False
     if lowered == auth.VERIFY_METHOD:
-        return _verify_receiver(ctx, func)
+        return None
     if words and words[0] == auth.VERIFY_PREFIX:
         return True
     if words and words[0] == auth.CHECK_PREFIX:

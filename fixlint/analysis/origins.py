@@ -125,8 +125,8 @@ _MISSING = object()
 
 
 class OriginAnalysis(Analysis):
-    keywords = ("request", "sess", "sid", "token", "auth", "jwt", "remember", "login",
-                "cookie", "websocket", "uuid")
+    # No guard of its own: it only serves SessionIdAnalysis, whose guard
+    # decides (and the checker drops it where that one is skipped).
     requires = (hd.HandlerAnalysis,)
 
     def __init__(self, ctx, analyses):

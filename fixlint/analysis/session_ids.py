@@ -360,7 +360,9 @@ class SessionIdAnalysis(Analysis):
         values = [*node.args, *(k.value for k in node.keywords)]
         if not values:
             return
-        if self.origins.origin(node) is FOREIGN:
+        # A provider's API has a qualified name, which only an import of the
+        # provider gives: in other files (nearly all) no call is traced.
+        if self.ctx.imports_root(sid.FOREIGN_ROOTS) and self.origins.origin(node) is FOREIGN:
             for value in values:
                 for read in self.origins.reads_in(value):
                     read.foreign = True

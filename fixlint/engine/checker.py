@@ -32,6 +32,19 @@ class Result(NamedTuple):
 
 
 def _needed_analyses(rules):
+    """Every analysis `rules` read, dependencies first (the same for every
+    file of a run: computed once per rule selection)."""
+    key = tuple(rules)
+    found = _NEEDED.get(key)
+    if found is None:
+        found = _NEEDED[key] = tuple(_order(rules))
+    return found
+
+
+_NEEDED = {}
+
+
+def _order(rules):
     ordered = []
 
     def add(analysis):

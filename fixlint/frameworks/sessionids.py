@@ -120,12 +120,17 @@ def is_generator_name(name, id_names):
     parts = words(name)
     if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
         return False
-    joined = "_".join(parts)
-    if any(joined == n or joined.endswith("_" + n) for n in id_names | SESSION_TOKEN_NAMES):
-        return True
+    # The name ends with a whole id or token name: `new_session_id`, `_sid`.
+    for i in range(len(parts)):
+        tail = "_".join(parts[i:])
+        if tail in id_names or tail in SESSION_TOKEN_NAMES:
+            return True
     return any(w in GENERATOR_VERBS for w in parts) and any(w in GENERATOR_NOUNS for w in parts)
 
 
+FOREIGN_ROOTS = frozenset(FOREIGN_SESSION_PACKAGES)
+
+
 def is_foreign_qualname(qualname):
-    return qualname is not None and qualname.partition(".")[0] in FOREIGN_SESSION_PACKAGES
+    return qualname is not None and qualname.partition(".")[0] in FOREIGN_ROOTS
 
