@@ -155,7 +155,7 @@ def vocabulary():
         for token in tokens_of(source):
             words[token.type].add(token.string)
     for analysis in every_analysis():
-        for word in (*analysis.keywords, *analysis.words):
+        for word in (*analysis.keywords, *analysis.words, *analysis.names):
             words[tokenize.STRING].add(repr(word))
             if word.isidentifier() and not keyword.iskeyword(word):
                 words[tokenize.NAME].add(word)

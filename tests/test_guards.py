@@ -53,7 +53,7 @@ def test_configured_name_alone_is_enough_without_any_request_code():
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from fixlint.analysis.base import GuardText, has_word, word_patterns  # noqa: E402
+from fixlint.analysis.base import GuardText, has_name, has_word, word_patterns  # noqa: E402
 from fixlint.frameworks import words  # noqa: E402
 
 
@@ -98,3 +98,31 @@ def test_a_file_no_rule_can_judge_is_not_parsed(tmp_path, monkeypatch):
         result = runner.check_file(str(tmp_path / name), Config(), all_rules())
         assert result.errors == [] and result.findings == []
     assert parsed == [str(tmp_path / "app.py")]
+
+
+# -- exact names: Django's MIDDLEWARE setting -----------------------------------
+
+def test_cookie_analysis_wants_the_middleware_setting_not_every_middleware_class():
+    from fixlint.analysis.cookies import CookieAnalysis
+
+    for text in ("class LocaleMiddleware:\n    pass\n", "MIDDLEWARE_CLASSES = []\n", "from x import middleware\n"):
+        assert not CookieAnalysis.wanted(GuardText(text), Config()), text
+    for text in ("MIDDLEWARE = ['x']\n", "from starlette.middleware.sessions import SessionMiddleware as SM\n",
+                 "from starsessions import SessionMiddleware\n", "resp.set_cookie('a', 'b')\n"):
+        assert CookieAnalysis.wanted(GuardText(text), Config()), text
+
+
+def test_a_settings_module_told_by_its_middleware_setting_alone_is_still_checked():
+    source = """
+    MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+    """
+    assert lint(source, filename="settings.py", codes={"SFX302"}) == [(1, 1, "SFX302")]
+
+
+def test_has_name_matches_the_whole_identifier_only():
+    assert has_name(GuardText("MIDDLEWARE = []"), "MIDDLEWARE")
+    assert has_name(GuardText("x = settings.MIDDLEWARE"), "MIDDLEWARE")
+    assert not has_name(GuardText("MY_MIDDLEWARE = []"), "MIDDLEWARE")
+    assert not has_name(GuardText("MIDDLEWARE2 = []"), "MIDDLEWARE")
+    assert not has_name(GuardText("middleware = []"), "MIDDLEWARE")
+    assert has_name("middleware = []", "MIDDLEWARE")  # lower-cased text: substring

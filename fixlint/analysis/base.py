@@ -50,6 +50,22 @@ def has_word(text, word):
     return raw is None or any(p.search(raw) is not None for p in word_patterns(word))
 
 
+@lru_cache(maxsize=None)
+def name_pattern(name):
+    """A regex finding the identifier `name` written exactly so and whole:
+    `MIDDLEWARE`, not `SessionMiddleware` or `MIDDLEWARE_CLASSES`."""
+    return re.compile(rf"{name}(?<!\w{name})(?!\w)")
+
+
+def has_name(text, name):
+    """Whether `text` (a GuardText or a lower-cased str) may hold the
+    identifier `name`: exactly on a GuardText, as a substring otherwise."""
+    if name.lower() not in text:
+        return False
+    raw = getattr(text, "raw", None)
+    return raw is None or name_pattern(name).search(raw) is not None
+
+
 class Analysis:
     #: Lower-case substrings; a file whose text holds none of them (nor one
     #: of the `words`) cannot produce a fact, and the analysis is skipped.
@@ -58,6 +74,8 @@ class Analysis:
     #: Lower-case words that count only as a word of a name (`sid` in
     #: `user_sid` or `userSid`, not in `consider`): see has_word.
     words: tuple = ()
+    #: Identifiers that count only written exactly so: see has_name.
+    names: tuple = ()
     #: Analyses this one reads; they are created first.
     requires: tuple = ()
 
@@ -75,10 +93,12 @@ class Analysis:
     def wanted(cls, text, config):
         """Whether the file's text (a GuardText or a lower-cased str) can
         hold a fact."""
-        if not (cls.keywords or cls.words) or text is None:
+        if not (cls.keywords or cls.words or cls.names) or text is None:
             return True
         if any(word in text for word in cls.keywords):
             return True
         if any(has_word(text, word) for word in cls.words):
+            return True
+        if any(has_name(text, name) for name in cls.names):
             return True
         return any(word in text for word in config.keywords())

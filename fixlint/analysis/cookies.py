@@ -237,7 +237,14 @@ def names_session_setting(expr):
 
 
 class CookieAnalysis(Analysis):
-    keywords = ("cookie", "session_", "middleware", "installed_apps", "root_urlconf")
+    # Cookie calls, headers and jars say "cookie"; every setting fixlint
+    # knows says "cookie" or "session_" (fw.SETTING_NAMES); a session
+    # middleware's qualified name comes from an import of a module named
+    # `sessions` or `starsessions`; a Django settings module is told by
+    # INSTALLED_APPS, ROOT_URLCONF or the setting `MIDDLEWARE` itself (not
+    # every `FooMiddleware` class, which most of Django mentions).
+    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf")
+    names = ("MIDDLEWARE",)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
