@@ -264,3 +264,36 @@ def test_an_edit_whose_node_is_gone_is_skipped():
     code, skipped = apply("f(a)\n", AddKeyword(Span(5, 0, 5, 4), "secure", True))
     assert code == "f(a)\n"
     assert skipped and "the flagged Call was not found" in skipped[0][1]
+
+
+# -- which plans wait for the next pass ------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from fixlint.fix.apply import _Taken  # noqa: E402
+from fixlint.fix.edits import conflicts  # noqa: E402
+
+_SPANS = st.builds(lambda a, b: Span(a, 0, a + b, 4), st.integers(1, 4), st.integers(0, 2))
+_EDITS = st.one_of(
+    st.builds(AddKeyword, _SPANS, st.sampled_from(["secure", "httponly"]), st.just(True)),
+    st.builds(ReplaceValue, _SPANS, st.sampled_from([True, "Lax"])),
+    st.builds(AppendToString, _SPANS, st.just("; Secure")),
+    st.builds(ReplaceInString, _SPANS, st.just("samesite=none"), st.just("SameSite=Lax")),
+    st.builds(InsertStatements, _SPANS, st.just(("session.clear()",))),
+    st.builds(ReplaceStatement, _SPANS, st.sampled_from([(), ("session.clear()",)])),
+    st.builds(EnsureImport, st.just("starsessions"), st.just("regenerate_session_id")),
+)
+
+
+@given(st.lists(st.lists(_EDITS, min_size=1, max_size=3), max_size=12))
+def test_the_index_of_accepted_edits_agrees_with_comparing_every_pair(plans):
+    # The applier's index must accept and refuse exactly the plans that a
+    # comparison of every pair of edits would.
+    taken, accepted = _Taken(), []
+    for edits in plans:
+        every_pair = any(conflicts(a, b) for a in edits for other in accepted for b in other)
+        assert any(taken.conflicts(edit) for edit in edits) == every_pair, (edits, accepted)
+        if not every_pair:
+            accepted.append(edits)
+            for edit in edits:
+                taken.add(edit)

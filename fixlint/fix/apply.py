@@ -19,7 +19,7 @@ from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvide
 
 from .edits import (
     AddKeyword, AppendToString, EnsureImport, InsertStatements, ReplaceInString, ReplaceStatement,
-    ReplaceValue, conflicts,
+    ReplaceValue, conflicts, target,
 )
 from .imports import ensure_imports
 
@@ -47,8 +47,9 @@ def apply_plans(source, plans):
     locator = _Locator(source, wrapper)
     edits = _Edits(locator)
     accepted, skipped = [], []
+    taken = _Taken()
     for plan in plans:
-        if any(conflicts(a, b) for a in plan.edits for other in accepted for b in other.edits):
+        if any(taken.conflicts(edit) for edit in plan.edits):
             skipped.append((plan, "overlaps another fix; retried in the next pass"))
             continue
         try:
@@ -58,6 +59,8 @@ def apply_plans(source, plans):
             continue
         for item in staged:
             edits.add(item)
+        for edit in plan.edits:
+            taken.add(edit)
         accepted.append(plan)
     if not accepted:
         return Applied(source, [], skipped)
@@ -68,6 +71,35 @@ def apply_plans(source, plans):
         reasons = "; ".join(transformer.failures)
         return Applied(source, [], skipped + [(plan, reasons) for plan in accepted])
     return Applied(new_module.code, accepted, skipped)
+
+
+class _Taken:
+    """The edits of the plans accepted so far, indexed so that a new edit
+    meets only those it may conflict with (edits.conflicts): one on the same
+    span, or a replaced statement around or inside it. Comparing every pair
+    made a file with a thousand cookie findings take seconds per pass."""
+
+    def __init__(self):
+        self._by_span = {}
+        self._statements = []  # ReplaceStatement edits
+        self._every = []  # all but EnsureImport: what a statement may hold
+
+    def conflicts(self, edit):
+        if isinstance(edit, EnsureImport):
+            return False
+        if isinstance(edit, ReplaceStatement):
+            candidates = self._every
+        else:
+            candidates = self._by_span.get(target(edit), []) + self._statements
+        return any(conflicts(edit, other) for other in candidates)
+
+    def add(self, edit):
+        if isinstance(edit, EnsureImport):
+            return
+        self._by_span.setdefault(target(edit), []).append(edit)
+        self._every.append(edit)
+        if isinstance(edit, ReplaceStatement):
+            self._statements.append(edit)
 
 
 # -- finding nodes -----------------------------------------------------------
