@@ -53,7 +53,7 @@ def semgrep_binary():
     found = shutil.which("semgrep")
     if found:
         return found
-    raise SemgrepMissing("semgrep is not installed: run 'make install' (it creates .venv-semgrep/)")
+    raise SemgrepMissing("semgrep is not installed: run 'make semgrep' (it creates .venv-semgrep/; make test does too)")
 
 
 def _env():
