@@ -3,7 +3,7 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COOKIE_DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
+    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
 from ..analysis.store_ids import is_identity_key
@@ -31,12 +31,18 @@ def _removals(session):
     ]
 
 
-def _invalidations(session):
+def _invalidations(session, regenerations=False):
     """Calls that end the session, anywhere in the handler: clear(),
     flask_login.logout_user(), Django's logout()/flush()/delete(), and calls
-    named like a logout or an invalidation, which fixlint trusts too."""
+    named like a logout or an invalidation, which fixlint trusts too. With
+    `regenerations`, for a removal of an identity key: a regeneration as well
+    (cycle_key(), Flask-Session's regenerate, starsessions), which leaves a
+    new id without the identity."""
     calls = [f"{session}.clear()", "$R.session.flush()", "$R.session.delete(...)",
              *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT)]
+    if regenerations:
+        calls += ["$R.session.cycle_key()", "$APP.session_interface.regenerate(...)",
+                  *(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)]
     for word in auth.INVALIDATE_WORDS:
         calls += [f"{word}(...)", f"$OBJ.{word}(...)"]
     return ls.anywhere_in_function(*calls)
@@ -61,7 +67,7 @@ def _semgrep_rules():
         SemgrepRule(
             message="Logout removes only $K from the session: every other key stays in a live session; "
                     "call session.clear() (Flask) or logout_user() (Flask-Login)",
-            match={"patterns": [*_removals(flask), *_in_logout_handler(), *_invalidations(flask)]},
+            match={"patterns": [*_removals(flask), *_in_logout_handler(), *_invalidations(flask, True)]},
             technology=("flask",),
         ),
         SemgrepRule(
@@ -70,7 +76,7 @@ def _semgrep_rules():
                     "django.contrib.auth.logout(request) or request.session.flush() (Django), "
                     "request.session.clear() (Starlette/FastAPI)",
             match={"patterns": [
-                *_removals(request), *_in_logout_handler(), *_invalidations(request),
+                *_removals(request), *_in_logout_handler(), *_invalidations(request, True),
                 *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS)),
             ]},
             technology=("django", "fastapi", "starlette"),
@@ -130,6 +136,8 @@ def _semgrep_rules():
                   for call in (f"{flask}.clear()", "$R.session.flush()", f"{flask}.pop({ls.IDENTITY_KEY}, ...)",
                                f"$R.session.pop({ls.IDENTITY_KEY}, ...)",
                                *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT))],
+                *[{"pattern-not": f"def $F(...):\n  ...\n  del {session}[{ls.IDENTITY_KEY}]\n  ...\n"}
+                  for session in (flask, "$R.session")],
                 {"focus-metavariable": "$F"},
             ]},
             technology=("flask", "django"),
@@ -281,6 +289,18 @@ class SessionNotInvalidatedOnLogout(Rule):
             filename="views.py",
             title="Django: logout() flushes the session",
         ),
+        Example(
+            """
+            from django.shortcuts import redirect
+
+            def shop_logout(request):
+                request.session.pop("customer_id", None)
+                request.session.cycle_key()  # the old id is dead; the cart stays
+                return redirect("/")
+            """,
+            filename="views.py",
+            title="Django: remove the identity and cycle the key, keeping other data",
+        ),
     )
 
     semgrep = _semgrep_rules()
@@ -305,7 +325,7 @@ class SessionNotInvalidatedOnLogout(Rule):
             if path.role != LOGOUT:
                 continue
             steps = path.steps
-            if any(s.kind in (INVALIDATE, DELEGATE) for s in steps):
+            if any(s.kind in (INVALIDATE, DELEGATE) for s in steps) or _removed_and_regenerated(steps):
                 continue
             partial = _first_partial(steps, server_side)
             if partial is not None:
@@ -331,6 +351,18 @@ class SessionNotInvalidatedOnLogout(Rule):
         else:
             what = f"removes only {event.key!r} and leaves the session alive"
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+def _removed_and_regenerated(steps):
+    """The logout removes the identity (an identity key, or a key it cannot
+    name: `f"customer_auth_id:{shop}"`) and regenerates the session (Django
+    `cycle_key()`, Flask-Session `regenerate`, starsessions), in either
+    order: the old id is worthless and the new one holds no identity, while
+    data kept on purpose (a cart) survives. Removing a key known to be no
+    identity (`next`) does not count: the identity would move along."""
+    removed = any(s.kind == REMOVE or (s.kind == TOUCH and s.event.access == DELETE and s.event.key is None)
+                  for s in steps)
+    return removed and any(s.kind == REGEN and s.event.mechanism != "named" for s in steps)
 
 
 def _first_partial(steps, server_side):
