@@ -69,22 +69,32 @@ def test_without_unsafe_fixes_the_finding_is_left_with_the_unsafe_note():
     assert reasons(outcome) == [(8, UNSAFE_FIX)]
 
 
-def test_a_write_before_the_binding_declines_because_clear_would_drop_it():
-    _, outcome = flask("""
+def test_a_write_before_the_binding_gets_the_clear_above_it():
+    # Clearing between the two would drop `permanent`: the clear goes first.
+    source, outcome = flask("""
         session.permanent = True
         session["user_id"] = user.id
     """)
-    assert outcome.applied == []
-    assert reasons(outcome) == [(9, f"{NO_FIX}: the handler writes to the session first; "
-                                    "clearing the session there would drop that data")]
+    assert outcome.text.splitlines()[7:10] == [
+        f"    {COMMENT}", "    session.clear()", "    session.permanent = True"]
+    assert reasons(outcome) == []
 
 
-def test_a_flash_before_the_binding_declines_but_not_in_a_branch_that_returns():
-    _, outcome = flask("""
+def test_a_write_in_an_earlier_branch_gets_the_clear_above_the_branch():
+    source, outcome = flask("""
+        if remember:
+            session.permanent = True
+        session["user_id"] = user.id
+    """)
+    assert outcome.text.splitlines()[7:10] == [f"    {COMMENT}", "    session.clear()", "    if remember:"]
+
+
+def test_a_flash_before_the_binding_gets_the_clear_above_it_but_not_above_a_branch_that_returns():
+    source, outcome = flask("""
         flash("welcome back")
         session["user_id"] = user.id
     """)
-    assert outcome.applied == [] and "writes to the session first" in reasons(outcome)[0][1]
+    assert outcome.text.splitlines()[7:10] == [f"    {COMMENT}", "    session.clear()", '    flash("welcome back")']
     source, outcome = flask("""
         if user is None:
             flash("unknown user")
@@ -92,14 +102,27 @@ def test_a_flash_before_the_binding_declines_but_not_in_a_branch_that_returns():
         session["user_id"] = user.id
     """)
     assert inserted(outcome, source) == [f"    {COMMENT}", "    session.clear()"]
-    _, outcome = flask("""
+    assert outcome.text.splitlines()[10:12] == [f"    {COMMENT}", "    session.clear()"]  # after the return
+    source, outcome = flask("""
         try:
             flash("trying the cache")
             return cached_login()
         except LookupError:
             session["user_id"] = user.id
     """)
-    assert "writes to the session first" in reasons(outcome)[0][1]  # an exception may get here
+    # An exception may get from the flash to the binding: clear before both.
+    assert outcome.text.splitlines()[7:10] == [f"    {COMMENT}", "    session.clear()", "    try:"]
+
+
+def test_a_write_before_the_binding_still_declines_when_a_later_read_needs_old_data():
+    _, outcome = flask("""
+        session.permanent = True
+        session["user_id"] = user.id
+        target = session.get("next")
+    """)
+    assert outcome.applied == []
+    assert reasons(outcome) == [(9, f"{NO_FIX}: the handler reads 'next' from the session afterwards; "
+                                    "clearing the session would lose it")]
 
 
 def test_reading_a_key_after_the_binding_declines_unless_the_handler_wrote_it():

@@ -8,8 +8,9 @@ Per backend (`regenerate_code` in `frameworks.*.SESSION_BACKEND`):
 - Flask's cookie session and Starlette's `SessionMiddleware` ("before"
   backends: clearing is the regeneration): `session.clear()` /
   `request.session.clear()`. Clearing wipes what the session held, so the
-  fix is declined when the handler writes to the session before that point
-  or reads from it afterwards a key it has not written again;
+  call goes above the handler's first session write when one comes before
+  the binding (`session.permanent = True`), and the fix is declined when
+  the handler reads from it afterwards a key it has not written again;
 - Django: `request.session.cycle_key()`; Flask-Session:
   `<app>.session_interface.regenerate(session)` with the module's Flask
   application object (or its `current_app` import); starsessions:
@@ -45,8 +46,7 @@ def plan(rule, ctx, facts):
         finding = rule.finding(step.site, rule.message(step, backend))
         try:
             call, imports = _regeneration(lifecycle, path, step, backend)
-            located = sessions.locate(path.function, step.site)
-            _check_covers(lifecycle, path, step, backend, located)
+            located = _check_covers(lifecycle, path, step, backend, sessions.locate(path.function, step.site))
         except Unclear as exc:
             yield Decline(finding, str(exc))
             continue
@@ -123,9 +123,12 @@ def _qualname(scope, expr):
 
 
 def _check_covers(lifecycle, path, step, backend, located):
-    """Unclear unless the inserted call precedes every binding of the
-    handler on this backend and, for a backend that regenerates by
-    clearing, loses nothing the handler keeps in the session."""
+    """Where the call goes: before `located` (the binding's statement), or,
+    for a backend that regenerates by clearing, before the handler's first
+    session write when there is one (`session.permanent = True` just before
+    the binding is kept that way). Unclear unless the call precedes every
+    binding of the handler on this backend and, when it clears, loses
+    nothing the handler reads from the session afterwards."""
     index = path.steps.index(step)
     belongs = sessions.same_backend(lifecycle, backend)
     for later in path.steps[index + 1:]:
@@ -133,4 +136,9 @@ def _check_covers(lifecycle, path, step, backend, located):
             raise Unclear("the handler binds the identity on another branch too; one call would not cover both")
     if backend.order == "before":
         before, after = sessions.split(path, index, located, belongs)
+        first = next((s for s in before if sessions.writes(s)), None)
+        if first is not None:
+            located = sessions.locate_before(path.function, first.site, step.site)
+            before, after = sessions.split(path, path.steps.index(first), located, belongs)
         sessions.check_kept_data(before, after, "clearing the session")
+    return located

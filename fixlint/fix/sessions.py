@@ -93,6 +93,32 @@ def _check_own_lines(block, index, owner):
         raise Unclear("the statement shares its line with another statement")
 
 
+def locate_before(function, first, node):
+    """The statement before which code runs ahead of both `first` and, on
+    every way through the handler, `node` (which comes later): the
+    statement of the innermost block holding `node` that also holds
+    `first` or comes after it (`if remember: session.permanent = True`
+    then a binding gives the `if`). Unclear when `first` sits in another
+    branch of a compound statement that holds `node`."""
+    block, owner = function.body, function
+    while True:
+        at_node = next((i for i, s in enumerate(block) if contains(s, node)), None)
+        at_first = next((i for i, s in enumerate(block) if contains(s, first)), None)
+        if at_node is None or at_first is None or at_first > at_node:
+            raise Unclear("the earlier session write was not found before the binding")
+        stmt = block[at_node]
+        if at_first < at_node:
+            _check_own_lines(block, at_first, owner)
+            return Located(block[at_first], block, at_first)
+        inner = next((b for b in _blocks(stmt) if any(contains(s, node) for s in b)), None)
+        if inner is None or not any(contains(s, first) for s in inner):
+            # Both in one simple statement, or `first` in its header or
+            # another branch: before the statement itself is the only place.
+            _check_own_lines(block, at_node, owner)
+            return Located(stmt, block, at_node)
+        block, owner = inner, stmt
+
+
 def dominates(located, node):
     """Whether code inserted before `located.stmt` runs before `node` on
     every way through the handler: `node` is in that statement or in one
@@ -200,7 +226,7 @@ def same_backend(lifecycle, backend):
     return lambda event: event.framework is not None and lifecycle.backend(event.framework) is backend
 
 
-def _writes(step):
+def writes(step):
     event = step.event
     return step.kind == BIND or (step.kind == TOUCH and event.access in (WRITE, UPDATE))
 
@@ -247,7 +273,7 @@ def check_kept_data(before, after, call):
     """Unclear when emptying the session at the point drops data: the
     handler wrote to it earlier, or reads a key later that it has not
     written again since."""
-    if any(_writes(s) for s in before):
+    if any(writes(s) for s in before):
         raise Unclear(f"the handler writes to the session first; {call} there would drop that data")
     written = set()
     for step in after:
@@ -255,5 +281,5 @@ def check_kept_data(before, after, call):
         if _needs_key(step) and (key is None or key not in written):
             what = f"{key!r}" if key is not None else "a key"
             raise Unclear(f"the handler reads {what} from the session afterwards; {call} would lose it")
-        if _writes(step) and key is not None:
+        if writes(step) and key is not None:
             written.add(key)
