@@ -44,10 +44,16 @@ def word_patterns(word):
 def has_word(text, word):
     """Whether `text` (a GuardText or a lower-cased str) may hold `word` as
     a word of a name: exactly on a GuardText, as a substring otherwise."""
-    if word not in text:
+    return _found(text, word, word_patterns(word))
+
+
+def _found(text, lowered, patterns):
+    """The cheap lower-case substring test, then, when the text as written
+    is known, one of `patterns` must match it."""
+    if lowered not in text:
         return False
     raw = getattr(text, "raw", None)
-    return raw is None or any(p.search(raw) is not None for p in word_patterns(word))
+    return raw is None or any(p.search(raw) is not None for p in patterns)
 
 
 @lru_cache(maxsize=None)
@@ -60,10 +66,7 @@ def name_pattern(name):
 def has_name(text, name):
     """Whether `text` (a GuardText or a lower-cased str) may hold the
     identifier `name`: exactly on a GuardText, as a substring otherwise."""
-    if name.lower() not in text:
-        return False
-    raw = getattr(text, "raw", None)
-    return raw is None or name_pattern(name).search(raw) is not None
+    return _found(text, name.lower(), (name_pattern(name),))
 
 
 class Analysis:
