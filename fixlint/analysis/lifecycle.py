@@ -300,7 +300,7 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(TOUCH, node, framework, key=written, access=access, session=session))
         elif attr in _REMOVE_METHODS:
             key = literal_key(node.args[0], self.ctx) if node.args else None
-            kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+            kind = _removal(key)
             self._add(Event(kind, node, framework, key=key, access=DELETE, session=session))
         else:  # get, keys, ...: a read, of an identity key when it names one
             key = literal_key(node.args[0], self.ctx) if node.args else None
@@ -409,7 +409,7 @@ class LifecycleAnalysis(Analysis):
             if self._store_origin(receiver.value, receiver.slice) is None:
                 return False
             key = literal_key(node.args[0], ctx)
-            kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+            kind = _removal(key)
             self._add(Event(kind, node, "store", key=key))
             return True
         origin = self._store_origin(receiver, node.args[0])
@@ -516,11 +516,11 @@ class LifecycleAnalysis(Analysis):
             framework = self._session(container)
             if framework is not None:
                 key = literal_key(target.slice, ctx)
-                kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+                kind = _removal(key)
                 self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
-                kind = REMOVE if key is not None and is_identity_key(key) else TOUCH
+                kind = _removal(key)
                 self._add(Event(kind, node, "store", key=key))
             elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
                 self._add(Event(INVALIDATE, node, "store"))
@@ -639,6 +639,12 @@ def _names_session_cookie_setting(expr):
     if expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant:
         return expr.slice.value == "SESSION_COOKIE_NAME"
     return False
+
+
+def _removal(key):
+    """The kind of a pop/del of `key`: REMOVE for an identity key, else a
+    TOUCH (a key that is none, or that the code does not name)."""
+    return REMOVE if key is not None and is_identity_key(key) else TOUCH
 
 
 def _names_session_id(expr):

@@ -509,7 +509,7 @@ class SessionIdAnalysis(Analysis):
             if binding in self._session_bindings and self._once("url", leak.node):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
-        foreign_module = self.ctx.imports(*sid.FOREIGN_SESSION_PACKAGES)
+        foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue

@@ -362,7 +362,13 @@ def _removed_and_regenerated(steps):
     identity (`next`) does not count: the identity would move along."""
     removed = any(s.kind == REMOVE or (s.kind == TOUCH and s.event.access == DELETE and s.event.key is None)
                   for s in steps)
-    return removed and any(s.kind == REGEN and s.event.mechanism != "named" for s in steps)
+    return removed and any(_regenerates(s) for s in steps)
+
+
+def _regenerates(step):
+    """A regeneration fixlint saw done (cycle_key(), regenerate...), not one
+    it trusts by a callee's name alone."""
+    return step.kind == REGEN and step.event.mechanism != "named"
 
 
 def _first_partial(steps, server_side):
@@ -382,5 +388,5 @@ def _keeps_identity(step):
     if event.framework is None or event.framework == "store":
         return False
     if step.kind == REGEN:
-        return event.mechanism != "named"
+        return _regenerates(step)
     return step.kind == TOUCH and event.key is not None and is_identity_key(event.key)
