@@ -95,11 +95,13 @@ def _check_own_lines(block, index, owner):
 
 def locate_before(function, first, node):
     """The statement before which code runs ahead of both `first` and, on
-    every way through the handler, `node` (which comes later): the
-    statement of the innermost block holding `node` that also holds
-    `first` or comes after it (`if remember: session.permanent = True`
-    then a binding gives the `if`). Unclear when `first` sits in another
-    branch of a compound statement that holds `node`."""
+    every way through the handler, `node` (which comes later): in the
+    innermost block holding both, the statement holding `first`
+    (`if remember: session.permanent = True` then a binding gives the
+    `if`); the compound statement holding both, when `first` sits in its
+    header or in another branch than `node` (a `try` body and its
+    `except`). Unclear when `first` does not come before `node` in the
+    source."""
     block, owner = function.body, function
     while True:
         at_node = next((i for i, s in enumerate(block) if contains(s, node)), None)
