@@ -464,15 +464,15 @@ class CookieAnalysis(Analysis):
     def _module_label(self):
         """Whose configuration a module is, for keys both frameworks read."""
         ctx = self.ctx
-        if self._module_markers or ctx.imports("django"):
+        if self._module_markers or ctx.imports(*fw.DJANGO.packages):
             return fw.DJANGO.label
         if ctx.imports(*fw.FLASK.packages):
             return fw.FLASK.label
         for name in self._module_settings:
-            owners = {f.key for f, _ in fw.settings_frameworks(name)}
-            if owners == {"django"}:
+            owners = {f.extends or f for f, _ in fw.settings_frameworks(name)}
+            if owners == {fw.DJANGO}:
                 return fw.DJANGO.label
-            if owners <= {"flask", "flask_login"}:
+            if owners <= {fw.FLASK}:
                 return fw.FLASK.label
         names = fw.words(ctx.path.stem) + fw.words(ctx.path.parent.name)
         return fw.DJANGO.label if "settings" in names else fw.FLASK.label

@@ -23,9 +23,6 @@ import ast
 import re
 
 from .. import frameworks as fw
-from ..frameworks import django as dj
-from ..frameworks import flask as fl
-from ..frameworks import starlette as st
 from .base import Analysis
 
 ROUTE = "route"
@@ -43,7 +40,7 @@ class Handler:
         self.node = info.node
         self.name = info.node.name
         self.class_node = info.class_node
-        self.framework = None  # "flask" | "django" | "starlette" | None
+        self.framework = None  # the Framework whose routing reaches it, or None
         self.kind = FUNCTION
         self.paths = []  # literal route paths
         self.methods = set()  # HTTP methods, upper-case, when stated
@@ -99,7 +96,7 @@ class HandlerAnalysis(Analysis):
             self._decorator(handler, decorator)
         if handler.kind == FUNCTION:
             self._django_view(handler)
-        if handler.framework == "starlette" and handler.kind == ROUTE:
+        if handler.framework is not None and handler.framework.requests.param_sources and handler.kind == ROUTE:
             self._fastapi_params(handler)
 
     def _decorator(self, handler, decorator):
@@ -109,8 +106,7 @@ class HandlerAnalysis(Analysis):
         framework = self._app_framework(decorator.func.value)
         if framework is None:
             return
-        routes = fl.ROUTE_DECORATORS if framework == "flask" else st.ROUTE_DECORATORS
-        if method not in routes:
+        if method not in framework.routing.route_decorators:
             return
         handler.kind = ROUTE
         handler.framework = framework
@@ -123,44 +119,47 @@ class HandlerAnalysis(Analysis):
             handler.methods.add(method.upper())
 
     def _app_framework(self, receiver):
-        """'flask' or 'starlette' when `receiver` is an app, blueprint or
-        router; falls back to conventional names (`app`, `bp`, `router`) in a
-        file that imports the framework."""
+        """The Framework whose app, blueprint or router `receiver` is; falls
+        back to conventional names (`app`, `bp`, `router`) in a file that
+        imports the framework."""
         ctx = self.ctx
         value = ctx.value_of(receiver)
         if value.__class__ is ast.Call:
             qualname = ctx.qualname(value.func)
-            if qualname in fl.APP_CLASSES:
-                return "flask"
-            if qualname in st.APP_CLASSES:
-                return "starlette"
+            for framework in fw.ROUTING_FRAMEWORKS:
+                if qualname in framework.routing.app_classes:
+                    return framework
         name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
-        if name.lower() in ("app", "application", "bp", "blueprint", "router", "api", "auth", "views"):
-            if ctx.imports(*st.STARLETTE.packages):
-                return "starlette"
-            if ctx.imports(*fl.FLASK.packages):
-                return "flask"
+        lowered = name.lower()
+        for framework in fw.ROUTING_FRAMEWORKS:
+            if lowered in framework.routing.app_names and ctx.imports(*framework.packages):
+                return framework
         return None
 
     def _django_view(self, handler):
+        """Views: methods of class-based views, and functions taking
+        `request` first, in frameworks that have them (Django)."""
         ctx = self.ctx
-        if not ctx.imports("django"):
-            return
-        node = handler.node
-        if handler.class_node is not None:
-            if node.name in dj.VIEW_METHODS and self._is_django_view_class(handler.class_node):
+        for framework in fw.ROUTING_FRAMEWORKS:
+            routing = framework.routing
+            if not routing.view_methods or not ctx.imports(*framework.packages):
+                continue
+            node = handler.node
+            if handler.class_node is not None:
+                if node.name in routing.view_methods and self._is_view_class(handler.class_node, routing):
+                    handler.kind = VIEW
+                    handler.framework = framework
+                return
+            args = node.args.posonlyargs + node.args.args
+            if args and args[0].arg == "request":
                 handler.kind = VIEW
-                handler.framework = "django"
+                handler.framework = framework
             return
-        args = node.args.posonlyargs + node.args.args
-        if args and args[0].arg == "request":
-            handler.kind = VIEW
-            handler.framework = "django"
 
-    def _is_django_view_class(self, class_node):
+    def _is_view_class(self, class_node, routing):
         for base in class_node.bases:
             qualname = self.ctx.qualname(base)
-            if qualname is not None and qualname.startswith(dj.VIEW_BASES_PREFIX):
+            if qualname is not None and qualname.startswith(routing.view_bases_prefix):
                 return True
             name = qualname.rpartition(".")[2] if qualname else getattr(base, "id", getattr(base, "attr", ""))
             if name.endswith(("View", "Mixin")):
@@ -168,6 +167,7 @@ class HandlerAnalysis(Analysis):
         return False
 
     def _fastapi_params(self, handler):
+        requests = handler.framework.requests
         node = handler.node
         path_names = set()
         for path in handler.paths:
@@ -178,21 +178,21 @@ class HandlerAnalysis(Analysis):
         defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
         pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
         for arg, default in pairs:
-            handler.params[arg.arg] = self._param_source(arg, default, path_names)
+            handler.params[arg.arg] = self._param_source(arg, default, path_names, requests)
 
-    def _param_source(self, arg, default, path_names):
+    def _param_source(self, arg, default, path_names, requests):
         ctx = self.ctx
         annotation = arg.annotation
         for candidate in (default, *_annotated_extras(annotation)):
             if candidate is not None and candidate.__class__ is ast.Call:
                 qualname = ctx.qualname(candidate.func) or ""
                 module, _, name = qualname.rpartition(".")
-                if module in st.PARAM_MODULES and name in st.PARAM_SOURCES:
-                    return st.PARAM_SOURCES[name]
+                if module in requests.param_modules and name in requests.param_sources:
+                    return requests.param_sources[name]
         base = _annotated_base(annotation)
         if base is not None:
             qualname = ctx.qualname(base)
-            if qualname in st.REQUEST_TYPES:
+            if qualname in requests.types:
                 return "request"
             if qualname is not None and qualname.rpartition(".")[2] in ("Response", "BackgroundTasks"):
                 return "special"
@@ -209,21 +209,25 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         func = node.func
         if func.__class__ is ast.Attribute:
-            if func.attr == fl.ADD_URL_RULE:
-                target = _keyword(node, "view_func") or (node.args[2] if len(node.args) > 2 else None)
-                self._register(target, "flask", _first_string(node, ("rule",)), _methods(node))
-                return
-            if func.attr in st.ADD_ROUTE_METHODS:
-                target = _keyword(node, "endpoint") or (node.args[1] if len(node.args) > 1 else None)
-                self._register(target, "starlette", _first_string(node, ("path",)), _methods(node))
-                return
+            for framework in fw.ROUTING_FRAMEWORKS:
+                if func.attr in framework.routing.register_methods:
+                    self._registration(node, framework)
+                    return
         qualname = ctx.qualname(func)
-        if qualname in st.ROUTE_CLASSES:
-            target = _keyword(node, "endpoint") or (node.args[1] if len(node.args) > 1 else None)
-            self._register(target, "starlette", _first_string(node, ("path",)), _methods(node))
-        elif qualname in dj.URL_FUNCTIONS:
-            target = _keyword(node, "view") or (node.args[1] if len(node.args) > 1 else None)
-            self._register(target, "django", _first_string(node, ("route",)), set())
+        for framework in fw.ROUTING_FRAMEWORKS:
+            routing = framework.routing
+            if qualname in routing.route_classes or qualname in routing.url_functions:
+                self._registration(node, framework)
+                return
+
+    def _registration(self, node, framework):
+        """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
+        login)`, Django `path("login/", login)`."""
+        routing = framework.routing
+        keyword, position = routing.register_target
+        target = _keyword(node, keyword) or (node.args[position] if len(node.args) > position else None)
+        methods = _methods(node) if routing.route_decorators else set()
+        self._register(target, framework, _first_string(node, routing.path_keywords), methods)
 
     def _register(self, target, framework, path, methods):
         if target is None:

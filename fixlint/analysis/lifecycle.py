@@ -91,7 +91,7 @@ class Event:
                  session=None):
         self.kind = kind
         self.node = node  # where it happens (a statement or call)
-        self.framework = framework  # flask | flask_login | django | starlette | store
+        self.framework = framework  # the Framework (or session library, or fw.HAND_ROLLED) it runs on
         self.key = key  # the identity key or value named in messages
         self.mechanism = mechanism  # REGEN: which regeneration
         self.callee = callee  # CALL: the FunctionDef
@@ -148,42 +148,39 @@ class LifecycleAnalysis(Analysis):
     def uses_test_client(self):
         return self.test_client_seen or self.ctx.imports(*auth.TEST_CLIENT_MODULES)
 
-    @property
-    def uses_flask_session(self):
-        return (
-            self.flask_session_config
-            or self.ctx.imports(*fsess.FLASK_SESSION.packages)
-            or "flask-session" in self.ctx.config.session_backends
+    def uses(self, library):
+        """Whether this file's sessions run on a session library (one that
+        extends a framework): imported, named by the `session-backends`
+        option, or marked by its configuration (`SESSION_TYPE`)."""
+        return bool(
+            self.ctx.imports(*library.packages)
+            or library.option in self.ctx.config.session_backends
+            or (library.config_markers and self.flask_session_config)
         )
-
-    @property
-    def uses_starsessions(self):
-        return self.ctx.imports(*starsess.STARSESSIONS.packages) or "starsessions" in self.ctx.config.session_backends
 
     def backend(self, framework):
         """The SessionBackend an event of `framework` runs on in this file."""
-        from ..frameworks import flask, starlette
-
-        if framework in ("flask", "flask_login"):
-            return fsess.SESSION_BACKEND if self.uses_flask_session else flask.SESSION_BACKEND
-        if framework == "django":
-            return dj.SESSION_BACKEND
-        if framework == "starlette":
-            return starsess.SESSION_BACKEND if self.uses_starsessions else starlette.SESSION_BACKEND
-        if framework == "store":
-            return stores.SESSION_BACKEND
-        return None
+        if framework is None:
+            return None
+        base = framework.extends or framework  # Flask-Login's session is Flask's
+        for library in fw.FRAMEWORKS:
+            if library.extends is base and library.backend is not None and self.uses(library):
+                return library.backend
+        return base.backend
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""
         if self.has_store:
-            return stores.SESSION_BACKEND
-        if self.uses_flask_session:
-            return fsess.SESSION_BACKEND
-        if self.uses_starsessions:
-            return starsess.SESSION_BACKEND
-        if self.ctx.imports(*fw.DJANGO.packages):
-            return dj.SESSION_BACKEND
+            return fw.HAND_ROLLED.backend
+        for library in fw.FRAMEWORKS:
+            backend = library.backend
+            if library.extends is not None and backend is not None and backend.server_side and self.uses(library):
+                return backend
+        for framework in fw.FRAMEWORKS:
+            backend = framework.backend
+            if (framework.extends is None and backend is not None and backend.server_side
+                    and framework.packages and self.ctx.imports(*framework.packages)):
+                return backend
         return None
 
     # -- recording --------------------------------------------------------
@@ -257,7 +254,7 @@ class LifecycleAnalysis(Analysis):
             self._session_method(node, framework, attr)
             return True
         if attr == fsess.REGENERATE_METHOD and receiver.__class__ is ast.Attribute and receiver.attr == fsess.INTERFACE_ATTR:
-            self._add(Event(REGEN, node, "flask", mechanism="regenerate:flask_session"))
+            self._add(Event(REGEN, node, fw.FLASK, mechanism="regenerate:flask_session"))
             return True
         if attr in _COOKIE_DELETERS and node.args:
             self._cookie_deletion(node, node.args[0])
@@ -279,12 +276,12 @@ class LifecycleAnalysis(Analysis):
     def _session_method(self, node, framework, attr):
         session = node.func.value
         if attr == "clear":
-            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework}", session=session))
+            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework.key}", session=session))
             self._add(Event(INVALIDATE, node, framework, session=session))
-        elif framework == "django" and attr in dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS:
-            if attr in dj.REGENERATE_METHODS:
-                self._add(Event(REGEN, node, framework, mechanism="cycle:django"))
-            if attr in dj.INVALIDATE_METHODS:
+        elif attr in framework.session_regenerate_methods | framework.session_invalidate_methods:
+            if attr in framework.session_regenerate_methods:
+                self._add(Event(REGEN, node, framework, mechanism=f"cycle:{framework.key}"))
+            if attr in framework.session_invalidate_methods:
                 self._add(Event(INVALIDATE, node, framework))
         elif attr in ("regenerate", "invalidate"):  # Flask-KVSession-style session objects
             self._add(Event(REGEN, node, framework, mechanism="named"))
@@ -314,10 +311,10 @@ class LifecycleAnalysis(Analysis):
         for base in function.class_node.bases:
             qualname = self.ctx.qualname(base)
             if qualname in dj.LOGIN_VIEWS:
-                self._add(Event(REGEN, node, "django", mechanism="cycle:django"))
+                self._add(Event(REGEN, node, fw.DJANGO, mechanism="cycle:django"))
                 return True
             if qualname in dj.LOGOUT_VIEWS:
-                self._add(Event(INVALIDATE, node, "django"))
+                self._add(Event(INVALIDATE, node, fw.DJANGO))
                 return True
         return False
 
@@ -365,15 +362,15 @@ class LifecycleAnalysis(Analysis):
             qualname = ctx.qualname(func)
         if qualname is not None:
             if qualname in flogin.LOGIN_USER:
-                return Event(BIND, None, "flask_login", key="login_user()")
+                return Event(BIND, None, fw.FLASK_LOGIN, key="login_user()")
             if qualname in flogin.LOGOUT_USER or qualname in dj.LOGOUT:
-                return Event(INVALIDATE, None, "flask" if qualname in flogin.LOGOUT_USER else "django")
+                return Event(INVALIDATE, None, fw.FLASK if qualname in flogin.LOGOUT_USER else fw.DJANGO)
             if qualname in dj.LOGIN:
-                return Event(REGEN, None, "django", mechanism="cycle:django")
+                return Event(REGEN, None, fw.DJANGO, mechanism="cycle:django")
             if qualname in starsess.REGENERATE:
-                return Event(REGEN, None, "starlette", mechanism="regenerate:starsessions")
+                return Event(REGEN, None, fw.STARLETTE, mechanism="regenerate:starsessions")
             if qualname in fl.SESSION_WRITERS:
-                return Event(TOUCH, None, "flask", access=WRITE)
+                return Event(TOUCH, None, fw.FLASK, access=WRITE)
         if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
             return Event(REGEN, None, mechanism="configured")
         if _REGENERATE_PHRASES.in_name(name):
@@ -410,13 +407,13 @@ class LifecycleAnalysis(Analysis):
                 return False
             key = literal_key(node.args[0], ctx)
             kind = _removal(key)
-            self._add(Event(kind, node, "store", key=key))
+            self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             return True
         origin = self._store_origin(receiver, node.args[0])
         if origin is None:
             return False
         if attr in stores.DELETE_METHODS:
-            self._add(Event(INVALIDATE, node, "store"))
+            self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
         elif attr in stores.WRITE_METHODS:
             self._store_write(node, origin, _store_value_identity(node, attr, ctx))
         return True
@@ -435,7 +432,7 @@ class LifecycleAnalysis(Analysis):
 
     def _store_write(self, node, origin, key):
         if origin == INCOMING and key is not None:
-            self._add(Event(BIND, node, "store", key=key))
+            self._add(Event(BIND, node, fw.HAND_ROLLED, key=key))
 
     # -- cookies ----------------------------------------------------------
     def _cookie_deletion(self, node, name_expr):
@@ -488,7 +485,7 @@ class LifecycleAnalysis(Analysis):
             origin = self._store_origin(container.value, container.slice)
             if origin == INCOMING and key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
-                self._add(Event(REMOVE if empty else BIND, node, "store", key=key))
+                self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))
             return
         origin = self._store_origin(container, target.slice)
         if origin is not None:
@@ -521,9 +518,9 @@ class LifecycleAnalysis(Analysis):
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
                 kind = _removal(key)
-                self._add(Event(kind, node, "store", key=key))
+                self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
-                self._add(Event(INVALIDATE, node, "store"))
+                self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
 
     def visit_subscript(self, node):
         """Reads: `session["user_id"]` (a TOUCH), `SESSIONS[sid]` (a store)."""

@@ -29,11 +29,8 @@ import re
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import literal_string
-from ..frameworks import django as dj
-from ..frameworks import flask as fl
 from ..frameworks import sessionids as sid
-from ..frameworks import starlette as st
-from ..frameworks import starsessions, stdlib
+from ..frameworks import stdlib
 from . import handlers as hd
 from .base import Analysis
 
@@ -46,14 +43,17 @@ HEADER = "header"
 
 _PARAM_SOURCES = {"query": QUERY, "path": PATH, "body": JSON_BODY, "form": FORM,
                   "cookie": COOKIE, "header": HEADER}
-_SOURCE_TABLES = {"flask": fl.REQUEST_SOURCES, "django": dj.REQUEST_SOURCES, "starlette": st.REQUEST_SOURCES}
-_SOURCE_METHODS = {"flask": fl.REQUEST_SOURCE_METHODS, "starlette": st.REQUEST_SOURCE_METHODS}
-_RAW_BODIES = {"flask": fl.RAW_BODIES, "django": dj.RAW_BODIES, "starlette": st.RAW_BODIES}
-_SOURCE_ATTRS = frozenset().union(*_SOURCE_TABLES.values(), fl.RAW_BODIES, dj.RAW_BODIES)
-_SOURCE_CALLS = frozenset().union(*_SOURCE_METHODS.values(), fl.RAW_BODIES, st.RAW_BODIES)
+# Pre-tests over every framework's request: attributes and methods that may
+# hold client-sent values (raw bodies among them: read raw, they are nothing).
+_REQUESTS = [f.requests for f in fw.REQUEST_FRAMEWORKS]
+_RAW_BODIES = frozenset().union(*(r.raw_bodies for r in _REQUESTS))
+_SOURCE_ATTRS = frozenset().union(*(r.sources for r in _REQUESTS), _RAW_BODIES)
+_SOURCE_CALLS = frozenset().union(*(r.source_methods for r in _REQUESTS), _RAW_BODIES)
+_SESSION_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.session_id_attrs or f.session_store_class)
+_SESSION_ID_CALLS = {q: (label, f.extends or f) for f in fw.FRAMEWORKS for q, label in f.session_id_calls.items()}
 _READ_METHODS = frozenset(("get", "getlist", "getone", "get_all", "pop", "getfirst"))
 _COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
-_ID_ATTRS = dj.SESSION_KEY_ATTRS | {"sid"}
+_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in _SESSION_FRAMEWORKS))
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
 _NUMERIC = frozenset(("int", "float"))
@@ -70,7 +70,7 @@ class Read:
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
         self.key = key
         self.source = source  # QUERY, PATH, JSON_BODY, FORM, COOKIE, HEADER, ...
-        self.framework = framework  # "flask" | "django" | "starlette"
+        self.framework = framework  # the Framework whose request it is
         self.key_expr = key_expr
         self.uses = []  # session-loading APIs the value reaches (labels)
         self.foreign = False  # passed to a payment/identity provider's API
@@ -265,17 +265,18 @@ class OriginAnalysis(Analysis):
                 return None
             key = _alias(function, arg) or name
             if source == JSON_BODY and not _scalar(arg.annotation):
-                return Container(JSON_BODY, "starlette", arg, model=True)
-            return self._numeric(self._read(arg, key, source, "starlette"), _scalar_name(arg.annotation))
-        if handler.framework == "flask" and handler.kind == hd.ROUTE and name in handler.path_params():
+                return Container(JSON_BODY, handler.framework, arg, model=True)
+            return self._numeric(self._read(arg, key, source, handler.framework), _scalar_name(arg.annotation))
+        captures = handler.framework.routing.captures if handler.framework is not None else ""
+        if captures == "route" and handler.kind == hd.ROUTE and name in handler.path_params():
             converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
-            return self._numeric(self._read(arg, name, PATH, "flask"), converters.get(name))
-        if handler.framework == "django" and handler.kind == hd.VIEW and self._url_kwargs(handler):
+            return self._numeric(self._read(arg, name, PATH, handler.framework), converters.get(name))
+        if captures == "view" and handler.kind == hd.VIEW and self._url_kwargs(handler):
             positional = function.args.posonlyargs + function.args.args
             skip = 2 if handler.class_node is not None else 1
             if arg in positional[:skip] or arg is function.args.vararg or arg is function.args.kwarg:
                 return None
-            return self._numeric(self._read(arg, name, PATH, "django"), _scalar_name(arg.annotation))
+            return self._numeric(self._read(arg, name, PATH, handler.framework), _scalar_name(arg.annotation))
         return None
 
     @staticmethod
@@ -305,15 +306,16 @@ class OriginAnalysis(Analysis):
 
     # -- attributes, subscripts, calls ----------------------------------------
     def _request(self, expr):
-        """'flask', 'django' or 'starlette' when `expr` is a request or a
-        Starlette connection."""
+        """The Framework whose request (or Starlette connection) `expr` is."""
         framework = fw.request_object(self.ctx, expr)
         if framework is not None:
             return framework
-        if expr.__class__ is ast.Name and expr.id in st.CONNECTION_NAMES:
-            binding = self.ctx.binding(expr)
-            if binding is not None and binding.kind == sc.PARAM and self.ctx.imports(*fw.STARLETTE.packages):
-                return "starlette"
+        if expr.__class__ is ast.Name:
+            for framework in fw.REQUEST_FRAMEWORKS:
+                if expr.id in framework.requests.connection_names:
+                    binding = self.ctx.binding(expr)
+                    if binding is not None and binding.kind == sc.PARAM and self.ctx.imports(*framework.packages):
+                        return framework
         return None
 
     def _attribute(self, expr, depth):
@@ -322,7 +324,7 @@ class OriginAnalysis(Analysis):
         if attr in _SOURCE_ATTRS:
             framework = self._request(value)
             if framework is not None:
-                source = _SOURCE_TABLES[framework].get(attr)
+                source = framework.requests.sources.get(attr)
                 return Container(source, framework, expr) if source else None
         if attr in _ID_ATTRS:
             found = self._session_id_attr(expr)
@@ -342,15 +344,14 @@ class OriginAnalysis(Analysis):
     def _session_id_attr(self, expr):
         attr = expr.attr
         framework = fw.session_object(self.ctx, expr.value)
-        if framework == "flask" and attr == "sid":
-            return SessionIdValue(expr, "session.sid", "flask")
-        if attr not in dj.SESSION_KEY_ATTRS:
-            return None
-        if framework == "django":
-            return SessionIdValue(expr, f"request.session.{attr}", "django")
+        if framework is not None and attr in framework.session_id_attrs:
+            return SessionIdValue(expr, f"{framework.session_label}.{attr}", framework)
         store = self.ctx.value_of(expr.value)
-        if store.__class__ is ast.Call and _callee_name(store.func) == dj.SESSION_STORE_CLASS:
-            return SessionIdValue(expr, f"SessionStore().{attr}", "django")
+        if store.__class__ is ast.Call:
+            name = _callee_name(store.func)
+            for framework in _SESSION_FRAMEWORKS:  # `SessionStore(session_key=...).session_key`
+                if name == framework.session_store_class and attr in framework.session_id_attrs:
+                    return SessionIdValue(expr, f"{name}().{attr}", framework)
         return None
 
     def _subscript(self, expr, depth):
@@ -387,7 +388,7 @@ class OriginAnalysis(Analysis):
         if method in _SOURCE_CALLS:
             framework = self._request(receiver)
             if framework is not None:
-                source = _SOURCE_METHODS.get(framework, {}).get(method)
+                source = framework.requests.source_methods.get(method)
                 return Container(source, framework, expr) if source else None
         if method in _READ_METHODS or method in _COPY_METHODS:
             base = self.origin(receiver, depth + 1)
@@ -435,8 +436,9 @@ class OriginAnalysis(Analysis):
             return self.origin(expr.args[0], depth + 1) if expr.args else None
         if qualname in stdlib.JSON_LOADS and expr.args:
             return self._json_body(expr.args[0])
-        if qualname in starsessions.GET_SESSION_ID:
-            return SessionIdValue(expr, "get_session_id(request)", "starlette")
+        if qualname in _SESSION_ID_CALLS:
+            label, framework = _SESSION_ID_CALLS[qualname]
+            return SessionIdValue(expr, label, framework)
         if sid.is_foreign_qualname(qualname):
             return FOREIGN
         return None
@@ -446,7 +448,7 @@ class OriginAnalysis(Analysis):
         raw = arg.func if arg.__class__ is ast.Call else arg
         if raw.__class__ is ast.Attribute:
             framework = self._request(raw.value)
-            if framework is not None and raw.attr in _RAW_BODIES.get(framework, ()):
+            if framework is not None and raw.attr in framework.requests.raw_bodies:
                 return Container(JSON_BODY, framework, arg)
         return None
 

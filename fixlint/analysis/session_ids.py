@@ -24,7 +24,6 @@ from typing import NamedTuple
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import literal_string
-from ..frameworks import django as dj
 from ..frameworks import sessionids as sid
 from ..frameworks import stdlib
 from . import handlers as hd
@@ -37,6 +36,9 @@ _SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie"))
 _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
+_SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
+_SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
+_SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
 
 
 class ParamRead(NamedTuple):
@@ -48,21 +50,21 @@ class UrlLeak(NamedTuple):
     node: ast.AST  # the expression that builds the URL
     what: str  # "the session id session.sid", "the session cookie 'sid'", "session id 'sid'"
     how: str  # "url_for()", "the redirect() target", "an f-string"
-    framework: str
+    framework: object  # the Framework whose advice the message gives
 
 
 class ClientChosenId(NamedTuple):
     node: ast.AST  # the creating statement
     key: str  # what the request sent: "cookie 'sid'"
     store: str
-    framework: str
+    framework: object
 
 
 class WeakId(NamedTuple):
     node: ast.AST  # the expression that produces the weak value
     source: str  # "random.choice()"
     context: str  # "assigned to 'sid'"
-    framework: str
+    framework: object
 
 
 class SessionIdAnalysis(Analysis):
@@ -227,7 +229,7 @@ class SessionIdAnalysis(Analysis):
         attr = target.attr
         if self._names_session_id(attr):
             self._weak(value, f"assigned to .{attr}")
-        if attr in dj.SESSION_KEY_ATTRS or attr == "sid":
+        if attr in _SESSION_ID_ATTRS:
             owner = fw.session_object(self.ctx, target.value)
             if owner is not None:
                 self._use(value, f"session.{attr} = ...")
@@ -280,11 +282,11 @@ class SessionIdAnalysis(Analysis):
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
-        if name == dj.SESSION_STORE_CLASS:
+        if name in _SESSION_STORE_CLASSES:
             given = node.args[:1] + [k.value for k in node.keywords if k.arg == "session_key"]
             for value in given:
                 self._use(value, "SessionStore(session_key=...)")
-        elif qualname is not None and qualname.startswith(tuple(m + "." for m in dj.SESSION_MODELS)):
+        elif qualname is not None and qualname.startswith(_SESSION_MODEL_PREFIXES):
             for keyword in node.keywords:
                 if keyword.arg in ("session_key", "pk"):
                     self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)")
@@ -349,7 +351,7 @@ class SessionIdAnalysis(Analysis):
         if not any(k.arg == "must_create" and getattr(k.value, "value", None) is True for k in node.keywords):
             return
         store = self.ctx.value_of(func.value)
-        if store.__class__ is ast.Call and _callee(store.func) == dj.SESSION_STORE_CLASS:
+        if store.__class__ is ast.Call and _callee(store.func) in _SESSION_STORE_CLASSES:
             given = store.args[:1] + [k.value for k in store.keywords if k.arg == "session_key"]
             if given:
                 self._creation(node, func.value, given[0], session=True)
@@ -389,7 +391,7 @@ class SessionIdAnalysis(Analysis):
                 built = self.ctx.value_of(target)
                 if urls.is_string_building(built):
                     self._string_url(built, f"the {_callee(func)}() target", anywhere=True)
-            if qualname in dj.REVERSING_REDIRECTS:
+            if qualname in urls.REVERSING_REDIRECTS:
                 self._first_leak(node, node.args[1:] + [k.value for k in node.keywords], f"{_callee(func)}()")
             return
         if urls.is_string_building(node):
@@ -526,19 +528,16 @@ class SessionIdAnalysis(Analysis):
                 continue
             self.param_reads.append(ParamRead(read, ""))
 
-    def _framework(self, key=None):
-        return framework_label(self.ctx, key)
+    def _framework(self, framework=None):
+        return finding_framework(self.ctx, framework)
 
 
-def framework_label(ctx, key=None):
-    """"Flask", "Django", "FastAPI", "Starlette" — or "Python" when the file
-    names no web framework."""
-    if key is None:
+def finding_framework(ctx, framework=None):
+    """The Framework a finding's advice comes from: `framework` when the
+    fact knows it, else the web framework the file imports, else Python."""
+    if framework is None:
         framework = fw.file_web_framework(ctx)
-        key = framework.key if framework is not None else None
-    if key == "starlette":
-        return "FastAPI" if ctx.imports("fastapi") else "Starlette"
-    return {"flask": "Flask", "django": "Django"}.get(key, "Python")
+    return framework or fw.PYTHON
 
 
 def _absence(ctx, test, depth=0):

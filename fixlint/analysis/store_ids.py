@@ -151,14 +151,16 @@ def literal_key(expr, ctx):
     """A subscript key as a string: a literal, a constant it names, or
     Django's auth constants (`SESSION_KEY` -> `_auth_user_id`)."""
     from ..engine.values import literal_string
-    from ..frameworks.django import SESSION_KEY_CONSTANTS
 
     key = literal_string(expr, ctx)
     if key is not None:
         return key
     if expr.__class__ in (ast.Name, ast.Attribute):
-        return SESSION_KEY_CONSTANTS.get(ctx.qualname(expr))
+        return _SESSION_KEY_CONSTANTS.get(ctx.qualname(expr))
     return None
+
+
+_SESSION_KEY_CONSTANTS = {q: k for f in fw.FRAMEWORKS for q, k in f.session_key_constants.items()}
 
 
 def dotted(expr):

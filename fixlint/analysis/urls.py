@@ -11,9 +11,6 @@ import ast
 import re
 
 from .. import frameworks as fw
-from ..frameworks import django as dj
-from ..frameworks import flask as fl
-from ..frameworks import starlette as st
 from ..frameworks import stdlib
 
 # `?sid=`, `&session_id=`, `#sid=`, and Java-style `;jsessionid=`.
@@ -21,12 +18,13 @@ QUERY_KEY = re.compile(r"(?:[?&#][^=&?#/\s]*|;(?:jsessionid|phpsessid|sessionid|
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdirfxX]")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
-URL_FUNCTIONS = fl.URL_BUILDERS | dj.URL_BUILDERS | stdlib.URL_ENCODERS
+URL_FUNCTIONS = frozenset().union(*(f.url_builders for f in fw.FRAMEWORKS), stdlib.URL_ENCODERS)
 # URL functions whose first argument is a route name, not a value.
 ENDPOINT_FIRST = frozenset(
     q for q in URL_FUNCTIONS if q.rpartition(".")[2] in ("url_for", "reverse", "reverse_lazy", "resolve_url")
 )
-REDIRECTS = fl.REDIRECTS | dj.REDIRECTS | st.REDIRECTS
+REDIRECTS = frozenset().union(*(f.redirects for f in fw.FRAMEWORKS))
+REVERSING_REDIRECTS = frozenset().union(*(f.reversing_redirects for f in fw.FRAMEWORKS))
 REDIRECT_URL_KEYWORDS = ("location", "url", "to", "redirect_to")
 # Arguments of URL functions that are options, not URL values.
 OPTION_KEYWORDS = frozenset(("_external", "_scheme", "_anchor", "_method", "urlconf", "current_app", "doseq", "safe"))
@@ -46,9 +44,12 @@ def is_string_building(expr):
 
 def url_method(ctx, func):
     """Starlette's `request.url_for(...)`, `url.include_query_params(...)`."""
-    if func.__class__ is not ast.Attribute or func.attr not in st.URL_BUILDER_METHODS:
+    if func.__class__ is not ast.Attribute:
         return False
-    return ctx.imports(*fw.STARLETTE.packages)
+    for framework in fw.FRAMEWORKS:
+        if func.attr in framework.url_builder_methods and ctx.imports(*framework.packages):
+            return True
+    return False
 
 
 def url_values(call, qualname):

@@ -30,6 +30,7 @@ import ast
 
 from ..analysis.lifecycle import BIND, LifecycleAnalysis
 from ..engine import scope as sc
+from .. import frameworks as fw
 from ..frameworks import flask_session as fsess
 from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
@@ -59,7 +60,7 @@ def _regeneration(lifecycle, path, step, backend):
     backend's `regenerate_code` with the handler's names filled in."""
     template = backend.regenerate_code
     if not template:
-        raise Unclear(_STORE_REASON if backend.key == "store" else f"no regeneration is known for {backend.label}")
+        raise Unclear(_STORE_REASON if backend is fw.HAND_ROLLED.backend else f"no regeneration is known for {backend.label}")
     scope = lifecycle.scopes.get(path.function)
     if scope is None:
         raise Unclear("the handler's names are unknown")

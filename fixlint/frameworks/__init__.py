@@ -12,18 +12,27 @@ import ast
 import re
 from functools import lru_cache
 
-from .base import SET_COOKIE_PARAMS, Framework, Middleware, Setting
+from .base import SET_COOKIE_PARAMS, Advice, Framework, Middleware, Setting
 from .django import DJANGO
 from .flask import FLASK
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
+from .stdlib import PYTHON
+from .stores import HAND_ROLLED
 
-FRAMEWORKS = (FLASK, FLASK_LOGIN, FLASK_SESSION, DJANGO, STARLETTE, STARSESSIONS)
+# The registry: every framework, session library and session backend
+# fixlint knows, one adapter value each (see base.Framework). Analyses and
+# rules loop over it; adding a framework is adding its module and a line here.
+# The order is the order of the rule pages' "How to fix" lines.
+FRAMEWORKS = (FLASK, FLASK_LOGIN, FLASK_SESSION, DJANGO, STARLETTE, STARSESSIONS, HAND_ROLLED, PYTHON)
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
 WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO)
+# Frameworks whose handlers receive requests, in the same order.
+REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
+ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
@@ -32,9 +41,27 @@ FOREIGN_WEB_PACKAGES = (
 )
 
 __all__ = [
-    "DJANGO", "FLASK", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "Framework",
-    "Middleware", "SET_COOKIE_PARAMS", "STARLETTE", "STARSESSIONS", "Setting",
+    "DJANGO", "FLASK", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
+    "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "WEB_FRAMEWORKS",
+    "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
+
+
+def advice(framework, code, default="", label=None, parameter=False):
+    """The fix a message names for rule `code` under `framework` (None: the
+    file names no framework); `parameter` for a value declared as a handler
+    parameter, in a file that calls the framework `label`."""
+    found = framework.advice.get(code) if framework is not None else None
+    if found is None:
+        return default
+    if parameter and label in found.parameter_fix:
+        return found.parameter_fix[label]
+    return found.fix or default
+
+
+def rule_fixes(code):
+    """A rule page's "How to fix" table: heading -> text, in registry order."""
+    return {heading: text for f in FRAMEWORKS if code in f.advice for heading, text in f.advice[code].docs}
 
 # -- cookies ---------------------------------------------------------------
 
@@ -313,17 +340,20 @@ REQUEST_NAMES = frozenset(("request", "req"))
 
 
 def request_object(ctx, expr):
-    """The framework whose request `expr` is — 'flask' for `flask.request`
-    (however imported), 'django' or 'starlette' for a handler's `request`
+    """The framework whose request `expr` is — Flask for `flask.request`
+    (however imported), Django or Starlette for a handler's `request`
     parameter or `self.request` — or None."""
-    from .starlette import REQUEST_TYPES
-
     qualname = ctx.qualname(expr)
     if qualname is not None:
-        return "flask" if qualname in FLASK.request_objects else None
+        for framework in REQUEST_FRAMEWORKS:
+            if qualname in framework.requests.objects:
+                return framework
+        return None
     if expr.__class__ is ast.Attribute:
         if expr.attr == "request" and expr.value.__class__ is ast.Name and expr.value.id == "self":
-            return "django" if ctx.imports("django") else None
+            for framework in REQUEST_FRAMEWORKS:
+                if framework.requests.self_request and ctx.imports(*framework.packages):
+                    return framework
         return None
     if expr.__class__ is not ast.Name:
         return None
@@ -332,30 +362,43 @@ def request_object(ctx, expr):
         return None
     annotation = binding.value
     if annotation is not None:
-        if ctx.qualname(annotation) in REQUEST_TYPES:
-            return "starlette"
-        if (ctx.qualname(annotation) or "").startswith("django.http"):
-            return "django"
+        annotated = ctx.qualname(annotation)
+        for framework in REQUEST_FRAMEWORKS:
+            if annotated in framework.requests.types:
+                return framework
+        for framework in REQUEST_FRAMEWORKS:
+            prefixes = framework.requests.type_prefixes
+            if prefixes and (annotated or "").startswith(prefixes):
+                return framework
     if expr.id not in REQUEST_NAMES and annotation is None:
         return None
-    if ctx.imports("django"):
-        return "django"
-    if ctx.imports(*STARLETTE.packages):
-        return "starlette"
+    # A parameter named `request`: the framework the file imports (Django
+    # first: its views take the request as a plain parameter).
+    for framework in _PARAMETER_REQUESTS:
+        if ctx.imports(*framework.packages):
+            return framework
     return None
 
 
+# Frameworks whose handlers take the request as a parameter, in the order a
+# file's imports are consulted.
+_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE) if f.requests is not None)
+
+
 def session_object(ctx, expr):
-    """The framework whose session `expr` is: 'flask' for `flask.session`
-    (however imported; a SQLAlchemy `session` is not), 'django' or
-    'starlette' for `request.session` / `self.request.session` — or None."""
+    """The framework whose session `expr` is: Flask for `flask.session`
+    (however imported; a SQLAlchemy `session` is not), Django or Starlette
+    for `request.session` / `self.request.session` — or None."""
     qualname = ctx.qualname(expr)
     if qualname is not None:
-        return "flask" if qualname in FLASK.session_objects else None
+        for framework in FRAMEWORKS:
+            if qualname in framework.session_objects:
+                return framework
+        return None
     if expr.__class__ is ast.Attribute and expr.attr == "session":
         framework = request_object(ctx, expr.value)
-        if framework in ("django", "starlette"):
-            return framework
+        if framework is not None and not framework.requests.objects:
+            return framework  # `request.session`; Flask's session is its own proxy
     return None
 
 

@@ -35,13 +35,105 @@ class Middleware:
 
 
 @dataclass(frozen=True)
+class Advice:
+    """How to fix one rule's weakness under one framework.
+
+    `fix` is the clause a finding's message ends with; `docs` are the rule
+    page's "How to fix" lines, (heading, text) pairs, usually one headed by
+    the framework's label."""
+
+    fix: str = ""
+    docs: tuple = ()
+    # The fix for a value declared as a handler parameter, by the label the
+    # file gives the framework (FastAPI: "declare it with Cookie()").
+    parameter_fix: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Routing:
+    """How a framework registers request handlers."""
+
+    app_classes: frozenset = frozenset()  # objects whose decorators register routes
+    route_decorators: frozenset = frozenset()  # `@app.<method>(...)`
+    register_methods: frozenset = frozenset()  # `app.add_url_rule(...)`, `router.add_api_route(...)`
+    register_target: tuple = ()  # (keyword, position) of the view in such a call
+    route_classes: frozenset = frozenset()  # `Route("/login", login)`
+    url_functions: frozenset = frozenset()  # Django `path("login/", login)`
+    path_keywords: tuple = ()  # keywords naming the route path
+    # Conventional names of an app, blueprint or router (`app`, `bp`,
+    # `router`): a decorator on one registers a route in a file that imports
+    # the framework.
+    app_names: frozenset = frozenset()
+    view_bases_prefix: tuple = ()  # class-based views
+    view_methods: frozenset = frozenset()
+    # Which handler parameters are URL-path values: "route" (those the route
+    # path names, `<int:sid>`), "view" (a view's parameters after the
+    # request), or "" (declared per parameter, FastAPI-style).
+    captures: str = ""
+
+
+@dataclass(frozen=True)
+class Requests:
+    """Where a framework's request carries client-sent values."""
+
+    objects: frozenset = frozenset()  # module-level request proxies (`flask.request`)
+    types: frozenset = frozenset()  # annotations of a request parameter
+    type_prefixes: tuple = ()  # `django.http...` annotations
+    sources: dict = field(default_factory=dict)  # `request.<attr>` -> where it comes from
+    source_methods: dict = field(default_factory=dict)  # `request.<method>()` -> where
+    raw_bodies: frozenset = frozenset()  # raw body attributes `json.loads()` turns into JSON
+    connection_names: frozenset = frozenset()  # parameter names of a connection
+    self_request: bool = False  # `self.request` in a class-based view
+    # Parameter declarations (FastAPI `Query()`, `Cookie()`...): function -> source.
+    param_sources: dict = field(default_factory=dict)
+    param_modules: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
 class Framework:
     key: str
     label: str
     packages: tuple  # import roots whose presence marks a file as using it
+    # Labels a message uses instead of `label` in a file importing a package
+    # (Starlette's adapter says "FastAPI" in a FastAPI module).
+    label_variants: tuple = ()  # ((package, label), ...)
+    # Packages Semgrep patterns need (`pattern-inside` an import of one);
+    # empty means `packages`.
+    semgrep_packages: tuple = ()
+    routing: Routing = None
+    requests: Requests = None
+    # A session library names the framework whose session it replaces or
+    # extends (Flask-Session extends Flask); its events are that framework's.
+    extends: "Framework" = None
+    backend: object = None  # the SessionBackend its session runs on, if it has one
+    # The session object as messages name it, and its attributes that hold
+    # the session id (`request.session.session_key`).
+    session_label: str = ""
+    session_id_attrs: frozenset = frozenset()
+    session_store_class: str = ""  # `SessionStore(...).session_key`: a class by its last name
+    session_id_calls: dict = field(default_factory=dict)  # qualname -> label: calls returning the id
+    # Methods of its session object that move it to a new id (Django's
+    # `cycle_key()`, `flush()`) and that end it (`flush()`, `delete()`).
+    session_regenerate_methods: frozenset = frozenset()
+    session_invalidate_methods: frozenset = frozenset()
+    # Constants naming session keys (`request.session[SESSION_KEY]`): qualname -> key.
+    session_key_constants: dict = field(default_factory=dict)
+    # Session models looked up by key (`Session.objects.get(session_key=...)`).
+    session_models: frozenset = frozenset()
+    # Building URLs: functions, methods (`request.url_for`), redirects, and
+    # redirects that reverse a route name with their extra arguments.
+    url_builders: frozenset = frozenset()
+    url_builder_methods: frozenset = frozenset()
+    redirects: frozenset = frozenset()
+    reversing_redirects: frozenset = frozenset()
+    # A session library is in use when a module imports it, when the
+    # `session-backends` option names it, or when a config key marks it.
+    option: str = ""
+    config_markers: frozenset = frozenset()
+    advice: dict = field(default_factory=dict)  # rule code -> Advice
+    fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
     session_objects: frozenset = frozenset()
-    request_objects: frozenset = frozenset()
     # Responses and their cookies.
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
@@ -51,6 +143,16 @@ class Framework:
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.
     notes: str = ""
+
+    def label_in(self, ctx):
+        """The label a message in `ctx`'s file gives the framework."""
+        for package, label in self.label_variants:
+            if ctx.imports(package):
+                return label
+        return self.label
+
+    def semgrep_imports(self):
+        return self.semgrep_packages or self.packages
 
     def setting(self, name):
         for setting in self.settings:

@@ -7,45 +7,8 @@ must be turned on for production). `HttpResponse.set_cookie` defaults to no
 Secure, no HttpOnly, no SameSite.
 """
 
-from .base import Framework, SessionBackend, Setting
+from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
 
-DJANGO = Framework(
-    key="django",
-    label="Django",
-    packages=("django",),
-    response_factories=frozenset(
-        (
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.JsonResponse", "django.http.response.JsonResponse",
-            "django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect",
-            "django.http.HttpResponsePermanentRedirect", "django.http.StreamingHttpResponse",
-            "django.http.FileResponse", "django.http.HttpResponseNotModified",
-            "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
-            "django.http.HttpResponseNotFound", "django.shortcuts.render",
-            "django.shortcuts.redirect", "django.template.response.TemplateResponse",
-            "django.template.response.SimpleTemplateResponse",
-        )
-    ),
-    response_types=frozenset(
-        (
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
-            "django.http.JsonResponse", "django.http.HttpResponseRedirect",
-            "django.template.response.TemplateResponse",
-        )
-    ),
-    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
-    settings=(
-        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
-        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
-        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", "Lax"),
-        Setting("SESSION_COOKIE_AGE", "lifetime", "session", 1209600),
-        Setting("SESSION_COOKIE_NAME", "name", "session", "sessionid"),
-        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
-        Setting("SESSION_COOKIE_PATH", "path", "session", "/"),
-        Setting("CSRF_COOKIE_SECURE", "secure", "csrf", False),
-    ),
-)
 
 # A module defining one of these is a settings module.
 SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
@@ -136,3 +99,108 @@ REDIRECTS = frozenset(
 REVERSING_REDIRECTS = frozenset(("django.shortcuts.redirect",))
 # Strong key generators Django provides.
 TOKEN_GENERATORS = frozenset(("django.utils.crypto.get_random_string",))
+
+DJANGO = Framework(
+    key="django",
+    label="Django",
+    packages=("django",),
+    response_factories=frozenset(
+        (
+            "django.http.HttpResponse", "django.http.response.HttpResponse",
+            "django.http.JsonResponse", "django.http.response.JsonResponse",
+            "django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect",
+            "django.http.HttpResponsePermanentRedirect", "django.http.StreamingHttpResponse",
+            "django.http.FileResponse", "django.http.HttpResponseNotModified",
+            "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
+            "django.http.HttpResponseNotFound", "django.shortcuts.render",
+            "django.shortcuts.redirect", "django.template.response.TemplateResponse",
+            "django.template.response.SimpleTemplateResponse",
+        )
+    ),
+    response_types=frozenset(
+        (
+            "django.http.HttpResponse", "django.http.response.HttpResponse",
+            "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
+            "django.http.JsonResponse", "django.http.HttpResponseRedirect",
+            "django.template.response.TemplateResponse",
+        )
+    ),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    settings=(
+        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
+        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
+        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", "Lax"),
+        Setting("SESSION_COOKIE_AGE", "lifetime", "session", 1209600),
+        Setting("SESSION_COOKIE_NAME", "name", "session", "sessionid"),
+        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
+        Setting("SESSION_COOKIE_PATH", "path", "session", "/"),
+        Setting("CSRF_COOKIE_SECURE", "secure", "csrf", False),
+    ),
+    routing=Routing(
+        url_functions=URL_FUNCTIONS,
+        register_target=("view", 1),
+        path_keywords=("route",),
+        view_bases_prefix=VIEW_BASES_PREFIX,
+        view_methods=VIEW_METHODS,
+        captures="view",
+    ),
+    requests=Requests(
+        type_prefixes=("django.http",),
+        sources=REQUEST_SOURCES,
+        raw_bodies=RAW_BODIES,
+        self_request=True,
+    ),
+    backend=SESSION_BACKEND,
+    session_label="request.session",
+    session_id_attrs=SESSION_KEY_ATTRS,
+    session_store_class=SESSION_STORE_CLASS,
+    session_regenerate_methods=REGENERATE_METHODS,
+    session_invalidate_methods=INVALIDATE_METHODS,
+    fixtures="django",
+    session_key_constants=SESSION_KEY_CONSTANTS,
+    session_models=SESSION_MODELS,
+    url_builders=URL_BUILDERS,
+    redirects=REDIRECTS,
+    reversing_redirects=REVERSING_REDIRECTS,
+    advice={
+        "SFX101": Advice(docs=(("Django", "django.contrib.auth.login(request, user), or request.session.cycle_key()"),)),
+        "SFX102": Advice(docs=(("Django", "django.contrib.auth.logout(request) or request.session.flush()"),)),
+        "SFX201": Advice(
+            fix="let SessionMiddleware read it from the session cookie (request.session)",
+            docs=(("Django", (
+                "request.session (SessionMiddleware reads the session cookie); never "
+                "SessionStore(session_key=request.GET[...])"
+            )),),
+        ),
+        "SFX202": Advice(
+            fix="keep it in the session cookie and pass reverse()/redirect() a non-secret reference",
+            docs=(("Django", 'redirect("dashboard") — never reverse(..., kwargs={"sid": request.session.session_key})'),),
+        ),
+        "SFX203": Advice(
+            fix="use request.session (Django creates sessions under keys it generates), or issue a new id "
+                "with secrets.token_urlsafe(32)",
+            docs=(("Django", (
+                "request.session (never SessionStore(session_key=...).save(must_create=True) with a "
+                "client key)"
+            )),),
+        ),
+        "SFX204": Advice(
+            fix="use secrets.token_urlsafe(32) or django.utils.crypto.get_random_string(32)",
+            docs=(("Django", (
+                "secrets.token_urlsafe(32), django.utils.crypto.get_random_string(32), or let "
+                "request.session create the key"
+            )),),
+        ),
+        "SFX301": Advice(docs=(("Django", "response.set_cookie(..., httponly=True); keep SESSION_COOKIE_HTTPONLY = True"),)),
+        "SFX302": Advice(docs=(("Django", (
+            "response.set_cookie(..., secure=True); SESSION_COOKIE_SECURE = True and "
+            "CSRF_COOKIE_SECURE = True in production settings"
+        )),)),
+        "SFX303": Advice(docs=(("Django", 'response.set_cookie(..., samesite="Lax"); SESSION_COOKIE_SAMESITE = "Lax"'),)),
+        "SFX304": Advice(docs=(("Django", "SESSION_COOKIE_AGE = 60 * 60 * 24 * 7"),)),
+        "SFX305": Advice(docs=(("Django", (
+            'SESSION_COOKIE_NAME = "__Host-sessionid" with SESSION_COOKIE_SECURE = True, '
+            'SESSION_COOKIE_PATH = "/"'
+        )),)),
+    },
+)

@@ -5,47 +5,10 @@ the next response carries a new cookie value, which is Flask's regeneration.
 Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
 """
 
-from .base import Framework, SessionBackend, Setting
+from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
 
 _DAY = 86400
 
-FLASK = Framework(
-    key="flask",
-    label="Flask",
-    packages=("flask", "werkzeug", "quart"),
-    session_objects=frozenset(("flask.session", "flask.globals.session", "quart.session")),
-    request_objects=frozenset(("flask.request", "flask.globals.request", "quart.request")),
-    response_factories=frozenset(
-        (
-            "flask.make_response", "flask.helpers.make_response", "flask.redirect",
-            "flask.helpers.redirect", "flask.jsonify", "flask.json.jsonify", "flask.Response",
-            "flask.wrappers.Response", "flask.send_file", "flask.send_from_directory",
-            "flask.helpers.send_file", "flask.current_app.make_response",
-            "flask.current_app.response_class", "werkzeug.Response",
-            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
-            "werkzeug.utils.redirect", "quart.make_response", "quart.redirect",
-            "quart.jsonify", "quart.Response",
-        )
-    ),
-    response_types=frozenset(
-        (
-            "flask.Response", "flask.wrappers.Response", "werkzeug.Response",
-            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
-            "quart.Response",
-        )
-    ),
-    response_methods=frozenset(("make_response", "response_class")),
-    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
-    settings=(
-        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
-        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
-        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", None),
-        Setting("PERMANENT_SESSION_LIFETIME", "lifetime", "session", 31 * _DAY),
-        Setting("SESSION_COOKIE_NAME", "name", "session", "session"),
-        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
-        Setting("SESSION_COOKIE_PATH", "path", "session", None),
-    ),
-)
 
 # Objects whose decorators register routes, and the decorator methods.
 APP_CLASSES = frozenset(
@@ -54,6 +17,8 @@ APP_CLASSES = frozenset(
 )
 ROUTE_DECORATORS = frozenset(("route", "get", "post", "put", "patch", "delete"))
 ADD_URL_RULE = "add_url_rule"  # app.add_url_rule("/login", view_func=login)
+# Conventional names of an app or blueprint, in a file that imports Flask.
+APP_NAMES = frozenset(("app", "application", "bp", "blueprint", "router", "api", "auth", "views"))
 
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
 # Calls that write Flask's session behind the scenes (`_flashes`): data a
@@ -89,3 +54,85 @@ RAW_BODIES = frozenset(("data", "get_data"))
 # Building URLs and redirecting.
 URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
 REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))
+
+FLASK = Framework(
+    key="flask",
+    label="Flask",
+    packages=("flask", "werkzeug", "quart"),
+    session_objects=frozenset(("flask.session", "flask.globals.session", "quart.session")),
+    response_factories=frozenset(
+        (
+            "flask.make_response", "flask.helpers.make_response", "flask.redirect",
+            "flask.helpers.redirect", "flask.jsonify", "flask.json.jsonify", "flask.Response",
+            "flask.wrappers.Response", "flask.send_file", "flask.send_from_directory",
+            "flask.helpers.send_file", "flask.current_app.make_response",
+            "flask.current_app.response_class", "werkzeug.Response",
+            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
+            "werkzeug.utils.redirect", "quart.make_response", "quart.redirect",
+            "quart.jsonify", "quart.Response",
+        )
+    ),
+    response_types=frozenset(
+        (
+            "flask.Response", "flask.wrappers.Response", "werkzeug.Response",
+            "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
+            "quart.Response",
+        )
+    ),
+    response_methods=frozenset(("make_response", "response_class")),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    settings=(
+        Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
+        Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
+        Setting("SESSION_COOKIE_SAMESITE", "samesite", "session", None),
+        Setting("PERMANENT_SESSION_LIFETIME", "lifetime", "session", 31 * _DAY),
+        Setting("SESSION_COOKIE_NAME", "name", "session", "session"),
+        Setting("SESSION_COOKIE_DOMAIN", "domain", "session", None),
+        Setting("SESSION_COOKIE_PATH", "path", "session", None),
+    ),
+    routing=Routing(
+        app_classes=APP_CLASSES,
+        route_decorators=ROUTE_DECORATORS,
+        register_methods=frozenset((ADD_URL_RULE,)),
+        register_target=("view_func", 2),
+        path_keywords=("rule",),
+        app_names=APP_NAMES,
+        captures="route",
+    ),
+    requests=Requests(
+        objects=frozenset(("flask.request", "flask.globals.request", "quart.request")),
+        sources=REQUEST_SOURCES,
+        source_methods=REQUEST_SOURCE_METHODS,
+        raw_bodies=RAW_BODIES,
+    ),
+    backend=SESSION_BACKEND,
+    session_label="session",
+    session_id_attrs=frozenset(("sid",)),  # under Flask-Session: `session.sid`
+    fixtures="flask",
+    url_builders=URL_BUILDERS,
+    redirects=REDIRECTS,
+    advice={
+        "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),)),
+        "SFX102": Advice(docs=(("Flask", "session.clear() (and logout_user() with Flask-Login)"),)),
+        "SFX201": Advice(
+            fix="read the session id from request.cookies",
+            docs=(("Flask", 'request.cookies.get(app.config["SESSION_COOKIE_NAME"]), or use flask.session'),),
+        ),
+        "SFX202": Advice(
+            fix="keep it in the session cookie and pass url_for()/redirect() a non-secret reference",
+            docs=(("Flask", 'url_for("dashboard") — the session travels in its cookie; never url_for(..., sid=session.sid)'),),
+        ),
+        "SFX203": Advice(
+            fix="use flask.session (or Flask-Session), or when the id is unknown issue a new one with "
+                "secrets.token_urlsafe(32) and set it as the cookie",
+            docs=(("Flask", 'if sid not in SESSIONS: sid = secrets.token_urlsafe(32); SESSIONS[sid] = {}; '
+                             'resp.set_cookie("sid", sid, ...)'),),
+        ),
+        "SFX204": Advice(docs=(("Flask", "secrets.token_urlsafe(32)"),)),
+        "SFX301": Advice(docs=(("Flask", 'resp.set_cookie("sid", value, httponly=True, secure=True, samesite="Lax"); keep SESSION_COOKIE_HTTPONLY = True'),)),
+        "SFX302": Advice(docs=(("Flask", 'resp.set_cookie(..., secure=True); app.config["SESSION_COOKIE_SECURE"] = True'),)),
+        "SFX303": Advice(docs=(("Flask", 'resp.set_cookie(..., samesite="Lax"); app.config["SESSION_COOKIE_SAMESITE"] = "Lax"'),)),
+        "SFX304": Advice(docs=(("Flask", 'app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7); set_cookie(..., max_age=...) within the limit'),)),
+        "SFX305": Advice(docs=(("Flask", 'app.config["SESSION_COOKIE_NAME"] = "__Host-session" with SESSION_COOKIE_SECURE = True and no SESSION_COOKIE_DOMAIN'),)),
+    },
+)

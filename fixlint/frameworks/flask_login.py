@@ -5,7 +5,8 @@ The remember cookie lasts 365 days by default and is configured through
 HttpOnly on, SameSite unset.
 """
 
-from .base import Framework, Setting
+from .base import Advice, Framework, Setting
+from .flask import FLASK
 
 _DAY = 86400
 
@@ -13,6 +14,7 @@ FLASK_LOGIN = Framework(
     key="flask_login",
     label="Flask-Login",
     packages=("flask_login",),
+    extends=FLASK,
     settings=(
         Setting("REMEMBER_COOKIE_SECURE", "secure", "remember", False),
         Setting("REMEMBER_COOKIE_HTTPONLY", "httponly", "remember", True),
@@ -22,6 +24,17 @@ FLASK_LOGIN = Framework(
         Setting("REMEMBER_COOKIE_DOMAIN", "domain", "remember", None),
         Setting("REMEMBER_COOKIE_PATH", "path", "remember", "/"),
     ),
+    fixtures="flask",
+    advice={
+        "SFX101": Advice(
+            fix="call session.clear() before login_user()",
+            docs=(("Flask-Login", "session.clear() before login_user(user)"),),
+        ),
+        "SFX301": Advice(docs=(("Flask-Login", "keep REMEMBER_COOKIE_HTTPONLY = True (the default)"),)),
+        "SFX302": Advice(docs=(("Flask-Login", "REMEMBER_COOKIE_SECURE = True"),)),
+        "SFX303": Advice(docs=(("Flask-Login", 'REMEMBER_COOKIE_SAMESITE = "Lax"'),)),
+        "SFX304": Advice(docs=(("Flask-Login", "REMEMBER_COOKIE_DURATION = timedelta(days=14)"),)),
+    },
 )
 
 # Flask-Security(-Too) wraps both and, like Flask-Login, never regenerates.
@@ -35,6 +48,5 @@ LOGOUT_USER = frozenset(
 )
 
 # login_user() writes `_user_id` into Flask's session and never regenerates
-# it; logout_user() removes the user (SFX102 counts it as invalidation).
-LOGIN_USER_LABEL = "Flask-Login"
-LOGIN_USER_FIX = "call session.clear() before login_user()"
+# it (the fix is its SFX101 advice); logout_user() removes the user (SFX102
+# counts it as invalidation).

@@ -6,13 +6,9 @@ id, so only `app.session_interface.regenerate(session)` regenerates.
 It reads Flask's own `SESSION_COOKIE_*` keys.
 """
 
-from .base import Framework, SessionBackend
+from .base import Advice, Framework, SessionBackend
+from .flask import FLASK
 
-FLASK_SESSION = Framework(
-    key="flask_session",
-    label="Flask-Session",
-    packages=("flask_session",),
-)
 
 SESSION_EXTENSION = frozenset(("flask_session.Session",))
 CONFIG_MARKERS = frozenset(("SESSION_TYPE",))
@@ -45,3 +41,19 @@ CURRENT_APP = frozenset(("flask.current_app", "flask.globals.current_app"))
 
 # The session object's id: `session.sid`.
 SESSION_ID_ATTRS = frozenset(("sid",))
+
+FLASK_SESSION = Framework(
+    key="flask_session",
+    label="Flask-Session",
+    packages=("flask_session",),
+    extends=FLASK,
+    backend=SESSION_BACKEND,
+    option="flask-session",
+    config_markers=CONFIG_MARKERS,
+    fixtures="flask",
+    advice={
+        "SFX101": Advice(
+            docs=(("Flask-Session", "app.session_interface.regenerate(session) (session.clear() keeps the id)"),),
+        ),
+    },
+)

@@ -6,7 +6,7 @@ Starlette's cookie-based `SessionMiddleware` always sets HttpOnly, defaults
 to SameSite Lax, a 14-day max_age and *no* Secure flag (`https_only=False`).
 """
 
-from .base import Framework, Middleware, SessionBackend
+from .base import Advice, Requests, Routing, Framework, Middleware, SessionBackend
 
 _DAY = 86400
 
@@ -30,24 +30,6 @@ SESSION_MIDDLEWARE = Middleware(
     fixed=frozenset(("httponly",)),
 )
 
-STARLETTE = Framework(
-    key="starlette",
-    label="Starlette",
-    packages=("starlette", "fastapi"),
-    response_factories=frozenset(
-        [f"starlette.responses.{name}" for name in _RESPONSES]
-        + [f"fastapi.responses.{name}" for name in _RESPONSES]
-        + ["fastapi.Response"]
-    ),
-    response_types=frozenset(
-        [f"starlette.responses.{name}" for name in _RESPONSES]
-        + [f"fastapi.responses.{name}" for name in _RESPONSES]
-        + ["fastapi.Response"]
-    ),
-    response_methods=frozenset(("TemplateResponse",)),
-    cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
-    middleware=(SESSION_MIDDLEWARE,),
-)
 
 MIDDLEWARE_WRAPPERS = frozenset(
     ("starlette.middleware.Middleware", "fastapi.middleware.Middleware")
@@ -65,6 +47,7 @@ ROUTE_CLASSES = frozenset(
     ("starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute",
      "fastapi.routing.APIWebSocketRoute")
 )
+APP_NAMES = frozenset(("app", "application", "bp", "blueprint", "router", "api", "auth", "views"))
 ADD_ROUTE_METHODS = frozenset(("add_api_route", "add_route", "add_websocket_route", "add_api_websocket_route"))
 REQUEST_TYPES = frozenset(
     ("fastapi.Request", "starlette.requests.Request", "fastapi.requests.Request",
@@ -105,4 +88,79 @@ CONNECTION_NAMES = frozenset(("websocket", "ws", "conn", "connection"))
 URL_BUILDER_METHODS = frozenset(("url_for", "include_query_params", "replace_query_params"))
 REDIRECTS = frozenset(
     ("starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse")
+)
+
+
+def _both(text):
+    """The same rule-page line under the FastAPI and the Starlette heading."""
+    return (("FastAPI", text), ("Starlette", text))
+
+
+STARLETTE = Framework(
+    key="starlette",
+    label="Starlette",
+    packages=("starlette", "fastapi"),
+    response_factories=frozenset(
+        [f"starlette.responses.{name}" for name in _RESPONSES]
+        + [f"fastapi.responses.{name}" for name in _RESPONSES]
+        + ["fastapi.Response"]
+    ),
+    response_types=frozenset(
+        [f"starlette.responses.{name}" for name in _RESPONSES]
+        + [f"fastapi.responses.{name}" for name in _RESPONSES]
+        + ["fastapi.Response"]
+    ),
+    response_methods=frozenset(("TemplateResponse",)),
+    cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
+    middleware=(SESSION_MIDDLEWARE,),
+    label_variants=(("fastapi", "FastAPI"),),
+    routing=Routing(
+        app_classes=APP_CLASSES,
+        route_decorators=ROUTE_DECORATORS,
+        register_methods=ADD_ROUTE_METHODS,
+        register_target=("endpoint", 1),
+        route_classes=ROUTE_CLASSES,
+        path_keywords=("path",),
+        app_names=APP_NAMES,
+    ),
+    requests=Requests(
+        types=REQUEST_TYPES,
+        sources=REQUEST_SOURCES,
+        source_methods=REQUEST_SOURCE_METHODS,
+        raw_bodies=RAW_BODIES,
+        connection_names=CONNECTION_NAMES,
+        param_sources=PARAM_SOURCES,
+        param_modules=PARAM_MODULES,
+    ),
+    backend=SESSION_BACKEND,
+    fixtures="fastapi",
+    url_builder_methods=URL_BUILDER_METHODS,
+    redirects=REDIRECTS,
+    advice={
+        "SFX101": Advice(docs=(("Starlette/FastAPI", "request.session.clear() before writing the user"),)),
+        "SFX102": Advice(docs=(("Starlette/FastAPI", "request.session.clear()"),)),
+        "SFX201": Advice(
+            fix="read it from request.cookies",
+            parameter_fix={"FastAPI": "declare it with Cookie()"},
+            docs=(
+                ("FastAPI", "session_id: Annotated[str | None, Cookie()] = None, or request.session with SessionMiddleware"),
+                ("Starlette", 'request.cookies.get("session"), or request.session with SessionMiddleware'),
+            ),
+        ),
+        "SFX202": Advice(
+            fix="keep it in the session cookie and pass url_for()/RedirectResponse a non-secret reference",
+            docs=_both('RedirectResponse(request.url_for("dashboard")) without the session id'),
+        ),
+        "SFX203": Advice(
+            fix="use request.session with SessionMiddleware, or when the id is unknown issue a new one with "
+                "secrets.token_urlsafe(32) and set it as the cookie",
+            docs=_both("if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record"),
+        ),
+        "SFX204": Advice(docs=_both("secrets.token_urlsafe(32)")),
+        "SFX301": Advice(docs=(("Starlette/FastAPI", "response.set_cookie(..., httponly=True); SessionMiddleware already sets HttpOnly"),)),
+        "SFX302": Advice(docs=(("Starlette/FastAPI", "response.set_cookie(..., secure=True); app.add_middleware(SessionMiddleware, secret_key=..., https_only=True)"),)),
+        "SFX303": Advice(docs=(("Starlette/FastAPI", 'drop samesite=None (the default is "lax"); SessionMiddleware(same_site="lax")'),)),
+        "SFX304": Advice(docs=(("Starlette/FastAPI", "SessionMiddleware(..., max_age=60 * 60 * 24 * 7)"),)),
+        "SFX305": Advice(docs=(("Starlette/FastAPI", 'SessionMiddleware(..., session_cookie="__Host-session", https_only=True)'),)),
+    },
 )

@@ -6,7 +6,8 @@ always, lifetime 0 (a browser-session cookie). `request.session.clear()`
 keeps the session id; only `regenerate_session_id(request)` regenerates.
 """
 
-from .base import Framework, Middleware, SessionBackend
+from .base import Advice, Framework, Middleware, SessionBackend
+from .starlette import STARLETTE
 
 SESSION_MIDDLEWARE = Middleware(
     qualnames=frozenset(
@@ -28,12 +29,6 @@ SESSION_MIDDLEWARE = Middleware(
     fixed=frozenset(("httponly",)),
 )
 
-STARSESSIONS = Framework(
-    key="starsessions",
-    label="starsessions",
-    packages=("starsessions",),
-    middleware=(SESSION_MIDDLEWARE,),
-)
 
 REGENERATE = frozenset(
     ("starsessions.regenerate_session_id", "starsessions.session.regenerate_session_id")
@@ -58,4 +53,24 @@ SESSION_BACKEND = SessionBackend(
 
 GET_SESSION_ID = frozenset(
     ("starsessions.get_session_id", "starsessions.session.get_session_id")
+)
+
+STARSESSIONS = Framework(
+    key="starsessions",
+    label="starsessions",
+    packages=("starsessions",),
+    middleware=(SESSION_MIDDLEWARE,),
+    extends=STARLETTE,
+    backend=SESSION_BACKEND,
+    option="starsessions",
+    session_id_calls={qualname: "get_session_id(request)" for qualname in GET_SESSION_ID},
+    fixtures="fastapi",
+    advice={
+        "SFX101": Advice(docs=(("starsessions", "regenerate_session_id(request) (request.session.clear() keeps the id)"),)),
+        "SFX102": Advice(docs=(("starsessions", "request.session.clear()"),)),
+        "SFX302": Advice(docs=(("starsessions", "leave cookie_https_only at its default (True)"),)),
+        "SFX303": Advice(docs=(("starsessions", 'cookie_same_site="lax" (the default)'),)),
+        "SFX304": Advice(docs=(("starsessions", "SessionMiddleware(..., lifetime=timedelta(days=7))"),)),
+        "SFX305": Advice(docs=(("starsessions", 'SessionMiddleware(..., cookie_name="__Host-session")'),)),
+    },
 )

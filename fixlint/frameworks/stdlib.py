@@ -1,6 +1,8 @@
 """Cookies built without a framework: `http.cookies` morsels and hand-written
 `Set-Cookie` header values."""
 
+from .base import Advice, Framework
+
 SIMPLE_COOKIE = frozenset(
     (
         "http.cookies.SimpleCookie", "http.cookies.BaseCookie",
@@ -70,3 +72,17 @@ ENCODER_METHODS = frozenset(
 )
 URL_ENCODERS = frozenset(("urllib.parse.urlencode", "urllib.urlencode"))
 JSON_LOADS = frozenset(("json.loads", "ujson.loads", "orjson.loads", "simplejson.loads"))
+
+# Code that names no web framework: the standard library's cookies and
+# whatever Python mints session ids with.
+PYTHON = Framework(
+    key="python",
+    label="Python",
+    packages=(),
+    advice={
+        "SFX204": Advice(docs=(("Python", "secrets.token_urlsafe(32)"),)),
+        "SFX301": Advice(docs=(("http.cookies", 'cookie["sid"]["httponly"] = True before output'),)),
+        "SFX302": Advice(docs=(("http.cookies", 'cookie["sid"]["secure"] = True before output'),)),
+        "SFX303": Advice(docs=(("http.cookies", 'cookie["sid"]["samesite"] = "Lax" before output'),)),
+    },
+)

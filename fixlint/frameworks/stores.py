@@ -8,7 +8,7 @@ browser brought — fixation) or an id just drawn from a token generator
 (a new session: regeneration).
 """
 
-from .base import SessionBackend
+from .base import Advice, Framework, SessionBackend
 
 # Calls that write a record: `store.set(key, value)` and Redis' variants.
 WRITE_METHODS = frozenset(("set", "setex", "psetex", "hset", "hmset", "put", "set_many"))
@@ -39,4 +39,22 @@ SESSION_BACKEND = SessionBackend(
     ),
     invalidate_fix="delete the server-side record (del SESSIONS[sid])",
     server_side=True,
+)
+
+# Not a framework but a session backend with its own advice: SFX101/SFX102
+# events on a hand-rolled store carry this value.
+HAND_ROLLED = Framework(
+    key="store",
+    label="hand-rolled session store",
+    packages=(),
+    backend=SESSION_BACKEND,
+    advice={
+        "SFX101": Advice(docs=((
+            "hand-rolled store",
+            "issue a new id with secrets.token_urlsafe(), store the record under it and set it as the cookie",
+        ),)),
+        "SFX102": Advice(docs=((
+            "hand-rolled store", "delete the server-side record (del SESSIONS[sid]) as well as the cookie",
+        ),)),
+    },
 )

@@ -17,6 +17,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Optional
 
+from ..frameworks import rule_fixes
+
 OWASP_AUTH = "A07:2021 - Identification and Authentication Failures"
 OWASP_MISCONFIG = "A05:2021 - Security Misconfiguration"
 OWASP_CRYPTO = "A02:2021 - Cryptographic Failures"
@@ -107,7 +109,6 @@ class Rule:
     technology: ClassVar[tuple] = ("flask", "django", "fastapi", "starlette")
     uses: ClassVar[tuple] = ()  # Analysis classes the rule reads
     references: ClassVar[tuple] = ()  # (title, url)
-    fixes: ClassVar[dict] = {}  # framework label -> how to fix there
     fix: ClassVar[Fix | None] = None  # what `fixlint fix` does; None: nothing
     valid: ClassVar[tuple] = ()
     invalid: ClassVar[tuple] = ()
@@ -115,6 +116,12 @@ class Rule:
     # this rule, and one or two sentences on what they cannot express.
     semgrep: ClassVar[tuple] = ()
     semgrep_parity: ClassVar[str] = ""
+
+    @property
+    def fixes(self):
+        """Framework heading -> how to fix there: the framework adapters'
+        advice for this rule's code, in registry order."""
+        return rule_fixes(self.code)
 
     def check(self, ctx, facts):
         """Yield Findings from the facts the analyses gathered."""

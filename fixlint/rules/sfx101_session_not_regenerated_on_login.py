@@ -2,7 +2,7 @@
 
 from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
-from ..frameworks import flask_login
+from .. import frameworks as fw
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -261,15 +261,6 @@ class SessionNotRegeneratedOnLogin(Rule):
         ("starsessions: regenerating the session id", "https://github.com/alex-oleshkevich/starsessions"),
         ("CWE-384: Session Fixation", "https://cwe.mitre.org/data/definitions/384.html"),
     )
-    fixes = {
-        "Flask": "session.clear() before writing the user into the session",
-        "Flask-Login": "session.clear() before login_user(user)",
-        "Flask-Session": "app.session_interface.regenerate(session) (session.clear() keeps the id)",
-        "Django": "django.contrib.auth.login(request, user), or request.session.cycle_key()",
-        "Starlette/FastAPI": "request.session.clear() before writing the user",
-        "starsessions": "regenerate_session_id(request) (request.session.clear() keeps the id)",
-        "hand-rolled store": "issue a new id with secrets.token_urlsafe(), store the record under it and set it as the cookie",
-    }
     fix = Fix(
         FIX_UNSAFE,
         "Inserts the session backend's regeneration call, under a one-line comment, before the "
@@ -390,11 +381,11 @@ class SessionNotRegeneratedOnLogin(Rule):
     def message(self, step, backend):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
-        if event.framework == "flask_login":
+        if event.framework is fw.FLASK_LOGIN:
             does = "binds the user to the session with login_user() without regenerating it"
-            if backend.key == "flask":
-                fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
-        elif event.framework == "store":
+            if backend is event.framework.extends.backend:  # Flask's own cookie session
+                fix, label = fw.advice(event.framework, self.code), event.framework.label
+        elif event.framework is fw.HAND_ROLLED:
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"

@@ -7,6 +7,7 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
 from ..analysis.store_ids import is_identity_key
+from .. import frameworks as fw
 from ..frameworks import auth
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
@@ -207,13 +208,6 @@ class SessionNotInvalidatedOnLogout(Rule):
         ("Flask-Login: logout_user", "https://flask-login.readthedocs.io/en/latest/#flask_login.logout_user"),
         ("CWE-613: Insufficient Session Expiration", "https://cwe.mitre.org/data/definitions/613.html"),
     )
-    fixes = {
-        "Flask": "session.clear() (and logout_user() with Flask-Login)",
-        "Django": "django.contrib.auth.logout(request) or request.session.flush()",
-        "Starlette/FastAPI": "request.session.clear()",
-        "starsessions": "request.session.clear()",
-        "hand-rolled store": "delete the server-side record (del SESSIONS[sid]) as well as the cookie",
-    }
     fix = Fix(
         FIX_UNSAFE,
         "Replaces the logout handler's first selective removal of an identity key "
@@ -374,7 +368,7 @@ def _regenerates(step):
 def _first_partial(steps, server_side):
     for step in steps:
         kind = step.kind
-        if kind == REMOVE or (kind == BIND and step.event.framework != "flask_login"):
+        if kind == REMOVE or (kind == BIND and step.event.framework is not fw.FLASK_LOGIN):
             return step
         if kind == COOKIE_DELETE and server_side is not None:
             return step
@@ -385,7 +379,7 @@ def _keeps_identity(step):
     """A step showing the logout works with the logged-in identity yet keeps
     it: it reads an identity key, or regenerates (the data moves along)."""
     event = step.event
-    if event.framework is None or event.framework == "store":
+    if event.framework is None or event.framework is fw.HAND_ROLLED:
         return False
     if step.kind == REGEN:
         return _regenerates(step)

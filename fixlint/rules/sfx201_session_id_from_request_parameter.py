@@ -4,7 +4,8 @@ import ast
 from dataclasses import replace
 
 from ..analysis.origins import PATH
-from ..analysis.session_ids import SessionIdAnalysis, framework_label
+from ..analysis.session_ids import SessionIdAnalysis, finding_framework
+from .. import frameworks as fw
 from ..frameworks import starlette
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
@@ -169,12 +170,6 @@ def _rules():
         ),
     )
 
-_FIX = {
-    "Flask": "read the session id from request.cookies",
-    "Django": "let SessionMiddleware read it from the session cookie (request.session)",
-    "FastAPI": "read it from request.cookies",
-    "Starlette": "read it from request.cookies",
-}
 
 
 class SessionIdFromRequestParameter(Rule):
@@ -251,12 +246,6 @@ class SessionIdFromRequestParameter(Rule):
         ("CWE-384", "https://cwe.mitre.org/data/definitions/384.html"),
         ("CWE-598", "https://cwe.mitre.org/data/definitions/598.html"),
     )
-    fixes = {
-        "Flask": 'request.cookies.get(app.config["SESSION_COOKIE_NAME"]), or use flask.session',
-        "Django": "request.session (SessionMiddleware reads the session cookie); never SessionStore(session_key=request.GET[...])",
-        "FastAPI": "session_id: Annotated[str | None, Cookie()] = None, or request.session with SessionMiddleware",
-        "Starlette": 'request.cookies.get("session"), or request.session with SessionMiddleware',
-    }
     fix = Fix(
         FIX_NONE,
         "Moving the session id out of the query string, body or path "
@@ -365,13 +354,13 @@ class SessionIdFromRequestParameter(Rule):
             yield self.finding(read.node, self.message(ctx, read, sink))
 
     def message(self, ctx, read, sink):
-        label = framework_label(ctx, read.framework)
-        fix = _FIX.get(label, "read it from the session cookie")
+        framework = finding_framework(ctx, read.framework)
+        label = framework.label_in(ctx)
+        parameter = read.node.__class__ is ast.arg
+        fix = fw.advice(framework, self.code, "read it from the session cookie", label, parameter)
         where = "the URL path" if read.source == PATH else f"the {read.source}"
         name = repr(read.key) if read.key else "a value"
-        if read.node.__class__ is ast.arg:
-            if label == "FastAPI":
-                fix = "declare it with Cookie()"
+        if parameter:
             subject = f"route parameter {name}"
             if sink:
                 return f"{subject} comes from {where} and is used as a session id by {sink}; {fix} ({label})"

@@ -1,5 +1,6 @@
 """SFX202 session-id-in-url."""
 
+from .. import frameworks as fw
 from ..analysis.session_ids import SessionIdAnalysis
 from ..frameworks import django, flask, starlette, starsessions
 from ._cookie_semgrep import regex
@@ -89,12 +90,6 @@ def _semgrep_rules():
         ),
     )
 
-_FIX = {
-    "Flask": "keep it in the session cookie and pass url_for()/redirect() a non-secret reference",
-    "Django": "keep it in the session cookie and pass reverse()/redirect() a non-secret reference",
-    "FastAPI": "keep it in the session cookie and pass url_for()/RedirectResponse a non-secret reference",
-    "Starlette": "keep it in the session cookie and pass url_for()/RedirectResponse a non-secret reference",
-}
 
 
 class SessionIdInUrl(Rule):
@@ -153,12 +148,6 @@ class SessionIdInUrl(Rule):
          "https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/06-Session_Management_Testing/04-Testing_for_Exposed_Session_Variables"),
         ("CWE-598", "https://cwe.mitre.org/data/definitions/598.html"),
     )
-    fixes = {
-        "Flask": 'url_for("dashboard") — the session travels in its cookie; never url_for(..., sid=session.sid)',
-        "Django": 'redirect("dashboard") — never reverse(..., kwargs={"sid": request.session.session_key})',
-        "FastAPI": 'RedirectResponse(request.url_for("dashboard")) without the session id',
-        "Starlette": 'RedirectResponse(request.url_for("dashboard")) without the session id',
-    }
     fix = Fix(
         FIX_NONE,
         "Dropping the id from the URL breaks the page or service that "
@@ -225,8 +214,8 @@ class SessionIdInUrl(Rule):
 
     def check(self, ctx, facts):
         for leak in facts[SessionIdAnalysis].url_leaks:
-            yield self.finding(leak.node, self.message(leak))
+            yield self.finding(leak.node, self.message(ctx, leak))
 
-    def message(self, leak):
-        fix = _FIX.get(leak.framework, "keep it in a cookie, out of URLs")
-        return f"{leak.what} is put into a URL ({leak.how}); {fix} ({leak.framework})"
+    def message(self, ctx, leak):
+        fix = fw.advice(leak.framework, self.code, "keep it in a cookie, out of URLs")
+        return f"{leak.what} is put into a URL ({leak.how}); {fix} ({leak.framework.label_in(ctx)})"

@@ -94,12 +94,6 @@ def _semgrep_rules():
         ),
     )
 
-_FIX = {
-    "Flask": "use flask.session (or Flask-Session), or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
-    "Django": "use request.session (Django creates sessions under keys it generates), or issue a new id with secrets.token_urlsafe(32)",
-    "FastAPI": "use request.session with SessionMiddleware, or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
-    "Starlette": "use request.session with SessionMiddleware, or when the id is unknown issue a new one with secrets.token_urlsafe(32) and set it as the cookie",
-}
 
 
 class ClientChosenSessionIdAccepted(Rule):
@@ -156,12 +150,6 @@ class ClientChosenSessionIdAccepted(Rule):
         ("OWASP: Session fixation", "https://owasp.org/www-community/attacks/Session_fixation"),
         ("CWE-384", "https://cwe.mitre.org/data/definitions/384.html"),
     )
-    fixes = {
-        "Flask": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32); SESSIONS[sid] = {}; resp.set_cookie(\"sid\", sid, ...)",
-        "Django": "request.session (never SessionStore(session_key=...).save(must_create=True) with a client key)",
-        "FastAPI": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
-        "Starlette": "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record",
-    }
     fix = Fix(
         FIX_NONE,
         "Refusing ids the server did not issue means generating a new "
@@ -232,9 +220,10 @@ class ClientChosenSessionIdAccepted(Rule):
 
     def check(self, ctx, facts):
         for created in facts[SessionIdAnalysis].client_ids:
-            yield self.finding(created.node, self.message(created))
+            yield self.finding(created.node, self.message(ctx, created))
 
-    def message(self, created):
-        fix = _FIX.get(created.framework, "when the id is unknown, issue a new one with secrets.token_urlsafe(32)")
+    def message(self, ctx, created):
+        fix = fw.advice(created.framework, self.code,
+                        "when the id is unknown, issue a new one with secrets.token_urlsafe(32)")
         return (f"session record is created in {created.store} under the {created.key} the client sent; "
-                f"{fix} ({created.framework})")
+                f"{fix} ({created.framework.label_in(ctx)})")

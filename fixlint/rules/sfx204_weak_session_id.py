@@ -1,5 +1,6 @@
 """SFX204 weak-session-id."""
 
+from .. import frameworks as fw
 from ..analysis.session_ids import SessionIdAnalysis
 from ..frameworks import sessionids, stdlib
 from . import _lifecycle_semgrep as ls
@@ -74,9 +75,6 @@ def _not_in_tests():
     (and module-level code rarely mints session ids)."""
     return [{"pattern-inside": "def $TF(...):\n  ...\n"}, regex("$TF", "^(?!test)")]
 
-_FIX = {
-    "Django": "use secrets.token_urlsafe(32) or django.utils.crypto.get_random_string(32)",
-}
 
 
 class WeakSessionId(Rule):
@@ -141,13 +139,6 @@ class WeakSessionId(Rule):
         ("Python docs: random (not for security)", "https://docs.python.org/3/library/random.html"),
         ("CWE-330", "https://cwe.mitre.org/data/definitions/330.html"),
     )
-    fixes = {
-        "Flask": "secrets.token_urlsafe(32)",
-        "Django": "secrets.token_urlsafe(32), django.utils.crypto.get_random_string(32), or let request.session create the key",
-        "FastAPI": "secrets.token_urlsafe(32)",
-        "Starlette": "secrets.token_urlsafe(32)",
-        "Python": "secrets.token_urlsafe(32)",
-    }
     fix = Fix(
         FIX_NONE,
         "`secrets.token_urlsafe(32)` is the replacement, but it "
@@ -213,8 +204,9 @@ class WeakSessionId(Rule):
 
     def check(self, ctx, facts):
         for weak in facts[SessionIdAnalysis].weak_ids:
-            yield self.finding(weak.node, self.message(weak))
+            yield self.finding(weak.node, self.message(ctx, weak))
 
-    def message(self, weak):
-        fix = _FIX.get(weak.framework, "use secrets.token_urlsafe(32)")
-        return f"session id {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({weak.framework})"
+    def message(self, ctx, weak):
+        fix = fw.advice(weak.framework, self.code, "use secrets.token_urlsafe(32)")
+        label = weak.framework.label_in(ctx)
+        return f"session id {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({label})"

@@ -51,13 +51,6 @@ class CookieWithoutHttponly(Rule):
         ("MDN: Set-Cookie HttpOnly", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#httponly"),
         ("CWE-1004", "https://cwe.mitre.org/data/definitions/1004.html"),
     )
-    fixes = {
-        "Flask": 'resp.set_cookie("sid", value, httponly=True, secure=True, samesite="Lax"); keep SESSION_COOKIE_HTTPONLY = True',
-        "Django": "response.set_cookie(..., httponly=True); keep SESSION_COOKIE_HTTPONLY = True",
-        "Starlette/FastAPI": "response.set_cookie(..., httponly=True); SessionMiddleware already sets HttpOnly",
-        "Flask-Login": "keep REMEMBER_COOKIE_HTTPONLY = True (the default)",
-        "http.cookies": 'cookie["sid"]["httponly"] = True before output',
-    }
     fix = Fix(
         FIX_MIXED,
         "Adds `httponly=True` to `set_cookie`/`set_signed_cookie`, turns a literal "

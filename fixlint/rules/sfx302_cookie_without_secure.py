@@ -61,14 +61,6 @@ class CookieWithoutSecure(Rule):
         ("Starlette SessionMiddleware", "https://www.starlette.io/middleware/#sessionmiddleware"),
         ("CWE-614", "https://cwe.mitre.org/data/definitions/614.html"),
     )
-    fixes = {
-        "Flask": 'resp.set_cookie(..., secure=True); app.config["SESSION_COOKIE_SECURE"] = True',
-        "Django": "response.set_cookie(..., secure=True); SESSION_COOKIE_SECURE = True and CSRF_COOKIE_SECURE = True in production settings",
-        "Starlette/FastAPI": "response.set_cookie(..., secure=True); app.add_middleware(SessionMiddleware, secret_key=..., https_only=True)",
-        "starsessions": "leave cookie_https_only at its default (True)",
-        "Flask-Login": "REMEMBER_COOKIE_SECURE = True",
-        "http.cookies": 'cookie["sid"]["secure"] = True before output',
-    }
     fix = Fix(
         FIX_MIXED,
         "Adds `secure=True` to `set_cookie`/`set_signed_cookie` and "

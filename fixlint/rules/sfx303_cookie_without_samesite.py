@@ -52,14 +52,6 @@ class CookieWithoutSamesite(Rule):
         ("MDN: Set-Cookie SameSite", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value"),
         ("CWE-1275", "https://cwe.mitre.org/data/definitions/1275.html"),
     )
-    fixes = {
-        "Flask": 'resp.set_cookie(..., samesite="Lax"); app.config["SESSION_COOKIE_SAMESITE"] = "Lax"',
-        "Django": 'response.set_cookie(..., samesite="Lax"); SESSION_COOKIE_SAMESITE = "Lax"',
-        "Starlette/FastAPI": 'drop samesite=None (the default is "lax"); SessionMiddleware(same_site="lax")',
-        "starsessions": 'cookie_same_site="lax" (the default)',
-        "Flask-Login": 'REMEMBER_COOKIE_SAMESITE = "Lax"',
-        "http.cookies": 'cookie["sid"]["samesite"] = "Lax" before output',
-    }
     fix = Fix(
         FIX_MIXED,
         "Adds `samesite=\"Lax\"` to `set_cookie`/`set_signed_cookie` where the "

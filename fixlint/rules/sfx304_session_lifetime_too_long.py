@@ -52,13 +52,6 @@ class SessionLifetimeTooLong(Rule):
          "https://flask.palletsprojects.com/en/stable/config/#PERMANENT_SESSION_LIFETIME"),
         ("CWE-613", "https://cwe.mitre.org/data/definitions/613.html"),
     )
-    fixes = {
-        "Flask": 'app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7); set_cookie(..., max_age=...) within the limit',
-        "Django": "SESSION_COOKIE_AGE = 60 * 60 * 24 * 7",
-        "Starlette/FastAPI": "SessionMiddleware(..., max_age=60 * 60 * 24 * 7)",
-        "starsessions": "SessionMiddleware(..., lifetime=timedelta(days=7))",
-        "Flask-Login": "REMEMBER_COOKIE_DURATION = timedelta(days=14)",
-    }
     fix = Fix(
         FIX_NONE,
         "The right lifetime is a product "

@@ -96,12 +96,6 @@ class SessionCookieWithoutHostPrefix(Rule):
          "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#cookies"),
         ("CWE-784", "https://cwe.mitre.org/data/definitions/784.html"),
     )
-    fixes = {
-        "Flask": 'app.config["SESSION_COOKIE_NAME"] = "__Host-session" with SESSION_COOKIE_SECURE = True and no SESSION_COOKIE_DOMAIN',
-        "Django": 'SESSION_COOKIE_NAME = "__Host-sessionid" with SESSION_COOKIE_SECURE = True, SESSION_COOKIE_PATH = "/"',
-        "Starlette/FastAPI": 'SessionMiddleware(..., session_cookie="__Host-session", https_only=True)',
-        "starsessions": 'SessionMiddleware(..., cookie_name="__Host-session")',
-    }
     fix = Fix(
         FIX_NONE,
         "Renaming the session cookie "

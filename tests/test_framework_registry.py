@@ -1,0 +1,141 @@
+"""The framework registry: framework knowledge lives in fixlint/frameworks/,
+one adapter value per framework, and the rest of fixlint asks the registry.
+
+Adding a framework is one adapter module (registered in
+fixlint.frameworks.FRAMEWORKS), one fixtures folder and regeneration; these
+tests hold every adapter to that."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from fixlint import frameworks as fw
+from fixlint.rules import all_rules
+from tests.annotations import FIXTURES, parse
+
+PACKAGE = Path(fw.__file__).resolve().parent.parent
+# Adapter modules: the per-framework knowledge analyses must not reach into.
+ADAPTER_MODULES = frozenset(("flask", "django", "starlette", "flask_login", "flask_session", "starsessions"))
+# Analyses that still read an adapter module's constants directly (session
+# lifecycle calls, settings-module markers): the rest of issue 14's work.
+NOT_YET_REGISTRY_DRIVEN = frozenset(("lifecycle.py", "cookies.py"))
+
+
+def _framework_names():
+    names = set()
+    for framework in fw.FRAMEWORKS:
+        names.update((framework.key, framework.label, framework.label.lower()))
+        names.update(label for _, label in framework.label_variants)
+        names.update(framework.packages)
+    names.discard("")
+    return names
+
+
+def _outside_frameworks():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "frameworks" not in path.relative_to(PACKAGE).parts:
+            yield path
+
+
+def _strings(node):
+    if node.__class__ is ast.Constant and isinstance(node.value, str):
+        return [node.value]
+    if node.__class__ in (ast.Tuple, ast.List, ast.Set):
+        return [e.value for e in node.elts if e.__class__ is ast.Constant and isinstance(e.value, str)]
+    return []
+
+
+def test_no_framework_name_comparison_outside_frameworks():
+    """`framework == "flask"`, `key in ("django", ...)`, `label == "FastAPI"`:
+    frameworks travel as adapter objects, compared by identity."""
+    names = _framework_names()
+    found = []
+    for path in _outside_frameworks():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if node.__class__ is not ast.Compare:
+                continue
+            for operand in (node.left, *node.comparators):
+                hits = names.intersection(_strings(operand))
+                if hits:
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {sorted(hits)}")
+    assert not found, "framework names compared as strings:\n" + "\n".join(found)
+
+
+def test_the_check_would_see_a_comparison(tmp_path):
+    tree = ast.parse('if framework == "flask":\n    pass\n')
+    compare = next(n for n in ast.walk(tree) if n.__class__ is ast.Compare)
+    assert _framework_names().intersection(_strings(compare.comparators[0])) == {"flask"}
+
+
+def _adapter_imports(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if node.__class__ is ast.ImportFrom and node.module is not None:
+            parts = node.module.split(".")
+            if parts[-1] in ADAPTER_MODULES and "frameworks" in parts:
+                found.add(parts[-1])
+            if parts[-1] == "frameworks":
+                found.update(a.name for a in node.names if a.name in ADAPTER_MODULES)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "analysis").glob("*.py")), ids=lambda p: p.name
+)
+def test_analyses_loop_over_the_registry(path):
+    """An analysis asks the registry, never one framework's module."""
+    imported = _adapter_imports(path)
+    if path.name in NOT_YET_REGISTRY_DRIVEN:
+        assert imported, f"{path.name} is registry-driven now: drop it from NOT_YET_REGISTRY_DRIVEN"
+        return
+    assert not imported, f"{path.name} imports adapter modules {sorted(imported)}"
+
+
+def test_the_registry_holds_every_adapter_once():
+    assert len({id(f) for f in fw.FRAMEWORKS}) == len(fw.FRAMEWORKS)
+    assert len({f.key for f in fw.FRAMEWORKS}) == len(fw.FRAMEWORKS)
+    for framework in fw.FRAMEWORKS:
+        assert framework.extends is None or framework.extends in fw.FRAMEWORKS, framework.key
+        assert set(framework.advice) <= {r.code for r in all_rules()}, framework.key
+
+
+WITH_FIXTURES = [f for f in fw.FRAMEWORKS if f.fixtures]
+
+
+@pytest.mark.parametrize("framework", WITH_FIXTURES, ids=lambda f: f.key)
+def test_each_framework_has_fixtures_advice_and_both_kinds_of_lines(framework):
+    """fixtures/<framework>/ exists, and every rule that covers the framework
+    (gives advice for it) has advice text and at least one line that must be
+    reported and one that must stay silent there."""
+    folder = FIXTURES / framework.fixtures
+    assert folder.is_dir(), f"no {folder}"
+    marks = {"ruleid": set(), "ok": set()}
+    for path in folder.rglob("*.py"):
+        notes = parse(path)
+        for kind in marks:
+            marks[kind].update(name for _, name in notes.marks[kind])
+    rules = [r for r in all_rules() if r.code in framework.advice]
+    assert rules, f"{framework.key} gives no advice for any rule"
+    for rule in rules:
+        advice = framework.advice[rule.code]
+        assert advice.docs and all(text for _, text in advice.docs), (framework.key, rule.code)
+        assert rule.name in marks["ruleid"], f"no `ruleid: {rule.name}` line under {folder}"
+        assert rule.name in marks["ok"], f"no `ok: {rule.name}` line under {folder}"
+
+
+def test_web_frameworks_route_and_receive_requests():
+    for framework in fw.WEB_FRAMEWORKS:
+        assert framework.routing is not None and framework.requests is not None, framework.key
+        assert framework.backend is not None, framework.key
+
+
+def test_rule_pages_take_their_advice_from_the_adapters():
+    for rule in all_rules():
+        expected = {h: t for f in fw.FRAMEWORKS if rule.code in f.advice for h, t in f.advice[rule.code].docs}
+        assert rule.fixes == expected, rule.code
+        assert rule.fixes, rule.code
