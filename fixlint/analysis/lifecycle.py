@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..frameworks import auth, stores
+from ..frameworks import auth, sessionids, stores
 from ..frameworks import django as dj
 from ..frameworks import flask as fl
 from ..frameworks import flask_login as flogin
@@ -645,7 +645,7 @@ def _removal(key):
 
 
 def _names_session_id(expr):
-    return expr.__class__ is ast.Name and expr.id.lower() in stores.SESSION_ID_NAMES
+    return expr.__class__ is ast.Name and expr.id.lower() in sessionids.SESSION_ID_NAMES
 
 
 class PhraseSet:

@@ -13,13 +13,14 @@ from . import words
 # `session-id-names` and session cookie names are added per file.
 SESSION_ID_NAMES = frozenset(
     (
-        "session_id", "sessionid", "sid", "session_key", "sess", "sessid", "phpsessid",
+        "session_id", "sessionid", "sid", "ssid", "session_key", "sess", "sessid", "phpsessid",
         "jsessionid", "session_token", "sessiontoken", "sess_id",
     )
 )
 # Short names that mean other things outside web code (a subject, sample or
-# station id): they mark a session id only in files of a web framework.
-AMBIGUOUS_NAMES = frozenset(("sid", "sess"))
+# station id, a Wi-Fi network's SSID): they mark a session id only in files
+# of a web framework.
+AMBIGUOUS_NAMES = frozenset(("sid", "ssid", "sess"))
 # Names of session/auth tokens: a weak value stored under one is a weak
 # session id (SFX204), though none of them is read as a session id (SFX201).
 SESSION_TOKEN_NAMES = frozenset(

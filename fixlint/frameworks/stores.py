@@ -23,10 +23,8 @@ COOKIE_ATTRS = frozenset(("cookies", "COOKIES"))
 # Wrappers a generated id passes through unchanged in meaning.
 ID_WRAPPERS = frozenset(("str", "bytes.hex", "hex", "decode"))
 # Variable names that hold a session id even when fixlint cannot see where
-# the value came from (used only to recognise a record's deletion).
-SESSION_ID_NAMES = frozenset(
-    ("sid", "session_id", "sessionid", "session_key", "sess_id", "session_token", "ssid")
-)
+# the value came from (to recognise a record's deletion): the one session-id
+# vocabulary, sessionids.SESSION_ID_NAMES.
 
 SESSION_BACKEND = SessionBackend(
     key="store",
