@@ -15,6 +15,7 @@ a morsel's name, `$H` a Set-Cookie header value.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .. import frameworks as fw
 from ..config import Config
@@ -27,8 +28,9 @@ DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
 SET_COOKIE = "$RESP.$SET(...)"
 SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
-WEB_PACKAGES = ("flask", "werkzeug", "quart", "django", "starlette", "fastapi")
-FLASK_DJANGO_PACKAGES = ("flask", "werkzeug", "quart", "django")
+# Packages whose import marks a web module, from the adapters.
+FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
+WEB_PACKAGES = (*FLASK_DJANGO_PACKAGES, *fw.STARLETTE.semgrep_imports())
 
 
 # -- small builders ----------------------------------------------------------
@@ -553,3 +555,81 @@ def set_cookie_header(*filters, skip_names=(), names=None):
         out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*{names}\s*="""))
     out.append({"focus-metavariable": "$H"})
     return {"patterns": out}
+
+
+# -- the cookie-flag rules' variants (SFX301-SFX303) --------------------------
+
+@dataclass(frozen=True)
+class FlagRules:
+    """What one cookie-flag rule says in each Semgrep variant; the variants
+    themselves (where a cookie is made, and how its flag is missing or weak)
+    are one table, `flag_rules`, the same for every flag."""
+
+    flag: str  # secure | httponly | samesite
+    good: str  # the safe value as code: 'True', '"Lax"'
+    weak_re: str  # a weak literal, as a metavariable regex
+    weak: tuple  # weak constants (`SECURE = False` then `secure=SECURE`)
+    skip: tuple  # cookie names the rule leaves alone
+    messages: dict  # variant suffix ("" for set_cookie without the flag) -> message
+    responses: object = None  # the responses a missing flag matters on (default: any)
+    technology: tuple = ()  # of the set_cookie variant
+    header_good: str = None  # a header attribute value that counts as set
+    extra: dict = field(default_factory=dict)  # suffix -> SemgrepRule for this flag only
+
+
+# Variant suffixes in export order; `extra` rules take their slots.
+FLAG_VARIANTS = ("", "value", "constant", "settings", "settings-module", "config", "middleware", "morsel", "header")
+
+
+def flag_rules(spec):
+    """The SemgrepRules of a cookie-flag rule, from its FlagRules."""
+    from .base import SemgrepRule
+
+    flag, skip, good = spec.flag, spec.skip, spec.good
+    table = {
+        "": lambda message: SemgrepRule(
+            message=message,
+            match=set_cookie_without(flag, spec.responses or any_response(), skip_names=skip),
+            fix=f"$RESP.$SET($...ARGS, {flag}={good})",
+            technology=spec.technology,
+        ),
+        "value": lambda message: SemgrepRule(
+            suffix="value", message=message,
+            match=set_cookie_with(flag, spec.weak_re, skip_names=skip),
+            fix=f"$RESP.$SET($...BEFORE, {flag}={good}, $...AFTER)",
+        ),
+        "constant": lambda message: SemgrepRule(
+            suffix="constant", message=message,
+            match=set_cookie_with_constant(flag, spec.weak, skip_names=skip),
+        ),
+        "settings": lambda message: SemgrepRule(
+            suffix="settings", message=message,
+            match=module_settings(setting_names(flag), spec.weak_re),
+            paths={"exclude": dev_module_globs()},
+            fix=f"$KEY = {good}",
+            technology=("django", "flask"),
+        ),
+        "config": lambda message: SemgrepRule(
+            suffix="config", message=message,
+            match=config_settings(setting_names(flag), spec.weak_re),
+            technology=("flask", "django"),
+        ),
+        "morsel": lambda message: SemgrepRule(
+            suffix="morsel", message=message,
+            match={"pattern-either": [
+                morsel_without(flag, skip_names=skip),
+                morsel_with(flag, spec.weak_re, skip_names=skip),
+            ]},
+        ),
+        "header": lambda message: SemgrepRule(
+            suffix="header", message=message,
+            match=set_cookie_header(header_lacks(flag, good_value=spec.header_good), skip_names=skip),
+        ),
+    }
+    out = []
+    for suffix in FLAG_VARIANTS:
+        if suffix in spec.extra:
+            out.append(spec.extra[suffix])
+        elif suffix in spec.messages:
+            out.append(table[suffix](spec.messages[suffix]))
+    return tuple(out)

@@ -3,7 +3,7 @@
 from ..frameworks import CSRF, PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import HEADER, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
-from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
+from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
 def _weak(value):
@@ -108,52 +108,23 @@ class CookieWithoutHttponly(Rule):
         ),
     )
 
-    semgrep = (
-        SemgrepRule(
-            message="Cookie set without HttpOnly: any script on the page can read it, so one XSS "
-                    "steals it; pass httponly=True to $SET()",
-            match=sg.set_cookie_without("httponly", sg.any_response(), skip_names=(sg.PREFERENCE, sg.CSRF)),
-            fix="$RESP.$SET($...ARGS, httponly=True)",
-        ),
-        SemgrepRule(
-            suffix="value",
-            message="Cookie set with httponly=$V: any script on the page can read it; pass httponly=True",
-            match=sg.set_cookie_with("httponly", sg.FALSY_RE, skip_names=(sg.PREFERENCE, sg.CSRF)),
-            fix="$RESP.$SET($...BEFORE, httponly=True, $...AFTER)",
-        ),
-        SemgrepRule(
-            suffix="constant",
-            message="Cookie set with httponly=$V, a variable holding a weak constant; pass httponly=True",
-            match=sg.set_cookie_with_constant("httponly", sg.FALSY, skip_names=(sg.PREFERENCE, sg.CSRF)),
-        ),
-        SemgrepRule(
-            suffix="settings",
-            message="$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
-            match=sg.module_settings(sg.setting_names("httponly"), sg.FALSY_RE),
-            paths={"exclude": sg.dev_module_globs()},
-            fix="$KEY = True",
-            technology=("django", "flask"),
-        ),
-        SemgrepRule(
-            suffix="config",
-            message="$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
-            match=sg.config_settings(sg.setting_names("httponly"), sg.FALSY_RE),
-            technology=("flask", "django"),
-        ),
-        SemgrepRule(
-            suffix="morsel",
-            message='http.cookies morsel $N is output without HttpOnly; set $C[$N]["httponly"] = True before output',
-            match={"pattern-either": [
-                sg.morsel_without("httponly", skip_names=(sg.PREFERENCE, sg.CSRF)),
-                sg.morsel_with("httponly", sg.FALSY_RE, skip_names=(sg.PREFERENCE, sg.CSRF)),
-            ]},
-        ),
-        SemgrepRule(
-            suffix="header",
-            message="Set-Cookie header lacks HttpOnly: page scripts can read the cookie; add '; HttpOnly' to the value",
-            match=sg.set_cookie_header(sg.header_lacks("httponly"), skip_names=(sg.PREFERENCE, sg.CSRF)),
-        ),
-    )
+    semgrep = sg.flag_rules(sg.FlagRules(
+        flag="httponly",
+        good="True",
+        weak_re=sg.FALSY_RE,
+        weak=sg.FALSY,
+        skip=(sg.PREFERENCE, sg.CSRF),
+        messages={
+            "": "Cookie set without HttpOnly: any script on the page can read it, so one XSS "
+                "steals it; pass httponly=True to $SET()",
+            "value": "Cookie set with httponly=$V: any script on the page can read it; pass httponly=True",
+            "constant": "Cookie set with httponly=$V, a variable holding a weak constant; pass httponly=True",
+            "settings": "$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
+            "config": "$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
+            "morsel": 'http.cookies morsel $N is output without HttpOnly; set $C[$N]["httponly"] = True before output',
+            "header": "Set-Cookie header lacks HttpOnly: page scripts can read the cookie; add '; HttpOnly' to the value",
+        },
+    ))
     semgrep_parity = (
         "Semgrep sees one statement at a time: a response is recognised by its factory, its annotation or "
         "its name (`resp`/`response`) in a file that imports a web framework, so a response passed around "

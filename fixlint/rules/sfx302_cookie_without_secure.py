@@ -125,73 +125,46 @@ class CookieWithoutSecure(Rule):
         ),
     )
 
-    semgrep = (
-        SemgrepRule(
-            message="Cookie set without Secure: it also travels over plain HTTP, where anyone on the "
-                    "network can read it; pass secure=True to $SET()",
-            match=sg.set_cookie_without("secure", sg.any_response(), skip_names=(sg.PREFERENCE,)),
-            fix="$RESP.$SET($...ARGS, secure=True)",
-        ),
-        SemgrepRule(
-            suffix="value",
-            message="Cookie set with secure=$V: it also travels over plain HTTP; pass secure=True",
-            match=sg.set_cookie_with("secure", sg.FALSY_RE, skip_names=(sg.PREFERENCE,)),
-            fix="$RESP.$SET($...BEFORE, secure=True, $...AFTER)",
-        ),
-        SemgrepRule(
-            suffix="constant",
-            message="Cookie set with secure=$V, a variable holding a weak constant; pass secure=True",
-            match=sg.set_cookie_with_constant("secure", sg.FALSY, skip_names=(sg.PREFERENCE,)),
-        ),
-        SemgrepRule(
-            suffix="settings",
-            message="$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True in production settings",
-            match=sg.module_settings(sg.setting_names("secure"), sg.FALSY_RE),
-            paths={"exclude": sg.dev_module_globs()},
-            fix="$KEY = True",
-            technology=("django", "flask"),
-        ),
-        SemgrepRule(
-            suffix="settings-module",
-            message="This Django settings module never sets SESSION_COOKIE_SECURE, whose default is False: "
-                    "the session cookie travels over plain HTTP; add SESSION_COOKIE_SECURE = True",
-            match=sg.standalone_settings_without("SESSION_COOKIE_SECURE"),
-            paths={"exclude": sg.dev_module_globs() + sg.base_module_globs()},
-            technology=("django",),
-            subcategory="audit",
-            confidence="MEDIUM",
-        ),
-        SemgrepRule(
-            suffix="config",
-            message="$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True",
-            match=sg.config_settings(sg.setting_names("secure"), sg.FALSY_RE),
-            technology=("flask", "django"),
-        ),
-        SemgrepRule(
-            suffix="middleware",
-            message="SessionMiddleware sends the session cookie without Secure; pass https_only=True "
-                    "(Starlette, whose default is False), or drop cookie_https_only=False (starsessions)",
-            match={"pattern-either": [
-                sg.middleware_without("https_only", sg.STARLETTE_MIDDLEWARE),
-                sg.middleware_with("https_only", sg.STARLETTE_MIDDLEWARE, sg.FALSY_RE),
-                sg.middleware_with("cookie_https_only", sg.STARSESSIONS_MIDDLEWARE, sg.FALSY_RE),
-            ]},
-            technology=("starlette", "fastapi"),
-        ),
-        SemgrepRule(
-            suffix="morsel",
-            message='http.cookies morsel $N is output without Secure; set $C[$N]["secure"] = True before output',
-            match={"pattern-either": [
-                sg.morsel_without("secure", skip_names=(sg.PREFERENCE,)),
-                sg.morsel_with("secure", sg.FALSY_RE, skip_names=(sg.PREFERENCE,)),
-            ]},
-        ),
-        SemgrepRule(
-            suffix="header",
-            message="Set-Cookie header lacks Secure: the cookie travels over plain HTTP; add '; Secure' to the value",
-            match=sg.set_cookie_header(sg.header_lacks("secure"), skip_names=(sg.PREFERENCE,)),
-        ),
-    )
+    semgrep = sg.flag_rules(sg.FlagRules(
+        flag="secure",
+        good="True",
+        weak_re=sg.FALSY_RE,
+        weak=sg.FALSY,
+        skip=(sg.PREFERENCE,),
+        messages={
+            "": "Cookie set without Secure: it also travels over plain HTTP, where anyone on the "
+                "network can read it; pass secure=True to $SET()",
+            "value": "Cookie set with secure=$V: it also travels over plain HTTP; pass secure=True",
+            "constant": "Cookie set with secure=$V, a variable holding a weak constant; pass secure=True",
+            "settings": "$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True in production settings",
+            "config": "$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True",
+            "morsel": 'http.cookies morsel $N is output without Secure; set $C[$N]["secure"] = True before output',
+            "header": "Set-Cookie header lacks Secure: the cookie travels over plain HTTP; add '; Secure' to the value",
+        },
+        extra={
+            "settings-module": SemgrepRule(
+                suffix="settings-module",
+                message="This Django settings module never sets SESSION_COOKIE_SECURE, whose default is False: "
+                        "the session cookie travels over plain HTTP; add SESSION_COOKIE_SECURE = True",
+                match=sg.standalone_settings_without("SESSION_COOKIE_SECURE"),
+                paths={"exclude": sg.dev_module_globs() + sg.base_module_globs()},
+                technology=("django",),
+                subcategory="audit",
+                confidence="MEDIUM",
+            ),
+            "middleware": SemgrepRule(
+                suffix="middleware",
+                message="SessionMiddleware sends the session cookie without Secure; pass https_only=True "
+                        "(Starlette, whose default is False), or drop cookie_https_only=False (starsessions)",
+                match={"pattern-either": [
+                    sg.middleware_without("https_only", sg.STARLETTE_MIDDLEWARE),
+                    sg.middleware_with("https_only", sg.STARLETTE_MIDDLEWARE, sg.FALSY_RE),
+                    sg.middleware_with("cookie_https_only", sg.STARSESSIONS_MIDDLEWARE, sg.FALSY_RE),
+                ]},
+                technology=("starlette", "fastapi"),
+            ),
+        },
+    ))
     semgrep_parity = (
         "A response is recognised by its factory, its annotation or its name (`resp`/`response`) in a "
         "file that imports a web framework. The standalone-settings check needs a module docstring to "

@@ -105,66 +105,40 @@ class CookieWithoutSamesite(Rule):
         ),
     )
 
-    semgrep = (
-        SemgrepRule(
-            message="Cookie set without SameSite on a Flask/Werkzeug or Django response (neither has a "
-                    "default): it rides along on cross-site requests; pass samesite=\"Lax\" to $SET()",
-            match=sg.set_cookie_without("samesite", sg.flask_or_django_response(), skip_names=(sg.PREFERENCE,)),
-            fix='$RESP.$SET($...ARGS, samesite="Lax")',
-            technology=("flask", "django"),
-        ),
-        SemgrepRule(
-            suffix="value",
-            message="Cookie set with samesite=$V: it rides along on cross-site requests; pass samesite=\"Lax\"",
-            match=sg.set_cookie_with("samesite", sg.NO_SAMESITE_RE, skip_names=(sg.PREFERENCE,)),
-            fix='$RESP.$SET($...BEFORE, samesite="Lax", $...AFTER)',
-        ),
-        SemgrepRule(
-            suffix="constant",
-            message="Cookie set with samesite=$V, a variable holding a weak constant; pass samesite=\"Lax\"",
-            match=sg.set_cookie_with_constant("samesite", sg.NO_SAMESITE, skip_names=(sg.PREFERENCE,)),
-        ),
-        SemgrepRule(
-            suffix="settings",
-            message="$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
-            match=sg.module_settings(sg.setting_names("samesite"), sg.NO_SAMESITE_RE),
-            paths={"exclude": sg.dev_module_globs()},
-            fix='$KEY = "Lax"',
-            technology=("django", "flask"),
-        ),
-        SemgrepRule(
-            suffix="config",
-            message="$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
-            match=sg.config_settings(sg.setting_names("samesite"), sg.NO_SAMESITE_RE),
-            technology=("flask", "django"),
-        ),
-        SemgrepRule(
-            suffix="middleware",
-            message="SessionMiddleware is configured with SameSite=None: the session cookie rides along on "
-                    "cross-site requests; pass same_site=\"lax\" (Starlette) or cookie_same_site=\"lax\" "
-                    "(starsessions), the defaults",
-            match={"pattern-either": [
-                sg.middleware_with("same_site", sg.STARLETTE_MIDDLEWARE, sg.NO_SAMESITE_RE),
-                sg.middleware_with("cookie_same_site", sg.STARSESSIONS_MIDDLEWARE, sg.NO_SAMESITE_RE),
-            ]},
-            technology=("starlette", "fastapi"),
-        ),
-        SemgrepRule(
-            suffix="morsel",
-            message='http.cookies morsel $N is output without SameSite; set $C[$N]["samesite"] = "Lax" before output',
-            match={"pattern-either": [
-                sg.morsel_without("samesite", skip_names=(sg.PREFERENCE,)),
-                sg.morsel_with("samesite", sg.NO_SAMESITE_RE, skip_names=(sg.PREFERENCE,)),
-            ]},
-        ),
-        SemgrepRule(
-            suffix="header",
-            message="Set-Cookie header lacks SameSite (or says None): the cookie rides along on cross-site "
-                    "requests; add '; SameSite=Lax' to the value",
-            match=sg.set_cookie_header(sg.header_lacks("samesite", good_value=sg.GOOD_SAMESITE),
-                                       skip_names=(sg.PREFERENCE,)),
-        ),
-    )
+    semgrep = sg.flag_rules(sg.FlagRules(
+        flag="samesite",
+        good='"Lax"',
+        weak_re=sg.NO_SAMESITE_RE,
+        weak=sg.NO_SAMESITE,
+        skip=(sg.PREFERENCE,),
+        responses=sg.flask_or_django_response(),
+        technology=("flask", "django"),
+        header_good=sg.GOOD_SAMESITE,
+        messages={
+            "": "Cookie set without SameSite on a Flask/Werkzeug or Django response (neither has a "
+                "default): it rides along on cross-site requests; pass samesite=\"Lax\" to $SET()",
+            "value": "Cookie set with samesite=$V: it rides along on cross-site requests; pass samesite=\"Lax\"",
+            "constant": "Cookie set with samesite=$V, a variable holding a weak constant; pass samesite=\"Lax\"",
+            "settings": "$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
+            "config": "$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
+            "morsel": 'http.cookies morsel $N is output without SameSite; set $C[$N]["samesite"] = "Lax" before output',
+            "header": "Set-Cookie header lacks SameSite (or says None): the cookie rides along on cross-site "
+                      "requests; add '; SameSite=Lax' to the value",
+        },
+        extra={
+            "middleware": SemgrepRule(
+                suffix="middleware",
+                message="SessionMiddleware is configured with SameSite=None: the session cookie rides along on "
+                        "cross-site requests; pass same_site=\"lax\" (Starlette) or cookie_same_site=\"lax\" "
+                        "(starsessions), the defaults",
+                match={"pattern-either": [
+                    sg.middleware_with("same_site", sg.STARLETTE_MIDDLEWARE, sg.NO_SAMESITE_RE),
+                    sg.middleware_with("cookie_same_site", sg.STARSESSIONS_MIDDLEWARE, sg.NO_SAMESITE_RE),
+                ]},
+                technology=("starlette", "fastapi"),
+            ),
+        },
+    ))
     semgrep_parity = (
         "A missing `samesite` is reported only where the response is known to be Flask/Werkzeug or "
         "Django (by its factory or annotation, or by name in a file that imports Flask or Django and no "
