@@ -19,9 +19,6 @@ from tests.annotations import FIXTURES, parse
 PACKAGE = Path(fw.__file__).resolve().parent.parent
 # Adapter modules: the per-framework knowledge analyses must not reach into.
 ADAPTER_MODULES = frozenset(("flask", "django", "starlette", "flask_login", "flask_session", "starsessions"))
-# Analyses that still read an adapter module's constants directly (session
-# lifecycle calls, settings-module markers): the rest of issue 14's work.
-NOT_YET_REGISTRY_DRIVEN = frozenset(("lifecycle.py", "cookies.py"))
 
 
 def _framework_names():
@@ -85,14 +82,13 @@ def _adapter_imports(path):
 
 
 @pytest.mark.parametrize(
-    "path", sorted((PACKAGE / "analysis").glob("*.py")), ids=lambda p: p.name
+    "path", [p for p in _outside_frameworks() if p.parent.name in ("analysis", "rules", "fix", "engine")],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_analyses_loop_over_the_registry(path):
-    """An analysis asks the registry, never one framework's module."""
+    """An analysis, rule or fix asks the registry (`fw.FRAMEWORKS`, an
+    adapter's fields), never one framework's module."""
     imported = _adapter_imports(path)
-    if path.name in NOT_YET_REGISTRY_DRIVEN:
-        assert imported, f"{path.name} is registry-driven now: drop it from NOT_YET_REGISTRY_DRIVEN"
-        return
     assert not imported, f"{path.name} imports adapter modules {sorted(imported)}"
 
 

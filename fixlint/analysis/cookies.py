@@ -22,8 +22,6 @@ from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import UNKNOWN, duration_of, evaluate, literal_string, seconds
 from ..frameworks import stdlib
-from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_CONFIGURE, SETTINGS_MARKERS
-from ..frameworks.starlette import MIDDLEWARE_WRAPPERS
 from .base import Analysis
 
 SET_COOKIE = "set_cookie"
@@ -35,6 +33,11 @@ HEADER = "header"
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
 _SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie"))
 _CONFIG_METHODS = frozenset(("update", "from_mapping"))
+# Settings modules and middleware lists, from every framework that has them.
+SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
+SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
+MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
 
 

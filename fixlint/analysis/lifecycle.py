@@ -40,11 +40,6 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..frameworks import auth, sessionids, stores
-from ..frameworks import django as dj
-from ..frameworks import flask as fl
-from ..frameworks import flask_login as flogin
-from ..frameworks import flask_session as fsess
-from ..frameworks import starsessions as starsess
 from .base import Analysis
 from .handlers import HandlerAnalysis
 from .store_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
@@ -69,18 +64,49 @@ DELETE = "delete"  # `session.pop("next")`, `del session["cart"]`
 _WRITE_METHODS = frozenset(("update", "setdefault"))
 _REMOVE_METHODS = frozenset(("pop", "popitem"))
 _READ_METHODS = frozenset(("get", "keys", "items", "values", "__contains__", "copy"))
-_SESSION_METHODS = (
-    _WRITE_METHODS | _REMOVE_METHODS | _READ_METHODS
-    | {"clear", "regenerate", "invalidate"} | dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS
+_SESSION_METHODS = frozenset().union(
+    _WRITE_METHODS, _REMOVE_METHODS, _READ_METHODS, ("clear", "regenerate", "invalidate"),
+    *(f.session_regenerate_methods | f.session_invalidate_methods for f in fw.FRAMEWORKS),
 )
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
-# Bare or attribute callee names that may resolve to a framework call.
-_FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", "regenerate_session_id",
-                                "perform_login", "auth_login", "auth_logout", "flash"))
+
+
+def _session_calls():
+    """Qualified name -> (event kind, framework, mechanism) for every call a
+    registered framework or library makes on the session: the lifecycle's
+    view of the adapters' `regenerate_calls`, `logout_calls`, `bind_calls`
+    and `session_writers`."""
+    calls = {}
+    for framework in fw.FRAMEWORKS:
+        owner = framework.extends or framework  # the session the call acts on
+        for qualname in framework.regenerate_calls:
+            calls[qualname] = (REGEN, owner, framework.regenerate_mechanism)
+        for qualname in framework.logout_calls:
+            calls[qualname] = (INVALIDATE, owner, None)
+        for qualname in framework.bind_calls:
+            calls[qualname] = (BIND, framework, None)  # the library's own event, for its message
+        for qualname in framework.session_writers:
+            calls[qualname] = (TOUCH, owner, None)
+    return calls
+
+
+_SESSION_CALLS = _session_calls()
+# Bare or attribute callee names that may resolve to one of them.
+_FRAMEWORK_CALLEES = frozenset(q.rpartition(".")[2] for q in _SESSION_CALLS)
+# Session libraries' regeneration through the app (`app.session_interface.regenerate(...)`).
+_INTERFACE_REGENERATE = {f.interface_regenerate: f for f in fw.FRAMEWORKS if f.interface_regenerate}
+_LOGIN_VIEWS = {q: f for f in fw.FRAMEWORKS for q in f.login_views}
+_LOGOUT_VIEWS = {q: f for f in fw.FRAMEWORKS for q in f.logout_views}
+_SUPER_METHODS = frozenset().union(*(f.super_methods for f in fw.FRAMEWORKS))
+_AUTH_SIGNALS = frozenset().union(*(f.auth_signals for f in fw.FRAMEWORKS))
+_SIGNAL_RECEIVERS = frozenset().union(*(f.signal_receivers for f in fw.FRAMEWORKS))
+_CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
+_CONFIG_METHODS = frozenset().union(*(f.config_methods for f in fw.FRAMEWORKS))
+_EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWORKS))
 _COOKIE_DELETERS = frozenset(("delete_cookie",))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
-_CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
+_CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLASSES}
 
 
 class Event:
@@ -202,8 +228,8 @@ class LifecycleAnalysis(Analysis):
         self.events[node] = []
         for decorator in node.decorator_list:  # @receiver(user_logged_in)
             if (decorator.__class__ is ast.Call and decorator.args
-                    and self.ctx.qualname(decorator.func) in dj.SIGNAL_RECEIVER
-                    and self.ctx.qualname(decorator.args[0]) in dj.AUTH_SIGNALS):
+                    and self.ctx.qualname(decorator.func) in _SIGNAL_RECEIVERS
+                    and self.ctx.qualname(decorator.args[0]) in _AUTH_SIGNALS):
                 self.signal_receivers.add(node)
 
     def _add(self, event):
@@ -238,7 +264,7 @@ class LifecycleAnalysis(Analysis):
 
     def _signal_connect(self, node, func):
         """`user_logged_in.connect(handler)`."""
-        if self.ctx.qualname(func.value) not in dj.AUTH_SIGNALS:
+        if self.ctx.qualname(func.value) not in _AUTH_SIGNALS:
             return
         binding = self.ctx.binding(node.args[0]) if node.args[0].__class__ is ast.Name else None
         if binding is not None and binding.kind == sc.FUNCTION:
@@ -253,8 +279,9 @@ class LifecycleAnalysis(Analysis):
         if framework is not None:
             self._session_method(node, framework, attr)
             return True
-        if attr == fsess.REGENERATE_METHOD and receiver.__class__ is ast.Attribute and receiver.attr == fsess.INTERFACE_ATTR:
-            self._add(Event(REGEN, node, fw.FLASK, mechanism="regenerate:flask_session"))
+        library = _INTERFACE_REGENERATE.get((receiver.attr, attr)) if receiver.__class__ is ast.Attribute else None
+        if library is not None:  # app.session_interface.regenerate(session)
+            self._add(Event(REGEN, node, library.extends or library, mechanism=library.regenerate_mechanism))
             return True
         if attr in _COOKIE_DELETERS and node.args:
             self._cookie_deletion(node, node.args[0])
@@ -306,15 +333,16 @@ class LifecycleAnalysis(Analysis):
     def _super_call(self, node, attr):
         """`super().form_valid(form)` in a LoginView/LogoutView subclass."""
         function = self.ctx.function
-        if function is None or function.class_node is None or attr not in dj.SUPER_METHODS:
+        if function is None or function.class_node is None or attr not in _SUPER_METHODS:
             return False
         for base in function.class_node.bases:
             qualname = self.ctx.qualname(base)
-            if qualname in dj.LOGIN_VIEWS:
-                self._add(Event(REGEN, node, fw.DJANGO, mechanism="cycle:django"))
+            if qualname in _LOGIN_VIEWS:
+                framework = _LOGIN_VIEWS[qualname]
+                self._add(Event(REGEN, node, framework, mechanism=framework.regenerate_mechanism))
                 return True
-            if qualname in dj.LOGOUT_VIEWS:
-                self._add(Event(INVALIDATE, node, fw.DJANGO))
+            if qualname in _LOGOUT_VIEWS:
+                self._add(Event(INVALIDATE, node, _LOGOUT_VIEWS[qualname]))
                 return True
         return False
 
@@ -361,16 +389,14 @@ class LifecycleAnalysis(Analysis):
         elif name in _FRAMEWORK_CALLEES or name in self._regenerator_names:
             qualname = ctx.qualname(func)
         if qualname is not None:
-            if qualname in flogin.LOGIN_USER:
-                return Event(BIND, None, fw.FLASK_LOGIN, key="login_user()")
-            if qualname in flogin.LOGOUT_USER or qualname in dj.LOGOUT:
-                return Event(INVALIDATE, None, fw.FLASK if qualname in flogin.LOGOUT_USER else fw.DJANGO)
-            if qualname in dj.LOGIN:
-                return Event(REGEN, None, fw.DJANGO, mechanism="cycle:django")
-            if qualname in starsess.REGENERATE:
-                return Event(REGEN, None, fw.STARLETTE, mechanism="regenerate:starsessions")
-            if qualname in fl.SESSION_WRITERS:
-                return Event(TOUCH, None, fw.FLASK, access=WRITE)
+            found = _SESSION_CALLS.get(qualname)
+            if found is not None:
+                kind, framework, mechanism = found
+                if kind == BIND:
+                    return Event(BIND, None, framework, key=f"{qualname.rpartition('.')[2]}()")
+                if kind == TOUCH:
+                    return Event(TOUCH, None, framework, access=WRITE)
+                return Event(kind, None, framework, mechanism=mechanism)
         if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
             return Event(REGEN, None, mechanism="configured")
         if _REGENERATE_PHRASES.in_name(name):
@@ -381,9 +407,9 @@ class LifecycleAnalysis(Analysis):
 
     def _flask_session_call(self, node, name):
         """`Session(app)` / `app.config.update(SESSION_TYPE=...)`."""
-        if name in ("update", "from_mapping") and any(k.arg in fsess.CONFIG_MARKERS for k in node.keywords):
+        if name in _CONFIG_METHODS and any(k.arg in _CONFIG_MARKERS for k in node.keywords):
             self.flask_session_config = True
-        elif name == "Session" and self.ctx.qualname(node.func) in fsess.SESSION_EXTENSION:
+        elif self.ctx.qualname(node.func) in _EXTENSION_CLASSES:
             self.flask_session_config = True
 
     # -- hand-rolled stores -------------------------------------------------
@@ -460,14 +486,14 @@ class LifecycleAnalysis(Analysis):
                 framework = self._session(target.value)  # session.permanent = True
                 if framework is not None:
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
-            elif cls is ast.Name and target.id in fsess.CONFIG_MARKERS and self.ctx.function is None:
+            elif cls is ast.Name and target.id in _CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
 
     def _subscript_write(self, node, target, value):
         ctx = self.ctx
         container = target.value
         key = literal_key(target.slice, ctx)
-        if key in fsess.CONFIG_MARKERS:
+        if key in _CONFIG_MARKERS:
             self.flask_session_config = True  # app.config["SESSION_TYPE"] = "redis"
             return
         if ctx.function is None:

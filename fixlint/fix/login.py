@@ -31,7 +31,6 @@ import ast
 from ..analysis.lifecycle import BIND, LifecycleAnalysis
 from ..engine import scope as sc
 from .. import frameworks as fw
-from ..frameworks import flask_session as fsess
 from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
 from .sessions import Unclear
@@ -100,9 +99,9 @@ def _application(scope):
     for name, binding in module.bindings.items():
         value = binding.value
         if binding.kind == sc.ASSIGN and value is not None and isinstance(value, ast.Call):
-            if _qualname(module, value.func) in fsess.APPLICATION_CLASSES and sc.lookup(scope, name) is binding:
+            if _qualname(module, value.func) in fw.FLASK_SESSION.interface_owners and sc.lookup(scope, name) is binding:
                 return name
-    found = sessions.imported_name(scope, fsess.CURRENT_APP.__contains__)
+    found = sessions.imported_name(scope, fw.FLASK_SESSION.interface_proxies.__contains__)
     if found is None:
         raise Unclear("the Flask application object is not named in this module (no app = Flask(...), "
                       "no current_app import)")

@@ -126,10 +126,46 @@ class Framework:
     url_builder_methods: frozenset = frozenset()
     redirects: frozenset = frozenset()
     reversing_redirects: frozenset = frozenset()
+    # Configuration as a module (Django's settings): names whose definition
+    # marks one, stems of shared base modules others star-import, and calls
+    # that configure settings in code (`settings.configure(...)`).
+    settings_markers: frozenset = frozenset()
+    base_settings_stems: frozenset = frozenset()
+    settings_configure: frozenset = frozenset()
+    # Wrappers that list a middleware with its options (`Middleware(cls, ...)`).
+    middleware_wrappers: frozenset = frozenset()
+    # Calls that act on the session (SFX101/SFX102), by qualified name:
+    # `regenerate_calls` give it a new id (Django's `login()` cycles the key;
+    # starsessions' `regenerate_session_id()`), `logout_calls` end it,
+    # `bind_calls` write the user into it without a new id (Flask-Login's
+    # `login_user()`: the event is the library's own, for its message), and
+    # `session_writers` write it behind the scenes (`flash()`).
+    regenerate_calls: frozenset = frozenset()
+    logout_calls: frozenset = frozenset()
+    bind_calls: frozenset = frozenset()
+    session_writers: frozenset = frozenset()
+    regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
+    # `app.session_interface.regenerate(session)`: (attribute, method).
+    interface_regenerate: tuple = ()
+    # What `fixlint fix` may call it on: a module-level application object of
+    # one of these classes, or one of these proxies (`current_app`).
+    interface_owners: frozenset = frozenset()
+    interface_proxies: frozenset = frozenset()
+    # Class-based views whose own methods log in or out (`super().form_valid()`
+    # in a LoginView subclass), and those methods.
+    login_views: frozenset = frozenset()
+    logout_views: frozenset = frozenset()
+    super_methods: frozenset = frozenset()
+    # Signals sent after login / before logout, and the decorators that
+    # connect a receiver to them.
+    auth_signals: frozenset = frozenset()
+    signal_receivers: frozenset = frozenset()
     # A session library is in use when a module imports it, when the
     # `session-backends` option names it, or when a config key marks it.
     option: str = ""
     config_markers: frozenset = frozenset()
+    config_methods: frozenset = frozenset()  # `app.config.update(SESSION_TYPE=...)`
+    extension_classes: frozenset = frozenset()  # `Session(app)`
     advice: dict = field(default_factory=dict)  # rule code -> Advice
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.

@@ -108,6 +108,7 @@ FLASK = Framework(
     backend=SESSION_BACKEND,
     session_label="session",
     session_id_attrs=frozenset(("sid",)),  # under Flask-Session: `session.sid`
+    session_writers=SESSION_WRITERS,
     fixtures="flask",
     url_builders=URL_BUILDERS,
     redirects=REDIRECTS,

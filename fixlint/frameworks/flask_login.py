@@ -10,11 +10,28 @@ from .flask import FLASK
 
 _DAY = 86400
 
+
+# Flask-Security(-Too) wraps both and, like Flask-Login, never regenerates.
+LOGIN_USER = frozenset(
+    ("flask_login.login_user", "flask_login.utils.login_user",
+     "flask_security.login_user", "flask_security.utils.login_user")
+)
+LOGOUT_USER = frozenset(
+    ("flask_login.logout_user", "flask_login.utils.logout_user",
+     "flask_security.logout_user", "flask_security.utils.logout_user")
+)
+
+# login_user() writes `_user_id` into Flask's session and never regenerates
+# it (the fix is its SFX101 advice); logout_user() removes the user (SFX102
+# counts it as invalidation).
+
 FLASK_LOGIN = Framework(
     key="flask_login",
     label="Flask-Login",
     packages=("flask_login",),
     extends=FLASK,
+    bind_calls=LOGIN_USER,
+    logout_calls=LOGOUT_USER,
     settings=(
         Setting("REMEMBER_COOKIE_SECURE", "secure", "remember", False),
         Setting("REMEMBER_COOKIE_HTTPONLY", "httponly", "remember", True),
@@ -36,17 +53,3 @@ FLASK_LOGIN = Framework(
         "SFX304": Advice(docs=(("Flask-Login", "REMEMBER_COOKIE_DURATION = timedelta(days=14)"),)),
     },
 )
-
-# Flask-Security(-Too) wraps both and, like Flask-Login, never regenerates.
-LOGIN_USER = frozenset(
-    ("flask_login.login_user", "flask_login.utils.login_user",
-     "flask_security.login_user", "flask_security.utils.login_user")
-)
-LOGOUT_USER = frozenset(
-    ("flask_login.logout_user", "flask_login.utils.logout_user",
-     "flask_security.logout_user", "flask_security.utils.logout_user")
-)
-
-# login_user() writes `_user_id` into Flask's session and never regenerates
-# it (the fix is its SFX101 advice); logout_user() removes the user (SFX102
-# counts it as invalidation).

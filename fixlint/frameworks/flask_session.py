@@ -50,6 +50,12 @@ FLASK_SESSION = Framework(
     backend=SESSION_BACKEND,
     option="flask-session",
     config_markers=CONFIG_MARKERS,
+    config_methods=CONFIG_METHODS,
+    extension_classes=SESSION_EXTENSION,
+    regenerate_mechanism="regenerate:flask_session",
+    interface_regenerate=(INTERFACE_ATTR, REGENERATE_METHOD),
+    interface_owners=APPLICATION_CLASSES,
+    interface_proxies=CURRENT_APP,
     fixtures="flask",
     advice={
         "SFX101": Advice(

@@ -135,6 +135,7 @@ STARLETTE = Framework(
     backend=SESSION_BACKEND,
     fixtures="fastapi",
     url_builder_methods=URL_BUILDER_METHODS,
+    middleware_wrappers=MIDDLEWARE_WRAPPERS,
     redirects=REDIRECTS,
     advice={
         "SFX101": Advice(docs=(("Starlette/FastAPI", "request.session.clear() before writing the user"),)),

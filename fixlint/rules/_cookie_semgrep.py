@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from .. import frameworks as fw
 from ..config import Config
 from ..engine.values import format_duration
-from ..frameworks import starlette, starsessions, stdlib
+from ..frameworks import stdlib
 from ..frameworks.base import SET_COOKIE_PARAMS
-from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_MARKERS
+from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_WRAPPERS, SETTINGS_MARKERS
 
 DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
@@ -138,10 +138,10 @@ def _not_importing(modules):
 
 
 STARLETTE_MODULES = _modules(
-    starlette.STARLETTE.response_factories | starlette.STARLETTE.response_types
-    | starlette.REQUEST_TYPES | starlette.APP_CLASSES | starlette.ROUTE_CLASSES
-    | starlette.MIDDLEWARE_WRAPPERS | starlette.SESSION_MIDDLEWARE.qualnames
-) | set(starlette.PARAM_MODULES)
+    fw.STARLETTE.response_factories | fw.STARLETTE.response_types
+    | fw.STARLETTE.requests.types | fw.STARLETTE.routing.app_classes | fw.STARLETTE.routing.route_classes
+    | fw.STARLETTE.middleware_wrappers | frozenset().union(*(m.qualnames for m in fw.STARLETTE.middleware))
+) | set(fw.STARLETTE.requests.param_modules)
 
 
 def responses(frameworks, by_name_packages, by_name_excluding=()):
@@ -435,8 +435,8 @@ def config_settings(names, value_regex=None, lifetime=False):
 
 # -- session middleware ------------------------------------------------------------
 
-STARLETTE_MIDDLEWARE = starlette.SESSION_MIDDLEWARE.qualnames
-STARSESSIONS_MIDDLEWARE = starsessions.SESSION_MIDDLEWARE.qualnames
+STARLETTE_MIDDLEWARE = frozenset().union(*(m.qualnames for m in fw.STARLETTE.middleware))
+STARSESSIONS_MIDDLEWARE = frozenset().union(*(m.qualnames for m in fw.STARSESSIONS.middleware))
 
 
 def middleware(qualnames):
@@ -445,7 +445,7 @@ def middleware(qualnames):
     return [
         {"pattern-either": [
             {"pattern": "$APP.add_middleware($MW, ...)"},
-            {"patterns": [{"pattern": "$WRAP($MW, ...)"}, one_of("$WRAP", starlette.MIDDLEWARE_WRAPPERS)]},
+            {"patterns": [{"pattern": "$WRAP($MW, ...)"}, one_of("$WRAP", MIDDLEWARE_WRAPPERS)]},
             {"pattern": "$MW($APP, ...)"},
         ]},
         one_of("$MW", qualnames),

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..frameworks import auth, django, flask_login, flask_session, starsessions
+from .. import frameworks as fw
+from ..frameworks import auth
 from ._cookie_semgrep import regex, words
 
 
@@ -71,7 +72,7 @@ def handler(words_re, verifying=True):
             {"pattern-inside": "class $CLS(...):\n  ...\n"},
             regex("$CLS", CLASS_WORD.format(words_re)),
             {"pattern-inside": "def $F(...):\n  ...\n"},
-            regex("$F", rf"^({words(sorted(django.VIEW_METHODS))})$"),
+            regex("$F", rf"^({words(sorted(fw.DJANGO.routing.view_methods))})$"),
         ]},
     ]
     if verifying:
@@ -193,16 +194,18 @@ def not_importing(modules):
     ]
 
 
-FLASK_MODULES = ("flask", "werkzeug", "quart")
-DJANGO_MODULES = ("django",)
-STARLETTE_MODULES = ("starlette", "fastapi")
-FLASK_SESSION = sorted({q.rsplit(".", 1)[0] for q in flask_session.SESSION_EXTENSION})
-STARSESSIONS = sorted({q.split(".")[0] for q in starsessions.REGENERATE})
-LOGIN_USER = sorted(flask_login.LOGIN_USER)
-LOGOUT_USER = sorted(flask_login.LOGOUT_USER)
-DJANGO_LOGIN = sorted(django.LOGIN)
-DJANGO_LOGOUT = sorted(django.LOGOUT)
-DJANGO_LOGIN_VIEWS = sorted(django.LOGIN_VIEWS)
-DJANGO_LOGOUT_VIEWS = sorted(django.LOGOUT_VIEWS)
-STARSESSIONS_REGENERATE = sorted(starsessions.REGENERATE)
+# From the adapters: the imports that mark a framework's module, and the
+# session calls and views SFX101/SFX102's patterns name.
+FLASK_MODULES = fw.FLASK.semgrep_imports()
+DJANGO_MODULES = fw.DJANGO.semgrep_imports()
+STARLETTE_MODULES = fw.STARLETTE.semgrep_imports()
+FLASK_SESSION = sorted({q.rsplit(".", 1)[0] for q in fw.FLASK_SESSION.extension_classes})
+STARSESSIONS = sorted({q.split(".")[0] for q in fw.STARSESSIONS.regenerate_calls})
+LOGIN_USER = sorted(fw.FLASK_LOGIN.bind_calls)
+LOGOUT_USER = sorted(fw.FLASK_LOGIN.logout_calls)
+DJANGO_LOGIN = sorted(fw.DJANGO.regenerate_calls)
+DJANGO_LOGOUT = sorted(fw.DJANGO.logout_calls)
+DJANGO_LOGIN_VIEWS = sorted(fw.DJANGO.login_views)
+DJANGO_LOGOUT_VIEWS = sorted(fw.DJANGO.logout_views)
+STARSESSIONS_REGENERATE = sorted(fw.STARSESSIONS.regenerate_calls)
 REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)

@@ -6,7 +6,6 @@ from dataclasses import replace
 from ..analysis.origins import PATH
 from ..analysis.session_ids import SessionIdAnalysis, finding_framework
 from .. import frameworks as fw
-from ..frameworks import starlette
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex, words
@@ -15,9 +14,9 @@ from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 # -- Semgrep -------------------------------------------------------------------
 
 _NOT_NUMBERS = [{"pattern-not": "$S.get(..., type=int, ...)"}, {"pattern-not": "int(...)"}]
-_PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in starlette.PARAM_SOURCES.items()
+_PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in fw.STARLETTE.requests.param_sources.items()
                       if kind in ("query", "path", "body", "form"))
-_ROUTE = rf"^({words(sorted(starlette.ROUTE_DECORATORS))})$"
+_ROUTE = rf"^({words(sorted(fw.STARLETTE.routing.route_decorators))})$"
 _SEMGREP_FIX = "read it from the session cookie instead"
 
 

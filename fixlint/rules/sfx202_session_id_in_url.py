@@ -2,7 +2,6 @@
 
 from .. import frameworks as fw
 from ..analysis.session_ids import SessionIdAnalysis
-from ..frameworks import django, flask, starlette, starsessions
 from ._cookie_semgrep import regex
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
@@ -25,7 +24,7 @@ def _session_ids():
         {"patterns": [{"pattern-either": [{"pattern": r} for r in cookie_reads]}, regex("$N", _SESSION_COOKIE_RE)]},
         {"pattern": "flask.session.sid"},
         {"pattern": "$REQ.session.session_key"},
-        *({"pattern": f"{q}(...)"} for q in sorted(starsessions.GET_SESSION_ID)),
+        *({"pattern": f"{q}(...)"} for q in sorted(q for f in fw.FRAMEWORKS for q in f.session_id_calls)),
         {"patterns": [
             {"pattern-inside": "def $FN(..., $P: $T = fastapi.Cookie(...), ...):\n  ...\n"},
             {"pattern": "$P"},
@@ -34,8 +33,8 @@ def _session_ids():
     ]
 
 
-_BUILDERS = sorted(flask.URL_BUILDERS | flask.REDIRECTS | django.URL_BUILDERS | django.REDIRECTS
-                   | starlette.REDIRECTS | {"urllib.parse.urlencode"})
+_BUILDERS = sorted(frozenset().union(*(f.url_builders | f.redirects for f in fw.FRAMEWORKS))
+                   | {"urllib.parse.urlencode"})
 _METHODS = ("$REQ.url_for", "$URL.include_query_params", "$URL.replace_query_params")
 _FORMATS = [
     {"patterns": [{"pattern": "$S % $ARGS"}, regex("$S", _URL_TEXT_RE)]},
