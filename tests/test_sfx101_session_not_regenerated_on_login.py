@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from fixlint.analysis.lifecycle import LifecycleAnalysis
-from fixlint.analysis.store_ids import is_identity_key
+from fixlint.analysis.identity import is_identity_key
 from fixlint.config import Config, ConfigError
 from fixlint.engine.checker import check_tree
 from fixlint.rules import get_rule

@@ -42,7 +42,8 @@ from ..engine import scope as sc
 from ..frameworks import auth, sessionids, stores
 from .base import Analysis
 from .handlers import HandlerAnalysis
-from .store_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
+from .identity import identity_in_value, is_identity_key, literal_key
+from .store_ids import FRESH, INCOMING, IdOrigins
 
 BIND = "bind"
 REGEN = "regen"

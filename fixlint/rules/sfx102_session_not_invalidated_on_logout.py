@@ -6,7 +6,7 @@ from ..analysis.lifecycle import (
     BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of
-from ..analysis.store_ids import is_identity_key
+from ..analysis.identity import is_identity_key
 from .. import frameworks as fw
 from ..frameworks import auth
 from . import _lifecycle_semgrep as ls

@@ -1,0 +1,93 @@
+"""Identities in sessions and store records: which keys name a principal or
+privilege (`user_id`, `is_admin`, `_auth_user_id`), the literal key a
+subscript writes, and the identity a store record's value carries.
+
+Shared by the session lifecycle (SFX101/SFX102) and its Semgrep twins.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import frameworks as fw
+from ..frameworks import auth
+
+
+def is_identity_key(key):
+    """True for a session key that names a principal or privilege."""
+    lowered = key.lower().replace("-", "_")
+    if lowered in auth.IDENTITY_KEYS:
+        return True
+    words = fw.words(key)
+    if any(w in auth.NOT_IDENTITY_WORDS for w in words):
+        return False
+    if "2fa" in lowered:
+        return True
+    return any(w in auth.PRINCIPAL_WORDS for w in words)
+
+
+def literal_key(expr, ctx):
+    """A subscript key as a string: a literal, a constant it names, or
+    Django's auth constants (`SESSION_KEY` -> `_auth_user_id`)."""
+    from ..engine.values import literal_string
+
+    key = literal_string(expr, ctx)
+    if key is not None:
+        return key
+    if expr.__class__ in (ast.Name, ast.Attribute):
+        return _SESSION_KEY_CONSTANTS.get(ctx.qualname(expr))
+    return None
+
+
+_SESSION_KEY_CONSTANTS = {q: k for f in fw.FRAMEWORKS for q, k in f.session_key_constants.items()}
+
+
+def dotted(expr):
+    """`user.id` -> 'user.id'; `user["id"]` -> 'user'; else None."""
+    parts = []
+    while True:
+        cls = expr.__class__
+        if cls is ast.Attribute:
+            parts.append(expr.attr)
+            expr = expr.value
+        elif cls is ast.Subscript:
+            expr = expr.value
+        elif cls is ast.Name:
+            parts.append(expr.id)
+            return ".".join(reversed(parts))
+        else:
+            return None
+
+
+def identity_in_value(expr, ctx, depth=0):
+    """The identity a store record value carries: a dict with an identity
+    key, or a value named like a principal (`user.id`, `username`). Returns
+    the key or name to quote in the message, or None."""
+    if expr is None or depth > 4:
+        return None
+    cls = expr.__class__
+    if cls is ast.Dict:
+        for key in expr.keys:
+            text = literal_key(key, ctx) if key is not None else None
+            if text is not None and is_identity_key(text):
+                return text
+        return None
+    if cls is ast.Call:
+        for keyword in expr.keywords:  # dict(user_id=...)
+            if keyword.arg is not None and is_identity_key(keyword.arg):
+                return keyword.arg
+        for arg in expr.args[:1]:  # json.dumps({...}), pickle.dumps(record)
+            found = identity_in_value(arg, ctx, depth + 1)
+            if found is not None:
+                return found
+        return None
+    if cls is ast.Name:
+        value = ctx.value_of(expr)
+        if value is not expr and value.__class__ in (ast.Dict, ast.Call):
+            found = identity_in_value(value, ctx, depth + 1)
+            if found is not None:
+                return found
+    name = dotted(expr)
+    if name is not None and is_identity_key(name.replace(".", "_")):
+        return name
+    return None
