@@ -43,7 +43,7 @@ from ..frameworks import auth, sessionids, stores
 from .base import Analysis
 from .handlers import HandlerAnalysis
 from .identity import identity_in_value, is_identity_key, literal_key
-from .store_ids import FRESH, INCOMING, IdOrigins
+from .origins import OriginAnalysis, is_cookie_read
 
 BIND = "bind"
 REGEN = "regen"
@@ -136,12 +136,12 @@ class Event:
 
 class LifecycleAnalysis(Analysis):
     keywords = ("session", "login", "cookie")
-    requires = (HandlerAnalysis,)
+    requires = (HandlerAnalysis, OriginAnalysis)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
         self.handlers = analyses[HandlerAnalysis]
-        self.origins = IdOrigins(ctx, self.handlers)
+        self.origins = analyses[OriginAnalysis]
         self.events = {}  # FunctionDef -> [Event], source order
         self.scopes = {}  # FunctionDef -> its Scope (for functions with events)
         self.functions = []  # FunctionDefs in source order
@@ -452,13 +452,13 @@ class LifecycleAnalysis(Analysis):
             return None
         if fw.session_object(self.ctx, receiver) is not None or self.origins.is_cookie_jar(receiver):
             return None
-        origin = self.origins.origin(key)
+        origin = self.origins.key_origin(key)
         if origin is not None:
             self.has_store = True
         return origin
 
     def _store_write(self, node, origin, key):
-        if origin == INCOMING and key is not None:
+        if is_cookie_read(origin) and key is not None:
             self._add(Event(BIND, node, fw.HAND_ROLLED, key=key))
 
     # -- cookies ----------------------------------------------------------
@@ -510,7 +510,7 @@ class LifecycleAnalysis(Analysis):
         if container.__class__ is ast.Subscript:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
             origin = self._store_origin(container.value, container.slice)
-            if origin == INCOMING and key is not None and is_identity_key(key):
+            if is_cookie_read(origin) and key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))
             return
@@ -752,5 +752,5 @@ def _verify_receiver(ctx, func):
 
 __all__ = [
     "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
-    "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
+    "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
 ]

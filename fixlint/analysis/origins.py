@@ -53,8 +53,14 @@ _SESSION_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.session_id_attrs or f.
 _SESSION_ID_CALLS = {q: (label, f.extends or f) for f in fw.FRAMEWORKS for q, label in f.session_id_calls.items()}
 _READ_METHODS = frozenset(("get", "getlist", "getone", "get_all", "pop", "getfirst"))
 _COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
+# Cookie jars, and the names a request goes by when no framework claims it.
+_COOKIE_JARS = frozenset(a for r in _REQUESTS for a, source in r.sources.items() if source == COOKIE)
+_REQUEST_NAMES = fw.REQUEST_NAMES | frozenset().union(*(r.connection_names for r in _REQUESTS))
 _ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in _SESSION_FRAMEWORKS))
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
+# One set of generators: the stdlib's strong sources and the token and
+# session-id generators frameworks and libraries provide (`jwt.encode`).
+_STRONG_CALLS = stdlib.STRONG_CALLS | fw.TOKEN_GENERATORS
 _MAX_DEPTH = 24
 _NUMERIC = frozenset(("int", "float"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
@@ -125,8 +131,12 @@ _MISSING = object()
 
 
 class OriginAnalysis(Analysis):
-    # No guard of its own: it only serves SessionIdAnalysis, whose guard
-    # decides (and the checker drops it where that one is skipped).
+    """The one origin tracer: the session-id analysis (SFX201-SFX204) and
+    the session lifecycle (hand-rolled stores' keys, SFX101/SFX102) ask it,
+    and every answer is one of the outcomes above."""
+
+    # No guard of its own: it serves the analyses that require it, whose
+    # guards decide (the checker drops it where all of them are skipped).
     requires = (hd.HandlerAnalysis,)
 
     def __init__(self, ctx, analyses):
@@ -135,8 +145,18 @@ class OriginAnalysis(Analysis):
         self.reads = []  # every Read, in the order first seen
         self._memo = {}  # expression node -> origin
         self._assigned = {}  # assigned value node -> origin (when known)
+        self._eager = False
 
     def subscribe(self, walker):
+        # Eager, the walk records every read and every assigned value's
+        # origin where it sits (what the session-id analysis judges). Lazy,
+        # when only the lifecycle asks about a few store keys, nothing is
+        # recorded and a name's origin is its assigned value's, traced when
+        # asked: the same answers for those keys, without tracing every
+        # assignment of every file that mentions a session.
+        self._eager = any(getattr(a, "needs_every_origin", False) for a in self.analyses)
+        if not self._eager:
+            return
         walker.on(ast.FunctionDef, self.visit_function)
         walker.on(ast.AsyncFunctionDef, self.visit_function)
         walker.on(ast.Assign, self.visit_assign)
@@ -194,6 +214,26 @@ class OriginAnalysis(Analysis):
                     found.append(value)
         return found
 
+    def key_origin(self, expr):
+        """Where the id a store key is built from came from
+        (`SESSIONS[sid]`, `f"session:{sid}"`): the cookie Read when any part
+        is one (`cookie or new_id()` keeps the browser's id whenever it
+        brings one), else STRONG when a part was just generated, else None —
+        fixlint does not guess."""
+        found = None
+        for part in key_parts(expr):
+            origin = self.origin(part)
+            if is_cookie_read(origin):
+                return origin
+            if origin is STRONG:
+                found = STRONG
+        return found
+
+    def is_cookie_jar(self, expr):
+        """`request.cookies`, `request.COOKIES`, `self.request.COOKIES`."""
+        origin = self.origin(expr)
+        return origin.__class__ is Container and origin.source == COOKIE
+
     def origin(self, expr, depth=0):
         if expr is None or depth > _MAX_DEPTH:
             return None
@@ -206,7 +246,7 @@ class OriginAnalysis(Analysis):
     def _compute(self, expr, depth):
         cls = expr.__class__
         if cls is ast.Name:
-            return self._name(expr)
+            return self._name(expr, depth)
         if cls is ast.Attribute:
             return self._attribute(expr, depth)
         if cls is ast.Subscript:
@@ -235,12 +275,14 @@ class OriginAnalysis(Analysis):
         return None
 
     # -- names and parameters -------------------------------------------------
-    def _name(self, expr):
+    def _name(self, expr, depth):
         binding = self.ctx.binding(expr)
         if binding is None:
             return None
         if binding.kind == sc.ASSIGN:
-            return self._assigned.get(binding.value)
+            if self._eager or binding.value is None:
+                return self._assigned.get(binding.value)
+            return self.origin(binding.value, depth + 1)
         if binding.kind == sc.PARAM and binding.scope.node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef):
             return self._param_origin(binding.scope.node, binding.node)
         node = binding.node
@@ -326,6 +368,8 @@ class OriginAnalysis(Analysis):
             if framework is not None:
                 source = framework.requests.sources.get(attr)
                 return Container(source, framework, expr) if source else None
+            if attr in _COOKIE_JARS and value.__class__ is ast.Name and value.id in _REQUEST_NAMES:
+                return Container(COOKIE, None, expr)  # `request.cookies` of a request no framework claims
         if attr in _ID_ATTRS:
             found = self._session_id_attr(expr)
             if found is not None:
@@ -424,7 +468,7 @@ class OriginAnalysis(Analysis):
             if qualname in stdlib.WEAK_RANDOM_CLASSES:
                 return None  # the generator object; its methods are weak
             return Weak(expr, f"{_short(qualname)}()")
-        if qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS:
+        if qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in _STRONG_CALLS:
             return STRONG
         if qualname in stdlib.WEAK_CALLS:
             return Weak(expr, stdlib.WEAK_CALLS[qualname])
@@ -552,3 +596,39 @@ def _scalar(annotation):
         return True
     name = base.id if base.__class__ is ast.Name else getattr(base, "attr", None)
     return name in hd.SCALARS
+
+
+def is_cookie_read(origin):
+    """A value the request's cookies brought: the id a browser came with."""
+    return origin.__class__ is Read and origin.source == COOKIE
+
+
+def key_parts(expr):
+    """The sub-expressions a key is built from: `f"session:{sid}"`,
+    `"session:" + sid`, `"session:%s" % sid`, `"s:{}".format(sid)`,
+    `a or b`, `a if c else b`."""
+    stack = [expr]
+    seen = 0
+    while stack and seen < 32:
+        node = stack.pop()
+        seen += 1
+        cls = node.__class__
+        if cls is ast.JoinedStr:
+            stack.extend(v.value for v in node.values if v.__class__ is ast.FormattedValue)
+        elif cls is ast.BinOp:
+            stack.extend((node.left, node.right))
+        elif cls is ast.BoolOp:
+            stack.extend(node.values)
+        elif cls is ast.IfExp:
+            stack.extend((node.body, node.orelse))
+        elif cls is ast.Tuple:
+            stack.extend(node.elts)
+        elif (
+            cls is ast.Call
+            and node.func.__class__ is ast.Attribute
+            and node.func.attr == "format"
+            and node.func.value.__class__ is ast.Constant
+        ):
+            stack.extend(node.args)
+        elif cls is not ast.Constant:
+            yield node

@@ -80,6 +80,7 @@ class SessionIdAnalysis(Analysis):
     keywords = ("sess", "cookie")
     words = ("sid", "token")
     requires = (hd.HandlerAnalysis, OriginAnalysis)
+    needs_every_origin = True  # judges every read and assigned value: the tracer records them all
 
     @classmethod
     def wanted(cls, text, config):
