@@ -1,5 +1,7 @@
 """SFX101 session-not-regenerated-on-login."""
 
+from typing import NamedTuple
+
 from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
 from .. import frameworks as fw
@@ -50,108 +52,142 @@ def _in_login_handler():
     return [*ls.handler(ls.LOGIN), *ls.named_regenerators()]
 
 
-def _semgrep_rules():
+class _Backend(NamedTuple):
+    """One session backend's Semgrep twins. Every backend reports the same
+    things — an identity binding in a login handler, and, where it applies,
+    Flask-Login's `login_user()` and a same-module helper's binding — and
+    they differ only in what regenerates the session there (`regenerated`:
+    patterns saying no regeneration covers the match, with the imports that
+    mark the backend) and in the fix."""
+
+    suffix: str  # "" for Flask's cookie session, the first
+    session: str  # the session object in patterns
+    regenerated: list
+    technology: tuple
+    binding: str  # message for `session[$K] = $V`
+    login_user: str = ""  # message for `login_user()`, on Flask's sessions
+    helper: str = ""  # message for a helper's binding ($H, $HK)
+    helper_unless: tuple = ()  # a helper holding one of these regenerates
+    # Backend-specific extras: more binding forms, more exclusions of the
+    # binding and of the helper call.
+    bindings: list = ()
+    binding_extra: list = ()
+    helper_extra: list = ()
+    helper_regenerated: list = None  # default: `regenerated`
+
+
+def _twins(backend):
+    """The SemgrepRules of one backend, from its row."""
+    login = _in_login_handler()
+    bindings = list(backend.bindings) or _bindings(backend.session)
+    dash = f"{backend.suffix}-" if backend.suffix else "flask-"
+    out = [SemgrepRule(
+        suffix=backend.suffix,
+        message=backend.binding,
+        match={"patterns": [*bindings, *login, *backend.regenerated, *backend.binding_extra]},
+        technology=backend.technology,
+    )]
+    if backend.login_user:
+        out.append(SemgrepRule(
+            suffix=f"{dash}login",
+            message=backend.login_user,
+            match={"patterns": [*_login_user(backend.session), *login, *backend.regenerated]},
+            technology=backend.technology,
+        ))
+    if backend.helper:
+        regenerated = backend.regenerated if backend.helper_regenerated is None else backend.helper_regenerated
+        out.append(SemgrepRule(
+            suffix=f"{dash}helper",
+            message=backend.helper,
+            match={"patterns": [
+                *ls.helper_call(f"{backend.session}[$HK] = $HV", ls.IDENTITY_KEY_RE, unless=backend.helper_unless),
+                *login, *regenerated, *backend.helper_extra,
+            ]},
+            technology=backend.technology,
+        ))
+    return out
+
+
+def _backends():
     flask = "flask.session"
     request = "$REQ.session"
-    cookie_flask = [*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)]
-    server_flask = [*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"), *ls.imports(ls.FLASK_SESSION)]
+    login_user_calls = [f"{call}(...)" for call in ls.LOGIN_USER]
     flask_fix = "call session.clear() first (Flask)"
     flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
                          "keeps the id (Flask-Session)")
+    django_fix = ("log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() "
+                  "(Django)")
+    django_regenerated = ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                                 "$R.session.cycle_key()", "$R.session.flush()")
+    django_views = [{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                           f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+                    for view in ls.DJANGO_LOGIN_VIEWS]
     return (
-        SemgrepRule(
-            message=f"Login binds $K to the session without regenerating it: a session id planted before login "
+        _Backend(
+            suffix="",
+            session=flask,
+            regenerated=[*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)],
+            technology=("flask",),
+            binding=f"Login binds $K to the session without regenerating it: a session id planted before login "
                     f"becomes a logged-in session; {flask_fix}",
-            match={"patterns": [*_bindings(flask), *_in_login_handler(), *cookie_flask,
-                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
-            technology=("flask",),
+            binding_extra=ls.after_any(*login_user_calls),
+            login_user=f"Login calls login_user() without regenerating the session: a session id planted "
+                       f"before login becomes a logged-in session; {flask_fix}",
+            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
+            helper_unless=(f"{flask}.clear()",),
+            helper_extra=ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *login_user_calls),
         ),
-        SemgrepRule(
-            suffix="flask-login",
-            message=f"Login calls login_user() without regenerating the session: a session id planted before "
-                    f"login becomes a logged-in session; {flask_fix}",
-            match={"patterns": [*_login_user(flask), *_in_login_handler(), *cookie_flask]},
-            technology=("flask",),
-        ),
-        SemgrepRule(
-            suffix="flask-helper",
-            message=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
-            match={"patterns": [
-                *ls.helper_call(f"{flask}[$HK] = $HV", ls.IDENTITY_KEY_RE, unless=(f"{flask}.clear()",)),
-                *_in_login_handler(), *cookie_flask,
-                *ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *(f"{c}(...)" for c in ls.LOGIN_USER)),
-            ]},
-            technology=("flask",),
-        ),
-        SemgrepRule(
+        _Backend(
             suffix="flask-session",
-            message=f"Login binds $K to a server-side session without a new session id; {flask_session_fix}",
-            match={"patterns": [*_bindings(flask), *_in_login_handler(), *server_flask,
-                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            session=flask,
+            regenerated=[*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"),
+                         *ls.imports(ls.FLASK_SESSION)],
             technology=("flask",),
+            binding=f"Login binds $K to a server-side session without a new session id; {flask_session_fix}",
+            binding_extra=ls.after_any(*login_user_calls),
+            login_user=f"Login calls login_user() on a server-side session without a new session id; "
+                       f"{flask_session_fix}",
         ),
-        SemgrepRule(
-            suffix="flask-session-login",
-            message=f"Login calls login_user() on a server-side session without a new session id; {flask_session_fix}",
-            match={"patterns": [*_login_user(flask), *_in_login_handler(), *server_flask]},
-            technology=("flask",),
-        ),
-        SemgrepRule(
+        _Backend(
             suffix="django",
-            message="Login writes $K into request.session without cycling the session key; log in with "
-                    "django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
-            match={"patterns": [
-                {"pattern-either": [
-                    {"patterns": _bindings(request)},
-                    {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
-                ]},
-                *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
-                *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
-                                         f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
-                  for view in ls.DJANGO_LOGIN_VIEWS],
-                *ls.imports(ls.DJANGO_MODULES),
-            ]},
+            session=request,
+            # A LoginView subclass's super().form_valid() logs in; not for helpers.
+            regenerated=[*django_regenerated, *django_views, *ls.imports(ls.DJANGO_MODULES)],
+            helper_regenerated=[*django_regenerated, *ls.imports(ls.DJANGO_MODULES)],
             technology=("django",),
+            binding=f"Login writes $K into request.session without cycling the session key; {django_fix}",
+            bindings=[{"pattern-either": [
+                {"patterns": _bindings(request)},
+                {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
+            ]}],
+            helper=f"Login calls $H(), which writes $HK into request.session, without cycling the session key; "
+                   f"{django_fix}",
+            helper_unless=("$R.session.cycle_key()", "$R.session.flush()"),
         ),
-        SemgrepRule(
-            suffix="django-helper",
-            message="Login calls $H(), which writes $HK into request.session, without cycling the session key; "
-                    "log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() (Django)",
-            match={"patterns": [
-                *ls.helper_call(f"{request}[$HK] = $HV", ls.IDENTITY_KEY_RE,
-                                unless=("$R.session.cycle_key()", "$R.session.flush()")),
-                *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
-                *ls.imports(ls.DJANGO_MODULES),
-            ]},
-            technology=("django",),
-        ),
-        SemgrepRule(
+        _Backend(
             suffix="starlette",
-            message="Login writes $K into request.session without clearing it first; call "
+            session=request,
+            regenerated=[*ls.after_any(f"{request}.clear()"), *ls.imports(ls.STARLETTE_MODULES),
+                         *ls.not_importing(ls.STARSESSIONS)],
+            technology=("fastapi", "starlette"),
+            binding="Login writes $K into request.session without clearing it first; call "
                     "request.session.clear() before the write (Starlette/FastAPI)",
-            match={"patterns": [
-                *_bindings(request), *_in_login_handler(),
-                *ls.after_any(f"{request}.clear()"),
-                *ls.imports(ls.STARLETTE_MODULES),
-                *ls.not_importing(ls.STARSESSIONS),
-            ]},
-            technology=("fastapi", "starlette"),
         ),
-        SemgrepRule(
+        _Backend(
             suffix="starsessions",
-            message="Login writes $K into a starsessions session without a new session id "
-                    "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
-            match={"patterns": [
-                *_bindings(request), *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)),
-                *ls.imports(ls.STARSESSIONS),
-            ]},
+            session=request,
+            regenerated=[*ls.anywhere_in_function(*(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)),
+                         *ls.imports(ls.STARSESSIONS)],
             technology=("fastapi", "starlette"),
+            binding="Login writes $K into a starsessions session without a new session id "
+                    "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
         ),
+    )
+
+
+def _semgrep_rules():
+    return (
+        *(rule for backend in _backends() for rule in _twins(backend)),
         SemgrepRule(
             suffix="store",
             message="Login stores $K in a hand-rolled session record under the id the request's cookie brought: "
