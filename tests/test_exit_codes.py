@@ -131,7 +131,7 @@ def test_fix_skips_a_file_over_the_time_limit(project, monkeypatch, capsys):
 
 
 def test_fix_reports_an_internal_error_per_file_and_goes_on(project, monkeypatch, capsys):
-    from fixlint.fix import engine
+    from fixlint.fix import fixer as engine
 
     original = engine.fix_text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from fixlint.config import Config
-from fixlint.fix.engine import NO_FIX, UNSAFE_FIX, fix_text
+from fixlint.fix.fixer import NO_FIX, UNSAFE_FIX, fix_text
 from fixlint.rules import all_rules
 from fixlint.selection import select_rules
 

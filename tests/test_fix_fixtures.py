@@ -11,7 +11,7 @@ import pytest
 
 from fixlint.cli import build_parser
 from fixlint.commands import _shared
-from fixlint.fix.engine import fix_text
+from fixlint.fix.fixer import fix_text
 
 from .annotations import FIXTURES, ROOT, fixture_files
 

@@ -13,7 +13,7 @@ import pytest
 
 from fixlint.config import Config
 from fixlint.fix.edits import EnsureImport, InsertStatements, target
-from fixlint.fix.engine import NO_FIX, fix_text
+from fixlint.fix.fixer import NO_FIX, fix_text
 from fixlint.rules import all_rules
 from fixlint.runner import check_text
 

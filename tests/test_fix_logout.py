@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from fixlint.config import Config
-from fixlint.fix.engine import NO_FIX, UNSAFE_FIX, fix_text
+from fixlint.fix.fixer import NO_FIX, UNSAFE_FIX, fix_text
 from fixlint.selection import select_rules
 
 RULES = select_rules(select=["SFX102"])

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixlint.config import Config
-from fixlint.fix.engine import fix_text
+from fixlint.fix.fixer import fix_text
 from fixlint.runner import is_internal
 from fixlint.selection import select_rules
 

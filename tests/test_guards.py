@@ -3,7 +3,7 @@ its facts — and only those."""
 
 from __future__ import annotations
 
-from fixlint.analysis.session_ids import SessionIdAnalysis
+from fixlint.analysis.session_id_facts import SessionIdAnalysis
 from fixlint.config import Config
 
 from .helpers import lint

@@ -39,7 +39,8 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..frameworks import auth, sessionids, stores
+from ..frameworks import auth, hand_rolled as stores
+from ..frameworks import session_id_words as sessionids
 from .base import Analysis
 from .handlers import HandlerAnalysis
 from .identity import identity_in_value, is_identity_key, literal_key

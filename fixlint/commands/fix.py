@@ -28,7 +28,7 @@ def run(args):
         print("fixlint: error: 'fixlint fix' needs libcst: pip install 'fixlint[fix]'", file=sys.stderr)
         return 2
     from ..fix import report
-    from ..fix.engine import fix_file
+    from ..fix.fixer import fix_file
 
     chosen = _shared.select(args)
     checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)

@@ -10,7 +10,7 @@ rewrites. The pieces, in the order they run:
   terms, fixlint.fix.edits) and its safety (SAFE or UNSAFE) — or a
   `Decline` with the reason a finding gets no fix. Planners read the same
   facts the rule judged and import no libcst;
-- fixlint.fix.engine checks the file, keeps the plans whose findings survive
+- fixlint.fix.fixer checks the file, keeps the plans whose findings survive
   `# noqa` and whose safety is allowed, and fixlint.fix.apply carries them
   out with libcst, preserving everything it does not touch (with
   fixlint.fix.imports for the imports a fix needs);

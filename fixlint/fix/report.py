@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 
 from ..lines import physical_lines
-from .engine import NO_FIX, UNSAFE_FIX
+from .fixer import NO_FIX, UNSAFE_FIX
 
 
 def unified_diff(path, before, after):

@@ -20,7 +20,7 @@ from .flask_session import FLASK_SESSION
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
 from .stdlib import PYTHON
-from .stores import HAND_ROLLED
+from .hand_rolled import HAND_ROLLED
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and

@@ -1,6 +1,6 @@
 """Semgrep pattern pieces that SFX201-SFX204 share: the names a session id
 goes by, where request parameters come from in each framework, and what a
-hand-rolled session store looks like — from frameworks/sessionids.py, the
+hand-rolled session store looks like — from frameworks/session_id_words.py, the
 data the flake8 rules read.
 
 Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
@@ -9,7 +9,7 @@ Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
 
 from __future__ import annotations
 
-from ..frameworks import sessionids
+from ..frameworks import session_id_words as sessionids
 from ._cookie_semgrep import regex, words
 
 

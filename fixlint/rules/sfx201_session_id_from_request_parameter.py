@@ -4,7 +4,7 @@ import ast
 from dataclasses import replace
 
 from ..analysis.origins import PATH
-from ..analysis.session_ids import SessionIdAnalysis, finding_framework
+from ..analysis.session_id_facts import SessionIdAnalysis, finding_framework
 from .. import frameworks as fw
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si

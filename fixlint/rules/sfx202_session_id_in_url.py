@@ -1,7 +1,7 @@
 """SFX202 session-id-in-url."""
 
 from .. import frameworks as fw
-from ..analysis.session_ids import SessionIdAnalysis
+from ..analysis.session_id_facts import SessionIdAnalysis
 from ._cookie_semgrep import regex
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 

@@ -1,6 +1,6 @@
 """SFX203 client-chosen-session-id-accepted."""
 
-from ..analysis.session_ids import SessionIdAnalysis
+from ..analysis.session_id_facts import SessionIdAnalysis
 from .. import frameworks as fw
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex

@@ -1,8 +1,8 @@
 """SFX204 weak-session-id."""
 
 from .. import frameworks as fw
-from ..analysis.session_ids import SessionIdAnalysis
-from ..frameworks import sessionids, stdlib
+from ..analysis.session_id_facts import SessionIdAnalysis
+from ..frameworks import session_id_words as sessionids, stdlib
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
 from ._cookie_semgrep import regex, words

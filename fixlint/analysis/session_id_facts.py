@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import literal_string
-from ..frameworks import sessionids as sid
+from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
 from . import handlers as hd
 from . import urls
