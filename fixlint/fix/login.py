@@ -42,8 +42,8 @@ _STORE_REASON = "a hand-rolled store needs a new id, the record moved under it a
 def plan(rule, ctx, facts):
     """A Plan (or a Decline) for every SFX101 finding."""
     lifecycle = facts[LifecycleAnalysis]
-    for path, step, backend in rule.unregenerated(facts):
-        finding = rule.finding(step.site, rule.message(step, backend))
+    for path, step, backend, cause in rule.unregenerated(facts):
+        finding = rule.finding(step.site, rule.message(step, backend, cause))
         try:
             call, imports = _regeneration(lifecycle, path, step, backend)
             located = _check_covers(lifecycle, path, step, backend, sessions.locate(path.function, step.site))

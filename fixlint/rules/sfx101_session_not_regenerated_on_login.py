@@ -1,7 +1,7 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
-from ..analysis.lifecycle_paths import LOGIN, paths_of
+from ..analysis.lifecycle import BIND, METHOD, REGEN, LifecycleAnalysis
+from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
 from ..frameworks import flask_login
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
@@ -372,13 +372,16 @@ class SessionNotRegeneratedOnLogin(Rule):
         "branch it reports a binding that fixlint leaves as a known miss."
     )
     def check(self, ctx, facts):
-        for _, step, backend in self.unregenerated(facts):
-            yield self.finding(step.site, self.message(step, backend))
+        for _, step, backend, cause in self.unregenerated(facts):
+            yield self.finding(step.site, self.message(step, backend, cause))
 
     def unregenerated(self, facts):
-        """(HandlerPath, Step, SessionBackend) for every login handler's
-        first binding no regeneration covers: what `check` reports and
-        `fixlint fix` repairs."""
+        """(HandlerPath, Step, SessionBackend, cause) for every login
+        handler's first binding no regeneration covers: what `check`
+        reports and `fixlint fix` repairs. `cause` is the step that looks
+        like a regeneration and is none — a session method the backend
+        lacks (`session.regenerate()` on Flask), or the write that puts the
+        old session back after a clear() — or None."""
         lifecycle = facts[LifecycleAnalysis]
         for path in paths_of(facts):
             if path.role != LOGIN:
@@ -387,7 +390,7 @@ class SessionNotRegeneratedOnLogin(Rule):
             if found is not None:
                 yield (path, *found)
 
-    def message(self, step, backend):
+    def message(self, step, backend, cause=None):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
         if event.framework == "flask_login":
@@ -398,26 +401,60 @@ class SessionNotRegeneratedOnLogin(Rule):
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
+        who = f"login calls {step.via}(), which" if step.via is not None else "login"
+        if cause is not None and cause.event.restores is not None:
+            return (f"{who} {does}: it puts the old session back after clearing it (line "
+                    f"{cause.site.lineno}), which is no regeneration; carry only named values across "
+                    f"the clear ({label})")
+        if cause is not None:
+            method = cause.event.mechanism[len(METHOD):]
+            fix = backend.instead_fix or fix
+            if backend.note:
+                fix = f"{backend.note}; {fix}"
+            lacks = f"{backend.possessive} session has no {method}()"
+            return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")
         if backend.note:
             fix = f"{backend.note}, so {fix}"
-        who = f"login calls {step.via}(), which" if step.via is not None else "login"
         return f"{who} {does}; {fix} ({label})"
 
 
 def _unregenerated_binding(path, lifecycle):
-    """The first binding step no regeneration covers, with its backend."""
-    regenerations = [(i, s.event.mechanism) for i, s in enumerate(path.steps) if s.kind == REGEN]
-    for index, step in enumerate(path.steps):
+    """The first binding step no regeneration covers, with its backend and
+    what only looks like a regeneration (or None)."""
+    steps = path.steps
+    undone = undone_clears(steps)
+    regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
+    for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
         backend = lifecycle.backend(step.event.framework)
         if backend is None:
             continue
-        covered = any(
-            mechanism in _TRUSTED
-            or (mechanism in backend.regenerators and (backend.order == "anywhere" or at < index))
-            for at, mechanism in regenerations
-        )
-        if not covered:
-            return step, backend
+        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations):
+            return step, backend, _lookalike(lifecycle, backend, steps, undone)
+    return None
+
+
+def _covers(lifecycle, backend, regeneration, at, index):
+    """Whether the regeneration step at `at` covers the binding at `index`."""
+    event = regeneration.event
+    mechanism = event.mechanism
+    if mechanism in _TRUSTED or lifecycle.project_method(event):
+        return True
+    if lifecycle.missing(event) is not None:
+        return False
+    return mechanism in backend.regenerators and (backend.order == "anywhere" or at < index)
+
+
+def _lookalike(lifecycle, backend, steps, undone):
+    """The first step on the path that looks like a regeneration on
+    `backend` and is none: a call of a session method it lacks, else a
+    write that puts the old session back after a clear."""
+    for step in steps:
+        if (step.kind == REGEN and lifecycle.missing(step.event) is not None
+                and lifecycle.backend(step.event.framework) is backend):
+            return step
+    for at, restore in undone.items():
+        if steps[at].event.mechanism in backend.regenerators:
+            return restore
     return None

@@ -3,9 +3,9 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
+    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, METHOD, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
 )
-from ..analysis.lifecycle_paths import LOGOUT, paths_of
+from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.store_ids import is_identity_key
 from ..frameworks import auth
 from . import _lifecycle_semgrep as ls
@@ -325,17 +325,36 @@ class SessionNotInvalidatedOnLogout(Rule):
             if path.role != LOGOUT:
                 continue
             steps = path.steps
-            if any(s.kind in (INVALIDATE, DELEGATE) for s in steps) or _removed_and_regenerated(steps):
+            undone = undone_clears(steps)
+            if any(_ends(lifecycle, s) for i, s in enumerate(steps) if i not in undone) or (
+                    _removed_and_regenerated(steps, lifecycle)):
+                continue
+            lookalike = _lookalike(lifecycle, steps, undone)
+            if lookalike is not None:
+                yield path, lookalike, lookalike.site, self._lookalike_message(lookalike, lifecycle)
                 continue
             partial = _first_partial(steps, server_side)
             if partial is not None:
                 yield path, partial, partial.site, self._partial_message(partial, lifecycle, server_side)
                 continue
-            used = next((s for s in steps if _keeps_identity(s)), None)
+            used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
             if used is not None:
                 backend = lifecycle.backend(used.event.framework)
                 message = f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})"
                 yield path, None, path.function, message
+
+    def _lookalike_message(self, step, lifecycle):
+        event = step.event
+        backend = lifecycle.backend(event.framework)
+        where = f"calls {step.via}(), which " if step.via else ""
+        if event.restores is not None:
+            return (f"logout {where}puts the old session back after clearing it, so the session stays "
+                    f"alive; {backend.invalidate_fix} and keep nothing of it ({backend.label})")
+        method = event.mechanism[len(METHOD):]
+        call = f"{ast.unparse(event.session) if event.session is not None else 'session'}.{method}()"
+        return (f"logout {where}calls {call}, which {backend.possessive} session does not have: it raises "
+                f"AttributeError (or does nothing when caught) and the session stays alive; "
+                f"{backend.invalidate_fix} ({backend.label})")
 
     def _partial_message(self, step, lifecycle, server_side):
         event = step.event
@@ -353,7 +372,23 @@ class SessionNotInvalidatedOnLogout(Rule):
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
 
 
-def _removed_and_regenerated(steps):
+def _ends(lifecycle, step):
+    """Whether the step ends the session: an invalidation the backend
+    really has, or a call fixlint trusts by its name."""
+    return step.kind == DELEGATE or (step.kind == INVALIDATE and lifecycle.missing(step.event) is None)
+
+
+def _lookalike(lifecycle, steps, undone):
+    """The first step that looks like it ends the session and does not: a
+    session method the backend lacks (`session.invalidate()` on Flask), or
+    the write that puts the old session back after a clear()."""
+    for step in steps:
+        if step.kind in (REGEN, INVALIDATE) and lifecycle.missing(step.event) is not None:
+            return step
+    return next(iter(undone.values()), None)
+
+
+def _removed_and_regenerated(steps, lifecycle):
     """The logout removes the identity (an identity key, or a key it cannot
     name: `f"customer_auth_id:{shop}"`) and regenerates the session (Django
     `cycle_key()`, Flask-Session `regenerate`, starsessions), in either
@@ -362,13 +397,13 @@ def _removed_and_regenerated(steps):
     identity (`next`) does not count: the identity would move along."""
     removed = any(s.kind == REMOVE or (s.kind == TOUCH and s.event.access == DELETE and s.event.key is None)
                   for s in steps)
-    return removed and any(_regenerates(s) for s in steps)
+    return removed and any(_regenerates(s, lifecycle) for s in steps)
 
 
-def _regenerates(step):
+def _regenerates(step, lifecycle):
     """A regeneration fixlint saw done (cycle_key(), regenerate...), not one
-    it trusts by a callee's name alone."""
-    return step.kind == REGEN and step.event.mechanism != "named"
+    it trusts by a callee's name alone nor a method the backend lacks."""
+    return step.kind == REGEN and step.event.mechanism != "named" and lifecycle.missing(step.event) is None
 
 
 def _first_partial(steps, server_side):
@@ -381,12 +416,12 @@ def _first_partial(steps, server_side):
     return None
 
 
-def _keeps_identity(step):
+def _keeps_identity(step, lifecycle):
     """A step showing the logout works with the logged-in identity yet keeps
     it: it reads an identity key, or regenerates (the data moves along)."""
     event = step.event
     if event.framework is None or event.framework == "store":
         return False
     if step.kind == REGEN:
-        return _regenerates(step)
+        return _regenerates(step, lifecycle)
     return step.kind == TOUCH and event.key is not None and is_identity_key(event.key)
