@@ -409,8 +409,6 @@ class SessionNotRegeneratedOnLogin(Rule):
         if cause is not None:
             method = cause.event.mechanism[len(METHOD):]
             fix = backend.instead_fix or fix
-            if backend.note:
-                fix = f"{backend.note}; {fix}"
             lacks = f"{backend.possessive} session has no {method}()"
             return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")
         if backend.note:
