@@ -214,21 +214,17 @@ class LifecycleAnalysis(Analysis):
         """The session method an event calls that its backend does not have
         (`regenerate` for `session.regenerate()` on Flask's session), or
         None. A method the module's own session class defines is had."""
-        mechanism = event.mechanism
-        if mechanism is None or not mechanism.startswith(METHOD):
+        method = session_method(event)
+        if method is None or method in self.project_methods:
             return None
-        method = mechanism[len(METHOD):]
         backend = self.backend(event.framework)
-        if backend is None or method in backend.session_methods or method in self.project_methods:
-            return None
-        return method
+        return None if backend is None or method in backend.session_methods else method
 
     def project_method(self, event):
         """Whether the event calls a session method the module's own session
         class defines (trusted, like a configured regenerator)."""
-        mechanism = event.mechanism
-        return mechanism is not None and mechanism.startswith(METHOD) and (
-            mechanism[len(METHOD):] in self.project_methods)
+        method = session_method(event)
+        return method is not None and method in self.project_methods
 
     # -- recording --------------------------------------------------------
     def _session(self, expr):
@@ -721,6 +717,15 @@ def _last_name(expr):
     return None
 
 
+def session_method(event):
+    """The session method a REGEN/INVALIDATE event calls
+    (`session.regenerate()` gives "regenerate"), or None."""
+    mechanism = event.mechanism
+    if mechanism is None or not mechanism.startswith(METHOD):
+        return None
+    return mechanism[len(METHOD):]
+
+
 def _keyword(call, name):
     for keyword in call.keywords:
         if keyword.arg == name:
@@ -884,4 +889,5 @@ def _verify_receiver(ctx, func):
 __all__ = [
     "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
+    "METHOD", "session_method",
 ]

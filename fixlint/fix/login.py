@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import ast
 
-from ..analysis.lifecycle import BIND, METHOD, LifecycleAnalysis
+from ..analysis.lifecycle import BIND, LifecycleAnalysis, session_method
 from ..engine import scope as sc
 from ..frameworks import flask_session as fsess
 from . import sessions
@@ -76,15 +76,16 @@ def _replace_lookalike(lifecycle, path, step, backend, cause):
     regeneration, or Unclear. A clearing backend's call must come before
     the binding and lose nothing the handler wrote earlier or reads later."""
     if cause.via is not None:
-        raise Unclear(f"the {_method(cause)}() call is in {cause.via}(), which other code may call")
+        raise Unclear(f"the {session_method(cause.event)}() call is in {cause.via}(), which other code may call")
     located = sessions.locate(path.function, cause.site)
     if not (isinstance(located.stmt, ast.Expr) and located.stmt.value is cause.event.node):
-        raise Unclear(f"the {_method(cause)}() call is part of a larger statement")
+        raise Unclear(f"the {session_method(cause.event)}() call is part of a larger statement")
     call, imports = _regeneration(lifecycle, path, cause, backend)
     if backend.order == "before":
         index = path.steps.index(cause)
         if index > path.steps.index(step):
-            raise Unclear(f"the {_method(cause)}() call comes after the binding; clearing there would drop it")
+            raise Unclear(f"the {session_method(cause.event)}() call comes after the binding; clearing there "
+                          f"would drop it")
         around = sessions.locate_before(path.function, cause.site, step.site)  # a `try` holding the call
         belongs = sessions.same_backend(lifecycle, backend)
         for later in path.steps[index + 1:]:
@@ -93,10 +94,6 @@ def _replace_lookalike(lifecycle, path, step, backend, cause):
         before, after = sessions.split(path, index, around, belongs)
         sessions.check_kept_data(before, after, "clearing the session")
     return call, (ReplaceStatement(Span.of(located.stmt), (call,)), *imports)
-
-
-def _method(step):
-    return step.event.mechanism[len(METHOD):]
 
 
 def _regeneration(lifecycle, path, step, backend):

@@ -65,9 +65,7 @@ def _invalidation(lifecycle, path, step):
         raise Unclear(f"the handler writes {event.key!r}; replacing a write may break what reads it")
     if step.via is not None:
         raise Unclear(f"the removal is in {step.via}(), which other code may call")
-    session = sessions.render(event.session) if event.session is not None else None
-    if session is None:
-        raise Unclear("the session is not a plain name or attribute")
+    session = _session_source(event)
     call = backend.invalidate_code.format(session=session)
     located = sessions.locate(path.function, step.site)
     stmt = located.stmt
@@ -97,14 +95,20 @@ def _replace_lookalike(lifecycle, path, step):
         raise Unclear(f"no invalidation is known for {backend.label}")
     if step.via is not None:
         raise Unclear(f"the call is in {step.via}(), which other code may call")
-    session = sessions.render(event.session) if event.session is not None else None
-    if session is None:
-        raise Unclear("the session is not a plain name or attribute")
+    session = _session_source(event)
     located = sessions.locate(path.function, step.site)
     if not (isinstance(located.stmt, ast.Expr) and located.stmt.value is event.node):
         raise Unclear("the call is part of a larger statement")
     call = backend.invalidate_code.format(session=session)
     return (ReplaceStatement(Span.of(located.stmt), (call,)),), call
+
+
+def _session_source(event):
+    """Source for the session the event acts on, or Unclear."""
+    session = sessions.render(event.session) if event.session is not None else None
+    if session is None:
+        raise Unclear("the session is not a plain name or attribute")
+    return session
 
 
 def _is_removal(step):

@@ -1,6 +1,6 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from ..analysis.lifecycle import BIND, METHOD, REGEN, LifecycleAnalysis
+from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis, session_method
 from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
 from ..frameworks import flask_login
 from . import _lifecycle_semgrep as ls
@@ -494,7 +494,7 @@ class SessionNotRegeneratedOnLogin(Rule):
                     f"{cause.site.lineno}), which is no regeneration; carry only named values across "
                     f"the clear ({label})")
         if cause is not None:
-            method = cause.event.mechanism[len(METHOD):]
+            method = session_method(cause.event)
             fix = backend.instead_fix or fix
             lacks = f"{backend.possessive} session has no {method}()"
             return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")

@@ -3,7 +3,7 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, METHOD, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
+    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.store_ids import is_identity_key
@@ -392,7 +392,7 @@ class SessionNotInvalidatedOnLogout(Rule):
         if event.restores is not None:
             return (f"logout {where}puts the old session back after clearing it, so the session stays "
                     f"alive; {backend.invalidate_fix} and keep nothing of it ({backend.label})")
-        method = event.mechanism[len(METHOD):]
+        method = session_method(event)
         call = f"{ast.unparse(event.session) if event.session is not None else 'session'}.{method}()"
         return (f"logout {where}calls {call}, which {backend.possessive} session does not have: it raises "
                 f"AttributeError (or does nothing when caught) and the session stays alive; "
