@@ -118,6 +118,22 @@ def test_a_class_that_is_no_session_class_does_not_lend_its_method():
     assert len(sfx101_messages(text)) == 1
 
 
+@pytest.mark.parametrize("snapshot", [
+    "dict(session)", "session.copy()", "{**session}", "dict(session.items())", "copy.deepcopy(session)",
+    "{k: v for k, v in session.items()}",
+])
+def test_every_whole_session_snapshot_written_back_undoes_the_clear(snapshot):
+    call = f"old = {snapshot}; session.clear(); session.update(old)"
+    assert len(sfx101_messages(source(FLASK, call, "import copy"))) == 1
+
+
+def test_a_function_of_the_module_named_dict_makes_no_snapshot():
+    call = "old = dict(session); session.clear(); session.update(old)"
+    own = "def dict(mapping):\n    return {}\n"
+    text = source(FLASK, call).replace("app = Flask(__name__)", own + "\napp = Flask(__name__)")
+    assert sfx101_messages(text) == []
+
+
 def test_one_value_read_before_the_clear_is_no_snapshot():
     call = 'prefs = session.get("prefs"); session.clear(); session.update(prefs)'
     assert sfx101_messages(source(FLASK, call)) == []

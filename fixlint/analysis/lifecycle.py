@@ -335,9 +335,7 @@ class LifecycleAnalysis(Analysis):
             if attr in INVALIDATE_METHODS:
                 self._add(Event(INVALIDATE, node, framework, mechanism=mechanism, session=session))
         elif attr in _WRITE_METHODS:
-            restored = self._snapshot_of(node.args[0]) if attr == "update" and len(node.args) == 1 else None
-            if restored is None and attr == "update" and not node.args and len(node.keywords) == 1:
-                restored = self._snapshot_of(node.keywords[0].value) if node.keywords[0].arg is None else None
+            restored = self._update_restores(node) if attr == "update" and self._snapshots else None
             key = _written_identity(node, self.ctx)
             if restored is not None:  # session.update(old), session.update(**old)
                 event = self._add(Event(TOUCH, node, framework, access=WRITE, session=session))
@@ -612,12 +610,13 @@ class LifecycleAnalysis(Analysis):
         session.items()}` — or None. One named value (`session.get("cart")`)
         is no snapshot."""
         cls = value.__class__
+        copier = None
         if cls is ast.Call:
             func = value.func
             if func.__class__ is ast.Attribute and func.attr == "copy" and not value.args:
                 candidate = func.value  # session.copy()
-            elif len(value.args) == 1 and _names_copier(self.ctx, func):
-                candidate = _whole(value.args[0])
+            elif len(value.args) == 1 and not value.keywords:
+                candidate, copier = _whole(value.args[0]), func  # dict(session)
             else:
                 return None
         elif cls is ast.Dict and len(value.keys) == 1 and value.keys[0] is None:
@@ -626,7 +625,19 @@ class LifecycleAnalysis(Analysis):
             candidate = _whole(value.generators[0].iter)
         else:
             return None
-        return candidate if candidate is not None and self._session(candidate) is not None else None
+        # The session test first: it is cheap for the many calls that are no copy.
+        if self._session(candidate) is None or (copier is not None and not _names_copier(self.ctx, copier)):
+            return None
+        return candidate
+
+    def _update_restores(self, call):
+        """The snapshot `session.update(old)` or `session.update(**old)`
+        writes back, or None."""
+        if len(call.args) == 1 and not call.keywords:
+            return self._snapshot_of(call.args[0])
+        if not call.args and len(call.keywords) == 1 and call.keywords[0].arg is None:
+            return self._snapshot_of(call.keywords[0].value)
+        return None
 
     def _snapshot_of(self, expr):
         """The snapshot value a name holds (`old` after `old =
@@ -643,7 +654,7 @@ class LifecycleAnalysis(Analysis):
         writes a snapshot back, key by key."""
         if self.ctx.function is None or not self._snapshots:
             return
-        restored = self._snapshot_of(_whole(node.iter) or node.iter)
+        restored = self._snapshot_of(_whole(node.iter))
         if restored is None:
             return
         loop_names = {n.id for n in ast.walk(node.target) if n.__class__ is ast.Name}
