@@ -62,10 +62,8 @@ def measure(laid_out, jobs):
     return findings, errors
 
 
-def describe(finding_or_entry):
-    f = finding_or_entry
-    get = f.get if isinstance(f, dict) else lambda name: getattr(f, name)
-    return f"  {get('app')} {get('path')}:{get('line')} {get('code')} {get('text')}"
+def describe(entry):
+    return f"  {entry['app']} {entry['path']}:{entry['line']} {entry['code']} {entry['text']}"
 
 
 def report(comparison, update):
@@ -74,7 +72,7 @@ def report(comparison, update):
         print(f"\n{len(comparison.unreviewed)} unreviewed finding(s)"
               + (" (added to the baseline as unreviewed):" if update else ":"))
         for f in comparison.unreviewed:
-            print(describe(f))
+            print(describe(baseline.entry_of(f)))
     if comparison.vanished:
         print(f"\n{len(comparison.vanished)} vanished finding(s)"
               + (" (dropped from the baseline):" if update else " (fixlint no longer reports them):"))

@@ -17,7 +17,6 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
-from .findings import Finding
 
 VERDICTS = ("tp", "fp", "debatable")
 UNREVIEWED = "unreviewed"
@@ -89,7 +88,3 @@ def updated(entries, comparison):
     kept += [entry_of(f, e["verdict"], e["reason"]) for f, e in comparison.matched]
     kept += [entry_of(f) for f in comparison.new]
     return kept
-
-
-def as_finding(entry):
-    return Finding(**{f: entry[f] for f in Finding._fields})

@@ -7,6 +7,7 @@ a rule reports one statement lower, the text of the pinned code does not.
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -46,20 +47,17 @@ def fixlint_command(folder, jobs=2):
     split findings in and outside test code."""
     argv = [sys.executable, "-m", "fixlint", "check", "--format", "json", "--isolated",
             "--no-gitignore", "--exit-zero", "-j", str(jobs)]
-    if "--include-tests" in _check_help():
+    if _checks_tests_only_when_asked():
         argv.append("--include-tests")
     return argv + [str(folder)]
 
 
-_HELP = []
-
-
-def _check_help():
-    if not _HELP:
-        done = subprocess.run([sys.executable, "-m", "fixlint", "check", "--help"],
-                              capture_output=True, text=True, check=True)
-        _HELP.append(done.stdout)
-    return _HELP[0]
+@functools.cache
+def _checks_tests_only_when_asked():
+    """Whether this fixlint skips test code unless given --include-tests."""
+    done = subprocess.run([sys.executable, "-m", "fixlint", "check", "--help"],
+                          capture_output=True, text=True, check=True)
+    return "--include-tests" in done.stdout
 
 
 class FixlintFailed(Exception):
