@@ -7,6 +7,7 @@ turns findings and unanalysable files into 0; usage errors stay 2.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .. import runner
@@ -42,7 +43,10 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    if args.output_file:
+        _refuse_checked_output(args.output_file, chosen.files)
+    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
+                                 timeout=chosen.timeout, max_size=chosen.max_size)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
@@ -57,6 +61,17 @@ def run(args):
     if any(r.findings for r in results):
         return 1
     return 0
+
+
+def _refuse_checked_output(output, files):
+    """A ConfigError when the report would overwrite a file being checked
+    (`--output-file app.py app.py`)."""
+    if not os.path.exists(output):
+        return
+    target = os.path.realpath(output)
+    for path in files:
+        if os.path.realpath(path) == target:
+            raise ConfigError(f"--output-file: {output} is one of the files being checked; not overwriting it")
 
 
 def _report(args, results, rules):

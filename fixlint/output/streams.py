@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import re
+
+from .escape import clean_document
 
 LENIENT = "fixlint-lenient"
 
@@ -41,12 +42,9 @@ def make_lenient(*streams):
             pass
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def json_text(document):
-    """`document` as indented JSON, non-ASCII text kept readable; a lone
-    surrogate (a file name that is not UTF-8, a `"\\udce9"` literal in the
-    checked code) becomes a `\\uXXXX` escape, so the output is valid UTF-8."""
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+def json_text(document, ascii=False):
+    """`document` as indented JSON, non-ASCII text kept readable unless
+    `ascii`; a lone surrogate (a file name that is not UTF-8, a `"\\udce9"`
+    literal in the checked code) becomes the text `\\xe9` (escape.unsurrogate),
+    so the output is valid UTF-8 and valid Unicode once parsed."""
+    return json.dumps(clean_document(document), indent=2, ensure_ascii=ascii)
