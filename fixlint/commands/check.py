@@ -85,6 +85,21 @@ def _report(args, results, rules):
     options = Options(color=use_color(args.color, out), quiet=args.quiet, statistics=args.statistics)
     try:
         renderer(args.format)(results, rules, out, sys.stderr, options)
-    finally:
         if out is not sys.stdout:
-            out.close()
+            out.close()  # a full disk shows here
+    except OSError as exc:
+        if out is not sys.stdout:
+            exc.filename = exc.filename or args.output_file
+            _close_quietly(out)
+        raise
+    except BaseException:
+        if out is not sys.stdout:
+            _close_quietly(out)
+        raise
+
+
+def _close_quietly(out):
+    try:
+        out.close()
+    except OSError:
+        pass
