@@ -12,9 +12,10 @@ import time
 
 import pytest
 
-from fixlint import cli, runner
+from fixlint import runner
 from fixlint.rules.sfx302_cookie_without_secure import CookieWithoutSecure
 
+from .helpers import run_main as run
 from .helpers import write
 
 VULNERABLE = """
@@ -34,15 +35,6 @@ def project(tmp_path, monkeypatch):
         write(tmp_path, name, VULNERABLE)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *args):
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        status = exc.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def patch_check(monkeypatch, behaviour):

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from fixlint import cli, runner
-from fixlint.fix import engine, files
+from fixlint import runner
+from fixlint.fix import engine
 from fixlint.output.escape import clip, diff_name, shown, shown_path
 from fixlint.plugin import Plugin
 
 from .helpers import ROOT, write
+from .helpers import run_main as run
 
 VULNERABLE = """from flask import make_response
 
@@ -40,15 +41,6 @@ FINDING = ":5:5: SFX302 cookie 'sid' is set without Secure"
 TITLE = "x\033]0;TITLE\007.py"  # sets the terminal's title when printed raw
 FORGER = "e.py:1:1: SFX000 fake\nreal.py"  # forges a finding line in a CI log when printed raw
 BROKEN = "bad\033[31m.py"  # a syntax error: its name goes to stderr
-
-
-def run(capsys, *args):
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        status = exc.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture
