@@ -11,7 +11,7 @@ names it prints through here:
   and paragraph separators, bidi and other invisible format characters
   become backslash escapes, so one record stays one line and nothing
   reaches the terminal as a command; bytes that are not UTF-8 show as
-  `\\xNN`; over-long names are shortened in the middle.
+  `\\xNN`; over-long names in messages are shortened in the middle.
 - `unsurrogate` for JSON, SARIF and GitLab: the text is kept (JSON escapes
   control characters itself) but a byte that is not UTF-8, which Python
   holds as a lone surrogate (PEP 383), becomes the text `\\xNN`, so the
@@ -26,8 +26,8 @@ import os
 import re
 
 # Longest run of non-blank characters shown in full (a name, a quoted key).
-MAX_WORD = 120
-KEEP = 48  # characters kept at each end of a shortened word
+MAX_WORD = 200
+KEEP = 60  # characters kept at each end of a shortened word
 MAX_TEXT = 2000  # and of a whole message
 
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -65,25 +65,31 @@ def clip(text):
     return text
 
 
+def _escaped(text):
+    text = str(text)
+    if text.isprintable():
+        return text
+    # Not printable: Cc controls, Cf format (bidi overrides, zero-width),
+    # Zl/Zp separators, spaces other than " ", surrogates, unassigned.
+    return "".join(c if c.isprintable() else _unprintable(c) for c in text)
+
+
 def shown(text):
     """`text` for a terminal or a log: one line, no control sequences, not
     endlessly long."""
-    text = str(text)
-    if not text.isprintable():
-        # Not printable: Cc controls, Cf format (bidi overrides, zero-width),
-        # Zl/Zp separators, spaces other than " ", surrogates, unassigned.
-        text = "".join(c if c.isprintable() else _unprintable(c) for c in text)
-    return clip(text)
+    return clip(_escaped(text))
 
 
 _LOCATION = re.compile(r":(?=\d)")
 
 
 def shown_path(path):
-    """A file name for the start of a `path:line:col:` record: `shown`, and
-    a colon before a digit escaped (`\\x3a`), so that a file named
-    `e.py:1:1: SFX000 fake.py` cannot pass for a finding in `e.py`."""
-    return _LOCATION.sub(r"\\x3a", shown(path))
+    """A file name for the start of a `path:line:col:` record: escaped as
+    `shown` does but never shortened (the file system bounds its length, and
+    an editor must find the file), and a colon before a digit escaped
+    (`\\x3a`), so that a file named `e.py:1:1: SFX000 fake.py` cannot pass
+    for a finding in `e.py`."""
+    return _LOCATION.sub(r"\\x3a", _escaped(path))
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -111,10 +117,11 @@ _GIT_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 1
 
 
 def diff_name(name):
-    """`name` for a `---`/`+++` line, quoted as git quotes it when it holds a
-    control character, a quote, a backslash or a byte that is not ASCII."""
+    """`name` for a `---`/`+++` line as git writes it: quoted when it holds a
+    control character, a quote, a backslash or a byte that is not ASCII;
+    followed by a tab when it holds a space (patch ends a name there)."""
     data = os.fsencode(name)
     if all(0x20 <= b < 0x7F and b not in (0x22, 0x5C) for b in data):
-        return name
+        return name + "\t" if " " in name else name
     quoted = "".join(_GIT_ESCAPES.get(b) or (chr(b) if 0x20 <= b < 0x7F else "\\%03o" % b) for b in data)
     return f'"{quoted}"'
