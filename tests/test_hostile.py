@@ -143,6 +143,8 @@ def test_a_huge_cookie_name_is_not_echoed_in_full(tmp_path, monkeypatch, capsys)
     plugin = Plugin(ast.parse(source), "app.py", source.splitlines(keepends=True))
     messages = [message for _, _, message, _ in plugin.run()]
     assert messages and all(len(message) < 500 and "…" in message for message in messages)
+    status, out, _ = run(capsys, "check", "--format", "json", "app.py")
+    assert [len(f["message"]) < 400 and "…" in f["message"] for f in json.loads(out)["findings"]] == [True]
 
 
 # -- 2. python -m fixlint -------------------------------------------------------
@@ -386,6 +388,9 @@ def test_output_file_refuses_to_overwrite_a_checked_file(tmp_path, monkeypatch, 
     status, out, err = run(capsys, "check", "--output-file", "./app.py", "app.py")
     assert (status, out) == (2, "")
     assert err == "fixlint: error: --output-file: ./app.py is one of the files being checked; not overwriting it\n"
+    assert path.read_text() == VULNERABLE
+    os.link(path, tmp_path / "report.txt")  # the same file under another name
+    assert run(capsys, "check", "--output-file", "report.txt", ".")[0] == 2
     assert path.read_text() == VULNERABLE
 
 

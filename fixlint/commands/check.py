@@ -14,6 +14,7 @@ from .. import runner
 from ..config import ConfigError
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
+from ..output.escape import clip
 from ..output.streams import LENIENT
 from . import _shared
 
@@ -49,7 +50,7 @@ def run(args):
                                  timeout=chosen.timeout, max_size=chosen.max_size)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
-    results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
+    results = sorted((_for_display(r) for r in results), key=lambda r: r.path)
     _report(args, results, chosen.rules)
     summary = runner.error_summary(results)
     if summary:
@@ -63,15 +64,26 @@ def run(args):
     return 0
 
 
+def _for_display(result):
+    """The result with its path relative to the current directory and over-long
+    names in its messages shortened, for every format."""
+    findings = [f._replace(message=clip(f.message)) for f in result.findings]
+    return result._replace(path=runner.display_path(result.path), findings=findings)
+
+
 def _refuse_checked_output(output, files):
     """A ConfigError when the report would overwrite a file being checked
-    (`--output-file app.py app.py`)."""
-    if not os.path.exists(output):
+    (`--output-file app.py app.py`, or another name of the same file)."""
+    try:
+        target = os.stat(output)
+    except OSError:  # not there yet (or not reachable: opening it will say)
         return
-    target = os.path.realpath(output)
     for path in files:
-        if os.path.realpath(path) == target:
-            raise ConfigError(f"--output-file: {output} is one of the files being checked; not overwriting it")
+        try:
+            if os.path.samestat(os.stat(path), target):
+                raise ConfigError(f"--output-file: {output} is one of the files being checked; not overwriting it")
+        except OSError:
+            continue
 
 
 def _report(args, results, rules):
