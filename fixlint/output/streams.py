@@ -2,9 +2,10 @@
 
 On POSIX a file name is bytes: one that is not UTF-8 reaches fixlint as
 lone surrogates (PEP 383), which a strict UTF-8 stream cannot encode. The
-`fixlint-lenient` error handler writes such names back as their own bytes,
-as `ls` does, and characters the stream's encoding lacks as backslash
-escapes: a report never fails on a name.
+reports escape names themselves (output/escape.py); the `fixlint-lenient`
+error handler is the backstop for any other text: it writes such
+surrogates back as their own bytes, and characters the stream's encoding
+lacks as backslash escapes, so a report never fails on a name.
 """
 
 from __future__ import annotations
