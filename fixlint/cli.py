@@ -49,6 +49,10 @@ class _Closed:
         return False
 
 
+# What writing a report can raise; any other OSError left over is a bug.
+WRITE_ERRORS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EROFS, errno.EDQUOT, errno.EACCES}
+
+
 def _say(line):
     """One line on stderr, if stderr can take it."""
     try:
@@ -86,7 +90,7 @@ def main(argv=None):
     if sys.stdout is None:
         sys.stdout = _Closed()
     if sys.stderr is None:  # nowhere to say anything: the exit status tells
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the whole run
+        sys.stderr = open(os.devnull, "w")  # for the whole run
     make_lenient(sys.stdout, sys.stderr)  # a file name that is not UTF-8 must not end the run
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -106,15 +110,21 @@ def main(argv=None):
     except BrokenPipeError:  # `fixlint check . | head`: the reader left before the end
         _silence_stdout()
         return SIGPIPE_EXIT
-    except OSError as exc:  # files are read per file, so this is the report: ENOSPC, EBADF, EIO
+    except OSError as exc:  # files are read per file: what is left is writing the report
+        if exc.errno not in WRITE_ERRORS:
+            return _internal_error(exc)
         _silence_stdout()
         where = f" ({shown(exc.filename)})" if exc.filename else ""
         _say(f"fixlint: error: cannot write the report{where}: {exc.strerror or exc}")
         return USAGE_ERROR
     except Exception as exc:  # a bug in fixlint: say so in one line, never exit as if clean
-        from .runner import internal_error
+        return _internal_error(exc)
 
-        _say(f"fixlint: {shown(internal_error(exc))}")
-        if os.environ.get("FIXLINT_DEBUG"):
-            traceback.print_exc()
-        return USAGE_ERROR
+
+def _internal_error(exc):
+    from .runner import internal_error
+
+    _say(f"fixlint: {shown(internal_error(exc))}")
+    if os.environ.get("FIXLINT_DEBUG"):
+        traceback.print_exc()
+    return USAGE_ERROR
