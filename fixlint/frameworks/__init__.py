@@ -15,6 +15,7 @@ from functools import lru_cache
 from .base import SET_COOKIE_PARAMS, Advice, Framework, Middleware, Setting
 from .django import DJANGO
 from .flask import FLASK
+from .flask_kvsession import FLASK_KVSESSION
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
 from .starlette import STARLETTE
@@ -26,7 +27,9 @@ from .hand_rolled import HAND_ROLLED
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
-FRAMEWORKS = (FLASK, FLASK_LOGIN, FLASK_SESSION, DJANGO, STARLETTE, STARSESSIONS, HAND_ROLLED, PYTHON)
+FRAMEWORKS = (
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, HAND_ROLLED, PYTHON,
+)
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
 WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO)
@@ -41,7 +44,7 @@ FOREIGN_WEB_PACKAGES = (
 )
 
 __all__ = [
-    "DJANGO", "FLASK", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
+    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
     "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
