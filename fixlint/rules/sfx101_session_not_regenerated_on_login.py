@@ -1,6 +1,6 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
+from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis
 from ..analysis.lifecycle_paths import LOGIN, paths_of
 from ..frameworks import flask_login
 from . import _lifecycle_semgrep as ls
@@ -396,6 +396,8 @@ class SessionNotRegeneratedOnLogin(Rule):
                 fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
         elif event.framework == "store":
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
+        elif event.mechanism == RECORD:
+            does = f"binds {event.key!r}, a value of the verified user record, to the session without regenerating it"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
         if backend.note:
