@@ -771,9 +771,9 @@ def _verifier_name(name):
         return False
     if lowered == auth.VERIFY_METHOD:
         return None
-    if words and words[0] == auth.VERIFY_PREFIX:
+    if words and words[0] in auth.VERIFY_PREFIXES:
         return True
-    if words and words[0] == auth.CHECK_PREFIX:
+    if words and words[0] in auth.CHECK_PREFIXES:
         return any(w in auth.CHECK_WORDS for w in words)
     return False
 

@@ -117,12 +117,15 @@ _LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
 
 
 def _whole_names(function, handler):
-    """The handler's name and each segment of its route paths, as word
+    """The handler's name and each of its one-segment route paths, as word
     tuples: where an "enter"/"exit" word (`masuk`, `sair`) names a login or
-    logout only when it stands alone."""
+    logout only when it stands alone (`def sair`, `/sair/`, but not
+    `/carrito/salir`)."""
     names = {tuple(fw.words(function.name))}
     for path in handler.paths if handler is not None else ():
-        names.update(tuple(fw.words(segment)) for segment in path.split("/") if segment)
+        segments = [segment for segment in path.split("/") if segment]
+        if len(segments) == 1:
+            names.add(tuple(fw.words(segments[0])))
     return names
 
 

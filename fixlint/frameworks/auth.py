@@ -48,9 +48,9 @@ VERIFY_RECEIVER_WORDS = frozenset(
 )
 VERIFY_RECEIVER_CALLS = frozenset(("pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher"))
 # Prefixes: `verify_*` and `check*credentials` calls.
-VERIFY_PREFIX = "verify"
-CHECK_PREFIX = "check"
-CHECK_WORDS = frozenset(("credentials", "credential", "password", "passwd", "otp"))
+VERIFY_PREFIXES = vocabularies.VERIFY_VERBS
+CHECK_PREFIXES = vocabularies.CHECK_VERBS
+CHECK_WORDS = vocabularies.PASSWORD_WORDS - {"pass", "hash", "de", "mot", "kata", "hashed"}
 # `verify_*` calls about requests rather than people.
 NOT_VERIFIERS = frozenset(
     ("csrf", "xsrf", "captcha", "recaptcha", "signature", "webhook", "hmac", "ssl", "cert",

@@ -35,6 +35,9 @@ class Vocabulary:
     principal: tuple = ()  # words of a session key naming the signed-in user
     signed_out: tuple = ()  # a flag key set true at logout (`islogout`), compact form
     signed_in: tuple = ()  # a flag key set false at logout (`logged_in`), compact form
+    verify: tuple = ()  # first word of a credential check's name (`verificar_senha`)
+    check: tuple = ()  # ... that does so with one of `password` after it (`conferir_senha`)
+    password: tuple = ()  # words for a password (in names and columns)
     session_ids: tuple = ()  # names of a session id (normal form)
     tokens: tuple = ()  # names of a session-bound credential (normal form)
 
@@ -58,6 +61,10 @@ ENGLISH = Vocabulary(
     signed_out=("logout", "loggedout", "islogout", "isloggedout", "signedout", "signout", "logoff"),
     signed_in=("loggedin", "isloggedin", "islogged", "logged", "islogin", "authenticated",
                "isauthenticated", "signedin", "issignedin", "isauth"),
+    verify=("verify",),
+    check=("check",),
+    password=("password", "passwd", "pwd", "pass", "password_hash", "hashed_password", "credentials",
+              "credential", "otp"),
     session_ids=("session_id", "sessionid", "sid", "session_key", "sess", "sessid", "sess_id"),
     tokens=("auth_token", "authtoken", "access_token", "refresh_token", "remember_token",
             "remember_me", "rememberme", "login_token", "bearer_token", "session_secret",
@@ -74,6 +81,9 @@ PORTUGUESE = Vocabulary(
     principal=("usuario", "usuaria", "utilizador", "logado", "autenticado", "cliente"),
     signed_out=("deslogado", "saiu"),
     signed_in=("logado", "estalogado", "autenticado"),
+    verify=("verificar", "validar"),
+    check=("conferir", "confere", "checar"),
+    password=("senha", "hash_senha"),
     session_ids=("id_sessao", "sessao_id", "chave_sessao"),
     tokens=("token_acesso", "lembrar_me", "lembrarme", "chave_api"),
 )
@@ -88,6 +98,9 @@ SPANISH = Vocabulary(
     principal=("usuario", "usuaria", "logueado", "autenticado"),
     signed_out=("deslogueado", "sesioncerrada"),
     signed_in=("logueado", "estalogueado", "autenticado"),
+    verify=("verificar", "validar"),
+    check=("comprobar", "comprueba"),
+    password=("contrasena",),
     session_ids=("id_sesion", "sesion_id", "clave_sesion"),
     tokens=("token_acceso", "recordarme", "clave_api"),
 )
@@ -100,6 +113,9 @@ FRENCH = Vocabulary(
     principal=("utilisateur", "utilisatrice", "connecte", "authentifie"),
     signed_out=("deconnecte",),
     signed_in=("connecte", "estconnecte", "authentifie"),
+    verify=("verifier",),
+    check=("controler",),
+    password=("mot_de_passe", "mdp"),
     session_ids=("id_session", "cle_session"),
     tokens=("jeton", "jeton_acces", "se_souvenir", "cle_api"),
 )
@@ -112,6 +128,9 @@ GERMAN = Vocabulary(
     principal=("benutzer", "nutzer", "angemeldet", "eingeloggt"),
     signed_out=("abgemeldet", "ausgeloggt"),
     signed_in=("angemeldet", "eingeloggt", "istangemeldet"),
+    verify=("pruefe", "pruefen", "verifiziere"),
+    check=("ueberpruefe",),
+    password=("passwort", "kennwort"),
     session_ids=("sitzung_id", "sitzungs_id", "sitzungsschluessel"),
     tokens=("anmelde_token", "angemeldet_bleiben", "api_schluessel"),
 )
@@ -125,6 +144,9 @@ ITALIAN = Vocabulary(
     principal=("utente", "autenticato", "loggato"),
     signed_out=("disconnesso",),
     signed_in=("loggato", "autenticato"),
+    verify=("verifica", "verificare"),
+    check=("controlla",),
+    password=("password",),
     session_ids=("id_sessione", "chiave_sessione"),
     tokens=("ricordami", "token_accesso", "chiave_api"),
 )
@@ -138,6 +160,9 @@ INDONESIAN = Vocabulary(
     principal=("pengguna", "pelanggan", "anggota", "petugas"),
     signed_out=("sudahkeluar",),
     signed_in=("sudahmasuk", "sudahlogin"),
+    verify=("verifikasi", "periksa"),
+    check=("cek",),
+    password=("kata_sandi", "sandi"),
     session_ids=("id_sesi", "sesi_id", "kunci_sesi"),
     tokens=("token_akses", "ingat_saya", "kunci_api"),
 )
@@ -179,11 +204,7 @@ DISPLAY_WORDS = frozenset(
 
 # Columns a credential lookup filters on: `User.objects.filter(password=...)`,
 # `WHERE username = %s AND password = %s`.
-PASSWORD_COLUMNS = frozenset(
-    ("password", "passwd", "pwd", "pass", "password_hash", "hashed_password", "senha",
-     "contrasena", "contraseña", "mot_de_passe", "mdp", "passwort", "kennwort", "kata_sandi",
-     "sandi")
-)
+PASSWORD_COLUMNS = frozenset(every("password")) - {"credentials", "credential", "otp"}
 
 # What an authentication event is called in the comment `fixlint fix`
 # writes above the regeneration, by the words of the handler's name, class
@@ -209,5 +230,8 @@ LOGOUT_EXACT = every("logout_exact")
 PRINCIPAL_WORDS = frozenset(every("principal"))
 SIGNED_OUT_FLAGS = frozenset(every("signed_out"))
 SIGNED_IN_FLAGS = frozenset(every("signed_in"))
+VERIFY_VERBS = frozenset(every("verify"))
+CHECK_VERBS = frozenset(every("check"))
+PASSWORD_WORDS = frozenset(w for phrase in every("password") for w in phrase.split("_"))
 SESSION_ID_NAMES = frozenset(every("session_ids"))
 TOKEN_NAMES = frozenset(every("tokens"))
