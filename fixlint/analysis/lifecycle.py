@@ -88,6 +88,9 @@ _FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", 
 _COOKIE_DELETERS = frozenset(("delete_cookie",))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
+_SESSION_FRAMEWORKS = frozenset(("flask", "flask_login", "django", "starlette"))
+# Default session cookie names, and the frameworks whose they are.
+_DEFAULT_SESSION_COOKIES = {"session": ("flask", "starlette"), "sessionid": ("django",)}
 _CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
 
 
@@ -194,6 +197,30 @@ class LifecycleAnalysis(Analysis):
         if self.ctx.imports(*fw.DJANGO.packages):
             return dj.SESSION_BACKEND
         return None
+
+    def session_backend_in_use(self):
+        """The backend of the framework session the file uses (reads,
+        writes, clears), or, in a Flask or Starlette file that uses none, of
+        the session whose default cookie (`session`) a handler deletes; else
+        None. A logout that only deletes that cookie never ends the session,
+        whatever the backend (RULES.md Revision 2)."""
+        for events in self.events.values():
+            for event in events:
+                if event.framework in _SESSION_FRAMEWORKS:
+                    return self.backend(event.framework)
+        for events in self.events.values():
+            for event in events:
+                if event.kind == COOKIE_DELETE and event.key in _DEFAULT_SESSION_COOKIES:
+                    framework = fw.file_web_framework(self.ctx)
+                    if framework is not None and framework.key in _DEFAULT_SESSION_COOKIES[event.key]:
+                        return self.backend(framework.key)
+        return None
+
+    def is_session_cookie(self, name):
+        """The framework session's own cookie: a default name (`session`,
+        `sessionid`), a configured one, or SESSION_COOKIE_NAME (None)."""
+        return (name is None or name in _DEFAULT_SESSION_COOKIES
+                or name.lower() in self.ctx.config.lowered("session_cookie_names"))
 
     # -- recording --------------------------------------------------------
     def _session(self, expr):

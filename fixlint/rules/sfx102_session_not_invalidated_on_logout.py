@@ -321,15 +321,16 @@ class SessionNotInvalidatedOnLogout(Rule):
         and `fixlint fix` repairs."""
         lifecycle = facts[LifecycleAnalysis]
         server_side = lifecycle.server_side_backend()
+        cookie_backend = server_side or lifecycle.session_backend_in_use()
         for path in paths_of(facts):
             if path.role != LOGOUT:
                 continue
             steps = path.steps
             if any(s.kind in (INVALIDATE, DELEGATE) for s in steps) or _removed_and_regenerated(steps):
                 continue
-            partial = _first_partial(steps, server_side)
+            partial = _first_partial(steps, cookie_backend, lifecycle.is_session_cookie)
             if partial is not None:
-                yield path, partial, partial.site, self._partial_message(partial, lifecycle, server_side)
+                yield path, partial, partial.site, self._partial_message(partial, lifecycle, cookie_backend)
                 continue
             used = next((s for s in steps if _keeps_identity(s)), None)
             if used is not None:
@@ -342,6 +343,9 @@ class SessionNotInvalidatedOnLogout(Rule):
         where = f"calls {step.via}(), which " if step.via else ""
         if event.kind == COOKIE_DELETE:
             backend = server_side
+            if not backend.server_side:
+                return (f"logout {where}only deletes the session cookie and never ends the session; "
+                        f"{backend.invalidate_fix} ({backend.label})")
             return (f"logout {where}deletes the session cookie but the server-side session "
                     f"survives; {backend.invalidate_fix} ({backend.label})")
         backend = lifecycle.backend(event.framework)
@@ -371,13 +375,17 @@ def _regenerates(step):
     return step.kind == REGEN and step.event.mechanism != "named"
 
 
-def _first_partial(steps, server_side):
+def _first_partial(steps, backend, is_session_cookie):
+    """The first step that removes part of the session: an identity key, a
+    flag, or the cookie — any session or auth cookie under a server-side
+    backend, the session cookie itself under a signed-cookie one."""
     for step in steps:
         kind = step.kind
         if kind == REMOVE or (kind == BIND and step.event.framework != "flask_login"):
             return step
-        if kind == COOKIE_DELETE and server_side is not None:
-            return step
+        if kind == COOKIE_DELETE and backend is not None:
+            if backend.server_side or is_session_cookie(step.event.key):
+                return step
     return None
 
 
