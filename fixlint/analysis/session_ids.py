@@ -295,10 +295,18 @@ class SessionIdAnalysis(Analysis):
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
         if name not in sid.ORM_METHODS:
             return
-        for keyword in node.keywords:
-            if keyword.arg in sid.PRIMARY_KEY_ARGS:
-                for read in self.origins.reads_in(keyword.value):
-                    read.numeric = True
+        keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS]
+        # SQLAlchemy: `.filter(ChatSession.id == x)`, `Model.query.get(x)`,
+        # `db.query(Model).get(x)`, `db.get(Model, x)`.
+        for arg in node.args:
+            if (arg.__class__ is ast.Compare and len(arg.ops) == 1 and arg.ops[0].__class__ is ast.Eq
+                    and arg.left.__class__ is ast.Attribute and arg.left.attr in sid.PRIMARY_KEY_ARGS):
+                keys.append(arg.comparators[0])
+        if name == "get" and func.__class__ is ast.Attribute and _names_model_query(func.value, node.args):
+            keys.append(node.args[-1])
+        for key in keys:
+            for read in self.origins.reads_in(key):
+                read.numeric = True
 
     def _use(self, expr, sink):
         """`expr` is used as a session id by `sink`."""
@@ -585,6 +593,17 @@ def _probe(ctx, expr):
         if expr.func.attr in sid.STORE_PROBES:
             return expr.func.value, expr.args[0]
     return None
+
+
+def _names_model_query(receiver, args):
+    """`Model.query`, `db.query(Model)`, or `db.get(Model, key)`: an ORM
+    lookup by primary key, not a session store's `get(sid)`."""
+    if receiver.__class__ is ast.Attribute and receiver.attr == "query":
+        return len(args) == 1
+    if receiver.__class__ is ast.Call and _callee(receiver.func) == "query":
+        return len(args) == 1
+    return (len(args) == 2 and args[0].__class__ is ast.Name and args[0].id[:1].isupper()
+            and not args[0].id.isupper())
 
 
 def _callee(func):
