@@ -57,6 +57,7 @@ _ID_ATTRS = dj.SESSION_KEY_ATTRS | {"sid"}
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
 _NUMERIC = frozenset(("int", "float"))
+_DIGESTS = frozenset(("hexdigest", "digest"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
 
 
@@ -135,6 +136,8 @@ class OriginAnalysis(Analysis):
         self.reads = []  # every Read, in the order first seen
         self._memo = {}  # expression node -> origin
         self._assigned = {}  # assigned value node -> origin (when known)
+        self._hash_inputs = {}  # `h = md5()` value node -> arguments of `h.update(...)` so far
+        self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -144,8 +147,18 @@ class OriginAnalysis(Analysis):
         walker.on(ast.NamedExpr, self.visit_named)
         walker.on(ast.Call, self.visit_call)
         walker.on(ast.Subscript, self.visit_subscript)
+        walker.on(ast.Return, self.visit_return)
 
     # -- recording ----------------------------------------------------------
+    def visit_return(self, node):
+        """A helper that returns a weak value (`return str(counter)`): a
+        call to it further down is as weak, reported at the call."""
+        function = self.ctx.function
+        if node.value is None or function is None or function.node in self._returns:
+            return
+        found = self.origin(node.value)
+        if found.__class__ is Weak:
+            self._returns[function.node] = found
     def visit_function(self, node):
         """Route parameters are reads even when the body never uses them."""
         handler = self.handlers.handler(node)
@@ -176,8 +189,15 @@ class OriginAnalysis(Analysis):
 
     def visit_call(self, node):
         func = node.func
-        if func.__class__ is ast.Attribute and func.attr in _READ_METHODS:
+        if func.__class__ is not ast.Attribute:
+            return
+        if func.attr in _READ_METHODS:
             self.origin(node)
+        elif func.attr == "update" and func.value.__class__ is ast.Name:
+            # h.update(data): the input of a hash object
+            value = self.ctx.value_of(func.value)
+            if value in self._hash_inputs:
+                self._hash_inputs[value] += [*node.args]
 
     def visit_subscript(self, node):
         if node.ctx.__class__ is ast.Load:
@@ -245,7 +265,7 @@ class OriginAnalysis(Analysis):
             return self._param_origin(binding.scope.node, binding.node)
         node = binding.node
         if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and _increments(node):
-            return Weak(expr, f"a counter ({expr.id} += 1)")
+            return Weak(expr, f"a counter ({expr.id} += {node.value.value})")
         return None
 
     def _param_origin(self, function, arg):
@@ -371,6 +391,11 @@ class OriginAnalysis(Analysis):
                 return found
         qualname = ctx.qualname(func)
         if qualname is None:
+            if func.__class__ is ast.Name:
+                binding = ctx.binding(func)
+                if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._returns:
+                    weak = self._returns[binding.value]
+                    return Weak(expr, f"{func.id}(), a helper returning {weak.label}")
             if func.__class__ is ast.Name and ctx.binding(func) is None:
                 if func.id in _BUILTIN_ENCODERS and expr.args:
                     return self.origin(expr.args[0], depth + 1)
@@ -408,6 +433,11 @@ class OriginAnalysis(Analysis):
                 return Weak(expr, f"{_short(cls)}().{method}()")
         if method == "join" and expr.args:
             return self.origin(expr.args[0], depth + 1)
+        if method in _DIGESTS and receiver.__class__ is ast.Name:
+            hashed = self.ctx.value_of(receiver)
+            if self._hash_inputs.get(hashed):
+                return self._hash_of(expr, self._hash_inputs[hashed], f"{_short(self.ctx.qualname(hashed.func))}() "
+                                     f"updated with guessable data", depth)
         if method in stdlib.ENCODER_METHODS:
             if method == "format" and receiver.__class__ is ast.Constant:
                 return _combine(self.origin(a, depth + 1) for a in [*expr.args, *(k.value for k in expr.keywords)])
@@ -430,6 +460,8 @@ class OriginAnalysis(Analysis):
         if qualname in stdlib.COUNTERS:
             return _COUNTER
         if qualname in stdlib.HASHES:
+            if not expr.args and qualname != "hashlib.new" or qualname == "hashlib.new" and len(expr.args) == 1:
+                self._hash_inputs.setdefault(expr, [])  # h = md5(); h.update(...)
             return self._hash(expr, qualname, depth)
         if qualname in stdlib.ENCODERS:
             return self.origin(expr.args[0], depth + 1) if expr.args else None
@@ -456,10 +488,12 @@ class OriginAnalysis(Analysis):
         inputs = [*expr.args, *(k.value for k in expr.keywords)]
         if qualname == "hashlib.new":
             inputs = inputs[1:]
+        return self._hash_of(expr, inputs, f"{_short(qualname)}() of guessable data", depth)
+
+    def _hash_of(self, expr, inputs, label, depth):
         found = _combine(self.origin(i, depth + 1) for i in inputs)
         if found is STRONG:
             return STRONG
-        label = f"{_short(qualname)}() of guessable data"
         if found.__class__ is Weak:
             return Weak(expr, label)
         for node in (n for i in inputs for n in ast.walk(i)):

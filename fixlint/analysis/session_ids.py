@@ -63,6 +63,7 @@ class WeakId(NamedTuple):
     source: str  # "random.choice()"
     context: str  # "assigned to 'sid'"
     framework: str
+    kind: str = "session id"  # what the value is: "remember-me token", "auth token", "API key"
 
 
 class SessionIdAnalysis(Analysis):
@@ -236,6 +237,12 @@ class SessionIdAnalysis(Analysis):
         key = literal_string(target.slice, self.ctx)
         if key == "SESSION_COOKIE_NAME":
             self._cookie_name(value)
+        if fw.session_object(self.ctx, target.value) is not None:
+            # request.session[f"rememberMe{n}"] = str(random.random())
+            text = key if key is not None else _key_text(target.slice)
+            kind = sid.credential_kind(text) if text else None
+            if kind is not None:
+                self._weak(value, f"stored in the session as {text!r}", kind)
         store = self._store_name(target.value)
         if store is not None:
             self._use(target.slice, f"{store}[...] = ...")
@@ -504,12 +511,13 @@ class SessionIdAnalysis(Analysis):
         self.client_ids.append(ClientChosenId(statement, what, _source(store), self._framework(read.framework)))
 
     # -- SFX204: weak ids --------------------------------------------------------
-    def _weak(self, expr, context):
+    def _weak(self, expr, context, kind=None):
         found = self.origins.origin(expr)
         if found.__class__ is not Weak or self._in_test():
             return
         if self._once("weak", found.node):
-            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework()))
+            kind = kind or sid.credential_kind(_context_name(context)) or "session id"
+            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework(), kind))
 
     # -- the end -----------------------------------------------------------------
     def finish(self):
@@ -593,6 +601,19 @@ def _probe(ctx, expr):
         if expr.func.attr in sid.STORE_PROBES:
             return expr.func.value, expr.args[0]
     return None
+
+
+def _key_text(expr):
+    """An f-string key's literal parts (`f"rememberMe{n}"` -> 'rememberMe{}')."""
+    if expr.__class__ is not ast.JoinedStr:
+        return None
+    return "".join(v.value if v.__class__ is ast.Constant else "{}" for v in expr.values)
+
+
+def _context_name(context):
+    """The name a context quotes: "assigned to 'auth_token'" -> 'auth_token'."""
+    _, quote, rest = context.partition("'")
+    return rest.partition("'")[0] if quote else ""
 
 
 def _names_model_query(receiver, args):

@@ -217,4 +217,4 @@ class WeakSessionId(Rule):
 
     def message(self, weak):
         fix = _FIX.get(weak.framework, "use secrets.token_urlsafe(32)")
-        return f"session id {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({weak.framework})"
+        return f"{weak.kind} {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({weak.framework})"
