@@ -154,7 +154,14 @@ class SessionNotInvalidatedOnLogout(Rule):
 
     - **Logout handler**: a function or method whose name, class name or
       route path holds logout, signout, sign_out, log_out, logoff (or a
-      configured `logout-names` word). Test code never is.
+      configured `logout-names` word) or its Portuguese, Spanish, French,
+      German, Italian or Indonesian counterpart (`deslogar`,
+      `cerrar_sesion`, `deconnexion`, `abmelden`, `disconnetti`; "exit"
+      words such as `sair`, `salir`, `keluar` only as the whole name or a
+      one-segment route); or any handler that writes a signed-out flag
+      (`session["islogout"] = True`, `session["logged_in"] = False`) and
+      binds nobody — a view called `index` in a `logout` app. Test code
+      never is.
     - **Invalidation**: `session.clear()` (Flask, Starlette, Django),
       Django `django.contrib.auth.logout(request)`, `request.session.flush()`
       or `delete()`, `super()` in a `LogoutView` subclass,
@@ -162,11 +169,15 @@ class SessionNotInvalidatedOnLogout(Rule):
       (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
       handler's path (same-module helpers are followed).
     - **Partial removal**: `pop`/`del` of an identity key
-      (`session.pop("user_id")`, `del request.session["member_id"]`), a flag
-      write to an identity key (`session["logged_in"] = False`), or deleting
-      the session cookie (`delete_cookie("sessionid")`, `set_cookie(...,
-      max_age=0)`) where a server-side record survives it (Django,
-      Flask-Session, starsessions, a hand-rolled store).
+      (`session.pop("user_id")`, `del request.session["member_id"]`, also
+      in a loop over literal keys), a flag write (`session["logged_in"] =
+      False`, `session["islogout"] = True`), or deleting the session cookie
+      (`delete_cookie("sessionid")`, `set_cookie(..., max_age=0)`): any
+      session or auth cookie where a server-side record survives it (Django,
+      Flask-Session, starsessions, a hand-rolled store), and the session
+      cookie itself (`session`, `sessionid`, a configured name) under a
+      signed-cookie session (Flask's, Starlette's) — the session is never
+      ended there either.
 
     Reported at the first partial removal; a logout handler that reads the
     identity from the session (`session.get("user_id")`) or cycles its key,
@@ -187,10 +198,13 @@ class SessionNotInvalidatedOnLogout(Rule):
     which flushes the session right after, and is not a handler. A call to
     code outside the module whose name says it logs out or invalidates
     (`auth_service.logout(user)`,
-    `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
-    client-side session (Flask's or Starlette's signed cookie) is not a
-    partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
-    under a new id: that is not invalidation.
+    `sessions.invalidate(sid)`) is trusted. Deleting only the cookie of a
+    signed-cookie session (Flask's, Starlette's) is reported (RULES.md
+    Revision 2): the message says the session is never ended rather than
+    that a server record survives; an auth cookie other than the session's
+    (`access_token`) deleted under such a session is not. `cycle_key()` or
+    `regenerate()` on logout keeps the data under a new id: that is not
+    invalidation. The fix declines a removal inside a loop over keys.
     """
 
     code = "SFX102"
@@ -307,7 +321,10 @@ class SessionNotInvalidatedOnLogout(Rule):
     semgrep_parity = (
         "Semgrep does not follow helpers (a partial removal inside a same-module helper is missed), "
         "recognises a server-side session by the module's imports or a module-level dict store, and "
-        "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...)."
+        "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...). It does not "
+        "recognise logouts by behaviour (a signed-out flag in a handler named `index`), \"exit\" words "
+        "(`sair`, `keluar`) as whole names, removals in a loop over keys, or a logout that only deletes "
+        "the cookie of a signed-cookie session."
     )
 
     def check(self, ctx, facts):
