@@ -488,6 +488,11 @@ class OriginAnalysis(Analysis):
         inputs = [*expr.args, *(k.value for k in expr.keywords)]
         if qualname == "hashlib.new":
             inputs = inputs[1:]
+        if qualname in stdlib.KEYED_HASHES:
+            key = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "key"), None)
+            if key is not None and self.origin(key, depth + 1).__class__ is not Weak and not _literal(key):
+                return None  # a MAC under a key the attacker does not know
+            inputs = inputs[1:] if expr.args else inputs
         return self._hash_of(expr, inputs, f"{_short(qualname)}() of guessable data", depth)
 
     def _hash_of(self, expr, inputs, label, depth):
@@ -514,6 +519,13 @@ class OriginAnalysis(Analysis):
             if value.__class__ is ast.Call and sid.is_foreign_qualname(self.ctx.qualname(value.func)):
                 return FOREIGN
         return None
+
+
+def _literal(expr):
+    """A key written in the code: `hmac.new(b"secret", ...)`."""
+    return expr.__class__ is ast.Constant or (
+        expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "encode"
+        and expr.func.value.__class__ is ast.Constant)
 
 
 def _increments(node):

@@ -87,7 +87,15 @@ CREDENTIAL_KINDS = (
                            "ricordami", "ingat", "souvenir", "angemeldet_bleiben")),
     ("API key", ("api_key", "apikey", "chave_api", "clave_api", "cle_api", "api_schluessel", "chiave_api",
                  "kunci_api")),
-    ("auth token", ("token", "auth", "jwt", "bearer", "jeton", "credential")),
+    ("auth token", ("token", "auth_token", "auth_key", "authkey", "jwt", "bearer", "jeton")),
+)
+# Words of a session key that holds something about a credential rather
+# than the credential: when it was used, where to go, which method.
+NOT_CREDENTIAL_WORDS = NOT_SESSION_TOKEN_WORDS | frozenset(
+    ("time", "timestamp", "at", "date", "expires", "expiry", "expire", "exp", "last", "used", "age",
+     "count", "counter", "attempts", "tries", "failed", "next", "url", "uri", "redirect", "return",
+     "state", "nonce", "verifier", "challenge", "type", "kind", "method", "name", "scope", "scopes",
+     "provider", "backend", "version", "enabled", "hint", "id")
 )
 
 
@@ -118,7 +126,7 @@ def credential_kind(name):
     None. Names of tokens that are no credentials (`csrf_token`,
     `reset_token`) are None."""
     parts = words(name)
-    if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
+    if not parts or any(w in NOT_CREDENTIAL_WORDS for w in parts):
         return None
     joined = "_".join(parts)
     for kind, phrases in CREDENTIAL_KINDS:
