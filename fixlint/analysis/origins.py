@@ -65,7 +65,8 @@ class Read:
     """A value the client sent. `key` is the parameter, field or cookie
     name when the code states it."""
 
-    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric")
+    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric",
+                 "dependency")
 
     def __init__(self, node, key, source, framework, key_expr=None):
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
@@ -77,6 +78,7 @@ class Read:
         self.foreign = False  # passed to a payment/identity provider's API
         self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
         self.numeric = False  # declared an int or float, or a primary-key lookup: an object id
+        self.dependency = False  # a parameter of a FastAPI dependency, not of the route
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
@@ -286,7 +288,9 @@ class OriginAnalysis(Analysis):
             key = _alias(function, arg) or name
             if source == JSON_BODY and not _scalar(arg.annotation):
                 return Container(JSON_BODY, "starlette", arg, model=True)
-            return self._numeric(self._read(arg, key, source, "starlette"), _scalar_name(arg.annotation))
+            read = self._read(arg, key, source, "starlette")
+            read.dependency = handler.kind == hd.DEPENDENCY
+            return self._numeric(read, _scalar_name(arg.annotation))
         if handler.framework == "flask" and handler.kind == hd.ROUTE and name in handler.path_params():
             converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
             return self._numeric(self._read(arg, name, PATH, "flask"), converters.get(name))

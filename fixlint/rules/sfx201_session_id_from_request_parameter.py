@@ -390,7 +390,7 @@ class SessionIdFromRequestParameter(Rule):
         if read.node.__class__ is ast.arg:
             if label == "FastAPI":
                 fix = "declare it with Cookie()"
-            subject = f"route parameter {name}"
+            subject = f"{'dependency' if read.dependency else 'route'} parameter {name}"
             if sink:
                 return f"{subject} comes from {where} and is used as a session id by {sink}; {fix} ({label})"
             return f"{subject} takes a session id from {where}; {fix} ({label})"
