@@ -122,6 +122,7 @@ class SessionIdAnalysis(Analysis):
         walker.on(ast.Dict, self.visit_dict)
         walker.on(ast.JoinedStr, self.visit_string)
         walker.on(ast.BinOp, self.visit_string)
+        walker.on(ast.Compare, self.visit_compare)
 
     # -- helpers ---------------------------------------------------------------
     def _once(self, kind, node):
@@ -256,6 +257,21 @@ class SessionIdAnalysis(Analysis):
             return
         if sid.is_generator_name(info.name, self.id_names):
             self._weak(node.value, f"returned by {info.name}()")
+
+    def visit_compare(self, node):
+        """`request.cookies["remember"] == token`: a value checked against a
+        cookie is the credential the cookie carries."""
+        if len(node.ops) != 1 or node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+            return
+        left, right = node.left, node.comparators[0]
+        for cookie, other in ((left, right), (right, left)):
+            read = self.origins.origin(cookie)
+            if read.__class__ is Read and read.source == COOKIE and read.key is not None:
+                # Only a session or credential cookie: an A/B-test cookie
+                # compared with a random bucket is no credential.
+                if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
+                    self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key))
+                return
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):

@@ -107,7 +107,10 @@ class WeakSessionId(Rule):
     session as a session-bound credential — a remember-me token, an auth
     token or an API key, named in any of the supported languages
     (`request.session[f"rememberMe{n}"] = ...`, `session["staff_token"] =
-    ...`, `session["chave_api"] = ...`). The message names what the value
+    ...`, `session["chave_api"] = ...`), or compared with a session or auth
+    cookie (`request.cookies["remember_me"] == token`: the value checked
+    against the cookie is the credential it carries; an A/B-test cookie is
+    not one). The message names what the value
     is (session id, remember-me token, auth token, API key). Reported at
     the expression that produces the weak value.
 
@@ -217,7 +220,8 @@ class WeakSessionId(Rule):
         "Semgrep sees the weak call where the session id is named, returned by a generator, set as a "
         "session cookie or used as a store key; a weak value that passes through a helper or a variable "
         "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
-        "hash objects fed with update(), module-level counters, and credentials stored in the session."
+        "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
+        "compared with a cookie."
     )
 
     def check(self, ctx, facts):
