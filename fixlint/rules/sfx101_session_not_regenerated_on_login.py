@@ -69,6 +69,12 @@ def _semgrep_rules():
     flask = "flask.session"
     request = "$REQ.session"
     cookie_flask = [*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)]
+    # Django cycles the key anywhere in the handler; Starlette's cookie
+    # session must be cleared before the write.
+    django_cycles = ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                            "$R.session.cycle_key()", "$R.session.flush()")
+    cookie_starlette = [*ls.after_any(f"{request}.clear()"), *ls.imports(ls.STARLETTE_MODULES),
+                        *ls.not_importing(ls.STARSESSIONS)]
     server_flask = [*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"), *ls.imports(ls.FLASK_SESSION)]
     flask_fix = "call session.clear() first (Flask)"
     flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
@@ -143,8 +149,7 @@ def _semgrep_rules():
                     {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
                 ]},
                 *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *django_cycles,
                 *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
                                          f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
                   for view in ls.DJANGO_LOGIN_VIEWS],
@@ -160,8 +165,7 @@ def _semgrep_rules():
                 *ls.helper_call(f"{request}[$HK] = $HV", ls.IDENTITY_KEY_RE,
                                 unless=("$R.session.cycle_key()", "$R.session.flush()")),
                 *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *django_cycles,
                 *ls.imports(ls.DJANGO_MODULES),
             ]},
             technology=("django",),
@@ -172,9 +176,7 @@ def _semgrep_rules():
                     "request.session.clear() before the write (Starlette/FastAPI)",
             match={"patterns": [
                 *_bindings(request), *_in_login_handler(),
-                *ls.after_any(f"{request}.clear()"),
-                *ls.imports(ls.STARLETTE_MODULES),
-                *ls.not_importing(ls.STARSESSIONS),
+                *cookie_starlette,
             ]},
             technology=("fastapi", "starlette"),
         ),
@@ -230,8 +232,7 @@ def _semgrep_rules():
                     "call request.session.cycle_key() (Django)",
             match={"patterns": [
                 *ls.verified_record_write(request), *ls.named_regenerators(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *django_cycles,
                 *ls.imports(ls.DJANGO_MODULES),
             ]},
             technology=("django",),
@@ -242,9 +243,7 @@ def _semgrep_rules():
                     "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
             match={"patterns": [
                 *ls.verified_record_write(request), *ls.named_regenerators(),
-                *ls.after_any(f"{request}.clear()"),
-                *ls.imports(ls.STARLETTE_MODULES),
-                *ls.not_importing(ls.STARSESSIONS),
+                *cookie_starlette,
             ]},
             technology=("fastapi", "starlette"),
         ),
