@@ -380,6 +380,8 @@ def request_object(ctx, expr):
     for framework in _PARAMETER_REQUESTS:
         if ctx.imports(*framework.packages):
             return framework
+    if expr.__class__ is ast.Name and ctx.imports("fastapi"):
+        return "starlette" if _depends_on_session(ctx, expr) else None
     return None
 
 
@@ -402,7 +404,53 @@ def session_object(ctx, expr):
         framework = request_object(ctx, expr.value)
         if framework is not None and not framework.requests.objects:
             return framework  # `request.session`; Flask's session is its own proxy
+    if expr.__class__ is ast.Name:
+        for framework in _DECLARING:  # `session = Depends(get_session)`
+            if ctx.imports(*framework.requests.param_modules) and _depends_on_session(ctx, expr, framework):
+                return framework
     return None
+
+
+# Frameworks whose handlers declare parameters (FastAPI's `Depends()`).
+_DECLARING = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.param_sources)
+
+
+def _depends_on_session(ctx, expr, framework):
+    """`session = Depends(get_session)` where the same module's
+    `get_session(request)` returns `request.session`."""
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != "param" or binding.scope is None:
+        return False
+    function = binding.scope.node
+    if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return False
+    args = function.args
+    positional = args.posonlyargs + args.args
+    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update(zip(args.kwonlyargs, args.kw_defaults))
+    default = defaults.get(binding.node)
+    if default.__class__ is not ast.Call or not default.args or default.args[0].__class__ is not ast.Name:
+        return False
+    if (ctx.qualname(default.func) or "").rpartition(".")[2] != "Depends":
+        return False
+    provider = ctx.binding(default.args[0])
+    if provider is None or provider.kind != "function":
+        return False
+    return any(
+        stmt.__class__ is ast.Return and stmt.value.__class__ is ast.Attribute and stmt.value.attr == "session"
+        and stmt.value.value.__class__ is ast.Name
+        and _is_request_param(provider.value, stmt.value.value.id, framework)
+        for stmt in provider.value.body
+    )
+
+
+def _is_request_param(function, name, framework):
+    for arg in function.args.posonlyargs + function.args.args + function.args.kwonlyargs:
+        if arg.arg == name:
+            annotation = arg.annotation
+            named = annotation.id if annotation.__class__ is ast.Name else getattr(annotation, "attr", None)
+            return name in REQUEST_NAMES or named in {q.rpartition(".")[2] for q in framework.requests.types}
+    return False
 
 
 __all__ += ["REQUEST_NAMES", "request_object", "session_object"]

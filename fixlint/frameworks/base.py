@@ -109,6 +109,7 @@ class Framework:
     # The session object as messages name it, and its attributes that hold
     # the session id (`request.session.session_key`).
     session_label: str = ""
+    session_cookie: str = ""  # the session cookie's default name
     session_id_attrs: frozenset = frozenset()
     session_store_class: str = ""  # `SessionStore(...).session_key`: a class by its last name
     session_id_calls: dict = field(default_factory=dict)  # qualname -> label: calls returning the id

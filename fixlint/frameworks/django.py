@@ -79,6 +79,8 @@ SESSION_BACKEND = SessionBackend(
 REQUEST_SOURCES = {
     "GET": "query string", "POST": "form body", "FILES": "form body",
     "COOKIES": "cookie", "headers": "header", "META": "header",
+    # Django REST framework's Request: the parsed body and the query string.
+    "data": "JSON body", "query_params": "query string",
 }
 RAW_BODIES = frozenset(("body",))
 # Session stores: `SessionStore(session_key=...)` loads the session under a key.
@@ -118,10 +120,13 @@ DJANGO = Framework(
             "django.http.HttpResponseNotFound", "django.shortcuts.render",
             "django.shortcuts.redirect", "django.template.response.TemplateResponse",
             "django.template.response.SimpleTemplateResponse",
+            # Django REST framework's Response is a Django response.
+            "rest_framework.response.Response",
         )
     ),
     response_types=frozenset(
         (
+            "rest_framework.response.Response",
             "django.http.HttpResponse", "django.http.response.HttpResponse",
             "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
             "django.http.JsonResponse", "django.http.HttpResponseRedirect",
@@ -155,6 +160,7 @@ DJANGO = Framework(
     ),
     backend=SESSION_BACKEND,
     session_label="request.session",
+    session_cookie="sessionid",
     session_id_attrs=SESSION_KEY_ATTRS,
     session_store_class=SESSION_STORE_CLASS,
     session_regenerate_methods=REGENERATE_METHODS,

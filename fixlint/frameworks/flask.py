@@ -114,6 +114,7 @@ FLASK = Framework(
     ),
     backend=SESSION_BACKEND,
     session_label="session",
+    session_cookie="session",
     session_id_attrs=frozenset(("sid",)),  # under Flask-Session: `session.sid`
     session_writers=SESSION_WRITERS,
     fixtures="flask",

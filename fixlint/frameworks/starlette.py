@@ -134,6 +134,7 @@ STARLETTE = Framework(
         param_modules=PARAM_MODULES,
     ),
     backend=SESSION_BACKEND,
+    session_cookie="session",
     fixtures="fastapi",
     url_builder_methods=URL_BUILDER_METHODS,
     middleware_wrappers=MIDDLEWARE_WRAPPERS,

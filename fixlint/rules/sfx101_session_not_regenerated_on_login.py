@@ -3,7 +3,7 @@
 from typing import NamedTuple
 
 from .. import frameworks as fw
-from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis, session_method
+from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
 from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
@@ -90,6 +90,10 @@ class _Backend(NamedTuple):
     helper_extra: list = ()
     helper_regenerated: list = None  # default: `regenerated`
     extra: tuple = ()  # the backend's own further rules (lookalike calls, restored snapshots), last
+    # Message for a write of a credential-checked user record (a login by
+    # behaviour), and what regenerates there (default: `regenerated`).
+    record: str = ""
+    record_regenerated: list = None
 
 
 def _twins(backend):
@@ -152,6 +156,8 @@ def _backends():
             helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
             helper_unless=(f"{flask}.clear()",),
             helper_extra=ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *login_user_calls),
+            record=f"Login writes $K, from the user record a credential check verified, into the session "
+                   f"without regenerating it; {flask_fix}",
             extra=(
                 SemgrepRule(
                     suffix="flask-lookalike",
@@ -203,6 +209,9 @@ def _backends():
             helper=f"Login calls $H(), which writes $HK into request.session, without cycling the session key; "
                    f"{django_fix}",
             helper_unless=("$R.session.cycle_key()", "$R.session.flush()"),
+            record="Login writes $K, from the user record a credential check verified, into request.session "
+                   f"without cycling the session key; {django_fix}",
+            record_regenerated=[*django_regenerated, *ls.imports(ls.DJANGO_MODULES)],
         ),
         _Backend(
             suffix="starlette",
@@ -212,6 +221,8 @@ def _backends():
             technology=("fastapi", "starlette"),
             binding="Login writes $K into request.session without clearing it first; call "
                     "request.session.clear() before the write (Starlette/FastAPI)",
+            record="Login writes $K, from the user record a credential check verified, into request.session "
+                   "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
             extra=(
                 SemgrepRule(
                     suffix="request-session-lookalike",
@@ -253,9 +264,24 @@ def _backends():
     )
 
 
+def _record(backend):
+    """The backend's rule for a login known by what it does: a session
+    write of the user record a credential check verified."""
+    regenerated = backend.regenerated if backend.record_regenerated is None else backend.record_regenerated
+    return SemgrepRule(
+        suffix=f"{backend.suffix or 'flask'}-record",
+        message=backend.record,
+        match={"patterns": [*ls.verified_record_write(backend.session), *ls.named_regenerators(),
+                            *regenerated, *backend.binding_extra]},
+        technology=backend.technology,
+    )
+
+
 def _semgrep_rules():
+    backends = _backends()
     return (
-        *(rule for backend in _backends() for rule in _twins(backend)),
+        *(rule for backend in backends for rule in _twins(backend)),
+        *(_record(backend) for backend in backends if backend.record),
         SemgrepRule(
             suffix="store",
             message="Login stores $K in a hand-rolled session record under the id the request's cookie brought: "
@@ -278,19 +304,32 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     - **Login handler**: a function or method whose name, class name or route
       path holds a login word (login, signin, sign_in, log_in, authenticate,
-      callback, authorize, oauth, sso, register, signup, verify_otp, otp, mfa,
-      2fa, two_factor, sudo, ... and the configured `login-names`), or that
-      verifies credentials on its path (`check_password`,
+      callback, authorize, oauth, sso, register, signup, reset_password,
+      verify_otp, otp, mfa, 2fa, two_factor, sudo, ... and the configured
+      `login-names`) in English, Portuguese, Spanish, French, German, Italian
+      or Indonesian (`iniciar_sesion`, `connexion`, `anmelden`, `cadastro`,
+      `registrasi`, ...; "enter" words such as `entrar` and `masuk` only as
+      the whole name or a one-segment route), or that checks credentials on
+      its path and binds an identity. Credential checks: `check_password`,
       `check_password_hash`, `authenticate(...)`, `verify_password`,
       `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
-      `authorize_access_token`, `verify_*`, `check*credentials`). Logout
-      words win over login words. Test code is never a handler.
+      `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,
+      `check*password`, and a lookup that filters on a password column
+      (`User.objects.filter(password=...)`, `filter_by(senha=...)`,
+      `SELECT ... WHERE username = ? AND password = ?`). Logout words win
+      over login words. Test code is never a handler.
     - **Identity binding**: writing a key that names a principal or privilege
       (`user`, `user_id`, `uid`, `member_id`, `email`, `role`, `is_admin`,
       `logged_in`, `mfa_passed`, `_auth_user_id`, ...) into `flask.session`,
       Django's `request.session`/`self.request.session` or Starlette's
       `request.session` (by subscript, `update()` or `setdefault()`);
-      `flask_login.login_user(...)`; writing such a value into a hand-rolled
+      `flask_login.login_user(...)`; after a credential check, writing a
+      value of the verified user record (the result of `authenticate()`, of
+      the password lookup and what is fetched from it, the record a
+      verifier checked: `user` in `check_password_hash(user.hash, pw)`)
+      under any key that does not say it holds something else
+      (`request.session["usuario"] = rows[0].id`,
+      `session["conta"] = user.id`); writing such a value into a hand-rolled
       store's record under the id the request's cookie brought
       (`SESSIONS[sid]["user_id"] = ...`, `redis.set(f"session:{sid}", ...)`).
     - **Regeneration**, per session backend: Django `django.contrib.auth.login()`
@@ -333,7 +372,14 @@ class SessionNotRegeneratedOnLogin(Rule):
     `next`, `django_language`, `display_name`), pre-authentication state
     (`oauth_state`, `code_verifier`, `pending_user_id` before the second
     factor, `login_attempts`, `login_time`), writes of a falsy literal
-    (`session["user_id"] = None`). Identity writes outside authentication
+    (`session["user_id"] = None`), flags recording a finished settings change
+    (`session["enabled_totp"] = True` on a TOTP settings page behind login
+    binds no identity or privilege), and display values (`display_name`,
+    `nome`) even when a profile edit re-checked the password first. A check
+    run on the request's own user (`request.user.check_password(...)`) marks
+    no record: it is a page behind login, not a sign-in. The fix's comment
+    names the event it recognised (login, sign-up, password reset,
+    second-factor check, privilege change). Identity writes outside authentication
     events (a profile rename) are not reported: only login handlers are.
     Objects merely named `session` (SQLAlchemy sessions, `requests.Session`,
     a test client's `session_transaction()`) are not sessions. A local
@@ -488,7 +534,12 @@ class SessionNotRegeneratedOnLogin(Rule):
         "transitively), cannot tell a local `def login` from Django's when both are in scope, learns the "
         "session backend from the module's imports only (`flask_session`, `starsessions`), and reports the "
         "first binding even when a later identical one follows a `clear()`; after a `clear()` inside a "
-        "branch it reports a binding that fixlint leaves as a known miss."
+        "branch it reports a binding that fixlint leaves as a known miss. Logins by behaviour: Semgrep sees a "
+        "lookup filtering on a password column or a verifier call in the same function, and a record write "
+        "only when the written value names the verified variable itself; it misses raw SQL "
+        "(`cursor.execute(\"... WHERE password = ?\")` then `fetchone()`), records reached through an "
+        "assignment after the check, \"enter\" words (`entrar`, `masuk`) as whole names, and sessions that "
+        "arrive through a FastAPI dependency."
     )
     def check(self, ctx, facts):
         for _, step, backend, cause in self.unregenerated(facts):
@@ -518,6 +569,8 @@ class SessionNotRegeneratedOnLogin(Rule):
                 fix, label = fw.advice(event.framework, self.code), event.framework.label
         elif event.framework is fw.HAND_ROLLED:
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
+        elif event.mechanism == RECORD:
+            does = f"binds {event.key!r}, a value of the verified user record, to the session without regenerating it"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
         who = f"login calls {step.via}(), which" if step.via is not None else "login"
