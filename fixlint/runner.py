@@ -30,6 +30,7 @@ from .engine.checker import check_tree, plan
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
     "__pycache__", ".eggs", "*.egg-info", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    ".fixlint_cache",
 )
 
 
@@ -204,7 +205,7 @@ def parse_source(text, path):
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
 
 
-def check_file(path, config, rules):
+def check_file(path, config, rules, project=None):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
@@ -223,19 +224,19 @@ def check_file(path, config, rules):
         tree = parse_source(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
-    return _judge(path, text, tree, config, rules, guard, planned)
+    return _judge(path, text, tree, config, rules, guard, planned, project)
 
 
-def check_text(path, text, tree, config, rules):
+def check_text(path, text, tree, config, rules, project=None):
     """The FileResult of a file already read and parsed."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
-    return _judge(path, text, tree, config, rules, guard, None)
+    return _judge(path, text, tree, config, rules, guard, None, project)
 
 
-def _judge(path, text, tree, config, rules, guard, planned):
-    result = check_tree(tree, path, config, rules, guard, planned)
+def _judge(path, text, tree, config, rules, guard, planned, project=None):
+    result = check_tree(tree, path, config, rules, guard, planned, project)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)
@@ -246,12 +247,13 @@ def _judge(path, text, tree, config, rules, guard, planned):
 _STATE = {}
 
 
-def _init_worker(config, codes, timeout=None):
+def _init_worker(config, codes, timeout=None, projects=None):
     from .rules import all_rules
 
     _STATE["config"] = config
     _STATE["rules"] = [r for r in all_rules() if r.code in codes]
     _STATE["timeout"] = timeout
+    _STATE["projects"] = projects
 
 
 def is_internal(error):
@@ -289,8 +291,14 @@ def guarded(work, timeout):
         return FileError(1, 0, internal_error(exc))
 
 
+def _project_facts(path):
+    projects = _STATE.get("projects")
+    return projects.facts_for(path) if projects is not None else None
+
+
 def _work(path):
-    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"]), _STATE.get("timeout"))
+    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"], _project_facts(path)),
+                     _STATE.get("timeout"))
     return FileResult(path, [], [result]) if isinstance(result, FileError) else result
 
 
@@ -298,9 +306,9 @@ def _work_chunk(paths):
     return [_work(path) for path in paths]
 
 
-def _init_process(config, codes, timeout):
+def _init_process(config, codes, timeout, projects):
     timelimit.install_in_worker()
-    _init_worker(config, codes, timeout)
+    _init_worker(config, codes, timeout, projects)
 
 
 def display_path(path):
@@ -323,19 +331,20 @@ def default_jobs():
 WORKER_DIED = "not analysed: a fixlint worker process died (out of memory?) before this file was checked"
 
 
-def check_paths(files, config, rules, jobs=None, timeout=None):
+def check_paths(files, config, rules, jobs=None, timeout=None, projects=None):
     """FileResults for `files`, in the order given. `timeout`: seconds one
-    file may take (None: no limit)."""
+    file may take (None: no limit); `projects`: the run's project model
+    (fixlint.project.Projects), built once and shared with the workers."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
     if jobs <= 1 or len(files) < 2 * jobs:
-        _init_worker(config, codes, timeout)
+        _init_worker(config, codes, timeout, projects)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
-    return _check_in_processes(files, config, codes, jobs, timeout)
+    return _check_in_processes(files, config, codes, jobs, timeout, projects)
 
 
-def _check_in_processes(files, config, codes, jobs, timeout):
+def _check_in_processes(files, config, codes, jobs, timeout, projects=None):
     # A pool from concurrent.futures, not multiprocessing.Pool: when a worker
     # dies (the kernel's OOM killer), it fails the pending batches instead of
     # waiting for them forever.
@@ -344,7 +353,7 @@ def _check_in_processes(files, config, codes, jobs, timeout):
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     results = []
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_process, initargs=(config, codes, timeout))
+                               initializer=_init_process, initargs=(config, codes, timeout, projects))
     finished = False
     try:
         futures = [pool.submit(_work_chunk, batch) for batch in batches]

@@ -7,7 +7,7 @@ import argparse
 import os
 from typing import NamedTuple
 
-from .. import runner, settings, timelimit
+from .. import project, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
@@ -18,6 +18,7 @@ class Selection(NamedTuple):
     files: list
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
+    projects: object = None  # fixlint.project.Projects: built once per run
 
 
 def _codes(value):
@@ -77,4 +78,4 @@ def select(args):
         exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(config, rules, files, errors, timeout)
+    return Selection(config, rules, files, errors, timeout, project.for_files(files) if files else None)

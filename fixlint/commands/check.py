@@ -42,7 +42,8 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                 projects=chosen.projects)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)

@@ -31,7 +31,8 @@ def run(args):
     from ..fix.engine import fix_file
 
     chosen = _shared.select(args)
-    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                 projects=chosen.projects)
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -45,7 +46,8 @@ def run(args):
                     out.error(path, error)
                 continue
             fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
-                                                            unsafe=args.unsafe_fixes, write=args.write),
+                                                            unsafe=args.unsafe_fixes, write=args.write,
+                                                            project=_facts(chosen, r.path)),
                                    chosen.timeout)
             if isinstance(fixed, runner.FileError):
                 out.error(path, fixed._replace(message=f"{fixed.message}; not fixed"))
@@ -54,3 +56,6 @@ def run(args):
     out.summary()
     return out.exit_code()
 
+
+def _facts(chosen, path):
+    return chosen.projects.facts_for(path) if chosen.projects is not None else None

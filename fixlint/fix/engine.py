@@ -43,12 +43,12 @@ def planner(rule):
     return importlib.import_module(f"{__package__}.{fix.family}").plan
 
 
-def judge(tree, text, path, config, rules):
+def judge(tree, text, path, config, rules, project=None):
     """(findings after `# noqa`, plans for them, {finding: why it has no
     fix} for those a planner declined, internal errors)."""
     if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
-    analysed = analyse(tree, path, config, rules, GuardText(text))
+    analysed = analyse(tree, path, config, rules, GuardText(text), project=project)
     errors = list(analysed.errors)
     findings, plans = set(), []
     if analysed.facts:
@@ -66,7 +66,7 @@ def judge(tree, text, path, config, rules):
     return findings, plans, declined, errors
 
 
-def fix_text(text, path, config, rules, unsafe=False):
+def fix_text(text, path, config, rules, unsafe=False, project=None):
     """Outcome of fixing `text`. A syntax error leaves it alone."""
     from .apply import apply_plans  # libcst: only when fixing
 
@@ -77,7 +77,7 @@ def fix_text(text, path, config, rules, unsafe=False):
     allowed = (SAFE, UNSAFE) if unsafe else (SAFE,)
     applied, errors, not_applied = [], [], {}
     for _ in range(MAX_PASSES):
-        findings, plans, declined, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules, project)
         wanted = [p for p in plans if p.safety in allowed]
         if not wanted:
             break
@@ -98,7 +98,7 @@ def fix_text(text, path, config, rules, unsafe=False):
         applied += result.applied
         text = result.code
     else:
-        findings, plans, declined, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules, project)
     errors += [FileError(e.line, 0, e.describe()) for e in internal]
     return Outcome(text, applied, _notes(findings, plans, declined, allowed, not_applied), errors)
 
@@ -143,7 +143,7 @@ class FileFix(NamedTuple):
     written: bool  # `after` is on disk now
 
 
-def fix_file(path, config, rules, unsafe=False, write=False):
+def fix_file(path, config, rules, unsafe=False, write=False, project=None):
     """Fix one file; with `write`, replace it atomically (unless it changed
     on disk meanwhile)."""
     from . import files
@@ -152,7 +152,7 @@ def fix_file(path, config, rules, unsafe=False, write=False):
         source = files.read(path)
     except SourceError as exc:
         return FileFix("", "", [], [], [FileError(exc.line, exc.col, f"{exc.message}; not fixed")], False)
-    outcome = fix_text(source.text, path, config, rules, unsafe)
+    outcome = fix_text(source.text, path, config, rules, unsafe, project)
     changed = outcome.text != source.text
     if not (write and changed):
         return FileFix(source.text, outcome.text, outcome.applied, outcome.remaining, outcome.errors, False)

@@ -2,7 +2,9 @@
 
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import (
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+)
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 
@@ -218,6 +220,10 @@ class CookieWithoutSecure(Rule):
 
     def message(self, site, flag):
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "secure", "False")
+            return (f"{opening}, so {subject} travels over plain HTTP; set {setting} = True "
+                    f"in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["secure"]
             if not flag.explicit:

@@ -2,7 +2,9 @@
 
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import (
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+)
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 
@@ -190,6 +192,10 @@ class CookieWithoutSamesite(Rule):
 
     def message(self, site, flag):
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "samesite", "None")
+            return (f"{opening}, so {subject} rides on cross-site requests; "
+                    f'set {setting} = "Lax" in its config ({site.label})')
         if site.kind == SETTINGS:
             setting = site.settings["samesite"]
             return (f"{setting} = {flag.value!r} sends {subject} on cross-site requests; "

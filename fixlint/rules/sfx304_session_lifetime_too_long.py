@@ -3,7 +3,7 @@
 from ..engine.values import format_duration
 from ..frameworks import SESSION
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, report_node
+from ._cookie_flags import APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, never_set, report_node
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 LIMIT = sg.format_limit()
@@ -180,6 +180,10 @@ class SessionLifetimeTooLong(Rule):
         life = format_duration(flag.value)
         cap = format_duration(limit)
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "lifetime", life)
+            return (f"{opening}, so {subject} lives {life}, above the limit of {cap}; "
+                    f"set a shorter {setting} in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["lifetime"]
             return (f"{setting} keeps {subject} alive for {life}, above the limit of {cap}; "

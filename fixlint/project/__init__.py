@@ -1,0 +1,103 @@
+"""The project model: facts that real applications spread over modules
+(RULES.md, Revision 2, "The project is the unit").
+
+`for_files` builds it once for a CLI run; `for_file` builds it lazily for
+the flake8 plugin, once per process and root, through the on-disk cache.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import cache, summary
+from .model import Project, ProjectFacts, find_root
+
+__all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_file", "for_files"]
+
+
+def _valid(entry):
+    return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
+            and set(summary.empty()) <= set(entry[2]))
+
+
+def build(root, files=None, use_cache=False):
+    """The Project of `root`: every module under it (or only `files`, when
+    the checked paths have no root), each summarised or taken from the cache."""
+    from ..runner import SourceError, discover, read_source
+
+    if files is None:
+        files, _ = discover([root])
+    cached = cache.load(root) if use_cache else {}
+    summaries, entries, changed = {}, {}, False
+    for path in files:
+        if not path.endswith(".py"):
+            continue
+        absolute = os.path.abspath(path)
+        try:
+            stat = os.stat(absolute)
+        except OSError:
+            continue
+        relative = os.path.relpath(absolute, root)
+        entry = cached.get(relative)
+        if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            facts = entry[2]
+        else:
+            try:
+                facts = summary.summarise(read_source(absolute))
+            except SourceError:
+                continue
+            changed = True
+        summaries[absolute] = facts
+        entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
+    if use_cache and (changed or len(entries) != len(cached)):
+        cache.save(root, entries)
+    return Project(root, summaries)
+
+
+class Projects:
+    """The projects of a CLI run: one per root, built once; files with no
+    root form one project of the checked files."""
+
+    def __init__(self, files):
+        by_root, loose = {}, []
+        for path in files:
+            root = find_root(path)
+            if root is None:
+                loose.append(path)
+            else:
+                by_root.setdefault(root, None)
+        self._projects = [build(root) for root in by_root]
+        if loose:
+            common = os.path.commonpath([os.path.abspath(p) for p in loose])
+            self._projects.append(build(common if os.path.isdir(common) else os.path.dirname(common), loose))
+
+    def facts_for(self, path):
+        absolute = os.path.abspath(path)
+        for project in self._projects:
+            facts = project.facts_for(absolute)
+            if facts is not None:
+                return facts
+        return None
+
+
+def for_files(files):
+    return Projects(files)
+
+
+_PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin
+
+
+def for_file(path, use_cache=True):
+    """The ProjectFacts of one checked file (flake8), or None when it has no
+    project: the project is built once per process and root."""
+    if not path or path in ("-", "stdin", "<unknown>") or not os.path.isfile(path):
+        return None
+    root = find_root(path)
+    if root is None:
+        project = build(os.path.dirname(os.path.abspath(path)), [path])
+        return project.facts_for(path)
+    key = (root, use_cache)
+    project = _PROCESS.get(key)
+    if project is None:
+        project = _PROCESS[key] = build(root, use_cache=use_cache)
+    return project.facts_for(path)

@@ -1,0 +1,82 @@
+"""The project model's on-disk cache: one JSON file of module summaries,
+each keyed by the module's path (relative to the root), size and mtime.
+
+It lives in `<root>/.fixlint_cache/` (with a `.gitignore` of its own, as
+ruff and mypy do), or in the user cache folder when the project cannot be
+written. It is written whole to a temporary file and renamed into place, so
+concurrent flake8 workers never read half a file; a cache that cannot be
+read, parsed or written is ignored without a word: it only saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+
+from .. import __version__
+
+FORMAT = 1
+FOLDER = ".fixlint_cache"
+NAME = "project.json"
+
+
+def locations(root):
+    """Where the cache of `root` may live, in order of preference."""
+    digest = hashlib.sha1(root.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    user = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return [os.path.join(root, FOLDER, NAME), os.path.join(user, "fixlint", f"project-{digest}.json")]
+
+
+def load(root):
+    """relative path -> [size, mtime_ns, summary], from the first readable
+    cache of `root`; {} when there is none."""
+    for path in locations(root):
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, ValueError, RecursionError):
+            continue
+        if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("fixlint") == __version__
+                and data.get("root") == root and isinstance(data.get("files"), dict)):
+            return data["files"]
+    return {}
+
+
+def save(root, files):
+    """Write the cache where it can be written; give up silently."""
+    data = {"format": FORMAT, "fixlint": __version__, "root": root, "files": files}
+    text = json.dumps(data, separators=(",", ":"))
+    for path in locations(root):
+        folder = os.path.dirname(path)
+        try:
+            os.makedirs(folder, exist_ok=True)
+            if os.path.basename(folder) == FOLDER:
+                _ignore_folder(folder)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".project-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as f:
+                    f.write(text)
+                os.replace(temporary, path)
+            except BaseException:
+                _remove(temporary)
+                raise
+            return True
+        except OSError:
+            continue
+    return False
+
+
+def _ignore_folder(folder):
+    marker = os.path.join(folder, ".gitignore")
+    if not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as f:
+            f.write("# Created by fixlint\n*\n")
+
+
+def _remove(path):
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,196 @@
+"""One module of the project, summarised into the few facts other modules
+need (RULES.md, Revision 2, "The project is the unit").
+
+A summary is a small JSON-ready dict, so the on-disk cache can keep it:
+
+- `imports`: the module's own imports, as (level, module, names), found by a
+  line scan (every module is scanned; only some are parsed);
+- `links`: modules named in strings that load configuration
+  (`app.config.from_object("config.ProductionConfig")`);
+- `keys`: Flask/Flask-Login configuration keys the module gives in any
+  readable form (an assignment in a config class or module, `config[...]`,
+  `update(...)`, `from_mapping(...)`, a dict key);
+- `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
+  `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
+  computed name);
+- `flask_session`: it sets up Flask-Session (`Session(app)`, `SESSION_TYPE`
+  or a `flask_session` import);
+- `session_use`: it uses Flask's session (`flask.session`, `flash()`,
+  Flask-Login, Flask-WTF CSRF, Flask-Session);
+- `remember`: it calls `login_user(..., remember=...)` with a value that is
+  not a literal False.
+
+Only modules whose text mentions one of PARSE_MARKERS are parsed; the rest
+contribute their imports. Nothing is imported or executed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+
+from ..frameworks import flask as flask_fw
+from ..frameworks import flask_login as login_fw
+from ..frameworks import flask_session as fsess_fw
+
+KEYS = frozenset(
+    s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
+) | fsess_fw.CONFIG_MARKERS
+# Text that a module holding any of the facts above must contain.
+PARSE_MARKERS = ("flask", "SESSION_", "REMEMBER_", "config", "from_", "login_user")
+
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+                     r"|import[ \t]+([^\n#;]*))", re.MULTILINE)
+_NAME = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def empty():
+    return {"imports": [], "links": [], "keys": [], "unreadable": False,
+            "flask_session": False, "session_use": False, "remember": False}
+
+
+def scan_imports(text):
+    """(level, module, [names]) for every import statement the text holds,
+    top level or indented (app factories import blueprints inside)."""
+    found = []
+    for match in _IMPORT.finditer(text):
+        dots, module, names, plain = match.groups()
+        if plain is not None:
+            for part in plain.split(","):
+                name = part.strip().split(" as ")[0].strip()
+                if _NAME.fullmatch(name):
+                    found.append((0, name, []))
+            continue
+        listed = [n.split(" as ")[0].strip() for n in names.strip("() \t\n").replace("\\", "").split(",")]
+        found.append((len(dots), module, [n for n in listed if n.isidentifier()]))
+    return found
+
+
+def summarise(text):
+    """The summary of a module's source text."""
+    facts = empty()
+    facts["imports"] = [list(entry) for entry in scan_imports(text)]
+    if not any(marker in text for marker in PARSE_MARKERS):
+        return facts
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return facts
+    _Summariser(facts).visit_module(tree)
+    facts["keys"] = sorted(set(facts["keys"]))
+    return facts
+
+
+class _Summariser:
+    def __init__(self, facts):
+        self.facts = facts
+        self.flask_names = {}  # local name -> qualified name, from imports of the Flask family
+
+    def visit_module(self, tree):
+        for node in ast.walk(tree):
+            cls = node.__class__
+            if cls is ast.ImportFrom or cls is ast.Import:
+                self._import(node)
+        for node in ast.walk(tree):
+            cls = node.__class__
+            if cls is ast.Call:
+                self._call(node)
+            elif cls is ast.Assign or cls is ast.AnnAssign:
+                for target in (node.targets if cls is ast.Assign else [node.target]):
+                    self._key_target(target)
+            elif cls is ast.Dict:
+                for key in node.keys:
+                    self._key_string(key)
+            elif cls is ast.Attribute and node.attr in flask_fw.SESSION_USERS_ATTRS:
+                if node.value.__class__ is ast.Name and self.flask_names.get(node.value.id) == "flask":
+                    self.facts["session_use"] = True
+
+    def _import(self, node):
+        if node.__class__ is ast.Import:
+            for alias in node.names:
+                self._note_module(alias.name)
+                if alias.name in ("flask", "quart"):
+                    self.flask_names[alias.asname or alias.name] = alias.name
+            return
+        if node.level or not node.module:
+            return
+        self._note_module(node.module)
+        for alias in node.names:
+            qualname = f"{node.module}.{alias.name}"
+            self.flask_names[alias.asname or alias.name] = qualname
+            if qualname in flask_fw.SESSION_USERS:
+                self.facts["session_use"] = True
+
+    def _note_module(self, module):
+        root = module.partition(".")[0]
+        if root in flask_fw.SESSION_USER_PACKAGES:
+            self.facts["session_use"] = True
+        if root in fsess_fw.FLASK_SESSION.packages:
+            self.facts["flask_session"] = True
+
+    def _qualname(self, func):
+        if func.__class__ is ast.Name:
+            return self.flask_names.get(func.id)
+        if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name:
+            base = self.flask_names.get(func.value.id)
+            return f"{base}.{func.attr}" if base else None
+        return None
+
+    def _call(self, node):
+        func = node.func
+        qualname = self._qualname(func)
+        if qualname in fsess_fw.SESSION_EXTENSION:
+            self.facts["flask_session"] = True
+        if qualname in login_fw.LOGIN_USER:
+            self._login_user(node)
+        for keyword in node.keywords:
+            if keyword.arg in KEYS:
+                self._key(keyword.arg)
+        for arg in node.args[:1]:
+            self._key_string(arg)  # config.setdefault("SESSION_COOKIE_SECURE", ...)
+        if func.__class__ is not ast.Attribute:
+            return
+        if func.attr in flask_fw.UNREADABLE_CONFIG_LOADERS:
+            self.facts["unreadable"] = True
+        elif func.attr == flask_fw.OBJECT_CONFIG_LOADER and node.args:
+            self._from_object(node.args[0])
+
+    def _from_object(self, arg):
+        if arg.__class__ is ast.Constant and isinstance(arg.value, str):
+            self.facts["links"].append(arg.value)
+        elif arg.__class__ not in (ast.Name, ast.Attribute):
+            self.facts["unreadable"] = True  # from_object(config[env]), from_object(os.environ[...])
+
+    def _login_user(self, node):
+        for keyword in node.keywords:
+            if keyword.arg == login_fw.REMEMBER_ARGUMENT:
+                value = keyword.value
+                if not (value.__class__ is ast.Constant and value.value in (False, None, 0)):
+                    self.facts["remember"] = True
+        if len(node.args) >= 2:  # login_user(user, True)
+            value = node.args[1]
+            if not (value.__class__ is ast.Constant and value.value in (False, None, 0)):
+                self.facts["remember"] = True
+
+    def _key(self, name):
+        self.facts["keys"].append(name)
+        if name in fsess_fw.CONFIG_MARKERS:
+            self.facts["flask_session"] = True
+
+    def _key_target(self, target):
+        if target.__class__ is ast.Name and target.id in KEYS:
+            self._key(target.id)
+        elif target.__class__ is ast.Attribute and target.attr in KEYS:
+            self._key(target.attr)
+        elif target.__class__ is ast.Subscript:
+            self._key_string(target.slice)
+        elif target.__class__ in (ast.Tuple, ast.List):
+            for element in target.elts:
+                self._key_target(element)
+
+    def _key_string(self, expr):
+        if expr.__class__ is ast.Constant and expr.value.__class__ is str and expr.value in KEYS:
+            self._key(expr.value)
