@@ -491,12 +491,19 @@ class CookieAnalysis(Analysis):
         return fw.DJANGO.label if "settings" in names else fw.FLASK.label
 
     def _finish_settings_module(self):
-        """A Django settings module that stands alone must turn on
-        SESSION_COOKIE_SECURE; reported at line 1."""
+        """A Django settings module that stands alone, or with what it
+        star-imports from the project (production.py -> base.py), must turn
+        on SESSION_COOKIE_SECURE; reported at line 1. A star import fixlint
+        cannot follow leaves the module alone."""
         ctx = self.ctx
-        if not self._module_markers or "SESSION_COOKIE_SECURE" in self._module_settings:
+        project = ctx.project
+        chained = bool(ctx.star_imports) and project is not None and project.chain_complete
+        is_settings = self._module_markers or (chained and not SETTINGS_MARKERS.isdisjoint(project.chain_keys))
+        if not is_settings or "SESSION_COOKIE_SECURE" in self._module_settings:
             return
-        if ctx.star_imports or ctx.path.stem in BASE_SETTINGS_STEMS:
+        if ctx.star_imports and not (chained and "SESSION_COOKIE_SECURE" not in project.chain_keys):
+            return
+        if ctx.path.stem in BASE_SETTINGS_STEMS:
             return
         if fw.is_dev_module(ctx.path):
             return

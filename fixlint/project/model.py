@@ -43,6 +43,10 @@ class ProjectFacts(NamedTuple):
     session_use: bool  # Flask's session is used
     remember: bool  # login_user(..., remember=...) is called
     modules: int  # how many modules the application spans
+    # The checked module with what it imports from the project, transitively
+    # (a Django settings chain: production.py -> base.py):
+    chain_keys: frozenset = frozenset()  # the keys they set
+    chain_complete: bool = True  # every star import among them is a project module
 
 
 class Project:
@@ -52,6 +56,7 @@ class Project:
         self.root = root
         self.summaries = summaries  # absolute path -> summary dict
         self._group = None  # absolute path -> frozenset of paths linked to it
+        self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
 
     def facts_for(self, path):
@@ -61,12 +66,28 @@ class Project:
         if path not in self.summaries:
             return None
         if self._group is None:
-            self._group = _groups(self)
+            self._edges = {p: _edges(self, p) for p in self.summaries}
+            self._group = _groups(self._edges)
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:
             found = self._facts[group] = _merge([self.summaries[p] for p in group])
-        return found
+        keys, complete = self._chain(path)
+        return found._replace(chain_keys=keys, chain_complete=complete)
+
+    def _chain(self, path):
+        keys, complete = set(), True
+        seen, stack = {path}, [path]
+        while stack:
+            current = stack.pop()
+            keys.update(self.summaries[current]["keys"])
+            targets, stars_found = self._edges[current]
+            complete = complete and stars_found
+            for target in targets:
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return frozenset(keys), complete
 
     # -- resolving imports ------------------------------------------------
     def resolve(self, importer, level, module, names):
@@ -108,9 +129,25 @@ class Project:
         return list(dict.fromkeys(folders))
 
 
-def _groups(project):
+def _edges(project, path):
+    """(the project modules `path` imports, whether each of its star imports
+    names a project module)."""
+    targets, stars_found = [], True
+    facts = project.summaries[path]
+    for level, module, names in facts["imports"]:
+        found = project.resolve(path, level, module, names)
+        targets.extend(found)
+        if "*" in names and not found:
+            stars_found = False
+    for dotted in facts["links"]:  # from_object("config.ProductionConfig")
+        module, _, name = dotted.rpartition(".")
+        targets.extend(project.resolve(path, 0, module or name, [name] if module else []))
+    return targets, stars_found
+
+
+def _groups(edges):
     """path -> the frozenset of modules linked to it by imports (either way)."""
-    parent = {path: path for path in project.summaries}
+    parent = {path: path for path in edges}
 
     def find(path):
         while parent[path] != path:
@@ -118,19 +155,13 @@ def _groups(project):
             path = parent[path]
         return path
 
-    for path, facts in project.summaries.items():
-        targets = []
-        for level, module, names in facts["imports"]:
-            targets.extend(project.resolve(path, level, module, names))
-        for dotted in facts["links"]:  # from_object("config.ProductionConfig")
-            module, _, name = dotted.rpartition(".")
-            targets.extend(project.resolve(path, 0, module or name, [name] if module else []))
+    for path, (targets, _) in edges.items():
         for target in targets:
             a, b = find(path), find(target)
             if a != b:
                 parent[a] = b
     members = {}
-    for path in project.summaries:
+    for path in edges:
         members.setdefault(find(path), []).append(path)
     groups = {}
     for paths in members.values():

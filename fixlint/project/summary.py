@@ -9,7 +9,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   (`app.config.from_object("config.ProductionConfig")`);
 - `keys`: Flask/Flask-Login configuration keys the module gives in any
   readable form (an assignment in a config class or module, `config[...]`,
-  `update(...)`, `from_mapping(...)`, a dict key);
+  `update(...)`, `from_mapping(...)`, a dict key), and the names that mark a
+  Django settings module (`INSTALLED_APPS`, `MIDDLEWARE`, `ROOT_URLCONF`);
 - `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
   `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
   computed name);
@@ -30,15 +31,16 @@ import ast
 import re
 import warnings
 
+from ..frameworks import django as django_fw
 from ..frameworks import flask as flask_fw
 from ..frameworks import flask_login as login_fw
 from ..frameworks import flask_session as fsess_fw
 
 KEYS = frozenset(
     s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
-) | fsess_fw.CONFIG_MARKERS
+) | fsess_fw.CONFIG_MARKERS | django_fw.SETTINGS_MARKERS
 # Text that a module holding any of the facts above must contain.
-PARSE_MARKERS = ("flask", "SESSION_", "REMEMBER_", "config", "from_", "login_user")
+PARSE_MARKERS = ("flask", "Flask", "SESSION_", "REMEMBER_", *sorted(django_fw.SETTINGS_MARKERS))
 
 _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))", re.MULTILINE)
@@ -63,7 +65,7 @@ def scan_imports(text):
                     found.append((0, name, []))
             continue
         listed = [n.split(" as ")[0].strip() for n in names.strip("() \t\n").replace("\\", "").split(",")]
-        found.append((len(dots), module, [n for n in listed if n.isidentifier()]))
+        found.append((len(dots), module, [n for n in listed if n == "*" or n.isidentifier()]))
     return found
 
 

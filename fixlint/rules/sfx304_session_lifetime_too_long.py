@@ -182,7 +182,7 @@ class SessionLifetimeTooLong(Rule):
         subject = site.subject()
         if site.kind == APP:
             opening, setting = never_set(site, "lifetime", life)
-            return (f"{opening}, so {subject} lives {life}, above the limit of {cap}; "
+            return (f"{opening}, above the limit of {cap}: {subject} lives that long; "
                     f"set a shorter {setting} in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["lifetime"]
