@@ -306,7 +306,8 @@ class SessionNotInvalidatedOnLogout(Rule):
     semgrep = _semgrep_rules()
     semgrep_parity = (
         "Semgrep does not follow helpers (a partial removal inside a same-module helper is missed), "
-        "recognises a server-side session by the module's imports or a module-level dict store, and "
+        "recognises a server-side session by the module's imports or a module-level dict store (fixlint "
+        "also by a Flask-Session set-up anywhere in the project linked to the module), and "
         "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...)."
     )
 
