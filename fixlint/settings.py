@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout")
+RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout", "cache")
 
 
 def exclude_patterns(patterns, option):
@@ -78,6 +78,10 @@ def load(path):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
+        elif name == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: cache: expected true or false, got {value!r}")
+            run[name] = value
         elif name == "exclude":
             run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting

@@ -255,3 +255,70 @@ def test_a_project_that_cannot_be_written_caches_in_the_user_folder(tmp_path, mo
     built = project.build(str(root), use_cache=True)
     assert built.facts_for(str(root / "app.py")).flask_session
     assert list((tmp_path / "user-cache" / "fixlint").glob("project-*.json"))
+
+
+# -- the CLI's results cache ---------------------------------------------------
+
+def _checked(tmp_path, monkeypatch, *args):
+    """(exit status, stdout, the files fixlint analysed) of an in-process
+    `fixlint check` in `tmp_path`."""
+    from fixlint import cli, runner
+
+    analysed = []
+    real = runner.check_file
+
+    def check_file(path, *rest, **kwargs):
+        analysed.append(os.path.basename(path))
+        return real(path, *rest, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", check_file)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    status = cli.main(["check", "-j", "1", *args, "."])
+    monkeypatch.undo()
+    return status, sorted(analysed)
+
+
+def test_a_second_check_of_an_unchanged_project_analyses_nothing(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    first = _checked(root, monkeypatch)
+    out_first = capsys.readouterr().out
+    second = _checked(root, monkeypatch)
+    assert first == (1, ["app.py", "config.py", "views.py"])
+    assert second == (1, [])
+    assert capsys.readouterr().out == out_first != ""
+
+
+def test_a_changed_config_module_re_analyses_the_files_that_used_its_facts(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    write(root, "config.py", "class Config:\n    SESSION_COOKIE_SECURE = True\n    SESSION_COOKIE_SAMESITE = 'Lax'\n")
+    status, analysed = _checked(root, monkeypatch)
+    assert analysed == ["app.py", "config.py", "views.py"]  # the facts of their application changed
+    assert "SFX303" not in capsys.readouterr().out.split("SFX101")[-1]
+
+
+def test_no_cache_analyses_everything_and_keeps_no_results(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch, "--no-cache")
+    assert _checked(root, monkeypatch, "--no-cache")[1] == ["app.py", "config.py", "views.py"]
+    assert not (root / cache.FOLDER).exists()
+
+
+def test_cache_false_in_pyproject_turns_the_caches_off(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    write(root, "pyproject.toml", "[tool.fixlint]\ncache = false\n")
+    _checked(root, monkeypatch)
+    assert _checked(root, monkeypatch)[1] == ["app.py", "config.py", "views.py"]
+    assert not (root / cache.FOLDER).exists()
+
+
+@pytest.mark.parametrize("garbage", ["{not json", '{"format": 1, "root": null, "files": []}', "\x00"])
+def test_a_corrupt_results_cache_is_ignored_silently(tmp_path, monkeypatch, capsys, garbage):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    expected = capsys.readouterr()
+    for name in ("results.json", "project.json"):
+        (root / cache.FOLDER / name).write_text(garbage)
+    assert _checked(root, monkeypatch) == (1, ["app.py", "config.py", "views.py"])
+    assert capsys.readouterr() == expected

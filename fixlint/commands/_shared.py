@@ -19,6 +19,7 @@ class Selection(NamedTuple):
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
     projects: object = None  # fixlint.project.Projects: built once per run
+    no_cache: bool = False  # `cache = false` in [tool.fixlint]
 
 
 def _codes(value):
@@ -78,4 +79,6 @@ def select(args):
         exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(config, rules, files, errors, timeout, project.for_files(files) if files else None)
+    no_cache = getattr(args, "no_cache", False) or run_settings.get("cache") is False
+    projects = project.for_files(files, use_cache=not no_cache) if files else None
+    return Selection(config, rules, files, errors, timeout, projects, no_cache)

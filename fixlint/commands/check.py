@@ -34,6 +34,28 @@ def add_arguments(parser):
     parser.add_argument("--color", choices=MODES, default="auto",
                         help="colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse every file again, ignoring and keeping no results cache "
+                             "(<project root>/.fixlint_cache/)")
+
+
+def _check(args, chosen):
+    """FileResults of the chosen files: those unchanged since the last run
+    (same content, project facts, configuration and fixlint) come from the
+    results cache, the others are checked."""
+    if chosen.no_cache or chosen.projects is None:
+        return runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                  projects=chosen.projects)
+    from ..project.results import ResultsCache
+
+    cache = ResultsCache(chosen.projects, chosen.config, chosen.rules)
+    hits, misses, keys = cache.split(chosen.files)
+    checked = runner.check_paths(misses, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                 projects=chosen.projects) if misses else []
+    cache.update(checked, keys)
+    cache.save()
+    order = {path: i for i, path in enumerate(chosen.files)}
+    return sorted(hits + checked, key=lambda r: order.get(r.path, 0))
 
 
 def run(args):
@@ -42,8 +64,7 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                 projects=chosen.projects)
+    results = _check(args, chosen)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)

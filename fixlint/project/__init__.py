@@ -58,7 +58,7 @@ class Projects:
     """The projects of a CLI run: one per root, built once; files with no
     root form one project of the checked files."""
 
-    def __init__(self, files):
+    def __init__(self, files, use_cache=False):
         by_root, loose = {}, []
         for path in files:
             root = find_root(path)
@@ -66,10 +66,19 @@ class Projects:
                 loose.append(path)
             else:
                 by_root.setdefault(root, None)
-        self._projects = [build(root) for root in by_root]
+        self._projects = [build(root, use_cache=use_cache) for root in by_root]
+        self._roots = list(by_root)
         if loose:
             common = os.path.commonpath([os.path.abspath(p) for p in loose])
             self._projects.append(build(common if os.path.isdir(common) else os.path.dirname(common), loose))
+
+    def root_of(self, path):
+        """The project root `path` lies under, or None."""
+        absolute = os.path.abspath(path)
+        for root in self._roots:
+            if absolute.startswith(root.rstrip(os.sep) + os.sep):
+                return root
+        return None
 
     def facts_for(self, path):
         absolute = os.path.abspath(path)
@@ -80,8 +89,10 @@ class Projects:
         return None
 
 
-def for_files(files):
-    return Projects(files)
+def for_files(files, use_cache=False):
+    """The Projects of a CLI run over `files`; `use_cache`: read and keep the
+    project model's on-disk cache."""
+    return Projects(files, use_cache)
 
 
 _PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin

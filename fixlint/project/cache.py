@@ -10,6 +10,7 @@ read, parsed or written is ignored without a word: it only saves time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +21,25 @@ from .. import __version__
 FORMAT = 1
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
+
+
+@functools.cache
+def fingerprint():
+    """fixlint's version and the size and mtime of its own modules: a cache
+    written by other fixlint code (an upgrade, an edited checkout) is not
+    read."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    digest = hashlib.sha1(__version__.encode())
+    for folder, dirs, names in sorted(os.walk(package)):
+        dirs.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                try:
+                    stat = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()
 
 
 def locations(root):
@@ -38,7 +58,7 @@ def load(root):
                 data = json.load(f)
         except (OSError, ValueError, RecursionError):
             continue
-        if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("fixlint") == __version__
+        if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("fixlint") == fingerprint()
                 and data.get("root") == root and isinstance(data.get("files"), dict)):
             return data["files"]
     return {}
@@ -46,26 +66,30 @@ def load(root):
 
 def save(root, files):
     """Write the cache where it can be written; give up silently."""
-    data = {"format": FORMAT, "fixlint": __version__, "root": root, "files": files}
+    data = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": files}
     text = json.dumps(data, separators=(",", ":"))
-    for path in locations(root):
-        folder = os.path.dirname(path)
+    return any(write_atomically(path, text) for path in locations(root))
+
+
+def write_atomically(path, text):
+    """Write `text` to a temporary file beside `path` and rename it into
+    place (readers never see half a file); False when it cannot be written."""
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if os.path.basename(folder) == FOLDER:
+            _ignore_folder(folder)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".fixlint-", suffix=".tmp")
         try:
-            os.makedirs(folder, exist_ok=True)
-            if os.path.basename(folder) == FOLDER:
-                _ignore_folder(folder)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".project-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as f:
-                    f.write(text)
-                os.replace(temporary, path)
-            except BaseException:
-                _remove(temporary)
-                raise
-            return True
-        except OSError:
-            continue
-    return False
+            with os.fdopen(handle, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            _remove(temporary)
+            raise
+        return True
+    except OSError:
+        return False
 
 
 def _ignore_folder(folder):
