@@ -99,18 +99,19 @@ class Plugin:
         if not rules:
             return
         text = GuardText("".join(self.lines)) if self.lines is not None else None
-        result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project())
+        result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project(text))
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
         for error in result.errors:
             yield error.line, 0, f"{INTERNAL_ERROR} fixlint {error.describe()}", type(self)
 
-    def _project(self):
+    def _project(self, text):
         """The file's project facts; None when it has none (or when building
         them failed: the file is then judged alone, as before)."""
         from . import project
 
         try:
-            return project.for_file(self.filename, self.use_cache)
+            source = text.raw if text is not None else None
+            return project.for_file(self.filename, self.use_cache, self.tree, source)
         except Exception:  # pragma: no cover - the project model must never cost a file its check
             return None

@@ -322,3 +322,13 @@ def test_a_corrupt_results_cache_is_ignored_silently(tmp_path, monkeypatch, caps
         (root / cache.FOLDER / name).write_text(garbage)
     assert _checked(root, monkeypatch) == (1, ["app.py", "config.py", "views.py"])
     assert capsys.readouterr() == expected
+
+
+def test_files_with_no_project_root_are_cached_in_the_user_folder_only(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "scripts"
+    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+    assert project.find_root(folder / "app.py") is None
+    assert _checked(folder, monkeypatch) == (1, ["app.py"])
+    assert _checked(folder, monkeypatch) == (1, [])
+    assert not (folder / cache.FOLDER).exists()
+    assert list((folder / "user-cache" / "fixlint").glob("results-project-*.json"))

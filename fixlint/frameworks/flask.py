@@ -97,7 +97,6 @@ SESSION_USERS = frozenset(
     ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash",
      "quart.session", "quart.flash")
 )
-SESSION_USERS_ATTRS = frozenset(("session", "flash"))  # flask.session, flask.flash
 SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
 # Configuration loaders whose keys fixlint cannot read; from_object() of a
 # string or a class name is read, of anything computed is not.

@@ -22,12 +22,14 @@ def _valid(entry):
 
 def build(root, files=None, use_cache=False):
     """The Project of `root`: every module under it (or only `files`, when
-    the checked paths have no root), each summarised or taken from the cache."""
+    the checked paths have no root: then cached in the user folder only),
+    each summarised or taken from the cache."""
     from ..runner import SourceError, discover, read_source
 
-    if files is None:
+    rooted = files is None
+    if rooted:
         files, _ = discover([root])
-    cached = cache.load(root) if use_cache else {}
+    cached = cache.load(root, rooted) if use_cache else {}
     summaries, entries, changed = {}, {}, False
     for path in files:
         if not path.endswith(".py"):
@@ -50,7 +52,7 @@ def build(root, files=None, use_cache=False):
         summaries[absolute] = facts
         entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
     if use_cache and (changed or len(entries) != len(cached)):
-        cache.save(root, entries)
+        cache.save(root, entries, rooted)
     return Project(root, summaries)
 
 
@@ -70,13 +72,17 @@ class Projects:
         self._roots = list(by_root)
         if loose:
             common = os.path.commonpath([os.path.abspath(p) for p in loose])
-            self._projects.append(build(common if os.path.isdir(common) else os.path.dirname(common), loose))
+            common = common if os.path.isdir(common) else os.path.dirname(common)
+            self._projects.append(build(common, loose, use_cache))
+            self._roots.append(common)
 
-    def root_of(self, path):
-        """The project root `path` lies under, or None."""
+    def cache_root(self, path):
+        """The folder whose results cache holds `path`: its project root, or
+        the common folder of the checked files with no root; None for a
+        file of no project."""
         absolute = os.path.abspath(path)
-        for root in self._roots:
-            if absolute.startswith(root.rstrip(os.sep) + os.sep):
+        for root, built in zip(self._roots, self._projects):
+            if absolute in built.summaries:
                 return root
         return None
 
@@ -98,15 +104,20 @@ def for_files(files, use_cache=False):
 _PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin
 
 
-def for_file(path, use_cache=True):
-    """The ProjectFacts of one checked file (flake8), or None when it has no
-    project: the project is built once per process and root."""
+def for_file(path, use_cache=True, tree=None, text=None):
+    """The ProjectFacts of one checked file (flake8): the project is built
+    once per process and root. A file with no project root is its own
+    project, summarised from the `tree` and `text` flake8 already has; None
+    for standard input."""
     if not path or path in ("-", "stdin", "<unknown>") or not os.path.isfile(path):
         return None
     root = find_root(path)
     if root is None:
-        project = build(os.path.dirname(os.path.abspath(path)), [path])
-        return project.facts_for(path)
+        if text is None:
+            return None
+        absolute = os.path.abspath(path)
+        project = Project(os.path.dirname(absolute), {absolute: summary.summarise(text, tree)})
+        return project.facts_for(absolute)
     key = (root, use_cache)
     project = _PROCESS.get(key)
     if project is None:

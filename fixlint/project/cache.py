@@ -42,17 +42,19 @@ def fingerprint():
     return digest.hexdigest()
 
 
-def locations(root):
-    """Where the cache of `root` may live, in order of preference."""
+def locations(root, rooted=True):
+    """Where the cache of `root` may live, in order of preference: a folder
+    that is no project root (checked files with no root) only in the user's."""
     digest = hashlib.sha1(root.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     user = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return [os.path.join(root, FOLDER, NAME), os.path.join(user, "fixlint", f"project-{digest}.json")]
+    places = [os.path.join(root, FOLDER, NAME), os.path.join(user, "fixlint", f"project-{digest}.json")]
+    return places if rooted else places[1:]
 
 
-def load(root):
+def load(root, rooted=True):
     """relative path -> [size, mtime_ns, summary], from the first readable
     cache of `root`; {} when there is none."""
-    for path in locations(root):
+    for path in locations(root, rooted):
         try:
             with open(path, encoding="utf-8") as f:
                 data = json.load(f)
@@ -64,11 +66,11 @@ def load(root):
     return {}
 
 
-def save(root, files):
+def save(root, files, rooted=True):
     """Write the cache where it can be written; give up silently."""
     data = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": files}
     text = json.dumps(data, separators=(",", ":"))
-    return any(write_atomically(path, text) for path in locations(root))
+    return any(write_atomically(path, text) for path in locations(root, rooted))
 
 
 def write_atomically(path, text):

@@ -6,8 +6,8 @@ the user cache folder when the project cannot be written). A file's entry
 holds its findings (after `# noqa`) under a key made of its content hash,
 the project facts it was judged with, fixlint's configuration, the rules
 selected and fixlint itself (cache.fingerprint): any change to one of them is a miss. Only
-files analysed without an error are kept, and files without a project root
-are never cached. A cache that cannot be read or written is ignored without
+files analysed without an error are kept. Checked files with no project root
+are cached by their common folder, in the user cache folder only. A cache that cannot be read or written is ignored without
 a word, like the project model's (cache.py).
 """
 
@@ -18,6 +18,7 @@ import json
 import os
 
 from . import cache
+from .model import ROOT_MARKERS
 
 NAME = "results.json"
 FORMAT = 1
@@ -46,7 +47,7 @@ class ResultsCache:
 
     def key(self, path):
         """(root, relative path, key) of a file, or None when it is not cached."""
-        root = self.projects.root_of(path) if self.projects is not None else None
+        root = self.projects.cache_root(path) if self.projects is not None else None
         if root is None:
             return None
         try:
@@ -97,8 +98,12 @@ class ResultsCache:
 
 
 def _locations(root):
-    return [os.path.join(os.path.dirname(path), NAME if i == 0 else "results-" + os.path.basename(path))
-            for i, path in enumerate(cache.locations(root))]
+    """The project's own cache folder first, then the user's; checked files
+    with no project root (a folder of scripts) only in the user's."""
+    places = [os.path.join(os.path.dirname(path), NAME if i == 0 else "results-" + os.path.basename(path))
+              for i, path in enumerate(cache.locations(root))]
+    rooted = any(os.path.exists(os.path.join(root, marker)) for marker in ROOT_MARKERS)
+    return places if rooted else places[1:]  # the user's folder only
 
 
 def _load(root):

@@ -21,8 +21,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
   not a literal False.
 
-Only modules whose text mentions one of PARSE_MARKERS are parsed; the rest
-contribute their imports. Nothing is imported or executed.
+The imports alone say whether a module uses Flask's session or sets up
+Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
+parsed (or their tree reused, when the caller has one) for the rest.
+Nothing is imported or executed.
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ from ..frameworks import flask_session as fsess_fw
 KEYS = frozenset(
     s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
 ) | fsess_fw.CONFIG_MARKERS | django_fw.SETTINGS_MARKERS
-# Text that a module holding any of the facts above must contain.
-PARSE_MARKERS = ("flask", "Flask", "SESSION_", "REMEMBER_", *sorted(django_fw.SETTINGS_MARKERS))
+# Text that a module holding a fact beyond its imports must contain: a key,
+# a configuration loader (`.from_object`, `.from_pyfile`...) or a login.
+PARSE_MARKERS = ("SESSION_", "REMEMBER_", ".from_", "login_user", *sorted(django_fw.SETTINGS_MARKERS))
+_FLASK_ATTRIBUTE_USE = re.compile(r"\b(?:flask|quart)\.(?:session|flash)\b")
 
 _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))", re.MULTILINE)
@@ -69,27 +73,48 @@ def scan_imports(text):
     return found
 
 
-def summarise(text):
-    """The summary of a module's source text."""
+def summarise(text, tree=None):
+    """The summary of a module's source text (`tree`: its ast, when the
+    caller already parsed it)."""
     facts = empty()
-    facts["imports"] = [list(entry) for entry in scan_imports(text)]
+    imports = scan_imports(text)
+    facts["imports"] = [list(entry) for entry in imports]
+    _from_imports(facts, imports, text)
     if not any(marker in text for marker in PARSE_MARKERS):
         return facts
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return facts
+    if tree is None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return facts
     _Summariser(facts).visit_module(tree)
     facts["keys"] = sorted(set(facts["keys"]))
     return facts
 
 
+def _from_imports(facts, imports, text):
+    """What a module's imports say: Flask's session used (`from flask import
+    session`, Flask-Login, Flask-WTF...), Flask-Session set up."""
+    for level, module, names in imports:
+        if level:
+            continue
+        root = module.partition(".")[0]
+        if root in flask_fw.SESSION_USER_PACKAGES:
+            facts["session_use"] = True
+        if root in fsess_fw.FLASK_SESSION.packages:
+            facts["flask_session"] = True
+        if any(f"{module}.{name}" in flask_fw.SESSION_USERS for name in names):
+            facts["session_use"] = True
+        if root in ("flask", "quart") and not names and _FLASK_ATTRIBUTE_USE.search(text):
+            facts["session_use"] = True  # import flask; flask.session[...]
+
+
 class _Summariser:
     def __init__(self, facts):
         self.facts = facts
-        self.flask_names = {}  # local name -> qualified name, from imports of the Flask family
+        self.flask_names = {}  # local name -> qualified name, from the module's imports
 
     def visit_module(self, tree):
         for node in ast.walk(tree):
@@ -106,32 +131,17 @@ class _Summariser:
             elif cls is ast.Dict:
                 for key in node.keys:
                     self._key_string(key)
-            elif cls is ast.Attribute and node.attr in flask_fw.SESSION_USERS_ATTRS:
-                if node.value.__class__ is ast.Name and self.flask_names.get(node.value.id) == "flask":
-                    self.facts["session_use"] = True
 
     def _import(self, node):
         if node.__class__ is ast.Import:
             for alias in node.names:
-                self._note_module(alias.name)
-                if alias.name in ("flask", "quart"):
-                    self.flask_names[alias.asname or alias.name] = alias.name
+                self.flask_names[alias.asname or alias.name.partition(".")[0]] = (
+                    alias.name if alias.asname else alias.name.partition(".")[0])
             return
         if node.level or not node.module:
             return
-        self._note_module(node.module)
         for alias in node.names:
-            qualname = f"{node.module}.{alias.name}"
-            self.flask_names[alias.asname or alias.name] = qualname
-            if qualname in flask_fw.SESSION_USERS:
-                self.facts["session_use"] = True
-
-    def _note_module(self, module):
-        root = module.partition(".")[0]
-        if root in flask_fw.SESSION_USER_PACKAGES:
-            self.facts["session_use"] = True
-        if root in fsess_fw.FLASK_SESSION.packages:
-            self.facts["flask_session"] = True
+            self.flask_names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
     def _qualname(self, func):
         if func.__class__ is ast.Name:
