@@ -7,12 +7,14 @@ turns findings and unanalysable files into 0; usage errors stay 2.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .. import runner
 from ..config import ConfigError
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
+from ..output.escape import clip
 from ..output.streams import LENIENT
 from . import _shared
 
@@ -35,27 +37,8 @@ def add_arguments(parser):
                         help="colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
     parser.add_argument("--no-cache", action="store_true",
-                        help="analyse every file again, ignoring and keeping no results cache "
+                        help="analyse every file again, ignoring and keeping no cache "
                              "(<project root>/.fixlint_cache/)")
-
-
-def _check(args, chosen):
-    """FileResults of the chosen files: those unchanged since the last run
-    (same content, project facts, configuration and fixlint) come from the
-    results cache, the others are checked."""
-    if chosen.no_cache or chosen.projects is None:
-        return runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                  projects=chosen.projects)
-    from ..project.results import ResultsCache
-
-    cache = ResultsCache(chosen.projects, chosen.config, chosen.rules)
-    hits, misses, keys = cache.split(chosen.files)
-    checked = runner.check_paths(misses, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                 projects=chosen.projects) if misses else []
-    cache.update(checked, keys)
-    cache.save()
-    order = {path: i for i, path in enumerate(chosen.files)}
-    return sorted(hits + checked, key=lambda r: order.get(r.path, 0))
 
 
 def run(args):
@@ -64,10 +47,12 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
+    if args.output_file:
+        _refuse_checked_output(args.output_file, chosen.files)
     results = _check(args, chosen)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
-    results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
+    results = sorted((_for_display(r) for r in results), key=lambda r: r.path)
     _report(args, results, chosen.rules)
     summary = runner.error_summary(results)
     if summary:
@@ -81,6 +66,49 @@ def run(args):
     return 0
 
 
+def _check(args, chosen):
+    """FileResults of the chosen files: those unchanged since the last run
+    (same content, project facts, configuration and fixlint) come from the
+    results cache, the others are checked."""
+    def check(files):
+        return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                  max_size=chosen.max_size, projects=chosen.projects)
+
+    if chosen.no_cache or chosen.projects is None:
+        return check(chosen.files)
+    from ..project.results import ResultsCache
+
+    cache = ResultsCache(chosen.projects, chosen.config, chosen.rules)
+    hits, misses, keys = cache.split(chosen.files)
+    checked = check(misses) if misses else []
+    cache.update(checked, keys)
+    cache.save()
+    order = {path: i for i, path in enumerate(chosen.files)}
+    return sorted(hits + checked, key=lambda r: order.get(r.path, 0))
+
+
+def _for_display(result):
+    """The result with its path relative to the current directory and over-long
+    names in its messages shortened, for every format."""
+    findings = [f._replace(message=clip(f.message)) for f in result.findings]
+    return result._replace(path=runner.display_path(result.path), findings=findings)
+
+
+def _refuse_checked_output(output, files):
+    """A ConfigError when the report would overwrite a file being checked
+    (`--output-file app.py app.py`, or another name of the same file)."""
+    try:
+        target = os.stat(output)
+    except OSError:  # not there yet (or not reachable: opening it will say)
+        return
+    for path in files:
+        try:
+            if os.path.samestat(os.stat(path), target):
+                raise ConfigError(f"--output-file: {output} is one of the files being checked; not overwriting it")
+        except OSError:
+            continue
+
+
 def _report(args, results, rules):
     if args.output_file:
         try:
@@ -92,6 +120,21 @@ def _report(args, results, rules):
     options = Options(color=use_color(args.color, out), quiet=args.quiet, statistics=args.statistics)
     try:
         renderer(args.format)(results, rules, out, sys.stderr, options)
-    finally:
         if out is not sys.stdout:
-            out.close()
+            out.close()  # a full disk shows here
+    except OSError as exc:
+        if out is not sys.stdout:
+            exc.filename = exc.filename or args.output_file
+            _close_quietly(out)
+        raise
+    except BaseException:
+        if out is not sys.stdout:
+            _close_quietly(out)
+        raise
+
+
+def _close_quietly(out):
+    try:
+        out.close()
+    except OSError:
+        pass

@@ -29,10 +29,12 @@ def run(args):
         return 2
     from ..fix import report
     from ..fix.engine import fix_file
+    from ..fix.files import tree_of
 
     chosen = _shared.select(args)
-    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                 projects=chosen.projects)
+    tree = tree_of(args.paths)  # --write never follows a symlink out of these folders
+    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
+                                 timeout=chosen.timeout, max_size=chosen.max_size, projects=chosen.projects)
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -47,6 +49,7 @@ def run(args):
                 continue
             fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
                                                             unsafe=args.unsafe_fixes, write=args.write,
+                                                            tree=tree, max_size=chosen.max_size,
                                                             project=_facts(chosen, r.path)),
                                    chosen.timeout)
             if isinstance(fixed, runner.FileError):
