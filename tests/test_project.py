@@ -332,3 +332,14 @@ def test_files_with_no_project_root_are_cached_in_the_user_folder_only(tmp_path,
     assert _checked(folder, monkeypatch) == (1, [])
     assert not (folder / cache.FOLDER).exists()
     assert list((folder / "user-cache" / "fixlint").glob("results-project-*.json"))
+
+
+def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp_path):
+    root = tmp_path / "shop"
+    write(root, "setup.py", "")
+    write(root, "app.py", "import helpers\n")
+    write(root, "helpers.py", "")
+    write(root, "env/pyvenv.cfg", "home = /usr/bin\n")
+    write(root, "env/lib/python3.11/site-packages/helpers.py", "")
+    write(root, "vendor/site-packages/flask_session/__init__.py", "import flask_session\n")
+    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py"]

@@ -52,8 +52,9 @@ def locations(root, rooted=True):
 
 
 def load(root, rooted=True):
-    """relative path -> [size, mtime_ns, summary], from the first readable
-    cache of `root`; {} when there is none."""
+    """(relative path -> [size, mtime_ns, summary], the import links saved
+    with them or None), from the first readable cache of `root`; ({}, None)
+    when there is none."""
     for path in locations(root, rooted):
         try:
             with open(path, encoding="utf-8") as f:
@@ -62,13 +63,16 @@ def load(root, rooted=True):
             continue
         if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("fixlint") == fingerprint()
                 and data.get("root") == root and isinstance(data.get("files"), dict)):
-            return data["files"]
-    return {}
+            links = data.get("links")
+            return data["files"], links if isinstance(links, dict) else None
+    return {}, None
 
 
-def save(root, files, rooted=True):
-    """Write the cache where it can be written; give up silently."""
-    data = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": files}
+def save(root, files, rooted=True, links=None):
+    """Write the cache where it can be written; give up silently. `links`:
+    each module's resolved imports (relative paths), valid while the set
+    of modules and their summaries stay the same."""
+    data = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": files, "links": links}
     text = json.dumps(data, separators=(",", ":"))
     return any(write_atomically(path, text) for path in locations(root, rooted))
 

@@ -59,15 +59,44 @@ class Project:
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
 
+    def _link(self):
+        if self._group is None:
+            if self._edges is None:
+                self._edges = {p: _edges(self, p) for p in self.summaries}
+            self._group = _groups(self._edges)
+
+    def save_links(self):
+        """The resolved imports, relative to the root, for the cache."""
+        self._link()
+        rel = os.path.relpath
+        return {rel(p, self.root): [[rel(t, self.root) for t in targets], stars]
+                for p, (targets, stars) in self._edges.items()}
+
+    def load_links(self, links):
+        """Take the resolved imports from the cache (saved by save_links for
+        the same modules); False when they do not fit."""
+        if not isinstance(links, dict) or len(links) != len(self.summaries):
+            return False
+        edges = {}
+        try:
+            for relative, (targets, stars) in links.items():
+                path = os.path.join(self.root, relative)
+                found = [os.path.join(self.root, t) for t in targets]
+                if path not in self.summaries or any(t not in self.summaries for t in found):
+                    return False
+                edges[path] = (found, bool(stars))
+        except (TypeError, ValueError):
+            return False
+        self._edges = edges
+        return True
+
     def facts_for(self, path):
         """The ProjectFacts of the application holding `path`, or None when
         the file is not one of the project's modules."""
         path = os.path.abspath(path)
         if path not in self.summaries:
             return None
-        if self._group is None:
-            self._edges = {p: _edges(self, p) for p in self.summaries}
-            self._group = _groups(self._edges)
+        self._link()
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:

@@ -41,13 +41,18 @@ from ..frameworks import flask_session as fsess_fw
 KEYS = frozenset(
     s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
 ) | fsess_fw.CONFIG_MARKERS | django_fw.SETTINGS_MARKERS
+_LOADERS = ("from_object", *sorted(flask_fw.UNREADABLE_CONFIG_LOADERS))
 # Text that a module holding a fact beyond its imports must contain: a key,
-# a configuration loader (`.from_object`, `.from_pyfile`...) or a login.
-PARSE_MARKERS = ("SESSION_", "REMEMBER_", ".from_", "login_user", *sorted(django_fw.SETTINGS_MARKERS))
+# a configuration loader or a login; then, written as something that gives
+# a value (`KEY =`, `KEY=`, `"KEY"`) or a call (WORTH_PARSING).
+PARSE_MARKERS = ("SESSION_", "REMEMBER_", *_LOADERS, "login_user", *sorted(django_fw.SETTINGS_MARKERS))
+WORTH_PARSING = re.compile(
+    r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|login_user\s*\("
+    % ("|".join(sorted(KEYS)), "|".join(_LOADERS)))
 _FLASK_ATTRIBUTE_USE = re.compile(r"\b(?:flask|quart)\.(?:session|flash)\b")
 
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
-                     r"|import[ \t]+([^\n#;]*))", re.MULTILINE)
+_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+                     r"|import[ \t]+([^\n#;]*))")
 _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 
@@ -59,8 +64,17 @@ def empty():
 def scan_imports(text):
     """(level, module, [names]) for every import statement the text holds,
     top level or indented (app factories import blueprints inside)."""
-    found = []
-    for match in _IMPORT.finditer(text):
+    found, starts = [], set()
+    word = text.find("import")
+    while word != -1:  # from each `import` back to its line's start: most lines have none
+        start = text.rfind("\n", 0, word) + 1
+        word = text.find("import", word + 6)
+        if start in starts:
+            continue
+        starts.add(start)
+        match = _IMPORT.match(text, start)
+        if match is None:
+            continue
         dots, module, names, plain = match.groups()
         if plain is not None:
             for part in plain.split(","):
@@ -80,7 +94,7 @@ def summarise(text, tree=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    if not any(marker in text for marker in PARSE_MARKERS):
+    if not any(marker in text for marker in PARSE_MARKERS) or WORTH_PARSING.search(text) is None:
         return facts
     if tree is None:
         try:
@@ -117,13 +131,13 @@ class _Summariser:
         self.flask_names = {}  # local name -> qualified name, from the module's imports
 
     def visit_module(self, tree):
+        # One breadth-first walk: module-level imports come before the calls
+        # in function bodies that use them.
         for node in ast.walk(tree):
             cls = node.__class__
             if cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
-        for node in ast.walk(tree):
-            cls = node.__class__
-            if cls is ast.Call:
+            elif cls is ast.Call:
                 self._call(node)
             elif cls is ast.Assign or cls is ast.AnnAssign:
                 for target in (node.targets if cls is ast.Assign else [node.target]):
