@@ -342,4 +342,4 @@ def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp
     write(root, "env/pyvenv.cfg", "home = /usr/bin\n")
     write(root, "env/lib/python3.11/site-packages/helpers.py", "")
     write(root, "vendor/site-packages/flask_session/__init__.py", "import flask_session\n")
-    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py"]
+    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py", "setup.py"]
