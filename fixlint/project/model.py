@@ -105,6 +105,12 @@ class Project:
         return found._replace(chain_keys=keys, chain_complete=complete)
 
     def _chain(self, path):
+        """The keys `path` and what it imports set, and whether its star
+        imports were all followed. Only a module that star-imports (a
+        settings chain) is followed: for the others, their own keys."""
+        facts = self.summaries[path]
+        if not any("*" in names for _, _, names in facts["imports"]):
+            return frozenset(facts["keys"]), True
         keys, complete = set(), True
         seen, stack = {path}, [path]
         while stack:
