@@ -62,6 +62,10 @@ def judge(results, missing=None):
         _pair(results, "bandit", "fixlint j1"), times, lambda r: r > 1)
     add("scaling", "4x the corpus takes at most 4.4x the time",
         _pair(results, "fixlint j1 4x", "fixlint j1 1x"), times, lambda r: r <= 4.4)
+    add("cache", "a second fixlint check -j1 of the unchanged corpus takes at most 0.2x the first",
+        _pair(results, "fixlint j1 second", "fixlint j1 first"), times, lambda r: r <= 0.2)
+    add("one-file", "one-file flake8 in a 1,000-module project (warm cache) costs under 50 ms more with SFX",
+        _difference(results, "one file sfx", "one file plain"), milliseconds, lambda d: d < 0.05)
     rss = [results[k]["rss"] for k in ("fixlint j1", "fixlint jN") if k in results]
     text = "fixlint check peaks under 150 MB RSS on the corpus"
     if rss:
@@ -92,3 +96,15 @@ def percent(ratio):
 
 def times(ratio):
     return f"{ratio:.2f}x"
+
+
+def _difference(results, top, bottom):
+    """(CPU, wall) median of `top` minus that of `bottom`, or (None, None)."""
+    if top not in results or bottom not in results:
+        return None, None
+    return tuple(statistics.median(results[top][f]) - statistics.median(results[bottom][f])
+                 for f in ("cpu", "wall"))
+
+
+def milliseconds(seconds):
+    return f"{seconds * 1000:+.0f} ms"

@@ -7,7 +7,7 @@ import argparse
 import os
 from typing import NamedTuple
 
-from .. import runner, settings, timelimit
+from .. import project, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
@@ -22,6 +22,8 @@ class Selection(NamedTuple):
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
     max_size: int  # bytes a file may hold
+    projects: object = None  # fixlint.project.Projects: built once per run
+    no_cache: bool = False  # --no-cache, or `cache = false` in [tool.fixlint]
 
 
 def _codes(value):
@@ -86,4 +88,6 @@ def select(args):
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     max_size = args.max_file_size or run_settings.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
-    return Selection(config, rules, files, errors, timeout, max_size)
+    no_cache = getattr(args, "no_cache", False) or run_settings.get("cache") is False
+    projects = project.for_files(files, use_cache=not no_cache) if files else None
+    return Selection(config, rules, files, errors, timeout, max_size, projects, no_cache)
