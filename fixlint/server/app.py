@@ -1,0 +1,273 @@
+"""The language server: LSP over stdio on pygls.
+
+Documents are checked from the editor's buffer, saved or not: at once when
+opened or saved, and after a short quiet spell (DEBOUNCE) while they are
+being edited — an edit that arrives during the spell restarts it, so a
+burst of typing costs one check. Every check runs in the event loop's own
+thread (the main thread), under the CLI's per-file time limit, which needs
+SIGALRM there; meanwhile incoming messages wait, and a check made stale by
+them is never published over a newer one (diagnostics carry the document
+version they describe).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__, timelimit
+from ..docs import rule_docs_url
+from . import actions, linting
+from .configuration import Cache, skipped_as_test
+from .convert import Lines, diagnostic, error_diagnostic
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE = 0.02  # seconds without an edit before a changed buffer is checked
+SECTION = "fixlint"
+WATCHED = ("**/pyproject.toml",)  # where [tool.fixlint] lives
+
+
+class FixlintServer(LanguageServer):
+    def __init__(self, debounce=DEBOUNCE):
+        super().__init__("fixlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.debounce = debounce
+        self.pushed = {}  # `fixlint` settings from initializationOptions / didChangeConfiguration
+        self.pulled = {}  # workspace folder URI (or "") -> `fixlint` settings from workspace/configuration
+        self.settings = Cache()
+        self.pending = {}  # URI -> the debounced check's task
+        self.checked = {}  # URI -> (version, Checked) last published
+        self.shown_errors = set()  # configuration errors already shown in a message
+
+    # -- settings -------------------------------------------------------------
+
+    def _folder_of(self, path):
+        """The URI and path of the workspace folder holding `path` (the
+        innermost one in a multi-root workspace), or ("", None)."""
+        best = ("", None)
+        for folder in self.workspace.folders.values():
+            root = to_fs_path(folder.uri)
+            if root and path and (path == root or path.startswith(root.rstrip(os.sep) + os.sep)):
+                if best[1] is None or len(root) > len(best[1]):
+                    best = (folder.uri, root)
+        if best[1] is None and self.workspace.root_path and path:
+            root = self.workspace.root_path
+            if path.startswith(root.rstrip(os.sep) + os.sep):
+                best = (self.workspace.root_uri or "", root)
+        return best
+
+    def settings_for(self, path):
+        """(Settings, workspace root path or None) for a document path."""
+        folder_uri, root = self._folder_of(path)
+        raw = self.pulled.get(folder_uri, self.pulled.get("", self.pushed))
+        directory = os.path.dirname(path) if path else (root or os.getcwd())
+        return self.settings.get(directory, raw), root
+
+    async def pull_settings(self):
+        """Ask the client for the `fixlint` section of each workspace folder
+        (workspace/configuration), when it can answer."""
+        capabilities = self.client_capabilities.workspace
+        if not (capabilities and capabilities.configuration):
+            return
+        scopes = [""] + [folder.uri for folder in self.workspace.folders.values()]
+        items = [types.ConfigurationItem(scope_uri=scope or None, section=SECTION) for scope in scopes]
+        try:
+            answer = await self.workspace_configuration_async(types.ConfigurationParams(items=items))
+        except Exception as exc:  # noqa: BLE001 - a client that fails here still gets pushed settings
+            log.warning("workspace/configuration failed: %s", exc)
+            return
+        self.pulled = {scope: value for scope, value in zip(scopes, answer or ()) if isinstance(value, dict)}
+
+    def settings_changed(self):
+        self.settings.clear()
+        self.shown_errors.clear()
+        for uri in list(self.workspace.text_documents):
+            self.check_now(uri)
+
+    # -- checking -------------------------------------------------------------
+
+    def document_path(self, document):
+        path = to_fs_path(document.uri) if document.uri.startswith("file:") else None
+        return path
+
+    def check_now(self, uri):
+        """Check the document's current text and publish the diagnostics."""
+        task = self.pending.pop(uri, None)
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return None
+        path = self.document_path(document)
+        settings, root = self.settings_for(path)
+        text, version = document.source, document.version
+        if path and skipped_as_test(path, settings, root):
+            checked = linting.Checked([], [])
+        else:
+            checked = linting.check(text, path or "untitled.py", settings)
+        if settings.error and settings.error not in self.shown_errors:
+            self.shown_errors.add(settings.error)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                             message=f"fixlint: {settings.error}"))
+        self.checked[uri] = (version, checked)
+        lines = Lines(text, document.position_codec.client_num_units)
+        found = [diagnostic(f, lines) for f in checked.findings] + [error_diagnostic(e, lines) for e in checked.errors]
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version,
+                                                                              diagnostics=found))
+        return checked
+
+    def check_later(self, uri):
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri))
+
+    async def _after_quiet(self, uri):
+        await asyncio.sleep(self.debounce)
+        self.check_now(uri)
+
+    def current(self, uri, document):
+        """The Checked of the document as it is now."""
+        version, checked = self.checked.get(uri, (None, None))
+        if checked is None or version != document.version or uri in self.pending:
+            checked = self.check_now(uri)
+        return checked
+
+    # -- code actions ------------------------------------------------------------
+
+    async def code_actions(self, params):
+        """The actions for the findings in the requested range. Between
+        fixes it yields to the event loop, where a $/cancelRequest read in
+        the meantime cancels the rest."""
+        uri = params.text_document.uri
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return []
+        checked = self.current(uri, document)
+        path = self.document_path(document) or "untitled.py"
+        settings, _ = self.settings_for(path)
+        text, version = document.source, document.version
+        lines = Lines(text, document.position_codec.client_num_units)
+        only = params.context.only
+        out = []
+        if actions.wanted(only, types.CodeActionKind.QuickFix):
+            first, last = params.range.start.line + 1, params.range.end.line + 1
+            here = [f for f in checked.findings if first <= f.line <= last]
+            plans = {p.finding: p for p in linting.plans(text, path, settings).plans} if here else {}
+            for finding in here:
+                shown = diagnostic(finding, lines)
+                if finding in plans:
+                    await asyncio.sleep(0)
+                    out.append(actions.fix(uri, version, text, lines, plans[finding], shown, settings.timeout))
+                out.append(actions.suppress(uri, version, text, lines, finding, shown))
+                out.append(actions.show_docs(finding.code, shown))
+        if actions.wanted(only, actions.FIX_ALL) and checked.findings:
+            await asyncio.sleep(0)
+            fixed = linting.fix_all(text, path, settings)
+            if fixed is not None:
+                out.append(actions.fix_all(uri, version, text, lines, fixed))
+        return [action for action in out if action is not None]
+
+
+server = FixlintServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: FixlintServer, params: types.InitializeParams):
+    options = params.initialization_options
+    if isinstance(options, dict):
+        settings = options.get("settings", options)
+        ls.pushed = settings.get(SECTION, settings) if isinstance(settings, dict) else {}
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: FixlintServer, params: types.InitializedParams):
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+        registration = types.Registration(id="fixlint-configuration-files",
+                                          method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                          register_options=options)
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+        except Exception as exc:  # noqa: BLE001 - without watchers, a changed file is still seen by its stamp
+            log.warning("cannot watch configuration files: %s", exc)
+    before = ls.pulled
+    await ls.pull_settings()
+    if ls.pulled != before:  # documents opened meanwhile were checked with the pushed settings
+        ls.settings_changed()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FixlintServer, params: types.DidOpenTextDocumentParams):
+    ls.check_now(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FixlintServer, params: types.DidChangeTextDocumentParams):
+    ls.check_later(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: FixlintServer, params: types.DidSaveTextDocumentParams):
+    ls.check_now(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.checked.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: FixlintServer, params: types.DidChangeConfigurationParams):
+    if isinstance(params.settings, dict) and isinstance(params.settings.get(SECTION), dict):
+        ls.pushed = params.settings[SECTION]
+    await ls.pull_settings()
+    ls.settings_changed()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: FixlintServer, params: types.DidChangeWatchedFilesParams):
+    ls.settings_changed()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+async def did_change_folders(ls: FixlintServer, params: types.DidChangeWorkspaceFoldersParams):
+    await ls.pull_settings()
+    ls.settings_changed()
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=list(actions.KINDS), resolve_provider=False))
+async def code_action(ls: FixlintServer, params: types.CodeActionParams):
+    return await ls.code_actions(params)
+
+
+@server.command(actions.SHOW_DOCS)
+async def show_documentation(ls: FixlintServer, code: str):
+    url = rule_docs_url(code)
+    window = ls.client_capabilities.window
+    if window and window.show_document and window.show_document.support:
+        await ls.window_show_document_async(types.ShowDocumentParams(uri=url, external=True))
+    else:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info,
+                                                       message=f"{code}: {url}"))
+    return url
+
+
+def serve():
+    """Serve LSP on standard input and output until the client says exit."""
+    timelimit.install_in_worker()  # the per-file limit, in this (the main) thread
+    server.start_io()
+    return 0
