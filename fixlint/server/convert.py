@@ -77,7 +77,6 @@ def diagnostic(finding, lines):
         code=finding.code,
         code_description=types.CodeDescription(href=rule_docs_url(finding.code)),
         source=SOURCE,
-        data={"line": finding.line, "col": finding.col, "code": finding.code, "message": finding.message},
     )
 
 
