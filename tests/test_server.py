@@ -332,3 +332,46 @@ async def test_closing_a_document_clears_its_diagnostics(client, tmp_path):
     cleared = await published(client, document.uri, lambda: client.text_document_did_close(
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri))))
     assert cleared == []
+
+
+# -- settings pushed at start-up, and multi-root workspaces -----------------------
+
+@pytest_lsp.fixture(config=SERVER)
+async def pushing_client(lsp_client: LanguageClient, tmp_path):
+    """A client that cannot answer workspace/configuration (as some
+    generic clients): its settings come as initializationOptions."""
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(),
+        initialization_options={"fixlint": {"ignore": ["SFX302"]}},
+        root_uri=tmp_path.as_uri(),
+    ))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_settings_given_at_start_up_apply(pushing_client, tmp_path):
+    diagnostics = await Document(pushing_client, tmp_path / "views.py", COOKIES).open()
+    assert "SFX302" not in codes(diagnostics) and "SFX301" in codes(diagnostics)
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def two_folders(lsp_client: LanguageClient, tmp_path):
+    for name in ("shop", "admin"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "shop" / "pyproject.toml").write_text('[tool.fixlint]\nselect = ["SFX303"]\n', encoding="utf-8")
+    lsp_client.set_configuration({"ignore": ["SFX301"]}, section="fixlint", scope_uri=(tmp_path / "admin").as_uri())
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
+        workspace_folders=[types.WorkspaceFolder(uri=(tmp_path / name).as_uri(), name=name)
+                           for name in ("shop", "admin")],
+    ))
+    await until(lambda: lsp_client.registrations)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_each_folder_of_a_multi_root_workspace_has_its_own_configuration(two_folders, tmp_path):
+    shop = await Document(two_folders, tmp_path / "shop" / "views.py", COOKIES).open()
+    admin = await Document(two_folders, tmp_path / "admin" / "views.py", COOKIES).open()
+    assert set(codes(shop)) == {"SFX303"}  # its pyproject.toml
+    assert set(codes(admin)) == {"SFX302", "SFX303"}  # its editor settings

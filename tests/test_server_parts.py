@@ -140,3 +140,32 @@ def test_settings_are_read_again_when_the_pyproject_changes(tmp_path):
     assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX302"]
     pyproject.write_text('[tool.fixlint]\nselect = ["SFX303", "SFX304"]\n')
     assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX303", "SFX304"]
+
+
+def _readme_block(name):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split(f"<!-- lsp-{name}:start -->")[1].split(f"<!-- lsp-{name}:end -->")[0]
+    return block.strip().split("\n", 1)[1].rsplit("```", 1)[0]
+
+
+def test_the_readmes_editor_snippets_are_valid_and_start_fixlint_server():
+    import json
+    import tomllib
+
+    vscode = json.loads(_readme_block("vscode"))
+    assert (vscode["glspc.server.command"], vscode["glspc.server.commandArguments"]) == ("fixlint", ["server"])
+    assert vscode["editor.codeActionsOnSave"] == {"source.fixAll.fixlint": "explicit"}
+    helix = tomllib.loads(_readme_block("helix"))
+    assert (helix["language-server"]["fixlint"]["command"], helix["language-server"]["fixlint"]["args"]) == (
+        "fixlint", ["server"])
+    assert "fixlint" in helix["language"][0]["language-servers"]
+    sublime = json.loads(_readme_block("sublime"))
+    assert sublime["clients"]["fixlint"]["command"] == ["fixlint", "server"]
+    zed = json.loads(_readme_block("zed"))
+    assert "fixlint" in zed["languages"]["Python"]["language_servers"]
+    assert 'cmd = { "fixlint", "server" }' in _readme_block("neovim")
+    # Every settings key the snippets use is one the server reads.
+    for settings in (vscode["glspc.server.initializationOptions"]["fixlint"],
+                     helix["language-server"]["fixlint"]["config"]["fixlint"],
+                     zed["lsp"]["fixlint"]["settings"]["fixlint"]):
+        assert set(settings) <= set(configuration.CLIENT_KEYS)

@@ -64,7 +64,9 @@ class FixlintServer(LanguageServer):
     def settings_for(self, path):
         """(Settings, workspace root path or None) for a document path."""
         folder_uri, root = self._folder_of(path)
-        raw = self.pulled.get(folder_uri, self.pulled.get("", self.pushed))
+        # Pulled settings (per folder, else global) refine the pushed ones: a
+        # client answering `{}` for a section it does not know keeps them.
+        raw = {**self.pushed, **self.pulled.get("", {}), **self.pulled.get(folder_uri, {})}
         directory = os.path.dirname(path) if path else (root or os.getcwd())
         return self.settings.get(directory, raw), root
 
