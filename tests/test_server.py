@@ -113,8 +113,8 @@ class Document:
     def __init__(self, client, path, text):
         self.client, self.uri, self.text, self.version = client, path.as_uri(), text, 1
 
-    async def open(self):
-        item = types.TextDocumentItem(uri=self.uri, language_id="python", version=1, text=self.text)
+    async def open(self, language="python"):
+        item = types.TextDocumentItem(uri=self.uri, language_id=language, version=1, text=self.text)
         return await published(self.client, self.uri, lambda: self.client.text_document_did_open(
             types.DidOpenTextDocumentParams(text_document=item)), version=1)
 
@@ -324,6 +324,10 @@ async def test_a_cancelled_request_is_answered_and_the_server_keeps_serving(clie
     except JsonRpcRequestCancelled:
         pass
     assert "SFX302" in codes(await document.change(COOKIES + "\n"))
+
+
+async def test_a_document_in_another_language_is_not_checked(client, tmp_path):
+    assert await Document(client, tmp_path / "notes.md", COOKIES).open(language="markdown") == []
 
 
 async def test_closing_a_document_clears_its_diagnostics(client, tmp_path):

@@ -1,9 +1,11 @@
 """The language server: LSP over stdio on pygls.
 
 Documents are checked from the editor's buffer, saved or not: at once when
-opened or saved, and after a short quiet spell (DEBOUNCE) while they are
-being edited — an edit that arrives during the spell restarts it, so a
-burst of typing costs one check. Every check runs in the event loop's own
+opened or saved, and after a short quiet spell while they are being edited
+— an edit that arrives during the spell restarts it, so a burst of typing
+costs one check. The spell is DEBOUNCE, or as long as the document's last
+check took when that was longer (up to MAX_QUIET): typing in a file that
+takes a second to check does not queue a check per keystroke. Every check runs in the event loop's own
 thread (the main thread), under the CLI's per-file time limit, which needs
 SIGALRM there; meanwhile incoming messages wait, and a check made stale by
 them is never published over a newer one (diagnostics carry the document
@@ -15,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -29,6 +32,8 @@ from .convert import Lines, diagnostic, error_diagnostic
 log = logging.getLogger(__name__)
 
 DEBOUNCE = 0.02  # seconds without an edit before a changed buffer is checked
+MAX_QUIET = 2.0
+LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
 SECTION = "fixlint"
 WATCHED = ("**/pyproject.toml",)  # where [tool.fixlint] lives
 
@@ -42,6 +47,7 @@ class FixlintServer(LanguageServer):
         self.settings = Cache()
         self.pending = {}  # URI -> the debounced check's task
         self.checked = {}  # URI -> (version, Checked) last published
+        self.took = {}  # URI -> seconds its last check took
         self.shown_errors = set()  # configuration errors already shown in a message
 
     # -- settings -------------------------------------------------------------
@@ -108,10 +114,12 @@ class FixlintServer(LanguageServer):
         path = self.document_path(document)
         settings, root = self.settings_for(path)
         text, version = document.source, document.version
-        if path and skipped_as_test(path, settings, root):
+        started = time.perf_counter()
+        if document.language_id not in LANGUAGES or (path and skipped_as_test(path, settings, root)):
             checked = linting.Checked([], [])
         else:
             checked = linting.check(text, path or "untitled.py", settings)
+        self.took[uri] = time.perf_counter() - started
         if settings.error and settings.error not in self.shown_errors:
             self.shown_errors.add(settings.error)
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
@@ -130,7 +138,7 @@ class FixlintServer(LanguageServer):
         self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri))
 
     async def _after_quiet(self, uri):
-        await asyncio.sleep(self.debounce)
+        await asyncio.sleep(max(self.debounce, min(self.took.get(uri, 0.0), MAX_QUIET)))
         self.check_now(uri)
 
     def current(self, uri, document):
@@ -228,6 +236,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
     if task is not None:
         task.cancel()
     ls.checked.pop(uri, None)
+    ls.took.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
