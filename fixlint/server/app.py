@@ -3,9 +3,10 @@
 Documents are checked from the editor's buffer, saved or not: at once when
 opened or saved, and after a short quiet spell while they are being edited
 — an edit that arrives during the spell restarts it, so a burst of typing
-costs one check. The spell is DEBOUNCE, or as long as the document's last
-check took when that was longer (up to MAX_QUIET): typing in a file that
-takes a second to check does not queue a check per keystroke. Every check runs in the event loop's own
+costs one check. The spell is DEBOUNCE; after a check that took longer than
+SLOW, it is as long as that check took (up to MAX_QUIET), so that typing in
+a file that takes a second to check leaves the server time to answer
+between checks. Every check runs in the event loop's own
 thread (the main thread), under the CLI's per-file time limit, which needs
 SIGALRM there; meanwhile incoming messages wait, and a check made stale by
 them is never published over a newer one (diagnostics carry the document
@@ -32,6 +33,7 @@ from .convert import Lines, diagnostic, error_diagnostic
 log = logging.getLogger(__name__)
 
 DEBOUNCE = 0.02  # seconds without an edit before a changed buffer is checked
+SLOW = 0.5
 MAX_QUIET = 2.0
 LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
 SECTION = "fixlint"
@@ -138,7 +140,8 @@ class FixlintServer(LanguageServer):
         self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri))
 
     async def _after_quiet(self, uri):
-        await asyncio.sleep(max(self.debounce, min(self.took.get(uri, 0.0), MAX_QUIET)))
+        took = self.took.get(uri, 0.0)
+        await asyncio.sleep(min(took, MAX_QUIET) if took > SLOW else self.debounce)
         self.check_now(uri)
 
     def current(self, uri, document):
