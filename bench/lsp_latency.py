@@ -9,8 +9,10 @@ unmeasured edits (the warm-up), then times `--edits` edits: from sending
 `textDocument/didChange` (the changed line, as editors send it) to
 receiving the `publishDiagnostics` of that version — debounce, check and transport included. Each edit flips one
 cookie's `secure=` value, so the diagnostics really change. Prints the
-median and range in milliseconds; `--share` writes the median there (the
-benchmark's table reads it).
+median and range in milliseconds, and beside it the median time of the
+same checks run in this process (`fixlint check`'s own path, no LSP): on a
+loaded machine both grow, and their difference is the server's part.
+`--share` writes the median latency there (the benchmark's table reads it).
 """
 
 from __future__ import annotations
@@ -153,6 +155,22 @@ async def measure(lines, edits, warm_up, command):
     return latencies, counts
 
 
+def in_process(lines, edits, warm_up):
+    """Median milliseconds of runner.check_source on the same edited texts."""
+    from fixlint.config import Config
+    from fixlint.runner import check_source
+    from fixlint.selection import select_rules
+
+    rules, text, times = select_rules(), module(lines), []
+    for edit in range(warm_up + edits):
+        text = flipped(text, edit)[0]
+        started = time.perf_counter()
+        check_source("app.py", text, Config(), rules)
+        if edit >= warm_up:
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.lsp_latency", description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=2000)
@@ -163,9 +181,10 @@ def main(argv=None):
     command = [sys.executable, "-m", "fixlint", "server"]
     latencies, counts = asyncio.run(measure(args.lines, args.edits, args.warm_up, command))
     median = statistics.median(latencies)
+    alone = in_process(args.lines, args.edits, args.warm_up)
     print(f"fixlint server: diagnostics {median:.1f} ms after an edit (median of {len(latencies)}; "
           f"{min(latencies):.1f}-{max(latencies):.1f} ms) on a {args.lines}-line file, "
-          f"{min(counts)}-{max(counts)} diagnostics each")
+          f"{min(counts)}-{max(counts)} diagnostics each; the same checks in-process: {alone:.1f} ms")
     if args.share:
         Path(args.share).write_text(f"{median:.3f}\n", encoding="utf-8")
     return 0

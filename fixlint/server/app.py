@@ -1,12 +1,13 @@
 """The language server: LSP over stdio on pygls.
 
 Documents are checked from the editor's buffer, saved or not: at once when
-opened or saved, and after a short quiet spell while they are being edited
-— an edit that arrives during the spell restarts it, so a burst of typing
-costs one check. The spell is DEBOUNCE; after a check that took longer than
-SLOW, it is as long as that check took (up to MAX_QUIET), so that typing in
-a file that takes a second to check leaves the server time to answer
-between checks. Every check runs in the event loop's own
+opened or saved, and on edits debounced at both edges: the first edit after
+a quiet spell is checked at once, and edits that follow it within the spell
+wait until the spell has passed without one (each restarts it), so a burst
+of typing costs two checks, the last on the final text. The spell is
+DEBOUNCE; after a check that took longer than SLOW, it is as long as that
+check took (up to MAX_QUIET), so that typing in a file that takes a second
+to check leaves the server time to answer between checks. Every check runs in the event loop's own
 thread (the main thread), under the CLI's per-file time limit, which needs
 SIGALRM there; meanwhile incoming messages wait, and a check made stale by
 them is never published over a newer one (diagnostics carry the document
@@ -50,6 +51,7 @@ class FixlintServer(LanguageServer):
         self.pending = {}  # URI -> the debounced check's task
         self.checked = {}  # URI -> (version, Checked) last published
         self.took = {}  # URI -> seconds its last check took
+        self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
         self.shown_errors = set()  # configuration errors already shown in a message
 
     # -- settings -------------------------------------------------------------
@@ -133,15 +135,27 @@ class FixlintServer(LanguageServer):
                                                                               diagnostics=found))
         return checked
 
-    def check_later(self, uri):
+    def edit(self, uri):
+        """A changed buffer: check it now after a quiet spell, else once the
+        edits pause."""
+        now = time.monotonic()
+        quiet = self._quiet(uri)
+        calm = uri not in self.pending and now - self.edited.get(uri, float("-inf")) > quiet
+        self.edited[uri] = now
+        if calm:
+            self.check_now(uri)
+            return
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
-        self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri))
+        self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri, quiet))
 
-    async def _after_quiet(self, uri):
+    def _quiet(self, uri):
         took = self.took.get(uri, 0.0)
-        await asyncio.sleep(min(took, MAX_QUIET) if took > SLOW else self.debounce)
+        return min(took, MAX_QUIET) if took > SLOW else self.debounce
+
+    async def _after_quiet(self, uri, quiet):
+        await asyncio.sleep(quiet)
         self.check_now(uri)
 
     def current(self, uri, document):
@@ -224,7 +238,7 @@ def did_open(ls: FixlintServer, params: types.DidOpenTextDocumentParams):
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: FixlintServer, params: types.DidChangeTextDocumentParams):
-    ls.check_later(params.text_document.uri)
+    ls.edit(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -240,6 +254,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
         task.cancel()
     ls.checked.pop(uri, None)
     ls.took.pop(uri, None)
+    ls.edited.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

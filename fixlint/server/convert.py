@@ -69,7 +69,12 @@ class Lines:
 
 
 def diagnostic(finding, lines):
-    level = _levels().get(finding.code, "warning")
+    """A finding as the editor shows it. Its severity is the finding's own
+    level where it has one (a rule whose severity depends on the session
+    backend), else the rule's SARIF level. No `tags`: the two LSP has
+    (Unnecessary fades the code, Deprecated strikes it through) would
+    misstate a security finding."""
+    level = getattr(finding, "level", None) or _levels().get(finding.code, "warning")
     return types.Diagnostic(
         range=lines.span(finding.line, finding.col),
         message=finding.message,
