@@ -7,11 +7,12 @@ wait until the spell has passed without one (each restarts it), so a burst
 of typing costs two checks, the last on the final text. The spell is
 DEBOUNCE; after a check that took longer than SLOW, it is as long as that
 check took (up to MAX_QUIET), so that typing in a file that takes a second
-to check leaves the server time to answer between checks. Every check runs in the event loop's own
-thread (the main thread), under the CLI's per-file time limit, which needs
-SIGALRM there; meanwhile incoming messages wait, and a check made stale by
-them is never published over a newer one (diagnostics carry the document
-version they describe).
+to check leaves the server time to answer between checks.
+
+Every check runs in the event loop's own thread (the main thread), under
+the CLI's per-file time limit, which needs SIGALRM there. Messages that
+arrive meanwhile wait; a check always reads the buffer as it is when it
+starts, and its diagnostics carry the document version they describe.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from .convert import Lines, diagnostic, error_diagnostic
 log = logging.getLogger(__name__)
 
 DEBOUNCE = 0.02  # seconds without an edit before a changed buffer is checked
-SLOW = 0.5
-MAX_QUIET = 2.0
+SLOW = 0.5  # a check slower than this makes the next quiet spell as long as it took...
+MAX_QUIET = 2.0  # ...up to this
 LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
 SECTION = "fixlint"
 WATCHED = ("**/pyproject.toml",)  # where [tool.fixlint] lives
@@ -103,9 +104,10 @@ class FixlintServer(LanguageServer):
 
     # -- checking -------------------------------------------------------------
 
-    def document_path(self, document):
-        path = to_fs_path(document.uri) if document.uri.startswith("file:") else None
-        return path
+    @staticmethod
+    def document_path(document):
+        """The file a document is, or None (an unsaved `untitled:` buffer)."""
+        return to_fs_path(document.uri) if document.uri.startswith("file:") else None
 
     def check_now(self, uri):
         """Check the document's current text and publish the diagnostics."""
@@ -176,8 +178,9 @@ class FixlintServer(LanguageServer):
         if document is None:
             return []
         checked = self.current(uri, document)
-        path = self.document_path(document) or "untitled.py"
+        path = self.document_path(document)
         settings, _ = self.settings_for(path)
+        path = path or "untitled.py"
         text, version = document.source, document.version
         lines = Lines(text, document.position_codec.client_num_units)
         only = params.context.only
