@@ -326,6 +326,14 @@ async def test_a_cancelled_request_is_answered_and_the_server_keeps_serving(clie
     assert "SFX302" in codes(await document.change(COOKIES + "\n"))
 
 
+async def test_an_unsaved_untitled_buffer_is_checked_too(client, tmp_path):
+    uri = "untitled:Untitled-1"
+    item = types.TextDocumentItem(uri=uri, language_id="python", version=1, text=COOKIES)
+    diagnostics = await published(client, uri, lambda: client.text_document_did_open(
+        types.DidOpenTextDocumentParams(text_document=item)))
+    assert "SFX302" in codes(diagnostics)
+
+
 async def test_a_document_in_another_language_is_not_checked(client, tmp_path):
     assert await Document(client, tmp_path / "notes.md", COOKIES).open(language="markdown") == []
 
