@@ -134,7 +134,10 @@ class Document:
             context=types.CodeActionContext(diagnostics=list(diagnostics), only=only)))
 
     async def apply(self, action):
-        """Apply a code action's edit as the editor would; the diagnostics after."""
+        """Apply a code action's edit as the editor would (resolving it
+        first when it comes without); the diagnostics after."""
+        if action.edit is None:
+            action = await self.client.code_action_resolve_async(action)
         (change,) = action.edit.document_changes
         assert change.text_document.version == self.version  # stale edits are refused by editors
         return await self.change(apply_edits(self.text, change.edits))
@@ -180,6 +183,7 @@ async def test_a_flask_login_handler_shows_sfx101_and_its_quick_fix_clears_it(cl
     ]
     fix = offered[0]
     assert fix.kind == types.CodeActionKind.QuickFix and not fix.is_preferred
+    assert fix.edit is None  # the client resolves it: rewriting costs more than listing
 
     after = await document.apply(fix)
     assert "SFX101" not in codes(after)
@@ -364,6 +368,17 @@ async def pushing_client(lsp_client: LanguageClient, tmp_path):
 async def test_settings_given_at_start_up_apply(pushing_client, tmp_path):
     diagnostics = await Document(pushing_client, tmp_path / "views.py", COOKIES).open()
     assert "SFX302" not in codes(diagnostics) and "SFX301" in codes(diagnostics)
+
+
+async def test_a_client_that_cannot_resolve_actions_gets_their_edits_at_once(pushing_client, tmp_path):
+    document = Document(pushing_client, tmp_path / "views.py", COOKIES)
+    await document.open()
+    offered = await document.actions(5, only=[types.CodeActionKind.QuickFix, types.CodeActionKind.Source])
+    fixes = [a for a in offered if getattr(a, "data", None) is not None]
+    assert [a.title for a in fixes] == ["fixlint: add httponly=True", "fixlint: add samesite='Lax'",
+                                        "fixlint: fix all auto-fixable findings"]
+    assert all(a.edit is not None for a in fixes)
+    assert "SFX301" not in codes(d for d in await document.apply(fixes[0]) if d.range.start.line == 5)
 
 
 @pytest_lsp.fixture(config=SERVER)

@@ -28,6 +28,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__, timelimit
 from ..docs import rule_docs_url
+from ..fix.edits import SAFE, UNSAFE
 from . import actions, linting
 from .configuration import Cache, skipped_as_test
 from .convert import Lines, diagnostic, error_diagnostic
@@ -170,38 +171,62 @@ class FixlintServer(LanguageServer):
     # -- code actions ------------------------------------------------------------
 
     async def code_actions(self, params):
-        """The actions for the findings in the requested range. Between
-        fixes it yields to the event loop, where a $/cancelRequest read in
-        the meantime cancels the rest."""
+        """The actions for the findings in the requested range, and fix-all.
+        Between fixes it yields to the event loop, where a $/cancelRequest
+        read in the meantime cancels the rest."""
         uri = params.text_document.uri
         document = self.workspace.text_documents.get(uri)
         if document is None:
             return []
         checked = self.current(uri, document)
-        path = self.document_path(document)
-        settings, _ = self.settings_for(path)
-        path = path or "untitled.py"
         text, version = document.source, document.version
         lines = Lines(text, document.position_codec.client_num_units)
         only = params.context.only
+        first, last = params.range.start.line + 1, params.range.end.line + 1
+        here = [f for f in checked.findings if first <= f.line <= last] \
+            if actions.wanted(only, types.CodeActionKind.QuickFix) else []
+        fix_all = actions.wanted(only, actions.FIX_ALL) and bool(checked.findings)
+        path, settings = self._document_settings(document)
+        plans = {p.finding: p for p in linting.plans(text, path, settings).plans} if here or fix_all else {}
         out = []
-        if actions.wanted(only, types.CodeActionKind.QuickFix):
-            first, last = params.range.start.line + 1, params.range.end.line + 1
-            here = [f for f in checked.findings if first <= f.line <= last]
-            plans = {p.finding: p for p in linting.plans(text, path, settings).plans} if here else {}
-            for finding in here:
-                shown = diagnostic(finding, lines)
-                if finding in plans:
+        for finding in here:
+            shown = diagnostic(finding, lines)
+            if finding in plans:
+                out.append(actions.fix(uri, version, plans[finding], shown))
+            out.append(actions.suppress(uri, version, text, lines, finding, shown))
+            out.append(actions.show_docs(finding.code, shown))
+        allowed = (SAFE, UNSAFE) if settings.unsafe_fixes else (SAFE,)
+        if fix_all and any(p.safety in allowed for p in plans.values()):
+            out.append(actions.fix_all(uri, version))
+        out = [action for action in out if action is not None]
+        if not self._client_resolves():
+            for action in out:
+                if action.data is not None:
                     await asyncio.sleep(0)
-                    out.append(actions.fix(uri, version, text, lines, plans[finding], shown, settings.timeout))
-                out.append(actions.suppress(uri, version, text, lines, finding, shown))
-                out.append(actions.show_docs(finding.code, shown))
-        if actions.wanted(only, actions.FIX_ALL) and checked.findings:
-            await asyncio.sleep(0)
-            fixed = linting.fix_all(text, path, settings)
-            if fixed is not None:
-                out.append(actions.fix_all(uri, version, text, lines, fixed))
-        return [action for action in out if action is not None]
+                    self.resolve(action)
+            out = [action for action in out if action.data is None or action.edit is not None]
+        return out
+
+    def resolve(self, action):
+        """Fill in a listed action's edit, for the document version it was
+        listed for (none when the document has changed since)."""
+        data = action.data if isinstance(action.data, dict) else {}
+        document = self.workspace.text_documents.get(data.get("uri", ""))
+        if document is None or document.version != data.get("version"):
+            return action
+        path, settings = self._document_settings(document)
+        lines = Lines(document.source, document.position_codec.client_num_units)
+        return actions.resolve(action, document.source, path, lines, settings)
+
+    def _document_settings(self, document):
+        """(path to check it as, Settings) for a document."""
+        path = self.document_path(document)
+        return path or "untitled.py", self.settings_for(path)[0]
+
+    def _client_resolves(self):
+        text = self.client_capabilities.text_document
+        support = text and text.code_action and text.code_action.resolve_support
+        return bool(support and "edit" in support.properties)
 
 
 server = FixlintServer()
@@ -281,9 +306,14 @@ async def did_change_folders(ls: FixlintServer, params: types.DidChangeWorkspace
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=list(actions.KINDS), resolve_provider=False))
+                types.CodeActionOptions(code_action_kinds=list(actions.KINDS), resolve_provider=True))
 async def code_action(ls: FixlintServer, params: types.CodeActionParams):
     return await ls.code_actions(params)
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def code_action_resolve(ls: FixlintServer, action: types.CodeAction):
+    return ls.resolve(action)
 
 
 @server.command(actions.SHOW_DOCS)
