@@ -53,16 +53,15 @@ def fix_all(uri, version):
                             data={"uri": uri, "version": version, "fix_all": True})
 
 
-def resolve(action, text, path, lines, settings):
+def resolve(action, text, path, lines, settings, plans):
     """Fill in the action's edit for the document's `text` (the version its
-    data names), as `fixlint fix` would rewrite it; unchanged when the fix
-    no longer applies."""
+    data names; `plans` maps its findings to their Plans), as `fixlint fix`
+    would rewrite it; unchanged when the fix no longer applies."""
     data = action.data
     if data.get("fix_all"):
         after = linting.fix_all(text, path, settings)
     else:
-        finding = Finding(*data["finding"])
-        plan = next((p for p in linting.plans(text, path, settings).plans if p.finding == finding), None)
+        plan = plans.get(Finding(*data["finding"]))
         after = linting.apply_one(text, plan, settings.timeout) if plan is not None else None
     if after is not None and after != text:
         action.edit = edit(data["uri"], data["version"], text, after, lines)

@@ -54,6 +54,7 @@ class FixlintServer(LanguageServer):
         self.checked = {}  # URI -> (version, Checked) last published
         self.took = {}  # URI -> seconds its last check took
         self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
+        self.planned = {}  # URI -> (version, Settings, {Finding: Plan}) of the last code actions
         self.shown_errors = set()  # configuration errors already shown in a message
 
     # -- settings -------------------------------------------------------------
@@ -187,7 +188,7 @@ class FixlintServer(LanguageServer):
             if actions.wanted(only, types.CodeActionKind.QuickFix) else []
         fix_all = actions.wanted(only, actions.FIX_ALL) and bool(checked.findings)
         path, settings = self._document_settings(document)
-        plans = {p.finding: p for p in linting.plans(text, path, settings).plans} if here or fix_all else {}
+        plans = self._plans(uri, document, path, settings) if here or fix_all else {}
         out = []
         for finding in here:
             shown = diagnostic(finding, lines)
@@ -216,7 +217,17 @@ class FixlintServer(LanguageServer):
             return action
         path, settings = self._document_settings(document)
         lines = Lines(document.source, document.position_codec.client_num_units)
-        return actions.resolve(action, document.source, path, lines, settings)
+        plans = self._plans(data["uri"], document, path, settings)
+        return actions.resolve(action, document.source, path, lines, settings, plans)
+
+    def _plans(self, uri, document, path, settings):
+        """Finding -> Plan for the document as it is, kept per version: an
+        editor asks for code actions at every move of the cursor."""
+        version, used, plans = self.planned.get(uri, (None, None, None))
+        if version != document.version or used is not settings:
+            plans = {p.finding: p for p in linting.plans(document.source, path, settings).plans}
+            self.planned[uri] = (document.version, settings, plans)
+        return plans
 
     def _document_settings(self, document):
         """(path to check it as, Settings) for a document."""
@@ -283,6 +294,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
     ls.checked.pop(uri, None)
     ls.took.pop(uri, None)
     ls.edited.pop(uri, None)
+    ls.planned.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
