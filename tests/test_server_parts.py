@@ -169,3 +169,42 @@ def test_the_readmes_editor_snippets_are_valid_and_start_fixlint_server():
                      helix["language-server"]["fixlint"]["config"]["fixlint"],
                      zed["lsp"]["fixlint"]["settings"]["fixlint"]):
         assert set(settings) <= set(configuration.CLIENT_KEYS)
+
+
+def _debounced_server(monkeypatch, took=0.0):
+    """A FixlintServer without a client, recording when it checks."""
+    from fixlint.server.app import FixlintServer
+
+    server = FixlintServer(debounce=0.5)
+    checks = []
+    monkeypatch.setattr(server, "check_now", lambda uri: (server.pending.pop(uri, None), checks.append(uri)))
+    server.took["file:///a.py"] = took
+    return server, checks
+
+
+def test_edits_are_debounced_at_both_edges(monkeypatch):
+    import asyncio
+
+    async def burst():
+        server, checks = _debounced_server(monkeypatch)
+        server.edit("file:///a.py")  # the first edit after a quiet spell: at once
+        assert checks == ["file:///a.py"]
+        for _ in range(5):  # a burst: one check, after the spell
+            server.edit("file:///a.py")
+            await asyncio.sleep(0.01)
+        assert checks == ["file:///a.py"]
+        await asyncio.sleep(1.0)
+        assert checks == ["file:///a.py"] * 2
+
+    asyncio.run(burst())
+
+
+def test_after_a_slow_check_the_quiet_spell_is_as_long_as_it_took(monkeypatch):
+    from fixlint.server.app import MAX_QUIET
+
+    server, _ = _debounced_server(monkeypatch, took=1.2)
+    assert server._quiet("file:///a.py") == 1.2
+    server.took["file:///a.py"] = 30.0
+    assert server._quiet("file:///a.py") == MAX_QUIET
+    server.took["file:///a.py"] = 0.1
+    assert server._quiet("file:///a.py") == 0.5
