@@ -208,3 +208,16 @@ def test_after_a_slow_check_the_quiet_spell_is_as_long_as_it_took(monkeypatch):
     assert server._quiet("file:///a.py") == MAX_QUIET
     server.took["file:///a.py"] = 0.1
     assert server._quiet("file:///a.py") == 0.5
+
+
+def test_a_buffer_over_max_file_size_is_skipped_as_the_cli_skips_the_file(tmp_path):
+    from fixlint.server import linting
+
+    (tmp_path / "pyproject.toml").write_text('[tool.fixlint]\nmax-file-size = "1k"\n')
+    settings = configuration.resolve(str(tmp_path), {})
+    source = "resp.set_cookie('sid', 'v')\n"
+    assert linting.check(source, "app.py", settings).errors == []
+    big = source + "# é\n" * 400
+    (error,) = linting.check(big, "app.py", settings).errors
+    assert error.message == f"skipped: {len(big.encode()):,} bytes, more than max-file-size (1,024 bytes)"
+    assert linting.plans(big, "app.py", settings).plans == [] and linting.fix_all(big, "app.py", settings) is None

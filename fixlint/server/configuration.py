@@ -18,8 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import runner, timelimit
 from .. import settings as pyproject
-from .. import timelimit
 from ..commands._shared import rules_for
 from ..config import Config, ConfigError, parse_list
 from ..frameworks import in_test_folder, is_test_module
@@ -38,6 +38,7 @@ class Settings:
     config: Config
     rules: tuple
     timeout: float
+    max_size: int = runner.DEFAULT_MAX_FILE_SIZE  # bytes a buffer may hold (max-file-size)
     include_tests: bool = False
     unsafe_fixes: bool = False
     error: str = ""  # a configuration error: nothing is checked
@@ -82,6 +83,7 @@ def resolve(folder, client):
         config=config,
         rules=tuple(rules),
         timeout=run.get("per-file-timeout") or DEFAULT_SECONDS,
+        max_size=run.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE,
         include_tests=chosen.get("include-tests", bool(run.get("include-tests", False))),
         unsafe_fixes=chosen.get("unsafe-fixes", False),
         source=source,

@@ -24,11 +24,23 @@ def check(text, path, settings):
     """The buffer's findings, or the reason it was not (fully) analysed."""
     if settings.error:
         return Checked([], [FileError(1, 0, f"configuration error: {settings.error}")])
+    size = too_large(text, settings)
+    if size:
+        return Checked([], [FileError(1, 0, size)])
     result = runner.guarded(lambda: runner.check_source(path, text, settings.config, list(settings.rules)),
                             settings.timeout)
     if isinstance(result, FileError):
         return Checked([], [result])
     return Checked(result.findings, result.errors)
+
+
+def too_large(text, settings):
+    """Why a buffer is not checked, as `fixlint check` skips such a file,
+    or "" (counting characters first: UTF-8 needs at least one byte each)."""
+    if len(text) <= settings.max_size // 4:
+        return ""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return runner.too_large(size, settings.max_size) if size > settings.max_size else ""
 
 
 class Fixes(NamedTuple):
@@ -40,7 +52,7 @@ def plans(text, path, settings):
     """The fix plans for the buffer's findings."""
     from ..fix.engine import judge
 
-    if settings.error:
+    if settings.error or too_large(text, settings):
         return Fixes([], None)
 
     def work():
@@ -73,7 +85,7 @@ def fix_all(text, path, settings):
     nothing changes or the fixing did not finish."""
     from ..fix.engine import fix_text
 
-    if settings.error:
+    if settings.error or too_large(text, settings):
         return None
     outcome = runner.guarded(
         lambda: fix_text(text, path, settings.config, list(settings.rules), unsafe=settings.unsafe_fixes),
