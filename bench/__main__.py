@@ -114,7 +114,7 @@ def main(argv=None):
         for measurements in rounds:
             for measurement in measurements:
                 run = run_once(measurement.argv, cwd=measurement.cwd, env=measurement.env,
-                               share_file=measurement.share_file)
+                               share_file=measurement.share_file, figure=measurement.figure)
                 runs[measurement.key].append(run)
                 done += 1
                 print(f"[{done}/{total}] {measurement.label} on {measurement.target}: "
@@ -129,7 +129,8 @@ def main(argv=None):
             runs[row.key] = [add_up(parts) for parts in zip(*(runs[k] for k in row.parts))]
     records = [report.measurement_record(r, runs[r.key]) for r in rows if runs.get(r.key)]
     results = {r["key"]: {"cpu": [run["cpu"] for run in r["runs"]], "wall": [run["wall"] for run in r["runs"]],
-                          "fixlint_cpu": [run.get("fixlint_cpu") for run in r["runs"]], "rss": r["rss_mb"]}
+                          "fixlint_cpu": [run.get("fixlint_cpu") for run in r["runs"]],
+                          "latency_ms": [run.get("latency_ms") for run in r["runs"]], "rss": r["rss_mb"]}
                for r in records}
     semgrep = tools.semgrep_executable()
     document = {

@@ -30,7 +30,8 @@ class Measurement(NamedTuple):
     argv: tuple
     cwd: str = None
     env: dict = None
-    share_file: str = None  # where flake8_share.py writes fixlint's own CPU seconds
+    share_file: str = None  # where the command writes a figure measured inside the run
+    figure: str = "fixlint_cpu"  # which: fixlint's own CPU seconds (flake8_share.py), or latency_ms
     first_round_only: bool = False  # too slow to repeat within the time budget
 
 
@@ -123,6 +124,10 @@ def one_file_flake8(select):
     return (sys.executable, "-m", "flake8", "--isolated", "--select", select, "app.py")
 
 
+def lsp_latency(share_file):
+    return (sys.executable, "-m", "bench.lsp_latency", "--share", str(share_file))
+
+
 def floor(folders):
     return (sys.executable, str(Path(__file__).with_name("floor.py")), *map(str, folders))
 
@@ -188,6 +193,9 @@ def plan(corpus, scaled, repo, jobs, scratch, cheap_times=3, big_project=None):
     for times, folder in sorted(scaled.items()):
         out.append(Measurement(f"fixlint j1 {times}x", "fixlint check -j1", f"{times}x corpus",
                                fixlint_check([folder], 1)))
+    latency = Path(scratch) / "lsp-latency.txt"
+    out.append(Measurement("lsp latency", "fixlint server, 40 edits", "2,000-line Flask module",
+                           lsp_latency(latency), share_file=str(latency), figure="latency_ms"))
     return out
 
 

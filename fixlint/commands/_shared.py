@@ -63,6 +63,17 @@ def add_arguments(parser):
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
+def rules_for(run_settings, select=None, extend_select=None, ignore=None):
+    """The rules `[tool.fixlint]`'s run settings name, with `select` and
+    `ignore` (when not None) replacing its own and `extend_select` added:
+    how command-line flags and an editor's settings combine with the file."""
+    return select_rules(
+        select=select if select is not None else run_settings.get("select"),
+        extend_select=(run_settings.get("extend-select") or []) + list(extend_select or []),
+        ignore=ignore if ignore is not None else run_settings.get("ignore", []),
+    )
+
+
 def select(args):
     """The configuration, rules and files the options and settings name."""
     config, run_settings = Config(), {}
@@ -77,11 +88,7 @@ def select(args):
         raise ConfigError(f"--jobs: expected a positive number up to {MAX_JOBS}, got {args.jobs}")
     if "" in args.paths:
         raise ConfigError("PATH: an empty path names no file (use . for the current folder)")
-    rules = select_rules(
-        select=args.select if args.select is not None else run_settings.get("select"),
-        extend_select=(run_settings.get("extend-select") or []) + (args.extend_select or []),
-        ignore=args.ignore if args.ignore is not None else run_settings.get("ignore", []),
-    )
+    rules = rules_for(run_settings, args.select, args.extend_select, args.ignore)
     exclude = list(run_settings.get("exclude", []))
     for value in args.exclude:
         exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
