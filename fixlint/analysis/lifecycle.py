@@ -213,7 +213,14 @@ class LifecycleAnalysis(Analysis):
             self.ctx.imports(*library.packages)
             or library.option in self.ctx.config.session_backends
             or (library.config_markers and self.flask_session_config)
+            or self._project_uses(library)
         )
+
+    def _project_uses(self, library):
+        """Whether the project model says the library is set up elsewhere in
+        the project (Flask-Session's `Session(app)` in the app factory)."""
+        project = self.ctx.project
+        return bool(library.project_marker and project is not None and getattr(project, library.project_marker))
 
     def backend(self, framework):
         """The SessionBackend an event of `framework` runs on in this file."""

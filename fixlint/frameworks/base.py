@@ -167,6 +167,18 @@ class Framework:
     config_markers: frozenset = frozenset()
     config_methods: frozenset = frozenset()  # `app.config.update(SESSION_TYPE=...)`
     extension_classes: frozenset = frozenset()  # `Session(app)`
+    # The project model (fixlint/project/): `project_marker` names the
+    # ProjectModel fact saying the library is set up anywhere in the project
+    # (Flask-Session's `Session(app)` in the app factory). A construction in
+    # `project_constructions` (`Flask(...)`, `LoginManager(...)`) is where
+    # the project-wide cookie findings are reported: the `project_flags`
+    # of its `project_cookie` no module of the project sets, when the
+    # ProjectModel fact `project_use` holds.
+    project_marker: str = ""
+    project_constructions: frozenset = frozenset()
+    project_flags: tuple = ()
+    project_cookie: str = ""
+    project_use: str = ""
     advice: dict = field(default_factory=dict)  # rule code -> Advice
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.

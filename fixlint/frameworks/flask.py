@@ -62,6 +62,23 @@ RAW_BODIES = frozenset(("data", "get_data"))
 URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
 REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))
 
+# -- the project's Flask app (RULES.md Revision 2) -----------------------------
+# What gives an app its session cookie: Flask's session, flash(), or an
+# extension that stores in it (Flask-Login, Flask-WTF's CSRF, Flask-Session).
+SESSION_USERS = frozenset(
+    ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash",
+     "quart.session", "quart.flash")
+)
+# `import flask; flask.session[...]`: the modules whose attributes those are.
+SESSION_USER_ROOTS = frozenset(qualname.partition(".")[0] for qualname in SESSION_USERS)
+SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
+# Configuration loaders whose keys fixlint cannot read; from_object() of a
+# string or a class name is read, of anything computed is not.
+UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
+OBJECT_CONFIG_LOADER = "from_object"
+# The application constructions the project-wide findings are reported at.
+APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask", "quart.Quart"))
+
 FLASK = Framework(
     key="flask",
     label="Flask",
@@ -120,6 +137,10 @@ FLASK = Framework(
     fixtures="flask",
     url_builders=URL_BUILDERS,
     redirects=REDIRECTS,
+    project_constructions=APPLICATIONS,
+    project_flags=("secure", "samesite"),
+    project_cookie="session",
+    project_use="session_use",
     advice={
         "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),)),
         "SFX102": Advice(docs=(("Flask", "session.clear() (and logout_user() with Flask-Login)"),)),

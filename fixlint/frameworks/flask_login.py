@@ -25,6 +25,11 @@ LOGOUT_USER = frozenset(
 # it (the fix is its SFX101 advice); logout_user() removes the user (SFX102
 # counts it as invalidation).
 
+# login_user(user, remember=True) sets the remember-me cookie; the project's
+# LoginManager(...) construction is where its missing hardening is reported.
+REMEMBER_ARGUMENT = "remember"
+LOGIN_MANAGERS = frozenset(("flask_login.LoginManager", "flask_login.login_manager.LoginManager"))
+
 FLASK_LOGIN = Framework(
     key="flask_login",
     label="Flask-Login",
@@ -42,6 +47,10 @@ FLASK_LOGIN = Framework(
         Setting("REMEMBER_COOKIE_PATH", "path", "remember", "/"),
     ),
     fixtures="flask",
+    project_constructions=LOGIN_MANAGERS,
+    project_flags=("secure", "samesite", "lifetime"),
+    project_cookie="remember",
+    project_use="remember",
     advice={
         "SFX101": Advice(
             fix="call session.clear() before login_user()",

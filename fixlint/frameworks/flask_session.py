@@ -55,6 +55,7 @@ FLASK_SESSION = Framework(
     config_markers=CONFIG_MARKERS,
     config_methods=CONFIG_METHODS,
     extension_classes=SESSION_EXTENSION,
+    project_marker="flask_session",  # ProjectModel.flask_session: Session(app) anywhere in the project
     regenerate_mechanism="regenerate:flask_session",
     interface_regenerate=(INTERFACE_ATTR, REGENERATE_METHOD),
     interface_owners=APPLICATION_CLASSES,
