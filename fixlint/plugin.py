@@ -66,7 +66,13 @@ class Plugin:
             elif option.kind == "duration":
                 kwargs["type"] = _parse_duration_flag
                 kwargs["default"] = option.default
+            elif option.kind == "bool":
+                kwargs["action"] = "store_true"
+                kwargs["default"] = option.default
             parser.add_option(option.flake8_flag, **kwargs)
+            for alias in option.aliases:  # an older name: read when given
+                parser.add_option(f"--fixlint-{alias}", parse_from_config=True, comma_separated_list=True,
+                                  default=None, help=f"fixlint: the older name of {option.flake8_flag}")
         parser.extend_default_ignore([r.code for r in all_rules() if not r.default_enabled])
 
     @classmethod
@@ -74,6 +80,8 @@ class Plugin:
         values = {}
         for option in OPTIONS:
             value = getattr(options, f"fixlint_{option.attr}", None)
+            for alias in option.aliases:
+                value = getattr(options, "fixlint_" + alias.replace("-", "_"), None) or value
             if value is not None:
                 values[option.name] = value
         try:

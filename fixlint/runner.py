@@ -25,7 +25,7 @@ import pathspec
 
 from . import noqa, timelimit
 from .analysis.base import GuardText
-from .engine.checker import check_tree, plan
+from .engine.checker import check_tree, is_checked, plan
 
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
@@ -133,7 +133,7 @@ def discover(paths, exclude=(), use_gitignore=True):
 
             dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(folder, d), True))
             for name in sorted(names):
-                if name.endswith(".py") or name.endswith(".pyi"):
+                if name.endswith(".py"):  # not .pyi: a stub runs no code
                     path = os.path.join(folder, name)
                     if not skipped(path, False):
                         files.append(os.path.normpath(path))
@@ -208,7 +208,10 @@ def check_file(path, config, rules):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
-    report (flake8's E999 is)."""
+    report (flake8's E999 is). Test code (unless `include-tests`) and
+    type stubs are not even read."""
+    if not is_checked(path, config):
+        return FileResult(path, [], [])
     try:
         text = read_source(path)
     except SourceError as exc:

@@ -361,11 +361,17 @@ def test_test_modules_are_skipped(filename):
     assert sfx101(FLASK_LOGIN_VIEW.replace("enter", "login"), filename=filename) == []
 
 
-def test_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
+def test_a_test_folder_module_is_skipped_by_default():
     source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
-    assert sfx101(source, filename="test/shop/app.py") == [(8, 5, "SFX101")]
+    assert sfx101(source, filename="test/shop/app.py") == []
+
+
+def test_with_include_tests_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
+    source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
+    config = Config(include_tests=True)
+    assert sfx101(source, filename="test/shop/app.py", config=config) == [(8, 5, "SFX101")]
     with_client = source + "\nclient = app.test_client()\n"
-    assert sfx101(with_client, filename="tests/fakeapp.py") == []
+    assert sfx101(with_client, filename="tests/fakeapp.py", config=config) == []
 
 
 def test_test_functions_and_classes_are_skipped():

@@ -20,7 +20,9 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.values import UNKNOWN, duration_of, evaluate, literal_string, seconds
+from ..engine.values import (
+    UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
+)
 from ..frameworks import stdlib
 from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_CONFIGURE, SETTINGS_MARKERS
 from ..frameworks.starlette import MIDDLEWARE_WRAPPERS
@@ -70,6 +72,7 @@ class CookieSite:
         self.variable = None  # the SimpleCookie variable (MORSEL sites)
         self.value = None  # the value expression (SET_COOKIE sites)
         self.frozen = False  # a morsel already output
+        self.deletion = False  # the cookie is cleared or expired at once: nothing to harden
         self.group = None  # SETTINGS sites: flag -> Flag across the container
 
     def flag(self, name):
@@ -186,7 +189,21 @@ def set_cookie_site(ctx, node, func):
         site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
     site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
     site.missing_counts = ALL_FLAGS
+    site.deletion = not splat and _deletes(given, ctx)
     return site
+
+
+def _deletes(given, ctx):
+    """A `set_cookie` that deletes the cookie: an empty value (`""`, `None`,
+    or none given: every framework defaults to "") or an expiry that has
+    already passed (`max_age=0`, `expires=0`, a past date)."""
+    value = given.get("value")
+    if value is None or evaluate(value, ctx) in (None, "", b""):
+        return True
+    return any(
+        given.get(option) is not None and expired_at_once(given[option], ctx)
+        for option in ("max_age", "expires")
+    )
 
 
 def cookie_sensitivity(ctx, name, value, name_expr=None):
@@ -299,7 +316,7 @@ class CookieAnalysis(Analysis):
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
-        if site is not None:
+        if site is not None and not site.deletion:
             self.sites.append(site)
 
     def _sensitivity(self, name, value, name_expr=None):
@@ -590,6 +607,12 @@ class CookieAnalysis(Analysis):
             site.flags["samesite"] = Flag(found["samesite"], explicit=True, node=value)
         else:
             site.flags["samesite"] = Flag(None, known=attrs_known)
+        if _HOLE not in cookie_value and not cookie_value.strip() and name is not None:
+            return  # `sid=; Path=/`: a deletion
+        if found.get("max-age", "").strip().lstrip("-").isdigit() and int(found["max-age"]) <= 0:
+            return  # Max-Age=0: a deletion
+        if "expires" in found and _HOLE not in found["expires"] and past_http_date(found["expires"]):
+            return  # Expires in the past: a deletion
         if "max-age" in found and found["max-age"].isdigit():
             site.flags["lifetime"] = Flag(float(found["max-age"]), explicit=True, node=value)
         site.flags["domain"] = Flag(found.get("domain"), known=attrs_known, explicit="domain" in found)

@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.values import expired_at_once
 from ..frameworks import auth, stores
 from ..frameworks import django as dj
 from ..frameworks import flask as fl
@@ -262,7 +263,7 @@ class LifecycleAnalysis(Analysis):
         if attr in _COOKIE_DELETERS and node.args:
             self._cookie_deletion(node, node.args[0])
             return True
-        if attr == "set_cookie" and _expires_now(node):
+        if attr == "set_cookie" and _expires_now(node, self.ctx):
             self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
             return True
         if attr in _STORE_METHODS and self._store_call(node, receiver, attr):
@@ -300,7 +301,7 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(TOUCH, node, framework, key=written, access=access, session=session))
         elif attr in _REMOVE_METHODS:
             key = literal_key(node.args[0], self.ctx) if node.args else None
-            kind = _removal(key)
+            kind = _removal(key, self.ctx.config)
             self._add(Event(kind, node, framework, key=key, access=DELETE, session=session))
         else:  # get, keys, ...: a read, of an identity key when it names one
             key = literal_key(node.args[0], self.ctx) if node.args else None
@@ -409,7 +410,7 @@ class LifecycleAnalysis(Analysis):
             if self._store_origin(receiver.value, receiver.slice) is None:
                 return False
             key = literal_key(node.args[0], ctx)
-            kind = _removal(key)
+            kind = _removal(key, self.ctx.config)
             self._add(Event(kind, node, "store", key=key))
             return True
         origin = self._store_origin(receiver, node.args[0])
@@ -477,7 +478,7 @@ class LifecycleAnalysis(Analysis):
             return
         framework = self._session(container)
         if framework is not None:
-            if key is not None and is_identity_key(key):
+            if key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
@@ -486,7 +487,7 @@ class LifecycleAnalysis(Analysis):
         if container.__class__ is ast.Subscript:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
             origin = self._store_origin(container.value, container.slice)
-            if origin == INCOMING and key is not None and is_identity_key(key):
+            if origin == INCOMING and key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, "store", key=key))
             return
@@ -516,11 +517,11 @@ class LifecycleAnalysis(Analysis):
             framework = self._session(container)
             if framework is not None:
                 key = literal_key(target.slice, ctx)
-                kind = _removal(key)
+                kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
-                kind = _removal(key)
+                kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, "store", key=key))
             elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
                 self._add(Event(INVALIDATE, node, "store"))
@@ -590,16 +591,16 @@ def _written_identity(call, ctx):
     func = call.func
     if func.attr == "setdefault":
         key = literal_key(call.args[0], ctx) if call.args else None
-        return key if key is not None and is_identity_key(key) else None
+        return key if key is not None and is_identity_key(key, ctx.config) else None
     for keyword in call.keywords:
-        if keyword.arg is not None and is_identity_key(keyword.arg):
+        if keyword.arg is not None and is_identity_key(keyword.arg, ctx.config):
             if not (keyword.value.__class__ is ast.Constant and keyword.value.value in _EMPTY):
                 return keyword.arg
     for arg in call.args[:1]:
         if arg.__class__ is ast.Dict:
             for key, value in zip(arg.keys, arg.values):
                 text = literal_key(key, ctx) if key is not None else None
-                if text is not None and is_identity_key(text):
+                if text is not None and is_identity_key(text, ctx.config):
                     if not (value.__class__ is ast.Constant and value.value in _EMPTY):
                         return text
     return None
@@ -614,7 +615,7 @@ def _store_value_identity(call, method, ctx):
         if mapping is not None:
             return identity_in_value(mapping, ctx)
         field = literal_key(call.args[1], ctx) if len(call.args) > 1 else None
-        return field if field is not None and is_identity_key(field) else None
+        return field if field is not None and is_identity_key(field, ctx.config) else None
     value = _keyword(call, "value")
     if value is None:
         index = 2 if method in ("setex", "psetex") else 1
@@ -622,12 +623,11 @@ def _store_value_identity(call, method, ctx):
     return identity_in_value(value, ctx)
 
 
-def _expires_now(call):
-    """`set_cookie("sid", "", max_age=0)` / `expires=0`: a deletion."""
+def _expires_now(call, ctx):
+    """`set_cookie("sid", "", max_age=0)` / `expires=0` / a past date: a deletion."""
     for keyword in call.keywords:
-        if keyword.arg in ("max_age", "expires") and keyword.value.__class__ is ast.Constant:
-            if keyword.value.value == 0:
-                return True
+        if keyword.arg in ("max_age", "expires") and expired_at_once(keyword.value, ctx):
+            return True
     return False
 
 
@@ -641,10 +641,10 @@ def _names_session_cookie_setting(expr):
     return False
 
 
-def _removal(key):
+def _removal(key, config):
     """The kind of a pop/del of `key`: REMOVE for an identity key, else a
     TOUCH (a key that is none, or that the code does not name)."""
-    return REMOVE if key is not None and is_identity_key(key) else TOUCH
+    return REMOVE if key is not None and is_identity_key(key, config) else TOUCH
 
 
 def _names_session_id(expr):

@@ -50,6 +50,8 @@ def add_arguments(parser):
     parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
                         help="skip (and report) a file whose analysis takes longer "
                              f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--include-tests", action="store_true", default=None,
+                        help="check test code too (tests/ folders, test_*.py, conftest.py, ...)")
     parser.add_argument("--config", metavar="PYPROJECT",
                         help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -65,6 +67,8 @@ def select(args):
             raise ConfigError(f"--config: {reason}: {args.config}")
         if path:
             config, run_settings = settings.load(path)
+    if args.include_tests:
+        config = config.with_values(include_tests=True)
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive number, got {args.jobs}")
     rules = select_rules(

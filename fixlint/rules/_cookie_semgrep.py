@@ -65,7 +65,12 @@ def _modules(qualnames):
 # -- cookie names --------------------------------------------------------------
 
 # Regex fragments that match a whole cookie name.
-PREFERENCE = f"(?i:{words(DEFAULTS.non_sensitive_cookies)})"
+# A non-sensitive name: one of the vocabulary's names as a whole word of it
+# (`theme`, `dark-mode`, `x-expected-format`).
+_NON_SENSITIVE = "|".join(sorted(
+    (re.escape(n).replace("_", "[-_]?") for n in DEFAULTS.non_sensitive_names), key=lambda w: (-len(w), w)
+))
+PREFERENCE = rf"(?i:(?:[\w.-]*[-_.])?(?:{_NON_SENSITIVE})(?:[-_.][\w.-]*)?)"
 CSRF = "[^=;]*(?i:csrf|xsrf)[^=;]*"
 SESSION_WORDS = f"(?i:{words(fw.SESSION_COOKIE_WORDS)})"
 # A session/auth cookie's whole name, in text (morsel names, header values).

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..config import NON_SENSITIVE_NAMES
 from ..frameworks import auth, django, flask_login, flask_session, starsessions
 from ._cookie_semgrep import regex, words
 
@@ -46,7 +47,7 @@ VERIFIER_RE = _verifier_re()
 def _identity_key_re(quoted=True):
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | set(NON_SENSITIVE_NAMES)))
     body = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     if not quoted:  # for a string pattern "=~/.../", matched on the value: no quotes in it
         body = rf"(?:{keys}|(?:\w*_)?(?:{principal})(?:_\w*)?)"
