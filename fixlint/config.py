@@ -86,9 +86,10 @@ OPTIONS = (
     ),
     Option(
         "session-backends", "list", (),
-        "Server-side session libraries the project uses even where a module does not import "
-        "them: flask-session, starsessions (SFX101, SFX102).",
-        choices=("flask-session", "starsessions"),
+        "Session backends the project uses even where a module does not say so: flask-session, "
+        "starsessions (server-side), django-signed-cookies (Django's signed_cookies engine) "
+        "(SFX101, SFX102).",
+        choices=("flask-session", "starsessions", "django-signed-cookies"),
     ),
     Option(
         "include-tests", "bool", False,

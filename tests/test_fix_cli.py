@@ -160,7 +160,9 @@ def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp
     assert done.returncode == 1 and path.read_text() == LOGIN.lstrip("\n")
     assert done.stderr.splitlines()[:2] == [
         "app.py:8:5: SFX101 login binds 'user_id' to the session without regenerating it; "
-        "call session.clear() first (Flask) [unsafe fix available with --unsafe-fixes]",
+        "call session.clear() first (Flask) [medium: signed-cookie session, the planted cookie stays "
+        "anonymous but data planted in the session before login carries over] "
+        "[unsafe fix available with --unsafe-fixes]",
         "app.py:13:5: SFX102 logout removes only 'user_id' and leaves the session alive; "
         "call session.clear() (Flask) [unsafe fix available with --unsafe-fixes]",
     ]

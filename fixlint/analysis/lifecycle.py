@@ -120,6 +120,7 @@ class LifecycleAnalysis(Analysis):
         self.scopes = {}  # FunctionDef -> its Scope (for functions with events)
         self.functions = []  # FunctionDefs in source order
         self.flask_session_config = False  # SESSION_TYPE / Session(app) seen
+        self.django_signed_cookies = False  # SESSION_ENGINE = "...signed_cookies" seen
         self.has_store = False  # a hand-rolled store keyed by session ids
         self.test_client_seen = False  # app.test_client() / client.session_transaction()
         config = ctx.config
@@ -168,6 +169,8 @@ class LifecycleAnalysis(Analysis):
         if framework in ("flask", "flask_login"):
             return fsess.SESSION_BACKEND if self.uses_flask_session else flask.SESSION_BACKEND
         if framework == "django":
+            if self.django_signed_cookies or "django-signed-cookies" in self.ctx.config.session_backends:
+                return dj.SIGNED_COOKIES_BACKEND
             return dj.SESSION_BACKEND
         if framework == "starlette":
             return starsess.SESSION_BACKEND if self.uses_starsessions else starlette.SESSION_BACKEND
@@ -183,7 +186,7 @@ class LifecycleAnalysis(Analysis):
             return fsess.SESSION_BACKEND
         if self.uses_starsessions:
             return starsess.SESSION_BACKEND
-        if self.ctx.imports(*fw.DJANGO.packages):
+        if self.ctx.imports(*fw.DJANGO.packages) and self.backend("django").server_side:
             return dj.SESSION_BACKEND
         return None
 
@@ -466,6 +469,9 @@ class LifecycleAnalysis(Analysis):
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
             elif cls is ast.Name and target.id in fsess.CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
+            elif cls is ast.Name and target.id == "SESSION_ENGINE" and self.ctx.function is None:
+                if literal_key(value, self.ctx) == dj.SIGNED_COOKIES_ENGINE:
+                    self.django_signed_cookies = True
 
     def _subscript_write(self, node, target, value):
         ctx = self.ctx

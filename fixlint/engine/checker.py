@@ -96,7 +96,16 @@ def is_checked(filename, config):
     path = PurePath(filename)
     if path.suffix == ".pyi":
         return False
-    return config.include_tests or not is_test_code(path)
+    if config.include_tests:
+        return True
+    if path.is_absolute():  # only the project's own folders say "tests", not where it lives
+        try:
+            path = PurePath(os.path.relpath(path))
+        except ValueError:  # another drive on Windows
+            pass
+        if path.parts[:1] == ("..",):
+            path = PurePath(path.name)
+    return not is_test_code(path)
 
 
 def _describe(exc):

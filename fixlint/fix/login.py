@@ -43,7 +43,7 @@ def plan(rule, ctx, facts):
     """A Plan (or a Decline) for every SFX101 finding."""
     lifecycle = facts[LifecycleAnalysis]
     for path, step, backend in rule.unregenerated(facts):
-        finding = rule.finding(step.site, rule.message(step, backend))
+        finding = rule.reported(step, backend)
         try:
             call, imports = _regeneration(lifecycle, path, step, backend)
             located = _check_covers(lifecycle, path, step, backend, sessions.locate(path.function, step.site))

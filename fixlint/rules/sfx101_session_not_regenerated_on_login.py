@@ -60,18 +60,22 @@ def _semgrep_rules():
                          "keeps the id (Flask-Session)")
     return (
         SemgrepRule(
-            message=f"Login binds $K to the session without regenerating it: a session id planted before login "
-                    f"becomes a logged-in session; {flask_fix}",
+            message=f"Login binds $K to the session without regenerating it: in Flask's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {flask_fix}",
             match={"patterns": [*_bindings(flask), *_in_login_handler(), *cookie_flask,
                                 *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
             technology=("flask",),
+            severity="medium",
         ),
         SemgrepRule(
             suffix="flask-login",
-            message=f"Login calls login_user() without regenerating the session: a session id planted before "
-                    f"login becomes a logged-in session; {flask_fix}",
+            message=f"Login calls login_user() without regenerating the session: in Flask's signed-cookie "
+                    f"session, data planted in the session before login carries into the signed-in one; "
+                    f"{flask_fix}",
             match={"patterns": [*_login_user(flask), *_in_login_handler(), *cookie_flask]},
             technology=("flask",),
+            severity="medium",
         ),
         SemgrepRule(
             suffix="flask-helper",
@@ -82,6 +86,7 @@ def _semgrep_rules():
                 *ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *(f"{c}(...)" for c in ls.LOGIN_USER)),
             ]},
             technology=("flask",),
+            severity="medium",
         ),
         SemgrepRule(
             suffix="flask-session",
@@ -131,8 +136,10 @@ def _semgrep_rules():
         ),
         SemgrepRule(
             suffix="starlette",
-            message="Login writes $K into request.session without clearing it first; call "
-                    "request.session.clear() before the write (Starlette/FastAPI)",
+            message="Login writes $K into request.session without clearing it first: in Starlette's "
+                    "signed-cookie session, data planted in the session before login carries into the "
+                    "signed-in one; call request.session.clear() before the write (Starlette/FastAPI)",
+            severity="medium",
             match={"patterns": [
                 *_bindings(request), *_in_login_handler(),
                 *ls.after_any(f"{request}.clear()"),
@@ -206,13 +213,32 @@ class SessionNotRegeneratedOnLogin(Rule):
     Reported at the first binding on the path that no regeneration covers.
 
     ## Why is this bad?
-    Session fixation (CWE-384): an attacker who can plant a session id in the
-    victim's browser (a crafted link, a subdomain cookie, a shared computer)
-    waits for the victim to log in. If the login keeps the session id and
-    only adds the user to it, the attacker's copy of the id is now a
-    logged-in session. Issuing a new id at every authentication event —
-    login, OAuth callback, registration that logs in, MFA completion, sudo
-    mode — makes the planted id worthless.
+    Session fixation (CWE-384): an attacker who can plant a session cookie
+    in the victim's browser (a crafted link, a subdomain cookie, a shared
+    computer) waits for the victim to log in. How much the attacker gains
+    depends on where the session lives, and the finding's severity says
+    which case it is (text and JSON: the message's `[high: ...]` or
+    `[medium: ...]`; SARIF: the result's level and `security-severity`):
+
+    - **Server-side session — high** (SARIF `error`, 8.1): Django's
+      database, cache and file sessions, Flask-Session, starsessions,
+      hand-rolled stores. The cookie holds only an id naming a record on
+      the server. If the login keeps the id and adds the user to the record,
+      the attacker's copy of the id is now a signed-in session.
+    - **Signed-cookie session — medium** (SARIF `warning`, 5.4): Flask's
+      default session, Starlette's `SessionMiddleware`, Django's
+      `signed_cookies` engine. The cookie holds the data itself, signed, and
+      every change sends the victim a new cookie: the attacker's planted
+      copy stays anonymous and does not become signed in. What carries over
+      is the data: whatever the attacker planted in the session before
+      login (a `next` URL, a cart, a language, OAuth or CSRF state, a flag a
+      later step trusts), or left in it on a shared computer, is now part of
+      the victim's signed-in session. Clearing the session at login closes
+      that.
+
+    Issuing a new session at every authentication event — login, OAuth
+    callback, registration that logs in, MFA completion, sudo mode — makes
+    a planted session worthless in both cases.
 
     ## Decisions
     Precision first. Not bindings: non-identity keys (`cart`, `theme`,
@@ -228,7 +254,10 @@ class SessionNotRegeneratedOnLogin(Rule):
     a `flask_session` import, `Session(app)` or a `SESSION_TYPE` setting in
     the module, starsessions by a `starsessions` import, and both by the
     `session-backends` option for modules that use them without importing
-    them. A hand-rolled store binding is reported only when the id provably
+    them. Django's sessions rate as server-side unless the module sets
+    `SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"` or
+    `session-backends` names `django-signed-cookies`; the exported Semgrep
+    rules always rate Django high. A hand-rolled store binding is reported only when the id provably
     came from the request's cookie (`request.cookies`, a FastAPI `Cookie()`
     parameter); an id of unknown origin is left alone. Calls to code outside
     the module whose name says they regenerate (`regenerate_session()`,
@@ -247,6 +276,7 @@ class SessionNotRegeneratedOnLogin(Rule):
     owasp = (OWASP_AUTH,)
     level = "error"
     security_severity = "8.1"
+    severities = {"high": ("error", "8.1"), "medium": ("warning", "5.4")}
     likelihood = "MEDIUM"
     impact = "HIGH"
     uses = (LifecycleAnalysis,)
@@ -373,7 +403,11 @@ class SessionNotRegeneratedOnLogin(Rule):
     )
     def check(self, ctx, facts):
         for _, step, backend in self.unregenerated(facts):
-            yield self.finding(step.site, self.message(step, backend))
+            yield self.reported(step, backend)
+
+    def reported(self, step, backend):
+        """The Finding for a binding step (what `fixlint fix` matches too)."""
+        return self.finding(step.site, self.message(step, backend), severity_of(backend))
 
     def unregenerated(self, facts):
         """(HandlerPath, Step, SessionBackend) for every login handler's
@@ -401,7 +435,23 @@ class SessionNotRegeneratedOnLogin(Rule):
         if backend.note:
             fix = f"{backend.note}, so {fix}"
         who = f"login calls {step.via}(), which" if step.via is not None else "login"
-        return f"{who} {does}; {fix} ({label})"
+        return f"{who} {does}; {fix} ({label}) [{_CONSEQUENCE[severity_of(backend)]}]"
+
+
+HIGH = "high"
+MEDIUM = "medium"
+# What an attacker gets, per backend (RULES.md, "Say how bad it is, per backend").
+_CONSEQUENCE = {
+    HIGH: "high: server-side session, a session id planted before login becomes signed in",
+    MEDIUM: "medium: signed-cookie session, the planted cookie stays anonymous but data planted "
+            "in the session before login carries over",
+}
+
+
+def severity_of(backend):
+    """HIGH where the session id names a server-side record (the planted id
+    becomes signed in), MEDIUM for a signed-cookie session."""
+    return HIGH if backend.server_side else MEDIUM
 
 
 def _unregenerated_binding(path, lifecycle):

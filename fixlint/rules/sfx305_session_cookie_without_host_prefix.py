@@ -1,11 +1,13 @@
 """SFX305 session-cookie-without-host-prefix (opt-in)."""
 
 from ..frameworks import SESSION
+from ..quoting import quoted
 from . import _cookie_semgrep as sg
 from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
 from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 HOST_PREFIX = "__Host-"
+SECURE_PREFIX = "__Secure-"
 HOST_NAME_RE = r"""^[rub]?["']__Host-"""
 SOME_DOMAIN_RE = r"""^[rub]?["'][^"']"""
 NOT_ROOT_PATH_RE = r"""^[rub]?["'](?!/["'])"""
@@ -50,6 +52,11 @@ def _rejected_middleware(qualnames, name, secure, domain, path):
             *secure,
         ]},
     ]}
+
+
+def _sets_domain(site):
+    domain = site.attribute("domain")
+    return domain is not None and domain.known and domain.explicit and bool(domain.value)
 
 
 class SessionCookieWithoutHostPrefix(Rule):
@@ -242,6 +249,8 @@ class SessionCookieWithoutHostPrefix(Rule):
                 continue
             if not isinstance(name_flag.value, str):
                 continue
+            if _sets_domain(site) and name_flag.value.startswith(SECURE_PREFIX):
+                continue  # the strongest prefix a cookie with a Domain can carry
             yield self.finding(report_node(site, name_flag), self.message(site))
 
     def _host_problems(self, site):
@@ -260,15 +269,21 @@ class SessionCookieWithoutHostPrefix(Rule):
 
     def message(self, site):
         name = site.name if site.name else site.flags["name"].value
+        if _sets_domain(site):
+            # Browsers reject a __Host- cookie with a Domain: __Secure- is the prefix it can have.
+            prefix, why = SECURE_PREFIX, " (it sets a domain, which __Host- forbids)"
+        else:
+            prefix, why = HOST_PREFIX, ""
+        renamed = quoted(prefix + name)
         if site.kind == SETTINGS:
             setting = site.settings["name"]
-            return (f"{setting} = {name!r} lacks the __Host- prefix; "
-                    f'set {setting} = "__Host-{name}" ({site.label})')
+            return (f"{setting} = {quoted(name)} lacks the {prefix} prefix{why}; "
+                    f"set {setting} = {renamed} ({site.label})")
         if site.kind == MIDDLEWARE:
             option = site.settings["name"]
-            return (f"{site.subject()} is named {name!r} without the __Host- prefix; "
-                    f'pass {option}="__Host-{name}" ({site.label})')
-        return f"session cookie {name!r} lacks the __Host- prefix; rename it to '__Host-{name}' ({site.label})"
+            return (f"{site.subject()} is named {quoted(name)} without the {prefix} prefix{why}; "
+                    f"pass {option}={renamed} ({site.label})")
+        return f"session cookie {quoted(name)} lacks the {prefix} prefix{why}; rename it to {renamed} ({site.label})"
 
     def invalid_message(self, site, problems):
         return (f"cookie {site.name!r} {' and '.join(problems)}, so browsers reject it; a __Host- "

@@ -42,7 +42,7 @@ def semgrep_rule(rule, entry):
     out = {
         "id": semgrep_id(rule, entry),
         "languages": ["python"],
-        "severity": SEVERITY[rule.level],
+        "severity": SEVERITY[rule.rating(entry.severity or None)[0]],
         "message": entry.message,
     }
     if entry.paths:
