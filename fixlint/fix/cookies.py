@@ -118,7 +118,7 @@ def _add_setting(tree, setting, value):
 
 
 def _header_edit(flag_name, site, flag, safety):
-    node = site.node
+    node = site.value  # the header text (the site may be the response it reaches)
     literal = node.__class__ is ast.JoinedStr or (
         node.__class__ is ast.Constant and isinstance(node.value, (str, bytes))
     )

@@ -11,31 +11,32 @@ from dataclasses import replace
 
 from .base import Framework, SessionBackend, Setting
 
+# Every response class django.http defines (each an HttpResponseBase
+# subclass), importable from django.http and django.http.response.
+_HTTP_RESPONSES = (
+    "HttpResponseBase", "HttpResponse", "StreamingHttpResponse", "FileResponse", "JsonResponse",
+    "HttpResponseRedirectBase", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
+    "HttpResponseNotModified", "HttpResponseBadRequest", "HttpResponseNotFound",
+    "HttpResponseForbidden", "HttpResponseNotAllowed", "HttpResponseGone", "HttpResponseServerError",
+)
+# Responses of other classes: templates, and Django REST framework's Response
+# (a SimpleTemplateResponse).
+_OTHER_RESPONSES = (
+    "django.template.response.TemplateResponse", "django.template.response.SimpleTemplateResponse",
+    "rest_framework.response.Response",
+)
+RESPONSE_CLASSES = frozenset(
+    [f"django.http.{name}" for name in _HTTP_RESPONSES]
+    + [f"django.http.response.{name}" for name in _HTTP_RESPONSES]
+    + list(_OTHER_RESPONSES)
+)
+
 DJANGO = Framework(
     key="django",
     label="Django",
-    packages=("django",),
-    response_factories=frozenset(
-        (
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.JsonResponse", "django.http.response.JsonResponse",
-            "django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect",
-            "django.http.HttpResponsePermanentRedirect", "django.http.StreamingHttpResponse",
-            "django.http.FileResponse", "django.http.HttpResponseNotModified",
-            "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
-            "django.http.HttpResponseNotFound", "django.shortcuts.render",
-            "django.shortcuts.redirect", "django.template.response.TemplateResponse",
-            "django.template.response.SimpleTemplateResponse",
-        )
-    ),
-    response_types=frozenset(
-        (
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
-            "django.http.JsonResponse", "django.http.HttpResponseRedirect",
-            "django.template.response.TemplateResponse",
-        )
-    ),
+    packages=("django", "rest_framework"),
+    response_factories=RESPONSE_CLASSES | {"django.shortcuts.render", "django.shortcuts.redirect"},
+    response_types=RESPONSE_CLASSES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),

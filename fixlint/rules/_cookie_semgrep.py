@@ -518,7 +518,10 @@ def morsel_with(attribute, value_regex=None, lifetime=False, skip_names=(), name
 
 # -- hand-written Set-Cookie headers ------------------------------------------------------------
 
-_HEADER_FORMS = ("{..., $HEADER: $H, ...}", "($HEADER, $H)", "$OBJ[$HEADER] = $H", "$OBJ.$METHOD($HEADER, $H)")
+_HEADER_FORMS = ("($HEADER, $H)", "$OBJ[$HEADER] = $H", "$OBJ.$METHOD($HEADER, $H)")
+# A headers dict counts where it reaches a response's construction (not an
+# HTTP client's `requests.get(headers=...)`), and is reported there.
+_RESPONSE_CALL_RE = r"^(?:[\w.]*\.)?(?:\w*Response|make_response|HttpResponse\w*)$"
 # A str literal, or an f-string whose holes are all before the first `;`
 # (in the cookie's value): its attributes are known text.
 _KNOWN_ATTRIBUTES_RE = r"""^[rRbBuUfF]{0,2}("[^";]*(;[^"{}]*)?"|'[^';]*(;[^'{}]*)?')$"""
@@ -543,11 +546,23 @@ def header_max_age_above(limit=LIMIT):
 
 
 def set_cookie_header(*filters, skip_names=(), names=None):
-    """A Set-Cookie header written by hand (`headers={"Set-Cookie": ...}`,
-    `response["Set-Cookie"] = ...`, `headers.add("Set-Cookie", ...)`, a
-    WSGI header tuple) whose text passes `filters`; reported at the value."""
+    """A Set-Cookie header written by hand (`response["Set-Cookie"] = ...`,
+    `headers.add("Set-Cookie", ...)`, a WSGI header tuple: reported at the
+    value; `Response(..., headers={"Set-Cookie": ...})`: reported at the
+    response) whose text passes `filters`."""
     out = [
-        {"pattern-either": [{"pattern": form} for form in _HEADER_FORMS]},
+        {"pattern-either": [
+            {"patterns": [
+                {"pattern-either": [{"pattern": form} for form in _HEADER_FORMS]},
+                # Semgrep matches a dict's entries as (key, value) tuples.
+                {"pattern-not-inside": "{..., $HEADER: $H, ...}"},
+                {"focus-metavariable": "$H"},
+            ]},
+            {"patterns": [
+                {"pattern": "$RESPONSE(..., headers={..., $HEADER: $H, ...}, ...)"},
+                regex("$RESPONSE", _RESPONSE_CALL_RE),
+            ]},
+        ]},
         regex("$HEADER", r"""^[rub]?["'](?i:set-cookie)["']$"""),
         regex("$H", _KNOWN_ATTRIBUTES_RE),
         *filters,
@@ -556,5 +571,4 @@ def set_cookie_header(*filters, skip_names=(), names=None):
         out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*(?!{name}\s*=)"""))
     if names:
         out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*{names}\s*="""))
-    out.append({"focus-metavariable": "$H"})
     return {"patterns": out}

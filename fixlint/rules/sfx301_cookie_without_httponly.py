@@ -184,7 +184,7 @@ class CookieWithoutHttponly(Rule):
                     f"set {setting} = True ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without HttpOnly; "
-                    f'set {morsel_ref(site)}["httponly"] = True before output (http.cookies)')
+                    f'set {morsel_ref(site)}["httponly"] = True before output ({site.label})')
         if site.kind == HEADER:
             return f"{subject} lacks HttpOnly; add '; HttpOnly' to the header value"
         said = stated(site, "httponly")

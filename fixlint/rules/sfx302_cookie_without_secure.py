@@ -234,7 +234,7 @@ class CookieWithoutSecure(Rule):
                     f"pass {option}=True ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without Secure; "
-                    f'set {morsel_ref(site)}["secure"] = True before output (http.cookies)')
+                    f'set {morsel_ref(site)}["secure"] = True before output ({site.label})')
         if site.kind == HEADER:
             return f"{subject} lacks Secure; add '; Secure' to the header value"
         said = stated(site, "secure")

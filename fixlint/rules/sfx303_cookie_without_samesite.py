@@ -200,7 +200,7 @@ class CookieWithoutSamesite(Rule):
                     f'pass {option}="lax" ({site.label})')
         if site.kind == MORSEL:
             return (f"{subject} is output without SameSite; "
-                    f'set {morsel_ref(site)}["samesite"] = "Lax" before output (http.cookies)')
+                    f'set {morsel_ref(site)}["samesite"] = "Lax" before output ({site.label})')
         if site.kind == HEADER:
             if flag.explicit:
                 return f"{subject} says SameSite={flag.value}; use '; SameSite=Lax' in the header value"
