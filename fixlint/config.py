@@ -43,7 +43,7 @@ class Option:
 NON_SENSITIVE_NAMES = (
     "theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent",
     "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
-    "currency", "country", "region", "sidebar", "layout", "font_size", "format",
+    "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
     "view_mode", "tour", "banner", "announcement", "dismissed",
 )
 

@@ -97,15 +97,24 @@ def is_token_value(ctx, expr):
     )
 
 
+# Whole words that mark a credential whatever else a name says: `theme_token`
+# is a token, not a preference.
+CREDENTIAL_WORDS = frozenset(
+    ("session", "sess", "sid", "sessionid", "token", "jwt", "auth", "bearer", "credential",
+     "credentials", "remember", "password", "secret", "apikey")
+)
+
+
 def is_non_sensitive_name(name, config):
-    """A cookie name or session key made of a non-sensitive name's words
+    """A cookie name or session key holding a non-sensitive name's words
     (`theme`, `dark-mode`, `user_prefs`, `x-expected-format`): the one
     vocabulary of the `non-sensitive-names` option. Its words win over a
-    session word in the same name (`sidebar`, `user_theme`)."""
+    weaker session word in the same name (`sidebar`, `user_theme`), not
+    over a credential word (`theme_token`)."""
     if name.lower() in config.lowered("non_sensitive_names"):
         return True
     found = words(name)
-    if not found:
+    if not found or any(word in CREDENTIAL_WORDS for word in found):
         return False
     for phrase in _phrases(config.non_sensitive_names):
         size = len(phrase)

@@ -27,6 +27,16 @@ DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
 SET_COOKIE = "$RESP.$SET(...)"
 SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
+# A set_cookie that deletes the cookie (an empty value, none at all, or an
+# expiry already past) sets nothing to harden.
+NOT_DELETIONS = [
+    {"pattern-not": "$RESP.$SET($NAME)"},
+    *({"pattern-not": f"$RESP.$SET($NAME, {empty}, ...)"} for empty in ('""', "None")),
+    *({"pattern-not": f"$RESP.$SET(..., value={empty}, ...)"} for empty in ('""', "None")),
+    *({"pattern-not": f"$RESP.$SET(..., {option}={gone}, ...)"}
+      for option in ("max_age", "expires") for gone in ("0", "-1")),
+    {"pattern-not": '$RESP.$SET(..., expires="=~/(?i)1970/", ...)'},
+]
 WEB_PACKAGES = ("flask", "werkzeug", "quart", "django", "starlette", "fastapi")
 FLASK_DJANGO_PACKAGES = ("flask", "werkzeug", "quart", "django")
 
@@ -70,7 +80,11 @@ def _modules(qualnames):
 _NON_SENSITIVE = "|".join(sorted(
     (re.escape(n).replace("_", "[-_]?") for n in DEFAULTS.non_sensitive_names), key=lambda w: (-len(w), w)
 ))
-PREFERENCE = rf"(?i:(?:[\w.-]*[-_.])?(?:{_NON_SENSITIVE})(?:[-_.][\w.-]*)?)"
+_CREDENTIAL = "|".join(sorted(fw.CREDENTIAL_WORDS))
+PREFERENCE = (
+    rf"(?i:(?![\w.-]*(?<![a-z])(?:{_CREDENTIAL})(?![a-z]))"
+    rf"(?:[\w.-]*[-_.])?(?:{_NON_SENSITIVE})(?:[-_.][\w.-]*)?)"
+)
 CSRF = "[^=;]*(?i:csrf|xsrf)[^=;]*"
 SESSION_WORDS = f"(?i:{words(fw.SESSION_COOKIE_WORDS)})"
 # A session/auth cookie's whole name, in text (morsel names, header values).
@@ -198,6 +212,7 @@ def set_cookie_without(flag, receivers, skip_names=()):
     out = [
         {"pattern": "$RESP.$SET($...ARGS)"},
         SETTERS,
+        *NOT_DELETIONS,
         receivers,
         {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},
         {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
@@ -214,6 +229,7 @@ def set_cookie_with(flag, weak_regex, skip_names=()):
     out = [
         {"pattern": f"$RESP.$SET($...BEFORE, {flag}=$V, $...AFTER)"},
         SETTERS,
+        *NOT_DELETIONS,
         regex("$V", weak_regex),
         any_response(),
     ]
@@ -230,6 +246,7 @@ def set_cookie_with_constant(flag, weak_values, skip_names=()):
     out = [
         {"pattern": f"$RESP.$SET(..., {flag}=$V, ...)"},
         SETTERS,
+        *NOT_DELETIONS,
         regex("$V", r"^(?!(True|False|None)$)[A-Za-z_][A-Za-z0-9_]*$"),
         {"metavariable-pattern": {"metavariable": "$V",
                                   "pattern-either": [{"pattern": v} for v in weak_values]}},
@@ -247,6 +264,7 @@ def broken_host_cookie():
         either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
         regex("$NAME", r"""^[rub]?["']__Host-"""),
         SETTERS,
+        *NOT_DELETIONS,
         any_response(),
         {"pattern-either": [
             {"patterns": [{"pattern": "$RESP.$SET(..., domain=$D, ...)"}, regex("$D", r"""^[rub]?["'][^"']""")]},

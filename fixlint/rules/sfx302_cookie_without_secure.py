@@ -29,7 +29,10 @@ class CookieWithoutSecure(Rule):
     captive portal. Whoever sees that request gets the session.
 
     ## Decisions
-    Preference cookies (`theme`, `lang`, ... — configurable) are skipped.
+    Non-sensitive cookies (`theme`, `lang`, `preferences`,
+    `x-expected-format`, ... — the `non-sensitive-names` vocabulary, as for
+    SFX301) and deletions (an empty value, `max_age=0`, a past `expires`)
+    are skipped.
     Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for

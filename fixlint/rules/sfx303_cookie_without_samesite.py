@@ -34,7 +34,8 @@ class CookieWithoutSamesite(Rule):
     Framework defaults decide what "missing" means: Starlette and
     starsessions default to Lax, Werkzeug and Django's `set_cookie` default
     to no SameSite, Django's `SESSION_COOKIE_SAMESITE` defaults to Lax.
-    Preference cookies are skipped; computed values are trusted. Settings are
+    Non-sensitive cookies and deletions are skipped (as for SFX301);
+    computed values are trusted. Settings are
     findings only when a literal says `None`.
     """
 

@@ -79,6 +79,9 @@ class SessionCookieWithoutHostPrefix(Rule):
     Off by default: renaming a session cookie logs every user out once and
     breaks subdomain sharing some sites rely on. Enable it with
     `--select SFX` or `--extend-select SFX305` (flake8 and the CLI alike).
+    A session cookie that sets a `domain` (shared with subdomains) cannot
+    carry `__Host-` at all — browsers reject it — so the advice there is
+    `__Secure-`, and a `__Secure-` name with a domain is not reported.
     Both checks apply to every cookie site the cookie rules see; a
     settings module that never sets `SESSION_COOKIE_NAME` is not reported
     (the name may be set in another module), a `SessionMiddleware` call is,
@@ -163,7 +166,10 @@ class SessionCookieWithoutHostPrefix(Rule):
             match={"patterns": [
                 sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
                 sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
+                # With a domain, __Secure- is the strongest prefix a cookie can have.
+                {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., domain=$D, ...)'},
                 sg.SETTERS,
+                *sg.NOT_DELETIONS,
                 sg.any_response(),
                 *sg.session_cookie(),
             ]},
