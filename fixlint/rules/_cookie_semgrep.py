@@ -36,7 +36,13 @@ NOT_DELETIONS = [
     *({"pattern-not": f"$RESP.$SET(..., {option}={gone}, ...)"}
       for option in ("max_age", "expires") for gone in ("0", "-1")),
     {"pattern-not": '$RESP.$SET(..., expires="=~/(?i)1970/", ...)'},
+    {"pattern-not": "$RESP.$SET(..., expires=$DATE(1970, ...), ...)"},
 ]
+# The same in header text: `sid=; Path=/`, `Max-Age=0`, an Expires in 1970.
+HEADER_NOT_DELETION_RE = (
+    r"""^[rRbBuUfF]{0,2}["']\s*[^=;"']*=(?!\s*(;|["']$))"""
+    r"""(?!.*(?i:max-age\s*=\s*-?0*\s*(;|["']$)|expires\s*=[^;]*1970))"""
+)
 WEB_PACKAGES = ("flask", "werkzeug", "quart", "django", "starlette", "fastapi")
 FLASK_DJANGO_PACKAGES = ("flask", "werkzeug", "quart", "django")
 
@@ -422,6 +428,7 @@ CONFIG_FORMS = (
     ("$APP.config[$KEY] = $V", False),
     ("$APP.config.$METHOD(..., $KEY=$V, ...)", True),
     ("$APP.config.$METHOD({..., $KEY: $V, ...}, ...)", True),
+    ("$APP.config.$METHOD(dict(..., $KEY=$V, ...), ...)", True),
     ("django.conf.settings.configure(..., $KEY=$V, ...)", True),
 )
 
@@ -583,6 +590,7 @@ def set_cookie_header(*filters, skip_names=(), names=None):
         ]},
         regex("$HEADER", r"""^[rub]?["'](?i:set-cookie)["']$"""),
         regex("$H", _KNOWN_ATTRIBUTES_RE),
+        regex("$H", HEADER_NOT_DELETION_RE),
         *filters,
     ]
     for name in skip_names:
