@@ -279,6 +279,7 @@ class CookieAnalysis(Analysis):
         walker.on(ast.AnnAssign, self.visit_assign)
         walker.on(ast.If, self.visit_if)
         walker.on(ast.Tuple, self.visit_tuple)
+        walker.on(ast.Return, self.visit_return)
 
     # -- calls --------------------------------------------------------
     def visit_call(self, node):
@@ -641,6 +642,22 @@ class CookieAnalysis(Analysis):
             header = _string_key(node.elts[0])
             if header is not None and header.lower() == "set-cookie":
                 self._header(node.elts[1])
+
+    def visit_return(self, node):
+        """A Flask view's `return body, status, {"Set-Cookie": ...}`: Flask
+        builds the response from the tuple, headers last."""
+        value = node.value
+        if value.__class__ is not ast.Tuple or not 2 <= len(value.elts) <= 3:
+            return
+        if self.ctx.function is None or not self.ctx.imports(*fw.FLASK.packages):
+            return
+        mapping = self.ctx.value_of(value.elts[-1])
+        if mapping.__class__ is not ast.Dict:
+            return
+        for key, header_value in zip(mapping.keys, mapping.values):
+            header = _string_key(key) if key is not None else None
+            if header is not None and header.lower() == "set-cookie":
+                self._header(header_value, at=node)
 
     def _header(self, value, at=None):
         """A Set-Cookie header value, reported at `at` (else at the value)."""
