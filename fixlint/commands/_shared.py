@@ -12,26 +12,29 @@ from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
 
+MAX_JOBS = 512
+
+
 class Selection(NamedTuple):
     config: Config
     rules: list
     files: list
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
+    max_size: int  # bytes a file may hold
 
 
 def _codes(value):
     return list(parse_list(value, "codes"))
 
 
-def _seconds(value):
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not 0 < seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
-    return seconds
+def _argument(parse):
+    def convert(value):
+        try:
+            return parse(value, "")
+        except ConfigError as exc:
+            raise argparse.ArgumentTypeError(str(exc).lstrip(": ")) from None
+    return convert
 
 
 def add_arguments(parser):
@@ -47,9 +50,12 @@ def add_arguments(parser):
     parser.add_argument("--no-gitignore", action="store_true", help="do not read .gitignore files")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes (default: all cores)")
-    parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
-                        help="skip (and report) a file whose analysis takes longer "
-                             f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--per-file-timeout", type=_argument(settings.parse_seconds), default=None,
+                        metavar="SECONDS", help="skip (and report) a file whose analysis takes longer "
+                                                f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--max-file-size", type=_argument(settings.parse_size), default=None, metavar="BYTES",
+                        help="skip (and report) a larger file without reading it: bytes, or with k, M "
+                             f"(default: {runner.DEFAULT_MAX_FILE_SIZE // 1024 ** 2}M)")
     parser.add_argument("--include-tests", action="store_true", default=None,
                         help="check test code too (tests/ folders, test_*.py, conftest.py, ...)")
     parser.add_argument("--config", metavar="PYPROJECT",
@@ -69,8 +75,10 @@ def select(args):
             config, run_settings = settings.load(path)
     if args.include_tests:
         config = config.with_values(include_tests=True)
-    if args.jobs is not None and args.jobs < 1:
-        raise ConfigError(f"--jobs: expected a positive number, got {args.jobs}")
+    if args.jobs is not None and not 0 < args.jobs <= MAX_JOBS:
+        raise ConfigError(f"--jobs: expected a positive number up to {MAX_JOBS}, got {args.jobs}")
+    if "" in args.paths:
+        raise ConfigError("PATH: an empty path names no file (use . for the current folder)")
     rules = select_rules(
         select=args.select if args.select is not None else run_settings.get("select"),
         extend_select=(run_settings.get("extend-select") or []) + (args.extend_select or []),
@@ -81,4 +89,5 @@ def select(args):
         exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(config, rules, files, errors, timeout)
+    max_size = args.max_file_size or run_settings.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
+    return Selection(config, rules, files, errors, timeout, max_size)

@@ -10,18 +10,45 @@ from __future__ import annotations
 import difflib
 
 from ..lines import physical_lines
+from ..output.escape import diff_name, shown, shown_path
+from ..output.text import error_line
 from .engine import NO_FIX, UNSAFE_FIX
 
 
-def unified_diff(path, before, after):
-    """A diff of one file that `git apply`/`patch -p1` accept."""
+def unified_diff(path, before, after, encoding="utf-8"):
+    """The bytes of a diff of one file that `git apply` and `patch -p1`
+    accept: lines in the file's own encoding (a latin-1 file's diff is
+    latin-1, a BOM stays on line 1) and split where those tools split them,
+    at `\n` only (a file that ends its lines with a bare `\r` is one line to
+    them); a name that needs it is quoted as git quotes it."""
+    old, new = (_lines(text.encode(encoding, "surrogateescape")) for text in (before, after))
+    names = (diff_name(f"a/{path}").encode("utf-8", "surrogateescape"),
+             diff_name(f"b/{path}").encode("utf-8", "surrogateescape"))
     out = []
-    lines = physical_lines(before, keepends=True), physical_lines(after, keepends=True)
-    for line in difflib.unified_diff(*lines, f"a/{path}", f"b/{path}"):
+    for line in difflib.diff_bytes(difflib.unified_diff, old, new, *names):
         out.append(line)
-        if not line.endswith(("\n", "\r")):
-            out.append("\n\\ No newline at end of file\n")
-    return "".join(out)
+        if not line.endswith(b"\n"):
+            out.append(b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _lines(data):
+    """`data` split after each `\\n`, as diff, git and patch count lines."""
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
+
+
+def write_bytes(stream, data):
+    """`data` on a text stream's binary buffer (flushing the text first);
+    decoded as UTF-8 for a stream without one (a test's StringIO)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "surrogateescape"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def line_map(before, after):
@@ -52,7 +79,7 @@ class Report:
 
     def error(self, path, error):
         self.errors += 1
-        self.err.write(f"{path}:{error.line}:{error.col + 1}: error: {error.message}\n")
+        self.err.write(error_line(path, error) + "\n")
 
     def file(self, path, fixed):
         for error in fixed.errors:
@@ -61,7 +88,7 @@ class Report:
             self.fixed += len(fixed.applied)
             self.files += 1
             if not self.write:
-                self.out.write(unified_diff(path, fixed.before, fixed.after))
+                write_bytes(self.out, unified_diff(path, fixed.before, fixed.after, fixed.encoding))
         remaining = list(fixed.remaining)
         if self.write and not fixed.written and fixed.applied:
             remaining = [(plan.finding, "fix not written") for plan in fixed.applied] + remaining
@@ -69,7 +96,8 @@ class Report:
         for finding, note in sorted(remaining, key=lambda item: (where(item[0].line), item[0].col)):
             self.left += 1
             self.unsafe_left += note == UNSAFE_FIX
-            self.err.write(f"{path}:{where(finding.line)}:{finding.col + 1}: {finding.code} {finding.message} [{note}]\n")
+            self.err.write(f"{shown_path(path)}:{where(finding.line)}:{finding.col + 1}: "
+                           f"{shown(f'{finding.code} {finding.message} [{note}]')}\n")
 
     def summary(self):
         parts = []
