@@ -6,7 +6,9 @@ one-line output, an escape sequence would recolour a terminal, a bidi
 control would reorder what a reviewer reads. Messages quote such names with
 `quoted` (a Python literal: every newline, control, format and other
 non-printable character escaped), and `Rule.finding` passes each whole
-message through `one_line`, so nothing slips past a rule that forgot.
+message through `one_line`, so nothing slips past a rule that forgot. The
+report writers (fixlint.output.escape) use the same `escaped` for file names
+and shorten over-long names.
 """
 
 from __future__ import annotations
@@ -17,16 +19,39 @@ def quoted(text):
     return repr(text)
 
 
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def surrogate_escape(char):
+    """A lone surrogate as text: `\\xNN` for a byte of a file name that is not
+    UTF-8 (PEP 383), else `\\udNNN`."""
+    code = ord(char)
+    return "\\x%02x" % (code - 0xDC00) if 0xDC80 <= code <= 0xDCFF else "\\u%04x" % code
+
+
+def _unprintable(char):
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return surrogate_escape(char)
+    if code < 0x100:
+        return "\\x%02x" % code
+    return "\\u%04x" % code if code < 0x10000 else "\\U%08x" % code
+
+
 def escaped(text):
-    """`text` with its non-printable characters escaped, unquoted (for a
-    name inside other words, or a file name)."""
+    """`text` with every non-printable character as a backslash escape:
+    Cc controls (`\\n`, `\\x1b`), Cf format characters (bidi overrides,
+    zero-width), Zl/Zp separators (`\\u2028`), spaces other than " ",
+    surrogates, unassigned code points. Unquoted: for a name inside other
+    words, or a file name (fixlint.output.escape builds on it)."""
+    text = str(text)
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() else _unprintable(c) for c in text)
 
 
 def one_line(message):
-    """A message with any non-printable character left in it escaped:
-    newlines, controls (`\\x1b`), format characters such as bidi overrides,
-    line and paragraph separators, lone surrogates."""
+    """A message with any non-printable character left in it escaped."""
     return escaped(message)
