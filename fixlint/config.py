@@ -87,9 +87,9 @@ OPTIONS = (
     Option(
         "session-backends", "list", (),
         "Session backends the project uses even where a module does not say so: flask-session, "
-        "starsessions (server-side), django-signed-cookies (Django's signed_cookies engine) "
-        "(SFX101, SFX102).",
-        choices=("flask-session", "starsessions", "django-signed-cookies"),
+        "flask-kvsession, starsessions (server-side), django-signed-cookies (Django's "
+        "signed_cookies engine) (SFX101, SFX102).",
+        choices=("flask-session", "flask-kvsession", "starsessions", "django-signed-cookies"),
     ),
     Option(
         "include-tests", "bool", False,
