@@ -124,6 +124,8 @@ SIGNED_COOKIES_BACKEND = replace(SESSION_BACKEND, server_side=False)
 REQUEST_SOURCES = {
     "GET": "query string", "POST": "form body", "FILES": "form body",
     "COOKIES": "cookie", "headers": "header", "META": "header",
+    # Django REST framework's Request: the parsed body and the query string.
+    "data": "JSON body", "query_params": "query string",
 }
 RAW_BODIES = frozenset(("body",))
 # Session stores: `SessionStore(session_key=...)` loads the session under a key.
