@@ -429,7 +429,7 @@ def test_a_credential_lookup_then_a_write_of_the_row_is_a_login_whatever_the_nam
     """
     assert messages(source) == [
         "SFX101 login binds 'quem', a value of the verified user record, to the session without regenerating "
-        "it; call session.clear() first (Flask)"]
+        "it; call session.clear() first (Flask)" + MEDIUM]
 
 
 def test_a_write_of_request_data_after_a_check_on_the_request_user_binds_nobody():
