@@ -244,10 +244,10 @@ def check_file(path, config, rules, max_size=None, project=None):
         text = read_source(path, max_size)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
-    return check_source(path, text, config, rules)
+    return check_source(path, text, config, rules, project)
 
 
-def check_source(path, text, config, rules):
+def check_source(path, text, config, rules, project=None):
     """check_file for a text already read (an editor's unsaved buffer)."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
