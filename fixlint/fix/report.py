@@ -8,16 +8,45 @@ their lines in the file as it is on disk, not in the fixed text.
 from __future__ import annotations
 
 import difflib
+import os
 
 from ..lines import physical_lines
 from .engine import NO_FIX, UNSAFE_FIX
 
 
-def unified_diff(path, before, after):
-    """A diff of one file that `git apply`/`patch -p1` accept."""
+def _repository_root(folder):
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def diff_path(path, cwd=None):
+    """(the path a diff header names, the folder to apply the diff in).
+
+    `git apply` and `patch -p1` both read a header's path relative to the
+    current directory (git adds the subfolder's prefix itself) and both
+    refuse `..` and absolute paths. A file below the current directory is
+    named relative to it; one elsewhere relative to its repository's root
+    (else to `/`), and the folder says where that diff applies."""
+    cwd = os.path.abspath(cwd or os.getcwd())
+    absolute = os.path.abspath(path)
+    base = cwd
+    if os.path.commonpath([cwd, absolute]) != cwd:
+        base = _repository_root(os.path.dirname(absolute)) or os.path.abspath(os.sep)
+    return os.path.relpath(absolute, base).replace(os.sep, "/"), base
+
+
+def unified_diff(path, before, after, cwd=None):
+    """A diff of one file that `git apply`/`patch -p1` accept in the
+    current directory (see diff_path for a file outside it)."""
     out = []
+    name = diff_path(path, cwd)[0]
     lines = physical_lines(before, keepends=True), physical_lines(after, keepends=True)
-    for line in difflib.unified_diff(*lines, f"a/{path}", f"b/{path}"):
+    for line in difflib.unified_diff(*lines, f"a/{name}", f"b/{name}"):
         out.append(line)
         if not line.endswith(("\n", "\r")):
             out.append("\n\\ No newline at end of file\n")
@@ -61,6 +90,7 @@ class Report:
             self.fixed += len(fixed.applied)
             self.files += 1
             if not self.write:
+                self._note_elsewhere(path)
                 self.out.write(unified_diff(path, fixed.before, fixed.after))
         remaining = list(fixed.remaining)
         if self.write and not fixed.written and fixed.applied:
@@ -70,6 +100,12 @@ class Report:
             self.left += 1
             self.unsafe_left += note == UNSAFE_FIX
             self.err.write(f"{path}:{where(finding.line)}:{finding.col + 1}: {finding.code} {finding.message} [{note}]\n")
+
+    def _note_elsewhere(self, path):
+        name, base = diff_path(path)
+        if base != os.getcwd():
+            self.err.write(f"{path}: note: outside the current directory; its diff names "
+                           f"{name}: apply it in {base} (git -C {base} apply / patch -p1 -d {base})\n")
 
     def summary(self):
         parts = []
