@@ -91,18 +91,20 @@ def _load_gitignore(directory):
         return None
 
 
-def discover(paths, exclude=(), use_gitignore=True):
+def discover(paths, exclude=(), use_gitignore=True, skip=None):
     """(files, errors): the Python files under `paths`, minus excluded ones.
 
     Excludes are gitignore-style patterns, matched against each path
     relative to the folder given on the command line; `.gitignore` files met
     on the way apply below their folder. A file named explicitly is checked
-    whatever its extension unless an exclude pattern matches it."""
+    whatever its extension unless an exclude pattern matches it. `skip`, a
+    function of a path, leaves out more (flake8's exclude patterns)."""
     excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    skip = skip or (lambda path: False)
     files, errors = [], []
     for root in paths:
         if os.path.isfile(root) or (os.path.exists(root) and not os.path.isdir(root)):
-            if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root):
+            if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root) and not skip(root):
                 files.append(os.path.normpath(root))
             continue
         if os.path.islink(root) and not os.path.exists(root):  # dangling, or a loop
@@ -122,7 +124,7 @@ def discover(paths, exclude=(), use_gitignore=True):
             def skipped(path, is_dir, folder=folder):
                 rel = os.path.relpath(path, root)
                 probe = rel + "/" if is_dir else rel
-                if excluded.match_file(probe):
+                if excluded.match_file(probe) or skip(path):
                     return True
                 for base, spec in ignores:
                     if path.startswith(base.rstrip(os.sep) + os.sep) or base == root:

@@ -18,7 +18,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout")
+RUN_SETTINGS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "per-file-timeout",
+                "per-file-ignores")
 
 
 def exclude_patterns(patterns, option):
@@ -54,6 +55,26 @@ def find_pyproject(start):
 
 def load(path):
     """(Config, run settings dict) from a pyproject.toml file."""
+    table, run = load_table(path)
+    return Config.from_mapping(table), run
+
+
+def _per_file_ignores(value, source):
+    """{gitignore pattern: [codes]} from a ruff-style table
+    (`"tests/**" = ["SFX3"]`)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: per-file-ignores: expected a table of pattern = [codes], got {value!r}")
+    out = {}
+    for pattern, codes in value.items():
+        where = f"{source}: per-file-ignores: {pattern!r}"
+        exclude_patterns([pattern], where)
+        out[pattern] = validate_codes(parse_list(codes, where), where)
+    return out
+
+
+def load_table(path):
+    """(the rule options of [tool.fixlint], checked, by name; run settings
+    dict) from a pyproject.toml file."""
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
@@ -68,7 +89,8 @@ def load(path):
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.fixlint] must be a table")
     source = f"{path} [tool.fixlint]"
-    config = Config.from_mapping(table, source=source, known_extra=RUN_SETTINGS)
+    Config.from_mapping(table, source=source, known_extra=RUN_SETTINGS)
+    options = {k: v for k, v in table.items() if k.replace("_", "-") not in RUN_SETTINGS}
     run = {}
     for key, value in table.items():
         name = key.replace("_", "-")
@@ -78,8 +100,10 @@ def load(path):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
             run[name] = float(value)
+        elif name == "per-file-ignores":
+            run[name] = _per_file_ignores(value, source)
         elif name == "exclude":
             run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting
             run[name] = validate_codes(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
-    return config, run
+    return options, run

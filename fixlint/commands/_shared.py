@@ -4,12 +4,11 @@ they combine with `[tool.fixlint]`."""
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 from typing import NamedTuple
 
-from .. import runner, settings, timelimit
+from .. import flake8_settings, runner, timelimit
 from ..config import Config, ConfigError, parse_list
-from ..selection import select_rules
 
 
 class Selection(NamedTuple):
@@ -18,6 +17,23 @@ class Selection(NamedTuple):
     files: list
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
+    layers: object = None  # layered_settings.Layers: where each setting came from
+
+    def rules_for(self, path):
+        """The rules for one file: per-file-ignores may drop some."""
+        if self.layers is None or not self.layers.get("per-file-ignores"):
+            return self.rules
+        return self.layers.rules_for(path)
+
+    def without_ignored(self, results):
+        """`results` minus the findings per-file-ignores drops."""
+        if self.layers is None or not self.layers.get("per-file-ignores"):
+            return results
+        out = []
+        for result in results:
+            codes = {rule.code for rule in self.rules_for(result.path)}
+            out.append(result._replace(findings=[f for f in result.findings if f.code in codes]))
+        return out
 
 
 def _codes(value):
@@ -50,31 +66,26 @@ def add_arguments(parser):
     parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
                         help="skip (and report) a file whose analysis takes longer "
                              f"(default: {timelimit.DEFAULT_SECONDS:g})")
-    parser.add_argument("--config", metavar="PYPROJECT",
-                        help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="read [tool.fixlint] from this pyproject.toml, or [flake8] from this "
+                             "setup.cfg/tox.ini/.flake8 (default: the nearest of each)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
 def select(args):
     """The configuration, rules and files the options and settings name."""
-    config, run_settings = Config(), {}
-    if not args.isolated:
-        path = args.config or settings.find_pyproject(os.getcwd())
-        if args.config and not os.path.isfile(args.config):
-            reason = "not a regular file" if os.path.exists(args.config) else "no such file"
-            raise ConfigError(f"--config: {reason}: {args.config}")
-        if path:
-            config, run_settings = settings.load(path)
+    from ..layered_settings import gather
+
+    layers = gather(args)
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive number, got {args.jobs}")
-    rules = select_rules(
-        select=args.select if args.select is not None else run_settings.get("select"),
-        extend_select=(run_settings.get("extend-select") or []) + (args.extend_select or []),
-        ignore=args.ignore if args.ignore is not None else run_settings.get("ignore", []),
-    )
-    exclude = list(run_settings.get("exclude", []))
-    for value in args.exclude:
-        exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
-    files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
-    timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(config, rules, files, errors, timeout)
+    rules = layers.rules()
+    warning = layers.nothing_selected()
+    if warning:
+        print(warning, file=sys.stderr)
+    flake8_excludes = (layers.get("flake8-exclude") or []) + (layers.get("flake8-extend-exclude") or [])
+    skip = (lambda path: flake8_settings.matches(path, flake8_excludes)) if flake8_excludes else None
+    files, errors = runner.discover(args.paths, layers.get("exclude", []), use_gitignore=not args.no_gitignore,
+                                    skip=skip)
+    timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
+    return Selection(layers.config, rules, files, errors, timeout, layers)

@@ -31,7 +31,8 @@ def run(args):
     from ..fix.engine import fix_file
 
     chosen = _shared.select(args)
-    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    checked = chosen.without_ignored(
+        runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout))
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -44,7 +45,7 @@ def run(args):
                 for error in result.errors:  # it would not finish the second time either
                     out.error(path, error)
                 continue
-            fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
+            fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules_for(r.path),
                                                             unsafe=args.unsafe_fixes, write=args.write),
                                    chosen.timeout)
             if isinstance(fixed, runner.FileError):
