@@ -145,6 +145,17 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
     return files, errors
 
 
+def excluded_name(path, exclude=(), skip=None):
+    """Whether a file of this name is excluded as discover() would exclude
+    it: for a buffer from standard input named by --stdin-filename."""
+    excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    name = os.path.normpath(path)
+    parts = name.split(os.sep)
+    prefixes = [os.sep.join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return (excluded.match_file(name) or excluded.match_file(os.path.basename(name))
+            or bool(skip and any(skip(prefix) for prefix in prefixes if prefix)))
+
+
 # -- one file ----------------------------------------------------------------
 
 def read_source(path):
@@ -212,7 +223,17 @@ def check_file(path, config, rules):
     finding and is not parsed: a syntax error in it is not fixlint's to
     report (flake8's E999 is)."""
     try:
-        text = read_source(path)
+        data = read_bytes(path)
+    except SourceError as exc:
+        return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
+    return check_data(path, data, config, rules)
+
+
+def check_data(path, data, config, rules):
+    """The FileResult of a file's bytes (read from disk, or a buffer from
+    standard input named `path`)."""
+    try:
+        text = decode_source(data)[0]
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
     guard = GuardText(text)

@@ -11,6 +11,13 @@ from .. import flake8_settings, runner, timelimit
 from ..config import Config, ConfigError, parse_list
 
 
+class Buffer(NamedTuple):
+    """Source read from standard input, named by --stdin-filename."""
+    name: str
+    data: bytes
+    excluded: bool  # the name is excluded: check reports nothing, fix prints it back
+
+
 class Selection(NamedTuple):
     config: Config
     rules: list
@@ -18,6 +25,7 @@ class Selection(NamedTuple):
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
     layers: object = None  # layered_settings.Layers: where each setting came from
+    stdin: "Buffer" = None  # read from standard input (`-`)
 
     def rules_for(self, path):
         """The rules for one file: per-file-ignores may drop some."""
@@ -70,6 +78,9 @@ def add_arguments(parser):
                         help="read [tool.fixlint] from this pyproject.toml, or [flake8] from this "
                              "setup.cfg/tox.ini/.flake8 (default: the nearest of each)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="with '-' as a path: the file name of the source read from standard input "
+                             "(configuration, excludes, per-file-ignores and test-code detection apply to it)")
 
 
 def select(args):
@@ -85,7 +96,24 @@ def select(args):
         print(warning, file=sys.stderr)
     flake8_excludes = (layers.get("flake8-exclude") or []) + (layers.get("flake8-extend-exclude") or [])
     skip = (lambda path: flake8_settings.matches(path, flake8_excludes)) if flake8_excludes else None
-    files, errors = runner.discover(args.paths, layers.get("exclude", []), use_gitignore=not args.no_gitignore,
+    paths = [path for path in args.paths if path != "-"]
+    stdin = None
+    if len(paths) < len(args.paths):
+        name = args.stdin_filename or "stdin"
+        stdin = Buffer(name, sys.stdin.buffer.read(), runner.excluded_name(name, layers.get("exclude", []), skip))
+    elif args.stdin_filename:
+        raise ConfigError("--stdin-filename names the source read from standard input: pass '-' as the path")
+    files, errors = runner.discover(paths, layers.get("exclude", []), use_gitignore=not args.no_gitignore,
                                     skip=skip)
     timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(layers.config, rules, files, errors, timeout, layers)
+    return Selection(layers.config, rules, files, errors, timeout, layers, stdin)
+
+
+def check_stdin(chosen):
+    """The FileResult of the buffer read from standard input."""
+    name, data, excluded = chosen.stdin
+    if excluded:
+        return runner.FileResult(name, [], [])
+    with timelimit.alarm_handler():
+        result = runner.guarded(lambda: runner.check_data(name, data, chosen.config, chosen.rules), chosen.timeout)
+    return runner.FileResult(name, [], [result]) if isinstance(result, runner.FileError) else result

@@ -50,6 +50,8 @@ def run(args):
         sys.stdout.write(describe(chosen.layers, chosen.rules))
         return 0
     results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    if chosen.stdin:
+        results.append(_shared.check_stdin(chosen))
     results = chosen.without_ignored(results)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
