@@ -18,6 +18,8 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True)  # keep me
     return resp
+
+SECURE_SSL_REDIRECT = True  # served over HTTPS only: the Secure fix is safe
 """
 FIXED = VULNERABLE.replace('httponly=True)', 'httponly=True, secure=True, samesite="Lax")')
 LONG_LIVED = VULNERABLE.replace("httponly=True)", "httponly=True, max_age=timedelta(days=90))")
@@ -65,6 +67,8 @@ def view():
     cookie["sid"] = "v"
     cookie["sid"]["max-age"] = 60 * 60 * 24 * 90
     return cookie.output()
+
+SECURE_SSL_REDIRECT = True
 """
 
 
@@ -90,7 +94,7 @@ def test_unsafe_fixes_only_with_the_flag(tmp_path):
     path = write(tmp_path, "site/settings.py", settings)
     done = run_cli("fix", "--isolated", "--write", ".", cwd=tmp_path)
     assert done.returncode == 1 and path.read_text() == settings
-    assert "[unsafe fix available with --unsafe-fixes]" in done.stderr
+    assert "[unsafe fix available with --unsafe-fixes: a Secure cookie is not sent over plain HTTP" in done.stderr
     done = run_cli("fix", "--isolated", "--write", "--unsafe-fixes", ".", cwd=tmp_path)
     assert done.returncode == 0
     assert path.read_text() == settings + "SESSION_COOKIE_SECURE = True\n"

@@ -19,8 +19,13 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
     return resp
+
+
+from config import DEBUG  # noqa: E402
+
+SESSION_COOKIE_SECURE = not DEBUG  # the module decides HTTPS: the Secure fix reuses it
 """
-FIXED = SOURCE.replace('samesite="Lax")', 'samesite="Lax", secure=True)')
+FIXED = SOURCE.replace('samesite="Lax")', 'samesite="Lax", secure=not DEBUG)')
 
 
 def piped(*args, source=SOURCE, cwd):

@@ -98,7 +98,7 @@ class Report:
         where = (lambda line: line) if fixed.written else line_map(fixed.before, fixed.after)
         for finding, note in sorted(remaining, key=lambda item: (where(item[0].line), item[0].col)):
             self.left += 1
-            self.unsafe_left += note == UNSAFE_FIX
+            self.unsafe_left += note.startswith(UNSAFE_FIX)
             self.err.write(f"{path}:{where(finding.line)}:{finding.col + 1}: {finding.code} {finding.message} [{note}]\n")
 
     def _note_elsewhere(self, path):
