@@ -93,3 +93,17 @@ def test_the_readme_wheel_command_installs_into_a_fresh_venv_where_flake8_and_th
     assert check.stdout.startswith("app.py:6:5: SFX302 cookie 'sid' is set without Secure")
     fix = shell("fixlint fix --unsafe-fixes app.py", project, bin_folder)  # [fix] brought libcst
     assert "+    resp.set_cookie(\"sid\", \"v\", httponly=True, samesite=\"Lax\", secure=True)" in fix.stdout, fix.stderr
+
+
+def test_the_readme_checkout_command_installs_into_a_fresh_venv(tmp_path):
+    (line,) = [c for c in commands("today.sh") if c.startswith("pip install '.")]
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    installed = shell(line, ROOT, venv / "bin")
+    assert installed.returncode == 0, installed.stdout[-2000:] + installed.stderr[-2000:]
+    project = tmp_path / "project"
+    write(project, "app.py", VULNERABLE)
+    check = shell("fixlint check app.py", project, venv / "bin")
+    assert check.returncode == 1 and "SFX302" in check.stdout, check.stderr
+    where = shell("python -c 'import fixlint; print(fixlint.__file__)'", project, venv / "bin")
+    assert where.stdout.startswith(str(venv)), where.stdout
