@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz install semgrep parity clean bench profile dist
+.PHONY: run test fuzz install semgrep parity clean bench profile realcode dist
 
 # Semgrep lives in its own virtualenv: it pins its dependencies (opentelemetry
 # among them) and breaks when another package upgrades them beside it. The
@@ -82,3 +82,11 @@ $(BENCH_STAMP): pyproject.toml bench/requirements.txt
 
 clean:
 	rm -rf $(VENV) $(SEMGREP_VENV) $(BENCH_VENV) .pytest_cache build dist *.egg-info
+
+# fixlint over a pinned corpus of real applications (downloaded once into
+# ~/.cache/fixlint-realcode or $$REALCODE_CACHE), checked against the reviewed
+# verdicts in realcode/baseline.json; exit 1 on an unreviewed or vanished
+# finding. `make realcode ARGS=--update` rewrites the baseline (see README).
+realcode: $(STAMP)
+	@$(BIN)/python -m realcode $(ARGS); status=$$?; \
+	  $(BIN)/python -m fixlint.generate >/dev/null && exit $$status

@@ -3,7 +3,9 @@
 Wheels, not sdists: a wheel is the code users install, needs no build step
 to unpack, and is one immutable file per version whose sha256 we pin. They
 are fetched with pip (so its proxy and certificate settings apply), checked
-against the pins, and unpacked into a cache folder outside git.
+against the pins, and unpacked into a cache folder outside git. The same
+machinery serves the real-code corpus (realcode/), which also pins the odd
+sdist (a .tar.gz) of a project that publishes no wheel.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -47,13 +50,14 @@ class HashMismatch(Exception):
     pass
 
 
-def default_cache():
+def default_cache(variable="BENCH_CACHE", name="fixlint-bench"):
     """$BENCH_CACHE, else ~/.cache/fixlint-bench (outside any checkout, so no
-    linter run over the repository ever walks the corpus)."""
-    if os.environ.get("BENCH_CACHE"):
-        return Path(os.environ["BENCH_CACHE"]).expanduser()
+    linter run over the repository ever walks the corpus); realcode passes
+    its own variable and folder name."""
+    if os.environ.get(variable):
+        return Path(os.environ[variable]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return Path(base) / "fixlint-bench"
+    return Path(base) / name
 
 
 def sha256_of(path):
@@ -71,9 +75,13 @@ def verify(path, expected):
         raise HashMismatch(f"{Path(path).name}: sha256 {actual}, pinned {expected}")
 
 
+def is_sdist(filename):
+    return filename.endswith(".tar.gz")
+
+
 def download(wheel, folder):
-    """The verified wheel file in `folder`, fetched with pip when absent or
-    corrupt."""
+    """The verified wheel (or sdist) file in `folder`, fetched with pip when
+    absent or corrupt."""
     folder = Path(folder)
     path = folder / wheel.filename
     if path.exists():
@@ -84,7 +92,8 @@ def download(wheel, folder):
             path.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+         "--no-binary=:all:" if is_sdist(wheel.filename) else "--only-binary=:all:",
          "--dest", str(folder), f"{wheel.project}=={wheel.version}"],
         check=True,
     )
@@ -101,18 +110,35 @@ def python_members(names):
 
 def unpack(wheel_path, target):
     """Unpack the wheel's Python files into `target` (once: a finished
-    unpack leaves a marker file)."""
+    unpack leaves a marker file). An sdist's files lose the archive's
+    top folder (`name-1.0/`), so both kinds lay out alike."""
     target = Path(target)
     marker = target / ".unpacked"
     if marker.exists():
         return target
     if target.exists():
         shutil.rmtree(target)
-    with zipfile.ZipFile(wheel_path) as archive:
-        for name in python_members(archive.namelist()):
-            archive.extract(name, target)
+    if is_sdist(str(wheel_path)):
+        _unpack_sdist(wheel_path, target)
+    else:
+        with zipfile.ZipFile(wheel_path) as archive:
+            for name in python_members(archive.namelist()):
+                archive.extract(name, target)
     marker.touch()
     return target
+
+
+def _unpack_sdist(path, target):
+    with tarfile.open(path, "r:gz") as archive:
+        for member in archive.getmembers():
+            inner = member.name.partition("/")[2]
+            if not member.isfile() or not inner.endswith(".py") or ".egg-info/" in inner:
+                continue
+            destination = target / inner
+            if not destination.resolve().is_relative_to(target.resolve()):
+                continue  # a member that climbs out of the archive's folder
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(archive.extractfile(member).read())
 
 
 class Corpus(NamedTuple):

@@ -38,6 +38,8 @@ SNIPPETS = {
     "pycharm": ("docs/editors/pycharm-external-tool.md", None),
     # Not a snippet: the table `make bench` wrote from its latest real run.
     "benchmark": ("bench/results/latest.md", None),
+    # Not a snippet either: the table `make realcode` wrote from the reviewed baseline.
+    "realcode": ("realcode/table.md", None),
 }
 RULE_PAGE_NOTICE = ("<!-- Generated from fixlint/rules/ by `python -m fixlint.generate`; "
                     "edit the rule, not this file. -->\n\n")

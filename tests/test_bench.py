@@ -47,6 +47,24 @@ def test_unpack_keeps_the_python_files_and_drops_the_metadata(tmp_path):
     assert not (target / "pkg" / "data.json").exists()
 
 
+def test_unpack_lays_an_sdist_out_like_a_wheel_without_its_top_folder(tmp_path):
+    import io
+    import tarfile
+
+    sdist = tmp_path / "pkg-1.0.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        for name, text in (("pkg-1.0/pkg/views.py", "x = 1\n"), ("pkg-1.0/setup.py", ""),
+                           ("pkg-1.0/pkg/data.json", "{}"), ("pkg-1.0/pkg.egg-info/odd.py", ""),
+                           ("pkg-1.0/../escape.py", "")):
+            data = text.encode()
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            archive.addfile(member, io.BytesIO(data))
+    target = corpus.unpack(sdist, tmp_path / "out")
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*.py")) == ["pkg/views.py", "setup.py"]
+    assert not (tmp_path / "escape.py").exists()
+
+
 def test_the_flake8_target_is_fixlints_share_of_the_sfx_run_with_two_runs_beside():
     results = _results(**{"flake8_plain_django": 20.0, "flake8_sfx_django": 21.0})
     results["flake8 sfx django"]["fixlint_cpu"] = [1.0, 1.2, 3.0]
