@@ -32,7 +32,7 @@ class PerFileIgnore(NamedTuple):
 
 class Layers(NamedTuple):
     config: Config
-    values: dict  # name -> Setting, in display order
+    values: dict  # name -> Setting (the flake8 excludes as flake8-exclude, flake8-extend-exclude)
     files: tuple  # the configuration files read
 
     def get(self, name, default=None):
@@ -65,7 +65,7 @@ class Layers(NamedTuple):
 
 
 def per_file_codes(entries, path):
-    """The codes `entries` ([(matcher, codes)]) ignore for `path`."""
+    """The codes `entries` (PerFileIgnores) ignore for `path`."""
     codes = []
     for entry in entries:
         if entry.matches(path):

@@ -128,3 +128,11 @@ def test_bad_flake8_values_name_the_file(tmp_path):
     write(tmp_path, "setup.cfg", "[flake8]\nper-file-ignores = tests/*\n")
     done = run_cli("check", ".", cwd=tmp_path)
     assert done.returncode == 2 and "per-file-ignores: expected 'path:CODES'" in done.stderr
+
+
+def test_config_names_a_flake8_file_and_isolated_reads_none(tmp_path):
+    project(tmp_path, {"ci/lint.cfg": "[flake8]\nignore = SFX302\n", "app.py": COOKIE})
+    assert codes(run_cli("check", "--config", "ci/lint.cfg", ".", cwd=tmp_path)) == []
+    write(tmp_path, "setup.cfg", "[flake8]\nignore = SFX302\n")
+    assert codes(run_cli("check", ".", cwd=tmp_path)) == []
+    assert codes(run_cli("check", "--isolated", ".", cwd=tmp_path)) == [("app.py", "SFX302")]
