@@ -83,19 +83,23 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": DAY, "w": 7 * DAY}
 
 
+MAX_DURATION = 36500 * DAY  # a hundred years; 1e400 (inf) or nan is a typo, not a policy
+
+
 def parse_duration(text, option="max-session-lifetime"):
     if isinstance(text, bool):
         raise ConfigError(f"{option}: expected a duration such as 30d or 2592000, got {text!r}")
     if isinstance(text, (int, float)):
-        if text <= 0:
-            raise ConfigError(f"{option}: must be positive, got {text!r}")
-        return float(text)
-    match = _DURATION.match(str(text))
-    if not match:
-        raise ConfigError(f"{option}: expected a duration such as 30d or 2592000, got {text!r}")
-    value = float(match.group(1)) * _UNITS[match.group(2).lower()]
-    if value <= 0:
+        value = float("inf") if abs(text) >= 1e300 else float(text)  # float(10**400) overflows
+    else:
+        match = _DURATION.match(str(text))
+        if not match:
+            raise ConfigError(f"{option}: expected a duration such as 30d or 2592000, got {text!r}")
+        value = float(match.group(1)) * _UNITS[match.group(2).lower()]
+    if value != value or value <= 0:  # nan, zero or negative
         raise ConfigError(f"{option}: must be positive, got {text!r}")
+    if value > MAX_DURATION:
+        raise ConfigError(f"{option}: at most 36500d (a hundred years), got {text!r}")
     return value
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from . import flake8_settings, settings
 from .config import OPTIONS, Config, ConfigError
 from .selection import select_rules
+from .runner import DEFAULT_MAX_FILE_SIZE
 from .timelimit import DEFAULT_SECONDS as DEFAULT_TIMEOUT
 
 DEFAULT = "default"
@@ -167,10 +168,12 @@ def _command_line(args, values):
         values["exclude"] = Setting(merged, source)
     if getattr(args, "per_file_timeout", None):
         values["per-file-timeout"] = Setting(args.per_file_timeout, COMMAND_LINE)
+    if getattr(args, "max_file_size", None):
+        values["max-file-size"] = Setting(args.max_file_size, COMMAND_LINE)
 
 
 SHOWN = ("select", "extend-select", "ignore", "extend-ignore", "per-file-ignores", "exclude",
-         "flake8-exclude", "flake8-extend-exclude", "per-file-timeout")
+         "flake8-exclude", "flake8-extend-exclude", "per-file-timeout", "max-file-size")
 
 
 def _text(value):
@@ -193,7 +196,8 @@ def describe(layers, rules):
         if setting is None:
             if name.startswith("flake8-"):
                 continue
-            setting = Setting({"select": None, "per-file-timeout": DEFAULT_TIMEOUT}.get(name, []), DEFAULT)
+            defaults = {"select": None, "per-file-timeout": DEFAULT_TIMEOUT, "max-file-size": DEFAULT_MAX_FILE_SIZE}
+            setting = Setting(defaults.get(name, []), DEFAULT)
         lines.append(f"{name} = {_text(setting.value)}  [{setting.source}]")
     for option in OPTIONS:
         setting = layers.values[option.name]

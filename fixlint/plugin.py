@@ -17,6 +17,7 @@ from . import __version__
 from .analysis.base import GuardText
 from .config import OPTIONS, Config, ConfigError
 from .engine.checker import check_tree
+from .output.escape import shown
 from .rules import all_rules
 
 INTERNAL_ERROR = "SFX000"
@@ -107,6 +108,6 @@ class Plugin:
         text = GuardText("".join(self.lines)) if self.lines is not None else None
         result = check_tree(self.tree, self.filename, self.config, rules, text)
         for finding in result.findings:
-            yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
+            yield finding.line, finding.col, f"{finding.code} {shown(finding.message)}", type(self)
         for error in result.errors:
             yield error.line, 0, f"{INTERNAL_ERROR} fixlint {error.describe()}", type(self)

@@ -17,7 +17,7 @@ import sys
 import tokenize
 import traceback
 import warnings
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
@@ -26,6 +26,8 @@ import pathspec
 from . import noqa, timelimit
 from .analysis.base import GuardText
 from .engine.checker import check_tree, plan
+
+DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
 
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
@@ -142,7 +144,18 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
         for err in walk_errors:
             errors.append((getattr(err, "filename", root) or root,
                            FileError(1, 0, f"cannot read directory: {err.strerror or err}")))
-    return files, errors
+    return _unique(files, key=os.path.realpath), _unique(errors, key=lambda e: (os.path.realpath(e[0]), e[1]))
+
+
+def _unique(items, key):
+    """`items` without repeats, first one kept: `a.py ./a.py .` names one file."""
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
 
 
 def excluded_name(path, exclude=(), skip=None):
@@ -158,22 +171,36 @@ def excluded_name(path, exclude=(), skip=None):
 
 # -- one file ----------------------------------------------------------------
 
-def read_source(path):
+def read_source(path, max_size=None):
     """The decoded text of a Python file, honouring its coding cookie/BOM."""
-    return decode_source(read_bytes(path))[0]
+    return decode_source(read_bytes(path, max_size))[0]
 
 
-def read_bytes(path):
+def read_bytes(path, max_size=None):
+    """The file's bytes; SourceError when it is not a regular file, cannot
+    be read, or holds more than `max_size` bytes (default
+    DEFAULT_MAX_FILE_SIZE), which is known before it is read."""
+    limit = max_size or DEFAULT_MAX_FILE_SIZE
     try:
         # A FIFO named app.py would block the read forever; /dev/zero never ends.
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
             raise SourceError("not a regular file (a FIFO, socket or device?)")
+        if info.st_size > limit:
+            raise SourceError(too_large(info.st_size, limit))
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(limit + 1)  # it may have grown since
+        if len(data) > limit:
+            raise SourceError(too_large(len(data), limit))
+        return data
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
     except MemoryError:
         raise SourceError("cannot read file: out of memory") from None
+
+
+def too_large(size, limit):
+    return f"skipped: {size:,} bytes, more than max-file-size ({limit:,} bytes)"
 
 
 def decode_source(data):
@@ -217,13 +244,13 @@ def parse_source(text, path):
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
 
 
-def check_file(path, config, rules):
+def check_file(path, config, rules, max_size=None):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
     report (flake8's E999 is)."""
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_size)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
     return check_data(path, data, config, rules)
@@ -269,12 +296,13 @@ def _judge(path, text, tree, config, rules, guard, planned):
 _STATE = {}
 
 
-def _init_worker(config, codes, timeout=None):
+def _init_worker(config, codes, timeout=None, max_size=None):
     from .rules import all_rules
 
     _STATE["config"] = config
     _STATE["rules"] = [r for r in all_rules() if r.code in codes]
     _STATE["timeout"] = timeout
+    _STATE["max_size"] = max_size
 
 
 def is_internal(error):
@@ -292,7 +320,7 @@ def internal_error(exc):
 def not_finished(error):
     """Whether a FileError says the check never finished (it timed out, or
     its worker died): trying the file again would not finish either."""
-    return error.message.startswith(("skipped:", "not analysed:"))
+    return error.message.startswith(("skipped:", "not analysed:", WORKER_DIED))
 
 
 def timed_out(timeout):
@@ -313,7 +341,8 @@ def guarded(work, timeout):
 
 
 def _work(path):
-    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"]), _STATE.get("timeout"))
+    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"], _STATE.get("max_size")),
+                     _STATE.get("timeout"))
     return FileResult(path, [], [result]) if isinstance(result, FileError) else result
 
 
@@ -321,9 +350,9 @@ def _work_chunk(paths):
     return [_work(path) for path in paths]
 
 
-def _init_process(config, codes, timeout):
+def _init_process(config, codes, timeout, max_size):
     timelimit.install_in_worker()
-    _init_worker(config, codes, timeout)
+    _init_worker(config, codes, timeout, max_size)
 
 
 def display_path(path):
@@ -343,42 +372,86 @@ def default_jobs():
         return os.cpu_count() or 1
 
 
-WORKER_DIED = "not analysed: a fixlint worker process died (out of memory?) before this file was checked"
+WORKER_DIED = "fixlint worker died on this file"
 
 
-def check_paths(files, config, rules, jobs=None, timeout=None):
+def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None):
     """FileResults for `files`, in the order given. `timeout`: seconds one
-    file may take (None: no limit)."""
+    file may take (None: no limit); `max_size`: bytes (None: the default)."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
     if jobs <= 1 or len(files) < 2 * jobs:
-        _init_worker(config, codes, timeout)
+        _init_worker(config, codes, timeout, max_size)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
-    return _check_in_processes(files, config, codes, jobs, timeout)
+    by_path = _check_in_processes(files, (config, codes, timeout, max_size), jobs)
+    return [by_path[path] for path in files]
 
 
-def _check_in_processes(files, config, codes, jobs, timeout):
+def _pool(jobs, initargs):
     # A pool from concurrent.futures, not multiprocessing.Pool: when a worker
     # dies (the kernel's OOM killer), it fails the pending batches instead of
     # waiting for them forever.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_process, initargs=initargs)
+
+
+def _check_in_processes(files, initargs, jobs):
+    """{path: FileResult}. When a worker dies, its pool fails every batch not
+    yet done; their files are checked again, each alone (_retry_alone)."""
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
-    results = []
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_process, initargs=(config, codes, timeout))
+    results, suspects = {}, []
+    pool = _pool(jobs, initargs)
     finished = False
     try:
         futures = [pool.submit(_work_chunk, batch) for batch in batches]
         for batch, future in zip(batches, futures):
             try:
-                results.extend(future.result())
+                results.update((r.path, r) for r in future.result())
             except BrokenProcessPool:
-                results.extend(FileResult(path, [], [FileError(1, 0, WORKER_DIED)]) for path in batch)
+                suspects += batch
         finished = True
     finally:  # on Ctrl-C, do not wait for the queued batches
         pool.shutdown(wait=finished, cancel_futures=not finished)
+    if suspects:
+        results.update(_retry_alone(suspects, initargs, jobs))
+    return results
+
+
+def _retry_alone(files, initargs, jobs):
+    """{path: FileResult} for files whose worker died: up to `jobs` pools of
+    one worker each take one file at a time, so a pool that breaks names the
+    file that broke it. That file is reported (WORKER_DIED), its pool
+    replaced, and the others go on."""
+    pending = list(reversed(files))
+    results, running = {}, {}  # running: future -> (pool, path)
+
+    def start(pool):
+        path = pending.pop()
+        running[pool.submit(_work, path)] = (pool, path)
+
+    try:
+        for _ in range(min(jobs, len(pending))):
+            start(_pool(1, initargs))
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                pool, path = running.pop(future)
+                try:
+                    results[path] = future.result()
+                except BrokenProcessPool:
+                    results[path] = FileResult(path, [], [FileError(1, 0, WORKER_DIED)])
+                    pool.shutdown(wait=False)
+                    pool = _pool(1, initargs) if pending else None
+                if pending:
+                    start(pool)
+                elif pool is not None:
+                    pool.shutdown()
+    finally:
+        for pool, _ in running.values():
+            pool.shutdown(wait=False, cancel_futures=True)
     return results
 
 

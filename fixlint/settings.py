@@ -8,6 +8,7 @@ ignore, exclude.
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from .config import Config, ConfigError, parse_list
@@ -19,7 +20,36 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 RUN_SETTINGS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "per-file-timeout",
-                "per-file-ignores")
+                "max-file-size", "per-file-ignores")
+
+MAX_TIMEOUT = 86400.0  # a day: more is no limit, and overflows the interval timer near 1e10
+MAX_FILE_SIZE = 1024 ** 3  # a GiB: fixlint would need several times that in memory
+_SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+
+
+def parse_seconds(value, option):
+    """per-file-timeout: a positive, finite number of seconds up to a day."""
+    try:
+        seconds = float(value) if not isinstance(value, bool) else -1.0
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise ConfigError(f"{option}: expected a positive number of seconds, got {value!r}")
+    if seconds > MAX_TIMEOUT:
+        raise ConfigError(f"{option}: at most {MAX_TIMEOUT:g} seconds (a day), got {value!r}")
+    return seconds
+
+
+def parse_size(value, option):
+    """max-file-size: bytes, or a whole number with k, M or G (1024-based)."""
+    match = None if isinstance(value, bool) else _SIZE.match(str(value))
+    if not match or isinstance(value, float):
+        raise ConfigError(f"{option}: expected a size in bytes such as 4194304 or 4M, got {value!r}")
+    size = int(match.group(1)) * _SIZE_UNITS[match.group(2).lower()]
+    if not 0 < size <= MAX_FILE_SIZE:
+        raise ConfigError(f"{option}: expected a size from 1 byte to 1G, got {value!r}")
+    return size
 
 
 def exclude_patterns(patterns, option):
@@ -97,9 +127,11 @@ def load_table(path):
         if name not in RUN_SETTINGS:
             continue
         if name == "per-file-timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+            if isinstance(value, str):  # a TOML number, not text
                 raise ConfigError(f"{source}: per-file-timeout: expected a positive number of seconds, got {value!r}")
-            run[name] = float(value)
+            run[name] = parse_seconds(value, f"{source}: {name}")
+        elif name == "max-file-size":
+            run[name] = parse_size(value, f"{source}: {name}")
         elif name == "per-file-ignores":
             run[name] = _per_file_ignores(value, source)
         elif name == "exclude":

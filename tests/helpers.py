@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from fixlint import cli
 from fixlint.analysis.base import GuardText
 from fixlint.config import Config
 from fixlint.engine.checker import check_tree
@@ -46,6 +47,17 @@ def run_cli(*args, cwd=None, env=None):
         [sys.executable, "-m", "fixlint", *args],
         cwd=cwd or ROOT, capture_output=True, text=True, timeout=300, env=full_env,
     )
+
+
+def run_main(capsys, *args):
+    """(exit status, stdout, stderr) of `fixlint.cli.main` run in-process, so
+    that a test can patch fixlint (forked -j workers inherit the patch)."""
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exc:  # argparse's usage errors
+        status = exc.code
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
 def run_flake8(*args, cwd=None):

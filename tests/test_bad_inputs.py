@@ -28,6 +28,7 @@ NEWER = [((3, 12), "type Handler = int\n"), ((3, 14), 'greeting = t"hi {name}"\n
 NEWER_SOURCE = next((source for version, source in NEWER if sys.version_info[:2] < version), None)
 
 HUGE_MB = 24
+BIG_ENOUGH = f"{HUGE_MB + 8}M"  # --max-file-size for huge.py (the default is 4M)
 
 # fixlint parses only files whose text could hold a finding (the per-file
 # guards): a file that cannot be parsed says so when it names a session.
@@ -103,7 +104,8 @@ def assert_one_line_per_bad_file(stderr):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_check_reports_each_bad_file_once_and_goes_on(project, jobs):
-    done = run_cli("check", "-j", jobs, ".", cwd=project, env={"PYTHONWARNINGS": "error"})
+    done = run_cli("check", "-j", jobs, "--max-file-size", BIG_ENOUGH, ".", cwd=project,
+                   env={"PYTHONWARNINGS": "error"})
     assert done.returncode == 2
     assert_one_line_per_bad_file(done.stderr)
     assert f"fixlint: {len(BAD)} files could not be analysed" in done.stderr
@@ -111,6 +113,17 @@ def test_check_reports_each_bad_file_once_and_goes_on(project, jobs):
     assert reported == {"app.py", "bom.py", "huge.py", "long_line.py", "deep.py", "warns.py"}
     assert FINDING in done.stdout
     assert len(set(done.stdout.splitlines())) == len(done.stdout.splitlines())  # pkg/up -> .. not followed
+
+
+def test_a_file_over_max_file_size_is_skipped_in_one_line_before_it_is_read(project):
+    done = run_cli("check", "huge.py", "app.py", cwd=project)
+    assert done.returncode == 2
+    size = (project / "huge.py").stat().st_size
+    assert done.stderr.splitlines() == [
+        f"huge.py:1:1: error: skipped: {size:,} bytes, more than max-file-size (4,194,304 bytes)",
+        "fixlint: 1 file could not be analysed",
+    ]
+    assert FINDING in done.stdout
 
 
 def test_exit_zero_keeps_the_lines_but_exits_0(project):
@@ -136,7 +149,7 @@ NOT_REWRITTEN = "deep.py:1:1: error: cannot rewrite: the code is nested too deep
 
 
 def test_fix_reports_each_bad_file_once_and_still_fixes_the_rest(project):
-    done = run_cli("fix", "--exclude", SLOW_TO_REWRITE, ".", cwd=project)
+    done = run_cli("fix", "--exclude", SLOW_TO_REWRITE, "--max-file-size", BIG_ENOUGH, ".", cwd=project)
     assert done.returncode == 2
     assert NOT_REWRITTEN in done.stderr.splitlines()
     assert_one_line_per_bad_file(done.stderr.replace(NOT_REWRITTEN + "\n", ""))
@@ -250,9 +263,11 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(tmp_path, command):
     assert done.returncode == 1, done.stderr
     if command[-1] in ("json", "sarif", "gitlab"):
         text = json.dumps(json.loads(done.stdout.decode("utf-8")))  # valid UTF-8 JSON
-        assert {"json": "caf\\udce9.py", "sarif": "caf%E9.py", "gitlab": "caf\\udce9.py"}[command[-1]] in text
-    else:  # the name as its own bytes, as ls prints it
-        assert (b"+++ b/caf\xe9.py" if command == ("fix",) else b"caf\xe9.py:5:5: SFX302") in done.stdout
+        # the byte as the text \xe9 (or %E9 in a URI): no lone surrogate that strict parsers reject
+        assert {"json": "caf\\\\xe9.py", "sarif": "caf%E9.py", "gitlab": "caf\\\\xe9.py"}[command[-1]] in text
+        assert "\\udc" not in text
+    else:  # the byte escaped as ls -b shows it; in a diff, quoted as git quotes it (git apply reads it back)
+        assert (b'+++ "b/caf\\351.py"' if command == ("fix",) else b"caf\\xe9.py:5:5: SFX302") in done.stdout
 
 
 # A form feed (^L) page break: whitespace to Python, a line break to str.splitlines.

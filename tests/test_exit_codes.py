@@ -12,9 +12,10 @@ import time
 
 import pytest
 
-from fixlint import cli, runner
+from fixlint import runner
 from fixlint.rules.sfx302_cookie_without_secure import CookieWithoutSecure
 
+from .helpers import run_main as run
 from .helpers import write
 
 VULNERABLE = """
@@ -36,15 +37,6 @@ def project(tmp_path, monkeypatch):
         write(tmp_path, name, VULNERABLE)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys, *args):
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        status = exc.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def patch_check(monkeypatch, behaviour):
@@ -170,7 +162,19 @@ def test_a_worker_that_dies_fails_its_files_without_hanging(project, monkeypatch
     (["--ignore", "E501"], None, "--ignore: unknown rule code or prefix 'E501'"),
     (["--per-file-timeout", "0"], None, "--per-file-timeout: expected a positive number of seconds, got '0'"),
     (["--per-file-timeout", "soon"], None, "--per-file-timeout: expected a positive number of seconds"),
-    (["-j", "0"], None, "--jobs: expected a positive number, got 0"),
+    (["-j", "0"], None, "--jobs: expected a positive number up to 512, got 0"),
+    (["-j", "100000"], None, "--jobs: expected a positive number up to 512, got 100000"),
+    (["--per-file-timeout", "1e20"], None, "--per-file-timeout: at most 86400 seconds (a day), got '1e20'"),
+    (["--per-file-timeout", "nan"], None, "--per-file-timeout: expected a positive number of seconds, got 'nan'"),
+    (["--max-file-size", "0"], None, "--max-file-size: expected a size from 1 byte to 1G, got '0'"),
+    (["--max-file-size", "lots"], None, "--max-file-size: expected a size in bytes such as 4194304 or 4M"),
+    ([""], None, "PATH: an empty path names no file"),
+    ([], "per-file-timeout = 1e20", "per-file-timeout: at most 86400 seconds (a day), got 1e+20"),
+    ([], "max-session-lifetime = 1e400", "max-session-lifetime: at most 36500d (a hundred years), got inf"),
+    ([], "max-session-lifetime = nan", "max-session-lifetime: must be positive, got nan"),
+    ([], 'max-session-lifetime = "9999999999999999999999999999999999999999d"', "max-session-lifetime: at most 36500d"),
+    ([], "max-file-size = 4.5", "max-file-size: expected a size in bytes such as 4194304 or 4M, got 4.5"),
+    ([], 'max-file-size = "2G"', "max-file-size: expected a size from 1 byte to 1G, got '2G'"),
     (["--config", "."], None, "--config: not a regular file: ."),
     (["--config", "nope.toml"], None, "--config: no such file: nope.toml"),
     ([], 'per-file-timeout = "soon"', "[tool.fixlint]: per-file-timeout: expected a positive number of seconds"),

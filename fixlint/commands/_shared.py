@@ -7,8 +7,11 @@ import argparse
 import sys
 from typing import NamedTuple
 
-from .. import flake8_settings, runner, timelimit
+from .. import flake8_settings, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
+
+
+MAX_JOBS = 512
 
 
 class Buffer(NamedTuple):
@@ -24,6 +27,7 @@ class Selection(NamedTuple):
     files: list
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
+    max_size: int  # bytes a file may hold
     layers: object = None  # layered_settings.Layers: where each setting came from
     stdin: "Buffer" = None  # read from standard input (`-`)
 
@@ -48,14 +52,13 @@ def _codes(value):
     return list(parse_list(value, "codes"))
 
 
-def _seconds(value):
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not 0 < seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
-    return seconds
+def _argument(parse):
+    def convert(value):
+        try:
+            return parse(value, "")
+        except ConfigError as exc:
+            raise argparse.ArgumentTypeError(str(exc).lstrip(": ")) from None
+    return convert
 
 
 def add_arguments(parser):
@@ -71,9 +74,12 @@ def add_arguments(parser):
     parser.add_argument("--no-gitignore", action="store_true", help="do not read .gitignore files")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes (default: all cores)")
-    parser.add_argument("--per-file-timeout", type=_seconds, default=None, metavar="SECONDS",
-                        help="skip (and report) a file whose analysis takes longer "
-                             f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--per-file-timeout", type=_argument(settings.parse_seconds), default=None,
+                        metavar="SECONDS", help="skip (and report) a file whose analysis takes longer "
+                                                f"(default: {timelimit.DEFAULT_SECONDS:g})")
+    parser.add_argument("--max-file-size", type=_argument(settings.parse_size), default=None, metavar="BYTES",
+                        help="skip (and report) a larger file without reading it: bytes, or with k, M "
+                             f"(default: {runner.DEFAULT_MAX_FILE_SIZE // 1024 ** 2}M)")
     parser.add_argument("--config", metavar="FILE",
                         help="read [tool.fixlint] from this pyproject.toml, or [flake8] from this "
                              "setup.cfg/tox.ini/.flake8 (default: the nearest of each)")
@@ -88,8 +94,10 @@ def select(args):
     from ..layered_settings import gather
 
     layers = gather(args)
-    if args.jobs is not None and args.jobs < 1:
-        raise ConfigError(f"--jobs: expected a positive number, got {args.jobs}")
+    if args.jobs is not None and not 0 < args.jobs <= MAX_JOBS:
+        raise ConfigError(f"--jobs: expected a positive number up to {MAX_JOBS}, got {args.jobs}")
+    if "" in args.paths:
+        raise ConfigError("PATH: an empty path names no file (use . for the current folder)")
     rules = layers.rules()
     warning = layers.nothing_selected()
     if warning:
@@ -106,7 +114,8 @@ def select(args):
     files, errors = runner.discover(paths, layers.get("exclude", []), use_gitignore=not args.no_gitignore,
                                     skip=skip)
     timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    return Selection(layers.config, rules, files, errors, timeout, layers, stdin)
+    max_size = layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
+    return Selection(layers.config, rules, files, errors, timeout, max_size, layers, stdin)
 
 
 def check_stdin(chosen):

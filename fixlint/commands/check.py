@@ -7,12 +7,14 @@ turns findings and unanalysable files into 0; usage errors stay 2.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .. import runner
 from ..config import ConfigError
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
+from ..output.escape import clip
 from ..output.streams import LENIENT
 from . import _shared
 
@@ -49,13 +51,16 @@ def run(args):
 
         sys.stdout.write(describe(chosen.layers, chosen.rules))
         return 0
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout)
+    if args.output_file:
+        _refuse_checked_output(args.output_file, chosen.files)
+    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
+                                 timeout=chosen.timeout, max_size=chosen.max_size)
     if chosen.stdin:
         results.append(_shared.check_stdin(chosen))
     results = chosen.without_ignored(results)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
-    results = sorted((r._replace(path=runner.display_path(r.path)) for r in results), key=lambda r: r.path)
+    results = sorted((_for_display(r) for r in results), key=lambda r: r.path)
     _report(args, results, chosen.rules)
     summary = runner.error_summary(results)
     if summary:
@@ -69,6 +74,28 @@ def run(args):
     return 0
 
 
+def _for_display(result):
+    """The result with its path relative to the current directory and over-long
+    names in its messages shortened, for every format."""
+    findings = [f._replace(message=clip(f.message)) for f in result.findings]
+    return result._replace(path=runner.display_path(result.path), findings=findings)
+
+
+def _refuse_checked_output(output, files):
+    """A ConfigError when the report would overwrite a file being checked
+    (`--output-file app.py app.py`, or another name of the same file)."""
+    try:
+        target = os.stat(output)
+    except OSError:  # not there yet (or not reachable: opening it will say)
+        return
+    for path in files:
+        try:
+            if os.path.samestat(os.stat(path), target):
+                raise ConfigError(f"--output-file: {output} is one of the files being checked; not overwriting it")
+        except OSError:
+            continue
+
+
 def _report(args, results, rules):
     if args.output_file:
         try:
@@ -80,6 +107,21 @@ def _report(args, results, rules):
     options = Options(color=use_color(args.color, out), quiet=args.quiet, statistics=args.statistics)
     try:
         renderer(args.format)(results, rules, out, sys.stderr, options)
-    finally:
         if out is not sys.stdout:
-            out.close()
+            out.close()  # a full disk shows here
+    except OSError as exc:
+        if out is not sys.stdout:
+            exc.filename = exc.filename or args.output_file
+            _close_quietly(out)
+        raise
+    except BaseException:
+        if out is not sys.stdout:
+            _close_quietly(out)
+        raise
+
+
+def _close_quietly(out):
+    try:
+        out.close()
+    except OSError:
+        pass

@@ -30,14 +30,17 @@ def run(args):
         return 2
     from ..fix import report
     from ..fix.engine import fix_file
+    from ..fix.files import tree_of
 
     if "-" in args.paths and (len(args.paths) > 1 or args.write):
         raise ConfigError("fix -: standard input is fixed on its own, to standard output (no other paths, no --write)")
     chosen = _shared.select(args)
     if chosen.stdin:
         return _fix_stdin(chosen, args)
+    tree = tree_of(args.paths)  # --write never follows a symlink out of these folders
     checked = chosen.without_ignored(
-        runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout))
+        runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
+                           timeout=chosen.timeout, max_size=chosen.max_size))
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -51,7 +54,8 @@ def run(args):
                     out.error(path, error)
                 continue
             fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules_for(r.path),
-                                                            unsafe=args.unsafe_fixes, write=args.write),
+                                                            unsafe=args.unsafe_fixes, write=args.write,
+                                                            tree=tree, max_size=chosen.max_size),
                                    chosen.timeout)
             if isinstance(fixed, runner.FileError):
                 out.error(path, fixed._replace(message=f"{fixed.message}; not fixed"))

@@ -70,7 +70,15 @@ def apply_plans(source, plans):
         # A staged edit failed while rewriting: apply nothing rather than half.
         reasons = "; ".join(transformer.failures)
         return Applied(source, [], skipped + [(plan, reasons) for plan in accepted])
-    return Applied(new_module.code, accepted, skipped)
+    return Applied(_final_newline(source, new_module.code), accepted, skipped)
+
+
+def _final_newline(source, code):
+    """libcst drops the final bare `\\r` of a file whose lines end in `\\r`
+    alone (old Mac style): put it back, so the file keeps its bytes."""
+    if source.endswith("\r") and not code.endswith(("\r", "\n")):
+        return code + "\r"
+    return code
 
 
 class _Taken:

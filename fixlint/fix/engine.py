@@ -141,27 +141,30 @@ class FileFix(NamedTuple):
     remaining: list  # (Finding, note), positions in `after`
     errors: list  # FileError
     written: bool  # `after` is on disk now
+    encoding: str = "utf-8"  # the file's, for its diff
 
 
-def fix_file(path, config, rules, unsafe=False, write=False):
+def fix_file(path, config, rules, unsafe=False, write=False, tree=None, max_size=None):
     """Fix one file; with `write`, replace it atomically (unless it changed
-    on disk meanwhile)."""
+    on disk meanwhile, or is a symlink that leaves `tree`: files.write)."""
     from . import files
 
     try:
-        source = files.read(path)
+        source = files.read(path, max_size)
     except SourceError as exc:
         return FileFix("", "", [], [], [FileError(exc.line, exc.col, f"{exc.message}; not fixed")], False)
     outcome = fix_text(source.text, path, config, rules, unsafe)
-    changed = outcome.text != source.text
-    if not (write and changed):
-        return FileFix(source.text, outcome.text, outcome.applied, outcome.remaining, outcome.errors, False)
+
+    def result(written, error=None):
+        errors = outcome.errors + ([error] if error else [])
+        return FileFix(source.text, outcome.text, outcome.applied, outcome.remaining, errors, written, source.encoding)
+
+    if not (write and outcome.text != source.text):
+        return result(False)
     try:
-        files.write(source, outcome.text)
-    except files.FileChanged as exc:
-        error = FileError(1, 0, str(exc).replace(f"{path} ", "the file ", 1))
+        files.write(source, outcome.text, tree)
+    except files.NotWritten as exc:
+        return result(False, FileError(1, 0, str(exc)))
     except (OSError, UnicodeError) as exc:
-        error = FileError(1, 0, f"cannot write: {getattr(exc, 'strerror', None) or exc}; not fixed")
-    else:
-        return FileFix(source.text, outcome.text, outcome.applied, outcome.remaining, outcome.errors, True)
-    return FileFix(source.text, outcome.text, outcome.applied, outcome.remaining, outcome.errors + [error], False)
+        return result(False, FileError(1, 0, f"cannot write: {getattr(exc, 'strerror', None) or exc}; not fixed"))
+    return result(True)

@@ -11,6 +11,8 @@ import difflib
 import os
 
 from ..lines import physical_lines
+from ..output.escape import diff_name, shown, shown_path
+from ..output.text import error_line
 from .engine import NO_FIX, UNSAFE_FIX
 
 
@@ -40,17 +42,42 @@ def diff_path(path, cwd=None):
     return os.path.relpath(absolute, base).replace(os.sep, "/"), base
 
 
-def unified_diff(path, before, after, cwd=None):
-    """A diff of one file that `git apply`/`patch -p1` accept in the
-    current directory (see diff_path for a file outside it)."""
-    out = []
+def unified_diff(path, before, after, encoding="utf-8", cwd=None):
+    """The bytes of a diff of one file that `git apply` and `patch -p1`
+    accept in the current directory (see diff_path for a file outside it):
+    lines in the file's own encoding (a latin-1 file's diff is latin-1, a
+    BOM stays on line 1) and split where those tools split them, at `\n`
+    only (a file that ends its lines with a bare `\r` is one line to them);
+    a name that needs it is quoted as git quotes it."""
     name = diff_path(path, cwd)[0]
-    lines = physical_lines(before, keepends=True), physical_lines(after, keepends=True)
-    for line in difflib.unified_diff(*lines, f"a/{name}", f"b/{name}"):
+    old, new = (_lines(text.encode(encoding, "surrogateescape")) for text in (before, after))
+    names = (diff_name(f"a/{name}").encode("utf-8", "surrogateescape"),
+             diff_name(f"b/{name}").encode("utf-8", "surrogateescape"))
+    out = []
+    for line in difflib.diff_bytes(difflib.unified_diff, old, new, *names):
         out.append(line)
-        if not line.endswith(("\n", "\r")):
-            out.append("\n\\ No newline at end of file\n")
-    return "".join(out)
+        if not line.endswith(b"\n"):
+            out.append(b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _lines(data):
+    """`data` split after each `\\n`, as diff, git and patch count lines."""
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
+
+
+def write_bytes(stream, data):
+    """`data` on a text stream's binary buffer (flushing the text first);
+    decoded as UTF-8 for a stream without one (a test's StringIO)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "surrogateescape"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def line_map(before, after):
@@ -81,7 +108,7 @@ class Report:
 
     def error(self, path, error):
         self.errors += 1
-        self.err.write(f"{path}:{error.line}:{error.col + 1}: error: {error.message}\n")
+        self.err.write(error_line(path, error) + "\n")
 
     def file(self, path, fixed):
         for error in fixed.errors:
@@ -91,7 +118,7 @@ class Report:
             self.files += 1
             if not self.write:
                 self._note_elsewhere(path)
-                self.out.write(unified_diff(path, fixed.before, fixed.after))
+                write_bytes(self.out, unified_diff(path, fixed.before, fixed.after, fixed.encoding))
         remaining = list(fixed.remaining)
         if self.write and not fixed.written and fixed.applied:
             remaining = [(plan.finding, "fix not written") for plan in fixed.applied] + remaining
@@ -99,13 +126,15 @@ class Report:
         for finding, note in sorted(remaining, key=lambda item: (where(item[0].line), item[0].col)):
             self.left += 1
             self.unsafe_left += note.startswith(UNSAFE_FIX)
-            self.err.write(f"{path}:{where(finding.line)}:{finding.col + 1}: {finding.code} {finding.message} [{note}]\n")
+            self.err.write(f"{shown_path(path)}:{where(finding.line)}:{finding.col + 1}: "
+                           f"{shown(f'{finding.code} {finding.message} [{note}]')}\n")
 
     def _note_elsewhere(self, path):
         name, base = diff_path(path)
         if base != os.getcwd():
-            self.err.write(f"{path}: note: outside the current directory; its diff names "
-                           f"{name}: apply it in {base} (git -C {base} apply / patch -p1 -d {base})\n")
+            self.err.write(f"{shown_path(path)}: note: outside the current directory; its diff names "
+                           f"{shown(name)}: apply it in {shown(base)} (git -C {shown(base)} apply / "
+                           f"patch -p1 -d {shown(base)})\n")
 
     def summary(self):
         parts = []

@@ -1,8 +1,7 @@
 """JSON: findings (1-based line and column), errors and a summary."""
 
-import json
-
 from .. import __version__
+from .streams import json_text
 
 
 def render(results, rules, out, err, options=None):
@@ -28,5 +27,4 @@ def render(results, rules, out, err, options=None):
             "rules": [r.code for r in rules],
         },
     }
-    json.dump(document, out, indent=2)
-    out.write("\n")
+    out.write(json_text(document, ascii=True) + "\n")

@@ -2,9 +2,10 @@
 
 On POSIX a file name is bytes: one that is not UTF-8 reaches fixlint as
 lone surrogates (PEP 383), which a strict UTF-8 stream cannot encode. The
-`fixlint-lenient` error handler writes such names back as their own bytes,
-as `ls` does, and characters the stream's encoding lacks as backslash
-escapes: a report never fails on a name.
+reports escape names themselves (output/escape.py); the `fixlint-lenient`
+error handler is the backstop for any other text: it writes such
+surrogates back as their own bytes, and characters the stream's encoding
+lacks as backslash escapes, so a report never fails on a name.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import re
+
+from .escape import clean_document
 
 LENIENT = "fixlint-lenient"
 
@@ -41,12 +43,9 @@ def make_lenient(*streams):
             pass
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def json_text(document):
-    """`document` as indented JSON, non-ASCII text kept readable; a lone
-    surrogate (a file name that is not UTF-8, a `"\\udce9"` literal in the
-    checked code) becomes a `\\uXXXX` escape, so the output is valid UTF-8."""
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+def json_text(document, ascii=False):
+    """`document` as indented JSON, non-ASCII text kept readable unless
+    `ascii`; a lone surrogate (a file name that is not UTF-8, a `"\\udce9"`
+    literal in the checked code) becomes the text `\\xe9` (escape.unsurrogate),
+    so the output is valid UTF-8 and valid Unicode once parsed."""
+    return json.dumps(clean_document(document), indent=2, ensure_ascii=ascii)

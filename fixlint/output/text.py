@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 
 from .color import BOLD, CYAN, RED, RESET
+from .escape import shown, shown_path
 from .options import DEFAULT
 
 
 def _line(path, line, col, code, message, color):
+    path, message = shown_path(path), shown(message)
     if not color:
         return f"{path}:{line}:{col}: {code} {message}"
     sep = f"{CYAN}:{RESET}"
@@ -29,9 +31,14 @@ def render(results, rules, out, err, options=DEFAULT):
             if options.quiet == 0:
                 out.write(_line(result.path, f.line, f.col + 1, f.code, f.message, options.color) + "\n")
         if result.findings and options.quiet == 1:
-            out.write(result.path + "\n")
+            out.write(shown_path(result.path) + "\n")
         for e in result.errors:
-            err.write(f"{result.path}:{e.line}:{e.col + 1}: error: {e.message}\n")
+            err.write(error_line(result.path, e) + "\n")
     if options.statistics:
         for code in sorted(counts):
-            out.write(f"{counts[code]:<5} {code} {first_message[code]}\n")
+            out.write(f"{counts[code]:<5} {code} {shown(first_message[code])}\n")
+
+
+def error_line(path, error):
+    """`path:line:col: error: reason` for a file that was not (fully) analysed."""
+    return f"{shown_path(path)}:{error.line}:{error.col + 1}: error: {shown(error.message)}"
