@@ -74,8 +74,8 @@ OPTIONS = (
     Option(
         "session-backends", "list", (),
         "Server-side session libraries the project uses even where a module does not import "
-        "them: flask-session, starsessions (SFX101, SFX102).",
-        choices=("flask-session", "starsessions"),
+        "them: flask-session, flask-kvsession, starsessions (SFX101, SFX102).",
+        choices=("flask-session", "flask-kvsession", "starsessions"),
     ),
 )
 

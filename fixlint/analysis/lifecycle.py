@@ -11,16 +11,22 @@ a login regenerates and a logout invalidates the session:
   falsy literal (`session["user_id"] = None`) is not a binding.
 - REGEN: a regeneration, tagged with its mechanism ("clear:flask",
   "cycle:django", "regenerate:flask_session", "regenerate:starsessions",
-  "configured", "named"); which tags count, and whether before the binding
-  or anywhere, is each backend's data (`frameworks.*.SESSION_BACKEND`).
+  "configured", "named", "method:regenerate"); which tags count, and
+  whether before the binding or anywhere, is each backend's data
+  (`frameworks.*.SESSION_BACKEND`). A "method:<name>" tag is a session
+  method advice names (`session.regenerate()`, `session.invalidate()`)
+  that only some backends have: `missing()` says when this one lacks it.
 - VERIFY: a credential check (`check_password_hash`, `authenticate`, ...).
 - INVALIDATE: `session.clear()`, Django `logout()`/`flush()`,
-  `logout_user()`, deleting a store record.
+  `logout_user()`, deleting a store record, and session methods named like
+  it ("method:invalidate", judged like REGEN's).
 - REMOVE: `pop`/`del` of an identity key; COOKIE_DELETE: deleting the session
   cookie (`delete_cookie("sessionid")`); TOUCH: any other session use
   (`key` says which key, when it names one; `access` whether it reads,
   writes, updates or deletes — `flask.flash()` and `session.permanent = ...`
-  write Flask's session too).
+  write Flask's session too). A snapshot of the whole session (`old =
+  dict(session)`) is a read; writing one back (`session.update(old)`, a
+  loop re-setting its keys) is a write whose `restores` is the snapshot.
 - CALL: a call to a function of this module (or a method of the same
   class), followed by `lifecycle_paths`; DELEGATE: an unresolved call named
   like a logout or invalidation (code fixlint cannot see).
@@ -42,8 +48,10 @@ from ..engine import scope as sc
 from ..frameworks import auth, stores
 from ..frameworks import django as dj
 from ..frameworks import flask as fl
+from ..frameworks import flask_kvsession as fkv
 from ..frameworks import flask_login as flogin
 from ..frameworks import flask_session as fsess
+from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import starsessions as starsess
 from .base import Analysis
 from .handlers import HandlerAnalysis
@@ -71,8 +79,9 @@ _REMOVE_METHODS = frozenset(("pop", "popitem"))
 _READ_METHODS = frozenset(("get", "keys", "items", "values", "__contains__", "copy"))
 _SESSION_METHODS = (
     _WRITE_METHODS | _REMOVE_METHODS | _READ_METHODS
-    | {"clear", "regenerate", "invalidate"} | dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS
+    | {"clear"} | SESSION_LIFECYCLE_METHODS | dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS
 )
+METHOD = "method:"  # the tag of a session method call that only some backends have
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
 # Bare or attribute callee names that may resolve to a framework call.
 _FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", "regenerate_session_id",
@@ -85,7 +94,7 @@ _CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
 
 class Event:
     __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
-                 "access", "session", "function")
+                 "access", "session", "function", "restores")
 
     def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
                  session=None):
@@ -93,7 +102,7 @@ class Event:
         self.node = node  # where it happens (a statement or call)
         self.framework = framework  # flask | flask_login | django | starlette | store
         self.key = key  # the identity key or value named in messages
-        self.mechanism = mechanism  # REGEN: which regeneration
+        self.mechanism = mechanism  # REGEN, INVALIDATE: which call did it
         self.callee = callee  # CALL: the FunctionDef
         self.access = access  # TOUCH: READ | WRITE | UPDATE | DELETE
         self.session = session  # the session expression acted on (`request.session`), if any
@@ -101,6 +110,7 @@ class Event:
         self.name = None  # late-bound callee name (see LifecycleAnalysis.finish)
         self.scope = None
         self.binding = None
+        self.restores = None  # TOUCH: the snapshot (`dict(session)`) this write puts back
 
     def __repr__(self):  # pragma: no cover - debugging aid
         extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
@@ -131,6 +141,10 @@ class LifecycleAnalysis(Analysis):
         # the session is flushed, so they are never judged as handlers.
         self.signal_receivers = set()
         self._aliases = _session_aliases(ctx.tree)
+        # Methods the module's own session classes define (`def regenerate`
+        # in `class RotatingSession(SecureCookieSession)`): trusted.
+        self.project_methods = set()
+        self._snapshots = set()  # value nodes of `old = dict(session)`
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -142,6 +156,8 @@ class LifecycleAnalysis(Analysis):
         walker.on(ast.Delete, self.visit_delete)
         walker.on(ast.Subscript, self.visit_subscript)
         walker.on(ast.Compare, self.visit_compare)
+        walker.on(ast.ClassDef, self.visit_class)
+        walker.on(ast.For, self.visit_for)
 
     # -- file-level facts -----------------------------------------------
     @property
@@ -157,6 +173,10 @@ class LifecycleAnalysis(Analysis):
         )
 
     @property
+    def uses_flask_kvsession(self):
+        return self.ctx.imports(*fkv.PACKAGES) or fkv.OPTION in self.ctx.config.session_backends
+
+    @property
     def uses_starsessions(self):
         return self.ctx.imports(*starsess.STARSESSIONS.packages) or "starsessions" in self.ctx.config.session_backends
 
@@ -165,7 +185,9 @@ class LifecycleAnalysis(Analysis):
         from ..frameworks import flask, starlette
 
         if framework in ("flask", "flask_login"):
-            return fsess.SESSION_BACKEND if self.uses_flask_session else flask.SESSION_BACKEND
+            if self.uses_flask_session:
+                return fsess.SESSION_BACKEND
+            return fkv.SESSION_BACKEND if self.uses_flask_kvsession else flask.SESSION_BACKEND
         if framework == "django":
             return dj.SESSION_BACKEND
         if framework == "starlette":
@@ -180,11 +202,29 @@ class LifecycleAnalysis(Analysis):
             return stores.SESSION_BACKEND
         if self.uses_flask_session:
             return fsess.SESSION_BACKEND
+        if self.uses_flask_kvsession:
+            return fkv.SESSION_BACKEND
         if self.uses_starsessions:
             return starsess.SESSION_BACKEND
         if self.ctx.imports(*fw.DJANGO.packages):
             return dj.SESSION_BACKEND
         return None
+
+    def missing(self, event):
+        """The session method an event calls that its backend does not have
+        (`regenerate` for `session.regenerate()` on Flask's session), or
+        None. A method the module's own session class defines is had."""
+        method = session_method(event)
+        if method is None or method in self.project_methods:
+            return None
+        backend = self.backend(event.framework)
+        return None if backend is None or method in backend.session_methods else method
+
+    def project_method(self, event):
+        """Whether the event calls a session method the module's own session
+        class defines (trusted, like a configured regenerator)."""
+        method = session_method(event)
+        return method is not None and method in self.project_methods
 
     # -- recording --------------------------------------------------------
     def _session(self, expr):
@@ -279,20 +319,29 @@ class LifecycleAnalysis(Analysis):
     def _session_method(self, node, framework, attr):
         session = node.func.value
         if attr == "clear":
-            self._add(Event(REGEN, node, framework, mechanism=f"clear:{framework}", session=session))
-            self._add(Event(INVALIDATE, node, framework, session=session))
+            mechanism = f"clear:{framework}"
+            self._add(Event(REGEN, node, framework, mechanism=mechanism, session=session))
+            self._add(Event(INVALIDATE, node, framework, mechanism=mechanism, session=session))
         elif framework == "django" and attr in dj.REGENERATE_METHODS | dj.INVALIDATE_METHODS:
             if attr in dj.REGENERATE_METHODS:
                 self._add(Event(REGEN, node, framework, mechanism="cycle:django"))
             if attr in dj.INVALIDATE_METHODS:
                 self._add(Event(INVALIDATE, node, framework))
-        elif attr in ("regenerate", "invalidate"):  # Flask-KVSession-style session objects
-            self._add(Event(REGEN, node, framework, mechanism="named"))
-            if attr == "invalidate":
-                self._add(Event(INVALIDATE, node, framework))
+        elif attr in SESSION_LIFECYCLE_METHODS:
+            # `session.regenerate()`, `session.invalidate()`: whether the
+            # backend has the method is judged once the file's backend is known.
+            mechanism = METHOD + attr
+            self._add(Event(REGEN, node, framework, mechanism=mechanism, session=session))
+            if attr in INVALIDATE_METHODS:
+                self._add(Event(INVALIDATE, node, framework, mechanism=mechanism, session=session))
         elif attr in _WRITE_METHODS:
+            restored = self._update_restores(node) if attr == "update" and self._snapshots else None
             key = _written_identity(node, self.ctx)
-            if key is not None:
+            if restored is not None:  # session.update(old), session.update(**old)
+                event = self._add(Event(TOUCH, node, framework, access=WRITE, session=session))
+                if event is not None:
+                    event.restores = restored
+            elif key is not None:
                 self._add(Event(BIND, node, framework, key=key, session=session))
             else:
                 written = literal_key(node.args[0], self.ctx) if attr == "setdefault" and node.args else None
@@ -455,6 +504,11 @@ class LifecycleAnalysis(Analysis):
         if value is None:
             return
         targets = node.targets if node.__class__ is ast.Assign else (node.target,)
+        if self.ctx.function is not None and targets[0].__class__ is ast.Name:
+            session = self._whole_session(value)
+            if session is not None:  # old = dict(session): read now, maybe written back later
+                self._snapshots.add(value)
+                self._add(Event(TOUCH, value, self._session(session), access=READ, session=session))
         for target in targets:
             cls = target.__class__
             if cls is ast.Subscript:
@@ -548,6 +602,87 @@ class LifecycleAnalysis(Analysis):
                 key = literal_key(node.left, self.ctx)
                 self._add(Event(TOUCH, node, framework, key=key, access=READ, session=comparator))
 
+    # -- snapshots of the whole session ---------------------------------------
+    def _whole_session(self, value):
+        """The session `value` copies whole — `dict(session)`,
+        `session.copy()`, `{**session}`, `dict(session.items())`,
+        `list(session.items())`, `copy.deepcopy(session)`, `{k: v for k, v in
+        session.items()}` — or None. One named value (`session.get("cart")`)
+        is no snapshot."""
+        cls = value.__class__
+        copier = None
+        if cls is ast.Call:
+            func = value.func
+            if func.__class__ is ast.Attribute and func.attr == "copy" and not value.args:
+                candidate = func.value  # session.copy()
+            elif len(value.args) == 1 and not value.keywords:
+                candidate, copier = _whole(value.args[0]), func  # dict(session)
+            else:
+                return None
+        elif cls is ast.Dict and len(value.keys) == 1 and value.keys[0] is None:
+            candidate = value.values[0]  # {**session}
+        elif cls is ast.DictComp and len(value.generators) == 1:
+            candidate = _whole(value.generators[0].iter)
+        else:
+            return None
+        # The session test first: it is cheap for the many calls that are no copy.
+        if self._session(candidate) is None or (copier is not None and not _names_copier(self.ctx, copier)):
+            return None
+        return candidate
+
+    def _update_restores(self, call):
+        """The snapshot `session.update(old)` or `session.update(**old)`
+        writes back, or None."""
+        if len(call.args) == 1 and not call.keywords:
+            return self._snapshot_of(call.args[0])
+        if not call.args and len(call.keywords) == 1 and call.keywords[0].arg is None:
+            return self._snapshot_of(call.keywords[0].value)
+        return None
+
+    def _snapshot_of(self, expr):
+        """The snapshot value a name holds (`old` after `old =
+        dict(session)`), or None."""
+        if expr.__class__ is not ast.Name or not self._snapshots:
+            return None
+        binding = self.ctx.binding(expr)
+        if binding is None or binding.kind != sc.ASSIGN or binding.value not in self._snapshots:
+            return None
+        return binding.value
+
+    def visit_for(self, node):
+        """`for key, value in old.items(): session[key] = value`: the loop
+        writes a snapshot back, key by key."""
+        if self.ctx.function is None or not self._snapshots:
+            return
+        restored = self._snapshot_of(_whole(node.iter))
+        if restored is None:
+            return
+        loop_names = {n.id for n in ast.walk(node.target) if n.__class__ is ast.Name}
+        for stmt in node.body:
+            if stmt.__class__ is not ast.Assign:
+                continue
+            for target in stmt.targets:
+                if (target.__class__ is ast.Subscript and target.slice.__class__ is ast.Name
+                        and target.slice.id in loop_names):
+                    framework = self._session(target.value)
+                    if framework is not None:
+                        event = self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
+                        if event is not None:
+                            event.restores = restored
+                        return
+
+    # -- the module's own session classes -------------------------------------
+    def visit_class(self, node):
+        """A class named for sessions, or deriving from one
+        (`class RotatingSession(SecureCookieSession)`), whose methods a
+        session of this module may have: `def regenerate(self)`."""
+        names = [node.name] + [_last_name(base) for base in node.bases]
+        if not any(name and "session" in name.lower() for name in names):
+            return
+        for stmt in node.body:
+            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name in SESSION_LIFECYCLE_METHODS:
+                self.project_methods.add(stmt.name)
+
     # -- after the walk -------------------------------------------------------
     def finish(self):
         """Settle calls by module-level names against what the module finally
@@ -565,6 +700,42 @@ class LifecycleAnalysis(Analysis):
 
 
 # -- helpers ----------------------------------------------------------------
+
+# Calls that copy a mapping or its items whole: `dict(session)`, `list(session.items())`.
+_COPIERS = frozenset(("dict", "list", "tuple", "copy.copy", "copy.deepcopy"))
+_WHOLE_VIEWS = frozenset(("items", "keys"))
+
+
+def _names_copier(ctx, func):
+    if func.__class__ is ast.Name and func.id in ("dict", "list", "tuple"):
+        return ctx.binding(func) is None  # the builtin, not a local `dict`
+    return ctx.qualname(func) in _COPIERS
+
+
+def _whole(expr):
+    """`session` for `session`, `session.items()`, `session.keys()`."""
+    if (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute
+            and expr.func.attr in _WHOLE_VIEWS and not expr.args):
+        return expr.func.value
+    return expr
+
+
+def _last_name(expr):
+    if expr.__class__ is ast.Name:
+        return expr.id
+    if expr.__class__ is ast.Attribute:
+        return expr.attr
+    return None
+
+
+def session_method(event):
+    """The session method a REGEN/INVALIDATE event calls
+    (`session.regenerate()` gives "regenerate"), or None."""
+    mechanism = event.mechanism
+    if mechanism is None or not mechanism.startswith(METHOD):
+        return None
+    return mechanism[len(METHOD):]
+
 
 def _keyword(call, name):
     for keyword in call.keywords:
@@ -729,4 +900,5 @@ def _verify_receiver(ctx, func):
 __all__ = [
     "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
+    "METHOD", "session_method",
 ]

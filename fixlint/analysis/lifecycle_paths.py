@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks import auth
-from .lifecycle import BIND, CALL, VERIFY, PhraseSet
+from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, TOUCH, VERIFY, PhraseSet
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -170,6 +170,35 @@ def _flatten(events, function):
             continue
         steps.append(Step(event, site if site is not None else event.node, via))
     return steps, reached
+
+
+# -- clears undone ------------------------------------------------------------
+
+def undone_clears(steps):
+    """{index of a clear() step: the step that undoes it} for each clear
+    the path undoes by writing back a snapshot of the whole session taken
+    before it (`old = dict(session); session.clear(); session.update(old)`,
+    or a loop re-setting every key): whatever was in the session, planted
+    or not, is still there, so that clear() neither regenerates nor
+    invalidates. Carrying one named value across the clear (`cart =
+    session.get("cart")`) takes no snapshot."""
+    restores = [(j, s) for j, s in enumerate(steps) if s.kind == TOUCH and s.event.restores is not None]
+    if not restores:
+        return {}
+    taken = {}  # snapshot value node -> index of the step that reads it
+    for k, step in enumerate(steps):
+        if step.kind == TOUCH and step.event.access == READ:
+            taken.setdefault(step.event.node, k)
+    undone = {}
+    for i, step in enumerate(steps):
+        if step.kind not in (REGEN, INVALIDATE) or not (step.event.mechanism or "").startswith("clear:"):
+            continue
+        for j, restore in restores:
+            k = taken.get(restore.event.restores)
+            if k is not None and k < i < j:
+                undone[i] = restore
+                break
+    return undone
 
 
 # -- test code --------------------------------------------------------------

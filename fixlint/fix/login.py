@@ -18,6 +18,14 @@ Per backend (`regenerate_code` in `frameworks.*.SESSION_BACKEND`):
   These keep the session's data;
 - a hand-rolled store: none (a new id must be issued and sent as the cookie).
 
+A handler that calls a session method its backend lacks
+(`session.regenerate()` on Flask, `request.session.regenerate()` on Django)
+gets that call replaced with the backend's real one instead — where the
+developer meant to regenerate; for a clearing backend only when the call
+comes before the binding. A handler that puts the old session back after
+clearing it is declined: which values to carry across is the developer's
+call.
+
 Every fix is UNSAFE (the rule's docs say why). The names written are the
 ones the handler already uses for its session and request; when they
 cannot be known, or when one regeneration would not precede every binding
@@ -28,23 +36,31 @@ from __future__ import annotations
 
 import ast
 
-from ..analysis.lifecycle import BIND, LifecycleAnalysis
+from ..analysis.lifecycle import BIND, LifecycleAnalysis, session_method
 from ..engine import scope as sc
 from ..frameworks import flask_session as fsess
 from . import sessions
-from .edits import UNSAFE, Decline, InsertStatements, Plan, Span
+from .edits import UNSAFE, Decline, InsertStatements, Plan, ReplaceStatement, Span
 from .sessions import Unclear
 
 COMMENT = "# New session at login, so a planted session id is worthless (SFX101)"
+_RESTORE_REASON = ("the handler puts the old session back after clearing it; keep only the values it needs "
+                   "across the clear")
 _STORE_REASON = "a hand-rolled store needs a new id, the record moved under it and the cookie reset"
 
 
 def plan(rule, ctx, facts):
     """A Plan (or a Decline) for every SFX101 finding."""
     lifecycle = facts[LifecycleAnalysis]
-    for path, step, backend in rule.unregenerated(facts):
-        finding = rule.finding(step.site, rule.message(step, backend))
+    for path, step, backend, cause in rule.unregenerated(facts):
+        finding = rule.finding(step.site, rule.message(step, backend, cause))
         try:
+            if cause is not None and cause.event.restores is not None:
+                raise Unclear(_RESTORE_REASON)
+            if cause is not None:
+                call, edits = _replace_lookalike(lifecycle, path, step, backend, cause)
+                yield Plan(finding, edits, UNSAFE, f"replace with {call}")
+                continue
             call, imports = _regeneration(lifecycle, path, step, backend)
             located = _check_covers(lifecycle, path, step, backend, sessions.locate(path.function, step.site))
         except Unclear as exc:
@@ -52,6 +68,32 @@ def plan(rule, ctx, facts):
             continue
         insert = InsertStatements(Span.of(located.stmt), (COMMENT, call))
         yield Plan(finding, (insert, *imports), UNSAFE, f"insert {call}")
+
+
+def _replace_lookalike(lifecycle, path, step, backend, cause):
+    """(the call's source, edits) replacing the statement that calls a
+    session method the backend lacks (`cause`) with the backend's
+    regeneration, or Unclear. A clearing backend's call must come before
+    the binding and lose nothing the handler wrote earlier or reads later."""
+    if cause.via is not None:
+        raise Unclear(f"the {session_method(cause.event)}() call is in {cause.via}(), which other code may call")
+    located = sessions.locate(path.function, cause.site)
+    if not (isinstance(located.stmt, ast.Expr) and located.stmt.value is cause.event.node):
+        raise Unclear(f"the {session_method(cause.event)}() call is part of a larger statement")
+    call, imports = _regeneration(lifecycle, path, cause, backend)
+    if backend.order == "before":
+        index = path.steps.index(cause)
+        if index > path.steps.index(step):
+            raise Unclear(f"the {session_method(cause.event)}() call comes after the binding; clearing there "
+                          f"would drop it")
+        around = sessions.locate_before(path.function, cause.site, step.site)  # a `try` holding the call
+        belongs = sessions.same_backend(lifecycle, backend)
+        for later in path.steps[index + 1:]:
+            if later.kind == BIND and belongs(later.event) and not sessions.dominates(around, later.site):
+                raise Unclear("the handler binds the identity on another branch too; one call would not cover both")
+        before, after = sessions.split(path, index, around, belongs)
+        sessions.check_kept_data(before, after, "clearing the session")
+    return call, (ReplaceStatement(Span.of(located.stmt), (call,)), *imports)
 
 
 def _regeneration(lifecycle, path, step, backend):

@@ -54,6 +54,10 @@ def _invalidation(lifecycle, path, step):
     event = step.event
     if step.kind == COOKIE_DELETE:
         raise Unclear(_COOKIE_REASON)
+    if event.restores is not None:
+        raise Unclear("the handler puts the old session back after clearing it; drop that by hand")
+    if lifecycle.missing(event) is not None:
+        return _replace_lookalike(lifecycle, path, step)
     backend = lifecycle.backend(event.framework)
     if backend is None or not backend.invalidate_code:
         raise Unclear("a hand-rolled store: delete the server-side record")
@@ -61,9 +65,7 @@ def _invalidation(lifecycle, path, step):
         raise Unclear(f"the handler writes {event.key!r}; replacing a write may break what reads it")
     if step.via is not None:
         raise Unclear(f"the removal is in {step.via}(), which other code may call")
-    session = sessions.render(event.session) if event.session is not None else None
-    if session is None:
-        raise Unclear("the session is not a plain name or attribute")
+    session = _session_source(event)
     call = backend.invalidate_code.format(session=session)
     located = sessions.locate(path.function, step.site)
     stmt = located.stmt
@@ -80,6 +82,33 @@ def _invalidation(lifecycle, path, step):
     sessions.check_kept_data(before, [s for s in after if s not in redundant], call)
     deletions = tuple(_deletion(path, s, session) for s in redundant)
     return (first, *deletions), call
+
+
+def _replace_lookalike(lifecycle, path, step):
+    """(edits, the call's source) replacing the statement that calls a
+    session method the backend lacks (`session.invalidate()` on Flask) with
+    the backend's invalidation. Unlike a removal's replacement, what the
+    session held is not checked: the developer meant to end it there."""
+    event = step.event
+    backend = lifecycle.backend(event.framework)
+    if not backend.invalidate_code:
+        raise Unclear(f"no invalidation is known for {backend.label}")
+    if step.via is not None:
+        raise Unclear(f"the call is in {step.via}(), which other code may call")
+    session = _session_source(event)
+    located = sessions.locate(path.function, step.site)
+    if not (isinstance(located.stmt, ast.Expr) and located.stmt.value is event.node):
+        raise Unclear("the call is part of a larger statement")
+    call = backend.invalidate_code.format(session=session)
+    return (ReplaceStatement(Span.of(located.stmt), (call,)),), call
+
+
+def _session_source(event):
+    """Source for the session the event acts on, or Unclear."""
+    session = sessions.render(event.session) if event.session is not None else None
+    if session is None:
+        raise Unclear("the session is not a plain name or attribute")
+    return session
 
 
 def _is_removal(step):

@@ -85,3 +85,27 @@ class SessionBackend:
     regenerate_code: str = ""
     invalidate_code: str = ""
     function_import: tuple = ()  # (module, name)
+    # The session object's own methods among those that advice names for
+    # regenerating or ending a session (SESSION_LIFECYCLE_METHODS). A call of
+    # one the backend lacks (`session.regenerate()` on Flask) raises
+    # AttributeError, or does nothing when the error is caught: it neither
+    # regenerates nor invalidates, and the message names the real call.
+    session_methods: frozenset = frozenset()
+    # What SFX101 says to call instead of such a method, when it must say
+    # more than `regenerate_fix` (empty: `regenerate_fix`).
+    instead_fix: str = ""
+
+    @property
+    def possessive(self):
+        """`Flask's`, `starsessions'`: for "Flask's session has no ...()"."""
+        return f"{self.label}'" if self.label.endswith("s") else f"{self.label}'s"
+
+
+# Session methods that advice on the web, or another backend, names for
+# regenerating a session (`session.regenerate()` in Express and
+# Flask-KVSession, Django's `cycle_key()`) and for ending one
+# (`session.invalidate()` in Java servlets, `destroy()`, Django's `flush()`).
+# Which of them a backend really has is its `session_methods`.
+REGENERATE_METHODS = frozenset(("regenerate", "regenerate_id", "cycle_key", "flush"))
+INVALIDATE_METHODS = frozenset(("invalidate", "destroy", "flush", "delete"))
+SESSION_LIFECYCLE_METHODS = REGENERATE_METHODS | INVALIDATE_METHODS

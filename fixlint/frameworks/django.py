@@ -107,6 +107,9 @@ SESSION_BACKEND = SessionBackend(
     server_side=True,
     regenerate_code="{session}.cycle_key()",
     invalidate_code="{session}.flush()",
+    # SessionBase has cycle_key(), flush(), delete() and clear(); no
+    # regenerate(), invalidate() or destroy().
+    session_methods=REGENERATE_METHODS | INVALIDATE_METHODS,
 )
 
 # -- request values and session ids (SFX201-SFX204) -------------------------------

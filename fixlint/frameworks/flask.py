@@ -73,6 +73,13 @@ SESSION_BACKEND = SessionBackend(
     server_side=False,
     regenerate_code="{session}.clear()",
     invalidate_code="{session}.clear()",
+    # A signed-cookie dict: clear() is all it has. Its regenerate() is
+    # Flask-Session's interface method, configured in another module maybe.
+    session_methods=frozenset(("clear",)),
+    instead_fix=(
+        "call session.clear() before binding (default session) or "
+        "app.session_interface.regenerate(session) (Flask-Session)"
+    ),
 )
 
 # -- request values (SFX201-SFX203) ------------------------------------------

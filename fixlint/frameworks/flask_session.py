@@ -35,6 +35,9 @@ SESSION_BACKEND = SessionBackend(
     note="session.clear() keeps the session id",
     regenerate_code="{app}.session_interface.regenerate({session})",
     invalidate_code="{session}.clear()",
+    # Its ServerSideSession is a dict with an id: regenerate() belongs to
+    # the session interface, not to the session.
+    session_methods=frozenset(("clear",)),
 )
 
 # Receivers of `.session_interface.regenerate(session)` that `fixlint fix`

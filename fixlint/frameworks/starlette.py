@@ -90,6 +90,7 @@ SESSION_BACKEND = SessionBackend(
     server_side=False,
     regenerate_code="{session}.clear()",
     invalidate_code="{session}.clear()",
+    session_methods=frozenset(("clear",)),  # request.session is a plain dict
 )
 
 # -- request values (SFX201-SFX203) ------------------------------------------

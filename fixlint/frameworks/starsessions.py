@@ -54,6 +54,8 @@ SESSION_BACKEND = SessionBackend(
     regenerate_code="{function}({request})",
     invalidate_code="{session}.clear()",
     function_import=("starsessions", "regenerate_session_id"),
+    # request.session is a plain dict; regeneration is a function of the request.
+    session_methods=frozenset(("clear",)),
 )
 
 GET_SESSION_ID = frozenset(

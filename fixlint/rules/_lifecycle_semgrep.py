@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..frameworks import auth, django, flask_login, flask_session, starsessions
+from ..frameworks import (
+    auth, django, flask, flask_kvsession, flask_login, flask_session, starlette, starsessions,
+)
+from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
 
 
@@ -103,15 +106,40 @@ def after_any(*statements):
     return [{"pattern-not-inside": f"{statement}\n...\n"} for statement in statements]
 
 
-def named_regenerators():
+def named_regenerators(methods=True):
     """Calls named like a regeneration (`rotate_session()`,
     `session.regenerate()`), anywhere in the function: fixlint trusts them
     for every backend. Semgrep cannot regex a callee inside a negative
-    pattern, so the words are matched whole."""
+    pattern, so the words are matched whole. Without `methods`, a method
+    named like a session lifecycle method (`x.regenerate()`) does not
+    count: the lookalike rules judge those."""
     calls = []
     for word in auth.REGENERATE_WORDS:
-        calls += [f"{word}(...)", f"$OBJ.{word}(...)"]
+        calls.append(f"{word}(...)")
+        if methods or word not in SESSION_LIFECYCLE_METHODS:
+            calls.append(f"$OBJ.{word}(...)")
+    if not methods:
+        calls.append("$APP.session_interface.regenerate(...)")
     return anywhere_in_function(*calls)
+
+
+def lookalike_call(session, methods):
+    """The enclosing function calls `session.$LOOK()`, a session method
+    among `methods` that the backend lacks (`flask.session.regenerate()`),
+    and the module defines no session class of its own with that method."""
+    return [
+        {"pattern-inside": f"def $FN(...):\n  ...\n  <... {session}.$LOOK() ...>\n  ...\n"},
+        regex("$LOOK", rf"^({words(sorted(methods))})$"),
+        *own_session_method(),
+    ]
+
+
+def own_session_method():
+    """Not in a module whose own class defines `$LOOK` (before or after)."""
+    return [
+        {"pattern-not-inside": "class $SC(...):\n  ...\n  def $LOOK(...):\n    ...\n...\n"},
+        {"pattern-not-inside": "...\nclass $SC(...):\n  ...\n  def $LOOK(...):\n    ...\n"},
+    ]
 
 
 def not_a_called_helper():
@@ -205,4 +233,12 @@ DJANGO_LOGOUT = sorted(django.LOGOUT)
 DJANGO_LOGIN_VIEWS = sorted(django.LOGIN_VIEWS)
 DJANGO_LOGOUT_VIEWS = sorted(django.LOGOUT_VIEWS)
 STARSESSIONS_REGENERATE = sorted(starsessions.REGENERATE)
+FLASK_KVSESSION = list(flask_kvsession.PACKAGES)
+# Session methods advice names that no backend of a session object has:
+# Flask's and Flask-Session's (Flask-KVSession's modules are left out), and
+# Django's, Starlette's and starsessions' `request.session`.
+FLASK_LOOKALIKES = SESSION_LIFECYCLE_METHODS - flask.SESSION_BACKEND.session_methods - (
+    flask_session.SESSION_BACKEND.session_methods)
+REQUEST_LOOKALIKES = SESSION_LIFECYCLE_METHODS - django.SESSION_BACKEND.session_methods - (
+    starlette.SESSION_BACKEND.session_methods | starsessions.SESSION_BACKEND.session_methods)
 REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)

@@ -1,7 +1,7 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis
-from ..analysis.lifecycle_paths import LOGIN, paths_of
+from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis, session_method
+from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
 from ..frameworks import flask_login
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
@@ -46,8 +46,23 @@ def _login_user(session):
     ]
 
 
-def _in_login_handler():
-    return [*ls.handler(ls.LOGIN), *ls.named_regenerators()]
+def _in_login_handler(methods=True):
+    return [*ls.handler(ls.LOGIN), *ls.named_regenerators(methods)]
+
+
+def _restored(session):
+    """The match follows a clear() of `session` that a snapshot of the
+    whole session, taken before it, undoes afterwards."""
+    snapshots = (f"dict({session})", f"{session}.copy()", f"{{**{session}}}", f"dict({session}.items())")
+    restores = (f"{session}.update($OLD)", f"{session}.update(**$OLD)",
+                f"for $KEY, $VALUE in $OLD.items():\n  {session}[$KEY] = $VALUE")
+    return [{"pattern-either": [
+        {"pattern-inside": f"$OLD = {snapshot}\n...\n{session}.clear()\n...\n{restore}\n...\n"}
+        for snapshot in snapshots for restore in restores
+    ]}]
+
+
+_LOOKALIKE_WHY = "which the session does not have (it raises AttributeError, or does nothing when caught)"
 
 
 def _semgrep_rules():
@@ -81,6 +96,28 @@ def _semgrep_rules():
                 *_in_login_handler(), *cookie_flask,
                 *ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *(f"{c}(...)" for c in ls.LOGIN_USER)),
             ]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-lookalike",
+            message=f"Login binds $K to the session after calling session.$LOOK(), {_LOOKALIKE_WHY}; call "
+                    f"session.clear() before binding (default session) or "
+                    f"app.session_interface.regenerate(session) (Flask-Session)",
+            match={"patterns": [
+                *_bindings(flask), *_in_login_handler(methods=False),
+                *ls.lookalike_call(flask, ls.FLASK_LOOKALIKES),
+                *ls.after_any(f"{flask}.clear()", *(f"{call}(...)" for call in ls.LOGIN_USER)),
+                *ls.not_importing(ls.FLASK_KVSESSION),
+            ]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="flask-restored",
+            message="Login binds $K to the session after clearing it and putting its old contents back: "
+                    "whatever was planted before login is still there; carry only named values across the "
+                    "clear (Flask)",
+            match={"patterns": [*_bindings(flask), *_in_login_handler(), *_restored(flask),
+                                *ls.not_importing(ls.FLASK_SESSION)]},
             technology=("flask",),
         ),
         SemgrepRule(
@@ -142,6 +179,32 @@ def _semgrep_rules():
             technology=("fastapi", "starlette"),
         ),
         SemgrepRule(
+            suffix="request-session-lookalike",
+            message=f"Login writes $K into request.session after calling request.session.$LOOK(), "
+                    f"{_LOOKALIKE_WHY}; call request.session.cycle_key() (Django), request.session.clear() "
+                    f"before the write (Starlette/FastAPI) or regenerate_session_id(request) (starsessions)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(methods=False),
+                *ls.lookalike_call(request, ls.REQUEST_LOOKALIKES),
+                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN + ls.STARSESSIONS_REGENERATE),
+                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *ls.after_any(f"{request}.clear()"),
+                *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS)),
+            ]},
+            technology=("django", "fastapi", "starlette"),
+        ),
+        SemgrepRule(
+            suffix="starlette-restored",
+            message="Login writes $K into request.session after clearing it and putting its old contents "
+                    "back: whatever was planted before login is still there; carry only named values across "
+                    "the clear (Starlette/FastAPI)",
+            match={"patterns": [
+                *_bindings(request), *_in_login_handler(), *_restored(request),
+                *ls.imports(ls.STARLETTE_MODULES), *ls.not_importing(ls.STARSESSIONS),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
             suffix="starsessions",
             message="Login writes $K into a starsessions session without a new session id "
                     "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
@@ -194,11 +257,21 @@ class SessionNotRegeneratedOnLogin(Rule):
       in the handler, and `super().form_valid()`/`post()` in a `LoginView`
       subclass; Flask's cookie session: `session.clear()` before the binding;
       Flask-Session: only `app.session_interface.regenerate(session)`;
-      Starlette's `SessionMiddleware`: `request.session.clear()` before the
-      binding; starsessions: only `regenerate_session_id(request)`, before or
-      after; hand-rolled stores: writing the record under a freshly generated
-      id (`secrets.token_urlsafe()`, `uuid4()`) is a new session, not a
+      Flask-KVSession: `session.regenerate()`; Starlette's
+      `SessionMiddleware`: `request.session.clear()` before the binding;
+      starsessions: only `regenerate_session_id(request)`, before or after;
+      hand-rolled stores: writing the record under a freshly generated id
+      (`secrets.token_urlsafe()`, `uuid4()`) is a new session, not a
       binding; functions named in the `regenerators` option.
+    - **Not regeneration**: a session method the backend does not have —
+      `session.regenerate()`, `session.invalidate()`, `destroy()`,
+      `cycle_key()`, `flush()` on Flask's or Flask-Session's session,
+      `request.session.regenerate()` on Django, Starlette or starsessions —
+      raises `AttributeError`, or does nothing when the error is caught;
+      the message names the backend's real call. Nor is clearing the
+      session and then putting its old contents back (`old =
+      dict(session); session.clear(); session.update(old)`, `**old`, a
+      loop re-setting every key).
     - **Path**: calls to functions of the same module (and `self.method()`
       in the same class) are followed transitively; a binding inside such a
       helper is reported at the call in the handler.
@@ -232,7 +305,17 @@ class SessionNotRegeneratedOnLogin(Rule):
     came from the request's cookie (`request.cookies`, a FastAPI `Cookie()`
     parameter); an id of unknown origin is left alone. Calls to code outside
     the module whose name says they regenerate (`regenerate_session()`,
-    `session.regenerate()`, `rotate_session()`) are trusted. Test modules
+    `auth.rotate_session()`) are trusted; a method called on a session is
+    judged by what the backend's session object has, since advice for
+    other frameworks (Express, Java servlets) makes `session.regenerate()`
+    and `session.invalidate()` look right in Flask code. A session class of
+    the module that defines the method (`class AppSession(SecureCookieSession)`
+    with `def regenerate`) is trusted; one in another module needs the
+    `regenerators` option, and Flask-KVSession set up in another module
+    needs `session-backends = ["flask-kvsession"]`. Keeping one named value
+    across the clear (`cart = session.get("cart"); session.clear();
+    session["cart"] = cart`) is regeneration; a snapshot of the whole
+    session taken before the clear and written back after it is not. Test modules
     (`test_*.py`, `conftest.py`, test-client modules in `tests/`) and
     `test_*` functions are skipped. Receivers of Django's `user_logged_in`
     signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
@@ -282,12 +365,16 @@ class SessionNotRegeneratedOnLogin(Rule):
         "and request. Unsafe (only with `--unsafe-fixes`): a new session id signs out other tabs and "
         "API clients still holding the old one, and clearing a Flask or Starlette session drops all "
         "it held before login (a guest cart, a `next` URL, OAuth or CSRF state, a language choice) "
-        "that later requests and templates may expect. For the clearing backends, when the handler "
+        "that later requests and templates may expect. A call of a session method the backend lacks "
+        "(`session.regenerate()`, `request.session.regenerate()`) is replaced with the real call "
+        "instead, where the developer meant it — for a clearing backend only when it comes before the "
+        "binding (else no fix). For the clearing backends, when the handler "
         "writes to the session before the binding (`session.permanent = True`, `flash()`), the "
         "clear goes above its first write, so that the write survives. No fix, with the reason in "
         "the note, when a clearing backend's handler reads a key from the session afterwards that it "
         "has not written again (`session.pop(\"next\")`); when bindings sit on different branches; when the "
-        "session, request or application object cannot be named in the handler; and for "
+        "session, request or application object cannot be named in the handler; when the handler "
+        "puts the old session back after clearing it; and for "
         "hand-rolled stores, where a new id must be issued, the record moved under it and the "
         "cookie reset — a design change.",
         "inserts session.clear() / cycle_key() / session_interface.regenerate() / "
@@ -372,13 +459,16 @@ class SessionNotRegeneratedOnLogin(Rule):
         "branch it reports a binding that fixlint leaves as a known miss."
     )
     def check(self, ctx, facts):
-        for _, step, backend in self.unregenerated(facts):
-            yield self.finding(step.site, self.message(step, backend))
+        for _, step, backend, cause in self.unregenerated(facts):
+            yield self.finding(step.site, self.message(step, backend, cause))
 
     def unregenerated(self, facts):
-        """(HandlerPath, Step, SessionBackend) for every login handler's
-        first binding no regeneration covers: what `check` reports and
-        `fixlint fix` repairs."""
+        """(HandlerPath, Step, SessionBackend, cause) for every login
+        handler's first binding no regeneration covers: what `check`
+        reports and `fixlint fix` repairs. `cause` is the step that looks
+        like a regeneration and is none — a session method the backend
+        lacks (`session.regenerate()` on Flask), or the write that puts the
+        old session back after a clear() — or None."""
         lifecycle = facts[LifecycleAnalysis]
         for path in paths_of(facts):
             if path.role != LOGIN:
@@ -387,7 +477,7 @@ class SessionNotRegeneratedOnLogin(Rule):
             if found is not None:
                 yield (path, *found)
 
-    def message(self, step, backend):
+    def message(self, step, backend, cause=None):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
         if event.framework == "flask_login":
@@ -398,26 +488,58 @@ class SessionNotRegeneratedOnLogin(Rule):
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
+        who = f"login calls {step.via}(), which" if step.via is not None else "login"
+        if cause is not None and cause.event.restores is not None:
+            return (f"{who} {does}: it puts the old session back after clearing it (line "
+                    f"{cause.site.lineno}), which is no regeneration; carry only named values across "
+                    f"the clear ({label})")
+        if cause is not None:
+            method = session_method(cause.event)
+            fix = backend.instead_fix or fix
+            lacks = f"{backend.possessive} session has no {method}()"
+            return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")
         if backend.note:
             fix = f"{backend.note}, so {fix}"
-        who = f"login calls {step.via}(), which" if step.via is not None else "login"
         return f"{who} {does}; {fix} ({label})"
 
 
 def _unregenerated_binding(path, lifecycle):
-    """The first binding step no regeneration covers, with its backend."""
-    regenerations = [(i, s.event.mechanism) for i, s in enumerate(path.steps) if s.kind == REGEN]
-    for index, step in enumerate(path.steps):
+    """The first binding step no regeneration covers, with its backend and
+    what only looks like a regeneration (or None)."""
+    steps = path.steps
+    undone = undone_clears(steps)
+    regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
+    for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
         backend = lifecycle.backend(step.event.framework)
         if backend is None:
             continue
-        covered = any(
-            mechanism in _TRUSTED
-            or (mechanism in backend.regenerators and (backend.order == "anywhere" or at < index))
-            for at, mechanism in regenerations
-        )
-        if not covered:
-            return step, backend
+        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations):
+            return step, backend, _lookalike(lifecycle, backend, steps, undone)
+    return None
+
+
+def _covers(lifecycle, backend, regeneration, at, index):
+    """Whether the regeneration step at `at` covers the binding at `index`."""
+    event = regeneration.event
+    mechanism = event.mechanism
+    if mechanism in _TRUSTED or lifecycle.project_method(event):
+        return True
+    if lifecycle.missing(event) is not None:
+        return False
+    return mechanism in backend.regenerators and (backend.order == "anywhere" or at < index)
+
+
+def _lookalike(lifecycle, backend, steps, undone):
+    """The first step on the path that looks like a regeneration on
+    `backend` and is none: a call of a session method it lacks, else a
+    write that puts the old session back after a clear."""
+    for step in steps:
+        if (step.kind == REGEN and lifecycle.missing(step.event) is not None
+                and lifecycle.backend(step.event.framework) is backend):
+            return step
+    for at, restore in undone.items():
+        if steps[at].event.mechanism in backend.regenerators:
+            return restore
     return None

@@ -3,13 +3,14 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis,
+    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis, session_method,
 )
-from ..analysis.lifecycle_paths import LOGOUT, paths_of
+from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.store_ids import is_identity_key
 from ..frameworks import auth
+from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from . import _lifecycle_semgrep as ls
-from ._cookie_semgrep import regex
+from ._cookie_semgrep import regex, words
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 
@@ -31,20 +32,24 @@ def _removals(session):
     ]
 
 
-def _invalidations(session, regenerations=False):
+def _invalidations(session, regenerations=False, methods=True):
     """Calls that end the session, anywhere in the handler: clear(),
     flask_login.logout_user(), Django's logout()/flush()/delete(), and calls
     named like a logout or an invalidation, which fixlint trusts too. With
     `regenerations`, for a removal of an identity key: a regeneration as well
     (cycle_key(), Flask-Session's regenerate, starsessions), which leaves a
-    new id without the identity."""
+    new id without the identity. Without `methods`, a method named like a
+    session lifecycle method (`x.invalidate()`) is not trusted: the
+    lookalike rule judges those."""
     calls = [f"{session}.clear()", "$R.session.flush()", "$R.session.delete(...)",
              *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT)]
     if regenerations:
         calls += ["$R.session.cycle_key()", "$APP.session_interface.regenerate(...)",
                   *(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)]
     for word in auth.INVALIDATE_WORDS:
-        calls += [f"{word}(...)", f"$OBJ.{word}(...)"]
+        calls.append(f"{word}(...)")
+        if methods or word not in SESSION_LIFECYCLE_METHODS:
+            calls.append(f"$OBJ.{word}(...)")
     return ls.anywhere_in_function(*calls)
 
 
@@ -120,6 +125,28 @@ def _semgrep_rules():
             technology=("fastapi", "flask", "starlette"),
         ),
         SemgrepRule(
+            suffix="lookalike",
+            message="Logout calls $S.$LOOK(), which the session does not have: it raises AttributeError (or "
+                    "does nothing when caught) and the session stays alive; call session.clear() (Flask), "
+                    "request.session.flush() (Django) or request.session.clear() (Starlette/FastAPI)",
+            match={"patterns": [
+                {"pattern-either": [
+                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
+                        "metavariable": "$S", "pattern": flask}},
+                        regex("$LOOK", rf"^({words(sorted(ls.FLASK_LOOKALIKES))})$"),
+                        *ls.not_importing(ls.FLASK_KVSESSION)]},
+                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
+                        "metavariable": "$S", "pattern": request}},
+                        regex("$LOOK", rf"^({words(sorted(ls.REQUEST_LOOKALIKES))})$"),
+                        *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS))]},
+                ]},
+                *ls.own_session_method(),
+                *_in_logout_handler(),
+                *_invalidations(flask, methods=False), *_invalidations(request, methods=False),
+            ]},
+            technology=("django", "fastapi", "flask", "starlette"),
+        ),
+        SemgrepRule(
             suffix="kept",
             message="Logout handler $F reads the identity from the session (or cycles its key) but never ends "
                     "the session; call session.clear(), logout_user() or Django's logout(request)",
@@ -168,7 +195,15 @@ class SessionNotInvalidatedOnLogout(Rule):
       max_age=0)`) where a server-side record survives it (Django,
       Flask-Session, starsessions, a hand-rolled store).
 
-    Reported at the first partial removal; a logout handler that reads the
+    - **Not invalidation**: a session method the backend does not have
+      (`session.invalidate()` or `session.regenerate()` on Flask's or
+      Flask-Session's session, `request.session.invalidate()` on Django or
+      Starlette) raises `AttributeError`, or does nothing when the error is
+      caught; clearing the session and then putting its old contents back.
+
+    Reported at such a call (or at the write that puts the old session
+    back) when nothing else ends the session, else at the first partial
+    removal; a logout handler that reads the
     identity from the session (`session.get("user_id")`) or cycles its key,
     and removes nothing, is reported at its `def`.
 
@@ -190,7 +225,9 @@ class SessionNotInvalidatedOnLogout(Rule):
     `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
     client-side session (Flask's or Starlette's signed cookie) is not a
     partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
-    under a new id: that is not invalidation.
+    under a new id: that is not invalidation. A session method is judged by
+    what the backend's session object has (Flask-KVSession's has
+    `destroy()`); a session class of the module that defines it is trusted.
     """
 
     code = "SFX102"
@@ -223,9 +260,14 @@ class SessionNotInvalidatedOnLogout(Rule):
         "`request.session.flush()` (Django) — and deletes the handler's later removals from the "
         "same session, which it makes redundant; comments stay. A popped value the handler uses "
         "(`user = session.pop(\"user\", None)`) keeps its statement, and the invalidation follows it. "
+        "A call of a session method the backend lacks (`session.invalidate()` on Flask, "
+        "`request.session.invalidate()` on Django) is replaced with the backend's invalidation "
+        "(`session.destroy()` on Flask-KVSession), whatever the session holds: the developer meant to "
+        "end it there. "
         "Unsafe (only with `--unsafe-fixes`): everything else in the session goes too — a cart, a "
         "language choice, anything the app meant to keep across logout. No fix, with the reason in "
-        "the note, for a finding at the `def` (nothing to replace), a deleted cookie whose "
+        "the note, for a finding at the `def` (nothing to replace), a logout that puts the old "
+        "session back after clearing it, a deleted cookie whose "
         "server-side record survives (which record to delete is not visible there), hand-rolled "
         "stores, removals inside helpers that other code may call, removals within a larger "
         "expression, and handlers that write to the session before the removal (`flash()`: the "
@@ -325,17 +367,36 @@ class SessionNotInvalidatedOnLogout(Rule):
             if path.role != LOGOUT:
                 continue
             steps = path.steps
-            if any(s.kind in (INVALIDATE, DELEGATE) for s in steps) or _removed_and_regenerated(steps):
+            undone = undone_clears(steps)
+            if any(_ends(lifecycle, s) for i, s in enumerate(steps) if i not in undone) or (
+                    _removed_and_regenerated(steps, lifecycle)):
+                continue
+            lookalike = _lookalike(lifecycle, steps, undone)
+            if lookalike is not None:
+                yield path, lookalike, lookalike.site, self._lookalike_message(lookalike, lifecycle)
                 continue
             partial = _first_partial(steps, server_side)
             if partial is not None:
                 yield path, partial, partial.site, self._partial_message(partial, lifecycle, server_side)
                 continue
-            used = next((s for s in steps if _keeps_identity(s)), None)
+            used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
             if used is not None:
                 backend = lifecycle.backend(used.event.framework)
                 message = f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})"
                 yield path, None, path.function, message
+
+    def _lookalike_message(self, step, lifecycle):
+        event = step.event
+        backend = lifecycle.backend(event.framework)
+        where = f"calls {step.via}(), which " if step.via else ""
+        if event.restores is not None:
+            return (f"logout {where}puts the old session back after clearing it, so the session stays "
+                    f"alive; {backend.invalidate_fix} and keep nothing of it ({backend.label})")
+        method = session_method(event)
+        call = f"{ast.unparse(event.session) if event.session is not None else 'session'}.{method}()"
+        return (f"logout {where}calls {call}, which {backend.possessive} session does not have: it raises "
+                f"AttributeError (or does nothing when caught) and the session stays alive; "
+                f"{backend.invalidate_fix} ({backend.label})")
 
     def _partial_message(self, step, lifecycle, server_side):
         event = step.event
@@ -353,7 +414,23 @@ class SessionNotInvalidatedOnLogout(Rule):
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
 
 
-def _removed_and_regenerated(steps):
+def _ends(lifecycle, step):
+    """Whether the step ends the session: an invalidation the backend
+    really has, or a call fixlint trusts by its name."""
+    return step.kind == DELEGATE or (step.kind == INVALIDATE and lifecycle.missing(step.event) is None)
+
+
+def _lookalike(lifecycle, steps, undone):
+    """The first step that looks like it ends the session and does not: a
+    session method the backend lacks (`session.invalidate()` on Flask), or
+    the write that puts the old session back after a clear()."""
+    for step in steps:
+        if step.kind in (REGEN, INVALIDATE) and lifecycle.missing(step.event) is not None:
+            return step
+    return next(iter(undone.values()), None)
+
+
+def _removed_and_regenerated(steps, lifecycle):
     """The logout removes the identity (an identity key, or a key it cannot
     name: `f"customer_auth_id:{shop}"`) and regenerates the session (Django
     `cycle_key()`, Flask-Session `regenerate`, starsessions), in either
@@ -362,13 +439,13 @@ def _removed_and_regenerated(steps):
     identity (`next`) does not count: the identity would move along."""
     removed = any(s.kind == REMOVE or (s.kind == TOUCH and s.event.access == DELETE and s.event.key is None)
                   for s in steps)
-    return removed and any(_regenerates(s) for s in steps)
+    return removed and any(_regenerates(s, lifecycle) for s in steps)
 
 
-def _regenerates(step):
+def _regenerates(step, lifecycle):
     """A regeneration fixlint saw done (cycle_key(), regenerate...), not one
-    it trusts by a callee's name alone."""
-    return step.kind == REGEN and step.event.mechanism != "named"
+    it trusts by a callee's name alone nor a method the backend lacks."""
+    return step.kind == REGEN and step.event.mechanism != "named" and lifecycle.missing(step.event) is None
 
 
 def _first_partial(steps, server_side):
@@ -381,12 +458,12 @@ def _first_partial(steps, server_side):
     return None
 
 
-def _keeps_identity(step):
+def _keeps_identity(step, lifecycle):
     """A step showing the logout works with the logged-in identity yet keeps
     it: it reads an identity key, or regenerates (the data moves along)."""
     event = step.event
     if event.framework is None or event.framework == "store":
         return False
     if step.kind == REGEN:
-        return _regenerates(step)
+        return _regenerates(step, lifecycle)
     return step.kind == TOUCH and event.key is not None and is_identity_key(event.key)
