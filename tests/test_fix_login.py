@@ -332,3 +332,43 @@ def test_a_hand_rolled_store_has_no_fix():
     """)
     assert reasons(outcome) == [(8, f"{NO_FIX}: a hand-rolled store needs a new id, the record moved under it "
                                     "and the cookie reset")]
+
+
+def test_the_comment_names_the_event_and_never_calls_a_second_factor_check_a_login():
+    source = """
+        import pyotp
+        from flask import Flask, request, session
+
+        app = Flask(__name__)
+
+        @app.post("/mfa")
+        def verify_mfa():
+            if pyotp.TOTP(session["secret"]).verify(request.form["code"]):
+                session["mfa_passed"] = True
+            return "ok"
+
+        @app.post("/registrasi")
+        def registrasi():
+            session["pengguna"] = create(request.form)
+            return "ok"
+    """
+    lines = inserted(fix(source), source)
+    assert lines[0] == "        # New session at second-factor check, so a planted session id is worthless (SFX101)"
+    assert lines[2] == "    # New session at sign-up, so a planted session id is worthless (SFX101)"
+
+
+def test_a_totp_settings_page_that_keeps_a_flash_flag_gets_no_fix():
+    source = """
+        import pyotp
+        from flask import Flask, request, session
+
+        app = Flask(__name__)
+
+        @app.post("/settings/totp")
+        def enable_totp():
+            if pyotp.TOTP(request.form["secret"]).verify(request.form["code"]):
+                session["enabled_totp"] = True
+            return "ok"
+    """
+    outcome = fix(source)
+    assert inserted(outcome, source) == [] and reasons(outcome) == []

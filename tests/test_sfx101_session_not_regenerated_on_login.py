@@ -398,3 +398,50 @@ def test_a_file_no_rule_can_judge_is_not_walked(monkeypatch):
     rules = [get_rule("SFX101"), get_rule("SFX102")]
     result = check_tree(ast.parse(source), "app.py", Config(), rules, "def x():\n    return 1\n")
     assert result.findings == [] and visited == []
+
+
+def test_a_credential_lookup_then_a_write_of_the_row_is_a_login_whatever_the_names():
+    source = """
+        from flask import Flask, request, session
+
+        app = Flask(__name__)
+
+        @app.post("/x")
+        def proceed():
+            cur = db.cursor()
+            cur.execute("SELECT * FROM contas WHERE email = ? AND senha = ?", (request.form["e"], request.form["s"]))
+            linha = cur.fetchone()
+            if linha:
+                session["quem"] = linha[0]
+            return "ok"
+    """
+    assert messages(source) == [
+        "SFX101 login binds 'quem', a value of the verified user record, to the session without regenerating "
+        "it; call session.clear() first (Flask)"]
+
+
+def test_a_write_of_request_data_after_a_check_on_the_request_user_binds_nobody():
+    source = """
+        from django.shortcuts import redirect
+
+        def change_theme(request):
+            if request.user.check_password(request.POST["pw"]):
+                request.session["quem"] = request.POST["theme"]
+            return redirect("/")
+    """
+    assert lint(source, filename="views.py") == []
+
+
+def test_a_write_of_the_record_without_a_credential_check_binds_nobody():
+    source = """
+        from flask import Flask, session
+
+        app = Flask(__name__)
+
+        @app.get("/x")
+        def show():
+            row = db.execute("SELECT * FROM items WHERE id = ?", (1,)).fetchone()
+            session["quem"] = row[0]
+            return "ok"
+    """
+    assert lint(source) == []

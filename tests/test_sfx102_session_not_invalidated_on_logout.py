@@ -50,7 +50,9 @@ def test_message_names_the_backend_specific_fix(filename, header, body, expected
     assert sfx102_messages(header + body, filename=filename) == [expected]
 
 
-def test_deleting_a_client_side_session_cookie_is_not_partial():
+def test_a_logout_that_only_deletes_a_signed_cookie_session_never_ends_it():
+    # RULES.md Revision 2: SFX102 in every framework, the message saying
+    # what really happens (nothing survives on a server, nothing is ended).
     source = """
         from flask import make_response, session
 
@@ -59,9 +61,25 @@ def test_deleting_a_client_side_session_cookie_is_not_partial():
             response.delete_cookie("session")
             return response
     """
-    assert sfx102(source) == []
+    assert sfx102_messages(source) == [
+        "SFX102 logout only deletes the session cookie and never ends the session; call session.clear() (Flask)"]
     config = Config.from_mapping({"session-backends": ["flask-session"]})
     assert sfx102(source, config=config) == [(5, 5, "SFX102")]
+    assert "server-side session survives" in sfx102_messages(source, config=config)[0]
+
+
+def test_deleting_an_auth_cookie_under_a_signed_cookie_session_is_not_a_partial_logout():
+    source = """
+        from fastapi import FastAPI, Request, Response
+
+        app = FastAPI()
+
+        @app.post("/logout")
+        async def logout(request: Request, response: Response):
+            response.delete_cookie("access_token")
+            return {"ok": request.session.get("cart")}
+    """
+    assert sfx102(source) == []
 
 
 def test_expiring_the_cookie_with_set_cookie_is_a_deletion():

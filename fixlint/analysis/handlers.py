@@ -10,6 +10,10 @@ Every function of the file gets a Handler; `kind` says how it is reached:
 - VIEW: a Django function view (first parameter `request` in a Django file)
   or a method of a class-based view (`get`, `post`, `dispatch`,
   `form_valid`...);
+- DEPENDENCY: a FastAPI dependency, known by a parameter declared with
+  `Query()`/`Form()`/`Body()`/`Path()`/`Cookie()`/`Header()` (markers
+  only a FastAPI signature has): its parameters are request values like a
+  route's;
 - FUNCTION: anything else — a plain function can still be a login handler
   by its name, and a same-module helper is followed from one.
 
@@ -30,6 +34,7 @@ from .base import Analysis
 
 ROUTE = "route"
 VIEW = "view"
+DEPENDENCY = "dependency"
 FUNCTION = "function"
 
 _PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}|<(?:\w+:)?(\w+)>")
@@ -101,6 +106,8 @@ class HandlerAnalysis(Analysis):
             self._django_view(handler)
         if handler.framework == "starlette" and handler.kind == ROUTE:
             self._fastapi_params(handler)
+        elif handler.kind == FUNCTION and node.args.defaults + node.args.kw_defaults and ctx.imports("fastapi"):
+            self._fastapi_dependency(handler)
 
     def _decorator(self, handler, decorator):
         if decorator.__class__ is not ast.Call or decorator.func.__class__ is not ast.Attribute:
@@ -179,6 +186,23 @@ class HandlerAnalysis(Analysis):
         pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
         for arg, default in pairs:
             handler.params[arg.arg] = self._param_source(arg, default, path_names)
+
+    def _fastapi_dependency(self, handler):
+        args = handler.node.args
+        candidates = [*args.defaults, *args.kw_defaults]
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            candidates += _annotated_extras(arg.annotation)
+        if any(self._marker(c) in _DECLARED for c in candidates):
+            handler.kind = DEPENDENCY
+            handler.framework = "starlette"
+            self._fastapi_params(handler)
+
+    def _marker(self, candidate):
+        """The source a FastAPI parameter marker (`Query()`, `Form()`...) names, or None."""
+        if candidate is None or candidate.__class__ is not ast.Call:
+            return None
+        module, _, name = (self.ctx.qualname(candidate.func) or "").rpartition(".")
+        return st.PARAM_SOURCES.get(name) if module in st.PARAM_MODULES else None
 
     def _param_source(self, arg, default, path_names):
         ctx = self.ctx
@@ -260,6 +284,8 @@ class _Info:
         self.class_node = class_node
 
 
+# Parameter sources that only an explicit FastAPI marker gives.
+_DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 _SCALARS = frozenset(("str", "int", "float", "bool", "bytes", "UUID", "uuid.UUID", "date", "datetime"))
 
 

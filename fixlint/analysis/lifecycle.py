@@ -53,7 +53,9 @@ from ..frameworks import flask_login as flogin
 from ..frameworks import flask_session as fsess
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import starsessions as starsess
+from ..frameworks import vocabularies as vocab
 from .base import Analysis
+from .credentials import VerifiedRecords, credential_query
 from .handlers import HandlerAnalysis
 from .store_ids import FRESH, INCOMING, IdOrigins, identity_in_value, is_identity_key, literal_key
 
@@ -73,6 +75,12 @@ WRITE = "write"
 UPDATE = "update"  # reads and writes: `session["visits"] += 1`
 DELETE = "delete"  # `session.pop("next")`, `del session["cart"]`
 
+# Event.mechanism of a BIND found by behaviour (a value of the verified user
+# record written under a key of any name) and of a REMOVE that is a
+# signed-out flag (`islogout = True`, `logged_in = False`).
+RECORD = "record"
+SIGNED_OUT = "signed_out"
+
 # Session methods worth a look, by what they do.
 _WRITE_METHODS = frozenset(("update", "setdefault"))
 _REMOVE_METHODS = frozenset(("pop", "popitem"))
@@ -89,6 +97,9 @@ _FRAMEWORK_CALLEES = frozenset(("login_user", "logout_user", "login", "logout", 
 _COOKIE_DELETERS = frozenset(("delete_cookie",))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
+_SESSION_FRAMEWORKS = frozenset(("flask", "flask_login", "django", "starlette"))
+# Default session cookie names, and the frameworks whose they are.
+_DEFAULT_SESSION_COOKIES = {"session": ("flask", "starlette"), "sessionid": ("django",)}
 _CONFIG_CALLS = frozenset(("update", "from_mapping", "Session"))
 
 
@@ -141,6 +152,7 @@ class LifecycleAnalysis(Analysis):
         # the session is flushed, so they are never judged as handlers.
         self.signal_receivers = set()
         self._aliases = _session_aliases(ctx.tree)
+        self.records = VerifiedRecords(ctx, _is_verifier)
         # Methods the module's own session classes define (`def regenerate`
         # in `class RotatingSession(SecureCookieSession)`): trusted.
         self.project_methods = set()
@@ -209,6 +221,30 @@ class LifecycleAnalysis(Analysis):
         if self.ctx.imports(*fw.DJANGO.packages):
             return dj.SESSION_BACKEND
         return None
+
+    def session_backend_in_use(self):
+        """The backend of the framework session the file uses (reads,
+        writes, clears), or, in a Flask or Starlette file that uses none, of
+        the session whose default cookie (`session`) a handler deletes; else
+        None. A logout that only deletes that cookie never ends the session,
+        whatever the backend (RULES.md Revision 2)."""
+        for events in self.events.values():
+            for event in events:
+                if event.framework in _SESSION_FRAMEWORKS:
+                    return self.backend(event.framework)
+        for events in self.events.values():
+            for event in events:
+                if event.kind == COOKIE_DELETE and event.key in _DEFAULT_SESSION_COOKIES:
+                    framework = fw.file_web_framework(self.ctx)
+                    if framework is not None and framework.key in _DEFAULT_SESSION_COOKIES[event.key]:
+                        return self.backend(framework.key)
+        return None
+
+    def is_session_cookie(self, name):
+        """The framework session's own cookie: a default name (`session`,
+        `sessionid`), a configured one, or SESSION_COOKIE_NAME (None)."""
+        return (name is None or name in _DEFAULT_SESSION_COOKIES
+                or name.lower() in self.ctx.config.lowered("session_cookie_names"))
 
     def missing(self, event):
         """The session method an event calls that its backend does not have
@@ -348,7 +384,7 @@ class LifecycleAnalysis(Analysis):
                 access = UPDATE if attr == "setdefault" else WRITE
                 self._add(Event(TOUCH, node, framework, key=written, access=access, session=session))
         elif attr in _REMOVE_METHODS:
-            key = literal_key(node.args[0], self.ctx) if node.args else None
+            key = _removed_key(node.args[0], self.ctx) if node.args else None
             kind = _removal(key)
             self._add(Event(kind, node, framework, key=key, access=DELETE, session=session))
         else:  # get, keys, ...: a read, of an identity key when it names one
@@ -382,8 +418,9 @@ class LifecycleAnalysis(Analysis):
 
     def _named_call(self, node, func, name):
         ctx = self.ctx
-        if _is_verifier(ctx, func, name):
+        if _is_verifier(ctx, func, name) or credential_query(node):
             self._add(Event(VERIFY, node))
+            self.records.checked(node)
         binding = ctx.binding(func) if func.__class__ is ast.Name else None
         if binding is not None and binding.kind == sc.FUNCTION:
             self._add(Event(CALL, node, callee=binding.value))
@@ -504,6 +541,8 @@ class LifecycleAnalysis(Analysis):
         if value is None:
             return
         targets = node.targets if node.__class__ is ast.Assign else (node.target,)
+        if self.ctx.function is not None:
+            self.records.assigned(targets, value)
         if self.ctx.function is not None and targets[0].__class__ is ast.Name:
             session = self._whole_session(value)
             if session is not None:  # old = dict(session): read now, maybe written back later
@@ -531,9 +570,14 @@ class LifecycleAnalysis(Analysis):
             return
         framework = self._session(container)
         if framework is not None:
-            if key is not None and is_identity_key(key):
+            if _signed_out_flag(key, value):
+                self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
+            elif key is not None and is_identity_key(key):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
+            elif not _says_what_else(key) and self.records.holds_record(value):
+                shown = key if key is not None else _shown(target.slice)
+                self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             else:
                 self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
             return
@@ -569,7 +613,7 @@ class LifecycleAnalysis(Analysis):
             container = target.value
             framework = self._session(container)
             if framework is not None:
-                key = literal_key(target.slice, ctx)
+                key = _removed_key(target.slice, ctx)
                 kind = _removal(key)
                 self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
@@ -818,6 +862,52 @@ def _removal(key):
     return REMOVE if key is not None and is_identity_key(key) else TOUCH
 
 
+def _removed_key(expr, ctx):
+    """The key a pop/del removes: a literal, or, for a loop over literal
+    keys (`for k in ("user_id", "role"): session.pop(k)`), the first
+    identity key among them."""
+    key = literal_key(expr, ctx)
+    if key is not None or expr.__class__ is not ast.Name:
+        return key
+    binding = ctx.binding(expr)
+    loop = binding.node if binding is not None and binding.kind == sc.OTHER else None
+    if loop.__class__ not in (ast.For, ast.AsyncFor) or loop.iter.__class__ not in (ast.Tuple, ast.List, ast.Set):
+        return None
+    keys = [literal_key(e, ctx) for e in loop.iter.elts]
+    return next((k for k in keys if k is not None and is_identity_key(k)), None)
+
+
+def _compact(key):
+    return "".join(c for c in key.lower() if c.isalnum())
+
+
+def _signed_out_flag(key, value):
+    """`session["islogout"] = True`, `session["logged_in"] = False`: a flag
+    that says the user signed out."""
+    if key is None or value.__class__ is not ast.Constant:
+        return False
+    compact = _compact(key)
+    if value.value in _EMPTY:
+        return compact in vocab.SIGNED_IN_FLAGS
+    return compact in vocab.SIGNED_OUT_FLAGS
+
+
+def _says_what_else(key):
+    """A key whose words say it holds something other than the identity:
+    pre-login state (`pending_user_id` before the second factor), a flag
+    (`enabled_totp`), what a page shows (`display_name`, `nome`: a profile
+    edit that re-checks the password and stores the new name binds nobody)."""
+    if key is None:
+        return False
+    return any(w in auth.NOT_IDENTITY_WORDS or w in vocab.DISPLAY_WORDS for w in fw.words(key))
+
+
+def _shown(expr, limit=40):
+    """A computed key as the message shows it."""
+    text = ast.unparse(expr)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _names_session_id(expr):
     return expr.__class__ is ast.Name and expr.id.lower() in stores.SESSION_ID_NAMES
 
@@ -879,9 +969,9 @@ def _verifier_name(name):
         return False
     if lowered == auth.VERIFY_METHOD:
         return None
-    if words and words[0] == auth.VERIFY_PREFIX:
+    if words and words[0] in auth.VERIFY_PREFIXES:
         return True
-    if words and words[0] == auth.CHECK_PREFIX:
+    if words and words[0] in auth.CHECK_PREFIXES:
         return any(w in auth.CHECK_WORDS for w in words)
     return False
 
@@ -898,7 +988,7 @@ def _verify_receiver(ctx, func):
 
 
 __all__ = [
-    "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "REGEN", "REMOVE", "TOUCH",
+    "BIND", "CALL", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "FRESH", "INCOMING", "PhraseSet",
     "METHOD", "session_method",
 ]

@@ -7,10 +7,13 @@ path stops growing at _MAX_STEPS. Events that happen inside a helper are
 reported at the call in the handler.
 
 A function is a login handler when its words (its name, its class's name,
-its route paths: `Handler.words()`) hold a login word (or a configured
-`login-names` word), or when its path verifies credentials; a logout
-handler when its words hold a logout word (or a `logout-names` word) —
-logout wins when both appear. Test code is neither.
+its route paths: `Handler.words()`) hold a login word of any language
+(`frameworks.vocabularies`, or a configured `login-names` word), or when
+its path checks credentials and binds an identity; a logout handler when
+its words hold a logout word (or a `logout-names` word), or when its path
+writes a signed-out flag (`islogout = True`, `logged_in = False`) and binds
+nobody — logout wins when both appear. "Enter"/"exit" words (`masuk`,
+`sair`) count only as a whole name or route segment. Test code is neither.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks import auth
-from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, TOUCH, VERIFY, PhraseSet
+from ..frameworks import vocabularies as vocab
+from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, PhraseSet
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -42,6 +46,9 @@ class Step:
         return self.event.kind
 
 
+_OCCASIONS = tuple((label, PhraseSet(phrases)) for label, phrases in vocab.OCCASIONS)
+
+
 class HandlerPath:
     __slots__ = ("function", "handler", "role", "steps", "reached")
 
@@ -51,6 +58,13 @@ class HandlerPath:
         self.role = role  # LOGIN | LOGOUT | None
         self.steps = steps  # [Step], path order
         self.reached = reached  # FunctionDefs entered through calls
+
+    @property
+    def occasion(self):
+        """What the login handler's event is called: "login", "sign-up",
+        "password reset", "second-factor check", "privilege change"."""
+        words = self.handler.words() if self.handler is not None else fw.words(self.function.name)
+        return next((label for label, phrases in _OCCASIONS if phrases.in_words(words)), "login")
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<HandlerPath {self.function.name} {self.role} {len(self.steps)} steps>"
@@ -71,19 +85,21 @@ def handler_paths(lifecycle, handlers):
         if _is_test_function(function, handler) or function in lifecycle.signal_receivers:
             continue
         words = handler.words() if handler is not None else fw.words(function.name)
-        if logout_words.in_words(words):
+        names = _whole_names(function, handler)
+        if logout_words.in_words(words) or names & _LOGOUT_EXACT:
             role = LOGOUT
-        elif login_words.in_words(words):
+        elif login_words.in_words(words) or names & _LOGIN_EXACT:
             role = LOGIN
-        elif reaches.get(function, 0) == _BINDS | _VERIFIES:
-            role = None  # decided by the path: does it verify credentials?
+        elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
+                reaches.get(function, 0) & _SIGNS_OUT):
+            role = None  # decided by the path: a credential check, a signed-out flag
         else:
             continue
         steps, reached = _flatten(lifecycle.events, function)
         if role is None:
-            if not any(s.kind == VERIFY for s in steps):
+            role = _role_by_behaviour(steps)
+            if role is None:
                 continue
-            role = LOGIN
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
 
@@ -95,6 +111,34 @@ def _phrase_sets(login_names, logout_names):
 
 _BINDS = 1
 _VERIFIES = 2
+_SIGNS_OUT = 4
+_LOGIN_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT)
+_LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
+
+
+def _whole_names(function, handler):
+    """The handler's name and each of its one-segment route paths, as word
+    tuples: where an "enter"/"exit" word (`masuk`, `sair`) names a login or
+    logout only when it stands alone (`def sair`, `/sair/`, but not
+    `/carrito/salir`)."""
+    names = {tuple(fw.words(function.name))}
+    for path in handler.paths if handler is not None else ():
+        segments = [segment for segment in path.split("/") if segment]
+        if len(segments) == 1:
+            names.add(tuple(fw.words(segments[0])))
+    return names
+
+
+def _role_by_behaviour(steps):
+    """LOGIN when the path checks credentials and binds an identity, LOGOUT
+    when it writes a signed-out flag (`islogout = True`, `logged_in =
+    False`) and binds nobody; else None."""
+    kinds = {s.kind for s in steps}
+    if BIND in kinds:
+        return LOGIN if VERIFY in kinds else None
+    if any(s.kind == REMOVE and s.event.mechanism == SIGNED_OUT for s in steps):
+        return LOGOUT
+    return None
 
 
 def _reaching(events):
@@ -110,6 +154,8 @@ def _reaching(events):
                 bits |= _BINDS
             elif event.kind == VERIFY:
                 bits |= _VERIFIES
+            elif event.kind == REMOVE and event.mechanism == SIGNED_OUT:
+                bits |= _SIGNS_OUT
         flags[function] = bits
         calls[function] = {e.callee for e in items if e.kind == CALL and e.callee is not None}
     changed = True

@@ -57,6 +57,7 @@ _ID_ATTRS = dj.SESSION_KEY_ATTRS | {"sid"}
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
 _NUMERIC = frozenset(("int", "float"))
+_DIGESTS = frozenset(("hexdigest", "digest"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
 
 
@@ -64,7 +65,8 @@ class Read:
     """A value the client sent. `key` is the parameter, field or cookie
     name when the code states it."""
 
-    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric")
+    __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric",
+                 "dependency")
 
     def __init__(self, node, key, source, framework, key_expr=None):
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
@@ -76,6 +78,7 @@ class Read:
         self.foreign = False  # passed to a payment/identity provider's API
         self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
         self.numeric = False  # declared an int or float, or a primary-key lookup: an object id
+        self.dependency = False  # a parameter of a FastAPI dependency, not of the route
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
@@ -135,6 +138,8 @@ class OriginAnalysis(Analysis):
         self.reads = []  # every Read, in the order first seen
         self._memo = {}  # expression node -> origin
         self._assigned = {}  # assigned value node -> origin (when known)
+        self._hash_inputs = {}  # `h = md5()` value node -> arguments of `h.update(...)` so far
+        self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -144,8 +149,18 @@ class OriginAnalysis(Analysis):
         walker.on(ast.NamedExpr, self.visit_named)
         walker.on(ast.Call, self.visit_call)
         walker.on(ast.Subscript, self.visit_subscript)
+        walker.on(ast.Return, self.visit_return)
 
     # -- recording ----------------------------------------------------------
+    def visit_return(self, node):
+        """A helper that returns a weak value (`return str(counter)`): a
+        call to it further down is as weak, reported at the call."""
+        function = self.ctx.function
+        if node.value is None or function is None or function.node in self._returns:
+            return
+        found = self.origin(node.value)
+        if found.__class__ is Weak:
+            self._returns[function.node] = found
     def visit_function(self, node):
         """Route parameters are reads even when the body never uses them."""
         handler = self.handlers.handler(node)
@@ -176,8 +191,15 @@ class OriginAnalysis(Analysis):
 
     def visit_call(self, node):
         func = node.func
-        if func.__class__ is ast.Attribute and func.attr in _READ_METHODS:
+        if func.__class__ is not ast.Attribute:
+            return
+        if func.attr in _READ_METHODS:
             self.origin(node)
+        elif func.attr == "update" and func.value.__class__ is ast.Name:
+            # h.update(data): the input of a hash object
+            value = self.ctx.value_of(func.value)
+            if value in self._hash_inputs:
+                self._hash_inputs[value] += [*node.args]
 
     def visit_subscript(self, node):
         if node.ctx.__class__ is ast.Load:
@@ -245,7 +267,7 @@ class OriginAnalysis(Analysis):
             return self._param_origin(binding.scope.node, binding.node)
         node = binding.node
         if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and _increments(node):
-            return Weak(expr, f"a counter ({expr.id} += 1)")
+            return Weak(expr, f"a counter ({expr.id} += {node.value.value})")
         return None
 
     def _param_origin(self, function, arg):
@@ -266,7 +288,9 @@ class OriginAnalysis(Analysis):
             key = _alias(function, arg) or name
             if source == JSON_BODY and not _scalar(arg.annotation):
                 return Container(JSON_BODY, "starlette", arg, model=True)
-            return self._numeric(self._read(arg, key, source, "starlette"), _scalar_name(arg.annotation))
+            read = self._read(arg, key, source, "starlette")
+            read.dependency = handler.kind == hd.DEPENDENCY
+            return self._numeric(read, _scalar_name(arg.annotation))
         if handler.framework == "flask" and handler.kind == hd.ROUTE and name in handler.path_params():
             converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
             return self._numeric(self._read(arg, name, PATH, "flask"), converters.get(name))
@@ -371,6 +395,11 @@ class OriginAnalysis(Analysis):
                 return found
         qualname = ctx.qualname(func)
         if qualname is None:
+            if func.__class__ is ast.Name:
+                binding = ctx.binding(func)
+                if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._returns:
+                    weak = self._returns[binding.value]
+                    return Weak(expr, f"{func.id}(), a helper returning {weak.label}")
             if func.__class__ is ast.Name and ctx.binding(func) is None:
                 if func.id in _BUILTIN_ENCODERS and expr.args:
                     return self.origin(expr.args[0], depth + 1)
@@ -408,6 +437,11 @@ class OriginAnalysis(Analysis):
                 return Weak(expr, f"{_short(cls)}().{method}()")
         if method == "join" and expr.args:
             return self.origin(expr.args[0], depth + 1)
+        if method in _DIGESTS and receiver.__class__ is ast.Name:
+            hashed = self.ctx.value_of(receiver)
+            if self._hash_inputs.get(hashed):
+                return self._hash_of(expr, self._hash_inputs[hashed], f"{_short(self.ctx.qualname(hashed.func))}() "
+                                     f"updated with guessable data", depth)
         if method in stdlib.ENCODER_METHODS:
             if method == "format" and receiver.__class__ is ast.Constant:
                 return _combine(self.origin(a, depth + 1) for a in [*expr.args, *(k.value for k in expr.keywords)])
@@ -430,6 +464,8 @@ class OriginAnalysis(Analysis):
         if qualname in stdlib.COUNTERS:
             return _COUNTER
         if qualname in stdlib.HASHES:
+            if not expr.args and qualname != "hashlib.new" or qualname == "hashlib.new" and len(expr.args) == 1:
+                self._hash_inputs.setdefault(expr, [])  # h = md5(); h.update(...)
             return self._hash(expr, qualname, depth)
         if qualname in stdlib.ENCODERS:
             return self.origin(expr.args[0], depth + 1) if expr.args else None
@@ -456,10 +492,17 @@ class OriginAnalysis(Analysis):
         inputs = [*expr.args, *(k.value for k in expr.keywords)]
         if qualname == "hashlib.new":
             inputs = inputs[1:]
+        if qualname in stdlib.KEYED_HASHES:
+            key = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "key"), None)
+            if key is not None and self.origin(key, depth + 1).__class__ is not Weak and not _literal(key):
+                return None  # a MAC under a key the attacker does not know
+            inputs = inputs[1:] if expr.args else inputs
+        return self._hash_of(expr, inputs, f"{_short(qualname)}() of guessable data", depth)
+
+    def _hash_of(self, expr, inputs, label, depth):
         found = _combine(self.origin(i, depth + 1) for i in inputs)
         if found is STRONG:
             return STRONG
-        label = f"{_short(qualname)}() of guessable data"
         if found.__class__ is Weak:
             return Weak(expr, label)
         for node in (n for i in inputs for n in ast.walk(i)):
@@ -480,6 +523,13 @@ class OriginAnalysis(Analysis):
             if value.__class__ is ast.Call and sid.is_foreign_qualname(self.ctx.qualname(value.func)):
                 return FOREIGN
         return None
+
+
+def _literal(expr):
+    """A key written in the code: `hmac.new(b"secret", ...)`."""
+    return expr.__class__ is ast.Constant or (
+        expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "encode"
+        and expr.func.value.__class__ is ast.Constant)
 
 
 def _increments(node):

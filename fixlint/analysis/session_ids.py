@@ -63,6 +63,7 @@ class WeakId(NamedTuple):
     source: str  # "random.choice()"
     context: str  # "assigned to 'sid'"
     framework: str
+    kind: str = "session id"  # what the value is: "remember-me token", "auth token", "API key"
 
 
 class SessionIdAnalysis(Analysis):
@@ -121,6 +122,7 @@ class SessionIdAnalysis(Analysis):
         walker.on(ast.Dict, self.visit_dict)
         walker.on(ast.JoinedStr, self.visit_string)
         walker.on(ast.BinOp, self.visit_string)
+        walker.on(ast.Compare, self.visit_compare)
 
     # -- helpers ---------------------------------------------------------------
     def _once(self, kind, node):
@@ -236,6 +238,12 @@ class SessionIdAnalysis(Analysis):
         key = literal_string(target.slice, self.ctx)
         if key == "SESSION_COOKIE_NAME":
             self._cookie_name(value)
+        if fw.session_object(self.ctx, target.value) is not None:
+            # request.session[f"rememberMe{n}"] = str(random.random())
+            text = key if key is not None else _key_text(target.slice)
+            kind = sid.credential_kind(text) if text else None
+            if kind is not None:
+                self._weak(value, f"stored in the session as {text!r}", kind)
         store = self._store_name(target.value)
         if store is not None:
             self._use(target.slice, f"{store}[...] = ...")
@@ -249,6 +257,21 @@ class SessionIdAnalysis(Analysis):
             return
         if sid.is_generator_name(info.name, self.id_names):
             self._weak(node.value, f"returned by {info.name}()")
+
+    def visit_compare(self, node):
+        """`request.cookies["remember"] == token`: a value checked against a
+        cookie is the credential the cookie carries."""
+        if len(node.ops) != 1 or node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+            return
+        left, right = node.left, node.comparators[0]
+        for cookie, other in ((left, right), (right, left)):
+            read = self.origins.origin(cookie)
+            if read.__class__ is Read and read.source == COOKIE and read.key is not None:
+                # Only a session or credential cookie: an A/B-test cookie
+                # compared with a random bucket is no credential.
+                if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
+                    self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key))
+                return
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
@@ -295,10 +318,18 @@ class SessionIdAnalysis(Analysis):
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
         if name not in sid.ORM_METHODS:
             return
-        for keyword in node.keywords:
-            if keyword.arg in sid.PRIMARY_KEY_ARGS:
-                for read in self.origins.reads_in(keyword.value):
-                    read.numeric = True
+        keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS]
+        # SQLAlchemy: `.filter(ChatSession.id == x)`, `Model.query.get(x)`,
+        # `db.query(Model).get(x)`, `db.get(Model, x)`.
+        for arg in node.args:
+            if (arg.__class__ is ast.Compare and len(arg.ops) == 1 and arg.ops[0].__class__ is ast.Eq
+                    and arg.left.__class__ is ast.Attribute and arg.left.attr in sid.PRIMARY_KEY_ARGS):
+                keys.append(arg.comparators[0])
+        if name == "get" and func.__class__ is ast.Attribute and _names_model_query(func.value, node.args):
+            keys.append(node.args[-1])
+        for key in keys:
+            for read in self.origins.reads_in(key):
+                read.numeric = True
 
     def _use(self, expr, sink):
         """`expr` is used as a session id by `sink`."""
@@ -496,12 +527,13 @@ class SessionIdAnalysis(Analysis):
         self.client_ids.append(ClientChosenId(statement, what, _source(store), self._framework(read.framework)))
 
     # -- SFX204: weak ids --------------------------------------------------------
-    def _weak(self, expr, context):
+    def _weak(self, expr, context, kind=None):
         found = self.origins.origin(expr)
         if found.__class__ is not Weak or self._in_test():
             return
         if self._once("weak", found.node):
-            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework()))
+            kind = kind or sid.credential_kind(_context_name(context)) or "session id"
+            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework(), kind))
 
     # -- the end -----------------------------------------------------------------
     def finish(self):
@@ -585,6 +617,30 @@ def _probe(ctx, expr):
         if expr.func.attr in sid.STORE_PROBES:
             return expr.func.value, expr.args[0]
     return None
+
+
+def _key_text(expr):
+    """An f-string key's literal parts (`f"rememberMe{n}"` -> 'rememberMe{}')."""
+    if expr.__class__ is not ast.JoinedStr:
+        return None
+    return "".join(v.value if v.__class__ is ast.Constant else "{}" for v in expr.values)
+
+
+def _context_name(context):
+    """The name a context quotes: "assigned to 'auth_token'" -> 'auth_token'."""
+    _, quote, rest = context.partition("'")
+    return rest.partition("'")[0] if quote else ""
+
+
+def _names_model_query(receiver, args):
+    """`Model.query`, `db.query(Model)`, or `db.get(Model, key)`: an ORM
+    lookup by primary key, not a session store's `get(sid)`."""
+    if receiver.__class__ is ast.Attribute and receiver.attr == "query":
+        return len(args) == 1
+    if receiver.__class__ is ast.Call and _callee(receiver.func) == "query":
+        return len(args) == 1
+    return (len(args) == 2 and args[0].__class__ is ast.Name and args[0].id[:1].isupper()
+            and not args[0].id.isupper())
 
 
 def _callee(func):

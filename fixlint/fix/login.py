@@ -43,7 +43,7 @@ from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, ReplaceStatement, Span
 from .sessions import Unclear
 
-COMMENT = "# New session at login, so a planted session id is worthless (SFX101)"
+COMMENT = "# New session at {occasion}, so a planted session id is worthless (SFX101)"
 _RESTORE_REASON = ("the handler puts the old session back after clearing it; keep only the values it needs "
                    "across the clear")
 _STORE_REASON = "a hand-rolled store needs a new id, the record moved under it and the cookie reset"
@@ -66,7 +66,7 @@ def plan(rule, ctx, facts):
         except Unclear as exc:
             yield Decline(finding, str(exc))
             continue
-        insert = InsertStatements(Span.of(located.stmt), (COMMENT, call))
+        insert = InsertStatements(Span.of(located.stmt), (COMMENT.format(occasion=path.occasion), call))
         yield Plan(finding, (insert, *imports), UNSAFE, f"insert {call}")
 
 

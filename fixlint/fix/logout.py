@@ -47,6 +47,16 @@ def plan(rule, ctx, facts):
         yield Plan(finding, edits, UNSAFE, f"replace with {call}")
 
 
+def _removes_loop_key(node):
+    """`session.pop(key)` / `del session[key]` with a variable key: the
+    lifecycle analysis read the key from a loop over literal keys."""
+    if node.__class__ is ast.Call:
+        return bool(node.args) and node.args[0].__class__ is ast.Name
+    if node.__class__ is ast.Delete:
+        return any(t.__class__ is ast.Subscript and t.slice.__class__ is ast.Name for t in node.targets)
+    return False
+
+
 def _invalidation(lifecycle, path, step):
     """(edits, the call's source) or Unclear."""
     if step is None:
@@ -65,6 +75,8 @@ def _invalidation(lifecycle, path, step):
         raise Unclear(f"the handler writes {event.key!r}; replacing a write may break what reads it")
     if step.via is not None:
         raise Unclear(f"the removal is in {step.via}(), which other code may call")
+    if _removes_loop_key(event.node):
+        raise Unclear("the removal runs in a loop over keys; end the session once, after the loop")
     session = _session_source(event)
     call = backend.invalidate_code.format(session=session)
     located = sessions.locate(path.function, step.site)

@@ -356,7 +356,48 @@ def session_object(ctx, expr):
         framework = request_object(ctx, expr.value)
         if framework in ("django", "starlette"):
             return framework
+    if expr.__class__ is ast.Name and ctx.imports("fastapi"):
+        return "starlette" if _depends_on_session(ctx, expr) else None
     return None
+
+
+def _depends_on_session(ctx, expr):
+    """`session = Depends(get_session)` where the same module's
+    `get_session(request)` returns `request.session`."""
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != "param" or binding.scope is None:
+        return False
+    function = binding.scope.node
+    if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return False
+    args = function.args
+    positional = args.posonlyargs + args.args
+    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update(zip(args.kwonlyargs, args.kw_defaults))
+    default = defaults.get(binding.node)
+    if default.__class__ is not ast.Call or not default.args or default.args[0].__class__ is not ast.Name:
+        return False
+    if (ctx.qualname(default.func) or "").rpartition(".")[2] != "Depends":
+        return False
+    provider = ctx.binding(default.args[0])
+    if provider is None or provider.kind != "function":
+        return False
+    return any(
+        stmt.__class__ is ast.Return and stmt.value.__class__ is ast.Attribute and stmt.value.attr == "session"
+        and stmt.value.value.__class__ is ast.Name and _is_request_param(provider.value, stmt.value.value.id)
+        for stmt in provider.value.body
+    )
+
+
+def _is_request_param(function, name):
+    from .starlette import REQUEST_TYPES
+
+    for arg in function.args.posonlyargs + function.args.args + function.args.kwonlyargs:
+        if arg.arg == name:
+            annotation = arg.annotation
+            named = annotation.id if annotation.__class__ is ast.Name else getattr(annotation, "attr", None)
+            return name in REQUEST_NAMES or named in {q.rpartition(".")[2] for q in REQUEST_TYPES}
+    return False
 
 
 __all__ += ["REQUEST_NAMES", "request_object", "session_object"]

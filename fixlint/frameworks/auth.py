@@ -9,15 +9,15 @@ Words are compared as sequences of lower-case words (`fw.words`):
 
 from __future__ import annotations
 
+from . import vocabularies
+
 # -- handlers --------------------------------------------------------------
 
-# RULES.md's login words, plus spellings of the same events.
-LOGIN_WORDS = (
-    "login", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
-    "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
-    "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
-)
-LOGOUT_WORDS = ("logout", "signout", "sign_out", "log_out", "logoff", "log_off")
+# RULES.md's login and logout words, in every language (vocabularies.py).
+LOGIN_WORDS = vocabularies.LOGIN_WORDS
+LOGOUT_WORDS = vocabularies.LOGOUT_WORDS
+LOGIN_EXACT = vocabularies.LOGIN_EXACT
+LOGOUT_EXACT = vocabularies.LOGOUT_EXACT
 
 # Test code never counts (fw.is_test_module/in_test_folder/is_test_name);
 # a module in a test folder is test code when it drives a test client.
@@ -48,9 +48,9 @@ VERIFY_RECEIVER_WORDS = frozenset(
 )
 VERIFY_RECEIVER_CALLS = frozenset(("pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher"))
 # Prefixes: `verify_*` and `check*credentials` calls.
-VERIFY_PREFIX = "verify"
-CHECK_PREFIX = "check"
-CHECK_WORDS = frozenset(("credentials", "credential", "password", "passwd", "otp"))
+VERIFY_PREFIXES = vocabularies.VERIFY_VERBS
+CHECK_PREFIXES = vocabularies.CHECK_VERBS
+CHECK_WORDS = vocabularies.PASSWORD_WORDS - {"pass", "hash", "de", "mot", "kata", "hashed"}
 # `verify_*` calls about requests rather than people.
 NOT_VERIFIERS = frozenset(
     ("csrf", "xsrf", "captcha", "recaptcha", "signature", "webhook", "hmac", "ssl", "cert",
@@ -69,15 +69,7 @@ IDENTITY_KEYS = frozenset(
 )
 # A key holding one of these words names a principal (`current_user`,
 # `admin_level`, `oauth_token`, `isAuthenticated`) ...
-PRINCIPAL_WORDS = frozenset(
-    (
-        "user", "users", "uid", "userid", "username", "member", "customer", "account",
-        "principal", "identity", "email", "login", "logged", "auth", "authed",
-        "authenticated", "authorized", "role", "roles", "admin", "staff", "superuser",
-        "sudo", "mfa", "otp", "totp", "verified", "profile", "userinfo", "token", "jwt",
-        "claims", "tenant", "employee", "privilege", "privileges", "permissions",
-    )
-)
+PRINCIPAL_WORDS = vocabularies.PRINCIPAL_WORDS
 # ... unless another word says it is about something else: pre-login state
 # (OAuth `state`, a `pending_user_id` before the second factor), counters,
 # timestamps, preferences, navigation, MFA enrolment (a TOTP secret kept
@@ -94,7 +86,7 @@ NOT_IDENTITY_WORDS = frozenset(
         "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "setup",
         "enrol", "enroll", "enrollment",
     )
-)
+) | vocabularies.CHANGE_FLAG_WORDS
 
 # -- regeneration and invalidation outside fixlint's sight -----------------
 

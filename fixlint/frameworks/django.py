@@ -24,10 +24,13 @@ DJANGO = Framework(
             "django.http.HttpResponseNotFound", "django.shortcuts.render",
             "django.shortcuts.redirect", "django.template.response.TemplateResponse",
             "django.template.response.SimpleTemplateResponse",
+            # Django REST framework's Response is a Django response.
+            "rest_framework.response.Response",
         )
     ),
     response_types=frozenset(
         (
+            "rest_framework.response.Response",
             "django.http.HttpResponse", "django.http.response.HttpResponse",
             "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
             "django.http.JsonResponse", "django.http.HttpResponseRedirect",
@@ -116,6 +119,8 @@ SESSION_BACKEND = SessionBackend(
 REQUEST_SOURCES = {
     "GET": "query string", "POST": "form body", "FILES": "form body",
     "COOKIES": "cookie", "headers": "header", "META": "header",
+    # Django REST framework's Request: the parsed body and the query string.
+    "data": "JSON body", "query_params": "query string",
 }
 RAW_BODIES = frozenset(("body",))
 # Session stores: `SessionStore(session_key=...)` loads the session under a key.

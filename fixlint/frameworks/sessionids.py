@@ -80,6 +80,25 @@ PREDICTABLE_WORDS = frozenset(
 )
 
 
+# What a session-bound credential is, by the words of its name (SFX204's
+# message names it); the first kind whose words appear wins.
+CREDENTIAL_KINDS = (
+    ("remember-me token", ("remember", "rememberme", "remember_me", "lembrar", "lembrarme", "recordarme",
+                           "ricordami", "ingat", "souvenir", "angemeldet_bleiben")),
+    ("API key", ("api_key", "apikey", "chave_api", "clave_api", "cle_api", "api_schluessel", "chiave_api",
+                 "kunci_api")),
+    ("auth token", ("token", "auth_token", "auth_key", "authkey", "jwt", "bearer", "jeton")),
+)
+# Words of a session key that holds something about a credential rather
+# than the credential: when it was used, where to go, which method.
+NOT_CREDENTIAL_WORDS = NOT_SESSION_TOKEN_WORDS | frozenset(
+    ("time", "timestamp", "at", "date", "expires", "expiry", "expire", "exp", "last", "used", "age",
+     "count", "counter", "attempts", "tries", "failed", "next", "url", "uri", "redirect", "return",
+     "state", "nonce", "verifier", "challenge", "type", "kind", "method", "name", "scope", "scopes",
+     "provider", "backend", "version", "enabled", "hint", "id")
+)
+
+
 # -- predicates over the data above --------------------------------------------
 
 def normal(name):
@@ -99,6 +118,22 @@ def session_id_names(config, extra=()):
 
 def is_session_token_name(name):
     return normal(name) in SESSION_TOKEN_NAMES
+
+
+def credential_kind(name):
+    """"remember-me token", "API key" or "auth token" for a name that marks a
+    session-bound credential (`rememberMe{}`, `staff_token`, `api_key`), else
+    None. Names of tokens that are no credentials (`csrf_token`,
+    `reset_token`) are None."""
+    parts = words(name)
+    if not parts or any(w in NOT_CREDENTIAL_WORDS for w in parts):
+        return None
+    joined = "_".join(parts)
+    for kind, phrases in CREDENTIAL_KINDS:
+        for phrase in phrases:
+            if phrase in parts or ("_" in phrase and phrase in joined):
+                return kind
+    return None
 
 
 def is_store_name(name):

@@ -53,6 +53,8 @@ HASHES = frozenset(
         "hashlib.sha3_512", "hashlib.new", "hmac.new", "hmac.digest",
     )
 )
+# Keyed hashes: a MAC under a secret key is as unpredictable as the key.
+KEYED_HASHES = frozenset(("hmac.new", "hmac.digest"))
 # Calls and methods that re-encode a value without changing how guessable it is.
 ENCODERS = frozenset(
     (

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ..analysis import credentials
 from ..frameworks import (
     auth, django, flask, flask_kvsession, flask_login, flask_session, starlette, starsessions,
+    vocabularies,
 )
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
@@ -37,8 +39,12 @@ def _verifier_re():
     names = words(sorted(auth.VERIFIER_NAMES))
     receivers = words(sorted(auth.VERIFY_RECEIVER_WORDS))
     not_verifiers = words(sorted(auth.NOT_VERIFIERS))
+    verbs = words(sorted(auth.VERIFY_PREFIXES))
+    checks = words(sorted(auth.CHECK_PREFIXES))
+    secrets = words(sorted(auth.CHECK_WORDS))
     return (
-        rf"(?i)^(?:.*\.)?(?:(?:{names})|verify_(?!.*(?:{not_verifiers}))\w+|check_?\w*credentials?)$"
+        rf"(?i)^(?:.*\.)?(?:(?:{names})|(?:{verbs})_(?!.*(?:{not_verifiers}))\w+"
+        rf"|(?:{checks})_?\w*(?:{secrets})\w*)$"
         rf"|^.*(?:{receivers}).*\.verify$"
     )
 
@@ -58,6 +64,48 @@ def _identity_key_re(quoted=True):
 
 
 IDENTITY_KEY_RE = _identity_key_re()
+
+
+def _record_key_re():
+    """A literal key that neither names an identity (IDENTITY_KEY_RE covers
+    those) nor says it holds something else (pre-login state, a flag, a
+    display name): the keys a login by behaviour binds (`usuario`, `conta`)."""
+    keys = words(sorted(auth.IDENTITY_KEYS))
+    principal = words(sorted(auth.PRINCIPAL_WORDS))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | vocabularies.DISPLAY_WORDS))
+    identity = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
+    return (rf"""^[rub]?["'](?!(?:[^"']*_)?(?:{unrelated})(?:_|["']))(?!(?i:{identity})["'])"""
+            rf"""[^"'{{}}]+["']$""")
+
+
+RECORD_KEY_RE = _record_key_re()
+PASSWORD_COLUMN_RE = rf"^(?i:{words(sorted(vocabularies.PASSWORD_COLUMNS))})(__\w+)?$"
+LOOKUP_RE = rf"^({words(sorted(credentials.LOOKUP_METHODS))})$"
+# A verified record's local name: never the request or `self`.
+RECORD_NAME_RE = r"^(?!(?:request|req|self)$)[A-Za-z_]\w*$"
+
+
+def verified_record_write(session):
+    """`{session}[$K] = <... $U ...>` where `$U` holds a user record a
+    credential check verified before the write (RULES.md Revision 2, "Logins
+    by what they do"): the result of a lookup filtering on a password
+    column, of a verifier call, or a record passed to a verifier in an
+    `if`. Keys IDENTITY_KEY_RE matches are left to the key-based rules."""
+    return [
+        {"pattern-either": [
+            {"patterns": [{"pattern-inside": "$U = <... $Q.$LOOKUP(..., $PWK=$PW, ...) ...>\n...\n"},
+                          regex("$LOOKUP", LOOKUP_RE), regex("$PWK", PASSWORD_COLUMN_RE)]},
+            {"patterns": [{"pattern-inside": "$U = $VERIFY(...)\n...\n"}, regex("$VERIFY", VERIFIER_RE)]},
+            {"patterns": [{"pattern-inside": "if <... $VERIFY(..., <... $U ...>, ...) ...>:\n  ...\n"},
+                          regex("$VERIFY", VERIFIER_RE)]},
+        ]},
+        {"pattern": f"{session}[$K] = <... $U ...>"},
+        regex("$U", RECORD_NAME_RE),
+        regex("$K", RECORD_KEY_RE),
+        # Only the first binding: an identity written before it is reported.
+        {"pattern-not-inside": f"{session}[{IDENTITY_KEY}] = $EARLIER\n...\n"},
+        *not_a_called_helper(),
+    ]
 IDENTITY_KEY = f'"=~/{_identity_key_re(quoted=False)}/"'  # a string pattern
 # A value that binds somebody: setting a key to None/False/"" is not a login.
 SOME_VALUE_RE = r"""^(?!(None|False|0|""|'')$)"""
@@ -81,6 +129,12 @@ def handler(words_re, verifying=True):
         branches.append({"patterns": [
             {"pattern-inside": "def $F(...):\n  ...\n  <... $VERIFY(...) ...>\n  ...\n"},
             regex("$VERIFY", VERIFIER_RE),
+            regex("$F", r"^(?!test)"),
+        ]})
+        # A lookup that filters on a password column checks credentials too.
+        branches.append({"patterns": [
+            {"pattern-inside": "def $F(...):\n  ...\n  <... $Q.$LOOKUP(..., $PWK=$PW, ...) ...>\n  ...\n"},
+            regex("$LOOKUP", LOOKUP_RE), regex("$PWK", PASSWORD_COLUMN_RE),
             regex("$F", r"^(?!test)"),
         ]})
     # Django signal receivers (`def f(sender, request, user, **kwargs)`) run

@@ -1,6 +1,6 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from ..analysis.lifecycle import BIND, REGEN, LifecycleAnalysis, session_method
+from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
 from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
 from ..frameworks import flask_login
 from . import _lifecycle_semgrep as ls
@@ -69,6 +69,12 @@ def _semgrep_rules():
     flask = "flask.session"
     request = "$REQ.session"
     cookie_flask = [*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)]
+    # Django cycles the key anywhere in the handler; Starlette's cookie
+    # session must be cleared before the write.
+    django_cycles = ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
+                                            "$R.session.cycle_key()", "$R.session.flush()")
+    cookie_starlette = [*ls.after_any(f"{request}.clear()"), *ls.imports(ls.STARLETTE_MODULES),
+                        *ls.not_importing(ls.STARSESSIONS)]
     server_flask = [*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"), *ls.imports(ls.FLASK_SESSION)]
     flask_fix = "call session.clear() first (Flask)"
     flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
@@ -143,8 +149,7 @@ def _semgrep_rules():
                     {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
                 ]},
                 *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *django_cycles,
                 *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
                                          f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
                   for view in ls.DJANGO_LOGIN_VIEWS],
@@ -160,8 +165,7 @@ def _semgrep_rules():
                 *ls.helper_call(f"{request}[$HK] = $HV", ls.IDENTITY_KEY_RE,
                                 unless=("$R.session.cycle_key()", "$R.session.flush()")),
                 *_in_login_handler(),
-                *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                         "$R.session.cycle_key()", "$R.session.flush()"),
+                *django_cycles,
                 *ls.imports(ls.DJANGO_MODULES),
             ]},
             technology=("django",),
@@ -172,9 +176,7 @@ def _semgrep_rules():
                     "request.session.clear() before the write (Starlette/FastAPI)",
             match={"patterns": [
                 *_bindings(request), *_in_login_handler(),
-                *ls.after_any(f"{request}.clear()"),
-                *ls.imports(ls.STARLETTE_MODULES),
-                *ls.not_importing(ls.STARSESSIONS),
+                *cookie_starlette,
             ]},
             technology=("fastapi", "starlette"),
         ),
@@ -216,6 +218,36 @@ def _semgrep_rules():
             technology=("fastapi", "starlette"),
         ),
         SemgrepRule(
+            suffix="flask-record",
+            message=f"Login writes $K, from the user record a credential check verified, into the session "
+                    f"without regenerating it; {flask_fix}",
+            match={"patterns": [*ls.verified_record_write(flask), *ls.named_regenerators(), *cookie_flask,
+                                *ls.after_any(*(f"{call}(...)" for call in ls.LOGIN_USER))]},
+            technology=("flask",),
+        ),
+        SemgrepRule(
+            suffix="django-record",
+            message="Login writes $K, from the user record a credential check verified, into request.session "
+                    "without cycling the session key; log in with django.contrib.auth.login(request, user) or "
+                    "call request.session.cycle_key() (Django)",
+            match={"patterns": [
+                *ls.verified_record_write(request), *ls.named_regenerators(),
+                *django_cycles,
+                *ls.imports(ls.DJANGO_MODULES),
+            ]},
+            technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="starlette-record",
+            message="Login writes $K, from the user record a credential check verified, into request.session "
+                    "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
+            match={"patterns": [
+                *ls.verified_record_write(request), *ls.named_regenerators(),
+                *cookie_starlette,
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        SemgrepRule(
             suffix="store",
             message="Login stores $K in a hand-rolled session record under the id the request's cookie brought: "
                     "whoever planted that id is now logged in; store the record under a new "
@@ -237,19 +269,32 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     - **Login handler**: a function or method whose name, class name or route
       path holds a login word (login, signin, sign_in, log_in, authenticate,
-      callback, authorize, oauth, sso, register, signup, verify_otp, otp, mfa,
-      2fa, two_factor, sudo, ... and the configured `login-names`), or that
-      verifies credentials on its path (`check_password`,
+      callback, authorize, oauth, sso, register, signup, reset_password,
+      verify_otp, otp, mfa, 2fa, two_factor, sudo, ... and the configured
+      `login-names`) in English, Portuguese, Spanish, French, German, Italian
+      or Indonesian (`iniciar_sesion`, `connexion`, `anmelden`, `cadastro`,
+      `registrasi`, ...; "enter" words such as `entrar` and `masuk` only as
+      the whole name or a one-segment route), or that checks credentials on
+      its path and binds an identity. Credential checks: `check_password`,
       `check_password_hash`, `authenticate(...)`, `verify_password`,
       `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
-      `authorize_access_token`, `verify_*`, `check*credentials`). Logout
-      words win over login words. Test code is never a handler.
+      `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,
+      `check*password`, and a lookup that filters on a password column
+      (`User.objects.filter(password=...)`, `filter_by(senha=...)`,
+      `SELECT ... WHERE username = ? AND password = ?`). Logout words win
+      over login words. Test code is never a handler.
     - **Identity binding**: writing a key that names a principal or privilege
       (`user`, `user_id`, `uid`, `member_id`, `email`, `role`, `is_admin`,
       `logged_in`, `mfa_passed`, `_auth_user_id`, ...) into `flask.session`,
       Django's `request.session`/`self.request.session` or Starlette's
       `request.session` (by subscript, `update()` or `setdefault()`);
-      `flask_login.login_user(...)`; writing such a value into a hand-rolled
+      `flask_login.login_user(...)`; after a credential check, writing a
+      value of the verified user record (the result of `authenticate()`, of
+      the password lookup and what is fetched from it, the record a
+      verifier checked: `user` in `check_password_hash(user.hash, pw)`)
+      under any key that does not say it holds something else
+      (`request.session["usuario"] = rows[0].id`,
+      `session["conta"] = user.id`); writing such a value into a hand-rolled
       store's record under the id the request's cookie brought
       (`SESSIONS[sid]["user_id"] = ...`, `redis.set(f"session:{sid}", ...)`).
     - **Regeneration**, per session backend: Django `django.contrib.auth.login()`
@@ -292,7 +337,14 @@ class SessionNotRegeneratedOnLogin(Rule):
     `next`, `django_language`, `display_name`), pre-authentication state
     (`oauth_state`, `code_verifier`, `pending_user_id` before the second
     factor, `login_attempts`, `login_time`), writes of a falsy literal
-    (`session["user_id"] = None`). Identity writes outside authentication
+    (`session["user_id"] = None`), flags recording a finished settings change
+    (`session["enabled_totp"] = True` on a TOTP settings page behind login
+    binds no identity or privilege), and display values (`display_name`,
+    `nome`) even when a profile edit re-checked the password first. A check
+    run on the request's own user (`request.user.check_password(...)`) marks
+    no record: it is a page behind login, not a sign-in. The fix's comment
+    names the event it recognised (login, sign-up, password reset,
+    second-factor check, privilege change). Identity writes outside authentication
     events (a profile rename) are not reported: only login handlers are.
     Objects merely named `session` (SQLAlchemy sessions, `requests.Session`,
     a test client's `session_transaction()`) are not sessions. A local
@@ -456,7 +508,12 @@ class SessionNotRegeneratedOnLogin(Rule):
         "transitively), cannot tell a local `def login` from Django's when both are in scope, learns the "
         "session backend from the module's imports only (`flask_session`, `starsessions`), and reports the "
         "first binding even when a later identical one follows a `clear()`; after a `clear()` inside a "
-        "branch it reports a binding that fixlint leaves as a known miss."
+        "branch it reports a binding that fixlint leaves as a known miss. Logins by behaviour: Semgrep sees a "
+        "lookup filtering on a password column or a verifier call in the same function, and a record write "
+        "only when the written value names the verified variable itself; it misses raw SQL "
+        "(`cursor.execute(\"... WHERE password = ?\")` then `fetchone()`), records reached through an "
+        "assignment after the check, \"enter\" words (`entrar`, `masuk`) as whole names, and sessions that "
+        "arrive through a FastAPI dependency."
     )
     def check(self, ctx, facts):
         for _, step, backend, cause in self.unregenerated(facts):
@@ -486,6 +543,8 @@ class SessionNotRegeneratedOnLogin(Rule):
                 fix, label = flask_login.LOGIN_USER_FIX, flask_login.LOGIN_USER_LABEL
         elif event.framework == "store":
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
+        elif event.mechanism == RECORD:
+            does = f"binds {event.key!r}, a value of the verified user record, to the session without regenerating it"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
         who = f"login calls {step.via}(), which" if step.via is not None else "login"

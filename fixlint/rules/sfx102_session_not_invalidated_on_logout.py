@@ -181,7 +181,14 @@ class SessionNotInvalidatedOnLogout(Rule):
 
     - **Logout handler**: a function or method whose name, class name or
       route path holds logout, signout, sign_out, log_out, logoff (or a
-      configured `logout-names` word). Test code never is.
+      configured `logout-names` word) or its Portuguese, Spanish, French,
+      German, Italian or Indonesian counterpart (`deslogar`,
+      `cerrar_sesion`, `deconnexion`, `abmelden`, `disconnetti`; "exit"
+      words such as `sair`, `salir`, `keluar` only as the whole name or a
+      one-segment route); or any handler that writes a signed-out flag
+      (`session["islogout"] = True`, `session["logged_in"] = False`) and
+      binds nobody — a view called `index` in a `logout` app. Test code
+      never is.
     - **Invalidation**: `session.clear()` (Flask, Starlette, Django),
       Django `django.contrib.auth.logout(request)`, `request.session.flush()`
       or `delete()`, `super()` in a `LogoutView` subclass,
@@ -189,11 +196,15 @@ class SessionNotInvalidatedOnLogout(Rule):
       (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
       handler's path (same-module helpers are followed).
     - **Partial removal**: `pop`/`del` of an identity key
-      (`session.pop("user_id")`, `del request.session["member_id"]`), a flag
-      write to an identity key (`session["logged_in"] = False`), or deleting
-      the session cookie (`delete_cookie("sessionid")`, `set_cookie(...,
-      max_age=0)`) where a server-side record survives it (Django,
-      Flask-Session, starsessions, a hand-rolled store).
+      (`session.pop("user_id")`, `del request.session["member_id"]`, also
+      in a loop over literal keys), a flag write (`session["logged_in"] =
+      False`, `session["islogout"] = True`), or deleting the session cookie
+      (`delete_cookie("sessionid")`, `set_cookie(..., max_age=0)`): any
+      session or auth cookie where a server-side record survives it (Django,
+      Flask-Session, starsessions, a hand-rolled store), and the session
+      cookie itself (`session`, `sessionid`, a configured name) under a
+      signed-cookie session (Flask's, Starlette's) — the session is never
+      ended there either.
 
     - **Not invalidation**: a session method the backend does not have
       (`session.invalidate()` or `session.regenerate()` on Flask's or
@@ -222,12 +233,16 @@ class SessionNotInvalidatedOnLogout(Rule):
     which flushes the session right after, and is not a handler. A call to
     code outside the module whose name says it logs out or invalidates
     (`auth_service.logout(user)`,
-    `sessions.invalidate(sid)`) is trusted. Deleting the cookie of a purely
-    client-side session (Flask's or Starlette's signed cookie) is not a
-    partial removal. `cycle_key()` or `regenerate()` on logout keeps the data
-    under a new id: that is not invalidation. A session method is judged by
-    what the backend's session object has (Flask-KVSession's has
-    `destroy()`); a session class of the module that defines it is trusted.
+    `sessions.invalidate(sid)`) is trusted. Deleting only the cookie of a
+    signed-cookie session (Flask's, Starlette's) is reported (RULES.md
+    Revision 2): the message says the session is never ended rather than
+    that a server record survives; an auth cookie other than the session's
+    (`access_token`) deleted under such a session is not. `cycle_key()` or
+    `regenerate()` on logout keeps the data under a new id: that is not
+    invalidation. The fix declines a removal inside a loop over keys. A
+    session method is judged by what the backend's session object has
+    (Flask-KVSession's has `destroy()`); a session class of the module that
+    defines it is trusted.
     """
 
     code = "SFX102"
@@ -349,7 +364,10 @@ class SessionNotInvalidatedOnLogout(Rule):
     semgrep_parity = (
         "Semgrep does not follow helpers (a partial removal inside a same-module helper is missed), "
         "recognises a server-side session by the module's imports or a module-level dict store, and "
-        "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...)."
+        "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...). It does not "
+        "recognise logouts by behaviour (a signed-out flag in a handler named `index`), \"exit\" words "
+        "(`sair`, `keluar`) as whole names, removals in a loop over keys, or a logout that only deletes "
+        "the cookie of a signed-cookie session."
     )
 
     def check(self, ctx, facts):
@@ -363,6 +381,7 @@ class SessionNotInvalidatedOnLogout(Rule):
         and `fixlint fix` repairs."""
         lifecycle = facts[LifecycleAnalysis]
         server_side = lifecycle.server_side_backend()
+        cookie_backend = server_side or lifecycle.session_backend_in_use()
         for path in paths_of(facts):
             if path.role != LOGOUT:
                 continue
@@ -375,9 +394,9 @@ class SessionNotInvalidatedOnLogout(Rule):
             if lookalike is not None:
                 yield path, lookalike, lookalike.site, self._lookalike_message(lookalike, lifecycle)
                 continue
-            partial = _first_partial(steps, server_side)
+            partial = _first_partial(steps, cookie_backend, lifecycle.is_session_cookie)
             if partial is not None:
-                yield path, partial, partial.site, self._partial_message(partial, lifecycle, server_side)
+                yield path, partial, partial.site, self._partial_message(partial, lifecycle, cookie_backend)
                 continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
             if used is not None:
@@ -403,6 +422,9 @@ class SessionNotInvalidatedOnLogout(Rule):
         where = f"calls {step.via}(), which " if step.via else ""
         if event.kind == COOKIE_DELETE:
             backend = server_side
+            if not backend.server_side:
+                return (f"logout {where}only deletes the session cookie and never ends the session; "
+                        f"{backend.invalidate_fix} ({backend.label})")
             return (f"logout {where}deletes the session cookie but the server-side session "
                     f"survives; {backend.invalidate_fix} ({backend.label})")
         backend = lifecycle.backend(event.framework)
@@ -448,13 +470,17 @@ def _regenerates(step, lifecycle):
     return step.kind == REGEN and step.event.mechanism != "named" and lifecycle.missing(step.event) is None
 
 
-def _first_partial(steps, server_side):
+def _first_partial(steps, backend, is_session_cookie):
+    """The first step that removes part of the session: an identity key, a
+    flag, or the cookie — any session or auth cookie under a server-side
+    backend, the session cookie itself under a signed-cookie one."""
     for step in steps:
         kind = step.kind
         if kind == REMOVE or (kind == BIND and step.event.framework != "flask_login"):
             return step
-        if kind == COOKIE_DELETE and server_side is not None:
-            return step
+        if kind == COOKIE_DELETE and backend is not None:
+            if backend.server_side or is_session_cookie(step.event.key):
+                return step
     return None
 
 

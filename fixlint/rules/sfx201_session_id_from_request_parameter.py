@@ -20,6 +20,17 @@ _ROUTE = rf"^({words(sorted(starlette.ROUTE_DECORATORS))})$"
 _SEMGREP_FIX = "read it from the session cookie instead"
 
 
+def _primary_key_lookups():
+    """`pattern-not`s: the parameter only looks a row up by primary key (a
+    chat session, an editing session): Django `Model.objects.get(pk=p)`,
+    SQLAlchemy `Model.query.get(p)`, `db.get(Model, p)`,
+    `.filter(Model.id == p)`, `.filter_by(id=p)`."""
+    lookups = [f"$MODEL.objects.$Q(..., {key}=$P, ...)" for key in ("id", "pk")]
+    lookups += ["$MODEL.query.get($P)", "$DB.get($MODEL, $P)", "$Q.filter($MODEL.id == $P)",
+                "$Q.filter_by(id=$P)"]
+    return [{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... {lookup} ...>\n  ...\n"} for lookup in lookups]
+
+
 def _fastapi_params():
     """A FastAPI route parameter named like a session id: declared with
     Query()/Path()/Body()/Form() (also inside Annotated[...]), or plain
@@ -42,6 +53,7 @@ def _fastapi_params():
             ]},
         ]},
         regex("$P", si.SID_NAME_RE),
+        *_primary_key_lookups(),
         *ls.imports(("fastapi",)),
         {"focus-metavariable": "$P"},
     ]}
@@ -55,6 +67,7 @@ def _flask_path_params():
         regex("$ROUTE", _ROUTE),
         regex("$PATH", rf"""^[rub]?["'].*<(?:(?:string|path):)?(?i:{si.SID_WORDS})>"""),
         regex("$P", si.SID_NAME_RE),
+        *_primary_key_lookups(),
         *ls.imports(ls.FLASK_MODULES),
         {"focus-metavariable": "$P"},
     ]}
@@ -75,8 +88,7 @@ def _django_path_params():
         ]},
         regex("$P", si.SID_NAME_RE),
         # An object's primary key that happens to be called session_id.
-        *[{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... $MODEL.objects.$Q(..., {key}=$P, ...) ...>\n  ...\n"}
-          for key in ("id", "pk")],
+        *_primary_key_lookups(),
         *ls.imports(ls.DJANGO_MODULES),
         {"focus-metavariable": "$P"},
     ]}
@@ -189,10 +201,13 @@ class SessionIdFromRequestParameter(Rule):
     keyword arguments of class-based views and of routed, decorated or
     `views`-module function views; Starlette `request.query_params`,
     `request.path_params`, `await request.form()`, `await request.json()`,
-    WebSocket `query_params`; FastAPI route parameters declared with
+    WebSocket `query_params`; Django REST framework `request.data` (body)
+    and `request.query_params`; FastAPI route parameters declared with
     `Query()`, `Path()`, `Body()`, `Form()` (plain or inside `Annotated[...]`,
-    `alias=` respected), plain route parameters (path or query), and fields
-    of body models.
+    `alias=` respected), plain route parameters (path or query), fields of
+    body models, and the parameters of dependencies (functions with a
+    `Query()`/`Form()`/`Body()`/`Path()`/`Cookie()`/`Header()` parameter),
+    which are request values like a route's.
 
     A read is a session id when its key names one (`session_id`,
     `sessionid`, `sid`, `session_key`, `sess`, `PHPSESSID`, `JSESSIONID`,
@@ -228,7 +243,10 @@ class SessionIdFromRequestParameter(Rule):
     `session` is as often a conference talk as a session id). A value
     declared numeric (`<int:sid>`, `sid: int`, `request.args.get("sid",
     type=int)`) is an object id — a student's, a station's — never a
-    session id, and is judged by flow only. Headers
+    session id, and is judged by flow only; so is a value that only looks
+    a row up by primary key (a chat's `session_id`:
+    `Model.objects.get(pk=...)`, `Model.query.get(...)`, `db.get(Model,
+    ...)`, `.filter(Model.id == ...)`). Headers
     (`X-Session-Id`) are not reported: they do not leak through links and
     cannot be planted by one.
     """
@@ -372,7 +390,7 @@ class SessionIdFromRequestParameter(Rule):
         if read.node.__class__ is ast.arg:
             if label == "FastAPI":
                 fix = "declare it with Cookie()"
-            subject = f"route parameter {name}"
+            subject = f"{'dependency' if read.dependency else 'route'} parameter {name}"
             if sink:
                 return f"{subject} comes from {where} and is used as a session id by {sink}; {fix} ({label})"
             return f"{subject} takes a session id from {where}; {fix} ({label})"

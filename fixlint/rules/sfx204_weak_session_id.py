@@ -87,8 +87,11 @@ class WeakSessionId(Rule):
     `numpy.random.*`, `uuid.uuid1()` (host address and clock),
     `uuid.uuid3()`/`uuid.uuid5()` (a hash of a name), the clock
     (`time.time()`, `datetime.now()`), counters (`next(itertools.count())`,
-    `n += 1`), and hashes of guessable data (`md5(username + str(time()))`,
-    `sha256(user.email)`). Encoding does not help: `str()`, `.hex`,
+    `n += 1`, a module-level `global n; n += 3`), and hashes of guessable
+    data (`md5(username + str(time()))`, `sha256(user.email)`, a hash
+    object fed with `h.update(...)`). A same-module helper that returns a
+    weak value (`next_number()`) is as weak where its result is used, and
+    is reported at the call. Encoding does not help: `str()`, `.hex`,
     `hexdigest()`, `base64`, `"".join(...)` and string building keep the
     weakness of what they encode.
 
@@ -99,9 +102,17 @@ class WeakSessionId(Rule):
     generator (`generate_session_id`, `new_sid`, `make_token`,
     `generate_sid`), used as a key of a server-side session store
     (`SESSIONS[sid] = ...`, `session_store.set(sid, ...)`,
-    `cache.set(f"session:{sid}", ...)`), or set as the value of a
-    session/auth cookie (`set_cookie("sessionid", ...)`). Reported at the
-    expression that produces the weak value.
+    `cache.set(f"session:{sid}", ...)`), set as the value of a
+    session/auth cookie (`set_cookie("sessionid", ...)`), or stored in the
+    session as a session-bound credential — a remember-me token, an auth
+    token or an API key, named in any of the supported languages
+    (`request.session[f"rememberMe{n}"] = ...`, `session["staff_token"] =
+    ...`, `session["chave_api"] = ...`), or compared with a session or auth
+    cookie (`request.cookies["remember_me"] == token`: the value checked
+    against the cookie is the credential it carries; an A/B-test cookie is
+    not one). The message names what the value
+    is (session id, remember-me token, auth token, API key). Reported at
+    the expression that produces the weak value.
 
     `secrets.*`, `os.urandom`, `uuid.uuid4`, `random.SystemRandom` and
     Django's `get_random_string` are strong; a value that mixes in a strong
@@ -208,7 +219,9 @@ class WeakSessionId(Rule):
     semgrep_parity = (
         "Semgrep sees the weak call where the session id is named, returned by a generator, set as a "
         "session cookie or used as a store key; a weak value that passes through a helper or a variable "
-        "with a neutral name first is missed, and so are hashes of predictable data without a clock in them."
+        "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
+        "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
+        "compared with a cookie."
     )
 
     def check(self, ctx, facts):
@@ -217,4 +230,4 @@ class WeakSessionId(Rule):
 
     def message(self, weak):
         fix = _FIX.get(weak.framework, "use secrets.token_urlsafe(32)")
-        return f"session id {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({weak.framework})"
+        return f"{weak.kind} {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({weak.framework})"

@@ -1,0 +1,158 @@
+"""Verified user records: what a login knows once it has checked credentials.
+
+RULES.md Revision 2, "Logins by what they do": a credential check followed
+by a session write of a value taken from the verified user record is a login,
+whatever the key is called. Per function, in source order, this keeps the
+local names that hold such a record:
+
+- the result of a credential check: `user = authenticate(...)`,
+  `token = oauth.authorize_access_token()`, `claims = verify_id_token(...)`;
+- the result of a credential lookup, a query that filters on a password
+  column: `Usuario.objects.filter(email=e).filter(password=p)`,
+  `User.query.filter_by(username=u, password=p).first()`, a cursor that ran
+  `SELECT ... WHERE username = %s AND password = %s` (and what is fetched
+  from it);
+- the record a check was run against: `user` in `user.check_password(pw)`
+  and in `check_password_hash(user.password_hash, pw)`, `data` in
+  `password = data["password"]; sha256_crypt.verify(candidate, password)`;
+- anything assigned from one of these (`userinfo = token["userinfo"]`).
+
+The request (`request.user.check_password(...)`) and `self` are never a
+record: everything the handler reads hangs off them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .. import frameworks as fw
+from ..engine import scope as sc
+from ..frameworks import vocabularies as vocab
+
+# Callees that look a row up (ORM and document stores); a password keyword
+# among their arguments makes the lookup a credential check.
+LOOKUP_METHODS = frozenset(
+    ("filter", "filter_by", "get", "get_or_none", "find_one", "find", "where", "exclude", "aget",
+     "afilter", "first", "one", "scalar")
+)
+_SQL_PASSWORD = re.compile(
+    r"\bwhere\b.*?\b(?:%s)\w*\s*(?:=|like\b)" % "|".join(sorted(map(re.escape, vocab.PASSWORD_COLUMNS))),
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_RECORDS = frozenset(("self", "cls")) | fw.REQUEST_NAMES
+_MAX_NODES = 200  # a value's walk stops here: a huge literal holds no record
+
+
+def credential_query(call):
+    """True for a lookup that filters on a password column."""
+    func = call.func
+    name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+    if name in LOOKUP_METHODS:
+        for keyword in call.keywords:
+            if keyword.arg is not None and keyword.arg.lower().split("__")[0] in vocab.PASSWORD_COLUMNS:
+                return True
+    if call.args:
+        text = _text(call.args[0])
+        if text is not None and _SQL_PASSWORD.search(text):
+            return True
+    return False
+
+
+def _text(expr):
+    """A literal string's text, or an f-string's literal parts."""
+    if expr.__class__ is ast.Constant and isinstance(expr.value, str):
+        return expr.value
+    if expr.__class__ is ast.JoinedStr:
+        return " ? ".join(v.value for v in expr.values if v.__class__ is ast.Constant and isinstance(v.value, str))
+    return None
+
+
+def root_name(expr):
+    """`user` for `user`, `user.id`, `user["id"]`, `rows[0].id`; else None."""
+    while True:
+        cls = expr.__class__
+        if cls is ast.Attribute or cls is ast.Subscript:
+            expr = expr.value
+        elif cls is ast.Call and expr.func.__class__ is ast.Attribute:
+            expr = expr.func.value  # cur.fetchone(), user.get("id")
+        elif cls is ast.Name:
+            return expr.id
+        else:
+            return None
+
+
+class VerifiedRecords:
+    """The local names holding a verified user record, per function."""
+
+    __slots__ = ("ctx", "is_verifier", "_names")
+
+    def __init__(self, ctx, is_verifier):
+        self.ctx = ctx
+        self.is_verifier = is_verifier  # (ctx, func, name) -> bool, the lifecycle analysis's test
+        self._names = {}  # FunctionDef -> set of names
+
+    def _current(self):
+        function = self.ctx.function
+        return None if function is None else self._names.setdefault(function.node, set())
+
+    # -- recording, in source order ------------------------------------------
+    def assigned(self, targets, value):
+        """`user = authenticate(...)`, `row = cur.fetchone()`."""
+        names = self._current()
+        if names is None or not self._carries(value, names, calls=True):
+            return
+        for target in targets:
+            if target.__class__ is ast.Name and target.id not in _NOT_RECORDS:
+                names.add(target.id)
+
+    def checked(self, call):
+        """A credential check or lookup ran: the record it ran against is
+        verified from here on."""
+        names = self._current()
+        if names is None:
+            return
+        func = call.func
+        if func.__class__ is ast.Attribute:
+            self._mark(func.value, names)
+        for arg in call.args:
+            if arg.__class__ in (ast.Attribute, ast.Subscript):
+                self._mark(arg, names)
+            elif arg.__class__ is ast.Name:
+                binding = self.ctx.binding(arg)
+                if binding is not None and binding.kind == sc.ASSIGN and binding.value is not None:
+                    if binding.value.__class__ in (ast.Attribute, ast.Subscript):
+                        self._mark(binding.value, names)
+
+    def _mark(self, expr, names):
+        name = root_name(expr)
+        if name is None or name in _NOT_RECORDS:
+            return
+        binding = self.ctx.lookup(name)
+        if binding is not None and binding.kind in (sc.IMPORT, sc.FUNCTION, sc.CLASS):
+            return  # `bcrypt.checkpw(...)`: a module, not a record
+        if binding is not None and binding.scope is not None and binding.scope.kind == sc.MODULE:
+            return  # `pwd_context.verify(...)`: a module-level helper
+        names.add(name)
+
+    # -- questions ---------------------------------------------------------------
+    def holds_record(self, value):
+        """True when `value` is taken from a verified user record."""
+        names = self._current()
+        return bool(names) and self._carries(value, names, calls=False)
+
+    def _carries(self, value, names, calls):
+        count = 0
+        for node in ast.walk(value):
+            count += 1
+            if count > _MAX_NODES:
+                return False
+            cls = node.__class__
+            if cls is ast.Name and node.id in names:
+                return True
+            if calls and cls is ast.Call:
+                func = node.func
+                name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+                if name is not None and (self.is_verifier(self.ctx, func, name) or credential_query(node)):
+                    return True
+        return False

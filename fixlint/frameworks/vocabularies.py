@@ -1,0 +1,237 @@
+"""Words real code names authentication with, per language, as data.
+
+Each language lists the words of its handler names and route paths for
+logging in (signing up and resetting a password count when they sign the
+user in) and logging out, the words of session keys that name a principal,
+the signed-out and signed-in flags, and the names of session ids and
+session-bound tokens. `frameworks.auth` and `frameworks.sessionids` read the
+union of every language; tests read each language on its own.
+
+Words are compared as sequences of lower-case ASCII words (`fw.words`), so
+a phrase is written snake_case (`iniciar_sesion` matches `IniciarSesion`,
+`/iniciar-sesion`) and without accents (`deconnexion`: identifiers and
+route paths rarely carry them). A word goes in only when it cannot name
+anything else a web app does; "enter" and "exit" words (`masuk`, `keluar`,
+`salir`, `entrar`), which also name stock coming in or going out, count
+only as a whole handler name or route segment (`login_exact`,
+`logout_exact`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    login: tuple = ()  # handler/route words of an authentication event
+    logout: tuple = ()  # handler/route words of a logout
+    # "Enter"/"exit" words that name other things too (`barang_masuk`,
+    # stock coming in): they count only as a whole handler name or a whole
+    # route path segment (`def masuk`, `/keluar/`).
+    login_exact: tuple = ()
+    logout_exact: tuple = ()
+    principal: tuple = ()  # words of a session key naming the signed-in user
+    signed_out: tuple = ()  # a flag key set true at logout (`islogout`), compact form
+    signed_in: tuple = ()  # a flag key set false at logout (`logged_in`), compact form
+    verify: tuple = ()  # first word of a credential check's name (`verificar_senha`)
+    check: tuple = ()  # ... that does so with one of `password` after it (`conferir_senha`)
+    password: tuple = ()  # words for a password (in names and columns)
+    session_ids: tuple = ()  # names of a session id (normal form)
+    tokens: tuple = ()  # names of a session-bound credential (normal form)
+
+
+ENGLISH = Vocabulary(
+    "en",
+    login=(
+        "login", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
+        "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
+        "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
+        "reset_password", "password_reset", "forgot_password", "recover_password",
+    ),
+    logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off"),
+    principal=(
+        "user", "users", "uid", "userid", "username", "member", "customer", "account",
+        "principal", "identity", "email", "login", "logged", "auth", "authed",
+        "authenticated", "authorized", "role", "roles", "admin", "staff", "superuser",
+        "sudo", "mfa", "otp", "totp", "verified", "profile", "userinfo", "token", "jwt",
+        "claims", "tenant", "employee", "privilege", "privileges", "permissions",
+    ),
+    signed_out=("logout", "loggedout", "islogout", "isloggedout", "signedout", "signout", "logoff"),
+    signed_in=("loggedin", "isloggedin", "islogged", "logged", "islogin", "authenticated",
+               "isauthenticated", "signedin", "issignedin", "isauth"),
+    verify=("verify",),
+    check=("check",),
+    password=("password", "passwd", "pwd", "pass", "password_hash", "hashed_password", "credentials",
+              "credential", "otp"),
+    session_ids=("session_id", "sessionid", "sid", "session_key", "sess", "sessid", "sess_id"),
+    tokens=("auth_token", "authtoken", "access_token", "refresh_token", "remember_token",
+            "remember_me", "rememberme", "login_token", "bearer_token", "session_secret",
+            "api_key", "apikey", "staff_token", "admin_token", "user_token"),
+)
+
+PORTUGUESE = Vocabulary(
+    "pt",
+    login=("logar", "autenticar", "iniciar_sessao", "cadastrar", "cadastro", "redefinir_senha",
+           "recuperar_senha"),
+    logout=("deslogar", "encerrar_sessao", "terminar_sessao"),
+    login_exact=("entrar", "acessar", "registrar"),
+    logout_exact=("sair", "desconectar"),
+    principal=("usuario", "usuaria", "utilizador", "logado", "autenticado", "cliente"),
+    signed_out=("deslogado", "saiu"),
+    signed_in=("logado", "estalogado", "autenticado"),
+    verify=("verificar", "validar"),
+    check=("conferir", "confere", "checar"),
+    password=("senha", "hash_senha"),
+    session_ids=("id_sessao", "sessao_id", "chave_sessao"),
+    tokens=("token_acesso", "lembrar_me", "lembrarme", "chave_api"),
+)
+
+SPANISH = Vocabulary(
+    "es",
+    login=("iniciar_sesion", "autenticar", "registrarse", "restablecer_contrasena",
+           "recuperar_contrasena"),
+    logout=("cerrar_sesion", "finalizar_sesion"),
+    login_exact=("ingresar", "acceder", "entrar", "registro"),
+    logout_exact=("salir", "desconectar"),
+    principal=("usuario", "usuaria", "logueado", "autenticado"),
+    signed_out=("deslogueado", "sesioncerrada"),
+    signed_in=("logueado", "estalogueado", "autenticado"),
+    verify=("verificar", "validar"),
+    check=("comprobar", "comprueba"),
+    password=("contrasena",),
+    session_ids=("id_sesion", "sesion_id", "clave_sesion"),
+    tokens=("token_acceso", "recordarme", "clave_api"),
+)
+
+FRENCH = Vocabulary(
+    "fr",
+    login=("connexion", "se_connecter", "authentifier", "inscription", "reinitialiser_mot_de_passe"),
+    login_exact=("connecter", "inscrire", "s_identifier"),
+    logout=("deconnexion", "deconnecter", "se_deconnecter"),
+    principal=("utilisateur", "utilisatrice", "connecte", "authentifie"),
+    signed_out=("deconnecte",),
+    signed_in=("connecte", "estconnecte", "authentifie"),
+    verify=("verifier",),
+    check=("controler",),
+    password=("mot_de_passe", "mdp"),
+    session_ids=("id_session", "cle_session"),
+    tokens=("jeton", "jeton_acces", "se_souvenir", "cle_api"),
+)
+
+GERMAN = Vocabulary(
+    "de",
+    login=("anmelden", "anmeldung", "einloggen", "registrieren", "registrierung",
+           "passwort_zuruecksetzen"),
+    logout=("abmelden", "abmeldung", "ausloggen"),
+    principal=("benutzer", "nutzer", "angemeldet", "eingeloggt"),
+    signed_out=("abgemeldet", "ausgeloggt"),
+    signed_in=("angemeldet", "eingeloggt", "istangemeldet"),
+    verify=("pruefe", "pruefen", "verifiziere"),
+    check=("ueberpruefe",),
+    password=("passwort", "kennwort"),
+    session_ids=("sitzung_id", "sitzungs_id", "sitzungsschluessel"),
+    tokens=("anmelde_token", "angemeldet_bleiben", "api_schluessel"),
+)
+
+ITALIAN = Vocabulary(
+    "it",
+    login=("accedi", "autentica", "registrati", "registrazione", "reimposta_password"),
+    logout=("disconnetti",),
+    login_exact=("accesso",),
+    logout_exact=("esci", "uscita"),
+    principal=("utente", "autenticato", "loggato"),
+    signed_out=("disconnesso",),
+    signed_in=("loggato", "autenticato"),
+    verify=("verifica", "verificare"),
+    check=("controlla",),
+    password=("password",),
+    session_ids=("id_sessione", "chiave_sessione"),
+    tokens=("ricordami", "token_accesso", "chiave_api"),
+)
+
+INDONESIAN = Vocabulary(
+    "id",
+    login=("otentikasi", "autentikasi", "registrasi", "daftar_akun", "lupa_password",
+           "reset_kata_sandi"),
+    login_exact=("masuk", "daftar"),
+    logout_exact=("keluar",),
+    principal=("pengguna", "pelanggan", "anggota", "petugas"),
+    signed_out=("sudahkeluar",),
+    signed_in=("sudahmasuk", "sudahlogin"),
+    verify=("verifikasi", "periksa"),
+    check=("cek",),
+    password=("kata_sandi", "sandi"),
+    session_ids=("id_sesi", "sesi_id", "kunci_sesi"),
+    tokens=("token_akses", "ingat_saya", "kunci_api"),
+)
+
+VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN)
+
+
+def every(field):
+    """The words of `field` in every language, each once, English first."""
+    seen = {}
+    for vocabulary in VOCABULARIES:
+        for word in getattr(vocabulary, field):
+            seen.setdefault(word, None)
+    return tuple(seen)
+
+
+def by_language(code):
+    for vocabulary in VOCABULARIES:
+        if vocabulary.language == code:
+            return vocabulary
+    raise KeyError(code)
+
+
+# Words of a session key that record a finished change rather than who is
+# signed in: `enabled_totp = True` after turning on a second factor is a
+# flash flag on a page behind login, not a privilege.
+CHANGE_FLAG_WORDS = frozenset(
+    ("enabled", "disabled", "activated", "deactivated", "changed", "updated", "saved", "added",
+     "removed", "deleted")
+)
+
+# Words of a session key for what a page shows rather than who is signed
+# in: a profile edit that re-checks the password and stores the new display
+# name binds nobody.
+DISPLAY_WORDS = frozenset(
+    ("name", "display", "nickname", "greeting", "avatar", "picture", "photo", "nome", "nombre",
+     "nom", "prenom", "vorname", "nachname", "nama", "foto", "apodo", "apelido")
+)
+
+# Columns a credential lookup filters on: `User.objects.filter(password=...)`,
+# `WHERE username = %s AND password = %s`.
+PASSWORD_COLUMNS = frozenset(every("password")) - {"credentials", "credential", "otp"}
+
+# What an authentication event is called in the comment `fixlint fix`
+# writes above the regeneration, by the words of the handler's name, class
+# and routes (first match wins; else "login"): the comment never calls a
+# second-factor check or a sign-up a login.
+OCCASIONS = (
+    ("second-factor check", ("mfa", "2fa", "otp", "totp", "two_factor", "verify_otp")),
+    ("privilege change", ("sudo", "reauthenticate", "impersonate")),
+    ("password reset", ("reset_password", "password_reset", "forgot_password", "recover_password",
+                        "redefinir_senha", "recuperar_senha", "restablecer_contrasena",
+                        "recuperar_contrasena", "reinitialiser_mot_de_passe",
+                        "passwort_zuruecksetzen", "reimposta_password", "lupa_password",
+                        "reset_kata_sandi")),
+    ("sign-up", ("register", "signup", "sign_up", "cadastrar", "cadastro", "registrarse",
+                 "inscription", "registrieren", "registrierung", "registrati", "registrazione",
+                 "registrasi", "daftar_akun")),
+)
+
+LOGIN_WORDS = every("login")
+LOGOUT_WORDS = every("logout")
+LOGIN_EXACT = every("login_exact")
+LOGOUT_EXACT = every("logout_exact")
+PRINCIPAL_WORDS = frozenset(every("principal"))
+SIGNED_OUT_FLAGS = frozenset(every("signed_out"))
+SIGNED_IN_FLAGS = frozenset(every("signed_in"))
+VERIFY_VERBS = frozenset(every("verify"))
+CHECK_VERBS = frozenset(every("check"))
+PASSWORD_WORDS = frozenset(w for phrase in every("password") for w in phrase.split("_"))
+SESSION_ID_NAMES = frozenset(every("session_ids"))
+TOKEN_NAMES = frozenset(every("tokens"))
