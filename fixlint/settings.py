@@ -20,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 RUN_SETTINGS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "per-file-timeout",
-                "max-file-size", "per-file-ignores")
+                "max-file-size", "cache", "per-file-ignores")
 
 MAX_TIMEOUT = 86400.0  # a day: more is no limit, and overflows the interval timer near 1e10
 MAX_FILE_SIZE = 1024 ** 3  # a GiB: fixlint would need several times that in memory
@@ -134,6 +134,10 @@ def load_table(path):
             run[name] = parse_size(value, f"{source}: {name}")
         elif name == "per-file-ignores":
             run[name] = _per_file_ignores(value, source)
+        elif name == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: cache: expected true or false, got {value!r}")
+            run[name] = value
         elif name == "exclude":
             run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting

@@ -7,8 +7,9 @@ import argparse
 import sys
 from typing import NamedTuple
 
-from .. import flake8_settings, runner, settings, timelimit
+from .. import flake8_settings, project, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
+from ..selection import select_rules
 
 
 MAX_JOBS = 512
@@ -28,6 +29,8 @@ class Selection(NamedTuple):
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
     max_size: int  # bytes a file may hold
+    projects: object = None  # fixlint.project.Projects: built once per run
+    no_cache: bool = False  # --no-cache, or `cache = false` in [tool.fixlint]
     layers: object = None  # layered_settings.Layers: where each setting came from
     stdin: "Buffer" = None  # read from standard input (`-`)
 
@@ -89,6 +92,17 @@ def add_arguments(parser):
                              "(configuration, excludes, per-file-ignores and test-code detection apply to it)")
 
 
+def rules_for(run_settings, select=None, extend_select=None, ignore=None):
+    """The rules `[tool.fixlint]`'s run settings name, with `select` and
+    `ignore` (when not None) replacing its own and `extend_select` added:
+    how command-line flags and an editor's settings combine with the file."""
+    return select_rules(
+        select=select if select is not None else run_settings.get("select"),
+        extend_select=(run_settings.get("extend-select") or []) + list(extend_select or []),
+        ignore=ignore if ignore is not None else run_settings.get("ignore", []),
+    )
+
+
 def select(args):
     """The configuration, rules and files the options and settings name."""
     from ..layered_settings import gather
@@ -115,7 +129,9 @@ def select(args):
                                     skip=skip)
     timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     max_size = layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
-    return Selection(layers.config, rules, files, errors, timeout, max_size, layers, stdin)
+    no_cache = getattr(args, "no_cache", False) or layers.get("cache") is False
+    projects = project.for_files(files, use_cache=not no_cache) if files else None
+    return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin)
 
 
 def check_stdin(chosen):

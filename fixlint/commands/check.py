@@ -38,6 +38,9 @@ def add_arguments(parser):
     parser.add_argument("--show-settings", action="store_true",
                         help="print every setting, its value and where it came from, then exit")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse every file again, ignoring and keeping no cache "
+                             "(<project root>/.fixlint_cache/)")
 
 
 def run(args):
@@ -53,8 +56,7 @@ def run(args):
         return 0
     if args.output_file:
         _refuse_checked_output(args.output_file, chosen.files)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
-                                 timeout=chosen.timeout, max_size=chosen.max_size)
+    results = _check(args, chosen)
     if chosen.stdin:
         results.append(_shared.check_stdin(chosen))
     results = chosen.without_ignored(results)
@@ -72,6 +74,27 @@ def run(args):
     if any(r.findings for r in results):
         return 1
     return 0
+
+
+def _check(args, chosen):
+    """FileResults of the chosen files: those unchanged since the last run
+    (same content, project facts, configuration and fixlint) come from the
+    results cache, the others are checked."""
+    def check(files):
+        return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                  max_size=chosen.max_size, projects=chosen.projects)
+
+    if chosen.no_cache or chosen.projects is None:
+        return check(chosen.files)
+    from ..project.results import ResultsCache
+
+    cache = ResultsCache(chosen.projects, chosen.config, chosen.rules)
+    hits, misses, keys = cache.split(chosen.files)
+    checked = check(misses) if misses else []
+    cache.update(checked, keys)
+    cache.save()
+    order = {path: i for i, path in enumerate(chosen.files)}
+    return sorted(hits + checked, key=lambda r: order.get(r.path, 0))
 
 
 def _for_display(result):
