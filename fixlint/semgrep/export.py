@@ -78,7 +78,7 @@ def render(rule):
     header = (
         f"{GENERATED[2:]}{source_file(rule)} by `fixlint export-semgrep`; do not edit.\n"
         f"{rule.code} {rule.name}: {rule.summary}.\n"
-        "Run: semgrep --config rules/ PATH"
+        "Run: semgrep scan --metrics=off --disable-version-check --no-rewrite-rule-ids --config rules/ PATH"
     )
     return dump({"rules": [semgrep_rule(rule, entry) for entry in rule.semgrep]}, header=header)
 
