@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz install semgrep parity clean bench profile realcode
+.PHONY: run test fuzz install semgrep parity clean bench profile realcode dist
 
 # Semgrep lives in its own virtualenv: it pins its dependencies (opentelemetry
 # among them) and breaks when another package upgrades them beside it. The
@@ -36,6 +36,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,fix]'
 	touch $(STAMP)
+
+# The sdist and the wheel in dist/ (python -m build), checked by twine: what a
+# release uploads, and what `pip install dist/fixlint-<version>-py3-none-any.whl`
+# installs today (README, "Install").
+dist: $(STAMP)
+	$(BIN)/python -m pip install -q 'build>=1' 'twine>=5'
+	rm -rf dist
+	$(BIN)/python -m build --sdist --wheel --outdir dist .
+	$(BIN)/python -m twine check --strict dist/*
 
 semgrep: $(SEMGREP_STAMP)
 

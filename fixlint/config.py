@@ -21,10 +21,11 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Option:
     name: str
-    kind: str  # "list", "duration" or "number"
+    kind: str  # "list", "duration" or "bool"
     default: object
     help: str
     choices: tuple = ()  # allowed items of a list option, lower-case
+    aliases: tuple = ()  # older names still read
 
     @property
     def attr(self):
@@ -35,11 +36,23 @@ class Option:
         return f"--fixlint-{self.name}"
 
 
+# Names of things that carry no session, credential or identity: preference
+# and consent cookies, and the session keys that hold the same choices. One
+# vocabulary for both (RULES.md, Revision 2); matched as whole words of a name
+# (`dark-mode`, `user_theme`, `x-expected-format`).
+NON_SENSITIVE_NAMES = (
+    "theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent",
+    "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
+    "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
+    "view_mode", "tour", "banner", "announcement", "dismissed",
+)
+
 OPTIONS = (
     Option(
-        "non-sensitive-cookies", "list",
-        ("theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent"),
-        "Cookie names that carry no session or credential; the cookie rules skip them.",
+        "non-sensitive-names", "list", NON_SENSITIVE_NAMES,
+        "Names (whole words of a cookie name or session key) that carry no session, credential "
+        "or identity: the cookie rules skip such cookies, and such session keys bind no identity.",
+        aliases=("non-sensitive-cookies",),
     ),
     Option(
         "csrf-cookies", "list",
@@ -73,9 +86,15 @@ OPTIONS = (
     ),
     Option(
         "session-backends", "list", (),
-        "Server-side session libraries the project uses even where a module does not import "
-        "them: flask-session, flask-kvsession, starsessions (SFX101, SFX102).",
-        choices=("flask-session", "flask-kvsession", "starsessions"),
+        "Session backends the project uses even where a module does not say so: flask-session, "
+        "flask-kvsession, starsessions (server-side), django-signed-cookies (Django's "
+        "signed_cookies engine) (SFX101, SFX102).",
+        choices=("flask-session", "flask-kvsession", "starsessions", "django-signed-cookies"),
+    ),
+    Option(
+        "include-tests", "bool", False,
+        "Check test code too: files under tests/, test/ or testing/ folders, test_*.py, "
+        "*_test.py, *_tests.py and conftest.py (skipped by default).",
     ),
 )
 
@@ -103,6 +122,18 @@ def parse_duration(text, option="max-session-lifetime"):
     return value
 
 
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
+
+
+def parse_bool(value, option):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"{option}: expected true or false, got {value!r}")
+
+
 def parse_list(value, option):
     if isinstance(value, str):
         items = [v.strip() for v in re.split(r"[,\s]+", value)]
@@ -117,25 +148,30 @@ def parse_list(value, option):
     return tuple(item for item in items if item)
 
 
-def _normalise(option, value):
+def _normalise(option, value, name=None):
+    """`value` for `option`, given under `name` (an alias, or the option's
+    own name), which errors quote."""
+    name = name or option.name
     if option.kind == "list":
-        items = parse_list(value, option.name)
+        items = parse_list(value, name)
         if option.choices:
             items = tuple(item.lower() for item in items)
             wrong = [item for item in items if item not in option.choices]
             if wrong:
                 raise ConfigError(
-                    f"{option.name}: unknown value {wrong[0]!r} (valid: {', '.join(option.choices)})"
+                    f"{name}: unknown value {wrong[0]!r} (valid: {', '.join(option.choices)})"
                 )
         return items
     if option.kind == "duration":
-        return parse_duration(value, option.name)
+        return parse_duration(value, name)
+    if option.kind == "bool":
+        return parse_bool(value, name)
     raise AssertionError(option.kind)  # pragma: no cover
 
 
 @dataclass(frozen=True)
 class Config:
-    non_sensitive_cookies: tuple = OPTIONS[0].default
+    non_sensitive_names: tuple = NON_SENSITIVE_NAMES
     csrf_cookies: tuple = OPTIONS[1].default
     session_cookie_names: tuple = ()
     session_id_names: tuple = ()
@@ -144,12 +180,13 @@ class Config:
     logout_names: tuple = ()
     regenerators: tuple = ()
     session_backends: tuple = ()
+    include_tests: bool = False
     # Derived, lower-cased lookups (filled in __post_init__).
     _lower: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         lower = {
-            "non_sensitive_cookies": frozenset(n.lower() for n in self.non_sensitive_cookies),
+            "non_sensitive_names": frozenset(n.lower() for n in self.non_sensitive_names),
             "csrf_cookies": frozenset(n.lower() for n in self.csrf_cookies),
             "session_cookie_names": frozenset(n.lower() for n in self.session_cookie_names),
             "session_id_names": frozenset(n.lower() for n in self.session_id_names),
@@ -164,6 +201,7 @@ class Config:
         """Build a Config from option names (dashes or underscores) to values;
         names in `known_extra` are accepted and ignored (CLI settings)."""
         by_name = {o.name: o for o in OPTIONS}
+        by_name.update({alias: o for o in OPTIONS for alias in o.aliases})
         values = {}
         for key, value in mapping.items():
             name = key.replace("_", "-")
@@ -171,9 +209,9 @@ class Config:
                 continue
             option = by_name.get(name)
             if option is None:
-                valid = ", ".join(sorted(by_name) + sorted(known_extra))
+                valid = ", ".join(sorted(o.name for o in OPTIONS) + sorted(known_extra))
                 raise ConfigError(f"{source}: unknown option {key!r} (valid: {valid})")
-            values[option.attr] = _normalise(option, value)
+            values[option.attr] = _normalise(option, value, name)
         return cls(**values)
 
     def with_values(self, **values):

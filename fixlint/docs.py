@@ -29,7 +29,16 @@ def rule_docs_url(code):
 
 def _title(rule):
     status = "on by default" if rule.default_enabled else f"off by default (opt-in: `--extend-select {rule.code}`)"
-    return [f"# {rule.code} {rule.name}", "", f"*{rule.summary}.* {', '.join(rule.cwe_ids())} · {status}", ""]
+    return [f"# {rule.code} {rule.name}", "", f"*{rule.summary}.* {', '.join(rule.cwe_ids())} · {status}"
+            f"{_severities(rule)}", ""]
+
+
+def _severities(rule):
+    """The per-finding severities a rule gives, when it gives several."""
+    if not rule.severities:
+        return ""
+    rated = " or ".join(f"{name} (SARIF `{level}`, {score})" for name, (level, score) in rule.severities.items())
+    return f" · severity {rated}, per finding (see *Why is this bad?*)"
 
 
 def _docstring_section(title):

@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # README block name -> (file under the repository root, code-fence language)
 SNIPPETS = {
+    "install-today": ("docs/install/today.sh", "sh"),
+    "install-release": ("docs/install/release.sh", "sh"),
+    "install-released": ("docs/install/released.sh", "sh"),
     "pre-commit-hook": ("docs/pre-commit/fixlint-hook.yaml", "yaml"),
     "pre-commit-flake8": ("docs/pre-commit/flake8-hook.yaml", "yaml"),
     "github-actions": ("docs/ci/github-actions.yml", "yaml"),

@@ -40,16 +40,32 @@ def _parse_duration_flag(value):
         raise ArgumentTypeError(str(exc)) from None
 
 
+def _named_explicitly(code, options):
+    """Whether the user's `select`/`extend-select` (or `enable-extensions`)
+    names `code` or a prefix of it. flake8's own default selection does not
+    count: it is what an `ignore =` line silently widens."""
+    named = []
+    for attr in ("select", "extend_select", "enable_extensions"):
+        value = getattr(options, attr, None) or ()
+        named += [value] if isinstance(value, str) else list(value)
+    return any(code.startswith(prefix.strip().upper()) for prefix in named if prefix.strip())
+
+
 def _selected_rules(options):
-    """The rules whose codes flake8 will report under `options` (every rule
-    when flake8's decision engine cannot be asked)."""
+    """The rules whose codes flake8 will report under `options` (every
+    default rule when flake8's decision engine cannot be asked).
+
+    An opt-in rule runs only when the user names it: flake8 keeps it off
+    through its default ignore list, which any `ignore =` replaces, so
+    `ignore = E203,W503` alone would otherwise turn it on."""
+    rules = [r for r in all_rules() if r.default_enabled or _named_explicitly(r.code, options)]
     try:
         from flake8.style_guide import Decision, DecisionEngine
 
         engine = DecisionEngine(options)
-        return tuple(r for r in all_rules() if engine.decision_for(r.code) is Decision.Selected)
+        return tuple(r for r in rules if engine.decision_for(r.code) is Decision.Selected)
     except Exception:  # another flake8 version: check everything, flake8 filters
-        return all_rules()
+        return tuple(rules)
 
 
 class Plugin:
@@ -74,7 +90,13 @@ class Plugin:
             elif option.kind == "duration":
                 kwargs["type"] = _parse_duration_flag
                 kwargs["default"] = option.default
+            elif option.kind == "bool":
+                kwargs["action"] = "store_true"
+                kwargs["default"] = option.default
             parser.add_option(option.flake8_flag, **kwargs)
+            for alias in option.aliases:  # an older name: read when given
+                parser.add_option(f"--fixlint-{alias}", parse_from_config=True, comma_separated_list=True,
+                                  default=None, help=f"fixlint: the older name of {option.flake8_flag}")
         parser.add_option("--fixlint-no-cache", action="store_true", parse_from_config=True,
                           help="fixlint: build the project model without its on-disk cache")
         parser.extend_default_ignore([r.code for r in all_rules() if not r.default_enabled])
@@ -84,6 +106,8 @@ class Plugin:
         values = {}
         for option in OPTIONS:
             value = getattr(options, f"fixlint_{option.attr}", None)
+            for alias in option.aliases:
+                value = getattr(options, "fixlint_" + alias.replace("-", "_"), None) or value
             if value is not None:
                 values[option.name] = value
         try:

@@ -25,7 +25,7 @@ import pathspec
 
 from . import noqa, timelimit
 from .analysis.base import GuardText
-from .engine.checker import check_tree, plan
+from .engine.checker import check_tree, is_checked, plan
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
 
@@ -94,18 +94,20 @@ def _load_gitignore(directory):
         return None
 
 
-def discover(paths, exclude=(), use_gitignore=True):
+def discover(paths, exclude=(), use_gitignore=True, skip=None):
     """(files, errors): the Python files under `paths`, minus excluded ones.
 
     Excludes are gitignore-style patterns, matched against each path
     relative to the folder given on the command line; `.gitignore` files met
     on the way apply below their folder. A file named explicitly is checked
-    whatever its extension unless an exclude pattern matches it."""
+    whatever its extension unless an exclude pattern matches it. `skip`, a
+    function of a path, leaves out more (flake8's exclude patterns)."""
     excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    skip = skip or (lambda path: False)
     files, errors = [], []
     for root in paths:
         if os.path.isfile(root) or (os.path.exists(root) and not os.path.isdir(root)):
-            if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root):
+            if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root) and not skip(root):
                 files.append(os.path.normpath(root))
             continue
         if os.path.islink(root) and not os.path.exists(root):  # dangling, or a loop
@@ -125,7 +127,7 @@ def discover(paths, exclude=(), use_gitignore=True):
             def skipped(path, is_dir, folder=folder):
                 rel = os.path.relpath(path, root)
                 probe = rel + "/" if is_dir else rel
-                if excluded.match_file(probe):
+                if excluded.match_file(probe) or skip(path):
                     return True
                 for base, spec in ignores:
                     if path.startswith(base.rstrip(os.sep) + os.sep) or base == root:
@@ -136,7 +138,7 @@ def discover(paths, exclude=(), use_gitignore=True):
 
             dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(folder, d), True))
             for name in sorted(names):
-                if name.endswith(".py") or name.endswith(".pyi"):
+                if name.endswith(".py"):  # not .pyi: a stub runs no code
                     path = os.path.join(folder, name)
                     if not skipped(path, False):
                         files.append(os.path.normpath(path))
@@ -155,6 +157,17 @@ def _unique(items, key):
             seen.add(k)
             out.append(item)
     return out
+
+
+def excluded_name(path, exclude=(), skip=None):
+    """Whether a file of this name is excluded as discover() would exclude
+    it: for a buffer from standard input named by --stdin-filename."""
+    excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    name = os.path.normpath(path)
+    parts = name.split(os.sep)
+    prefixes = [os.sep.join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return (excluded.match_file(name) or excluded.match_file(os.path.basename(name))
+            or bool(skip and any(skip(prefix) for prefix in prefixes if prefix)))
 
 
 # -- one file ----------------------------------------------------------------
@@ -236,9 +249,22 @@ def check_file(path, config, rules, max_size=None, project=None):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
-    report (flake8's E999 is)."""
+    report (flake8's E999 is). Test code (unless `include-tests`) and
+    type stubs are not even read."""
+    if not is_checked(path, config):
+        return FileResult(path, [], [])
     try:
-        text = read_source(path, max_size)
+        data = read_bytes(path, max_size)
+    except SourceError as exc:
+        return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
+    return check_data(path, data, config, rules, project)
+
+
+def check_data(path, data, config, rules, project=None):
+    """The FileResult of a file's bytes (read from disk, or a buffer from
+    standard input named `path`)."""
+    try:
+        text = decode_source(data)[0]
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
     return check_source(path, text, config, rules, project)

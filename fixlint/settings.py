@@ -19,7 +19,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout", "max-file-size", "cache")
+RUN_SETTINGS = ("select", "extend-select", "ignore", "extend-ignore", "exclude", "per-file-timeout",
+                "max-file-size", "cache", "per-file-ignores")
 
 MAX_TIMEOUT = 86400.0  # a day: more is no limit, and overflows the interval timer near 1e10
 MAX_FILE_SIZE = 1024 ** 3  # a GiB: fixlint would need several times that in memory
@@ -84,6 +85,26 @@ def find_pyproject(start):
 
 def load(path):
     """(Config, run settings dict) from a pyproject.toml file."""
+    table, run = load_table(path)
+    return Config.from_mapping(table), run
+
+
+def _per_file_ignores(value, source):
+    """{gitignore pattern: [codes]} from a ruff-style table
+    (`"tests/**" = ["SFX3"]`)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: per-file-ignores: expected a table of pattern = [codes], got {value!r}")
+    out = {}
+    for pattern, codes in value.items():
+        where = f"{source}: per-file-ignores: {pattern!r}"
+        exclude_patterns([pattern], where)
+        out[pattern] = validate_codes(parse_list(codes, where), where)
+    return out
+
+
+def load_table(path):
+    """(the rule options of [tool.fixlint], checked, by name; run settings
+    dict) from a pyproject.toml file."""
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
@@ -98,7 +119,8 @@ def load(path):
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.fixlint] must be a table")
     source = f"{path} [tool.fixlint]"
-    config = Config.from_mapping(table, source=source, known_extra=RUN_SETTINGS)
+    Config.from_mapping(table, source=source, known_extra=RUN_SETTINGS)
+    options = {k: v for k, v in table.items() if k.replace("_", "-") not in RUN_SETTINGS}
     run = {}
     for key, value in table.items():
         name = key.replace("_", "-")
@@ -110,6 +132,8 @@ def load(path):
             run[name] = parse_seconds(value, f"{source}: {name}")
         elif name == "max-file-size":
             run[name] = parse_size(value, f"{source}: {name}")
+        elif name == "per-file-ignores":
+            run[name] = _per_file_ignores(value, source)
         elif name == "cache":
             if not isinstance(value, bool):
                 raise ConfigError(f"{source}: cache: expected true or false, got {value!r}")
@@ -118,4 +142,4 @@ def load(path):
             run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting
             run[name] = validate_codes(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
-    return config, run
+    return options, run

@@ -18,6 +18,8 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
     return resp
+
+SECURE_SSL_REDIRECT = True  # HTTPS only: the Secure fix is safe
 """
 FINDING = "app.py:5:5: SFX302"
 
@@ -280,5 +282,5 @@ def test_noqa_after_a_form_feed_is_on_the_right_line(tmp_path):
 
 def test_fix_diff_after_a_form_feed_numbers_lines_as_python_does(tmp_path):
     (tmp_path / "app.py").write_text(PAGED.format(line=COOKIE.format(comment="")))
-    done = run_cli("fix", "app.py", cwd=tmp_path)
+    done = run_cli("fix", "--unsafe-fixes", "app.py", cwd=tmp_path)  # the Secure fix: no HTTPS decision here
     assert "@@ -3,5 +3,5 @@\n \n def view():\n" in done.stdout  # the cookie is line 6 of 7

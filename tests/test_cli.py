@@ -48,6 +48,7 @@ def test_json_output(tmp_path):
         "path": "pkg/app.py", "line": 5, "column": 5, "code": "SFX302",
         "name": "cookie-without-secure",
         "message": "cookie 'sid' is set without Secure; pass secure=True to set_cookie() (Flask)",
+        "severity": "medium",
     }]
     assert document["errors"] == []
     assert document["summary"]["files"] == 1

@@ -1,4 +1,4 @@
-"""The CLI over every .py/.pyi file of the standard library and of this
+"""The CLI over every .py file of the standard library and of this
 environment's site-packages (Django, Flask, FastAPI and Starlette among
 them: the test extra installs them), with every rule selected: no internal
 error, no file skipped at the time limit.
@@ -40,9 +40,10 @@ def roots():
 
 
 def every_source_file(root):
-    """All .py/.pyi files under `root`, third-party folders of the stdlib aside."""
-    for path in Path(root).rglob("*.py*"):
-        if path.suffix not in (".py", ".pyi") or not path.is_file():
+    """All .py files under `root` (type stubs are never analysed), third-party
+    folders of the stdlib aside."""
+    for path in Path(root).rglob("*.py"):
+        if path.suffix != ".py" or not path.is_file():
             continue
         relative = "/" + path.relative_to(root).as_posix()
         if any(folder in relative for folder in NOT_STDLIB):
@@ -64,7 +65,8 @@ def corpus(tmp_path_factory):
     excludes = list(NOT_STDLIB)
     discovered, _ = runner.discover(paths, excludes, use_gitignore=False)
     paths += skipped_by_default_excludes(files, discovered)
-    done = run_cli("check", "--isolated", "--no-gitignore", "--select", "SFX", "--format", "json",
+    # --include-tests: the stdlib's own tests are the most varied code at hand.
+    done = run_cli("check", "--isolated", "--no-gitignore", "--include-tests", "--select", "SFX", "--format", "json",
                    *[arg for pattern in excludes for arg in ("--exclude", pattern)], *paths,
                    cwd=tmp_path_factory.mktemp("corpus"))
     report = json.loads(done.stdout)
@@ -95,6 +97,6 @@ def test_fix_on_every_corpus_file_with_findings(corpus, tmp_path):
     _, report, _ = corpus
     flagged = sorted({f["path"] for f in report["findings"]})
     assert flagged, "the corpus gives fix nothing to do"
-    done = run_cli("fix", "--isolated", "--select", "SFX", "--unsafe-fixes", *flagged, cwd=tmp_path)
+    done = run_cli("fix", "--isolated", "--include-tests", "--select", "SFX", "--unsafe-fixes", *flagged, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert [line for line in done.stderr.splitlines() if ": error: " in line] == []

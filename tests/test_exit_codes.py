@@ -25,6 +25,8 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
     return resp
+
+SECURE_SSL_REDIRECT = True  # HTTPS only: the Secure fix is safe
 """
 
 

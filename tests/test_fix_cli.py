@@ -18,6 +18,8 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True)  # keep me
     return resp
+
+SECURE_SSL_REDIRECT = True  # served over HTTPS only: the Secure fix is safe
 """
 FIXED = VULNERABLE.replace('httponly=True)', 'httponly=True, secure=True, samesite="Lax")')
 LONG_LIVED = VULNERABLE.replace("httponly=True)", "httponly=True, max_age=timedelta(days=90))")
@@ -65,6 +67,8 @@ def view():
     cookie["sid"] = "v"
     cookie["sid"]["max-age"] = 60 * 60 * 24 * 90
     return cookie.output()
+
+SECURE_SSL_REDIRECT = True
 """
 
 
@@ -90,7 +94,7 @@ def test_unsafe_fixes_only_with_the_flag(tmp_path):
     path = write(tmp_path, "site/settings.py", settings)
     done = run_cli("fix", "--isolated", "--write", ".", cwd=tmp_path)
     assert done.returncode == 1 and path.read_text() == settings
-    assert "[unsafe fix available with --unsafe-fixes]" in done.stderr
+    assert "[unsafe fix available with --unsafe-fixes: a Secure cookie is not sent over plain HTTP" in done.stderr
     done = run_cli("fix", "--isolated", "--write", "--unsafe-fixes", ".", cwd=tmp_path)
     assert done.returncode == 0
     assert path.read_text() == settings + "SESSION_COOKIE_SECURE = True\n"
@@ -161,7 +165,9 @@ def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp
     assert done.returncode == 1 and path.read_text() == LOGIN.lstrip("\n")
     assert done.stderr.splitlines()[:2] == [
         "app.py:8:5: SFX101 login binds 'user_id' to the session without regenerating it; "
-        "call session.clear() first (Flask) [unsafe fix available with --unsafe-fixes]",
+        "call session.clear() first (Flask) [medium: signed-cookie session, the planted cookie stays "
+        "anonymous but data planted in the session before login carries over] "
+        "[unsafe fix available with --unsafe-fixes]",
         "app.py:13:5: SFX102 logout removes only 'user_id' and leaves the session alive; "
         "call session.clear() (Flask) [unsafe fix available with --unsafe-fixes]",
     ]
@@ -172,3 +178,39 @@ def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp
     assert "    session.clear()\n    session[\"user_id\"] = user.id\n" in fixed
     assert "    session.clear()\n    return redirect" in fixed and "session.pop" not in fixed
     assert run_cli("check", "--isolated", "--select", "SFX1", "app.py", cwd=tmp_path).returncode == 0
+
+
+def _git_repo(folder):
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None or shutil.which("patch") is None, reason="needs git and patch")
+@pytest.mark.parametrize("tool", [["git", "apply", "-"], ["patch", "-s", "-p1"]])
+@pytest.mark.parametrize("how", ["absolute path", "from a subfolder", "parent of the repository"])
+def test_the_diff_applies_for_absolute_paths_and_from_any_folder(tmp_path, tool, how):
+    repo = tmp_path / "repo"
+    path = write(repo, "pkg/app.py", VULNERABLE)
+    _git_repo(repo)
+    cwd, target = {
+        "absolute path": (repo, str(path)),
+        "from a subfolder": (repo / "pkg", str(path)),
+        "parent of the repository": (tmp_path, "repo"),
+    }[how]
+    done = run_cli("fix", "--isolated", target, cwd=cwd)
+    assert "a//" not in done.stdout and "/.." not in done.stdout
+    subprocess.run(tool, input=done.stdout, text=True, cwd=cwd, check=True)
+    assert path.read_text() == FIXED.lstrip("\n")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_file_outside_the_current_folder_gets_a_diff_for_its_repository_root(tmp_path):
+    repo = tmp_path / "repo"
+    path = write(repo, "pkg/app.py", VULNERABLE)
+    _git_repo(repo)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = run_cli("fix", "--isolated", str(path), cwd=elsewhere)
+    assert done.stdout.splitlines()[:2] == ["--- a/pkg/app.py", "+++ b/pkg/app.py"]
+    assert f"apply it in {repo}" in done.stderr
+    subprocess.run(["git", "-C", str(repo), "apply", "-"], input=done.stdout, text=True, check=True)
+    assert path.read_text() == FIXED.lstrip("\n")

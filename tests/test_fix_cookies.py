@@ -13,8 +13,13 @@ from fixlint.selection import select_rules
 DEFAULT = select_rules()
 
 
-def fix(source, filename="app.py", unsafe=False, rules=DEFAULT, config=None):
-    source = textwrap.dedent(source).lstrip("\n")
+# A module that already serves over HTTPS only, so that Secure fixes are
+# safe (fixlint.fix.https); appended below the code, it moves no line.
+HTTPS_ONLY = "\nSECURE_SSL_REDIRECT = True\n"
+
+
+def fix(source, filename="app.py", unsafe=False, rules=DEFAULT, config=None, https=True):
+    source = textwrap.dedent(source).lstrip("\n") + (HTTPS_ONLY if https else "")
     return fix_text(source, filename, config or Config(), rules, unsafe)
 
 
@@ -167,10 +172,10 @@ DEBUG = False
 
 
 def test_standalone_settings_get_session_cookie_secure_only_as_an_unsafe_fix():
-    outcome = fix(SETTINGS, filename="site/settings.py")
+    outcome = fix(SETTINGS, filename="site/settings.py", https=False)
     assert outcome.text == SETTINGS.lstrip("\n")
-    assert left(outcome) == [(1, "SFX302", UNSAFE_FIX)]
-    outcome = fix(SETTINGS, filename="site/settings.py", unsafe=True)
+    assert [(line, code, note.startswith(UNSAFE_FIX)) for line, code, note in left(outcome)] == [(1, "SFX302", True)]
+    outcome = fix(SETTINGS, filename="site/settings.py", unsafe=True, https=False)
     assert outcome.text.splitlines() == [
         'ROOT_URLCONF = "site.urls"', "INSTALLED_APPS = []", "SESSION_COOKIE_HTTPONLY = True",
         "SESSION_COOKIE_SECURE = True", "DEBUG = False",
@@ -179,7 +184,7 @@ def test_standalone_settings_get_session_cookie_secure_only_as_an_unsafe_fix():
 
 
 def test_standalone_settings_without_cookie_settings_get_it_at_the_end():
-    outcome = fix('ROOT_URLCONF = "site.urls"\n', filename="site/settings.py", unsafe=True)
+    outcome = fix('ROOT_URLCONF = "site.urls"\n', filename="site/settings.py", unsafe=True, https=False)
     assert outcome.text == 'ROOT_URLCONF = "site.urls"\nSESSION_COOKIE_SECURE = True\n'
 
 
@@ -211,7 +216,7 @@ def test_header_values_built_by_concatenation_have_no_fix():
 
 
 def test_a_file_with_a_syntax_error_is_left_alone():
-    outcome = fix("def broken(:\n    pass\n")
+    outcome = fix("def broken(:\n    pass\n", https=False)
     assert outcome.text == "def broken(:\n    pass\n"
     assert len(outcome.errors) == 1 and "syntax error" in outcome.errors[0].message
     assert outcome.errors[0].message.endswith("; not fixed")
@@ -239,7 +244,7 @@ def test_a_rewrite_that_would_not_parse_is_not_kept(monkeypatch):
 
     source = FLASK.format(line='resp.set_cookie("sid", "v")')
     monkeypatch.setattr(apply, "apply_plans", lambda text, plans: apply.Applied("def broken(:\n", plans, []))
-    outcome = fix(source)
+    outcome = fix(source, https=False)
     assert outcome.text == textwrap.dedent(source).lstrip("\n")
     assert outcome.applied == []
     assert "fixes would not parse" in outcome.errors[0].message
@@ -253,6 +258,76 @@ def test_a_file_libcst_cannot_rewrite_is_reported_and_left_alone(monkeypatch):
 
     source = FLASK.format(line='resp.set_cookie("sid", "v")')
     monkeypatch.setattr(apply, "apply_plans", refuse)
-    outcome = fix(source)
+    outcome = fix(source, https=False)
     assert outcome.text == textwrap.dedent(source).lstrip("\n")
     assert outcome.errors[0].message == "cannot rewrite: the code is nested too deeply for libcst; not fixed"
+
+
+# -- Secure fixes: safe only when they reuse the module's HTTPS decision -------
+
+def test_secure_fix_without_an_https_decision_is_unsafe_and_says_why():
+    outcome = fix(FLASK.format(line='resp.set_cookie("sid", "v", httponly=True, samesite="Lax")'), https=False)
+    assert outcome.applied == []
+    ((line, code, note),) = left(outcome)
+    assert (line, code) == (5, "SFX302")
+    assert note.startswith(UNSAFE_FIX + ": a Secure cookie is not sent over plain HTTP")
+    outcome = fix(FLASK.format(line='resp.set_cookie("sid", "v", httponly=True, samesite="Lax")'),
+                  https=False, unsafe=True)
+    assert 'secure=True' in outcome.text
+
+
+def test_secure_fix_reuses_the_expression_another_secure_flag_is_given():
+    outcome = fix("""
+        from django.conf import settings
+
+        def view(request):
+            response = HttpResponse("ok")
+            response.set_cookie("theme_sid", "v", secure=not settings.DEBUG, httponly=True, samesite="Lax")
+            response.set_cookie("sid", "v", httponly=True, samesite="Lax")
+            return response
+    """, https=False)
+    assert outcome.text.splitlines()[5].strip() == \
+        'response.set_cookie("sid", "v", httponly=True, samesite="Lax", secure=not settings.DEBUG)'
+    assert [p.safety for p in outcome.applied] == ["safe"]
+
+
+def test_starlette_https_only_reuses_the_production_switch():
+    outcome = fix("""
+        from starlette.applications import Starlette
+        from starlette.middleware.sessions import SessionMiddleware
+        from app import settings
+
+        app = Starlette(debug=not settings.PRODUCTION)
+        app.add_middleware(SessionMiddleware, secret_key=settings.SECRET)
+    """, https=False)
+    assert outcome.text.splitlines()[5] == \
+        "app.add_middleware(SessionMiddleware, secret_key=settings.SECRET, https_only=settings.PRODUCTION)"
+
+
+def test_a_name_local_to_another_function_is_not_reused():
+    outcome = fix("""
+        from flask import make_response
+
+        def other(request):
+            production = request.host != "localhost"
+            resp = make_response("ok")
+            resp.set_cookie("a", "v", secure=production, httponly=True, samesite="Lax")
+            return resp
+
+        def view():
+            resp = make_response("ok")
+            resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
+            return resp
+    """, https=False)
+    assert outcome.applied == []
+
+
+def test_django_settings_get_session_cookie_secure_from_the_csrf_decision():
+    outcome = fix("""
+        ROOT_URLCONF = "site.urls"
+        INSTALLED_APPS = []
+        DEBUG = env.bool("DEBUG")
+        CSRF_COOKIE_SECURE = not DEBUG
+    """, filename="site/settings.py", https=False)
+    assert outcome.text.splitlines()[-1] == "SESSION_COOKIE_SECURE = not DEBUG"
+    assert [p.safety for p in outcome.applied] == ["safe"]

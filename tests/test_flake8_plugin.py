@@ -156,3 +156,35 @@ def test_plugin_checks_only_the_codes_flake8_will_report(tmp_path):
     done, checked = _checked_by_flake8(tmp_path, "--select", "SFX3", "--ignore", "SFX301,SFX303")
     assert [line.split()[1] for line in done.stdout.splitlines()] == ["SFX302", "SFX305"]
     assert checked == ["SFX302,SFX304,SFX305"]
+
+
+def _codes(done):
+    return sorted({line.split()[1] for line in done.stdout.splitlines()})
+
+
+def test_opt_in_rule_stays_off_under_a_plain_ignore_list(tmp_path):
+    # `ignore =` replaces flake8's default ignore list, which is what kept
+    # SFX305 off: the common `ignore = E203,W503` must not turn it on.
+    write(tmp_path, "app.py", VULNERABLE)
+    for config in ("[flake8]\nignore = E203,W503\n", "[flake8]\nextend-ignore = E203\n",
+                   "[flake8]\nignore = E203\nselect = E,F,W,SFX3\n".replace("SFX3", "SFX302")):
+        write(tmp_path, ".flake8", config)
+        assert _codes(run_flake8("app.py", cwd=tmp_path)) == ["SFX302"], config
+
+
+def test_opt_in_rule_runs_when_named_in_select_or_extend_select(tmp_path):
+    write(tmp_path, "app.py", VULNERABLE)
+    for config in ("[flake8]\nignore = E203\nextend-select = SFX305\n",
+                   "[flake8]\nignore = E203,W503\nselect = E,F,W,SFX\n",
+                   "[flake8]\nselect = SFX3\n"):
+        write(tmp_path, ".flake8", config)
+        assert _codes(run_flake8("app.py", cwd=tmp_path)) == ["SFX302", "SFX305"], config
+
+
+def test_a_select_list_without_sfx_turns_fixlint_off(tmp_path):
+    # The README says so: `select =` replaces the defaults, plugins included.
+    write(tmp_path, "app.py", VULNERABLE)
+    write(tmp_path, ".flake8", "[flake8]\nselect = E,F,W,C90\n")
+    assert _codes(run_flake8("app.py", cwd=tmp_path)) == []
+    write(tmp_path, ".flake8", "[flake8]\nselect = E,F,W,C90\nextend-select = SFX\n")
+    assert _codes(run_flake8("app.py", cwd=tmp_path)) == ["SFX302", "SFX305"]

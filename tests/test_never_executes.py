@@ -25,6 +25,8 @@ def view():
     resp = make_response("ok")
     resp.set_cookie("sid", "v", httponly=True, samesite="Lax")
     return resp
+
+SECURE_SSL_REDIRECT = True  # HTTPS only: the Secure fix is safe
 """
 # Modules fixlint (or the tools it runs under) import after start-up: a
 # project's own `tokenize.py` must not be picked up in their place.

@@ -10,6 +10,7 @@ files are not seen until `git add`ed).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -115,23 +116,68 @@ def test_try_repo_fails_on_the_vulnerable_file_and_passes_on_the_clean_one(scrat
     assert "Passed" in passed.stdout
 
 
-def test_flake8_hook_with_fixlint_as_additional_dependency(scratch_repo, tmp_path):
-    """The README's flake8 alternative: flake8's hook environment plus fixlint.
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "fixlint tests", "GIT_AUTHOR_EMAIL": "tests@fixlint.invalid",
+                "GIT_COMMITTER_NAME": "fixlint tests", "GIT_COMMITTER_EMAIL": "tests@fixlint.invalid"}
 
-    The snippet pulls flake8's hook repository from GitHub and fixlint from
-    PyPI; here the same environment is built from what this machine has: a
-    local flake8 hook whose additional dependencies are flake8 and this
-    checkout (standing for `fixlint`)."""
-    snippet = yaml.safe_load((ROOT / "docs/pre-commit/flake8-hook.yaml").read_text(encoding="utf-8"))
+
+@pytest.fixture(scope="module")
+def released_clone(tmp_path_factory):
+    """A clone of this repository's committed HEAD, released by the README's
+    release steps (docs/install/release.sh) as far as they stay local: the
+    `git tag` line, run verbatim."""
+    clone = tmp_path_factory.mktemp("hosted") / "fixlint"
+    subprocess.run(["git", "clone", "-q", "--no-local", str(ROOT), str(clone)], check=True, timeout=300)
+    lines = (ROOT / "docs/install/release.sh").read_text(encoding="utf-8").splitlines()
+    (tag,) = [line for line in lines if line.startswith("git tag ")]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_IDENTITY)
+    subprocess.run(tag, shell=True, cwd=clone, env=env, check=True, timeout=60)
+    return clone
+
+
+def hosted_at(text, clone):
+    """A snippet with the repository URL pointing at the clone instead."""
+    assert REPOSITORY_URL in text
+    return text.replace(REPOSITORY_URL, clone.as_uri())
+
+
+@pytest.mark.skipif(not _is_git_checkout(ROOT), reason="needs a git checkout of fixlint")
+def test_the_readme_snippet_runs_with_its_rev_against_a_released_clone(scratch_repo, released_clone, tmp_path):
+    snippet = (ROOT / "docs/pre-commit/fixlint-hook.yaml").read_text(encoding="utf-8")
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(hosted_at(snippet, released_clone), encoding="utf-8")
+    (repo,) = yaml.safe_load(snippet)["repos"]
+    failed, tried = pre_commit_together(
+        ["run", "--config", str(config), "--files", "vulnerable.py", "clean.py"],
+        ["try-repo", str(released_clone), repo["hooks"][0]["id"], "--ref", repo["rev"], "--files", "clean.py"],
+        cwd=scratch_repo, home=tmp_path / "pre-commit-home")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert FINDING in failed.stdout
+    assert tried.returncode == 0, tried.stdout + tried.stderr
+    assert "Passed" in tried.stdout
+
+
+@pytest.mark.skipif(not _is_git_checkout(ROOT), reason="needs a git checkout of fixlint")
+def test_flake8_hook_with_fixlint_as_additional_dependency(scratch_repo, released_clone, tmp_path):
+    """The README's flake8 alternative: flake8's hook environment plus fixlint
+    from git at the release tag, as the snippet names it.
+
+    The snippet pulls flake8's hook repository from GitHub; here the same
+    environment is built from what this machine has: a local flake8 hook
+    whose additional dependencies are flake8 and the snippet's own
+    requirement, pointed at the released clone."""
+    snippet = yaml.safe_load(hosted_at((ROOT / "docs/pre-commit/flake8-hook.yaml").read_text(encoding="utf-8"),
+                                       released_clone))
     (repo,) = snippet["repos"]
     (hook,) = repo["hooks"]
     assert repo["repo"] == "https://github.com/PyCQA/flake8"
-    assert hook["id"] == "flake8" and hook["additional_dependencies"] == ["fixlint"]
+    (requirement,) = hook["additional_dependencies"]
+    assert requirement == f"fixlint @ git+{released_clone.as_uri()}@v{__version__}"
 
     local = {"repos": [{"repo": "local", "hooks": [{
         "id": "flake8", "name": "flake8", "entry": "flake8", "language": "python",
         "types": ["python"], "require_serial": True,
-        "additional_dependencies": ["flake8", str(ROOT)],
+        "additional_dependencies": ["flake8", requirement],
     }]}]}
     config = tmp_path / "pre-commit-config.yaml"
     config.write_text(yaml.safe_dump(local), encoding="utf-8")
@@ -143,3 +189,11 @@ def test_flake8_hook_with_fixlint_as_additional_dependency(scratch_repo, tmp_pat
     assert FINDING in failed.stdout
     passed = pre_commit("run", "--config", str(config), "--files", "clean.py", cwd=scratch_repo, home=home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_every_install_recipe_names_the_same_git_requirement():
+    lines = (ROOT / "docs/install/today.sh").read_text(encoding="utf-8")
+    (requirement,) = re.findall(r"'fixlint\[fix\] @ (git\+\S+)'", lines)
+    assert requirement == f"git+{REPOSITORY_URL}@v{__version__}"
+    for recipe in ("docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/pre-commit/flake8-hook.yaml"):
+        assert f"fixlint @ {requirement}" in (ROOT / recipe).read_text(encoding="utf-8"), recipe

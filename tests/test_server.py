@@ -72,6 +72,9 @@ def view():
     resp.set_cookie("sid", "v")
     resp.set_cookie("token", "v", httponly=False)
     return resp
+
+
+SECURE_SSL_REDIRECT = True  # HTTPS only: the Secure fix is safe (fixlint.fix.https)
 '''
 
 
@@ -197,8 +200,8 @@ async def test_a_safe_fix_is_the_preferred_quick_fix(client, tmp_path):
     assert codes(on_line) == ["SFX301", "SFX302", "SFX303"]
     offered = await document.actions(5, on_line)
     preferred = [a.title for a in offered if getattr(a, "is_preferred", False)]
-    assert preferred == ["fixlint: add httponly=True", "fixlint: add secure=True", "fixlint: add samesite='Lax'"]
-    after = await document.apply(offered[[a.title for a in offered].index("fixlint: add secure=True")])
+    assert preferred == ["fixlint: add httponly=True", "fixlint: add secure=True (as SECURE_SSL_REDIRECT = True at line 11)", "fixlint: add samesite='Lax'"]
+    after = await document.apply(offered[[a.title for a in offered].index("fixlint: add secure=True (as SECURE_SSL_REDIRECT = True at line 11)")])
     assert codes(d for d in after if d.range.start.line == 5) == ["SFX301", "SFX303"]
 
 

@@ -29,6 +29,12 @@ FLASK_LOGIN_VIEW = """
 """
 
 
+# What each message ends with: the severity its session backend earns.
+HIGH = " [high: server-side session, a session id planted before login becomes signed in]"
+MEDIUM = (" [medium: signed-cookie session, the planted cookie stays anonymous but data planted in the "
+          "session before login carries over]")
+
+
 def sfx101(source, filename="app.py", config=None):
     return lint(source, filename=filename, config=config, codes={"SFX101"})
 
@@ -212,7 +218,7 @@ def test_session_backends_option_makes_clear_insufficient():
     config = Config.from_mapping({"session-backends": ["flask-session"]})
     assert sfx101_messages(source, config=config) == [
         "SFX101 login binds 'user_id' to the session without regenerating it; session.clear() "
-        "keeps the session id, so call app.session_interface.regenerate(session) (Flask-Session)"
+        "keeps the session id, so call app.session_interface.regenerate(session) (Flask-Session)" + HIGH
     ]
 
 
@@ -254,7 +260,7 @@ def test_mutually_recursive_helpers_end_and_report_at_the_call():
     """
     assert sfx101_messages(source) == [
         "SFX101 login calls ping(), which binds 'user_id' to the session without regenerating it; "
-        "call session.clear() first (Flask)"
+        "call session.clear() first (Flask)" + MEDIUM
     ]
     assert sfx101(source) == [(12, 5, "SFX101")]
 
@@ -298,7 +304,7 @@ BACKENDS = {
         """,
         "import django\n",
         "SFX101 login binds 'member_id' to the session without regenerating it; call "
-        "request.session.cycle_key() or log in with django.contrib.auth.login() (Django)",
+        "request.session.cycle_key() or log in with django.contrib.auth.login() (Django)" + HIGH,
     ),
     "Starlette": (
         "app.py",
@@ -308,7 +314,7 @@ BACKENDS = {
         """,
         "from starlette.requests import Request\n",
         "SFX101 login binds 'user_id' to the session without regenerating it; call "
-        "request.session.clear() first (Starlette)",
+        "request.session.clear() first (Starlette)" + MEDIUM,
     ),
     "starsessions": (
         "app.py",
@@ -319,7 +325,7 @@ BACKENDS = {
         """,
         "import starsessions\nfrom starlette.requests import Request\n",
         "SFX101 login binds 'user_id' to the session without regenerating it; "
-        "request.session.clear() keeps the session id, so call regenerate_session_id(request) (starsessions)",
+        "request.session.clear() keeps the session id, so call regenerate_session_id(request) (starsessions)" + HIGH,
     ),
     "Flask-Login": (
         "app.py",
@@ -329,7 +335,7 @@ BACKENDS = {
         """,
         "from flask_login import login_user\n",
         "SFX101 login binds the user to the session with login_user() without regenerating it; "
-        "call session.clear() before login_user() (Flask-Login)",
+        "call session.clear() before login_user() (Flask-Login)" + MEDIUM,
     ),
     "store": (
         "app.py",
@@ -342,7 +348,7 @@ BACKENDS = {
         "",
         "SFX101 login binds 'uid' to the store record of the session id the request's cookie "
         "brought; issue a new id with secrets.token_urlsafe(), store the record under it and send "
-        "it as the cookie (hand-rolled session store)",
+        "it as the cookie (hand-rolled session store)" + HIGH,
     ),
 }
 
@@ -361,11 +367,17 @@ def test_test_modules_are_skipped(filename):
     assert sfx101(FLASK_LOGIN_VIEW.replace("enter", "login"), filename=filename) == []
 
 
-def test_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
+def test_a_test_folder_module_is_skipped_by_default():
     source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
-    assert sfx101(source, filename="test/shop/app.py") == [(8, 5, "SFX101")]
+    assert sfx101(source, filename="test/shop/app.py") == []
+
+
+def test_with_include_tests_a_test_folder_module_is_skipped_only_when_it_drives_a_test_client():
+    source = textwrap.dedent(FLASK_LOGIN_VIEW.replace("enter", "login"))
+    config = Config(include_tests=True)
+    assert sfx101(source, filename="test/shop/app.py", config=config) == [(8, 5, "SFX101")]
     with_client = source + "\nclient = app.test_client()\n"
-    assert sfx101(with_client, filename="tests/fakeapp.py") == []
+    assert sfx101(with_client, filename="tests/fakeapp.py", config=config) == []
 
 
 def test_test_functions_and_classes_are_skipped():
@@ -417,7 +429,7 @@ def test_a_credential_lookup_then_a_write_of_the_row_is_a_login_whatever_the_nam
     """
     assert messages(source) == [
         "SFX101 login binds 'quem', a value of the verified user record, to the session without regenerating "
-        "it; call session.clear() first (Flask)"]
+        "it; call session.clear() first (Flask)" + MEDIUM]
 
 
 def test_a_write_of_request_data_after_a_check_on_the_request_user_binds_nobody():

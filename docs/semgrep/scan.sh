@@ -1,2 +1,3 @@
-# fixlint's rules with Semgrep, from a checkout of this repository (or a copy of rules/)
-semgrep scan --metrics=off --config rules/ src/
+# fixlint's rules with Semgrep, offline, from a checkout of this repository (or a copy of its rules/ folder);
+# --no-rewrite-rule-ids keeps the ids fixlint.<name> wherever the rules folder lies
+semgrep scan --metrics=off --disable-version-check --no-rewrite-rule-ids --config rules/ src/

@@ -23,7 +23,9 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.values import UNKNOWN, duration_of, evaluate, literal_string, seconds
+from ..engine.values import (
+    UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
+)
 from ..frameworks import stdlib
 from .base import Analysis
 
@@ -75,8 +77,9 @@ class CookieSite:
         self.method = None  # set_cookie / set_signed_cookie
         self.settings = {}  # flag -> setting name (SETTINGS sites)
         self.variable = None  # the SimpleCookie variable (MORSEL sites)
-        self.value = None  # the value expression (SET_COOKIE sites)
+        self.value = None  # the value expression (SET_COOKIE sites; the header text of HEADER sites)
         self.frozen = False  # a morsel already output
+        self.deletion = False  # the cookie is cleared or expired at once: nothing to harden
         self.group = None  # SETTINGS sites: flag -> Flag across the container
 
     def flag(self, name):
@@ -193,7 +196,21 @@ def set_cookie_site(ctx, node, func):
         site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
     site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
     site.missing_counts = ALL_FLAGS
+    site.deletion = not splat and _deletes(given, ctx)
     return site
+
+
+def _deletes(given, ctx):
+    """A `set_cookie` that deletes the cookie: an empty value (`""`, `None`,
+    or none given: every framework defaults to "") or an expiry that has
+    already passed (`max_age=0`, `expires=0`, a past date)."""
+    value = given.get("value")
+    if value is None or evaluate(value, ctx) in (None, "", b""):
+        return True
+    return any(
+        given.get(option) is not None and expired_at_once(given[option], ctx)
+        for option in ("max_age", "expires")
+    )
 
 
 def cookie_sensitivity(ctx, name, value, name_expr=None):
@@ -269,8 +286,8 @@ class CookieAnalysis(Analysis):
         walker.on(ast.Assign, self.visit_assign)
         walker.on(ast.AnnAssign, self.visit_assign)
         walker.on(ast.If, self.visit_if)
-        walker.on(ast.Dict, self.visit_dict)
         walker.on(ast.Tuple, self.visit_tuple)
+        walker.on(ast.Return, self.visit_return)
 
     # -- calls --------------------------------------------------------
     def visit_call(self, node):
@@ -283,9 +300,17 @@ class CookieAnalysis(Analysis):
             if attr in _CONFIG_METHODS and self._is_config(func.value):
                 self._config_call(node, func.value)
                 return
+            if attr == "update":
+                morsel = func.value if func.value.__class__ is ast.Subscript else self._morsel_alias(func.value)
+                if morsel is not None:  # jar["sid"].update({"secure": True})
+                    for key, value, _ in self._mapping_pairs(node):
+                        self._morsel_flag(morsel, ast.Constant(key), value, node)
+                    return
             if attr == "add_middleware" and node.args:
                 self._middleware(node, node.args[0], node.args[1:], node.keywords)
                 return
+            if node.keywords:
+                self._response_headers(node)
             if attr in stdlib.OUTPUT_METHODS:
                 self._morsel_output(func.value)
             if attr in _HEADER_METHODS and len(node.args) == 2:
@@ -296,6 +321,8 @@ class CookieAnalysis(Analysis):
         qualname = self.ctx.qualname(func)
         if qualname is None:
             return
+        if node.keywords:
+            self._response_headers(node)
         if qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
         elif fw.middleware_for(qualname) is not None:
@@ -312,8 +339,12 @@ class CookieAnalysis(Analysis):
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
-        if site is not None:
+        if site is not None and not site.deletion:
             self.sites.append(site)
+            jar = self.ctx.binding(func.value) if func.value.__class__ is ast.Name else None
+            if jar is not None and site.name is not None:
+                # Django: `response.cookies[name]["samesite"] = ...` after set_cookie
+                self._jars.setdefault(id(jar), {})[site.name] = site
 
     def _sensitivity(self, name, value, name_expr=None):
         return cookie_sensitivity(self.ctx, name, value, name_expr)
@@ -405,6 +436,8 @@ class CookieAnalysis(Analysis):
             self._header(value)
         elif container.__class__ is ast.Subscript:
             self._morsel_flag(container, target.slice, value, node)
+        elif self._morsel_alias(container) is not None:  # m = jar["sid"]; m["secure"] = True
+            self._morsel_flag(self._morsel_alias(container), target.slice, value, node)
         else:
             self._morsel_create(container, key, node)
 
@@ -421,6 +454,14 @@ class CookieAnalysis(Analysis):
         self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label)
 
     def _keyword_settings(self, node, group_key, label):
+        for name, value, where in self._mapping_pairs(node):
+            if name in fw.SETTING_NAMES:
+                self._setting(name, value, where, group_key, label)
+
+    def _mapping_pairs(self, node, depth=0):
+        """(key, value, where) a call's keywords and mapping arguments give:
+        `update(KEY=v)`, `update({"KEY": v})`, `update(dict(KEY=v))`, or a
+        name bound to one of those."""
         pairs = []
         for keyword in node.keywords:
             if keyword.arg is not None:
@@ -432,9 +473,13 @@ class CookieAnalysis(Analysis):
                     name = _string_key(key) if key is not None else None
                     if name is not None:
                         pairs.append((name, value, key))
-        for name, value, where in pairs:
-            if name in fw.SETTING_NAMES:
-                self._setting(name, value, where, group_key, label)
+            elif arg.__class__ is ast.Call and depth < 2 and self._is_dict_call(arg.func):
+                pairs += self._mapping_pairs(arg, depth + 1)
+        return pairs
+
+    def _is_dict_call(self, func):
+        """The builtin `dict` (not a local function or class of that name)."""
+        return func.__class__ is ast.Name and func.id == "dict" and self.ctx.binding(func) is None
 
     def _setting(self, name, value, node, group_key, label):
         """Record one configuration key in its group's site."""
@@ -542,7 +587,16 @@ class CookieAnalysis(Analysis):
 
     # -- http.cookies morsels -----------------------------------------
     def _jar(self, expr):
-        """The SimpleCookie a Name holds, as its binding, or None."""
+        """The cookie jar `expr` is, as a binding, or None: a Name holding a
+        SimpleCookie, or a response's `cookies` (Django's
+        `response.cookies`, whose morsels set_cookie creates)."""
+        if expr.__class__ is ast.Attribute and expr.attr == "cookies":
+            owner = expr.value
+            if owner.__class__ is ast.Name and fw.response_framework(self.ctx, owner) is not None:
+                return self.ctx.binding(owner)
+            return None
+        if expr.__class__ is not ast.Name:
+            return None
         binding = self.ctx.binding(expr)
         if binding is None or binding.kind != sc.ASSIGN:
             return None
@@ -551,13 +605,28 @@ class CookieAnalysis(Analysis):
             return binding
         return None
 
+    def _morsel_alias(self, expr):
+        """`jar["sid"]` when `expr` is a name bound to it (`m = jar["sid"]`)."""
+        if expr.__class__ is not ast.Name:
+            return None
+        value = self.ctx.value_of(expr)
+        if value.__class__ is ast.Subscript and _string_key(value.slice) is not None:
+            if self._jar(value.value) is not None:
+                return value
+        return None
+
     def _morsel_create(self, container, name, node):
         jar = self._jar(container)
         if jar is None:
             return
-        site = CookieSite(MORSEL, node, "http.cookies", name)
+        if container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
+            framework = fw.response_framework(self.ctx, container.value)
+            site = CookieSite(MORSEL, node, framework.label, name)
+            site.variable = f"{container.value.id}.cookies"
+        else:
+            site = CookieSite(MORSEL, node, "http.cookies", name)
+            site.variable = container.id
         site.sensitivity = self._sensitivity(name, node.value if hasattr(node, "value") else None)
-        site.variable = container.id
         for flag in ("secure", "httponly", "samesite"):
             site.flags[flag] = Flag(False if flag != "samesite" else None)
         site.flags["name"] = Flag(name, explicit=True, node=node)
@@ -597,12 +666,22 @@ class CookieAnalysis(Analysis):
                 site.frozen = True
 
     # -- Set-Cookie headers -------------------------------------------
-    def visit_dict(self, node):
-        for key, value in zip(node.keys, node.values):
-            if key is not None:
-                header = _string_key(key)
-                if header is not None and header.lower() == "set-cookie":
-                    self._header(value)
+    def _response_headers(self, node):
+        """`Response(..., headers={"Set-Cookie": ...})`, the dict written
+        there or bound to a name passed there: a Set-Cookie header that
+        reaches a response, reported at the response's construction. A
+        headers dict passed anywhere else (`requests.get(headers=...)`) is
+        not a response's."""
+        headers = next((k.value for k in node.keywords if k.arg == "headers"), None)
+        if headers is None:
+            return
+        mapping = self.ctx.value_of(headers)
+        if mapping.__class__ is not ast.Dict or fw.response_framework(self.ctx, node) is None:
+            return
+        for key, value in zip(mapping.keys, mapping.values):
+            header = _string_key(key) if key is not None else None
+            if header is not None and header.lower() == "set-cookie":
+                self._header(value, at=node)
 
     def visit_tuple(self, node):
         if len(node.elts) == 2 and node.elts[0].__class__ is ast.Constant:
@@ -610,7 +689,24 @@ class CookieAnalysis(Analysis):
             if header is not None and header.lower() == "set-cookie":
                 self._header(node.elts[1])
 
-    def _header(self, value):
+    def visit_return(self, node):
+        """A Flask view's `return body, status, {"Set-Cookie": ...}`: Flask
+        builds the response from the tuple, headers last."""
+        value = node.value
+        if value.__class__ is not ast.Tuple or not 2 <= len(value.elts) <= 3:
+            return
+        if self.ctx.function is None or not self.ctx.imports(*fw.FLASK.packages):
+            return
+        mapping = self.ctx.value_of(value.elts[-1])
+        if mapping.__class__ is not ast.Dict:
+            return
+        for key, header_value in zip(mapping.keys, mapping.values):
+            header = _string_key(key) if key is not None else None
+            if header is not None and header.lower() == "set-cookie":
+                self._header(header_value, at=node)
+
+    def _header(self, value, at=None):
+        """A Set-Cookie header value, reported at `at` (else at the value)."""
         template = _template(value, self.ctx)
         if template is None:
             return  # computed: trusted
@@ -618,7 +714,8 @@ class CookieAnalysis(Analysis):
         attrs = [a.strip() for a in rest.split(";")] if rest else []
         name, eq, cookie_value = first.strip().partition("=")
         name = name.strip() if eq and _HOLE not in name else None
-        site = CookieSite(HEADER, value, "Set-Cookie header", name)
+        site = CookieSite(HEADER, value if at is None else at, "Set-Cookie header", name)
+        site.value = value
         site.sensitivity = self._sensitivity(name, None) if name else fw.OTHER
         if name is None and _HOLE not in cookie_value:
             site.sensitivity = fw.OTHER
@@ -636,6 +733,12 @@ class CookieAnalysis(Analysis):
             site.flags["samesite"] = Flag(found["samesite"], explicit=True, node=value)
         else:
             site.flags["samesite"] = Flag(None, known=attrs_known)
+        if _HOLE not in cookie_value and not cookie_value.strip() and name is not None:
+            return  # `sid=; Path=/`: a deletion
+        if found.get("max-age", "").strip().lstrip("-").isdigit() and int(found["max-age"]) <= 0:
+            return  # Max-Age=0: a deletion
+        if "expires" in found and _HOLE not in found["expires"] and past_http_date(found["expires"]):
+            return  # Expires in the past: a deletion
         if "max-age" in found and found["max-age"].isdigit():
             site.flags["lifetime"] = Flag(float(found["max-age"]), explicit=True, node=value)
         site.flags["domain"] = Flag(found.get("domain"), known=attrs_known, explicit="domain" in found)

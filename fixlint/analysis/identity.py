@@ -10,16 +10,24 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from ..config import Config
 from ..frameworks import auth
 
 
-def is_identity_key(key):
-    """True for a session key that names a principal or privilege."""
+DEFAULT_CONFIG = Config()
+
+
+def is_identity_key(key, config=None):
+    """True for a session key that names a principal or privilege; never
+    for a non-sensitive name (`theme`, `user_prefs`: the vocabulary the
+    cookie rules share, from `config`)."""
     lowered = key.lower().replace("-", "_")
     if lowered in auth.IDENTITY_KEYS:
         return True
     words = fw.words(key)
     if any(w in auth.NOT_IDENTITY_WORDS for w in words):
+        return False
+    if fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG):
         return False
     if "2fa" in lowered:
         return True
@@ -69,12 +77,12 @@ def identity_in_value(expr, ctx, depth=0):
     if cls is ast.Dict:
         for key in expr.keys:
             text = literal_key(key, ctx) if key is not None else None
-            if text is not None and is_identity_key(text):
+            if text is not None and is_identity_key(text, ctx.config):
                 return text
         return None
     if cls is ast.Call:
         for keyword in expr.keywords:  # dict(user_id=...)
-            if keyword.arg is not None and is_identity_key(keyword.arg):
+            if keyword.arg is not None and is_identity_key(keyword.arg, ctx.config):
                 return keyword.arg
         for arg in expr.args[:1]:  # json.dumps({...}), pickle.dumps(record)
             found = identity_in_value(arg, ctx, depth + 1)
@@ -88,6 +96,6 @@ def identity_in_value(expr, ctx, depth=0):
             if found is not None:
                 return found
     name = dotted(expr)
-    if name is not None and is_identity_key(name.replace(".", "_")):
+    if name is not None and is_identity_key(name.replace(".", "_"), ctx.config):
         return name
     return None

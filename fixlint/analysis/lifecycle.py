@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.values import expired_at_once
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
@@ -119,6 +120,8 @@ _SUPER_METHODS = frozenset().union(*(f.super_methods for f in fw.FRAMEWORKS))
 _AUTH_SIGNALS = frozenset().union(*(f.auth_signals for f in fw.FRAMEWORKS))
 _SIGNAL_RECEIVERS = frozenset().union(*(f.signal_receivers for f in fw.FRAMEWORKS))
 _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
+# `SESSION_ENGINE = "...signed_cookies"`: the setting naming a framework's engine.
+_ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setting}
 _CONFIG_METHODS = frozenset().union(*(f.config_methods for f in fw.FRAMEWORKS))
 _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWORKS))
 _COOKIE_DELETERS = frozenset(("delete_cookie",))
@@ -169,6 +172,7 @@ class LifecycleAnalysis(Analysis):
         self.scopes = {}  # FunctionDef -> its Scope (for functions with events)
         self.functions = []  # FunctionDefs in source order
         self.flask_session_config = False  # SESSION_TYPE / Session(app) seen
+        self.cookie_engines = set()  # frameworks whose cookie engine a setting names (SESSION_ENGINE)
         self.has_store = False  # a hand-rolled store keyed by session ids
         self.test_client_seen = False  # app.test_client() / client.session_transaction()
         config = ctx.config
@@ -230,6 +234,10 @@ class LifecycleAnalysis(Analysis):
         for library in fw.FRAMEWORKS:
             if library.extends is base and library.backend is not None and self.uses(library):
                 return library.backend
+        if base.cookie_backend is not None and (
+            base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
+        ):
+            return base.cookie_backend  # Django's signed_cookies engine
         return base.backend
 
     def server_side_backend(self):
@@ -241,8 +249,8 @@ class LifecycleAnalysis(Analysis):
             if library.extends is not None and backend is not None and backend.server_side and self.uses(library):
                 return backend
         for framework in fw.FRAMEWORKS:
-            backend = framework.backend
-            if (framework.extends is None and backend is not None and backend.server_side
+            backend = self.backend(framework) if framework.extends is None else None
+            if (backend is not None and backend.server_side
                     and framework.packages and self.ctx.imports(*framework.packages)):
                 return backend
         return None
@@ -364,7 +372,7 @@ class LifecycleAnalysis(Analysis):
         if attr in _COOKIE_DELETERS and node.args:
             self._cookie_deletion(node, node.args[0])
             return True
-        if attr == "set_cookie" and _expires_now(node):
+        if attr == "set_cookie" and _expires_now(node, self.ctx):
             self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
             return True
         if attr in _STORE_METHODS and self._store_call(node, receiver, attr):
@@ -411,7 +419,7 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(TOUCH, node, framework, key=written, access=access, session=session))
         elif attr in _REMOVE_METHODS:
             key = _removed_key(node.args[0], self.ctx) if node.args else None
-            kind = _removal(key)
+            kind = _removal(key, self.ctx.config)
             self._add(Event(kind, node, framework, key=key, access=DELETE, session=session))
         else:  # get, keys, ...: a read, of an identity key when it names one
             key = literal_key(node.args[0], self.ctx) if node.args else None
@@ -520,7 +528,7 @@ class LifecycleAnalysis(Analysis):
             if self._store_origin(receiver.value, receiver.slice) is None:
                 return False
             key = literal_key(node.args[0], ctx)
-            kind = _removal(key)
+            kind = _removal(key, self.ctx.config)
             self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             return True
         origin = self._store_origin(receiver, node.args[0])
@@ -583,6 +591,10 @@ class LifecycleAnalysis(Analysis):
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
             elif cls is ast.Name and target.id in _CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
+            elif cls is ast.Name and target.id in _ENGINE_SETTINGS and self.ctx.function is None:
+                framework = _ENGINE_SETTINGS[target.id]
+                if literal_key(value, self.ctx) == framework.cookie_engine:
+                    self.cookie_engines.add(framework)
 
     def _subscript_write(self, node, target, value):
         ctx = self.ctx
@@ -597,10 +609,10 @@ class LifecycleAnalysis(Analysis):
         if framework is not None:
             if _signed_out_flag(key, value):
                 self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
-            elif key is not None and is_identity_key(key):
+            elif key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
-            elif not _says_what_else(key) and self.records.holds_record(value):
+            elif not _says_what_else(key, self.ctx.config) and self.records.holds_record(value):
                 shown = key if key is not None else _shown(target.slice)
                 self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             else:
@@ -609,7 +621,7 @@ class LifecycleAnalysis(Analysis):
         if container.__class__ is ast.Subscript:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
             origin = self._store_origin(container.value, container.slice)
-            if is_cookie_read(origin) and key is not None and is_identity_key(key):
+            if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))
             return
@@ -639,11 +651,11 @@ class LifecycleAnalysis(Analysis):
             framework = self._session(container)
             if framework is not None:
                 key = _removed_key(target.slice, ctx)
-                kind = _removal(key)
+                kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
             elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
-                kind = _removal(key)
+                kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
                 self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
@@ -830,16 +842,16 @@ def _written_identity(call, ctx):
     func = call.func
     if func.attr == "setdefault":
         key = literal_key(call.args[0], ctx) if call.args else None
-        return key if key is not None and is_identity_key(key) else None
+        return key if key is not None and is_identity_key(key, ctx.config) else None
     for keyword in call.keywords:
-        if keyword.arg is not None and is_identity_key(keyword.arg):
+        if keyword.arg is not None and is_identity_key(keyword.arg, ctx.config):
             if not (keyword.value.__class__ is ast.Constant and keyword.value.value in _EMPTY):
                 return keyword.arg
     for arg in call.args[:1]:
         if arg.__class__ is ast.Dict:
             for key, value in zip(arg.keys, arg.values):
                 text = literal_key(key, ctx) if key is not None else None
-                if text is not None and is_identity_key(text):
+                if text is not None and is_identity_key(text, ctx.config):
                     if not (value.__class__ is ast.Constant and value.value in _EMPTY):
                         return text
     return None
@@ -854,7 +866,7 @@ def _store_value_identity(call, method, ctx):
         if mapping is not None:
             return identity_in_value(mapping, ctx)
         field = literal_key(call.args[1], ctx) if len(call.args) > 1 else None
-        return field if field is not None and is_identity_key(field) else None
+        return field if field is not None and is_identity_key(field, ctx.config) else None
     value = _keyword(call, "value")
     if value is None:
         index = 2 if method in ("setex", "psetex") else 1
@@ -862,12 +874,11 @@ def _store_value_identity(call, method, ctx):
     return identity_in_value(value, ctx)
 
 
-def _expires_now(call):
-    """`set_cookie("sid", "", max_age=0)` / `expires=0`: a deletion."""
+def _expires_now(call, ctx):
+    """`set_cookie("sid", "", max_age=0)` / `expires=0` / a past date: a deletion."""
     for keyword in call.keywords:
-        if keyword.arg in ("max_age", "expires") and keyword.value.__class__ is ast.Constant:
-            if keyword.value.value == 0:
-                return True
+        if keyword.arg in ("max_age", "expires") and expired_at_once(keyword.value, ctx):
+            return True
     return False
 
 
@@ -881,10 +892,10 @@ def _names_session_cookie_setting(expr):
     return False
 
 
-def _removal(key):
+def _removal(key, config):
     """The kind of a pop/del of `key`: REMOVE for an identity key, else a
     TOUCH (a key that is none, or that the code does not name)."""
-    return REMOVE if key is not None and is_identity_key(key) else TOUCH
+    return REMOVE if key is not None and is_identity_key(key, config) else TOUCH
 
 
 def _removed_key(expr, ctx):
@@ -917,14 +928,16 @@ def _signed_out_flag(key, value):
     return compact in vocab.SIGNED_OUT_FLAGS
 
 
-def _says_what_else(key):
+def _says_what_else(key, config):
     """A key whose words say it holds something other than the identity:
     pre-login state (`pending_user_id` before the second factor), a flag
     (`enabled_totp`), what a page shows (`display_name`, `nome`: a profile
     edit that re-checks the password and stores the new name binds nobody)."""
     if key is None:
         return False
-    return any(w in auth.NOT_IDENTITY_WORDS or w in vocab.DISPLAY_WORDS for w in fw.words(key))
+    if any(w in auth.NOT_IDENTITY_WORDS or w in vocab.DISPLAY_WORDS for w in fw.words(key)):
+        return True
+    return fw.is_non_sensitive_name(key, config)  # a preference (`theme`, `lang`)
 
 
 def _shown(expr, limit=40):

@@ -4,15 +4,22 @@ they combine with `[tool.fixlint]`."""
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 from typing import NamedTuple
 
-from .. import project, runner, settings, timelimit
+from .. import flake8_settings, project, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
 
 MAX_JOBS = 512
+
+
+class Buffer(NamedTuple):
+    """Source read from standard input, named by --stdin-filename."""
+    name: str
+    data: bytes
+    excluded: bool  # the name is excluded: check reports nothing, fix prints it back
 
 
 class Selection(NamedTuple):
@@ -24,6 +31,24 @@ class Selection(NamedTuple):
     max_size: int  # bytes a file may hold
     projects: object = None  # fixlint.project.Projects: built once per run
     no_cache: bool = False  # --no-cache, or `cache = false` in [tool.fixlint]
+    layers: object = None  # layered_settings.Layers: where each setting came from
+    stdin: "Buffer" = None  # read from standard input (`-`)
+
+    def rules_for(self, path):
+        """The rules for one file: per-file-ignores may drop some."""
+        if self.layers is None or not self.layers.get("per-file-ignores"):
+            return self.rules
+        return self.layers.rules_for(path)
+
+    def without_ignored(self, results):
+        """`results` minus the findings per-file-ignores drops."""
+        if self.layers is None or not self.layers.get("per-file-ignores"):
+            return results
+        out = []
+        for result in results:
+            codes = {rule.code for rule in self.rules_for(result.path)}
+            out.append(result._replace(findings=[f for f in result.findings if f.code in codes]))
+        return out
 
 
 def _codes(value):
@@ -58,9 +83,15 @@ def add_arguments(parser):
     parser.add_argument("--max-file-size", type=_argument(settings.parse_size), default=None, metavar="BYTES",
                         help="skip (and report) a larger file without reading it: bytes, or with k, M "
                              f"(default: {runner.DEFAULT_MAX_FILE_SIZE // 1024 ** 2}M)")
-    parser.add_argument("--config", metavar="PYPROJECT",
-                        help="read [tool.fixlint] from this file (default: nearest pyproject.toml)")
+    parser.add_argument("--include-tests", action="store_true", default=None,
+                        help="check test code too (tests/ folders, test_*.py, conftest.py, ...)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="read [tool.fixlint] from this pyproject.toml, or [flake8] from this "
+                             "setup.cfg/tox.ini/.flake8 (default: the nearest of each)")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="with '-' as a path: the file name of the source read from standard input "
+                             "(configuration, excludes, per-file-ignores and test-code detection apply to it)")
 
 
 def rules_for(run_settings, select=None, extend_select=None, ignore=None):
@@ -76,25 +107,40 @@ def rules_for(run_settings, select=None, extend_select=None, ignore=None):
 
 def select(args):
     """The configuration, rules and files the options and settings name."""
-    config, run_settings = Config(), {}
-    if not args.isolated:
-        path = args.config or settings.find_pyproject(os.getcwd())
-        if args.config and not os.path.isfile(args.config):
-            reason = "not a regular file" if os.path.exists(args.config) else "no such file"
-            raise ConfigError(f"--config: {reason}: {args.config}")
-        if path:
-            config, run_settings = settings.load(path)
+    from ..layered_settings import gather
+
+    layers = gather(args)
     if args.jobs is not None and not 0 < args.jobs <= MAX_JOBS:
         raise ConfigError(f"--jobs: expected a positive number up to {MAX_JOBS}, got {args.jobs}")
     if "" in args.paths:
         raise ConfigError("PATH: an empty path names no file (use . for the current folder)")
-    rules = rules_for(run_settings, args.select, args.extend_select, args.ignore)
-    exclude = list(run_settings.get("exclude", []))
-    for value in args.exclude:
-        exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
-    files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
-    timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
-    max_size = args.max_file_size or run_settings.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
-    no_cache = getattr(args, "no_cache", False) or run_settings.get("cache") is False
+    rules = layers.rules()
+    warning = layers.nothing_selected()
+    if warning:
+        print(warning, file=sys.stderr)
+    flake8_excludes = (layers.get("flake8-exclude") or []) + (layers.get("flake8-extend-exclude") or [])
+    skip = (lambda path: flake8_settings.matches(path, flake8_excludes)) if flake8_excludes else None
+    paths = [path for path in args.paths if path != "-"]
+    stdin = None
+    if len(paths) < len(args.paths):
+        name = args.stdin_filename or "stdin"
+        stdin = Buffer(name, sys.stdin.buffer.read(), runner.excluded_name(name, layers.get("exclude", []), skip))
+    elif args.stdin_filename:
+        raise ConfigError("--stdin-filename names the source read from standard input: pass '-' as the path")
+    files, errors = runner.discover(paths, layers.get("exclude", []), use_gitignore=not args.no_gitignore,
+                                    skip=skip)
+    timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
+    max_size = layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
+    no_cache = getattr(args, "no_cache", False) or layers.get("cache") is False
     projects = project.for_files(files, use_cache=not no_cache) if files else None
-    return Selection(config, rules, files, errors, timeout, max_size, projects, no_cache)
+    return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin)
+
+
+def check_stdin(chosen):
+    """The FileResult of the buffer read from standard input."""
+    name, data, excluded = chosen.stdin
+    if excluded:
+        return runner.FileResult(name, [], [])
+    with timelimit.alarm_handler():
+        result = runner.guarded(lambda: runner.check_data(name, data, chosen.config, chosen.rules), chosen.timeout)
+    return runner.FileResult(name, [], [result]) if isinstance(result, runner.FileError) else result

@@ -35,6 +35,8 @@ def add_arguments(parser):
                         help="text: after the findings, print how many each code had")
     parser.add_argument("--color", choices=MODES, default="auto",
                         help="colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
+    parser.add_argument("--show-settings", action="store_true",
+                        help="print every setting, its value and where it came from, then exit")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse every file again, ignoring and keeping no cache "
@@ -47,9 +49,17 @@ def run(args):
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
     chosen = _shared.select(args)
+    if args.show_settings:
+        from ..layered_settings import describe
+
+        sys.stdout.write(describe(chosen.layers, chosen.rules))
+        return 0
     if args.output_file:
         _refuse_checked_output(args.output_file, chosen.files)
     results = _check(args, chosen)
+    if chosen.stdin:
+        results.append(_shared.check_stdin(chosen))
+    results = chosen.without_ignored(results)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((_for_display(r) for r in results), key=lambda r: r.path)

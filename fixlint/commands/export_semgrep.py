@@ -2,7 +2,8 @@
 
 The files are generated from the rule objects in fixlint/rules/ and must
 not be edited by hand; `--check` exits 1 when the files on disk differ from
-a fresh export (CI runs it). Use them with `semgrep --config rules/ PATH`.
+a fresh export (CI runs it). Use them with `semgrep scan --metrics=off
+--disable-version-check --no-rewrite-rule-ids --config rules/ PATH` (README).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from .. import runner, timelimit
+from ..config import ConfigError
 from . import _shared
 
 HELP = "fix findings: print a diff, or apply it with --write"
@@ -31,10 +32,15 @@ def run(args):
     from ..fix.fixer import fix_file
     from ..fix.files import tree_of
 
+    if "-" in args.paths and (len(args.paths) > 1 or args.write):
+        raise ConfigError("fix -: standard input is fixed on its own, to standard output (no other paths, no --write)")
     chosen = _shared.select(args)
+    if chosen.stdin:
+        return _fix_stdin(chosen, args)
     tree = tree_of(args.paths)  # --write never follows a symlink out of these folders
-    checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
-                                 timeout=chosen.timeout, max_size=chosen.max_size, projects=chosen.projects)
+    checked = chosen.without_ignored(
+        runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
+                           timeout=chosen.timeout, max_size=chosen.max_size, projects=chosen.projects))
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -47,7 +53,7 @@ def run(args):
                 for error in result.errors:  # it would not finish the second time either
                     out.error(path, error)
                 continue
-            fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
+            fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules_for(r.path),
                                                             unsafe=args.unsafe_fixes, write=args.write,
                                                             tree=tree, max_size=chosen.max_size,
                                                             project=_facts(chosen, r.path)),
@@ -62,3 +68,34 @@ def run(args):
 
 def _facts(chosen, path):
     return chosen.projects.facts_for(path) if chosen.projects is not None else None
+
+
+def _fix_stdin(chosen, args):
+    """`fixlint fix -`: the fixed source on stdout (the input unchanged when
+    nothing applies, the name is excluded or it cannot be fixed); what is
+    left, and errors, on stderr."""
+    from ..fix import report
+    from ..fix.engine import FileFix, fix_text
+
+    name, data, excluded = chosen.stdin
+    out = report.Report(sys.stdout, sys.stderr, write=True, unsafe=args.unsafe_fixes)
+    result = data
+    if not excluded:
+        try:
+            text, encoding = runner.decode_source(data)
+        except runner.SourceError as exc:
+            out.error(name, runner.FileError(exc.line, exc.col, f"{exc.message}; not fixed"))
+        else:
+            with timelimit.alarm_handler():
+                outcome = runner.guarded(lambda: fix_text(text, name, chosen.config, chosen.rules_for(name),
+                                                          unsafe=args.unsafe_fixes), chosen.timeout)
+            if isinstance(outcome, runner.FileError):
+                out.error(name, outcome._replace(message=f"{outcome.message}; not fixed"))
+            else:
+                out.file(name, FileFix(text, outcome.text, outcome.applied, outcome.remaining, outcome.errors, True))
+                result = outcome.text.encode(encoding)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(result)
+    sys.stdout.flush()
+    out.summary()
+    return out.exit_code()

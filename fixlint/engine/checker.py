@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import traceback
+from pathlib import PurePath
 from typing import NamedTuple
+
+from ..frameworks import is_test_code
 
 from .context import FileContext
 from .walker import Walker
@@ -86,6 +89,25 @@ def plan(rules, config, text=None):
     return _drop_unused(wanted, rules)
 
 
+def is_checked(filename, config):
+    """Whether fixlint judges this file at all: not a type stub (`.pyi`:
+    no code runs there), and not test code unless `include-tests` (test
+    clients and fixtures set cookies and sessions on purpose)."""
+    path = PurePath(filename)
+    if path.suffix == ".pyi":
+        return False
+    if config.include_tests:
+        return True
+    if path.is_absolute():  # only the project's own folders say "tests", not where it lives
+        try:
+            path = PurePath(os.path.relpath(path))
+        except ValueError:  # another drive on Windows
+            pass
+        if path.parts[:1] == ("..",):
+            path = PurePath(path.name)
+    return not is_test_code(path)
+
+
 def _describe(exc):
     frames = traceback.extract_tb(exc.__traceback__)
     # file:line of the innermost frame, the place a bug report needs
@@ -110,6 +132,8 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
     errors = []
     analyses = {}
     failed = set()
+    if not is_checked(filename, config):
+        return Analysed(None, analyses, failed, errors)
     if planned is None:
         planned = plan(rules, config, text)
     if not planned:  # nothing to run: not even the file's imports are read

@@ -219,3 +219,43 @@ def format_duration(secs):
     if secs >= 86400:
         return f"{secs / 86400:.1f} days"
     return f"{int(secs)} seconds"
+
+
+_DATETIME = frozenset(("datetime.datetime",))
+_FROM_TIMESTAMP = frozenset(("datetime.datetime.fromtimestamp", "datetime.datetime.utcfromtimestamp"))
+
+
+def expired_at_once(expr, ctx):
+    """Whether a cookie's `max_age`/`expires` makes it expire at once, as a
+    deletion does: a number at or below 0, a date in the past
+    (`"Thu, 01 Jan 1970 00:00:00 GMT"`, `datetime(1970, 1, 1)`,
+    `datetime.fromtimestamp(0)`)."""
+    value = evaluate(expr, ctx)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value <= 0
+    if isinstance(value, str):
+        return past_http_date(value)
+    if expr.__class__ is ast.Call and not expr.keywords:
+        qualname = ctx.qualname(expr.func)
+        args = [evaluate(a, ctx) for a in expr.args]
+        if any(not isinstance(a, int) or isinstance(a, bool) for a in args):
+            return False
+        if qualname in _FROM_TIMESTAMP and len(args) == 1:
+            return args[0] <= 0
+        if qualname in _DATETIME and 3 <= len(args) <= 3 + 4:
+            try:
+                return datetime.datetime(*args) < datetime.datetime.now()
+            except (ValueError, OverflowError):
+                return False
+    return False
+
+
+def past_http_date(text):
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    now = datetime.datetime.now(when.tzinfo) if when.tzinfo else datetime.datetime.now()
+    return when < now

@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
 from .edits import (
-    AddKeyword, AppendToString, EnsureImport, InsertStatements, ReplaceInString, ReplaceStatement,
+    AddKeyword, AppendToString, EnsureImport, Expression, InsertStatements, ReplaceInString, ReplaceStatement,
     ReplaceValue, conflicts, target,
 )
 from .imports import ensure_imports
@@ -361,6 +361,8 @@ def _quote_of(node):
 
 
 def _literal(value, quote):
+    if isinstance(value, Expression):
+        return cst.parse_expression(value.text)
     if isinstance(value, bool) or value is None:
         return cst.Name(repr(value))
     if isinstance(value, int):

@@ -26,6 +26,7 @@ import re
 
 from ..analysis.cookies import HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS
 from ..frameworks import SESSION
+from . import https
 from .edits import (
     SAFE, UNSAFE, AddKeyword, AppendToString, InsertStatements, Plan, ReplaceInString,
     ReplaceValue, Span,
@@ -42,10 +43,16 @@ def plan(rule, ctx, facts):
     """Plans for every finding of SFX301, SFX302 or SFX303 that has a fix."""
     for site, flag, node in rule.sites(facts):
         finding = rule.finding(node, rule.message(site, flag))
-        found = _plan_site(rule.flag, site, flag, ctx)
+        decision = https.decide(ctx.tree, site.node) if rule.flag == "secure" else None
+        found = _plan_site(rule.flag, site, flag, ctx, decision)
         if found is not None:
             edits, safety, title = found
-            yield Plan(finding, edits, safety, title)
+            why = ""
+            if rule.flag == "secure" and (decision is None or (site.kind == HEADER and decision.value is not True)):
+                safety, why = UNSAFE, https.NO_DECISION
+            elif decision is not None:
+                title += f" (as {decision.where})"
+            yield Plan(finding, edits, safety, title, why)
 
 
 def safe_value(flag_name, site):
@@ -58,9 +65,10 @@ def _is_literal(expr):
     return expr is not None and expr.__class__ is ast.Constant
 
 
-def _plan_site(flag_name, site, flag, ctx):
-    """(edits, safety, title) or None when there is no fix."""
-    value = safe_value(flag_name, site)
+def _plan_site(flag_name, site, flag, ctx, decision=None):
+    """(edits, safety, title) or None when there is no fix. A Secure fix
+    writes the HTTPS `decision` when there is one (fix.https)."""
+    value = decision.value if decision is not None and site.kind != HEADER else safe_value(flag_name, site)
     safety = _safety(flag_name, site, flag)
     if site.kind in (SET_COOKIE, MIDDLEWARE):
         keyword = site.settings.get(flag_name, flag_name) if site.kind == MIDDLEWARE else flag_name
@@ -76,7 +84,7 @@ def _plan_site(flag_name, site, flag, ctx):
                 return None
             return (ReplaceValue(Span.of(flag.expr), value),), safety, f"{setting} = {value!r}"
         edits = _add_setting(ctx.tree, setting, value)
-        return (edits, UNSAFE, f"add {setting} = {value!r}") if edits else None
+        return (edits, SAFE if decision is not None else UNSAFE, f"add {setting} = {value!r}") if edits else None
     if site.kind == MORSEL:
         if flag.explicit:
             if not _is_literal(flag.expr):
@@ -118,7 +126,7 @@ def _add_setting(tree, setting, value):
 
 
 def _header_edit(flag_name, site, flag, safety):
-    node = site.node
+    node = site.value  # the header text (the site may be the response it reaches)
     literal = node.__class__ is ast.JoinedStr or (
         node.__class__ is ast.Constant and isinstance(node.value, (str, bytes))
     )

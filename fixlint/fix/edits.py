@@ -32,6 +32,17 @@ class Span(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Expression:
+    """A value written as source text: an expression the file already uses
+    (`not app.debug`), reused by a fix."""
+
+    text: str
+
+    def __repr__(self):  # how titles and inserted statements spell it
+        return self.text
+
+
+@dataclass(frozen=True)
 class AddKeyword:
     """Pass `name=value` to a call that does not pass it yet."""
 
@@ -105,6 +116,7 @@ class Plan(NamedTuple):
     edits: tuple
     safety: str  # SAFE or UNSAFE
     title: str  # what the fix does, one line (`add secure=True`)
+    why: str = ""  # for an unsafe fix: what it may break
 
 
 class Decline(NamedTuple):

@@ -111,7 +111,7 @@ def _notes(findings, plans, declined, allowed, not_applied):
         if plan is None:
             note = f"{NO_FIX}: {declined[finding]}" if finding in declined else NO_FIX
         elif plan.safety not in allowed:
-            note = UNSAFE_FIX
+            note = f"{UNSAFE_FIX}: {plan.why}" if plan.why else UNSAFE_FIX
         else:
             note = f"fix not applied: {not_applied.get(finding, 'see the other fixes on this line')}"
         out.append((finding, note))

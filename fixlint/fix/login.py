@@ -53,7 +53,7 @@ def plan(rule, ctx, facts):
     """A Plan (or a Decline) for every SFX101 finding."""
     lifecycle = facts[LifecycleAnalysis]
     for path, step, backend, cause in rule.unregenerated(facts):
-        finding = rule.finding(step.site, rule.message(step, backend, cause))
+        finding = rule.reported(step, backend, cause)
         try:
             if cause is not None and cause.event.restores is not None:
                 raise Unclear(_RESTORE_REASON)

@@ -8,6 +8,7 @@ their lines in the file as it is on disk, not in the fixed text.
 from __future__ import annotations
 
 import difflib
+import os
 
 from ..lines import physical_lines
 from ..output.escape import diff_name, shown, shown_path
@@ -15,15 +16,43 @@ from ..output.text import error_line
 from .fixer import NO_FIX, UNSAFE_FIX
 
 
-def unified_diff(path, before, after, encoding="utf-8"):
+def _repository_root(folder):
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def diff_path(path, cwd=None):
+    """(the path a diff header names, the folder to apply the diff in).
+
+    `git apply` and `patch -p1` both read a header's path relative to the
+    current directory (git adds the subfolder's prefix itself) and both
+    refuse `..` and absolute paths. A file below the current directory is
+    named relative to it; one elsewhere relative to its repository's root
+    (else to `/`), and the folder says where that diff applies."""
+    cwd = os.path.abspath(cwd or os.getcwd())
+    absolute = os.path.abspath(path)
+    base = cwd
+    if os.path.commonpath([cwd, absolute]) != cwd:
+        base = _repository_root(os.path.dirname(absolute)) or os.path.abspath(os.sep)
+    return os.path.relpath(absolute, base).replace(os.sep, "/"), base
+
+
+def unified_diff(path, before, after, encoding="utf-8", cwd=None):
     """The bytes of a diff of one file that `git apply` and `patch -p1`
-    accept: lines in the file's own encoding (a latin-1 file's diff is
-    latin-1, a BOM stays on line 1) and split where those tools split them,
-    at `\n` only (a file that ends its lines with a bare `\r` is one line to
-    them); a name that needs it is quoted as git quotes it."""
+    accept in the current directory (see diff_path for a file outside it):
+    lines in the file's own encoding (a latin-1 file's diff is latin-1, a
+    BOM stays on line 1) and split where those tools split them, at `\n`
+    only (a file that ends its lines with a bare `\r` is one line to them);
+    a name that needs it is quoted as git quotes it."""
+    name = diff_path(path, cwd)[0]
     old, new = (_lines(text.encode(encoding, "surrogateescape")) for text in (before, after))
-    names = (diff_name(f"a/{path}").encode("utf-8", "surrogateescape"),
-             diff_name(f"b/{path}").encode("utf-8", "surrogateescape"))
+    names = (diff_name(f"a/{name}").encode("utf-8", "surrogateescape"),
+             diff_name(f"b/{name}").encode("utf-8", "surrogateescape"))
     out = []
     for line in difflib.diff_bytes(difflib.unified_diff, old, new, *names):
         out.append(line)
@@ -88,6 +117,7 @@ class Report:
             self.fixed += len(fixed.applied)
             self.files += 1
             if not self.write:
+                self._note_elsewhere(path)
                 write_bytes(self.out, unified_diff(path, fixed.before, fixed.after, fixed.encoding))
         remaining = list(fixed.remaining)
         if self.write and not fixed.written and fixed.applied:
@@ -95,9 +125,16 @@ class Report:
         where = (lambda line: line) if fixed.written else line_map(fixed.before, fixed.after)
         for finding, note in sorted(remaining, key=lambda item: (where(item[0].line), item[0].col)):
             self.left += 1
-            self.unsafe_left += note == UNSAFE_FIX
+            self.unsafe_left += note.startswith(UNSAFE_FIX)
             self.err.write(f"{shown_path(path)}:{where(finding.line)}:{finding.col + 1}: "
                            f"{shown(f'{finding.code} {finding.message} [{note}]')}\n")
+
+    def _note_elsewhere(self, path):
+        name, base = diff_path(path)
+        if base != os.getcwd():
+            self.err.write(f"{shown_path(path)}: note: outside the current directory; its diff names "
+                           f"{shown(name)}: apply it in {shown(base)} (git -C {shown(base)} apply / "
+                           f"patch -p1 -d {shown(base)})\n")
 
     def summary(self):
         parts = []

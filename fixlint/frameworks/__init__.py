@@ -95,10 +95,10 @@ def classify_cookie(name, config):
     lowered = name.lower()
     if lowered in config.lowered("csrf_cookies") or "csrf" in lowered or "xsrf" in lowered:
         return CSRF
-    if lowered in config.lowered("non_sensitive_cookies"):
-        return PREFERENCE
     if lowered in config.lowered("session_cookie_names"):
         return SESSION
+    if is_non_sensitive_name(name, config):
+        return PREFERENCE
     if any(word in lowered for word in SESSION_COOKIE_WORDS):
         return SESSION
     return OTHER
@@ -125,6 +125,37 @@ def is_token_value(ctx, expr):
     return any(
         word in name.lower() for name in names for word in ("token", "session", "sid", "jwt")
     )
+
+
+# Whole words that mark a credential whatever else a name says: `theme_token`
+# is a token, not a preference.
+CREDENTIAL_WORDS = frozenset(
+    ("session", "sess", "sid", "sessionid", "token", "jwt", "auth", "bearer", "credential",
+     "credentials", "remember", "password", "secret", "apikey")
+)
+
+
+def is_non_sensitive_name(name, config):
+    """A cookie name or session key holding a non-sensitive name's words
+    (`theme`, `dark-mode`, `user_prefs`, `x-expected-format`): the one
+    vocabulary of the `non-sensitive-names` option. Its words win over a
+    weaker session word in the same name (`sidebar`, `user_theme`), not
+    over a credential word (`theme_token`)."""
+    if name.lower() in config.lowered("non_sensitive_names"):
+        return True
+    found = words(name)
+    if not found or any(word in CREDENTIAL_WORDS for word in found):
+        return False
+    for phrase in _phrases(config.non_sensitive_names):
+        size = len(phrase)
+        if any(tuple(found[i:i + size]) == phrase for i in range(len(found) - size + 1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _phrases(names):
+    return tuple(p for p in (tuple(words(n)) for n in names) if p)
 
 
 # -- responses -------------------------------------------------------------
@@ -277,6 +308,12 @@ def in_test_folder(path):
     return any(folder.lower() in TEST_FOLDERS for folder in path.parent.parts)
 
 
+def is_test_code(path):
+    """Test code, skipped unless `include-tests`: a test module by name or
+    any module under a test folder."""
+    return is_test_module(path) or in_test_folder(path)
+
+
 def is_test_name(name):
     """`test_login`, `testLogin`, `test`, `TestLogin`: test functions and classes."""
     if name.startswith(TEST_NAME_PREFIXES) or name == "test":
@@ -331,7 +368,7 @@ def middleware_for(qualname):
 
 __all__ += [
     "CSRF", "DEV_WORDS", "FLASK_LIKE", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
-    "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework",
+    "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]

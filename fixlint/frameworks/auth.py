@@ -72,15 +72,16 @@ IDENTITY_KEYS = frozenset(
 PRINCIPAL_WORDS = vocabularies.PRINCIPAL_WORDS
 # ... unless another word says it is about something else: pre-login state
 # (OAuth `state`, a `pending_user_id` before the second factor), counters,
-# timestamps, preferences, navigation, MFA enrolment (a TOTP secret kept
-# until the user confirms a code).
+# timestamps, navigation, MFA enrolment (a TOTP secret kept
+# until the user confirms a code). Preferences (`theme`, `lang`, ...) are the
+# `non-sensitive-names` vocabulary the cookie rules share (fixlint.config).
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
-        "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages", "theme",
-        "lang", "language", "locale", "tz", "timezone", "cart", "basket", "attempt",
+        "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages",
+        "cart", "basket", "attempt",
         "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",
-        "tmp", "temp", "partial", "pre", "prefs", "preference", "preferences", "settings",
+        "tmp", "temp", "partial", "pre", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
         "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "setup",

@@ -174,6 +174,13 @@ class Framework:
     # the project-wide cookie findings are reported: the `project_flags`
     # of its `project_cookie` no module of the project sets, when the
     # ProjectModel fact `project_use` holds.
+    # A cookie-based engine a setting can choose (Django's `SESSION_ENGINE =
+    # "...signed_cookies"`, or the `session-backends` option `cookie_option`):
+    # its session then runs on `cookie_backend`.
+    engine_setting: str = ""
+    cookie_engine: str = ""
+    cookie_backend: object = None
+    cookie_option: str = ""
     project_marker: str = ""
     project_constructions: frozenset = frozenset()
     project_flags: tuple = ()

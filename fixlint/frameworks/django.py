@@ -7,7 +7,29 @@ must be turned on for production). `HttpResponse.set_cookie` defaults to no
 Secure, no HttpOnly, no SameSite.
 """
 
+from dataclasses import replace
+
 from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
+
+# Every response class django.http defines (each an HttpResponseBase
+# subclass), importable from django.http and django.http.response.
+_HTTP_RESPONSES = (
+    "HttpResponseBase", "HttpResponse", "StreamingHttpResponse", "FileResponse", "JsonResponse",
+    "HttpResponseRedirectBase", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
+    "HttpResponseNotModified", "HttpResponseBadRequest", "HttpResponseNotFound",
+    "HttpResponseForbidden", "HttpResponseNotAllowed", "HttpResponseGone", "HttpResponseServerError",
+)
+# Responses of other classes: templates, and Django REST framework's Response
+# (a SimpleTemplateResponse).
+_OTHER_RESPONSES = (
+    "django.template.response.TemplateResponse", "django.template.response.SimpleTemplateResponse",
+    "rest_framework.response.Response",
+)
+RESPONSE_CLASSES = frozenset(
+    [f"django.http.{name}" for name in _HTTP_RESPONSES]
+    + [f"django.http.response.{name}" for name in _HTTP_RESPONSES]
+    + list(_OTHER_RESPONSES)
+)
 
 
 # A module defining one of these is a settings module.
@@ -75,6 +97,11 @@ SESSION_BACKEND = SessionBackend(
     session_methods=REGENERATE_METHODS | INVALIDATE_METHODS,
 )
 
+# Django's cookie-based engine: the session data lives in a signed cookie, as
+# in Flask's default session (SFX101 rates lower there).
+SIGNED_COOKIES_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+SIGNED_COOKIES_BACKEND = replace(SESSION_BACKEND, server_side=False)
+
 # -- request values and session ids (SFX201-SFX204) -------------------------------
 REQUEST_SOURCES = {
     "GET": "query string", "POST": "form body", "FILES": "form body",
@@ -108,31 +135,14 @@ TOKEN_GENERATORS = frozenset(("django.utils.crypto.get_random_string",))
 DJANGO = Framework(
     key="django",
     label="Django",
-    packages=("django",),
-    response_factories=frozenset(
-        (
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.JsonResponse", "django.http.response.JsonResponse",
-            "django.http.HttpResponseRedirect", "django.http.response.HttpResponseRedirect",
-            "django.http.HttpResponsePermanentRedirect", "django.http.StreamingHttpResponse",
-            "django.http.FileResponse", "django.http.HttpResponseNotModified",
-            "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
-            "django.http.HttpResponseNotFound", "django.shortcuts.render",
-            "django.shortcuts.redirect", "django.template.response.TemplateResponse",
-            "django.template.response.SimpleTemplateResponse",
-            # Django REST framework's Response is a Django response.
-            "rest_framework.response.Response",
-        )
-    ),
-    response_types=frozenset(
-        (
-            "rest_framework.response.Response",
-            "django.http.HttpResponse", "django.http.response.HttpResponse",
-            "django.http.HttpResponseBase", "django.http.response.HttpResponseBase",
-            "django.http.JsonResponse", "django.http.HttpResponseRedirect",
-            "django.template.response.TemplateResponse",
-        )
-    ),
+    packages=("django", "rest_framework"),
+    semgrep_packages=("django",),
+    engine_setting="SESSION_ENGINE",
+    cookie_engine=SIGNED_COOKIES_ENGINE,
+    cookie_backend=SIGNED_COOKIES_BACKEND,
+    cookie_option="django-signed-cookies",  # DRF modules import django too: the exported rules keep to django
+    response_factories=RESPONSE_CLASSES | {"django.shortcuts.render", "django.shortcuts.redirect"},
+    response_types=RESPONSE_CLASSES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),

@@ -1,6 +1,7 @@
 """Names from the file system and from the checked code, made safe to print.
 
-The one place that decides how a name is shown. A file may be called
+The one place that decides how a name is shown (the character escaping
+itself is fixlint.quoting's, which rules use for the names they quote). A file may be called
 `x\\033]0;TITLE\\007.py` (a terminal escape sequence) or
 `e.py:1:1: SFX000 fake\\nreal.py` (a forged report line), and a cookie name in
 the checked code may be megabytes long. Every writer of a report passes the
@@ -25,29 +26,15 @@ from __future__ import annotations
 import os
 import re
 
+from ..quoting import escaped as _escaped
+from ..quoting import surrogate_escape as _surrogate
+
 # Longest run of non-blank characters shown in full (a name, a quoted key).
 MAX_WORD = 200
 KEEP = 60  # characters kept at each end of a shortened word
 MAX_TEXT = 2000  # and of a whole message
 
-_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
-
-
-def _surrogate(char):
-    code = ord(char)
-    return "\\x%02x" % (code - 0xDC00) if 0xDC80 <= code <= 0xDCFF else "\\u%04x" % code
-
-
-def _unprintable(char):
-    if char in _SHORT:
-        return _SHORT[char]
-    code = ord(char)
-    if 0xD800 <= code <= 0xDFFF:
-        return _surrogate(char)
-    if code < 0x100:
-        return "\\x%02x" % code
-    return "\\u%04x" % code if code < 0x10000 else "\\U%08x" % code
 
 
 def _shorten(word):
@@ -63,15 +50,6 @@ def clip(text):
         half = MAX_TEXT // 2
         text = f"{text[:half]} … {text[-half:]}"
     return text
-
-
-def _escaped(text):
-    text = str(text)
-    if text.isprintable():
-        return text
-    # Not printable: Cc controls, Cf format (bidi overrides, zero-width),
-    # Zl/Zp separators, spaces other than " ", surrogates, unassigned.
-    return "".join(c if c.isprintable() else _unprintable(c) for c in text)
 
 
 def shown(text):

@@ -80,7 +80,7 @@ def _vulnerability(file, finding, rule, fingerprint):
         "id": str(uuid.uuid5(ID_NAMESPACE, fingerprint)),
         "name": rule.summary[:255],
         "description": f"{finding.message}\n\n{unwrap(rule.description())}",
-        "severity": SEVERITY.get(rule.level, "Unknown"),
+        "severity": SEVERITY.get(rule.rating(finding.severity)[0], "Unknown"),
         "solution": "; ".join(f"{fw}: {fix}" for fw, fix in rule.fixes.items())[:7000],
         "identifiers": identifiers,
         "location": {"file": file, "start_line": finding.line, "end_line": finding.line},

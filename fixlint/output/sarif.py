@@ -40,7 +40,7 @@ def render(results, rules, out, err, options=DEFAULT):
 def sarif_log(results, root):
     catalog = all_rules()
     index = {rule.code: i for i, rule in enumerate(catalog)}
-    levels = {rule.code: rule.level for rule in catalog}
+    levels = {rule.code: rule for rule in catalog}
     sarif_results, notifications = [], []
     for result in results:
         lines = source_lines(result.path) if result.findings else []
@@ -117,12 +117,18 @@ def _result(path, root, lines, finding, index, levels, fingerprints):
     entry = {"ruleId": finding.code}
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]
+    rule = levels.get(finding.code)
+    level, security_severity = rule.rating(finding.severity) if rule else ("warning", None)
     entry.update({
-        "level": levels.get(finding.code, "warning"),
+        "level": level,
         "message": {"text": finding.message},
         "locations": [_location(path, root, finding.line, character_column(text, finding.col))],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprints(finding.code, text)},
     })
+    if finding.severity is not None and security_severity is not None:
+        # This finding rates apart from its rule's default (SFX101 on a
+        # signed-cookie session): say so beside the level.
+        entry["properties"] = {"security-severity": security_severity, "severity": finding.severity}
     return entry
 
 

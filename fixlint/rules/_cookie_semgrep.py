@@ -31,6 +31,22 @@ SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie
 # Packages whose import marks a web module, from the adapters.
 FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
 WEB_PACKAGES = (*FLASK_DJANGO_PACKAGES, *fw.STARLETTE.semgrep_imports())
+# A set_cookie that deletes the cookie (an empty value, none at all, or an
+# expiry already past) sets nothing to harden.
+NOT_DELETIONS = [
+    {"pattern-not": "$RESP.$SET($NAME)"},
+    *({"pattern-not": f"$RESP.$SET($NAME, {empty}, ...)"} for empty in ('""', "None")),
+    *({"pattern-not": f"$RESP.$SET(..., value={empty}, ...)"} for empty in ('""', "None")),
+    *({"pattern-not": f"$RESP.$SET(..., {option}={gone}, ...)"}
+      for option in ("max_age", "expires") for gone in ("0", "-1")),
+    {"pattern-not": '$RESP.$SET(..., expires="=~/(?i)1970/", ...)'},
+    {"pattern-not": "$RESP.$SET(..., expires=$DATE(1970, ...), ...)"},
+]
+# The same in header text: `sid=; Path=/`, `Max-Age=0`, an Expires in 1970.
+HEADER_NOT_DELETION_RE = (
+    r"""^[rRbBuUfF]{0,2}["']\s*[^=;"']*=(?!\s*(;|["']$))"""
+    r"""(?!.*(?i:max-age\s*=\s*-?0*\s*(;|["']$)|expires\s*=[^;]*1970))"""
+)
 
 
 # -- small builders ----------------------------------------------------------
@@ -67,7 +83,16 @@ def _modules(qualnames):
 # -- cookie names --------------------------------------------------------------
 
 # Regex fragments that match a whole cookie name.
-PREFERENCE = f"(?i:{words(DEFAULTS.non_sensitive_cookies)})"
+# A non-sensitive name: one of the vocabulary's names as a whole word of it
+# (`theme`, `dark-mode`, `x-expected-format`).
+_NON_SENSITIVE = "|".join(sorted(
+    (re.escape(n).replace("_", "[-_]?") for n in DEFAULTS.non_sensitive_names), key=lambda w: (-len(w), w)
+))
+_CREDENTIAL = "|".join(sorted(fw.CREDENTIAL_WORDS))
+PREFERENCE = (
+    rf"(?i:(?![\w.-]*(?<![a-z])(?:{_CREDENTIAL})(?![a-z]))"
+    rf"(?:[\w.-]*[-_.])?(?:{_NON_SENSITIVE})(?:[-_.][\w.-]*)?)"
+)
 CSRF = "[^=;]*(?i:csrf|xsrf)[^=;]*"
 SESSION_WORDS = f"(?i:{words(fw.SESSION_COOKIE_WORDS)})"
 # A session/auth cookie's whole name, in text (morsel names, header values).
@@ -195,6 +220,7 @@ def set_cookie_without(flag, receivers, skip_names=()):
     out = [
         {"pattern": "$RESP.$SET($...ARGS)"},
         SETTERS,
+        *NOT_DELETIONS,
         receivers,
         {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},
         {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
@@ -211,6 +237,7 @@ def set_cookie_with(flag, weak_regex, skip_names=()):
     out = [
         {"pattern": f"$RESP.$SET($...BEFORE, {flag}=$V, $...AFTER)"},
         SETTERS,
+        *NOT_DELETIONS,
         regex("$V", weak_regex),
         any_response(),
     ]
@@ -227,6 +254,7 @@ def set_cookie_with_constant(flag, weak_values, skip_names=()):
     out = [
         {"pattern": f"$RESP.$SET(..., {flag}=$V, ...)"},
         SETTERS,
+        *NOT_DELETIONS,
         regex("$V", r"^(?!(True|False|None)$)[A-Za-z_][A-Za-z0-9_]*$"),
         {"metavariable-pattern": {"metavariable": "$V",
                                   "pattern-either": [{"pattern": v} for v in weak_values]}},
@@ -244,6 +272,7 @@ def broken_host_cookie():
         either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
         regex("$NAME", r"""^[rub]?["']__Host-"""),
         SETTERS,
+        *NOT_DELETIONS,
         any_response(),
         {"pattern-either": [
             {"patterns": [{"pattern": "$RESP.$SET(..., domain=$D, ...)"}, regex("$D", r"""^[rub]?["'][^"']""")]},
@@ -401,6 +430,7 @@ CONFIG_FORMS = (
     ("$APP.config[$KEY] = $V", False),
     ("$APP.config.$METHOD(..., $KEY=$V, ...)", True),
     ("$APP.config.$METHOD({..., $KEY: $V, ...}, ...)", True),
+    ("$APP.config.$METHOD(dict(..., $KEY=$V, ...), ...)", True),
     ("django.conf.settings.configure(..., $KEY=$V, ...)", True),
 )
 
@@ -515,7 +545,10 @@ def morsel_with(attribute, value_regex=None, lifetime=False, skip_names=(), name
 
 # -- hand-written Set-Cookie headers ------------------------------------------------------------
 
-_HEADER_FORMS = ("{..., $HEADER: $H, ...}", "($HEADER, $H)", "$OBJ[$HEADER] = $H", "$OBJ.$METHOD($HEADER, $H)")
+_HEADER_FORMS = ("($HEADER, $H)", "$OBJ[$HEADER] = $H", "$OBJ.$METHOD($HEADER, $H)")
+# A headers dict counts where it reaches a response's construction (not an
+# HTTP client's `requests.get(headers=...)`), and is reported there.
+_RESPONSE_CALL_RE = r"^(?:[\w.]*\.)?(?:\w*Response|make_response|HttpResponse\w*)$"
 # A str literal, or an f-string whose holes are all before the first `;`
 # (in the cookie's value): its attributes are known text.
 _KNOWN_ATTRIBUTES_RE = r"""^[rRbBuUfF]{0,2}("[^";]*(;[^"{}]*)?"|'[^';]*(;[^'{}]*)?')$"""
@@ -540,20 +573,32 @@ def header_max_age_above(limit=LIMIT):
 
 
 def set_cookie_header(*filters, skip_names=(), names=None):
-    """A Set-Cookie header written by hand (`headers={"Set-Cookie": ...}`,
-    `response["Set-Cookie"] = ...`, `headers.add("Set-Cookie", ...)`, a
-    WSGI header tuple) whose text passes `filters`; reported at the value."""
+    """A Set-Cookie header written by hand (`response["Set-Cookie"] = ...`,
+    `headers.add("Set-Cookie", ...)`, a WSGI header tuple: reported at the
+    value; `Response(..., headers={"Set-Cookie": ...})`: reported at the
+    response) whose text passes `filters`."""
     out = [
-        {"pattern-either": [{"pattern": form} for form in _HEADER_FORMS]},
+        {"pattern-either": [
+            {"patterns": [
+                {"pattern-either": [{"pattern": form} for form in _HEADER_FORMS]},
+                # Semgrep matches a dict's entries as (key, value) tuples.
+                {"pattern-not-inside": "{..., $HEADER: $H, ...}"},
+                {"focus-metavariable": "$H"},
+            ]},
+            {"patterns": [
+                {"pattern": "$RESPONSE(..., headers={..., $HEADER: $H, ...}, ...)"},
+                regex("$RESPONSE", _RESPONSE_CALL_RE),
+            ]},
+        ]},
         regex("$HEADER", r"""^[rub]?["'](?i:set-cookie)["']$"""),
         regex("$H", _KNOWN_ATTRIBUTES_RE),
+        regex("$H", HEADER_NOT_DELETION_RE),
         *filters,
     ]
     for name in skip_names:
         out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*(?!{name}\s*=)"""))
     if names:
         out.append(regex("$H", rf"""^[rRbBuUfF]{{0,2}}["']\s*{names}\s*="""))
-    out.append({"focus-metavariable": "$H"})
     return {"patterns": out}
 
 

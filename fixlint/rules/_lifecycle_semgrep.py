@@ -16,6 +16,7 @@ import re
 
 from .. import frameworks as fw
 from ..analysis import credentials
+from ..config import NON_SENSITIVE_NAMES
 from ..frameworks import auth, vocabularies
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
@@ -53,7 +54,7 @@ VERIFIER_RE = _verifier_re()
 def _identity_key_re(quoted=True):
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | set(NON_SENSITIVE_NAMES)))
     body = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     if not quoted:  # for a string pattern "=~/.../", matched on the value: no quotes in it
         body = rf"(?:{keys}|(?:\w*_)?(?:{principal})(?:_\w*)?)"
@@ -70,7 +71,7 @@ def _record_key_re():
     display name): the keys a login by behaviour binds (`usuario`, `conta`)."""
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | vocabularies.DISPLAY_WORDS))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | vocabularies.DISPLAY_WORDS | set(NON_SENSITIVE_NAMES)))
     identity = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     return (rf"""^[rub]?["'](?!(?:[^"']*_)?(?:{unrelated})(?:_|["']))(?!(?i:{identity})["'])"""
             rf"""[^"'{{}}]+["']$""")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Optional
 
 from ..frameworks import rule_fixes
+from ..quoting import one_line
 
 OWASP_AUTH = "A07:2021 - Identification and Authentication Failures"
 OWASP_MISCONFIG = "A05:2021 - Security Misconfiguration"
@@ -31,6 +32,7 @@ class Finding(NamedTuple):
     col: int  # 0-based, as flake8 plugins report it
     code: str
     message: str
+    severity: Optional[str] = None  # None: the rule's own (Rule.severity)
 
 
 FIX_SAFE = "safe"  # applied by `fixlint fix`
@@ -90,6 +92,7 @@ class SemgrepRule:
     paths: Optional[dict] = None  # Semgrep `paths: {include/exclude: [...]}`
     options: Optional[dict] = None
     technology: tuple = ()  # default: the rule's technology
+    severity: str = ""  # a key of the rule's `severities`; default: the rule's level
     subcategory: str = "vuln"  # "vuln" or "audit", in Semgrep registry terms
     confidence: str = ""  # default: the rule's confidence
 
@@ -103,6 +106,10 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     level: ClassVar[str] = "warning"  # SARIF level / Semgrep severity
     security_severity: ClassVar[str] = "5.0"  # GitHub code scanning, 0.0-10.0
+    # Severities one finding may carry (Finding.severity) when how bad it is
+    # depends on the code (SFX101: the session backend), each with its SARIF
+    # level and security-severity. Empty: every finding rates as the rule.
+    severities: ClassVar[dict] = {}
     confidence: ClassVar[str] = "HIGH"
     likelihood: ClassVar[str] = "MEDIUM"
     impact: ClassVar[str] = "MEDIUM"
@@ -127,12 +134,21 @@ class Rule:
         """Yield Findings from the facts the analyses gathered."""
         raise NotImplementedError
 
-    def finding(self, node, message):
+    def finding(self, node, message, severity=None):
+        """A Finding at `node`; names from the analysed code in `message`
+        are escaped here whatever the rule wrote (fixlint.quoting).
+        `severity` overrides the rule's for this finding (a SEVERITIES key)."""
+        message = one_line(message)
         if node is None or isinstance(node, ast.Module):
-            return Finding(1, 0, self.code, message)
-        return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), self.code, message)
+            return Finding(1, 0, self.code, message, severity)
+        return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), self.code, message, severity)
 
     # -- docs ---------------------------------------------------------
+    @classmethod
+    def rating(cls, severity=None):
+        """(SARIF level, security-severity) of a finding of `severity`."""
+        return cls.severities.get(severity, (cls.level, cls.security_severity))
+
     @classmethod
     def cwe_ids(cls):
         return [c.partition(":")[0].strip() for c in cls.cwe]

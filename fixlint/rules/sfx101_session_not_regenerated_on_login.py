@@ -80,6 +80,7 @@ class _Backend(NamedTuple):
     regenerated: list
     technology: tuple
     binding: str  # message for `session[$K] = $V`
+    severity: str = ""  # of the binding, login_user() and helper twins: "medium" on a signed-cookie session
     login_user: str = ""  # message for `login_user()`, on Flask's sessions
     helper: str = ""  # message for a helper's binding ($H, $HK)
     helper_unless: tuple = ()  # a helper holding one of these regenerates
@@ -106,6 +107,7 @@ def _twins(backend):
         message=backend.binding,
         match={"patterns": [*bindings, *login, *backend.regenerated, *backend.binding_extra]},
         technology=backend.technology,
+        severity=backend.severity,
     )]
     if backend.login_user:
         out.append(SemgrepRule(
@@ -113,6 +115,7 @@ def _twins(backend):
             message=backend.login_user,
             match={"patterns": [*_login_user(backend.session), *login, *backend.regenerated]},
             technology=backend.technology,
+            severity=backend.severity,
         ))
     if backend.helper:
         regenerated = backend.regenerated if backend.helper_regenerated is None else backend.helper_regenerated
@@ -124,6 +127,7 @@ def _twins(backend):
                 *login, *regenerated, *backend.helper_extra,
             ]},
             technology=backend.technology,
+            severity=backend.severity,
         ))
     return [*out, *backend.extra]
 
@@ -148,11 +152,14 @@ def _backends():
             session=flask,
             regenerated=[*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)],
             technology=("flask",),
-            binding=f"Login binds $K to the session without regenerating it: a session id planted before login "
-                    f"becomes a logged-in session; {flask_fix}",
+            severity="medium",  # a signed-cookie session
+            binding=f"Login binds $K to the session without regenerating it: in Flask's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {flask_fix}",
             binding_extra=ls.after_any(*login_user_calls),
-            login_user=f"Login calls login_user() without regenerating the session: a session id planted "
-                       f"before login becomes a logged-in session; {flask_fix}",
+            login_user=f"Login calls login_user() without regenerating the session: in Flask's signed-cookie "
+                       f"session, data planted in the session before login carries into the signed-in one; "
+                       f"{flask_fix}",
             helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
             helper_unless=(f"{flask}.clear()",),
             helper_extra=ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *login_user_calls),
@@ -180,6 +187,7 @@ def _backends():
                     match={"patterns": [*_bindings(flask), *_in_login_handler(), *_restored(flask),
                                         *ls.not_importing(ls.FLASK_SESSION)]},
                     technology=("flask",),
+                    severity="medium",
                 ),
             ),
         ),
@@ -219,8 +227,10 @@ def _backends():
             regenerated=[*ls.after_any(f"{request}.clear()"), *ls.imports(ls.STARLETTE_MODULES),
                          *ls.not_importing(ls.STARSESSIONS)],
             technology=("fastapi", "starlette"),
-            binding="Login writes $K into request.session without clearing it first; call "
-                    "request.session.clear() before the write (Starlette/FastAPI)",
+            severity="medium",  # a signed-cookie session
+            binding="Login writes $K into request.session without clearing it first: in Starlette's "
+                    "signed-cookie session, data planted in the session before login carries into the "
+                    "signed-in one; call request.session.clear() before the write (Starlette/FastAPI)",
             record="Login writes $K, from the user record a credential check verified, into request.session "
                    "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
             extra=(
@@ -249,6 +259,7 @@ def _backends():
                         *ls.imports(ls.STARLETTE_MODULES), *ls.not_importing(ls.STARSESSIONS),
                     ]},
                     technology=("fastapi", "starlette"),
+                    severity="medium",
                 ),
             ),
         ),
@@ -359,13 +370,32 @@ class SessionNotRegeneratedOnLogin(Rule):
     Reported at the first binding on the path that no regeneration covers.
 
     ## Why is this bad?
-    Session fixation (CWE-384): an attacker who can plant a session id in the
-    victim's browser (a crafted link, a subdomain cookie, a shared computer)
-    waits for the victim to log in. If the login keeps the session id and
-    only adds the user to it, the attacker's copy of the id is now a
-    logged-in session. Issuing a new id at every authentication event —
-    login, OAuth callback, registration that logs in, MFA completion, sudo
-    mode — makes the planted id worthless.
+    Session fixation (CWE-384): an attacker who can plant a session cookie
+    in the victim's browser (a crafted link, a subdomain cookie, a shared
+    computer) waits for the victim to log in. How much the attacker gains
+    depends on where the session lives, and the finding's severity says
+    which case it is (text and JSON: the message's `[high: ...]` or
+    `[medium: ...]`; SARIF: the result's level and `security-severity`):
+
+    - **Server-side session — high** (SARIF `error`, 8.1): Django's
+      database, cache and file sessions, Flask-Session, starsessions,
+      hand-rolled stores. The cookie holds only an id naming a record on
+      the server. If the login keeps the id and adds the user to the record,
+      the attacker's copy of the id is now a signed-in session.
+    - **Signed-cookie session — medium** (SARIF `warning`, 5.4): Flask's
+      default session, Starlette's `SessionMiddleware`, Django's
+      `signed_cookies` engine. The cookie holds the data itself, signed, and
+      every change sends the victim a new cookie: the attacker's planted
+      copy stays anonymous and does not become signed in. What carries over
+      is the data: whatever the attacker planted in the session before
+      login (a `next` URL, a cart, a language, OAuth or CSRF state, a flag a
+      later step trusts), or left in it on a shared computer, is now part of
+      the victim's signed-in session. Clearing the session at login closes
+      that.
+
+    Issuing a new session at every authentication event — login, OAuth
+    callback, registration that logs in, MFA completion, sudo mode — makes
+    a planted session worthless in both cases.
 
     ## Decisions
     Precision first. Not bindings: non-identity keys (`cart`, `theme`,
@@ -389,7 +419,10 @@ class SessionNotRegeneratedOnLogin(Rule):
     the module or in any module of the project linked to it by imports (the
     app factory that sets up Flask-Session applies to its blueprints), starsessions by a `starsessions` import, and both by the
     `session-backends` option for modules that use them without importing
-    them. A hand-rolled store binding is reported only when the id provably
+    them. Django's sessions rate as server-side unless the module sets
+    `SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"` or
+    `session-backends` names `django-signed-cookies`; the exported Semgrep
+    rules always rate Django high. A hand-rolled store binding is reported only when the id provably
     came from the request's cookie (`request.cookies`, a FastAPI `Cookie()`
     parameter); an id of unknown origin is left alone. Calls to code outside
     the module whose name says they regenerate (`regenerate_session()`,
@@ -418,6 +451,7 @@ class SessionNotRegeneratedOnLogin(Rule):
     owasp = (OWASP_AUTH,)
     level = "error"
     security_severity = "8.1"
+    severities = {"high": ("error", "8.1"), "medium": ("warning", "5.4")}
     likelihood = "MEDIUM"
     impact = "HIGH"
     uses = (LifecycleAnalysis,)
@@ -546,7 +580,11 @@ class SessionNotRegeneratedOnLogin(Rule):
     )
     def check(self, ctx, facts):
         for _, step, backend, cause in self.unregenerated(facts):
-            yield self.finding(step.site, self.message(step, backend, cause))
+            yield self.reported(step, backend, cause)
+
+    def reported(self, step, backend, cause=None):
+        """The Finding for a binding step (what `fixlint fix` matches too)."""
+        return self.finding(step.site, self.message(step, backend, cause), severity_of(backend))
 
     def unregenerated(self, facts):
         """(HandlerPath, Step, SessionBackend, cause) for every login
@@ -564,6 +602,10 @@ class SessionNotRegeneratedOnLogin(Rule):
                 yield (path, *found)
 
     def message(self, step, backend, cause=None):
+        """What is wrong and the fix, ending with how bad it is on this backend."""
+        return f"{self._described(step, backend, cause)} [{_CONSEQUENCE[severity_of(backend)]}]"
+
+    def _described(self, step, backend, cause):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
         if event.framework is fw.FLASK_LOGIN:
@@ -589,6 +631,22 @@ class SessionNotRegeneratedOnLogin(Rule):
         if backend.note:
             fix = f"{backend.note}, so {fix}"
         return f"{who} {does}; {fix} ({label})"
+
+
+HIGH = "high"
+MEDIUM = "medium"
+# What an attacker gets, per backend (RULES.md, "Say how bad it is, per backend").
+_CONSEQUENCE = {
+    HIGH: "high: server-side session, a session id planted before login becomes signed in",
+    MEDIUM: "medium: signed-cookie session, the planted cookie stays anonymous but data planted "
+            "in the session before login carries over",
+}
+
+
+def severity_of(backend):
+    """HIGH where the session id names a server-side record (the planted id
+    becomes signed in), MEDIUM for a signed-cookie session."""
+    return HIGH if backend.server_side else MEDIUM
 
 
 def _unregenerated_binding(path, lifecycle):

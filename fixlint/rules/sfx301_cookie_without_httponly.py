@@ -27,10 +27,23 @@ class CookieWithoutHttponly(Rule):
     attacker's machine.
 
     ## Decisions
-    Every cookie is checked except known preference cookies (`theme`,
-    `lang`, `locale`, ... — configurable with `non-sensitive-cookies`) and
-    CSRF double-submit cookies (`csrftoken`, `csrf_token`, `XSRF-TOKEN`, any
-    name containing `csrf`/`xsrf`), which scripts must be able to read.
+    Every cookie is checked except non-sensitive ones, deletions and CSRF
+    double-submit cookies (`csrftoken`, `csrf_token`, `XSRF-TOKEN`, any name
+    containing `csrf`/`xsrf`), which scripts must be able to read.
+    Non-sensitive: a name holding, as whole words, an entry of the
+    `non-sensitive-names` vocabulary (`theme`, `lang`, `locale`, `tz`,
+    `consent`, `preferences`, `prefs`, `dark_mode`, `color_scheme`,
+    `currency`, `country`, `sidebar`, `format`, `sort`, ... — configurable;
+    the same vocabulary marks session keys that bind no identity for
+    SFX101/SFX102). A reviewer dismisses a finding on `x-expected-format`
+    or a `preferences` dark-mode cookie: neither carries a session or a
+    credential. A credential word in the name wins (`theme_token` is
+    checked), and a cookie of unknown purpose (`cart_id`, `ab_bucket`) is
+    still checked: nothing says it carries nothing. Deletions: a cookie set
+    to an empty value (`""`, `None`, no value) or expired at once
+    (`max_age=0`, `expires=0`, a past date) is being cleared; there is
+    nothing to harden. Test code and `.pyi` stubs are not checked unless
+    `include-tests` is set (as for every rule).
     Computed values (`httponly=not DEBUG`, `**cookie_options`) are trusted.
     Settings are findings only when they say `False`: both Django and Flask
     default to HttpOnly session cookies. Starlette's and starsessions'
@@ -148,7 +161,7 @@ class CookieWithoutHttponly(Rule):
                     f"set {setting} = True ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without HttpOnly; "
-                    f'set {morsel_ref(site)}["httponly"] = True before output (http.cookies)')
+                    f'set {morsel_ref(site)}["httponly"] = True before output ({site.label})')
         if site.kind == HEADER:
             return f"{subject} lacks HttpOnly; add '; HttpOnly' to the header value"
         said = stated(site, "httponly")

@@ -37,7 +37,10 @@ class CookieWithoutSecure(Rule):
     captive portal. Whoever sees that request gets the session.
 
     ## Decisions
-    Preference cookies (`theme`, `lang`, ... — configurable) are skipped.
+    Non-sensitive cookies (`theme`, `lang`, `preferences`,
+    `x-expected-format`, ... — the `non-sensitive-names` vocabulary, as for
+    SFX301) and deletions (an empty value, `max_age=0`, a past `expires`)
+    are skipped.
     Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
@@ -77,18 +80,26 @@ class CookieWithoutSecure(Rule):
     )
     fix = Fix(
         FIX_MIXED,
-        "Adds `secure=True` to `set_cookie`/`set_signed_cookie` and "
-        "`https_only=True` to Starlette's `SessionMiddleware`; replaces a literal `False` with `True` "
-        "(`secure=False`, `SESSION_COOKIE_SECURE`, `CSRF_COOKIE_SECURE`, `REMEMBER_COOKIE_SECURE`, "
-        "starsessions' `cookie_https_only`); sets a missing `[\"secure\"] = True` on a morsel and "
-        "appends `; Secure` to a literal `Set-Cookie` value. Safe: development configuration is never "
-        "reported, a site served over HTTPS behaves the same with the flag, and browsers accept Secure "
-        "cookies from `http://localhost`. Unsafe (only with `--unsafe-fixes`): adding "
-        "`SESSION_COOKIE_SECURE = True` to a standalone Django settings module that never sets it (the "
-        "line-1 finding) — that one module may also run local development over plain HTTP on another "
-        "host name, where sign-in would silently stop working; the line goes after the module's other "
-        "cookie settings, for review. A value that is not a literal is left for a human.",
-        "secure=True, https_only=True / literal False -> True; unsafe: adding SESSION_COOKIE_SECURE = True to a standalone settings module",
+        "Passes the Secure flag to `set_cookie`/`set_signed_cookie` and `https_only` to Starlette's "
+        "`SessionMiddleware`; replaces a literal `False` (`secure=False`, `SESSION_COOKIE_SECURE`, "
+        "`CSRF_COOKIE_SECURE`, `REMEMBER_COOKIE_SECURE`, starsessions' `cookie_https_only`); sets a "
+        "missing `[\"secure\"]` on a morsel and appends `; Secure` to a literal `Set-Cookie` value. "
+        "A Secure cookie is not sent over plain HTTP, so `True` breaks sessions under test clients "
+        "that use `http://testserver` (Starlette's, Flask's), on a LAN or localhost URL and in "
+        "self-hosted HTTP installs. The fix is therefore safe only when it reuses what the module "
+        "already uses to decide HTTPS, and writes that instead of `True`: an expression already given "
+        "to a Secure flag or setting (`secure=not settings.DEBUG`, `CSRF_COOKIE_SECURE = not DEBUG`), "
+        "a production switch the module reads (`settings.PRODUCTION`) or the negation of its debug "
+        "switch (`not app.debug`) — or `True` when the module already makes the session cookie "
+        "Secure or redirects to HTTPS (`SESSION_COOKIE_SECURE = True`, `SECURE_SSL_REDIRECT = True`), "
+        "so the app does not work over plain HTTP anyway. The expression must mean the same where "
+        "the fix writes it (names bound at module level, or the same function). Without such a "
+        "decision the fix writes `True` and is unsafe (only with `--unsafe-fixes`), and the finding "
+        "left says why; a `Set-Cookie` literal can only take `; Secure`, so it is unsafe unless the "
+        "app is HTTPS-only. Development configuration is never reported. A value that is not a "
+        "literal is left for a human.",
+        "reuses the module's HTTPS decision (secure=not settings.DEBUG, https_only=settings.PRODUCTION; "
+        "True when it is HTTPS-only); unsafe: True where the module never decides HTTPS",
         family="cookies",
     )
     invalid = (
@@ -220,7 +231,7 @@ class CookieWithoutSecure(Rule):
                     f"pass {option}=True ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without Secure; "
-                    f'set {morsel_ref(site)}["secure"] = True before output (http.cookies)')
+                    f'set {morsel_ref(site)}["secure"] = True before output ({site.label})')
         if site.kind == HEADER:
             return f"{subject} lacks Secure; add '; Secure' to the header value"
         said = stated(site, "secure")

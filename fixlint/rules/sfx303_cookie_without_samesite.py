@@ -40,7 +40,8 @@ class CookieWithoutSamesite(Rule):
     Framework defaults decide what "missing" means: Starlette and
     starsessions default to Lax, Werkzeug and Django's `set_cookie` default
     to no SameSite, Django's `SESSION_COOKIE_SAMESITE` defaults to Lax.
-    Preference cookies are skipped; computed values are trusted. Settings are
+    Non-sensitive cookies and deletions are skipped (as for SFX301);
+    computed values are trusted. Settings are
     findings only when a literal says `None`.
     """
 
@@ -178,7 +179,7 @@ class CookieWithoutSamesite(Rule):
                     f'pass {option}="lax" ({site.label})')
         if site.kind == MORSEL:
             return (f"{subject} is output without SameSite; "
-                    f'set {morsel_ref(site)}["samesite"] = "Lax" before output (http.cookies)')
+                    f'set {morsel_ref(site)}["samesite"] = "Lax" before output ({site.label})')
         if site.kind == HEADER:
             if flag.explicit:
                 return f"{subject} says SameSite={flag.value}; use '; SameSite=Lax' in the header value"

@@ -114,6 +114,7 @@ class SessionLifetimeTooLong(Rule):
                     "$RESP.$SET($KEY, $VALUE, $V, ...)",
                 )),
                 sg.SETTERS,
+                *sg.NOT_DELETIONS,
                 sg.any_response(),
                 *sg.session_cookie(),
             ]},

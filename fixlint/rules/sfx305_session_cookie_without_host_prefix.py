@@ -1,11 +1,13 @@
 """SFX305 session-cookie-without-host-prefix (opt-in)."""
 
 from ..frameworks import SESSION
+from ..quoting import quoted
 from . import _cookie_semgrep as sg
 from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
 from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 HOST_PREFIX = "__Host-"
+SECURE_PREFIX = "__Secure-"
 HOST_NAME_RE = r"""^[rub]?["']__Host-"""
 SOME_DOMAIN_RE = r"""^[rub]?["'][^"']"""
 NOT_ROOT_PATH_RE = r"""^[rub]?["'](?!/["'])"""
@@ -52,6 +54,11 @@ def _rejected_middleware(qualnames, name, secure, domain, path):
     ]}
 
 
+def _sets_domain(site):
+    domain = site.attribute("domain")
+    return domain is not None and domain.known and domain.explicit and bool(domain.value)
+
+
 class SessionCookieWithoutHostPrefix(Rule):
     """
     ## What it does
@@ -72,6 +79,9 @@ class SessionCookieWithoutHostPrefix(Rule):
     Off by default: renaming a session cookie logs every user out once and
     breaks subdomain sharing some sites rely on. Enable it with
     `--select SFX` or `--extend-select SFX305` (flake8 and the CLI alike).
+    A session cookie that sets a `domain` (shared with subdomains) cannot
+    carry `__Host-` at all — browsers reject it — so the advice there is
+    `__Secure-`, and a `__Secure-` name with a domain is not reported.
     Both checks apply to every cookie site the cookie rules see; a
     settings module that never sets `SESSION_COOKIE_NAME` is not reported
     (the name may be set in another module), a `SessionMiddleware` call is,
@@ -150,7 +160,10 @@ class SessionCookieWithoutHostPrefix(Rule):
             match={"patterns": [
                 sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
                 sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
+                # With a domain, __Secure- is the strongest prefix a cookie can have.
+                {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., domain=$D, ...)'},
                 sg.SETTERS,
+                *sg.NOT_DELETIONS,
                 sg.any_response(),
                 *sg.session_cookie(),
             ]},
@@ -236,6 +249,8 @@ class SessionCookieWithoutHostPrefix(Rule):
                 continue
             if not isinstance(name_flag.value, str):
                 continue
+            if _sets_domain(site) and name_flag.value.startswith(SECURE_PREFIX):
+                continue  # the strongest prefix a cookie with a Domain can carry
             yield self.finding(report_node(site, name_flag), self.message(site))
 
     def _host_problems(self, site):
@@ -254,15 +269,21 @@ class SessionCookieWithoutHostPrefix(Rule):
 
     def message(self, site):
         name = site.name if site.name else site.flags["name"].value
+        if _sets_domain(site):
+            # Browsers reject a __Host- cookie with a Domain: __Secure- is the prefix it can have.
+            prefix, why = SECURE_PREFIX, " (it sets a domain, which __Host- forbids)"
+        else:
+            prefix, why = HOST_PREFIX, ""
+        renamed = quoted(prefix + name)
         if site.kind == SETTINGS:
             setting = site.settings["name"]
-            return (f"{setting} = {name!r} lacks the __Host- prefix; "
-                    f'set {setting} = "__Host-{name}" ({site.label})')
+            return (f"{setting} = {quoted(name)} lacks the {prefix} prefix{why}; "
+                    f"set {setting} = {renamed} ({site.label})")
         if site.kind == MIDDLEWARE:
             option = site.settings["name"]
-            return (f"{site.subject()} is named {name!r} without the __Host- prefix; "
-                    f'pass {option}="__Host-{name}" ({site.label})')
-        return f"session cookie {name!r} lacks the __Host- prefix; rename it to '__Host-{name}' ({site.label})"
+            return (f"{site.subject()} is named {quoted(name)} without the {prefix} prefix{why}; "
+                    f"pass {option}={renamed} ({site.label})")
+        return f"session cookie {quoted(name)} lacks the {prefix} prefix{why}; rename it to {renamed} ({site.label})"
 
     def invalid_message(self, site, problems):
         return (f"cookie {site.name!r} {' and '.join(problems)}, so browsers reject it; a __Host- "

@@ -10,12 +10,23 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+from .. import frameworks as fw
 from ..rules import all_rules
 from .yaml_text import dump
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "note": "INFO"}
 FIXLINT_CODE = "fixlint-code"  # metadata key that joins Semgrep findings to fixlint rules
 GENERATED = "# Generated from "  # how every exported file begins
+
+
+def not_checked_globs():
+    """What fixlint does not check by default, as Semgrep `paths` globs:
+    test code (fw.is_test_code) and type stubs."""
+    folders = [f"**/{folder}/**" for folder in sorted(fw.TEST_FOLDERS)]
+    files = [f"{stem}.py" for stem in sorted(fw.TEST_FILES)]
+    files += [f"{prefix}*.py" for prefix in fw.TEST_FILE_PREFIXES]
+    files += [f"*{suffix}.py" for suffix in fw.TEST_FILE_SUFFIXES]
+    return [*folders, *files, "*.pyi"]
 
 
 def semgrep_id(rule, entry):
@@ -42,11 +53,12 @@ def semgrep_rule(rule, entry):
     out = {
         "id": semgrep_id(rule, entry),
         "languages": ["python"],
-        "severity": SEVERITY[rule.level],
+        "severity": SEVERITY[rule.rating(entry.severity or None)[0]],
         "message": entry.message,
     }
-    if entry.paths:
-        out["paths"] = entry.paths
+    paths = dict(entry.paths or {})
+    paths["exclude"] = [*paths.get("exclude", ()), *not_checked_globs()]
+    out["paths"] = paths
     if entry.options:
         out["options"] = entry.options
     out.update(entry.match)
@@ -66,7 +78,7 @@ def render(rule):
     header = (
         f"{GENERATED[2:]}{source_file(rule)} by `fixlint export-semgrep`; do not edit.\n"
         f"{rule.code} {rule.name}: {rule.summary}.\n"
-        "Run: semgrep --config rules/ PATH"
+        "Run: semgrep scan --metrics=off --disable-version-check --no-rewrite-rule-ids --config rules/ PATH"
     )
     return dump({"rules": [semgrep_rule(rule, entry) for entry in rule.semgrep]}, header=header)
 

@@ -79,12 +79,14 @@ def resolve(folder, client):
         rules = rules_for(run, chosen.get("select"), chosen.get("extend-select"), chosen.get("ignore"))
     except ConfigError as exc:
         return Settings(Config(), (), DEFAULT_SECONDS, error=str(exc), source=source)
+    include_tests = chosen.get("include-tests", bool(run.get("include-tests", config.include_tests)))
     return Settings(
-        config=config,
+        # the checker skips test code itself unless its Config says otherwise
+        config=config.with_values(include_tests=include_tests),
         rules=tuple(rules),
         timeout=run.get("per-file-timeout") or DEFAULT_SECONDS,
         max_size=run.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE,
-        include_tests=chosen.get("include-tests", bool(run.get("include-tests", False))),
+        include_tests=include_tests,
         unsafe_fixes=chosen.get("unsafe-fixes", False),
         source=source,
     )

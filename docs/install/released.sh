@@ -1,0 +1,2 @@
+# Once fixlint is on PyPI (after the release steps), and only then
+pip install 'fixlint[fix]'
