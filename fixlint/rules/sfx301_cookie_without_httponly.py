@@ -30,7 +30,14 @@ class CookieWithoutHttponly(Rule):
     Every cookie is checked except known preference cookies (`theme`,
     `lang`, `locale`, ... — configurable with `non-sensitive-cookies`) and
     CSRF double-submit cookies (`csrftoken`, `csrf_token`, `XSRF-TOKEN`, any
-    name containing `csrf`/`xsrf`), which scripts must be able to read.
+    name containing `csrf`/`xsrf`), which scripts must be able to read. A
+    name held in a class constant and read through `self`
+    (`cookie_name = "app_csrftoken"` ... `set_cookie(self.cookie_name, ...)`)
+    is that literal name, unless the class assigns the attribute again. A
+    cookie whose value is a literal yes/no word (`"true"`, `"false"`, `"yes"`,
+    `"no"`, `"on"`, `"off"`, `True`, `False`) carries no credential whatever
+    its name (`is_user_authorized = "true"` is a hint the frontend reads) and
+    is skipped like a preference cookie.
     Computed values (`httponly=not DEBUG`, `**cookie_options`) are trusted.
     Settings are findings only when they say `False`: both Django and Flask
     default to HttpOnly session cookies. Starlette's and starsessions'

@@ -29,7 +29,9 @@ class CookieWithoutSecure(Rule):
     captive portal. Whoever sees that request gets the session.
 
     ## Decisions
-    Preference cookies (`theme`, `lang`, ... — configurable) are skipped.
+    Preference cookies (`theme`, `lang`, ... — configurable) are skipped, and
+    so are cookies whose value is a literal yes/no word (`"true"`, `True`):
+    the same for every visitor, no credential to leak over plain HTTP.
     Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
