@@ -68,7 +68,7 @@ profile: $(BENCH_STAMP)
 $(BENCH_STAMP): pyproject.toml bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -q -e . -r bench/requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install -q -e '.[server]' -r bench/requirements.txt
 	touch $(BENCH_STAMP)
 
 clean:

@@ -200,3 +200,37 @@ def count_lines(files):
         with open(path, "rb") as f:
             total += f.read().count(b"\n")
     return total
+
+
+BIG_PROJECT_MODULES = 1000
+BIG_PROJECT_APP = """from flask import Flask, session
+
+app = Flask(__name__)
+app.config.from_object("settings.Config")
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    session.clear()
+    session["user_id"] = 1
+    return "ok"
+"""
+
+
+def big_project(corpus_root, cache, modules=BIG_PROJECT_MODULES):
+    """A project (pyproject.toml at its root) of `modules` modules copied from
+    the corpus into ten packages, plus app.py: where a one-file flake8 run
+    (pre-commit, an editor) meets the project model."""
+    target = Path(cache) / f"project-{modules}"
+    if target.exists():
+        shutil.rmtree(target)
+    files = python_files(corpus_root)[:modules]
+    for i, path in enumerate(files):
+        package = target / f"pkg{i // 100}"
+        package.mkdir(parents=True, exist_ok=True)
+        (package / "__init__.py").touch()
+        shutil.copyfile(path, package / f"m{i % 100}.py")
+    (target / "pyproject.toml").write_text("[project]\nname = 'big'\n", encoding="utf-8")
+    (target / "settings.py").write_text("class Config:\n    SESSION_COOKIE_SECURE = True\n", encoding="utf-8")
+    (target / "app.py").write_text(BIG_PROJECT_APP, encoding="utf-8")
+    return target

@@ -24,6 +24,7 @@ class Run(NamedTuple):
     rss_mb: float  # peak resident set size of the largest process, MB (10^6 bytes)
     returncode: int
     fixlint_cpu: float = None  # fixlint's own part of `cpu`, when measured inside the run
+    latency_ms: float = None  # median diagnostics latency of `fixlint server` (bench/lsp_latency.py)
 
 
 class Summary(NamedTuple):
@@ -36,10 +37,12 @@ class CommandFailed(Exception):
     pass
 
 
-def run_once(argv, cwd=None, ok=(0, 1), env=None, share_file=None):
+def run_once(argv, cwd=None, ok=(0, 1), env=None, share_file=None, figure="fixlint_cpu"):
     """Run `argv` with its output discarded; raise CommandFailed (with the
     end of its stderr) when its exit status is not in `ok`. `share_file`:
-    where the command writes fixlint's own CPU seconds (flake8_share.py)."""
+    where the command writes a number it measured inside the run, the Run
+    field `figure`: fixlint's own CPU seconds (flake8_share.py) or the
+    server's latency (lsp_latency.py)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
@@ -51,11 +54,11 @@ def run_once(argv, cwd=None, ok=(0, 1), env=None, share_file=None):
             errors.seek(0)
             tail = errors.read().decode("utf-8", "replace")[-2000:]
             raise CommandFailed(f"{' '.join(map(str, argv))} exited {process.returncode}:\n{tail}")
-    fixlint_cpu = None
+    inside = {}
     if share_file is not None:
         with open(share_file, encoding="utf-8") as f:
-            fixlint_cpu = float(f.read())
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6, process.returncode, fixlint_cpu)
+            inside[figure] = float(f.read())
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6, process.returncode, **inside)
 
 
 def summarise(values):

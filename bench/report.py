@@ -28,8 +28,9 @@ def measurement_record(measurement, runs):
 
 def _run_record(run):
     record = {"wall": round(run.wall, 3), "cpu": round(run.cpu, 3), "rss_mb": round(run.rss_mb, 1)}
-    if run.fixlint_cpu is not None:
-        record["fixlint_cpu"] = round(run.fixlint_cpu, 3)
+    for figure in ("fixlint_cpu", "latency_ms"):
+        if getattr(run, figure) is not None:
+            record[figure] = round(getattr(run, figure), 3)
     return record
 
 

@@ -62,6 +62,11 @@ def judge(results, missing=None):
         _pair(results, "bandit", "fixlint j1"), times, lambda r: r > 1)
     add("scaling", "4x the corpus takes at most 4.4x the time",
         _pair(results, "fixlint j1 4x", "fixlint j1 1x"), times, lambda r: r <= 4.4)
+    add("cache", "a second fixlint check -j1 of the unchanged corpus takes at most 0.2x the first",
+        _pair(results, "fixlint j1 second", "fixlint j1 first"), times, lambda r: r <= 0.2)
+    add("one-file", "one-file flake8 in a 1,000-module project (warm cache) costs under 50 ms more with SFX",
+        _difference(results, "one file sfx", "one file plain"), milliseconds, lambda d: d < 0.05)
+    out.append(_latency_target(results))
     rss = [results[k]["rss"] for k in ("fixlint j1", "fixlint jN") if k in results]
     text = "fixlint check peaks under 150 MB RSS on the corpus"
     if rss:
@@ -86,9 +91,32 @@ def _flake8_target(results):
     return Target("flake8", text, f"{percent(1 + share)} inside the run{beside}", share <= 0.10)
 
 
+def _latency_target(results):
+    """The median over the runs of each run's median latency (wall time:
+    an editor waits in wall time, so this one figure moves with the load)."""
+    text = "fixlint server publishes diagnostics within 50 ms of an edit to a 2,000-line file (median)"
+    medians = [m for m in results.get("lsp latency", {}).get("latency_ms", ()) if m is not None]
+    if not medians:
+        return Target("lsp", text, "not measured", None)
+    median = statistics.median(medians)
+    return Target("lsp", text, f"{median:.0f} ms (runs: {min(medians):.0f}-{max(medians):.0f} ms)", median < 50)
+
+
 def percent(ratio):
     return f"{(ratio - 1) * 100:+.1f}%"
 
 
 def times(ratio):
     return f"{ratio:.2f}x"
+
+
+def _difference(results, top, bottom):
+    """(CPU, wall) median of `top` minus that of `bottom`, or (None, None)."""
+    if top not in results or bottom not in results:
+        return None, None
+    return tuple(statistics.median(results[top][f]) - statistics.median(results[bottom][f])
+                 for f in ("cpu", "wall"))
+
+
+def milliseconds(seconds):
+    return f"{seconds * 1000:+.0f} ms"

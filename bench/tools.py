@@ -20,6 +20,7 @@ FLAKE8_BASE = "E,W,F"
 FLAKE8_WITH_FIXLINT = "E,W,F,SFX"
 KEYS = {FLAKE8_BASE: "plain", FLAKE8_WITH_FIXLINT: "sfx"}
 SEMGREP_SUBSET = ("Flask", "Flask-Login")  # measurement keys hold no commas (--only)
+FLAKE8_ONE_FILE = "E,W,F"
 
 
 class Measurement(NamedTuple):
@@ -29,7 +30,8 @@ class Measurement(NamedTuple):
     argv: tuple
     cwd: str = None
     env: dict = None
-    share_file: str = None  # where flake8_share.py writes fixlint's own CPU seconds
+    share_file: str = None  # where the command writes a figure measured inside the run
+    figure: str = "fixlint_cpu"  # which: fixlint's own CPU seconds (flake8_share.py), or latency_ms
     first_round_only: bool = False  # too slow to repeat within the time budget
 
 
@@ -100,16 +102,37 @@ def flake8(select, folders, share_file):
     return (sys.executable, script, str(share_file), "-j1", "--select", select, *map(str, folders))
 
 
-def fixlint_check(folders, jobs):
+def fixlint_check(folders, jobs, cache=False):
     # Every rule, as the Semgrep export has every rule: SFX305 is opt-in.
-    return (_bin("fixlint"), "check", "--extend-select", "SFX305", "-j", str(jobs), *map(str, folders))
+    # Without `cache`, every file is analysed (no results cache), as on a
+    # first run; the cache rows run through cached.py.
+    return (_bin("fixlint"), "check", "--extend-select", "SFX305", "-j", str(jobs),
+            *(() if cache else ("--no-cache",)), *map(str, folders))
+
+
+def cached(mode, cache_dir, argv):
+    """`argv` with fixlint's caches emptied first (`fresh`) or kept (`warm`)."""
+    return (sys.executable, str(Path(__file__).with_name("cached.py")), mode, str(cache_dir), *argv)
+
+
+def project_model(folders):
+    return (sys.executable, str(Path(__file__).with_name("project_model.py")), *map(str, folders))
+
+
+def one_file_flake8(select):
+    """flake8 on one file of the 1,000-module project, from its folder."""
+    return (sys.executable, "-m", "flake8", "--isolated", "--select", select, "app.py")
+
+
+def lsp_latency(share_file):
+    return (sys.executable, "-m", "bench.lsp_latency", "--share", str(share_file))
 
 
 def floor(folders):
     return (sys.executable, str(Path(__file__).with_name("floor.py")), *map(str, folders))
 
 
-def plan(corpus, scaled, repo, jobs, scratch, cheap_times=3):
+def plan(corpus, scaled, repo, jobs, scratch, cheap_times=3, big_project=None):
     """What one round runs, in order: Measurements, Groups and Sums, in the
     order the table shows them. The two sides of each target's ratio run
     back to back (flake8 without and with SFX; the floor and fixlint, then
@@ -145,11 +168,34 @@ def plan(corpus, scaled, repo, jobs, scratch, cheap_times=3):
         out.append(Measurement("semgrep", "semgrep --config rules/ --metrics=off", names,
                                semgrep_command(semgrep, rules, [f.name for f in subset]),
                                cwd=str(root), env=semgrep_env(), first_round_only=True))
+    user_cache = Path(scratch) / "fixlint-user-cache"
+    out.append(Group((
+        Measurement("project model cold", "project model, no cache", "corpus",
+                    cached("fresh", user_cache, project_model([root])), cwd=str(root)),
+        Measurement("project model warm", "project model, warm cache", "corpus",
+                    cached("warm", user_cache, project_model([root])), cwd=str(root)),
+    ), 1))
+    out.append(Group((
+        Measurement("fixlint j1 first", "fixlint check -j1, caches emptied", "corpus",
+                    cached("fresh", user_cache, fixlint_check([root], 1, cache=True)), cwd=str(root)),
+        Measurement("fixlint j1 second", "fixlint check -j1 again, unchanged", "corpus",
+                    cached("warm", user_cache, fixlint_check([root], 1, cache=True)), cwd=str(root)),
+    ), 1))
+    if big_project is not None:
+        out.append(Group((
+            Measurement("one file plain", f"flake8 --select {FLAKE8_ONE_FILE} app.py",
+                        "1,000-module project", one_file_flake8(FLAKE8_ONE_FILE), cwd=str(big_project)),
+            Measurement("one file sfx", f"flake8 --select {FLAKE8_ONE_FILE},SFX app.py (warm cache)",
+                        "1,000-module project", one_file_flake8(FLAKE8_ONE_FILE + ",SFX"), cwd=str(big_project)),
+        ), cheap_times))
     out.append(Measurement("fixlint jN", f"fixlint check -j{jobs}", "corpus", fixlint_check([root], jobs)))
     out.append(Measurement("fixlint j1 1x", "fixlint check -j1", "1x corpus (scaling)", fixlint_check([root], 1)))
     for times, folder in sorted(scaled.items()):
         out.append(Measurement(f"fixlint j1 {times}x", "fixlint check -j1", f"{times}x corpus",
                                fixlint_check([folder], 1)))
+    latency = Path(scratch) / "lsp-latency.txt"
+    out.append(Measurement("lsp latency", "fixlint server, 40 edits", "2,000-line Flask module",
+                           lsp_latency(latency), share_file=str(latency), figure="latency_ms"))
     return out
 
 

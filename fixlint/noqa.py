@@ -33,14 +33,14 @@ def text_is_skipped(text, lowered):
     return "flake8" in lowered and file_is_skipped(physical_lines(text))
 
 
-def _logical_lines(source):
-    """Line number -> the text of the logical line holding it."""
-    lines = physical_lines(source, keepends=True)
-    mapping = {}
+def _logical_spans(lines):
+    """(first, last) physical line numbers of each logical line, or None
+    when the source does not tokenize."""
+    spans = []
     try:
         tokens = list(tokenize.generate_tokens(iter(lines).__next__))
     except (tokenize.TokenError, SyntaxError, IndentationError):
-        return {i + 1: line for i, line in enumerate(lines)}
+        return None
     first, last = len(lines) + 2, -1
     for tok in tokens:
         if tok.type in (tokenize.ENDMARKER, tokenize.DEDENT):
@@ -48,11 +48,43 @@ def _logical_lines(source):
         first = min(first, tok.start[0])
         last = max(last, tok.end[0])
         if tok.type in (tokenize.NL, tokenize.NEWLINE):
-            joined = "".join(lines[first - 1:last])
-            for number in range(first, last + 1):
-                mapping[number] = joined
+            spans.append((first, last))
             first, last = len(lines) + 2, -1
+    return spans
+
+
+def _logical_lines(source):
+    """Line number -> the text of the logical line holding it."""
+    lines = physical_lines(source, keepends=True)
+    spans = _logical_spans(lines)
+    if spans is None:
+        return {i + 1: line for i, line in enumerate(lines)}
+    mapping = {}
+    for first, last in spans:
+        joined = "".join(lines[first - 1:last])
+        for number in range(first, last + 1):
+            mapping[number] = joined
     return mapping
+
+
+def comment_line(source, line):
+    """The physical line where a `# noqa` comment covers `line`: the last
+    line of its logical line (a comment there is outside any string)."""
+    spans = _logical_spans(physical_lines(source, keepends=True)) or ()
+    return next((last for first, last in spans if first <= line <= last), line)
+
+
+def suppression(text, code):
+    """`text` (one physical line, without its line break) with `code` added
+    to its `# noqa: ...` comment, or with a new one."""
+    match = NOQA_INLINE.search(text)
+    if match is None:
+        return f"{text.rstrip()}  # noqa: {code}"
+    if match.group("codes") is None:
+        return text  # a blanket `# noqa` already covers it
+    start = match.start("codes")
+    codes = match.group("codes").rstrip(", \t")
+    return f"{text[:start]}{codes}, {code}{text[start + len(codes):]}"
 
 
 def _suppressed(code, text):

@@ -5,6 +5,12 @@ every option of fixlint.config as `--fixlint-<name>` (command line and
 setup.cfg/tox.ini/.flake8), and keeps opt-in rules off through flake8's
 `extend_default_ignore`. It imports nothing heavy: no libcst, no YAML.
 
+Project facts (fixlint.project) are built lazily, once per process and
+project root, through an on-disk cache keyed by each module's path, size
+and mtime, so that a one-file run from pre-commit or an editor reads only
+the modules that changed. `--fixlint-no-cache` (or `fixlint-no-cache =
+true` in the flake8 configuration) builds them afresh without the cache.
+
 flake8 runs every installed plugin whatever `--select` says and only then
 drops the codes not selected, so the plugin asks flake8's own decision
 engine which SFX codes can be reported and checks only those: with
@@ -51,6 +57,7 @@ class Plugin:
     version = __version__
     config = Config()
     rules = None  # None: every rule (set from flake8's selection by parse_options)
+    use_cache = True
 
     def __init__(self, tree, filename="<unknown>", lines=None):
         self.tree = tree
@@ -68,6 +75,8 @@ class Plugin:
                 kwargs["type"] = _parse_duration_flag
                 kwargs["default"] = option.default
             parser.add_option(option.flake8_flag, **kwargs)
+        parser.add_option("--fixlint-no-cache", action="store_true", parse_from_config=True,
+                          help="fixlint: build the project model without its on-disk cache")
         parser.extend_default_ignore([r.code for r in all_rules() if not r.default_enabled])
 
     @classmethod
@@ -84,14 +93,26 @@ class Plugin:
 
             raise ExecutionFailed(f"fixlint: {exc}") from None
         cls.rules = _selected_rules(options)
+        cls.use_cache = not getattr(options, "fixlint_no_cache", False)
 
     def run(self):
         rules = all_rules() if self.rules is None else self.rules
         if not rules:
             return
         text = GuardText("".join(self.lines)) if self.lines is not None else None
-        result = check_tree(self.tree, self.filename, self.config, rules, text)
+        result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project(text))
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {shown(finding.message)}", type(self)
         for error in result.errors:
             yield error.line, 0, f"{INTERNAL_ERROR} fixlint {error.describe()}", type(self)
+
+    def _project(self, text):
+        """The file's project facts; None when it has none (or when building
+        them failed: the file is then judged alone, as before)."""
+        from . import project
+
+        try:
+            source = text.raw if text is not None else None
+            return project.for_file(self.filename, self.use_cache, self.tree, source)
+        except Exception:  # pragma: no cover - the project model must never cost a file its check
+            return None

@@ -32,6 +32,7 @@ DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modul
 DEFAULT_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
     "__pycache__", ".eggs", "*.egg-info", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    ".fixlint_cache",
 )
 
 
@@ -231,7 +232,7 @@ def parse_source(text, path):
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
 
 
-def check_file(path, config, rules, max_size=None):
+def check_file(path, config, rules, max_size=None, project=None):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
@@ -240,6 +241,11 @@ def check_file(path, config, rules, max_size=None):
         text = read_source(path, max_size)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
+    return check_source(path, text, config, rules, project)
+
+
+def check_source(path, text, config, rules, project=None):
+    """check_file for a text already read (an editor's unsaved buffer)."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
@@ -250,19 +256,19 @@ def check_file(path, config, rules, max_size=None):
         tree = parse_source(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
-    return _judge(path, text, tree, config, rules, guard, planned)
+    return _judge(path, text, tree, config, rules, guard, planned, project)
 
 
-def check_text(path, text, tree, config, rules):
+def check_text(path, text, tree, config, rules, project=None):
     """The FileResult of a file already read and parsed."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
-    return _judge(path, text, tree, config, rules, guard, None)
+    return _judge(path, text, tree, config, rules, guard, None, project)
 
 
-def _judge(path, text, tree, config, rules, guard, planned):
-    result = check_tree(tree, path, config, rules, guard, planned)
+def _judge(path, text, tree, config, rules, guard, planned, project=None):
+    result = check_tree(tree, path, config, rules, guard, planned, project)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)
@@ -273,13 +279,14 @@ def _judge(path, text, tree, config, rules, guard, planned):
 _STATE = {}
 
 
-def _init_worker(config, codes, timeout=None, max_size=None):
+def _init_worker(config, codes, timeout=None, max_size=None, projects=None):
     from .rules import all_rules
 
     _STATE["config"] = config
     _STATE["rules"] = [r for r in all_rules() if r.code in codes]
     _STATE["timeout"] = timeout
     _STATE["max_size"] = max_size
+    _STATE["projects"] = projects
 
 
 def is_internal(error):
@@ -317,8 +324,14 @@ def guarded(work, timeout):
         return FileError(1, 0, internal_error(exc))
 
 
+def _project_facts(path):
+    projects = _STATE.get("projects")
+    return projects.facts_for(path) if projects is not None else None
+
+
 def _work(path):
-    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"], _STATE.get("max_size")),
+    result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"], _STATE.get("max_size"),
+                                        _project_facts(path)),
                      _STATE.get("timeout"))
     return FileResult(path, [], [result]) if isinstance(result, FileError) else result
 
@@ -327,9 +340,9 @@ def _work_chunk(paths):
     return [_work(path) for path in paths]
 
 
-def _init_process(config, codes, timeout, max_size):
+def _init_process(config, codes, timeout, max_size, projects=None):
     timelimit.install_in_worker()
-    _init_worker(config, codes, timeout, max_size)
+    _init_worker(config, codes, timeout, max_size, projects)
 
 
 def display_path(path):
@@ -352,16 +365,18 @@ def default_jobs():
 WORKER_DIED = "fixlint worker died on this file"
 
 
-def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None):
+def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, projects=None):
     """FileResults for `files`, in the order given. `timeout`: seconds one
-    file may take (None: no limit); `max_size`: bytes (None: the default)."""
+    file may take (None: no limit); `max_size`: bytes (None: the default);
+    `projects`: the run's project model (fixlint.project.Projects), built
+    once and shared with the workers."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
     if jobs <= 1 or len(files) < 2 * jobs:
-        _init_worker(config, codes, timeout, max_size)
+        _init_worker(config, codes, timeout, max_size, projects)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
-    by_path = _check_in_processes(files, (config, codes, timeout, max_size), jobs)
+    by_path = _check_in_processes(files, (config, codes, timeout, max_size, projects), jobs)
     return [by_path[path] for path in files]
 
 

@@ -19,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout", "max-file-size")
+RUN_SETTINGS = ("select", "extend-select", "ignore", "exclude", "per-file-timeout", "max-file-size", "cache")
 
 MAX_TIMEOUT = 86400.0  # a day: more is no limit, and overflows the interval timer near 1e10
 MAX_FILE_SIZE = 1024 ** 3  # a GiB: fixlint would need several times that in memory
@@ -110,6 +110,10 @@ def load(path):
             run[name] = parse_seconds(value, f"{source}: {name}")
         elif name == "max-file-size":
             run[name] = parse_size(value, f"{source}: {name}")
+        elif name == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: cache: expected true or false, got {value!r}")
+            run[name] = value
         elif name == "exclude":
             run[name] = exclude_patterns(parse_list(value, f"{source}: {name}"), f"{source}: {name}")
         else:  # select, extend-select, ignore: rule codes, checked here to name the setting

@@ -14,3 +14,18 @@ def flake8_findings():
 @pytest.fixture(scope="session")
 def semgrep_findings():
     return semgrep_over_fixtures()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_cache_folder(tmp_path_factory):
+    """fixlint's caches for files outside a project root go to the user cache
+    folder: the tests' runs (and the fixlint they start) use a fresh one."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous

@@ -155,8 +155,9 @@ def test_the_flake8_plugin_never_loads_libcst_or_the_fixer(source):
 
 
 def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp_path):
+    # Only the lifecycle rules: the app itself is never given SESSION_COOKIE_SECURE (SFX302, no fix).
     path = write(tmp_path, "app.py", LOGIN)
-    done = run_cli("fix", "--isolated", "--write", "app.py", cwd=tmp_path)
+    done = run_cli("fix", "--isolated", "--select", "SFX1", "--write", "app.py", cwd=tmp_path)
     assert done.returncode == 1 and path.read_text() == LOGIN.lstrip("\n")
     assert done.stderr.splitlines()[:2] == [
         "app.py:8:5: SFX101 login binds 'user_id' to the session without regenerating it; "
@@ -165,9 +166,9 @@ def test_lifecycle_fixes_are_listed_as_unsafe_and_applied_only_with_the_flag(tmp
         "call session.clear() (Flask) [unsafe fix available with --unsafe-fixes]",
     ]
     assert "2 of them with an unsafe fix (--unsafe-fixes)" in done.stderr
-    done = run_cli("fix", "--isolated", "--write", "--unsafe-fixes", "app.py", cwd=tmp_path)
+    done = run_cli("fix", "--isolated", "--select", "SFX1", "--write", "--unsafe-fixes", "app.py", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     fixed = path.read_text()
     assert "    session.clear()\n    session[\"user_id\"] = user.id\n" in fixed
     assert "    session.clear()\n    return redirect" in fixed and "session.pop" not in fixed
-    assert run_cli("check", "--isolated", "app.py", cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--isolated", "--select", "SFX1", "app.py", cwd=tmp_path).returncode == 0

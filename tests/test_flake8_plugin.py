@@ -120,10 +120,10 @@ def _checked_by_flake8(tmp_path, *options):
 
     real = plugin.check_tree
 
-    def check_tree(tree, filename, config, rules, text=None):
+    def check_tree(tree, filename, config, rules, text=None, **kwargs):
         with open("checked.txt", "a") as f:
             f.write(",".join(r.code for r in rules) + "\\n")
-        return real(tree, filename, config, rules, text)
+        return real(tree, filename, config, rules, text, **kwargs)
 
     plugin.check_tree = check_tree
 

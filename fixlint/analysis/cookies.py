@@ -8,7 +8,10 @@ SFX301-SFX305 each judge one attribute whatever API expressed it:
 - settings: Django settings modules, Flask config classes, `app.config[...]`,
   `app.config.update(...)`/`from_mapping(...)`, `settings.configure(...)`;
 - Starlette's and starsessions' `SessionMiddleware`;
-- `http.cookies` morsels and hand-written `Set-Cookie` header values.
+- `http.cookies` morsels and hand-written `Set-Cookie` header values;
+- a Flask app (or Flask-Login's `LoginManager`) whose project never gives
+  the cookie's settings at all (the project model's facts, reported at the
+  construction).
 
 A flag is `explicit` when the code states it; a missing flag carries the
 framework default and counts only where the site says absence matters.
@@ -21,6 +24,8 @@ import ast
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import UNKNOWN, duration_of, evaluate, literal_string, seconds
+from ..frameworks import flask as flask_fw
+from ..frameworks import flask_login as login_fw
 from ..frameworks import stdlib
 from ..frameworks.django import BASE_SETTINGS_STEMS, SETTINGS_CONFIGURE, SETTINGS_MARKERS
 from ..frameworks.starlette import MIDDLEWARE_WRAPPERS
@@ -31,6 +36,7 @@ SETTINGS = "settings"
 MIDDLEWARE = "middleware"
 MORSEL = "morsel"
 HEADER = "header"
+APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
 _SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie"))
@@ -88,7 +94,7 @@ class CookieSite:
             return "SessionMiddleware's session cookie"
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
-        if self.kind == SETTINGS:
+        if self.kind in (SETTINGS, APP):
             return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie"}.get(
                 self.sensitivity_detail, "the session cookie"
             )
@@ -281,7 +287,7 @@ class CookieAnalysis(Analysis):
     # `sessions` or `starsessions`; a Django settings module is told by
     # INSTALLED_APPS, ROOT_URLCONF or the setting `MIDDLEWARE` itself (not
     # every `FooMiddleware` class, which most of Django mentions).
-    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf")
+    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf", "flask(", "loginmanager(")
     names = ("MIDDLEWARE",)
 
     def __init__(self, ctx, analyses):
@@ -293,6 +299,8 @@ class CookieAnalysis(Analysis):
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
+        self._apps = []  # Flask(...) calls
+        self._login_managers = []  # LoginManager(...) calls
 
     def subscribe(self, walker):
         walker.on(ast.Call, self.visit_call)
@@ -333,6 +341,10 @@ class CookieAnalysis(Analysis):
             self._middleware(node, func, node.args[1:], node.keywords)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
+        elif qualname in flask_fw.APPLICATIONS:
+            self._apps.append(node)
+        elif qualname in login_fw.LOGIN_MANAGERS:
+            self._login_managers.append(node)
 
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
@@ -495,6 +507,7 @@ class CookieAnalysis(Analysis):
 
     def finish(self):
         self._finish_settings_module()
+        self._finish_project()
         for site in self.sites:
             if site.kind == SETTINGS and site.label is None:
                 site.label = self._module_label()
@@ -516,12 +529,19 @@ class CookieAnalysis(Analysis):
         return fw.DJANGO.label if "settings" in names else fw.FLASK.label
 
     def _finish_settings_module(self):
-        """A Django settings module that stands alone must turn on
-        SESSION_COOKIE_SECURE; reported at line 1."""
+        """A Django settings module that stands alone, or with what it
+        star-imports from the project (production.py -> base.py), must turn
+        on SESSION_COOKIE_SECURE; reported at line 1. A star import fixlint
+        cannot follow leaves the module alone."""
         ctx = self.ctx
-        if not self._module_markers or "SESSION_COOKIE_SECURE" in self._module_settings:
+        project = ctx.project
+        chained = bool(ctx.star_imports) and project is not None and project.chain_complete
+        is_settings = self._module_markers or (chained and not SETTINGS_MARKERS.isdisjoint(project.chain_keys))
+        if not is_settings or "SESSION_COOKIE_SECURE" in self._module_settings:
             return
-        if ctx.star_imports or ctx.path.stem in BASE_SETTINGS_STEMS:
+        if ctx.star_imports and not (chained and "SESSION_COOKIE_SECURE" not in project.chain_keys):
+            return
+        if ctx.path.stem in BASE_SETTINGS_STEMS:
             return
         if fw.is_dev_module(ctx.path):
             return
@@ -531,6 +551,35 @@ class CookieAnalysis(Analysis):
         site.group = self._groups.setdefault((("module",), "session"), {})
         site.missing_counts = frozenset(("secure",))
         self.sites.append(site)
+
+    def _finish_project(self):
+        """A Flask app whose project never gives SESSION_COOKIE_SECURE or
+        SESSION_COOKIE_SAMESITE in any readable form keeps Flask's weak
+        default; so does Flask-Login's remember-me cookie where
+        `login_user(..., remember=...)` is called. Silent without project
+        facts, with configuration fixlint cannot read, and in development
+        or test modules."""
+        project = self.ctx.project
+        if project is None or project.unreadable or fw.is_dev_module(self.ctx.path):
+            return
+        if project.session_use:
+            for node in self._apps:
+                self._app_site(node, flask_fw.FLASK, ("secure", "samesite"), project.keys, "session")
+        if project.remember:
+            for node in self._login_managers:
+                self._app_site(node, login_fw.FLASK_LOGIN, ("secure", "samesite", "lifetime"),
+                               project.keys, "remember")
+
+    def _app_site(self, node, framework, flags, given, detail):
+        site = CookieSite(APP, node, framework.label, sensitivity=fw.SESSION)
+        site.sensitivity_detail = detail
+        for setting in framework.settings:
+            if setting.flag in flags and setting.name not in given:
+                site.flags[setting.flag] = Flag(setting.default, known=True, explicit=False)
+                site.settings[setting.flag] = setting.name
+        site.missing_counts = frozenset(site.flags)
+        if site.flags:
+            self.sites.append(site)
 
     # -- http.cookies morsels -----------------------------------------
     def _jar(self, expr):

@@ -178,10 +178,12 @@ class LifecycleAnalysis(Analysis):
 
     @property
     def uses_flask_session(self):
+        project = self.ctx.project
         return (
             self.flask_session_config
             or self.ctx.imports(*fsess.FLASK_SESSION.packages)
             or "flask-session" in self.ctx.config.session_backends
+            or (project is not None and project.flask_session)  # Session(app) in the app factory
         )
 
     @property

@@ -7,7 +7,7 @@ import argparse
 import os
 from typing import NamedTuple
 
-from .. import runner, settings, timelimit
+from .. import project, runner, settings, timelimit
 from ..config import Config, ConfigError, parse_list
 from ..selection import select_rules
 
@@ -22,6 +22,8 @@ class Selection(NamedTuple):
     errors: list  # (path, FileError) from discovery
     timeout: float  # seconds one file may take
     max_size: int  # bytes a file may hold
+    projects: object = None  # fixlint.project.Projects: built once per run
+    no_cache: bool = False  # --no-cache, or `cache = false` in [tool.fixlint]
 
 
 def _codes(value):
@@ -61,6 +63,17 @@ def add_arguments(parser):
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
+def rules_for(run_settings, select=None, extend_select=None, ignore=None):
+    """The rules `[tool.fixlint]`'s run settings name, with `select` and
+    `ignore` (when not None) replacing its own and `extend_select` added:
+    how command-line flags and an editor's settings combine with the file."""
+    return select_rules(
+        select=select if select is not None else run_settings.get("select"),
+        extend_select=(run_settings.get("extend-select") or []) + list(extend_select or []),
+        ignore=ignore if ignore is not None else run_settings.get("ignore", []),
+    )
+
+
 def select(args):
     """The configuration, rules and files the options and settings name."""
     config, run_settings = Config(), {}
@@ -75,15 +88,13 @@ def select(args):
         raise ConfigError(f"--jobs: expected a positive number up to {MAX_JOBS}, got {args.jobs}")
     if "" in args.paths:
         raise ConfigError("PATH: an empty path names no file (use . for the current folder)")
-    rules = select_rules(
-        select=args.select if args.select is not None else run_settings.get("select"),
-        extend_select=(run_settings.get("extend-select") or []) + (args.extend_select or []),
-        ignore=args.ignore if args.ignore is not None else run_settings.get("ignore", []),
-    )
+    rules = rules_for(run_settings, args.select, args.extend_select, args.ignore)
     exclude = list(run_settings.get("exclude", []))
     for value in args.exclude:
         exclude += settings.exclude_patterns(parse_list(value, "--exclude"), "--exclude")
     files, errors = runner.discover(args.paths, exclude, use_gitignore=not args.no_gitignore)
     timeout = args.per_file_timeout or run_settings.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     max_size = args.max_file_size or run_settings.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
-    return Selection(config, rules, files, errors, timeout, max_size)
+    no_cache = getattr(args, "no_cache", False) or run_settings.get("cache") is False
+    projects = project.for_files(files, use_cache=not no_cache) if files else None
+    return Selection(config, rules, files, errors, timeout, max_size, projects, no_cache)

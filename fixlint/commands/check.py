@@ -36,6 +36,9 @@ def add_arguments(parser):
     parser.add_argument("--color", choices=MODES, default="auto",
                         help="colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings or errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse every file again, ignoring and keeping no cache "
+                             "(<project root>/.fixlint_cache/)")
 
 
 def run(args):
@@ -46,8 +49,7 @@ def run(args):
     chosen = _shared.select(args)
     if args.output_file:
         _refuse_checked_output(args.output_file, chosen.files)
-    results = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
-                                 timeout=chosen.timeout, max_size=chosen.max_size)
+    results = _check(args, chosen)
     for path, error in chosen.errors:
         results.append(runner.FileResult(path, [], [error]))
     results = sorted((_for_display(r) for r in results), key=lambda r: r.path)
@@ -62,6 +64,27 @@ def run(args):
     if any(r.findings for r in results):
         return 1
     return 0
+
+
+def _check(args, chosen):
+    """FileResults of the chosen files: those unchanged since the last run
+    (same content, project facts, configuration and fixlint) come from the
+    results cache, the others are checked."""
+    def check(files):
+        return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                  max_size=chosen.max_size, projects=chosen.projects)
+
+    if chosen.no_cache or chosen.projects is None:
+        return check(chosen.files)
+    from ..project.results import ResultsCache
+
+    cache = ResultsCache(chosen.projects, chosen.config, chosen.rules)
+    hits, misses, keys = cache.split(chosen.files)
+    checked = check(misses) if misses else []
+    cache.update(checked, keys)
+    cache.save()
+    order = {path: i for i, path in enumerate(chosen.files)}
+    return sorted(hits + checked, key=lambda r: order.get(r.path, 0))
 
 
 def _for_display(result):

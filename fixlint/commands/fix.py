@@ -34,7 +34,7 @@ def run(args):
     chosen = _shared.select(args)
     tree = tree_of(args.paths)  # --write never follows a symlink out of these folders
     checked = runner.check_paths(chosen.files, chosen.config, chosen.rules, args.jobs,
-                                 timeout=chosen.timeout, max_size=chosen.max_size)
+                                 timeout=chosen.timeout, max_size=chosen.max_size, projects=chosen.projects)
     out = report.Report(sys.stdout, sys.stderr, write=args.write, unsafe=args.unsafe_fixes)
     for path, error in chosen.errors:
         out.error(runner.display_path(path), error)
@@ -49,7 +49,8 @@ def run(args):
                 continue
             fixed = runner.guarded(lambda r=result: fix_file(r.path, chosen.config, chosen.rules,
                                                             unsafe=args.unsafe_fixes, write=args.write,
-                                                            tree=tree, max_size=chosen.max_size),
+                                                            tree=tree, max_size=chosen.max_size,
+                                                            project=_facts(chosen, r.path)),
                                    chosen.timeout)
             if isinstance(fixed, runner.FileError):
                 out.error(path, fixed._replace(message=f"{fixed.message}; not fixed"))
@@ -58,3 +59,6 @@ def run(args):
     out.summary()
     return out.exit_code()
 
+
+def _facts(chosen, path):
+    return chosen.projects.facts_for(path) if chosen.projects is not None else None

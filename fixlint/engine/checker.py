@@ -102,10 +102,11 @@ class Analysed(NamedTuple):
     errors: list
 
 
-def analyse(tree, filename, config, rules, text=None, planned=None):
+def analyse(tree, filename, config, rules, text=None, planned=None, project=None):
     """Run the analyses `rules` need over a parsed module, in one walk.
     `text` is the file's source for the per-file guards (see `plan`);
-    `planned` is `plan(rules, config, text)` when the caller has it."""
+    `planned` is `plan(rules, config, text)` when the caller has it;
+    `project` the project model's facts for the file (None: this file alone)."""
     errors = []
     analyses = {}
     failed = set()
@@ -113,7 +114,7 @@ def analyse(tree, filename, config, rules, text=None, planned=None):
         planned = plan(rules, config, text)
     if not planned:  # nothing to run: not even the file's imports are read
         return Analysed(None, analyses, failed, errors)
-    ctx = FileContext(tree, filename, config)
+    ctx = FileContext(tree, filename, config, project)
     for analysis in planned:
         if any(dep not in analyses for dep in analysis.requires):
             continue  # a dependency failed to start
@@ -161,10 +162,11 @@ def run_rule(rule, analysed, method, errors):
         return []
 
 
-def check_tree(tree, filename, config, rules, text=None, planned=None):
+def check_tree(tree, filename, config, rules, text=None, planned=None, project=None):
     """Findings of `rules` on a parsed module. `text` is the file's source
-    for the per-file guards, `planned` the analyses to run (see `plan`)."""
-    analysed = analyse(tree, filename, config, rules, text, planned)
+    for the per-file guards, `planned` the analyses to run (see `plan`),
+    `project` the file's project facts (see fixlint.project)."""
+    analysed = analyse(tree, filename, config, rules, text, planned, project)
     errors = list(analysed.errors)
     if not analysed.facts:
         return Result([], errors)

@@ -11,8 +11,9 @@ _MAX_CHASE = 8
 
 
 class FileContext:
-    def __init__(self, tree, filename, config):
+    def __init__(self, tree, filename, config, project=None):
         self.tree = tree
+        self.project = project  # the project model's ProjectFacts for this file, or None
         self.filename = filename or "<unknown>"
         self.path = PurePath(self.filename)
         self.config = config

@@ -43,12 +43,12 @@ def planner(rule):
     return importlib.import_module(f"{__package__}.{fix.family}").plan
 
 
-def judge(tree, text, path, config, rules):
+def judge(tree, text, path, config, rules, project=None):
     """(findings after `# noqa`, plans for them, {finding: why it has no
     fix} for those a planner declined, internal errors)."""
     if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
-    analysed = analyse(tree, path, config, rules, GuardText(text))
+    analysed = analyse(tree, path, config, rules, GuardText(text), project=project)
     errors = list(analysed.errors)
     findings, plans = set(), []
     if analysed.facts:
@@ -66,7 +66,7 @@ def judge(tree, text, path, config, rules):
     return findings, plans, declined, errors
 
 
-def fix_text(text, path, config, rules, unsafe=False):
+def fix_text(text, path, config, rules, unsafe=False, project=None):
     """Outcome of fixing `text`. A syntax error leaves it alone."""
     from .apply import apply_plans  # libcst: only when fixing
 
@@ -77,7 +77,7 @@ def fix_text(text, path, config, rules, unsafe=False):
     allowed = (SAFE, UNSAFE) if unsafe else (SAFE,)
     applied, errors, not_applied = [], [], {}
     for _ in range(MAX_PASSES):
-        findings, plans, declined, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules, project)
         wanted = [p for p in plans if p.safety in allowed]
         if not wanted:
             break
@@ -98,7 +98,7 @@ def fix_text(text, path, config, rules, unsafe=False):
         applied += result.applied
         text = result.code
     else:
-        findings, plans, declined, internal = judge(tree, text, path, config, rules)
+        findings, plans, declined, internal = judge(tree, text, path, config, rules, project)
     errors += [FileError(e.line, 0, e.describe()) for e in internal]
     return Outcome(text, applied, _notes(findings, plans, declined, allowed, not_applied), errors)
 
@@ -144,7 +144,7 @@ class FileFix(NamedTuple):
     encoding: str = "utf-8"  # the file's, for its diff
 
 
-def fix_file(path, config, rules, unsafe=False, write=False, tree=None, max_size=None):
+def fix_file(path, config, rules, unsafe=False, write=False, tree=None, max_size=None, project=None):
     """Fix one file; with `write`, replace it atomically (unless it changed
     on disk meanwhile, or is a symlink that leaves `tree`: files.write)."""
     from . import files
@@ -153,7 +153,7 @@ def fix_file(path, config, rules, unsafe=False, write=False, tree=None, max_size
         source = files.read(path, max_size)
     except SourceError as exc:
         return FileFix("", "", [], [], [FileError(exc.line, exc.col, f"{exc.message}; not fixed")], False)
-    outcome = fix_text(source.text, path, config, rules, unsafe)
+    outcome = fix_text(source.text, path, config, rules, unsafe, project)
 
     def result(written, error=None):
         errors = outcome.errors + ([error] if error else [])

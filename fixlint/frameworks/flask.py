@@ -96,3 +96,18 @@ RAW_BODIES = frozenset(("data", "get_data"))
 # Building URLs and redirecting.
 URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
 REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))
+
+# -- the project's Flask app (RULES.md Revision 2) -----------------------------
+# What gives an app its session cookie: Flask's session, flash(), or an
+# extension that stores in it (Flask-Login, Flask-WTF's CSRF, Flask-Session).
+SESSION_USERS = frozenset(
+    ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash",
+     "quart.session", "quart.flash")
+)
+SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
+# Configuration loaders whose keys fixlint cannot read; from_object() of a
+# string or a class name is read, of anything computed is not.
+UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
+OBJECT_CONFIG_LOADER = "from_object"
+# The application constructions the project-wide findings are reported at.
+APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask", "quart.Quart"))

@@ -38,3 +38,8 @@ LOGOUT_USER = frozenset(
 # it; logout_user() removes the user (SFX102 counts it as invalidation).
 LOGIN_USER_LABEL = "Flask-Login"
 LOGIN_USER_FIX = "call session.clear() before login_user()"
+
+# login_user(user, remember=True) sets the remember-me cookie; the project's
+# LoginManager(...) construction is where its missing hardening is reported.
+REMEMBER_ARGUMENT = "remember"
+LOGIN_MANAGERS = frozenset(("flask_login.LoginManager", "flask_login.login_manager.LoginManager"))

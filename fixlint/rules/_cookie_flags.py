@@ -3,7 +3,7 @@ phrasing where the fix goes. Each rule module keeps its own wording."""
 
 from __future__ import annotations
 
-from ..analysis.cookies import HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS, CookieAnalysis
+from ..analysis.cookies import APP, HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS, CookieAnalysis
 
 
 def flagged(facts, flag_name, is_weak, skip=()):
@@ -41,11 +41,19 @@ def stated(site, flag_name):
     return f"{option}={flag.value!r}" if site.kind in (SET_COOKIE, MIDDLEWARE) else f"{option} = {flag.value!r}"
 
 
+def never_set(site, flag_name, default):
+    """The opening of a message about a project that never gives an app's
+    cookie setting (APP sites: Flask(...) or LoginManager(...))."""
+    owner = "LoginManager" if site.sensitivity_detail == "remember" else "Flask app"
+    setting = site.settings[flag_name]
+    return f"no module of the project sets {setting} for this {owner} (default {default})", setting
+
+
 def morsel_ref(site):
     return f"{site.variable}[{site.name!r}]"
 
 
 __all__ = [
-    "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flagged",
-    "morsel_ref", "report_node", "stated",
+    "APP", "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flagged",
+    "morsel_ref", "never_set", "report_node", "stated",
 ]

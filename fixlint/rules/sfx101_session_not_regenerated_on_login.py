@@ -351,7 +351,8 @@ class SessionNotRegeneratedOnLogin(Rule):
     function or class named `login` is not Django's `login()`: a call to a
     same-module function is followed instead. Flask-Session is recognised by
     a `flask_session` import, `Session(app)` or a `SESSION_TYPE` setting in
-    the module, starsessions by a `starsessions` import, and both by the
+    the module or in any module of the project linked to it by imports (the
+    app factory that sets up Flask-Session applies to its blueprints), starsessions by a `starsessions` import, and both by the
     `session-backends` option for modules that use them without importing
     them. A hand-rolled store binding is reported only when the id provably
     came from the request's cookie (`request.cookies`, a FastAPI `Cookie()`
@@ -506,7 +507,9 @@ class SessionNotRegeneratedOnLogin(Rule):
     semgrep_parity = (
         "Semgrep follows a binding into a same-module helper one call deep only (fixlint follows calls "
         "transitively), cannot tell a local `def login` from Django's when both are in scope, learns the "
-        "session backend from the module's imports only (`flask_session`, `starsessions`), and reports the "
+        "session backend from the module's imports only (`flask_session`, `starsessions`; fixlint also "
+        "from the project: Flask-Session set up in the app factory applies to a blueprint's login), and "
+        "reports the "
         "first binding even when a later identical one follows a `clear()`; after a `clear()` inside a "
         "branch it reports a binding that fixlint leaves as a known miss. Logins by behaviour: Semgrep sees a "
         "lookup filtering on a password column or a verifier call in the same function, and a record write "

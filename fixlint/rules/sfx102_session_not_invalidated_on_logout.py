@@ -363,7 +363,8 @@ class SessionNotInvalidatedOnLogout(Rule):
     semgrep = _semgrep_rules()
     semgrep_parity = (
         "Semgrep does not follow helpers (a partial removal inside a same-module helper is missed), "
-        "recognises a server-side session by the module's imports or a module-level dict store, and "
+        "recognises a server-side session by the module's imports or a module-level dict store (fixlint "
+        "also by a Flask-Session set-up anywhere in the project linked to the module), and "
         "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...). It does not "
         "recognise logouts by behaviour (a signed-out flag in a handler named `index`), \"exit\" words "
         "(`sair`, `keluar`) as whole names, removals in a loop over keys, or a logout that only deletes "

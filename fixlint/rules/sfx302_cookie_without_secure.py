@@ -2,7 +2,9 @@
 
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import (
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+)
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 
@@ -19,7 +21,13 @@ class CookieWithoutSecure(Rule):
     `REMEMBER_COOKIE_SECURE` set to `False` in Django settings or Flask
     config; a standalone Django settings module that never sets
     `SESSION_COOKIE_SECURE` (Django's default is `False`; reported at line
-    1); Starlette's `SessionMiddleware` without `https_only=True`;
+    1), or that star-imports a project base module that does not set it
+    either (`production.py` on `base.py`); a Flask app whose project never
+    gives `SESSION_COOKIE_SECURE` in any readable form (`app.config[...]`,
+    `update`, `from_mapping`, a config class loaded with `from_object`),
+    reported at the `Flask(...)` call; Flask-Login's `LoginManager(...)`
+    when `login_user(..., remember=...)` is used and no module sets
+    `REMEMBER_COOKIE_SECURE`; Starlette's `SessionMiddleware` without `https_only=True`;
     starsessions' `SessionMiddleware` with `cookie_https_only=False`; an
     `http.cookies` morsel or `Set-Cookie` header value without `Secure`.
 
@@ -40,7 +48,13 @@ class CookieWithoutSecure(Rule):
     `if DEBUG:`-style blocks. A settings module that star-imports another, or
     is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
-    extend it are. starsessions defaults to Secure, so only an explicit
+    extend it are. A Flask app is judged with the modules linked to it by
+    imports (and by `from_object("config.Config")`); it is left alone when
+    it loads configuration fixlint cannot read (`from_pyfile`,
+    `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
+    computed value), when it sits in a development or test module, and when
+    no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
+    Flask-WTF, Flask-Session): such an app sets no session cookie. starsessions defaults to Secure, so only an explicit
     `cookie_https_only=False` is reported there — the two `SessionMiddleware`
     classes share a name, not their defaults.
     """
@@ -207,7 +221,10 @@ class CookieWithoutSecure(Rule):
         "file that imports a web framework. The standalone-settings check needs a module docstring to "
         "report at (fixlint reports line 1 of any module), and a `SESSION_COOKIE_SECURE` assigned "
         "anywhere in the module, even inside a function, counts as set. Development modules and "
-        "`if DEBUG:` blocks are recognised by name only."
+        "`if DEBUG:` blocks are recognised by name only. Semgrep reads one file: a Flask app or "
+        "`LoginManager` never given `SESSION_COOKIE_SECURE`/`REMEMBER_COOKIE_SECURE` in any module, and a "
+        "Django settings module whose star-imported base does not set it either, are found only by "
+        "fixlint's project model (every module under the project root, linked by its own imports)."
     )
 
     def sites(self, facts):
@@ -220,6 +237,10 @@ class CookieWithoutSecure(Rule):
 
     def message(self, site, flag):
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "secure", "False")
+            return (f"{opening}, so {subject} travels over plain HTTP; set {setting} = True "
+                    f"in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["secure"]
             if not flag.explicit:

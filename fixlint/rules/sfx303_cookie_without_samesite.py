@@ -2,7 +2,9 @@
 
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import (
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+)
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 
@@ -19,7 +21,11 @@ class CookieWithoutSamesite(Rule):
     SameSite value where the framework has no default (Flask/Werkzeug and
     Django), or with `samesite=None`/`"None"` anywhere (Starlette's default
     `"lax"` makes a missing argument fine there);
-    `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`; Starlette's
+    `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`; a Flask app
+    whose project never gives `SESSION_COOKIE_SAMESITE` (Flask's default is
+    None), reported at the `Flask(...)` call, and Flask-Login's
+    `LoginManager(...)` when `login_user(..., remember=...)` is used and no
+    module sets `REMEMBER_COOKIE_SAMESITE`, as for SFX302; Starlette's
     `SessionMiddleware(same_site="none")`, starsessions'
     `cookie_same_site="none"`; morsels and `Set-Cookie` values without
     `SameSite` or with `SameSite=None`.
@@ -179,7 +185,9 @@ class CookieWithoutSamesite(Rule):
         "A missing `samesite` is reported only where the response is known to be Flask/Werkzeug or "
         "Django (by its factory or annotation, or by name in a file that imports Flask or Django and no "
         "Starlette/FastAPI module), because Starlette's default is Lax; fixlint also decides it for "
-        "responses built elsewhere in the file."
+        "responses built elsewhere in the file. Semgrep reads one file: a Flask app or `LoginManager` "
+        "never given `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE` in any module of the project is "
+        "found only by fixlint's project model."
     )
 
     def sites(self, facts):
@@ -192,6 +200,10 @@ class CookieWithoutSamesite(Rule):
 
     def message(self, site, flag):
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "samesite", "None")
+            return (f"{opening}, so {subject} rides on cross-site requests; "
+                    f'set {setting} = "Lax" in its config ({site.label})')
         if site.kind == SETTINGS:
             setting = site.settings["samesite"]
             return (f"{setting} = {flag.value!r} sends {subject} on cross-site requests; "

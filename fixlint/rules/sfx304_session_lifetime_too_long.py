@@ -3,7 +3,7 @@
 from ..engine.values import format_duration
 from ..frameworks import SESSION
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, report_node
+from ._cookie_flags import APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, never_set, report_node
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 LIMIT = sg.format_limit()
@@ -20,7 +20,11 @@ class SessionLifetimeTooLong(Rule):
     `SessionMiddleware(max_age=...)`, starsessions `lifetime=`, and
     `Max-Age` in a hand-written `Set-Cookie` value. Constant arithmetic
     (`60 * 60 * 24 * 400`, `timedelta(weeks=60)`,
-    `datetime.now() + timedelta(days=400)`) is folded.
+    `datetime.now() + timedelta(days=400)`) is folded. Flask-Login's
+    remember-me cookie lasts 365 days unless configured: where
+    `login_user(..., remember=...)` is used and no module of the project
+    sets `REMEMBER_COOKIE_DURATION`, the `LoginManager(...)` call is
+    reported.
 
     ## Why is this bad?
     A session that lives for months stays usable long after the user walked
@@ -159,7 +163,10 @@ class SessionLifetimeTooLong(Rule):
         f"The limit is fixed at the default ({LIMIT}) in the exported rules: Semgrep rules take no "
         "options, so a `max-session-lifetime` setting does not reach them. A `timedelta` counts by its "
         "largest single argument (`timedelta(days=20, hours=300)` is missed), and a session cookie is "
-        "recognised by its literal name, a `*COOKIE_NAME` setting, or a token-generator value in the call."
+        "recognised by its literal name, a `*COOKIE_NAME` setting, or a token-generator value in the call. "
+        "Flask-Login's remember-me cookie left at its 365-day default (no module of the project sets "
+        "`REMEMBER_COOKIE_DURATION` while `login_user(..., remember=...)` is used) is found only by "
+        "fixlint's project model, at the `LoginManager(...)` call."
     )
 
     def check(self, ctx, facts):
@@ -180,6 +187,10 @@ class SessionLifetimeTooLong(Rule):
         life = format_duration(flag.value)
         cap = format_duration(limit)
         subject = site.subject()
+        if site.kind == APP:
+            opening, setting = never_set(site, "lifetime", life)
+            return (f"{opening}, above the limit of {cap}: {subject} lives that long; "
+                    f"set a shorter {setting} in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["lifetime"]
             return (f"{setting} keeps {subject} alive for {life}, above the limit of {cap}; "

@@ -1,0 +1,150 @@
+"""The project model: facts that real applications spread over modules
+(RULES.md, Revision 2, "The project is the unit").
+
+`for_files` builds it once for a CLI run; `for_file` builds it lazily for
+the flake8 plugin, once per process and root, through the on-disk cache.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import cache, summary
+from .model import Project, ProjectFacts, find_root
+
+__all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_file", "for_files", "modules_under"]
+
+
+def modules_under(root):
+    """Every .py file under `root`, minus the folders the CLI never checks
+    (runner.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
+    installed packages (`site-packages`): the project's own modules. A lean
+    walk (no .gitignore), so a one-file flake8 run stays fast."""
+    from ..runner import DEFAULT_EXCLUDES
+
+    names = {n for n in DEFAULT_EXCLUDES if "*" not in n} | {"site-packages"}
+    suffixes = tuple(n[1:] for n in DEFAULT_EXCLUDES if n.startswith("*"))
+    found = []
+    for folder, dirs, files in os.walk(root):
+        if "pyvenv.cfg" in files and folder != root:
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if d not in names and not d.endswith(suffixes))
+        found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
+    return found
+
+
+def _valid(entry):
+    return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
+            and set(summary.empty()) <= set(entry[2]))
+
+
+def build(root, files=None, use_cache=False):
+    """The Project of `root`: every module under it (or only `files`, when
+    the checked paths have no root: then cached in the user folder only),
+    each summarised or taken from the cache."""
+    from ..runner import SourceError, read_source
+
+    rooted = files is None
+    if rooted:
+        files = modules_under(root)
+    cached, links = cache.load(root, rooted) if use_cache else ({}, None)
+    summaries, entries, changed = {}, {}, False
+    for path in files:
+        if not path.endswith(".py"):
+            continue
+        absolute = os.path.abspath(path)
+        try:
+            stat = os.stat(absolute)
+        except OSError:
+            continue
+        relative = os.path.relpath(absolute, root)
+        entry = cached.get(relative)
+        if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            facts = entry[2]
+        else:
+            try:
+                facts = summary.summarise(read_source(absolute))
+            except SourceError:
+                continue
+            changed = True
+        summaries[absolute] = facts
+        entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
+    project = Project(root, summaries)
+    if not use_cache:
+        return project
+    if changed or len(entries) != len(cached) or not project.load_links(links):
+        cache.save(root, entries, rooted, project.save_links())
+    return project
+
+
+class Projects:
+    """The projects of a CLI run: one per root, built once; files with no
+    root form one project of the checked files."""
+
+    def __init__(self, files, use_cache=False):
+        by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
+        for path in files:
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder not in roots:
+                roots[folder] = find_root(folder)
+            root = roots[folder]
+            if root is None:
+                loose.append(path)
+            else:
+                by_root.setdefault(root, None)
+        self._projects = [build(root, use_cache=use_cache) for root in by_root]
+        self._roots = list(by_root)
+        if loose:
+            common = os.path.commonpath([os.path.abspath(p) for p in loose])
+            common = common if os.path.isdir(common) else os.path.dirname(common)
+            self._projects.append(build(common, loose, use_cache))
+            self._roots.append(common)
+
+    def cache_root(self, path):
+        """The folder whose results cache holds `path`: its project root, or
+        the common folder of the checked files with no root; None for a
+        file of no project."""
+        absolute = os.path.abspath(path)
+        for root, built in zip(self._roots, self._projects):
+            if absolute in built.summaries:
+                return root
+        return None
+
+    def facts_for(self, path):
+        absolute = os.path.abspath(path)
+        for project in self._projects:
+            facts = project.facts_for(absolute)
+            if facts is not None:
+                return facts
+        return None
+
+
+def for_files(files, use_cache=False):
+    """The Projects of a CLI run over `files`; `use_cache`: read and keep the
+    project model's on-disk cache."""
+    return Projects(files, use_cache)
+
+
+_PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin
+
+
+def for_file(path, use_cache=True, tree=None, text=None):
+    """The ProjectFacts of one checked file (flake8): the project is built
+    once per process and root. A file with no project root is its own
+    project, summarised from the `tree` and `text` flake8 already has; None
+    for standard input."""
+    if not path or path in ("-", "stdin", "<unknown>") or not os.path.isfile(path):
+        return None
+    root = find_root(path)
+    if root is None:
+        if text is None:
+            return None
+        absolute = os.path.abspath(path)
+        project = Project(os.path.dirname(absolute), {absolute: summary.summarise(text, tree)})
+        return project.facts_for(absolute)
+    key = (root, use_cache)
+    project = _PROCESS.get(key)
+    if project is None:
+        project = _PROCESS[key] = build(root, use_cache=use_cache)
+    return project.facts_for(path)

@@ -1,0 +1,220 @@
+"""The project a checked file belongs to, and the facts its modules share.
+
+The project root is the nearest folder above the file holding one of
+ROOT_MARKERS. Every Python module under it (minus the usual excluded
+folders) is summarised once (summary.py); a module's imports of other
+project modules link them, and the modules linked to a file, directly or
+through others, are its application: their facts are the file's project
+facts. Following imports keeps two unrelated apps in one repository (or
+two single-file examples side by side) apart. Third-party and stdlib code
+is never read: an import resolves only to a file under the root.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+from . import summary
+
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
+
+
+def find_root(path):
+    """The project root of `path` (a file or folder), or None."""
+    folder = os.path.abspath(path)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+class ProjectFacts(NamedTuple):
+    """What the modules of one application say, together."""
+
+    keys: frozenset  # Flask/Flask-Login configuration keys given somewhere
+    unreadable: bool  # configuration loaded from somewhere fixlint cannot read
+    flask_session: bool  # Flask-Session is set up
+    session_use: bool  # Flask's session is used
+    remember: bool  # login_user(..., remember=...) is called
+    modules: int  # how many modules the application spans
+    # The checked module with what it imports from the project, transitively
+    # (a Django settings chain: production.py -> base.py):
+    chain_keys: frozenset = frozenset()  # the keys they set
+    chain_complete: bool = True  # every star import among them is a project module
+
+
+class Project:
+    """Module summaries under one root, and the applications they form."""
+
+    def __init__(self, root, summaries):
+        self.root = root
+        self.summaries = summaries  # absolute path -> summary dict
+        self._group = None  # absolute path -> frozenset of paths linked to it
+        self._edges = None  # absolute path -> (project modules it imports, all star imports found)
+        self._facts = {}
+
+    def _link(self):
+        if self._group is None:
+            if self._edges is None:
+                self._edges = {p: _edges(self, p) for p in self.summaries}
+            self._group = _groups(self._edges)
+
+    def save_links(self):
+        """The resolved imports, relative to the root, for the cache."""
+        self._link()
+        rel = os.path.relpath
+        return {rel(p, self.root): [[rel(t, self.root) for t in targets], stars]
+                for p, (targets, stars) in self._edges.items()}
+
+    def load_links(self, links):
+        """Take the resolved imports from the cache (saved by save_links for
+        the same modules); False when they do not fit."""
+        if not isinstance(links, dict) or len(links) != len(self.summaries):
+            return False
+        edges = {}
+        try:
+            for relative, (targets, stars) in links.items():
+                path = os.path.join(self.root, relative)
+                found = [os.path.join(self.root, t) for t in targets]
+                if path not in self.summaries or any(t not in self.summaries for t in found):
+                    return False
+                edges[path] = (found, bool(stars))
+        except (TypeError, ValueError):
+            return False
+        self._edges = edges
+        return True
+
+    def facts_for(self, path):
+        """The ProjectFacts of the application holding `path`, or None when
+        the file is not one of the project's modules."""
+        path = os.path.abspath(path)
+        if path not in self.summaries:
+            return None
+        self._link()
+        group = self._group[path]
+        found = self._facts.get(group)
+        if found is None:
+            found = self._facts[group] = _merge([self.summaries[p] for p in group])
+        keys, complete = self._chain(path)
+        return found._replace(chain_keys=keys, chain_complete=complete)
+
+    def _chain(self, path):
+        """The keys `path` and what it imports set, and whether its star
+        imports were all followed. Only a module that star-imports (a
+        settings chain) is followed: for the others, their own keys."""
+        facts = self.summaries[path]
+        if not any("*" in names for _, _, names in facts["imports"]):
+            return frozenset(facts["keys"]), True
+        keys, complete = set(), True
+        seen, stack = {path}, [path]
+        while stack:
+            current = stack.pop()
+            keys.update(self.summaries[current]["keys"])
+            targets, stars_found = self._edges[current]
+            complete = complete and stars_found
+            for target in targets:
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return frozenset(keys), complete
+
+    # -- resolving imports ------------------------------------------------
+    def resolve(self, importer, level, module, names):
+        """The project modules an import statement of `importer` names."""
+        if level:
+            base = os.path.dirname(importer)
+            for _ in range(level - 1):
+                base = os.path.dirname(base)
+            bases = [base]
+        else:
+            bases = self._search_folders(importer)
+        for base in bases:
+            target = os.path.join(base, *module.split(".")) if module else base
+            found = self._module_file(target)
+            if found is None and not (level and not module):
+                continue
+            linked = [found] if found else []
+            for name in names:
+                sub = self._module_file(os.path.join(target, name))
+                if sub:
+                    linked.append(sub)
+            if linked:
+                return linked
+        return []
+
+    def _module_file(self, target):
+        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
+            if candidate in self.summaries:
+                return candidate
+        return None
+
+    def _search_folders(self, importer):
+        """Where an absolute import may start: the folder above the
+        importer's top package (its script folder), the root, root/src."""
+        folder = os.path.dirname(importer)
+        while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
+            folder = os.path.dirname(folder)
+        folders = [folder, self.root, os.path.join(self.root, "src")]
+        return list(dict.fromkeys(folders))
+
+
+def _edges(project, path):
+    """(the project modules `path` imports, whether each of its star imports
+    names a project module)."""
+    targets, stars_found = [], True
+    facts = project.summaries[path]
+    for level, module, names in facts["imports"]:
+        found = project.resolve(path, level, module, names)
+        targets.extend(found)
+        if "*" in names and not found:
+            stars_found = False
+    for dotted in facts["links"]:  # from_object("config.ProductionConfig")
+        module, _, name = dotted.rpartition(".")
+        targets.extend(project.resolve(path, 0, module or name, [name] if module else []))
+    return targets, stars_found
+
+
+def _groups(edges):
+    """path -> the frozenset of modules linked to it by imports (either way)."""
+    parent = {path: path for path in edges}
+
+    def find(path):
+        while parent[path] != path:
+            parent[path] = parent[parent[path]]
+            path = parent[path]
+        return path
+
+    for path, (targets, _) in edges.items():
+        for target in targets:
+            a, b = find(path), find(target)
+            if a != b:
+                parent[a] = b
+    members = {}
+    for path in edges:
+        members.setdefault(find(path), []).append(path)
+    groups = {}
+    for paths in members.values():
+        group = frozenset(paths)
+        for path in paths:
+            groups[path] = group
+    return groups
+
+
+def _merge(summaries):
+    keys = set()
+    for facts in summaries:
+        keys.update(facts["keys"])
+    return ProjectFacts(
+        keys=frozenset(keys),
+        unreadable=any(f["unreadable"] for f in summaries),
+        flask_session=any(f["flask_session"] for f in summaries),
+        session_use=any(f["session_use"] for f in summaries),
+        remember=any(f["remember"] for f in summaries),
+        modules=len(summaries),
+    )

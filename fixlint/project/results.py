@@ -1,0 +1,127 @@
+"""`fixlint check`'s results cache, as ruff and mypy keep one: a second run
+over an unchanged tree re-analyses nothing.
+
+One JSON file per project root (`<root>/.fixlint_cache/results.json`, or
+the user cache folder when the project cannot be written). A file's entry
+holds its findings (after `# noqa`) under a key made of its content hash,
+the project facts it was judged with, fixlint's configuration, the rules
+selected and fixlint itself (cache.fingerprint): any change to one of them is a miss. Only
+files analysed without an error are kept. Checked files with no project root
+are cached by their common folder, in the user cache folder only. A cache that cannot be read or written is ignored without
+a word, like the project model's (cache.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from . import cache
+from .model import ROOT_MARKERS
+
+NAME = "results.json"
+FORMAT = 1
+
+
+def _canonical(facts):
+    """A text for a file's ProjectFacts that is the same in every process
+    (frozensets print in hash order)."""
+    if facts is None:
+        return "-"
+    return repr(tuple(sorted(v) if isinstance(v, frozenset) else v for v in facts))
+
+
+class ResultsCache:
+    def __init__(self, projects, config, rules):
+        self.projects = projects
+        self.salt = f"{cache.fingerprint()}|{sorted(r.code for r in rules)}|{config!r}".encode()
+        self._stores = {}  # root -> {relative path: [key, findings]}
+        self._dirty = set()  # roots whose store changed
+
+    def _store(self, root):
+        store = self._stores.get(root)
+        if store is None:
+            store = self._stores[root] = _load(root)
+        return store
+
+    def key(self, path):
+        """(root, relative path, key) of a file, or None when it is not cached."""
+        root = self.projects.cache_root(path) if self.projects is not None else None
+        if root is None:
+            return None
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            return None
+        digest = hashlib.sha256(self.salt)
+        digest.update(data)
+        digest.update(_canonical(self.projects.facts_for(path)).encode())
+        return root, os.path.relpath(os.path.abspath(path), root), digest.hexdigest()
+
+    def split(self, files):
+        """(cached FileResults, files to check, {path: key} of those)."""
+        from ..rules.base import Finding
+        from ..runner import FileResult
+
+        hits, misses, keys = [], [], {}
+        for path in files:
+            found = self.key(path)
+            if found is None:
+                misses.append(path)
+                continue
+            root, relative, key = found
+            entry = self._store(root).get(relative)
+            if isinstance(entry, list) and len(entry) == 2 and entry[0] == key:
+                try:
+                    hits.append(FileResult(path, [Finding(*f) for f in entry[1]], []))
+                    continue
+                except TypeError:
+                    pass
+            misses.append(path)
+            keys[path] = found
+        return hits, misses, keys
+
+    def update(self, results, keys):
+        for result in results:
+            found = keys.get(result.path)
+            if found is None or result.errors:
+                continue
+            root, relative, key = found
+            self._store(root)[relative] = [key, [list(f) for f in result.findings]]
+            self._dirty.add(root)
+
+    def save(self):
+        for root in self._dirty:
+            _save(root, self._stores[root])
+
+
+def _locations(root):
+    """The project's own cache folder first, then the user's; checked files
+    with no project root (a folder of scripts) only in the user's."""
+    places = [os.path.join(os.path.dirname(path), NAME if i == 0 else "results-" + os.path.basename(path))
+              for i, path in enumerate(cache.locations(root))]
+    rooted = any(os.path.exists(os.path.join(root, marker)) for marker in ROOT_MARKERS)
+    return places if rooted else places[1:]  # the user's folder only
+
+
+def _load(root):
+    for path in _locations(root):
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, ValueError, RecursionError):
+            continue
+        if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("root") == root
+                and isinstance(data.get("files"), dict)):
+            return data["files"]
+    return {}
+
+
+def _save(root, files):
+    text = json.dumps({"format": FORMAT, "root": root, "files": files}, separators=(",", ":"))
+    for path in _locations(root):
+        if cache.write_atomically(path, text):
+            return True
+    return False

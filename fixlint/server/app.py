@@ -1,0 +1,347 @@
+"""The language server: LSP over stdio on pygls.
+
+Documents are checked from the editor's buffer, saved or not: at once when
+opened or saved, and on edits debounced at both edges: the first edit after
+a quiet spell is checked at once, and edits that follow it within the spell
+wait until the spell has passed without one (each restarts it), so a burst
+of typing costs two checks, the last on the final text. The spell is
+DEBOUNCE; after a check that took longer than SLOW, it is as long as that
+check took (up to MAX_QUIET), so that typing in a file that takes a second
+to check leaves the server time to answer between checks.
+
+Every check runs in the event loop's own thread (the main thread), under
+the CLI's per-file time limit, which needs SIGALRM there. Messages that
+arrive meanwhile wait; a check always reads the buffer as it is when it
+starts, and its diagnostics carry the document version they describe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__, timelimit
+from ..docs import rule_docs_url
+from ..fix.edits import SAFE, UNSAFE
+from . import actions, linting
+from .configuration import Cache, skipped_as_test
+from .convert import Lines, diagnostic, error_diagnostic
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE = 0.02  # seconds without an edit before a changed buffer is checked
+SLOW = 0.5  # a check slower than this makes the next quiet spell as long as it took...
+MAX_QUIET = 2.0  # ...up to this
+LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
+SECTION = "fixlint"
+WATCHED = ("**/pyproject.toml",)  # where [tool.fixlint] lives
+
+
+class FixlintServer(LanguageServer):
+    def __init__(self, debounce=DEBOUNCE):
+        super().__init__("fixlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.debounce = debounce
+        self.pushed = {}  # `fixlint` settings from initializationOptions / didChangeConfiguration
+        self.pulled = {}  # workspace folder URI (or "") -> `fixlint` settings from workspace/configuration
+        self.settings = Cache()
+        self.pending = {}  # URI -> the debounced check's task
+        self.checked = {}  # URI -> (version, Checked) last published
+        self.took = {}  # URI -> seconds its last check took
+        self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
+        self.planned = {}  # URI -> (version, Settings, {Finding: Plan}) of the last code actions
+        self.shown_errors = set()  # configuration errors already shown in a message
+
+    # -- settings -------------------------------------------------------------
+
+    def _folder_of(self, path):
+        """The URI and path of the workspace folder holding `path` (the
+        innermost one in a multi-root workspace), or ("", None)."""
+        best = ("", None)
+        for folder in self.workspace.folders.values():
+            root = to_fs_path(folder.uri)
+            if root and path and (path == root or path.startswith(root.rstrip(os.sep) + os.sep)):
+                if best[1] is None or len(root) > len(best[1]):
+                    best = (folder.uri, root)
+        if best[1] is None and self.workspace.root_path and path:
+            root = self.workspace.root_path
+            if path.startswith(root.rstrip(os.sep) + os.sep):
+                best = (self.workspace.root_uri or "", root)
+        return best
+
+    def settings_for(self, path):
+        """(Settings, workspace root path or None) for a document path."""
+        folder_uri, root = self._folder_of(path)
+        # Pulled settings (per folder, else global) refine the pushed ones: a
+        # client answering `{}` for a section it does not know keeps them.
+        raw = {**self.pushed, **self.pulled.get("", {}), **self.pulled.get(folder_uri, {})}
+        directory = os.path.dirname(path) if path else (root or os.getcwd())
+        return self.settings.get(directory, raw), root
+
+    async def pull_settings(self):
+        """Ask the client for the `fixlint` section of each workspace folder
+        (workspace/configuration), when it can answer."""
+        capabilities = self.client_capabilities.workspace
+        if not (capabilities and capabilities.configuration):
+            return
+        scopes = [""] + [folder.uri for folder in self.workspace.folders.values()]
+        items = [types.ConfigurationItem(scope_uri=scope or None, section=SECTION) for scope in scopes]
+        try:
+            answer = await self.workspace_configuration_async(types.ConfigurationParams(items=items))
+        except Exception as exc:  # noqa: BLE001 - a client that fails here still gets pushed settings
+            log.warning("workspace/configuration failed: %s", exc)
+            return
+        self.pulled = {scope: value for scope, value in zip(scopes, answer or ()) if isinstance(value, dict)}
+
+    def settings_changed(self):
+        self.settings.clear()
+        self.shown_errors.clear()
+        for uri in list(self.workspace.text_documents):
+            self.check_now(uri)
+
+    # -- checking -------------------------------------------------------------
+
+    @staticmethod
+    def document_path(document):
+        """The file a document is, or None (an unsaved `untitled:` buffer)."""
+        return to_fs_path(document.uri) if document.uri.startswith("file:") else None
+
+    def check_now(self, uri):
+        """Check the document's current text and publish the diagnostics."""
+        task = self.pending.pop(uri, None)
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return None
+        path = self.document_path(document)
+        settings, root = self.settings_for(path)
+        text, version = document.source, document.version
+        started = time.perf_counter()
+        if document.language_id not in LANGUAGES or (path and skipped_as_test(path, settings, root)):
+            checked = linting.Checked([], [])
+        else:
+            checked = linting.check(text, path or "untitled.py", settings)
+        self.took[uri] = time.perf_counter() - started
+        if settings.error and settings.error not in self.shown_errors:
+            self.shown_errors.add(settings.error)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                             message=f"fixlint: {settings.error}"))
+        self.checked[uri] = (version, checked)
+        lines = Lines(text, document.position_codec.client_num_units)
+        found = [diagnostic(f, lines) for f in checked.findings] + [error_diagnostic(e, lines) for e in checked.errors]
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version,
+                                                                              diagnostics=found))
+        return checked
+
+    def edit(self, uri):
+        """A changed buffer: check it now after a quiet spell, else once the
+        edits pause."""
+        now = time.monotonic()
+        quiet = self._quiet(uri)
+        calm = uri not in self.pending and now - self.edited.get(uri, float("-inf")) > quiet
+        self.edited[uri] = now
+        if calm:
+            self.check_now(uri)
+            return
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._after_quiet(uri, quiet))
+
+    def _quiet(self, uri):
+        took = self.took.get(uri, 0.0)
+        return min(took, MAX_QUIET) if took > SLOW else self.debounce
+
+    async def _after_quiet(self, uri, quiet):
+        await asyncio.sleep(quiet)
+        self.check_now(uri)
+
+    def current(self, uri, document):
+        """The Checked of the document as it is now."""
+        version, checked = self.checked.get(uri, (None, None))
+        if checked is None or version != document.version or uri in self.pending:
+            checked = self.check_now(uri)
+        return checked
+
+    # -- code actions ------------------------------------------------------------
+
+    async def code_actions(self, params):
+        """The actions for the findings in the requested range, and fix-all.
+        Between fixes it yields to the event loop, where a $/cancelRequest
+        read in the meantime cancels the rest."""
+        uri = params.text_document.uri
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return []
+        checked = self.current(uri, document)
+        text, version = document.source, document.version
+        lines = Lines(text, document.position_codec.client_num_units)
+        only = params.context.only
+        first, last = params.range.start.line + 1, params.range.end.line + 1
+        here = [f for f in checked.findings if first <= f.line <= last] \
+            if actions.wanted(only, types.CodeActionKind.QuickFix) else []
+        fix_all = actions.wanted(only, actions.FIX_ALL) and bool(checked.findings)
+        path, settings = self._document_settings(document)
+        plans = self._plans(uri, document, path, settings) if here or fix_all else {}
+        out = []
+        for finding in here:
+            shown = diagnostic(finding, lines)
+            if finding in plans:
+                out.append(actions.fix(uri, version, plans[finding], shown))
+            out.append(actions.suppress(uri, version, text, lines, finding, shown))
+            out.append(actions.show_docs(finding.code, shown))
+        allowed = (SAFE, UNSAFE) if settings.unsafe_fixes else (SAFE,)
+        if fix_all and any(p.safety in allowed for p in plans.values()):
+            out.append(actions.fix_all(uri, version))
+        out = [action for action in out if action is not None]
+        if not self._client_resolves():
+            for action in out:
+                if action.data is not None:
+                    await asyncio.sleep(0)
+                    self.resolve(action)
+            out = [action for action in out if action.data is None or action.edit is not None]
+        return out
+
+    def resolve(self, action):
+        """Fill in a listed action's edit, for the document version it was
+        listed for (none when the document has changed since)."""
+        data = action.data if isinstance(action.data, dict) else {}
+        document = self.workspace.text_documents.get(data.get("uri", ""))
+        if document is None or document.version != data.get("version"):
+            return action
+        path, settings = self._document_settings(document)
+        lines = Lines(document.source, document.position_codec.client_num_units)
+        plans = self._plans(data["uri"], document, path, settings)
+        return actions.resolve(action, document.source, path, lines, settings, plans)
+
+    def _plans(self, uri, document, path, settings):
+        """Finding -> Plan for the document as it is, kept per version: an
+        editor asks for code actions at every move of the cursor."""
+        version, used, plans = self.planned.get(uri, (None, None, None))
+        if version != document.version or used is not settings:
+            plans = {p.finding: p for p in linting.plans(document.source, path, settings).plans}
+            self.planned[uri] = (document.version, settings, plans)
+        return plans
+
+    def _document_settings(self, document):
+        """(path to check it as, Settings) for a document."""
+        path = self.document_path(document)
+        return path or "untitled.py", self.settings_for(path)[0]
+
+    def _client_resolves(self):
+        text = self.client_capabilities.text_document
+        support = text and text.code_action and text.code_action.resolve_support
+        return bool(support and "edit" in support.properties)
+
+
+server = FixlintServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: FixlintServer, params: types.InitializeParams):
+    options = params.initialization_options
+    if isinstance(options, dict):
+        settings = options.get("settings", options)
+        ls.pushed = settings.get(SECTION, settings) if isinstance(settings, dict) else {}
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: FixlintServer, params: types.InitializedParams):
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+        registration = types.Registration(id="fixlint-configuration-files",
+                                          method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                          register_options=options)
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+        except Exception as exc:  # noqa: BLE001 - without watchers, a changed file is still seen by its stamp
+            log.warning("cannot watch configuration files: %s", exc)
+    before = ls.pulled
+    await ls.pull_settings()
+    if ls.pulled != before:  # documents opened meanwhile were checked with the pushed settings
+        ls.settings_changed()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FixlintServer, params: types.DidOpenTextDocumentParams):
+    ls.check_now(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FixlintServer, params: types.DidChangeTextDocumentParams):
+    ls.edit(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: FixlintServer, params: types.DidSaveTextDocumentParams):
+    ls.check_now(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.checked.pop(uri, None)
+    ls.took.pop(uri, None)
+    ls.edited.pop(uri, None)
+    ls.planned.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: FixlintServer, params: types.DidChangeConfigurationParams):
+    if isinstance(params.settings, dict) and isinstance(params.settings.get(SECTION), dict):
+        ls.pushed = params.settings[SECTION]
+    await ls.pull_settings()
+    ls.settings_changed()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: FixlintServer, params: types.DidChangeWatchedFilesParams):
+    ls.settings_changed()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+async def did_change_folders(ls: FixlintServer, params: types.DidChangeWorkspaceFoldersParams):
+    await ls.pull_settings()
+    ls.settings_changed()
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=list(actions.KINDS), resolve_provider=True))
+async def code_action(ls: FixlintServer, params: types.CodeActionParams):
+    return await ls.code_actions(params)
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def code_action_resolve(ls: FixlintServer, action: types.CodeAction):
+    return ls.resolve(action)
+
+
+@server.command(actions.SHOW_DOCS)
+async def show_documentation(ls: FixlintServer, code: str):
+    url = rule_docs_url(code)
+    window = ls.client_capabilities.window
+    if window and window.show_document and window.show_document.support:
+        await ls.window_show_document_async(types.ShowDocumentParams(uri=url, external=True))
+    else:
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info,
+                                                       message=f"{code}: {url}"))
+    return url
+
+
+def serve():
+    """Serve LSP on standard input and output until the client says exit."""
+    timelimit.install_in_worker()  # the per-file limit, in this (the main) thread
+    server.start_io()
+    return 0

@@ -1,0 +1,345 @@
+"""The project model: facts followed across a project's modules (RULES.md,
+Revision 2, "The project is the unit"), the same through the CLI and through
+flake8 one file at a time, and the flake8 plugin's on-disk cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fixlint import project
+from fixlint.project import cache, summary
+
+from .annotations import FIXTURES, ROOT
+from .helpers import run_cli, write
+
+MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
+                FIXTURES / "django" / "settings_chain"]
+
+
+def _cli(*paths, cwd=ROOT):
+    done = run_cli("check", "--format", "json", "--exit-zero", *map(str, paths), cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    found = {}
+    for f in json.loads(done.stdout)["findings"]:
+        found.setdefault(str((Path(cwd) / f["path"]).resolve()), set()).add((f["line"], f["code"]))
+    return found
+
+
+def _flake8(path, *options, cwd=ROOT, env=None):
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "SFX", *options, str(path)],
+        cwd=cwd, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
+    )
+    assert done.returncode in (0, 1), done.stderr
+    found = set()
+    for line in done.stdout.splitlines():
+        _, number, _, rest = line.split(":", 3)
+        found.add((int(number), rest.split()[0]))
+    return found, done.stderr
+
+
+def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
+    cli = _cli(*MULTI_MODULE)
+    files = sorted(p for folder in MULTI_MODULE for p in folder.rglob("*.py"))
+    assert len(files) >= 10
+    reported = 0
+    for path in files:
+        flake8, stderr = _flake8(path)
+        assert not stderr
+        assert flake8 == cli.get(str(path.resolve()), set()), path
+        reported += len(flake8)
+    assert reported == 7  # factory_app: 6 (4 lines), settings_chain: 1
+
+
+# -- rules that follow the project ----------------------------------------
+
+FACTORY = '''
+from flask import Flask
+{session_import}
+
+def create_app():
+    app = Flask(__name__)
+    app.config.from_object("config.Config")
+    {session_setup}
+    from views import bp
+    app.register_blueprint(bp)
+    return app
+'''
+VIEWS = '''
+from flask import Blueprint, session
+
+bp = Blueprint("views", __name__)
+
+
+@bp.route("/login", methods=["POST"])
+def login():
+    session.clear()
+    session["user_id"] = 1
+    return "ok"
+'''
+
+
+def _project(folder, session_setup=True, config="SESSION_COOKIE_SECURE = True\n"):
+    """A small Flask project in `folder`, named so that it is no test folder
+    (pytest's tmp_path names are: `test_...`)."""
+    tmp_path = folder / "shop" if folder.name.startswith("test") else folder
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'shop'\n")
+    write(tmp_path, "app.py", FACTORY.format(
+        session_import="from flask_session import Session" if session_setup else "",
+        session_setup="Session(app)" if session_setup else ""))
+    write(tmp_path, "views.py", VIEWS)
+    write(tmp_path, "config.py", "class Config:\n    " + config.replace("\n", "\n    ").rstrip() + "\n")
+    return tmp_path
+
+
+def test_flask_session_set_up_in_the_factory_makes_a_blueprint_clear_no_regeneration(tmp_path):
+    root = _project(tmp_path)
+    found = _cli(root, cwd=root)
+    assert found[str(root / "views.py")] == {(9, "SFX101")}
+
+
+def test_a_blueprint_clear_regenerates_without_flask_session_anywhere(tmp_path):
+    root = _project(tmp_path, session_setup=False)
+    found = _cli(root, cwd=root)
+    assert str(root / "views.py") not in found
+
+
+def test_flask_app_never_given_samesite_is_reported_at_the_flask_call(tmp_path):
+    root = _project(tmp_path)
+    found = _cli(root, cwd=root)
+    assert found[str(root / "app.py")] == {(5, "SFX303")}  # Secure comes from config.Config
+
+
+def test_flask_app_given_both_settings_in_a_config_class_is_silent(tmp_path):
+    config = "SESSION_COOKIE_SECURE = True\nSESSION_COOKIE_SAMESITE = 'Lax'\n"
+    root = _project(tmp_path, config=config)
+    found = _cli(root, cwd=root)
+    assert str(root / "app.py") not in found
+
+
+def test_two_unrelated_apps_under_one_root_do_not_share_facts(tmp_path):
+    tmp_path = tmp_path / "shop"
+    write(tmp_path, "setup.cfg", "")
+    write(tmp_path, "one.py", "from flask import Flask, session\napp = Flask(__name__)\n"
+                              "app.config['SESSION_COOKIE_SECURE'] = True\n")
+    write(tmp_path, "two.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found[str(tmp_path / "one.py")] == {(2, "SFX303")}
+    assert found[str(tmp_path / "two.py")] == {(2, "SFX302"), (2, "SFX303")}
+
+
+def test_django_production_settings_are_judged_with_the_base_they_star_import(tmp_path):
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "settings/base.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "settings/production.py", "from .base import *\nCSRF_COOKIE_SECURE = True\n")
+    write(tmp_path, "settings/hardened.py", "from .production import *\nSESSION_COOKIE_SECURE = True\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "settings" / "production.py"): {(1, "SFX302")}}
+
+
+# -- the summaries -----------------------------------------------------------
+
+def test_summary_reads_config_keys_in_every_readable_form():
+    facts = summary.summarise(
+        "from flask import Flask\n"
+        "app = Flask(__name__)\n"
+        "app.config['SESSION_COOKIE_SECURE'] = True\n"
+        "app.config.update(SESSION_COOKIE_SAMESITE='Lax')\n"
+        "app.config.from_mapping({'REMEMBER_COOKIE_SECURE': True})\n"
+        "class Config:\n    PERMANENT_SESSION_LIFETIME = 3600\n"
+    )
+    assert set(facts["keys"]) == {"SESSION_COOKIE_SECURE", "SESSION_COOKIE_SAMESITE",
+                                  "REMEMBER_COOKIE_SECURE", "PERMANENT_SESSION_LIFETIME"}
+    assert facts["session_use"] is False and facts["unreadable"] is False
+
+
+@pytest.mark.parametrize("call", ["from_pyfile('app.cfg')", "from_envvar('SETTINGS')",
+                                  "from_object(configs[env])", "from_prefixed_env()"])
+def test_summary_marks_configuration_it_cannot_read(call):
+    assert summary.summarise(f"import flask\napp = flask.Flask(__name__)\napp.config.{call}\n")["unreadable"]
+
+
+def test_summary_follows_from_object_by_name_and_by_class():
+    facts = summary.summarise("from flask import Flask\napp = Flask(__name__)\n"
+                              "app.config.from_object('settings.Production')\napp.config.from_object(Config)\n")
+    assert facts["links"] == ["settings.Production"] and not facts["unreadable"]
+
+
+def test_summary_knows_session_users_and_remember_me():
+    assert summary.summarise("from flask import flash\n")["session_use"]
+    assert summary.summarise("import flask_login\n")["session_use"]
+    assert not summary.summarise("from flask import jsonify\n")["session_use"]
+    assert summary.summarise("from flask_login import login_user\nlogin_user(u, remember=form.remember.data)\n")["remember"]
+    assert not summary.summarise("from flask_login import login_user\nlogin_user(u, remember=False)\n")["remember"]
+
+
+def test_import_scan_finds_indented_parenthesised_and_relative_imports():
+    found = summary.scan_imports("import os, app.models as m\nfrom . import (views,\n  forms)\n"
+                                 "def f():\n    from .base import *\n")
+    assert found == [(0, "os", []), (0, "app.models", []), (1, "", ["views", "forms"]), (1, "base", ["*"])]
+
+
+def test_project_root_is_the_nearest_marked_folder(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "pkg/sub/setup.py", "")
+    write(tmp_path, "pkg/sub/mod.py", "")
+    write(tmp_path, "pkg/other.py", "")
+    assert project.find_root(tmp_path / "pkg" / "sub" / "mod.py") == str(tmp_path / "pkg" / "sub")
+    assert project.find_root(tmp_path / "pkg" / "other.py") == str(tmp_path)
+
+
+# -- the flake8 plugin's cache -------------------------------------------------
+
+def _isolated_cache(tmp_path):
+    return {"XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+
+
+def test_flake8_keeps_a_cache_and_a_changed_config_module_invalidates_it(tmp_path):
+    root = _project(tmp_path / "shop")
+    env = _isolated_cache(tmp_path)
+    first, _ = _flake8(root / "app.py", cwd=root, env=env)
+    assert first == {(5, "SFX303")}
+    stored = json.loads((root / cache.FOLDER / cache.NAME).read_text())
+    assert set(stored["files"]) == {"app.py", "views.py", "config.py"}
+    write(root, "config.py", "class Config:\n    SESSION_COOKIE_SECURE = True\n    SESSION_COOKIE_SAMESITE = 'Lax'\n")
+    second, _ = _flake8(root / "app.py", cwd=root, env=env)
+    assert second == set()
+
+
+def test_flake8_reads_the_cache_instead_of_the_modules(tmp_path):
+    root = _project(tmp_path / "shop")
+    env = _isolated_cache(tmp_path)
+    _flake8(root / "app.py", cwd=root, env=env)
+    path = root / cache.FOLDER / cache.NAME
+    stored = json.loads(path.read_text())
+    stored["files"]["config.py"][2]["keys"].append("SESSION_COOKIE_SAMESITE")  # what a stale entry would say
+    path.write_text(json.dumps(stored))
+    found, _ = _flake8(root / "app.py", cwd=root, env=env)
+    assert found == set()
+
+
+@pytest.mark.parametrize("garbage", ["{not json", "[]", '{"format": 1, "files": {"app.py": 7}}', ""])
+def test_a_corrupt_cache_is_ignored_silently(tmp_path, garbage):
+    root = _project(tmp_path / "shop")
+    write(root, f"{cache.FOLDER}/{cache.NAME}", garbage)
+    found, stderr = _flake8(root / "app.py", cwd=root, env=_isolated_cache(tmp_path))
+    assert found == {(5, "SFX303")} and stderr == ""
+
+
+def test_an_unwritable_cache_is_ignored_silently(tmp_path):
+    root = _project(tmp_path / "shop")
+    write(root, cache.FOLDER, "a file where the cache folder would go")
+    write(tmp_path, "user-cache", "a file where the user cache folder would go")
+    found, stderr = _flake8(root / "app.py", cwd=root, env=_isolated_cache(tmp_path))
+    assert found == {(5, "SFX303")} and stderr == ""
+    assert not (tmp_path / "user-cache").is_dir()
+
+
+def test_flake8_without_the_cache_writes_none(tmp_path):
+    root = _project(tmp_path / "shop")
+    found, _ = _flake8(root / "app.py", "--fixlint-no-cache", cwd=root, env=_isolated_cache(tmp_path))
+    assert found == {(5, "SFX303")}
+    assert not (root / cache.FOLDER).exists() and not (tmp_path / "user-cache").exists()
+
+
+def test_a_project_that_cannot_be_written_caches_in_the_user_folder(tmp_path, monkeypatch):
+    root = _project(tmp_path / "shop")
+    write(root, cache.FOLDER, "a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    built = project.build(str(root), use_cache=True)
+    assert built.facts_for(str(root / "app.py")).flask_session
+    assert list((tmp_path / "user-cache" / "fixlint").glob("project-*.json"))
+
+
+# -- the CLI's results cache ---------------------------------------------------
+
+def _checked(tmp_path, monkeypatch, *args):
+    """(exit status, stdout, the files fixlint analysed) of an in-process
+    `fixlint check` in `tmp_path`."""
+    from fixlint import cli, runner
+
+    analysed = []
+    real = runner.check_file
+
+    def check_file(path, *rest, **kwargs):
+        analysed.append(os.path.basename(path))
+        return real(path, *rest, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", check_file)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    status = cli.main(["check", "-j", "1", *args, "."])
+    monkeypatch.undo()
+    return status, sorted(analysed)
+
+
+def test_a_second_check_of_an_unchanged_project_analyses_nothing(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    first = _checked(root, monkeypatch)
+    out_first = capsys.readouterr().out
+    second = _checked(root, monkeypatch)
+    assert first == (1, ["app.py", "config.py", "views.py"])
+    assert second == (1, [])
+    assert capsys.readouterr().out == out_first != ""
+
+
+def test_a_changed_config_module_re_analyses_the_files_that_used_its_facts(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    write(root, "config.py", "class Config:\n    SESSION_COOKIE_SECURE = True\n    SESSION_COOKIE_SAMESITE = 'Lax'\n")
+    status, analysed = _checked(root, monkeypatch)
+    assert analysed == ["app.py", "config.py", "views.py"]  # the facts of their application changed
+    assert "SFX303" not in capsys.readouterr().out.split("SFX101")[-1]
+
+
+def test_no_cache_analyses_everything_and_keeps_no_results(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch, "--no-cache")
+    assert _checked(root, monkeypatch, "--no-cache")[1] == ["app.py", "config.py", "views.py"]
+    assert not (root / cache.FOLDER).exists()
+
+
+def test_cache_false_in_pyproject_turns_the_caches_off(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    write(root, "pyproject.toml", "[tool.fixlint]\ncache = false\n")
+    _checked(root, monkeypatch)
+    assert _checked(root, monkeypatch)[1] == ["app.py", "config.py", "views.py"]
+    assert not (root / cache.FOLDER).exists()
+
+
+@pytest.mark.parametrize("garbage", ["{not json", '{"format": 1, "root": null, "files": []}', "\x00"])
+def test_a_corrupt_results_cache_is_ignored_silently(tmp_path, monkeypatch, capsys, garbage):
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    expected = capsys.readouterr()
+    for name in ("results.json", "project.json"):
+        (root / cache.FOLDER / name).write_text(garbage)
+    assert _checked(root, monkeypatch) == (1, ["app.py", "config.py", "views.py"])
+    assert capsys.readouterr() == expected
+
+
+def test_files_with_no_project_root_are_cached_in_the_user_folder_only(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "scripts"
+    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+    assert project.find_root(folder / "app.py") is None
+    assert _checked(folder, monkeypatch) == (1, ["app.py"])
+    assert _checked(folder, monkeypatch) == (1, [])
+    assert not (folder / cache.FOLDER).exists()
+    assert list((folder / "user-cache" / "fixlint").glob("results-project-*.json"))
+
+
+def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp_path):
+    root = tmp_path / "shop"
+    write(root, "setup.py", "")
+    write(root, "app.py", "import helpers\n")
+    write(root, "helpers.py", "")
+    write(root, "env/pyvenv.cfg", "home = /usr/bin\n")
+    write(root, "env/lib/python3.11/site-packages/helpers.py", "")
+    write(root, "vendor/site-packages/flask_session/__init__.py", "import flask_session\n")
+    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py", "setup.py"]

@@ -1,0 +1,223 @@
+"""The language server's parts that need no client: positions, edits, the
+`# noqa` comment, settings — and that nothing else loads the server."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from lsprotocol import types
+
+from fixlint import noqa
+from fixlint.config import ConfigError
+from fixlint.runner import FileError
+from fixlint.rules.base import Finding
+from fixlint.server import configuration
+from fixlint.server.convert import Lines, diagnostic, error_diagnostic, text_edits
+
+from .helpers import ROOT
+
+UTF16 = types.PositionEncodingKind.Utf16
+
+
+def utf16(text):
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_the_flake8_plugin_and_the_cli_never_import_the_server():
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pygls', 'lsprotocol', 'cattrs') or m.startswith('fixlint.server')), file=sys.stderr))\n"
+        "from {module} import main\n"
+        "sys.argv = ['x', *{args!r}]\n"
+        "main()\n"
+    )
+    runs = {
+        "flake8.main.cli": ["--select", "SFX", "fixtures/flask/fix_cookies.py"],
+        "fixlint.cli": ["check", "fixtures/flask/fix_cookies.py"],
+    }
+    for module, args in runs.items():
+        done = subprocess.run([sys.executable, "-c", probe.format(module=module, args=args)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert "SFX302" in done.stdout, done.stderr
+        assert done.stderr.strip().splitlines()[-1] == "[]", (module, done.stderr)
+
+
+def test_a_finding_column_in_utf8_bytes_becomes_utf16_units_for_the_client():
+    line = 'x = "é😋"; resp.set_cookie("sid", "v")'
+    lines = Lines(line + "\n", utf16)
+    byte_col = len(line[:line.index("resp")].encode("utf-8"))
+    found = diagnostic(Finding(1, byte_col, "SFX302", "m"), lines)
+    assert found.range.start == types.Position(0, utf16(line[:line.index("resp")]))
+    assert found.range.end == types.Position(0, utf16(line))
+
+
+def test_lines_are_counted_as_python_counts_them_not_at_form_feeds():
+    text = "a = 1\n\x0c\nb = 2  # \u2028 inside a comment\nresp.set_cookie('sid', 'v')\n"
+    found = diagnostic(Finding(4, 0, "SFX302", "m"), Lines(text, utf16))
+    assert found.range.start.line == 3
+
+
+def test_a_finding_at_a_line_end_marks_the_line():
+    found = diagnostic(Finding(2, 40, "SFX302", "m"), Lines("x = 1\n    settings_line = 1\n", utf16))
+    assert (found.range.start.character, found.range.end.character) == (4, len("    settings_line = 1"))
+
+
+def test_not_analysed_says_why_and_how_much_it_matters():
+    lines = Lines("def f(:\n", utf16)
+    syntax = error_diagnostic(FileError(1, 6, "syntax error: invalid syntax (parsed as Python 3.11)"), lines)
+    assert syntax.severity == types.DiagnosticSeverity.Information
+    assert syntax.message == "not analysed by fixlint: syntax error: invalid syntax (parsed as Python 3.11)"
+    timed_out = error_diagnostic(FileError(1, 0, "skipped: not analysed within 1 s (per-file-timeout)"), lines)
+    assert timed_out.severity == types.DiagnosticSeverity.Warning
+
+
+@pytest.mark.parametrize("before, after", [
+    ("a\nb\nc\n", "a\nB\nc\n"),
+    ("a\nb\nc", "a\nb\nC"),  # an unterminated last line
+    ("a\r\nb\r\n", "a\r\nx\r\nb\r\n"),  # an inserted line, CRLF kept
+    ("a\n", "a\n"),
+])
+def test_a_rewrite_is_one_edit_of_the_lines_that_differ(before, after):
+    (edit,) = text_edits(before, after, Lines(before, utf16))
+    old = before.splitlines(keepends=True)
+    start = sum(len(line) for line in old[:edit.range.start.line])
+    end = sum(len(line) for line in old[:edit.range.end.line]) + edit.range.end.character
+    assert before[:start] + edit.new_text + before[end:] == after
+    assert edit.range.start.character == 0
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("resp.set_cookie('sid', 'v')   ", "resp.set_cookie('sid', 'v')  # noqa: SFX302"),
+    ("resp.set_cookie('sid', 'v')  # noqa: SFX301", "resp.set_cookie('sid', 'v')  # noqa: SFX301, SFX302"),
+    ("x()  # noqa:SFX301 because", "x()  # noqa:SFX301, SFX302 because"),
+    ("x()  # noqa", "x()  # noqa"),  # already silenced: nothing to add
+])
+def test_the_noqa_comment_joins_an_existing_one(line, expected):
+    assert noqa.suppression(line, "SFX302") == expected
+    if expected != line:
+        assert noqa.filter_findings([Finding(1, 0, "SFX302", "m")], expected + "\n") == []
+
+
+def test_the_noqa_comment_goes_after_a_continued_line_and_outside_strings():
+    source = 'x = \\\n    f("""a\nb""")\ny = 1\n'
+    assert [noqa.comment_line(source, n) for n in (1, 2, 3, 4)] == [3, 3, 3, 4]
+
+
+def test_editor_settings_are_checked_like_the_cli_flags():
+    assert configuration.client_settings({"select": "SFX3", "ignore": ["sfx302"], "unsafeFixes": True}) == {
+        "select": ["SFX3"], "ignore": ["SFX302"], "unsafe-fixes": True}
+    with pytest.raises(ConfigError, match="fixlint.extendSelect: unknown rule code"):
+        configuration.client_settings({"extendSelect": ["SFX9"]})
+    with pytest.raises(ConfigError, match="fixlint.includeTests: expected true or false"):
+        configuration.client_settings({"includeTests": "yes"})
+
+
+def test_editor_settings_override_the_pyprojects_selection(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.fixlint]\nselect = ["SFX3"]\nignore = ["SFX301"]\n')
+    from_file = configuration.resolve(str(tmp_path), {})
+    assert [r.code for r in from_file.rules] == ["SFX302", "SFX303", "SFX304", "SFX305"]
+    edited = configuration.resolve(str(tmp_path), {"ignore": [], "extendSelect": ["SFX101"]})
+    assert [r.code for r in edited.rules] == ["SFX101", "SFX301", "SFX302", "SFX303", "SFX304", "SFX305"]
+
+
+def test_test_folders_count_below_the_workspace_folder_only(tmp_path):
+    default = configuration.resolve(str(tmp_path), {})
+    root = tmp_path / "test" / "project"
+    assert configuration.skipped_as_test(str(root / "tests" / "views.py"), default, str(root))
+    assert configuration.skipped_as_test(str(root / "app" / "test_views.py"), default, str(root))
+    assert not configuration.skipped_as_test(str(root / "app" / "views.py"), default, str(root))
+    included = configuration.resolve(str(tmp_path), {"includeTests": True})
+    assert not configuration.skipped_as_test(str(root / "tests" / "views.py"), included, str(root))
+
+
+def test_settings_are_read_again_when_the_pyproject_changes(tmp_path):
+    cache = configuration.Cache()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.fixlint]\nselect = ["SFX302"]\n')
+    assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX302"]
+    pyproject.write_text('[tool.fixlint]\nselect = ["SFX303", "SFX304"]\n')
+    assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX303", "SFX304"]
+
+
+def _readme_block(name):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split(f"<!-- lsp-{name}:start -->")[1].split(f"<!-- lsp-{name}:end -->")[0]
+    return block.strip().split("\n", 1)[1].rsplit("```", 1)[0]
+
+
+def test_the_readmes_editor_snippets_are_valid_and_start_fixlint_server():
+    import json
+    import tomllib
+
+    vscode = json.loads(_readme_block("vscode"))
+    assert (vscode["glspc.server.command"], vscode["glspc.server.commandArguments"]) == ("fixlint", ["server"])
+    assert vscode["editor.codeActionsOnSave"] == {"source.fixAll.fixlint": "explicit"}
+    helix = tomllib.loads(_readme_block("helix"))
+    assert (helix["language-server"]["fixlint"]["command"], helix["language-server"]["fixlint"]["args"]) == (
+        "fixlint", ["server"])
+    assert "fixlint" in helix["language"][0]["language-servers"]
+    sublime = json.loads(_readme_block("sublime"))
+    assert sublime["clients"]["fixlint"]["command"] == ["fixlint", "server"]
+    zed = json.loads(_readme_block("zed"))
+    assert "fixlint" in zed["languages"]["Python"]["language_servers"]
+    assert 'cmd = { "fixlint", "server" }' in _readme_block("neovim")
+    # Every settings key the snippets use is one the server reads.
+    for settings in (vscode["glspc.server.initializationOptions"]["fixlint"],
+                     helix["language-server"]["fixlint"]["config"]["fixlint"],
+                     zed["lsp"]["fixlint"]["settings"]["fixlint"]):
+        assert set(settings) <= set(configuration.CLIENT_KEYS)
+
+
+def _debounced_server(monkeypatch, took=0.0):
+    """A FixlintServer without a client, recording when it checks."""
+    from fixlint.server.app import FixlintServer
+
+    server = FixlintServer(debounce=0.5)
+    checks = []
+    monkeypatch.setattr(server, "check_now", lambda uri: (server.pending.pop(uri, None), checks.append(uri)))
+    server.took["file:///a.py"] = took
+    return server, checks
+
+
+def test_edits_are_debounced_at_both_edges(monkeypatch):
+    import asyncio
+
+    async def burst():
+        server, checks = _debounced_server(monkeypatch)
+        server.edit("file:///a.py")  # the first edit after a quiet spell: at once
+        assert checks == ["file:///a.py"]
+        for _ in range(5):  # a burst: one check, after the spell
+            server.edit("file:///a.py")
+            await asyncio.sleep(0.01)
+        assert checks == ["file:///a.py"]
+        await asyncio.sleep(1.0)
+        assert checks == ["file:///a.py"] * 2
+
+    asyncio.run(burst())
+
+
+def test_after_a_slow_check_the_quiet_spell_is_as_long_as_it_took(monkeypatch):
+    from fixlint.server.app import MAX_QUIET
+
+    server, _ = _debounced_server(monkeypatch, took=1.2)
+    assert server._quiet("file:///a.py") == 1.2
+    server.took["file:///a.py"] = 30.0
+    assert server._quiet("file:///a.py") == MAX_QUIET
+    server.took["file:///a.py"] = 0.1
+    assert server._quiet("file:///a.py") == 0.5
+
+
+def test_a_buffer_over_max_file_size_is_skipped_as_the_cli_skips_the_file(tmp_path):
+    from fixlint.server import linting
+
+    (tmp_path / "pyproject.toml").write_text('[tool.fixlint]\nmax-file-size = "1k"\n')
+    settings = configuration.resolve(str(tmp_path), {})
+    source = "resp.set_cookie('sid', 'v')\n"
+    assert linting.check(source, "app.py", settings).errors == []
+    big = source + "# é\n" * 400
+    (error,) = linting.check(big, "app.py", settings).errors
+    assert error.message == f"skipped: {len(big.encode()):,} bytes, more than max-file-size (1,024 bytes)"
+    assert linting.plans(big, "app.py", settings).plans == [] and linting.fix_all(big, "app.py", settings) is None
