@@ -122,7 +122,7 @@ def gather(args, cwd=None):
             message = str(exc)
             raise ConfigError(message if message.startswith(source) else f"{source}: {message}") from None
         for name, value in flake8_options.items():
-            options[name.replace("_", "-")] = Setting(value, source)
+            options[_canonical(name)] = Setting(value, source)
         for name, value in flake8_run.items():
             if name == "per-file-ignores":
                 value = [PerFileIgnore(p, codes, _flake8_matcher(p)) for p, codes in value]
@@ -134,7 +134,7 @@ def gather(args, cwd=None):
         files.append(source)
         table, run = settings.load_table(pyproject_path)
         for name, value in table.items():
-            options[name.replace("_", "-")] = Setting(value, source)
+            options[_canonical(name)] = Setting(value, source)
         folder = os.path.dirname(os.path.abspath(pyproject_path))
         for name, value in run.items():
             if name == "per-file-ignores":
@@ -148,6 +148,15 @@ def gather(args, cwd=None):
     for option in OPTIONS:
         values[option.name] = options.get(option.name, Setting(option.default, DEFAULT))
     return Layers(config, values, tuple(files))
+
+
+def _canonical(name):
+    """The option's current name: an older name (an alias) counts as it."""
+    name = name.replace("_", "-")
+    for option in OPTIONS:
+        if name in option.aliases:
+            return option.name
+    return name
 
 
 def _command_line(args, values):

@@ -115,7 +115,7 @@ def test_show_settings_names_the_source_of_each_value(tmp_path):
     assert "ignore = SFX304  [command line]" in lines
     assert "max-session-lifetime = 1.2096e+06  [setup.cfg [flake8]]" in lines or \
         "max-session-lifetime = 14d  [setup.cfg [flake8]]" in lines
-    assert "non-sensitive-cookies = theme  [pyproject.toml [tool.fixlint]]" in lines
+    assert "non-sensitive-names = theme  [pyproject.toml [tool.fixlint]]" in lines
     assert "csrf-cookies = csrftoken, csrf_token, XSRF-TOKEN  [default]" in lines
     assert lines[-1] == "rules: SFX101, SFX102, SFX201, SFX202, SFX203, SFX204, SFX301, SFX302, SFX303, SFX305"
 

@@ -170,6 +170,8 @@ def set_cookie_site(ctx, node, func):
             given[keyword.arg] = keyword.value
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
+    if name is None and key is not None:
+        name = class_constant(ctx, key)
     site = CookieSite(SET_COOKIE, node, framework.label, name)
     if name is None and key is not None:
         site.name_source = _short_source(key)
@@ -214,7 +216,11 @@ def _deletes(given, ctx):
 
 
 def cookie_sensitivity(ctx, name, value, name_expr=None):
-    """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value."""
+    """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value.
+    A literal yes/no value (`"true"`, `True`) is the same for every visitor:
+    a flag for the frontend, never a credential, whatever the name says."""
+    if value is not None and _is_flag_value(value):
+        return fw.PREFERENCE
     if name is not None:
         kind = fw.classify_cookie(name, ctx.config)
         if kind != fw.OTHER:
@@ -227,6 +233,38 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     return fw.OTHER
+
+
+def _is_flag_value(expr):
+    if expr.__class__ is not ast.Constant:
+        return False
+    if isinstance(expr.value, bool):
+        return True
+    return isinstance(expr.value, str) and expr.value.strip().lower() in fw.FLAG_COOKIE_VALUES
+
+
+def class_constant(ctx, expr):
+    """`self.cookie_name` inside a method, when the enclosing class body says
+    `cookie_name = "..."` and nothing in the class assigns the attribute
+    again: the literal string, else None."""
+    if not (expr.__class__ is ast.Attribute and expr.value.__class__ is ast.Name
+            and expr.value.id in ("self", "cls")):
+        return None
+    scope = ctx.scope
+    while scope is not None and scope.kind != sc.CLASS_SCOPE:
+        scope = scope.parent
+    if scope is None:
+        return None
+    binding = scope.bindings.get(expr.attr)
+    if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
+        return None
+    value = binding.value
+    if value.__class__ is not ast.Constant or not isinstance(value.value, str):
+        return None
+    for node in ast.walk(scope.node):
+        if node.__class__ is ast.Attribute and node.attr == expr.attr and node.ctx.__class__ is not ast.Load:
+            return None
+    return value.value
 
 
 def _names_csrf_cookie(expr):

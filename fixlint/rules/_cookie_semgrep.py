@@ -112,6 +112,23 @@ def not_named(name):
     ]
     if name == CSRF:
         out.append({"pattern-not": '$RESP.$SET($CONFIG["=~/(?i).*(csrf|xsrf).*/"], ...)'})
+        # `self.cookie_name` where the class body says `cookie_name = "..._csrftoken"`.
+        # Semgrep cannot tie the call to that one attribute: every cookie the
+        # method sets through `self` is left alone (a miss, never noise).
+        out.append({"pattern-not-inside": (
+            'class $C:\n  ...\n  $ATTR = "=~/(?i).*(csrf|xsrf).*/"\n  ...\n'
+            '  def $F(...):\n    ...\n    $RESP.$SET(self.$ATTR, ...)\n'
+        )})
+    if name == PREFERENCE:
+        # A literal yes/no value is a frontend flag, never a credential
+        # (fixlint.analysis.cookies.cookie_sensitivity).
+        flag = f'"=~/^(?i:{words(sorted(fw.FLAG_COOKIE_VALUES))})$/"'
+        out += [
+            {"pattern-not": f"$RESP.$SET($K, {flag}, ...)"},
+            {"pattern-not": f"$RESP.$SET(..., value={flag}, ...)"},
+            {"pattern-not": "$RESP.$SET($K, True, ...)"},
+            {"pattern-not": "$RESP.$SET($K, False, ...)"},
+        ]
     return out
 
 

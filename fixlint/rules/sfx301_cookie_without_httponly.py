@@ -44,6 +44,13 @@ class CookieWithoutHttponly(Rule):
     (`max_age=0`, `expires=0`, a past date) is being cleared; there is
     nothing to harden. Test code and `.pyi` stubs are not checked unless
     `include-tests` is set (as for every rule).
+    A name held in a class constant and read through `self`
+    (`cookie_name = "app_csrftoken"` ... `set_cookie(self.cookie_name, ...)`)
+    is that literal name, unless the class assigns the attribute again. A
+    cookie whose value is a literal yes/no word (`"true"`, `"false"`, `"yes"`,
+    `"no"`, `"on"`, `"off"`, `True`, `False`) carries no credential whatever
+    its name (`is_user_authorized = "true"` is a hint the frontend reads) and
+    is skipped like a non-sensitive cookie.
     Computed values (`httponly=not DEBUG`, `**cookie_options`) are trusted.
     Settings are findings only when they say `False`: both Django and Flask
     default to HttpOnly session cookies. Starlette's and starsessions'

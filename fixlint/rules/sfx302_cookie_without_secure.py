@@ -39,8 +39,9 @@ class CookieWithoutSecure(Rule):
     ## Decisions
     Non-sensitive cookies (`theme`, `lang`, `preferences`,
     `x-expected-format`, ... — the `non-sensitive-names` vocabulary, as for
-    SFX301) and deletions (an empty value, `max_age=0`, a past `expires`)
-    are skipped.
+    SFX301), deletions (an empty value, `max_age=0`, a past `expires`) and
+    cookies whose value is a literal yes/no word (`"true"`, `True`: the same
+    for every visitor, no credential to leak over plain HTTP) are skipped.
     Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for

@@ -40,8 +40,9 @@ class CookieWithoutSamesite(Rule):
     Framework defaults decide what "missing" means: Starlette and
     starsessions default to Lax, Werkzeug and Django's `set_cookie` default
     to no SameSite, Django's `SESSION_COOKIE_SAMESITE` defaults to Lax.
-    Non-sensitive cookies and deletions are skipped (as for SFX301);
-    computed values are trusted. Settings are
+    Non-sensitive cookies, deletions and cookies whose value is a literal
+    yes/no word (`"true"`, `True`: no credential to ride on a cross-site
+    request) are skipped (as for SFX301); computed values are trusted. Settings are
     findings only when a literal says `None`.
     """
 
