@@ -75,7 +75,7 @@ def _fix_stdin(chosen, args):
     nothing applies, the name is excluded or it cannot be fixed); what is
     left, and errors, on stderr."""
     from ..fix import report
-    from ..fix.engine import FileFix, fix_text
+    from ..fix.fixer import FileFix, fix_text
 
     name, data, excluded = chosen.stdin
     out = report.Report(sys.stdout, sys.stderr, write=True, unsafe=args.unsafe_fixes)
