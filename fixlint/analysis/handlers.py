@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ..engine.scope import last_name
 from .. import frameworks as fw
 from .base import Analysis
 
@@ -305,25 +306,17 @@ _SCALARS = frozenset(("str", "int", "float", "bool", "bytes", "UUID", "uuid.UUID
 def _annotated_base(annotation):
     if annotation is None:
         return None
-    if annotation.__class__ is ast.Subscript and _name(annotation.value) == "Annotated":
+    if annotation.__class__ is ast.Subscript and last_name(annotation.value) == "Annotated":
         elts = annotation.slice.elts if annotation.slice.__class__ is ast.Tuple else [annotation.slice]
         return elts[0] if elts else None
     return annotation
 
 
 def _annotated_extras(annotation):
-    if annotation is not None and annotation.__class__ is ast.Subscript and _name(annotation.value) == "Annotated":
+    if annotation is not None and annotation.__class__ is ast.Subscript and last_name(annotation.value) == "Annotated":
         if annotation.slice.__class__ is ast.Tuple:
             return annotation.slice.elts[1:]
     return ()
-
-
-def _name(expr):
-    if expr.__class__ is ast.Name:
-        return expr.id
-    if expr.__class__ is ast.Attribute:
-        return expr.attr
-    return None
 
 
 def _keyword(call, name):

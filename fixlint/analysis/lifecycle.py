@@ -757,7 +757,7 @@ class LifecycleAnalysis(Analysis):
         """A class named for sessions, or deriving from one
         (`class RotatingSession(SecureCookieSession)`), whose methods a
         session of this module may have: `def regenerate(self)`."""
-        names = [node.name] + [_last_name(base) for base in node.bases]
+        names = [node.name] + [sc.last_name(base) for base in node.bases]
         if not any(name and "session" in name.lower() for name in names):
             return
         for stmt in node.body:
@@ -799,14 +799,6 @@ def _whole(expr):
             and expr.func.attr in _WHOLE_VIEWS and not expr.args):
         return expr.func.value
     return expr
-
-
-def _last_name(expr):
-    if expr.__class__ is ast.Name:
-        return expr.id
-    if expr.__class__ is ast.Attribute:
-        return expr.attr
-    return None
 
 
 def session_method(event):

@@ -416,7 +416,7 @@ class OriginAnalysis(Analysis):
             return SessionIdValue(expr, f"{framework.session_label}.{attr}", framework)
         store = self.ctx.value_of(expr.value)
         if store.__class__ is ast.Call:
-            name = _callee_name(store.func)
+            name = sc.last_name(store.func)
             for framework in _SESSION_FRAMEWORKS:  # `SessionStore(session_key=...).session_key`
                 if name == framework.session_store_class and attr in framework.session_id_attrs:
                     return SessionIdValue(expr, f"{name}().{attr}", framework)
@@ -605,14 +605,6 @@ def _short(qualname):
     if len(parts) > 2 and parts[0] == parts[1]:
         parts = parts[1:]
     return ".".join(parts)
-
-
-def _callee_name(func):
-    if func.__class__ is ast.Name:
-        return func.id
-    if func.__class__ is ast.Attribute:
-        return func.attr
-    return None
 
 
 def _arguments(function):

@@ -113,3 +113,13 @@ def import_bindings(node, scope):
         target = f"{prefix}{module}.{alias.name}" if module else f"{prefix}{alias.name}"
         out.append(Binding(alias.asname or alias.name, IMPORT, scope, node, qualname=target))
     return out
+
+
+def last_name(expr):
+    """The last name of a `name` or `a.b.name` expression (a callee, a base
+    class), or None for anything else."""
+    if expr.__class__ is ast.Name:
+        return expr.id
+    if expr.__class__ is ast.Attribute:
+        return expr.attr
+    return None
