@@ -153,6 +153,12 @@ class Framework:
     bind_calls: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
+    # Methods the framework calls on the project's own object at sign-in and
+    # sign-out (a Pyramid security policy's `remember(self, request,
+    # userid)` / `forget(self, request)`): login and logout handlers
+    # whatever their class is called.
+    login_hooks: frozenset = frozenset()
+    logout_hooks: frozenset = frozenset()
     # `app.session_interface.regenerate(session)`: (attribute, method).
     interface_regenerate: tuple = ()
     # What `fixlint fix` may call it on: a module-level application object of

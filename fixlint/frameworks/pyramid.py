@@ -16,8 +16,10 @@ Facts from Pyramid 2.x (`pyramid/session.py`, `pyramid/authentication.py`,
   `AuthTktCookieHelper` a fresh signed ticket (nothing to fixate), with
   `SessionAuthenticationHelper` `request.session["auth.userid"] = userid`
   without invalidating. Which policy runs is configuration fixlint does not
-  see, so `remember()` is not judged as a binding; an identity written into
-  `request.session` in a login view is. `forget(request)` expires the
+  see, so a call of `remember()` is not judged as a binding; an identity
+  written into `request.session` in a login view is, and so is one written
+  by the project's own policy in its `remember(self, request, userid)`
+  method (a login hook), or removed alone in its `forget()`. `forget(request)` expires the
   ticket (or deletes that one key): it is not session invalidation, and a
   logout that only calls it leaves nothing server-side to judge.
 - `AuthTktAuthenticationPolicy(secret, callback=None, cookie_name="auth_tkt",
@@ -107,8 +109,11 @@ AUTH_TKT_HELPER = Middleware(
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
 # invalidate() clears the signed-cookie session (as clear() does): before the
 # identity is written it is regeneration, on logout invalidation.
+# pyramid_beaker's sessions (Beaker's) also have delete(), which removes the
+# record and expires the cookie: trusted as invalidation, as the factory is
+# configuration fixlint may not see.
 REGENERATE_METHODS = frozenset(("invalidate",))
-INVALIDATE_METHODS = frozenset(("invalidate",))
+INVALIDATE_METHODS = frozenset(("invalidate", "delete"))
 SESSION_BACKEND = SessionBackend(
     key="pyramid",
     label="Pyramid",
@@ -120,7 +125,7 @@ SESSION_BACKEND = SessionBackend(
     regenerate_code="{session}.invalidate()",
     invalidate_code="{session}.invalidate()",
     # ISession: invalidate() and the dict's clear(); nothing else of the kind.
-    session_methods=frozenset(("invalidate", "clear")),
+    session_methods=frozenset(("invalidate", "clear", "delete")),
 )
 
 # -- requests, responses, views ----------------------------------------------
@@ -182,6 +187,10 @@ PYRAMID = Framework(
     session_regenerate_methods=REGENERATE_METHODS,
     session_invalidate_methods=INVALIDATE_METHODS,
     regenerate_mechanism="cycle:pyramid",
+    # ISecurityPolicy / IAuthenticationPolicy: remember() and forget() run at
+    # sign-in and sign-out, called by pyramid.security.remember()/forget().
+    login_hooks=frozenset(("remember",)),
+    logout_hooks=frozenset(("forget",)),
     url_builder_methods=URL_BUILDER_METHODS,
     redirects=REDIRECTS,
     fixtures="pyramid",
