@@ -5,7 +5,9 @@
   `session_id`, configured names) or because the value reaches a
   session-loading API in the function (Django `SessionStore(session_key=)`,
   a session store lookup, `session.sid = ...`, `set_cookie` of the session
-  cookie), directly or through a same-module helper;
+  cookie), directly or through a same-module helper, or because it looks up
+  the user a function with no credential check then signs in
+  (sign_in_lookups.py);
 - url_leaks (SFX202): a session id put into a URL;
 - client_ids (SFX203): a session record created under an id the request
   brought, when no record exists;
@@ -30,7 +32,9 @@ from . import handlers as hd
 from . import urls
 from .base import Analysis
 from .cookies import names_session_setting, set_cookie_site
+from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
+from .sign_in_lookups import SignInLookups
 
 _SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie"))
 _DEFAULTDICT = frozenset(("collections.defaultdict",))
@@ -99,6 +103,7 @@ class SessionIdAnalysis(Analysis):
         self.handlers = analyses[hd.HandlerAnalysis]
         self.id_names = sid.session_id_names(ctx.config)
         self.param_reads = []
+        self.sign_ins = SignInLookups(ctx, self.origins)
         self.url_leaks = []
         self.client_ids = []
         self.weak_ids = []
@@ -207,6 +212,7 @@ class SessionIdAnalysis(Analysis):
         if value is None:
             return
         targets = node.targets if node.__class__ is ast.Assign else [node.target]
+        self.sign_ins.assigned(targets, value)
         for target in targets:
             cls = target.__class__
             if cls is ast.Name:
@@ -242,6 +248,7 @@ class SessionIdAnalysis(Analysis):
         if key == "SESSION_COOKIE_NAME":
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
+            self.sign_ins.session_write(value, literal_key(target.slice, self.ctx))
             # request.session[f"rememberMe{n}"] = str(random.random())
             text = key if key is not None else _key_text(target.slice)
             kind = sid.credential_kind(text) if text else None
@@ -287,6 +294,7 @@ class SessionIdAnalysis(Analysis):
         func = node.func
         qualname = self.ctx.qualname(func)
         self._session_loader(node, func, qualname)
+        self.sign_ins.call(node, func, qualname)
         if func.__class__ is ast.Attribute:
             if func.attr in _SET_COOKIE:
                 self._cookie(node, func)
@@ -545,6 +553,11 @@ class SessionIdAnalysis(Analysis):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
+        if not self._in_test():
+            for reads, label in self.sign_ins.sign_ins():
+                for read in reads:
+                    if label not in read.uses:
+                        read.uses.append(label)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue

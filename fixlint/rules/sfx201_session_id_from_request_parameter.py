@@ -212,7 +212,13 @@ class SessionIdFromRequestParameter(Rule):
     and `Session.objects.get(session_key=...)`, a hand-rolled store
     (`SESSIONS[token]`, `session_store.get(token)`,
     `cache.get(f"session:{token}")`), `session.sid = token`, or
-    `set_cookie` of the session cookie.
+    `set_cookie` of the session cookie; or when it looks up a user
+    (`User.objects.get(staff_key=value)`,
+    `User.query.filter_by(api_key=value).first()`) whom the same function
+    then signs in — writes the row into the session under a key naming the
+    user, `login_user(row)`, Django's `login(request, row)` — without any
+    credential check: the value is then the session's credential, sent in
+    the request instead of a cookie, whatever it is called.
 
     Cookies (`request.cookies`, `request.COOKIES`, FastAPI `Cookie()`
     parameters) are the right place and are never reported; neither are
@@ -242,7 +248,13 @@ class SessionIdFromRequestParameter(Rule):
     `Model.objects.get(pk=...)`, `Model.query.get(...)`, `db.get(Model,
     ...)`, `.filter(Model.id == ...)`). Headers
     (`X-Session-Id`) are not reported: they do not leak through links and
-    cannot be planted by one.
+    cannot be planted by one. A sign-in lookup counts only on a column
+    that is not an identifier (`username`, `email`, `id`, `user_id` and
+    their translations find the user, they prove nothing) or a password,
+    and only in a function that checks no credentials (a login form looks
+    the user up by name, then checks the password); a CSRF token compared
+    with the session's copy, a password-reset token that names an account
+    by email, and a pagination token are never sign-ins.
     """
 
     code = "SFX201"
@@ -362,8 +374,9 @@ class SessionIdFromRequestParameter(Rule):
     semgrep_parity = (
         "Semgrep matches a session-id name where the value is read, or a neutral name whose value reaches "
         "a store lookup, `SessionStore(...)` or the session cookie in the same function; it does not "
-        "follow values into helpers, recognise routes registered with `add_url_rule`, or use a "
-        "configured session cookie name."
+        "follow values into helpers, recognise routes registered with `add_url_rule`, use a "
+        "configured session cookie name, or recognise a request value that signs a user in through a "
+        "user lookup."
     )
 
     def check(self, ctx, facts):
