@@ -282,6 +282,26 @@ class SessionIdAnalysis(Analysis):
                 if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
                     self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key))
                 return
+        for value, stored in ((left, right), (right, left)):
+            self._compared_with_stored_id(value, stored)
+
+    def _compared_with_stored_id(self, value, stored):
+        """`request.form["t"] == user.session_token`: a request value checked
+        against a stored session id is that session id, whatever the request
+        calls it (a CSRF token checked against the session's copy is not)."""
+        found = self.origins.origin(stored)
+        if found.__class__ is Read or found is FOREIGN:
+            return
+        if found.__class__ is SessionIdValue:
+            label = f"the comparison with {found.label}"
+        else:
+            name = _last_name(stored, self.ctx)
+            if name is None or not self._is_id_name(name):
+                return
+            label = f"the comparison with the stored {name!r}"
+        for read in self.origins.reads_in(value):
+            if read.source not in (COOKIE, HEADER, None) and label not in read.uses:
+                read.uses.append(label)
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
@@ -629,6 +649,19 @@ def _probe(ctx, expr):
     if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.args:
         if expr.func.attr in sid.STORE_PROBES:
             return expr.func.value, expr.args[0]
+    return None
+
+
+def _last_name(expr, ctx):
+    """`user.session_token` -> 'session_token'; `row["sid"]` -> 'sid';
+    `sid` -> 'sid'; else None."""
+    cls = expr.__class__
+    if cls is ast.Attribute:
+        return expr.attr
+    if cls is ast.Subscript:
+        return literal_string(expr.slice, ctx)
+    if cls is ast.Name:
+        return expr.id
     return None
 
 
