@@ -573,11 +573,10 @@ class SessionIdAnalysis(Analysis):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
-        if not self._in_test():
-            for reads, label in self.sign_ins.sign_ins():
-                for read in reads:
-                    if label not in read.uses:
-                        read.uses.append(label)
+        for reads, label in self.sign_ins.sign_ins():
+            for read in reads:
+                if label not in read.uses:
+                    read.uses.append(label)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
