@@ -199,6 +199,17 @@ class Framework:
     project_flags: tuple = ()
     project_cookie: str = ""
     project_use: str = ""
+    # What a module summary (fixlint/project/summary.py) reads for those
+    # facts: uses of the framework's session (`flask.session`, `flash()`)
+    # and packages that store in it (Flask-Login, Flask-WTF); configuration
+    # loaders whose keys cannot be read (`from_pyfile`) and the one that
+    # names a config object (`from_object`); the `bind_calls` argument that
+    # asks for a remember-me cookie (`login_user(user, remember=True)`).
+    session_users: frozenset = frozenset()
+    session_user_packages: frozenset = frozenset()
+    unreadable_config_loaders: frozenset = frozenset()
+    object_config_loader: str = ""
+    remember_argument: str = ""
     advice: dict = field(default_factory=dict)  # rule code -> Advice
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
