@@ -27,7 +27,8 @@ from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_WRAPPERS, SETTING
 DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
 SET_COOKIE = "$RESP.$SET(...)"
-SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
+SETTER_NAMES = sorted({"set_cookie", "set_signed_cookie"}.union(*(f.cookie_setters for f in fw.FRAMEWORKS)))
+SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": f"^({'|'.join(SETTER_NAMES)})$"}}
 # Packages whose import marks a web module, from the adapters.
 FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
 WEB_PACKAGES = (*FLASK_DJANGO_PACKAGES, *fw.STARLETTE.semgrep_imports())
@@ -213,7 +214,41 @@ def responses(frameworks, by_name_packages, by_name_excluding=()):
             one_of("$TYPE", types),
         ]},
         {"patterns": by_name},
+        *_handler_selves(frameworks),
     ]}
+
+
+def _handler_selves(frameworks, call="self.$SET(...)"):
+    """`self` in a request handler class (Tornado's RequestHandler
+    subclasses), in a file that imports its framework: a base named like a
+    handler class or ending with one of the adapter's suffixes. `call` is
+    the handler method call the match sits in."""
+    out = []
+    for framework in frameworks:
+        if not framework.handler_classes:
+            continue
+        names = {q.rpartition(".")[2] for q in framework.handler_classes}
+        suffixes = "|".join(rf"\w*{re.escape(s)}" for s in framework.handler_name_suffixes)
+        out.append({"patterns": [
+            {"pattern-inside": "class $HANDLER(..., $BASE, ...):\n  ...\n"},
+            regex("$BASE", rf"^([\w.]*\.)?({'|'.join([*map(re.escape, sorted(names)), suffixes])})$"),
+            {"pattern-inside": call},  # a metavariable-regex on `self` never matches
+            *_import_guard(framework.semgrep_imports()),
+        ]})
+    return out
+
+
+def handler_calls(call):
+    """`call` (on `self`) inside a request handler of any framework that has them."""
+    return {"pattern-either": _handler_selves(fw.WEB_FRAMEWORKS, call)}
+
+
+def scaled_lifetimes(limit=LIMIT):
+    """`set_cookie` lifetime keywords counted in other units than seconds
+    (Tornado's `expires_days=`), each above `limit` seconds."""
+    found = {(k, unit) for f in fw.FRAMEWORKS for k, unit in f.cookie_lifetimes.items() if unit != 1}
+    return [lifetime_above({"pattern": f"$RESP.$SET(..., {keyword}=$V, ...)"}, limit=limit / unit)
+            for keyword, unit in sorted(found)]
 
 
 def any_response():
@@ -222,8 +257,11 @@ def any_response():
 
 
 def flask_or_django_response():
-    """A Werkzeug/Flask or Django response: no SameSite default."""
-    return responses((fw.FLASK, fw.DJANGO), FLASK_DJANGO_PACKAGES, STARLETTE_MODULES)
+    """A Werkzeug/Flask or Django response, or a handler of another
+    framework without a SameSite default (Tornado)."""
+    others = tuple(f for f in fw.WEB_FRAMEWORKS if f not in (fw.FLASK, fw.DJANGO)
+                   and f.handler_classes and f.cookie_defaults.get("samesite") is None)
+    return responses((fw.FLASK, fw.DJANGO, *others), FLASK_DJANGO_PACKAGES, STARLETTE_MODULES)
 
 
 def _positional(index):
