@@ -14,7 +14,7 @@ signs it) is its login, issued afresh at each login, so SFX101/SFX102 have
 no Tornado session to judge (hand-rolled stores keep their own adapter).
 """
 
-from .base import Advice, Framework, Requests
+from .base import Advice, Framework, Requests, Routing, SessionBackend
 
 _DAY = 86400
 
@@ -51,6 +51,19 @@ READER_METHODS = {
     "get_cookie": "cookie", "get_signed_cookie": "cookie", "get_secure_cookie": "cookie",
 }
 
+# The signed user cookie is Tornado's whole session: a new value at each
+# login, gone with clear_cookie(); there is no server-side record and no
+# session object whose methods could regenerate it.
+SESSION_BACKEND = SessionBackend(
+    key="tornado",
+    label="Tornado",
+    regenerators=frozenset(),
+    order="before",
+    regenerate_fix="issue a new signed cookie with self.set_signed_cookie() at login",
+    invalidate_fix="call self.clear_cookie() on the signed user cookie",
+    server_side=False,
+)
+
 TORNADO = Framework(
     key="tornado",
     label="Tornado",
@@ -60,6 +73,10 @@ TORNADO = Framework(
     cookie_setters=COOKIE_SETTERS,
     cookie_lifetimes=COOKIE_LIFETIMES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    # Handlers are classes listed in `Application([(r"/login", LoginHandler)])`:
+    # no decorators, and their methods' extra parameters are regex groups.
+    routing=Routing(app_classes=frozenset(("tornado.web.Application",))),
+    backend=SESSION_BACKEND,
     requests=Requests(
         sources=REQUEST_SOURCES,
         reader_methods=READER_METHODS,
