@@ -97,7 +97,7 @@ class CookieSite:
 
     def subject(self):
         if self.kind == MIDDLEWARE:
-            return "SessionMiddleware's session cookie"
+            return f"{self.owner}'s session cookie"
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
         if self.kind in (SETTINGS, APP):
@@ -109,6 +109,7 @@ class CookieSite:
         return f"cookie {self.name_source}" if self.name_source else "cookie"
 
     sensitivity_detail = "session"
+    owner = "SessionMiddleware"  # what a MIDDLEWARE site's cookie belongs to, for messages
     name_source = None  # the name expression's source, when not a literal
 
     def __repr__(self):  # pragma: no cover - debugging aid
@@ -409,6 +410,7 @@ class CookieAnalysis(Analysis):
             if keyword.arg is not None:
                 given[keyword.arg] = keyword.value
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
+        site.owner = middleware.owner
         site.settings = dict(middleware.options)
         for flag, option in middleware.options.items():
             if option in given:
@@ -538,8 +540,8 @@ class CookieAnalysis(Analysis):
             return
         choices = fw.settings_frameworks(name)
         framework, setting = choices[0]
-        if setting.cookie == "remember":
-            label = fw.FLASK_LOGIN.label
+        if len(choices) == 1 and framework.extends is not None:
+            label = framework.label  # a library's own key: REMEMBER_COOKIE_* (Flask-Login), QUART_AUTH_*
         elif label is None and len(choices) == 1:
             label = framework.label  # a key only one framework reads
         site = CookieSite(SETTINGS, node, label, sensitivity=fw.SESSION)

@@ -23,14 +23,15 @@ from .starsessions import STARSESSIONS
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
+from .quart_auth import QUART_AUTH
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
-    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, TORNADO, HAND_ROLLED,
-    PYTHON,
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, TORNADO,
+    HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
@@ -47,7 +48,7 @@ FOREIGN_WEB_PACKAGES = (
 
 __all__ = [
     "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
-    "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
+    "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
 

@@ -32,6 +32,7 @@ class Middleware:
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
+    owner: str = "SessionMiddleware"  # messages say "<owner>'s session cookie"
 
 
 @dataclass(frozen=True)
