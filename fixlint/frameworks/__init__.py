@@ -211,10 +211,10 @@ _NOT_A_RESPONSE = object()
 
 def response_framework(ctx, receiver):
     """The framework whose response `receiver` is, or None when it is not a
-    response (test clients, `requests` sessions, `self` in a Tornado
-    handler...). A response whose framework cannot be told falls back to the
-    file's imports; a file that imports only a foreign web framework is left
-    alone."""
+    response (test clients, `requests` sessions...). `self` in a request
+    handler class (Tornado's) is its framework's response. A response whose
+    framework cannot be told falls back to the file's imports; a file that
+    imports only a foreign web framework is left alone."""
     found = _response_origin(ctx, receiver)
     if found is _NOT_A_RESPONSE:
         return handler_framework(ctx, receiver)
