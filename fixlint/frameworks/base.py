@@ -94,6 +94,9 @@ class Requests:
     # Parameter declarations (FastAPI `Query()`, `Cookie()`...): function -> source.
     param_sources: dict = field(default_factory=dict)
     param_modules: tuple = ()
+    # Methods of a handler (`self` in a Framework.handler_classes subclass)
+    # that read one named value (Tornado's `self.get_argument("sid")`) -> where.
+    reader_methods: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
@@ -223,6 +226,18 @@ class Framework:
     # The positional parameters of its responses' `set_cookie` after `self`.
     set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_defaults: dict = field(default_factory=dict)
+    # Cookie setters whose parameters differ from SET_COOKIE_PARAMS: method ->
+    # positional parameters after `self` (empty: set_cookie/set_signed_cookie
+    # as Werkzeug, Django and Starlette have them); lifetime keywords -> the
+    # seconds one unit is worth (empty: `max_age`/`expires` in seconds).
+    cookie_setters: dict = field(default_factory=dict)
+    cookie_lifetimes: dict = field(default_factory=dict)
+    # Request handler classes whose instances are the response and read the
+    # request (Tornado's RequestHandler): `self` in a subclass's method; a
+    # base of the project's own counts, in a file importing the framework,
+    # when its name ends with one of `handler_name_suffixes`.
+    handler_classes: frozenset = frozenset()
+    handler_name_suffixes: tuple = ()
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.

@@ -26,7 +26,8 @@ from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_WRAPPERS, SETTING
 DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
 SET_COOKIE = "$RESP.$SET(...)"
-SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
+SETTER_NAMES = sorted({"set_cookie", "set_signed_cookie"}.union(*(f.cookie_setters for f in fw.FRAMEWORKS)))
+SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": f"^({'|'.join(SETTER_NAMES)})$"}}
 # Packages whose import marks a web module, from the adapters.
 FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
 WEB_PACKAGES = tuple(dict.fromkeys(p for f in fw.WEB_FRAMEWORKS for p in f.semgrep_imports()))
@@ -213,6 +214,7 @@ def responses(frameworks, by_name_packages, by_name_excluding=()):
         ]},
         {"patterns": by_name},
         *_response_attributes(frameworks),
+        *_handler_selves(frameworks),
     ]}
 
 
@@ -229,6 +231,39 @@ def _response_attributes(frameworks):
                 *_import_guard(framework.semgrep_imports()),
             ]})
     return out
+
+
+def _handler_selves(frameworks, call="self.$SET(...)"):
+    """`self` in a request handler class (Tornado's RequestHandler
+    subclasses), in a file that imports its framework: a base named like a
+    handler class or ending with one of the adapter's suffixes. `call` is
+    the handler method call the match sits in."""
+    out = []
+    for framework in frameworks:
+        if not framework.handler_classes:
+            continue
+        names = {q.rpartition(".")[2] for q in framework.handler_classes}
+        suffixes = "|".join(rf"\w*{re.escape(s)}" for s in framework.handler_name_suffixes)
+        out.append({"patterns": [
+            {"pattern-inside": "class $HANDLER(..., $BASE, ...):\n  ...\n"},
+            regex("$BASE", rf"^([\w.]*\.)?({'|'.join([*map(re.escape, sorted(names)), suffixes])})$"),
+            {"pattern-inside": call},  # a metavariable-regex on `self` never matches
+            *_import_guard(framework.semgrep_imports()),
+        ]})
+    return out
+
+
+def handler_calls(call):
+    """`call` (on `self`) inside a request handler of any framework that has them."""
+    return {"pattern-either": _handler_selves(fw.WEB_FRAMEWORKS, call)}
+
+
+def scaled_lifetimes(limit=LIMIT):
+    """`set_cookie` lifetime keywords counted in other units than seconds
+    (Tornado's `expires_days=`), each above `limit` seconds."""
+    found = {(k, unit) for f in fw.FRAMEWORKS for k, unit in f.cookie_lifetimes.items() if unit != 1}
+    return [lifetime_above({"pattern": f"$RESP.$SET(..., {keyword}=$V, ...)"}, limit=limit / unit)
+            for keyword, unit in sorted(found)]
 
 
 def any_response():

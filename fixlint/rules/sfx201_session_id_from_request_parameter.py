@@ -9,7 +9,7 @@ from .. import frameworks as fw
 from ..frameworks import vocabularies as vocab
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
-from ._cookie_semgrep import regex, words
+from ._cookie_semgrep import handler_calls, regex, words
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
@@ -173,6 +173,29 @@ def _not_foreign(match):
     return {"patterns": [match, *ls.not_importing(si.FOREIGN_PACKAGES)]}
 
 
+def _handler_rules():
+    """Handlers that read request values themselves (Tornado's
+    `self.get_argument("sid")`), one rule per framework."""
+    out = []
+    for framework in fw.WEB_FRAMEWORKS:
+        readers = sorted(m for m, source in (framework.requests.reader_methods if framework.requests else {}).items()
+                         if source != "cookie")
+        if not readers or not framework.handler_classes:
+            continue
+        fix = fw.advice(framework, "SFX201")
+        out.append(SemgrepRule(
+            suffix=framework.key,
+            message=f"Session id read with self.$READ() from the query string or form body; {fix} ({framework.label})",
+            match={"patterns": [
+                {"pattern": f"self.$READ({si.SID_NAME}, ...)"},
+                regex("$READ", rf"^({words(readers)})$"),
+                handler_calls("self.$READ(...)"),
+            ]},
+            technology=(framework.key,),
+        ))
+    return out
+
+
 def _semgrep_rules():
     return tuple(replace(rule, match=_not_foreign(rule.match)) for rule in _rules())
 
@@ -235,6 +258,7 @@ def _rules():
             ]},
             technology=("fastapi", "starlette"),
         ),
+        *_handler_rules(),
         SemgrepRule(
             suffix="fastapi-param",
             message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "

@@ -108,11 +108,14 @@ class SessionLifetimeTooLong(Rule):
             message=f"Session/auth cookie lives longer than {LIMIT}: a stolen or fixed session stays usable "
                     f"that long; pass a shorter max_age/expires to $SET()",
             match={"patterns": [
-                sg.lifetime_above(sg.either(
-                    "$RESP.$SET(..., max_age=$V, ...)",
-                    "$RESP.$SET(..., expires=$V, ...)",
-                    "$RESP.$SET($KEY, $VALUE, $V, ...)",
-                )),
+                {"pattern-either": [
+                    sg.lifetime_above(sg.either(
+                        "$RESP.$SET(..., max_age=$V, ...)",
+                        "$RESP.$SET(..., expires=$V, ...)",
+                        "$RESP.$SET($KEY, $VALUE, $V, ...)",
+                    )),
+                    *sg.scaled_lifetimes(),
+                ]},
                 sg.SETTERS,
                 *sg.NOT_DELETIONS,
                 sg.any_response(),
