@@ -25,6 +25,7 @@ import pathspec
 
 from . import noqa, timelimit
 from .analysis.base import GuardText
+from .engine import collector
 from .engine.checker import check_tree, is_checked, plan
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
@@ -272,6 +273,11 @@ def check_data(path, data, config, rules, project=None):
 
 def check_source(path, text, config, rules, project=None):
     """check_file for a text already read (an editor's unsaved buffer)."""
+    with collector.paused():
+        return _check_source(path, text, config, rules, project)
+
+
+def _check_source(path, text, config, rules, project):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
@@ -290,7 +296,8 @@ def check_text(path, text, tree, config, rules, project=None):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
-    return _judge(path, text, tree, config, rules, guard, None, project)
+    with collector.paused():
+        return _judge(path, text, tree, config, rules, guard, None, project)
 
 
 def _judge(path, text, tree, config, rules, guard, planned, project=None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from ..engine import collector
 from . import cache, summary
 from .model import Project, ProjectFacts, find_root
 
@@ -43,6 +44,11 @@ def build(root, files=None, use_cache=False):
     """The Project of `root`: every module under it (or only `files`, when
     the checked paths have no root: then cached in the user folder only),
     each summarised or taken from the cache."""
+    with collector.paused():  # summaries are kept, not collected: see engine.collector
+        return _build(root, files, use_cache)
+
+
+def _build(root, files, use_cache):
     from ..runner import SourceError, read_source
 
     rooted = files is None
@@ -50,6 +56,7 @@ def build(root, files=None, use_cache=False):
         files = modules_under(root)
     cached, links = cache.load(root, rooted) if use_cache else ({}, None)
     summaries, entries, changed = {}, {}, False
+    prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
     for path in files:
         if not path.endswith(".py"):
             continue
@@ -58,7 +65,7 @@ def build(root, files=None, use_cache=False):
             stat = os.stat(absolute)
         except OSError:
             continue
-        relative = os.path.relpath(absolute, root)
+        relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
         entry = cached.get(relative)
         if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             facts = entry[2]
@@ -86,9 +93,7 @@ class Projects:
         by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))
-            if folder not in roots:
-                roots[folder] = find_root(folder)
-            root = roots[folder]
+            root = roots[folder] if folder in roots else find_root(folder, roots)
             if root is None:
                 loose.append(path)
             else:
