@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from ..engine import collector
+from ..excludes import DEFAULT_EXCLUDES
 from . import cache, summary
 from .model import Project, ProjectFacts, find_root
 
@@ -18,11 +19,9 @@ __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_fil
 
 def modules_under(root):
     """Every .py file under `root`, minus the folders the CLI never checks
-    (runner.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
+    (excludes.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
     installed packages (`site-packages`): the project's own modules. A lean
     walk (no .gitignore), so a one-file flake8 run stays fast."""
-    from ..runner import DEFAULT_EXCLUDES
-
     names = {n for n in DEFAULT_EXCLUDES if "*" not in n} | {"site-packages"}
     suffixes = tuple(n[1:] for n in DEFAULT_EXCLUDES if n.startswith("*"))
     found = []
@@ -35,9 +34,12 @@ def modules_under(root):
     return found
 
 
+_SUMMARY_FIELDS = frozenset(summary.empty())
+
+
 def _valid(entry):
     return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
-            and set(summary.empty()) <= set(entry[2]))
+            and entry[2].keys() >= _SUMMARY_FIELDS)
 
 
 def build(root, files=None, use_cache=False):
@@ -49,8 +51,6 @@ def build(root, files=None, use_cache=False):
 
 
 def _build(root, files, use_cache):
-    from ..runner import SourceError, read_source
-
     rooted = files is None
     if rooted:
         files = modules_under(root)
@@ -70,9 +70,8 @@ def _build(root, files, use_cache):
         if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             facts = entry[2]
         else:
-            try:
-                facts = summary.summarise(read_source(absolute))
-            except SourceError:
+            facts = _summarise(absolute)
+            if facts is None:
                 continue
             changed = True
         summaries[absolute] = facts
@@ -83,6 +82,18 @@ def _build(root, files, use_cache):
     if changed or len(entries) != len(cached) or not project.load_links(links):
         cache.save(root, entries, rooted, project.save_links())
     return project
+
+
+def _summarise(path):
+    """The summary of the module at `path`, or None when it cannot be read.
+    The runner (and what it imports) is loaded only when a module needs
+    reading: a warm cache spares a one-file flake8 run that cost."""
+    from ..runner import SourceError, read_source
+
+    try:
+        return summary.summarise(read_source(path))
+    except SourceError:
+        return None
 
 
 class Projects:
