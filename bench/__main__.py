@@ -91,6 +91,11 @@ def corpus_summary(corpus):
 
 def main(argv=None):
     args = parse_args(argv)
+    # The warm-up writes each tool's bytecode cache, as an installed tool has
+    # one; where the environment forbids writing it (PYTHONDONTWRITEBYTECODE),
+    # every timed run of fixlint, flake8 or Bandit would compile its modules
+    # from source again, a cost no user of an installed tool pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     cache = cp.default_cache()
     print(f"corpus: {cache} (pinned wheels, sha256-checked)", file=sys.stderr)
     corpus = cp.prepare(cache, REPO / "fixtures")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from . import __version__
 from .analysis.base import GuardText
 from .config import OPTIONS, Config, ConfigError
+from .engine import collector
 from .engine.checker import check_tree
 from .output.escape import shown
 from .rules import all_rules
@@ -124,7 +125,8 @@ class Plugin:
         if not rules:
             return
         text = GuardText("".join(self.lines)) if self.lines is not None else None
-        result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project(text))
+        with collector.paused():
+            result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project(text))
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {shown(finding.message)}", type(self)
         for error in result.errors:

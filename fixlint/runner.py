@@ -25,15 +25,12 @@ import pathspec
 
 from . import noqa, timelimit
 from .analysis.base import GuardText
+from .engine import collector
 from .engine.checker import check_tree, is_checked, plan
+from .excludes import DEFAULT_EXCLUDES
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
 
-DEFAULT_EXCLUDES = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "build", "dist",
-    "__pycache__", ".eggs", "*.egg-info", ".mypy_cache", ".pytest_cache", ".ruff_cache",
-    ".fixlint_cache",
-)
 
 
 class FileError(NamedTuple):
@@ -145,7 +142,24 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
         for err in walk_errors:
             errors.append((getattr(err, "filename", root) or root,
                            FileError(1, 0, f"cannot read directory: {err.strerror or err}")))
-    return _unique(files, key=os.path.realpath), _unique(errors, key=lambda e: (os.path.realpath(e[0]), e[1]))
+    return _unique(files, key=_real_path()), _unique(errors, key=lambda e: (os.path.realpath(e[0]), e[1]))
+
+
+def _real_path():
+    """os.path.realpath that resolves each folder once: a file that is no
+    symlink is its folder's real path plus its name."""
+    folders = {}
+
+    def real(path):
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        found = folders.get(folder)
+        if found is None:
+            found = folders[folder] = os.path.realpath(folder)
+        return os.path.join(found, name)
+
+    return real
 
 
 def _unique(items, key):
@@ -272,6 +286,11 @@ def check_data(path, data, config, rules, project=None):
 
 def check_source(path, text, config, rules, project=None):
     """check_file for a text already read (an editor's unsaved buffer)."""
+    with collector.paused():
+        return _check_source(path, text, config, rules, project)
+
+
+def _check_source(path, text, config, rules, project):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
@@ -290,7 +309,8 @@ def check_text(path, text, tree, config, rules, project=None):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
-    return _judge(path, text, tree, config, rules, guard, None, project)
+    with collector.paused():
+        return _judge(path, text, tree, config, rules, guard, None, project)
 
 
 def _judge(path, text, tree, config, rules, guard, planned, project=None):

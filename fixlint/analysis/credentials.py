@@ -145,7 +145,7 @@ class VerifiedRecords:
 
     def _carries(self, value, names, calls):
         count = 0
-        for node in ast.walk(value):
+        for node in _breadth_first(value):
             count += 1
             if count > _MAX_NODES:
                 return False
@@ -196,3 +196,21 @@ def _verify_receiver(ctx, func):
         return ctx.qualname(receiver.func) in auth.VERIFY_RECEIVER_CALLS
     name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
     return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))
+
+
+def _breadth_first(node):
+    """The nodes ast.walk(node) gives, in its order (the _MAX_NODES bound
+    counts them), without its two generators per node: every assignment in
+    a function is walked here."""
+    todo = [node]
+    index = 0
+    while index < len(todo):
+        node = todo[index]
+        index += 1
+        yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                todo.append(value)
+            elif isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, ast.AST))

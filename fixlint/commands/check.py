@@ -12,6 +12,7 @@ import sys
 
 from .. import runner
 from ..config import ConfigError
+from ..engine import collector
 from ..output import FORMATS, TEXT_ONLY, Options, renderer
 from ..output.color import MODES, use_color
 from ..output.escape import clip
@@ -81,8 +82,11 @@ def _check(args, chosen):
     (same content, project facts, configuration and fixlint) come from the
     results cache, the others are checked."""
     def check(files):
-        return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                  max_size=chosen.max_size, projects=chosen.projects)
+        # What exists before the first file (modules, settings, the project
+        # model) lives to the end: the collections between files skip it.
+        with collector.frozen():
+            return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                      max_size=chosen.max_size, projects=chosen.projects)
 
     if chosen.no_cache or chosen.projects is None:
         return check(chosen.files)

@@ -139,6 +139,7 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
     if not planned:  # nothing to run: not even the file's imports are read
         return Analysed(None, analyses, failed, errors)
     ctx = FileContext(tree, filename, config, project)
+    ctx.release = _nothing_to_release
     for analysis in planned:
         if any(dep not in analyses for dep in analysis.requires):
             continue  # a dependency failed to start
@@ -150,6 +151,7 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
         return Analysed(ctx, analyses, failed, errors)
 
     walker = Walker(ctx)
+    ctx.release = walker.release
     for instance in analyses.values():
         instance.subscribe(walker)
     try:
@@ -198,4 +200,20 @@ def check_tree(tree, filename, config, rules, text=None, planned=None, project=N
     for rule in rules:
         if can_judge(rule, analysed):
             findings.update(run_rule(rule, analysed, rule.check, errors))
+    release(analysed)
     return Result(sorted(findings), errors)
+
+
+def release(analysed):
+    """Break the reference cycles among a file's facts once every rule has
+    judged them (the analyses share one dict of each other; the walk's
+    scopes and bindings point at each other): the file's tree and facts are
+    then freed at once, see Walker.release."""
+    if analysed.ctx is not None:
+        analysed.ctx.release()
+        analysed.ctx.release = _nothing_to_release  # the walker, which holds the context
+    analysed.facts.clear()
+
+
+def _nothing_to_release():
+    pass

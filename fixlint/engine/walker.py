@@ -66,6 +66,7 @@ class Walker:
         self._leave = {}
         self.failures = []  # (owner, node, exception)
         self._plans = {}  # node class -> (callbacks, special handler, child fields)
+        self.scopes = []  # every Scope made, for release()
 
     # -- subscription -------------------------------------------------
     def on(self, node_class, callback):
@@ -113,6 +114,7 @@ class Walker:
     def walk(self, tree):
         ctx = self.ctx
         module_scope = sc.Scope(sc.MODULE, tree, None)
+        self.scopes.append(module_scope)
         ctx.scope = module_scope
         ctx.function = None
         plans = self._plans  # cleared in place when a subscriber fails
@@ -154,6 +156,17 @@ class Walker:
         callbacks = self._leave.get(ast.Module)
         if callbacks and isinstance(tree, ast.Module):
             self._call(callbacks, tree)
+
+    def release(self):
+        """Break the reference cycles of the walk (a scope and its bindings,
+        a function's scope and its FunctionInfo), once nothing will look a
+        name up again: the tree and the facts are then freed as soon as the
+        check drops them, not by a pass of the cyclic garbage collector over
+        all of them (see engine.collector)."""
+        for scope in self.scopes:
+            scope.bindings.clear()
+            scope.info = None
+        self.scopes.clear()
 
     # -- helpers used by the special handlers -------------------------
     def push_children(self, node, push, skip=()):
@@ -233,6 +246,7 @@ def _function(walker, node, push):
     outer = ctx.scope
     walker.bind(sc.Binding(node.name, sc.FUNCTION, outer, node, node))
     scope = sc.Scope(sc.FUNCTION_SCOPE, node, outer)
+    walker.scopes.append(scope)
     class_node = outer.node if outer.kind == sc.CLASS_SCOPE else None
     info = sc_info = FunctionInfo(node, scope, class_node, ctx.function)
     scope.info = sc_info
@@ -252,6 +266,7 @@ def _function(walker, node, push):
 def _lambda(walker, node, push):
     ctx = walker.ctx
     scope = sc.Scope(sc.LAMBDA_SCOPE, node, ctx.scope)
+    walker.scopes.append(scope)
     push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
     push(node.body)
     push((_bind_params, node.args))
@@ -262,6 +277,7 @@ def _lambda(walker, node, push):
 def _class(walker, node, push):
     ctx = walker.ctx
     scope = sc.Scope(sc.CLASS_SCOPE, node, ctx.scope)
+    walker.scopes.append(scope)
     push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
     for stmt in reversed(node.body):
         push(stmt)
@@ -384,6 +400,7 @@ def _except(walker, node, push):
 def _comprehension_scope(walker, node, push):
     ctx = walker.ctx
     scope = sc.Scope(sc.COMPREHENSION_SCOPE, node, ctx.scope)
+    walker.scopes.append(scope)
     push((Walker._leave_scope, (node, ctx.scope, ctx.function)))
     if node.__class__ is ast.DictComp:
         push(node.value)

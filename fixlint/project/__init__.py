@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from ..engine import collector
+from ..excludes import DEFAULT_EXCLUDES
 from . import cache, summary
 from .model import Project, ProjectFacts, find_root
 
@@ -17,11 +19,9 @@ __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_fil
 
 def modules_under(root):
     """Every .py file under `root`, minus the folders the CLI never checks
-    (runner.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
+    (excludes.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
     installed packages (`site-packages`): the project's own modules. A lean
     walk (no .gitignore), so a one-file flake8 run stays fast."""
-    from ..runner import DEFAULT_EXCLUDES
-
     names = {n for n in DEFAULT_EXCLUDES if "*" not in n} | {"site-packages"}
     suffixes = tuple(n[1:] for n in DEFAULT_EXCLUDES if n.startswith("*"))
     found = []
@@ -34,22 +34,29 @@ def modules_under(root):
     return found
 
 
+_SUMMARY_FIELDS = frozenset(summary.empty())
+
+
 def _valid(entry):
     return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
-            and set(summary.empty()) <= set(entry[2]))
+            and entry[2].keys() >= _SUMMARY_FIELDS)
 
 
 def build(root, files=None, use_cache=False):
     """The Project of `root`: every module under it (or only `files`, when
     the checked paths have no root: then cached in the user folder only),
     each summarised or taken from the cache."""
-    from ..runner import SourceError, read_source
+    with collector.paused():  # summaries are kept, not collected: see engine.collector
+        return _build(root, files, use_cache)
 
+
+def _build(root, files, use_cache):
     rooted = files is None
     if rooted:
         files = modules_under(root)
     cached, links = cache.load(root, rooted) if use_cache else ({}, None)
     summaries, entries, changed = {}, {}, False
+    prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
     for path in files:
         if not path.endswith(".py"):
             continue
@@ -58,14 +65,13 @@ def build(root, files=None, use_cache=False):
             stat = os.stat(absolute)
         except OSError:
             continue
-        relative = os.path.relpath(absolute, root)
+        relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
         entry = cached.get(relative)
         if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             facts = entry[2]
         else:
-            try:
-                facts = summary.summarise(read_source(absolute))
-            except SourceError:
+            facts = _summarise(absolute)
+            if facts is None:
                 continue
             changed = True
         summaries[absolute] = facts
@@ -78,6 +84,18 @@ def build(root, files=None, use_cache=False):
     return project
 
 
+def _summarise(path):
+    """The summary of the module at `path`, or None when it cannot be read.
+    The runner (and what it imports) is loaded only when a module needs
+    reading: a warm cache spares a one-file flake8 run that cost."""
+    from ..runner import SourceError, read_source
+
+    try:
+        return summary.summarise(read_source(path))
+    except SourceError:
+        return None
+
+
 class Projects:
     """The projects of a CLI run: one per root, built once; files with no
     root form one project of the checked files."""
@@ -86,9 +104,7 @@ class Projects:
         by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))
-            if folder not in roots:
-                roots[folder] = find_root(folder)
-            root = roots[folder]
+            root = roots[folder] if folder in roots else find_root(folder, roots)
             if root is None:
                 loose.append(path)
             else:

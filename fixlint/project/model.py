@@ -20,18 +20,32 @@ from . import summary
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
 
-def find_root(path):
-    """The project root of `path` (a file or folder), or None."""
+def find_root(path, known=None):
+    """The project root of `path` (a file or folder), or None. `known`, a
+    dict kept by the caller across calls, remembers the root of every folder
+    passed on the way up, so that the files of one tree are not probed for
+    markers folder by folder again."""
     folder = os.path.abspath(path)
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
+    known = {} if known is None else known
+    passed = []
     while True:
+        if folder in known:
+            root = known[folder]
+            break
+        passed.append(folder)
         if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS):
-            return folder
+            root = folder
+            break
         parent = os.path.dirname(folder)
         if parent == folder:
-            return None
+            root = None
+            break
         folder = parent
+    for folder in passed:
+        known[folder] = root
+    return root
 
 
 class ProjectFacts(NamedTuple):
@@ -58,6 +72,8 @@ class Project:
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
+        self._resolved = {}  # (importing folder, level, module, names) -> project modules
+        self._starts = {}  # importing folder -> where its absolute imports may start
 
     def _link(self):
         if self._group is None:
@@ -126,14 +142,23 @@ class Project:
 
     # -- resolving imports ------------------------------------------------
     def resolve(self, importer, level, module, names):
-        """The project modules an import statement of `importer` names."""
+        """The project modules an import statement of `importer` names (the
+        same statement in the modules of one folder names the same ones)."""
+        folder = os.path.dirname(importer)
+        key = (folder, level, module, tuple(names))
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve(folder, level, module, names)
+        return list(found)
+
+    def _resolve(self, folder, level, module, names):
         if level:
-            base = os.path.dirname(importer)
+            base = folder
             for _ in range(level - 1):
                 base = os.path.dirname(base)
             bases = [base]
         else:
-            bases = self._search_folders(importer)
+            bases = self._search_folders(folder)
         for base in bases:
             target = os.path.join(base, *module.split(".")) if module else base
             found = self._module_file(target)
@@ -154,14 +179,17 @@ class Project:
                 return candidate
         return None
 
-    def _search_folders(self, importer):
-        """Where an absolute import may start: the folder above the
-        importer's top package (its script folder), the root, root/src."""
-        folder = os.path.dirname(importer)
-        while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
-            folder = os.path.dirname(folder)
-        folders = [folder, self.root, os.path.join(self.root, "src")]
-        return list(dict.fromkeys(folders))
+    def _search_folders(self, importing):
+        """Where an absolute import from a module in the folder `importing`
+        may start: the folder above its top package (its script folder),
+        the root, root/src."""
+        found = self._starts.get(importing)
+        if found is None:
+            folder = importing
+            while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
+                folder = os.path.dirname(folder)
+            found = self._starts[importing] = list(dict.fromkeys([folder, self.root, os.path.join(self.root, "src")]))
+        return found
 
 
 def _edges(project, path):
