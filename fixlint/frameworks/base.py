@@ -66,6 +66,8 @@ class Routing:
     app_names: frozenset = frozenset()
     view_bases_prefix: tuple = ()  # class-based views
     view_methods: frozenset = frozenset()
+    # Decorator functions that make a route handler (Litestar's `@post("/login")`).
+    decorator_functions: frozenset = frozenset()
     # Which handler parameters are URL-path values: "route" (those the route
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
@@ -87,6 +89,9 @@ class Requests:
     # Parameter declarations (FastAPI `Query()`, `Cookie()`...): function -> source.
     param_sources: dict = field(default_factory=dict)
     param_modules: tuple = ()
+    # Handlers take the request as a plain parameter named `request` (Django,
+    # Starlette, aiohttp): such a parameter in a file importing it is its request.
+    parameter: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
@@ -190,10 +195,16 @@ class Framework:
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
     session_objects: frozenset = frozenset()
+    # Calls whose (awaited) result is the session (aiohttp-session's
+    # `session = await get_session(request)`).
+    session_getters: frozenset = frozenset()
     # Responses and their cookies.
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # Cookie objects built with set_cookie's parameters and defaults
+    # (Litestar's `Cookie(key=..., secure=...)`).
+    cookie_classes: frozenset = frozenset()
     cookie_defaults: dict = field(default_factory=dict)
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects

@@ -176,6 +176,9 @@ class CookieWithoutSamesite(Rule):
                     f'set {setting} = "Lax" ({site.label})')
         if site.kind == MIDDLEWARE:
             option = site.settings["samesite"]
+            if not flag.explicit:  # aiohttp-session's storages default to no SameSite
+                return (f"{subject} is sent without SameSite ({option} defaults to None); "
+                        f'pass {option}="lax" ({site.label})')
             return (f"{option}={flag.value!r} sends {subject} on cross-site requests; "
                     f'pass {option}="lax" ({site.label})')
         if site.kind == MORSEL:
