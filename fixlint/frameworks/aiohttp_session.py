@@ -38,7 +38,7 @@ STORAGES = Middleware(
     defaults={
         "secure": False, "httponly": True, "samesite": None, "lifetime": None,
         "name": "AIOHTTP_SESSION", "domain": None, "path": "/",
-    },
+    },    constructed=True,
 )
 
 GET_SESSION = frozenset(("aiohttp_session.get_session",))

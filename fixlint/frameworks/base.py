@@ -32,6 +32,10 @@ class Middleware:
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
+    # Built as an object of its own rather than installed with the app
+    # (Litestar's `CookieBackendConfig(...)`, aiohttp-session's
+    # `EncryptedCookieStorage(key)`): Semgrep matches any construction.
+    constructed: bool = False
 
 
 @dataclass(frozen=True)

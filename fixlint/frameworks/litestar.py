@@ -51,7 +51,7 @@ SESSION_CONFIGS = Middleware(
     defaults={
         "secure": False, "httponly": True, "samesite": "lax", "lifetime": 14 * _DAY,
         "name": "session", "domain": None, "path": "/",
-    },
+    },    constructed=True,
 )
 
 APP_CLASSES = frozenset(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"))

@@ -142,6 +142,11 @@ class SessionLifetimeTooLong(Rule):
             ]},
             technology=("starlette", "fastapi"),
         ),
+        sg.session_config_rule(
+            "lifetime",
+            f"$MW keeps the session cookie alive longer than {LIMIT}; pass a shorter max_age=",
+            lifetime=True,
+        ),
         SemgrepRule(
             suffix="morsel",
             message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",
