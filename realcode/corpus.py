@@ -21,7 +21,7 @@ from bench.corpus import Wheel as Dist
 
 class App(NamedTuple):
     name: str  # the key in the baseline: the project's name on PyPI
-    framework: str  # flask, django or fastapi (FastAPI and Starlette)
+    framework: str  # flask, django, fastapi (FastAPI and Starlette), litestar or aiohttp
     dist: Dist
 
 
@@ -79,6 +79,14 @@ APPS = (
          "7b50b9b6a2d23cd02851ad4c8b1c8312c88d8b911d1f29c93f9761c98348a64a"),
     _app("fastapi", "open-webui", "0.12.4", "open_webui-0.12.4-py3-none-any.whl",
          "02e9caba96234db3fa17a92e56163b3f7f2b8ca8227fa886b85c178d696483f6"),
+    # Litestar
+    _app("litestar", "litestar-users", "2.0.1", "litestar_users-2.0.1-py3-none-any.whl",
+         "aaa34323ed41f8c7c887861abf2516a85fd79e1d5a5215540c5b94e609ae6950"),
+    _app("litestar", "liteset", "1.0.0", "liteset-1.0.0-py3-none-any.whl",
+         "5a7a81ebf6973dfa8d07d1a4254a6c3fb29b6e9b5152f9bbff985944e03de795"),
+    # aiohttp with aiohttp-session
+    _app("aiohttp", "aiohttp-security", "0.5.0", "aiohttp_security-0.5.0-py3-none-any.whl",
+         "791ecbb4bbdb95b3a2033bda345231628ea42903b2d33b6a3bf8737ed68c6072"),
 )
 
 
