@@ -202,6 +202,10 @@ class Framework:
     # Calls whose (awaited) result is the session (aiohttp-session's
     # `session = await get_session(request)`).
     session_getters: frozenset = frozenset()
+    # Methods of its request that act on the whole session: "clear" empties
+    # it (Litestar's `request.clear_session()`), "write" sets it to the dict
+    # given (`request.set_session({...})`).
+    request_session_calls: dict = field(default_factory=dict)
     # Responses and their cookies.
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations

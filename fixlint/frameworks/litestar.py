@@ -19,8 +19,9 @@ Facts from Litestar 2.25's source:
 - Sessions: `request.session` (a dict), `request.set_session(...)`,
   `request.clear_session()`. The server-side backend keeps the id the
   request's cookie carries, even across `clear_session()`, so Litestar 2.x
-  has no call that gives a server-side session a new id; SFX101/SFX102 are
-  therefore not claimed for Litestar yet (see the adapter's advice).
+  has no call that gives a server-side session a new id. fixlint judges the
+  lifecycle as for the cookie backend: `clear_session()` before the user is
+  written regenerates (and ends the session at logout).
 """
 
 from .base import Advice, Framework, Middleware, Requests, Routing, SessionBackend
@@ -70,9 +71,8 @@ REQUEST_SOURCES = {
 REQUEST_SOURCE_METHODS = {"form": "form body", "json": "JSON body"}
 REDIRECTS = frozenset(("litestar.response.Redirect", "litestar.response.redirect.Redirect"))
 
-# The cookie backend keeps the whole session in the cookie: clearing the
-# dict before the user is written gives the next response a new cookie. The
-# lifecycle rules are not claimed for Litestar (module docstring).
+# The cookie backend keeps the whole session in the cookie: clearing it
+# before the user is written gives the next response a new cookie.
 SESSION_BACKEND = SessionBackend(
     key="litestar",
     label="Litestar",
@@ -104,10 +104,15 @@ LITESTAR = Framework(
         source_methods=REQUEST_SOURCE_METHODS,
     ),
     backend=SESSION_BACKEND,
+    request_session_calls={"clear_session": "clear", "set_session": "write"},
+    session_label="request.session",
     session_cookie="session",
     redirects=REDIRECTS,
     fixtures="litestar",
     advice={
+        "SFX101": Advice(docs=(("Litestar", "request.clear_session() before request.set_session({...}) with CookieBackendConfig; "
+                                            "ServerSideSessionConfig keeps the request cookie's id (Litestar 2.x)"),)),
+        "SFX102": Advice(docs=(("Litestar", "request.clear_session()"),)),
         "SFX201": Advice(
             fix="read it from request.cookies",
             docs=(("Litestar", 'request.cookies.get("session"), or request.session with a session middleware config'),),
