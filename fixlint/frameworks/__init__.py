@@ -18,6 +18,7 @@ from .flask import FLASK
 from .flask_kvsession import FLASK_KVSESSION
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
+from .pyramid import PYRAMID
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
 from .litestar import LITESTAR
@@ -31,24 +32,25 @@ from .hand_rolled import HAND_ROLLED
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
-    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS,
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, PYRAMID,
     LITESTAR, AIOHTTP, AIOHTTP_SESSION, HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, LITESTAR, AIOHTTP)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, LITESTAR, AIOHTTP)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "falcon", "tornado", "sanic", "bottle", "pyramid", "cherrypy",
-    "hug", "masonite", "responder", "webob", "twisted",
+    "falcon", "tornado", "sanic", "bottle", "cherrypy",
+    "hug", "masonite", "responder", "twisted",
 )
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SESSION", "DJANGO", "FLASK", "LITESTAR", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
+    "AIOHTTP", "AIOHTTP_SESSION", "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
+    "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON",
     "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
@@ -250,6 +252,11 @@ def _response_origin(ctx, receiver):
             for framework in WEB_FRAMEWORKS:
                 if func.attr in framework.response_methods:
                     return framework
+        return _NOT_A_RESPONSE
+    if cls is ast.Attribute:  # `request.response`
+        for framework in WEB_FRAMEWORKS:
+            if receiver.attr in framework.response_attributes and request_object(ctx, receiver.value) is framework:
+                return framework
         return _NOT_A_RESPONSE
     if cls is ast.Name:
         binding = ctx.binding(receiver)

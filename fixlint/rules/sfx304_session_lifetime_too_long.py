@@ -142,6 +142,10 @@ class SessionLifetimeTooLong(Rule):
             ]},
             technology=("starlette", "fastapi"),
         ),
+        *(SemgrepRule(**fields) for fields in sg.factory_rules(
+            "lifetime", "{call}() keeps {subject} alive longer than " + LIMIT.replace("{", "{{"),
+            "pass a shorter {option}=", lambda default: False, lifetime=True,
+        ).values()),
         sg.session_config_rule(
             "lifetime",
             f"$MW keeps the session cookie alive longer than {LIMIT}; pass a shorter max_age=",
