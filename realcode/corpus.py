@@ -21,7 +21,7 @@ from bench.corpus import Wheel as Dist
 
 class App(NamedTuple):
     name: str  # the key in the baseline: the project's name on PyPI
-    framework: str  # flask, django, fastapi (FastAPI and Starlette), pyramid, quart or tornado
+    framework: str  # flask, django, fastapi (FastAPI and Starlette), or a framework added by issue 20
     dist: Dist
 
 
@@ -94,6 +94,14 @@ APPS = (
          "ae20ed7b3d7cef1dd5d51e28723fd53853d69f732e7a9e84a73136acab454248"),
     _app("tornado", "jupyter-server", "2.21.1", "jupyter_server-2.21.1-py3-none-any.whl",
          "2a6467606af7dbae2e7e31640030025969e15db6a649eae334af90415dc71dca"),
+    # Litestar
+    _app("litestar", "litestar-users", "2.0.1", "litestar_users-2.0.1-py3-none-any.whl",
+         "aaa34323ed41f8c7c887861abf2516a85fd79e1d5a5215540c5b94e609ae6950"),
+    _app("litestar", "liteset", "1.0.0", "liteset-1.0.0-py3-none-any.whl",
+         "5a7a81ebf6973dfa8d07d1a4254a6c3fb29b6e9b5152f9bbff985944e03de795"),
+    # aiohttp with aiohttp-session
+    _app("aiohttp", "aiohttp-security", "0.5.0", "aiohttp_security-0.5.0-py3-none-any.whl",
+         "791ecbb4bbdb95b3a2033bda345231628ea42903b2d33b6a3bf8737ed68c6072"),
 )
 
 

@@ -23,6 +23,7 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
 )
@@ -46,6 +47,8 @@ SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
+# Cookie objects built from set_cookie's parameters (Litestar's `Cookie(...)`), and whose.
+_COOKIE_CLASSES = {q: f for f in fw.FRAMEWORKS for q in f.cookie_classes}
 _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
 
 
@@ -173,6 +176,14 @@ def set_cookie_site(ctx, node, func):
         params = framework.cookie_setters[func.attr]
     elif func.attr == "set_signed_cookie":
         params = ("key", "value", "salt")
+    return cookie_call_site(ctx, node, framework, func.attr, params)
+
+
+def cookie_call_site(ctx, node, framework, method, params):
+    """The CookieSite of a call that sets a cookie with set_cookie's
+    parameters and `framework`'s defaults: `set_cookie(...)` on a response,
+    or a cookie object the framework builds from them (Litestar's
+    `Cookie(...)`)."""
     given = dict(zip(params, node.args))
     splat = any(k.arg is None for k in node.keywords) or any(
         a.__class__ is ast.Starred for a in node.args
@@ -187,7 +198,7 @@ def set_cookie_site(ctx, node, func):
     site = CookieSite(SET_COOKIE, node, framework.label, name)
     if name is None and key is not None:
         site.name_source = _short_source(key)
-    site.method = func.attr
+    site.method = method
     site.value = given.get("value")
     site.sensitivity = cookie_sensitivity(ctx, name, site.value, key)
     defaults = framework.cookie_defaults
@@ -377,6 +388,10 @@ class CookieAnalysis(Analysis):
         elif fw.middleware_for(qualname) is not None:
             # `SessionMiddleware(app, ...)`: the first argument is the app.
             self._middleware(node, func, node.args[1:], node.keywords)
+        elif qualname in _COOKIE_CLASSES:
+            site = cookie_call_site(self.ctx, node, _COOKIE_CLASSES[qualname], last_name(func), fw.SET_COOKIE_PARAMS)
+            if not site.deletion:
+                self.sites.append(site)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
         else:
@@ -412,6 +427,9 @@ class CookieAnalysis(Analysis):
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
         site.middleware_subject = middleware.subject
         site.method = middleware.call
+        if middleware.constructed:  # the class names the cookie: `RedisStorage()`
+            site.method = last_name(cls_expr)
+            site.middleware_subject = f"{site.method}'s session cookie"
         site.settings = dict(middleware.options)
         for flag, option in middleware.options.items():
             if option in given:

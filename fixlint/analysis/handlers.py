@@ -110,7 +110,21 @@ class HandlerAnalysis(Analysis):
     def _decorator(self, handler, decorator):
         if decorator.__class__ is ast.Call and self._view_decorator(handler, decorator):
             return
-        if decorator.__class__ is not ast.Call or decorator.func.__class__ is not ast.Attribute:
+        if decorator.__class__ is not ast.Call:
+            return
+        if _DECORATOR_FUNCTIONS:  # Litestar's `@post("/login")`
+            framework = _DECORATOR_FUNCTIONS.get(self.ctx.qualname(decorator.func))
+            if framework is not None:
+                handler.kind = ROUTE
+                handler.framework = framework
+                path = _first_string(decorator, framework.routing.path_keywords)
+                if path is not None:
+                    handler.paths.append(path)
+                method = last_name(decorator.func)
+                if method not in ("route", "websocket"):
+                    handler.methods.add(method.upper())
+                return
+        if decorator.func.__class__ is not ast.Attribute:
             return
         method = decorator.func.attr
         framework = self._app_framework(decorator.func.value)
@@ -313,6 +327,8 @@ class _Info:
         self.class_node = class_node
 
 
+# Decorator functions that make a route handler, and whose they are.
+_DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.decorator_functions}
 # Parameter sources that only an explicit FastAPI marker gives.
 _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 # Frameworks whose handlers declare where a parameter comes from (FastAPI).

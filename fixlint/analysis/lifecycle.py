@@ -85,6 +85,8 @@ _SESSION_METHODS = frozenset().union(
     _WRITE_METHODS, _REMOVE_METHODS, _READ_METHODS, ("clear",), SESSION_LIFECYCLE_METHODS,
     *(f.session_regenerate_methods | f.session_invalidate_methods for f in fw.FRAMEWORKS),
 )
+# Request methods that act on the whole session (Litestar's `request.clear_session()`).
+_REQUEST_SESSION_CALLS = frozenset().union(*(f.request_session_calls for f in fw.FRAMEWORKS))
 METHOD = "method:"  # the tag of a session method call that only some backends have
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
 
@@ -364,6 +366,8 @@ class LifecycleAnalysis(Analysis):
         if framework is not None:
             self._session_method(node, framework, attr)
             return True
+        if attr in _REQUEST_SESSION_CALLS and self._request_session_call(node, receiver, attr):
+            return True
         library = _INTERFACE_REGENERATE.get((receiver.attr, attr)) if receiver.__class__ is ast.Attribute else None
         if library is not None:  # app.session_interface.regenerate(session)
             self._add(Event(REGEN, node, library.extends or library, mechanism=library.regenerate_mechanism))
@@ -423,6 +427,23 @@ class LifecycleAnalysis(Analysis):
         else:  # get, keys, ...: a read, of an identity key when it names one
             key = literal_key(node.args[0], self.ctx) if node.args else None
             self._add(Event(TOUCH, node, framework, key=key, access=READ, session=session))
+
+    def _request_session_call(self, node, receiver, attr):
+        """`request.clear_session()` (a clear) and `request.set_session({...})`
+        (a write of the whole session), where the request's framework has them."""
+        framework = fw.request_object(self.ctx, receiver)
+        action = framework.request_session_calls.get(attr) if framework is not None else None
+        if action == "clear":
+            mechanism = f"clear:{framework.key}"
+            self._add(Event(REGEN, node, framework, mechanism=mechanism))
+            self._add(Event(INVALIDATE, node, framework, mechanism=mechanism))
+        elif action == "write":
+            key = _written_identity(node, self.ctx)
+            if key is not None:
+                self._add(Event(BIND, node, framework, key=key))
+            else:
+                self._add(Event(TOUCH, node, framework, access=WRITE))
+        return action is not None
 
     def _super_call(self, node, attr):
         """`super().form_valid(form)` in a LoginView/LogoutView subclass."""

@@ -21,6 +21,9 @@ from .flask_session import FLASK_SESSION
 from .pyramid import PYRAMID
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
+from .litestar import LITESTAR
+from .aiohttp import AIOHTTP
+from .aiohttp_session import AIOHTTP_SESSION
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
@@ -32,25 +35,25 @@ from .quart_auth import QUART_AUTH
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, PYRAMID,
-    TORNADO, HAND_ROLLED, PYTHON,
+    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "falcon", "aiohttp", "sanic", "bottle", "cherrypy", "litestar",
+    "falcon", "sanic", "bottle", "cherrypy",
     "hug", "masonite", "responder", "twisted",
 )
 
 __all__ = [
-    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYRAMID",
-    "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "TORNADO",
-    "WEB_FRAMEWORKS",
+    "AIOHTTP", "AIOHTTP_SESSION", "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
+    "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
+    "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
 
@@ -481,8 +484,8 @@ def request_object(ctx, expr):
 
 
 # Frameworks whose handlers take the request as a parameter, in the order a
-# file's imports are consulted.
-_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE, PYRAMID) if f.requests is not None)
+# file's imports are consulted (registry order: Django before Starlette).
+_PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)
 
 
 def session_object(ctx, expr):
@@ -500,10 +503,28 @@ def session_object(ctx, expr):
         if framework is not None and not framework.requests.objects:
             return framework  # `request.session`; Flask's session is its own proxy
     if expr.__class__ is ast.Name:
+        framework = _session_getter(ctx, expr)
+        if framework is not None:  # `session = await get_session(request)`
+            return framework
         for framework in _DECLARING:  # `session = Depends(get_session)`
             if ctx.imports(*framework.requests.param_modules) and _depends_on_session(ctx, expr, framework):
                 return framework
     return None
+
+
+_SESSION_GETTERS = {q: f for f in FRAMEWORKS for q in f.session_getters}
+
+
+def _session_getter(ctx, expr):
+    """The framework whose session getter (awaited or not) a name holds."""
+    if not _SESSION_GETTERS:
+        return None
+    value = ctx.value_of(expr)
+    if value.__class__ is ast.Await:
+        value = value.value
+    if value.__class__ is not ast.Call:
+        return None
+    return _SESSION_GETTERS.get(ctx.qualname(value.func))
 
 
 # Frameworks whose handlers declare parameters (FastAPI's `Depends()`).

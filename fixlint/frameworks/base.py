@@ -32,6 +32,10 @@ class Middleware:
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
+    # Built as an object of its own rather than installed with the app
+    # (Litestar's `CookieBackendConfig(...)`, aiohttp-session's
+    # `EncryptedCookieStorage(key)`): Semgrep matches any construction.
+    constructed: bool = False
     # What messages call the cookie it sets, and the call they name.
     subject: str = "SessionMiddleware's session cookie"
     call: str = "SessionMiddleware"
@@ -69,6 +73,8 @@ class Routing:
     app_names: frozenset = frozenset()
     view_bases_prefix: tuple = ()  # class-based views
     view_methods: frozenset = frozenset()
+    # Decorator functions that make a route handler (Litestar's `@post("/login")`).
+    decorator_functions: frozenset = frozenset()
     # Which handler parameters are URL-path values: "route" (those the route
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
@@ -97,6 +103,9 @@ class Requests:
     # Methods of a handler (`self` in a Framework.handler_classes subclass)
     # that read one named value (Tornado's `self.get_argument("sid")`) -> where.
     reader_methods: dict = field(default_factory=dict)
+    # Handlers take the request as a plain parameter named `request` (Django,
+    # Starlette, aiohttp): such a parameter in a file importing it is its request.
+    parameter: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
@@ -217,10 +226,20 @@ class Framework:
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
     session_objects: frozenset = frozenset()
+    # Calls whose (awaited) result is the session (aiohttp-session's
+    # `session = await get_session(request)`).
+    session_getters: frozenset = frozenset()
+    # Methods of its request that act on the whole session: "clear" empties
+    # it (Litestar's `request.clear_session()`), "write" sets it to the dict
+    # given (`request.set_session({...})`).
+    request_session_calls: dict = field(default_factory=dict)
     # Responses and their cookies.
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # Cookie objects built with set_cookie's parameters and defaults
+    # (Litestar's `Cookie(key=..., secure=...)`).
+    cookie_classes: frozenset = frozenset()
     # Attributes of its request that are the response (`request.response`).
     response_attributes: frozenset = frozenset()
     # The positional parameters of its responses' `set_cookie` after `self`.

@@ -163,6 +163,7 @@ DJANGO = Framework(
         captures="view",
     ),
     requests=Requests(
+        parameter=True,
         type_prefixes=("django.http",),
         sources=REQUEST_SOURCES,
         raw_bodies=RAW_BODIES,

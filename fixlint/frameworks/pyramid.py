@@ -176,6 +176,7 @@ PYRAMID = Framework(
         view_methods=frozenset(("__call__",)),
     ),
     requests=Requests(
+        parameter=True,
         types=REQUEST_TYPES,
         sources=REQUEST_SOURCES,
         raw_bodies=RAW_BODIES,

@@ -125,6 +125,7 @@ STARLETTE = Framework(
         app_names=APP_NAMES,
     ),
     requests=Requests(
+        parameter=True,
         types=REQUEST_TYPES,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,

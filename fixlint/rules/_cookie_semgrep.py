@@ -569,7 +569,8 @@ def middleware(qualnames):
 # One variant per factory and flag, from its Middleware data.
 _COVERED_MIDDLEWARE = STARLETTE_MIDDLEWARE | STARSESSIONS_MIDDLEWARE
 FACTORIES = tuple(
-    (f, m) for f in fw.FRAMEWORKS for m in f.middleware if not (m.qualnames & _COVERED_MIDDLEWARE)
+    (f, m) for f in fw.FRAMEWORKS for m in f.middleware
+    if not (m.qualnames & _COVERED_MIDDLEWARE) and not m.constructed  # constructed: session_configs()
 )
 
 
@@ -614,6 +615,43 @@ def middleware_with(option, qualnames, value_regex=None, lifetime=False):
         *middleware(qualnames),
         *_value_filter(value_regex, lifetime, {"pattern": f"$CALL(..., {option}=$V, ...)"}),
     ]}
+
+
+# Session configs built as objects of their own (Litestar's
+# `CookieBackendConfig(...)`, aiohttp-session's storages), from the registry.
+CONSTRUCTED_CONFIGS = tuple(m for f in fw.FRAMEWORKS for m in f.middleware if m.constructed)
+_WEAK_DEFAULTS = {"secure": (False, None), "httponly": (False, None), "samesite": (None, "none")}
+
+
+def session_configs(flag, value_regex=None, lifetime=False):
+    """A constructed session config whose `flag` is weak: given a weak
+    literal, or left out where the library's default is weak."""
+    variants = []
+    for config in CONSTRUCTED_CONFIGS:
+        option = config.options.get(flag)
+        if option is None or flag in config.fixed:
+            continue
+        construction = [{"pattern": "$MW(...)"}, one_of("$MW", config.qualnames)]
+        variants.append({"patterns": [
+            *construction, *_value_filter(value_regex, lifetime, {"pattern": f"$MW(..., {option}=$V, ...)"}),
+        ]})
+        if not lifetime and config.defaults.get(flag) in _WEAK_DEFAULTS.get(flag, ()):
+            variants.append({"patterns": [
+                *construction,
+                {"pattern-not": f"$MW(..., {option}=$V, ...)"},
+                {"pattern-not": "$MW(..., **$OPTIONS)"},
+            ]})
+    return {"pattern-either": variants}
+
+
+def session_config_rule(flag, message, value_regex=None, lifetime=False):
+    from .base import SemgrepRule
+
+    return SemgrepRule(
+        suffix="session-config", message=message,
+        match=session_configs(flag, value_regex, lifetime),
+        technology=tuple(sorted({f.key for f in fw.FRAMEWORKS for m in f.middleware if m in CONSTRUCTED_CONFIGS})),
+    )
 
 
 # -- http.cookies morsels ------------------------------------------------------------
@@ -742,7 +780,9 @@ class FlagRules:
 
 
 # Variant suffixes in export order; `extra` rules take their slots.
-FLAG_VARIANTS = ("", "value", "constant", "settings", "settings-module", "config", "middleware", "morsel", "header")
+FLAG_VARIANTS = (
+    "", "value", "constant", "settings", "settings-module", "config", "middleware", "session-config", "morsel", "header",
+)
 
 
 def flag_rules(spec):
@@ -778,6 +818,7 @@ def flag_rules(spec):
             match=config_settings(setting_names(flag), spec.weak_re),
             technology=("flask", "django"),
         ),
+        "session-config": lambda message: session_config_rule(flag, message, spec.weak_re),
         "morsel": lambda message: SemgrepRule(
             suffix="morsel", message=message,
             match={"pattern-either": [

@@ -19,6 +19,31 @@ _PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in fw.STARLETTE.requests.
                       if kind in ("query", "path", "body", "form"))
 _ROUTE = rf"^({words(sorted(fw.STARLETTE.routing.route_decorators))})$"
 _SEMGREP_FIX = "read it from the session cookie instead"
+# Web frameworks whose reads the variants above do not write out by hand
+# (Litestar, aiohttp): one variant each, from the adapter's request sources.
+# Frameworks with a hand-written twin below (Pyramid's has the same shape)
+# are left out, so no line is matched twice.
+_ADAPTER_READ_FRAMEWORKS = tuple(
+    f for f in fw.REQUEST_FRAMEWORKS if f not in (fw.FLASK, fw.DJANGO, fw.STARLETTE, fw.PYRAMID))
+_NOT_PARAMETERS = frozenset(("cookie", "header"))
+
+
+def _adapter_reads(framework):
+    """`request.<source>.get("session_id")` and `(await request.<method>())["sid"]`
+    for one framework, from its adapter's `requests`."""
+    requests = framework.requests
+    sources = tuple(f"$REQ.{attr}" for attr, where in requests.sources.items() if where not in _NOT_PARAMETERS)
+    sources += tuple(f"await $REQ.{method}()" for method in requests.source_methods)
+    return SemgrepRule(
+        suffix=f"{framework.key}-read",
+        message=f"Session id read from the query string, URL path or request body; {_SEMGREP_FIX} "
+                f"(request.cookies) ({framework.label})",
+        match={"patterns": [
+            {"pattern-either": [si.named_reads(sources), _flows_to_store(sources)]},
+            *_NOT_NUMBERS, *ls.imports(framework.semgrep_imports()),
+        ]},
+        technology=(framework.key,),
+    )
 
 
 def _primary_key_lookups():
@@ -259,6 +284,7 @@ def _rules():
             technology=("fastapi", "starlette"),
         ),
         *_handler_rules(),
+        *(_adapter_reads(framework) for framework in _ADAPTER_READ_FRAMEWORKS),
         SemgrepRule(
             suffix="fastapi-param",
             message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "

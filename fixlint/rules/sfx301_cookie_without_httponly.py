@@ -141,6 +141,8 @@ class CookieWithoutHttponly(Rule):
             "constant": "Cookie set with httponly=$V, a variable holding a weak constant; pass httponly=True",
             "settings": "$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
             "config": "$KEY = $V lets page scripts read the session cookie; set $KEY = True (the default)",
+            "session-config": "$MW configures the session cookie with httponly=$V or without HttpOnly: page "
+                              "scripts can read it; pass httponly=True",
             "morsel": 'http.cookies morsel $N is output without HttpOnly; set $C[$N]["httponly"] = True before output',
             "header": "Set-Cookie header lacks HttpOnly: page scripts can read the cookie; add '; HttpOnly' to the value",
         },

@@ -164,6 +164,8 @@ class CookieWithoutSecure(Rule):
             "constant": "Cookie set with secure=$V, a variable holding a weak constant; pass secure=True",
             "settings": "$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True in production settings",
             "config": "$KEY = $V lets the cookie travel over plain HTTP; set $KEY = True",
+            "session-config": "$MW configures the session cookie without Secure (its default) or with a weak "
+                              "value: it also travels over plain HTTP; pass secure=True",
             "morsel": 'http.cookies morsel $N is output without Secure; set $C[$N]["secure"] = True before output',
             "header": "Set-Cookie header lacks Secure: the cookie travels over plain HTTP; add '; Secure' to the value",
         },

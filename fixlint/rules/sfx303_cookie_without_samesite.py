@@ -129,6 +129,8 @@ class CookieWithoutSamesite(Rule):
             "constant": "Cookie set with samesite=$V, a variable holding a weak constant; pass samesite=\"Lax\"",
             "settings": "$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
             "config": "$KEY = $V sends the cookie on cross-site requests; set $KEY = \"Lax\"",
+            "session-config": "$MW configures the session cookie without SameSite (its default) or with "
+                              'SameSite None: it rides on cross-site requests; pass samesite="lax"',
             "morsel": 'http.cookies morsel $N is output without SameSite; set $C[$N]["samesite"] = "Lax" before output',
             "header": "Set-Cookie header lacks SameSite (or says None): the cookie rides along on cross-site "
                       "requests; add '; SameSite=Lax' to the value",
@@ -176,6 +178,9 @@ class CookieWithoutSamesite(Rule):
                     f'set {setting} = "Lax" ({site.label})')
         if site.kind == MIDDLEWARE:
             option = site.settings["samesite"]
+            if not flag.explicit:  # aiohttp-session's storages default to no SameSite
+                return (f"{subject} is sent without SameSite ({option} defaults to None); "
+                        f'pass {option}="lax" ({site.label})')
             return (f"{option}={flag.value!r} sends {subject} on cross-site requests; "
                     f'pass {option}="lax" ({site.label})')
         if site.kind == MORSEL:

@@ -149,6 +149,11 @@ class SessionLifetimeTooLong(Rule):
             "lifetime", "{call}() keeps {subject} alive longer than " + LIMIT.replace("{", "{{"),
             "pass a shorter {option}=", lambda default: False, lifetime=True,
         ).values()),
+        sg.session_config_rule(
+            "lifetime",
+            f"$MW keeps the session cookie alive longer than {LIMIT}; pass a shorter max_age=",
+            lifetime=True,
+        ),
         SemgrepRule(
             suffix="morsel",
             message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",

@@ -1,0 +1,79 @@
+"""aiohttp-session: sessions for aiohttp.
+
+Facts from aiohttp-session 2.12's source: every storage
+(`AbstractStorage`, `SimpleCookieStorage`, `EncryptedCookieStorage`,
+`NaClCookieStorage`, `RedisStorage`, `MemcachedStorage`) takes
+`cookie_name="AIOHTTP_SESSION"`, `domain=None`, `max_age=None` (a
+browser-session cookie), `path="/"`, `secure=None` (no Secure flag),
+`httponly=True` and `samesite=None` (no SameSite attribute), keyword-only
+after the storage's own first argument (secret key, Redis pool, ...).
+
+`session = await get_session(request)` loads the session under the
+request's cookie. `await new_session(request)` starts a new one: a session
+with no identity, which the server-side storages save under a fresh key
+(`key_factory`, uuid4 by default) and the cookie storages write afresh —
+aiohttp-session's regeneration. `session.invalidate()` and `clear()` empty
+the data but keep the identity: they end a session's contents (logout), not
+its id; `session.regenerate()` does not exist.
+"""
+
+from .base import Advice, Framework, Middleware, SessionBackend
+
+_STORAGES = (
+    "aiohttp_session.AbstractStorage", "aiohttp_session.SimpleCookieStorage",
+    "aiohttp_session.cookie_storage.EncryptedCookieStorage",
+    "aiohttp_session.nacl_storage.NaClCookieStorage",
+    "aiohttp_session.redis_storage.RedisStorage",
+    "aiohttp_session.memcached_storage.MemcachedStorage",
+)
+
+STORAGES = Middleware(
+    qualnames=frozenset(_STORAGES),
+    label="aiohttp-session",
+    params=(),  # keyword-only after the storage's first argument
+    options={
+        "secure": "secure", "httponly": "httponly", "samesite": "samesite", "lifetime": "max_age",
+        "name": "cookie_name", "domain": "domain", "path": "path",
+    },
+    defaults={
+        "secure": False, "httponly": True, "samesite": None, "lifetime": None,
+        "name": "AIOHTTP_SESSION", "domain": None, "path": "/",
+    },    constructed=True,
+)
+
+GET_SESSION = frozenset(("aiohttp_session.get_session",))
+NEW_SESSION = frozenset(("aiohttp_session.new_session",))
+
+SESSION_BACKEND = SessionBackend(
+    key="aiohttp_session",
+    label="aiohttp-session",
+    regenerators=frozenset(("new:aiohttp_session",)),
+    order="before",
+    regenerate_fix="call session = await new_session(request) first",
+    invalidate_fix="call session.invalidate()",
+    server_side=True,  # RedisStorage, MemcachedStorage; the cookie storages are not
+    note="session.invalidate() and clear() keep the session's identity",
+    session_methods=frozenset(("invalidate", "clear")),
+)
+
+AIOHTTP_SESSION = Framework(
+    key="aiohttp_session",
+    label="aiohttp-session",
+    packages=("aiohttp_session",),
+    middleware=(STORAGES,),
+    backend=SESSION_BACKEND,
+    session_getters=GET_SESSION | NEW_SESSION,
+    regenerate_calls=NEW_SESSION,
+    regenerate_mechanism="new:aiohttp_session",
+    session_invalidate_methods=frozenset(("invalidate",)),
+    session_cookie="AIOHTTP_SESSION",
+    fixtures="aiohttp",
+    advice={
+        "SFX101": Advice(docs=(("aiohttp-session", "session = await new_session(request) before writing the user"),)),
+        "SFX102": Advice(docs=(("aiohttp-session", "session.invalidate()"),)),
+        "SFX301": Advice(docs=(("aiohttp-session", "leave the storage's httponly at its default (True)"),)),
+        "SFX302": Advice(docs=(("aiohttp-session", "EncryptedCookieStorage(key, secure=True) (the default sets no Secure)"),)),
+        "SFX303": Advice(docs=(("aiohttp-session", 'EncryptedCookieStorage(key, samesite="Lax") (the default sets no SameSite)'),)),
+        "SFX304": Advice(docs=(("aiohttp-session", "EncryptedCookieStorage(key, max_age=60 * 60 * 24 * 7)"),)),
+    },
+)

@@ -1,0 +1,125 @@
+"""Litestar.
+
+Facts from Litestar 2.25's source:
+- `Response.set_cookie(key, value=None, max_age=None, expires=None,
+  path="/", domain=None, secure=False, httponly=False, samesite="lax")`:
+  no Secure, no HttpOnly, SameSite Lax unless asked. The `Cookie(...)`
+  data structure (`response_cookies=[Cookie(...)]`, `Response(...,
+  cookies=[...])`) defaults to `secure=None`, `httponly=None`,
+  `samesite="lax"`.
+- Session middleware configs: `CookieBackendConfig` (client side, the data
+  in an encrypted cookie) and `ServerSideSessionConfig` (the data in a store
+  under a random id) both default to `key="session"`, `max_age` 14 days,
+  `path="/"`, `domain=None`, `secure=False`, `httponly=True`,
+  `samesite="lax"`.
+- Route handlers are module-level decorators (`@post("/login")`) or
+  methods of a `Controller`; a handler's `request: Request` carries
+  `query_params`, `path_params`, `cookies`, `headers`, `await
+  request.form()`, `await request.json()`.
+- Sessions: `request.session` (a dict), `request.set_session(...)`,
+  `request.clear_session()`. The server-side backend keeps the id the
+  request's cookie carries, even across `clear_session()`, so Litestar 2.x
+  has no call that gives a server-side session a new id. fixlint judges the
+  lifecycle as for the cookie backend: `clear_session()` before the user is
+  written regenerates (and ends the session at logout).
+"""
+
+from .base import Advice, Framework, Middleware, Requests, Routing, SessionBackend
+
+_DAY = 86400
+
+_RESPONSES = ("Response", "Redirect", "Template", "File", "Stream", "ServerSentEvent")
+RESPONSES = frozenset(
+    [f"litestar.{name}" for name in ("Response",)]
+    + [f"litestar.response.{name}" for name in _RESPONSES]
+    + ["litestar.response.base.Response", "litestar.response.redirect.Redirect",
+       "litestar.response.template.Template"]
+)
+COOKIES = frozenset(("litestar.datastructures.Cookie", "litestar.datastructures.cookie.Cookie"))
+
+SESSION_CONFIGS = Middleware(
+    qualnames=frozenset(
+        ("litestar.middleware.session.client_side.CookieBackendConfig",
+         "litestar.middleware.session.server_side.ServerSideSessionConfig",
+         "litestar.middleware.session.cookie_backend.CookieBackendConfig")
+    ),
+    label="Litestar",
+    params=(),  # dataclasses, configured by keyword
+    options={
+        "secure": "secure", "httponly": "httponly", "samesite": "samesite", "lifetime": "max_age",
+        "name": "key", "domain": "domain", "path": "path",
+    },
+    defaults={
+        "secure": False, "httponly": True, "samesite": "lax", "lifetime": 14 * _DAY,
+        "name": "session", "domain": None, "path": "/",
+    },    constructed=True,
+)
+
+APP_CLASSES = frozenset(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"))
+HANDLER_DECORATORS = frozenset(
+    f"{module}.{name}" for module in ("litestar", "litestar.handlers")
+    for name in ("get", "post", "put", "patch", "delete", "head", "route", "websocket")
+)
+REQUEST_TYPES = frozenset(
+    ("litestar.Request", "litestar.connection.Request", "litestar.connection.request.Request",
+     "litestar.connection.ASGIConnection")
+)
+REQUEST_SOURCES = {
+    "query_params": "query string", "path_params": "URL path",
+    "cookies": "cookie", "headers": "header",
+}
+REQUEST_SOURCE_METHODS = {"form": "form body", "json": "JSON body"}
+REDIRECTS = frozenset(("litestar.response.Redirect", "litestar.response.redirect.Redirect"))
+
+# The cookie backend keeps the whole session in the cookie: clearing it
+# before the user is written gives the next response a new cookie.
+SESSION_BACKEND = SessionBackend(
+    key="litestar",
+    label="Litestar",
+    regenerators=frozenset(("clear:litestar",)),
+    order="before",
+    regenerate_fix="call request.clear_session() first (cookie backend)",
+    invalidate_fix="call request.clear_session()",
+    server_side=False,
+    session_methods=frozenset(("clear",)),
+)
+
+LITESTAR = Framework(
+    key="litestar",
+    label="Litestar",
+    packages=("litestar",),
+    response_factories=RESPONSES,
+    response_types=RESPONSES,
+    cookie_classes=COOKIES,
+    cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
+    middleware=(SESSION_CONFIGS,),
+    routing=Routing(
+        app_classes=APP_CLASSES,
+        decorator_functions=HANDLER_DECORATORS,
+        path_keywords=("path",),
+    ),
+    requests=Requests(
+        types=REQUEST_TYPES,
+        sources=REQUEST_SOURCES,
+        source_methods=REQUEST_SOURCE_METHODS,
+    ),
+    backend=SESSION_BACKEND,
+    request_session_calls={"clear_session": "clear", "set_session": "write"},
+    session_label="request.session",
+    session_cookie="session",
+    redirects=REDIRECTS,
+    fixtures="litestar",
+    advice={
+        "SFX101": Advice(docs=(("Litestar", "request.clear_session() before request.set_session({...}) with CookieBackendConfig; "
+                                            "ServerSideSessionConfig keeps the request cookie's id (Litestar 2.x)"),)),
+        "SFX102": Advice(docs=(("Litestar", "request.clear_session()"),)),
+        "SFX201": Advice(
+            fix="read it from request.cookies",
+            docs=(("Litestar", 'request.cookies.get("session"), or request.session with a session middleware config'),),
+        ),
+        "SFX301": Advice(docs=(("Litestar", "response.set_cookie(..., httponly=True) or Cookie(..., httponly=True); keep the session config's httponly=True"),)),
+        "SFX302": Advice(docs=(("Litestar", "response.set_cookie(..., secure=True); CookieBackendConfig(secret=..., secure=True) (the default is False)"),)),
+        "SFX303": Advice(docs=(("Litestar", 'drop samesite="none" (the default is "lax")'),)),
+        "SFX304": Advice(docs=(("Litestar", "CookieBackendConfig(..., max_age=60 * 60 * 24 * 7); set_cookie(..., max_age=...) within the limit"),)),
+    },
+)
