@@ -478,8 +478,6 @@ def request_object(ctx, expr):
     for framework in _PARAMETER_REQUESTS:
         if ctx.imports(*framework.packages):
             return framework
-    if expr.__class__ is ast.Name and ctx.imports("fastapi"):
-        return "starlette" if _depends_on_session(ctx, expr) else None
     return None
 
 
