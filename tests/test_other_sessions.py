@@ -1,6 +1,6 @@
 """Things real code calls "sessions" that are not web sessions (SFX201,
 SFX203, SFX204): conversations, headless browsers, terminals, socket and
-tool connections, worker processes, traces, caches of HTTP clients. The
+tool connections, subprocesses, traces, caches of HTTP clients. The
 fixtures (`other_sessions.py` per framework, `assistant/api.py`,
 `chat/views.py`, `tracing.py`) pin the shapes; these tests pin the
 vocabulary and where each signal applies."""
@@ -26,6 +26,8 @@ def test_names_of_other_sessions(name):
 @pytest.mark.parametrize("name", [
     "session_id", "sid", "SESSIONS", "session_store", "user_sessions", "/cart", "/sessions/{sid}/stream",
     "router", "app", "websocket_session", "session_data", "views",
+    # People who sign in, and steps of a web flow, are no other sessions.
+    "/agent/login", "worker_portal", "/checkout/process", "process_login",
 ])
 def test_names_of_web_sessions(name):
     assert not sid.names_other_session(name)

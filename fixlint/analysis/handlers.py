@@ -119,7 +119,7 @@ class HandlerAnalysis(Analysis):
             return
         handler.kind = ROUTE
         handler.framework = framework
-        router = _receiver_name(decorator.func.value)
+        router = last_name(decorator.func.value)
         if router:
             handler.routers.append(router)
         path = _first_string(decorator, ("rule", "path"))
@@ -141,7 +141,7 @@ class HandlerAnalysis(Analysis):
             for framework in fw.ROUTING_FRAMEWORKS:
                 if qualname in framework.routing.app_classes:
                     return framework
-        lowered = _receiver_name(receiver).lower()
+        lowered = (last_name(receiver) or "").lower()
         for framework in fw.ROUTING_FRAMEWORKS:
             if lowered in framework.routing.app_names and ctx.imports(*framework.packages):
                 return framework
@@ -304,11 +304,6 @@ _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 # Frameworks whose handlers declare where a parameter comes from (FastAPI).
 _DECLARING = tuple(f for f in fw.REQUEST_FRAMEWORKS if f.requests.param_sources)
 _SCALARS = frozenset(("str", "int", "float", "bool", "bytes", "UUID", "uuid.UUID", "date", "datetime"))
-
-
-def _receiver_name(receiver):
-    """`assistant_router` of `@assistant_router.get(...)`, `bp` of `@self.bp.route(...)`."""
-    return receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
 
 
 def _annotated_base(annotation):

@@ -115,7 +115,7 @@ class SessionIdAnalysis(Analysis):
         # `tracing.py`): its "sessions" are those things (sid.OTHER_SESSION_WORDS).
         self._other_module = _names_other_module(ctx.path)
         self._other_handlers = {}  # FunctionDef -> its routes or routers name other sessions
-        self._web_api_reads = set()  # ids of reads that reach a web-session API, not a store
+        self._web_api_reads = set()  # reads that reach a web-session API, not a store
         self._web_params = set()  # (FunctionDef, parameter) that reach a web-session API
         self._client_keys = []  # (key callee, value): `{self._key(): requests.Session()}`
         self._client_factories = set()  # functions that return an HTTP/DB client session
@@ -413,7 +413,7 @@ class SessionIdAnalysis(Analysis):
             if sink not in read.uses:
                 read.uses.append(sink)
             if web:
-                self._web_api_reads.add(id(read))
+                self._web_api_reads.add(read)
         for param in self._params_in(expr):
             self._session_params.setdefault(param, f"{sink} in {param[0].name}()")
             if web:
@@ -636,7 +636,7 @@ class SessionIdAnalysis(Analysis):
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
-            web = id(read) in self._web_api_reads or any(c in self._web_params for c in read.calls)
+            web = read in self._web_api_reads or any(c in self._web_params for c in read.calls)
             if not web and self._read_in_other_session(read):
                 continue
             uses = read.uses + [self._session_params[c] for c in read.calls if c in self._session_params]

@@ -68,7 +68,7 @@ FOREIGN_SESSION_PACKAGES = (
 # Things other than a visitor's web session that real code also calls a
 # "session": a conversation with a chat bot or an AI assistant, a headless
 # browser, a terminal, a socket connection, a tool (MCP) connection, a
-# worker process or sandbox, a trace. An id whose own name, whose store,
+# subprocess or sandbox, a trace. An id whose own name, whose store,
 # whose route path or router, or whose module (its file or package) is
 # qualified by one of these words addresses that thing, not the session
 # that signs a visitor in (SFX201, SFX203, SFX204); it still counts when it
@@ -76,16 +76,17 @@ FOREIGN_SESSION_PACKAGES = (
 # `session.sid`). A word of five letters or more also qualifies as the
 # start of a compound (`browsersteps`). `websocket` is left out: a socket
 # handshake carries the web session's cookie, and a socket session that
-# holds the signed-in user is the web session.
+# holds the signed-in user is the web session; so are words that also name
+# people who sign in (`agent`, `worker`) or steps of a web flow (`process`).
 OTHER_SESSION_WORDS = frozenset(
     (
         "chat", "chats", "chatbot", "conversation", "conversations", "assistant", "assistants",
-        "agent", "agents", "llm", "copilot",
+        "llm", "copilot",
         "browser", "browsers", "headless", "playwright", "selenium", "webdriver", "puppeteer",
         "crawler", "scraper",
         "terminal", "terminals", "shell", "pty", "tty", "ssh",
         "socketio", "sio", "socket", "sockets",
-        "mcp", "process", "processes", "subprocess", "worker", "workers", "kernel", "kernels",
+        "mcp", "subprocess", "kernel", "kernels",
         "sandbox", "container", "notebook", "jupyter", "repl",
         "trace", "traces", "tracing", "telemetry",
     )

@@ -250,7 +250,7 @@ class SessionIdFromRequestParameter(Rule):
 
     Real code calls other things "sessions" too: a conversation with a chat
     bot or an AI assistant, a headless browser, a terminal, a socket
-    connection, a tool (MCP) connection, a worker process, a trace. A
+    connection, a tool (MCP) connection, a subprocess or sandbox, a trace. A
     value is that kind of session's id, and is not reported, when its own
     name (`browsersteps_session_id`), the store it indexes
     (`chat_sessions`, `mcp_sessions.pop(name)`), a route path or router

@@ -137,9 +137,9 @@ class WeakSessionId(Rule):
 
     Real code calls other things "sessions" too, and their ids are not web
     session ids: in a module, or a route or router, named for a chat or
-    conversation, an AI assistant or agent, a headless browser, a terminal
-    or shell, a socket connection, a tool (MCP) connection, a worker
-    process, sandbox or notebook kernel, or a trace (`assistant/api.py`,
+    conversation, an AI assistant, a headless browser, a terminal or
+    shell, a socket connection, a tool (MCP) connection, a subprocess,
+    sandbox or notebook kernel, or a trace (`assistant/api.py`,
     `tracing.py`, `/api/chat/...`, `assistant_router`), a "session id" is
     that thing's (a label that groups traces, a conversation's id) and is
     not reported; neither is a key of a store named for one
