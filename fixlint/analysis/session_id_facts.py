@@ -230,19 +230,17 @@ class SessionIdAnalysis(Analysis):
             info = info.parent
         return False
 
-    def _read_in_other_session(self, read):
+    def _read_in_other_session(self, read, other_functions):
         """`read` names another kind of session (`browsersteps_session_id`),
-        or arrives in a module or handler that serves one."""
+        or arrives in a module or in one of `other_functions` (handlers
+        routed for one)."""
         if read.key is not None and sid.names_other_session(read.key):
             return True
         if self._other_module:
             return True
         line = getattr(read.node, "lineno", None)
-        if line is None:
-            return False
-        return any(
-            function.lineno <= line <= (function.end_lineno or function.lineno) and self._names_other_handler(function)
-            for function in self.handlers.handlers
+        return line is not None and any(
+            function.lineno <= line <= (function.end_lineno or function.lineno) for function in other_functions
         )
 
     # -- statements --------------------------------------------------------------
@@ -633,11 +631,12 @@ class SessionIdAnalysis(Analysis):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
+        other_functions = [f for f in self.handlers.handlers if self._names_other_handler(f)]
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
             web = read in self._web_api_reads or any(c in self._web_params for c in read.calls)
-            if not web and self._read_in_other_session(read):
+            if not web and self._read_in_other_session(read, other_functions):
                 continue
             uses = read.uses + [self._session_params[c] for c in read.calls if c in self._session_params]
             if uses:
