@@ -69,8 +69,6 @@ SESSION_USERS = frozenset(
     ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash",
      "quart.session", "quart.flash")
 )
-# `import flask; flask.session[...]`: the modules whose attributes those are.
-SESSION_USER_ROOTS = frozenset(qualname.partition(".")[0] for qualname in SESSION_USERS)
 SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
 # Configuration loaders whose keys fixlint cannot read; from_object() of a
 # string or a class name is read, of anything computed is not.
@@ -140,6 +138,10 @@ FLASK = Framework(
     project_constructions=APPLICATIONS,
     project_flags=("secure", "samesite"),
     project_cookie="session",
+    session_users=SESSION_USERS,
+    session_user_packages=SESSION_USER_PACKAGES,
+    unreadable_config_loaders=UNREADABLE_CONFIG_LOADERS,
+    object_config_loader=OBJECT_CONFIG_LOADER,
     project_use="session_use",
     advice={
         "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),)),
