@@ -39,7 +39,7 @@ _PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}|<(?:\w+:)?(\w+)>")
 
 
 class Handler:
-    __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params")
+    __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params", "routers")
 
     def __init__(self, info):
         self.info = info
@@ -51,6 +51,7 @@ class Handler:
         self.paths = []  # literal route paths
         self.methods = set()  # HTTP methods, upper-case, when stated
         self.params = {}  # FastAPI: parameter name -> source
+        self.routers = []  # names of the apps, blueprints or routers whose decorators route it
 
     @property
     def class_name(self):
@@ -134,6 +135,9 @@ class HandlerAnalysis(Analysis):
             return
         handler.kind = ROUTE
         handler.framework = framework
+        router = last_name(decorator.func.value)
+        if router:
+            handler.routers.append(router)
         path = _first_string(decorator, ("rule", "path"))
         if path is not None:
             handler.paths.append(path)
@@ -168,8 +172,7 @@ class HandlerAnalysis(Analysis):
             for framework in fw.ROUTING_FRAMEWORKS:
                 if qualname in framework.routing.app_classes:
                     return framework
-        name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
-        lowered = name.lower()
+        lowered = (last_name(receiver) or "").lower()
         for framework in fw.ROUTING_FRAMEWORKS:
             if lowered in framework.routing.app_names and ctx.imports(*framework.packages):
                 return framework

@@ -116,6 +116,16 @@ class SessionIdAnalysis(Analysis):
         self._session_bindings = set()  # bindings whose value is used as a session key
         self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
         self._web = fw.file_web_framework(ctx) is not None
+        # A module of chats, terminals or tracing (`assistant/api.py`,
+        # `tracing.py`): its "sessions" are those things (sid.OTHER_SESSION_WORDS).
+        self._other_module = _names_other_module(ctx.path)
+        self._other_handlers = {}  # FunctionDef -> its routes or routers name other sessions
+        self._web_api_reads = set()  # reads that reach a web-session API, not a store
+        self._web_params = set()  # (FunctionDef, parameter) that reach a web-session API
+        self._client_keys = []  # (key callee, value): `{self._key(): requests.Session()}`
+        self._client_factories = set()  # functions that return an HTTP/DB client session
+        self._client_stores = set()  # receivers (as source) whose records are client sessions
+        self._generated = []  # (WeakId, generator name): SFX204 by a generator's name, judged at the end
         self._test_file = fw.is_test_module(ctx.path) or fw.in_test_folder(ctx.path)
 
     def subscribe(self, walker):
@@ -179,7 +189,7 @@ class SessionIdAnalysis(Analysis):
     def _store_name(self, expr):
         """The name of a hand-rolled session store, or None."""
         name = expr.id if expr.__class__ is ast.Name else getattr(expr, "attr", None)
-        if name is None or not sid.is_store_name(name):
+        if name is None or not sid.is_store_name(name) or _shape(expr) in self._client_stores:
             return None
         return None if fw.session_object(self.ctx, expr) is not None else name
 
@@ -203,6 +213,41 @@ class SessionIdAnalysis(Analysis):
                         out.append((function, node.id))
         return out
 
+    def _names_other_handler(self, function):
+        """A handler routed or registered under a path or router that names
+        another kind of session (`/api/chat/...`, `assistant_router`)."""
+        found = self._other_handlers.get(function)
+        if found is None:
+            handler = self.handlers.handler(function)
+            names = [*handler.paths, *handler.routers] if handler is not None else []
+            found = self._other_handlers[function] = any(map(sid.names_other_session, names))
+        return found
+
+    def _in_other_session(self):
+        """The code being walked serves another kind of session: its module,
+        or a handler it is in, is named for chats, terminals, tracing..."""
+        if self._other_module:
+            return True
+        info = self.ctx.function
+        while info is not None:
+            if self._names_other_handler(info.node):
+                return True
+            info = info.parent
+        return False
+
+    def _read_in_other_session(self, read, other_functions):
+        """`read` names another kind of session (`browsersteps_session_id`),
+        or arrives in a module or in one of `other_functions` (handlers
+        routed for one)."""
+        if read.key is not None and sid.names_other_session(read.key):
+            return True
+        if self._other_module:
+            return True
+        line = getattr(read.node, "lineno", None)
+        return line is not None and any(
+            function.lineno <= line <= (function.end_lineno or function.lineno) for function in other_functions
+        )
+
     # -- statements --------------------------------------------------------------
     def visit_statement(self, node):
         self._statement = node
@@ -214,6 +259,7 @@ class SessionIdAnalysis(Analysis):
         targets = node.targets if node.__class__ is ast.Assign else [node.target]
         self.sign_ins.assigned(targets, value)
         for target in targets:
+            self._client_records(target, value)
             cls = target.__class__
             if cls is ast.Name:
                 self._assigned_name(target.id, value, node)
@@ -221,6 +267,26 @@ class SessionIdAnalysis(Analysis):
                 self._assigned_attribute(target, value)
             elif cls is ast.Subscript:
                 self._assigned_item(target, value, node)
+
+    def _client_records(self, target, value):
+        """Note `S[key] = client` and `S = {key: client}` where a value is an
+        HTTP or database client session (or a same-module function's result
+        that may be one): `S` caches clients, and `key` is no session id."""
+        if target.__class__ is ast.Subscript:
+            pairs, store = [(target.slice, value)], target.value
+        elif value.__class__ is ast.Dict:
+            pairs, store = [(k, v) for k, v in zip(value.keys, value.values) if k is not None], target
+        else:
+            return
+        for key, record in pairs:
+            record = self.ctx.value_of(record)
+            if record.__class__ is not ast.Call:
+                continue
+            made = _CLIENT if self.ctx.qualname(record.func) in sid.CLIENT_SESSION_CLASSES else _callee(record.func)
+            if made is _CLIENT:
+                self._client_stores.add(_shape(store))
+            key = self.ctx.value_of(key)
+            self._client_keys.append((_callee(key.func) if key.__class__ is ast.Call else None, made))
 
     def _assigned_name(self, name, value, node):
         if name == "SESSION_COOKIE_NAME":
@@ -241,7 +307,7 @@ class SessionIdAnalysis(Analysis):
         if attr in _SESSION_ID_ATTRS:
             owner = fw.session_object(self.ctx, target.value)
             if owner is not None:
-                self._use(value, f"session.{attr} = ...")
+                self._use(value, f"session.{attr} = ...", web=True)
 
     def _assigned_item(self, target, value, node):
         key = literal_string(target.slice, self.ctx)
@@ -253,7 +319,7 @@ class SessionIdAnalysis(Analysis):
             text = key if key is not None else _key_text(target.slice)
             kind = sid.credential_kind(text) if text else None
             if kind is not None:
-                self._weak(value, f"stored in the session as {text!r}", kind)
+                self._weak(value, f"stored in the session as {text!r}", kind, web=True)
         store = self._store_name(target.value)
         if store is not None:
             self._use(target.slice, f"{store}[...] = ...")
@@ -265,8 +331,11 @@ class SessionIdAnalysis(Analysis):
         info = self.ctx.function
         if node.value is None or info is None:
             return
+        returned = self.ctx.value_of(node.value)
+        if returned.__class__ is ast.Call and self.ctx.qualname(returned.func) in sid.CLIENT_SESSION_CLASSES:
+            self._client_factories.add(info.name)
         if sid.is_generator_name(info.name, self.id_names):
-            self._weak(node.value, f"returned by {info.name}()")
+            self._weak(node.value, f"returned by {info.name}()", generator=info.name)
 
     def visit_compare(self, node):
         """`request.cookies["remember"] == token`: a value checked against a
@@ -280,7 +349,7 @@ class SessionIdAnalysis(Analysis):
                 # Only a session or credential cookie: an A/B-test cookie
                 # compared with a random bucket is no credential.
                 if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
-                    self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key))
+                    self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key), web=True)
                 return
         for value, stored in ((left, right), (right, left)):
             self._compared_with_stored_id(value, stored)
@@ -302,6 +371,9 @@ class SessionIdAnalysis(Analysis):
         for read in self.origins.reads_in(value):
             if read.source not in (COOKIE, HEADER, None) and label not in read.uses:
                 read.uses.append(label)
+                # The web session's own id (`session.sid`) makes it a web session id anywhere.
+                if found.__class__ is SessionIdValue:
+                    self._web_api_reads.add(read)
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
@@ -337,11 +409,11 @@ class SessionIdAnalysis(Analysis):
         if name in _SESSION_STORE_CLASSES:
             given = node.args[:1] + [k.value for k in node.keywords if k.arg == "session_key"]
             for value in given:
-                self._use(value, "SessionStore(session_key=...)")
+                self._use(value, "SessionStore(session_key=...)", web=True)
         elif qualname is not None and qualname.startswith(_SESSION_MODEL_PREFIXES):
             for keyword in node.keywords:
                 if keyword.arg in ("session_key", "pk"):
-                    self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)")
+                    self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)", web=True)
 
     def _object_lookup(self, node, func):
         """`Model.objects.filter(id=session_id)`: the value is a row's primary
@@ -362,13 +434,19 @@ class SessionIdAnalysis(Analysis):
             for read in self.origins.reads_in(key):
                 read.numeric = True
 
-    def _use(self, expr, sink):
-        """`expr` is used as a session id by `sink`."""
+    def _use(self, expr, sink, web=False):
+        """`expr` is used as a session id by `sink`; `web` when the sink is a
+        web-session API (Django's session store, the session cookie,
+        `session.sid`) rather than a hand-rolled store."""
         for read in self.origins.reads_in(expr):
             if sink not in read.uses:
                 read.uses.append(sink)
+            if web:
+                self._web_api_reads.add(read)
         for param in self._params_in(expr):
             self._session_params.setdefault(param, f"{sink} in {param[0].name}()")
+            if web:
+                self._web_params.add(param)
         for node in ast.walk(expr):
             if node.__class__ is ast.Name:
                 binding = self.ctx.binding(node)
@@ -385,9 +463,10 @@ class SessionIdAnalysis(Analysis):
         key = site.flags["name"].node
         if named or (site.name is None and key is not None and names_session_setting(key)):
             label = f"set_cookie({site.name!r})" if site.name else "set_cookie(session cookie)"
-            self._use(site.value, label)
+            self._use(site.value, label, web=True)
         if site.sensitivity == fw.SESSION:
-            self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie")
+            self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
+                       web=True)
 
     def _store_call(self, node, func):
         method = func.attr
@@ -558,27 +637,43 @@ class SessionIdAnalysis(Analysis):
         self.client_ids.append(ClientChosenId(statement, what, _source(store), self._framework(read.framework)))
 
     # -- SFX204: weak ids --------------------------------------------------------
-    def _weak(self, expr, context, kind=None):
+    def _weak(self, expr, context, kind=None, web=False, generator=None):
+        """`web`: the value goes into the web session or its cookie, wherever
+        the code is; `generator`: judged by the name of the function that
+        returns it, which the end of the walk may clear (a client cache key)."""
         found = self.origins.origin(expr)
         if found.__class__ is not Weak or self._in_test():
             return
+        if not web and self._in_other_session():
+            return
         if self._once("weak", found.node):
             kind = kind or sid.credential_kind(_context_name(context)) or "session id"
-            self.weak_ids.append(WeakId(found.node, found.label, context, self._framework(), kind))
+            weak = WeakId(found.node, found.label, context, self._framework(), kind)
+            if generator is None:
+                self.weak_ids.append(weak)
+            else:
+                self._generated.append((weak, generator))
 
     # -- the end -----------------------------------------------------------------
     def finish(self):
+        self._finish_weak()
         for leak, binding in self._unconfirmed:
             if binding in self._session_bindings and self._once("url", leak.node):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
+        other_functions = [f for f in self.handlers.handlers if self._names_other_handler(f)]
         for reads, label in self.sign_ins.sign_ins():
             for read in reads:
                 if label not in read.uses:
                     read.uses.append(label)
+                # Signing a user in is what a web session is for, wherever the code is.
+                self._web_api_reads.add(read)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
+                continue
+            web = read in self._web_api_reads or any(c in self._web_params for c in read.calls)
+            if not web and self._read_in_other_session(read, other_functions):
                 continue
             uses = read.uses + [self._session_params[c] for c in read.calls if c in self._session_params]
             if uses:
@@ -593,6 +688,15 @@ class SessionIdAnalysis(Analysis):
                 continue
             self.param_reads.append(ParamRead(read, ""))
 
+    def _finish_weak(self):
+        """A generator whose results key a cache of client sessions
+        (`self._sessions[self._session_key()] = requests.Session()`) makes
+        cache keys, not session ids."""
+        clients = {_CLIENT} | self._client_factories
+        cache_keys = {key for key, made in self._client_keys if key is not None and made in clients}
+        self.weak_ids += [weak for weak, generator in self._generated if generator not in cache_keys]
+        self.weak_ids.sort(key=lambda weak: (weak.node.lineno, weak.node.col_offset))
+
     def _framework(self, framework=None):
         return finding_framework(self.ctx, framework)
 
@@ -603,6 +707,16 @@ def finding_framework(ctx, framework=None):
     if framework is None:
         framework = fw.file_web_framework(ctx)
     return framework or fw.PYTHON
+
+
+_CLIENT = "client session"  # a record made by one of sid.CLIENT_SESSION_CLASSES
+
+
+def _names_other_module(path):
+    """`assistant/api.py`, `routers/terminals.py`, `claude_code/tracing.py`:
+    the module's own name or its package's names another kind of session."""
+    names = [path.parent.name] + ([path.stem] if path.stem != "__init__" else [])
+    return any(map(sid.names_other_session, names))
 
 
 def _absence(ctx, test, depth=0):
@@ -702,3 +816,11 @@ def _source(expr, limit=40):
     except Exception:  # pragma: no cover - unparse of odd trees
         return "the store"
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _shape(expr):
+    """`self._sessions` as written, whether stored to or loaded from."""
+    try:
+        return ast.unparse(expr)
+    except Exception:  # pragma: no cover - unparse of odd trees
+        return None

@@ -65,6 +65,47 @@ FOREIGN_SESSION_PACKAGES = (
     "coinbase_commerce", "klarna", "twilio", "boto3", "botocore",
 )
 
+# Things other than a visitor's web session that real code also calls a
+# "session": a conversation with a chat bot or an AI assistant, a headless
+# browser, a terminal, a socket connection, a tool (MCP) connection, a
+# subprocess or sandbox, a trace. An id whose own name, whose store,
+# whose route path or router, or whose module (its file or package) is
+# qualified by one of these words addresses that thing, not the session
+# that signs a visitor in (SFX201, SFX203, SFX204); it still counts when it
+# reaches a web-session API (`SessionStore`, the session cookie,
+# `session.sid`). A word of five letters or more also qualifies as the
+# start of a compound (`browsersteps`). `websocket` is left out: a socket
+# handshake carries the web session's cookie, and a socket session that
+# holds the signed-in user is the web session; so are words that also name
+# people who sign in (`agent`, `worker`) or steps of a web flow (`process`).
+OTHER_SESSION_WORDS = frozenset(
+    (
+        "chat", "chats", "chatbot", "conversation", "conversations", "assistant", "assistants",
+        "llm", "copilot",
+        "browser", "browsers", "headless", "playwright", "selenium", "webdriver", "puppeteer",
+        "crawler", "scraper",
+        "terminal", "terminals", "shell", "pty", "tty", "ssh",
+        "socketio", "sio", "socket", "sockets",
+        "mcp", "subprocess", "kernel", "kernels",
+        "sandbox", "container", "notebook", "jupyter", "repl",
+        "trace", "traces", "tracing", "telemetry",
+    )
+)
+_COMPOUND_PREFIXES = tuple(sorted(w for w in OTHER_SESSION_WORDS if len(w) >= 5))
+
+# Objects that HTTP and database client libraries call sessions: a store
+# whose records are these (`self._sessions[os.getpid()] = requests.Session()`)
+# caches clients, and its keys are no session ids (SFX204).
+CLIENT_SESSION_CLASSES = frozenset(
+    (
+        "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client",
+        "httpx.AsyncClient", "aiohttp.ClientSession", "aiohttp.client.ClientSession",
+        "urllib3.PoolManager", "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session",
+        "sqlalchemy.orm.sessionmaker", "sqlalchemy.ext.asyncio.AsyncSession", "boto3.Session",
+        "boto3.session.Session", "aioboto3.Session", "sqlmodel.Session",
+    )
+)
+
 # Database lookups by primary key (`EditingSession.objects.filter(id=x)`,
 # `get_object_or_404(Model, pk=x)`, SQLAlchemy `filter_by(id=x)`): a value
 # passed as one of these keywords is a row's id, not a web session id.
@@ -137,9 +178,22 @@ def credential_kind(name):
     return None
 
 
+def names_other_session(name):
+    """`browsersteps_session_id`, `mcp_sessions`, `/api/chat/completions`,
+    `assistant_router`: a name or path one of whose words says the session
+    is a conversation, a browser, a terminal... not a web session."""
+    for word in words(name):
+        if word in OTHER_SESSION_WORDS or word.startswith(_COMPOUND_PREFIXES):
+            return True
+    return False
+
+
 def is_store_name(name):
-    """`SESSIONS`, `session_store`, `_sessions`, `SESSION_CACHE`."""
+    """`SESSIONS`, `session_store`, `_sessions`, `SESSION_CACHE` — but not
+    `chat_sessions` or `browsersteps_sessions`, stores of other things."""
     parts = words(name)
+    if names_other_session(name):
+        return False
     if any(w in STORE_PLURALS for w in parts):
         return True
     return any(w in STORE_WORDS for w in parts) and any(w in STORE_NOUNS for w in parts)

@@ -57,8 +57,14 @@ def named_reads(sources, name=SID_NAME):
     return {"pattern-either": [*({"pattern": f} for f in forms), *via_local]}
 
 
+# `chat_sessions`, `browsersteps_sessions`: a store of other sessions
+# (session_id_words.OTHER_SESSION_WORDS) is not a session store.
+_OTHER = words(sorted(sessionids.OTHER_SESSION_WORDS))
+# A route path or router name with one of those words (`/api/chat/...`,
+# `assistant_router`, `chatBp`): its routes serve other sessions.
+NOT_OTHER_RE = rf"^(?![\s\S]*(?<![a-zA-Z])(?i:{_OTHER}))"
 STORE_RE = (
-    rf"(?i)^(?:[\w.]*\.)?_?(?:\w*_)?(?:{words(sorted(sessionids.STORE_PLURALS))}"
+    rf"(?i)^(?:[\w.]*\.)?(?!_?(?:\w*_)?(?:{_OTHER}))_?(?:\w*_)?(?:{words(sorted(sessionids.STORE_PLURALS))}"
     rf"|(?:{words(sorted(sessionids.STORE_WORDS))})_?(?:{words(sorted(sessionids.STORE_NOUNS))}))$"
 )
 

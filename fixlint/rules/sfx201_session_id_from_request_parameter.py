@@ -66,8 +66,8 @@ def _fastapi_params():
         declared += [f"def $F(..., $P: $T = {call}(...), ...):\n  ...\n",
                      f"def $F(..., $P: $A[$T, {call}(...)], ...):\n  ...\n",
                      f"def $F(..., $P = {call}(...), ...):\n  ...\n"]
-    plain = ["@$APP.$ROUTE(...)\ndef $F(..., $P: $T, ...):\n  ...\n",
-             "@$APP.$ROUTE(...)\ndef $F(..., $P: $T = None, ...):\n  ...\n"]
+    plain = [f"@$APP.$ROUTE({path})\ndef $F(..., $P: $T{default}, ...):\n  ...\n"
+             for path in ("$PATH, ...", "..., path=$PATH, ...") for default in ("", " = None")]
     return {"patterns": [
         {"pattern-either": [
             *({"pattern": d} for d in declared),
@@ -75,6 +75,8 @@ def _fastapi_params():
                 {"pattern-either": [{"pattern": p} for p in plain]},
                 {"pattern-not": "def $F(..., $P: $T = $DECLARED(...), ...):\n  ...\n"},
                 regex("$ROUTE", _ROUTE),
+                regex("$APP", si.NOT_OTHER_RE),
+                regex("$PATH", si.NOT_OTHER_RE),
                 regex("$T", r"^(str|Optional\[str\]|typing\.Optional\[str\]|str \| None)$"),
             ]},
         ]},
@@ -92,6 +94,8 @@ def _flask_path_params():
         {"pattern": "@$APP.$ROUTE($PATH, ...)\ndef $F(..., $P, ...):\n  ...\n"},
         regex("$ROUTE", _ROUTE),
         regex("$PATH", rf"""^[rub]?["'].*<(?:(?:string|path):)?(?i:{si.SID_WORDS})>"""),
+        regex("$APP", si.NOT_OTHER_RE),
+        regex("$PATH", si.NOT_OTHER_RE),
         regex("$P", si.SID_NAME_RE),
         *_primary_key_lookups(),
         *ls.imports(ls.FLASK_MODULES),
@@ -376,6 +380,25 @@ class SessionIdFromRequestParameter(Rule):
     counts only with a stored value named like a session id (`session_key`,
     `session_token`, `sid`): a CSRF token checked against the session's copy
     is not one.
+
+    Real code calls other things "sessions" too: a conversation with a chat
+    bot or an AI assistant, a headless browser, a terminal, a socket
+    connection, a tool (MCP) connection, a subprocess or sandbox, a trace. A
+    value is that kind of session's id, and is not reported, when its own
+    name (`browsersteps_session_id`), the store it indexes
+    (`chat_sessions`, `mcp_sessions.pop(name)`), a route path or router
+    of its handler (`/api/chat/completions`, `/terminals/{session_id}`,
+    `assistant_router`, `chat_bp`), or its module or package
+    (`assistant/api.py`, `routers/terminals.py`) is named for one of
+    them — unless it reaches a web-session API (Django's `SessionStore`
+    or `Session` model, `session.sid`, `set_cookie` of the session cookie,
+    a lookup of the user it then signs in), which makes it a web session
+    id wherever it is. The words are data
+    (`session_id_words.OTHER_SESSION_WORDS`); `websocket` is not one of
+    them, since a socket session that holds the signed-in user is the web
+    session. A value that only reaches a store named like a session store
+    without such a word (`session_data[...]`) is still judged a web
+    session id, whatever the store's owner is called.
     """
 
     code = "SFX201"
@@ -498,7 +521,8 @@ class SessionIdFromRequestParameter(Rule):
         "then written into the session, or is compared with a stored `.session_key`-like attribute; it does not "
         "follow values into helpers, recognise routes registered with `add_url_rule`, use a "
         "configured session cookie name, or exclude sign-in lookups in functions that check credentials "
-        "(it excludes lookups by identifier and password columns)."
+        "(it excludes lookups by identifier and password columns). It knows route paths and routers named "
+        "for other sessions (chats, terminals...) on decorated routes only, not modules named for them."
     )
 
     def check(self, ctx, facts):

@@ -132,7 +132,11 @@ class ClientChosenSessionIdAccepted(Rule):
     (`sid = secrets.token_urlsafe(32)`), it is the correct pattern and is
     silent. Stores not named like session stores, keyed by values not named
     like session ids (`VOTES.setdefault(request.form["poll"], 0)`), are not
-    sessions. Framework session objects (`flask.session`,
+    sessions; nor are stores named for other kinds of session
+    (`chat_sessions`, `browser_sessions`, `mcp_sessions`:
+    `session_id_words.OTHER_SESSION_WORDS`) or stores of HTTP client
+    sessions (`self._sessions[key] = requests.Session()`), unless the key
+    is the session cookie. Framework session objects (`flask.session`,
     `request.session`) manage their own ids and are not stores here. Test
     code is exempt.
     """

@@ -134,6 +134,22 @@ class WeakSessionId(Rule):
     names they count only in modules that import a web framework; a
     function named like a session-id generator counts anywhere.
     Test code is exempt.
+
+    Real code calls other things "sessions" too, and their ids are not web
+    session ids: in a module, or a route or router, named for a chat or
+    conversation, an AI assistant, a headless browser, a terminal or
+    shell, a socket connection, a tool (MCP) connection, a subprocess,
+    sandbox or notebook kernel, or a trace (`assistant/api.py`,
+    `tracing.py`, `/api/chat/...`, `assistant_router`), a "session id" is
+    that thing's (a label that groups traces, a conversation's id) and is
+    not reported; neither is a key of a store named for one
+    (`chat_sessions[...]`). A weak value set as the session cookie, stored
+    in the web session or compared with a session cookie is reported
+    wherever it is. A generator whose results key a cache of HTTP or
+    database client sessions (`self._sessions[self._session_key()] =
+    requests.Session()`, also through a same-module factory) makes cache
+    keys, not session ids, and is silent. The words are data
+    (`session_id_words.OTHER_SESSION_WORDS`, `CLIENT_SESSION_CLASSES`).
     """
 
     code = "SFX204"
@@ -212,7 +228,8 @@ class WeakSessionId(Rule):
         "session cookie or used as a store key; a weak value that passes through a helper or a variable "
         "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
         "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
-        "compared with a cookie."
+        "compared with a cookie. Semgrep does not know modules named for other sessions (chats, tracing...) "
+        "or caches of HTTP client sessions, and reports their ids."
     )
 
     def check(self, ctx, facts):
