@@ -19,7 +19,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `session_use`: it uses Flask's session (`flask.session`, `flash()`,
   Flask-Login, Flask-WTF CSRF, Flask-Session);
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
-  not a literal False.
+  not a literal False;
+- `functions`: what its module-level functions do that importers need
+  (functions.py: a dependency returning the session, a neutral helper
+  returning a weak value, a helper binding or removing session keys).
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -37,6 +40,7 @@ from ..frameworks import django as django_fw
 from ..frameworks import flask as flask_fw
 from ..frameworks import flask_login as login_fw
 from ..frameworks import flask_session as fsess_fw
+from . import functions
 
 KEYS = frozenset(
     s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
@@ -58,7 +62,7 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "session_use": False, "remember": False}
+            "flask_session": False, "session_use": False, "remember": False, "functions": {}}
 
 
 def scan_imports(text):
@@ -94,18 +98,34 @@ def summarise(text, tree=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    if not any(marker in text for marker in PARSE_MARKERS) or WORTH_PARSING.search(text) is None:
-        return facts
-    if tree is None:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return facts
-    _Summariser(facts).visit_module(tree)
-    facts["keys"] = sorted(set(facts["keys"]))
+    if any(marker in text for marker in PARSE_MARKERS) and WORTH_PARSING.search(text) is not None:
+        tree = _parse(text, tree)
+        if tree is not None:
+            _Summariser(facts).visit_module(tree)
+            facts["keys"] = sorted(set(facts["keys"]))
+    _functions(facts, text, tree)
     return facts
+
+
+def _parse(text, tree=None):
+    if tree is not None:
+        return tree
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _functions(facts, text, tree):
+    """What the module's functions do for its importers (functions.py);
+    parsed only when the text names something they may do."""
+    if "def " not in text or functions.MARKERS.search(text) is None:
+        return
+    tree = _parse(text, tree)
+    if tree is not None:
+        facts["functions"] = functions.profiles(tree)
 
 
 def _from_imports(facts, imports, text):
