@@ -490,6 +490,8 @@ class LifecycleAnalysis(Analysis):
         if not profile or not profile.get("events"):
             return False
         helper = qualname.rpartition(".")[2]
+        if _judged_at_home(helper, self.ctx.config):
+            return False
         for entry in profile["events"]:
             for event in _helper_events(entry, self.ctx.config, fw.file_web_framework(self.ctx)):
                 event.node, event.via = node, helper
@@ -805,6 +807,20 @@ class LifecycleAnalysis(Analysis):
 # -- helpers ----------------------------------------------------------------
 
 _FRAMEWORK_KEYS = {f.key: f for f in fw.FRAMEWORKS}
+
+
+def _judged_at_home(name, config):
+    """A project helper named like a login or logout handler
+    (Flask-Security's `login_user`) is a handler of its own module, judged
+    and reported there: its calls are not judged again (one finding, not
+    one per caller)."""
+    login, logout = _handler_phrases(config.login_names, config.logout_names)
+    return login.in_name(name) or logout.in_name(name)
+
+
+@lru_cache(maxsize=8)
+def _handler_phrases(login_names, logout_names):
+    return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
 
 
 def _helper_events(entry, config, web):
