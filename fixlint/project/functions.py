@@ -16,8 +16,9 @@ small JSON-ready dict:
   (`cycle_key`, `flush`), `["call", qualname]` (`login_user`, Django's
   `login`/`logout`, `regenerate_session_id`).
 
-One pass over each function's statements; only modules whose text holds
-one of MARKERS are parsed for this. Nothing is imported or executed.
+One pass over each function's statements; without a tree, only the
+module-level functions whose text holds one of MARKERS are parsed, each
+alone. Nothing is imported or executed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,14 @@ from ..frameworks import session_id_words as sid_words
 from ..frameworks import starlette as starlette_fw
 from ..frameworks import stdlib
 
-MARKERS = re.compile(r"\bsession\b|login_user|logout_user|\brandom\b|uuid1|\btime\(|Cookie\(|Query\(|Form\(|Body\(")
+# What a function must spell to have a profile: a session key written,
+# popped or deleted, a session method, `return request.session`, a
+# login/logout call, a random or uuid1 value, a FastAPI parameter marker.
+# Most functions spell none and are not parsed for this.
+MARKERS = ("session[", "session.pop(", "session.clear(", "session.cycle_key(", "session.flush(",
+           "login_user(", "logout_user(", "login(", "logout(", "regenerate_session_id", "random.", "uuid1(",
+           "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
 _REQUEST_NAMES = frozenset(("request", "req"))
@@ -46,16 +54,75 @@ def profiles(tree):
     """{function name: profile} for the module-level functions of `tree`
     that return the session, a declared request value or a weak value, or
     act on the session."""
-    aliases = _aliases(tree)
+    return _profiles(tree.body, _aliases(tree))
+
+
+def profiles_from_text(text, imports):
+    """The same, without parsing the module: only the module-level
+    functions whose own text holds a MARKER are parsed, each alone;
+    `imports` are the module's (summary.scan_imports). A function whose
+    text does not parse alone (a column-0 line inside a string) is
+    skipped."""
+    if not any(word in text for word in _WORDS):  # most modules: one cheap look
+        return {}
+    functions = []
+    for chunk in _top_level_functions(text):
+        if any(marker in chunk for marker in MARKERS) or (".session" in chunk and _RETURNS_SESSION.search(chunk)):
+            try:
+                functions.extend(ast.parse(chunk).body)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+    return _profiles(functions, _text_aliases(text, imports)) if functions else {}
+
+
+def _profiles(statements, aliases):
     web = _web_framework(aliases)
     found = {}
-    for node in tree.body:
+    for node in statements:
         if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
         profile = _Function(node, aliases, web).profile()
         if profile:
             found[node.name] = profile
     return found
+
+
+_TOP_LINE = re.compile(r"^[^\s)\]}#]", re.M)  # a line starting at column 0 with code
+_WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
+
+
+def _top_level_functions(text):
+    starts = [match.start() for match in _TOP_LINE.finditer(text)]
+    starts.append(len(text))
+    for start, end in zip(starts, starts[1:]):
+        if text.startswith(("def ", "async ", "def\t"), start):
+            yield text[start:end]
+
+
+def _text_aliases(text, imports):
+    """Local name -> qualified name from the scanned imports, and the
+    `as` names of import lines."""
+    names = {}
+    for level, module, listed in imports:
+        if level:
+            continue
+        if not listed:
+            names[module.partition(".")[0]] = module.partition(".")[0]
+        for name in listed:
+            if name != "*":
+                names[name] = f"{module}.{name}"
+    if " as " in text:
+        for line in text.splitlines():
+            stripped = line.lstrip()
+            if " as " not in line or not stripped.startswith(("import ", "from ")):
+                continue
+            module = stripped.split()[1] if stripped.startswith("from ") else None
+            if module is not None and module.startswith("."):
+                continue
+            for target, alias in _AS.findall(stripped):
+                names[alias] = f"{module}.{target}" if module else target
+    return names
 
 
 def _aliases(tree):

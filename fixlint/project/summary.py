@@ -103,7 +103,7 @@ def summarise(text, tree=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
-    _functions(facts, text, tree)
+    _functions(facts, text, imports, tree)
     return facts
 
 
@@ -118,14 +118,13 @@ def _parse(text, tree=None):
         return None
 
 
-def _functions(facts, text, tree):
-    """What the module's functions do for its importers (functions.py);
-    parsed only when the text names something they may do."""
-    if "def " not in text or functions.MARKERS.search(text) is None:
+def _functions(facts, text, imports, tree):
+    """What the module's functions do for its importers (functions.py):
+    from the tree when there is one, else from the few functions whose
+    text names something they may do, each parsed alone."""
+    if "def " not in text:
         return
-    tree = _parse(text, tree)
-    if tree is not None:
-        facts["functions"] = functions.profiles(tree)
+    facts["functions"] = functions.profiles(tree) if tree is not None else functions.profiles_from_text(text, imports)
 
 
 def _from_imports(facts, imports, text):
