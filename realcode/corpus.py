@@ -21,7 +21,7 @@ from bench.corpus import Wheel as Dist
 
 class App(NamedTuple):
     name: str  # the key in the baseline: the project's name on PyPI
-    framework: str  # flask, django or fastapi (FastAPI and Starlette)
+    framework: str  # flask, django, fastapi (FastAPI and Starlette), pyramid, quart or tornado
     dist: Dist
 
 
@@ -79,6 +79,21 @@ APPS = (
          "7b50b9b6a2d23cd02851ad4c8b1c8312c88d8b911d1f29c93f9761c98348a64a"),
     _app("fastapi", "open-webui", "0.12.4", "open_webui-0.12.4-py3-none-any.whl",
          "02e9caba96234db3fa17a92e56163b3f7f2b8ca8227fa886b85c178d696483f6"),
+    # Pyramid (only an sdist for Kotti)
+    _app("pyramid", "Kotti", "2.0.9", "Kotti-2.0.9.tar.gz",
+         "c8e417073a131987da50deaf0fee75205f82fe1d7118f080fae8debb618f8668"),
+    _app("pyramid", "pypicloud", "1.3.12", "pypicloud-1.3.12-py3-none-any.whl",
+         "f43265b50c99ae1087c4edcea1c2b5ce7216a6a7c944c89beb68c99b1a406310"),
+    # Quart (and Quart-Auth)
+    _app("quart", "asfquart", "0.1.12", "asfquart-0.1.12-py3-none-any.whl",
+         "80ec03522cc8b0ce17e5a91af077d6a4b6557b35fb274816f97a02890be0f678"),
+    _app("quart", "quart-auth", "0.12.0", "quart_auth-0.12.0-py3-none-any.whl",
+         "776b76d0ff33a350e77392fe90f2d652361861e09d04d0ebbaf85f7437b1b31a"),
+    # Tornado
+    _app("tornado", "jupyterhub", "6.1.1", "jupyterhub-6.1.1-py3-none-any.whl",
+         "ae20ed7b3d7cef1dd5d51e28723fd53853d69f732e7a9e84a73136acab454248"),
+    _app("tornado", "jupyter-server", "2.21.1", "jupyter_server-2.21.1-py3-none-any.whl",
+         "2a6467606af7dbae2e7e31640030025969e15db6a649eae334af90415dc71dca"),
 )
 
 

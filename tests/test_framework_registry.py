@@ -18,7 +18,12 @@ from tests.annotations import FIXTURES, parse
 
 PACKAGE = Path(fw.__file__).resolve().parent.parent
 # Adapter modules: the per-framework knowledge analyses must not reach into.
-ADAPTER_MODULES = frozenset(("flask", "django", "starlette", "flask_login", "flask_session", "starsessions"))
+ADAPTER_MODULES = frozenset(
+    ("flask", "django", "starlette", "flask_login", "flask_session", "flask_kvsession", "starsessions")
+)
+# Layers that ask the registry: analyses, rules, fixes and the engine, the
+# project model (whose summaries read framework data) and the language server.
+REGISTRY_USERS = ("analysis", "rules", "fix", "engine", "project", "server")
 
 
 def _framework_names():
@@ -81,15 +86,34 @@ def _adapter_imports(path):
     return found
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in _outside_frameworks() if p.parent.name in ("analysis", "rules", "fix", "engine")],
-    ids=lambda p: f"{p.parent.name}/{p.name}",
-)
+def _registry_users():
+    return [p for p in _outside_frameworks() if p.relative_to(PACKAGE).parts[0] in REGISTRY_USERS]
+
+
+@pytest.mark.parametrize("path", _registry_users(), ids=lambda p: "/".join(p.relative_to(PACKAGE).parts))
 def test_analyses_loop_over_the_registry(path):
-    """An analysis, rule or fix asks the registry (`fw.FRAMEWORKS`, an
-    adapter's fields), never one framework's module."""
+    """An analysis, rule, fix, the project model or the language server asks
+    the registry (`fw.FRAMEWORKS`, an adapter's fields), never one
+    framework's module."""
     imported = _adapter_imports(path)
     assert not imported, f"{path.name} imports adapter modules {sorted(imported)}"
+
+
+def test_the_registry_checks_cover_the_project_model_server_and_fixes():
+    """Both checks reach every layer named in issue 14: no adapter imports
+    (REGISTRY_USERS) and no framework names compared as strings (every
+    module outside frameworks/)."""
+    covered = {p.relative_to(PACKAGE).parts[0] for p in _registry_users()}
+    assert {"project", "server", "fix", "analysis", "rules"} <= covered
+    compared = {p.relative_to(PACKAGE).parts[0] for p in _outside_frameworks()}
+    assert {"project", "server", "fix"} <= compared
+    assert "summary.py" in {p.name for p in _registry_users() if p.parent.name == "project"}
+
+
+def test_the_import_check_would_see_an_adapter_import(tmp_path):
+    module = tmp_path / "summary.py"
+    module.write_text("from ..frameworks import flask as flask_fw\nfrom ..frameworks import FLASK, django\n")
+    assert _adapter_imports(module) == {"flask", "django"}
 
 
 def test_the_registry_holds_every_adapter_once():

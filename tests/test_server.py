@@ -285,13 +285,31 @@ async def test_changed_editor_settings_republish_the_diagnostics(client, tmp_pat
 async def test_a_changed_pyproject_republishes_the_diagnostics(client, tmp_path):
     (watching,) = client.registrations
     assert watching.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-    assert [w["globPattern"] for w in watching.register_options["watchers"]] == ["**/pyproject.toml"]
+    assert [w["globPattern"] for w in watching.register_options["watchers"]] == [
+        "**/pyproject.toml", "**/setup.cfg", "**/tox.ini", "**/.flake8"]
     document = Document(client, tmp_path / "views.py", COOKIES)
     assert "SFX303" in codes(await document.open())
     (tmp_path / "pyproject.toml").write_text('[tool.fixlint]\nselect = ["SFX303"]\n', encoding="utf-8")
     event = types.FileEvent(uri=(tmp_path / "pyproject.toml").as_uri(), type=types.FileChangeType.Created)
     after = await published(client, document.uri, lambda: client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(changes=[event])))
+    assert set(codes(after)) == {"SFX303"}
+
+
+async def test_a_flake8_section_is_read_as_the_cli_reads_it_and_a_change_republishes(client, tmp_path):
+    """[flake8] in setup.cfg (then a new .flake8, which flake8 and the CLI
+    read only when setup.cfg has no [flake8]) selects what is published."""
+    (tmp_path / "setup.cfg").write_text("[flake8]\nmax-line-length = 100\nextend-ignore = SFX302,E203\n",
+                                        encoding="utf-8")
+    document = Document(client, tmp_path / "views.py", COOKIES)
+    opened = codes(await document.open())
+    assert "SFX302" not in opened and "SFX301" in opened
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = shop\n", encoding="utf-8")
+    (tmp_path / ".flake8").write_text("[flake8]\nselect = E,W,SFX303\n", encoding="utf-8")
+    events = [types.FileEvent(uri=(tmp_path / "setup.cfg").as_uri(), type=types.FileChangeType.Changed),
+              types.FileEvent(uri=(tmp_path / ".flake8").as_uri(), type=types.FileChangeType.Created)]
+    after = await published(client, document.uri, lambda: client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=events)))
     assert set(codes(after)) == {"SFX303"}
 
 

@@ -142,6 +142,32 @@ def test_settings_are_read_again_when_the_pyproject_changes(tmp_path):
     assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX303", "SFX304"]
 
 
+def test_the_server_reads_the_flake8_section_as_the_cli_does(tmp_path):
+    """One loader: the rules and options `fixlint check` run in the folder
+    would use, from [flake8] in setup.cfg (fixlint-<option> included)."""
+    from fixlint.cli import build_parser
+    from fixlint.layered_settings import gather
+
+    (tmp_path / "setup.cfg").write_text(
+        "[flake8]\nselect = E,SFX3\nextend-ignore = SFX301\nfixlint-include-tests = true\n"
+        "fixlint-non-sensitive-names = theme,banner\n")
+    server = configuration.resolve(str(tmp_path), {})
+    cli = gather(build_parser().parse_args(["check", "."]), cwd=str(tmp_path))
+    assert [r.code for r in server.rules] == [r.code for r in cli.rules()] == ["SFX302", "SFX303", "SFX304", "SFX305"]
+    assert server.include_tests and server.config.include_tests
+    assert server.config == cli.config
+    assert server.sources == (str(tmp_path / "setup.cfg"),)
+
+
+def test_settings_are_read_again_when_the_flake8_file_changes(tmp_path):
+    cache = configuration.Cache()
+    flake8 = tmp_path / ".flake8"
+    flake8.write_text("[flake8]\nselect = SFX302\n")
+    assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX302"]
+    flake8.write_text("[flake8]\nselect = SFX303,SFX304\n")
+    assert [r.code for r in cache.get(str(tmp_path), {}).rules] == ["SFX303", "SFX304"]
+
+
 def _readme_block(name):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split(f"<!-- lsp-{name}:start -->")[1].split(f"<!-- lsp-{name}:end -->")[0]

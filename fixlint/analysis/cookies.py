@@ -37,7 +37,9 @@ HEADER = "header"
 APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
-_SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie"))
+_SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie")).union(
+    *(f.cookie_setters for f in fw.FRAMEWORKS)
+)
 _CONFIG_METHODS = frozenset(("update", "from_mapping"))
 # Settings modules and middleware lists, from every framework that has them.
 SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
@@ -95,7 +97,7 @@ class CookieSite:
 
     def subject(self):
         if self.kind == MIDDLEWARE:
-            return "SessionMiddleware's session cookie"
+            return self.middleware_subject
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
         if self.kind in (SETTINGS, APP):
@@ -107,6 +109,7 @@ class CookieSite:
         return f"cookie {self.name_source}" if self.name_source else "cookie"
 
     sensitivity_detail = "session"
+    middleware_subject = "SessionMiddleware's session cookie"
     name_source = None  # the name expression's source, when not a literal
 
     def __repr__(self):  # pragma: no cover - debugging aid
@@ -122,8 +125,15 @@ def _flag_from(expr, ctx):
     return Flag(value, known=True, explicit=True, node=expr)
 
 
-def _lifetime_flag(expr, ctx):
+# `set_cookie` lifetime keywords, first found first, and the seconds one
+# unit of each is worth (an adapter's `cookie_lifetimes` replaces them).
+_LIFETIMES = {"max_age": 1, "expires": 1}
+
+
+def _lifetime_flag(expr, ctx, unit=1):
     secs = duration_of(expr, ctx)
+    if secs is not None and unit != 1 and expr.__class__ is not ast.Call:
+        secs *= unit  # `expires_days=400`; a timedelta(...) already says its unit
     if secs is None:
         return Flag(None, known=False, explicit=True, node=expr)
     return Flag(secs, known=True, explicit=True, node=expr)
@@ -158,8 +168,10 @@ def set_cookie_site(ctx, node, func):
     framework = fw.response_framework(ctx, func.value)
     if framework is None:
         return None
-    params = fw.SET_COOKIE_PARAMS
-    if func.attr == "set_signed_cookie":
+    params = framework.set_cookie_params
+    if func.attr in framework.cookie_setters:
+        params = framework.cookie_setters[func.attr]
+    elif func.attr == "set_signed_cookie":
         params = ("key", "value", "salt")
     given = dict(zip(params, node.args))
     splat = any(k.arg is None for k in node.keywords) or any(
@@ -191,11 +203,10 @@ def set_cookie_site(ctx, node, func):
             site.flags[flag] = _flag_from(given[flag], ctx)
         else:
             site.flags[flag] = Flag("/" if flag == "path" else None, known=not splat)
-    lifetime = given.get("max_age")
-    if lifetime is None:
-        lifetime = given.get("expires")
-    if lifetime is not None:
-        site.flags["lifetime"] = _lifetime_flag(lifetime, ctx)
+    lifetimes = framework.cookie_lifetimes or _LIFETIMES
+    option = next((o for o in lifetimes if given.get(o) is not None), None)
+    if option is not None:
+        site.flags["lifetime"] = _lifetime_flag(given[option], ctx, lifetimes[option])
     site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
     site.missing_counts = ALL_FLAGS
     site.deletion = not splat and _deletes(given, ctx)
@@ -211,7 +222,7 @@ def _deletes(given, ctx):
         return True
     return any(
         given.get(option) is not None and expired_at_once(given[option], ctx)
-        for option in ("max_age", "expires")
+        for option in ("max_age", "expires", "expires_days")
     )
 
 
@@ -399,6 +410,8 @@ class CookieAnalysis(Analysis):
             if keyword.arg is not None:
                 given[keyword.arg] = keyword.value
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
+        site.middleware_subject = middleware.subject
+        site.method = middleware.call
         site.settings = dict(middleware.options)
         for flag, option in middleware.options.items():
             if option in given:
@@ -528,8 +541,8 @@ class CookieAnalysis(Analysis):
             return
         choices = fw.settings_frameworks(name)
         framework, setting = choices[0]
-        if setting.cookie == "remember":
-            label = fw.FLASK_LOGIN.label
+        if len(choices) == 1 and framework.extends is not None:
+            label = framework.label  # a library's own key: REMEMBER_COOKIE_* (Flask-Login), QUART_AUTH_*
         elif label is None and len(choices) == 1:
             label = framework.label  # a key only one framework reads
         site = CookieSite(SETTINGS, node, label, sensitivity=fw.SESSION)

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 
 # Callees that look a row up (ORM and document stores); a password keyword
@@ -156,3 +158,41 @@ class VerifiedRecords:
                 if name is not None and (self.is_verifier(self.ctx, func, name) or credential_query(node)):
                     return True
         return False
+
+
+def is_verifier(ctx, func, name):
+    """True for a call that checks credentials: `check_password(...)`,
+    `authenticate(...)`, `pwd_context.verify(...)`, `totp.verify(code)`."""
+    kind = verifier_name(name)
+    return _verify_receiver(ctx, func) if kind is None else kind
+
+
+@lru_cache(maxsize=4096)
+def verifier_name(name):
+    """True/False when the callee's name decides whether it verifies
+    credentials; None when its receiver must (`x.verify(...)`). Every call
+    of a handler asks: the same few hundred names, split once."""
+    lowered = name.lower()
+    if lowered in auth.VERIFIER_NAMES:
+        return True
+    words = fw.words(name)
+    if any(w in auth.NOT_VERIFIERS for w in words):
+        return False
+    if lowered == auth.VERIFY_METHOD:
+        return None
+    if words and words[0] in auth.VERIFY_PREFIXES:
+        return True
+    if words and words[0] in auth.CHECK_PREFIXES:
+        return any(w in auth.CHECK_WORDS for w in words)
+    return False
+
+
+def _verify_receiver(ctx, func):
+    """`pwd_context.verify(...)`, `totp.verify(code)`, `pyotp.TOTP(s).verify(code)`."""
+    if func.__class__ is not ast.Attribute:
+        return False
+    receiver = func.value
+    if receiver.__class__ is ast.Call:
+        return ctx.qualname(receiver.func) in auth.VERIFY_RECEIVER_CALLS
+    name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
+    return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))

@@ -41,7 +41,6 @@ Cheap attribute and name tests come before any name resolution.
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -51,7 +50,7 @@ from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import vocabularies as vocab
 from .base import Analysis
-from .credentials import VerifiedRecords, credential_query
+from .credentials import VerifiedRecords, credential_query, is_verifier
 from .handlers import HandlerAnalysis
 from .identity import identity_in_value, is_identity_key, literal_key
 from .origins import OriginAnalysis, is_cookie_read
@@ -186,7 +185,7 @@ class LifecycleAnalysis(Analysis):
         # the session is flushed, so they are never judged as handlers.
         self.signal_receivers = set()
         self._aliases = _session_aliases(ctx.tree)
-        self.records = VerifiedRecords(ctx, _is_verifier)
+        self.records = VerifiedRecords(ctx, is_verifier)
         # Methods the module's own session classes define (`def regenerate`
         # in `class RotatingSession(SecureCookieSession)`): trusted.
         self.project_methods = set()
@@ -454,7 +453,7 @@ class LifecycleAnalysis(Analysis):
 
     def _named_call(self, node, func, name):
         ctx = self.ctx
-        if _is_verifier(ctx, func, name) or credential_query(node):
+        if is_verifier(ctx, func, name) or credential_query(node):
             self._add(Event(VERIFY, node))
             self.records.checked(node)
         binding = ctx.binding(func) if func.__class__ is ast.Name else None
@@ -1053,42 +1052,6 @@ class PhraseSet:
 
 _REGENERATE_PHRASES = PhraseSet(auth.REGENERATE_WORDS)
 _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
-
-
-def _is_verifier(ctx, func, name):
-    kind = _verifier_name(name)
-    return _verify_receiver(ctx, func) if kind is None else kind
-
-
-@lru_cache(maxsize=4096)
-def _verifier_name(name):
-    """True/False when the callee's name decides whether it verifies
-    credentials; None when its receiver must (`x.verify(...)`). Every call
-    of a handler asks: the same few hundred names, split once."""
-    lowered = name.lower()
-    if lowered in auth.VERIFIER_NAMES:
-        return True
-    words = fw.words(name)
-    if any(w in auth.NOT_VERIFIERS for w in words):
-        return False
-    if lowered == auth.VERIFY_METHOD:
-        return None
-    if words and words[0] in auth.VERIFY_PREFIXES:
-        return True
-    if words and words[0] in auth.CHECK_PREFIXES:
-        return any(w in auth.CHECK_WORDS for w in words)
-    return False
-
-
-def _verify_receiver(ctx, func):
-    """`pwd_context.verify(...)`, `totp.verify(code)`, `pyotp.TOTP(s).verify(code)`."""
-    if func.__class__ is not ast.Attribute:
-        return False
-    receiver = func.value
-    if receiver.__class__ is ast.Call:
-        return ctx.qualname(receiver.func) in auth.VERIFY_RECEIVER_CALLS
-    name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
-    return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))
 
 
 __all__ = [

@@ -49,6 +49,7 @@ _REQUESTS = [f.requests for f in fw.REQUEST_FRAMEWORKS]
 _RAW_BODIES = frozenset().union(*(r.raw_bodies for r in _REQUESTS))
 _SOURCE_ATTRS = frozenset().union(*(r.sources for r in _REQUESTS), _RAW_BODIES)
 _SOURCE_CALLS = frozenset().union(*(r.source_methods for r in _REQUESTS), _RAW_BODIES)
+_READER_METHODS = frozenset().union(*(r.reader_methods for r in _REQUESTS))  # `self.get_argument("sid")`
 _SESSION_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.session_id_attrs or f.session_store_class)
 _SESSION_ID_CALLS = {q: (label, f.extends or f) for f in fw.FRAMEWORKS for q, label in f.session_id_calls.items()}
 _READ_METHODS = frozenset(("get", "getlist", "getone", "get_all", "pop", "getfirst"))
@@ -458,6 +459,13 @@ class OriginAnalysis(Analysis):
         should decide."""
         method = func.attr
         receiver = func.value
+        if method in _READER_METHODS:
+            framework = fw.handler_framework(self.ctx, receiver)
+            source = framework.requests.reader_methods.get(method) if framework is not None else None
+            if source is not None:
+                key_expr = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "name"), None)
+                key = literal_string(key_expr, self.ctx) if key_expr is not None else None
+                return self._read(expr, key, source, framework, key_expr)
         if method in _SOURCE_CALLS:
             framework = self._request(receiver)
             if framework is not None:

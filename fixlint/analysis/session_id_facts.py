@@ -5,7 +5,9 @@
   `session_id`, configured names) or because the value reaches a
   session-loading API in the function (Django `SessionStore(session_key=)`,
   a session store lookup, `session.sid = ...`, `set_cookie` of the session
-  cookie), directly or through a same-module helper;
+  cookie), directly or through a same-module helper, or because it looks up
+  the user a function with no credential check then signs in
+  (sign_in_lookups.py);
 - url_leaks (SFX202): a session id put into a URL;
 - client_ids (SFX203): a session record created under an id the request
   brought, when no record exists;
@@ -30,9 +32,11 @@ from . import handlers as hd
 from . import urls
 from .base import Analysis
 from .cookies import names_session_setting, set_cookie_site
+from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
+from .sign_in_lookups import SignInLookups
 
-_SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie"))
+_SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie")).union(*(f.cookie_setters for f in fw.FRAMEWORKS))
 _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
@@ -99,6 +103,7 @@ class SessionIdAnalysis(Analysis):
         self.handlers = analyses[hd.HandlerAnalysis]
         self.id_names = sid.session_id_names(ctx.config)
         self.param_reads = []
+        self.sign_ins = SignInLookups(ctx, self.origins)
         self.url_leaks = []
         self.client_ids = []
         self.weak_ids = []
@@ -207,6 +212,7 @@ class SessionIdAnalysis(Analysis):
         if value is None:
             return
         targets = node.targets if node.__class__ is ast.Assign else [node.target]
+        self.sign_ins.assigned(targets, value)
         for target in targets:
             cls = target.__class__
             if cls is ast.Name:
@@ -242,6 +248,7 @@ class SessionIdAnalysis(Analysis):
         if key == "SESSION_COOKIE_NAME":
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
+            self.sign_ins.session_write(value, literal_key(target.slice, self.ctx))
             # request.session[f"rememberMe{n}"] = str(random.random())
             text = key if key is not None else _key_text(target.slice)
             kind = sid.credential_kind(text) if text else None
@@ -275,6 +282,26 @@ class SessionIdAnalysis(Analysis):
                 if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
                     self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key))
                 return
+        for value, stored in ((left, right), (right, left)):
+            self._compared_with_stored_id(value, stored)
+
+    def _compared_with_stored_id(self, value, stored):
+        """`request.form["t"] == user.session_token`: a request value checked
+        against a stored session id is that session id, whatever the request
+        calls it (a CSRF token checked against the session's copy is not)."""
+        found = self.origins.origin(stored)
+        if found.__class__ is Read or found is FOREIGN:
+            return
+        if found.__class__ is SessionIdValue:
+            label = f"the comparison with {found.label}"
+        else:
+            name = _last_name(stored, self.ctx)
+            if name is None or not self._is_id_name(name):
+                return
+            label = f"the comparison with the stored {name!r}"
+        for read in self.origins.reads_in(value):
+            if read.source not in (COOKIE, HEADER, None) and label not in read.uses:
+                read.uses.append(label)
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
@@ -287,6 +314,7 @@ class SessionIdAnalysis(Analysis):
         func = node.func
         qualname = self.ctx.qualname(func)
         self._session_loader(node, func, qualname)
+        self.sign_ins.call(node, func, qualname)
         if func.__class__ is ast.Attribute:
             if func.attr in _SET_COOKIE:
                 self._cookie(node, func)
@@ -545,6 +573,10 @@ class SessionIdAnalysis(Analysis):
                 self.url_leaks.append(leak)
         self.url_leaks.sort(key=lambda leak: (leak.node.lineno, leak.node.col_offset))
         foreign_module = self.ctx.imports_root(sid.FOREIGN_ROOTS)
+        for reads, label in self.sign_ins.sign_ins():
+            for read in reads:
+                if label not in read.uses:
+                    read.uses.append(label)
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
@@ -616,6 +648,19 @@ def _probe(ctx, expr):
     if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.args:
         if expr.func.attr in sid.STORE_PROBES:
             return expr.func.value, expr.args[0]
+    return None
+
+
+def _last_name(expr, ctx):
+    """`user.session_token` -> 'session_token'; `row["sid"]` -> 'sid';
+    `sid` -> 'sid'; else None."""
+    cls = expr.__class__
+    if cls is ast.Attribute:
+        return expr.attr
+    if cls is ast.Subscript:
+        return literal_string(expr.slice, ctx)
+    if cls is ast.Name:
+        return expr.id
     return None
 
 

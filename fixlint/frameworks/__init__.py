@@ -18,34 +18,39 @@ from .flask import FLASK
 from .flask_kvsession import FLASK_KVSESSION
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
+from .pyramid import PYRAMID
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
+from .tornado import TORNADO
+from .quart_auth import QUART_AUTH
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
-    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, HAND_ROLLED, PYTHON,
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, PYRAMID,
+    TORNADO, HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "falcon", "tornado", "aiohttp", "sanic", "bottle", "pyramid", "cherrypy", "litestar",
-    "hug", "masonite", "responder", "webob", "twisted",
+    "falcon", "aiohttp", "sanic", "bottle", "cherrypy", "litestar",
+    "hug", "masonite", "responder", "twisted",
 )
 
 __all__ = [
-    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
-    "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "WEB_FRAMEWORKS",
+    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYRAMID",
+    "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "TORNADO",
+    "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
 
@@ -208,12 +213,14 @@ _NOT_A_RESPONSE = object()
 
 def response_framework(ctx, receiver):
     """The framework whose response `receiver` is, or None when it is not a
-    response (test clients, `requests` sessions, `self` in a Tornado
-    handler...). A response whose framework cannot be told falls back to the
-    file's imports; a file that imports only a foreign web framework is left
-    alone."""
+    response (test clients, `requests` sessions...). `self` in a request
+    handler class (Tornado's) is its framework's response. A response whose
+    framework cannot be told falls back to the file's imports; a file that
+    imports only a foreign web framework is left alone."""
     found = _response_origin(ctx, receiver)
-    if found is _NOT_A_RESPONSE or found is None:
+    if found is _NOT_A_RESPONSE:
+        return handler_framework(ctx, receiver)
+    if found is None:
         return None
     if found is True:
         framework = file_web_framework(ctx)
@@ -221,6 +228,48 @@ def response_framework(ctx, receiver):
             return None
         return framework or FLASK_LIKE
     return found
+
+
+# Frameworks whose handler objects are the response and read the request.
+HANDLER_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.handler_classes)
+_MAX_BASES = 16  # local base classes followed, however the hierarchy loops
+
+
+def handler_framework(ctx, expr):
+    """The framework whose request handler `expr` is: `self` in a method of
+    a class derived from one of its `handler_classes` (through the file's
+    own classes, or a project base named like a handler in a file that
+    imports the framework) — or None."""
+    if not HANDLER_FRAMEWORKS or expr.__class__ is not ast.Name or expr.id != "self":
+        return None
+    scope = ctx.scope
+    while scope is not None and scope.kind != "class":
+        scope = scope.parent
+    if scope is None:
+        return None
+    for framework in HANDLER_FRAMEWORKS:
+        if ctx.imports(*framework.packages) and _derives(ctx, scope.node, framework):
+            return framework
+    return None
+
+
+def _derives(ctx, cls, framework):
+    pending = list(cls.bases)
+    for _ in range(_MAX_BASES):
+        if not pending:
+            return False
+        base = pending.pop()
+        qualname = ctx.qualname(base)
+        if qualname in framework.handler_classes:
+            return True
+        binding = ctx.binding(base)
+        if binding is not None and binding.kind == "class" and binding.value.__class__ is ast.ClassDef:
+            pending.extend(binding.value.bases)
+            continue
+        name = base.attr if base.__class__ is ast.Attribute else getattr(base, "id", "")
+        if name.endswith(framework.handler_name_suffixes):
+            return True
+    return False
 
 
 # Werkzeug's and Django's defaults agree: used when a response's framework
@@ -246,6 +295,11 @@ def _response_origin(ctx, receiver):
             for framework in WEB_FRAMEWORKS:
                 if func.attr in framework.response_methods:
                     return framework
+        return _NOT_A_RESPONSE
+    if cls is ast.Attribute:  # `request.response`
+        for framework in WEB_FRAMEWORKS:
+            if receiver.attr in framework.response_attributes and request_object(ctx, receiver.value) is framework:
+                return framework
         return _NOT_A_RESPONSE
     if cls is ast.Name:
         binding = ctx.binding(receiver)
@@ -428,7 +482,7 @@ def request_object(ctx, expr):
 
 # Frameworks whose handlers take the request as a parameter, in the order a
 # file's imports are consulted.
-_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE) if f.requests is not None)
+_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE, PYRAMID) if f.requests is not None)
 
 
 def session_object(ctx, expr):

@@ -32,6 +32,9 @@ class Middleware:
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
+    # What messages call the cookie it sets, and the call they name.
+    subject: str = "SessionMiddleware's session cookie"
+    call: str = "SessionMiddleware"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class Routing:
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
     captures: str = ""
+    # Decorators that register the function or method they decorate as a
+    # view, by qualified name (Pyramid's `@view_config(route_name=...)`);
+    # `path_keywords` name its route.
+    view_decorators: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ class Requests:
     # Parameter declarations (FastAPI `Query()`, `Cookie()`...): function -> source.
     param_sources: dict = field(default_factory=dict)
     param_modules: tuple = ()
+    # Methods of a handler (`self` in a Framework.handler_classes subclass)
+    # that read one named value (Tornado's `self.get_argument("sid")`) -> where.
+    reader_methods: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
@@ -146,6 +156,12 @@ class Framework:
     bind_calls: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
+    # Methods the framework calls on the project's own object at sign-in and
+    # sign-out (a Pyramid security policy's `remember(self, request,
+    # userid)` / `forget(self, request)`): login and logout handlers
+    # whatever their class is called.
+    login_hooks: frozenset = frozenset()
+    logout_hooks: frozenset = frozenset()
     # `app.session_interface.regenerate(session)`: (attribute, method).
     interface_regenerate: tuple = ()
     # What `fixlint fix` may call it on: a module-level application object of
@@ -186,6 +202,17 @@ class Framework:
     project_flags: tuple = ()
     project_cookie: str = ""
     project_use: str = ""
+    # What a module summary (fixlint/project/summary.py) reads for those
+    # facts: uses of the framework's session (`flask.session`, `flash()`)
+    # and packages that store in it (Flask-Login, Flask-WTF); configuration
+    # loaders whose keys cannot be read (`from_pyfile`) and the one that
+    # names a config object (`from_object`); the `bind_calls` argument that
+    # asks for a remember-me cookie (`login_user(user, remember=True)`).
+    session_users: frozenset = frozenset()
+    session_user_packages: frozenset = frozenset()
+    unreadable_config_loaders: frozenset = frozenset()
+    object_config_loader: str = ""
+    remember_argument: str = ""
     advice: dict = field(default_factory=dict)  # rule code -> Advice
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
@@ -194,7 +221,23 @@ class Framework:
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # Attributes of its request that are the response (`request.response`).
+    response_attributes: frozenset = frozenset()
+    # The positional parameters of its responses' `set_cookie` after `self`.
+    set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_defaults: dict = field(default_factory=dict)
+    # Cookie setters whose parameters differ from SET_COOKIE_PARAMS: method ->
+    # positional parameters after `self` (empty: set_cookie/set_signed_cookie
+    # as Werkzeug, Django and Starlette have them); lifetime keywords -> the
+    # seconds one unit is worth (empty: `max_age`/`expires` in seconds).
+    cookie_setters: dict = field(default_factory=dict)
+    cookie_lifetimes: dict = field(default_factory=dict)
+    # Request handler classes whose instances are the response and read the
+    # request (Tornado's RequestHandler): `self` in a subclass's method; a
+    # base of the project's own counts, in a file importing the framework,
+    # when its name ends with one of `handler_name_suffixes`.
+    handler_classes: frozenset = frozenset()
+    handler_name_suffixes: tuple = ()
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.

@@ -5,6 +5,7 @@ the next response carries a new cookie value, which is Flask's regeneration.
 Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
 """
 
+from . import quart
 from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
 
 _DAY = 86400
@@ -12,9 +13,8 @@ _DAY = 86400
 
 # Objects whose decorators register routes, and the decorator methods.
 APP_CLASSES = frozenset(
-    ("flask.Flask", "flask.app.Flask", "flask.Blueprint", "flask.blueprints.Blueprint",
-     "quart.Quart", "quart.Blueprint")
-)
+    ("flask.Flask", "flask.app.Flask", "flask.Blueprint", "flask.blueprints.Blueprint")
+) | quart.APP_CLASSES
 ROUTE_DECORATORS = frozenset(("route", "get", "post", "put", "patch", "delete"))
 ADD_URL_RULE = "add_url_rule"  # app.add_url_rule("/login", view_func=login)
 # Conventional names of an app or blueprint, in a file that imports Flask.
@@ -23,7 +23,7 @@ APP_NAMES = frozenset(("app", "application", "bp", "blueprint", "router", "api",
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
 # Calls that write Flask's session behind the scenes (`_flashes`): data a
 # session.clear() inserted after them would drop.
-SESSION_WRITERS = frozenset(("flask.flash", "flask.helpers.flash"))
+SESSION_WRITERS = frozenset(("flask.flash", "flask.helpers.flash")) | quart.FLASH
 
 # The signed-cookie session has no server-side record: clear() empties it and
 # the next response carries a fresh cookie value, so clear() *before* the
@@ -59,31 +59,28 @@ REQUEST_SOURCE_METHODS = {"get_json": "JSON body"}
 # Raw bodies that `json.loads(...)` turns into a JSON container.
 RAW_BODIES = frozenset(("data", "get_data"))
 # Building URLs and redirecting.
-URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for", "quart.url_for"))
-REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect", "quart.redirect"))
+URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for")) | quart.URL_BUILDERS
+REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect")) | quart.REDIRECTS
 
 # -- the project's Flask app (RULES.md Revision 2) -----------------------------
 # What gives an app its session cookie: Flask's session, flash(), or an
 # extension that stores in it (Flask-Login, Flask-WTF's CSRF, Flask-Session).
 SESSION_USERS = frozenset(
-    ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash",
-     "quart.session", "quart.flash")
-)
-# `import flask; flask.session[...]`: the modules whose attributes those are.
-SESSION_USER_ROOTS = frozenset(qualname.partition(".")[0] for qualname in SESSION_USERS)
+    ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash")
+) | quart.SESSION | quart.FLASH
 SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
 # Configuration loaders whose keys fixlint cannot read; from_object() of a
 # string or a class name is read, of anything computed is not.
 UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
 OBJECT_CONFIG_LOADER = "from_object"
 # The application constructions the project-wide findings are reported at.
-APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask", "quart.Quart"))
+APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask")) | quart.APPLICATIONS
 
 FLASK = Framework(
     key="flask",
     label="Flask",
-    packages=("flask", "werkzeug", "quart"),
-    session_objects=frozenset(("flask.session", "flask.globals.session", "quart.session")),
+    packages=("flask", "werkzeug", quart.PACKAGE),
+    session_objects=frozenset(("flask.session", "flask.globals.session")) | quart.SESSION,
     response_factories=frozenset(
         (
             "flask.make_response", "flask.helpers.make_response", "flask.redirect",
@@ -92,17 +89,15 @@ FLASK = Framework(
             "flask.helpers.send_file", "flask.current_app.make_response",
             "flask.current_app.response_class", "werkzeug.Response",
             "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
-            "werkzeug.utils.redirect", "quart.make_response", "quart.redirect",
-            "quart.jsonify", "quart.Response",
+            "werkzeug.utils.redirect",
         )
-    ),
+    ) | quart.RESPONSE_FACTORIES,
     response_types=frozenset(
         (
             "flask.Response", "flask.wrappers.Response", "werkzeug.Response",
             "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
-            "quart.Response",
         )
-    ),
+    ) | quart.RESPONSE_TYPES,
     response_methods=frozenset(("make_response", "response_class")),
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     settings=(
@@ -124,7 +119,7 @@ FLASK = Framework(
         captures="route",
     ),
     requests=Requests(
-        objects=frozenset(("flask.request", "flask.globals.request", "quart.request")),
+        objects=frozenset(("flask.request", "flask.globals.request")) | quart.REQUEST,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,
         raw_bodies=RAW_BODIES,
@@ -140,6 +135,10 @@ FLASK = Framework(
     project_constructions=APPLICATIONS,
     project_flags=("secure", "samesite"),
     project_cookie="session",
+    session_users=SESSION_USERS,
+    session_user_packages=SESSION_USER_PACKAGES,
+    unreadable_config_loaders=UNREADABLE_CONFIG_LOADERS,
+    object_config_loader=OBJECT_CONFIG_LOADER,
     project_use="session_use",
     advice={
         "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),)),

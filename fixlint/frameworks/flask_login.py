@@ -50,6 +50,7 @@ FLASK_LOGIN = Framework(
     project_constructions=LOGIN_MANAGERS,
     project_flags=("secure", "samesite", "lifetime"),
     project_cookie="remember",
+    remember_argument=REMEMBER_ARGUMENT,
     project_use="remember",
     advice={
         "SFX101": Advice(

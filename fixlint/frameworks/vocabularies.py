@@ -235,3 +235,15 @@ CHECK_VERBS = frozenset(every("check"))
 PASSWORD_WORDS = frozenset(w for phrase in every("password") for w in phrase.split("_"))
 SESSION_ID_NAMES = frozenset(every("session_ids"))
 TOKEN_NAMES = frozenset(every("tokens"))
+
+# Columns that name whom a lookup finds rather than prove who asks: a row
+# looked up by one of these (`filter_by(username=...)`, `get(email=...)`)
+# was found by an identifier, not by a credential the request carries
+# (SFX201's sign-in lookups). A column counts when every word of it is one.
+IDENTIFIER_COLUMN_WORDS = frozenset(
+    ("id", "pk", "uuid", "slug", "user", "username", "userid", "uid", "login", "email", "mail", "address",
+     "name", "first", "last", "full", "nick", "nickname", "handle", "phone", "mobile", "number", "account",
+     "member", "customer", "iexact", "exact", "lower", "usuario", "utilisateur", "utente", "benutzer",
+     "pengguna", "nome", "nombre", "nom", "nama", "correo", "telefone", "telefono", "conta", "cuenta",
+     "compte", "konto", "akun")
+)

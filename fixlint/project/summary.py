@@ -36,24 +36,49 @@ import ast
 import re
 import warnings
 
-from ..frameworks import django as django_fw
-from ..frameworks import flask as flask_fw
-from ..frameworks import flask_login as login_fw
-from ..frameworks import flask_session as fsess_fw
+from .. import frameworks as fw
 from . import functions
 
-KEYS = frozenset(
-    s.name for s in (*flask_fw.FLASK.settings, *login_fw.FLASK_LOGIN.settings)
-) | fsess_fw.CONFIG_MARKERS | django_fw.SETTINGS_MARKERS
-_LOADERS = ("from_object", *sorted(flask_fw.UNREADABLE_CONFIG_LOADERS))
-# Text that a module holding a fact beyond its imports must contain: a key,
-# a configuration loader or a login; then, written as something that gives
-# a value (`KEY =`, `KEY=`, `"KEY"`) or a call (WORTH_PARSING).
-PARSE_MARKERS = ("SESSION_", "REMEMBER_", *_LOADERS, "login_user", *sorted(django_fw.SETTINGS_MARKERS))
+# What the summary reads, from the framework registry: the frameworks whose
+# configuration makes project-wide findings (Flask, Flask-Login), those a
+# project fact says are set up (Flask-Session), those whose session a
+# module may use (Flask), and those whose login asks for a remember-me
+# cookie (Flask-Login).
+_CONFIGURED = tuple(f for f in fw.FRAMEWORKS if f.project_constructions)
+_MARKED = tuple(f for f in fw.FRAMEWORKS if f.project_marker)
+_USED = tuple(f for f in fw.FRAMEWORKS if f.session_users)
+_REMEMBERED = tuple(f for f in fw.FRAMEWORKS if f.remember_argument)
+_SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_CONFIG_MARKERS = {key: f.project_marker for f in _MARKED for key in f.config_markers}  # key -> fact
+_EXTENSIONS = {qualname: f.project_marker for f in _MARKED for qualname in f.extension_classes}
+_UNREADABLE_LOADERS = frozenset().union(*(f.unreadable_config_loaders for f in _CONFIGURED))
+_OBJECT_LOADERS = frozenset(f.object_config_loader for f in _CONFIGURED if f.object_config_loader)
+_LOGINS = {qualname: f for f in _REMEMBERED for qualname in f.bind_calls}
+_LOGIN_NAMES = sorted({qualname.rpartition(".")[2] for qualname in _LOGINS})
+
+KEYS = frozenset(s.name for f in _CONFIGURED for s in f.settings) | frozenset(_CONFIG_MARKERS) | _SETTINGS_MARKERS
+_LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS))
+# Text that a module holding a fact beyond its imports must contain: a key's
+# first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
+# then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
+# or a call (WORTH_PARSING).
+_KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in KEYS - _SETTINGS_MARKERS})
+PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS))
 WORTH_PARSING = re.compile(
-    r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|login_user\s*\("
-    % ("|".join(sorted(KEYS)), "|".join(_LOADERS)))
-_FLASK_ATTRIBUTE_USE = re.compile(r"\b(?:flask|quart)\.(?:session|flash)\b")
+    r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|(?:%s)\s*\("
+    % ("|".join(sorted(KEYS)), "|".join(_LOADERS), "|".join(_LOGIN_NAMES)))
+
+
+def _attribute_use(framework):
+    """`import flask; flask.session[...]`: the framework's session used
+    through its module's attributes."""
+    pairs = [q.split(".") for q in sorted(framework.session_users) if q.count(".") == 1]
+    roots = sorted({root for root, _ in pairs})
+    names = sorted({name for _, name in pairs})
+    return frozenset(roots), re.compile(r"\b(?:%s)\.(?:%s)\b" % ("|".join(roots), "|".join(names)))
+
+
+_ATTRIBUTE_USES = tuple((f, *_attribute_use(f)) for f in _USED)
 
 _IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))")
@@ -134,14 +159,16 @@ def _from_imports(facts, imports, text):
         if level:
             continue
         root = module.partition(".")[0]
-        if root in flask_fw.SESSION_USER_PACKAGES:
-            facts["session_use"] = True
-        if root in fsess_fw.FLASK_SESSION.packages:
-            facts["flask_session"] = True
-        if any(f"{module}.{name}" in flask_fw.SESSION_USERS for name in names):
-            facts["session_use"] = True
-        if root in flask_fw.SESSION_USER_ROOTS and not names and _FLASK_ATTRIBUTE_USE.search(text):
-            facts["session_use"] = True  # import flask; flask.session[...]
+        for framework, roots, attribute_use in _ATTRIBUTE_USES:
+            if root in framework.session_user_packages:
+                facts[framework.project_use] = True
+            if any(f"{module}.{name}" in framework.session_users for name in names):
+                facts[framework.project_use] = True
+            if root in roots and not names and attribute_use.search(text):
+                facts[framework.project_use] = True  # import flask; flask.session[...]
+        for framework in _MARKED:
+            if root in framework.packages:
+                facts[framework.project_marker] = True
 
 
 class _Summariser:
@@ -187,10 +214,10 @@ class _Summariser:
     def _call(self, node):
         func = node.func
         qualname = self._qualname(func)
-        if qualname in fsess_fw.SESSION_EXTENSION:
-            self.facts["flask_session"] = True
-        if qualname in login_fw.LOGIN_USER:
-            self._login_user(node)
+        if qualname in _EXTENSIONS:
+            self.facts[_EXTENSIONS[qualname]] = True
+        if qualname in _LOGINS:
+            self._login_user(node, _LOGINS[qualname])
         for keyword in node.keywords:
             if keyword.arg in KEYS:
                 self._key(keyword.arg)
@@ -198,9 +225,9 @@ class _Summariser:
             self._key_string(arg)  # config.setdefault("SESSION_COOKIE_SECURE", ...)
         if func.__class__ is not ast.Attribute:
             return
-        if func.attr in flask_fw.UNREADABLE_CONFIG_LOADERS:
+        if func.attr in _UNREADABLE_LOADERS:
             self.facts["unreadable"] = True
-        elif func.attr == flask_fw.OBJECT_CONFIG_LOADER and node.args:
+        elif func.attr in _OBJECT_LOADERS and node.args:
             self._from_object(node.args[0])
 
     def _from_object(self, arg):
@@ -209,21 +236,21 @@ class _Summariser:
         elif arg.__class__ not in (ast.Name, ast.Attribute):
             self.facts["unreadable"] = True  # from_object(config[env]), from_object(os.environ[...])
 
-    def _login_user(self, node):
+    def _login_user(self, node, framework):
         for keyword in node.keywords:
-            if keyword.arg == login_fw.REMEMBER_ARGUMENT:
+            if keyword.arg == framework.remember_argument:
                 value = keyword.value
                 if not (value.__class__ is ast.Constant and value.value in (False, None, 0)):
-                    self.facts["remember"] = True
+                    self.facts[framework.project_use] = True
         if len(node.args) >= 2:  # login_user(user, True)
             value = node.args[1]
             if not (value.__class__ is ast.Constant and value.value in (False, None, 0)):
-                self.facts["remember"] = True
+                self.facts[framework.project_use] = True
 
     def _key(self, name):
         self.facts["keys"].append(name)
-        if name in fsess_fw.CONFIG_MARKERS:
-            self.facts["flask_session"] = True
+        if name in _CONFIG_MARKERS:
+            self.facts[_CONFIG_MARKERS[name]] = True
 
     def _key_target(self, target):
         if target.__class__ is ast.Name and target.id in KEYS:

@@ -9,6 +9,7 @@ Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
 
 from __future__ import annotations
 
+from .. import frameworks as fw
 from ..frameworks import session_id_words as sessionids
 from ._cookie_semgrep import regex, words
 
@@ -26,10 +27,17 @@ SID_NAME_RE = rf"^(?i:{SID_WORDS})$"
 SID_TEXT_RE = rf"""^[rub]?["'](?i:{SID_WORDS})["']$"""
 
 # Where each framework keeps request parameters (not cookies).
-FLASK_SOURCES = tuple(f"flask.request.{a}" for a in ("args", "form", "values", "json", "view_args", "data")) + (
-    "flask.request.get_json(...)", "flask.request.get_data(...)")
+# Flask's request proxy and its twins (Quart's), by their short names.
+_FLASK_REQUESTS = sorted(q for q in fw.FLASK.requests.objects if q.count(".") == 1)
+FLASK_SOURCES = tuple(
+    f"{r}.{a}" for r in _FLASK_REQUESTS for a in ("args", "form", "values", "json", "view_args", "data")
+) + tuple(f"{r}.{m}(...)" for r in _FLASK_REQUESTS for m in ("get_json", "get_data"))
 DJANGO_SOURCES = ("$REQ.GET", "$REQ.POST", "$REQ.body")
 STARLETTE_SOURCES = ("$REQ.query_params", "$REQ.path_params", "await $REQ.form()", "await $REQ.json()")
+# Pyramid's (WebOb's) request: every client-sent container of the adapter but cookies and headers.
+PYRAMID_SOURCES = tuple(
+    f"$REQ.{attr}" for attr, where in fw.PYRAMID.requests.sources.items() if where not in ("cookie", "header")
+)
 PARSED_BODIES = ("json.loads(...)",)
 
 

@@ -6,9 +6,10 @@ from dataclasses import replace
 from ..analysis.origins import PATH
 from ..analysis.session_id_facts import SessionIdAnalysis, finding_framework
 from .. import frameworks as fw
+from ..frameworks import vocabularies as vocab
 from . import _lifecycle_semgrep as ls
 from . import _session_id_semgrep as si
-from ._cookie_semgrep import regex, words
+from ._cookie_semgrep import handler_calls, regex, words
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
@@ -119,10 +120,80 @@ def _flows_to_store(sources):
     ]}
 
 
+# A lookup column that finds the user by who it is (`username`, `user_id`,
+# `email__iexact`) or checks a password: never a sign-in credential.
+_IDENTIFIER = words(sorted(vocab.IDENTIFIER_COLUMN_WORDS))
+_SIGN_IN_COLUMN_RE = (rf"^(?!(?i:(?:{_IDENTIFIER})(?:_+(?:{_IDENTIFIER}))*(?:__\w+)?)$)"
+                      rf"(?!(?i:{words(sorted(vocab.PASSWORD_COLUMNS))})(?:__\w+)?$)\w+$")
+
+
+def _signs_in(session, sources=(), parameters=False):
+    """A request value (read from `sources`, or a FastAPI parameter) that
+    looks up a row the function then writes into `session` under a key
+    naming the user. Semgrep cannot see the credential checks fixlint
+    excludes; the identifier columns a login form looks users up by are."""
+    lookup = "$ROW = <... $Q.$LOOKUP(..., $COL=$X, ...) ...>"
+    write = f"{session}[$K] = <... $ROW ...>"
+    constraints = [regex("$LOOKUP", ls.LOOKUP_RE), regex("$COL", _SIGN_IN_COLUMN_RE), regex("$K", ls.IDENTITY_KEY_RE)]
+    if parameters:  # the parameter is $P, as in _fastapi_params
+        body = f"  ...\n  {lookup.replace('$X', '$P')}\n  ...\n  {write}\n  ...\n"
+        declared = [f"def $F(..., $P: $T = {call}(...), ...):\n{body}" for call in _PARAM_CALLS]
+        return {"patterns": [
+            {"pattern-either": [{"pattern": d} for d in declared]},
+            *constraints,
+            {"focus-metavariable": "$P"},
+        ]}
+    reads = []
+    for source in sources:
+        reads += [f"$X = <... {source}.get(...) ...>", f"$X = <... {source}[...] ...>"]
+    return {"patterns": [
+        {"pattern-either": [{"pattern": r} for r in reads]},
+        {"pattern-inside": f"$X = $E\n...\n{lookup}\n...\n{write}\n"},
+        *constraints,
+    ]}
+
+
+def _compared_with_stored(sources):
+    """A request value checked against a stored session id
+    (`token != record.session_key`), under any name."""
+    reads = []
+    for source in sources:
+        reads += [f"$X = <... {source}.get(...) ...>", f"$X = <... {source}[...] ...>"]
+    checks = [f"$X {op} $R.$NAME" for op in ("==", "!=")] + [f"$R.$NAME {op} $X" for op in ("==", "!=")]
+    return {"patterns": [
+        {"pattern-either": [{"pattern": r} for r in reads]},
+        {"pattern-either": [{"pattern-inside": f"$X = $E\n...\n<... {check} ...>\n"} for check in checks]},
+        regex("$NAME", si.SID_NAME_RE),
+    ]}
+
+
 def _not_foreign(match):
     """Stripe, PayPal & co. have "session ids" of their own: files that
     import such a package are left out, as fixlint leaves values passed to them."""
     return {"patterns": [match, *ls.not_importing(si.FOREIGN_PACKAGES)]}
+
+
+def _handler_rules():
+    """Handlers that read request values themselves (Tornado's
+    `self.get_argument("sid")`), one rule per framework."""
+    out = []
+    for framework in fw.WEB_FRAMEWORKS:
+        readers = sorted(m for m, source in (framework.requests.reader_methods if framework.requests else {}).items()
+                         if source != "cookie")
+        if not readers or not framework.handler_classes:
+            continue
+        fix = fw.advice(framework, "SFX201")
+        out.append(SemgrepRule(
+            suffix=framework.key,
+            message=f"Session id read with self.$READ() from the query string or form body; {fix} ({framework.label})",
+            match={"patterns": [
+                {"pattern": f"self.$READ({si.SID_NAME}, ...)"},
+                regex("$READ", rf"^({words(readers)})$"),
+                handler_calls("self.$READ(...)"),
+            ]},
+            technology=(framework.key,),
+        ))
+    return out
 
 
 def _semgrep_rules():
@@ -134,7 +205,9 @@ def _rules():
         SemgrepRule(
             message=f"Session id read from a request parameter (query string, form or JSON body, URL path): "
                     f"it leaks in links and logs, and lets an attacker fix the victim's session; {_SEMGREP_FIX} (Flask)",
-            match={"patterns": [{"pattern-either": [si.named_reads(si.FLASK_SOURCES), _flows_to_store(si.FLASK_SOURCES)]},
+            match={"patterns": [{"pattern-either": [si.named_reads(si.FLASK_SOURCES), _flows_to_store(si.FLASK_SOURCES),
+                                                    _signs_in("flask.session", si.FLASK_SOURCES),
+                                                    _compared_with_stored(si.FLASK_SOURCES)]},
                                 *_NOT_NUMBERS]},
             technology=("flask",),
         ),
@@ -150,10 +223,21 @@ def _rules():
                     f"the victim's session; {_SEMGREP_FIX} (request.COOKIES) (Django)",
             match={"patterns": [
                 {"pattern-either": [si.named_reads(si.DJANGO_SOURCES), _flows_to_store(si.DJANGO_SOURCES),
-                                    si.direct_lookup(si.DJANGO_SOURCES)]},
+                                    si.direct_lookup(si.DJANGO_SOURCES), _signs_in("$REQ.session", si.DJANGO_SOURCES),
+                                    _compared_with_stored(si.DJANGO_SOURCES)]},
                 *_NOT_NUMBERS, *ls.imports(ls.DJANGO_MODULES),
             ]},
             technology=("django",),
+        ),
+        SemgrepRule(
+            suffix="pyramid",
+            message=f"Session id read from request.params/GET/POST/matchdict: it leaks in links and logs, and lets "
+                    f"an attacker fix the victim's session; {_SEMGREP_FIX} (request.cookies) (Pyramid)",
+            match={"patterns": [
+                {"pattern-either": [si.named_reads(si.PYRAMID_SOURCES), _flows_to_store(si.PYRAMID_SOURCES)]},
+                *_NOT_NUMBERS, *ls.imports(ls.PYRAMID_MODULES),
+            ]},
+            technology=("pyramid",),
         ),
         SemgrepRule(
             suffix="django-path",
@@ -167,16 +251,22 @@ def _rules():
             message=f"Session id read from query/path params or the request body; {_SEMGREP_FIX} "
                     f"(request.cookies) (Starlette/FastAPI)",
             match={"patterns": [
-                {"pattern-either": [si.named_reads(si.STARLETTE_SOURCES), _flows_to_store(si.STARLETTE_SOURCES)]},
+                {"pattern-either": [si.named_reads(si.STARLETTE_SOURCES), _flows_to_store(si.STARLETTE_SOURCES),
+                                    _signs_in("$REQ.session", si.STARLETTE_SOURCES),
+                                    _compared_with_stored(si.STARLETTE_SOURCES)]},
                 *_NOT_NUMBERS, *ls.imports(ls.STARLETTE_MODULES),
             ]},
             technology=("fastapi", "starlette"),
         ),
+        *_handler_rules(),
         SemgrepRule(
             suffix="fastapi-param",
             message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "
                     "with Cookie() instead (FastAPI)",
-            match=_fastapi_params(),
+            match={"pattern-either": [
+                _fastapi_params(),
+                {"patterns": [_signs_in("$REQ.session", parameters=True), *ls.imports(("fastapi",))]},
+            ]},
             technology=("fastapi",),
         ),
     )
@@ -215,7 +305,15 @@ class SessionIdFromRequestParameter(Rule):
     and `Session.objects.get(session_key=...)`, a hand-rolled store
     (`SESSIONS[token]`, `session_store.get(token)`,
     `cache.get(f"session:{token}")`), `session.sid = token`, or
-    `set_cookie` of the session cookie.
+    `set_cookie` of the session cookie; or when it looks up a user
+    (`User.objects.get(staff_key=value)`,
+    `User.query.filter_by(api_key=value).first()`) whom the same function
+    then signs in — writes the row into the session under a key naming the
+    user, `login_user(row)`, Django's `login(request, row)` — without any
+    credential check: the value is then the session's credential, sent in
+    the request instead of a cookie, whatever it is called; or when it is
+    compared with a stored session id (`token != record.session_key`,
+    `value == user.session_token`, `== session.sid`).
 
     Cookies (`request.cookies`, `request.COOKIES`, FastAPI `Cookie()`
     parameters) are the right place and are never reported; neither are
@@ -245,7 +343,16 @@ class SessionIdFromRequestParameter(Rule):
     `Model.objects.get(pk=...)`, `Model.query.get(...)`, `db.get(Model,
     ...)`, `.filter(Model.id == ...)`). Headers
     (`X-Session-Id`) are not reported: they do not leak through links and
-    cannot be planted by one.
+    cannot be planted by one. A sign-in lookup counts only on a column
+    that is not an identifier (`username`, `email`, `id`, `user_id` and
+    their translations find the user, they prove nothing) or a password,
+    and only in a function that checks no credentials (a login form looks
+    the user up by name, then checks the password); a CSRF token compared
+    with the session's copy, a password-reset token that names an account
+    by email, and a pagination token are never sign-ins. A comparison
+    counts only with a stored value named like a session id (`session_key`,
+    `session_token`, `sid`): a CSRF token checked against the session's copy
+    is not one.
     """
 
     code = "SFX201"
@@ -364,10 +471,12 @@ class SessionIdFromRequestParameter(Rule):
     semgrep = _semgrep_rules()
     semgrep_parity = (
         "Semgrep matches a session-id name where the value is read, or a neutral name whose value reaches "
-        "a store lookup, `SessionStore(...)` or the session cookie in the same function; it does not "
-        "follow values into helpers, recognise routes registered with `add_url_rule`, or use a "
-        "configured session cookie name. Semgrep reads one file: a route parameter filled by a FastAPI "
-        "dependency of another module that returns its `Query()`/`Form()`/`Body()`/`Path()` parameter "
+        "a store lookup, `SessionStore(...)` or the session cookie in the same function, looks up a user "
+        "then written into the session, or is compared with a stored `.session_key`-like attribute; it does not "
+        "follow values into helpers, recognise routes registered with `add_url_rule`, use a "
+        "configured session cookie name, or exclude sign-in lookups in functions that check credentials "
+        "(it excludes lookups by identifier and password columns). Semgrep reads one file: a route "
+        "parameter filled by a FastAPI dependency of another module that returns its `Query()`/`Form()`/`Body()`/`Path()` parameter "
         "(`sid: str = Depends(query_ref)`) is found only by fixlint's project model (a dependency returning "
         "its `Cookie()` parameter is a cookie read)."
     )

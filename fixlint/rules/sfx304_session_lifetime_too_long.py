@@ -108,11 +108,14 @@ class SessionLifetimeTooLong(Rule):
             message=f"Session/auth cookie lives longer than {LIMIT}: a stolen or fixed session stays usable "
                     f"that long; pass a shorter max_age/expires to $SET()",
             match={"patterns": [
-                sg.lifetime_above(sg.either(
-                    "$RESP.$SET(..., max_age=$V, ...)",
-                    "$RESP.$SET(..., expires=$V, ...)",
-                    "$RESP.$SET($KEY, $VALUE, $V, ...)",
-                )),
+                {"pattern-either": [
+                    sg.lifetime_above(sg.either(
+                        "$RESP.$SET(..., max_age=$V, ...)",
+                        "$RESP.$SET(..., expires=$V, ...)",
+                        "$RESP.$SET($KEY, $VALUE, $V, ...)",
+                    )),
+                    *sg.scaled_lifetimes(),
+                ]},
                 sg.SETTERS,
                 *sg.NOT_DELETIONS,
                 sg.any_response(),
@@ -142,6 +145,10 @@ class SessionLifetimeTooLong(Rule):
             ]},
             technology=("starlette", "fastapi"),
         ),
+        *(SemgrepRule(**fields) for fields in sg.factory_rules(
+            "lifetime", "{call}() keeps {subject} alive longer than " + LIMIT.replace("{", "{{"),
+            "pass a shorter {option}=", lambda default: False, lifetime=True,
+        ).values()),
         SemgrepRule(
             suffix="morsel",
             message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",

@@ -30,7 +30,7 @@ from .. import __version__, timelimit
 from ..docs import rule_docs_url
 from ..fix.edits import SAFE, UNSAFE
 from . import actions, linting
-from .configuration import Cache, skipped_as_test
+from .configuration import CONFIGURATION_FILES, Cache, skipped_as_test
 from .convert import Lines, diagnostic, error_diagnostic
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ SLOW = 0.5  # a check slower than this makes the next quiet spell as long as it 
 MAX_QUIET = 2.0  # ...up to this
 LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
 SECTION = "fixlint"
-WATCHED = ("**/pyproject.toml",)  # where [tool.fixlint] lives
+WATCHED = tuple(f"**/{name}" for name in CONFIGURATION_FILES)  # where [tool.fixlint] and [flake8] live
 
 
 class FixlintServer(LanguageServer):

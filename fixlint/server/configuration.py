@@ -1,6 +1,8 @@
-"""What the language server checks a document with: the nearest
-`[tool.fixlint]`, as `fixlint check` reads it, and the editor's settings on
-top (as command-line flags are on top for the CLI).
+"""What the language server checks a document with: the configuration
+`fixlint check` would read in the workspace folder — `[flake8]` in the
+nearest setup.cfg, tox.ini or .flake8, then the nearest `[tool.fixlint]`,
+read by the CLI's own loader (layered_settings.gather) — and the editor's
+settings on top, as command-line flags are on top for the CLI.
 
 Editor settings (section `fixlint`, per workspace folder):
 
@@ -17,17 +19,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
-from .. import runner, timelimit
+from .. import flake8_settings, runner, timelimit
 from .. import settings as pyproject
-from ..commands._shared import rules_for
 from ..config import Config, ConfigError, parse_list
+from ..layered_settings import gather
 from ..frameworks import in_test_folder, is_test_module
 from ..selection import validate_codes
 
 # An editor waits for the server: a file that takes longer than this is
 # reported as not analysed, unless per-file-timeout says otherwise.
 DEFAULT_SECONDS = min(timelimit.DEFAULT_SECONDS, 10.0)
+
+# The files the CLI reads configuration from, by name.
+CONFIGURATION_FILES = ("pyproject.toml", *flake8_settings.FILES)
 
 CLIENT_KEYS = {"select": "select", "extendSelect": "extend-select", "ignore": "ignore",
                "includeTests": "include-tests", "unsafeFixes": "unsafe-fixes"}
@@ -42,7 +48,7 @@ class Settings:
     include_tests: bool = False
     unsafe_fixes: bool = False
     error: str = ""  # a configuration error: nothing is checked
-    source: str = ""  # the pyproject.toml read, if any
+    sources: tuple = ()  # the configuration files read (a [flake8] file, a pyproject.toml)
 
 
 def client_settings(raw):
@@ -65,30 +71,39 @@ def client_settings(raw):
     return out
 
 
+def configuration_files(folder):
+    """The files `fixlint check` run in `folder` reads: the [flake8] file
+    flake8 would use, and the nearest pyproject.toml with [tool.fixlint]."""
+    found = (flake8_settings.find(folder), pyproject.find_pyproject(folder))
+    return tuple(path for path in found if path)
+
+
 def resolve(folder, client):
     """Settings for documents under `folder` (a directory), given the
-    editor's raw `fixlint` settings for it."""
-    source = ""
+    editor's raw `fixlint` settings for it: the CLI's layers as `fixlint
+    check` run in `folder` gathers them, the editor's select, extendSelect
+    and ignore taking the place of the command-line flags."""
+    sources = ()
     try:
+        sources = configuration_files(folder)
         chosen = client_settings(client)
-        config, run = Config(), {}
-        found = pyproject.find_pyproject(folder)
-        if found:
-            source = found
-            config, run = pyproject.load(found)
-        rules = rules_for(run, chosen.get("select"), chosen.get("extend-select"), chosen.get("ignore"))
+        flags = SimpleNamespace(isolated=False, config=None, select=chosen.get("select"),
+                                extend_select=chosen.get("extend-select"), ignore=chosen.get("ignore"),
+                                exclude=None, include_tests=False)
+        layers = gather(flags, cwd=folder)
+        rules = layers.rules()
     except ConfigError as exc:
-        return Settings(Config(), (), DEFAULT_SECONDS, error=str(exc), source=source)
-    include_tests = chosen.get("include-tests", bool(run.get("include-tests", config.include_tests)))
+        return Settings(Config(), (), DEFAULT_SECONDS, error=str(exc), sources=sources)
+    include_tests = chosen.get("include-tests", layers.config.include_tests)
     return Settings(
         # the checker skips test code itself unless its Config says otherwise
-        config=config.with_values(include_tests=include_tests),
+        config=layers.config.with_values(include_tests=include_tests),
         rules=tuple(rules),
-        timeout=run.get("per-file-timeout") or DEFAULT_SECONDS,
-        max_size=run.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE,
+        timeout=layers.get("per-file-timeout") or DEFAULT_SECONDS,
+        max_size=layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE,
         include_tests=include_tests,
         unsafe_fixes=chosen.get("unsafe-fixes", False),
-        source=source,
+        sources=sources,
     )
 
 
@@ -114,10 +129,10 @@ def skipped_as_test(path, settings, root=None):
 
 class Cache:
     """Settings per folder, computed once: finding the nearest
-    pyproject.toml reads every one up to the root. A folder's entry is
-    dropped when the pyproject.toml it read changes on disk (checked with
-    one stat per use), and all are dropped when the editor reports changed
-    configuration files or settings."""
+    configuration files reads every candidate up to the root. A folder's
+    entry is dropped when a file it read changes on disk (checked with one
+    stat per file and use), and all are dropped when the editor reports
+    changed configuration files (a new .flake8 included) or settings."""
 
     def __init__(self):
         self._by_folder = {}
@@ -125,19 +140,21 @@ class Cache:
     def get(self, folder, client):
         key = (folder, repr(client))
         entry = self._by_folder.get(key)
-        if entry is not None and entry[1] == _stamp(entry[0].source):
+        if entry is not None and entry[1] == _stamps(entry[0].sources):
             return entry[0]
         settings = resolve(folder, client)
-        self._by_folder[key] = (settings, _stamp(settings.source))
+        self._by_folder[key] = (settings, _stamps(settings.sources))
         return settings
 
     def clear(self):
         self._by_folder.clear()
 
 
+def _stamps(paths):
+    return tuple(_stamp(path) for path in paths)
+
+
 def _stamp(path):
-    if not path:
-        return None
     try:
         status = os.stat(path)
     except OSError:

@@ -1,0 +1,135 @@
+"""Request values that sign a user in by themselves (SFX201; RULES.md
+Revision 2, "Logins by what they do" and "Request sources everywhere they
+arrive").
+
+A value from the query string, a form or JSON body or the URL path that
+looks the user up (`User.objects.get(staff_key=value)`,
+`User.query.filter_by(api_key=value).first()`) whose record the same
+function then signs in (writes into the session, `login_user(record)`,
+Django's `login(request, record)`) — with no credential check anywhere in
+the function — is the credential the session rests on, whatever it is
+called: a session id sent in the request instead of a cookie.
+
+Not such a value: one that finds the user by an identifier (`username`,
+`email`, `id`: IDENTIFIER_COLUMN_WORDS) or a password column, one in a
+function that also checks credentials (the login form's username), one
+whose lookup result is not signed in (a password-reset token, a page
+token, a CSRF token compared with the session's).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import frameworks as fw
+from ..frameworks import vocabularies as vocab
+from .credentials import LOOKUP_METHODS, credential_query, is_verifier
+from .identity import is_identity_key
+from .origins import COOKIE, HEADER
+
+_SIGN_IN_CALLS = frozenset().union(*(f.bind_calls | f.regenerate_calls for f in fw.FRAMEWORKS))
+_MAX_NODES = 200  # a value's walk stops here
+
+
+def _callee(func):
+    return func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+
+
+def is_identifier_column(column):
+    """`username`, `email__iexact`, `user_id`: the row is found by who it
+    is, not by a secret; so is a password column (a credential check)."""
+    column = column.split("__")[0]
+    if column.lower() in vocab.PASSWORD_COLUMNS:
+        return True
+    words = fw.words(column)
+    return not words or all(w in vocab.IDENTIFIER_COLUMN_WORDS for w in words)
+
+
+class SignInLookups:
+    """Per function, in source order: the names holding a row looked up by
+    a request value, the sign-ins of such a row, and whether credentials
+    were checked."""
+
+    __slots__ = ("ctx", "origins", "_rows", "_verifying", "_signed_in")
+
+    def __init__(self, ctx, origins):
+        self.ctx = ctx
+        self.origins = origins
+        self._rows = {}  # (FunctionDef, name) -> (reads, label)
+        self._verifying = set()  # FunctionDefs that check credentials
+        self._signed_in = []  # (FunctionDef, reads, label)
+
+    def _function(self):
+        info = self.ctx.function
+        return None if info is None else info.node
+
+    def assigned(self, targets, value):
+        """`user = User.query.filter_by(staff_key=key).first()`."""
+        function = self._function()
+        if function is None:
+            return
+        found = self._lookup(value)
+        if found is None:
+            return
+        for target in targets:
+            if target.__class__ is ast.Name:
+                self._rows[(function, target.id)] = found
+
+    def _lookup(self, value):
+        """(reads, label) for a lookup in `value` filtered by a request value
+        on a column that is not an identifier, else None."""
+        count = 0
+        for node in ast.walk(value):
+            count += 1
+            if count > _MAX_NODES:
+                return None
+            if node.__class__ is not ast.Call or _callee(node.func) not in LOOKUP_METHODS:
+                continue
+            pairs = [(k.arg, k.value) for k in node.keywords if k.arg]
+            for arg in node.args:  # .filter(User.api_key == key)
+                if arg.__class__ is ast.Compare and len(arg.ops) == 1 and arg.ops[0].__class__ is ast.Eq:
+                    if arg.left.__class__ is ast.Attribute:
+                        pairs.append((arg.left.attr, arg.comparators[0]))
+            for column, given in pairs:
+                if is_identifier_column(column):
+                    continue
+                reads = [r for r in self.origins.reads_in(given)
+                         if r.source not in (COOKIE, HEADER, None) and not r.numeric]
+                if reads:
+                    return reads, f"the sign-in lookup {_callee(node.func)}({column}=...)"
+        return None
+
+    def call(self, node, func, qualname):
+        function = self._function()
+        if function is None:
+            return
+        name = _callee(func)
+        if name is not None and (is_verifier(self.ctx, func, name) or credential_query(node)):
+            self._verifying.add(function)
+        if qualname in _SIGN_IN_CALLS:
+            for arg in node.args:
+                self.session_write(arg, login=True)
+
+    def session_write(self, value, key=None, login=False):
+        """`session["user_id"] = row.id` (a key naming a principal),
+        `login_user(row)` (`login`)."""
+        function = self._function()
+        if function is None or not self._rows:
+            return
+        if not login and (key is None or not is_identity_key(key, self.ctx.config)):
+            return  # `session["recent"] = [item.id for item in page]` signs nobody in
+        count = 0
+        for node in ast.walk(value):
+            count += 1
+            if count > _MAX_NODES:
+                return
+            if node.__class__ is ast.Name:
+                found = self._rows.get((function, node.id))
+                if found is not None:
+                    self._signed_in.append((function, *found))
+                    return
+
+    def sign_ins(self):
+        """(reads, label) for each row signed in by a function that checks
+        no credentials."""
+        return [(reads, label) for function, reads, label in self._signed_in if function not in self._verifying]

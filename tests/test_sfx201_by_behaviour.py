@@ -1,0 +1,78 @@
+"""SFX201 by what a request value does, whatever it is called (issue 16):
+it looks up the user a function then signs in without checking any
+credential, or it is compared with a stored session id. The fixtures pin
+one shape per framework; these tests pin what keeps it quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import lint, messages
+
+SIGN_IN = """
+    from flask import Flask, redirect, request, session
+    from flask_login import login_user
+
+    app = Flask(__name__)
+
+    @app.post("/staff")
+    def staff():
+        key = request.form["k"]
+        row = Staff.query.filter_by({column}=key).first()
+        {check}
+        {sign_in}
+        return redirect("/")
+"""
+
+
+def sfx201(source):
+    return [(line, code) for line, _, code in lint(source, codes={"SFX201"})]
+
+
+@pytest.mark.parametrize("sign_in", ['session["user_id"] = row.id', "login_user(row)"])
+def test_a_neutral_value_that_finds_the_user_signed_in_is_a_session_id(sign_in):
+    source = SIGN_IN.format(column="staff_key", check="", sign_in=sign_in)
+    assert sfx201(source) == [(8, "SFX201")]
+    (message,) = [m for m in messages(source) if m.startswith("SFX201")]
+    assert "'k' from the form body is used as a session id by the sign-in lookup filter_by(staff_key=...)" in message
+
+
+@pytest.mark.parametrize("column", ["username", "email__iexact", "user_id", "nome_utente", "password"])
+def test_a_lookup_by_an_identifier_or_a_password_column_is_no_sign_in_credential(column):
+    assert sfx201(SIGN_IN.format(column=column, check="", sign_in='session["user_id"] = row.id')) == []
+
+
+def test_a_credential_check_anywhere_in_the_function_makes_it_a_login_form():
+    check = 'if not row.check_password(request.form["pw"]): return redirect("/")'
+    assert sfx201(SIGN_IN.format(column="staff_key", check=check, sign_in='session["user_id"] = row.id')) == []
+
+
+@pytest.mark.parametrize("sign_in", ['session["last_page"] = row.id', 'session["cart"] = [row.id]', "log(row)"])
+def test_a_row_kept_in_the_session_under_a_key_naming_nobody_signs_nobody_in(sign_in):
+    assert sfx201(SIGN_IN.format(column="cursor", check="", sign_in=sign_in)) == []
+
+
+COMPARED = """
+    from flask import Flask, abort, request, session
+
+    app = Flask(__name__)
+
+    @app.post("/pay")
+    def pay():
+        value = request.form["t"]
+        record = Record.query.filter_by(id=session["rid"]).first()
+        if value != {stored}:
+            abort(403)
+        return "ok"
+"""
+
+
+@pytest.mark.parametrize("stored", ["record.session_token", 'record["session_key"]', "record.sid"])
+def test_a_value_compared_with_a_stored_session_id_is_one(stored):
+    assert sfx201(COMPARED.format(stored=stored)) == [(7, "SFX201")]
+
+
+@pytest.mark.parametrize("stored", ['session["csrf_token"]', "record.reset_token", "record.page_token",
+                                    'request.form["t2"]'])
+def test_a_value_compared_with_a_csrf_reset_or_page_token_is_not(stored):
+    assert sfx201(COMPARED.format(stored=stored)) == []
