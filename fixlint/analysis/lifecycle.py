@@ -41,6 +41,7 @@ Cheap attribute and name tests come before any name resolution.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
