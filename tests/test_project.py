@@ -19,7 +19,8 @@ from .annotations import FIXTURES, ROOT
 from .helpers import run_cli, write
 
 MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
-                FIXTURES / "django" / "settings_chain"]
+                FIXTURES / "django" / "settings_chain", FIXTURES / "flask" / "helper_modules",
+                FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -54,7 +55,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
         assert not stderr
         assert flake8 == cli.get(str(path.resolve()), set()), path
         reported += len(flake8)
-    assert reported == 7  # factory_app: 6 (4 lines), settings_chain: 1
+    # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 6,
+    # django/helper_modules: 2, fastapi/depends_modules: 3 (helpers and dependencies in other modules)
+    assert reported == 18
 
 
 # -- rules that follow the project ----------------------------------------
@@ -343,3 +346,40 @@ def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp
     write(root, "env/lib/python3.11/site-packages/helpers.py", "")
     write(root, "vendor/site-packages/flask_session/__init__.py", "import flask_session\n")
     assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py", "setup.py"]
+
+
+# -- functions other modules import (Revision 2, "Where cross-module findings go") --
+
+def test_summary_profiles_helpers_dependencies_and_weak_generators():
+    facts = summary.summarise(
+        "import random\n"
+        "from fastapi import Cookie, Request\n"
+        "from flask import session\n"
+        "def bind(user):\n    session.clear()\n    session['user_id'] = user.id\n"
+        "def forget():\n    session.pop('user_id')\n"
+        "def get_session(request: Request):\n    return request.session\n"
+        "def sid_cookie(sid: str = Cookie()):\n    return sid\n"
+        "def random_string():\n    return ''.join(random.choice('ab') for _ in range(8))\n"
+        "def new_session_id():\n    return str(random.random())\n"
+        "def unrelated(x):\n    return x + 1\n")
+    assert facts["functions"] == {
+        "bind": {"events": [["clear", "flask"], ["bind", "flask", "user_id"]]},
+        "forget": {"events": [["remove", "flask", "user_id"]]},
+        "get_session": {"returns": "session"},
+        "sid_cookie": {"returns": "cookie"},
+        "random_string": {"weak": "random.choice()"},
+    }  # new_session_id is reported in its own module, never at its calls
+
+
+def test_a_helper_edited_in_another_module_changes_the_finding_at_the_call(tmp_path):
+    tmp_path = tmp_path / "shop"
+    write(tmp_path, "setup.cfg", "")
+    write(tmp_path, "helpers.py", "from flask import session\n\ndef remember(user):\n    session['user_id'] = user\n")
+    write(tmp_path, "views.py", "from flask import Flask, request\nfrom helpers import remember\n"
+                                "app = Flask(__name__)\napp.config.update(SESSION_COOKIE_SECURE=True, "
+                                "SESSION_COOKIE_SAMESITE='Lax')\n\n@app.post('/login')\ndef login():\n"
+                                "    remember(request.form['name'])\n    return 'ok'\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "views.py"): {(8, "SFX101")}}
+    write(tmp_path, "helpers.py", "from flask import session\n\ndef remember(user):\n"
+                                  "    session.clear()\n    session['user_id'] = user\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {}

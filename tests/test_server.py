@@ -193,6 +193,43 @@ async def test_a_flask_login_handler_shows_sfx101_and_its_quick_fix_clears_it(cl
     assert "        session.clear()\n        session[\"user_id\"] = user.id\n" in document.text
 
 
+HELPERS = '''\
+from flask import session
+
+
+def remember_user(user):
+    session["user_id"] = user.id
+'''
+BLUEPRINT = '''\
+from flask import Blueprint, request
+
+from session_helpers import remember_user
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.post("/login")
+def login():
+    user = find_user(request.form["username"])
+    remember_user(user)
+    return "ok"
+'''
+
+
+async def test_the_project_model_follows_a_helper_in_another_module_as_the_cli_does(client, tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
+    (tmp_path / "session_helpers.py").write_text(HELPERS, encoding="utf-8")
+    document = Document(client, tmp_path / "auth.py", BLUEPRINT)
+    (found,) = [d for d in await document.open() if d.code == "SFX101"]
+    assert found.range.start == types.Position(10, 4)  # the call: remember_user(user)
+    assert "calls remember_user()" in found.message
+    # The same buffer without the helper module on disk: nothing to follow.
+    (tmp_path / "session_helpers.py").unlink()
+    save = types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=document.uri))
+    after = await published(client, document.uri, lambda: client.text_document_did_save(save))
+    assert "SFX101" not in codes(after)
+
+
 async def test_a_safe_fix_is_the_preferred_quick_fix(client, tmp_path):
     document = Document(client, tmp_path / "views.py", COOKIES)
     diagnostics = await document.open()

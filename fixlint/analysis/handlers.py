@@ -254,7 +254,11 @@ class HandlerAnalysis(Analysis):
                 qualname = ctx.qualname(candidate.func) or ""
                 module, _, name = qualname.rpartition(".")
                 if module in requests.param_modules and name in requests.param_sources:
-                    return requests.param_sources[name]
+                    source = requests.param_sources[name]
+                    if source == "depends" and candidate.args:
+                        # `sid = Depends(read_sid)` where deps.py's read_sid returns its Cookie() value
+                        source = _DEPENDED.get(fw.project_dependency(ctx, candidate.args[0]), source)
+                    return source
         base = _annotated_base(annotation)
         if base is not None:
             qualname = ctx.qualname(base)
@@ -334,6 +338,8 @@ class _Info:
 _DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.decorator_functions}
 # Parameter sources that only an explicit FastAPI marker gives.
 _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
+# What a project dependency returns -> the source of the parameter it fills.
+_DEPENDED = {source: source for source in _DECLARED}
 # Frameworks whose handlers declare where a parameter comes from (FastAPI).
 _DECLARING = tuple(f for f in fw.REQUEST_FRAMEWORKS if f.requests.param_sources)
 _SCALARS = frozenset(("str", "int", "float", "bool", "bytes", "UUID", "uuid.UUID", "date", "datetime"))

@@ -41,6 +41,7 @@ Cheap attribute and name tests come before any name resolution.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -138,7 +139,7 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 
 class Event:
     __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
-                 "access", "session", "function", "restores")
+                 "access", "session", "function", "restores", "via")
 
     def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
                  session=None):
@@ -155,6 +156,7 @@ class Event:
         self.scope = None
         self.binding = None
         self.restores = None  # TOUCH: the snapshot (`dict(session)`) this write puts back
+        self.via = None  # the project helper (another module) whose call this event stands for
 
     def __repr__(self):  # pragma: no cover - debugging aid
         extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
@@ -480,6 +482,8 @@ class LifecycleAnalysis(Analysis):
         if binding is not None and binding.kind == sc.FUNCTION:
             self._add(Event(CALL, node, callee=binding.value))
             return
+        if self._project_helper(node, func, binding):
+            return
         if binding is not None and binding.kind == sc.CLASS:
             return  # a local class named `login` is not Django's login()
         event = self._framework_call(func, name, binding)
@@ -493,6 +497,27 @@ class LifecycleAnalysis(Analysis):
             event.name, event.scope, event.binding = name, ctx.scope, binding
             self._late.append(event)
         self._add(event)
+
+    def _project_helper(self, node, func, binding):
+        """A call to a function another module of the project defines that
+        binds, removes or regenerates (the project model's profile of it):
+        its events happen at the call (RULES.md, Revision 2, "Where
+        cross-module findings go"). True when handled."""
+        project = self.ctx.project
+        if project is None or not project.helpers or (binding is not None and binding.kind != sc.IMPORT):
+            return False
+        qualname = self.ctx.qualname(func)
+        profile = project.helpers.get(qualname) if qualname else None
+        if not profile or not profile.get("events"):
+            return False
+        helper = qualname.rpartition(".")[2]
+        if _judged_at_home(helper, self.ctx.config):
+            return False
+        for entry in profile["events"]:
+            for event in _helper_events(entry, self.ctx.config, fw.file_web_framework(self.ctx)):
+                event.node, event.via = node, helper
+                self._add(event)
+        return True
 
     def _framework_call(self, func, name, binding):
         """A REGEN/BIND/INVALIDATE/DELEGATE event for a call to code outside
@@ -801,6 +826,56 @@ class LifecycleAnalysis(Analysis):
 
 
 # -- helpers ----------------------------------------------------------------
+
+_FRAMEWORK_KEYS = {f.key: f for f in fw.FRAMEWORKS}
+
+
+def _judged_at_home(name, config):
+    """A project helper named like a login or logout handler
+    (Flask-Security's `login_user`) is a handler of its own module, judged
+    and reported there: its calls are not judged again (one finding, not
+    one per caller)."""
+    login, logout = _handler_phrases(config.login_names, config.logout_names)
+    return login.in_name(name) or logout.in_name(name)
+
+
+@lru_cache(maxsize=8)
+def _handler_phrases(login_names, logout_names):
+    return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
+
+
+def _helper_events(entry, config, web):
+    """The Events one entry of a project helper's profile stands for
+    (fixlint.project.functions); nodes are set by the caller. `web`: the
+    calling file's framework, for a helper module that names none."""
+    kind = entry[0]
+    if kind == "call":
+        found = _SESSION_CALLS.get(entry[1])
+        if found is None:
+            return []
+        event_kind, framework, mechanism = found
+        if event_kind == BIND:
+            return [Event(BIND, None, framework, key=f"{entry[1].rpartition('.')[2]}()")]
+        return [Event(event_kind, None, framework, mechanism=mechanism, access=WRITE if event_kind == TOUCH else None)]
+    framework = _FRAMEWORK_KEYS.get(entry[1]) or (web if entry[1] == "request" else None)
+    if framework is None:
+        return []
+    if kind == "bind":
+        return [Event(BIND, None, framework, key=entry[2])]
+    if kind == "remove":
+        return [Event(_removal(entry[2], config), None, framework, key=entry[2], access=DELETE)]
+    if kind == "clear":
+        mechanism = f"clear:{framework.key}"
+        return [Event(REGEN, None, framework, mechanism=mechanism), Event(INVALIDATE, None, framework, mechanism=mechanism)]
+    if kind == "method":
+        events = []
+        if entry[2] in framework.session_regenerate_methods:
+            events.append(Event(REGEN, None, framework, mechanism=f"cycle:{framework.key}"))
+        if entry[2] in framework.session_invalidate_methods:
+            events.append(Event(INVALIDATE, None, framework))
+        return events
+    return []
+
 
 # Calls that copy a mapping or its items whole: `dict(session)`, `list(session.items())`.
 _COPIERS = frozenset(("dict", "list", "tuple", "copy.copy", "copy.deepcopy"))

@@ -233,7 +233,7 @@ def _flatten(events, function):
             outer_via = via if via is not None else callee.name
             stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee))
             continue
-        steps.append(Step(event, site if site is not None else event.node, via))
+        steps.append(Step(event, site if site is not None else event.node, via if via is not None else event.via))
     return steps, reached
 
 

@@ -529,7 +529,17 @@ class OriginAnalysis(Analysis):
             return SessionIdValue(expr, label, framework)
         if sid.is_foreign_qualname(qualname):
             return FOREIGN
-        return None
+        return self._project_helper(expr, qualname)
+
+    def _project_helper(self, expr, qualname):
+        """A neutral helper of another project module that returns a weak
+        value (`random_string()` in utils.py): as weak as that value, at
+        the call (RULES.md, Revision 2, "Where cross-module findings go")."""
+        project = self.ctx.project
+        profile = project.helpers.get(qualname) if project is not None and project.helpers else None
+        if not profile or not profile.get("weak"):
+            return None
+        return Weak(expr, f"{qualname.rpartition('.')[2]}(), a project helper returning {profile['weak']}")
 
     def _json_body(self, arg):
         """`json.loads(request.body)` / `json.loads(request.get_data())`."""

@@ -543,9 +543,13 @@ def _depends_on_session(ctx, expr, framework):
     defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
     defaults.update(zip(args.kwonlyargs, args.kw_defaults))
     default = defaults.get(binding.node)
-    if default.__class__ is not ast.Call or not default.args or default.args[0].__class__ is not ast.Name:
+    if default.__class__ is not ast.Call or not default.args:
         return False
     if (ctx.qualname(default.func) or "").rpartition(".")[2] != "Depends":
+        return False
+    if project_dependency(ctx, default.args[0]) == "session":
+        return True  # `Depends(get_session)` from deps.py, which returns request.session
+    if default.args[0].__class__ is not ast.Name:
         return False
     provider = ctx.binding(default.args[0])
     if provider is None or provider.kind != "function":
@@ -558,6 +562,22 @@ def _depends_on_session(ctx, expr, framework):
     )
 
 
+def project_dependency(ctx, provider):
+    """What a dependency another module of the project defines returns (the
+    project model's profile): "session" for `request.session`, or where a
+    FastAPI-declared parameter it returns comes from ("query", "cookie",
+    ...); None when unknown or defined in this module."""
+    project = ctx.project
+    if project is None or not project.helpers:
+        return None
+    binding = ctx.binding(provider) if provider.__class__ is ast.Name else None
+    if binding is not None and binding.kind != "import":
+        return None
+    qualname = ctx.qualname(provider)
+    profile = project.helpers.get(qualname) if qualname else None
+    return profile.get("returns") if profile else None
+
+
 def _is_request_param(function, name, framework):
     for arg in function.args.posonlyargs + function.args.args + function.args.kwonlyargs:
         if arg.arg == name:
@@ -567,4 +587,4 @@ def _is_request_param(function, name, framework):
     return False
 
 
-__all__ += ["REQUEST_NAMES", "request_object", "session_object"]
+__all__ += ["REQUEST_NAMES", "project_dependency", "request_object", "session_object"]

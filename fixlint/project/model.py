@@ -61,6 +61,10 @@ class ProjectFacts(NamedTuple):
     # (a Django settings chain: production.py -> base.py):
     chain_keys: frozenset = frozenset()  # the keys they set
     chain_complete: bool = True  # every star import among them is a project module
+    # What the functions the checked module imports from the project do
+    # (functions.py), by the qualified name the module calls them by
+    # (`auth.utils.log_in`, `.deps.get_session`):
+    helpers: dict = {}
 
 
 class Project:
@@ -118,7 +122,7 @@ class Project:
         if found is None:
             found = self._facts[group] = _merge([self.summaries[p] for p in group])
         keys, complete = self._chain(path)
-        return found._replace(chain_keys=keys, chain_complete=complete)
+        return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path))
 
     def _chain(self, path):
         """The keys `path` and what it imports set, and whether its star
@@ -190,6 +194,34 @@ class Project:
                 folder = os.path.dirname(folder)
             found = self._starts[importing] = list(dict.fromkeys([folder, self.root, os.path.join(self.root, "src")]))
         return found
+
+
+def imported_helpers(project, path):
+    """{qualified name as `path` spells it: profile} for the functions with
+    a profile that `path` imports from project modules: `from .deps import
+    get_session` -> ".deps.get_session"; `from auth import utils` and
+    `import auth.utils` -> "auth.utils.<function>"."""
+    found = {}
+    for level, module, names in project.summaries[path]["imports"]:
+        prefix = "." * level + module
+        if names and "*" not in names:
+            targets = project.resolve(path, level, module, [])
+            for name in names:
+                for target in targets:
+                    profile = project.summaries[target].get("functions", {}).get(name)
+                    if profile:
+                        found[f"{prefix}.{name}" if module else prefix + name] = profile
+            for name in names:  # a submodule: `from auth import utils`
+                sub = project.resolve(path, level, f"{module}.{name}" if module else name, [])
+                for target in sub[:1]:
+                    qualified = f"{prefix}.{name}" if module else prefix + name
+                    for function, profile in project.summaries[target].get("functions", {}).items():
+                        found[f"{qualified}.{function}"] = profile
+        elif not names and module:
+            for target in project.resolve(path, level, module, [])[:1]:
+                for function, profile in project.summaries[target].get("functions", {}).items():
+                    found[f"{module}.{function}"] = profile
+    return found
 
 
 def _edges(project, path):

@@ -26,10 +26,12 @@ FORMAT = 1
 
 def _canonical(facts):
     """A text for a file's ProjectFacts that is the same in every process
-    (frozensets print in hash order)."""
+    (frozensets print in hash order; the imported helpers' dict in the
+    order its modules were read)."""
     if facts is None:
         return "-"
-    return repr(tuple(sorted(v) if isinstance(v, frozenset) else v for v in facts))
+    return repr(tuple(sorted(v) if isinstance(v, frozenset) else sorted(v.items()) if isinstance(v, dict) else v
+                      for v in facts))
 
 
 class ResultsCache:

@@ -19,7 +19,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `session_use`: it uses Flask's session (`flask.session`, `flash()`,
   Flask-Login, Flask-WTF CSRF, Flask-Session);
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
-  not a literal False.
+  not a literal False;
+- `functions`: what its module-level functions do that importers need
+  (functions.py: a dependency returning the session, a neutral helper
+  returning a weak value, a helper binding or removing session keys).
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -34,6 +37,7 @@ import re
 import warnings
 
 from .. import frameworks as fw
+from . import functions
 
 # What the summary reads, from the framework registry: the frameworks whose
 # configuration makes project-wide findings (Flask, Flask-Login), those a
@@ -83,7 +87,7 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "session_use": False, "remember": False}
+            "flask_session": False, "session_use": False, "remember": False, "functions": {}}
 
 
 def scan_imports(text):
@@ -119,18 +123,33 @@ def summarise(text, tree=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    if not any(marker in text for marker in PARSE_MARKERS) or WORTH_PARSING.search(text) is None:
-        return facts
-    if tree is None:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return facts
-    _Summariser(facts).visit_module(tree)
-    facts["keys"] = sorted(set(facts["keys"]))
+    if any(marker in text for marker in PARSE_MARKERS) and WORTH_PARSING.search(text) is not None:
+        tree = _parse(text, tree)
+        if tree is not None:
+            _Summariser(facts).visit_module(tree)
+            facts["keys"] = sorted(set(facts["keys"]))
+    _functions(facts, text, imports, tree)
     return facts
+
+
+def _parse(text, tree=None):
+    if tree is not None:
+        return tree
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _functions(facts, text, imports, tree):
+    """What the module's functions do for its importers (functions.py):
+    from the tree when there is one, else from the few functions whose
+    text names something they may do, each parsed alone."""
+    if "def " not in text:
+        return
+    facts["functions"] = functions.profiles(tree) if tree is not None else functions.profiles_from_text(text, imports)
 
 
 def _from_imports(facts, imports, text):

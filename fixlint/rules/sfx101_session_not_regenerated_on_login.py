@@ -376,7 +376,12 @@ class SessionNotRegeneratedOnLogin(Rule):
       loop re-setting every key).
     - **Path**: calls to functions of the same module (and `self.method()`
       in the same class) are followed transitively; a binding inside such a
-      helper is reported at the call in the handler.
+      helper is reported at the call in the handler. A module-level function
+      imported from another module of the project (`from auth.utils import
+      remember_user`) counts as what it does to the session there — binds,
+      clears, cycles the key, calls `login_user()` — at the call; and a
+      FastAPI dependency of another module that returns `request.session`
+      yields the session (`session = Depends(get_session)`).
 
     Reported at the first binding on the path that no regeneration covers.
 
@@ -587,7 +592,10 @@ class SessionNotRegeneratedOnLogin(Rule):
         "only when the written value names the verified variable itself; it misses raw SQL "
         "(`cursor.execute(\"... WHERE password = ?\")` then `fetchone()`), records reached through an "
         "assignment after the check, \"enter\" words (`entrar`, `masuk`) as whole names, and sessions that "
-        "arrive through a FastAPI dependency."
+        "arrive through a FastAPI dependency. Semgrep reads one file: a login helper imported from another "
+        "module of the project that binds the session (reported at the call in the handler), and a session "
+        "yielded by a dependency defined in another module (`Depends(get_session)` from `deps.py`), are "
+        "found only by fixlint's project model."
     )
     def check(self, ctx, facts):
         for _, step, backend, cause in self.unregenerated(facts):

@@ -205,7 +205,9 @@ class SessionNotInvalidatedOnLogout(Rule):
       or `delete()`, `super()` in a `LogoutView` subclass,
       `flask_login.logout_user()`, deleting a hand-rolled store's record
       (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
-      handler's path (same-module helpers are followed).
+      handler's path (same-module helpers are followed; a function imported
+      from another module of the project counts as the clear, removal or
+      `logout_user()` it performs, at the call).
     - **Partial removal**: `pop`/`del` of an identity key
       (`session.pop("user_id")`, `del request.session["member_id"]`, also
       in a loop over literal keys), a flag write (`session["logged_in"] =
@@ -372,7 +374,9 @@ class SessionNotInvalidatedOnLogout(Rule):
         "trusts invalidation calls only by their exact names (`logout`, `invalidate`, ...). It does not "
         "recognise logouts by behaviour (a signed-out flag in a handler named `index`), \"exit\" words "
         "(`sair`, `keluar`) as whole names, removals in a loop over keys, or a logout that only deletes "
-        "the cookie of a signed-cookie session."
+        "the cookie of a signed-cookie session. Semgrep reads one file: a helper imported from another "
+        "module of the project that removes only selected keys (reported at the call in the logout "
+        "handler) is found only by fixlint's project model."
     )
 
     def check(self, ctx, facts):

@@ -321,7 +321,10 @@ class SessionIdFromRequestParameter(Rule):
     `alias=` respected), plain route parameters (path or query), fields of
     body models, and the parameters of dependencies (functions with a
     `Query()`/`Form()`/`Body()`/`Path()`/`Cookie()`/`Header()` parameter),
-    which are request values like a route's.
+    which are request values like a route's. A route parameter filled by a
+    dependency of another project module that returns its declared
+    parameter as is (`sid: str = Depends(query_ref)`) comes from where that
+    parameter does (the query string; a `Cookie()` one is a cookie read).
 
     A read is a session id when its key names one (`session_id`,
     `sessionid`, `sid`, `session_key`, `sess`, `PHPSESSID`, `JSESSIONID`,
@@ -522,7 +525,11 @@ class SessionIdFromRequestParameter(Rule):
         "follow values into helpers, recognise routes registered with `add_url_rule`, use a "
         "configured session cookie name, or exclude sign-in lookups in functions that check credentials "
         "(it excludes lookups by identifier and password columns). It knows route paths and routers named "
-        "for other sessions (chats, terminals...) on decorated routes only, not modules named for them."
+        "for other sessions (chats, terminals...) on decorated routes only, not modules named for them. "
+        "Semgrep reads one file: a route "
+        "parameter filled by a FastAPI dependency of another module that returns its `Query()`/`Form()`/`Body()`/`Path()` parameter "
+        "(`sid: str = Depends(query_ref)`) is found only by fixlint's project model (a dependency returning "
+        "its `Cookie()` parameter is a cookie read)."
     )
 
     def check(self, ctx, facts):

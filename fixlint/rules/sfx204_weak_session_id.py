@@ -89,7 +89,10 @@ class WeakSessionId(Rule):
     data (`md5(username + str(time()))`, `sha256(user.email)`, a hash
     object fed with `h.update(...)`). A same-module helper that returns a
     weak value (`next_number()`) is as weak where its result is used, and
-    is reported at the call. Encoding does not help: `str()`, `.hex`,
+    is reported at the call; so is a neutral helper imported from another
+    module of the project (`random_string()` in `utils.py`). A helper named
+    like a session-id generator (`new_session_id()`) is reported once, at
+    the weak expression in its own module, never at its calls. Encoding does not help: `str()`, `.hex`,
     `hexdigest()`, `base64`, `"".join(...)` and string building keep the
     weakness of what they encode.
 
@@ -229,7 +232,10 @@ class WeakSessionId(Rule):
         "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
         "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
         "compared with a cookie. Semgrep does not know modules named for other sessions (chats, tracing...) "
-        "or caches of HTTP client sessions, and reports their ids."
+        "or caches of HTTP client sessions, and reports their ids. Semgrep reads one file: a neutral helper of another project module "
+        "(`random_string()` in `utils.py`) whose result becomes a session id is found only by fixlint's "
+        "project model, at the call in the module that uses it; a generator named like one "
+        "(`new_session_id()`) is reported at its weak expression, in its own module, only."
     )
 
     def check(self, ctx, facts):

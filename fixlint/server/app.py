@@ -282,6 +282,7 @@ def did_change(ls: FixlintServer, params: types.DidChangeTextDocumentParams):
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: FixlintServer, params: types.DidSaveTextDocumentParams):
+    linting.forget_projects()  # the saved module's facts reach the modules importing it
     ls.check_now(params.text_document.uri)
 
 

@@ -9,6 +9,7 @@ and `fixlint fix` would give for the saved file. Nothing here speaks LSP.
 
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 from .. import runner
@@ -27,8 +28,9 @@ def check(text, path, settings):
     size = too_large(text, settings)
     if size:
         return Checked([], [FileError(1, 0, size)])
-    result = runner.guarded(lambda: runner.check_source(path, text, settings.config, list(settings.rules)),
-                            settings.timeout)
+    project = project_facts(path, text)
+    result = runner.guarded(
+        lambda: runner.check_source(path, text, settings.config, list(settings.rules), project), settings.timeout)
     if isinstance(result, FileError):
         return Checked([], [result])
     return Checked(result.findings, result.errors)
@@ -60,7 +62,7 @@ def plans(text, path, settings):
             tree = runner.parse_source(text, path)
         except SourceError as exc:
             return FileError(exc.line, exc.col, exc.message)
-        return judge(tree, text, path, settings.config, list(settings.rules))[1]
+        return judge(tree, text, path, settings.config, list(settings.rules), project_facts(path, text))[1]
 
     result = runner.guarded(work, settings.timeout)
     if isinstance(result, FileError):
@@ -87,9 +89,43 @@ def fix_all(text, path, settings):
 
     if settings.error or too_large(text, settings):
         return None
+    project = project_facts(path, text)
     outcome = runner.guarded(
-        lambda: fix_text(text, path, settings.config, list(settings.rules), unsafe=settings.unsafe_fixes),
+        lambda: fix_text(text, path, settings.config, list(settings.rules), unsafe=settings.unsafe_fixes,
+                         project=project),
         settings.timeout)
     if isinstance(outcome, FileError) or outcome.text == text:
         return None
     return outcome.text
+
+
+# -- the project model ---------------------------------------------------------
+
+_PROJECTS = {}  # project root -> Project, built from the files on disk
+
+
+def project_facts(path, text):
+    """The buffer's project facts, as `fixlint check` and flake8 give them
+    for the saved file: the other modules as they are on disk (through the
+    project model's cache), the buffer as it is in the editor. None for an
+    untitled buffer. The model is rebuilt after a save (forget_projects)."""
+    from .. import project
+
+    if not path or not os.path.isabs(path):
+        return None
+    absolute = os.path.abspath(path)
+    own = project.summary.summarise(text)
+    root = project.find_root(absolute)
+    if root is None:  # the buffer alone, as `fixlint check` on this one file
+        return project.Project(os.path.dirname(absolute), {absolute: own}).facts_for(absolute)
+    built = _PROJECTS.get(root)
+    if built is None:
+        built = _PROJECTS[root] = project.build(root, use_cache=True)
+    if built.summaries.get(absolute) != own:  # edited (or never saved): its facts from the buffer
+        built = project.Project(root, {**built.summaries, absolute: own})
+    return built.facts_for(absolute)
+
+
+def forget_projects():
+    """Drop the built project models: a file was saved or changed on disk."""
+    _PROJECTS.clear()

@@ -1,0 +1,327 @@
+"""What a module's own functions do, for the modules that import them
+(RULES.md, Revision 2, "The project is the unit" and "Where cross-module
+findings go").
+
+`profiles(tree)` gives, for each module-level function worth knowing, a
+small JSON-ready dict:
+
+- `returns`: "session" when it returns `request.session` (a FastAPI
+  dependency yielding the session), or the source ("query", "cookie", ...)
+  of a FastAPI-declared parameter it returns as is;
+- `weak`: how a message names the guessable value it returns
+  (`random.choices()`), for a neutral helper only: a function named like a
+  session-id generator is reported in its own module, not at its calls;
+- `events`: what it does to the session, in source order — `["bind", fw,
+  key]`, `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
+  (`cycle_key`, `flush`), `["call", qualname]` (`login_user`, Django's
+  `login`/`logout`, `regenerate_session_id`).
+
+One pass over each function's statements; without a tree, only the
+module-level functions whose text holds one of MARKERS are parsed, each
+alone. Nothing is imported or executed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from .. import frameworks as fw
+from ..analysis.identity import is_identity_key
+from ..frameworks import session_id_words as sid_words
+from ..frameworks import starlette as starlette_fw
+from ..frameworks import stdlib
+
+# What a function must spell to have a profile: a session key written,
+# popped or deleted, a session method, `return request.session`, a
+# login/logout call, a random or uuid1 value, a FastAPI parameter marker.
+# Most functions spell none and are not parsed for this.
+MARKERS = ("session[", "session.pop(", "session.clear(", "session.cycle_key(", "session.flush(",
+           "login_user(", "logout_user(", "login(", "logout(", "regenerate_session_id", "random.", "uuid1(",
+           "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
+_SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
+_ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
+_REQUEST_NAMES = frozenset(("request", "req"))
+_ENCODERS = frozenset(("str", "hex", "format", "bytes"))
+_REMOVE_METHODS = frozenset(("pop",))
+_SESSION_METHODS = frozenset(
+    m for f in fw.FRAMEWORKS for m in (*f.session_regenerate_methods, *f.session_invalidate_methods))
+_MAX_DEPTH = 8
+
+
+def profiles(tree):
+    """{function name: profile} for the module-level functions of `tree`
+    that return the session, a declared request value or a weak value, or
+    act on the session."""
+    return _profiles(tree.body, _aliases(tree))
+
+
+def profiles_from_text(text, imports):
+    """The same, without parsing the module: only the module-level
+    functions whose own text holds a MARKER are parsed, each alone;
+    `imports` are the module's (summary.scan_imports). A function whose
+    text does not parse alone (a column-0 line inside a string) is
+    skipped."""
+    if not any(word in text for word in _WORDS):  # most modules: one cheap look
+        return {}
+    functions = []
+    for chunk in _top_level_functions(text):
+        if any(marker in chunk for marker in MARKERS) or (".session" in chunk and _RETURNS_SESSION.search(chunk)):
+            try:
+                functions.extend(ast.parse(chunk).body)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+    return _profiles(functions, _text_aliases(text, imports)) if functions else {}
+
+
+def _profiles(statements, aliases):
+    web = _web_framework(aliases)
+    found = {}
+    for node in statements:
+        if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            continue
+        profile = _Function(node, aliases, web).profile()
+        if profile:
+            found[node.name] = profile
+    return found
+
+
+_TOP_LINE = re.compile(r"^[^\s)\]}#]", re.M)  # a line starting at column 0 with code
+_WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
+
+
+def _top_level_functions(text):
+    starts = [match.start() for match in _TOP_LINE.finditer(text)]
+    starts.append(len(text))
+    for start, end in zip(starts, starts[1:]):
+        if text.startswith(("def ", "async ", "def\t"), start):
+            yield text[start:end]
+
+
+def _text_aliases(text, imports):
+    """Local name -> qualified name from the scanned imports, and the
+    `as` names of import lines."""
+    names = {}
+    for level, module, listed in imports:
+        if level:
+            continue
+        if not listed:
+            names[module.partition(".")[0]] = module.partition(".")[0]
+        for name in listed:
+            if name != "*":
+                names[name] = f"{module}.{name}"
+    if " as " in text:
+        for line in text.splitlines():
+            stripped = line.lstrip()
+            if " as " not in line or not stripped.startswith(("import ", "from ")):
+                continue
+            module = stripped.split()[1] if stripped.startswith("from ") else None
+            if module is not None and module.startswith("."):
+                continue
+            for target, alias in _AS.findall(stripped):
+                names[alias] = f"{module}.{target}" if module else target
+    return names
+
+
+def _aliases(tree):
+    """Local name -> qualified name, from the module's imports (any level)."""
+    names = {}
+    for node in ast.walk(tree):
+        if node.__class__ is ast.Import:
+            for alias in node.names:
+                names[alias.asname or alias.name.partition(".")[0]] = (
+                    alias.name if alias.asname else alias.name.partition(".")[0])
+        elif node.__class__ is ast.ImportFrom and not node.level and node.module:
+            for alias in node.names:
+                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return names
+
+
+def _web_framework(aliases):
+    """The framework whose `request.session` this module's requests carry."""
+    roots = {q.partition(".")[0] for q in aliases.values()}
+    if roots & {"django", "rest_framework"}:
+        return fw.DJANGO.key
+    if roots & {"fastapi", "starlette"}:
+        return fw.STARLETTE.key
+    return None
+
+
+def _qualname(expr, aliases):
+    if expr.__class__ is ast.Name:
+        return aliases.get(expr.id)
+    if expr.__class__ is ast.Attribute:
+        base = _qualname(expr.value, aliases)
+        return f"{base}.{expr.attr}" if base else None
+    return None
+
+
+class _Function:
+    def __init__(self, node, aliases, web):
+        self.node = node
+        self.aliases = aliases
+        self.web = web
+        self.assigned = {}  # local name -> its last assigned value
+        self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+
+    def profile(self):
+        statements = sorted((n for n in ast.walk(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
+                            key=lambda n: (n.lineno, n.col_offset))
+        events, returns, weak = [], None, None
+        for node in statements:
+            cls = node.__class__
+            if cls is ast.Assign:
+                for target in node.targets:
+                    if target.__class__ is ast.Name:
+                        self.assigned[target.id] = node.value
+                    elif target.__class__ is ast.Subscript:
+                        self._write(target, node.value, events)
+            elif cls is ast.Delete:
+                for target in node.targets:
+                    self._delete(target, events)
+            elif cls is ast.Call:
+                self._call(node, events)
+            elif cls is ast.Return and node.value is not None:
+                returns = returns or self._returned(node.value)
+                weak = weak or self._weak(node.value, 0)
+        profile = {}
+        if returns:
+            profile["returns"] = returns
+        if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
+            profile["weak"] = weak
+        if events:
+            profile["events"] = events
+        return profile
+
+    # -- the session ----------------------------------------------------------
+    def _session(self, expr):
+        """The framework key of the session `expr` is, or None."""
+        qualname = _qualname(expr, self.aliases)
+        if qualname in _SESSION_IMPORTS:
+            return next(f.key for f in fw.FRAMEWORKS if qualname in f.session_objects)
+        if expr.__class__ is ast.Attribute and expr.attr == "session":
+            owner = expr.value
+            if owner.__class__ is ast.Attribute and owner.attr == "request":
+                owner = owner.value  # self.request.session
+            if owner.__class__ is ast.Name and (owner.id in _REQUEST_NAMES or owner.id in self.params):
+                return self.web or REQUEST  # the importer's framework decides
+        return None
+
+    def _write(self, target, value, events):
+        framework = self._session(target.value)
+        key = _string(target.slice)
+        if framework is None or key is None or not is_identity_key(key):
+            return
+        empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
+        events.append(["remove" if empty else "bind", framework, key])
+
+    def _delete(self, target, events):
+        if target.__class__ is ast.Subscript:
+            framework = self._session(target.value)
+            key = _string(target.slice)
+            if framework is not None and key is not None and is_identity_key(key):
+                events.append(["remove", framework, key])
+
+    def _call(self, node, events):
+        func = node.func
+        if func.__class__ is ast.Attribute:
+            framework = self._session(func.value)
+            if framework is not None:
+                if func.attr == "clear":
+                    events.append(["clear", framework])
+                elif func.attr in _SESSION_METHODS:
+                    events.append(["method", framework, func.attr])
+                elif func.attr in _REMOVE_METHODS and node.args:
+                    key = _string(node.args[0])
+                    if key is not None and is_identity_key(key):
+                        events.append(["remove", framework, key])
+                return
+        qualname = _qualname(func, self.aliases)
+        if qualname is not None and qualname in SESSION_CALLS:
+            events.append(["call", qualname])
+
+    # -- what it returns -------------------------------------------------------
+    def _returned(self, value):
+        if value.__class__ is ast.Attribute and self._session(value) is not None:
+            return "session"
+        if value.__class__ is ast.Name and value.id in self.params:
+            return self._declared(value.id)
+        return None
+
+    def _declared(self, name):
+        """The source a FastAPI marker gives parameter `name` (`Cookie()`,
+        `Annotated[str, Query()]`), or None."""
+        arg = self.params[name]
+        args = self.node.args
+        positional = args.posonlyargs + args.args
+        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        defaults.update(zip(args.kwonlyargs, args.kw_defaults))
+        candidates = [defaults.get(arg)]
+        annotation = arg.annotation
+        if annotation.__class__ is ast.Subscript and annotation.slice.__class__ is ast.Tuple:
+            candidates += annotation.slice.elts[1:]
+        for candidate in candidates:
+            if candidate.__class__ is ast.Call:
+                module, _, marker = (_qualname(candidate.func, self.aliases) or "").rpartition(".")
+                source = starlette_fw.PARAM_SOURCES.get(marker)
+                if module in starlette_fw.PARAM_MODULES and source in DECLARED:
+                    return source
+        return None
+
+    def _weak(self, expr, depth):
+        """How a message names the guessable value `expr` holds, or None."""
+        if depth > _MAX_DEPTH:
+            return None
+        cls = expr.__class__
+        if cls is ast.Call:
+            qualname = _qualname(expr.func, self.aliases)
+            if qualname is not None:
+                if qualname in stdlib.WEAK_CALLS:
+                    return stdlib.WEAK_CALLS[qualname]
+                if (qualname.startswith(stdlib.WEAK_RANDOM_MODULES) and qualname not in stdlib.WEAK_RANDOM_CLASSES
+                        and qualname not in stdlib.STRONG_RANDOM_CLASSES):
+                    return f"{qualname}()"
+                return None
+            func = expr.func
+            if func.__class__ is ast.Name and func.id in _ENCODERS and expr.args:
+                return self._weak(expr.args[0], depth + 1)
+            if func.__class__ is ast.Attribute and func.attr == "join" and expr.args:
+                return self._weak(expr.args[0], depth + 1)
+            return None
+        if cls is ast.Name:
+            value = self.assigned.get(expr.id)
+            return self._weak(value, depth + 1) if value is not None else None
+        if cls in (ast.GeneratorExp, ast.ListComp):
+            return self._weak(expr.elt, depth + 1)
+        if cls is ast.BinOp:
+            return self._weak(expr.left, depth + 1) or self._weak(expr.right, depth + 1)
+        if cls is ast.JoinedStr:
+            for part in expr.values:
+                if part.__class__ is ast.FormattedValue:
+                    found = self._weak(part.value, depth + 1)
+                    if found:
+                        return found
+        return None
+
+
+def _string(expr):
+    return expr.value if expr.__class__ is ast.Constant and isinstance(expr.value, str) else None
+
+
+# The framework key of `request.session` in a module that imports no web
+# framework: the calling module's framework.
+REQUEST = "request"
+# Parameter sources only an explicit FastAPI marker gives.
+DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
+
+
+def _session_call_names():
+    names = set()
+    for framework in fw.FRAMEWORKS:
+        names.update(framework.regenerate_calls, framework.logout_calls, framework.bind_calls)
+    return frozenset(names)
+
+
+SESSION_CALLS = _session_call_names()
