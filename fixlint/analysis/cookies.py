@@ -578,7 +578,9 @@ class CookieAnalysis(Analysis):
         """A Django settings module that stands alone, or with what it
         star-imports from the project (production.py -> base.py), must turn
         on SESSION_COOKIE_SECURE; reported at line 1. A star import fixlint
-        cannot follow leaves the module alone."""
+        cannot follow leaves the module alone; so does being star-imported
+        by another project module (a shared base), and a MIDDLEWARE list
+        naming the project's own session middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
@@ -591,6 +593,8 @@ class CookieAnalysis(Analysis):
             return
         if fw.is_dev_module(ctx.path):
             return
+        if project is not None and (project.shared_base or project.session_secured_by_code):
+            return  # judged where it is star-imported; the project's own middleware sets Secure
         site = CookieSite(SETTINGS, ctx.tree, fw.DJANGO.label, sensitivity=fw.SESSION)
         site.flags["secure"] = Flag(False, known=True, explicit=False)
         site.settings["secure"] = "SESSION_COOKIE_SECURE"

@@ -47,6 +47,13 @@ class ProjectFacts(NamedTuple):
     # (a Django settings chain: production.py -> base.py):
     chain_keys: frozenset = frozenset()  # the keys they set
     chain_complete: bool = True  # every star import among them is a project module
+    # Another project module star-imports the checked one: a shared base
+    # (pretix/_base_settings.py under settings.py), never judged alone.
+    shared_base: bool = False
+    # The MIDDLEWARE list the checked module (or its chain) gives names a
+    # project subclass of Django's SessionMiddleware that sets the session
+    # cookie's Secure flag itself.
+    session_secured_by_code: bool = False
 
 
 class Project:
@@ -58,6 +65,7 @@ class Project:
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
+        self._star_imported = None  # absolute paths another module star-imports
 
     def _link(self):
         if self._group is None:
@@ -101,16 +109,19 @@ class Project:
         found = self._facts.get(group)
         if found is None:
             found = self._facts[group] = _merge([self.summaries[p] for p in group])
-        keys, complete = self._chain(path)
-        return found._replace(chain_keys=keys, chain_complete=complete)
+        keys, complete, chain = self._chain(path)
+        return found._replace(chain_keys=keys, chain_complete=complete,
+                              shared_base=path in self._star_imports(),
+                              session_secured_by_code=self._secured_by_code(chain))
 
     def _chain(self, path):
-        """The keys `path` and what it imports set, and whether its star
-        imports were all followed. Only a module that star-imports (a
-        settings chain) is followed: for the others, their own keys."""
+        """The keys `path` and what it imports set, whether its star
+        imports were all followed, and the modules it spans. Only a module
+        that star-imports (a settings chain) is followed: for the others,
+        their own keys."""
         facts = self.summaries[path]
         if not any("*" in names for _, _, names in facts["imports"]):
-            return frozenset(facts["keys"]), True
+            return frozenset(facts["keys"]), True, [path]
         keys, complete = set(), True
         seen, stack = {path}, [path]
         while stack:
@@ -122,7 +133,31 @@ class Project:
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)
-        return frozenset(keys), complete
+        return frozenset(keys), complete, sorted(seen)
+
+    def _star_imports(self):
+        """The project modules another module star-imports."""
+        if self._star_imported is None:
+            found = set()
+            for path, facts in self.summaries.items():
+                for level, module, names in facts["imports"]:
+                    if "*" in names:
+                        found.update(t for t in self.resolve(path, level, module, []) if t != path)
+            self._star_imported = frozenset(found)
+        return self._star_imported
+
+    def _secured_by_code(self, chain):
+        """Whether a middleware the `chain` modules list is a project class
+        that sets the session cookie's Secure flag itself."""
+        for path in chain:
+            for dotted in self.summaries[path].get("middleware", ()):
+                module, _, name = dotted.rpartition(".")
+                if not module:
+                    continue
+                for target in self.resolve(path, 0, module, []):
+                    if name in self.summaries[target].get("secure_sessions", ()):
+                        return True
+        return False
 
     # -- resolving imports ------------------------------------------------
     def resolve(self, importer, level, module, names):
@@ -156,11 +191,15 @@ class Project:
 
     def _search_folders(self, importer):
         """Where an absolute import may start: the folder above the
-        importer's top package (its script folder), the root, root/src."""
+        importer's top package (its script folder), the root, root/src;
+        and above the root when the root is itself the top package (the
+        checked folder is `pretix/`, whose modules import `pretix.x`)."""
         folder = os.path.dirname(importer)
         while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
             folder = os.path.dirname(folder)
         folders = [folder, self.root, os.path.join(self.root, "src")]
+        if os.path.join(self.root, "__init__.py") in self.summaries:
+            folders.append(os.path.dirname(self.root))
         return list(dict.fromkeys(folders))
 
 

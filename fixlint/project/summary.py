@@ -19,7 +19,11 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `session_use`: it uses Flask's session (`flask.session`, `flash()`,
   Flask-Login, Flask-WTF CSRF, Flask-Session);
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
-  not a literal False.
+  not a literal False;
+- `middleware`: the dotted names its Django `MIDDLEWARE` list gives;
+- `secure_sessions`: its classes that subclass Django's SessionMiddleware
+  and pass `secure=` (not a literal False) to the cookie they set: the
+  project's own code decides the session cookie's Secure flag.
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -45,10 +49,13 @@ _LOADERS = ("from_object", *sorted(flask_fw.UNREADABLE_CONFIG_LOADERS))
 # Text that a module holding a fact beyond its imports must contain: a key,
 # a configuration loader or a login; then, written as something that gives
 # a value (`KEY =`, `KEY=`, `"KEY"`) or a call (WORTH_PARSING).
-PARSE_MARKERS = ("SESSION_", "REMEMBER_", *_LOADERS, "login_user", *sorted(django_fw.SETTINGS_MARKERS))
+_MIDDLEWARE_LEAVES = tuple(sorted(q.rpartition(".")[2] for q in django_fw.SESSION_MIDDLEWARE))
+PARSE_MARKERS = ("SESSION_", "REMEMBER_", *_LOADERS, "login_user", *sorted(django_fw.SETTINGS_MARKERS),
+                 *_MIDDLEWARE_LEAVES)
 WORTH_PARSING = re.compile(
     r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|login_user\s*\("
     % ("|".join(sorted(KEYS)), "|".join(_LOADERS)))
+_CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
 _FLASK_ATTRIBUTE_USE = re.compile(r"\b(?:flask|quart)\.(?:session|flash)\b")
 
 _IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
@@ -58,7 +65,8 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "session_use": False, "remember": False}
+            "flask_session": False, "session_use": False, "remember": False,
+            "middleware": [], "secure_sessions": []}
 
 
 def scan_imports(text):
@@ -94,7 +102,7 @@ def summarise(text, tree=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    if not any(marker in text for marker in PARSE_MARKERS) or WORTH_PARSING.search(text) is None:
+    if not any(marker in text for marker in PARSE_MARKERS) or not _worth_parsing(text):
         return facts
     if tree is None:
         try:
@@ -106,6 +114,13 @@ def summarise(text, tree=None):
     _Summariser(facts).visit_module(tree)
     facts["keys"] = sorted(set(facts["keys"]))
     return facts
+
+
+def _worth_parsing(text):
+    if WORTH_PARSING.search(text) is not None:
+        return True
+    # class SessionMiddleware(BaseSessionMiddleware): the project's own session middleware
+    return any(leaf in text for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
 
 
 def _from_imports(facts, imports, text):
@@ -133,18 +148,48 @@ class _Summariser:
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
+        classes = []
         for node in ast.walk(tree):
             cls = node.__class__
             if cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
             elif cls is ast.Call:
                 self._call(node)
-            elif cls is ast.Assign or cls is ast.AnnAssign:
+            elif cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
                 for target in (node.targets if cls is ast.Assign else [node.target]):
-                    self._key_target(target)
+                    if cls is not ast.AugAssign:
+                        self._key_target(target)
+                    self._middleware(target, node.value)
             elif cls is ast.Dict:
                 for key in node.keys:
                     self._key_string(key)
+            elif cls is ast.ClassDef:
+                classes.append(node)
+        for node in classes:  # after every import is known
+            self._session_middleware(node)
+
+    def _middleware(self, target, value):
+        if not (target.__class__ is ast.Name and target.id == django_fw.MIDDLEWARE_SETTING):
+            return
+        if value.__class__ in (ast.List, ast.Tuple):
+            self.facts["middleware"].extend(
+                e.value for e in value.elts if e.__class__ is ast.Constant and isinstance(e.value, str))
+
+    def _session_middleware(self, node):
+        """A subclass of the session middleware that sets its cookie with
+        `secure=` given (True or computed, never a literal False)."""
+        if not any(self._qualname(base) in django_fw.SESSION_MIDDLEWARE for base in node.bases):
+            return
+        for inner in ast.walk(node):
+            if inner.__class__ is not ast.Call:
+                continue
+            for keyword in inner.keywords:
+                if keyword.arg != django_fw.COOKIE_SECURE_ARGUMENT:
+                    continue
+                value = keyword.value
+                if not (value.__class__ is ast.Constant and not value.value):
+                    self.facts["secure_sessions"].append(node.name)
+                    return
 
     def _import(self, node):
         if node.__class__ is ast.Import:
