@@ -54,6 +54,9 @@ class ProjectFacts(NamedTuple):
     # project subclass of Django's SessionMiddleware that sets the session
     # cookie's Secure flag itself.
     session_secured_by_code: bool = False
+    # Some module of the application constructs the Flask app; without one
+    # the code is an extension configuring a host app fixlint cannot see.
+    builds_app: bool = True
 
 
 class Project:
@@ -256,4 +259,5 @@ def _merge(summaries):
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
+        builds_app=any(f.get("builds_app", False) for f in summaries),
     )

@@ -20,6 +20,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   Flask-Login, Flask-WTF CSRF, Flask-Session);
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
   not a literal False;
+- `builds_app`: it constructs a Flask application (`Flask(...)`): the
+  project is an application, not an extension that configures a host app
+  fixlint cannot see;
 - `middleware`: the dotted names its Django `MIDDLEWARE` list gives;
 - `secure_sessions`: its classes that subclass Django's SessionMiddleware
   and pass `secure=` (not a literal False) to the cookie they set: the
@@ -55,6 +58,8 @@ PARSE_MARKERS = ("SESSION_", "REMEMBER_", *_LOADERS, "login_user", *sorted(djang
 WORTH_PARSING = re.compile(
     r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|login_user\s*\("
     % ("|".join(sorted(KEYS)), "|".join(_LOADERS)))
+_APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(
+    sorted({q.rpartition(".")[2] for q in flask_fw.APPLICATIONS})))
 _CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
 _FLASK_ATTRIBUTE_USE = re.compile(r"\b(?:flask|quart)\.(?:session|flash)\b")
 
@@ -66,7 +71,7 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
             "flask_session": False, "session_use": False, "remember": False,
-            "middleware": [], "secure_sessions": []}
+            "builds_app": False, "middleware": [], "secure_sessions": []}
 
 
 def scan_imports(text):
@@ -138,6 +143,10 @@ def _from_imports(facts, imports, text):
             facts["session_use"] = True
         if root in flask_fw.SESSION_USER_ROOTS and not names and _FLASK_ATTRIBUTE_USE.search(text):
             facts["session_use"] = True  # import flask; flask.session[...]
+        app_import = (any(f"{module}.{name}" in flask_fw.APPLICATIONS for name in names)
+                      or (not names and any(q.startswith(module + ".") for q in flask_fw.APPLICATIONS)))
+        if app_import and _APP_CALL.search(text):
+            facts["builds_app"] = True
 
 
 class _Summariser:
