@@ -144,6 +144,11 @@ class Framework:
     regenerate_calls: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
+    # The session keys the library itself writes (Flask-Login's `_user_id`):
+    # a project function named like one of its `logout_calls` that removes
+    # one is a copy of that call (a vendored library), which SFX102 counts
+    # as invalidation wherever it is called, not an application's logout.
+    own_session_keys: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
     # `app.session_interface.regenerate(session)`: (attribute, method).
