@@ -13,8 +13,10 @@ is never read: an import resolves only to a file under the root.
 from __future__ import annotations
 
 import os
+from pathlib import PurePath
 from typing import NamedTuple
 
+from .. import frameworks as fw
 from . import summary
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
@@ -111,7 +113,9 @@ class Project:
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:
-            found = self._facts[group] = _merge([self.summaries[p] for p in group])
+            found = self._facts[group] = _merge(
+                [self.summaries[p] for p in group],
+                [self.summaries[p] for p in group if not self._is_test_code(p)])
         keys, complete, chain = self._chain(path)
         return found._replace(chain_keys=keys, chain_complete=complete,
                               shared_base=path in self._star_imports(),
@@ -137,6 +141,9 @@ class Project:
                     seen.add(target)
                     stack.append(target)
         return frozenset(keys), complete, sorted(seen)
+
+    def _is_test_code(self, path):
+        return fw.is_test_code(PurePath(os.path.relpath(path, self.root)))
 
     def _star_imports(self):
         """The project modules another module star-imports."""
@@ -248,7 +255,9 @@ def _groups(edges):
     return groups
 
 
-def _merge(summaries):
+def _merge(summaries, product):
+    """The facts of an application's modules; `product`: those outside test
+    code (a test's `Flask(__name__)` does not make an extension an app)."""
     keys = set()
     for facts in summaries:
         keys.update(facts["keys"])
@@ -259,5 +268,5 @@ def _merge(summaries):
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
-        builds_app=any(f.get("builds_app", False) for f in summaries),
+        builds_app=any(f.get("builds_app", False) for f in product),
     )
