@@ -21,7 +21,7 @@ from bench.corpus import Wheel as Dist
 
 class App(NamedTuple):
     name: str  # the key in the baseline: the project's name on PyPI
-    framework: str  # flask, django or fastapi (FastAPI and Starlette)
+    framework: str  # flask, django, fastapi (FastAPI and Starlette) or pyramid
     dist: Dist
 
 
@@ -79,6 +79,11 @@ APPS = (
          "7b50b9b6a2d23cd02851ad4c8b1c8312c88d8b911d1f29c93f9761c98348a64a"),
     _app("fastapi", "open-webui", "0.12.4", "open_webui-0.12.4-py3-none-any.whl",
          "02e9caba96234db3fa17a92e56163b3f7f2b8ca8227fa886b85c178d696483f6"),
+    # Pyramid (only an sdist for Kotti)
+    _app("pyramid", "Kotti", "2.0.9", "Kotti-2.0.9.tar.gz",
+         "c8e417073a131987da50deaf0fee75205f82fe1d7118f080fae8debb618f8668"),
+    _app("pyramid", "pypicloud", "1.3.12", "pypicloud-1.3.12-py3-none-any.whl",
+         "f43265b50c99ae1087c4edcea1c2b5ce7216a6a7c944c89beb68c99b1a406310"),
 )
 
 

@@ -62,7 +62,7 @@ def test_exported_yaml_loads_back_to_registry_metadata(rule):
         assert meta["cwe"] == list(rule.cwe) and all(c.startswith("CWE-") and ": " in c for c in meta["cwe"])
         assert meta["owasp"] == list(rule.owasp)
         assert meta["references"] and meta["category"] == "security"
-        assert set(meta["technology"]) <= {"flask", "django", "fastapi", "starlette"}
+        assert set(meta["technology"]) <= {"flask", "django", "fastapi", "starlette", "pyramid"}
         for key in ("confidence", "likelihood", "impact"):
             assert meta[key] in ("LOW", "MEDIUM", "HIGH")
 

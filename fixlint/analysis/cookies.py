@@ -95,7 +95,7 @@ class CookieSite:
 
     def subject(self):
         if self.kind == MIDDLEWARE:
-            return "SessionMiddleware's session cookie"
+            return self.middleware_subject
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
         if self.kind in (SETTINGS, APP):
@@ -107,6 +107,7 @@ class CookieSite:
         return f"cookie {self.name_source}" if self.name_source else "cookie"
 
     sensitivity_detail = "session"
+    middleware_subject = "SessionMiddleware's session cookie"
     name_source = None  # the name expression's source, when not a literal
 
     def __repr__(self):  # pragma: no cover - debugging aid
@@ -158,7 +159,7 @@ def set_cookie_site(ctx, node, func):
     framework = fw.response_framework(ctx, func.value)
     if framework is None:
         return None
-    params = fw.SET_COOKIE_PARAMS
+    params = framework.set_cookie_params
     if func.attr == "set_signed_cookie":
         params = ("key", "value", "salt")
     given = dict(zip(params, node.args))
@@ -399,6 +400,8 @@ class CookieAnalysis(Analysis):
             if keyword.arg is not None:
                 given[keyword.arg] = keyword.value
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
+        site.middleware_subject = middleware.subject
+        site.method = middleware.call
         site.settings = dict(middleware.options)
         for flag, option in middleware.options.items():
             if option in given:

@@ -108,6 +108,8 @@ class HandlerAnalysis(Analysis):
             self._fastapi_dependency(handler)
 
     def _decorator(self, handler, decorator):
+        if decorator.__class__ is ast.Call and self._view_decorator(handler, decorator):
+            return
         if decorator.__class__ is not ast.Call or decorator.func.__class__ is not ast.Attribute:
             return
         method = decorator.func.attr
@@ -125,6 +127,21 @@ class HandlerAnalysis(Analysis):
             handler.methods |= _methods(decorator)
         elif method not in ("websocket", "websocket_route"):
             handler.methods.add(method.upper())
+
+    def _view_decorator(self, handler, decorator):
+        """`@view_config(route_name="login")` (Pyramid): a view of the
+        framework whose view decorator it is, routed by that name."""
+        qualname = self.ctx.qualname(decorator.func)
+        for framework in fw.ROUTING_FRAMEWORKS:
+            routing = framework.routing
+            if qualname in routing.view_decorators:
+                handler.kind = ROUTE if handler.class_node is None else VIEW
+                handler.framework = framework
+                path = _first_string(decorator, routing.path_keywords)
+                if path is not None and path not in handler.paths:
+                    handler.paths.append(path)
+                return True
+        return False
 
     def _app_framework(self, receiver):
         """The Framework whose app, blueprint or router `receiver` is; falls

@@ -86,7 +86,10 @@ def handler_paths(lifecycle, handlers):
             continue
         words = handler.words() if handler is not None else fw.words(function.name)
         names = _whole_names(function, handler)
-        if logout_words.in_words(words) or names & _LOGOUT_EXACT:
+        hook = _hook_role(ctx, function)
+        if hook is not None:
+            role = hook
+        elif logout_words.in_words(words) or names & _LOGOUT_EXACT:
             role = LOGOUT
         elif login_words.in_words(words) or names & _LOGIN_EXACT:
             role = LOGIN
@@ -114,6 +117,22 @@ _VERIFIES = 2
 _SIGNS_OUT = 4
 _LOGIN_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT)
 _LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
+
+
+def _hook_role(ctx, function):
+    """LOGIN or LOGOUT for a method a framework calls at sign-in or
+    sign-out (Pyramid's security policy `remember(self, request, userid)`
+    and `forget(self, request)`), in a file importing that framework; else
+    None."""
+    args = function.args.posonlyargs + function.args.args
+    if len(args) < 2 or args[0].arg != "self":
+        return None
+    for framework in fw.FRAMEWORKS:
+        if function.name in framework.login_hooks and ctx.imports(*framework.packages):
+            return LOGIN
+        if function.name in framework.logout_hooks and ctx.imports(*framework.packages):
+            return LOGOUT
+    return None
 
 
 def _whole_names(function, handler):

@@ -18,6 +18,7 @@ from .flask import FLASK
 from .flask_kvsession import FLASK_KVSESSION
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
+from .pyramid import PYRAMID
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
 from .stdlib import PYTHON
@@ -28,23 +29,25 @@ from .hand_rolled import HAND_ROLLED
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
-    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, HAND_ROLLED, PYTHON,
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, DJANGO, STARLETTE, STARSESSIONS, PYRAMID, HAND_ROLLED,
+    PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "falcon", "tornado", "aiohttp", "sanic", "bottle", "pyramid", "cherrypy", "litestar",
-    "hug", "masonite", "responder", "webob", "twisted",
+    "falcon", "tornado", "aiohttp", "sanic", "bottle", "cherrypy", "litestar",
+    "hug", "masonite", "responder", "twisted",
 )
 
 __all__ = [
-    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYTHON",
+    "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "HAND_ROLLED", "PYRAMID",
+    "PYTHON",
     "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS", "STARLETTE", "STARSESSIONS", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
@@ -247,6 +250,11 @@ def _response_origin(ctx, receiver):
                 if func.attr in framework.response_methods:
                     return framework
         return _NOT_A_RESPONSE
+    if cls is ast.Attribute:  # `request.response`
+        for framework in WEB_FRAMEWORKS:
+            if receiver.attr in framework.response_attributes and request_object(ctx, receiver.value) is framework:
+                return framework
+        return _NOT_A_RESPONSE
     if cls is ast.Name:
         binding = ctx.binding(receiver)
         if binding is not None:
@@ -428,7 +436,7 @@ def request_object(ctx, expr):
 
 # Frameworks whose handlers take the request as a parameter, in the order a
 # file's imports are consulted.
-_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE) if f.requests is not None)
+_PARAMETER_REQUESTS = tuple(f for f in (DJANGO, STARLETTE, PYRAMID) if f.requests is not None)
 
 
 def session_object(ctx, expr):

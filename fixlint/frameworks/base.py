@@ -32,6 +32,9 @@ class Middleware:
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
+    # What messages call the cookie it sets, and the call they name.
+    subject: str = "SessionMiddleware's session cookie"
+    call: str = "SessionMiddleware"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class Routing:
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
     captures: str = ""
+    # Decorators that register the function or method they decorate as a
+    # view, by qualified name (Pyramid's `@view_config(route_name=...)`);
+    # `path_keywords` name its route.
+    view_decorators: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,12 @@ class Framework:
     own_session_keys: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
+    # Methods the framework calls on the project's own object at sign-in and
+    # sign-out (a Pyramid security policy's `remember(self, request,
+    # userid)` / `forget(self, request)`): login and logout handlers
+    # whatever their class is called.
+    login_hooks: frozenset = frozenset()
+    logout_hooks: frozenset = frozenset()
     # `app.session_interface.regenerate(session)`: (attribute, method).
     interface_regenerate: tuple = ()
     # What `fixlint fix` may call it on: a module-level application object of
@@ -199,6 +212,10 @@ class Framework:
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # Attributes of its request that are the response (`request.response`).
+    response_attributes: frozenset = frozenset()
+    # The positional parameters of its responses' `set_cookie` after `self`.
+    set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_defaults: dict = field(default_factory=dict)
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects

@@ -21,7 +21,6 @@ from .. import frameworks as fw
 from ..config import Config
 from ..engine.values import format_duration
 from ..frameworks import stdlib
-from ..frameworks.base import SET_COOKIE_PARAMS
 from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_WRAPPERS, SETTINGS_MARKERS
 
 DEFAULTS = Config()
@@ -30,7 +29,7 @@ SET_COOKIE = "$RESP.$SET(...)"
 SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": "^(set_cookie|set_signed_cookie)$"}}
 # Packages whose import marks a web module, from the adapters.
 FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
-WEB_PACKAGES = (*FLASK_DJANGO_PACKAGES, *fw.STARLETTE.semgrep_imports())
+WEB_PACKAGES = tuple(dict.fromkeys(p for f in fw.WEB_FRAMEWORKS for p in f.semgrep_imports()))
 # A set_cookie that deletes the cookie (an empty value, none at all, or an
 # expiry already past) sets nothing to harden.
 NOT_DELETIONS = [
@@ -213,7 +212,23 @@ def responses(frameworks, by_name_packages, by_name_excluding=()):
             one_of("$TYPE", types),
         ]},
         {"patterns": by_name},
+        *_response_attributes(frameworks),
     ]}
+
+
+def _response_attributes(frameworks):
+    """`request.response.set_cookie(...)` (`self.request.response` in a
+    class-based view) in a file importing a framework whose request carries
+    its response."""
+    out = []
+    for framework in frameworks:
+        if framework.response_attributes:
+            out.append({"patterns": [
+                {"pattern-inside": SET_COOKIE},
+                regex("$RESP", rf"^(self\.)?({words(sorted(fw.REQUEST_NAMES))})\.({words(sorted(framework.response_attributes))})$"),
+                *_import_guard(framework.semgrep_imports()),
+            ]})
+    return out
 
 
 def any_response():
@@ -221,14 +236,27 @@ def any_response():
     return responses(fw.WEB_FRAMEWORKS, WEB_PACKAGES)
 
 
+# Frameworks whose set_cookie sends no SameSite unless asked (all but Starlette's).
+_NO_SAMESITE_DEFAULT = tuple(f for f in fw.WEB_FRAMEWORKS if f.cookie_defaults.get("samesite") is None)
+
+
 def flask_or_django_response():
-    """A Werkzeug/Flask or Django response: no SameSite default."""
-    return responses((fw.FLASK, fw.DJANGO), FLASK_DJANGO_PACKAGES, STARLETTE_MODULES)
+    """A response whose set_cookie has no SameSite default (Werkzeug/Flask,
+    Django, WebOb/Pyramid)."""
+    packages = tuple(dict.fromkeys(p for f in _NO_SAMESITE_DEFAULT for p in f.semgrep_imports()))
+    return responses(_NO_SAMESITE_DEFAULT, packages, STARLETTE_MODULES)
 
 
 def _positional(index):
     args = ", ".join(f"$ARG{i}" for i in range(index + 1))
     return f"$RESP.$SET({args}, ...)"
+
+
+def _positionals(flag):
+    """`pattern-not`s for `flag` given positionally, at its place in any
+    framework's set_cookie (WebOb puts secure fifth, Werkzeug sixth)."""
+    indexes = sorted({f.set_cookie_params.index(flag) for f in fw.WEB_FRAMEWORKS if flag in f.set_cookie_params})
+    return [{"pattern-not": _positional(index)} for index in indexes]
 
 
 def set_cookie_without(flag, receivers, skip_names=()):
@@ -242,7 +270,7 @@ def set_cookie_without(flag, receivers, skip_names=()):
         {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},
         {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
         {"pattern-not": "$RESP.$SET(*$ARGS, ...)"},
-        {"pattern-not": _positional(SET_COOKIE_PARAMS.index(flag))},
+        *_positionals(flag),
     ]
     for name in skip_names:
         out += not_named(name)
@@ -299,7 +327,7 @@ def broken_host_cookie():
                 {"pattern": "$RESP.$SET(...)"},
                 {"pattern-not": "$RESP.$SET(..., secure=$S, ...)"},
                 {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
-                {"pattern-not": _positional(SET_COOKIE_PARAMS.index("secure"))},
+                *_positionals("secure"),
             ]},
         ]},
     ]}
@@ -499,6 +527,45 @@ def middleware(qualnames):
     ]
 
 
+# Cookie factories of adapters whose session or auth cookie is configured by
+# one constructor call (Pyramid's SignedCookieSessionFactory(secret, ...),
+# AuthTktAuthenticationPolicy(secret, ...)): every Middleware of the registry
+# but Starlette's and starsessions', which the rules' own variants cover.
+# One variant per factory and flag, from its Middleware data.
+_COVERED_MIDDLEWARE = STARLETTE_MIDDLEWARE | STARSESSIONS_MIDDLEWARE
+FACTORIES = tuple(
+    (f, m) for f in fw.FRAMEWORKS for m in f.middleware if not (m.qualnames & _COVERED_MIDDLEWARE)
+)
+
+
+def factory_rules(flag, problem, fix, weak_default, value_regex=None, lifetime=False):
+    """SemgrepRule keyword sets, by suffix, for every factory that sets
+    `flag`: the option left out where the default is weak
+    (`weak_default(default)`), and a weak literal given (`value_regex`, or a
+    lifetime above the limit). `problem`/`fix` are message templates with
+    {subject}, {call}, {option} and {label}."""
+    out = {}
+    for framework, factory in FACTORIES:
+        option = factory.options.get(flag)
+        if option is None or flag in factory.fixed:
+            continue
+        either = []
+        if weak_default(factory.defaults.get(flag)):
+            either.append(middleware_without(option, factory.qualnames))
+        if value_regex is not None or lifetime:
+            either.append(middleware_with(option, factory.qualnames, value_regex, lifetime=lifetime))
+        if not either:
+            continue
+        names = {"subject": factory.subject, "call": factory.call, "option": option, "label": factory.label}
+        out[f"{factory.call.lower()}"] = dict(
+            suffix=f"{factory.call.lower()}",
+            message=f"{problem.format(**names)}; {fix.format(**names)} ({factory.label})",
+            match={"pattern-either": either},
+            technology=(framework.key,),
+        )
+    return out
+
+
 def middleware_without(option, qualnames):
     return {"patterns": [
         *middleware(qualnames),
@@ -694,4 +761,13 @@ def flag_rules(spec):
             out.append(spec.extra[suffix])
         elif suffix in spec.messages:
             out.append(table[suffix](spec.messages[suffix]))
-    return tuple(out)
+    attribute = _FLAG_ATTRIBUTES[flag]
+    factories = factory_rules(
+        flag, "{call}() sets {subject} without " + attribute + " or with a weak {option}",
+        "pass {option}=" + good.replace("{", "{{").replace("}", "}}"),
+        lambda default: default in (None, False), value_regex=spec.weak_re,
+    )
+    return tuple(out) + tuple(SemgrepRule(**fields) for fields in factories.values())
+
+
+_FLAG_ATTRIBUTES = {"secure": "Secure", "httponly": "HttpOnly", "samesite": "SameSite"}

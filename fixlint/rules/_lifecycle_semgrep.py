@@ -279,6 +279,7 @@ def not_importing(modules):
 FLASK_MODULES = fw.FLASK.semgrep_imports()
 DJANGO_MODULES = fw.DJANGO.semgrep_imports()
 STARLETTE_MODULES = fw.STARLETTE.semgrep_imports()
+PYRAMID_MODULES = fw.PYRAMID.semgrep_imports()
 FLASK_SESSION = sorted({q.rsplit(".", 1)[0] for q in fw.FLASK_SESSION.extension_classes})
 STARSESSIONS = sorted({q.split(".")[0] for q in fw.STARSESSIONS.regenerate_calls})
 LOGIN_USER = sorted(fw.FLASK_LOGIN.bind_calls)

@@ -9,6 +9,7 @@ Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
 
 from __future__ import annotations
 
+from .. import frameworks as fw
 from ..frameworks import session_id_words as sessionids
 from ._cookie_semgrep import regex, words
 
@@ -30,6 +31,10 @@ FLASK_SOURCES = tuple(f"flask.request.{a}" for a in ("args", "form", "values", "
     "flask.request.get_json(...)", "flask.request.get_data(...)")
 DJANGO_SOURCES = ("$REQ.GET", "$REQ.POST", "$REQ.body")
 STARLETTE_SOURCES = ("$REQ.query_params", "$REQ.path_params", "await $REQ.form()", "await $REQ.json()")
+# Pyramid's (WebOb's) request: every client-sent container of the adapter but cookies and headers.
+PYRAMID_SOURCES = tuple(
+    f"$REQ.{attr}" for attr, where in fw.PYRAMID.requests.sources.items() if where not in ("cookie", "header")
+)
 PARSED_BODIES = ("json.loads(...)",)
 
 

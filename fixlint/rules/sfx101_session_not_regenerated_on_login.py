@@ -272,6 +272,17 @@ def _backends():
             binding="Login writes $K into a starsessions session without a new session id "
                     "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
         ),
+        _Backend(
+            suffix="pyramid",
+            session=request,
+            regenerated=[*ls.after_any(f"{request}.invalidate()", f"{request}.clear()"),
+                         *ls.imports(ls.PYRAMID_MODULES)],
+            technology=("pyramid",),
+            severity="medium",  # SignedCookieSessionFactory: a signed-cookie session
+            binding="Login writes $K into request.session without invalidating it first: data planted in the "
+                    "session before login carries into the signed-in one; call request.session.invalidate() "
+                    "before the write (Pyramid)",
+        ),
     )
 
 

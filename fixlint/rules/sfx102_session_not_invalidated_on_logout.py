@@ -88,6 +88,16 @@ def _semgrep_rules():
             technology=("django", "fastapi", "starlette"),
         ),
         SemgrepRule(
+            suffix="pyramid",
+            message="Logout removes only $K from request.session: the session stays valid; call "
+                    "request.session.invalidate() (Pyramid)",
+            match={"patterns": [
+                *_removals(request), *_in_logout_handler(), *_invalidations(request, True),
+                *ls.imports(ls.PYRAMID_MODULES),
+            ]},
+            technology=("pyramid",),
+        ),
+        SemgrepRule(
             suffix="cookie-only",
             message="Logout deletes the session cookie but the server-side session record survives: "
                     "whoever copied the id stays logged in; end the session on the server "

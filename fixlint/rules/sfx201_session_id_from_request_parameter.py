@@ -156,6 +156,16 @@ def _rules():
             technology=("django",),
         ),
         SemgrepRule(
+            suffix="pyramid",
+            message=f"Session id read from request.params/GET/POST/matchdict: it leaks in links and logs, and lets "
+                    f"an attacker fix the victim's session; {_SEMGREP_FIX} (request.cookies) (Pyramid)",
+            match={"patterns": [
+                {"pattern-either": [si.named_reads(si.PYRAMID_SOURCES), _flows_to_store(si.PYRAMID_SOURCES)]},
+                *_NOT_NUMBERS, *ls.imports(ls.PYRAMID_MODULES),
+            ]},
+            technology=("pyramid",),
+        ),
+        SemgrepRule(
             suffix="django-path",
             message=f"Session id taken from the URL path parameter $P; {_SEMGREP_FIX} (request.COOKIES) (Django)",
             match=_django_path_params(),

@@ -2,7 +2,7 @@
 
 from ..frameworks import CSRF, PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
@@ -173,4 +173,5 @@ class CookieWithoutHttponly(Rule):
             return f"{subject} lacks HttpOnly; add '; HttpOnly' to the header value"
         said = stated(site, "httponly")
         problem = f"is set with {said}" if said else "is set without HttpOnly"
-        return f"{subject} {problem}; pass httponly=True to {site.method}() ({site.label})"
+        option = site.settings.get("httponly", "httponly") if site.kind == MIDDLEWARE else "httponly"
+        return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"

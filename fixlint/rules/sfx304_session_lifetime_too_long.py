@@ -146,6 +146,10 @@ class SessionLifetimeTooLong(Rule):
             ]},
             technology=("starlette", "fastapi"),
         ),
+        *(SemgrepRule(**fields) for fields in sg.factory_rules(
+            "lifetime", "{call}() keeps {subject} alive longer than " + LIMIT.replace("{", "{{"),
+            "pass a shorter {option}=", lambda default: False, lifetime=True,
+        ).values()),
         SemgrepRule(
             suffix="morsel",
             message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",

@@ -1,0 +1,220 @@
+"""Pyramid (and WebOb, its request and response): what fixlint knows about it.
+
+Facts from Pyramid 2.x (`pyramid/session.py`, `pyramid/authentication.py`,
+`pyramid/security.py`) and WebOb 1.8 (`webob/response.py`):
+
+- `SignedCookieSessionFactory(secret, cookie_name="session", max_age=None,
+  path="/", domain=None, secure=False, httponly=False, samesite="Lax",
+  set_on_exception=True, timeout=1200, ...)` keeps the whole session in a
+  signed cookie: no Secure and no HttpOnly unless asked, SameSite Lax.
+  `BaseCookieSessionFactory(serializer, ...)` takes the same cookie options.
+- The session's `invalidate()` is `self.clear()`: the next response carries a
+  new cookie value, so `request.session.invalidate()` *before* the identity
+  is written is regeneration, and on logout it is invalidation (Pyramid's
+  ISession has no `regenerate()`, `cycle_key()`, `flush()` or `destroy()`).
+- `remember(request, userid)` asks the security policy for headers: with
+  `AuthTktCookieHelper` a fresh signed ticket (nothing to fixate), with
+  `SessionAuthenticationHelper` `request.session["auth.userid"] = userid`
+  without invalidating. Which policy runs is configuration fixlint does not
+  see, so a call of `remember()` is not judged as a binding; an identity
+  written into `request.session` in a login view is, and so is one written
+  by the project's own policy in its `remember(self, request, userid)`
+  method (a login hook), or removed alone in its `forget()`. `forget(request)` expires the
+  ticket (or deletes that one key): it is not session invalidation, and a
+  logout that only calls it leaves nothing server-side to judge.
+- `AuthTktAuthenticationPolicy(secret, callback=None, cookie_name="auth_tkt",
+  secure=False, ..., max_age=None, path="/", http_only=False, ...,
+  samesite="Lax")` and `AuthTktCookieHelper(secret, cookie_name="auth_tkt",
+  secure=False, ..., max_age=None, http_only=False, path="/", ...,
+  samesite="Lax")`: the auth ticket cookie, no Secure and no HttpOnly by
+  default.
+- WebOb's `Response.set_cookie(name, value="", max_age=None, path="/",
+  domain=None, secure=False, httponly=False, comment=None, expires=None,
+  overwrite=False, samesite=None)`: no Secure, no HttpOnly, no SameSite; its
+  positional order differs from Werkzeug's and Django's (no `expires` third).
+- Views: `@view_config(route_name=...)` functions and methods,
+  `config.add_view(view, route_name=...)`; a view takes `request` (or
+  `context, request`), a class-based view keeps `self.request`. Client
+  values: `request.params`, `request.GET`, `request.POST`,
+  `request.matchdict`, `request.json_body`.
+"""
+
+from .base import Advice, Framework, Middleware, Requests, Routing, SessionBackend
+
+# WebOb's positional parameters of `set_cookie` after `self` (the cookie's
+# name is `name` there; fixlint calls it `key` everywhere).
+SET_COOKIE_PARAMS = (
+    "key", "value", "max_age", "path", "domain", "secure", "httponly", "comment", "expires",
+    "overwrite", "samesite",
+)
+
+_SESSION_FACTORY_OPTIONS = {
+    "secure": "secure", "httponly": "httponly", "samesite": "samesite", "lifetime": "max_age",
+    "name": "cookie_name", "domain": "domain", "path": "path",
+}
+_SESSION_FACTORY_DEFAULTS = {
+    "secure": False, "httponly": False, "samesite": "Lax", "lifetime": None, "name": "session",
+    "domain": None, "path": "/",
+}
+# Positional parameters after the first (the secret, or BaseCookieSessionFactory's serializer).
+_SESSION_FACTORY_PARAMS = ("cookie_name", "max_age", "path", "domain", "secure", "httponly", "samesite")
+
+SESSION_FACTORY = Middleware(
+    qualnames=frozenset(
+        ("pyramid.session.SignedCookieSessionFactory", "pyramid.session.BaseCookieSessionFactory")
+    ),
+    label="Pyramid",
+    params=_SESSION_FACTORY_PARAMS,
+    options=_SESSION_FACTORY_OPTIONS,
+    defaults=_SESSION_FACTORY_DEFAULTS,
+    subject="the session factory's session cookie",
+    call="SignedCookieSessionFactory",
+)
+
+_AUTH_TKT_OPTIONS = {
+    "secure": "secure", "httponly": "http_only", "samesite": "samesite", "lifetime": "max_age",
+    "name": "cookie_name", "domain": "domain", "path": "path",
+}
+_AUTH_TKT_DEFAULTS = {
+    "secure": False, "httponly": False, "samesite": "Lax", "lifetime": None, "name": "auth_tkt",
+    "domain": None, "path": "/",
+}
+AUTH_TKT_POLICY = Middleware(
+    qualnames=frozenset(
+        ("pyramid.authentication.AuthTktAuthenticationPolicy",)
+    ),
+    label="Pyramid",
+    params=(
+        "callback", "cookie_name", "secure", "include_ip", "timeout", "reissue_time", "max_age",
+        "path", "http_only",
+    ),
+    options=_AUTH_TKT_OPTIONS,
+    defaults=_AUTH_TKT_DEFAULTS,
+    subject="the auth ticket cookie",
+    call="AuthTktAuthenticationPolicy",
+)
+AUTH_TKT_HELPER = Middleware(
+    qualnames=frozenset(("pyramid.authentication.AuthTktCookieHelper",)),
+    label="Pyramid",
+    params=(
+        "cookie_name", "secure", "include_ip", "timeout", "reissue_time", "max_age", "http_only",
+        "path",
+    ),
+    options=_AUTH_TKT_OPTIONS,
+    defaults=_AUTH_TKT_DEFAULTS,
+    subject="the auth ticket cookie",
+    call="AuthTktCookieHelper",
+)
+
+# -- session lifecycle (SFX101/SFX102) -------------------------------------
+# invalidate() clears the signed-cookie session (as clear() does): before the
+# identity is written it is regeneration, on logout invalidation.
+# pyramid_beaker's sessions (Beaker's) also have delete(), which removes the
+# record and expires the cookie: trusted as invalidation, as the factory is
+# configuration fixlint may not see.
+REGENERATE_METHODS = frozenset(("invalidate",))
+INVALIDATE_METHODS = frozenset(("invalidate", "delete"))
+SESSION_BACKEND = SessionBackend(
+    key="pyramid",
+    label="Pyramid",
+    regenerators=frozenset(("clear:pyramid", "cycle:pyramid")),
+    order="before",
+    regenerate_fix="call request.session.invalidate() first",
+    invalidate_fix="call request.session.invalidate()",
+    server_side=False,
+    regenerate_code="{session}.invalidate()",
+    invalidate_code="{session}.invalidate()",
+    # ISession: invalidate() and the dict's clear(); nothing else of the kind.
+    session_methods=frozenset(("invalidate", "clear", "delete")),
+)
+
+# -- requests, responses, views ----------------------------------------------
+REQUEST_SOURCES = {
+    "params": "query string or form body", "GET": "query string", "POST": "form body",
+    "matchdict": "URL path", "json_body": "JSON body", "json": "JSON body",
+    "cookies": "cookie", "headers": "header",
+}
+RAW_BODIES = frozenset(("body", "text"))
+REQUEST_TYPES = frozenset(
+    ("pyramid.request.Request", "webob.Request", "webob.request.Request", "webob.request.BaseRequest")
+)
+_HTTP_EXCEPTIONS = (
+    "HTTPFound", "HTTPSeeOther", "HTTPTemporaryRedirect", "HTTPMovedPermanently",
+    "HTTPPermanentRedirect", "HTTPOk", "HTTPForbidden", "HTTPNotFound", "HTTPBadRequest",
+    "HTTPUnauthorized",
+)
+RESPONSE_CLASSES = frozenset(
+    ["pyramid.response.Response", "webob.Response", "webob.response.Response"]
+    + [f"pyramid.httpexceptions.{name}" for name in _HTTP_EXCEPTIONS]
+)
+REDIRECTS = frozenset(
+    f"pyramid.httpexceptions.{name}"
+    for name in ("HTTPFound", "HTTPSeeOther", "HTTPTemporaryRedirect", "HTTPMovedPermanently",
+                 "HTTPPermanentRedirect")
+)
+# `request.route_url("home", _query={"sid": ...})` and friends.
+URL_BUILDER_METHODS = frozenset(
+    ("route_url", "route_path", "resource_url", "resource_path", "current_route_url",
+     "current_route_path", "static_url")
+)
+VIEW_DECORATORS = frozenset(("pyramid.view.view_config",))
+
+PYRAMID = Framework(
+    key="pyramid",
+    label="Pyramid",
+    packages=("pyramid", "webob"),
+    semgrep_packages=("pyramid",),
+    response_factories=RESPONSE_CLASSES,
+    response_types=RESPONSE_CLASSES,
+    response_attributes=frozenset(("response",)),  # `request.response.set_cookie(...)`
+    set_cookie_params=SET_COOKIE_PARAMS,
+    cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    middleware=(SESSION_FACTORY, AUTH_TKT_POLICY, AUTH_TKT_HELPER),
+    routing=Routing(
+        view_decorators=VIEW_DECORATORS,
+        path_keywords=("route_name",),
+        view_methods=frozenset(("__call__",)),
+    ),
+    requests=Requests(
+        types=REQUEST_TYPES,
+        sources=REQUEST_SOURCES,
+        raw_bodies=RAW_BODIES,
+        self_request=True,
+    ),
+    backend=SESSION_BACKEND,
+    session_label="request.session",
+    session_cookie="session",
+    session_regenerate_methods=REGENERATE_METHODS,
+    session_invalidate_methods=INVALIDATE_METHODS,
+    regenerate_mechanism="cycle:pyramid",
+    # ISecurityPolicy / IAuthenticationPolicy: remember() and forget() run at
+    # sign-in and sign-out, called by pyramid.security.remember()/forget().
+    login_hooks=frozenset(("remember",)),
+    logout_hooks=frozenset(("forget",)),
+    url_builder_methods=URL_BUILDER_METHODS,
+    redirects=REDIRECTS,
+    fixtures="pyramid",
+    advice={
+        "SFX101": Advice(docs=(("Pyramid", "request.session.invalidate() before writing the user into the session, then remember(request, userid)"),)),
+        "SFX102": Advice(docs=(("Pyramid", "request.session.invalidate() with forget(request)"),)),
+        "SFX201": Advice(
+            fix="read it from request.cookies, or use request.session",
+            docs=(("Pyramid", 'request.cookies.get("session"), or request.session with a session factory; never request.params/GET/POST/matchdict'),),
+        ),
+        "SFX202": Advice(
+            fix="keep it in the session cookie and pass route_url()/HTTPFound a non-secret reference",
+            docs=(("Pyramid", 'HTTPFound(location=request.route_url("home")) without the session id'),),
+        ),
+        "SFX203": Advice(
+            fix="use request.session with a session factory, or when the id is unknown issue a new one with "
+                "secrets.token_urlsafe(32) and set it as the cookie",
+            docs=(("Pyramid", "if sid not in SESSIONS: sid = secrets.token_urlsafe(32) before creating the record"),),
+        ),
+        "SFX204": Advice(docs=(("Pyramid", "secrets.token_urlsafe(32)"),)),
+        "SFX301": Advice(docs=(("Pyramid", "response.set_cookie(..., httponly=True); SignedCookieSessionFactory(..., httponly=True); AuthTktAuthenticationPolicy(..., http_only=True)"),)),
+        "SFX302": Advice(docs=(("Pyramid", "response.set_cookie(..., secure=True); SignedCookieSessionFactory(..., secure=True); AuthTktAuthenticationPolicy(..., secure=True)"),)),
+        "SFX303": Advice(docs=(("Pyramid", 'response.set_cookie(..., samesite="Lax"); keep the factories\' samesite="Lax" (never None)'),)),
+        "SFX304": Advice(docs=(("Pyramid", "SignedCookieSessionFactory(..., max_age=60 * 60 * 24 * 7); set_cookie(..., max_age=...) within the limit"),)),
+        "SFX305": Advice(docs=(("Pyramid", 'SignedCookieSessionFactory(..., cookie_name="__Host-session", secure=True) and no domain'),)),
+    },
+)
