@@ -65,8 +65,12 @@ def rule_sentence(rule):
             f"ids `{rule.semgrep_id()}*`)"
     out = f"Exported to Semgrep as {files}."
     if r is not None:
+        known = len(r.get("semgrep_known_false_positives", ()))
+        extra = ("Semgrep reports nothing else" if not known else
+                 f"Semgrep also reports {known} line{'s' if known != 1 else ''} that must stay silent "
+                 f"(known false positives, marked `todook`)")
         out += (f" On the fixtures Semgrep reports {share(r['semgrep'], r['lines'])} of the lines this rule "
-                f"must report, flake8 {share(r['flake8'], r['lines'])}, and Semgrep reports nothing else.")
+                f"must report, flake8 {share(r['flake8'], r['lines'])}, and {extra}.")
     if rule.semgrep_parity:
         out += " " + rule.semgrep_parity
     return out

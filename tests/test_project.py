@@ -146,6 +146,44 @@ def test_django_production_settings_are_judged_with_the_base_they_star_import(tm
     assert found == {str(tmp_path / "settings" / "production.py"): {(1, "SFX302")}}
 
 
+def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "shop/_base_settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "shop/settings.py", "from ._base_settings import *\nROOT_URLCONF = 'shop.urls'\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "shop" / "settings.py"): {(1, "SFX302")}}
+
+
+def test_the_projects_own_session_middleware_setting_secure_is_followed_from_a_package_root(tmp_path):
+    # No root marker: the checked folder is the top package itself (pretix/),
+    # and MIDDLEWARE names its classes as `shop.middleware.X`.
+    write(tmp_path, "shop/__init__.py", "")
+    write(tmp_path, "shop/middleware.py",
+          "from django.contrib.sessions.middleware import SessionMiddleware as Base\n"
+          "class SecureSession(Base):\n"
+          "    def process_response(self, request, response):\n"
+          "        response.set_cookie('sessionid', request.session.session_key, httponly=True,\n"
+          "                            samesite='Lax', secure=request.scheme == 'https')\n"
+          "        return response\n")
+    write(tmp_path, "shop/settings.py", "INSTALLED_APPS = ['shop']\nMIDDLEWARE = ['shop.middleware.SecureSession']\n")
+    write(tmp_path, "shop/settings_plain.py", "INSTALLED_APPS = ['shop']\n"
+          "MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware']\n")
+    found = _cli(tmp_path / "shop", cwd=tmp_path)
+    assert found == {str(tmp_path / "shop" / "settings_plain.py"): {(1, "SFX302")}}
+
+
+def test_an_extension_that_builds_no_flask_app_leaves_the_remember_cookie_to_the_host(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    extension = ("from flask_login import LoginManager, login_user\n"
+                 "def init_app(app):\n    LoginManager(app)\n"
+                 "def remember(user):\n    login_user(user, remember=True)\n")
+    write(tmp_path, "ext/auth.py", extension)
+    write(tmp_path, "app/main.py", "from flask import Flask\napp = Flask(__name__)\n"
+          "app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_SAMESITE='Lax')\n" + extension)
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "app" / "main.py"): {(6, "SFX302"), (6, "SFX303"), (6, "SFX304")}}
+
+
 # -- the summaries -----------------------------------------------------------
 
 def test_summary_reads_config_keys_in_every_readable_form():

@@ -609,7 +609,9 @@ class CookieAnalysis(Analysis):
         """A Django settings module that stands alone, or with what it
         star-imports from the project (production.py -> base.py), must turn
         on SESSION_COOKIE_SECURE; reported at line 1. A star import fixlint
-        cannot follow leaves the module alone."""
+        cannot follow leaves the module alone; so does being a base that
+        stands alone and another project module star-imports, and a MIDDLEWARE list
+        naming the project's own session middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
@@ -622,6 +624,10 @@ class CookieAnalysis(Analysis):
             return
         if fw.is_dev_module(ctx.path):
             return
+        if project is not None and project.shared_base and not ctx.star_imports:
+            return  # a base others star-import, alone: judged in the modules built on it
+        if project is not None and project.session_secured_by_code:
+            return  # the project's own session middleware sets Secure
         site = CookieSite(SETTINGS, ctx.tree, fw.DJANGO.label, sensitivity=fw.SESSION)
         site.flags["secure"] = Flag(False, known=True, explicit=False)
         site.settings["secure"] = "SESSION_COOKIE_SECURE"
@@ -635,10 +641,14 @@ class CookieAnalysis(Analysis):
         default; so does Flask-Login's remember-me cookie where
         `login_user(..., remember=...)` is called. Silent without project
         facts, with configuration fixlint cannot read, and in development
-        or test modules."""
+        or test modules, and in a project that builds no Flask app (an
+        extension such as Flask-Security creating the LoginManager for a host
+        app, whose configuration decides the remember-me cookie)."""
         project = self.ctx.project
         if project is None or project.unreadable or fw.is_dev_module(self.ctx.path):
             return
+        if not project.builds_app:
+            return  # an extension's LoginManager(): the host app's configuration decides
         for node, framework in self._constructions:
             if getattr(project, framework.project_use):
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)

@@ -163,6 +163,11 @@ class Framework:
     regenerate_calls: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
+    # The session keys the library itself writes (Flask-Login's `_user_id`):
+    # a project function named like one of its `logout_calls` that removes
+    # one is a copy of that call (a vendored library), which SFX102 counts
+    # as invalidation wherever it is called, not an application's logout.
+    own_session_keys: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
     # Methods the framework calls on the project's own object at sign-in and
@@ -222,6 +227,13 @@ class Framework:
     unreadable_config_loaders: frozenset = frozenset()
     object_config_loader: str = ""
     remember_argument: str = ""
+    # A project's own session middleware (Django: a subclass of
+    # `session_middleware` named in the `middleware_setting` list) that passes
+    # `session_secure_argument` (not a literal False) to the cookie it sets
+    # decides the session cookie's Secure flag itself.
+    middleware_setting: str = ""
+    session_middleware: frozenset = frozenset()
+    session_secure_argument: str = ""
     advice: dict = field(default_factory=dict)  # rule code -> Advice
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.

@@ -37,6 +37,14 @@ SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
 # Stems of settings modules that others star-import and override.
 BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "shared", "components"))
 SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
+# The setting that lists the middleware, and the class that sets the session
+# cookie: a project subclass of it named in that list that passes `secure=`
+# (a literal True or a computed value) to the cookie it sets decides the
+# session cookie's Secure flag itself (pretix: `secure=request.scheme ==
+# "https"`), whatever SESSION_COOKIE_SECURE says.
+MIDDLEWARE_SETTING = "MIDDLEWARE"
+SESSION_MIDDLEWARE = frozenset(("django.contrib.sessions.middleware.SessionMiddleware",))
+COOKIE_SECURE_ARGUMENT = "secure"
 
 # Class-based views: methods that handle a request.
 VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views")
@@ -178,6 +186,9 @@ DJANGO = Framework(
     session_invalidate_methods=INVALIDATE_METHODS,
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
+    middleware_setting=MIDDLEWARE_SETTING,
+    session_middleware=SESSION_MIDDLEWARE,
+    session_secure_argument=COOKIE_SECURE_ARGUMENT,
     base_settings_stems=BASE_SETTINGS_STEMS,
     settings_configure=SETTINGS_CONFIGURE,
     logout_calls=LOGOUT,

@@ -23,7 +23,9 @@ LOGOUT_USER = frozenset(
 
 # login_user() writes `_user_id` into Flask's session and never regenerates
 # it (the fix is its SFX101 advice); logout_user() removes the user (SFX102
-# counts it as invalidation).
+# counts it as invalidation). `_user_id` is the key only Flask-Login (or a
+# project's vendored copy of it, calibre-web's cps/cw_login) writes.
+OWN_SESSION_KEYS = frozenset(("_user_id",))
 
 # login_user(user, remember=True) sets the remember-me cookie; the project's
 # LoginManager(...) construction is where its missing hardening is reported.
@@ -37,6 +39,7 @@ FLASK_LOGIN = Framework(
     extends=FLASK,
     bind_calls=LOGIN_USER,
     logout_calls=LOGOUT_USER,
+    own_session_keys=OWN_SESSION_KEYS,
     settings=(
         Setting("REMEMBER_COOKIE_SECURE", "secure", "remember", False),
         Setting("REMEMBER_COOKIE_HTTPONLY", "httponly", "remember", True),

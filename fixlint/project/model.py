@@ -13,8 +13,10 @@ is never read: an import resolves only to a file under the root.
 from __future__ import annotations
 
 import os
+from pathlib import PurePath
 from typing import NamedTuple
 
+from .. import frameworks as fw
 from . import summary
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
@@ -65,6 +67,16 @@ class ProjectFacts(NamedTuple):
     # (functions.py), by the qualified name the module calls them by
     # (`auth.utils.log_in`, `.deps.get_session`):
     helpers: dict = {}
+    # Another project module star-imports the checked one: a shared base
+    # (pretix/_base_settings.py under settings.py), never judged alone.
+    shared_base: bool = False
+    # The MIDDLEWARE list the checked module (or its chain) gives names a
+    # project subclass of Django's SessionMiddleware that sets the session
+    # cookie's Secure flag itself.
+    session_secured_by_code: bool = False
+    # Some module of the application constructs the Flask app; without one
+    # the code is an extension configuring a host app fixlint cannot see.
+    builds_app: bool = True
 
 
 class Project:
@@ -78,6 +90,7 @@ class Project:
         self._facts = {}
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
+        self._star_imported = None  # absolute paths another module star-imports
 
     def _link(self):
         if self._group is None:
@@ -120,17 +133,22 @@ class Project:
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:
-            found = self._facts[group] = _merge([self.summaries[p] for p in group])
-        keys, complete = self._chain(path)
-        return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path))
+            found = self._facts[group] = _merge(
+                [self.summaries[p] for p in group],
+                [self.summaries[p] for p in group if not self._is_test_code(p)])
+        keys, complete, chain = self._chain(path)
+        return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path),
+                              shared_base=path in self._star_imports(),
+                              session_secured_by_code=self._secured_by_code(chain))
 
     def _chain(self, path):
-        """The keys `path` and what it imports set, and whether its star
-        imports were all followed. Only a module that star-imports (a
-        settings chain) is followed: for the others, their own keys."""
+        """The keys `path` and what it imports set, whether its star
+        imports were all followed, and the modules it spans. Only a module
+        that star-imports (a settings chain) is followed: for the others,
+        their own keys."""
         facts = self.summaries[path]
         if not any("*" in names for _, _, names in facts["imports"]):
-            return frozenset(facts["keys"]), True
+            return frozenset(facts["keys"]), True, [path]
         keys, complete = set(), True
         seen, stack = {path}, [path]
         while stack:
@@ -142,7 +160,34 @@ class Project:
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)
-        return frozenset(keys), complete
+        return frozenset(keys), complete, sorted(seen)
+
+    def _is_test_code(self, path):
+        return fw.is_test_code(PurePath(os.path.relpath(path, self.root)))
+
+    def _star_imports(self):
+        """The project modules another module star-imports."""
+        if self._star_imported is None:
+            found = set()
+            for path, facts in self.summaries.items():
+                for level, module, names in facts["imports"]:
+                    if "*" in names:
+                        found.update(t for t in self.resolve(path, level, module, []) if t != path)
+            self._star_imported = frozenset(found)
+        return self._star_imported
+
+    def _secured_by_code(self, chain):
+        """Whether a middleware the `chain` modules list is a project class
+        that sets the session cookie's Secure flag itself."""
+        for path in chain:
+            for dotted in self.summaries[path].get("middleware", ()):
+                module, _, name = dotted.rpartition(".")
+                if not module:
+                    continue
+                for target in self.resolve(path, 0, module, []):
+                    if name in self.summaries[target].get("secure_sessions", ()):
+                        return True
+        return False
 
     # -- resolving imports ------------------------------------------------
     def resolve(self, importer, level, module, names):
@@ -186,13 +231,18 @@ class Project:
     def _search_folders(self, importing):
         """Where an absolute import from a module in the folder `importing`
         may start: the folder above its top package (its script folder),
-        the root, root/src."""
+        the root, root/src; and above the root when the root is itself the
+        top package (the checked folder is `pretix/`, whose modules import
+        `pretix.x`)."""
         found = self._starts.get(importing)
         if found is None:
             folder = importing
             while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
                 folder = os.path.dirname(folder)
-            found = self._starts[importing] = list(dict.fromkeys([folder, self.root, os.path.join(self.root, "src")]))
+            folders = [folder, self.root, os.path.join(self.root, "src")]
+            if os.path.join(self.root, "__init__.py") in self.summaries:
+                folders.append(os.path.dirname(self.root))
+            found = self._starts[importing] = list(dict.fromkeys(folders))
         return found
 
 
@@ -266,7 +316,9 @@ def _groups(edges):
     return groups
 
 
-def _merge(summaries):
+def _merge(summaries, product):
+    """The facts of an application's modules; `product`: those outside test
+    code (a test's `Flask(__name__)` does not make an extension an app)."""
     keys = set()
     for facts in summaries:
         keys.update(facts["keys"])
@@ -277,4 +329,5 @@ def _merge(summaries):
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
+        builds_app=any(f.get("builds_app", False) for f in product),
     )

@@ -22,7 +22,14 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   not a literal False;
 - `functions`: what its module-level functions do that importers need
   (functions.py: a dependency returning the session, a neutral helper
-  returning a weak value, a helper binding or removing session keys).
+  returning a weak value, a helper binding or removing session keys);
+- `builds_app`: it constructs a Flask application (`Flask(...)`): the
+  project is an application, not an extension that configures a host app
+  fixlint cannot see;
+- `middleware`: the dotted names its Django `MIDDLEWARE` list gives;
+- `secure_sessions`: its classes that subclass Django's SessionMiddleware
+  and pass `secure=` (not a literal False) to the cookie they set: the
+  project's own code decides the session cookie's Secure flag.
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -63,10 +70,28 @@ _LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS))
 # then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
 # or a call (WORTH_PARSING).
 _KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in KEYS - _SETTINGS_MARKERS})
-PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS))
+# A project's own session middleware (summary `secure_sessions`), and the
+# applications whose construction makes the project an application.
+_MIDDLEWARE_SETTINGS = frozenset(f.middleware_setting for f in fw.FRAMEWORKS if f.middleware_setting)
+_SESSION_MIDDLEWARE = frozenset().union(*(f.session_middleware for f in fw.FRAMEWORKS))
+_SECURE_ARGUMENTS = frozenset(f.session_secure_argument for f in fw.FRAMEWORKS if f.session_secure_argument)
+_MIDDLEWARE_LEAVES = tuple(sorted(q.rpartition(".")[2] for q in _SESSION_MIDDLEWARE))
+_APPLICATIONS = frozenset().union(*(f.project_constructions for f in _USED))
+PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES)
 WORTH_PARSING = re.compile(
     r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|(?:%s)\s*\("
     % ("|".join(sorted(KEYS)), "|".join(_LOADERS), "|".join(_LOGIN_NAMES)))
+
+
+_APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS})))
+_CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
+
+
+def _worth_parsing(text):
+    if WORTH_PARSING.search(text) is not None:
+        return True
+    # class SessionMiddleware(BaseSessionMiddleware): the project's own session middleware
+    return any(leaf in text for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
 
 
 def _attribute_use(framework):
@@ -87,7 +112,8 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "session_use": False, "remember": False, "functions": {}}
+            "flask_session": False, "session_use": False, "remember": False, "functions": {},
+            "builds_app": False, "middleware": [], "secure_sessions": []}
 
 
 def scan_imports(text):
@@ -123,7 +149,7 @@ def summarise(text, tree=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    if any(marker in text for marker in PARSE_MARKERS) and WORTH_PARSING.search(text) is not None:
+    if any(marker in text for marker in PARSE_MARKERS) and _worth_parsing(text):
         tree = _parse(text, tree)
         if tree is not None:
             _Summariser(facts).visit_module(tree)
@@ -169,6 +195,10 @@ def _from_imports(facts, imports, text):
         for framework in _MARKED:
             if root in framework.packages:
                 facts[framework.project_marker] = True
+        app_import = (any(f"{module}.{name}" in _APPLICATIONS for name in names)
+                      or (not names and any(q.startswith(module + ".") for q in _APPLICATIONS)))
+        if app_import and _APP_CALL.search(text):
+            facts["builds_app"] = True
 
 
 class _Summariser:
@@ -179,18 +209,48 @@ class _Summariser:
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
+        classes = []
         for node in ast.walk(tree):
             cls = node.__class__
             if cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
             elif cls is ast.Call:
                 self._call(node)
-            elif cls is ast.Assign or cls is ast.AnnAssign:
+            elif cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
                 for target in (node.targets if cls is ast.Assign else [node.target]):
-                    self._key_target(target)
+                    if cls is not ast.AugAssign:
+                        self._key_target(target)
+                    self._middleware(target, node.value)
             elif cls is ast.Dict:
                 for key in node.keys:
                     self._key_string(key)
+            elif cls is ast.ClassDef:
+                classes.append(node)
+        for node in classes:  # after every import is known
+            self._session_middleware(node)
+
+    def _middleware(self, target, value):
+        if not (target.__class__ is ast.Name and target.id in _MIDDLEWARE_SETTINGS):
+            return
+        if value.__class__ in (ast.List, ast.Tuple):
+            self.facts["middleware"].extend(
+                e.value for e in value.elts if e.__class__ is ast.Constant and isinstance(e.value, str))
+
+    def _session_middleware(self, node):
+        """A subclass of the session middleware that sets its cookie with
+        `secure=` given (True or computed, never a literal False)."""
+        if not any(self._qualname(base) in _SESSION_MIDDLEWARE for base in node.bases):
+            return
+        for inner in ast.walk(node):
+            if inner.__class__ is not ast.Call:
+                continue
+            for keyword in inner.keywords:
+                if keyword.arg not in _SECURE_ARGUMENTS:
+                    continue
+                value = keyword.value
+                if not (value.__class__ is ast.Constant and not value.value):
+                    self.facts["secure_sessions"].append(node.name)
+                    return
 
     def _import(self, node):
         if node.__class__ is ast.Import:

@@ -255,7 +255,12 @@ class SessionNotInvalidatedOnLogout(Rule):
     invalidation. The fix declines a removal inside a loop over keys. A
     session method is judged by what the backend's session object has
     (Flask-KVSession's has `destroy()`); a session class of the module that
-    defines it is trusted.
+    defines it is trusted. A project's own copy of a library's logout call
+    (calibre-web vendors Flask-Login as `cps/cw_login`: a `logout_user()`
+    that pops Flask-Login's own `_user_id`) is that library call, which
+    counts as invalidation where it is called; its body is not judged as an
+    application's logout. A `logout_user()` of the application's own that
+    pops its own keys (`user_id`) still is.
     """
 
     code = "SFX102"
@@ -392,7 +397,7 @@ class SessionNotInvalidatedOnLogout(Rule):
         server_side = lifecycle.server_side_backend()
         cookie_backend = server_side or lifecycle.session_backend_in_use()
         for path in paths_of(facts):
-            if path.role != LOGOUT:
+            if path.role != LOGOUT or _library_logout(path):
                 continue
             steps = path.steps
             undone = undone_clears(steps)
@@ -443,6 +448,19 @@ class SessionNotInvalidatedOnLogout(Rule):
         else:
             what = f"removes only {event.key!r} and leaves the session alive"
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+def _library_logout(path):
+    """A project's own copy of a library's logout call (calibre-web vendors
+    Flask-Login's `logout_user()`): the function is named like the call and
+    removes the library's own session key. Calls to the library's function
+    count as invalidation, so its body is not an application's logout."""
+    name = path.function.name
+    for framework in fw.FRAMEWORKS:
+        if framework.own_session_keys and any(q.rpartition(".")[2] == name for q in framework.logout_calls):
+            if any(s.kind == REMOVE and s.event.key in framework.own_session_keys for s in path.steps):
+                return True
+    return False
 
 
 def _ends(lifecycle, step):

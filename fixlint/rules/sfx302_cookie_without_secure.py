@@ -50,7 +50,16 @@ class CookieWithoutSecure(Rule):
     `if DEBUG:`-style blocks. A settings module that star-imports another, or
     is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
-    extend it are. A Flask app is judged with the modules linked to it by
+    extend it are; so is one, whatever its name (`_base_settings.py`), that
+    star-imports nothing and that another project module star-imports. A
+    settings module whose `MIDDLEWARE` names the project's own subclass of
+    Django's `SessionMiddleware` that passes `secure=` (True or computed,
+    as pretix's `secure=request.scheme == "https"`) to the cookie it sets is
+    not required to set it either: that code decides the flag. Flask-Login's
+    remember-me cookie is judged only in a project that builds its Flask
+    app: an extension that creates the `LoginManager` for a host app
+    (Flask-Security) leaves `REMEMBER_COOKIE_*` to the host's configuration.
+    A Flask app is judged with the modules linked to it by
     imports (and by `from_object("config.Config")`); it is left alone when
     it loads configuration fixlint cannot read (`from_pyfile`,
     `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a

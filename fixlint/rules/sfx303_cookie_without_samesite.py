@@ -43,7 +43,10 @@ class CookieWithoutSamesite(Rule):
     Non-sensitive cookies, deletions and cookies whose value is a literal
     yes/no word (`"true"`, `True`: no credential to ride on a cross-site
     request) are skipped (as for SFX301); computed values are trusted. Settings are
-    findings only when a literal says `None`.
+    findings only when a literal says `None`. Flask-Login's remember-me
+    cookie is judged only in a project that builds its Flask app: an
+    extension creating the `LoginManager` for a host app (Flask-Security)
+    leaves `REMEMBER_COOKIE_SAMESITE` to the host's configuration.
     """
 
     code = "SFX303"

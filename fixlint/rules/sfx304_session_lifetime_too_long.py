@@ -38,7 +38,11 @@ class SessionLifetimeTooLong(Rule):
     `session-cookie-names`) or because their value comes from a token
     generator. A long-lived cookie that carries neither (a cart id, an A/B
     bucket) is not a session and is not reported; preference cookies never
-    are. Values that are computed are trusted.
+    are. Values that are computed are trusted. Flask-Login's remember-me
+    cookie (365 days unless `REMEMBER_COOKIE_DURATION` says otherwise) is
+    judged only in a project that builds its Flask app: an extension
+    creating the `LoginManager` for a host app (Flask-Security) leaves the
+    duration to the host's configuration.
     """
 
     code = "SFX304"
