@@ -29,7 +29,6 @@ import re
 from .. import frameworks as fw
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
-from ..frameworks import starlette as starlette_fw
 from ..frameworks import stdlib
 
 # What a function must spell to have a profile: a session key written,
@@ -142,11 +141,22 @@ def _aliases(tree):
 def _web_framework(aliases):
     """The framework whose `request.session` this module's requests carry."""
     roots = {q.partition(".")[0] for q in aliases.values()}
-    if roots & {"django", "rest_framework"}:
-        return fw.DJANGO.key
-    if roots & {"fastapi", "starlette"}:
-        return fw.STARLETTE.key
+    for framework in _SESSION_REQUESTS:  # registry order: Django before Starlette
+        if roots & set(framework.packages):
+            return framework.key
     return None
+
+
+# Frameworks whose handlers' `request` parameter carries `request.session`
+# (Django, Starlette/FastAPI, ...), and the parameter markers of those that
+# declare them (FastAPI's `Query()`, `Cookie()`...): from the registry.
+_SESSION_REQUESTS = tuple(
+    f for f in fw.FRAMEWORKS if f.requests is not None and f.requests.parameter and not f.requests.objects)
+_PARAM_MARKERS = {
+    (module, marker): source
+    for f in fw.REQUEST_FRAMEWORKS for module in f.requests.param_modules
+    for marker, source in f.requests.param_sources.items()
+}
 
 
 def _qualname(expr, aliases):
@@ -265,8 +275,8 @@ class _Function:
         for candidate in candidates:
             if candidate.__class__ is ast.Call:
                 module, _, marker = (_qualname(candidate.func, self.aliases) or "").rpartition(".")
-                source = starlette_fw.PARAM_SOURCES.get(marker)
-                if module in starlette_fw.PARAM_MODULES and source in DECLARED:
+                source = _PARAM_MARKERS.get((module, marker))
+                if source in DECLARED:
                     return source
         return None
 
