@@ -798,6 +798,8 @@ class CookieAnalysis(Analysis):
         site.sensitivity = self._sensitivity(name, None) if name else fw.OTHER
         if name is None and _HOLE not in cookie_value:
             site.sensitivity = fw.OTHER
+        if _HOLE not in cookie_value and cookie_value.strip().lower() in fw.FLAG_COOKIE_VALUES:
+            site.sensitivity = fw.PREFERENCE  # `<token>=done`: the same for every visitor, as in set_cookie
         attrs_known = not any(_HOLE in a for a in attrs)
         found = {}
         for attr in attrs:

@@ -96,10 +96,11 @@ TOKEN_GENERATORS = frozenset(
     )
 )
 RESPONSE_NAMES = frozenset(("resp", "response"))
-# Literal cookie values that only say yes or no: the same for every visitor,
-# so no credential (`set_cookie("is_user_authorized", "true")` is a UI hint
-# the frontend reads; the token travels in another cookie).
-FLAG_COOKIE_VALUES = frozenset(("true", "false", "yes", "no", "on", "off"))
+# Literal cookie values that only say yes or no (or that something is done):
+# the same for every visitor, so no credential (`set_cookie("is_user_authorized",
+# "true")` is a UI hint the frontend reads; `Set-Cookie: <download token>=done`
+# tells a download tracker the file is ready; the token travels elsewhere).
+FLAG_COOKIE_VALUES = frozenset(("true", "false", "yes", "no", "on", "off", "done"))
 
 
 def classify_cookie(name, config):
