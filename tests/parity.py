@@ -39,6 +39,8 @@ def enabled(rule, options):
 def measure(flake8, semgrep):
     """The record, from the engines' findings ({path: {(line, code, ...)}})."""
     rules = {}
+    # Per framework (the fixtures/<framework>/ folder), over every rule.
+    frameworks = {}
     for rule in all_rules():
         lines = hits_flake8 = hits_semgrep = 0
         misses, known = [], []
@@ -54,13 +56,19 @@ def measure(flake8, semgrep):
             hits_flake8 += len(truth & by_flake8)
             hits_semgrep += len(truth & by_semgrep)
             rel = path.relative_to(ROOT).as_posix()
+            if truth:
+                framework = frameworks.setdefault(rel.split("/")[1], {"lines": 0, "flake8": 0, "semgrep": 0})
+                framework["lines"] += len(truth)
+                framework["flake8"] += len(truth & by_flake8)
+                framework["semgrep"] += len(truth & by_semgrep)
             misses += [f"{rel}:{line}" for line in sorted(truth - by_semgrep)]
             silent = {line for line, name in notes.marks["todook"] if name == rule.name}
             known += [f"{rel}:{line}" for line in sorted(silent & by_semgrep)]
         rules[rule.code] = {"name": rule.name, "lines": lines, "flake8": hits_flake8,
                             "semgrep": hits_semgrep, "semgrep_misses": misses,
                             "semgrep_known_false_positives": known}
-    return {"semgrep_version": semgrep_run.version(), "rules": rules}
+    return {"semgrep_version": semgrep_run.version(), "rules": rules,
+            "frameworks": dict(sorted(frameworks.items()))}
 
 
 def dumps(data):

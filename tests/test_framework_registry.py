@@ -159,3 +159,15 @@ def test_rule_pages_take_their_advice_from_the_adapters():
         expected = {h: t for f in fw.FRAMEWORKS if rule.code in f.advice for h, t in f.advice[rule.code].docs}
         assert rule.fixes == expected, rule.code
         assert rule.fixes, rule.code
+
+
+def test_the_parity_record_has_a_row_per_fixtures_folder():
+    """Each framework's fixtures are measured on their own (issue 20: the
+    parity table has a row per framework), with lines that must be reported."""
+    from fixlint.parity import record
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    folders = {p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    rows = record().get("frameworks", {})
+    assert folders and folders <= set(rows), sorted(folders - set(rows))
+    assert all(rows[name]["lines"] > 0 for name in folders)
