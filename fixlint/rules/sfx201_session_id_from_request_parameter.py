@@ -22,9 +22,12 @@ _SEMGREP_FIX = "read it from the session cookie instead"
 # Web frameworks whose reads the variants above do not write out by hand
 # (Litestar, aiohttp): one variant each, from the adapter's request sources.
 # Frameworks with a hand-written twin below (Pyramid's has the same shape)
-# are left out, so no line is matched twice.
+# and those whose handlers read values themselves (Tornado's, in
+# _handler_rules) are left out, so no line is matched twice and no twin is
+# exported that nothing can match.
 _ADAPTER_READ_FRAMEWORKS = tuple(
-    f for f in fw.REQUEST_FRAMEWORKS if f not in (fw.FLASK, fw.DJANGO, fw.STARLETTE, fw.PYRAMID))
+    f for f in fw.REQUEST_FRAMEWORKS
+    if f not in (fw.FLASK, fw.DJANGO, fw.STARLETTE, fw.PYRAMID) and not f.handler_classes)
 _NOT_PARAMETERS = frozenset(("cookie", "header"))
 
 
