@@ -262,7 +262,7 @@ def _is_flag_value(expr):
         return False
     if isinstance(expr.value, bool):
         return True
-    return isinstance(expr.value, str) and expr.value.strip().lower() in fw.FLAG_COOKIE_VALUES
+    return isinstance(expr.value, str) and fw.is_flag_text(expr.value)
 
 
 def class_constant(ctx, expr):
@@ -798,7 +798,7 @@ class CookieAnalysis(Analysis):
         site.sensitivity = self._sensitivity(name, None) if name else fw.OTHER
         if name is None and _HOLE not in cookie_value:
             site.sensitivity = fw.OTHER
-        if _HOLE not in cookie_value and cookie_value.strip().lower() in fw.FLAG_COOKIE_VALUES:
+        if _HOLE not in cookie_value and fw.is_flag_text(cookie_value):
             site.sensitivity = fw.PREFERENCE  # `<token>=done`: the same for every visitor, as in set_cookie
         attrs_known = not any(_HOLE in a for a in attrs)
         found = {}

@@ -103,6 +103,11 @@ RESPONSE_NAMES = frozenset(("resp", "response"))
 FLAG_COOKIE_VALUES = frozenset(("true", "false", "yes", "no", "on", "off", "done"))
 
 
+def is_flag_text(text):
+    """A literal cookie value that is one of FLAG_COOKIE_VALUES."""
+    return text.strip().lower() in FLAG_COOKIE_VALUES
+
+
 def classify_cookie(name, config):
     """SESSION, CSRF, PREFERENCE or OTHER for a literal cookie name."""
     lowered = name.lower()
@@ -476,7 +481,7 @@ def request_object(ctx, expr):
         return None
     # A parameter named `request`: the framework the file imports (Django
     # first: its views take the request as a plain parameter).
-    for framework in _PARAMETER_REQUESTS:
+    for framework in PARAMETER_REQUESTS:
         if ctx.imports(*framework.packages):
             return framework
     return None
@@ -484,7 +489,7 @@ def request_object(ctx, expr):
 
 # Frameworks whose handlers take the request as a parameter, in the order a
 # file's imports are consulted (registry order: Django before Starlette).
-_PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)
+PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)
 
 
 def session_object(ctx, expr):

@@ -141,17 +141,14 @@ def _aliases(tree):
 def _web_framework(aliases):
     """The framework whose `request.session` this module's requests carry."""
     roots = {q.partition(".")[0] for q in aliases.values()}
-    for framework in _SESSION_REQUESTS:  # registry order: Django before Starlette
+    for framework in fw.PARAMETER_REQUESTS:  # registry order: Django before Starlette
         if roots & set(framework.packages):
             return framework.key
     return None
 
 
-# Frameworks whose handlers' `request` parameter carries `request.session`
-# (Django, Starlette/FastAPI, ...), and the parameter markers of those that
-# declare them (FastAPI's `Query()`, `Cookie()`...): from the registry.
-_SESSION_REQUESTS = tuple(
-    f for f in fw.FRAMEWORKS if f.requests is not None and f.requests.parameter and not f.requests.objects)
+# The parameter markers of frameworks that declare them (FastAPI's
+# `Query()`, `Cookie()`...): from the registry.
 _PARAM_MARKERS = {
     (module, marker): source
     for f in fw.REQUEST_FRAMEWORKS for module in f.requests.param_modules
