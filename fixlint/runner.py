@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import io
-import multiprocessing
 import os
 import re
 import stat
@@ -17,8 +16,6 @@ import sys
 import tokenize
 import traceback
 import warnings
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple
 
 import pathspec
@@ -314,6 +311,8 @@ def check_text(path, text, tree, config, rules, project=None):
 
 
 def _judge(path, text, tree, config, rules, guard, planned, project=None):
+    if project.__class__ is DeferredFacts:
+        project = project.get()
     result = check_tree(tree, path, config, rules, guard, planned, project)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
@@ -370,9 +369,24 @@ def guarded(work, timeout):
         return FileError(1, 0, internal_error(exc))
 
 
+class DeferredFacts:
+    """A file's project facts, asked of the project model only when the file
+    is analysed: most files of a run are not (test code, or text that no
+    analysis wants), and a file's facts cost more than its guards."""
+
+    __slots__ = ("projects", "path")
+
+    def __init__(self, projects, path):
+        self.projects = projects
+        self.path = path
+
+    def get(self):
+        return self.projects.facts_for(self.path)
+
+
 def _project_facts(path):
     projects = _STATE.get("projects")
-    return projects.facts_for(path) if projects is not None else None
+    return DeferredFacts(projects, path) if projects is not None else None
 
 
 def _work(path):
@@ -429,7 +443,11 @@ def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, pr
 def _pool(jobs, initargs):
     # A pool from concurrent.futures, not multiprocessing.Pool: when a worker
     # dies (the kernel's OOM killer), it fails the pending batches instead of
-    # waiting for them forever.
+    # waiting for them forever. Imported here: a one-process run (and a run
+    # whose files all come from the results cache) never pays for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_process, initargs=initargs)
@@ -438,6 +456,8 @@ def _pool(jobs, initargs):
 def _check_in_processes(files, initargs, jobs):
     """{path: FileResult}. When a worker dies, its pool fails every batch not
     yet done; their files are checked again, each alone (_retry_alone)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, min(32, len(files) // (jobs * 4)))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
     results, suspects = {}, []
@@ -463,6 +483,9 @@ def _retry_alone(files, initargs, jobs):
     one worker each take one file at a time, so a pool that breaks names the
     file that broke it. That file is reported (WORKER_DIED), its pool
     replaced, and the others go on."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = list(reversed(files))
     results, running = {}, {}  # running: future -> (pool, path)
 

@@ -15,6 +15,8 @@ from fixlint.engine.context import FileContext
 from fixlint.engine.values import UNKNOWN, duration_of, evaluate
 from fixlint.engine.walker import Walker
 
+from .helpers import ROOT
+
 
 def probe(source, filename="app.py"):
     """Walk `source`; return, for each call to `probe_here(x)`, what the
@@ -315,3 +317,48 @@ def test_after_a_callback_fails_the_node_still_reaches_the_others_and_its_owner_
     walker.walk(tree)
     assert calls == [("fragile", 1), ("sound", 1), ("sound", 2)]
     assert [(owner.name, node.lineno) for owner, node, _ in walker.failures] == [("fragile", 1)]
+
+
+# -- nodes.walk: ast.walk's nodes in ast.walk's order ---------------------------
+
+EVERY_CONSTRUCT = '''
+import os, os.path as p
+from . import x as y
+global_name = 1
+def f(a, /, b=1, *c, d, e=None, **g) -> int:
+    global global_name
+    nonlocal_holder = [v async for v in z] if a else {k: v for k, v in g.items() if k}
+    x = lambda q=1: (yield q)
+    del x[1:2:3], y.z
+    assert a < b <= c != d, f"{a!r:>{b}} {c=}"
+    with open(a) as h, open(b): pass
+    try:
+        raise ValueError from None
+    except* (TypeError, KeyError) as exc:
+        pass
+    finally:
+        return not -a ** ~b or a and b
+    match a:
+        case [1, *rest] | {"k": 2, **others} | Point(x=0, y=_) as pt if pt: pass
+        case None | True | -1j | "s" | b"b": pass
+async def h():
+    async with a as (b, [c, *d]): await e
+    async for i in j: continue
+class C(B, metaclass=M):
+    x: int = 1
+    @property
+    def g(self): return {**a, "b": {1, 2}, 3: ...}
+'''
+
+
+def test_nodes_walk_gives_ast_walk_s_nodes_in_its_order():
+    from fixlint.engine.nodes import walk
+
+    trees = [ast.parse(EVERY_CONSTRUCT, type_comments=True),
+             ast.parse("def f(a):  # type: (int) -> None\n    pass  # type: ignore[x]\n", type_comments=True)]
+    trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))]
+    for tree in trees:
+        for start in [tree, *[n for n in ast.walk(tree) if n.__class__ in (ast.Call, ast.FunctionDef, ast.Assign)]]:
+            expected, got = list(ast.walk(start)), list(walk(start))
+            assert len(got) == len(expected)
+            assert all(a is b for a, b in zip(got, expected))

@@ -421,3 +421,23 @@ def test_a_helper_edited_in_another_module_changes_the_finding_at_the_call(tmp_p
     write(tmp_path, "helpers.py", "from flask import session\n\ndef remember(user):\n"
                                   "    session.clear()\n    session['user_id'] = user\n")
     assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
+def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monkeypatch, capsys):
+    from fixlint.project import Projects
+
+    root = _project(tmp_path / "shop")
+    write(root, "maths.py", "def add(a, b):\n    return a + b\n")  # no analysis wants this text
+    write(root, "tests/test_views.py", VIEWS)  # test code: not checked by default
+    asked = []
+    real = Projects.facts_for
+
+    def facts_for(self, path):
+        asked.append(os.path.basename(path))
+        return real(self, path)
+
+    monkeypatch.setattr(Projects, "facts_for", facts_for)
+    status, analysed = _checked(root, monkeypatch, "--no-cache")
+    assert status == 1
+    assert sorted(set(asked)) == ["app.py", "config.py", "views.py"]
+    assert analysed == ["app.py", "config.py", "maths.py", "test_views.py", "views.py"]

@@ -23,6 +23,7 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
@@ -283,7 +284,7 @@ def class_constant(ctx, expr):
     value = binding.value
     if value.__class__ is not ast.Constant or not isinstance(value.value, str):
         return None
-    for node in ast.walk(scope.node):
+    for node in walk(scope.node):
         if node.__class__ is ast.Attribute and node.attr == expr.attr and node.ctx.__class__ is not ast.Load:
             return None
     return value.value

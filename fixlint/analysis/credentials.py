@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import walk
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 
@@ -145,7 +146,7 @@ class VerifiedRecords:
 
     def _carries(self, value, names, calls):
         count = 0
-        for node in _breadth_first(value):
+        for node in walk(value):
             count += 1
             if count > _MAX_NODES:
                 return False
@@ -198,19 +199,3 @@ def _verify_receiver(ctx, func):
     return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))
 
 
-def _breadth_first(node):
-    """The nodes ast.walk(node) gives, in its order (the _MAX_NODES bound
-    counts them), without its two generators per node: every assignment in
-    a function is walked here."""
-    todo = [node]
-    index = 0
-    while index < len(todo):
-        node = todo[index]
-        index += 1
-        yield node
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if isinstance(value, ast.AST):
-                todo.append(value)
-            elif isinstance(value, list):
-                todo.extend(item for item in value if isinstance(item, ast.AST))

@@ -28,6 +28,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
@@ -230,7 +231,7 @@ class OriginAnalysis(Analysis):
     def reads_in(self, expr):
         """The Reads an expression's value is built from."""
         found = []
-        for node in ast.walk(expr):
+        for node in walk(expr):
             if node.__class__ in (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.Await):
                 value = self.origin(node)
                 if value.__class__ is Read and value not in found:
@@ -569,7 +570,7 @@ class OriginAnalysis(Analysis):
             return STRONG
         if found.__class__ is Weak:
             return Weak(expr, label)
-        for node in (n for i in inputs for n in ast.walk(i)):
+        for node in (n for i in inputs for n in walk(i)):
             name = node.id if node.__class__ is ast.Name else getattr(node, "attr", None)
             if name and any(w in sid.PREDICTABLE_WORDS for w in fw.words(name)):
                 return Weak(expr, label)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
@@ -203,7 +204,7 @@ class SessionIdAnalysis(Analysis):
     def _params_in(self, expr):
         """(FunctionDef, name) for parameters of plain functions in `expr`."""
         out = []
-        for node in ast.walk(expr):
+        for node in walk(expr):
             if node.__class__ is ast.Name:
                 binding = self.ctx.binding(node)
                 if binding is not None and binding.kind == sc.PARAM:
@@ -447,7 +448,7 @@ class SessionIdAnalysis(Analysis):
             self._session_params.setdefault(param, f"{sink} in {param[0].name}()")
             if web:
                 self._web_params.add(param)
-        for node in ast.walk(expr):
+        for node in walk(expr):
             if node.__class__ is ast.Name:
                 binding = self.ctx.binding(node)
                 if binding is not None:
@@ -601,7 +602,7 @@ class SessionIdAnalysis(Analysis):
             return
         shape = ast.dump(store)
         for statement in node.body if absent else node.orelse:
-            for inner in ast.walk(statement):
+            for inner in walk(statement):
                 if inner.__class__ is ast.Assign:
                     for target in inner.targets:
                         if target.__class__ is ast.Subscript and ast.dump(target.value) == shape:

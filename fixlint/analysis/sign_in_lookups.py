@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from ..engine.nodes import walk
 from ..frameworks import vocabularies as vocab
 from .credentials import LOOKUP_METHODS, credential_query, is_verifier
 from .identity import is_identity_key
@@ -79,7 +80,7 @@ class SignInLookups:
         """(reads, label) for a lookup in `value` filtered by a request value
         on a column that is not an identifier, else None."""
         count = 0
-        for node in ast.walk(value):
+        for node in walk(value):
             count += 1
             if count > _MAX_NODES:
                 return None
@@ -119,7 +120,7 @@ class SignInLookups:
         if not login and (key is None or not is_identity_key(key, self.ctx.config)):
             return  # `session["recent"] = [item.id for item in page]` signs nobody in
         count = 0
-        for node in ast.walk(value):
+        for node in walk(value):
             count += 1
             if count > _MAX_NODES:
                 return

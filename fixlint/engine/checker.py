@@ -100,12 +100,27 @@ def is_checked(filename, config):
         return True
     if path.is_absolute():  # only the project's own folders say "tests", not where it lives
         try:
-            path = PurePath(os.path.relpath(path))
+            path = PurePath(_relative(filename))
         except ValueError:  # another drive on Windows
             pass
         if path.parts[:1] == ("..",):
             path = PurePath(path.name)
     return not is_test_code(path)
+
+
+_ODD = ("/./", "/../", "//")
+
+
+def _relative(filename):
+    """os.path.relpath(filename), without its cost for the common case: a
+    normalised absolute path below the current directory (as discovery
+    gives them) is the rest of the path after the directory."""
+    cwd = os.getcwd()
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    if (os.sep == "/" and filename.startswith(prefix) and not filename.endswith(("/.", "/.."))
+            and not any(odd in filename for odd in _ODD)):
+        return filename[len(prefix):] or os.curdir
+    return os.path.relpath(filename)
 
 
 def _describe(exc):

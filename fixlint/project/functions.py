@@ -27,6 +27,7 @@ import ast
 import re
 
 from .. import frameworks as fw
+from ..engine.nodes import walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
@@ -127,7 +128,7 @@ def _text_aliases(text, imports):
 def _aliases(tree):
     """Local name -> qualified name, from the module's imports (any level)."""
     names = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if node.__class__ is ast.Import:
             for alias in node.names:
                 names[alias.asname or alias.name.partition(".")[0]] = (
@@ -174,7 +175,7 @@ class _Function:
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
     def profile(self):
-        statements = sorted((n for n in ast.walk(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
+        statements = sorted((n for n in walk(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
                             key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
         for node in statements:

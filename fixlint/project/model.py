@@ -89,6 +89,7 @@ class Project:
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
+        self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._star_imported = None  # absolute paths another module star-imports
 
@@ -163,7 +164,9 @@ class Project:
         return frozenset(keys), complete, sorted(seen)
 
     def _is_test_code(self, path):
-        return fw.is_test_code(PurePath(os.path.relpath(path, self.root)))
+        prefix = _join(self.root, "")
+        relative = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root)
+        return fw.is_test_code(PurePath(relative))
 
     def _star_imports(self):
         """The project modules another module star-imports."""
@@ -194,28 +197,39 @@ class Project:
         """The project modules an import statement of `importer` names (the
         same statement in the modules of one folder names the same ones)."""
         folder = os.path.dirname(importer)
-        key = (folder, level, module, tuple(names))
+        names = tuple(names)
+        key = (folder, level, module, names)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(folder, level, module, names)
         return list(found)
 
     def _resolve(self, folder, level, module, names):
+        """The same import from folders that share their search folders (the
+        modules of one package) names the same modules: looked up once."""
         if level:
             base = folder
             for _ in range(level - 1):
                 base = os.path.dirname(base)
-            bases = [base]
+            bases = (base,)
         else:
             bases = self._search_folders(folder)
+        key = (bases, bool(level), module, names)
+        found = self._from_bases.get(key)
+        if found is None:
+            found = self._from_bases[key] = tuple(self._lookup(bases, level, module, names))
+        return found
+
+    def _lookup(self, bases, level, module, names):
+        dotted = _as_path(module)
         for base in bases:
-            target = os.path.join(base, *module.split(".")) if module else base
+            target = _join(base, dotted) if module else base
             found = self._module_file(target)
             if found is None and not (level and not module):
                 continue
             linked = [found] if found else []
             for name in names:
-                sub = self._module_file(os.path.join(target, name))
+                sub = self._module_file(_join(target, name))
                 if sub:
                     linked.append(sub)
             if linked:
@@ -223,10 +237,12 @@ class Project:
         return []
 
     def _module_file(self, target):
-        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
-            if candidate in self.summaries:
-                return candidate
-        return None
+        summaries = self.summaries
+        candidate = target + ".py"
+        if candidate in summaries:
+            return candidate
+        candidate = _join(target, "__init__.py")
+        return candidate if candidate in summaries else None
 
     def _search_folders(self, importing):
         """Where an absolute import from a module in the folder `importing`
@@ -242,8 +258,22 @@ class Project:
             folders = [folder, self.root, os.path.join(self.root, "src")]
             if os.path.join(self.root, "__init__.py") in self.summaries:
                 folders.append(os.path.dirname(self.root))
-            found = self._starts[importing] = list(dict.fromkeys(folders))
+            found = self._starts[importing] = tuple(dict.fromkeys(folders))
         return found
+
+
+def _join(folder, name):
+    """os.path.join(folder, name) for a relative `name`, without its cost
+    (imports are resolved by the ten thousand)."""
+    return folder + name if folder.endswith(os.sep) else folder + os.sep + name
+
+
+def _as_path(module):
+    """`a.b.c` as the relative path `a/b/c`, as os.path.join(*parts) would
+    give it (an odd name, `a..b` from an unparsable file, goes through it)."""
+    if not module or ".." in module or module.startswith(".") or (os.altsep and os.altsep in module):
+        return os.path.join(*module.split(".")) if module else module
+    return module.replace(".", os.sep)
 
 
 def imported_helpers(project, path):

@@ -44,6 +44,7 @@ import re
 import warnings
 
 from .. import frameworks as fw
+from ..engine.nodes import walk
 from . import functions
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -210,7 +211,7 @@ class _Summariser:
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
         classes = []
-        for node in ast.walk(tree):
+        for node in walk(tree):
             cls = node.__class__
             if cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
@@ -241,7 +242,7 @@ class _Summariser:
         `secure=` given (True or computed, never a literal False)."""
         if not any(self._qualname(base) in _SESSION_MIDDLEWARE for base in node.bases):
             return
-        for inner in ast.walk(node):
+        for inner in walk(node):
             if inner.__class__ is not ast.Call:
                 continue
             for keyword in inner.keywords:

@@ -1,0 +1,72 @@
+"""`ast.walk`, about twice as fast: the same nodes in the same order.
+
+Analyses walk small subtrees by the thousand (an assigned value, a call's
+arguments, a condition), and the project summary walks whole modules;
+`ast.walk` spends most of its time in two generators per node
+(`iter_child_nodes`, `iter_fields`) and an isinstance test per field. Here
+each node class's fields that can hold nodes are listed once, so a node
+costs one dict lookup and a getattr per such field.
+
+Order matters to callers that stop at the first match or count nodes
+against a bound: `walk` is breadth-first like `ast.walk`, and yields the
+operator and context nodes (`Load`, `Eq`) that `ast.walk` yields.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import deque
+
+# Fields that hold a str, int, bool or None, never a node, whatever the class.
+_SCALAR = frozenset((
+    "id", "attr", "arg", "asname", "module", "level", "kind", "type_comment", "is_async",
+    "conversion", "simple", "rest", "kwd_attrs", "lineno", "tag", "n", "s",
+))
+# Fields that hold a node in some classes and a scalar in these.
+_SCALAR_IN = {
+    "name": lambda cls: cls.__name__ != "TypeAlias",  # a str, except `type X = ...`'s Name
+    "names": lambda cls: cls in (ast.Global, ast.Nonlocal),  # str lists; Import's are aliases
+    "value": lambda cls: cls.__name__ in ("Constant", "MatchSingleton", "NameConstant"),
+}
+_UNKNOWN = object()
+_FIELDS = {}  # class -> the fields to descend; None for a class that is no node
+
+
+def _fields(cls):
+    if not (isinstance(cls, type) and issubclass(cls, ast.AST)):
+        found = None
+    else:
+        found = tuple(name for name in cls._fields
+                      if name not in _SCALAR and not (name in _SCALAR_IN and _SCALAR_IN[name](cls)))
+    _FIELDS[cls] = found
+    return found
+
+
+def walk(node):
+    """Every node under `node` (itself first), in ast.walk's order."""
+    if not isinstance(node, ast.AST):  # whatever ast.walk does with it (it raises)
+        yield from ast.walk(node)
+        return
+    todo = deque((node,))
+    popleft = todo.popleft
+    append = todo.append
+    fields_of = _FIELDS.get
+    while todo:
+        node = popleft()
+        cls = node.__class__
+        fields = fields_of(cls, _UNKNOWN)
+        if fields is _UNKNOWN:
+            fields = _fields(cls)
+        if fields is None:  # a scalar where a node may stand: ast.walk skips it too
+            continue
+        for name in fields:
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if value.__class__ is list:
+                for item in value:
+                    if item is not None:
+                        append(item)
+            else:
+                append(value)
+        yield node
