@@ -23,7 +23,7 @@ from . import __version__
 from .analysis.base import GuardText
 from .config import OPTIONS, Config, ConfigError
 from .engine import collector
-from .engine.checker import check_tree
+from .engine.checker import Deferred, check_tree
 from .output.escape import shown
 from .rules import all_rules
 
@@ -126,7 +126,8 @@ class Plugin:
             return
         text = GuardText("".join(self.lines)) if self.lines is not None else None
         with collector.paused():
-            result = check_tree(self.tree, self.filename, self.config, rules, text, project=self._project(text))
+            result = check_tree(self.tree, self.filename, self.config, rules, text,
+                                project=Deferred(self._project, text))
         for finding in result.findings:
             yield finding.line, finding.col, f"{finding.code} {shown(finding.message)}", type(self)
         for error in result.errors:

@@ -23,7 +23,7 @@ import pathspec
 from . import noqa, timelimit
 from .analysis.base import GuardText
 from .engine import collector
-from .engine.checker import check_tree, is_checked, plan
+from .engine.checker import Deferred, check_tree, is_checked, plan
 from .excludes import DEFAULT_EXCLUDES
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
@@ -111,6 +111,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
             errors.append((root, FileError(1, 0, "no such file or directory")))
             continue
         ignores = []  # (folder, spec) from .gitignore files
+        prefix = root if root.endswith(os.sep) else root + os.sep
         walk_errors = []
         for folder, dirs, names in os.walk(root, onerror=walk_errors.append):
             if use_gitignore:
@@ -119,7 +120,9 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                     ignores.append((folder, found))
 
             def skipped(path, is_dir, folder=folder):
-                rel = os.path.relpath(path, root)
+                # os.walk's folders start with `root` as given, and names hold
+                # no separator, `.` or `..`: os.path.relpath(path, root) is the rest.
+                rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
                 probe = rel + "/" if is_dir else rel
                 if excluded.match_file(probe) or skip(path):
                     return True
@@ -311,8 +314,6 @@ def check_text(path, text, tree, config, rules, project=None):
 
 
 def _judge(path, text, tree, config, rules, guard, planned, project=None):
-    if project.__class__ is DeferredFacts:
-        project = project.get()
     result = check_tree(tree, path, config, rules, guard, planned, project)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
@@ -369,24 +370,11 @@ def guarded(work, timeout):
         return FileError(1, 0, internal_error(exc))
 
 
-class DeferredFacts:
-    """A file's project facts, asked of the project model only when the file
-    is analysed: most files of a run are not (test code, or text that no
-    analysis wants), and a file's facts cost more than its guards."""
-
-    __slots__ = ("projects", "path")
-
-    def __init__(self, projects, path):
-        self.projects = projects
-        self.path = path
-
-    def get(self):
-        return self.projects.facts_for(self.path)
-
-
 def _project_facts(path):
     projects = _STATE.get("projects")
-    return DeferredFacts(projects, path) if projects is not None else None
+    # Asked only when the file is analysed: most files of a run are not (test
+    # code, or text no analysis wants), and a file's facts cost more than its guards.
+    return Deferred(projects.facts_for, path) if projects is not None else None
 
 
 def _work(path):

@@ -441,3 +441,29 @@ def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monk
     assert status == 1
     assert sorted(set(asked)) == ["app.py", "config.py", "views.py"]
     assert analysed == ["app.py", "config.py", "maths.py", "test_views.py", "views.py"]
+
+
+def test_the_flake8_plugin_builds_project_facts_only_for_files_it_analyses(tmp_path, monkeypatch):
+    import ast
+
+    from fixlint import project
+    from fixlint.plugin import Plugin
+
+    root = _project(tmp_path / "shop")
+    write(root, "maths.py", "def add(a, b):\n    return a + b\n")
+    asked = []
+    real = project.for_file
+
+    def for_file(path, *args, **kwargs):
+        asked.append(os.path.basename(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(project, "for_file", for_file)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    found = {}
+    for name in ("maths.py", "views.py"):
+        source = (root / name).read_text()
+        found[name] = [m.split()[0] for _, _, m, _ in Plugin(ast.parse(source), str(root / name),
+                                                              source.splitlines(True)).run()]
+    assert asked == ["views.py"]
+    assert found == {"maths.py": [], "views.py": ["SFX101"]}

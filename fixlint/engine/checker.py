@@ -99,28 +99,42 @@ def is_checked(filename, config):
     if config.include_tests:
         return True
     if path.is_absolute():  # only the project's own folders say "tests", not where it lives
-        try:
-            path = PurePath(_relative(filename))
-        except ValueError:  # another drive on Windows
-            pass
-        if path.parts[:1] == ("..",):
-            path = PurePath(path.name)
+        path = _below_cwd(filename, path)
     return not is_test_code(path)
 
 
 _ODD = ("/./", "/../", "//")
 
 
-def _relative(filename):
-    """os.path.relpath(filename), without its cost for the common case: a
-    normalised absolute path below the current directory (as discovery
-    gives them) is the rest of the path after the directory."""
+def _below_cwd(filename, path):
+    """The absolute `path` relative to the current directory, or only its
+    name when it lies elsewhere. A normalised path (as discovery gives
+    them) is told apart by its prefix, without os.path.relpath's cost."""
     cwd = os.getcwd()
-    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
-    if (os.sep == "/" and filename.startswith(prefix) and not filename.endswith(("/.", "/.."))
-            and not any(odd in filename for odd in _ODD)):
-        return filename[len(prefix):] or os.curdir
-    return os.path.relpath(filename)
+    if os.sep == "/" and filename != cwd and not filename.endswith(("/.", "/..")) and not any(
+            odd in filename for odd in _ODD):
+        prefix = cwd if cwd.endswith("/") else cwd + "/"
+        return PurePath(filename[len(prefix):]) if filename.startswith(prefix) else PurePath(path.name)
+    try:
+        relative = PurePath(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+    return PurePath(path.name) if relative.parts[:1] == ("..",) else relative
+
+
+class Deferred:
+    """A file's project facts, computed only if the file is analysed: most
+    files of a run are not (test code, or text that no analysis wants),
+    and a file's facts cost more than its guards. `analyse` asks for them."""
+
+    __slots__ = ("function", "argument")
+
+    def __init__(self, function, argument):
+        self.function = function
+        self.argument = argument
+
+    def get(self):
+        return self.function(self.argument)
 
 
 def _describe(exc):
@@ -143,7 +157,8 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
     """Run the analyses `rules` need over a parsed module, in one walk.
     `text` is the file's source for the per-file guards (see `plan`);
     `planned` is `plan(rules, config, text)` when the caller has it;
-    `project` the project model's facts for the file (None: this file alone)."""
+    `project` the project model's facts for the file (None: this file alone;
+    a Deferred: computed here, only if an analysis runs)."""
     errors = []
     analyses = {}
     failed = set()
@@ -153,6 +168,8 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
         planned = plan(rules, config, text)
     if not planned:  # nothing to run: not even the file's imports are read
         return Analysed(None, analyses, failed, errors)
+    if project.__class__ is Deferred:
+        project = project.get()
     ctx = FileContext(tree, filename, config, project)
     ctx.release = _nothing_to_release
     for analysis in planned:
