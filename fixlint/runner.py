@@ -396,6 +396,12 @@ def _init_process(config, codes, timeout, max_size, projects=None):
 def display_path(path):
     """A path relative to the current directory when it lies below it."""
     absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    if absolute.startswith(prefix):  # relpath's answer, without its cost (abspath normalised it)
+        relative = absolute[len(prefix):]
+        if not relative.startswith(".."):  # `..name.py`: as relpath's answer is judged below
+            return relative
     try:
         relative = os.path.relpath(absolute)
     except ValueError:  # another drive on Windows

@@ -196,13 +196,16 @@ class Project:
     def resolve(self, importer, level, module, names):
         """The project modules an import statement of `importer` names (the
         same statement in the modules of one folder names the same ones)."""
-        folder = os.path.dirname(importer)
+        return list(self.resolve_in(os.path.dirname(importer), level, module, names))
+
+    def resolve_in(self, folder, level, module, names):
+        """resolve() for an importer in `folder`, as a tuple."""
         names = tuple(names)
         key = (folder, level, module, names)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve(folder, level, module, names)
-        return list(found)
+        return found
 
     def _resolve(self, folder, level, module, names):
         """The same import from folders that share their search folders (the
@@ -282,23 +285,25 @@ def imported_helpers(project, path):
     get_session` -> ".deps.get_session"; `from auth import utils` and
     `import auth.utils` -> "auth.utils.<function>"."""
     found = {}
+    folder = os.path.dirname(path)
+    resolve = project.resolve_in
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module
         if names and "*" not in names:
-            targets = project.resolve(path, level, module, [])
+            targets = resolve(folder, level, module, ())
             for name in names:
                 for target in targets:
                     profile = project.summaries[target].get("functions", {}).get(name)
                     if profile:
                         found[f"{prefix}.{name}" if module else prefix + name] = profile
             for name in names:  # a submodule: `from auth import utils`
-                sub = project.resolve(path, level, f"{module}.{name}" if module else name, [])
+                sub = resolve(folder, level, f"{module}.{name}" if module else name, ())
                 for target in sub[:1]:
                     qualified = f"{prefix}.{name}" if module else prefix + name
                     for function, profile in project.summaries[target].get("functions", {}).items():
                         found[f"{qualified}.{function}"] = profile
         elif not names and module:
-            for target in project.resolve(path, level, module, [])[:1]:
+            for target in resolve(folder, level, module, ())[:1]:
                 for function, profile in project.summaries[target].get("functions", {}).items():
                     found[f"{module}.{function}"] = profile
     return found

@@ -60,7 +60,10 @@ class ResultsCache:
         digest = hashlib.sha256(self.salt)
         digest.update(data)
         digest.update(_canonical(self.projects.facts_for(path)).encode())
-        return root, os.path.relpath(os.path.abspath(path), root), digest.hexdigest()
+        absolute = os.path.abspath(path)
+        prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
+        relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
+        return root, relative, digest.hexdigest()
 
     def split(self, files):
         """(cached FileResults, files to check, {path: key} of those)."""
