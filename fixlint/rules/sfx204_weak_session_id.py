@@ -132,6 +132,12 @@ class WeakSessionId(Rule):
     nonces, password-reset and invitation tokens — generic "random is not
     crypto" rules already cover those, and this rule must be worth keeping
     on. A hash of data we cannot judge (`sha256(payload)`) is not reported.
+    A hash whose input holds a server secret (`settings.SECRET_KEY`,
+    `settings["app.secret"]`, a `pepper`) or an existing session id or
+    token (`sha256(session_id)`, binding a CSRF token to the session) is as
+    unguessable as that input, whatever clock or name it mixes in — a MAC
+    under a key is — and is not reported, unless the secret is a literal
+    in the code, or the id was just made weak or came from the request.
     The short names `sid` and `sess` mean other things outside web code (a
     subject, sample or station id): as variable, attribute, keyword or key
     names they count only in modules that import a web framework; a
