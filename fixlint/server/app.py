@@ -56,6 +56,7 @@ class FixlintServer(LanguageServer):
         self.pending = {}  # URI -> the debounced check's task
         self.checked = {}  # URI -> (version, Checked) last published
         self.took = {}  # URI -> seconds its last check took
+        self.memory = {}  # URI -> linting.Memory: what its last check leaves for the next
         self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
         self.planned = {}  # URI -> (version, Settings, {Finding: Plan}) of the last code actions
         self.shown_errors = set()  # configuration errors already shown in a message
@@ -142,7 +143,10 @@ class FixlintServer(LanguageServer):
         if document.language_id not in LANGUAGES or self.left_out(path):
             checked = linting.Checked([], [])
         else:
-            checked = linting.check(text, path or "untitled.py", settings)
+            memory = self.memory.get(uri)
+            if memory is None:
+                memory = self.memory[uri] = linting.Memory()
+            checked = linting.check(text, path or "untitled.py", settings, memory)
         self.took[uri] = time.perf_counter() - started
         if settings.error and settings.error not in self.shown_errors:
             self.shown_errors.add(settings.error)
@@ -310,6 +314,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
         task.cancel()
     ls.checked.pop(uri, None)
     ls.took.pop(uri, None)
+    ls.memory.pop(uri, None)
     ls.edited.pop(uri, None)
     ls.planned.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
