@@ -30,16 +30,16 @@ def modules_under(root):
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if d not in names and not d.endswith(suffixes))
-        found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
+        here = os.path.join(folder, "")  # os.path.join(folder, name), once a folder
+        found.extend(here + name for name in sorted(files) if name.endswith(".py"))
     return found
 
 
 _SUMMARY_FIELDS = frozenset(summary.empty())
 
 
-def _valid(entry):
-    return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
-            and entry[2].keys() >= _SUMMARY_FIELDS)
+def _valid(facts):
+    return isinstance(facts, dict) and facts.keys() >= _SUMMARY_FIELDS
 
 
 def build(root, files=None, use_cache=False):
@@ -57,18 +57,19 @@ def _build(root, files, use_cache):
     cached, links = cache.load(root, rooted) if use_cache else ({}, None)
     summaries, entries, changed = {}, {}, False
     prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
+    walked = rooted and root == os.path.abspath(root)  # modules_under gave absolute, normal paths
     for path in files:
         if not path.endswith(".py"):
             continue
-        absolute = os.path.abspath(path)
+        absolute = path if walked else os.path.abspath(path)
         try:
             stat = os.stat(absolute)
         except OSError:
             continue
         relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
         entry = cached.get(relative)
-        if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            facts = entry[2]
+        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            facts = entry[2]  # its JSON text: decoded when the model needs it (cache.Summaries)
         else:
             facts = _summarise(absolute)
             if facts is None:
@@ -76,12 +77,17 @@ def _build(root, files, use_cache):
             changed = True
         summaries[absolute] = facts
         entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
-    project = Project(root, summaries)
+    project = Project(root, cache.Summaries(summaries, _valid, _read_again))
     if not use_cache:
         return project
     if changed or len(entries) != len(cached) or not project.load_links(links):
         cache.save(root, entries, rooted, project.save_links())
     return project
+
+
+def _read_again(path):
+    """A module whose cached summary is no summary, summarised afresh."""
+    return _summarise(path) or summary.empty()
 
 
 def _summarise(path):

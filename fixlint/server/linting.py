@@ -143,7 +143,7 @@ def project_facts(path, text, profiles=None):
     if built is None:
         built = _PROJECTS[root] = project.build(root, use_cache=True)
     if built.summaries.get(absolute) != own:  # edited (or never saved): its facts from the buffer
-        built = project.Project(root, {**built.summaries, absolute: own})
+        built = built.with_module(absolute, own)
     return built.facts_for(absolute)
 
 
