@@ -7,11 +7,12 @@ the flake8 plugin, once per process and root, through the on-disk cache.
 
 from __future__ import annotations
 
+import functools
 import os
 
 from ..engine import collector
 from ..excludes import DEFAULT_EXCLUDES
-from . import cache, summary
+from . import cache
 from .model import Project, ProjectFacts, find_root
 
 __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_file", "for_files", "modules_under"]
@@ -35,11 +36,21 @@ def modules_under(root):
     return found
 
 
-_SUMMARY_FIELDS = frozenset(summary.empty())
-
-
 def _valid(facts):
-    return isinstance(facts, dict) and facts.keys() >= _SUMMARY_FIELDS
+    return isinstance(facts, dict) and facts.keys() >= _summary_fields()
+
+
+@functools.cache
+def _summary_fields():
+    return frozenset(_summary().empty())
+
+
+def _summary():
+    """summary.py, imported when a module must be read: a one-file flake8
+    run whose cache is warm does without it (and what it imports)."""
+    from . import summary
+
+    return summary
 
 
 def build(root, files=None, use_cache=False):
@@ -87,7 +98,7 @@ def _build(root, files, use_cache):
 
 def _read_again(path):
     """A module whose cached summary is no summary, summarised afresh."""
-    return _summarise(path) or summary.empty()
+    return _summarise(path) or _summary().empty()
 
 
 def _summarise(path):
@@ -97,7 +108,7 @@ def _summarise(path):
     from ..runner import SourceError, read_source
 
     try:
-        return summary.summarise(read_source(path))
+        return _summary().summarise(read_source(path))
     except SourceError:
         return None
 
@@ -163,7 +174,7 @@ def for_file(path, use_cache=True, tree=None, text=None):
         if text is None:
             return None
         absolute = os.path.abspath(path)
-        project = Project(os.path.dirname(absolute), {absolute: summary.summarise(text, tree)})
+        project = Project(os.path.dirname(absolute), {absolute: _summary().summarise(text, tree)})
         return project.facts_for(absolute)
     key = (root, use_cache)
     project = _PROCESS.get(key)

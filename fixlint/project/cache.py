@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Mapping
 
@@ -153,6 +152,8 @@ class Summaries(Mapping):
 def write_atomically(path, text):
     """Write `text` to a temporary file beside `path` and rename it into
     place (readers never see half a file); False when it cannot be written."""
+    import tempfile  # only where a cache is written: its imports cost a warm one-file run
+
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)

@@ -17,7 +17,6 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
-from . import summary
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 

@@ -131,11 +131,12 @@ def project_facts(path, text, profiles=None):
     untitled buffer. The model is rebuilt after a save (forget_projects).
     `profiles`: the document's function profiles from its last check."""
     from .. import project
+    from ..project import summary
 
     if not path or not os.path.isabs(path):
         return None
     absolute = os.path.abspath(path)
-    own = project.summary.summarise(text, known=profiles)
+    own = summary.summarise(text, known=profiles)
     root = project.find_root(absolute)
     if root is None:  # the buffer alone, as `fixlint check` on this one file
         return project.Project(os.path.dirname(absolute), {absolute: own}).facts_for(absolute)
