@@ -177,3 +177,38 @@ def test_function_profiles_kept_from_the_last_text_give_the_summary_of_the_new_o
         text = "".join(lines)
         assert summary.summarise(text, known=known) == summary.summarise(text), text
         lines = edit(lines, rng)
+
+
+@pytest.mark.parametrize("app", ["flask/factory_app", "flask/helper_modules", "django/ticketshop",
+                                 "fastapi/depends_modules"])
+def test_an_edited_module_of_a_project_gets_the_facts_of_a_project_built_with_its_text(app, tmp_path, monkeypatch):
+    """The server keeps the other modules' links when a buffer differs from
+    its file (Project.with_module): the facts equal a model built afresh
+    from every module's summary and the buffer's."""
+    import shutil
+
+    from fixlint import project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / "app"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "fixtures" / app, root)
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n", encoding="utf-8")
+    linting.forget_projects()
+    modules = sorted(str(p) for p in root.rglob("*.py"))
+    rng = random.Random(f"project {app}")
+    edited = []  # (module, text): each import line of each module deleted, then random edits
+    for path in modules:
+        lines = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+        edited += [(path, "".join(lines[:i] + lines[i + 1:])) for i, line in enumerate(lines) if "import" in line]
+    for _ in range(max(EDITS // 3, 5)):
+        path = rng.choice(modules)
+        edited.append((path, "".join(edit(Path(path).read_text(encoding="utf-8").splitlines(keepends=True), rng))))
+    try:
+        for path, text in edited:
+            disk = project.build(str(root))
+            own = summary.summarise(text)
+            expected = project.Project(str(root), {**{p: disk.summaries[p] for p in disk.summaries},
+                                                   path: own}).facts_for(path)
+            assert linting.project_facts(path, text, {}) == expected, (path, text)
+    finally:
+        linting.forget_projects()
