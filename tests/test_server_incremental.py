@@ -144,6 +144,16 @@ def test_statements_sharing_a_line_with_the_edited_one_are_parsed_again_with_it(
     assert incremental_dump(parsed, edited) == full(edited)
 
 
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_give_the_tree_of_the_whole_text(end):
+    text = MODULE.replace("\n", end)
+    parsed = incremental.Parsed()
+    parsed.parse(text, parse)
+    for edited in (text.replace("secure=True", "secure=False"),
+                   text.replace("session.clear()", "session.clear()" + end + "    x = 1")):
+        assert incremental_dump(parsed, edited) == full(edited)
+
+
 def test_a_text_that_no_longer_parses_gives_the_parser_s_error_and_the_next_one_parses_whole():
     parsed = incremental.Parsed()
     parsed.parse(MODULE, ast.parse)
