@@ -17,7 +17,7 @@ import re
 from .. import frameworks as fw
 from ..analysis import credentials
 from ..config import NON_SENSITIVE_NAMES
-from ..frameworks import auth, vocabularies
+from ..frameworks import auth, quart, vocabularies
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
 
@@ -298,3 +298,42 @@ FLASK_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.FLASK.backend.session_methods 
 REQUEST_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.DJANGO.backend.session_methods - (
     fw.STARLETTE.backend.session_methods | fw.STARSESSIONS.backend.session_methods)
 REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)
+# Quart's session is Flask's, under Quart's names (`from quart import session`).
+QUART_MODULES = (quart.PACKAGE,)
+QUART_SESSION = min(quart.SESSION, key=len)
+# Litestar: the request's own session calls (`request.clear_session()`,
+# `request.set_session({...})`).
+LITESTAR_MODULES = fw.LITESTAR.semgrep_imports()
+LITESTAR_CLEAR = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "clear")
+LITESTAR_WRITE = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "write")
+# aiohttp-session: the session is a local (`session = await get_session(request)`);
+# `new_session(request)` regenerates, `session.invalidate()` ends it.
+AIOHTTP_GET_SESSION = sorted(fw.AIOHTTP_SESSION.session_getters - fw.AIOHTTP_SESSION.regenerate_calls)
+AIOHTTP_NEW_SESSION = sorted(fw.AIOHTTP_SESSION.regenerate_calls)
+AIOHTTP_INVALIDATE = sorted(fw.AIOHTTP_SESSION.session_invalidate_methods)
+
+
+def litestar_writes(request):
+    """Litestar's identity writes: into `request.session`, or a whole
+    session set with `request.set_session({..., "user_id": ...})`."""
+    session = f"{request}.session"
+    return [{"pattern-either": [
+        {"patterns": [
+            {"pattern-either": [
+                {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", SOME_VALUE_RE)]},
+                {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
+                # Semgrep's `{..., $K: $V}` skips a dict that starts with `**old`.
+                *[{"pattern": f"{request}.{write}({{{start}$K: $V, ...}})"}
+                  for write in LITESTAR_WRITE for start in ("..., ", "**$OLD, ..., ")],
+            ]},
+            regex("$K", IDENTITY_KEY_RE),
+        ]},
+    ]}]
+
+
+def aiohttp_session_local(session="$S"):
+    """`session` is the session aiohttp-session's get_session() loaded."""
+    return [{"pattern-either": [
+        {"pattern-inside": f"{session} = await {getter}(...)\n...\n"} for getter in AIOHTTP_GET_SESSION
+    ]}]
+

@@ -283,6 +283,54 @@ def _backends():
                     "session before login carries into the signed-in one; call request.session.invalidate() "
                     "before the write (Pyramid)",
         ),
+        *_async_backends(),
+    )
+
+
+def _async_backends():
+    """Quart (Flask's session under Quart's names), Litestar's cookie
+    backend and aiohttp-session: their rows, from the adapters' data."""
+    quart = ls.QUART_SESSION
+    quart_fix = f"{fw.FLASK.backend.regenerate_fix} (Quart)"
+    litestar = fw.LITESTAR.backend
+    aiohttp = fw.AIOHTTP_SESSION.backend
+    clears = [f"$REQ.{clear}()" for clear in ls.LITESTAR_CLEAR]
+    news = [f"$NEW = await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION]
+    return (
+        _Backend(
+            suffix="quart",
+            session=quart,
+            regenerated=[*ls.after_any(f"{quart}.clear()"), *ls.imports(ls.QUART_MODULES)],
+            technology=("quart",),
+            severity="medium",  # Flask's signed-cookie session
+            binding=f"Login binds $K to the session without regenerating it: in Quart's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {quart_fix}",
+            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {quart_fix}",
+            helper_unless=(f"{quart}.clear()",),
+            helper_extra=ls.after_any(f"{quart}[{ls.IDENTITY_KEY}] = $EARLIER"),
+            record=f"Login writes $K, from the user record a credential check verified, into the session "
+                   f"without regenerating it; {quart_fix}",
+        ),
+        _Backend(
+            suffix="litestar",
+            session="$REQ.session",
+            bindings=ls.litestar_writes("$REQ"),
+            regenerated=[*ls.after_any(*clears), *ls.imports(ls.LITESTAR_MODULES)],
+            technology=("litestar",),
+            severity="medium",  # CookieBackendConfig: the session is the cookie
+            binding=f"Login writes $K into the session without clearing it first: under Litestar's "
+                    f"CookieBackendConfig, data planted in the session before login carries into the "
+                    f"signed-in one; {litestar.regenerate_fix} ({litestar.label})",
+        ),
+        _Backend(
+            suffix="aiohttp-session",
+            session="$S",
+            regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news)],
+            technology=("aiohttp", "aiohttp_session"),
+            binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
+                    f"with; {aiohttp.note}, so {aiohttp.regenerate_fix} ({aiohttp.label})",
+        ),
     )
 
 
