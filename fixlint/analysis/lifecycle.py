@@ -241,7 +241,19 @@ class LifecycleAnalysis(Analysis):
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):
             return base.cookie_backend  # Django's signed_cookies engine
+        for module, backend in base.backend_variants:
+            if self._imported(module):
+                return backend
         return base.backend
+
+    def _imported(self, module):
+        """Whether this file, or the application it belongs to (the project
+        model), imports `module` or a submodule of it."""
+        if self.ctx.imports(module):
+            return True
+        project = self.ctx.project
+        imported = project.imported if project is not None else ()
+        return any(m == module or m.startswith(module + ".") for m in imported)
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""

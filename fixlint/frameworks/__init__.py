@@ -67,6 +67,8 @@ def advice(framework, code, default="", label=None, parameter=False):
         return default
     if parameter and label in found.parameter_fix:
         return found.parameter_fix[label]
+    if label in found.label_fix:
+        return found.label_fix[label]
     return found.fix or default
 
 

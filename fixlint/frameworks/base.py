@@ -54,6 +54,9 @@ class Advice:
     # The fix for a value declared as a handler parameter, by the label the
     # file gives the framework (FastAPI: "declare it with Cookie()").
     parameter_fix: dict = field(default_factory=dict)
+    # The fix in a file that gives the framework another label (a
+    # Framework.label_variants label: Quart's session is `quart.session`).
+    label_fix: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,12 @@ class Framework:
     # extends (Flask-Session extends Flask); its events are that framework's.
     extends: "Framework" = None
     backend: object = None  # the SessionBackend its session runs on, if it has one
+    # Backends its session runs on instead when the file, or the application
+    # it belongs to (the project model), imports a module: ((module,
+    # SessionBackend), ...), the first that applies. Quart serves Flask's
+    # session under its own name; Litestar's ServerSideSessionConfig and
+    # pyramid_beaker keep the session on the server.
+    backend_variants: tuple = ()
     # The session object as messages name it, and its attributes that hold
     # the session id (`request.session.session_key`).
     session_label: str = ""
