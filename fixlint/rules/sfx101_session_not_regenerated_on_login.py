@@ -316,13 +316,24 @@ def _async_backends():
             suffix="litestar",
             session="$REQ.session",
             bindings=ls.litestar_writes("$REQ"),
-            regenerated=[*ls.after_any(*clears), *ls.imports(ls.LITESTAR_MODULES)],
+            regenerated=[*ls.after_any(*clears), *ls.imports(ls.LITESTAR_MODULES),
+                         *ls.not_importing([module for module, _ in ls.LITESTAR_SERVER_SIDE])],
             technology=("litestar",),
             severity="medium",  # CookieBackendConfig: the session is the cookie
             binding=f"Login writes $K into the session without clearing it first: under Litestar's "
                     f"CookieBackendConfig, data planted in the session before login carries into the "
                     f"signed-in one; {litestar.regenerate_fix} ({litestar.label})",
         ),
+        *(_Backend(
+            suffix="litestar-server-side",
+            session="$REQ.session",
+            bindings=ls.litestar_writes("$REQ"),
+            # Nothing regenerates: clear_session() keeps the request cookie's id.
+            regenerated=ls.imports((module,)),
+            technology=("litestar",),
+            binding=f"Login writes $K into a server-side session under the id the visitor came with; "
+                    f"{backend.note}, so {backend.regenerate_fix} ({backend.label})",
+        ) for module, backend in ls.LITESTAR_SERVER_SIDE),
         _Backend(
             suffix="aiohttp-session",
             session="$S",
