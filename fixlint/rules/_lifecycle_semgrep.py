@@ -306,6 +306,8 @@ QUART_SESSION = min(quart.SESSION, key=len)
 LITESTAR_MODULES = fw.LITESTAR.semgrep_imports()
 LITESTAR_CLEAR = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "clear")
 LITESTAR_WRITE = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "write")
+# Modules whose import puts Pyramid's session on the server (pyramid_beaker), with that backend.
+PYRAMID_SERVER_SIDE = tuple((m, b) for m, b in fw.PYRAMID.backend_variants if b.server_side)
 # Modules whose import puts Litestar's session on the server (ServerSideSessionConfig), with that backend.
 LITESTAR_SERVER_SIDE = tuple((m, b) for m, b in fw.LITESTAR.backend_variants if b.server_side)
 # aiohttp-session: the session is a local (`session = await get_session(request)`);

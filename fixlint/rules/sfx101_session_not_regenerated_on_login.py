@@ -276,13 +276,22 @@ def _backends():
             suffix="pyramid",
             session=request,
             regenerated=[*ls.after_any(f"{request}.invalidate()", f"{request}.clear()"),
-                         *ls.imports(ls.PYRAMID_MODULES)],
+                         *ls.imports(ls.PYRAMID_MODULES),
+                         *ls.not_importing([module for module, _ in ls.PYRAMID_SERVER_SIDE])],
             technology=("pyramid",),
             severity="medium",  # SignedCookieSessionFactory: a signed-cookie session
             binding="Login writes $K into request.session without invalidating it first: data planted in the "
                     "session before login carries into the signed-in one; call request.session.invalidate() "
                     "before the write (Pyramid)",
         ),
+        *(_Backend(
+            suffix="pyramid-beaker",
+            session=request,
+            regenerated=[*ls.after_any(f"{request}.invalidate()"), *ls.imports((module,))],
+            technology=("pyramid",),
+            binding=f"Login writes $K into a server-side session without a new session id: the planted id "
+                    f"becomes signed in; {backend.regenerate_fix} ({backend.label})",
+        ) for module, backend in ls.PYRAMID_SERVER_SIDE),
         *_async_backends(),
     )
 
