@@ -172,6 +172,11 @@ class Framework:
     regenerate_calls: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
+    # Names of a policy that makes those calls act on the session (aiohttp-
+    # security's `remember()` writes aiohttp-session's session only under
+    # SessionIdentityPolicy): without one imported by the file or its
+    # application, the calls are not session events. Empty: they always are.
+    session_policy: tuple = ()
     # The session keys the library itself writes (Flask-Login's `_user_id`):
     # a project function named like one of its `logout_calls` that removes
     # one is a copy of that call (a vendored library), which SFX102 counts

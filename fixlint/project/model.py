@@ -77,9 +77,10 @@ class ProjectFacts(NamedTuple):
     # Some module of the application constructs the Flask app; without one
     # the code is an extension configuring a host app fixlint cannot see.
     builds_app: bool = True
-    # The absolute modules its modules import (`pyramid_beaker` in the
-    # package that configures the session factory): which session backend
-    # an application runs on (Framework.backend_variants).
+    # The absolute modules its modules import, and the names they import
+    # from them (`pyramid_beaker`, `aiohttp_security.SessionIdentityPolicy`):
+    # which session backend an application runs on and whether a library's
+    # calls reach the session (Framework.backend_variants, .session_policy).
     imported: frozenset = frozenset()
 
 
@@ -334,5 +335,6 @@ def _merge(summaries, product):
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
-        imported=frozenset(module for f in summaries for level, module, _ in f["imports"] if not level),
+        imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
+                           for name in (module, *(f"{module}.{n}" for n in names))),
     )

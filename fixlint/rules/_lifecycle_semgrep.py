@@ -315,6 +315,19 @@ LITESTAR_SERVER_SIDE = tuple((m, b) for m, b in fw.LITESTAR.backend_variants if 
 AIOHTTP_GET_SESSION = sorted(fw.AIOHTTP_SESSION.session_getters - fw.AIOHTTP_SESSION.regenerate_calls)
 AIOHTTP_NEW_SESSION = sorted(fw.AIOHTTP_SESSION.regenerate_calls)
 AIOHTTP_INVALIDATE = sorted(fw.AIOHTTP_SESSION.session_invalidate_methods)
+# aiohttp-security: remember() binds the identity into that session under the policy it names.
+AIOHTTP_REMEMBER = sorted(fw.AIOHTTP_SECURITY.bind_calls)
+
+
+def policy_imported(framework):
+    """The file imports the class that makes `framework`'s calls session
+    events (`from aiohttp_security import SessionIdentityPolicy`)."""
+    imports = []
+    for qualname in framework.session_policy:
+        module, _, name = qualname.rpartition(".")
+        if module and name[:1].isupper():
+            imports.append({"pattern-inside": f"from {module} import {name}\n...\n"})
+    return [{"pattern-either": imports}]
 
 
 def litestar_writes(request):

@@ -350,6 +350,19 @@ def _async_backends():
             technology=("aiohttp", "aiohttp_session"),
             binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
                     f"with; {aiohttp.note}, so {aiohttp.regenerate_fix} ({aiohttp.label})",
+            extra=(SemgrepRule(
+                suffix="aiohttp-security",
+                message=f"Login calls remember(), which stores the identity in the session the visitor came "
+                        f"with (SessionIdentityPolicy); {fw.advice(fw.AIOHTTP_SECURITY, 'SFX101')} "
+                        f"({fw.AIOHTTP_SECURITY.label})",
+                match={"patterns": [
+                    {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.AIOHTTP_REMEMBER]},
+                    *ls.policy_imported(fw.AIOHTTP_SECURITY),
+                    *_in_login_handler(),
+                    *ls.after_any(*news, *(f"await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION)),
+                ]},
+                technology=("aiohttp", "aiohttp_security"),
+            ),),
         ),
     )
 
@@ -695,9 +708,13 @@ class SessionNotRegeneratedOnLogin(Rule):
     def _described(self, step, backend, cause):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
-        if event.framework is fw.FLASK_LOGIN:
-            does = "binds the user to the session with login_user() without regenerating it"
-            if backend is event.framework.extends.backend:  # Flask's own cookie session
+        # A library's login call: Flask-Login's login_user(), aiohttp-security's remember().
+        if event.framework is not None and event.framework.bind_calls:
+            does = f"binds the user to the session with {event.key} without regenerating it"
+            base = event.framework.extends
+            # The session the library extends, on any of its own backends (Flask's cookie
+            # session; aiohttp-session's storages), not a library replacing it (Flask-Session).
+            if backend is base.backend or any(backend is b for _, b in base.backend_variants):
                 fix, label = fw.advice(event.framework, self.code), event.framework.label
         elif event.framework is fw.HAND_ROLLED:
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
