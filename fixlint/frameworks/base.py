@@ -236,6 +236,10 @@ class Framework:
     # loaders whose keys cannot be read (`from_pyfile`) and the one that
     # names a config object (`from_object`); the `bind_calls` argument that
     # asks for a remember-me cookie (`login_user(user, remember=True)`).
+    # Methods that load a project module named by a dotted string, as an
+    # import would (Pyramid's `config.include("pypicloud.auth")`): the
+    # project model links the two modules.
+    includes: frozenset = frozenset()
     session_users: frozenset = frozenset()
     session_user_packages: frozenset = frozenset()
     unreadable_config_loaders: frozenset = frozenset()

@@ -205,6 +205,8 @@ PYRAMID = Framework(
     ),
     backend=SESSION_BACKEND,
     backend_variants=((BEAKER_MODULE, BEAKER_BACKEND),),
+    # `config.include("pkg.auth")` runs that module's includeme(config).
+    includes=frozenset(("include",)),
     session_label="request.session",
     session_cookie="session",
     session_regenerate_methods=REGENERATE_METHODS,
