@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
-from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
+from ..analysis.lifecycle_paths import LOGIN, exiting_blocks, paths_of, reaches, undone_clears
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -759,13 +759,17 @@ def _unregenerated_binding(path, lifecycle):
     steps = path.steps
     undone = undone_clears(steps)
     regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
+    blocks = exiting_blocks(path.function) if regenerations else {}
     for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
         backend = lifecycle.backend(step.event.framework)
         if backend is None:
             continue
-        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations):
+        # A regeneration in a branch that ends the handler (a failed login's
+        # `clear(); raise`) never runs before a binding outside it.
+        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations
+                   if reaches(blocks, s.site, step.site)):
             return step, backend, _lookalike(lifecycle, backend, steps, undone)
     return None
 
