@@ -443,6 +443,15 @@ class SessionNotRegeneratedOnLogin(Rule):
       Flask-KVSession: `session.regenerate()`; Starlette's
       `SessionMiddleware`: `request.session.clear()` before the binding;
       starsessions: only `regenerate_session_id(request)`, before or after;
+      Quart's session (Flask's, under Quart's name): `session.clear()`
+      before; Pyramid: `request.session.invalidate()` before (under
+      pyramid_beaker it also issues a new id); Litestar's
+      `CookieBackendConfig`: `request.clear_session()` before; Litestar's
+      `ServerSideSessionConfig`: nothing — it keeps the id the request's
+      cookie carries across `clear_session()`, so the message says to bind
+      the user on a later request or issue the id in a backend subclass;
+      aiohttp-session: `await new_session(request)` before (its
+      `invalidate()` and `clear()` keep the identity);
       hand-rolled stores: writing the record under a freshly generated id
       (`secrets.token_urlsafe()`, `uuid4()`) is a new session, not a
       binding; functions named in the `regenerators` option.
@@ -476,12 +485,14 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     - **Server-side session — high** (SARIF `error`, 8.1): Django's
       database, cache and file sessions, Flask-Session, starsessions,
-      hand-rolled stores. The cookie holds only an id naming a record on
+      Litestar's `ServerSideSessionConfig`, pyramid_beaker, aiohttp-session's
+      Redis and Memcached storages, hand-rolled stores. The cookie holds only an id naming a record on
       the server. If the login keeps the id and adds the user to the record,
       the attacker's copy of the id is now a signed-in session.
     - **Signed-cookie session — medium** (SARIF `warning`, 5.4): Flask's
-      default session, Starlette's `SessionMiddleware`, Django's
-      `signed_cookies` engine. The cookie holds the data itself, signed, and
+      default session (and Quart's), Starlette's `SessionMiddleware`, Django's
+      `signed_cookies` engine, Pyramid's `SignedCookieSessionFactory`,
+      Litestar's `CookieBackendConfig`, aiohttp-session's cookie storages. The cookie holds the data itself, signed, and
       every change sends the victim a new cookie: the attacker's planted
       copy stays anonymous and does not become signed in. What carries over
       is the data: whatever the attacker planted in the session before
@@ -539,6 +550,18 @@ class SessionNotRegeneratedOnLogin(Rule):
     signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
     inside `login()` after the key was cycled, and are not handlers; nor are
     setup secrets and methods kept while enrolling a second factor.
+    A regeneration inside an `if`/`else` branch that ends the handler with
+    `raise` or `return` (a failed login's `request.clear_session(); raise
+    NotAuthorized()`) covers only bindings in that branch. The backend a
+    module runs on follows what it, or the application it belongs to,
+    imports: `litestar.middleware.session.server_side`, `pyramid_beaker`
+    (also through Pyramid's `config.include("pkg.module")`), and
+    aiohttp-session's storage modules (Redis/Memcached first, else the cookie
+    storages, else server-side). aiohttp-security's `remember()` is a
+    binding and `forget()` a logout only where `SessionIdentityPolicy` is
+    imported; under `CookiesIdentityPolicy` or `JWTIdentityPolicy` they do
+    not touch the session. Beaker's `session.type = cookie` lives in `.ini`
+    settings fixlint does not read: pyramid_beaker is rated server-side.
     """
 
     code = "SFX101"
