@@ -37,14 +37,16 @@ class Option:
 
 
 # Names of things that carry no session, credential or identity: preference
-# and consent cookies, and the session keys that hold the same choices. One
-# vocabulary for both (RULES.md, Revision 2); matched as whole words of a name
-# (`dark-mode`, `user_theme`, `x-expected-format`).
+# and consent cookies, one-shot flash-message cookies (the text of the next
+# page's notice), and the session keys that hold the same. One vocabulary for
+# both (RULES.md, Revision 2); matched as whole words of a name (`dark-mode`,
+# `user_theme`, `x-expected-format`, `_flash_danger`).
 NON_SENSITIVE_NAMES = (
     "theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent",
     "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
     "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
     "view_mode", "tour", "banner", "announcement", "dismissed",
+    "flash", "flashes", "message", "messages", "notice", "toast",
 )
 
 OPTIONS = (

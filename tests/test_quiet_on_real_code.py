@@ -149,14 +149,14 @@ def test_a_cookie_that_lives_is_still_judged(call):
 
 @pytest.mark.parametrize("name", [
     "preferences", "x-expected-format", "dark-mode", "darkMode", "color_scheme", "sidebar",
-    "user_theme", "currency", "cookie_consent",
+    "user_theme", "currency", "cookie_consent", "_flash", "_flash_danger", "toast-message",
 ])
 def test_non_sensitive_cookie_names(name):
     source = COOKIE_VIEW.replace('"sid", "v"', f'"{name}", "v"')
     assert lint(source) == []
 
 
-@pytest.mark.parametrize("name", ["theme_token", "lang_session", "sid", "auth_prefs"])
+@pytest.mark.parametrize("name", ["theme_token", "lang_session", "sid", "auth_prefs", "flash_session"])
 def test_a_credential_word_wins_over_a_preference_word(name):
     source = COOKIE_VIEW.replace('"sid", "v"', f'"{name}", "v"')
     assert {code for _, _, code in lint(source)} >= {"SFX301", "SFX302", "SFX303"}

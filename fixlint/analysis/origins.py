@@ -152,6 +152,7 @@ class OriginAnalysis(Analysis):
         self._eager = False
         self._hash_inputs = {}  # `h = md5()` value node -> arguments of `h.update(...)` so far
         self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
+        self._secret_ids = None  # session-id and token names: hashing one hashes a secret
 
     def subscribe(self, walker):
         # Eager, the walk records every read and every assigned value's
@@ -565,7 +566,7 @@ class OriginAnalysis(Analysis):
 
     def _hash_of(self, expr, inputs, label, depth):
         found = _combine(self.origin(i, depth + 1) for i in inputs)
-        if found is STRONG:
+        if found is STRONG or any(self._holds_secret(i, depth) for i in inputs):
             return STRONG
         if found.__class__ is Weak:
             return Weak(expr, label)
@@ -574,6 +575,38 @@ class OriginAnalysis(Analysis):
             if name and any(w in sid.PREDICTABLE_WORDS for w in fw.words(name)):
                 return Weak(expr, label)
         return None
+
+    def _holds_secret(self, expr, depth, chase=0):
+        """Input the attacker does not have: a server secret
+        (`get_settings()["kotti.secret2"]`, `settings.SECRET_KEY`) or an
+        existing session id or token (`session_id`) that the code did not
+        write down as a literal, did not make weak and did not take from the
+        request. A hash of it is no hash of guessable data, whatever else it
+        mixes in (`f"{user.name}:{secret}:{time.time()}"`), as a MAC under a
+        key is (RULES.md SFX204: hashes of *predictable* data)."""
+        for node in ast.walk(expr):
+            name = _secret_name(node, self.ctx)
+            if name is not None and self._is_secret_value(node, name, depth):
+                return True
+            if node.__class__ is ast.Name and chase < 3:
+                value = self.ctx.value_of(node)
+                if value is not node and self._holds_secret(value, depth, chase + 1):
+                    return True
+        return False
+
+    def _is_secret_value(self, node, name, depth):
+        words = fw.words(name)
+        if not (any(w in sid.SERVER_SECRET_WORDS for w in words) or "_".join(words) in self._id_names()):
+            return False
+        if _literal(self.ctx.value_of(node)):
+            return False  # a secret written in the code is no secret
+        found = self.origin(node, depth + 1)
+        return found.__class__ is not Weak and found.__class__ is not Read and found.__class__ is not Container
+
+    def _id_names(self):
+        if self._secret_ids is None:
+            self._secret_ids = sid.session_id_names(self.ctx.config) | sid.SESSION_TOKEN_NAMES
+        return self._secret_ids
 
     def _foreign_client(self, func):
         """`client.checkout.sessions.retrieve(...)` on a `stripe.StripeClient`."""
@@ -594,6 +627,22 @@ def _literal(expr):
     return expr.__class__ is ast.Constant or (
         expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "encode"
         and expr.func.value.__class__ is ast.Constant)
+
+
+def _secret_name(node, ctx):
+    """The name a value goes by: a variable or attribute (`secret`,
+    `settings.SECRET_KEY`), or the literal key it is read under
+    (`settings["kotti.secret2"]`, `os.environ.get("APP_SECRET")`)."""
+    cls = node.__class__
+    if cls is ast.Name:
+        return node.id
+    if cls is ast.Attribute:
+        return node.attr
+    if cls is ast.Subscript:
+        return literal_string(node.slice, ctx)
+    if cls is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args:
+        return literal_string(node.args[0], ctx)
+    return None
 
 
 def _increments(node):

@@ -115,6 +115,11 @@ ORM_METHODS = frozenset(
 )
 PRIMARY_KEY_ARGS = frozenset(("id", "pk"))
 
+# Words of a name that holds a server secret (`SECRET_KEY`, `app.secret_key`,
+# `settings["kotti.secret2"]`, a `pepper`): a hash whose input includes one
+# is as unguessable as the secret, like a MAC under it (SFX204).
+SERVER_SECRET_WORDS = frozenset(("secret", "pepper"))
+
 # Identity-like names: hashing only these yields a guessable id.
 PREDICTABLE_WORDS = frozenset(
     ("user", "username", "email", "uid", "login", "name", "id", "pk", "ip", "addr",

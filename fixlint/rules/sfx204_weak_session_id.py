@@ -27,9 +27,11 @@ def _weak_values():
     calls = [f"{q}(...)" for q in sorted(stdlib.WEAK_CALLS)]
     return {"pattern-either": [
         {"patterns": [{"pattern": "random.$RANDOM(...)"}, regex("$RANDOM", "^(?!SystemRandom$)")]},
-        # A hash of who the user is: anyone can recompute it.
+        # A hash of who the user is: anyone can recompute it (unless a server
+        # secret is in it: `sha256(user.email + settings.SECRET_KEY)`).
         {"patterns": [{"pattern": "hashlib.$HASH(<... $OBJ.$ATTR ...>)"},
-                      regex("$ATTR", rf"^({words(sorted(sessionids.PREDICTABLE_WORDS))})$")]},
+                      regex("$ATTR", rf"^({words(sorted(sessionids.PREDICTABLE_WORDS))})$"),
+                      {"pattern-not-regex": rf"(?i)(?:{words(sorted(sessionids.SERVER_SECRET_WORDS))})"}]},
         *({"pattern": c} for c in calls),
         {"patterns": [{"pattern-inside": "$IDS = itertools.count(...)\n...\n"}, {"pattern": "next($IDS)"}]},
         {"patterns": [{"pattern-inside": "def $FN(...):\n  ...\n  $C += 1\n  ...\n"},
@@ -132,6 +134,12 @@ class WeakSessionId(Rule):
     nonces, password-reset and invitation tokens — generic "random is not
     crypto" rules already cover those, and this rule must be worth keeping
     on. A hash of data we cannot judge (`sha256(payload)`) is not reported.
+    A hash whose input holds a server secret (`settings.SECRET_KEY`,
+    `settings["app.secret"]`, a `pepper`) or an existing session id or
+    token (`sha256(session_id)`, binding a CSRF token to the session) is as
+    unguessable as that input, whatever clock or name it mixes in — a MAC
+    under a key is — and is not reported, unless the secret is a literal
+    in the code, or the id was just made weak or came from the request.
     The short names `sid` and `sess` mean other things outside web code (a
     subject, sample or station id): as variable, attribute, keyword or key
     names they count only in modules that import a web framework; a
@@ -231,7 +239,8 @@ class WeakSessionId(Rule):
         "session cookie or used as a store key; a weak value that passes through a helper or a variable "
         "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
         "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
-        "compared with a cookie. Semgrep does not know modules named for other sessions (chats, tracing...) "
+        "compared with a cookie. Semgrep skips a hash whose text names a secret or pepper, literal or not, "
+        "and does not know that hashing an existing session id is no weak generator. Semgrep does not know modules named for other sessions (chats, tracing...) "
         "or caches of HTTP client sessions, and reports their ids. Semgrep reads one file: a neutral helper of another project module "
         "(`random_string()` in `utils.py`) whose result becomes a session id is found only by fixlint's "
         "project model, at the call in the module that uses it; a generator named like one "
