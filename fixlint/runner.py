@@ -284,13 +284,15 @@ def check_data(path, data, config, rules, project=None):
     return check_source(path, text, config, rules, project)
 
 
-def check_source(path, text, config, rules, project=None):
-    """check_file for a text already read (an editor's unsaved buffer)."""
+def check_source(path, text, config, rules, project=None, parse=None):
+    """check_file for a text already read (an editor's unsaved buffer);
+    `parse(text, path)`, when given, stands for parse_source (the language
+    server's incremental parse: the same tree)."""
     with collector.paused():
-        return _check_source(path, text, config, rules, project)
+        return _check_source(path, text, config, rules, project, parse or parse_source)
 
 
-def _check_source(path, text, config, rules, project):
+def _check_source(path, text, config, rules, project, parse=None):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
@@ -298,7 +300,7 @@ def _check_source(path, text, config, rules, project):
     if not planned:
         return FileResult(path, [], [])
     try:
-        tree = parse_source(text, path)
+        tree = (parse or parse_source)(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
     return _judge(path, text, tree, config, rules, guard, planned, project)

@@ -246,8 +246,8 @@ def test_flake8_keeps_a_cache_and_a_changed_config_module_invalidates_it(tmp_pat
     env = _isolated_cache(tmp_path)
     first, _ = _flake8(root / "app.py", cwd=root, env=env)
     assert first == {(5, "SFX303")}
-    stored = json.loads((root / cache.FOLDER / cache.NAME).read_text())
-    assert set(stored["files"]) == {"app.py", "views.py", "config.py"}
+    stored, _ = cache.load(str(root))
+    assert set(stored) == {"app.py", "views.py", "config.py"}
     write(root, "config.py", "class Config:\n    SESSION_COOKIE_SECURE = True\n    SESSION_COOKIE_SAMESITE = 'Lax'\n")
     second, _ = _flake8(root / "app.py", cwd=root, env=env)
     assert second == set()
@@ -257,12 +257,41 @@ def test_flake8_reads_the_cache_instead_of_the_modules(tmp_path):
     root = _project(tmp_path / "shop")
     env = _isolated_cache(tmp_path)
     _flake8(root / "app.py", cwd=root, env=env)
-    path = root / cache.FOLDER / cache.NAME
-    stored = json.loads(path.read_text())
-    stored["files"]["config.py"][2]["keys"].append("SESSION_COOKIE_SAMESITE")  # what a stale entry would say
-    path.write_text(json.dumps(stored))
+    stored, links = cache.load(str(root))
+    facts = json.loads(stored["config.py"][2])
+    facts["keys"].append("SESSION_COOKIE_SAMESITE")  # what a stale entry would say
+    stored["config.py"][2] = facts
+    assert cache.save(str(root), stored, links=links)
     found, _ = _flake8(root / "app.py", cwd=root, env=env)
     assert found == set()
+
+
+def test_the_model_read_from_its_cache_gives_every_module_the_facts_of_a_fresh_build(tmp_path, monkeypatch):
+    """The fixtures as one project (many applications): read back from the
+    cache, every module's facts are the ones a build without it gives, and
+    asking for one module decodes only the summaries its application needs."""
+    import shutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, root)
+    write(root, "pyproject.toml", "[project]\nname = 'fixtures'\n")
+    fresh = project.build(str(root))
+    project.build(str(root), use_cache=True)  # writes the cache
+    modules = sorted(fresh.summaries)
+    one = project.build(str(root), use_cache=True)
+    first = one.facts_for(modules[0])
+    assert first == fresh.facts_for(modules[0])
+    undecoded = [p for p in modules if isinstance(one.summaries._data[p], str)]
+    assert len(undecoded) > len(modules) // 2
+    warm = project.build(str(root), use_cache=True)
+    star_imported = {target for other in modules for level, module, names in fresh.summaries[other]["imports"]
+                     if "*" in names for target in fresh.resolve(other, level, module, []) if target != other}
+    assert star_imported  # the Django settings chains
+    for path in modules:
+        facts = warm.facts_for(path)
+        assert facts == fresh.facts_for(path), path
+        assert facts.shared_base == (path in star_imported), path
 
 
 @pytest.mark.parametrize("garbage", ["{not json", "[]", '{"format": 1, "files": {"app.py": 7}}', ""])

@@ -330,6 +330,34 @@ async def test_test_code_is_checked_only_with_include_tests(client, tmp_path):
     assert "SFX302" in codes(after)
 
 
+async def test_a_document_a_per_file_ignore_names_gets_no_diagnostics_of_that_code(client, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.fixlint.per-file-ignores]\n"scripts/*.py" = ["SFX302"]\n', encoding="utf-8")
+    named = codes(await Document(client, tmp_path / "scripts" / "views.py", COOKIES).open())
+    assert "SFX302" not in named and "SFX301" in named
+    assert "SFX302" in codes(await Document(client, tmp_path / "views.py", COOKIES).open())
+
+
+async def test_a_flake8_per_file_ignore_applies_per_document_too(client, tmp_path):
+    (tmp_path / "setup.cfg").write_text("[flake8]\nper-file-ignores =\n    legacy.py: SFX3\n", encoding="utf-8")
+    assert codes(await Document(client, tmp_path / "legacy.py", COOKIES).open()) == []
+    assert "SFX301" in codes(await Document(client, tmp_path / "views.py", COOKIES).open())
+
+
+async def test_an_excluded_path_gets_no_diagnostics(client, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.fixlint]\nexclude = ["migrations/"]\n', encoding="utf-8")
+    assert await Document(client, tmp_path / "shop" / "migrations" / "0001_initial.py", COOKIES).open() == []
+    assert await Document(client, tmp_path / "build" / "lib" / "views.py", COOKIES).open() == []  # a default
+    assert "SFX302" in codes(await Document(client, tmp_path / "shop" / "views.py", COOKIES).open())
+
+
+async def test_a_flake8_exclude_leaves_the_document_out(client, tmp_path):
+    (tmp_path / ".flake8").write_text("[flake8]\nextend-exclude = generated,old_*.py\n", encoding="utf-8")
+    assert await Document(client, tmp_path / "generated" / "views.py", COOKIES).open() == []
+    assert await Document(client, tmp_path / "old_views.py", COOKIES).open() == []
+    assert "SFX302" in codes(await Document(client, tmp_path / "views.py", COOKIES).open())
+
+
 # -- robustness ------------------------------------------------------------------
 
 async def test_a_syntax_error_keeps_the_server_alive_and_says_so(client, tmp_path):

@@ -7,11 +7,12 @@ the flake8 plugin, once per process and root, through the on-disk cache.
 
 from __future__ import annotations
 
+import functools
 import os
 
 from ..engine import collector
 from ..excludes import DEFAULT_EXCLUDES
-from . import cache, summary
+from . import cache
 from .model import Project, ProjectFacts, find_root
 
 __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_file", "for_files", "modules_under"]
@@ -30,16 +31,26 @@ def modules_under(root):
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if d not in names and not d.endswith(suffixes))
-        found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
+        here = os.path.join(folder, "")  # os.path.join(folder, name), once a folder
+        found.extend(here + name for name in sorted(files) if name.endswith(".py"))
     return found
 
 
-_SUMMARY_FIELDS = frozenset(summary.empty())
+def _valid(facts):
+    return isinstance(facts, dict) and facts.keys() >= _summary_fields()
 
 
-def _valid(entry):
-    return (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)
-            and entry[2].keys() >= _SUMMARY_FIELDS)
+@functools.cache
+def _summary_fields():
+    return frozenset(_summary().empty())
+
+
+def _summary():
+    """summary.py, imported when a module must be read: a one-file flake8
+    run whose cache is warm does without it (and what it imports)."""
+    from . import summary
+
+    return summary
 
 
 def build(root, files=None, use_cache=False):
@@ -57,18 +68,19 @@ def _build(root, files, use_cache):
     cached, links = cache.load(root, rooted) if use_cache else ({}, None)
     summaries, entries, changed = {}, {}, False
     prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
+    walked = rooted and root == os.path.abspath(root)  # modules_under gave absolute, normal paths
     for path in files:
         if not path.endswith(".py"):
             continue
-        absolute = os.path.abspath(path)
+        absolute = path if walked else os.path.abspath(path)
         try:
             stat = os.stat(absolute)
         except OSError:
             continue
         relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
         entry = cached.get(relative)
-        if _valid(entry) and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            facts = entry[2]
+        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            facts = entry[2]  # its JSON text: decoded when the model needs it (cache.Summaries)
         else:
             facts = _summarise(absolute)
             if facts is None:
@@ -76,12 +88,17 @@ def _build(root, files, use_cache):
             changed = True
         summaries[absolute] = facts
         entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
-    project = Project(root, summaries)
+    project = Project(root, cache.Summaries(summaries, _valid, _read_again))
     if not use_cache:
         return project
     if changed or len(entries) != len(cached) or not project.load_links(links):
         cache.save(root, entries, rooted, project.save_links())
     return project
+
+
+def _read_again(path):
+    """A module whose cached summary is no summary, summarised afresh."""
+    return _summarise(path) or _summary().empty()
 
 
 def _summarise(path):
@@ -91,7 +108,7 @@ def _summarise(path):
     from ..runner import SourceError, read_source
 
     try:
-        return summary.summarise(read_source(path))
+        return _summary().summarise(read_source(path))
     except SourceError:
         return None
 
@@ -157,7 +174,7 @@ def for_file(path, use_cache=True, tree=None, text=None):
         if text is None:
             return None
         absolute = os.path.abspath(path)
-        project = Project(os.path.dirname(absolute), {absolute: summary.summarise(text, tree)})
+        project = Project(os.path.dirname(absolute), {absolute: _summary().summarise(text, tree)})
         return project.facts_for(absolute)
     key = (root, use_cache)
     project = _PROCESS.get(key)

@@ -1,5 +1,12 @@
-"""The project model's on-disk cache: one JSON file of module summaries,
-each keyed by the module's path (relative to the root), size and mtime.
+"""The project model's on-disk cache: one file of module summaries, each
+keyed by the module's path (relative to the root), size and mtime.
+
+The file is a JSON index on its first line — fixlint's fingerprint, the
+root, each module's size, mtime and where its summary lies in the rest of
+the file, and the import links — followed by the summaries, each a JSON
+text. Reading it decodes the index only; a summary is decoded when the
+project model first asks for it (Summaries), so a one-file flake8 run
+decodes the few modules its file's application spans, not the project.
 
 It lives in `<root>/.fixlint_cache/` (with a `.gitignore` of its own, as
 ruff and mypy do), or in the user cache folder when the project cannot be
@@ -13,12 +20,12 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tempfile
 import zlib
+from collections.abc import Mapping
 
 from .. import __version__
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 
@@ -62,32 +69,91 @@ def locations(root, rooted=True):
 def load(root, rooted=True):
     """(relative path -> [size, mtime_ns, summary], the import links saved
     with them or None), from the first readable cache of `root`; ({}, None)
-    when there is none."""
+    when there is none. Each summary is its JSON text, for Summaries to
+    decode when it is needed."""
     for path in locations(root, rooted):
         try:
             with open(path, encoding="utf-8") as f:
-                data = json.load(f)
+                text = f.read()
+            head, _, body = text.partition("\n")
+            data = json.loads(head)
         except (OSError, ValueError, RecursionError):
             continue
         if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("fixlint") == fingerprint()
                 and data.get("root") == root and isinstance(data.get("files"), dict)):
+            files = {}
+            for relative, entry in data["files"].items():
+                try:
+                    size, mtime, start, end = entry
+                    files[relative] = [size, mtime, body[start:end]]
+                except (TypeError, ValueError):  # not four numbers: not an entry this code wrote
+                    continue
             links = data.get("links")
-            return data["files"], links if isinstance(links, dict) else None
+            return files, links if isinstance(links, dict) else None
     return {}, None
 
 
 def save(root, files, rooted=True, links=None):
-    """Write the cache where it can be written; give up silently. `links`:
-    each module's resolved imports (relative paths), valid while the set
-    of modules and their summaries stay the same."""
-    data = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": files, "links": links}
-    text = json.dumps(data, separators=(",", ":"))
+    """Write the cache where it can be written; give up silently. `files`:
+    relative path -> [size, mtime_ns, summary (a dict, or the JSON text
+    load() gave)]; `links`: each module's resolved imports (relative
+    paths), valid while the set of modules and their summaries stay the
+    same."""
+    index, texts, offset = {}, [], 0
+    for relative, (size, mtime, facts) in files.items():
+        text = facts if isinstance(facts, str) else json.dumps(facts, separators=(",", ":"))
+        index[relative] = [size, mtime, offset, offset + len(text)]
+        texts.append(text)
+        offset += len(text)
+    head = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": index, "links": links}
+    text = json.dumps(head, separators=(",", ":")) + "\n" + "".join(texts)
     return any(write_atomically(path, text) for path in locations(root, rooted))
+
+
+class Summaries(Mapping):
+    """Absolute path -> module summary, where a summary may still be its
+    JSON text from the cache: decoded on first use, or, when that text is
+    not a summary (`valid` says), summarised again by `read(path)`."""
+
+    def __init__(self, data, valid, read):
+        self._data = data
+        self._valid = valid
+        self._read = read
+
+    def __getitem__(self, path):
+        facts = self._data[path]
+        if facts.__class__ is str:
+            try:
+                facts = json.loads(facts)
+            except (ValueError, RecursionError):
+                facts = None
+            if not self._valid(facts):
+                facts = self._read(path) or {}
+            self._data[path] = facts
+        return facts
+
+    def __contains__(self, path):
+        return path in self._data
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def keys(self):
+        return self._data.keys()  # its `in` stays in C: the model asks it for every import
+
+    def replaced(self, path, facts):
+        """A copy with `facts` as the summary of `path`."""
+        return Summaries({**self._data, path: facts}, self._valid, self._read)
 
 
 def write_atomically(path, text):
     """Write `text` to a temporary file beside `path` and rename it into
     place (readers never see half a file); False when it cannot be written."""
+    import tempfile  # only where a cache is written: its imports cost a warm one-file run
+
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)

@@ -56,33 +56,63 @@ def profiles(tree):
     return _profiles(tree.body, _aliases(tree))
 
 
-def profiles_from_text(text, imports):
+def profiles_from_text(text, imports, known=None):
     """The same, without parsing the module: only the module-level
     functions whose own text holds a MARKER are parsed, each alone;
     `imports` are the module's (summary.scan_imports). A function whose
     text does not parse alone (a column-0 line inside a string) is
-    skipped."""
+    skipped. `known`, a dict the caller keeps from one text of a module to
+    the next (the language server, per document), keeps each function's
+    profiles by its text and the module's imports: an edit re-parses only
+    the functions it changed. It is left holding this text's functions."""
     if not any(word in text for word in _WORDS):  # most modules: one cheap look
+        if known is not None:
+            known.clear()
         return {}
-    functions = []
-    for chunk in _top_level_functions(text):
-        if any(marker in chunk for marker in MARKERS) or (".session" in chunk and _RETURNS_SESSION.search(chunk)):
-            try:
-                functions.extend(ast.parse(chunk).body)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                continue
-    return _profiles(functions, _text_aliases(text, imports)) if functions else {}
+    chunks = [chunk for chunk in _top_level_functions(text)
+              if any(marker in chunk for marker in MARKERS)
+              or (".session" in chunk and _RETURNS_SESSION.search(chunk))]
+    if known is None:
+        functions = []
+        for chunk in chunks:
+            functions.extend(_parse_alone(chunk))
+        return _profiles(functions, _text_aliases(text, imports)) if functions else {}
+    aliases = _text_aliases(text, imports)
+    context = tuple(sorted(aliases.items()))
+    web, kept, found = None, {}, {}
+    for chunk in chunks:
+        named = known.get((chunk, context))
+        if named is None:
+            if web is None:
+                web = _web_framework(aliases)
+            named = _named_profiles(_parse_alone(chunk), aliases, web)
+        kept[chunk, context] = named
+        found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
+    known.clear()
+    known.update(kept)
+    return found
+
+
+def _parse_alone(chunk):
+    try:
+        return ast.parse(chunk).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
 
 
 def _profiles(statements, aliases):
-    web = _web_framework(aliases)
-    found = {}
+    return dict(_named_profiles(statements, aliases, _web_framework(aliases)))
+
+
+def _named_profiles(statements, aliases, web):
+    """[(name, profile)] of the functions among `statements` with one, in order."""
+    found = []
     for node in statements:
         if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
         profile = _Function(node, aliases, web).profile()
         if profile:
-            found[node.name] = profile
+            found.append((node.name, profile))
     return found
 
 

@@ -17,7 +17,6 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
-from . import summary
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
@@ -95,7 +94,22 @@ class Project:
         self._facts = {}
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
-        self._star_imported = None  # absolute paths another module star-imports
+
+    def with_module(self, path, facts):
+        """This project with the module at `path` (absolute) summarised as
+        `facts`: an editor's unsaved buffer. When `path` is one of its
+        modules already, the set of modules is the same, and so is where
+        every import resolves: the other modules' links are kept."""
+        replaced = getattr(self.summaries, "replaced", None)
+        summaries = replaced(path, facts) if replaced else {**self.summaries, path: facts}
+        project = Project(self.root, summaries)
+        if path in self.summaries:
+            project._resolved, project._starts = self._resolved, self._starts
+            self._link()
+            edges = dict(self._edges)
+            edges[path] = _edges(project, path)
+            project._edges = edges
+        return project
 
     def _link(self):
         if self._group is None:
@@ -115,12 +129,12 @@ class Project:
         the same modules); False when they do not fit."""
         if not isinstance(links, dict) or len(links) != len(self.summaries):
             return False
-        edges = {}
+        edges, prefix, known = {}, os.path.join(self.root, ""), self.summaries.keys()
         try:
             for relative, (targets, stars) in links.items():
-                path = os.path.join(self.root, relative)
-                found = [os.path.join(self.root, t) for t in targets]
-                if path not in self.summaries or any(t not in self.summaries for t in found):
+                path = prefix + relative  # relative paths from save_links: os.path.join's answer
+                found = [prefix + t for t in targets]
+                if path not in known or any(t not in known for t in found):
                     return False
                 edges[path] = (found, bool(stars))
         except (TypeError, ValueError):
@@ -143,7 +157,7 @@ class Project:
                 [self.summaries[p] for p in group if not self._is_test_code(p)])
         keys, complete, chain = self._chain(path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path),
-                              shared_base=path in self._star_imports(),
+                              shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain))
 
     def _chain(self, path):
@@ -170,16 +184,16 @@ class Project:
     def _is_test_code(self, path):
         return fw.is_test_code(PurePath(os.path.relpath(path, self.root)))
 
-    def _star_imports(self):
-        """The project modules another module star-imports."""
-        if self._star_imported is None:
-            found = set()
-            for path, facts in self.summaries.items():
-                for level, module, names in facts["imports"]:
-                    if "*" in names:
-                        found.update(t for t in self.resolve(path, level, module, []) if t != path)
-            self._star_imported = frozenset(found)
-        return self._star_imported
+    def _star_imported(self, path, group):
+        """Whether another module star-imports `path`: one of its
+        application (`group`), since a star import links the two."""
+        for other in group:
+            if other == path:
+                continue
+            for level, module, names in self.summaries[other]["imports"]:
+                if "*" in names and path in self.resolve(other, level, module, []):
+                    return True
+        return False
 
     def _secured_by_code(self, chain):
         """Whether a middleware the `chain` modules list is a project class

@@ -145,9 +145,10 @@ def scan_imports(text):
     return found
 
 
-def summarise(text, tree=None):
+def summarise(text, tree=None, known=None):
     """The summary of a module's source text (`tree`: its ast, when the
-    caller already parsed it)."""
+    caller already parsed it; `known`: the profiles of its functions from
+    an earlier text, see functions.profiles_from_text)."""
     facts = empty()
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
@@ -157,7 +158,7 @@ def summarise(text, tree=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
-    _functions(facts, text, imports, tree)
+    _functions(facts, text, imports, tree, known)
     return facts
 
 
@@ -172,13 +173,16 @@ def _parse(text, tree=None):
         return None
 
 
-def _functions(facts, text, imports, tree):
+def _functions(facts, text, imports, tree, known=None):
     """What the module's functions do for its importers (functions.py):
     from the tree when there is one, else from the few functions whose
     text names something they may do, each parsed alone."""
     if "def " not in text:
         return
-    facts["functions"] = functions.profiles(tree) if tree is not None else functions.profiles_from_text(text, imports)
+    if tree is not None:
+        facts["functions"] = functions.profiles(tree)
+    else:
+        facts["functions"] = functions.profiles_from_text(text, imports, known)
 
 
 def _from_imports(facts, imports, text):

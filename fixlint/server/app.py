@@ -30,7 +30,7 @@ from .. import __version__, timelimit
 from ..docs import rule_docs_url
 from ..fix.edits import SAFE, UNSAFE
 from . import actions, linting
-from .configuration import CONFIGURATION_FILES, Cache, skipped_as_test
+from .configuration import CONFIGURATION_FILES, Cache, excluded, for_document, skipped_as_test
 from .convert import Lines, diagnostic, error_diagnostic
 
 log = logging.getLogger(__name__)
@@ -50,9 +50,13 @@ class FixlintServer(LanguageServer):
         self.pushed = {}  # `fixlint` settings from initializationOptions / didChangeConfiguration
         self.pulled = {}  # workspace folder URI (or "") -> `fixlint` settings from workspace/configuration
         self.settings = Cache()
+        # path -> (its folder's Settings, its own: per-file-ignores applied, whether it is left out:
+        # test code or excluded), as long as the folder's Settings stay the same
+        self.documents = {}
         self.pending = {}  # URI -> the debounced check's task
         self.checked = {}  # URI -> (version, Checked) last published
         self.took = {}  # URI -> seconds its last check took
+        self.memory = {}  # URI -> linting.Memory: what its last check leaves for the next
         self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
         self.planned = {}  # URI -> (version, Settings, {Finding: Plan}) of the last code actions
         self.shown_errors = set()  # configuration errors already shown in a message
@@ -75,13 +79,25 @@ class FixlintServer(LanguageServer):
         return best
 
     def settings_for(self, path):
-        """(Settings, workspace root path or None) for a document path."""
+        """(Settings, workspace root path or None) for a document path: its
+        folder's, with the codes per-file-ignores drops for it left out."""
         folder_uri, root = self._folder_of(path)
         # Pulled settings (per folder, else global) refine the pushed ones: a
         # client answering `{}` for a section it does not know keeps them.
         raw = {**self.pushed, **self.pulled.get("", {}), **self.pulled.get(folder_uri, {})}
         directory = os.path.dirname(path) if path else (root or os.getcwd())
-        return self.settings.get(directory, raw), root
+        settings = self.settings.get(directory, raw)
+        known = self.documents.get(path)
+        if known is None or known[0] is not settings:
+            left_out = bool(path) and (skipped_as_test(path, settings, root) or excluded(path, settings, root))
+            known = self.documents[path] = (settings, for_document(settings, path), left_out)
+        return known[1], root
+
+    def left_out(self, path):
+        """Whether `fixlint check` in the workspace folder would not check
+        the document at `path` (test code, an excluded path); after
+        settings_for(path)."""
+        return self.documents[path][2]
 
     async def pull_settings(self):
         """Ask the client for the `fixlint` section of each workspace folder
@@ -100,6 +116,7 @@ class FixlintServer(LanguageServer):
 
     def settings_changed(self):
         self.settings.clear()
+        self.documents.clear()
         self.shown_errors.clear()
         for uri in list(self.workspace.text_documents):
             self.check_now(uri)
@@ -120,13 +137,16 @@ class FixlintServer(LanguageServer):
         if document is None:
             return None
         path = self.document_path(document)
-        settings, root = self.settings_for(path)
+        settings, _ = self.settings_for(path)
         text, version = document.source, document.version
         started = time.perf_counter()
-        if document.language_id not in LANGUAGES or (path and skipped_as_test(path, settings, root)):
+        if document.language_id not in LANGUAGES or self.left_out(path):
             checked = linting.Checked([], [])
         else:
-            checked = linting.check(text, path or "untitled.py", settings)
+            memory = self.memory.get(uri)
+            if memory is None:
+                memory = self.memory[uri] = linting.Memory()
+            checked = linting.check(text, path or "untitled.py", settings, memory)
         self.took[uri] = time.perf_counter() - started
         if settings.error and settings.error not in self.shown_errors:
             self.shown_errors.add(settings.error)
@@ -294,6 +314,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
         task.cancel()
     ls.checked.pop(uri, None)
     ls.took.pop(uri, None)
+    ls.memory.pop(uri, None)
     ls.edited.pop(uri, None)
     ls.planned.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))

@@ -17,7 +17,7 @@ one diagnostic that names the error, and no findings.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -49,6 +49,7 @@ class Settings:
     unsafe_fixes: bool = False
     error: str = ""  # a configuration error: nothing is checked
     sources: tuple = ()  # the configuration files read (a [flake8] file, a pyproject.toml)
+    layers: object = None  # layered_settings.Layers: per-file-ignores and excludes, per document
 
 
 def client_settings(raw):
@@ -104,7 +105,58 @@ def resolve(folder, client):
         include_tests=include_tests,
         unsafe_fixes=chosen.get("unsafe-fixes", False),
         sources=sources,
+        layers=layers,
     )
+
+
+def for_document(settings, path):
+    """The settings for one document: its rules minus the codes a
+    `per-file-ignores` entry drops for its path, as `fixlint check` drops
+    them for the file."""
+    layers = settings.layers
+    if settings.error or layers is None or not path or not layers.get("per-file-ignores"):
+        return settings
+    rules = tuple(layers.rules_for(path))
+    return settings if rules == settings.rules else replace(settings, rules=rules)
+
+
+def excluded(path, settings, root=None):
+    """Whether `fixlint check` run in the workspace folder `root` would leave
+    the document at `path` out: the default excludes (.venv, build, ...) and
+    the configured `exclude` patterns, matched against its path relative to
+    `root` (relative to the pyproject.toml that sets them, for a document
+    outside every workspace folder), and flake8's `exclude` and
+    `extend-exclude` (flake8's matching: the base name or the absolute path
+    of the file or of a folder above it)."""
+    layers = settings.layers
+    if not path or layers is None:
+        return False
+    anchor = root if root and _below(path, root) else _pyproject_folder(settings) or os.path.dirname(path)
+    relative = os.path.relpath(path, anchor) if _below(path, anchor) else os.path.basename(path)
+    flake8_patterns = (layers.get("flake8-exclude") or []) + (layers.get("flake8-extend-exclude") or [])
+    if runner.excluded_name(relative, layers.get("exclude") or []):
+        return True
+    if not flake8_patterns:
+        return False
+    folder = path
+    while True:
+        if flake8_settings.matches(folder, flake8_patterns):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder or not _below(parent, anchor) or parent == anchor:
+            return False
+        folder = parent
+
+
+def _below(path, folder):
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _pyproject_folder(settings):
+    for source in settings.sources:
+        if os.path.basename(source) == "pyproject.toml":
+            return os.path.dirname(source)
+    return None
 
 
 def skipped_as_test(path, settings, root=None):

@@ -47,14 +47,18 @@ class Lines:
             if not self.lines:
                 return types.Position(0, 0)
             return types.Position(len(self.lines) - 1, self.units(self.lines[-1]))
-        text = self.lines[line]
-        return types.Position(line, self.units(text[:max(0, min(char, len(text)))]))
+        text = self.lines[line][:max(0, char)]
+        # ASCII is one code unit a character in every encoding LSP has
+        return types.Position(line, len(text) if text.isascii() else self.units(text))
 
     def byte_column(self, line, col):
         """The str index of UTF-8 byte offset `col` in 0-based `line`."""
         if line >= len(self.lines):
             return 0
-        return len(self.lines[line].encode("utf-8")[:col].decode("utf-8", "ignore"))
+        text = self.lines[line]
+        if text.isascii() and col >= 0:
+            return min(col, len(text))
+        return len(text.encode("utf-8")[:col].decode("utf-8", "ignore"))
 
     def span(self, line, col):
         """The range a finding at 1-based `line`, byte column `col` marks:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .. import runner
 from ..runner import FileError, SourceError
+from . import incremental
 
 
 class Checked(NamedTuple):
@@ -21,17 +22,36 @@ class Checked(NamedTuple):
     errors: list  # FileErrors: what was not analysed, and why
 
 
-def check(text, path, settings):
-    """The buffer's findings, or the reason it was not (fully) analysed."""
+class Memory:
+    """What checking one document's last text leaves for checking its next
+    one, without changing what the check gives: its tree (the edited
+    statements are parsed again, incremental.py) and the profiles of its
+    functions (functions.profiles_from_text)."""
+
+    def __init__(self):
+        self.parsed = incremental.Parsed()
+        self.profiles = {}
+
+    def parse(self, text, path):
+        return self.parsed.parse(text, lambda whole: runner.parse_source(whole, path))
+
+
+def check(text, path, settings, memory=None):
+    """The buffer's findings, or the reason it was not (fully) analysed.
+    `memory`: the document's Memory, kept by the caller between checks."""
     if settings.error:
         return Checked([], [FileError(1, 0, f"configuration error: {settings.error}")])
     size = too_large(text, settings)
     if size:
         return Checked([], [FileError(1, 0, size)])
-    project = project_facts(path, text)
+    project = project_facts(path, text, memory.profiles if memory is not None else None)
+    parse = memory.parse if memory is not None else None
     result = runner.guarded(
-        lambda: runner.check_source(path, text, settings.config, list(settings.rules), project), settings.timeout)
+        lambda: runner.check_source(path, text, settings.config, list(settings.rules), project, parse),
+        settings.timeout)
     if isinstance(result, FileError):
+        if memory is not None:
+            memory.__init__()  # a check cut short may leave a half-updated tree behind
         return Checked([], [result])
     return Checked(result.findings, result.errors)
 
@@ -104,17 +124,19 @@ def fix_all(text, path, settings):
 _PROJECTS = {}  # project root -> Project, built from the files on disk
 
 
-def project_facts(path, text):
+def project_facts(path, text, profiles=None):
     """The buffer's project facts, as `fixlint check` and flake8 give them
     for the saved file: the other modules as they are on disk (through the
     project model's cache), the buffer as it is in the editor. None for an
-    untitled buffer. The model is rebuilt after a save (forget_projects)."""
+    untitled buffer. The model is rebuilt after a save (forget_projects).
+    `profiles`: the document's function profiles from its last check."""
     from .. import project
+    from ..project import summary
 
     if not path or not os.path.isabs(path):
         return None
     absolute = os.path.abspath(path)
-    own = project.summary.summarise(text)
+    own = summary.summarise(text, known=profiles)
     root = project.find_root(absolute)
     if root is None:  # the buffer alone, as `fixlint check` on this one file
         return project.Project(os.path.dirname(absolute), {absolute: own}).facts_for(absolute)
@@ -122,7 +144,7 @@ def project_facts(path, text):
     if built is None:
         built = _PROJECTS[root] = project.build(root, use_cache=True)
     if built.summaries.get(absolute) != own:  # edited (or never saved): its facts from the buffer
-        built = project.Project(root, {**built.summaries, absolute: own})
+        built = built.with_module(absolute, own)
     return built.facts_for(absolute)
 
 

@@ -1,0 +1,224 @@
+"""The language server's reuse of a document's last check (server/incremental.py,
+linting.Memory): after any edit, the tree is the one `ast.parse` gives for the
+whole new text, and the diagnostics are the ones a check from scratch gives.
+Random edits from a fixed seed (FIXLINT_FUZZ sets how many, as `make fuzz`)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import warnings
+from pathlib import Path
+
+import pytest
+
+from fixlint.project import summary
+from fixlint.server import incremental, linting
+from fixlint.server.configuration import resolve
+
+FIXTURES = sorted(p for p in (Path(__file__).resolve().parent.parent / "fixtures").rglob("*.py")
+                  if not p.name.endswith(".fixed.py"))
+EDITS = int(os.environ.get("FIXLINT_FUZZ", "0")) or 25  # edits per file
+
+# Lines an editor's user might type, valid or not at the place they land.
+TYPED = ["", "# a comment", "x = 1", "x = 1; y = 2", "def f():", "    return 1", "    pass", "else:",
+         '"""', "'''", "(", ")", "]", "@app.get('/x')", "class C:", "    session.clear()",
+         "from __future__ import annotations", "if x:", "    \\", "\\", "  # indented comment",
+         '    session["user_id"] = user.id', "async def g():", "\tpass", "\x0c", "import os",
+         "    resp.set_cookie('sid', value, secure=False)"]
+CHARACTERS = "()[]{}\"'#:\\ \tx=.,"
+
+
+def edit(lines, rng):
+    """`lines` (with their line ends) after one random edit."""
+    lines = list(lines)
+    at = rng.randrange(len(lines) + 1)
+    kind = rng.randrange(7)
+    if kind == 0 and lines:  # replace a line with another of the file
+        lines[min(at, len(lines) - 1)] = rng.choice(lines)
+    elif kind == 1 and lines:  # delete one to three lines
+        del lines[at:at + rng.randint(1, 3)]
+    elif kind == 2:  # type a line
+        lines.insert(at, rng.choice(TYPED) + "\n")
+    elif kind == 3 and lines:  # type or delete a character
+        index = min(at, len(lines) - 1)
+        line = lines[index]
+        where = rng.randrange(len(line) + 1)
+        if rng.random() < 0.5:
+            lines[index] = line[:where] + rng.choice(CHARACTERS) + line[where:]
+        else:
+            lines[index] = line[:where] + line[where + 1:]
+    elif kind == 4 and lines:  # indent or dedent a line
+        index = min(at, len(lines) - 1)
+        line = lines[index]
+        lines[index] = "    " + line if rng.random() < 0.5 else line[4:] if line.startswith("    ") else line
+    elif kind == 5 and lines:  # move a block of lines
+        start = rng.randrange(len(lines))
+        block = lines[start:start + rng.randint(1, 8)]
+        del lines[start:start + len(block)]
+        where = rng.randrange(len(lines) + 1)
+        lines[where:where] = block
+    else:  # change a value on a line, as the latency benchmark does
+        index = min(at, len(lines) - 1) if lines else 0
+        if lines:
+            lines[index] = lines[index].replace("True", "False", 1) if "True" in lines[index] \
+                else lines[index].replace("False", "True", 1)
+    return lines
+
+
+def parse(text):
+    with warnings.catch_warnings():  # `"\d"` in a mangled string literal
+        warnings.simplefilter("ignore")
+        return ast.parse(text)
+
+
+def full(text):
+    try:
+        return ast.dump(parse(text), include_attributes=True)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def incremental_dump(parsed, text):
+    try:
+        return ast.dump(parsed.parse(text, parse), include_attributes=True)
+    except (SyntaxError, ValueError):
+        return None
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_tree_after_random_edits_is_the_tree_of_the_whole_text(fixture):
+    rng = random.Random(f"{fixture.parent.name}/{fixture.name}")
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    parsed = incremental.Parsed()
+    parsed.parse("".join(lines), parse)
+    for _ in range(EDITS):
+        before, lines = lines, edit(lines, rng)
+        text = "".join(lines)
+        expected = full(text)
+        assert incremental_dump(parsed, text) == expected, text
+        if expected is None and rng.random() < 0.7:
+            lines = before  # the typo is undone, as in an editor
+
+
+MODULE = '''\
+"""A module."""
+
+from flask import Flask, make_response, session
+
+app = Flask(__name__)
+
+
+@app.get("/a")
+def a():
+    resp = make_response("ok")
+    resp.set_cookie("sid", "v", secure=True)
+    return resp
+
+
+@app.get("/b")
+def b():
+    session.clear()
+    return "ok"
+'''
+
+
+def test_an_edit_inside_one_function_parses_only_that_function_again():
+    parsed = incremental.Parsed()
+    before = parsed.parse(MODULE, ast.parse)
+    kept = list(before.body)
+    after = parsed.parse(MODULE.replace("secure=True", "secure=False"), ast.parse)
+    assert [node is old for node, old in zip(after.body, kept)] == [True, True, True, False, True]
+    grown = MODULE.replace("secure=True)", "secure=False)\n    resp.headers['X'] = '1'")
+    tree = parsed.parse(grown, ast.parse)
+    assert tree.body[-1] is kept[-1] and tree.body[-1].lineno == 17  # moved down one line
+    assert ast.dump(tree, include_attributes=True) == full(grown)
+
+
+def test_statements_sharing_a_line_with_the_edited_one_are_parsed_again_with_it():
+    text = MODULE + "a = 1; b = 2\nc = 3\n"
+    parsed = incremental.Parsed()
+    parsed.parse(text, parse)
+    edited = text.replace("b = 2", "b = 4")
+    assert incremental_dump(parsed, edited) == full(edited)
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_give_the_tree_of_the_whole_text(end):
+    text = MODULE.replace("\n", end)
+    parsed = incremental.Parsed()
+    parsed.parse(text, parse)
+    for edited in (text.replace("secure=True", "secure=False"),
+                   text.replace("session.clear()", "session.clear()" + end + "    x = 1")):
+        assert incremental_dump(parsed, edited) == full(edited)
+
+
+def test_a_text_that_no_longer_parses_gives_the_parser_s_error_and_the_next_one_parses_whole():
+    parsed = incremental.Parsed()
+    parsed.parse(MODULE, ast.parse)
+    with pytest.raises(SyntaxError):
+        parsed.parse(MODULE.replace('"ok")', '"ok"'), ast.parse)
+    assert ast.dump(parsed.parse(MODULE, ast.parse), include_attributes=True) == full(MODULE)
+
+
+CHECKED = [p for p in FIXTURES if p.parent.name in ("flask", "django", "fastapi")][::3]
+
+
+@pytest.mark.parametrize("fixture", CHECKED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_checks_that_reuse_the_last_one_give_the_diagnostics_of_a_check_from_scratch(fixture, tmp_path):
+    rng = random.Random(f"check {fixture.parent.name}/{fixture.name}")
+    path = str(tmp_path / fixture.name)
+    settings = resolve(str(tmp_path), {})
+    memory = linting.Memory()
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    for _ in range(max(EDITS // 3, 5)):
+        text = "".join(lines)
+        assert linting.check(text, path, settings, memory) == linting.check(text, path, settings), text
+        lines = edit(lines, rng)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES[::4], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_function_profiles_kept_from_the_last_text_give_the_summary_of_the_new_one(fixture):
+    rng = random.Random(f"profiles {fixture.parent.name}/{fixture.name}")
+    known = {}
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    for _ in range(EDITS):
+        text = "".join(lines)
+        assert summary.summarise(text, known=known) == summary.summarise(text), text
+        lines = edit(lines, rng)
+
+
+@pytest.mark.parametrize("app", ["flask/factory_app", "flask/helper_modules", "django/ticketshop",
+                                 "fastapi/depends_modules"])
+def test_an_edited_module_of_a_project_gets_the_facts_of_a_project_built_with_its_text(app, tmp_path, monkeypatch):
+    """The server keeps the other modules' links when a buffer differs from
+    its file (Project.with_module): the facts equal a model built afresh
+    from every module's summary and the buffer's."""
+    import shutil
+
+    from fixlint import project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = tmp_path / "app"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "fixtures" / app, root)
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n", encoding="utf-8")
+    linting.forget_projects()
+    modules = sorted(str(p) for p in root.rglob("*.py"))
+    rng = random.Random(f"project {app}")
+    edited = []  # (module, text): each import line of each module deleted, then random edits
+    for path in modules:
+        lines = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+        edited += [(path, "".join(lines[:i] + lines[i + 1:])) for i, line in enumerate(lines) if "import" in line]
+    for _ in range(max(EDITS // 3, 5)):
+        path = rng.choice(modules)
+        edited.append((path, "".join(edit(Path(path).read_text(encoding="utf-8").splitlines(keepends=True), rng))))
+    try:
+        for path, text in edited:
+            disk = project.build(str(root))
+            own = summary.summarise(text)
+            expected = project.Project(str(root), {**{p: disk.summaries[p] for p in disk.summaries},
+                                                   path: own}).facts_for(path)
+            assert linting.project_facts(path, text, {}) == expected, (path, text)
+    finally:
+        linting.forget_projects()
