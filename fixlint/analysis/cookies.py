@@ -196,7 +196,7 @@ def cookie_call_site(ctx, node, framework, method, params):
     name = literal_string(key, ctx) if key is not None else None
     if name is None and key is not None:
         name = class_constant(ctx, key)
-    site = CookieSite(SET_COOKIE, node, framework.label, name)
+    site = CookieSite(SET_COOKIE, node, framework.label_in(ctx), name)
     if name is None and key is not None:
         site.name_source = _short_source(key)
     site.method = method
@@ -501,7 +501,7 @@ class CookieAnalysis(Analysis):
             return
         container = target.value
         if key in fw.SETTING_NAMES and self._is_config(container):
-            self._setting(key, value, node, self._config_key(container), fw.FLASK.label)
+            self._setting(key, value, node, self._config_key(container), fw.FLASK.label_in(self.ctx))
         elif key.lower() == "set-cookie":
             self._header(value)
         elif container.__class__ is ast.Subscript:
@@ -521,7 +521,7 @@ class CookieAnalysis(Analysis):
         return ("config", id(binding) if binding is not None else ast.dump(owner))
 
     def _config_call(self, node, config_expr):
-        self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label)
+        self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label_in(self.ctx))
 
     def _keyword_settings(self, node, group_key, label):
         for name, value, where in self._mapping_pairs(node):
@@ -596,7 +596,7 @@ class CookieAnalysis(Analysis):
         if self._module_markers or ctx.imports(*fw.DJANGO.packages):
             return fw.DJANGO.label
         if ctx.imports(*fw.FLASK.packages):
-            return fw.FLASK.label
+            return fw.FLASK.label_in(ctx)
         for name in self._module_settings:
             owners = {f.extends or f for f, _ in fw.settings_frameworks(name)}
             if owners == {fw.DJANGO}:
@@ -655,7 +655,7 @@ class CookieAnalysis(Analysis):
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
 
     def _app_site(self, node, framework, flags, given, detail):
-        site = CookieSite(APP, node, framework.label, sensitivity=fw.SESSION)
+        site = CookieSite(APP, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
         site.sensitivity_detail = detail
         for setting in framework.settings:
             if setting.flag in flags and setting.name not in given:
@@ -701,7 +701,7 @@ class CookieAnalysis(Analysis):
             return
         if container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
             framework = fw.response_framework(self.ctx, container.value)
-            site = CookieSite(MORSEL, node, framework.label, name)
+            site = CookieSite(MORSEL, node, framework.label_in(self.ctx), name)
             site.variable = f"{container.value.id}.cookies"
         else:
             site = CookieSite(MORSEL, node, "http.cookies", name)

@@ -112,6 +112,9 @@ def _session_calls():
 
 
 _SESSION_CALLS = _session_calls()
+# Library calls that reach the session only under a policy: qualname -> the policy's names.
+_POLICIES = {q: f.session_policy for f in fw.FRAMEWORKS if f.session_policy
+             for q in f.bind_calls | f.logout_calls | f.regenerate_calls}
 # Bare or attribute callee names that may resolve to one of them.
 _FRAMEWORK_CALLEES = frozenset(q.rpartition(".")[2] for q in _SESSION_CALLS)
 # Session libraries' regeneration through the app (`app.session_interface.regenerate(...)`).
@@ -193,6 +196,7 @@ class LifecycleAnalysis(Analysis):
         # in `class RotatingSession(SecureCookieSession)`): trusted.
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
+        self._names = None  # `module.name` the file imports, when asked (_imported_names)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -241,7 +245,29 @@ class LifecycleAnalysis(Analysis):
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):
             return base.cookie_backend  # Django's signed_cookies engine
+        for module, backend in base.backend_variants:
+            if self._imported(module):
+                return backend
         return base.backend
+
+    def _imported(self, module):
+        """Whether this file, or the application it belongs to (the project
+        model), imports `module` (a module or a name in one) or a submodule
+        of it."""
+        if self.ctx.imports(module) or module in self._imported_names():
+            return True
+        project = self.ctx.project
+        imported = project.imported if project is not None else ()
+        return any(m == module or m.startswith(module + ".") for m in imported)
+
+    def _imported_names(self):
+        """`module.name` for every `from module import name` in the file."""
+        if self._names is None:
+            self._names = frozenset(
+                f"{node.module}.{alias.name}" for node in ast.walk(self.ctx.tree)
+                if node.__class__ is ast.ImportFrom and not node.level and node.module for alias in node.names
+            )
+        return self._names
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""
@@ -531,6 +557,8 @@ class LifecycleAnalysis(Analysis):
             qualname = ctx.qualname(func)
         if qualname is not None:
             found = _SESSION_CALLS.get(qualname)
+            if found is not None and not self._reaches_session(qualname):
+                found = None  # aiohttp-security's remember() under a cookie or JWT policy
             if found is not None:
                 kind, framework, mechanism = found
                 if kind == BIND:
@@ -545,6 +573,13 @@ class LifecycleAnalysis(Analysis):
         if _INVALIDATE_PHRASES.in_name(name):
             return Event(DELEGATE, None)
         return None
+
+    def _reaches_session(self, qualname):
+        """Whether a library call acts on the session here: always, unless
+        its library names the policy that makes it (`session_policy`) and
+        neither this file nor its application imports that policy."""
+        policy = _POLICIES.get(qualname)
+        return not policy or any(self._imported(name) for name in policy)
 
     def _flask_session_call(self, node, name):
         """`Session(app)` / `app.config.update(SESSION_TYPE=...)`."""

@@ -18,6 +18,7 @@ nobody — logout wins when both appear. "Enter"/"exit" words (`masuk`,
 
 from __future__ import annotations
 
+import ast
 from functools import lru_cache
 
 from .. import frameworks as fw
@@ -264,6 +265,49 @@ def undone_clears(steps):
                 undone[i] = restore
                 break
     return undone
+
+
+def exiting_blocks(function):
+    """{id of a node: the chain of blocks holding it that end the handler,
+    outermost first} for the `if`/`else` bodies of `function` whose last
+    statement is a `raise` or `return` (`if user is None:
+    request.clear_session(); raise NotAuthorized()`): what happens in such
+    a block never reaches the statements after it. A block is named by the
+    id of its first statement; nodes in no such block are left out."""
+    blocks = {}
+    _mark_exiting(function.body, blocks, ())
+    return blocks
+
+
+def reaches(blocks, earlier, later):
+    """Whether the node `earlier` can run before `later` on one path as far
+    as ending blocks tell: `earlier`'s innermost ending block, if any,
+    holds `later` too."""
+    chain = blocks.get(id(earlier), ())
+    return not chain or chain[-1] in blocks.get(id(later), ())
+
+
+_EXITS = (ast.Raise, ast.Return)
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _mark_exiting(body, blocks, chain):
+    for statement in body:
+        if statement.__class__ in _NESTED:
+            continue
+        if chain:
+            for node in ast.walk(statement):
+                blocks[id(node)] = chain
+        if statement.__class__ is ast.If:
+            for branch in (statement.body, statement.orelse):
+                if branch:
+                    inner = (*chain, id(branch[0])) if branch[-1].__class__ in _EXITS else chain
+                    _mark_exiting(branch, blocks, inner)
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                inner_body = getattr(statement, field, None)
+                if isinstance(inner_body, list) and inner_body and isinstance(inner_body[0], ast.stmt):
+                    _mark_exiting(inner_body, blocks, chain)
 
 
 # -- test code --------------------------------------------------------------

@@ -32,8 +32,9 @@ from .edits import (
     ReplaceValue, Span,
 )
 
-# Libraries that spell SameSite in lower case (their type hints say so).
-_LOWER_SAMESITE = frozenset(("Starlette", "starsessions"))
+# Libraries that spell SameSite in lower case (their type hints say so);
+# FastAPI is the label Starlette's cookies carry in a FastAPI module.
+_LOWER_SAMESITE = frozenset(("Starlette", "FastAPI", "starsessions"))
 _HEADER_ATTRIBUTE = {"secure": "Secure", "httponly": "HttpOnly", "samesite": "SameSite=Lax"}
 # Settings a standalone settings module's SESSION_COOKIE_SECURE goes after.
 _COOKIE_SETTING_PREFIXES = ("SESSION_COOKIE_", "CSRF_COOKIE_", "SESSION_")

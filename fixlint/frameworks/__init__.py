@@ -24,6 +24,7 @@ from .starsessions import STARSESSIONS
 from .litestar import LITESTAR
 from .aiohttp import AIOHTTP
 from .aiohttp_session import AIOHTTP_SESSION
+from .aiohttp_security import AIOHTTP_SECURITY
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
@@ -35,7 +36,7 @@ from .quart_auth import QUART_AUTH
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, PYRAMID,
-    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, HAND_ROLLED, PYTHON,
+    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
@@ -51,7 +52,7 @@ FOREIGN_WEB_PACKAGES = (
 )
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SESSION", "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
+    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
     "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
@@ -67,6 +68,8 @@ def advice(framework, code, default="", label=None, parameter=False):
         return default
     if parameter and label in found.parameter_fix:
         return found.parameter_fix[label]
+    if label in found.label_fix:
+        return found.label_fix[label]
     return found.fix or default
 
 

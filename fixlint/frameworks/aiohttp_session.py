@@ -17,6 +17,8 @@ the data but keep the identity: they end a session's contents (logout), not
 its id; `session.regenerate()` does not exist.
 """
 
+from dataclasses import replace
+
 from .base import Advice, Framework, Middleware, SessionBackend
 
 _STORAGES = (
@@ -56,12 +58,35 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("invalidate", "clear")),
 )
 
+# The cookie storages (`EncryptedCookieStorage`, `NaClCookieStorage`,
+# `SimpleCookieStorage`) keep the whole session in the cookie: their
+# `load_session()` builds `Session(None, data=...)`, with no identity
+# (cookie_storage.py), so a planted cookie stays the attacker's anonymous
+# copy and only the data planted in it carries into the signed-in session.
+# A module whose application imports only those runs on COOKIE_BACKEND;
+# RedisStorage and MemcachedStorage keep the server-side SESSION_BACKEND.
+COOKIE_BACKEND = replace(
+    SESSION_BACKEND,
+    key="aiohttp_session_cookie",
+    server_side=False,
+    note="",
+)
+_SERVER_STORAGES = ("aiohttp_session.redis_storage", "aiohttp_session.memcached_storage")
+_COOKIE_STORAGES = (
+    "aiohttp_session.cookie_storage", "aiohttp_session.nacl_storage", "aiohttp_session.SimpleCookieStorage",
+)
+BACKEND_VARIANTS = (
+    *((module, SESSION_BACKEND) for module in _SERVER_STORAGES),
+    *((module, COOKIE_BACKEND) for module in _COOKIE_STORAGES),
+)
+
 AIOHTTP_SESSION = Framework(
     key="aiohttp_session",
     label="aiohttp-session",
     packages=("aiohttp_session",),
     middleware=(STORAGES,),
     backend=SESSION_BACKEND,
+    backend_variants=BACKEND_VARIANTS,
     session_getters=GET_SESSION | NEW_SESSION,
     regenerate_calls=NEW_SESSION,
     regenerate_mechanism="new:aiohttp_session",

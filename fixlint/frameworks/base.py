@@ -54,6 +54,9 @@ class Advice:
     # The fix for a value declared as a handler parameter, by the label the
     # file gives the framework (FastAPI: "declare it with Cookie()").
     parameter_fix: dict = field(default_factory=dict)
+    # The fix in a file that gives the framework another label (a
+    # Framework.label_variants label: Quart's session is `quart.session`).
+    label_fix: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,12 @@ class Framework:
     # extends (Flask-Session extends Flask); its events are that framework's.
     extends: "Framework" = None
     backend: object = None  # the SessionBackend its session runs on, if it has one
+    # Backends its session runs on instead when the file, or the application
+    # it belongs to (the project model), imports a module: ((module,
+    # SessionBackend), ...), the first that applies. Quart serves Flask's
+    # session under its own name; Litestar's ServerSideSessionConfig and
+    # pyramid_beaker keep the session on the server.
+    backend_variants: tuple = ()
     # The session object as messages name it, and its attributes that hold
     # the session id (`request.session.session_key`).
     session_label: str = ""
@@ -163,6 +172,11 @@ class Framework:
     regenerate_calls: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
+    # Names of a policy that makes those calls act on the session (aiohttp-
+    # security's `remember()` writes aiohttp-session's session only under
+    # SessionIdentityPolicy): without one imported by the file or its
+    # application, the calls are not session events. Empty: they always are.
+    session_policy: tuple = ()
     # The session keys the library itself writes (Flask-Login's `_user_id`):
     # a project function named like one of its `logout_calls` that removes
     # one is a copy of that call (a vendored library), which SFX102 counts
@@ -222,6 +236,10 @@ class Framework:
     # loaders whose keys cannot be read (`from_pyfile`) and the one that
     # names a config object (`from_object`); the `bind_calls` argument that
     # asks for a remember-me cookie (`login_user(user, remember=True)`).
+    # Methods that load a project module named by a dotted string, as an
+    # import would (Pyramid's `config.include("pypicloud.auth")`): the
+    # project model links the two modules.
+    includes: frozenset = frozenset()
     session_users: frozenset = frozenset()
     session_user_packages: frozenset = frozenset()
     unreadable_config_loaders: frozenset = frozenset()

@@ -5,6 +5,8 @@ the next response carries a new cookie value, which is Flask's regeneration.
 Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
 """
 
+from dataclasses import replace
+
 from . import quart
 from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
 
@@ -45,6 +47,16 @@ SESSION_BACKEND = SessionBackend(
         "call session.clear() before binding (default session) or "
         "app.session_interface.regenerate(session) (Flask-Session)"
     ),
+)
+
+# Quart's session is the same signed cookie (quart/sessions.py,
+# SecureCookieSessionInterface): the same lifecycle, under Quart's name.
+QUART_BACKEND = replace(
+    SESSION_BACKEND,
+    key="quart",
+    label=quart.LABEL,
+    regenerators=frozenset(("clear:flask",)),  # no Flask-Session under Quart
+    instead_fix="",
 )
 
 # -- request values (SFX201-SFX203) ------------------------------------------
@@ -125,6 +137,8 @@ FLASK = Framework(
         raw_bodies=RAW_BODIES,
     ),
     backend=SESSION_BACKEND,
+    backend_variants=((quart.PACKAGE, QUART_BACKEND),),
+    label_variants=((quart.PACKAGE, quart.LABEL),),
     session_label="session",
     session_cookie="session",
     session_id_attrs=frozenset(("sid",)),  # under Flask-Session: `session.sid`
@@ -141,8 +155,11 @@ FLASK = Framework(
     object_config_loader=OBJECT_CONFIG_LOADER,
     project_use="session_use",
     advice={
-        "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),)),
-        "SFX102": Advice(docs=(("Flask", "session.clear() (and logout_user() with Flask-Login)"),)),
+        "SFX101": Advice(docs=(("Flask", "session.clear() before writing the user into the session"),
+                               (quart.LABEL, "session.clear() before writing the user into quart.session (Flask's "
+                                             "signed-cookie session under Quart's name)"))),
+        "SFX102": Advice(docs=(("Flask", "session.clear() (and logout_user() with Flask-Login)"),
+                               (quart.LABEL, "session.clear() (Quart-Auth: logout_user())"))),
         "SFX201": Advice(
             fix="read the session id from request.cookies",
             docs=(("Flask", 'request.cookies.get(app.config["SESSION_COOKIE_NAME"]), or use flask.session'),),
@@ -154,6 +171,8 @@ FLASK = Framework(
         "SFX203": Advice(
             fix="use flask.session (or Flask-Session), or when the id is unknown issue a new one with "
                 "secrets.token_urlsafe(32) and set it as the cookie",
+            label_fix={quart.LABEL: "use quart.session, or when the id is unknown issue a new one with "
+                                    "secrets.token_urlsafe(32) and set it as the cookie"},
             docs=(("Flask", 'if sid not in SESSIONS: sid = secrets.token_urlsafe(32); SESSIONS[sid] = {}; '
                              'resp.set_cookie("sid", sid, ...)'),),
         ),

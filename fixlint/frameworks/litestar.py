@@ -17,11 +17,21 @@ Facts from Litestar 2.25's source:
   `query_params`, `path_params`, `cookies`, `headers`, `await
   request.form()`, `await request.json()`.
 - Sessions: `request.session` (a dict), `request.set_session(...)`,
-  `request.clear_session()`. The server-side backend keeps the id the
-  request's cookie carries, even across `clear_session()`, so Litestar 2.x
-  has no call that gives a server-side session a new id. fixlint judges the
-  lifecycle as for the cookie backend: `clear_session()` before the user is
-  written regenerates (and ends the session at logout).
+  `request.clear_session()` (litestar/connection/base.py: sets the scope's
+  session to Empty and forgets the connection's session id).
+  - Under `CookieBackendConfig` the session is the cookie:
+    `clear_session()` before the user is written gives the response a
+    fresh cookie (regeneration), and at logout ends the session.
+  - Under `ServerSideSessionConfig` (litestar/middleware/session/
+    server_side.py, 2.x and 3.0): `store_in_message()` deletes the record
+    and sends a "null" cookie when the session is Empty, but otherwise
+    saves it under `get_session_id()`, which returns the id the request's
+    cookie carries before anything else. So `clear_session()` followed by
+    `set_session({...})` in the same request stores the user under the id
+    the visitor came with: invalidation at logout, never regeneration at
+    login, and Litestar has no call that issues a new id. A module that
+    imports `litestar.middleware.session.server_side` (or whose
+    application does) runs on SERVER_SIDE_BACKEND.
 """
 
 from .base import Advice, Framework, Middleware, Requests, Routing, SessionBackend
@@ -84,6 +94,25 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("clear",)),
 )
 
+# ServerSideSessionConfig: the record lives in a store under the cookie's
+# id, which clear_session() does not change within the request; a response
+# that ends the session sends a "null" cookie, and the next request starts
+# a session under a fresh id (get_session_id -> generate_session_id).
+SERVER_SIDE_MODULE = "litestar.middleware.session.server_side"
+SERVER_SIDE_BACKEND = SessionBackend(
+    key="litestar_server_side",
+    label="Litestar",
+    regenerators=frozenset(),  # nothing gives the session a new id within the request
+    order="before",
+    regenerate_fix=("end the old session with request.clear_session() and bind the user on a later request "
+                    "(the next request gets a fresh id), or issue the id yourself in a ServerSideSessionBackend "
+                    "subclass"),
+    invalidate_fix="call request.clear_session()",
+    server_side=True,
+    note="ServerSideSessionConfig keeps the request cookie's session id across request.clear_session()",
+    session_methods=frozenset(("clear",)),
+)
+
 LITESTAR = Framework(
     key="litestar",
     label="Litestar",
@@ -104,6 +133,7 @@ LITESTAR = Framework(
         source_methods=REQUEST_SOURCE_METHODS,
     ),
     backend=SESSION_BACKEND,
+    backend_variants=((SERVER_SIDE_MODULE, SERVER_SIDE_BACKEND),),
     request_session_calls={"clear_session": "clear", "set_session": "write"},
     session_label="request.session",
     session_cookie="session",
@@ -111,7 +141,9 @@ LITESTAR = Framework(
     fixtures="litestar",
     advice={
         "SFX101": Advice(docs=(("Litestar", "request.clear_session() before request.set_session({...}) with CookieBackendConfig; "
-                                            "ServerSideSessionConfig keeps the request cookie's id (Litestar 2.x)"),)),
+                                            "ServerSideSessionConfig keeps the request cookie's id across clear_session(): "
+                                            "end the old session and bind the user on a later request, or issue the id "
+                                            "yourself in a ServerSideSessionBackend subclass"),)),
         "SFX102": Advice(docs=(("Litestar", "request.clear_session()"),)),
         "SFX201": Advice(
             fix="read it from request.cookies",

@@ -39,6 +39,8 @@ Facts from Pyramid 2.x (`pyramid/session.py`, `pyramid/authentication.py`,
   `request.matchdict`, `request.json_body`.
 """
 
+from dataclasses import replace
+
 from .base import Advice, Framework, Middleware, Requests, Routing, SessionBackend
 
 # WebOb's positional parameters of `set_cookie` after `self` (the cookie's
@@ -128,6 +130,25 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("invalidate", "clear", "delete")),
 )
 
+# pyramid_beaker (pyramid_beaker/__init__.py: `session_factory_from_settings`,
+# `BeakerSessionFactoryConfig`, and `config.include("pyramid_beaker")`) runs
+# Beaker's sessions. Beaker's `Session` (beaker/session.py) keeps the data in
+# a server-side container (memory or files unless `session.type` says
+# otherwise, and only `type = "cookie"` makes it a cookie) under the id its
+# cookie carries; its `invalidate()` clears the data and creates a new id, so
+# invalidate() before the identity is written is still the regeneration,
+# and a planted id that is never invalidated becomes a signed-in session. The
+# type lives in the .ini settings fixlint does not read: a module whose
+# application imports pyramid_beaker is rated server-side.
+BEAKER_MODULE = "pyramid_beaker"
+BEAKER_BACKEND = replace(
+    SESSION_BACKEND,
+    key="pyramid_beaker",
+    label="Pyramid with pyramid_beaker",
+    regenerate_fix="call request.session.invalidate() first (Beaker gives the session a new id)",
+    server_side=True,
+)
+
 # -- requests, responses, views ----------------------------------------------
 REQUEST_SOURCES = {
     "params": "query string or form body", "GET": "query string", "POST": "form body",
@@ -183,6 +204,9 @@ PYRAMID = Framework(
         self_request=True,
     ),
     backend=SESSION_BACKEND,
+    backend_variants=((BEAKER_MODULE, BEAKER_BACKEND),),
+    # `config.include("pkg.auth")` runs that module's includeme(config).
+    includes=frozenset(("include",)),
     session_label="request.session",
     session_cookie="session",
     session_regenerate_methods=REGENERATE_METHODS,

@@ -12,6 +12,7 @@ their Flask twins. Quart-Auth, its login library, has its own adapter
 """
 
 PACKAGE = "quart"
+LABEL = "Quart"  # what messages call Flask's adapter in a Quart module
 APP_CLASSES = frozenset(("quart.Quart", "quart.app.Quart", "quart.Blueprint", "quart.blueprints.Blueprint"))
 APPLICATIONS = frozenset(("quart.Quart", "quart.app.Quart"))
 SESSION = frozenset(("quart.session", "quart.globals.session"))

@@ -76,6 +76,11 @@ class ProjectFacts(NamedTuple):
     # Some module of the application constructs the Flask app; without one
     # the code is an extension configuring a host app fixlint cannot see.
     builds_app: bool = True
+    # The absolute modules its modules import, and the names they import
+    # from them (`pyramid_beaker`, `aiohttp_security.SessionIdentityPolicy`):
+    # which session backend an application runs on and whether a library's
+    # calls reach the session (Framework.backend_variants, .session_policy).
+    imported: frozenset = frozenset()
 
 
 class Project:
@@ -379,4 +384,6 @@ def _merge(summaries, product):
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
+        imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
+                           for name in (module, *(f"{module}.{n}" for n in names))),
     )

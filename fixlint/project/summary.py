@@ -6,7 +6,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `imports`: the module's own imports, as (level, module, names), found by a
   line scan (every module is scanned; only some are parsed);
 - `links`: modules named in strings that load configuration
-  (`app.config.from_object("config.ProductionConfig")`);
+  (`app.config.from_object("config.ProductionConfig")`) or a module
+  (Pyramid's `config.include("pkg.auth")`);
 - `keys`: Flask/Flask-Login configuration keys the module gives in any
   readable form (an assignment in a config class or module, `config[...]`,
   `update(...)`, `from_mapping(...)`, a dict key), and the names that mark a
@@ -65,7 +66,9 @@ _LOGINS = {qualname: f for f in _REMEMBERED for qualname in f.bind_calls}
 _LOGIN_NAMES = sorted({qualname.rpartition(".")[2] for qualname in _LOGINS})
 
 KEYS = frozenset(s.name for f in _CONFIGURED for s in f.settings) | frozenset(_CONFIG_MARKERS) | _SETTINGS_MARKERS
-_LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS))
+# `config.include("pkg.auth")`: a module loaded by name, linked like an import.
+_INCLUDES = frozenset().union(*(f.includes for f in fw.FRAMEWORKS))
+_LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS), *sorted(_INCLUDES))
 # Text that a module holding a fact beyond its imports must contain: a key's
 # first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
 # then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
@@ -294,6 +297,10 @@ class _Summariser:
             self.facts["unreadable"] = True
         elif func.attr in _OBJECT_LOADERS and node.args:
             self._from_object(node.args[0])
+        elif func.attr in _INCLUDES and node.args:
+            arg = node.args[0]
+            if arg.__class__ is ast.Constant and isinstance(arg.value, str) and not arg.value.startswith("."):
+                self.facts["links"].append(arg.value)
 
     def _from_object(self, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):

@@ -654,6 +654,54 @@ def session_config_rule(flag, message, value_regex=None, lifetime=False):
     )
 
 
+# Cookie objects built with set_cookie's parameters (Litestar's
+# `Cookie(key=..., secure=...)` in `response_cookies=[...]`), from the
+# registry: each class with its framework's defaults.
+COOKIE_CLASSES = tuple((f, tuple(sorted(f.cookie_classes))) for f in fw.FRAMEWORKS if f.cookie_classes)
+
+
+def _cookie_object_named(skip_names):
+    """The object builds a session/auth cookie, by its literal name given
+    as `key=` or first; never one of `skip_names`."""
+    out = [{"pattern-either": [
+        {"pattern": f'$CK("=~/{SESSION_WORDS}/", ...)'},
+        {"pattern": f'$CK(..., key="=~/{SESSION_WORDS}/", ...)'},
+    ]}]
+    for name in skip_names:
+        out += [{"pattern-not": f'$CK("=~/^{name}$/", ...)'}, {"pattern-not": f'$CK(..., key="=~/^{name}$/", ...)'}]
+    return out
+
+
+def cookie_objects(flag, value_regex=None, lifetime=False, skip_names=()):
+    """A cookie object whose `flag` is weak: given a weak literal, left out
+    where its framework's default is weak, or (`lifetime`) a max_age above
+    the limit."""
+    variants = []
+    for framework, qualnames in COOKIE_CLASSES:
+        construction = [{"pattern": "$CK(...)"}, one_of("$CK", qualnames)]
+        option = "max_age" if lifetime else flag
+        variants.append({"patterns": [
+            *construction, *_value_filter(value_regex, lifetime, {"pattern": f"$CK(..., {option}=$V, ...)"}),
+        ]})
+        if not lifetime and framework.cookie_defaults.get(flag) in _WEAK_DEFAULTS.get(flag, ()):
+            variants.append({"patterns": [
+                *construction,
+                {"pattern-not": f"$CK(..., {flag}=$V, ...)"},
+                {"pattern-not": "$CK(..., **$OPTIONS)"},
+            ]})
+    return {"patterns": [{"pattern-either": variants}, *_cookie_object_named(skip_names)]}
+
+
+def cookie_object_rule(flag, message, value_regex=None, lifetime=False, skip_names=()):
+    from .base import SemgrepRule
+
+    return SemgrepRule(
+        suffix="cookie-object", message=message,
+        match=cookie_objects(flag, value_regex, lifetime, skip_names),
+        technology=tuple(sorted(f.key for f, _ in COOKIE_CLASSES)),
+    )
+
+
 # -- http.cookies morsels ------------------------------------------------------------
 
 _OUTPUTS = tuple(f"$C.{m}(...)" for m in sorted(stdlib.OUTPUT_METHODS)) + tuple(
@@ -838,6 +886,11 @@ def flag_rules(spec):
         elif suffix in spec.messages:
             out.append(table[suffix](spec.messages[suffix]))
     attribute = _FLAG_ATTRIBUTES[flag]
+    out.append(cookie_object_rule(
+        flag, f"$CK(...) builds a session/auth cookie without {attribute} (a weak or missing {flag}=); "
+              f"pass {flag}={good}",
+        value_regex=spec.weak_re, skip_names=skip,
+    ))
     factories = factory_rules(
         flag, "{call}() sets {subject} without " + attribute + " or with a weak {option}",
         "pass {option}=" + good.replace("{", "{{").replace("}", "}}"),

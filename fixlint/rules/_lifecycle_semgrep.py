@@ -17,7 +17,7 @@ import re
 from .. import frameworks as fw
 from ..analysis import credentials
 from ..config import NON_SENSITIVE_NAMES
-from ..frameworks import auth, vocabularies
+from ..frameworks import auth, quart, vocabularies
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
 
@@ -298,3 +298,59 @@ FLASK_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.FLASK.backend.session_methods 
 REQUEST_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.DJANGO.backend.session_methods - (
     fw.STARLETTE.backend.session_methods | fw.STARSESSIONS.backend.session_methods)
 REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)
+# Quart's session is Flask's, under Quart's names (`from quart import session`).
+QUART_MODULES = (quart.PACKAGE,)
+QUART_SESSION = min(quart.SESSION, key=len)
+# Litestar: the request's own session calls (`request.clear_session()`,
+# `request.set_session({...})`).
+LITESTAR_MODULES = fw.LITESTAR.semgrep_imports()
+LITESTAR_CLEAR = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "clear")
+LITESTAR_WRITE = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "write")
+# Modules whose import puts Pyramid's session on the server (pyramid_beaker), with that backend.
+PYRAMID_SERVER_SIDE = tuple((m, b) for m, b in fw.PYRAMID.backend_variants if b.server_side)
+# Modules whose import puts Litestar's session on the server (ServerSideSessionConfig), with that backend.
+LITESTAR_SERVER_SIDE = tuple((m, b) for m, b in fw.LITESTAR.backend_variants if b.server_side)
+# aiohttp-session: the session is a local (`session = await get_session(request)`);
+# `new_session(request)` regenerates, `session.invalidate()` ends it.
+AIOHTTP_GET_SESSION = sorted(fw.AIOHTTP_SESSION.session_getters - fw.AIOHTTP_SESSION.regenerate_calls)
+AIOHTTP_NEW_SESSION = sorted(fw.AIOHTTP_SESSION.regenerate_calls)
+AIOHTTP_INVALIDATE = sorted(fw.AIOHTTP_SESSION.session_invalidate_methods)
+# aiohttp-security: remember() binds the identity into that session under the policy it names.
+AIOHTTP_REMEMBER = sorted(fw.AIOHTTP_SECURITY.bind_calls)
+
+
+def policy_imported(framework):
+    """The file imports the class that makes `framework`'s calls session
+    events (`from aiohttp_security import SessionIdentityPolicy`)."""
+    imports = []
+    for qualname in framework.session_policy:
+        module, _, name = qualname.rpartition(".")
+        if module and name[:1].isupper():
+            imports.append({"pattern-inside": f"from {module} import {name}\n...\n"})
+    return [{"pattern-either": imports}]
+
+
+def litestar_writes(request):
+    """Litestar's identity writes: into `request.session`, or a whole
+    session set with `request.set_session({..., "user_id": ...})`."""
+    session = f"{request}.session"
+    return [{"pattern-either": [
+        {"patterns": [
+            {"pattern-either": [
+                {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", SOME_VALUE_RE)]},
+                {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
+                # Semgrep's `{..., $K: $V}` skips a dict that starts with `**old`.
+                *[{"pattern": f"{request}.{write}({{{start}$K: $V, ...}})"}
+                  for write in LITESTAR_WRITE for start in ("..., ", "**$OLD, ..., ")],
+            ]},
+            regex("$K", IDENTITY_KEY_RE),
+        ]},
+    ]}]
+
+
+def aiohttp_session_local(session="$S"):
+    """`session` is the session aiohttp-session's get_session() loaded."""
+    return [{"pattern-either": [
+        {"pattern-inside": f"{session} = await {getter}(...)\n...\n"} for getter in AIOHTTP_GET_SESSION
+    ]}]
+

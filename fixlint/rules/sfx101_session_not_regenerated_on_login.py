@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
-from ..analysis.lifecycle_paths import LOGIN, paths_of, undone_clears
+from ..analysis.lifecycle_paths import LOGIN, exiting_blocks, paths_of, reaches, undone_clears
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -276,12 +276,93 @@ def _backends():
             suffix="pyramid",
             session=request,
             regenerated=[*ls.after_any(f"{request}.invalidate()", f"{request}.clear()"),
-                         *ls.imports(ls.PYRAMID_MODULES)],
+                         *ls.imports(ls.PYRAMID_MODULES),
+                         *ls.not_importing([module for module, _ in ls.PYRAMID_SERVER_SIDE])],
             technology=("pyramid",),
             severity="medium",  # SignedCookieSessionFactory: a signed-cookie session
             binding="Login writes $K into request.session without invalidating it first: data planted in the "
                     "session before login carries into the signed-in one; call request.session.invalidate() "
                     "before the write (Pyramid)",
+        ),
+        *(_Backend(
+            suffix="pyramid-beaker",
+            session=request,
+            regenerated=[*ls.after_any(f"{request}.invalidate()"), *ls.imports((module,))],
+            technology=("pyramid",),
+            binding=f"Login writes $K into a server-side session without a new session id: the planted id "
+                    f"becomes signed in; {backend.regenerate_fix} ({backend.label})",
+        ) for module, backend in ls.PYRAMID_SERVER_SIDE),
+        *_async_backends(),
+    )
+
+
+def _async_backends():
+    """Quart (Flask's session under Quart's names), Litestar's cookie
+    backend and aiohttp-session: their rows, from the adapters' data."""
+    quart = ls.QUART_SESSION
+    quart_fix = f"{fw.FLASK.backend.regenerate_fix} (Quart)"
+    litestar = fw.LITESTAR.backend
+    aiohttp = fw.AIOHTTP_SESSION.backend
+    clears = [f"$REQ.{clear}()" for clear in ls.LITESTAR_CLEAR]
+    news = [f"$NEW = await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION]
+    return (
+        _Backend(
+            suffix="quart",
+            session=quart,
+            regenerated=[*ls.after_any(f"{quart}.clear()"), *ls.imports(ls.QUART_MODULES)],
+            technology=("quart",),
+            severity="medium",  # Flask's signed-cookie session
+            binding=f"Login binds $K to the session without regenerating it: in Quart's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {quart_fix}",
+            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {quart_fix}",
+            helper_unless=(f"{quart}.clear()",),
+            helper_extra=ls.after_any(f"{quart}[{ls.IDENTITY_KEY}] = $EARLIER"),
+            record=f"Login writes $K, from the user record a credential check verified, into the session "
+                   f"without regenerating it; {quart_fix}",
+        ),
+        _Backend(
+            suffix="litestar",
+            session="$REQ.session",
+            bindings=ls.litestar_writes("$REQ"),
+            regenerated=[*ls.after_any(*clears), *ls.imports(ls.LITESTAR_MODULES),
+                         *ls.not_importing([module for module, _ in ls.LITESTAR_SERVER_SIDE])],
+            technology=("litestar",),
+            severity="medium",  # CookieBackendConfig: the session is the cookie
+            binding=f"Login writes $K into the session without clearing it first: under Litestar's "
+                    f"CookieBackendConfig, data planted in the session before login carries into the "
+                    f"signed-in one; {litestar.regenerate_fix} ({litestar.label})",
+        ),
+        *(_Backend(
+            suffix="litestar-server-side",
+            session="$REQ.session",
+            bindings=ls.litestar_writes("$REQ"),
+            # Nothing regenerates: clear_session() keeps the request cookie's id.
+            regenerated=ls.imports((module,)),
+            technology=("litestar",),
+            binding=f"Login writes $K into a server-side session under the id the visitor came with; "
+                    f"{backend.note}, so {backend.regenerate_fix} ({backend.label})",
+        ) for module, backend in ls.LITESTAR_SERVER_SIDE),
+        _Backend(
+            suffix="aiohttp-session",
+            session="$S",
+            regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news)],
+            technology=("aiohttp", "aiohttp_session"),
+            binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
+                    f"with; {aiohttp.note}, so {aiohttp.regenerate_fix} ({aiohttp.label})",
+            extra=(SemgrepRule(
+                suffix="aiohttp-security",
+                message=f"Login calls remember(), which stores the identity in the session the visitor came "
+                        f"with (SessionIdentityPolicy); {fw.advice(fw.AIOHTTP_SECURITY, 'SFX101')} "
+                        f"({fw.AIOHTTP_SECURITY.label})",
+                match={"patterns": [
+                    {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.AIOHTTP_REMEMBER]},
+                    *ls.policy_imported(fw.AIOHTTP_SECURITY),
+                    *_in_login_handler(),
+                    *ls.after_any(*news, *(f"await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION)),
+                ]},
+                technology=("aiohttp", "aiohttp_security"),
+            ),),
         ),
     )
 
@@ -362,6 +443,15 @@ class SessionNotRegeneratedOnLogin(Rule):
       Flask-KVSession: `session.regenerate()`; Starlette's
       `SessionMiddleware`: `request.session.clear()` before the binding;
       starsessions: only `regenerate_session_id(request)`, before or after;
+      Quart's session (Flask's, under Quart's name): `session.clear()`
+      before; Pyramid: `request.session.invalidate()` before (under
+      pyramid_beaker it also issues a new id); Litestar's
+      `CookieBackendConfig`: `request.clear_session()` before; Litestar's
+      `ServerSideSessionConfig`: nothing — it keeps the id the request's
+      cookie carries across `clear_session()`, so the message says to bind
+      the user on a later request or issue the id in a backend subclass;
+      aiohttp-session: `await new_session(request)` before (its
+      `invalidate()` and `clear()` keep the identity);
       hand-rolled stores: writing the record under a freshly generated id
       (`secrets.token_urlsafe()`, `uuid4()`) is a new session, not a
       binding; functions named in the `regenerators` option.
@@ -395,12 +485,14 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     - **Server-side session — high** (SARIF `error`, 8.1): Django's
       database, cache and file sessions, Flask-Session, starsessions,
-      hand-rolled stores. The cookie holds only an id naming a record on
+      Litestar's `ServerSideSessionConfig`, pyramid_beaker, aiohttp-session's
+      Redis and Memcached storages, hand-rolled stores. The cookie holds only an id naming a record on
       the server. If the login keeps the id and adds the user to the record,
       the attacker's copy of the id is now a signed-in session.
     - **Signed-cookie session — medium** (SARIF `warning`, 5.4): Flask's
-      default session, Starlette's `SessionMiddleware`, Django's
-      `signed_cookies` engine. The cookie holds the data itself, signed, and
+      default session (and Quart's), Starlette's `SessionMiddleware`, Django's
+      `signed_cookies` engine, Pyramid's `SignedCookieSessionFactory`,
+      Litestar's `CookieBackendConfig`, aiohttp-session's cookie storages. The cookie holds the data itself, signed, and
       every change sends the victim a new cookie: the attacker's planted
       copy stays anonymous and does not become signed in. What carries over
       is the data: whatever the attacker planted in the session before
@@ -458,6 +550,18 @@ class SessionNotRegeneratedOnLogin(Rule):
     signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
     inside `login()` after the key was cycled, and are not handlers; nor are
     setup secrets and methods kept while enrolling a second factor.
+    A regeneration inside an `if`/`else` branch that ends the handler with
+    `raise` or `return` (a failed login's `request.clear_session(); raise
+    NotAuthorized()`) covers only bindings in that branch. The backend a
+    module runs on follows what it, or the application it belongs to,
+    imports: `litestar.middleware.session.server_side`, `pyramid_beaker`
+    (also through Pyramid's `config.include("pkg.module")`), and
+    aiohttp-session's storage modules (Redis/Memcached first, else the cookie
+    storages, else server-side). aiohttp-security's `remember()` is a
+    binding and `forget()` a logout only where `SessionIdentityPolicy` is
+    imported; under `CookiesIdentityPolicy` or `JWTIdentityPolicy` they do
+    not touch the session. Beaker's `session.type = cookie` lives in `.ini`
+    settings fixlint does not read: pyramid_beaker is rated server-side.
     """
 
     code = "SFX101"
@@ -627,9 +731,13 @@ class SessionNotRegeneratedOnLogin(Rule):
     def _described(self, step, backend, cause):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
-        if event.framework is fw.FLASK_LOGIN:
-            does = "binds the user to the session with login_user() without regenerating it"
-            if backend is event.framework.extends.backend:  # Flask's own cookie session
+        # A library's login call: Flask-Login's login_user(), aiohttp-security's remember().
+        if event.framework is not None and event.framework.bind_calls:
+            does = f"binds the user to the session with {event.key} without regenerating it"
+            base = event.framework.extends
+            # The session the library extends, on any of its own backends (Flask's cookie
+            # session; aiohttp-session's storages), not a library replacing it (Flask-Session).
+            if backend is base.backend or any(backend is b for _, b in base.backend_variants):
                 fix, label = fw.advice(event.framework, self.code), event.framework.label
         elif event.framework is fw.HAND_ROLLED:
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
@@ -674,13 +782,17 @@ def _unregenerated_binding(path, lifecycle):
     steps = path.steps
     undone = undone_clears(steps)
     regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
+    blocks = exiting_blocks(path.function) if regenerations else {}
     for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
         backend = lifecycle.backend(step.event.framework)
         if backend is None:
             continue
-        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations):
+        # A regeneration in a branch that ends the handler (a failed login's
+        # `clear(); raise`) never runs before a binding outside it.
+        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations
+                   if reaches(blocks, s.site, step.site)):
             return step, backend, _lookalike(lifecycle, backend, steps, undone)
     return None
 

@@ -97,6 +97,7 @@ def _semgrep_rules():
             ]},
             technology=("pyramid",),
         ),
+        *_async_rules(),
         SemgrepRule(
             suffix="cookie-only",
             message="Logout deletes the session cookie but the server-side session record survives: "
@@ -182,6 +183,43 @@ def _semgrep_rules():
         ),
     )
 
+
+
+def _async_rules():
+    """Quart (Flask's session under Quart's names), Litestar and
+    aiohttp-session, from the adapters' data."""
+    quart = ls.QUART_SESSION
+    litestar = fw.LITESTAR.backend
+    aiohttp = fw.AIOHTTP_SESSION.backend
+    request = "$REQ.session"
+    ends_litestar = ls.anywhere_in_function(*(f"$REQ.{clear}()" for clear in ls.LITESTAR_CLEAR))
+    ends_aiohttp = ls.anywhere_in_function(*(f"$S.{method}()" for method in ls.AIOHTTP_INVALIDATE))
+    return (
+        SemgrepRule(
+            suffix="quart",
+            message=f"Logout removes only $K from the session: every other key stays in a live session; "
+                    f"{fw.FLASK.backend.invalidate_fix} (Quart)",
+            match={"patterns": [*_removals(quart), *_in_logout_handler(), *_invalidations(quart, True),
+                                *ls.imports(ls.QUART_MODULES)]},
+            technology=("quart",),
+        ),
+        SemgrepRule(
+            suffix="litestar",
+            message=f"Logout removes only $K from request.session: the session stays valid; "
+                    f"{litestar.invalidate_fix} ({litestar.label})",
+            match={"patterns": [*_removals(request), *_in_logout_handler(), *_invalidations(request, True),
+                                *ends_litestar, *ls.imports(ls.LITESTAR_MODULES)]},
+            technology=("litestar",),
+        ),
+        SemgrepRule(
+            suffix="aiohttp-session",
+            message=f"Logout removes only $K from the session get_session() loaded: the session stays "
+                    f"valid; {aiohttp.invalidate_fix} ({aiohttp.label})",
+            match={"patterns": [*_removals("$S"), *ls.aiohttp_session_local(), *_in_logout_handler(),
+                                *_invalidations("$S", True), *ends_aiohttp]},
+            technology=("aiohttp", "aiohttp_session"),
+        ),
+    )
 
 
 class SessionNotInvalidatedOnLogout(Rule):

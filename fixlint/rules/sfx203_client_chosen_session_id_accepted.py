@@ -227,7 +227,8 @@ class ClientChosenSessionIdAccepted(Rule):
             yield self.finding(created.node, self.message(ctx, created))
 
     def message(self, ctx, created):
+        label = created.framework.label_in(ctx) if created.framework is not None else None
         fix = fw.advice(created.framework, self.code,
-                        "when the id is unknown, issue a new one with secrets.token_urlsafe(32)")
+                        "when the id is unknown, issue a new one with secrets.token_urlsafe(32)", label=label)
         return (f"session record is created in {created.store} under the {created.key} the client sent; "
-                f"{fix} ({created.framework.label_in(ctx)})")
+                f"{fix} ({label})")

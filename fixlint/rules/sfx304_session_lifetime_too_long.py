@@ -158,6 +158,11 @@ class SessionLifetimeTooLong(Rule):
             f"$MW keeps the session cookie alive longer than {LIMIT}; pass a shorter max_age=",
             lifetime=True,
         ),
+        sg.cookie_object_rule(
+            "lifetime",
+            f"$CK(...) builds a session/auth cookie that lives longer than {LIMIT}; pass a shorter max_age=",
+            lifetime=True, skip_names=(sg.PREFERENCE,),
+        ),
         SemgrepRule(
             suffix="morsel",
             message=f"http.cookies morsel $N lives longer than {LIMIT}; shorten its max-age",
