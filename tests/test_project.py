@@ -496,3 +496,19 @@ def test_the_flake8_plugin_builds_project_facts_only_for_files_it_analyses(tmp_p
                                                               source.splitlines(True)).run()]
     assert asked == ["views.py"]
     assert found == {"maths.py": [], "views.py": ["SFX101"]}
+
+
+def test_results_cache_text_of_project_facts_is_the_same_with_the_memo_and_tells_facts_apart():
+    from fixlint.project.model import ProjectFacts
+    from fixlint.project.results import _canonical
+
+    shared = frozenset({"flask", "flask_session", "aiohttp_security.SessionIdentityPolicy"})
+    first = ProjectFacts(frozenset({"SESSION_COOKIE_SECURE"}), False, True, True, False, 3,
+                         helpers={"auth.log_in": ("binds",)}, imported=shared)
+    memo = {}
+    texts = [_canonical(first, memo), _canonical(first, memo), _canonical(first)]
+    assert texts[0] == texts[1] == texts[2]
+    assert id(shared) in memo  # the application-wide set was sorted once and kept
+    other = first._replace(imported=frozenset(shared | {"pyramid_beaker"}))
+    assert _canonical(other, memo) != texts[0]  # another set, another key
+    assert _canonical(first._replace(shared_base=True), memo) != texts[0]

@@ -92,6 +92,7 @@ class Project:
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
+        self._stars = {}  # application (group) -> the paths another of its modules star-imports
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
         self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
@@ -189,14 +190,16 @@ class Project:
 
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
-        application (`group`), since a star import links the two."""
-        for other in group:
-            if other == path:
-                continue
-            for level, module, names in self.summaries[other]["imports"]:
-                if "*" in names and path in self.resolve(other, level, module, []):
-                    return True
-        return False
+        application (`group`), since a star import links the two. The
+        star-imported paths are found once per application."""
+        found = self._stars.get(group)
+        if found is None:
+            found = self._stars[group] = set()
+            for other in group:
+                for level, module, names in self.summaries[other]["imports"]:
+                    if "*" in names:
+                        found.update(t for t in self.resolve(other, level, module, []) if t != other)
+        return path in found
 
     def _secured_by_code(self, chain):
         """Whether a middleware the `chain` modules list is a project class

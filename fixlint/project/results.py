@@ -24,14 +24,29 @@ NAME = "results.json"
 FORMAT = 1
 
 
-def _canonical(facts):
+def _canonical(facts, memo=None):
     """A text for a file's ProjectFacts that is the same in every process
     (frozensets print in hash order; the imported helpers' dict in the
-    order its modules were read)."""
+    order its modules were read). `memo` keeps the text of each set or
+    dict by identity: the application-wide ones (`imported`, `keys`) are
+    the same objects for every file of an application, so they are sorted
+    once, not once per file."""
     if facts is None:
         return "-"
-    return repr(tuple(sorted(v) if isinstance(v, frozenset) else sorted(v.items()) if isinstance(v, dict) else v
-                      for v in facts))
+    parts = []
+    for value in facts:
+        if isinstance(value, (frozenset, dict)):
+            hit = memo.get(id(value)) if memo is not None else None
+            if hit is not None and hit[0] is value:
+                text = hit[1]
+            else:
+                text = repr(sorted(value) if isinstance(value, frozenset) else sorted(value.items()))
+                if memo is not None:
+                    memo[id(value)] = (value, text)  # holding `value` keeps its id from being reused
+        else:
+            text = repr(value)
+        parts.append(text)
+    return "(" + ", ".join(parts) + ")"
 
 
 class ResultsCache:
@@ -40,6 +55,7 @@ class ResultsCache:
         self.salt = f"{cache.fingerprint()}|{sorted(r.code for r in rules)}|{config!r}".encode()
         self._stores = {}  # root -> {relative path: [key, findings]}
         self._dirty = set()  # roots whose store changed
+        self._texts = {}  # id -> (set or dict, its canonical text): see _canonical
 
     def _store(self, root):
         store = self._stores.get(root)
@@ -59,7 +75,7 @@ class ResultsCache:
             return None
         digest = hashlib.sha256(self.salt)
         digest.update(data)
-        digest.update(_canonical(self.projects.facts_for(path)).encode())
+        digest.update(_canonical(self.projects.facts_for(path), self._texts).encode())
         absolute = os.path.abspath(path)
         prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
         relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
