@@ -42,9 +42,13 @@ _COOKIE_SETTING_PREFIXES = ("SESSION_COOKIE_", "CSRF_COOKIE_", "SESSION_")
 
 def plan(rule, ctx, facts):
     """Plans for every finding of SFX301, SFX302 or SFX303 that has a fix."""
+    decider = None  # one walk of the module for all of its Secure fixes
     for site, flag, node in rule.sites(facts):
         finding = rule.finding(node, rule.message(site, flag))
-        decision = https.decide(ctx.tree, site.node) if rule.flag == "secure" else None
+        decision = None
+        if rule.flag == "secure":
+            decider = decider or https.Decider(ctx.tree)
+            decision = decider.decide(site.node)
         found = _plan_site(rule.flag, site, flag, ctx, decision)
         if found is not None:
             edits, safety, title = found

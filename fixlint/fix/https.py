@@ -63,24 +63,23 @@ def _setting_name(target):
     return None
 
 
-def _candidates(tree):
-    """(name, value expression, node) for every Secure flag or setting the
-    module states."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            for keyword in node.keywords:
-                if keyword.arg in FLAG_KEYWORDS or keyword.arg in SETTINGS:
-                    yield keyword.arg, keyword.value, node
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                name = _setting_name(target)
-                if name in SETTINGS:
-                    yield name, node.value, node
-        elif isinstance(node, ast.Dict):
-            for key, value in zip(node.keys, node.values):
-                if isinstance(key, ast.Constant) and key.value in SETTINGS:
-                    yield key.value, value, node
+def _candidates(node):
+    """(name, value expression, node) for each Secure flag or setting that
+    `node` itself states."""
+    if isinstance(node, ast.Call):
+        for keyword in node.keywords:
+            if keyword.arg in FLAG_KEYWORDS or keyword.arg in SETTINGS:
+                yield keyword.arg, keyword.value, node
+    elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            name = _setting_name(target)
+            if name in SETTINGS:
+                yield name, node.value, node
+    elif isinstance(node, ast.Dict):
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and key.value in SETTINGS:
+                yield key.value, value, node
 
 
 def _module_names(tree):
@@ -94,10 +93,6 @@ def _module_names(tree):
             for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
                 names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
     return names
-
-
-def _functions(tree):
-    return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
 
 
 def _innermost(functions, node):
@@ -133,39 +128,60 @@ def _readable(expr, owner, target_owner, module_names, target_locals):
     return free <= module_names and not (free & target_locals)
 
 
-def _switches(tree):
-    """(expression text, node) for production and debug switches the module
-    reads (`settings.PRODUCTION`, `not app.debug`): production first."""
-    production, debug = [], []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
-            word = node.id if isinstance(node, ast.Name) else node.attr
-            if _SWITCH.match(word):
-                production.append((ast.unparse(node), node))
-            elif _DEBUG.match(word):
-                debug.append((f"not {ast.unparse(node)}", node))
-    return production + debug
+def _switch(node):
+    """(expression text, production?) when `node` reads a production or
+    debug switch (`settings.PRODUCTION`, `not app.debug`), else None."""
+    if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
+        word = node.id if isinstance(node, ast.Name) else node.attr
+        if _SWITCH.match(word):
+            return ast.unparse(node), True
+        if _DEBUG.match(word):
+            return f"not {ast.unparse(node)}", False
+    return None
+
+
+class Decider:
+    """What a module states about HTTPS, gathered in one walk of its tree,
+    for deciding every Secure fix of the module (a fix planner makes one
+    per module, not one walk per finding)."""
+
+    def __init__(self, tree):
+        self.functions, self.candidates, production, debug = [], [], [], []
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                self.functions.append(node)
+            self.candidates.extend(_candidates(node))
+            switch = _switch(node)
+            if switch is not None:
+                (production if switch[1] else debug).append((switch[0], node))
+        self.switches = production + debug  # production first
+        self.module_names = _module_names(tree)
+
+    def decide(self, node):
+        """The Decision a Secure fix at `node` can reuse, or None."""
+        functions = self.functions
+        target_owner = _innermost(functions, node)
+        module_names = self.module_names
+        target_locals = _local_names(target_owner)
+        https_only = None
+        for name, value, where in self.candidates:
+            if _is_constant(value):
+                if value.value is True and name in HTTPS_ONLY and https_only is None:
+                    https_only = Decision(True, f"{name} = True at line {where.lineno}")
+                continue
+            if isinstance(value, (ast.Starred, ast.Lambda)) or _contains(value, node):
+                continue
+            if _readable(value, _innermost(functions, value), target_owner, module_names, target_locals):
+                return Decision(Expression(ast.unparse(value)), f"{name} at line {where.lineno}")
+        if https_only is not None:
+            return https_only
+        for text, switch in self.switches:
+            if _readable(switch, _innermost(functions, switch), target_owner, module_names, target_locals):
+                return Decision(Expression(text), f"the switch at line {switch.lineno}")
+        return None
 
 
 def decide(tree, node):
-    """The Decision a Secure fix at `node` can reuse, or None."""
-    functions = _functions(tree)
-    target_owner = _innermost(functions, node)
-    module_names = _module_names(tree)
-    target_locals = _local_names(target_owner)
-    https_only = None
-    for name, value, where in _candidates(tree):
-        if _is_constant(value):
-            if value.value is True and name in HTTPS_ONLY and https_only is None:
-                https_only = Decision(True, f"{name} = True at line {where.lineno}")
-            continue
-        if isinstance(value, (ast.Starred, ast.Lambda)) or _contains(value, node):
-            continue
-        if _readable(value, _innermost(functions, value), target_owner, module_names, target_locals):
-            return Decision(Expression(ast.unparse(value)), f"{name} at line {where.lineno}")
-    if https_only is not None:
-        return https_only
-    for text, switch in _switches(tree):
-        if _readable(switch, _innermost(functions, switch), target_owner, module_names, target_locals):
-            return Decision(Expression(text), f"the switch at line {switch.lineno}")
-    return None
+    """The Decision a Secure fix at `node` can reuse, or None (one site:
+    Decider(tree) decides many)."""
+    return Decider(tree).decide(node)
