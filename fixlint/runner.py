@@ -284,15 +284,17 @@ def check_data(path, data, config, rules, project=None):
     return check_source(path, text, config, rules, project)
 
 
-def check_source(path, text, config, rules, project=None, parse=None):
+def check_source(path, text, config, rules, project=None, parse=None, keep=None):
     """check_file for a text already read (an editor's unsaved buffer);
     `parse(text, path)`, when given, stands for parse_source (the language
-    server's incremental parse: the same tree)."""
+    server's incremental parse: the same tree); `keep(analysed)`, when
+    given, receives the facts the findings came from (check_tree), when
+    the text was analysed."""
     with collector.paused():
-        return _check_source(path, text, config, rules, project, parse or parse_source)
+        return _check_source(path, text, config, rules, project, parse or parse_source, keep)
 
 
-def _check_source(path, text, config, rules, project, parse=None):
+def _check_source(path, text, config, rules, project, parse=None, keep=None):
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return FileResult(path, [], [])
@@ -303,7 +305,7 @@ def _check_source(path, text, config, rules, project, parse=None):
         tree = (parse or parse_source)(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
-    return _judge(path, text, tree, config, rules, guard, planned, project)
+    return _judge(path, text, tree, config, rules, guard, planned, project, keep)
 
 
 def check_text(path, text, tree, config, rules, project=None):
@@ -315,8 +317,8 @@ def check_text(path, text, tree, config, rules, project=None):
         return _judge(path, text, tree, config, rules, guard, None, project)
 
 
-def _judge(path, text, tree, config, rules, guard, planned, project=None):
-    result = check_tree(tree, path, config, rules, guard, planned, project)
+def _judge(path, text, tree, config, rules, guard, planned, project=None, keep=None):
+    result = check_tree(tree, path, config, rules, guard, planned, project, keep)
     findings = noqa.filter_findings(result.findings, text)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)

@@ -19,6 +19,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 from fixlint.config import Config
 from fixlint.fix.fixer import fix_text
 from fixlint.lines import physical_lines
+from fixlint.runner import check_source
 from fixlint.selection import select_rules
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -240,6 +241,30 @@ async def test_a_safe_fix_is_the_preferred_quick_fix(client, tmp_path):
     assert preferred == ["fixlint: add httponly=True", "fixlint: add secure=True (as SECURE_SSL_REDIRECT = True at line 11)", "fixlint: add samesite='Lax'"]
     after = await document.apply(offered[[a.title for a in offered].index("fixlint: add secure=True (as SECURE_SSL_REDIRECT = True at line 11)")])
     assert codes(d for d in after if d.range.start.line == 5) == ["SFX301", "SFX303"]
+
+
+async def test_quick_fixes_after_edits_fix_the_edited_text(client, tmp_path):
+    """Code actions are planned from the last check's facts: after edits
+    that move the code, the fixes land where the findings are now."""
+    document = Document(client, tmp_path / "views.py", COOKIES)
+    await document.open()
+    await document.change(COOKIES.replace("\n\ndef view", "\nMAX_AGE = 3600\n\n\ndef view"))
+    moved = document.text.replace('resp.set_cookie("sid", "v")', 'resp.set_cookie("sid", "v", max_age=MAX_AGE)')
+    on_line = [d for d in await document.change(moved) if d.range.start.line == 7]
+    assert codes(on_line) == ["SFX301", "SFX302", "SFX303"]
+    offered = [a.title for a in await document.actions(7, on_line)]
+    assert "fixlint: add secure=True (as SECURE_SSL_REDIRECT = True at line 13)" in offered
+    (fix,) = [a for a in await document.actions(7, on_line) if a.title == "fixlint: add httponly=True"]
+    after = await document.apply(fix)
+    assert '    resp.set_cookie("sid", "v", max_age=MAX_AGE, httponly=True)\n' in document.text
+    assert codes(d for d in after if d.range.start.line == 7) == ["SFX302", "SFX303"]
+    (secure,) = [a for a in await document.actions(7) if a.title.startswith("fixlint: add secure=True")]
+    final = await document.apply(secure)
+    assert '    resp.set_cookie("sid", "v", max_age=MAX_AGE, httponly=True, secure=True)\n' in document.text
+    # What `fixlint check` reports for the final text, no more, no less.
+    expected = check_source(str(tmp_path / "views.py"), document.text, Config(), select_rules()).findings
+    assert [(d.range.start.line + 1, d.code, d.message) for d in final] == [
+        (f.line, f.code, f.message) for f in expected]
 
 
 async def test_fix_all_applies_the_safe_fixes_as_fixlint_fix_does(client, tmp_path):

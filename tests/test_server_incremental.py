@@ -178,6 +178,39 @@ def test_checks_that_reuse_the_last_one_give_the_diagnostics_of_a_check_from_scr
         lines = edit(lines, rng)
 
 
+PLANNED = [p for p in FIXTURES if "fix" in p.name] + FIXTURES[1::5]
+
+
+@pytest.mark.parametrize("fixture", PLANNED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixes_planned_from_the_facts_of_the_last_check_are_the_fixes_planned_from_scratch(fixture, tmp_path):
+    """Code actions judge the facts the last check kept (linting.Memory)
+    instead of analysing the buffer again: the same plans, after edits."""
+    rng = random.Random(f"plans {fixture.parent.name}/{fixture.name}")
+    path = str(tmp_path / fixture.name)
+    settings = resolve(str(tmp_path), {})
+    memory = linting.Memory()
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    for _ in range(5):
+        text = "".join(lines)
+        linting.check(text, path, settings, memory)
+        kept = memory.analysed(text, settings)
+        assert kept is not None or not linting.check(text, path, settings).findings
+        assert linting.plans(text, path, settings, memory) == linting.plans(text, path, settings), text
+        lines = edit(lines, rng)
+
+
+def test_the_facts_of_a_check_serve_only_its_own_text_and_settings(tmp_path):
+    path = str(tmp_path / "views.py")
+    settings, other = resolve(str(tmp_path), {}), resolve(str(tmp_path), {"ignore": ["SFX303"]})
+    memory = linting.Memory()
+    linting.check(MODULE, path, settings, memory)
+    assert memory.analysed(MODULE, settings) is not None
+    assert memory.analysed(MODULE, other) is None
+    assert memory.analysed(MODULE + "\n", settings) is None
+    memory.parse(MODULE + "\n", path)  # the next check moves the kept tree's statements
+    assert memory.analysed(MODULE, settings) is None
+
+
 @pytest.mark.parametrize("fixture", FIXTURES[::4], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_function_profiles_kept_from_the_last_text_give_the_summary_of_the_new_one(fixture):
     rng = random.Random(f"profiles {fixture.parent.name}/{fixture.name}")

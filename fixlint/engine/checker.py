@@ -220,19 +220,27 @@ def run_rule(rule, analysed, method, errors):
         return []
 
 
-def check_tree(tree, filename, config, rules, text=None, planned=None, project=None):
+def check_tree(tree, filename, config, rules, text=None, planned=None, project=None, keep=None):
     """Findings of `rules` on a parsed module. `text` is the file's source
     for the per-file guards, `planned` the analyses to run (see `plan`),
-    `project` the file's project facts (see fixlint.project)."""
+    `project` the file's project facts (see fixlint.project). `keep`, when
+    given, is called with the Analysed facts, which are then left for the
+    caller to judge again (the language server plans its code actions from
+    them) and to `release`."""
     analysed = analyse(tree, filename, config, rules, text, planned, project)
     errors = list(analysed.errors)
     if not analysed.facts:
+        if keep is not None:
+            keep(analysed)
         return Result([], errors)
     findings = set()
     for rule in rules:
         if can_judge(rule, analysed):
             findings.update(run_rule(rule, analysed, rule.check, errors))
-    release(analysed)
+    if keep is not None:
+        keep(analysed)
+    else:
+        release(analysed)
     return Result(sorted(findings), errors)
 
 

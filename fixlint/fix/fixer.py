@@ -43,12 +43,16 @@ def planner(rule):
     return importlib.import_module(f"{__package__}.{fix.family}").plan
 
 
-def judge(tree, text, path, config, rules, project=None):
+def judge(tree, text, path, config, rules, project=None, analysed=None):
     """(findings after `# noqa`, plans for them, {finding: why it has no
-    fix} for those a planner declined, internal errors)."""
+    fix} for those a planner declined, internal errors). `analysed`: the
+    facts of `tree` from a check with the same configuration and rules
+    (engine.checker.check_tree's `keep`), judged again instead of walking
+    the tree again."""
     if noqa.file_is_skipped(physical_lines(text)):
         return [], [], {}, []
-    analysed = analyse(tree, path, config, rules, GuardText(text), project=project)
+    if analysed is None:
+        analysed = analyse(tree, path, config, rules, GuardText(text), project=project)
     errors = list(analysed.errors)
     findings, plans = set(), []
     if analysed.facts:

@@ -245,7 +245,7 @@ class FixlintServer(LanguageServer):
         editor asks for code actions at every move of the cursor."""
         version, used, plans = self.planned.get(uri, (None, None, None))
         if version != document.version or used is not settings:
-            plans = {p.finding: p for p in linting.plans(document.source, path, settings).plans}
+            plans = {p.finding: p for p in linting.plans(document.source, path, settings, self.memory.get(uri)).plans}
             self.planned[uri] = (document.version, settings, plans)
         return plans
 

@@ -13,6 +13,7 @@ import os
 from typing import NamedTuple
 
 from .. import runner
+from ..engine.checker import release
 from ..runner import FileError, SourceError
 from . import incremental
 
@@ -26,14 +27,37 @@ class Memory:
     """What checking one document's last text leaves for checking its next
     one, without changing what the check gives: its tree (the edited
     statements are parsed again, incremental.py) and the profiles of its
-    functions (functions.profiles_from_text)."""
+    functions (functions.profiles_from_text); and for planning the fixes of
+    its findings, the facts they came from."""
 
     def __init__(self):
         self.parsed = incremental.Parsed()
         self.profiles = {}
+        self.kept = None  # (text, Settings, Analysed) of the last check
 
     def parse(self, text, path):
+        # The next tree reuses (and moves) the last one's statements: the
+        # facts about those are stale from here on.
+        self.forget()
         return self.parsed.parse(text, lambda whole: runner.parse_source(whole, path))
+
+    def keeper(self, text, settings):
+        """The `keep` callback of the check of `text` under `settings`."""
+        def keep(analysed):
+            self.forget()
+            self.kept = (text, settings, analysed)
+        return keep
+
+    def analysed(self, text, settings):
+        """The facts of the last check, if it was of `text` under `settings`."""
+        if self.kept is not None and self.kept[1] is settings and self.kept[0] == text:
+            return self.kept[2]
+        return None
+
+    def forget(self):
+        if self.kept is not None:
+            release(self.kept[2])
+            self.kept = None
 
 
 def check(text, path, settings, memory=None):
@@ -46,8 +70,11 @@ def check(text, path, settings, memory=None):
         return Checked([], [FileError(1, 0, size)])
     project = project_facts(path, text, memory.profiles if memory is not None else None)
     parse = memory.parse if memory is not None else None
+    keep = memory.keeper(text, settings) if memory is not None else None
+    if memory is not None:
+        memory.forget()
     result = runner.guarded(
-        lambda: runner.check_source(path, text, settings.config, list(settings.rules), project, parse),
+        lambda: runner.check_source(path, text, settings.config, list(settings.rules), project, parse, keep),
         settings.timeout)
     if isinstance(result, FileError):
         if memory is not None:
@@ -70,14 +97,19 @@ class Fixes(NamedTuple):
     error: object  # a FileError when the buffer could not be judged, else None
 
 
-def plans(text, path, settings):
-    """The fix plans for the buffer's findings."""
+def plans(text, path, settings, memory=None):
+    """The fix plans for the buffer's findings; from the facts of its last
+    check when `memory` (the document's Memory) has them for this text."""
     from ..fix.fixer import judge
 
     if settings.error or too_large(text, settings):
         return Fixes([], None)
+    analysed = memory.analysed(text, settings) if memory is not None else None
 
     def work():
+        if analysed is not None:
+            tree = analysed.ctx.tree if analysed.ctx is not None else None  # None: nothing was analysed
+            return judge(tree, text, path, settings.config, list(settings.rules), analysed=analysed)[1]
         try:
             tree = runner.parse_source(text, path)
         except SourceError as exc:
