@@ -8,7 +8,11 @@ every analysis has work: one view in five sets a cookie), makes a few
 unmeasured edits (the warm-up), then times `--edits` edits: from sending
 `textDocument/didChange` (the changed line, as editors send it) to
 receiving the `publishDiagnostics` of that version — debounce, check and transport included. Each edit flips one
-cookie's `secure=` value, so the diagnostics really change. Prints the
+cookie's `secure=` value, so the diagnostics really change. After each
+edit's diagnostics it asks for the code actions at the edited line, as an
+editor does where the cursor is, and times the answer too (the client
+resolves the fixes' edits when one is picked, as VS Code and Neovim do:
+the listing is timed, not the libcst rewrite). Prints the
 median and range in milliseconds, and beside it the median time of the
 same checks run in this process (`fixlint check`'s own path, no LSP), and
 the CPU time of the server's own check of each edit (reusing the last one,
@@ -123,7 +127,10 @@ async def measure(lines, edits, warm_up, command):
         path.write_text(text, encoding="utf-8")
         uri = path.as_uri()
         await client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), root_uri=Path(folder).as_uri(),
+            capabilities=types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+                code_action=types.CodeActionClientCapabilities(
+                    resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])))),
+            root_uri=Path(folder).as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=Path(folder).as_uri(), name="bench")]))
         client.initialized(types.InitializedParams())
 
@@ -135,7 +142,7 @@ async def measure(lines, edits, warm_up, command):
         client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
         await until(1)
-        latencies, counts = [], set()
+        latencies, counts, answers = [], set(), []
         for edit in range(warm_up + edits):
             version = edit + 2
             old = text.split("\n")
@@ -148,13 +155,20 @@ async def measure(lines, edits, warm_up, command):
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
                 content_changes=[change]))
             await until(version)
+            asked = time.perf_counter()
+            offered = await client.text_document_code_action_async(types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(types.Position(index, 0), types.Position(index, 0)),
+                context=types.CodeActionContext(diagnostics=[])))
             if edit >= warm_up:
                 latencies.append((published[version][0] - sent) * 1000)
                 counts.add(published[version][1])
+                answers.append((time.perf_counter() - asked) * 1000)
+                assert offered, "no code actions at a line with findings"
         await client.shutdown_async(None)
         client.exit(None)
     await client.stop()
-    return latencies, counts
+    return latencies, counts, answers
 
 
 def in_process(lines, edits, warm_up):
@@ -206,14 +220,16 @@ def main(argv=None):
     parser.add_argument("--share", help="write the median latency in ms to this file")
     args = parser.parse_args(argv)
     command = [sys.executable, "-m", "fixlint", "server"]
-    latencies, counts = asyncio.run(measure(args.lines, args.edits, args.warm_up, command))
+    latencies, counts, answers = asyncio.run(measure(args.lines, args.edits, args.warm_up, command))
     median = statistics.median(latencies)
     wall, cpu = in_process(args.lines, args.edits, args.warm_up)
     server = server_path(args.lines, args.edits, args.warm_up)
     print(f"fixlint server: diagnostics {median:.1f} ms after an edit (median of {len(latencies)}; "
           f"{min(latencies):.1f}-{max(latencies):.1f} ms) on a {args.lines}-line file, "
           f"{min(counts)}-{max(counts)} diagnostics each; the same checks in-process: {wall:.1f} ms "
-          f"({cpu:.1f} ms CPU) from scratch, {server:.1f} ms CPU as the server makes them")
+          f"({cpu:.1f} ms CPU) from scratch, {server:.1f} ms CPU as the server makes them; "
+          f"code actions at the edited line {statistics.median(answers):.1f} ms "
+          f"({min(answers):.1f}-{max(answers):.1f} ms)")
     if args.share:
         Path(args.share).write_text(f"{median:.3f}\n", encoding="utf-8")
     return 0

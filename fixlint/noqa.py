@@ -67,11 +67,22 @@ def _logical_lines(source):
     return mapping
 
 
-def comment_line(source, line):
+def comment_line(source, line, region=None):
     """The physical line where a `# noqa` comment covers `line`: the last
-    line of its logical line (a comment there is outside any string)."""
-    spans = _logical_spans(physical_lines(source, keepends=True)) or ()
-    return next((last for first, last in spans if first <= line <= last), line)
+    line of its logical line (a comment there is outside any string).
+    `region`: (first, last), the lines of whole top-level statements that
+    hold `line`; only those are tokenized (they tokenize alone as in their
+    module), unless a backslash joins them to the line above."""
+    lines = physical_lines(source, keepends=True)
+    spans, offset = None, 0
+    if region is not None:
+        first, last = region
+        if 1 <= first <= line <= last <= len(lines) and not (
+                first > 1 and lines[first - 2].rstrip("\r\n").endswith("\\")):
+            spans, offset = _logical_spans(lines[first - 1:last]), first - 1
+    if spans is None:
+        spans, offset = _logical_spans(lines) or (), 0
+    return next((last + offset for first, last in spans if first + offset <= line <= last + offset), line)
 
 
 def suppression(text, code):

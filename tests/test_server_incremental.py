@@ -199,6 +199,37 @@ def test_fixes_planned_from_the_facts_of_the_last_check_are_the_fixes_planned_fr
         lines = edit(lines, rng)
 
 
+@pytest.mark.parametrize("fixture", FIXTURES[::2], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_noqa_line_found_in_the_finding_s_statement_is_the_one_found_in_the_whole_text(fixture, tmp_path):
+    """The noqa action tokenizes only the top-level statement holding the
+    finding (Memory.statement_lines): the line is the same, also for
+    findings on a line shared by two statements or under a decorator."""
+    from fixlint import noqa
+
+    path = str(tmp_path / fixture.name)
+    settings = resolve(str(tmp_path), {})
+    memory = linting.Memory()
+    rng = random.Random(f"noqa {fixture.parent.name}/{fixture.name}")
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    for _ in range(3):
+        text = "".join(lines)
+        for finding in linting.check(text, path, settings, memory).findings:
+            region = memory.statement_lines(text, settings, finding.line)
+            assert region is not None and region[0] <= finding.line <= region[1]
+            assert noqa.comment_line(text, finding.line, region) == noqa.comment_line(text, finding.line), finding
+        lines = edit(lines, rng)
+
+
+def test_a_region_joined_to_the_line_above_or_missing_the_line_leaves_the_whole_text_to_decide():
+    from fixlint import noqa
+
+    text = "x = 1 + \\\n    2  # the statement's last line\ny = 3\n"
+    assert noqa.comment_line(text, 1) == 2
+    assert noqa.comment_line(text, 1, (2, 2)) == 2  # the line is not in the region
+    assert noqa.comment_line(text, 2, (2, 2)) == 2  # a backslash joins line 2 to line 1
+    assert noqa.comment_line(text, 3, (3, 3)) == 3
+
+
 def test_the_facts_of_a_check_serve_only_its_own_text_and_settings(tmp_path):
     path = str(tmp_path / "views.py")
     settings, other = resolve(str(tmp_path), {}), resolve(str(tmp_path), {"ignore": ["SFX303"]})

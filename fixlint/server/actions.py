@@ -68,10 +68,11 @@ def resolve(action, text, path, lines, settings, plans):
     return action
 
 
-def suppress(uri, version, text, lines, finding, diagnostic):
+def suppress(uri, version, text, lines, finding, diagnostic, region=None):
     """Add the finding's code to a `# noqa` comment where flake8 and the
-    CLI look for it (the end of its logical line)."""
-    number = noqa.comment_line(text, finding.line)
+    CLI look for it (the end of its logical line). `region`: the lines of
+    the top-level statement holding the finding (noqa.comment_line)."""
+    number = noqa.comment_line(text, finding.line, region)
     if number > len(lines.lines):
         return None
     before = lines.lines[number - 1]

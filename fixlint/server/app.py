@@ -209,12 +209,14 @@ class FixlintServer(LanguageServer):
         fix_all = actions.wanted(only, actions.FIX_ALL) and bool(checked.findings)
         path, settings = self._document_settings(document)
         plans = self._plans(uri, document, path, settings) if here or fix_all else {}
+        memory = self.memory.get(uri)
         out = []
         for finding in here:
             shown = diagnostic(finding, lines)
             if finding in plans:
                 out.append(actions.fix(uri, version, plans[finding], shown))
-            out.append(actions.suppress(uri, version, text, lines, finding, shown))
+            region = memory.statement_lines(text, settings, finding.line) if memory is not None else None
+            out.append(actions.suppress(uri, version, text, lines, finding, shown, region))
             out.append(actions.show_docs(finding.code, shown))
         allowed = (SAFE, UNSAFE) if settings.unsafe_fixes else (SAFE,)
         if fix_all and any(p.safety in allowed for p in plans.values()):

@@ -68,7 +68,7 @@ def _reparse(tree, old, new):
         tail += 1
     old_end, delta = len(old) - tail, len(new) - len(old)  # old[first:old_end] became new[first:old_end + delta]
     body = tree.body
-    spans = [(_start(node), node.end_lineno) for node in body]  # 1-based, inclusive
+    spans = [(start_line(node), node.end_lineno) for node in body]  # 1-based, inclusive
     # The statements from the last one starting at or before the first changed
     # line to the first one ending at or after the last (or the end of the
     # text): between them, the changed lines and the comments around them...
@@ -103,6 +103,7 @@ def _reparse(tree, old, new):
     return ast.Module(body=body[:i] + parsed.body + after, type_ignores=[])
 
 
-def _start(node):
+def start_line(node):
+    """The first line of a statement, its decorators included."""
     decorators = getattr(node, "decorator_list", None)
     return min([node.lineno] + [d.lineno for d in decorators]) if decorators else node.lineno

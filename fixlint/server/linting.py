@@ -9,6 +9,7 @@ and `fixlint fix` would give for the saved file. Nothing here speaks LSP.
 
 from __future__ import annotations
 
+import bisect
 import os
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from .. import runner
 from ..engine.checker import release
 from ..runner import FileError, SourceError
 from . import incremental
+from .incremental import start_line
 
 
 class Checked(NamedTuple):
@@ -53,6 +55,24 @@ class Memory:
         if self.kept is not None and self.kept[1] is settings and self.kept[0] == text:
             return self.kept[2]
         return None
+
+    def statement_lines(self, text, settings, line):
+        """(first, last): the lines of the top-level statement of the last
+        check's tree that holds `line`, if that check was of `text`; else
+        None. Statements sharing a line with it are part of it."""
+        analysed = self.analysed(text, settings)
+        if analysed is None or analysed.ctx is None:
+            return None
+        spans = [(start_line(node), node.end_lineno) for node in analysed.ctx.tree.body]
+        index = bisect.bisect_right(spans, (line, float("inf"))) - 1
+        if index < 0 or spans[index][1] < line:
+            return None
+        first, last = index, index
+        while first > 0 and spans[first - 1][1] >= spans[first][0]:
+            first -= 1
+        while last + 1 < len(spans) and spans[last + 1][0] <= spans[last][1]:
+            last += 1
+        return spans[first][0], spans[last][1]
 
     def forget(self):
         if self.kept is not None:
