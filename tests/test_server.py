@@ -489,7 +489,15 @@ async def test_a_client_that_cannot_resolve_actions_gets_their_edits_at_once(pus
     assert [a.title for a in fixes] == ["fixlint: add httponly=True", "fixlint: add samesite='Lax'",
                                         "fixlint: fix all auto-fixable findings"]
     assert all(a.edit is not None for a in fixes)
+    # Asked again at the same version (the cursor moved): the same edits (kept, not rewritten again).
+    again = await document.actions(5, only=[types.CodeActionKind.QuickFix, types.CodeActionKind.Source])
+    assert [a.edit for a in again if getattr(a, "data", None) is not None] == [a.edit for a in fixes]
     assert "SFX301" not in codes(d for d in await document.apply(fixes[0]) if d.range.start.line == 5)
+    # After the edit, the fixes are those of the new text.
+    offered = await document.actions(5, only=[types.CodeActionKind.QuickFix])
+    (samesite,) = [a for a in offered if a.title == "fixlint: add samesite='Lax'"]
+    await document.apply(samesite)
+    assert '    resp.set_cookie("sid", "v", httponly=True, samesite="Lax")\n' in document.text
 
 
 @pytest_lsp.fixture(config=SERVER)

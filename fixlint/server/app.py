@@ -58,7 +58,8 @@ class FixlintServer(LanguageServer):
         self.took = {}  # URI -> seconds its last check took
         self.memory = {}  # URI -> linting.Memory: what its last check leaves for the next
         self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
-        self.planned = {}  # URI -> (version, Settings, {Finding: Plan}) of the last code actions
+        # URI -> (version, Settings, {Finding: Plan}, {action key: its edit or None}) of the last code actions
+        self.planned = {}
         self.shown_errors = set()  # configuration errors already shown in a message
 
     # -- settings -------------------------------------------------------------
@@ -238,17 +239,23 @@ class FixlintServer(LanguageServer):
         if document is None or document.version != data.get("version"):
             return action
         path, settings = self._document_settings(document)
-        lines = Lines(document.source, document.position_codec.client_num_units)
         plans = self._plans(data["uri"], document, path, settings)
-        return actions.resolve(action, document.source, path, lines, settings, plans)
+        # An editor that cannot resolve asks for every edit at each move of the cursor.
+        resolved = self.planned[data["uri"]][3]
+        key = (bool(data.get("fix_all")), tuple(data.get("finding") or ()))
+        if key not in resolved:
+            lines = Lines(document.source, document.position_codec.client_num_units)
+            resolved[key] = actions.resolve(action, document.source, path, lines, settings, plans).edit
+        action.edit = resolved[key]
+        return action
 
     def _plans(self, uri, document, path, settings):
         """Finding -> Plan for the document as it is, kept per version: an
         editor asks for code actions at every move of the cursor."""
-        version, used, plans = self.planned.get(uri, (None, None, None))
+        version, used, plans, _ = self.planned.get(uri, (None, None, None, None))
         if version != document.version or used is not settings:
             plans = {p.finding: p for p in linting.plans(document.source, path, settings, self.memory.get(uri)).plans}
-            self.planned[uri] = (document.version, settings, plans)
+            self.planned[uri] = (document.version, settings, plans, {})
         return plans
 
     def _document_settings(self, document):
