@@ -27,6 +27,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__, timelimit
+from ..engine import collector
 from ..docs import rule_docs_url
 from ..fix.edits import SAFE, UNSAFE
 from . import actions, linting
@@ -130,7 +131,13 @@ class FixlintServer(LanguageServer):
         return to_fs_path(document.uri) if document.uri.startswith("file:") else None
 
     def check_now(self, uri):
-        """Check the document's current text and publish the diagnostics."""
+        """Check the document's current text and publish the diagnostics.
+        The garbage collector waits until they are sent: a collection
+        after a check walks all it allocated (engine.collector)."""
+        with collector.paused():
+            return self._check_now(uri)
+
+    def _check_now(self, uri):
         task = self.pending.pop(uri, None)
         if task is not None and task is not asyncio.current_task():
             task.cancel()
