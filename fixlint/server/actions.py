@@ -9,8 +9,8 @@ title says to review the change. Fix-all applies what `fixlint fix` would:
 the safe fixes, and the unsafe ones too only under the `unsafeFixes`
 setting (as `--unsafe-fixes`), since it may run on save, unseen.
 
-Listing actions costs one judge of the buffer (the checker and the fix
-planners); the edit of a fix or of fix-all is computed when the editor
+Listing actions judges again the facts the buffer's last check kept (the
+rules and the fix planners, no walk of the tree); the edit of a fix or of fix-all is computed when the editor
 resolves the action the user picked (`codeAction/resolve`), since a libcst
 rewrite of a large file takes seconds. For an editor that cannot resolve
 actions, every listed action is resolved at once.
