@@ -70,3 +70,24 @@ def walk(node):
             else:
                 append(value)
         yield node
+
+
+# Statement lists: the only places a statement (an import, say) can stand.
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def statements(tree):
+    """Every statement under `tree` (a module, or a statement), at any
+    depth, in no particular order: what `ast.walk` would find of them,
+    without visiting a single expression."""
+    todo = [tree]
+    pop = todo.pop
+    extend = todo.extend
+    while todo:
+        node = pop()
+        for name in _BLOCKS:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                extend(value)
+        if isinstance(node, ast.stmt):
+            yield node
