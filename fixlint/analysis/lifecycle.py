@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import statements
 from ..engine.values import expired_at_once
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
@@ -256,15 +257,13 @@ class LifecycleAnalysis(Analysis):
         of it."""
         if self.ctx.imports(module) or module in self._imported_names():
             return True
-        project = self.ctx.project
-        imported = project.imported if project is not None else ()
-        return any(m == module or m.startswith(module + ".") for m in imported)
+        return self.ctx.project_imports(module)
 
     def _imported_names(self):
         """`module.name` for every `from module import name` in the file."""
         if self._names is None:
             self._names = frozenset(
-                f"{node.module}.{alias.name}" for node in ast.walk(self.ctx.tree)
+                f"{node.module}.{alias.name}" for node in statements(self.ctx.tree)
                 if node.__class__ is ast.ImportFrom and not node.level and node.module for alias in node.names
             )
         return self._names

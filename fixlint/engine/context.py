@@ -8,6 +8,20 @@ from pathlib import PurePath
 from . import scope as sc
 
 _MAX_CHASE = 8
+_PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
+
+
+def _dotted_prefixes(modules):
+    """Every module in `modules` and every package above one: `module` is
+    in it exactly when some m is `module` or starts with `module + "."`."""
+    found = set()
+    for m in modules:
+        found.add(m)
+        dot = m.find(".")
+        while dot != -1:
+            found.add(m[:dot])
+            dot = m.find(".", dot + 1)
+    return frozenset(found)
 
 
 class FileContext:
@@ -72,6 +86,20 @@ class FileContext:
             if any(m == package or m.startswith(package + ".") for m in self.modules):
                 return True
         return False
+
+    def project_imports(self, module):
+        """True when a module of the application (the project model's
+        `imported`) imports `module` or a submodule of it."""
+        project = self.project
+        if project is None:
+            return False
+        imported = project.imported
+        prefixes = _PREFIXES.get(imported)
+        if prefixes is None:  # once per application, not once per file
+            if len(_PREFIXES) >= 32:
+                _PREFIXES.clear()
+            prefixes = _PREFIXES[imported] = _dotted_prefixes(imported)
+        return module in prefixes
 
     # -- names --------------------------------------------------------
     def lookup(self, name):

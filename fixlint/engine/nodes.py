@@ -70,3 +70,33 @@ def walk(node):
             else:
                 append(value)
         yield node
+
+
+
+# The fields that hold statements (or the except handlers and match cases
+# that hold them), per class, in field order: a statement's ancestors are
+# all statements, handlers or cases (or the module).
+_BLOCKS = frozenset(("body", "orelse", "finalbody", "handlers", "cases"))
+_BLOCK_FIELDS = {}
+
+
+def statements(tree):
+    """Every statement under `tree` (a module, or a statement), in
+    ast.walk's order, without visiting a single expression: the same
+    breadth-first walk over the nodes that can hold statements."""
+    todo = deque((tree,))
+    popleft = todo.popleft
+    extend = todo.extend
+    blocks_of = _BLOCK_FIELDS.get
+    while todo:
+        node = popleft()
+        cls = node.__class__
+        fields = blocks_of(cls)
+        if fields is None:
+            fields = _BLOCK_FIELDS[cls] = tuple(f for f in getattr(cls, "_fields", ()) if f in _BLOCKS)
+        for name in fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                extend(value)
+        if isinstance(node, ast.stmt):
+            yield node

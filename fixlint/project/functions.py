@@ -27,7 +27,7 @@ import ast
 import re
 
 from .. import frameworks as fw
-from ..engine.nodes import walk
+from ..engine.nodes import statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
@@ -158,7 +158,7 @@ def _text_aliases(text, imports):
 def _aliases(tree):
     """Local name -> qualified name, from the module's imports (any level)."""
     names = {}
-    for node in walk(tree):
+    for node in statements(tree):  # imports are statements: no expression need be visited
         if node.__class__ is ast.Import:
             for alias in node.names:
                 names[alias.asname or alias.name.partition(".")[0]] = (
