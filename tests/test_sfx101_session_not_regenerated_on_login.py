@@ -457,3 +457,58 @@ def test_a_write_of_the_record_without_a_credential_check_binds_nobody():
             return "ok"
     """
     assert lint(source) == []
+
+
+AIOHTTP_LOGIN = """
+    from aiohttp_session import get_session
+    {imports}
+
+    async def login(request):
+        session = await get_session(request)
+        session["user_id"] = 1
+"""
+
+
+def test_aiohttp_session_severity_follows_the_storage_and_says_when_it_is_unsigned():
+    def message(imports):
+        found = sfx101_messages(AIOHTTP_LOGIN.format(imports=imports))
+        assert len(found) == 1, found
+        return found[0]
+
+    assert message("from aiohttp_session.redis_storage import RedisStorage").endswith(HIGH)
+    assert message("from aiohttp_session.cookie_storage import EncryptedCookieStorage").endswith(MEDIUM)
+    unsigned = message("from aiohttp_session import SimpleCookieStorage")
+    assert "[medium: unsigned cookie session (SimpleCookieStorage)" in unsigned
+    assert "anyone can forge its data" in unsigned
+    # A server-side storage beside a cookie one: the server-side one rules.
+    both = "from aiohttp_session import SimpleCookieStorage\n    from aiohttp_session.redis_storage import RedisStorage"
+    assert message(both).endswith(HIGH)
+
+
+def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
+    source = """
+        from {package} import {app_class}, abort, request, session
+
+        app = {app_class}(__name__)
+
+        @app.post("/login")
+        {defn} login():
+            user = check(request.args["u"])
+            if user is None:
+                session.clear()
+                abort(401)
+            session["user_id"] = user
+            return "ok"
+
+        @app.post("/signin")
+        {defn} signin():
+            user = check(request.args["u"])
+            if user is None:
+                session.clear()
+                log(user)
+            session["user_id"] = user
+            return "ok"
+    """
+    for package, app_class, defn in (("flask", "Flask", "def"), ("quart", "Quart", "async def")):
+        found = sfx101(source.format(package=package, app_class=app_class, defn=defn))
+        assert [line for line, _, _ in found] == [11], (package, found)

@@ -290,6 +290,9 @@ class Framework:
     # when its name ends with one of `handler_name_suffixes`.
     handler_classes: frozenset = frozenset()
     handler_name_suffixes: tuple = ()
+    # Calls that never return (Flask's `abort(401)` raises an HTTPException):
+    # an `if` branch ending in one ends the handler, like `raise`.
+    abort_calls: frozenset = frozenset()
     # Logins that are a signed cookie holding the user (Tornado): handler
     # methods issuing it (`self.set_signed_cookie("user", ...)`), those
     # reading it in `current_user_methods` (`get_current_user`), and those
@@ -360,6 +363,9 @@ class SessionBackend:
     # What SFX101 says to call instead of such a method, when it must say
     # more than `regenerate_fix` (empty: `regenerate_fix`).
     instead_fix: str = ""
+    # How bad SFX101 is on it, when `server_side` does not say all
+    # (aiohttp-session's unsigned SimpleCookieStorage); empty: by `server_side`.
+    consequence: str = ""
 
     @property
     def possessive(self):
