@@ -512,3 +512,28 @@ def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
     for package, app_class, defn in (("flask", "Flask", "def"), ("quart", "Quart", "async def")):
         found = sfx101(source.format(package=package, app_class=app_class, defn=defn))
         assert [line for line, _, _ in found] == [11], (package, found)
+
+
+def test_session_backends_names_the_adapters_storage_variants():
+    source = AIOHTTP_LOGIN.format(imports="")
+    assert sfx101_messages(source)[0].endswith(HIGH)  # no storage named: server-side
+    config = Config.from_mapping({"session-backends": ["aiohttp-session-cookie"]})
+    assert sfx101_messages(source, config=config)[0].endswith(MEDIUM)
+    config = Config.from_mapping({"session-backends": ["aiohttp-session-simple-cookie"]})
+    assert "unsigned cookie session" in sfx101_messages(source, config=config)[0]
+    # A storage the module imports says more than the option.
+    imported = AIOHTTP_LOGIN.format(imports="from aiohttp_session.redis_storage import RedisStorage")
+    assert sfx101_messages(imported, config=config)[0].endswith(HIGH)
+
+
+def test_every_session_backends_value_is_accepted_and_the_readme_lists_it():
+    from pathlib import Path
+
+    from fixlint.frameworks import SESSION_BACKEND_OPTIONS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert {"pyramid-beaker", "litestar-server-side", "aiohttp-session-cookie",
+            "aiohttp-session-simple-cookie", "flask-session", "django-signed-cookies"} <= set(SESSION_BACKEND_OPTIONS)
+    for name in SESSION_BACKEND_OPTIONS:
+        assert Config.from_mapping({"session-backends": [name]}).session_backends == (name,)
+        assert f"| `{name}` |" in readme

@@ -78,6 +78,7 @@ COOKIE_BACKEND = replace(
 UNSIGNED_BACKEND = replace(
     COOKIE_BACKEND,
     key="aiohttp_session_simple_cookie",
+    signed=False,
     consequence="medium: unsigned cookie session (SimpleCookieStorage), the planted cookie stays anonymous "
                 "but data planted in the session before login carries over, and anyone can forge its data; "
                 "use EncryptedCookieStorage",

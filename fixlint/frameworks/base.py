@@ -366,6 +366,7 @@ class SessionBackend:
     # How bad SFX101 is on it, when `server_side` does not say all
     # (aiohttp-session's unsigned SimpleCookieStorage); empty: by `server_side`.
     consequence: str = ""
+    signed: bool = True  # a cookie session's data is signed (False: SimpleCookieStorage's plain JSON)
 
     @property
     def possessive(self):
