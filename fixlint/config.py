@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
+from .frameworks import SESSION_BACKEND_OPTIONS as _SESSION_BACKENDS
+
 DAY = 86400
 
 
@@ -88,10 +90,9 @@ OPTIONS = (
     ),
     Option(
         "session-backends", "list", (),
-        "Session backends the project uses even where a module does not say so: flask-session, "
-        "flask-kvsession, starsessions (server-side), django-signed-cookies (Django's "
-        "signed_cookies engine) (SFX101, SFX102).",
-        choices=("flask-session", "flask-kvsession", "starsessions", "django-signed-cookies"),
+        "Session backends the project uses even where a module does not say so (SFX101, SFX102): "
+        + ", ".join(_SESSION_BACKENDS) + " (the README's session backends table says what each is).",
+        choices=tuple(_SESSION_BACKENDS),
     ),
     Option(
         "include-tests", "bool", False,

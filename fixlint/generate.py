@@ -52,10 +52,23 @@ def snippet_block(root, path, language):
     return f"```{language}\n{text.rstrip()}\n```\n"
 
 
+def session_backends_table():
+    """The `session-backends` option's values, from the adapters."""
+    from .frameworks import SESSION_BACKEND_OPTIONS
+
+    lines = ["| `session-backends` value | session | where it lives | a module says so when it |",
+             "|---|---|---|---|"]
+    for name, (_, backend, marks) in SESSION_BACKEND_OPTIONS.items():
+        where = "server-side record" if backend.server_side else (
+            "in the cookie, signed" if backend.signed else "in the cookie, unsigned")
+        lines.append(f"| `{name}` | {backend.label} | {where} | {marks} |")
+    return "\n".join(lines) + "\n"
+
+
 def readme_blocks(root=ROOT):
     """Marker name -> generated Markdown."""
     blocks = {"rules-table": rules_table(), "fixes-table": fixes_table(),
-              "semgrep-parity": parity_table(all_rules())}
+              "semgrep-parity": parity_table(all_rules()), "session-backends": session_backends_table()}
     for name, (path, language) in SNIPPETS.items():
         blocks[name] = snippet_block(root, path, language)
     return blocks

@@ -331,3 +331,24 @@ def test_django_settings_get_session_cookie_secure_from_the_csrf_decision():
     """, filename="site/settings.py", https=False)
     assert outcome.text.splitlines()[-1] == "SESSION_COOKIE_SECURE = not DEBUG"
     assert [p.safety for p in outcome.applied] == ["safe"]
+
+
+def test_litestar_gets_lower_case_samesite_its_literal_type_allows():
+    outcome = fix("""
+        from litestar.middleware.session.client_side import CookieBackendConfig
+
+        sessions = CookieBackendConfig(secret=b"0" * 16, secure=True, samesite="none")
+    """)
+    assert outcome.text.splitlines()[2] == 'sessions = CookieBackendConfig(secret=b"0" * 16, secure=True, samesite="lax")'
+
+
+def test_frameworks_spelling_samesite_in_upper_case_keep_lax_capitalised():
+    outcome = fix("""
+        from aiohttp import web
+
+        async def login(request):
+            response = web.Response()
+            response.set_cookie("sid", "v", httponly=True, secure=True, samesite="None")
+            return response
+    """)
+    assert 'samesite="Lax"' in outcome.text.splitlines()[4]

@@ -457,3 +457,83 @@ def test_a_write_of_the_record_without_a_credential_check_binds_nobody():
             return "ok"
     """
     assert lint(source) == []
+
+
+AIOHTTP_LOGIN = """
+    from aiohttp_session import get_session
+    {imports}
+
+    async def login(request):
+        session = await get_session(request)
+        session["user_id"] = 1
+"""
+
+
+def test_aiohttp_session_severity_follows_the_storage_and_says_when_it_is_unsigned():
+    def message(imports):
+        found = sfx101_messages(AIOHTTP_LOGIN.format(imports=imports))
+        assert len(found) == 1, found
+        return found[0]
+
+    assert message("from aiohttp_session.redis_storage import RedisStorage").endswith(HIGH)
+    assert message("from aiohttp_session.cookie_storage import EncryptedCookieStorage").endswith(MEDIUM)
+    unsigned = message("from aiohttp_session import SimpleCookieStorage")
+    assert "[medium: unsigned cookie session (SimpleCookieStorage)" in unsigned
+    assert "anyone can forge its data" in unsigned
+    # A server-side storage beside a cookie one: the server-side one rules.
+    both = "from aiohttp_session import SimpleCookieStorage\n    from aiohttp_session.redis_storage import RedisStorage"
+    assert message(both).endswith(HIGH)
+
+
+def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
+    source = """
+        from {package} import {app_class}, abort, request, session
+
+        app = {app_class}(__name__)
+
+        @app.post("/login")
+        {defn} login():
+            user = check(request.args["u"])
+            if user is None:
+                session.clear()
+                abort(401)
+            session["user_id"] = user
+            return "ok"
+
+        @app.post("/signin")
+        {defn} signin():
+            user = check(request.args["u"])
+            if user is None:
+                session.clear()
+                log(user)
+            session["user_id"] = user
+            return "ok"
+    """
+    for package, app_class, defn in (("flask", "Flask", "def"), ("quart", "Quart", "async def")):
+        found = sfx101(source.format(package=package, app_class=app_class, defn=defn))
+        assert [line for line, _, _ in found] == [11], (package, found)
+
+
+def test_session_backends_names_the_adapters_storage_variants():
+    source = AIOHTTP_LOGIN.format(imports="")
+    assert sfx101_messages(source)[0].endswith(HIGH)  # no storage named: server-side
+    config = Config.from_mapping({"session-backends": ["aiohttp-session-cookie"]})
+    assert sfx101_messages(source, config=config)[0].endswith(MEDIUM)
+    config = Config.from_mapping({"session-backends": ["aiohttp-session-simple-cookie"]})
+    assert "unsigned cookie session" in sfx101_messages(source, config=config)[0]
+    # A storage the module imports says more than the option.
+    imported = AIOHTTP_LOGIN.format(imports="from aiohttp_session.redis_storage import RedisStorage")
+    assert sfx101_messages(imported, config=config)[0].endswith(HIGH)
+
+
+def test_every_session_backends_value_is_accepted_and_the_readme_lists_it():
+    from pathlib import Path
+
+    from fixlint.frameworks import SESSION_BACKEND_OPTIONS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert {"pyramid-beaker", "litestar-server-side", "aiohttp-session-cookie",
+            "aiohttp-session-simple-cookie", "flask-session", "django-signed-cookies"} <= set(SESSION_BACKEND_OPTIONS)
+    for name in SESSION_BACKEND_OPTIONS:
+        assert Config.from_mapping({"session-backends": [name]}).session_backends == (name,)
+        assert f"| `{name}` |" in readme

@@ -249,6 +249,9 @@ class LifecycleAnalysis(Analysis):
         for module, backend in base.backend_variants:
             if self._imported(module):
                 return backend
+        for _, backend in base.backend_variants:  # named by the `session-backends` option
+            if fw.backend_option(backend) in self.ctx.config.session_backends:
+                return backend
         return base.backend
 
     def _imported(self, module):

@@ -270,7 +270,8 @@ def undone_clears(steps):
 def exiting_blocks(function):
     """{id of a node: the chain of blocks holding it that end the handler,
     outermost first} for the `if`/`else` bodies of `function` whose last
-    statement is a `raise` or `return` (`if user is None:
+    statement is a `raise`, a `return` or a call that never returns
+    (Flask's `abort(401)`, by its name: `Framework.abort_calls`) (`if user is None:
     request.clear_session(); raise NotAuthorized()`): what happens in such
     a block never reaches the statements after it. A block is named by the
     id of its first statement; nodes in no such block are left out."""
@@ -288,6 +289,17 @@ def reaches(blocks, earlier, later):
 
 
 _EXITS = (ast.Raise, ast.Return)
+_NO_RETURN = frozenset(q.rpartition(".")[2] for f in fw.FRAMEWORKS for q in f.abort_calls)
+
+
+def _exits(statement):
+    if statement.__class__ in _EXITS:
+        return True
+    if statement.__class__ is ast.Expr and statement.value.__class__ is ast.Call:
+        func = statement.value.func
+        name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+        return name in _NO_RETURN
+    return False
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
@@ -301,7 +313,7 @@ def _mark_exiting(body, blocks, chain):
         if statement.__class__ is ast.If:
             for branch in (statement.body, statement.orelse):
                 if branch:
-                    inner = (*chain, id(branch[0])) if branch[-1].__class__ in _EXITS else chain
+                    inner = (*chain, id(branch[0])) if _exits(branch[-1]) else chain
                     _mark_exiting(branch, blocks, inner)
         else:
             for field in ("body", "orelse", "finalbody"):

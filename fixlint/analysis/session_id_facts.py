@@ -29,6 +29,7 @@ from ..engine.nodes import walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
+from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
 from .base import Analysis
@@ -462,12 +463,26 @@ class SessionIdAnalysis(Analysis):
             fw.classify_cookie(site.name, self.ctx.config) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node
+        if named and self._signed_identity(site, func):
+            named = False
         if named or (site.name is None and key is not None and names_session_setting(key)):
             label = f"set_cookie({site.name!r})" if site.name else "set_cookie(session cookie)"
             self._use(site.value, label, web=True)
         if site.sensitivity == fw.SESSION:
             self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
                        web=True)
+
+    def _signed_identity(self, site, func):
+        """A handler's signed login cookie holding the user's name or id
+        (Tornado's `self.set_signed_cookie("user", self.get_argument("username"))`):
+        an identity the server signs afresh, not a session id the client
+        picks, when every request value in it is named like an identifier."""
+        framework = fw.handler_framework(self.ctx, func.value)
+        if framework is None or site.method not in framework.identity_cookie_setters:
+            return False
+        reads = self.origins.reads_in(site.value)
+        return bool(reads) and all(
+            read.key and set(fw.words(read.key)) <= vocab.IDENTIFIER_COLUMN_WORDS for read in reads)
 
     def _store_call(self, node, func):
         method = func.attr

@@ -25,6 +25,7 @@ import ast
 import re
 
 from ..analysis.cookies import HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS
+from .. import frameworks as fw
 from ..frameworks import SESSION
 from . import https
 from .edits import (
@@ -32,9 +33,13 @@ from .edits import (
     ReplaceValue, Span,
 )
 
-# Libraries that spell SameSite in lower case (their type hints say so);
-# FastAPI is the label Starlette's cookies carry in a FastAPI module.
-_LOWER_SAMESITE = frozenset(("Starlette", "FastAPI", "starsessions"))
+# Libraries that spell SameSite in lower case (their type hints say so:
+# Framework.samesite_lax), by the labels their cookie sites carry (FastAPI
+# is the label Starlette's cookies carry in a FastAPI module).
+_LOWER_SAMESITE = frozenset(
+    label for f in fw.FRAMEWORKS if f.samesite_lax == "lax"
+    for label in (f.label, *(variant for _, variant in f.label_variants), *(m.label for m in f.middleware))
+)
 _HEADER_ATTRIBUTE = {"secure": "Secure", "httponly": "HttpOnly", "samesite": "SameSite=Lax"}
 # Settings a standalone settings module's SESSION_COOKIE_SECURE goes after.
 _COOKIE_SETTING_PREFIXES = ("SESSION_COOKIE_", "CSRF_COOKIE_", "SESSION_")

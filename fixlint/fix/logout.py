@@ -13,7 +13,10 @@ and gets the invalidation right after it. Comments stay: those of a
 replaced statement go with its replacement, those of a deleted one move to
 the statement after it.
 
-No fix, with the reason as the note: a finding at the `def` (nothing to
+A logout handler that keeps a signed user cookie (Tornado) gets the
+adapter's deletion (`self.clear_cookie("user")`) as its first statement.
+
+No fix, with the reason as the note: any other finding at the `def` (nothing to
 replace), a deleted cookie whose server-side record survives, a hand-rolled
 store, a removal inside a helper (other code may call it), a removal that
 is part of a larger expression, and a handler that writes to the session
@@ -29,6 +32,7 @@ from ..analysis.lifecycle import COOKIE_DELETE, DELETE, REMOVE, TOUCH, Lifecycle
 from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, ReplaceStatement, Span
 from .sessions import Unclear
+from ..rules.sfx102_session_not_invalidated_on_logout import KeptCookie
 
 _COOKIE_REASON = ("which server-side record to delete is not visible where the cookie is deleted; "
                   "invalidate the session there by hand")
@@ -44,7 +48,7 @@ def plan(rule, ctx, facts):
         except Unclear as exc:
             yield Decline(finding, str(exc))
             continue
-        yield Plan(finding, edits, UNSAFE, f"replace with {call}")
+        yield Plan(finding, edits, UNSAFE, f"{'insert' if step.__class__ is KeptCookie else 'replace with'} {call}")
 
 
 def _removes_loop_key(node):
@@ -59,6 +63,8 @@ def _removes_loop_key(node):
 
 def _invalidation(lifecycle, path, step):
     """(edits, the call's source) or Unclear."""
+    if step.__class__ is KeptCookie:
+        return _delete_identity_cookie(path.function, step)
     if step is None:
         raise Unclear("the handler removes nothing that could be replaced; end the session where it fits")
     event = step.event
@@ -94,6 +100,15 @@ def _invalidation(lifecycle, path, step):
     sessions.check_kept_data(before, [s for s in after if s not in redundant], call)
     deletions = tuple(_deletion(path, s, session) for s in redundant)
     return (first, *deletions), call
+
+
+def _delete_identity_cookie(function, kept):
+    """(edits, the call's source) deleting the signed user cookie a logout
+    handler keeps (Tornado's `self.clear_cookie("user")`), first thing in
+    the handler, after its docstring."""
+    call = kept.code
+    after_docstring = ast.get_docstring(function, clean=False) is not None
+    return (InsertStatements(Span.of(function.body[0]), (call,), after=after_docstring),), call
 
 
 def _replace_lookalike(lifecycle, path, step):

@@ -44,6 +44,40 @@ WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
+
+
+def backend_option(backend):
+    """The `session-backends` name of a backend variant."""
+    return backend.key.replace("_", "-")
+
+
+def _session_backend_options():
+    """The `session-backends` option's values, from the adapters: name ->
+    (Framework, SessionBackend, what marks it in a module). A session
+    library's `option` (Flask-Session), a framework's `cookie_option`
+    (Django's signed_cookies engine), and each backend variant a module's
+    imports choose (`pyramid_beaker`, aiohttp-session's storages), named by
+    its key with dashes, when it changes where the session lives or what
+    SFX101 says of it (Quart's variant only relabels Flask's session)."""
+    options = {}
+    for framework in FRAMEWORKS:
+        if framework.option and framework.backend is not None:
+            options[framework.option] = (framework, framework.backend, f"imports {framework.packages[0]}")
+        if framework.cookie_option and framework.cookie_backend is not None:
+            options[framework.cookie_option] = (framework, framework.cookie_backend, f"{framework.engine_setting} "
+                                                f"names {framework.cookie_engine}")
+        for module, backend in framework.backend_variants:
+            if backend.server_side == framework.backend.server_side and not backend.consequence:
+                continue
+            name = backend_option(backend)
+            marks = options[name][2] + f", {module}" if name in options else f"imports {module}"
+            options[name] = (framework, backend, marks)
+    return dict(sorted(options.items()))
+
+
+SESSION_BACKEND_OPTIONS = _session_backend_options()
+
+
 # Web frameworks outside fixlint's scope whose cookie defaults differ
 # (Falcon defaults to Secure and HttpOnly): their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
@@ -54,7 +88,7 @@ FOREIGN_WEB_PACKAGES = (
 __all__ = [
     "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
-    "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
+    "SESSION_BACKEND_OPTIONS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
 ]
 

@@ -71,13 +71,28 @@ COOKIE_BACKEND = replace(
     server_side=False,
     note="",
 )
-_SERVER_STORAGES = ("aiohttp_session.redis_storage", "aiohttp_session.memcached_storage")
-_COOKIE_STORAGES = (
-    "aiohttp_session.cookie_storage", "aiohttp_session.nacl_storage", "aiohttp_session.SimpleCookieStorage",
+# `SimpleCookieStorage` is the same without signing or encryption ("Simple
+# JSON storage. Doesn't any encryption/validation, use it for tests only"):
+# `load_session()` json-decodes whatever cookie arrives, so a visitor can
+# write any session data, an identity included, with or without a login.
+UNSIGNED_BACKEND = replace(
+    COOKIE_BACKEND,
+    key="aiohttp_session_simple_cookie",
+    signed=False,
+    consequence="medium: unsigned cookie session (SimpleCookieStorage), the planted cookie stays anonymous "
+                "but data planted in the session before login carries over, and anyone can forge its data; "
+                "use EncryptedCookieStorage",
 )
+_SERVER_STORAGES = ("aiohttp_session.redis_storage", "aiohttp_session.memcached_storage")
+_COOKIE_STORAGES = ("aiohttp_session.cookie_storage", "aiohttp_session.nacl_storage")
+_UNSIGNED_STORAGES = ("aiohttp_session.SimpleCookieStorage",)
+# In this order: a module whose application imports storages of two kinds
+# runs on the first (a server-side storage beside a cookie one is judged
+# server-side).
 BACKEND_VARIANTS = (
     *((module, SESSION_BACKEND) for module in _SERVER_STORAGES),
     *((module, COOKIE_BACKEND) for module in _COOKIE_STORAGES),
+    *((module, UNSIGNED_BACKEND) for module in _UNSIGNED_STORAGES),
 )
 
 AIOHTTP_SESSION = Framework(

@@ -275,6 +275,9 @@ class Framework:
     # The positional parameters of its responses' `set_cookie` after `self`.
     set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_defaults: dict = field(default_factory=dict)
+    # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
+    # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
+    samesite_lax: str = "Lax"
     # Cookie setters whose parameters differ from SET_COOKIE_PARAMS: method ->
     # positional parameters after `self` (empty: set_cookie/set_signed_cookie
     # as Werkzeug, Django and Starlette have them); lifetime keywords -> the
@@ -287,6 +290,22 @@ class Framework:
     # when its name ends with one of `handler_name_suffixes`.
     handler_classes: frozenset = frozenset()
     handler_name_suffixes: tuple = ()
+    # Calls that never return (Flask's `abort(401)` raises an HTTPException):
+    # an `if` branch ending in one ends the handler, like `raise`.
+    abort_calls: frozenset = frozenset()
+    # Logins that are a signed cookie holding the user (Tornado): handler
+    # methods issuing it (`self.set_signed_cookie("user", ...)`), those
+    # reading it in `current_user_methods` (`get_current_user`), and those
+    # that delete one cookie (first argument) or every cookie. A logout
+    # handler of a module that has such a cookie must delete it: SFX102,
+    # whose message and fix write `identity_cookie_clear` ({name}: the
+    # cookie's name as a literal).
+    identity_cookie_setters: frozenset = frozenset()
+    identity_cookie_readers: frozenset = frozenset()
+    current_user_methods: frozenset = frozenset()
+    cookie_clearers: frozenset = frozenset()
+    cookie_clear_all: frozenset = frozenset()
+    identity_cookie_clear: str = ""
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.
@@ -344,6 +363,10 @@ class SessionBackend:
     # What SFX101 says to call instead of such a method, when it must say
     # more than `regenerate_fix` (empty: `regenerate_fix`).
     instead_fix: str = ""
+    # How bad SFX101 is on it, when `server_side` does not say all
+    # (aiohttp-session's unsigned SimpleCookieStorage); empty: by `server_side`.
+    consequence: str = ""
+    signed: bool = True  # a cookie session's data is signed (False: SimpleCookieStorage's plain JSON)
 
     @property
     def possessive(self):

@@ -73,6 +73,8 @@ RAW_BODIES = frozenset(("data", "get_data"))
 # Building URLs and redirecting.
 URL_BUILDERS = frozenset(("flask.url_for", "flask.helpers.url_for")) | quart.URL_BUILDERS
 REDIRECTS = frozenset(("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect")) | quart.REDIRECTS
+# abort() raises the HTTPException for its status code and never returns.
+ABORTS = frozenset(("flask.abort", "flask.helpers.abort", "werkzeug.exceptions.abort")) | quart.ABORTS
 
 # -- the project's Flask app (RULES.md Revision 2) -----------------------------
 # What gives an app its session cookie: Flask's session, flash(), or an
@@ -92,6 +94,7 @@ FLASK = Framework(
     key="flask",
     label="Flask",
     packages=("flask", "werkzeug", quart.PACKAGE),
+    abort_calls=ABORTS,
     session_objects=frozenset(("flask.session", "flask.globals.session")) | quart.SESSION,
     response_factories=frozenset(
         (

@@ -114,6 +114,7 @@ SERVER_SIDE_BACKEND = SessionBackend(
 )
 
 LITESTAR = Framework(
+    samesite_lax="lax",  # Cookie/set_cookie/session configs: samesite: Literal["lax", "strict", "none"]
     key="litestar",
     label="Litestar",
     packages=("litestar",),

@@ -20,6 +20,7 @@ REQUEST = frozenset(("quart.request", "quart.globals.request"))
 FLASH = frozenset(("quart.flash", "quart.helpers.flash"))
 URL_BUILDERS = frozenset(("quart.url_for", "quart.helpers.url_for"))
 REDIRECTS = frozenset(("quart.redirect", "quart.helpers.redirect"))
+ABORTS = frozenset(("quart.abort", "quart.helpers.abort"))  # Werkzeug's abort(), re-exported
 RESPONSE_FACTORIES = frozenset(
     ("quart.make_response", "quart.helpers.make_response", "quart.redirect", "quart.helpers.redirect",
      "quart.jsonify", "quart.json.jsonify", "quart.Response", "quart.wrappers.Response",

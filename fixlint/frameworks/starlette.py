@@ -98,6 +98,7 @@ def _both(text):
 
 
 STARLETTE = Framework(
+    samesite_lax="lax",  # set_cookie(samesite: Literal["lax", "strict", "none"] | None = "lax")
     key="starlette",
     label="Starlette",
     packages=("starlette", "fastapi"),

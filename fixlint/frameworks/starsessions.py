@@ -58,6 +58,7 @@ GET_SESSION_ID = frozenset(
 )
 
 STARSESSIONS = Framework(
+    samesite_lax="lax",  # SessionMiddleware(cookie_same_site="lax"), lower case like Starlette's
     key="starsessions",
     label="starsessions",
     packages=("starsessions",),

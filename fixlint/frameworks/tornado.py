@@ -10,8 +10,22 @@ samesite=None)`: no Secure, no HttpOnly, no SameSite unless asked for.
 passes its keywords on to `set_cookie`: the same defaults, 30 days of life.
 
 Tornado has no session: a signed cookie holding the user (`cookie_secret`
-signs it) is its login, issued afresh at each login, so SFX101/SFX102 have
-no Tornado session to judge (hand-rolled stores keep their own adapter).
+signs it) is its login. `get_current_user()` is the hook a handler
+overrides to read it ("Override to determine the current user from, e.g.,
+a cookie"; `prepare()` may set `self.current_user` instead), and
+`clear_cookie(name, **kwargs)` / `clear_all_cookies(**kwargs)` delete it.
+SFX101: a login that issues the signed cookie writes a new value, which
+replaces whatever cookie of that name the browser held (a planted one
+included): there is no session id to fixate, and it is not reported.
+SFX102: a logout handler of a module that issues or reads such a cookie
+and never deletes it (no `clear_cookie` of that name, no
+`clear_all_cookies`) leaves the login in the browser until the cookie
+expires (30 days by default). Deleting it does not revoke a copy: the
+signed value stays valid until then; only a server-side check can revoke it.
+Hand-rolled stores keep their own adapter.
+
+Not read: the `xsrf_cookie_kwargs` application setting (the `_xsrf`
+cookie's flags; a CSRF token, not a session) and `cookie_secret` itself.
 """
 
 from .base import Advice, Framework, Requests, Routing, SessionBackend
@@ -70,6 +84,12 @@ TORNADO = Framework(
     packages=("tornado",),
     handler_classes=HANDLER_CLASSES,
     handler_name_suffixes=HANDLER_NAME_SUFFIXES,
+    identity_cookie_setters=frozenset(("set_signed_cookie", "set_secure_cookie")),
+    identity_cookie_readers=frozenset(("get_signed_cookie", "get_secure_cookie")),
+    current_user_methods=frozenset(("get_current_user", "prepare")),
+    cookie_clearers=frozenset(("clear_cookie",)),
+    cookie_clear_all=frozenset(("clear_all_cookies",)),
+    identity_cookie_clear="self.clear_cookie({name})",
     cookie_setters=COOKIE_SETTERS,
     cookie_lifetimes=COOKIE_LIFETIMES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},

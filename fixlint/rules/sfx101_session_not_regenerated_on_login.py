@@ -343,10 +343,12 @@ def _async_backends():
             binding=f"Login writes $K into a server-side session under the id the visitor came with; "
                     f"{backend.note}, so {backend.regenerate_fix} ({backend.label})",
         ) for module, backend in ls.LITESTAR_SERVER_SIDE),
+        *_aiohttp_cookie_storages(news),
         _Backend(
             suffix="aiohttp-session",
             session="$S",
-            regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news)],
+            # Server-side storages, or none this file names (flake8 reads the project's).
+            regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news), _aiohttp_server_side()],
             technology=("aiohttp", "aiohttp_session"),
             binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
                     f"with; {aiohttp.note}, so {aiohttp.regenerate_fix} ({aiohttp.label})",
@@ -365,6 +367,66 @@ def _async_backends():
             ),),
         ),
     )
+
+
+def _import_forms(qualname):
+    """Import statements of a module (`aiohttp_session.cookie_storage`) or of
+    a class in one (`aiohttp_session.SimpleCookieStorage`), as Semgrep patterns."""
+    module, _, name = qualname.rpartition(".")
+    if name[:1].isupper():
+        return [f"from {module} import {name}"]
+    return [f"import {qualname}", f"from {qualname} import $IMPORTED", f"from {qualname}.$SUB import $IMPORTED"]
+
+
+def _importing(qualnames):
+    return {"pattern-either": [{"pattern-inside": f"{form}\n...\n"} for q in qualnames for form in _import_forms(q)]}
+
+
+def _importing_none(qualnames):
+    return [{"pattern-not-inside": f"{form}\n...\n"} for q in qualnames for form in _import_forms(q)]
+
+
+def _aiohttp_variants():
+    """aiohttp-session's storage modules by backend, in the adapter's order."""
+    grouped = {}
+    for module, backend in fw.AIOHTTP_SESSION.backend_variants:
+        grouped.setdefault(backend, []).append(module)
+    return list(grouped.items())
+
+
+def _aiohttp_server_side():
+    """The file imports a server-side storage, or no cookie storage (the
+    adapter's order: a server-side storage beside a cookie one wins)."""
+    server = [m for b, modules in _aiohttp_variants() if b.server_side for m in modules]
+    cookie = [m for b, modules in _aiohttp_variants() if not b.server_side for m in modules]
+    return {"pattern-either": [
+        _importing(server),
+        {"patterns": [{"pattern-inside": "$S[$K] = $V"}, *_importing_none(cookie)]},
+    ]}
+
+
+def _aiohttp_cookie_storages(news):
+    """A twin per cookie-storage backend of aiohttp-session (signed,
+    unsigned), rated like flake8 rates it: the file imports one of its
+    storages and none of an earlier backend."""
+    out = []
+    earlier = []
+    for backend, modules in _aiohttp_variants():
+        if not backend.server_side:
+            consequence = backend.consequence or (
+                "signed-cookie session, data planted in the session before login carries over")
+            out.append(_Backend(
+                suffix=backend.key.replace("_", "-"),
+                session="$S",
+                regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news), _importing(modules),
+                             *_importing_none(earlier)],
+                technology=("aiohttp", "aiohttp_session"),
+                severity="medium",
+                binding=f"Login writes $K into the session get_session() loaded without starting a new one: "
+                        f"{consequence}; {backend.regenerate_fix} ({backend.label})",
+            ))
+        earlier += modules
+    return out
 
 
 def _record(backend):
@@ -499,7 +561,10 @@ class SessionNotRegeneratedOnLogin(Rule):
       login (a `next` URL, a cart, a language, OAuth or CSRF state, a flag a
       later step trusts), or left in it on a shared computer, is now part of
       the victim's signed-in session. Clearing the session at login closes
-      that.
+      that. aiohttp-session's `SimpleCookieStorage` is rated the same, and
+      its message says more: it neither signs nor encrypts the cookie, so
+      anyone can forge the session's data, an identity included (use
+      `EncryptedCookieStorage`).
 
     Issuing a new session at every authentication event — login, OAuth
     callback, registration that logs in, MFA completion, sudo mode — makes
@@ -551,13 +616,16 @@ class SessionNotRegeneratedOnLogin(Rule):
     inside `login()` after the key was cycled, and are not handlers; nor are
     setup secrets and methods kept while enrolling a second factor.
     A regeneration inside an `if`/`else` branch that ends the handler with
-    `raise` or `return` (a failed login's `request.clear_session(); raise
-    NotAuthorized()`) covers only bindings in that branch. The backend a
+    `raise`, `return` or Flask's or Quart's `abort()` (a failed login's
+    `request.clear_session(); raise NotAuthorized()`, `session.clear();
+    abort(401)`) covers only bindings in that branch. The backend a
     module runs on follows what it, or the application it belongs to,
     imports: `litestar.middleware.session.server_side`, `pyramid_beaker`
     (also through Pyramid's `config.include("pkg.module")`), and
-    aiohttp-session's storage modules (Redis/Memcached first, else the cookie
-    storages, else server-side). aiohttp-security's `remember()` is a
+    aiohttp-session's storage modules (Redis/Memcached first, else the
+    signed cookie storages, else `SimpleCookieStorage`, else server-side;
+    the exported Semgrep twins rate them the same way, by the file's
+    imports). aiohttp-security's `remember()` is a
     binding and `forget()` a logout only where `SessionIdentityPolicy` is
     imported; under `CookiesIdentityPolicy` or `JWTIdentityPolicy` they do
     not touch the session. Beaker's `session.type = cookie` lives in `.ini`
@@ -726,7 +794,7 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     def message(self, step, backend, cause=None):
         """What is wrong and the fix, ending with how bad it is on this backend."""
-        return f"{self._described(step, backend, cause)} [{_CONSEQUENCE[severity_of(backend)]}]"
+        return f"{self._described(step, backend, cause)} [{backend.consequence or _CONSEQUENCE[severity_of(backend)]}]"
 
     def _described(self, step, backend, cause):
         event = step.event

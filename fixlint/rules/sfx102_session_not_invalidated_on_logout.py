@@ -7,11 +7,12 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.identity import is_identity_key
+from ..analysis.identity_cookies import IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from . import _lifecycle_semgrep as ls
-from ._cookie_semgrep import regex, words
+from ._cookie_semgrep import handler_calls, regex, words
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 
@@ -98,6 +99,7 @@ def _semgrep_rules():
             technology=("pyramid",),
         ),
         *_async_rules(),
+        *_identity_cookie_rules(),
         SemgrepRule(
             suffix="cookie-only",
             message="Logout deletes the session cookie but the server-side session record survives: "
@@ -183,6 +185,47 @@ def _semgrep_rules():
         ),
     )
 
+
+
+def _identity_cookie_rules():
+    """Tornado: a logout handler method that deletes no cookie (the signed
+    user cookie is its login), from the adapters' data. Semgrep cannot tell
+    which cookie holds the user, nor follow a helper method that deletes
+    it: any deletion, or a call of a method named like a logout or a
+    clearing, counts."""
+    out = []
+    for framework in fw.FRAMEWORKS:
+        if not framework.identity_cookie_setters:
+            continue
+        deleters = sorted(framework.cookie_clearers | framework.cookie_clear_all)
+        helper = rf"(?i)^(?!{'|'.join(deleters)}$).*({ls.LOGOUT}|clear|forget|delete)"
+        # A deleted cookie counts when it is named like an identity or not by a literal.
+        named = [{"pattern-not-inside": {"patterns": [
+            {"pattern": f"def $F(self, ...):\n  ...\n  <... self.{d}($NAME, ...) ...>\n  ...\n"},
+            regex("$NAME", rf"^(?![rub]?[\"'])|{ls.IDENTITY_KEY_RE}"),
+        ]}} for d in sorted(framework.cookie_clearers)]
+        out.append(SemgrepRule(
+            suffix=f"{framework.key}-cookie",
+            message=f"Logout handler $F never deletes the signed user cookie: the browser stays signed in until "
+                    f"it expires; call {framework.identity_cookie_clear.format(name='<the user cookie>')} "
+                    f"({framework.label})",
+            match={"patterns": [
+                {"pattern": "def $F(self, ...):\n  ...\n"},
+                *ls.handler(ls.LOGOUT, verifying=False),
+                handler_calls("def $F(self, ...):\n  ...\n"),
+                *[{"pattern-not": f"def $F(self, ...):\n  ...\n  <... self.{d}(...) ...>\n  ...\n"}
+                  for d in sorted(framework.cookie_clear_all)],
+                *named,
+                {"pattern-not-inside": {"patterns": [
+                    {"pattern": "def $F(self, ...):\n  ...\n  <... self.$HELPER(...) ...>\n  ...\n"},
+                    regex("$HELPER", helper),
+                ]}},
+                *_invalidations("$S"),
+                {"focus-metavariable": "$F"},
+            ]},
+            technology=(framework.key,),
+        ))
+    return tuple(out)
 
 
 def _async_rules():
@@ -280,6 +323,15 @@ class SessionNotInvalidatedOnLogout(Rule):
     A logout handler that never touches the identity in a session (it only
     redirects, revokes a token elsewhere, or tidies non-identity keys such as
     `next`) is not reported: fixlint cannot see where the identity lives.
+    Tornado has no session: its login is a signed cookie holding the user
+    (`self.set_signed_cookie("user", ...)`, read back in
+    `get_current_user()`). A logout handler of a module that issues or reads
+    such a cookie and deletes neither it (`self.clear_cookie("user")`, in
+    the handler or a method it calls) nor every cookie
+    (`self.clear_all_cookies()`) nor a cookie it cannot name is reported at
+    its `def`: the browser stays signed in until the cookie expires (30
+    days by default). Deleting the cookie cannot revoke a copy of the
+    signed value; that would need a server-side check.
     A receiver of Django's `user_logged_out` signal runs inside `logout()`,
     which flushes the session right after, and is not a handler. A call to
     code outside the module whose name says it logs out or invalidates
@@ -307,7 +359,7 @@ class SessionNotInvalidatedOnLogout(Rule):
     cwe = ("CWE-613: Insufficient Session Expiration",)
     owasp = (OWASP_AUTH,)
     security_severity = "5.4"
-    uses = (LifecycleAnalysis,)
+    uses = (LifecycleAnalysis, IdentityCookieAnalysis)
     references = (
         ("OWASP Session Management Cheat Sheet: Manual Session Expiration",
          "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#manual-session-expiration"),
@@ -328,9 +380,11 @@ class SessionNotInvalidatedOnLogout(Rule):
         "`request.session.invalidate()` on Django) is replaced with the backend's invalidation "
         "(`session.destroy()` on Flask-KVSession), whatever the session holds: the developer meant to "
         "end it there. "
+        "A Tornado logout handler that keeps the signed user cookie gets `self.clear_cookie(\"user\")` "
+        "as its first statement. "
         "Unsafe (only with `--unsafe-fixes`): everything else in the session goes too — a cart, a "
         "language choice, anything the app meant to keep across logout. No fix, with the reason in "
-        "the note, for a finding at the `def` (nothing to replace), a logout that puts the old "
+        "the note, for any other finding at the `def` (nothing to replace), a logout that puts the old "
         "session back after clearing it, a deleted cookie whose "
         "server-side record survives (which record to delete is not visible there), hand-rolled "
         "stores, removals inside helpers that other code may call, removals within a larger "
@@ -419,7 +473,10 @@ class SessionNotInvalidatedOnLogout(Rule):
         "(`sair`, `keluar`) as whole names, removals in a loop over keys, or a logout that only deletes "
         "the cookie of a signed-cookie session. Semgrep reads one file: a helper imported from another "
         "module of the project that removes only selected keys (reported at the call in the logout "
-        "handler) is found only by fixlint's project model."
+        "handler) is found only by fixlint's project model. Tornado: Semgrep cannot tell which cookie holds "
+        "the user, so a logout handler that deletes any cookie named like an identity (or by a name that is "
+        "no literal), or calls a method named like a clearing or a logout, passes, and one in a module that "
+        "issues no signed cookie is reported too."
     )
 
     def check(self, ctx, facts):
@@ -455,6 +512,11 @@ class SessionNotInvalidatedOnLogout(Rule):
                 backend = lifecycle.backend(used.event.framework)
                 message = f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})"
                 yield path, None, path.function, message
+                continue
+            kept = facts[IdentityCookieAnalysis].kept(path.function, path.reached)
+            if kept is not None:
+                cookie = KeptCookie(*kept)
+                yield path, cookie, path.function, cookie.message()
 
     def _lookalike_message(self, step, lifecycle):
         event = step.event
@@ -486,6 +548,23 @@ class SessionNotInvalidatedOnLogout(Rule):
         else:
             what = f"removes only {event.key!r} and leaves the session alive"
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+class KeptCookie:
+    """The signed identity cookie (Tornado's login) a logout handler never
+    deletes: what `alive` yields as the step of such a finding."""
+
+    def __init__(self, framework, name):
+        self.framework = framework
+        self.name = name
+
+    @property
+    def code(self):
+        return self.framework.identity_cookie_clear.format(name=f'"{self.name}"')
+
+    def message(self):
+        return (f"logout never deletes the signed user cookie {self.name!r}: the browser stays signed in "
+                f"until it expires; call {self.code} ({self.framework.label})")
 
 
 def _library_logout(path):
