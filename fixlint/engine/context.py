@@ -6,6 +6,7 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
+from .nodes import walk
 
 _MAX_CHASE = 8
 _PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
@@ -36,6 +37,7 @@ class FileContext:
         self.modules = set()  # every module imported anywhere seen so far
         self._roots = set()  # their top-level packages
         self.star_imports = []
+        self._summarised = (None, 0, (), frozenset())  # value_summary's last answer
         self._prescan(tree)
 
     # -- imports ------------------------------------------------------
@@ -150,6 +152,26 @@ class FileContext:
         file (a local `login()` is not `django.contrib.auth.login`)."""
         binding = self.binding(expr)
         return binding is not None and binding.kind in (sc.FUNCTION, sc.CLASS)
+
+    def value_summary(self, value, limit):
+        """The calls (in `nodes.walk` order) and the Name ids among the
+        first `limit` nodes of `walk(value)`. Several analyses ask about each
+        assigned value in turn: the value is walked once, not once each."""
+        last = self._summarised
+        if last[0] is value and last[1] == limit:
+            return last[2], last[3]
+        calls, names, count = [], set(), 0
+        for node in walk(value):
+            count += 1
+            if count > limit:
+                break
+            cls = node.__class__
+            if cls is ast.Call:
+                calls.append(node)
+            elif cls is ast.Name:
+                names.add(node.id)
+        self._summarised = (value, limit, calls, names)
+        return calls, names
 
     # -- where we are -------------------------------------------------
     @property
