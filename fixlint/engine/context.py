@@ -9,6 +9,7 @@ from . import scope as sc
 from .nodes import walk
 
 _MAX_CHASE = 8
+_UNKNOWN = object()
 _PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
 
 
@@ -38,6 +39,10 @@ class FileContext:
         self._roots = set()  # their top-level packages
         self.star_imports = []
         self._summarised = (None, 0, (), frozenset())  # value_summary's last answer
+        # qualname's answers in `_qualnames_scope` since the last binding:
+        # the walker empties it whenever a name is bound (see forget_names).
+        self._qualnames = {}
+        self._qualnames_scope = None
         self._prescan(tree)
 
     # -- imports ------------------------------------------------------
@@ -116,7 +121,26 @@ class FileContext:
     def qualname(self, expr):
         """The dotted name an expression refers to through imports and
         aliases (`SM` -> `starlette.middleware.sessions.SessionMiddleware`),
-        or None when no import says what it is."""
+        or None when no import says what it is.
+
+        Several analyses ask about the same callee in turn: the answer is
+        kept until a name is bound or the walk changes scope."""
+        scope = self.scope
+        if scope is not self._qualnames_scope:
+            self._qualnames.clear()
+            self._qualnames_scope = scope
+        else:
+            known = self._qualnames.get(expr, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        found = self._qualnames[expr] = self._qualname(expr)
+        return found
+
+    def forget_names(self):
+        """A binding changed: qualname's kept answers may be wrong now."""
+        self._qualnames.clear()
+
+    def _qualname(self, expr):
         attrs = []
         while expr.__class__ is ast.Attribute:
             attrs.append(expr.attr)
