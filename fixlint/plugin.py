@@ -75,6 +75,11 @@ class Plugin:
     config = Config()
     rules = None  # None: every rule (set from flake8's selection by parse_options)
     use_cache = True
+    # Folder -> its project root, for the files of this flake8 run: set
+    # afresh by parse_options, which flake8 calls once per run in each
+    # process. Nothing a run checks creates or removes a root marker, so
+    # the answers cannot go stale within it (None: no run, no memory).
+    roots = None
 
     def __init__(self, tree, filename="<unknown>", lines=None):
         self.tree = tree
@@ -119,6 +124,7 @@ class Plugin:
             raise ExecutionFailed(f"fixlint: {exc}") from None
         cls.rules = _selected_rules(options)
         cls.use_cache = not getattr(options, "fixlint_no_cache", False)
+        cls.roots = {}
 
     def run(self):
         rules = all_rules() if self.rules is None else self.rules
@@ -140,6 +146,6 @@ class Plugin:
 
         try:
             source = text.raw if text is not None else None
-            return project.for_file(self.filename, self.use_cache, self.tree, source)
+            return project.for_file(self.filename, self.use_cache, self.tree, source, self.roots)
         except Exception:  # pragma: no cover - the project model must never cost a file its check
             return None

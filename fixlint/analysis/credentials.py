@@ -29,7 +29,6 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import walk
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 
@@ -145,18 +144,17 @@ class VerifiedRecords:
         return bool(names) and self._carries(value, names, calls=False)
 
     def _carries(self, value, names, calls):
-        count = 0
-        for node in walk(value):
-            count += 1
-            if count > _MAX_NODES:
-                return False
-            cls = node.__class__
-            if cls is ast.Name and node.id in names:
-                return True
-            if calls and cls is ast.Call:
+        # A Name of `names`, or (`calls`) a credential check, among the
+        # value's first _MAX_NODES nodes.
+        found_calls, found_names = self.ctx.value_summary(value, _MAX_NODES)
+        if names and not names.isdisjoint(found_names):
+            return True
+        if calls:
+            ctx, verifier = self.ctx, self.is_verifier
+            for node in found_calls:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-                if name is not None and (self.is_verifier(self.ctx, func, name) or credential_query(node)):
+                if name is not None and (verifier(ctx, func, name) or credential_query(node)):
                     return True
         return False
 

@@ -79,12 +79,8 @@ class SignInLookups:
     def _lookup(self, value):
         """(reads, label) for a lookup in `value` filtered by a request value
         on a column that is not an identifier, else None."""
-        count = 0
-        for node in walk(value):
-            count += 1
-            if count > _MAX_NODES:
-                return None
-            if node.__class__ is not ast.Call or _callee(node.func) not in LOOKUP_METHODS:
+        for node in self.ctx.value_summary(value, _MAX_NODES)[0]:
+            if _callee(node.func) not in LOOKUP_METHODS:
                 continue
             pairs = [(k.arg, k.value) for k in node.keywords if k.arg]
             for arg in node.args:  # .filter(User.api_key == key)

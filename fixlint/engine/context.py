@@ -6,8 +6,10 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
+from .nodes import walk
 
 _MAX_CHASE = 8
+_UNKNOWN = object()
 _PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
 
 
@@ -36,6 +38,11 @@ class FileContext:
         self.modules = set()  # every module imported anywhere seen so far
         self._roots = set()  # their top-level packages
         self.star_imports = []
+        self._summarised = (None, 0, (), frozenset())  # value_summary's last answer
+        # qualname's answers in `_qualnames_scope` since the last binding:
+        # the walker empties it whenever a name is bound (see forget_names).
+        self._qualnames = {}
+        self._qualnames_scope = None
         self._prescan(tree)
 
     # -- imports ------------------------------------------------------
@@ -114,7 +121,26 @@ class FileContext:
     def qualname(self, expr):
         """The dotted name an expression refers to through imports and
         aliases (`SM` -> `starlette.middleware.sessions.SessionMiddleware`),
-        or None when no import says what it is."""
+        or None when no import says what it is.
+
+        Several analyses ask about the same callee in turn: the answer is
+        kept until a name is bound or the walk changes scope."""
+        scope = self.scope
+        if scope is not self._qualnames_scope:
+            self._qualnames.clear()
+            self._qualnames_scope = scope
+        else:
+            known = self._qualnames.get(expr, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        found = self._qualnames[expr] = self._qualname(expr)
+        return found
+
+    def forget_names(self):
+        """A binding changed: qualname's kept answers may be wrong now."""
+        self._qualnames.clear()
+
+    def _qualname(self, expr):
         attrs = []
         while expr.__class__ is ast.Attribute:
             attrs.append(expr.attr)
@@ -150,6 +176,26 @@ class FileContext:
         file (a local `login()` is not `django.contrib.auth.login`)."""
         binding = self.binding(expr)
         return binding is not None and binding.kind in (sc.FUNCTION, sc.CLASS)
+
+    def value_summary(self, value, limit):
+        """The calls (in `nodes.walk` order) and the Name ids among the
+        first `limit` nodes of `walk(value)`. Several analyses ask about each
+        assigned value in turn: the value is walked once, not once each."""
+        last = self._summarised
+        if last[0] is value and last[1] == limit:
+            return last[2], last[3]
+        calls, names, count = [], set(), 0
+        for node in walk(value):
+            count += 1
+            if count > limit:
+                break
+            cls = node.__class__
+            if cls is ast.Call:
+                calls.append(node)
+            elif cls is ast.Name:
+                names.add(node.id)
+        self._summarised = (value, limit, calls, names)
+        return calls, names
 
     # -- where we are -------------------------------------------------
     @property

@@ -167,6 +167,7 @@ class Walker:
             scope.bindings.clear()
             scope.info = None
         self.scopes.clear()
+        self.ctx.forget_names()
 
     # -- helpers used by the special handlers -------------------------
     def push_children(self, node, push, skip=()):
@@ -183,9 +184,11 @@ class Walker:
                 push(value)
 
     def bind(self, binding):
-        scope = sc.binding_scope(self.ctx.scope, binding.name)
+        ctx = self.ctx
+        scope = sc.binding_scope(ctx.scope, binding.name)
         binding.scope = scope
         scope.bindings[binding.name] = binding
+        ctx.forget_names()
 
     def bind_target(self, target, value, node):
         """Bind the names an assignment target introduces."""
@@ -422,6 +425,7 @@ def _global(walker, node, push):
     names = getattr(scope, attr) or set()
     names.update(node.names)
     setattr(scope, attr, names)
+    walker.ctx.forget_names()
 
 
 def _match_capture(walker, node, push):

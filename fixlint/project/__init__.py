@@ -162,14 +162,15 @@ def for_files(files, use_cache=False):
 _PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin
 
 
-def for_file(path, use_cache=True, tree=None, text=None):
+def for_file(path, use_cache=True, tree=None, text=None, roots=None):
     """The ProjectFacts of one checked file (flake8): the project is built
     once per process and root. A file with no project root is its own
     project, summarised from the `tree` and `text` flake8 already has; None
-    for standard input."""
+    for standard input. `roots`: find_root's `known`, kept by the caller
+    for one run."""
     if not path or path in ("-", "stdin", "<unknown>") or not os.path.isfile(path):
         return None
-    root = find_root(path)
+    root = find_root(path, roots)
     if root is None:
         if text is None:
             return None
