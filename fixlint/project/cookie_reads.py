@@ -1,0 +1,72 @@
+"""Which cookie names a module may read (summary `cookies_read`).
+
+A cookie the project sets but never reads is no credential of the project's:
+setting it from a request value plants nothing the server later trusts
+(chainlit mirrors a client-made websocket id into a cookie only a proxy's
+sticky routing looks at). Whether a name is read is judged from the text,
+generously: in a module whose text says "cookie" (any case), every short
+string literal (`request.cookies.get("sid")`, an env-var default
+`os.environ.get("AUTH_COOKIE_NAME", "access_token")`, a constant
+`SID_COOKIE = "sid"`, a `cookie_name="sid"` argument) counts as a name the
+module may read, and so does every literal part of an f-string
+(`request.cookies.get(f"access-token-{app_id}")` reads any name holding
+`access-token-`) — except the name given where a cookie is set or deleted
+(`set_cookie("sid", ...)`, `delete_cookie(key="sid")`). A name mentioned
+anywhere else (a read, a setting, a test of `"sid" in request.cookies`)
+is read. Cookies a framework or library reads by default (Flask's
+`session`, Django's `sessionid`, Flask-Login's `remember_token`) are read
+whatever the project says (frameworks.LIBRARY_COOKIE_NAMES);
+frameworks.cookie_is_read matches a name against these answers.
+
+A scan of the text, no parse, in the modules that mention cookies only;
+of the strings, only those that could name a session or credential cookie
+(frameworks.SESSION_COOKIE_WORDS, session_id_words.SESSION_ID_NAMES) and
+the f-string parts are kept: the only names ever asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import frameworks as fw
+from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
+from ..frameworks import session_id_words as sid
+
+# A string literal on one line, with its prefix: (prefix, body).
+_STRING = re.compile(r"""(?<![\w"'])([rRbBuUfF]{0,2})(?:"([^"\\\n]*)"|'([^'\\\n]*)')""")
+# The name given where a cookie is set or deleted: first argument or key=/name=.
+_SET_NAME = re.compile(
+    r"""\b(?:set_cookie|set_signed_cookie|set_secure_cookie|delete_cookie|clear_cookie|del_cookie)"""
+    r"""\s*\(\s*(?:(?:key|name)\s*=\s*)?(["'])([^"'\\\n]*)\1""")
+# What a cookie name can look like; anything else (prose, URLs, formats) is left out.
+_NAME = re.compile(r"[\w.\-$:]{1,80}")
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def scan(text):
+    """The cookie names a module's text may read, sorted; f-string parts
+    end with FRAGMENT. Empty for a module that never says "cookie"."""
+    if "cookie" not in text.lower():
+        return []
+    set_names = {}
+    for match in _SET_NAME.finditer(text):
+        set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
+    counts = {}
+    for match in _STRING.finditer(text):
+        prefix, body = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
+        if "f" in prefix.lower():
+            for part in _FIELD.split(body):
+                if len(part) >= 3 and _NAME.fullmatch(part):
+                    counts[part + FRAGMENT] = counts.get(part + FRAGMENT, 0) + 1
+        elif _NAME.fullmatch(body):
+            counts[body] = counts.get(body, 0) + 1
+    return sorted(name for name, count in counts.items()
+                  if count > set_names.get(name, 0) and (name.endswith(FRAGMENT) or _may_name_session(name)))
+
+
+def _may_name_session(name):
+    """Only a cookie named like a session or credential is ever asked
+    about (SessionIdAnalysis._never_read): other strings are not kept."""
+    lowered = name.lower()
+    return any(word in lowered for word in fw.SESSION_COOKIE_WORDS) or sid.normal(name) in sid.SESSION_ID_NAMES
+
