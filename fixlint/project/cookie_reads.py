@@ -32,29 +32,32 @@ from .. import frameworks as fw
 from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
 from ..frameworks import session_id_words as sid
 
-# A string literal on one line, with its prefix: (prefix, body).
-_STRING = re.compile(r"""(?<![\w"'])([rRbBuUfF]{0,2})(?:"([^"\\\n]*)"|'([^'\\\n]*)')""")
+# A short string literal of name characters on one line (f-string fields
+# allowed); its prefix is read from the characters before it.
+_STRING = re.compile(r"""(["'])([\w.\-$:{}]{1,80})\1""")
 # The name given where a cookie is set or deleted: first argument or key=/name=.
-_SET_NAME = re.compile(
-    r"""\b(?:set_cookie|set_signed_cookie|set_secure_cookie|delete_cookie|clear_cookie|del_cookie)"""
-    r"""\s*\(\s*(?:(?:key|name)\s*=\s*)?(["'])([^"'\\\n]*)\1""")
+_SET_NAME = re.compile(r"""_cookie\s*\(\s*(?:(?:key|name)\s*=\s*)?(["'])([^"'\\\n]*)\1""")
+_SETTERS = ("set", "set_signed", "set_secure", "delete", "clear", "del")  # before `_cookie(`
 # What a cookie name can look like; anything else (prose, URLs, formats) is left out.
 _NAME = re.compile(r"[\w.\-$:]{1,80}")
 _FIELD = re.compile(r"\{[^{}]*\}")
+_F = frozenset("fF")
+_R = frozenset("rR")
 
 
 def scan(text):
     """The cookie names a module's text may read, sorted; f-string parts
     end with FRAGMENT. Empty for a module that never says "cookie"."""
-    if "cookie" not in text.lower():
+    if not mentions_cookies(text):
         return []
     set_names = {}
     for match in _SET_NAME.finditer(text):
-        set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
+        if text.endswith(_SETTERS, max(match.start() - 10, 0), match.start()):
+            set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
     counts = {}
     for match in _STRING.finditer(text):
-        prefix, body = match.group(1), match.group(2) if match.group(2) is not None else match.group(3)
-        if "f" in prefix.lower():
+        body, start = match.group(2), match.start()
+        if _is_f_string(text, start):
             for part in _FIELD.split(body):
                 if len(part) >= 3 and _NAME.fullmatch(part):
                     counts[part + FRAGMENT] = counts.get(part + FRAGMENT, 0) + 1
@@ -62,6 +65,26 @@ def scan(text):
             counts[body] = counts.get(body, 0) + 1
     return sorted(name for name, count in counts.items()
                   if count > set_names.get(name, 0) and (name.endswith(FRAGMENT) or _may_name_session(name)))
+
+
+def _is_f_string(text, quote):
+    """Whether the literal opening at `quote` has an f prefix (f, rf, fr)."""
+    at = quote - 1
+    if at >= 0 and text[at] in _R:
+        at -= 1
+        if at < 0 or text[at] not in _F:
+            return False
+    elif at < 0 or text[at] not in _F:
+        return False
+    elif at >= 1 and text[at - 1] in _R:
+        at -= 1
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def mentions_cookies(text):
+    """"cookie" in any case, without lowering the whole text (every module
+    of the project is asked)."""
+    return "ookie" in text or "OOKIE" in text
 
 
 def _may_name_session(name):

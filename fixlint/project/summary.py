@@ -168,11 +168,9 @@ def summarise(text, tree=None, known=None):
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
     _functions(facts, text, imports, tree, known)
-    if session_stores.MAY_READ.search(text) is not None:
+    if session_stores.may_read(text):
         facts["reads_cookies"] = True
-        tree = _parse(text, tree)
-        if tree is not None:
-            facts["cookie_keyed"] = session_stores.cookie_keyed(tree)
+        facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     return facts
 
 
