@@ -595,9 +595,10 @@ class LifecycleAnalysis(Analysis):
         ctx = self.ctx
         if attr in stores.RECORD_UPDATE_METHODS:
             # SESSIONS[sid].update(user_id=...): a write into the record.
-            if receiver.__class__ is not ast.Subscript:
+            record = self._store_record(receiver)
+            if record is None:
                 return False
-            origin = self._store_origin(receiver.value, receiver.slice)
+            origin = self._store_origin(*record)
             if origin is None:
                 return False
             key = _written_identity(node, ctx)
@@ -621,6 +622,19 @@ class LifecycleAnalysis(Analysis):
         elif attr in stores.WRITE_METHODS:
             self._store_write(node, origin, _store_value_identity(node, attr, ctx))
         return True
+
+    def _store_record(self, expr):
+        """(store, key) when `expr` is a store's record: `SESSIONS[sid]`,
+        `SESSIONS.setdefault(sid, {})`, `SESSIONS.get(sid)`, or a local
+        name holding one (`record = SESSIONS.get(sid)`)."""
+        if expr.__class__ is ast.Name:
+            expr = self.ctx.value_of(expr)
+        if expr.__class__ is ast.Subscript:
+            return expr.value, expr.slice
+        if (expr.__class__ is ast.Call and expr.args and expr.func.__class__ is ast.Attribute
+                and expr.func.attr in stores.RECORD_GETTERS):
+            return expr.func.value, expr.args[0]
+        return None
 
     def _store_origin(self, receiver, key):
         """The origin of a store access's key, or None when this is no
@@ -700,9 +714,10 @@ class LifecycleAnalysis(Analysis):
             else:
                 self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
             return
-        if container.__class__ is ast.Subscript:
+        record = self._store_record(container)
+        if record is not None:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
-            origin = self._store_origin(container.value, container.slice)
+            origin = self._store_origin(*record)
             if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))

@@ -74,7 +74,7 @@ class Read:
     name when the code states it."""
 
     __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric",
-                 "dependency")
+                 "dependency", "unread_cookie")
 
     def __init__(self, node, key, source, framework, key_expr=None):
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
@@ -87,6 +87,7 @@ class Read:
         self.calls = []  # (FunctionDef, parameter name) of local helpers it is passed to
         self.numeric = False  # declared an int or float, or a primary-key lookup: an object id
         self.dependency = False  # a parameter of a FastAPI dependency, not of the route
+        self.unread_cookie = False  # set as a cookie the project never reads: not its session id
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"

@@ -323,7 +323,7 @@ class SessionIdAnalysis(Analysis):
             if kind is not None:
                 self._weak(value, f"stored in the session as {text!r}", kind, web=True)
         store = self._store_name(target.value)
-        if store is not None:
+        if store is not None and not self._never_keyed_by_cookie(store):
             self._use(target.slice, f"{store}[...] = ...")
             self._weak(target.slice, f"used as a key of {store}")
         if target in self._pending:
@@ -465,7 +465,10 @@ class SessionIdAnalysis(Analysis):
         key = site.flags["name"].node
         if named and self._signed_identity(site, func):
             named = False
-        if named or (site.name is None and key is not None and names_session_setting(key)):
+        if named and self._never_read(site.name):
+            for read in self.origins.reads_in(site.value):
+                read.unread_cookie = True
+        elif named or (site.name is None and key is not None and names_session_setting(key)):
             label = f"set_cookie({site.name!r})" if site.name else "set_cookie(session cookie)"
             self._use(site.value, label, web=True)
         if site.sensitivity == fw.SESSION:
@@ -484,6 +487,24 @@ class SessionIdAnalysis(Analysis):
         return bool(reads) and all(
             read.key and set(fw.words(read.key)) <= vocab.IDENTIFIER_COLUMN_WORDS for read in reads)
 
+    def _never_read(self, name):
+        """A cookie no code of the application reads (project/cookie_reads.py):
+        mirroring a request value into it plants nothing the server trusts."""
+        project = self.ctx.project
+        config = self.ctx.config
+        if project is None or not project.reads_cookies or name.lower() in config.lowered("session_cookie_names"):
+            return False
+        if sid.normal(name) in {sid.normal(n) for n in config.session_id_names}:
+            return False
+        return not fw.cookie_is_read(name, project.cookies_read)
+
+    def _never_keyed_by_cookie(self, store):
+        """A store no cookie keys, in an application that looks its sign-in
+        up by a cookie elsewhere (project/session_stores.py): per-client
+        state (gradio's per-tab `session_data`), not the web session's records."""
+        project = self.ctx.project
+        return store is not None and project is not None and sid.is_app_state_store(store, project.cookie_keyed)
+
     def _store_call(self, node, func):
         method = func.attr
         key = node.args[0]
@@ -495,7 +516,7 @@ class SessionIdAnalysis(Analysis):
         label = f"{store or _source(func.value)}.{method}()"
         if method in sid.STORE_CREATES:
             self._creation(node, func.value, key)
-        else:
+        elif not self._never_keyed_by_cookie(store):
             self._use(key, label)
         if method in sid.STORE_WRITES or method in sid.STORE_CREATES:
             self._weak(key, f"used as a key of {store or _source(func.value)}")
@@ -630,7 +651,7 @@ class SessionIdAnalysis(Analysis):
         if node.ctx.__class__ is ast.Store:
             return
         store = self._store_name(node.value)
-        if store is not None:
+        if store is not None and not self._never_keyed_by_cookie(store):
             self._use(node.slice, f"{store}[...]")
         if node.ctx.__class__ is ast.Load:
             value = self.ctx.value_of(node.value)
@@ -695,7 +716,7 @@ class SessionIdAnalysis(Analysis):
             if uses:
                 self.param_reads.append(ParamRead(read, uses[0]))
                 continue
-            if not self.is_session_read(read) or read.foreign or read.numeric:
+            if not self.is_session_read(read) or read.foreign or read.numeric or read.unread_cookie:
                 continue
             if any(c in self._foreign_params for c in read.calls):
                 continue

@@ -460,6 +460,26 @@ def settings_frameworks(name):
 
 
 SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
+# Cookies a framework or library reads by default, whatever the project's
+# code says (Flask's `session`, Django's `sessionid`, Flask-Login's
+# `remember_token`, Pyramid's `auth_tkt`): a project that sets one sets a
+# cookie that is read (project/cookie_reads.py).
+LIBRARY_COOKIE_NAMES = frozenset(
+    {f.session_cookie for f in FRAMEWORKS if f.session_cookie}
+    | {s.default for f in FRAMEWORKS for s in f.settings if s.flag == "name" and isinstance(s.default, str)}
+    | {m.defaults["name"] for f in FRAMEWORKS for m in f.middleware if isinstance(m.defaults.get("name"), str)}
+)
+COOKIE_FRAGMENT = "*"  # ends the literal part of an f-string among the names read: `access-token-*`
+
+
+def cookie_is_read(name, read_names):
+    """Whether the cookie `name` is read: by a library by default, or by the
+    project's code (`read_names`, ProjectFacts.cookies_read), where a
+    fragment (`access-token-*`, from `f"access-token-{app_id}"`) reads every
+    name holding it."""
+    if name in LIBRARY_COOKIE_NAMES or name in read_names:
+        return True
+    return any(n.endswith(COOKIE_FRAGMENT) and n[:-1] in name for n in read_names)
 
 
 def middleware_for(qualname):

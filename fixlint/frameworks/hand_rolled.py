@@ -14,6 +14,8 @@ from .base import Advice, Framework, SessionBackend
 WRITE_METHODS = frozenset(("set", "setex", "psetex", "hset", "hmset", "put", "set_many"))
 # Calls that write fields of an existing record: `SESSIONS[sid].update(...)`.
 RECORD_UPDATE_METHODS = frozenset(("update", "setdefault"))
+# Calls that hand back a store's record: `SESSIONS.setdefault(sid, {})`, `SESSIONS.get(sid)`.
+RECORD_GETTERS = frozenset(("get", "setdefault"))
 # Calls that remove a record: `SESSIONS.pop(sid)`, `redis.delete(key)`.
 DELETE_METHODS = frozenset(("pop", "delete", "remove", "discard", "unlink", "expire", "invalidate"))
 # Calls that read a record.

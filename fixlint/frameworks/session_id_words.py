@@ -204,6 +204,14 @@ def is_store_name(name):
     return any(w in STORE_WORDS for w in parts) and any(w in STORE_NOUNS for w in parts)
 
 
+def is_app_state_store(store, cookie_keyed):
+    """Whether a store named like a session store (`store`, by last name)
+    holds other per-client state: its application looks things up by a
+    cookie's value (`cookie_keyed`, ProjectFacts.cookie_keyed), never in a
+    store named like a session store, and never in this one."""
+    return bool(cookie_keyed) and store not in cookie_keyed and not any(map(is_store_name, cookie_keyed))
+
+
 def is_session_key_text(text):
     """A cache key's literal start that names a session: `session:`, `sess_`."""
     lowered = text.lower().lstrip("/")

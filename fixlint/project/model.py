@@ -81,6 +81,13 @@ class ProjectFacts(NamedTuple):
     # which session backend an application runs on and whether a library's
     # calls reach the session (Framework.backend_variants, .session_policy).
     imported: frozenset = frozenset()
+    # The cookie names the application's code (outside tests) may read
+    # (cookie_reads.py); None when unknown (no project model).
+    cookies_read: frozenset = frozenset()
+    # Its code reads cookies, and the containers (by last name) it looks up
+    # by a cookie's value (session_stores.py).
+    reads_cookies: bool = False
+    cookie_keyed: frozenset = frozenset()
 
 
 class Project:
@@ -389,4 +396,7 @@ def _merge(summaries, product):
         builds_app=any(f.get("builds_app", False) for f in product),
         imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
                            for name in (module, *(f"{module}.{n}" for n in names))),
+        cookies_read=frozenset(name for f in product for name in f.get("cookies_read", ())),
+        reads_cookies=any(f.get("reads_cookies", False) for f in product),
+        cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),
     )

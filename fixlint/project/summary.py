@@ -30,7 +30,13 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `middleware`: the dotted names its Django `MIDDLEWARE` list gives;
 - `secure_sessions`: its classes that subclass Django's SessionMiddleware
   and pass `secure=` (not a literal False) to the cookie they set: the
-  project's own code decides the session cookie's Secure flag.
+  project's own code decides the session cookie's Secure flag;
+- `cookies_read`: the cookie names it may read (cookie_reads.py: every
+  short string literal of a module that mentions cookies, but the names
+  given where it sets or deletes one);
+- `reads_cookies`, `cookie_keyed`: its text reads a cookie
+  (`request.cookies`, `get_cookie(...)`), and the containers its functions
+  look up by a cookie's value (session_stores.py).
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -46,7 +52,7 @@ import warnings
 
 from .. import frameworks as fw
 from ..engine.nodes import walk
-from . import functions
+from . import cookie_reads, functions, session_stores
 
 # What the summary reads, from the framework registry: the frameworks whose
 # configuration makes project-wide findings (Flask, Flask-Login), those a
@@ -137,7 +143,8 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
             "flask_session": False, "session_use": False, "remember": False, "functions": {},
-            "builds_app": False, "middleware": [], "secure_sessions": []}
+            "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
+            "reads_cookies": False, "cookie_keyed": []}
 
 
 def scan_imports(text):
@@ -174,12 +181,16 @@ def summarise(text, tree=None, known=None):
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
+    facts["cookies_read"] = cookie_reads.scan(text)
     if any(marker in text for marker in PARSE_MARKERS) and _worth_parsing(text):
         tree = _parse(text, tree)
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
     _functions(facts, text, imports, tree, known)
+    if session_stores.may_read(text):
+        facts["reads_cookies"] = True
+        facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     return facts
 
 

@@ -404,7 +404,27 @@ class SessionIdFromRequestParameter(Rule):
     them, since a socket session that holds the signed-in user is the web
     session. A value that only reaches a store named like a session store
     without such a word (`session_data[...]`) is still judged a web
-    session id, whatever the store's owner is called.
+    session id, whatever the store's owner is called — unless the
+    application says otherwise (below).
+
+    The application is the unit (RULES.md, Revision 2): what its other
+    modules do with cookies decides two cases. A cookie it sets but never
+    reads is no session cookie: a request value mirrored into it (a
+    client-made socket id a proxy routes by) plants nothing the server
+    trusts, and a value named like a session id whose only use is that
+    cookie is silent. A cookie counts as read when a module that mentions
+    cookies names it anywhere but where it is set or deleted (a read, a
+    constant, an environment variable's default, `cookie_name=`), when an
+    f-string's literal part names it (`f"access-token-{app_id}"`), or when
+    a framework or library reads it by default (`session`, `sessionid`,
+    `remember_token`, `auth_tkt`, ...); the judgement is made only in an
+    application that reads cookies at all. And an application that looks
+    its sign-in up by a cookie only in containers not named like session
+    stores (`TOKENS.get(request.cookies.get("access-token"))`) keeps other
+    per-client state in its session-named stores that no cookie keys
+    (per-tab `session_data[tab_hash]`): a value reaching only those is
+    not a session id. Values named like session ids are judged by their
+    name as before.
     """
 
     code = "SFX201"

@@ -1,0 +1,95 @@
+"""Which cookie names a module may read (summary `cookies_read`).
+
+A cookie the project sets but never reads is no credential of the project's:
+setting it from a request value plants nothing the server later trusts
+(chainlit mirrors a client-made websocket id into a cookie only a proxy's
+sticky routing looks at). Whether a name is read is judged from the text,
+generously: in a module whose text says "cookie" (any case), every short
+string literal (`request.cookies.get("sid")`, an env-var default
+`os.environ.get("AUTH_COOKIE_NAME", "access_token")`, a constant
+`SID_COOKIE = "sid"`, a `cookie_name="sid"` argument) counts as a name the
+module may read, and so does every literal part of an f-string
+(`request.cookies.get(f"access-token-{app_id}")` reads any name holding
+`access-token-`) — except the name given where a cookie is set or deleted
+(`set_cookie("sid", ...)`, `delete_cookie(key="sid")`). A name mentioned
+anywhere else (a read, a setting, a test of `"sid" in request.cookies`)
+is read. Cookies a framework or library reads by default (Flask's
+`session`, Django's `sessionid`, Flask-Login's `remember_token`) are read
+whatever the project says (frameworks.LIBRARY_COOKIE_NAMES);
+frameworks.cookie_is_read matches a name against these answers.
+
+A scan of the text, no parse, in the modules that mention cookies only;
+of the strings, only those that could name a session or credential cookie
+(frameworks.SESSION_COOKIE_WORDS, session_id_words.SESSION_ID_NAMES) and
+the f-string parts are kept: the only names ever asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import frameworks as fw
+from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
+from ..frameworks import session_id_words as sid
+
+# A short string literal of name characters on one line (f-string fields
+# allowed); its prefix is read from the characters before it.
+_STRING = re.compile(r"""(["'])([\w.\-$:{}]{1,80})\1""")
+# The name given where a cookie is set or deleted: first argument or key=/name=.
+_SET_NAME = re.compile(r"""_cookie\s*\(\s*(?:(?:key|name)\s*=\s*)?(["'])([^"'\\\n]*)\1""")
+_SETTERS = ("set", "set_signed", "set_secure", "delete", "clear", "del")  # before `_cookie(`
+# What a cookie name can look like; anything else (prose, URLs, formats) is left out.
+_NAME = re.compile(r"[\w.\-$:]{1,80}")
+_FIELD = re.compile(r"\{[^{}]*\}")
+_F = frozenset("fF")
+_R = frozenset("rR")
+
+
+def scan(text):
+    """The cookie names a module's text may read, sorted; f-string parts
+    end with FRAGMENT. Empty for a module that never says "cookie"."""
+    if not mentions_cookies(text):
+        return []
+    set_names = {}
+    for match in _SET_NAME.finditer(text):
+        if text.endswith(_SETTERS, max(match.start() - 10, 0), match.start()):
+            set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
+    counts = {}
+    for match in _STRING.finditer(text):
+        body, start = match.group(2), match.start()
+        if _is_f_string(text, start):
+            for part in _FIELD.split(body):
+                if len(part) >= 3 and _NAME.fullmatch(part):
+                    counts[part + FRAGMENT] = counts.get(part + FRAGMENT, 0) + 1
+        elif _NAME.fullmatch(body):
+            counts[body] = counts.get(body, 0) + 1
+    return sorted(name for name, count in counts.items()
+                  if count > set_names.get(name, 0) and (name.endswith(FRAGMENT) or _may_name_session(name)))
+
+
+def _is_f_string(text, quote):
+    """Whether the literal opening at `quote` has an f prefix (f, rf, fr)."""
+    at = quote - 1
+    if at >= 0 and text[at] in _R:
+        at -= 1
+        if at < 0 or text[at] not in _F:
+            return False
+    elif at < 0 or text[at] not in _F:
+        return False
+    elif at >= 1 and text[at - 1] in _R:
+        at -= 1
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def mentions_cookies(text):
+    """"cookie" in any case, without lowering the whole text (every module
+    of the project is asked)."""
+    return "ookie" in text or "OOKIE" in text
+
+
+def _may_name_session(name):
+    """Only a cookie named like a session or credential is ever asked
+    about (SessionIdAnalysis._never_read): other strings are not kept."""
+    lowered = name.lower()
+    return any(word in lowered for word in fw.SESSION_COOKIE_WORDS) or sid.normal(name) in sid.SESSION_ID_NAMES
+

@@ -1,0 +1,62 @@
+"""Which containers a module looks up by a cookie's value (summary
+`cookie_keyed`).
+
+A web session is found by its cookie: somewhere, the application looks its
+sign-in up with the value a cookie brings. When it does so only in
+containers not named like session stores (gradio: `app.tokens.get(token)`
+with `token = request.cookies.get(...)`), its sign-in lives there, and a
+store named like a session store that no cookie ever keys (gradio's per-tab
+`session_data`, keyed by an id the page makes up) holds other per-client
+state: a request value that only reaches it is not a session id (SFX201,
+session_id_words.is_app_state_store). An application that looks nothing up
+by a cookie, or that keys a store named like a session store by one
+(`SESSIONS.get(request.cookies["sid"])`), gives no such evidence: its
+session-named stores stay session stores.
+
+Read from the text, one step deep, per module: a container is keyed by a
+cookie when its index or lookup key (`C[...]`, `C.get(...)`, `C.pop(...)`,
+...) holds a cookie read (`request.cookies...`, `request.COOKIES...`,
+`get_cookie(...)`, `get_secure_cookie(...)`, `get_signed_cookie(...)`) or a
+name the module assigns from one (`token = request.cookies.get(...)`).
+Containers are named by their last name (`app.tokens` -> `tokens`). No
+parse: only modules whose text may read a cookie (may_read) are scanned.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+from ..frameworks import session_id_words as sid
+
+_READ = r"(?:\.(?:cookies|COOKIES)\b|\b(?:get_cookie|get_secure_cookie|get_signed_cookie)\s*\()"
+_READ_TEXTS = (".cookies", ".COOKIES", "get_cookie", "get_secure_cookie", "get_signed_cookie")
+_READ_RE = re.compile(_READ)
+# Before a read on its line: `token = `, `sid: str = `, `(t := `.
+_ASSIGNED = re.compile(r"(\w+)\s*(?::[^=\n]*)?(?<![=!<>:])(?:=|:=)(?!=)")
+_LOOKUP = r"(?:\[|\.(?:%s)\()" % "|".join(sorted(sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES))
+_CONTAINER = re.compile(r"(\w+)\s*$")
+_NOT_CONTAINERS = frozenset(("cookies", "COOKIES"))
+
+
+def may_read(text):
+    """Whether the text may read a cookie (substring tests: every module is asked)."""
+    return any(needle in text for needle in _READ_TEXTS)
+
+
+def cookie_keyed(text):
+    """Sorted last names of the containers the module looks up by a cookie's value."""
+    names = set()
+    for read in _READ_RE.finditer(text):
+        line = text[text.rfind("\n", 0, read.start()) + 1:read.start()]
+        names.update(name for name in _ASSIGNED.findall(line) if not keyword.iskeyword(name))
+    keys = [r"[\w.]*" + _READ] + ([r"(?:%s)\b(?![\w.(\[])" % "|".join(sorted(names))] if names else [])
+    # The key starts the index or the call: `C.get(token)`, `C[request.cookies["sid"]]`;
+    # the container is the name just before.
+    lookup = re.compile(r"%s\s*(?:%s)" % (_LOOKUP, "|".join(keys)))
+    found = set()
+    for match in lookup.finditer(text):
+        container = _CONTAINER.search(text, max(match.start() - 80, 0), match.start())
+        if container is not None:
+            found.add(container.group(1))
+    return sorted(name for name in found if name not in _NOT_CONTAINERS and not keyword.iskeyword(name))

@@ -1,0 +1,94 @@
+"""Project facts about cookies (RULES.md, Revision 2, "The project is the
+unit"): which cookie names an application may read, and which containers it
+looks up by a cookie's value; and how SFX201 uses them across modules."""
+
+from __future__ import annotations
+
+from fixlint.frameworks import cookie_is_read
+from fixlint.frameworks import session_id_words as sid
+from fixlint.project import cookie_reads, session_stores, summary
+
+from .helpers import run_cli, write
+
+
+def test_names_mentioned_beside_cookies_count_as_read_but_set_names_do_not():
+    text = (
+        'import os\n'
+        'AUTH = os.environ.get("AUTH_COOKIE", "shop_sid")\n'
+        'def view(request, response):\n'
+        '    request.cookies.get(f"branch-sid-{request.host}")\n'
+        '    response.set_cookie("edge-route-sid", "v")\n'
+        '    response.delete_cookie(key="old_sid")\n'
+    )
+    names = cookie_reads.scan(text)
+    assert cookie_is_read("shop_sid", names)
+    assert cookie_is_read("branch-sid-north", names)
+    assert not cookie_is_read("edge-route-sid", names)
+    assert not cookie_is_read("old_sid", names)
+    assert cookie_is_read("session", names)  # Flask's and Starlette's session cookie
+
+
+def test_a_module_that_never_mentions_cookies_reads_none():
+    assert cookie_reads.scan('SID = "sid"\n') == []
+
+
+def test_containers_looked_up_by_a_cookie_value_one_step_deep():
+    text = (
+        "def factory(app):\n"
+        "    def user(request):\n"
+        "        token = request.cookies.get('t')\n"
+        "        return app.tokens.get(token)\n"
+        "    def beat(tab):\n"
+        "        return app.session_data[tab]\n"
+        "    return user, beat\n"
+    )
+    facts = summary.summarise(text)
+    assert facts["reads_cookies"]
+    assert facts["cookie_keyed"] == ["tokens"]
+    assert sid.is_app_state_store("session_data", frozenset(facts["cookie_keyed"]))
+    assert not sid.is_app_state_store("session_data", frozenset({"tokens", "SESSIONS"}))
+    assert not sid.is_app_state_store("session_data", frozenset())
+    assert not session_stores.may_read("x = 1\n")
+
+
+HANDLER = '''from fastapi import FastAPI, Request, Response
+
+from .auth import current_user
+
+app = FastAPI()
+
+
+@app.post("/hint")
+async def hint(request: Request, response: Response):
+    body = await request.json()
+    session_id = body.get("session_id")
+    response.set_cookie("{name}", session_id, secure=True, httponly=True, samesite="lax")
+    return {{}}
+'''
+AUTH = '''TOKENS = {{}}
+
+
+def current_user(request):
+    return TOKENS.get(request.cookies.get("{name}"))
+'''
+
+
+def _app(folder, read):
+    root = folder / "app"
+    write(root, "pyproject.toml", "[project]\nname = 'app'\n")
+    write(root, "pkg/__init__.py", "")
+    write(root, "pkg/views.py", HANDLER.format(name="edge_sid"))
+    write(root, "pkg/auth.py", AUTH.format(name=read))
+    return root
+
+
+def test_a_cookie_another_module_reads_is_a_session_cookie(tmp_path):
+    root = _app(tmp_path, read="edge_sid")
+    result = run_cli("check", "--no-cache", str(root / "pkg" / "views.py"))
+    assert "SFX201" in result.stdout
+
+
+def test_a_cookie_no_module_reads_is_not_a_session_cookie(tmp_path):
+    root = _app(tmp_path, read="auth_sid")
+    result = run_cli("check", "--no-cache", str(root / "pkg" / "views.py"))
+    assert "SFX201" not in result.stdout
