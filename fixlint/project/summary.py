@@ -78,7 +78,7 @@ _LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS), *sorted(_INC
 # Text that a module holding a fact beyond its imports must contain: a key's
 # first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
 # then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
-# or a call (WORTH_PARSING).
+# or a call (_worth_parsing).
 _KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in KEYS - _SETTINGS_MARKERS})
 # A project's own session middleware (summary `secure_sessions`), and the
 # applications whose construction makes the project an application.
@@ -88,26 +88,24 @@ _SECURE_ARGUMENTS = frozenset(f.session_secure_argument for f in fw.FRAMEWORKS i
 _MIDDLEWARE_LEAVES = tuple(sorted(q.rpartition(".")[2] for q in _SESSION_MIDDLEWARE))
 _APPLICATIONS = frozenset().union(*(f.project_constructions for f in _USED))
 PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES)
-WORTH_PARSING = re.compile(
-    r"(?:%s)\b(?:\s*=(?!=)|[\"'])|\.(?:%s)\s*\(|(?:%s)\s*\("
-    % ("|".join(sorted(KEYS)), "|".join(_LOADERS), "|".join(_LOGIN_NAMES)))
 
 
 _APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS})))
 _CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
 
 
-# WORTH_PARSING.search, taken apart: one alternation of eighteen keys tried
-# at every character of every module cost a fifth of the project model.
-# The calls start with a literal (`.`, `login_user`) the regex engine skips
-# to; a key is found with str.find and its tail matched where it ends.
+# Not one regex alternation of the eighteen keys (tried at every character
+# of every module, it cost a fifth of the project model): the calls start
+# with a literal (`.`, `login_user`) the regex engine skips to; a key is
+# found with str.find and its tail (`KEY =`, `KEY=`, `"KEY"`) matched where
+# it ends.
 _KEY_TAIL = re.compile(r"\b(?:\s*=(?!=)|[\"'])")
 _CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS)), re.compile(r"(?:%s)\s*\(" % "|".join(_LOGIN_NAMES)))
 _SORTED_KEYS = sorted(KEYS)
 
 
 def _names_key(text):
-    """WORTH_PARSING's first branch: a key given a value."""
+    """A key given a value: `KEY = `, `KEY=`, `"KEY"`."""
     for key in _SORTED_KEYS:
         at = text.find(key)
         while at != -1:
