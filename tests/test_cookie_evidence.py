@@ -51,6 +51,22 @@ def test_containers_looked_up_by_a_cookie_value_one_step_deep():
     assert not session_stores.may_read("x = 1\n")
 
 
+def test_cookie_readers_come_from_the_adapters_request_sources():
+    """Every adapter's cookie source is a read: Django's `request.COOKIES`,
+    Tornado's `self.get_signed_cookie(...)`; a request attribute that is no
+    cookie source (`request.args`) is not."""
+    tornado = (
+        "class Me(BaseHandler):\n"
+        "    def get(self):\n"
+        "        return SESSIONS.get(self.get_signed_cookie('sid'))\n"
+    )
+    django = "def me(request):\n    return STORE[request.COOKIES['sid']]\n"
+    flask = "def me():\n    return STORE[request.args['sid']]\n"
+    assert session_stores.cookie_keyed(tornado) == ["SESSIONS"]
+    assert session_stores.cookie_keyed(django) == ["STORE"]
+    assert not session_stores.may_read(flask) and session_stores.cookie_keyed(flask) == []
+
+
 HANDLER = '''from fastapi import FastAPI, Request, Response
 
 from .auth import current_user

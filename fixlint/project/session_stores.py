@@ -15,8 +15,9 @@ session-named stores stay session stores.
 
 Read from the text, one step deep, per module: a container is keyed by a
 cookie when its index or lookup key (`C[...]`, `C.get(...)`, `C.pop(...)`,
-...) holds a cookie read (`request.cookies...`, `request.COOKIES...`,
-`get_cookie(...)`, `get_secure_cookie(...)`, `get_signed_cookie(...)`) or a
+...) holds a cookie read (a request's cookie attribute, `request.cookies...`,
+`request.COOKIES...`, or a cookie-reading method, `get_cookie(...)`,
+`get_signed_cookie(...)`: the adapters' request sources) or a
 name the module assigns from one (`token = request.cookies.get(...)`).
 Containers are named by their last name (`app.tokens` -> `tokens`). No
 parse: only modules whose text may read a cookie (may_read) are scanned.
@@ -27,16 +28,26 @@ from __future__ import annotations
 import keyword
 import re
 
+from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
 
-_READ = r"(?:\.(?:cookies|COOKIES)\b|\b(?:get_cookie|get_secure_cookie|get_signed_cookie)\s*\()"
-_READ_TEXTS = (".cookies", ".COOKIES", "get_cookie", "get_secure_cookie", "get_signed_cookie")
+# The cookie readers, from the registry: request attributes that hold the
+# cookies (`request.cookies`, Django's `request.COOKIES`) and methods that
+# read one (Tornado's `self.get_cookie(...)`, `get_signed_cookie(...)`).
+_COOKIE = "cookie"
+_READ_ATTRIBUTES = sorted({name for f in fw.REQUEST_FRAMEWORKS for name, source in f.requests.sources.items()
+                           if source == _COOKIE})
+_READ_METHODS = sorted({name for f in fw.REQUEST_FRAMEWORKS
+                        for name, source in (*f.requests.source_methods.items(), *f.requests.reader_methods.items())
+                        if source == _COOKIE})
+_READ = r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(_READ_ATTRIBUTES), "|".join(_READ_METHODS))
+_READ_TEXTS = (*(f".{name}" for name in _READ_ATTRIBUTES), *_READ_METHODS)
 _READ_RE = re.compile(_READ)
 # Before a read on its line: `token = `, `sid: str = `, `(t := `.
 _ASSIGNED = re.compile(r"(\w+)\s*(?::[^=\n]*)?(?<![=!<>:])(?:=|:=)(?!=)")
 _LOOKUP = r"(?:\[|\.(?:%s)\()" % "|".join(sorted(sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES))
 _CONTAINER = re.compile(r"(\w+)\s*$")
-_NOT_CONTAINERS = frozenset(("cookies", "COOKIES"))
+_NOT_CONTAINERS = frozenset(_READ_ATTRIBUTES)
 
 
 def may_read(text):
