@@ -20,8 +20,6 @@ RECORD_GETTERS = frozenset(("get", "setdefault"))
 DELETE_METHODS = frozenset(("pop", "delete", "remove", "discard", "unlink", "expire", "invalidate"))
 # Calls that read a record.
 READ_METHODS = frozenset(("get", "hgetall", "hget", "exists"))
-# `request.cookies.get("sid")`, `request.COOKIES["sessionid"]`.
-COOKIE_ATTRS = frozenset(("cookies", "COOKIES"))
 # Wrappers a generated id passes through unchanged in meaning.
 ID_WRAPPERS = frozenset(("str", "bytes.hex", "hex", "decode"))
 # Variable names that hold a session id even when fixlint cannot see where

@@ -17,7 +17,7 @@ import re
 from .. import frameworks as fw
 from ..analysis import credentials
 from ..config import NON_SENSITIVE_NAMES
-from ..frameworks import auth, quart, vocabularies
+from ..frameworks import auth, vocabularies
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
 
@@ -299,8 +299,10 @@ REQUEST_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.DJANGO.backend.session_metho
     fw.STARLETTE.backend.session_methods | fw.STARSESSIONS.backend.session_methods)
 REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)
 # Quart's session is Flask's, under Quart's names (`from quart import session`).
-QUART_MODULES = (quart.PACKAGE,)
-QUART_SESSION = min(quart.SESSION, key=len)
+# Read from Flask's adapter: the package of its Quart label variant, and the
+# shortest of Flask's session objects in it (`quart.session`).
+QUART_MODULES = tuple(package for package, _ in fw.FLASK.label_variants)
+QUART_SESSION = min((q for q in fw.FLASK.session_objects if q.startswith(QUART_MODULES[0] + ".")), key=len)
 # Litestar: the request's own session calls (`request.clear_session()`,
 # `request.set_session({...})`).
 LITESTAR_MODULES = fw.LITESTAR.semgrep_imports()
