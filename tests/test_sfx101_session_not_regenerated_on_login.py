@@ -485,6 +485,49 @@ def test_aiohttp_session_severity_follows_the_storage_and_says_when_it_is_unsign
     assert message(both).endswith(HIGH)
 
 
+def test_each_aiohttp_app_of_a_project_runs_on_the_storage_its_own_main_sets_up(tmp_path):
+    """Two demo apps linked into one application through a shared package
+    (aiohttp-security's demo/): each handler module runs on the storage
+    the module importing it sets up, not on the first storage anywhere; a
+    module that sets one up itself runs on its own."""
+    from .helpers import run_cli, write
+
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'demos'\n")
+    write(tmp_path, "shared/__init__.py", "VERSION = 1\n")
+    login = (
+        "from aiohttp import web\n"
+        "from aiohttp_session import get_session\n"
+        "import shared\n\n\n"
+        "async def login(request):\n"
+        "    session = await get_session(request)\n"
+        "    session['user_id'] = 1\n"
+        "    return web.Response()\n"
+    )
+    for demo, storage in (("unsigned", "from aiohttp_session import SimpleCookieStorage, setup"),
+                          ("signed", "from aiohttp_session import setup\n"
+                                     "from aiohttp_session.cookie_storage import EncryptedCookieStorage")):
+        write(tmp_path, f"{demo}/__init__.py", "")
+        write(tmp_path, f"{demo}/handlers.py", login)
+        write(tmp_path, f"{demo}/main.py", f"import shared\n{storage}\nfrom .handlers import login\n")
+    write(tmp_path, "alone.py", "from aiohttp_session import SimpleCookieStorage\n" + login)
+    result = run_cli("check", "--select", "SFX101", "--no-cache", ".", cwd=tmp_path)
+    found = {line.split(":")[0]: line for line in result.stdout.splitlines() if "SFX101" in line}
+    assert set(found) == {"unsigned/handlers.py", "signed/handlers.py", "alone.py"}, result.stdout
+    assert "unsigned cookie session (SimpleCookieStorage)" in found["unsigned/handlers.py"]
+    assert "unsigned cookie session (SimpleCookieStorage)" in found["alone.py"]
+    assert found["signed/handlers.py"].endswith(MEDIUM)
+
+
+def test_the_summary_records_the_imports_that_choose_a_backend():
+    from fixlint.project import summary
+
+    text = ("from aiohttp_session import SimpleCookieStorage, get_session\n"
+            "import aiohttp_session.redis_storage\nfrom pyramid_beaker import session_factory_from_settings\n")
+    assert sorted(summary.summarise(text)["backend_imports"]) == [
+        "aiohttp_session.SimpleCookieStorage", "aiohttp_session.redis_storage", "pyramid_beaker"]
+    assert summary.summarise("from aiohttp_session import get_session\n")["backend_imports"] == []
+
+
 def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
     source = """
         from {package} import {app_class}, abort, request, session

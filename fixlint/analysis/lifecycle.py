@@ -246,9 +246,12 @@ class LifecycleAnalysis(Analysis):
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):
             return base.cookie_backend  # Django's signed_cookies engine
-        for module, backend in base.backend_variants:
-            if self._imported(module):
-                return backend
+        # The storage the file itself imports, else the one the project
+        # modules next to it import, else any of its application's.
+        for imported in (self._imported_here, self._imported_nearby, self.ctx.project_imports):
+            for module, backend in base.backend_variants:
+                if imported(module):
+                    return backend
         for _, backend in base.backend_variants:  # named by the `session-backends` option
             if fw.backend_option(backend) in self.ctx.config.session_backends:
                 return backend
@@ -261,6 +264,13 @@ class LifecycleAnalysis(Analysis):
         if self.ctx.imports(module) or module in self._imported_names():
             return True
         return self.ctx.project_imports(module)
+
+    def _imported_here(self, module):
+        return self.ctx.imports(module) or module in self._imported_names()
+
+    def _imported_nearby(self, module):
+        project = self.ctx.project
+        return project is not None and module in project.nearby_backends
 
     def _imported_names(self):
         """`module.name` for every `from module import name` in the file."""

@@ -49,6 +49,9 @@ def find_root(path, known=None):
     return root
 
 
+_NONE = frozenset()
+
+
 class ProjectFacts(NamedTuple):
     """What the modules of one application say, together."""
 
@@ -88,6 +91,11 @@ class ProjectFacts(NamedTuple):
     # by a cookie's value (session_stores.py).
     reads_cookies: bool = False
     cookie_keyed: frozenset = frozenset()
+    # The session backend choices (summary `backend_imports`) of the checked
+    # module and the project modules next to it: those it imports and those
+    # that import it (a demo's main.py that sets up SimpleCookieStorage for
+    # its handlers.py), chosen before the rest of the application's.
+    nearby_backends: frozenset = frozenset()
 
 
 class Project:
@@ -103,6 +111,7 @@ class Project:
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
         self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
+        self._importers = None  # absolute path -> the project modules importing it
 
     def with_module(self, path, facts):
         """This project with the module at `path` (absolute) summarised as
@@ -167,7 +176,22 @@ class Project:
         keys, complete, chain = self._chain(path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path),
                               shared_base=self._star_imported(path, group),
-                              session_secured_by_code=self._secured_by_code(chain))
+                              session_secured_by_code=self._secured_by_code(chain),
+                              nearby_backends=self._nearby_backends(path))
+
+    def _nearby_backends(self, path):
+        """The backend choices of `path` and of the project modules it
+        imports or that import it (see ProjectFacts.nearby_backends)."""
+        if self._importers is None:
+            importers = {}
+            for source, (targets, _) in self._edges.items():
+                for target in targets:
+                    importers.setdefault(target, []).append(source)
+            self._importers = importers
+        found = set()
+        for near in (path, *self._edges[path][0], *self._importers.get(path, ())):
+            found.update(self.summaries[near].get("backend_imports", ()))
+        return frozenset(found) if found else _NONE
 
     def _chain(self, path):
         """The keys `path` and what it imports set, whether its star

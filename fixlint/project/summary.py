@@ -34,6 +34,11 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `cookies_read`: the cookie names it may read (cookie_reads.py: every
   short string literal of a module that mentions cookies, but the names
   given where it sets or deletes one);
+- `backend_imports`: the imports that choose a session backend
+  (Framework.backend_variants: `aiohttp_session.SimpleCookieStorage`,
+  `aiohttp_session.cookie_storage`, `pyramid_beaker`), by the variant's
+  module or name: the storage this module sets up, which the modules next
+  to it run on before the rest of the application's (model.py);
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -132,6 +137,8 @@ def _attribute_use(framework):
 
 
 _ATTRIBUTE_USES = tuple((f, *_attribute_use(f)) for f in _USED)
+# The modules and names whose import chooses a session backend.
+_BACKEND_CHOICES = frozenset(module for f in fw.FRAMEWORKS for module, _ in f.backend_variants)
 
 _IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))")
@@ -142,7 +149,7 @@ def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
             "flask_session": False, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
-            "reads_cookies": False, "cookie_keyed": []}
+            "reads_cookies": False, "cookie_keyed": [], "backend_imports": []}
 
 
 def scan_imports(text):
@@ -217,10 +224,12 @@ def _functions(facts, text, imports, tree, known=None):
 
 def _from_imports(facts, imports, text):
     """What a module's imports say: Flask's session used (`from flask import
-    session`, Flask-Login, Flask-WTF...), Flask-Session set up."""
+    session`, Flask-Login, Flask-WTF...), Flask-Session set up, the session
+    backend chosen (`from aiohttp_session import SimpleCookieStorage`)."""
     for level, module, names in imports:
         if level:
             continue
+        _backend_imports(facts, module, names)
         root = module.partition(".")[0]
         for framework, roots, attribute_use in _ATTRIBUTE_USES:
             if root in framework.session_user_packages:
@@ -236,6 +245,22 @@ def _from_imports(facts, imports, text):
                       or (not names and any(q.startswith(module + ".") for q in _APPLICATIONS)))
         if app_import and _APP_CALL.search(text):
             facts["builds_app"] = True
+
+
+def _backend_imports(facts, module, names):
+    """The backend choices an import names: a variant's module, a module
+    under it, or a name imported from one (`from aiohttp_session import
+    SimpleCookieStorage`, `from pyramid_beaker import session_factory_from_settings`)."""
+    if not _BACKEND_CHOICES:
+        return
+    found = facts["backend_imports"]
+    for dotted in (module, *(f"{module}.{name}" for name in names if name != "*")):
+        at = len(dotted)
+        while at != -1:  # the name and every package above it
+            prefix = dotted[:at]
+            if prefix in _BACKEND_CHOICES and prefix not in found:
+                found.append(prefix)
+            at = dotted.rfind(".", 0, at)
 
 
 class _Summariser:
