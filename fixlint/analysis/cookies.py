@@ -417,9 +417,10 @@ class CookieAnalysis(Analysis):
     # -- middleware ---------------------------------------------------
     def _middleware(self, node, cls_expr, args, keywords):
         ctx = self.ctx
-        middleware = fw.middleware_for(ctx.qualname(cls_expr))
-        if middleware is None:
-            return
+        qualname = ctx.qualname(cls_expr)
+        middleware = fw.middleware_for(qualname)
+        if middleware is None or qualname in middleware.test_only:
+            return  # a test-only storage (SimpleCookieStorage) is test configuration
         given = dict(zip(middleware.params, args))
         splat = any(k.arg is None for k in keywords) or any(a.__class__ is ast.Starred for a in args)
         for keyword in keywords:

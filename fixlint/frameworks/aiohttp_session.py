@@ -40,7 +40,13 @@ STORAGES = Middleware(
     defaults={
         "secure": False, "httponly": True, "samesite": None, "lifetime": None,
         "name": "AIOHTTP_SESSION", "domain": None, "path": "/",
-    },    constructed=True,
+    },
+    constructed=True,
+    # "Simple JSON storage. Doesn't any encryption/validation, use it for
+    # tests only" (its docstring); the README: "Use the storage only for
+    # testing purposes, it's very non-secure". SFX101/SFX102 still judge the
+    # sessions it keeps; the cookie rules leave its set-up alone.
+    test_only=frozenset(("aiohttp_session.SimpleCookieStorage",)),
 )
 
 GET_SESSION = frozenset(("aiohttp_session.get_session",))

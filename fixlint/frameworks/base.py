@@ -39,6 +39,15 @@ class Middleware:
     # What messages call the cookie it sets, and the call they name.
     subject: str = "SessionMiddleware's session cookie"
     call: str = "SessionMiddleware"
+    # Classes among `qualnames` that the library documents as for tests only
+    # (aiohttp-session's unsigned `SimpleCookieStorage`): an app set up with
+    # one is test configuration, exempt from the cookie rules like a
+    # development settings module (RULES.md, "Development configuration").
+    test_only: frozenset = frozenset()
+
+    def judged(self):
+        """The classes whose set-up the cookie rules judge."""
+        return self.qualnames - self.test_only
 
 
 @dataclass(frozen=True)

@@ -586,10 +586,12 @@ def factory_rules(flag, problem, fix, weak_default, value_regex=None, lifetime=F
         if option is None or flag in factory.fixed:
             continue
         either = []
+        if not factory.judged():
+            continue
         if weak_default(factory.defaults.get(flag)):
-            either.append(middleware_without(option, factory.qualnames))
+            either.append(middleware_without(option, factory.judged()))
         if value_regex is not None or lifetime:
-            either.append(middleware_with(option, factory.qualnames, value_regex, lifetime=lifetime))
+            either.append(middleware_with(option, factory.judged(), value_regex, lifetime=lifetime))
         if not either:
             continue
         names = {"subject": factory.subject, "call": factory.call, "option": option, "label": factory.label}
@@ -629,9 +631,10 @@ def session_configs(flag, value_regex=None, lifetime=False):
     variants = []
     for config in CONSTRUCTED_CONFIGS:
         option = config.options.get(flag)
-        if option is None or flag in config.fixed:
+        if option is None or flag in config.fixed or not config.judged():
             continue
-        construction = [{"pattern": "$MW(...)"}, one_of("$MW", config.qualnames)]
+        # Test-only storages (SimpleCookieStorage) are left out: test configuration.
+        construction = [{"pattern": "$MW(...)"}, one_of("$MW", config.judged())]
         variants.append({"patterns": [
             *construction, *_value_filter(value_regex, lifetime, {"pattern": f"$MW(..., {option}=$V, ...)"}),
         ]})

@@ -46,8 +46,12 @@ class CookieWithoutSecure(Rule):
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
     development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
-    `local_settings.py`, `settings_test.py`), and assignments inside
-    `if DEBUG:`-style blocks. A settings module that star-imports another, or
+    `local_settings.py`, `settings_test.py`), assignments inside
+    `if DEBUG:`-style blocks, and the set-up of a session storage its
+    library documents as for tests only (aiohttp-session's unsigned
+    `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
+    sessions it keeps, and this and the other cookie rules judge
+    `EncryptedCookieStorage` as usual). A settings module that star-imports another, or
     is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
     extend it are; so is one, whatever its name (`_base_settings.py`), that
