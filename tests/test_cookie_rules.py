@@ -31,13 +31,30 @@ def test_messages_name_the_framework_fix():
 
 
 def test_cookie_of_a_foreign_framework_is_left_alone():
-    # Falcon defaults to Secure and HttpOnly: its defaults are not ours to judge.
+    # A framework fixlint has no adapter for: its defaults are not ours to judge.
     assert lint("""
+        import sanic
+        async def handler(request):
+            response = sanic.text("ok")
+            response.set_cookie("sid", "v")
+    """) == []
+
+
+def test_falcon_cookies_are_judged_with_its_own_defaults_and_keywords():
+    """Falcon's set_cookie is Secure and HttpOnly unless told otherwise, sets
+    no SameSite, and spells the keywords http_only= and same_site=: the
+    messages say them so."""
+    source = """
         import falcon
         class Resource:
             def on_get(self, req, resp):
                 resp.set_cookie("sid", "v")
-    """) == []
+                resp.set_cookie("sid", "v", same_site="Lax", http_only=False)
+    """
+    assert messages(source) == [
+        'SFX303 cookie \'sid\' is set without SameSite; pass same_site="Lax" to set_cookie() (Falcon)',
+        "SFX301 cookie 'sid' is set with http_only=False; pass http_only=True to set_cookie() (Falcon)",
+    ]
 
 
 def test_response_helper_without_imports_uses_werkzeug_and_django_defaults():

@@ -49,6 +49,16 @@ def test_missing_flags_are_added_to_set_cookie():
     assert sorted(p.finding.code for p in outcome.applied) == ["SFX301", "SFX302", "SFX303"]
 
 
+def test_falcon_gets_its_own_keyword_spelling():
+    outcome = fix("""
+        import falcon
+        class Resource:
+            def on_get(self, req, resp):
+                resp.set_cookie("sid", "v")
+    """)
+    assert outcome.text.splitlines()[3].strip() == 'resp.set_cookie("sid", "v", same_site="Lax")'
+
+
 def test_a_csrf_cookie_never_gets_httponly():
     line, _ = flask('resp.set_cookie("csrftoken", "v")')
     assert line == 'resp.set_cookie("csrftoken", "v", secure=True, samesite="Lax")'

@@ -191,7 +191,7 @@ def cookie_call_site(ctx, node, framework, method, params):
     )
     for keyword in node.keywords:
         if keyword.arg is not None:
-            given[keyword.arg] = keyword.value
+            given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
     if name is None and key is not None:
@@ -200,6 +200,8 @@ def cookie_call_site(ctx, node, framework, method, params):
     if name is None and key is not None:
         site.name_source = _short_source(key)
     site.method = method
+    if framework.cookie_keywords:  # the framework's spelling of a flag's keyword (Falcon's `http_only`)
+        site.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}
     site.value = given.get("value")
     site.sensitivity = cookie_sensitivity(ctx, name, site.value, key)
     defaults = framework.cookie_defaults

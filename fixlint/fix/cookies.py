@@ -81,7 +81,7 @@ def _plan_site(flag_name, site, flag, ctx, decision=None):
     value = decision.value if decision is not None and site.kind != HEADER else safe_value(flag_name, site)
     safety = _safety(flag_name, site, flag)
     if site.kind in (SET_COOKIE, MIDDLEWARE):
-        keyword = site.settings.get(flag_name, flag_name) if site.kind == MIDDLEWARE else flag_name
+        keyword = site.settings.get(flag_name, flag_name)
         if flag.explicit:
             if not _is_literal(flag.expr):
                 return None

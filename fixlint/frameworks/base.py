@@ -281,8 +281,12 @@ class Framework:
     cookie_classes: frozenset = frozenset()
     # Attributes of its request that are the response (`request.response`).
     response_attributes: frozenset = frozenset()
-    # The positional parameters of its responses' `set_cookie` after `self`.
+    # The positional parameters of its responses' `set_cookie` after `self`,
+    # and its keywords spelled otherwise than fixlint's flag names, keyword ->
+    # flag (Falcon's `http_only=`, `same_site=`): messages and fixes write
+    # the framework's spelling.
     set_cookie_params: tuple = SET_COOKIE_PARAMS
+    cookie_keywords: dict = field(default_factory=dict)
     cookie_defaults: dict = field(default_factory=dict)
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.

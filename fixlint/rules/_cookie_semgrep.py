@@ -275,6 +275,24 @@ def any_response():
 _NO_SAMESITE_DEFAULT = tuple(f for f in fw.WEB_FRAMEWORKS if f.cookie_defaults.get("samesite") is None)
 
 
+def weak_default_responses(flag):
+    """A response of a framework whose set_cookie leaves `flag` weak when it
+    is not given (Falcon's is Secure and HttpOnly by default): in a file
+    importing one of those frameworks and, by name, none of the others."""
+    weak = tuple(f for f in fw.WEB_FRAMEWORKS if f.cookie_defaults.get(flag) in (None, False))
+    if len(weak) == len(fw.WEB_FRAMEWORKS):
+        return any_response()
+    packages = tuple(dict.fromkeys(p for f in weak for p in f.semgrep_imports()))
+    safe = {p for f in fw.WEB_FRAMEWORKS if f not in weak for p in f.semgrep_imports()}
+    return responses(weak, packages, safe)
+
+
+def flag_keywords(flag):
+    """Every keyword that sets `flag` on some framework's set_cookie
+    (`httponly=`, Falcon's `http_only=`)."""
+    return sorted({flag} | {k for f in fw.WEB_FRAMEWORKS for k, name in f.cookie_keywords.items() if name == flag})
+
+
 def flask_or_django_response():
     """A response whose set_cookie has no SameSite default (Werkzeug/Flask,
     Django, WebOb/Pyramid)."""
@@ -302,7 +320,7 @@ def set_cookie_without(flag, receivers, skip_names=()):
         SETTERS,
         *NOT_DELETIONS,
         receivers,
-        {"pattern-not": f"$RESP.$SET(..., {flag}=$V, ...)"},
+        *({"pattern-not": f"$RESP.$SET(..., {keyword}=$V, ...)"} for keyword in flag_keywords(flag)),
         {"pattern-not": "$RESP.$SET(..., **$OPTIONS)"},
         {"pattern-not": "$RESP.$SET(*$ARGS, ...)"},
         *_positionals(flag),
@@ -844,7 +862,7 @@ def flag_rules(spec):
     table = {
         "": lambda message: SemgrepRule(
             message=message,
-            match=set_cookie_without(flag, spec.responses or any_response(), skip_names=skip),
+            match=set_cookie_without(flag, spec.responses or weak_default_responses(flag), skip_names=skip),
             fix=f"$RESP.$SET($...ARGS, {flag}={good})",
             technology=spec.technology,
         ),

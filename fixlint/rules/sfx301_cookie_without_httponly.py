@@ -175,5 +175,5 @@ class CookieWithoutHttponly(Rule):
             return f"{subject} lacks HttpOnly; add '; HttpOnly' to the header value"
         said = stated(site, "httponly")
         problem = f"is set with {said}" if said else "is set without HttpOnly"
-        option = site.settings.get("httponly", "httponly") if site.kind == MIDDLEWARE else "httponly"
+        option = site.settings.get("httponly", "httponly")
         return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"

@@ -252,4 +252,5 @@ class CookieWithoutSecure(Rule):
             return f"{subject} lacks Secure; add '; Secure' to the header value"
         said = stated(site, "secure")
         problem = f"is set with {said}" if said else "is set without Secure"
-        return f"{subject} {problem}; pass secure=True to {site.method}() ({site.label})"
+        option = site.settings.get("secure", "secure")
+        return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"

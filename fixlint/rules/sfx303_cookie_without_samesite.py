@@ -195,4 +195,5 @@ class CookieWithoutSamesite(Rule):
             return f"{subject} lacks SameSite; add '; SameSite=Lax' to the header value"
         said = stated(site, "samesite")
         problem = f"is set with {said}" if said else "is set without SameSite"
-        return f'{subject} {problem}; pass samesite="Lax" to {site.method}() ({site.label})'
+        option = site.settings.get("samesite", "samesite")
+        return f'{subject} {problem}; pass {option}="Lax" to {site.method}() ({site.label})'

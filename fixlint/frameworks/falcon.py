@@ -1,0 +1,96 @@
+"""Falcon (read from falcon/response.py and falcon/request.py, 4.x).
+
+`Response.set_cookie(name, value, expires=None, max_age=None, domain=None,
+path=None, secure=None, http_only=True, same_site=None, partitioned=False)`:
+`secure=None` means `resp_options.secure_cookies_by_default`, which is True
+("Direct the client to only return the cookie in subsequent requests if they
+are made over HTTPS (default: True)"); HttpOnly is on unless `http_only=False`;
+no SameSite attribute unless `same_site=` is given ("when this attribute is
+not set on the cookie, the attribute will be treated as if it had been set
+to 'None'"). Its keywords are spelled `http_only` and `same_site`.
+`unset_cookie(name, ...)` deletes a cookie.
+
+A resource is a plain class whose responders take the request and the
+response, `on_post(self, req, resp)`, registered with `app.add_route(uri,
+resource)`. `req.params` holds the query string (and a form body when
+`auto_parse_form_urlencoded`), `req.cookies` the cookies, `req.get_media()`
+the body.
+
+Falcon has no session of its own: the cookie rules apply, the session rules
+have nothing of Falcon's to judge. Not read: `app.resp_options.
+secure_cookies_by_default = False` ("Set to False in development
+environments"), so a `set_cookie` without `secure=` counts as Secure.
+"""
+
+from .base import Advice, Framework, Requests, Routing, SessionBackend
+
+_MODULES = ("falcon", "falcon.asgi")
+RESPONSES = frozenset(
+    ("falcon.Response", "falcon.response.Response", "falcon.asgi.Response", "falcon.asgi.response.Response")
+)
+REQUESTS = frozenset(
+    ("falcon.Request", "falcon.request.Request", "falcon.asgi.Request", "falcon.asgi.request.Request")
+)
+APP_CLASSES = frozenset(f"{module}.App" for module in _MODULES)
+
+# `set_cookie`'s positional parameters after `self`, under the names fixlint
+# gives the flags, and its keywords spelled otherwise (`http_only=`).
+SET_COOKIE_PARAMS = ("key", "value", "expires", "max_age", "domain", "path", "secure", "httponly", "samesite")
+COOKIE_KEYWORDS = {"name": "key", "http_only": "httponly", "same_site": "samesite"}
+
+REQUEST_SOURCES = {
+    "params": "query string or form body", "query_string": "query string",
+    "cookies": "cookie", "headers": "header",
+}
+# `await req.get_media()` returns the parsed body. `req.get_param("sid")` and
+# `req.get_cookie_values("sid")` read one named value, which a request's
+# methods cannot say yet (Requests.reader_methods are a handler's own, on
+# `self`): not read.
+REQUEST_SOURCE_METHODS = {"get_media": "JSON body"}
+
+# No session: nothing regenerates or ends one.
+SESSION_BACKEND = SessionBackend(
+    key="falcon",
+    label="Falcon",
+    regenerators=frozenset(),
+    order="before",
+    regenerate_fix="issue a new session cookie at login",
+    invalidate_fix="call resp.unset_cookie() on the session cookie",
+    server_side=False,
+)
+
+FALCON = Framework(
+    key="falcon",
+    label="Falcon",
+    packages=("falcon",),
+    response_factories=RESPONSES,
+    response_types=RESPONSES,
+    set_cookie_params=SET_COOKIE_PARAMS,
+    cookie_keywords=COOKIE_KEYWORDS,
+    cookie_defaults={"secure": True, "httponly": True, "samesite": None},
+    routing=Routing(
+        app_classes=APP_CLASSES,
+        register_methods=frozenset(("add_route",)),
+        register_target=("resource", 1),
+        path_keywords=("uri_template",),
+        app_names=frozenset(("app", "application")),
+    ),
+    requests=Requests(
+        types=REQUESTS,
+        sources=REQUEST_SOURCES,
+        source_methods=REQUEST_SOURCE_METHODS,
+        parameter=True,
+    ),
+    backend=SESSION_BACKEND,
+    fixtures="falcon",
+    advice={
+        "SFX201": Advice(
+            fix="read it from req.cookies",
+            docs=(("Falcon", 'req.cookies.get("session") instead of req.params.get("session_id")'),),
+        ),
+        "SFX301": Advice(docs=(("Falcon", "leave http_only at its default (True); never pass http_only=False"),)),
+        "SFX302": Advice(docs=(("Falcon", "leave secure at its default (True); never pass secure=False"),)),
+        "SFX303": Advice(docs=(("Falcon", 'resp.set_cookie(..., same_site="Lax") (Falcon sets no SameSite by default)'),)),
+        "SFX304": Advice(docs=(("Falcon", "resp.set_cookie(..., max_age=60 * 60 * 24 * 7)"),)),
+    },
+)
