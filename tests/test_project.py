@@ -472,6 +472,40 @@ def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monk
     assert analysed == ["app.py", "config.py", "maths.py", "test_views.py", "views.py"]
 
 
+def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_path, monkeypatch, capsys):
+    """The project model hands the texts it reads to the check (runner.Sources):
+    no file is read twice, and the findings are those of a check that reads
+    every file itself (one without the model's texts)."""
+    from fixlint import runner
+
+    root = _project(tmp_path / "shop")
+    write(root, "maths.py", "def add(a, b):\n    return a + b\n")  # no analysis wants this text
+    write(root, "tests/test_views.py", VIEWS)  # test code: not checked by default
+    reads = []
+    real = runner.read_bytes
+
+    def read_bytes(path, *rest):
+        reads.append(os.path.relpath(path, root))
+        return real(path, *rest)
+
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    status, analysed = _checked(root, monkeypatch, "--no-cache")
+    once = capsys.readouterr().out
+    assert status == 1 and "views.py" in once
+    assert sorted(reads) == ["app.py", "config.py", "maths.py", os.path.join("tests", "test_views.py"), "views.py"]
+    monkeypatch.setattr(runner.Sources, "take", lambda self, path: None)  # every file read again by the check
+    assert _checked(root, monkeypatch, "--no-cache")[0] == 1
+    assert capsys.readouterr().out == once
+
+
+def test_a_file_over_max_file_size_is_reported_though_the_model_read_it(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    status, _ = _checked(root, monkeypatch, "--no-cache", "--max-file-size", "100")
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "views.py:1:1: error: skipped:" in err and "more than max-file-size (100 bytes)" in err
+
+
 def test_the_flake8_plugin_builds_project_facts_only_for_files_it_analyses(tmp_path, monkeypatch):
     import ast
 
