@@ -272,9 +272,10 @@ def check_file(path, config, rules, max_size=None, project=None, sources=None):
     if kept is not None:
         if kept is NOTHING_TO_CHECK:
             return FileResult(path, [], [])
-        text, guard, planned = kept
+        text, guard, planned, tree = kept
+        parse = (lambda text, path: tree) if tree is not None else None
         with collector.paused():
-            return _parse_and_judge(path, text, config, rules, guard, planned, project)
+            return _parse_and_judge(path, text, config, rules, guard, planned, project, parse)
     try:
         data = read_bytes(path, max_size)
     except SourceError as exc:
@@ -334,12 +335,15 @@ def _parse_and_judge(path, text, config, rules, guard, planned, project, parse=N
 class Sources:
     """The texts of a run's files as the project model read them, for the
     check of the same run: each file is read, decoded and looked at by the
-    guards once. The model hands every module it reads to `keep`; `take`
-    gives a file's (text, GuardText, planned analyses), or NOTHING_TO_CHECK,
-    once, or None when the file must be read as usual (not read by the
-    model, not checked, or larger than `max_size`: its check says why).
-    Only what the check will use is kept: no text of a file no analysis
-    wants, and none of test code the run does not check."""
+    guards once, and parsed once when the model parsed it (the trees of
+    the few modules whose summary needs one, most of them checked too).
+    The model hands every module it reads to `keep`; `take` gives a file's
+    (text, GuardText, planned analyses, tree or None), or
+    NOTHING_TO_CHECK, once, or None when the file must be read as usual
+    (not read by the model, not checked, or larger than `max_size`: its
+    check says why). Only what the check will use is kept: no text or
+    tree of a file no analysis wants, and none of test code the run does
+    not check."""
 
     def __init__(self, files, config, rules, max_size=None):
         self._paths = {os.path.abspath(path): path for path in files}
@@ -348,13 +352,14 @@ class Sources:
         self._limit = max_size or DEFAULT_MAX_FILE_SIZE
         self._kept = {}
 
-    def keep(self, absolute, text, size):
-        """The model read the module at `absolute` (`size` bytes) as `text`."""
+    def keep(self, absolute, text, size, tree=None):
+        """The model read the module at `absolute` (`size` bytes) as `text`,
+        and parsed it as `tree` (None: not parsed)."""
         path = self._paths.get(absolute)
         if path is None or size > self._limit or not is_checked(path, self._config):
             return
         prepared = _prepare(text, self._config, self._rules)
-        self._kept[path] = prepared if prepared is NOTHING_TO_CHECK else (text, *prepared)
+        self._kept[path] = prepared if prepared is NOTHING_TO_CHECK else (text, *prepared, tree)
 
     def take(self, path):
         return self._kept.pop(path, None)

@@ -56,8 +56,9 @@ def _summary():
 def build(root, files=None, use_cache=False, sink=None):
     """The Project of `root`: every module under it (or only `files`, when
     the checked paths have no root: then cached in the user folder only),
-    each summarised or taken from the cache. `sink(path, text, size)`, when
-    given, receives each module read (runner.Sources.keep)."""
+    each summarised or taken from the cache. `sink(path, text, size, tree)`,
+    when given, receives each module read, and its tree when the summary
+    parsed it (runner.Sources.keep)."""
     with collector.paused():  # summaries are kept, not collected: see engine.collector
         return _build(root, files, use_cache, sink)
 
@@ -116,9 +117,12 @@ def _summarise(path, sink=None):
         text = decode_source(data)[0]
     except SourceError:
         return None
-    if sink is not None:
-        sink(path, text, len(data))
-    return _summary().summarise(text)
+    if sink is None:
+        return _summary().summarise(text)
+    trees = []  # the module's tree, when the summary parses it
+    facts = _summary().summarise(text, parsed=trees.append)
+    sink(path, text, len(data), trees[0] if trees else None)
+    return facts
 
 
 class Projects:
