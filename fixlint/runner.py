@@ -266,16 +266,16 @@ def check_file(path, config, rules, max_size=None, project=None, sources=None):
     report (flake8's E999 is). Test code (unless `include-tests`) and
     type stubs are not even read. `sources`: the run's Sources, which may
     hold the text the project model read and its guards' answer."""
-    if not is_checked(path, config):
-        return FileResult(path, [], [])
     kept = sources.take(path) if sources is not None else None
+    if kept is NOTHING_TO_CHECK:  # Sources keeps only files is_checked says are checked
+        return FileResult(path, [], [])
     if kept is not None:
-        if kept is NOTHING_TO_CHECK:
-            return FileResult(path, [], [])
         text, guard, planned, tree = kept
         parse = (lambda text, path: tree) if tree is not None else None
         with collector.paused():
             return _parse_and_judge(path, text, config, rules, guard, planned, project, parse)
+    if not is_checked(path, config):
+        return FileResult(path, [], [])
     try:
         data = read_bytes(path, max_size)
     except SourceError as exc:
