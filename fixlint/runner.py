@@ -259,12 +259,21 @@ def parse_source(text, path):
         raise SourceError(f"cannot parse: {type(exc).__name__}: {exc}") from None
 
 
-def check_file(path, config, rules, max_size=None, project=None):
+def check_file(path, config, rules, max_size=None, project=None, sources=None):
     """The file's FileResult. A file whose text the guards rule out (it
     names no session, cookie, login... see Analysis.keywords) cannot hold a
     finding and is not parsed: a syntax error in it is not fixlint's to
     report (flake8's E999 is). Test code (unless `include-tests`) and
-    type stubs are not even read."""
+    type stubs are not even read. `sources`: the run's Sources, which may
+    hold the text the project model read and its guards' answer."""
+    kept = sources.take(path) if sources is not None else None
+    if kept is NOTHING_TO_CHECK:  # Sources keeps only files is_checked says are checked
+        return FileResult(path, [], [])
+    if kept is not None:
+        text, guard, planned, tree = kept
+        parse = (lambda text, path: tree) if tree is not None else None
+        with collector.paused():
+            return _parse_and_judge(path, text, config, rules, guard, planned, project, parse)
     if not is_checked(path, config):
         return FileResult(path, [], [])
     try:
@@ -295,17 +304,65 @@ def check_source(path, text, config, rules, project=None, parse=None, keep=None)
 
 
 def _check_source(path, text, config, rules, project, parse=None, keep=None):
+    prepared = _prepare(text, config, rules)
+    if prepared is NOTHING_TO_CHECK:
+        return FileResult(path, [], [])
+    return _parse_and_judge(path, text, config, rules, *prepared, project, parse, keep)
+
+
+NOTHING_TO_CHECK = ()  # _prepare's answer for a text no rule can report anything in
+
+
+def _prepare(text, config, rules):
+    """(GuardText, the planned analyses) of a text, or NOTHING_TO_CHECK when
+    it need not even be parsed: a `# flake8: noqa` file, or a text no
+    analysis wants."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
-        return FileResult(path, [], [])
+        return NOTHING_TO_CHECK
     planned = plan(rules, config, guard)
-    if not planned:
-        return FileResult(path, [], [])
+    return (guard, planned) if planned else NOTHING_TO_CHECK
+
+
+def _parse_and_judge(path, text, config, rules, guard, planned, project, parse=None, keep=None):
     try:
         tree = (parse or parse_source)(text, path)
     except SourceError as exc:
         return FileResult(path, [], [FileError(exc.line, exc.col, exc.message)])
     return _judge(path, text, tree, config, rules, guard, planned, project, keep)
+
+
+class Sources:
+    """The texts of a run's files as the project model read them, for the
+    check of the same run: each file is read, decoded and looked at by the
+    guards once, and parsed once when the model parsed it (the trees of
+    the few modules whose summary needs one, most of them checked too).
+    The model hands every module it reads to `keep`; `take` gives a file's
+    (text, GuardText, planned analyses, tree or None), or
+    NOTHING_TO_CHECK, once, or None when the file must be read as usual
+    (not read by the model, not checked, or larger than `max_size`: its
+    check says why). Only what the check will use is kept: no text or
+    tree of a file no analysis wants, and none of test code the run does
+    not check."""
+
+    def __init__(self, files, config, rules, max_size=None):
+        self._paths = {os.path.abspath(path): path for path in files}
+        self._config = config
+        self._rules = rules
+        self._limit = max_size or DEFAULT_MAX_FILE_SIZE
+        self._kept = {}
+
+    def keep(self, absolute, text, size, tree=None):
+        """The model read the module at `absolute` (`size` bytes) as `text`,
+        and parsed it as `tree` (None: not parsed)."""
+        path = self._paths.get(absolute)
+        if path is None or size > self._limit or not is_checked(path, self._config):
+            return
+        prepared = _prepare(text, self._config, self._rules)
+        self._kept[path] = prepared if prepared is NOTHING_TO_CHECK else (text, *prepared, tree)
+
+    def take(self, path):
+        return self._kept.pop(path, None)
 
 
 def check_text(path, text, tree, config, rules, project=None):
@@ -329,7 +386,7 @@ def _judge(path, text, tree, config, rules, guard, planned, project=None, keep=N
 _STATE = {}
 
 
-def _init_worker(config, codes, timeout=None, max_size=None, projects=None):
+def _init_worker(config, codes, timeout=None, max_size=None, projects=None, sources=None):
     from .rules import all_rules
 
     _STATE["config"] = config
@@ -337,6 +394,7 @@ def _init_worker(config, codes, timeout=None, max_size=None, projects=None):
     _STATE["timeout"] = timeout
     _STATE["max_size"] = max_size
     _STATE["projects"] = projects
+    _STATE["sources"] = sources
 
 
 def is_internal(error):
@@ -383,7 +441,7 @@ def _project_facts(path):
 
 def _work(path):
     result = guarded(lambda: check_file(path, _STATE["config"], _STATE["rules"], _STATE.get("max_size"),
-                                        _project_facts(path)),
+                                        _project_facts(path), _STATE.get("sources")),
                      _STATE.get("timeout"))
     return FileResult(path, [], [result]) if isinstance(result, FileError) else result
 
@@ -392,9 +450,9 @@ def _work_chunk(paths):
     return [_work(path) for path in paths]
 
 
-def _init_process(config, codes, timeout, max_size, projects=None):
+def _init_process(config, codes, timeout, max_size, projects=None, sources=None):
     timelimit.install_in_worker()
-    _init_worker(config, codes, timeout, max_size, projects)
+    _init_worker(config, codes, timeout, max_size, projects, sources)
 
 
 def display_path(path):
@@ -423,19 +481,28 @@ def default_jobs():
 WORKER_DIED = "fixlint worker died on this file"
 
 
-def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, projects=None):
+def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, projects=None, sources=None):
     """FileResults for `files`, in the order given. `timeout`: seconds one
     file may take (None: no limit); `max_size`: bytes (None: the default);
     `projects`: the run's project model (fixlint.project.Projects), built
-    once and shared with the workers."""
+    once and shared with the workers; `sources`: the texts it read
+    (Sources), which forked workers share too."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
     if jobs <= 1 or len(files) < 2 * jobs:
-        _init_worker(config, codes, timeout, max_size, projects)
+        _init_worker(config, codes, timeout, max_size, projects, sources)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
-    by_path = _check_in_processes(files, (config, codes, timeout, max_size, projects), jobs)
+    if _start_method() != "fork":
+        sources = None  # sent to each spawned worker, it would cost more than reading again
+    by_path = _check_in_processes(files, (config, codes, timeout, max_size, projects, sources), jobs)
     return [by_path[path] for path in files]
+
+
+def _start_method():
+    import multiprocessing
+
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _pool(jobs, initargs):
@@ -446,8 +513,7 @@ def _pool(jobs, initargs):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_start_method()),
                                initializer=_init_process, initargs=initargs)
 
 

@@ -126,3 +126,33 @@ def test_has_name_matches_the_whole_identifier_only():
     assert not has_name(GuardText("MIDDLEWARE2 = []"), "MIDDLEWARE")
     assert not has_name(GuardText("middleware = []"), "MIDDLEWARE")
     assert has_name("middleware = []", "MIDDLEWARE")  # lower-cased text: substring
+
+
+def test_analyses_sharing_a_guard_are_planned_as_if_each_were_asked():
+    """plan asks a guard once per file for analyses whose `wanted` is the
+    common one with the same keywords, words and names: the plan is the
+    one each analysis's own answer gives."""
+    from pathlib import Path
+
+    from fixlint.analysis.base import GuardText
+    from fixlint.engine import checker
+    from fixlint.rules import all_rules
+
+    def one_by_one(rules, config, text):
+        wanted = []
+        for analysis in checker._needed_analyses(rules):
+            if all(dep in wanted for dep in analysis.requires) and analysis.wanted(text, config):
+                wanted.append(analysis)
+        return checker._drop_unused(wanted, rules)
+
+    rules, root = all_rules(), Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("fixlint/**/*.py"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("fixtures/**/*.py"))]
+    texts += ["x = 1\n", "login = 1\n", "sid = 1\n", "MIDDLEWARE = []\n"]
+    for config in (Config(), Config(login_names=("anmelden",), session_id_names=("user_key",))):
+        for selection in (rules, [r for r in rules if r.code.startswith("SFX3")], rules[:2]):
+            for text in texts:
+                guard = GuardText(text)
+                assert checker.plan(selection, config, guard) == one_by_one(selection, config, guard)
+    shared = [a for a in checker._needed_analyses(rules) if checker._guard(a) != a]
+    assert len({checker._guard(a) for a in shared}) < len(shared)  # some guard is shared: asked once

@@ -472,6 +472,53 @@ def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monk
     assert analysed == ["app.py", "config.py", "maths.py", "test_views.py", "views.py"]
 
 
+def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_path, monkeypatch, capsys):
+    """The project model hands the texts it reads to the check (runner.Sources),
+    and the trees of the modules its summary parsed (config.py: a
+    configuration key): no file is read or parsed twice, and the findings
+    are those of a check that reads every file itself (one without the
+    model's texts)."""
+    from fixlint import runner
+
+    root = _project(tmp_path / "shop")
+    write(root, "maths.py", "def add(a, b):\n    return a + b\n")  # no analysis wants this text
+    write(root, "tests/test_views.py", VIEWS)  # test code: not checked by default
+    write(root, "remember.py", "REMEMBER_COOKIE_SECURE = True\n\nfrom flask import make_response\n\n\n"
+                               "def page(token):\n    response = make_response('ok')\n"
+                               "    response.set_cookie('auth_token', token)\n    return response\n")
+    reads, parsed = [], []
+    real_read, real_parse = runner.read_bytes, runner.parse_source
+
+    def read_bytes(path, *rest):
+        reads.append(os.path.relpath(path, root))
+        return real_read(path, *rest)
+
+    def parse_source(text, path):
+        parsed.append(os.path.basename(path))
+        return real_parse(text, path)
+
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    monkeypatch.setattr(runner, "parse_source", parse_source)
+    status, analysed = _checked(root, monkeypatch, "--no-cache")
+    once = capsys.readouterr().out
+    assert status == 1 and "views.py" in once and "remember.py:8:" in once
+    assert sorted(reads) == ["app.py", "config.py", "maths.py", "remember.py", os.path.join("tests", "test_views.py"),
+                             "views.py"]
+    assert summary.summarise((root / "remember.py").read_text())["keys"] == ["REMEMBER_COOKIE_SECURE"]
+    assert "remember.py" not in parsed and "config.py" not in parsed and "views.py" in parsed
+    monkeypatch.setattr(runner.Sources, "take", lambda self, path: None)  # every file read again by the check
+    assert _checked(root, monkeypatch, "--no-cache")[0] == 1
+    assert capsys.readouterr().out == once
+
+
+def test_a_file_over_max_file_size_is_reported_though_the_model_read_it(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path / "shop")
+    status, _ = _checked(root, monkeypatch, "--no-cache", "--max-file-size", "100")
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "views.py:1:1: error: skipped:" in err and "more than max-file-size (100 bytes)" in err
+
+
 def test_the_flake8_plugin_builds_project_facts_only_for_files_it_analyses(tmp_path, monkeypatch):
     import ast
 

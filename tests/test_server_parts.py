@@ -247,3 +247,42 @@ def test_a_buffer_over_max_file_size_is_skipped_as_the_cli_skips_the_file(tmp_pa
     (error,) = linting.check(big, "app.py", settings).errors
     assert error.message == f"skipped: {len(big.encode()):,} bytes, more than max-file-size (1,024 bytes)"
     assert linting.plans(big, "app.py", settings).plans == [] and linting.fix_all(big, "app.py", settings) is None
+
+
+def test_a_finding_on_a_line_an_edit_left_alone_keeps_its_diagnostic_and_the_others_are_made_afresh():
+    from fixlint.server.app import FixlintServer
+
+    server, uri = FixlintServer(), "file:///a.py"
+    before = "a = 1\nresp.set_cookie('sid', v)\nresp.set_cookie('sid', w)\n"
+    after = "a = 1\nresp.set_cookie('sid', v)  # é\nresp.set_cookie('sid', w)\n"
+    findings = [Finding(2, 0, "SFX301", "cookie 'sid' ..."), Finding(3, 5, "SFX302", "cookie 'sid' ...")]
+    first = server._diagnostics(uri, findings, Lines(before, utf16))
+    assert first == [diagnostic(f, Lines(before, utf16)) for f in findings]
+    moved = [findings[0], findings[1]._replace(line=4)]  # line 3 is now line 4: out of range, made afresh
+    second = server._diagnostics(uri, moved, Lines(after, utf16))
+    assert second == [diagnostic(f, Lines(after, utf16)) for f in moved]
+    assert second[0] is not first[0]  # its line changed
+    third = server._diagnostics(uri, findings, Lines(after, utf16))
+    assert third == [diagnostic(f, Lines(after, utf16)) for f in findings]
+    assert third[0] is second[0] and third[1] is not first[1]
+    assert server._diagnostics(uri, findings, Lines(after, len)) == [diagnostic(f, Lines(after, len)) for f in findings]
+
+
+def test_an_edit_that_leaves_the_buffers_summary_alone_reuses_its_project_facts(tmp_path):
+    from fixlint.server import linting
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n")
+    (tmp_path / "config.py").write_text("SESSION_COOKIE_SECURE = True\n")
+    path = str(tmp_path / "app.py")
+    text = "from flask import Flask, session\n\napp = Flask(__name__)\napp.config.from_object('config')\n"
+    memory = linting.Memory()
+    linting.forget_projects()
+    facts = linting.project_facts(path, text, memory.profiles, memory)
+    assert "SESSION_COOKIE_SECURE" in facts.keys
+    assert linting.project_facts(path, text + "x = 1\n", memory.profiles, memory) is facts  # the same summary
+    changed = text.replace("'config'", "'settings'")
+    assert linting.project_facts(path, changed, memory.profiles, memory) == linting.project_facts(path, changed)
+    assert "SESSION_COOKIE_SECURE" not in linting.project_facts(path, changed, memory.profiles, memory).keys
+    linting.forget_projects()  # a save: the model is built again, the facts computed again
+    assert linting.project_facts(path, text, memory.profiles, memory) is not facts
+    assert linting.project_facts(path, text, memory.profiles, memory) == facts

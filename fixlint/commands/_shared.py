@@ -33,6 +33,7 @@ class Selection(NamedTuple):
     no_cache: bool = False  # --no-cache, or `cache = false` in [tool.fixlint]
     layers: object = None  # layered_settings.Layers: where each setting came from
     stdin: "Buffer" = None  # read from standard input (`-`)
+    sources: object = None  # runner.Sources: the texts the project model read, for the check
 
     def rules_for(self, path):
         """The rules for one file: per-file-ignores may drop some."""
@@ -105,8 +106,10 @@ def rules_for(run_settings, select=None, extend_select=None, ignore=None):
     )
 
 
-def select(args):
-    """The configuration, rules and files the options and settings name."""
+def select(args, keep_sources=False):
+    """The configuration, rules and files the options and settings name.
+    `keep_sources`: keep the texts the project model reads for the check
+    (runner.Sources)."""
     from ..layered_settings import gather
 
     layers = gather(args)
@@ -132,8 +135,10 @@ def select(args):
     timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     max_size = layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
     no_cache = getattr(args, "no_cache", False) or layers.get("cache") is False
-    projects = project.for_files(files, use_cache=not no_cache) if files else None
-    return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin)
+    sources = runner.Sources(files, layers.config, rules, max_size) if keep_sources and files else None
+    projects = project.for_files(files, use_cache=not no_cache, sink=sources and sources.keep) if files else None
+    return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin,
+                     sources)
 
 
 def check_stdin(chosen):

@@ -49,7 +49,7 @@ def run(args):
         for name in TEXT_ONLY:
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
-    chosen = _shared.select(args)
+    chosen = _shared.select(args, keep_sources=not args.show_settings)
     if args.show_settings:
         from ..layered_settings import describe
 
@@ -86,7 +86,7 @@ def _check(args, chosen):
         # model) lives to the end: the collections between files skip it.
         with collector.frozen():
             return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                      max_size=chosen.max_size, projects=chosen.projects)
+                                      max_size=chosen.max_size, projects=chosen.projects, sources=chosen.sources)
 
     if chosen.no_cache or chosen.projects is None:
         return check(chosen.files)

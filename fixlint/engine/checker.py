@@ -82,11 +82,34 @@ def plan(rules, config, text=None):
     guards see as `text` (a GuardText, a lower-cased str, or None: no
     guard). Empty: no rule can report anything in this file, and the file
     need not even be parsed."""
-    wanted = []
+    wanted, answers = [], {}
     for analysis in _needed_analyses(rules):
-        if all(dep in wanted for dep in analysis.requires) and analysis.wanted(text, config):
+        if not all(dep in wanted for dep in analysis.requires):
+            continue
+        guard = _guard(analysis)
+        answer = answers.get(guard)
+        if answer is None:
+            answer = answers[guard] = bool(analysis.wanted(text, config))
+        if answer:
             wanted.append(analysis)
     return _drop_unused(wanted, rules)
+
+
+def _guard(analysis):
+    """What decides the analysis's guard: when it keeps the base class's
+    `wanted` (analysis.base.Analysis, which reads only the keywords, words
+    and names, and the configuration), those three: two analyses with the
+    same ones get the same answer, asked once per file. Else the analysis
+    itself."""
+    found = _GUARDS.get(analysis)
+    if found is None:
+        owner = next(c for c in analysis.__mro__ if "wanted" in vars(c))
+        common = not any(hasattr(base, "wanted") for base in owner.__bases__)
+        found = _GUARDS[analysis] = (analysis.keywords, analysis.words, analysis.names) if common else analysis
+    return found
+
+
+_GUARDS = {}
 
 
 def is_checked(filename, config):

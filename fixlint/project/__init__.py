@@ -53,15 +53,17 @@ def _summary():
     return summary
 
 
-def build(root, files=None, use_cache=False):
+def build(root, files=None, use_cache=False, sink=None):
     """The Project of `root`: every module under it (or only `files`, when
     the checked paths have no root: then cached in the user folder only),
-    each summarised or taken from the cache."""
+    each summarised or taken from the cache. `sink(path, text, size, tree)`,
+    when given, receives each module read, and its tree when the summary
+    parsed it (runner.Sources.keep)."""
     with collector.paused():  # summaries are kept, not collected: see engine.collector
-        return _build(root, files, use_cache)
+        return _build(root, files, use_cache, sink)
 
 
-def _build(root, files, use_cache):
+def _build(root, files, use_cache, sink=None):
     rooted = files is None
     if rooted:
         files = modules_under(root)
@@ -82,13 +84,15 @@ def _build(root, files, use_cache):
         if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             facts = entry[2]  # its JSON text: decoded when the model needs it (cache.Summaries)
         else:
-            facts = _summarise(absolute)
+            facts = _summarise(absolute, sink)
             if facts is None:
                 continue
             changed = True
         summaries[absolute] = facts
         entries[relative] = [stat.st_size, stat.st_mtime_ns, facts]
-    project = Project(root, cache.Summaries(summaries, _valid, _read_again))
+    # Summaries decodes the cache's JSON texts when asked; a model summarised
+    # afresh is a plain dict, read without a Python call per summary.
+    project = Project(root, cache.Summaries(summaries, _valid, _read_again) if cached else summaries)
     if not use_cache:
         return project
     if changed or len(entries) != len(cached) or not project.load_links(links):
@@ -101,23 +105,31 @@ def _read_again(path):
     return _summarise(path) or _summary().empty()
 
 
-def _summarise(path):
-    """The summary of the module at `path`, or None when it cannot be read.
-    The runner (and what it imports) is loaded only when a module needs
-    reading: a warm cache spares a one-file flake8 run that cost."""
-    from ..runner import SourceError, read_source
+def _summarise(path, sink=None):
+    """The summary of the module at `path`, or None when it cannot be read;
+    its text goes to `sink` too. The runner (and what it imports) is loaded
+    only when a module needs reading: a warm cache spares a one-file flake8
+    run that cost."""
+    from ..runner import SourceError, decode_source, read_bytes
 
     try:
-        return _summary().summarise(read_source(path))
+        data = read_bytes(path)
+        text = decode_source(data)[0]
     except SourceError:
         return None
+    if sink is None:
+        return _summary().summarise(text)
+    trees = []  # the module's tree, when the summary parses it
+    facts = _summary().summarise(text, parsed=trees.append)
+    sink(path, text, len(data), trees[0] if trees else None)
+    return facts
 
 
 class Projects:
     """The projects of a CLI run: one per root, built once; files with no
     root form one project of the checked files."""
 
-    def __init__(self, files, use_cache=False):
+    def __init__(self, files, use_cache=False, sink=None):
         by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))
@@ -126,12 +138,12 @@ class Projects:
                 loose.append(path)
             else:
                 by_root.setdefault(root, None)
-        self._projects = [build(root, use_cache=use_cache) for root in by_root]
+        self._projects = [build(root, use_cache=use_cache, sink=sink) for root in by_root]
         self._roots = list(by_root)
         if loose:
             common = os.path.commonpath([os.path.abspath(p) for p in loose])
             common = common if os.path.isdir(common) else os.path.dirname(common)
-            self._projects.append(build(common, loose, use_cache))
+            self._projects.append(build(common, loose, use_cache, sink))
             self._roots.append(common)
 
     def cache_root(self, path):
@@ -153,10 +165,10 @@ class Projects:
         return None
 
 
-def for_files(files, use_cache=False):
+def for_files(files, use_cache=False, sink=None):
     """The Projects of a CLI run over `files`; `use_cache`: read and keep the
-    project model's on-disk cache."""
-    return Projects(files, use_cache)
+    project model's on-disk cache; `sink`: see build."""
+    return Projects(files, use_cache, sink)
 
 
 _PROCESS = {}  # (root, use_cache) -> Project, for the flake8 plugin

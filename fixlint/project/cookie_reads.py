@@ -27,6 +27,7 @@ the f-string parts are kept: the only names ever asked about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import frameworks as fw
 from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
@@ -43,6 +44,7 @@ _NAME = re.compile(r"[\w.\-$:]{1,80}")
 _FIELD = re.compile(r"\{[^{}]*\}")
 _F = frozenset("fF")
 _R = frozenset("rR")
+_PREFIXES = _F | _R
 
 
 def scan(text):
@@ -54,17 +56,23 @@ def scan(text):
     for match in _SET_NAME.finditer(text):
         if text.endswith(_SETTERS, max(match.start() - 10, 0), match.start()):
             set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
-    counts = {}
+    # Most literals have no prefix: the f-prefix is looked at only after a
+    # prefix letter, and the plain ones are counted at once (Counter).
+    plain, fragments = [], Counter()
     for match in _STRING.finditer(text):
-        body, start = match.group(2), match.start()
-        if _is_f_string(text, start):
-            for part in _FIELD.split(body):
+        start = match.start()
+        if start and text[start - 1] in _PREFIXES and _is_f_string(text, start):
+            for part in _FIELD.split(match.group(2)):
                 if len(part) >= 3 and _NAME.fullmatch(part):
-                    counts[part + FRAGMENT] = counts.get(part + FRAGMENT, 0) + 1
-        elif _NAME.fullmatch(body):
-            counts[body] = counts.get(body, 0) + 1
+                    fragments[part + FRAGMENT] += 1
+        else:
+            plain.append(match.group(2))
+    counts = Counter(plain)
+    counts.update(fragments)
+    # A plain literal is a name when it holds no brace: _STRING's characters are _NAME's and `{}`.
     return sorted(name for name, count in counts.items()
-                  if count > set_names.get(name, 0) and (name.endswith(FRAGMENT) or _may_name_session(name)))
+                  if count > set_names.get(name, 0) and (
+                      name.endswith(FRAGMENT) or ("{" not in name and "}" not in name and _may_name_session(name))))
 
 
 def _is_f_string(text, quote):

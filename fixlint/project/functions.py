@@ -70,28 +70,41 @@ def profiles_from_text(text, imports, known=None):
         if known is not None:
             known.clear()
         return {}
-    chunks = [chunk for chunk in _top_level_functions(text)
-              if any(marker in chunk for marker in MARKERS)
-              or (".session" in chunk and _RETURNS_SESSION.search(chunk))]
     if known is None:
         functions = []
-        for chunk in chunks:
-            functions.extend(_parse_alone(chunk))
+        for chunk in _top_level_functions(text):
+            if _marked(chunk):
+                functions.extend(_parse_alone(chunk))
         return _profiles(functions, _text_aliases(text, imports)) if functions else {}
     aliases = _text_aliases(text, imports)
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
-    for chunk in chunks:
+    for chunk in _top_level_functions(text):
+        # Kept for every function, marked or not: an unchanged one is one
+        # dictionary lookup, not a search for each marker.
         named = known.get((chunk, context))
         if named is None:
-            if web is None:
-                web = _web_framework(aliases)
-            named = _named_profiles(_parse_alone(chunk), aliases, web)
+            if not _marked(chunk):
+                named = _UNMARKED
+            else:
+                if web is None:
+                    web = _web_framework(aliases)
+                named = _named_profiles(_parse_alone(chunk), aliases, web)
         kept[chunk, context] = named
-        found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
+        if named is not _UNMARKED:
+            found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
     known.clear()
     known.update(kept)
     return found
+
+
+_UNMARKED = False  # `known`'s answer for a function that spells no MARKER
+
+
+def _marked(chunk):
+    """Whether a function's text spells something it may do (MARKERS)."""
+    return any(marker in chunk for marker in MARKERS) or (
+        ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None)
 
 
 def _parse_alone(chunk):
@@ -117,17 +130,28 @@ def _named_profiles(statements, aliases, web):
     return found
 
 
-_TOP_LINE = re.compile(r"^[^\s)\]}#]", re.M)  # a line starting at column 0 with code
+# Where the line after a line break starts at column 0 with code: the
+# literal line break first, so that the regex engine skips to it.
+_NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
+_DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
 _WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
 
 def _top_level_functions(text):
-    starts = [match.start() for match in _TOP_LINE.finditer(text)]
-    starts.append(len(text))
-    for start, end in zip(starts, starts[1:]):
-        if text.startswith(("def ", "async ", "def\t"), start):
-            yield text[start:end]
+    """The text of each module-level function: from a line starting with
+    `def` or `async` at column 0 to the next line starting at column 0 with
+    code (not a comment or a closing bracket), or the end."""
+    starts = [0] if text.startswith(("def ", "async ", "def\t")) else []
+    for line in _DEF_LINES:
+        at = text.find(line)
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find(line, at + 1)
+    starts.sort()
+    for start in starts:
+        end = _NEXT_TOP_LINE.search(text, start)
+        yield text[start:end.start() + 1 if end is not None else len(text)]
 
 
 def _text_aliases(text, imports):

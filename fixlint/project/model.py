@@ -104,6 +104,7 @@ class Project:
     def __init__(self, root, summaries):
         self.root = root
         self.summaries = summaries  # absolute path -> summary dict
+        self._modules = summaries.keys()  # for `in`, asked for every import: in C, whatever the mapping
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
         self._facts = {}
@@ -164,7 +165,7 @@ class Project:
         """The ProjectFacts of the application holding `path`, or None when
         the file is not one of the project's modules."""
         path = os.path.abspath(path)
-        if path not in self.summaries:
+        if path not in self._modules:
             return None
         self._link()
         group = self._group[path]
@@ -293,12 +294,12 @@ class Project:
         return []
 
     def _module_file(self, target):
-        summaries = self.summaries
+        modules = self._modules
         candidate = target + ".py"
-        if candidate in summaries:
+        if candidate in modules:
             return candidate
         candidate = _join(target, "__init__.py")
-        return candidate if candidate in summaries else None
+        return candidate if candidate in modules else None
 
     def _search_folders(self, importing):
         """Where an absolute import from a module in the folder `importing`
@@ -309,10 +310,10 @@ class Project:
         found = self._starts.get(importing)
         if found is None:
             folder = importing
-            while folder != self.root and os.path.join(folder, "__init__.py") in self.summaries:
+            while folder != self.root and os.path.join(folder, "__init__.py") in self._modules:
                 folder = os.path.dirname(folder)
             folders = [folder, self.root, os.path.join(self.root, "src")]
-            if os.path.join(self.root, "__init__.py") in self.summaries:
+            if os.path.join(self.root, "__init__.py") in self._modules:
                 folders.append(os.path.dirname(self.root))
             found = self._starts[importing] = tuple(dict.fromkeys(folders))
         return found

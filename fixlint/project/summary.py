@@ -178,17 +178,22 @@ def scan_imports(text):
     return found
 
 
-def summarise(text, tree=None, known=None):
+def summarise(text, tree=None, known=None, parsed=None):
     """The summary of a module's source text (`tree`: its ast, when the
     caller already parsed it; `known`: the profiles of its functions from
-    an earlier text, see functions.profiles_from_text)."""
+    an earlier text, see functions.profiles_from_text). `parsed(tree)`,
+    when given, receives the tree of a module parsed here (unchanged: the
+    summary only reads it), for a check of the same text to reuse."""
     facts = empty()
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text)
     if any(marker in text for marker in PARSE_MARKERS) and _worth_parsing(text):
+        given = tree
         tree = _parse(text, tree)
+        if tree is not None and given is None and parsed is not None:
+            parsed(tree)
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))

@@ -59,6 +59,8 @@ class FixlintServer(LanguageServer):
         self.took = {}  # URI -> seconds its last check took
         self.memory = {}  # URI -> linting.Memory: what its last check leaves for the next
         self.edited = {}  # URI -> when its last edit arrived (time.monotonic())
+        # URI -> (the client's unit counter, {(Finding, its line's text): Diagnostic}) of the last publish
+        self.shown = {}
         # URI -> (version, Settings, {Finding: Plan}, {action key: its edit or None}) of the last code actions
         self.planned = {}
         self.shown_errors = set()  # configuration errors already shown in a message
@@ -162,10 +164,31 @@ class FixlintServer(LanguageServer):
                                                              message=f"fixlint: {settings.error}"))
         self.checked[uri] = (version, checked)
         lines = Lines(text, document.position_codec.client_num_units)
-        found = [diagnostic(f, lines) for f in checked.findings] + [error_diagnostic(e, lines) for e in checked.errors]
+        found = self._diagnostics(uri, checked.findings, lines) + [error_diagnostic(e, lines) for e in checked.errors]
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version,
                                                                               diagnostics=found))
         return checked
+
+    def _diagnostics(self, uri, findings, lines):
+        """The findings as Diagnostics. A Diagnostic depends on its finding
+        and the text of its line only: one whose line an edit left alone is
+        the one published last time (an edit changes a few of a file's
+        findings, and building a Diagnostic is not free)."""
+        units, before = self.shown.get(uri, (None, {}))
+        if units != lines.units:
+            before = {}
+        shown, out = {}, []
+        for finding in findings:
+            index = finding.line - 1
+            key = (finding, lines.lines[index]) if 0 <= index < len(lines.lines) else None
+            made = before.get(key) if key is not None else None
+            if made is None:
+                made = diagnostic(finding, lines)
+            if key is not None:
+                shown[key] = made
+            out.append(made)
+        self.shown[uri] = (lines.units, shown)
+        return out
 
     def edit(self, uri):
         """A changed buffer: check it now after a quiet spell, else once the
@@ -333,6 +356,7 @@ def did_close(ls: FixlintServer, params: types.DidCloseTextDocumentParams):
     ls.memory.pop(uri, None)
     ls.edited.pop(uri, None)
     ls.planned.pop(uri, None)
+    ls.shown.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

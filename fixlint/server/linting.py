@@ -35,6 +35,7 @@ class Memory:
     def __init__(self):
         self.parsed = incremental.Parsed()
         self.profiles = {}
+        self.facts = None  # (project model, buffer's summary, its ProjectFacts, path) of the last check
         self.kept = None  # (text, Settings, Analysed) of the last check
 
     def parse(self, text, path):
@@ -88,7 +89,7 @@ def check(text, path, settings, memory=None):
     size = too_large(text, settings)
     if size:
         return Checked([], [FileError(1, 0, size)])
-    project = project_facts(path, text, memory.profiles if memory is not None else None)
+    project = project_facts(path, text, memory.profiles if memory is not None else None, memory)
     parse = memory.parse if memory is not None else None
     keep = memory.keeper(text, settings) if memory is not None else None
     if memory is not None:
@@ -176,12 +177,14 @@ def fix_all(text, path, settings):
 _PROJECTS = {}  # project root -> Project, built from the files on disk
 
 
-def project_facts(path, text, profiles=None):
+def project_facts(path, text, profiles=None, memory=None):
     """The buffer's project facts, as `fixlint check` and flake8 give them
     for the saved file: the other modules as they are on disk (through the
     project model's cache), the buffer as it is in the editor. None for an
     untitled buffer. The model is rebuilt after a save (forget_projects).
-    `profiles`: the document's function profiles from its last check."""
+    `profiles`: the document's function profiles from its last check;
+    `memory`: its Memory, whose facts are reused while the model and the
+    buffer's summary stay the same (most edits change neither)."""
     from .. import project
     from ..project import summary
 
@@ -190,14 +193,23 @@ def project_facts(path, text, profiles=None):
     absolute = os.path.abspath(path)
     own = summary.summarise(text, known=profiles)
     root = project.find_root(absolute)
-    if root is None:  # the buffer alone, as `fixlint check` on this one file
-        return project.Project(os.path.dirname(absolute), {absolute: own}).facts_for(absolute)
-    built = _PROJECTS.get(root)
+    built = None  # the buffer alone, as `fixlint check` on this one file
+    if root is not None:
+        built = _PROJECTS.get(root)
+        if built is None:
+            built = _PROJECTS[root] = project.build(root, use_cache=True)
+    last = memory.facts if memory is not None else None
+    if last is not None and last[0] is built and last[1] == own and last[3] == absolute:
+        return last[2]
     if built is None:
-        built = _PROJECTS[root] = project.build(root, use_cache=True)
-    if built.summaries.get(absolute) != own:  # edited (or never saved): its facts from the buffer
-        built = built.with_module(absolute, own)
-    return built.facts_for(absolute)
+        facts = project.Project(os.path.dirname(absolute), {absolute: own}).facts_for(absolute)
+    elif built.summaries.get(absolute) != own:  # edited (or never saved): its facts from the buffer
+        facts = built.with_module(absolute, own).facts_for(absolute)
+    else:
+        facts = built.facts_for(absolute)
+    if memory is not None:
+        memory.facts = (built, own, facts, absolute)
+    return facts
 
 
 def forget_projects():
