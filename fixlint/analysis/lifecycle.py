@@ -130,7 +130,7 @@ _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
 _ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setting}
 _CONFIG_METHODS = frozenset().union(*(f.config_methods for f in fw.FRAMEWORKS))
 _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWORKS))
-_COOKIE_DELETERS = frozenset(("delete_cookie",))
+_COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
 # Default session cookie names, and the frameworks whose they are.

@@ -77,6 +77,7 @@ AIOHTTP = Framework(
     ),
     backend=SESSION_BACKEND,
     session_cookie="AIOHTTP_SESSION",
+    cookie_deleters=frozenset(("del_cookie",)),  # StreamResponse.del_cookie(name, *, domain, path, ...)
     redirects=REDIRECTS,
     fixtures="aiohttp",
     advice={

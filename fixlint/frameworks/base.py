@@ -318,6 +318,10 @@ class Framework:
     current_user_methods: frozenset = frozenset()
     cookie_clearers: frozenset = frozenset()
     cookie_clear_all: frozenset = frozenset()
+    # Response methods that delete one cookie, its name first
+    # (`response.delete_cookie("sessionid")`): in a logout, deleting the
+    # session cookie alone is SFX102 (RULES.md Revision 2).
+    cookie_deleters: frozenset = frozenset(("delete_cookie",))
     identity_cookie_clear: str = ""
     settings: tuple = ()  # Setting objects
     middleware: tuple = ()  # Middleware objects

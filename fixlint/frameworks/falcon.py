@@ -82,6 +82,7 @@ FALCON = Framework(
         parameter=True,
     ),
     backend=SESSION_BACKEND,
+    cookie_deleters=frozenset(("unset_cookie",)),  # Response.unset_cookie(name, samesite, domain, path)
     fixtures="falcon",
     advice={
         "SFX201": Advice(

@@ -293,7 +293,8 @@ class SessionNotInvalidatedOnLogout(Rule):
       (`session.pop("user_id")`, `del request.session["member_id"]`, also
       in a loop over literal keys), a flag write (`session["logged_in"] =
       False`, `session["islogout"] = True`), or deleting the session cookie
-      (`delete_cookie("sessionid")`, `set_cookie(..., max_age=0)`): any
+      (`delete_cookie("sessionid")`, aiohttp's `del_cookie`, Falcon's
+      `unset_cookie`, `set_cookie(..., max_age=0)`): any
       session or auth cookie where a server-side record survives it (Django,
       Flask-Session, starsessions, a hand-rolled store), and the session
       cookie itself (`session`, `sessionid`, a configured name) under a
