@@ -362,3 +362,22 @@ def test_nodes_walk_gives_ast_walk_s_nodes_in_its_order():
             expected, got = list(ast.walk(start)), list(walk(start))
             assert len(got) == len(expected)
             assert all(a is b for a, b in zip(got, expected))
+
+
+def test_leaves_and_operators_are_visited_when_subscribed_and_skipped_otherwise():
+    # The walker leaves Names, Constants and operators where they are unless
+    # a callback asks for them; asked, it visits each, in source order.
+    tree = ast.parse("x = a + 1 == b\nif not y and z: f(-q, 'k')\n")
+    seen = []
+    walker = Walker(FileContext(tree, "app.py", Config()))
+    for cls in (ast.Name, ast.Constant, ast.Add, ast.Eq, ast.Not, ast.And, ast.USub):
+        walker.on(cls, lambda node: seen.append(node.id if node.__class__ is ast.Name else
+                                                getattr(node, "value", node.__class__.__name__)))
+    walker.walk(tree)
+    assert seen == ["a", "Add", 1, "Eq", "b", "x", "And", "Not", "y", "z", "f", "USub", "q", "k"]
+    calls = []
+    walker = Walker(FileContext(tree, "app.py", Config()))
+    walker.on(ast.Call, calls.append)
+    walker.walk(tree)
+    assert [c.func.id for c in calls] == ["f"]
+    assert walker._skip >= {ast.Name, ast.Constant, ast.Add, type(None)}
