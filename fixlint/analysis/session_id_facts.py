@@ -21,6 +21,7 @@ Session stores are hand-rolled server-side stores: a receiver named like
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import frameworks as fw
@@ -45,6 +46,8 @@ _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
+# A name's normal form, split once per name (every keyword of every call asks).
+_normal = lru_cache(maxsize=8192)(sid.normal)
 
 
 class ParamRead(NamedTuple):
@@ -163,13 +166,13 @@ class SessionIdAnalysis(Analysis):
         return False
 
     def _is_id_name(self, name):
-        return name is not None and sid.normal(name) in self.id_names
+        return name is not None and _normal(name) in self.id_names
 
     def _names_session_id(self, name):
         """A name that makes its value a session id or token (SFX204). The
         short `sid`/`sess` mean other things outside web code (a subject or
         sample id), so they count only in files of a web framework."""
-        normal = sid.normal(name)
+        normal = _normal(name)
         if normal in sid.AMBIGUOUS_NAMES and not self._web:
             return False
         return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES

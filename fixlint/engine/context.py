@@ -39,6 +39,10 @@ class FileContext:
         self._roots = set()  # their top-level packages
         self.star_imports = []
         self._summarised = (None, 0, (), frozenset())  # value_summary's last answer
+        # Answers about one node that several analyses ask for and that hold
+        # for the whole walk (they rest on the node alone, not on what a
+        # name means at that point): question -> {node: answer}.
+        self.kept = {}
         # qualname's answers in `_qualnames_scope` since the last binding:
         # the walker empties it whenever a name is bound (see forget_names).
         self._qualnames = {}
