@@ -381,3 +381,17 @@ def test_leaves_and_operators_are_visited_when_subscribed_and_skipped_otherwise(
     walker.walk(tree)
     assert [c.func.id for c in calls] == ["f"]
     assert walker._skip >= {ast.Name, ast.Constant, ast.Add, type(None)}
+
+
+def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
+    from fixlint.engine.nodes import calls_and_names, walk
+
+    trees = [ast.parse(EVERY_CONSTRUCT)]
+    trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
+    for tree in trees:
+        for start in [n for n in ast.walk(tree) if n.__class__ in (ast.Assign, ast.Call, ast.Return)]:
+            for limit in (1, 3, 10, 200):
+                nodes = list(walk(start))[:limit]
+                calls, names = calls_and_names(start, limit)
+                assert calls == [n for n in nodes if n.__class__ is ast.Call]
+                assert names == {n.id for n in nodes if n.__class__ is ast.Name}

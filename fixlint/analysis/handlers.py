@@ -279,16 +279,13 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         func = node.func
         if func.__class__ is ast.Attribute:
-            for framework in fw.ROUTING_FRAMEWORKS:
-                if func.attr in framework.routing.register_methods:
-                    self._registration(node, framework)
-                    return
-        qualname = ctx.qualname(func)
-        for framework in fw.ROUTING_FRAMEWORKS:
-            routing = framework.routing
-            if qualname in routing.route_classes or qualname in routing.url_functions:
+            framework = _REGISTER_METHODS.get(func.attr)
+            if framework is not None:
                 self._registration(node, framework)
                 return
+        framework = _ROUTE_CALLS.get(ctx.qualname(func))
+        if framework is not None:
+            self._registration(node, framework)
 
     def _registration(self, node, framework):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
@@ -336,6 +333,16 @@ class _Info:
 
 # Decorator functions that make a route handler, and whose they are.
 _DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.decorator_functions}
+# Registration calls, each with the first routing framework that has it:
+# `app.add_url_rule(...)` by its method, `Route(...)`/`path(...)` by its
+# qualified name (a route class or a URL function).
+_REGISTER_METHODS = {}
+_ROUTE_CALLS = {}
+for _framework in fw.ROUTING_FRAMEWORKS:
+    for _method in _framework.routing.register_methods:
+        _REGISTER_METHODS.setdefault(_method, _framework)
+    for _qualname in (*_framework.routing.route_classes, *_framework.routing.url_functions):
+        _ROUTE_CALLS.setdefault(_qualname, _framework)
 # Parameter sources that only an explicit FastAPI marker gives.
 _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 # What a project dependency returns -> the source of the parameter it fills.

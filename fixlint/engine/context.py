@@ -6,7 +6,7 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
-from .nodes import walk
+from .nodes import calls_and_names
 
 _MAX_CHASE = 8
 _UNKNOWN = object()
@@ -188,16 +188,7 @@ class FileContext:
         last = self._summarised
         if last[0] is value and last[1] == limit:
             return last[2], last[3]
-        calls, names, count = [], set(), 0
-        for node in walk(value):
-            count += 1
-            if count > limit:
-                break
-            cls = node.__class__
-            if cls is ast.Call:
-                calls.append(node)
-            elif cls is ast.Name:
-                names.add(node.id)
+        calls, names = calls_and_names(value, limit)
         self._summarised = (value, limit, calls, names)
         return calls, names
 

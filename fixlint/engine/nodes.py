@@ -73,6 +73,45 @@ def walk(node):
 
 
 
+def calls_and_names(node, limit):
+    """The Call nodes (in `walk` order) and the Name ids among the first
+    `limit` nodes `walk(node)` yields: `walk`'s loop without a generator,
+    for the assigned values every analysis summarises."""
+    calls, names = [], set()
+    todo = [node]
+    append = todo.append
+    fields_of = _FIELDS.get
+    call, name_class = ast.Call, ast.Name
+    index = count = 0
+    while index < len(todo):
+        node = todo[index]
+        index += 1
+        cls = node.__class__
+        fields = fields_of(cls, _UNKNOWN)
+        if fields is _UNKNOWN:
+            fields = _fields(cls)
+        if fields is None:
+            continue
+        count += 1
+        if count > limit:
+            break
+        if cls is call:
+            calls.append(node)
+        elif cls is name_class:
+            names.add(node.id)
+        for name in fields:
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if value.__class__ is list:
+                for item in value:
+                    if item is not None:
+                        append(item)
+            else:
+                append(value)
+    return calls, names
+
+
 # The fields that hold statements (or the except handlers and match cases
 # that hold them), per class, in field order: a statement's ancestors are
 # all statements, handlers or cases (or the module).

@@ -39,6 +39,7 @@ _OPERATOR_FIELDS = frozenset(("op", "ops"))
 # it is not even pushed (a third of the nodes of typical code are Names
 # and Constants). None stands in a list field's holes (`{**x}` keys).
 _LEAVES = frozenset(_NO_CHILDREN | _OPERATORS | {type(None)})
+_DESCEND = {}  # (node class, whether operators are walked) -> the fields to descend
 
 
 def _child_fields(cls):
@@ -119,9 +120,13 @@ class Walker:
         """What entering a `cls` node means: its callbacks (a tuple, or
         None), its special handler (or None), and the fields to descend."""
         callbacks = self._enter.get(cls)
-        fields = _child_fields(cls)
-        if not any(c in self._enter for c in _OPERATORS):
-            fields = tuple(f for f in fields if f not in _OPERATOR_FIELDS)
+        operators = not _OPERATORS.isdisjoint(self._enter)
+        fields = _DESCEND.get((cls, operators))
+        if fields is None:
+            fields = _child_fields(cls)
+            if not operators:
+                fields = tuple(f for f in fields if f not in _OPERATOR_FIELDS)
+            _DESCEND[(cls, operators)] = fields
         plan = (tuple(callbacks) if callbacks else None, _SPECIAL.get(cls), fields)
         self._plans[cls] = plan
         return plan
