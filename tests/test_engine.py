@@ -362,3 +362,36 @@ def test_nodes_walk_gives_ast_walk_s_nodes_in_its_order():
             expected, got = list(ast.walk(start)), list(walk(start))
             assert len(got) == len(expected)
             assert all(a is b for a, b in zip(got, expected))
+
+
+def test_leaves_and_operators_are_visited_when_subscribed_and_skipped_otherwise():
+    # The walker leaves Names, Constants and operators where they are unless
+    # a callback asks for them; asked, it visits each, in source order.
+    tree = ast.parse("x = a + 1 == b\nif not y and z: f(-q, 'k')\n")
+    seen = []
+    walker = Walker(FileContext(tree, "app.py", Config()))
+    for cls in (ast.Name, ast.Constant, ast.Add, ast.Eq, ast.Not, ast.And, ast.USub):
+        walker.on(cls, lambda node: seen.append(node.id if node.__class__ is ast.Name else
+                                                getattr(node, "value", node.__class__.__name__)))
+    walker.walk(tree)
+    assert seen == ["a", "Add", 1, "Eq", "b", "x", "And", "Not", "y", "z", "f", "USub", "q", "k"]
+    calls = []
+    walker = Walker(FileContext(tree, "app.py", Config()))
+    walker.on(ast.Call, calls.append)
+    walker.walk(tree)
+    assert [c.func.id for c in calls] == ["f"]
+    assert walker._skip >= {ast.Name, ast.Constant, ast.Add, type(None)}
+
+
+def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
+    from fixlint.engine.nodes import calls_and_names, walk
+
+    trees = [ast.parse(EVERY_CONSTRUCT)]
+    trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
+    for tree in trees:
+        for start in [n for n in ast.walk(tree) if n.__class__ in (ast.Assign, ast.Call, ast.Return)]:
+            for limit in (1, 3, 10, 200):
+                nodes = list(walk(start))[:limit]
+                calls, names = calls_and_names(start, limit)
+                assert calls == [n for n in nodes if n.__class__ is ast.Call]
+                assert names == {n.id for n in nodes if n.__class__ is ast.Name}

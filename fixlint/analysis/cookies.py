@@ -50,6 +50,14 @@ SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEW
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 # Cookie objects built from set_cookie's parameters (Litestar's `Cookie(...)`), and whose.
 _COOKIE_CLASSES = {q: f for f in fw.FRAMEWORKS for q in f.cookie_classes}
+# Every session middleware class (fw.middleware_for finds its Middleware),
+# and the first framework that names each project construction
+# (`Flask(...)`, `LoginManager(...)`): each qualified call asks both.
+_MIDDLEWARE_QUALNAMES = frozenset(q for f in fw.FRAMEWORKS for m in f.middleware for q in m.qualnames)
+_CONSTRUCTIONS = {}
+for _framework in fw.FRAMEWORKS:
+    for _qualname in _framework.project_constructions:
+        _CONSTRUCTIONS.setdefault(_qualname, _framework)
 _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
 
 
@@ -168,7 +176,18 @@ def _string_key(expr):
 def set_cookie_site(ctx, node, func):
     """The CookieSite of a `set_cookie`/`set_signed_cookie` call on a
     response, or None when the receiver is not a response. Shared with the
-    session-id analysis, which reads `site.value` and `site.sensitivity`."""
+    session-id analysis, which reads `site.value` and `site.sensitivity`
+    while the walk is at the same call: the last call's site is kept (one
+    CookieSite for both; neither changes it there)."""
+    last = ctx.kept.get(set_cookie_site)
+    if last is not None and last[0] is node:
+        return last[1]
+    site = _set_cookie_site(ctx, node, func)
+    ctx.kept[set_cookie_site] = (node, site)
+    return site
+
+
+def _set_cookie_site(ctx, node, func):
     framework = fw.response_framework(ctx, func.value)
     if framework is None:
         return None
@@ -388,7 +407,7 @@ class CookieAnalysis(Analysis):
             self._response_headers(node)
         if qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
-        elif fw.middleware_for(qualname) is not None:
+        elif qualname in _MIDDLEWARE_QUALNAMES and fw.middleware_for(qualname) is not None:
             # `SessionMiddleware(app, ...)`: the first argument is the app.
             self._middleware(node, func, node.args[1:], node.keywords)
         elif qualname in _COOKIE_CLASSES:
@@ -397,11 +416,8 @@ class CookieAnalysis(Analysis):
                 self.sites.append(site)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
-        else:
-            for framework in fw.FRAMEWORKS:
-                if qualname in framework.project_constructions:
-                    self._constructions.append((node, framework))
-                    break
+        elif qualname in _CONSTRUCTIONS:
+            self._constructions.append((node, _CONSTRUCTIONS[qualname]))
 
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):

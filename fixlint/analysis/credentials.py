@@ -151,12 +151,42 @@ class VerifiedRecords:
             return True
         if calls:
             ctx, verifier = self.ctx, self.is_verifier
+            if verifier is is_verifier:
+                return any(checks_credentials(ctx, node) for node in found_calls)
             for node in found_calls:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
                 if name is not None and (verifier(ctx, func, name) or credential_query(node)):
                     return True
         return False
+
+
+def checks_credentials(ctx, call):
+    """Whether a call checks credentials: its callee is a verifier
+    (`is_verifier`) or it is a credential lookup (`credential_query`).
+    The lifecycle, the sign-in lookups and every assigned value that holds
+    the call ask in turn: the answer is kept per call (ctx.kept), except one
+    that rests on what a receiver's callee means at this point
+    (`pyotp.TOTP(s).verify(code)`)."""
+    kept = ctx.kept.get(checks_credentials)
+    if kept is None:
+        kept = ctx.kept[checks_credentials] = {}
+    found = kept.get(call)
+    if found is not None:
+        return found
+    func = call.func
+    cls = func.__class__
+    if cls is ast.Attribute:
+        name = func.attr
+    elif cls is ast.Name:
+        name = func.id
+    else:
+        return False
+    kind = verifier_name(name)
+    if kind is None and cls is ast.Attribute and func.value.__class__ is ast.Call:
+        return _verify_receiver(ctx, func) or credential_query(call)
+    found = kept[call] = bool(is_verifier(ctx, func, name) or credential_query(call))
+    return found
 
 
 def is_verifier(ctx, func, name):

@@ -149,17 +149,15 @@ class HandlerAnalysis(Analysis):
     def _view_decorator(self, handler, decorator):
         """`@view_config(route_name="login")` (Pyramid): a view of the
         framework whose view decorator it is, routed by that name."""
-        qualname = self.ctx.qualname(decorator.func)
-        for framework in fw.ROUTING_FRAMEWORKS:
-            routing = framework.routing
-            if qualname in routing.view_decorators:
-                handler.kind = ROUTE if handler.class_node is None else VIEW
-                handler.framework = framework
-                path = _first_string(decorator, routing.path_keywords)
-                if path is not None and path not in handler.paths:
-                    handler.paths.append(path)
-                return True
-        return False
+        framework = _VIEW_DECORATORS.get(self.ctx.qualname(decorator.func))
+        if framework is None:
+            return False
+        handler.kind = ROUTE if handler.class_node is None else VIEW
+        handler.framework = framework
+        path = _first_string(decorator, framework.routing.path_keywords)
+        if path is not None and path not in handler.paths:
+            handler.paths.append(path)
+        return True
 
     def _app_framework(self, receiver):
         """The Framework whose app, blueprint or router `receiver` is; falls
@@ -168,13 +166,11 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         value = ctx.value_of(receiver)
         if value.__class__ is ast.Call:
-            qualname = ctx.qualname(value.func)
-            for framework in fw.ROUTING_FRAMEWORKS:
-                if qualname in framework.routing.app_classes:
-                    return framework
-        lowered = (last_name(receiver) or "").lower()
-        for framework in fw.ROUTING_FRAMEWORKS:
-            if lowered in framework.routing.app_names and ctx.imports(*framework.packages):
+            framework = _APP_CLASSES.get(ctx.qualname(value.func))
+            if framework is not None:
+                return framework
+        for framework in _APP_NAMES.get((last_name(receiver) or "").lower(), ()):
+            if ctx.imports(*framework.packages):
                 return framework
         return None
 
@@ -279,16 +275,13 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         func = node.func
         if func.__class__ is ast.Attribute:
-            for framework in fw.ROUTING_FRAMEWORKS:
-                if func.attr in framework.routing.register_methods:
-                    self._registration(node, framework)
-                    return
-        qualname = ctx.qualname(func)
-        for framework in fw.ROUTING_FRAMEWORKS:
-            routing = framework.routing
-            if qualname in routing.route_classes or qualname in routing.url_functions:
+            framework = _REGISTER_METHODS.get(func.attr)
+            if framework is not None:
                 self._registration(node, framework)
                 return
+        framework = _ROUTE_CALLS.get(ctx.qualname(func))
+        if framework is not None:
+            self._registration(node, framework)
 
     def _registration(self, node, framework):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
@@ -336,6 +329,28 @@ class _Info:
 
 # Decorator functions that make a route handler, and whose they are.
 _DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.decorator_functions}
+# Registration calls, each with the first routing framework that has it:
+# `app.add_url_rule(...)` by its method, `Route(...)`/`path(...)` by its
+# qualified name (a route class or a URL function).
+_REGISTER_METHODS = {}
+_ROUTE_CALLS = {}
+# A decorator's or an app's framework, the first in ROUTING_FRAMEWORKS'
+# order: `@view_config(...)` by qualified name, `Flask(...)` by the app's
+# class; by conventional name (`app`, `bp`), every framework in that order.
+_VIEW_DECORATORS = {}
+_APP_CLASSES = {}
+_APP_NAMES = {}
+for _framework in fw.ROUTING_FRAMEWORKS:
+    for _qualname in _framework.routing.view_decorators:
+        _VIEW_DECORATORS.setdefault(_qualname, _framework)
+    for _qualname in _framework.routing.app_classes:
+        _APP_CLASSES.setdefault(_qualname, _framework)
+    for _name in _framework.routing.app_names:
+        _APP_NAMES.setdefault(_name, []).append(_framework)
+    for _method in _framework.routing.register_methods:
+        _REGISTER_METHODS.setdefault(_method, _framework)
+    for _qualname in (*_framework.routing.route_classes, *_framework.routing.url_functions):
+        _ROUTE_CALLS.setdefault(_qualname, _framework)
 # Parameter sources that only an explicit FastAPI marker gives.
 _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 # What a project dependency returns -> the source of the parameter it fills.

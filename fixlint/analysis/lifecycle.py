@@ -52,7 +52,7 @@ from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import vocabularies as vocab
 from .base import Analysis
-from .credentials import VerifiedRecords, credential_query, is_verifier
+from .credentials import VerifiedRecords, checks_credentials, is_verifier
 from .handlers import HandlerAnalysis
 from .identity import identity_in_value, is_identity_key, literal_key
 from .origins import OriginAnalysis, is_cookie_read
@@ -513,7 +513,7 @@ class LifecycleAnalysis(Analysis):
 
     def _named_call(self, node, func, name):
         ctx = self.ctx
-        if is_verifier(ctx, func, name) or credential_query(node):
+        if checks_credentials(ctx, node):
             self._add(Event(VERIFY, node))
             self.records.checked(node)
         binding = ctx.binding(func) if func.__class__ is ast.Name else None

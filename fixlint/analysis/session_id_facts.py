@@ -21,6 +21,7 @@ Session stores are hand-rolled server-side stores: a receiver named like
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import frameworks as fw
@@ -45,6 +46,8 @@ _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
+# A name's normal form, split once per name (every keyword of every call asks).
+_normal = lru_cache(maxsize=8192)(sid.normal)
 
 
 class ParamRead(NamedTuple):
@@ -104,6 +107,7 @@ class SessionIdAnalysis(Analysis):
         self.origins = analyses[OriginAnalysis]
         self.handlers = analyses[hd.HandlerAnalysis]
         self.id_names = sid.session_id_names(ctx.config)
+        self._generators = (len(self.id_names), {})  # _is_generator's answers, and for how many names
         self.param_reads = []
         self.sign_ins = SignInLookups(ctx, self.origins)
         self.url_leaks = []
@@ -163,13 +167,13 @@ class SessionIdAnalysis(Analysis):
         return False
 
     def _is_id_name(self, name):
-        return name is not None and sid.normal(name) in self.id_names
+        return name is not None and _normal(name) in self.id_names
 
     def _names_session_id(self, name):
         """A name that makes its value a session id or token (SFX204). The
         short `sid`/`sess` mean other things outside web code (a subject or
         sample id), so they count only in files of a web framework."""
-        normal = sid.normal(name)
+        normal = _normal(name)
         if normal in sid.AMBIGUOUS_NAMES and not self._web:
             return False
         return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
@@ -336,8 +340,19 @@ class SessionIdAnalysis(Analysis):
         returned = self.ctx.value_of(node.value)
         if returned.__class__ is ast.Call and self.ctx.qualname(returned.func) in sid.CLIENT_SESSION_CLASSES:
             self._client_factories.add(info.name)
-        if sid.is_generator_name(info.name, self.id_names):
+        if self._is_generator(info.name):
             self._weak(node.value, f"returned by {info.name}()", generator=info.name)
+
+    def _is_generator(self, name):
+        """sid.is_generator_name, asked at every return of a function: kept
+        per name until a configured cookie name adds to `id_names`."""
+        known = self._generators
+        if known[0] != len(self.id_names):
+            known = self._generators = (len(self.id_names), {})
+        found = known[1].get(name)
+        if found is None:
+            found = known[1][name] = sid.is_generator_name(name, self.id_names)
+        return found
 
     def visit_compare(self, node):
         """`request.cookies["remember"] == token`: a value checked against a
@@ -535,13 +550,12 @@ class SessionIdAnalysis(Analysis):
     def _pass_along(self, node, func, qualname):
         """Values passed to a provider's API are the provider's; values passed
         to a same-module function are followed into it."""
-        values = [*node.args, *(k.value for k in node.keywords)]
-        if not values:
+        if not node.args and not node.keywords:
             return
         # A provider's API has a qualified name, which only an import of the
         # provider gives: in other files (nearly all) no call is traced.
         if self.ctx.imports_root(sid.FOREIGN_ROOTS) and self.origins.origin(node) is FOREIGN:
-            for value in values:
+            for value in [*node.args, *(k.value for k in node.keywords)]:
                 for read in self.origins.reads_in(value):
                     read.foreign = True
                 self._foreign_params.update(self._params_in(value))

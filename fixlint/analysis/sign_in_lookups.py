@@ -24,7 +24,7 @@ import ast
 from .. import frameworks as fw
 from ..engine.nodes import walk
 from ..frameworks import vocabularies as vocab
-from .credentials import LOOKUP_METHODS, credential_query, is_verifier
+from .credentials import LOOKUP_METHODS, checks_credentials
 from .identity import is_identity_key
 from .origins import COOKIE, HEADER
 
@@ -100,8 +100,7 @@ class SignInLookups:
         function = self._function()
         if function is None:
             return
-        name = _callee(func)
-        if name is not None and (is_verifier(self.ctx, func, name) or credential_query(node)):
+        if checks_credentials(self.ctx, node):
             self._verifying.add(function)
         if qualname in _SIGN_IN_CALLS:
             for arg in node.args:

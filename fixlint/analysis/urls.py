@@ -24,6 +24,7 @@ ENDPOINT_FIRST = frozenset(
     q for q in URL_FUNCTIONS if q.rpartition(".")[2] in ("url_for", "reverse", "reverse_lazy", "resolve_url")
 )
 REDIRECTS = frozenset().union(*(f.redirects for f in fw.FRAMEWORKS))
+_URL_BUILDER_METHODS = frozenset().union(*(f.url_builder_methods for f in fw.FRAMEWORKS))
 REVERSING_REDIRECTS = frozenset().union(*(f.reversing_redirects for f in fw.FRAMEWORKS))
 REDIRECT_URL_KEYWORDS = ("location", "url", "to", "redirect_to")
 # Arguments of URL functions that are options, not URL values.
@@ -44,7 +45,7 @@ def is_string_building(expr):
 
 def url_method(ctx, func):
     """Starlette's `request.url_for(...)`, `url.include_query_params(...)`."""
-    if func.__class__ is not ast.Attribute:
+    if func.__class__ is not ast.Attribute or func.attr not in _URL_BUILDER_METHODS:
         return False
     for framework in fw.FRAMEWORKS:
         if func.attr in framework.url_builder_methods and ctx.imports(*framework.packages):

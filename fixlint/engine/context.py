@@ -6,7 +6,7 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
-from .nodes import walk
+from .nodes import calls_and_names
 
 _MAX_CHASE = 8
 _UNKNOWN = object()
@@ -39,6 +39,10 @@ class FileContext:
         self._roots = set()  # their top-level packages
         self.star_imports = []
         self._summarised = (None, 0, (), frozenset())  # value_summary's last answer
+        # Answers about one node that several analyses ask for and that hold
+        # for the whole walk (they rest on the node alone, not on what a
+        # name means at that point): question -> {node: answer}.
+        self.kept = {}
         # qualname's answers in `_qualnames_scope` since the last binding:
         # the walker empties it whenever a name is bound (see forget_names).
         self._qualnames = {}
@@ -184,16 +188,7 @@ class FileContext:
         last = self._summarised
         if last[0] is value and last[1] == limit:
             return last[2], last[3]
-        calls, names, count = [], set(), 0
-        for node in walk(value):
-            count += 1
-            if count > limit:
-                break
-            cls = node.__class__
-            if cls is ast.Call:
-                calls.append(node)
-            elif cls is ast.Name:
-                names.add(node.id)
+        calls, names = calls_and_names(value, limit)
         self._summarised = (value, limit, calls, names)
         return calls, names
 

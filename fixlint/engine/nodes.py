@@ -73,6 +73,53 @@ def walk(node):
 
 
 
+def calls_and_names(node, limit):
+    """The Call nodes (in `walk` order) and the Name ids among the first
+    `limit` nodes `walk(node)` yields: `walk`'s loop without a generator,
+    for the assigned values every analysis summarises. Leaves (a Name's
+    `Load`, an operator) are counted where `walk` would yield them, never
+    queued: `todo` holds (node, its place in walk's order)."""
+    calls, names = [], set()
+    if _known_fields(node) is None:
+        return calls, names
+    todo = [(node, 1)]
+    append = todo.append
+    fields_of = _FIELDS.get
+    call, name_class = ast.Call, ast.Name
+    index, placed = 0, 1  # placed: the places handed out so far
+    while index < len(todo):
+        node, place = todo[index]
+        index += 1
+        if place > limit:
+            break
+        cls = node.__class__
+        if cls is call:
+            calls.append(node)
+        elif cls is name_class:
+            names.add(node.id)
+        for name in fields_of(cls):
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            for child in (value if value.__class__ is list else (value,)):
+                if child is None:
+                    continue
+                fields = fields_of(child.__class__, _UNKNOWN)
+                if fields is _UNKNOWN:
+                    fields = _fields(child.__class__)
+                if fields is None:  # no node: walk skips it without yielding
+                    continue
+                placed += 1
+                if fields:
+                    append((child, placed))
+    return calls, names
+
+
+def _known_fields(node):
+    fields = _FIELDS.get(node.__class__, _UNKNOWN)
+    return _fields(node.__class__) if fields is _UNKNOWN else fields
+
+
 # The fields that hold statements (or the except handlers and match cases
 # that hold them), per class, in field order: a statement's ancestors are
 # all statements, handlers or cases (or the module).

@@ -28,6 +28,18 @@ _NO_CHILDREN = {ast.Constant, ast.Name, ast.Global, ast.Nonlocal, ast.Pass,
                 ast.Break, ast.Continue, ast.alias}
 if hasattr(ast, "MatchSingleton"):
     _NO_CHILDREN.add(ast.MatchSingleton)
+# Operator nodes (`+` in a BinOp, `==` in a Compare): leaves no analysis
+# has asked about so far; a walk descends into `op`/`ops` only for one that
+# subscribes to an operator class.
+_OPERATORS = frozenset(
+    cls for base in (ast.operator, ast.boolop, ast.unaryop, ast.cmpop) for cls in base.__subclasses__()
+)
+_OPERATOR_FIELDS = frozenset(("op", "ops"))
+# Leaves the walker itself does nothing with: when no callback wants one,
+# it is not even pushed (a third of the nodes of typical code are Names
+# and Constants). None stands in a list field's holes (`{**x}` keys).
+_LEAVES = frozenset(_NO_CHILDREN | _OPERATORS | {type(None)})
+_DESCEND = {}  # (node class, whether operators are walked) -> the fields to descend
 
 
 def _child_fields(cls):
@@ -66,12 +78,14 @@ class Walker:
         self._leave = {}
         self.failures = []  # (owner, node, exception)
         self._plans = {}  # node class -> (callbacks, special handler, child fields)
+        self._skip = set()  # leaf classes not pushed at all (see _LEAVES), set by walk()
         self.scopes = []  # every Scope made, for release()
 
     # -- subscription -------------------------------------------------
     def on(self, node_class, callback):
         """Call `callback(node)` when the walk enters a `node_class` node."""
         self._enter.setdefault(node_class, []).append(callback)
+        self._skip.discard(node_class)
         self._plans.clear()
 
     def on_leave(self, node_class, callback):
@@ -106,7 +120,14 @@ class Walker:
         """What entering a `cls` node means: its callbacks (a tuple, or
         None), its special handler (or None), and the fields to descend."""
         callbacks = self._enter.get(cls)
-        plan = (tuple(callbacks) if callbacks else None, _SPECIAL.get(cls), _child_fields(cls))
+        operators = not _OPERATORS.isdisjoint(self._enter)
+        fields = _DESCEND.get((cls, operators))
+        if fields is None:
+            fields = _child_fields(cls)
+            if not operators:
+                fields = tuple(f for f in fields if f not in _OPERATOR_FIELDS)
+            _DESCEND[(cls, operators)] = fields
+        plan = (tuple(callbacks) if callbacks else None, _SPECIAL.get(cls), fields)
         self._plans[cls] = plan
         return plan
 
@@ -118,10 +139,14 @@ class Walker:
         ctx.scope = module_scope
         ctx.function = None
         plans = self._plans  # cleared in place when a subscriber fails
+        # Leaves nothing subscribes to, left where they are: visiting one
+        # would call nothing, bind nothing and push nothing.
+        skip = self._skip
+        skip.clear()
+        skip.update(cls for cls in _LEAVES if cls not in self._enter and cls not in _SPECIAL)
         stack = [tree]
         pop = stack.pop
         push = stack.append
-        extend = stack.extend
         while stack:
             item = pop()
             cls = item.__class__
@@ -146,12 +171,12 @@ class Walker:
                 continue
             for name in names:
                 value = getattr(item, name, None)
-                if value is None:
-                    continue
-                if value.__class__ is list:
-                    if value:
-                        extend(reversed(value))
-                else:
+                cls = value.__class__
+                if cls is list:
+                    for child in reversed(value):
+                        if child.__class__ not in skip:
+                            push(child)
+                elif cls not in skip:
                     push(value)
         callbacks = self._leave.get(ast.Module)
         if callbacks and isinstance(tree, ast.Module):
