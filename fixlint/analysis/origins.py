@@ -51,6 +51,7 @@ _RAW_BODIES = frozenset().union(*(r.raw_bodies for r in _REQUESTS))
 _SOURCE_ATTRS = frozenset().union(*(r.sources for r in _REQUESTS), _RAW_BODIES)
 _SOURCE_CALLS = frozenset().union(*(r.source_methods for r in _REQUESTS), _RAW_BODIES)
 _READER_METHODS = frozenset().union(*(r.reader_methods for r in _REQUESTS))  # `self.get_argument("sid")`
+_VALUE_METHODS = frozenset().union(*(r.value_methods for r in _REQUESTS))  # `req.get_param("sid")`
 _SESSION_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.session_id_attrs or f.session_store_class)
 _SESSION_ID_CALLS = {q: (label, f.extends or f) for f in fw.FRAMEWORKS for q, label in f.session_id_calls.items()}
 _READ_METHODS = frozenset(("get", "getlist", "getone", "get_all", "pop", "getfirst"))
@@ -457,6 +458,12 @@ class OriginAnalysis(Analysis):
             return self._foreign_client(func)
         return self._qualified_call(expr, qualname, depth)
 
+    def _named_read(self, expr, source, framework):
+        """`reader("sid")` / `reader(name="sid")`: one named value from `source`."""
+        key_expr = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "name"), None)
+        key = literal_string(key_expr, self.ctx) if key_expr is not None else None
+        return self._read(expr, key, source, framework, key_expr)
+
     def _method(self, expr, func, depth):
         """Origins of `x.method(...)`; _MISSING when the qualified name
         should decide."""
@@ -466,9 +473,12 @@ class OriginAnalysis(Analysis):
             framework = fw.handler_framework(self.ctx, receiver)
             source = framework.requests.reader_methods.get(method) if framework is not None else None
             if source is not None:
-                key_expr = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "name"), None)
-                key = literal_string(key_expr, self.ctx) if key_expr is not None else None
-                return self._read(expr, key, source, framework, key_expr)
+                return self._named_read(expr, source, framework)
+        if method in _VALUE_METHODS:
+            framework = self._request(receiver)
+            source = framework.requests.value_methods.get(method) if framework is not None else None
+            if source is not None:
+                return self._named_read(expr, source, framework)
         if method in _SOURCE_CALLS:
             framework = self._request(receiver)
             if framework is not None:

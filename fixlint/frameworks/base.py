@@ -115,6 +115,9 @@ class Requests:
     # Methods of a handler (`self` in a Framework.handler_classes subclass)
     # that read one named value (Tornado's `self.get_argument("sid")`) -> where.
     reader_methods: dict = field(default_factory=dict)
+    # Methods of the request that read one named value (Falcon's
+    # `req.get_param("sid")`) -> where.
+    value_methods: dict = field(default_factory=dict)
     # Handlers take the request as a plain parameter named `request` (Django,
     # Starlette, aiohttp): such a parameter in a file importing it is its request.
     parameter: bool = False

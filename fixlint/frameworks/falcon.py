@@ -42,11 +42,12 @@ REQUEST_SOURCES = {
     "params": "query string or form body", "query_string": "query string",
     "cookies": "cookie", "headers": "header",
 }
-# `await req.get_media()` returns the parsed body. `req.get_param("sid")` and
-# `req.get_cookie_values("sid")` read one named value, which a request's
-# methods cannot say yet (Requests.reader_methods are a handler's own, on
-# `self`): not read.
+# `await req.get_media()` returns the parsed body; `req.get_param("sid")`
+# reads one named value of the query string (or of a form body, with
+# auto_parse_form_urlencoded). `req.get_cookie_values("sid")` gives a list:
+# not read.
 REQUEST_SOURCE_METHODS = {"get_media": "JSON body"}
+REQUEST_VALUE_METHODS = {"get_param": "query string or form body"}
 
 # No session: nothing regenerates or ends one.
 SESSION_BACKEND = SessionBackend(
@@ -79,6 +80,7 @@ FALCON = Framework(
         types=REQUESTS,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,
+        value_methods=REQUEST_VALUE_METHODS,
         parameter=True,
     ),
     backend=SESSION_BACKEND,

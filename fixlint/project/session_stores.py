@@ -38,7 +38,8 @@ _COOKIE = "cookie"
 _READ_ATTRIBUTES = sorted({name for f in fw.REQUEST_FRAMEWORKS for name, source in f.requests.sources.items()
                            if source == _COOKIE})
 _READ_METHODS = sorted({name for f in fw.REQUEST_FRAMEWORKS
-                        for name, source in (*f.requests.source_methods.items(), *f.requests.reader_methods.items())
+                        for name, source in (*f.requests.source_methods.items(), *f.requests.reader_methods.items(),
+                                             *f.requests.value_methods.items())
                         if source == _COOKIE})
 _READ = r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(_READ_ATTRIBUTES), "|".join(_READ_METHODS))
 _READ_TEXTS = (*(f".{name}" for name in _READ_ATTRIBUTES), *_READ_METHODS)

@@ -32,17 +32,21 @@ _NOT_PARAMETERS = frozenset(("cookie", "header"))
 
 
 def _adapter_reads(framework):
-    """`request.<source>.get("session_id")` and `(await request.<method>())["sid"]`
-    for one framework, from its adapter's `requests`."""
+    """`request.<source>.get("session_id")`, `(await request.<method>())["sid"]`
+    and `request.<value method>("sid")` for one framework, from its adapter's
+    `requests`."""
     requests = framework.requests
     sources = tuple(f"$REQ.{attr}" for attr, where in requests.sources.items() if where not in _NOT_PARAMETERS)
     sources += tuple(f"await $REQ.{method}()" for method in requests.source_methods)
+    # `req.get_param("sid")`: a request method reading one named value.
+    values = [{"pattern": f"$REQ.{method}({si.SID_NAME}, ...)"}
+              for method, where in requests.value_methods.items() if where not in _NOT_PARAMETERS]
     return SemgrepRule(
         suffix=f"{framework.key}-read",
         message=f"Session id read from the query string, URL path or request body; {_SEMGREP_FIX} "
                 f"(request.cookies) ({framework.label})",
         match={"patterns": [
-            {"pattern-either": [si.named_reads(sources), _flows_to_store(sources)]},
+            {"pattern-either": [si.named_reads(sources), _flows_to_store(sources), *values]},
             *_NOT_NUMBERS, *ls.imports(framework.semgrep_imports()),
         ]},
         technology=(framework.key,),
