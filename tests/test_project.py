@@ -294,6 +294,18 @@ def test_the_model_read_from_its_cache_gives_every_module_the_facts_of_a_fresh_b
         assert facts.shared_base == (path in star_imported), path
 
 
+def test_an_undecoded_summary_tells_an_empty_list_without_decoding():
+    empty = json.dumps({"backend_imports": [], "note": '"backend_imports":[x]'}, separators=(",", ":"))
+    full = json.dumps({"backend_imports": ["pyramid_beaker"], "note": '"backend_imports":[]'},
+                      separators=(",", ":"))
+    held = cache.Summaries({"a.py": empty, "b.py": full, "c.py": {"backend_imports": []}},
+                           lambda facts: isinstance(facts, dict), lambda path: None)
+    assert held.empty_list("a.py", "backend_imports")
+    assert not held.empty_list("b.py", "backend_imports")  # the same text inside a string does not count
+    assert not held.empty_list("c.py", "backend_imports")  # decoded: the caller reads it
+    assert isinstance(held._data["a.py"], str) and isinstance(held._data["b.py"], str)
+
+
 @pytest.mark.parametrize("garbage", ["{not json", "[]", '{"format": 1, "files": {"app.py": 7}}', ""])
 def test_a_corrupt_cache_is_ignored_silently(tmp_path, garbage):
     root = _project(tmp_path / "shop")

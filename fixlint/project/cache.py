@@ -144,6 +144,14 @@ class Summaries(Mapping):
     def keys(self):
         return self._data.keys()  # its `in` stays in C: the model asks it for every import
 
+    def empty_list(self, path, key):
+        """Whether the summary of `path`, still its JSON text, holds `key` as
+        an empty list: told from the text, without decoding it (a warm run
+        asks this of every module's neighbours). False when unsure. Inside a
+        JSON string a quote is escaped, so the text cannot match there."""
+        facts = self._data[path]
+        return facts.__class__ is str and f'"{key}":[]' in facts
+
     def replaced(self, path, facts):
         """A copy with `facts` as the summary of `path`."""
         return Summaries({**self._data, path: facts}, self._valid, self._read)

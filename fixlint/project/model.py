@@ -190,8 +190,11 @@ class Project:
                     importers.setdefault(target, []).append(source)
             self._importers = importers
         found = set()
+        summaries = self.summaries
+        empty = getattr(summaries, "empty_list", None)  # a cache's undecoded summaries
         for near in (path, *self._edges[path][0], *self._importers.get(path, ())):
-            found.update(self.summaries[near].get("backend_imports", ()))
+            if empty is None or not empty(near, "backend_imports"):
+                found.update(summaries[near].get("backend_imports", ()))
         return frozenset(found) if found else _NONE
 
     def _chain(self, path):
