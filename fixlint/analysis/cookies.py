@@ -50,10 +50,8 @@ SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEW
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 # Cookie objects built from set_cookie's parameters (Litestar's `Cookie(...)`), and whose.
 _COOKIE_CLASSES = {q: f for f in fw.FRAMEWORKS for q in f.cookie_classes}
-# Every session middleware class (fw.middleware_for finds its Middleware),
-# and the first framework that names each project construction
-# (`Flask(...)`, `LoginManager(...)`): each qualified call asks both.
-_MIDDLEWARE_QUALNAMES = frozenset(q for f in fw.FRAMEWORKS for m in f.middleware for q in m.qualnames)
+# The first framework that names each project construction (`Flask(...)`,
+# `LoginManager(...)`): each qualified call asks it.
 _CONSTRUCTIONS = {}
 for _framework in fw.FRAMEWORKS:
     for _qualname in _framework.project_constructions:
@@ -407,7 +405,7 @@ class CookieAnalysis(Analysis):
             self._response_headers(node)
         if qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
-        elif qualname in _MIDDLEWARE_QUALNAMES and fw.middleware_for(qualname) is not None:
+        elif fw.middleware_for(qualname) is not None:
             # `SessionMiddleware(app, ...)`: the first argument is the app.
             self._middleware(node, func, node.args[1:], node.keywords)
         elif qualname in _COOKIE_CLASSES:

@@ -483,12 +483,17 @@ def cookie_is_read(name, read_names):
     return any(n.endswith(COOKIE_FRAGMENT) and n[:-1] in name for n in read_names)
 
 
+# Each session middleware class -> its Middleware (the first framework naming it wins).
+_MIDDLEWARE = {}
+for _framework in FRAMEWORKS:
+    for _middleware in _framework.middleware:
+        for _qualname in _middleware.qualnames:
+            _MIDDLEWARE.setdefault(_qualname, _middleware)
+
+
 def middleware_for(qualname):
-    for framework in FRAMEWORKS:
-        for middleware in framework.middleware:
-            if qualname in middleware.qualnames:
-                return middleware
-    return None
+    """The Middleware of a session middleware class's qualified name, or None."""
+    return _MIDDLEWARE.get(qualname)
 
 
 __all__ += [
