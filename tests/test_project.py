@@ -146,6 +146,22 @@ def test_django_production_settings_are_judged_with_the_base_they_star_import(tm
     assert found == {str(tmp_path / "settings" / "production.py"): {(1, "SFX302")}}
 
 
+def test_a_deployment_module_that_names_no_setting_of_its_own_is_judged(tmp_path):
+    # `from .base import *` and DEBUG: the text names neither cookies nor
+    # sessions, yet it is the module a deployment runs (wagtail's project
+    # template's production.py); the CLI and flake8 on the one file agree.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "settings/base.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "settings/production.py", "from .base import *\n\nDEBUG = False\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "settings" / "production.py"): {(1, "SFX302")}}
+    flake8, stderr = _flake8(tmp_path / "settings" / "production.py", cwd=tmp_path)
+    assert (flake8, stderr) == ({(1, "SFX302")}, "")
+    # The same module read only while building the package is never served.
+    (tmp_path / "settings" / "production.py").rename(tmp_path / "settings" / "_build_settings.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
 def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):
     write(tmp_path, "manage.py", "")
     write(tmp_path, "shop/_base_settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")

@@ -346,8 +346,11 @@ class CookieAnalysis(Analysis):
     # middleware's qualified name comes from an import of a module named
     # `sessions` or `starsessions`; a Django settings module is told by
     # INSTALLED_APPS, ROOT_URLCONF or the setting `MIDDLEWARE` itself (not
-    # every `FooMiddleware` class, which most of Django mentions).
-    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf", "flask(", "loginmanager(")
+    # every `FooMiddleware` class, which most of Django mentions); a
+    # deployment's settings module may name none of these and only
+    # star-import its base (`from .base import *`, DEBUG, ALLOWED_HOSTS).
+    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf", "flask(", "loginmanager(",
+                "import *")
     names = ("MIDDLEWARE",)
 
     def __init__(self, ctx, analyses):

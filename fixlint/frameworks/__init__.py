@@ -369,7 +369,9 @@ def _response_origin(ctx, receiver):
 
 # -- development configuration ---------------------------------------------
 
-DEV_WORDS = frozenset(("dev", "devel", "development", "local", "test", "tests", "testing"))
+# "build": configuration read only while building the package, never served
+# (pretix's `_build_settings.py`, "settings that we need at wheel require time").
+DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing"))
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 

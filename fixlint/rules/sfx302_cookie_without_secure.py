@@ -46,7 +46,8 @@ class CookieWithoutSecure(Rule):
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
     development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
-    `local_settings.py`, `settings_test.py`), assignments inside
+    `local_settings.py`, `settings_test.py`) or for building the package
+    (`_build_settings.py`: read at build time, never served), assignments inside
     `if DEBUG:`-style blocks, and the set-up of a session storage its
     library documents as for tests only (aiohttp-session's unsigned
     `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
