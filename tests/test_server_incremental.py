@@ -98,6 +98,8 @@ def test_the_tree_after_random_edits_is_the_tree_of_the_whole_text(fixture):
         text = "".join(lines)
         expected = full(text)
         assert incremental_dump(parsed, text) == expected, text
+        if parsed.spans is not None:  # kept from edit to edit: the spans of the tree
+            assert parsed.spans == incremental.spans(parsed.tree.body), text
         if expected is None and rng.random() < 0.7:
             lines = before  # the typo is undone, as in an editor
 
