@@ -342,3 +342,23 @@ def test_diagnostics_published_from_their_kept_json_are_the_message_pygls_sends(
         assert len(_messages(ours.sent)) == turn + 1
     assert _messages(ours.sent)[0]["params"]["diagnostics"][0]["message"] == "cookie 'sid' é ..."
     assert ("version" in _messages(ours.sent)[0]["params"]) == (version is not None)
+
+
+def test_stdin_is_read_in_the_event_loop_only_when_it_is_a_pipe(tmp_path):
+    """serve() reads a piped stdin (an editor's) with asyncio, anything else
+    as pygls does; the end-to-end tests (tests/test_server.py) talk to the
+    server over pipes."""
+    import os
+
+    from fixlint.server.app import piped
+
+    read, write = os.pipe()
+    try:
+        with open(read, "rb", closefd=False) as stream:
+            assert piped(stream) == (os.name == "posix")
+    finally:
+        os.close(read)
+        os.close(write)
+    with open(tmp_path / "in.txt", "wb") as stream:
+        assert not piped(stream)
+    assert not piped(object())

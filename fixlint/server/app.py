@@ -22,6 +22,9 @@ import inspect
 import json
 import logging
 import os
+import stat
+import sys
+import threading
 import time
 
 from lsprotocol import types
@@ -454,5 +457,44 @@ async def show_documentation(ls: FixlintServer, code: str):
 def serve():
     """Serve LSP on standard input and output until the client says exit."""
     timelimit.install_in_worker()  # the per-file limit, in this (the main) thread
-    server.start_io()
+    if piped(sys.stdin):
+        serve_pipe(server, sys.stdin.buffer, sys.stdout.buffer)
+    else:
+        server.start_io()
     return 0
+
+
+def piped(stream):
+    """Whether `stream` is a pipe, as an editor's stdin is (POSIX)."""
+    try:
+        return os.name == "posix" and stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def serve_pipe(ls, stdin, stdout):
+    """pygls's start_io, reading the pipe in the event loop. pygls reads
+    stdin in a worker thread, one line or body per trip: four trips between
+    threads for each message, each waiting for the other thread to be
+    scheduled (on a loaded machine, milliseconds). Here a message wakes the
+    loop once. Messages are parsed and handled by pygls as before."""
+    from pygls.io_ import StdoutWriter, run_async
+
+    ls._stop_event = threading.Event()  # what pygls's shutdown and exit set
+    ls.protocol.set_writer(StdoutWriter(stdout))
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(loop=loop)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader, loop=loop), stdin)
+        await run_async(stop_event=ls._stop_event, reader=reader, protocol=ls.protocol, logger=log,
+                        error_handler=ls.report_server_error)
+
+    try:
+        asyncio.run(main())
+    except BrokenPipeError:
+        log.error("Connection to the client is lost! Shutting down the server.")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        ls.shutdown()
