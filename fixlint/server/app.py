@@ -47,6 +47,7 @@ MAX_QUIET = 2.0  # ...up to this
 LANGUAGES = ("python", "", None)  # documents of other languages a client may send are not checked
 SECTION = "fixlint"
 WATCHED = tuple(f"**/{name}" for name in CONFIGURATION_FILES)  # where [tool.fixlint] and [flake8] live
+_CONTENT_TYPE = "application/vscode-jsonrpc; charset=utf-8"  # as pygls's JsonRPCProtocol sends it
 
 
 class FixlintServer(LanguageServer):
@@ -206,7 +207,12 @@ class FixlintServer(LanguageServer):
 
     def _with_json(self, made):
         """(a Diagnostic, its JSON text as pygls would send it)."""
-        return made, json.dumps(self.protocol._converter.unstructure(made))
+        converter = getattr(self.protocol, "_converter", None)  # pygls's own, with its hooks
+        if converter is None:
+            from pygls.protocol import default_converter
+
+            converter = default_converter()
+        return made, json.dumps(converter.unstructure(made))
 
     def publish(self, uri, version, shown):
         """Send textDocument/publishDiagnostics with the (Diagnostic, JSON)
@@ -226,11 +232,10 @@ class FixlintServer(LanguageServer):
             params += ', "version": ' + json.dumps(version)
         body = ('{"method": "textDocument/publishDiagnostics", "params": ' + params
                 + ', "diagnostics": [' + ", ".join(text for _, text in shown) + ']}, "jsonrpc": "2.0"}')
-        data = body.encode(protocol.CHARSET)  # ASCII: json.dumps escapes the rest
-        header = (f"Content-Length: {len(data)}\r\n"
-                  f"Content-Type: {protocol.CONTENT_TYPE}; charset={protocol.CHARSET}\r\n\r\n")
+        data = body.encode("utf-8")  # ASCII: json.dumps escapes the rest
+        header = f"Content-Length: {len(data)}\r\nContent-Type: {_CONTENT_TYPE}\r\n\r\n"
         try:
-            sent = writer.write(header.encode(protocol.CHARSET) + data)
+            sent = writer.write(header.encode("ascii") + data)
             if inspect.isawaitable(sent):
                 asyncio.ensure_future(sent)
         except BrokenPipeError:
