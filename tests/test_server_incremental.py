@@ -98,6 +98,8 @@ def test_the_tree_after_random_edits_is_the_tree_of_the_whole_text(fixture):
         text = "".join(lines)
         expected = full(text)
         assert incremental_dump(parsed, text) == expected, text
+        if parsed.spans is not None:  # kept from edit to edit: the spans of the tree
+            assert parsed.spans == incremental.spans(parsed.tree.body), text
         if expected is None and rng.random() < 0.7:
             lines = before  # the typo is undone, as in an editor
 
@@ -286,3 +288,13 @@ def test_an_edited_module_of_a_project_gets_the_facts_of_a_project_built_with_it
             assert linting.project_facts(path, text, {}) == expected, (path, text)
     finally:
         linting.forget_projects()
+
+
+def test_the_quick_odd_break_test_agrees_with_the_pattern():
+    """incremental.odd_breaks answers ASCII text with substring searches:
+    the same answer as the pattern, on random texts of every break."""
+    chars = ["a", " ", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "é"]
+    rng = random.Random("odd breaks")
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 6)))
+        assert incremental.odd_breaks(text) == (incremental._ODD_BREAKS.search(text) is not None), repr(text)

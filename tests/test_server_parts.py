@@ -286,3 +286,79 @@ def test_an_edit_that_leaves_the_buffers_summary_alone_reuses_its_project_facts(
     linting.forget_projects()  # a save: the model is built again, the facts computed again
     assert linting.project_facts(path, text, memory.profiles, memory) is not facts
     assert linting.project_facts(path, text, memory.profiles, memory) == facts
+
+
+class _Writer:
+    def __init__(self):
+        self.sent = []
+
+    def write(self, data):
+        self.sent.append(data)
+
+    def close(self):
+        pass
+
+
+def _messages(sent):
+    """The JSON-RPC messages in written bytes, each checked against its Content-Length."""
+    import json
+
+    out, data = [], b"".join(sent)
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        fields = dict(line.split(": ", 1) for line in head.decode("ascii").split("\r\n"))
+        length = int(fields["Content-Length"])
+        assert fields["Content-Type"] == "application/vscode-jsonrpc; charset=utf-8"
+        out.append(json.loads(rest[:length].decode("utf-8")))
+        data = rest[length:]
+    return out
+
+
+@pytest.mark.parametrize("version", [7, None])
+def test_diagnostics_published_from_their_kept_json_are_the_message_pygls_sends(version):
+    """FixlintServer.publish writes the message from each Diagnostic's JSON
+    text: the same message (and a right Content-Length) as pygls's own
+    notify, for findings made afresh, kept from the last publish, non-ASCII
+    ones, and a file error."""
+    from fixlint.server.app import FixlintServer
+
+    server, uri = FixlintServer(), "file:///tmp/caf%C3%A9/a.py"
+    ours, theirs = _Writer(), _Writer()
+    text = "a = 1\nresp.set_cookie('sid', v)  # é ☃\nresp.set_cookie('sid', w)\n"
+    findings = [Finding(2, 0, "SFX301", "cookie 'sid' é ..."), Finding(3, 5, "SFX302", 'cookie "sid" \\ ...'),
+                Finding(9, 0, "SFX304", "past the end")]
+    errors = [FileError(1, 0, "syntax error: 'é'")]
+    for turn in range(2):  # the second publish reuses the first one's JSON
+        lines = Lines(text, utf16)
+        shown = server._shown(uri, findings, lines) + [server._with_json(error_diagnostic(e, lines))
+                                                        for e in errors]
+        server.protocol.set_writer(ours)
+        server.publish(uri, version, shown)
+        server.protocol.set_writer(theirs)
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=version, diagnostics=[diagnostic(f, lines) for f in findings]
+            + [error_diagnostic(e, lines) for e in errors]))
+        assert _messages(ours.sent) == _messages(theirs.sent)
+        assert len(_messages(ours.sent)) == turn + 1
+    assert _messages(ours.sent)[0]["params"]["diagnostics"][0]["message"] == "cookie 'sid' é ..."
+    assert ("version" in _messages(ours.sent)[0]["params"]) == (version is not None)
+
+
+def test_stdin_is_read_in_the_event_loop_only_when_it_is_a_pipe(tmp_path):
+    """serve() reads a piped stdin (an editor's) with asyncio, anything else
+    as pygls does; the end-to-end tests (tests/test_server.py) talk to the
+    server over pipes."""
+    import os
+
+    from fixlint.server.app import piped
+
+    read, write = os.pipe()
+    try:
+        with open(read, "rb", closefd=False) as stream:
+            assert piped(stream) == (os.name == "posix")
+    finally:
+        os.close(read)
+        os.close(write)
+    with open(tmp_path / "in.txt", "wb") as stream:
+        assert not piped(stream)
+    assert not piped(object())

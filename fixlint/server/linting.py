@@ -37,6 +37,7 @@ class Memory:
         self.profiles = {}
         self.facts = None  # (project model, buffer's summary, its ProjectFacts, path) of the last check
         self.kept = None  # (text, Settings, Analysed) of the last check
+        self.stale = None  # the Analysed of the check before, left for tidy() to release
 
     def parse(self, text, path):
         # The next tree reuses (and moves) the last one's statements: the
@@ -76,9 +77,21 @@ class Memory:
         return spans[first][0], spans[last][1]
 
     def forget(self):
+        """Drop the last check's facts. Breaking their reference cycles
+        (checker.release) is left for tidy(), which the server calls once
+        the diagnostics are published: it takes about a millisecond on a
+        large module, none of which the editor needs to wait for. The
+        release touches only the old walk's own scopes, never the tree."""
         if self.kept is not None:
-            release(self.kept[2])
+            self.tidy()
+            self.stale = self.kept[2]
             self.kept = None
+
+    def tidy(self):
+        """Release the facts forget() dropped."""
+        if self.stale is not None:
+            stale, self.stale = self.stale, None
+            release(stale)
 
 
 def check(text, path, settings, memory=None):
@@ -99,6 +112,7 @@ def check(text, path, settings, memory=None):
         settings.timeout)
     if isinstance(result, FileError):
         if memory is not None:
+            memory.tidy()
             memory.__init__()  # a check cut short may leave a half-updated tree behind
         return Checked([], [result])
     return Checked(result.findings, result.errors)
