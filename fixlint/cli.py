@@ -85,8 +85,10 @@ def build_parser():
 
 
 def main(argv=None):
+    from .engine.collector import skip_at_exit
     from .output.streams import make_lenient
 
+    skip_at_exit()
     if sys.stdout is None:
         sys.stdout = _Closed()
     if sys.stderr is None:  # nowhere to say anything: the exit status tells

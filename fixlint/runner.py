@@ -18,8 +18,6 @@ import traceback
 import warnings
 from typing import NamedTuple
 
-import pathspec
-
 from . import noqa, timelimit
 from .analysis.base import GuardText
 from .engine import collector
@@ -55,26 +53,70 @@ class SourceError(Exception):
 
 # -- discovery ---------------------------------------------------------------
 
-try:  # pathspec >= 1.0, where the 'gitwildmatch' name is deprecated (same class)
-    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern as _PATTERN
-except ImportError:  # pragma: no cover - pathspec 0.11/0.12
-    from pathspec.patterns import GitWildMatchPattern as _PATTERN
+def _pattern_class():
+    """pathspec's gitignore pattern class. pathspec is imported only when a
+    pattern must be compiled (an exclude option, a .gitignore, a path that
+    may be one of the DEFAULT_EXCLUDES): its imports are a quarter of a
+    warm run's CPU time."""
+    global _PATTERN
+    if _PATTERN is None:
+        try:  # pathspec >= 1.0, where the 'gitwildmatch' name is deprecated (same class)
+            from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern as found
+        except ImportError:  # pragma: no cover - pathspec 0.11/0.12
+            from pathspec.patterns import GitWildMatchPattern as found
+        _PATTERN = found
+    return _PATTERN
+
+
+_PATTERN = None
 
 
 def compile_pattern(line):
     """A gitignore-style pattern, or None when pathspec cannot compile it
     (`!`, a trailing backslash, `[z-a]`): git ignores such lines too."""
+    pattern = _pattern_class()
     try:
         with warnings.catch_warnings():  # "possible nested set" FutureWarnings from re
             warnings.simplefilter("ignore")
-            return _PATTERN(line)
+            return pattern(line)
     except (ValueError, re.error):
         return None
 
 
 def _spec(patterns):
+    import pathspec
+
     compiled = (compile_pattern(line) for line in patterns)
     return pathspec.PathSpec([p for p in compiled if p is not None and p.include is not None])
+
+
+# DEFAULT_EXCLUDES are names (`build`) and name suffixes (`*.egg-info`): as
+# gitignore patterns without a slash, each matches a path only where one of
+# its parts is such a name. A path with no such part cannot match them.
+_EXCLUDED_NAMES = frozenset(n for n in DEFAULT_EXCLUDES if not any(c in n for c in "*?[]!\\/"))
+_EXCLUDED_SUFFIXES = tuple(n[1:] for n in DEFAULT_EXCLUDES
+                           if n.startswith("*") and not any(c in n[1:] for c in "*?[]!\\/"))
+_SIMPLE_EXCLUDES = len(_EXCLUDED_NAMES) + len(_EXCLUDED_SUFFIXES) == len(DEFAULT_EXCLUDES)
+_PARTS = re.compile(r"[/\\]")
+
+
+class _Excludes:
+    """DEFAULT_EXCLUDES and `exclude` as one gitignore spec (`match_file`),
+    compiled only when a path may match: without exclude patterns, only
+    for a path with a part named like a default exclude."""
+
+    def __init__(self, exclude):
+        exclude = list(exclude)
+        self._spec = None
+        if exclude or not _SIMPLE_EXCLUDES:
+            self._spec = _spec(list(DEFAULT_EXCLUDES) + exclude)
+
+    def match_file(self, path):
+        if self._spec is None:
+            if not any(part in _EXCLUDED_NAMES or part.endswith(_EXCLUDED_SUFFIXES) for part in _PARTS.split(path)):
+                return False
+            self._spec = _spec(list(DEFAULT_EXCLUDES))
+        return self._spec.match_file(path)
 
 
 def _load_gitignore(directory):
@@ -96,7 +138,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
     on the way apply below their folder. A file named explicitly is checked
     whatever its extension unless an exclude pattern matches it. `skip`, a
     function of a path, leaves out more (flake8's exclude patterns)."""
-    excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    excluded = _Excludes(exclude)
     skip = skip or (lambda path: False)
     files, errors = [], []
     for root in paths:
@@ -176,7 +218,7 @@ def _unique(items, key):
 def excluded_name(path, exclude=(), skip=None):
     """Whether a file of this name is excluded as discover() would exclude
     it: for a buffer from standard input named by --stdin-filename."""
-    excluded = _spec(list(DEFAULT_EXCLUDES) + list(exclude))
+    excluded = _Excludes(exclude)
     name = os.path.normpath(path)
     parts = name.split(os.sep)
     prefixes = [os.sep.join(parts[:i]) for i in range(1, len(parts) + 1)]

@@ -120,6 +120,22 @@ def test_default_and_custom_excludes(tmp_path):
     assert sorted({line.split(":")[0] for line in done.stdout.splitlines()}) == ["src/app.py"]
 
 
+def test_default_excludes_without_a_spec_match_as_the_spec_does(tmp_path):
+    """runner._Excludes tells most paths apart without pathspec: its answer
+    is the compiled DEFAULT_EXCLUDES spec's for every path."""
+    from fixlint import runner
+    from fixlint.excludes import DEFAULT_EXCLUDES
+
+    spec = runner._spec(list(DEFAULT_EXCLUDES))
+    paths = ["app.py", "src/app.py", "build/app.py", "src/build/", "src/build", "rebuild/app.py", "build.py",
+             "a/.venv/lib/x.py", "venv2/x.py", "pkg.egg-info/", "x/pkg.egg-info/PKG-INFO", ".egg-info",
+             "egg-info/x.py", "/abs/node_modules/x.py", "/abs/src/x.py", "dist", "distro/x.py", ".git/",
+             "a/__pycache__/m.py", ".fixlint_cache/", "a\\build\\x.py", "./build/x.py", "/build/x.py"]
+    for path in paths:
+        assert runner._Excludes([]).match_file(path) == spec.match_file(path), path
+    assert runner._Excludes(["vendor"]).match_file("vendor/x.py")
+
+
 def test_gitignore_is_respected(tmp_path):
     write(tmp_path, ".gitignore", "generated/\n")
     write(tmp_path, "generated/app.py", VULNERABLE)

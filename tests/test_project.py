@@ -396,6 +396,53 @@ def test_a_changed_config_module_re_analyses_the_files_that_used_its_facts(tmp_p
     assert "SFX303" not in capsys.readouterr().out.split("SFX101")[-1]
 
 
+def test_a_module_added_to_another_application_re_analyses_only_itself(tmp_path, monkeypatch, capsys):
+    """The project model changed (its quick keys no longer match) but the
+    facts of the shop's files did not: they stay cached, and so does the
+    new module after one run."""
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    write(root, "tools/cli.py", "print('hello')\n")
+    assert _checked(root, monkeypatch)[1] == ["cli.py"]
+    assert _checked(root, monkeypatch)[1] == []
+
+
+def test_results_follow_the_project_model_cache_even_when_the_modules_did_not_change(tmp_path, monkeypatch,
+                                                                                      capsys):
+    """A project model read from its cache (same size and mtime) whose
+    summary of config.py now says SESSION_COOKIE_SAMESITE is set: the files
+    of the application are judged with those facts, not taken from the
+    results of the old model."""
+    root = _project(tmp_path / "shop")
+    assert _checked(root, monkeypatch)[0] == 1
+    assert "SFX303" in capsys.readouterr().out
+    stored, links = cache.load(str(root))
+    facts = json.loads(stored["config.py"][2])
+    facts["keys"].append("SESSION_COOKIE_SAMESITE")
+    stored["config.py"][2] = facts
+    assert cache.save(str(root), stored, links=links)
+    assert _checked(root, monkeypatch)[1] == ["app.py", "config.py", "views.py"]
+    assert "SFX303" not in capsys.readouterr().out
+
+
+def test_results_kept_under_an_older_model_are_judged_by_their_facts(tmp_path, monkeypatch, capsys):
+    """A run over config.py alone changes the model; app.py and views.py,
+    whose entries were written under the old one, are analysed again by the
+    next run over the project, since their facts changed."""
+    from fixlint import cli
+
+    root = _project(tmp_path / "shop")
+    _checked(root, monkeypatch)
+    write(root, "config.py", "class Config:\n    SESSION_COOKIE_SECURE = True\n    SESSION_COOKIE_SAMESITE = 'Lax'\n")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / "user-cache"))
+    cli.main(["check", "-j", "1", "config.py"])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert _checked(root, monkeypatch)[1] == ["app.py", "views.py"]
+    assert "SFX303" not in capsys.readouterr().out
+
+
 def test_no_cache_analyses_everything_and_keeps_no_results(tmp_path, monkeypatch, capsys):
     root = _project(tmp_path / "shop")
     _checked(root, monkeypatch, "--no-cache")

@@ -196,14 +196,15 @@ def _drop_inner(paths):
     that handler's path — unless the two reach each other (recursion), when
     each keeps its own."""
     by_function = {p.function: p for p in paths}
+    reaching = {}  # function -> the paths that reach it (not every pair of paths: files have hundreds)
+    for other in paths:
+        for function in other.reached:
+            reaching.setdefault(function, []).append(other)
     kept = []
     for path in paths:
-        outer = [
-            other for other in paths
-            if other is not path and other.role == path.role and path.function in other.reached
-            and other.function not in by_function[path.function].reached
-        ]
-        if not outer:
+        own = by_function[path.function].reached
+        if not any(other is not path and other.role == path.role and other.function not in own
+                   for other in reaching.get(path.function, ())):
             kept.append(path)
     return kept
 

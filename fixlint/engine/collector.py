@@ -10,11 +10,14 @@ the process: imported modules, the project model): about a third of
 in the language server. So it is paused while one file is checked, and
 what that check left in reference cycles is collected as usual afterwards.
 A whole run can also freeze what exists before its first file (`frozen`):
-the collections between files then skip it.
+the collections between files then skip it. And a command-line run leaves
+what is still alive at its end out of the collection Python's shutdown
+makes (`skip_at_exit`).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 from contextlib import contextmanager
 
@@ -42,3 +45,21 @@ def frozen():
         yield
     finally:
         gc.unfreeze()
+
+
+_SKIPPING = []  # [True] once skip_at_exit registered its hook in this process
+
+
+def skip_at_exit():
+    """At interpreter exit, freeze what is alive (gc.freeze) before Python's
+    shutdown collects: that last collection traverses every object left
+    (the imported modules, the settings, the project model and its
+    summaries) only to free memory the exiting process gives back anyway:
+    about 0.1 s of a `fixlint check` of the bench corpus, 5% of its CPU
+    time. Objects are still freed as modules are cleared; only garbage in
+    reference cycles is left to the operating system, unfinalized (fixlint
+    closes its reports and caches itself). Registered once per process;
+    in-process callers are unaffected until their own exit."""
+    if not _SKIPPING:
+        atexit.register(gc.freeze)
+        _SKIPPING.append(True)

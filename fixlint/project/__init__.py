@@ -67,7 +67,7 @@ def _build(root, files, use_cache, sink=None):
     rooted = files is None
     if rooted:
         files = modules_under(root)
-    cached, links = cache.load(root, rooted) if use_cache else ({}, None)
+    cached, links, text = cache.load_text(root, rooted) if use_cache else ({}, None, None)
     summaries, entries, changed = {}, {}, False
     prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
     walked = rooted and root == os.path.abspath(root)  # modules_under gave absolute, normal paths
@@ -96,7 +96,9 @@ def _build(root, files, use_cache, sink=None):
     if not use_cache:
         return project
     if changed or len(entries) != len(cached) or not project.load_links(links):
-        cache.save(root, entries, rooted, project.save_links())
+        text = cache.encode(root, entries, project.save_links())
+        cache.write(root, text, rooted)
+    project.cache_text = text  # what the model is made of, written or not (results.py)
     return project
 
 
@@ -150,10 +152,17 @@ class Projects:
         """The folder whose results cache holds `path`: its project root, or
         the common folder of the checked files with no root; None for a
         file of no project."""
+        found = self.cache_of(path)
+        return found[0] if found else None
+
+    def cache_of(self, path):
+        """(cache_root, the cache text of the project model that gives `path`
+        its facts (Project.cache_text, None without the cache)), or None
+        for a file of no project."""
         absolute = os.path.abspath(path)
         for root, built in zip(self._roots, self._projects):
             if absolute in built.summaries:
-                return root
+                return root, built.cache_text
         return None
 
     def facts_for(self, path):

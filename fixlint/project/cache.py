@@ -71,6 +71,15 @@ def load(root, rooted=True):
     with them or None), from the first readable cache of `root`; ({}, None)
     when there is none. Each summary is its JSON text, for Summaries to
     decode when it is needed."""
+    files, links, _ = load_text(root, rooted)
+    return files, links
+
+
+def load_text(root, rooted=True):
+    """load()'s two answers and the whole text of the cache they come from
+    (None when there is none): the same text means the same modules,
+    summaries, links, root and fixlint, so the same project facts
+    (Project.cache_text)."""
     for path in locations(root, rooted):
         try:
             with open(path, encoding="utf-8") as f:
@@ -89,8 +98,8 @@ def load(root, rooted=True):
                 except (TypeError, ValueError):  # not four numbers: not an entry this code wrote
                     continue
             links = data.get("links")
-            return files, links if isinstance(links, dict) else None
-    return {}, None
+            return files, links if isinstance(links, dict) else None, text
+    return {}, None, None
 
 
 def save(root, files, rooted=True, links=None):
@@ -99,6 +108,17 @@ def save(root, files, rooted=True, links=None):
     load() gave)]; `links`: each module's resolved imports (relative
     paths), valid while the set of modules and their summaries stay the
     same."""
+    return write(root, encode(root, files, links), rooted)
+
+
+def write(root, text, rooted=True):
+    """Write a cache `text` (encode's) where it can be written; False when
+    it cannot be written anywhere."""
+    return any(write_atomically(path, text) for path in locations(root, rooted))
+
+
+def encode(root, files, links=None):
+    """The text of the cache of `files` and `links` (see save)."""
     index, texts, offset = {}, [], 0
     for relative, (size, mtime, facts) in files.items():
         text = facts if isinstance(facts, str) else json.dumps(facts, separators=(",", ":"))
@@ -106,8 +126,7 @@ def save(root, files, rooted=True, links=None):
         texts.append(text)
         offset += len(text)
     head = {"format": FORMAT, "fixlint": fingerprint(), "root": root, "files": index, "links": links}
-    text = json.dumps(head, separators=(",", ":")) + "\n" + "".join(texts)
-    return any(write_atomically(path, text) for path in locations(root, rooted))
+    return json.dumps(head, separators=(",", ":")) + "\n" + "".join(texts)
 
 
 class Summaries(Mapping):

@@ -113,6 +113,10 @@ class Project:
         self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._importers = None  # absolute path -> the project modules importing it
+        # The on-disk cache's text the model was read from or written to
+        # (cache.encode), None without the cache: the same text, the same
+        # facts for every module (results.py keys files by it).
+        self.cache_text = None
 
     def with_module(self, path, facts):
         """This project with the module at `path` (absolute) summarised as

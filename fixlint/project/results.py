@@ -5,7 +5,10 @@ One JSON file per project root (`<root>/.fixlint_cache/results.json`, or
 the user cache folder when the project cannot be written). A file's entry
 holds its findings (after `# noqa`) under a key made of its content hash,
 the project facts it was judged with, fixlint's configuration, the rules
-selected and fixlint itself (cache.fingerprint): any change to one of them is a miss. Only
+selected and fixlint itself (cache.fingerprint): any change to one of them is a miss. Beside it,
+a quick key of the same content with the state of the project model (its
+cache text): while the model is unchanged, a warm run matches that one and
+computes no project facts. Only
 files analysed without an error are kept. Checked files with no project root
 are cached by their common folder, in the user cache folder only. A cache that cannot be read or written is ignored without
 a word, like the project model's (cache.py).
@@ -21,7 +24,7 @@ from . import cache
 from .model import ROOT_MARKERS
 
 NAME = "results.json"
-FORMAT = 1
+FORMAT = 2  # 2: each entry holds its quick key (ResultsCache._locate)
 
 
 def _canonical(facts, memo=None):
@@ -56,6 +59,7 @@ class ResultsCache:
         self._stores = {}  # root -> {relative path: [key, findings]}
         self._dirty = set()  # roots whose store changed
         self._texts = {}  # id -> (set or dict, its canonical text): see _canonical
+        self._states = {}  # root -> (its model's cache text, that text's digest): see _state
 
     def _store(self, root):
         store = self._stores.get(root)
@@ -63,45 +67,85 @@ class ResultsCache:
             store = self._stores[root] = _load(root)
         return store
 
-    def key(self, path):
-        """(root, relative path, key) of a file, or None when it is not cached."""
-        root = self.projects.cache_root(path) if self.projects is not None else None
-        if root is None:
+    def _state(self, root, text):
+        """The digest of a project model's cache text (Project.cache_text),
+        hashed once per root; None without one."""
+        if text is None:
             return None
+        found = self._states.get(root)
+        if found is None or found[0] is not text:
+            found = self._states[root] = (text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+        return found[1]
+
+    def _locate(self, path):
+        """(root, relative path, content, quick key) of a file, or None when
+        it is not cached. The quick key hashes its content with the state of
+        the project model that gives it its facts: the same model, the same
+        facts, so a stored entry whose quick key matches is a hit without
+        computing them (most of a warm run's time). None without a model
+        cache."""
+        found = self.projects.cache_of(path) if self.projects is not None else None
+        if found is None:
+            return None
+        root, text = found
         try:
             with open(path, "rb") as f:
                 data = f.read()
         except OSError:
             return None
-        digest = hashlib.sha256(self.salt)
-        digest.update(data)
-        digest.update(_canonical(self.projects.facts_for(path), self._texts).encode())
+        state = self._state(root, text)
+        quick = None
+        if state is not None:
+            digest = hashlib.sha256(self.salt)
+            digest.update(b"|model|" + state)
+            digest.update(data)
+            quick = digest.hexdigest()
         absolute = os.path.abspath(path)
         prefix = os.path.join(root, "")  # relpath's answer for files below the root, without its cost
         relative = absolute[len(prefix):] if absolute.startswith(prefix) else os.path.relpath(absolute, root)
-        return root, relative, digest.hexdigest()
+        return root, relative, data, quick
+
+    def _key(self, path, data):
+        """The key of a file: its content with the project facts it is judged with."""
+        digest = hashlib.sha256(self.salt)
+        digest.update(data)
+        digest.update(_canonical(self.projects.facts_for(path), self._texts).encode())
+        return digest.hexdigest()
 
     def split(self, files):
-        """(cached FileResults, files to check, {path: key} of those)."""
+        """(cached FileResults, files to check, {path: (root, relative
+        path, key, quick key)} of those)."""
         from ..rules.base import Finding
         from ..runner import FileResult
 
         hits, misses, keys = [], [], {}
         for path in files:
-            found = self.key(path)
+            found = self._locate(path)
             if found is None:
                 misses.append(path)
                 continue
-            root, relative, key = found
-            entry = self._store(root).get(relative)
-            if isinstance(entry, list) and len(entry) == 2 and entry[0] == key:
+            root, relative, data, quick = found
+            store = self._store(root)
+            entry = store.get(relative)
+            if not (isinstance(entry, list) and len(entry) == 3):
+                entry = None
+            key = None
+            if entry is None or quick is None or entry[2] != quick:
+                key = self._key(path, data)
+                if entry is not None and entry[0] != key:
+                    entry = None
+            if entry is not None:
                 try:
                     hits.append(FileResult(path, [Finding(*f) for f in entry[1]], []))
-                    continue
                 except TypeError:
                     pass
+                else:
+                    if entry[2] != quick:  # the model changed, not this file's facts
+                        entry[2] = quick
+                        self._dirty.add(root)
+                    continue
             misses.append(path)
-            keys[path] = found
+            keys[path] = root, relative, key or self._key(path, data), quick
         return hits, misses, keys
 
     def update(self, results, keys):
@@ -109,8 +153,8 @@ class ResultsCache:
             found = keys.get(result.path)
             if found is None or result.errors:
                 continue
-            root, relative, key = found
-            self._store(root)[relative] = [key, [list(f) for f in result.findings]]
+            root, relative, key, quick = found
+            self._store(root)[relative] = [key, [list(f) for f in result.findings], quick]
             self._dirty.add(root)
 
     def save(self):
