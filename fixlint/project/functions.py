@@ -303,10 +303,11 @@ class _Function:
             return  # session["claims"] = []: an empty container binds nobody yet
         if key is not None and is_identity_key(key):
             events.append(["remove" if empty else "bind", framework, key])
-        elif key is None and target.slice.__class__ is ast.Name and target.slice.id in self.params:
-            events.append(["keyed", framework, self._slot(target.slice.id), empty])
-        elif not empty:
-            self._carry(framework, key, target.slice, value, events)
+        else:
+            if key is None and target.slice.__class__ is ast.Name and target.slice.id in self.params:
+                events.append(["keyed", framework, self._slot(target.slice.id), empty])
+            if not empty:
+                self._carry(framework, key, target.slice, value, events)
 
     def _carry(self, framework, key, key_expr, value, events):
         """A write of a parameter's value (`["carry", ...]`), judged at the call."""
