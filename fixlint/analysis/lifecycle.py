@@ -769,12 +769,14 @@ class LifecycleAnalysis(Analysis):
             elif key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
-            elif not _says_what_else(key, self.ctx.config) and self.records.holds_record(value):
-                shown = key if key is not None else _shown(target.slice)
-                self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             else:
+                other = _says_what_else(key, self.ctx.config)
+                if not other and self.records.holds_record(value):
+                    shown = key if key is not None else _shown(target.slice)
+                    self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
+                    return
                 event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
-                if event is not None and not _says_what_else(key, self.ctx.config) and not _empty(value):
+                if not other and event is not None and not _empty(value):
                     params = self._param_sources(value, 0)
                     if params:
                         event.params = (params, key if key is not None else _shown(target.slice))

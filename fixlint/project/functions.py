@@ -241,7 +241,6 @@ class _Function:
         self.web = web
         self.assigned = {}  # local name -> its last assigned value
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-        self.positions = {a.arg: i for i, a in enumerate((*node.args.posonlyargs, *node.args.args))}
 
     def profile(self):
         statements = sorted((n for n in walk(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
@@ -291,7 +290,10 @@ class _Function:
         return None
 
     def _slot(self, name):
-        return [self.positions.get(name, -1), name]
+        """A parameter as a profile names it: [position (-1: keyword-only), name]."""
+        args = self.node.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        return [positional.index(name) if name in positional else -1, name]
 
     def _write(self, target, value, events):
         framework = self._session(target.value)
