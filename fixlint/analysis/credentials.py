@@ -44,6 +44,7 @@ _SQL_PASSWORD = re.compile(
 )
 _NOT_RECORDS = frozenset(("self", "cls")) | fw.REQUEST_NAMES
 _MAX_NODES = 200  # a value's walk stops here: a huge literal holds no record
+_NONE = frozenset()
 
 
 def credential_query(call):
@@ -138,6 +139,10 @@ class VerifiedRecords:
         names.add(name)
 
     # -- questions ---------------------------------------------------------------
+    def held_by(self, function):
+        """The names holding a verified record in `function` (a FunctionDef), by the end of its walk."""
+        return self._names.get(function) or _NONE
+
     def holds_record(self, value):
         """True when `value` is taken from a verified user record."""
         names = self._current()

@@ -143,7 +143,7 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 
 class Event:
     __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
-                 "access", "session", "function", "restores", "via")
+                 "access", "session", "function", "restores", "via", "params")
 
     def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
                  session=None):
@@ -161,6 +161,10 @@ class Event:
         self.binding = None
         self.restores = None  # TOUCH: the snapshot (`dict(session)`) this write puts back
         self.via = None  # the project helper (another module) whose call this event stands for
+        # TOUCH write: (the function's parameters the written value comes
+        # from, the key as a message shows it) — a binding when a login
+        # passes a verified user record in those parameters (`carried`).
+        self.params = None
 
     def __repr__(self):  # pragma: no cover - debugging aid
         extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
@@ -549,13 +553,60 @@ class LifecycleAnalysis(Analysis):
         if not profile or not profile.get("events"):
             return False
         helper = qualname.rpartition(".")[2]
-        if _judged_at_home(helper, self.ctx.config):
+        config = self.ctx.config
+        if _judged_at_home(helper, config):
             return False
+        handled = False
+        web = fw.file_web_framework(self.ctx)
         for entry in profile["events"]:
-            for event in _helper_events(entry, self.ctx.config, fw.file_web_framework(self.ctx)):
+            kind = entry[0]
+            if kind != "call" and entry[1].__class__ is list:
+                # The helper's session is its parameter: the session this call passes, if any.
+                argument = _argument(node, entry[1])
+                framework = self._session(argument) if argument is not None else None
+                if framework is None:
+                    continue
+                entry = [kind, framework, *entry[2:]]
+            if kind == "keyed" or kind == "carry":
+                events = self._argument_events(node, entry)
+            else:
+                events = _helper_events(entry, config, web)
+                handled = True
+            for event in events:
                 event.node, event.via = node, helper
                 self._add(event)
-        return True
+                handled = True
+        return handled
+
+    def _argument_events(self, node, entry):
+        """What a project helper's write judged at the call does here
+        (functions.py: "keyed", "carry"): a binding when the call passes an
+        identity key name (`set_flag(session, "is_admin")`), or, for a
+        write of the parameter's value, a verified user record."""
+        config = self.ctx.config
+        framework = entry[1] if entry[1].__class__ is not str else (
+            _FRAMEWORK_KEYS.get(entry[1]) or (fw.file_web_framework(self.ctx) if entry[1] == "request" else None))
+        if framework is None:
+            return ()
+        if entry[0] == "keyed":
+            argument = _argument(node, entry[2])
+            key = literal_key(argument, self.ctx) if argument is not None else None
+            if key is None or not is_identity_key(key, config) or _says_what_else(key, config):
+                return ()
+            if entry[3]:
+                return (Event(_removal(key, config), None, framework, key=key, access=DELETE),)
+            return (Event(BIND, None, framework, key=key),)
+        key, argument, shown = entry[2], _argument(node, entry[3]), entry[4]
+        if argument is None or _says_what_else(key, config):
+            return ()
+        named = literal_key(argument, self.ctx)
+        if named is not None and is_identity_key(named, config):
+            return (Event(BIND, None, framework, key=named),)
+        if self.records.holds_record(argument):
+            return (Event(BIND, None, framework, key=shown, mechanism=RECORD),)
+        if key is not None and is_identity_key(key, config):
+            return (Event(BIND, None, framework, key=key),)
+        return ()
 
     def _framework_call(self, func, name, binding):
         """A REGEN/BIND/INVALIDATE/DELEGATE event for a call to code outside
@@ -718,11 +769,17 @@ class LifecycleAnalysis(Analysis):
             elif key is not None and is_identity_key(key, ctx.config):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
-            elif not _says_what_else(key, self.ctx.config) and self.records.holds_record(value):
-                shown = key if key is not None else _shown(target.slice)
-                self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             else:
-                self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
+                other = _says_what_else(key, self.ctx.config)
+                if not other and self.records.holds_record(value):
+                    shown = key if key is not None else _shown(target.slice)
+                    self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
+                    return
+                event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
+                if not other and event is not None and not _empty(value):
+                    params = self._param_sources(value, 0)
+                    if params:
+                        event.params = (params, key if key is not None else _shown(target.slice))
             return
         record = self._store_record(container)
         if record is not None:
@@ -735,6 +792,54 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(container, target.slice)
         if origin is not None:
             self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def _param_sources(self, value, depth):
+        """The parameters of the function being walked that `value` is taken
+        from, directly or through its local assignments
+        (`new = {project.id: project.name}`)."""
+        function = self.ctx.function
+        _, names = self.ctx.value_summary(value, _MAX_VALUE_NODES)
+        found = set()
+        for name in names:
+            binding = self.ctx.lookup(name)
+            if binding is None or binding.scope is not function.scope:
+                continue
+            if binding.kind == sc.PARAM:
+                found.add(name)
+            elif binding.kind == sc.ASSIGN and binding.value is not None and depth < _MAX_CHASE:
+                found.update(self._param_sources(binding.value, depth + 1))
+        return frozenset(found)
+
+    def carried(self, event, marked):
+        """The parameters of a same-module helper that a CALL event passes a
+        verified user record in: an argument taken from a record the calling
+        function verified, or from one of its own parameters in `marked`
+        (what its caller passed a record in). RULES.md: a same-module helper
+        called from a login handler is part of its path, and a session write
+        of a value of the verified record is a binding whatever its key.
+        The caller's records are the ones it ever holds (a name marked after
+        the call counts too)."""
+        call, callee = event.node, event.callee
+        if call.__class__ is not ast.Call or not (call.args or call.keywords):
+            return _NO_PARAMS
+        records = self.records.held_by(event.function)
+        if not records and not marked:
+            return _NO_PARAMS
+        positional = [a.arg for a in (*callee.args.posonlyargs, *callee.args.args)]
+        found = set()
+        for index, arg in enumerate(call.args):
+            if arg.__class__ is ast.Starred or index >= len(positional):
+                break
+            if self._from_record(arg, records, marked):
+                found.add(positional[index])
+        for keyword in call.keywords:
+            if keyword.arg is not None and self._from_record(keyword.value, records, marked):
+                found.add(keyword.arg)
+        return frozenset(found) if found else _NO_PARAMS
+
+    def _from_record(self, value, records, marked):
+        _, names = self.ctx.value_summary(value, _MAX_VALUE_NODES)
+        return not records.isdisjoint(names) or not marked.isdisjoint(names)
 
     def visit_augassign(self, node):
         """`session["visits"] += 1`: reads and writes the key."""
@@ -906,6 +1011,19 @@ def _handler_phrases(login_names, logout_names):
     return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
 
 
+def _argument(call, parameter):
+    """The argument a call passes for a profile's parameter `[position, name]`, or None."""
+    position, name = parameter
+    if 0 <= position < len(call.args):
+        if not any(a.__class__ is ast.Starred for a in call.args[:position + 1]):
+            return call.args[position]
+        return None
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
 def _helper_events(entry, config, web):
     """The Events one entry of a project helper's profile stands for
     (fixlint.project.functions); nodes are set by the caller. `web`: the
@@ -919,7 +1037,8 @@ def _helper_events(entry, config, web):
         if event_kind == BIND:
             return [Event(BIND, None, framework, key=f"{entry[1].rpartition('.')[2]}()")]
         return [Event(event_kind, None, framework, mechanism=mechanism, access=WRITE if event_kind == TOUCH else None)]
-    framework = _FRAMEWORK_KEYS.get(entry[1]) or (web if entry[1] == "request" else None)
+    framework = entry[1] if entry[1].__class__ is not str else (
+        _FRAMEWORK_KEYS.get(entry[1]) or (web if entry[1] == "request" else None))
     if framework is None:
         return []
     if kind == "bind":
@@ -1087,6 +1206,23 @@ def _says_what_else(key, config):
     if any(w in auth.NOT_IDENTITY_WORDS or w in vocab.DISPLAY_WORDS for w in fw.words(key)):
         return True
     return fw.is_non_sensitive_name(key, config)  # a preference (`theme`, `lang`)
+
+
+_NO_PARAMS = frozenset()
+_MAX_VALUE_NODES = 200
+_MAX_CHASE = 4
+
+
+def _empty(value):
+    return value.__class__ is ast.Constant and value.value in _EMPTY
+
+
+def as_record_binding(event):
+    """The BIND a TOUCH write with `params` is when a login passes the
+    verified user record in them (lifecycle_paths)."""
+    bound = Event(BIND, event.node, event.framework, key=event.params[1], mechanism=RECORD, session=event.session)
+    bound.function = event.function
+    return bound
 
 
 def _shown(expr, limit=40):

@@ -24,7 +24,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, PhraseSet
+from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, PhraseSet, as_record_binding
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -99,7 +99,7 @@ def handler_paths(lifecycle, handlers):
             role = None  # decided by the path: a credential check, a signed-out flag
         else:
             continue
-        steps, reached = _flatten(lifecycle.events, function)
+        steps, reached = _flatten(lifecycle.events, function, lifecycle.carried)
         if role is None:
             role = _role_by_behaviour(steps)
             if role is None:
@@ -176,6 +176,8 @@ def _reaching(events):
                 bits |= _VERIFIES
             elif event.kind == REMOVE and event.mechanism == SIGNED_OUT:
                 bits |= _SIGNS_OUT
+            elif event.kind == TOUCH and event.params is not None:
+                bits |= _BINDS  # binds when a login passes a verified record in (as_record_binding)
         flags[function] = bits
         calls[function] = {e.callee for e in items if e.kind == CALL and e.callee is not None}
     changed = True
@@ -209,22 +211,29 @@ def _drop_inner(paths):
     return kept
 
 
-def _flatten(events, function):
-    """The steps of `function`'s path and the functions it enters."""
+_NO_PARAMS = frozenset()
+
+
+def _flatten(events, function, carried=None):
+    """The steps of `function`'s path and the functions it enters.
+    `carried(call event, marked)`: the callee's parameters that receive a
+    verified user record (LifecycleAnalysis.carried); a session write of
+    one of them in the callee is a binding on this path."""
     steps = []
     reached = set()
-    # Each frame: (events, index, site of the outer call or None, via name, function)
-    stack = [(events.get(function, ()), 0, None, None, function)]
+    # Each frame: (events, index, site of the outer call or None, via name,
+    # function, its parameters holding a verified record)
+    stack = [(events.get(function, ()), 0, None, None, function, _NO_PARAMS)]
     on_stack = {function}
     budget = _MAX_STEPS * 10  # calls that add no steps still cost
     while stack and len(steps) < _MAX_STEPS and budget:
         budget -= 1
-        items, index, site, via, current = stack.pop()
+        items, index, site, via, current, marked = stack.pop()
         if index >= len(items):
             on_stack.discard(current)
             continue
         event = items[index]
-        stack.append((items, index + 1, site, via, current))
+        stack.append((items, index + 1, site, via, current, marked))
         if event.kind == CALL:
             callee = event.callee
             if callee in on_stack or callee is None:
@@ -233,8 +242,11 @@ def _flatten(events, function):
             on_stack.add(callee)
             outer_site = site if site is not None else event.node
             outer_via = via if via is not None else callee.name
-            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee))
+            inner = carried(event, marked) if carried is not None else _NO_PARAMS
+            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner))
             continue
+        if marked and event.kind == TOUCH and event.params is not None and not marked.isdisjoint(event.params[0]):
+            event = as_record_binding(event)
         steps.append(Step(event, site if site is not None else event.node, via if via is not None else event.via))
     return steps, reached
 

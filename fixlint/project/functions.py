@@ -14,7 +14,17 @@ small JSON-ready dict:
 - `events`: what it does to the session, in source order — `["bind", fw,
   key]`, `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
   (`cycle_key`, `flush`), `["call", qualname]` (`login_user`, Django's
-  `login`/`logout`, `regenerate_session_id`).
+  `login`/`logout`, `regenerate_session_id`); and writes judged by the
+  argument at each call: `["keyed", fw, param, empty]` for
+  `session[param] = ...` (a binding when the call passes an identity key:
+  `set_flag(session, "is_admin")`), `["carry", fw, key, param, shown]` for
+  a write of a parameter's value under a non-identity or computed key
+  (`session["projects"] = {project.id: ...}`,
+  `session["claims"].append(name)`: a binding when the call passes a
+  verified user record or an identity key name). A parameter is
+  `[position, name]` (position -1 for keyword-only); `fw` is a
+  framework key, or a parameter named like a session (`def set_claim(session,
+  name)`) — the session when the call passes one.
 
 One pass over each function's statements; without a tree, only the
 module-level functions whose text holds one of MARKERS are parsed, each
@@ -48,6 +58,10 @@ _REMOVE_METHODS = frozenset(("pop",))
 _SESSION_METHODS = frozenset(
     m for f in fw.FRAMEWORKS for m in (*f.session_regenerate_methods, *f.session_invalidate_methods))
 _MAX_DEPTH = 8
+# Methods that put a value into a container held in the session
+# (`session["claims"].append(name)`).
+_ADDERS = frozenset(("append", "add", "extend", "insert"))
+_CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 
 
 def profiles(tree):
@@ -259,7 +273,11 @@ class _Function:
 
     # -- the session ----------------------------------------------------------
     def _session(self, expr):
-        """The framework key of the session `expr` is, or None."""
+        """The framework key of the session `expr` is, a parameter named
+        like a session (`[position, name]`: the caller's session when it
+        passes one), or None."""
+        if expr.__class__ is ast.Name and expr.id in self.params and expr.id.endswith("session"):
+            return self._slot(expr.id)
         qualname = _qualname(expr, self.aliases)
         if qualname in _SESSION_IMPORTS:
             return next(f.key for f in fw.FRAMEWORKS if qualname in f.session_objects)
@@ -271,13 +289,52 @@ class _Function:
                 return self.web or REQUEST  # the importer's framework decides
         return None
 
+    def _slot(self, name):
+        """A parameter as a profile names it: [position (-1: keyword-only), name]."""
+        args = self.node.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        return [positional.index(name) if name in positional else -1, name]
+
     def _write(self, target, value, events):
         framework = self._session(target.value)
-        key = _string(target.slice)
-        if framework is None or key is None or not is_identity_key(key):
+        if framework is None:
             return
+        key = _string(target.slice)
         empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
-        events.append(["remove" if empty else "bind", framework, key])
+        if value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys")):
+            return  # session["claims"] = []: an empty container binds nobody yet
+        if key is not None and is_identity_key(key):
+            events.append(["remove" if empty else "bind", framework, key])
+        else:
+            if key is None and target.slice.__class__ is ast.Name and target.slice.id in self.params:
+                events.append(["keyed", framework, self._slot(target.slice.id), empty])
+            if not empty:
+                self._carry(framework, key, target.slice, value, events)
+
+    def _carry(self, framework, key, key_expr, value, events):
+        """A write of a parameter's value (`["carry", ...]`), judged at the call."""
+        param = self._parameter_in(value, 0)
+        if param is None:
+            return False
+        shown = key if key is not None else ast.unparse(key_expr)[:40]
+        events.append(["carry", framework, key, self._slot(param), shown])
+        return True
+
+    def _parameter_in(self, expr, depth):
+        """The first parameter (not a session) `expr` is taken from,
+        directly or through the function's local assignments, or None."""
+        for node in walk(expr):
+            if node.__class__ is not ast.Name:
+                continue
+            name = node.id
+            if name in self.params:
+                if not name.endswith("session") and name not in ("self", "cls"):
+                    return name
+            elif depth < 3 and name in self.assigned:
+                found = self._parameter_in(self.assigned[name], depth + 1)
+                if found is not None:
+                    return found
+        return None
 
     def _delete(self, target, events):
         if target.__class__ is ast.Subscript:
@@ -288,6 +345,14 @@ class _Function:
 
     def _call(self, node, events):
         func = node.func
+        if func.__class__ is ast.Attribute and func.attr in _ADDERS and func.value.__class__ is ast.Subscript and node.args:
+            framework = self._session(func.value.value)  # session["claims"].append(name)
+            if framework is not None:
+                key = _string(func.value.slice)
+                if not self._carry(framework, key, func.value.slice, node.args[-1], events) and (
+                        key is not None and is_identity_key(key)):
+                    events.append(["bind", framework, key])
+                return
         if func.__class__ is ast.Attribute:
             framework = self._session(func.value)
             if framework is not None:

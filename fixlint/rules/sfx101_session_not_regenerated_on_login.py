@@ -534,6 +534,16 @@ class SessionNotRegeneratedOnLogin(Rule):
       clears, cycles the key, calls `login_user()` — at the call; and a
       FastAPI dependency of another module that returns `request.session`
       yields the session (`session = Depends(get_session)`).
+    - **Arguments**: a helper (same module or another) that writes the
+      value of a parameter into the session binds when the login passes
+      it the verified user record, whatever the key
+      (`remember_project(project)` after `check_password_hash(project.password, ...)`
+      writing `session["projects"] = {project.id: ...}`). A helper of
+      another module that takes the session as a parameter
+      (`def set_claim(session, name)`) acts on the session the call
+      passes; a key or claim name it receives is the one the call
+      passes (`set_claim(session, "is_admin")` after a password check
+      is a privilege change, reported at the call).
 
     Reported at the first binding on the path that no regeneration covers.
 
@@ -767,7 +777,9 @@ class SessionNotRegeneratedOnLogin(Rule):
         "arrive through a FastAPI dependency. Semgrep reads one file: a login helper imported from another "
         "module of the project that binds the session (reported at the call in the handler), and a session "
         "yielded by a dependency defined in another module (`Depends(get_session)` from `deps.py`), are "
-        "found only by fixlint's project model."
+        "found only by fixlint's project model. Semgrep also misses a verified record passed to a helper that "
+        "writes it under a key of any name, and a helper given the session and an identity key name as "
+        "arguments (`grant(session, \"is_admin\")`)."
     )
     def check(self, ctx, facts):
         for _, step, backend, cause in self.unregenerated(facts):
