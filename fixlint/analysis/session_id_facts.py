@@ -39,7 +39,7 @@ from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
 from .sign_in_lookups import SignInLookups
 
-_SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie")).union(*(f.cookie_setters for f in fw.FRAMEWORKS))
+_SET_COOKIE = fw.COOKIE_SETTER_METHODS
 _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)

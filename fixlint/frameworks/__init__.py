@@ -326,6 +326,26 @@ FLASK_LIKE = Framework(
     label="Flask/Django",
     packages=(),
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    # A setter a response's adapter does not list is read as Django's
+    # (`set_signed_cookie(key, value, salt)` on a project's own response).
+    cookie_setters=DJANGO.cookie_setters,
+)
+
+
+def cookie_setter_params(framework, method):
+    """The positional parameters after `self` of `framework`'s cookie
+    setter `method` (set_cookie, set_signed_cookie, ...)."""
+    params = framework.cookie_setters.get(method) or FLASK_LIKE.cookie_setters.get(method)
+    return params or framework.set_cookie_params
+
+
+# Methods of a response that set a cookie, in every framework.
+COOKIE_SETTER_METHODS = frozenset(("set_cookie",)).union(*(f.cookie_setters for f in FRAMEWORKS))
+# Methods that set or delete the cookie their first argument names, in every
+# framework (`set_cookie`, Tornado's `set_secure_cookie` and `clear_cookie`,
+# aiohttp's `del_cookie`, Falcon's `unset_cookie`).
+COOKIE_WRITER_METHODS = COOKIE_SETTER_METHODS.union(
+    *(f.cookie_deleters | f.cookie_clearers | f.identity_cookie_setters for f in FRAMEWORKS)
 )
 
 
@@ -497,7 +517,7 @@ def middleware_for(qualname):
 
 
 __all__ += [
-    "CSRF", "DEV_WORDS", "FLASK_LIKE", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
+    "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
     "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",

@@ -173,8 +173,17 @@ class Framework:
     settings_markers: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
     settings_configure: frozenset = frozenset()
+    # Settings a settings module (one defining a `settings_markers` name, or
+    # star-importing a chain of project modules that does) must give: a
+    # production module that never does keeps the Setting's default,
+    # reported at its line 1 (Django's SESSION_COOKIE_SECURE, RULES.md
+    # Revision 2 "Django settings chains").
+    settings_required: tuple = ()
     # Wrappers that list a middleware with its options (`Middleware(cls, ...)`).
     middleware_wrappers: frozenset = frozenset()
+    # Methods of an application that install the middleware class passed
+    # first, with its options (`app.add_middleware(SessionMiddleware, ...)`).
+    middleware_methods: frozenset = frozenset()
     # Calls that act on the session (SFX101/SFX102), by qualified name:
     # `regenerate_calls` give it a new id (Django's `login()` cycles the key;
     # starsessions' `regenerate_session_id()`), `logout_calls` end it,
@@ -294,9 +303,9 @@ class Framework:
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
     samesite_lax: str = "Lax"
-    # Cookie setters whose parameters differ from SET_COOKIE_PARAMS: method ->
-    # positional parameters after `self` (empty: set_cookie/set_signed_cookie
-    # as Werkzeug, Django and Starlette have them); lifetime keywords -> the
+    # Cookie setters other than a `set_cookie` with `set_cookie_params`:
+    # method -> positional parameters after `self` (Django's
+    # `set_signed_cookie(key, value, salt)`); lifetime keywords -> the
     # seconds one unit is worth (empty: `max_age`/`expires` in seconds).
     cookie_setters: dict = field(default_factory=dict)
     cookie_lifetimes: dict = field(default_factory=dict)

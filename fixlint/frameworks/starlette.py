@@ -34,6 +34,8 @@ SESSION_MIDDLEWARE = Middleware(
 MIDDLEWARE_WRAPPERS = frozenset(
     ("starlette.middleware.Middleware", "fastapi.middleware.Middleware")
 )
+# `app.add_middleware(SessionMiddleware, https_only=True)` (starsessions' too).
+MIDDLEWARE_METHODS = frozenset(("add_middleware",))
 
 APP_CLASSES = frozenset(
     ("fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter",
@@ -140,6 +142,7 @@ STARLETTE = Framework(
     fixtures="fastapi",
     url_builder_methods=URL_BUILDER_METHODS,
     middleware_wrappers=MIDDLEWARE_WRAPPERS,
+    middleware_methods=MIDDLEWARE_METHODS,
     redirects=REDIRECTS,
     advice={
         "SFX101": Advice(docs=(("Starlette/FastAPI", "request.session.clear() before writing the user"),)),
