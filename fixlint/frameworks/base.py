@@ -87,6 +87,21 @@ class Routing:
     view_methods: frozenset = frozenset()
     # Decorator functions that make a route handler (Litestar's `@post("/login")`).
     decorator_functions: frozenset = frozenset()
+    # Route decorators that take their HTTP methods from `methods=[...]`
+    # (`@app.route("/login", methods=["POST"])`), and those named for no
+    # HTTP method (`@app.websocket(...)`); any other is named for its
+    # method (`@app.post(...)`, Litestar's `@post(...)`).
+    method_list_decorators: frozenset = frozenset()
+    methodless_decorators: frozenset = frozenset()
+    # Class methods that make a class-based view a view function
+    # (`LoginView.as_view()` registered as the view), and the last names of
+    # bases that make a class a class-based view (`class Login(FormView)`).
+    view_factories: frozenset = frozenset()
+    view_name_suffixes: tuple = ()
+    # Words of a module's path that make it a views module (Django's
+    # `views.py`, `views/`): a function there taking the request first is
+    # a view, whose further parameters are URL captures.
+    view_module_words: frozenset = frozenset()
     # Which handler parameters are URL-path values: "route" (those the route
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
@@ -118,6 +133,12 @@ class Requests:
     # Methods of the request that read one named value (Falcon's
     # `req.get_param("sid")`) -> where.
     value_methods: dict = field(default_factory=dict)
+    # Last names of handler parameter annotations the framework fills
+    # itself, never from the request (FastAPI's `Response`, `BackgroundTasks`).
+    injected_types: frozenset = frozenset()
+    # Keywords of a parameter declaration (`Query(alias="sessionid")`) that
+    # name the request value it reads instead of the parameter's name.
+    param_alias_keywords: tuple = ()
     # Handlers take the request as a plain parameter named `request` (Django,
     # Starlette, aiohttp): such a parameter in a file importing it is its request.
     parameter: bool = False

@@ -175,6 +175,9 @@ DJANGO = Framework(
         view_bases_prefix=VIEW_BASES_PREFIX,
         view_methods=VIEW_METHODS,
         captures="view",
+        view_factories=frozenset(("as_view",)),
+        view_name_suffixes=("View", "Mixin"),
+        view_module_words=frozenset(("views",)),
     ),
     requests=Requests(
         parameter=True,

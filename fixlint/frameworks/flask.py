@@ -132,6 +132,8 @@ FLASK = Framework(
         path_keywords=("rule",),
         app_names=APP_NAMES,
         captures="route",
+        method_list_decorators=frozenset(("route",)),
+        view_factories=frozenset(("as_view",)),  # flask.views.View.as_view(name)
     ),
     requests=Requests(
         objects=frozenset(("flask.request", "flask.globals.request")) | quart.REQUEST,

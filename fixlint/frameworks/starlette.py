@@ -126,6 +126,8 @@ STARLETTE = Framework(
         route_classes=ROUTE_CLASSES,
         path_keywords=("path",),
         app_names=APP_NAMES,
+        method_list_decorators=frozenset(("route", "api_route")),
+        methodless_decorators=frozenset(("websocket", "websocket_route")),
     ),
     requests=Requests(
         parameter=True,
@@ -135,6 +137,8 @@ STARLETTE = Framework(
         raw_bodies=RAW_BODIES,
         connection_names=CONNECTION_NAMES,
         param_sources=PARAM_SOURCES,
+        injected_types=frozenset(("Response", "BackgroundTasks")),
+        param_alias_keywords=("alias", "validation_alias"),  # FastAPI's parameter functions, pydantic's Field
         param_modules=PARAM_MODULES,
     ),
     backend=SESSION_BACKEND,
