@@ -503,6 +503,17 @@ def cookie_is_read(name, read_names):
     return any(n.endswith(COOKIE_FRAGMENT) and n[:-1] in name for n in read_names)
 
 
+# The Secure flag's keywords (`secure=`, Starlette's `https_only=`, Falcon's
+# spelling, Quart-Auth's `cookie_secure=`) and settings (SESSION_COOKIE_SECURE,
+# REMEMBER_COOKIE_SECURE...), and those whose literal True means the app is
+# served over HTTPS only, from every adapter.
+SECURE_KEYWORDS = frozenset({"secure"}).union(
+    {m.options["secure"] for f in FRAMEWORKS for m in f.middleware if "secure" in m.options},
+    {k for f in FRAMEWORKS for k, flag in f.cookie_keywords.items() if flag == "secure"},
+)
+SECURE_SETTINGS = frozenset(s.name for f in FRAMEWORKS for s in f.settings if s.flag == "secure")
+HTTPS_ONLY_NAMES = frozenset().union(*(f.https_only for f in FRAMEWORKS))
+
 # Each session middleware class -> its Middleware (the first framework naming it wins).
 _MIDDLEWARE = {}
 for _framework in FRAMEWORKS:
@@ -518,7 +529,7 @@ def middleware_for(qualname):
 
 __all__ += [
     "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
-    "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
+    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]

@@ -357,6 +357,11 @@ class Framework:
     cookie_deleters: frozenset = frozenset(("delete_cookie",))
     identity_cookie_clear: str = ""
     settings: tuple = ()  # Setting objects
+    # Settings and session-middleware options whose literal True means the
+    # whole app is served over HTTPS only (Django's SECURE_SSL_REDIRECT,
+    # SESSION_COOKIE_SECURE; Starlette's `https_only`): `fixlint fix` may
+    # then write Secure=True safely (fix/https.py).
+    https_only: frozenset = frozenset()
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.
     notes: str = ""

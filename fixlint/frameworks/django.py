@@ -196,6 +196,7 @@ DJANGO = Framework(
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
     settings_required=SETTINGS_REQUIRED,
+    https_only=frozenset(("SESSION_COOKIE_SECURE", "SECURE_SSL_REDIRECT")),
     middleware_setting=MIDDLEWARE_SETTING,
     session_middleware=SESSION_MIDDLEWARE,
     session_secure_argument=COOKIE_SECURE_ARGUMENT,

@@ -94,6 +94,7 @@ FLASK = Framework(
     key="flask",
     label="Flask",
     packages=("flask", "werkzeug", quart.PACKAGE),
+    https_only=frozenset(("SESSION_COOKIE_SECURE",)),
     abort_calls=ABORTS,
     session_objects=frozenset(("flask.session", "flask.globals.session")) | quart.SESSION,
     response_factories=frozenset(

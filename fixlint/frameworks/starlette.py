@@ -147,6 +147,7 @@ STARLETTE = Framework(
     url_builder_methods=URL_BUILDER_METHODS,
     middleware_wrappers=MIDDLEWARE_WRAPPERS,
     middleware_methods=MIDDLEWARE_METHODS,
+    https_only=frozenset(("https_only",)),
     redirects=REDIRECTS,
     advice={
         "SFX101": Advice(docs=(("Starlette/FastAPI", "request.session.clear() before writing the user"),)),
