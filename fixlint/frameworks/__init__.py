@@ -481,6 +481,11 @@ def settings_frameworks(name):
 
 
 SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
+# Settings naming a framework's own session cookie (SESSION_COOKIE_NAME): the
+# name configured there is a session-id name too.
+SESSION_NAME_SETTINGS = frozenset(
+    s.name for f in FRAMEWORKS if f.extends is None for s in f.settings if s.flag == "name" and s.cookie == "session"
+)
 # Cookies a framework or library reads by default, whatever the project's
 # code says (Flask's `session`, Django's `sessionid`, Flask-Login's
 # `remember_token`, Pyramid's `auth_tkt`): a project that sets one sets a
@@ -529,7 +534,7 @@ def middleware_for(qualname):
 
 __all__ += [
     "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
-    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
+    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SESSION_NAME_SETTINGS", "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]
