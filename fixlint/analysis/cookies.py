@@ -40,11 +40,18 @@ APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
 _SET_COOKIE_METHODS = fw.COOKIE_SETTER_METHODS
-_CONFIG_METHODS = frozenset(("update", "from_mapping"))
+# Configuration objects by attribute (`app.config`), with their framework.
+_CONFIG_ATTRIBUTES = {}
+for _framework in fw.FRAMEWORKS:
+    if _framework.config_attribute:
+        _CONFIG_ATTRIBUTES.setdefault(_framework.config_attribute, _framework)
+_CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEWORKS))
+_TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
 # Settings modules and middleware lists, from every framework that has them.
 SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
+_CONFIGURE_CALLS = {q: f for f in fw.FRAMEWORKS for q in f.settings_configure}
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 MIDDLEWARE_METHODS = frozenset().union(*(f.middleware_methods for f in fw.FRAMEWORKS))
 # Frameworks whose settings modules must give some settings (Django's
@@ -414,7 +421,7 @@ class CookieAnalysis(Analysis):
             if not site.deletion:
                 self.sites.append(site)
         elif qualname in SETTINGS_CONFIGURE:
-            self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
+            self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
         elif qualname in _CONSTRUCTIONS:
             self._constructions.append((node, _CONSTRUCTIONS[qualname]))
 
@@ -519,7 +526,7 @@ class CookieAnalysis(Analysis):
             return
         container = target.value
         if key in fw.SETTING_NAMES and self._is_config(container):
-            self._setting(key, value, node, self._config_key(container), fw.FLASK.label_in(self.ctx))
+            self._setting(key, value, node, self._config_key(container), self._config_label(container))
         elif key.lower() == "set-cookie":
             self._header(value)
         elif container.__class__ is ast.Subscript:
@@ -531,7 +538,10 @@ class CookieAnalysis(Analysis):
 
     def _is_config(self, expr):
         """`app.config`, `current_app.config`, `self.app.config`."""
-        return expr.__class__ is ast.Attribute and expr.attr == "config"
+        return expr.__class__ is ast.Attribute and expr.attr in _CONFIG_ATTRIBUTES
+
+    def _config_label(self, config_expr):
+        return _CONFIG_ATTRIBUTES[config_expr.attr].label_in(self.ctx)
 
     def _config_key(self, config_expr):
         owner = config_expr.value
@@ -539,7 +549,7 @@ class CookieAnalysis(Analysis):
         return ("config", id(binding) if binding is not None else ast.dump(owner))
 
     def _config_call(self, node, config_expr):
-        self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label_in(self.ctx))
+        self._keyword_settings(node, self._config_key(config_expr), self._config_label(config_expr))
 
     def _keyword_settings(self, node, group_key, label):
         for name, value, where in self._mapping_pairs(node):
@@ -810,7 +820,7 @@ class CookieAnalysis(Analysis):
         value = node.value
         if value.__class__ is not ast.Tuple or not 2 <= len(value.elts) <= 3:
             return
-        if self.ctx.function is None or not self.ctx.imports(*fw.FLASK.packages):
+        if self.ctx.function is None or not self.ctx.imports(*_TUPLE_RESPONSE_PACKAGES):
             return
         mapping = self.ctx.value_of(value.elts[-1])
         if mapping.__class__ is not ast.Dict:

@@ -194,6 +194,14 @@ class Framework:
     settings_markers: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
     settings_configure: frozenset = frozenset()
+    # Configuration as an object of the application (Flask's `app.config`):
+    # the attribute that holds it, and its methods that set several keys at
+    # once (`app.config.update(...)`, `from_mapping(...)`).
+    config_attribute: str = ""
+    config_update_methods: frozenset = frozenset()
+    # A view may return `(body, status, headers)` and the framework builds
+    # the response, Set-Cookie headers included, from it (Flask).
+    tuple_responses: bool = False
     # Settings a settings module (one defining a `settings_markers` name, or
     # star-importing a chain of project modules that does) must give: a
     # production module that never does keeps the Setting's default,
