@@ -102,6 +102,11 @@ APPS = (
     # aiohttp with aiohttp-session
     _app("aiohttp", "aiohttp-security", "0.5.0", "aiohttp_security-0.5.0-py3-none-any.whl",
          "791ecbb4bbdb95b3a2033bda345231628ea42903b2d33b6a3bf8737ed68c6072"),
+    # Falcon: a signed-cookie session middleware and an authentication middleware
+    _app("falcon", "FalconSignedSessions", "0.0.3", "FalconSignedSessions-0.0.3-py3-none-any.whl",
+         "080e8b5a8950aa6294498e95d180300093baf4b2eed477a88bfadca4de9cd0f3"),
+    _app("falcon", "falcon-auth2", "0.2.0", "falcon_auth2-0.2.0-py3-none-any.whl",
+         "15b18ff75e393273b06a1219eb1387ed887c7ba5b16dda5c51d717efe97f1c0c"),
 )
 
 

@@ -185,3 +185,98 @@ def test_the_parity_record_has_a_row_per_fixtures_folder():
     rows = record().get("frameworks", {})
     assert folders and folders <= set(rows), sorted(folders - set(rows))
     assert all(rows[name]["lines"] > 0 for name in folders)
+
+
+# -- framework facts as strings ----------------------------------------------
+# Layers whose code must hold no framework fact as a string: a qualified name
+# inside a framework's package (`"flask.session"`, `"django.contrib.auth.login"`),
+# a setting an adapter defines (`"SESSION_COOKIE_SECURE"`), or a method only
+# adapters name (`"add_middleware"`, `"set_signed_cookie"`, `"as_view"`,
+# `"expires_days"`). Those are adapter data, read through the registry.
+# The rules' Semgrep helpers are not covered yet: their patterns still name
+# some frameworks' calls (README, "Adding a framework").
+FACT_LAYERS = ("analysis", "project", "fix", "engine", "server")
+# Left on purpose: (module, string) -> why.
+FACT_ALLOWED = {
+    ("engine/values.py", "django.utils.timezone.now"):
+        "the engine sits below the frameworks layer (it imports no adapter): one of the clocks "
+        "a cookie expiry is evaluated against, with the stdlib's",
+}
+# Method and keyword names every adapter leaves generic (Werkzeug's,
+# Django's and Starlette's `set_cookie`, `max_age`, `expires`, `delete_cookie`).
+_GENERIC_METHODS = frozenset(("set_cookie", "max_age", "expires", "delete_cookie"))
+
+
+def _fact_strings():
+    packages = {p for f in fw.FRAMEWORKS for p in f.packages} | {
+        p for f in fw.FRAMEWORKS for p, _ in f.label_variants}
+    prefixes = tuple(f"{p}." for p in sorted(packages))
+    names = set(fw.SETTING_NAMES) | set(fw.HTTPS_ONLY_NAMES - fw.SECURE_KEYWORDS)
+    for f in fw.FRAMEWORKS:
+        names |= set(f.cookie_setters) | set(f.cookie_lifetimes) | f.middleware_methods
+        names |= f.cookie_deleters | f.cookie_clearers | f.cookie_clear_all | f.identity_cookie_setters
+        names |= set(f.settings_required)
+        if f.routing is not None:
+            names |= f.routing.view_factories
+    return prefixes, names - _GENERIC_METHODS
+
+
+def _docstrings(tree):
+    found = set()
+    for node in ast.walk(tree):
+        if node.__class__ in (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if first.__class__ is ast.Expr and first.value.__class__ is ast.Constant:
+                found.add(id(first.value))
+    return found
+
+
+def _framework_facts(path, prefixes, names):
+    """(line, string) for each framework fact a module's code (not its
+    docstrings) writes as a string."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    return sorted(
+        (node.lineno, node.value) for node in ast.walk(tree)
+        if node.__class__ is ast.Constant and isinstance(node.value, str) and id(node) not in docstrings
+        and (node.value.startswith(prefixes) or node.value in names)
+    )
+
+
+def test_analyses_hold_no_framework_facts_as_strings():
+    """Issue 14: framework knowledge (qualified names, settings, the methods
+    only one framework has) lives in the adapters; analyses, the project
+    model, fixes, the engine and the server read it from the registry."""
+    prefixes, names = _fact_strings()
+    found = []
+    for layer in FACT_LAYERS:
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            module = "/".join(path.relative_to(PACKAGE).parts)
+            for line, text in _framework_facts(path, prefixes, names):
+                if (module, text) not in FACT_ALLOWED:
+                    found.append(f"{module}:{line} {text!r}")
+    assert not found, "framework facts written outside the adapters:\n" + "\n".join(found)
+
+
+def test_the_fact_check_would_see_framework_strings(tmp_path):
+    module = tmp_path / "cookies.py"
+    module.write_text(
+        '"""Docs may say flask.session and add_middleware."""\n'
+        'SECURE = "SESSION_COOKIE_SECURE"\n'
+        'if attr == "add_middleware" or qualname == "django.contrib.auth.login":\n'
+        '    params = ("key", "value", "salt") if attr == "set_signed_cookie" else ()\n'
+        'option = "max_age"\n'
+    )
+    prefixes, names = _fact_strings()
+    assert _framework_facts(module, prefixes, names) == [
+        (2, "SESSION_COOKIE_SECURE"), (3, "add_middleware"), (3, "django.contrib.auth.login"), (4, "set_signed_cookie"),
+    ]
+
+
+def test_every_allowed_fact_is_still_there():
+    """The allow-list shrinks when a fact moves: an entry whose string is
+    gone fails here."""
+    prefixes, names = _fact_strings()
+    for module, text in FACT_ALLOWED:
+        found = {t for _, t in _framework_facts(PACKAGE / module, prefixes, names)}
+        assert text in found, f"{module} no longer writes {text!r}: drop it from FACT_ALLOWED"

@@ -39,15 +39,26 @@ HEADER = "header"
 APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
-_SET_COOKIE_METHODS = frozenset(("set_cookie", "set_signed_cookie")).union(
-    *(f.cookie_setters for f in fw.FRAMEWORKS)
-)
-_CONFIG_METHODS = frozenset(("update", "from_mapping"))
+_SET_COOKIE_METHODS = fw.COOKIE_SETTER_METHODS
+# Configuration objects by attribute (`app.config`), with their framework.
+_CONFIG_ATTRIBUTES = {}
+for _framework in fw.FRAMEWORKS:
+    if _framework.config_attribute:
+        _CONFIG_ATTRIBUTES.setdefault(_framework.config_attribute, _framework)
+_CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEWORKS))
+_TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
 # Settings modules and middleware lists, from every framework that has them.
 SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
+_CONFIGURE_CALLS = {q: f for f in fw.FRAMEWORKS for q in f.settings_configure}
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
+MIDDLEWARE_METHODS = frozenset().union(*(f.middleware_methods for f in fw.FRAMEWORKS))
+# Frameworks whose settings modules must give some settings (Django's
+# SESSION_COOKIE_SECURE), each with those Settings.
+_REQUIRED_SETTINGS = tuple(
+    (f, tuple(f.setting(name) for name in f.settings_required)) for f in fw.FRAMEWORKS if f.settings_required
+)
 # Cookie objects built from set_cookie's parameters (Litestar's `Cookie(...)`), and whose.
 _COOKIE_CLASSES = {q: f for f in fw.FRAMEWORKS for q in f.cookie_classes}
 # The first framework that names each project construction (`Flask(...)`,
@@ -138,6 +149,7 @@ def _flag_from(expr, ctx):
 # `set_cookie` lifetime keywords, first found first, and the seconds one
 # unit of each is worth (an adapter's `cookie_lifetimes` replaces them).
 _LIFETIMES = {"max_age": 1, "expires": 1}
+_EXPIRES = ("expires",)  # an expiry date, whatever an adapter counts as a lifetime
 
 
 def _lifetime_flag(expr, ctx, unit=1):
@@ -189,12 +201,7 @@ def _set_cookie_site(ctx, node, func):
     framework = fw.response_framework(ctx, func.value)
     if framework is None:
         return None
-    params = framework.set_cookie_params
-    if func.attr in framework.cookie_setters:
-        params = framework.cookie_setters[func.attr]
-    elif func.attr == "set_signed_cookie":
-        params = ("key", "value", "salt")
-    return cookie_call_site(ctx, node, framework, func.attr, params)
+    return cookie_call_site(ctx, node, framework, func.attr, fw.cookie_setter_params(framework, func.attr))
 
 
 def cookie_call_site(ctx, node, framework, method, params):
@@ -240,20 +247,21 @@ def cookie_call_site(ctx, node, framework, method, params):
         site.flags["lifetime"] = _lifetime_flag(given[option], ctx, lifetimes[option])
     site.flags["name"] = Flag(name, known=name is not None, explicit=True, node=key)
     site.missing_counts = ALL_FLAGS
-    site.deletion = not splat and _deletes(given, ctx)
+    site.deletion = not splat and _deletes(given, ctx, lifetimes)
     return site
 
 
-def _deletes(given, ctx):
+def _deletes(given, ctx, lifetimes):
     """A `set_cookie` that deletes the cookie: an empty value (`""`, `None`,
     or none given: every framework defaults to "") or an expiry that has
-    already passed (`max_age=0`, `expires=0`, a past date)."""
+    already passed (`max_age=0`, `expires=0`, `expires_days=0`, a past
+    date) in one of `lifetimes` or `expires`."""
     value = given.get("value")
     if value is None or evaluate(value, ctx) in (None, "", b""):
         return True
     return any(
         given.get(option) is not None and expired_at_once(given[option], ctx)
-        for option in ("max_age", "expires", "expires_days")
+        for option in (*lifetimes, *_EXPIRES)
     )
 
 
@@ -389,7 +397,7 @@ class CookieAnalysis(Analysis):
                     for key, value, _ in self._mapping_pairs(node):
                         self._morsel_flag(morsel, ast.Constant(key), value, node)
                     return
-            if attr == "add_middleware" and node.args:
+            if attr in MIDDLEWARE_METHODS and node.args:
                 self._middleware(node, node.args[0], node.args[1:], node.keywords)
                 return
             if node.keywords:
@@ -416,7 +424,7 @@ class CookieAnalysis(Analysis):
             if not site.deletion:
                 self.sites.append(site)
         elif qualname in SETTINGS_CONFIGURE:
-            self._keyword_settings(node, ("settings.configure", self.ctx.scope), fw.DJANGO.label)
+            self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
         elif qualname in _CONSTRUCTIONS:
             self._constructions.append((node, _CONSTRUCTIONS[qualname]))
 
@@ -521,7 +529,7 @@ class CookieAnalysis(Analysis):
             return
         container = target.value
         if key in fw.SETTING_NAMES and self._is_config(container):
-            self._setting(key, value, node, self._config_key(container), fw.FLASK.label_in(self.ctx))
+            self._setting(key, value, node, self._config_key(container), self._config_label(container))
         elif key.lower() == "set-cookie":
             self._header(value)
         elif container.__class__ is ast.Subscript:
@@ -533,7 +541,10 @@ class CookieAnalysis(Analysis):
 
     def _is_config(self, expr):
         """`app.config`, `current_app.config`, `self.app.config`."""
-        return expr.__class__ is ast.Attribute and expr.attr == "config"
+        return expr.__class__ is ast.Attribute and expr.attr in _CONFIG_ATTRIBUTES
+
+    def _config_label(self, config_expr):
+        return _CONFIG_ATTRIBUTES[config_expr.attr].label_in(self.ctx)
 
     def _config_key(self, config_expr):
         owner = config_expr.value
@@ -541,7 +552,7 @@ class CookieAnalysis(Analysis):
         return ("config", id(binding) if binding is not None else ast.dump(owner))
 
     def _config_call(self, node, config_expr):
-        self._keyword_settings(node, self._config_key(config_expr), fw.FLASK.label_in(self.ctx))
+        self._keyword_settings(node, self._config_key(config_expr), self._config_label(config_expr))
 
     def _keyword_settings(self, node, group_key, label):
         for name, value, where in self._mapping_pairs(node):
@@ -627,33 +638,50 @@ class CookieAnalysis(Analysis):
         return fw.DJANGO.label if "settings" in names else fw.FLASK.label
 
     def _finish_settings_module(self):
-        """A Django settings module that stands alone, or with what it
-        star-imports from the project (production.py -> base.py), must turn
-        on SESSION_COOKIE_SECURE; reported at line 1. A star import fixlint
-        cannot follow leaves the module alone; so does being a base that
-        stands alone and another project module star-imports, and a MIDDLEWARE list
-        naming the project's own session middleware that sets Secure."""
+        """A settings module (Django's) that stands alone, or with what it
+        star-imports from the project (production.py -> base.py), must give
+        its framework's `settings_required` (SESSION_COOKIE_SECURE); each
+        missing one is reported at line 1. A star import fixlint cannot
+        follow leaves the module alone; so does being a base that stands
+        alone and another project module star-imports, and, for the session
+        cookie's Secure flag, a middleware list naming the project's own
+        session middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
-        is_settings = self._module_markers or (chained and not SETTINGS_MARKERS.isdisjoint(project.chain_keys))
-        if not is_settings or "SESSION_COOKIE_SECURE" in self._module_settings:
-            return
-        if ctx.star_imports and not (chained and "SESSION_COOKIE_SECURE" not in project.chain_keys):
-            return
-        if ctx.path.stem in BASE_SETTINGS_STEMS:
-            return
-        if fw.is_dev_module(ctx.path):
-            return
-        if project is not None and project.shared_base and not ctx.star_imports:
-            return  # a base others star-import, alone: judged in the modules built on it
-        if project is not None and project.session_secured_by_code:
-            return  # the project's own session middleware sets Secure
-        site = CookieSite(SETTINGS, ctx.tree, fw.DJANGO.label, sensitivity=fw.SESSION)
-        site.flags["secure"] = Flag(False, known=True, explicit=False)
-        site.settings["secure"] = "SESSION_COOKIE_SECURE"
-        site.group = self._groups.setdefault((("module",), "session"), {})
-        site.missing_counts = frozenset(("secure",))
+        for framework, settings in _REQUIRED_SETTINGS:
+            markers = framework.settings_markers
+            is_settings = not markers.isdisjoint(self._module_markers) or (
+                chained and not markers.isdisjoint(project.chain_keys))
+            if not is_settings or ctx.path.stem in framework.base_settings_stems or fw.is_dev_module(ctx.path):
+                continue
+            if project is not None and project.shared_base and not ctx.star_imports:
+                continue  # a base others star-import, alone: judged in the modules built on it
+            for setting in settings:
+                if self._required_missing(setting, chained):
+                    self._required_site(framework, setting)
+
+    def _required_missing(self, setting, chained):
+        ctx = self.ctx
+        project = ctx.project
+        name = setting.name
+        if name in self._module_settings:
+            return False
+        if ctx.star_imports and not (chained and name not in project.chain_keys):
+            return False
+        if setting.flag == "secure" and setting.cookie == "session" and (
+                project is not None and project.session_secured_by_code):
+            return False  # the project's own session middleware sets Secure
+        return True
+
+    def _required_site(self, framework, setting):
+        site = CookieSite(SETTINGS, self.ctx.tree, framework.label,
+                          sensitivity=fw.CSRF if setting.cookie == "csrf" else fw.SESSION)
+        site.sensitivity_detail = setting.cookie
+        site.flags[setting.flag] = Flag(setting.default, known=True, explicit=False)
+        site.settings[setting.flag] = setting.name
+        site.group = self._groups.setdefault((("module",), setting.cookie), {})
+        site.missing_counts = frozenset((setting.flag,))
         self.sites.append(site)
 
     def _finish_project(self):
@@ -795,7 +823,7 @@ class CookieAnalysis(Analysis):
         value = node.value
         if value.__class__ is not ast.Tuple or not 2 <= len(value.elts) <= 3:
             return
-        if self.ctx.function is None or not self.ctx.imports(*fw.FLASK.packages):
+        if self.ctx.function is None or not self.ctx.imports(*_TUPLE_RESPONSE_PACKAGES):
             return
         mapping = self.ctx.value_of(value.elts[-1])
         if mapping.__class__ is not ast.Dict:

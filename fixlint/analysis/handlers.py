@@ -121,9 +121,7 @@ class HandlerAnalysis(Analysis):
                 path = _first_string(decorator, framework.routing.path_keywords)
                 if path is not None:
                     handler.paths.append(path)
-                method = last_name(decorator.func)
-                if method not in ("route", "websocket"):
-                    handler.methods.add(method.upper())
+                _add_methods(handler, framework.routing, last_name(decorator.func), decorator)
                 return
         if decorator.func.__class__ is not ast.Attribute:
             return
@@ -138,13 +136,10 @@ class HandlerAnalysis(Analysis):
         router = last_name(decorator.func.value)
         if router:
             handler.routers.append(router)
-        path = _first_string(decorator, ("rule", "path"))
+        path = _first_string(decorator, framework.routing.path_keywords)
         if path is not None:
             handler.paths.append(path)
-        if method in ("route", "api_route"):
-            handler.methods |= _methods(decorator)
-        elif method not in ("websocket", "websocket_route"):
-            handler.methods.add(method.upper())
+        _add_methods(handler, framework.routing, method, decorator)
 
     def _view_decorator(self, handler, decorator):
         """`@view_config(route_name="login")` (Pyramid): a view of the
@@ -200,7 +195,7 @@ class HandlerAnalysis(Analysis):
             if qualname is not None and qualname.startswith(routing.view_bases_prefix):
                 return True
             name = qualname.rpartition(".")[2] if qualname else getattr(base, "id", getattr(base, "attr", ""))
-            if name.endswith(("View", "Mixin")):
+            if name.endswith(routing.view_name_suffixes):
                 return True
         return False
 
@@ -260,7 +255,7 @@ class HandlerAnalysis(Analysis):
             qualname = ctx.qualname(base)
             if qualname in requests.types:
                 return "request"
-            if qualname is not None and qualname.rpartition(".")[2] in ("Response", "BackgroundTasks"):
+            if qualname is not None and qualname.rpartition(".")[2] in requests.injected_types:
                 return "special"
         if arg.arg in path_names:
             return "path"
@@ -295,7 +290,8 @@ class HandlerAnalysis(Analysis):
     def _register(self, target, framework, path, methods):
         if target is None:
             return
-        if target.__class__ is ast.Call and target.func.__class__ is ast.Attribute and target.func.attr == "as_view":
+        if (target.__class__ is ast.Call and target.func.__class__ is ast.Attribute
+                and target.func.attr in framework.routing.view_factories):
             target = target.func.value  # LoginView.as_view()
         binding = self.ctx.binding(target)
         if binding is None or binding.kind not in ("function", "class"):
@@ -390,6 +386,15 @@ def _first_string(call, keywords):
         if candidate.__class__ is ast.Constant and isinstance(candidate.value, str):
             return candidate.value
     return None
+
+
+def _add_methods(handler, routing, decorator_name, decorator):
+    """The HTTP methods a route decorator names: in `methods=[...]`, or by
+    its own name (`@app.post`)."""
+    if decorator_name in routing.method_list_decorators:
+        handler.methods |= _methods(decorator)
+    elif decorator_name not in routing.methodless_decorators:
+        handler.methods.add(decorator_name.upper())
 
 
 def _methods(call):

@@ -1154,9 +1154,9 @@ def _names_session_cookie_setting(expr):
     """`settings.SESSION_COOKIE_NAME`, `app.config["SESSION_COOKIE_NAME"]`,
     `app.session_cookie_name`."""
     if expr.__class__ is ast.Attribute:
-        return expr.attr.upper() == "SESSION_COOKIE_NAME"
+        return expr.attr.upper() in fw.SESSION_NAME_SETTINGS
     if expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant:
-        return expr.slice.value == "SESSION_COOKIE_NAME"
+        return expr.slice.value in fw.SESSION_NAME_SETTINGS
     return False
 
 

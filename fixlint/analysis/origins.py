@@ -332,7 +332,7 @@ class OriginAnalysis(Analysis):
             source = _PARAM_SOURCES.get(handler.params.get(name))
             if source is None:
                 return None
-            key = _alias(function, arg) or name
+            key = _alias(function, arg, handler.framework.requests.param_alias_keywords) or name
             if source == JSON_BODY and not _scalar(arg.annotation):
                 return Container(JSON_BODY, handler.framework, arg, model=True)
             read = self._read(arg, key, source, handler.framework)
@@ -364,7 +364,8 @@ class OriginAnalysis(Analysis):
         if handler.class_node is not None or handler.paths or handler.node.decorator_list:
             return True
         path = self.ctx.path
-        return "views" in fw.words(path.stem) or "views" in (p.lower() for p in path.parts[:-1])
+        words = handler.framework.routing.view_module_words
+        return not words.isdisjoint(fw.words(path.stem)) or not words.isdisjoint(p.lower() for p in path.parts[:-1])
 
     def _read(self, node, key, source, framework, key_expr=None):
         found = self._memo.get(node)
@@ -691,7 +692,7 @@ def _arguments(function):
     return [*args.posonlyargs, *args.args, *args.kwonlyargs]
 
 
-def _alias(function, arg):
+def _alias(function, arg, keywords):
     """`Query(alias="sessionid")`, plain or inside Annotated[...]."""
     args = function.args
     positional = args.posonlyargs + args.args
@@ -700,7 +701,7 @@ def _alias(function, arg):
     for candidate in (defaults.get(arg), *hd.annotated_extras(arg.annotation)):
         if candidate.__class__ is ast.Call:
             for keyword in candidate.keywords:
-                if keyword.arg in ("alias", "validation_alias") and keyword.value.__class__ is ast.Constant:
+                if keyword.arg in keywords and keyword.value.__class__ is ast.Constant:
                     if isinstance(keyword.value.value, str):
                         return keyword.value.value
     return None

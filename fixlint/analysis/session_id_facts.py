@@ -39,7 +39,7 @@ from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
 from .sign_in_lookups import SignInLookups
 
-_SET_COOKIE = frozenset(("set_cookie", "set_signed_cookie")).union(*(f.cookie_setters for f in fw.FRAMEWORKS))
+_SET_COOKIE = fw.COOKIE_SETTER_METHODS
 _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
@@ -295,7 +295,7 @@ class SessionIdAnalysis(Analysis):
             self._client_keys.append((_callee(key.func) if key.__class__ is ast.Call else None, made))
 
     def _assigned_name(self, name, value, node):
-        if name == "SESSION_COOKIE_NAME":
+        if name in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
         if self._names_session_id(name):
             self._weak(value, f"assigned to {name!r}")
@@ -317,7 +317,7 @@ class SessionIdAnalysis(Analysis):
 
     def _assigned_item(self, target, value, node):
         key = literal_string(target.slice, self.ctx)
-        if key == "SESSION_COOKIE_NAME":
+        if key in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
             self.sign_ins.session_write(value, literal_key(target.slice, self.ctx))

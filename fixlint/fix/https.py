@@ -30,13 +30,16 @@ import builtins
 import re
 from typing import NamedTuple
 
+from .. import frameworks as fw
 from .edits import Expression
 
-FLAG_KEYWORDS = frozenset(("secure", "https_only", "cookie_https_only"))
-SETTINGS = frozenset(("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE",
-                      "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE_ONLY"))
+# The Secure flag's keywords and settings every adapter knows.
+FLAG_KEYWORDS = fw.SECURE_KEYWORDS
 # Literal True for these means the app is served over HTTPS only.
-HTTPS_ONLY = frozenset(("SESSION_COOKIE_SECURE", "SECURE_SSL_REDIRECT", "https_only", "cookie_https_only"))
+HTTPS_ONLY = fw.HTTPS_ONLY_NAMES
+# A project's own switch of that name is no framework's setting, but says the same.
+_PROJECT_SETTINGS = frozenset(("SESSION_COOKIE_SECURE_ONLY",))
+SETTINGS = fw.SECURE_SETTINGS | (HTTPS_ONLY - FLAG_KEYWORDS) | _PROJECT_SETTINGS
 _SWITCH = re.compile(r"^(is_)?(production|prod|use_https|https|use_ssl|force_https|secure_cookies?)$", re.I)
 _DEBUG = re.compile(r"^debug$", re.I)
 NO_DECISION = ("a Secure cookie is not sent over plain HTTP (http://testserver test clients, localhost, "

@@ -326,6 +326,26 @@ FLASK_LIKE = Framework(
     label="Flask/Django",
     packages=(),
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    # A setter a response's adapter does not list is read as Django's
+    # (`set_signed_cookie(key, value, salt)` on a project's own response).
+    cookie_setters=DJANGO.cookie_setters,
+)
+
+
+def cookie_setter_params(framework, method):
+    """The positional parameters after `self` of `framework`'s cookie
+    setter `method` (set_cookie, set_signed_cookie, ...)."""
+    params = framework.cookie_setters.get(method) or FLASK_LIKE.cookie_setters.get(method)
+    return params or framework.set_cookie_params
+
+
+# Methods of a response that set a cookie, in every framework.
+COOKIE_SETTER_METHODS = frozenset(("set_cookie",)).union(*(f.cookie_setters for f in FRAMEWORKS))
+# Methods that set or delete the cookie their first argument names, in every
+# framework (`set_cookie`, Tornado's `set_secure_cookie` and `clear_cookie`,
+# aiohttp's `del_cookie`, Falcon's `unset_cookie`).
+COOKIE_WRITER_METHODS = COOKIE_SETTER_METHODS.union(
+    *(f.cookie_deleters | f.cookie_clearers | f.identity_cookie_setters for f in FRAMEWORKS)
 )
 
 
@@ -463,6 +483,11 @@ def settings_frameworks(name):
 
 
 SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
+# Settings naming a framework's own session cookie (SESSION_COOKIE_NAME): the
+# name configured there is a session-id name too.
+SESSION_NAME_SETTINGS = frozenset(
+    s.name for f in FRAMEWORKS if f.extends is None for s in f.settings if s.flag == "name" and s.cookie == "session"
+)
 # Cookies a framework or library reads by default, whatever the project's
 # code says (Flask's `session`, Django's `sessionid`, Flask-Login's
 # `remember_token`, Pyramid's `auth_tkt`): a project that sets one sets a
@@ -485,6 +510,17 @@ def cookie_is_read(name, read_names):
     return any(n.endswith(COOKIE_FRAGMENT) and n[:-1] in name for n in read_names)
 
 
+# The Secure flag's keywords (`secure=`, Starlette's `https_only=`, Falcon's
+# spelling, Quart-Auth's `cookie_secure=`) and settings (SESSION_COOKIE_SECURE,
+# REMEMBER_COOKIE_SECURE...), and those whose literal True means the app is
+# served over HTTPS only, from every adapter.
+SECURE_KEYWORDS = frozenset({"secure"}).union(
+    {m.options["secure"] for f in FRAMEWORKS for m in f.middleware if "secure" in m.options},
+    {k for f in FRAMEWORKS for k, flag in f.cookie_keywords.items() if flag == "secure"},
+)
+SECURE_SETTINGS = frozenset(s.name for f in FRAMEWORKS for s in f.settings if s.flag == "secure")
+HTTPS_ONLY_NAMES = frozenset().union(*(f.https_only for f in FRAMEWORKS))
+
 # Each session middleware class -> its Middleware (the first framework naming it wins).
 _MIDDLEWARE = {}
 for _framework in FRAMEWORKS:
@@ -499,8 +535,8 @@ def middleware_for(qualname):
 
 
 __all__ += [
-    "CSRF", "DEV_WORDS", "FLASK_LIKE", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
-    "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
+    "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
+    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SESSION_NAME_SETTINGS", "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]

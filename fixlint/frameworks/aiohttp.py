@@ -68,6 +68,7 @@ AIOHTTP = Framework(
         route_classes=ROUTE_FUNCTIONS,
         path_keywords=("path",),
         app_names=APP_NAMES,
+        method_list_decorators=frozenset(("route",)),
     ),
     requests=Requests(
         types=REQUEST_TYPES,

@@ -87,6 +87,21 @@ class Routing:
     view_methods: frozenset = frozenset()
     # Decorator functions that make a route handler (Litestar's `@post("/login")`).
     decorator_functions: frozenset = frozenset()
+    # Route decorators that take their HTTP methods from `methods=[...]`
+    # (`@app.route("/login", methods=["POST"])`), and those named for no
+    # HTTP method (`@app.websocket(...)`); any other is named for its
+    # method (`@app.post(...)`, Litestar's `@post(...)`).
+    method_list_decorators: frozenset = frozenset()
+    methodless_decorators: frozenset = frozenset()
+    # Class methods that make a class-based view a view function
+    # (`LoginView.as_view()` registered as the view), and the last names of
+    # bases that make a class a class-based view (`class Login(FormView)`).
+    view_factories: frozenset = frozenset()
+    view_name_suffixes: tuple = ()
+    # Words of a module's path that make it a views module (Django's
+    # `views.py`, `views/`): a function there taking the request first is
+    # a view, whose further parameters are URL captures.
+    view_module_words: frozenset = frozenset()
     # Which handler parameters are URL-path values: "route" (those the route
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
@@ -118,6 +133,12 @@ class Requests:
     # Methods of the request that read one named value (Falcon's
     # `req.get_param("sid")`) -> where.
     value_methods: dict = field(default_factory=dict)
+    # Last names of handler parameter annotations the framework fills
+    # itself, never from the request (FastAPI's `Response`, `BackgroundTasks`).
+    injected_types: frozenset = frozenset()
+    # Keywords of a parameter declaration (`Query(alias="sessionid")`) that
+    # name the request value it reads instead of the parameter's name.
+    param_alias_keywords: tuple = ()
     # Handlers take the request as a plain parameter named `request` (Django,
     # Starlette, aiohttp): such a parameter in a file importing it is its request.
     parameter: bool = False
@@ -173,8 +194,25 @@ class Framework:
     settings_markers: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
     settings_configure: frozenset = frozenset()
+    # Configuration as an object of the application (Flask's `app.config`):
+    # the attribute that holds it, and its methods that set several keys at
+    # once (`app.config.update(...)`, `from_mapping(...)`).
+    config_attribute: str = ""
+    config_update_methods: frozenset = frozenset()
+    # A view may return `(body, status, headers)` and the framework builds
+    # the response, Set-Cookie headers included, from it (Flask).
+    tuple_responses: bool = False
+    # Settings a settings module (one defining a `settings_markers` name, or
+    # star-importing a chain of project modules that does) must give: a
+    # production module that never does keeps the Setting's default,
+    # reported at its line 1 (Django's SESSION_COOKIE_SECURE, RULES.md
+    # Revision 2 "Django settings chains").
+    settings_required: tuple = ()
     # Wrappers that list a middleware with its options (`Middleware(cls, ...)`).
     middleware_wrappers: frozenset = frozenset()
+    # Methods of an application that install the middleware class passed
+    # first, with its options (`app.add_middleware(SessionMiddleware, ...)`).
+    middleware_methods: frozenset = frozenset()
     # Calls that act on the session (SFX101/SFX102), by qualified name:
     # `regenerate_calls` give it a new id (Django's `login()` cycles the key;
     # starsessions' `regenerate_session_id()`), `logout_calls` end it,
@@ -294,9 +332,9 @@ class Framework:
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
     samesite_lax: str = "Lax"
-    # Cookie setters whose parameters differ from SET_COOKIE_PARAMS: method ->
-    # positional parameters after `self` (empty: set_cookie/set_signed_cookie
-    # as Werkzeug, Django and Starlette have them); lifetime keywords -> the
+    # Cookie setters other than a `set_cookie` with `set_cookie_params`:
+    # method -> positional parameters after `self` (Django's
+    # `set_signed_cookie(key, value, salt)`); lifetime keywords -> the
     # seconds one unit is worth (empty: `max_age`/`expires` in seconds).
     cookie_setters: dict = field(default_factory=dict)
     cookie_lifetimes: dict = field(default_factory=dict)
@@ -327,6 +365,11 @@ class Framework:
     cookie_deleters: frozenset = frozenset(("delete_cookie",))
     identity_cookie_clear: str = ""
     settings: tuple = ()  # Setting objects
+    # Settings and session-middleware options whose literal True means the
+    # whole app is served over HTTPS only (Django's SECURE_SSL_REDIRECT,
+    # SESSION_COOKIE_SECURE; Starlette's `https_only`): `fixlint fix` may
+    # then write Secure=True safely (fix/https.py).
+    https_only: frozenset = frozenset()
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.
     notes: str = ""

@@ -37,6 +37,8 @@ SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
 # Stems of settings modules that others star-import and override.
 BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "shared", "components"))
 SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
+# A production settings module must turn the session cookie's Secure flag on.
+SETTINGS_REQUIRED = ("SESSION_COOKIE_SECURE",)
 # The setting that lists the middleware, and the class that sets the session
 # cookie: a project subclass of it named in that list that passes `secure=`
 # (a literal True or a computed value) to the cookie it sets decides the
@@ -137,6 +139,9 @@ REDIRECTS = frozenset(
 )
 # `redirect(to, *args, **kwargs)` reverses `to` with the extra arguments.
 REVERSING_REDIRECTS = frozenset(("django.shortcuts.redirect",))
+# `HttpResponse.set_signed_cookie(key, value, salt="", **set_cookie's keywords)`.
+COOKIE_SETTERS = {"set_signed_cookie": ("key", "value", "salt")}
+
 # Strong key generators Django provides.
 TOKEN_GENERATORS = frozenset(("django.utils.crypto.get_random_string",))
 
@@ -152,6 +157,7 @@ DJANGO = Framework(
     response_factories=RESPONSE_CLASSES | {"django.shortcuts.render", "django.shortcuts.redirect"},
     response_types=RESPONSE_CLASSES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    cookie_setters=COOKIE_SETTERS,
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
         Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
@@ -169,6 +175,9 @@ DJANGO = Framework(
         view_bases_prefix=VIEW_BASES_PREFIX,
         view_methods=VIEW_METHODS,
         captures="view",
+        view_factories=frozenset(("as_view",)),
+        view_name_suffixes=("View", "Mixin"),
+        view_module_words=frozenset(("views",)),
     ),
     requests=Requests(
         parameter=True,
@@ -186,6 +195,8 @@ DJANGO = Framework(
     session_invalidate_methods=INVALIDATE_METHODS,
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
+    settings_required=SETTINGS_REQUIRED,
+    https_only=frozenset(("SESSION_COOKIE_SECURE", "SECURE_SSL_REDIRECT")),
     middleware_setting=MIDDLEWARE_SETTING,
     session_middleware=SESSION_MIDDLEWARE,
     session_secure_argument=COOKIE_SECURE_ARGUMENT,

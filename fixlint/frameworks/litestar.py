@@ -127,6 +127,7 @@ LITESTAR = Framework(
         app_classes=APP_CLASSES,
         decorator_functions=HANDLER_DECORATORS,
         path_keywords=("path",),
+        methodless_decorators=frozenset(("route", "websocket")),
     ),
     requests=Requests(
         types=REQUEST_TYPES,

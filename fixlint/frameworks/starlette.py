@@ -34,6 +34,8 @@ SESSION_MIDDLEWARE = Middleware(
 MIDDLEWARE_WRAPPERS = frozenset(
     ("starlette.middleware.Middleware", "fastapi.middleware.Middleware")
 )
+# `app.add_middleware(SessionMiddleware, https_only=True)` (starsessions' too).
+MIDDLEWARE_METHODS = frozenset(("add_middleware",))
 
 APP_CLASSES = frozenset(
     ("fastapi.FastAPI", "fastapi.applications.FastAPI", "fastapi.APIRouter",
@@ -124,6 +126,8 @@ STARLETTE = Framework(
         route_classes=ROUTE_CLASSES,
         path_keywords=("path",),
         app_names=APP_NAMES,
+        method_list_decorators=frozenset(("route", "api_route")),
+        methodless_decorators=frozenset(("websocket", "websocket_route")),
     ),
     requests=Requests(
         parameter=True,
@@ -133,6 +137,8 @@ STARLETTE = Framework(
         raw_bodies=RAW_BODIES,
         connection_names=CONNECTION_NAMES,
         param_sources=PARAM_SOURCES,
+        injected_types=frozenset(("Response", "BackgroundTasks")),
+        param_alias_keywords=("alias", "validation_alias"),  # FastAPI's parameter functions, pydantic's Field
         param_modules=PARAM_MODULES,
     ),
     backend=SESSION_BACKEND,
@@ -140,6 +146,8 @@ STARLETTE = Framework(
     fixtures="fastapi",
     url_builder_methods=URL_BUILDER_METHODS,
     middleware_wrappers=MIDDLEWARE_WRAPPERS,
+    middleware_methods=MIDDLEWARE_METHODS,
+    https_only=frozenset(("https_only",)),
     redirects=REDIRECTS,
     advice={
         "SFX101": Advice(docs=(("Starlette/FastAPI", "request.session.clear() before writing the user"),)),

@@ -63,6 +63,7 @@ STARSESSIONS = Framework(
     label="starsessions",
     packages=("starsessions",),
     middleware=(SESSION_MIDDLEWARE,),
+    https_only=frozenset(("cookie_https_only",)),
     extends=STARLETTE,
     backend=SESSION_BACKEND,
     option="starsessions",

@@ -38,7 +38,10 @@ from ..frameworks import session_id_words as sid
 _STRING = re.compile(r"""(["'])([\w.\-$:{}]{1,80})\1""")
 # The name given where a cookie is set or deleted: first argument or key=/name=.
 _SET_NAME = re.compile(r"""_cookie\s*\(\s*(?:(?:key|name)\s*=\s*)?(["'])([^"'\\\n]*)\1""")
-_SETTERS = ("set", "set_signed", "set_secure", "delete", "clear", "del")  # before `_cookie(`
+# What comes before `_cookie(` in the adapters' methods that set or delete a
+# cookie (`set`, `set_signed`, `delete`, `clear`, `del`...), and how far back to look.
+_SETTERS = tuple(sorted({m[:-len("_cookie")] for m in fw.COOKIE_WRITER_METHODS if m.endswith("_cookie")}))
+_SETTER_SPAN = max(map(len, _SETTERS))
 # What a cookie name can look like; anything else (prose, URLs, formats) is left out.
 _NAME = re.compile(r"[\w.\-$:]{1,80}")
 _FIELD = re.compile(r"\{[^{}]*\}")
@@ -54,7 +57,7 @@ def scan(text):
         return []
     set_names = {}
     for match in _SET_NAME.finditer(text):
-        if text.endswith(_SETTERS, max(match.start() - 10, 0), match.start()):
+        if text.endswith(_SETTERS, max(match.start() - _SETTER_SPAN, 0), match.start()):
             set_names[match.group(2)] = set_names.get(match.group(2), 0) + 1
     # Most literals have no prefix: the f-prefix is looked at only after a
     # prefix letter, and the plain ones are counted at once (Counter).

@@ -21,12 +21,12 @@ from .. import frameworks as fw
 from ..config import Config
 from ..engine.values import format_duration
 from ..frameworks import stdlib
-from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_WRAPPERS, SETTINGS_MARKERS
+from ..analysis.cookies import BASE_SETTINGS_STEMS, MIDDLEWARE_METHODS, MIDDLEWARE_WRAPPERS, SETTINGS_MARKERS
 
 DEFAULTS = Config()
 LIMIT = int(DEFAULTS.max_session_lifetime)  # seconds; Semgrep has no options, so the default
 SET_COOKIE = "$RESP.$SET(...)"
-SETTER_NAMES = sorted({"set_cookie", "set_signed_cookie"}.union(*(f.cookie_setters for f in fw.FRAMEWORKS)))
+SETTER_NAMES = sorted(fw.COOKIE_SETTER_METHODS)
 SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": f"^({'|'.join(SETTER_NAMES)})$"}}
 # Packages whose import marks a web module, from the adapters.
 FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
@@ -572,7 +572,7 @@ def middleware(qualnames):
     `app.add_middleware(M, ...)`, `Middleware(M, ...)` or `M(app, ...)`."""
     return [
         {"pattern-either": [
-            {"pattern": "$APP.add_middleware($MW, ...)"},
+            *({"pattern": f"$APP.{method}($MW, ...)"} for method in sorted(MIDDLEWARE_METHODS)),
             {"patterns": [{"pattern": "$WRAP($MW, ...)"}, one_of("$WRAP", MIDDLEWARE_WRAPPERS)]},
             {"pattern": "$MW($APP, ...)"},
         ]},

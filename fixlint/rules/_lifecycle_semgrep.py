@@ -205,15 +205,26 @@ def not_a_called_helper():
     ]
 
 
+# From the adapters: the request's cookie jars (`request.cookies`, Django's
+# `request.COOKIES`) and the parameter declarations that read a cookie
+# (FastAPI's `Cookie()`, by each module that defines or exports it).
+COOKIE_JARS = sorted({a for f in fw.REQUEST_FRAMEWORKS for a, source in f.requests.sources.items() if source == "cookie"},
+                     key=lambda jar: (jar.lower(), jar.isupper()))
+COOKIE_PARAMETERS = sorted(
+    f"{module}.{name}" for f in fw.REQUEST_FRAMEWORKS for module in f.requests.param_modules
+    for name, source in f.requests.param_sources.items() if source == "cookie"
+)
+
+
 def incoming_ids():
     """Taint sources: a value the request's cookies brought (Flask/Starlette
     `request.cookies`, Django `request.COOKIES`, a FastAPI `Cookie()`
     parameter) — the id a hand-rolled store's record is keyed by."""
-    sources = [{"pattern": f"$REQ.{jar}.get(...)"} for jar in ("cookies", "COOKIES")]
-    sources += [{"pattern": f"$REQ.{jar}[...]"} for jar in ("cookies", "COOKIES")]
+    sources = [{"pattern": f"$REQ.{jar}.get(...)"} for jar in COOKIE_JARS]
+    sources += [{"pattern": f"$REQ.{jar}[...]"} for jar in COOKIE_JARS]
     sources += [{"patterns": [{"pattern-inside": f"def $FN(..., $P: $T = {cookie}(...), ...):\n  ...\n"},
                               {"pattern": "$P"}]}
-                for cookie in ("fastapi.Cookie", "fastapi.params.Cookie")]
+                for cookie in COOKIE_PARAMETERS]
     return sources
 
 
