@@ -528,6 +528,48 @@ def test_the_summary_records_the_imports_that_choose_a_backend():
     assert summary.summarise("from aiohttp_session import get_session\n")["backend_imports"] == []
 
 
+def test_the_summary_records_beakers_session_type_given_in_code():
+    from fixlint.project import summary
+
+    for text in ('settings.setdefault("session.type", "cookie")\n',
+                 'settings["session.type"] = "cookie"\n',
+                 'SESSION = {"session.type": "cookie", "session.key": "s"}\n'):
+        assert summary.summarise(text)["backend_settings"] == ["session.type=cookie"], text
+    assert summary.summarise('settings["session.type"] = "ext:redis"\n')["backend_settings"] == [
+        "session.type=ext:redis"]
+    assert summary.summarise('settings["session.type"] = os.environ["T"]\n')["backend_settings"] == [
+        "session.type="]
+    assert summary.summarise('settings.get("session.type")\n')["backend_settings"] == []
+
+
+def test_beakers_session_type_cookie_in_the_projects_code_rates_the_login_medium():
+    import json
+    from pathlib import Path
+
+    from .helpers import run_cli
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "pyramid"
+    for app, level, ending in (("beaker_cookie_app", "warning", MEDIUM), ("beaker_file_app", "error", HIGH),
+                               ("beaker_app", "error", HIGH)):
+        result = run_cli("check", "--select", "SFX101", "--no-cache", "--format", "sarif", app, cwd=fixtures)
+        found = json.loads(result.stdout)["runs"][0]["results"]
+        assert found, app
+        for r in found:
+            assert r["level"] == level and r["message"]["text"].endswith(ending), (app, r)
+    cookie = run_cli("check", "--select", "SFX101", "--no-cache", "beaker_cookie_app", cwd=fixtures).stdout
+    assert '(Pyramid with pyramid_beaker, session.type "cookie")' in cookie and "server-side" not in cookie
+
+
+def test_another_value_given_for_session_type_keeps_beaker_server_side():
+    from fixlint.frameworks import PYRAMID
+    from fixlint.frameworks.pyramid import BEAKER_BACKEND, BEAKER_COOKIE_BACKEND, BEAKER_MODULE
+
+    assert PYRAMID.backend_set_by(BEAKER_MODULE, BEAKER_BACKEND, {"session.type=cookie"}) is BEAKER_COOKIE_BACKEND
+    for given in (set(), {"session.type=file"}, {"session.type=cookie", "session.type=memory"},
+                  {"session.type=cookie", "session.type="}):
+        assert PYRAMID.backend_set_by(BEAKER_MODULE, BEAKER_BACKEND, given) is BEAKER_BACKEND, given
+
+
 def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
     source = """
         from {package} import {app_class}, abort, request, session

@@ -254,8 +254,9 @@ class LifecycleAnalysis(Analysis):
         # modules next to it import, else any of its application's.
         for imported in (self._imported_here, self._imported_nearby, self.ctx.project_imports):
             for module, backend in base.backend_variants:
-                if imported(module):
-                    return backend
+                if imported(module):  # unless the project's code sets it elsewhere (session.type "cookie")
+                    project = self.ctx.project
+                    return base.backend_set_by(module, backend, project.backend_settings) if project else backend
         for _, backend in base.backend_variants:  # named by the `session-backends` option
             if fw.backend_option(backend) in self.ctx.config.session_backends:
                 return backend

@@ -167,6 +167,12 @@ class Framework:
     # session under its own name; Litestar's ServerSideSessionConfig and
     # pyramid_beaker keep the session on the server.
     backend_variants: tuple = ()
+    # A literal setting in the project's code that puts a variant's session
+    # elsewhere (pyramid_beaker's `settings.setdefault("session.type",
+    # "cookie")`): ((variant module, setting, value, SessionBackend), ...),
+    # applied when the code gives that value and no other for the setting
+    # (summary `backend_settings`, see backend_set_by).
+    backend_settings: tuple = ()
     # The session object as messages name it, and its attributes that hold
     # the session id (`request.session.session_key`).
     session_label: str = ""
@@ -380,6 +386,16 @@ class Framework:
             if ctx.imports(package):
                 return label
         return self.label
+
+    def backend_set_by(self, module, backend, settings):
+        """The backend the variant `module` (chosen as `backend`) runs on
+        when the project's code gives `settings` ("setting=value" strings,
+        the project model's `backend_settings`)."""
+        for variant, name, value, chosen in self.backend_settings:
+            if variant == module and f"{name}={value}" in settings and not any(
+                    given.partition("=")[0] == name and given != f"{name}={value}" for given in settings):
+                return chosen
+        return backend
 
     def semgrep_imports(self):
         return self.semgrep_packages or self.packages

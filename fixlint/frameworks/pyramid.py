@@ -138,8 +138,13 @@ SESSION_BACKEND = SessionBackend(
 # cookie carries; its `invalidate()` clears the data and creates a new id, so
 # invalidate() before the identity is written is still the regeneration,
 # and a planted id that is never invalidated becomes a signed-in session. The
-# type lives in the .ini settings fixlint does not read: a module whose
-# application imports pyramid_beaker is rated server-side.
+# type usually lives in the .ini settings fixlint does not read: a module
+# whose application imports pyramid_beaker is rated server-side, unless the
+# project's own code gives `session.type` the literal "cookie" (and no other
+# value): `settings["session.type"] = "cookie"`, `settings.setdefault(...)`,
+# `{"session.type": "cookie"}`. Then Beaker's CookieSession keeps the whole
+# session in the cookie, signed with `validate_key` (HMAC; encrypted too with
+# `encrypt_key`); its invalidate() also clears the data and draws a new id.
 BEAKER_MODULE = "pyramid_beaker"
 BEAKER_BACKEND = replace(
     SESSION_BACKEND,
@@ -147,6 +152,13 @@ BEAKER_BACKEND = replace(
     label="Pyramid with pyramid_beaker",
     regenerate_fix="call request.session.invalidate() first (Beaker gives the session a new id)",
     server_side=True,
+)
+BEAKER_TYPE_SETTING = "session.type"
+BEAKER_COOKIE_BACKEND = replace(
+    BEAKER_BACKEND,
+    key="pyramid_beaker_cookie",
+    label='Pyramid with pyramid_beaker, session.type "cookie"',
+    server_side=False,
 )
 
 # -- requests, responses, views ----------------------------------------------
@@ -205,6 +217,7 @@ PYRAMID = Framework(
     ),
     backend=SESSION_BACKEND,
     backend_variants=((BEAKER_MODULE, BEAKER_BACKEND),),
+    backend_settings=((BEAKER_MODULE, BEAKER_TYPE_SETTING, "cookie", BEAKER_COOKIE_BACKEND),),
     # `config.include("pkg.auth")` runs that module's includeme(config).
     includes=frozenset(("include",)),
     session_label="request.session",

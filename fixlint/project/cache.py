@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from .. import __version__
 
-FORMAT = 2
+FORMAT = 3  # 3: summaries hold `backend_settings`
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -96,6 +96,9 @@ class ProjectFacts(NamedTuple):
     # that import it (a demo's main.py that sets up SimpleCookieStorage for
     # its handlers.py), chosen before the rest of the application's.
     nearby_backends: frozenset = frozenset()
+    # The backend settings (summary `backend_settings`, "setting=value") its
+    # code outside tests gives: Framework.backend_set_by.
+    backend_settings: frozenset = frozenset()
 
 
 class Project:
@@ -431,4 +434,5 @@ def _merge(summaries, product):
         cookies_read=frozenset(name for f in product for name in f.get("cookies_read", ())),
         reads_cookies=any(f.get("reads_cookies", False) for f in product),
         cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),
+        backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
     )

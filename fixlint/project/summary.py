@@ -39,6 +39,11 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   `aiohttp_session.cookie_storage`, `pyramid_beaker`), by the variant's
   module or name: the storage this module sets up, which the modules next
   to it run on before the rest of the application's (model.py);
+- `backend_settings`: the settings that put a backend variant's session
+  elsewhere (Framework.backend_settings: Beaker's `session.type`) the
+  module gives, as "setting=value" (`settings.setdefault("session.type",
+  "cookie")`, `settings["session.type"] = "cookie"`, a dict key), "setting="
+  when the value is not a string literal;
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -92,7 +97,10 @@ _SESSION_MIDDLEWARE = frozenset().union(*(f.session_middleware for f in fw.FRAME
 _SECURE_ARGUMENTS = frozenset(f.session_secure_argument for f in fw.FRAMEWORKS if f.session_secure_argument)
 _MIDDLEWARE_LEAVES = tuple(sorted(q.rpartition(".")[2] for q in _SESSION_MIDDLEWARE))
 _APPLICATIONS = frozenset().union(*(f.project_constructions for f in _USED))
-PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES)
+# Settings whose literal value chooses a backend variant (Beaker's `session.type`).
+_BACKEND_SETTINGS = frozenset(name for f in fw.FRAMEWORKS for _, name, _, _ in f.backend_settings)
+PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES,
+                 *sorted(_BACKEND_SETTINGS))
 
 
 _APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS})))
@@ -123,6 +131,8 @@ def _names_key(text):
 def _worth_parsing(text):
     if any(call.search(text) is not None for call in _CALLS) or _names_key(text):
         return True
+    if any(name in text for name in _BACKEND_SETTINGS):
+        return True
     # class SessionMiddleware(BaseSessionMiddleware): the project's own session middleware
     return any(leaf in text for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
 
@@ -149,7 +159,7 @@ def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
             "flask_session": False, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
-            "reads_cookies": False, "cookie_keyed": [], "backend_imports": []}
+            "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": []}
 
 
 def scan_imports(text):
@@ -287,10 +297,13 @@ class _Summariser:
                 for target in (node.targets if cls is ast.Assign else [node.target]):
                     if cls is not ast.AugAssign:
                         self._key_target(target)
+                        if target.__class__ is ast.Subscript and node.value is not None:
+                            self._backend_setting(target.slice, node.value)
                     self._middleware(target, node.value)
             elif cls is ast.Dict:
-                for key in node.keys:
+                for key, value in zip(node.keys, node.values):
                     self._key_string(key)
+                    self._backend_setting(key, value)
             elif cls is ast.ClassDef:
                 classes.append(node)
         for node in classes:  # after every import is known
@@ -350,6 +363,8 @@ class _Summariser:
                 self._key(keyword.arg)
         for arg in node.args[:1]:
             self._key_string(arg)  # config.setdefault("SESSION_COOKIE_SECURE", ...)
+        if len(node.args) == 2 and func.__class__ is ast.Attribute and func.attr == "setdefault":
+            self._backend_setting(*node.args)  # settings.setdefault("session.type", "cookie")
         if func.__class__ is not ast.Attribute:
             return
         if func.attr in _UNREADABLE_LOADERS:
@@ -393,6 +408,16 @@ class _Summariser:
         elif target.__class__ in (ast.Tuple, ast.List):
             for element in target.elts:
                 self._key_target(element)
+
+    def _backend_setting(self, key, value):
+        """`key` names a setting that chooses a backend variant: record
+        its value ("setting=" when not a string literal)."""
+        if not (key is not None and key.__class__ is ast.Constant and key.value in _BACKEND_SETTINGS):
+            return
+        given = value.value if value.__class__ is ast.Constant and isinstance(value.value, str) else ""
+        entry = f"{key.value}={given}"
+        if entry not in self.facts["backend_settings"]:
+            self.facts["backend_settings"].append(entry)
 
     def _key_string(self, expr):
         if expr.__class__ is ast.Constant and expr.value.__class__ is str and expr.value in KEYS:

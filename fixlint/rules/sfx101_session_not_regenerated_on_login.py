@@ -557,14 +557,17 @@ class SessionNotRegeneratedOnLogin(Rule):
 
     - **Server-side session — high** (SARIF `error`, 8.1): Django's
       database, cache and file sessions, Flask-Session, starsessions,
-      Litestar's `ServerSideSessionConfig`, pyramid_beaker, aiohttp-session's
+      Litestar's `ServerSideSessionConfig`, pyramid_beaker (Beaker's file,
+      memory, database or ext: types), aiohttp-session's
       Redis and Memcached storages, hand-rolled stores. The cookie holds only an id naming a record on
       the server. If the login keeps the id and adds the user to the record,
       the attacker's copy of the id is now a signed-in session.
     - **Signed-cookie session — medium** (SARIF `warning`, 5.4): Flask's
       default session (and Quart's), Starlette's `SessionMiddleware`, Django's
       `signed_cookies` engine, Pyramid's `SignedCookieSessionFactory`,
-      Litestar's `CookieBackendConfig`, aiohttp-session's cookie storages. The cookie holds the data itself, signed, and
+      Litestar's `CookieBackendConfig`, aiohttp-session's cookie storages,
+      pyramid_beaker when the project's code gives Beaker's `session.type`
+      the value `"cookie"` (Beaker's signed `CookieSession`). The cookie holds the data itself, signed, and
       every change sends the victim a new cookie: the attacker's planted
       copy stays anonymous and does not become signed in. What carries over
       is the data: whatever the attacker planted in the session before
@@ -638,8 +641,14 @@ class SessionNotRegeneratedOnLogin(Rule):
     imports). aiohttp-security's `remember()` is a
     binding and `forget()` a logout only where `SessionIdentityPolicy` is
     imported; under `CookiesIdentityPolicy` or `JWTIdentityPolicy` they do
-    not touch the session. Beaker's `session.type = cookie` lives in `.ini`
-    settings fixlint does not read: pyramid_beaker is rated server-side.
+    not touch the session. pyramid_beaker is rated server-side, as Beaker's
+    `session.type` usually lives in `.ini` settings fixlint does not read,
+    unless the application's code (outside tests) gives it the literal
+    `"cookie"` and no other value (`settings.setdefault("session.type",
+    "cookie")`, `settings["session.type"] = "cookie"`, a dict key): then it is
+    rated as a signed-cookie session. An `.ini` that overrides a
+    `setdefault` is not seen; the Semgrep twins, which see one file, rate a
+    file that imports pyramid_beaker server-side whatever the type.
     """
 
     code = "SFX101"
