@@ -51,6 +51,7 @@ from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import vocabularies as vocab
+from ..project.functions import ADDERS
 from .base import Analysis
 from .credentials import VerifiedRecords, checks_credentials, is_verifier
 from .handlers import HandlerAnalysis
@@ -90,6 +91,8 @@ _SESSION_METHODS = frozenset().union(
 # Request methods that act on the whole session (Litestar's `request.clear_session()`).
 _REQUEST_SESSION_CALLS = frozenset().union(*(f.request_session_calls for f in fw.FRAMEWORKS))
 METHOD = "method:"  # the tag of a session method call that only some backends have
+# Container methods that add a value (`session["claims"].append(name)`).
+_ADDERS = ADDERS
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
 
 
@@ -133,6 +136,10 @@ _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWO
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
+# A group of events on a helper's session parameter (`def mark_admin(sess):
+# sess["is_admin"] = True`): they happen only on a path whose call passes
+# the caller's session in that parameter (Event.param, Event.inner).
+VIA_PARAM = "via_param"
 # Default session cookie names, and the frameworks whose they are.
 _DEFAULT_SESSION_COOKIES = {}
 for _framework in fw.FRAMEWORKS:
@@ -143,7 +150,7 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 
 class Event:
     __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
-                 "access", "session", "function", "restores", "via", "params")
+                 "access", "session", "function", "restores", "via", "params", "param", "inner", "passes")
 
     def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
                  session=None):
@@ -165,6 +172,11 @@ class Event:
         # from, the key as a message shows it) — a binding when a login
         # passes a verified user record in those parameters (`carried`).
         self.params = None
+        self.param = None  # VIA_PARAM: the session parameter; inner: its events
+        self.inner = None
+        # CALL: the sessions the call passes, ((position or keyword, None for
+        # the caller's session or the caller's own session parameter), ...).
+        self.passes = None
 
     def __repr__(self):  # pragma: no cover - debugging aid
         extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
@@ -202,6 +214,7 @@ class LifecycleAnalysis(Analysis):
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
         self._names = None  # `module.name` the file imports, when asked (_imported_names)
+        self._param_sessions = {}  # id(Name) -> parameter: a helper's session parameter (`sess`)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -353,7 +366,29 @@ class LifecycleAnalysis(Analysis):
             maybe = "sess" in expr.attr.lower()
         else:
             return None
-        return fw.session_object(self.ctx, expr) if maybe else None
+        if not maybe:
+            return None
+        framework = fw.session_object(self.ctx, expr)
+        if framework is None and expr.__class__ is ast.Name:
+            framework = self._parameter_session(expr)
+        return framework
+
+    def _parameter_session(self, expr):
+        """The file's web framework when `expr` is a parameter of the
+        function being walked named like a session (`def mark_admin(sess)`):
+        its events count only where a call passes the caller's session in
+        it (lifecycle_paths._flatten). RULES.md: a same-module helper called
+        from a login handler is part of that handler's path."""
+        function = self.ctx.function
+        if function is None:
+            return None
+        binding = self.ctx.lookup(expr.id)
+        if binding is None or binding.kind != sc.PARAM or binding.scope is not function.scope:
+            return None
+        framework = fw.file_web_framework(self.ctx)
+        if framework is not None:
+            self._param_sessions[id(expr)] = expr.id
+        return framework
 
     def visit_function(self, node):
         self.functions.append(node)
@@ -368,10 +403,58 @@ class LifecycleAnalysis(Analysis):
         function = self.ctx.function
         if function is None:
             return None
+        event.function = function.node
+        if self._param_sessions and event.framework is not None:
+            session = event.session
+            if session is None and event.node.__class__ is ast.Call and event.node.func.__class__ is ast.Attribute:
+                session = event.node.func.value
+            param = self._param_sessions.get(id(session)) if session is not None else None
+            if param is not None:
+                group = Event(VIA_PARAM, event.node)
+                group.param, group.inner, group.function = param, [event], function.node
+                event, inner = group, event
+                self.events.setdefault(function.node, []).append(group)
+                self.scopes.setdefault(function.node, function.scope)
+                return inner
         self.events.setdefault(function.node, []).append(event)
         self.scopes.setdefault(function.node, function.scope)
-        event.function = function.node
         return event
+
+    def _passes(self, node):
+        """What `node` (a call) passes of the caller's session: see Event.passes."""
+        found = []
+        for index, arg in enumerate(node.args):
+            if arg.__class__ is ast.Starred:
+                break
+            if self._session(arg) is not None:
+                found.append((index, self._param_sessions.get(id(arg))))
+        for keyword in node.keywords:
+            if keyword.arg is not None and self._session(keyword.value) is not None:
+                found.append((keyword.arg, self._param_sessions.get(id(keyword.value))))
+        return tuple(found) or None
+
+    def sessions_passed(self, event, sessions):
+        """The parameters of a same-module helper a CALL event passes the
+        session in: the caller's own session, or one of the caller's session
+        parameters in `sessions` (what its caller passed the session in)."""
+        passes = event.passes
+        if not passes:
+            return _NO_PARAMS
+        callee = event.callee
+        positional = [a.arg for a in (*callee.args.posonlyargs, *callee.args.args)]
+        call = event.node
+        if positional and positional[0] in ("self", "cls") and call.func.__class__ is ast.Attribute:
+            positional = positional[1:]
+        found = set()
+        for where, param in passes:
+            if param is not None and param not in sessions:
+                continue
+            if where.__class__ is int:
+                if where < len(positional):
+                    found.add(positional[where])
+            else:
+                found.add(where)
+        return frozenset(found) if found else _NO_PARAMS
 
     # -- calls --------------------------------------------------------------
     def visit_call(self, node):
@@ -413,6 +496,8 @@ class LifecycleAnalysis(Analysis):
             return True
         if attr in _REQUEST_SESSION_CALLS and self._request_session_call(node, receiver, attr):
             return True
+        if attr in _ADDERS and node.args and ctx.function is not None and self._added(node, receiver):
+            return True
         library = _INTERFACE_REGENERATE.get((receiver.attr, attr)) if receiver.__class__ is ast.Attribute else None
         if library is not None:  # app.session_interface.regenerate(session)
             self._add(Event(REGEN, node, library.extends or library, mechanism=library.regenerate_mechanism))
@@ -430,7 +515,9 @@ class LifecycleAnalysis(Analysis):
         if receiver.__class__ is ast.Name and receiver.id == "self" and ctx.function is not None:
             method = self._method(attr)
             if method is not None:
-                self._add(Event(CALL, node, callee=method))
+                event = self._add(Event(CALL, node, callee=method))
+                if event is not None and (node.args or node.keywords):
+                    event.passes = self._passes(node)
                 return True
         return False
 
@@ -523,7 +610,9 @@ class LifecycleAnalysis(Analysis):
             self.records.checked(node)
         binding = ctx.binding(func) if func.__class__ is ast.Name else None
         if binding is not None and binding.kind == sc.FUNCTION:
-            self._add(Event(CALL, node, callee=binding.value))
+            event = self._add(Event(CALL, node, callee=binding.value))
+            if event is not None and (node.args or node.keywords):
+                event.passes = self._passes(node)
             return
         if self._project_helper(node, func, binding):
             return
@@ -539,6 +628,8 @@ class LifecycleAnalysis(Analysis):
         if late:
             event.name, event.scope, event.binding = name, ctx.scope, binding
             self._late.append(event)
+            if node.args or node.keywords:
+                event.passes = self._passes(node)
         self._add(event)
 
     def _project_helper(self, node, func, binding):
@@ -771,16 +862,7 @@ class LifecycleAnalysis(Analysis):
                 empty = value.__class__ is ast.Constant and value.value in _EMPTY
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
-                other = _says_what_else(key, self.ctx.config)
-                if not other and self.records.holds_record(value):
-                    shown = key if key is not None else _shown(target.slice)
-                    self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
-                    return
-                event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
-                if not other and event is not None and not _empty(value):
-                    params = self._param_sources(value, 0)
-                    if params:
-                        event.params = (params, key if key is not None else _shown(target.slice))
+                self._value_write(node, framework, key, target.slice, value, container)
             return
         record = self._store_record(container)
         if record is not None:
@@ -793,6 +875,45 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(container, target.slice)
         if origin is not None:
             self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def _value_write(self, node, framework, key, key_expr, value, container):
+        """A session write of `value` under a key of no identity name: a
+        binding when the value comes from a verified user record, else a
+        TOUCH that records the parameters the value comes from (a binding
+        when a login passes a verified record in them: `carried`)."""
+        other = _says_what_else(key, self.ctx.config)
+        if not other and self.records.holds_record(value):
+            shown = key if key is not None else _shown(key_expr)
+            self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
+            return
+        event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
+        if not other and event is not None and not _empty(value):
+            params = self._param_sources(value, 0)
+            if params:
+                event.params = (params, key if key is not None else _shown(key_expr))
+
+    def _added(self, node, receiver):
+        """`session["projects"].append(p)`,
+        `session.setdefault("projects", []).append(p)`: a write of `p` into
+        the session under that key, as project helpers' profiles read it
+        (functions.py `_ADDERS`). True when handled."""
+        if receiver.__class__ is ast.Subscript:
+            container, key_expr = receiver.value, receiver.slice
+        elif (receiver.__class__ is ast.Call and receiver.func.__class__ is ast.Attribute
+              and receiver.func.attr == "setdefault" and receiver.args):
+            container, key_expr = receiver.func.value, receiver.args[0]
+        else:
+            return False
+        framework = self._session(container)
+        if framework is None:
+            return False
+        key = literal_key(key_expr, self.ctx)
+        value = node.args[-1]
+        if key is not None and is_identity_key(key, self.ctx.config):
+            self._add(Event(BIND, node, framework, key=key, session=container))
+        else:
+            self._value_write(node, framework, key, key_expr, value, container)
+        return True
 
     def _param_sources(self, value, depth):
         """The parameters of the function being walked that `value` is taken

@@ -24,7 +24,8 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from .lifecycle import BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, PhraseSet, as_record_binding
+from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
+                        as_record_binding)
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -99,7 +100,7 @@ def handler_paths(lifecycle, handlers):
             role = None  # decided by the path: a credential check, a signed-out flag
         else:
             continue
-        steps, reached = _flatten(lifecycle.events, function, lifecycle.carried)
+        steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
         if role is None:
             role = _role_by_behaviour(steps)
             if role is None:
@@ -169,7 +170,7 @@ def _reaching(events):
     calls = {}
     for function, items in events.items():
         bits = 0
-        for event in items:
+        for event in _with_inner(items):
             if event.kind == BIND:
                 bits |= _BINDS
             elif event.kind == VERIFY:
@@ -193,6 +194,16 @@ def _reaching(events):
     return flags
 
 
+def _with_inner(items):
+    """Events, with the events on a session parameter (VIA_PARAM) in place
+    of their group: whether they happen depends on the caller."""
+    for event in items:
+        if event.kind == VIA_PARAM:
+            yield from event.inner
+        else:
+            yield event
+
+
 def _drop_inner(paths):
     """A helper that another handler of the same role reaches is judged on
     that handler's path — unless the two reach each other (recursion), when
@@ -214,26 +225,30 @@ def _drop_inner(paths):
 _NO_PARAMS = frozenset()
 
 
-def _flatten(events, function, carried=None):
+def _flatten(events, function, carried=None, passed=None):
     """The steps of `function`'s path and the functions it enters.
     `carried(call event, marked)`: the callee's parameters that receive a
     verified user record (LifecycleAnalysis.carried); a session write of
-    one of them in the callee is a binding on this path."""
+    one of them in the callee is a binding on this path.
+    `passed(call event, sessions)`: the callee's parameters that receive
+    the caller's session (LifecycleAnalysis.sessions_passed); what the
+    callee does to one of them (a VIA_PARAM group) happens on this path."""
     steps = []
     reached = set()
     # Each frame: (events, index, site of the outer call or None, via name,
-    # function, its parameters holding a verified record)
-    stack = [(events.get(function, ()), 0, None, None, function, _NO_PARAMS)]
+    # function, its parameters holding a verified record, its parameters
+    # holding the session)
+    stack = [(events.get(function, ()), 0, None, None, function, _NO_PARAMS, _NO_PARAMS)]
     on_stack = {function}
     budget = _MAX_STEPS * 10  # calls that add no steps still cost
     while stack and len(steps) < _MAX_STEPS and budget:
         budget -= 1
-        items, index, site, via, current, marked = stack.pop()
+        items, index, site, via, current, marked, sessions = stack.pop()
         if index >= len(items):
             on_stack.discard(current)
             continue
         event = items[index]
-        stack.append((items, index + 1, site, via, current, marked))
+        stack.append((items, index + 1, site, via, current, marked, sessions))
         if event.kind == CALL:
             callee = event.callee
             if callee in on_stack or callee is None:
@@ -243,12 +258,22 @@ def _flatten(events, function, carried=None):
             outer_site = site if site is not None else event.node
             outer_via = via if via is not None else callee.name
             inner = carried(event, marked) if carried is not None else _NO_PARAMS
-            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner))
+            given = passed(event, sessions) if passed is not None and event.passes else _NO_PARAMS
+            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner, given))
             continue
-        if marked and event.kind == TOUCH and event.params is not None and not marked.isdisjoint(event.params[0]):
-            event = as_record_binding(event)
-        steps.append(Step(event, site if site is not None else event.node, via if via is not None else event.via))
+        if event.kind == VIA_PARAM:
+            if event.param in sessions:
+                for each in event.inner:
+                    steps.append(_step(each, marked, site, via))
+            continue
+        steps.append(_step(event, marked, site, via))
     return steps, reached
+
+
+def _step(event, marked, site, via):
+    if marked and event.kind == TOUCH and event.params is not None and not marked.isdisjoint(event.params[0]):
+        event = as_record_binding(event)
+    return Step(event, site if site is not None else event.node, via if via is not None else event.via)
 
 
 # -- clears undone ------------------------------------------------------------

@@ -60,7 +60,7 @@ _SESSION_METHODS = frozenset(
 _MAX_DEPTH = 8
 # Methods that put a value into a container held in the session
 # (`session["claims"].append(name)`).
-_ADDERS = frozenset(("append", "add", "extend", "insert"))
+ADDERS = _ADDERS = frozenset(("append", "add", "extend", "insert"))
 _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 
 
