@@ -538,12 +538,16 @@ class SessionNotRegeneratedOnLogin(Rule):
       value of a parameter into the session binds when the login passes
       it the verified user record, whatever the key
       (`remember_project(project)` after `check_password_hash(project.password, ...)`
-      writing `session["projects"] = {project.id: ...}`). A helper of
-      another module that takes the session as a parameter
-      (`def set_claim(session, name)`) acts on the session the call
-      passes; a key or claim name it receives is the one the call
-      passes (`set_claim(session, "is_admin")` after a password check
-      is a privilege change, reported at the call).
+      writing `session["projects"] = {project.id: ...}`, or appending
+      to a list kept there: `session.setdefault("projects", []).append(project.id)`).
+      A helper (same module or another) that takes the session as a
+      parameter (`def set_claim(session, name)`, `def mark_admin(sess)`)
+      acts on the session the call passes, when the call passes the
+      caller's own session (not a dict of its own); a key or claim name
+      it receives is the one the call passes (`set_claim(session,
+      "is_admin")` after a password check is a privilege change, reported
+      at the call). The same helper's `clear()` regenerates (and, for
+      SFX102, invalidates) that session.
 
     Reported at the first binding on the path that no regeneration covers.
 
