@@ -91,8 +91,6 @@ _SESSION_METHODS = frozenset().union(
 # Request methods that act on the whole session (Litestar's `request.clear_session()`).
 _REQUEST_SESSION_CALLS = frozenset().union(*(f.request_session_calls for f in fw.FRAMEWORKS))
 METHOD = "method:"  # the tag of a session method call that only some backends have
-# Container methods that add a value (`session["claims"].append(name)`).
-_ADDERS = ADDERS
 _STORE_METHODS = stores.WRITE_METHODS | stores.DELETE_METHODS | stores.READ_METHODS | stores.RECORD_UPDATE_METHODS
 
 
@@ -496,7 +494,7 @@ class LifecycleAnalysis(Analysis):
             return True
         if attr in _REQUEST_SESSION_CALLS and self._request_session_call(node, receiver, attr):
             return True
-        if attr in _ADDERS and node.args and ctx.function is not None and self._added(node, receiver):
+        if attr in ADDERS and node.args and ctx.function is not None and self._added(node, receiver):
             return True
         library = _INTERFACE_REGENERATE.get((receiver.attr, attr)) if receiver.__class__ is ast.Attribute else None
         if library is not None:  # app.session_interface.regenerate(session)
@@ -896,7 +894,7 @@ class LifecycleAnalysis(Analysis):
         """`session["projects"].append(p)`,
         `session.setdefault("projects", []).append(p)`: a write of `p` into
         the session under that key, as project helpers' profiles read it
-        (functions.py `_ADDERS`). True when handled."""
+        (functions.py `ADDERS`: container methods that add a value). True when handled."""
         if receiver.__class__ is ast.Subscript:
             container, key_expr = receiver.value, receiver.slice
         elif (receiver.__class__ is ast.Call and receiver.func.__class__ is ast.Attribute

@@ -60,7 +60,7 @@ _SESSION_METHODS = frozenset(
 _MAX_DEPTH = 8
 # Methods that put a value into a container held in the session
 # (`session["claims"].append(name)`).
-ADDERS = _ADDERS = frozenset(("append", "add", "extend", "insert"))
+ADDERS = frozenset(("append", "add", "extend", "insert"))
 _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 
 
@@ -345,7 +345,7 @@ class _Function:
 
     def _call(self, node, events):
         func = node.func
-        if func.__class__ is ast.Attribute and func.attr in _ADDERS and func.value.__class__ is ast.Subscript and node.args:
+        if func.__class__ is ast.Attribute and func.attr in ADDERS and func.value.__class__ is ast.Subscript and node.args:
             framework = self._session(func.value.value)  # session["claims"].append(name)
             if framework is not None:
                 key = _string(func.value.slice)
