@@ -30,6 +30,25 @@ SESSION_IDENTITY_POLICY = (
     "aiohttp_security.session_identity",
 )
 
+def _semgrep_login(kit, framework):
+    """SFX101's Semgrep twin (written with the rules' helpers, `kit`):
+    remember() in a login handler, where SessionIdentityPolicy is imported,
+    with no new session before it."""
+    news = [f"$NEW = await {new}(...)" for new in sorted(framework.extends.regenerate_calls)]
+    return (kit.Rule(
+        suffix="aiohttp-security",
+        message=f"Login calls remember(), which stores the identity in the session the visitor came "
+                f"with (SessionIdentityPolicy); {framework.advice['SFX101'].fix} ({framework.label})",
+        match={"patterns": [
+            {"pattern-either": [{"pattern": f"{call}(...)"} for call in sorted(framework.bind_calls)]},
+            *kit.policy_imported(framework),
+            *kit.in_login_handler(),
+            *kit.after_any(*news, *(f"await {new}(...)" for new in sorted(framework.extends.regenerate_calls))),
+        ]},
+        technology=("aiohttp", "aiohttp_security"),
+    ),)
+
+
 AIOHTTP_SECURITY = Framework(
     key="aiohttp_security",
     label="aiohttp-security",
@@ -47,4 +66,5 @@ AIOHTTP_SECURITY = Framework(
                                        "identity) under SessionIdentityPolicy"),),
         ),
     },
+    semgrep_twins={"SFX101": _semgrep_login},
 )

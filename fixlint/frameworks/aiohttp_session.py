@@ -101,6 +101,99 @@ BACKEND_VARIANTS = (
     *((module, UNSIGNED_BACKEND) for module in _UNSIGNED_STORAGES),
 )
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py).
+# The session is a local (`session = await get_session(request)`);
+# `new_session(request)` regenerates, `session.invalidate()` ends it. A twin
+# per cookie storage backend (signed, unsigned), rated like flake8 rates it
+# by the file's imports, then the server-side (or unnamed) storages.
+def _session_local(framework, session="$S"):
+    """`session` is the session get_session() loaded."""
+    getters = sorted(framework.session_getters - framework.regenerate_calls)
+    return [{"pattern-either": [
+        {"pattern-inside": f"{session} = await {getter}(...)\n...\n"} for getter in getters
+    ]}]
+
+
+def _new_sessions(framework):
+    """`$NEW = await new_session(...)`: what regenerates before a binding."""
+    return [f"$NEW = await {new}(...)" for new in sorted(framework.regenerate_calls)]
+
+
+def _variants(framework):
+    """The storage modules by backend, in the adapter's order."""
+    grouped = {}
+    for module, backend in framework.backend_variants:
+        grouped.setdefault(backend, []).append(module)
+    return list(grouped.items())
+
+
+def _server_side(kit, framework):
+    """The file imports a server-side storage, or no cookie storage (the
+    adapter's order: a server-side storage beside a cookie one wins)."""
+    server = [m for b, modules in _variants(framework) if b.server_side for m in modules]
+    cookie = [m for b, modules in _variants(framework) if not b.server_side for m in modules]
+    return {"pattern-either": [
+        kit.importing(server),
+        {"patterns": [{"pattern-inside": "$S[$K] = $V"}, *kit.importing_none(cookie)]},
+    ]}
+
+
+def _cookie_storages(kit, framework, news):
+    """A twin per cookie-storage backend: the file imports one of its
+    storages and none of an earlier backend."""
+    out = []
+    earlier = []
+    for backend, modules in _variants(framework):
+        if not backend.server_side:
+            consequence = backend.consequence or (
+                "signed-cookie session, data planted in the session before login carries over")
+            out.append(kit.Backend(
+                suffix=backend.key.replace("_", "-"),
+                session="$S",
+                regenerated=[*_session_local(framework), *kit.after_any(*news), kit.importing(modules),
+                             *kit.importing_none(earlier)],
+                technology=("aiohttp", "aiohttp_session"),
+                severity="medium",
+                binding=f"Login writes $K into the session get_session() loaded without starting a new one: "
+                        f"{consequence}; {backend.regenerate_fix} ({backend.label})",
+            ))
+        earlier += modules
+    return out
+
+
+def _semgrep_login(kit, framework):
+    backend = framework.backend
+    news = _new_sessions(framework)
+    return (
+        *_cookie_storages(kit, framework, news),
+        kit.Backend(
+            suffix="aiohttp-session",
+            session="$S",
+            # Server-side storages, or none this file names (flake8 reads the project's).
+            regenerated=[*_session_local(framework), *kit.after_any(*news), _server_side(kit, framework)],
+            technology=("aiohttp", "aiohttp_session"),
+            binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
+                    f"with; {backend.note}, so {backend.regenerate_fix} ({backend.label})",
+        ),
+    )
+
+
+def _semgrep_logout(kit, framework):
+    backend = framework.backend
+    return (kit.Rule(
+        suffix="aiohttp-session",
+        message=f"Logout removes only $K from the session get_session() loaded: the session stays "
+                f"valid; {backend.invalidate_fix} ({backend.label})",
+        match={"patterns": [
+            *kit.removals("$S"), *_session_local(framework), *kit.in_logout_handler(),
+            *kit.invalidations("$S", True),
+            *kit.anywhere_in_function(*(f"$S.{method}()" for method in sorted(framework.session_invalidate_methods))),
+        ]},
+        technology=("aiohttp", "aiohttp_session"),
+    ),)
+
+
 AIOHTTP_SESSION = Framework(
     key="aiohttp_session",
     label="aiohttp-session",
@@ -122,4 +215,5 @@ AIOHTTP_SESSION = Framework(
         "SFX303": Advice(docs=(("aiohttp-session", 'EncryptedCookieStorage(key, samesite="Lax") (the default sets no SameSite)'),)),
         "SFX304": Advice(docs=(("aiohttp-session", "EncryptedCookieStorage(key, max_age=60 * 60 * 24 * 7)"),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
 )

@@ -379,6 +379,27 @@ class Framework:
     middleware: tuple = ()  # Middleware objects
     # Development markers in names of config classes and settings modules.
     notes: str = ""
+    # Semgrep twins (issue 20): rule code -> a builder `(kit, framework)`
+    # returning this adapter's exported Semgrep rows for that rule, in order.
+    # `kit` is the rules' shared Semgrep helpers (fixlint/rules/
+    # _lifecycle_semgrep.py), passed in because adapters import no rule code;
+    # the rule modules loop over the registry and call these.
+    semgrep_twins: dict = field(default_factory=dict)
+    # What the shared SFX101/SFX102 Semgrep helpers read from every adapter:
+    # whether a login or logout handler may be a method of its class-based
+    # views (`routing.view_methods`, in a class named like one); calls on
+    # the request's session that end it (`$R.session.flush()`) or give it a
+    # new id (`$R.session.cycle_key()`) anywhere in a handler; and whether
+    # its `logout_calls` end the session, and its `regenerate_calls` give a
+    # new id, wherever a logout twin looks.
+    semgrep_class_views: bool = False
+    # Its session is the request's `request.session` that the shared
+    # request-session twins judge together with the others so marked.
+    semgrep_request_session: bool = False
+    semgrep_session_enders: tuple = ()
+    semgrep_session_cyclers: tuple = ()
+    semgrep_trusted_logout: bool = False
+    semgrep_trusted_regenerate: bool = False
 
     def label_in(self, ctx):
         """The label a message in `ctx`'s file gives the framework."""

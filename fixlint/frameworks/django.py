@@ -145,6 +145,60 @@ COOKIE_SETTERS = {"set_signed_cookie": ("key", "value", "salt")}
 # Strong key generators Django provides.
 TOKEN_GENERATORS = frozenset(("django.utils.crypto.get_random_string",))
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py).
+# Django's `request.session` is judged with Starlette's and starsessions'
+# (`semgrep_request_session`) by the twins of a removal on logout.
+REQUEST_SESSION = "$REQ.session"
+CYCLE_KEY = "$R.session.cycle_key()"
+FLUSH = "$R.session.flush()"
+
+
+def _semgrep_login(kit, framework):
+    request = REQUEST_SESSION
+    fix = ("log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() "
+           f"({framework.label})")
+    regenerated = kit.anywhere_in_function(*(f"{q}(...)" for q in sorted(framework.regenerate_calls)), CYCLE_KEY, FLUSH)
+    # A LoginView subclass's super().form_valid() logs in; not for helpers.
+    views = [{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                    f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+             for view in sorted(framework.login_views)]
+    marked = kit.imports(framework.semgrep_imports())
+    key = next(q for q, value in framework.session_key_constants.items() if value == "_auth_user_id")
+    return (kit.Backend(
+        suffix="django",
+        session=request,
+        regenerated=[*regenerated, *views, *marked],
+        helper_regenerated=[*regenerated, *marked],
+        technology=("django",),
+        binding=f"Login writes $K into request.session without cycling the session key; {fix}",
+        bindings=[{"pattern-either": [
+            {"patterns": kit.bindings(request)},
+            {"pattern": f"{request}[{key}] = $V"},
+        ]}],
+        helper=f"Login calls $H(), which writes $HK into request.session, without cycling the session key; {fix}",
+        helper_unless=(CYCLE_KEY, FLUSH),
+        record="Login writes $K, from the user record a credential check verified, into request.session "
+               f"without cycling the session key; {fix}",
+        record_regenerated=[*regenerated, *marked],
+    ),)
+
+
+def _semgrep_logout(kit, framework):
+    request = REQUEST_SESSION
+    return (kit.Rule(
+        suffix="request-session",
+        message="Logout removes only $K from request.session: the session stays valid; call "
+                "django.contrib.auth.logout(request) or request.session.flush() (Django), "
+                "request.session.clear() (Starlette/FastAPI)",
+        match={"patterns": [
+            *kit.removals(request), *kit.in_logout_handler(), *kit.invalidations(request, True),
+            *kit.imports(kit.request_session_modules()),
+        ]},
+        technology=("django", "fastapi", "starlette"),
+    ),)
+
+
 DJANGO = Framework(
     key="django",
     label="Django",
@@ -256,4 +310,10 @@ DJANGO = Framework(
             'SESSION_COOKIE_PATH = "/"'
         )),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_class_views=True,
+    semgrep_request_session=True,
+    semgrep_session_enders=(FLUSH, "$R.session.delete(...)"),
+    semgrep_session_cyclers=(CYCLE_KEY,),
+    semgrep_trusted_logout=True,
 )

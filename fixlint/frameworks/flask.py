@@ -90,6 +90,165 @@ OBJECT_CONFIG_LOADER = "from_object"
 # The application constructions the project-wide findings are reported at.
 APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask")) | quart.APPLICATIONS
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py);
+# Flask's cookie session, and Quart's (the same session under Quart's names).
+# A twin that must leave Flask-Session's or Flask-KVSession's modules alone
+# reads their adapters through `kit.fw`.
+FLASK_SESSION_OBJECT = "flask.session"
+QUART_SESSION_OBJECT = min(quart.SESSION, key=len)  # quart.session
+
+
+def _flask_session_modules(kit):
+    return sorted({q.rsplit(".", 1)[0] for q in kit.fw.FLASK_SESSION.extension_classes})
+
+
+def _lookalikes(kit, framework):
+    """Session methods advice names that neither Flask's nor Flask-Session's
+    session object has (Flask-KVSession's modules are left out)."""
+    return kit.SESSION_LIFECYCLE_METHODS - framework.backend.session_methods - (
+        kit.fw.FLASK_SESSION.backend.session_methods)
+
+
+def _semgrep_login(kit, framework):
+    flask = FLASK_SESSION_OBJECT
+    login_user_calls = [f"{call}(...)" for call in kit.library_logins(framework)]
+    flask_fix = f"{framework.backend.regenerate_fix} ({framework.label})"
+    quart_session = QUART_SESSION_OBJECT
+    quart_fix = f"{framework.backend.regenerate_fix} ({quart.LABEL})"
+    not_flask_session = kit.not_importing(_flask_session_modules(kit))
+    return (
+        kit.Backend(
+            suffix="",
+            stem="flask",
+            session=flask,
+            regenerated=[*kit.after_any(f"{flask}.clear()"), *not_flask_session],
+            technology=("flask",),
+            severity="medium",  # a signed-cookie session
+            binding=f"Login binds $K to the session without regenerating it: in Flask's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {flask_fix}",
+            binding_extra=kit.after_any(*login_user_calls),
+            login_user=f"Login calls login_user() without regenerating the session: in Flask's signed-cookie "
+                       f"session, data planted in the session before login carries into the signed-in one; "
+                       f"{flask_fix}",
+            login_calls=kit.library_logins(framework),
+            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
+            helper_unless=(f"{flask}.clear()",),
+            helper_extra=kit.after_any(f"{flask}[{kit.IDENTITY_KEY}] = $EARLIER", *login_user_calls),
+            record=f"Login writes $K, from the user record a credential check verified, into the session "
+                   f"without regenerating it; {flask_fix}",
+            extra=(
+                kit.Rule(
+                    suffix="flask-lookalike",
+                    message=f"Login binds $K to the session after calling session.$LOOK(), {kit.LOOKALIKE_WHY}; "
+                            f"{framework.backend.instead_fix}",
+                    match={"patterns": [
+                        *kit.bindings(flask), *kit.in_login_handler(methods=False),
+                        *kit.lookalike_call(flask, _lookalikes(kit, framework)),
+                        *kit.after_any(f"{flask}.clear()", *login_user_calls),
+                        *kit.not_importing(list(kit.fw.FLASK_KVSESSION.packages)),
+                    ]},
+                    technology=("flask",),
+                ),
+                kit.Rule(
+                    suffix="flask-restored",
+                    message="Login binds $K to the session after clearing it and putting its old contents back: "
+                            "whatever was planted before login is still there; carry only named values across the "
+                            "clear (Flask)",
+                    match={"patterns": [*kit.bindings(flask), *kit.in_login_handler(), *kit.restored(flask),
+                                        *not_flask_session]},
+                    technology=("flask",),
+                    severity="medium",
+                ),
+            ),
+        ),
+        kit.Backend(
+            suffix="quart",
+            session=quart_session,
+            regenerated=[*kit.after_any(f"{quart_session}.clear()"), *kit.imports((quart.PACKAGE,))],
+            technology=("quart",),
+            severity="medium",  # Flask's signed-cookie session
+            binding=f"Login binds $K to the session without regenerating it: in Quart's signed-cookie session "
+                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
+                    f"into the signed-in one; {quart_fix}",
+            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {quart_fix}",
+            helper_unless=(f"{quart_session}.clear()",),
+            helper_extra=kit.after_any(f"{quart_session}[{kit.IDENTITY_KEY}] = $EARLIER"),
+            record=f"Login writes $K, from the user record a credential check verified, into the session "
+                   f"without regenerating it; {quart_fix}",
+        ),
+    )
+
+
+def _semgrep_logout(kit, framework):
+    flask = FLASK_SESSION_OBJECT
+    request = "$REQ.session"
+    quart_session = QUART_SESSION_OBJECT
+    request_modules = kit.request_session_modules()
+    return (
+        kit.Rule(
+            message="Logout removes only $K from the session: every other key stays in a live session; "
+                    "call session.clear() (Flask) or logout_user() (Flask-Login)",
+            match={"patterns": [*kit.removals(flask), *kit.in_logout_handler(), *kit.invalidations(flask, True)]},
+            technology=("flask",),
+        ),
+        kit.Rule(
+            suffix="quart",
+            message=f"Logout removes only $K from the session: every other key stays in a live session; "
+                    f"{framework.backend.invalidate_fix} ({quart.LABEL})",
+            match={"patterns": [*kit.removals(quart_session), *kit.in_logout_handler(),
+                                *kit.invalidations(quart_session, True), *kit.imports((quart.PACKAGE,))]},
+            technology=("quart",),
+        ),
+        kit.Rule(
+            suffix="lookalike",
+            message="Logout calls $S.$LOOK(), which the session does not have: it raises AttributeError (or "
+                    "does nothing when caught) and the session stays alive; call session.clear() (Flask), "
+                    "request.session.flush() (Django) or request.session.clear() (Starlette/FastAPI)",
+            match={"patterns": [
+                {"pattern-either": [
+                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
+                        "metavariable": "$S", "pattern": flask}},
+                        kit.regex("$LOOK", rf"^({kit.words(sorted(_lookalikes(kit, framework)))})$"),
+                        *kit.not_importing(list(kit.fw.FLASK_KVSESSION.packages))]},
+                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
+                        "metavariable": "$S", "pattern": request}},
+                        kit.regex("$LOOK", rf"^({kit.words(sorted(kit.request_lookalikes()))})$"),
+                        *kit.imports(request_modules)]},
+                ]},
+                *kit.own_session_method(),
+                *kit.in_logout_handler(),
+                *kit.invalidations(flask, methods=False), *kit.invalidations(request, methods=False),
+            ]},
+            technology=("django", "fastapi", "flask", "starlette"),
+        ),
+        kit.Rule(
+            suffix="kept",
+            message="Logout handler $F reads the identity from the session (or cycles its key) but never ends "
+                    "the session; call session.clear(), logout_user() or Django's logout(request)",
+            match={"patterns": [
+                {"pattern": "def $F(...):\n  ...\n"},
+                {"pattern-either": [
+                    {"pattern": f"def $F(...):\n  ...\n  <... {flask}.get({kit.IDENTITY_KEY}, ...) ...>\n  ...\n"},
+                    {"pattern": "def $F(...):\n  ...\n  <... $R.session.cycle_key() ...>\n  ...\n"},
+                ]},
+                kit.regex("$F", kit.FUNCTION_WORD.format(kit.LOGOUT)),
+                *kit.not_a_called_helper(),
+                # Not when something is removed: that is reported where it happens.
+                *[{"pattern-not": f"def $F(...):\n  ...\n  <... {call} ...>\n  ...\n"}
+                  for call in (f"{flask}.clear()", "$R.session.flush()", f"{flask}.pop({kit.IDENTITY_KEY}, ...)",
+                               f"$R.session.pop({kit.IDENTITY_KEY}, ...)",
+                               *(f"{q}(...)" for q in kit.TRUSTED_LOGOUTS))],
+                *[{"pattern-not": f"def $F(...):\n  ...\n  del {session}[{kit.IDENTITY_KEY}]\n  ...\n"}
+                  for session in (flask, "$R.session")],
+                {"focus-metavariable": "$F"},
+            ]},
+            technology=("flask", "django"),
+        ),
+    )
+
+
 FLASK = Framework(
     key="flask",
     label="Flask",
@@ -192,4 +351,5 @@ FLASK = Framework(
         "SFX304": Advice(docs=(("Flask", 'app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7); set_cookie(..., max_age=...) within the limit'),)),
         "SFX305": Advice(docs=(("Flask", 'app.config["SESSION_COOKIE_NAME"] = "__Host-session" with SESSION_COOKIE_SECURE = True and no SESSION_COOKIE_DOMAIN'),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
 )

@@ -65,4 +65,5 @@ FLASK_LOGIN = Framework(
         "SFX303": Advice(docs=(("Flask-Login", 'REMEMBER_COOKIE_SAMESITE = "Lax"'),)),
         "SFX304": Advice(docs=(("Flask-Login", "REMEMBER_COOKIE_DURATION = timedelta(days=14)"),)),
     },
+    semgrep_trusted_logout=True,  # logout_user() ends the session in every logout twin
 )

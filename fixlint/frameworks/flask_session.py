@@ -45,6 +45,27 @@ CURRENT_APP = frozenset(("flask.current_app", "flask.globals.current_app"))
 # The session object's id: `session.sid`.
 SESSION_ID_ATTRS = frozenset(("sid",))
 
+def _semgrep_login(kit, framework):
+    """SFX101's Semgrep twins under Flask-Session (written with the rules'
+    helpers, `kit`): a binding or a login library's call in a module that
+    imports Flask-Session, unless the session interface regenerates."""
+    fix = (f"{framework.backend.regenerate_fix}: under Flask-Session, session.clear() keeps the id "
+           f"({framework.label})")
+    login_calls = kit.library_logins(framework.extends)
+    attr, method = framework.interface_regenerate
+    return (kit.Backend(
+        suffix="flask-session",
+        session="flask.session",
+        regenerated=[*kit.anywhere_in_function(f"$APP.{attr}.{method}(...)"),
+                     *kit.imports(sorted({q.rsplit(".", 1)[0] for q in framework.extension_classes}))],
+        technology=("flask",),
+        binding=f"Login binds $K to a server-side session without a new session id; {fix}",
+        binding_extra=kit.after_any(*(f"{call}(...)" for call in login_calls)),
+        login_user=f"Login calls login_user() on a server-side session without a new session id; {fix}",
+        login_calls=login_calls,
+    ),)
+
+
 FLASK_SESSION = Framework(
     key="flask_session",
     label="Flask-Session",
@@ -66,4 +87,5 @@ FLASK_SESSION = Framework(
             docs=(("Flask-Session", "app.session_interface.regenerate(session) (session.clear() keeps the id)"),),
         ),
     },
+    semgrep_twins={"SFX101": _semgrep_login},
 )

@@ -113,6 +113,79 @@ SERVER_SIDE_BACKEND = SessionBackend(
     session_methods=frozenset(("clear",)),
 )
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py):
+# the request's own session calls (`request.clear_session()`,
+# `request.set_session({...})`); CookieBackendConfig's session, and a twin
+# per server-side variant (ServerSideSessionConfig), by the file's imports.
+def _request_calls(framework, what):
+    return sorted(m for m, kind in framework.request_session_calls.items() if kind == what)
+
+
+def _writes(kit, framework, request):
+    """Identity writes: into `request.session`, or a whole session set with
+    `request.set_session({..., "user_id": ...})`."""
+    session = f"{request}.session"
+    return [{"pattern-either": [
+        {"patterns": [
+            {"pattern-either": [
+                {"patterns": [{"pattern": f"{session}[$K] = $V"}, kit.regex("$V", kit.SOME_VALUE_RE)]},
+                {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
+                # Semgrep's `{..., $K: $V}` skips a dict that starts with `**old`.
+                *[{"pattern": f"{request}.{write}({{{start}$K: $V, ...}})"}
+                  for write in _request_calls(framework, "write") for start in ("..., ", "**$OLD, ..., ")],
+            ]},
+            kit.regex("$K", kit.IDENTITY_KEY_RE),
+        ]},
+    ]}]
+
+
+def _semgrep_login(kit, framework):
+    backend = framework.backend
+    clears = [f"$REQ.{clear}()" for clear in _request_calls(framework, "clear")]
+    server_side = [(m, b) for m, b in framework.backend_variants if b.server_side]
+    return (
+        kit.Backend(
+            suffix="litestar",
+            session="$REQ.session",
+            bindings=_writes(kit, framework, "$REQ"),
+            regenerated=[*kit.after_any(*clears), *kit.imports(framework.semgrep_imports()),
+                         *kit.not_importing([module for module, _ in server_side])],
+            technology=("litestar",),
+            severity="medium",  # CookieBackendConfig: the session is the cookie
+            binding=f"Login writes $K into the session without clearing it first: under Litestar's "
+                    f"CookieBackendConfig, data planted in the session before login carries into the "
+                    f"signed-in one; {backend.regenerate_fix} ({backend.label})",
+        ),
+        *(kit.Backend(
+            suffix="litestar-server-side",
+            session="$REQ.session",
+            bindings=_writes(kit, framework, "$REQ"),
+            # Nothing regenerates: clear_session() keeps the request cookie's id.
+            regenerated=kit.imports((module,)),
+            technology=("litestar",),
+            binding=f"Login writes $K into a server-side session under the id the visitor came with; "
+                    f"{variant.note}, so {variant.regenerate_fix} ({variant.label})",
+        ) for module, variant in server_side),
+    )
+
+
+def _semgrep_logout(kit, framework):
+    backend = framework.backend
+    request = "$REQ.session"
+    return (kit.Rule(
+        suffix="litestar",
+        message=f"Logout removes only $K from request.session: the session stays valid; "
+                f"{backend.invalidate_fix} ({backend.label})",
+        match={"patterns": [
+            *kit.removals(request), *kit.in_logout_handler(), *kit.invalidations(request, True),
+            *kit.anywhere_in_function(*(f"$REQ.{clear}()" for clear in _request_calls(framework, "clear"))),
+            *kit.imports(framework.semgrep_imports()),
+        ]},
+        technology=("litestar",),
+    ),)
+
+
 LITESTAR = Framework(
     samesite_lax="lax",  # Cookie/set_cookie/session configs: samesite: Literal["lax", "strict", "none"]
     key="litestar",
@@ -156,4 +229,5 @@ LITESTAR = Framework(
         "SFX303": Advice(docs=(("Litestar", 'drop samesite="none" (the default is "lax")'),)),
         "SFX304": Advice(docs=(("Litestar", "CookieBackendConfig(..., max_age=60 * 60 * 24 * 7); set_cookie(..., max_age=...) within the limit"),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
 )

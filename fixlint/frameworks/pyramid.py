@@ -192,6 +192,54 @@ URL_BUILDER_METHODS = frozenset(
 )
 VIEW_DECORATORS = frozenset(("pyramid.view.view_config",))
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py):
+# SignedCookieSessionFactory's session, and a twin per server-side variant
+# (pyramid_beaker), rated by the file's imports.
+REQUEST_SESSION = "$REQ.session"
+
+
+def _semgrep_login(kit, framework):
+    request = REQUEST_SESSION
+    server_side = [(m, b) for m, b in framework.backend_variants if b.server_side]
+    return (
+        kit.Backend(
+            suffix="pyramid",
+            session=request,
+            regenerated=[*kit.after_any(f"{request}.invalidate()", f"{request}.clear()"),
+                         *kit.imports(framework.semgrep_imports()),
+                         *kit.not_importing([module for module, _ in server_side])],
+            technology=("pyramid",),
+            severity="medium",  # SignedCookieSessionFactory: a signed-cookie session
+            binding="Login writes $K into request.session without invalidating it first: data planted in the "
+                    "session before login carries into the signed-in one; call request.session.invalidate() "
+                    "before the write (Pyramid)",
+        ),
+        *(kit.Backend(
+            suffix="pyramid-beaker",
+            session=request,
+            regenerated=[*kit.after_any(f"{request}.invalidate()"), *kit.imports((module,))],
+            technology=("pyramid",),
+            binding=f"Login writes $K into a server-side session without a new session id: the planted id "
+                    f"becomes signed in; {backend.regenerate_fix} ({backend.label})",
+        ) for module, backend in server_side),
+    )
+
+
+def _semgrep_logout(kit, framework):
+    request = REQUEST_SESSION
+    return (kit.Rule(
+        suffix="pyramid",
+        message="Logout removes only $K from request.session: the session stays valid; call "
+                "request.session.invalidate() (Pyramid)",
+        match={"patterns": [
+            *kit.removals(request), *kit.in_logout_handler(), *kit.invalidations(request, True),
+            *kit.imports(framework.semgrep_imports()),
+        ]},
+        technology=("pyramid",),
+    ),)
+
+
 PYRAMID = Framework(
     key="pyramid",
     label="Pyramid",
@@ -255,4 +303,5 @@ PYRAMID = Framework(
         "SFX304": Advice(docs=(("Pyramid", "SignedCookieSessionFactory(..., max_age=60 * 60 * 24 * 7); set_cookie(..., max_age=...) within the limit"),)),
         "SFX305": Advice(docs=(("Pyramid", 'SignedCookieSessionFactory(..., cookie_name="__Host-session", secure=True) and no domain'),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
 )

@@ -99,6 +99,97 @@ def _both(text):
     return (("FastAPI", text), ("Starlette", text))
 
 
+# -- Semgrep twins (SFX101, SFX102) -------------------------------------------
+# Written with the rules' helpers (`kit`: fixlint/rules/_lifecycle_semgrep.py).
+# SessionMiddleware's signed-cookie `request.session`; starsessions replaces
+# it (its adapter's own twin), so these leave its modules alone. The
+# request-session twins judge Django's, Starlette's and starsessions'
+# `request.session` together (`semgrep_request_session`).
+REQUEST_SESSION = "$REQ.session"
+
+
+def _semgrep_login(kit, framework):
+    request = REQUEST_SESSION
+    starsessions = kit.fw.STARSESSIONS.semgrep_imports()
+    together = kit.request_session_frameworks()
+    return (kit.Backend(
+        suffix="starlette",
+        session=request,
+        regenerated=[*kit.after_any(f"{request}.clear()"), *kit.imports(framework.semgrep_imports()),
+                     *kit.not_importing(starsessions)],
+        technology=("fastapi", "starlette"),
+        severity="medium",  # a signed-cookie session
+        binding="Login writes $K into request.session without clearing it first: in Starlette's "
+                "signed-cookie session, data planted in the session before login carries into the "
+                "signed-in one; call request.session.clear() before the write (Starlette/FastAPI)",
+        record="Login writes $K, from the user record a credential check verified, into request.session "
+               "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
+        extra=(
+            kit.Rule(
+                suffix="request-session-lookalike",
+                message=f"Login writes $K into request.session after calling request.session.$LOOK(), "
+                        f"{kit.LOOKALIKE_WHY}; call request.session.cycle_key() (Django), request.session.clear() "
+                        f"before the write (Starlette/FastAPI) or regenerate_session_id(request) (starsessions)",
+                match={"patterns": [
+                    *kit.bindings(request), *kit.in_login_handler(methods=False),
+                    *kit.lookalike_call(request, kit.request_lookalikes()),
+                    # Their login and regeneration calls, Django's cycle_key() and flush().
+                    *kit.anywhere_in_function(*(f"{q}(...)" for f in together for q in sorted(f.regenerate_calls)),
+                                              "$R.session.cycle_key()", "$R.session.flush()"),
+                    *kit.after_any(f"{request}.clear()"),
+                    *kit.imports(kit.request_session_modules()),
+                ]},
+                technology=("django", "fastapi", "starlette"),
+            ),
+            kit.Rule(
+                suffix="starlette-restored",
+                message="Login writes $K into request.session after clearing it and putting its old contents "
+                        "back: whatever was planted before login is still there; carry only named values "
+                        "across the clear (Starlette/FastAPI)",
+                match={"patterns": [
+                    *kit.bindings(request), *kit.in_login_handler(), *kit.restored(request),
+                    *kit.imports(framework.semgrep_imports()), *kit.not_importing(starsessions),
+                ]},
+                technology=("fastapi", "starlette"),
+                severity="medium",
+            ),
+        ),
+    ),)
+
+
+def _semgrep_logout(kit, framework):
+    """A logout that only deletes the session cookie while a server-side
+    record survives: Django, Flask-Session and starsessions, or a module of
+    this framework's with a dict store and no signed-cookie middleware."""
+    server_side = (*kit.fw.DJANGO.semgrep_imports(), *kit.fw.FLASK_SESSION.semgrep_imports(),
+                   *kit.fw.STARSESSIONS.semgrep_imports())
+    middleware = sorted({q.rsplit(".", 1)[0] for m in framework.middleware for q in m.qualnames})
+    return (kit.Rule(
+        suffix="cookie-only",
+        message="Logout deletes the session cookie but the server-side session record survives: "
+                "whoever copied the id stays logged in; end the session on the server "
+                "(logout()/flush() in Django, session.clear(), regenerate or delete the record)",
+        match={"patterns": [
+            {"pattern-either": [
+                {"patterns": [
+                    {"pattern": "$RESP.delete_cookie($NAME, ...)"},
+                    *kit.imports(server_side),
+                ]},
+                {"patterns": [
+                    {"pattern": "$RESP.delete_cookie($NAME, ...)"},
+                    *kit.imports(framework.semgrep_imports()),
+                    *kit.not_importing(middleware),
+                    {"pattern-inside": "$STORE = {}\n...\n"},
+                ]},
+            ]},
+            kit.regex("$NAME", kit.SESSION_COOKIE),
+            *kit.in_logout_handler(),
+            *kit.invalidations("flask.session"), *kit.invalidations(REQUEST_SESSION),
+            *kit.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
+        ]},
+    ),)
+
+
 STARLETTE = Framework(
     samesite_lax="lax",  # set_cookie(samesite: Literal["lax", "strict", "none"] | None = "lax")
     key="starlette",
@@ -176,4 +267,6 @@ STARLETTE = Framework(
         "SFX304": Advice(docs=(("Starlette/FastAPI", "SessionMiddleware(..., max_age=60 * 60 * 24 * 7)"),)),
         "SFX305": Advice(docs=(("Starlette/FastAPI", 'SessionMiddleware(..., session_cookie="__Host-session", https_only=True)'),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_request_session=True,
 )

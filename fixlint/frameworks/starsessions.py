@@ -57,6 +57,20 @@ GET_SESSION_ID = frozenset(
     ("starsessions.get_session_id", "starsessions.session.get_session_id")
 )
 
+def _semgrep_login(kit, framework):
+    """SFX101's Semgrep twin under starsessions (written with the rules'
+    helpers, `kit`): only regenerate_session_id() gives a new id."""
+    return (kit.Backend(
+        suffix="starsessions",
+        session="$REQ.session",
+        regenerated=[*kit.anywhere_in_function(*(f"{q}(...)" for q in sorted(framework.regenerate_calls))),
+                     *kit.imports(framework.semgrep_imports())],
+        technology=("fastapi", "starlette"),
+        binding="Login writes $K into a starsessions session without a new session id "
+                "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
+    ),)
+
+
 STARSESSIONS = Framework(
     samesite_lax="lax",  # SessionMiddleware(cookie_same_site="lax"), lower case like Starlette's
     key="starsessions",
@@ -79,4 +93,7 @@ STARSESSIONS = Framework(
         "SFX304": Advice(docs=(("starsessions", "SessionMiddleware(..., lifetime=timedelta(days=7))"),)),
         "SFX305": Advice(docs=(("starsessions", 'SessionMiddleware(..., cookie_name="__Host-session")'),)),
     },
+    semgrep_twins={"SFX101": _semgrep_login},
+    semgrep_request_session=True,
+    semgrep_trusted_regenerate=True,
 )

@@ -1,9 +1,13 @@
 """Semgrep pattern pieces that SFX101 and SFX102 share: which functions are
-login or logout handlers, which session keys name a principal, and which
-module imports say which framework's session `request.session` is.
+login or logout handlers, which session keys name a principal, what ends or
+regenerates a session in any framework, and the kit the adapters write
+their own twins with (Framework.semgrep_twins: `bindings`, `removals`,
+`invalidations`, `Backend` rows...). No framework is named here: what one
+framework's session does is its adapter's, and the rule modules loop over
+the registry.
 
 Built from the vocabulary the flake8 rules read (frameworks/auth.py and the
-framework modules), so both engines agree on the words. Semgrep's
+adapters' data), so both engines agree on the words. Semgrep's
 `metavariable-regex` matches from the start of the text (`re.match`), so
 every regex here says where it may begin. Metavariables: `$F` a handler
 function, `$CLS` its class, `$VERIFY` a credential check's callee, `$K`/`$V`
@@ -13,6 +17,7 @@ a session key and value, `$REQ` the request.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .. import frameworks as fw
 from ..analysis import credentials
@@ -20,6 +25,7 @@ from ..config import NON_SENSITIVE_NAMES
 from ..frameworks import auth, vocabularies
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from ._cookie_semgrep import regex, words
+from .base import SemgrepRule
 
 
 def _phrases(items):
@@ -110,6 +116,24 @@ IDENTITY_KEY = f'"=~/{_identity_key_re(quoted=False)}/"'  # a string pattern
 SOME_VALUE_RE = r"""^(?!(None|False|0|""|'')$)"""
 
 
+# From the registry: the methods of class-based views a login or logout
+# handler may be (Django's `post`, `form_valid`), the calls a logout twin
+# trusts to end the session or give it a new id (Flask-Login's
+# logout_user(), Django's logout(), request.session.flush() / cycle_key(),
+# Flask-Session's session_interface.regenerate(), starsessions'
+# regenerate_session_id()), and the logout views whose super() ends it.
+CLASS_VIEW_METHODS = sorted({m for f in fw.ROUTING_FRAMEWORKS if f.semgrep_class_views for m in f.routing.view_methods})
+SESSION_ENDERS = [p for f in fw.FRAMEWORKS for p in f.semgrep_session_enders]
+TRUSTED_LOGOUTS = [q for f in fw.FRAMEWORKS if f.semgrep_trusted_logout for q in sorted(f.logout_calls)]
+INTERFACE_REGENERATORS = [f"$APP.{attr}.{method}(...)" for f in fw.FRAMEWORKS if f.interface_regenerate
+                          for attr, method in (f.interface_regenerate,)]
+REGENERATORS = [
+    *(p for f in fw.FRAMEWORKS for p in f.semgrep_session_cyclers), *INTERFACE_REGENERATORS,
+    *(f"{q}(...)" for f in fw.FRAMEWORKS if f.semgrep_trusted_regenerate for q in sorted(f.regenerate_calls)),
+]
+LOGOUT_VIEWS = [v for f in fw.FRAMEWORKS for v in sorted(f.logout_views)]
+
+
 def handler(words_re, verifying=True):
     """The match sits in a function named with one of `words_re`, in a view
     method (`post`, `form_valid`, ...) of a class so named, or — with
@@ -121,7 +145,7 @@ def handler(words_re, verifying=True):
             {"pattern-inside": "class $CLS(...):\n  ...\n"},
             regex("$CLS", CLASS_WORD.format(words_re)),
             {"pattern-inside": "def $F(...):\n  ...\n"},
-            regex("$F", rf"^({words(sorted(fw.DJANGO.routing.view_methods))})$"),
+            regex("$F", rf"^({words(CLASS_VIEW_METHODS)})$"),
         ]},
     ]
     if verifying:
@@ -172,7 +196,7 @@ def named_regenerators(methods=True):
         if methods or word not in SESSION_LIFECYCLE_METHODS:
             calls.append(f"$OBJ.{word}(...)")
     if not methods:
-        calls.append("$APP.session_interface.regenerate(...)")
+        calls += INTERFACE_REGENERATORS
     return anywhere_in_function(*calls)
 
 
@@ -285,53 +309,6 @@ def not_importing(modules):
     ]
 
 
-# From the adapters: the imports that mark a framework's module, and the
-# session calls and views SFX101/SFX102's patterns name.
-FLASK_MODULES = fw.FLASK.semgrep_imports()
-DJANGO_MODULES = fw.DJANGO.semgrep_imports()
-STARLETTE_MODULES = fw.STARLETTE.semgrep_imports()
-PYRAMID_MODULES = fw.PYRAMID.semgrep_imports()
-FLASK_SESSION = sorted({q.rsplit(".", 1)[0] for q in fw.FLASK_SESSION.extension_classes})
-STARSESSIONS = sorted({q.split(".")[0] for q in fw.STARSESSIONS.regenerate_calls})
-LOGIN_USER = sorted(fw.FLASK_LOGIN.bind_calls)
-LOGOUT_USER = sorted(fw.FLASK_LOGIN.logout_calls)
-DJANGO_LOGIN = sorted(fw.DJANGO.regenerate_calls)
-DJANGO_LOGOUT = sorted(fw.DJANGO.logout_calls)
-DJANGO_LOGIN_VIEWS = sorted(fw.DJANGO.login_views)
-DJANGO_LOGOUT_VIEWS = sorted(fw.DJANGO.logout_views)
-STARSESSIONS_REGENERATE = sorted(fw.STARSESSIONS.regenerate_calls)
-FLASK_KVSESSION = list(fw.FLASK_KVSESSION.packages)
-# Session methods advice names that no backend of a session object has:
-# Flask's and Flask-Session's (Flask-KVSession's modules are left out), and
-# Django's, Starlette's and starsessions' `request.session`.
-FLASK_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.FLASK.backend.session_methods - (
-    fw.FLASK_SESSION.backend.session_methods)
-REQUEST_LOOKALIKES = SESSION_LIFECYCLE_METHODS - fw.DJANGO.backend.session_methods - (
-    fw.STARLETTE.backend.session_methods | fw.STARSESSIONS.backend.session_methods)
-REGENERATE_WORDS = _phrases(auth.REGENERATE_WORDS)
-# Quart's session is Flask's, under Quart's names (`from quart import session`).
-# Read from Flask's adapter: the package of its Quart label variant, and the
-# shortest of Flask's session objects in it (`quart.session`).
-QUART_MODULES = tuple(package for package, _ in fw.FLASK.label_variants)
-QUART_SESSION = min((q for q in fw.FLASK.session_objects if q.startswith(QUART_MODULES[0] + ".")), key=len)
-# Litestar: the request's own session calls (`request.clear_session()`,
-# `request.set_session({...})`).
-LITESTAR_MODULES = fw.LITESTAR.semgrep_imports()
-LITESTAR_CLEAR = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "clear")
-LITESTAR_WRITE = sorted(m for m, what in fw.LITESTAR.request_session_calls.items() if what == "write")
-# Modules whose import puts Pyramid's session on the server (pyramid_beaker), with that backend.
-PYRAMID_SERVER_SIDE = tuple((m, b) for m, b in fw.PYRAMID.backend_variants if b.server_side)
-# Modules whose import puts Litestar's session on the server (ServerSideSessionConfig), with that backend.
-LITESTAR_SERVER_SIDE = tuple((m, b) for m, b in fw.LITESTAR.backend_variants if b.server_side)
-# aiohttp-session: the session is a local (`session = await get_session(request)`);
-# `new_session(request)` regenerates, `session.invalidate()` ends it.
-AIOHTTP_GET_SESSION = sorted(fw.AIOHTTP_SESSION.session_getters - fw.AIOHTTP_SESSION.regenerate_calls)
-AIOHTTP_NEW_SESSION = sorted(fw.AIOHTTP_SESSION.regenerate_calls)
-AIOHTTP_INVALIDATE = sorted(fw.AIOHTTP_SESSION.session_invalidate_methods)
-# aiohttp-security: remember() binds the identity into that session under the policy it names.
-AIOHTTP_REMEMBER = sorted(fw.AIOHTTP_SECURITY.bind_calls)
-
-
 def policy_imported(framework):
     """The file imports the class that makes `framework`'s calls session
     events (`from aiohttp_security import SessionIdentityPolicy`)."""
@@ -343,27 +320,178 @@ def policy_imported(framework):
     return [{"pattern-either": imports}]
 
 
-def litestar_writes(request):
-    """Litestar's identity writes: into `request.session`, or a whole
-    session set with `request.set_session({..., "user_id": ...})`."""
-    session = f"{request}.session"
-    return [{"pattern-either": [
-        {"patterns": [
-            {"pattern-either": [
-                {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", SOME_VALUE_RE)]},
-                {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
-                # Semgrep's `{..., $K: $V}` skips a dict that starts with `**old`.
-                *[{"pattern": f"{request}.{write}({{{start}$K: $V, ...}})"}
-                  for write in LITESTAR_WRITE for start in ("..., ", "**$OLD, ..., ")],
-            ]},
-            regex("$K", IDENTITY_KEY_RE),
+# -- the kit the adapters' Semgrep builders are given ---------------------------
+# Adapters (fixlint/frameworks/) write their SFX101/SFX102 twins with these
+# helpers, passed to them as `kit` (Framework.semgrep_twins); `kit.fw` is
+# the registry, for a twin that reads another adapter's data.
+Rule = SemgrepRule
+LOOKALIKE_WHY = "which the session does not have (it raises AttributeError, or does nothing when caught)"
+
+
+def bindings(session):
+    """Identity writes into `session` (a pattern for the session object)."""
+    return [
+        {"pattern-either": [
+            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", SOME_VALUE_RE)]},
+            {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
         ]},
-    ]}]
+        regex("$K", IDENTITY_KEY_RE),
+        # Only the first binding: a later one is covered by its finding. The
+        # earlier statement binds the same $K/$V, so the first is kept.
+        {"pattern-not-inside": f"{session}[{IDENTITY_KEY}] = $EARLIER\n...\n{session}[$K] = $V\n"},
+        {"pattern-not-inside": f"{session}[{IDENTITY_KEY}] = $EARLIER\n...\n{session}.update({{..., $K: $V, ...}})\n"},
+        # A binding in an `else` branch repeats the `if` branch's (fixlint reports
+        # the first in source order); when both read alike, Semgrep drops both.
+        {"pattern-not-inside": f"if $COND:\n  ...\n  {session}[{IDENTITY_KEY}] = $EARLIER\n  ...\n"
+                               f"else:\n  ...\n  {session}[$K] = $V\n  ...\n"},
+    ]
 
 
-def aiohttp_session_local(session="$S"):
-    """`session` is the session aiohttp-session's get_session() loaded."""
+def login_user(session, calls):
+    """A library's login call (Flask-Login's login_user(...), among
+    `calls`), unless an identity was written before it."""
+    return [
+        {"pattern-either": [{"pattern": f"{call}(...)"} for call in calls]},
+        *[{"pattern-not-inside": f"{session}[{IDENTITY_KEY}] = $EARLIER\n...\n{call}(...)\n"}
+          for call in calls],
+    ]
+
+
+def in_login_handler(methods=True):
+    return [*handler(LOGIN), *named_regenerators(methods)]
+
+
+def restored(session):
+    """The match follows a clear() of `session` that a snapshot of the
+    whole session, taken before it, undoes afterwards."""
+    snapshots = (f"dict({session})", f"{session}.copy()", f"{{**{session}}}", f"dict({session}.items())")
+    restores = (f"{session}.update($OLD)", f"{session}.update(**$OLD)",
+                f"for $KEY, $VALUE in $OLD.items():\n  {session}[$KEY] = $VALUE")
     return [{"pattern-either": [
-        {"pattern-inside": f"{session} = await {getter}(...)\n...\n"} for getter in AIOHTTP_GET_SESSION
+        {"pattern-inside": f"$OLD = {snapshot}\n...\n{session}.clear()\n...\n{restore}\n...\n"}
+        for snapshot in snapshots for restore in restores
     ]}]
 
+
+class Backend(NamedTuple):
+    """One session backend's SFX101 twins. Every backend reports the same
+    things — an identity binding in a login handler, and, where it applies,
+    a library's login call (`login_user()`) and a same-module helper's
+    binding — and they differ only in what regenerates the session there
+    (`regenerated`: patterns saying no regeneration covers the match, with
+    the imports that mark the backend) and in the fix."""
+
+    suffix: str  # "" for the first backend of the registry (Flask's cookie session)
+    session: str  # the session object in patterns
+    regenerated: list
+    technology: tuple
+    binding: str  # message for `session[$K] = $V`
+    severity: str = ""  # of the binding, login_user() and helper twins: "medium" on a signed-cookie session
+    login_user: str = ""  # message for a library's login call, among `login_calls`
+    login_calls: tuple = ()
+    helper: str = ""  # message for a helper's binding ($H, $HK)
+    helper_unless: tuple = ()  # a helper holding one of these regenerates
+    # Backend-specific extras: more binding forms, more exclusions of the
+    # binding and of the helper call.
+    bindings: list = ()
+    binding_extra: list = ()
+    helper_extra: list = ()
+    helper_regenerated: list = None  # default: `regenerated`
+    extra: tuple = ()  # the backend's own further rules (lookalike calls, restored snapshots), last
+    # Message for a write of a credential-checked user record (a login by
+    # behaviour), and what regenerates there (default: `regenerated`).
+    record: str = ""
+    record_regenerated: list = None
+    # What the suffixes of its login, helper and record twins start with
+    # (default: `suffix`; the first backend, whose suffix is "", names it).
+    stem: str = ""
+
+
+def import_forms(qualname):
+    """Import statements of a module (`aiohttp_session.cookie_storage`) or of
+    a class in one (`aiohttp_session.SimpleCookieStorage`), as Semgrep patterns."""
+    module, _, name = qualname.rpartition(".")
+    if name[:1].isupper():
+        return [f"from {module} import {name}"]
+    return [f"import {qualname}", f"from {qualname} import $IMPORTED", f"from {qualname}.$SUB import $IMPORTED"]
+
+
+def importing(qualnames):
+    return {"pattern-either": [{"pattern-inside": f"{form}\n...\n"} for q in qualnames for form in import_forms(q)]}
+
+
+def importing_none(qualnames):
+    return [{"pattern-not-inside": f"{form}\n...\n"} for q in qualnames for form in import_forms(q)]
+
+
+def removals(session):
+    """Partial removals of an identity key from `session`; only the first
+    in the handler (a later one binds a different $K, so the first stays)."""
+    earlier = (f"{session}.pop({IDENTITY_KEY}, ...)", f"del {session}[{IDENTITY_KEY}]")
+    later = (f"{session}.pop($K, ...)", f"del {session}[$K]", f"{session}[$K] = $V")
+    return [
+        {"pattern-either": [
+            {"pattern": f"{session}.pop($K, ...)"},
+            {"pattern": f"del {session}[$K]"},
+            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", r"^(None|False|0)$")]},
+        ]},
+        regex("$K", IDENTITY_KEY_RE),
+        *[{"pattern-not-inside": f"{e}\n...\n{l}\n"} for e in earlier for l in later],
+    ]
+
+
+def invalidations(session, regenerations=False, methods=True):
+    """Calls that end the session, anywhere in the handler: clear(), the
+    registry's trusted logout calls and request-session enders
+    (flask_login.logout_user(), Django's logout()/flush()/delete()), and
+    calls named like a logout or an invalidation, which fixlint trusts too.
+    With `regenerations`, for a removal of an identity key: a regeneration
+    as well (cycle_key(), Flask-Session's regenerate, starsessions), which
+    leaves a new id without the identity. Without `methods`, a method named
+    like a session lifecycle method (`x.invalidate()`) is not trusted: the
+    lookalike rule judges those."""
+    calls = [f"{session}.clear()", *SESSION_ENDERS, *(f"{q}(...)" for q in TRUSTED_LOGOUTS)]
+    if regenerations:
+        calls += REGENERATORS
+    for word in auth.INVALIDATE_WORDS:
+        calls.append(f"{word}(...)")
+        if methods or word not in SESSION_LIFECYCLE_METHODS:
+            calls.append(f"$OBJ.{word}(...)")
+    return anywhere_in_function(*calls)
+
+
+def in_logout_handler():
+    return [
+        *handler(LOGOUT, verifying=False),
+        *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
+                                 f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
+          for view in LOGOUT_VIEWS],
+    ]
+
+
+SESSION_COOKIE = (r"""^([rub]?["'][^"']*(?i:sess|sid)[^"']*["']|.*SESSION_COOKIE_NAME.*)$""")
+
+
+def library_logins(framework):
+    """The login calls of the registry's libraries that extend `framework`
+    (Flask-Login's login_user() for Flask)."""
+    return sorted(q for f in fw.FRAMEWORKS if f.extends is framework for q in f.bind_calls)
+
+
+def request_session_frameworks():
+    """The frameworks whose session is the shared `request.session` twins
+    judge together (Django, Starlette, starsessions), in registry order."""
+    return [f for f in fw.FRAMEWORKS if f.semgrep_request_session]
+
+
+def request_session_modules():
+    """The imports that mark a module using such a `request.session`."""
+    return tuple(m for f in request_session_frameworks() for m in f.semgrep_imports())
+
+
+def request_lookalikes():
+    """Session methods advice names that none of those sessions has."""
+    methods = set()
+    for f in request_session_frameworks():
+        methods |= f.backend.session_methods
+    return SESSION_LIFECYCLE_METHODS - methods

@@ -1,12 +1,9 @@
 """SFX101 session-not-regenerated-on-login."""
 
-from typing import NamedTuple
-
 from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
 from ..analysis.lifecycle_paths import LOGIN, exiting_blocks, paths_of, reaches, undone_clears
 from . import _lifecycle_semgrep as ls
-from ._cookie_semgrep import regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # Regenerations the user vouches for (configured `regenerators`) or that
@@ -18,90 +15,22 @@ _TRUSTED = frozenset(("configured", "named"))
 # -- Semgrep -------------------------------------------------------------------
 # One Semgrep rule per session backend: what regenerates differs, and so does
 # the fix. Each reports the first identity binding in a login handler; a
-# later binding is covered by the earlier one's finding.
+# later binding is covered by the earlier one's finding. The backends' rows
+# are the adapters' (Framework.semgrep_twins["SFX101"], written with the
+# helpers of _lifecycle_semgrep.py): this module loops over the registry.
 
-def _bindings(session):
-    """Identity writes into `session` (a pattern for the session object)."""
-    return [
-        {"pattern-either": [
-            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", ls.SOME_VALUE_RE)]},
-            {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
-        ]},
-        regex("$K", ls.IDENTITY_KEY_RE),
-        # Only the first binding: a later one is covered by its finding. The
-        # earlier statement binds the same $K/$V, so the first is kept.
-        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}[$K] = $V\n"},
-        {"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{session}.update({{..., $K: $V, ...}})\n"},
-        # A binding in an `else` branch repeats the `if` branch's (fixlint reports
-        # the first in source order); when both read alike, Semgrep drops both.
-        {"pattern-not-inside": f"if $COND:\n  ...\n  {session}[{ls.IDENTITY_KEY}] = $EARLIER\n  ...\n"
-                               f"else:\n  ...\n  {session}[$K] = $V\n  ...\n"},
-    ]
-
-
-def _login_user(session):
-    """Flask-Login's login_user(...), unless an identity was written before it."""
-    return [
-        {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.LOGIN_USER]},
-        *[{"pattern-not-inside": f"{session}[{ls.IDENTITY_KEY}] = $EARLIER\n...\n{call}(...)\n"}
-          for call in ls.LOGIN_USER],
-    ]
-
-
-def _in_login_handler(methods=True):
-    return [*ls.handler(ls.LOGIN), *ls.named_regenerators(methods)]
-
-
-def _restored(session):
-    """The match follows a clear() of `session` that a snapshot of the
-    whole session, taken before it, undoes afterwards."""
-    snapshots = (f"dict({session})", f"{session}.copy()", f"{{**{session}}}", f"dict({session}.items())")
-    restores = (f"{session}.update($OLD)", f"{session}.update(**$OLD)",
-                f"for $KEY, $VALUE in $OLD.items():\n  {session}[$KEY] = $VALUE")
-    return [{"pattern-either": [
-        {"pattern-inside": f"$OLD = {snapshot}\n...\n{session}.clear()\n...\n{restore}\n...\n"}
-        for snapshot in snapshots for restore in restores
-    ]}]
-
-
-_LOOKALIKE_WHY = "which the session does not have (it raises AttributeError, or does nothing when caught)"
-
-
-class _Backend(NamedTuple):
-    """One session backend's Semgrep twins. Every backend reports the same
-    things — an identity binding in a login handler, and, where it applies,
-    Flask-Login's `login_user()` and a same-module helper's binding — and
-    they differ only in what regenerates the session there (`regenerated`:
-    patterns saying no regeneration covers the match, with the imports that
-    mark the backend) and in the fix."""
-
-    suffix: str  # "" for Flask's cookie session, the first
-    session: str  # the session object in patterns
-    regenerated: list
-    technology: tuple
-    binding: str  # message for `session[$K] = $V`
-    severity: str = ""  # of the binding, login_user() and helper twins: "medium" on a signed-cookie session
-    login_user: str = ""  # message for `login_user()`, on Flask's sessions
-    helper: str = ""  # message for a helper's binding ($H, $HK)
-    helper_unless: tuple = ()  # a helper holding one of these regenerates
-    # Backend-specific extras: more binding forms, more exclusions of the
-    # binding and of the helper call.
-    bindings: list = ()
-    binding_extra: list = ()
-    helper_extra: list = ()
-    helper_regenerated: list = None  # default: `regenerated`
-    extra: tuple = ()  # the backend's own further rules (lookalike calls, restored snapshots), last
-    # Message for a write of a credential-checked user record (a login by
-    # behaviour), and what regenerates there (default: `regenerated`).
-    record: str = ""
-    record_regenerated: list = None
+def _rows():
+    """The adapters' rows, in registry order: ls.Backend rows (a backend's
+    twins, from `_twins`) and rules of their own."""
+    return [row for framework in fw.FRAMEWORKS if "SFX101" in framework.semgrep_twins
+            for row in framework.semgrep_twins["SFX101"](ls, framework)]
 
 
 def _twins(backend):
     """The SemgrepRules of one backend, from its row."""
-    login = _in_login_handler()
-    bindings = list(backend.bindings) or _bindings(backend.session)
-    dash = f"{backend.suffix}-" if backend.suffix else "flask-"
+    login = ls.in_login_handler()
+    bindings = list(backend.bindings) or ls.bindings(backend.session)
+    dash = f"{backend.stem or backend.suffix}-"
     out = [SemgrepRule(
         suffix=backend.suffix,
         message=backend.binding,
@@ -113,7 +42,7 @@ def _twins(backend):
         out.append(SemgrepRule(
             suffix=f"{dash}login",
             message=backend.login_user,
-            match={"patterns": [*_login_user(backend.session), *login, *backend.regenerated]},
+            match={"patterns": [*ls.login_user(backend.session, backend.login_calls), *login, *backend.regenerated]},
             technology=backend.technology,
             severity=backend.severity,
         ))
@@ -132,309 +61,12 @@ def _twins(backend):
     return [*out, *backend.extra]
 
 
-def _backends():
-    flask = "flask.session"
-    request = "$REQ.session"
-    login_user_calls = [f"{call}(...)" for call in ls.LOGIN_USER]
-    flask_fix = "call session.clear() first (Flask)"
-    flask_session_fix = ("call app.session_interface.regenerate(session): under Flask-Session, session.clear() "
-                         "keeps the id (Flask-Session)")
-    django_fix = ("log in with django.contrib.auth.login(request, user) or call request.session.cycle_key() "
-                  "(Django)")
-    django_regenerated = ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN),
-                                                 "$R.session.cycle_key()", "$R.session.flush()")
-    django_views = [{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
-                                           f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
-                    for view in ls.DJANGO_LOGIN_VIEWS]
-    return (
-        _Backend(
-            suffix="",
-            session=flask,
-            regenerated=[*ls.after_any(f"{flask}.clear()"), *ls.not_importing(ls.FLASK_SESSION)],
-            technology=("flask",),
-            severity="medium",  # a signed-cookie session
-            binding=f"Login binds $K to the session without regenerating it: in Flask's signed-cookie session "
-                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
-                    f"into the signed-in one; {flask_fix}",
-            binding_extra=ls.after_any(*login_user_calls),
-            login_user=f"Login calls login_user() without regenerating the session: in Flask's signed-cookie "
-                       f"session, data planted in the session before login carries into the signed-in one; "
-                       f"{flask_fix}",
-            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {flask_fix}",
-            helper_unless=(f"{flask}.clear()",),
-            helper_extra=ls.after_any(f"{flask}[{ls.IDENTITY_KEY}] = $EARLIER", *login_user_calls),
-            record=f"Login writes $K, from the user record a credential check verified, into the session "
-                   f"without regenerating it; {flask_fix}",
-            extra=(
-                SemgrepRule(
-                    suffix="flask-lookalike",
-                    message=f"Login binds $K to the session after calling session.$LOOK(), {_LOOKALIKE_WHY}; call "
-                            f"session.clear() before binding (default session) or "
-                            f"app.session_interface.regenerate(session) (Flask-Session)",
-                    match={"patterns": [
-                        *_bindings(flask), *_in_login_handler(methods=False),
-                        *ls.lookalike_call(flask, ls.FLASK_LOOKALIKES),
-                        *ls.after_any(f"{flask}.clear()", *login_user_calls),
-                        *ls.not_importing(ls.FLASK_KVSESSION),
-                    ]},
-                    technology=("flask",),
-                ),
-                SemgrepRule(
-                    suffix="flask-restored",
-                    message="Login binds $K to the session after clearing it and putting its old contents back: "
-                            "whatever was planted before login is still there; carry only named values across the "
-                            "clear (Flask)",
-                    match={"patterns": [*_bindings(flask), *_in_login_handler(), *_restored(flask),
-                                        *ls.not_importing(ls.FLASK_SESSION)]},
-                    technology=("flask",),
-                    severity="medium",
-                ),
-            ),
-        ),
-        _Backend(
-            suffix="flask-session",
-            session=flask,
-            regenerated=[*ls.anywhere_in_function("$APP.session_interface.regenerate(...)"),
-                         *ls.imports(ls.FLASK_SESSION)],
-            technology=("flask",),
-            binding=f"Login binds $K to a server-side session without a new session id; {flask_session_fix}",
-            binding_extra=ls.after_any(*login_user_calls),
-            login_user=f"Login calls login_user() on a server-side session without a new session id; "
-                       f"{flask_session_fix}",
-        ),
-        _Backend(
-            suffix="django",
-            session=request,
-            # A LoginView subclass's super().form_valid() logs in; not for helpers.
-            regenerated=[*django_regenerated, *django_views, *ls.imports(ls.DJANGO_MODULES)],
-            helper_regenerated=[*django_regenerated, *ls.imports(ls.DJANGO_MODULES)],
-            technology=("django",),
-            binding=f"Login writes $K into request.session without cycling the session key; {django_fix}",
-            bindings=[{"pattern-either": [
-                {"patterns": _bindings(request)},
-                {"pattern": f"{request}[django.contrib.auth.SESSION_KEY] = $V"},
-            ]}],
-            helper=f"Login calls $H(), which writes $HK into request.session, without cycling the session key; "
-                   f"{django_fix}",
-            helper_unless=("$R.session.cycle_key()", "$R.session.flush()"),
-            record="Login writes $K, from the user record a credential check verified, into request.session "
-                   f"without cycling the session key; {django_fix}",
-            record_regenerated=[*django_regenerated, *ls.imports(ls.DJANGO_MODULES)],
-        ),
-        _Backend(
-            suffix="starlette",
-            session=request,
-            regenerated=[*ls.after_any(f"{request}.clear()"), *ls.imports(ls.STARLETTE_MODULES),
-                         *ls.not_importing(ls.STARSESSIONS)],
-            technology=("fastapi", "starlette"),
-            severity="medium",  # a signed-cookie session
-            binding="Login writes $K into request.session without clearing it first: in Starlette's "
-                    "signed-cookie session, data planted in the session before login carries into the "
-                    "signed-in one; call request.session.clear() before the write (Starlette/FastAPI)",
-            record="Login writes $K, from the user record a credential check verified, into request.session "
-                   "without clearing it first; call request.session.clear() before the write (Starlette/FastAPI)",
-            extra=(
-                SemgrepRule(
-                    suffix="request-session-lookalike",
-                    message=f"Login writes $K into request.session after calling request.session.$LOOK(), "
-                            f"{_LOOKALIKE_WHY}; call request.session.cycle_key() (Django), request.session.clear() "
-                            f"before the write (Starlette/FastAPI) or regenerate_session_id(request) (starsessions)",
-                    match={"patterns": [
-                        *_bindings(request), *_in_login_handler(methods=False),
-                        *ls.lookalike_call(request, ls.REQUEST_LOOKALIKES),
-                        *ls.anywhere_in_function(*(f"{q}(...)" for q in ls.DJANGO_LOGIN + ls.STARSESSIONS_REGENERATE),
-                                                 "$R.session.cycle_key()", "$R.session.flush()"),
-                        *ls.after_any(f"{request}.clear()"),
-                        *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS)),
-                    ]},
-                    technology=("django", "fastapi", "starlette"),
-                ),
-                SemgrepRule(
-                    suffix="starlette-restored",
-                    message="Login writes $K into request.session after clearing it and putting its old contents "
-                            "back: whatever was planted before login is still there; carry only named values "
-                            "across the clear (Starlette/FastAPI)",
-                    match={"patterns": [
-                        *_bindings(request), *_in_login_handler(), *_restored(request),
-                        *ls.imports(ls.STARLETTE_MODULES), *ls.not_importing(ls.STARSESSIONS),
-                    ]},
-                    technology=("fastapi", "starlette"),
-                    severity="medium",
-                ),
-            ),
-        ),
-        _Backend(
-            suffix="starsessions",
-            session=request,
-            regenerated=[*ls.anywhere_in_function(*(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)),
-                         *ls.imports(ls.STARSESSIONS)],
-            technology=("fastapi", "starlette"),
-            binding="Login writes $K into a starsessions session without a new session id "
-                    "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
-        ),
-        _Backend(
-            suffix="pyramid",
-            session=request,
-            regenerated=[*ls.after_any(f"{request}.invalidate()", f"{request}.clear()"),
-                         *ls.imports(ls.PYRAMID_MODULES),
-                         *ls.not_importing([module for module, _ in ls.PYRAMID_SERVER_SIDE])],
-            technology=("pyramid",),
-            severity="medium",  # SignedCookieSessionFactory: a signed-cookie session
-            binding="Login writes $K into request.session without invalidating it first: data planted in the "
-                    "session before login carries into the signed-in one; call request.session.invalidate() "
-                    "before the write (Pyramid)",
-        ),
-        *(_Backend(
-            suffix="pyramid-beaker",
-            session=request,
-            regenerated=[*ls.after_any(f"{request}.invalidate()"), *ls.imports((module,))],
-            technology=("pyramid",),
-            binding=f"Login writes $K into a server-side session without a new session id: the planted id "
-                    f"becomes signed in; {backend.regenerate_fix} ({backend.label})",
-        ) for module, backend in ls.PYRAMID_SERVER_SIDE),
-        *_async_backends(),
-    )
-
-
-def _async_backends():
-    """Quart (Flask's session under Quart's names), Litestar's cookie
-    backend and aiohttp-session: their rows, from the adapters' data."""
-    quart = ls.QUART_SESSION
-    quart_fix = f"{fw.FLASK.backend.regenerate_fix} (Quart)"
-    litestar = fw.LITESTAR.backend
-    aiohttp = fw.AIOHTTP_SESSION.backend
-    clears = [f"$REQ.{clear}()" for clear in ls.LITESTAR_CLEAR]
-    news = [f"$NEW = await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION]
-    return (
-        _Backend(
-            suffix="quart",
-            session=quart,
-            regenerated=[*ls.after_any(f"{quart}.clear()"), *ls.imports(ls.QUART_MODULES)],
-            technology=("quart",),
-            severity="medium",  # Flask's signed-cookie session
-            binding=f"Login binds $K to the session without regenerating it: in Quart's signed-cookie session "
-                    f"the attacker's copy stays anonymous, but data planted in the session before login carries "
-                    f"into the signed-in one; {quart_fix}",
-            helper=f"Login calls $H(), which binds $HK to the session, without regenerating it first; {quart_fix}",
-            helper_unless=(f"{quart}.clear()",),
-            helper_extra=ls.after_any(f"{quart}[{ls.IDENTITY_KEY}] = $EARLIER"),
-            record=f"Login writes $K, from the user record a credential check verified, into the session "
-                   f"without regenerating it; {quart_fix}",
-        ),
-        _Backend(
-            suffix="litestar",
-            session="$REQ.session",
-            bindings=ls.litestar_writes("$REQ"),
-            regenerated=[*ls.after_any(*clears), *ls.imports(ls.LITESTAR_MODULES),
-                         *ls.not_importing([module for module, _ in ls.LITESTAR_SERVER_SIDE])],
-            technology=("litestar",),
-            severity="medium",  # CookieBackendConfig: the session is the cookie
-            binding=f"Login writes $K into the session without clearing it first: under Litestar's "
-                    f"CookieBackendConfig, data planted in the session before login carries into the "
-                    f"signed-in one; {litestar.regenerate_fix} ({litestar.label})",
-        ),
-        *(_Backend(
-            suffix="litestar-server-side",
-            session="$REQ.session",
-            bindings=ls.litestar_writes("$REQ"),
-            # Nothing regenerates: clear_session() keeps the request cookie's id.
-            regenerated=ls.imports((module,)),
-            technology=("litestar",),
-            binding=f"Login writes $K into a server-side session under the id the visitor came with; "
-                    f"{backend.note}, so {backend.regenerate_fix} ({backend.label})",
-        ) for module, backend in ls.LITESTAR_SERVER_SIDE),
-        *_aiohttp_cookie_storages(news),
-        _Backend(
-            suffix="aiohttp-session",
-            session="$S",
-            # Server-side storages, or none this file names (flake8 reads the project's).
-            regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news), _aiohttp_server_side()],
-            technology=("aiohttp", "aiohttp_session"),
-            binding=f"Login writes $K into the session get_session() loaded, under the id the visitor came "
-                    f"with; {aiohttp.note}, so {aiohttp.regenerate_fix} ({aiohttp.label})",
-            extra=(SemgrepRule(
-                suffix="aiohttp-security",
-                message=f"Login calls remember(), which stores the identity in the session the visitor came "
-                        f"with (SessionIdentityPolicy); {fw.advice(fw.AIOHTTP_SECURITY, 'SFX101')} "
-                        f"({fw.AIOHTTP_SECURITY.label})",
-                match={"patterns": [
-                    {"pattern-either": [{"pattern": f"{call}(...)"} for call in ls.AIOHTTP_REMEMBER]},
-                    *ls.policy_imported(fw.AIOHTTP_SECURITY),
-                    *_in_login_handler(),
-                    *ls.after_any(*news, *(f"await {new}(...)" for new in ls.AIOHTTP_NEW_SESSION)),
-                ]},
-                technology=("aiohttp", "aiohttp_security"),
-            ),),
-        ),
-    )
-
-
-def _import_forms(qualname):
-    """Import statements of a module (`aiohttp_session.cookie_storage`) or of
-    a class in one (`aiohttp_session.SimpleCookieStorage`), as Semgrep patterns."""
-    module, _, name = qualname.rpartition(".")
-    if name[:1].isupper():
-        return [f"from {module} import {name}"]
-    return [f"import {qualname}", f"from {qualname} import $IMPORTED", f"from {qualname}.$SUB import $IMPORTED"]
-
-
-def _importing(qualnames):
-    return {"pattern-either": [{"pattern-inside": f"{form}\n...\n"} for q in qualnames for form in _import_forms(q)]}
-
-
-def _importing_none(qualnames):
-    return [{"pattern-not-inside": f"{form}\n...\n"} for q in qualnames for form in _import_forms(q)]
-
-
-def _aiohttp_variants():
-    """aiohttp-session's storage modules by backend, in the adapter's order."""
-    grouped = {}
-    for module, backend in fw.AIOHTTP_SESSION.backend_variants:
-        grouped.setdefault(backend, []).append(module)
-    return list(grouped.items())
-
-
-def _aiohttp_server_side():
-    """The file imports a server-side storage, or no cookie storage (the
-    adapter's order: a server-side storage beside a cookie one wins)."""
-    server = [m for b, modules in _aiohttp_variants() if b.server_side for m in modules]
-    cookie = [m for b, modules in _aiohttp_variants() if not b.server_side for m in modules]
-    return {"pattern-either": [
-        _importing(server),
-        {"patterns": [{"pattern-inside": "$S[$K] = $V"}, *_importing_none(cookie)]},
-    ]}
-
-
-def _aiohttp_cookie_storages(news):
-    """A twin per cookie-storage backend of aiohttp-session (signed,
-    unsigned), rated like flake8 rates it: the file imports one of its
-    storages and none of an earlier backend."""
-    out = []
-    earlier = []
-    for backend, modules in _aiohttp_variants():
-        if not backend.server_side:
-            consequence = backend.consequence or (
-                "signed-cookie session, data planted in the session before login carries over")
-            out.append(_Backend(
-                suffix=backend.key.replace("_", "-"),
-                session="$S",
-                regenerated=[*ls.aiohttp_session_local(), *ls.after_any(*news), _importing(modules),
-                             *_importing_none(earlier)],
-                technology=("aiohttp", "aiohttp_session"),
-                severity="medium",
-                binding=f"Login writes $K into the session get_session() loaded without starting a new one: "
-                        f"{consequence}; {backend.regenerate_fix} ({backend.label})",
-            ))
-        earlier += modules
-    return out
-
-
 def _record(backend):
     """The backend's rule for a login known by what it does: a session
     write of the user record a credential check verified."""
     regenerated = backend.regenerated if backend.record_regenerated is None else backend.record_regenerated
     return SemgrepRule(
-        suffix=f"{backend.suffix or 'flask'}-record",
+        suffix=f"{backend.stem or backend.suffix}-record",
         message=backend.record,
         match={"patterns": [*ls.verified_record_write(backend.session), *ls.named_regenerators(),
                             *regenerated, *backend.binding_extra]},
@@ -443,9 +75,10 @@ def _record(backend):
 
 
 def _semgrep_rules():
-    backends = _backends()
+    rows = _rows()
+    backends = [row for row in rows if isinstance(row, ls.Backend)]
     return (
-        *(rule for backend in backends for rule in _twins(backend)),
+        *(rule for row in rows for rule in (_twins(row) if isinstance(row, ls.Backend) else (row,))),
         *(_record(backend) for backend in backends if backend.record),
         SemgrepRule(
             suffix="store",
@@ -455,7 +88,7 @@ def _semgrep_rules():
             match={
                 "mode": "taint",
                 "pattern-sources": ls.incoming_ids(),
-                "pattern-sinks": [{"patterns": [*ls.store_record_keyed_by(ls.IDENTITY_KEY_RE), *_in_login_handler()]}],
+                "pattern-sinks": [{"patterns": [*ls.store_record_keyed_by(ls.IDENTITY_KEY_RE), *ls.in_login_handler()]}],
             },
         ),
     )

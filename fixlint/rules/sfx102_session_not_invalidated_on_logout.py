@@ -9,123 +9,22 @@ from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.identity import is_identity_key
 from ..analysis.identity_cookies import IdentityCookieAnalysis
 from .. import frameworks as fw
-from ..frameworks import auth
-from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 from . import _lifecycle_semgrep as ls
-from ._cookie_semgrep import handler_calls, regex, words
+from ._cookie_semgrep import handler_calls, regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 
 # -- Semgrep -------------------------------------------------------------------
-
-def _removals(session):
-    """Partial removals of an identity key from `session`; only the first
-    in the handler (a later one binds a different $K, so the first stays)."""
-    earlier = (f"{session}.pop({ls.IDENTITY_KEY}, ...)", f"del {session}[{ls.IDENTITY_KEY}]")
-    later = (f"{session}.pop($K, ...)", f"del {session}[$K]", f"{session}[$K] = $V")
-    return [
-        {"pattern-either": [
-            {"pattern": f"{session}.pop($K, ...)"},
-            {"pattern": f"del {session}[$K]"},
-            {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", r"^(None|False|0)$")]},
-        ]},
-        regex("$K", ls.IDENTITY_KEY_RE),
-        *[{"pattern-not-inside": f"{e}\n...\n{l}\n"} for e in earlier for l in later],
-    ]
-
-
-def _invalidations(session, regenerations=False, methods=True):
-    """Calls that end the session, anywhere in the handler: clear(),
-    flask_login.logout_user(), Django's logout()/flush()/delete(), and calls
-    named like a logout or an invalidation, which fixlint trusts too. With
-    `regenerations`, for a removal of an identity key: a regeneration as well
-    (cycle_key(), Flask-Session's regenerate, starsessions), which leaves a
-    new id without the identity. Without `methods`, a method named like a
-    session lifecycle method (`x.invalidate()`) is not trusted: the
-    lookalike rule judges those."""
-    calls = [f"{session}.clear()", "$R.session.flush()", "$R.session.delete(...)",
-             *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT)]
-    if regenerations:
-        calls += ["$R.session.cycle_key()", "$APP.session_interface.regenerate(...)",
-                  *(f"{q}(...)" for q in ls.STARSESSIONS_REGENERATE)]
-    for word in auth.INVALIDATE_WORDS:
-        calls.append(f"{word}(...)")
-        if methods or word not in SESSION_LIFECYCLE_METHODS:
-            calls.append(f"$OBJ.{word}(...)")
-    return ls.anywhere_in_function(*calls)
-
-
-def _in_logout_handler():
-    return [
-        *ls.handler(ls.LOGOUT, verifying=False),
-        *[{"pattern-not-inside": f"class $C(..., {view}, ...):\n  ...\n  def $M(...):\n"
-                                 f"    ...\n    <... super().$SUPER(...) ...>\n    ...\n"}
-          for view in ls.DJANGO_LOGOUT_VIEWS],
-    ]
-
-
-SESSION_COOKIE = (r"""^([rub]?["'][^"']*(?i:sess|sid)[^"']*["']|.*SESSION_COOKIE_NAME.*)$""")
-
+# The adapters' twins (Framework.semgrep_twins["SFX102"], written with the
+# helpers of _lifecycle_semgrep.py), in registry order; then the twins built
+# here from every adapter's data: a signed user cookie a logout never
+# deletes, and a hand-rolled store's record that outlives the logout.
 
 def _semgrep_rules():
-    flask = "flask.session"
-    request = "$REQ.session"
     return (
-        SemgrepRule(
-            message="Logout removes only $K from the session: every other key stays in a live session; "
-                    "call session.clear() (Flask) or logout_user() (Flask-Login)",
-            match={"patterns": [*_removals(flask), *_in_logout_handler(), *_invalidations(flask, True)]},
-            technology=("flask",),
-        ),
-        SemgrepRule(
-            suffix="request-session",
-            message="Logout removes only $K from request.session: the session stays valid; call "
-                    "django.contrib.auth.logout(request) or request.session.flush() (Django), "
-                    "request.session.clear() (Starlette/FastAPI)",
-            match={"patterns": [
-                *_removals(request), *_in_logout_handler(), *_invalidations(request, True),
-                *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS)),
-            ]},
-            technology=("django", "fastapi", "starlette"),
-        ),
-        SemgrepRule(
-            suffix="pyramid",
-            message="Logout removes only $K from request.session: the session stays valid; call "
-                    "request.session.invalidate() (Pyramid)",
-            match={"patterns": [
-                *_removals(request), *_in_logout_handler(), *_invalidations(request, True),
-                *ls.imports(ls.PYRAMID_MODULES),
-            ]},
-            technology=("pyramid",),
-        ),
-        *_async_rules(),
+        *(rule for framework in fw.FRAMEWORKS if "SFX102" in framework.semgrep_twins
+          for rule in framework.semgrep_twins["SFX102"](ls, framework)),
         *_identity_cookie_rules(),
-        SemgrepRule(
-            suffix="cookie-only",
-            message="Logout deletes the session cookie but the server-side session record survives: "
-                    "whoever copied the id stays logged in; end the session on the server "
-                    "(logout()/flush() in Django, session.clear(), regenerate or delete the record)",
-            match={"patterns": [
-                # Server-side sessions only: Django, Flask-Session, starsessions, or a
-                # Starlette/FastAPI module with a dict store and no signed-cookie middleware.
-                {"pattern-either": [
-                    {"patterns": [
-                        {"pattern": "$RESP.delete_cookie($NAME, ...)"},
-                        *ls.imports(ls.DJANGO_MODULES + tuple(ls.FLASK_SESSION) + tuple(ls.STARSESSIONS)),
-                    ]},
-                    {"patterns": [
-                        {"pattern": "$RESP.delete_cookie($NAME, ...)"},
-                        *ls.imports(ls.STARLETTE_MODULES),
-                        *ls.not_importing(["starlette.middleware.sessions"]),
-                        {"pattern-inside": "$STORE = {}\n...\n"},
-                    ]},
-                ]},
-                regex("$NAME", SESSION_COOKIE),
-                *_in_logout_handler(),
-                *_invalidations(flask), *_invalidations(request),
-                *ls.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
-            ]},
-        ),
         SemgrepRule(
             suffix="store",
             message="Logout removes $K from a hand-rolled session record but keeps the record: the id still "
@@ -133,58 +32,12 @@ def _semgrep_rules():
             match={"patterns": [
                 {"pattern": "$STORE[$SID].pop($K, ...)"},
                 regex("$K", ls.IDENTITY_KEY_RE),
-                *_in_logout_handler(),
+                *ls.in_logout_handler(),
                 *ls.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
             ]},
             technology=("fastapi", "flask", "starlette"),
         ),
-        SemgrepRule(
-            suffix="lookalike",
-            message="Logout calls $S.$LOOK(), which the session does not have: it raises AttributeError (or "
-                    "does nothing when caught) and the session stays alive; call session.clear() (Flask), "
-                    "request.session.flush() (Django) or request.session.clear() (Starlette/FastAPI)",
-            match={"patterns": [
-                {"pattern-either": [
-                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
-                        "metavariable": "$S", "pattern": flask}},
-                        regex("$LOOK", rf"^({words(sorted(ls.FLASK_LOOKALIKES))})$"),
-                        *ls.not_importing(ls.FLASK_KVSESSION)]},
-                    {"patterns": [{"pattern": "$S.$LOOK()"}, {"metavariable-pattern": {
-                        "metavariable": "$S", "pattern": request}},
-                        regex("$LOOK", rf"^({words(sorted(ls.REQUEST_LOOKALIKES))})$"),
-                        *ls.imports(ls.DJANGO_MODULES + ls.STARLETTE_MODULES + tuple(ls.STARSESSIONS))]},
-                ]},
-                *ls.own_session_method(),
-                *_in_logout_handler(),
-                *_invalidations(flask, methods=False), *_invalidations(request, methods=False),
-            ]},
-            technology=("django", "fastapi", "flask", "starlette"),
-        ),
-        SemgrepRule(
-            suffix="kept",
-            message="Logout handler $F reads the identity from the session (or cycles its key) but never ends "
-                    "the session; call session.clear(), logout_user() or Django's logout(request)",
-            match={"patterns": [
-                {"pattern": "def $F(...):\n  ...\n"},
-                {"pattern-either": [
-                    {"pattern": f"def $F(...):\n  ...\n  <... {flask}.get({ls.IDENTITY_KEY}, ...) ...>\n  ...\n"},
-                    {"pattern": "def $F(...):\n  ...\n  <... $R.session.cycle_key() ...>\n  ...\n"},
-                ]},
-                regex("$F", ls.FUNCTION_WORD.format(ls.LOGOUT)),
-                *ls.not_a_called_helper(),
-                # Not when something is removed: that is reported where it happens.
-                *[{"pattern-not": f"def $F(...):\n  ...\n  <... {call} ...>\n  ...\n"}
-                  for call in (f"{flask}.clear()", "$R.session.flush()", f"{flask}.pop({ls.IDENTITY_KEY}, ...)",
-                               f"$R.session.pop({ls.IDENTITY_KEY}, ...)",
-                               *(f"{q}(...)" for q in ls.LOGOUT_USER + ls.DJANGO_LOGOUT))],
-                *[{"pattern-not": f"def $F(...):\n  ...\n  del {session}[{ls.IDENTITY_KEY}]\n  ...\n"}
-                  for session in (flask, "$R.session")],
-                {"focus-metavariable": "$F"},
-            ]},
-            technology=("flask", "django"),
-        ),
     )
-
 
 
 def _identity_cookie_rules():
@@ -220,49 +73,12 @@ def _identity_cookie_rules():
                     {"pattern": "def $F(self, ...):\n  ...\n  <... self.$HELPER(...) ...>\n  ...\n"},
                     regex("$HELPER", helper),
                 ]}},
-                *_invalidations("$S"),
+                *ls.invalidations("$S"),
                 {"focus-metavariable": "$F"},
             ]},
             technology=(framework.key,),
         ))
     return tuple(out)
-
-
-def _async_rules():
-    """Quart (Flask's session under Quart's names), Litestar and
-    aiohttp-session, from the adapters' data."""
-    quart = ls.QUART_SESSION
-    litestar = fw.LITESTAR.backend
-    aiohttp = fw.AIOHTTP_SESSION.backend
-    request = "$REQ.session"
-    ends_litestar = ls.anywhere_in_function(*(f"$REQ.{clear}()" for clear in ls.LITESTAR_CLEAR))
-    ends_aiohttp = ls.anywhere_in_function(*(f"$S.{method}()" for method in ls.AIOHTTP_INVALIDATE))
-    return (
-        SemgrepRule(
-            suffix="quart",
-            message=f"Logout removes only $K from the session: every other key stays in a live session; "
-                    f"{fw.FLASK.backend.invalidate_fix} (Quart)",
-            match={"patterns": [*_removals(quart), *_in_logout_handler(), *_invalidations(quart, True),
-                                *ls.imports(ls.QUART_MODULES)]},
-            technology=("quart",),
-        ),
-        SemgrepRule(
-            suffix="litestar",
-            message=f"Logout removes only $K from request.session: the session stays valid; "
-                    f"{litestar.invalidate_fix} ({litestar.label})",
-            match={"patterns": [*_removals(request), *_in_logout_handler(), *_invalidations(request, True),
-                                *ends_litestar, *ls.imports(ls.LITESTAR_MODULES)]},
-            technology=("litestar",),
-        ),
-        SemgrepRule(
-            suffix="aiohttp-session",
-            message=f"Logout removes only $K from the session get_session() loaded: the session stays "
-                    f"valid; {aiohttp.invalidate_fix} ({aiohttp.label})",
-            match={"patterns": [*_removals("$S"), *ls.aiohttp_session_local(), *_in_logout_handler(),
-                                *_invalidations("$S", True), *ends_aiohttp]},
-            technology=("aiohttp", "aiohttp_session"),
-        ),
-    )
 
 
 class SessionNotInvalidatedOnLogout(Rule):

@@ -19,6 +19,10 @@ _PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in fw.STARLETTE.requests.
                       if kind in ("query", "path", "body", "form"))
 _ROUTE = rf"^({words(sorted(fw.STARLETTE.routing.route_decorators))})$"
 _SEMGREP_FIX = "read it from the session cookie instead"
+_FLASK_MODULES = fw.FLASK.semgrep_imports()
+_DJANGO_MODULES = fw.DJANGO.semgrep_imports()
+_PYRAMID_MODULES = fw.PYRAMID.semgrep_imports()
+_STARLETTE_MODULES = fw.STARLETTE.semgrep_imports()
 # Web frameworks whose reads the variants above do not write out by hand
 # (Litestar, aiohttp): one variant each, from the adapter's request sources.
 # Frameworks with a hand-written twin below (Pyramid's has the same shape)
@@ -105,7 +109,7 @@ def _flask_path_params():
         regex("$PATH", si.NOT_OTHER_RE),
         regex("$P", si.SID_NAME_RE),
         *_primary_key_lookups(),
-        *ls.imports(ls.FLASK_MODULES),
+        *ls.imports(_FLASK_MODULES),
         {"focus-metavariable": "$P"},
     ]}
 
@@ -126,7 +130,7 @@ def _django_path_params():
         regex("$P", si.SID_NAME_RE),
         # An object's primary key that happens to be called session_id.
         *_primary_key_lookups(),
-        *ls.imports(ls.DJANGO_MODULES),
+        *ls.imports(_DJANGO_MODULES),
         {"focus-metavariable": "$P"},
     ]}
 
@@ -261,7 +265,7 @@ def _rules():
                 {"pattern-either": [si.named_reads(si.DJANGO_SOURCES), _flows_to_store(si.DJANGO_SOURCES),
                                     si.direct_lookup(si.DJANGO_SOURCES), _signs_in("$REQ.session", si.DJANGO_SOURCES),
                                     _compared_with_stored(si.DJANGO_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(ls.DJANGO_MODULES),
+                *_NOT_NUMBERS, *ls.imports(_DJANGO_MODULES),
             ]},
             technology=("django",),
         ),
@@ -271,7 +275,7 @@ def _rules():
                     f"an attacker fix the victim's session; {_SEMGREP_FIX} (request.cookies) (Pyramid)",
             match={"patterns": [
                 {"pattern-either": [si.named_reads(si.PYRAMID_SOURCES), _flows_to_store(si.PYRAMID_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(ls.PYRAMID_MODULES),
+                *_NOT_NUMBERS, *ls.imports(_PYRAMID_MODULES),
             ]},
             technology=("pyramid",),
         ),
@@ -290,7 +294,7 @@ def _rules():
                 {"pattern-either": [si.named_reads(si.STARLETTE_SOURCES), _flows_to_store(si.STARLETTE_SOURCES),
                                     _signs_in("$REQ.session", si.STARLETTE_SOURCES),
                                     _compared_with_stored(si.STARLETTE_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(ls.STARLETTE_MODULES),
+                *_NOT_NUMBERS, *ls.imports(_STARLETTE_MODULES),
             ]},
             technology=("fastapi", "starlette"),
         ),
