@@ -622,20 +622,29 @@ class CookieAnalysis(Analysis):
                 site.label = self._module_label()
 
     def _module_label(self):
-        """Whose configuration a module is, for keys both frameworks read."""
+        """Whose configuration a module is, for keys several frameworks read:
+        a settings-module framework's (Django's) when its markers or imports
+        say so, a config-object framework's (Flask's) when its imports do,
+        else the only one of them that reads one of the module's keys, else
+        the settings-module framework's when the module's name holds one of
+        its words (`settings.py`), else the config-object framework's."""
         ctx = self.ctx
-        if self._module_markers or ctx.imports(*fw.DJANGO.packages):
-            return fw.DJANGO.label
-        if ctx.imports(*fw.FLASK.packages):
-            return fw.FLASK.label_in(ctx)
+        for framework in fw.SETTINGS_MODULE_FRAMEWORKS:
+            if not framework.settings_markers.isdisjoint(self._module_markers) or ctx.imports(*framework.packages):
+                return framework.label
+        for framework in fw.CONFIG_FRAMEWORKS:
+            if ctx.imports(*framework.packages):
+                return framework.label_in(ctx)
+        candidates = (*fw.SETTINGS_MODULE_FRAMEWORKS, *fw.CONFIG_FRAMEWORKS)
         for name in self._module_settings:
             owners = {f.extends or f for f, _ in fw.settings_frameworks(name)}
-            if owners == {fw.DJANGO}:
-                return fw.DJANGO.label
-            if owners <= {fw.FLASK}:
-                return fw.FLASK.label
+            if len(owners) == 1 and owners <= set(candidates):
+                return next(iter(owners)).label
         names = fw.words(ctx.path.stem) + fw.words(ctx.path.parent.name)
-        return fw.DJANGO.label if "settings" in names else fw.FLASK.label
+        for framework in fw.SETTINGS_MODULE_FRAMEWORKS:
+            if not framework.settings_module_words.isdisjoint(names):
+                return framework.label
+        return fw.CONFIG_FRAMEWORKS[0].label
 
     def _finish_settings_module(self):
         """A settings module (Django's) that stands alone, or with what it

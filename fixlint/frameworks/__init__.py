@@ -45,6 +45,12 @@ WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP,
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
+# Whose configuration a module of bare keys is, for a key several frameworks
+# read (SESSION_COOKIE_SECURE): a framework whose settings modules have
+# markers (Django's INSTALLED_APPS), or one whose keys live on the
+# application's config object (Flask's `app.config`), the fallback.
+SETTINGS_MODULE_FRAMEWORKS = tuple(f for f in FRAMEWORKS if f.settings_markers)
+CONFIG_FRAMEWORKS = tuple(f for f in FRAMEWORKS if f.config_attribute)
 
 
 def backend_option(backend):

@@ -198,6 +198,10 @@ class Framework:
     # marks one, stems of shared base modules others star-import, and calls
     # that configure settings in code (`settings.configure(...)`).
     settings_markers: frozenset = frozenset()
+    # Words of a module's file or folder name that make a module of bare
+    # configuration keys its settings module when nothing else tells
+    # (`settings.py`, `settings/production.py`).
+    settings_module_words: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
     settings_configure: frozenset = frozenset()
     # Configuration as an object of the application (Flask's `app.config`):

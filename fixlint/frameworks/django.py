@@ -249,6 +249,7 @@ DJANGO = Framework(
     session_invalidate_methods=INVALIDATE_METHODS,
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
+    settings_module_words=frozenset(("settings",)),
     settings_required=SETTINGS_REQUIRED,
     https_only=frozenset(("SESSION_COOKIE_SECURE", "SECURE_SSL_REDIRECT")),
     middleware_setting=MIDDLEWARE_SETTING,
