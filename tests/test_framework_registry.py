@@ -29,8 +29,9 @@ ADAPTER_MODULES = frozenset(
     p.stem for p in (PACKAGE / "frameworks").glob("*.py") if p.stem not in SHARED_MODULES
 )
 # Layers that ask the registry: analyses, rules, fixes and the engine, the
-# project model (whose summaries read framework data) and the language server.
-REGISTRY_USERS = ("analysis", "rules", "fix", "engine", "project", "server")
+# project model (whose summaries read framework data), the language server
+# and the Semgrep export.
+REGISTRY_USERS = ("analysis", "rules", "fix", "engine", "project", "server", "semgrep")
 
 
 def _framework_names():
@@ -111,7 +112,7 @@ def test_the_registry_checks_cover_the_project_model_server_and_fixes():
     (REGISTRY_USERS) and no framework names compared as strings (every
     module outside frameworks/)."""
     covered = {p.relative_to(PACKAGE).parts[0] for p in _registry_users()}
-    assert {"project", "server", "fix", "analysis", "rules"} <= covered
+    assert {"project", "server", "fix", "analysis", "rules", "semgrep"} <= covered
     compared = {p.relative_to(PACKAGE).parts[0] for p in _outside_frameworks()}
     assert {"project", "server", "fix"} <= compared
     assert "summary.py" in {p.name for p in _registry_users() if p.parent.name == "project"}
@@ -193,14 +194,21 @@ def test_the_parity_record_has_a_row_per_fixtures_folder():
 # a setting an adapter defines (`"SESSION_COOKIE_SECURE"`), or a method only
 # adapters name (`"add_middleware"`, `"set_signed_cookie"`, `"as_view"`,
 # `"expires_days"`). Those are adapter data, read through the registry.
-# The rules' Semgrep helpers are not covered yet: their patterns still name
-# some frameworks' calls (README, "Adding a framework").
-FACT_LAYERS = ("analysis", "project", "fix", "engine", "server")
+# The rules and their Semgrep export are covered too (issue 20): SFX101's and
+# SFX102's twins are the adapters' (Framework.semgrep_twins).
+FACT_LAYERS = ("analysis", "project", "fix", "engine", "server", "rules", "semgrep")
 # Left on purpose: (module, string) -> why.
+_NOT_YET = "a Semgrep twin written by hand in the rule module, not moved to its adapter yet (issue 20)"
 FACT_ALLOWED = {
     ("engine/values.py", "django.utils.timezone.now"):
         "the engine sits below the frameworks layer (it imports no adapter): one of the clocks "
         "a cookie expiry is evaluated against, with the stdlib's",
+    ("rules/_cookie_semgrep.py", "django.conf.settings.configure(..., $KEY=$V, ...)"): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "fastapi."): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "flask.session"): _NOT_YET,
+    ("rules/sfx202_session_id_in_url.py", "flask.session.sid"): _NOT_YET,
+    ("rules/sfx302_cookie_without_secure.py", "SESSION_COOKIE_SECURE"):
+        "SFX302's flake8 message names the setting in its advice text (not moved yet)",
 }
 # Method and keyword names every adapter leaves generic (Werkzeug's,
 # Django's and Starlette's `set_cookie`, `max_age`, `expires`, `delete_cookie`).
@@ -280,3 +288,105 @@ def test_every_allowed_fact_is_still_there():
     for module, text in FACT_ALLOWED:
         found = {t for _, t in _framework_facts(PACKAGE / module, prefixes, names)}
         assert text in found, f"{module} no longer writes {text!r}: drop it from FACT_ALLOWED"
+
+
+# -- named adapters -------------------------------------------------------------
+# Analyses, rules, fixes, the project model, the server and the Semgrep export
+# loop over the registry and read an adapter's fields; they never pick one
+# adapter by its name (`fw.FLASK`, `from ..frameworks import DJANGO`). The
+# shared values (hand-rolled stores, the stdlib) are not adapters.
+def _adapter_values():
+    import importlib
+
+    from fixlint.frameworks.base import Framework
+
+    names = set()
+    for stem in ADAPTER_MODULES:
+        module = importlib.import_module(f"fixlint.frameworks.{stem}")
+        names |= {name for name, value in vars(module).items() if isinstance(value, Framework)}
+    return frozenset(names)
+
+
+ADAPTER_VALUES = _adapter_values()
+_NAMED_NOT_YET = "picks one adapter by name: not expressed as adapter data yet (issue 14/20 leftover)"
+# Left on purpose, for now: (module, adapter value) -> why. The list only shrinks.
+NAMED_ALLOWED = {
+    ("analysis/lifecycle.py", "FLASK"): _NAMED_NOT_YET,
+    ("fix/login.py", "FLASK_SESSION"): _NAMED_NOT_YET,
+    ("fix/sessions.py", "FLASK"): _NAMED_NOT_YET,
+    ("rules/_cookie_semgrep.py", "DJANGO"): _NOT_YET,
+    ("rules/_cookie_semgrep.py", "FLASK"): _NOT_YET,
+    ("rules/_cookie_semgrep.py", "STARLETTE"): _NOT_YET,
+    ("rules/_cookie_semgrep.py", "STARSESSIONS"): _NOT_YET,
+    ("rules/_session_id_semgrep.py", "FLASK"): _NOT_YET,
+    ("rules/_session_id_semgrep.py", "PYRAMID"): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "DJANGO"): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "FLASK"): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "PYRAMID"): _NOT_YET,
+    ("rules/sfx201_session_id_from_request_parameter.py", "STARLETTE"): _NOT_YET,
+    ("rules/sfx204_weak_session_id.py", "DJANGO"): _NOT_YET,
+    ("rules/sfx204_weak_session_id.py", "FLASK"): _NOT_YET,
+    ("rules/sfx204_weak_session_id.py", "STARLETTE"): _NOT_YET,
+    ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN"):
+        "the flake8 path: a login_user() step in a logout is no partial removal; saying it of every "
+        "library's login call (bind_calls) would also change aiohttp-security's remember()",
+}
+
+
+def _named_adapters(path):
+    """(line, name) for each adapter value a module picks by name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if node.__class__ is ast.Attribute and node.attr in ADAPTER_VALUES:
+            found.add((node.lineno, node.attr))
+        elif node.__class__ is ast.ImportFrom and node.module is not None and "frameworks" in node.module.split("."):
+            found.update((node.lineno, a.name) for a in node.names if a.name in ADAPTER_VALUES)
+    return sorted(found)
+
+
+def test_no_layer_picks_an_adapter_by_name():
+    """Issue 20: a framework is one adapter module plus fixtures plus
+    regeneration, so nothing outside fixlint/frameworks/ may single one
+    out — analyses, rules (their Semgrep twins included), fixes, the
+    project model, the engine, the server and the Semgrep export."""
+    found = []
+    for path in _registry_users():
+        module = "/".join(path.relative_to(PACKAGE).parts)
+        for line, name in _named_adapters(path):
+            if (module, name) not in NAMED_ALLOWED:
+                found.append(f"{module}:{line} {name}")
+    assert not found, "adapters picked by name outside fixlint/frameworks/:\n" + "\n".join(found)
+
+
+def test_the_named_adapter_check_would_see_one(tmp_path):
+    module = tmp_path / "sfx999_rule.py"
+    module.write_text(
+        "from .. import frameworks as fw\n"
+        "from ..frameworks import DJANGO, FRAMEWORKS\n"
+        "MODULES = fw.FLASK.semgrep_imports()\n"
+        "ALL = [f for f in fw.FRAMEWORKS if f.backend]\n"
+    )
+    assert _named_adapters(module) == [(2, "DJANGO"), (3, "FLASK")]
+    assert {"FLASK", "DJANGO", "QUART_AUTH", "AIOHTTP_SESSION"} <= ADAPTER_VALUES
+    assert "HAND_ROLLED" not in ADAPTER_VALUES and "FRAMEWORKS" not in ADAPTER_VALUES
+
+
+def test_every_allowed_named_adapter_is_still_there():
+    """The allow-list shrinks when a module stops naming an adapter."""
+    for module, name in NAMED_ALLOWED:
+        assert name in {n for _, n in _named_adapters(PACKAGE / module)}, (
+            f"{module} no longer names {name}: drop it from NAMED_ALLOWED")
+
+
+def test_the_semgrep_twins_of_sfx101_and_sfx102_come_from_the_adapters():
+    """Their rule modules and shared helpers name no adapter and no
+    framework fact; every twin comes from an adapter's semgrep_twins."""
+    for module in ("rules/_lifecycle_semgrep.py", "rules/sfx101_session_not_regenerated_on_login.py",
+                   "rules/sfx102_session_not_invalidated_on_logout.py"):
+        assert not {(m, n) for m, n in NAMED_ALLOWED if m == module} - {
+            ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN")}, module
+        assert not {(m, t) for m, t in FACT_ALLOWED if m == module}, module
+    owners = {code: [f.key for f in fw.FRAMEWORKS if code in f.semgrep_twins] for code in ("SFX101", "SFX102")}
+    assert {"flask", "django", "starlette", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX101"])
+    assert {"flask", "django", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX102"])
