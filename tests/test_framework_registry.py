@@ -194,8 +194,8 @@ def test_the_parity_record_has_a_row_per_fixtures_folder():
 # a setting an adapter defines (`"SESSION_COOKIE_SECURE"`), or a method only
 # adapters name (`"add_middleware"`, `"set_signed_cookie"`, `"as_view"`,
 # `"expires_days"`). Those are adapter data, read through the registry.
-# The rules and their Semgrep export are covered too (issue 20): SFX101's and
-# SFX102's twins are the adapters' (Framework.semgrep_twins).
+# The rules and their Semgrep export are covered too (issue 20): SFX101's,
+# SFX102's and SFX201's twins are the adapters' (Framework.semgrep_twins).
 FACT_LAYERS = ("analysis", "project", "fix", "engine", "server", "rules", "semgrep")
 # Left on purpose: (module, string) -> why.
 _NOT_YET = "a Semgrep twin written by hand in the rule module, not moved to its adapter yet (issue 20)"
@@ -204,8 +204,6 @@ FACT_ALLOWED = {
         "the engine sits below the frameworks layer (it imports no adapter): one of the clocks "
         "a cookie expiry is evaluated against, with the stdlib's",
     ("rules/_cookie_semgrep.py", "django.conf.settings.configure(..., $KEY=$V, ...)"): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "fastapi."): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "flask.session"): _NOT_YET,
     ("rules/sfx202_session_id_in_url.py", "flask.session.sid"): _NOT_YET,
     ("rules/sfx302_cookie_without_secure.py", "SESSION_COOKIE_SECURE"):
         "SFX302's flake8 message names the setting in its advice text (not moved yet)",
@@ -318,15 +316,6 @@ NAMED_ALLOWED = {
     ("rules/_cookie_semgrep.py", "FLASK"): _NOT_YET,
     ("rules/_cookie_semgrep.py", "STARLETTE"): _NOT_YET,
     ("rules/_cookie_semgrep.py", "STARSESSIONS"): _NOT_YET,
-    ("rules/_session_id_semgrep.py", "FLASK"): _NOT_YET,
-    ("rules/_session_id_semgrep.py", "PYRAMID"): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "DJANGO"): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "FLASK"): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "PYRAMID"): _NOT_YET,
-    ("rules/sfx201_session_id_from_request_parameter.py", "STARLETTE"): _NOT_YET,
-    ("rules/sfx204_weak_session_id.py", "DJANGO"): _NOT_YET,
-    ("rules/sfx204_weak_session_id.py", "FLASK"): _NOT_YET,
-    ("rules/sfx204_weak_session_id.py", "STARLETTE"): _NOT_YET,
     ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN"):
         "the flake8 path: a login_user() step in a logout is no partial removal; saying it of every "
         "library's login call (bind_calls) would also change aiohttp-security's remember()",
@@ -379,14 +368,16 @@ def test_every_allowed_named_adapter_is_still_there():
             f"{module} no longer names {name}: drop it from NAMED_ALLOWED")
 
 
-def test_the_semgrep_twins_of_sfx101_and_sfx102_come_from_the_adapters():
+def test_the_semgrep_twins_of_sfx101_sfx102_and_sfx201_come_from_the_adapters():
     """Their rule modules and shared helpers name no adapter and no
     framework fact; every twin comes from an adapter's semgrep_twins."""
     for module in ("rules/_lifecycle_semgrep.py", "rules/sfx101_session_not_regenerated_on_login.py",
-                   "rules/sfx102_session_not_invalidated_on_logout.py"):
+                   "rules/sfx102_session_not_invalidated_on_logout.py", "rules/_session_id_semgrep.py",
+                   "rules/sfx201_session_id_from_request_parameter.py", "rules/sfx204_weak_session_id.py"):
         assert not {(m, n) for m, n in NAMED_ALLOWED if m == module} - {
             ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN")}, module
         assert not {(m, t) for m, t in FACT_ALLOWED if m == module}, module
-    owners = {code: [f.key for f in fw.FRAMEWORKS if code in f.semgrep_twins] for code in ("SFX101", "SFX102")}
+    owners = {code: [f.key for f in fw.FRAMEWORKS if code in f.semgrep_twins] for code in ("SFX101", "SFX102", "SFX201")}
     assert {"flask", "django", "starlette", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX101"])
     assert {"flask", "django", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX102"])
+    assert {"flask", "django", "starlette", "pyramid"} <= set(owners["SFX201"])

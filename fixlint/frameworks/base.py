@@ -404,6 +404,9 @@ class Framework:
     semgrep_session_cyclers: tuple = ()
     semgrep_trusted_logout: bool = False
     semgrep_trusted_regenerate: bool = False
+    # SFX204's Semgrep twin takes a short session-id name (`sid = ...`) for a
+    # session id only in a module that imports a framework so marked.
+    semgrep_short_sid_names: bool = False
 
     def label_in(self, ctx):
         """The label a message in `ctx`'s file gives the framework."""

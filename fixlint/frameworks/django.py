@@ -199,6 +199,52 @@ def _semgrep_logout(kit, framework):
     ),)
 
 
+# SFX201: where a Django view reads request parameters (not cookies). Views
+# are wired in urls.py, which Semgrep does not read: a function taking
+# `request` counts as a view in view modules only.
+PARAMETER_SOURCES = ("$REQ.GET", "$REQ.POST", "$REQ.body")
+VIEW_MODULES = {"include": ["views.py", "views_*.py", "*_views.py", "api.py", "**/views/*.py"]}
+
+
+def _semgrep_session_id(kit, framework):
+    """SFX201's twins (written with the rule's kit): request.GET/POST reads
+    by a session-id name, and a view's URL parameter so named
+    (`def resume(request, session_key)`, `def get(self, request, sid)`)."""
+    sources = PARAMETER_SOURCES
+    path_params = {"patterns": [
+        {"pattern-either": [
+            {"pattern": "def $F(request, ..., $P, ...):\n  ...\n"},
+            {"pattern": "def $F(self, request, ..., $P, ...):\n  ...\n"},
+        ]},
+        kit.regex("$P", kit.SID_NAME_RE),
+        # An object's primary key that happens to be called session_id.
+        *kit.primary_key_lookups(),
+        *kit.imports(framework.semgrep_imports()),
+        {"focus-metavariable": "$P"},
+    ]}
+    return (
+        kit.Rule(
+            suffix="django",
+            message=f"Session id read from request.GET/POST: it leaks in links and logs, and lets an attacker fix "
+                    f"the victim's session; {kit.FIX} (request.COOKIES) (Django)",
+            match={"patterns": [
+                {"pattern-either": [kit.named_reads(sources), kit.flows_to_store(sources),
+                                    kit.direct_lookup(sources), kit.signs_in(REQUEST_SESSION, sources),
+                                    kit.compared_with_stored(sources)]},
+                *kit.NOT_NUMBERS, *kit.imports(framework.semgrep_imports()),
+            ]},
+            technology=("django",),
+        ),
+        kit.Rule(
+            suffix="django-path",
+            message=f"Session id taken from the URL path parameter $P; {kit.FIX} (request.COOKIES) (Django)",
+            match=path_params,
+            paths=VIEW_MODULES,
+            technology=("django",),
+        ),
+    )
+
+
 DJANGO = Framework(
     key="django",
     label="Django",
@@ -311,7 +357,8 @@ DJANGO = Framework(
             'SESSION_COOKIE_PATH = "/"'
         )),)),
     },
-    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
+    semgrep_short_sid_names=True,
     semgrep_class_views=True,
     semgrep_request_session=True,
     semgrep_session_enders=(FLUSH, "$R.session.delete(...)"),

@@ -249,6 +249,45 @@ def _semgrep_logout(kit, framework):
     )
 
 
+def _semgrep_session_id(kit, framework):
+    """SFX201's twins (written with the rule's kit): a request parameter
+    read by a session-id name through Flask's request proxy (and Quart's),
+    and a route's URL path parameter so named."""
+    requests = sorted(q for q in framework.requests.objects if q.count(".") == 1)
+    sources = tuple(
+        f"{r}.{a}" for r in requests for a in ("args", "form", "values", "json", "view_args", "data")
+    ) + tuple(f"{r}.{m}(...)" for r in requests for m in ("get_json", "get_data"))
+    path_params = {"patterns": [
+        {"pattern": "@$APP.$ROUTE($PATH, ...)\ndef $F(..., $P, ...):\n  ...\n"},
+        # The route decorators the FastAPI twin matches: a superset of Flask's and Quart's.
+        kit.regex("$ROUTE", kit.route_re(kit.fw.STARLETTE)),
+        kit.regex("$PATH", rf"""^[rub]?["'].*<(?:(?:string|path):)?(?i:{kit.SID_WORDS})>"""),
+        kit.regex("$APP", kit.NOT_OTHER_RE),
+        kit.regex("$PATH", kit.NOT_OTHER_RE),
+        kit.regex("$P", kit.SID_NAME_RE),
+        *kit.primary_key_lookups(),
+        *kit.imports(framework.semgrep_imports()),
+        {"focus-metavariable": "$P"},
+    ]}
+    return (
+        kit.Rule(
+            message=f"Session id read from a request parameter (query string, form or JSON body, URL path): "
+                    f"it leaks in links and logs, and lets an attacker fix the victim's session; {kit.FIX} (Flask)",
+            match={"patterns": [{"pattern-either": [kit.named_reads(sources), kit.flows_to_store(sources),
+                                                    kit.signs_in(FLASK_SESSION_OBJECT, sources),
+                                                    kit.compared_with_stored(sources)]},
+                                *kit.NOT_NUMBERS]},
+            technology=("flask",),
+        ),
+        kit.Rule(
+            suffix="flask-path",
+            message=f"Session id taken from the URL path parameter $P; {kit.FIX} (Flask)",
+            match=path_params,
+            technology=("flask",),
+        ),
+    )
+
+
 FLASK = Framework(
     key="flask",
     label="Flask",
@@ -351,5 +390,6 @@ FLASK = Framework(
         "SFX304": Advice(docs=(("Flask", 'app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=7); set_cookie(..., max_age=...) within the limit'),)),
         "SFX305": Advice(docs=(("Flask", 'app.config["SESSION_COOKIE_NAME"] = "__Host-session" with SESSION_COOKIE_SECURE = True and no SESSION_COOKIE_DOMAIN'),)),
     },
-    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
+    semgrep_short_sid_names=True,
 )

@@ -240,6 +240,25 @@ def _semgrep_logout(kit, framework):
     ),)
 
 
+def _semgrep_session_id(kit, framework):
+    """SFX201's twin (written with the rule's kit): a read by a session-id
+    name from every client-sent container of WebOb's request but cookies
+    and headers (params, GET, POST, matchdict...)."""
+    sources = tuple(
+        f"$REQ.{attr}" for attr, where in framework.requests.sources.items() if where not in ("cookie", "header")
+    )
+    return (kit.Rule(
+        suffix="pyramid",
+        message=f"Session id read from request.params/GET/POST/matchdict: it leaks in links and logs, and lets "
+                f"an attacker fix the victim's session; {kit.FIX} (request.cookies) (Pyramid)",
+        match={"patterns": [
+            {"pattern-either": [kit.named_reads(sources), kit.flows_to_store(sources)]},
+            *kit.NOT_NUMBERS, *kit.imports(framework.semgrep_imports()),
+        ]},
+        technology=("pyramid",),
+    ),)
+
+
 PYRAMID = Framework(
     key="pyramid",
     label="Pyramid",
@@ -303,5 +322,5 @@ PYRAMID = Framework(
         "SFX304": Advice(docs=(("Pyramid", "SignedCookieSessionFactory(..., max_age=60 * 60 * 24 * 7); set_cookie(..., max_age=...) within the limit"),)),
         "SFX305": Advice(docs=(("Pyramid", 'SignedCookieSessionFactory(..., cookie_name="__Host-session", secure=True) and no domain'),)),
     },
-    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
 )

@@ -190,6 +190,78 @@ def _semgrep_logout(kit, framework):
     ),)
 
 
+# SFX201: where a Starlette/FastAPI handler reads request parameters.
+PARAMETER_SOURCES = ("$REQ.query_params", "$REQ.path_params", "await $REQ.form()", "await $REQ.json()")
+
+
+def _fastapi_params(kit, framework, calls):
+    """A FastAPI route parameter named like a session id: declared with
+    Query()/Path()/Body()/Form() (`calls`, also inside Annotated[...]), or
+    plain (a query or path parameter)."""
+    declared = []
+    for call in calls:
+        declared += [f"def $F(..., $P: $T = {call}(...), ...):\n  ...\n",
+                     f"def $F(..., $P: $A[$T, {call}(...)], ...):\n  ...\n",
+                     f"def $F(..., $P = {call}(...), ...):\n  ...\n"]
+    plain = [f"@$APP.$ROUTE({path})\ndef $F(..., $P: $T{default}, ...):\n  ...\n"
+             for path in ("$PATH, ...", "..., path=$PATH, ...") for default in ("", " = None")]
+    return {"patterns": [
+        {"pattern-either": [
+            *({"pattern": d} for d in declared),
+            {"patterns": [
+                {"pattern-either": [{"pattern": p} for p in plain]},
+                {"pattern-not": "def $F(..., $P: $T = $DECLARED(...), ...):\n  ...\n"},
+                kit.regex("$ROUTE", kit.route_re(framework)),
+                kit.regex("$APP", kit.NOT_OTHER_RE),
+                kit.regex("$PATH", kit.NOT_OTHER_RE),
+                kit.regex("$T", r"^(str|Optional\[str\]|typing\.Optional\[str\]|str \| None)$"),
+            ]},
+        ]},
+        kit.regex("$P", kit.SID_NAME_RE),
+        *kit.primary_key_lookups(),
+        *kit.imports(_fastapi(framework)),
+        {"focus-metavariable": "$P"},
+    ]}
+
+
+def _fastapi(framework):
+    return tuple(package for package, _ in framework.label_variants)
+
+
+def _semgrep_session_id(kit, framework):
+    """SFX201's twins (written with the rule's kit): query/path params or
+    the body read by a session-id name, and a FastAPI route parameter so
+    named (declared with Query(), Path(), Body(), Form(), or plain)."""
+    sources = PARAMETER_SOURCES
+    fastapi = _fastapi(framework)
+    calls = sorted(f"{fastapi[0]}.{name}" for name, kind in framework.requests.param_sources.items()
+                   if kind in ("query", "path", "body", "form"))
+    return (
+        kit.Rule(
+            suffix="starlette",
+            message=f"Session id read from query/path params or the request body; {kit.FIX} "
+                    f"(request.cookies) (Starlette/FastAPI)",
+            match={"patterns": [
+                {"pattern-either": [kit.named_reads(sources), kit.flows_to_store(sources),
+                                    kit.signs_in(REQUEST_SESSION, sources),
+                                    kit.compared_with_stored(sources)]},
+                *kit.NOT_NUMBERS, *kit.imports(framework.semgrep_imports()),
+            ]},
+            technology=("fastapi", "starlette"),
+        ),
+        kit.Rule(
+            suffix="fastapi-param",
+            message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "
+                    "with Cookie() instead (FastAPI)",
+            match={"pattern-either": [
+                _fastapi_params(kit, framework, calls),
+                {"patterns": [kit.signs_in(REQUEST_SESSION, parameters=calls), *kit.imports(fastapi)]},
+            ]},
+            technology=("fastapi",),
+        ),
+    )
+
+
 STARLETTE = Framework(
     samesite_lax="lax",  # set_cookie(samesite: Literal["lax", "strict", "none"] | None = "lax")
     key="starlette",
@@ -267,6 +339,7 @@ STARLETTE = Framework(
         "SFX304": Advice(docs=(("Starlette/FastAPI", "SessionMiddleware(..., max_age=60 * 60 * 24 * 7)"),)),
         "SFX305": Advice(docs=(("Starlette/FastAPI", 'SessionMiddleware(..., session_cookie="__Host-session", https_only=True)'),)),
     },
-    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout},
+    semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
+    semgrep_short_sid_names=True,
     semgrep_request_session=True,
 )

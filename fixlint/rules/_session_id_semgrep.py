@@ -1,7 +1,8 @@
 """Semgrep pattern pieces that SFX201-SFX204 share: the names a session id
-goes by, where request parameters come from in each framework, and what a
-hand-rolled session store looks like — from frameworks/session_id_words.py, the
-data the flake8 rules read.
+goes by and what a hand-rolled session store looks like — from
+frameworks/session_id_words.py, the data the flake8 rules read. Where each
+framework keeps request parameters is its adapter's (SFX201's twins,
+Framework.semgrep_twins).
 
 Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
 `$X` a local holding a request value, `$STORE` a store, `$P` a parameter.
@@ -9,7 +10,6 @@ Metavariables: `$REQ` a request, `$D` a local holding parsed request data,
 
 from __future__ import annotations
 
-from .. import frameworks as fw
 from ..frameworks import session_id_words as sessionids
 from ._cookie_semgrep import regex, words
 
@@ -26,18 +26,6 @@ SID_NAME = f'"=~/^(?i:{SID_WORDS})$/"'
 SID_NAME_RE = rf"^(?i:{SID_WORDS})$"
 SID_TEXT_RE = rf"""^[rub]?["'](?i:{SID_WORDS})["']$"""
 
-# Where each framework keeps request parameters (not cookies).
-# Flask's request proxy and its twins (Quart's), by their short names.
-_FLASK_REQUESTS = sorted(q for q in fw.FLASK.requests.objects if q.count(".") == 1)
-FLASK_SOURCES = tuple(
-    f"{r}.{a}" for r in _FLASK_REQUESTS for a in ("args", "form", "values", "json", "view_args", "data")
-) + tuple(f"{r}.{m}(...)" for r in _FLASK_REQUESTS for m in ("get_json", "get_data"))
-DJANGO_SOURCES = ("$REQ.GET", "$REQ.POST", "$REQ.body")
-STARLETTE_SOURCES = ("$REQ.query_params", "$REQ.path_params", "await $REQ.form()", "await $REQ.json()")
-# Pyramid's (WebOb's) request: every client-sent container of the adapter but cookies and headers.
-PYRAMID_SOURCES = tuple(
-    f"$REQ.{attr}" for attr, where in fw.PYRAMID.requests.sources.items() if where not in ("cookie", "header")
-)
 PARSED_BODIES = ("json.loads(...)",)
 
 

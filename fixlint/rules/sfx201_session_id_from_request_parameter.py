@@ -2,6 +2,7 @@
 
 import ast
 from dataclasses import replace
+from types import SimpleNamespace
 
 from ..analysis.origins import PATH
 from ..analysis.session_id_facts import SessionIdAnalysis, finding_framework
@@ -15,23 +16,15 @@ from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 # -- Semgrep -------------------------------------------------------------------
 
 _NOT_NUMBERS = [{"pattern-not": "$S.get(..., type=int, ...)"}, {"pattern-not": "int(...)"}]
-_PARAM_CALLS = sorted(f"fastapi.{name}" for name, kind in fw.STARLETTE.requests.param_sources.items()
-                      if kind in ("query", "path", "body", "form"))
-_ROUTE = rf"^({words(sorted(fw.STARLETTE.routing.route_decorators))})$"
 _SEMGREP_FIX = "read it from the session cookie instead"
-_FLASK_MODULES = fw.FLASK.semgrep_imports()
-_DJANGO_MODULES = fw.DJANGO.semgrep_imports()
-_PYRAMID_MODULES = fw.PYRAMID.semgrep_imports()
-_STARLETTE_MODULES = fw.STARLETTE.semgrep_imports()
-# Web frameworks whose reads the variants above do not write out by hand
-# (Litestar, aiohttp): one variant each, from the adapter's request sources.
-# Frameworks with a hand-written twin below (Pyramid's has the same shape)
-# and those whose handlers read values themselves (Tornado's, in
-# _handler_rules) are left out, so no line is matched twice and no twin is
-# exported that nothing can match.
+# The adapters write their own twins (Framework.semgrep_twins["SFX201"]: Flask,
+# Django, Pyramid, Starlette/FastAPI) with the kit at the end of this section.
+# Other web frameworks get one variant each from their adapter's request
+# sources (Litestar, aiohttp); those whose handlers read values themselves
+# (Tornado's, in _handler_rules) are left out, so no line is matched twice and
+# no twin is exported that nothing can match.
 _ADAPTER_READ_FRAMEWORKS = tuple(
-    f for f in fw.REQUEST_FRAMEWORKS
-    if f not in (fw.FLASK, fw.DJANGO, fw.STARLETTE, fw.PYRAMID) and not f.handler_classes)
+    f for f in fw.REQUEST_FRAMEWORKS if "SFX201" not in f.semgrep_twins and not f.handler_classes)
 _NOT_PARAMETERS = frozenset(("cookie", "header"))
 
 
@@ -68,73 +61,6 @@ def _primary_key_lookups():
     return [{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... {lookup} ...>\n  ...\n"} for lookup in lookups]
 
 
-def _fastapi_params():
-    """A FastAPI route parameter named like a session id: declared with
-    Query()/Path()/Body()/Form() (also inside Annotated[...]), or plain
-    (a query or path parameter)."""
-    declared = []
-    for call in _PARAM_CALLS:
-        declared += [f"def $F(..., $P: $T = {call}(...), ...):\n  ...\n",
-                     f"def $F(..., $P: $A[$T, {call}(...)], ...):\n  ...\n",
-                     f"def $F(..., $P = {call}(...), ...):\n  ...\n"]
-    plain = [f"@$APP.$ROUTE({path})\ndef $F(..., $P: $T{default}, ...):\n  ...\n"
-             for path in ("$PATH, ...", "..., path=$PATH, ...") for default in ("", " = None")]
-    return {"patterns": [
-        {"pattern-either": [
-            *({"pattern": d} for d in declared),
-            {"patterns": [
-                {"pattern-either": [{"pattern": p} for p in plain]},
-                {"pattern-not": "def $F(..., $P: $T = $DECLARED(...), ...):\n  ...\n"},
-                regex("$ROUTE", _ROUTE),
-                regex("$APP", si.NOT_OTHER_RE),
-                regex("$PATH", si.NOT_OTHER_RE),
-                regex("$T", r"^(str|Optional\[str\]|typing\.Optional\[str\]|str \| None)$"),
-            ]},
-        ]},
-        regex("$P", si.SID_NAME_RE),
-        *_primary_key_lookups(),
-        *ls.imports(("fastapi",)),
-        {"focus-metavariable": "$P"},
-    ]}
-
-
-def _flask_path_params():
-    """`@bp.route("/resume/<sid>")` over `def resume(sid)`: a path parameter
-    named like a session id (not `<int:...>`)."""
-    return {"patterns": [
-        {"pattern": "@$APP.$ROUTE($PATH, ...)\ndef $F(..., $P, ...):\n  ...\n"},
-        regex("$ROUTE", _ROUTE),
-        regex("$PATH", rf"""^[rub]?["'].*<(?:(?:string|path):)?(?i:{si.SID_WORDS})>"""),
-        regex("$APP", si.NOT_OTHER_RE),
-        regex("$PATH", si.NOT_OTHER_RE),
-        regex("$P", si.SID_NAME_RE),
-        *_primary_key_lookups(),
-        *ls.imports(_FLASK_MODULES),
-        {"focus-metavariable": "$P"},
-    ]}
-
-
-# Django views are wired in urls.py, which Semgrep does not read: a function
-# taking `request` counts as a view in view modules only.
-DJANGO_VIEW_MODULES = {"include": ["views.py", "views_*.py", "*_views.py", "api.py", "**/views/*.py"]}
-
-
-def _django_path_params():
-    """A Django view's URL parameter named like a session id:
-    `def resume(request, session_key)`, `def get(self, request, sid)`."""
-    return {"patterns": [
-        {"pattern-either": [
-            {"pattern": "def $F(request, ..., $P, ...):\n  ...\n"},
-            {"pattern": "def $F(self, request, ..., $P, ...):\n  ...\n"},
-        ]},
-        regex("$P", si.SID_NAME_RE),
-        # An object's primary key that happens to be called session_id.
-        *_primary_key_lookups(),
-        *ls.imports(_DJANGO_MODULES),
-        {"focus-metavariable": "$P"},
-    ]}
-
-
 def _flows_to_store(sources):
     """A request value under a neutral name, used as a session key in the
     same function: reported at the read, as fixlint does."""
@@ -167,17 +93,18 @@ _SIGN_IN_COLUMN_RE = (rf"^(?!(?i:(?:{_IDENTIFIER})(?:_+(?:{_IDENTIFIER}))*(?:__\
                       rf"(?!(?i:{words(sorted(vocab.PASSWORD_COLUMNS))})(?:__\w+)?$)\w+$")
 
 
-def _signs_in(session, sources=(), parameters=False):
-    """A request value (read from `sources`, or a FastAPI parameter) that
-    looks up a row the function then writes into `session` under a key
-    naming the user. Semgrep cannot see the credential checks fixlint
-    excludes; the identifier columns a login form looks users up by are."""
+def _signs_in(session, sources=(), parameters=()):
+    """A request value (read from `sources`, or a parameter declared with
+    one of the `parameters` calls: FastAPI's Query()...) that looks up a row
+    the function then writes into `session` under a key naming the user.
+    Semgrep cannot see the credential checks fixlint excludes; the
+    identifier columns a login form looks users up by are."""
     lookup = "$ROW = <... $Q.$LOOKUP(..., $COL=$X, ...) ...>"
     write = f"{session}[$K] = <... $ROW ...>"
     constraints = [regex("$LOOKUP", ls.LOOKUP_RE), regex("$COL", _SIGN_IN_COLUMN_RE), regex("$K", ls.IDENTITY_KEY_RE)]
-    if parameters:  # the parameter is $P, as in _fastapi_params
+    if parameters:  # the parameter is $P, as in the adapters' parameter twins
         body = f"  ...\n  {lookup.replace('$X', '$P')}\n  ...\n  {write}\n  ...\n"
-        declared = [f"def $F(..., $P: $T = {call}(...), ...):\n{body}" for call in _PARAM_CALLS]
+        declared = [f"def $F(..., $P: $T = {call}(...), ...):\n{body}" for call in parameters]
         return {"patterns": [
             {"pattern-either": [{"pattern": d} for d in declared]},
             *constraints,
@@ -242,76 +169,27 @@ def _semgrep_rules():
 
 def _rules():
     return (
-        SemgrepRule(
-            message=f"Session id read from a request parameter (query string, form or JSON body, URL path): "
-                    f"it leaks in links and logs, and lets an attacker fix the victim's session; {_SEMGREP_FIX} (Flask)",
-            match={"patterns": [{"pattern-either": [si.named_reads(si.FLASK_SOURCES), _flows_to_store(si.FLASK_SOURCES),
-                                                    _signs_in("flask.session", si.FLASK_SOURCES),
-                                                    _compared_with_stored(si.FLASK_SOURCES)]},
-                                *_NOT_NUMBERS]},
-            technology=("flask",),
-        ),
-        SemgrepRule(
-            suffix="flask-path",
-            message=f"Session id taken from the URL path parameter $P; {_SEMGREP_FIX} (Flask)",
-            match=_flask_path_params(),
-            technology=("flask",),
-        ),
-        SemgrepRule(
-            suffix="django",
-            message=f"Session id read from request.GET/POST: it leaks in links and logs, and lets an attacker fix "
-                    f"the victim's session; {_SEMGREP_FIX} (request.COOKIES) (Django)",
-            match={"patterns": [
-                {"pattern-either": [si.named_reads(si.DJANGO_SOURCES), _flows_to_store(si.DJANGO_SOURCES),
-                                    si.direct_lookup(si.DJANGO_SOURCES), _signs_in("$REQ.session", si.DJANGO_SOURCES),
-                                    _compared_with_stored(si.DJANGO_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(_DJANGO_MODULES),
-            ]},
-            technology=("django",),
-        ),
-        SemgrepRule(
-            suffix="pyramid",
-            message=f"Session id read from request.params/GET/POST/matchdict: it leaks in links and logs, and lets "
-                    f"an attacker fix the victim's session; {_SEMGREP_FIX} (request.cookies) (Pyramid)",
-            match={"patterns": [
-                {"pattern-either": [si.named_reads(si.PYRAMID_SOURCES), _flows_to_store(si.PYRAMID_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(_PYRAMID_MODULES),
-            ]},
-            technology=("pyramid",),
-        ),
-        SemgrepRule(
-            suffix="django-path",
-            message=f"Session id taken from the URL path parameter $P; {_SEMGREP_FIX} (request.COOKIES) (Django)",
-            match=_django_path_params(),
-            paths=DJANGO_VIEW_MODULES,
-            technology=("django",),
-        ),
-        SemgrepRule(
-            suffix="starlette",
-            message=f"Session id read from query/path params or the request body; {_SEMGREP_FIX} "
-                    f"(request.cookies) (Starlette/FastAPI)",
-            match={"patterns": [
-                {"pattern-either": [si.named_reads(si.STARLETTE_SOURCES), _flows_to_store(si.STARLETTE_SOURCES),
-                                    _signs_in("$REQ.session", si.STARLETTE_SOURCES),
-                                    _compared_with_stored(si.STARLETTE_SOURCES)]},
-                *_NOT_NUMBERS, *ls.imports(_STARLETTE_MODULES),
-            ]},
-            technology=("fastapi", "starlette"),
-        ),
+        *(rule for framework in fw.FRAMEWORKS if "SFX201" in framework.semgrep_twins
+          for rule in framework.semgrep_twins["SFX201"](_KIT, framework)),
         *_handler_rules(),
         *(_adapter_reads(framework) for framework in _ADAPTER_READ_FRAMEWORKS),
-        SemgrepRule(
-            suffix="fastapi-param",
-            message="FastAPI parameter $P takes a session id from the query string, path or body; declare it "
-                    "with Cookie() instead (FastAPI)",
-            match={"pattern-either": [
-                _fastapi_params(),
-                {"patterns": [_signs_in("$REQ.session", parameters=True), *ls.imports(("fastapi",))]},
-            ]},
-            technology=("fastapi",),
-        ),
     )
 
+
+def _route_re(framework):
+    """A route decorator of `framework` (`@app.get(...)`), as a regex."""
+    return rf"^({words(sorted(framework.routing.route_decorators))})$"
+
+
+# What the adapters' SFX201 builders are given: this rule's pattern pieces
+# and the shared helpers (`kit.fw` is the registry).
+_KIT = SimpleNamespace(
+    Rule=SemgrepRule, fw=fw, regex=regex, words=words, imports=ls.imports,
+    FIX=_SEMGREP_FIX, NOT_NUMBERS=_NOT_NUMBERS, SID_NAME_RE=si.SID_NAME_RE, SID_WORDS=si.SID_WORDS,
+    NOT_OTHER_RE=si.NOT_OTHER_RE, named_reads=si.named_reads, direct_lookup=si.direct_lookup,
+    flows_to_store=_flows_to_store, signs_in=_signs_in, compared_with_stored=_compared_with_stored,
+    primary_key_lookups=_primary_key_lookups, route_re=_route_re,
+)
 
 
 class SessionIdFromRequestParameter(Rule):

@@ -10,7 +10,7 @@ from .base import FIX_NONE, OWASP_CRYPTO, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
-_WEB_MODULES = fw.FLASK.semgrep_imports() + fw.DJANGO.semgrep_imports() + fw.STARLETTE.semgrep_imports()
+_WEB_MODULES = tuple(m for f in fw.FRAMEWORKS if f.semgrep_short_sid_names for m in f.semgrep_imports())
 _LONG_NAMES = sorted((sessionids.SESSION_ID_NAMES - sessionids.AMBIGUOUS_NAMES) | sessionids.SESSION_TOKEN_NAMES)
 _SHORT_NAMES = sorted(sessionids.AMBIGUOUS_NAMES)
 _NAME_PART = "|".join(n.replace("_", "_?") for n in _LONG_NAMES)
