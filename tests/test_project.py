@@ -4,6 +4,7 @@ flake8 one file at a time, and the flake8 plugin's on-disk cache."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fixlint import project
-from fixlint.project import cache, summary
+from fixlint.project import cache, functions, summary
 
 from .annotations import FIXTURES, ROOT
 from .helpers import run_cli, write
@@ -55,10 +56,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
         assert not stderr
         assert flake8 == cli.get(str(path.resolve()), set()), path
         reported += len(flake8)
-    # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 10 (4 through a session
-    # parameter or a verified record passed to the helper), django/helper_modules: 2,
-    # fastapi/depends_modules: 3 (helpers and dependencies in other modules)
-    assert reported == 22
+    # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 14 (4 through a session
+    # parameter or a verified record passed to the helper, 4 through setdefault() and update()),
+    # django/helper_modules: 3, fastapi/depends_modules: 3 (helpers and dependencies in other modules)
+    assert reported == 27
 
 
 # -- rules that follow the project ----------------------------------------
@@ -512,6 +513,40 @@ def test_summary_profiles_helpers_dependencies_and_weak_generators():
         "sid_cookie": {"returns": "cookie"},
         "random_string": {"weak": "random.choice()"},
     }  # new_session_id is reported in its own module, never at its calls
+
+
+SETDEFAULT_HELPERS = (
+    "from flask import session\n"
+    "def add_flag(session, flag):\n    session.setdefault('flags', []).append(flag)\n"
+    "def note_project(project):\n    session.setdefault('projects', []).append(project.id)\n"
+    "def add_role():\n    session.setdefault('roles', []).append('admin')\n"
+    "def add_theme():\n    session.setdefault('themes', []).append('dark')\n"
+    "def add_uid():\n    session.setdefault('user_ids', []).append(1)\n"
+    "def remember(user):\n    session.update(user_id=user.id, theme='dark')\n"
+    "def remember_once(user):\n    session.setdefault('user_id', user.id)\n"
+    "def reset():\n    session.update({'user_id': None, 'theme': 'light'})\n"
+    "def visit(request, member):\n    request.session.setdefault('visited', []).append(member.pk)\n")
+
+
+@pytest.mark.parametrize("from_text", [False, True], ids=["tree", "text"])
+def test_helper_profiles_read_setdefault_and_update_as_the_handlers_module_does(from_text):
+    """session.setdefault(k, []).append(v) is a carry like session[k].append(v);
+    session.update(user_id=...) and session.setdefault("user_id", ...) bind
+    (analysis/lifecycle.py reads them so in the handler's module)."""
+    text = SETDEFAULT_HELPERS
+    if from_text:
+        found = functions.profiles_from_text(text, summary.scan_imports(text))
+    else:
+        found = functions.profiles(ast.parse(text))
+    assert found == {
+        "add_flag": {"events": [["carry", [0, "session"], "flags", [1, "flag"], "flags"]]},
+        "note_project": {"events": [["carry", "flask", "projects", [0, "project"], "projects"]]},
+        "add_uid": {"events": [["bind", "flask", "user_ids"]]},
+        "remember": {"events": [["bind", "flask", "user_id"]]},
+        "remember_once": {"events": [["bind", "flask", "user_id"]]},
+        "add_role": {"events": [["bind", "flask", "roles"]]},
+        "visit": {"events": [["carry", "request", "visited", [1, "member"], "visited"]]},
+    }  # reset empties the id; request.session's framework is the importer's
 
 
 def test_a_helper_edited_in_another_module_changes_the_finding_at_the_call(tmp_path):
