@@ -543,7 +543,9 @@ class SessionNotRegeneratedOnLogin(Rule):
       A helper (same module or another) that takes the session as a
       parameter (`def set_claim(session, name)`, `def mark_admin(sess)`)
       acts on the session the call passes, when the call passes the
-      caller's own session (not a dict of its own); a key or claim name
+      caller's own session (not a dict of its own), and on that session's
+      framework (a module with a Flask app and a Starlette app beside it
+      gets each one's advice and regeneration); a key or claim name
       it receives is the one the call passes (`set_claim(session,
       "is_admin")` after a password check is a privilege change, reported
       at the call). The same helper's `clear()` regenerates (and, for
