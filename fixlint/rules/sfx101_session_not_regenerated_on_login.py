@@ -475,7 +475,10 @@ class SessionNotRegeneratedOnLogin(Rule):
       or Indonesian (`iniciar_sesion`, `connexion`, `anmelden`, `cadastro`,
       `registrasi`, ...; "enter" words such as `entrar` and `masuk` only as
       the whole name or a one-segment route), or that checks credentials on
-      its path and binds an identity. Credential checks: `check_password`,
+      its path and binds an identity. A route path includes the prefix its
+      router or blueprint was built with (`APIRouter(prefix="/forgot")`
+      and `@router.post("/password")`: /forgot/password; Flask's
+      `Blueprint(..., url_prefix=...)`). Credential checks: `check_password`,
       `check_password_hash`, `authenticate(...)`, `verify_password`,
       `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
       `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,
