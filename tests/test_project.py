@@ -131,9 +131,10 @@ def test_flask_app_given_both_settings_in_a_config_class_is_silent(tmp_path):
 def test_two_unrelated_apps_under_one_root_do_not_share_facts(tmp_path):
     tmp_path = tmp_path / "shop"
     write(tmp_path, "setup.cfg", "")
+    uses = "\n@app.route('/')\ndef index():\n    return session.get('seen', '')\n"
     write(tmp_path, "one.py", "from flask import Flask, session\napp = Flask(__name__)\n"
-                              "app.config['SESSION_COOKIE_SECURE'] = True\n")
-    write(tmp_path, "two.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+                              "app.config['SESSION_COOKIE_SECURE'] = True\n" + uses)
+    write(tmp_path, "two.py", "from flask import Flask, session\napp = Flask(__name__)\n" + uses)
     found = _cli(tmp_path, cwd=tmp_path)
     assert found[str(tmp_path / "one.py")] == {(2, "SFX303")}
     assert found[str(tmp_path / "two.py")] == {(2, "SFX302"), (2, "SFX303")}
@@ -231,7 +232,7 @@ def test_summary_follows_from_object_by_name_and_by_class():
 
 
 def test_summary_knows_session_users_and_remember_me():
-    assert summary.summarise("from flask import flash\n")["session_use"]
+    assert summary.summarise("from flask import flash\nflash('saved')\n")["session_use"]
     assert summary.summarise("import flask_login\n")["session_use"]
     assert not summary.summarise("from flask import jsonify\n")["session_use"]
     assert summary.summarise("from flask_login import login_user\nlogin_user(u, remember=form.remember.data)\n")["remember"]
@@ -473,7 +474,8 @@ def test_a_corrupt_results_cache_is_ignored_silently(tmp_path, monkeypatch, caps
 
 def test_files_with_no_project_root_are_cached_in_the_user_folder_only(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "scripts"
-    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n"
+                            "\n@app.get('/')\ndef index():\n    return session.get('seen', '')\n")
     assert project.find_root(folder / "app.py") is None
     assert _checked(folder, monkeypatch) == (1, ["app.py"])
     assert _checked(folder, monkeypatch) == (1, [])
@@ -513,6 +515,19 @@ def test_summary_profiles_helpers_dependencies_and_weak_generators():
         "sid_cookie": {"returns": "cookie"},
         "random_string": {"weak": "random.choice()"},
     }  # new_session_id is reported in its own module, never at its calls
+
+
+@pytest.mark.parametrize("text, used", [
+    ("from flask import Flask, flash, session\napp = Flask(__name__)\n", False),
+    ("from flask import (\n    Flask,\n    session,\n)\napp = Flask(__name__)\n", False),
+    ("from flask import Flask, session\napp = Flask(__name__)\nsession['a'] = 1\n", True),
+    ("from flask import Flask, flash\ndef f():\n    flash('hi')\n", True),
+    ("from flask import session as visit\nvisit['a'] = 1\n", True),
+    ("from flask import session as visit\nvisit = None\n", True),  # a doubt keeps the use
+    ("import flask\nflask.session['a'] = 1\n", True),
+])
+def test_flasks_session_is_used_only_where_an_imported_name_is_named_again(text, used):
+    assert summary.summarise(text)["session_use"] is used
 
 
 SETDEFAULT_HELPERS = (
