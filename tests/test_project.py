@@ -4,6 +4,7 @@ flake8 one file at a time, and the flake8 plugin's on-disk cache."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fixlint import project
-from fixlint.project import cache, summary
+from fixlint.project import cache, functions, summary
 
 from .annotations import FIXTURES, ROOT
 from .helpers import run_cli, write
@@ -55,10 +56,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
         assert not stderr
         assert flake8 == cli.get(str(path.resolve()), set()), path
         reported += len(flake8)
-    # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 10 (4 through a session
-    # parameter or a verified record passed to the helper), django/helper_modules: 2,
-    # fastapi/depends_modules: 3 (helpers and dependencies in other modules)
-    assert reported == 22
+    # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 14 (4 through a session
+    # parameter or a verified record passed to the helper, 4 through setdefault() and update()),
+    # django/helper_modules: 3, fastapi/depends_modules: 3 (helpers and dependencies in other modules)
+    assert reported == 27
 
 
 # -- rules that follow the project ----------------------------------------
@@ -130,9 +131,10 @@ def test_flask_app_given_both_settings_in_a_config_class_is_silent(tmp_path):
 def test_two_unrelated_apps_under_one_root_do_not_share_facts(tmp_path):
     tmp_path = tmp_path / "shop"
     write(tmp_path, "setup.cfg", "")
+    uses = "\n@app.route('/')\ndef index():\n    return session.get('seen', '')\n"
     write(tmp_path, "one.py", "from flask import Flask, session\napp = Flask(__name__)\n"
-                              "app.config['SESSION_COOKIE_SECURE'] = True\n")
-    write(tmp_path, "two.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+                              "app.config['SESSION_COOKIE_SECURE'] = True\n" + uses)
+    write(tmp_path, "two.py", "from flask import Flask, session\napp = Flask(__name__)\n" + uses)
     found = _cli(tmp_path, cwd=tmp_path)
     assert found[str(tmp_path / "one.py")] == {(2, "SFX303")}
     assert found[str(tmp_path / "two.py")] == {(2, "SFX302"), (2, "SFX303")}
@@ -230,7 +232,7 @@ def test_summary_follows_from_object_by_name_and_by_class():
 
 
 def test_summary_knows_session_users_and_remember_me():
-    assert summary.summarise("from flask import flash\n")["session_use"]
+    assert summary.summarise("from flask import flash\nflash('saved')\n")["session_use"]
     assert summary.summarise("import flask_login\n")["session_use"]
     assert not summary.summarise("from flask import jsonify\n")["session_use"]
     assert summary.summarise("from flask_login import login_user\nlogin_user(u, remember=form.remember.data)\n")["remember"]
@@ -472,7 +474,8 @@ def test_a_corrupt_results_cache_is_ignored_silently(tmp_path, monkeypatch, caps
 
 def test_files_with_no_project_root_are_cached_in_the_user_folder_only(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "scripts"
-    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n")
+    write(folder, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n"
+                            "\n@app.get('/')\ndef index():\n    return session.get('seen', '')\n")
     assert project.find_root(folder / "app.py") is None
     assert _checked(folder, monkeypatch) == (1, ["app.py"])
     assert _checked(folder, monkeypatch) == (1, [])
@@ -512,6 +515,53 @@ def test_summary_profiles_helpers_dependencies_and_weak_generators():
         "sid_cookie": {"returns": "cookie"},
         "random_string": {"weak": "random.choice()"},
     }  # new_session_id is reported in its own module, never at its calls
+
+
+@pytest.mark.parametrize("text, used", [
+    ("from flask import Flask, flash, session\napp = Flask(__name__)\n", False),
+    ("from flask import (\n    Flask,\n    session,\n)\napp = Flask(__name__)\n", False),
+    ("from flask import Flask, session\napp = Flask(__name__)\nsession['a'] = 1\n", True),
+    ("from flask import Flask, flash\ndef f():\n    flash('hi')\n", True),
+    ("from flask import session as visit\nvisit['a'] = 1\n", True),
+    ("from flask import session as visit\nvisit = None\n", True),  # a doubt keeps the use
+    ("import flask\nflask.session['a'] = 1\n", True),
+])
+def test_flasks_session_is_used_only_where_an_imported_name_is_named_again(text, used):
+    assert summary.summarise(text)["session_use"] is used
+
+
+SETDEFAULT_HELPERS = (
+    "from flask import session\n"
+    "def add_flag(session, flag):\n    session.setdefault('flags', []).append(flag)\n"
+    "def note_project(project):\n    session.setdefault('projects', []).append(project.id)\n"
+    "def add_role():\n    session.setdefault('roles', []).append('admin')\n"
+    "def add_theme():\n    session.setdefault('themes', []).append('dark')\n"
+    "def add_uid():\n    session.setdefault('user_ids', []).append(1)\n"
+    "def remember(user):\n    session.update(user_id=user.id, theme='dark')\n"
+    "def remember_once(user):\n    session.setdefault('user_id', user.id)\n"
+    "def reset():\n    session.update({'user_id': None, 'theme': 'light'})\n"
+    "def visit(request, member):\n    request.session.setdefault('visited', []).append(member.pk)\n")
+
+
+@pytest.mark.parametrize("from_text", [False, True], ids=["tree", "text"])
+def test_helper_profiles_read_setdefault_and_update_as_the_handlers_module_does(from_text):
+    """session.setdefault(k, []).append(v) is a carry like session[k].append(v);
+    session.update(user_id=...) and session.setdefault("user_id", ...) bind
+    (analysis/lifecycle.py reads them so in the handler's module)."""
+    text = SETDEFAULT_HELPERS
+    if from_text:
+        found = functions.profiles_from_text(text, summary.scan_imports(text))
+    else:
+        found = functions.profiles(ast.parse(text))
+    assert found == {
+        "add_flag": {"events": [["carry", [0, "session"], "flags", [1, "flag"], "flags"]]},
+        "note_project": {"events": [["carry", "flask", "projects", [0, "project"], "projects"]]},
+        "add_uid": {"events": [["bind", "flask", "user_ids"]]},
+        "remember": {"events": [["bind", "flask", "user_id"]]},
+        "remember_once": {"events": [["bind", "flask", "user_id"]]},
+        "add_role": {"events": [["bind", "flask", "roles"]]},
+        "visit": {"events": [["carry", "request", "visited", [1, "member"], "visited"]]},
+    }  # reset empties the id; request.session's framework is the importer's
 
 
 def test_a_helper_edited_in_another_module_changes_the_finding_at_the_call(tmp_path):

@@ -14,6 +14,7 @@ from fixlint.config import Config, ConfigError
 from fixlint.engine.checker import check_tree
 from fixlint.rules import get_rule
 
+from .annotations import FIXTURES
 from .helpers import lint, messages
 
 FLASK_LOGIN_VIEW = """
@@ -622,3 +623,21 @@ def test_every_session_backends_value_is_accepted_and_the_readme_lists_it():
     for name in SESSION_BACKEND_OPTIONS:
         assert Config.from_mapping({"session-backends": [name]}).session_backends == (name,)
         assert f"| `{name}` |" in readme
+
+
+def test_a_same_module_helper_acts_on_the_framework_of_the_session_it_is_given():
+    """fixtures/flask/two_frameworks.py: Flask and Starlette in one module.
+    The helper's binding is Flask's where a Flask view passes Flask's
+    session (Flask's advice; a Flask clear() before it covers it), and
+    Starlette's where a Starlette endpoint passes request.session."""
+    source = (FIXTURES / "flask" / "two_frameworks.py").read_text(encoding="utf-8")
+    found = [m.split(" [")[0] for m in messages(source, filename="two_frameworks.py")
+             if m.startswith(("SFX101", "SFX102"))]
+    assert found == [
+        "SFX101 login calls mark_admin(), which binds 'is_admin' to the session without regenerating it; "
+        "call session.clear() first (Flask)",
+        "SFX102 logout calls drop_admin(), which removes only 'is_admin' and leaves the session alive; "
+        "call session.clear() (Flask)",
+        "SFX101 login calls mark_admin(), which binds 'is_admin' to the session without regenerating it; "
+        "call request.session.clear() first (Starlette)",
+    ]

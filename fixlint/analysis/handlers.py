@@ -137,9 +137,28 @@ class HandlerAnalysis(Analysis):
         if router:
             handler.routers.append(router)
         path = _first_string(decorator, framework.routing.path_keywords)
+        prefix = self._prefix(decorator.func.value, framework.routing)
+        if prefix is not None:
+            path = prefix.rstrip("/") + "/" + (path or "").lstrip("/")
         if path is not None:
             handler.paths.append(path)
         _add_methods(handler, framework.routing, method, decorator)
+
+    def _prefix(self, receiver, routing):
+        """The literal path prefix the app, router or blueprint `receiver` was
+        built with (`APIRouter(prefix="/forgot")`): part of the route path of
+        every handler its decorators register."""
+        if not routing.prefix_keywords:
+            return None
+        value = self.ctx.value_of(receiver)
+        if value.__class__ is not ast.Call or self.ctx.qualname(value.func) not in routing.app_classes:
+            return None
+        for keyword in value.keywords:
+            if keyword.arg in routing.prefix_keywords:
+                prefix = keyword.value
+                if prefix.__class__ is ast.Constant and isinstance(prefix.value, str) and prefix.value.strip("/"):
+                    return prefix.value
+        return None
 
     def _view_decorator(self, handler, decorator):
         """`@view_config(route_name="login")` (Pyramid): a view of the

@@ -173,7 +173,8 @@ class Event:
         self.param = None  # VIA_PARAM: the session parameter; inner: its events
         self.inner = None
         # CALL: the sessions the call passes, ((position or keyword, None for
-        # the caller's session or the caller's own session parameter), ...).
+        # the caller's session or the caller's own session parameter, the
+        # framework whose session it is), ...).
         self.passes = None
 
     def __repr__(self):  # pragma: no cover - debugging aid
@@ -424,17 +425,21 @@ class LifecycleAnalysis(Analysis):
         for index, arg in enumerate(node.args):
             if arg.__class__ is ast.Starred:
                 break
-            if self._session(arg) is not None:
-                found.append((index, self._param_sessions.get(id(arg))))
+            framework = self._session(arg)
+            if framework is not None:
+                found.append((index, self._param_sessions.get(id(arg)), framework))
         for keyword in node.keywords:
-            if keyword.arg is not None and self._session(keyword.value) is not None:
-                found.append((keyword.arg, self._param_sessions.get(id(keyword.value))))
+            framework = self._session(keyword.value) if keyword.arg is not None else None
+            if framework is not None:
+                found.append((keyword.arg, self._param_sessions.get(id(keyword.value)), framework))
         return tuple(found) or None
 
     def sessions_passed(self, event, sessions):
         """The parameters of a same-module helper a CALL event passes the
-        session in: the caller's own session, or one of the caller's session
-        parameters in `sessions` (what its caller passed the session in)."""
+        session in, each with the framework whose session it is: the
+        caller's own session, or one of the caller's session parameters in
+        `sessions` (what its caller passed the session in; {parameter:
+        framework})."""
         passes = event.passes
         if not passes:
             return _NO_PARAMS
@@ -443,16 +448,18 @@ class LifecycleAnalysis(Analysis):
         call = event.node
         if positional and positional[0] in ("self", "cls") and call.func.__class__ is ast.Attribute:
             positional = positional[1:]
-        found = set()
-        for where, param in passes:
-            if param is not None and param not in sessions:
-                continue
+        found = {}
+        for where, param, framework in passes:
+            if param is not None:
+                if param not in sessions:
+                    continue
+                framework = sessions[param]
             if where.__class__ is int:
                 if where < len(positional):
-                    found.add(positional[where])
+                    found[positional[where]] = framework
             else:
-                found.add(where)
-        return frozenset(found) if found else _NO_PARAMS
+                found[where] = framework
+        return found or _NO_PARAMS
 
     # -- calls --------------------------------------------------------------
     def visit_call(self, node):

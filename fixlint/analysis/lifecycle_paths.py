@@ -19,6 +19,7 @@ nobody — logout wins when both appear. "Enter"/"exit" words (`masuk`,
 from __future__ import annotations
 
 import ast
+import copy
 from functools import lru_cache
 
 from .. import frameworks as fw
@@ -263,11 +264,34 @@ def _flatten(events, function, carried=None, passed=None):
             continue
         if event.kind == VIA_PARAM:
             if event.param in sessions:
+                framework = sessions[event.param]
                 for each in event.inner:
-                    steps.append(_step(each, marked, site, via))
+                    steps.append(_step(_on_session_of(each, framework), marked, site, via))
             continue
         steps.append(_step(event, marked, site, via))
     return steps, reached
+
+
+def _on_session_of(event, framework):
+    """A helper's event on its session parameter, on the session the call
+    passes: a helper in a file that imports two web frameworks (`def
+    mark_admin(sess)` given Flask's `session` by one view and Starlette's
+    `request.session` by another) acts on the framework of the session it
+    is given, not on the file's first framework. A clear() is that
+    session's clear(); other methods keep what they were read as."""
+    if framework is None or event.framework is framework or event.framework is None:
+        return event
+    mechanism = event.mechanism or ""
+    if event.kind in (REGEN, INVALIDATE) and not mechanism.startswith(_CLEAR):
+        return event
+    moved = copy.copy(event)
+    moved.framework = framework
+    if mechanism.startswith(_CLEAR):
+        moved.mechanism = _CLEAR + framework.key
+    return moved
+
+
+_CLEAR = "clear:"
 
 
 def _step(event, marked, site, via):

@@ -48,6 +48,10 @@ _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS 
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
 # A name's normal form, split once per name (every keyword of every call asks).
 _normal = lru_cache(maxsize=8192)(sid.normal)
+# A session's own data read back: `session.get("code")`, through `str()`.
+_SESSION_READS = frozenset(("get", "pop"))
+_ENCODERS = frozenset(("str", "int", "bytes"))
+_MAX_UNWRAP = 4
 
 
 class ParamRead(NamedTuple):
@@ -382,7 +386,7 @@ class SessionIdAnalysis(Analysis):
             label = f"the comparison with {found.label}"
         else:
             name = _last_name(stored, self.ctx)
-            if name is None or not self._is_id_name(name):
+            if name is None or not self._is_id_name(name) or self._session_data(stored):
                 return
             label = f"the comparison with the stored {name!r}"
         for read in self.origins.reads_in(value):
@@ -391,6 +395,32 @@ class SessionIdAnalysis(Analysis):
                 # The web session's own id (`session.sid`) makes it a web session id anywhere.
                 if found.__class__ is SessionIdValue:
                     self._web_api_reads.add(read)
+
+    def _session_data(self, expr):
+        """Whether a local holds a value the application keeps in its own
+        session (`session_key = str(request.session.get("code"))`), read
+        under a key that names no session id: the session's data (a
+        confirmation code), not its id, whatever the local is called."""
+        if expr.__class__ is not ast.Name:
+            return False
+        value = self.ctx.value_of(expr)
+        for _ in range(_MAX_UNWRAP):  # str(...), int(...)
+            if (value.__class__ is ast.Call and value.func.__class__ is ast.Name
+                    and value.func.id in _ENCODERS and value.args):
+                value = value.args[0]
+            else:
+                break
+        if (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
+                and value.func.attr in _SESSION_READS and value.args):
+            session, key = value.func.value, value.args[0]
+        elif value.__class__ is ast.Subscript:
+            session, key = value.value, value.slice
+        else:
+            return False
+        if fw.session_object(self.ctx, session) is None:
+            return False
+        name = literal_string(key, self.ctx)
+        return name is not None and not self._is_id_name(name)
 
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):

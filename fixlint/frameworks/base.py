@@ -79,6 +79,10 @@ class Routing:
     route_classes: frozenset = frozenset()  # `Route("/login", login)`
     url_functions: frozenset = frozenset()  # Django `path("login/", login)`
     path_keywords: tuple = ()  # keywords naming the route path
+    # Keywords of an app class's construction naming a path prefix of every
+    # route its decorators register (FastAPI's `APIRouter(prefix="/auth")`,
+    # Flask's `Blueprint(..., url_prefix="/auth")`).
+    prefix_keywords: tuple = ()
     # Conventional names of an app, blueprint or router (`app`, `bp`,
     # `router`): a decorator on one registers a route in a file that imports
     # the framework.

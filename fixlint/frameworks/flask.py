@@ -332,6 +332,7 @@ FLASK = Framework(
         register_methods=frozenset((ADD_URL_RULE,)),
         register_target=("view_func", 2),
         path_keywords=("rule",),
+        prefix_keywords=("url_prefix",),  # Blueprint("auth", __name__, url_prefix="/auth")
         app_names=APP_NAMES,
         captures="route",
         method_list_decorators=frozenset(("route",)),

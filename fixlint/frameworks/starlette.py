@@ -288,6 +288,7 @@ STARLETTE = Framework(
         register_target=("endpoint", 1),
         route_classes=ROUTE_CLASSES,
         path_keywords=("path",),
+        prefix_keywords=("prefix",),  # fastapi.APIRouter(prefix="/auth")
         app_names=APP_NAMES,
         method_list_decorators=frozenset(("route", "api_route")),
         methodless_decorators=frozenset(("websocket", "websocket_route")),

@@ -12,7 +12,8 @@ small JSON-ready dict:
   (`random.choices()`), for a neutral helper only: a function named like a
   session-id generator is reported in its own module, not at its calls;
 - `events`: what it does to the session, in source order — `["bind", fw,
-  key]`, `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
+  key]` (`session["user_id"] = ...`, `session.update(user_id=...)`,
+  `session.setdefault("user_id", ...)`), `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
   (`cycle_key`, `flush`), `["call", qualname]` (`login_user`, Django's
   `login`/`logout`, `regenerate_session_id`); and writes judged by the
   argument at each call: `["keyed", fw, param, empty]` for
@@ -20,7 +21,8 @@ small JSON-ready dict:
   `set_flag(session, "is_admin")`), `["carry", fw, key, param, shown]` for
   a write of a parameter's value under a non-identity or computed key
   (`session["projects"] = {project.id: ...}`,
-  `session["claims"].append(name)`: a binding when the call passes a
+  `session["claims"].append(name)`,
+  `session.setdefault("claims", []).append(name)`: a binding when the call passes a
   verified user record or an identity key name). A parameter is
   `[position, name]` (position -1 for keyword-only); `fw` is a
   framework key, or a parameter named like a session (`def set_claim(session,
@@ -46,15 +48,18 @@ from ..frameworks import stdlib
 # popped or deleted, a session method, `return request.session`, a
 # login/logout call, a random or uuid1 value, a FastAPI parameter marker.
 # Most functions spell none and are not parsed for this.
-MARKERS = ("session[", "session.pop(", "session.clear(", "session.cycle_key(", "session.flush(",
-           "login_user(", "logout_user(", "login(", "logout(", "regenerate_session_id", "random.", "uuid1(",
-           "Cookie(", "Query(", "Form(", "Body(", "Header(")
+MARKERS = ("session[", "session.pop(", "session.clear(", "session.setdefault(", "session.update(",
+           "session.cycle_key(", "session.flush(", "login_user(", "logout_user(", "login(", "logout(",
+           "regenerate_session_id", "random.", "uuid1(", "Cookie(", "Query(", "Form(", "Body(", "Header(")
 _RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
 _REQUEST_NAMES = frozenset(("request", "req"))
 _ENCODERS = frozenset(("str", "hex", "format", "bytes"))
 _REMOVE_METHODS = frozenset(("pop",))
+# Session methods that write keys given in their arguments.
+_WRITE_METHODS = frozenset(("update", "setdefault"))
+_EMPTY = (None, False, 0, "", b"")
 _SESSION_METHODS = frozenset(
     m for f in fw.FRAMEWORKS for m in (*f.session_regenerate_methods, *f.session_invalidate_methods))
 _MAX_DEPTH = 8
@@ -301,7 +306,7 @@ class _Function:
             return
         key = _string(target.slice)
         empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
-        if value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys")):
+        if value.__class__ in _CONTAINERS and _binds_nobody(value):
             return  # session["claims"] = []: an empty container binds nobody yet
         if key is not None and is_identity_key(key):
             events.append(["remove" if empty else "bind", framework, key])
@@ -345,11 +350,12 @@ class _Function:
 
     def _call(self, node, events):
         func = node.func
-        if func.__class__ is ast.Attribute and func.attr in ADDERS and func.value.__class__ is ast.Subscript and node.args:
-            framework = self._session(func.value.value)  # session["claims"].append(name)
+        if func.__class__ is ast.Attribute and func.attr in ADDERS and node.args:
+            held = _held_container(func.value)  # session["claims"], session.setdefault("claims", [])
+            framework = self._session(held[0]) if held is not None else None
             if framework is not None:
-                key = _string(func.value.slice)
-                if not self._carry(framework, key, func.value.slice, node.args[-1], events) and (
+                key = _string(held[1])
+                if not self._carry(framework, key, held[1], node.args[-1], events) and (
                         key is not None and is_identity_key(key)):
                     events.append(["bind", framework, key])
                 return
@@ -364,6 +370,10 @@ class _Function:
                     key = _string(node.args[0])
                     if key is not None and is_identity_key(key):
                         events.append(["remove", framework, key])
+                elif func.attr in _WRITE_METHODS:
+                    key = _written_identity(node)
+                    if key is not None:
+                        events.append(["bind", framework, key])
                 return
         qualname = _qualname(func, self.aliases)
         if qualname is not None and qualname in SESSION_CALLS:
@@ -431,6 +441,44 @@ class _Function:
                     if found:
                         return found
         return None
+
+
+def _held_container(expr):
+    """(mapping, key expression) of a container held in a mapping:
+    `session["claims"]`, `session.setdefault("claims", [])` (as
+    analysis/lifecycle.py reads the same writes in the handler's module),
+    or None."""
+    if expr.__class__ is ast.Subscript:
+        return expr.value, expr.slice
+    if (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "setdefault"
+            and expr.args):
+        return expr.func.value, expr.args[0]
+    return None
+
+
+def _written_identity(call):
+    """The identity key `session.update(...)` / `session.setdefault(...)`
+    writes with a value (analysis/lifecycle.py reads them alike; a
+    `setdefault(key, [])` whose list is added to is read at the adding
+    call), or None."""
+    if call.func.attr == "setdefault":
+        pairs = [(_string(call.args[0]), call.args[1])] if len(call.args) == 2 else []
+    else:
+        pairs = [(k.arg, k.value) for k in call.keywords if k.arg is not None]
+        if call.args and call.args[0].__class__ is ast.Dict:
+            pairs += [(_string(k), v) for k, v in zip(call.args[0].keys, call.args[0].values) if k is not None]
+    for key, value in pairs:
+        if key is not None and is_identity_key(key) and not _binds_nobody(value):
+            return key
+    return None
+
+
+def _binds_nobody(value):
+    """An empty value (`None`, `""`) or an empty container (`[]`: what is
+    added to it later decides)."""
+    if value.__class__ is ast.Constant:
+        return value.value in _EMPTY
+    return value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys"))
 
 
 def _string(expr):

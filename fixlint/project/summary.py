@@ -153,6 +153,20 @@ _BACKEND_CHOICES = frozenset(module for f in fw.FRAMEWORKS for module, _ in f.ba
 _IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))")
 _NAME = re.compile(r"[A-Za-z_][\w.]*")
+# Whole import statements (parenthesised ones over several lines).
+_IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t][^\n]*)",
+                               re.MULTILINE)
+
+
+def _named_again(text, name):
+    """Whether an imported name (or its `as` name) appears in the text
+    outside import statements: `from flask import flash, session` in a
+    module that never calls flash() nor touches the session uses neither
+    (an application skeleton's imports), and sets no session cookie.
+    Comments and strings count: a doubt keeps the use."""
+    names = [name] + re.findall(r"\b%s[ \t]+as[ \t]+(\w+)" % re.escape(name), text)
+    rest = _IMPORT_STATEMENT.sub("", text)
+    return any(re.search(r"\b%s\b" % re.escape(n), rest) is not None for n in names)
 
 
 def empty():
@@ -249,7 +263,7 @@ def _from_imports(facts, imports, text):
         for framework, roots, attribute_use in _ATTRIBUTE_USES:
             if root in framework.session_user_packages:
                 facts[framework.project_use] = True
-            if any(f"{module}.{name}" in framework.session_users for name in names):
+            if any(f"{module}.{name}" in framework.session_users and _named_again(text, name) for name in names):
                 facts[framework.project_use] = True
             if root in roots and not names and attribute_use.search(text):
                 facts[framework.project_use] = True  # import flask; flask.session[...]

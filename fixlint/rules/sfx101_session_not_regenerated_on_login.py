@@ -108,7 +108,10 @@ class SessionNotRegeneratedOnLogin(Rule):
       or Indonesian (`iniciar_sesion`, `connexion`, `anmelden`, `cadastro`,
       `registrasi`, ...; "enter" words such as `entrar` and `masuk` only as
       the whole name or a one-segment route), or that checks credentials on
-      its path and binds an identity. Credential checks: `check_password`,
+      its path and binds an identity. A route path includes the prefix its
+      router or blueprint was built with (`APIRouter(prefix="/forgot")`
+      and `@router.post("/password")`: /forgot/password; Flask's
+      `Blueprint(..., url_prefix=...)`). Credential checks: `check_password`,
       `check_password_hash`, `authenticate(...)`, `verify_password`,
       `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
       `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,
@@ -176,7 +179,9 @@ class SessionNotRegeneratedOnLogin(Rule):
       A helper (same module or another) that takes the session as a
       parameter (`def set_claim(session, name)`, `def mark_admin(sess)`)
       acts on the session the call passes, when the call passes the
-      caller's own session (not a dict of its own); a key or claim name
+      caller's own session (not a dict of its own), and on that session's
+      framework (a module with a Flask app and a Starlette app beside it
+      gets each one's advice and regeneration); a key or claim name
       it receives is the one the call passes (`set_claim(session,
       "is_admin")` after a password check is a privilege change, reported
       at the call). The same helper's `clear()` regenerates (and, for

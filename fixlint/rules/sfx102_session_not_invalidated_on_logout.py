@@ -88,7 +88,7 @@ class SessionNotInvalidatedOnLogout(Rule):
     as the analysis applies them:
 
     - **Logout handler**: a function or method whose name, class name or
-      route path holds logout, signout, sign_out, log_out, logoff (or a
+      route path (with its router's or blueprint's prefix) holds logout, signout, sign_out, log_out, logoff (or a
       configured `logout-names` word) or its Portuguese, Spanish, French,
       German, Italian or Indonesian counterpart (`deslogar`,
       `cerrar_sesion`, `deconnexion`, `abmelden`, `disconnetti`; "exit"

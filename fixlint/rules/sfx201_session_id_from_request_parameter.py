@@ -271,7 +271,9 @@ class SessionIdFromRequestParameter(Rule):
     by email, and a pagination token are never sign-ins. A comparison
     counts only with a stored value named like a session id (`session_key`,
     `session_token`, `sid`): a CSRF token checked against the session's copy
-    is not one.
+    is not one, nor is a value the app keeps in its own session (`session_key
+    = request.session.get("code")`, an e-mail confirmation code), whatever
+    the local is called.
 
     Real code calls other things "sessions" too: a conversation with a chat
     bot or an AI assistant, a headless browser, a terminal, a socket

@@ -70,7 +70,9 @@ class CookieWithoutSecure(Rule):
     `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
     computed value), when it sits in a development or test module, and when
     no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
-    Flask-WTF, Flask-Session): such an app sets no session cookie. starsessions defaults to Secure, so only an explicit
+    Flask-WTF, Flask-Session; importing `session` or `flash` and never
+    naming them again, as application skeletons do, is no use): such an
+    app sets no session cookie. starsessions defaults to Secure, so only an explicit
     `cookie_https_only=False` is reported there — the two `SessionMiddleware`
     classes share a name, not their defaults.
     """
