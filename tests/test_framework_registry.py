@@ -309,9 +309,6 @@ ADAPTER_VALUES = _adapter_values()
 _NAMED_NOT_YET = "picks one adapter by name: not expressed as adapter data yet (issue 14/20 leftover)"
 # Left on purpose, for now: (module, adapter value) -> why. The list only shrinks.
 NAMED_ALLOWED = {
-    ("analysis/lifecycle.py", "FLASK"): _NAMED_NOT_YET,
-    ("fix/login.py", "FLASK_SESSION"): _NAMED_NOT_YET,
-    ("fix/sessions.py", "FLASK"): _NAMED_NOT_YET,
     ("rules/_cookie_semgrep.py", "DJANGO"): _NOT_YET,
     ("rules/_cookie_semgrep.py", "FLASK"): _NOT_YET,
     ("rules/_cookie_semgrep.py", "STARLETTE"): _NOT_YET,
@@ -381,3 +378,14 @@ def test_the_semgrep_twins_of_sfx101_sfx102_and_sfx201_come_from_the_adapters():
     assert {"flask", "django", "starlette", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX101"])
     assert {"flask", "django", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX102"])
     assert {"flask", "django", "starlette", "pyramid"} <= set(owners["SFX201"])
+
+
+def test_fixes_and_the_lifecycle_read_session_proxies_from_the_registry():
+    """analysis/lifecycle.py, fix/login.py and fix/sessions.py ask the
+    registry for importable session proxies, the import a fix adds for one,
+    and what a session interface is called on (issue 20 leftovers)."""
+    for module in ("analysis/lifecycle.py", "fix/login.py", "fix/sessions.py"):
+        assert not {(m, n) for m, n in NAMED_ALLOWED if m == module}, module
+        assert not _named_adapters(PACKAGE / module), module
+    assert ".".join(fw.SESSION_PROXY_IMPORT) in fw.SESSION_PROXIES
+    assert fw.INTERFACE_OWNERS and fw.INTERFACE_PROXIES

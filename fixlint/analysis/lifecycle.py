@@ -1221,13 +1221,13 @@ def _keyword(call, name):
 
 
 def _session_aliases(tree):
-    """Names a module-level import gives Flask's session (`from flask
-    import session as s`): they pass the cheap pre-test too."""
+    """Names a module-level import gives a session proxy (Flask's: `from
+    flask import session as s`): they pass the cheap pre-test too."""
     names = set()
     for stmt in getattr(tree, "body", ()):
         if stmt.__class__ is ast.ImportFrom and stmt.module and not stmt.level:
             for alias in stmt.names:
-                if f"{stmt.module}.{alias.name}" in fw.FLASK.session_objects and alias.asname:
+                if f"{stmt.module}.{alias.name}" in fw.SESSION_PROXIES and alias.asname:
                     names.add(alias.asname)
     return frozenset(names)
 

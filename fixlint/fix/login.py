@@ -110,7 +110,7 @@ def _regeneration(lifecycle, path, step, backend):
     if event.session is not None:
         session = sessions.in_handler(lifecycle, path, step, event.session)
     else:  # login_user(): the handler names Flask's session itself
-        session, imports = sessions.flask_session(lifecycle, path.function)
+        session, imports = sessions.proxy_session(lifecycle, path.function)
     names = {"session": session}
     if "{request}" in template:
         if not session.endswith(".session"):
@@ -141,9 +141,9 @@ def _application(scope):
     for name, binding in module.bindings.items():
         value = binding.value
         if binding.kind == sc.ASSIGN and value is not None and isinstance(value, ast.Call):
-            if _qualname(module, value.func) in fw.FLASK_SESSION.interface_owners and sc.lookup(scope, name) is binding:
+            if _qualname(module, value.func) in fw.INTERFACE_OWNERS and sc.lookup(scope, name) is binding:
                 return name
-    found = sessions.imported_name(scope, fw.FLASK_SESSION.interface_proxies.__contains__)
+    found = sessions.imported_name(scope, fw.INTERFACE_PROXIES.__contains__)
     if found is None:
         raise Unclear("the Flask application object is not named in this module (no app = Flask(...), "
                       "no current_app import)")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import ast
 from typing import NamedTuple
 
+from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, CALL, DELETE, READ, TOUCH, UPDATE, WRITE
 from ..engine import scope as sc
-from ..frameworks import FLASK
 from .edits import EnsureImport
 
 # Compound statements and the fields holding their blocks.
@@ -213,10 +213,11 @@ def imported_name(scope, wanted, default=None):
     return None
 
 
-def flask_session(lifecycle, function):
-    """(name, edits) for Flask's session in the handler, or Unclear."""
+def proxy_session(lifecycle, function):
+    """(name, edits) for the imported session proxy (Flask's `session`) in
+    the handler, or Unclear."""
     scope = lifecycle.scopes.get(function)
-    found = imported_name(scope, FLASK.session_objects.__contains__, ("flask", "session")) if scope else None
+    found = imported_name(scope, fw.SESSION_PROXIES.__contains__, fw.SESSION_PROXY_IMPORT) if scope else None
     if found is None:
         raise Unclear("`session` names something else in the handler; Flask's session is not imported")
     return found

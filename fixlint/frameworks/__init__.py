@@ -51,6 +51,16 @@ ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
 # application's config object (Flask's `app.config`), the fallback.
 SETTINGS_MODULE_FRAMEWORKS = tuple(f for f in FRAMEWORKS if f.settings_markers)
 CONFIG_FRAMEWORKS = tuple(f for f in FRAMEWORKS if f.config_attribute)
+# Sessions that are importable proxies (Flask's and Quart's `session`), and
+# the import a fix adds for one: the session a library's login call
+# (Flask-Login's `login_user()`) writes when the handler names none.
+SESSION_PROXIES = frozenset().union(*(f.session_objects for f in FRAMEWORKS))
+SESSION_PROXY_IMPORT = next((f.session_import for f in FRAMEWORKS if f.session_import), None)
+# What a backend's `{app}.session_interface...` regeneration is called on
+# (Flask-Session's): a module-level application object of one of these
+# classes, or one of these proxies (`current_app`).
+INTERFACE_OWNERS = frozenset().union(*(f.interface_owners for f in FRAMEWORKS))
+INTERFACE_PROXIES = frozenset().union(*(f.interface_proxies for f in FRAMEWORKS))
 
 
 def backend_option(backend):

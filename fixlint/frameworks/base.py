@@ -320,6 +320,9 @@ class Framework:
     fixtures: str = ""  # the folder under fixtures/ that exercises it
     # Sessions and requests.
     session_objects: frozenset = frozenset()
+    # (module, name) a fix imports that session from when a handler lacks it
+    # (`from flask import session`): it is an importable proxy, not the request's.
+    session_import: tuple = ()
     # Calls whose (awaited) result is the session (aiohttp-session's
     # `session = await get_session(request)`).
     session_getters: frozenset = frozenset()

@@ -298,6 +298,7 @@ FLASK = Framework(
     tuple_responses=True,
     abort_calls=ABORTS,
     session_objects=frozenset(("flask.session", "flask.globals.session")) | quart.SESSION,
+    session_import=("flask", "session"),
     response_factories=frozenset(
         (
             "flask.make_response", "flask.helpers.make_response", "flask.redirect",
