@@ -203,7 +203,6 @@ FACT_ALLOWED = {
     ("engine/values.py", "django.utils.timezone.now"):
         "the engine sits below the frameworks layer (it imports no adapter): one of the clocks "
         "a cookie expiry is evaluated against, with the stdlib's",
-    ("rules/_cookie_semgrep.py", "django.conf.settings.configure(..., $KEY=$V, ...)"): _NOT_YET,
     ("rules/sfx202_session_id_in_url.py", "flask.session.sid"): _NOT_YET,
     ("rules/sfx302_cookie_without_secure.py", "SESSION_COOKIE_SECURE"):
         "SFX302's flake8 message names the setting in its advice text (not moved yet)",
@@ -309,10 +308,6 @@ ADAPTER_VALUES = _adapter_values()
 _NAMED_NOT_YET = "picks one adapter by name: not expressed as adapter data yet (issue 14/20 leftover)"
 # Left on purpose, for now: (module, adapter value) -> why. The list only shrinks.
 NAMED_ALLOWED = {
-    ("rules/_cookie_semgrep.py", "DJANGO"): _NOT_YET,
-    ("rules/_cookie_semgrep.py", "FLASK"): _NOT_YET,
-    ("rules/_cookie_semgrep.py", "STARLETTE"): _NOT_YET,
-    ("rules/_cookie_semgrep.py", "STARSESSIONS"): _NOT_YET,
     ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN"):
         "the flake8 path: a login_user() step in a logout is no partial removal; saying it of every "
         "library's login call (bind_calls) would also change aiohttp-security's remember()",
@@ -389,3 +384,26 @@ def test_fixes_and_the_lifecycle_read_session_proxies_from_the_registry():
         assert not _named_adapters(PACKAGE / module), module
     assert ".".join(fw.SESSION_PROXY_IMPORT) in fw.SESSION_PROXIES
     assert fw.INTERFACE_OWNERS and fw.INTERFACE_PROXIES
+
+
+def test_the_cookie_rules_semgrep_twins_read_the_adapters():
+    """SFX301-SFX305's shared Semgrep helpers name no adapter and no
+    framework fact: the shared SessionMiddleware twins, the config forms
+    and the modules that vouch for SameSite are adapter data."""
+    from fixlint.rules import _cookie_semgrep as sg
+
+    for module in ("rules/_cookie_semgrep.py", "rules/sfx301_cookie_without_httponly.py",
+                   "rules/sfx302_cookie_without_secure.py", "rules/sfx303_cookie_without_samesite.py",
+                   "rules/sfx304_session_lifetime_too_long.py", "rules/sfx305_session_cookie_without_host_prefix.py"):
+        assert not _named_adapters(PACKAGE / module), module
+        assert not {(m, n) for m, n in NAMED_ALLOWED if m == module}, module
+    assert not {(m, t) for m, t in FACT_ALLOWED if m == "rules/_cookie_semgrep.py"}
+    owners = [f.key for f in fw.FRAMEWORKS for m in f.middleware if m.semgrep_shared]
+    assert owners == ["starlette", "starsessions"]
+    assert sg.SHARED_MIDDLEWARE == tuple(m for f in fw.FRAMEWORKS for m in f.middleware if m.semgrep_shared)
+    for mw in sg.SHARED_MIDDLEWARE:  # the shared twins ask each for these options
+        assert {"secure", "samesite", "lifetime", "name", "domain", "path"} <= set(mw.options), mw.label
+        assert not mw.constructed, mw.label
+    assert sg.CONFIG_FORMS and all("$KEY" in pattern and "$V" in pattern for pattern, _ in sg.CONFIG_FORMS)
+    assert [f.key for f in fw.FRAMEWORKS if f.semgrep_config_forms] == ["flask", "django"]
+    assert {"fastapi", "starlette.responses"} <= sg.SAMESITE_BY_IMPORT_MODULES

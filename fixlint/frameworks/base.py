@@ -44,6 +44,11 @@ class Middleware:
     # one is test configuration, exempt from the cookie rules like a
     # development settings module (RULES.md, "Development configuration").
     test_only: frozenset = frozenset()
+    # Installed with the app and judged by the cookie rules' shared
+    # "middleware" Semgrep twins, one rule per flag for every middleware so
+    # marked (Starlette's and starsessions' SessionMiddleware), rather than
+    # by a Semgrep twin of its own per factory.
+    semgrep_shared: bool = False
 
     def judged(self):
         """The classes whose set-up the cookie rules judge."""
@@ -414,6 +419,16 @@ class Framework:
     # SFX204's Semgrep twin takes a short session-id name (`sid = ...`) for a
     # session id only in a module that imports a framework so marked.
     semgrep_short_sid_names: bool = False
+    # The cookie rules' Semgrep twins: the forms that give the cookie
+    # settings in code, as (pattern binding $KEY and $V, reported at the
+    # value rather than the statement): Flask's `app.config[...] = ...`,
+    # Django's `settings.configure(...)`.
+    semgrep_config_forms: tuple = ()
+    # A file importing any of its modules is left alone by SFX303's
+    # missing-SameSite twin when a response is known only by its name
+    # (Starlette's set_cookie defaults to Lax, and a FastAPI app may mount
+    # a Flask one).
+    semgrep_samesite_by_import: bool = False
 
     def label_in(self, ctx):
         """The label a message in `ctx`'s file gives the framework."""

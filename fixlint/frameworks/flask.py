@@ -294,6 +294,13 @@ FLASK = Framework(
     packages=("flask", "werkzeug", quart.PACKAGE),
     https_only=frozenset(("SESSION_COOKIE_SECURE",)),
     config_attribute="config",
+    # (pattern, reported at the value): the cookie rules' Semgrep twins.
+    semgrep_config_forms=(
+        ("$APP.config[$KEY] = $V", False),
+        ("$APP.config.$METHOD(..., $KEY=$V, ...)", True),
+        ("$APP.config.$METHOD({..., $KEY: $V, ...}, ...)", True),
+        ("$APP.config.$METHOD(dict(..., $KEY=$V, ...), ...)", True),
+    ),
     config_update_methods=frozenset(("update", "from_mapping")),
     tuple_responses=True,
     abort_calls=ABORTS,

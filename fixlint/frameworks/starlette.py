@@ -28,6 +28,7 @@ SESSION_MIDDLEWARE = Middleware(
         "domain": None, "path": "/", "httponly": True,
     },
     fixed=frozenset(("httponly",)),
+    semgrep_shared=True,
 )
 
 
@@ -342,5 +343,6 @@ STARLETTE = Framework(
     },
     semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
     semgrep_short_sid_names=True,
+    semgrep_samesite_by_import=True,
     semgrep_request_session=True,
 )

@@ -27,6 +27,7 @@ SESSION_MIDDLEWARE = Middleware(
         "domain": None, "path": "/", "httponly": True,
     },
     fixed=frozenset(("httponly",)),
+    semgrep_shared=True,
 )
 
 

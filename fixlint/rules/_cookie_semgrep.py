@@ -29,7 +29,6 @@ SET_COOKIE = "$RESP.$SET(...)"
 SETTER_NAMES = sorted(fw.COOKIE_SETTER_METHODS)
 SETTERS = {"metavariable-regex": {"metavariable": "$SET", "regex": f"^({'|'.join(SETTER_NAMES)})$"}}
 # Packages whose import marks a web module, from the adapters.
-FLASK_DJANGO_PACKAGES = (*fw.FLASK.semgrep_imports(), *fw.DJANGO.semgrep_imports())
 WEB_PACKAGES = tuple(dict.fromkeys(p for f in fw.WEB_FRAMEWORKS for p in f.semgrep_imports()))
 # A set_cookie that deletes the cookie (an empty value, none at all, or an
 # expiry already past) sets nothing to harden.
@@ -179,11 +178,24 @@ def _not_importing(modules):
     return out
 
 
-STARLETTE_MODULES = _modules(
-    fw.STARLETTE.response_factories | fw.STARLETTE.response_types
-    | fw.STARLETTE.requests.types | fw.STARLETTE.routing.app_classes | fw.STARLETTE.routing.route_classes
-    | fw.STARLETTE.middleware_wrappers | frozenset().union(*(m.qualnames for m in fw.STARLETTE.middleware))
-) | set(fw.STARLETTE.requests.param_modules)
+def framework_modules(framework):
+    """Every module a web framework's responses, requests, routing and
+    session middleware live in (with their parents)."""
+    qualnames = set(framework.response_factories | framework.response_types | framework.middleware_wrappers)
+    qualnames |= {q for m in framework.middleware for q in m.qualnames}
+    modules = set()
+    if framework.requests is not None:
+        qualnames |= framework.requests.types
+        modules |= set(framework.requests.param_modules)
+    if framework.routing is not None:
+        qualnames |= framework.routing.app_classes | framework.routing.route_classes
+    return _modules(qualnames) | modules
+
+
+# Modules whose import leaves a by-name response to SFX303's missing-SameSite
+# twin alone (Starlette's/FastAPI's), from the adapters.
+SAMESITE_BY_IMPORT_MODULES = set().union(
+    *(framework_modules(f) for f in fw.WEB_FRAMEWORKS if f.semgrep_samesite_by_import))
 
 
 def responses(frameworks, by_name_packages, by_name_excluding=()):
@@ -293,11 +305,11 @@ def flag_keywords(flag):
     return sorted({flag} | {k for f in fw.WEB_FRAMEWORKS for k, name in f.cookie_keywords.items() if name == flag})
 
 
-def flask_or_django_response():
+def no_samesite_default_response():
     """A response whose set_cookie has no SameSite default (Werkzeug/Flask,
     Django, WebOb/Pyramid)."""
     packages = tuple(dict.fromkeys(p for f in _NO_SAMESITE_DEFAULT for p in f.semgrep_imports()))
-    return responses(_NO_SAMESITE_DEFAULT, packages, STARLETTE_MODULES)
+    return responses(_NO_SAMESITE_DEFAULT, packages, SAMESITE_BY_IMPORT_MODULES)
 
 
 def _positional(index):
@@ -523,14 +535,10 @@ DEV_CLASS_RE = (
     r"^(?!.*(Dev|Devel|Development|Local|Test|Tests|Testing)([A-Z0-9_]|$))"
     r"(?!(?i:dev|devel|development|local|tests?|testing)([A-Z0-9_]|$))"
 )
-# (pattern binding $KEY and $V, reported at the value rather than the statement)
-CONFIG_FORMS = (
-    ("$APP.config[$KEY] = $V", False),
-    ("$APP.config.$METHOD(..., $KEY=$V, ...)", True),
-    ("$APP.config.$METHOD({..., $KEY: $V, ...}, ...)", True),
-    ("$APP.config.$METHOD(dict(..., $KEY=$V, ...), ...)", True),
-    ("django.conf.settings.configure(..., $KEY=$V, ...)", True),
-)
+# (pattern binding $KEY and $V, reported at the value rather than the
+# statement), from the adapters in registry order: Flask's `app.config`
+# forms, then Django's `settings.configure(...)`.
+CONFIG_FORMS = tuple(form for f in fw.FRAMEWORKS for form in f.semgrep_config_forms)
 
 
 def _config_binder():
@@ -563,8 +571,10 @@ def config_settings(names, value_regex=None, lifetime=False):
 
 # -- session middleware ------------------------------------------------------------
 
-STARLETTE_MIDDLEWARE = frozenset().union(*(m.qualnames for m in fw.STARLETTE.middleware))
-STARSESSIONS_MIDDLEWARE = frozenset().union(*(m.qualnames for m in fw.STARSESSIONS.middleware))
+# Session middleware the rules' own "middleware" twins judge together, one
+# Semgrep rule per flag (Starlette's and starsessions' SessionMiddleware), in
+# registry order: Middleware.semgrep_shared.
+SHARED_MIDDLEWARE = tuple(m for f in fw.FRAMEWORKS for m in f.middleware if m.semgrep_shared)
 
 
 def middleware(qualnames):
@@ -580,12 +590,26 @@ def middleware(qualnames):
     ]
 
 
+def shared_middleware(flag, weak_default, value_regex=None, lifetime=False):
+    """The `pattern-either` of a rule's shared "middleware" twin: for each
+    SHARED_MIDDLEWARE, its option for `flag` left out where its default is
+    weak (`weak_default(default)`), and given a weak literal (`value_regex`,
+    or a lifetime above the limit)."""
+    either = []
+    for mw in SHARED_MIDDLEWARE:
+        option = mw.options[flag]
+        if weak_default(mw.defaults.get(flag)):
+            either.append(middleware_without(option, mw.qualnames))
+        either.append(middleware_with(option, mw.qualnames, value_regex, lifetime=lifetime))
+    return {"pattern-either": either}
+
+
 # Cookie factories of adapters whose session or auth cookie is configured by
 # one constructor call (Pyramid's SignedCookieSessionFactory(secret, ...),
 # AuthTktAuthenticationPolicy(secret, ...)): every Middleware of the registry
-# but Starlette's and starsessions', which the rules' own variants cover.
+# but the shared ones, which the rules' own variants cover.
 # One variant per factory and flag, from its Middleware data.
-_COVERED_MIDDLEWARE = STARLETTE_MIDDLEWARE | STARSESSIONS_MIDDLEWARE
+_COVERED_MIDDLEWARE = frozenset().union(*(m.qualnames for m in SHARED_MIDDLEWARE))
 FACTORIES = tuple(
     (f, m) for f in fw.FRAMEWORKS for m in f.middleware
     if not (m.qualnames & _COVERED_MIDDLEWARE) and not m.constructed  # constructed: session_configs()

@@ -200,11 +200,7 @@ class CookieWithoutSecure(Rule):
                 suffix="middleware",
                 message="SessionMiddleware sends the session cookie without Secure; pass https_only=True "
                         "(Starlette, whose default is False), or drop cookie_https_only=False (starsessions)",
-                match={"pattern-either": [
-                    sg.middleware_without("https_only", sg.STARLETTE_MIDDLEWARE),
-                    sg.middleware_with("https_only", sg.STARLETTE_MIDDLEWARE, sg.FALSY_RE),
-                    sg.middleware_with("cookie_https_only", sg.STARSESSIONS_MIDDLEWARE, sg.FALSY_RE),
-                ]},
+                match=sg.shared_middleware("secure", lambda default: default in (None, False), sg.FALSY_RE),
                 technology=("starlette", "fastapi"),
             ),
         },

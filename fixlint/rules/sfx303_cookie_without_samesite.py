@@ -122,7 +122,7 @@ class CookieWithoutSamesite(Rule):
         weak_re=sg.NO_SAMESITE_RE,
         weak=sg.NO_SAMESITE,
         skip=(sg.PREFERENCE,),
-        responses=sg.flask_or_django_response(),
+        responses=sg.no_samesite_default_response(),
         technology=("flask", "django"),
         header_good=sg.GOOD_SAMESITE,
         messages={
@@ -144,10 +144,8 @@ class CookieWithoutSamesite(Rule):
                 message="SessionMiddleware is configured with SameSite=None: the session cookie rides along on "
                         "cross-site requests; pass same_site=\"lax\" (Starlette) or cookie_same_site=\"lax\" "
                         "(starsessions), the defaults",
-                match={"pattern-either": [
-                    sg.middleware_with("same_site", sg.STARLETTE_MIDDLEWARE, sg.NO_SAMESITE_RE),
-                    sg.middleware_with("cookie_same_site", sg.STARSESSIONS_MIDDLEWARE, sg.NO_SAMESITE_RE),
-                ]},
+                match=sg.shared_middleware(
+                    "samesite", lambda default: default is None or str(default).lower() == "none", sg.NO_SAMESITE_RE),
                 technology=("starlette", "fastapi"),
             ),
         },

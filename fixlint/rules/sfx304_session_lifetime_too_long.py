@@ -143,10 +143,7 @@ class SessionLifetimeTooLong(Rule):
             suffix="middleware",
             message=f"SessionMiddleware keeps the session cookie alive longer than {LIMIT}; pass a shorter "
                     f"max_age= (Starlette) or lifetime= (starsessions)",
-            match={"pattern-either": [
-                sg.middleware_with("max_age", sg.STARLETTE_MIDDLEWARE, lifetime=True),
-                sg.middleware_with("lifetime", sg.STARSESSIONS_MIDDLEWARE, lifetime=True),
-            ]},
+            match=sg.shared_middleware("lifetime", lambda default: False, lifetime=True),
             technology=("starlette", "fastapi"),
         ),
         *(SemgrepRule(**fields) for fields in sg.factory_rules(

@@ -38,11 +38,16 @@ def _rejected_settings():
     ]}
 
 
-def _rejected_middleware(qualnames, name, secure, domain, path):
-    """A session middleware whose cookie is named `__Host-...` but is not
-    Secure (by default or explicitly), or has a domain or a path."""
+def _rejected_middleware(mw):
+    """A session middleware (a Middleware of the registry) whose cookie is
+    named `__Host-...` but is not Secure (by default or explicitly), or has
+    a domain or a path."""
+    name, domain, path, option = (mw.options[k] for k in ("name", "domain", "path", "secure"))
+    secure = [{"pattern": f"$CALL(..., {option}=False, ...)"}]
+    if mw.defaults.get("secure") in (None, False):
+        secure.append({"patterns": [{"pattern": "$CALL(...)"}, {"pattern-not": f"$CALL(..., {option}=$S, ...)"}]})
     return {"patterns": [
-        *sg.middleware(qualnames),
+        *sg.middleware(mw.qualnames),
         {"pattern": f"$CALL(..., {name}=$NAME, ...)"},
         sg.regex("$NAME", HOST_NAME_RE),
         {"pattern-not": "$CALL(..., **$OPTIONS)"},
@@ -186,15 +191,7 @@ class SessionCookieWithoutHostPrefix(Rule):
             suffix="middleware-rejected",
             message="SessionMiddleware names its cookie $NAME, but without Secure, or with a domain or a path, "
                     "browsers reject a __Host- cookie; pass https_only=True (Starlette) and drop domain/path",
-            match={"pattern-either": [
-                _rejected_middleware(sg.STARLETTE_MIDDLEWARE, "session_cookie", [
-                    {"pattern": "$CALL(..., https_only=False, ...)"},
-                    {"patterns": [{"pattern": "$CALL(...)"}, {"pattern-not": "$CALL(..., https_only=$S, ...)"}]},
-                ], "domain", "path"),
-                _rejected_middleware(sg.STARSESSIONS_MIDDLEWARE, "cookie_name", [
-                    {"pattern": "$CALL(..., cookie_https_only=False, ...)"},
-                ], "cookie_domain", "cookie_path"),
-            ]},
+            match={"pattern-either": [_rejected_middleware(mw) for mw in sg.SHARED_MIDDLEWARE]},
             technology=("starlette", "fastapi"),
         ),
         SemgrepRule(
@@ -217,12 +214,8 @@ class SessionCookieWithoutHostPrefix(Rule):
             message="SessionMiddleware's session cookie is not named with the __Host- prefix; pass "
                     "session_cookie=\"__Host-session\" (Starlette, with https_only=True) or "
                     "cookie_name=\"__Host-session\" (starsessions)",
-            match={"pattern-either": [
-                sg.middleware_without("session_cookie", sg.STARLETTE_MIDDLEWARE),
-                sg.middleware_with("session_cookie", sg.STARLETTE_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
-                sg.middleware_without("cookie_name", sg.STARSESSIONS_MIDDLEWARE),
-                sg.middleware_with("cookie_name", sg.STARSESSIONS_MIDDLEWARE, sg.NOT_HOST_PREFIX_RE),
-            ]},
+            match=sg.shared_middleware(
+                "name", lambda default: not str(default or "").startswith("__Host-"), sg.NOT_HOST_PREFIX_RE),
             technology=("starlette", "fastapi"),
         ),
     )
