@@ -195,17 +195,15 @@ def test_the_parity_record_has_a_row_per_fixtures_folder():
 # adapters name (`"add_middleware"`, `"set_signed_cookie"`, `"as_view"`,
 # `"expires_days"`). Those are adapter data, read through the registry.
 # The rules and their Semgrep export are covered too (issue 20): SFX101's,
-# SFX102's and SFX201's twins are the adapters' (Framework.semgrep_twins).
+# SFX102's and SFX201's twins are the adapters' (Framework.semgrep_twins);
+# the cookie rules' and SFX202's read adapter data (semgrep_config_forms,
+# Middleware.semgrep_shared, semgrep_session_ids, settings_required).
 FACT_LAYERS = ("analysis", "project", "fix", "engine", "server", "rules", "semgrep")
 # Left on purpose: (module, string) -> why.
-_NOT_YET = "a Semgrep twin written by hand in the rule module, not moved to its adapter yet (issue 20)"
 FACT_ALLOWED = {
     ("engine/values.py", "django.utils.timezone.now"):
         "the engine sits below the frameworks layer (it imports no adapter): one of the clocks "
         "a cookie expiry is evaluated against, with the stdlib's",
-    ("rules/sfx202_session_id_in_url.py", "flask.session.sid"): _NOT_YET,
-    ("rules/sfx302_cookie_without_secure.py", "SESSION_COOKIE_SECURE"):
-        "SFX302's flake8 message names the setting in its advice text (not moved yet)",
 }
 # Method and keyword names every adapter leaves generic (Werkzeug's,
 # Django's and Starlette's `set_cookie`, `max_age`, `expires`, `delete_cookie`).
@@ -305,7 +303,6 @@ def _adapter_values():
 
 
 ADAPTER_VALUES = _adapter_values()
-_NAMED_NOT_YET = "picks one adapter by name: not expressed as adapter data yet (issue 14/20 leftover)"
 # Left on purpose, for now: (module, adapter value) -> why. The list only shrinks.
 NAMED_ALLOWED = {
     ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN"):
@@ -397,7 +394,9 @@ def test_the_cookie_rules_semgrep_twins_read_the_adapters():
                    "rules/sfx304_session_lifetime_too_long.py", "rules/sfx305_session_cookie_without_host_prefix.py"):
         assert not _named_adapters(PACKAGE / module), module
         assert not {(m, n) for m, n in NAMED_ALLOWED if m == module}, module
-    assert not {(m, t) for m, t in FACT_ALLOWED if m == "rules/_cookie_semgrep.py"}
+    assert not {(m, t) for m, t in FACT_ALLOWED if m.startswith("rules/")}
+    assert not _named_adapters(PACKAGE / "rules/sfx202_session_id_in_url.py")
+    assert [f.key for f in fw.FRAMEWORKS if f.semgrep_session_ids] == ["flask_session", "django"]
     owners = [f.key for f in fw.FRAMEWORKS for m in f.middleware if m.semgrep_shared]
     assert owners == ["starlette", "starsessions"]
     assert sg.SHARED_MIDDLEWARE == tuple(m for f in fw.FRAMEWORKS for m in f.middleware if m.semgrep_shared)

@@ -419,6 +419,10 @@ class Framework:
     # SFX204's Semgrep twin takes a short session-id name (`sid = ...`) for a
     # session id only in a module that imports a framework so marked.
     semgrep_short_sid_names: bool = False
+    # SFX202's Semgrep taint sources: Semgrep patterns of an expression that
+    # is its session id (Flask-Session's `flask.session.sid`, Django's
+    # `$REQ.session.session_key`); its `session_id_calls` are sources too.
+    semgrep_session_ids: tuple = ()
     # The cookie rules' Semgrep twins: the forms that give the cookie
     # settings in code, as (pattern binding $KEY and $V, reported at the
     # value rather than the statement): Flask's `app.config[...] = ...`,

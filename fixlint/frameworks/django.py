@@ -297,6 +297,7 @@ DJANGO = Framework(
     settings_markers=SETTINGS_MARKERS,
     settings_module_words=frozenset(("settings",)),
     semgrep_config_forms=(("django.conf.settings.configure(..., $KEY=$V, ...)", True),),
+    semgrep_session_ids=("$REQ.session.session_key",),
     settings_required=SETTINGS_REQUIRED,
     https_only=frozenset(("SESSION_COOKIE_SECURE", "SECURE_SSL_REDIRECT")),
     middleware_setting=MIDDLEWARE_SETTING,

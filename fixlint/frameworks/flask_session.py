@@ -79,6 +79,7 @@ FLASK_SESSION = Framework(
     project_marker="flask_session",  # ProjectModel.flask_session: Session(app) anywhere in the project
     regenerate_mechanism="regenerate:flask_session",
     interface_regenerate=(INTERFACE_ATTR, REGENERATE_METHOD),
+    semgrep_session_ids=("flask.session.sid",),
     interface_owners=APPLICATION_CLASSES,
     interface_proxies=CURRENT_APP,
     fixtures="flask",

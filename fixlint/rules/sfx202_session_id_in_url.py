@@ -13,23 +13,33 @@ _SESSION_COOKIE_RE = r"""^[rub]?["'](?i:session|sessionid|sid|sess|session_id|se
 _URL_TEXT_RE = r"""^[rRbBuUfF]{0,2}["']([^"']*[?&][^"']*=|/|https?://)"""
 
 
+def _cookie_parameters():
+    """Parameter functions that declare a handler parameter as a cookie's
+    value (FastAPI's `Cookie()`), by their qualified name, from the adapters."""
+    return sorted(
+        f"{f.requests.param_modules[0]}.{name}" for f in fw.REQUEST_FRAMEWORKS if f.requests.param_modules
+        for name, source in f.requests.param_sources.items() if source == "cookie"
+    )
+
+
 def _session_ids():
-    """Taint sources: a session id — the session cookie's value, Flask-Session's
-    `session.sid`, Django's `session_key`, starsessions' `get_session_id()`,
-    a FastAPI `Cookie()` parameter named like a session id."""
+    """Taint sources: a session id — the session cookie's value, what the
+    adapters name a session id (Flask-Session's `session.sid`, Django's
+    `session_key`), their session-id calls (starsessions'
+    `get_session_id()`), a cookie parameter (FastAPI's `Cookie()`) named
+    like a session id."""
     cookie_reads = []
     for jar in ("cookies", "COOKIES"):
         cookie_reads += [f"$REQ.{jar}[$N]", f"$REQ.{jar}.get($N, ...)"]
     return [
         {"patterns": [{"pattern-either": [{"pattern": r} for r in cookie_reads]}, regex("$N", _SESSION_COOKIE_RE)]},
-        {"pattern": "flask.session.sid"},
-        {"pattern": "$REQ.session.session_key"},
+        *({"pattern": p} for f in fw.FRAMEWORKS for p in f.semgrep_session_ids),
         *({"pattern": f"{q}(...)"} for q in sorted(q for f in fw.FRAMEWORKS for q in f.session_id_calls)),
-        {"patterns": [
-            {"pattern-inside": "def $FN(..., $P: $T = fastapi.Cookie(...), ...):\n  ...\n"},
+        *({"patterns": [
+            {"pattern-inside": f"def $FN(..., $P: $T = {cookie}(...), ...):\n  ...\n"},
             {"pattern": "$P"},
             regex("$P", r"^(?i:session|sessionid|sid|sess|session_id|sessid|session_key)$"),
-        ]},
+        ]} for cookie in _cookie_parameters()),
     ]
 
 

@@ -1,5 +1,6 @@
 """SFX302 cookie-without-secure."""
 
+from .. import frameworks as fw
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import (
@@ -10,6 +11,28 @@ from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 def _weak(value):
     return not value
+
+
+def _settings_module_twin():
+    """The Semgrep twin of a settings module that never sets the session
+    cookie's Secure setting its framework requires there (Django's
+    SESSION_COOKIE_SECURE), from the adapter with settings modules.
+    The variant has one slot: the first such adapter in the registry."""
+    framework, setting = next(
+        (f, f.setting(name)) for f in fw.SETTINGS_MODULE_FRAMEWORKS for name in f.settings_required
+        if f.setting(name) is not None and f.setting(name).flag == "secure" and f.setting(name).cookie == "session"
+    )
+    name = setting.name
+    return SemgrepRule(
+        suffix="settings-module",
+        message=f"This {framework.label} settings module never sets {name}, whose default is {setting.default}: "
+                f"the session cookie travels over plain HTTP; add {name} = True",
+        match=sg.standalone_settings_without(name),
+        paths={"exclude": sg.dev_module_globs() + sg.base_module_globs()},
+        technology=(framework.key,),
+        subcategory="audit",
+        confidence="MEDIUM",
+    )
 
 
 class CookieWithoutSecure(Rule):
@@ -186,16 +209,7 @@ class CookieWithoutSecure(Rule):
             "header": "Set-Cookie header lacks Secure: the cookie travels over plain HTTP; add '; Secure' to the value",
         },
         extra={
-            "settings-module": SemgrepRule(
-                suffix="settings-module",
-                message="This Django settings module never sets SESSION_COOKIE_SECURE, whose default is False: "
-                        "the session cookie travels over plain HTTP; add SESSION_COOKIE_SECURE = True",
-                match=sg.standalone_settings_without("SESSION_COOKIE_SECURE"),
-                paths={"exclude": sg.dev_module_globs() + sg.base_module_globs()},
-                technology=("django",),
-                subcategory="audit",
-                confidence="MEDIUM",
-            ),
+            "settings-module": _settings_module_twin(),
             "middleware": SemgrepRule(
                 suffix="middleware",
                 message="SessionMiddleware sends the session cookie without Secure; pass https_only=True "
