@@ -303,12 +303,9 @@ def _adapter_values():
 
 
 ADAPTER_VALUES = _adapter_values()
-# Left on purpose, for now: (module, adapter value) -> why. The list only shrinks.
-NAMED_ALLOWED = {
-    ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN"):
-        "the flake8 path: a login_user() step in a logout is no partial removal; saying it of every "
-        "library's login call (bind_calls) would also change aiohttp-security's remember()",
-}
+# Left on purpose, for now: (module, adapter value) -> why. The list only
+# shrinks; it is empty since issue 20's last leftovers moved to adapter data.
+NAMED_ALLOWED = {}
 
 
 def _named_adapters(path):
@@ -363,8 +360,7 @@ def test_the_semgrep_twins_of_sfx101_sfx102_and_sfx201_come_from_the_adapters():
     for module in ("rules/_lifecycle_semgrep.py", "rules/sfx101_session_not_regenerated_on_login.py",
                    "rules/sfx102_session_not_invalidated_on_logout.py", "rules/_session_id_semgrep.py",
                    "rules/sfx201_session_id_from_request_parameter.py", "rules/sfx204_weak_session_id.py"):
-        assert not {(m, n) for m, n in NAMED_ALLOWED if m == module} - {
-            ("rules/sfx102_session_not_invalidated_on_logout.py", "FLASK_LOGIN")}, module
+        assert not {(m, n) for m, n in NAMED_ALLOWED if m == module}, module
         assert not {(m, t) for m, t in FACT_ALLOWED if m == module}, module
     owners = {code: [f.key for f in fw.FRAMEWORKS if code in f.semgrep_twins] for code in ("SFX101", "SFX102", "SFX201")}
     assert {"flask", "django", "starlette", "pyramid", "litestar", "aiohttp_session"} <= set(owners["SFX101"])
@@ -406,3 +402,11 @@ def test_the_cookie_rules_semgrep_twins_read_the_adapters():
     assert sg.CONFIG_FORMS and all("$KEY" in pattern and "$V" in pattern for pattern, _ in sg.CONFIG_FORMS)
     assert [f.key for f in fw.FRAMEWORKS if f.semgrep_config_forms] == ["flask", "django"]
     assert {"fastapi", "starlette.responses"} <= sg.SAMESITE_BY_IMPORT_MODULES
+
+
+def test_sfx102s_flake8_path_reads_whose_login_call_is_no_partial_removal():
+    """`login_user()` inside a logout is no partial removal: adapter data
+    (bind_not_partial_in_logout), set on Flask-Login only, so
+    aiohttp-security's remember() still counts as one (unchanged)."""
+    assert [f.key for f in fw.FRAMEWORKS if f.bind_not_partial_in_logout] == ["flask_login"]
+    assert not _named_adapters(PACKAGE / "rules/sfx102_session_not_invalidated_on_logout.py")

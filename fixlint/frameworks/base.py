@@ -241,6 +241,11 @@ class Framework:
     regenerate_calls: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
+    # SFX102: one of its `bind_calls` inside a logout handler is no partial
+    # removal of the session (Flask-Login's `login_user()`); a bind of a
+    # framework not so marked is (aiohttp-security's `remember()`, a raw
+    # `session["user_id"] = ...` write).
+    bind_not_partial_in_logout: bool = False
     # Names of a policy that makes those calls act on the session (aiohttp-
     # security's `remember()` writes aiohttp-session's session only under
     # SessionIdentityPolicy): without one imported by the file or its

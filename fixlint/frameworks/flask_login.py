@@ -38,6 +38,7 @@ FLASK_LOGIN = Framework(
     packages=("flask_login",),
     extends=FLASK,
     bind_calls=LOGIN_USER,
+    bind_not_partial_in_logout=True,
     logout_calls=LOGOUT_USER,
     own_session_keys=OWN_SESSION_KEYS,
     settings=(

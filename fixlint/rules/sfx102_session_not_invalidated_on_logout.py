@@ -437,7 +437,8 @@ def _first_partial(steps, backend, is_session_cookie):
     backend, the session cookie itself under a signed-cookie one."""
     for step in steps:
         kind = step.kind
-        if kind == REMOVE or (kind == BIND and step.event.framework is not fw.FLASK_LOGIN):
+        framework = step.event.framework
+        if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
         if kind == COOKIE_DELETE and backend is not None:
             if backend.server_side or is_session_cookie(step.event.key):
