@@ -212,6 +212,7 @@ class LifecycleAnalysis(Analysis):
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
         self._names = None  # `module.name` the file imports, when asked (_imported_names)
+        self._defined = None  # names a def or class anywhere in the file binds, when asked (_defined_names)
         self._param_sessions = {}  # id(Name) -> parameter: a helper's session parameter (`sess`)
 
     def subscribe(self, walker):
@@ -296,6 +297,17 @@ class LifecycleAnalysis(Analysis):
                 if node.__class__ is ast.ImportFrom and not node.level and node.module for alias in node.names
             )
         return self._names
+
+    def _defined_names(self):
+        """The names any `def` or `class` of the file binds, wherever it
+        stands: the only names whose final binding (finish) can be a
+        function or class (the walker binds those kinds for defs and
+        classes alone)."""
+        if self._defined is None:
+            self._defined = frozenset(
+                node.name for node in statements(self.ctx.tree)
+                if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        return self._defined
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""
@@ -620,6 +632,13 @@ class LifecycleAnalysis(Analysis):
         late = func.__class__ is ast.Name and (binding is None or binding.scope.kind == sc.MODULE)
         if event is None:
             if not late:
+                return
+            if name not in self._defined_names():
+                # No def or class of this name anywhere in the file: finish()
+                # can only drop the pending event (see there). Only what
+                # adding it would have left behind is kept.
+                self.events.setdefault(ctx.function.node, [])
+                self.scopes.setdefault(ctx.function.node, ctx.function.scope)
                 return
             event = Event(_PENDING, node)  # maybe a function defined further down
         event.node = node
