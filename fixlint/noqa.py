@@ -109,9 +109,11 @@ def _suppressed(code, text):
     return code in wanted or code.startswith(tuple(wanted))
 
 
-def filter_findings(findings, source):
-    """The findings no `# noqa` comment silences."""
-    if not findings or "noqa" not in source.lower():
+def filter_findings(findings, source, lowered=None):
+    """The findings no `# noqa` comment silences. `lowered`: the source
+    lower-cased, when the caller has it (the guards' GuardText): the
+    source is then not lowered again."""
+    if not findings or "noqa" not in (source.lower() if lowered is None else lowered):
         return list(findings)
     mapping = _logical_lines(source)
     return [f for f in findings if not _suppressed(f.code, mapping.get(f.line, ""))]

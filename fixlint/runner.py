@@ -418,7 +418,7 @@ def check_text(path, text, tree, config, rules, project=None):
 
 def _judge(path, text, tree, config, rules, guard, planned, project=None, keep=None):
     result = check_tree(tree, path, config, rules, guard, planned, project, keep)
-    findings = noqa.filter_findings(result.findings, text)
+    findings = noqa.filter_findings(result.findings, text, guard)
     errors = [FileError(e.line, 0, e.describe()) for e in result.errors]
     return FileResult(path, findings, errors)
 

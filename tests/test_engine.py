@@ -395,3 +395,18 @@ def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
                 calls, names = calls_and_names(start, limit)
                 assert calls == [n for n in nodes if n.__class__ is ast.Call]
                 assert names == {n.id for n in nodes if n.__class__ is ast.Name}
+
+
+def test_branches_is_nodes_walk_without_its_leaves():
+    from fixlint.engine.nodes import _LEAVES, branches, walk
+
+    trees = [ast.parse(EVERY_CONSTRUCT)]
+    trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
+    for tree in trees:
+        for start in [tree, *(n for n in ast.walk(tree) if n.__class__ in (ast.FunctionDef, ast.ClassDef))]:
+            expected = [n for n in walk(start) if n is start or n.__class__ not in _LEAVES]
+            found = branches(start)
+            assert len(found) == len(expected)
+            assert all(a is b for a, b in zip(found, expected))
+    # the leaves are left out: a walk that looked for one would miss it
+    assert not any(n.__class__ is ast.Name for n in branches(ast.parse("x = f(y)")))

@@ -266,6 +266,25 @@ def test_mutually_recursive_helpers_end_and_report_at_the_call():
     assert sfx101(source) == [(12, 5, "SFX101")]
 
 
+def test_a_call_to_an_import_a_later_def_replaces_is_a_call_of_that_def():
+    # The body runs after the whole module has: `remember` is the def below,
+    # not the import; a def of the name inside another function is not.
+    source = """
+        from flask import session
+        from helpers import remember
+
+        def login(user):
+            remember(user)
+
+        {prefix}def remember(user):
+        {prefix}    session["user_id"] = user.id
+    """
+    assert sfx101(source.format(prefix="")) == [(5, 5, "SFX101")]
+    nested = source.format(prefix="    ").replace("        login(", "        login(", 1)
+    nested = nested.replace("\n            def remember", "\n        def outer():\n            def remember", 1)
+    assert sfx101(nested) == []
+
+
 def test_login_named_helper_is_judged_on_its_callers_path():
     source = """
         from flask import session

@@ -134,6 +134,7 @@ _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWO
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
 _EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
+_UNKNOWN = object()  # backend() has not been asked about this framework yet
 # A group of events on a helper's session parameter (`def mark_admin(sess):
 # sess["is_admin"] = True`): they happen only on a path whose call passes
 # the caller's session in that parameter (Event.param, Event.inner).
@@ -213,6 +214,11 @@ class LifecycleAnalysis(Analysis):
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
         self._names = None  # `module.name` the file imports, when asked (_imported_names)
+        self._defined = None  # names a def or class anywhere in the file binds, when asked (_defined_names)
+        # backend()'s answers once the walk is over (finish): what they rest
+        # on (the file's imports, its configuration facts, the project) is
+        # final then, and every binding a rule judges asks again.
+        self._backends = None
         self._param_sessions = {}  # id(Name) -> parameter: a helper's session parameter (`sess`)
 
     def subscribe(self, walker):
@@ -254,6 +260,15 @@ class LifecycleAnalysis(Analysis):
         """The SessionBackend an event of `framework` runs on in this file."""
         if framework is None:
             return None
+        known = self._backends
+        if known is None:  # the walk is not over: nothing kept
+            return self._backend(framework)
+        found = known.get(framework, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = known[framework] = self._backend(framework)
+        return found
+
+    def _backend(self, framework):
         base = framework.extends or framework  # Flask-Login's session is Flask's
         for library in fw.FRAMEWORKS:
             if library.extends is base and library.backend is not None and self.uses(library):
@@ -297,6 +312,17 @@ class LifecycleAnalysis(Analysis):
                 if node.__class__ is ast.ImportFrom and not node.level and node.module for alias in node.names
             )
         return self._names
+
+    def _defined_names(self):
+        """The names any `def` or `class` of the file binds, wherever it
+        stands: the only names whose final binding (finish) can be a
+        function or class (the walker binds those kinds for defs and
+        classes alone)."""
+        if self._defined is None:
+            self._defined = frozenset(
+                node.name for node in statements(self.ctx.tree)
+                if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        return self._defined
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""
@@ -627,6 +653,13 @@ class LifecycleAnalysis(Analysis):
         late = func.__class__ is ast.Name and (binding is None or binding.scope.kind == sc.MODULE)
         if event is None:
             if not late:
+                return
+            if name not in self._defined_names():
+                # No def or class of this name anywhere in the file: finish()
+                # can only drop the pending event (see there). Only what
+                # adding it would have left behind is kept.
+                self.events.setdefault(ctx.function.node, [])
+                self.scopes.setdefault(ctx.function.node, ctx.function.scope)
                 return
             event = Event(_PENDING, node)  # maybe a function defined further down
         event.node = node
@@ -1117,6 +1150,7 @@ class LifecycleAnalysis(Analysis):
                 event.kind = _PENDING
         for events in self.events.values():
             events[:] = [e for e in events if e.kind != _PENDING]
+        self._backends = {}
 
 
 # -- helpers ----------------------------------------------------------------

@@ -72,6 +72,45 @@ def walk(node):
         yield node
 
 
+# Nodes with no node below them but a context or an operator: a walk that
+# only looks for statements, calls and displays need not queue them.
+_LEAVES = frozenset((ast.Name, ast.Constant, ast.alias, ast.Load, ast.Store, ast.Del)) | frozenset(
+    cls for base in (ast.operator, ast.boolop, ast.unaryop, ast.cmpop) for cls in base.__subclasses__())
+
+
+def branches(node):
+    """`node` and the nodes below it that `walk(node)` yields, in the same
+    order, less the leaves (Names, Constants, aliases, contexts,
+    operators): a list, built without a generator, for a caller that looks
+    at bigger nodes only (the project summary). Dropping nodes that have no
+    node below them from a breadth-first walk leaves the others' order as
+    it was."""
+    if not isinstance(node, ast.AST):
+        return list(walk(node))  # whatever walk does with it (it raises)
+    _known_fields(node)  # its class's fields listed, as for every node queued below
+    found = [node]
+    append = found.append
+    fields_of = _FIELDS.get
+    leaves = _LEAVES
+    index = 0
+    while index < len(found):
+        node = found[index]
+        index += 1
+        for name in fields_of(node.__class__):
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            for child in (value if value.__class__ is list else (value,)):
+                cls = child.__class__
+                if cls in leaves or child is None:
+                    continue
+                fields = fields_of(cls, _UNKNOWN)
+                if fields is _UNKNOWN:
+                    fields = _fields(cls)
+                if fields is not None:  # a node, not a scalar (walk skips those unyielded)
+                    append(child)
+    return found
+
 
 def calls_and_names(node, limit):
     """The Call nodes (in `walk` order) and the Name ids among the first

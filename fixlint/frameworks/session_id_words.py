@@ -7,6 +7,8 @@ so `sessionId`, `session-id` and `SESSION_ID` are one name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import words
 
 # Names that hold a web session id (RULES.md), in normal form. Configured
@@ -183,6 +185,10 @@ def credential_kind(name):
     return None
 
 
+# The two predicates below depend on the name alone (and the frozen word
+# sets above); every call, store access and read of a file asks them about
+# the same few names: each name is judged once.
+@lru_cache(maxsize=8192)
 def names_other_session(name):
     """`browsersteps_session_id`, `mcp_sessions`, `/api/chat/completions`,
     `assistant_router`: a name or path one of whose words says the session
@@ -193,6 +199,7 @@ def names_other_session(name):
     return False
 
 
+@lru_cache(maxsize=8192)
 def is_store_name(name):
     """`SESSIONS`, `session_store`, `_sessions`, `SESSION_CACHE` — but not
     `chat_sessions` or `browsersteps_sessions`, stores of other things."""

@@ -39,7 +39,7 @@ import ast
 import re
 
 from .. import frameworks as fw
-from ..engine.nodes import statements, walk
+from ..engine.nodes import branches, statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
@@ -248,7 +248,8 @@ class _Function:
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
     def profile(self):
-        statements = sorted((n for n in walk(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
+        # walk's order (less Names and Constants, neither statements nor calls), then by position.
+        statements = sorted((n for n in branches(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
                             key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
         for node in statements:

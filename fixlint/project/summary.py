@@ -61,7 +61,7 @@ import re
 import warnings
 
 from .. import frameworks as fw
-from ..engine.nodes import walk
+from ..engine.nodes import branches, walk
 from . import cookie_reads, functions, session_stores
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -301,7 +301,7 @@ class _Summariser:
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
         classes = []
-        for node in walk(tree):
+        for node in branches(tree):  # walk's order; no Name or Constant is looked at here
             cls = node.__class__
             if cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
