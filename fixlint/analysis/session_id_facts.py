@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.nodes import walk
-from ..engine.values import literal_string
+from ..engine.values import UNKNOWN, evaluate, literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
@@ -79,6 +79,15 @@ class WeakId(NamedTuple):
     context: str  # "assigned to 'sid'"
     framework: object
     kind: str = "session id"  # what the value is: "remember-me token", "auth token", "API key"
+    constant: bool = False  # a hard-coded value: the same for every visitor
+
+
+class _ConstantCookie(NamedTuple):
+    node: ast.AST  # the constant expression set as the cookie's value
+    name: str  # the cookie's name
+    value: str  # the constant, as the cookie carries it
+    source: str  # "the constant LOGIN_VALUE", "the literal 'yes'"
+    framework: object
 
 
 class SessionIdAnalysis(Analysis):
@@ -137,6 +146,11 @@ class SessionIdAnalysis(Analysis):
         self._client_stores = set()  # receivers (as source) whose records are client sessions
         self._generated = []  # (WeakId, generator name): SFX204 by a generator's name, judged at the end
         self._test_file = fw.is_test_module(ctx.path) or fw.in_test_folder(ctx.path)
+        # SFX204's hard-coded tokens: constants set as a cookie, and the
+        # (cookie name, constant) pairs the code compares a cookie read with.
+        self._constant_cookies = []
+        self._compared_constants = set()
+        self._module_stores = None  # name -> how often module-level code binds it
 
     def subscribe(self, walker):
         for statement in _STATEMENTS:
@@ -321,6 +335,10 @@ class SessionIdAnalysis(Analysis):
 
     def _assigned_item(self, target, value, node):
         key = literal_string(target.slice, self.ctx)
+        if key is not None and self._is_cookie_jar(target.value):
+            # `response.cookies["auth"] = TOKEN`, `jar["auth"] = TOKEN`
+            if evaluate(value, self.ctx) not in (None, "", b""):
+                self._constant_cookie(value, key, self._framework())
         if key in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
@@ -361,9 +379,12 @@ class SessionIdAnalysis(Analysis):
     def visit_compare(self, node):
         """`request.cookies["remember"] == token`: a value checked against a
         cookie is the credential the cookie carries."""
-        if len(node.ops) != 1 or node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+        if len(node.ops) != 1:
             return
         left, right = node.left, node.comparators[0]
+        self._compared_constant(node.ops[0].__class__, left, right)
+        if node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+            return
         for cookie, other in ((left, right), (right, left)):
             read = self.origins.origin(cookie)
             if read.__class__ is Read and read.source == COOKIE and read.key is not None:
@@ -374,6 +395,86 @@ class SessionIdAnalysis(Analysis):
                 return
         for value, stored in ((left, right), (right, left)):
             self._compared_with_stored_id(value, stored)
+
+    def _compared_constant(self, op, left, right):
+        """`int(request.cookies.get(NAME)) == VALUE`, `cookie in ("yes",)`:
+        the server trusts a cookie that carries a constant."""
+        if op in _IN:
+            pairs = [(left, right.elts if right.__class__ in _SEQUENCES else [right])]
+        elif op in _EQUAL:
+            pairs = [(left, [right]), (right, [left])]
+        else:
+            return
+        for cookie, others in pairs:
+            read = self.origins.origin(cookie)
+            if read.__class__ is not Read or read.source != COOKIE or read.key is None:
+                continue
+            for other in others:
+                constant = self._constant(other)
+                if constant is not None:
+                    self._compared_constants.add((read.key, constant[0]))
+
+    def _constant_cookie(self, value, name, framework):
+        """A cookie set to a constant: a hard-coded token if the code also
+        compares a read of the cookie with it (judged at the end)."""
+        if value is None or self._in_test():
+            return
+        kind = fw.classify_cookie(name, self.ctx.config)
+        if kind in (fw.PREFERENCE, fw.CSRF):
+            return  # a theme or consent cookie; a double-submit token is no login
+        constant = self._constant(value)
+        if constant is not None:
+            self._constant_cookies.append(_ConstantCookie(_unwrap_encoder(value), name, *constant, framework))
+
+    def _constant(self, expr):
+        """(the value as a cookie carries it, its label) when `expr` is a
+        literal, or a module-level name bound once to a literal and never
+        rebound (`str()`/`int()` around it change nothing), else None."""
+        expr = _unwrap_encoder(expr)
+        if expr.__class__ is ast.Name:
+            binding = self.ctx.binding(expr)
+            if (binding is None or binding.kind != sc.ASSIGN or binding.scope.kind != sc.MODULE
+                    or self._module_binds().get(expr.id) != 1):
+                return None
+            value, label = evaluate(binding.value), f"the constant {expr.id}"
+        else:
+            value = evaluate(expr)
+            label = f"the literal {_source(expr)}"
+        if value is UNKNOWN or value is None or value in ("", b"") or isinstance(value, float):
+            return None
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        return str(value), label
+
+    def _module_binds(self):
+        """How often each module-level name is bound: by module-level code,
+        or by a function that declares it `global` (counted twice)."""
+        if self._module_stores is None:
+            counts = self._module_stores = {}
+            module = self.ctx.tree
+            for node in walk(module):
+                if node.__class__ is ast.Global:
+                    for name in node.names:
+                        counts[name] = counts.get(name, 0) + 2
+            for node in _module_level(module):
+                if node.__class__ is ast.Name and node.ctx.__class__ is not ast.Load:
+                    counts[node.id] = counts.get(node.id, 0) + 1
+                elif node.__class__ in (ast.Import, ast.ImportFrom):
+                    for alias in node.names:
+                        name = (alias.asname or alias.name).partition(".")[0]
+                        counts[name] = counts.get(name, 0) + 1
+                elif node.__class__ in _DEFINITIONS:
+                    counts[node.name] = counts.get(node.name, 0) + 1
+        return self._module_stores
+
+    def _is_cookie_jar(self, expr):
+        """A response's `cookies` (Django's morsels) or a SimpleCookie."""
+        if expr.__class__ is ast.Attribute and expr.attr == "cookies":
+            return expr.value.__class__ is ast.Name and fw.response_framework(self.ctx, expr.value) is not None
+        if expr.__class__ is ast.Name:
+            value = self.ctx.value_of(expr)
+            return value.__class__ is ast.Call and self.ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE
+        return False
 
     def _compared_with_stored_id(self, value, stored):
         """`request.form["t"] == user.session_token`: a request value checked
@@ -519,6 +620,8 @@ class SessionIdAnalysis(Analysis):
         if site.sensitivity == fw.SESSION:
             self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
                        web=True)
+        if site.name is not None and not site.deletion:
+            self._constant_cookie(site.value, site.name, self._framework(fw.response_framework(self.ctx, func.value)))
 
     def _signed_identity(self, site, func):
         """A handler's signed login cookie holding the user's name or id
@@ -772,7 +875,13 @@ class SessionIdAnalysis(Analysis):
     def _finish_weak(self):
         """A generator whose results key a cache of client sessions
         (`self._sessions[self._session_key()] = requests.Session()`) makes
-        cache keys, not session ids."""
+        cache keys, not session ids. A constant set as a cookie and compared
+        with a read of that cookie is a hard-coded token."""
+        for cookie in self._constant_cookies:
+            if (cookie.name, cookie.value) in self._compared_constants and self._once("weak", cookie.node):
+                kind = sid.credential_kind(cookie.name) or "auth token"
+                self.weak_ids.append(WeakId(cookie.node, cookie.source, f"set as cookie {cookie.name!r}",
+                                            cookie.framework, kind, constant=True))
         clients = {_CLIENT} | self._client_factories
         cache_keys = {key for key, made in self._client_keys if key is not None and made in clients}
         self.weak_ids += [weak for weak, generator in self._generated if generator not in cache_keys]
@@ -791,6 +900,30 @@ def finding_framework(ctx, framework=None):
 
 
 _CLIENT = "client session"  # a record made by one of sid.CLIENT_SESSION_CLASSES
+_IN = (ast.In, ast.NotIn)
+_EQUAL = (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)
+_SEQUENCES = (ast.Tuple, ast.List, ast.Set)
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _unwrap_encoder(expr):
+    """`str(VALUE)`, `int(VALUE)`: the value inside."""
+    while (expr.__class__ is ast.Call and expr.func.__class__ is ast.Name and expr.func.id in _ENCODERS
+           and len(expr.args) == 1 and not expr.keywords):
+        expr = expr.args[0]
+    return expr
+
+
+def _module_level(module):
+    """The nodes of module-level code: not the bodies of functions and
+    classes (their definitions themselves are yielded)."""
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.__class__ in _DEFINITIONS or node.__class__ is ast.Lambda:
+            continue
+        stack.extend(ast.iter_child_nodes(node))
 
 
 def _names_other_module(path):

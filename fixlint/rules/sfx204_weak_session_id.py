@@ -113,7 +113,14 @@ class WeakSessionId(Rule):
     ...`, `session["chave_api"] = ...`), or compared with a session or auth
     cookie (`request.cookies["remember_me"] == token`: the value checked
     against the cookie is the credential it carries; an A/B-test cookie is
-    not one). The message names what the value
+    not one). A hard-coded token is the most predictable value there is: a
+    constant (a literal, or a module-level name bound once to a literal)
+    that is both set as a cookie's value (`set_cookie(COOKIE_NAME,
+    value=COOKIE_VALUE)`, a morsel) and compared with a read of that
+    cookie in the same module (`int(request.cookies.get(COOKIE_NAME)) ==
+    COOKIE_VALUE`, `==`, `!=`, `in`, `is`) is the same credential for every
+    visitor, and anyone can forge the login; it is reported at the constant
+    in the set_cookie call. The message names what the value
     is (session id, remember-me token, auth token, API key). Reported at
     the expression that produces the weak value.
 
@@ -144,6 +151,10 @@ class WeakSessionId(Rule):
     subject, sample or station id): as variable, attribute, keyword or key
     names they count only in modules that import a web framework; a
     function named like a session-id generator counts anywhere.
+    A constant cookie the code never compares (a consent flag, a banner
+    seen), a theme or other preference cookie, a CSRF cookie, a deletion
+    (an empty value, `max_age=0`, a past `expires`) and a name bound more
+    than once are not hard-coded tokens.
     Test code is exempt.
 
     Real code calls other things "sessions" too, and their ids are not web
@@ -238,8 +249,8 @@ class WeakSessionId(Rule):
         "Semgrep sees the weak call where the session id is named, returned by a generator, set as a "
         "session cookie or used as a store key; a weak value that passes through a helper or a variable "
         "with a neutral name first is missed, and so are hashes of predictable data without a clock in them, "
-        "hash objects fed with update(), module-level counters, credentials stored in the session, and values "
-        "compared with a cookie. Semgrep skips a hash whose text names a secret or pepper, literal or not, "
+        "hash objects fed with update(), module-level counters, credentials stored in the session, values "
+        "compared with a cookie, and hard-coded tokens (a constant set as a cookie and compared with its read). Semgrep skips a hash whose text names a secret or pepper, literal or not, "
         "and does not know that hashing an existing session id is no weak generator. Semgrep does not know modules named for other sessions (chats, tracing...) "
         "or caches of HTTP client sessions, and reports their ids. Semgrep reads one file: a neutral helper of another project module "
         "(`random_string()` in `utils.py`) whose result becomes a session id is found only by fixlint's "
@@ -252,6 +263,11 @@ class WeakSessionId(Rule):
             yield self.finding(weak.node, self.message(ctx, weak))
 
     def message(self, ctx, weak):
-        fix = fw.advice(weak.framework, self.code, "use secrets.token_urlsafe(32)")
         label = weak.framework.label_in(ctx)
+        if weak.constant:
+            where = f"the {label} session" if weak.framework.session_label else "the framework's session"
+            return (f"{weak.kind} {weak.context} is {weak.source}, the same value for every visitor, and the "
+                    f"server trusts it when the cookie comes back: anyone can forge it; issue a per-login "
+                    f"secrets.token_urlsafe(32) kept server-side, or keep the login in {where} ({label})")
+        fix = fw.advice(weak.framework, self.code, "use secrets.token_urlsafe(32)")
         return f"{weak.kind} {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({label})"
