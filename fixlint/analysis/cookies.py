@@ -723,24 +723,6 @@ class CookieAnalysis(Analysis):
             self.sites.append(site)
 
     # -- http.cookies morsels -----------------------------------------
-    def _jar(self, expr):
-        """The cookie jar `expr` is, as a binding, or None: a Name holding a
-        SimpleCookie, or a response's `cookies` (Django's
-        `response.cookies`, whose morsels set_cookie creates)."""
-        if expr.__class__ is ast.Attribute and expr.attr == "cookies":
-            owner = expr.value
-            if owner.__class__ is ast.Name and fw.response_framework(self.ctx, owner) is not None:
-                return self.ctx.binding(owner)
-            return None
-        if expr.__class__ is not ast.Name:
-            return None
-        binding = self.ctx.binding(expr)
-        if binding is None or binding.kind != sc.ASSIGN:
-            return None
-        value = binding.value
-        if value.__class__ is ast.Call and self.ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
-            return binding
-        return None
 
     def _morsel_alias(self, expr):
         """`jar["sid"]` when `expr` is a name bound to it (`m = jar["sid"]`)."""
@@ -748,12 +730,12 @@ class CookieAnalysis(Analysis):
             return None
         value = self.ctx.value_of(expr)
         if value.__class__ is ast.Subscript and _string_key(value.slice) is not None:
-            if self._jar(value.value) is not None:
+            if cookie_jar(self.ctx, value.value) is not None:
                 return value
         return None
 
     def _morsel_create(self, container, name, node):
-        jar = self._jar(container)
+        jar = cookie_jar(self.ctx, container)
         if jar is None:
             return
         if container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
@@ -779,7 +761,7 @@ class CookieAnalysis(Analysis):
         name = _string_key(morsel_expr.slice)
         if attr is None or name is None:
             return
-        jar = self._jar(morsel_expr.value)
+        jar = cookie_jar(self.ctx, morsel_expr.value)
         if jar is None:
             return
         site = self._jars.get(id(jar), {}).get(name)
@@ -797,7 +779,7 @@ class CookieAnalysis(Analysis):
     def _morsel_output(self, expr):
         if expr.__class__ is ast.Subscript:
             expr = expr.value
-        jar = self._jar(expr) if expr.__class__ is ast.Name else None
+        jar = cookie_jar(self.ctx, expr) if expr.__class__ is ast.Name else None
         if jar is not None:
             for site in self._jars.get(id(jar), {}).values():
                 site.frozen = True
@@ -950,3 +932,23 @@ def _split_placeholders(text, style):
 
 def site_seconds(flag):
     return seconds(flag.value) if flag is not None and flag.known else None
+
+
+def cookie_jar(ctx, expr):
+    """The cookie jar `expr` is, as a binding, or None: a Name holding a
+    SimpleCookie, or a response's `cookies` (Django's `response.cookies`,
+    whose morsels set_cookie creates)."""
+    if expr.__class__ is ast.Attribute and expr.attr == "cookies":
+        owner = expr.value
+        if owner.__class__ is ast.Name and fw.response_framework(ctx, owner) is not None:
+            return ctx.binding(owner)
+        return None
+    if expr.__class__ is not ast.Name:
+        return None
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != sc.ASSIGN:
+        return None
+    value = binding.value
+    if value.__class__ is ast.Call and ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
+        return binding
+    return None

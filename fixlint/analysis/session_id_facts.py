@@ -34,7 +34,7 @@ from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
 from .base import Analysis
-from .cookies import names_session_setting, set_cookie_site
+from .cookies import cookie_jar, names_session_setting, set_cookie_site
 from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
 from .sign_in_lookups import SignInLookups
@@ -335,7 +335,7 @@ class SessionIdAnalysis(Analysis):
 
     def _assigned_item(self, target, value, node):
         key = literal_string(target.slice, self.ctx)
-        if key is not None and self._is_cookie_jar(target.value):
+        if key is not None and cookie_jar(self.ctx, target.value) is not None:
             # `response.cookies["auth"] = TOKEN`, `jar["auth"] = TOKEN`
             if evaluate(value, self.ctx) not in (None, "", b""):
                 self._constant_cookie(value, key, self._framework())
@@ -466,15 +466,6 @@ class SessionIdAnalysis(Analysis):
                 elif node.__class__ in _DEFINITIONS:
                     counts[node.name] = counts.get(node.name, 0) + 1
         return self._module_stores
-
-    def _is_cookie_jar(self, expr):
-        """A response's `cookies` (Django's morsels) or a SimpleCookie."""
-        if expr.__class__ is ast.Attribute and expr.attr == "cookies":
-            return expr.value.__class__ is ast.Name and fw.response_framework(self.ctx, expr.value) is not None
-        if expr.__class__ is ast.Name:
-            value = self.ctx.value_of(expr)
-            return value.__class__ is ast.Call and self.ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE
-        return False
 
     def _compared_with_stored_id(self, value, stored):
         """`request.form["t"] == user.session_token`: a request value checked
