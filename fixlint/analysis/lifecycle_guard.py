@@ -276,10 +276,10 @@ def _signed_out_flag(text):
     return False
 
 
-# `] = False`, `]: bool = None`, `]) = (0)`, `] = "yes"`, `] = ...`: a
-# constant assigned to a subscript (lower-cased text).
+# `] = False`, `]: bool = None`, `]) = (0)`, `] = "yes"`, `] = ...`,
+# `] = other = False`: a constant assigned to a subscript (lower-cased text).
 _CONSTANT_STORED = re.compile(
-    r"\]\)*(?:\s|\\)*(?::[^\n=]*)?=(?!=)(?:\s|\\|\()*(?:[-+.\d]|true|false|none|[rbuf]{0,2}['\"])")
+    r"\]\)*(?:\s|\\)*(?::[^\n=]*)?=(?!=)(?:[^\n=]*=(?!=))*?(?:\s|\\|\()*(?:[-+.\d]|true|false|none|[rbuf]{0,2}['\"])")
 _NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
 # Each flag, and its letters in order with nothing alphanumeric between
 # them (`logged_in`, `loggedIn`, `"logged" + "_in"`), on the lower-cased text.
