@@ -230,3 +230,19 @@ def test_the_guard_drops_no_finding_of_any_fixture():
         assert _findings(source, str(path), guard) == _findings(source, str(path), None), path
         skipped += LifecycleAnalysis not in checker.plan([get_rule("SFX101")], Config(), guard)
     assert skipped
+
+
+def test_banner_comments_between_a_paren_and_a_literal_take_linear_time():
+    """A call, a route path or a keyword may be followed by comments before
+    its literal, `(` or `=`: a comment line of many `#` (a banner) must
+    not be split every way (sympy's __init__ ran past the per-file
+    timeout so)."""
+    import time
+
+    banner = "#" * 400
+    source = f"x = (\n    {banner}\n)\nverify {banner}\ny = check_password  {banner}\n\npassword {banner}\n"
+    source += "session = 1\n"
+    start = time.perf_counter()
+    for analysis in (LifecycleAnalysis, IdentityCookieAnalysis):
+        analysis.wanted(GuardText(source), Config())
+    assert time.perf_counter() - start < 1

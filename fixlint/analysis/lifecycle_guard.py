@@ -135,7 +135,7 @@ _DEF = re.compile(r"def[ \t]+(\w+)")
 _CLASS = re.compile(r"class[ \t]+(\w+)")
 # A str literal's first line after `(` or `=` (blanks, comments, line
 # continuations between): a call's first argument, a keyword argument.
-_LITERAL = r"""(?:\s|\\|#[^\n]*)*[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
+_LITERAL = r"""(?:\s|\\|#[^\n]*(?:\n|\Z))*[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
 _PATH_AFTER_PAREN = re.compile(r"\(" + _LITERAL)
 _PATH_AFTER_EQUALS = re.compile(r"=" + _LITERAL)
 
@@ -214,7 +214,7 @@ def _callee(stem, lowered):
     continuations or comments, then `(`): the whole name is then judged
     by verifier_name. On the lower-cased text when lower-casing kept every
     offset, else on the text as written, ignoring case."""
-    return re.compile(rf"(?P<name>{re.escape(stem)}\w*)(?:\s|\\|#[^\n]*)*\(", 0 if lowered else re.IGNORECASE)
+    return re.compile(rf"(?P<name>{re.escape(stem)}\w*)(?:\s|\\|#[^\n]*(?:\n|\Z))*\(", 0 if lowered else re.IGNORECASE)
 
 
 def _columns_named(text):
@@ -246,7 +246,7 @@ def _column_patterns():
         for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
             name = re.escape(column)
             patterns.append((
-                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?(?:\s|\\|#[^\n]*)*=(?!=)"),
+                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?(?:\s|\\|#[^\n]*(?:\n|\Z))*=(?!=)"),
                 re.compile(rf"{name}[\w\\]*(?:\s|\\[ntrfv])*(?:=|like)"),
             ))
         found.append((stem, tuple(patterns)))
