@@ -96,15 +96,9 @@ _SESS_NAMES, _REVERSED_NAMES = _name_patterns()
 _KEY_PREFIXES = _minimal(sid.KEY_PREFIX_WORDS)
 _KEY_TEXT = re.compile("[\"']/*(?:" + "|".join(map(re.escape, _KEY_PREFIXES)) + ")")
 _STORE_PLURALS = _minimal(sid.STORE_PLURALS)
-# A store's name holds a store word and a store noun, in either order:
-# the second search runs over the reversed text, so both are led by the
-# store word.
-_STORE_WORDS = _minimal(sid.STORE_WORDS)
-_NOUNS = "|".join(map(re.escape, sorted(sid.STORE_NOUNS)))
-_STORE_NAME = re.compile("(?:" + "|".join(map(re.escape, _STORE_WORDS)) + r")\w*?(?:" + _NOUNS + ")")
-_REVERSED_STORE_NAME = re.compile(
-    "(?:" + "|".join(re.escape(w[::-1]) for w in _STORE_WORDS) + r")\w*?(?:"
-    + "|".join(re.escape(n[::-1]) for n in sorted(sid.STORE_NOUNS)) + ")")
+# A store's name holds a store word (few files spell one often): each
+# identifier around one is judged by sid.is_store_name.
+_STORE_WORD = re.compile("|".join(map(re.escape, _minimal(sid.STORE_WORDS))))
 _IDENTIFIER_END = re.compile(r"\w*")
 _SHORT_NAMES = tuple(sorted(sid.AMBIGUOUS_NAMES))
 # A generator's name holds one of these (sid.is_generator_name: a session-id
@@ -112,8 +106,8 @@ _SHORT_NAMES = tuple(sorted(sid.AMBIGUOUS_NAMES))
 _GENERATOR_WORDS = _minimal({*sid.GENERATOR_NOUNS, *sid.SESSION_ID_NAMES, *sid.SESSION_TOKEN_NAMES})
 _GENERATOR_DEF = re.compile(r"def\s+(\w*(?i:" + "|".join(map(re.escape, _GENERATOR_WORDS)) + r")\w*)")
 
-# Session APIs of the adapters: any of these spelled, part by part. Each
-# spells "session" (checked first).
+# Session APIs of the adapters: any of these spelled, part by part (when
+# each spells "session", that is tested first).
 _SESSION_APIS = tuple(sorted({
     *((f.session_store_class.lower(),) for f in fw.FRAMEWORKS if f.session_store_class),
     *(_components(q) for f in fw.FRAMEWORKS for q in f.session_id_calls),
@@ -121,8 +115,7 @@ _SESSION_APIS = tuple(sorted({
     *(_components(q) for f in fw.FRAMEWORKS for q in f.session_objects),
     *(_components(q) for f in fw.FRAMEWORKS for q in f.session_getters),
 }))
-_SESSION_WORD = "session"
-assert all(any(_SESSION_WORD in part for part in parts) for parts in _SESSION_APIS), _SESSION_APIS
+_SESSION_GATE = "session" if all(any("session" in part for part in parts) for parts in _SESSION_APIS) else ""
 # `session = Depends(get_session)`: the markers and modules of frameworks
 # whose handlers declare parameters (fw.session_object; another module's
 # dependency, known to the project model only, may return the session).
@@ -209,21 +202,11 @@ def _key_text(text):
 
 
 def _session_api(text):
-    if _SESSION_WORD in text:
-        if any(_all_in(parts, text) for parts in _SESSION_APIS) or _any_in(_REQUEST_SESSION, text):
-            return True
+    if "session" in text and _any_in(_REQUEST_SESSION, text):
+        return True
+    if _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS):
+        return True
     return any(marker in text and module in text for marker, module in _DEPENDS)
-
-
-def _sign_in(text):
-    return (_any_in(_SIGN_IN_LASTS, text) and any(_all_in(parts, text) for parts in _SIGN_INS)
-            and _may_read_requests(text))
-
-
-def _short_name(text):
-    """`sid`, `ssid`, `sess` as a word, in a file where a request can be
-    read or that is a web module."""
-    return any(has_word(text, name) for name in _SHORT_NAMES) and _may_read_requests(text)
 
 
 def _store(text, raw):
@@ -234,22 +217,24 @@ def _store(text, raw):
         text = raw.lower()
         if len(raw) != len(text):
             return True
-    for pattern, haystack in ((_STORE_NAME, text), (_REVERSED_STORE_NAME, None)):
-        if haystack is None:
-            haystack = text[::-1]
-        for match in pattern.finditer(haystack):
-            at = match.start() if pattern is _STORE_NAME else len(text) - match.start() - 1
-            if sid.is_store_name(_identifier_at(raw, at)):
-                return True
+    end = -1
+    for match in _STORE_WORD.finditer(text):
+        at = match.start()
+        if at < end:
+            continue  # in the identifier just judged
+        start, end = _identifier_at(raw, at)
+        if sid.is_store_name(raw[start:end]):
+            return True
     return False
 
 
 def _identifier_at(raw, at):
-    """The identifier of `raw` that holds the character at `at`."""
+    """Where the identifier of `raw` that holds the character at `at`
+    starts and ends."""
     start = at
     while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
         start -= 1
-    return raw[start:_IDENTIFIER_END.match(raw, at).end()]
+    return start, _IDENTIFIER_END.match(raw, at).end()
 
 
 def _generator(raw):
@@ -263,5 +248,12 @@ def may_hold_facts(text):
     raw = getattr(text, "raw", None)
     if raw is None:
         return True
-    return ("cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _sign_in(text)
-            or _short_name(text) or _store(text, raw) or _generator(raw))
+    if ("cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw)
+            or _generator(raw)):
+        return True
+    # A short name, or a sign-in call, where a request can be read.
+    return (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text)
+
+
+def _sign_in_call(text):
+    return _any_in(_SIGN_IN_LASTS, text) and any(_all_in(parts, text) for parts in _SIGN_INS)
