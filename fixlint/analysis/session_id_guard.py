@@ -116,15 +116,14 @@ _SESSION_APIS = tuple(sorted({
     *(_components(q) for f in fw.FRAMEWORKS for q in f.session_getters),
 }))
 _SESSION_GATE = "session" if all(any("session" in part for part in parts) for parts in _SESSION_APIS) else ""
-# `session = Depends(get_session)`: the markers and modules of frameworks
-# whose handlers declare parameters (fw.session_object; another module's
-# dependency, known to the project model only, may return the session).
-_DEPENDS = tuple(sorted({
-    (marker.lower(), module.partition(".")[0].lower())
-    for f in fw.REQUEST_FRAMEWORKS
-    for marker, source in f.requests.param_sources.items() if source == "depends"
-    for module in f.requests.param_modules
-}))
+# `session = Depends(get_session)` (fw.session_object): the marker, with a
+# parameter module of a framework whose handlers declare parameters
+# (another module's dependency, known to the project model only, may
+# return the session).
+_DEPENDS = fw.SESSION_DEPENDENCY_MARKER.lower()
+_DEPENDS_MODULES = _minimal(
+    module.partition(".")[0].lower() for f in fw.REQUEST_FRAMEWORKS if f.requests.param_sources
+    for module in f.requests.param_modules)
 # Sign-in calls (SFX201's sign-in lookups), tried when the text holds the
 # last part of one.
 _SIGN_INS = tuple(sorted({_components(q) for f in fw.FRAMEWORKS for q in (*f.bind_calls, *f.regenerate_calls)}))
@@ -206,7 +205,7 @@ def _session_api(text):
         return True
     if _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS):
         return True
-    return any(marker in text and module in text for marker, module in _DEPENDS)
+    return _DEPENDS in text and _any_in(_DEPENDS_MODULES, text)
 
 
 def _store(text, raw):
