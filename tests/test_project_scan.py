@@ -16,7 +16,6 @@ from .helpers import write
 NEEDLE_SETS = {
     "summary.PARSE_MARKERS": summary._PARSE_NEEDLES,
     "functions._WORDS": functions._WORD_NEEDLES,
-    "functions.MARKERS": functions._MARKER_NEEDLES,
     "session_stores._READ_TEXTS": session_stores._READ_NEEDLES,
     "cookie_reads (cookie)": cookie_reads._COOKIE_WORD,
 }

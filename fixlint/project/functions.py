@@ -43,7 +43,7 @@ from ..engine.nodes import branches, statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
-from .needles import ANCHORS, Needles, Probe
+from .needles import Needles
 
 # What a function must spell to have a profile: a session key written,
 # popped or deleted, a session method, `return request.session`, a
@@ -87,14 +87,11 @@ def profiles_from_text(text, imports, known=None, probe=None):
     profiles by its text and the module's imports: an edit re-parses only
     the functions it changed. It is left holding this text's functions.
     `probe`: the text's needles.Probe, when the caller keeps one."""
-    probe = probe or Probe(text)
     if not _WORD_NEEDLES.found_in(text, probe):  # most modules: a few cheap looks
         if known is not None:
             known.clear()
         return {}
     if known is None:
-        if not _marked(text, probe):  # no function can spell a MARKER the whole text lacks
-            return {}
         functions = []
         for chunk in _top_level_functions(text):
             if _marked(chunk):
@@ -125,14 +122,10 @@ def profiles_from_text(text, imports, known=None, probe=None):
 _UNMARKED = False  # `known`'s answer for a function that spells no MARKER
 
 
-def _marked(chunk, probe=None):
-    """Whether a function's text spells something it may do (MARKERS);
-    asked of a whole module with its `probe`, whether one of its functions may."""
-    if probe is None:
-        return any(marker in chunk for marker in MARKERS) or (
-            ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None)
-    return _MARKER_NEEDLES.found_in(chunk, probe) or (
-        _SESSION_ATTRIBUTE.found_in(chunk, probe) and _RETURNS_SESSION.search(chunk) is not None)
+def _marked(chunk):
+    """Whether a function's text spells something it may do (MARKERS)."""
+    return any(marker in chunk for marker in MARKERS) or (
+        ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None)
 
 
 def _parse_alone(chunk):
@@ -163,11 +156,7 @@ def _named_profiles(statements, aliases, web):
 _NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
 _WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
-# Most needles of MARKERS hold one of _WORDS (`login_user(`: `login`), the
-# anchors a module's probe already answered.
 _WORD_NEEDLES = Needles(_WORDS)
-_MARKER_NEEDLES = Needles(MARKERS, (*ANCHORS, *((word,) for word in _WORDS)))
-_SESSION_ATTRIBUTE = Needles((".session",))
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
 
