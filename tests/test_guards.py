@@ -58,11 +58,17 @@ from fixlint.frameworks import words  # noqa: E402
 
 
 def test_sid_counts_only_as_a_word_of_a_name():
+    # In a web module (a short name such as `sid` counts only there, or
+    # where a request can be read: see test_session_id_guard.py).
+    web = "from flask import request\n"
     for text in ("consider = inside + outside", "residual = 1", "SIDE = 2", "Sidebar()", "obsidian"):
-        assert not SessionIdAnalysis.wanted(GuardText(text), Config()), text
+        assert not SessionIdAnalysis.wanted(GuardText(web + text), Config()), text
     for text in ("sid = 1", "user_sid = 1", "userSid = 1", "SID_KEY = 1", "sid2 = 1", "x.sid = 1",
-                 "request.args['sid']", "XSid = 1", "make_token()", "authToken = 1", "TOKEN = 1"):
-        assert SessionIdAnalysis.wanted(GuardText(text), Config()), text
+                 "request.args['sid']", "XSid = 1"):
+        assert SessionIdAnalysis.wanted(GuardText(web + text), Config()), text
+        assert has_word(GuardText(text), "sid"), text
+    for text in ("make_token()", "authToken = 1", "TOKEN = 1"):
+        assert has_word(GuardText(text), "token"), text
 
 
 def test_a_plain_lower_cased_text_falls_back_to_substrings():

@@ -37,6 +37,7 @@ from .base import Analysis
 from .cookies import cookie_jar, names_session_setting, set_cookie_site
 from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
+from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
 _SET_COOKIE = fw.COOKIE_SETTER_METHODS
@@ -107,13 +108,19 @@ class SessionIdAnalysis(Analysis):
 
     @classmethod
     def wanted(cls, text, config):
+        if text is None:
+            return True
         # A configured name matches in normal form: `userKey` is the
         # configured `user_key`, though the text never spells "user_key".
-        return super().wanted(text, config) or any(
+        if any(word in text for word in config.keywords()) or any(
             word in text
             for name in (*config.session_id_names, *config.session_cookie_names)
             for word in fw.words(name)
-        )
+        ):
+            return True
+        # The words above first (the cheap test most files fail), then what
+        # a fact needs spelled with them (session_id_guard).
+        return super().wanted(text, config) and may_hold_facts(text)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

@@ -657,6 +657,9 @@ def _session_getter(ctx, expr):
 
 # Frameworks whose handlers declare parameters (FastAPI's `Depends()`).
 _DECLARING = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.param_sources)
+# The parameter marker (by its last name) whose dependency may hand a
+# handler the session (`session = Depends(get_session)`).
+SESSION_DEPENDENCY_MARKER = "Depends"
 
 
 def _depends_on_session(ctx, expr, framework):
@@ -675,7 +678,7 @@ def _depends_on_session(ctx, expr, framework):
     default = defaults.get(binding.node)
     if default.__class__ is not ast.Call or not default.args:
         return False
-    if (ctx.qualname(default.func) or "").rpartition(".")[2] != "Depends":
+    if (ctx.qualname(default.func) or "").rpartition(".")[2] != SESSION_DEPENDENCY_MARKER:
         return False
     if project_dependency(ctx, default.args[0]) == "session":
         return True  # `Depends(get_session)` from deps.py, which returns request.session
@@ -717,4 +720,4 @@ def _is_request_param(function, name, framework):
     return False
 
 
-__all__ += ["REQUEST_NAMES", "project_dependency", "request_object", "session_object"]
+__all__ += ["REQUEST_NAMES", "SESSION_DEPENDENCY_MARKER", "project_dependency", "request_object", "session_object"]

@@ -32,6 +32,7 @@ from collections import Counter
 from .. import frameworks as fw
 from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
 from ..frameworks import session_id_words as sid
+from .needles import Needles
 
 # A short string literal of name characters on one line (f-string fields
 # allowed); its prefix is read from the characters before it.
@@ -50,10 +51,11 @@ _R = frozenset("rR")
 _PREFIXES = _F | _R
 
 
-def scan(text):
+def scan(text, probe=None):
     """The cookie names a module's text may read, sorted; f-string parts
-    end with FRAGMENT. Empty for a module that never says "cookie"."""
-    if not mentions_cookies(text):
+    end with FRAGMENT. Empty for a module that never says "cookie".
+    `probe`: the text's needles.Probe, when the caller keeps one."""
+    if not mentions_cookies(text, probe):
         return []
     set_names = {}
     for match in _SET_NAME.finditer(text):
@@ -92,10 +94,13 @@ def _is_f_string(text, quote):
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
-def mentions_cookies(text):
+_COOKIE_WORD = Needles(("ookie", "OOKIE"))
+
+
+def mentions_cookies(text, probe=None):
     """"cookie" in any case, without lowering the whole text (every module
     of the project is asked)."""
-    return "ookie" in text or "OOKIE" in text
+    return _COOKIE_WORD.found_in(text, probe)
 
 
 def _may_name_session(name):

@@ -43,6 +43,7 @@ from ..engine.nodes import branches, statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
+from .needles import Needles
 
 # What a function must spell to have a profile: a session key written,
 # popped or deleted, a session method, `return request.session`, a
@@ -76,7 +77,7 @@ def profiles(tree):
     return _profiles(tree.body, _aliases(tree))
 
 
-def profiles_from_text(text, imports, known=None):
+def profiles_from_text(text, imports, known=None, probe=None):
     """The same, without parsing the module: only the module-level
     functions whose own text holds a MARKER are parsed, each alone;
     `imports` are the module's (summary.scan_imports). A function whose
@@ -84,8 +85,9 @@ def profiles_from_text(text, imports, known=None):
     skipped. `known`, a dict the caller keeps from one text of a module to
     the next (the language server, per document), keeps each function's
     profiles by its text and the module's imports: an edit re-parses only
-    the functions it changed. It is left holding this text's functions."""
-    if not any(word in text for word in _WORDS):  # most modules: one cheap look
+    the functions it changed. It is left holding this text's functions.
+    `probe`: the text's needles.Probe, when the caller keeps one."""
+    if not _WORD_NEEDLES.found_in(text, probe):  # most modules: a few cheap looks
         if known is not None:
             known.clear()
         return {}
@@ -154,6 +156,7 @@ def _named_profiles(statements, aliases, web):
 _NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
 _WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_WORD_NEEDLES = Needles(_WORDS)
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
 

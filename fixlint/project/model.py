@@ -116,6 +116,7 @@ class Project:
         self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._importers = None  # absolute path -> the project modules importing it
+        self._stems = None  # the last names a project module can be imported by (_may_name)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -289,6 +290,8 @@ class Project:
 
     def _lookup(self, bases, level, module, names):
         dotted = _as_path(module)
+        if module and not self._may_name(dotted) and not any(self._may_name(name) for name in names):
+            return []  # `import os`, `from typing import Any`: most imports name no project module
         for base in bases:
             target = _join(base, dotted) if module else base
             found = self._module_file(target)
@@ -302,6 +305,25 @@ class Project:
             if linked:
                 return linked
         return []
+
+    def _may_name(self, relative):
+        """Whether `relative` (a path below a search folder) may be a project
+        module: its last name is one a module's file (`auth.py`) or package
+        (`auth/__init__.py`) has. Only a module's path can be asked, so a
+        name no module has answers every base at once."""
+        leaf = relative.rpartition(os.sep)[2]
+        if not leaf or (os.altsep and os.altsep in relative):
+            return True  # an odd path: let _module_file say
+        stems = self._stems
+        if stems is None:
+            stems = set()
+            for path in self._modules:
+                folder, _, name = path.rpartition(os.sep)
+                stems.add(name[:-3] if name.endswith(".py") else name)
+                if name == "__init__.py":
+                    stems.add(folder.rpartition(os.sep)[2])
+            self._stems = stems
+        return leaf in stems
 
     def _module_file(self, target):
         modules = self._modules
@@ -350,7 +372,7 @@ def imported_helpers(project, path):
     `import auth.utils` -> "auth.utils.<function>"."""
     found = {}
     folder = os.path.dirname(path)
-    resolve = project.resolve_in
+    resolve, may_name = project.resolve_in, project._may_name
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module
         if names and "*" not in names:
@@ -361,6 +383,8 @@ def imported_helpers(project, path):
                     if profile:
                         found[f"{prefix}.{name}" if module else prefix + name] = profile
             for name in names:  # a submodule: `from auth import utils`
+                if not may_name(_as_path(name)):
+                    continue  # `from typing import Any`: no project module is named so
                 sub = resolve(folder, level, f"{module}.{name}" if module else name, ())
                 for target in sub[:1]:
                     qualified = f"{prefix}.{name}" if module else prefix + name
@@ -378,14 +402,15 @@ def _edges(project, path):
     names a project module)."""
     targets, stars_found = [], True
     facts = project.summaries[path]
+    folder, resolve = os.path.dirname(path), project.resolve_in  # resolve()'s steps, once a module
     for level, module, names in facts["imports"]:
-        found = project.resolve(path, level, module, names)
+        found = resolve(folder, level, module, names)
         targets.extend(found)
         if "*" in names and not found:
             stars_found = False
     for dotted in facts["links"]:  # from_object("config.ProductionConfig")
         module, _, name = dotted.rpartition(".")
-        targets.extend(project.resolve(path, 0, module or name, [name] if module else []))
+        targets.extend(resolve(folder, 0, module or name, [name] if module else []))
     return targets, stars_found
 
 

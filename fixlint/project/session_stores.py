@@ -30,6 +30,7 @@ import re
 
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
+from .needles import Needles
 
 # The cookie readers, from the registry: request attributes that hold the
 # cookies (`request.cookies`, Django's `request.COOKIES`) and methods that
@@ -43,6 +44,7 @@ _READ_METHODS = sorted({name for f in fw.REQUEST_FRAMEWORKS
                         if source == _COOKIE})
 _READ = r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(_READ_ATTRIBUTES), "|".join(_READ_METHODS))
 _READ_TEXTS = (*(f".{name}" for name in _READ_ATTRIBUTES), *_READ_METHODS)
+_READ_NEEDLES = Needles(_READ_TEXTS)  # under the word "cookie": one look for most modules
 _READ_RE = re.compile(_READ)
 # Before a read on its line: `token = `, `sid: str = `, `(t := `.
 _ASSIGNED = re.compile(r"(\w+)\s*(?::[^=\n]*)?(?<![=!<>:])(?:=|:=)(?!=)")
@@ -51,9 +53,10 @@ _CONTAINER = re.compile(r"(\w+)\s*$")
 _NOT_CONTAINERS = frozenset(_READ_ATTRIBUTES)
 
 
-def may_read(text):
-    """Whether the text may read a cookie (substring tests: every module is asked)."""
-    return any(needle in text for needle in _READ_TEXTS)
+def may_read(text, probe=None):
+    """Whether the text may read a cookie (substring tests: every module is
+    asked; `probe`: the text's needles.Probe, when the caller keeps one)."""
+    return _READ_NEEDLES.found_in(text, probe)
 
 
 def cookie_keyed(text):

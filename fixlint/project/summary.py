@@ -63,6 +63,7 @@ import warnings
 from .. import frameworks as fw
 from ..engine.nodes import branches, walk
 from . import cookie_reads, functions, session_stores
+from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
 # configuration makes project-wide findings (Flask, Flask-Login), those a
@@ -101,6 +102,7 @@ _APPLICATIONS = frozenset().union(*(f.project_constructions for f in _USED))
 _BACKEND_SETTINGS = frozenset(name for f in fw.FRAMEWORKS for _, name, _, _ in f.backend_settings)
 PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES,
                  *sorted(_BACKEND_SETTINGS))
+_PARSE_NEEDLES = Needles(PARSE_MARKERS)
 
 
 _APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS})))
@@ -128,13 +130,13 @@ def _names_key(text):
     return False
 
 
-def _worth_parsing(text):
+def _worth_parsing(text, probe):
     if any(call.search(text) is not None for call in _CALLS) or _names_key(text):
         return True
-    if any(name in text for name in _BACKEND_SETTINGS):
+    if any(probe.has(name) for name in _BACKEND_SETTINGS):
         return True
     # class SessionMiddleware(BaseSessionMiddleware): the project's own session middleware
-    return any(leaf in text for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
+    return any(probe.has(leaf) for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
 
 
 def _attribute_use(framework):
@@ -146,9 +148,19 @@ def _attribute_use(framework):
     return frozenset(roots), re.compile(r"\b(?:%s)\.(?:%s)\b" % ("|".join(roots), "|".join(names)))
 
 
-_ATTRIBUTE_USES = tuple((f, *_attribute_use(f)) for f in _USED)
-# The modules and names whose import chooses a session backend.
+# Each with the modules a session user is imported from (`flask` of
+# `flask.session`): `from M import name` names one only when M is one.
+_ATTRIBUTE_USES = tuple((f, *_attribute_use(f), frozenset(q.rpartition(".")[0] for q in f.session_users))
+                        for f in _USED)
+# The modules and names whose import chooses a session backend, and their
+# roots: an import from any other root names none of them.
 _BACKEND_CHOICES = frozenset(module for f in fw.FRAMEWORKS for module, _ in f.backend_variants)
+_BACKEND_ROOTS = frozenset(choice.partition(".")[0] for choice in _BACKEND_CHOICES)
+# The modules the applications are imported from (`from flask import
+# Flask`), and every package above an application (`import flask`,
+# `import flask.app`: a module under which one lies).
+_APP_MODULES = frozenset(q.rpartition(".")[0] for q in _APPLICATIONS)
+_APP_PACKAGES = frozenset(q[:at] for q in _APPLICATIONS for at, char in enumerate(q) if char == ".")
 
 _IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
                      r"|import[ \t]+([^\n#;]*))")
@@ -209,11 +221,12 @@ def summarise(text, tree=None, known=None, parsed=None):
     when given, receives the tree of a module parsed here (unchanged: the
     summary only reads it), for a check of the same text to reuse."""
     facts = empty()
+    probe = Probe(text)  # the substring tests below, each made once (needles.py)
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
-    facts["cookies_read"] = cookie_reads.scan(text)
-    if any(marker in text for marker in PARSE_MARKERS) and _worth_parsing(text):
+    facts["cookies_read"] = cookie_reads.scan(text, probe)
+    if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)
         if tree is not None and given is None and parsed is not None:
@@ -221,8 +234,8 @@ def summarise(text, tree=None, known=None, parsed=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
-    _functions(facts, text, imports, tree, known)
-    if session_stores.may_read(text):
+    _functions(facts, text, imports, tree, known, probe)
+    if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     return facts
@@ -239,7 +252,7 @@ def _parse(text, tree=None):
         return None
 
 
-def _functions(facts, text, imports, tree, known=None):
+def _functions(facts, text, imports, tree, known=None, probe=None):
     """What the module's functions do for its importers (functions.py):
     from the tree when there is one, else from the few functions whose
     text names something they may do, each parsed alone."""
@@ -248,30 +261,35 @@ def _functions(facts, text, imports, tree, known=None):
     if tree is not None:
         facts["functions"] = functions.profiles(tree)
     else:
-        facts["functions"] = functions.profiles_from_text(text, imports, known)
+        facts["functions"] = functions.profiles_from_text(text, imports, known, probe)
 
 
 def _from_imports(facts, imports, text):
     """What a module's imports say: Flask's session used (`from flask import
     session`, Flask-Login, Flask-WTF...), Flask-Session set up, the session
-    backend chosen (`from aiohttp_session import SimpleCookieStorage`)."""
+    backend chosen (`from aiohttp_session import SimpleCookieStorage`).
+    Most imports name none of these (`import os`): each test below is first
+    asked of the module or its root alone (a set lookup), and only then of
+    its names, as `module.name` strings."""
     for level, module, names in imports:
         if level:
             continue
-        _backend_imports(facts, module, names)
         root = module.partition(".")[0]
-        for framework, roots, attribute_use in _ATTRIBUTE_USES:
+        if root in _BACKEND_ROOTS:
+            _backend_imports(facts, module, names)
+        for framework, roots, attribute_use, user_modules in _ATTRIBUTE_USES:
             if root in framework.session_user_packages:
                 facts[framework.project_use] = True
-            if any(f"{module}.{name}" in framework.session_users and _named_again(text, name) for name in names):
+            if module in user_modules and any(
+                    f"{module}.{name}" in framework.session_users and _named_again(text, name) for name in names):
                 facts[framework.project_use] = True
             if root in roots and not names and attribute_use.search(text):
                 facts[framework.project_use] = True  # import flask; flask.session[...]
         for framework in _MARKED:
             if root in framework.packages:
                 facts[framework.project_marker] = True
-        app_import = (any(f"{module}.{name}" in _APPLICATIONS for name in names)
-                      or (not names and any(q.startswith(module + ".") for q in _APPLICATIONS)))
+        app_import = ((module in _APP_MODULES and any(f"{module}.{name}" in _APPLICATIONS for name in names))
+                      or (not names and module in _APP_PACKAGES))
         if app_import and _APP_CALL.search(text):
             facts["builds_app"] = True
 

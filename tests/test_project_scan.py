@@ -1,0 +1,139 @@
+"""The project model's cheap scans (needles.py, the import tests of
+summary._from_imports, the project-module names of Project._lookup) give
+the facts the plain tests give: fewer scans, never another answer."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from fixlint import project
+from fixlint.project import cookie_reads, functions, needles, session_stores, summary
+
+from .helpers import write
+
+NEEDLE_SETS = {
+    "summary.PARSE_MARKERS": summary._PARSE_NEEDLES,
+    "functions._WORDS": functions._WORD_NEEDLES,
+    "session_stores._READ_TEXTS": session_stores._READ_NEEDLES,
+    "cookie_reads (cookie)": cookie_reads._COOKIE_WORD,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEEDLE_SETS))
+def test_every_needle_holds_the_anchor_it_is_grouped_under(name):
+    needle_set = NEEDLE_SETS[name]
+    grouped = [needle for _, members in needle_set.groups for needle in members]
+    assert sorted(grouped) == sorted(needle_set.needles)
+    for anchor, members in needle_set.groups:
+        for needle in members:
+            assert not anchor or any(part in needle for part in anchor), (anchor, needle)
+    assert any(anchor for anchor, _ in needle_set.groups), "no anchor shares a scan"
+
+
+def _texts(needle_set):
+    """Each needle alone, with a letter changed, in the other case, cut
+    short; each anchor alone; pairs of them, in one module's text."""
+    pieces = set()
+    for needle in needle_set.needles:
+        pieces.update((needle, needle.swapcase(), needle[:-1], needle[1:], needle[:1] + "x" + needle[2:]))
+    for anchor, _ in needle_set.groups:
+        pieces.update(anchor)
+    pieces = sorted(pieces)
+    yield ""
+    yield "import os\n\nx = 1\n"
+    for piece in pieces:
+        yield f"x = 1\n{piece}\ny = 2\n"
+    for a, b in itertools.combinations(pieces[:40], 2):
+        yield f"{a} {b}"
+
+
+@pytest.mark.parametrize("name", sorted(NEEDLE_SETS))
+def test_a_needle_set_finds_what_plain_substring_tests_find(name):
+    needle_set = NEEDLE_SETS[name]
+    texts = list(_texts(needle_set))
+    assert len(texts) > 30
+    for text in texts:
+        expected = any(needle in text for needle in needle_set.needles)
+        assert needle_set.found_in(text) is expected, text
+        probe = needles.Probe(text)  # one probe shared by every set, as summarise shares it
+        for other in NEEDLE_SETS.values():
+            assert other.found_in(text, probe) is any(n in text for n in other.needles), (text, other.needles)
+        assert needle_set.found_in(text, probe) is expected, text
+
+
+IMPORT_FACTS = [
+    # (text, session_use, builds_app, backend_imports, flask_session)
+    ("import flask\nflask.session['x'] = 1\n", True, False, [], False),
+    ("import flask\n", False, False, [], False),
+    ("from flask import session\nsession['a'] = 1\n", True, False, [], False),
+    ("from flask import session\n", False, False, [], False),
+    ("from flask import flash as say\nsay('hi')\n", True, False, [], False),
+    ("from flask_login import current_user\n", True, False, [], False),
+    ("import flask\napp = flask.Flask(__name__)\n", False, True, [], False),
+    ("import flask.app\napp = flask.app.Flask(__name__)\n", False, True, [], False),
+    ("from flask import Flask\napp = Flask(__name__)\n", False, True, [], False),
+    ("from flask.app import Flask\napp = Flask(__name__)\n", False, True, [], False),
+    ("from flask import Blueprint\napp = Flask(__name__)\n", False, False, [], False),
+    ("from os import path\napp = Flask(__name__)\n", False, False, [], False),
+    ("import quart\napp = quart.Quart(__name__)\n", False, True, ["quart"], False),
+    ("from aiohttp_session import cookie_storage, setup\n", False, False, ["aiohttp_session.cookie_storage"], False),
+    ("import aiohttp_session.cookie_storage\n", False, False, ["aiohttp_session.cookie_storage"], False),
+    ("from aiohttp_session.cookie_storage import EncryptedCookieStorage\n", False, False,
+     ["aiohttp_session.cookie_storage"], False),
+    ("from pyramid_beaker import session_factory_from_settings\n", False, False, ["pyramid_beaker"], False),
+    ("import pyramid_beakerx\n", False, False, [], False),
+    ("from flask_session import Session\n", True, False, [], True),
+]
+
+
+@pytest.mark.parametrize(("text", "session_use", "builds_app", "backends", "flask_session"), IMPORT_FACTS)
+def test_import_facts_are_read_from_the_modules_that_can_give_them(text, session_use, builds_app, backends,
+                                                                   flask_session):
+    facts = summary.summarise(text)
+    assert (facts["session_use"], facts["builds_app"], facts["backend_imports"], facts["flask_session"]) == (
+        session_use, builds_app, backends, flask_session)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # `login` in a comment lets the functions be read; `return request.session` marks one
+    ("import flask\n\ndef current(request):\n    # after login\n    return request.session\n",
+     {"current": {"returns": "session"}}),
+    ("def current(request):\n    return request.session\n", {}),
+    ("import random\n\ndef token():\n    return str(random.random())\n", {"token": {"weak": "random.random()"}}),
+    ("def bind(session, user):\n    regenerate_session_id(session)\n    session['user_id'] = user.id\n",
+     {"bind": {"events": [["bind", [0, "session"], "user_id"]]}}),
+    ("from flask import session\nimport random\n\ndef log_in(user):\n    session['user_id'] = user.id\n\n"
+     "def pick():\n    return random.choice('ab')\n",
+     {"log_in": {"events": [["bind", "flask", "user_id"]]}, "pick": {"weak": "random.choice()"}}),
+])
+def test_function_profiles_from_text_with_and_without_the_modules_probe(text, expected):
+    imports = summary.scan_imports(text)
+    assert functions.profiles_from_text(text, imports) == expected
+    assert functions.profiles_from_text(text, imports, probe=needles.Probe(text)) == expected
+    assert summary.summarise(text)["functions"] == expected
+
+
+def test_imports_link_modules_by_file_and_package_name_and_no_other(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "auth/__init__.py", "def log_in(session, user):\n    session['user_id'] = user.id\n")
+    write(tmp_path, "json.py", "VALUE = 1\n")  # a project module named like a stdlib one
+    write(tmp_path, "app.py", "import os\nfrom typing import Any\nimport auth\nimport json\n")
+    write(tmp_path, "views.py", "from auth import log_in\n")
+    write(tmp_path, "pkg/__init__.py", "")
+    write(tmp_path, "pkg/tools.py", "import os\nimport typing\nfrom collections import OrderedDict\n")
+    write(tmp_path, "pkg/handlers.py", "from . import tools\n")
+    built = project.build(str(tmp_path))
+    app, views = str(tmp_path / "app.py"), str(tmp_path / "views.py")
+    tools, handlers = str(tmp_path / "pkg" / "tools.py"), str(tmp_path / "pkg" / "handlers.py")
+    assert built.resolve(app, 0, "auth", []) == [str(tmp_path / "auth" / "__init__.py")]
+    assert built.resolve(app, 0, "json", []) == [str(tmp_path / "json.py")]
+    assert built.resolve(app, 0, "os", []) == []
+    assert built.resolve(app, 0, "typing", ["Any"]) == []
+    assert built.resolve(handlers, 1, "", ["tools"]) == [str(tmp_path / "pkg" / "__init__.py"), tools]
+    assert built.facts_for(app).modules == 4  # app, auth, json and views (through auth)
+    assert built.facts_for(tools).modules == 3  # tools, pkg/__init__ and handlers: `from . import tools`
+    assert "auth.log_in" in built.facts_for(app).helpers
+    assert "log_in" not in built.facts_for(app).helpers
+    assert set(built.facts_for(views).helpers) == {"auth.log_in"}
