@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fixlint.analysis import lifecycle_guard
 from fixlint.analysis.base import GuardText
 from fixlint.analysis.identity_cookies import IdentityCookieAnalysis
 from fixlint.analysis.lifecycle import LifecycleAnalysis
@@ -232,17 +233,32 @@ def test_the_guard_drops_no_finding_of_any_fixture():
     assert skipped
 
 
-def test_banner_comments_between_a_paren_and_a_literal_take_linear_time():
-    """A call, a route path or a keyword may be followed by comments before
-    its literal, `(` or `=`: a comment line of many `#` (a banner) must
-    not be split every way (sympy's __init__ ran past the per-file
-    timeout so)."""
-    import time
+# Texts on which a guard that tries a pattern again from every occurrence
+# of its first letters, or splits a run every way, takes minutes (each is
+# about 400 kB: quadratic work is ~10^11 steps), while a linear one answers
+# in well under a second. No time is asserted: such a guard hangs the test.
+_N = 400_000
+HOSTILE = {
+    "banner comments between a paren and its literal (sympy's __init__)": (
+        "x = (\n    " + "#" * _N + "\n)\nverify " + "#" * _N + "\nsession = 1\n", False, False),
+    "a chain of subscript assignments with no constant": (
+        "from flask import session\nsession_x " + "] = " * (_N // 4) + "\n", False, False),
+    "a run of annotations": ("from flask import session\nsess " + "]:" * (_N // 2) + "\n", False, False),
+    "a run of verify stems never called": ("from flask import session\n" + "check_" * (_N // 6) + "\n", False, False),
+    "a password column run after where": (
+        "from flask import session\nwhere\n" + "password\\n" * (_N // 10), False, False),
+    "flags on a long line without quotes": (
+        "import flask\nsession\n] = 1\n" + "logged_in " * (_N // 10), False, False),
+    "flags on a long line quoted once": (
+        "import flask\nsession\n] = 1\n'" + "logged_in " * (_N // 10), False, False),
+    "a quoted flag after a long line": (
+        "import flask\nsession\nx = " + "logged_in " * (_N // 10) + "\nsession['logged_in'] = False\n",
+        False, True),
+}
 
-    banner = "#" * 400
-    source = f"x = (\n    {banner}\n)\nverify {banner}\ny = check_password  {banner}\n\npassword {banner}\n"
-    source += "session = 1\n"
-    start = time.perf_counter()
-    for analysis in (LifecycleAnalysis, IdentityCookieAnalysis):
-        analysis.wanted(GuardText(source), Config())
-    assert time.perf_counter() - start < 1
+
+@pytest.mark.parametrize("source, login, logout", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_hostile_texts_take_linear_time(source, login, logout):
+    text = GuardText(source)
+    assert lifecycle_guard.login_possible(text, Config()) is login
+    assert lifecycle_guard.logout_possible(text, Config()) is logout

@@ -45,6 +45,7 @@ without the text as written) is always let in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import frameworks as fw
@@ -187,12 +188,19 @@ def _checks_credentials(text, raw):
     for stem in _STEMS:
         if stem not in text:
             continue
-        for match in _callee(stem, same).finditer(source):
-            start = match.start()
-            while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
-                start -= 1
-            if verifier_name(raw[start:match.end("name")]) is not False:
-                return True
+        find = _stem(stem, same).search
+        at = find(source)
+        while at is not None:
+            # The whole name around the stem, once per name: a long run of
+            # `check_check_...` is walked once, not once per stem in it.
+            end = _WORD.match(source, at.end()).end()
+            if _CALLED.match(source, end) is not None:
+                start = at.start()
+                while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
+                    start -= 1
+                if verifier_name(raw[start:end]) is not False:
+                    return True
+            at = find(source, end)
     return _columns_named(text)
 
 
@@ -209,12 +217,16 @@ _STEMS = _stems(auth.VERIFY_PREFIXES | auth.CHECK_PREFIXES | auth.VERIFIER_NAMES
 
 
 @lru_cache(maxsize=None)
-def _callee(stem, lowered):
-    """`stem` in a name that is called (the name, then blanks, line
-    continuations or comments, then `(`): the whole name is then judged
-    by verifier_name. On the lower-cased text when lower-casing kept every
-    offset, else on the text as written, ignoring case."""
-    return re.compile(rf"(?P<name>{re.escape(stem)}\w*)(?:\s|\\|#[^\n]*(?:\n|\Z))*\(", 0 if lowered else re.IGNORECASE)
+def _stem(stem, lowered):
+    """`stem`, on the lower-cased text when lower-casing kept every offset,
+    else on the text as written, ignoring case."""
+    return re.compile(re.escape(stem), 0 if lowered else re.IGNORECASE)
+
+
+# The rest of a name, and what makes it called: blanks, line continuations
+# or comments, then `(`. Each is tried once per name (see _checks_credentials).
+_WORD = re.compile(r"\w*")
+_CALLED = re.compile(r"(?:\s|\\|#[^\n]*(?:\n|\Z))*\(")
 
 
 def _columns_named(text):
@@ -231,15 +243,34 @@ def _columns_named(text):
                 return True
             if where is None:
                 where = text.find("where")
-            if where >= 0 and sql.search(text, where) is not None:
+            if where >= 0 and _sql_compared(text, sql, where):
                 return True
     return False
 
 
+def _sql_compared(text, column, where):
+    """`column`, then letters, digits, `_` or backslashes (the SQL text's
+    escapes: `password\\n`), then blanks or escapes and `=` or `like`,
+    after `where`. The run after each occurrence is read once: a later
+    occurrence in the same run ends the same way."""
+    at = text.find(column, where)
+    while at >= 0:
+        start = at + len(column)
+        end = _SQL_RUN.match(text, start).end()
+        if "like" in text[start:end] or _SQL_TAIL.match(text, end) is not None:
+            return True
+        at = text.find(column, end)
+    return False
+
+
+_SQL_RUN = re.compile(r"[\w\\]*")
+_SQL_TAIL = re.compile(r"(?:\s|\\[ntrfv])*(?:=|like)")
+
+
 def _column_patterns():
-    """(stem, ((keyword-argument pattern, SQL pattern) of each column the
-    stem starts)), each pattern starting with the column's letters (so
-    that `re` skips to them)."""
+    """(stem, ((keyword-argument pattern, the column for _sql_compared) of
+    each column the stem starts)), the pattern starting with the column's
+    letters (so that `re` skips to them)."""
     found = []
     for stem in _stems(vocab.PASSWORD_COLUMNS):
         patterns = []
@@ -247,7 +278,7 @@ def _column_patterns():
             name = re.escape(column)
             patterns.append((
                 re.compile(rf"{name}(?<!\w{name})(?:__\w*)?(?:\s|\\|#[^\n]*(?:\n|\Z))*=(?!=)"),
-                re.compile(rf"{name}[\w\\]*(?:\s|\\[ntrfv])*(?:=|like)"),
+                column,
             ))
         found.append((stem, tuple(patterns)))
     return tuple(found)
@@ -267,19 +298,33 @@ def _signed_out_flag(text):
     vocab.SIGNED_OUT_FLAGS or SIGNED_IN_FLAGS. The key is a str literal,
     or folded from some (`"logged" + "_in"`): the flag stands on a line
     with a quote on either side of it."""
-    if "sess" not in text or _CONSTANT_STORED.search(text) is None:
+    if "sess" not in text or not _constant_stored(text):
         return False
     compact = text.encode().translate(None, _NOT_ALNUM)
+    lines = None
     for flag, pattern in _FLAGS:
-        if flag in compact and any(_quoted(text, m.start(), m.end()) for m in pattern.finditer(text)):
-            return True
+        if flag in compact:
+            lines = lines or _Lines(text)
+            if any(lines.quoted(m.start(), m.end()) for m in pattern.finditer(text)):
+                return True
     return False
 
 
 # `] = False`, `]: bool = None`, `]) = (0)`, `] = "yes"`, `] = ...`,
-# `] = other = False`: a constant assigned to a subscript (lower-cased text).
-_CONSTANT_STORED = re.compile(
-    r"\]\)*(?:\s|\\)*(?::[^\n=]*)?=(?!=)(?:[^\n=]*=(?!=))*?(?:\s|\\|\()*(?:[-+.\d]|true|false|none|[rbuf]{0,2}['\"])")
+# `] = other = False`: a constant assigned to a subscript (lower-cased
+# text). Asked as "a `]`, and after it an `=` (not `==`) followed by a
+# constant": looser than the statement's shape, and linear in the text.
+# A pattern of the shape itself (the `]`, an annotation, a chain of `=`)
+# is tried again from every `]` to the line's end: a line of `] = ] = ...`
+# took minutes.
+_CONSTANT_AFTER_EQUALS = re.compile(r"=(?!=)(?:\s|\\|\()*(?:[-+.\d]|true|false|none|[rbuf]{0,2}['\"])")
+
+
+def _constant_stored(text):
+    bracket = text.find("]")
+    return bracket >= 0 and _CONSTANT_AFTER_EQUALS.search(text, bracket) is not None
+
+
 _NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
 # Each flag, and its letters in order with nothing alphanumeric between
 # them (`logged_in`, `loggedIn`, `"logged" + "_in"`), on the lower-cased text.
@@ -287,13 +332,31 @@ _FLAGS = tuple((flag.encode(), re.compile("[^a-z0-9]*".join(map(re.escape, flag)
                for flag in sorted(vocab.SIGNED_OUT_FLAGS | vocab.SIGNED_IN_FLAGS))
 
 
-def _quoted(text, start, end):
+class _Lines:
     """Whether text[start:end] stands on a line with a quote on either side
-    of it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    before = text[line_start:start]
-    after = text[end:line_end]
-    return ("'" in before or '"' in before) and ("'" in after or '"' in after)
+    of it: a quote before it on the line where it starts, and one after it
+    on the line where it ends. Each line's first and last quotes are
+    searched once, so that many matches on one long line cost one search
+    of it, not one each."""
+
+    def __init__(self, text):
+        self.text = text
+        self.ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]
+        self.quotes = {}  # a line's index -> (its first quote, its last quote)
+
+    def quoted(self, start, end):
+        return self._line(bisect_right(self.ends, start - 1))[0] < start <= end <= self._line(
+            bisect_right(self.ends, end - 1))[1]
+
+    def _line(self, index):
+        found = self.quotes.get(index)
+        if found is None:
+            text, line_end = self.text, self.ends[index]
+            line_start = self.ends[index - 1] + 1 if index else 0
+            firsts = [i for i in (text.find("'", line_start, line_end), text.find('"', line_start, line_end)) if i >= 0]
+            last = max(text.rfind("'", line_start, line_end), text.rfind('"', line_start, line_end))
+            found = self.quotes[index] = (min(firsts) if firsts else line_end, last)
+        return found
+
+
+_NEWLINE = re.compile("\n")
