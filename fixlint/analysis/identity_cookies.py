@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from . import lifecycle_guard as guard
 from .base import Analysis
 from .identity import literal_key
 
@@ -28,9 +29,18 @@ _MAX_CALL_DEPTH = 8
 
 
 class IdentityCookieAnalysis(Analysis):
-    # LifecycleAnalysis's guard: SFX102 reads both, and judges only files
+    # LifecycleAnalysis's keywords: SFX102 reads both, and judges only files
     # where every analysis it reads ran.
     keywords = ("session", "login", "cookie")
+
+    @classmethod
+    def wanted(cls, text, config):
+        """The keywords, and then a function that can be a logout handler
+        (lifecycle_guard): SFX102, the one rule reading these facts, judges
+        nothing else."""
+        if not super().wanted(text, config):
+            return False
+        return text is None or guard.logout_possible(text, config)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

@@ -52,6 +52,7 @@ from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
+from . import lifecycle_guard as guard
 from .base import Analysis
 from .credentials import VerifiedRecords, checks_credentials, is_verifier
 from .handlers import HandlerAnalysis
@@ -186,6 +187,15 @@ class Event:
 class LifecycleAnalysis(Analysis):
     keywords = ("session", "login", "cookie")
     requires = (HandlerAnalysis, OriginAnalysis)
+
+    @classmethod
+    def wanted(cls, text, config):
+        """The keywords, and then a function that can be a login or a
+        logout handler (lifecycle_guard): SFX101 and SFX102 judge nothing
+        else."""
+        if not super().wanted(text, config):
+            return False
+        return text is None or guard.login_possible(text, config) or guard.logout_possible(text, config)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

@@ -426,6 +426,13 @@ def _split_words(name):
     return tuple(w.lower() for w in _WORDS.findall(name))
 
 
+def word_set(text):
+    """The distinct words `words()` finds in a long text (many names and
+    strings at once, each pair parted by a character that is no letter or
+    digit), not kept in words()'s cache."""
+    return {w.lower() for w in set(_WORDS.findall(text))}
+
+
 def is_dev_name(name):
     return any(w in DEV_WORDS for w in words(name))
 

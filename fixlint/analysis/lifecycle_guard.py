@@ -1,0 +1,362 @@
+"""Which files can hold an SFX101 or SFX102 finding, told from their text:
+the per-file guards of LifecycleAnalysis and IdentityCookieAnalysis.
+
+Both rules report only on the path of a login or logout handler
+(lifecycle_paths.handler_paths), and every way a function becomes one is
+written in the file itself. What the project model adds (a helper of
+another module that binds, removes or clears, a FastAPI dependency that
+yields the session) only adds steps to a handler's path, at a call whose
+name can be anything imported: it never makes a function a handler. So the
+guards ask for the role, not for the steps:
+
+- a login (SFX101): a login phrase of `frameworks.vocabularies` or of the
+  configured `login-names`, or an "enter" word as a whole name (`masuk`),
+  among the words of a function's name, its class's name or its route
+  paths (`Handler.words()`); a framework's sign-in hook (Pyramid's
+  `remember`) in a file naming the framework's package; or, for a login
+  known by what it does, a credential check
+  (`credentials.checks_credentials`);
+- a logout (SFX102): the same with the logout vocabulary and hooks
+  (`forget`), or, for a logout known by what it does, a signed-out flag
+  written into a session (`session["logged_in"] = False`).
+
+Each test is a necessary condition, read off the code it stands for:
+
+- every word of a phrase (`frameworks.words()`) must be a word of a name a
+  `def` or `class` statement gives, or of a str literal written as the
+  first argument of a call or as a keyword argument: a route path is one
+  (`handlers._first_string`, `HandlerAnalysis._prefix`). Words of one
+  phrase may come from two of them: a method's name, its class's name and
+  its paths are read as one sequence;
+- a credential check's callee name is there, followed by `(`, and
+  `verifier_name` does not rule it out; or a password column is there as
+  a keyword argument, or after a `where` followed by `=` or `like`;
+- a flag's letters are there in order with nothing alphanumeric between
+  them, on a line with a quote on either side, and a constant is assigned
+  to a subscript.
+
+Not seen: a path or key spelt with escapes (`"/log\\x69n"`) or cut by
+implicit concatenation (`"/lo" "gin"`), a path on a second line of a
+triple-quoted literal, and a flag key folded from named constants that cut
+one of its words apart. A text that is not a GuardText (lower-cased only,
+without the text as written) is always let in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .. import frameworks as fw
+from ..frameworks import auth
+from ..frameworks import vocabularies as vocab
+from .credentials import verifier_name
+
+
+def login_possible(text, config):
+    """Whether a function of a file whose guard text is `text` can be a
+    login handler (what SFX101 needs)."""
+    return _facts(text, config).login()
+
+
+def logout_possible(text, config):
+    """Whether a function of the file can be a logout handler (what SFX102
+    needs)."""
+    return _facts(text, config).logout()
+
+
+def _facts(text, config):
+    """The answers for one file's text; the two guards (LifecycleAnalysis
+    asks for both, IdentityCookieAnalysis for the second) ask in turn for
+    the same text, so the last file's are kept."""
+    global _last
+    last = _last
+    if last is not None and last.text is text and last.config is config:
+        return last
+    _last = found = _Facts(text, config)
+    return found
+
+
+_last = None
+
+
+class _Facts:
+    __slots__ = ("text", "config", "raw", "_words", "_defs", "_login", "_logout")
+
+    def __init__(self, text, config):
+        self.text = text
+        self.config = config
+        self.raw = getattr(text, "raw", None)
+        self._words = None
+        self._defs = None
+        self._login = None
+        self._logout = None
+
+    def login(self):
+        if self._login is None:
+            self._login = self.raw is None or self._role(True)
+        return self._login
+
+    def logout(self):
+        if self._logout is None:
+            self._logout = self.raw is None or self._role(False)
+        return self._logout
+
+    def _role(self, login):
+        vocabulary = _vocabulary(tuple(self.config.login_names), tuple(self.config.logout_names))
+        phrases, hooks = (vocabulary.login, vocabulary.login_hooks) if login else (
+            vocabulary.logout, vocabulary.logout_hooks)
+        words = self.words()
+        if any(phrase <= words for phrase in phrases):
+            return True
+        if hooks and self._hooked(hooks):
+            return True
+        return _checks_credentials(self.text, self.raw) if login else _signed_out_flag(self.text)
+
+    def words(self):
+        """The words (`frameworks.words()`) of every name a `def` or
+        `class` gives and of every str literal that may be a route path."""
+        if self._words is None:
+            raw = self.raw
+            self._defs = names = _DEF.findall(raw)
+            sources = names + _CLASS.findall(raw)
+            sources += [a or b for a, b in _PATH_AFTER_PAREN.findall(raw)]
+            sources += [a or b for a, b in _PATH_AFTER_EQUALS.findall(raw)]
+            # One split of all of them: a word never spans the "\n" between two.
+            self._words = fw.word_set("\n".join(sources))
+        return self._words
+
+    def _hooked(self, hooks):
+        defs = set(self._defs)
+        return any(not defs.isdisjoint(names) and any(p in self.text for p in packages) for names, packages in hooks)
+
+
+_DEF = re.compile(r"def[ \t]+(\w+)")
+_CLASS = re.compile(r"class[ \t]+(\w+)")
+# A str literal's first line after `(` or `=` (blanks, comments, line
+# continuations between): a call's first argument, a keyword argument.
+_LITERAL = r"""(?:\s|\\|#[^\n]*(?:\n|\Z))*[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
+_PATH_AFTER_PAREN = re.compile(r"\(" + _LITERAL)
+_PATH_AFTER_EQUALS = re.compile(r"=" + _LITERAL)
+
+
+class _Vocabulary:
+    """The phrases (each a frozenset of its words) and hooks of one
+    configuration's login and logout names."""
+
+    def __init__(self, login_names, logout_names):
+        self.login = _phrases(auth.LOGIN_WORDS + login_names + auth.LOGIN_EXACT)
+        self.logout = _phrases(auth.LOGOUT_WORDS + logout_names + auth.LOGOUT_EXACT)
+        self.login_hooks = _hooks("login_hooks")
+        self.logout_hooks = _hooks("logout_hooks")
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(login_names, logout_names):
+    return _Vocabulary(login_names, logout_names)
+
+
+def _phrases(phrases):
+    out = []
+    for phrase in phrases:
+        words = frozenset(fw.words(phrase))
+        if words and words not in out:
+            out.append(words)
+    return tuple(out)
+
+
+def _hooks(field):
+    """(hook method names, the framework's packages lower-cased) of every
+    framework with sign-in or sign-out hooks (`Framework.login_hooks`: a
+    hook counts in a file importing the framework)."""
+    return tuple((frozenset(getattr(f, field)), tuple(p.lower() for p in f.packages))
+                 for f in fw.FRAMEWORKS if getattr(f, field))
+
+
+# -- a login by what it does: a credential check ----------------------------
+
+def _checks_credentials(text, raw):
+    """Whether the text may hold a call that credentials.checks_credentials
+    accepts: a callee whose name credentials.verifier_name does not rule
+    out (a verifier by name: `check_password`, `verify_*`, `checar_senha`;
+    or `x.verify(...)`, decided by its receiver), or a lookup that filters
+    on a password column (credentials.credential_query: a keyword argument
+    `password=`, `password__exact=`, or SQL text `WHERE ... pwd = %s`)."""
+    same = len(raw) == len(text)  # lower-casing kept every offset
+    source = text if same else raw
+    for stem in _STEMS:
+        if stem not in text:
+            continue
+        find = _stem(stem, same).search
+        at = find(source)
+        while at is not None:
+            # The whole name around the stem, once per name: a long run of
+            # `check_check_...` is walked once, not once per stem in it.
+            end = _WORD.match(source, at.end()).end()
+            if _CALLED.match(source, end) is not None:
+                start = at.start()
+                while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
+                    start -= 1
+                if verifier_name(raw[start:end]) is not False:
+                    return True
+            at = find(source, end)
+    return _columns_named(text)
+
+
+def _stems(words):
+    """The words no other word starts: a name holding any of `words`
+    holds one of them."""
+    words = sorted(set(words))
+    return tuple(w for w in words if not any(w != o and w.startswith(o) for o in words))
+
+
+# Every name verifier_name may accept holds a verify or check verb or the
+# name of a verifier (its first word, or the whole name lower-cased).
+_STEMS = _stems(auth.VERIFY_PREFIXES | auth.CHECK_PREFIXES | auth.VERIFIER_NAMES | {auth.VERIFY_METHOD})
+
+
+@lru_cache(maxsize=None)
+def _stem(stem, lowered):
+    """`stem`, on the lower-cased text when lower-casing kept every offset,
+    else on the text as written, ignoring case."""
+    return re.compile(re.escape(stem), 0 if lowered else re.IGNORECASE)
+
+
+# The rest of a name, and what makes it called: blanks, line continuations
+# or comments, then `(`. Each is tried once per name (see _checks_credentials).
+_WORD = re.compile(r"\w*")
+_CALLED = re.compile(r"(?:\s|\\|#[^\n]*(?:\n|\Z))*\(")
+
+
+def _columns_named(text):
+    """A password column as a keyword argument (`password=`,
+    `Password__iexact =`: its name up to a `__` is the column), or after a
+    `where` in the text with `=` or `like` after it (the SQL text's
+    escapes left in: `password\\n= ?`); on the lower-cased text."""
+    where = None
+    for stem, patterns in _COLUMNS:
+        if stem not in text:
+            continue
+        for keyword, sql in patterns:
+            if keyword.search(text) is not None:
+                return True
+            if where is None:
+                where = text.find("where")
+            if where >= 0 and _sql_compared(text, sql, where):
+                return True
+    return False
+
+
+def _sql_compared(text, column, where):
+    """`column`, then letters, digits, `_` or backslashes (the SQL text's
+    escapes: `password\\n`), then blanks or escapes and `=` or `like`,
+    after `where`. The run after each occurrence is read once: a later
+    occurrence in the same run ends the same way."""
+    at = text.find(column, where)
+    while at >= 0:
+        start = at + len(column)
+        end = _SQL_RUN.match(text, start).end()
+        if "like" in text[start:end] or _SQL_TAIL.match(text, end) is not None:
+            return True
+        at = text.find(column, end)
+    return False
+
+
+_SQL_RUN = re.compile(r"[\w\\]*")
+_SQL_TAIL = re.compile(r"(?:\s|\\[ntrfv])*(?:=|like)")
+
+
+def _column_patterns():
+    """(stem, ((keyword-argument pattern, the column for _sql_compared) of
+    each column the stem starts)), the pattern starting with the column's
+    letters (so that `re` skips to them)."""
+    found = []
+    for stem in _stems(vocab.PASSWORD_COLUMNS):
+        patterns = []
+        for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
+            name = re.escape(column)
+            patterns.append((
+                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?(?:\s|\\|#[^\n]*(?:\n|\Z))*=(?!=)"),
+                column,
+            ))
+        found.append((stem, tuple(patterns)))
+    return tuple(found)
+
+
+_COLUMNS = _column_patterns()
+
+
+# -- a logout by what it does: a signed-out flag ------------------------------
+
+def _signed_out_flag(text):
+    """Whether the text may write a signed-out flag into a session
+    (lifecycle._signed_out_flag): a subscript assignment of a constant
+    (`session["logged_in"] = False`) on a session expression, which names
+    "sess" (LifecycleAnalysis._session), under a key whose letters,
+    lower-cased and without anything else, are a flag of
+    vocab.SIGNED_OUT_FLAGS or SIGNED_IN_FLAGS. The key is a str literal,
+    or folded from some (`"logged" + "_in"`): the flag stands on a line
+    with a quote on either side of it."""
+    if "sess" not in text or not _constant_stored(text):
+        return False
+    compact = text.encode().translate(None, _NOT_ALNUM)
+    lines = None
+    for flag, pattern in _FLAGS:
+        if flag in compact:
+            lines = lines or _Lines(text)
+            if any(lines.quoted(m.start(), m.end()) for m in pattern.finditer(text)):
+                return True
+    return False
+
+
+# `] = False`, `]: bool = None`, `]) = (0)`, `] = "yes"`, `] = ...`,
+# `] = other = False`: a constant assigned to a subscript (lower-cased
+# text). Asked as "a `]`, and after it an `=` (not `==`) followed by a
+# constant": looser than the statement's shape, and linear in the text.
+# A pattern of the shape itself (the `]`, an annotation, a chain of `=`)
+# is tried again from every `]` to the line's end: a line of `] = ] = ...`
+# took minutes.
+_CONSTANT_AFTER_EQUALS = re.compile(r"=(?!=)(?:\s|\\|\()*(?:[-+.\d]|true|false|none|[rbuf]{0,2}['\"])")
+
+
+def _constant_stored(text):
+    bracket = text.find("]")
+    return bracket >= 0 and _CONSTANT_AFTER_EQUALS.search(text, bracket) is not None
+
+
+_NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
+# Each flag, and its letters in order with nothing alphanumeric between
+# them (`logged_in`, `loggedIn`, `"logged" + "_in"`), on the lower-cased text.
+_FLAGS = tuple((flag.encode(), re.compile("[^a-z0-9]*".join(map(re.escape, flag))))
+               for flag in sorted(vocab.SIGNED_OUT_FLAGS | vocab.SIGNED_IN_FLAGS))
+
+
+class _Lines:
+    """Whether text[start:end] stands on a line with a quote on either side
+    of it: a quote before it on the line where it starts, and one after it
+    on the line where it ends. Each line's first and last quotes are
+    searched once, so that many matches on one long line cost one search
+    of it, not one each."""
+
+    def __init__(self, text):
+        self.text = text
+        self.ends = [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]
+        self.quotes = {}  # a line's index -> (its first quote, its last quote)
+
+    def quoted(self, start, end):
+        return self._line(bisect_right(self.ends, start - 1))[0] < start <= end <= self._line(
+            bisect_right(self.ends, end - 1))[1]
+
+    def _line(self, index):
+        found = self.quotes.get(index)
+        if found is None:
+            text, line_end = self.text, self.ends[index]
+            line_start = self.ends[index - 1] + 1 if index else 0
+            firsts = [i for i in (text.find("'", line_start, line_end), text.find('"', line_start, line_end)) if i >= 0]
+            last = max(text.rfind("'", line_start, line_end), text.rfind('"', line_start, line_end))
+            found = self.quotes[index] = (min(firsts) if firsts else line_end, last)
+        return found
+
+
+_NEWLINE = re.compile("\n")

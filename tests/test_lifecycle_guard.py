@@ -1,0 +1,264 @@
+"""The guards of LifecycleAnalysis and IdentityCookieAnalysis
+(analysis/lifecycle_guard.py): a file is walked for SFX101/SFX102 when a
+function of it can be a login or logout handler, and only then."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fixlint.analysis import lifecycle_guard
+from fixlint.analysis.base import GuardText
+from fixlint.analysis.identity_cookies import IdentityCookieAnalysis
+from fixlint.analysis.lifecycle import LifecycleAnalysis
+from fixlint.config import Config
+from fixlint.engine import checker
+from fixlint.rules import get_rule
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _text(source):
+    return GuardText(textwrap.dedent(source).lstrip("\n"))
+
+
+def _planned(source, config=None):
+    rules = [get_rule("SFX101"), get_rule("SFX102")]
+    return set(checker.plan(rules, config or Config(), _text(source)))
+
+
+LOGINS = {
+    "a login word in the function's name": """
+        from flask import session
+        def do_signIn():
+            session["user_id"] = 1
+        """,
+    "in the class's name": """
+        class SignInView(View):
+            def post(self, request):
+                request.session["member_id"] = 1
+        """,
+    "only in the route path": """
+        from flask import Flask, session
+        app = Flask(__name__)
+        @app.route(
+            # the form posts here
+            r"/accounts/log-in", methods=["POST"])
+        def view():
+            session["uid"] = 1
+        """,
+    "only in a registration's path": """
+        from django.urls import path
+        def acesso(request):
+            request.session["uid"] = 1
+        urlpatterns = [path(route="entrar/", view=acesso)]
+        """,
+    "in a router's prefix": """
+        router = APIRouter(prefix='/oauth')
+        @router.get("/done")
+        async def done(request):
+            request.session["user"] = 1
+        """,
+    "a phrase split between a method's name and its class's name": """
+        from flask import session
+        class InView:
+            def log(self):
+                session["user_id"] = 1
+        """,
+    "an imported helper binds (no session word but 'login')": """
+        from .auth import remember_user
+        def login_page(user):
+            remember_user(user)
+        """,
+    "a credential check by name": """
+        def portal(request):
+            user = authenticate(request, username=u, password=p)
+            request.session["member"] = user.pk
+        """,
+    "a verify call spread over lines": """
+        def portal(request):
+            if argon.verify  \\
+                    (row.hash, pw):
+                request.session["member"] = row.id
+        """,
+    "a lookup on a password column": """
+        def portal(request):
+            user = User.query.filter_by(username=u, Senha__exact=p).first()
+            session["conta"] = user.id
+        """,
+    "SQL text filtering on a password": """
+        def portal():
+            row = cur.execute("SELECT id FROM users WHERE name = ? AND\\npwd\\n= ?", (u, p)).fetchone()
+            session["conta"] = row[0]
+        """,
+    "Pyramid's sign-in hook": """
+        from pyramid.interfaces import ISecurityPolicy
+        class Policy:
+            def remember(self, request, userid, **kw):
+                request.session["auth.userid"] = userid
+        """,
+}
+
+LOGOUTS = {
+    "a logout word": """
+        def handle_signOut(request):
+            request.session.pop("user_id")
+        """,
+    "an exit word as the whole name": """
+        def sair():
+            session.pop("user_id", None)
+        """,
+    "a signed-out flag": """
+        def index():
+            session["is" + "_logged_in"] = False
+        """,
+    "Pyramid's sign-out hook": """
+        import pyramid
+        class Policy:
+            def forget(self, request, **kw):
+                request.session.pop("auth.userid")
+        """,
+}
+
+NEITHER = {
+    "a docstring that mentions the session cookie": '''
+        """Preferences kept in the session cookie."""
+        def theme(request):
+            request.session["theme"] = "dark"
+        ''',
+    "login only as a decorator and a setting": """
+        LOGIN_URL = reverse_lazy("x")
+        @login_required
+        def profile(request):
+            request.session["visits"] = 1
+            return render(request, "profile.html")
+        """,
+    "a login word in a comment": """
+        # called after login
+        def welcome(request):
+            request.session["seen"] = True
+        """,
+    "a verify keyword and a check call that is no credential check": """
+        def fetch(session):
+            check_permissions(session.user)
+            return session.get(url, verify=False, timeout=1)
+        """,
+    "a flag read, not written with a constant": """
+        def page(request):
+            if request.user.is_authenticated:
+                request.session["count"] = request.session.get("count", 0) + 1
+        """,
+}
+
+
+@pytest.mark.parametrize("source", LOGINS.values(), ids=list(LOGINS))
+def test_a_possible_login_is_walked(source):
+    assert LifecycleAnalysis in _planned(source)
+
+
+@pytest.mark.parametrize("source", LOGOUTS.values(), ids=list(LOGOUTS))
+def test_a_possible_logout_is_walked_with_the_identity_cookies(source):
+    assert {LifecycleAnalysis, IdentityCookieAnalysis} <= _planned(source)
+
+
+@pytest.mark.parametrize("source", NEITHER.values(), ids=list(NEITHER))
+def test_a_file_with_no_possible_login_or_logout_is_not_walked(source):
+    assert not _planned(source) & {LifecycleAnalysis, IdentityCookieAnalysis}
+
+
+def test_a_login_alone_does_not_walk_the_identity_cookies():
+    assert _planned(LOGINS["a login word in the function's name"]) & {LifecycleAnalysis, IdentityCookieAnalysis} == {
+        LifecycleAnalysis}
+
+
+def test_configured_names_move_the_guard():
+    source = """
+        def portal():
+            session["user_id"] = 1
+        def leave():
+            session.pop("user_id")
+        """
+    assert not _planned(source)
+    assert LifecycleAnalysis in _planned(source, Config(login_names=("portal",)))
+    assert IdentityCookieAnalysis in _planned(source, Config(logout_names=("leave",)))
+    assert IdentityCookieAnalysis not in _planned(source, Config(login_names=("portal",)))
+
+
+def test_vocabulary_changes_move_the_guard(monkeypatch):
+    from fixlint.analysis import lifecycle_guard
+    from fixlint.frameworks import auth
+
+    source = """
+        def entrada():
+            session["user_id"] = 1
+        """
+    assert not _planned(source)
+    lifecycle_guard._vocabulary.cache_clear()
+    monkeypatch.setattr(auth, "LOGIN_WORDS", auth.LOGIN_WORDS + ("entrada",))
+    try:
+        assert LifecycleAnalysis in _planned(source)
+    finally:
+        lifecycle_guard._vocabulary.cache_clear()
+
+
+def test_a_lower_cased_text_without_the_text_as_written_is_let_in():
+    assert LifecycleAnalysis.wanted("def profile(): session['theme'] = 1", Config())
+    assert IdentityCookieAnalysis.wanted("def profile(): session['theme'] = 1", Config())
+
+
+def _findings(source, path, text):
+    rules = [get_rule("SFX101"), get_rule("SFX102")]
+    tree = ast.parse(source)
+    return sorted((f.line, f.col, f.code) for f in checker.check_tree(tree, path, Config(include_tests=True), rules,
+                                                                       text).findings)
+
+
+def test_the_guard_drops_no_finding_of_any_fixture():
+    """Every fixture's SFX101/SFX102 findings with the guards are the ones
+    without them (text None: every analysis runs), and the guards do skip
+    some fixture files."""
+    skipped = 0
+    for path in sorted(ROOT.glob("fixtures/**/*.py")):
+        source = path.read_text(encoding="utf-8")
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            continue
+        guard = GuardText(source)
+        assert _findings(source, str(path), guard) == _findings(source, str(path), None), path
+        skipped += LifecycleAnalysis not in checker.plan([get_rule("SFX101")], Config(), guard)
+    assert skipped
+
+
+# Texts on which a guard that tries a pattern again from every occurrence
+# of its first letters, or splits a run every way, takes minutes (each is
+# about 400 kB: quadratic work is ~10^11 steps), while a linear one answers
+# in well under a second. No time is asserted: such a guard hangs the test.
+_N = 400_000
+HOSTILE = {
+    "banner comments between a paren and its literal (sympy's __init__)": (
+        "x = (\n    " + "#" * _N + "\n)\nverify " + "#" * _N + "\nsession = 1\n", False, False),
+    "a chain of subscript assignments with no constant": (
+        "from flask import session\nsession_x " + "] = " * (_N // 4) + "\n", False, False),
+    "a run of annotations": ("from flask import session\nsess " + "]:" * (_N // 2) + "\n", False, False),
+    "a run of verify stems never called": ("from flask import session\n" + "check_" * (_N // 6) + "\n", False, False),
+    "a password column run after where": (
+        "from flask import session\nwhere\n" + "password\\n" * (_N // 10), False, False),
+    "flags on a long line without quotes": (
+        "import flask\nsession\n] = 1\n" + "logged_in " * (_N // 10), False, False),
+    "flags on a long line quoted once": (
+        "import flask\nsession\n] = 1\n'" + "logged_in " * (_N // 10), False, False),
+    "a quoted flag after a long line": (
+        "import flask\nsession\nx = " + "logged_in " * (_N // 10) + "\nsession['logged_in'] = False\n",
+        False, True),
+}
+
+
+@pytest.mark.parametrize("source, login, logout", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_hostile_texts_take_linear_time(source, login, logout):
+    text = GuardText(source)
+    assert lifecycle_guard.login_possible(text, Config()) is login
+    assert lifecycle_guard.logout_possible(text, Config()) is logout
