@@ -93,7 +93,7 @@ def test_noqa_is_honoured_like_flake8(tmp_path):
 
 
 def test_unparseable_and_undecodable_files_are_reported_and_the_run_goes_on(tmp_path):
-    write(tmp_path, "broken.py", "def f(:\n    session.clear()\n")
+    write(tmp_path, "broken.py", "def logout(:\n    session.clear()\n")
     (tmp_path / "latin.py").write_bytes(b"x = '\xe9'\n")
     (tmp_path / "binary.py").write_bytes(b"\x00\x01\x02")
     write(tmp_path, "app.py", VULNERABLE)

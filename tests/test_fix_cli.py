@@ -110,12 +110,12 @@ def test_select_and_ignore_work_as_in_check(tmp_path):
 
 
 def test_syntax_error_is_left_alone_with_a_clear_message_and_exit_2(tmp_path):
-    broken = write(tmp_path, "broken.py", "def f(:\n    session.clear()\n")
+    broken = write(tmp_path, "broken.py", "def logout(:\n    session.clear()\n")
     good = write(tmp_path, "app.py", VULNERABLE)
     done = run_cli("fix", "--isolated", "--write", ".", cwd=tmp_path)
     assert done.returncode == 2
-    assert "broken.py:1:7: error: syntax error" in done.stderr and "not fixed" in done.stderr
-    assert broken.read_text() == "def f(:\n    session.clear()\n"
+    assert "broken.py:1:12: error: syntax error" in done.stderr and "not fixed" in done.stderr
+    assert broken.read_text() == "def logout(:\n    session.clear()\n"
     assert good.read_text() == FIXED.lstrip("\n")  # the other files are still fixed
 
 

@@ -117,7 +117,7 @@ def test_ids_are_stable_when_code_moves(tmp_path):
 
 
 def test_files_not_analysed_fail_the_scan_with_a_message(tmp_path):
-    write(tmp_path, "broken.py", "def f(:\n    session.clear()\n")
+    write(tmp_path, "broken.py", "def logout(:\n    session.clear()\n")
     done, report = gitlab(".", cwd=tmp_path)
     assert done.returncode == 2
     jsonschema.validate(report, REQUIRED)

@@ -36,7 +36,7 @@ def project(tmp_path):
 def test_exit_codes_clean_findings_errors_and_exit_zero(project):
     assert run_cli("check", "clean.py", cwd=project).returncode == 0
     assert run_cli("check", "a.py", cwd=project).returncode == 1
-    write(project, "broken.py", "def f(:\n    session.clear()\n")
+    write(project, "broken.py", "def logout(:\n    session.clear()\n")
     assert run_cli("check", "broken.py", "clean.py", cwd=project).returncode == 2
     assert run_cli("check", ".", cwd=project).returncode == 2  # errors outrank findings
     assert run_cli("check", "--exit-zero", ".", cwd=project).returncode == 0
@@ -48,7 +48,7 @@ def test_quiet_prints_only_files_with_findings_and_qq_nothing(project):
     assert (quiet.returncode, quiet.stdout) == (1, "a.py\nb.py\n")
     silent = run_cli("check", "-qq", ".", cwd=project)
     assert (silent.returncode, silent.stdout) == (1, "")
-    write(project, "broken.py", "def f(:\n    session.clear()\n")
+    write(project, "broken.py", "def logout(:\n    session.clear()\n")
     silent = run_cli("check", "-qq", ".", cwd=project)
     assert silent.returncode == 2 and "broken.py:1:" in silent.stderr  # errors are never hidden
 

@@ -158,7 +158,7 @@ def test_columns_count_characters_not_utf8_bytes(tmp_path):
 
 
 def test_files_not_analysed_are_tool_execution_notifications(tmp_path):
-    write(tmp_path, "broken.py", "def f(:\n    session.clear()\n")
+    write(tmp_path, "broken.py", "def logout(:\n    session.clear()\n")
     write(tmp_path, "app.py", VULNERABLE)
     done, log = sarif(".", cwd=tmp_path)
     assert done.returncode == 2
