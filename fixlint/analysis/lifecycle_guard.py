@@ -136,7 +136,11 @@ _DEF = re.compile(r"def[ \t]+(\w+)")
 _CLASS = re.compile(r"class[ \t]+(\w+)")
 # A str literal's first line after `(` or `=` (blanks, comments, line
 # continuations between): a call's first argument, a keyword argument.
-_LITERAL = r"""(?:\s|\\|#[^\n]*(?:\n|\Z))*[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
+# Blanks, line continuations and comments (each to its line's end, so that
+# a banner of `#` is read one way only): what may stand between a name or
+# `(` and what follows it.
+_GAP = r"(?:\s|\\|#[^\n]*(?:\n|\Z))*"
+_LITERAL = _GAP + r"""[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
 _PATH_AFTER_PAREN = re.compile(r"\(" + _LITERAL)
 _PATH_AFTER_EQUALS = re.compile(r"=" + _LITERAL)
 
@@ -226,7 +230,7 @@ def _stem(stem, lowered):
 # The rest of a name, and what makes it called: blanks, line continuations
 # or comments, then `(`. Each is tried once per name (see _checks_credentials).
 _WORD = re.compile(r"\w*")
-_CALLED = re.compile(r"(?:\s|\\|#[^\n]*(?:\n|\Z))*\(")
+_CALLED = re.compile(_GAP + r"\(")
 
 
 def _columns_named(text):
@@ -277,7 +281,7 @@ def _column_patterns():
         for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
             name = re.escape(column)
             patterns.append((
-                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?(?:\s|\\|#[^\n]*(?:\n|\Z))*=(?!=)"),
+                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?{_GAP}=(?!=)"),
                 column,
             ))
         found.append((stem, tuple(patterns)))
