@@ -220,7 +220,7 @@ class SessionIdAnalysis(Analysis):
     def _store_name(self, expr):
         """The name of a hand-rolled session store, or None."""
         name = expr.id if expr.__class__ is ast.Name else getattr(expr, "attr", None)
-        if name is None or not sid.is_store_name(name) or _shape(expr) in self._client_stores:
+        if name is None or not sid.is_store_name(name) or (self._client_stores and _shape(expr) in self._client_stores):
             return None
         return None if fw.session_object(self.ctx, expr) is not None else name
 
@@ -443,14 +443,19 @@ class SessionIdAnalysis(Analysis):
             if (binding is None or binding.kind != sc.ASSIGN or binding.scope.kind != sc.MODULE
                     or self._module_binds().get(expr.id) != 1):
                 return None
-            value, label = evaluate(binding.value), f"the constant {expr.id}"
+            value = evaluate(binding.value)
         else:
             value = evaluate(expr)
-            label = f"the literal {_source(expr)}"
         if value is UNKNOWN or value is None or value in ("", b"") or isinstance(value, float):
             return None
         if isinstance(value, bytes):
             value = value.decode("latin-1")
+        # The label only once the value is a constant: most cookie values
+        # are not, and `_source` unparses the expression.
+        if expr.__class__ is ast.Name:
+            label = f"the constant {expr.id}"
+        else:
+            label = f"the literal {_source(expr)}"
         return str(value), label
 
     def _module_binds(self):
