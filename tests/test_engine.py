@@ -410,3 +410,92 @@ def test_branches_is_nodes_walk_without_its_leaves():
             assert all(a is b for a, b in zip(found, expected))
     # the leaves are left out: a walk that looked for one would miss it
     assert not any(n.__class__ is ast.Name for n in branches(ast.parse("x = f(y)")))
+
+
+def test_stepping_through_attributes_and_keywords_keeps_the_walk_order():
+    # Unsubscribed Attribute, keyword, Starred, Await, UnaryOp and YieldFrom
+    # nodes are stepped through, not pushed: the nodes callbacks see, and
+    # their order, are those of a walk that visits every one of them.
+    trees = [ast.parse(EVERY_CONSTRUCT)]
+    trees.append(ast.parse("async def f(*a, **k):\n    x = -(await g(*a, key=-h.i.j(k)))\n"
+                           "    yield from m.n[o.p](*q.r)\n    return not s.t\n"))
+    trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
+    stepped = (ast.Attribute, ast.keyword, ast.Starred, ast.Await, ast.UnaryOp, ast.YieldFrom)
+    total = 0
+    for tree in trees:
+        orders = []
+        for visit_stepped in (False, True):
+            seen = []
+            walker = Walker(FileContext(tree, "app.py", Config()))
+            for cls in (ast.Call, ast.Name, ast.Subscript, ast.Constant):
+                walker.on(cls, seen.append)
+            if visit_stepped:
+                for cls in stepped:
+                    walker.on(cls, lambda node: None)
+            walker.walk(tree)
+            assert bool(walker._through) is not visit_stepped
+            orders.append(seen)
+        assert len(orders[0]) == len(orders[1])
+        assert all(a is b for a, b in zip(*orders))
+        total += len(orders[0])
+    assert total > 1000
+
+
+def test_kept_bindings_follow_rebinding_and_scopes():
+    # binding() keeps its answer per Name node: asked again for the same
+    # node after the name is rebound, or in another scope, it must give
+    # the name's meaning there, never the kept one.
+    tree = ast.parse(textwrap.dedent("""
+        import flask as s
+        first(s)
+        again()
+        s = 3
+        again()
+
+        def f(s):
+            again()
+            first(s)
+            again()
+
+        class C:
+            s = 4
+            again()
+        again()
+    """))
+    ctx = FileContext(tree, "app.py", Config())
+    kept, seen = [], []
+
+    def on_call(node):
+        if node.func.id == "first":
+            kept.append(node.args[0])
+        for name in kept:  # each node asked twice: the second answer comes from the memo
+            answers = [(getattr(ctx.binding(name), "kind", None), ctx.qualname(name), ctx.value_of(name))
+                       for _ in range(2)]
+            assert answers[0][:2] == answers[1][:2] and answers[0][2] is answers[1][2]
+            seen.append((node.func.id, answers[0][0], answers[0][1]))
+
+    walker = Walker(ctx)
+    walker.on(ast.Call, on_call)
+    walker.walk(tree)
+    assert seen == [
+        ("first", "import", "flask"),
+        ("again", "import", "flask"),
+        ("again", "assign", None),  # `s = 3` bound since
+        ("again", "param", None),  # in f, `s` is the parameter
+        ("first", "param", None), ("first", "param", None),
+        ("again", "param", None), ("again", "param", None),
+        ("again", "assign", None), ("again", "assign", None),  # the class body's `s = 4`
+        ("again", "assign", None), ("again", "assign", None),  # the module's `s = 3` again
+    ]
+    assert isinstance(ctx.value_of(kept[0]), ast.Constant)
+
+
+def test_cookie_kinds_are_kept_per_file_and_configuration():
+    from fixlint.analysis.cookies import cookie_kind
+
+    tree = ast.parse("x = 1\n")
+    plain = FileContext(tree, "app.py", Config())
+    configured = FileContext(tree, "app.py", Config.from_mapping({"session-cookie-names": ["prefs_blob"]}))
+    assert [cookie_kind(plain, "prefs_blob") for _ in range(2)] == [fw.PREFERENCE] * 2
+    assert [cookie_kind(configured, "prefs_blob") for _ in range(2)] == [fw.SESSION] * 2
+    assert cookie_kind(plain, "sessionid") == fw.SESSION and cookie_kind(plain, "csrftoken") == fw.CSRF

@@ -265,6 +265,20 @@ def _deletes(given, ctx, lifetimes):
     )
 
 
+def cookie_kind(ctx, name):
+    """fw.classify_cookie(name, ctx.config), kept per file (ctx.kept): the
+    same cookie name is classified by the cookie, session-id and lifecycle
+    analyses in turn, and the answer rests on the name and the file's
+    configuration alone."""
+    kept = ctx.kept.get(cookie_kind)
+    if kept is None:
+        kept = ctx.kept[cookie_kind] = {}
+    kind = kept.get(name)
+    if kind is None:
+        kind = kept[name] = fw.classify_cookie(name, ctx.config)
+    return kind
+
+
 def cookie_sensitivity(ctx, name, value, name_expr=None):
     """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value.
     A literal yes/no value (`"true"`, `True`) is the same for every visitor:
@@ -272,7 +286,7 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
     if value is not None and _is_flag_value(value):
         return fw.PREFERENCE
     if name is not None:
-        kind = fw.classify_cookie(name, ctx.config)
+        kind = cookie_kind(ctx, name)
         if kind != fw.OTHER:
             return kind
     elif name_expr is not None:

@@ -34,7 +34,7 @@ from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
 from .base import Analysis
-from .cookies import cookie_jar, names_session_setting, set_cookie_site
+from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
 from .session_id_guard import may_hold_facts
@@ -208,7 +208,7 @@ class SessionIdAnalysis(Analysis):
         if read.key is not None:
             if self._is_id_name(read.key):
                 return True
-            return read.source == COOKIE and fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION
+            return read.source == COOKIE and cookie_kind(self.ctx, read.key) == fw.SESSION
         return read.key_expr is not None and names_session_setting(read.key_expr)
 
     def _statement_of(self, node):
@@ -397,7 +397,7 @@ class SessionIdAnalysis(Analysis):
             if read.__class__ is Read and read.source == COOKIE and read.key is not None:
                 # Only a session or credential cookie: an A/B-test cookie
                 # compared with a random bucket is no credential.
-                if fw.classify_cookie(read.key, self.ctx.config) == fw.SESSION:
+                if cookie_kind(self.ctx, read.key) == fw.SESSION:
                     self._weak(other, f"compared with cookie {read.key!r}", sid.credential_kind(read.key), web=True)
                 return
         for value, stored in ((left, right), (right, left)):
@@ -426,7 +426,7 @@ class SessionIdAnalysis(Analysis):
         compares a read of the cookie with it (judged at the end)."""
         if value is None or self._in_test():
             return
-        kind = fw.classify_cookie(name, self.ctx.config)
+        kind = cookie_kind(self.ctx, name)
         if kind in (fw.PREFERENCE, fw.CSRF):
             return  # a theme or consent cookie; a double-submit token is no login
         constant = self._constant(value)
@@ -609,7 +609,7 @@ class SessionIdAnalysis(Analysis):
         if site is None or site.value is None:
             return
         named = site.name is not None and (
-            fw.classify_cookie(site.name, self.ctx.config) == fw.SESSION or self._is_id_name(site.name)
+            cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node
         if named and self._signed_identity(site, func):

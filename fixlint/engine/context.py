@@ -47,6 +47,10 @@ class FileContext:
         # the walker empties it whenever a name is bound (see forget_names).
         self._qualnames = {}
         self._qualnames_scope = None
+        # binding's answers for Name nodes, kept and emptied with
+        # qualname's: a callee's name is looked up by qualname, value_of
+        # and several analyses' binding() in turn.
+        self._bindings = {}
         self._prescan(tree)
 
     # -- imports ------------------------------------------------------
@@ -117,10 +121,21 @@ class FileContext:
         return sc.lookup(self.scope, name)
 
     def binding(self, expr):
-        """The binding of a Name expression, or None."""
-        if expr.__class__ is ast.Name:
-            return sc.lookup(self.scope, expr.id)
-        return None
+        """The binding of a Name expression, or None. Kept per node until a
+        name is bound or the walk changes scope (as qualname's answers)."""
+        if expr.__class__ is not ast.Name:
+            return None
+        scope = self.scope
+        if scope is not self._qualnames_scope:
+            self._qualnames.clear()
+            self._bindings.clear()
+            self._qualnames_scope = scope
+        else:
+            known = self._bindings.get(expr, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        found = self._bindings[expr] = sc.lookup(scope, expr.id)
+        return found
 
     def qualname(self, expr):
         """The dotted name an expression refers to through imports and
@@ -132,6 +147,7 @@ class FileContext:
         scope = self.scope
         if scope is not self._qualnames_scope:
             self._qualnames.clear()
+            self._bindings.clear()
             self._qualnames_scope = scope
         else:
             known = self._qualnames.get(expr, _UNKNOWN)
@@ -141,8 +157,10 @@ class FileContext:
         return found
 
     def forget_names(self):
-        """A binding changed: qualname's kept answers may be wrong now."""
+        """A binding changed: qualname's and binding's kept answers may be
+        wrong now."""
         self._qualnames.clear()
+        self._bindings.clear()
 
     def _qualname(self, expr):
         attrs = []
@@ -151,7 +169,7 @@ class FileContext:
             expr = expr.value
         if expr.__class__ is not ast.Name:
             return None
-        binding = sc.lookup(self.scope, expr.id)
+        binding = self.binding(expr)
         if binding is None or binding.qualname is None:
             return None
         if attrs:
@@ -168,7 +186,7 @@ class FileContext:
         when nothing is known."""
         seen = 0
         while expr.__class__ is ast.Name and seen < _MAX_CHASE:
-            binding = sc.lookup(self.scope, expr.id)
+            binding = self.binding(expr)
             if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
                 return expr
             expr = binding.value
