@@ -305,7 +305,7 @@ def test_the_quick_odd_break_test_agrees_with_the_pattern():
 # facts from the others (a helper's body, a config assignment, a call from a
 # handler). Each edit below changes one statement and a finding on a line of
 # another; the check that reuses the last one must see it.
-MODULE = '''import random
+TWO_WAYS = '''import random
 
 from flask import Flask, make_response, redirect, request, session
 
@@ -349,14 +349,14 @@ def test_an_edit_of_one_statement_changes_the_findings_of_another(what, change, 
     path = str(folder / "app.py")
     settings = resolve(str(folder), {})
     memory = linting.Memory()
-    before = linting.check(MODULE, path, settings, memory).findings
-    text = MODULE.replace(*change)
+    before = linting.check(TWO_WAYS, path, settings, memory).findings
+    text = TWO_WAYS.replace(*change)
     edited = incremental.spans(ast.parse(text).body)
-    first = next(n for n, (a, b) in enumerate(zip(MODULE.splitlines(), text.splitlines()), 1) if a != b)
+    first = next(n for n, (a, b) in enumerate(zip(TWO_WAYS.splitlines(), text.splitlines()), 1) if a != b)
     edited = next(span for span in edited if span[0] <= first <= span[1])
     after = linting.check(text, path, settings, memory)
     assert after == linting.check(text, path, settings)
-    moved = text.count("\n") - MODULE.count("\n")
+    moved = text.count("\n") - TWO_WAYS.count("\n")
     old = {(f.line + (moved if f.line > first else 0), f.code) for f in before}
     new = {(f.line, f.code) for f in after.findings}
     changed = (new - old) if effect[0] == "+" else (old - new)
