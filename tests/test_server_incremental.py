@@ -298,3 +298,67 @@ def test_the_quick_odd_break_test_agrees_with_the_pattern():
     for _ in range(20000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 6)))
         assert incremental.odd_breaks(text) == (incremental._ODD_BREAKS.search(text) is not None), repr(text)
+
+
+# Why a check cannot keep the last check's findings for the top-level
+# statements an edit left alone: the analyses judge each statement with
+# facts from the others (a helper's body, a config assignment, a call from a
+# handler). Each edit below changes one statement and a finding on a line of
+# another; the check that reuses the last one must see it.
+TWO_WAYS = '''import random
+
+from flask import Flask, make_response, redirect, request, session
+
+app = Flask(__name__)
+
+
+def new_id():
+    return secrets.token_urlsafe(32)
+
+
+@app.get("/cookie")
+def cookie():
+    resp = make_response("ok")
+    resp.set_cookie("sid", new_id(), httponly=True, secure=True, samesite="Lax")
+    return resp
+
+
+def remember(user):
+    session["user_id"] = user.id
+
+
+@app.post("/login")
+def login():
+    user = find_user(request.form["username"])
+    if user and user.check_password(request.form["password"]):
+        remember(user)
+    return redirect("/")
+'''
+ACROSS = [  # (what the edit changes, its new text, the code that appears (+) or goes (-) elsewhere)
+    ("a helper's return value", ("return secrets.token_urlsafe(32)", "return str(random.random())"), "+SFX204"),
+    ("a helper called by a login", ('    session["user_id"] = user.id',
+                                    '    session.clear()\n    session["user_id"] = user.id'), "-SFX101"),
+    ("the app's config", ("app = Flask(__name__)\n", "app = Flask(__name__)\n\n\n"
+                          "app.config['SESSION_COOKIE_SECURE'] = True\n"), "-SFX302"),
+]
+
+
+@pytest.mark.parametrize("what, change, effect", ACROSS, ids=[a[0] for a in ACROSS])
+def test_an_edit_of_one_statement_changes_the_findings_of_another(what, change, effect, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shop", numbered=True)  # a folder named test_... holds test code
+    path = str(folder / "app.py")
+    settings = resolve(str(folder), {})
+    memory = linting.Memory()
+    before = linting.check(TWO_WAYS, path, settings, memory).findings
+    text = TWO_WAYS.replace(*change)
+    edited = incremental.spans(ast.parse(text).body)
+    first = next(n for n, (a, b) in enumerate(zip(TWO_WAYS.splitlines(), text.splitlines()), 1) if a != b)
+    edited = next(span for span in edited if span[0] <= first <= span[1])
+    after = linting.check(text, path, settings, memory)
+    assert after == linting.check(text, path, settings)
+    moved = text.count("\n") - TWO_WAYS.count("\n")
+    old = {(f.line + (moved if f.line > first else 0), f.code) for f in before}
+    new = {(f.line, f.code) for f in after.findings}
+    changed = (new - old) if effect[0] == "+" else (old - new)
+    assert {code for _, code in changed} == {effect[1:]}, (before, after)
+    assert all(not edited[0] <= line <= edited[1] for line, _ in changed), (edited, changed)

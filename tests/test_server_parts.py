@@ -213,7 +213,9 @@ def test_edits_are_debounced_at_both_edges(monkeypatch):
 
     async def burst():
         server, checks = _debounced_server(monkeypatch)
-        server.edit("file:///a.py")  # the first edit after a quiet spell: at once
+        server.edit("file:///a.py")  # the first edit after a quiet spell: at once...
+        assert checks == []
+        await asyncio.sleep(0)  # ...once the messages already read are handled
         assert checks == ["file:///a.py"]
         for _ in range(5):  # a burst: one check, after the spell
             server.edit("file:///a.py")
@@ -223,6 +225,30 @@ def test_edits_are_debounced_at_both_edges(monkeypatch):
         assert checks == ["file:///a.py"] * 2
 
     asyncio.run(burst())
+
+
+def test_edits_that_queued_up_during_a_check_are_checked_once_on_the_last_text(monkeypatch):
+    """The edits an editor sent while a check ran are read together and
+    handled before any task runs: the first one's check, at once, reads
+    the buffer as the last one left it; none is checked again after it."""
+    import asyncio
+
+    async def queued():
+        server, checks = _debounced_server(monkeypatch)
+        for _ in range(3):
+            server.edit("file:///a.py")
+        assert checks == [] and "file:///a.py" in server.pending
+        await asyncio.sleep(0)
+        assert checks == ["file:///a.py"] and not server.pending and not server.first_edge
+        server.edit("file:///a.py")  # within the spell after them: waits for the spell
+        await asyncio.sleep(0)
+        assert checks == ["file:///a.py"]
+        await asyncio.sleep(1.0)
+        assert checks == ["file:///a.py"] * 2
+        await asyncio.sleep(1.0)
+        assert checks == ["file:///a.py"] * 2
+
+    asyncio.run(queued())
 
 
 def test_after_a_slow_check_the_quiet_spell_is_as_long_as_it_took(monkeypatch):

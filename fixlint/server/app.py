@@ -2,7 +2,9 @@
 
 Documents are checked from the editor's buffer, saved or not: at once when
 opened or saved, and on edits debounced at both edges: the first edit after
-a quiet spell is checked at once, and edits that follow it within the spell
+a quiet spell is checked at once (once the messages already read are
+handled, so that edits that queued up during a check cost one check, of the
+last text), and edits that follow it within the spell
 wait until the spell has passed without one (each restarts it), so a burst
 of typing costs two checks, the last on the final text. The spell is
 DEBOUNCE; after a check that took longer than SLOW, it is as long as that
@@ -61,6 +63,7 @@ class FixlintServer(LanguageServer):
         # test code or excluded), as long as the folder's Settings stay the same
         self.documents = {}
         self.pending = {}  # URI -> the debounced check's task
+        self.first_edge = set()  # the pending tasks that check an edit after a quiet spell, at once
         self.checked = {}  # URI -> (version, Checked) last published
         self.took = {}  # URI -> seconds its last check took
         self.memory = {}  # URI -> linting.Memory: what its last check leaves for the next
@@ -246,13 +249,22 @@ class FixlintServer(LanguageServer):
 
     def edit(self, uri):
         """A changed buffer: check it now after a quiet spell, else once the
-        edits pause."""
+        edits pause. "Now" is as soon as the messages already read are
+        handled: edits that queued up during the last check (the event loop
+        reads them all at once, and handles them before any task runs) are
+        checked once, on the last text, not once each."""
         now = time.monotonic()
         quiet = self._quiet(uri)
-        calm = uri not in self.pending and now - self.edited.get(uri, float("-inf")) > quiet
+        task = self.pending.get(uri)
+        if task is not None and task in self.first_edge:
+            self.edited[uri] = now
+            return  # the check about to run reads the buffer as this edit leaves it
+        calm = task is None and now - self.edited.get(uri, float("-inf")) > quiet
         self.edited[uri] = now
         if calm:
-            self.check_now(uri)
+            task = self.pending[uri] = asyncio.ensure_future(self._at_once(uri))
+            self.first_edge.add(task)
+            task.add_done_callback(self.first_edge.discard)
             return
         task = self.pending.pop(uri, None)
         if task is not None:
@@ -262,6 +274,10 @@ class FixlintServer(LanguageServer):
     def _quiet(self, uri):
         took = self.took.get(uri, 0.0)
         return min(took, MAX_QUIET) if took > SLOW else self.debounce
+
+    async def _at_once(self, uri):
+        self.first_edge.discard(asyncio.current_task())  # (a cancelled one leaves by its done callback)
+        self.check_now(uri)
 
     async def _after_quiet(self, uri, quiet):
         await asyncio.sleep(quiet)
