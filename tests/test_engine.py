@@ -499,3 +499,87 @@ def test_cookie_kinds_are_kept_per_file_and_configuration():
     assert [cookie_kind(plain, "prefs_blob") for _ in range(2)] == [fw.PREFERENCE] * 2
     assert [cookie_kind(configured, "prefs_blob") for _ in range(2)] == [fw.SESSION] * 2
     assert cookie_kind(plain, "sessionid") == fw.SESSION and cookie_kind(plain, "csrftoken") == fw.CSRF
+
+
+def during_walk(source):
+    """Each function's Handler as its body is walked (kind, paths, params),
+    and as the walk leaves it complete (after finish())."""
+    tree = ast.parse(textwrap.dedent(source))
+    early, final = {}, {}
+
+    class Grab(Analysis):
+        requires = (HandlerAnalysis,)
+
+        def subscribe(self, walker):
+            walker.on(ast.FunctionDef, self.seen)
+            walker.on(ast.AsyncFunctionDef, self.seen)
+
+        def seen(self, node):
+            h = self.analyses[HandlerAnalysis].handler(node)
+            early[node.lineno] = (h.kind, list(h.paths), dict(h.params))
+
+        def finish(self):
+            for node, h in self.analyses[HandlerAnalysis].handlers.items():
+                final[node.lineno] = (h.kind, list(h.paths), dict(h.params))
+
+    class Probe:
+        uses = (Grab,)
+
+        def check(self, ctx, facts):
+            return []
+
+    check_tree(tree, "app.py", Config(), [Probe()], None)
+    return early, final
+
+
+def test_registrations_below_a_definition_are_known_while_its_body_is_walked():
+    early, final = during_walk("""
+        from fastapi import FastAPI
+        from flask import Flask, jsonify
+
+        app = Flask(__name__)
+        api = FastAPI()
+
+        def resume(sid):                                   # line 8
+            pass
+
+        app.add_url_rule("/r/<sid>", view_func=resume)
+
+        async def endpoint(session_id: str):               # line 13
+            pass
+
+        api.add_api_route("/e", endpoint, methods=["GET"])
+
+        def rebound(sid):                                  # line 18
+            pass
+
+        rebound = jsonify
+        app.add_url_rule("/rb/<sid>", view_func=rebound)
+
+        if app:
+            def conditional(sid):                          # line 25
+                pass
+        app.add_url_rule("/c/<sid>", view_func=conditional)
+
+        def in_factory(sid):                               # line 29
+            pass
+
+        def shadowing(sid):                                # line 32
+            pass
+
+        def create_app():                                  # line 35
+            app.add_url_rule("/f/<sid>", view_func=in_factory)
+            shadowing = jsonify
+            app.add_url_rule("/s/<sid>", view_func=shadowing)
+    """)
+    assert early[8] == (ROUTE, ["/r/<sid>"], {})
+    assert early[13][0] == ROUTE and early[13][2] == {"session_id": "query"}
+    assert early[29] == (ROUTE, ["/f/<sid>"], {})
+    # Not certain before the walk: left to finish() (which may or may not
+    # find them), never guessed early.
+    for line in (18, 25, 32, 35):
+        assert early[line][0] == FUNCTION, line
+    # Never more than the walk itself finds.
+    for line, (kind, paths, _) in early.items():
+        if kind == ROUTE:
+            assert final[line][0] == ROUTE and set(paths) <= set(final[line][1]), line

@@ -80,6 +80,11 @@ class HandlerAnalysis(Analysis):
         super().__init__(ctx, analyses)
         self.handlers = {}  # FunctionDef node -> Handler
         self._registered = []  # (function node, framework, path, methods)
+        # Registrations that name a function or class defined above them
+        # (`app.add_url_rule("/r/<sid>", view_func=resume)` after `def
+        # resume`): known before the walk reaches the definition, so the
+        # function's parameters are route values while its body is walked.
+        self._early = _early_registrations(ctx.tree)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -101,6 +106,10 @@ class HandlerAnalysis(Analysis):
         self.handlers[node] = handler
         for decorator in node.decorator_list:
             self._decorator(handler, decorator)
+        if self._early:
+            for definition in (node, class_node):
+                for framework, path, methods in self._early.get(definition, ()):
+                    _apply(handler, framework, path, methods)
         if handler.kind == FUNCTION:
             self._django_view(handler)
         if handler.framework is not None and handler.framework.requests.param_sources and handler.kind == ROUTE:
@@ -300,18 +309,12 @@ class HandlerAnalysis(Analysis):
     def _registration(self, node, framework):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
         login)`, Django `path("login/", login)`."""
-        routing = framework.routing
-        keyword, position = routing.register_target
-        target = _keyword(node, keyword) or (node.args[position] if len(node.args) > position else None)
-        methods = _methods(node) if routing.route_decorators else set()
-        self._register(target, framework, _first_string(node, routing.path_keywords), methods)
+        target, path, methods = _registration_parts(node, framework)
+        self._register(target, framework, path, methods)
 
     def _register(self, target, framework, path, methods):
         if target is None:
             return
-        if (target.__class__ is ast.Call and target.func.__class__ is ast.Attribute
-                and target.func.attr in framework.routing.view_factories):
-            target = target.func.value  # LoginView.as_view()
         binding = self.ctx.binding(target)
         if binding is None or binding.kind not in ("function", "class"):
             return
@@ -324,12 +327,131 @@ class HandlerAnalysis(Analysis):
             else:
                 targets = [self.handlers[definition]] if definition in self.handlers else []
             for handler in targets:
-                if handler.kind == FUNCTION or handler.class_node is not None:
-                    handler.kind = ROUTE if handler.class_node is None else VIEW
-                handler.framework = handler.framework or framework
-                if path is not None and path not in handler.paths:
-                    handler.paths.append(path)
-                handler.methods |= methods
+                _apply(handler, framework, path, methods)
+
+
+def _apply(handler, framework, path, methods):
+    """What a registration makes of a function: a route (a method of a
+    registered class: a view), under `path`, for `methods`."""
+    if handler.kind == FUNCTION or handler.class_node is not None:
+        handler.kind = ROUTE if handler.class_node is None else VIEW
+    handler.framework = handler.framework or framework
+    if path is not None and path not in handler.paths:
+        handler.paths.append(path)
+    handler.methods |= methods
+
+
+def _registration_parts(call, framework):
+    """A registration call's target expression (`LoginView.as_view()` gives
+    `LoginView`), its literal path and its methods."""
+    routing = framework.routing
+    keyword, position = routing.register_target
+    target = _keyword(call, keyword) or (call.args[position] if len(call.args) > position else None)
+    if (target is not None and target.__class__ is ast.Call and target.func.__class__ is ast.Attribute
+            and target.func.attr in routing.view_factories):
+        target = target.func.value  # LoginView.as_view()
+    methods = _methods(call) if routing.route_decorators else set()
+    return target, _first_string(call, routing.path_keywords), methods
+
+
+def _early_registrations(tree):
+    """Method registrations (`app.add_url_rule(...)`, `router.add_api_route
+    (...)`) among the module's top-level statements, and among the
+    top-level statements of its top-level functions (an app factory), whose
+    target is a plain name that a `def` or `class` at the module's top
+    level bound last before the call and nothing rebinds in between: the
+    definition node -> [(framework, path, methods)]. The same registrations
+    the walk finds again at the call (finish() applies those): only names
+    whose binding is certain without the walk are answered here, so this is
+    never more than the walk finds, only earlier."""
+    if not _REGISTER_METHODS:
+        return {}
+    body = getattr(tree, "body", None)
+    if not body:
+        return {}
+    if not any(_register_framework(value) is not None for value in _top_level_calls(body)):
+        return {}  # nearly every file: no walk over its statements below
+    found = {}
+    bound = {}  # name -> the top-level def/class that bound it last, or None
+    for stmt in body:
+        cls = stmt.__class__
+        if cls is ast.Expr:
+            _early_call(stmt.value, bound, found)
+            continue
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef):
+            local = None
+            for inner in stmt.body:
+                if inner.__class__ is ast.Expr and _register_framework(inner.value) is not None:
+                    if local is None:
+                        local = _local_names(stmt)
+                    _early_call(inner.value, bound, found, local)
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            bound[stmt.name] = stmt
+        else:
+            for name in _bound_names(stmt):
+                bound[name] = None
+    return found
+
+
+def _top_level_calls(body):
+    """The calls that are whole statements at the module's top level or at
+    the top level of a top-level function."""
+    for stmt in body:
+        cls = stmt.__class__
+        if cls is ast.Expr:
+            yield stmt.value
+        elif cls is ast.FunctionDef or cls is ast.AsyncFunctionDef:
+            for inner in stmt.body:
+                if inner.__class__ is ast.Expr:
+                    yield inner.value
+
+
+def _register_framework(value):
+    if value.__class__ is ast.Call and value.func.__class__ is ast.Attribute:
+        return _REGISTER_METHODS.get(value.func.attr)
+    return None
+
+
+def _early_call(value, bound, found, local=()):
+    framework = _register_framework(value)
+    if framework is None:
+        return
+    target, path, methods = _registration_parts(value, framework)
+    if target is None or target.__class__ is not ast.Name or target.id in local:
+        return
+    definition = bound.get(target.id)
+    if definition is not None:
+        found.setdefault(definition, []).append((framework, path, methods))
+
+
+def _bound_names(stmt):
+    """Every name a top-level statement may bind (anywhere inside it, so
+    more rather than fewer)."""
+    for node in ast.walk(stmt):
+        cls = node.__class__
+        if cls is ast.Name and node.ctx.__class__ is not ast.Load:
+            yield node.id
+        elif cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            yield node.name
+        elif cls is ast.alias:
+            yield (node.asname or node.name).partition(".")[0]
+        elif cls is ast.ExceptHandler and node.name:
+            yield node.name
+        elif cls.__name__ in ("MatchAs", "MatchStar") and node.name:
+            yield node.name
+        elif cls.__name__ == "MatchMapping" and node.rest:
+            yield node.rest
+
+
+def _local_names(function):
+    """Names a function binds (its parameters included), over-counted."""
+    names = set(_bound_names(function))
+    names.discard(function.name)
+    args = function.args
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+        if arg is not None:
+            names.add(arg.arg)
+    return names
 
 
 class _Info:
