@@ -54,6 +54,20 @@ def test_a_finding_column_in_utf8_bytes_becomes_utf16_units_for_the_client():
     assert found.range.end == types.Position(0, utf16(line))
 
 
+def test_a_finding_s_own_severity_sets_its_editor_severity_as_in_sarif():
+    from fixlint.rules import get_rule
+
+    lines = Lines("session['uid'] = user.id\n", utf16)
+    sfx101 = get_rule("SFX101")
+    for severity, shown in (("high", types.DiagnosticSeverity.Error),
+                            ("medium", types.DiagnosticSeverity.Warning),
+                            (None, types.DiagnosticSeverity.Error)):
+        assert diagnostic(Finding(1, 0, "SFX101", "m", severity), lines).severity == shown, severity
+        assert sfx101.rating(severity)[0] == {types.DiagnosticSeverity.Error: "error",
+                                              types.DiagnosticSeverity.Warning: "warning"}[shown]
+    assert diagnostic(Finding(1, 0, "SFX302", "m"), lines).severity == types.DiagnosticSeverity.Warning
+
+
 def test_lines_are_counted_as_python_counts_them_not_at_form_feeds():
     text = "a = 1\n\x0c\nb = 2  # \u2028 inside a comment\nresp.set_cookie('sid', 'v')\n"
     found = diagnostic(Finding(4, 0, "SFX302", "m"), Lines(text, utf16))

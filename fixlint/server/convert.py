@@ -25,13 +25,17 @@ _SEVERITY = {
 }
 
 
-def _levels():
-    if not _LEVELS:
-        _LEVELS.update((rule.code, rule.level) for rule in all_rules())
-    return _LEVELS
+def _level(finding):
+    """The SARIF level of a finding, as output/sarif.py gives it: the
+    rule's, or the one its own severity rates (SFX101 under a signed-cookie
+    session is a warning, under a server-side store an error)."""
+    if not _RULES:
+        _RULES.update((rule.code, rule) for rule in all_rules())
+    rule = _RULES.get(finding.code)
+    return rule.rating(finding.severity)[0] if rule is not None else "warning"
 
 
-_LEVELS = {}
+_RULES = {}
 
 
 class Lines:
@@ -73,12 +77,12 @@ class Lines:
 
 
 def diagnostic(finding, lines):
-    """A finding as the editor shows it. Its severity is the finding's own
-    level where it has one (a rule whose severity depends on the session
-    backend), else the rule's SARIF level. No `tags`: the two LSP has
+    """A finding as the editor shows it. Its severity is its SARIF level
+    (_level: a rule whose severity depends on the session backend rates
+    each finding by its own severity, as SARIF does). No `tags`: the two LSP has
     (Unnecessary fades the code, Deprecated strikes it through) would
     misstate a security finding."""
-    level = getattr(finding, "level", None) or _levels().get(finding.code, "warning")
+    level = _level(finding)
     return types.Diagnostic(
         range=lines.span(finding.line, finding.col),
         message=finding.message,
