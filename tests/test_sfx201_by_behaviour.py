@@ -76,3 +76,20 @@ def test_a_value_compared_with_a_stored_session_id_is_one(stored):
                                     'request.form["t2"]'])
 def test_a_value_compared_with_a_csrf_reset_or_page_token_is_not(stored):
     assert sfx201(COMPARED.format(stored=stored)) == []
+
+
+NUMBERED = """
+    from flask import Flask, jsonify
+    {shadow}
+    app = Flask(__name__)
+
+    @app.get("/race/<session_id>")
+    def race(session_id):
+        return jsonify(laps=load_laps(int(session_id)))
+"""
+
+
+def test_a_route_value_turned_into_a_number_is_an_object_id_unless_int_is_the_module_s_own():
+    assert sfx201(NUMBERED.format(shadow="")) == []
+    shadowed = NUMBERED.format(shadow="from .coerce import coerce as int")
+    assert sfx201(shadowed) == [(6, "SFX201")]  # def race(session_id)

@@ -55,6 +55,10 @@ _ENCODERS = frozenset(("str", "int", "bytes"))
 _MAX_UNWRAP = 4
 
 
+# Builtins whose argument must be a number: the value is an object id.
+_NUMBER_CASTS = frozenset(("int", "float"))
+
+
 class ParamRead(NamedTuple):
     read: Read
     sink: str  # the session-loading API it reaches, or "" when judged by name
@@ -570,6 +574,12 @@ class SessionIdAnalysis(Analysis):
         """`Model.objects.filter(id=session_id)`: the value is a row's primary
         key (an editing session, a chat session), not a web session id."""
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
+        if name in _NUMBER_CASTS and len(node.args) == 1 and self.ctx.binding(func) is None:
+            # `int(session_id)`: a number, like `<int:sid>` (a race's or a
+            # station's session), judged by flow only.
+            for read in self.origins.reads_in(node.args[0]):
+                read.numeric = True
+            return
         if name not in sid.ORM_METHODS:
             return
         keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS]

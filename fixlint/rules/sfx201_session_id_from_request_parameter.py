@@ -54,10 +54,11 @@ def _primary_key_lookups():
     """`pattern-not`s: the parameter only looks a row up by primary key (a
     chat session, an editing session): Django `Model.objects.get(pk=p)`,
     SQLAlchemy `Model.query.get(p)`, `db.get(Model, p)`,
-    `.filter(Model.id == p)`, `.filter_by(id=p)`."""
+    `.filter(Model.id == p)`, `.filter_by(id=p)`; or is turned into a
+    number, `int(p)` (a race's session)."""
     lookups = [f"$MODEL.objects.$Q(..., {key}=$P, ...)" for key in ("id", "pk")]
     lookups += ["$MODEL.query.get($P)", "$DB.get($MODEL, $P)", "$Q.filter($MODEL.id == $P)",
-                "$Q.filter_by(id=$P)"]
+                "$Q.filter_by(id=$P)", "int($P)", "float($P)"]
     return [{"pattern-not": f"def $F(..., $P, ...):\n  ...\n  <... {lookup} ...>\n  ...\n"} for lookup in lookups]
 
 
@@ -256,8 +257,9 @@ class SessionIdFromRequestParameter(Rule):
     `session` is not treated as a session-id name (a query parameter named
     `session` is as often a conference talk as a session id). A value
     declared numeric (`<int:sid>`, `sid: int`, `request.args.get("sid",
-    type=int)`) is an object id — a student's, a station's — never a
-    session id, and is judged by flow only; so is a value that only looks
+    type=int)`) or turned into one (the builtin `int(sid)`) is an object
+    id — a student's, a station's, a race's — never a session id, and is
+    judged by flow only; so is a value that only looks
     a row up by primary key (a chat's `session_id`:
     `Model.objects.get(pk=...)`, `Model.query.get(...)`, `db.get(Model,
     ...)`, `.filter(Model.id == ...)`). Headers
