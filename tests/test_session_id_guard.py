@@ -192,7 +192,7 @@ WEAK_SOURCES = {
 @pytest.mark.parametrize("name", sorted(WEAK_SOURCES))
 def test_a_token_or_generator_name_with_a_weak_source_is_planned_and_reported(name):
     source, line = WEAK_SOURCES[name]
-    assert guard._anchor(GuardText(source), source) is guard._WEAK_ONLY, name  # no other anchor lets it in
+    assert guard._anchor(GuardText(source), source) == (guard._WEAK,), name  # no other anchor lets it in
     assert _planned(source, None), name
     assert [found[0] for found in lint(source, codes={"SFX204"})] == [line], name
 
@@ -212,7 +212,7 @@ NO_WEAK_SOURCE = [
 
 @pytest.mark.parametrize("text", NO_WEAK_SOURCE)
 def test_a_token_or_generator_name_without_a_weak_value_is_not_planned(text):
-    assert guard._anchor(GuardText(text), text) is guard._WEAK_ONLY, text
+    assert guard._anchor(GuardText(text), text) == (guard._WEAK,), text
     assert not _planned(text, None), text
     # A project helper that returns a weak value may be imported under any name: the facts decide.
     assert not _planned(text, _facts({"utils.make": {"returns": "session"}})), text
@@ -316,3 +316,77 @@ def test_flake8_reports_a_weak_project_helper_behind_a_token_name(tmp_path):
     root = _weak_helper_project(tmp_path, WEAK_HELPER)
     done = run_flake8("--isolated", "--select", "SFX", "accounts.py", cwd=root)
     assert "accounts.py:5:" in done.stdout and "SFX204" in done.stdout, done.stdout + done.stderr
+
+
+# -- `Depends` counts only with a project dependency that returns something --
+
+DEPENDS_ONLY = ("from fastapi import Depends, FastAPI\nfrom .deps import get_store\n\napp = FastAPI()\n\n"
+                "@app.post('/remember')\ndef keep(token_store=Depends(get_store)):\n    return token_store\n")
+
+
+def test_depends_needs_an_imported_helper_that_returns_the_session_or_a_request_value():
+    assert guard._anchor(GuardText(DEPENDS_ONLY), DEPENDS_ONLY) == (guard._RETURNS,)
+    assert not _planned(DEPENDS_ONLY, None)
+    assert not _planned(DEPENDS_ONLY, _facts({".deps.make": {"weak": "random.random()"}}))
+    assert _planned(DEPENDS_ONLY, _facts({".deps.get_store": {"returns": "session"}}))
+    assert _planned(DEPENDS_ONLY, _facts({".deps.read_sid": {"returns": "cookie"}}))
+    text = GuardText(DEPENDS_ONLY)
+    assert SessionIdAnalysis in plan(_SFX20X, Config(), text) and text.awaits_project
+
+
+def test_a_token_name_and_depends_take_either_helper():
+    text = "import fastapi\nfrom deps import current\n\ndef me(user=fastapi.Depends(current)):\n    user.auth_token = 1\n"
+    assert guard._anchor(GuardText(text), text) == (guard._WEAK, guard._RETURNS)
+    assert not _planned(text, _facts({}))
+    assert _planned(text, _facts({"deps.current": {"returns": "query"}}))
+    assert _planned(text, _facts({"deps.pick": {"weak": "random.random()"}}))
+
+
+STORE_DEPENDENCY = """
+    from fastapi import Query, Request
+
+
+    def get_store(request: Request):
+        return {store}
+
+
+    def ref(value: str = Query()):  # routes.py imports only get_store
+        return value
+    """
+REMEMBER_ROUTE = """
+    import random
+
+    from fastapi import Depends, FastAPI
+
+    from deps import get_store
+
+    app = FastAPI()
+
+
+    @app.post("/remember")
+    def keep(token_store=Depends(get_store)):
+        token_store["api_key"] = str(random.random())
+        return {}
+    """
+
+
+def test_the_cli_plans_a_route_whose_session_comes_from_another_modules_dependency(tmp_path, capsys, monkeypatch):
+    from fixlint import runner
+
+    parsed = []
+    judge = runner._parse_and_judge
+
+    def recording(path, *args, **kwargs):
+        parsed.append(os.path.basename(path))
+        return judge(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "_parse_and_judge", recording)
+    write(tmp_path, "setup.py", "")
+    write(tmp_path, "routes.py", REMEMBER_ROUTE)
+    write(tmp_path, "deps.py", STORE_DEPENDENCY.format(store="request.session"))
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX204", str(tmp_path))
+    assert "routes.py:12:" in out and "API key" in out, out
+    write(tmp_path, "deps.py", STORE_DEPENDENCY.format(store="{}"))
+    parsed.clear()
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX204", str(tmp_path))
+    assert "SFX204" not in out and "routes.py" not in parsed, (out, parsed)

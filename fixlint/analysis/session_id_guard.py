@@ -16,9 +16,15 @@ parsed nor walked for SFX201-SFX204):
 - a framework's session API: its session store class (`SessionStore`),
   session model, session-id call (`get_session_id`), a session object
   (`flask.session`, `request.session` of a request framework, a session
-  getter, a FastAPI dependency that may return the session: another
-  module's, which only the project model knows, needs `Depends` and the
-  framework's import, no more);
+  getter);
+- `Depends` with the import of a framework whose handlers declare
+  parameters, when the file imports a project helper whose profile
+  returns something (ProjectFacts.helpers, `returns`): another module's
+  dependency may hand a handler the session (fw.project_dependency ==
+  "session") or a declared request value such as its `Cookie()`
+  (handlers._DEPENDED). A dependency of the same module makes neither
+  (its `return request.session` is a session object above, its
+  parameters are read as they are declared);
 - a function named like a session-id or token generator
   (`def new_sid`, `def make_token`), judged by sid.is_generator_name;
 - one of the short names (`sid`, `ssid`, `sess`) as a word, only with what
@@ -42,13 +48,15 @@ a weak value (analysis.origins: `Weak`), and every weak value is one of:
 - a counter, `n += 1`: the text spells `+=` and a number;
 - a helper of another project module that the file imports and whose
   profile says it returns a weak value (origins._project_helper): a
-  project fact. The guard asks the file's project facts (GuardText.project)
-  for one; when nobody told it what the project model knows (UNKNOWN), the
-  file is let in and GuardText.awaits_project says so (the CLI plans the
-  files the model reads before the model is complete, and plans such a
-  file again once it is).
+  project fact.
 So these two anchors count only with a weak source spelled or a weak
 project helper imported.
+
+The guard reads project facts from GuardText.project. When nobody told it
+what the project model knows (UNKNOWN), an anchor that needs a project
+fact lets the file in, and GuardText.awaits_project says so: the CLI plans
+the files the model reads before the model is complete, and plans such a
+file again once it is.
 
 The vocabularies are the analysis's own data (session_id_words and the
 adapters), read once; configured names are the caller's business
@@ -256,9 +264,7 @@ def _key_text(text):
 def _session_api(text):
     if "session" in text and _any_in(_REQUEST_SESSION, text):
         return True
-    if _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS):
-        return True
-    return _DEPENDS in text and _any_in(_DEPENDS_MODULES, text)
+    return _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS)
 
 
 def _store(text, raw):
@@ -303,23 +309,35 @@ def may_hold_facts(text):
     anchor = text.__dict__.get("session_id_anchor")  # planned again once the project model is known
     if anchor is None:
         anchor = text.session_id_anchor = _anchor(text, raw)
-    if anchor is not _WEAK_ONLY:
+    if anchor is True or anchor is False:
         return anchor
-    return _weak_spelled(text, raw) or _imports_weak_helper(text)
+    if _WEAK in anchor and _weak_spelled(text, raw):
+        return True
+    return any(_imports_helper(text, need) for need in anchor)
 
 
-_WEAK_ONLY = "weak only"  # _anchor's answer for SFX204's own anchors: a weak value is needed too
+# What the anchors that need a project fact need from an imported helper's
+# profile (project/functions.py): a weak value, or a returned session or
+# declared request value.
+_WEAK = "weak"
+_RETURNS = "returns"
 
 
 def _anchor(text, raw):
-    """True, False, or _WEAK_ONLY (a token name or a generator's name, no
-    other anchor)."""
-    if ("cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw)):
+    """True, False, or the profile keys (_WEAK, _RETURNS) of which one the
+    file's anchors need: a token name or a generator's name needs a weak
+    value (spelled, or a project helper's), `Depends` a project dependency."""
+    if "cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw):
         return True
     # A short name, or a sign-in call, where a request can be read.
     if (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text):
         return True
-    return _WEAK_ONLY if _token_names(text) or _generator(raw) else False
+    needs = ()
+    if _token_names(text) or _generator(raw):
+        needs += (_WEAK,)
+    if _DEPENDS in text and _any_in(_DEPENDS_MODULES, text):
+        needs += (_RETURNS,)
+    return needs or False
 
 
 def _weak_spelled(text, raw):
@@ -335,10 +353,10 @@ def _weak_spelled(text, raw):
     return False
 
 
-def _imports_weak_helper(text):
-    """Whether the file imports a project helper that returns a weak value
-    (ProjectFacts.helpers, a profile with `weak`). Unknown: yes, and the
-    text remembers that its plan waits for the project model."""
+def _imports_helper(text, key):
+    """Whether the file imports a project helper whose profile has `key`
+    (ProjectFacts.helpers). Unknown: yes, and the text remembers that its
+    plan waits for the project model."""
     project = text.project
     if project is UNKNOWN:
         text.awaits_project = True
@@ -347,7 +365,7 @@ def _imports_weak_helper(text):
         project = project.get()
     if project is None or not project.helpers:
         return False
-    return any(profile.get("weak") for profile in project.helpers.values())
+    return any(profile.get(key) for profile in project.helpers.values())
 
 
 def _sign_in_call(text):
