@@ -390,3 +390,27 @@ def test_the_cli_plans_a_route_whose_session_comes_from_another_modules_dependen
     parsed.clear()
     status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX204", str(tmp_path))
     assert "SFX204" not in out and "routes.py" not in parsed, (out, parsed)
+
+
+def test_a_same_module_session_dependency_needs_no_project_fact():
+    # Its `return request.session` spells a session object, with the framework's import.
+    source = """
+        import random
+
+        from fastapi import Depends, FastAPI, Request
+
+        app = FastAPI()
+
+
+        def get_store(request: Request):
+            return request.session
+
+
+        @app.post("/keep")
+        def keep(token_store=Depends(get_store)):
+            token_store["api_key"] = str(random.random())
+            return {}
+        """
+    assert guard._anchor(GuardText(_source(source)), _source(source)) is True
+    assert _planned(_source(source), None)
+    assert [found[0] for found in lint(source, codes={"SFX204"})] == [14]
