@@ -19,7 +19,7 @@ import warnings
 from typing import NamedTuple
 
 from . import noqa, timelimit
-from .analysis.base import GuardText
+from .analysis.base import UNKNOWN, GuardText
 from .engine import collector
 from .engine.checker import Deferred, check_tree, is_checked, plan
 from .excludes import DEFAULT_EXCLUDES
@@ -313,6 +313,10 @@ def check_file(path, config, rules, max_size=None, project=None, sources=None):
         return FileResult(path, [], [])
     if kept is not None:
         text, guard, planned, tree = kept
+        if guard.awaits_project:  # planned while the model was read: a guard needs its facts
+            planned = plan(rules, config, guard, project)
+            if not planned:
+                return FileResult(path, [], [])
         parse = (lambda text, path: tree) if tree is not None else None
         with collector.paused():
             return _parse_and_judge(path, text, config, rules, guard, planned, project, parse)
@@ -346,7 +350,7 @@ def check_source(path, text, config, rules, project=None, parse=None, keep=None)
 
 
 def _check_source(path, text, config, rules, project, parse=None, keep=None):
-    prepared = _prepare(text, config, rules)
+    prepared = _prepare(text, config, rules, project)
     if prepared is NOTHING_TO_CHECK:
         return FileResult(path, [], [])
     return _parse_and_judge(path, text, config, rules, *prepared, project, parse, keep)
@@ -355,14 +359,14 @@ def _check_source(path, text, config, rules, project, parse=None, keep=None):
 NOTHING_TO_CHECK = ()  # _prepare's answer for a text no rule can report anything in
 
 
-def _prepare(text, config, rules):
+def _prepare(text, config, rules, project=UNKNOWN):
     """(GuardText, the planned analyses) of a text, or NOTHING_TO_CHECK when
     it need not even be parsed: a `# flake8: noqa` file, or a text no
-    analysis wants."""
+    analysis wants. `project`: the file's project facts (see plan)."""
     guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return NOTHING_TO_CHECK
-    planned = plan(rules, config, guard)
+    planned = plan(rules, config, guard, project)
     return (guard, planned) if planned else NOTHING_TO_CHECK
 
 

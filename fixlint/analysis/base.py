@@ -8,12 +8,31 @@ import re
 from functools import lru_cache
 
 
+class _Unknown:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()  # GuardText.project when no caller said what the project model knows
+
+
 class GuardText(str):
     """A file's source lower-cased, as the per-file guards search it, that
     also remembers the text as written: a guard that needs case (a word
     boundary inside `userSid`) reads `raw`. A plain lower-cased str works
     wherever a GuardText does; such guards then fall back to the looser
-    lower-case test."""
+    lower-case test.
+
+    `project` is what the guards may know of the file's project model:
+    UNKNOWN (nobody said: a guard that needs a project fact lets the file
+    in, and sets `awaits_project`), None (no project model: the analyses
+    see no project facts either), or the file's ProjectFacts or a Deferred
+    of them (engine.checker.plan sets it when its caller knows it)."""
+
+    project = UNKNOWN
+    awaits_project = False
 
     def __new__(cls, text):
         self = super().__new__(cls, text.lower())

@@ -16,9 +16,15 @@ parsed nor walked for SFX201-SFX204):
 - a framework's session API: its session store class (`SessionStore`),
   session model, session-id call (`get_session_id`), a session object
   (`flask.session`, `request.session` of a request framework, a session
-  getter, a FastAPI dependency that may return the session: another
-  module's, which only the project model knows, needs `Depends` and the
-  framework's import, no more);
+  getter);
+- `Depends` with the import of a framework whose handlers declare
+  parameters, when the file imports a project helper whose profile
+  returns something (ProjectFacts.helpers, `returns`): another module's
+  dependency may hand a handler the session (fw.project_dependency ==
+  "session") or a declared request value such as its `Cookie()`
+  (handlers._DEPENDED). A dependency of the same module makes neither
+  (its `return request.session` is a session object above, its
+  parameters are read as they are declared);
 - a function named like a session-id or token generator
   (`def new_sid`, `def make_token`), judged by sid.is_generator_name;
 - one of the short names (`sid`, `ssid`, `sess`) as a word, only with what
@@ -28,9 +34,29 @@ parsed nor walked for SFX201-SFX204):
 - a framework's sign-in call (`login_user`), where a request can be read:
   SFX201's sign-in lookups need no session-id word at all.
 
-Deliberately not required, though every SFX204 fact needs a weak value: a
-weak value may come from a helper of another module (the project model's
-`helpers`), which the text cannot tell, so SFX204's contexts count alone.
+Two anchors serve SFX204 alone: a session-token name that does not spell
+`sess` (`auth_token`, `access_token`: none is read as a session id by
+SFX201-SFX203) and a generator's name. Every SFX204 fact but the
+hard-coded cookie token (which needs a cookie, an anchor of its own) needs
+a weak value (analysis.origins: `Weak`), and every weak value is one of:
+- a call whose qualified name (only ever made of the names of an import
+  and the attributes after it, each spelled whole in the text) is a weak
+  generator of stdlib.WEAK_RANDOM_MODULES / WEAK_RANDOM_CLASSES,
+  WEAK_CALLS, COUNTERS, or a hash of HASHES, or a same-module helper that
+  returns one: every name of such a qualified name must be a word of the
+  text (after NFKC, as Python reads identifiers);
+- a counter, `n += 1`: the text spells `+=` and a number;
+- a helper of another project module that the file imports and whose
+  profile says it returns a weak value (origins._project_helper): a
+  project fact.
+So these two anchors count only with a weak source spelled or a weak
+project helper imported.
+
+The guard reads project facts from GuardText.project. When nobody told it
+what the project model knows (UNKNOWN), an anchor that needs a project
+fact lets the file in, and GuardText.awaits_project says so: the CLI plans
+the files the model reads before the model is complete, and plans such a
+file again once it is.
 
 The vocabularies are the analysis's own data (session_id_words and the
 adapters), read once; configured names are the caller's business
@@ -41,10 +67,12 @@ keeps the text as written, is judged: a plain lower-cased str is let in.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
-from .base import has_word
+from ..frameworks import stdlib
+from .base import UNKNOWN, has_word
 
 _SEPARATOR = "[^a-z]*"  # what words() skips between two words, and more
 
@@ -92,6 +120,37 @@ def _name_patterns():
 
 
 _SESS_NAMES, _REVERSED_NAMES = _name_patterns()
+# The names without `sess` (searched over the reversed text) are session
+# tokens only: SFX204's contexts, never a session id SFX201-SFX203 read
+# (every unambiguous session-id name and setting spells `sess`; a test
+# says so).
+
+
+def _weak_names():
+    """The names of each qualified name whose call makes a weak value
+    (origins._qualified_call, _method): all of them are spelled, each as a
+    whole word, where the code calls it (`import time` ... `time.time()`;
+    `from datetime import datetime` ... `datetime.now()`). Any function
+    of the random module or numpy.random needs only `random`; a set that
+    holds another is left out."""
+    qualnames = [*stdlib.WEAK_CALLS, *stdlib.WEAK_RANDOM_CLASSES, *stdlib.COUNTERS, *stdlib.HASHES,
+                 *(prefix.rstrip(".") for prefix in stdlib.WEAK_RANDOM_MODULES)]
+    sets = {frozenset(qualname.lower().split(".")) for qualname in qualnames}
+    sets = sorted((s for s in sets if not any(o < s for o in sets)), key=sorted)
+    return tuple(tuple((word, _whole_word(word)) for word in sorted(s, key=lambda w: (-len(w), w))) for s in sets)
+
+
+def _whole_word(word):
+    """`word` not inside a longer identifier (led by its literal: fast)."""
+    return re.compile(rf"{re.escape(word)}(?<![0-9a-z_]{re.escape(word)})(?![0-9a-z_])")
+
+
+_WEAK_NAMES = _weak_names()
+# A counter (origins._increments): `n += 1`, an int literal added, maybe in
+# parentheses. When a line continuation, a line end or a comment follows
+# the `+=` (the number may be further on), the file is let in: a regex
+# that skipped comments would scan a line's rest from every `+=` on it.
+_INCREMENT = re.compile(r"\+=[ \t\f(]*[0-9\\\r\n#]")
 # `"session:%s" % sid`, f"/sess_{sid}": a literal's text starts the key.
 _KEY_PREFIXES = _minimal(sid.KEY_PREFIX_WORDS)
 _KEY_TEXT = re.compile("[\"']/*(?:" + "|".join(map(re.escape, _KEY_PREFIXES)) + ")")
@@ -179,8 +238,10 @@ def _may_read_requests(text):
 
 
 def _names(text):
-    if "sess" in text and _SESS_NAMES.search(text) is not None:
-        return True
+    return "sess" in text and _SESS_NAMES.search(text) is not None
+
+
+def _token_names(text):
     backwards = None
     for last, pattern in _REVERSED_NAMES:
         if last in text:
@@ -203,9 +264,7 @@ def _key_text(text):
 def _session_api(text):
     if "session" in text and _any_in(_REQUEST_SESSION, text):
         return True
-    if _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS):
-        return True
-    return _DEPENDS in text and _any_in(_DEPENDS_MODULES, text)
+    return _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS)
 
 
 def _store(text, raw):
@@ -247,11 +306,66 @@ def may_hold_facts(text):
     raw = getattr(text, "raw", None)
     if raw is None:
         return True
-    if ("cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw)
-            or _generator(raw)):
+    anchor = text.__dict__.get("session_id_anchor")  # planned again once the project model is known
+    if anchor is None:
+        anchor = text.session_id_anchor = _anchor(text, raw)
+    if anchor is True or anchor is False:
+        return anchor
+    if _WEAK in anchor and _weak_spelled(text, raw):
+        return True
+    return any(_imports_helper(text, need) for need in anchor)
+
+
+# What the anchors that need a project fact need from an imported helper's
+# profile (project/functions.py): a weak value, or a returned session or
+# declared request value.
+_WEAK = "weak"
+_RETURNS = "returns"
+
+
+def _anchor(text, raw):
+    """True, False, or the profile keys (_WEAK, _RETURNS) of which one the
+    file's anchors need: a token name or a generator's name needs a weak
+    value (spelled, or a project helper's), `Depends` a project dependency."""
+    if "cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw):
         return True
     # A short name, or a sign-in call, where a request can be read.
-    return (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text)
+    if (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text):
+        return True
+    needs = ()
+    if _token_names(text) or _generator(raw):
+        needs += (_WEAK,)
+    if _DEPENDS in text and _any_in(_DEPENDS_MODULES, text):
+        needs += (_RETURNS,)
+    return needs or False
+
+
+def _weak_spelled(text, raw):
+    """A weak source the file's own code can call: one word of a weak
+    qualified name, or the `+=` of a counter."""
+    if "+=" in text and _INCREMENT.search(text) is not None:
+        return True
+    if not raw.isascii():  # Python reads identifiers in NFKC: `ｒａｎｄｏｍ` is random
+        text = unicodedata.normalize("NFKC", raw).lower()
+    for names in _WEAK_NAMES:
+        if all(word in text for word, _ in names) and all(p.search(text) is not None for _, p in names):
+            return True
+    return False
+
+
+def _imports_helper(text, key):
+    """Whether the file imports a project helper whose profile has `key`
+    (ProjectFacts.helpers). Unknown: yes, and the text remembers that its
+    plan waits for the project model."""
+    project = text.project
+    if project is UNKNOWN:
+        text.awaits_project = True
+        return True
+    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
+        project = project.get()
+    if project is None or not project.helpers:
+        return False
+    return any(profile.get(key) for profile in project.helpers.values())
 
 
 def _sign_in_call(text):

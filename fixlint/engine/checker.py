@@ -14,6 +14,7 @@ import traceback
 from pathlib import PurePath
 from typing import NamedTuple
 
+from ..analysis.base import UNKNOWN, GuardText
 from ..frameworks import is_test_code
 
 from .context import FileContext
@@ -77,11 +78,17 @@ def _drop_unused(analyses, rules):
     return [a for a in analyses if a in needed]
 
 
-def plan(rules, config, text=None):
+def plan(rules, config, text=None, project=UNKNOWN):
     """The analyses to run, in dependency order, on a file whose text the
     guards see as `text` (a GuardText, a lower-cased str, or None: no
     guard). Empty: no rule can report anything in this file, and the file
-    need not even be parsed."""
+    need not even be parsed. `project`: the file's project facts as the
+    analyses will get them (ProjectFacts, a Deferred, or None: none), for
+    the guards that need a project fact (GuardText.project); UNKNOWN when
+    the caller cannot tell yet (such a guard lets the file in)."""
+    if project is not UNKNOWN and text.__class__ is GuardText:
+        text.project = project
+        text.awaits_project = False
     wanted, answers = [], {}
     for analysis in _needed_analyses(rules):
         if not all(dep in wanted for dep in analysis.requires):
@@ -150,14 +157,21 @@ class Deferred:
     files of a run are not (test code, or text that no analysis wants),
     and a file's facts cost more than its guards. `analyse` asks for them."""
 
-    __slots__ = ("function", "argument")
+    __slots__ = ("function", "argument", "value")
 
     def __init__(self, function, argument):
         self.function = function
         self.argument = argument
+        self.value = _NOT_YET
 
     def get(self):
-        return self.function(self.argument)
+        """The facts, computed once (a guard may ask before `analyse`)."""
+        if self.value is _NOT_YET:
+            self.value = self.function(self.argument)
+        return self.value
+
+
+_NOT_YET = object()
 
 
 def _describe(exc):
@@ -188,7 +202,7 @@ def analyse(tree, filename, config, rules, text=None, planned=None, project=None
     if not is_checked(filename, config):
         return Analysed(None, analyses, failed, errors)
     if planned is None:
-        planned = plan(rules, config, text)
+        planned = plan(rules, config, text, project)
     if not planned:  # nothing to run: not even the file's imports are read
         return Analysed(None, analyses, failed, errors)
     if project.__class__ is Deferred:
