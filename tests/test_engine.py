@@ -390,7 +390,7 @@ def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
     trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
     for tree in trees:
         for start in [n for n in ast.walk(tree) if n.__class__ in (ast.Assign, ast.Call, ast.Return)]:
-            for limit in (1, 3, 10, 200):
+            for limit in (0, 1, 2, 3, 5, 10, 200):
                 nodes = list(walk(start))[:limit]
                 calls, names = calls_and_names(start, limit)
                 assert calls == [n for n in nodes if n.__class__ is ast.Call]
