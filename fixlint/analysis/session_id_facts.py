@@ -351,7 +351,7 @@ class SessionIdAnalysis(Analysis):
         if key is not None and cookie_jar(self.ctx, target.value) is not None:
             # `response.cookies["auth"] = TOKEN`, `jar["auth"] = TOKEN`
             if evaluate(value, self.ctx) not in (None, "", b""):
-                self._constant_cookie(value, key, self._framework())
+                self._constant_cookie(value, key, self._framework)
         if key in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
@@ -429,7 +429,9 @@ class SessionIdAnalysis(Analysis):
 
     def _constant_cookie(self, value, name, framework):
         """A cookie set to a constant: a hard-coded token if the code also
-        compares a read of the cookie with it (judged at the end)."""
+        compares a read of the cookie with it (judged at the end).
+        `framework()` gives the finding's framework: asked only for a
+        constant (most cookie values are not)."""
         if value is None or self._in_test():
             return
         kind = cookie_kind(self.ctx, name)
@@ -437,7 +439,7 @@ class SessionIdAnalysis(Analysis):
             return  # a theme or consent cookie; a double-submit token is no login
         constant = self._constant(value)
         if constant is not None:
-            self._constant_cookies.append(_ConstantCookie(_unwrap_encoder(value), name, *constant, framework))
+            self._constant_cookies.append(_ConstantCookie(_unwrap_encoder(value), name, *constant, framework()))
 
     def _constant(self, expr):
         """(the value as a cookie carries it, its label) when `expr` is a
@@ -645,7 +647,8 @@ class SessionIdAnalysis(Analysis):
             self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
                        web=True)
         if site.name is not None and not site.deletion:
-            self._constant_cookie(site.value, site.name, self._framework(fw.response_framework(self.ctx, func.value)))
+            self._constant_cookie(site.value, site.name,
+                                  lambda: self._framework(fw.response_framework(self.ctx, func.value)))
 
     def _signed_identity(self, site, func):
         """A handler's signed login cookie holding the user's name or id
