@@ -390,7 +390,7 @@ def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
     trees += [ast.parse(path.read_bytes()) for path in sorted((ROOT / "fixtures").rglob("*.py"))[:40]]
     for tree in trees:
         for start in [n for n in ast.walk(tree) if n.__class__ in (ast.Assign, ast.Call, ast.Return)]:
-            for limit in (1, 3, 10, 200):
+            for limit in (0, 1, 2, 3, 5, 10, 200):
                 nodes = list(walk(start))[:limit]
                 calls, names = calls_and_names(start, limit)
                 assert calls == [n for n in nodes if n.__class__ is ast.Call]
@@ -583,3 +583,24 @@ def test_registrations_below_a_definition_are_known_while_its_body_is_walked():
     for line, (kind, paths, _) in early.items():
         if kind == ROUTE:
             assert final[line][0] == ROUTE and set(paths) <= set(final[line][1]), line
+
+
+def test_keyword_names_of_session_ids_are_kept_per_file():
+    # SessionIdAnalysis keeps, per file, whether a keyword's name makes its
+    # value a session id: `sid=` counts in web code only, so a kept answer
+    # must not leak from a web file into a plain one (or back).
+    from .helpers import lint
+
+    web = textwrap.dedent("""
+        import random
+        from flask import Flask
+        app = Flask(__name__)
+
+        def start(store):
+            store.open(sid=random.random())
+            store.open(session_token=random.random())
+            store.open(sid=random.random())
+    """)
+    plain = web.replace("from flask import Flask\napp = Flask(__name__)\n", "")
+    found = [[line for line, _, _ in lint(source, codes={"SFX204"})] for source in (web, plain, web, plain)]
+    assert found == [[6, 7, 8], [5], [6, 7, 8], [5]]

@@ -140,6 +140,8 @@ class CookieSite:
 def _flag_from(expr, ctx):
     if expr is None:
         return None
+    if expr.__class__ is ast.Constant:  # `secure=True`, most flags: evaluate's answer, without its budget
+        return Flag(expr.value, known=True, explicit=True, node=expr)
     value = evaluate(expr, ctx)
     if value is UNKNOWN:
         return Flag(None, known=False, explicit=True, node=expr)

@@ -57,7 +57,9 @@ def credential_query(call):
                 return True
     if call.args:
         text = _text(call.args[0])
-        if text is not None and _SQL_PASSWORD.search(text):
+        # "where" first: the pattern needs it (no other letter folds to
+        # w, h, e or r under IGNORECASE), and most strings lack it.
+        if text is not None and "where" in text.lower() and _SQL_PASSWORD.search(text):
             return True
     return False
 
@@ -188,9 +190,11 @@ def checks_credentials(ctx, call):
     else:
         return False
     kind = verifier_name(name)
-    if kind is None and cls is ast.Attribute and func.value.__class__ is ast.Call:
-        return _verify_receiver(ctx, func) or credential_query(call)
-    found = kept[call] = bool(is_verifier(ctx, func, name) or credential_query(call))
+    if kind is None:
+        if cls is ast.Attribute and func.value.__class__ is ast.Call:
+            return _verify_receiver(ctx, func) or credential_query(call)
+        kind = _verify_receiver(ctx, func)  # is_verifier's answer, its name already split
+    found = kept[call] = bool(kind or credential_query(call))
     return found
 
 

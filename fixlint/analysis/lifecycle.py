@@ -146,6 +146,13 @@ for _framework in fw.FRAMEWORKS:
     if _framework.session_cookie:
         _DEFAULT_SESSION_COOKIES.setdefault(_framework.session_cookie, set()).add(_framework)
 _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLASSES}
+# Every method name a test of _attribute_call looks for, whatever the
+# receiver; the receivers it looks at whatever the name are a call
+# (`super().save()`) and `self`.
+_ATTRIBUTE_CALLS = frozenset().union(
+    _SESSION_METHODS, _REQUEST_SESSION_CALLS, ADDERS, (key[1] for key in _INTERFACE_REGENERATE), _COOKIE_DELETERS,
+    ("set_cookie",), _STORE_METHODS,
+)
 
 
 class Event:
@@ -531,6 +538,9 @@ class LifecycleAnalysis(Analysis):
         ctx = self.ctx
         attr = func.attr
         receiver = func.value
+        if attr not in _ATTRIBUTE_CALLS and receiver.__class__ is not ast.Call and (
+                receiver.__class__ is not ast.Name or receiver.id != "self"):
+            return False  # no test below can pass (most method calls): one set lookup, not eight
         framework = self._session(receiver) if attr in _SESSION_METHODS else None
         if framework is not None:
             self._session_method(node, framework, attr)

@@ -47,6 +47,11 @@ _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
+# What `_url_call` can act on: a URL function or redirect by its qualified
+# name, or a method named like a URL builder (`request.url_for`) or
+# `"...".format`; any other call it passes over.
+_URL_QUALNAMES = urls.URL_FUNCTIONS | urls.REDIRECTS
+_URL_ATTRS = frozenset().union(*(f.url_builder_methods for f in fw.FRAMEWORKS), ("format",))
 # A name's normal form, split once per name (every keyword of every call asks).
 _normal = lru_cache(maxsize=8192)(sid.normal)
 # A session's own data read back: `session.get("code")`, through `str()`.
@@ -162,6 +167,7 @@ class SessionIdAnalysis(Analysis):
         self._constant_cookies = []
         self._compared_constants = set()
         self._module_stores = None  # name -> how often module-level code binds it
+        self._id_keywords = {}  # keyword name -> _names_session_id(name): fixed per file
 
     def subscribe(self, walker):
         for statement in _STATEMENTS:
@@ -349,7 +355,7 @@ class SessionIdAnalysis(Analysis):
         if key is not None and cookie_jar(self.ctx, target.value) is not None:
             # `response.cookies["auth"] = TOKEN`, `jar["auth"] = TOKEN`
             if evaluate(value, self.ctx) not in (None, "", b""):
-                self._constant_cookie(value, key, self._framework())
+                self._constant_cookie(value, key, self._framework)
         if key in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
         if fw.session_object(self.ctx, target.value) is not None:
@@ -427,7 +433,9 @@ class SessionIdAnalysis(Analysis):
 
     def _constant_cookie(self, value, name, framework):
         """A cookie set to a constant: a hard-coded token if the code also
-        compares a read of the cookie with it (judged at the end)."""
+        compares a read of the cookie with it (judged at the end).
+        `framework()` gives the finding's framework: asked only for a
+        constant (most cookie values are not)."""
         if value is None or self._in_test():
             return
         kind = cookie_kind(self.ctx, name)
@@ -435,7 +443,7 @@ class SessionIdAnalysis(Analysis):
             return  # a theme or consent cookie; a double-submit token is no login
         constant = self._constant(value)
         if constant is not None:
-            self._constant_cookies.append(_ConstantCookie(_unwrap_encoder(value), name, *constant, framework))
+            self._constant_cookies.append(_ConstantCookie(_unwrap_encoder(value), name, *constant, framework()))
 
     def _constant(self, expr):
         """(the value as a cookie carries it, its label) when `expr` is a
@@ -539,10 +547,16 @@ class SessionIdAnalysis(Analysis):
     # -- calls -------------------------------------------------------------------
     def visit_call(self, node):
         func = node.func
+        cls = func.__class__
         qualname = self.ctx.qualname(func)
-        self._session_loader(node, func, qualname)
+        # The callee's last name, taken once: the steps only a few names or
+        # qualified names concern are skipped, on the cheapest test, for the
+        # other calls (nearly all), where they would find nothing.
+        name = func.id if cls is ast.Name else (func.attr if cls is ast.Attribute else None)
+        if name in _SESSION_STORE_CLASSES or (qualname is not None and qualname.startswith(_SESSION_MODEL_PREFIXES)):
+            self._session_loader(node, func, qualname)
         self.sign_ins.call(node, func, qualname)
-        if func.__class__ is ast.Attribute:
+        if cls is ast.Attribute:
             if func.attr in _SET_COOKIE:
                 self._cookie(node, func)
             elif func.attr in _STORE_METHODS and node.args:
@@ -552,11 +566,20 @@ class SessionIdAnalysis(Analysis):
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
         self._pass_along(node, func, qualname)
-        self._object_lookup(node, func)
-        self._url_call(node, func, qualname)
-        for keyword in node.keywords:
-            if keyword.arg and self._names_session_id(keyword.arg):
-                self._weak(keyword.value, f"passed as {keyword.arg}=")
+        if name in sid.ORM_METHODS:
+            self._object_lookup(node, func)
+        if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
+            self._url_call(node, func, qualname)
+        if node.keywords:
+            named = self._id_keywords
+            for keyword in node.keywords:
+                arg = keyword.arg
+                if arg:
+                    found = named.get(arg)
+                    if found is None:
+                        found = named[arg] = self._names_session_id(arg)
+                    if found:
+                        self._weak(keyword.value, f"passed as {arg}=")
 
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
@@ -634,7 +657,8 @@ class SessionIdAnalysis(Analysis):
             self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
                        web=True)
         if site.name is not None and not site.deletion:
-            self._constant_cookie(site.value, site.name, self._framework(fw.response_framework(self.ctx, func.value)))
+            self._constant_cookie(site.value, site.name,
+                                  lambda: self._framework(fw.response_framework(self.ctx, func.value)))
 
     def _signed_identity(self, site, func):
         """A handler's signed login cookie holding the user's name or id

@@ -117,25 +117,29 @@ def calls_and_names(node, limit):
     `limit` nodes `walk(node)` yields: `walk`'s loop without a generator,
     for the assigned values every analysis summarises. Leaves (a Name's
     `Load`, an operator) are counted where `walk` would yield them, never
-    queued: `todo` holds (node, its place in walk's order)."""
+    queued. A node's place in walk's order is handed out when its parent
+    is looked at, in increasing order, and the queue is taken in that
+    order: so a node placed past `limit` is never queued, and every node
+    queued is one of the first `limit`."""
     calls, names = [], set()
-    if _known_fields(node) is None:
+    if _known_fields(node) is None or limit < 1:
         return calls, names
-    todo = [(node, 1)]
+    todo = [node]
     append = todo.append
     fields_of = _FIELDS.get
     call, name_class = ast.Call, ast.Name
-    index, placed = 0, 1  # placed: the places handed out so far
-    while index < len(todo):
-        node, place = todo[index]
-        index += 1
-        if place > limit:
-            break
+    placed = 1  # places handed out so far (the first node's is 1)
+    for node in todo:  # grows while it is taken
         cls = node.__class__
         if cls is call:
             calls.append(node)
         elif cls is name_class:
             names.add(node.id)
+            if node.ctx is not None:
+                placed += 1  # a Name's only child, its context: a leaf, placed, never queued
+            continue
+        if placed >= limit:
+            continue  # every child would be placed past the limit
         for name in fields_of(cls):
             value = getattr(node, name, None)
             if value is None:
@@ -149,8 +153,8 @@ def calls_and_names(node, limit):
                 if fields is None:  # no node: walk skips it without yielding
                     continue
                 placed += 1
-                if fields:
-                    append((child, placed))
+                if fields and placed <= limit:
+                    append(child)
     return calls, names
 
 
