@@ -62,6 +62,8 @@ _MAX_UNWRAP = 4
 
 # Builtins whose argument must be a number: the value is an object id.
 _NUMBER_CASTS = frozenset(("int", "float"))
+# The calls _object_lookup acts on: a primary-key lookup or a number cast.
+_OBJECT_ID_CALLS = sid.ORM_METHODS | _NUMBER_CASTS
 
 
 class ParamRead(NamedTuple):
@@ -566,7 +568,7 @@ class SessionIdAnalysis(Analysis):
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
         self._pass_along(node, func, qualname)
-        if name in sid.ORM_METHODS:
+        if name in _OBJECT_ID_CALLS:
             self._object_lookup(node, func)
         if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
             self._url_call(node, func, qualname)
