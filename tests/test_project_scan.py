@@ -4,6 +4,7 @@ the facts the plain tests give: fewer scans, never another answer."""
 
 from __future__ import annotations
 
+import ast
 import itertools
 
 import pytest
@@ -100,7 +101,12 @@ def test_import_facts_are_read_from_the_modules_that_can_give_them(text, session
     # `login` in a comment lets the functions be read; `return request.session` marks one
     ("import flask\n\ndef current(request):\n    # after login\n    return request.session\n",
      {"current": {"returns": "session"}}),
-    ("def current(request):\n    return request.session\n", {}),
+    # ...and alone, as functions.profiles(tree) reads it: a dependency module
+    # holding only `return request.session` (the text path once skipped it)
+    ("def current(request):\n    return request.session\n", {"current": {"returns": "session"}}),
+    ("from fastapi import Request\n\ndef get_store(request: Request):\n    return request.session\n",
+     {"get_store": {"returns": "session"}}),
+    ("def current(request):\n    return request.sessions\n", {}),
     ("import random\n\ndef token():\n    return str(random.random())\n", {"token": {"weak": "random.random()"}}),
     ("def bind(session, user):\n    regenerate_session_id(session)\n    session['user_id'] = user.id\n",
      {"bind": {"events": [["bind", [0, "session"], "user_id"]]}}),
@@ -113,6 +119,7 @@ def test_function_profiles_from_text_with_and_without_the_modules_probe(text, ex
     assert functions.profiles_from_text(text, imports) == expected
     assert functions.profiles_from_text(text, imports, probe=needles.Probe(text)) == expected
     assert summary.summarise(text)["functions"] == expected
+    assert functions.profiles(ast.parse(text)) == expected  # the same as from the tree
 
 
 def test_imports_link_modules_by_file_and_package_name_and_no_other(tmp_path):

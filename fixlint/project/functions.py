@@ -155,7 +155,7 @@ def _named_profiles(statements, aliases, web):
 # literal line break first, so that the regex engine skips to it.
 _NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
-_WORDS = ("session[", "session.", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
 _WORD_NEEDLES = Needles(_WORDS)
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
