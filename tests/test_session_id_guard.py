@@ -5,15 +5,20 @@ words (`sess`, `sid`, `token`) but nothing a fact needs."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from fixlint.analysis.base import GuardText
+from fixlint.analysis import session_id_guard as guard
+from fixlint.analysis.base import UNKNOWN, GuardText
 from fixlint.analysis.session_id_facts import SessionIdAnalysis
 from fixlint.config import Config
 from fixlint.engine.checker import plan
+from fixlint.frameworks import session_id_words as sid
+from fixlint.project import ProjectFacts
 from fixlint.selection import select_rules
 
-from .helpers import _source, lint
+from .helpers import _source, lint, run_flake8, run_main, write
 
 
 def _wanted(text, config=None):
@@ -140,15 +145,6 @@ def test_a_lower_cased_text_keeps_the_words_alone():
 
 
 # -- SFX204's own anchors need a weak value (session_id_guard module docstring) --
-
-import os  # noqa: E402
-
-from fixlint.analysis import session_id_guard as guard  # noqa: E402
-from fixlint.analysis.base import UNKNOWN  # noqa: E402
-from fixlint.frameworks import session_id_words as sid  # noqa: E402
-from fixlint.project import ProjectFacts  # noqa: E402
-
-from .helpers import run_flake8, run_main, write  # noqa: E402
 
 _SFX20X = select_rules(("SFX201", "SFX202", "SFX203", "SFX204"))
 
@@ -293,17 +289,23 @@ def test_the_cli_plans_a_file_again_once_the_project_model_knows_its_weak_helper
     assert "random_string(), a project helper" in out
 
 
-def test_the_cli_skips_a_token_name_whose_helpers_are_strong(tmp_path, capsys, monkeypatch):
+@pytest.fixture
+def parsed(monkeypatch):
+    """The base names of the files the CLI parses and judges, in order."""
     from fixlint import runner
 
-    parsed = []
+    names = []
     judge = runner._parse_and_judge
 
     def recording(path, *args, **kwargs):
-        parsed.append(os.path.basename(path))
+        names.append(os.path.basename(path))
         return judge(path, *args, **kwargs)
 
     monkeypatch.setattr(runner, "_parse_and_judge", recording)
+    return names
+
+
+def test_the_cli_skips_a_token_name_whose_helpers_are_strong(tmp_path, capsys, parsed):
     root = _weak_helper_project(tmp_path, STRONG_HELPER)
     status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX204", str(root))
     assert "SFX204" not in out and "accounts.py" not in parsed, (out, parsed)
@@ -370,17 +372,7 @@ REMEMBER_ROUTE = """
     """
 
 
-def test_the_cli_plans_a_route_whose_session_comes_from_another_modules_dependency(tmp_path, capsys, monkeypatch):
-    from fixlint import runner
-
-    parsed = []
-    judge = runner._parse_and_judge
-
-    def recording(path, *args, **kwargs):
-        parsed.append(os.path.basename(path))
-        return judge(path, *args, **kwargs)
-
-    monkeypatch.setattr(runner, "_parse_and_judge", recording)
+def test_the_cli_plans_a_route_whose_session_comes_from_another_modules_dependency(tmp_path, capsys, parsed):
     write(tmp_path, "setup.py", "")
     write(tmp_path, "routes.py", REMEMBER_ROUTE)
     write(tmp_path, "deps.py", STORE_DEPENDENCY.format(store="request.session"))

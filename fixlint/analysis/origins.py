@@ -65,7 +65,9 @@ _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "
 # session-id generators frameworks and libraries provide (`jwt.encode`).
 _STRONG_CALLS = stdlib.STRONG_CALLS | fw.TOKEN_GENERATORS
 _MAX_DEPTH = 24
-_NUMERIC = frozenset(("int", "float"))
+# Number types: a value declared one (`sid: int`, `<int:sid>`, `type=int`)
+# or turned into one (`int(sid)`) is an object id.
+NUMERIC = frozenset(("int", "float"))
 _DIGESTS = frozenset(("hexdigest", "digest"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
 
@@ -352,7 +354,7 @@ class OriginAnalysis(Analysis):
 
     @staticmethod
     def _numeric(read, type_name):
-        if type_name in _NUMERIC:
+        if type_name in NUMERIC:
             read.numeric = True
         return read
 

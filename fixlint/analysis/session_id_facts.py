@@ -36,7 +36,7 @@ from . import urls
 from .base import Analysis
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import literal_key
-from .origins import COOKIE, FOREIGN, HEADER, OriginAnalysis, Read, SessionIdValue, Weak
+from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, OriginAnalysis, Read, SessionIdValue, Weak
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
@@ -60,10 +60,9 @@ _ENCODERS = frozenset(("str", "int", "bytes"))
 _MAX_UNWRAP = 4
 
 
-# Builtins whose argument must be a number: the value is an object id.
-_NUMBER_CASTS = frozenset(("int", "float"))
-# The calls _object_lookup acts on: a primary-key lookup or a number cast.
-_OBJECT_ID_CALLS = sid.ORM_METHODS | _NUMBER_CASTS
+# The calls _object_lookup acts on: a primary-key lookup, or a number
+# type called on the value (`int(sid)`).
+_OBJECT_ID_CALLS = sid.ORM_METHODS | NUMERIC
 
 
 class ParamRead(NamedTuple):
@@ -597,9 +596,10 @@ class SessionIdAnalysis(Analysis):
 
     def _object_lookup(self, node, func):
         """`Model.objects.filter(id=session_id)`: the value is a row's primary
-        key (an editing session, a chat session), not a web session id."""
+        key (an editing session, a chat session), not a web session id; and
+        so is a value turned into a number (`int(session_id)`)."""
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
-        if name in _NUMBER_CASTS and len(node.args) == 1 and self.ctx.binding(func) is None:
+        if name in NUMERIC and len(node.args) == 1 and self.ctx.binding(func) is None:
             # `int(session_id)`: a number, like `<int:sid>` (a race's or a
             # station's session), judged by flow only.
             for read in self.origins.reads_in(node.args[0]):

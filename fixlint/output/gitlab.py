@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 from .. import __version__
 from ..docs import REPOSITORY_URL, rule_docs_url, unwrap
-from ..rules import all_rules
+from ..rules import rules_by_code
 from .options import DEFAULT
 from .streams import json_text
 from .common import Fingerprints, line_text, relative_path, source_lines
@@ -37,7 +37,6 @@ def _now():
 
 def render(results, rules, out, err, options=DEFAULT, started=None):
     start = started or _now()
-    rules_by_code = {rule.code: rule for rule in all_rules()}
     vulnerabilities, messages = [], []
     for result in results:
         lines = source_lines(result.path) if result.findings else []
@@ -45,7 +44,7 @@ def render(results, rules, out, err, options=DEFAULT, started=None):
         fingerprints = Fingerprints(file)
         for f in result.findings:
             fingerprint = fingerprints(f.code, line_text(lines, f.line))
-            vulnerabilities.append(_vulnerability(file, f, rules_by_code[f.code], fingerprint))
+            vulnerabilities.append(_vulnerability(file, f, rules_by_code()[f.code], fingerprint))
         for e in result.errors:
             messages.append({"level": "warn", "value": f"{result.path}:{e.line}:{e.col + 1}: {e.message}"})
     report = {

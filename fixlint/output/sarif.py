@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..docs import REPOSITORY_URL, rule_docs_url, rule_help_text, rule_markdown, unwrap
-from ..rules import all_rules
+from ..rules import all_rules, finding_rating
 from .common import Fingerprints, character_column, line_text, relative_path, source_lines
 from .options import DEFAULT
 from .streams import json_text
@@ -40,13 +40,12 @@ def render(results, rules, out, err, options=DEFAULT):
 def sarif_log(results, root):
     catalog = all_rules()
     index = {rule.code: i for i, rule in enumerate(catalog)}
-    levels = {rule.code: rule for rule in catalog}
     sarif_results, notifications = [], []
     for result in results:
         lines = source_lines(result.path) if result.findings else []
         fingerprints = Fingerprints(relative_path(result.path, root) or os.path.abspath(result.path))
         for f in result.findings:
-            sarif_results.append(_result(result.path, root, lines, f, index, levels, fingerprints))
+            sarif_results.append(_result(result.path, root, lines, f, index, fingerprints))
         for e in result.errors:
             notifications.append({
                 "level": "error",
@@ -112,13 +111,12 @@ def _descriptor(rule):
 
 # -- results -------------------------------------------------------------------
 
-def _result(path, root, lines, finding, index, levels, fingerprints):
+def _result(path, root, lines, finding, index, fingerprints):
     text = line_text(lines, finding.line)
     entry = {"ruleId": finding.code}
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]
-    rule = levels.get(finding.code)
-    level, security_severity = rule.rating(finding.severity) if rule else ("warning", None)
+    level, security_severity = finding_rating(finding)
     entry.update({
         "level": level,
         "message": {"text": finding.message},

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .base import Example, Finding, Rule
 
-__all__ = ["Example", "Finding", "Rule", "all_rules", "get_rule", "rule_modules"]
+__all__ = ["Example", "Finding", "Rule", "all_rules", "finding_rating", "get_rule", "rule_modules", "rules_by_code"]
 
 _RULE_MODULE = re.compile(r"^sfx\d{3}_\w+$")
 
@@ -35,6 +35,20 @@ def all_rules():
             ):
                 found.append(value())
     return tuple(sorted(found, key=lambda rule: rule.code))
+
+
+@lru_cache(maxsize=None)
+def rules_by_code():
+    """{code: rule} over all_rules() (shared: not to be changed)."""
+    return {rule.code: rule for rule in all_rules()}
+
+
+def finding_rating(finding):
+    """(SARIF level, security-severity) of one finding: its rule's rating
+    of the finding's own severity (SFX101 follows the session backend);
+    ("warning", None) for a code no rule has."""
+    rule = rules_by_code().get(finding.code)
+    return rule.rating(finding.severity) if rule is not None else ("warning", None)
 
 
 def get_rule(code_or_name):

@@ -13,7 +13,7 @@ from lsprotocol import types
 
 from ..docs import rule_docs_url
 from ..lines import physical_lines
-from ..rules import all_rules
+from ..rules import finding_rating
 
 SOURCE = "fixlint"
 
@@ -23,19 +23,6 @@ _SEVERITY = {
     "note": types.DiagnosticSeverity.Information,
     "none": types.DiagnosticSeverity.Hint,
 }
-
-
-def _level(finding):
-    """The SARIF level of a finding, as output/sarif.py gives it: the
-    rule's, or the one its own severity rates (SFX101 under a signed-cookie
-    session is a warning, under a server-side store an error)."""
-    if not _RULES:
-        _RULES.update((rule.code, rule) for rule in all_rules())
-    rule = _RULES.get(finding.code)
-    return rule.rating(finding.severity)[0] if rule is not None else "warning"
-
-
-_RULES = {}
 
 
 class Lines:
@@ -78,11 +65,11 @@ class Lines:
 
 def diagnostic(finding, lines):
     """A finding as the editor shows it. Its severity is its SARIF level
-    (_level: a rule whose severity depends on the session backend rates
-    each finding by its own severity, as SARIF does). No `tags`: the two LSP has
+    (finding_rating: a rule whose severity depends on the session backend
+    rates each finding by its own severity, as SARIF does). No `tags`: the two LSP has
     (Unnecessary fades the code, Deprecated strikes it through) would
     misstate a security finding."""
-    level = _level(finding)
+    level = finding_rating(finding)[0]
     return types.Diagnostic(
         range=lines.span(finding.line, finding.col),
         message=finding.message,
