@@ -93,3 +93,5 @@ def test_a_route_value_turned_into_a_number_is_an_object_id_unless_int_is_the_mo
     assert sfx201(NUMBERED.format(shadow="")) == []
     shadowed = NUMBERED.format(shadow="from .coerce import coerce as int")
     assert sfx201(shadowed) == [(6, "SFX201")]  # def race(session_id)
+    method = NUMBERED.format(shadow="from . import coerce").replace("int(session_id)", "coerce.int(session_id)")
+    assert sfx201(method) == [(6, "SFX201")]  # a method named int is no cast

@@ -599,7 +599,8 @@ class SessionIdAnalysis(Analysis):
         key (an editing session, a chat session), not a web session id; and
         so is a value turned into a number (`int(session_id)`)."""
         name = func.id if func.__class__ is ast.Name else getattr(func, "attr", None)
-        if name in NUMERIC and len(node.args) == 1 and self.ctx.binding(func) is None:
+        if (name in NUMERIC and func.__class__ is ast.Name and len(node.args) == 1
+                and self.ctx.binding(func) is None):  # the builtin, not `coerce.int(x)` nor an own `int`
             # `int(session_id)`: a number, like `<int:sid>` (a race's or a
             # station's session), judged by flow only.
             for read in self.origins.reads_in(node.args[0]):

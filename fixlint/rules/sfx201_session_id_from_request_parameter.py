@@ -15,7 +15,10 @@ from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
 # -- Semgrep -------------------------------------------------------------------
 
-_NOT_NUMBERS = [{"pattern-not": "$S.get(..., type=int, ...)"}, {"pattern-not": "int(...)"}]
+# A read declared or turned into a number (`int(request.GET["session_id"])`):
+# an object id, as fixlint judges it (origins.NUMERIC).
+_NOT_NUMBERS = [{"pattern-not": "$S.get(..., type=int, ...)"}, {"pattern-not-inside": "int(...)"},
+                {"pattern-not-inside": "float(...)"}]
 _SEMGREP_FIX = "read it from the session cookie instead"
 # The adapters write their own twins (Framework.semgrep_twins["SFX201"]: Flask,
 # Django, Pyramid, Starlette/FastAPI) with the kit at the end of this section.
