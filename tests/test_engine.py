@@ -585,6 +585,70 @@ def test_registrations_below_a_definition_are_known_while_its_body_is_walked():
             assert final[line][0] == ROUTE and set(paths) <= set(final[line][1]), line
 
 
+def test_factory_defs_view_factories_and_instances_registered_below_are_known_early():
+    early, final = during_walk("""
+        import falcon
+        from flask import Flask, jsonify
+        from flask.views import MethodView
+
+        class Account(MethodView):
+            def get(self, session_id):                     # line 7
+                pass
+
+        account_view = Account.as_view("account")
+        app = Flask(__name__)
+        app.add_url_rule("/a/<session_id>", view_func=account_view)
+
+        class Other(MethodView):
+            def get(self, sid):                            # line 15
+                pass
+
+        other_view = Other.describe("other")
+        other_view2 = Other.as_view("other")
+        other_view2 = jsonify
+        app.add_url_rule("/o/<sid>", view_func=other_view)
+        app.add_url_rule("/o2/<sid>", view_func=other_view2)
+
+        class Pick:
+            def on_get(self, req, resp, session_id):       # line 25
+                pass
+
+        def make_pick():                                   # line 28
+            return Pick()
+
+        pick = Pick()
+        api = falcon.App()
+        api.add_route("/p/{session_id}", pick)
+        api.add_route("/m/{session_id}", make_pick())
+
+        def create_app():                                  # line 36
+            factory = Flask(__name__)
+
+            def resume(sid):                               # line 39
+                pass
+
+            factory.add_url_rule("/r/<sid>", view_func=resume)
+
+            def rebound(sid):                              # line 44
+                pass
+
+            rebound = jsonify
+            factory.add_url_rule("/rb/<sid>", view_func=rebound)
+            made = Account.as_view("again")
+            factory.add_url_rule("/again/<session_id>", view_func=made)
+    """)
+    assert early[7] == (VIEW, ["/a/<session_id>", "/again/<session_id>"], {})
+    assert early[25] == (VIEW, ["/p/{session_id}"], {})
+    assert early[39] == (ROUTE, ["/r/<sid>"], {})
+    # Not a view factory, a rebound name, a function called for its
+    # value where instances are registered, a name rebound in the factory.
+    for line in (15, 28, 36, 44):
+        assert early[line][0] == FUNCTION, line
+    for line, (kind, paths, _) in early.items():
+        if kind != FUNCTION:
+            assert final[line][0] == kind and set(paths) <= set(final[line][1]), line
+
+
 def test_keyword_names_of_session_ids_are_kept_per_file():
     # SessionIdAnalysis keeps, per file, whether a keyword's name makes its
     # value a session id: `sid=` counts in web code only, so a kept answer

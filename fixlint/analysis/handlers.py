@@ -84,7 +84,7 @@ class HandlerAnalysis(Analysis):
         # (`app.add_url_rule("/r/<sid>", view_func=resume)` after `def
         # resume`): known before the walk reaches the definition, so the
         # function's parameters are route values while its body is walked.
-        self._early = _early_registrations(ctx.tree)
+        self._early = _early_registrations(ctx.tree, ctx)
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -298,7 +298,7 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         func = node.func
         if func.__class__ is ast.Attribute:
-            framework = _REGISTER_METHODS.get(func.attr)
+            framework = _register_framework(node, ctx)
             if framework is not None:
                 self._registration(node, framework)
                 return
@@ -309,14 +309,23 @@ class HandlerAnalysis(Analysis):
     def _registration(self, node, framework):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
         login)`, Django `path("login/", login)`."""
-        target, path, methods = _registration_parts(node, framework)
-        self._register(target, framework, path, methods)
+        target, path, methods, class_only = _registration_parts(node, framework)
+        self._register(target, framework, path, methods, class_only)
 
-    def _register(self, target, framework, path, methods):
+    def _register(self, target, framework, path, methods, class_only=False):
         if target is None:
             return
         binding = self.ctx.binding(target)
+        if binding is not None and binding.kind == "assign":
+            # `login_view = LoginView.as_view("login")`, Falcon's `login =
+            # LoginResource()`, registered by name
+            made = _view_class(binding.value, framework.routing)
+            if made is not None:
+                binding = self.ctx.binding(made[0])
+                class_only = made[1]
         if binding is None or binding.kind not in ("function", "class"):
+            return
+        if class_only and binding.kind != "class":
             return
         self._registered.append((binding.value, framework, path, methods))
 
@@ -347,50 +356,125 @@ def _registration_parts(call, framework):
     routing = framework.routing
     keyword, position = routing.register_target
     target = _keyword(call, keyword) or (call.args[position] if len(call.args) > position else None)
-    if (target is not None and target.__class__ is ast.Call and target.func.__class__ is ast.Attribute
-            and target.func.attr in routing.view_factories):
-        target = target.func.value  # LoginView.as_view()
+    made = _view_class(target, routing)  # LoginView.as_view(), LoginResource()
+    class_only = False
+    if made is not None:
+        target, class_only = made
     methods = _methods(call) if routing.route_decorators else set()
-    return target, _first_string(call, routing.path_keywords), methods
+    return target, _first_string(call, routing.path_keywords), methods, class_only
 
 
-def _early_registrations(tree):
+def _view_class(value, routing):
+    """What a registered view value is made from: `(LoginView, False)` for
+    `LoginView.as_view(...)` (a view factory of `routing`), `(LoginResource,
+    True)` for an instance `LoginResource()` where `routing` registers
+    instances (True: only a class counts); else None."""
+    if value is None or value.__class__ is not ast.Call:
+        return None
+    func = value.func
+    if func.__class__ is ast.Attribute and func.attr in routing.view_factories:
+        return func.value, False
+    if routing.instance_targets and func.__class__ is ast.Name:
+        return func, True
+    return None
+
+
+def _early_registrations(tree, ctx):
     """Method registrations (`app.add_url_rule(...)`, `router.add_api_route
     (...)`) among the module's top-level statements, and among the
     top-level statements of its top-level functions (an app factory), whose
-    target is a plain name that a `def` or `class` at the module's top
-    level bound last before the call and nothing rebinds in between: the
-    definition node -> [(framework, path, methods)]. The same registrations
-    the walk finds again at the call (finish() applies those): only names
-    whose binding is certain without the walk are answered here, so this is
-    never more than the walk finds, only earlier."""
+    target is a plain name that a `def` or `class` bound last before the
+    call and nothing rebinds in between — at the module's top level, or,
+    in a factory, at the factory's own top level (`def login(): ...` then
+    `app.add_url_rule("/login", view_func=login)` inside `create_app`) —
+    or a name a view factory call of such a class was assigned to
+    (`login_view = Login.as_view("login")`): the definition node ->
+    [(framework, path, methods)]. The same registrations the walk finds
+    again at the call (finish() applies those): only names whose binding
+    is certain without the walk are answered here, so this is never more
+    than the walk finds, only earlier."""
     if not _REGISTER_METHODS:
         return {}
     body = getattr(tree, "body", None)
     if not body:
         return {}
-    if not any(_register_framework(value) is not None for value in _top_level_calls(body)):
+    if not any(_register_framework(value, ctx) is not None for value in _top_level_calls(body)):
         return {}  # nearly every file: no walk over its statements below
     found = {}
-    bound = {}  # name -> the top-level def/class that bound it last, or None
+    bound = {}  # name -> the top-level def/class (or _Made) that bound it last, or None
     for stmt in body:
         cls = stmt.__class__
         if cls is ast.Expr:
-            _early_call(stmt.value, bound, found)
+            _early_call(stmt.value, bound, found, ctx)
             continue
         if cls in (ast.FunctionDef, ast.AsyncFunctionDef):
-            local = None
-            for inner in stmt.body:
-                if inner.__class__ is ast.Expr and _register_framework(inner.value) is not None:
-                    if local is None:
-                        local = _local_names(stmt)
-                    _early_call(inner.value, bound, found, local)
-        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            bound[stmt.name] = stmt
-        else:
-            for name in _bound_names(stmt):
-                bound[name] = None
+            if any(inner.__class__ is ast.Expr and _register_framework(inner.value, ctx) is not None
+                   for inner in stmt.body):
+                _early_factory(stmt, bound, found, ctx)
+        _bind(stmt, bound)
     return found
+
+
+def _early_factory(function, bound, found, ctx):
+    """The registrations among a top-level function's own top-level
+    statements: a name the function binds is its own (a nested def or
+    class bound last at that level, else unknown), any other the module's."""
+    local = _local_names(function)
+    own = {}
+    for inner in function.body:
+        if inner.__class__ is ast.Expr:
+            if _register_framework(inner.value, ctx) is not None:
+                _early_call(inner.value, bound, found, ctx, local, own)
+            continue
+        _bind(inner, own, bound, local)
+
+
+def _bind(stmt, bound, outer=None, local=()):
+    """Records what a statement at the level `bound` tracks binds: a def or
+    class itself, a view factory call of a known class (`login_view =
+    Login.as_view("login")`) as a _Made, anything else unknown (None). In
+    a factory (`outer` the module's names), a name it does not bind itself
+    (`local`) is the module's."""
+    cls = stmt.__class__
+    if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        bound[stmt.name] = stmt
+        return
+    if cls is ast.Assign and len(stmt.targets) == 1 and stmt.targets[0].__class__ is ast.Name:
+        made = _made_name(stmt.value)  # Login.as_view(...) or LoginResource()
+        if made is not None:
+            name, factory = made
+            made = bound.get(name) if outer is None or name in local else outer.get(name)
+            if made.__class__ is ast.ClassDef and not any(
+                    node.__class__ is ast.NamedExpr for node in ast.walk(stmt.value)):
+                bound[stmt.targets[0].id] = _Made(factory, made)
+                return
+    for name in _bound_names(stmt):
+        bound[name] = None
+
+
+def _made_name(value):
+    """(`Login`, `as_view`) for `Login.as_view(...)`, (`LoginResource`,
+    None) for `LoginResource(...)`, else None."""
+    if value.__class__ is not ast.Call:
+        return None
+    func = value.func
+    if func.__class__ is ast.Name:
+        return func.id, None
+    if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name:
+        return func.value.id, func.attr
+    return None
+
+
+class _Made:
+    """A name bound to `Class.<factory>(...)` or `Class(...)` (factory
+    None): the class, once the registration's framework says `<factory>` is
+    its view factory, or registers instances."""
+
+    __slots__ = ("factory", "class_node")
+
+    def __init__(self, factory, class_node):
+        self.factory = factory
+        self.class_node = class_node
 
 
 def _top_level_calls(body):
@@ -406,20 +490,41 @@ def _top_level_calls(body):
                     yield inner.value
 
 
-def _register_framework(value):
+def _register_framework(value, ctx):
+    """The framework whose registration method a call is (`app.add_url_rule
+    (...)`); for a name several have (`add_route`: Starlette's and
+    Falcon's), the first the file imports."""
     if value.__class__ is ast.Call and value.func.__class__ is ast.Attribute:
-        return _REGISTER_METHODS.get(value.func.attr)
+        frameworks = _REGISTER_METHODS.get(value.func.attr)
+        if frameworks is None:
+            return None
+        if len(frameworks) > 1:
+            for framework in frameworks:
+                if ctx.imports(*framework.packages):
+                    return framework
+        return frameworks[0]
     return None
 
 
-def _early_call(value, bound, found, local=()):
-    framework = _register_framework(value)
+def _early_call(value, bound, found, ctx, local=(), own=None):
+    framework = _register_framework(value, ctx)
     if framework is None:
         return
-    target, path, methods = _registration_parts(value, framework)
-    if target is None or target.__class__ is not ast.Name or target.id in local:
+    target, path, methods, class_only = _registration_parts(value, framework)
+    if target is None or target.__class__ is not ast.Name:
         return
-    definition = bound.get(target.id)
+    if target.id in local:
+        if own is None:
+            return
+        definition = own.get(target.id)
+    else:
+        definition = bound.get(target.id)
+    if definition.__class__ is _Made:
+        routing = framework.routing
+        made = definition.factory in routing.view_factories or (definition.factory is None and routing.instance_targets)
+        definition = definition.class_node if made else None
+    elif class_only and definition.__class__ is not ast.ClassDef:
+        return
     if definition is not None:
         found.setdefault(definition, []).append((framework, path, methods))
 
@@ -485,7 +590,7 @@ for _framework in fw.ROUTING_FRAMEWORKS:
     for _name in _framework.routing.app_names:
         _APP_NAMES.setdefault(_name, []).append(_framework)
     for _method in _framework.routing.register_methods:
-        _REGISTER_METHODS.setdefault(_method, _framework)
+        _REGISTER_METHODS[_method] = (*_REGISTER_METHODS.get(_method, ()), _framework)
     for _qualname in (*_framework.routing.route_classes, *_framework.routing.url_functions):
         _ROUTE_CALLS.setdefault(_qualname, _framework)
 # Parameter sources that only an explicit FastAPI marker gives.

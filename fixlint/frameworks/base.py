@@ -115,6 +115,15 @@ class Routing:
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).
     captures: str = ""
+    # With captures "route": the methods of a registered class-based view
+    # that receive the route's captures as keyword arguments (Flask's
+    # `MethodView.get(self, session_id)`, `View.dispatch_request(self,
+    # session_id)`); its other methods are not called with them.
+    capture_methods: frozenset = frozenset()
+    # Whether a registration's target may be an instance of the class whose
+    # methods serve the requests (Falcon's `app.add_route("/login",
+    # LoginResource())`).
+    instance_targets: bool = False
     # Decorators that register the function or method they decorate as a
     # view, by qualified name (Pyramid's `@view_config(route_name=...)`);
     # `path_keywords` name its route.

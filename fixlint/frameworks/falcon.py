@@ -75,6 +75,12 @@ FALCON = Framework(
         register_target=("resource", 1),
         path_keywords=("uri_template",),
         app_names=frozenset(("app", "application")),
+        instance_targets=True,  # app.add_route("/login", LoginResource())
+        # `on_get(self, req, resp, session_id)` under "/s/{session_id}"
+        captures="route",
+        capture_methods=frozenset(
+            f"on_{method}" for method in ("get", "post", "put", "patch", "delete", "head", "options")
+        ),
     ),
     requests=Requests(
         types=REQUESTS,

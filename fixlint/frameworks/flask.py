@@ -345,6 +345,10 @@ FLASK = Framework(
         captures="route",
         method_list_decorators=frozenset(("route",)),
         view_factories=frozenset(("as_view",)),  # flask.views.View.as_view(name)
+        # flask.views.MethodView's HTTP methods and View.dispatch_request.
+        capture_methods=frozenset(
+            ("get", "post", "put", "patch", "delete", "head", "options", "dispatch_request")
+        ),
     ),
     requests=Requests(
         objects=frozenset(("flask.request", "flask.globals.request")) | quart.REQUEST,

@@ -111,7 +111,12 @@ class SessionNotRegeneratedOnLogin(Rule):
       its path and binds an identity. A route path includes the prefix its
       router or blueprint was built with (`APIRouter(prefix="/forgot")`
       and `@router.post("/password")`: /forgot/password; Flask's
-      `Blueprint(..., url_prefix=...)`). Credential checks: `check_password`,
+      `Blueprint(..., url_prefix=...)`), and the path a registration call
+      gives it (`app.add_url_rule("/login", view_func=...)`, `path("login/",
+      ...)`, `app.add_route(...)`), also for a class-based view or resource
+      registered as `Login.as_view("login")`, `LoginResource()` or a name
+      holding either, and for a view defined and registered in an app
+      factory. Credential checks: `check_password`,
       `check_password_hash`, `authenticate(...)`, `verify_password`,
       `bcrypt.checkpw`, `pwd_context.verify`, `totp.verify`,
       `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,

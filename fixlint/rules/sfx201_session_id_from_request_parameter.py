@@ -203,7 +203,11 @@ class SessionIdFromRequestParameter(Rule):
     the URL path instead of a cookie.
 
     Sources: Flask `request.args`, `.form`, `.values`, `.json`,
-    `.get_json()`, `.view_args` and `<sid>` route parameters; Django
+    `.get_json()`, `.view_args` and `<sid>` route parameters (of a view
+    function, or of the HTTP methods and `dispatch_request` of a registered
+    `MethodView`/`View`); Falcon `req.params`, `req.get_param()` and the
+    `{sid}` URI template fields a registered resource's responders receive
+    (`on_get(self, req, resp, sid)`); Django
     `request.GET`, `request.POST`, `json.loads(request.body)` and the URL
     keyword arguments of class-based views and of routed, decorated or
     `views`-module function views; Starlette `request.query_params`,
@@ -438,7 +442,8 @@ class SessionIdFromRequestParameter(Rule):
         "Semgrep matches a session-id name where the value is read, or a neutral name whose value reaches "
         "a store lookup, `SessionStore(...)` or the session cookie in the same function, looks up a user "
         "then written into the session, or is compared with a stored `.session_key`-like attribute; it does not "
-        "follow values into helpers, recognise routes registered with `add_url_rule`, use a "
+        "follow values into helpers, recognise routes registered with `add_url_rule` or `add_route` (nor "
+        "the path captures a registered class-based view's or resource's methods receive), use a "
         "configured session cookie name, or exclude sign-in lookups in functions that check credentials "
         "(it excludes lookups by identifier and password columns). It knows route paths and routers named "
         "for other sessions (chats, terminals...) on decorated routes only, not modules named for them. "
