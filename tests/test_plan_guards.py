@@ -10,13 +10,16 @@ import os
 
 import pytest
 
-from fixlint.analysis.base import GuardText
+from fixlint.analysis import lifecycle_guard
+from fixlint.analysis.base import UNKNOWN, GuardText
 from fixlint.analysis.cookies import CookieAnalysis
+from fixlint.analysis.lifecycle import LifecycleAnalysis
 from fixlint.config import Config
 from fixlint.engine.checker import plan
+from fixlint.project import ProjectFacts
 from fixlint.selection import select_rules
 
-from .helpers import _source, lint, run_main, write
+from .helpers import _source, lint, run_flake8, run_main, write
 
 
 @pytest.fixture
@@ -153,3 +156,160 @@ def test_a_django_settings_module_built_on_another_is_judged_with_it(tmp_path, c
     status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX302", str(tmp_path))
     # The base is judged in the module built on it (RULES.md: settings chains).
     assert "production.py:1:1: SFX302" in out and "base.py" not in out, out
+
+
+# -- LifecycleAnalysis ------------------------------------------------------------
+
+# (source, line of the SFX101 finding): logins whose binding is spelled
+# without "sess" where one is possible.
+BINDINGS = {
+    "Flask-Login's login_user": ("""
+        from flask import Flask, redirect, request
+        from flask_login import login_user
+        from .models import User
+
+        app = Flask(__name__)
+
+        @app.post("/login")
+        def login():
+            user = User.query.filter_by(name=request.form["name"]).first()
+            if user and user.check_password(request.form["password"]):
+                login_user(user)
+            return redirect("/")
+        """, 11),
+    "a store record under the request cookie's id": ("""
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        STORE = {}
+
+        @app.post("/login")
+        def login():
+            user = authenticate(request.form["name"], request.form["password"])
+            STORE[request.cookies["sid"]]["user_id"] = user.id
+            return "ok"
+        """, 9),
+    "a session write": ("""
+        from flask import Flask, request, session
+
+        app = Flask(__name__)
+
+        @app.post("/login")
+        def login():
+            user = authenticate(request.form["name"], request.form["password"])
+            session["user_id"] = user.id
+            return "ok"
+        """, 8),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BINDINGS))
+def test_a_login_that_binds_is_planned_and_reported(name):
+    source, line = BINDINGS[name]
+    text = GuardText(_source(source))
+    assert LifecycleAnalysis.wanted(text, Config()) and not text.awaits_project
+    assert [f[0] for f in lint(source, codes={"SFX101"})] == [line]
+
+
+NO_BINDING = """
+from flask import Flask, redirect, request
+
+from .auth import authenticate
+
+app = Flask(__name__)
+
+
+@app.post("/login")
+def login():
+    user = authenticate(request.form["name"], request.form["password"])
+    return redirect("/") if user else ("no", 401)
+"""
+
+
+def _facts(helpers):
+    return ProjectFacts(keys=frozenset(), unreadable=False, flask_session=False, session_use=False,
+                        remember=False, modules=2, helpers=helpers)
+
+
+def test_a_login_that_can_bind_nothing_is_not_planned():
+    rules = select_rules()
+    assert lifecycle_guard.login_possible(GuardText(NO_BINDING), Config())
+    assert LifecycleAnalysis not in plan(rules, Config(), GuardText(NO_BINDING), None)
+    # Helpers that do nothing to the session, or return nothing a binding needs.
+    quiet = _facts({".auth.authenticate": {"weak": "random.random()"}})
+    assert LifecycleAnalysis not in plan(rules, Config(), GuardText(NO_BINDING), quiet)
+
+
+def test_a_login_calling_a_project_helper_that_binds_is_planned():
+    rules = select_rules()
+    binds = _facts({".auth.authenticate": {"events": [["bind", "flask", "user_id"]]}})
+    assert LifecycleAnalysis in plan(rules, Config(), GuardText(NO_BINDING), binds)
+    depends = _facts({".auth.authenticate": {"returns": "cookie"}})
+    assert LifecycleAnalysis in plan(rules, Config(), GuardText(NO_BINDING), depends)
+
+
+def test_unknown_project_facts_let_a_login_in_and_say_so():
+    text = GuardText(NO_BINDING)
+    assert text.project is UNKNOWN
+    assert LifecycleAnalysis.wanted(text, Config()) and text.awaits_project
+    spelled = GuardText(_source(BINDINGS["a session write"][0]))
+    assert LifecycleAnalysis.wanted(spelled, Config()) and not spelled.awaits_project
+
+
+def test_a_logout_is_planned_whatever_it_binds():
+    source = ("from flask import Flask\nfrom flask_login import logout_user\n\napp = Flask(__name__)\n\n\n"
+              "@app.post('/logout')\ndef logout():\n    logout_user()\n    return 'bye'\n")
+    text = GuardText(source)
+    assert not lifecycle_guard.bind_spelled(text)
+    # A logout is enough: the project model is not waited for.
+    assert LifecycleAnalysis.wanted(text, Config()) and not text.awaits_project
+
+
+def _helper_login_project(tmp_path, helper):
+    write(tmp_path, "setup.py", "")
+    write(tmp_path, "helpers.py", helper)
+    # No "sess", no cookie, no library binding call: only the helper's
+    # profile makes the login bind.
+    write(tmp_path, "views.py", """
+        from flask import Flask, redirect, request
+
+        from helpers import keep_user
+
+        app = Flask(__name__)
+
+
+        @app.post("/login")
+        def login():
+            user = authenticate(request.form["name"], request.form["password"])
+            keep_user(user)
+            return redirect("/")
+        """)
+    return tmp_path
+
+
+BINDING_HELPER = "from flask import session\n\n\ndef keep_user(user):\n    session['user_id'] = user.id\n"
+QUIET_HELPER = "import logging\n\n\ndef keep_user(user):\n    logging.info('login %s', user)\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_cli_reports_a_login_through_another_modules_binding_helper(tmp_path, capsys, jobs):
+    root = _helper_login_project(tmp_path, BINDING_HELPER)
+    for n in range(4):  # -j 2 with more files forks the workers
+        write(root, f"other{n}.py", "x = 1\n")
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", jobs, "--select", "SFX101", str(root))
+    assert "views.py:11:5: SFX101" in out and "keep_user()" in out, out
+
+
+def test_the_cli_skips_a_login_whose_helper_binds_nothing(tmp_path, capsys, parsed):
+    root = _helper_login_project(tmp_path, QUIET_HELPER)
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX101", str(root))
+    assert "SFX101" not in out and "views.py" not in parsed, (out, parsed)
+    write(root, "helpers.py", BINDING_HELPER)
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX101", str(root))
+    assert "views.py" in parsed and "views.py:11:5: SFX101" in out, (out, parsed)
+
+
+def test_flake8_reports_a_login_through_another_modules_binding_helper(tmp_path):
+    root = _helper_login_project(tmp_path, BINDING_HELPER)
+    done = run_flake8("--isolated", "--select", "SFX", "views.py", cwd=root)
+    assert "views.py:11:5: SFX101" in done.stdout, done.stdout + done.stderr
