@@ -364,17 +364,39 @@ def names_session_setting(expr):
     return any(word in prefix.lower() for word in fw.SESSION_COOKIE_WORDS)
 
 
+# What a file must spell for CookieAnalysis to find a site (see
+# CookieAnalysis.keywords): every setting fixlint knows that does not say
+# "cookie" (PERMANENT_SESSION_LIFETIME, QUART_AUTH_DURATION), and the class
+# name of every session middleware or storage that does not (a qualified
+# name is resolved from the file's own imports, and `Cls` or `mod.Cls`
+# writes the class's name whatever the import: SessionMiddleware,
+# RedisStorage, AuthTktAuthenticationPolicy, QuartAuth).
+_UNCOOKIED_SETTINGS = tuple(sorted(n.lower() for n in fw.SETTING_NAMES if "cookie" not in n.lower()))
+_MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for f in fw.FRAMEWORKS for m in f.middleware
+                                for q in m.qualnames)
+_UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
+
+
 class CookieAnalysis(Analysis):
-    # Cookie calls, headers and jars say "cookie"; every setting fixlint
-    # knows says "cookie" or "session_" (fw.SETTING_NAMES); a session
-    # middleware's qualified name comes from an import of a module named
-    # `sessions` or `starsessions`; a Django settings module is told by
-    # INSTALLED_APPS, ROOT_URLCONF or the setting `MIDDLEWARE` itself (not
-    # every `FooMiddleware` class, which most of Django mentions); a
+    # What each kind of site needs written in the file (audited against
+    # visit_call, visit_assign, _finish_settings_module, _finish_project):
+    # set_cookie calls, Cookie(...) objects, morsels (SimpleCookie,
+    # `response.cookies`) and Set-Cookie headers say "cookie"; a setting is
+    # one of fw.SETTING_NAMES, written as a name, a key or a keyword (all
+    # but two say "cookie": _UNCOOKIED_SETTINGS); a session middleware's
+    # or storage's class is named (_UNCOOKIED_MIDDLEWARE, with the cookie
+    # ones); a Django settings module is told by INSTALLED_APPS,
+    # ROOT_URLCONF or the setting `MIDDLEWARE` itself (not every
+    # `FooMiddleware` class, which most of Django mentions), and a
     # deployment's settings module may name none of these and only
-    # star-import its base (`from .base import *`, DEBUG, ALLOWED_HOSTS).
-    keywords = ("cookie", "session_", "sessions", "installed_apps", "root_urlconf", "flask(", "loginmanager(",
-                "import *")
+    # star-import its base (`from .base import *`, DEBUG, ALLOWED_HOSTS);
+    # a Flask app or LoginManager whose project never configures its cookie
+    # is reported at its construction. Project facts only add to or take
+    # from those sites (chain_keys, builds_app, session_use): none makes a
+    # site in a file that spells none of them. "session_" alone (any
+    # `session_id`, `db.session_factory`) is not enough.
+    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, "installed_apps", "root_urlconf",
+                "flask(", "loginmanager(", "import *")
     names = ("MIDDLEWARE",)
 
     def __init__(self, ctx, analyses):

@@ -197,12 +197,18 @@ class LifecycleAnalysis(Analysis):
 
     @classmethod
     def wanted(cls, text, config):
-        """The keywords, and then a function that can be a login or a
-        logout handler (lifecycle_guard): SFX101 and SFX102 judge nothing
-        else."""
+        """The keywords, and then a function that can be a login handler
+        with a binding on its path, or a logout handler (lifecycle_guard):
+        SFX101 and SFX102 judge nothing else. The binding's project fact is
+        asked last: most logins spell theirs."""
         if not super().wanted(text, config):
             return False
-        return text is None or guard.login_possible(text, config) or guard.logout_possible(text, config)
+        if text is None:
+            return True
+        login = guard.login_possible(text, config)
+        if login and guard.bind_spelled(text):
+            return True
+        return guard.logout_possible(text, config) or (login and guard.bind_possible(text))
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

@@ -20,6 +20,28 @@ guards ask for the role, not for the steps:
   (`forget`), or, for a logout known by what it does, a signed-out flag
   written into a session (`session["logged_in"] = False`).
 
+SFX101 reports only a binding on a login's path, so a file that can hold
+a login but no binding is skipped too (`bind_possible`). Every way a step
+of a path binds (lifecycle.py's BIND events) is written in the file or is
+a project fact:
+
+- a session write, `update`/`setdefault`/an adder on a session, a
+  `set_session` of the request, a signed-in value of the verified record
+  written into a session, a session passed to a project helper that writes
+  the key it is given (`LifecycleAnalysis._session`: a name or attribute
+  holding "sess", or an alias of Flask's session, which an import spells
+  as `session`): the text holds "sess";
+- a record of a hand-rolled store under the id the request's cookie
+  brought (`origins.is_cookie_read`): "cookie" (`request.cookies`,
+  `COOKIES`, `get_cookie`, `Cookie()`), or a FastAPI dependency of
+  another module returning a `Cookie()` value (a profile's `returns`);
+- a library's binding call (`login_user`, aiohttp-security's
+  `remember`): its name, however imported;
+- a call of another module's helper that binds, or whose write binds by
+  what the call passes (a profile's `events`): a project fact. Without the
+  project model's answer yet (UNKNOWN) the file is let in and its plan
+  waits for it (GuardText.awaits_project), as session_id_guard's does.
+
 Each test is a necessary condition, read off the code it stands for:
 
 - every word of a phrase (`frameworks.words()`) must be a word of a name a
@@ -51,6 +73,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
+from .base import UNKNOWN
 from .credentials import verifier_name
 
 
@@ -64,6 +87,44 @@ def logout_possible(text, config):
     """Whether a function of the file can be a logout handler (what SFX102
     needs)."""
     return _facts(text, config).logout()
+
+
+def bind_possible(text):
+    """Whether the file can hold a binding step of a login's path (what
+    SFX101 reports; module docstring): spelled in the text, or done by a
+    project helper the file imports."""
+    return bind_spelled(text) or _imports_binding_helper(text)
+
+
+def bind_spelled(text):
+    """Whether the file's own text may bind (a plain lower-cased str, whose
+    guards always let it in: yes)."""
+    return (getattr(text, "raw", None) is None or "sess" in text or "cookie" in text
+            or any(name in text for name in _BIND_CALL_NAMES))
+
+
+# The last names of the libraries' binding calls (Flask-Login's login_user,
+# aiohttp-security's remember), lower-cased.
+_BIND_CALL_NAMES = tuple(sorted({q.rpartition(".")[2].lower() for f in fw.FRAMEWORKS for q in f.bind_calls}))
+# What an imported helper's profile (project/functions.py) says when a call
+# of it may bind: its events, or a returned request value (a Cookie() a
+# dependency hands a handler, the id of a hand-rolled store's record).
+_BINDING_PROFILE_KEYS = ("events", "returns")
+
+
+def _imports_binding_helper(text):
+    """Whether the file imports a project helper whose profile may make a
+    call of it bind (ProjectFacts.helpers). Unknown: yes, and the text
+    remembers that its plan waits for the project model."""
+    project = text.project
+    if project is UNKNOWN:
+        text.awaits_project = True
+        return True
+    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
+        project = project.get()
+    if project is None or not project.helpers:
+        return False
+    return any(profile.get(key) for profile in project.helpers.values() for key in _BINDING_PROFILE_KEYS)
 
 
 def _facts(text, config):
