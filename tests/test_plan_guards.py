@@ -139,6 +139,29 @@ def test_a_flask_app_configured_nowhere_in_its_project_is_reported_at_its_constr
     assert "views.py" not in out
 
 
+@pytest.mark.parametrize("framework, app", [("flask", "Flask"), ("quart", "Quart")])
+def test_an_app_of_each_framework_is_planned_and_named_in_the_message(tmp_path, capsys, framework, app):
+    # A Quart(...) app spells no "flask(": the guard's constructions come
+    # from every adapter's project_constructions, and the message names the
+    # app's own framework ("this Quart app", not "this Flask app").
+    tmp_path = tmp_path / "shop"
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'shop'\n")
+    write(tmp_path, "app.py", f"""
+        from {framework} import {app}, session
+
+        app = {app}(__name__)
+
+
+        @app.route("/")
+        async def index():
+            session["seen"] = True
+            return "ok"
+        """)
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX302,SFX303", str(tmp_path))
+    assert "app.py:3:7: SFX302" in out and "app.py:3:7: SFX303" in out, out
+    assert f"for this {app} app" in out, out
+
+
 def test_a_django_settings_module_built_on_another_is_judged_with_it(tmp_path, capsys):
     # production.py names no setting and no marker: its star import of the
     # base, which gives INSTALLED_APPS, makes it a settings module.
@@ -313,3 +336,18 @@ def test_flake8_reports_a_login_through_another_modules_binding_helper(tmp_path)
     root = _helper_login_project(tmp_path, BINDING_HELPER)
     done = run_flake8("--isolated", "--select", "SFX", "views.py", cwd=root)
     assert "views.py:11:5: SFX101" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("source, reported", [
+    ('MIDDLEWARE = "middleware"\nSET_COOKIE = "set_cookie"\n', False),  # a module's own labels (fixlint's cookies.py)
+    ('INSTALLED_APPS = 3\n', False),
+    ('MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]\n', True),
+    ('ROOT_URLCONF = "site.urls"\n', True),
+    ('INSTALLED_APPS = BASE_APPS + ["shop"]\n', True),
+])
+def test_a_settings_marker_needs_a_value_of_its_kind(source, reported):
+    # Django's settings markers mark a settings module when they hold what
+    # the setting holds: a list for INSTALLED_APPS/MIDDLEWARE, a string for
+    # ROOT_URLCONF; a constant label of the same name marks nothing.
+    found = lint(source, filename="site/config.py", codes={"SFX302"})
+    assert bool(found) == reported, found

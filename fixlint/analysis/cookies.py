@@ -49,6 +49,7 @@ _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEW
 _TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
 # Settings modules and middleware lists, from every framework that has them.
 SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_STRING_MARKERS = frozenset().union(*(f.settings_string_markers for f in fw.FRAMEWORKS))
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
 _CONFIGURE_CALLS = {q: f for f in fw.FRAMEWORKS for q in f.settings_configure}
@@ -375,6 +376,21 @@ _UNCOOKIED_SETTINGS = tuple(sorted(n.lower() for n in fw.SETTING_NAMES if "cooki
 _MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for f in fw.FRAMEWORKS for m in f.middleware
                                 for q in m.qualnames)
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
+# `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
+# project never configures the cookie (Framework.project_constructions).
+_CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + "(" for f in fw.FRAMEWORKS
+                                     for q in f.project_constructions}))
+
+
+def _marks_settings(name, value):
+    """Whether `NAME = value` at module level is the settings marker: a
+    list setting (INSTALLED_APPS, MIDDLEWARE) given a list, a name or an
+    expression, not a constant (`MIDDLEWARE = "middleware"`, a module's
+    own label); a string setting (ROOT_URLCONF) given anything but a
+    non-string constant."""
+    if value.__class__ is not ast.Constant:
+        return True
+    return name in _STRING_MARKERS and isinstance(value.value, str)
 
 
 class CookieAnalysis(Analysis):
@@ -390,13 +406,13 @@ class CookieAnalysis(Analysis):
     # `FooMiddleware` class, which most of Django mentions), and a
     # deployment's settings module may name none of these and only
     # star-import its base (`from .base import *`, DEBUG, ALLOWED_HOSTS);
-    # a Flask app or LoginManager whose project never configures its cookie
+    # a Flask or Quart app or LoginManager whose project never configures its cookie
     # is reported at its construction. Project facts only add to or take
     # from those sites (chain_keys, builds_app, session_use): none makes a
     # site in a file that spells none of them. "session_" alone (any
     # `session_id`, `db.session_factory`) is not enough.
     keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, "installed_apps", "root_urlconf",
-                "flask(", "loginmanager(", "import *")
+                *_CONSTRUCTION_WORDS, "import *")
     names = ("MIDDLEWARE",)
 
     def __init__(self, ctx, analyses):
@@ -546,7 +562,7 @@ class CookieAnalysis(Analysis):
             if cls is ast.Name:
                 name = target.id
                 if ctx.at_module_level:
-                    if name in SETTINGS_MARKERS:
+                    if name in SETTINGS_MARKERS and _marks_settings(name, value):
                         self._module_markers.add(name)
                     if name in fw.SETTING_NAMES:
                         self._module_settings.add(name)

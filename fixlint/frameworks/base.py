@@ -216,6 +216,10 @@ class Framework:
     # marks one, stems of shared base modules others star-import, and calls
     # that configure settings in code (`settings.configure(...)`).
     settings_markers: frozenset = frozenset()
+    # The markers whose value is one string (ROOT_URLCONF = "site.urls");
+    # the others are lists, so a module constant such as `MIDDLEWARE =
+    # "middleware"` marks nothing.
+    settings_string_markers: frozenset = frozenset()
     # Words of a module's file or folder name that make a module of bare
     # configuration keys its settings module when nothing else tells
     # (`settings.py`, `settings/production.py`).

@@ -295,6 +295,7 @@ DJANGO = Framework(
     session_invalidate_methods=INVALIDATE_METHODS,
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
+    settings_string_markers=frozenset(("ROOT_URLCONF",)),
     settings_module_words=frozenset(("settings",)),
     semgrep_config_forms=(("django.conf.settings.configure(..., $KEY=$V, ...)", True),),
     semgrep_session_ids=("$REQ.session.session_key",),

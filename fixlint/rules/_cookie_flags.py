@@ -43,8 +43,9 @@ def stated(site, flag_name):
 
 def never_set(site, flag_name, default):
     """The opening of a message about a project that never gives an app's
-    cookie setting (APP sites: Flask(...) or LoginManager(...))."""
-    owner = "LoginManager" if site.sensitivity_detail == "remember" else "Flask app"
+    cookie setting (APP sites: Flask(...), Quart(...) or LoginManager(...));
+    the app is named by its framework ("this Quart app")."""
+    owner = "LoginManager" if site.sensitivity_detail == "remember" else f"{site.label or 'Flask'} app"
     setting = site.settings[flag_name]
     return f"no module of the project sets {setting} for this {owner} (default {default})", setting
 
