@@ -302,14 +302,16 @@ class HandlerAnalysis(Analysis):
             if framework is not None:
                 self._registration(node, framework)
                 return
-        framework = _ROUTE_CALLS.get(ctx.qualname(func))
+        qualname = ctx.qualname(func)
+        framework = _ROUTE_CALLS.get(qualname)
         if framework is not None:
-            self._registration(node, framework)
+            self._registration(node, framework, qualname.rpartition(".")[2])
 
-    def _registration(self, node, framework):
+    def _registration(self, node, framework, name=None):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
-        login)`, Django `path("login/", login)`."""
-        target, path, methods, class_only = _registration_parts(node, framework)
+        login)`, Django `path("login/", login)`; `name`: a route function's
+        own name, whatever the import calls it."""
+        target, path, methods, class_only = _registration_parts(node, framework, name)
         self._register(target, framework, path, methods, class_only)
 
     def _register(self, target, framework, path, methods, class_only=False):
@@ -350,18 +352,31 @@ def _apply(handler, framework, path, methods):
     handler.methods |= methods
 
 
-def _registration_parts(call, framework):
+def _registration_parts(call, framework, name=None):
     """A registration call's target expression (`LoginView.as_view()` gives
     `LoginView`), its literal path and its methods."""
     routing = framework.routing
     keyword, position = routing.register_target
+    skip = 0
+    methods = _methods(call) if routing.route_decorators else set()
+    if routing.method_first and (name or _attribute(call.func)) in routing.method_first:
+        # `router.add_route("POST", "/login", login)`: the method comes first
+        skip = 1
+        position += 1
+        first = call.args[0] if call.args else None
+        if first.__class__ is ast.Constant and isinstance(first.value, str) and first.value != "*":
+            methods.add(first.value.upper())
     target = _keyword(call, keyword) or (call.args[position] if len(call.args) > position else None)
     made = _view_class(target, routing)  # LoginView.as_view(), LoginResource()
     class_only = False
     if made is not None:
         target, class_only = made
-    methods = _methods(call) if routing.route_decorators else set()
-    return target, _first_string(call, routing.path_keywords), methods, class_only
+    return target, _first_string(call, routing.path_keywords, skip), methods, class_only
+
+
+def _attribute(func):
+    """`add_route` of `router.add_route(...)` (a registration method)."""
+    return func.attr if func.__class__ is ast.Attribute else None
 
 
 def _view_class(value, routing):
@@ -625,8 +640,8 @@ def _keyword(call, name):
     return None
 
 
-def _first_string(call, keywords):
-    candidates = [call.args[0]] if call.args else []
+def _first_string(call, keywords, skip=0):
+    candidates = [call.args[skip]] if len(call.args) > skip else []
     candidates += [k.value for k in call.keywords if k.arg in keywords]
     for candidate in candidates:
         if candidate.__class__ is ast.Constant and isinstance(candidate.value, str):

@@ -65,6 +65,7 @@ AIOHTTP = Framework(
         route_decorators=ROUTE_DECORATORS,
         register_methods=REGISTER_METHODS,
         register_target=("handler", 1),
+        method_first=frozenset(("add_route", "route")),
         route_classes=ROUTE_FUNCTIONS,
         path_keywords=("path",),
         app_names=APP_NAMES,

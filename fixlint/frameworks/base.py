@@ -81,6 +81,11 @@ class Routing:
     route_decorators: frozenset = frozenset()  # `@app.<method>(...)`
     register_methods: frozenset = frozenset()  # `app.add_url_rule(...)`, `router.add_api_route(...)`
     register_target: tuple = ()  # (keyword, position) of the view in such a call
+    # Registration calls and route functions whose first argument is the
+    # HTTP method, before the path and the view (aiohttp's
+    # `router.add_route("POST", "/login", login)`, `web.route("POST", ...)`):
+    # their path and view sit one position further on.
+    method_first: frozenset = frozenset()
     route_classes: frozenset = frozenset()  # `Route("/login", login)`
     url_functions: frozenset = frozenset()  # Django `path("login/", login)`
     path_keywords: tuple = ()  # keywords naming the route path
