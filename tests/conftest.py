@@ -29,3 +29,22 @@ def user_cache_folder(tmp_path_factory):
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The base names of the files the CLI parses and judges, in order
+    (tests of the per-file guards: which files a run skips)."""
+    import os
+
+    from fixlint import runner
+
+    names = []
+    judge = runner._parse_and_judge
+
+    def recording(path, *args, **kwargs):
+        names.append(os.path.basename(path))
+        return judge(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "_parse_and_judge", recording)
+    return names

@@ -6,8 +6,6 @@ file and across a project's modules; text that holds the old guards' words
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from fixlint.analysis import lifecycle_guard
@@ -20,22 +18,6 @@ from fixlint.project import ProjectFacts
 from fixlint.selection import select_rules
 
 from .helpers import _source, lint, run_flake8, run_main, write
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    """The base names of the files the CLI parses and judges, in order."""
-    from fixlint import runner
-
-    names = []
-    judge = runner._parse_and_judge
-
-    def recording(path, *args, **kwargs):
-        names.append(os.path.basename(path))
-        return judge(path, *args, **kwargs)
-
-    monkeypatch.setattr(runner, "_parse_and_judge", recording)
-    return names
 
 
 # -- CookieAnalysis -------------------------------------------------------------

@@ -5,8 +5,6 @@ words (`sess`, `sid`, `token`) but nothing a fact needs."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from fixlint.analysis import session_id_guard as guard
@@ -287,22 +285,6 @@ def test_the_cli_plans_a_file_again_once_the_project_model_knows_its_weak_helper
     status, out, _ = run_main(capsys, "check", "--no-cache", "-j", jobs, "--select", "SFX204", str(root))
     assert "accounts.py:5:" in out and "SFX204" in out, out
     assert "random_string(), a project helper" in out
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    """The base names of the files the CLI parses and judges, in order."""
-    from fixlint import runner
-
-    names = []
-    judge = runner._parse_and_judge
-
-    def recording(path, *args, **kwargs):
-        names.append(os.path.basename(path))
-        return judge(path, *args, **kwargs)
-
-    monkeypatch.setattr(runner, "_parse_and_judge", recording)
-    return names
 
 
 def test_the_cli_skips_a_token_name_whose_helpers_are_strong(tmp_path, capsys, parsed):

@@ -40,6 +40,22 @@ class GuardText(str):
         return self
 
 
+def imports_helper(text, keys):
+    """Whether the file whose GuardText is `text` imports a project helper
+    whose profile (project/functions.py, ProjectFacts.helpers) has any of
+    `keys`. Unknown: yes, and the text remembers that its plan waits for
+    the project model."""
+    project = text.project
+    if project is UNKNOWN:
+        text.awaits_project = True
+        return True
+    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
+        project = project.get()
+    if project is None or not project.helpers:
+        return False
+    return any(profile.get(key) for profile in project.helpers.values() for key in keys)
+
+
 @lru_cache(maxsize=None)
 def word_patterns(word):
     """Regexes finding `word` (lower-case letters) where `frameworks.words()`

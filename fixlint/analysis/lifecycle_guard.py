@@ -73,7 +73,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from .base import UNKNOWN
+from .base import imports_helper
 from .credentials import verifier_name
 
 
@@ -93,7 +93,7 @@ def bind_possible(text):
     """Whether the file can hold a binding step of a login's path (what
     SFX101 reports; module docstring): spelled in the text, or done by a
     project helper the file imports."""
-    return bind_spelled(text) or _imports_binding_helper(text)
+    return bind_spelled(text) or imports_helper(text, _BINDING_PROFILE_KEYS)
 
 
 def bind_spelled(text):
@@ -110,21 +110,6 @@ _BIND_CALL_NAMES = tuple(sorted({q.rpartition(".")[2].lower() for f in fw.FRAMEW
 # of it may bind: its events, or a returned request value (a Cookie() a
 # dependency hands a handler, the id of a hand-rolled store's record).
 _BINDING_PROFILE_KEYS = ("events", "returns")
-
-
-def _imports_binding_helper(text):
-    """Whether the file imports a project helper whose profile may make a
-    call of it bind (ProjectFacts.helpers). Unknown: yes, and the text
-    remembers that its plan waits for the project model."""
-    project = text.project
-    if project is UNKNOWN:
-        text.awaits_project = True
-        return True
-    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
-        project = project.get()
-    if project is None or not project.helpers:
-        return False
-    return any(profile.get(key) for profile in project.helpers.values() for key in _BINDING_PROFILE_KEYS)
 
 
 def _facts(text, config):

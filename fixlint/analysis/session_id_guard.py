@@ -72,7 +72,7 @@ import unicodedata
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
-from .base import UNKNOWN, has_word
+from .base import has_word, imports_helper
 
 _SEPARATOR = "[^a-z]*"  # what words() skips between two words, and more
 
@@ -313,7 +313,7 @@ def may_hold_facts(text):
         return anchor
     if _WEAK in anchor and _weak_spelled(text, raw):
         return True
-    return any(_imports_helper(text, need) for need in anchor)
+    return imports_helper(text, anchor)
 
 
 # What the anchors that need a project fact need from an imported helper's
@@ -351,21 +351,6 @@ def _weak_spelled(text, raw):
         if all(word in text for word, _ in names) and all(p.search(text) is not None for _, p in names):
             return True
     return False
-
-
-def _imports_helper(text, key):
-    """Whether the file imports a project helper whose profile has `key`
-    (ProjectFacts.helpers). Unknown: yes, and the text remembers that its
-    plan waits for the project model."""
-    project = text.project
-    if project is UNKNOWN:
-        text.awaits_project = True
-        return True
-    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
-        project = project.get()
-    if project is None or not project.helpers:
-        return False
-    return any(profile.get(key) for profile in project.helpers.values())
 
 
 def _sign_in_call(text):
