@@ -39,7 +39,8 @@ _PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}|<(?:\w+:)?(\w+)>")
 
 
 class Handler:
-    __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params", "routers")
+    __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params", "routers",
+                 "responder")
 
     def __init__(self, info):
         self.info = info
@@ -52,6 +53,9 @@ class Handler:
         self.methods = set()  # HTTP methods, upper-case, when stated
         self.params = {}  # FastAPI: parameter name -> source
         self.routers = []  # names of the apps, blueprints or routers whose decorators route it
+        # A method a registration's suffix makes a responder (Falcon's
+        # `add_route(path, res, suffix="item")` serves `on_get_item`).
+        self.responder = False
 
     @property
     def class_name(self):
@@ -108,8 +112,8 @@ class HandlerAnalysis(Analysis):
             self._decorator(handler, decorator)
         if self._early:
             for definition in (node, class_node):
-                for framework, path, methods in self._early.get(definition, ()):
-                    _apply(handler, framework, path, methods)
+                for framework, path, methods, suffix in self._early.get(definition, ()):
+                    _apply(handler, framework, path, methods, suffix)
         if handler.kind == FUNCTION:
             self._django_view(handler)
         if handler.framework is not None and handler.framework.requests.param_sources and handler.kind == ROUTE:
@@ -311,10 +315,10 @@ class HandlerAnalysis(Analysis):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
         login)`, Django `path("login/", login)`; `name`: a route function's
         own name, whatever the import calls it."""
-        target, path, methods, class_only = _registration_parts(node, framework, name)
-        self._register(target, framework, path, methods, class_only)
+        target, path, methods, class_only, suffix = _registration_parts(node, framework, name)
+        self._register(target, framework, path, methods, class_only, suffix)
 
-    def _register(self, target, framework, path, methods, class_only=False):
+    def _register(self, target, framework, path, methods, class_only=False, suffix=None):
         if target is None:
             return
         binding = self.ctx.binding(target)
@@ -329,21 +333,26 @@ class HandlerAnalysis(Analysis):
             return
         if class_only and binding.kind != "class":
             return
-        self._registered.append((binding.value, framework, path, methods))
+        self._registered.append((binding.value, framework, path, methods, suffix))
 
     def finish(self):
-        for definition, framework, path, methods in self._registered:
+        for definition, framework, path, methods, suffix in self._registered:
             if isinstance(definition, ast.ClassDef):
                 targets = [h for h in self.handlers.values() if h.class_node is definition]
             else:
                 targets = [self.handlers[definition]] if definition in self.handlers else []
             for handler in targets:
-                _apply(handler, framework, path, methods)
+                _apply(handler, framework, path, methods, suffix)
 
 
-def _apply(handler, framework, path, methods):
+def _apply(handler, framework, path, methods, suffix=None):
     """What a registration makes of a function: a route (a method of a
-    registered class: a view), under `path`, for `methods`."""
+    registered class: a view), under `path`, for `methods`; with a
+    responder `suffix`, the class's `on_get_<suffix>` and the like are the
+    methods that receive the route's captures."""
+    if suffix is not None and handler.class_node is not None and any(
+            handler.name == f"{method}_{suffix}" for method in framework.routing.capture_methods):
+        handler.responder = True
     if handler.kind == FUNCTION or handler.class_node is not None:
         handler.kind = ROUTE if handler.class_node is None else VIEW
     handler.framework = handler.framework or framework
@@ -354,7 +363,8 @@ def _apply(handler, framework, path, methods):
 
 def _registration_parts(call, framework, name=None):
     """A registration call's target expression (`LoginView.as_view()` gives
-    `LoginView`), its literal path and its methods."""
+    `LoginView`), its literal path, its methods, whether only a class counts, and a
+    responder suffix (Falcon's `suffix="item"`)."""
     routing = framework.routing
     keyword, position = routing.register_target
     skip = 0
@@ -371,7 +381,9 @@ def _registration_parts(call, framework, name=None):
     class_only = False
     if made is not None:
         target, class_only = made
-    return target, _first_string(call, routing.path_keywords, skip), methods, class_only
+    suffix = _keyword(call, routing.suffix_keyword) if routing.suffix_keyword else None
+    suffix = suffix.value if suffix.__class__ is ast.Constant and isinstance(suffix.value, str) else None
+    return target, _first_string(call, routing.path_keywords, skip), methods, class_only, suffix
 
 
 def _attribute(func):
@@ -525,7 +537,7 @@ def _early_call(value, bound, found, ctx, local=(), own=None):
     framework = _register_framework(value, ctx)
     if framework is None:
         return
-    target, path, methods, class_only = _registration_parts(value, framework)
+    target, path, methods, class_only, suffix = _registration_parts(value, framework)
     if target is None or target.__class__ is not ast.Name:
         return
     if target.id in local:
@@ -541,7 +553,7 @@ def _early_call(value, bound, found, ctx, local=(), own=None):
     elif class_only and definition.__class__ is not ast.ClassDef:
         return
     if definition is not None:
-        found.setdefault(definition, []).append((framework, path, methods))
+        found.setdefault(definition, []).append((framework, path, methods, suffix))
 
 
 def _bound_names(stmt):

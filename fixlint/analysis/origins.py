@@ -343,7 +343,8 @@ class OriginAnalysis(Analysis):
         captures = handler.framework.routing.captures if handler.framework is not None else ""
         if captures == "route" and name in handler.path_params() and (
                 handler.kind == hd.ROUTE
-                or (handler.kind == hd.VIEW and function.name in handler.framework.routing.capture_methods)):
+                or (handler.kind == hd.VIEW and (handler.responder
+                                                 or function.name in handler.framework.routing.capture_methods))):
             converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
             return self._numeric(self._read(arg, name, PATH, handler.framework), converters.get(name))
         if captures == "view" and handler.kind == hd.VIEW and self._url_kwargs(handler):

@@ -129,6 +129,10 @@ class Routing:
     # methods serve the requests (Falcon's `app.add_route("/login",
     # LoginResource())`).
     instance_targets: bool = False
+    # The keyword of a registration naming a responder suffix (Falcon's
+    # `app.add_route("/items/{item_id}", res, suffix="item")`: the route is
+    # served by `on_get_item`, which receives its captures).
+    suffix_keyword: str = ""
     # Decorators that register the function or method they decorate as a
     # view, by qualified name (Pyramid's `@view_config(route_name=...)`);
     # `path_keywords` name its route.

@@ -76,6 +76,7 @@ FALCON = Framework(
         path_keywords=("uri_template",),
         app_names=frozenset(("app", "application")),
         instance_targets=True,  # app.add_route("/login", LoginResource())
+        suffix_keyword="suffix",  # app.add_route("/s/{sid}", res, suffix="item") -> on_get_item
         # `on_get(self, req, resp, session_id)` under "/s/{session_id}"
         captures="route",
         capture_methods=frozenset(
