@@ -399,11 +399,24 @@ def _view_class(value, routing):
     if value is None or value.__class__ is not ast.Call:
         return None
     func = value.func
-    if func.__class__ is ast.Attribute and func.attr in routing.view_factories:
-        return func.value, False
-    if routing.instance_targets and func.__class__ is ast.Name:
-        return func, True
-    return None
+    if func.__class__ is ast.Attribute:
+        made, factory = func.value, func.attr
+    elif func.__class__ is ast.Name:
+        made, factory = func, None
+    else:
+        return None
+    class_only = _class_only(factory, routing)
+    return None if class_only is None else (made, class_only)
+
+
+def _class_only(factory, routing):
+    """For a view made by `Class.<factory>(...)` (`factory` None: by
+    `Class(...)`): False where `factory` is a view factory of `routing`
+    (the class's methods serve the route), True where `routing` registers
+    instances (only a class counts), None where neither makes a view."""
+    if factory is None:
+        return True if routing.instance_targets else None
+    return False if factory in routing.view_factories else None
 
 
 def _early_registrations(tree, ctx):
@@ -547,8 +560,7 @@ def _early_call(value, bound, found, ctx, local=(), own=None):
     else:
         definition = bound.get(target.id)
     if definition.__class__ is _Made:
-        routing = framework.routing
-        made = definition.factory in routing.view_factories or (definition.factory is None and routing.instance_targets)
+        made = _class_only(definition.factory, framework.routing) is not None
         definition = definition.class_node if made else None
     elif class_only and definition.__class__ is not ast.ClassDef:
         return

@@ -208,7 +208,8 @@ class LifecycleAnalysis(Analysis):
         login = guard.login_possible(text, config)
         if login and guard.bind_spelled(text):
             return True
-        return guard.logout_possible(text, config) or (login and guard.bind_possible(text))
+        # (bind_possible's spelled half has just answered no)
+        return guard.logout_possible(text, config) or (login and guard.binding_helper_imported(text))
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

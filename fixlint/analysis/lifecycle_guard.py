@@ -93,7 +93,13 @@ def bind_possible(text):
     """Whether the file can hold a binding step of a login's path (what
     SFX101 reports; module docstring): spelled in the text, or done by a
     project helper the file imports."""
-    return bind_spelled(text) or imports_helper(text, _BINDING_PROFILE_KEYS)
+    return bind_spelled(text) or binding_helper_imported(text)
+
+
+def binding_helper_imported(text):
+    """Whether the file imports a project helper a call of which may bind
+    (the project-fact half of bind_possible)."""
+    return imports_helper(text, _BINDING_PROFILE_KEYS)
 
 
 def bind_spelled(text):
