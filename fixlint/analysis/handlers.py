@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ..engine import scope as sc
 from ..engine.scope import last_name
 from .. import frameworks as fw
 from .base import Analysis
@@ -89,6 +90,12 @@ class HandlerAnalysis(Analysis):
         # resume`): known before the walk reaches the definition, so the
         # function's parameters are route values while its body is walked.
         self._early = _early_registrations(ctx.tree, ctx)
+        # Registrations made in a function (an app factory) of a name no
+        # binding answers yet: a function or class the module defines
+        # below the factory, bound by the time the factory runs. name ->
+        # [(framework, path, methods, class_only, suffix)], applied when
+        # the walk reaches a module-level definition of that name.
+        self._later = {}
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -114,6 +121,8 @@ class HandlerAnalysis(Analysis):
             for definition in (node, class_node):
                 for framework, path, methods, suffix in self._early.get(definition, ()):
                     _apply(handler, framework, path, methods, suffix)
+        if self._later:
+            self._registered_above(handler, node, class_node)
         if handler.kind == FUNCTION:
             self._django_view(handler)
         if handler.framework is not None and handler.framework.requests.param_sources and handler.kind == ROUTE:
@@ -327,13 +336,49 @@ class HandlerAnalysis(Analysis):
             # LoginResource()`, registered by name
             made = _view_class(binding.value, framework.routing)
             if made is not None:
-                binding = self.ctx.binding(made[0])
-                class_only = made[1]
-        if binding is None or binding.kind not in ("function", "class"):
+                target, class_only = made
+                binding = self.ctx.binding(target)
+        if binding is None:
+            self._defined_later(target, (framework, path, methods, class_only, suffix))
+            return
+        if binding.kind not in ("function", "class"):
             return
         if class_only and binding.kind != "class":
             return
         self._registered.append((binding.value, framework, path, methods, suffix))
+
+    def _defined_later(self, target, registration):
+        """A registration inside a function of a plain name nothing binds
+        yet (`create_app()` registering `ResumeView.as_view(...)` or
+        `resume`, defined further down the module): kept for the
+        module-level definition of that name, unless a function around the
+        call binds the name itself (then it is that function's own). At the
+        module's top level such a name is unbound when the call runs."""
+        info = self.ctx.function
+        if target.__class__ is not ast.Name or info is None:
+            return
+        while info is not None:
+            if target.id in _local_names(info.node):
+                return
+            info = info.parent
+        self._later.setdefault(target.id, []).append(registration)
+
+    def _registered_above(self, handler, node, class_node):
+        """Apply the registrations made above a module-level function, or
+        a method of a module-level class, by a function that runs once the
+        module is loaded (see _defined_later)."""
+        scope = self.ctx.scope
+        if class_node is None:
+            if scope.kind != sc.MODULE:
+                return
+            name = node.name
+        elif scope.parent is not None and scope.parent.kind == sc.MODULE:
+            name = class_node.name
+        else:
+            return
+        for framework, path, methods, class_only, suffix in self._later.get(name, ()):
+            if class_node is not None or not class_only:
+                _apply(handler, framework, path, methods, suffix)
 
     def finish(self):
         for definition, framework, path, methods, suffix in self._registered:
