@@ -232,6 +232,33 @@ def test_summary_follows_from_object_by_name_and_by_class():
     assert facts["links"] == ["settings.Production"] and not facts["unreadable"]
 
 
+@pytest.mark.parametrize("signature, unreadable, links", [
+    ("config", True, []),                        # the caller's object
+    ("config=None", True, []),
+    ("*, config", True, []),
+    ("**config", True, []),
+    ("config=Config", False, []),                # read as its default, as the app runs by default
+    ("config=settings.Production", False, []),
+    ("config='settings.Production'", False, ["settings.Production"]),
+    ("other, config=Config", False, []),
+])
+def test_summary_reads_a_factory_parameter_given_to_from_object(signature, unreadable, links):
+    facts = summary.summarise("from flask import Flask\n"
+                              f"def create_app({signature}):\n"
+                              "    app = Flask(__name__)\n"
+                              "    app.config.from_object(config)\n"
+                              "    return app\n")
+    assert facts["unreadable"] is unreadable and facts["links"] == links
+
+
+def test_summary_reads_a_module_name_given_to_from_object_in_a_function():
+    facts = summary.summarise("from flask import Flask\nimport config\n"
+                              "def create_app(name):\n"
+                              "    app = Flask(name)\n"
+                              "    app.config.from_object(config)\n")
+    assert not facts["unreadable"]
+
+
 def test_summary_knows_session_users_and_remember_me():
     assert summary.summarise("from flask import flash\nflash('saved')\n")["session_use"]
     assert summary.summarise("import flask_login\n")["session_use"]

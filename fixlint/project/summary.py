@@ -310,18 +310,41 @@ def _backend_imports(facts, module, names):
             at = dotted.rfind(".", 0, at)
 
 
+_NOT_A_PARAMETER = object()
+
+
+def _parameter_default(function, name):
+    """The default of `function`'s parameter `name` (None when it has
+    none), or _NOT_A_PARAMETER."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    for index, arg in enumerate(positional):
+        if arg.arg == name:
+            at = index - (len(positional) - len(args.defaults))
+            return args.defaults[at] if at >= 0 else None
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    if any(arg is not None and arg.arg == name for arg in (args.vararg, args.kwarg)):
+        return None
+    return _NOT_A_PARAMETER
+
+
 class _Summariser:
     def __init__(self, facts):
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
+        self._object_names = []  # `from_object(name)` calls: (call, the Name), judged after the walk
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
-        classes = []
+        classes, functions = [], []
         for node in branches(tree):  # walk's order; no Name or Constant is looked at here
             cls = node.__class__
-            if cls is ast.ImportFrom or cls is ast.Import:
+            if cls is ast.FunctionDef or cls is ast.AsyncFunctionDef:
+                functions.append(node)
+            elif cls is ast.ImportFrom or cls is ast.Import:
                 self._import(node)
             elif cls is ast.Call:
                 self._call(node)
@@ -340,6 +363,8 @@ class _Summariser:
                 classes.append(node)
         for node in classes:  # after every import is known
             self._session_middleware(node)
+        if self._object_names:
+            self._object_parameters(functions)
 
     def _middleware(self, target, value):
         if not (target.__class__ is ast.Name and target.id in _MIDDLEWARE_SETTINGS):
@@ -402,17 +427,36 @@ class _Summariser:
         if func.attr in _UNREADABLE_LOADERS:
             self.facts["unreadable"] = True
         elif func.attr in _OBJECT_LOADERS and node.args:
-            self._from_object(node.args[0])
+            self._from_object(node, node.args[0])
         elif func.attr in _INCLUDES and node.args:
             arg = node.args[0]
             if arg.__class__ is ast.Constant and isinstance(arg.value, str) and not arg.value.startswith("."):
                 self.facts["links"].append(arg.value)
 
-    def _from_object(self, arg):
+    def _from_object(self, call, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
             self.facts["links"].append(arg.value)
-        elif arg.__class__ not in (ast.Name, ast.Attribute):
+        elif arg.__class__ is ast.Name:
+            self._object_names.append((call, arg.id))
+        elif arg.__class__ is not ast.Attribute:
             self.facts["unreadable"] = True  # from_object(config[env]), from_object(os.environ[...])
+
+    def _object_parameters(self, functions):
+        """`from_object(name)` where `name` is a parameter of a function
+        around the call (an app factory's `create_app(config)`): the caller
+        chooses the object, which fixlint cannot read, unless the parameter
+        has a default naming one (`create_app(config_class=Config)`, read as
+        that default, as the app runs when nobody passes another)."""
+        for call, name in self._object_names:
+            for function in functions:
+                default = _parameter_default(function, name)
+                if default is _NOT_A_PARAMETER or not any(node is call for node in walk(function)):
+                    continue
+                if default.__class__ is ast.Constant and isinstance(default.value, str):
+                    self.facts["links"].append(default.value)
+                elif default.__class__ not in (ast.Name, ast.Attribute):
+                    self.facts["unreadable"] = True  # no default, or None: the caller's object
+                break
 
     def _login_user(self, node, framework):
         for keyword in node.keywords:
