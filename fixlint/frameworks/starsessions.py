@@ -77,6 +77,7 @@ STARSESSIONS = Framework(
     key="starsessions",
     label="starsessions",
     packages=("starsessions",),
+    project_marker="starsessions",  # ProjectModel.starsessions: imported anywhere in the application
     middleware=(SESSION_MIDDLEWARE,),
     https_only=frozenset(("cookie_https_only",)),
     extends=STARLETTE,

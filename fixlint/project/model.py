@@ -99,6 +99,9 @@ class ProjectFacts(NamedTuple):
     # The backend settings (summary `backend_settings`, "setting=value") its
     # code outside tests gives: Framework.backend_set_by.
     backend_settings: frozenset = frozenset()
+    # starsessions is imported by the application's code outside tests (its
+    # SessionMiddleware set up in main.py serves every router module).
+    starsessions: bool = False
 
 
 class Project:
@@ -460,4 +463,5 @@ def _merge(summaries, product):
         reads_cookies=any(f.get("reads_cookies", False) for f in product),
         cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),
         backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
+        starsessions=any(f.get("starsessions", False) for f in product),
     )

@@ -183,7 +183,7 @@ def _named_again(text, name):
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "session_use": False, "remember": False, "functions": {},
+            "flask_session": False, "starsessions": False, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": []}
 
