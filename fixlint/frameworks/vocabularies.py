@@ -45,7 +45,7 @@ class Vocabulary:
 ENGLISH = Vocabulary(
     "en",
     login=(
-        "login", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
+        "login", "autologin", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
         "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
         "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
         "reset_password", "password_reset", "forgot_password", "recover_password",
