@@ -452,7 +452,7 @@ def _merge(summaries, product):
     return ProjectFacts(
         keys=frozenset(keys),
         unreadable=any(f["unreadable"] for f in summaries),
-        flask_session=any(f["flask_session"] for f in summaries),
+        flask_session=any(f["flask_session"] for f in product),
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
