@@ -232,7 +232,7 @@ def login():
 
 
 def _facts(helpers):
-    return ProjectFacts(keys=frozenset(), unreadable=False, flask_session=False, session_use=False,
+    return ProjectFacts(keys=frozenset(), unreadable=False, session_use=False,
                         remember=False, modules=2, helpers=helpers)
 
 

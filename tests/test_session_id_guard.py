@@ -148,7 +148,7 @@ _SFX20X = select_rules(("SFX201", "SFX202", "SFX203", "SFX204"))
 
 
 def _facts(helpers):
-    return ProjectFacts(keys=frozenset(), unreadable=False, flask_session=False, session_use=False,
+    return ProjectFacts(keys=frozenset(), unreadable=False, session_use=False,
                         remember=False, modules=2, helpers=helpers)
 
 

@@ -27,6 +27,7 @@ import ast
 import re
 
 from ..engine import scope as sc
+from ..engine.nodes import parameter_defaults
 from ..engine.scope import last_name
 from .. import frameworks as fw
 from .base import Analysis
@@ -247,11 +248,7 @@ class HandlerAnalysis(Analysis):
         for path in handler.paths:
             for match in _PATH_PARAM.finditer(path):
                 path_names.add(match.group(1) or match.group(2))
-        args = node.args
-        positional = args.posonlyargs + args.args
-        defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-        pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
-        for arg, default in pairs:
+        for arg, default in parameter_defaults(node).items():
             handler.params[arg.arg] = self._param_source(arg, default, path_names, requests)
 
     def _fastapi_dependency(self, handler):

@@ -278,7 +278,7 @@ class LifecycleAnalysis(Analysis):
         """Whether the project model says the library is set up elsewhere in
         the project (Flask-Session's `Session(app)` in the app factory)."""
         project = self.ctx.project
-        return bool(library.project_marker and project is not None and getattr(project, library.project_marker))
+        return bool(library.project_marker and project is not None and library.project_marker in project.markers)
 
     def backend(self, framework):
         """The SessionBackend an event of `framework` runs on in this file."""

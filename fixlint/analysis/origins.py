@@ -28,7 +28,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import walk
+from ..engine.nodes import parameter_defaults, walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
@@ -699,11 +699,7 @@ def _arguments(function):
 
 def _alias(function, arg, keywords):
     """`Query(alias="sessionid")`, plain or inside Annotated[...]."""
-    args = function.args
-    positional = args.posonlyargs + args.args
-    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    defaults.update((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
-    for candidate in (defaults.get(arg), *hd.annotated_extras(arg.annotation)):
+    for candidate in (parameter_defaults(function).get(arg), *hd.annotated_extras(arg.annotation)):
         if candidate.__class__ is ast.Call:
             for keyword in candidate.keywords:
                 if keyword.arg in keywords and keyword.value.__class__ is ast.Constant:

@@ -42,6 +42,18 @@ def _fields(cls):
     return found
 
 
+def parameter_defaults(function):
+    """{ast.arg: its default expression, or None} for every named
+    parameter of a function or lambda: the positional ones, then the
+    keyword-only ones, in order (`*args` and `**kwargs` have none)."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    found = dict.fromkeys(positional)
+    found.update(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    found.update(zip(args.kwonlyargs, args.kw_defaults))
+    return found
+
+
 def walk(node):
     """Every node under `node` (itself first), in ast.walk's order."""
     if not isinstance(node, ast.AST):  # whatever ast.walk does with it (it raises)

@@ -12,6 +12,7 @@ import ast
 import re
 from functools import lru_cache
 
+from ..engine.nodes import parameter_defaults
 from .base import SET_COOKIE_PARAMS, Advice, Framework, Middleware, Setting
 from .django import DJANGO
 from .flask import FLASK
@@ -671,11 +672,7 @@ def _depends_on_session(ctx, expr, framework):
     function = binding.scope.node
     if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
         return False
-    args = function.args
-    positional = args.posonlyargs + args.args
-    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-    defaults.update(zip(args.kwonlyargs, args.kw_defaults))
-    default = defaults.get(binding.node)
+    default = parameter_defaults(function).get(binding.node)
     if default.__class__ is not ast.Call or not default.args:
         return False
     if (ctx.qualname(default.func) or "").rpartition(".")[2] != SESSION_DEPENDENCY_MARKER:

@@ -307,9 +307,10 @@ class Framework:
     config_markers: frozenset = frozenset()
     config_methods: frozenset = frozenset()  # `app.config.update(SESSION_TYPE=...)`
     extension_classes: frozenset = frozenset()  # `Session(app)`
-    # The project model (fixlint/project/): `project_marker` names the
-    # ProjectModel fact saying the library is set up anywhere in the project
-    # (Flask-Session's `Session(app)` in the app factory). A construction in
+    # The project model (fixlint/project/): `project_marker` is the
+    # summary fact, and the name in ProjectFacts.markers, saying the library
+    # is set up in the application's code (Flask-Session's `Session(app)` in
+    # the app factory): a library needs nothing more than this field. A construction in
     # `project_constructions` (`Flask(...)`, `LoginManager(...)`) is where
     # the project-wide cookie findings are reported: the `project_flags`
     # of its `project_cookie` no module of the project sets, when the

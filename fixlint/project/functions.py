@@ -39,7 +39,7 @@ import ast
 import re
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, statements, walk
+from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
@@ -395,11 +395,7 @@ class _Function:
         """The source a FastAPI marker gives parameter `name` (`Cookie()`,
         `Annotated[str, Query()]`), or None."""
         arg = self.params[name]
-        args = self.node.args
-        positional = args.posonlyargs + args.args
-        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        defaults.update(zip(args.kwonlyargs, args.kw_defaults))
-        candidates = [defaults.get(arg)]
+        candidates = [parameter_defaults(self.node).get(arg)]
         annotation = arg.annotation
         if annotation.__class__ is ast.Subscript and annotation.slice.__class__ is ast.Tuple:
             candidates += annotation.slice.elts[1:]

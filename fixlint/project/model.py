@@ -50,6 +50,8 @@ def find_root(path, known=None):
 
 
 _NONE = frozenset()
+# The summary facts that say a session library is set up (Framework.project_marker).
+_MARKERS = tuple(sorted({f.project_marker for f in fw.FRAMEWORKS if f.project_marker}))
 
 
 class ProjectFacts(NamedTuple):
@@ -57,7 +59,6 @@ class ProjectFacts(NamedTuple):
 
     keys: frozenset  # Flask/Flask-Login configuration keys given somewhere
     unreadable: bool  # configuration loaded from somewhere fixlint cannot read
-    flask_session: bool  # Flask-Session is set up
     session_use: bool  # Flask's session is used
     remember: bool  # login_user(..., remember=...) is called
     modules: int  # how many modules the application spans
@@ -99,9 +100,11 @@ class ProjectFacts(NamedTuple):
     # The backend settings (summary `backend_settings`, "setting=value") its
     # code outside tests gives: Framework.backend_set_by.
     backend_settings: frozenset = frozenset()
-    # starsessions is imported by the application's code outside tests (its
-    # SessionMiddleware set up in main.py serves every router module).
-    starsessions: bool = False
+    # The session libraries the application's code outside tests sets up,
+    # by their Framework.project_marker (Flask-Session's `Session(app)` in
+    # the app factory, starsessions imported in main.py): the backend of
+    # every module of the application.
+    markers: frozenset = frozenset()
 
 
 class Project:
@@ -452,7 +455,6 @@ def _merge(summaries, product):
     return ProjectFacts(
         keys=frozenset(keys),
         unreadable=any(f["unreadable"] for f in summaries),
-        flask_session=any(f["flask_session"] for f in product),
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
@@ -463,5 +465,5 @@ def _merge(summaries, product):
         reads_cookies=any(f.get("reads_cookies", False) for f in product),
         cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),
         backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
-        starsessions=any(f.get("starsessions", False) for f in product),
+        markers=frozenset(marker for marker in _MARKERS if any(f.get(marker, False) for f in product)),
     )

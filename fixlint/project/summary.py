@@ -15,8 +15,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
   `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
   computed name);
-- `flask_session`: it sets up Flask-Session (`Session(app)`, `SESSION_TYPE`
-  or a `flask_session` import);
+- one key per session library with a `Framework.project_marker`: it sets
+  the library up (`flask_session`: `Session(app)`, `SESSION_TYPE` or a
+  `flask_session` import; `starsessions`: a `starsessions` import);
 - `session_use`: it uses Flask's session (`flask.session`, `flash()`,
   Flask-Login, Flask-WTF CSRF, Flask-Session);
 - `remember`: it calls `login_user(..., remember=...)` with a value that is
@@ -61,7 +62,7 @@ import re
 import warnings
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, walk
+from ..engine.nodes import branches, parameter_defaults, walk
 from . import cookie_reads, functions, session_stores
 from .needles import Needles, Probe
 
@@ -183,7 +184,7 @@ def _named_again(text, name):
 
 def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
-            "flask_session": False, "starsessions": False, "session_use": False, "remember": False, "functions": {},
+            **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": []}
 
@@ -316,15 +317,10 @@ _NOT_A_PARAMETER = object()
 def _parameter_default(function, name):
     """The default of `function`'s parameter `name` (None when it has
     none), or _NOT_A_PARAMETER."""
-    args = function.args
-    positional = args.posonlyargs + args.args
-    for index, arg in enumerate(positional):
-        if arg.arg == name:
-            at = index - (len(positional) - len(args.defaults))
-            return args.defaults[at] if at >= 0 else None
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+    for arg, default in parameter_defaults(function).items():
         if arg.arg == name:
             return default
+    args = function.args
     if any(arg is not None and arg.arg == name for arg in (args.vararg, args.kwarg)):
         return None
     return _NOT_A_PARAMETER
