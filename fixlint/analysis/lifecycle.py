@@ -46,7 +46,8 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.nodes import statements
-from ..engine.values import expired_at_once
+from ..engine.scope import last_name
+from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
@@ -151,7 +152,7 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 # (`super().save()`) and `self`.
 _ATTRIBUTE_CALLS = frozenset().union(
     _SESSION_METHODS, _REQUEST_SESSION_CALLS, ADDERS, (key[1] for key in _INTERFACE_REGENERATE), _COOKIE_DELETERS,
-    ("set_cookie",), _STORE_METHODS,
+    ("set_cookie",), _STORE_METHODS, stores.SQL_RUN_METHODS,
 )
 
 
@@ -567,6 +568,10 @@ class LifecycleAnalysis(Analysis):
             self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
             return True
         if attr in _STORE_METHODS and self._store_call(node, receiver, attr):
+            return True
+        if attr in stores.SQL_RUN_METHODS and node.args and _deletes_session_rows(node.args[0], ctx):
+            # `cursor.execute("DELETE FROM sessions WHERE token = ?", (token,))`
+            self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
             return True
         if receiver.__class__ is ast.Call and receiver.func.__class__ is ast.Name and receiver.func.id == "super":
             return self._super_call(node, attr)
@@ -1183,6 +1188,15 @@ class LifecycleAnalysis(Analysis):
 # -- helpers ----------------------------------------------------------------
 
 _FRAMEWORK_KEYS = {f.key: f for f in fw.FRAMEWORKS}
+
+
+def _deletes_session_rows(statement, ctx):
+    """Whether a statement run on a database (a string, or SQLAlchemy's
+    `text(...)` of one) deletes rows of a session table."""
+    if statement.__class__ is ast.Call and statement.args and last_name(statement.func) in stores.SQL_TEXT_WRAPPERS:
+        statement = statement.args[0]
+    sql = literal_string(statement, ctx)
+    return sql is not None and stores.deletes_session_rows(sql)
 
 
 def _judged_at_home(name, config):

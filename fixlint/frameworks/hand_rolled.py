@@ -8,6 +8,8 @@ browser brought — fixation) or an id just drawn from a token generator
 (a new session: regeneration).
 """
 
+import re
+
 from .base import Advice, Framework, SessionBackend
 
 # Calls that write a record: `store.set(key, value)` and Redis' variants.
@@ -20,6 +22,20 @@ RECORD_GETTERS = frozenset(("get", "setdefault"))
 DELETE_METHODS = frozenset(("pop", "delete", "remove", "discard", "unlink", "expire", "invalidate"))
 # Calls that read a record.
 READ_METHODS = frozenset(("get", "hgetall", "hget", "exists"))
+# A store kept in an SQL table: the methods that run a statement (DB-API's
+# `cursor.execute(sql, params)`, SQLAlchemy's `conn.execute(text(sql))`),
+# and a statement that deletes rows of a session table (`DELETE FROM
+# sessions WHERE session_token = ?`): the record's deletion.
+SQL_RUN_METHODS = frozenset(("execute", "executemany", "exec_driver_sql"))
+SQL_TEXT_WRAPPERS = frozenset(("text",))
+_SESSION_ROWS_DELETED = re.compile(r"\s*delete\s+from\s+[`\"\[]?(?:\w+[`\"\]]?\.[`\"\[]?)?\w*session", re.IGNORECASE)
+
+
+def deletes_session_rows(sql):
+    """Whether an SQL statement deletes rows of a table named for sessions."""
+    return _SESSION_ROWS_DELETED.match(sql) is not None
+
+
 # Wrappers a generated id passes through unchanged in meaning.
 ID_WRAPPERS = frozenset(("str", "bytes.hex", "hex", "decode"))
 # Variable names that hold a session id even when fixlint cannot see where
