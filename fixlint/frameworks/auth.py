@@ -84,7 +84,7 @@ NOT_IDENTITY_WORDS = frozenset(
         "tmp", "temp", "partial", "pre", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
-        "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "setup",
+        "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "mechanism", "setup",
         "enrol", "enroll", "enrollment",
     )
 ) | vocabularies.CHANGE_FLAG_WORDS
