@@ -164,3 +164,19 @@ def test_logout_reading_the_identity_without_removing_it_is_reported_at_the_def(
                 audit(session["user_id"])
     """
     assert sfx102(source) == [(3, 1, "SFX102")]
+
+
+@pytest.mark.parametrize("sql, deletes", [
+    ("DELETE FROM sessions WHERE session_token = ?", True),
+    ('  delete from "user_sessions" where id = %s', True),
+    ("DELETE FROM app.sessions", True),
+    ("DELETE FROM [dbo].[Sessions] WHERE Id = @id", True),
+    ("delete from django_session", True),
+    ("DELETE FROM carts WHERE session_token = ?", False),
+    ("SELECT * FROM sessions WHERE session_token = ?", False),
+    ("UPDATE sessions SET user_id = NULL", False),
+])
+def test_an_sql_statement_deleting_a_session_tables_rows_is_recognised(sql, deletes):
+    from fixlint.frameworks.hand_rolled import deletes_session_rows
+
+    assert deletes_session_rows(sql) is deletes

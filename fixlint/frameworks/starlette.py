@@ -6,6 +6,7 @@ Starlette's cookie-based `SessionMiddleware` always sets HttpOnly, defaults
 to SameSite Lax, a 14-day max_age and *no* Secure flag (`https_only=False`).
 """
 
+from . import hand_rolled as stores
 from .base import Advice, Requests, Routing, Framework, Middleware, SessionBackend
 
 _DAY = 86400
@@ -186,9 +187,19 @@ def _semgrep_logout(kit, framework):
             kit.regex("$NAME", kit.SESSION_COOKIE),
             *kit.in_logout_handler(),
             *kit.invalidations("flask.session"), *kit.invalidations(REQUEST_SESSION),
-            *kit.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)"),
+            *kit.anywhere_in_function("$STORE.pop(...)", "del $STORE[$SID]", "$CACHE.delete(...)",
+                                      *_sql_deletions()),
         ]},
     ),)
+
+
+def _sql_deletions():
+    """A session table's rows deleted with SQL (`cursor.execute("DELETE FROM
+    sessions WHERE ...", ...)`, `conn.execute(text("..."), ...)`): the
+    record's deletion, as the lifecycle analysis reads it (hand_rolled.py)."""
+    sql = f'"=~/(?i)^{stores.SESSION_ROWS_DELETED}/"'
+    return [f"$DB.{method}({statement}, ...)" for method in sorted(stores.SQL_RUN_METHODS)
+            for statement in (sql, f"$TEXT({sql})")]
 
 
 # SFX201: where a Starlette/FastAPI handler reads request parameters.
