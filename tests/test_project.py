@@ -21,7 +21,8 @@ from .helpers import run_cli, write
 
 MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
                 FIXTURES / "django" / "settings_chain", FIXTURES / "flask" / "helper_modules",
-                FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules"]
+                FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules",
+                FIXTURES / "fastapi" / "constants_project", FIXTURES / "flask" / "constants_package"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -47,7 +48,7 @@ def _flake8(path, *options, cwd=ROOT, env=None):
 
 
 def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
-    cli = _cli(*MULTI_MODULE)
+    cli = _cli("--extend-select", "SFX305", *MULTI_MODULE)  # as flake8's --select SFX
     files = sorted(p for folder in MULTI_MODULE for p in folder.rglob("*.py"))
     assert len(files) >= 10
     reported = 0
@@ -59,8 +60,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # factory_app: 6 (4 lines), settings_chain: 1; flask/helper_modules: 14 (4 through a session
     # parameter or a verified record passed to the helper, 4 through setdefault() and update()),
     # django/helper_modules: 3, fastapi/depends_modules: 4 (helpers and dependencies in other modules,
-    # one in a module whose only function returns the session)
-    assert reported == 28
+    # one in a module whose only function returns the session), fastapi/constants_project: 3 and
+    # flask/constants_package: 1 (cookies named by constants of another module), and SFX305 on the
+    # three credential cookies of those two
+    assert reported == 35
 
 
 # -- rules that follow the project ----------------------------------------

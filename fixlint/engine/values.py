@@ -154,9 +154,24 @@ def _fold(expr, ctx, depth, budget):
     if cls is ast.Name and ctx is not None:
         value = ctx.value_of(expr)
         if value is expr:
-            return UNKNOWN
+            return _imported_constant(expr, ctx)
         return _evaluate(value, ctx, depth + 1, budget)
+    if cls is ast.Attribute and ctx is not None:
+        return _imported_constant(expr, ctx)
     return UNKNOWN
+
+
+def _imported_constant(expr, ctx):
+    """The string constant another module of the project gives a name the
+    module imports (`from app.consts import COOKIE` -> COOKIE,
+    `consts.COOKIE` after `from app import consts`): project/constants.py."""
+    project = ctx.project
+    constants = project.constants if project is not None else None
+    if not constants:
+        return UNKNOWN
+    qualname = ctx.qualname(expr)
+    value = constants.get(qualname) if qualname is not None else None
+    return UNKNOWN if value is None else value
 
 
 def _timedelta(call, ctx, depth, budget):

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from .. import __version__
 
-FORMAT = 3  # 3: summaries hold `backend_settings`
+FORMAT = 4  # 4: summaries hold `constants`
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

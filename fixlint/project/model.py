@@ -105,6 +105,10 @@ class ProjectFacts(NamedTuple):
     # the app factory, starsessions imported in main.py): the backend of
     # every module of the application.
     markers: frozenset = frozenset()
+    # The string constants the checked module imports from the project, by
+    # the qualified name the module uses (`app.consts.COOKIE_NAME`,
+    # `.consts.COOKIE_NAME`): engine.values folds them as literals.
+    constants: dict = {}
 
 
 class Project:
@@ -189,7 +193,8 @@ class Project:
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)])
         keys, complete, chain = self._chain(path)
-        return found._replace(chain_keys=keys, chain_complete=complete, helpers=imported_helpers(self, path),
+        helpers, constants = imported_names(self, path)
+        return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path))
@@ -376,31 +381,46 @@ def imported_helpers(project, path):
     a profile that `path` imports from project modules: `from .deps import
     get_session` -> ".deps.get_session"; `from auth import utils` and
     `import auth.utils` -> "auth.utils.<function>"."""
-    found = {}
+    return imported_names(project, path)[0]
+
+
+def imported_names(project, path):
+    """(imported_helpers' answer, the same for the string constants `path`
+    imports from project modules: {`app.consts.COOKIE` as `path` spells
+    it: its value}), in one pass over the imports."""
+    helpers, constants = {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
+
+    def take(target, qualified, name=None):
+        summary = project.summaries[target]
+        for field, found in (("functions", helpers), ("constants", constants)):
+            given = summary.get(field)
+            if not given:
+                continue
+            if name is None:
+                for member, value in given.items():
+                    found[f"{qualified}.{member}"] = value
+            elif given.get(name):
+                found[qualified] = given[name]
+
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module
         if names and "*" not in names:
             targets = resolve(folder, level, module, ())
             for name in names:
                 for target in targets:
-                    profile = project.summaries[target].get("functions", {}).get(name)
-                    if profile:
-                        found[f"{prefix}.{name}" if module else prefix + name] = profile
+                    take(target, f"{prefix}.{name}" if module else prefix + name, name)
             for name in names:  # a submodule: `from auth import utils`
                 if not may_name(_as_path(name)):
                     continue  # `from typing import Any`: no project module is named so
                 sub = resolve(folder, level, f"{module}.{name}" if module else name, ())
                 for target in sub[:1]:
-                    qualified = f"{prefix}.{name}" if module else prefix + name
-                    for function, profile in project.summaries[target].get("functions", {}).items():
-                        found[f"{qualified}.{function}"] = profile
+                    take(target, f"{prefix}.{name}" if module else prefix + name)
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
-                for function, profile in project.summaries[target].get("functions", {}).items():
-                    found[f"{module}.{function}"] = profile
-    return found
+                take(target, module)
+    return helpers, constants
 
 
 def _edges(project, path):

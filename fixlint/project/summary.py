@@ -45,6 +45,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   module gives, as "setting=value" (`settings.setdefault("session.type",
   "cookie")`, `settings["session.type"] = "cookie"`, a dict key), "setting="
   when the value is not a string literal;
+- `constants`: its module-level string constants (`COOKIE_NAME =
+  "sid"`), for the modules that import them (constants.py);
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -63,7 +65,7 @@ import warnings
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import cookie_reads, functions, session_stores
+from . import constants, cookie_reads, functions, session_stores
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -186,7 +188,8 @@ def empty():
     return {"imports": [], "links": [], "keys": [], "unreadable": False,
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
-            "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": []}
+            "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
+            "constants": {}}
 
 
 def scan_imports(text):
@@ -227,6 +230,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["imports"] = [list(entry) for entry in imports]
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
+    facts["constants"] = constants.scan(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)

@@ -1,0 +1,92 @@
+"""The string constants a module gives its importers (summary `constants`).
+
+Real applications keep cookie names, session keys and parameter names in a
+`consts.py` or `settings.py` and import them (`from app.consts import
+RESPONSE_FORMAT`): RULES.md, Revision 2, "follow the project's own
+imports". A module-level line `NAME = "text"` (or `NAME: Final = 'text'`)
+gives NAME that value for every module that imports it, as a constant
+defined in the module itself would (engine.values folds both).
+
+Only what a line scan can tell for sure is kept: a one-line string literal
+without prefix, at the start of a line (the module level: an indented line
+belongs to a block), bound nowhere else in the module (no second
+assignment, augmented assignment, `global NAME`, `def`/`class`/`import ...
+as`/`for`/`with ... as` of that name, no unpacking into it). Numbers and
+booleans are left alone: `secure=not DEBUG` with an imported `DEBUG = True`
+is configuration RULES.md trusts, not a literal weak value.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+# A line that assigns a plain one-line string literal to a module-level
+# name, with an optional annotation; found after a line break (the regex
+# engine skips from one to the next), and at the very start of the text.
+_ASSIGNED = r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')[ \t]*(?=#|\r?\n|$)"
+_LINE = re.compile(r"\n" + _ASSIGNED)
+_FIRST = re.compile(_ASSIGNED)
+_LIMIT = 64  # constants kept per module
+
+
+def scan(text):
+    """{name: value} for the module's string constants (see above)."""
+    found = {}
+    first = _FIRST.match(text)
+    matches = [first] if first is not None else []
+    matches.extend(_LINE.finditer(text))
+    for match in matches:
+        name, literal = match.groups()
+        if name in found or _in_string(text, match.start(1)):
+            found[name] = None  # assigned twice, or a line of a docstring
+            continue
+        try:
+            found[name] = ast.literal_eval(literal)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            found[name] = None
+    candidates = [name for name, value in found.items() if isinstance(value, str)][:_LIMIT]
+    if not candidates:
+        return {}
+    bound = _bindings(text, candidates)
+    return {name: found[name] for name in candidates if bound.get(name) == 1}
+
+
+def _in_string(text, at):
+    """Whether `at` lies inside a triple-quoted string (an odd number of
+    triple quotes above it: a doubt, as in a docstring's example)."""
+    return (text.count('"""', 0, at) + text.count("'''", 0, at)) % 2 == 1
+
+
+_ASSIGNS_AFTER = re.compile(r"[ \t]*(?::[^=\n]*)?(?:[-+*/%&|^@<>]*=(?!=)|:=)")
+_BINDS_BEFORE = re.compile(r"\b(?:def|class|as|global|nonlocal|for|import|del)[ \t]+(?:[\w \t]*,[ \t]*)*$")
+_ASSIGNMENT = re.compile(r"(?<![=!<>])=(?!=)")
+
+
+def _bindings(text, names):
+    """{name: how many times the module binds it}, for `names`; a doubt
+    counts as a binding: a keyword argument `f(NAME=1)`, a comparison
+    `NAME <= x`, a name in a line that unpacks. Each name is looked for on
+    its own, with str.find (one alternation of them all would be tried at
+    every position of the text)."""
+    counts = {}
+    for name in names:
+        count, size, at = 0, len(name), text.find(name)
+        while at != -1:
+            end = at + size
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "_.")) or (
+                    end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                at = text.find(name, end)
+                continue  # another identifier (`MY_NAME`, `NAME_2`) or an attribute (`x.NAME`)
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", end)
+            if line_end == -1:
+                line_end = len(text)
+            before, after = text[line_start:at], text[end:line_end]
+            if (_ASSIGNS_AFTER.match(after) or _BINDS_BEFORE.search(before)
+                    or ((before.rstrip().endswith(",") or after.lstrip().startswith(","))
+                        and _ASSIGNMENT.search(text, line_start, line_end))):
+                count += 1
+            at = text.find(name, end)
+        counts[name] = count
+    return counts

@@ -1,0 +1,70 @@
+"""String constants followed across modules (project/constants.py): a
+module-level `NAME = "text"` is the value of NAME wherever the project
+imports it, and a name bound twice, in a block or in a docstring is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixlint import project
+from fixlint.project import constants
+
+from .helpers import write
+
+KEPT = [
+    ('COOKIE = "sid"\n', {"COOKIE": "sid"}),
+    ("COOKIE = 'sid'  # the session\n", {"COOKIE": "sid"}),
+    ('COOKIE: Final = "sid"\nOTHER: str = "x"\n', {"COOKIE": "sid", "OTHER": "x"}),
+    ('"""Doc."""\nimport os\n\nCOOKIE = "a\\tb"\nprint(COOKIE, os)\nx.COOKIE = 1\nMY_COOKIE = 2\n',
+     {"COOKIE": "a\tb"}),
+    ('COOKIE = "sid"\r\nNAME = "n"\r\n', {"COOKIE": "sid", "NAME": "n"}),
+]
+DROPPED = [
+    'COOKIE = "a"\nCOOKIE = "b"\n',  # bound twice
+    'COOKIE = "a"\nCOOKIE += "b"\n',
+    'COOKIE = "a"\ndef f():\n    global COOKIE\n    COOKIE = "b"\n',
+    'COOKIE = "a"\nfor COOKIE in names:\n    pass\n',
+    'COOKIE = "a"\na, COOKIE = 1, 2\n',
+    'COOKIE = "a"\nif debug:\n    COOKIE = "b"\n',
+    'COOKIE = "a"\nfrom other import X, COOKIE\n',
+    'COOKIE = "a"\nimport cookies as COOKIE\n',
+    'COOKIE = "a"\nwith open(p) as COOKIE:\n    pass\n',
+    'COOKIE = "a"\ndel COOKIE\n',
+    'COOKIE = "a"\nf(COOKIE=1)\n',  # a doubt counts as a binding
+    'if debug:\n    COOKIE = "a"\n',  # not at the module level
+    '"""Example:\n\nCOOKIE = "a"\n"""\n',  # a docstring's line
+    'COOKIE = f"{PREFIX}sid"\n',
+    'COOKIE = b"sid"\n',
+    'COOKIE = "a" + "b"\n',
+    'COOKIE = 3\nSECURE = False\n',  # only strings: `secure=not DEBUG` stays trusted
+    'COOKIE = """sid"""\n',
+]
+
+
+@pytest.mark.parametrize("text,expected", KEPT)
+def test_module_level_string_constants_are_kept(text, expected):
+    assert constants.scan(text) == expected
+
+
+@pytest.mark.parametrize("text", DROPPED)
+def test_names_bound_again_or_not_plain_strings_are_not(text):
+    assert "COOKIE" not in constants.scan(text)
+
+
+def _facts(root, name):
+    built = project.build(str(root), use_cache=False)
+    return built.facts_for(str(root / name))
+
+
+def test_imported_constants_by_the_names_the_importer_uses(tmp_path):
+    root = tmp_path / "shop"
+    write(root, "pyproject.toml", "[project]\nname = 'shop'\n")
+    write(root, "app/__init__.py", "")
+    write(root, "app/consts.py", 'COOKIE = "sid"\nTHEME = "theme"\nTWICE = "a"\nTWICE = "b"\n')
+    write(root, "app/views.py", "from .consts import COOKIE, TWICE\nfrom . import consts\nimport app.consts\n")
+    write(root, "app/other.py", "from app.consts import THEME as T\n")
+    facts = _facts(root, "app/views.py")
+    assert facts.constants == {".consts.COOKIE": "sid", ".consts.THEME": "theme",
+                               "app.consts.COOKIE": "sid", "app.consts.THEME": "theme"}
+    assert _facts(root, "app/other.py").constants == {"app.consts.THEME": "theme"}
+    assert _facts(root, "app/consts.py").constants == {}
