@@ -465,6 +465,10 @@ class CookieAnalysis(Analysis):
                     return
         qualname = self.ctx.qualname(func)
         if qualname is None:
+            if func.__class__ is ast.Name:
+                base = fw.local_base(self.ctx, func, _CONSTRUCTIONS)  # `class PortalFlask(Flask)`
+                if base is not None:
+                    self._constructions.append((node, _CONSTRUCTIONS[base]))
             return
         if node.keywords:
             self._response_headers(node)

@@ -336,6 +336,28 @@ def _derives(ctx, cls, framework):
     return False
 
 
+def local_base(ctx, expr, qualnames):
+    """The first of `qualnames` that the class a Name refers to derives
+    from, when the module defines that class (`class PortalFlask(Flask)`:
+    `PortalFlask(__name__)` builds a flask.Flask), following the module's
+    own classes up to _MAX_BASES bases; None otherwise."""
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != "class" or binding.value.__class__ is not ast.ClassDef:
+        return None
+    pending = list(binding.value.bases)
+    for _ in range(_MAX_BASES):
+        if not pending:
+            return None
+        base = pending.pop()
+        qualname = ctx.qualname(base)
+        if qualname in qualnames:
+            return qualname
+        found = ctx.binding(base)
+        if found is not None and found.kind == "class" and found.value.__class__ is ast.ClassDef:
+            pending.extend(found.value.bases)
+    return None
+
+
 # Werkzeug's and Django's defaults agree: used when a response's framework
 # cannot be told from the file.
 FLASK_LIKE = Framework(

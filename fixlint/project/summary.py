@@ -25,7 +25,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `functions`: what its module-level functions do that importers need
   (functions.py: a dependency returning the session, a neutral helper
   returning a weak value, a helper binding or removing session keys);
-- `builds_app`: it constructs a Flask application (`Flask(...)`): the
+- `builds_app`: it constructs a Flask application (`Flask(...)`, or
+  defines a subclass of one, `class PortalFlask(Flask)`): the
   project is an application, not an extension that configures a host app
   fixlint cannot see;
 - `middleware`: the dotted names its Django `MIDDLEWARE` list gives;
@@ -108,7 +109,9 @@ PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKER
 _PARSE_NEEDLES = Needles(PARSE_MARKERS)
 
 
-_APP_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS})))
+_APP_NAMES = "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS}))
+# `Flask(__name__)`, or a subclass defined to be built (`class PortalFlask(Flask):`).
+_APP_CALL = re.compile(r"\b(?:%s)\s*\(|\bclass[ \t]+\w+[ \t]*\([^)]*\b(?:%s)\b" % (_APP_NAMES, _APP_NAMES))
 _CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
 
 
