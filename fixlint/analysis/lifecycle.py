@@ -714,9 +714,12 @@ class LifecycleAnalysis(Analysis):
         profile = project.helpers.get(qualname) if qualname else None
         if not profile or not profile.get("events"):
             return False
+        # A helper named like a handler (CTFd's `login_user`) is judged here:
+        # its own module leaves it to its callers (lifecycle_paths), unless
+        # it is a view there, judged as one.
         helper = qualname.rpartition(".")[2]
         config = self.ctx.config
-        if _judged_at_home(helper, config):
+        if profile.get("view") and _named_like_handler(helper, config):
             return False
         handled = False
         web = fw.file_web_framework(self.ctx)
@@ -1199,11 +1202,9 @@ def _deletes_session_rows(statement, ctx):
     return sql is not None and stores.deletes_session_rows(sql)
 
 
-def _judged_at_home(name, config):
-    """A project helper named like a login or logout handler
-    (Flask-Security's `login_user`) is a handler of its own module, judged
-    and reported there: its calls are not judged again (one finding, not
-    one per caller)."""
+def _named_like_handler(name, config):
+    """Whether a function's name says login or logout (Flask-Security's
+    `login_user`, a Django view `login(request)`)."""
     login, logout = _handler_phrases(config.login_names, config.logout_names)
     return login.in_name(name) or logout.in_name(name)
 

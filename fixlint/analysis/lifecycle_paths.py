@@ -25,6 +25,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
+from .handlers import FUNCTION
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
                         as_record_binding)
 
@@ -82,6 +83,7 @@ def handler_paths(lifecycle, handlers):
         return []
     login_words, logout_words = _phrase_sets(ctx.config.login_names, ctx.config.logout_names)
     reaches = _reaching(lifecycle.events)
+    exported = _exported(ctx)
     paths = []
     for function in lifecycle.functions:
         handler = handlers.handler(function)
@@ -92,6 +94,8 @@ def handler_paths(lifecycle, handlers):
         hook = _hook_role(ctx, function)
         if hook is not None:
             role = hook
+        elif (handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ()):
+            continue  # a project helper named like a handler, judged at its calls in other modules
         elif logout_words.in_words(words) or names & _LOGOUT_EXACT:
             role = LOGOUT
         elif login_words.in_words(words) or names & _LOGIN_EXACT:
@@ -108,6 +112,22 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
+
+
+def _exported(ctx):
+    """{name: the module-level FunctionDefs of that name} for the functions
+    of the checked module that other project modules import (ProjectFacts.
+    exported): RULES.md, Revision 2, "a helper in another module that binds
+    ... is reported at the call in the handler" (lifecycle._project_helper)."""
+    project = ctx.project
+    names = getattr(project, "exported", None) if project is not None else None
+    if not names:
+        return {}
+    found = {}
+    for node in ctx.tree.body:
+        if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and node.name in names:
+            found.setdefault(node.name, set()).add(node)
+    return found
 
 
 @lru_cache(maxsize=32)

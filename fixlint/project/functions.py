@@ -26,7 +26,10 @@ small JSON-ready dict:
   verified user record or an identity key name). A parameter is
   `[position, name]` (position -1 for keyword-only); `fw` is a
   framework key, or a parameter named like a session (`def set_claim(session,
-  name)`) — the session when the call passes one.
+  name)`) — the session when the call passes one;
+- `view`: with `events`, it takes `request` first in a module of a framework
+  whose such functions are views (Django): a view judged in its own module
+  when it is named like a login or logout, not at its calls.
 
 One pass over each function's statements; without a tree, only the
 module-level functions whose text holds one of MARKERS are parsed, each
@@ -215,6 +218,11 @@ def _aliases(tree):
     return names
 
 
+# Frameworks whose functions taking `request` first are views (Django):
+# analysis.handlers judges such a function as a handler in its own module.
+_VIEW_FRAMEWORKS = frozenset(f.key for f in fw.ROUTING_FRAMEWORKS if f.routing.view_methods)
+
+
 def _web_framework(aliases):
     """The framework whose `request.session` this module's requests carry."""
     roots = {q.partition(".")[0] for q in aliases.values()}
@@ -278,6 +286,9 @@ class _Function:
             profile["weak"] = weak
         if events:
             profile["events"] = events
+            args = self.node.args.posonlyargs + self.node.args.args
+            if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
+                profile["view"] = True  # a Django view by its shape: judged in its own module
         return profile
 
     # -- the session ----------------------------------------------------------

@@ -109,6 +109,11 @@ class ProjectFacts(NamedTuple):
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
     constants: dict = {}
+    # The checked module's profiled functions (summary `functions`) that
+    # another project module outside test code imports: a login helper
+    # named like a handler is then judged at its calls (lifecycle), not
+    # at home.
+    exported: frozenset = frozenset()
 
 
 class Project:
@@ -195,19 +200,54 @@ class Project:
         keys, complete, chain = self._chain(path)
         helpers, constants = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
+                              exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path))
 
-    def _nearby_backends(self, path):
-        """The backend choices of `path` and of the project modules it
-        imports or that import it (see ProjectFacts.nearby_backends)."""
+    def _importers_of(self, path):
+        """The project modules importing `path`."""
         if self._importers is None:
             importers = {}
             for source, (targets, _) in self._edges.items():
                 for target in targets:
                     importers.setdefault(target, []).append(source)
             self._importers = importers
+        return self._importers.get(path, ())
+
+    def _exported(self, path):
+        """The profiled functions of `path` (summary `functions`) that a
+        project module outside test code and package `__init__` modules
+        imports: by name (`from
+        app.authutil import login_user`), or all of them with the module
+        (`from app import authutil`, `import app.authutil`, a star import)."""
+        functions = self.summaries[path].get("functions")
+        if not functions:
+            return _NONE
+        found = set()
+        resolve = self.resolve_in
+        for source in self._importers_of(path):
+            if self._is_test_code(source) or os.path.basename(source) == "__init__.py":
+                continue  # a package's __init__ re-exports (Flask-Login's login_user): no call there
+            folder = os.path.dirname(source)
+            for level, module, names in self.summaries[source]["imports"]:
+                if names:
+                    if path in resolve(folder, level, module, ()):
+                        if "*" in names:
+                            return frozenset(functions)
+                        found.update(name for name in names if name in functions)
+                    for name in names:  # a submodule: `from app import authutil`
+                        if (name != "*" and self._may_name(_as_path(name))
+                                and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
+                            return frozenset(functions)
+                elif module and path in resolve(folder, level, module, ())[:1]:
+                    return frozenset(functions)
+        return frozenset(found) if found else _NONE
+
+    def _nearby_backends(self, path):
+        """The backend choices of `path` and of the project modules it
+        imports or that import it (see ProjectFacts.nearby_backends)."""
+        self._importers_of(path)
         found = set()
         summaries = self.summaries
         empty = getattr(summaries, "empty_list", None)  # a cache's undecoded summaries
