@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
+from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -715,11 +716,12 @@ class LifecycleAnalysis(Analysis):
         if not profile or not profile.get("events"):
             return False
         # A helper named like a handler (CTFd's `login_user`) is judged here:
-        # its own module leaves it to its callers (lifecycle_paths), unless
-        # it is a view there, judged as one.
+        # its own module leaves it to its callers (lifecycle_paths) when a
+        # module like this one imports it (ProjectFacts.exported), unless it
+        # is a view there, judged as one.
         helper = qualname.rpartition(".")[2]
         config = self.ctx.config
-        if profile.get("view") and _named_like_handler(helper, config):
+        if (profile.get("view") or not _may_defer_to(self.ctx.path)) and _named_like_handler(helper, config):
             return False
         handled = False
         web = fw.file_web_framework(self.ctx)
@@ -1200,6 +1202,13 @@ def _deletes_session_rows(statement, ctx):
         statement = statement.args[0]
     sql = literal_string(statement, ctx)
     return sql is not None and stores.deletes_session_rows(sql)
+
+
+def _may_defer_to(path):
+    """Whether a helper's module leaves the helper to a caller in `path`:
+    model.Project._exported counts no import from a package's __init__ (a
+    re-export; test code is no caller either, and has no handlers here)."""
+    return PurePath(path).name != "__init__.py"
 
 
 def _named_like_handler(name, config):

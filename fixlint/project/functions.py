@@ -250,6 +250,21 @@ def _qualname(expr, aliases):
     return None
 
 
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _inner_bodies(nodes, function):
+    """The ids of the nodes in the bodies of the functions and lambdas
+    defined among `nodes` (below `function`): code that runs when they are
+    called, not when `function` is."""
+    inner = set()
+    for node in nodes:
+        if node is not function and node.__class__ in _NESTED and id(node) not in inner:
+            for part in (node.body if node.__class__ is not ast.Lambda else [node.body]):
+                inner.update(id(n) for n in branches(part))
+    return inner
+
+
 class _Function:
     def __init__(self, node, aliases, web):
         self.node = node
@@ -259,9 +274,13 @@ class _Function:
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
     def profile(self):
-        # walk's order (less Names and Constants, neither statements nor calls), then by position.
-        statements = sorted((n for n in branches(self.node) if isinstance(n, ast.stmt) or n.__class__ is ast.Call),
-                            key=lambda n: (n.lineno, n.col_offset))
+        # walk's order (less Names and Constants, neither statements nor calls), then by position;
+        # not the bodies of functions defined inside (pdns-admin's `update_token` callback in
+        # google_oauth() writes the session when the OAuth client calls it, not when the helper runs).
+        found = branches(self.node)
+        inner = _inner_bodies(found, self.node)
+        statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
+                             and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
         for node in statements:
             cls = node.__class__
