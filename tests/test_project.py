@@ -22,7 +22,8 @@ from .helpers import run_cli, write
 MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
                 FIXTURES / "django" / "settings_chain", FIXTURES / "flask" / "helper_modules",
                 FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules",
-                FIXTURES / "fastapi" / "constants_project", FIXTURES / "flask" / "constants_package"]
+                FIXTURES / "fastapi" / "constants_project", FIXTURES / "flask" / "constants_package",
+                FIXTURES / "flask" / "response_class_app", FIXTURES / "flask" / "response_class_lax"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -62,8 +63,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # django/helper_modules: 3, fastapi/depends_modules: 4 (helpers and dependencies in other modules,
     # one in a module whose only function returns the session), fastapi/constants_project: 3 and
     # flask/constants_package: 1 (cookies named by constants of another module), and SFX305 on the
-    # three credential cookies of those two
-    assert reported == 35
+    # three credential cookies of those two; flask/response_class_app: 2 and response_class_lax: 2
+    # (flags the app's response class sets), and SFX305 on their three auth_token cookies
+    assert reported == 42
 
 
 # -- rules that follow the project ----------------------------------------

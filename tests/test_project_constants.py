@@ -68,3 +68,63 @@ def test_imported_constants_by_the_names_the_importer_uses(tmp_path):
                                "app.consts.COOKIE": "sid", "app.consts.THEME": "theme"}
     assert _facts(root, "app/other.py").constants == {"app.consts.THEME": "theme"}
     assert _facts(root, "app/consts.py").constants == {}
+
+
+# -- response classes that harden every cookie (project/response_classes.py) --
+
+from fixlint.project import response_classes  # noqa: E402
+
+HARDENING = '''
+import flask
+
+
+class Hardened(flask.Response):
+    def set_cookie(self, key, value="", *args, **kwargs):
+        kwargs["samesite"] = "Lax"
+        kwargs["secure"] = flask.request.scheme == "https"
+        super().set_cookie(key, value, *args, **kwargs)
+
+
+class Defaults(flask.Response):
+    def set_cookie(self, key, value="", **kw):
+        kw.setdefault("httponly", True)
+        kw.update({"secure": None, "samesite": "Strict"})
+        return super().set_cookie(key, value, **kw)
+
+
+class Weakening(flask.Response):
+    def set_cookie(self, key, value="", **kw):
+        return super().set_cookie(key, value, secure=False, samesite=None, **kw)
+
+
+class Plain(flask.Response):
+    pass
+
+
+class MyFlask(flask.Flask):
+    response_class = Hardened
+
+
+app = flask.Flask(__name__)
+app.response_class = Defaults  # the second app of the module
+'''
+
+
+def test_response_classes_and_the_flags_their_set_cookie_sets():
+    assert response_classes.assigned(HARDENING) == ["Defaults", "Hardened"]
+    assert response_classes.flag_classes(HARDENING) == {
+        "Hardened": ["samesite", "secure"], "Defaults": ["httponly", "samesite"]}
+
+
+def test_a_response_class_from_another_module_hardens_the_whole_application(tmp_path):
+    root = tmp_path / "shop"
+    write(root, "pyproject.toml", "[project]\nname = 'shop'\n")
+    write(root, "app/__init__.py", "")
+    write(root, "app/wrappers.py", HARDENING.partition("class MyFlask")[0])  # classes, no assignment
+    write(root, "app/main.py", "from flask import Flask\nfrom . import wrappers\n\n"
+                               "app = Flask(__name__)\napp.response_class = wrappers.Hardened\n")
+    write(root, "app/views.py", "from .main import app\n")
+    assert _facts(root, "app/views.py").forced_flags == {"samesite", "secure"}
+    write(root, "app/main.py", "from flask import Flask\nfrom .wrappers import Weakening\n\n"
+                               "app = Flask(__name__)\napp.response_class = Weakening\n")
+    assert _facts(root, "app/views.py").forced_flags == frozenset()

@@ -105,6 +105,7 @@ class CookieSite:
         self.frozen = False  # a morsel already output
         self.deletion = False  # the cookie is cleared or expired at once: nothing to harden
         self.group = None  # SETTINGS sites: flag -> Flag across the container
+        self.framework = None  # SET_COOKIE and APP sites: whose cookie it is
 
     def flag(self, name):
         return self.flags.get(name)
@@ -224,6 +225,7 @@ def cookie_call_site(ctx, node, framework, method, params):
     if name is None and key is not None:
         name = class_constant(ctx, key)
     site = CookieSite(SET_COOKIE, node, framework.label_in(ctx), name)
+    site.framework = framework
     if name is None and key is not None:
         site.name_source = _short_source(key)
     site.method = method
@@ -252,6 +254,18 @@ def cookie_call_site(ctx, node, framework, method, params):
     site.missing_counts = ALL_FLAGS
     site.deletion = not splat and _deletes(given, ctx, lifetimes)
     return site
+
+
+def _forced_flags(ctx, framework):
+    """The flags the project's response class sets on every cookie of
+    `framework` (or of the framework it extends: Flask-Login's remember-me
+    cookie is a Flask response's), or none."""
+    project = ctx.project
+    forced = getattr(project, "forced_flags", None) if project is not None else None
+    if not forced or not (framework.response_class_attribute
+                          or (framework.extends is not None and framework.extends.response_class_attribute)):
+        return ()
+    return forced
 
 
 def _deletes(given, ctx, lifetimes):
@@ -675,6 +689,7 @@ class CookieAnalysis(Analysis):
     def finish(self):
         self._finish_settings_module()
         self._finish_project()
+        self._finish_response_class()
         for site in self.sites:
             if site.kind == SETTINGS and site.label is None:
                 site.label = self._module_label()
@@ -769,11 +784,27 @@ class CookieAnalysis(Analysis):
             if getattr(project, framework.project_use):
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
 
+    def _finish_response_class(self):
+        """A flag the application's own response class sets on every cookie
+        (ProjectFacts.forced_flags) is set, by code, wherever a cookie of
+        its framework leaves it out: computed, so trusted (RULES.md)."""
+        if not self.sites or self.ctx.project is None or not getattr(self.ctx.project, "forced_flags", None):
+            return
+        for site in self.sites:
+            if site.kind != SET_COOKIE or site.framework is None:
+                continue
+            for flag in _forced_flags(self.ctx, site.framework):
+                found = site.flags.get(flag)
+                if found is not None and not found.explicit:
+                    site.flags[flag] = Flag(None, known=False)
+
     def _app_site(self, node, framework, flags, given, detail):
         site = CookieSite(APP, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
         site.sensitivity_detail = detail
+        site.framework = framework
+        forced = _forced_flags(self.ctx, framework)
         for setting in framework.settings:
-            if setting.flag in flags and setting.name not in given:
+            if setting.flag in flags and setting.name not in given and setting.flag not in forced:
                 site.flags[setting.flag] = Flag(setting.default, known=True, explicit=False)
                 site.settings[setting.flag] = setting.name
         site.missing_counts = frozenset(site.flags)

@@ -367,6 +367,11 @@ class Framework:
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # The app attribute naming the class every response is built from
+    # (Flask's `app.response_class = HardenedResponse`): a project class
+    # there whose set_cookie sets a flag itself sets it on every cookie of
+    # the application, the session cookie included (project/response_classes.py).
+    response_class_attribute: str = ""
     # Cookie objects built with set_cookie's parameters and defaults
     # (Litestar's `Cookie(key=..., secure=...)`).
     cookie_classes: frozenset = frozenset()

@@ -324,6 +324,7 @@ FLASK = Framework(
         )
     ) | quart.RESPONSE_TYPES,
     response_methods=frozenset(("make_response", "response_class")),
+    response_class_attribute="response_class",
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),

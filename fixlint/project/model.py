@@ -114,6 +114,10 @@ class ProjectFacts(NamedTuple):
     # named like a handler is then judged at its calls (lifecycle), not
     # at home.
     exported: frozenset = frozenset()
+    # The cookie flags the application's own response class sets on every
+    # cookie (`app.response_class = HardenedResponse`, whose set_cookie
+    # sets samesite and a computed secure): project/response_classes.py.
+    forced_flags: frozenset = frozenset()
 
 
 class Project:
@@ -196,7 +200,8 @@ class Project:
         if found is None:
             found = self._facts[group] = _merge(
                 [self.summaries[p] for p in group],
-                [self.summaries[p] for p in group if not self._is_test_code(p)])
+                [self.summaries[p] for p in group if not self._is_test_code(p)])._replace(
+                forced_flags=self._forced_flags(group))
         keys, complete, chain = self._chain(path)
         helpers, constants = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
@@ -204,6 +209,41 @@ class Project:
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path))
+
+    def _forced_flags(self, group):
+        """The cookie flags the application's response class sets on every
+        cookie: the project classes its modules outside tests assign to an
+        app's response class, and what their set_cookie sets (summary
+        `response_classes`, `cookie_flag_classes`)."""
+        flags = set()
+        for path in group:
+            summary = self.summaries[path]
+            written = summary.get("response_classes")
+            if not written or self._is_test_code(path):
+                continue
+            for name in written:
+                for target, cls in self._class_targets(path, name):
+                    flags.update(self.summaries[target].get("cookie_flag_classes", {}).get(cls, ()))
+        return frozenset(flags) if flags else _NONE
+
+    def _class_targets(self, path, written):
+        """[(module path, class name)] a class name as `path` writes it
+        may mean: imported by name (`from .wrappers import Hardened`), a
+        module's attribute (`wrappers.Hardened` after `import app.wrappers`
+        or `from app import wrappers`), or its own."""
+        module, _, name = written.rpartition(".")
+        folder = os.path.dirname(path)
+        imports = self.summaries[path]["imports"]
+        if not module:
+            for level, imported, names in imports:
+                if name in names:
+                    return [(target, name) for target in self.resolve_in(folder, level, imported, ())]
+            return [(path, name)]
+        for level, imported, names in imports:
+            if module in names:  # `from app import wrappers`
+                dotted = f"{imported}.{module}" if imported else module
+                return [(target, name) for target in self.resolve_in(folder, level, dotted, ())[:1]]
+        return [(target, name) for target in self.resolve_in(folder, 0, module, ())[:1]]
 
     def _importers_of(self, path):
         """The project modules importing `path`."""

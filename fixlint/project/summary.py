@@ -48,6 +48,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   when the value is not a string literal;
 - `constants`: its module-level string constants (`COOKIE_NAME =
   "sid"`), for the modules that import them (constants.py);
+- `response_classes`, `cookie_flag_classes`: the names it assigns to an
+  app's response class (`app.response_class = HardenedResponse`), and the
+  flags the set_cookie of each of its classes sets (response_classes.py);
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -66,7 +69,7 @@ import warnings
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import constants, cookie_reads, functions, session_stores
+from . import constants, cookie_reads, functions, response_classes, session_stores
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -192,7 +195,7 @@ def empty():
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
-            "constants": {}}
+            "constants": {}, "response_classes": [], "cookie_flag_classes": {}}
 
 
 def scan_imports(text):
@@ -234,6 +237,8 @@ def summarise(text, tree=None, known=None, parsed=None):
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
+    facts["response_classes"] = response_classes.assigned(text)
+    facts["cookie_flag_classes"] = response_classes.flag_classes(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)
