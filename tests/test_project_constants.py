@@ -128,3 +128,12 @@ def test_a_response_class_from_another_module_hardens_the_whole_application(tmp_
     write(root, "app/main.py", "from flask import Flask\nfrom .wrappers import Weakening\n\n"
                                "app = Flask(__name__)\napp.response_class = Weakening\n")
     assert _facts(root, "app/views.py").forced_flags == frozenset()
+
+
+def test_session_methods_of_the_projects_own_session_classes():
+    text = ("class CachedSession(CallbackDict, SessionMixin):\n    def regenerate(self):\n        pass\n\n"
+            "    def touch(self):\n        pass\n\n\n"
+            "class Cart:\n    def invalidate(self):\n        pass\n\n\n"
+            "class Store(redis.SessionStore):\n    def flush(self):\n        pass\n")
+    assert response_classes.session_methods(text) == ["flush", "regenerate"]
+    assert response_classes.session_methods("class Cart:\n    def regenerate(self):\n        pass\n") == []

@@ -394,7 +394,7 @@ class LifecycleAnalysis(Analysis):
         (`regenerate` for `session.regenerate()` on Flask's session), or
         None. A method the module's own session class defines is had."""
         method = session_method(event)
-        if method is None or method in self.project_methods:
+        if method is None or self._has_project_method(method):
             return None
         backend = self.backend(event.framework)
         return None if backend is None or method in backend.session_methods else method
@@ -403,7 +403,15 @@ class LifecycleAnalysis(Analysis):
         """Whether the event calls a session method the module's own session
         class defines (trusted, like a configured regenerator)."""
         method = session_method(event)
-        return method is not None and method in self.project_methods
+        return method is not None and self._has_project_method(method)
+
+    def _has_project_method(self, method):
+        """A session method the module's own session classes define, or
+        those of another module of the application (ProjectFacts.session_methods)."""
+        if method in self.project_methods:
+            return True
+        project = self.ctx.project
+        return project is not None and method in getattr(project, "session_methods", ())
 
     # -- recording --------------------------------------------------------
     def _session(self, expr):

@@ -118,6 +118,10 @@ class ProjectFacts(NamedTuple):
     # cookie (`app.response_class = HardenedResponse`, whose set_cookie
     # sets samesite and a computed secure): project/response_classes.py.
     forced_flags: frozenset = frozenset()
+    # The session lifecycle methods (`regenerate`) the application's own
+    # session classes define, in any of its modules outside tests: trusted
+    # as the lifecycle analysis trusts those of the checked module.
+    session_methods: frozenset = frozenset()
 
 
 class Project:
@@ -566,4 +570,5 @@ def _merge(summaries, product):
         cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),
         backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
         markers=frozenset(marker for marker in _MARKERS if any(f.get(marker, False) for f in product)),
+        session_methods=frozenset(method for f in product for method in f.get("session_methods", ())),
     )

@@ -1,5 +1,7 @@
-"""Response classes that harden every cookie (summary `response_classes`
-and `cookie_flag_classes`).
+"""Project classes other modules' cookies and sessions depend on: response
+classes that harden every cookie (summary `response_classes` and
+`cookie_flag_classes`), and session classes' own lifecycle methods
+(summary `session_methods`).
 
 OctoPrint sets `app.response_class = OctoPrintFlaskResponse`, whose
 `set_cookie` sets `samesite` and a computed `secure` on every cookie the
@@ -22,6 +24,7 @@ import ast
 import re
 
 from .. import frameworks as fw
+from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
 _ASSIGNED = re.compile(r"(?:\.|^[ \t]+)(?:%s)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\n]*)?$"
@@ -43,24 +46,59 @@ def assigned(text):
 def flag_classes(text):
     """{class name: the flags its set_cookie sets} for the module-level
     classes that define one."""
-    if f"def {_SETTER}" not in text:
-        return {}
     found = {}
+    for node in classes_defining(text, (_SETTER,)):
+        flags = _class_flags(node)
+        if flags:
+            found[node.name] = sorted(flags)
+    return found
+
+
+def classes_defining(text, methods):
+    """The module-level ClassDefs whose text defines one of `methods`
+    (`def regenerate`), each parsed alone: a class that does not parse
+    alone (a column-0 line inside a string) is skipped."""
+    needles = tuple(f"def {method}" for method in methods)
+    if not any(needle in text for needle in needles):
+        return []
+    found = []
     for match in _CLASS_LINE.finditer(text):
         end = _NEXT_TOP_LINE.search(text, match.end())
         chunk = text[match.start():end.start() + 1 if end is not None else len(text)]
-        if f"def {_SETTER}" not in chunk:
+        if not any(needle in chunk for needle in needles):
             continue
         try:
             tree = ast.parse(chunk)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
-        for node in tree.body:
-            if node.__class__ is ast.ClassDef:
-                flags = _class_flags(node)
-                if flags:
-                    found[node.name] = sorted(flags)
+        found.extend(node for node in tree.body if node.__class__ is ast.ClassDef)
     return found
+
+
+def session_methods(text):
+    """The session lifecycle methods (`regenerate`, `invalidate`...) the
+    module's own session classes define: classes named for sessions or
+    deriving from one (`class CacheSession(CallbackDict, SessionMixin)`),
+    as analysis.lifecycle reads them in the module itself. A project
+    session interface in `sessions.py` makes `session.regenerate()` in
+    `auth.py` a real regeneration."""
+    if "ession" not in text:
+        return []
+    found = set()
+    for node in classes_defining(text, _LIFECYCLE_METHODS):
+        names = [node.name] + [_last_name(base) for base in node.bases]
+        if any(name and "session" in name.lower() for name in names):
+            found.update(stmt.name for stmt in node.body
+                         if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                         and stmt.name in _LIFECYCLE_METHODS)
+    return sorted(found)
+
+
+_LIFECYCLE_METHODS = tuple(sorted(SESSION_LIFECYCLE_METHODS))
+
+
+def _last_name(expr):
+    return expr.id if expr.__class__ is ast.Name else (expr.attr if expr.__class__ is ast.Attribute else None)
 
 
 def _class_flags(cls):

@@ -51,6 +51,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `response_classes`, `cookie_flag_classes`: the names it assigns to an
   app's response class (`app.response_class = HardenedResponse`), and the
   flags the set_cookie of each of its classes sets (response_classes.py);
+- `session_methods`: the lifecycle methods (`regenerate`) its own session
+  classes define (response_classes.py);
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -195,7 +197,7 @@ def empty():
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
-            "constants": {}, "response_classes": [], "cookie_flag_classes": {}}
+            "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": []}
 
 
 def scan_imports(text):
@@ -239,6 +241,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["constants"] = constants.scan(text)
     facts["response_classes"] = response_classes.assigned(text)
     facts["cookie_flag_classes"] = response_classes.flag_classes(text)
+    facts["session_methods"] = response_classes.session_methods(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)
