@@ -137,3 +137,11 @@ def test_session_methods_of_the_projects_own_session_classes():
             "class Store(redis.SessionStore):\n    def flush(self):\n        pass\n")
     assert response_classes.session_methods(text) == ["flush", "regenerate"]
     assert response_classes.session_methods("class Cart:\n    def regenerate(self):\n        pass\n") == []
+
+
+def test_a_set_cookie_override_with_a_signature_over_several_lines():
+    text = ("class Hardened(Response):\n    def set_cookie(\n        self, key, value='', **kwargs\n"
+            "    ) -> None:\n        # every cookie\n        kwargs['secure'] = True\n"
+            "        super().set_cookie(key, value, **kwargs)\n\n    def other(self):\n"
+            "        kwargs = {}\n        kwargs['samesite'] = 'Lax'\n")
+    assert response_classes.flag_classes(text) == {"Hardened": ["secure"]}

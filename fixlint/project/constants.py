@@ -41,6 +41,9 @@ def scan(text):
         if name in found or _in_string(text, match.start(1)):
             found[name] = None  # assigned twice, or a line of a docstring
             continue
+        if "\\" not in literal:
+            found[name] = literal[1:-1]  # no escape: the text between the quotes
+            continue
         try:
             found[name] = ast.literal_eval(literal)
         except (ValueError, SyntaxError, MemoryError, RecursionError):

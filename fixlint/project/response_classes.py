@@ -35,43 +35,34 @@ FLAGS = ("secure", "httponly", "samesite")
 _SETTER = "set_cookie"
 
 
-def assigned(text):
+# The packages whose apps have a response class attribute: only a module
+# importing one of them assigns it (`from flask import Flask`).
+PACKAGES = frozenset(p for f in fw.FRAMEWORKS if f.response_class_attribute for p in f.packages)
+
+
+def assigned(text, probe=None):
     """The names (as written: `HardenedResponse`, `wrappers.Hardened`)
-    assigned to a response class attribute."""
-    if _ASSIGNED is None or not any(attribute in text for attribute in _ATTRIBUTES):
+    assigned to a response class attribute. `probe`: the text's
+    needles.Probe, when the caller keeps one."""
+    has = probe.has if probe is not None else text.__contains__
+    if _ASSIGNED is None or not any(has(attribute) for attribute in _ATTRIBUTES):
         return []
     return sorted(set(_ASSIGNED.findall(text)))
 
 
-def flag_classes(text):
+def flag_classes(text, probe=None):
     """{class name: the flags its set_cookie sets} for the module-level
-    classes that define one."""
+    classes that define one. Only each set_cookie method's own text is
+    parsed (a library's Response class is long)."""
+    if probe is not None and not (probe.has("ookie") and probe.has(f"def {_SETTER}")):
+        return {}
     found = {}
-    for node in classes_defining(text, (_SETTER,)):
-        flags = _class_flags(node)
+    for name, chunk in _class_chunks(text, f"def {_SETTER}"):
+        flags = set()
+        for method in _methods(chunk, (_SETTER,)):
+            flags.update(_method_flags(method))
         if flags:
-            found[node.name] = sorted(flags)
-    return found
-
-
-def classes_defining(text, methods):
-    """The module-level ClassDefs whose text defines one of `methods`
-    (`def regenerate`), each parsed alone: a class that does not parse
-    alone (a column-0 line inside a string) is skipped."""
-    needles = tuple(f"def {method}" for method in methods)
-    if not any(needle in text for needle in needles):
-        return []
-    found = []
-    for match in _CLASS_LINE.finditer(text):
-        end = _NEXT_TOP_LINE.search(text, match.end())
-        chunk = text[match.start():end.start() + 1 if end is not None else len(text)]
-        if not any(needle in chunk for needle in needles):
-            continue
-        try:
-            tree = ast.parse(chunk)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
-        found.extend(node for node in tree.body if node.__class__ is ast.ClassDef)
+            found[name] = sorted(flags)
     return found
 
 
@@ -81,51 +72,85 @@ def session_methods(text):
     deriving from one (`class CacheSession(CallbackDict, SessionMixin)`),
     as analysis.lifecycle reads them in the module itself. A project
     session interface in `sessions.py` makes `session.regenerate()` in
-    `auth.py` a real regeneration."""
-    if "ession" not in text:
+    `auth.py` a real regeneration. Read from the text: a method's `def`
+    line in the class's body."""
+    if "Session" not in text or _SESSION_CLASS.search(text) is None:
         return []
     found = set()
-    for node in classes_defining(text, _LIFECYCLE_METHODS):
-        names = [node.name] + [_last_name(base) for base in node.bases]
-        if any(name and "session" in name.lower() for name in names):
-            found.update(stmt.name for stmt in node.body
-                         if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
-                         and stmt.name in _LIFECYCLE_METHODS)
+    for header, chunk in _class_chunks(text, "def ", with_header=True):
+        if "session" in header.lower():
+            found.update(_LIFECYCLE_DEF.findall(chunk))
     return sorted(found)
 
 
-_LIFECYCLE_METHODS = tuple(sorted(SESSION_LIFECYCLE_METHODS))
+def _class_chunks(text, needle, with_header=False):
+    """(class name, or its whole `class` line, and its text) for each
+    module-level class whose text holds `needle`."""
+    for match in _CLASS_LINE.finditer(text):
+        end = _NEXT_TOP_LINE.search(text, match.end())
+        chunk = text[match.start():end.start() + 1 if end is not None else len(text)]
+        if needle in chunk:
+            if with_header:
+                line_end = chunk.find("\n")
+                yield (chunk if line_end == -1 else chunk[:line_end]), chunk
+            else:
+                yield match.group(1), chunk
 
 
-def _last_name(expr):
-    return expr.id if expr.__class__ is ast.Name else (expr.attr if expr.__class__ is ast.Attribute else None)
-
-
-def _class_flags(cls):
-    flags = set()
-    for method in cls.body:
-        if method.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef) or method.name != _SETTER:
+def _methods(chunk, names):
+    """The FunctionDefs of the methods `names` a class's text defines, each
+    parsed alone from its `def` line to the next line indented no deeper."""
+    found = []
+    for match in _METHOD_LINE.finditer(chunk):
+        indent, name = match.group(1), match.group(2)
+        if name not in names:
             continue
-        extra = method.args.kwarg.arg if method.args.kwarg is not None else None
-        for node in ast.walk(method):
-            if node.__class__ is ast.Assign and extra is not None:
-                for target in node.targets:
-                    if (target.__class__ is ast.Subscript and _is_name(target.value, extra)
-                            and _sets(node.value)):
-                        flags.update(_flag_keys([target.slice]))
-            elif node.__class__ is ast.Call and node.func.__class__ is ast.Attribute:
-                func = node.func
-                if extra is not None and _is_name(func.value, extra) and func.attr == "setdefault" and node.args:
-                    if len(node.args) > 1 and _sets(node.args[1]):
-                        flags.update(_flag_keys(node.args[:1]))
-                elif extra is not None and _is_name(func.value, extra) and func.attr == "update":
-                    flags.update(k.arg for k in node.keywords if k.arg in FLAGS and _sets(k.value))
-                    for arg in node.args:
-                        if arg.__class__ is ast.Dict:
-                            flags.update(_flag_keys([k for k, v in zip(arg.keys, arg.values)
-                                                     if k is not None and _sets(v)]))
-                elif func.attr == _SETTER:
-                    flags.update(k.arg for k in node.keywords if k.arg in FLAGS and _sets(k.value))
+        lines = chunk[match.start():].split("\n")
+        body = [lines[0]]
+        for line in lines[1:]:
+            stripped = line.strip()
+            if (stripped and not stripped.startswith(("#", ")")) and len(line) - len(line.lstrip()) <= len(indent)):
+                break  # the next statement of the class (a signature's closing bracket is not one)
+            body.append(line)
+        source = "\n".join(line[len(indent):] if line.startswith(indent) else line for line in body)
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        found.extend(node for node in tree.body if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef))
+    return found
+
+
+_METHOD_LINE = re.compile(r"^([ \t]+)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
+_LIFECYCLE_METHODS = tuple(sorted(SESSION_LIFECYCLE_METHODS))
+_LIFECYCLE_DEF = re.compile(r"\n[ \t]+(?:async[ \t]+)?def[ \t]+(%s)[ \t]*\(" % "|".join(_LIFECYCLE_METHODS))
+# A class line naming a session class, itself or a base (`class
+# CachedSession(...)`, `class Store(SessionMixin)`): the literal first, so
+# that the regex engine skips from one `class` to the next.
+_SESSION_CLASS = re.compile(r"class[ \t]+\w*(?:\([^)\n]*)?Session")
+
+
+def _method_flags(method):
+    flags = set()
+    extra = method.args.kwarg.arg if method.args.kwarg is not None else None
+    for node in ast.walk(method):
+        if node.__class__ is ast.Assign and extra is not None:
+            for target in node.targets:
+                if target.__class__ is ast.Subscript and _is_name(target.value, extra) and _sets(node.value):
+                    flags.update(_flag_keys([target.slice]))
+        elif node.__class__ is ast.Call and node.func.__class__ is ast.Attribute:
+            func = node.func
+            if extra is not None and _is_name(func.value, extra) and func.attr == "setdefault" and node.args:
+                if len(node.args) > 1 and _sets(node.args[1]):
+                    flags.update(_flag_keys(node.args[:1]))
+            elif extra is not None and _is_name(func.value, extra) and func.attr == "update":
+                flags.update(k.arg for k in node.keywords if k.arg in FLAGS and _sets(k.value))
+                for arg in node.args:
+                    if arg.__class__ is ast.Dict:
+                        flags.update(_flag_keys([k for k, v in zip(arg.keys, arg.values)
+                                                 if k is not None and _sets(v)]))
+            elif func.attr == _SETTER:
+                flags.update(k.arg for k in node.keywords if k.arg in FLAGS and _sets(k.value))
     return flags
 
 

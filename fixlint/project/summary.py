@@ -239,8 +239,9 @@ def summarise(text, tree=None, known=None, parsed=None):
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
-    facts["response_classes"] = response_classes.assigned(text)
-    facts["cookie_flag_classes"] = response_classes.flag_classes(text)
+    if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
+        facts["response_classes"] = response_classes.assigned(text, probe)
+    facts["cookie_flag_classes"] = response_classes.flag_classes(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
