@@ -499,6 +499,11 @@ class CookieAnalysis(Analysis):
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
         elif qualname in _CONSTRUCTIONS:
             self._constructions.append((node, _CONSTRUCTIONS[qualname]))
+        elif self.ctx.project is not None and qualname in getattr(self.ctx.project, "app_classes", ()):
+            # `PortalFlask(__name__)`, the subclass imported from another module
+            framework = _CONSTRUCTIONS.get(self.ctx.project.app_classes[qualname])
+            if framework is not None:
+                self._constructions.append((node, framework))
 
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):

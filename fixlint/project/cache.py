@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from .. import __version__
 
-FORMAT = 5  # 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`, `session_methods`
+FORMAT = 5  # 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`, `session_methods`, `app_classes`
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

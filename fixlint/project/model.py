@@ -122,6 +122,10 @@ class ProjectFacts(NamedTuple):
     # session classes define, in any of its modules outside tests: trusted
     # as the lifecycle analysis trusts those of the checked module.
     session_methods: frozenset = frozenset()
+    # The application subclasses the checked module imports from the
+    # project, by the qualified name it uses, and the application each
+    # derives from (`app.core.PortalFlask`: "flask.Flask").
+    app_classes: dict = {}
 
 
 class Project:
@@ -207,8 +211,9 @@ class Project:
                 [self.summaries[p] for p in group if not self._is_test_code(p)])._replace(
                 forced_flags=self._forced_flags(group))
         keys, complete, chain = self._chain(path)
-        helpers, constants = imported_names(self, path)
+        helpers, constants, app_classes = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
+                              app_classes=app_classes,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -471,14 +476,15 @@ def imported_helpers(project, path):
 def imported_names(project, path):
     """(imported_helpers' answer, the same for the string constants `path`
     imports from project modules: {`app.consts.COOKIE` as `path` spells
-    it: its value}), in one pass over the imports."""
-    helpers, constants = {}, {}
+    it: its value}, and for the application subclasses: {`app.core.MyFlask`:
+    "flask.Flask"}), in one pass over the imports."""
+    helpers, constants, app_classes = {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
 
     def take(target, qualified, name=None):
         summary = project.summaries[target]
-        for field, found in (("functions", helpers), ("constants", constants)):
+        for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes)):
             given = summary.get(field)
             if not given:
                 continue
@@ -504,7 +510,7 @@ def imported_names(project, path):
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
                 take(target, module)
-    return helpers, constants
+    return helpers, constants, app_classes
 
 
 def _edges(project, path):

@@ -53,6 +53,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   flags the set_cookie of each of its classes sets (response_classes.py);
 - `session_methods`: the lifecycle methods (`regenerate`) its own session
   classes define (response_classes.py);
+- `app_classes`: its module-level subclasses of an application class, and
+  the application each derives from (`{"PortalFlask": "flask.Flask"}`):
+  another module's `PortalFlask(__name__)` builds a Flask app;
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -118,6 +121,11 @@ _APP_NAMES = "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS}))
 # `Flask(__name__)`, or a subclass defined to be built (`class PortalFlask(Flask):`).
 _APP_CALL = re.compile(r"\b(?:%s)\s*\(|\bclass[ \t]+\w+[ \t]*\([^)]*\b(?:%s)\b" % (_APP_NAMES, _APP_NAMES))
 _CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
+# `class PortalFlask(Flask):` (summary `app_classes`): the subclass's name and the application it derives from.
+_APP_SUBCLASS = re.compile(r"\bclass[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\b" % _APP_NAMES)
+_APP_BY_NAME = {}
+for _application in sorted(_APPLICATIONS):
+    _APP_BY_NAME.setdefault(_application.rpartition(".")[2], _application)
 
 
 # Not one regex alternation of the eighteen keys (tried at every character
@@ -197,7 +205,8 @@ def empty():
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
-            "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": []}
+            "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
+            "app_classes": {}}
 
 
 def scan_imports(text):
@@ -309,6 +318,8 @@ def _from_imports(facts, imports, text):
                       or (not names and module in _APP_PACKAGES))
         if app_import and _APP_CALL.search(text):
             facts["builds_app"] = True
+            for name, base in _APP_SUBCLASS.findall(text):
+                facts["app_classes"][name] = _APP_BY_NAME[base]
 
 
 def _backend_imports(facts, module, names):
