@@ -333,3 +333,51 @@ def test_a_settings_marker_needs_a_value_of_its_kind(source, reported):
     # ROOT_URLCONF; a constant label of the same name marks nothing.
     found = lint(source, filename="site/config.py", codes={"SFX302"})
     assert bool(found) == reported, found
+
+
+def _portuguese_project(tmp_path):
+    """A router with no English word for the session (nor login, nor
+    cookie): its handlers call a services module that writes it."""
+    write(tmp_path, "setup.py", "")
+    write(tmp_path, "servicos.py", """
+        def iniciar_sessao(request, usuario):
+            request.session["usuario_id"] = usuario.id
+
+
+        def encerrar_sessao(request):
+            request.session.pop("usuario_id", None)
+        """)
+    write(tmp_path, "rotas.py", """
+        from fastapi import APIRouter, Form, Request
+        from passlib.hash import bcrypt
+
+        from servicos import encerrar_sessao, iniciar_sessao
+
+        router = APIRouter()
+        USUARIOS = {}
+
+
+        @router.post("/entrar")
+        async def entrar(request: Request, email: str = Form(...), senha: str = Form(...)):
+            usuario = USUARIOS.get(email)
+            if usuario and bcrypt.verify(senha, usuario.senha_hash):
+                iniciar_sessao(request, usuario)
+            return {}
+
+
+        @router.get("/sair")
+        async def sair(request: Request):
+            encerrar_sessao(request)
+            return {}
+        """)
+    return tmp_path
+
+
+def test_a_router_in_another_language_calling_session_helpers_is_planned_and_reported(tmp_path, capsys):
+    root = _portuguese_project(tmp_path)
+    assert "session" not in (root / "rotas.py").read_text().lower()
+    status, out, _ = run_main(capsys, "check", "--no-cache", "-j", "1", "--select", "SFX101,SFX102", str(root))
+    assert "rotas.py:14:9: SFX101" in out and "iniciar_sessao()" in out, out
+    assert "rotas.py:20:5: SFX102" in out and "encerrar_sessao()" in out, out
+    done = run_flake8("--isolated", "--select", "SFX", "rotas.py", cwd=root)
+    assert "rotas.py:14:9: SFX101" in done.stdout and "rotas.py:20:5: SFX102" in done.stdout, done.stdout + done.stderr

@@ -31,7 +31,7 @@ _MAX_CALL_DEPTH = 8
 class IdentityCookieAnalysis(Analysis):
     # LifecycleAnalysis's keywords: SFX102 reads both, and judges only files
     # where every analysis it reads ran.
-    keywords = ("session", "login", "cookie")
+    keywords = guard.KEYWORDS
 
     @classmethod
     def wanted(cls, text, config):

@@ -194,7 +194,7 @@ class Event:
 
 
 class LifecycleAnalysis(Analysis):
-    keywords = ("session", "login", "cookie")
+    keywords = guard.KEYWORDS
     requires = (HandlerAnalysis, OriginAnalysis)
 
     @classmethod

@@ -83,6 +83,14 @@ def login_possible(text, config):
     return _facts(text, config).login()
 
 
+# What a file must spell for SFX101/SFX102 to find anything in it
+# (LifecycleAnalysis and IdentityCookieAnalysis, whose files must agree:
+# SFX102 reads both). `sess` and `sesi`: the session in the languages real
+# code is written in as well (`sessao`, `sessione`, `sesion`, Indonesian
+# `sesi`): a router whose logins call `iniciar_sessao(request, usuario)`
+# from a services module spells none of the English words.
+KEYWORDS = ("sess", "sesi", "login", "cookie")
+
 def logout_possible(text, config):
     """Whether a function of the file can be a logout handler (what SFX102
     needs)."""
