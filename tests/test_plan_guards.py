@@ -381,3 +381,35 @@ def test_a_router_in_another_language_calling_session_helpers_is_planned_and_rep
     assert "rotas.py:20:5: SFX102" in out and "encerrar_sessao()" in out, out
     done = run_flake8("--isolated", "--select", "SFX", "rotas.py", cwd=root)
     assert "rotas.py:14:9: SFX101" in done.stdout and "rotas.py:20:5: SFX102" in done.stdout, done.stdout + done.stderr
+
+
+REDASH_LIKE = """
+from flask import Flask, session
+
+
+class Redash(Flask):
+    \"\"\"The application class, named for the product.\"\"\"
+
+
+def create_app():
+    app = Redash(__name__)
+
+    @app.post("/login")
+    def login():
+        session.clear()
+        session["user_id"] = 1
+        return "ok"
+
+    return app
+"""
+
+
+def test_an_app_built_from_a_subclass_named_otherwise_is_planned_and_reported(tmp_path, capsys):
+    text = _source(REDASH_LIKE)
+    assert "cookie" not in text.lower() and "flask(" not in text.lower()
+    assert CookieAnalysis.wanted(GuardText(text), Config())
+    root = tmp_path / "shop"  # pytest's own folder is named test_...: test code
+    write(root, "setup.py", "")
+    write(root, "app.py", REDASH_LIKE)
+    status, out, _ = run_main(capsys, "check", "--no-cache", "--select", "SFX302,SFX303", str(root))
+    assert "app.py:9:11: SFX302" in out and "app.py:9:11: SFX303" in out, out

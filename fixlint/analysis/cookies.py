@@ -392,8 +392,10 @@ _MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for f in fw.FRAMEWO
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
 # `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
 # project never configures the cookie (Framework.project_constructions).
-_CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + "(" for f in fw.FRAMEWORKS
-                                     for q in f.project_constructions}))
+_CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + end for f in fw.FRAMEWORKS
+                                     for q in f.project_constructions for end in "()"}))
+# ... and `class Redash(Flask)` (the ")" words): a project subclass built
+# in the same module under a name that does not spell the class's.
 
 
 def _marks_settings(name, value):
