@@ -145,3 +145,14 @@ def test_a_set_cookie_override_with_a_signature_over_several_lines():
             "        super().set_cookie(key, value, **kwargs)\n\n    def other(self):\n"
             "        kwargs = {}\n        kwargs['samesite'] = 'Lax'\n")
     assert response_classes.flag_classes(text) == {"Hardened": ["secure"]}
+
+
+def test_session_interfaces_and_the_cookie_flags_their_getters_answer():
+    text = ("from flask import Flask\n\n\nclass Conf(SecureCookieSessionInterface):\n"
+            "    def get_cookie_secure(self, app):\n        return request.is_secure\n\n"
+            "    def get_cookie_samesite(self, app):\n        if app.debug:\n            return None\n"
+            "        return 'Lax'\n\n    def get_cookie_httponly(self, app):\n        return False\n\n\n"
+            "class ConfFlask(Flask):\n    session_interface = Conf()\n\n\napp.session_interface = other.Iface(app)\n")
+    assert response_classes.interfaces(text) == ["Conf", "other.Iface"]
+    # samesite: one of its answers is None, so not set on every path
+    assert response_classes.getter_classes(text) == {"Conf": ["secure"]}

@@ -810,6 +810,8 @@ class CookieAnalysis(Analysis):
         site.sensitivity_detail = detail
         site.framework = framework
         forced = _forced_flags(self.ctx, framework)
+        if detail == "session" and framework.session_interface_attribute:  # the app's own session cookie
+            forced = (*forced, *getattr(self.ctx.project, "session_cookie_flags", ()))
         for setting in framework.settings:
             if setting.flag in flags and setting.name not in given and setting.flag not in forced:
                 site.flags[setting.flag] = Flag(setting.default, known=True, explicit=False)

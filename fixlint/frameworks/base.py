@@ -372,6 +372,13 @@ class Framework:
     # there whose set_cookie sets a flag itself sets it on every cookie of
     # the application, the session cookie included (project/response_classes.py).
     response_class_attribute: str = ""
+    # The app attribute holding the session interface (Flask's
+    # `app.session_interface = MyInterface()`), and the interface methods
+    # that answer a session cookie flag (`get_cookie_secure`): a project
+    # interface overriding one with a value that is no literal False sets
+    # that flag of the session cookie itself.
+    session_interface_attribute: str = ""
+    session_cookie_getters: dict = field(default_factory=dict)
     # Cookie objects built with set_cookie's parameters and defaults
     # (Litestar's `Cookie(key=..., secure=...)`).
     cookie_classes: frozenset = frozenset()

@@ -325,6 +325,9 @@ FLASK = Framework(
     ) | quart.RESPONSE_TYPES,
     response_methods=frozenset(("make_response", "response_class")),
     response_class_attribute="response_class",
+    session_interface_attribute="session_interface",
+    session_cookie_getters={"get_cookie_secure": "secure", "get_cookie_samesite": "samesite",
+                            "get_cookie_httponly": "httponly"},
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),

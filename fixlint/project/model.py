@@ -118,6 +118,9 @@ class ProjectFacts(NamedTuple):
     # cookie (`app.response_class = HardenedResponse`, whose set_cookie
     # sets samesite and a computed secure): project/response_classes.py.
     forced_flags: frozenset = frozenset()
+    # The session cookie flags the application's own session interface
+    # answers itself (`get_cookie_secure` returning `request.is_secure`).
+    session_cookie_flags: frozenset = frozenset()
     # The session lifecycle methods (`regenerate`) the application's own
     # session classes define, in any of its modules outside tests: trusted
     # as the lifecycle analysis trusts those of the checked module.
@@ -209,7 +212,8 @@ class Project:
             found = self._facts[group] = _merge(
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)])._replace(
-                forced_flags=self._forced_flags(group))
+                forced_flags=self._forced_flags(group),
+                session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
@@ -219,20 +223,22 @@ class Project:
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path))
 
-    def _forced_flags(self, group):
+    def _forced_flags(self, group, assigned="response_classes", classes="cookie_flag_classes"):
         """The cookie flags the application's response class sets on every
         cookie: the project classes its modules outside tests assign to an
         app's response class, and what their set_cookie sets (summary
-        `response_classes`, `cookie_flag_classes`)."""
+        `response_classes`, `cookie_flag_classes`). With the session
+        interface's fields, the flags its class's getters give the session
+        cookie (`session_interfaces`, `cookie_getter_classes`)."""
         flags = set()
         for path in group:
             summary = self.summaries[path]
-            written = summary.get("response_classes")
+            written = summary.get(assigned)
             if not written or self._is_test_code(path):
                 continue
             for name in written:
                 for target, cls in self._class_targets(path, name):
-                    flags.update(self.summaries[target].get("cookie_flag_classes", {}).get(cls, ()))
+                    flags.update(self.summaries[target].get(classes, {}).get(cls, ()))
         return frozenset(flags) if flags else _NONE
 
     def _class_targets(self, path, written):

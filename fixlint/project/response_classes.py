@@ -29,6 +29,15 @@ from ..frameworks.base import SESSION_LIFECYCLE_METHODS
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
 _ASSIGNED = re.compile(r"(?:\.|^[ \t]+)(?:%s)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\n]*)?$"
                        % "|".join(map(re.escape, _ATTRIBUTES)), re.MULTILINE) if _ATTRIBUTES else None
+# `app.session_interface = ConfSessionInterface(...)`, or in a class body:
+# the class an interface is built from.
+_INTERFACE_ATTRIBUTES = sorted({f.session_interface_attribute for f in fw.FRAMEWORKS if f.session_interface_attribute})
+_INTERFACE_ASSIGNED = re.compile(r"(?:\.|^[ \t]+)(?:%s)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_][\w.]*)[ \t]*\("
+                                 % "|".join(map(re.escape, _INTERFACE_ATTRIBUTES)), re.MULTILINE) \
+    if _INTERFACE_ATTRIBUTES else None
+_GETTERS = {}
+for _framework in fw.FRAMEWORKS:
+    _GETTERS.update(_framework.session_cookie_getters)
 _CLASS_LINE = re.compile(r"^class[ \t]+(\w+)", re.MULTILINE)
 _NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 FLAGS = ("secure", "httponly", "samesite")
@@ -48,6 +57,33 @@ def assigned(text, probe=None):
     if _ASSIGNED is None or not any(has(attribute) for attribute in _ATTRIBUTES):
         return []
     return sorted(set(_ASSIGNED.findall(text)))
+
+
+def interfaces(text, probe=None):
+    """The classes (as written) whose instance a module assigns to an app's
+    session interface attribute."""
+    has = probe.has if probe is not None else text.__contains__
+    if _INTERFACE_ASSIGNED is None or not any(has(attribute) for attribute in _INTERFACE_ATTRIBUTES):
+        return []
+    return sorted(set(_INTERFACE_ASSIGNED.findall(text)))
+
+
+def getter_classes(text, probe=None):
+    """{class name: the session cookie flags its own getters answer}
+    (`def get_cookie_secure(self, app): return request.is_secure`): a
+    getter returning anything but a literal False, None or "" sets it."""
+    if not _GETTERS or (probe is not None and not probe.has("def get_cookie_")):
+        return {}
+    found = {}
+    for name, chunk in _class_chunks(text, "def get_cookie_"):
+        flags = set()
+        for method in _methods(chunk, tuple(_GETTERS)):
+            returns = [node.value for node in ast.walk(method) if node.__class__ is ast.Return]
+            if returns and all(value is not None and _sets(value) for value in returns):
+                flags.add(_GETTERS[method.name])
+        if flags:
+            found[name] = sorted(flags)
+    return found
 
 
 def flag_classes(text, probe=None):

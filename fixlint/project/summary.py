@@ -51,6 +51,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `response_classes`, `cookie_flag_classes`: the names it assigns to an
   app's response class (`app.response_class = HardenedResponse`), and the
   flags the set_cookie of each of its classes sets (response_classes.py);
+- `session_interfaces`, `cookie_getter_classes`: the classes whose
+  instance it assigns to an app's session interface, and the session
+  cookie flags each of its classes' own getters answer
+  (`get_cookie_secure`) (response_classes.py);
 - `session_methods`: the lifecycle methods (`regenerate`) its own session
   classes define (response_classes.py);
 - `app_classes`: its module-level subclasses of an application class, and
@@ -206,7 +210,7 @@ def empty():
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
-            "app_classes": {}}
+            "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}}
 
 
 def scan_imports(text):
@@ -251,6 +255,9 @@ def summarise(text, tree=None, known=None, parsed=None):
     if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["response_classes"] = response_classes.assigned(text, probe)
     facts["cookie_flag_classes"] = response_classes.flag_classes(text, probe)
+    if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
+        facts["session_interfaces"] = response_classes.interfaces(text, probe)
+    facts["cookie_getter_classes"] = response_classes.getter_classes(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
