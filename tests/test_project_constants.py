@@ -1,6 +1,11 @@
-"""String constants followed across modules (project/constants.py): a
-module-level `NAME = "text"` is the value of NAME wherever the project
-imports it, and a name bound twice, in a block or in a docstring is not."""
+"""Facts the project model reads from a module's text for other modules.
+
+- String constants (project/constants.py): a module-level `NAME = "text"` is
+  the value of NAME wherever the project imports it; a name bound twice, in
+  a block or in a docstring is not.
+- Project classes (project/response_classes.py): the response class an app
+  is given and the flags its set_cookie sets, the session interface and the
+  cookie flags its getters answer, and session classes' lifecycle methods."""
 
 from __future__ import annotations
 
