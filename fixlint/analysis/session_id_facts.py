@@ -608,7 +608,10 @@ class SessionIdAnalysis(Analysis):
             return
         if name not in sid.ORM_METHODS:
             return
-        keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS]
+        # `filter_by(id=x)`, and a column naming another entity's id
+        # (`filter_by(server_id=sid)`: pgAdmin's server, not a session).
+        keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS or (
+            k.arg is not None and k.arg.endswith("_id") and not self._names_session_id(k.arg))]
         # SQLAlchemy: `.filter(ChatSession.id == x)`, `Model.query.get(x)`,
         # `db.query(Model).get(x)`, `db.get(Model, x)`.
         for arg in node.args:
@@ -617,6 +620,11 @@ class SessionIdAnalysis(Analysis):
                 keys.append(arg.comparators[0])
         if name == "get" and func.__class__ is ast.Attribute and _names_model_query(func.value, node.args):
             keys.append(node.args[-1])
+        elif name == sid.KEY_LOOKUP_OR_404 and func.__class__ is ast.Attribute and node.args:
+            # Flask-SQLAlchemy's `Model.query.get_or_404(key)`, `db.get_or_404(Model, key)`,
+            # a model's own `Session.get_or_404(key)` (Indico's conference sessions)
+            two = len(node.args) == 2 and _names_model_query(func.value, node.args)
+            keys.append(node.args[1] if two else node.args[0])
         for key in keys:
             for read in self.origins.reads_in(key):
                 read.numeric = True

@@ -113,8 +113,12 @@ CLIENT_SESSION_CLASSES = frozenset(
 # passed as one of these keywords is a row's id, not a web session id.
 ORM_METHODS = frozenset(
     ("filter", "filter_by", "get", "exclude", "get_or_create", "update_or_create", "get_object_or_404",
-     "get_list_or_404", "aget", "afilter")
+     "get_list_or_404", "aget", "afilter", "get_or_404")
 )
+# A lookup by primary key whatever its receiver (Flask-SQLAlchemy's, and
+# models' own: `Session.get_or_404(key)`); a plain `get` is one only on a
+# model query (`Model.query.get(key)`, `db.get(Model, key)`).
+KEY_LOOKUP_OR_404 = "get_or_404"
 PRIMARY_KEY_ARGS = frozenset(("id", "pk"))
 
 # Words of a name that holds a server secret (`SECRET_KEY`, `app.secret_key`,
