@@ -96,9 +96,10 @@ def handler_paths(lifecycle, handlers):
             role = hook
         elif (handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ()):
             continue  # a project helper named like a handler, judged at its calls in other modules
-        elif logout_words.in_words(words) or names & _LOGOUT_EXACT:
+        # `get_logout_url()`: a login's or logout's address, not one (its path may still decide)
+        elif not _names_an_address(function, handler) and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
             role = LOGOUT
-        elif login_words.in_words(words) or names & _LOGIN_EXACT:
+        elif not _names_an_address(function, handler) and (login_words.in_words(words) or names & _LOGIN_EXACT):
             role = LOGIN
         elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
                 reaches.get(function, 0) & _SIGNS_OUT):
@@ -112,6 +113,17 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
+
+
+def _names_an_address(function, handler):
+    """A function no route or view makes a handler, whose name ends in a
+    word for an address (`get_logout_url`, `login_link`): it answers where
+    a login or logout is, it is not one (pgAdmin's get_logout_url reads the
+    session to pick the URL)."""
+    if handler is not None and handler.kind != FUNCTION:
+        return False
+    words = fw.words(function.name)
+    return bool(words) and words[-1] in auth.ADDRESS_WORDS
 
 
 def _exported(ctx):

@@ -75,6 +75,9 @@ PRINCIPAL_WORDS = vocabularies.PRINCIPAL_WORDS
 # timestamps, navigation, MFA enrolment (a TOTP secret kept
 # until the user confirms a code). Preferences (`theme`, `lang`, ...) are the
 # `non-sensitive-names` vocabulary the cookie rules share (fixlint.config).
+# The last word of a function's name that makes it an address, not an
+# action: `get_logout_url()`, `login_link()` (analysis.lifecycle_paths).
+ADDRESS_WORDS = frozenset(("url", "uri", "link", "href"))
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
