@@ -795,8 +795,6 @@ class CookieAnalysis(Analysis):
         """A flag the application's own response class sets on every cookie
         (ProjectFacts.forced_flags) is set, by code, wherever a cookie of
         its framework leaves it out: computed, so trusted (RULES.md)."""
-        if not self.sites or self.ctx.project is None or not getattr(self.ctx.project, "forced_flags", None):
-            return
         for site in self.sites:
             if site.kind != SET_COOKIE or site.framework is None:
                 continue

@@ -91,6 +91,7 @@ def login_possible(text, config):
 # from a services module spells none of the English words.
 KEYWORDS = ("sess", "sesi", "login", "cookie")
 
+
 def logout_possible(text, config):
     """Whether a function of the file can be a logout handler (what SFX102
     needs)."""

@@ -92,14 +92,15 @@ def handler_paths(lifecycle, handlers):
         words = handler.words() if handler is not None else fw.words(function.name)
         names = _whole_names(function, handler)
         hook = _hook_role(ctx, function)
+        # `get_logout_url()`: a login's or logout's address, not one (its path may still decide)
+        by_name = not _names_an_address(function, handler)
         if hook is not None:
             role = hook
         elif (handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ()):
             continue  # a project helper named like a handler, judged at its calls in other modules
-        # `get_logout_url()`: a login's or logout's address, not one (its path may still decide)
-        elif not _names_an_address(function, handler) and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
+        elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
             role = LOGOUT
-        elif not _names_an_address(function, handler) and (login_words.in_words(words) or names & _LOGIN_EXACT):
+        elif by_name and (login_words.in_words(words) or names & _LOGIN_EXACT):
             role = LOGIN
         elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
                 reaches.get(function, 0) & _SIGNS_OUT):

@@ -318,22 +318,31 @@ def handler_framework(ctx, expr):
 
 
 def _derives(ctx, cls, framework):
-    pending = list(cls.bases)
-    for _ in range(_MAX_BASES):
-        if not pending:
-            return False
-        base = pending.pop()
-        qualname = ctx.qualname(base)
+    for base, qualname, local in _bases(ctx, cls):
         if qualname in framework.handler_classes:
             return True
-        binding = ctx.binding(base)
-        if binding is not None and binding.kind == "class" and binding.value.__class__ is ast.ClassDef:
-            pending.extend(binding.value.bases)
+        if local:
             continue
         name = base.attr if base.__class__ is ast.Attribute else getattr(base, "id", "")
         if name.endswith(framework.handler_name_suffixes):
             return True
     return False
+
+
+def _bases(ctx, cls):
+    """(base expression, its qualified name, whether the module defines it)
+    for each base of the ClassDef `cls` and, through the module's own
+    classes, theirs: up to _MAX_BASES, however the hierarchy loops."""
+    pending = list(cls.bases)
+    for _ in range(_MAX_BASES):
+        if not pending:
+            return
+        base = pending.pop()
+        binding = ctx.binding(base)
+        local = binding is not None and binding.kind == "class" and binding.value.__class__ is ast.ClassDef
+        yield base, ctx.qualname(base), local
+        if local:
+            pending.extend(binding.value.bases)
 
 
 def local_base(ctx, expr, qualnames):
@@ -344,18 +353,7 @@ def local_base(ctx, expr, qualnames):
     binding = ctx.binding(expr)
     if binding is None or binding.kind != "class" or binding.value.__class__ is not ast.ClassDef:
         return None
-    pending = list(binding.value.bases)
-    for _ in range(_MAX_BASES):
-        if not pending:
-            return None
-        base = pending.pop()
-        qualname = ctx.qualname(base)
-        if qualname in qualnames:
-            return qualname
-        found = ctx.binding(base)
-        if found is not None and found.kind == "class" and found.value.__class__ is ast.ClassDef:
-            pending.extend(found.value.bases)
-    return None
+    return next((qualname for _, qualname, _ in _bases(ctx, binding.value) if qualname in qualnames), None)
 
 
 # Werkzeug's and Django's defaults agree: used when a response's framework

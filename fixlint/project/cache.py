@@ -25,8 +25,9 @@ from collections.abc import Mapping
 
 from .. import __version__
 
-FORMAT = 5  # 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`, `session_methods`, `app_classes`,
-# `session_interfaces`, `cookie_getter_classes`
+# 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`,
+# `session_methods`, `app_classes`, `session_interfaces`, `cookie_getter_classes`
+FORMAT = 5
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -156,7 +156,7 @@ def _named_profiles(statements, aliases, web):
 
 # Where the line after a line break starts at column 0 with code: the
 # literal line break first, so that the regex engine skips to it.
-_NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
+NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
 _WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
 _WORD_NEEDLES = Needles(_WORDS)
@@ -175,7 +175,7 @@ def _top_level_functions(text):
             at = text.find(line, at + 1)
     starts.sort()
     for start in starts:
-        end = _NEXT_TOP_LINE.search(text, start)
+        end = NEXT_TOP_LINE.search(text, start)
         yield text[start:end.start() + 1 if end is not None else len(text)]
 
 

@@ -471,19 +471,13 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
-def imported_helpers(project, path):
-    """{qualified name as `path` spells it: profile} for the functions with
-    a profile that `path` imports from project modules: `from .deps import
-    get_session` -> ".deps.get_session"; `from auth import utils` and
-    `import auth.utils` -> "auth.utils.<function>"."""
-    return imported_names(project, path)[0]
-
-
 def imported_names(project, path):
-    """(imported_helpers' answer, the same for the string constants `path`
-    imports from project modules: {`app.consts.COOKIE` as `path` spells
-    it: its value}, and for the application subclasses: {`app.core.MyFlask`:
-    "flask.Flask"}), in one pass over the imports."""
+    """What `path` imports from project modules, by the qualified name it
+    uses, in one pass over its imports: the functions with a profile
+    (`from .deps import get_session` -> ".deps.get_session"; `from auth
+    import utils` and `import auth.utils` -> "auth.utils.<function>"), the
+    string constants ({`app.consts.COOKIE`: its value}) and the application
+    subclasses ({`app.core.MyFlask`: "flask.Flask"})."""
     helpers, constants, app_classes = {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name

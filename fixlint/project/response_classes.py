@@ -25,6 +25,7 @@ import re
 
 from .. import frameworks as fw
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
+from .functions import NEXT_TOP_LINE
 
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
 _ASSIGNED = re.compile(r"(?:\.|^[ \t]+)(?:%s)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\n]*)?$"
@@ -39,7 +40,6 @@ _GETTERS = {}
 for _framework in fw.FRAMEWORKS:
     _GETTERS.update(_framework.session_cookie_getters)
 _CLASS_LINE = re.compile(r"^class[ \t]+(\w+)", re.MULTILINE)
-_NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 FLAGS = ("secure", "httponly", "samesite")
 _SETTER = "set_cookie"
 
@@ -123,7 +123,7 @@ def _class_chunks(text, needle, with_header=False):
     """(class name, or its whole `class` line, and its text) for each
     module-level class whose text holds `needle`."""
     for match in _CLASS_LINE.finditer(text):
-        end = _NEXT_TOP_LINE.search(text, match.end())
+        end = NEXT_TOP_LINE.search(text, match.end())
         chunk = text[match.start():end.start() + 1 if end is not None else len(text)]
         if needle in chunk:
             if with_header:

@@ -254,9 +254,8 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["constants"] = constants.scan(text)
     if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["response_classes"] = response_classes.assigned(text, probe)
-    facts["cookie_flag_classes"] = response_classes.flag_classes(text, probe)
-    if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["session_interfaces"] = response_classes.interfaces(text, probe)
+    facts["cookie_flag_classes"] = response_classes.flag_classes(text, probe)
     facts["cookie_getter_classes"] = response_classes.getter_classes(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
