@@ -563,6 +563,10 @@ def test_summary_profiles_helpers_dependencies_and_weak_generators():
     ("from flask import session as visit\nvisit['a'] = 1\n", True),
     ("from flask import session as visit\nvisit = None\n", True),  # a doubt keeps the use
     ("import flask\nflask.session['a'] = 1\n", True),
+    # Word boundaries: another name holding `session` is not a use of it.
+    ("from flask import Flask, session\napp = Flask(__name__)\nmysession = 1\nsession_id = 2\n", False),
+    ("from flask import session as visit\nrevisit = 1\nvisits = 2\n", False),
+    ("from flask import session as s\nx = s\n", True),
 ])
 def test_flasks_session_is_used_only_where_an_imported_name_is_named_again(text, used):
     assert summary.summarise(text)["session_use"] is used
@@ -723,3 +727,13 @@ def test_results_cache_text_of_project_facts_is_the_same_with_the_memo_and_tells
     other = first._replace(imported=frozenset(shared | {"pyramid_beaker"}))
     assert _canonical(other, memo) != texts[0]  # another set, another key
     assert _canonical(first._replace(shared_base=True), memo) != texts[0]
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("from flask import Flask\nclass PortalFlask(Flask):\n    pass\n", {"PortalFlask": "flask.Flask"}),
+    ("from flask import Flask\nclass Portal(Base, Flask):\n    pass\n", {"Portal": "flask.Flask"}),
+    # `subclass` and `myclass` hold "class" but define nothing.
+    ("from flask import Flask\nsubclass Portal(Flask)\nmyclass Other(Flask)\napp = Flask(__name__)\n", {}),
+])
+def test_app_classes_are_the_classes_a_module_derives_from_an_application(text, classes):
+    assert summary.summarise(text)["app_classes"] == classes

@@ -75,6 +75,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, walk
@@ -126,7 +127,9 @@ _APP_NAMES = "|".join(sorted({q.rpartition(".")[2] for q in _APPLICATIONS}))
 _APP_CALL = re.compile(r"\b(?:%s)\s*\(|\bclass[ \t]+\w+[ \t]*\([^)]*\b(?:%s)\b" % (_APP_NAMES, _APP_NAMES))
 _CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\(", re.MULTILINE)
 # `class PortalFlask(Flask):` (summary `app_classes`): the subclass's name and the application it derives from.
-_APP_SUBCLASS = re.compile(r"\bclass[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\b" % _APP_NAMES)
+# (The literal first, its word boundary looked behind after: the regex
+# engine skips to each `class`, where a leading \b is tried at every character.)
+_APP_SUBCLASS = re.compile(r"class(?<!\wclass)[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\b" % _APP_NAMES)
 _APP_BY_NAME = {}
 for _application in sorted(_APPLICATIONS):
     _APP_BY_NAME.setdefault(_application.rpartition(".")[2], _application)
@@ -199,9 +202,22 @@ def _named_again(text, name):
     module that never calls flash() nor touches the session uses neither
     (an application skeleton's imports), and sets no session cookie.
     Comments and strings count: a doubt keeps the use."""
-    names = [name] + re.findall(r"\b%s[ \t]+as[ \t]+(\w+)" % re.escape(name), text)
+    names = [name] + _as_names(name).findall(text)
     rest = _IMPORT_STATEMENT.sub("", text)
-    return any(re.search(r"\b%s\b" % re.escape(n), rest) is not None for n in names)
+    return any(_whole_name(n).search(rest) is not None for n in names)
+
+
+# The name first and its word boundary looked behind after (as
+# analysis.base.name_pattern): a leading \b would be tried at every
+# character of the module, the literal is skipped to.
+@lru_cache(maxsize=64)
+def _as_names(name):
+    return re.compile(r"%s(?<!\w%s)[ \t]+as[ \t]+(\w+)" % (re.escape(name), re.escape(name)))
+
+
+@lru_cache(maxsize=256)
+def _whole_name(name):
+    return re.compile(r"%s(?<!\w%s)(?!\w)" % (re.escape(name), re.escape(name)))
 
 
 def empty():
