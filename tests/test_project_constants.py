@@ -144,6 +144,35 @@ def test_session_methods_of_the_projects_own_session_classes():
     assert response_classes.session_methods("class Cart:\n    def regenerate(self):\n        pass\n") == []
 
 
+RENEWING = (
+    "class PortalSession(CallbackDict, SessionMixin):\n"
+    "    def __init__(self, initial=None):\n"
+    "        def on_update(self):\n            self.modified = True\n"
+    "        super().__init__(initial, on_update)\n\n"
+    "    def set_session_user(self, user):\n        self['_user_id'] = user.id\n        self._refresh_sid = True\n\n"
+    "    def show_menu(self):\n        self.refresh_menu = True\n\n"
+    "    def touch(self):\n        self.modified = True\n\n\n"
+    "class PortalSessionInterface(SessionInterface):\n"
+    "    def save_session(self, app, session, response):\n"
+    "        if session.modified and getattr(session, '_refresh_sid', False):\n"
+    "            session.sid = self.generate_sid()\n"
+)
+
+
+@pytest.mark.parametrize("text, methods", [
+    # set_session_user raises a flag the interface reads before it gives a new id; show_menu's flag is
+    # read nowhere, touch's and the nested on_update's (`modified`) is no renewal by its name.
+    (RENEWING, ["set_session_user"]),
+    # No class gives the session a new id: no flag renews it.
+    (RENEWING.replace("session.sid = self.generate_sid()", "pass"), []),
+    # The flag read by another class than the one that gives the new id.
+    (RENEWING.replace("getattr(session, '_refresh_sid', False)", "True") +
+     "\n\nclass Audit:\n    def log(self, session):\n        return session._refresh_sid\n", []),
+])
+def test_session_methods_that_renew_the_id_by_another_name(text, methods):
+    assert response_classes.session_methods(text) == methods
+
+
 def test_a_set_cookie_override_with_a_signature_over_several_lines():
     text = ("class Hardened(Response):\n    def set_cookie(\n        self, key, value='', **kwargs\n"
             "    ) -> None:\n        # every cookie\n        kwargs['secure'] = True\n"

@@ -51,7 +51,7 @@ from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
-from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS
+from ..frameworks.base import INVALIDATE_METHODS, MAPPING_METHODS, SESSION_LIFECYCLE_METHODS
 from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
@@ -555,10 +555,13 @@ class LifecycleAnalysis(Analysis):
         ctx = self.ctx
         attr = func.attr
         receiver = func.value
+        own = False  # a method the project's own session class renews the id with (`set_session_user`)
         if attr not in _ATTRIBUTE_CALLS and receiver.__class__ is not ast.Call and (
                 receiver.__class__ is not ast.Name or receiver.id != "self"):
-            return False  # no test below can pass (most method calls): one set lookup, not eight
-        framework = self._session(receiver) if attr in _SESSION_METHODS else None
+            own = self._has_project_method(attr)
+            if not own:
+                return False  # no test below can pass (most method calls): a few set lookups, not eight tests
+        framework = self._session(receiver) if own or attr in _SESSION_METHODS else None
         if framework is not None:
             self._session_method(node, framework, attr)
             return True
@@ -604,9 +607,12 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(REGEN, node, framework, mechanism=f"cycle:{framework.key}"))
             if attr in framework.session_invalidate_methods:
                 self._add(Event(INVALIDATE, node, framework))
-        elif attr in SESSION_LIFECYCLE_METHODS:
+        elif attr in SESSION_LIFECYCLE_METHODS or (attr not in MAPPING_METHODS and self._has_project_method(attr)):
             # `session.regenerate()`, `session.invalidate()`: whether the
             # backend has the method is judged once the file's backend is known.
+            # A method the project's own session class renews the id with
+            # (Indico's `session.set_session_user(user)`, response_classes.
+            # session_methods) is trusted as one.
             mechanism = METHOD + attr
             self._add(Event(REGEN, node, framework, mechanism=mechanism, session=session))
             if attr in INVALIDATE_METHODS:
@@ -745,8 +751,8 @@ class LifecycleAnalysis(Analysis):
             if kind == "keyed" or kind == "carry":
                 events = self._argument_events(node, entry)
             else:
-                events = _helper_events(entry, config, web)
-                handled = True
+                events = _helper_events(entry, config, web, self._has_project_method)
+                handled = handled or kind != "own"  # a method the project does not define: nothing happened
             for event in events:
                 event.node, event.via = node, helper
                 self._add(event)
@@ -1244,10 +1250,12 @@ def _argument(call, parameter):
     return None
 
 
-def _helper_events(entry, config, web):
+def _helper_events(entry, config, web, project_method=lambda method: False):
     """The Events one entry of a project helper's profile stands for
     (fixlint.project.functions); nodes are set by the caller. `web`: the
-    calling file's framework, for a helper module that names none."""
+    calling file's framework, for a helper module that names none;
+    `project_method(name)`: whether the project's own session class
+    defines the method (a regeneration, as in the caller's own code)."""
     kind = entry[0]
     if kind == "call":
         found = _SESSION_CALLS.get(entry[1])
@@ -1268,12 +1276,16 @@ def _helper_events(entry, config, web):
     if kind == "clear":
         mechanism = f"clear:{framework.key}"
         return [Event(REGEN, None, framework, mechanism=mechanism), Event(INVALIDATE, None, framework, mechanism=mechanism)]
-    if kind == "method":
+    if kind == "method" or kind == "own":
         events = []
         if entry[2] in framework.session_regenerate_methods:
             events.append(Event(REGEN, None, framework, mechanism=f"cycle:{framework.key}"))
         if entry[2] in framework.session_invalidate_methods:
             events.append(Event(INVALIDATE, None, framework))
+        if not events and project_method(entry[2]):
+            events.append(Event(REGEN, None, framework, mechanism=METHOD + entry[2]))
+            if entry[2] in INVALIDATE_METHODS:
+                events.append(Event(INVALIDATE, None, framework, mechanism=METHOD + entry[2]))
         return events
     return []
 

@@ -89,6 +89,9 @@ NOT_IDENTITY_WORDS = frozenset(
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
         "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "mechanism", "setup",
         "enrol", "enroll", "enrollment",
+        # A sign-up or reset still under way: Indico's `register_verification_email_sent`,
+        # `resetpass_email_sent` (an email went out, nobody signed in).
+        "register", "verification", "sent",
     )
 ) | vocabularies.CHANGE_FLAG_WORDS
 

@@ -555,3 +555,5 @@ class SessionBackend:
 REGENERATE_METHODS = frozenset(("regenerate", "regenerate_id", "cycle_key", "flush"))
 INVALIDATE_METHODS = frozenset(("invalidate", "destroy", "flush", "delete"))
 SESSION_LIFECYCLE_METHODS = REGENERATE_METHODS | INVALIDATE_METHODS
+# What a session shares with any mapping (`get`, `items`...): never a project session class's own method.
+MAPPING_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))

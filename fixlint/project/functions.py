@@ -14,7 +14,11 @@ small JSON-ready dict:
 - `events`: what it does to the session, in source order — `["bind", fw,
   key]` (`session["user_id"] = ...`, `session.update(user_id=...)`,
   `session.setdefault("user_id", ...)`), `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
-  (`cycle_key`, `flush`), `["call", qualname]` (`login_user`, Django's
+  (`cycle_key`, `flush`), `["own", fw, name]` (a session method no
+  framework has and no mapping has: `session.set_session_user(user)`,
+  which a project's own session class may define to renew the id, judged
+  at the call against ProjectFacts.session_methods; kept only beside
+  another event), `["call", qualname]` (`login_user`, Django's
   `login`/`logout`, `regenerate_session_id`); and writes judged by the
   argument at each call: `["keyed", fw, param, empty]` for
   `session[param] = ...` (a binding when the call passes an identity key:
@@ -46,6 +50,7 @@ from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..analysis.identity import is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
+from ..frameworks.base import MAPPING_METHODS
 from .needles import Needles
 
 # What a function must spell to have a profile: a session key written,
@@ -303,7 +308,7 @@ class _Function:
             profile["returns"] = returns
         if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
             profile["weak"] = weak
-        if events:
+        if any(event[0] != "own" for event in events):  # a session method alone: nothing seen to judge
             profile["events"] = events
             args = self.node.args.posonlyargs + self.node.args.args
             if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
@@ -408,6 +413,8 @@ class _Function:
                     key = _written_identity(node)
                     if key is not None:
                         events.append(["bind", framework, key])
+                elif func.attr not in MAPPING_METHODS:
+                    events.append(["own", framework, func.attr])
                 return
         qualname = _qualname(func, self.aliases)
         if qualname is not None and qualname in SESSION_CALLS:

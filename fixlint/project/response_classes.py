@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
@@ -109,28 +110,69 @@ def session_methods(text):
     as analysis.lifecycle reads them in the module itself. A project
     session interface in `sessions.py` makes `session.regenerate()` in
     `auth.py` a real regeneration. Read from the text: a method's `def`
-    line in the class's body."""
+    line in the class's body.
+
+    Also the methods of those classes that renew the id by another name:
+    a method that raises a flag (`self._refresh_sid = True`) that another
+    class of the module, one that gives a session a new id
+    (`session.sid = self.generate_sid()`), reads — Indico's
+    `set_session_user()`, which its session interface answers with a new
+    id when it saves the session."""
     if "Session" not in text or _SESSION_CLASS.search(text) is None:
         return []
     found = set()
-    for header, chunk in _class_chunks(text, "def ", with_header=True):
-        if "session" in header.lower():
+    classes = list(_classes(text))
+    renewing = [(match.start(), chunk) for match, chunk in classes if _NEW_ID.search(chunk)] \
+        if _NEW_ID.search(text) else []
+    for match, chunk in classes:
+        line_end = chunk.find("\n")
+        if "def " in chunk and "session" in (chunk if line_end == -1 else chunk[:line_end]).lower():
             found.update(_LIFECYCLE_DEF.findall(chunk))
+            if renewing and "True" in chunk:
+                found.update(_renewers(chunk, [other for start, other in renewing if start != match.start()]))
     return sorted(found)
+
+
+def _renewers(chunk, renewing):
+    """The methods of a session class's text that set a renewal flag on
+    the session (`self.<flag> = True`, the flag named for the id or its
+    renewal: `_refresh_sid`, `regenerate`) which one of the `renewing`
+    classes' texts names. Its own methods only, not functions defined
+    inside them."""
+    methods = _METHOD_LINE.findall(chunk)
+    if not methods:
+        return set()
+    indent = min(len(space) for space, _ in methods)
+    names = [name for space, name in methods if len(space) == indent and not name.startswith("__")]
+    found = set()
+    for method in _methods(chunk, names):
+        for node in ast.walk(method):
+            if node.__class__ is ast.Assign and node.value.__class__ is ast.Constant and node.value.value is True:
+                for target in node.targets:
+                    if (target.__class__ is ast.Attribute and _is_name(target.value, "self")
+                            and not _RENEWAL_WORDS.isdisjoint(fw.words(target.attr))
+                            and any(_flag_use(target.attr).search(other) for other in renewing)):
+                        found.add(method.name)
+    return found
 
 
 def _class_chunks(text, needle, with_header=False):
     """(class name, or its whole `class` line, and its text) for each
     module-level class whose text holds `needle`."""
-    for match in _CLASS_LINE.finditer(text):
-        end = NEXT_TOP_LINE.search(text, match.end())
-        chunk = text[match.start():end.start() + 1 if end is not None else len(text)]
+    for match, chunk in _classes(text):
         if needle in chunk:
             if with_header:
                 line_end = chunk.find("\n")
                 yield (chunk if line_end == -1 else chunk[:line_end]), chunk
             else:
                 yield match.group(1), chunk
+
+
+def _classes(text):
+    """(the `class` line's match, the class's text) for each module-level class."""
+    for match in _CLASS_LINE.finditer(text):
+        end = NEXT_TOP_LINE.search(text, match.end())
+        yield match, text[match.start():end.start() + 1 if end is not None else len(text)]
 
 
 def _methods(chunk, names):
@@ -164,6 +206,16 @@ _LIFECYCLE_DEF = re.compile(r"\n[ \t]+(?:async[ \t]+)?def[ \t]+(%s)[ \t]*\(" % "
 # CachedSession(...)`, `class Store(SessionMixin)`): the literal first, so
 # that the regex engine skips from one `class` to the next.
 _SESSION_CLASS = re.compile(r"class[ \t]+\w*(?:\([^)\n]*)?Session")
+# The words of a flag that asks for a new id (`_refresh_sid`, `regenerate_id`, `rotate`).
+_RENEWAL_WORDS = frozenset(("sid", "regenerate", "regen", "renew", "rotate", "refresh", "cycle", "reissue"))
+# A session given a new id: `session.sid = self.generate_sid()`, `self.session_key = new_key()`.
+_NEW_ID = re.compile(r"\.(?:sid|session_id|session_key)[ \t]*=[ \t]*[\w.]+\(")
+
+
+@lru_cache(maxsize=64)
+def _flag_use(flag):
+    """A flag's name as another class's text may read it: `session.<flag>`, `'<flag>'`."""
+    return re.compile(r"""(?:\.|["'])%s(?!\w)""" % re.escape(flag))
 
 
 def _method_flags(method):
