@@ -162,3 +162,27 @@ def test_analyses_sharing_a_guard_are_planned_as_if_each_were_asked():
                 assert checker.plan(selection, config, guard) == one_by_one(selection, config, guard)
     shared = [a for a in checker._needed_analyses(rules) if checker._guard(a) != a]
     assert len({checker._guard(a) for a in shared}) < len(shared)  # some guard is shared: asked once
+
+
+def test_grouped_keywords_answer_as_one_scan_per_keyword():
+    """Analysis.wanted looks for its keywords grouped under the texts many
+    of them hold (`sess`, `cookie`...), each asked once per file through the
+    GuardText: the answer is any(keyword in text), on every fixture and on
+    texts holding one keyword each."""
+    from pathlib import Path
+
+    from fixlint.analysis.base import GuardText, _keyword_needles
+    from fixlint.engine.checker import _needed_analyses
+    from fixlint.selection import select_rules
+
+    keyword_sets = {a.keywords for a in _needed_analyses(select_rules()) if a.keywords}
+    assert len(keyword_sets) >= 2
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted((Path(__file__).parent.parent / "fixtures").rglob("*.py"))]
+    texts += [f"x = {keyword!r}\n".upper() for keywords in keyword_sets for keyword in keywords]
+    texts += ["", "import os\n", "Sess = 1\n"]
+    for text in texts:
+        guard = GuardText(text)
+        for keywords in keyword_sets:
+            assert _keyword_needles(keywords).found_in(guard, guard) == any(k in guard for k in keywords), text[:60]
+            assert _keyword_needles(keywords).found_in(text.lower()) == any(k in text.lower() for k in keywords)

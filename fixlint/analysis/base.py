@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..project.needles import Needles
+
 
 class _Unknown:
     __slots__ = ()
@@ -37,7 +39,16 @@ class GuardText(str):
     def __new__(cls, text):
         self = super().__new__(cls, text.lower())
         self.raw = text
+        self._known = {}
         return self
+
+    def has(self, needle):
+        """`needle in self`, each needle looked for once: the guards share
+        their keywords (a needles.Probe of the lower-cased text)."""
+        found = self._known.get(needle)
+        if found is None:
+            found = self._known[needle] = needle in self
+        return found
 
 
 def imports_helper(text, keys):
@@ -54,6 +65,17 @@ def imports_helper(text, keys):
     if project is None or not project.helpers:
         return False
     return any(profile.get(key) for profile in project.helpers.values() for key in keys)
+
+
+# Lower-case texts many guards' keywords hold (`session_cookie_secure`,
+# `permanent_session_lifetime`, `redisstorage`, `quart_auth_duration`): a
+# file without one holds none of those keywords, found with one scan.
+_GUARD_ANCHORS = (("sess",), ("cookie",), ("login",), ("storage",), ("quart",), ("flask",))
+
+
+@lru_cache(maxsize=None)
+def _keyword_needles(keywords):
+    return Needles(keywords, _GUARD_ANCHORS)
 
 
 @lru_cache(maxsize=None)
@@ -133,7 +155,7 @@ class Analysis:
         hold a fact."""
         if not (cls.keywords or cls.words or cls.names) or text is None:
             return True
-        if any(word in text for word in cls.keywords):
+        if cls.keywords and _keyword_needles(cls.keywords).found_in(text, text if text.__class__ is GuardText else None):
             return True
         if any(has_word(text, word) for word in cls.words):
             return True
