@@ -67,11 +67,11 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/constants_package: 1 (cookies named by constants of another module), and SFX305 on the
     # three credential cookies of those two; flask/response_class_app: 2 and response_class_lax: 2
     # (flags the app's response class sets), and SFX305 on their three auth_token cookies;
-    # flask/own_session_interface: 1 (its regenerate() trusted from another module);
+    # flask/own_session_interface: 2 (its regenerate() trusted from another module; clear() keeps its id);
     # flask/subclass_package: 4 (an app built from a Flask subclass another module defines);
     # flask/interface_secure: 1 (Secure answered by the project's session interface, SameSite not);
     # flask/renewing_session: 2 (a session method that raises no flag the interface reads renews nothing)
-    assert reported == 50
+    assert reported == 51
 
 
 # -- rules that follow the project ----------------------------------------
@@ -749,3 +749,17 @@ def test_a_helpers_own_session_methods_are_kept_beside_what_it_binds():
     # get() is any mapping's; touch() only calls a session method: nothing its callers can judge.
     assert facts["functions"] == {"login_user": {"events": [["own", "flask", "set_session_user"],
                                                             ["bind", "flask", "login_identity"]]}}
+
+
+def test_a_login_on_the_applications_own_server_side_interface_is_told_so():
+    """CTFd's and Indico's own interfaces keep each session under the id its
+    cookie carries: a login is high severity, and clear() is not the fix."""
+    folder = FIXTURES / "flask" / "own_session_interface"
+    done = run_cli("check", "--format", "json", "--exit-zero", str(folder), cwd=ROOT)
+    findings = [f for f in json.loads(done.stdout)["findings"] if f["code"] == "SFX101"]
+    assert len(findings) == 2
+    for finding in findings:
+        assert "session.clear() keeps the session id" in finding["message"]
+        assert "the application's own session interface" in finding["message"]
+        assert finding["message"].endswith("a session id planted before login becomes signed in]")
+        assert "call session.clear() first" not in finding["message"]

@@ -190,3 +190,42 @@ def test_session_interfaces_and_the_cookie_flags_their_getters_answer():
     assert response_classes.interfaces(text) == ["Conf", "other.Iface"]
     # samesite: one of its answers is None, so not set on every path
     assert response_classes.getter_classes(text) == {"Conf": ["secure"]}
+
+
+KEYED = (
+    "from flask import request\nfrom flask.sessions import SessionInterface, SecureCookieSessionInterface\n\n\n"
+    "class CachingSessionInterface(SessionInterface):\n"
+    "    def open_session(self, app, request):\n"
+    "        sid = request.cookies.get(app.session_cookie_name)\n"
+    "        return CachedSession(cache.get(sid), sid=sid)\n\n\n"
+    "class SignedInterface(SecureCookieSessionInterface):\n"
+    "    def open_session(self, app, request):\n"
+    "        return self.get_signing_serializer(app).loads(request.cookies.get('s'))\n\n\n"
+    "class Generator:\n    def open_session(self, app, request):\n"
+    "        sid = request.cookies.get('s')\n\n\n"
+    "def create_interface(app):\n    return CachingSessionInterface()\n\n\n"
+    "def other_factory(app):\n    return SignedInterface()\n"
+)
+
+
+def test_keyed_interfaces_keep_sessions_under_the_cookies_id():
+    # The signed-cookie interface names no id; Generator is no session interface.
+    assert response_classes.keyed_interfaces(KEYED) == ["CachingSessionInterface", "create_interface"]
+    assert response_classes.keyed_interfaces(KEYED.replace("request.cookies", "request.headers")) == []
+
+
+@pytest.mark.parametrize("assignment, keyed", [
+    ("from .sessions import CachingSessionInterface\napp.session_interface = CachingSessionInterface()\n", True),
+    ("from .sessions import create_interface\napp.session_interface = create_interface(app)\n", True),
+    ("from . import sessions\napp.session_interface = sessions.CachingSessionInterface()\n", True),
+    ("from .sessions import SignedInterface\napp.session_interface = SignedInterface()\n", False),
+    ("from .sessions import CachingSessionInterface\n", False),  # imported, never installed
+])
+def test_an_application_whose_own_interface_is_keyed(tmp_path, assignment, keyed):
+    root = tmp_path / "shop"
+    write(root, "pyproject.toml", "[project]\nname = 'shop'\n")
+    write(root, "app/__init__.py", "")
+    write(root, "app/sessions.py", KEYED)
+    write(root, "app/main.py", "from flask import Flask\n\napp = Flask(__name__)\n" + assignment)
+    write(root, "app/views.py", "from .main import app\n")
+    assert _facts(root, "app/views.py").keyed_interface is keyed

@@ -299,6 +299,8 @@ class LifecycleAnalysis(Analysis):
         for library in fw.FRAMEWORKS:
             if library.extends is base and library.backend is not None and self.uses(library):
                 return library.backend
+        if base.interface_backend is not None and getattr(self.ctx.project, "keyed_interface", False):
+            return base.interface_backend  # the application's own server-side session interface
         if base.cookie_backend is not None and (
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):

@@ -379,6 +379,13 @@ class Framework:
     # that flag of the session cookie itself.
     session_interface_attribute: str = ""
     session_cookie_getters: dict = field(default_factory=dict)
+    # The base class of a session interface (`flask.sessions.SessionInterface`,
+    # as a class line spells its last name), and the SessionBackend of an
+    # application whose own interface keeps sessions on the server under
+    # an id a cookie carries (CTFd's CachingSessionInterface, Indico's
+    # IndicoSessionInterface): project/response_classes.keyed_interfaces.
+    session_interface_base: str = ""
+    interface_backend: object = None
     # Cookie objects built with set_cookie's parameters and defaults
     # (Litestar's `Cookie(key=..., secure=...)`).
     cookie_classes: frozenset = frozenset()

@@ -49,6 +49,24 @@ SESSION_BACKEND = SessionBackend(
     ),
 )
 
+# The application's own session interface (`app.session_interface =
+# CachingSessionInterface()`) keeping each session on the server under an
+# id its cookie carries: a planted id becomes signed in, and clear() empties
+# the record but keeps its id. Only a method of the project's session class
+# that gives the session a new id regenerates (trusted: RULES.md Revision 2).
+INTERFACE_BACKEND = SessionBackend(
+    key="flask_interface",
+    label="Flask, the application's own session interface",
+    regenerators=frozenset(),
+    order="before",
+    regenerate_fix=("give the session a new id before binding: a method of the application's session class "
+                    "that drops the old record and takes a new id, which its interface saves"),
+    invalidate_fix="call session.clear()",
+    server_side=True,
+    note="session.clear() keeps the session id",
+    session_methods=frozenset(("clear",)),
+)
+
 # Quart's session is the same signed cookie (quart/sessions.py,
 # SecureCookieSessionInterface): the same lifecycle, under Quart's name.
 QUART_BACKEND = replace(
@@ -326,6 +344,8 @@ FLASK = Framework(
     response_methods=frozenset(("make_response", "response_class")),
     response_class_attribute="response_class",
     session_interface_attribute="session_interface",
+    session_interface_base="SessionInterface",
+    interface_backend=INTERFACE_BACKEND,
     session_cookie_getters={"get_cookie_secure": "secure", "get_cookie_samesite": "samesite",
                             "get_cookie_httponly": "httponly"},
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},

@@ -28,8 +28,8 @@ from .. import __version__
 # 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`,
 # `session_methods`, `app_classes`, `session_interfaces`, `cookie_getter_classes`;
 # 6: `session_methods` holds the methods that renew the id by another name,
-# and functions' `events` hold `["own", fw, name]`
-FORMAT = 6
+# and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`
+FORMAT = 7
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -101,14 +101,14 @@ def profiles_from_text(text, imports, known=None, probe=None):
         return {}
     if known is None:
         functions = []
-        for chunk in _top_level_functions(text):
+        for chunk in top_level_functions(text):
             if _marked(chunk):
                 functions.extend(_parse_alone(chunk))
         return _profiles(functions, _text_aliases(text, imports)) if functions else {}
     aliases = _text_aliases(text, imports)
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
-    for chunk in _top_level_functions(text):
+    for chunk in top_level_functions(text):
         # Kept for every function, marked or not: an unchanged one is one
         # dictionary lookup, not a search for each marker.
         named = known.get((chunk, context))
@@ -168,7 +168,7 @@ _WORD_NEEDLES = Needles(_WORDS)
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
 
-def _top_level_functions(text):
+def top_level_functions(text):
     """The text of each module-level function: from a line starting with
     `def` or `async` at column 0 to the next line starting at column 0 with
     code (not a comment or a closing bracket), or the end."""

@@ -125,6 +125,11 @@ class ProjectFacts(NamedTuple):
     # session classes define, in any of its modules outside tests: trusted
     # as the lifecycle analysis trusts those of the checked module.
     session_methods: frozenset = frozenset()
+    # The application's own session interface (summary `session_interfaces`,
+    # assigned outside tests) is one of the project's classes that keep
+    # sessions on the server under the id the cookie carries (summary
+    # `keyed_interfaces`): the backend of its Flask session.
+    keyed_interface: bool = False
     # The application subclasses the checked module imports from the
     # project, by the qualified name it uses, and the application each
     # derives from (`app.core.PortalFlask`: "flask.Flask").
@@ -213,7 +218,8 @@ class Project:
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)])._replace(
                 forced_flags=self._forced_flags(group),
-                session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"))
+                session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
+                keyed_interface=self._keyed_interface(group))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
@@ -240,6 +246,20 @@ class Project:
                 for target, cls in self._class_targets(path, name):
                     flags.update(self.summaries[target].get(classes, {}).get(cls, ()))
         return frozenset(flags) if flags else _NONE
+
+    def _keyed_interface(self, group):
+        """Whether a module of the application outside tests assigns an
+        app's session interface an instance of a project class that keeps
+        sessions under an id (summary `keyed_interfaces`)."""
+        for path in group:
+            written = self.summaries[path].get("session_interfaces")
+            if not written or self._is_test_code(path):
+                continue
+            for name in written:
+                for target, cls in self._class_targets(path, name):
+                    if cls in self.summaries[target].get("keyed_interfaces", ()):
+                        return True
+        return False
 
     def _class_targets(self, path, written):
         """[(module path, class name)] a class name as `path` writes it

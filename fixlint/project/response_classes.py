@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks.base import SESSION_LIFECYCLE_METHODS
-from .functions import NEXT_TOP_LINE
+from .functions import NEXT_TOP_LINE, top_level_functions
 
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
 _ASSIGNED = re.compile(r"(?:\.|^[ \t]+)(?:%s)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#[^\n]*)?$"
@@ -85,6 +85,30 @@ def getter_classes(text, probe=None):
         if flags:
             found[name] = sorted(flags)
     return found
+
+
+def keyed_interfaces(text, probe=None):
+    """The module-level session interface classes (deriving from a class
+    named like a framework's Framework.session_interface_base) that keep
+    sessions under an id the request's cookie carries: the class reads a
+    cookie (`request.cookies.get(...)`) and names a session id (`sid`,
+    `session_id`). A signed-cookie interface holds the data in the cookie
+    and names no id. With them, the module-level functions that return an
+    instance of one (a factory the app calls)."""
+    has = probe.has if probe is not None else text.__contains__
+    if _INTERFACE_CLASS is None or not any(has(base) for base in _INTERFACE_BASES) or not has("cookies"):
+        return []
+    found = []
+    for match, chunk in _classes(text):
+        if (_INTERFACE_CLASS.match(chunk) is not None and "cookies" in chunk
+                and any(pattern.search(chunk) is not None for pattern in _ID_WORDS)):
+            found.append(match.group(1))
+    if found and "def " in text:
+        # A module-level factory returning one (pgAdmin's `create_session_interface(app)`).
+        returns = re.compile(r"return[ \t]+(?:%s)[ \t]*\(" % "|".join(map(re.escape, found)))
+        found += [chunk[4:].split("(", 1)[0].strip() for chunk in top_level_functions(text)
+                  if chunk.startswith("def ") and returns.search(chunk)]
+    return sorted(found)
 
 
 def flag_classes(text, probe=None):
@@ -206,6 +230,12 @@ _LIFECYCLE_DEF = re.compile(r"\n[ \t]+(?:async[ \t]+)?def[ \t]+(%s)[ \t]*\(" % "
 # CachedSession(...)`, `class Store(SessionMixin)`): the literal first, so
 # that the regex engine skips from one `class` to the next.
 _SESSION_CLASS = re.compile(r"class[ \t]+\w*(?:\([^)\n]*)?Session")
+# A class line deriving from a session interface (`class CachingSessionInterface(SessionInterface):`).
+_INTERFACE_BASES = sorted({f.session_interface_base for f in fw.FRAMEWORKS if f.session_interface_base})
+_INTERFACE_CLASS = re.compile(r"class[ \t]+\w+[ \t]*\([^)]*\b(?:%s)\b" % "|".join(map(re.escape, _INTERFACE_BASES))) \
+    if _INTERFACE_BASES else None
+# A session id named whole (`sid`, `session.sid`, `session_id`; not `_generate_sid`).
+_ID_WORDS = tuple(re.compile(r"%s(?<!\w%s)(?!\w)" % (word, word)) for word in ("sid", "session_id"))
 # The words of a flag that asks for a new id (`_refresh_sid`, `regenerate_id`, `rotate`).
 _RENEWAL_WORDS = frozenset(("sid", "regenerate", "regen", "renew", "rotate", "refresh", "cycle", "reissue"))
 # A session given a new id: `session.sid = self.generate_sid()`, `self.session_key = new_key()`.

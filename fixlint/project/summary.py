@@ -55,6 +55,8 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   instance it assigns to an app's session interface, and the session
   cookie flags each of its classes' own getters answer
   (`get_cookie_secure`) (response_classes.py);
+- `keyed_interfaces`: its session interface classes that keep sessions
+  on the server under an id the cookie carries (response_classes.py);
 - `session_methods`: the lifecycle methods (`regenerate`) its own session
   classes define (response_classes.py);
 - `app_classes`: its module-level subclasses of an application class, and
@@ -226,7 +228,7 @@ def empty():
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
-            "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}}
+            "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": []}
 
 
 def scan_imports(text):
@@ -273,6 +275,7 @@ def summarise(text, tree=None, known=None, parsed=None):
         facts["session_interfaces"] = response_classes.interfaces(text, probe)
     facts["cookie_flag_classes"] = response_classes.flag_classes(text, probe)
     facts["cookie_getter_classes"] = response_classes.getter_classes(text, probe)
+    facts["keyed_interfaces"] = response_classes.keyed_interfaces(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree

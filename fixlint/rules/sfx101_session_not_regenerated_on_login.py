@@ -143,6 +143,14 @@ class SessionNotRegeneratedOnLogin(Rule):
       in the handler, and `super().form_valid()`/`post()` in a `LoginView`
       subclass; Flask's cookie session: `session.clear()` before the binding;
       Flask-Session: only `app.session_interface.regenerate(session)`;
+      the application's own Flask session interface that keeps sessions on
+      the server under the id the cookie carries (`app.session_interface =
+      CachingSessionInterface()`, or a factory returning one: CTFd, Indico,
+      pgAdmin): only a method of the application's session class that gives
+      the session a new id — a lifecycle method it defines
+      (`session.regenerate()`), or one that raises a flag (`self._refresh_sid
+      = True`) the interface answers with a new id (Indico's
+      `set_session_user()`) — since `session.clear()` keeps the id;
       Flask-KVSession: `session.regenerate()`; Starlette's
       `SessionMiddleware`: `request.session.clear()` before the binding;
       starsessions: only `regenerate_session_id(request)`, before or after;
@@ -203,7 +211,8 @@ class SessionNotRegeneratedOnLogin(Rule):
     `[medium: ...]`; SARIF: the result's level and `security-severity`):
 
     - **Server-side session — high** (SARIF `error`, 8.1): Django's
-      database, cache and file sessions, Flask-Session, starsessions,
+      database, cache and file sessions, Flask-Session, an application's own
+      Flask session interface keyed by the cookie's id, starsessions,
       Litestar's `ServerSideSessionConfig`, pyramid_beaker (Beaker's file,
       memory, database or ext: types), aiohttp-session's
       Redis and Memcached storages, hand-rolled stores. The cookie holds only an id naming a record on
