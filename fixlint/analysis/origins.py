@@ -77,7 +77,7 @@ class Read:
     name when the code states it."""
 
     __slots__ = ("node", "key", "source", "framework", "uses", "foreign", "calls", "key_expr", "numeric",
-                 "dependency", "unread_cookie")
+                 "dependency", "unread_cookie", "function")
 
     def __init__(self, node, key, source, framework, key_expr=None):
         self.node = node  # where it is read: a Call, Subscript, Attribute or arg
@@ -91,6 +91,7 @@ class Read:
         self.numeric = False  # declared an int or float, or a primary-key lookup: an object id
         self.dependency = False  # a parameter of a FastAPI dependency, not of the route
         self.unread_cookie = False  # set as a cookie the project never reads: not its session id
+        self.function = None  # the FunctionDef being walked where it was read, if any
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
@@ -377,6 +378,9 @@ class OriginAnalysis(Analysis):
         if found.__class__ is Read:
             return found
         read = Read(node, key, source, framework, key_expr)
+        function = self.ctx.function
+        if function is not None:
+            read.function = function.node
         self._memo[node] = read
         self.reads.append(read)
         return read

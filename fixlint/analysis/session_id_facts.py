@@ -47,6 +47,8 @@ _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
+# The frameworks' session objects (`flask.session`): `session.id` there is no other entity's key.
+_SESSION_OBJECTS = frozenset().union(*(f.session_objects for f in fw.FRAMEWORKS))
 # What `_url_call` can act on: a URL function or redirect by its qualified
 # name, or a method named like a URL builder (`request.url_for`) or
 # `"...".format`; any other call it passes over.
@@ -413,6 +415,13 @@ class SessionIdAnalysis(Analysis):
                 return
         for value, stored in ((left, right), (right, left)):
             self._compared_with_stored_id(value, stored)
+        for value, key in ((left, right), (right, left)):
+            # `self.session.id != request.json["session_id"]` (Indico's conference
+            # session): a value checked against an object's primary key is that key.
+            if (key.__class__ is ast.Attribute and key.attr in sid.PRIMARY_KEY_ARGS
+                    and self.ctx.qualname(key.value) not in _SESSION_OBJECTS):
+                for read in self.origins.reads_in(value):
+                    read.numeric = True
 
     def _compared_constant(self, op, left, right):
         """`int(request.cookies.get(NAME)) == VALUE`, `cookie in ("yes",)`:
@@ -581,6 +590,10 @@ class SessionIdAnalysis(Analysis):
                         found = named[arg] = self._names_session_id(arg)
                     if found:
                         self._weak(keyword.value, f"passed as {arg}=")
+                    elif arg.endswith("_id") and name not in sid.ORM_METHODS:  # (those: _object_lookup)
+                        # `Process.for_user(server_id=sid)`: the keyword says whose id it is.
+                        for read in self.origins.reads_in(keyword.value):
+                            read.numeric = True
 
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
@@ -901,9 +914,16 @@ class SessionIdAnalysis(Analysis):
                     read.uses.append(label)
                 # Signing a user in is what a web session is for, wherever the code is.
                 self._web_api_reads.add(read)
+        # A parameter one read of which a function turns into a number or
+        # looks a row up by (`int(data["sid"]) > 0`, then `get_server(data["sid"])`:
+        # pgAdmin's server id) is that number in its other reads there too.
+        numeric = {(read.function, read.source, read.key) for read in self.origins.reads
+                   if read.numeric and read.key is not None and read.function is not None}
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
+            if numeric and (read.function, read.source, read.key) in numeric:
+                read.numeric = True
             web = read in self._web_api_reads or any(c in self._web_params for c in read.calls)
             if not web and self._read_in_other_session(read, other_functions):
                 continue

@@ -113,7 +113,9 @@ CLIENT_SESSION_CLASSES = frozenset(
 # passed as one of these keywords is a row's id, not a web session id.
 ORM_METHODS = frozenset(
     ("filter", "filter_by", "get", "exclude", "get_or_create", "update_or_create", "get_object_or_404",
-     "get_list_or_404", "aget", "afilter", "get_or_404")
+     "get_list_or_404", "aget", "afilter", "get_or_404",
+     # SQLAlchemy's relationship criteria (`SessionBlock.session.has(id=x)`: Indico's conference session)
+     "has", "any")
 )
 # A lookup by primary key whatever its receiver (Flask-SQLAlchemy's, and
 # models' own: `Session.get_or_404(key)`); a plain `get` is one only on a
