@@ -763,3 +763,23 @@ def test_a_login_on_the_applications_own_server_side_interface_is_told_so():
         assert "the application's own session interface" in finding["message"]
         assert finding["message"].endswith("a session id planted before login becomes signed in]")
         assert "call session.clear() first" not in finding["message"]
+        # sessions.py's session class defines regenerate(): the advice names it.
+        assert "call session.regenerate() before binding" in finding["message"]
+
+
+@pytest.mark.parametrize("methods, named", [
+    (frozenset(), None),
+    (frozenset({"invalidate", "destroy"}), None),  # they end a session, give none a new id
+    (frozenset({"regenerate", "invalidate"}), "call session.regenerate() before binding"),
+    (frozenset({"flush", "set_session_user"}), "call session.flush() or session.set_session_user() before binding"),
+])
+def test_the_interface_backends_advice_names_the_applications_own_methods(methods, named):
+    from fixlint.frameworks import flask
+    from fixlint.frameworks.base import with_own_regeneration
+
+    backend = with_own_regeneration(flask.INTERFACE_BACKEND, methods)
+    if named is None:
+        assert backend is flask.INTERFACE_BACKEND
+    else:
+        assert backend.regenerate_fix.startswith(named)
+        assert backend.server_side and backend.label == flask.INTERFACE_BACKEND.label

@@ -51,7 +51,7 @@ from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
-from ..frameworks.base import INVALIDATE_METHODS, MAPPING_METHODS, SESSION_LIFECYCLE_METHODS
+from ..frameworks.base import INVALIDATE_METHODS, MAPPING_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
 from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
@@ -299,8 +299,10 @@ class LifecycleAnalysis(Analysis):
         for library in fw.FRAMEWORKS:
             if library.extends is base and library.backend is not None and self.uses(library):
                 return library.backend
-        if base.interface_backend is not None and getattr(self.ctx.project, "keyed_interface", False):
-            return base.interface_backend  # the application's own server-side session interface
+        project = self.ctx.project
+        if base.interface_backend is not None and getattr(project, "keyed_interface", False):
+            # The application's own server-side session interface, and its session class's methods.
+            return with_own_regeneration(base.interface_backend, project.session_methods)
         if base.cookie_backend is not None and (
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 # The positional parameters of `set_cookie` after `self` — the same in
 # Werkzeug, Django and Starlette.
@@ -564,3 +565,18 @@ INVALIDATE_METHODS = frozenset(("invalidate", "destroy", "flush", "delete"))
 SESSION_LIFECYCLE_METHODS = REGENERATE_METHODS | INVALIDATE_METHODS
 # What a session shares with any mapping (`get`, `items`...): never a project session class's own method.
 MAPPING_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
+
+
+@lru_cache(maxsize=64)
+def with_own_regeneration(backend, methods):
+    """`backend` (a project interface's: Framework.interface_backend) with
+    advice naming the methods of the application's own session class that
+    give the session a new id (ProjectFacts.session_methods, less those that
+    only end it): CTFd's `session.regenerate()`, Indico's
+    `session.set_session_user()`. Unchanged when there is none."""
+    renewing = sorted(m for m in methods if m in REGENERATE_METHODS or m not in INVALIDATE_METHODS)
+    if not renewing:
+        return backend
+    calls = " or ".join(f"session.{method}()" for method in renewing)
+    return replace(backend, regenerate_fix=(f"call {calls} before binding: the application's session class "
+                                            f"gives the session a new id there"))
