@@ -151,6 +151,8 @@ class SessionIdAnalysis(Analysis):
         self._pending = {}  # write node in an "if absent" branch -> store expression
         self._session_params = {}  # (FunctionDef, parameter) -> session sink it reaches
         self._foreign_params = set()  # (FunctionDef, parameter) passed to a provider API
+        self._numeric_params = set()  # (FunctionDef, parameter) a number or another entity's key (_is_a_key)
+        self._direct_keys = set()  # Reads used as such as a number or a key (_is_a_key)
         self._session_bindings = set()  # bindings whose value is used as a session key
         self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
         self._web = fw.file_web_framework(ctx) is not None
@@ -420,8 +422,7 @@ class SessionIdAnalysis(Analysis):
             # session): a value checked against an object's primary key is that key.
             if (key.__class__ is ast.Attribute and key.attr in sid.PRIMARY_KEY_ARGS
                     and self.ctx.qualname(key.value) not in _SESSION_OBJECTS):
-                for read in self.origins.reads_in(value):
-                    read.numeric = True
+                self._is_a_key(value, direct_only=True)
 
     def _compared_constant(self, op, left, right):
         """`int(request.cookies.get(NAME)) == VALUE`, `cookie in ("yes",)`:
@@ -590,10 +591,10 @@ class SessionIdAnalysis(Analysis):
                         found = named[arg] = self._names_session_id(arg)
                     if found:
                         self._weak(keyword.value, f"passed as {arg}=")
-                    elif arg.endswith("_id") and name not in sid.ORM_METHODS:  # (those: _object_lookup)
-                        # `Process.for_user(server_id=sid)`: the keyword says whose id it is.
-                        for read in self.origins.reads_in(keyword.value):
-                            read.numeric = True
+                    elif arg.endswith("_id") and name not in sid.ORM_METHODS and _on_a_class(func):
+                        # `Process.for_user(server_id=sid)`: a model's method, told whose id it is
+                        # (not a log record's `correlation_id=`). (ORM methods: _object_lookup.)
+                        self._is_a_key(keyword.value, direct_only=True)
 
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
@@ -607,6 +608,25 @@ class SessionIdAnalysis(Analysis):
                 if keyword.arg in ("session_key", "pk"):
                     self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)", web=True)
 
+    def _is_a_key(self, expr, direct_only=False):
+        """`expr` holds a number or another entity's key: the reads in it are
+        no session ids. When `expr` is itself a read or a parameter (`str()`
+        or `int()` around it at most), its other reads in the function are
+        not either (_finish_params), nor are the reads a caller passes to
+        that parameter (`filter_by(id=session_id)` in a helper the handler
+        passes `data["session_id"]`); a value derived from one
+        (`int(len(sid))`) says nothing of them. `direct_only`: only then."""
+        value = _unwrap_encoder(expr)
+        read = self.origins.origin(value)
+        if read.__class__ is Read and (read.node is value or value.__class__ is ast.Name):
+            read.numeric = True  # the read itself (`int(data["sid"])`), or a name for it
+            self._direct_keys.add(read)
+        elif value.__class__ is ast.Name:
+            self._numeric_params.update(self._params_in(value))
+        if not direct_only:
+            for read in self.origins.reads_in(expr):
+                read.numeric = True
+
     def _object_lookup(self, node, func):
         """`Model.objects.filter(id=session_id)`: the value is a row's primary
         key (an editing session, a chat session), not a web session id; and
@@ -616,8 +636,7 @@ class SessionIdAnalysis(Analysis):
                 and self.ctx.binding(func) is None):  # the builtin, not `coerce.int(x)` nor an own `int`
             # `int(session_id)`: a number, like `<int:sid>` (a race's or a
             # station's session), judged by flow only.
-            for read in self.origins.reads_in(node.args[0]):
-                read.numeric = True
+            self._is_a_key(node.args[0])
             return
         if name not in sid.ORM_METHODS:
             return
@@ -639,8 +658,7 @@ class SessionIdAnalysis(Analysis):
             two = len(node.args) == 2 and _names_model_query(func.value, node.args)
             keys.append(node.args[1] if two else node.args[0])
         for key in keys:
-            for read in self.origins.reads_in(key):
-                read.numeric = True
+            self._is_a_key(key)
 
     def _use(self, expr, sink, web=False):
         """`expr` is used as a session id by `sink`; `web` when the sink is a
@@ -754,15 +772,33 @@ class SessionIdAnalysis(Analysis):
                     read.foreign = True
                 self._foreign_params.update(self._params_in(value))
             return
-        binding = self.ctx.binding(func) if func.__class__ is ast.Name else None
-        if binding is None or binding.kind != sc.FUNCTION:
+        function, bound = None, 0
+        if func.__class__ is ast.Name:
+            binding = self.ctx.binding(func)
+            if binding is not None and binding.kind == sc.FUNCTION:
+                function = binding.value
+        elif func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id == "self":
+            function = self._own_method(func.attr)  # `self._session_updates(data["session_id"])`
+            bound = 0 if function is None or _is_static(function) else 1
+        if function is None:
             return
-        function = binding.value
-        names = [a.arg for a in function.args.posonlyargs + function.args.args]
+        names = [a.arg for a in function.args.posonlyargs + function.args.args][bound:]
         pairs = list(zip(names, node.args)) + [(k.arg, k.value) for k in node.keywords if k.arg]
         for name, value in pairs:
             for read in self.origins.reads_in(value):
                 read.calls.append((function, name))
+
+    def _own_method(self, name):
+        """The method `name` of the class whose method is being walked, if it
+        defines one."""
+        info = self.ctx.function
+        class_node = info.class_node if info is not None else None
+        if class_node is None:
+            return None
+        for stmt in class_node.body:
+            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == name:
+                return stmt
+        return None
 
     # -- SFX202: URLs ------------------------------------------------------------
     def _url_call(self, node, func, qualname):
@@ -917,8 +953,8 @@ class SessionIdAnalysis(Analysis):
         # A parameter one read of which a function turns into a number or
         # looks a row up by (`int(data["sid"]) > 0`, then `get_server(data["sid"])`:
         # pgAdmin's server id) is that number in its other reads there too.
-        numeric = {(read.function, read.source, read.key) for read in self.origins.reads
-                   if read.numeric and read.key is not None and read.function is not None}
+        numeric = {(read.function, read.source, read.key) for read in self._direct_keys
+                   if read.key is not None and read.function is not None}
         for read in self.origins.reads:
             if read.source in (COOKIE, HEADER) or read.source is None:
                 continue
@@ -932,6 +968,8 @@ class SessionIdAnalysis(Analysis):
                 self.param_reads.append(ParamRead(read, uses[0]))
                 continue
             if not self.is_session_read(read) or read.foreign or read.numeric or read.unread_cookie:
+                continue
+            if any(c in self._numeric_params for c in read.calls):
                 continue
             if any(c in self._foreign_params for c in read.calls):
                 continue
@@ -972,6 +1010,20 @@ _IN = (ast.In, ast.NotIn)
 _EQUAL = (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)
 _SEQUENCES = (ast.Tuple, ast.List, ast.Set)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _on_a_class(func):
+    """A method called on a class by its name (`Process.for_user`,
+    `models.Server.lookup`): a model's query, by the usual spelling."""
+    if func.__class__ is not ast.Attribute:
+        return False
+    receiver = func.value
+    name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
+    return name[:1].isupper()
+
+
+def _is_static(function):
+    return any(d.__class__ is ast.Name and d.id == "staticmethod" for d in function.decorator_list)
 
 
 def _unwrap_encoder(expr):
