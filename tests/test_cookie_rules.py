@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fixlint.config import Config
 
 from .helpers import lint, messages
@@ -155,3 +157,20 @@ def test_host_prefix_cookie_rules_apply_to_settings_groups():
     assert lint(source, filename="settings.py", rules=all_rules()) == [(1, 1, "SFX305")]
     found = messages(source, filename="settings.py", rules=all_rules())
     assert "sets domain '.example.com', so browsers reject it" in found[0]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("polar_last_login_method", "preference"),  # how the user signed in: a hint for the login page
+    ("login_redirect", "preference"),
+    ("last_login_at", "preference"),
+    ("last_login_token", "session"),  # a credential word wins
+    ("auth_redirect", "session"),
+    ("remember_method", "session"),
+    ("login", "session"),
+    ("user_sid", "session"),
+])
+def test_a_cookie_recording_something_about_a_login_is_no_credential(name, kind):
+    from fixlint import frameworks as fw
+    from fixlint.config import Config
+
+    assert fw.classify_cookie(name, Config()) == {"preference": fw.PREFERENCE, "session": fw.SESSION}[kind]

@@ -311,6 +311,9 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
             return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
         if names_session_setting(name_expr):
             return fw.SESSION
+        named = _expr_name(name_expr)
+        if named and fw.is_non_sensitive_name(named, ctx.config):
+            return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     return fw.OTHER
@@ -351,16 +354,20 @@ def class_constant(ctx, expr):
 def _names_csrf_cookie(expr):
     """A computed cookie name whose own name says CSRF:
     `config.access_csrf_cookie_name`, `settings.CSRF_COOKIE_NAME`."""
-    if expr.__class__ is ast.Attribute:
-        text = expr.attr
-    elif expr.__class__ is ast.Name:
-        text = expr.id
-    elif expr.__class__ is ast.Subscript:
-        text = _string_key(expr.slice) or ""
-    else:
-        return False
-    lowered = text.lower()
+    lowered = _expr_name(expr).lower()
     return "csrf" in lowered or "xsrf" in lowered
+
+
+def _expr_name(expr):
+    """The name a computed cookie name is held under: `settings.X`'s `X`, a
+    variable's, a config key's; "" when none."""
+    if expr.__class__ is ast.Attribute:
+        return expr.attr
+    if expr.__class__ is ast.Name:
+        return expr.id
+    if expr.__class__ is ast.Subscript:
+        return _string_key(expr.slice) or ""
+    return ""
 
 
 def names_session_setting(expr):

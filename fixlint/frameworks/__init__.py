@@ -173,8 +173,25 @@ def classify_cookie(name, config):
     if is_non_sensitive_name(name, config):
         return PREFERENCE
     if any(word in lowered for word in SESSION_COOKIE_WORDS):
-        return SESSION
+        return PREFERENCE if _records_about_login(name) else SESSION
     return OTHER
+
+
+# Words of a cookie name that say it records something about a login, not
+# the login itself: how or when the user signed in, where to go next
+# (polar's `polar_last_login_method`, `login_redirect`, `last_login_at`).
+LOGIN_RECORD_WORDS = frozenset(
+    ("last", "method", "methods", "hint", "redirect", "next", "url", "uri", "at", "time", "timestamp", "date",
+     "attempt", "attempts", "count")
+)
+
+
+def _records_about_login(name):
+    """A cookie named for a login word and one of LOGIN_RECORD_WORDS, and
+    for no credential (`last_login_token` is a token)."""
+    found = words(name)
+    return (not any(word in CREDENTIAL_WORDS for word in found)
+            and any(word in LOGIN_RECORD_WORDS for word in found))
 
 
 def is_token_value(ctx, expr):
