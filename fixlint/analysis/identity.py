@@ -34,6 +34,20 @@ def is_identity_key(key, config=None):
     return any(w in auth.PRINCIPAL_WORDS for w in words)
 
 
+# Values that hold nobody: a write of one under an identity key signs the user out, not in.
+_NOBODY = (None, False, 0, "", b"")
+_CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
+
+
+def binds_nobody(value):
+    """An empty value (`None`, `""`) or an empty container (`{}`, `[]`:
+    what is added to it later decides): written under an identity key, it
+    binds nobody."""
+    if value.__class__ is ast.Constant:
+        return value.value in _NOBODY
+    return value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys"))
+
+
 def literal_key(expr, ctx):
     """A subscript key as a string: a literal, a constant it names, or
     Django's auth constants (`SESSION_KEY` -> `_auth_user_id`)."""

@@ -58,7 +58,7 @@ from . import lifecycle_guard as guard
 from .base import Analysis
 from .credentials import VerifiedRecords, checks_credentials, is_verifier
 from .handlers import HandlerAnalysis
-from .identity import identity_in_value, is_identity_key, literal_key
+from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
 from .origins import OriginAnalysis, is_cookie_read
 
 BIND = "bind"
@@ -952,7 +952,7 @@ class LifecycleAnalysis(Analysis):
             if _signed_out_flag(key, value):
                 self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
             elif key is not None and is_identity_key(key, ctx.config):
-                empty = value.__class__ is ast.Constant and value.value in _EMPTY
+                empty = binds_nobody(value)
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
                 self._value_write(node, framework, key, target.slice, value, container)
@@ -962,7 +962,7 @@ class LifecycleAnalysis(Analysis):
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
             origin = self._store_origin(*record)
             if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
-                empty = value.__class__ is ast.Constant and value.value in _EMPTY
+                empty = binds_nobody(value)
                 self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))
             return
         origin = self._store_origin(container, target.slice)
@@ -1349,14 +1349,14 @@ def _written_identity(call, ctx):
         return key if key is not None and is_identity_key(key, ctx.config) else None
     for keyword in call.keywords:
         if keyword.arg is not None and is_identity_key(keyword.arg, ctx.config):
-            if not (keyword.value.__class__ is ast.Constant and keyword.value.value in _EMPTY):
+            if not binds_nobody(keyword.value):
                 return keyword.arg
     for arg in call.args[:1]:
         if arg.__class__ is ast.Dict:
             for key, value in zip(arg.keys, arg.values):
                 text = literal_key(key, ctx) if key is not None else None
                 if text is not None and is_identity_key(text, ctx.config):
-                    if not (value.__class__ is ast.Constant and value.value in _EMPTY):
+                    if not binds_nobody(value):
                         return text
     return None
 

@@ -47,7 +47,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
-from ..analysis.identity import is_identity_key
+from ..analysis.identity import binds_nobody, is_identity_key
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
@@ -68,7 +68,6 @@ _ENCODERS = frozenset(("str", "hex", "format", "bytes"))
 _REMOVE_METHODS = frozenset(("pop",))
 # Session methods that write keys given in their arguments.
 _WRITE_METHODS = frozenset(("update", "setdefault"))
-_EMPTY = (None, False, 0, "", b"")
 _SESSION_METHODS = frozenset(
     m for f in fw.FRAMEWORKS for m in (*f.session_regenerate_methods, *f.session_invalidate_methods))
 _MAX_DEPTH = 8
@@ -345,7 +344,7 @@ class _Function:
             return
         key = _string(target.slice)
         empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
-        if value.__class__ in _CONTAINERS and _binds_nobody(value):
+        if value.__class__ in _CONTAINERS and binds_nobody(value):
             return  # session["claims"] = []: an empty container binds nobody yet
         if key is not None and is_identity_key(key):
             events.append(["remove" if empty else "bind", framework, key])
@@ -505,17 +504,10 @@ def _written_identity(call):
         if call.args and call.args[0].__class__ is ast.Dict:
             pairs += [(_string(k), v) for k, v in zip(call.args[0].keys, call.args[0].values) if k is not None]
     for key, value in pairs:
-        if key is not None and is_identity_key(key) and not _binds_nobody(value):
+        if key is not None and is_identity_key(key) and not binds_nobody(value):
             return key
     return None
 
-
-def _binds_nobody(value):
-    """An empty value (`None`, `""`) or an empty container (`[]`: what is
-    added to it later decides)."""
-    if value.__class__ is ast.Constant:
-        return value.value in _EMPTY
-    return value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys"))
 
 
 def _string(expr):

@@ -112,8 +112,9 @@ def verified_record_write(session):
         *not_a_called_helper(),
     ]
 IDENTITY_KEY = f'"=~/{_identity_key_re(quoted=False)}/"'  # a string pattern
-# A value that binds somebody: setting a key to None/False/"" is not a login.
-SOME_VALUE_RE = r"""^(?!(None|False|0|""|'')$)"""
+# A value that binds somebody: setting a key to None/False/"", or to an
+# empty container ({}, []), is not a login (analysis.identity.binds_nobody).
+SOME_VALUE_RE = r"""^(?!(None|False|0|""|''|\{\s*\}|\[\s*\]|\(\s*\))$)"""
 
 
 # From the registry: the methods of class-based views a login or logout
