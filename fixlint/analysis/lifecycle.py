@@ -592,7 +592,7 @@ class LifecycleAnalysis(Analysis):
         if receiver.__class__ is ast.Call and receiver.func.__class__ is ast.Name and receiver.func.id == "super":
             return self._super_call(node, attr)
         if receiver.__class__ is ast.Name and receiver.id == "self" and ctx.function is not None:
-            method = self._method(attr)
+            method = self.ctx.own_method(attr)
             if method is not None:
                 event = self._add(Event(CALL, node, callee=method))
                 if event is not None and (node.args or node.keywords):
@@ -674,16 +674,6 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(INVALIDATE, node, _LOGOUT_VIEWS[qualname]))
                 return True
         return False
-
-    def _method(self, name):
-        """The FunctionDef of `self.name()` in the class being walked."""
-        class_node = self.ctx.function.class_node
-        if class_node is None:
-            return None
-        for stmt in class_node.body:
-            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == name:
-                return stmt
-        return None
 
     def _named_call(self, node, func, name):
         ctx = self.ctx

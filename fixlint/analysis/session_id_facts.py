@@ -778,7 +778,7 @@ class SessionIdAnalysis(Analysis):
             if binding is not None and binding.kind == sc.FUNCTION:
                 function = binding.value
         elif func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id == "self":
-            function = self._own_method(func.attr)  # `self._session_updates(data["session_id"])`
+            function = self.ctx.own_method(func.attr)  # `self._session_updates(data["session_id"])`
             bound = 0 if function is None or _is_static(function) else 1
         if function is None:
             return
@@ -787,18 +787,6 @@ class SessionIdAnalysis(Analysis):
         for name, value in pairs:
             for read in self.origins.reads_in(value):
                 read.calls.append((function, name))
-
-    def _own_method(self, name):
-        """The method `name` of the class whose method is being walked, if it
-        defines one."""
-        info = self.ctx.function
-        class_node = info.class_node if info is not None else None
-        if class_node is None:
-            return None
-        for stmt in class_node.body:
-            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == name:
-                return stmt
-        return None
 
     # -- SFX202: URLs ------------------------------------------------------------
     def _url_call(self, node, func, qualname):

@@ -193,6 +193,18 @@ class FileContext:
             seen += 1
         return expr
 
+    def own_method(self, name):
+        """The FunctionDef of `self.name()`: the method `name` of the class
+        whose method is being walked, if it defines one."""
+        info = self.function
+        class_node = info.class_node if info is not None else None
+        if class_node is None:
+            return None
+        for stmt in class_node.body:
+            if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == name:
+                return stmt
+        return None
+
     def is_local_definition(self, expr):
         """True when a Name refers to a function or class defined in this
         file (a local `login()` is not `django.contrib.auth.login`)."""
