@@ -51,7 +51,7 @@ from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
-from ..frameworks.base import INVALIDATE_METHODS, MAPPING_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
+from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
 from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
@@ -135,7 +135,6 @@ _ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setti
 _CONFIG_METHODS = frozenset().union(*(f.config_methods for f in fw.FRAMEWORKS))
 _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWORKS))
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
-_EMPTY = (None, False, 0, "", b"")
 _PENDING = "pending"
 _UNKNOWN = object()  # backend() has not been asked about this framework yet
 # A group of events on a helper's session parameter (`def mark_admin(sess):
@@ -611,7 +610,7 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(REGEN, node, framework, mechanism=f"cycle:{framework.key}"))
             if attr in framework.session_invalidate_methods:
                 self._add(Event(INVALIDATE, node, framework))
-        elif attr in SESSION_LIFECYCLE_METHODS or (attr not in MAPPING_METHODS and self._has_project_method(attr)):
+        elif attr in SESSION_LIFECYCLE_METHODS or self._has_project_method(attr):
             # `session.regenerate()`, `session.invalidate()`: whether the
             # backend has the method is judged once the file's backend is known.
             # A method the project's own session class renews the id with
@@ -970,7 +969,7 @@ class LifecycleAnalysis(Analysis):
             self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             return
         event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
-        if not other and event is not None and not _empty(value):
+        if not other and event is not None and not binds_nobody(value):
             params = self._param_sources(value, 0)
             if params:
                 event.params = (params, key if key is not None else _shown(key_expr))
@@ -1417,7 +1416,7 @@ def _signed_out_flag(key, value):
     if key is None or value.__class__ is not ast.Constant:
         return False
     compact = _compact(key)
-    if value.value in _EMPTY:
+    if binds_nobody(value):
         return compact in vocab.SIGNED_IN_FLAGS
     return compact in vocab.SIGNED_OUT_FLAGS
 
@@ -1438,9 +1437,6 @@ _NO_PARAMS = frozenset()
 _MAX_VALUE_NODES = 200
 _MAX_CHASE = 4
 
-
-def _empty(value):
-    return value.__class__ is ast.Constant and value.value in _EMPTY
 
 
 def as_record_binding(event):

@@ -47,8 +47,6 @@ _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
-# The frameworks' session objects (`flask.session`): `session.id` there is no other entity's key.
-_SESSION_OBJECTS = frozenset().union(*(f.session_objects for f in fw.FRAMEWORKS))
 # What `_url_call` can act on: a URL function or redirect by its qualified
 # name, or a method named like a URL builder (`request.url_for`) or
 # `"...".format`; any other call it passes over.
@@ -421,7 +419,7 @@ class SessionIdAnalysis(Analysis):
             # `self.session.id != request.json["session_id"]` (Indico's conference
             # session): a value checked against an object's primary key is that key.
             if (key.__class__ is ast.Attribute and key.attr in sid.PRIMARY_KEY_ARGS
-                    and self.ctx.qualname(key.value) not in _SESSION_OBJECTS):
+                    and self.ctx.qualname(key.value) not in fw.SESSION_PROXIES):  # not `flask.session.id`
                 self._is_a_key(value, direct_only=True)
 
     def _compared_constant(self, op, left, right):
@@ -612,7 +610,7 @@ class SessionIdAnalysis(Analysis):
         """`expr` holds a number or another entity's key: the reads in it are
         no session ids. When `expr` is itself a read or a parameter (`str()`
         or `int()` around it at most), its other reads in the function are
-        not either (_finish_params), nor are the reads a caller passes to
+        not either (finish), nor are the reads a caller passes to
         that parameter (`filter_by(id=session_id)` in a helper the handler
         passes `data["session_id"]`); a value derived from one
         (`int(len(sid))`) says nothing of them. `direct_only`: only then."""

@@ -237,29 +237,27 @@ class Project:
         interface's fields, the flags its class's getters give the session
         cookie (`session_interfaces`, `cookie_getter_classes`)."""
         flags = set()
-        for path in group:
-            summary = self.summaries[path]
-            written = summary.get(assigned)
-            if not written or self._is_test_code(path):
-                continue
-            for name in written:
-                for target, cls in self._class_targets(path, name):
-                    flags.update(self.summaries[target].get(classes, {}).get(cls, ()))
+        for target, cls in self._assigned_classes(group, assigned):
+            flags.update(self.summaries[target].get(classes, {}).get(cls, ()))
         return frozenset(flags) if flags else _NONE
 
     def _keyed_interface(self, group):
-        """Whether a module of the application outside tests assigns an
-        app's session interface an instance of a project class that keeps
-        sessions under an id (summary `keyed_interfaces`)."""
+        """Whether the application's session interface is one of the
+        project's classes that keep sessions under an id (summary
+        `keyed_interfaces`)."""
+        return any(cls in self.summaries[target].get("keyed_interfaces", ())
+                   for target, cls in self._assigned_classes(group, "session_interfaces"))
+
+    def _assigned_classes(self, group, assigned):
+        """(module path, class name) for each name the application's modules
+        outside tests assign to an app attribute (summary `assigned`:
+        `response_classes`, `session_interfaces`)."""
         for path in group:
-            written = self.summaries[path].get("session_interfaces")
+            written = self.summaries[path].get(assigned)
             if not written or self._is_test_code(path):
                 continue
             for name in written:
-                for target, cls in self._class_targets(path, name):
-                    if cls in self.summaries[target].get("keyed_interfaces", ()):
-                        return True
-        return False
+                yield from self._class_targets(path, name)
 
     def _class_targets(self, path, written):
         """[(module path, class name)] a class name as `path` writes it

@@ -25,7 +25,8 @@ import re
 from functools import lru_cache
 
 from .. import frameworks as fw
-from ..frameworks.base import SESSION_LIFECYCLE_METHODS
+from ..analysis.base import name_pattern
+from ..frameworks.base import MAPPING_METHODS, SESSION_LIFECYCLE_METHODS
 from .functions import NEXT_TOP_LINE, top_level_functions
 
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
@@ -167,7 +168,9 @@ def _renewers(chunk, renewing):
     if not methods:
         return set()
     indent = min(len(space) for space, _ in methods)
-    names = [name for space, name in methods if len(space) == indent and not name.startswith("__")]
+    # (Not a mapping's own method: `session.update(...)` stays a write.)
+    names = [name for space, name in methods
+             if len(space) == indent and not name.startswith("__") and name not in MAPPING_METHODS]
     found = set()
     for method in _methods(chunk, names):
         for node in ast.walk(method):
@@ -235,7 +238,7 @@ _INTERFACE_BASES = sorted({f.session_interface_base for f in fw.FRAMEWORKS if f.
 _INTERFACE_CLASS = re.compile(r"class[ \t]+\w+[ \t]*\([^)]*\b(?:%s)\b" % "|".join(map(re.escape, _INTERFACE_BASES))) \
     if _INTERFACE_BASES else None
 # A session id named whole (`sid`, `session.sid`, `session_id`; not `_generate_sid`).
-_ID_WORDS = tuple(re.compile(r"%s(?<!\w%s)(?!\w)" % (word, word)) for word in ("sid", "session_id"))
+_ID_WORDS = tuple(name_pattern(word) for word in ("sid", "session_id"))
 # The words of a flag that asks for a new id (`_refresh_sid`, `regenerate_id`, `rotate`).
 _RENEWAL_WORDS = frozenset(("sid", "regenerate", "regen", "renew", "rotate", "refresh", "cycle", "reissue"))
 # A session given a new id: `session.sid = self.generate_sid()`, `self.session_key = new_key()`.

@@ -80,6 +80,7 @@ import warnings
 from functools import lru_cache
 
 from .. import frameworks as fw
+from ..analysis.base import name_pattern
 from ..engine.nodes import branches, parameter_defaults, walk
 from . import constants, cookie_reads, functions, response_classes, session_stores
 from .needles import Needles, Probe
@@ -206,20 +207,15 @@ def _named_again(text, name):
     Comments and strings count: a doubt keeps the use."""
     names = [name] + _as_names(name).findall(text)
     rest = _IMPORT_STATEMENT.sub("", text)
-    return any(_whole_name(n).search(rest) is not None for n in names)
+    return any(name_pattern(n).search(rest) is not None for n in names)
 
 
 # The name first and its word boundary looked behind after (as
-# analysis.base.name_pattern): a leading \b would be tried at every
-# character of the module, the literal is skipped to.
+# analysis.base.name_pattern, which finds the names themselves): a leading
+# \b would be tried at every character of the module, the literal is skipped to.
 @lru_cache(maxsize=64)
 def _as_names(name):
     return re.compile(r"%s(?<!\w%s)[ \t]+as[ \t]+(\w+)" % (re.escape(name), re.escape(name)))
-
-
-@lru_cache(maxsize=256)
-def _whole_name(name):
-    return re.compile(r"%s(?<!\w%s)(?!\w)" % (re.escape(name), re.escape(name)))
 
 
 def empty():
