@@ -397,6 +397,38 @@ def test_calls_and_names_reads_the_first_nodes_of_nodes_walk():
                 assert names == {n.id for n in nodes if n.__class__ is ast.Name}
 
 
+def test_an_answer_kept_on_a_node_is_computed_once_and_stays_out_of_the_tree_s_fields():
+    from fixlint.engine.nodes import calls_and_names, kept, kept_summary
+
+    tree = ast.parse("x = f(g(y), z)\n")
+    value = tree.body[0].value
+    before = ast.dump(tree, include_attributes=True)
+    made = []
+    assert kept(value, "count", lambda n: made.append(n) or len(made)) == 1
+    assert kept(value, "count", lambda n: made.append(n) or len(made)) == 1  # kept, not made again
+    assert kept(value, "other", lambda n: made.append(n) or len(made)) == 2  # another key, another answer
+    assert made == [value, value]
+    assert kept_summary(value, 200) == calls_and_names(value, 200)
+    assert kept_summary(value, 2) == calls_and_names(value, 2)  # each limit its own answer
+    assert ast.dump(tree, include_attributes=True) == before
+    assert ast.dump(tree) == ast.dump(ast.parse("x = f(g(y), z)\n"))
+
+
+def test_the_server_s_next_tree_keeps_the_answers_about_the_statements_an_edit_left_alone():
+    from fixlint.engine.nodes import kept
+    from fixlint.server import incremental
+
+    text = "def a():\n    return f(x)\n\n\ndef b():\n    return g(y)\n"
+    parsed = incremental.Parsed()
+    first = parsed.parse(text, ast.parse)
+    for statement in first.body:
+        kept(statement, "name", lambda n: n.name)
+    second = parsed.parse(text.replace("g(y)", "h(y)"), ast.parse)
+    assert second.body[0] is first.body[0]  # left alone: its answers stay
+    assert second.body[1] is not first.body[1]  # parsed again: nothing kept on it
+    assert "_fixlint_kept" in second.body[0].__dict__ and "_fixlint_kept" not in second.body[1].__dict__
+
+
 def test_branches_is_nodes_walk_without_its_leaves():
     from fixlint.engine.nodes import _LEAVES, branches, walk
 

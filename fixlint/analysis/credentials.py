@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
+from ..engine.nodes import kept
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 
@@ -172,15 +173,16 @@ def checks_credentials(ctx, call):
     """Whether a call checks credentials: its callee is a verifier
     (`is_verifier`) or it is a credential lookup (`credential_query`).
     The lifecycle, the sign-in lookups and every assigned value that holds
-    the call ask in turn: the answer is kept per call (ctx.kept), except one
-    that rests on what a receiver's callee means at this point
-    (`pyotp.TOTP(s).verify(code)`)."""
-    kept = ctx.kept.get(checks_credentials)
-    if kept is None:
-        kept = ctx.kept[checks_credentials] = {}
-    found = kept.get(call)
-    if found is not None:
-        return found
+    the call ask in turn: the answer depends on the call alone and is kept
+    on it (nodes.kept), except one that rests on what a receiver's callee
+    means at this point (`pyotp.TOTP(s).verify(code)`)."""
+    func = call.func
+    if func.__class__ is ast.Attribute and func.value.__class__ is ast.Call and verifier_name(func.attr) is None:
+        return _verify_receiver(ctx, func) or credential_query(call)
+    return kept(call, "checks credentials", _checks_credentials)
+
+
+def _checks_credentials(call):
     func = call.func
     cls = func.__class__
     if cls is ast.Attribute:
@@ -191,11 +193,8 @@ def checks_credentials(ctx, call):
         return False
     kind = verifier_name(name)
     if kind is None:
-        if cls is ast.Attribute and func.value.__class__ is ast.Call:
-            return _verify_receiver(ctx, func) or credential_query(call)
-        kind = _verify_receiver(ctx, func)  # is_verifier's answer, its name already split
-    found = kept[call] = bool(kind or credential_query(call))
-    return found
+        kind = _receiver_named_to_verify(func)  # is_verifier's answer, its name already split
+    return bool(kind or credential_query(call))
 
 
 def is_verifier(ctx, func, name):
@@ -232,6 +231,16 @@ def _verify_receiver(ctx, func):
     receiver = func.value
     if receiver.__class__ is ast.Call:
         return ctx.qualname(receiver.func) in auth.VERIFY_RECEIVER_CALLS
+    return _receiver_named_to_verify(func)
+
+
+def _receiver_named_to_verify(func):
+    """`pwd_context.verify`, `totp.verify`: the receiver's own name says it
+    checks credentials (False for a callee that is no attribute, or whose
+    receiver is a call: _verify_receiver asks what that call makes)."""
+    if func.__class__ is not ast.Attribute or func.value.__class__ is ast.Call:
+        return False
+    receiver = func.value
     name = receiver.id if receiver.__class__ is ast.Name else getattr(receiver, "attr", "")
     return any(w in auth.VERIFY_RECEIVER_WORDS for w in fw.words(name))
 

@@ -46,7 +46,7 @@ from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import statements
+from ..engine.nodes import kept, statements
 from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
@@ -336,10 +336,7 @@ class LifecycleAnalysis(Analysis):
     def _imported_names(self):
         """`module.name` for every `from module import name` in the file."""
         if self._names is None:
-            self._names = frozenset(
-                f"{node.module}.{alias.name}" for node in statements(self.ctx.tree)
-                if node.__class__ is ast.ImportFrom and not node.level and node.module for alias in node.names
-            )
+            self._module_names()
         return self._names
 
     def _defined_names(self):
@@ -348,10 +345,17 @@ class LifecycleAnalysis(Analysis):
         function or class (the walker binds those kinds for defs and
         classes alone)."""
         if self._defined is None:
-            self._defined = frozenset(
-                node.name for node in statements(self.ctx.tree)
-                if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            self._module_names()
         return self._defined
+
+    def _module_names(self):
+        defined, imported = set(), set()
+        tree = self.ctx.tree
+        for statement in (tree.body if tree.__class__ is ast.Module else (tree,)):
+            names = kept(statement, "lifecycle names", _statement_names)
+            defined.update(names[0])
+            imported.update(names[1])
+        self._defined, self._names = frozenset(defined), frozenset(imported)
 
     def server_side_backend(self):
         """The backend whose record outlives a deleted cookie, if any."""
@@ -1501,3 +1505,17 @@ __all__ = [
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
     "METHOD", "session_method",
 ]
+
+
+def _statement_names(statement):
+    """(the names the defs and classes in a statement bind, the `module.name`
+    of its absolute `from` imports), the statement's own included: each
+    top-level statement's, kept on it (nodes.kept)."""
+    defined, imported = set(), set()
+    for node in statements(statement):
+        cls = node.__class__
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            defined.add(node.name)
+        elif cls is ast.ImportFrom and not node.level and node.module:
+            imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return frozenset(defined), frozenset(imported)

@@ -28,7 +28,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import parameter_defaults, walk
+from ..engine.nodes import kept, parameter_defaults, walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
@@ -237,11 +237,10 @@ class OriginAnalysis(Analysis):
     def reads_in(self, expr):
         """The Reads an expression's value is built from."""
         found = []
-        for node in walk(expr):
-            if node.__class__ in (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.Await):
-                value = self.origin(node)
-                if value.__class__ is Read and value not in found:
-                    found.append(value)
+        for node in kept(expr, "origin parts", _origin_parts):
+            value = self.origin(node)
+            if value.__class__ is Read and value not in found:
+                found.append(value)
         return found
 
     def key_origin(self, expr):
@@ -759,3 +758,12 @@ def key_parts(expr):
             stack.extend(node.args)
         elif cls is not ast.Constant:
             yield node
+
+
+_PARTS = (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.Await)
+
+
+def _origin_parts(expr):
+    """The nodes of `expr` (in walk order) that may have an origin of their
+    own, which reads_in asks about: kept on the expression (nodes.kept)."""
+    return tuple(node for node in walk(expr) if node.__class__ in _PARTS)

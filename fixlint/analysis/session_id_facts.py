@@ -137,7 +137,7 @@ class SessionIdAnalysis(Analysis):
         self.origins = analyses[OriginAnalysis]
         self.handlers = analyses[hd.HandlerAnalysis]
         self.id_names = sid.session_id_names(ctx.config)
-        self._generators = (len(self.id_names), {})  # _is_generator's answers, and for how many names
+        self._generators = (-1, None)  # (how many names, the frozen id_names): see _is_generator
         self.param_reads = []
         self.sign_ins = SignInLookups(ctx, self.origins)
         self.url_leaks = []
@@ -387,14 +387,17 @@ class SessionIdAnalysis(Analysis):
 
     def _is_generator(self, name):
         """sid.is_generator_name, asked at every return of a function: kept
-        per name until a configured cookie name adds to `id_names`."""
+        per name and set of id names, across files and checks: the
+        language server asks again about every function at each edit (the
+        set is kept once, _ID_NAME_SETS, so the answers' keys compare by
+        identity)."""
         known = self._generators
         if known[0] != len(self.id_names):
-            known = self._generators = (len(self.id_names), {})
-        found = known[1].get(name)
-        if found is None:
-            found = known[1][name] = sid.is_generator_name(name, self.id_names)
-        return found
+            frozen = frozenset(self.id_names)
+            if len(_ID_NAME_SETS) >= 64:  # a run's configurations are few: this never fills in practice
+                _ID_NAME_SETS.clear()
+            known = self._generators = (len(self.id_names), _ID_NAME_SETS.setdefault(frozen, frozen))
+        return _generator_name(name, known[1])
 
     def visit_compare(self, node):
         """`request.cookies["remember"] == token`: a value checked against a
@@ -1144,3 +1147,11 @@ def _shape(expr):
         return ast.unparse(expr)
     except Exception:  # pragma: no cover - unparse of odd trees
         return None
+
+
+_ID_NAME_SETS = {}  # each frozen set of session-id names _is_generator met, kept once
+
+
+@lru_cache(maxsize=4096)
+def _generator_name(name, id_names):
+    return sid.is_generator_name(name, id_names)

@@ -6,7 +6,7 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
-from .nodes import calls_and_names
+from .nodes import kept_summary
 
 _MAX_CHASE = 8
 _UNKNOWN = object()
@@ -214,11 +214,15 @@ class FileContext:
     def value_summary(self, value, limit):
         """The calls (in `nodes.walk` order) and the Name ids among the
         first `limit` nodes of `walk(value)`. Several analyses ask about each
-        assigned value in turn: the value is walked once, not once each."""
+        assigned value in turn: the value is walked once, not once each.
+        The answer depends on the value's subtree alone, so it is kept on
+        the node itself (nodes.kept_summary): the language server's next
+        tree reuses the statements an edit left alone, and their values
+        are not walked again."""
         last = self._summarised
         if last[0] is value and last[1] == limit:
             return last[2], last[3]
-        calls, names = calls_and_names(value, limit)
+        calls, names = kept_summary(value, limit)
         self._summarised = (value, limit, calls, names)
         return calls, names
 

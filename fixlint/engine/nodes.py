@@ -170,6 +170,38 @@ def calls_and_names(node, limit):
     return calls, names
 
 
+# A node keeps what `kept` computed from it in this attribute: not one of
+# its `_fields` or `_attributes`, so ast.dump, comparisons of trees and
+# ast.increment_lineno pass it by.
+_KEPT = "_fixlint_kept"
+
+
+def kept(node, key, compute):
+    """`compute(node)`, kept on the node under `key` (a hashable naming the
+    computation and its arguments). Only for an answer that depends on the
+    node's subtree alone: nothing in fixlint changes a tree once parsed
+    (the language server's incremental parse moves the lines of the
+    statements an edit left alone and replaces whole statements, never a
+    node inside one), so the server's next tree finds the answers about
+    those statements already made. The answer is shared by every caller:
+    read it, never change it."""
+    state = getattr(node, "__dict__", None)
+    if state is None:
+        return compute(node)
+    answers = state.get(_KEPT)
+    if answers is None:
+        answers = state[_KEPT] = {}
+    elif key in answers:
+        return answers[key]
+    found = answers[key] = compute(node)
+    return found
+
+
+def kept_summary(node, limit):
+    """calls_and_names(node, limit), kept on the node (`kept`)."""
+    return kept(node, ("calls_and_names", limit), lambda n: calls_and_names(n, limit))
+
+
 def _known_fields(node):
     fields = _FIELDS.get(node.__class__, _UNKNOWN)
     return _fields(node.__class__) if fields is _UNKNOWN else fields
