@@ -378,7 +378,7 @@ class _Summariser:
     def __init__(self, facts):
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
-        self._object_names = []  # `from_object(name)` calls: (call, the Name), judged after the walk
+        self._object_names = []  # `from_object(name)` calls: (call, the Name or an attribute's root, whether an attribute), judged after the walk
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
@@ -481,8 +481,16 @@ class _Summariser:
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
             self.facts["links"].append(arg.value)
         elif arg.__class__ is ast.Name:
-            self._object_names.append((call, arg.id))
-        elif arg.__class__ is not ast.Attribute:
+            self._object_names.append((call, arg.id, False))
+        elif arg.__class__ is ast.Attribute:
+            root = arg.value
+            while root.__class__ is ast.Attribute:
+                root = root.value
+            if root.__class__ is ast.Name:  # `config.ProductionConfig`: read through the import, unless a parameter
+                self._object_names.append((call, root.id, True))
+            else:
+                self.facts["unreadable"] = True  # from_object(load().Config)
+        else:
             self.facts["unreadable"] = True  # from_object(config[env]), from_object(os.environ[...])
 
     def _object_parameters(self, functions):
@@ -490,13 +498,18 @@ class _Summariser:
         around the call (an app factory's `create_app(config)`): the caller
         chooses the object, which fixlint cannot read, unless the parameter
         has a default naming one (`create_app(config_class=Config)`, read as
-        that default, as the app runs when nobody passes another)."""
-        for call, name in self._object_names:
+        that default, as the app runs when nobody passes another). An
+        attribute of a parameter (`from_object(config.FLASK_CONFIG_CLS)`:
+        SecureDrop's factory) is a field of the caller's object, whatever
+        the default: not read either."""
+        for call, name, attribute in self._object_names:
             for function in functions:
                 default = _parameter_default(function, name)
                 if default is _NOT_A_PARAMETER or not any(node is call for node in walk(function)):
                     continue
-                if default.__class__ is ast.Constant and isinstance(default.value, str):
+                if attribute:
+                    self.facts["unreadable"] = True
+                elif default.__class__ is ast.Constant and isinstance(default.value, str):
                     self.facts["links"].append(default.value)
                 elif default.__class__ not in (ast.Name, ast.Attribute):
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
