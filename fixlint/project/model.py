@@ -330,10 +330,15 @@ class Project:
         return frozenset(found) if found else _NONE
 
     def _chain(self, path):
-        """The keys `path` and what it imports set, whether its star
+        """The keys `path` and what it star-imports set, whether its star
         imports were all followed, and the modules it spans. Only a module
         that star-imports (a settings chain) is followed: for the others,
-        their own keys."""
+        their own keys. The chain is its star imports (and configuration
+        loaded by name, `from_object("config.Production")`), followed on;
+        an import by name adds only the keys it names (`from .security
+        import SESSION_COOKIE_SECURE`), not the module: a views module
+        star-importing its models is no settings module because it also
+        imports a decorator from a module that reads the settings."""
         facts = self.summaries[path]
         if not any("*" in names for _, _, names in facts["imports"]):
             return frozenset(facts["keys"]), True, [path]
@@ -341,10 +346,22 @@ class Project:
         seen, stack = {path}, [path]
         while stack:
             current = stack.pop()
-            keys.update(self.summaries[current]["keys"])
-            targets, stars_found = self._edges[current]
-            complete = complete and stars_found
-            for target in targets:
+            facts = self.summaries[current]
+            keys.update(facts["keys"])
+            complete = complete and self._edges[current][1]
+            folder = os.path.dirname(current)
+            followed = []
+            for level, module, names in facts["imports"]:
+                found = self.resolve_in(folder, level, module, names)
+                if "*" in names:
+                    followed.extend(found)
+                else:
+                    for target in found:
+                        keys.update(name for name in names if name in self.summaries[target]["keys"])
+            for dotted in facts["links"]:
+                module, _, name = dotted.rpartition(".")
+                followed.extend(self.resolve_in(folder, 0, module or name, [name] if module else []))
+            for target in followed:
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)
