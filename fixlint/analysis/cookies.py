@@ -23,7 +23,7 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import walk
+from ..engine.nodes import parameter_defaults, walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
@@ -330,7 +330,11 @@ def _is_flag_value(expr):
 def class_constant(ctx, expr):
     """`self.cookie_name` inside a method, when the enclosing class body says
     `cookie_name = "..."` and nothing in the class assigns the attribute
-    again: the literal string, else None."""
+    again: the literal string; or when the class's `__init__` alone assigns
+    it, from a parameter whose default names the cookie
+    (`def __init__(self, cookie_name=DEFAULT_COOKIE_NAME)`, then
+    `self.cookie_name = cookie_name`: piccolo_api's CSRF middleware), the
+    default's string. Else None."""
     if not (expr.__class__ is ast.Attribute and expr.value.__class__ is ast.Name
             and expr.value.id in ("self", "cls")):
         return None
@@ -340,7 +344,9 @@ def class_constant(ctx, expr):
     if scope is None:
         return None
     binding = scope.bindings.get(expr.attr)
-    if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
+    if binding is None:
+        return _init_default(ctx, scope.node, expr.attr)
+    if binding.kind != sc.ASSIGN or binding.value is None:
         return None
     value = binding.value
     if value.__class__ is not ast.Constant or not isinstance(value.value, str):
@@ -349,6 +355,27 @@ def class_constant(ctx, expr):
         if node.__class__ is ast.Attribute and node.attr == expr.attr and node.ctx.__class__ is not ast.Load:
             return None
     return value.value
+
+
+def _init_default(ctx, class_node, attr):
+    """The string default of the `__init__` parameter that `self.<attr> =
+    <parameter>` in `__init__` stores, when that is the only assignment of
+    the attribute anywhere in the class; else None."""
+    stores = [node for node in walk(class_node) if node.__class__ is ast.Attribute and node.attr == attr
+              and node.ctx.__class__ is not ast.Load]
+    if len(stores) != 1 or stores[0].value.__class__ is not ast.Name or stores[0].value.id != "self":
+        return None
+    init = next((stmt for stmt in class_node.body
+                 if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name == "__init__"), None)
+    if init is None:
+        return None
+    for stmt in init.body:
+        if (stmt.__class__ is ast.Assign and len(stmt.targets) == 1 and stmt.targets[0] is stores[0]
+                and stmt.value.__class__ is ast.Name):
+            for arg, default in parameter_defaults(init).items():
+                if arg.arg == stmt.value.id:
+                    return literal_string(default, ctx) if default is not None else None
+    return None
 
 
 def _names_csrf_cookie(expr):
