@@ -316,7 +316,26 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
             return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
+    if name is None and name_expr is not None and _in_preference_code(ctx):
+        return fw.PREFERENCE
     return fw.OTHER
+
+
+def _in_preference_code(ctx):
+    """Whether the module, or the class around the code, is named for
+    preferences (`preferences.py`, `class UserPreferences`): a cookie whose
+    name is computed there (searxng's `Setting.save(self, name, resp)`, set
+    for each of the user's settings) is one of them, unless its value is a
+    token (above)."""
+    config = ctx.config
+    if fw.is_non_sensitive_name(ctx.path.stem, config):
+        return True
+    info = ctx.function
+    while info is not None:
+        if info.class_node is not None and fw.is_non_sensitive_name(info.class_node.name, config):
+            return True
+        info = info.parent
+    return False
 
 
 def _is_flag_value(expr):
