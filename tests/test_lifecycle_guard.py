@@ -260,5 +260,29 @@ HOSTILE = {
 @pytest.mark.parametrize("source, login, logout", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_hostile_texts_take_linear_time(source, login, logout):
     text = GuardText(source)
+    text.project = None  # the text's own answer: no project helper to wait for
     assert lifecycle_guard.login_possible(text, Config()) is login
     assert lifecycle_guard.logout_possible(text, Config()) is logout
+
+
+def test_a_call_of_a_verifying_helper_waits_for_the_project_only_where_a_password_is_spelled():
+    # `verifies` (project/functions.py) is a project fact: a file that imports and
+    # spells a password word may call such a helper, and its plan waits for the model.
+    from fixlint.analysis.base import UNKNOWN
+
+    caller = "from accounts import check\ndef enter():\n    session['uid'] = check(request.form['password'])\n"
+    text = GuardText(caller)
+    assert text.project is UNKNOWN
+    assert lifecycle_guard.login_possible(text, Config()) and text.awaits_project
+    text = GuardText(caller.replace("password", "code"))
+    assert not lifecycle_guard.login_possible(text, Config()) and not text.awaits_project
+
+    class Facts:  # what ProjectFacts says of the helpers the file imports
+        def __init__(self, helpers):
+            self.helpers = helpers
+
+    for helpers, expected in (({"accounts.check": {"verifies": True}}, True),
+                              ({"accounts.check": {"events": [["bind", "flask", "uid"]]}}, False), ({}, False)):
+        text = GuardText(caller)
+        text.project = Facts(helpers)
+        assert lifecycle_guard.login_possible(text, Config()) is expected, helpers

@@ -182,6 +182,32 @@ def checks_credentials(ctx, call):
     return kept(call, "checks credentials", _checks_credentials)
 
 
+def checks_credentials_alone(call):
+    """checks_credentials where the call alone says so (its callee's name,
+    a receiver named for passwords, a credential query): what a project
+    helper's profile records (project/functions.py, `verifies`)."""
+    return kept(call, "checks credentials", _checks_credentials)
+
+
+def project_verifier(ctx, call):
+    """A call of a function another module of the project defines that
+    checks credentials (its profile's `verifies`: vulpy's
+    `libuser.login(username, password)` running the password query)."""
+    project = ctx.project
+    if project is None or not project.helpers:
+        return False
+    func = call.func
+    if func.__class__ is ast.Name:
+        binding = ctx.binding(func)
+        if binding is not None and binding.kind != sc.IMPORT:
+            return False
+    elif func.__class__ is not ast.Attribute:
+        return False
+    qualname = ctx.qualname(func)
+    profile = project.helpers.get(qualname) if qualname is not None else None
+    return bool(profile) and bool(profile.get("verifies"))
+
+
 def _checks_credentials(call):
     func = call.func
     cls = func.__class__

@@ -56,7 +56,7 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .credentials import VerifiedRecords, checks_credentials, is_verifier
+from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
 from .origins import OriginAnalysis, is_cookie_read
@@ -680,7 +680,7 @@ class LifecycleAnalysis(Analysis):
 
     def _named_call(self, node, func, name):
         ctx = self.ctx
-        if checks_credentials(ctx, node):
+        if checks_credentials(ctx, node) or project_verifier(ctx, node):
             self._add(Event(VERIFY, node))
             self.records.checked(node)
         binding = ctx.binding(func) if func.__class__ is ast.Name else None

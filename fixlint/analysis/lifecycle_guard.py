@@ -15,7 +15,9 @@ guards ask for the role, not for the steps:
   paths (`Handler.words()`); a framework's sign-in hook (Pyramid's
   `remember`) in a file naming the framework's package; or, for a login
   known by what it does, a credential check
-  (`credentials.checks_credentials`);
+  (`credentials.checks_credentials`), or a call of another module's
+  helper that checks credentials (a profile's `verifies`: a project fact,
+  asked as below);
 - a logout (SFX102): the same with the logout vocabulary and hooks
   (`forget`), or, for a logout known by what it does, a signed-out flag
   written into a session (`session["logged_in"] = False`).
@@ -125,6 +127,21 @@ _BIND_CALL_NAMES = tuple(sorted({q.rpartition(".")[2].lower() for f in fw.FRAMEW
 # of it may bind: its events, or a returned request value (a Cookie() a
 # dependency hands a handler, the id of a hand-rolled store's record).
 _BINDING_PROFILE_KEYS = ("events", "returns")
+# What an imported helper's profile says when a call of it checks
+# credentials (vulpy's `libuser.login(username, password)`).
+_VERIFYING_PROFILE_KEYS = ("verifies",)
+
+
+def _calls_a_verifying_helper(text):
+    """Whether a call of the file can be one of another module's helpers
+    that checks a password (a profile's `verifies`, project/functions.py):
+    the file imports, it spells a password word (the helper takes the
+    password, and its caller hands it one: `login(username, password)`,
+    `request.form["senha"]`), and, the project fact asked last, it imports
+    such a helper. A call passing a password under no such word anywhere
+    in the file is not seen."""
+    return ("import" in text and any(word in text for word in auth.CHECK_WORDS)
+            and imports_helper(text, _VERIFYING_PROFILE_KEYS))
 
 
 def _facts(text, config):
@@ -173,7 +190,9 @@ class _Facts:
             return True
         if hooks and self._hooked(hooks):
             return True
-        return _checks_credentials(self.text, self.raw) if login else _signed_out_flag(self.text)
+        if login:
+            return _checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
+        return _signed_out_flag(self.text)
 
     def words(self):
         """The words (`frameworks.words()`) of every name a `def` or

@@ -24,7 +24,7 @@ import ast
 from .. import frameworks as fw
 from ..engine.nodes import walk
 from ..frameworks import vocabularies as vocab
-from .credentials import LOOKUP_METHODS, checks_credentials
+from .credentials import LOOKUP_METHODS, checks_credentials, project_verifier
 from .identity import is_identity_key
 from .origins import COOKIE, HEADER
 
@@ -100,7 +100,7 @@ class SignInLookups:
         function = self._function()
         if function is None:
             return
-        if checks_credentials(self.ctx, node):
+        if checks_credentials(self.ctx, node) or project_verifier(self.ctx, node):
             self._verifying.add(function)
         if qualname in _SIGN_IN_CALLS:
             for arg in node.args:

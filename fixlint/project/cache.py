@@ -29,7 +29,7 @@ from .. import __version__
 # `session_methods`, `app_classes`, `session_interfaces`, `cookie_getter_classes`;
 # 6: `session_methods` holds the methods that renew the id by another name,
 # and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`
-FORMAT = 7
+FORMAT = 8
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

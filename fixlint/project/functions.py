@@ -33,7 +33,13 @@ small JSON-ready dict:
   name)`) — the session when the call passes one;
 - `view`: with `events`, it takes `request` first in a module of a framework
   whose such functions are views (Django): a view judged in its own module
-  when it is named like a login or logout, not at its calls.
+  when it is named like a login or logout, not at its calls;
+- `verifies`: it takes a password (a parameter named with a password word:
+  `password`, `pwd`, `senha`) and checks credentials with it, as the
+  lifecycle reads a call (credentials.checks_credentials_alone: a
+  verifier's name, `pwd_context.verify`, a query on a password column):
+  vulpy's `libuser.login(username, password)`; its callers checked
+  credentials (a login by what it does).
 
 One pass over each function's statements; without a tree, only the
 module-level functions whose text holds one of MARKERS are parsed, each
@@ -47,7 +53,9 @@ import re
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
+from ..analysis.credentials import checks_credentials_alone
 from ..analysis.identity import binds_nobody, is_identity_key
+from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
@@ -60,6 +68,10 @@ from .needles import Needles
 MARKERS = ("session[", "session.pop(", "session.clear(", "session.setdefault(", "session.update(",
            "session.cycle_key(", "session.flush(", "login_user(", "logout_user(", "login(", "logout(",
            "regenerate_session_id", "random.", "uuid1(", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+# A parameter named with one of these words takes a password (`verifies`);
+# its function's signature spells it, lower-cased (lifecycle_guard asks
+# the caller's text for the same words).
+PASSWORD_WORDS = auth.CHECK_WORDS
 _RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
@@ -130,9 +142,14 @@ _UNMARKED = False  # `known`'s answer for a function that spells no MARKER
 
 
 def _marked(chunk):
-    """Whether a function's text spells something it may do (MARKERS)."""
-    return any(marker in chunk for marker in MARKERS) or (
-        ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None)
+    """Whether a function's text spells something it may do (MARKERS), or
+    its signature a password parameter (PASSWORD_WORDS)."""
+    if any(marker in chunk for marker in MARKERS) or (
+            ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None):
+        return True
+    end = chunk.find(":\n")  # the signature's end, or later
+    signature = (chunk if end == -1 else chunk[:end]).lower()
+    return any(word in signature for word in PASSWORD_WORDS)
 
 
 def _parse_alone(chunk):
@@ -162,7 +179,8 @@ def _named_profiles(statements, aliases, web):
 # literal line break first, so that the regex engine skips to it.
 NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
-_WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+_WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(",
+          "Header(", *PASSWORD_WORDS, *(w.capitalize() for w in PASSWORD_WORDS), *(w.upper() for w in PASSWORD_WORDS))
 _WORD_NEEDLES = Needles(_WORDS)
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
@@ -286,6 +304,7 @@ class _Function:
         statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
                              and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
+        verifies = None if self._takes_a_password() else False
         for node in statements:
             cls = node.__class__
             if cls is ast.Assign:
@@ -299,12 +318,16 @@ class _Function:
                     self._delete(target, events)
             elif cls is ast.Call:
                 self._call(node, events)
+                if verifies is None and checks_credentials_alone(node):
+                    verifies = True
             elif cls is ast.Return and node.value is not None:
                 returns = returns or self._returned(node.value)
                 weak = weak or self._weak(node.value, 0)
         profile = {}
         if returns:
             profile["returns"] = returns
+        if verifies:
+            profile["verifies"] = True
         if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
             profile["weak"] = weak
         if any(event[0] != "own" for event in events):  # a session method alone: nothing seen to judge
@@ -313,6 +336,12 @@ class _Function:
             if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
                 profile["view"] = True  # a Django view by its shape: judged in its own module
         return profile
+
+    def _takes_a_password(self):
+        """A parameter named with a password word (`password`, `user_pwd`)."""
+        args = self.node.args
+        return any(not PASSWORD_WORDS.isdisjoint(fw.words(arg.arg))
+                   for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
 
     # -- the session ----------------------------------------------------------
     def _session(self, expr):
