@@ -41,12 +41,18 @@ VERIFIER_NAMES = frozenset(
     )
 )
 # `x.verify(...)` verifies credentials when its receiver names a password
-# hasher or an OTP: `pwd_context.verify`, `ph.verify` (argon2), `totp.verify`.
+# hasher, a key derivation function or an OTP: `pwd_context.verify`,
+# `ph.verify` (argon2), `kdf.verify` (cryptography's Scrypt, PBKDF2HMAC:
+# the password's key checked against the stored one), `totp.verify`.
 VERIFY_METHOD = "verify"
 VERIFY_RECEIVER_WORDS = frozenset(
-    ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon")
+    ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon", "kdf", "scrypt",
+     "pbkdf2")
 )
-VERIFY_RECEIVER_CALLS = frozenset(("pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher"))
+VERIFY_RECEIVER_CALLS = frozenset((
+    "pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher",
+    "cryptography.hazmat.primitives.kdf.scrypt.Scrypt", "cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC",
+))
 # Prefixes: `verify_*` and `check*credentials` calls.
 VERIFY_PREFIXES = vocabularies.VERIFY_VERBS
 CHECK_PREFIXES = vocabularies.CHECK_VERBS
