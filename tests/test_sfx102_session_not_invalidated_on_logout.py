@@ -50,6 +50,57 @@ def test_message_names_the_backend_specific_fix(filename, header, body, expected
     assert sfx102_messages(header + body, filename=filename) == [expected]
 
 
+@pytest.mark.parametrize(
+    "filename, source, expected",
+    [
+        ("views.py", """
+            from django.http import HttpResponse
+
+            def auth_lab_logout(request):
+                response = HttpResponse("bye")
+                response.delete_cookie("userid")
+                return response
+        """, "call django.contrib.auth.logout(request) or request.session.flush() (Django)"),
+        ("app.py", """
+            from flask import make_response, session
+
+            def logout():
+                response = make_response("bye")
+                response.delete_cookie("auth_token")
+                return response
+        """, "(Flask-Session)"),
+        ("app.py", """
+            from fastapi import APIRouter, Request, Response
+
+            router = APIRouter()
+
+            @router.post("/login")
+            def login(request: Request):
+                request.session["theme"] = "dark"
+                return {}
+
+            @router.post("/logout")
+            def logout(response: Response):
+                response.delete_cookie("remember_user")
+                return {}
+        """, "(starsessions)"),
+    ],
+    ids=["django", "flask", "fastapi"],
+)
+def test_a_logout_that_only_deletes_a_cookie_of_the_app_s_own_says_its_value_stays_valid(filename, source, expected):
+    # pygoat's auth lab: the login sets `userid` itself; deleting it at logout
+    # revokes nothing, and no server-side session of it survives. (Such a
+    # deletion is judged under a server-side backend: Django's, Flask-Session,
+    # starsessions; under a signed cookie, only the session's own cookie is.)
+    cookie = next(name for name in ("userid", "auth_token", "remember_user") if name in source)
+    backend = {"views.py": None, "app.py": "starsessions" if "fastapi" in source else "flask-session"}[filename]
+    config = Config.from_mapping({"session-backends": [backend]}) if backend else None
+    [message] = sfx102_messages(source, filename=filename, config=config)
+    assert message.startswith(f"SFX102 logout only deletes cookie {cookie!r}, whose value stays valid"), message
+    assert "server-side session survives" not in message
+    assert message.endswith(expected), message
+
+
 def test_a_logout_that_only_deletes_a_signed_cookie_session_never_ends_it():
     # RULES.md Revision 2: SFX102 in every framework, the message saying
     # what really happens (nothing survives on a server, nothing is ended).

@@ -353,6 +353,12 @@ class SessionNotInvalidatedOnLogout(Rule):
         where = f"calls {step.via}(), which " if step.via else ""
         if event.kind == COOKIE_DELETE:
             backend = server_side
+            if event.key is not None and not lifecycle.is_session_cookie(event.key) and not _names_session_id(event.key):
+                # A cookie the app sets itself with who the user is (pygoat's `userid`), or a token:
+                # deleting it revokes nothing; the session it stood in for is where logout can end.
+                return (f"logout {where}only deletes cookie {event.key!r}, whose value stays valid: the server "
+                        f"ends nothing, so a copy of the cookie still signs in; keep the sign-in in the session "
+                        f"and end it at logout: {backend.invalidate_fix} ({backend.label})")
             if not backend.server_side:
                 return (f"logout {where}only deletes the session cookie and never ends the session; "
                         f"{backend.invalidate_fix} ({backend.label})")
@@ -365,6 +371,14 @@ class SessionNotInvalidatedOnLogout(Rule):
         else:
             what = f"removes only {event.key!r} and leaves the session alive"
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+def _names_session_id(name):
+    """A cookie named for a session id (`PHPSESSID`, `sess_id`, `sid`): a
+    store's key, whose record a deleted cookie leaves behind; not a
+    credential the app keeps in a cookie of its own (`userid`,
+    `auth_token`), which only a server-side backend's logout is judged by."""
+    return "sess" in name.lower() or "sid" in fw.words(name)
 
 
 class KeptCookie:
