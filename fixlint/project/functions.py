@@ -143,12 +143,19 @@ _UNMARKED = False  # `known`'s answer for a function that spells no MARKER
 
 def _marked(chunk):
     """Whether a function's text spells something it may do (MARKERS), or
-    its signature a password parameter (PASSWORD_WORDS)."""
+    its signature a password parameter (PASSWORD_WORDS); for a class, one
+    of its class or static methods may (the words anywhere in it)."""
+    if chunk.startswith("class"):
+        if "classmethod" not in chunk and "staticmethod" not in chunk:
+            return False
+        signature = chunk.lower()
+    else:
+        end = chunk.find(":\n")  # the signature's end, or later
+        signature = None if end == -1 else chunk[:end]
     if any(marker in chunk for marker in MARKERS) or (
             ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None):
         return True
-    end = chunk.find(":\n")  # the signature's end, or later
-    signature = (chunk if end == -1 else chunk[:end]).lower()
+    signature = (chunk if signature is None else signature).lower()
     return any(word in signature for word in PASSWORD_WORDS)
 
 
@@ -164,9 +171,15 @@ def _profiles(statements, aliases):
 
 
 def _named_profiles(statements, aliases, web):
-    """[(name, profile)] of the functions among `statements` with one, in order."""
+    """[(name, profile)] of the functions among `statements` with one, in
+    order; and of the class and static methods of the classes among them,
+    as `Class.method` (called on the class an importer names:
+    `SessionManager.log_user_in(...)`)."""
     found = []
     for node in statements:
+        if node.__class__ is ast.ClassDef:
+            found.extend(_method_profiles(node, aliases, web))
+            continue
         if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
         profile = _Function(node, aliases, web).profile()
@@ -178,7 +191,7 @@ def _named_profiles(statements, aliases, web):
 # Where the line after a line break starts at column 0 with code: the
 # literal line break first, so that the regex engine skips to it.
 NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
-_DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t")
+_DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t", "\nclass ")
 _WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(",
           "Header(", *PASSWORD_WORDS, *(w.capitalize() for w in PASSWORD_WORDS), *(w.upper() for w in PASSWORD_WORDS))
 _WORD_NEEDLES = Needles(_WORDS)
@@ -189,7 +202,7 @@ def top_level_functions(text):
     """The text of each module-level function: from a line starting with
     `def` or `async` at column 0 to the next line starting at column 0 with
     code (not a comment or a closing bracket), or the end."""
-    starts = [0] if text.startswith(("def ", "async ", "def\t")) else []
+    starts = [0] if text.startswith(("def ", "async ", "def\t", "class ")) else []
     for line in _DEF_LINES:
         at = text.find(line)
         while at != -1:
@@ -287,11 +300,32 @@ def _inner_bodies(nodes, function):
     return inner
 
 
+_BOUND = {"classmethod": 1, "staticmethod": 0}  # the parameters a call on the class does not pass
+
+
+def _method_profiles(cls, aliases, web):
+    """[(`Class.method`, profile)] for the class and static methods of a
+    module-level class that have one. A classmethod's `cls` is no
+    parameter a call passes: a profile's positions count after it."""
+    found = []
+    for node in cls.body:
+        if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            continue
+        bound = next((_BOUND[d.id] for d in node.decorator_list if d.__class__ is ast.Name and d.id in _BOUND), None)
+        if bound is None:
+            continue
+        profile = _Function(node, aliases, web, bound).profile()
+        if profile:
+            found.append((f"{cls.name}.{node.name}", profile))
+    return found
+
+
 class _Function:
-    def __init__(self, node, aliases, web):
+    def __init__(self, node, aliases, web, bound=0):
         self.node = node
         self.aliases = aliases
         self.web = web
+        self.bound = bound  # leading parameters a call does not pass (a classmethod's `cls`)
         self.assigned = {}  # local name -> its last assigned value
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
@@ -364,7 +398,7 @@ class _Function:
     def _slot(self, name):
         """A parameter as a profile names it: [position (-1: keyword-only), name]."""
         args = self.node.args
-        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)][self.bound:]
         return [positional.index(name) if name in positional else -1, name]
 
     def _write(self, target, value, events):

@@ -528,6 +528,12 @@ def imported_names(project, path):
                     found[f"{qualified}.{member}"] = value
             elif given.get(name):
                 found[qualified] = given[name]
+        methods = summary.get("functions")
+        if name is not None and methods:  # `from app.sm import SessionManager`: its `SessionManager.method` profiles
+            prefix = name + "."
+            for member, value in methods.items():
+                if member.startswith(prefix):
+                    helpers[f"{qualified}.{member[len(prefix):]}"] = value
 
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module
