@@ -50,12 +50,12 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..analysis.credentials import checks_credentials_alone
 from ..analysis.identity import binds_nobody, is_identity_key
-from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
@@ -68,10 +68,11 @@ from .needles import Needles
 MARKERS = ("session[", "session.pop(", "session.clear(", "session.setdefault(", "session.update(",
            "session.cycle_key(", "session.flush(", "login_user(", "logout_user(", "login(", "logout(",
            "regenerate_session_id", "random.", "uuid1(", "Cookie(", "Query(", "Form(", "Body(", "Header(")
-# A parameter named with one of these words takes a password (`verifies`);
-# its function's signature spells it, lower-cased (lifecycle_guard asks
-# the caller's text for the same words).
-PASSWORD_WORDS = auth.CHECK_WORDS
+# A parameter whose name holds one of these takes a password (`verifies`):
+# `password`, `passwd`, `user_pwd`, `senha`, `kata_sandi`, spelled as
+# written, so that a module's text holds it wherever its tree does (the
+# module's words below); lifecycle_guard asks a caller's text for them.
+PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi")
 _RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
@@ -111,11 +112,15 @@ def profiles_from_text(text, imports, known=None, probe=None):
             known.clear()
         return {}
     if known is None:
-        functions = []
+        aliases, web, found = None, None, {}
         for chunk in top_level_functions(text):
-            if _marked(chunk):
-                functions.extend(_parse_alone(chunk))
-        return _profiles(functions, _text_aliases(text, imports)) if functions else {}
+            if not _may_profile(chunk):
+                continue
+            if aliases is None:
+                aliases = _text_aliases(text, imports)
+                web = _web_framework(aliases)
+            found.update(_chunk_profiles(chunk, aliases, web))
+        return found
     aliases = _text_aliases(text, imports)
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
@@ -124,12 +129,12 @@ def profiles_from_text(text, imports, known=None, probe=None):
         # dictionary lookup, not a search for each marker.
         named = known.get((chunk, context))
         if named is None:
-            if not _marked(chunk):
+            if not _may_profile(chunk):
                 named = _UNMARKED
             else:
                 if web is None:
                     web = _web_framework(aliases)
-                named = _named_profiles(_parse_alone(chunk), aliases, web)
+                named = _chunk_profiles(chunk, aliases, web)
         kept[chunk, context] = named
         if named is not _UNMARKED:
             found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
@@ -141,22 +146,59 @@ def profiles_from_text(text, imports, known=None, probe=None):
 _UNMARKED = False  # `known`'s answer for a function that spells no MARKER
 
 
+def _may_profile(chunk):
+    """Whether a module-level function's text, or one of a class's class or
+    static methods, may have a profile (_marked)."""
+    if chunk.startswith("class"):
+        return ("classmethod" in chunk or "staticmethod" in chunk) and any(map(_marked, _decorated_methods(chunk)))
+    return _marked(chunk)
+
+
+def _chunk_profiles(chunk, aliases, web):
+    """[(name, profile)] of a module-level function's text, parsed alone; of
+    a class's text, its marked class and static methods, each parsed alone
+    (dedented) as `Class.method`."""
+    if not chunk.startswith("class"):
+        return _named_profiles(_parse_alone(chunk), aliases, web)
+    name = _CLASS_NAME.match(chunk)
+    if name is None:
+        return []
+    found = []
+    for method in _decorated_methods(chunk):
+        if _marked(method):
+            for node in _parse_alone(textwrap.dedent(method)):
+                found.extend(_method_profiles(node, aliases, web, name.group(1)))
+    return found
+
+
+_CLASS_NAME = re.compile(r"class\s+(\w+)")
+_DECORATORS = re.compile(r"\n([ \t]+)@(?:classmethod|staticmethod)[ \t]*\n")
+
+
+def _decorated_methods(chunk):
+    """The text of each method of a class's text that a line
+    `@classmethod`/`@staticmethod` decorates: from that line to the next
+    line as indented as it, or less, that starts with code (a closing
+    bracket or a comment does not end it)."""
+    for match in _DECORATORS.finditer(chunk):
+        indent = re.escape(match.group(1))
+        start = match.start() + 1
+        definition = re.compile(r"(?:^|\n)%s(?:async[ \t]+)?def\b" % indent).search(chunk, match.end() - 1)
+        if definition is None:
+            continue
+        end = re.compile(r"\n(?!%s[ \t])(?=[ \t]*[^\s)\]}#])" % indent).search(chunk, definition.end())
+        yield chunk[start:end.start() + 1 if end is not None else len(chunk)]
+
+
 def _marked(chunk):
     """Whether a function's text spells something it may do (MARKERS), or
-    its signature a password parameter (PASSWORD_WORDS); for a class, one
-    of its class or static methods may (the words anywhere in it)."""
-    if chunk.startswith("class"):
-        if "classmethod" not in chunk and "staticmethod" not in chunk:
-            return False
-        signature = chunk.lower()
-    else:
-        end = chunk.find(":\n")  # the signature's end, or later
-        signature = None if end == -1 else chunk[:end]
+    its signature a password parameter (PASSWORD_NEEDLES)."""
     if any(marker in chunk for marker in MARKERS) or (
             ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None):
         return True
-    signature = (chunk if signature is None else signature).lower()
-    return any(word in signature for word in PASSWORD_WORDS)
+    end = chunk.find(":\n")  # the signature's end, or later
+    signature = chunk if end == -1 else chunk[:end]
+    return any(needle in signature for needle in PASSWORD_NEEDLES)
 
 
 def _parse_alone(chunk):
@@ -178,7 +220,8 @@ def _named_profiles(statements, aliases, web):
     found = []
     for node in statements:
         if node.__class__ is ast.ClassDef:
-            found.extend(_method_profiles(node, aliases, web))
+            for method in node.body:
+                found.extend(_method_profiles(method, aliases, web, node.name))
             continue
         if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
@@ -193,7 +236,7 @@ def _named_profiles(statements, aliases, web):
 NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t", "\nclass ")
 _WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(",
-          "Header(", *PASSWORD_WORDS, *(w.capitalize() for w in PASSWORD_WORDS), *(w.upper() for w in PASSWORD_WORDS))
+          "Header(", *PASSWORD_NEEDLES)
 _WORD_NEEDLES = Needles(_WORDS)
 _AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
@@ -303,21 +346,17 @@ def _inner_bodies(nodes, function):
 _BOUND = {"classmethod": 1, "staticmethod": 0}  # the parameters a call on the class does not pass
 
 
-def _method_profiles(cls, aliases, web):
-    """[(`Class.method`, profile)] for the class and static methods of a
-    module-level class that have one. A classmethod's `cls` is no
+def _method_profiles(node, aliases, web, class_name):
+    """[(`Class.method`, profile)] of a method of a module-level class when
+    it is a class or static method with one. A classmethod's `cls` is no
     parameter a call passes: a profile's positions count after it."""
-    found = []
-    for node in cls.body:
-        if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
-            continue
-        bound = next((_BOUND[d.id] for d in node.decorator_list if d.__class__ is ast.Name and d.id in _BOUND), None)
-        if bound is None:
-            continue
-        profile = _Function(node, aliases, web, bound).profile()
-        if profile:
-            found.append((f"{cls.name}.{node.name}", profile))
-    return found
+    if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return []
+    bound = next((_BOUND[d.id] for d in node.decorator_list if d.__class__ is ast.Name and d.id in _BOUND), None)
+    if bound is None:
+        return []
+    profile = _Function(node, aliases, web, bound).profile()
+    return [(f"{class_name}.{node.name}", profile)] if profile else []
 
 
 class _Function:
@@ -372,10 +411,10 @@ class _Function:
         return profile
 
     def _takes_a_password(self):
-        """A parameter named with a password word (`password`, `user_pwd`)."""
+        """A parameter named for a password (PASSWORD_NEEDLES)."""
         args = self.node.args
-        return any(not PASSWORD_WORDS.isdisjoint(fw.words(arg.arg))
-                   for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+        return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+                   for needle in PASSWORD_NEEDLES)
 
     # -- the session ----------------------------------------------------------
     def _session(self, expr):
