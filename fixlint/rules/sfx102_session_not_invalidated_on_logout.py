@@ -324,6 +324,15 @@ class SessionNotInvalidatedOnLogout(Rule):
             if partial is not None:
                 yield path, partial, partial.site, self._partial_message(partial, lifecycle, cookie_backend)
                 continue
+            deleted = _credential_cookie_only(steps, cookie_backend, lifecycle, path.function)
+            if deleted is not None:
+                label = fw.file_web_framework(lifecycle.ctx)
+                label = label.label_in(lifecycle.ctx) if label is not None else "Python"
+                message = (f"logout only deletes cookie {deleted.event.key!r}, whose value stays valid: the server "
+                           f"ends nothing, so a copy of the cookie still signs in; revoke the token on the server "
+                           f"at logout (a deny-list, or sign-ins kept in a server-side session and ended) ({label})")
+                yield path, deleted, deleted.site, message
+                continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
             if used is not None:
                 backend = lifecycle.backend(used.event.framework)
@@ -371,6 +380,43 @@ class SessionNotInvalidatedOnLogout(Rule):
         else:
             what = f"removes only {event.key!r} and leaves the session alive"
         return f"logout {where}{what}; {backend.invalidate_fix} ({backend.label})"
+
+
+def _credential_cookie_only(steps, backend, lifecycle, function):
+    """The deletion of a credential cookie the app sets itself (an auth
+    token, a JWT: `access_token`) in an app that uses no framework session
+    (frigate's JWT cookie), in a logout that revokes nothing: that cookie
+    is the session, and its stateless token stays valid (RULES.md Revision
+    2, "A logout that only deletes the session cookie is SFX102 in every
+    framework"). None when a call of the logout may revoke it on the
+    server (`token_store.destroy_token(...)`, `revoke(jti)`): fixlint
+    cannot tell what such a call ends, and stays quiet. Under a session
+    backend, _first_partial decides (a server-side one: any session or
+    auth cookie; a signed-cookie one: its own cookie only)."""
+    if backend is not None:
+        return None
+    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None
+                    and not lifecycle.is_session_cookie(s.event.key) and not _names_session_id(s.event.key)), None)
+    if deleted is None or _may_revoke(function):
+        return None
+    return deleted
+
+
+_REVOKE_WORDS = frozenset(("revoke", "destroy", "delete", "invalidate", "expire", "blacklist", "denylist",
+                           "blocklist", "discard", "remove", "logout", "signout", "kill", "purge", "clear", "flush"))
+_COOKIE_CALLS = frozenset(("delete_cookie", "set_cookie", "unset_cookie", "clear_cookie"))
+
+
+def _may_revoke(function):
+    """Whether a call in the logout (outside the cookie calls) is named for
+    ending something on the server: `destroy_token`, `revoke`, `delete()`."""
+    for node in ast.walk(function):
+        if node.__class__ is ast.Call:
+            func = node.func
+            name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+            if name and name not in _COOKIE_CALLS and not _REVOKE_WORDS.isdisjoint(fw.words(name)):
+                return True
+    return False
 
 
 def _names_session_id(name):
