@@ -571,14 +571,42 @@ class _Function:
         if cls in (ast.GeneratorExp, ast.ListComp):
             return self._weak(expr.elt, depth + 1)
         if cls is ast.BinOp:
-            return self._weak(expr.left, depth + 1) or self._weak(expr.right, depth + 1)
+            parts = (expr.left, expr.right)
+        elif cls is ast.JoinedStr:
+            parts = [part.value for part in expr.values if part.__class__ is ast.FormattedValue]
+        else:
+            return None
+        # String building, as the handler's module reads it (origins._combine):
+        # strong when any part is (`random.choice(...) + get_random_string(31)`:
+        # OnlineJudge's rand_str), else its first weak part.
+        if any(self._strong(part, depth + 1) for part in parts):
+            return None
+        return next(filter(None, (self._weak(part, depth + 1) for part in parts)), None)
+
+    def _strong(self, expr, depth):
+        """Whether `expr` holds a value from a cryptographically strong
+        source (secrets, os.urandom, uuid4, get_random_string)."""
+        if depth > _MAX_DEPTH:
+            return False
+        cls = expr.__class__
+        if cls is ast.Call:
+            qualname = _qualname(expr.func, self.aliases)
+            if qualname is not None:
+                return (qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS
+                        or qualname in fw.TOKEN_GENERATORS or qualname in stdlib.STRONG_RANDOM_CLASSES)
+            func = expr.func
+            if func.__class__ is ast.Name and func.id in _ENCODERS and expr.args:
+                return self._strong(expr.args[0], depth + 1)
+            return False
+        if cls is ast.Name:
+            value = self.assigned.get(expr.id)
+            return value is not None and self._strong(value, depth + 1)
+        if cls is ast.BinOp:
+            return self._strong(expr.left, depth + 1) or self._strong(expr.right, depth + 1)
         if cls is ast.JoinedStr:
-            for part in expr.values:
-                if part.__class__ is ast.FormattedValue:
-                    found = self._weak(part.value, depth + 1)
-                    if found:
-                        return found
-        return None
+            return any(self._strong(part.value, depth + 1) for part in expr.values
+                       if part.__class__ is ast.FormattedValue)
+        return False
 
 
 def _held_container(expr):
