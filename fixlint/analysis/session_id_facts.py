@@ -309,6 +309,11 @@ class SessionIdAnalysis(Analysis):
                 self._assigned_name(target.id, value, node)
             elif cls is ast.Attribute:
                 self._assigned_attribute(target, value)
+                if target.attr == "user" and self._signs_request_in(target.value):
+                    # `request.user = user` (an authentication middleware), Flask's
+                    # `g.user = user`, Starlette's `request.state.user = user`: the
+                    # request is signed in as the row, as a login() would
+                    self.sign_ins.session_write(value, login=True)
             elif cls is ast.Subscript:
                 self._assigned_item(target, value, node)
 
@@ -337,6 +342,14 @@ class SessionIdAnalysis(Analysis):
             self._cookie_name(value)
         if self._names_session_id(name):
             self._weak(value, f"assigned to {name!r}")
+
+    def _signs_request_in(self, owner):
+        """Whether `<owner>.user = ...` signs the request in: `owner` is the
+        request (`request`, `self.request`), its state (`request.state`)
+        or Flask's `g`."""
+        if owner.__class__ is ast.Attribute and owner.attr == "state":
+            return _names_request(owner.value)
+        return _names_request(owner) or self.ctx.qualname(owner) in _REQUEST_GLOBALS
 
     def _cookie_name(self, value):
         """A configured session cookie name is a session-id name too."""
@@ -1155,3 +1168,13 @@ _ID_NAME_SETS = {}  # each frozen set of session-id names _is_generator met, kep
 @lru_cache(maxsize=4096)
 def _generator_name(name, id_names):
     return sid.is_generator_name(name, id_names)
+
+
+def _names_request(expr):
+    """`request`, `req`, `self.request`: the request being handled."""
+    if expr.__class__ is ast.Attribute and expr.attr == "request":
+        expr = expr.value
+    return expr.__class__ is ast.Name and expr.id in fw.REQUEST_NAMES
+
+
+_REQUEST_GLOBALS = frozenset(("flask.g", "quart.g"))  # the request's own namespace, where `g.user` signs it in

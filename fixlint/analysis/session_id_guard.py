@@ -31,8 +31,9 @@ parsed nor walked for SFX201-SFX204):
   can make it a session id: a request value (a read needs a request
   framework's import, or a route registration method that needs none), a
   web module (SFX204's short names count only there);
-- a framework's sign-in call (`login_user`), where a request can be read:
-  SFX201's sign-in lookups need no session-id word at all.
+- a framework's sign-in call (`login_user`), or a request signed in by
+  hand (`request.user = user`), where a request can be read: SFX201's
+  sign-in lookups need no session-id word at all.
 
 Two anchors serve SFX204 alone: a session-token name that does not spell
 `sess` (`auth_token`, `access_token`: none is read as a session id by
@@ -354,4 +355,11 @@ def _weak_spelled(text, raw):
 
 
 def _sign_in_call(text):
-    return _any_in(_SIGN_IN_LASTS, text) and any(_all_in(parts, text) for parts in _SIGN_INS)
+    """A framework's sign-in call, or the request signed in by hand
+    (`request.user = user`, an authentication middleware's; Flask's
+    `g.user = user`; Starlette's `request.state.user = user`)."""
+    return (_any_in(_SIGN_IN_LASTS, text) and any(_all_in(parts, text) for parts in _SIGN_INS)) or (
+        ".user" in text and _REQUEST_USER.search(text) is not None)
+
+
+_REQUEST_USER = re.compile(r"\b(?:(?:request|req)(?:\.state)?|g)\.user[ \t]*=[^=]")

@@ -90,7 +90,11 @@ class SignInLookups:
             for column, given in pairs:
                 if is_identifier_column(column):
                     continue
-                reads = [r for r in self.origins.reads_in(given)
+                # A local's whole value, every alternative of it: `token =
+                # request.headers.get("x-token") or request.GET.get("x-token")`
+                # (spug's middleware) takes it from the query string too.
+                held = self.ctx.value_of(given) if given.__class__ is ast.Name else given
+                reads = [r for r in dict.fromkeys((*self.origins.reads_in(given), *self.origins.reads_in(held)))
                          if r.source not in (COOKIE, HEADER, None) and not r.numeric]
                 if reads:
                     return reads, f"the sign-in lookup {_callee(node.func)}({column}=...)"
