@@ -37,6 +37,27 @@ def test_a_neutral_value_that_finds_the_user_signed_in_is_a_session_id(sign_in):
     assert "'k' from the form body is used as a session id by the sign-in lookup filter_by(staff_key=...)" in message
 
 
+def test_a_token_from_the_query_string_that_signs_the_request_in_is_told_to_stay_out_of_urls():
+    # spug's middleware: a header, or failing that the query string; request.user signs the request in
+    source = """
+        from django.utils.deprecation import MiddlewareMixin
+
+        class TokenMiddleware(MiddlewareMixin):
+            def process_request(self, request):
+                token = request.headers.get("x-token") or request.GET.get("x-token")
+                user = User.objects.filter(access_token=token).first()
+                if user:
+                    request.user = user
+    """
+    assert sfx201(source) == [(5, "SFX201")]
+    (message,) = [m for m in messages(source, filename="middleware.py") if m.startswith("SFX201")]
+    assert message.startswith("SFX201 'x-token' from the query string is used as a session id by the sign-in lookup "
+                              "filter(access_token=...); accept the token from a header or a cookie only, "
+                              "never from the URL (Django)"), message
+    # Not from the header alone
+    assert sfx201(source.replace(' or request.GET.get("x-token")', "")) == []
+
+
 @pytest.mark.parametrize("column", ["username", "email__iexact", "user_id", "nome_utente", "password"])
 def test_a_lookup_by_an_identifier_or_a_password_column_is_no_sign_in_credential(column):
     assert sfx201(SIGN_IN.format(column=column, check="", sign_in='session["user_id"] = row.id')) == []

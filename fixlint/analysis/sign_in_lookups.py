@@ -30,6 +30,7 @@ from .origins import COOKIE, HEADER
 
 _SIGN_IN_CALLS = frozenset().union(*(f.bind_calls | f.regenerate_calls for f in fw.FRAMEWORKS))
 _MAX_NODES = 200  # a value's walk stops here
+SIGN_IN_LOOKUP = "the sign-in lookup"  # how a message names the sink (SFX201)
 
 
 def _callee(func):
@@ -97,7 +98,7 @@ class SignInLookups:
                 reads = [r for r in dict.fromkeys((*self.origins.reads_in(given), *self.origins.reads_in(held)))
                          if r.source not in (COOKIE, HEADER, None) and not r.numeric]
                 if reads:
-                    return reads, f"the sign-in lookup {_callee(node.func)}({column}=...)"
+                    return reads, f"{SIGN_IN_LOOKUP} {_callee(node.func)}({column}=...)"
         return None
 
     def call(self, node, func, qualname):

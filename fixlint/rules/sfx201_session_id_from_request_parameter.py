@@ -4,7 +4,8 @@ import ast
 from dataclasses import replace
 from types import SimpleNamespace
 
-from ..analysis.origins import PATH
+from ..analysis.origins import PATH, QUERY
+from ..analysis.sign_in_lookups import SIGN_IN_LOOKUP
 from ..analysis.session_id_facts import SessionIdAnalysis, finding_framework
 from .. import frameworks as fw
 from ..frameworks import vocabularies as vocab
@@ -462,6 +463,9 @@ class SessionIdFromRequestParameter(Rule):
         label = framework.label_in(ctx)
         parameter = read.node.__class__ is ast.arg
         fix = fw.advice(framework, self.code, "read it from the session cookie", label, parameter)
+        if sink and sink.startswith(SIGN_IN_LOOKUP) and read.source in (QUERY, PATH):
+            # A token that signs the user in by itself (spug's x-token): the URL is what leaks it.
+            fix = "accept the token from a header or a cookie only, never from the URL"
         where = "the URL path" if read.source == PATH else f"the {read.source}"
         name = repr(read.key) if read.key else "a value"
         if parameter:
