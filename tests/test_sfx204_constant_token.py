@@ -89,3 +89,21 @@ def test_message_says_same_for_every_visitor_and_gives_the_fix():
     assert "same value for every visitor" in text
     assert "secrets.token_urlsafe(32) kept server-side" in text
     assert "Flask session" in text
+
+
+@pytest.mark.parametrize("attribute, kind", [("auth_token", "auth token"), ("remember_token", "remember-me token"),
+                                             ("session_id", "session id")])
+def test_a_weak_value_assigned_to_an_attribute_is_named_for_what_the_attribute_holds(attribute, kind):
+    # DjanGoat's `user.auth_token = hashlib.md5(...)`: an auth token, not a session id (RULES.md Revision 2)
+    source = f"""
+        import random
+
+        from flask import Flask
+
+        app = Flask(__name__)
+
+        def issue(user):
+            user.{attribute} = str(random.random())
+    """
+    found = [m for m in messages(source) if m.startswith("SFX204")]
+    assert found and found[0].startswith(f"SFX204 {kind} assigned to .{attribute} comes from random.random()"), found

@@ -1122,9 +1122,13 @@ def _key_text(expr):
 
 
 def _context_name(context):
-    """The name a context quotes: "assigned to 'auth_token'" -> 'auth_token'."""
+    """The name a context quotes: "assigned to 'auth_token'" -> 'auth_token';
+    or the attribute it names: "assigned to .auth_token" -> 'auth_token'
+    (DjanGoat's `user.auth_token = ...`: an auth token, not a session id)."""
     _, quote, rest = context.partition("'")
-    return rest.partition("'")[0] if quote else ""
+    if quote:
+        return rest.partition("'")[0]
+    return context.rpartition(" .")[2] if " ." in context else ""
 
 
 def _names_model_query(receiver, args):
