@@ -349,7 +349,7 @@ class SessionIdAnalysis(Analysis):
         or Flask's `g`."""
         if owner.__class__ is ast.Attribute and owner.attr == "state":
             return _names_request(owner.value)
-        return _names_request(owner) or self.ctx.qualname(owner) in _REQUEST_GLOBALS
+        return _names_request(owner) or self.ctx.qualname(owner) in fw.REQUEST_GLOBALS
 
     def _cookie_name(self, value):
         """A configured session cookie name is a session-id name too."""
@@ -1180,5 +1180,3 @@ def _names_request(expr):
         expr = expr.value
     return expr.__class__ is ast.Name and expr.id in fw.REQUEST_NAMES
 
-
-_REQUEST_GLOBALS = frozenset(("flask.g", "quart.g"))  # the request's own namespace, where `g.user` signs it in

@@ -606,6 +606,8 @@ __all__ += [
 # -- sessions and requests -------------------------------------------------
 
 REQUEST_NAMES = frozenset(("request", "req"))
+# Module-level per-request namespaces (`flask.g`), from the adapters.
+REQUEST_GLOBALS = frozenset().union(*(f.requests.globals for f in REQUEST_FRAMEWORKS))
 
 
 def request_object(ctx, expr):

@@ -145,6 +145,7 @@ class Requests:
     """Where a framework's request carries client-sent values."""
 
     objects: frozenset = frozenset()  # module-level request proxies (`flask.request`)
+    globals: frozenset = frozenset()  # module-level per-request namespaces (`flask.g`): `g.user = user` signs it in
     types: frozenset = frozenset()  # annotations of a request parameter
     type_prefixes: tuple = ()  # `django.http...` annotations
     sources: dict = field(default_factory=dict)  # `request.<attr>` -> where it comes from

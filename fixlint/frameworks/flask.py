@@ -376,6 +376,7 @@ FLASK = Framework(
     ),
     requests=Requests(
         objects=frozenset(("flask.request", "flask.globals.request")) | quart.REQUEST,
+        globals=frozenset(("flask.g", "flask.globals.g")) | quart.GLOBALS,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,
         raw_bodies=RAW_BODIES,

@@ -17,6 +17,7 @@ APP_CLASSES = frozenset(("quart.Quart", "quart.app.Quart", "quart.Blueprint", "q
 APPLICATIONS = frozenset(("quart.Quart", "quart.app.Quart"))
 SESSION = frozenset(("quart.session", "quart.globals.session"))
 REQUEST = frozenset(("quart.request", "quart.globals.request"))
+GLOBALS = frozenset(("quart.g", "quart.globals.g"))
 FLASH = frozenset(("quart.flash", "quart.helpers.flash"))
 URL_BUILDERS = frozenset(("quart.url_for", "quart.helpers.url_for"))
 REDIRECTS = frozenset(("quart.redirect", "quart.helpers.redirect"))

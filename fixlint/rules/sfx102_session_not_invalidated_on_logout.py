@@ -404,7 +404,6 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
 
 _REVOKE_WORDS = frozenset(("revoke", "destroy", "delete", "invalidate", "expire", "blacklist", "denylist",
                            "blocklist", "discard", "remove", "logout", "signout", "kill", "purge", "clear", "flush"))
-_COOKIE_CALLS = frozenset(("delete_cookie", "set_cookie", "unset_cookie", "clear_cookie"))
 
 
 def _may_revoke(function):
@@ -414,7 +413,7 @@ def _may_revoke(function):
         if node.__class__ is ast.Call:
             func = node.func
             name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-            if name and name not in _COOKIE_CALLS and not _REVOKE_WORDS.isdisjoint(fw.words(name)):
+            if name and name not in fw.COOKIE_WRITER_METHODS and not _REVOKE_WORDS.isdisjoint(fw.words(name)):
                 return True
     return False
 
