@@ -196,6 +196,12 @@ def project_verifier(ctx, call):
     project = ctx.project
     if project is None or not project.helpers:
         return False
+    verifying = ctx.kept.get(project_verifier)
+    if verifying is None:  # the file's imported helpers that verify, found once
+        verifying = ctx.kept[project_verifier] = frozenset(
+            name for name, profile in project.helpers.items() if profile.get("verifies"))
+    if not verifying:
+        return False
     func = call.func
     if func.__class__ is ast.Name:
         binding = ctx.binding(func)
@@ -203,9 +209,7 @@ def project_verifier(ctx, call):
             return False
     elif func.__class__ is not ast.Attribute:
         return False
-    qualname = ctx.qualname(func)
-    profile = project.helpers.get(qualname) if qualname is not None else None
-    return bool(profile) and bool(profile.get("verifies"))
+    return ctx.qualname(func) in verifying
 
 
 def _checks_credentials(call):

@@ -547,66 +547,51 @@ class _Function:
 
     def _weak(self, expr, depth):
         """How a message names the guessable value `expr` holds, or None."""
+        found = self._randomness(expr, depth)
+        return None if found is _STRONG else found
+
+    def _randomness(self, expr, depth):
+        """_STRONG for a value from a cryptographically strong source
+        (secrets, os.urandom, uuid4, get_random_string), how a message names
+        a guessable one (`random.choice()`), or None. String building is
+        strong when any part is (`random.choice(...) + get_random_string(31)`:
+        OnlineJudge's rand_str), else its first weak part, as the handler's
+        own module reads it (origins._combine)."""
         if depth > _MAX_DEPTH:
             return None
         cls = expr.__class__
         if cls is ast.Call:
             qualname = _qualname(expr.func, self.aliases)
             if qualname is not None:
+                if (qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS
+                        or qualname in fw.TOKEN_GENERATORS or qualname in stdlib.STRONG_RANDOM_CLASSES):
+                    return _STRONG
                 if qualname in stdlib.WEAK_CALLS:
                     return stdlib.WEAK_CALLS[qualname]
-                if (qualname.startswith(stdlib.WEAK_RANDOM_MODULES) and qualname not in stdlib.WEAK_RANDOM_CLASSES
-                        and qualname not in stdlib.STRONG_RANDOM_CLASSES):
+                if qualname.startswith(stdlib.WEAK_RANDOM_MODULES) and qualname not in stdlib.WEAK_RANDOM_CLASSES:
                     return f"{qualname}()"
                 return None
             func = expr.func
-            if func.__class__ is ast.Name and func.id in _ENCODERS and expr.args:
-                return self._weak(expr.args[0], depth + 1)
-            if func.__class__ is ast.Attribute and func.attr == "join" and expr.args:
-                return self._weak(expr.args[0], depth + 1)
+            if (func.__class__ is ast.Name and func.id in _ENCODERS) or (
+                    func.__class__ is ast.Attribute and func.attr == "join"):
+                return self._randomness(expr.args[0], depth + 1) if expr.args else None
             return None
         if cls is ast.Name:
             value = self.assigned.get(expr.id)
-            return self._weak(value, depth + 1) if value is not None else None
+            return self._randomness(value, depth + 1) if value is not None else None
         if cls in (ast.GeneratorExp, ast.ListComp):
-            return self._weak(expr.elt, depth + 1)
+            return self._randomness(expr.elt, depth + 1)
         if cls is ast.BinOp:
             parts = (expr.left, expr.right)
         elif cls is ast.JoinedStr:
             parts = [part.value for part in expr.values if part.__class__ is ast.FormattedValue]
         else:
             return None
-        # String building, as the handler's module reads it (origins._combine):
-        # strong when any part is (`random.choice(...) + get_random_string(31)`:
-        # OnlineJudge's rand_str), else its first weak part.
-        if any(self._strong(part, depth + 1) for part in parts):
-            return None
-        return next(filter(None, (self._weak(part, depth + 1) for part in parts)), None)
+        found = [self._randomness(part, depth + 1) for part in parts]
+        return _STRONG if _STRONG in found else next(filter(None, found), None)
 
-    def _strong(self, expr, depth):
-        """Whether `expr` holds a value from a cryptographically strong
-        source (secrets, os.urandom, uuid4, get_random_string)."""
-        if depth > _MAX_DEPTH:
-            return False
-        cls = expr.__class__
-        if cls is ast.Call:
-            qualname = _qualname(expr.func, self.aliases)
-            if qualname is not None:
-                return (qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS
-                        or qualname in fw.TOKEN_GENERATORS or qualname in stdlib.STRONG_RANDOM_CLASSES)
-            func = expr.func
-            if func.__class__ is ast.Name and func.id in _ENCODERS and expr.args:
-                return self._strong(expr.args[0], depth + 1)
-            return False
-        if cls is ast.Name:
-            value = self.assigned.get(expr.id)
-            return value is not None and self._strong(value, depth + 1)
-        if cls is ast.BinOp:
-            return self._strong(expr.left, depth + 1) or self._strong(expr.right, depth + 1)
-        if cls is ast.JoinedStr:
-            return any(self._strong(part.value, depth + 1) for part in expr.values
-                       if part.__class__ is ast.FormattedValue)
-        return False
+
+_STRONG = object()  # _Function._randomness's answer for a strong value
 
 
 def _held_container(expr):
