@@ -377,6 +377,12 @@ class OriginAnalysis(Analysis):
         if found.__class__ is Read:
             return found
         read = Read(node, key, source, framework, key_expr)
+        if source == PATH and key is not None:
+            # `request.view_args["session_id"]` where the application's URL rules,
+            # in another module, declare only `<int:session_id>` (Indico's timetable)
+            project = self.ctx.project
+            if project is not None and key in getattr(project, "int_path_params", ()):
+                read.numeric = True
         function = self.ctx.function
         if function is not None:
             read.function = function.node

@@ -29,7 +29,7 @@ from .. import __version__
 # `session_methods`, `app_classes`, `session_interfaces`, `cookie_getter_classes`;
 # 6: `session_methods` holds the methods that renew the id by another name,
 # and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`
-FORMAT = 8
+FORMAT = 9
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 
@@ -174,6 +174,12 @@ class Summaries(Mapping):
         JSON string a quote is escaped, so the text cannot match there."""
         facts = self._data[path]
         return facts.__class__ is str and f'"{key}":[]' in facts
+
+    def may_hold(self, path, key):
+        """Whether the summary of `path` may hold `key`: False only when it
+        is still its JSON text and the text never names the key."""
+        facts = self._data[path]
+        return facts.__class__ is not str or f'"{key}"' in facts
 
     def replaced(self, path, facts):
         """A copy with `facts` as the summary of `path`."""

@@ -109,6 +109,13 @@ class ProjectFacts(NamedTuple):
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
     constants: dict = {}
+    # The URL path variables that the URL rules nearest the checked module
+    # (its folder, else the folders above it) declare as numbers only
+    # (`<int:session_id>`, not also `<session_id>`): an object's id where a
+    # handler of that part of the application reads it
+    # (`request.view_args["session_id"]`: Indico's timetable, whose rules
+    # are in timetable/blueprint.py, its handlers in timetable/controllers/).
+    int_path_params: frozenset = frozenset()
     # The checked module's profiled functions (summary `functions`) that
     # another project module outside test code imports: a login helper
     # named like a handler is then judged at its calls (lifecycle), not
@@ -151,6 +158,7 @@ class Project:
         self._from_bases = {}  # (search folders, relative?, module, names) -> project modules
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._importers = None  # absolute path -> the project modules importing it
+        self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
         self._stems = None  # the last names a project module can be imported by (_may_name)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
@@ -227,7 +235,8 @@ class Project:
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
-                              nearby_backends=self._nearby_backends(path))
+                              nearby_backends=self._nearby_backends(path),
+                              int_path_params=self._int_path_params(path))
 
     def _forced_flags(self, group, assigned="response_classes", classes="cookie_flag_classes"):
         """The cookie flags the application's response class sets on every
@@ -316,6 +325,40 @@ class Project:
                 elif module and path in resolve(folder, level, module, ())[:1]:
                     return frozenset(functions)
         return frozenset(found) if found else _NONE
+
+    def _int_path_params(self, path):
+        """ProjectFacts.int_path_params for the module at `path`."""
+        by_folder = self._path_params
+        if by_folder is None:
+            by_folder = self._path_params = {}
+            summaries = self.summaries
+            may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
+            for module in summaries.keys():
+                if (may_hold is not None and not may_hold(module, "int_path_params")
+                        and not may_hold(module, "other_path_params")) or self._is_test_code(module):
+                    continue
+                facts = summaries[module]
+                if facts.get("int_path_params") or facts.get("other_path_params"):
+                    found = by_folder.setdefault(os.path.dirname(module), (set(), set()))
+                    found[0].update(facts.get("int_path_params", ()))
+                    found[1].update(facts.get("other_path_params", ()))
+        if not by_folder:
+            return _NONE
+        decided = {}  # name -> declared a number, by the nearest folder that declares it
+        folder, root = os.path.dirname(path), self.root
+        while True:
+            found = by_folder.get(folder)
+            if found is not None:
+                for name in found[1]:
+                    decided.setdefault(name, False)  # `<session_id>` here, even beside an `<int:session_id>`
+                for name in found[0]:
+                    decided.setdefault(name, True)
+            parent = os.path.dirname(folder)
+            if folder == root or parent == folder or not folder.startswith(root):
+                break
+            folder = parent
+        numbers = frozenset(name for name, number in decided.items() if number)
+        return numbers or _NONE
 
     def _nearby_backends(self, path):
         """The backend choices of `path` and of the project modules it

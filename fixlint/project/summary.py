@@ -273,6 +273,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["cookie_getter_classes"] = response_classes.getter_classes(text, probe)
     facts["keyed_interfaces"] = response_classes.keyed_interfaces(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
+    _path_params(facts, text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)
@@ -286,6 +287,28 @@ def summarise(text, tree=None, known=None, parsed=None):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     return facts
+
+
+# What a module declaring URL rules spells besides `<name>`: Flask's route
+# decorators and rule calls, Django's urlpatterns and path().
+_RULE_MARKERS = ("route(", "_rule", "urlpatterns", "path(")
+_PATH_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # `<int:session_id>`, `<session_id>`
+
+
+def _path_params(facts, text):
+    """The URL path variables a module declares as numbers
+    (`int_path_params`: `<int:session_id>`), and those it declares
+    otherwise (`other_path_params`: `<sid>`, `<string:sid>`), nearer a
+    handler than a number declaration above it (ProjectFacts)."""
+    found = _PATH_VARIABLE.findall(text)  # one scan of every module: cheaper than a look for each marker
+    if not found:
+        return
+    numbers = {name for converter, name in found if converter == "int"}
+    others = {name for converter, name in found if converter != "int"}
+    if numbers:
+        facts["int_path_params"] = sorted(numbers)
+    if others and (numbers or any(marker in text for marker in _RULE_MARKERS)):
+        facts["other_path_params"] = sorted(others)  # not every `<name>` of a text: those of its URL rules
 
 
 def _parse(text, tree=None):
