@@ -179,7 +179,7 @@ def checks_credentials(ctx, call):
     func = call.func
     if func.__class__ is ast.Attribute and func.value.__class__ is ast.Call and verifier_name(func.attr) is None:
         return _verify_receiver(ctx, func) or credential_query(call)
-    return kept(call, "checks credentials", _checks_credentials)
+    return checks_credentials_alone(call)
 
 
 def checks_credentials_alone(call):

@@ -77,7 +77,6 @@ from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 from .base import imports_helper
 from .credentials import verifier_name
-from ..project.functions import PASSWORD_NEEDLES
 
 
 def login_possible(text, config):
@@ -141,7 +140,7 @@ def _calls_a_verifying_helper(text):
     `request.form["senha"]`), and, the project fact asked last, it imports
     such a helper. A call passing a password under no such word anywhere
     in the file is not seen."""
-    return ("import" in text and any(needle.lower() in text for needle in PASSWORD_NEEDLES)
+    return ("import" in text and any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER)
             and imports_helper(text, _VERIFYING_PROFILE_KEYS))
 
 

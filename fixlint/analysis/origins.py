@@ -61,9 +61,6 @@ _COOKIE_JARS = frozenset(a for r in _REQUESTS for a, source in r.sources.items()
 _REQUEST_NAMES = fw.REQUEST_NAMES | frozenset().union(*(r.connection_names for r in _REQUESTS))
 _ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in _SESSION_FRAMEWORKS))
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
-# One set of generators: the stdlib's strong sources and the token and
-# session-id generators frameworks and libraries provide (`jwt.encode`).
-_STRONG_CALLS = stdlib.STRONG_CALLS | fw.TOKEN_GENERATORS
 _MAX_DEPTH = 24
 # Number types: a value declared one (`sid: int`, `<int:sid>`, `type=int`)
 # or turned into one (`int(sid)`) is an object id.
@@ -532,14 +529,12 @@ class OriginAnalysis(Analysis):
         return _MISSING
 
     def _qualified_call(self, expr, qualname, depth):
-        if qualname in stdlib.STRONG_RANDOM_CLASSES:
+        if fw.is_strong_source(qualname):
             return STRONG
         if qualname.startswith(stdlib.WEAK_RANDOM_MODULES):
             if qualname in stdlib.WEAK_RANDOM_CLASSES:
                 return None  # the generator object; its methods are weak
             return Weak(expr, f"{_short(qualname)}()")
-        if qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in _STRONG_CALLS:
-            return STRONG
         if qualname in stdlib.WEAK_CALLS:
             return Weak(expr, stdlib.WEAK_CALLS[qualname])
         if qualname in stdlib.COUNTERS:

@@ -26,6 +26,7 @@ from .litestar import LITESTAR
 from .aiohttp import AIOHTTP
 from .aiohttp_session import AIOHTTP_SESSION
 from .aiohttp_security import AIOHTTP_SECURITY
+from . import stdlib
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
@@ -150,6 +151,18 @@ TOKEN_GENERATORS = frozenset(
         "django.contrib.auth.tokens.default_token_generator.make_token",
     )
 )
+_STRONG_CALLS = stdlib.STRONG_CALLS | TOKEN_GENERATORS
+
+
+def is_strong_source(qualname):
+    """Whether a call of `qualname` makes a cryptographically strong value:
+    `secrets.*`, os.urandom, uuid4, get_random_string, random.SystemRandom,
+    the token generators above (the session-id analysis and the project's
+    helper profiles ask the same)."""
+    return (qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in _STRONG_CALLS
+            or qualname in stdlib.STRONG_RANDOM_CLASSES)
+
+
 RESPONSE_NAMES = frozenset(("resp", "response"))
 # Literal cookie values that only say yes or no (or that something is done):
 # the same for every visitor, so no credential (`set_cookie("is_user_authorized",

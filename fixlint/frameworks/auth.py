@@ -10,6 +10,7 @@ Words are compared as sequences of lower-case words (`fw.words`):
 from __future__ import annotations
 
 from . import vocabularies
+from .base import INVALIDATE_METHODS
 
 # -- handlers --------------------------------------------------------------
 
@@ -45,6 +46,20 @@ VERIFIER_NAMES = frozenset(
 # `ph.verify` (argon2), `kdf.verify` (cryptography's Scrypt, PBKDF2HMAC:
 # the password's key checked against the stored one), `totp.verify`.
 VERIFY_METHOD = "verify"
+# A parameter whose name holds one of these takes a password (a project
+# helper's `verifies`, project/functions.py): `password`, `passwd`,
+# `user_pwd`, `senha`, `kata_sandi`, spelled as written, so that a module's
+# text holds it wherever its tree does; lifecycle_guard asks a caller's
+# text for them, lower-cased.
+PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi")
+PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
+# Words of a call's name that may end something on the server (SFX102: a
+# logout that revokes its token as well as deleting the cookie): the
+# invalidating session methods a project's own session class may define,
+# and more.
+REVOKE_WORDS = INVALIDATE_METHODS | frozenset((
+    "revoke", "expire", "blacklist", "denylist", "blocklist", "discard", "remove", "logout", "signout", "kill",
+    "purge", "clear"))
 VERIFY_RECEIVER_WORDS = frozenset(
     ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon", "kdf", "scrypt",
      "pbkdf2")

@@ -28,7 +28,9 @@ from .. import __version__
 # 5: summaries hold `constants`, `response_classes`, `cookie_flag_classes`,
 # `session_methods`, `app_classes`, `session_interfaces`, `cookie_getter_classes`;
 # 6: `session_methods` holds the methods that renew the id by another name,
-# and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`
+# and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`;
+# 8: functions' `verifies`, and the profiles of classes' class and static
+# methods (`Class.method`); 9: `int_path_params`, `other_path_params`
 FORMAT = 9
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

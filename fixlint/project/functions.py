@@ -56,6 +56,7 @@ from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..analysis.credentials import checks_credentials_alone
 from ..analysis.identity import binds_nobody, is_identity_key
+from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
@@ -68,11 +69,7 @@ from .needles import Needles
 MARKERS = ("session[", "session.pop(", "session.clear(", "session.setdefault(", "session.update(",
            "session.cycle_key(", "session.flush(", "login_user(", "logout_user(", "login(", "logout(",
            "regenerate_session_id", "random.", "uuid1(", "Cookie(", "Query(", "Form(", "Body(", "Header(")
-# A parameter whose name holds one of these takes a password (`verifies`):
-# `password`, `passwd`, `user_pwd`, `senha`, `kata_sandi`, spelled as
-# written, so that a module's text holds it wherever its tree does (the
-# module's words below); lifecycle_guard asks a caller's text for them.
-PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi")
+PASSWORD_NEEDLES = auth.PASSWORD_NEEDLES  # a parameter named for a password (`verifies`)
 _RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
@@ -563,8 +560,7 @@ class _Function:
         if cls is ast.Call:
             qualname = _qualname(expr.func, self.aliases)
             if qualname is not None:
-                if (qualname.startswith(stdlib.STRONG_PREFIXES) or qualname in stdlib.STRONG_CALLS
-                        or qualname in fw.TOKEN_GENERATORS or qualname in stdlib.STRONG_RANDOM_CLASSES):
+                if fw.is_strong_source(qualname):
                     return _STRONG
                 if qualname in stdlib.WEAK_CALLS:
                     return stdlib.WEAK_CALLS[qualname]

@@ -402,8 +402,7 @@ class Project:
                     for target in found:
                         keys.update(name for name in names if name in self.summaries[target]["keys"])
             for dotted in facts["links"]:
-                module, _, name = dotted.rpartition(".")
-                followed.extend(self.resolve_in(folder, 0, module or name, [name] if module else []))
+                followed.extend(_link_targets(self.resolve_in, folder, dotted))
             for target in followed:
                 if target not in seen:
                     seen.add(target)
@@ -609,9 +608,15 @@ def _edges(project, path):
         if "*" in names and not found:
             stars_found = False
     for dotted in facts["links"]:  # from_object("config.ProductionConfig")
-        module, _, name = dotted.rpartition(".")
-        targets.extend(resolve(folder, 0, module or name, [name] if module else []))
+        targets.extend(_link_targets(resolve, folder, dotted))
     return targets, stars_found
+
+
+def _link_targets(resolve, folder, dotted):
+    """The project modules configuration loaded by name from `folder`
+    names (`config.ProductionConfig`: config.py; `settings`)."""
+    module, _, name = dotted.rpartition(".")
+    return resolve(folder, 0, module or name, [name] if module else [])
 
 
 def _groups(edges):

@@ -9,6 +9,7 @@ from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.identity import is_identity_key
 from ..analysis.identity_cookies import IdentityCookieAnalysis
 from .. import frameworks as fw
+from ..frameworks import auth
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import handler_calls, regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -326,11 +327,10 @@ class SessionNotInvalidatedOnLogout(Rule):
                 continue
             deleted = _credential_cookie_only(steps, cookie_backend, lifecycle, path.function)
             if deleted is not None:
-                label = fw.file_web_framework(lifecycle.ctx)
-                label = label.label_in(lifecycle.ctx) if label is not None else "Python"
-                message = (f"logout only deletes cookie {deleted.event.key!r}, whose value stays valid: the server "
-                           f"ends nothing, so a copy of the cookie still signs in; revoke the token on the server "
-                           f"at logout (a deny-list, or sign-ins kept in a server-side session and ended) ({label})")
+                framework = fw.file_web_framework(lifecycle.ctx)
+                label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
+                message = _stays_valid("", deleted.event.key, "revoke the token on the server at logout (a deny-list, "
+                                       "or sign-ins kept in a server-side session and ended)", label)
                 yield path, deleted, deleted.site, message
                 continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
@@ -362,12 +362,11 @@ class SessionNotInvalidatedOnLogout(Rule):
         where = f"calls {step.via}(), which " if step.via else ""
         if event.kind == COOKIE_DELETE:
             backend = server_side
-            if event.key is not None and not lifecycle.is_session_cookie(event.key) and not _names_session_id(event.key):
+            if _own_credential_cookie(event.key, lifecycle):
                 # A cookie the app sets itself with who the user is (pygoat's `userid`), or a token:
                 # deleting it revokes nothing; the session it stood in for is where logout can end.
-                return (f"logout {where}only deletes cookie {event.key!r}, whose value stays valid: the server "
-                        f"ends nothing, so a copy of the cookie still signs in; keep the sign-in in the session "
-                        f"and end it at logout: {backend.invalidate_fix} ({backend.label})")
+                return _stays_valid(where, event.key, f"keep the sign-in in the session and end it at logout: "
+                                    f"{backend.invalidate_fix}", backend.label)
             if not backend.server_side:
                 return (f"logout {where}only deletes the session cookie and never ends the session; "
                         f"{backend.invalidate_fix} ({backend.label})")
@@ -395,15 +394,25 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     auth cookie; a signed-cookie one: its own cookie only)."""
     if backend is not None:
         return None
-    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None
-                    and not lifecycle.is_session_cookie(s.event.key) and not _names_session_id(s.event.key)), None)
+    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and _own_credential_cookie(s.event.key, lifecycle)),
+                   None)
     if deleted is None or _may_revoke(function):
         return None
     return deleted
 
 
-_REVOKE_WORDS = frozenset(("revoke", "destroy", "delete", "invalidate", "expire", "blacklist", "denylist",
-                           "blocklist", "discard", "remove", "logout", "signout", "kill", "purge", "clear", "flush"))
+def _stays_valid(where, cookie, fix, label):
+    """SFX102's message for a logout that only deletes a credential cookie
+    of the app's own (`where`: "calls helper(), which ")."""
+    return (f"logout {where}only deletes cookie {cookie!r}, whose value stays valid: the server ends nothing, "
+            f"so a copy of the cookie still signs in; {fix} ({label})")
+
+
+def _own_credential_cookie(name, lifecycle):
+    """A credential cookie the app sets itself (`userid`, `access_token`):
+    a deleted cookie with a known name that is neither the session's own
+    cookie nor named for a session id."""
+    return name is not None and not lifecycle.is_session_cookie(name) and not _names_session_id(name)
 
 
 def _may_revoke(function):
@@ -413,7 +422,7 @@ def _may_revoke(function):
         if node.__class__ is ast.Call:
             func = node.func
             name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-            if name and name not in fw.COOKIE_WRITER_METHODS and not _REVOKE_WORDS.isdisjoint(fw.words(name)):
+            if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
                 return True
     return False
 
