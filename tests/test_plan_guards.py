@@ -95,6 +95,44 @@ def test_session_words_without_a_cookie_site_are_not_planned(text):
     assert CookieAnalysis not in plan(select_rules(), Config(), GuardText(text), None)
 
 
+@pytest.mark.parametrize("text", [
+    "from django.conf import settings\n\ndef apps():\n    return settings.INSTALLED_APPS\n",
+    "def urls(settings):\n    if settings.ROOT_URLCONF == 'x':\n        return settings.MIDDLEWARE\n",
+    "if 'django.contrib.sessions' in settings.INSTALLED_APPS:\n    pass\n",
+])
+def test_reading_a_settings_marker_does_not_make_a_settings_module(text):
+    # Most of Django reads settings.INSTALLED_APPS; only a module assigning
+    # a marker (visit_assign) is a settings module.
+    assert not CookieAnalysis.wanted(GuardText(text), Config())
+
+
+@pytest.mark.parametrize("text", [
+    "INSTALLED_APPS = ['a']\n",
+    "ROOT_URLCONF: str = 'mysite.urls'\n",
+    "MIDDLEWARE = MIDDLEWARE_BASE = ['m']\n",
+    "BASE = MIDDLEWARE = ['m']\n",
+    "if DEBUG:\n    INSTALLED_APPS = INSTALLED_APPS + ['debug_toolbar']\n",
+    "INSTALLED_APPS \\\n    = ['a']\n",
+])
+def test_assigning_a_settings_marker_is_planned(text):
+    assert CookieAnalysis.wanted(GuardText(text), Config())
+    assert CookieAnalysis.wanted(text.lower(), Config())  # no raw text: the looser substring test
+
+
+def test_a_star_import_is_planned_only_when_the_chain_gives_a_marker():
+    text = "from .base import *\n\nDEBUG = False\n"
+    unknown = GuardText(text)
+    assert CookieAnalysis.wanted(unknown, Config()) and unknown.awaits_project
+    for facts, planned in (
+            (_facts({})._replace(chain_keys=frozenset({"INSTALLED_APPS", "SECRET_KEY"})), True),
+            (_facts({})._replace(chain_keys=frozenset({"SECRET_KEY"})), False),
+            (_facts({})._replace(chain_keys=frozenset({"INSTALLED_APPS"}), chain_complete=False), False),
+            (None, False)):
+        guard = GuardText(text)
+        guard.project = facts
+        assert CookieAnalysis.wanted(guard, Config()) is planned, facts
+
+
 def test_a_flask_app_configured_nowhere_in_its_project_is_reported_at_its_construction(tmp_path, capsys, parsed):
     # The app is built in one module, the session used in another; no module
     # gives SESSION_COOKIE_SECURE or _SAMESITE: reported at Flask(...) by the

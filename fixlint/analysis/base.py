@@ -51,17 +51,28 @@ class GuardText(str):
         return found
 
 
+def project_facts(text):
+    """The ProjectFacts of the file whose GuardText is `text`, None when it
+    has none, or UNKNOWN: the caller cannot tell yet, and the text then
+    remembers that its plan waits for the project model (a guard asking
+    lets the file in). A plain lower-cased str knows nothing: UNKNOWN."""
+    project = getattr(text, "project", UNKNOWN)
+    if project is UNKNOWN:
+        if text.__class__ is GuardText:
+            text.awaits_project = True
+        return UNKNOWN
+    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
+        project = project.get()
+    return project
+
+
 def imports_helper(text, keys):
     """Whether the file whose GuardText is `text` imports a project helper
     whose profile (project/functions.py, ProjectFacts.helpers) has any of
-    `keys`. Unknown: yes, and the text remembers that its plan waits for
-    the project model."""
-    project = text.project
+    `keys`. Unknown: yes (project_facts)."""
+    project = project_facts(text)
     if project is UNKNOWN:
-        text.awaits_project = True
         return True
-    if project is not None and not hasattr(project, "helpers"):  # a Deferred (engine.checker)
-        project = project.get()
     if project is None or not project.helpers:
         return False
     return any(profile.get(key) for profile in project.helpers.values() for key in keys)

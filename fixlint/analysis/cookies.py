@@ -20,6 +20,7 @@ framework default and counts only where the site says absence matters.
 from __future__ import annotations
 
 import ast
+import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -29,7 +30,7 @@ from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
 )
 from ..frameworks import stdlib
-from .base import Analysis
+from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, project_facts
 
 SET_COOKIE = "set_cookie"
 SETTINGS = "settings"
@@ -451,6 +452,32 @@ _CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + end for f in 
 # in the same module under a name that does not spell the class's.
 
 
+# `INSTALLED_APPS = [...]`, `ROOT_URLCONF: str = "urls"`, `X = MIDDLEWARE = [...]`, a line continued
+# (visit_assign: a Name target of an assignment); a keyword argument or an
+# attribute target passes too, which only lets a file in.
+_MARKER_ASSIGNED = {name: re.compile(r"%s(?<!\w%s)[\s\\]*(?::[^=\n]*)?=(?!=)" % (name, name))
+                    for name in sorted(SETTINGS_MARKERS)}
+
+
+def _assigns_marker(text):
+    """Whether a file's text (a GuardText; a plain lower-cased str: the
+    name spelled in any case) may assign a settings marker."""
+    raw = getattr(text, "raw", None)
+    if raw is None:
+        return any(name.lower() in text for name in _MARKER_ASSIGNED)
+    return any(name.lower() in text and pattern.search(raw) is not None
+               for name, pattern in _MARKER_ASSIGNED.items())
+
+
+def _chains_to_settings(text):
+    """Whether the modules a file star-imports may give a settings marker
+    (ProjectFacts.chain_keys, complete), or the project is not known yet."""
+    project = project_facts(text)
+    if project is NOT_KNOWN_YET:
+        return True
+    return project is not None and project.chain_complete and not SETTINGS_MARKERS.isdisjoint(project.chain_keys)
+
+
 def _marks_settings(name, value):
     """Whether `NAME = value` at module level is the settings marker: a
     list setting (INSTALLED_APPS, MIDDLEWARE) given a list, a name or an
@@ -480,9 +507,19 @@ class CookieAnalysis(Analysis):
     # from those sites (chain_keys, builds_app, session_use): none makes a
     # site in a file that spells none of them. "session_" alone (any
     # `session_id`, `db.session_factory`) is not enough.
-    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, "installed_apps", "root_urlconf",
-                *_CONSTRUCTION_WORDS, "import *")
-    names = ("MIDDLEWARE",)
+    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, *_CONSTRUCTION_WORDS)
+
+    @classmethod
+    def wanted(cls, text, config):
+        """The keywords, else what makes a settings module (Django's): a
+        marker assigned (`INSTALLED_APPS = [...]`: most of Django reads
+        `settings.INSTALLED_APPS`, which marks nothing), or a star import
+        of a chain whose modules give a marker (`from .base import *`)."""
+        if super().wanted(text, config):
+            return True
+        if text is None:
+            return True
+        return _assigns_marker(text) or ("import *" in text and _chains_to_settings(text))
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
