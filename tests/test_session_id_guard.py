@@ -103,6 +103,10 @@ def test_a_construct_that_gives_a_fact_is_planned_and_reported(name):
     "PHPSESSID = 1\n",
     "headers['Bearer-Token'] = value\n",
     "from flask import session\n",
+    "from django.shortcuts import render\n\ndef view(request):\n    return render(request.session)\n",
+    # the attribute with blanks or a line continuation after the dot
+    "from django.shortcuts import render\n\ndef view(request):\n    return render(request. session)\n",
+    "from starlette.responses import Response\n\ndef view(request):\n    return request.\\\n        session\n",
     "def new_sid(): ...\n",
     # a route registered by method needs no import of its framework
     "def cart(sid):\n    return sid\n\napp.add_url_rule('/cart/<sid>', view_func=cart)\n",
@@ -124,6 +128,10 @@ def test_other_anchors_are_planned(text):
     "from flask import request\n\ndef check(expected):\n    return request.form['csrf_token'] == expected\n",
     "def headers(token):\n    return {'Authorization': token}\n",
     "def token_count(tokens): ...\n",
+    # a request framework's import and `session` but no `.session` attribute
+    # (Django's and Starlette's request.session): a database's, a websocket's
+    "from django.db import connection\n\ndef setup():\n    connection.cursor().execute('ALTER SESSION SET x')\n",
+    "from starlette.routing import websocket_session\n\nroute = websocket_session(handler)\n",
 ])
 def test_text_that_cannot_hold_a_fact_is_not_planned(text):
     assert not _wanted(text), text

@@ -15,8 +15,8 @@ parsed nor walked for SFX201-SFX204):
   cache key written as a literal starting `session`/`sess`;
 - a framework's session API: its session store class (`SessionStore`),
   session model, session-id call (`get_session_id`), a session object
-  (`flask.session`, `request.session` of a request framework, a session
-  getter);
+  (`flask.session`, `request.session` of a request framework, written as
+  an attribute `.session`, a session getter);
 - `Depends` with the import of a framework whose handlers declare
   parameters, when the file imports a project helper whose profile
   returns something (ProjectFacts.helpers, `returns`): another module's
@@ -263,9 +263,28 @@ def _key_text(text):
 
 
 def _session_api(text):
-    if "session" in text and _any_in(_REQUEST_SESSION, text):
+    if "session" in text and _any_in(_REQUEST_SESSION, text) and _session_attribute(text):
         return True
     return _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS)
+
+
+def _session_attribute(text):
+    """Whether the text spells an attribute `.session` (fw.session_object's
+    `request.session`), a line continuation or spaces after the dot too."""
+    if ".session" in text:
+        return True
+    at = text.find("session")
+    while at != -1:
+        before = at - 1
+        while before >= 0 and text[before] in _BLANKS:
+            before -= 1
+        if before >= 0 and text[before] == ".":
+            return True
+        at = text.find("session", at + 7)
+    return False
+
+
+_BLANKS = frozenset(" \t\r\n\\\f")
 
 
 def _store(text, raw):
