@@ -455,18 +455,16 @@ _CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + end for f in 
 # `INSTALLED_APPS = [...]`, `ROOT_URLCONF: str = "urls"`, `X = MIDDLEWARE = [...]`, a line continued
 # (visit_assign: a Name target of an assignment); a keyword argument or an
 # attribute target passes too, which only lets a file in.
-_MARKER_ASSIGNED = {name: re.compile(r"%s(?<!\w%s)[\s\\]*(?::[^=\n]*)?=(?!=)" % (name, name))
-                    for name in sorted(SETTINGS_MARKERS)}
+_MARKER_ASSIGNED = tuple((name.lower(), re.compile(r"%s(?<!\w%s)[\s\\]*(?::[^=\n]*)?=(?!=)" % (name, name)))
+                         for name in sorted(SETTINGS_MARKERS))
 
 
 def _assigns_marker(text):
     """Whether a file's text (a GuardText; a plain lower-cased str: the
     name spelled in any case) may assign a settings marker."""
     raw = getattr(text, "raw", None)
-    if raw is None:
-        return any(name.lower() in text for name in _MARKER_ASSIGNED)
-    return any(name.lower() in text and pattern.search(raw) is not None
-               for name, pattern in _MARKER_ASSIGNED.items())
+    return any(lowered in text and (raw is None or pattern.search(raw) is not None)
+               for lowered, pattern in _MARKER_ASSIGNED)
 
 
 def _chains_to_settings(text):
