@@ -16,7 +16,6 @@ from .helpers import write
 
 NEEDLE_SETS = {
     "summary.PARSE_MARKERS": summary._PARSE_NEEDLES,
-    "functions._WORDS": functions._WORD_NEEDLES,
     "session_stores._READ_TEXTS": session_stores._READ_NEEDLES,
     "cookie_reads (cookie)": cookie_reads._COOKIE_WORD,
 }
@@ -144,3 +143,78 @@ def test_imports_link_modules_by_file_and_package_name_and_no_other(tmp_path):
     assert "auth.log_in" in built.facts_for(app).helpers
     assert "log_in" not in built.facts_for(app).helpers
     assert set(built.facts_for(views).helpers) == {"auth.log_in"}
+
+
+# -- function profiles: a text scan gives what a parse gives -------------------
+
+def _fixture_modules():
+    from .annotations import FIXTURES
+
+    return sorted(FIXTURES.rglob("*.py"))
+
+
+def test_the_text_scan_profiles_every_fixture_module_as_its_tree_does():
+    # A module the summary does not parse is profiled from its text, each
+    # function parsed alone only when its text spells what a profile needs:
+    # the answer must be the tree's (the CLI, flake8 on one file and the
+    # language server summarise the same module either way).
+    modules = _fixture_modules()
+    assert len(modules) > 200
+    differ = []
+    for path in modules:
+        text = path.read_text(encoding="utf-8")
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        if summary.summarise(text)["functions"] != summary.summarise(text, tree)["functions"]:
+            differ.append(str(path))
+    assert differ == []
+
+
+PROFILED_BY_TEXT = {
+    "a clock read through its module": ("import time\n\ndef stamp():\n    return str(time.time())\n",
+                                        {"stamp": {"weak": "time.time() (the clock)"}}),
+    "the clock imported under another name": (
+        "from datetime import datetime as dt\n\ndef stamp():\n    return str(dt.now())\n",
+        {"stamp": {"weak": "datetime.now() (the clock)"}}),
+    "random through a name imported from it": (
+        "from random import choice\n\ndef pick():\n    return choice('abc')\n",
+        {"pick": {"weak": "random.choice()"}}),
+    "a session method an event records": (
+        "from flask import session\n\ndef drop():\n    session.invalidate()\n",
+        {"drop": {"events": [["method", "flask", "invalidate"]]}}),
+    "a session imported over a continued line": (
+        "from flask import current_app, \\\n    session\n\ndef keep(user):\n    session['user_id'] = user.id\n",
+        {"keep": {"events": [["bind", "flask", "user_id"]]}}),
+    "a session imported in parentheses under another name": (
+        "from flask import (\n    request,\n    session as s,\n)\n\ndef keep(user):\n    s['user_id'] = user.id\n",
+        {"keep": {"events": [["bind", "flask", "user_id"]]}}),
+    "a name imported as another binds only the other": (
+        "from django.contrib.auth import login as auth_login\n\ndef enter(request, user):\n"
+        "    login(request, user)\n\ndef login(request, user):\n    pass\n",
+        {}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROFILED_BY_TEXT))
+def test_a_function_is_profiled_from_text_as_from_its_tree(name):
+    text, expected = PROFILED_BY_TEXT[name]
+    assert functions.profiles(ast.parse(text)) == expected
+    assert functions.profiles_from_text(text, summary.scan_imports(text)) == expected
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("import os, x.y as z\n", {"os": "os", "z": "x.y"}),
+    ("import a.b.c\n", {"a": "a"}),
+    ("from m import (a,\n    b as c)\n", {"a": "m.a", "c": "m.b"}),
+    ("from m import a, \\\n    b\n", {"a": "m.a", "b": "m.b"}),
+    ("from . import views\nfrom .models import User\n", {}),
+    ("def f():\n    from flask import session\n", {"session": "flask.session"}),
+    ("from m import *\n", {}),
+])
+def test_import_bindings_are_those_the_interpreter_makes(text, bound):
+    from fixlint.project import import_lines
+
+    assert import_lines.bindings(text) == bound
+    assert functions._aliases(ast.parse(text)) == {**bound, **({"*": "m.*"} if "*" in text else {})}

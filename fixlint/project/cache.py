@@ -30,8 +30,10 @@ from .. import __version__
 # 6: `session_methods` holds the methods that renew the id by another name,
 # and functions' `events` hold `["own", fw, name]`; 7: `keyed_interfaces`;
 # 8: functions' `verifies`, and the profiles of classes' class and static
-# methods (`Class.method`); 9: `int_path_params`, `other_path_params`
-FORMAT = 9
+# methods (`Class.method`); 9: `int_path_params`, `other_path_params`;
+# 10: the profiles a text scan gives are those of a parse (clock sources,
+# every session method, names bound by `as` and imports over continued lines)
+FORMAT = 10
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -42,8 +42,9 @@ small JSON-ready dict:
   credentials (a login by what it does).
 
 One pass over each function's statements; without a tree, only the
-module-level functions whose text holds one of MARKERS are parsed, each
-alone. Nothing is imported or executed.
+module-level functions whose text spells what a profile needs (_marked)
+are parsed, each alone, and the profiles are those the tree gives.
+Nothing is imported or executed.
 """
 
 from __future__ import annotations
@@ -60,17 +61,16 @@ from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
-from .needles import Needles
+from . import import_lines
+from .needles import Probe
 
-# What a function must spell to have a profile: a session key written,
-# popped or deleted, a session method, `return request.session`, a
-# login/logout call, a random or uuid1 value, a FastAPI parameter marker.
-# Most functions spell none and are not parsed for this.
-MARKERS = ("session[", "session.pop(", "session.clear(", "session.setdefault(", "session.update(",
-           "session.cycle_key(", "session.flush(", "login_user(", "logout_user(", "login(", "logout(",
-           "regenerate_session_id", "random.", "uuid1(", "Cookie(", "Query(", "Form(", "Body(", "Header(")
+# What a function must spell to have a profile (_marked): a session key
+# written or deleted, or a session method an event records called
+# (_SESSION_USE), `return request.session`, a password parameter, or a
+# local name an import binds to a qualified name a profile reads
+# (_PROFILE_NAMES: login calls, weak sources, FastAPI's parameter
+# markers...). Most functions spell none and are not parsed for this.
 PASSWORD_NEEDLES = auth.PASSWORD_NEEDLES  # a parameter named for a password (`verifies`)
-_RETURNS_SESSION = re.compile(r"return\s+[\w.]+\.session\b")
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
 _REQUEST_NAMES = frozenset(("request", "req"))
@@ -96,29 +96,33 @@ def profiles(tree):
 
 def profiles_from_text(text, imports, known=None, probe=None):
     """The same, without parsing the module: only the module-level
-    functions whose own text holds a MARKER are parsed, each alone;
-    `imports` are the module's (summary.scan_imports). A function whose
-    text does not parse alone (a column-0 line inside a string) is
-    skipped. `known`, a dict the caller keeps from one text of a module to
+    functions whose own text spells what a profile needs (_marked) are
+    parsed, each alone; `imports` are the module's (summary.scan_imports).
+    A function whose text does not parse alone (a column-0 line inside a
+    string) is skipped. `known`, a dict the caller keeps from one text of a module to
     the next (the language server, per document), keeps each function's
     profiles by its text and the module's imports: an edit re-parses only
     the functions it changed. It is left holding this text's functions.
     `probe`: the text's needles.Probe, when the caller keeps one."""
-    if not _WORD_NEEDLES.found_in(text, probe):  # most modules: a few cheap looks
+    probe = probe or Probe(text)
+    spelled = _spells_a_use(text, probe)
+    aliases = names = None
+    if spelled or _imports_what_profiles_read(imports, probe):
+        aliases = import_lines.bindings(text)
+        names = tuple(pair for pair in _profile_names(aliases) if _marked_names(text, (pair,)))
+    if not (spelled or names):  # most modules: a few cheap looks
         if known is not None:
             known.clear()
         return {}
     if known is None:
-        aliases, web, found = None, None, {}
+        web, found = None, {}
         for chunk in top_level_functions(text):
-            if not _may_profile(chunk):
+            if not _may_profile(chunk, names):
                 continue
-            if aliases is None:
-                aliases = _text_aliases(text, imports)
+            if web is None:
                 web = _web_framework(aliases)
-            found.update(_chunk_profiles(chunk, aliases, web))
+            found.update(_chunk_profiles(chunk, aliases, web, names))
         return found
-    aliases = _text_aliases(text, imports)
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
     for chunk in top_level_functions(text):
@@ -126,12 +130,12 @@ def profiles_from_text(text, imports, known=None, probe=None):
         # dictionary lookup, not a search for each marker.
         named = known.get((chunk, context))
         if named is None:
-            if not _may_profile(chunk):
+            if not _may_profile(chunk, names):
                 named = _UNMARKED
             else:
                 if web is None:
                     web = _web_framework(aliases)
-                named = _chunk_profiles(chunk, aliases, web)
+                named = _chunk_profiles(chunk, aliases, web, names)
         kept[chunk, context] = named
         if named is not _UNMARKED:
             found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
@@ -140,18 +144,19 @@ def profiles_from_text(text, imports, known=None, probe=None):
     return found
 
 
-_UNMARKED = False  # `known`'s answer for a function that spells no MARKER
+_UNMARKED = False  # `known`'s answer for a function that spells nothing a profile needs (_marked)
 
 
-def _may_profile(chunk):
+def _may_profile(chunk, names):
     """Whether a module-level function's text, or one of a class's class or
-    static methods, may have a profile (_marked)."""
+    static methods, may have a profile (_marked; `names`: _profile_names)."""
     if chunk.startswith("class"):
-        return ("classmethod" in chunk or "staticmethod" in chunk) and any(map(_marked, _decorated_methods(chunk)))
-    return _marked(chunk)
+        return ("classmethod" in chunk or "staticmethod" in chunk) and any(
+            _marked(method, names) for method in _decorated_methods(chunk))
+    return _marked(chunk, names)
 
 
-def _chunk_profiles(chunk, aliases, web):
+def _chunk_profiles(chunk, aliases, web, names):
     """[(name, profile)] of a module-level function's text, parsed alone; of
     a class's text, its marked class and static methods, each parsed alone
     (dedented) as `Class.method`."""
@@ -162,7 +167,7 @@ def _chunk_profiles(chunk, aliases, web):
         return []
     found = []
     for method in _decorated_methods(chunk):
-        if _marked(method):
+        if _marked(method, names):
             for node in _parse_alone(textwrap.dedent(method)):
                 found.extend(_method_profiles(node, aliases, web, name.group(1)))
     return found
@@ -187,15 +192,46 @@ def _decorated_methods(chunk):
         yield chunk[start:end.start() + 1 if end is not None else len(chunk)]
 
 
-def _marked(chunk):
-    """Whether a function's text spells something it may do (MARKERS), or
-    its signature a password parameter (PASSWORD_NEEDLES)."""
-    if any(marker in chunk for marker in MARKERS) or (
-            ".session" in chunk and _RETURNS_SESSION.search(chunk) is not None):
+def _marked(chunk, names):
+    """Whether a function's text spells what a profile needs: a session
+    used as an event records it (`session[...]`, `session.pop(...)`, a
+    parameter named like a session too), `return request.session`, a call
+    of one of `names` (the module's local names for what a profile reads:
+    _profile_names), or a password parameter in its signature."""
+    if "session" in chunk and (_SESSION_USE.search(chunk) is not None or (
+            "return" in chunk and _SESSION_ATTRIBUTE.search(chunk) is not None)):
+        return True
+    if names and _marked_names(chunk, names):
         return True
     end = chunk.find(":\n")  # the signature's end, or later
     signature = chunk if end == -1 else chunk[:end]
     return any(needle in signature for needle in PASSWORD_NEEDLES)
+
+
+def _marked_names(chunk, names):
+    """Whether `chunk` spells one of `names` (_profile_names) as a profile
+    needs it."""
+    for name, lasts in names:
+        if (lasts is None or any(last in chunk for last in lasts)) and _spells(chunk, name):
+            return True
+    return False
+
+
+def _spells(chunk, name):
+    """Whether `chunk` spells the identifier `name` followed by a call, an
+    attribute or a subscript (`random.choice`, `login_user(`, `s["uid"]` of
+    a session imported as `s`), blanks between too."""
+    at = chunk.find(name)
+    size = len(name)
+    while at != -1:
+        end = at + size
+        if not (at and (chunk[at - 1].isalnum() or chunk[at - 1] == "_")):
+            while end < len(chunk) and chunk[end] in " \t\\\n":
+                end += 1
+            if end < len(chunk) and chunk[end] in ".([":
+                return True
+        at = chunk.find(name, at + 1)
+    return False
 
 
 def _parse_alone(chunk):
@@ -232,10 +268,6 @@ def _named_profiles(statements, aliases, web):
 # literal line break first, so that the regex engine skips to it.
 NEXT_TOP_LINE = re.compile(r"\n[^\s)\]}#]")
 _DEF_LINES = ("\ndef ", "\nasync ", "\ndef\t", "\nclass ")
-_WORDS = ("session[", "session.", ".session", "login", "logout", "random", "uuid1", "Cookie(", "Query(", "Form(", "Body(",
-          "Header(", *PASSWORD_NEEDLES)
-_WORD_NEEDLES = Needles(_WORDS)
-_AS = re.compile(r"([\w.]+)[ \t]+as[ \t]+(\w+)")
 
 
 def top_level_functions(text):
@@ -254,33 +286,9 @@ def top_level_functions(text):
         yield text[start:end.start() + 1 if end is not None else len(text)]
 
 
-def _text_aliases(text, imports):
-    """Local name -> qualified name from the scanned imports, and the
-    `as` names of import lines."""
-    names = {}
-    for level, module, listed in imports:
-        if level:
-            continue
-        if not listed:
-            names[module.partition(".")[0]] = module.partition(".")[0]
-        for name in listed:
-            if name != "*":
-                names[name] = f"{module}.{name}"
-    if " as " in text:
-        for line in text.splitlines():
-            stripped = line.lstrip()
-            if " as " not in line or not stripped.startswith(("import ", "from ")):
-                continue
-            module = stripped.split()[1] if stripped.startswith("from ") else None
-            if module is not None and module.startswith("."):
-                continue
-            for target, alias in _AS.findall(stripped):
-                names[alias] = f"{module}.{target}" if module else target
-    return names
-
-
 def _aliases(tree):
-    """Local name -> qualified name, from the module's imports (any level)."""
+    """Local name -> qualified name, from the module's absolute imports at
+    any depth (import_lines.bindings reads the same from the text)."""
     names = {}
     for node in statements(tree):  # imports are statements: no expression need be visited
         if node.__class__ is ast.Import:
@@ -640,3 +648,90 @@ def _session_call_names():
 
 
 SESSION_CALLS = _session_call_names()
+
+
+# The qualified names a profile reads a call or an object by: weak sources
+# (stdlib.WEAK_CALLS, a call under WEAK_RANDOM_MODULES), SESSION_CALLS,
+# the session objects, FastAPI's parameter markers. A local name bound to
+# one of them, to a module above one (`import time`, `from django.contrib
+# import auth`) or to a name under one (`from random import choice`) may
+# spell one in a function (_profile_names).
+_PROFILE_NAMES = frozenset((*stdlib.WEAK_CALLS, *(m.rstrip(".") for m in stdlib.WEAK_RANDOM_MODULES), *SESSION_CALLS,
+                            *_SESSION_IMPORTS, *(f"{module}.{marker}" for module, marker in _PARAM_MARKERS)))
+_PROFILE_PREFIXES = _PROFILE_NAMES | frozenset(
+    name[:at] for name in _PROFILE_NAMES for at, char in enumerate(name) if char == ".")
+
+
+def _reads(qualname):
+    """Whether a local name bound to `qualname` may spell a name of
+    _PROFILE_NAMES."""
+    if qualname in _PROFILE_PREFIXES:
+        return True
+    at = qualname.find(".")
+    while at != -1:
+        if qualname[:at] in _PROFILE_NAMES:
+            return True
+        at = qualname.find(".", at + 1)
+    return False
+
+
+# For a module above names of _PROFILE_NAMES (`os` above `os.getpid`,
+# `datetime` above `datetime.datetime.now`): the last names of those, one
+# of which a function must spell to reach one through it.
+_LASTS = {}
+for _name in _PROFILE_NAMES:
+    for _at, _char in enumerate(_name):
+        if _char == ".":
+            _LASTS.setdefault(_name[:_at], set()).add(_name.rpartition(".")[2])
+_LASTS = {prefix: frozenset(lasts) for prefix, lasts in _LASTS.items()}
+
+
+def _profile_names(aliases):
+    """[(local name, last names or None)] for the names of a module's
+    imports that may spell what a profile reads (_reads): a function must
+    spell the name called or followed by an attribute, and one of the
+    last names when it is bound to a module above what a profile reads.
+    The session object under its own name is _SESSION_USE's."""
+    found = []
+    for name, qualname in aliases.items():
+        if not _reads(qualname) or (name == "session" and qualname in _SESSION_IMPORTS):
+            continue
+        found.append((name, _lasts(qualname)))
+    return tuple(sorted(found, key=lambda pair: pair[0]))
+
+
+def _spells_a_use(text, probe):
+    """Whether the text (its needles.Probe) spells a session's use
+    (_SESSION_USE), an attribute `.session`, or a password word."""
+    has = probe.has
+    return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None)
+
+
+def _imports_what_profiles_read(imports, probe):
+    """Whether one of a module's imports (summary.scan_imports) binds a name
+    a profile may read (_reads), and the text spells the last name of one
+    when the import is of a module above them (`import os`: `getpid`)."""
+    for level, module, listed in imports:
+        if level:
+            continue
+        for qualname in (module, module.partition(".")[0], *(f"{module}.{name}" for name in listed)):
+            if _reads(qualname):
+                lasts = _lasts(qualname)
+                if lasts is None or any(probe.has(last) for last in lasts):
+                    return True
+    return False
+
+
+def _lasts(qualname):
+    """The last names a function must spell to reach a name of
+    _PROFILE_NAMES through a local name bound to `qualname` (one _reads
+    takes), or None: any call or attribute may."""
+    return None if qualname in _PROFILE_NAMES or qualname not in _LASTS else _LASTS[qualname]
+
+
+# The session's uses an event records (_Function._call, _write, _delete),
+# blanks allowed where Python allows them.
+_EVENT_METHODS = frozenset(("clear", *_SESSION_METHODS, *_REMOVE_METHODS, *_WRITE_METHODS))
+_SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
+_SESSION_ATTRIBUTE = re.compile(r"\.\s*session\b")  # `return request.session`
+_TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)

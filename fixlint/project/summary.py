@@ -82,7 +82,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import constants, cookie_reads, functions, response_classes, session_stores
+from . import constants, cookie_reads, functions, import_lines, response_classes, session_stores
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -191,9 +191,6 @@ _BACKEND_ROOTS = frozenset(choice.partition(".")[0] for choice in _BACKEND_CHOIC
 _APP_MODULES = frozenset(q.rpartition(".")[0] for q in _APPLICATIONS)
 _APP_PACKAGES = frozenset(q[:at] for q in _APPLICATIONS for at, char in enumerate(q) if char == ".")
 
-_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
-                     r"|import[ \t]+([^\n#;]*))")
-_NAME = re.compile(r"[A-Za-z_][\w.]*")
 # Whole import statements (parenthesised ones over several lines).
 _IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t][^\n]*)",
                                re.MULTILINE)
@@ -230,25 +227,14 @@ def empty():
 def scan_imports(text):
     """(level, module, [names]) for every import statement the text holds,
     top level or indented (app factories import blueprints inside)."""
-    found, starts = [], set()
-    word = text.find("import")
-    while word != -1:  # from each `import` back to its line's start: most lines have none
-        start = text.rfind("\n", 0, word) + 1
-        word = text.find("import", word + 6)
-        if start in starts:
-            continue
-        starts.add(start)
-        match = _IMPORT.match(text, start)
-        if match is None:
-            continue
-        dots, module, names, plain = match.groups()
+    found = []
+    for dots, module, names, plain in import_lines.statements(text):
         if plain is not None:
-            for part in plain.split(","):
-                name = part.strip().split(" as ")[0].strip()
-                if _NAME.fullmatch(name):
+            for name, _ in import_lines.parts(plain):
+                if import_lines.NAME.fullmatch(name):
                     found.append((0, name, []))
             continue
-        listed = [n.split(" as ")[0].strip() for n in names.strip("() \t\n").replace("\\", "").split(",")]
+        listed = [name for name, _ in import_lines.parts(names)]
         found.append((len(dots), module, [n for n in listed if n == "*" or n.isidentifier()]))
     return found
 
