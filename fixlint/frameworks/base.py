@@ -117,6 +117,11 @@ class Routing:
     # `views.py`, `views/`): a function there taking the request first is
     # a view, whose further parameters are URL captures.
     view_module_words: frozenset = frozenset()
+    # What a module declaring URL rules with `<converter:name>` variables
+    # spells besides them (Flask's `route(`, `add_url_rule`; Django's
+    # `urlpatterns`, `path(`): the project model reads the variables of
+    # such a module as a folder's URL rules (ProjectFacts.int_path_params).
+    rule_texts: tuple = ()
     # Which handler parameters are URL-path values: "route" (those the route
     # path names, `<int:sid>`), "view" (a view's parameters after the
     # request), or "" (declared per parameter, FastAPI-style).

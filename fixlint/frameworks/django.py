@@ -278,6 +278,7 @@ DJANGO = Framework(
         view_factories=frozenset(("as_view",)),
         view_name_suffixes=("View", "Mixin"),
         view_module_words=frozenset(("views",)),
+        rule_texts=("urlpatterns", "path("),
     ),
     requests=Requests(
         parameter=True,

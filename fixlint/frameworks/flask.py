@@ -367,6 +367,7 @@ FLASK = Framework(
         prefix_keywords=("url_prefix",),  # Blueprint("auth", __name__, url_prefix="/auth")
         app_names=APP_NAMES,
         captures="route",
+        rule_texts=("route(", "_rule"),
         method_list_decorators=frozenset(("route",)),
         view_factories=frozenset(("as_view",)),  # flask.views.View.as_view(name)
         # flask.views.MethodView's HTTP methods and View.dispatch_request.

@@ -275,9 +275,8 @@ def summarise(text, tree=None, known=None, parsed=None):
     return facts
 
 
-# What a module declaring URL rules spells besides `<name>`: Flask's route
-# decorators and rule calls, Django's urlpatterns and path().
-_RULE_MARKERS = ("route(", "_rule", "urlpatterns", "path(")
+# What a module declaring URL rules spells besides `<name>` (Routing.rule_texts).
+_RULE_MARKERS = tuple(sorted({t for f in fw.ROUTING_FRAMEWORKS for t in f.routing.rule_texts}))
 _PATH_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # `<int:session_id>`, `<session_id>`
 
 
