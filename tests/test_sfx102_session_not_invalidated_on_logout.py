@@ -119,6 +119,49 @@ def test_a_logout_that_only_deletes_a_signed_cookie_session_never_ends_it():
     assert "server-side session survives" in sfx102_messages(source, config=config)[0]
 
 
+FRIGATE_LOGOUT = """
+    from fastapi import APIRouter, Request
+    from fastapi.responses import RedirectResponse
+
+    router = APIRouter()
+
+    @router.get("/logout")
+    def logout(request: Request):
+        auth_config = request.app.frigate_config.auth
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie({name})
+        return response
+"""
+
+
+def test_a_logout_deleting_a_credential_cookie_by_a_computed_name_says_its_value_stays_valid():
+    # frigate's logout: the JWT cookie's name comes from configuration. Its
+    # words name a credential cookie, so the logout of an app with no
+    # framework session only deletes the credential.
+    [message] = sfx102_messages(FRIGATE_LOGOUT.format(name="auth_config.cookie_name"))
+    assert message.startswith("SFX102 logout only deletes the cookie auth_config.cookie_name names, whose value "
+                              "stays valid"), message
+    assert "revoke the token on the server" in message
+
+
+@pytest.mark.parametrize("name", [
+    "auth_config.language_cookie_name",  # a preference
+    "auth_config.cookie_domain",  # no cookie name at all
+    "auth_config.session_id_cookie_name",  # a store's key: a record a deleted cookie leaves behind
+    "get_cookie_name()",  # a call: nothing to read
+])
+def test_a_computed_name_that_names_no_credential_cookie_is_not_judged(name):
+    assert sfx102(FRIGATE_LOGOUT.format(name=name)) == []
+
+
+def test_a_computed_credential_cookie_under_a_session_backend_changes_nothing():
+    # Under a session backend the partial-logout judgement stays with the
+    # cookies fixlint can name (6a5de4c); a computed name adds no finding.
+    source = FRIGATE_LOGOUT.format(name="auth_config.cookie_name").replace(
+        "return response", "return response if request.session else None")
+    assert sfx102(source, config=Config.from_mapping({"session-backends": ["starsessions"]})) == []
+
+
 def test_deleting_an_auth_cookie_under_a_signed_cookie_session_is_not_a_partial_logout():
     source = """
         from fastapi import FastAPI, Request, Response

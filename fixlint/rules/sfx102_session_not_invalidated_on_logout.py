@@ -3,7 +3,7 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis, session_method,
+    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.identity import is_identity_key
@@ -330,7 +330,8 @@ class SessionNotInvalidatedOnLogout(Rule):
                 framework = fw.file_web_framework(lifecycle.ctx)
                 label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
                 message = _stays_valid("", deleted.event.key, "revoke the token on the server at logout (a deny-list, "
-                                       "or sign-ins kept in a server-side session and ended)", label)
+                                       "or sign-ins kept in a server-side session and ended)", label,
+                                       computed=deleted.event.mechanism == COMPUTED_NAME)
                 yield path, deleted, deleted.site, message
                 continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
@@ -394,17 +395,26 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     auth cookie; a signed-cookie one: its own cookie only)."""
     if backend is not None:
         return None
-    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and _own_credential_cookie(s.event.key, lifecycle)),
-                   None)
+    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and (
+        _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event))), None)
     if deleted is None or _may_revoke(function):
         return None
     return deleted
 
 
-def _stays_valid(where, cookie, fix, label):
+def _computed_credential(event):
+    """A credential cookie named by an expression fixlint cannot read
+    (frigate's `auth_config.cookie_name`: lifecycle.computed_cookie_name),
+    not named for a session id."""
+    return event.mechanism == COMPUTED_NAME and not _names_session_id(event.key)
+
+
+def _stays_valid(where, cookie, fix, label, computed=False):
     """SFX102's message for a logout that only deletes a credential cookie
-    of the app's own (`where`: "calls helper(), which ")."""
-    return (f"logout {where}only deletes cookie {cookie!r}, whose value stays valid: the server ends nothing, "
+    of the app's own (`where`: "calls helper(), which "; `computed`: the
+    cookie is named by the expression `cookie`)."""
+    what = f"the cookie {cookie} names" if computed else f"cookie {cookie!r}"
+    return (f"logout {where}only deletes {what}, whose value stays valid: the server ends nothing, "
             f"so a copy of the cookie still signs in; {fix} ({label})")
 
 
@@ -508,7 +518,7 @@ def _first_partial(steps, backend, is_session_cookie):
         framework = step.event.framework
         if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
-        if kind == COOKIE_DELETE and backend is not None:
+        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME:
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
     return None
