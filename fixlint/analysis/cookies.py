@@ -417,6 +417,47 @@ def _expr_name(expr):
     return ""
 
 
+def computed_cookie_name(ctx, expr):
+    """The source of a computed cookie name whose words name a credential
+    cookie (frigate's `auth_config.cookie_name`, `settings.JWT_AUTH_COOKIE`):
+    a name or attribute chain, or a subscript by a string, whose last part
+    (_expr_name) names a cookie (`..._cookie`, `..._cookie_name`,
+    `..._cookie_key`) and is a session or auth cookie (cookie_kind) by
+    itself or, when it says nothing (`cookie_name`), with what it hangs on
+    (`auth_config`) — else None."""
+    words = _chain_words(expr)
+    if words is None:
+        return None
+    name = _expr_name(expr)
+    last = fw.words(name)
+    if not (last[-1:] == ["cookie"] or last[-2:] in (["cookie", "name"], ["cookie", "key"])):
+        return None  # `auth_config.cookie_domain` names no cookie
+    kind = cookie_kind(ctx, name)  # `language_cookie_name` is a preference wherever it hangs
+    if kind == fw.OTHER:
+        kind = cookie_kind(ctx, "_".join(words))
+    return ast.unparse(expr) if kind == fw.SESSION else None
+
+
+def _chain_words(expr):
+    """The words of every part of a name or attribute chain, subscripts by
+    a string included (`app.config["AUTH_COOKIE"]`), root first; None for
+    any other expression (a call)."""
+    parts = []
+    while True:
+        cls = expr.__class__
+        if cls is ast.Attribute:
+            parts.append(expr.attr)
+            expr = expr.value
+        elif cls is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
+            parts.append(expr.slice.value)
+            expr = expr.value
+        elif cls is ast.Name:
+            parts.append(expr.id)
+            return [word for part in reversed(parts) for word in fw.words(part)]
+        else:
+            return None
+
+
 def names_session_setting(expr):
     """`settings.SESSION_COOKIE_NAME`, `app.config["REMEMBER_COOKIE_NAME"]`:
     a setting that names a session or auth cookie — not Django's

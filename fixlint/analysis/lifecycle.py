@@ -56,6 +56,7 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
 from .base import Analysis
+from .cookies import computed_cookie_name
 from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
@@ -900,7 +901,7 @@ class LifecycleAnalysis(Analysis):
             if fw.classify_cookie(name, self.ctx.config) != fw.SESSION:
                 return
         elif not _names_session_cookie_setting(name_expr):
-            named = computed_cookie_name(name_expr, self.ctx.config)
+            named = computed_cookie_name(self.ctx, name_expr)
             if named is not None:  # `auth_config.cookie_name`: judged only where no session backend runs (SFX102)
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
             return
@@ -1383,40 +1384,9 @@ def _expires_now(call, ctx):
 
 
 # COOKIE_DELETE's mechanism for a cookie whose name fixlint cannot read
-# but whose expression names a credential cookie (computed_cookie_name):
+# but whose expression names a credential cookie (cookies.computed_cookie_name):
 # its key is the expression as written.
 COMPUTED_NAME = "computed name"
-
-
-def computed_cookie_name(expr, config):
-    """The source of a computed cookie name whose words name a credential
-    cookie (frigate's `auth_config.cookie_name`, `settings.JWT_AUTH_COOKIE`):
-    a name or attribute chain, or a subscript by a string, whose last part
-    names a cookie (`..._cookie`, `..._cookie_name`, `..._cookie_key`) and
-    classifies as a session or auth cookie (fw.classify_cookie), by itself
-    or, when it says nothing (`cookie_name`), with what it hangs on — else
-    None."""
-    original, parts = expr, []
-    while True:
-        cls = expr.__class__
-        if cls is ast.Attribute:
-            parts.append(expr.attr)
-            expr = expr.value
-        elif cls is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
-            parts.append(expr.slice.value)
-            expr = expr.value
-        elif cls is ast.Name:
-            parts.append(expr.id)
-            break
-        else:
-            return None
-    last = fw.words(parts[0])
-    if not (last[-1:] == ["cookie"] or last[-2:] in (["cookie", "name"], ["cookie", "key"])):
-        return None  # `auth_config.cookie_domain` names no cookie
-    kind = fw.classify_cookie(parts[0], config)  # `language_cookie_name` is a preference wherever it hangs
-    if kind == fw.OTHER:  # `cookie_name`: what it hangs on says whose (`auth_config`)
-        kind = fw.classify_cookie("_".join(word for part in reversed(parts) for word in fw.words(part)), config)
-    return ast.unparse(original) if kind == fw.SESSION else None
 
 
 def _names_session_cookie_setting(expr):

@@ -73,6 +73,7 @@ import unicodedata
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
+from ..project.needles import spells_attribute
 from .base import has_word, imports_helper
 
 _SEPARATOR = "[^a-z]*"  # what words() skips between two words, and more
@@ -263,28 +264,9 @@ def _key_text(text):
 
 
 def _session_api(text):
-    if "session" in text and _any_in(_REQUEST_SESSION, text) and _session_attribute(text):
+    if "session" in text and _any_in(_REQUEST_SESSION, text) and spells_attribute(text, "session"):
         return True
     return _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS)
-
-
-def _session_attribute(text):
-    """Whether the text spells an attribute `.session` (fw.session_object's
-    `request.session`), a line continuation or spaces after the dot too."""
-    if ".session" in text:
-        return True
-    at = text.find("session")
-    while at != -1:
-        before = at - 1
-        while before >= 0 and text[before] in _BLANKS:
-            before -= 1
-        if before >= 0 and text[before] == ".":
-            return True
-        at = text.find("session", at + 7)
-    return False
-
-
-_BLANKS = frozenset(" \t\r\n\\\f")
 
 
 def _store(text, raw):

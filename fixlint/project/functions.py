@@ -62,7 +62,7 @@ from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
 from . import import_lines
-from .needles import Probe
+from .needles import Probe, spells_attribute
 
 # What a function must spell to have a profile (_marked): a session key
 # written or deleted, or a session method an event records called
@@ -199,7 +199,7 @@ def _marked(chunk, names):
     of one of `names` (the module's local names for what a profile reads:
     _profile_names), or a password parameter in its signature."""
     if "session" in chunk and (_SESSION_USE.search(chunk) is not None or (
-            "return" in chunk and _SESSION_ATTRIBUTE.search(chunk) is not None)):
+            "return" in chunk and spells_attribute(chunk, "session"))):
         return True
     if names and _marked_names(chunk, names):
         return True
@@ -733,5 +733,4 @@ def _lasts(qualname):
 # blanks allowed where Python allows them.
 _EVENT_METHODS = frozenset(("clear", *_SESSION_METHODS, *_REMOVE_METHODS, *_WRITE_METHODS))
 _SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
-_SESSION_ATTRIBUTE = re.compile(r"\.\s*session\b")  # `return request.session`
 _TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)

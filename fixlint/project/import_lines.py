@@ -18,10 +18,15 @@ _AS = re.compile(r"\s+as\s+")
 
 
 def statements(text):
-    """(dots, module, names, plain) of each import statement: `from
+    """[(dots, module, names, plain)] of the text's import statements: `from
     ..pkg import (a, b as c)` gives ("..", "pkg", "(a, b as c)", None),
-    `import os, x.y as z` gives (None, None, None, "os, x.y as z")."""
-    starts = set()
+    `import os, x.y as z` gives (None, None, None, "os, x.y as z"). The
+    summary's imports and the function profiles' bindings read the same
+    text in turn: the last text's statements are kept."""
+    global _last
+    if _last[0] is text:
+        return _last[1]
+    found, starts = [], set()
     word = text.find("import")
     while word != -1:  # from each `import` back to its line's start: most lines have none
         start = text.rfind("\n", 0, word) + 1
@@ -31,7 +36,12 @@ def statements(text):
         starts.add(start)
         match = _IMPORT.match(text, start)
         if match is not None:
-            yield match.groups()
+            found.append(match.groups())
+    _last = (text, found)
+    return found
+
+
+_last = (None, [])
 
 
 def parts(listed):

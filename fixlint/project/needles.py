@@ -56,3 +56,24 @@ class Needles:
             if any(has(needle) for needle in members):
                 return True
         return False
+
+
+# What may stand between a dot and the attribute after it.
+_BLANKS = frozenset(" \t\r\n\\\f")
+
+
+def spells_attribute(text, name):
+    """Whether `text` spells an attribute that starts with `name` (`.session`
+    of `request.session`), blanks or a line continuation after the dot too."""
+    if "." + name in text:
+        return True
+    size = len(name)
+    at = text.find(name)
+    while at != -1:
+        before = at - 1
+        while before >= 0 and text[before] in _BLANKS:
+            before -= 1
+        if before >= 0 and text[before] == ".":
+            return True
+        at = text.find(name, at + size)
+    return False
