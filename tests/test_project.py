@@ -20,6 +20,7 @@ from .annotations import FIXTURES, ROOT
 from .helpers import run_cli, write
 
 MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
+                FIXTURES / "flask" / "config_mapping_app", FIXTURES / "flask" / "config_mapping_hardened",
                 FIXTURES / "django" / "settings_chain", FIXTURES / "flask" / "helper_modules",
                 FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules",
                 FIXTURES / "fastapi" / "constants_project", FIXTURES / "flask" / "constants_package",
@@ -83,8 +84,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # fastapi/depends_modules: a login through a helper that checks the password with a key derivation function;
     # a helper returning the clock (time.time(), timezone.now(), time_ns imported under another name): 1 each in
     # flask/helper_modules, django/helper_modules and fastapi/depends_modules; flask/helper_modules: a helper
-    # whose import of Flask's session continues over a backslash
-    assert reported == 70
+    # whose import of Flask's session continues over a backslash; flask/config_mapping_app: 5 (the class
+    # loaded from a mapping of config.py's classes, `from_object(config[config_name])`: none sets a cookie
+    # setting), config_mapping_hardened: none (its production class sets them all)
+    assert reported == 75
 
 
 # -- rules that follow the project ----------------------------------------
@@ -248,6 +251,22 @@ def test_summary_reads_config_keys_in_every_readable_form():
                                   "from_object(configs[env])", "from_prefixed_env()"])
 def test_summary_marks_configuration_it_cannot_read(call):
     assert summary.summarise(f"import flask\napp = flask.Flask(__name__)\napp.config.{call}\n")["unreadable"]
+
+
+@pytest.mark.parametrize("source, unreadable", [
+    ("from config import config\napp.config.from_object(config[name])\n", False),      # Flask's tutorials
+    ("from config import configs\napp.config.from_object(configs.get(name))\n", False),
+    ("CONFIGS = {'prod': Production, 'dev': settings.Development}\napp.config.from_object(CONFIGS[env])\n", False),
+    ("CONFIGS = {'prod': 'settings.Production'}\napp.config.from_object(CONFIGS[env])\n", True),  # import strings
+    ("CONFIGS = load()\napp.config.from_object(CONFIGS[env])\n", True),
+    ("def create_app(configs, name):\n    app.config.from_object(configs[name])\n", True),  # the caller's
+    ("from config import config\ndef create_app(config=config):\n    app.config.from_object(config['x'])\n", True),
+    ("app.config.from_object(os.environ['CONFIG'])\n", True),
+    ("app.config.from_object(load(env))\n", True),
+])
+def test_summary_reads_one_of_a_mapping_of_classes_given_to_from_object(source, unreadable):
+    facts = summary.summarise("import os\nfrom flask import Flask\napp = Flask(__name__)\n" + source)
+    assert facts["unreadable"] is unreadable
 
 
 def test_summary_follows_from_object_by_name_and_by_class():

@@ -32,8 +32,9 @@ from .. import __version__
 # 8: functions' `verifies`, and the profiles of classes' class and static
 # methods (`Class.method`); 9: `int_path_params`, `other_path_params`;
 # 10: the profiles a text scan gives are those of a parse (clock sources,
-# every session method, names bound by `as` and imports over continued lines)
-FORMAT = 10
+# every session method, names bound by `as` and imports over continued lines);
+# 11: `from_object(config[name])` of a mapping of classes is read, not `unreadable`
+FORMAT = 11
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -368,6 +368,33 @@ def _backend_imports(facts, module, names):
 
 
 _NOT_A_PARAMETER = object()
+_CHOSEN = "chosen"  # _Summariser._object_names: `from_object(config[name])`, one of a mapping's objects
+
+
+def _chosen_mapping(arg):
+    """The mapping `from_object` picks its object from by a key
+    (`config[config_name]`, `config.get(name)`), when a plain name: else None."""
+    if arg.__class__ is ast.Subscript:
+        mapping = arg.value
+    elif (arg.__class__ is ast.Call and arg.func.__class__ is ast.Attribute and arg.func.attr == "get"
+          and arg.args):
+        mapping = arg.func.value
+    else:
+        return None
+    return mapping if mapping.__class__ is ast.Name else None
+
+
+def _class_mapping(tree, name):
+    """Whether the module assigns `name`, at its top level, a dict whose
+    values are all classes it can read (`{"production": ProductionConfig}`):
+    not import strings, nor calls."""
+    for statement in tree.body:
+        if (statement.__class__ is ast.Assign and len(statement.targets) == 1
+                and statement.targets[0].__class__ is ast.Name and statement.targets[0].id == name):
+            value = statement.value
+            return value.__class__ is ast.Dict and bool(value.values) and all(
+                v.__class__ in (ast.Name, ast.Attribute) for v in value.values)
+    return False
 
 
 def _parameter_default(function, name):
@@ -416,7 +443,7 @@ class _Summariser:
         for node in classes:  # after every import is known
             self._session_middleware(node)
         if self._object_names:
-            self._object_parameters(functions)
+            self._object_parameters(functions, tree)
 
     def _middleware(self, target, value):
         if not (target.__class__ is ast.Name and target.id in _MIDDLEWARE_SETTINGS):
@@ -498,10 +525,12 @@ class _Summariser:
                 self._object_names.append((call, root.id, True))
             else:
                 self.facts["unreadable"] = True  # from_object(load().Config)
+        elif _chosen_mapping(arg) is not None:
+            self._object_names.append((call, _chosen_mapping(arg).id, _CHOSEN))
         else:
-            self.facts["unreadable"] = True  # from_object(config[env]), from_object(os.environ[...])
+            self.facts["unreadable"] = True  # from_object(os.environ[...]), from_object(load(env))
 
-    def _object_parameters(self, functions):
+    def _object_parameters(self, functions, tree):
         """`from_object(name)` where `name` is a parameter of a function
         around the call (an app factory's `create_app(config)`): the caller
         chooses the object, which fixlint cannot read, unless the parameter
@@ -509,19 +538,27 @@ class _Summariser:
         that default, as the app runs when nobody passes another). An
         attribute of a parameter (`from_object(config.FLASK_CONFIG_CLS)`:
         SecureDrop's factory) is a field of the caller's object, whatever
-        the default: not read either."""
-        for call, name, attribute in self._object_names:
+        the default: not read either. One of a mapping's objects
+        (`from_object(config[config_name])`, the app factory of Flask's
+        tutorials) is read as the mapping's classes, each of which the
+        project gives: a mapping imported (from the project's config
+        module, which the import links) or a dict of classes the module
+        writes; a parameter's, or any other, is not read."""
+        for call, name, kind in self._object_names:
             for function in functions:
                 default = _parameter_default(function, name)
                 if default is _NOT_A_PARAMETER or not any(node is call for node in walk(function)):
                     continue
-                if attribute:
+                if kind:
                     self.facts["unreadable"] = True
                 elif default.__class__ is ast.Constant and isinstance(default.value, str):
                     self.facts["links"].append(default.value)
                 elif default.__class__ not in (ast.Name, ast.Attribute):
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
                 break
+            else:
+                if kind is _CHOSEN and name not in self.flask_names and not _class_mapping(tree, name):
+                    self.facts["unreadable"] = True  # from_object(configs[env]) of a name fixlint cannot read
 
     def _login_user(self, node, framework):
         for keyword in node.keywords:

@@ -88,10 +88,15 @@ class CookieWithoutSecure(Rule):
     app: an extension that creates the `LoginManager` for a host app
     (Flask-Security) leaves `REMEMBER_COOKIE_*` to the host's configuration.
     A Flask app is judged with the modules linked to it by
-    imports (and by `from_object("config.Config")`); it is left alone when
+    imports (and by `from_object("config.Config")`); a class picked from
+    a mapping of the project's classes (`from_object(config[config_name])`,
+    as Flask's tutorials write the app factory) is read as all of them:
+    when none sets the setting, whichever the deployment picks leaves the
+    default. It is left alone when
     it loads configuration fixlint cannot read (`from_pyfile`,
     `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
-    computed value), when it sits in a development or test module, and when
+    computed value, or of a parameter's or an unknown mapping's entry),
+    when it sits in a development or test module, and when
     no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
     Flask-WTF, Flask-Session; importing `session` or `flash` and never
     naming them again, as application skeletons do, is no use): such an
