@@ -153,7 +153,7 @@ ITALIAN = Vocabulary(
 
 INDONESIAN = Vocabulary(
     "id",
-    login=("otentikasi", "autentikasi", "registrasi", "daftar_akun", "lupa_password",
+    login=("otentikasi", "autentikasi", "registrasi", "regis", "daftar_akun", "lupa_password",
            "reset_kata_sandi"),
     login_exact=("masuk", "daftar"),
     logout_exact=("keluar",),
@@ -220,7 +220,7 @@ OCCASIONS = (
                         "reset_kata_sandi")),
     ("sign-up", ("register", "signup", "sign_up", "cadastrar", "cadastro", "registrarse",
                  "inscription", "registrieren", "registrierung", "registrati", "registrazione",
-                 "registrasi", "daftar_akun")),
+                 "registrasi", "regis", "daftar_akun")),
 )
 
 LOGIN_WORDS = every("login")
