@@ -36,7 +36,7 @@ from . import urls
 from .base import Analysis
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import literal_key
-from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, OriginAnalysis, Read, SessionIdValue, Weak
+from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, Container, OriginAnalysis, Read, SessionIdValue, Weak
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
@@ -75,6 +75,7 @@ class UrlLeak(NamedTuple):
     what: str  # "the session id session.sid", "the session cookie 'sid'", "session id 'sid'"
     how: str  # "url_for()", "the redirect() target", "an f-string"
     framework: object  # the Framework whose advice the message gives
+    token: bool = False  # an auth token handed to the browser in a redirect's query (_token_query)
 
 
 class ClientChosenId(NamedTuple):
@@ -813,6 +814,7 @@ class SessionIdAnalysis(Analysis):
                 built = self.ctx.value_of(target)
                 if urls.is_string_building(built):
                     self._string_url(built, f"the {_callee(func)}() target", anywhere=True)
+                    self._token_query(built, f"the {_callee(func)}() target")
             if qualname in urls.REVERSING_REDIRECTS:
                 self._first_leak(node, node.args[1:] + [k.value for k in node.keywords], f"{_callee(func)}()")
             return
@@ -843,16 +845,41 @@ class SessionIdAnalysis(Analysis):
         if named is not None:
             self._leak(node, named[0], how, named[1])
 
-    def session_id(self, expr):
-        """(how a message names the session id `expr` holds, None) — or,
-        for a variable named like a session id whose origin is unknown,
-        (name, its binding): that one counts only if the function also uses
-        the variable as a session key. (None, None) otherwise."""
+    def _token_query(self, node, how):
+        """A redirect target whose query string carries an auth token under
+        its own name (`?access_token={data.access_token}`, the OAuth callback
+        that hands the browser its token): the browser's history, the next
+        page's Referer and the logs get it. Both the parameter and the value
+        say "auth token" (sid.SESSION_TOKEN_NAMES): a chat's `session_id`
+        is a resource, a `token` a reset or e-mail link's; a value the
+        request brought is SFX201's, a provider's is no session's."""
+        for key, hole in urls.query_holes(node, self._inner):
+            if not sid.is_session_token_name(key):
+                continue
+            name = _value_name(self._unencoded(hole))
+            if name is None or not sid.is_session_token_name(name):
+                continue
+            found = self.origins.origin(hole)
+            if found.__class__ in (Read, Container) or found is FOREIGN:
+                continue
+            self._leak(node, f"the {sid.credential_kind(name) or 'auth token'} {name!r}", how, token=True)
+            return
+
+    def _unencoded(self, expr):
+        """`expr` without the encoders around it (`quote(sid)`, `str(sid)`)."""
         while expr.__class__ is ast.Call and len(expr.args) == 1 and not expr.keywords:
             callee = self.ctx.qualname(expr.func) or getattr(expr.func, "id", None)
             if callee not in stdlib.ENCODERS:
                 break
             expr = expr.args[0]
+        return expr
+
+    def session_id(self, expr):
+        """(how a message names the session id `expr` holds, None) — or,
+        for a variable named like a session id whose origin is unknown,
+        (name, its binding): that one counts only if the function also uses
+        the variable as a session key. (None, None) otherwise."""
+        expr = self._unencoded(expr)
         found = self.origins.origin(expr)
         if found.__class__ is SessionIdValue:
             return f"the session id {found.label}", None
@@ -865,10 +892,10 @@ class SessionIdAnalysis(Analysis):
         binding = self.ctx.binding(expr)
         return (f"session id {expr.id!r}", binding) if binding is not None else (None, None)
 
-    def _leak(self, node, what, how, binding=None):
+    def _leak(self, node, what, how, binding=None, token=False):
         if self._in_test():
             return
-        leak = UrlLeak(node, what, how, self._framework())
+        leak = UrlLeak(node, what, how, self._framework(), token)
         if binding is not None:
             self._unconfirmed.append((leak, binding))
         elif self._once("url", node):
@@ -1140,6 +1167,19 @@ def _names_model_query(receiver, args):
         return len(args) == 1
     return (len(args) == 2 and args[0].__class__ is ast.Name and args[0].id[:1].isupper()
             and not args[0].id.isupper())
+
+
+def _value_name(expr):
+    """The name a value goes by: `access_token`, `data.access_token`,
+    `tokens["access_token"]`; None for anything else."""
+    cls = expr.__class__
+    if cls is ast.Name:
+        return expr.id
+    if cls is ast.Attribute:
+        return expr.attr
+    if cls is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
+        return expr.slice.value
+    return None
 
 
 def _callee(func):

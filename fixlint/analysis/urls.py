@@ -138,6 +138,25 @@ def _fill(template, pattern, pick):
     return out
 
 
+_QUERY_NAME = re.compile(r"[?&]([A-Za-z_][\w.-]*)=$")
+
+
+def query_holes(expr, inner):
+    """(key, hole) for each hole that is the value of a query parameter
+    (`?access_token={...}`, `&key=" + ...`), not of a fragment's (`#...`:
+    never sent to a server nor in a Referer)."""
+    before, fragment = "", False
+    for part in parts(expr, inner):
+        if isinstance(part, str):
+            before = (before + part)[-200:]
+            fragment = fragment or "#" in part
+            continue
+        found = None if fragment else _QUERY_NAME.search(before)
+        if found is not None:
+            yield found.group(1), part
+        before = ""
+
+
 def holes(expr, inner, anywhere=False):
     """(hole, in_query) for each hole: `in_query` when the text before it
     ends in `?key=`/`&key=`. With `anywhere` (a redirect target), every hole

@@ -140,7 +140,16 @@ class SessionIdInUrl(Rule):
     key `f"session:{sid}"`, a log line, a `Set-Cookie` value — are not
     reported, and a session id in the path of a URL is reported only when
     that URL is a redirect target (an API path like `f"/sessions/{sid}"`
-    called server-side is not exposed to the browser). Test code is exempt.
+    called server-side is not exposed to the browser). An auth token counts
+    by its name in a redirect target's query string, where both the
+    parameter and the value are named like one (`?access_token={data.access_token}`,
+    an OAuth callback handing a single-page app its token): the browser
+    keeps the URL in its history and sends it on as a Referer. A plain
+    `token` (a password-reset or e-mail link's), a fragment (`#access_token=`,
+    never sent to a server), a URL built for a server-side request
+    (`requests.get(f"...?access_token={t}")`, a provider's token) and a
+    token the request itself carried (SFX201's) are not reported. Test
+    code is exempt.
     """
 
     code = "SFX202"
@@ -218,7 +227,8 @@ class SessionIdInUrl(Rule):
         "Semgrep follows a session id by taint within one function, from the session cookie, "
         "`session.sid`, `session_key`, `get_session_id()` or a `Cookie()` parameter, into URL builders, "
         "redirects and URL-looking string formatting; ids kept on `g` or generated under a session-id name "
-        "are not sources."
+        "are not sources, and an auth token named in a redirect target's query string "
+        "(`?access_token={data.access_token}`) is found only by fixlint."
     )
 
     def check(self, ctx, facts):
@@ -226,5 +236,9 @@ class SessionIdInUrl(Rule):
             yield self.finding(leak.node, self.message(ctx, leak))
 
     def message(self, ctx, leak):
-        fix = fw.advice(leak.framework, self.code, "keep it in a cookie, out of URLs")
+        if leak.token:
+            fix = ("set it in an HttpOnly cookie instead, or redirect with a one-time code that the page "
+                   "exchanges for the token by POST")
+        else:
+            fix = fw.advice(leak.framework, self.code, "keep it in a cookie, out of URLs")
         return f"{leak.what} is put into a URL ({leak.how}); {fix} ({leak.framework.label_in(ctx)})"
