@@ -21,6 +21,7 @@ from .helpers import run_cli, write
 
 MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "hardened_app",
                 FIXTURES / "flask" / "config_mapping_app", FIXTURES / "flask" / "config_mapping_hardened",
+                FIXTURES / "flask" / "config_mapping_pkg",
                 FIXTURES / "django" / "settings_chain", FIXTURES / "flask" / "helper_modules",
                 FIXTURES / "django" / "helper_modules", FIXTURES / "fastapi" / "depends_modules",
                 FIXTURES / "fastapi" / "constants_project", FIXTURES / "flask" / "constants_package",
@@ -86,8 +87,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/helper_modules, django/helper_modules and fastapi/depends_modules; flask/helper_modules: a helper
     # whose import of Flask's session continues over a backslash; flask/config_mapping_app: 5 (the class
     # loaded from a mapping of config.py's classes, `from_object(config[config_name])`: none sets a cookie
-    # setting), config_mapping_hardened: none (its production class sets them all)
-    assert reported == 75
+    # setting), config_mapping_hardened: none (its production class sets them all), config_mapping_pkg: 2
+    # (the mapping imported relatively)
+    assert reported == 77
 
 
 # -- rules that follow the project ----------------------------------------
@@ -256,6 +258,7 @@ def test_summary_marks_configuration_it_cannot_read(call):
 @pytest.mark.parametrize("source, unreadable", [
     ("from config import config\napp.config.from_object(config[name])\n", False),      # Flask's tutorials
     ("from config import configs\napp.config.from_object(configs.get(name))\n", False),
+    ("from .constantes import CONFIG as C\napp.config.from_object(C[name])\n", False),  # a relative import
     ("CONFIGS = {'prod': Production, 'dev': settings.Development}\napp.config.from_object(CONFIGS[env])\n", False),
     ("CONFIGS = {'prod': 'settings.Production'}\napp.config.from_object(CONFIGS[env])\n", True),  # import strings
     ("CONFIGS = load()\napp.config.from_object(CONFIGS[env])\n", True),

@@ -458,7 +458,10 @@ def _response_origin(ctx, receiver):
 
 # "build": configuration read only while building the package, never served
 # (pretix's `_build_settings.py`, "settings that we need at wheel require time").
-DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing"))
+# `devproject`, `testproject`: the project a reusable Django app ships beside
+# its package to develop and test it with (Misago's devproject/), one word.
+DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing",
+                       "devproject", "testproject"))
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 

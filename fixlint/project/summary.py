@@ -413,6 +413,7 @@ class _Summariser:
     def __init__(self, facts):
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
+        self.relative_names = set()  # the names its relative imports bind (`from .config import CONFIG`)
         self._object_names = []  # `from_object(name)` calls: (call, the Name or an attribute's root, whether an attribute), judged after the walk
 
     def visit_module(self, tree):
@@ -475,6 +476,7 @@ class _Summariser:
                     alias.name if alias.asname else alias.name.partition(".")[0])
             return
         if node.level or not node.module:
+            self.relative_names.update(alias.asname or alias.name for alias in node.names)
             return
         for alias in node.names:
             self.flask_names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
@@ -557,7 +559,8 @@ class _Summariser:
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
                 break
             else:
-                if kind is _CHOSEN and name not in self.flask_names and not _class_mapping(tree, name):
+                if kind is _CHOSEN and not (name in self.flask_names or name in self.relative_names
+                                            or _class_mapping(tree, name)):
                     self.facts["unreadable"] = True  # from_object(configs[env]) of a name fixlint cannot read
 
     def _login_user(self, node, framework):
