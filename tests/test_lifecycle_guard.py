@@ -115,6 +115,16 @@ LOGOUTS = {
         def index():
             session["is" + "_logged_in"] = False
         """,
+    "a logout that only calls another module's helper": """
+        from .helpers import remove_authorization
+        def logout(request):
+            remove_authorization(request)
+        """,
+    "an exit word as the whole name, calling a helper": """
+        from .bantuan import hapus_pengguna
+        def keluar(request):
+            hapus_pengguna(request)
+        """,
     "Pyramid's sign-out hook": """
         import pyramid
         class Policy:
@@ -286,3 +296,28 @@ def test_a_call_of_a_verifying_helper_waits_for_the_project_only_where_a_passwor
         text = GuardText(caller)
         text.project = Facts(helpers)
         assert lifecycle_guard.login_possible(text, Config()) is expected, helpers
+
+
+def test_a_logout_module_that_names_nothing_else_is_judged_at_the_helper_call(tmp_path):
+    """The module spells no session, login nor cookie word (annotated
+    fixtures always do, in their comments): the logout word lets it in."""
+    from .helpers import run_cli, write
+
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/helpers.py", """
+        def remove_authorization(request):
+            request.session.pop("user_id", None)
+        """)
+    views = write(tmp_path, "app/views.py", """
+        from django.shortcuts import redirect
+        from .helpers import remove_authorization
+
+
+        def logout(request):
+            remove_authorization(request)
+            return redirect("index")
+        """)
+    assert "sess" not in views.read_text() and "login" not in views.read_text()
+    done = run_cli("check", "--exit-zero", "--no-cache", str(tmp_path))
+    assert f"{views}:6:5: SFX102 logout calls remove_authorization()" in done.stdout, done.stdout + done.stderr

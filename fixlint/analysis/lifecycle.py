@@ -46,7 +46,7 @@ from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept, statements
+from ..engine.nodes import kept, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
@@ -239,6 +239,7 @@ class LifecycleAnalysis(Analysis):
         # in `class RotatingSession(SecureCookieSession)`): trusted.
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
+        self._token_cookies = {}  # cookie name -> the module sets it with a token's value (_set_with_token)
         self._names = None  # `module.name` the file imports, when asked (_imported_names)
         self._defined = None  # names a def or class anywhere in the file binds, when asked (_defined_names)
         # backend()'s answers once the walk is over (finish): what they rest
@@ -581,9 +582,13 @@ class LifecycleAnalysis(Analysis):
         if library is not None:  # app.session_interface.regenerate(session)
             self._add(Event(REGEN, node, library.extends or library, mechanism=library.regenerate_mechanism))
             return True
-        if attr in _COOKIE_DELETERS and node.args:
-            self._cookie_deletion(node, node.args[0])
-            return True
+        if attr in _COOKIE_DELETERS and (node.args or node.keywords):
+            # `delete_cookie("token")`, `delete_cookie(key="token")` (Werkzeug, Django,
+            # Starlette), `del_cookie(name="token")` (aiohttp), `unset_cookie(name=...)` (Falcon)
+            name_expr = node.args[0] if node.args else (_keyword(node, "key") or _keyword(node, "name"))
+            if name_expr is not None:
+                self._cookie_deletion(node, name_expr)
+                return True
         if attr == "set_cookie" and _expires_now(node, self.ctx):
             self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
             return True
@@ -898,7 +903,8 @@ class LifecycleAnalysis(Analysis):
             return
         name = literal_key(name_expr, self.ctx)
         if name is not None:
-            if fw.classify_cookie(name, self.ctx.config) != fw.SESSION:
+            kind = fw.classify_cookie(name, self.ctx.config)
+            if kind != fw.SESSION and not (kind == fw.OTHER and self._set_with_token(name)):
                 return
         elif not _names_session_cookie_setting(name_expr):
             named = computed_cookie_name(self.ctx, name_expr)
@@ -906,6 +912,20 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
             return
         self._add(Event(COOKIE_DELETE, node, key=name))
+
+    def _set_with_token(self, name):
+        """Whether the module sets the cookie `name` with a token's value
+        (`set_cookie(key="visited", value=jwt_token)`): a credential
+        cookie whatever its name says, as the cookie rules judge it
+        (fw.is_token_value). Asked only of a deleted cookie whose name says
+        nothing (a rare call): the module is scanned once per such name."""
+        known = self._token_cookies.get(name)
+        if known is None:
+            known = self._token_cookies[name] = any(
+                node.__class__ is ast.Call and node.func.__class__ is ast.Attribute
+                and node.func.attr in fw.COOKIE_SETTER_METHODS and _sets_token(node, name, self.ctx)
+                for node in walk(self.ctx.tree))
+        return known
 
     # -- statements ---------------------------------------------------------
     def visit_assign(self, node):
@@ -1317,6 +1337,16 @@ def session_method(event):
     if mechanism is None or not mechanism.startswith(METHOD):
         return None
     return mechanism[len(METHOD):]
+
+
+def _sets_token(call, name, ctx):
+    """Whether the cookie setter `call` sets the cookie `name` to a token's
+    value (`set_cookie("visited", token)`, `set_cookie(key=..., value=...)`)."""
+    named = call.args[0] if call.args else _keyword(call, "key")
+    if named is None or literal_key(named, ctx) != name:
+        return False
+    value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
+    return value is not None and fw.is_token_value(ctx, value)
 
 
 def _keyword(call, name):

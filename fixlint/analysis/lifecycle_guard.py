@@ -90,8 +90,13 @@ def login_possible(text, config):
 # SFX102 reads both). `sess` and `sesi`: the session in the languages real
 # code is written in as well (`sessao`, `sessione`, `sesion`, Indonesian
 # `sesi`): a router whose logins call `iniciar_sessao(request, usuario)`
-# from a services module spells none of the English words.
-KEYWORDS = ("sess", "sesi", "login", "cookie")
+# from a services module spells none of the English words. The logout
+# words too: a `logout` view that calls a helper of another module
+# (`remove_authorization(request)`, which pops the user's key) spells no
+# other.
+_SPELLED = ("sess", "sesi", "login", "cookie")
+KEYWORDS = _SPELLED + tuple(dict.fromkeys(
+    word for word in vocab.LOGOUT_WORDS + vocab.LOGOUT_EXACT if not any(k in word for k in _SPELLED)))
 
 
 def logout_possible(text, config):
