@@ -294,11 +294,22 @@ class OriginAnalysis(Analysis):
         if cls in (ast.List, ast.Tuple):
             return _combine(self.origin(e, depth + 1) for e in expr.elts)
         if cls is ast.JoinedStr:
-            return _combine(self.origin(v.value, depth + 1) for v in expr.values if v.__class__ is ast.FormattedValue)
+            return _combine(self._part(v.value, depth) for v in expr.values if v.__class__ is ast.FormattedValue)
         if cls is ast.BinOp:  # string building and arithmetic keep weakness
             right = expr.right.elts if expr.right.__class__ is ast.Tuple else [expr.right]
-            return _combine(self.origin(p, depth + 1) for p in [expr.left, *right])
+            return _combine(self._part(p, depth) for p in [expr.left, *right])
         return None
+
+    def _part(self, expr, depth):
+        """The origin of a part of a built string; a signature whose origin
+        is unknown (`signature = get_email_change_signature(user, payload)`,
+        Misago's signed token `f"{signature}-{payload}"`) is as unguessable as
+        the key that made it: the string is signed, whatever clock or name
+        the payload holds."""
+        found = self.origin(expr, depth + 1)
+        if found is None and sid.names_signature(expr):
+            return STRONG
+        return found
 
     # -- names and parameters -------------------------------------------------
     def _name(self, expr, depth):
@@ -582,7 +593,10 @@ class OriginAnalysis(Analysis):
         if qualname in stdlib.KEYED_HASHES:
             key = expr.args[0] if expr.args else next((k.value for k in expr.keywords if k.arg == "key"), None)
             if key is not None and self.origin(key, depth + 1).__class__ is not Weak and not _literal(key):
-                return None  # a MAC under a key the attacker does not know
+                # A MAC under a key the attacker does not know: as unguessable as
+                # a random value, and so is a string built with one (a signed
+                # token `f"{signature}-{timestamp}"`: Misago's e-mail change).
+                return STRONG
             inputs = inputs[1:] if expr.args else inputs
         return self._hash_of(expr, inputs, f"{_short(qualname)}() of guessable data", depth)
 

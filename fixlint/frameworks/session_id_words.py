@@ -7,6 +7,7 @@ so `sessionId`, `session-id` and `SESSION_ID` are one name.
 
 from __future__ import annotations
 
+import ast
 from functools import lru_cache
 
 from . import words
@@ -173,6 +174,20 @@ def session_id_names(config, extra=()):
 
 def is_session_token_name(name):
     return normal(name) in SESSION_TOKEN_NAMES
+
+
+# Words of a variable or attribute that holds a signature or a MAC.
+SIGNATURE_WORDS = frozenset(("signature", "sig", "signed", "hmac", "mac"))
+
+
+def names_signature(expr):
+    """`signature`, `token.sig`, `hmac_value`: an expression that is a
+    variable or attribute named for a signature or a MAC. A string built
+    with one is signed (origins, functions): unguessable without the key,
+    whatever clock or name the rest of it holds."""
+    cls = expr.__class__
+    name = expr.id if cls is ast.Name else (expr.attr if cls is ast.Attribute else None)
+    return name is not None and not SIGNATURE_WORDS.isdisjoint(words(name))
 
 
 def credential_kind(name):

@@ -33,8 +33,9 @@ from .. import __version__
 # methods (`Class.method`); 9: `int_path_params`, `other_path_params`;
 # 10: the profiles a text scan gives are those of a parse (clock sources,
 # every session method, names bound by `as` and imports over continued lines);
-# 11: `from_object(config[name])` of a mapping of classes is read, not `unreadable`
-FORMAT = 11
+# 11: `from_object(config[name])` of a mapping of classes is read, not `unreadable`;
+# 12: a helper returning a string built with a signature (`f"{signature}-{ts}"`) is not weak
+FORMAT = 12
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -592,6 +592,8 @@ class _Function:
         else:
             return None
         found = [self._randomness(part, depth + 1) for part in parts]
+        if any(f is None and sid_words.names_signature(part) for f, part in zip(found, parts)):
+            return _STRONG  # a signed string (`f"{signature}-{payload}"`), as origins reads one
         return _STRONG if _STRONG in found else next(filter(None, found), None)
 
 
