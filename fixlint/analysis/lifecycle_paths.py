@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from .handlers import FUNCTION
+from .handlers import FUNCTION, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
                         as_record_binding)
 
@@ -84,10 +84,16 @@ def handler_paths(lifecycle, handlers):
     login_words, logout_words = _phrase_sets(ctx.config.login_names, ctx.config.logout_names)
     reaches = _reaching(lifecycle.events)
     exported = _exported(ctx)
+    in_receivers = _reached_from_receivers(lifecycle)
     paths = []
     for function in lifecycle.functions:
         handler = handlers.handler(function)
         if _is_test_function(function, handler) or function in lifecycle.signal_receivers:
+            continue
+        if function in in_receivers and (handler is None or handler.kind in (FUNCTION, VIEW)):
+            # Misago's authorize_admin(request), called by its user_logged_in
+            # receiver: it runs inside login(); a function taking `request` is
+            # a view by its signature only, a routed one stays a handler.
             continue
         words = handler.words() if handler is not None else fw.words(function.name)
         names = _whole_names(function, handler)
@@ -96,7 +102,8 @@ def handler_paths(lifecycle, handlers):
         by_name = not _names_an_address(function, handler)
         if hook is not None:
             role = hook
-        elif (handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ()):
+        elif ((handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ())
+              and not _endpoint_signature(function)):
             continue  # a project helper named like a handler, judged at its calls in other modules
         elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
             role = LOGOUT
@@ -114,6 +121,29 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
+
+
+def _endpoint_signature(function):
+    """`async def login_page(request)`: a Starlette endpoint's signature,
+    the request alone. Another module that imports it registers it
+    (`Route("/login", login_page)` in routes.py) rather than calls it, so
+    it is judged at home; a helper another module calls is given more
+    than the request (`log_in(request, user)`)."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    return (len(positional) == 1 and not args.kwonlyargs and args.vararg is None and args.kwarg is None
+            and positional[0].arg in fw.REQUEST_NAMES)
+
+
+def _reached_from_receivers(lifecycle):
+    """The module's functions that a receiver of the auth signals calls
+    (`django_login_handler` -> `authorize_admin(request)`): they run inside
+    login() or logout() as the receiver does."""
+    found = set()
+    for receiver in lifecycle.signal_receivers:
+        if receiver in lifecycle.events:
+            found.update(_flatten(lifecycle.events, receiver, lifecycle.carried, lifecycle.sessions_passed)[1])
+    return found
 
 
 def _names_an_address(function, handler):

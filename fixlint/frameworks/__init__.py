@@ -22,6 +22,7 @@ from .flask_session import FLASK_SESSION
 from .pyramid import PYRAMID
 from .starlette import STARLETTE
 from .starsessions import STARSESSIONS
+from .starlette_login import STARLETTE_LOGIN
 from .litestar import LITESTAR
 from .aiohttp import AIOHTTP
 from .aiohttp_session import AIOHTTP_SESSION
@@ -38,7 +39,8 @@ from .falcon import FALCON
 # rules loop over it; adding a framework is adding its module and a line here.
 # The order is the order of the rule pages' "How to fix" lines.
 FRAMEWORKS = (
-    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, PYRAMID,
+    FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, STARLETTE_LOGIN,
+    PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
@@ -105,7 +107,7 @@ FOREIGN_WEB_PACKAGES = (
 )
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS",
+    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "STARLETTE_LOGIN",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
     "SESSION_BACKEND_OPTIONS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
