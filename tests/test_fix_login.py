@@ -372,3 +372,35 @@ def test_a_totp_settings_page_that_keeps_a_flash_flag_gets_no_fix():
     """
     outcome = fix(source)
     assert inserted(outcome, source) == [] and reasons(outcome) == []
+
+
+STARLETTE_LOGIN = """
+    from starlette.requests import Request
+    from starlette_login.utils import login_user
+
+    async def login(request):
+        user = await authenticate(request)
+        await login_user({request}, user)
+"""
+
+
+def test_a_starlette_login_call_clears_the_session_of_the_request_it_is_given():
+    source = STARLETTE_LOGIN.format(request="request")
+    outcome = fix(source)
+    # Starlette's session, not Flask's: no `from flask import session` (a library's
+    # login call without a session argument is Flask-Login's only when it extends Flask).
+    assert inserted(outcome, source) == [f"    {COMMENT}", "    request.session.clear()"]
+    assert "flask" not in outcome.text
+
+
+def test_a_starlette_login_call_given_no_request_by_name_has_no_fix():
+    outcome = fix(STARLETTE_LOGIN.format(request="get_request()"))
+    assert [note for _, note in reasons(outcome)][0].startswith(NO_FIX)
+    assert "flask" not in outcome.text
+
+
+def test_a_starlette_login_call_in_a_module_of_no_starlette_import_has_no_fix():
+    source = STARLETTE_LOGIN.format(request="request").replace("from starlette.requests import Request", "")
+    outcome = fix(source)
+    assert [note for _, note in reasons(outcome)][0].startswith(NO_FIX)
+    assert outcome.text == textwrap.dedent(source).lstrip("\n")

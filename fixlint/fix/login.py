@@ -109,8 +109,11 @@ def _regeneration(lifecycle, path, step, backend):
     imports = ()
     if event.session is not None:
         session = sessions.in_handler(lifecycle, path, step, event.session)
-    else:  # login_user(): the handler names Flask's session itself
+    elif event.framework is not None and (event.framework.extends or event.framework).session_import:
+        # Flask-Login's login_user(): the handler names Flask's session itself
         session, imports = sessions.proxy_session(lifecycle, path.function)
+    else:  # Starlette-Login's login_user(request, user): the session of the request it is given
+        session = _request_session(lifecycle, event)
     names = {"session": session}
     if "{request}" in template:
         if not session.endswith(".session"):
@@ -126,6 +129,24 @@ def _regeneration(lifecycle, path, step, backend):
         names["function"], more = found
         imports += more
     return template.format(**names), imports
+
+
+def _request_session(lifecycle, event):
+    """`request.session` for a library's login call given the request by
+    name first (`login_user(request, user)`) in a module of the framework
+    whose session that is (a clear() fixlint would not read as the
+    framework's is no fix), or Unclear."""
+    owner = event.framework.extends or event.framework
+    if not lifecycle.ctx.imports(*owner.packages):
+        raise Unclear(f"the module imports no {owner.label} module: its request's session is not known to be "
+                      f"{owner.label}'s")
+    call = event.node
+    if call.__class__ is ast.Await:
+        call = call.value
+    first = call.args[0] if call.__class__ is ast.Call and call.args else None
+    if first is None or first.__class__ is not ast.Name or first.id not in fw.REQUEST_NAMES:
+        raise Unclear("the session the library's login call writes is not named in the handler")
+    return f"{first.id}.session"
 
 
 def _qualnames(module, name):
