@@ -120,6 +120,13 @@ LOGOUTS = {
         def logout(request):
             remove_authorization(request)
         """,
+    "a logout view class that only calls another module's helper": """
+        from django.views import View
+        from .helpers import remove_authorization
+        class SignOutView(View):
+            def post(self, request):
+                remove_authorization(request)
+        """,
     "an exit word as the whole name, calling a helper": """
         from .bantuan import hapus_pengguna
         def keluar(request):

@@ -38,9 +38,11 @@ class IdentityCookieAnalysis(Analysis):
         """The keywords, and then a function that can be a logout handler
         (lifecycle_guard): SFX102, the one rule reading these facts, judges
         nothing else."""
-        if not super().wanted(text, config):
+        if text is None:
+            return True
+        if not (super().wanted(text, config) or guard.logout_named(text)):
             return False
-        return text is None or guard.logout_possible(text, config)
+        return guard.logout_possible(text, config)
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)

@@ -203,10 +203,10 @@ class LifecycleAnalysis(Analysis):
         with a binding on its path, or a logout handler (lifecycle_guard):
         SFX101 and SFX102 judge nothing else. The binding's project fact is
         asked last: most logins spell theirs."""
-        if not super().wanted(text, config):
-            return False
         if text is None:
             return True
+        if not (super().wanted(text, config) or guard.logout_named(text)):
+            return False
         login = guard.login_possible(text, config)
         if login and guard.bind_spelled(text):
             return True

@@ -90,13 +90,35 @@ def login_possible(text, config):
 # SFX102 reads both). `sess` and `sesi`: the session in the languages real
 # code is written in as well (`sessao`, `sessione`, `sesion`, Indonesian
 # `sesi`): a router whose logins call `iniciar_sessao(request, usuario)`
-# from a services module spells none of the English words. The logout
-# words too: a `logout` view that calls a helper of another module
-# (`remove_authorization(request)`, which pops the user's key) spells no
-# other.
-_SPELLED = ("sess", "sesi", "login", "cookie")
-KEYWORDS = _SPELLED + tuple(dict.fromkeys(
-    word for word in vocab.LOGOUT_WORDS + vocab.LOGOUT_EXACT if not any(k in word for k in _SPELLED)))
+# from a services module spells none of the English words.
+KEYWORDS = ("sess", "sesi", "login", "cookie")
+
+
+# The logout words of every language, for a module that spells none of the
+# keywords: a `logout` view that only calls another module's helper
+# (`remove_authorization(request)`, which pops the user's key).
+_LOGOUT_NAME_WORDS = tuple(dict.fromkeys(
+    word for word in vocab.LOGOUT_WORDS + vocab.LOGOUT_EXACT if not any(k in word for k in KEYWORDS)))
+# Two patterns, each with a literal prefix `re` skips to (an alternation
+# `(?:def|class)` is tried at every position: three times slower).
+_DEFINED = (re.compile(r"def[ \t]+(\w+)"), re.compile(r"class[ \t]+(\w+)"))
+_LOGOUT_NAMED = "logout-named"  # GuardText._known's key for logout_named's answer
+
+
+def logout_named(text):
+    """Whether a function or class of the file (lower-cased `text`) is named
+    with a logout word: the files that spell no keyword but may hold a
+    logout. Only the names are searched (a scan of the text for each of
+    twenty words costs twenty scans of every such file); asked once per
+    GuardText."""
+    known = getattr(text, "_known", None)
+    found = known.get(_LOGOUT_NAMED) if known is not None else None
+    if found is None:
+        found = any(word in name for pattern in _DEFINED for name in pattern.findall(text)
+                    for word in _LOGOUT_NAME_WORDS)
+        if known is not None:
+            known[_LOGOUT_NAMED] = found
+    return found
 
 
 def logout_possible(text, config):
