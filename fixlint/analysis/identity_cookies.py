@@ -40,7 +40,7 @@ class IdentityCookieAnalysis(Analysis):
         nothing else."""
         if text is None:
             return True
-        if not (super().wanted(text, config) or guard.logout_named(text)):
+        if not (super().wanted(text, config) or guard.logout_named(text, config)):
             return False
         return guard.logout_possible(text, config)
 

@@ -205,7 +205,7 @@ class LifecycleAnalysis(Analysis):
         asked last: most logins spell theirs."""
         if text is None:
             return True
-        if not (super().wanted(text, config) or guard.logout_named(text)):
+        if not (super().wanted(text, config) or guard.logout_named(text, config)):
             return False
         login = guard.login_possible(text, config)
         if login and guard.bind_spelled(text):

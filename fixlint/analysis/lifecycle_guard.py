@@ -99,26 +99,14 @@ KEYWORDS = ("sess", "sesi", "login", "cookie")
 # (`remove_authorization(request)`, which pops the user's key).
 _LOGOUT_NAME_WORDS = tuple(dict.fromkeys(
     word for word in vocab.LOGOUT_WORDS + vocab.LOGOUT_EXACT if not any(k in word for k in KEYWORDS)))
-# Two patterns, each with a literal prefix `re` skips to (an alternation
-# `(?:def|class)` is tried at every position: three times slower).
-_DEFINED = (re.compile(r"def[ \t]+(\w+)"), re.compile(r"class[ \t]+(\w+)"))
-_LOGOUT_NAMED = "logout-named"  # GuardText._known's key for logout_named's answer
 
 
-def logout_named(text):
-    """Whether a function or class of the file (lower-cased `text`) is named
-    with a logout word: the files that spell no keyword but may hold a
-    logout. Only the names are searched (a scan of the text for each of
-    twenty words costs twenty scans of every such file); asked once per
-    GuardText."""
-    known = getattr(text, "_known", None)
-    found = known.get(_LOGOUT_NAMED) if known is not None else None
-    if found is None:
-        found = any(word in name for pattern in _DEFINED for name in pattern.findall(text)
-                    for word in _LOGOUT_NAME_WORDS)
-        if known is not None:
-            known[_LOGOUT_NAMED] = found
-    return found
+def logout_named(text, config):
+    """Whether a function or class of the file is named with a logout word:
+    the files that spell no keyword but may hold a logout. Only the names
+    are searched (a scan of the text for each of twenty words costs twenty
+    scans of every such file)."""
+    return _facts(text, config).logout_named()
 
 
 def logout_possible(text, config):
@@ -187,7 +175,7 @@ _last = None
 
 
 class _Facts:
-    __slots__ = ("text", "config", "raw", "_words", "_defs", "_login", "_logout")
+    __slots__ = ("text", "config", "raw", "_words", "_defs", "_login", "_logout", "_logout_named")
 
     def __init__(self, text, config):
         self.text = text
@@ -197,6 +185,7 @@ class _Facts:
         self._defs = None
         self._login = None
         self._logout = None
+        self._logout_named = None
 
     def login(self):
         if self._login is None:
@@ -207,6 +196,13 @@ class _Facts:
         if self._logout is None:
             self._logout = self.raw is None or self._role(False)
         return self._logout
+
+    def logout_named(self):
+        if self._logout_named is None:
+            source = self.text if self.raw is None else self.raw
+            self._logout_named = any(word in name.lower() for pattern in (_DEF, _CLASS)
+                                     for name in pattern.findall(source) for word in _LOGOUT_NAME_WORDS)
+        return self._logout_named
 
     def _role(self, login):
         vocabulary = _vocabulary(tuple(self.config.login_names), tuple(self.config.logout_names))

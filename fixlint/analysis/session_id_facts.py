@@ -1172,14 +1172,9 @@ def _names_model_query(receiver, args):
 def _value_name(expr):
     """The name a value goes by: `access_token`, `data.access_token`,
     `tokens["access_token"]`; None for anything else."""
-    cls = expr.__class__
-    if cls is ast.Name:
-        return expr.id
-    if cls is ast.Attribute:
-        return expr.attr
-    if cls is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
+    if expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
         return expr.slice.value
-    return None
+    return sc.last_name(expr)
 
 
 def _callee(func):

@@ -141,30 +141,32 @@ def _fill(template, pattern, pick):
 _QUERY_NAME = re.compile(r"[?&]([A-Za-z_][\w.-]*)=$")
 
 
-def query_holes(expr, inner):
-    """(key, hole) for each hole that is the value of a query parameter
-    (`?access_token={...}`, `&key=" + ...`), not of a fragment's (`#...`:
-    never sent to a server nor in a Referer)."""
+def _preceded(expr, inner):
+    """(hole, the text right before it, whether a fragment `#` came earlier)
+    for each hole of a built string."""
     before, fragment = "", False
     for part in parts(expr, inner):
         if isinstance(part, str):
             before = (before + part)[-200:]
             fragment = fragment or "#" in part
             continue
+        yield part, before, fragment
+        before = ""
+
+
+def query_holes(expr, inner):
+    """(key, hole) for each hole that is the value of a query parameter
+    (`?access_token={...}`, `&key=" + ...`), not of a fragment's (`#...`:
+    never sent to a server nor in a Referer)."""
+    for part, before, fragment in _preceded(expr, inner):
         found = None if fragment else _QUERY_NAME.search(before)
         if found is not None:
             yield found.group(1), part
-        before = ""
 
 
 def holes(expr, inner, anywhere=False):
     """(hole, in_query) for each hole: `in_query` when the text before it
     ends in `?key=`/`&key=`. With `anywhere` (a redirect target), every hole
     counts as part of the URL."""
-    before = ""
-    for part in parts(expr, inner):
-        if isinstance(part, str):
-            before = (before + part)[-200:]
-            continue
+    for part, before, _ in _preceded(expr, inner):
         yield part, anywhere or bool(QUERY_KEY.search(before))
-        before = ""

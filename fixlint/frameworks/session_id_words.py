@@ -7,9 +7,9 @@ so `sessionId`, `session-id` and `SESSION_ID` are one name.
 
 from __future__ import annotations
 
-import ast
 from functools import lru_cache
 
+from ..engine.scope import last_name
 from . import words
 
 # Names that hold a web session id (RULES.md), in normal form. Configured
@@ -185,8 +185,7 @@ def names_signature(expr):
     variable or attribute named for a signature or a MAC. A string built
     with one is signed (origins, functions): unguessable without the key,
     whatever clock or name the rest of it holds."""
-    cls = expr.__class__
-    name = expr.id if cls is ast.Name else (expr.attr if cls is ast.Attribute else None)
+    name = last_name(expr)
     return name is not None and not SIGNATURE_WORDS.isdisjoint(words(name))
 
 

@@ -368,7 +368,10 @@ def _backend_imports(facts, module, names):
 
 
 _NOT_A_PARAMETER = object()
-_CHOSEN = "chosen"  # _Summariser._object_names: `from_object(config[name])`, one of a mapping's objects
+# What a `from_object(...)` argument judged after the walk is (_Summariser._object_names):
+# a name (`Config`), an attribute of a name (`config.ProductionConfig`), one of a
+# mapping's objects (`config[config_name]`).
+_NAMED, _ATTRIBUTE, _CHOSEN = "name", "attribute", "chosen"
 
 
 def _chosen_mapping(arg):
@@ -414,7 +417,7 @@ class _Summariser:
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
         self.relative_names = set()  # the names its relative imports bind (`from .config import CONFIG`)
-        self._object_names = []  # `from_object(name)` calls: (call, the Name or an attribute's root, whether an attribute), judged after the walk
+        self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
@@ -518,17 +521,17 @@ class _Summariser:
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
             self.facts["links"].append(arg.value)
         elif arg.__class__ is ast.Name:
-            self._object_names.append((call, arg.id, False))
+            self._object_names.append((call, arg.id, _NAMED))
         elif arg.__class__ is ast.Attribute:
             root = arg.value
             while root.__class__ is ast.Attribute:
                 root = root.value
             if root.__class__ is ast.Name:  # `config.ProductionConfig`: read through the import, unless a parameter
-                self._object_names.append((call, root.id, True))
+                self._object_names.append((call, root.id, _ATTRIBUTE))
             else:
                 self.facts["unreadable"] = True  # from_object(load().Config)
-        elif _chosen_mapping(arg) is not None:
-            self._object_names.append((call, _chosen_mapping(arg).id, _CHOSEN))
+        elif (mapping := _chosen_mapping(arg)) is not None:
+            self._object_names.append((call, mapping.id, _CHOSEN))
         else:
             self.facts["unreadable"] = True  # from_object(os.environ[...]), from_object(load(env))
 
@@ -551,7 +554,7 @@ class _Summariser:
                 default = _parameter_default(function, name)
                 if default is _NOT_A_PARAMETER or not any(node is call for node in walk(function)):
                     continue
-                if kind:
+                if kind is not _NAMED:
                     self.facts["unreadable"] = True
                 elif default.__class__ is ast.Constant and isinstance(default.value, str):
                     self.facts["links"].append(default.value)
