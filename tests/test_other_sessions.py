@@ -17,7 +17,7 @@ from .helpers import lint
 @pytest.mark.parametrize("name", [
     "browsersteps_session_id", "browsersteps_sessions", "mcp_sessions", "chat_sessions", "ChatSessionStore",
     "/api/chat/completions", "/{server_id}/api/terminals/{session_id}", "assistant_router", "chat_bp",
-    "tracing", "sio_sid",
+    "tracing", "sio_sid", "/agents/sessions/{session_id}", "agent_sessions", "/workflow/invoke", "/workbench/x",
 ])
 def test_names_of_other_sessions(name):
     assert sid.names_other_session(name)
@@ -27,7 +27,8 @@ def test_names_of_other_sessions(name):
     "session_id", "sid", "SESSIONS", "session_store", "user_sessions", "/cart", "/sessions/{sid}/stream",
     "router", "app", "websocket_session", "session_data", "views",
     # People who sign in, and steps of a web flow, are no other sessions.
-    "/agent/login", "worker_portal", "/checkout/process", "process_login",
+    "/agent/login", "/agents/{agent_id}/login", "agent_id", "worker_portal", "/checkout/process",
+    "process_login",
 ])
 def test_names_of_web_sessions(name):
     assert not sid.names_other_session(name)

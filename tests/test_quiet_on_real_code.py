@@ -87,6 +87,30 @@ def test_a_tests_folder_above_the_current_directory_does_not_make_code_test_code
     assert is_checked(str(project / "app" / "views.py"), Config())
 
 
+def test_a_project_checked_from_another_folder_still_has_its_tests_skipped(tmp_path, monkeypatch):
+    # `fixlint check /srv/app` run from elsewhere: the project's own tests/
+    # folder, seen from its root, is test code (a tests folder above the
+    # root is not, as above).
+    project = tmp_path / "tests" / "app"
+    (project / "tests" / "integration").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not is_checked(str(project / "tests" / "integration" / "helpers.py"), Config())
+    assert is_checked(str(project / "app" / "views.py"), Config())
+    assert is_checked(str(project / "tests" / "integration" / "helpers.py"), Config(include_tests=True))
+    loose = tmp_path / "loose"  # no project root: only the name says test code
+    loose.mkdir()
+    assert is_checked(str(loose / "views.py"), Config())
+    assert not is_checked(str(loose / "test_views.py"), Config())
+    write(project, "tests/integration/helpers.py", COOKIE_VIEW)
+    write(project, "app/views.py", COOKIE_VIEW)
+    done = run_cli("check", str(project), cwd=elsewhere)
+    paths = {os.path.relpath(line.split(":")[0], project) for line in done.stdout.splitlines()}
+    assert paths == {os.path.join("app", "views.py")}
+
+
 def test_include_tests_option_values():
     assert Config.from_mapping({"include-tests": True}).include_tests
     assert Config.from_mapping({"include_tests": "yes"}).include_tests

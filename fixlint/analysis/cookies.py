@@ -1057,6 +1057,8 @@ class CookieAnalysis(Analysis):
         first, _, rest = template.partition(";")
         attrs = [a.strip() for a in rest.split(";")] if rest else []
         name, eq, cookie_value = first.strip().partition("=")
+        if not eq and _HOLE not in first:
+            return  # no `name=value`: no cookie (vcr's `("set-cookie", "REDACTED")` header filter)
         name = name.strip() if eq and _HOLE not in name else None
         site = CookieSite(HEADER, value if at is None else at, "Set-Cookie header", name)
         site.value = value

@@ -567,7 +567,9 @@ class SessionIdAnalysis(Analysis):
     def visit_dict(self, node):
         for key, value in zip(node.keys, node.values):
             name = literal_string(key) if key is not None else None
-            if name and self._names_session_id(name):
+            # A dotted key is an attribute name of a trace span or log record
+            # (OpenTelemetry's `{"session.id": ...}`), not where a session id is kept.
+            if name and "." not in name and self._names_session_id(name):
                 self._weak(value, f"stored under {name!r}")
 
     # -- calls -------------------------------------------------------------------
@@ -924,8 +926,8 @@ class SessionIdAnalysis(Analysis):
         if node.ctx.__class__ is ast.Store:
             return
         store = self._store_name(node.value)
-        if store is not None and not self._never_keyed_by_cookie(store):
-            self._use(node.slice, f"{store}[...]")
+        if store is not None and node.slice.__class__ is not ast.Slice and not self._never_keyed_by_cookie(store):
+            self._use(node.slice, f"{store}[...]")  # a lookup by key, not `sessions[:limit]`
         if node.ctx.__class__ is ast.Load:
             value = self.ctx.value_of(node.value)
             if value.__class__ is ast.Call and self.ctx.qualname(value.func) in _DEFAULTDICT:

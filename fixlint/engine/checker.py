@@ -137,19 +137,38 @@ _ODD = ("/./", "/../", "//")
 
 
 def _below_cwd(filename, path):
-    """The absolute `path` relative to the current directory, or only its
-    name when it lies elsewhere. A normalised path (as discovery gives
-    them) is told apart by its prefix, without os.path.relpath's cost."""
+    """The absolute `path` relative to the current directory; when it lies
+    elsewhere, relative to its project root (`fixlint check /srv/app` run
+    from another folder still skips /srv/app/tests/), else only its name.
+    A normalised path (as discovery gives them) is told apart by its
+    prefix, without os.path.relpath's cost."""
     cwd = os.getcwd()
     if os.sep == "/" and filename != cwd and not filename.endswith(("/.", "/..")) and not any(
             odd in filename for odd in _ODD):
         prefix = cwd if cwd.endswith("/") else cwd + "/"
-        return PurePath(filename[len(prefix):]) if filename.startswith(prefix) else PurePath(path.name)
+        return PurePath(filename[len(prefix):]) if filename.startswith(prefix) else _below_root(filename, path)
     try:
         relative = PurePath(os.path.relpath(path))
     except ValueError:  # another drive on Windows
-        return path
-    return PurePath(path.name) if relative.parts[:1] == ("..",) else relative
+        return _below_root(filename, path)
+    return _below_root(filename, path) if relative.parts[:1] == ("..",) else relative
+
+
+_ROOTS = {}  # folder -> its project root (project.model.find_root's `known`), for this process
+
+
+def _below_root(filename, path):
+    """`path` relative to the root of the project it belongs to, or its name
+    when it belongs to none."""
+    from ..project.model import find_root  # the project model is loaded only for files outside the cwd
+
+    root = find_root(filename, _ROOTS)
+    if root is None:
+        return PurePath(path.name)
+    try:
+        return PurePath(os.path.relpath(filename, root))
+    except ValueError:
+        return PurePath(path.name)
 
 
 class Deferred:

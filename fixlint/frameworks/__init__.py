@@ -462,8 +462,9 @@ def _response_origin(ctx, receiver):
 # (pretix's `_build_settings.py`, "settings that we need at wheel require time").
 # `devproject`, `testproject`: the project a reusable Django app ships beside
 # its package to develop and test it with (Misago's devproject/), one word.
+# `ci`: the settings a continuous-integration run uses (wger's settings/ci.py).
 DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing",
-                       "devproject", "testproject"))
+                       "devproject", "testproject", "ci"))
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
@@ -539,13 +540,20 @@ def is_dev_module(path):
     return in_test_folder(path)
 
 
+# What a condition of development configuration spells (`if DEBUG:`, `if ENV
+# == "dev":`, `if DOMAIN == "localhost":`, bookwyrm's settings: serving on
+# this machine is development too): regexes for a text anywhere, and for a
+# whole word. The cookie rules' Semgrep twins read the same.
+DEV_CONDITION_TEXTS = ("debug", "testing", "localhost", r"127\.0\.0\.1")
+DEV_CONDITION_WORDS = ("dev", "devel", "development", "local", "tests?", "ci")
 _DEV_CONDITION = re.compile(
-    r"debug|testing|(?<![a-z])(?:dev|devel|development|local|tests?)(?![a-z])", re.IGNORECASE
+    r"%s|(?<![a-z])(?:%s)(?![a-z])" % ("|".join(DEV_CONDITION_TEXTS), "|".join(DEV_CONDITION_WORDS)), re.IGNORECASE
 )
 
 
 def is_dev_condition(test):
-    """`if DEBUG:`, `if app.debug:`, `if settings.TESTING:`, `if ENV == "dev"`."""
+    """`if DEBUG:`, `if app.debug:`, `if settings.TESTING:`, `if ENV == "dev"`,
+    `if DOMAIN == "localhost"`."""
     for node in ast.walk(test):
         if node.__class__ is ast.Name and _DEV_CONDITION.search(node.id):
             return True

@@ -23,6 +23,18 @@ class Setting:
 
 
 @dataclass(frozen=True)
+class ConfigCall:
+    """An extension call that writes the app's configuration
+    (`Talisman(app)`: `SESSION_COOKIE_SECURE`, `SESSION_COOKIE_SAMESITE`),
+    given the app as an argument or through `init_app(app)`. Each key is
+    set unless its keyword argument is given one of the literal values that
+    leave the key off (`session_cookie_secure=False`)."""
+
+    qualname: str
+    keys: tuple  # (config key, keyword argument, values of the argument that leave the key unset)
+
+
+@dataclass(frozen=True)
 class Middleware:
     """A session middleware class and how its keyword arguments map to the
     session cookie's attributes."""
@@ -314,6 +326,7 @@ class Framework:
     config_markers: frozenset = frozenset()
     config_methods: frozenset = frozenset()  # `app.config.update(SESSION_TYPE=...)`
     extension_classes: frozenset = frozenset()  # `Session(app)`
+    config_calls: tuple = ()  # ConfigCall values: extensions that write the project's config keys
     # The project model (fixlint/project/): `project_marker` is the
     # summary fact, and the name in ProjectFacts.markers, saying the library
     # is set up in the application's code (Flask-Session's `Session(app)` in

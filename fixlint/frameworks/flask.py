@@ -8,7 +8,7 @@ Werkzeug's `set_cookie` defaults to no Secure, no HttpOnly and no SameSite.
 from dataclasses import replace
 
 from . import quart
-from .base import Advice, Requests, Routing, Framework, SessionBackend, Setting
+from .base import Advice, ConfigCall, Requests, Routing, Framework, SessionBackend, Setting
 
 _DAY = 86400
 
@@ -306,6 +306,19 @@ def _semgrep_session_id(kit, framework):
     )
 
 
+# Flask-Talisman writes the session cookie's flags into the app's config:
+# `SESSION_COOKIE_SAMESITE` (its default "Lax") and `SESSION_COOKIE_HTTPONLY`
+# when the app is given, `SESSION_COOKIE_SECURE = True` on every request
+# outside debug mode.
+CONFIG_CALLS = (
+    ConfigCall("flask_talisman.Talisman", (
+        ("SESSION_COOKIE_SECURE", "session_cookie_secure", (False, None, 0)),
+        ("SESSION_COOKIE_SAMESITE", "session_cookie_samesite", (None,)),
+        ("SESSION_COOKIE_HTTPONLY", "session_cookie_http_only", (False, None, 0)),
+    )),
+)
+
+
 FLASK = Framework(
     key="flask",
     label="Flask",
@@ -398,6 +411,7 @@ FLASK = Framework(
     session_users=SESSION_USERS,
     session_user_packages=SESSION_USER_PACKAGES,
     unreadable_config_loaders=UNREADABLE_CONFIG_LOADERS,
+    config_calls=CONFIG_CALLS,
     object_config_loader=OBJECT_CONFIG_LOADER,
     project_use="session_use",
     advice={

@@ -92,8 +92,15 @@ OTHER_SESSION_WORDS = frozenset(
         "mcp", "subprocess", "kernel", "kernels",
         "sandbox", "container", "notebook", "jupyter", "repl",
         "trace", "traces", "tracing", "telemetry",
+        # A workflow run's sessions (bisheng's /workflow/invoke and /workbench/).
+        "workflow", "workflows", "workbench",
     )
 )
+# Words that say so only right before "session(s)": an AI agent's session
+# (phoenix's `/agents/sessions/{session_id}`), where `/agent/login` is
+# someone who signs in.
+OTHER_SESSION_QUALIFIERS = frozenset(("agent", "agents"))
+_SESSION_WORDS = frozenset(("session", "sessions"))
 _COMPOUND_PREFIXES = tuple(sorted(w for w in OTHER_SESSION_WORDS if len(w) >= 5))
 
 # Objects that HTTP and database client libraries call sessions: a store
@@ -213,8 +220,11 @@ def names_other_session(name):
     """`browsersteps_session_id`, `mcp_sessions`, `/api/chat/completions`,
     `assistant_router`: a name or path one of whose words says the session
     is a conversation, a browser, a terminal... not a web session."""
-    for word in words(name):
+    parts = words(name)
+    for at, word in enumerate(parts):
         if word in OTHER_SESSION_WORDS or word.startswith(_COMPOUND_PREFIXES):
+            return True
+        if word in OTHER_SESSION_QUALIFIERS and at + 1 < len(parts) and parts[at + 1] in _SESSION_WORDS:
             return True
     return False
 

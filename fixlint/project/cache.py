@@ -35,7 +35,7 @@ from .. import __version__
 # every session method, names bound by `as` and imports over continued lines);
 # 11: `from_object(config[name])` of a mapping of classes is read, not `unreadable`;
 # 12: a helper returning a string built with a signature (`f"{signature}-{ts}"`) is not weak
-FORMAT = 12
+FORMAT = 13
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -224,7 +224,8 @@ class Project:
         if found is None:
             found = self._facts[group] = _merge(
                 [self.summaries[p] for p in group],
-                [self.summaries[p] for p in group if not self._is_test_code(p)])._replace(
+                [self.summaries[p] for p in group if not self._is_test_code(p)],
+                any(self._loads_elsewhere(p) for p in group))._replace(
                 forced_flags=self._forced_flags(group),
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
                 keyed_interface=self._keyed_interface(group))
@@ -237,6 +238,19 @@ class Project:
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
                               int_path_params=self._int_path_params(path))
+
+    def _loads_elsewhere(self, path):
+        """Whether the module loads configuration fixlint cannot read: by a
+        loader it cannot follow (summary `unreadable`), or `from_object`
+        of a name imported from no module of the project (`from
+        instance.config import config`, the instance folder kept out of
+        git; an installed package's class)."""
+        facts = self.summaries[path]
+        if facts["unreadable"]:
+            return True
+        folder = os.path.dirname(path)
+        return any(not self.resolve_in(folder, level, module, names)
+                   for level, module, names in facts.get("object_imports", ()))
 
     def _forced_flags(self, group, assigned="response_classes", classes="cookie_flag_classes"):
         """The cookie flags the application's response class sets on every
@@ -645,15 +659,17 @@ def _groups(edges):
     return groups
 
 
-def _merge(summaries, product):
+def _merge(summaries, product, unreadable):
     """The facts of an application's modules; `product`: those outside test
-    code (a test's `Flask(__name__)` does not make an extension an app)."""
+    code (a test's `Flask(__name__)` does not make an extension an app);
+    `unreadable`: whether one loads configuration fixlint cannot read
+    (Project._loads_elsewhere)."""
     keys = set()
     for facts in summaries:
         keys.update(facts["keys"])
     return ProjectFacts(
         keys=frozenset(keys),
-        unreadable=any(f["unreadable"] for f in summaries),
+        unreadable=unreadable,
         session_use=any(f["session_use"] for f in summaries),
         remember=any(f["remember"] for f in summaries),
         modules=len(summaries),

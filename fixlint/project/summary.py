@@ -120,8 +120,11 @@ _MIDDLEWARE_LEAVES = tuple(sorted(q.rpartition(".")[2] for q in _SESSION_MIDDLEW
 _APPLICATIONS = frozenset().union(*(f.project_constructions for f in _USED))
 # Settings whose literal value chooses a backend variant (Beaker's `session.type`).
 _BACKEND_SETTINGS = frozenset(name for f in fw.FRAMEWORKS for _, name, _, _ in f.backend_settings)
+# Extensions that write config keys when given the app (`Talisman(app)`).
+_CONFIG_CALLS = {call.qualname: call for f in fw.FRAMEWORKS for call in f.config_calls}
+_CONFIG_CALL_LEAVES = tuple(sorted({q.rpartition(".")[2] for q in _CONFIG_CALLS}))
 PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES,
-                 *sorted(_BACKEND_SETTINGS))
+                 *sorted(_BACKEND_SETTINGS), *_CONFIG_CALL_LEAVES)
 _PARSE_NEEDLES = Needles(PARSE_MARKERS)
 
 
@@ -162,7 +165,7 @@ def _names_key(text):
 def _worth_parsing(text, probe):
     if any(call.search(text) is not None for call in _CALLS) or _names_key(text):
         return True
-    if any(probe.has(name) for name in _BACKEND_SETTINGS):
+    if any(probe.has(name) for name in _BACKEND_SETTINGS) or any(probe.has(leaf) for leaf in _CONFIG_CALL_LEAVES):
         return True
     # class SessionMiddleware(BaseSessionMiddleware): the project's own session middleware
     return any(probe.has(leaf) for leaf in _MIDDLEWARE_LEAVES) and _CLASS.search(text) is not None
@@ -221,7 +224,8 @@ def empty():
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
-            "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": []}
+            "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
+            "object_imports": []}
 
 
 def scan_imports(text):
@@ -417,6 +421,8 @@ class _Summariser:
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
         self.relative_names = set()  # the names its relative imports bind (`from .config import CONFIG`)
+        self.origins = {}  # local name -> (level, module, [the name imported] or []), from every import
+        self.config_objects = {}  # local name -> the ConfigCall its value was made by (`talisman = Talisman()`)
         self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
 
     def visit_module(self, tree):
@@ -435,6 +441,10 @@ class _Summariser:
                 for target in (node.targets if cls is ast.Assign else [node.target]):
                     if cls is not ast.AugAssign:
                         self._key_target(target)
+                        if target.__class__ is ast.Name and node.value.__class__ is ast.Call:
+                            made = _CONFIG_CALLS.get(self._qualname(node.value.func))
+                            if made is not None:
+                                self.config_objects[target.id] = made
                         if target.__class__ is ast.Subscript and node.value is not None:
                             self._backend_setting(target.slice, node.value)
                     self._middleware(target, node.value)
@@ -475,9 +485,12 @@ class _Summariser:
     def _import(self, node):
         if node.__class__ is ast.Import:
             for alias in node.names:
-                self.flask_names[alias.asname or alias.name.partition(".")[0]] = (
-                    alias.name if alias.asname else alias.name.partition(".")[0])
+                local = alias.asname or alias.name.partition(".")[0]
+                self.flask_names[local] = alias.name if alias.asname else alias.name.partition(".")[0]
+                self.origins[local] = (0, self.flask_names[local], [])
             return
+        for alias in node.names:
+            self.origins[alias.asname or alias.name] = (node.level, node.module or "", [alias.name])
         if node.level or not node.module:
             self.relative_names.update(alias.asname or alias.name for alias in node.names)
             return
@@ -499,6 +512,12 @@ class _Summariser:
             self.facts[_EXTENSIONS[qualname]] = True
         if qualname in _LOGINS:
             self._login_user(node, _LOGINS[qualname])
+        if qualname in _CONFIG_CALLS:
+            if node.args or any(keyword.arg == "app" for keyword in node.keywords):
+                self._config_call(node, _CONFIG_CALLS[qualname])
+        elif (func.__class__ is ast.Attribute and func.attr == "init_app" and func.value.__class__ is ast.Name
+              and func.value.id in self.config_objects):
+            self._config_call(node, self.config_objects[func.value.id])
         for keyword in node.keywords:
             if keyword.arg in KEYS:
                 self._key(keyword.arg)
@@ -565,6 +584,19 @@ class _Summariser:
                 if kind is _CHOSEN and not (name in self.flask_names or name in self.relative_names
                                             or _class_mapping(tree, name)):
                     self.facts["unreadable"] = True  # from_object(configs[env]) of a name fixlint cannot read
+                elif name in self.origins:
+                    # Read through its import: unreadable when that names no module of the
+                    # project (a gitignored instance/config.py, an installed package).
+                    self.facts["object_imports"].append(list(self.origins[name]))
+
+    def _config_call(self, node, call):
+        """`Talisman(app, ...)`, `talisman.init_app(app, ...)`: the keys the
+        extension writes, unless its keyword leaves one off."""
+        given = {keyword.arg: keyword.value for keyword in node.keywords if keyword.arg}
+        for key, keyword, unset in call.keys:
+            value = given.get(keyword)
+            if not (value.__class__ is ast.Constant and value.value in unset):
+                self._key(key)
 
     def _login_user(self, node, framework):
         for keyword in node.keywords:

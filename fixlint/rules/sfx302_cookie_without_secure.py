@@ -47,8 +47,9 @@ class CookieWithoutSecure(Rule):
     1), or that star-imports a project base module that does not set it
     either (`production.py` on `base.py`); a Flask app whose project never
     gives `SESSION_COOKIE_SECURE` in any readable form (`app.config[...]`,
-    `update`, `from_mapping`, a config class loaded with `from_object`),
-    reported at the `Flask(...)` call; Flask-Login's `LoginManager(...)`
+    `update`, `from_mapping`, a config class loaded with `from_object`,
+    Flask-Talisman given the app, which sets it outside debug mode unless
+    told `session_cookie_secure=False`), reported at the `Flask(...)` call; Flask-Login's `LoginManager(...)`
     when `login_user(..., remember=...)` is used and no module sets
     `REMEMBER_COOKIE_SECURE`; Starlette's `SessionMiddleware` without `https_only=True`;
     starsessions' `SessionMiddleware` with `cookie_https_only=False`; an
@@ -69,9 +70,10 @@ class CookieWithoutSecure(Rule):
     `**cookie_options`) are trusted. Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
     development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
-    `local_settings.py`, `settings_test.py`) or for building the package
-    (`_build_settings.py`: read at build time, never served), assignments inside
-    `if DEBUG:`-style blocks, and the set-up of a session storage its
+    `local_settings.py`, `settings_test.py`, a CI run's `settings/ci.py`) or
+    for building the package (`_build_settings.py`: read at build time, never
+    served), assignments inside `if DEBUG:`-style blocks (also `if DOMAIN ==
+    "localhost":`: served on the developer's machine), and the set-up of a session storage its
     library documents as for tests only (aiohttp-session's unsigned
     `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
     sessions it keeps, and this and the other cookie rules judge
@@ -95,7 +97,9 @@ class CookieWithoutSecure(Rule):
     default. It is left alone when
     it loads configuration fixlint cannot read (`from_pyfile`,
     `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
-    computed value, or of a parameter's or an unknown mapping's entry),
+    computed value, of a parameter's or an unknown mapping's entry, or of
+    a name imported from no module of the project: a gitignored
+    `instance/config.py`, an installed package),
     when it sits in a development or test module, and when
     no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
     Flask-WTF, Flask-Session; importing `session` or `flash` and never

@@ -23,7 +23,8 @@ class CookieWithoutSamesite(Rule):
     `"lax"` makes a missing argument fine there);
     `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`; a Flask app
     whose project never gives `SESSION_COOKIE_SAMESITE` (Flask's default is
-    None), reported at the `Flask(...)` call, and Flask-Login's
+    None; Flask-Talisman given the app sets "Lax" unless told
+    `session_cookie_samesite=None`), reported at the `Flask(...)` call, and Flask-Login's
     `LoginManager(...)` when `login_user(..., remember=...)` is used and no
     module sets `REMEMBER_COOKIE_SAMESITE`, as for SFX302; Starlette's
     `SessionMiddleware(same_site="none")`, starsessions'
