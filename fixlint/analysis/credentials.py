@@ -48,13 +48,22 @@ _MAX_NODES = 200  # a value's walk stops here: a huge literal holds no record
 _NONE = frozenset()
 
 
-def credential_query(call):
-    """True for a lookup that filters on a password column."""
+def credential_query(call, value_of=None):
+    """True for a lookup that filters on a password column: by keyword
+    (`filter_by(password=...)`), in a filter document (pymongo's
+    `find_one({"email": e, "contraseña": c})`, also a local name for one
+    when `value_of(name)` gives its value), or in an SQL string."""
     func = call.func
     name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
     if name in LOOKUP_METHODS:
         for keyword in call.keywords:
             if keyword.arg is not None and keyword.arg.lower().split("__")[0] in vocab.PASSWORD_COLUMNS:
+                return True
+        if call.args:
+            document = call.args[0]
+            if document.__class__ is ast.Name and value_of is not None:
+                document = value_of(document)
+            if document.__class__ is ast.Dict and _filters_on_password(document):
                 return True
     if call.args:
         text = _text(call.args[0])
@@ -63,6 +72,12 @@ def credential_query(call):
         if text is not None and "where" in text.lower() and _SQL_PASSWORD.search(text):
             return True
     return False
+
+
+def _filters_on_password(document):
+    """A filter document with a password field (`{"password": p}`)."""
+    return any(key.__class__ is ast.Constant and isinstance(key.value, str)
+               and key.value.lower().split(".")[-1] in vocab.PASSWORD_COLUMNS for key in document.keys)
 
 
 def _text(expr):
@@ -149,13 +164,18 @@ class VerifiedRecords:
     def holds_record(self, value):
         """True when `value` is taken from a verified user record."""
         names = self._current()
-        return bool(names) and self._carries(value, names, calls=False)
+        return names is not None and self._carries(value, names, calls=False)
 
     def _carries(self, value, names, calls):
         # A Name of `names`, or (`calls`) a credential check, among the
         # value's first _MAX_NODES nodes.
         found_calls, found_names = self.ctx.value_summary(value, _MAX_NODES)
         if names and not names.isdisjoint(found_names):
+            return True
+        if found_calls and any(project_verifier(self.ctx, node) for node in found_calls):
+            # What a project helper that checks the credentials returns
+            # (Medetrics' `buscar_numero_salud(email, contraseña)`, a field of
+            # the record its password query found): the verified record's.
             return True
         if calls:
             ctx, verifier = self.ctx, self.is_verifier
@@ -178,8 +198,11 @@ def checks_credentials(ctx, call):
     means at this point (`pyotp.TOTP(s).verify(code)`)."""
     func = call.func
     if func.__class__ is ast.Attribute and func.value.__class__ is ast.Call and verifier_name(func.attr) is None:
-        return _verify_receiver(ctx, func) or credential_query(call)
-    return checks_credentials_alone(call)
+        return _verify_receiver(ctx, func) or credential_query(call, ctx.value_of)
+    if checks_credentials_alone(call):
+        return True
+    # `query = {"email": e, "password": p}; users.find_one(query)`: the filter a name holds
+    return bool(call.args) and call.args[0].__class__ is ast.Name and credential_query(call, ctx.value_of)
 
 
 def checks_credentials_alone(call):

@@ -17,7 +17,8 @@ guards ask for the role, not for the steps:
   known by what it does, a credential check
   (`credentials.checks_credentials`), or a call of another module's
   helper that checks credentials (a profile's `verifies`: a project fact,
-  asked as below);
+  asked as below), or a function taking a password parameter (a handler
+  given one that binds an identity);
 - a logout (SFX102): the same with the logout vocabulary and hooks
   (`forget`), or, for a logout known by what it does, a signed-out flag
   written into a session (`session["logged_in"] = False`).
@@ -159,6 +160,20 @@ def _calls_a_verifying_helper(text):
             and imports_helper(text, _VERIFYING_PROFILE_KEYS))
 
 
+# A `def` statement's parameters, one level of brackets inside (`Form()`).
+_SIGNATURE = re.compile(r"def[ \t]+\w+[ \t]*\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def _takes_a_password(text, raw):
+    """Whether a function may take a password parameter (`new_password:
+    str = Form()`): a request handler given one that binds an identity is
+    a login whatever its name (lifecycle_paths._takes_a_password)."""
+    if not any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER):
+        return False
+    return any(needle in signature.lower() for signature in _SIGNATURE.findall(raw)
+               for needle in auth.PASSWORD_NEEDLES_LOWER)
+
+
 def _facts(text, config):
     """The answers for one file's text; the two guards (LifecycleAnalysis
     asks for both, IdentityCookieAnalysis for the second) ask in turn for
@@ -214,7 +229,8 @@ class _Facts:
         if hooks and self._hooked(hooks):
             return True
         if login:
-            return _checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
+            return (_checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
+                    or _takes_a_password(self.text, self.raw))
         return _signed_out_flag(self.text)
 
     def words(self):
@@ -338,7 +354,8 @@ _CALLED = re.compile(_GAP + r"\(")
 
 def _columns_named(text):
     """A password column as a keyword argument (`password=`,
-    `Password__iexact =`: its name up to a `__` is the column), or after a
+    `Password__iexact =`: its name up to a `__` is the column) or as the
+    key of a filter document (`{"password": p}`: pymongo's `find_one`), or after a
     `where` in the text with `=` or `like` after it (the SQL text's
     escapes left in: `password\\n= ?`); on the lower-cased text."""
     where = None
@@ -384,7 +401,8 @@ def _column_patterns():
         for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
             name = re.escape(column)
             patterns.append((
-                re.compile(rf"{name}(?<!\w{name})(?:__\w*)?{_GAP}=(?!=)"),
+                # `password=` (a keyword argument), `"password":` (a filter document's key)
+                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:)"),
                 column,
             ))
         found.append((stem, tuple(patterns)))

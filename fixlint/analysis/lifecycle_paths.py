@@ -112,6 +112,12 @@ def handler_paths(lifecycle, handlers):
         elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
                 reaches.get(function, 0) & _SIGNS_OUT):
             role = None  # decided by the path: a credential check, a signed-out flag
+        elif (reaches.get(function, 0) & _BINDS and handler is not None and handler.kind != FUNCTION
+              and _takes_a_password(function)):
+            # A request handler given a password that binds an identity: a login, a
+            # sign-up or a reset that signs the user in, whatever its name
+            # (`forgot_usrname(email, new_password)` under /forgot/username).
+            role = LOGIN
         else:
             continue
         steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
@@ -121,6 +127,14 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
+
+
+def _takes_a_password(function):
+    """A parameter named for a password (`password`, `new_password`,
+    `senha`: auth.PASSWORD_NEEDLES), as a FastAPI form field is declared."""
+    args = function.args
+    return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+               for needle in auth.PASSWORD_NEEDLES)
 
 
 def _endpoint_signature(function):

@@ -48,10 +48,10 @@ VERIFIER_NAMES = frozenset(
 VERIFY_METHOD = "verify"
 # A parameter whose name holds one of these takes a password (a project
 # helper's `verifies`, project/functions.py): `password`, `passwd`,
-# `user_pwd`, `senha`, `kata_sandi`, spelled as written, so that a module's
+# `user_pwd`, `senha`, `kata_sandi`, `contraseña`, spelled as written, so that a module's
 # text holds it wherever its tree does; lifecycle_guard asks a caller's
 # text for them, lower-cased.
-PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi")
+PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi", "contras", "Contras")
 PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
 # Words of a call's name that may end something on the server (SFX102: a
 # logout that revokes its token as well as deleting the cookie): the
@@ -103,7 +103,7 @@ NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
         "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages",
-        "cart", "basket", "attempt",
+        "cart", "basket", "carrito", "carrinho", "panier", "keranjang", "warenkorb", "carrello", "attempt",
         "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",
         "tmp", "temp", "partial", "pre", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",

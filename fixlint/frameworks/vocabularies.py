@@ -100,7 +100,7 @@ SPANISH = Vocabulary(
     signed_in=("logueado", "estalogueado", "autenticado"),
     verify=("verificar", "validar"),
     check=("comprobar", "comprueba"),
-    password=("contrasena",),
+    password=("contrasena", "contraseña"),
     session_ids=("id_sesion", "sesion_id", "clave_sesion"),
     tokens=("token_acceso", "recordarme", "clave_api"),
 )

@@ -55,7 +55,7 @@ import textwrap
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
-from ..analysis.credentials import checks_credentials_alone
+from ..analysis.credentials import checks_credentials_alone, credential_query
 from ..analysis.identity import binds_nobody, is_identity_key
 from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
@@ -396,7 +396,7 @@ class _Function:
                     self._delete(target, events)
             elif cls is ast.Call:
                 self._call(node, events)
-                if verifies is None and checks_credentials_alone(node):
+                if verifies is None and (checks_credentials_alone(node) or credential_query(node, self._assigned)):
                     verifies = True
             elif cls is ast.Return and node.value is not None:
                 returns = returns or self._returned(node.value)
@@ -414,6 +414,10 @@ class _Function:
             if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
                 profile["view"] = True  # a Django view by its shape: judged in its own module
         return profile
+
+    def _assigned(self, name):
+        """The value last assigned to the local `name` so far, or `name`."""
+        return self.assigned.get(name.id, name)
 
     def _takes_a_password(self):
         """A parameter named for a password (PASSWORD_NEEDLES)."""

@@ -316,29 +316,47 @@ class Project:
         project module outside test code and package `__init__` modules
         imports: by name (`from
         app.authutil import login_user`), or all of them with the module
-        (`from app import authutil`, `import app.authutil`, a star import)."""
+        (`from app import authutil`, `import app.authutil`, a star import);
+        also through a package `__init__` that re-exports them (`from
+        .authutil import login_user`) to such a module."""
         functions = self.summaries[path].get("functions")
         if not functions:
             return _NONE
+        found = self._imported_by_callers(path, frozenset(functions))
+        return frozenset(found) if found else _NONE
+
+    def _imported_by_callers(self, path, names, depth=0):
+        """The `names` defined in `path` that a project module outside test
+        code imports, directly or through `__init__` re-exports."""
         found = set()
         resolve = self.resolve_in
         for source in self._importers_of(path):
-            if self._is_test_code(source) or os.path.basename(source) == "__init__.py":
-                continue  # a package's __init__ re-exports (Flask-Login's login_user): no call there
+            if self._is_test_code(source):
+                continue
             folder = os.path.dirname(source)
-            for level, module, names in self.summaries[source]["imports"]:
-                if names:
+            if os.path.basename(source) == "__init__.py":
+                # A package's __init__ re-exports (Flask-Login's login_user): no call
+                # there, but a module importing the name from the package calls it.
+                if depth < _REEXPORT_DEPTH:
+                    again = {name for level, module, listed in self.summaries[source]["imports"]
+                             if listed and path in resolve(folder, level, module, ())
+                             for name in listed if name in names}
+                    if again:
+                        found |= self._imported_by_callers(source, frozenset(again), depth + 1)
+                continue
+            for level, module, listed in self.summaries[source]["imports"]:
+                if listed:
                     if path in resolve(folder, level, module, ()):
-                        if "*" in names:
-                            return frozenset(functions)
-                        found.update(name for name in names if name in functions)
-                    for name in names:  # a submodule: `from app import authutil`
+                        if "*" in listed:
+                            return set(names)
+                        found.update(name for name in listed if name in names)
+                    for name in listed:  # a submodule: `from app import authutil`
                         if (name != "*" and self._may_name(_as_path(name))
                                 and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
-                            return frozenset(functions)
+                            return set(names)
                 elif module and path in resolve(folder, level, module, ())[:1]:
-                    return frozenset(functions)
-        return frozenset(found) if found else _NONE
+                    return set(names)
+        return found
 
     def _int_path_params(self, path):
         """ProjectFacts.int_path_params for the module at `path`."""
@@ -562,6 +580,9 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
+_REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
+
+
 def imported_names(project, path):
     """What `path` imports from project modules, by the qualified name it
     uses, in one pass over its imports: the functions with a profile
@@ -573,8 +594,9 @@ def imported_names(project, path):
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
 
-    def take(target, qualified, name=None):
+    def take(target, qualified, name=None, depth=0):
         summary = project.summaries[target]
+        hit = False
         for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes)):
             given = summary.get(field)
             if not given:
@@ -584,12 +606,22 @@ def imported_names(project, path):
                     found[f"{qualified}.{member}"] = value
             elif given.get(name):
                 found[qualified] = given[name]
+                hit = True
         methods = summary.get("functions")
         if name is not None and methods:  # `from app.sm import SessionManager`: its `SessionManager.method` profiles
             prefix = name + "."
             for member, value in methods.items():
                 if member.startswith(prefix):
                     helpers[f"{qualified}.{member[len(prefix):]}"] = value
+                    hit = True
+        if name is not None and not hit and depth < _REEXPORT_DEPTH:
+            # A package that re-exports the name from a module of its own
+            # (`infra/security/__init__.py`: `from .auth import criar_sessao`).
+            home = os.path.dirname(target)
+            for level, module, names in summary["imports"]:
+                if name in names:
+                    for source in resolve(home, level, module, ())[:1]:
+                        take(source, qualified, name, depth + 1)
 
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module

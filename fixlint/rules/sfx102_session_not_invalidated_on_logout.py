@@ -3,10 +3,12 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, LifecycleAnalysis, session_method,
+    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, WRITE, LifecycleAnalysis,
+    session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
-from ..analysis.identity import is_identity_key
+from ..analysis.handlers import ROUTE, VIEW
+from ..analysis.identity import binds_nobody, is_identity_key
 from ..analysis.identity_cookies import IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
@@ -109,7 +111,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     - **Partial removal**: `pop`/`del` of an identity key
       (`session.pop("user_id")`, `del request.session["member_id"]`, also
       in a loop over literal keys), a flag write (`session["logged_in"] =
-      False`, `session["islogout"] = True`), or deleting the session cookie
+      False`, `session["islogout"] = True`); in a routed logout or a view,
+      the removal or emptying of any key but a non-identity one, whatever
+      the app calls who is signed in (`session.pop("oauth_info")`,
+      `request.session["numero_salud"] = None`, `session["valido"] = 0`);
+      or deleting the session cookie
       (`delete_cookie("sessionid")`, aiohttp's `del_cookie`, Falcon's
       `unset_cookie`, `set_cookie(..., max_age=0)`): any
       session or auth cookie where a server-side record survives it (Django,
@@ -140,7 +146,10 @@ class SessionNotInvalidatedOnLogout(Rule):
     ## Decisions
     A logout handler that never touches the identity in a session (it only
     redirects, revokes a token elsewhere, or tidies non-identity keys such as
-    `next`) is not reported: fixlint cannot see where the identity lives.
+    `next`, `oauth_state` or a cart: `carrito`, `keranjang`) is not
+    reported: fixlint cannot see where the identity lives. A function named
+    for logout that no request reaches (a module's `on_logout(self)`
+    callback, run by the app's own logout) is judged only on identity keys.
     Tornado has no session: its login is a signed cookie holding the user
     (`self.set_signed_cookie("user", ...)`, read back in
     `get_current_user()`). A logout handler of a module that issues or reads
@@ -322,6 +331,8 @@ class SessionNotInvalidatedOnLogout(Rule):
                 yield path, lookalike, lookalike.site, self._lookalike_message(lookalike, lifecycle)
                 continue
             partial = _first_partial(steps, cookie_backend, lifecycle.is_session_cookie)
+            if partial is None:
+                partial = _unnamed_removal(path, steps, lifecycle)
             if partial is not None:
                 yield path, partial, partial.site, self._partial_message(partial, lifecycle, cookie_backend)
                 continue
@@ -521,6 +532,35 @@ def _first_partial(steps, backend, is_session_cookie):
         if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME:
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
+    return None
+
+
+def _unnamed_removal(path, steps, lifecycle):
+    """In a logout a request reaches (a routed function or a view), the
+    first removal of a key that is neither an identity key by name nor
+    anything else (`next`, `oauth_state`, `cart`: auth.NOT_IDENTITY_WORDS;
+    `theme`: the non-sensitive names): `request.session.pop("numero_salud")`,
+    `session["valido"] = 0`. What a logout takes away from the session is
+    who is signed in, whatever the app calls it; the rest of the session
+    stays alive. A helper or hook named for logout (pgAdmin's module
+    callback `on_logout(self)`) is not the logout: it tidies its own keys
+    beside one that ends the session elsewhere."""
+    if path.handler is None or path.handler.kind not in (ROUTE, VIEW):
+        return None
+    config = lifecycle.ctx.config
+    for step in steps:
+        event = step.event
+        if step.kind != TOUCH or event.key is None or event.framework in (None, fw.HAND_ROLLED):
+            continue
+        if event.access == WRITE:
+            statement = event.node
+            if statement.__class__ not in (ast.Assign, ast.AnnAssign) or not binds_nobody(statement.value):
+                continue
+        elif event.access != DELETE:
+            continue
+        if fw.is_non_sensitive_name(event.key, config) or not auth.NOT_IDENTITY_WORDS.isdisjoint(fw.words(event.key)):
+            continue
+        return step
     return None
 
 
