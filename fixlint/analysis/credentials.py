@@ -74,6 +74,14 @@ def credential_query(call, value_of=None):
     return False
 
 
+def takes_a_password(function):
+    """Whether a function has a parameter named for a password (`password`,
+    `new_password`, `senha`, `kata_sandi`: auth.PASSWORD_NEEDLES)."""
+    args = function.args
+    return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+               for needle in auth.PASSWORD_NEEDLES)
+
+
 def _filters_on_password(document):
     """A filter document with a password field (`{"password": p}`)."""
     return any(key.__class__ is ast.Constant and isinstance(key.value, str)

@@ -164,10 +164,10 @@ def _calls_a_verifying_helper(text):
 _SIGNATURE = re.compile(r"def[ \t]+\w+[ \t]*\(((?:[^()]|\([^()]*\))*)\)")
 
 
-def _takes_a_password(text, raw):
+def _signature_takes_a_password(text, raw):
     """Whether a function may take a password parameter (`new_password:
     str = Form()`): a request handler given one that binds an identity is
-    a login whatever its name (lifecycle_paths._takes_a_password)."""
+    a login whatever its name (credentials.takes_a_password)."""
     if not any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER):
         return False
     return any(needle in signature.lower() for signature in _SIGNATURE.findall(raw)
@@ -230,7 +230,7 @@ class _Facts:
             return True
         if login:
             return (_checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
-                    or _takes_a_password(self.text, self.raw))
+                    or _signature_takes_a_password(self.text, self.raw))
         return _signed_out_flag(self.text)
 
     def words(self):

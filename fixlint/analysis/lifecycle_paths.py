@@ -25,6 +25,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
+from .credentials import takes_a_password
 from .handlers import FUNCTION, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
                         as_record_binding)
@@ -113,7 +114,7 @@ def handler_paths(lifecycle, handlers):
                 reaches.get(function, 0) & _SIGNS_OUT):
             role = None  # decided by the path: a credential check, a signed-out flag
         elif (reaches.get(function, 0) & _BINDS and handler is not None and handler.kind != FUNCTION
-              and _takes_a_password(function)):
+              and takes_a_password(function)):
             # A request handler given a password that binds an identity: a login, a
             # sign-up or a reset that signs the user in, whatever its name
             # (`forgot_usrname(email, new_password)` under /forgot/username).
@@ -127,14 +128,6 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
-
-
-def _takes_a_password(function):
-    """A parameter named for a password (`password`, `new_password`,
-    `senha`: auth.PASSWORD_NEEDLES), as a FastAPI form field is declared."""
-    args = function.args
-    return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-               for needle in auth.PASSWORD_NEEDLES)
 
 
 def _endpoint_signature(function):

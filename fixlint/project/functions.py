@@ -55,7 +55,7 @@ import textwrap
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
-from ..analysis.credentials import checks_credentials_alone, credential_query
+from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, is_identity_key
 from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
@@ -382,7 +382,7 @@ class _Function:
         statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
                              and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
-        verifies = None if self._takes_a_password() else False
+        verifies = None if takes_a_password(self.node) else False
         for node in statements:
             cls = node.__class__
             if cls is ast.Assign:
@@ -418,12 +418,6 @@ class _Function:
     def _assigned(self, name):
         """The value last assigned to the local `name` so far, or `name`."""
         return self.assigned.get(name.id, name)
-
-    def _takes_a_password(self):
-        """A parameter named for a password (PASSWORD_NEEDLES)."""
-        args = self.node.args
-        return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-                   for needle in PASSWORD_NEEDLES)
 
     # -- the session ----------------------------------------------------------
     def _session(self, expr):
