@@ -157,7 +157,8 @@ class SessionIdAnalysis(Analysis):
         self._web = fw.file_web_framework(ctx) is not None
         # A module of chats, terminals or tracing (`assistant/api.py`,
         # `tracing.py`): its "sessions" are those things (sid.OTHER_SESSION_WORDS).
-        self._other_module = _names_other_module(ctx.path)
+        self._other_module = _names_other_module(ctx.path) or (
+            ctx.imports_root(sid.TELEMETRY_ROOTS) and fw.file_web_framework(ctx) is None)
         self._other_handlers = {}  # FunctionDef -> its routes or routers name other sessions
         self._web_api_reads = set()  # reads that reach a web-session API, not a store
         self._web_params = set()  # (FunctionDef, parameter) that reach a web-session API

@@ -269,6 +269,10 @@ def is_generator_name(name, id_names):
 
 
 FOREIGN_ROOTS = frozenset(FOREIGN_SESSION_PACKAGES)
+# Tracing SDKs: a module that imports one and no web framework writes spans,
+# whose "session" is a trace session (phoenix's span generators set
+# `session.id` attributes from `randint`), not a web session.
+TELEMETRY_ROOTS = frozenset(("opentelemetry", "openinference", "langfuse", "langsmith", "openlit"))
 
 
 def is_foreign_qualname(qualname):

@@ -287,7 +287,9 @@ class SessionIdFromRequestParameter(Rule):
 
     Real code calls other things "sessions" too: a conversation with a chat
     bot or an AI assistant, a headless browser, a terminal, a socket
-    connection, a tool (MCP) connection, a subprocess or sandbox, a trace. A
+    connection, a tool (MCP) connection, a subprocess or sandbox, a trace,
+    a workflow run, an AI agent's session (`/agents/sessions/{id}`, where
+    "agent" counts only before "session": `/agent/login` is a web login). A
     value is that kind of session's id, and is not reported, when its own
     name (`browsersteps_session_id`), the store it indexes
     (`chat_sessions`, `mcp_sessions.pop(name)`), a route path or router

@@ -161,11 +161,14 @@ class WeakSessionId(Rule):
     session ids: in a module, or a route or router, named for a chat or
     conversation, an AI assistant, a headless browser, a terminal or
     shell, a socket connection, a tool (MCP) connection, a subprocess,
-    sandbox or notebook kernel, or a trace (`assistant/api.py`,
-    `tracing.py`, `/api/chat/...`, `assistant_router`), a "session id" is
-    that thing's (a label that groups traces, a conversation's id) and is
-    not reported; neither is a key of a store named for one
-    (`chat_sessions[...]`). A weak value set as the session cookie, stored
+    sandbox or notebook kernel, a workflow run, an AI agent's sessions, or
+    a trace (`assistant/api.py`, `tracing.py`, `/api/chat/...`,
+    `assistant_router`, `/agents/sessions/...`), or in a module that imports
+    a tracing SDK (OpenTelemetry) and no web framework (a span generator),
+    a "session id" is that thing's (a label that groups traces, a
+    conversation's id) and is not reported; neither is a key of a store
+    named for one (`chat_sessions[...]`), nor a dotted span attribute
+    (`{"session.id": ...}`). A weak value set as the session cookie, stored
     in the web session or compared with a session cookie is reported
     wherever it is. A generator whose results key a cache of HTTP or
     database client sessions (`self._sessions[self._session_key()] =
