@@ -24,14 +24,21 @@ def is_identity_key(key, config=None):
     lowered = key.lower().replace("-", "_")
     if lowered in auth.IDENTITY_KEYS:
         return True
-    words = fw.words(key)
-    if any(w in auth.NOT_IDENTITY_WORDS for w in words):
-        return False
-    if fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG):
+    if names_something_else(key, config):
         return False
     if "2fa" in lowered:
         return True
-    return any(w in auth.PRINCIPAL_WORDS for w in words)
+    return any(w in auth.PRINCIPAL_WORDS for w in fw.words(key))
+
+
+def names_something_else(key, config=None):
+    """A session key named for something other than who is signed in: a
+    step of a flow (`next`, `oauth_state`), a cart (`carrito`), a count
+    (auth.NOT_IDENTITY_WORDS), or a preference (`theme`: the non-sensitive
+    names the cookie rules share, from `config`)."""
+    if any(w in auth.NOT_IDENTITY_WORDS for w in fw.words(key)):
+        return True
+    return fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG)
 
 
 # Values that hold nobody: a write of one under an identity key signs the user out, not in.

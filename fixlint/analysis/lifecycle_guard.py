@@ -156,8 +156,12 @@ def _calls_a_verifying_helper(text):
     `request.form["senha"]`), and, the project fact asked last, it imports
     such a helper. A call passing a password under no such word anywhere
     in the file is not seen."""
-    return ("import" in text and any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER)
-            and imports_helper(text, _VERIFYING_PROFILE_KEYS))
+    return "import" in text and _spells_a_password(text) and imports_helper(text, _VERIFYING_PROFILE_KEYS)
+
+
+def _spells_a_password(text):
+    """A password word (auth.PASSWORD_NEEDLES) in the lower-cased text."""
+    return any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER)
 
 
 # A `def` statement's parameters, one level of brackets inside (`Form()`).
@@ -168,7 +172,7 @@ def _signature_takes_a_password(text, raw):
     """Whether a function may take a password parameter (`new_password:
     str = Form()`): a request handler given one that binds an identity is
     a login whatever its name (credentials.takes_a_password)."""
-    if not any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER):
+    if not _spells_a_password(text):
         return False
     return any(needle in signature.lower() for signature in _SIGNATURE.findall(raw)
                for needle in auth.PASSWORD_NEEDLES_LOWER)

@@ -544,10 +544,12 @@ def is_dev_module(path):
 # == "dev":`, `if DOMAIN == "localhost":`, bookwyrm's settings: serving on
 # this machine is development too): regexes for a text anywhere, and for a
 # whole word. The cookie rules' Semgrep twins read the same.
-DEV_CONDITION_TEXTS = ("debug", "testing", "localhost", r"127\.0\.0\.1")
+DEV_CONDITION_FLAGS = ("debug", "testing")  # Semgrep's twins match these as names (`DEBUG`, `app.debug`)
+DEV_CONDITION_HOSTS = ("localhost", r"127\.0\.0\.1")
 DEV_CONDITION_WORDS = ("dev", "devel", "development", "local", "tests?", "ci")
 _DEV_CONDITION = re.compile(
-    r"%s|(?<![a-z])(?:%s)(?![a-z])" % ("|".join(DEV_CONDITION_TEXTS), "|".join(DEV_CONDITION_WORDS)), re.IGNORECASE
+    r"%s|(?<![a-z])(?:%s)(?![a-z])" % ("|".join(DEV_CONDITION_FLAGS + DEV_CONDITION_HOSTS),
+                                       "|".join(DEV_CONDITION_WORDS)), re.IGNORECASE
 )
 
 

@@ -420,7 +420,6 @@ class _Summariser:
     def __init__(self, facts):
         self.facts = facts
         self.flask_names = {}  # local name -> qualified name, from the module's imports
-        self.relative_names = set()  # the names its relative imports bind (`from .config import CONFIG`)
         self.origins = {}  # local name -> (level, module, [the name imported] or []), from every import
         self.config_objects = {}  # local name -> the ConfigCall its value was made by (`talisman = Talisman()`)
         self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
@@ -492,7 +491,6 @@ class _Summariser:
         for alias in node.names:
             self.origins[alias.asname or alias.name] = (node.level, node.module or "", [alias.name])
         if node.level or not node.module:
-            self.relative_names.update(alias.asname or alias.name for alias in node.names)
             return
         for alias in node.names:
             self.flask_names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
@@ -581,8 +579,9 @@ class _Summariser:
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
                 break
             else:
-                if kind is _CHOSEN and not (name in self.flask_names or name in self.relative_names
-                                            or _class_mapping(tree, name)):
+                # `origins` holds every name an import binds, absolute or relative
+                # (`from .config import CONFIG`), read through that import.
+                if kind is _CHOSEN and not (name in self.origins or _class_mapping(tree, name)):
                     self.facts["unreadable"] = True  # from_object(configs[env]) of a name fixlint cannot read
                 elif name in self.origins:
                     # Read through its import: unreadable when that names no module of the

@@ -472,7 +472,7 @@ def _names_re(names):
 DEV_CONDITIONS = (
     "DEBUG", "TESTING", "$OBJ.debug", "$OBJ.DEBUG", "$OBJ.testing", "$OBJ.TESTING",
     '"=~/(?i)(^|[^a-z])(%s)([^a-z]|$)/"' % "|".join(fw.DEV_CONDITION_WORDS),
-    '"=~/(?i)(%s)/"' % "|".join(t for t in fw.DEV_CONDITION_TEXTS if t not in ("debug", "testing")),
+    '"=~/(?i)(%s)/"' % "|".join(fw.DEV_CONDITION_HOSTS),
 )
 
 

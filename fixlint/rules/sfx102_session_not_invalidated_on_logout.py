@@ -8,7 +8,7 @@ from ..analysis.lifecycle import (
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.handlers import ROUTE, VIEW
-from ..analysis.identity import binds_nobody, is_identity_key
+from ..analysis.identity import binds_nobody, is_identity_key, names_something_else
 from ..analysis.identity_cookies import IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
@@ -558,9 +558,8 @@ def _unnamed_removal(path, steps, lifecycle):
                 continue
         elif event.access != DELETE:
             continue
-        if fw.is_non_sensitive_name(event.key, config) or not auth.NOT_IDENTITY_WORDS.isdisjoint(fw.words(event.key)):
-            continue
-        return step
+        if not names_something_else(event.key, config):
+            return step
     return None
 
 
