@@ -221,6 +221,24 @@ def test_vocabulary_changes_move_the_guard(monkeypatch):
         lifecycle_guard._vocabulary.cache_clear()
 
 
+LOGOUT_NAMED = {
+    "a word in a function's name": ("def user_LogOut(request):\n    pass\n", True),
+    "in a class's name": ("class SignOutView(View):\n    pass\n", True),
+    "another language's word": ("async def keluar_app():\n    pass\n", True),
+    "a word cut across two names": ("def log():\n    pass\nclass out:\n    pass\n", False),
+    "a word only called": ("def view(request):\n    logout(request)\n", False),
+    "a word only in a literal": ("URL = 'logout'\ndef view():\n    pass\n", False),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), LOGOUT_NAMED.values(), ids=list(LOGOUT_NAMED))
+def test_a_logout_word_counts_inside_one_def_or_class_name(source, expected):
+    """logout_named searches the names all at once: a word must still stand
+    inside one of them."""
+    assert lifecycle_guard.logout_named(GuardText(source), Config()) is expected
+    assert lifecycle_guard.logout_named(source.lower(), Config()) is expected
+
+
 def test_a_lower_cased_text_without_the_text_as_written_is_let_in():
     assert LifecycleAnalysis.wanted("def profile(): session['theme'] = 1", Config())
     assert IdentityCookieAnalysis.wanted("def profile(): session['theme'] = 1", Config())

@@ -219,8 +219,11 @@ class _Facts:
     def logout_named(self):
         if self._logout_named is None:
             source = self.text if self.raw is None else self.raw
-            self._logout_named = any(word in name.lower() for pattern in (_DEF, _CLASS)
-                                     for name in pattern.findall(source) for word in _LOGOUT_NAME_WORDS)
+            # Each name lower-cased alone, then all of them searched at once:
+            # a word holds no line end, so it is in the joined names exactly
+            # when it is in one of them.
+            names = "\n".join(name.lower() for pattern in (_DEF, _CLASS) for name in pattern.findall(source))
+            self._logout_named = any(word in names for word in _LOGOUT_NAME_WORDS)
         return self._logout_named
 
     def _role(self, login):
