@@ -87,6 +87,23 @@ def test_a_tests_folder_above_the_current_directory_does_not_make_code_test_code
     assert is_checked(str(project / "app" / "views.py"), Config())
 
 
+def test_a_folder_answers_once_per_current_directory_and_each_name_still_counts(tmp_path, monkeypatch):
+    # is_checked asks each folder once: the answer still moves with the
+    # current directory, and the file's own name still counts in it.
+    app = tmp_path / "tests" / "project" / "app"
+    app.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert not is_checked(str(app / "views.py"), Config())
+    monkeypatch.chdir(tmp_path / "tests" / "project")
+    assert is_checked(str(app / "views.py"), Config())
+    assert not is_checked(str(app / "test_views.py"), Config())
+    assert not is_checked(str(app / "conftest.py"), Config())
+    assert not is_checked(str(app / "views.pyi"), Config())
+    assert is_checked(str(app / "models.py"), Config())
+    assert not is_checked(str(app / ".." / "tests" / "app.py"), Config())  # tests/app.py below the cwd, read whole
+    assert is_checked("app/views.py", Config()) and not is_checked("tests/views.py", Config())
+
+
 def test_a_project_checked_from_another_folder_still_has_its_tests_skipped(tmp_path, monkeypatch):
     # `fixlint check /srv/app` run from elsewhere: the project's own tests/
     # folder, seen from its root, is test code (a tests folder above the

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from ..analysis.base import UNKNOWN, GuardText
-from ..frameworks import is_test_code
+from ..frameworks import in_test_folder, is_test_code, is_test_module
 
 from .context import FileContext
 from .walker import Walker
@@ -122,15 +122,43 @@ _GUARDS = {}
 def is_checked(filename, config):
     """Whether fixlint judges this file at all: not a type stub (`.pyi`:
     no code runs there), and not test code unless `include-tests` (test
-    clients and fixtures set cookies and sessions on purpose)."""
-    path = PurePath(filename)
+    clients and fixtures set cookies and sessions on purpose). A plain
+    path (as discovery gives them: no `.`, `..` or empty part) is told by
+    its name and, once per folder, by its folder (_in_test_folder)."""
+    folder, _, name = filename.rpartition("/")
+    plain = os.sep == "/" and name not in _NOT_NAMES and not any(odd in filename for odd in _ODD)
+    path = PurePath(name if plain else filename)  # a plain path's name: its suffix, and its stem wherever it is read from
     if path.suffix == ".pyi":
         return False
     if config.include_tests:
         return True
+    cwd = os.getcwd() if plain and filename.startswith("/") else None
+    if plain and filename != cwd:  # (the cwd itself is "." below the cwd)
+        return not (is_test_module(path) or _in_test_folder(filename, cwd, folder))
+    path = PurePath(filename)
     if path.is_absolute():  # only the project's own folders say "tests", not where it lives
         path = _below_cwd(filename, path)
     return not is_test_code(path)
+
+
+_NOT_NAMES = ("", ".", "..")  # `a/.` is `a`: the last part is not the file's name
+
+
+def _in_test_folder(filename, cwd, folder):
+    """Whether the file at `filename` lies under a test folder of its path
+    as is_checked reads it (below `cwd` when absolute). Every file of a
+    folder gives the same answer (its folders below the cwd or the project
+    root are the folder's), so each folder is asked once (and find_root,
+    which looks at the file itself, once per folder)."""
+    key = (cwd, folder)
+    found = _TEST_FOLDERS.get(key)
+    if found is None:
+        path = PurePath(filename)
+        found = _TEST_FOLDERS[key] = in_test_folder(path if cwd is None else _below_cwd(filename, path))
+    return found
+
+
+_TEST_FOLDERS = {}  # (cwd when the path is absolute, else None; folder) -> _in_test_folder's answer
 
 
 _ODD = ("/./", "/../", "//")
