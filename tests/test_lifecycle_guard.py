@@ -239,6 +239,23 @@ def test_a_logout_word_counts_inside_one_def_or_class_name(source, expected):
     assert lifecycle_guard.logout_named(source.lower(), Config()) is expected
 
 
+def test_every_credential_stem_and_password_column_is_still_looked_for():
+    """_present skips the needles whose anchor the text does not hold: each
+    anchor is in each of its needles, every needle is in one group, and a
+    text holding a needle yields it."""
+    from fixlint.frameworks import auth
+
+    stems = lifecycle_guard._stems(auth.VERIFY_PREFIXES | auth.CHECK_PREFIXES | auth.VERIFIER_NAMES
+                                   | {auth.VERIFY_METHOD})
+    for groups, needles in ((lifecycle_guard._STEMS, stems), (lifecycle_guard._COLUMN_STEMS,
+                                                             tuple(lifecycle_guard._COLUMNS))):
+        assert sorted(n for _, members in groups for n in members) == sorted(needles)
+        for anchor, members in groups:
+            assert anchor is None or all(anchor in needle for needle in members)
+            for needle in members:
+                assert needle in set(lifecycle_guard._present(GuardText(f"x = {needle}(1)"), groups))
+
+
 def test_a_lower_cased_text_without_the_text_as_written_is_let_in():
     assert LifecycleAnalysis.wanted("def profile(): session['theme'] = 1", Config())
     assert IdentityCookieAnalysis.wanted("def profile(): session['theme'] = 1", Config())

@@ -69,6 +69,7 @@ without the text as written) is always let in.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -132,7 +133,7 @@ def binding_helper_imported(text):
 def bind_spelled(text):
     """Whether the file's own text may bind (a plain lower-cased str, whose
     guards always let it in: yes)."""
-    return (getattr(text, "raw", None) is None or "sess" in text or "cookie" in text
+    return (getattr(text, "raw", None) is None or text.has("sess") or text.has("cookie")
             or any(name in text for name in _BIND_CALL_NAMES))
 
 
@@ -160,8 +161,9 @@ def _calls_a_verifying_helper(text):
 
 
 def _spells_a_password(text):
-    """A password word (auth.PASSWORD_NEEDLES) in the lower-cased text."""
-    return any(needle in text for needle in auth.PASSWORD_NEEDLES_LOWER)
+    """A password word (auth.PASSWORD_NEEDLES) in the GuardText (asked
+    twice, and the password columns read the same answers)."""
+    return any(text.has(needle) for needle in auth.PASSWORD_NEEDLES_LOWER)
 
 
 # A `def` statement's parameters, one level of brackets inside (`Form()`).
@@ -315,9 +317,7 @@ def _checks_credentials(text, raw):
     `password=`, `password__exact=`, or SQL text `WHERE ... pwd = %s`)."""
     same = len(raw) == len(text)  # lower-casing kept every offset
     source = text if same else raw
-    for stem in _STEMS:
-        if stem not in text:
-            continue
+    for stem in _present(text, _STEMS):
         find = _stem(stem, same).search
         at = find(source)
         while at is not None:
@@ -341,9 +341,38 @@ def _stems(words):
     return tuple(w for w in words if not any(w != o and w.startswith(o) for o in words))
 
 
+def _present(text, groups):
+    """The needles of `groups` ((anchor or None, needles)) that the
+    GuardText holds: those of an anchor it does not hold are not looked
+    for."""
+    for anchor, needles in groups:
+        if anchor is None or text.has(anchor):
+            for needle in needles:
+                if text.has(needle):
+                    yield needle
+
+
+def _anchored(needles, anchors=()):
+    """`needles` for _present: each under the first of `anchors` it holds,
+    else with the others that start with the same four letters under the
+    prefix they share (`verif` for `verifica`, `verifier`, `verify`...); a
+    needle alone under none. One scan of the text for a missing anchor
+    spares one for each of its needles."""
+    groups = {}
+    for needle in needles:
+        anchor = next((a for a in anchors if a in needle), needle[:4])
+        groups.setdefault(anchor, []).append(needle)
+    out = []
+    for anchor, members in groups.items():
+        if anchor not in anchors:
+            anchor = os.path.commonprefix(members) if len(members) > 1 else None
+        out.append((anchor, tuple(members)))
+    return tuple(out)
+
+
 # Every name verifier_name may accept holds a verify or check verb or the
 # name of a verifier (its first word, or the whole name lower-cased).
-_STEMS = _stems(auth.VERIFY_PREFIXES | auth.CHECK_PREFIXES | auth.VERIFIER_NAMES | {auth.VERIFY_METHOD})
+_STEMS = _anchored(_stems(auth.VERIFY_PREFIXES | auth.CHECK_PREFIXES | auth.VERIFIER_NAMES | {auth.VERIFY_METHOD}))
 
 
 @lru_cache(maxsize=None)
@@ -366,10 +395,8 @@ def _columns_named(text):
     `where` in the text with `=` or `like` after it (the SQL text's
     escapes left in: `password\\n= ?`); on the lower-cased text."""
     where = None
-    for stem, patterns in _COLUMNS:
-        if stem not in text:
-            continue
-        for keyword, sql in patterns:
+    for stem in _present(text, _COLUMN_STEMS):
+        for keyword, sql in _COLUMNS[stem]:
             if keyword.search(text) is not None:
                 return True
             if where is None:
@@ -399,10 +426,10 @@ _SQL_TAIL = re.compile(r"(?:\s|\\[ntrfv])*(?:=|like)")
 
 
 def _column_patterns():
-    """(stem, ((keyword-argument pattern, the column for _sql_compared) of
-    each column the stem starts)), the pattern starting with the column's
+    """{stem: ((keyword-argument pattern, the column for _sql_compared) of
+    each column the stem starts)}, the pattern starting with the column's
     letters (so that `re` skips to them)."""
-    found = []
+    found = {}
     for stem in _stems(vocab.PASSWORD_COLUMNS):
         patterns = []
         for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
@@ -412,11 +439,14 @@ def _column_patterns():
                 re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:)"),
                 column,
             ))
-        found.append((stem, tuple(patterns)))
-    return tuple(found)
+        found[stem] = tuple(patterns)
+    return found
 
 
 _COLUMNS = _column_patterns()
+# The stems, under the password word each spells (`hash_senha`: `senha`),
+# whose answers _spells_a_password shares.
+_COLUMN_STEMS = _anchored(_COLUMNS, auth.PASSWORD_NEEDLES_LOWER)
 
 
 # -- a logout by what it does: a signed-out flag ------------------------------
@@ -430,7 +460,7 @@ def _signed_out_flag(text):
     vocab.SIGNED_OUT_FLAGS or SIGNED_IN_FLAGS. The key is a str literal,
     or folded from some (`"logged" + "_in"`): the flag stands on a line
     with a quote on either side of it."""
-    if "sess" not in text or not _constant_stored(text):
+    if not text.has("sess") or not _constant_stored(text):
         return False
     compact = text.encode().translate(None, _NOT_ALNUM)
     lines = None
