@@ -171,7 +171,7 @@ def test_grouped_keywords_answer_as_one_scan_per_keyword():
     texts holding one keyword each."""
     from pathlib import Path
 
-    from fixlint.analysis.base import GuardText, _keyword_needles
+    from fixlint.analysis.base import GuardText, _holds_keyword, _keyword_needles
     from fixlint.engine.checker import _needed_analyses
     from fixlint.selection import select_rules
 
@@ -185,4 +185,20 @@ def test_grouped_keywords_answer_as_one_scan_per_keyword():
         guard = GuardText(text)
         for keywords in keyword_sets:
             assert _keyword_needles(keywords).found_in(guard, guard) == any(k in guard for k in keywords), text[:60]
+            assert _holds_keyword(GuardText(text), _keyword_needles(keywords).groups) == any(
+                k in guard for k in keywords), text[:60]
             assert _keyword_needles(keywords).found_in(text.lower()) == any(k in text.lower() for k in keywords)
+
+
+def test_the_configured_keywords_are_those_of_the_configuration_asked():
+    """The guards keep the last configuration's keywords (a Config is
+    frozen): another configuration gets its own."""
+    from fixlint.analysis.base import Analysis, GuardText
+
+    class Probe(Analysis):
+        keywords = ("not_in_the_text",)
+
+    text = GuardText("portal = 1\n")
+    plain, named = Config(), Config(login_names=("portal",))
+    for config, expected in ((plain, False), (named, True), (plain, False), (named, True)):
+        assert Probe.wanted(text, config) is expected

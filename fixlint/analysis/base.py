@@ -89,6 +89,35 @@ def _keyword_needles(keywords):
     return Needles(keywords, _GUARD_ANCHORS)
 
 
+def _holds_keyword(text, groups):
+    """Needles.found_in of a GuardText, whose `has` is the probe, by plain
+    loops: every guard asks it of every file."""
+    has = text.has
+    for anchor, members in groups:
+        if anchor:
+            for part in anchor:
+                if has(part):
+                    break
+            else:
+                continue
+        for needle in members:
+            if has(needle):
+                return True
+    return False
+
+
+def configured_keywords(config):
+    """config.keywords(), worked out once per configuration (a Config is
+    frozen): the guards ask for them for every file."""
+    global _configured
+    if _configured[0] is not config:
+        _configured = (config, config.keywords())
+    return _configured[1]
+
+
+_configured = (None, ())
+
+
 @lru_cache(maxsize=None)
 def word_patterns(word):
     """Regexes finding `word` (lower-case letters) where `frameworks.words()`
@@ -118,9 +147,14 @@ def has_word(text, word):
 def _found(text, lowered, patterns):
     """The cheap lower-case substring test, then, when the text as written
     is known, one of `patterns` must match it."""
-    if lowered not in text:
+    if text.__class__ is GuardText:
+        if not text.has(lowered):  # other guards look for the same words
+            return False
+        raw = text.raw
+    elif lowered not in text:
         return False
-    raw = getattr(text, "raw", None)
+    else:
+        raw = getattr(text, "raw", None)
     return raw is None or any(p.search(raw) is not None for p in patterns)
 
 
@@ -166,10 +200,19 @@ class Analysis:
         hold a fact."""
         if not (cls.keywords or cls.words or cls.names) or text is None:
             return True
-        if cls.keywords and _keyword_needles(cls.keywords).found_in(text, text if text.__class__ is GuardText else None):
-            return True
-        if any(has_word(text, word) for word in cls.words):
-            return True
-        if any(has_name(text, name) for name in cls.names):
-            return True
-        return any(word in text for word in config.keywords())
+        if cls.keywords:
+            if text.__class__ is GuardText:
+                if _holds_keyword(text, _keyword_needles(cls.keywords).groups):
+                    return True
+            elif _keyword_needles(cls.keywords).found_in(text):
+                return True
+        for word in cls.words:
+            if has_word(text, word):
+                return True
+        for name in cls.names:
+            if has_name(text, name):
+                return True
+        for word in configured_keywords(config):
+            if word in text:
+                return True
+        return False

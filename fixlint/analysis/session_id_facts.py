@@ -33,7 +33,7 @@ from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
-from .base import Analysis
+from .base import Analysis, configured_keywords
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import literal_key
 from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, Container, OriginAnalysis, Read, SessionIdValue, Weak
@@ -123,7 +123,7 @@ class SessionIdAnalysis(Analysis):
             return True
         # A configured name matches in normal form: `userKey` is the
         # configured `user_key`, though the text never spells "user_key".
-        if any(word in text for word in config.keywords()) or any(
+        if any(word in text for word in configured_keywords(config)) or any(
             word in text
             for name in (*config.session_id_names, *config.session_cookie_names)
             for word in fw.words(name)

@@ -218,16 +218,19 @@ _REQUEST_SESSION = _roots(f for f in fw.REQUEST_FRAMEWORKS if not f.requests.obj
 _REGISTER_METHODS = _minimal(m.lower() for f in fw.ROUTING_FRAMEWORKS for m in f.routing.register_methods)
 
 
+# The tests below read a GuardText, and look each needle up once (has):
+# other guards look for the same framework names and keywords.
+
 def _all_in(parts, text):
     for part in parts:
-        if part not in text:
+        if not text.has(part):
             return False
     return True
 
 
 def _any_in(strings, text):
     for string in strings:
-        if string in text:
+        if text.has(string):
             return True
     return False
 
@@ -240,13 +243,13 @@ def _may_read_requests(text):
 
 
 def _names(text):
-    return "sess" in text and _SESS_NAMES.search(text) is not None
+    return text.has("sess") and _SESS_NAMES.search(text) is not None
 
 
 def _token_names(text):
     backwards = None
     for last, pattern in _REVERSED_NAMES:
-        if last in text:
+        if text.has(last):
             if backwards is None:
                 backwards = text[::-1]
             if pattern.search(backwards) is not None:
@@ -264,9 +267,9 @@ def _key_text(text):
 
 
 def _session_api(text):
-    if "session" in text and _any_in(_REQUEST_SESSION, text) and spells_attribute(text, "session"):
+    if text.has("session") and _any_in(_REQUEST_SESSION, text) and spells_attribute(text, "session"):
         return True
-    return _SESSION_GATE in text and any(_all_in(parts, text) for parts in _SESSION_APIS)
+    return text.has(_SESSION_GATE) and any(_all_in(parts, text) for parts in _SESSION_APIS)
 
 
 def _store(text, raw):
@@ -329,7 +332,7 @@ def _anchor(text, raw):
     """True, False, or the profile keys (_WEAK, _RETURNS) of which one the
     file's anchors need: a token name or a generator's name needs a weak
     value (spelled, or a project helper's), `Depends` a project dependency."""
-    if "cookie" in text or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw):
+    if text.has("cookie") or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw):
         return True
     # A short name, or a sign-in call, where a request can be read.
     if (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text):
