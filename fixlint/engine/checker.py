@@ -38,14 +38,32 @@ class Result(NamedTuple):
 def _needed_analyses(rules):
     """Every analysis `rules` read, dependencies first (the same for every
     file of a run: computed once per rule selection)."""
+    return _scheme(rules).analyses
+
+
+class _Scheme:
+    """What `plan` reads for one rule selection, worked out once: the
+    analyses in dependency order, each with its dependencies and its guard
+    (_guard), and the plan of each set of analyses the guards let in
+    (_drop_unused)."""
+
+    __slots__ = ("analyses", "steps", "plans")
+
+    def __init__(self, rules):
+        self.analyses = tuple(_order(rules))
+        self.steps = tuple((analysis, analysis.requires, _guard(analysis)) for analysis in self.analyses)
+        self.plans = {}  # the analyses let in, in order -> the plan (_drop_unused)
+
+
+def _scheme(rules):
     key = tuple(rules)
-    found = _NEEDED.get(key)
+    found = _SCHEMES.get(key)
     if found is None:
-        found = _NEEDED[key] = tuple(_order(rules))
+        found = _SCHEMES[key] = _Scheme(key)
     return found
 
 
-_NEEDED = {}
+_SCHEMES = {}
 
 
 def _order(rules):
@@ -89,17 +107,21 @@ def plan(rules, config, text=None, project=UNKNOWN):
     if project is not UNKNOWN and text.__class__ is GuardText:
         text.project = project
         text.awaits_project = False
+    scheme = _scheme(rules)
     wanted, answers = [], {}
-    for analysis in _needed_analyses(rules):
-        if not all(dep in wanted for dep in analysis.requires):
+    for analysis, requires, guard in scheme.steps:
+        if requires and not all(dep in wanted for dep in requires):
             continue
-        guard = _guard(analysis)
         answer = answers.get(guard)
         if answer is None:
             answer = answers[guard] = bool(analysis.wanted(text, config))
         if answer:
             wanted.append(analysis)
-    return _drop_unused(wanted, rules)
+    key = tuple(wanted)
+    found = scheme.plans.get(key)
+    if found is None:
+        found = scheme.plans[key] = tuple(_drop_unused(wanted, rules))
+    return list(found)
 
 
 def _guard(analysis):
