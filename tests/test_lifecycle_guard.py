@@ -239,7 +239,7 @@ def test_a_logout_word_counts_inside_one_def_or_class_name(source, expected):
     assert lifecycle_guard.logout_named(source.lower(), Config()) is expected
 
 
-def test_every_credential_stem_and_password_column_is_still_looked_for():
+def test_every_credential_stem_password_column_and_flag_is_still_looked_for():
     """_present skips the needles whose anchor the text does not hold: each
     anchor is in each of its needles, every needle is in one group, and a
     text holding a needle yields it."""
@@ -254,6 +254,17 @@ def test_every_credential_stem_and_password_column_is_still_looked_for():
             assert anchor is None or all(anchor in needle for needle in members)
             for needle in members:
                 assert needle in set(lifecycle_guard._present(GuardText(f"x = {needle}(1)"), groups))
+    flags = [(anchor, [flag.decode() for flag, _ in members]) for anchor, members in lifecycle_guard._FLAGS]
+    assert sorted(flag for _, members in flags for flag in members) == lifecycle_guard._FLAG_NAMES
+    assert all(anchor is None or all(anchor.decode() in flag for flag in members) for anchor, members in flags)
+
+
+def test_a_signed_out_flag_is_found_under_its_anchor():
+    """A flag grouped under a shorter one (`isloggedin` under `islogged`)
+    is still looked for where the shorter one is."""
+    for flag in ("isLoggedIn", "is_logged_out", "estaLogado", "logged_in"):
+        assert lifecycle_guard._signed_out_flag(GuardText(f"session['{flag}'] = False\n")), flag
+    assert not lifecycle_guard._signed_out_flag(GuardText("session['theme'] = False\n"))
 
 
 def test_a_lower_cased_text_without_the_text_as_written_is_let_in():

@@ -353,21 +353,22 @@ def _present(text, groups):
 
 
 def _anchored(needles, anchors=()):
-    """`needles` for _present: each under the first of `anchors` it holds,
-    else with the others that start with the same four letters under the
-    prefix they share (`verif` for `verifica`, `verifier`, `verify`...); a
-    needle alone under none. One scan of the text for a missing anchor
-    spares one for each of its needles."""
-    groups = {}
+    """(anchor or None, needles) groups of `needles`, for _present: each
+    under the first other of `anchors` it holds, else with the others that
+    start with the same four letters under the prefix they share (`verif`
+    for `verifica`, `verifier`, `verify`...); a needle alone under none.
+    One scan of the text for a missing anchor spares one for each of its
+    needles."""
+    held, prefixed = {}, {}
     for needle in needles:
-        anchor = next((a for a in anchors if a in needle), needle[:4])
-        groups.setdefault(anchor, []).append(needle)
-    out = []
-    for anchor, members in groups.items():
-        if anchor not in anchors:
-            anchor = os.path.commonprefix(members) if len(members) > 1 else None
-        out.append((anchor, tuple(members)))
-    return tuple(out)
+        anchor = next((a for a in anchors if a != needle and a in needle), None)
+        if anchor is None:
+            prefixed.setdefault(needle[:4], []).append(needle)
+        else:
+            held.setdefault(anchor, []).append(needle)
+    return (*((anchor, tuple(members)) for anchor, members in held.items()),
+            *((os.path.commonprefix(members) if len(members) > 1 else None, tuple(members))
+              for members in prefixed.values()))
 
 
 # Every name verifier_name may accept holds a verify or check verb or the
@@ -464,11 +465,14 @@ def _signed_out_flag(text):
         return False
     compact = text.encode().translate(None, _NOT_ALNUM)
     lines = None
-    for flag, pattern in _FLAGS:
-        if flag in compact:
-            lines = lines or _Lines(text)
-            if any(lines.quoted(m.start(), m.end()) for m in pattern.finditer(text)):
-                return True
+    for anchor, flags in _FLAGS:
+        if anchor is not None and anchor not in compact:
+            continue
+        for flag, pattern in flags:
+            if flag in compact:
+                lines = lines or _Lines(text)
+                if any(lines.quoted(m.start(), m.end()) for m in pattern.finditer(text)):
+                    return True
     return False
 
 
@@ -489,9 +493,13 @@ def _constant_stored(text):
 
 _NOT_ALNUM = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
 # Each flag, and its letters in order with nothing alphanumeric between
-# them (`logged_in`, `loggedIn`, `"logged" + "_in"`), on the lower-cased text.
-_FLAGS = tuple((flag.encode(), re.compile("[^a-z0-9]*".join(map(re.escape, flag))))
-               for flag in sorted(vocab.SIGNED_OUT_FLAGS | vocab.SIGNED_IN_FLAGS))
+# them (`logged_in`, `loggedIn`, `"logged" + "_in"`), on the lower-cased
+# text; grouped (_anchored) under a shorter flag each holds (`logged` for
+# `isloggedin`), or the prefix flags with the same first four letters share.
+_FLAG_NAMES = sorted(vocab.SIGNED_OUT_FLAGS | vocab.SIGNED_IN_FLAGS)
+_FLAGS = tuple((anchor and anchor.encode(),
+                tuple((flag.encode(), re.compile("[^a-z0-9]*".join(map(re.escape, flag)))) for flag in flags))
+               for anchor, flags in _anchored(_FLAG_NAMES, _FLAG_NAMES))
 
 
 class _Lines:
