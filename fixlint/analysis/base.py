@@ -110,9 +110,10 @@ def configured_keywords(config):
     """config.keywords(), worked out once per configuration (a Config is
     frozen): the guards ask for them for every file."""
     global _configured
-    if _configured[0] is not config:
-        _configured = (config, config.keywords())
-    return _configured[1]
+    found = _configured  # one read: another thread may ask for another configuration
+    if found[0] is not config:
+        found = _configured = (config, config.keywords())
+    return found[1]
 
 
 _configured = (None, ())

@@ -149,7 +149,8 @@ def is_checked(filename, config):
     its name and, once per folder, by its folder (_in_test_folder)."""
     folder, _, name = filename.rpartition("/")
     plain = os.sep == "/" and name not in _NOT_NAMES and not any(odd in filename for odd in _ODD)
-    path = PurePath(name if plain else filename)  # a plain path's name: its suffix, and its stem wherever it is read from
+    # A plain path's name: the path's suffix, and its stem below the cwd or root.
+    path = PurePath(name if plain else filename)
     if path.suffix == ".pyi":
         return False
     if config.include_tests:
