@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 
 import pytest
 
@@ -61,6 +62,20 @@ def test_a_needle_set_finds_what_plain_substring_tests_find(name):
         for other in NEEDLE_SETS.values():
             assert other.found_in(text, probe) is any(n in text for n in other.needles), (text, other.needles)
         assert needle_set.found_in(text, probe) is expected, text
+
+
+def test_the_cookie_read_pattern_finds_what_one_with_leading_word_boundaries_finds():
+    plain = re.compile(r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(session_stores._READ_ATTRIBUTES),
+                                                       "|".join(session_stores._READ_METHODS)))
+    texts = [path.read_text(encoding="utf-8") for path in _fixture_modules()]
+    texts += ["x.get_cookie('a')", "xget_cookie('a')", "_get_cookie (", "self.get_signed_cookie(\n'a')",
+              "(get_secure_cookie('a'))", "request.COOKIES['a']", "request.cookiesx", "get_cookie"]
+    found = 0
+    for text in texts:
+        spans = [match.span() for match in plain.finditer(text)]
+        assert [match.span() for match in session_stores._READ_RE.finditer(text)] == spans, text
+        found += len(spans)
+    assert found > 50
 
 
 IMPORT_FACTS = [

@@ -42,7 +42,11 @@ _READ_METHODS = sorted({name for f in fw.REQUEST_FRAMEWORKS
                         for name, source in (*f.requests.source_methods.items(), *f.requests.reader_methods.items(),
                                              *f.requests.value_methods.items())
                         if source == _COOKIE})
-_READ = r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(_READ_ATTRIBUTES), "|".join(_READ_METHODS))
+# Each method's name first and its word boundary looked behind after: a
+# leading \b would be tried at every character of the module, the literal
+# is skipped to (as analysis.base.name_pattern).
+_READ = r"(?:\.(?:%s)\b|(?:%s)\s*\()" % ("|".join(_READ_ATTRIBUTES),
+                                        "|".join(r"%s(?<!\w%s)" % (re.escape(m), re.escape(m)) for m in _READ_METHODS))
 _READ_TEXTS = (*(f".{name}" for name in _READ_ATTRIBUTES), *_READ_METHODS)
 _READ_NEEDLES = Needles(_READ_TEXTS)  # under the word "cookie": one look for most modules
 _READ_RE = re.compile(_READ)
