@@ -64,6 +64,27 @@ def test_a_needle_set_finds_what_plain_substring_tests_find(name):
         assert needle_set.found_in(text, probe) is expected, text
 
 
+# Every needle the summary's scanners ask a Probe, some holding an anchor
+# (`.session`, `def get_cookie_`, `Passw`), some not.
+PROBED = sorted({*functions._TEXT_NEEDLES, *session_stores._READ_TEXTS, *summary.PARSE_MARKERS,
+                 "ookie", "OOKIE", "def get_cookie_", "def set_cookie", "SessionInterface", "cookies", "session"})
+
+
+def test_a_probe_finds_what_plain_substring_tests_find():
+    held = [needle for needle in PROBED if needles._held_anchors(needle)]
+    assert len(held) > 10, "the anchors rule out no needle"
+    pieces = set()
+    for needle in PROBED:
+        pieces.update((needle, needle.swapcase(), needle[:-1], needle[1:], needle[:1] + "x" + needle[2:]))
+    pieces.update(needles._PARTS)
+    texts = ["", "import os\n"] + [f"x = 1\n{piece}\n" for piece in sorted(pieces)]
+    texts += [f"{a} {b}" for a, b in itertools.combinations(sorted(pieces)[:60], 2)]
+    for text in texts:
+        probe = needles.Probe(text)
+        for needle in (*PROBED, *reversed(PROBED)):  # asked again: the answer kept
+            assert probe.has(needle) is (needle in text), (text, needle)
+
+
 def test_the_cookie_read_pattern_finds_what_one_with_leading_word_boundaries_finds():
     plain = re.compile(r"(?:\.(?:%s)\b|\b(?:%s)\s*\()" % ("|".join(session_stores._READ_ATTRIBUTES),
                                                        "|".join(session_stores._READ_METHODS)))

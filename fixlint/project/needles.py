@@ -18,7 +18,11 @@ ANCHORS = (("ookie", "OOKIE"), ("ession", "ESSION"), ("from_",))
 
 
 class Probe:
-    """One text, and the answers of `needle in text` given so far."""
+    """One text, and the answers of `needle in text` given so far. A needle
+    that holds one of the anchor texts (ANCHORS, _WORDS: `ession` of
+    `.session`, `ookie` of `def get_cookie_`, `assw` of `Passw`) is looked
+    for only when that text is there: most modules hold none, and one scan
+    for the anchor answers every needle holding it."""
 
     __slots__ = ("text", "_known")
 
@@ -29,8 +33,28 @@ class Probe:
     def has(self, needle):
         found = self._known.get(needle)
         if found is None:
-            found = self._known[needle] = needle in self.text
+            anchors = _HELD.get(needle)
+            if anchors is None:
+                anchors = _HELD[needle] = _held_anchors(needle)
+            for part in anchors:
+                if not self.has(part):
+                    found = False
+                    break
+            else:
+                found = needle in self.text
+            self._known[needle] = found
         return found
+
+
+# Anchors only Probe uses: the password words' (functions.PASSWORD_NEEDLES)
+# stems, each held in two cases.
+_WORDS = (("assw",), ("ontras",))
+_PARTS = tuple(dict.fromkeys(part for group in (*ANCHORS, *_WORDS) for part in group))
+_HELD = {}  # needle -> the anchor texts it holds (shorter than itself)
+
+
+def _held_anchors(needle):
+    return tuple(part for part in _PARTS if part in needle and part != needle)
 
 
 class Needles:
