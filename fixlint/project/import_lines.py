@@ -49,8 +49,9 @@ def parts(listed):
     (`(a, b as c)`, `x.y as z, os`), as written."""
     found = []
     for part in listed.strip("() \t\n").replace("\\", "").split(","):
-        pieces = _AS.split(part.strip(), maxsplit=1)
-        found.append((pieces[0].strip(), pieces[1].strip() if len(pieces) == 2 else None))
+        part = part.strip()
+        pieces = _AS.split(part, maxsplit=1) if "as" in part else ()  # most names are not renamed
+        found.append((pieces[0].strip(), pieces[1].strip()) if len(pieces) == 2 else (part, None))
     return found
 
 

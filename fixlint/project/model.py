@@ -160,6 +160,7 @@ class Project:
         self._importers = None  # absolute path -> the project modules importing it
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
         self._stems = None  # the last names a project module can be imported by (_may_name)
+        self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -367,10 +368,10 @@ class Project:
             may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
             for module in summaries.keys():
                 if (may_hold is not None and not may_hold(module, "int_path_params")
-                        and not may_hold(module, "other_path_params")) or self._is_test_code(module):
+                        and not may_hold(module, "other_path_params")):
                     continue
                 facts = summaries[module]
-                if facts.get("int_path_params") or facts.get("other_path_params"):
+                if (facts.get("int_path_params") or facts.get("other_path_params")) and not self._is_test_code(module):
                     found = by_folder.setdefault(os.path.dirname(module), (set(), set()))
                     found[0].update(facts.get("int_path_params", ()))
                     found[1].update(facts.get("other_path_params", ()))
@@ -442,9 +443,12 @@ class Project:
         return frozenset(keys), complete, sorted(seen)
 
     def _is_test_code(self, path):
-        prefix = _join(self.root, "")
-        relative = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root)
-        return fw.is_test_code(PurePath(relative))
+        found = self._test_code.get(path)
+        if found is None:
+            prefix = _join(self.root, "")
+            relative = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root)
+            found = self._test_code[path] = fw.is_test_code(PurePath(relative))
+        return found
 
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
