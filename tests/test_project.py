@@ -30,7 +30,7 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "interface_secure", FIXTURES / "flask" / "renewing_session",
                 FIXTURES / "flask" / "timetable_app", FIXTURES / "flask" / "config_instance_app",
                 FIXTURES / "flask" / "reexport_helpers", FIXTURES / "fastapi" / "sessao_modules",
-                FIXTURES / "django" / "mongo_login"]
+                FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -98,8 +98,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # 3, fastapi/sessao_modules 5 (2 of them imported from the helpers' own module, and SFX305 on its
     # SessionMiddleware's cookie); a login whose password query
     # (a pymongo filter document) and record are another module's helpers: flask/helper_modules 1,
-    # django/mongo_login 1
-    assert reported == 92
+    # django/mongo_login 1; flask/library_example 2 (the library it imports has a settings dataclass
+    # and a class's from_file, neither of them the app's configuration)
+    assert reported == 94
 
 
 # -- rules that follow the project ----------------------------------------
@@ -257,6 +258,40 @@ def test_summary_reads_config_keys_in_every_readable_form():
     assert set(facts["keys"]) == {"SESSION_COOKIE_SECURE", "SESSION_COOKIE_SAMESITE",
                                   "REMEMBER_COOKIE_SECURE", "PERMANENT_SESSION_LIFETIME"}
     assert facts["session_use"] is False and facts["unreadable"] is False
+
+
+def test_summary_tells_a_class_attribute_key_from_the_others():
+    facts = summary.summarise(
+        "from dataclasses import dataclass\n"
+        "@dataclass\nclass Settings:\n    SESSION_COOKIE_SECURE: bool = False\n"
+        "    SESSION_COOKIE_SAMESITE: str = 'lax'\n"
+        "CONFIG = {'SESSION_COOKIE_SAMESITE': 'Lax'}\n"
+    )
+    assert facts["keys"] == ["SESSION_COOKIE_SAMESITE", "SESSION_COOKIE_SECURE"]
+    assert facts["class_keys"] == ["SESSION_COOKIE_SECURE"]  # the other is given outside the class too
+    assert facts["loads_objects"] is False and "plain_keys" not in facts
+    assert summary.summarise("class Config:\n    SECRET = 1\napp.config.from_object(Config)\n")["loads_objects"]
+
+
+def test_a_class_attribute_key_is_the_apps_only_when_the_app_loads_an_object(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "app.py", "from flask import Flask, session\nimport toolkit\napp = Flask(__name__)\n")
+    write(tmp_path, "toolkit.py", "class Settings:\n    SESSION_COOKIE_SECURE = True\n")
+    built = project.build(str(tmp_path))
+    assert "SESSION_COOKIE_SECURE" not in built.facts_for(str(tmp_path / "app.py")).keys
+    (tmp_path / "app.py").write_text("from flask import Flask, session\nimport toolkit\napp = Flask(__name__)\n"
+                                     "app.config.from_object(toolkit.Settings)\n")
+    built = project.build(str(tmp_path))
+    assert "SESSION_COOKIE_SECURE" in built.facts_for(str(tmp_path / "app.py")).keys
+
+
+@pytest.mark.parametrize("receiver, unreadable", [
+    ("app.config", True), ("config", True), ("CONFIG", True), ("_config", True),
+    ("IslandGenerator", False), ("_Loader", False),  # a class's alternative constructor
+])
+def test_summary_reads_from_file_on_a_class_as_no_configuration(receiver, unreadable):
+    text = f"import flask\napp = flask.Flask(__name__)\n{receiver}.from_file('page.toml', load=toml.load)\n"
+    assert summary.summarise(text)["unreadable"] is unreadable
 
 
 @pytest.mark.parametrize("call", ["from_pyfile('app.cfg')", "from_envvar('SETTINGS')",

@@ -700,9 +700,15 @@ def _merge(summaries, product, unreadable):
     code (a test's `Flask(__name__)` does not make an extension an app);
     `unreadable`: whether one loads configuration fixlint cannot read
     (Project._loads_elsewhere)."""
+    # A key given only as a class's attribute is the app's when the app
+    # loads an object (`from_object`): a dataclass's field elsewhere in the
+    # project (marimo's `GlobalSettings.SESSION_COOKIE_SECURE`, for its own
+    # server) is no Flask configuration.
+    objects = any(facts.get("loads_objects", False) for facts in summaries)
     keys = set()
     for facts in summaries:
-        keys.update(facts["keys"])
+        class_keys = facts.get("class_keys")
+        keys.update(facts["keys"] if objects or not class_keys else set(facts["keys"]).difference(class_keys))
     return ProjectFacts(
         keys=frozenset(keys),
         unreadable=unreadable,

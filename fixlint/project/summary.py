@@ -12,9 +12,14 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   readable form (an assignment in a config class or module, `config[...]`,
   `update(...)`, `from_mapping(...)`, a dict key), and the names that mark a
   Django settings module (`INSTALLED_APPS`, `MIDDLEWARE`, `ROOT_URLCONF`);
+- `class_keys`: those of its `keys` it gives only as attributes of a class
+  (`class Config: SESSION_COOKIE_SECURE = True`): a Flask app's only when
+  the app loads an object (`loads_objects`: the module calls `from_object`),
+  not a dataclass's field that configures something else;
 - `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
   `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
-  computed name);
+  computed name), called on an object, not on a class
+  (`IslandGenerator.from_file(path)` is a constructor of another kind);
 - one key per session library with a `Framework.project_marker`: it sets
   the library up (`flask_session`: `Session(app)`, `SESSION_TYPE` or a
   `flask_session` import; `starsessions`: a `starsessions` import);
@@ -219,7 +224,7 @@ def _as_names(name):
 
 
 def empty():
-    return {"imports": [], "links": [], "keys": [], "unreadable": False,
+    return {"imports": [], "links": [], "keys": [], "class_keys": [], "loads_objects": False, "unreadable": False,
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
@@ -272,6 +277,7 @@ def summarise(text, tree=None, known=None, parsed=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
+            facts["class_keys"] = sorted(set(facts["class_keys"]) - set(facts.pop("plain_keys", ())))
     _functions(facts, text, imports, tree, known, probe)
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
@@ -378,6 +384,16 @@ _NOT_A_PARAMETER = object()
 _NAMED, _ATTRIBUTE, _CHOSEN = "name", "attribute", "chosen"
 
 
+def _names_a_class(receiver):
+    """`IslandGenerator` in `IslandGenerator.from_file(path)`: a CamelCase
+    name, a class's alternative constructor, not a Flask config object
+    (`app.config`, `config`, `CONFIG`)."""
+    if receiver.__class__ is not ast.Name:
+        return False
+    name = receiver.id.lstrip("_")
+    return name[:1].isupper() and not name.isupper()
+
+
 def _chosen_mapping(arg):
     """The mapping `from_object` picks its object from by a key
     (`config[config_name]`, `config.get(name)`), when a plain name: else None."""
@@ -423,6 +439,9 @@ class _Summariser:
         self.origins = {}  # local name -> (level, module, [the name imported] or []), from every import
         self.config_objects = {}  # local name -> the ConfigCall its value was made by (`talisman = Talisman()`)
         self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
+        self._class_body = set()  # the assignments that are a class's attributes
+        self._in_class = False  # the keys being read are a class's attributes
+        self.facts["plain_keys"] = []  # keys given elsewhere than as a class's attribute (summarise drops it)
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
@@ -437,6 +456,8 @@ class _Summariser:
             elif cls is ast.Call:
                 self._call(node)
             elif cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
+                # Breadth-first: a class is met before the statements of its body.
+                self._in_class = node in self._class_body
                 for target in (node.targets if cls is ast.Assign else [node.target]):
                     if cls is not ast.AugAssign:
                         self._key_target(target)
@@ -447,12 +468,14 @@ class _Summariser:
                         if target.__class__ is ast.Subscript and node.value is not None:
                             self._backend_setting(target.slice, node.value)
                     self._middleware(target, node.value)
+                self._in_class = False
             elif cls is ast.Dict:
                 for key, value in zip(node.keys, node.values):
                     self._key_string(key)
                     self._backend_setting(key, value)
             elif cls is ast.ClassDef:
                 classes.append(node)
+                self._class_body.update(node.body)
         for node in classes:  # after every import is known
             self._session_middleware(node)
         if self._object_names:
@@ -526,8 +549,10 @@ class _Summariser:
         if func.__class__ is not ast.Attribute:
             return
         if func.attr in _UNREADABLE_LOADERS:
-            self.facts["unreadable"] = True
+            if not _names_a_class(func.value):
+                self.facts["unreadable"] = True
         elif func.attr in _OBJECT_LOADERS and node.args:
+            self.facts["loads_objects"] = True
             self._from_object(node, node.args[0])
         elif func.attr in _INCLUDES and node.args:
             arg = node.args[0]
@@ -610,6 +635,7 @@ class _Summariser:
 
     def _key(self, name):
         self.facts["keys"].append(name)
+        self.facts["class_keys" if self._in_class else "plain_keys"].append(name)
         if name in _CONFIG_MARKERS:
             self.facts[_CONFIG_MARKERS[name]] = True
 
