@@ -65,7 +65,7 @@ _MAX_DEPTH = 24
 # Number types: a value declared one (`sid: int`, `<int:sid>`, `type=int`)
 # or turned into one (`int(sid)`) is an object id.
 NUMERIC = frozenset(("int", "float"))
-_DIGESTS = frozenset(("hexdigest", "digest"))
+_DIGESTS = frozenset(("hexdigest", "digest", "finalize"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
 
 
@@ -155,6 +155,7 @@ class OriginAnalysis(Analysis):
         self._eager = False
         self._hash_inputs = {}  # `h = md5()` value node -> arguments of `h.update(...)` so far
         self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
+        self._macs = set()  # FunctionDefs that return a MAC object under a secret key (`build_hmac()`)
         self._secret_ids = None  # session-id and token names: hashing one hashes a secret
 
     def subscribe(self, walker):
@@ -186,6 +187,9 @@ class OriginAnalysis(Analysis):
         found = self.origin(node.value)
         if found.__class__ is Weak:
             self._returns[function.node] = found
+        elif found is STRONG and node.value.__class__ is ast.Call and (
+                self.ctx.qualname(node.value.func) in stdlib.KEYED_HASHES):
+            self._macs.add(function.node)  # `return hmac.HMAC(key, hashes.SHA256())`
     def visit_function(self, node):
         """Route parameters are reads even when the body never uses them."""
         handler = self.handlers.handler(node)
@@ -473,6 +477,8 @@ class OriginAnalysis(Analysis):
                 if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._returns:
                     weak = self._returns[binding.value]
                     return Weak(expr, f"{func.id}(), a helper returning {weak.label}")
+                if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._macs:
+                    return STRONG  # a MAC object under a secret key, made by a helper
             if func.__class__ is ast.Name and ctx.binding(func) is None:
                 if func.id in _BUILTIN_ENCODERS and expr.args:
                     return self.origin(expr.args[0], depth + 1)
@@ -531,6 +537,8 @@ class OriginAnalysis(Analysis):
             if self._hash_inputs.get(hashed):
                 return self._hash_of(expr, self._hash_inputs[hashed], f"{_short(self.ctx.qualname(hashed.func))}() "
                                      f"updated with guessable data", depth)
+            if method == "finalize" and hashed is not receiver and self.origin(hashed, depth + 1) is STRONG:
+                return STRONG  # a MAC object's value: whatever it was updated with, as strong as its key
         if method in stdlib.ENCODER_METHODS:
             if method == "format" and receiver.__class__ is ast.Constant:
                 return _combine(self.origin(a, depth + 1) for a in [*expr.args, *(k.value for k in expr.keywords)])
@@ -553,6 +561,8 @@ class OriginAnalysis(Analysis):
         if qualname in stdlib.HASHES:
             if not expr.args and qualname != "hashlib.new" or qualname == "hashlib.new" and len(expr.args) == 1:
                 self._hash_inputs.setdefault(expr, [])  # h = md5(); h.update(...)
+            return self._hash(expr, qualname, depth)
+        if qualname in stdlib.KEYED_HASHES:  # a MAC object (`hmac.HMAC(key, ...)`)
             return self._hash(expr, qualname, depth)
         if qualname in stdlib.ENCODERS:
             return self.origin(expr.args[0], depth + 1) if expr.args else None

@@ -55,8 +55,10 @@ HASHES = frozenset(
         "hashlib.sha3_512", "hashlib.new", "hmac.new", "hmac.digest",
     )
 )
-# Keyed hashes: a MAC under a secret key is as unpredictable as the key.
-KEYED_HASHES = frozenset(("hmac.new", "hmac.digest"))
+# Keyed hashes: a MAC under a secret key is as unpredictable as the key;
+# the classes make a MAC object fed with `update()` (`h.finalize()`, the
+# cryptography package's: lemur's OAuth state token).
+KEYED_HASHES = frozenset(("hmac.new", "hmac.digest", "hmac.HMAC", "cryptography.hazmat.primitives.hmac.HMAC"))
 # Calls and methods that re-encode a value without changing how guessable it is.
 ENCODERS = frozenset(
     (

@@ -145,8 +145,11 @@ class WeakSessionId(Rule):
     `settings["app.secret"]`, a `pepper`) or an existing session id or
     token (`sha256(session_id)`, binding a CSRF token to the session) is as
     unguessable as that input, whatever clock or name it mixes in — a MAC
-    under a key is — and is not reported, unless the secret is a literal
-    in the code, or the id was just made weak or came from the request.
+    under a key is (`hmac.new(key, ...)`, or a MAC object fed with
+    `update()`: `hmac.HMAC`, the cryptography package's `HMAC(key,
+    ...).finalize()`, also when a helper of the module makes it) — and is
+    not reported, unless the secret is a literal in the code, or the id was
+    just made weak or came from the request.
     The short names `sid` and `sess` mean other things outside web code (a
     subject, sample or station id): as variable, attribute, keyword or key
     names they count only in modules that import a web framework; a
