@@ -187,9 +187,10 @@ class OriginAnalysis(Analysis):
         found = self.origin(node.value)
         if found.__class__ is Weak:
             self._returns[function.node] = found
-        elif found is STRONG and node.value.__class__ is ast.Call and (
-                self.ctx.qualname(node.value.func) in stdlib.KEYED_HASHES):
-            self._macs.add(function.node)  # `return hmac.HMAC(key, hashes.SHA256())`
+        elif found is STRONG:
+            made = self.ctx.value_of(node.value)  # `return hmac.HMAC(key, ...)`, `h = hmac.HMAC(...); return h`
+            if made.__class__ is ast.Call and self.ctx.qualname(made.func) in stdlib.KEYED_HASHES:
+                self._macs.add(function.node)
     def visit_function(self, node):
         """Route parameters are reads even when the body never uses them."""
         handler = self.handlers.handler(node)
