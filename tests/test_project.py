@@ -30,7 +30,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "interface_secure", FIXTURES / "flask" / "renewing_session",
                 FIXTURES / "flask" / "timetable_app", FIXTURES / "flask" / "config_instance_app",
                 FIXTURES / "flask" / "reexport_helpers", FIXTURES / "fastapi" / "sessao_modules",
-                FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example"]
+                FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example",
+                FIXTURES / "fastapi" / "cookie_helper_app"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -99,8 +100,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # SessionMiddleware's cookie); a login whose password query
     # (a pymongo filter document) and record are another module's helpers: flask/helper_modules 1,
     # django/mongo_login 1; flask/library_example 2 (the library it imports has a settings dataclass
-    # and a class's from_file, neither of them the app's configuration)
-    assert reported == 94
+    # and a class's from_file, neither of them the app's configuration); fastapi/cookie_helper_app 2 (a
+    # helper module that imports no framework sets the cookie with the app's framework's defaults; and SFX305)
+    assert reported == 96
 
 
 # -- rules that follow the project ----------------------------------------
@@ -863,3 +865,21 @@ def test_the_interface_backends_advice_names_the_applications_own_methods(method
     else:
         assert backend.regenerate_fix.startswith(named)
         assert backend.server_side and backend.label == flask.INTERFACE_BACKEND.label
+
+
+@pytest.mark.parametrize("apps, label, samesite", [
+    ({"main.py": "from fastapi import FastAPI\nfrom util import put\napp = FastAPI()\n"}, "(FastAPI)", False),
+    ({"main.py": "from flask import Flask\nfrom util import put\napp = Flask(__name__)\n"}, "(Flask)", True),
+    # two frameworks in one application: neither decides, Werkzeug's and Django's defaults do
+    ({"main.py": "from flask import Flask\nfrom util import put\napp = Flask(__name__)\n",
+      "api.py": "from fastapi import FastAPI\nfrom util import put\napi = FastAPI()\n"}, "(Flask/Django)", True),
+])
+def test_a_helper_module_sets_cookies_with_its_applications_framework(tmp_path, apps, label, samesite):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "util.py", "def put(response, token):\n    response.set_cookie('auth_token', token, httponly=True)\n")
+    for name, source in apps.items():
+        write(tmp_path, name, source)
+    done = run_cli("check", "--select", "SFX302,SFX303", "--exit-zero", str(tmp_path / "util.py"), cwd=tmp_path)
+    lines = [line for line in done.stdout.splitlines() if "util.py" in line]
+    assert any("SFX302" in line and line.endswith(label) for line in lines), done.stdout
+    assert any("SFX303" in line for line in lines) is samesite, done.stdout

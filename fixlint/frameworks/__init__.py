@@ -322,8 +322,19 @@ def response_framework(ctx, receiver):
         framework = file_web_framework(ctx)
         if framework is None and ctx.imports(*FOREIGN_WEB_PACKAGES):
             return None
-        return framework or FLASK_LIKE
+        return framework or project_web_framework(ctx) or FLASK_LIKE
     return found
+
+
+def project_web_framework(ctx):
+    """The web framework of the file's application, for a module that
+    imports none (a cookie helper in `util/` taking an untyped
+    `response`): the one web framework its modules import
+    (ProjectFacts.imported), or None when they import none or several."""
+    if ctx.project is None:
+        return None
+    found = [f for f in WEB_FRAMEWORKS if any(ctx.project_imports(package) for package in f.packages)]
+    return found[0] if len(found) == 1 else None
 
 
 # Frameworks whose handler objects are the response and read the request.

@@ -506,6 +506,10 @@ class Framework:
         for package, label in self.label_variants:
             if ctx.imports(package):
                 return label
+        if not ctx.imports(*self.packages):  # a helper module of the application (project_web_framework)
+            for package, label in self.label_variants:
+                if ctx.project_imports(package):
+                    return label
         return self.label
 
     def backend_set_by(self, module, backend, settings):
