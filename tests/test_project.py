@@ -289,7 +289,7 @@ def test_a_class_attribute_key_is_the_apps_only_when_the_app_loads_an_object(tmp
 
 @pytest.mark.parametrize("receiver, unreadable", [
     ("app.config", True), ("config", True), ("CONFIG", True), ("_config", True),
-    ("IslandGenerator", False), ("_Loader", False),  # a class's alternative constructor
+    ("IslandGenerator", False), ("_Loader", False), ("cls", False),  # a class's alternative constructor
 ])
 def test_summary_reads_from_file_on_a_class_as_no_configuration(receiver, unreadable):
     text = f"import flask\napp = flask.Flask(__name__)\n{receiver}.from_file('page.toml', load=toml.load)\n"

@@ -385,13 +385,14 @@ _NAMED, _ATTRIBUTE, _CHOSEN = "name", "attribute", "chosen"
 
 
 def _names_a_class(receiver):
-    """`IslandGenerator` in `IslandGenerator.from_file(path)`: a CamelCase
-    name, a class's alternative constructor, not a Flask config object
-    (`app.config`, `config`, `CONFIG`)."""
+    """`IslandGenerator` in `IslandGenerator.from_file(path)`, `cls` in a
+    classmethod's `cls.from_file(path)` (zou's plugin manifests): a class's
+    alternative constructor, not a Flask config object (`app.config`,
+    `config`, `CONFIG`)."""
     if receiver.__class__ is not ast.Name:
         return False
     name = receiver.id.lstrip("_")
-    return name[:1].isupper() and not name.isupper()
+    return name == "cls" or (name[:1].isupper() and not name.isupper())
 
 
 def _chosen_mapping(arg):
