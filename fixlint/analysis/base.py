@@ -89,23 +89,6 @@ def _keyword_needles(keywords):
     return Needles(keywords, _GUARD_ANCHORS)
 
 
-def _holds_keyword(text, groups):
-    """Needles.found_in of a GuardText, whose `has` is the probe, by plain
-    loops: every guard asks it of every file."""
-    has = text.has
-    for anchor, members in groups:
-        if anchor:
-            for part in anchor:
-                if has(part):
-                    break
-            else:
-                continue
-        for needle in members:
-            if has(needle):
-                return True
-    return False
-
-
 def configured_keywords(config):
     """config.keywords(), worked out once per configuration (a Config is
     frozen): the guards ask for them for every file."""
@@ -201,12 +184,8 @@ class Analysis:
         hold a fact."""
         if not (cls.keywords or cls.words or cls.names) or text is None:
             return True
-        if cls.keywords:
-            if text.__class__ is GuardText:
-                if _holds_keyword(text, _keyword_needles(cls.keywords).groups):
-                    return True
-            elif _keyword_needles(cls.keywords).found_in(text):
-                return True
+        if cls.keywords and _keyword_needles(cls.keywords).found_in(text, text if text.__class__ is GuardText else None):
+            return True
         for word in cls.words:
             if has_word(text, word):
                 return True

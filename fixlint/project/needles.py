@@ -74,11 +74,17 @@ class Needles:
         """Whether `text` holds one of the needles (`probe`: the text's Probe,
         when the caller keeps one)."""
         has = (probe or Probe(text)).has
+        # Plain loops, no generators: every guard asks this of every file.
         for anchor, members in self.groups:
-            if anchor and not any(has(part) for part in anchor):
-                continue
-            if any(has(needle) for needle in members):
-                return True
+            if anchor:
+                for part in anchor:
+                    if has(part):
+                        break
+                else:
+                    continue
+            for needle in members:
+                if has(needle):
+                    return True
         return False
 
 

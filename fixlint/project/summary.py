@@ -277,7 +277,6 @@ def summarise(text, tree=None, known=None, parsed=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
-            facts["class_keys"] = sorted(set(facts["class_keys"]) - set(facts.pop("plain_keys", ())))
     _functions(facts, text, imports, tree, known, probe)
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
@@ -442,7 +441,7 @@ class _Summariser:
         self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
         self._class_body = set()  # the assignments that are a class's attributes
         self._in_class = False  # the keys being read are a class's attributes
-        self.facts["plain_keys"] = []  # keys given elsewhere than as a class's attribute (summarise drops it)
+        self._keyed = (set(), set())  # the keys given elsewhere, and those given as a class's attributes
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
@@ -479,6 +478,8 @@ class _Summariser:
                 self._class_body.update(node.body)
         for node in classes:  # after every import is known
             self._session_middleware(node)
+        plain, in_classes = self._keyed
+        self.facts["class_keys"] = sorted(in_classes - plain)
         if self._object_names:
             self._object_parameters(functions, tree)
 
@@ -636,7 +637,7 @@ class _Summariser:
 
     def _key(self, name):
         self.facts["keys"].append(name)
-        self.facts["class_keys" if self._in_class else "plain_keys"].append(name)
+        self._keyed[self._in_class].add(name)
         if name in _CONFIG_MARKERS:
             self.facts[_CONFIG_MARKERS[name]] = True
 
