@@ -116,3 +116,31 @@ def test_a_route_value_turned_into_a_number_is_an_object_id_unless_int_is_the_mo
     assert sfx201(shadowed) == [(6, "SFX201")]  # def race(session_id)
     method = NUMBERED.format(shadow="from . import coerce").replace("int(session_id)", "coerce.int(session_id)")
     assert sfx201(method) == [(6, "SFX201")]  # a method named int is no cast
+
+
+COOKIE_FROM_REQUEST = """
+    import jwt
+    from flask import Flask, make_response, request
+
+    app = Flask(__name__)
+
+    @app.post("/login")
+    def login():
+        value = request.form["{field}"]
+        response = make_response("ok")
+        response.set_cookie("auth_token", {value}, secure=True, httponly=True, samesite="Lax")
+        return response
+"""
+
+
+@pytest.mark.parametrize("field, value, reported", [
+    ("handle", "value", True),  # an opaque value the client brings: a session id it picks
+    ("token", 'f"t-{value}"', True),
+    ("username", "value", False),  # the user's own name: an identity, not a plantable id
+    ("user_email", "value.lower()", False),
+    ("handle", 'jwt.encode({"sub": value}, "k")', False),  # a token the server mints from it
+])
+def test_a_request_value_set_as_an_auth_cookie_is_a_session_id_unless_it_names_the_user_or_is_minted(
+        field, value, reported):
+    source = COOKIE_FROM_REQUEST.format(field=field, value=value)
+    assert sfx201(source) == ([(8, "SFX201")] if reported else [])

@@ -36,7 +36,7 @@ from . import urls
 from .base import Analysis, configured_keywords
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import literal_key
-from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, Container, OriginAnalysis, Read, SessionIdValue, Weak
+from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, STRONG, Container, OriginAnalysis, Read, SessionIdValue, Weak
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
@@ -705,7 +705,7 @@ class SessionIdAnalysis(Analysis):
             cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node
-        if named and self._signed_identity(site, func):
+        if named and (self._signed_identity(site, func) or self._not_client_picked(site.value)):
             named = False
         if named and self._never_read(site.name):
             for read in self.origins.reads_in(site.value):
@@ -731,6 +731,20 @@ class SessionIdAnalysis(Analysis):
         reads = self.origins.reads_in(site.value)
         return bool(reads) and all(
             read.key and set(fw.words(read.key)) <= vocab.IDENTIFIER_COLUMN_WORDS for read in reads)
+
+    def _not_client_picked(self, value):
+        """A cookie value the client cannot pick, whatever request values
+        go into it: a token the server mints from them (`jwt.encode({"sub":
+        username}, key)`, a strong source), or the signed-in user's own name
+        or address (`set_cookie("access_token", username)` after a password
+        check: a forgeable identity, not a session id a link can plant;
+        `Cookie()` is no fix for a login form's field)."""
+        if self.origins.origin(value) is STRONG:
+            return True
+        names = [read.key for read in self.origins.reads_in(value)]
+        names.extend(name for _, name in self._params_in(value))
+        return bool(names) and all(
+            name and set(fw.words(name)) <= sid.USER_IDENTITY_WORDS for name in names)
 
     def _never_read(self, name):
         """A cookie no code of the application reads (project/cookie_reads.py):

@@ -143,6 +143,15 @@ PREDICTABLE_WORDS = frozenset(
 )
 
 
+# Words of a request value that names the user signing in (`username`,
+# `email`, `usuario`): put into an auth cookie as it is, the cookie holds an
+# identity the login checked, not a session id a link can plant (SFX201).
+USER_IDENTITY_WORDS = frozenset(
+    ("user", "username", "userid", "uid", "login", "email", "mail", "nick", "nickname", "usuario", "utilisateur",
+     "utente", "benutzer", "pengguna", "correo")
+)
+
+
 # What a session-bound credential is, by the words of its name (SFX204's
 # message names it); the first kind whose words appear wins.
 CREDENTIAL_KINDS = (

@@ -233,7 +233,12 @@ class SessionIdFromRequestParameter(Rule):
     and `Session.objects.get(session_key=...)`, a hand-rolled store
     (`SESSIONS[token]`, `session_store.get(token)`,
     `cache.get(f"session:{token}")`), `session.sid = token`, or
-    `set_cookie` of the session cookie; or when it looks up a user
+    `set_cookie` of the session cookie (or an auth cookie) as the cookie's
+    value, unless the server mints that value from it (`jwt.encode({"sub":
+    value}, key)`, a strong source) or every request value in it names the
+    user signing in (`username`, `email`, `usuario`: a login that puts the
+    user's own name into its cookie stores a forgeable identity, which no
+    link can plant and `Cookie()` would not fix); or when it looks up a user
     (`User.objects.get(staff_key=value)`,
     `User.query.filter_by(api_key=value).first()`) whom the same function
     then signs in — writes the row into the session under a key naming the
