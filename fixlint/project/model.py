@@ -245,13 +245,16 @@ class Project:
         loader it cannot follow (summary `unreadable`), or `from_object`
         of a name imported from no module of the project (`from
         instance.config import config`, the instance folder kept out of
-        git; an installed package's class)."""
+        git; an installed package's class), or of a string that names none
+        (`from_object("settings")`, settings.py gitignored beside the
+        settings.example.py the repository ships)."""
         facts = self.summaries[path]
         if facts["unreadable"]:
             return True
         folder = os.path.dirname(path)
         return any(not self.resolve_in(folder, level, module, names)
-                   for level, module, names in facts.get("object_imports", ()))
+                   for level, module, names in facts.get("object_imports", ())) or any(
+            not _link_targets(self.resolve_in, folder, dotted) for dotted in facts.get("object_links", ()))
 
     def _forced_flags(self, group, assigned="response_classes", classes="cookie_flag_classes"):
         """The cookie flags the application's response class sets on every

@@ -16,6 +16,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   (`class Config: SESSION_COOKIE_SECURE = True`): a Flask app's only when
   the app loads an object (`loads_objects`: the module calls `from_object`),
   not a dataclass's field that configures something else;
+- `object_links`: those of its `links` that `from_object` loads as the
+  app's configuration (ProjectFacts: one no project module answers, a
+  gitignored `settings.py`, is configuration fixlint cannot read);
 - `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
   `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
   computed name), called on an object, not on a class
@@ -230,7 +233,7 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": []}
+            "object_imports": [], "object_links": []}
 
 
 def scan_imports(text):
@@ -563,7 +566,7 @@ class _Summariser:
 
     def _from_object(self, call, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
-            self.facts["links"].append(arg.value)
+            self._object_link(arg.value)
         elif arg.__class__ is ast.Name:
             self._object_names.append((call, arg.id, _NAMED))
         elif arg.__class__ is ast.Attribute:
@@ -578,6 +581,14 @@ class _Summariser:
             self._object_names.append((call, mapping.id, _CHOSEN))
         else:
             self.facts["unreadable"] = True  # from_object(os.environ[...]), from_object(load(env))
+
+    def _object_link(self, dotted):
+        """`from_object("config.ProductionConfig")`: the module it names is
+        linked like an import, and read as the app's configuration
+        (`object_links`: none of the project's modules answering it, the
+        configuration lives where fixlint cannot read it)."""
+        self.facts["links"].append(dotted)
+        self.facts["object_links"].append(dotted)
 
     def _object_parameters(self, functions, tree):
         """`from_object(name)` where `name` is a parameter of a function
@@ -601,7 +612,7 @@ class _Summariser:
                 if kind is not _NAMED:
                     self.facts["unreadable"] = True
                 elif default.__class__ is ast.Constant and isinstance(default.value, str):
-                    self.facts["links"].append(default.value)
+                    self._object_link(default.value)
                 elif default.__class__ not in (ast.Name, ast.Attribute):
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
                 break

@@ -99,7 +99,9 @@ class CookieWithoutSecure(Rule):
     `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
     computed value, of a parameter's or an unknown mapping's entry, or of
     a name imported from no module of the project: a gitignored
-    `instance/config.py`, an installed package),
+    `instance/config.py`, an installed package; or of a string naming no
+    module of the project: `from_object("settings")` where the repository
+    ships only `settings.example.py`),
     when it sits in a development or test module, and when
     no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
     Flask-WTF, Flask-Session; importing `session` or `flash` and never
