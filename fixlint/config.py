@@ -49,6 +49,7 @@ NON_SENSITIVE_NAMES = (
     "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
     "view_mode", "tour", "banner", "announcement", "dismissed",
     "flash", "flashes", "message", "messages", "notice", "toast",
+    "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
 )
 
 OPTIONS = (

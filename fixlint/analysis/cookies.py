@@ -312,9 +312,9 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
             return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
         if names_session_setting(name_expr):
             return fw.SESSION
-        named = _expr_name(name_expr)
+        named = _expr_name(name_expr) or _literal_text(name_expr)
         if named and fw.is_non_sensitive_name(named, ctx.config):
-            return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant
+            return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant, f"flash_{kind}"
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     if name is None and name_expr is not None and _in_preference_code(ctx):
@@ -415,6 +415,15 @@ def _expr_name(expr):
     if expr.__class__ is ast.Subscript:
         return _string_key(expr.slice) or ""
     return ""
+
+
+def _literal_text(expr):
+    """The literal parts of an f-string name, each placeholder a word
+    break (`f"mensagem_{tipo}"` -> "mensagem_ "); "" for anything else."""
+    if expr.__class__ is not ast.JoinedStr:
+        return ""
+    return " ".join(part.value for part in expr.values
+                    if part.__class__ is ast.Constant and isinstance(part.value, str)).strip()
 
 
 def computed_cookie_name(ctx, expr):
