@@ -243,7 +243,8 @@ class SessionNotRegeneratedOnLogin(Rule):
     Precision first. Not bindings: non-identity keys (`cart`, `theme`,
     `next`, `django_language`, `display_name`), pre-authentication state
     (`oauth_state`, `code_verifier`, `pending_user_id` before the second
-    factor, `login_attempts`, `login_time`), writes of a falsy literal
+    factor, `login_attempts`, `login_time`, a retry count or lock-out kept
+    under login words: `LoginNum`, `LoginLock`, `login_retries`), writes of a falsy literal
     (`session["user_id"] = None`), flags recording a finished settings change
     (`session["enabled_totp"] = True` on a TOTP settings page behind login
     binds no identity or privilege), and display values (`display_name`,
