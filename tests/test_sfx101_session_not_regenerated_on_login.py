@@ -621,6 +621,33 @@ def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
         assert [line for line, _, _ in found] == [11], (package, found)
 
 
+def test_django_login_on_one_branch_covers_the_whole_view():
+    # RULES.md: never flag a view that uses login(), even when it sits in a
+    # branch that returns and another path writes an identity; flush() on a
+    # failed login's branch still covers only that branch.
+    source = """
+        from django.contrib.auth import authenticate, login
+        from django.shortcuts import redirect, render
+
+        def portal_login(request):
+            user = authenticate(request, username="u", password="p")
+            if user is not None:
+                login(request, user)
+                return redirect("/")
+            request.session["guest_user_id"] = make_guest().pk
+            return render(request, "login.html")
+
+        def portal_signin(request):
+            user = authenticate(request, username="u", password="p")
+            if user is None:
+                request.session.flush()
+                return render(request, "login.html")
+            request.session["user_id"] = user.pk
+            return redirect("/")
+    """
+    assert sfx101(source, filename="views.py") == [(17, 5, "SFX101")]
+
+
 def test_session_backends_names_the_adapters_storage_variants():
     source = AIOHTTP_LOGIN.format(imports="")
     assert sfx101_messages(source)[0].endswith(HIGH)  # no storage named: server-side
