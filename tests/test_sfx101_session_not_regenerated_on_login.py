@@ -114,14 +114,16 @@ def test_logout_words_win_over_login_words():
 
 @pytest.mark.parametrize("key", ["user", "user_id", "uid", "member_id", "customer_id", "account", "email",
                                  "username", "_auth_user_id", "role", "is_admin", "logged_in",
-                                 "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok"])
+                                 "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok",
+                                 "login", "login_user", "user_login", "login_id", "LOGIN_ID"])
 def test_identity_keys(key):
     assert is_identity_key(key)
 
 
 @pytest.mark.parametrize("key", ["cart", "theme", "next", "django_language", "display_name", "oauth_state",
                                  "code_verifier", "pending_user_id", "login_attempts", "login_time",
-                                 "csrf_token", "user_agent", "_flashes"])
+                                 "csrf_token", "user_agent", "_flashes", "LoginNum", "LoginLock",
+                                 "login_locked", "login_retry_cnt", "LoginTime", "login_retries"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
 
@@ -617,6 +619,33 @@ def test_a_clear_in_a_branch_that_aborts_covers_no_binding_after_it():
     for package, app_class, defn in (("flask", "Flask", "def"), ("quart", "Quart", "async def")):
         found = sfx101(source.format(package=package, app_class=app_class, defn=defn))
         assert [line for line, _, _ in found] == [11], (package, found)
+
+
+def test_django_login_on_one_branch_covers_the_whole_view():
+    # RULES.md: never flag a view that uses login(), even when it sits in a
+    # branch that returns and another path writes an identity; flush() on a
+    # failed login's branch still covers only that branch.
+    source = """
+        from django.contrib.auth import authenticate, login
+        from django.shortcuts import redirect, render
+
+        def portal_login(request):
+            user = authenticate(request, username="u", password="p")
+            if user is not None:
+                login(request, user)
+                return redirect("/")
+            request.session["guest_user_id"] = make_guest().pk
+            return render(request, "login.html")
+
+        def portal_signin(request):
+            user = authenticate(request, username="u", password="p")
+            if user is None:
+                request.session.flush()
+                return render(request, "login.html")
+            request.session["user_id"] = user.pk
+            return redirect("/")
+    """
+    assert sfx101(source, filename="views.py") == [(17, 5, "SFX101")]
 
 
 def test_session_backends_names_the_adapters_storage_variants():

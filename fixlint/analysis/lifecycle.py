@@ -10,7 +10,7 @@ a login regenerates and a logout invalidates the session:
   request's cookie brought (`SESSIONS[sid]["user_id"] = ...`). Writing a
   falsy literal (`session["user_id"] = None`) is not a binding.
 - REGEN: a regeneration, tagged with its mechanism ("clear:flask",
-  "cycle:django", "regenerate:flask_session", "regenerate:starsessions",
+  "cycle:django", "login:django", "regenerate:flask_session", "regenerate:starsessions",
   "configured", "named", "method:regenerate"); which tags count, and
   whether before the binding or anywhere, is each backend's data
   (`frameworks.*.SESSION_BACKEND`). A "method:<name>" tag is a session

@@ -105,6 +105,9 @@ NOT_IDENTITY_WORDS = frozenset(
         "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages",
         "cart", "basket", "carrito", "carrinho", "panier", "keranjang", "warenkorb", "carrello", "attempt",
         "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",
+        # A login's retry count and lock-out (MrDoc's `LoginNum`, `LoginLock`): about the
+        # attempts, not who made them.
+        "num", "cnt", "retry", "retries", "lock", "locked", "lockout",
         "tmp", "temp", "partial", "pre", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",

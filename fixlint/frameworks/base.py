@@ -551,6 +551,10 @@ class SessionBackend:
     invalidate_fix: str  # what SFX102 tells the user to call
     server_side: bool  # a record survives when only the cookie is deleted
     note: str = ""  # a pitfall the message adds (Flask-Session's clear())
+    # Those of `regenerators` that cover the whole view wherever they sit,
+    # also from a branch that ends it: a view that calls Django's login()
+    # is never reported (RULES.md, "Regeneration").
+    view_regenerators: frozenset = frozenset()
     # What `fixlint fix` writes (empty: no fix). Placeholders, filled with
     # the names the handler uses: {session} (`request.session`), {request}
     # (the request the session belongs to), {app} (the Flask application

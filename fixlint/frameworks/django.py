@@ -95,8 +95,11 @@ SIGNAL_RECEIVER = frozenset(("django.dispatch.receiver", "django.dispatch.dispat
 SESSION_BACKEND = SessionBackend(
     key="django",
     label="Django",
-    regenerators=frozenset(("cycle:django",)),
+    # "login:django": login() (and LoginView, allauth's perform_login); "cycle:django":
+    # request.session.cycle_key() / flush().
+    regenerators=frozenset(("cycle:django", "login:django")),
     order="anywhere",
+    view_regenerators=frozenset(("login:django",)),
     regenerate_fix="call request.session.cycle_key() or log in with django.contrib.auth.login()",
     invalidate_fix="call django.contrib.auth.logout(request) or request.session.flush()",
     server_side=True,
@@ -308,7 +311,7 @@ DJANGO = Framework(
     base_settings_stems=BASE_SETTINGS_STEMS,
     settings_configure=SETTINGS_CONFIGURE,
     logout_calls=LOGOUT,
-    regenerate_mechanism="cycle:django",
+    regenerate_mechanism="login:django",
     login_views=LOGIN_VIEWS,
     logout_views=LOGOUT_VIEWS,
     super_methods=SUPER_METHODS,

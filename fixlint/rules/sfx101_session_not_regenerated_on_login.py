@@ -141,7 +141,9 @@ class SessionNotRegeneratedOnLogin(Rule):
     - **Regeneration**, per session backend: Django `django.contrib.auth.login()`
       however imported, `request.session.cycle_key()` or `flush()`, anywhere
       in the handler, and `super().form_valid()`/`post()` in a `LoginView`
-      subclass; Flask's cookie session: `session.clear()` before the binding;
+      subclass (a view that calls `login()` is never reported, even when
+      the call sits in a branch that returns and another path writes an
+      identity); Flask's cookie session: `session.clear()` before the binding;
       Flask-Session: only `app.session_interface.regenerate(session)`;
       the application's own Flask session interface that keeps sessions on
       the server under the id the cookie carries (`app.session_interface =
@@ -243,7 +245,8 @@ class SessionNotRegeneratedOnLogin(Rule):
     Precision first. Not bindings: non-identity keys (`cart`, `theme`,
     `next`, `django_language`, `display_name`), pre-authentication state
     (`oauth_state`, `code_verifier`, `pending_user_id` before the second
-    factor, `login_attempts`, `login_time`), writes of a falsy literal
+    factor, `login_attempts`, `login_time`, a retry count or lock-out kept
+    under login words: `LoginNum`, `LoginLock`, `login_retries`), writes of a falsy literal
     (`session["user_id"] = None`), flags recording a finished settings change
     (`session["enabled_totp"] = True` on a TOTP settings page behind login
     binds no identity or privilege), and display values (`display_name`,
@@ -287,7 +290,12 @@ class SessionNotRegeneratedOnLogin(Rule):
     A regeneration inside an `if`/`else` branch that ends the handler with
     `raise`, `return` or Flask's or Quart's `abort()` (a failed login's
     `request.clear_session(); raise NotAuthorized()`, `session.clear();
-    abort(401)`) covers only bindings in that branch. The backend a
+    abort(401)`, Django's `request.session.flush(); return ...`) covers only
+    bindings in that branch; Django's `login()` is the exception (RULES:
+    never flag a view that uses it). A key that names the user's login
+    (`login`, `login_id`, `user_login`) is an identity: real code keeps
+    the signed-in user's id or login name under it far more often than
+    anything else. The backend a
     module runs on follows what it, or the application it belongs to,
     imports: `litestar.middleware.session.server_side`, `pyramid_beaker`
     (also through Pyramid's `config.include("pkg.module")`), and
@@ -535,9 +543,10 @@ def _unregenerated_binding(path, lifecycle):
         if backend is None:
             continue
         # A regeneration in a branch that ends the handler (a failed login's
-        # `clear(); raise`) never runs before a binding outside it.
+        # `clear(); raise`) never runs before a binding outside it; Django's
+        # login() covers the whole view (RULES.md: never flag a view that uses it).
         if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations
-                   if reaches(blocks, s.site, step.site)):
+                   if s.event.mechanism in backend.view_regenerators or reaches(blocks, s.site, step.site)):
             return step, backend, _lookalike(lifecycle, backend, steps, undone)
     return None
 
