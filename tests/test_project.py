@@ -31,7 +31,7 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "timetable_app", FIXTURES / "flask" / "config_instance_app",
                 FIXTURES / "flask" / "reexport_helpers", FIXTURES / "fastapi" / "sessao_modules",
                 FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example",
-                FIXTURES / "fastapi" / "cookie_helper_app"]
+                FIXTURES / "fastapi" / "cookie_helper_app", FIXTURES / "django" / "deployed_settings"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -101,8 +101,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # (a pymongo filter document) and record are another module's helpers: flask/helper_modules 1,
     # django/mongo_login 1; flask/library_example 2 (the library it imports has a settings dataclass
     # and a class's from_file, neither of them the app's configuration); fastapi/cookie_helper_app 2 (a
-    # helper module that imports no framework sets the cookie with the app's framework's defaults; and SFX305)
-    assert reported == 96
+    # helper module that imports no framework sets the cookie with the app's framework's defaults; and SFX305);
+    # django/deployed_settings 1 (the deployed settings only a test and a local module star-import are no base)
+    assert reported == 97
 
 
 # -- rules that follow the project ----------------------------------------
@@ -214,6 +215,21 @@ def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):
     write(tmp_path, "shop/settings.py", "from ._base_settings import *\nROOT_URLCONF = 'shop.urls'\n")
     found = _cli(tmp_path, cwd=tmp_path)
     assert found == {str(tmp_path / "shop" / "settings.py"): {(1, "SFX302")}}
+
+
+def test_a_settings_module_only_test_and_dev_modules_build_on_is_no_base(tmp_path):
+    # Tandoor: test_settings.py star-imports the deployed settings.py; a test
+    # or development module extending it says nothing of production.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "proj/test_settings.py", "from proj.settings import *\nDEBUG = True\n")
+    write(tmp_path, "proj/settings_dev.py", "from .settings import *\nSESSION_COOKIE_SECURE = False\n")
+    write(tmp_path, "tests/settings.py", "from proj.settings import *\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "proj" / "settings.py"): {(1, "SFX302")}}
+    # A deployment module built on it makes it a base again.
+    write(tmp_path, "proj/production.py", "from .settings import *\nSESSION_COOKIE_SECURE = True\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {}
 
 
 def test_the_projects_own_session_middleware_setting_secure_is_followed_from_a_package_root(tmp_path):
@@ -425,7 +441,8 @@ def test_the_model_read_from_its_cache_gives_every_module_the_facts_of_a_fresh_b
     undecoded = [p for p in modules if isinstance(one.summaries._data[p], str)]
     assert len(undecoded) > len(modules) // 2
     warm = project.build(str(root), use_cache=True)
-    star_imported = {target for other in modules for level, module, names in fresh.summaries[other]["imports"]
+    star_imported = {target for other in modules if not fresh._is_exempt_settings(other)
+                     for level, module, names in fresh.summaries[other]["imports"]
                      if "*" in names for target in fresh.resolve(other, level, module, []) if target != other}
     assert star_imported  # the Django settings chains
     for path in modules:

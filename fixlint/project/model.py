@@ -442,22 +442,34 @@ class Project:
                     stack.append(target)
         return frozenset(keys), complete, sorted(seen)
 
+    def _relative(self, path):
+        prefix = _join(self.root, "")
+        return PurePath(path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root))
+
     def _is_test_code(self, path):
         found = self._test_code.get(path)
         if found is None:
-            prefix = _join(self.root, "")
-            relative = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root)
-            found = self._test_code[path] = fw.is_test_code(PurePath(relative))
+            found = self._test_code[path] = fw.is_test_code(self._relative(path))
         return found
+
+    def _is_exempt_settings(self, path):
+        """Test code, or a settings module named for development or testing
+        (settings/dev.py, local_settings.py, test_settings.py)."""
+        return self._is_test_code(path) or fw.is_dev_module(self._relative(path))
 
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
         application (`group`), since a star import links the two. The
-        star-imported paths are found once per application."""
+        star-imported paths are found once per application. Test code and
+        development/test settings modules (fw.is_dev_module) do not count:
+        Tandoor's test_settings.py star-imports the deployed settings.py,
+        which stays judged alone."""
         found = self._stars.get(group)
         if found is None:
             found = self._stars[group] = set()
             for other in group:
+                if self._is_exempt_settings(other):
+                    continue
                 for level, module, names in self.summaries[other]["imports"]:
                     if "*" in names:
                         found.update(t for t in self.resolve(other, level, module, []) if t != other)
