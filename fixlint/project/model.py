@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
+from . import import_lines
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
@@ -345,18 +346,20 @@ class Project:
                     if again:
                         found |= self._imported_by_callers(source, frozenset(again), depth + 1)
                 continue
+            calls = self.summaries[source].get("calls", ())
             for level, module, listed in self.summaries[source]["imports"]:
                 if listed:
                     if path in resolve(folder, level, module, ()):
                         if "*" in listed:
                             return set(names)
-                        found.update(name for name in listed if name in names)
+                        found.update(name for name in listed if name in names
+                                     and _calls(calls, level, module, name, None, name))
                     for name in listed:  # a submodule: `from app import authutil`
                         if (name != "*" and self._may_name(_as_path(name))
                                 and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
-                            return set(names)
+                            found.update(n for n in names if _calls(calls, level, module, name, name, n))
                 elif module and path in resolve(folder, level, module, ())[:1]:
-                    return set(names)
+                    found.update(n for n in names if _calls(calls, 0, module, module, module, n))
         return found
 
     def _int_path_params(self, path):
@@ -597,6 +600,17 @@ def _as_path(module):
 
 
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
+
+
+def _calls(calls, level, module, name, through, key):
+    """Whether an importer whose summary `calls` (import_lines.called) are
+    given calls the function `key` of a module: imported by name
+    (`through` None, "guard"), or called through the module's `name`
+    ("auth.guard"; a method through its class, "auth.Users" for
+    `auth.Users.sign_in(...)`). A name the summary does not look for
+    (import_lines.scanned) counts as called."""
+    used = f"{through}.{key.partition('.')[0]}" if through else key
+    return used in calls or not import_lines.scanned(level, module, name)
 
 
 def imported_names(project, path):
