@@ -32,7 +32,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "reexport_helpers", FIXTURES / "fastapi" / "sessao_modules",
                 FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example",
                 FIXTURES / "fastapi" / "cookie_helper_app", FIXTURES / "flask" / "config_example_app",
-                FIXTURES / "flask" / "config_named_app"]
+                FIXTURES / "flask" / "config_named_app", FIXTURES / "django" / "deployed_settings",
+                FIXTURES / "flask" / "hook_helpers"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -102,10 +103,13 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # (a pymongo filter document) and record are another module's helpers: flask/helper_modules 1,
     # django/mongo_login 1; flask/library_example 2 (the library it imports has a settings dataclass
     # and a class's from_file, neither of them the app's configuration); fastapi/cookie_helper_app 2 (a
-    # helper module that imports no framework sets the cookie with the app's framework's defaults; and SFX305)
+    # helper module that imports no framework sets the cookie with the app's framework's defaults; and SFX305);
     # flask/config_example_app: none (`from_object("settings")` names a module no file of the project is,
-    # the deployment's copy of settings.example.py); flask/config_named_app 2 (the module it names is read)
-    assert reported == 98
+    # the deployment's copy of settings.example.py); flask/config_named_app 2 (the module it names is read);
+    # django/deployed_settings 1 (the deployed settings only a test and a local module star-import are no base);
+    # flask/hook_helpers 2 (a login registered as a hook, which no module calls, judged at home; a helper the
+    # sign-in view calls, judged at the call)
+    assert reported == 101
 
 
 # -- rules that follow the project ----------------------------------------
@@ -217,6 +221,56 @@ def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):
     write(tmp_path, "shop/settings.py", "from ._base_settings import *\nROOT_URLCONF = 'shop.urls'\n")
     found = _cli(tmp_path, cwd=tmp_path)
     assert found == {str(tmp_path / "shop" / "settings.py"): {(1, "SFX302")}}
+
+
+def test_a_settings_module_only_test_and_dev_modules_build_on_is_no_base(tmp_path):
+    # Tandoor: test_settings.py star-imports the deployed settings.py; a test
+    # or development module extending it says nothing of production.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "proj/test_settings.py", "from proj.settings import *\nDEBUG = True\n")
+    write(tmp_path, "proj/settings_dev.py", "from .settings import *\nSESSION_COOKIE_SECURE = False\n")
+    write(tmp_path, "tests/settings.py", "from proj.settings import *\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "proj" / "settings.py"): {(1, "SFX302")}}
+    # A deployment module built on it makes it a base again.
+    write(tmp_path, "proj/production.py", "from .settings import *\nSESSION_COOKIE_SECURE = True\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
+def test_a_login_helper_no_module_calls_is_judged_at_home(tmp_path):
+    # Hiddify's auth.py: the module is imported (`import auth`, a hook
+    # registered with it) but nothing calls the login, which binds the session.
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "auth.py", "from flask import request, session\n"
+          "from werkzeug.security import check_password_hash\n"
+          "def guard(user):\n"
+          "    if check_password_hash(user.pw, request.form['p']):\n"
+          "        session['_admin_id'] = user.id\n")
+    write(tmp_path, "main.py", "import auth\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "auth.py"): {(5, "SFX101")}}
+    write(tmp_path, "main.py", "from flask import Flask\nimport auth\napp = Flask(__name__)\n"
+          "app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_SAMESITE='Lax')\n"
+          "app.before_request(auth.guard)\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "auth.py"): {(5, "SFX101")}}
+    # A login view that calls it takes the finding, at the call, once.
+    write(tmp_path, "main.py", "from flask import Flask\nfrom auth import guard as check\napp = Flask(__name__)\n"
+          "app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_SAMESITE='Lax')\n"
+          "@app.route('/login', methods=['POST'])\ndef login():\n    check(load())\n    return ''\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "main.py"): {(7, "SFX101")}}
+
+
+def test_the_summary_records_the_calls_of_what_a_module_imports():
+    from fixlint.project import import_lines
+
+    text = ("import os\nimport app.auth\nimport app.views as v\nfrom . import gate\nfrom m import guard as g, db\n"
+            "from m import Users, helper\n"
+            "g(1)\napp.auth.sign_in(u)\napp.other(u)\nv . index ()\nhook(gate.a)\ngate.b(x)\nos.getcwd()\n"
+            "db.session.add(x)\nprint(helper)\n")
+    assert import_lines.called(text) == ["app.auth.sign_in", "app.views.index", "db.session", "gate.b", "guard"]
+    # Not looked for, counted as called by the model: the standard library's names, a class's.
+    assert not import_lines.scanned(0, "os", "os") and not import_lines.scanned(0, "m", "Users")
+    assert import_lines.scanned(1, "", "gate") and import_lines.scanned(0, "m", "helper")
 
 
 def test_the_projects_own_session_middleware_setting_secure_is_followed_from_a_package_root(tmp_path):
@@ -428,7 +482,8 @@ def test_the_model_read_from_its_cache_gives_every_module_the_facts_of_a_fresh_b
     undecoded = [p for p in modules if isinstance(one.summaries._data[p], str)]
     assert len(undecoded) > len(modules) // 2
     warm = project.build(str(root), use_cache=True)
-    star_imported = {target for other in modules for level, module, names in fresh.summaries[other]["imports"]
+    star_imported = {target for other in modules if not fresh._is_exempt_settings(other)
+                     for level, module, names in fresh.summaries[other]["imports"]
                      if "*" in names for target in fresh.resolve(other, level, module, []) if target != other}
     assert star_imported  # the Django settings chains
     for path in modules:

@@ -8,6 +8,9 @@ inside), a parenthesised list over several lines too.
 from __future__ import annotations
 
 import re
+import sys
+
+from .. import frameworks as fw
 
 # A list of names runs to the line's end, a comment or a semicolon, over
 # backslash-continued lines (`from flask import request, \` then `session`).
@@ -79,3 +82,72 @@ def bindings(text):
             if name.isidentifier() and (alias is None or alias.isidentifier()):
                 names[alias or name] = f"{module}.{name}"
     return names
+
+
+def called(text):
+    """What the text calls of what its imports bind, for the project model
+    (model.Project._exported: a helper no module calls is judged at home):
+    a name imported `from m import guard` (or `as g`) that is called,
+    `guard(...)`, gives "guard"; the functions called through an imported
+    module, `from app import auth` then `auth.guard(...)`, give
+    "auth.guard", and `import app.auth` (or `as a`) then
+    `app.auth.guard(...)` gives "app.auth.guard". A name passed rather than
+    called (`app.before_request(auth.gate)`, `Route("/", page)`) is not
+    called. Not looked for, and taken as called by the model (`scanned`):
+    names spelled like a class or `_`, and what the standard library and
+    the web frameworks bind (UNSCANNED)."""
+    found = set()
+    for dots, module, listed, plain in statements(text):
+        if plain is not None:
+            for name, alias in parts(plain):
+                if NAME.fullmatch(name) and scanned(0, name, name):
+                    # `import app.auth` binds `app`: its calls of `app.auth.<function>(...)`
+                    local, rest = (alias, "") if alias else name.partition(".")[::2]
+                    if local.isidentifier():
+                        _uses(text, local, name, rest, found)
+            continue
+        for name, alias in parts(listed):
+            local = alias or name
+            if local.isidentifier() and scanned(len(dots), module, name):
+                _uses(text, local, name, "", found)
+    return sorted(found)
+
+
+def _uses(text, local, name, rest, found):
+    """Add to `found` the calls that use `local` (bound to `name`, `rest`
+    the part of a dotted module name it stands before): `name` when it is
+    called, `name.function` for each function called through it. A name
+    called is a function: its first call ends the search."""
+    size = len(local)
+    prefix = rest.split(".") if rest else []
+    at = text.find(local)
+    while at != -1:
+        if not at or (text[at - 1] not in _WORD and text[at - 1] != "."):
+            use = _USE.match(text, at + size)
+            if use is not None:
+                chain = use.group(2)
+                if chain is None:
+                    if not rest:
+                        found.add(name)
+                        return
+                else:
+                    attrs = [a.strip() for a in chain.split(".")[1:]]
+                    if attrs[:len(prefix)] == prefix and len(attrs) > len(prefix):
+                        found.add(f"{name}.{attrs[len(prefix)]}")
+        at = text.find(local, at + size)
+
+
+def scanned(level, module, name):
+    """Whether `called` looks for the uses of `name` imported from `module`."""
+    return (level or module.partition(".")[0] not in UNSCANNED) and name != "_" and not name[:1].isupper()
+
+
+# The modules whose imported names `called` does not look for: no project
+# helper is imported from the standard library or a web framework.
+UNSCANNED = frozenset(getattr(sys, "stdlib_module_names", ())) | frozenset(
+    p.partition(".")[0] for f in fw.FRAMEWORKS for p in f.packages)
+
+
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# What follows a name a call uses: its parenthesis (group 1), or attributes up to one (group 2).
+_USE = re.compile(r"[ \t]*(\()|((?:[ \t]*\.[ \t]*\w+)+)[ \t]*\(")

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
+from . import import_lines
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
@@ -348,18 +349,20 @@ class Project:
                     if again:
                         found |= self._imported_by_callers(source, frozenset(again), depth + 1)
                 continue
+            calls = self.summaries[source].get("calls", ())
             for level, module, listed in self.summaries[source]["imports"]:
                 if listed:
                     if path in resolve(folder, level, module, ()):
                         if "*" in listed:
                             return set(names)
-                        found.update(name for name in listed if name in names)
+                        found.update(name for name in listed if name in names
+                                     and _calls(calls, level, module, name, None, name))
                     for name in listed:  # a submodule: `from app import authutil`
                         if (name != "*" and self._may_name(_as_path(name))
                                 and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
-                            return set(names)
+                            found.update(n for n in names if _calls(calls, level, module, name, name, n))
                 elif module and path in resolve(folder, level, module, ())[:1]:
-                    return set(names)
+                    found.update(n for n in names if _calls(calls, 0, module, module, module, n))
         return found
 
     def _int_path_params(self, path):
@@ -445,22 +448,34 @@ class Project:
                     stack.append(target)
         return frozenset(keys), complete, sorted(seen)
 
+    def _relative(self, path):
+        prefix = _join(self.root, "")
+        return PurePath(path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root))
+
     def _is_test_code(self, path):
         found = self._test_code.get(path)
         if found is None:
-            prefix = _join(self.root, "")
-            relative = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, self.root)
-            found = self._test_code[path] = fw.is_test_code(PurePath(relative))
+            found = self._test_code[path] = fw.is_test_code(self._relative(path))
         return found
+
+    def _is_exempt_settings(self, path):
+        """Test code, or a settings module named for development or testing
+        (settings/dev.py, local_settings.py, test_settings.py)."""
+        return self._is_test_code(path) or fw.is_dev_module(self._relative(path))
 
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
         application (`group`), since a star import links the two. The
-        star-imported paths are found once per application."""
+        star-imported paths are found once per application. Test code and
+        development/test settings modules (fw.is_dev_module) do not count:
+        Tandoor's test_settings.py star-imports the deployed settings.py,
+        which stays judged alone."""
         found = self._stars.get(group)
         if found is None:
             found = self._stars[group] = set()
             for other in group:
+                if self._is_exempt_settings(other):
+                    continue
                 for level, module, names in self.summaries[other]["imports"]:
                     if "*" in names:
                         found.update(t for t in self.resolve(other, level, module, []) if t != other)
@@ -588,6 +603,17 @@ def _as_path(module):
 
 
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
+
+
+def _calls(calls, level, module, name, through, key):
+    """Whether an importer whose summary `calls` (import_lines.called) are
+    given calls the function `key` of a module: imported by name
+    (`through` None, "guard"), or called through the module's `name`
+    ("auth.guard"; a method through its class, "auth.Users" for
+    `auth.Users.sign_in(...)`). A name the summary does not look for
+    (import_lines.scanned) counts as called."""
+    used = f"{through}.{key.partition('.')[0]}" if through else key
+    return used in calls or not import_lines.scanned(level, module, name)
 
 
 def imported_names(project, path):

@@ -233,7 +233,7 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": [], "object_links": []}
+            "object_imports": [], "object_links": [], "calls": []}
 
 
 def scan_imports(text):
@@ -261,6 +261,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     probe = Probe(text)  # the substring tests below, each made once (needles.py)
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
+    facts["calls"] = import_lines.called(text)
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
