@@ -366,6 +366,16 @@ def test_import_scan_finds_indented_parenthesised_and_relative_imports():
     assert found == [(0, "os", []), (0, "app.models", []), (1, "", ["views", "forms"]), (1, "base", ["*"])]
 
 
+def test_import_scan_reads_a_parenthesised_list_past_its_comments():
+    """chatbotcongvan-litestar's shared/secure_cookie.py: `from config import
+    (SECRET_KEY,  # 32-64 bytes (hex)` then COOKIE_NAME on the next line; a
+    bracket in a comment ended the list, and a comment hid the next name."""
+    text = "from config import (\n    SECRET_KEY,  # 32-64 bytes (hex)\n    COOKIE_NAME,  # e.g. session\n)\n"
+    assert summary.scan_imports(text) == [(0, "config", ["SECRET_KEY", "COOKIE_NAME"])]
+    from fixlint.project import import_lines
+    assert import_lines.bindings(text) == {"SECRET_KEY": "config.SECRET_KEY", "COOKIE_NAME": "config.COOKIE_NAME"}
+
+
 def test_project_root_is_the_nearest_marked_folder(tmp_path):
     write(tmp_path, "pyproject.toml", "")
     write(tmp_path, "pkg/sub/setup.py", "")
