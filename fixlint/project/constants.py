@@ -14,6 +14,13 @@ assignment, augmented assignment, `global NAME`, `def`/`class`/`import ...
 as`/`for`/`with ... as` of that name, no unpacking into it). Numbers and
 booleans are left alone: `secure=not DEBUG` with an imported `DEBUG = True`
 is configuration RULES.md trusts, not a literal weak value.
+
+`env_defaults` keeps apart the names a module-level line sets from the
+environment with a literal default (`COOKIE_NAME = os.getenv("COOKIE_NAME",
+"session")`, `os.environ.get(...)`): the default is what the name holds
+wherever the deployment sets nothing, and it is read only where the name
+names a cookie (analysis.cookies.cookie_name); engine.values never folds it
+(a default `SECRET_KEY` is no key written in the code).
 """
 
 from __future__ import annotations
@@ -49,6 +56,42 @@ def scan(text):
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             found[name] = None
     candidates = [name for name, value in found.items() if isinstance(value, str)][:_LIMIT]
+    if not candidates:
+        return {}
+    bound = _bindings(text, candidates)
+    return {name: found[name] for name in candidates if bound.get(name) == 1}
+
+
+# `NAME = os.getenv("X", "default")`, `os.environ.get(...)`, or `getenv(...)`
+# / `environ.get(...)` imported from os: both arguments one-line literals
+# (stdlib.ENV_READERS).
+_STRING = r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+_ENV_ASSIGNED = re.compile(
+    r"(?:^|\n)([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(os\.)?(?:getenv|environ\.get)\([ \t]*%s[ \t]*,[ \t]*"
+    r"(?:default[ \t]*=[ \t]*)?(%s)[ \t]*\)[ \t]*(?=#|\r?\n|$)" % (_STRING, _STRING))
+_OS_IMPORTED = re.compile(r"(?:^|\n)[ \t]*from[ \t]+os[ \t]+import[ \t]")
+
+
+def env_defaults(text):
+    """{name: default} for the module's names set from the environment with
+    a string default (see above), each bound once in the module."""
+    if "getenv" not in text and "environ" not in text:
+        return {}
+    found = {}
+    for match in _ENV_ASSIGNED.finditer(text):
+        name, prefixed, literal = match.groups()
+        if name in found or _in_string(text, match.start(1)) or (
+                not prefixed and _OS_IMPORTED.search(text) is None):
+            found[name] = None
+            continue
+        try:
+            value = ast.literal_eval(literal)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            value = None
+        found[name] = value if isinstance(value, str) else None
+        if len(found) > _LIMIT:
+            break
+    candidates = [name for name, value in found.items() if value is not None]
     if not candidates:
         return {}
     bound = _bindings(text, candidates)
