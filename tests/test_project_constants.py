@@ -14,7 +14,7 @@ import json
 import pytest
 
 from fixlint import project
-from fixlint.project import constants
+from fixlint.project import constants, summary
 
 from .helpers import run_cli, write
 
@@ -62,6 +62,10 @@ def test_names_bound_again_or_not_plain_strings_are_not(text):
     ('import os\nCOOKIE: str = os.getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
     ("import os\nCOOKIE = os.environ.get('COOKIE', default='sid')  # the sign-in\n", {"COOKIE": "sid"}),
     ('from os import getenv\nCOOKIE = getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
+    ('import os.path\nCOOKIE = os.getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
+    # No `os` imported, or only names from it for an `os.` call.
+    ('COOKIE = os.getenv("COOKIE", "session")\n', {}),
+    ('from os import path\nCOOKIE = os.getenv("COOKIE", "session")\n', {}),
     # Not os's getenv, no default, a default that is no string, bound twice, indented.
     ('from env import getenv\nCOOKIE = getenv("COOKIE", "session")\n', {}),
     ('import os\nCOOKIE = os.getenv("COOKIE")\n', {}),
@@ -70,7 +74,7 @@ def test_names_bound_again_or_not_plain_strings_are_not(text):
     ('import os\nif x:\n    COOKIE = os.getenv("COOKIE", "a")\n', {}),
 ])
 def test_names_set_from_the_environment_keep_their_string_default(text, expected):
-    assert constants.env_defaults(text) == expected
+    assert constants.env_defaults(text, summary.scan_imports(text)) == expected
     assert "COOKIE" not in constants.scan(text) or expected == {}  # never a constant engine.values folds
 
 

@@ -67,30 +67,41 @@ def scan(text):
 # (stdlib.ENV_READERS).
 _STRING = r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
 _ENV_ASSIGNED = re.compile(
-    r"(?:^|\n)([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(os\.)?(?:getenv|environ\.get)\([ \t]*%s[ \t]*,[ \t]*"
+    r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(os\.)?(?:getenv|environ\.get)\([ \t]*%s[ \t]*,[ \t]*"
     r"(?:default[ \t]*=[ \t]*)?(%s)[ \t]*\)[ \t]*(?=#|\r?\n|$)" % (_STRING, _STRING))
-_OS_IMPORTED = re.compile(r"(?:^|\n)[ \t]*from[ \t]+os[ \t]+import[ \t]")
+_ENV_CALLS = ("getenv(", "environ.get(")
 
 
-def env_defaults(text):
+def env_defaults(text, imports):
     """{name: default} for the module's names set from the environment with
-    a string default (see above), each bound once in the module."""
-    if "getenv" not in text and "environ" not in text:
-        return {}
+    a string default (see above), each bound once in the module; `imports`
+    are the module's (summary.scan_imports): `os.getenv` needs `import os`,
+    a bare `getenv` a `from os import`. Only the lines holding such a call
+    are matched, from their start."""
+    whole = named = False  # `import os` (or `import os.path`), `from os import ...`
+    for level, module, names in imports:
+        if not level and module.partition(".")[0] == "os":
+            whole, named = whole or not names, named or (bool(names) and module == "os")
+    if not (whole or named):
+        return {}  # most modules
     found = {}
-    for match in _ENV_ASSIGNED.finditer(text):
-        name, prefixed, literal = match.groups()
-        if name in found or _in_string(text, match.start(1)) or (
-                not prefixed and _OS_IMPORTED.search(text) is None):
-            found[name] = None
-            continue
-        try:
-            value = ast.literal_eval(literal)
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
-            value = None
-        found[name] = value if isinstance(value, str) else None
-        if len(found) > _LIMIT:
-            break
+    for call in _ENV_CALLS:
+        at = text.find(call)
+        while at != -1 and len(found) <= _LIMIT:
+            start = text.rfind("\n", 0, at) + 1
+            at = text.find(call, at + len(call))
+            match = _ENV_ASSIGNED.match(text, start)
+            if match is None:
+                continue
+            name, prefixed, literal = match.groups()
+            if name in found or _in_string(text, start) or not (whole if prefixed else named):
+                found[name] = None
+                continue
+            try:
+                value = ast.literal_eval(literal)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                value = None
+            found[name] = value if isinstance(value, str) else None
     candidates = [name for name, value in found.items() if value is not None]
     if not candidates:
         return {}

@@ -14,7 +14,7 @@ import re
 _REST = r"(?:[^\n#;\\]|\\[ \t]*\r?\n|\\)*"
 # A parenthesised list may hold comments, brackets in them too (`SECRET_KEY,
 # # 32-64 bytes (hex)`): a comment runs to its line's end.
-_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\((?:[^)#]|#[^\n]*)*\)|%s)|import[ \t]+(%s))"
+_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)#]*(?:#[^\n]*[^)#]*)*\)|%s)|import[ \t]+(%s))"
                      % (_REST, _REST))
 _COMMENT = re.compile(r"#[^\n]*")
 NAME = re.compile(r"[A-Za-z_][\w.]*")

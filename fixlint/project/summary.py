@@ -264,7 +264,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
-    facts["env_defaults"] = constants.env_defaults(text)
+    facts["env_defaults"] = constants.env_defaults(text, imports)
     if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["response_classes"] = response_classes.assigned(text, probe)
         facts["session_interfaces"] = response_classes.interfaces(text, probe)
