@@ -33,7 +33,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "django" / "mongo_login", FIXTURES / "flask" / "library_example",
                 FIXTURES / "fastapi" / "cookie_helper_app", FIXTURES / "flask" / "config_example_app",
                 FIXTURES / "flask" / "config_named_app", FIXTURES / "django" / "deployed_settings",
-                FIXTURES / "flask" / "hook_helpers"]
+                FIXTURES / "flask" / "hook_helpers", FIXTURES / "litestar" / "signed_cookie_app",
+                FIXTURES / "fastapi" / "cookie_logout_modules"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -108,8 +109,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # the deployment's copy of settings.example.py); flask/config_named_app 2 (the module it names is read);
     # django/deployed_settings 1 (the deployed settings only a test and a local module star-import are no base);
     # flask/hook_helpers 2 (a login registered as a hook, which no module calls, judged at home; a helper the
-    # sign-in view calls, judged at the call)
-    assert reported == 101
+    # sign-in view calls, judged at the call); logouts that call another module's helper deleting the
+    # sign-in cookie, named by an environment default in a settings module: litestar/signed_cookie_app 2
+    # (delete_cookie, set_cookie(..., max_age=0)), fastapi/cookie_logout_modules 1
+    assert reported == 104
 
 
 # -- rules that follow the project ----------------------------------------
@@ -421,6 +424,16 @@ def test_import_scan_finds_indented_parenthesised_and_relative_imports():
     found = summary.scan_imports("import os, app.models as m\nfrom . import (views,\n  forms)\n"
                                  "def f():\n    from .base import *\n")
     assert found == [(0, "os", []), (0, "app.models", []), (1, "", ["views", "forms"]), (1, "base", ["*"])]
+
+
+def test_import_scan_reads_a_parenthesised_list_past_its_comments():
+    """chatbotcongvan-litestar's shared/secure_cookie.py: `from config import
+    (SECRET_KEY,  # 32-64 bytes (hex)` then COOKIE_NAME on the next line; a
+    bracket in a comment ended the list, and a comment hid the next name."""
+    text = "from config import (\n    SECRET_KEY,  # 32-64 bytes (hex)\n    COOKIE_NAME,  # e.g. session\n)\n"
+    assert summary.scan_imports(text) == [(0, "config", ["SECRET_KEY", "COOKIE_NAME"])]
+    from fixlint.project import import_lines
+    assert import_lines.bindings(text) == {"SECRET_KEY": "config.SECRET_KEY", "COOKIE_NAME": "config.COOKIE_NAME"}
 
 
 def test_project_root_is_the_nearest_marked_folder(tmp_path):
@@ -745,6 +758,70 @@ def test_helper_profiles_read_setdefault_and_update_as_the_handlers_module_does(
         "add_role": {"events": [["bind", "flask", "roles"]]},
         "visit": {"events": [["carry", "request", "visited", [1, "member"], "visited"]]},
     }  # reset empties the id; request.session's framework is the importer's
+
+
+COOKIE_HELPERS = (
+    "import os\n"
+    "from os import getenv\n"
+    "from litestar.response import Response\n"
+    "from config import COOKIE_NAME\n"
+    "import settings\n"
+    "def drop(resp: Response):\n    resp.delete_cookie('session', path='/')\n"
+    "def drop_named(resp):\n    resp.delete_cookie(key=COOKIE_NAME)\n"
+    "def drop_setting(resp):\n    resp.del_cookie(settings.AUTH_COOKIE)\n"
+    "def drop_env(resp):\n    resp.delete_cookie(os.getenv('AUTH_COOKIE', 'auth'))\n"
+    "def drop_local(resp):\n    name = getenv('AUTH_COOKIE', default='auth')\n    resp.delete_cookie(name)\n"
+    "def expire(response):\n    response.set_cookie(COOKIE_NAME, '', max_age=0)\n"
+    "def refresh(response):\n    response.set_cookie(COOKIE_NAME, 'x', max_age=3600)\n"
+    "def drop_given(resp, name):\n    resp.delete_cookie(name)\n"
+    "def drop_own():\n    resp = Response('')\n    resp.delete_cookie('session')\n    return resp\n")
+
+
+@pytest.mark.parametrize("from_text", [False, True], ids=["tree", "text"])
+def test_helper_profiles_record_a_cookie_deleted_on_the_callers_response(from_text):
+    """RULES.md Revision 2: a logout that only deletes the session cookie is
+    SFX102, at the call of a helper in another module that deletes it.
+    The name is read where the helper's module can tell it; a name it
+    imports or defines is left for the model (cookie_names_in)."""
+    text = COOKIE_HELPERS
+    found = (functions.profiles_from_text(text, summary.scan_imports(text)) if from_text
+             else functions.profiles(ast.parse(text)))
+    assert found == {
+        "drop": {"events": [["delete_cookie", "session"]]},
+        "drop_named": {"events": [["delete_cookie", None, "config.COOKIE_NAME"]]},
+        "drop_setting": {"events": [["delete_cookie", None, "settings.AUTH_COOKIE"]]},
+        "drop_env": {"events": [["delete_cookie", "auth"]]},
+        "drop_local": {"events": [["delete_cookie", "auth"]]},
+        "expire": {"events": [["delete_cookie", None, "config.COOKIE_NAME"]]},
+    }  # refresh sets a live cookie; drop_given's name is the caller's; drop_own's response is its own
+
+
+def test_a_module_without_a_cookie_deletion_is_not_parsed_for_one():
+    text = "from litestar.response import Response\ndef put(resp):\n    resp.set_cookie('session', 'x', max_age=60)\n"
+    assert functions.profiles_from_text(text, summary.scan_imports(text)) == {}
+
+
+def test_a_cookie_deleting_helper_gets_its_name_from_the_modules_it_imports(tmp_path):
+    root = tmp_path / "shop"
+    write(root, "setup.cfg", "")
+    write(root, "config.py", "import os\nCOOKIE_NAME: str = os.getenv('COOKIE_NAME', 'session')\n")
+    write(root, "shared/__init__.py", "")
+    write(root, "shared/consts.py", "OTHER = 'auth_token'\n")
+    write(root, "shared/cookies.py", "from config import (\n    COOKIE_NAME,  # the sign-in (signed uid)\n)\n"
+                                     "from .consts import OTHER\nLOCAL = 'sid'\n"
+                                     "def drop(resp):\n    resp.delete_cookie(COOKIE_NAME)\n"
+                                     "def drop_other(resp):\n    resp.delete_cookie(OTHER)\n"
+                                     "def drop_local(resp):\n    resp.delete_cookie(LOCAL)\n"
+                                     "def drop_unknown(resp):\n    resp.delete_cookie(UNKNOWN)\n")
+    write(root, "views.py", "from shared.cookies import drop, drop_other, drop_local, drop_unknown\n")
+    built = project.build(str(root), use_cache=False)
+    helpers = built.facts_for(str(root / "views.py")).helpers
+    assert {name: profile["events"] for name, profile in helpers.items()} == {
+        "shared.cookies.drop": [["delete_cookie", "session"]],
+        "shared.cookies.drop_other": [["delete_cookie", "auth_token"]],
+        "shared.cookies.drop_local": [["delete_cookie", "sid"]],
+        "shared.cookies.drop_unknown": [],
+    }
 
 
 def test_a_helper_edited_in_another_module_changes_the_finding_at_the_call(tmp_path):

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fixlint import project
-from fixlint.project import constants
+from fixlint.project import constants, summary
 
-from .helpers import write
+from .helpers import run_cli, write
 
 KEPT = [
     ('COOKIE = "sid"\n', {"COOKIE": "sid"}),
@@ -54,6 +56,45 @@ def test_module_level_string_constants_are_kept(text, expected):
 @pytest.mark.parametrize("text", DROPPED)
 def test_names_bound_again_or_not_plain_strings_are_not(text):
     assert "COOKIE" not in constants.scan(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('import os\nCOOKIE: str = os.getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
+    ("import os\nCOOKIE = os.environ.get('COOKIE', default='sid')  # the sign-in\n", {"COOKIE": "sid"}),
+    ('from os import getenv\nCOOKIE = getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
+    ('import os.path\nCOOKIE = os.getenv("COOKIE", "session")\n', {"COOKIE": "session"}),
+    # No `os` imported, or only names from it for an `os.` call.
+    ('COOKIE = os.getenv("COOKIE", "session")\n', {}),
+    ('from os import path\nCOOKIE = os.getenv("COOKIE", "session")\n', {}),
+    # Not os's getenv, no default, a default that is no string, bound twice, indented.
+    ('from env import getenv\nCOOKIE = getenv("COOKIE", "session")\n', {}),
+    ('import os\nCOOKIE = os.getenv("COOKIE")\n', {}),
+    ('import os\nCOOKIE = os.getenv("COOKIE", 3)\n', {}),
+    ('import os\nCOOKIE = os.getenv("COOKIE", "a")\nCOOKIE = "b"\n', {}),
+    ('import os\nif x:\n    COOKIE = os.getenv("COOKIE", "a")\n', {}),
+])
+def test_names_set_from_the_environment_keep_their_string_default(text, expected):
+    assert constants.env_defaults(text, summary.scan_imports(text)) == expected
+    assert "COOKIE" not in constants.scan(text) or expected == {}  # never a constant engine.values folds
+
+
+def test_an_imported_environment_default_names_a_deleted_cookie(tmp_path):
+    """RULES.md Revision 2: a logout that only deletes the session cookie is
+    SFX102; the cookie named by `os.getenv("COOKIE_NAME", "session")` in
+    config.py is `session` wherever the deployment sets nothing."""
+    root = tmp_path / "shop"
+    write(root, "setup.cfg", "")
+    write(root, "config.py", 'import os\nCOOKIE_NAME = os.getenv("COOKIE_NAME", "session")\n')
+    write(root, "views.py", "from litestar import get\nfrom litestar.response import Redirect\n"
+                            "from config import COOKIE_NAME\n\n"
+                            "@get('/logout')\ndef logout() -> Redirect:\n    resp = Redirect('/')\n"
+                            "    resp.delete_cookie(COOKIE_NAME)\n    return resp\n")
+    assert _facts(root, "views.py").env_defaults == {"config.COOKIE_NAME": "session"}
+    assert _facts(root, "views.py").constants == {}
+    done = run_cli("check", "--format", "json", "--exit-zero", str(root), cwd=root)
+    found = [(f["line"], f["code"], f["message"]) for f in json.loads(done.stdout)["findings"]]
+    assert [(line, code) for line, code, _ in found] == [(8, "SFX102")]
+    assert "revoke the token on the server" in found[0][2]  # no Litestar session is set up: none to clear
 
 
 def _facts(root, name):

@@ -274,3 +274,36 @@ def test_an_sql_statement_deleting_a_session_tables_rows_is_recognised(sql, dele
     from fixlint.frameworks.hand_rolled import deletes_session_rows
 
     assert deletes_session_rows(sql) is deletes
+
+
+LITESTAR_LOGOUT = (
+    "from litestar import get\nfrom litestar.response import Redirect\n"
+    "from werkzeug.security import check_password_hash\n\n"
+    "@get('/auth/logout')\ndef logout() -> Redirect:\n    resp = Redirect('/')\n"
+    "    resp.delete_cookie('session')\n    return resp\n"
+)
+
+
+@pytest.mark.parametrize(("setup", "advice"), [
+    ("", "revoke the token on the server at logout"),
+    ("from litestar.middleware.session.client_side import CookieBackendConfig\n", "call request.clear_session()"),
+], ids=["no-session-middleware", "cookie-backend"])
+def test_a_litestar_logout_is_advised_by_whether_the_app_has_a_session(tmp_path, setup, advice):
+    """The cookie `session` is Litestar's session only when the application
+    sets up a session middleware config; without one it is the app's own
+    signed sign-in, and clear_session() would end nothing (Framework.
+    session_setup). Importing werkzeug.security for password hashes does not
+    make the module a Flask one."""
+    import json
+
+    from .helpers import run_cli, write
+
+    root = tmp_path / "shop"
+    write(root, "setup.cfg", "")
+    write(root, "main.py", setup + "from litestar import Litestar\nfrom views import logout\n"
+                                   "app = Litestar([logout])\n")
+    write(root, "views.py", LITESTAR_LOGOUT)
+    done = run_cli("check", "--format", "json", "--exit-zero", "--select", "SFX102", str(root), cwd=root)
+    found = [(f["path"], f["line"], f["message"]) for f in json.loads(done.stdout)["findings"]]
+    assert [(path, line) for path, line, _ in found] == [("views.py", 8)]
+    assert advice in found[0][2] and found[0][2].endswith("(Litestar)")

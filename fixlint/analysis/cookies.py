@@ -447,6 +447,36 @@ def computed_cookie_name(ctx, expr):
     return ast.unparse(expr) if kind == fw.SESSION else None
 
 
+def env_default(ctx, expr):
+    """The string default of an environment read that names a cookie:
+    `os.getenv("COOKIE_NAME", "session")` (stdlib.ENV_READERS) written
+    there, assigned to the name given, or set so in the project module the
+    name is imported from (ProjectFacts.env_defaults); else None. RULES.md,
+    Revision 2: cookie names come from the project's configuration modules;
+    a deployment that sets nothing runs on the default."""
+    cls = expr.__class__
+    if cls is ast.Name:
+        value = ctx.value_of(expr)
+        if value is expr:
+            return _imported_env_default(ctx, expr)
+        expr = value
+    elif cls is ast.Attribute:
+        return _imported_env_default(ctx, expr)
+    if expr.__class__ is not ast.Call or ctx.qualname(expr.func) not in stdlib.ENV_READERS:
+        return None
+    default = expr.args[1] if len(expr.args) == 2 else next(
+        (k.value for k in expr.keywords if k.arg == "default"), None)
+    return literal_string(default, ctx) if default is not None else None
+
+
+def _imported_env_default(ctx, expr):
+    defaults = getattr(ctx.project, "env_defaults", None) if ctx.project is not None else None
+    if not defaults:
+        return None
+    qualname = ctx.qualname(expr)
+    return defaults.get(qualname) if qualname is not None else None
+
+
 def _chain_words(expr):
     """The words of every part of a name or attribute chain, subscripts by
     a string included (`app.config["AUTH_COOKIE"]`), root first; None for

@@ -56,7 +56,7 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .cookies import computed_cookie_name
+from .cookies import computed_cookie_name, env_default
 from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
@@ -388,9 +388,27 @@ class LifecycleAnalysis(Analysis):
             for event in events:
                 if event.kind == COOKIE_DELETE and event.key in _DEFAULT_SESSION_COOKIES:
                     framework = fw.file_web_framework(self.ctx)
-                    if framework is not None and framework in _DEFAULT_SESSION_COOKIES[event.key]:
+                    if (framework is not None and framework in _DEFAULT_SESSION_COOKIES[event.key]
+                            and self.session_set_up(framework)):
                         return self.backend(framework)
         return None
+
+    def session_set_up(self, framework):
+        """Whether `framework`'s own session can run here: it needs no
+        set-up (Flask's, Django's), or this file or its application imports
+        one (Framework.session_setup: Litestar's session middleware
+        configs). Assumed without a project model: a file alone cannot tell."""
+        setup = framework.session_setup
+        return not setup or self.ctx.project is None or any(self._imported(module) for module in setup)
+
+    def own_cookie_by_default_name(self, name):
+        """Whether the cookie `name` is the application's own although named
+        like its framework's session cookie: the framework's session is not
+        set up (a Litestar app that signs a user id into a cookie `session`
+        itself), nor is the name configured as a session cookie."""
+        framework = fw.file_web_framework(self.ctx)
+        return (framework is not None and name == framework.session_cookie and not self.session_set_up(framework)
+                and name.lower() not in self.ctx.config.lowered("session_cookie_names"))
 
     def is_session_cookie(self, name):
         """The framework session's own cookie: a default name (`session`,
@@ -751,7 +769,12 @@ class LifecycleAnalysis(Analysis):
                 if framework is None:
                     continue
                 entry = [kind, framework, *entry[2:]]
-            if kind == "keyed" or kind == "carry":
+            if kind == "delete_cookie":
+                # `delete_secure_cookie(resp)`: the helper deletes the cookie on the caller's response.
+                name = entry[1]
+                events = (Event(COOKIE_DELETE, None, key=name),) if name.__class__ is str and (
+                    self._deletes_credential(name)) else ()
+            elif kind == "keyed" or kind == "carry":
                 events = self._argument_events(node, entry)
             else:
                 events = _helper_events(entry, config, web, self._has_project_method)
@@ -901,10 +924,9 @@ class LifecycleAnalysis(Analysis):
     def _cookie_deletion(self, node, name_expr):
         if name_expr is None or self.ctx.function is None:
             return
-        name = literal_key(name_expr, self.ctx)
+        name = literal_key(name_expr, self.ctx) or env_default(self.ctx, name_expr)
         if name is not None:
-            kind = fw.classify_cookie(name, self.ctx.config)
-            if kind != fw.SESSION and not (kind == fw.OTHER and self._set_with_token(name)):
+            if not self._deletes_credential(name):
                 return
         elif not _names_session_cookie_setting(name_expr):
             named = computed_cookie_name(self.ctx, name_expr)
@@ -912,6 +934,12 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
             return
         self._add(Event(COOKIE_DELETE, node, key=name))
+
+    def _deletes_credential(self, name):
+        """Whether deleting the cookie `name` may end a sign-in: a session
+        or auth cookie by its name, or one the module sets with a token."""
+        kind = fw.classify_cookie(name, self.ctx.config)
+        return kind == fw.SESSION or (kind == fw.OTHER and self._set_with_token(name))
 
     def _set_with_token(self, name):
         """Whether the module sets the cookie `name` with a token's value

@@ -266,9 +266,16 @@ def _phrases(names):
 # -- responses -------------------------------------------------------------
 
 def file_web_framework(ctx):
-    """The web framework a file's imports name, or None."""
+    """The web framework a file's imports name, or None: the one whose own
+    package it imports first (`litestar`), then one it reaches through a
+    package it shares (`werkzeug.security`'s password hashing is imported
+    by apps of every framework; a Litestar module importing it is no
+    Flask module)."""
     for framework in WEB_FRAMEWORKS:
-        if ctx.imports(*framework.packages):
+        if ctx.imports(framework.packages[0]):
+            return framework
+    for framework in WEB_FRAMEWORKS:
+        if ctx.imports(*framework.packages[1:]):
             return framework
     return None
 

@@ -223,6 +223,12 @@ class Framework:
     # the session id (`request.session.session_key`).
     session_label: str = ""
     session_cookie: str = ""  # the session cookie's default name
+    # Modules one of which the application imports to have the framework's
+    # session at all (Litestar's session middleware configs); empty when
+    # the session needs no set-up (Flask's, Django's). Without one, a cookie
+    # of the default name is the application's own (a signed user id), and
+    # the session's invalidation is no advice for its logout (SFX102).
+    session_setup: tuple = ()
     session_id_attrs: frozenset = frozenset()
     session_store_class: str = ""  # `SessionStore(...).session_key`: a class by its last name
     session_id_calls: dict = field(default_factory=dict)  # qualname -> label: calls returning the id

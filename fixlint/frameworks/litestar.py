@@ -212,6 +212,7 @@ LITESTAR = Framework(
     request_session_calls={"clear_session": "clear", "set_session": "write"},
     session_label="request.session",
     session_cookie="session",
+    session_setup=("litestar.middleware.session",),  # CookieBackendConfig, ServerSideSessionConfig
     redirects=REDIRECTS,
     fixtures="litestar",
     advice={

@@ -76,6 +76,10 @@ ENCODER_METHODS = frozenset(
 )
 URL_ENCODERS = frozenset(("urllib.parse.urlencode", "urllib.urlencode"))
 JSON_LOADS = frozenset(("json.loads", "ujson.loads", "orjson.loads", "simplejson.loads"))
+# Environment reads that fall back to a default (`os.getenv("COOKIE_NAME",
+# "session")`): a cookie named by one is named by its default wherever the
+# deployment sets nothing (RULES.md, Revision 2: names from configuration).
+ENV_READERS = frozenset(("os.getenv", "os.environ.get"))
 
 # Code that names no web framework: the standard library's cookies and
 # whatever Python mints session ids with.

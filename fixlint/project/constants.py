@@ -14,6 +14,13 @@ assignment, augmented assignment, `global NAME`, `def`/`class`/`import ...
 as`/`for`/`with ... as` of that name, no unpacking into it). Numbers and
 booleans are left alone: `secure=not DEBUG` with an imported `DEBUG = True`
 is configuration RULES.md trusts, not a literal weak value.
+
+`env_defaults` keeps apart the names a module-level line sets from the
+environment with a literal default (`COOKIE_NAME = os.getenv("COOKIE_NAME",
+"session")`, `os.environ.get(...)`): the default is what the name holds
+wherever the deployment sets nothing, and it is read only where the name
+names a cookie (analysis.cookies.cookie_name); engine.values never folds it
+(a default `SECRET_KEY` is no key written in the code).
 """
 
 from __future__ import annotations
@@ -49,6 +56,53 @@ def scan(text):
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             found[name] = None
     candidates = [name for name, value in found.items() if isinstance(value, str)][:_LIMIT]
+    if not candidates:
+        return {}
+    bound = _bindings(text, candidates)
+    return {name: found[name] for name in candidates if bound.get(name) == 1}
+
+
+# `NAME = os.getenv("X", "default")`, `os.environ.get(...)`, or `getenv(...)`
+# / `environ.get(...)` imported from os: both arguments one-line literals
+# (stdlib.ENV_READERS).
+_STRING = r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+_ENV_ASSIGNED = re.compile(
+    r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(os\.)?(?:getenv|environ\.get)\([ \t]*%s[ \t]*,[ \t]*"
+    r"(?:default[ \t]*=[ \t]*)?(%s)[ \t]*\)[ \t]*(?=#|\r?\n|$)" % (_STRING, _STRING))
+_ENV_CALLS = ("getenv(", "environ.get(")
+
+
+def env_defaults(text, imports):
+    """{name: default} for the module's names set from the environment with
+    a string default (see above), each bound once in the module; `imports`
+    are the module's (summary.scan_imports): `os.getenv` needs `import os`,
+    a bare `getenv` a `from os import`. Only the lines holding such a call
+    are matched, from their start."""
+    whole = named = False  # `import os` (or `import os.path`), `from os import ...`
+    for level, module, names in imports:
+        if not level and module.partition(".")[0] == "os":
+            whole, named = whole or not names, named or (bool(names) and module == "os")
+    if not (whole or named):
+        return {}  # most modules
+    found = {}
+    for call in _ENV_CALLS:
+        at = text.find(call)
+        while at != -1 and len(found) <= _LIMIT:
+            start = text.rfind("\n", 0, at) + 1
+            at = text.find(call, at + len(call))
+            match = _ENV_ASSIGNED.match(text, start)
+            if match is None:
+                continue
+            name, prefixed, literal = match.groups()
+            if name in found or _in_string(text, start) or not (whole if prefixed else named):
+                found[name] = None
+                continue
+            try:
+                value = ast.literal_eval(literal)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                value = None
+            found[name] = value if isinstance(value, str) else None
+    candidates = [name for name, value in found.items() if value is not None]
     if not candidates:
         return {}
     bound = _bindings(text, candidates)

@@ -27,7 +27,15 @@ small JSON-ready dict:
   (`session["projects"] = {project.id: ...}`,
   `session["claims"].append(name)`,
   `session.setdefault("claims", []).append(name)`: a binding when the call passes a
-  verified user record or an identity key name). A parameter is
+  verified user record or an identity key name); `["delete_cookie", name]`
+  for a cookie deleted on a response the function is given
+  (`resp.delete_cookie(COOKIE_NAME)`, `resp.set_cookie(NAME, "",
+  max_age=0)`): a logout that calls it deletes that cookie (SFX102). The
+  name is a literal, an environment default
+  (`os.getenv("COOKIE_NAME", "session")`), or `["delete_cookie", None,
+  ref]` with `ref` the name as the module writes it (`COOKIE_NAME`,
+  `config.COOKIE_NAME`), which the model reads in the helper's module
+  (model.Project.cookie_names_in). A parameter is
   `[position, name]` (position -1 for keyword-only); `fw` is a
   framework key, or a parameter named like a session (`def set_claim(session,
   name)`) — the session when the call passes one;
@@ -55,6 +63,7 @@ import textwrap
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
+from ..engine.values import UNKNOWN, evaluate, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, is_identity_key
 from ..frameworks import auth
@@ -85,6 +94,12 @@ _MAX_DEPTH = 8
 # (`session["claims"].append(name)`).
 ADDERS = frozenset(("append", "add", "extend", "insert"))
 _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
+# Response methods that delete a cookie (`delete_cookie`, aiohttp's
+# `del_cookie`, Falcon's `unset_cookie`), and `set_cookie` with an expiry
+# already past, as a function's text spells them (literal expiries only:
+# `max_age=0`, `expires=-1`, `expires="Thu, 01 Jan 1970 ..."`).
+_COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
+_EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)""")
 
 
 def profiles(tree):
@@ -203,9 +218,19 @@ def _marked(chunk, names):
         return True
     if names and _marked_names(chunk, names):
         return True
+    if "_cookie" in chunk and _deletes_a_cookie(chunk):
+        return True
     end = chunk.find(":\n")  # the signature's end, or later
     signature = chunk if end == -1 else chunk[:end]
     return any(needle in signature for needle in PASSWORD_NEEDLES)
+
+
+def _deletes_a_cookie(text):
+    """Whether the text spells a cookie's deletion (_COOKIE_DELETERS called,
+    or `set_cookie` with an expiry already past)."""
+    if any(deleter + "(" in text for deleter in _COOKIE_DELETERS):
+        return True
+    return "set_cookie(" in text and _EXPIRED_NOW.search(text) is not None
 
 
 def _marked_names(chunk, names):
@@ -502,6 +527,10 @@ class _Function:
                         key is not None and is_identity_key(key)):
                     events.append(["bind", framework, key])
                 return
+        if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in self.params and (
+                func.attr in _COOKIE_DELETERS or func.attr == "set_cookie") and not func.value.id.endswith("session"):
+            self._cookie_deletion(node, func.attr, events)
+            return
         if func.__class__ is ast.Attribute:
             framework = self._session(func.value)
             if framework is not None:
@@ -523,6 +552,42 @@ class _Function:
         qualname = _qualname(func, self.aliases)
         if qualname is not None and qualname in SESSION_CALLS:
             events.append(["call", qualname])
+
+    def _cookie_deletion(self, call, method, events):
+        """`resp.delete_cookie(NAME)` / `resp.set_cookie(NAME, "", max_age=0)`
+        on a parameter (the caller's response): `["delete_cookie", ...]`."""
+        if method == "set_cookie" and not any(
+                keyword.arg in ("max_age", "expires") and _expired_now(keyword.value) for keyword in call.keywords):
+            return
+        name = call.args[0] if call.args else next(
+            (k.value for k in call.keywords if k.arg in ("key", "name")), None)
+        if name is None:
+            return
+        found = _string(name)
+        if found is None and name.__class__ is ast.Call:
+            found = self._env_default(name)
+        if found is not None:
+            events.append(["delete_cookie", found])
+            return
+        local = self.assigned.get(name.id) if name.__class__ is ast.Name else None
+        if local is not None:  # name = os.getenv("COOKIE_NAME", "session")
+            found = _string(local) or (self._env_default(local) if local.__class__ is ast.Call else None)
+            if found is not None:
+                events.append(["delete_cookie", found])
+            return
+        if name.__class__ is ast.Name and name.id in self.params:
+            return
+        ref = _qualname(name, self.aliases) or (name.id if name.__class__ is ast.Name else None)
+        if ref is not None:
+            events.append(["delete_cookie", None, ref])
+
+    def _env_default(self, call):
+        """The string default of `os.getenv("X", "default")` (stdlib.ENV_READERS), or None."""
+        if _qualname(call.func, self.aliases) not in stdlib.ENV_READERS:
+            return None
+        default = call.args[1] if len(call.args) == 2 else next(
+            (k.value for k in call.keywords if k.arg == "default"), None)
+        return _string(default) if default is not None else None
 
     # -- what it returns -------------------------------------------------------
     def _returned(self, value):
@@ -633,6 +698,17 @@ def _string(expr):
     return expr.value if expr.__class__ is ast.Constant and isinstance(expr.value, str) else None
 
 
+def _expired_now(expr):
+    """A literal expiry already past: a number at or below 0, or a past
+    HTTP date (engine.values.expired_at_once without names or calls)."""
+    value = evaluate(expr)
+    if value is UNKNOWN or isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return value <= 0
+    return isinstance(value, str) and past_http_date(value)
+
+
 # The framework key of `request.session` in a module that imports no web
 # framework: the calling module's framework.
 REQUEST = "request"
@@ -702,9 +778,11 @@ def _profile_names(aliases):
 
 def _spells_a_use(text, probe):
     """Whether the text (its needles.Probe) spells a session's use
-    (_SESSION_USE), an attribute `.session`, or a password word."""
+    (_SESSION_USE), an attribute `.session`, a password word, or a
+    cookie's deletion (_deletes_a_cookie)."""
     has = probe.has
-    return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None)
+    return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None) or (
+        has("_cookie") and _deletes_a_cookie(text))
 
 
 def _imports_what_profiles_read(imports, probe):

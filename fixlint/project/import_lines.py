@@ -15,7 +15,11 @@ from .. import frameworks as fw
 # A list of names runs to the line's end, a comment or a semicolon, over
 # backslash-continued lines (`from flask import request, \` then `session`).
 _REST = r"(?:[^\n#;\\]|\\[ \t]*\r?\n|\\)*"
-_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|%s)|import[ \t]+(%s))" % (_REST, _REST))
+# A parenthesised list may hold comments, brackets in them too (`SECRET_KEY,
+# # 32-64 bytes (hex)`): a comment runs to its line's end.
+_IMPORT = re.compile(r"[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)#]*(?:#[^\n]*[^)#]*)*\)|%s)|import[ \t]+(%s))"
+                     % (_REST, _REST))
+_COMMENT = re.compile(r"#[^\n]*")
 NAME = re.compile(r"[A-Za-z_][\w.]*")
 _AS = re.compile(r"\s+as\s+")
 
@@ -51,6 +55,8 @@ def parts(listed):
     """[(name, as-name or None)] of an import's list of names
     (`(a, b as c)`, `x.y as z, os`), as written."""
     found = []
+    if "#" in listed:
+        listed = _COMMENT.sub("", listed)
     for part in listed.strip("() \t\n").replace("\\", "").split(","):
         part = part.strip()
         pieces = _AS.split(part, maxsplit=1) if "as" in part else ()  # most names are not renamed

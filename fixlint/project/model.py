@@ -110,6 +110,11 @@ class ProjectFacts(NamedTuple):
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
     constants: dict = {}
+    # The names it imports from the project that another module sets from
+    # the environment with a string default (`config.COOKIE_NAME`:
+    # "session"), by the same qualified names: read where they name a
+    # cookie (analysis.cookies.cookie_name), never folded as constants.
+    env_defaults: dict = {}
     # The URL path variables that the URL rules nearest the checked module
     # (its folder, else the folders above it) declare as numbers only
     # (`<int:session_id>`, not also `<session_id>`): an object's id where a
@@ -162,6 +167,7 @@ class Project:
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
+        self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -232,9 +238,9 @@ class Project:
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
                 keyed_interface=self._keyed_interface(group))
         keys, complete, chain = self._chain(path)
-        helpers, constants, app_classes = imported_names(self, path)
+        helpers, constants, app_classes, env_defaults = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
-                              app_classes=app_classes,
+                              app_classes=app_classes, env_defaults=env_defaults,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -305,6 +311,25 @@ class Project:
                 dotted = f"{imported}.{module}" if imported else module
                 return [(target, name) for target in self.resolve_in(folder, level, dotted, ())[:1]]
         return [(target, name) for target in self.resolve_in(folder, 0, module, ())[:1]]
+
+    def cookie_names_in(self, path):
+        """{name as the module `path` writes it: its string value} for the
+        names a cookie deletion of one of its functions may give (a profile's
+        `["delete_cookie", None, name]`): its own module-level constants and
+        environment defaults by name, and those it imports from the project
+        by qualified name (`config.COOKIE_NAME`), also by the bare name for
+        a relative import (`from .config import COOKIE_NAME`)."""
+        found = self._cookie_names.get(path)
+        if found is None:
+            summary = self.summaries[path]
+            found = {**summary.get("env_defaults", {}), **summary.get("constants", {})}
+            _, constants, _, env_defaults = imported_names(self, path, resolve_cookies=False)
+            for qualified, value in (*env_defaults.items(), *constants.items()):
+                found[qualified] = value
+                if qualified.startswith("."):
+                    found.setdefault(qualified.rpartition(".")[2], value)
+            self._cookie_names[path] = found
+        return found
 
     def _importers_of(self, path):
         """The project modules importing `path`."""
@@ -616,36 +641,44 @@ def _calls(calls, level, module, name, through, key):
     return used in calls or not import_lines.scanned(level, module, name)
 
 
-def imported_names(project, path):
+def imported_names(project, path, resolve_cookies=True):
     """What `path` imports from project modules, by the qualified name it
     uses, in one pass over its imports: the functions with a profile
     (`from .deps import get_session` -> ".deps.get_session"; `from auth
     import utils` and `import auth.utils` -> "auth.utils.<function>"), the
-    string constants ({`app.consts.COOKIE`: its value}) and the application
-    subclasses ({`app.core.MyFlask`: "flask.Flask"})."""
-    helpers, constants, app_classes = {}, {}, {}
+    string constants ({`app.consts.COOKIE`: its value}), the application
+    subclasses ({`app.core.MyFlask`: "flask.Flask"}) and the environment
+    defaults ({`config.COOKIE_NAME`: "session"}). A profile's cookie
+    deletion by a name is given the name's value in the helper's module
+    (_cookie_names_read), unless `resolve_cookies` is False (that module's
+    own names being read)."""
+    helpers, constants, app_classes, env_defaults = {}, {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
+
+    def profile(target, value):
+        return _cookie_names_read(project, target, value) if resolve_cookies else value
 
     def take(target, qualified, name=None, depth=0):
         summary = project.summaries[target]
         hit = False
-        for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes)):
+        for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes),
+                             ("env_defaults", env_defaults)):
             given = summary.get(field)
             if not given:
                 continue
             if name is None:
                 for member, value in given.items():
-                    found[f"{qualified}.{member}"] = value
+                    found[f"{qualified}.{member}"] = profile(target, value) if found is helpers else value
             elif given.get(name):
-                found[qualified] = given[name]
+                found[qualified] = profile(target, given[name]) if found is helpers else given[name]
                 hit = True
         methods = summary.get("functions")
         if name is not None and methods:  # `from app.sm import SessionManager`: its `SessionManager.method` profiles
             prefix = name + "."
             for member, value in methods.items():
                 if member.startswith(prefix):
-                    helpers[f"{qualified}.{member[len(prefix):]}"] = value
+                    helpers[f"{qualified}.{member[len(prefix):]}"] = profile(target, value)
                     hit = True
         if name is not None and not hit and depth < _REEXPORT_DEPTH:
             # A package that re-exports the name from a module of its own
@@ -672,7 +705,27 @@ def imported_names(project, path):
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
                 take(target, module)
-    return helpers, constants, app_classes
+    return helpers, constants, app_classes, env_defaults
+
+
+def _cookie_names_read(project, path, profile):
+    """A helper's profile with each cookie deletion by a name
+    (`["delete_cookie", None, "config.COOKIE_NAME"]`) given the name's
+    value as its module `path` reads it (Project.cookie_names_in); one
+    whose name has no known value is left out."""
+    events = profile.get("events") if profile.__class__ is dict else None
+    if not events or not any(event[0] == "delete_cookie" and event[1] is None for event in events):
+        return profile
+    names = project.cookie_names_in(path)
+    kept = []
+    for event in events:
+        if event[0] == "delete_cookie" and event[1] is None:
+            value = names.get(event[2])
+            if value is None:
+                continue
+            event = ["delete_cookie", value]
+        kept.append(event)
+    return {**profile, "events": kept}
 
 
 def _edges(project, path):

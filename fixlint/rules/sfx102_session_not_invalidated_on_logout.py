@@ -106,8 +106,10 @@ class SessionNotInvalidatedOnLogout(Rule):
       `flask_login.logout_user()`, deleting a hand-rolled store's record
       (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
       handler's path (same-module helpers are followed; a function imported
-      from another module of the project counts as the clear, removal or
-      `logout_user()` it performs, at the call).
+      from another module of the project counts as the clear, removal,
+      `logout_user()` or cookie deletion it performs, at the call:
+      `delete_secure_cookie(resp)` deleting the cookie on the response it
+      is given).
     - **Partial removal**: `pop`/`del` of an identity key
       (`session.pop("user_id")`, `del request.session["member_id"]`, also
       in a loop over literal keys), a flag write (`session["logged_in"] =
@@ -117,7 +119,9 @@ class SessionNotInvalidatedOnLogout(Rule):
       `request.session["numero_salud"] = None`, `session["valido"] = 0`);
       or deleting the session cookie
       (`delete_cookie("sessionid")`, aiohttp's `del_cookie`, Falcon's
-      `unset_cookie`, `set_cookie(..., max_age=0)`): any
+      `unset_cookie`, `set_cookie(..., max_age=0)`; a cookie named by an
+      environment variable's default, `os.getenv("COOKIE_NAME", "session")`
+      here or in the settings module it is imported from, by that default): any
       session or auth cookie where a server-side record survives it (Django,
       Flask-Session, starsessions, a hand-rolled store), and the session
       cookie itself (`session`, `sessionid`, a configured name) under a
@@ -167,7 +171,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     signed-cookie session (Flask's, Starlette's) is reported (RULES.md
     Revision 2): the message says the session is never ended rather than
     that a server record survives; an auth cookie other than the session's
-    (`access_token`) deleted under such a session is not. `cycle_key()` or
+    (`access_token`) deleted under such a session is not. Litestar has a
+    session only where the application sets up a session middleware config
+    (`CookieBackendConfig`, `ServerSideSessionConfig`); without one, a
+    cookie named `session` is the application's own signed sign-in, and the
+    advice is to revoke it on the server, not `request.clear_session()`. `cycle_key()` or
     `regenerate()` on logout keeps the data under a new id: that is not
     invalidation. The fix declines a removal inside a loop over keys. A
     session method is judged by what the backend's session object has
@@ -340,7 +348,8 @@ class SessionNotInvalidatedOnLogout(Rule):
             if deleted is not None:
                 framework = fw.file_web_framework(lifecycle.ctx)
                 label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
-                message = _stays_valid("", deleted.event.key, "revoke the token on the server at logout (a deny-list, "
+                where = f"calls {deleted.via}(), which " if deleted.via else ""
+                message = _stays_valid(where, deleted.event.key, "revoke the token on the server at logout (a deny-list, "
                                        "or sign-ins kept in a server-side session and ended)", label,
                                        computed=deleted.event.mechanism == COMPUTED_NAME)
                 yield path, deleted, deleted.site, message
@@ -408,7 +417,7 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
         return None
     deleted = next((s for s in steps if s.kind == COOKIE_DELETE and (
         _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event))), None)
-    if deleted is None or _may_revoke(function):
+    if deleted is None or _may_revoke(function, deleted.site):
         return None
     return deleted
 
@@ -433,14 +442,17 @@ def _own_credential_cookie(name, lifecycle):
     """A credential cookie the app sets itself (`userid`, `access_token`):
     a deleted cookie with a known name that is neither the session's own
     cookie nor named for a session id."""
-    return name is not None and not lifecycle.is_session_cookie(name) and not _names_session_id(name)
+    return name is not None and (lifecycle.own_cookie_by_default_name(name) or (
+        not lifecycle.is_session_cookie(name) and not _names_session_id(name)))
 
 
-def _may_revoke(function):
-    """Whether a call in the logout (outside the cookie calls) is named for
-    ending something on the server: `destroy_token`, `revoke`, `delete()`."""
+def _may_revoke(function, deletion):
+    """Whether a call in the logout (outside the cookie calls, and the
+    `deletion` itself: a helper that deletes the cookie,
+    `delete_secure_cookie(resp)`) is named for ending something on the
+    server: `destroy_token`, `revoke`, `delete()`."""
     for node in ast.walk(function):
-        if node.__class__ is ast.Call:
+        if node.__class__ is ast.Call and node is not deletion:
             func = node.func
             name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
             if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
