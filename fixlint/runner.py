@@ -278,6 +278,15 @@ def decode_source(data):
         raise SourceError(f"cannot decode as {encoding}: {reason}") from None
 
 
+def _newer_hint(message):
+    """What a syntax error says when the file may be valid in a newer
+    Python: before 3.12 an f-string could not reuse its own quotes or span
+    lines (`f"{row["name"]}"`, PEP 701), and real projects now write them."""
+    if sys.version_info < (3, 12) and message.startswith("f-string"):
+        return "; Python 3.12 reads f-strings that reuse their quotes: run fixlint under the project's Python"
+    return ""
+
+
 def parse_source(text, path):
     """The module's ast. Anything the parser raises is a reason the file
     cannot be analysed, never an internal error: parsing runs no fixlint code."""
@@ -292,7 +301,8 @@ def parse_source(text, path):
         line = exc.lineno or 1
         col = max((exc.offset or 1) - 1, 0)
         version = "%d.%d" % sys.version_info[:2]
-        raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version})", line, col) from None
+        raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version}{_newer_hint(exc.msg)})",
+                          line, col) from None
     except RecursionError:
         raise SourceError("cannot parse: expressions nested too deeply for Python's parser") from None
     except MemoryError:

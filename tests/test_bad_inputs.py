@@ -185,6 +185,17 @@ def test_newer_syntax_names_the_python_that_parsed_it(project):
     assert f"(parsed as Python {version})" in done.stderr
 
 
+def test_an_f_string_only_a_newer_python_reads_says_which_python_reads_it(tmp_path):
+    write(tmp_path, "report.py", SESSION + 'row = {"name": "x"}\nlabel = f"{row["name"]}"\n')
+    done = run_cli("check", "report.py", cwd=tmp_path)
+    if sys.version_info >= (3, 12):
+        assert "report.py" not in done.stderr
+    else:
+        assert done.stderr.startswith("report.py:3:")
+        assert "Python 3.12 reads f-strings that reuse their quotes: run fixlint under the project's Python" \
+            in done.stderr
+
+
 def as_unprivileged(*args):
     """The CLI's arguments, run without root's power to read anything:
     chmod 000 means nothing to root, so drop the capabilities that ignore it."""
