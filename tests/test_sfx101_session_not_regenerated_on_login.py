@@ -99,6 +99,29 @@ def test_credential_verification_makes_a_login_handler():
     assert sfx101(source) == [(9, 9, "SFX101"), (13, 9, "SFX101")]
 
 
+def test_a_query_comparing_a_password_column_checks_credentials():
+    source = """
+        from flask import session
+        from sqlalchemy import and_, select
+
+        def gate(db, name, secret):
+            row = Operator.query.filter(Operator.name == name, Operator.password == secret).first()
+            if row:
+                session["operator_id"] = row.id
+
+        def gate_two(db, name, secret):
+            row = db.scalar(select(Operator).where(and_(Operator.name == name, secret == Operator.senha)))
+            if row:
+                session["operator_id"] = row.id
+
+        def directory(db, name):
+            row = Operator.query.filter(Operator.name == name, Operator.team == "ops").first()
+            if row:
+                session["operator_id"] = row.id
+    """
+    assert sfx101(source) == [(7, 9, "SFX101"), (12, 9, "SFX101")]
+
+
 def test_logout_words_win_over_login_words():
     source = """
         from flask import session

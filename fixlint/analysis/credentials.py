@@ -65,6 +65,9 @@ def credential_query(call, value_of=None):
                 document = value_of(document)
             if document.__class__ is ast.Dict and _filters_on_password(document):
                 return True
+            # SQLAlchemy's expressions: `.filter(User.name == n, User.password == p)`, `.where(...)`
+            if any(_compares_a_password_column(arg) for arg in call.args):
+                return True
     if call.args:
         text = _text(call.args[0])
         # "where" first: the pattern needs it (no other letter folds to
@@ -80,6 +83,17 @@ def takes_a_password(function):
     args = function.args
     return any(needle in arg.arg for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
                for needle in auth.PASSWORD_NEEDLES)
+
+
+def _compares_a_password_column(expr):
+    """`Model.password == value` (either side; `cls.password` in a class's
+    own lookup method), also inside `and_(...)`."""
+    if expr.__class__ is ast.Call:
+        return any(_compares_a_password_column(arg) for arg in expr.args)
+    if expr.__class__ is not ast.Compare or len(expr.ops) != 1 or expr.ops[0].__class__ is not ast.Eq:
+        return False
+    return any(side.__class__ is ast.Attribute and side.attr.lower() in vocab.PASSWORD_COLUMNS
+               for side in (expr.left, expr.comparators[0]))
 
 
 def _filters_on_password(document):

@@ -391,8 +391,9 @@ _CALLED = re.compile(_GAP + r"\(")
 
 def _columns_named(text):
     """A password column as a keyword argument (`password=`,
-    `Password__iexact =`: its name up to a `__` is the column) or as the
-    key of a filter document (`{"password": p}`: pymongo's `find_one`), or after a
+    `Password__iexact =`: its name up to a `__` is the column), as the
+    key of a filter document (`{"password": p}`: pymongo's `find_one`), as
+    an attribute compared (`User.password == p`: SQLAlchemy), or after a
     `where` in the text with `=` or `like` after it (the SQL text's
     escapes left in: `password\\n= ?`); on the lower-cased text."""
     where = None
@@ -436,8 +437,10 @@ def _column_patterns():
         for column in sorted(c for c in vocab.PASSWORD_COLUMNS if c.startswith(stem)):
             name = re.escape(column)
             patterns.append((
-                # `password=` (a keyword argument), `"password":` (a filter document's key)
-                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:)"),
+                # `password=` (a keyword argument), `"password":` (a filter document's key),
+                # `User.password == p` (SQLAlchemy's expression), or `p == User.password`
+                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"
+                           rf"|=={_GAP}[\w.]*\.{name}\b"),
                 column,
             ))
         found[stem] = tuple(patterns)

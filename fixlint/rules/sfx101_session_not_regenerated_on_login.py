@@ -122,7 +122,10 @@ class SessionNotRegeneratedOnLogin(Rule):
       `authorize_access_token`, `verify_*`/`verificar_*`/`verifier_*`/...,
       `check*password`, and a lookup that filters on a password column
       (`User.objects.filter(password=...)`, `filter_by(senha=...)`,
-      `SELECT ... WHERE username = ? AND password = ?`). Logout words win
+      SQLAlchemy's `filter(User.password == p)`,
+      `SELECT ... WHERE username = ? AND password = ?`), also in a project
+      helper or a model's class method that takes the password
+      (`Operator.by_credentials(name, password)`). Logout words win
       over login words. Test code is never a handler.
     - **Identity binding**: writing a key that names a principal or privilege
       (`user`, `user_id`, `uid`, `member_id`, `email`, `role`, `is_admin`,
