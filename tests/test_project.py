@@ -231,7 +231,7 @@ def test_a_settings_module_only_test_and_dev_modules_build_on_is_no_base(tmp_pat
     # Tandoor: test_settings.py star-imports the deployed settings.py; a test
     # or development module extending it says nothing of production.
     write(tmp_path, "manage.py", "")
-    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'proj.urls'\n")
     write(tmp_path, "proj/test_settings.py", "from proj.settings import *\nDEBUG = True\n")
     write(tmp_path, "proj/settings_dev.py", "from .settings import *\nSESSION_COOKIE_SECURE = False\n")
     write(tmp_path, "tests/settings.py", "from proj.settings import *\n")
@@ -240,6 +240,33 @@ def test_a_settings_module_only_test_and_dev_modules_build_on_is_no_base(tmp_pat
     # A deployment module built on it makes it a base again.
     write(tmp_path, "proj/production.py", "from .settings import *\nSESSION_COOKIE_SECURE = True\n")
     assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
+def test_settings_that_cannot_run_alone_stay_a_base_for_a_dev_project(tmp_path):
+    # Misago: a forum package's default settings (no ROOT_URLCONF) that its
+    # dev project star-imports, as every deployment outside the repository does.
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "devproject/settings.py", "from forum.settings import *\nROOT_URLCONF = 'devproject.urls'\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {}
+    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'forum.urls'\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "forum" / "settings.py"): {(1, "SFX302")}}
+
+
+@pytest.mark.parametrize("middleware, reported", [
+    ('["django.middleware.common.CommonMiddleware", "shop.auth.JWTMiddleware"]', False),
+    ('["django.middleware.common.CommonMiddleware"]\nif FLAG:\n    MIDDLEWARE = ["x.Y"] + MIDDLEWARE', False),
+    ('["django.middleware.common.CommonMiddleware"]\nMIDDLEWARE.insert(0, "shop.mw.SessionCookieMiddleware")', True),
+    ('["django.contrib.sessions.middleware.SessionMiddleware"]', True),
+    ('BASE_MIDDLEWARE + ["shop.auth.JWTMiddleware"]', True),  # computed: says nothing
+])
+def test_settings_running_no_session_middleware_need_no_session_cookie_flag(tmp_path, middleware, reported):
+    # saleor: a GraphQL API on tokens, whose MIDDLEWARE runs no session middleware.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "shop/settings.py", "FLAG = True\nBASE_MIDDLEWARE = []\nROOT_URLCONF = 'shop.urls'\n"
+          f"MIDDLEWARE = {middleware}\n")
+    expected = {str(tmp_path / "shop" / "settings.py"): {(1, "SFX302")}} if reported else {}
+    assert _cli(tmp_path, cwd=tmp_path) == expected
 
 
 def test_a_login_helper_no_module_calls_is_judged_at_home(tmp_path):

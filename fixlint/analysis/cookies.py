@@ -567,6 +567,58 @@ def _marks_settings(name, value):
     return name in _STRING_MARKERS and isinstance(value.value, str)
 
 
+def _names_no_session_middleware(tree, setting):
+    """Whether the module's every write of its middleware list (`MIDDLEWARE
+    = [...]`, `MIDDLEWARE = [...] + MIDDLEWARE`, `MIDDLEWARE += [...]`,
+    `MIDDLEWARE.insert(0, "...")`, also under a module-level `if` or `try`)
+    gives literal names only, there is one, and no name is a session
+    middleware's (its class named with "session"): the settings run no
+    session middleware, so Django sets no session cookie. Anything computed
+    says nothing."""
+    names = []
+    for node in _module_statements(tree.body):
+        cls = node.__class__
+        if cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
+            targets = node.targets if cls is ast.Assign else [node.target]
+            if any(t.__class__ is ast.Name and t.id == setting for t in targets):
+                if not _literal_names(node.value, setting, names):
+                    return False
+        elif cls is ast.Expr and node.value.__class__ is ast.Call:
+            func = node.value.func
+            if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id == setting:
+                for arg in node.value.args:
+                    if not (arg.__class__ is ast.Constant and isinstance(arg.value, int)
+                            and not isinstance(arg.value, bool)) and not _literal_names(arg, setting, names):
+                        return False
+    return bool(names) and not any("session" in n.rpartition(".")[2].lower() for n in names)
+
+
+def _module_statements(body):
+    """The module-level statements, those of its `if`/`try` blocks too."""
+    for node in body:
+        yield node
+        if node.__class__ is ast.If:
+            yield from _module_statements(node.body)
+            yield from _module_statements(node.orelse)
+        elif node.__class__ is ast.Try:
+            for block in (node.body, *(h.body for h in node.handlers), node.orelse, node.finalbody):
+                yield from _module_statements(block)
+
+
+def _literal_names(value, setting, names):
+    """Add to `names` the strings of a literal list, tuple or string, or of
+    a `+` of them and the setting itself; False for anything else."""
+    cls = value.__class__
+    if cls is ast.Constant and isinstance(value.value, str):
+        names.append(value.value)
+        return True
+    if cls is ast.List or cls is ast.Tuple:
+        return all(_literal_names(e, setting, names) for e in value.elts)
+    if cls is ast.BinOp and value.op.__class__ is ast.Add:
+        return _literal_names(value.left, setting, names) and _literal_names(value.right, setting, names)
+    return cls is ast.Name and value.id == setting
+
+
 class CookieAnalysis(Analysis):
     # What each kind of site needs written in the file (audited against
     # visit_call, visit_assign, _finish_settings_module, _finish_project):
@@ -915,10 +967,10 @@ class CookieAnalysis(Analysis):
             if project is not None and project.shared_base and not ctx.star_imports:
                 continue  # a base others star-import, alone: judged in the modules built on it
             for setting in settings:
-                if self._required_missing(setting, chained):
+                if self._required_missing(setting, chained, framework):
                     self._required_site(framework, setting)
 
-    def _required_missing(self, setting, chained):
+    def _required_missing(self, setting, chained, framework):
         ctx = self.ctx
         project = ctx.project
         name = setting.name
@@ -926,6 +978,9 @@ class CookieAnalysis(Analysis):
             return False
         if ctx.star_imports and not (chained and name not in project.chain_keys):
             return False
+        if setting.cookie == "session" and not ctx.star_imports and framework.middleware_setting and (
+                _names_no_session_middleware(ctx.tree, framework.middleware_setting)):
+            return False  # no session middleware, no session cookie (an API on tokens: saleor)
         if setting.flag == "secure" and setting.cookie == "session" and (
                 project is not None and project.session_secured_by_code):
             return False  # the project's own session middleware sets Secure

@@ -254,6 +254,12 @@ class Framework:
     # the others are lists, so a module constant such as `MIDDLEWARE =
     # "middleware"` marks nothing.
     settings_string_markers: frozenset = frozenset()
+    # The settings a module gives to run a deployment on its own (Django's
+    # ROOT_URLCONF): one that only test and development modules star-import
+    # is the deployed settings when it gives one, and a library's defaults,
+    # extended outside the repository, when it gives none (Misago's
+    # misago/settings.py).
+    settings_run_alone: frozenset = frozenset()
     # Words of a module's file or folder name that make a module of bare
     # configuration keys its settings module when nothing else tells
     # (`settings.py`, `settings/production.py`).

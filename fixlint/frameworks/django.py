@@ -300,6 +300,7 @@ DJANGO = Framework(
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
     settings_string_markers=frozenset(("ROOT_URLCONF",)),
+    settings_run_alone=frozenset(("ROOT_URLCONF",)),
     settings_module_words=frozenset(("settings",)),
     semgrep_config_forms=(("django.conf.settings.configure(..., $KEY=$V, ...)", True),),
     semgrep_session_ids=("$REQ.session.session_key",),

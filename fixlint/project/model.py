@@ -492,19 +492,21 @@ class Project:
         """Whether another module star-imports `path`: one of its
         application (`group`), since a star import links the two. The
         star-imported paths are found once per application. Test code and
-        development/test settings modules (fw.is_dev_module) do not count:
-        Tandoor's test_settings.py star-imports the deployed settings.py,
-        which stays judged alone."""
-        found = self._stars.get(group)
-        if found is None:
-            found = self._stars[group] = set()
+        development/test settings modules (fw.is_dev_module) count only for
+        a module that cannot run a deployment alone (it gives none of a
+        framework's `settings_run_alone`: Misago's library defaults, which
+        its dev project and every deployment extend): Tandoor's
+        test_settings.py star-imports the deployed settings.py, which
+        gives ROOT_URLCONF and stays judged alone."""
+        stars = self._stars.get(group)
+        if stars is None:
+            stars = self._stars[group] = (set(), set())  # by other modules, by test/dev modules only
             for other in group:
-                if self._is_exempt_settings(other):
-                    continue
+                found = stars[1] if self._is_exempt_settings(other) else stars[0]
                 for level, module, names in self.summaries[other]["imports"]:
                     if "*" in names:
                         found.update(t for t in self.resolve(other, level, module, []) if t != other)
-        return path in found
+        return path in stars[0] or (path in stars[1] and _RUN_ALONE.isdisjoint(self.summaries[path]["keys"]))
 
     def _secured_by_code(self, chain):
         """Whether a middleware the `chain` modules list is a project class
@@ -627,6 +629,8 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
+# The settings that let a settings module run a deployment alone (Project._star_imported).
+_RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
 
 

@@ -81,7 +81,15 @@ class CookieWithoutSecure(Rule):
     is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
     extend it are; so is one, whatever its name (`_base_settings.py`), that
-    star-imports nothing and that another project module star-imports. A
+    star-imports nothing and that another project module star-imports —
+    unless only test code and development or test settings modules do
+    and it gives `ROOT_URLCONF` (it runs the deployment: Tandoor's
+    `settings.py`, which `test_settings.py` extends); without
+    `ROOT_URLCONF` it is a package's defaults that deployments extend
+    outside the repository (Misago). A settings module whose every write of
+    `MIDDLEWARE` is literal and names no session middleware (no class
+    named with "Session": an API on tokens, saleor) sets no session cookie
+    and is not required to set it. A
     settings module whose `MIDDLEWARE` names the project's own subclass of
     Django's `SessionMiddleware` that passes `secure=` (True or computed,
     as pretix's `secure=request.scheme == "https"`) to the cookie it sets is
