@@ -120,7 +120,7 @@ def test_cookie_analysis_wants_the_middleware_setting_not_every_middleware_class
 
 def test_a_settings_module_told_by_its_middleware_setting_alone_is_still_checked():
     source = """
-    MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+    MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]
     """
     assert lint(source, filename="settings.py", codes={"SFX302"}) == [(1, 1, "SFX302")]
 
