@@ -170,7 +170,9 @@ class SessionIdAnalysis(Analysis):
         # SFX204's hard-coded tokens: constants set as a cookie, and the
         # (cookie name, constant) pairs the code compares a cookie read with.
         self._constant_cookies = []
-        self._compared_constants = set()
+        # (cookie name, constant) -> whether a comparison guards access
+        self._compared_constants = {}
+        self._if = None  # the last `if` met: its test may hold the comparison
         self._module_stores = None  # name -> how often module-level code binds it
         self._id_keywords = {}  # keyword name -> _names_session_id(name): fixed per file
 
@@ -398,7 +400,9 @@ class SessionIdAnalysis(Analysis):
         if returned.__class__ is ast.Call and self.ctx.qualname(returned.func) in sid.CLIENT_SESSION_CLASSES:
             self._client_factories.add(info.name)
         if self._is_generator(info.name):
-            self._weak(node.value, f"returned by {info.name}()", generator=info.name)
+            kind = sid.generator_kind(info.name, self.id_names)
+            for value in _returned_token(node.value, returned):
+                self._weak(value, f"returned by {info.name}()", kind, generator=info.name)
 
     def _is_generator(self, name):
         """sid.is_generator_name, asked at every return of a function: kept
@@ -420,7 +424,7 @@ class SessionIdAnalysis(Analysis):
         if len(node.ops) != 1:
             return
         left, right = node.left, node.comparators[0]
-        self._compared_constant(node.ops[0].__class__, left, right)
+        self._compared_constant(node, node.ops[0].__class__, left, right)
         if node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
             return
         for cookie, other in ((left, right), (right, left)):
@@ -440,9 +444,11 @@ class SessionIdAnalysis(Analysis):
                     and self.ctx.qualname(key.value) not in fw.SESSION_PROXIES):  # not `flask.session.id`
                 self._is_a_key(value, direct_only=True)
 
-    def _compared_constant(self, op, left, right):
+    def _compared_constant(self, node, op, left, right):
         """`int(request.cookies.get(NAME)) == VALUE`, `cookie in ("yes",)`:
-        the server trusts a cookie that carries a constant."""
+        the server trusts a cookie that carries a constant. Kept with
+        whether the comparison guards access (_guards_access): a flag value
+        is a token only then, or under a credential's name."""
         if op in _IN:
             pairs = [(left, right.elts if right.__class__ in _SEQUENCES else [right])]
         elif op in _EQUAL:
@@ -456,7 +462,25 @@ class SessionIdAnalysis(Analysis):
             for other in others:
                 constant = self._constant(other)
                 if constant is not None:
-                    self._compared_constants.add((read.key, constant[0]))
+                    pair = (read.key, constant[0])
+                    if not self._compared_constants.get(pair):
+                        self._compared_constants[pair] = self._guards_access(node)
+
+    def _guards_access(self, compare):
+        """Whether a comparison decides access: the test of an `if` whose
+        branches raise, return, abort or redirect (`if cookie != TOKEN:
+        abort(403)`), or the result of a predicate named for the signed-in
+        user (`return int(cookie) == LOGIN_VALUE` in `_logged_in()`). Not
+        `if cookie != "1": set_cookie(name, "1")` (jumpserver's GM-SSL flag,
+        set once for the frontend)."""
+        where = (compare.lineno, compare.col_offset)
+        test = self._if.test if self._if is not None else None
+        if (test is not None and (test.lineno, test.col_offset) <= where
+                <= (test.end_lineno, test.end_col_offset)):
+            return _exits(self._if)
+        statement = self._statement_of(compare)
+        info = self.ctx.function
+        return statement.__class__ is ast.Return and info is not None and sid.names_signed_in_check(info.name)
 
     def _constant_cookie(self, value, name, framework):
         """A cookie set to a constant: a hard-coded token if the code also
@@ -920,6 +944,7 @@ class SessionIdAnalysis(Analysis):
 
     # -- SFX203: records created under the client's id ---------------------------
     def visit_if(self, node):
+        self._if = node
         found = _absence(self.ctx, node.test)
         if found is None:
             return
@@ -1030,7 +1055,13 @@ class SessionIdAnalysis(Analysis):
         cache keys, not session ids. A constant set as a cookie and compared
         with a read of that cookie is a hard-coded token."""
         for cookie in self._constant_cookies:
-            if (cookie.name, cookie.value) in self._compared_constants and self._once("weak", cookie.node):
+            guarded = self._compared_constants.get((cookie.name, cookie.value))
+            if guarded is None:
+                continue
+            if (not guarded and sid.is_flag_token_value(cookie.value) and cookie_kind(self.ctx, cookie.name) != fw.SESSION
+                    and sid.credential_kind(cookie.name) is None):
+                continue  # `jms_gm_ssl == "1"` deciding what to send: a flag, not a credential
+            if self._once("weak", cookie.node):
                 kind = sid.credential_kind(cookie.name) or "auth token"
                 self.weak_ids.append(WeakId(cookie.node, cookie.source, f"set as cookie {cookie.name!r}",
                                             cookie.framework, kind, constant=True))
@@ -1173,6 +1204,36 @@ def _context_name(context):
     if quote:
         return rest.partition("'")[0]
     return context.rpartition(" .")[2] if " ." in context else ""
+
+
+def _exits(branching):
+    """Whether a branch of an `if` leaves the request: a `raise`, a
+    `return`, or a call that aborts or redirects (`abort(403)`,
+    `redirect("/login")`)."""
+    for statement in (*branching.body, *branching.orelse):
+        for node in walk(statement):
+            cls = node.__class__
+            if cls in (ast.Raise, ast.Return):
+                return True
+            if cls is ast.Call and sid.is_deny_call(_callee(node.func)):
+                return True
+    return False
+
+
+def _returned_token(value, returned):
+    """What a generator returns as its token: the value, or of a tuple
+    (`return token, date_expired`) the elements named like a token or an
+    id, else the first one; never an element named for the token's
+    expiry, which only says how long the token lasts (jumpserver's
+    `create_bearer_token()` computes it from `timezone.now()`)."""
+    if returned.__class__ not in (ast.Tuple, ast.List) or not returned.elts:
+        return (value,)
+    elements = [e for e in returned.elts if e.__class__ is not ast.Starred]
+    named = [e for e in elements if sid.names_token_element(_value_name(e))]
+    if named:
+        return named
+    first = elements[:1]
+    return [e for e in first if not sid.names_expiry(_value_name(e))]
 
 
 def _names_model_query(receiver, args):

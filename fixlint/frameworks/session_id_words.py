@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..engine.scope import last_name
-from . import words
+from . import vocabularies as vocab, words
 
 # Names that hold a web session id (RULES.md), in normal form. Configured
 # `session-id-names` and session cookie names are added per file.
@@ -262,6 +262,79 @@ def is_session_key_text(text):
     """A cache key's literal start that names a session: `session:`, `sess_`."""
     lowered = text.lower().lstrip("/")
     return lowered.startswith(KEY_PREFIX_WORDS)
+
+
+# Words of a value that says when a token expires or how long it lasts
+# (`date_expired`, `expires_at`, `ttl`): a generator that returns one next
+# to the token (`return token, date_expired`) returns no second token.
+EXPIRY_WORDS = frozenset(
+    ("expires", "expiry", "expire", "expired", "expiration", "exp", "date", "time", "timestamp", "ttl", "age",
+     "lifetime", "until", "deadline", "valid", "validity", "timeout", "duration", "seconds", "delta")
+)
+# Words of a returned element that is the token itself (`token`,
+# `access_token`, `jwt`); session-id names (`sid`, `session_key`) count too.
+TOKEN_ELEMENT_WORDS = frozenset(("token", "secret", "jwt"))
+
+
+def names_expiry(name):
+    """`date_expired`, `expires_at`, `ttl`: a name that says when a token expires."""
+    return name is not None and not EXPIRY_WORDS.isdisjoint(words(name))
+
+
+def names_token_element(name):
+    """`token`, `access_token`, `session_id`: a returned element named like
+    the token (and not like its expiry: `token_expiry`)."""
+    if name is None or names_expiry(name):
+        return False
+    return not TOKEN_ELEMENT_WORDS.isdisjoint(words(name)) or normal(name) in SESSION_ID_NAMES
+
+
+def generator_kind(name, id_names):
+    """What a generator named like one returns, for SFX204's message: a
+    `session id` (`new_session_id`, `_sid`), the credential its token name
+    says (`make_remember_token`, `new_auth_token`), or a bare `token`
+    (`createToken`: the name says no more, and an H5P action token is no
+    session id)."""
+    parts = words(name)
+    for i in range(len(parts)):
+        tail = "_".join(parts[i:])
+        if tail in id_names:
+            return "session id"
+        if tail in SESSION_TOKEN_NAMES:
+            return credential_kind(tail) or "auth token"
+    if "token" in parts:
+        kind = credential_kind(name)
+        return kind if kind in ("remember-me token", "API key") else "token"
+    return "session id"
+
+
+# Literal cookie values that are flags, not secrets (`"1"`, `"yes"`,
+# `True`, `0`): compared with a cookie, they make a hard-coded token only
+# under a credential's name or where the comparison decides access (SFX204).
+FLAG_TOKEN_VALUES = frozenset(("1", "0", "true", "false", "yes", "no", "on", "off", "y", "n", "done"))
+# Calls that turn a request away or send it to sign in.
+DENY_CALLS = frozenset(("abort", "redirect", "deny", "forbid", "forbidden", "unauthorized", "login_required"))
+DENY_WORDS = frozenset(("abort", "redirect", "forbidden", "unauthorized", "unauthorised", "deny", "denied"))
+
+
+def is_flag_token_value(text):
+    return text.strip().lower() in FLAG_TOKEN_VALUES
+
+
+def is_deny_call(name):
+    """`abort`, `redirect`, `HttpResponseRedirect`, `HTTPForbidden`, `HTTPFound`."""
+    if not name:
+        return False
+    parts = words(name)
+    return name in DENY_CALLS or not DENY_WORDS.isdisjoint(parts) or name in ("HTTPFound", "HTTPSeeOther")
+
+
+def names_signed_in_check(name):
+    """`_logged_in`, `is_admin`, `check_auth`: a predicate named for the
+    signed-in user or a login (vocabularies: principal, login, signed-in)."""
+    parts = words(name)
+    return (not vocab.PRINCIPAL_WORDS.isdisjoint(parts) or not set(vocab.LOGIN_WORDS).isdisjoint(parts)
+            or "".join(parts) in vocab.SIGNED_IN_FLAGS)
 
 
 def is_generator_name(name, id_names):

@@ -120,9 +120,20 @@ class WeakSessionId(Rule):
     cookie in the same module (`int(request.cookies.get(COOKIE_NAME)) ==
     COOKIE_VALUE`, `==`, `!=`, `in`, `is`) is the same credential for every
     visitor, and anyone can forge the login; it is reported at the constant
-    in the set_cookie call. The message names what the value
-    is (session id, remember-me token, auth token, API key). Reported at
-    the expression that produces the weak value.
+    in the set_cookie call. A flag value (`"1"`, `"true"`, `"yes"`, `0`)
+    is such a token only under a credential's name (`auth_token`,
+    `remember_me`) or where the comparison decides access: it is the test
+    of an `if` that raises, returns, aborts or redirects, or the result of
+    a predicate named for the signed-in user (`_logged_in()`); a flag
+    compared only to decide whether to send it again (`if
+    request.COOKIES.get("gm_mode") != "1": response.set_cookie("gm_mode",
+    "1")`) is no credential. Of a tuple a generator returns (`return token,
+    date_expired`), only the token is judged: the elements named like a
+    token or an id, else the first one, never one named for the expiry.
+    The message names what the value is (session id, remember-me token,
+    auth token, API key, or a token for a generator whose name says no
+    more: `createToken()`). Reported at the expression that produces the
+    weak value.
 
     `secrets.*`, `os.urandom`, `uuid.uuid4`, `random.SystemRandom` and
     Django's `get_random_string` are strong; a value that mixes in a strong
