@@ -307,3 +307,38 @@ def test_a_litestar_logout_is_advised_by_whether_the_app_has_a_session(tmp_path,
     found = [(f["path"], f["line"], f["message"]) for f in json.loads(done.stdout)["findings"]]
     assert [(path, line) for path, line, _ in found] == [("views.py", 8)]
     assert advice in found[0][2] and found[0][2].endswith("(Litestar)")
+
+
+_HELD_ID_LOGOUT = """
+    from fastapi import FastAPI, Request
+
+    app = FastAPI()
+    RECORDS = {{}}
+
+    @app.post("/logout")
+    async def logout(request: Request):
+        held = request.session.get({key!r})
+        request.session.pop({key!r}, None)
+        {deletion}
+        return {{}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "deletion", "reported"),
+    [
+        ("sessionId", 'RECORDS.pop(f"session:{held}", None)', False),
+        ("sessionId", 'await cache.delete("session:" + held)', False),
+        ("sid", "await store_client.delete_record(held)", False),
+        ("sid", "del RECORDS[held]", False),
+        ("sessionId", "print(held)", True),  # the record survives
+        ("user_id", 'RECORDS.pop(f"profile:{held}", None)', True),  # a record keyed by the user is not the session
+        ("sessionId", 'await cache.fetch_record(f"session:{held}")', True),  # a read, not a deletion
+    ],
+    ids=["dict-pop", "cache-delete", "own-delete-method", "del", "kept", "user-record", "read"],
+)
+def test_deleting_the_record_keyed_by_the_id_the_session_holds_ends_the_session(key, deletion, reported):
+    # easy_mock (session 32): Starlette's session holds only a fresh `sessionId`; the
+    # user lives in the record `session:<id>`, which the logout deletes.
+    found = sfx102(_HELD_ID_LOGOUT.format(key=key, deletion=deletion))
+    assert found == ([(9, 5, "SFX102")] if reported else [])

@@ -104,7 +104,11 @@ class SessionNotInvalidatedOnLogout(Rule):
       Django `django.contrib.auth.logout(request)`, `request.session.flush()`
       or `delete()`, `super()` in a `LogoutView` subclass,
       `flask_login.logout_user()`, deleting a hand-rolled store's record
-      (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
+      (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`; also
+      one keyed by the id a framework session holds under a session-id
+      name, `sid = request.session.get("sessionId")` then
+      `redis.delete(f"session:{sid}")` or a project method named for the
+      deletion, `store.delete_record(sid)`), on the
       handler's path (same-module helpers are followed; a function imported
       from another module of the project counts as the clear, removal,
       `logout_user()` or cookie deletion it performs, at the call:
