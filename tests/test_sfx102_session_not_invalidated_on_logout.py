@@ -307,3 +307,97 @@ def test_a_litestar_logout_is_advised_by_whether_the_app_has_a_session(tmp_path,
     found = [(f["path"], f["line"], f["message"]) for f in json.loads(done.stdout)["findings"]]
     assert [(path, line) for path, line, _ in found] == [("views.py", 8)]
     assert advice in found[0][2] and found[0][2].endswith("(Litestar)")
+
+
+_HELD_ID_LOGOUT = """
+    from fastapi import FastAPI, Request
+
+    app = FastAPI()
+    RECORDS = {{}}
+
+    @app.post("/logout")
+    async def logout(request: Request):
+        held = request.session.get({key!r})
+        request.session.pop({key!r}, None)
+        {deletion}
+        return {{}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "deletion", "reported"),
+    [
+        ("sessionId", 'RECORDS.pop(f"session:{held}", None)', False),
+        ("sessionId", 'await cache.delete("session:" + held)', False),
+        ("sid", "await store_client.delete_record(held)", False),
+        ("sid", "del RECORDS[held]", False),
+        ("sessionId", "print(held)", True),  # the record survives
+        ("user_id", 'RECORDS.pop(f"profile:{held}", None)', True),  # a record keyed by the user is not the session
+        ("sessionId", 'await cache.fetch_record(f"session:{held}")', True),  # a read, not a deletion
+    ],
+    ids=["dict-pop", "cache-delete", "own-delete-method", "del", "kept", "user-record", "read"],
+)
+def test_deleting_the_record_keyed_by_the_id_the_session_holds_ends_the_session(key, deletion, reported):
+    # easy_mock (session 32): Starlette's session holds only a fresh `sessionId`; the
+    # user lives in the record `session:<id>`, which the logout deletes.
+    found = sfx102(_HELD_ID_LOGOUT.format(key=key, deletion=deletion))
+    assert found == ([(9, 5, "SFX102")] if reported else [])
+
+
+_TORNADO_LOGOUT = """
+    import tornado.web
+
+    class Account(tornado.web.RequestHandler):
+        def get_current_user(self):
+            return self.get_signed_cookie("member")
+
+        def drop_member(self):
+            self.clear_cookie("member")
+
+    class LogoutHandler(Account):
+        def post(self):
+            {body}
+            self.redirect("/")
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('self.clear_cookie("member")', [(12, 9, "SFX102")]),
+        ("self.clear_all_cookies()", [(12, 9, "SFX102")]),
+        ("self.drop_member()", [(12, 9, "SFX102")]),  # at the call of the method that deletes it
+        ('self.clear(); self.flush(); self.clear_cookie("member")', [(12, 37, "SFX102")]),  # the handler's own methods
+        ('self.clear_cookie("member"); self.application.tokens.revoke(self.current_user)', []),
+        ('self.clear_all_cookies(); auth_client.logout(self.current_user)', []),
+        ('SIGNED.pop(self.get_signed_cookie("member"), None); self.clear_cookie("member")', []),
+        ("pass", [(11, 5, "SFX102")]),  # keeps the cookie: at the def, as before
+    ],
+    ids=["clear-cookie", "clear-all", "helper", "handler-methods", "revoke", "logout-call", "store", "kept"],
+)
+def test_a_tornado_logout_that_only_deletes_the_signed_cookie_is_reported(body, expected):
+    # TorCMS (session 32): `__logout__` deletes every cookie; the signed `user` value stays valid.
+    assert sfx102(_TORNADO_LOGOUT.format(body=body)) == expected
+
+
+def test_a_tornado_logout_deleting_the_signed_cookie_says_to_revoke_it_on_the_server():
+    source = _TORNADO_LOGOUT.format(body="self.drop_member()")
+    assert sfx102_messages(source) == [
+        "SFX102 logout calls drop_member(), which only deletes cookie 'member', whose value stays valid: the "
+        "server ends nothing, so a copy of the cookie still signs in; revoke the token on the server at logout "
+        "(a deny-list that get_current_user() checks, or sign-ins kept in a server-side record and deleted) (Tornado)"
+    ]
+
+
+def test_a_tornado_logout_reading_a_signed_cookie_itself_names_it():
+    # WuZiqi (session 31): the module's only sign of the login is the logout's own read.
+    source = """
+        import tornado.web
+
+        class LogoutHandler(tornado.web.RequestHandler):
+            def post(self):
+                member = self.get_secure_cookie("memberId")
+                print(member)
+                self.clear_all_cookies()
+    """
+    assert [m[:60] for m in sfx102_messages(source)] == ["SFX102 logout only deletes cookie 'memberId', whose value st"]

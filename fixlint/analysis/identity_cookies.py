@@ -3,7 +3,9 @@ which cookies a module's handlers issue as the signed user cookie, or read
 back in the current-user hook, and which cookies each method deletes.
 
 SFX102 reads it: a logout handler that deletes none of them (and no cookie
-it cannot name) leaves the login in the browser. Which methods do what is
+it cannot name) leaves the login in the browser; one that deletes it and
+revokes nothing on the server leaves every copy of the signed value valid
+until it expires (RULES.md Revision 2). Which methods do what is
 adapter data (`Framework.identity_cookie_setters` and the fields after it);
 a `self.<method>()` call counts in a subclass of the framework's handler
 classes (`frameworks.handler_framework`).
@@ -14,6 +16,7 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from ..frameworks import auth
 from . import lifecycle_guard as guard
 from .base import Analysis
 from .identity import literal_key
@@ -47,8 +50,9 @@ class IdentityCookieAnalysis(Analysis):
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
         self.cookies = {}  # name -> (Framework, the call that issues or reads it first)
-        self._deleted = {}  # FunctionDef -> {name or ANY}
-        self._calls = {}  # FunctionDef -> {name of a `self.<name>()` it calls}
+        self._read = {}  # FunctionDef -> {name: (Framework, call)}: signed cookies it reads
+        self._deleted = {}  # FunctionDef -> {name or ANY: the first call deleting it}
+        self._calls = {}  # FunctionDef -> {name of a `self.<name>()` it calls: the first such call}
         self._methods = {}  # name -> [FunctionDef]: methods of the module's classes
         self._handlers = {}  # FunctionDef -> the Framework whose handler method it is, or None
 
@@ -70,19 +74,22 @@ class IdentityCookieAnalysis(Analysis):
         else:
             framework = self._handlers[function.node]
         if attr not in _COOKIE_METHODS:
-            self._calls.setdefault(function.node, set()).add(attr)
+            self._calls.setdefault(function.node, {}).setdefault(attr, node)
             return
         if framework is None:
             return
         if attr in framework.cookie_clear_all:
-            self._deleted.setdefault(function.node, set()).add(ANY)
+            self._deleted.setdefault(function.node, {}).setdefault(ANY, node)
             return
         name_expr = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
         name = literal_key(name_expr, self.ctx) if name_expr is not None else None
         if attr in framework.cookie_clearers:
-            self._deleted.setdefault(function.node, set()).add(name)
-        elif name is not None and (attr in framework.identity_cookie_setters or (
-                attr in framework.identity_cookie_readers and function.node.name in framework.current_user_methods)):
+            self._deleted.setdefault(function.node, {}).setdefault(name, node)
+        elif name is not None and attr in framework.identity_cookie_readers:
+            self._read.setdefault(function.node, {}).setdefault(name, (framework, node))
+            if function.node.name in framework.current_user_methods:
+                self.cookies.setdefault(name, (framework, node))
+        elif name is not None and attr in framework.identity_cookie_setters:
             self.cookies.setdefault(name, (framework, node))
 
     def deleted(self, function, reached=()):
@@ -90,6 +97,13 @@ class IdentityCookieAnalysis(Analysis):
         that `function`, the functions it reached and the methods of the
         module's classes it calls on `self` delete."""
         names = set()
+        for current in self._entered(function, reached):
+            names.update(self._deleted.get(current, ()))
+        return names
+
+    def _entered(self, function, reached=()):
+        """`function`, the functions it reached and the methods of the
+        module's classes it calls on `self`, transitively."""
         seen = set()
         pending = [(function, 0), *((f, 1) for f in reached)]
         while pending:
@@ -97,10 +111,70 @@ class IdentityCookieAnalysis(Analysis):
             if current in seen or depth > _MAX_CALL_DEPTH:
                 continue
             seen.add(current)
-            names |= self._deleted.get(current, set())
+            yield current
             for called in self._calls.get(current, ()):
                 pending.extend((m, depth + 1) for m in self._methods.get(called, ()))
-        return names
+
+    def only_deleted(self, function, reached=()):
+        """(Framework, name, site, via) when a logout `function` deletes the
+        signed identity cookie (by its name, every cookie, or a cookie it
+        cannot name) — the module's, or one the handler itself reads
+        (`self.get_signed_cookie("userId")` in the logout) — and calls
+        nothing that may revoke it on the server. `site`: the deletion in
+        the handler, else the `self.<via>()` call that leads to it, else
+        the handler's def. None when it deletes no such cookie."""
+        framework = self._handlers.get(function)
+        if framework is None:
+            return None
+        cookies = {**self._read.get(function, {}), **self.cookies}
+        if not cookies:
+            return None
+        deleted = self.deleted(function, reached)
+        names = deleted & cookies.keys()
+        if not names and ANY not in deleted:
+            return None
+        if self._may_revoke(function, reached, framework):
+            return None
+        name = min(names or cookies, key=lambda n: cookies[n][1].lineno)
+        site, via = self._deletion_site(function, {name, ANY})
+        return framework, name, site, via
+
+    def _deletion_site(self, function, names):
+        """(node, via) of the first deletion of one of `names` in
+        `function`, or of the `self.<method>()` call leading to one; else
+        (function, None)."""
+        own = [node for name, node in self._deleted.get(function, {}).items() if name in names]
+        if own:
+            return min(own, key=lambda n: (n.lineno, n.col_offset)), None
+        for called, call in sorted(self._calls.get(function, {}).items(), key=lambda c: c[1].lineno):
+            for method in self._methods.get(called, ()):
+                if any(names & self._deleted.get(m, {}).keys() for m in self._entered(method)):
+                    return call, called
+        return function, None
+
+    def _may_revoke(self, function, reached, framework):
+        """Whether the handler (or a method of the module it calls) calls
+        something named for ending state on the server (`revoke_token`,
+        `sessions.delete(sid)`, `auth.logout(user)`: auth.REVOKE_WORDS).
+        The framework's own handler methods (`self.clear()`, `self.flush()`,
+        the cookie calls) and the module's own methods, judged by their
+        bodies, do not count by their names."""
+        for current in self._entered(function, reached):
+            for node in ast.walk(current):
+                if node.__class__ is not ast.Call:
+                    continue
+                func = node.func
+                if func.__class__ is ast.Attribute:
+                    name = func.attr
+                    on_self = func.value.__class__ is ast.Name and func.value.id == "self"
+                    if on_self and (name in self._methods or name in framework.handler_methods
+                                    or name in _COOKIE_METHODS):
+                        continue
+                else:
+                    name = getattr(func, "id", None)
+                if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
+                    return True
+        return False
 
     def kept(self, function, reached=()):
         """(Framework, name) of the identity cookie a logout `function` never

@@ -60,7 +60,7 @@ from .cookies import computed_cookie_name, env_default
 from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
-from .origins import OriginAnalysis, is_cookie_read
+from .origins import OriginAnalysis, is_cookie_read, key_parts
 
 BIND = "bind"
 REGEN = "regen"
@@ -151,6 +151,10 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 # Every method name a test of _attribute_call looks for, whatever the
 # receiver; the receivers it looks at whatever the name are a call
 # (`super().save()`) and `self`.
+# A project's own method named for a deletion (`delete_set(key)`, `remove_session(key)`).
+_DELETE_PREFIXES = tuple(sorted(stores.DELETE_METHODS))
+# Session methods that read a key's value.
+_SESSION_READS = frozenset(("get", "pop"))
 _ATTRIBUTE_CALLS = frozenset().union(
     _SESSION_METHODS, _REQUEST_SESSION_CALLS, ADDERS, (key[1] for key in _INTERFACE_REGENERATE), _COOKIE_DELETERS,
     ("set_cookie",), _STORE_METHODS, stores.SQL_RUN_METHODS,
@@ -583,6 +587,12 @@ class LifecycleAnalysis(Analysis):
         attr = func.attr
         receiver = func.value
         own = False  # a method the project's own session class renews the id with (`set_session_user`)
+        if (attr not in _ATTRIBUTE_CALLS and node.args and attr.lower().startswith(_DELETE_PREFIXES)
+                and fw.words(attr)[0] in stores.DELETE_METHODS and self._session_held_id(node.args[0])):
+            # `redis_service.delete_set(f"session:{sid}")`: a method of the project's own that deletes
+            # the record keyed by the id the session holds.
+            self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
+            return True
         if attr not in _ATTRIBUTE_CALLS and receiver.__class__ is not ast.Call and (
                 receiver.__class__ is not ast.Name or receiver.id != "self"):
             own = self._has_project_method(attr)
@@ -884,6 +894,9 @@ class LifecycleAnalysis(Analysis):
             return True
         origin = self._store_origin(receiver, node.args[0])
         if origin is None:
+            if attr in stores.DELETE_METHODS and self._session_held_id(node.args[0]):
+                self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))  # STORE.pop(f"session:{sid}")
+                return True
             return False
         if attr in stores.DELETE_METHODS:
             self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
@@ -915,6 +928,34 @@ class LifecycleAnalysis(Analysis):
         if origin is not None:
             self.has_store = True
         return origin
+
+    def _session_held_id(self, key):
+        """Whether a store key is built from the session id the framework's
+        session holds (easy_mock: a Starlette session keeps only
+        `sessionId`, a fresh token; the record `session:<id>` holds the
+        user): a part of it is, or is assigned from, a read of the session
+        under a key named like a session id (`request.session.get("sessionId")`,
+        `session["sid"]`). Deleting that record ends the session, as deleting
+        one keyed by the cookie does; a record keyed by the user
+        (`f"profile:{session['user_id']}"`) is not the session."""
+        ctx = self.ctx
+        for part in key_parts(key):
+            value = ctx.value_of(part) if part.__class__ is ast.Name else part
+            if value.__class__ is ast.Await:
+                value = value.value
+            if value.__class__ is ast.Subscript:
+                container, name = value.value, value.slice
+            elif (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute and value.args
+                    and value.func.attr in _SESSION_READS):
+                container, name = value.func.value, value.args[0]
+            else:
+                continue
+            if self._session(container) is None:
+                continue
+            held = literal_key(name, ctx)
+            if held is not None and sessionids.normal(held) in sessionids.session_id_names(ctx.config):
+                return True
+        return False
 
     def _store_write(self, node, origin, key):
         if is_cookie_read(origin) and key is not None:
@@ -1129,7 +1170,8 @@ class LifecycleAnalysis(Analysis):
                 key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
                 kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
-            elif self._store_origin(container, target.slice) is not None or _names_session_id(target.slice):
+            elif (self._store_origin(container, target.slice) is not None or _names_session_id(target.slice)
+                  or self._session_held_id(target.slice)):
                 self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
 
     def visit_subscript(self, node):

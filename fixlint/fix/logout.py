@@ -32,7 +32,7 @@ from ..analysis.lifecycle import COOKIE_DELETE, DELETE, REMOVE, TOUCH, Lifecycle
 from . import sessions
 from .edits import UNSAFE, Decline, InsertStatements, Plan, ReplaceStatement, Span
 from .sessions import Unclear
-from ..rules.sfx102_session_not_invalidated_on_logout import KeptCookie
+from ..rules.sfx102_session_not_invalidated_on_logout import DeletedCookie, KeptCookie
 
 _COOKIE_REASON = ("which server-side record to delete is not visible where the cookie is deleted; "
                   "invalidate the session there by hand")
@@ -65,6 +65,8 @@ def _invalidation(lifecycle, path, step):
     """(edits, the call's source) or Unclear."""
     if step.__class__ is KeptCookie:
         return _delete_identity_cookie(path.function, step)
+    if step.__class__ is DeletedCookie:
+        raise Unclear("the signed cookie is already deleted; revoking its value needs a check on the server")
     if step is None:
         raise Unclear("the handler removes nothing that could be replaced; end the session where it fits")
     event = step.event

@@ -465,6 +465,13 @@ class Framework:
     # session cookie alone is SFX102 (RULES.md Revision 2).
     cookie_deleters: frozenset = frozenset(("delete_cookie",))
     identity_cookie_clear: str = ""
+    # What a logout that only deletes that cookie should do as well: the
+    # signed value stays valid until it expires (RULES.md Revision 2).
+    identity_cookie_revoke: str = ""
+    # Methods every handler inherits from the framework (`self.clear()`,
+    # `self.flush()`): called in a logout, they revoke nothing on the server
+    # whatever their names say.
+    handler_methods: frozenset = frozenset()
     settings: tuple = ()  # Setting objects
     # Settings and session-middleware options whose literal True means the
     # whole app is served over HTTPS only (Django's SECURE_SSL_REDIRECT,

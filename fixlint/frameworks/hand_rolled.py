@@ -18,7 +18,9 @@ WRITE_METHODS = frozenset(("set", "setex", "psetex", "hset", "hmset", "put", "se
 RECORD_UPDATE_METHODS = frozenset(("update", "setdefault"))
 # Calls that hand back a store's record: `SESSIONS.setdefault(sid, {})`, `SESSIONS.get(sid)`.
 RECORD_GETTERS = frozenset(("get", "setdefault"))
-# Calls that remove a record: `SESSIONS.pop(sid)`, `redis.delete(key)`.
+# Calls that remove a record: `SESSIONS.pop(sid)`, `redis.delete(key)`;
+# with the id a framework session holds as the key, also a project method
+# whose name starts with one of them (`delete_set(f"session:{sid}")`).
 DELETE_METHODS = frozenset(("pop", "delete", "remove", "discard", "unlink", "expire", "invalidate"))
 # Calls that read a record.
 READ_METHODS = frozenset(("get", "hgetall", "hget", "exists"))

@@ -21,7 +21,11 @@ SFX102: a logout handler of a module that issues or reads such a cookie
 and never deletes it (no `clear_cookie` of that name, no
 `clear_all_cookies`) leaves the login in the browser until the cookie
 expires (30 days by default). Deleting it does not revoke a copy: the
-signed value stays valid until then; only a server-side check can revoke it.
+signed value stays valid until then; only a server-side check can revoke it,
+so a logout that only deletes it is SFX102 too (RULES.md Revision 2), unless
+it calls something named for revoking on the server. `RequestHandler`'s
+own `clear()` (resets the response) and `flush()` (sends the output) are not
+such calls.
 Hand-rolled stores keep their own adapter.
 
 Not read: the `xsrf_cookie_kwargs` application setting (the `_xsrf`
@@ -90,6 +94,11 @@ TORNADO = Framework(
     cookie_clearers=frozenset(("clear_cookie",)),
     cookie_clear_all=frozenset(("clear_all_cookies",)),
     identity_cookie_clear="self.clear_cookie({name})",
+    identity_cookie_revoke=(
+        "revoke the token on the server at logout (a deny-list that get_current_user() checks, or sign-ins "
+        "kept in a server-side record and deleted)"
+    ),
+    handler_methods=frozenset(("clear", "clear_header", "flush", "finish", "on_finish")),
     cookie_setters=COOKIE_SETTERS,
     cookie_lifetimes=COOKIE_LIFETIMES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},

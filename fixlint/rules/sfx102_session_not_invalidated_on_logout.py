@@ -104,7 +104,11 @@ class SessionNotInvalidatedOnLogout(Rule):
       Django `django.contrib.auth.logout(request)`, `request.session.flush()`
       or `delete()`, `super()` in a `LogoutView` subclass,
       `flask_login.logout_user()`, deleting a hand-rolled store's record
-      (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`), on the
+      (`del SESSIONS[sid]`, `SESSIONS.pop(sid)`, `redis.delete(key)`; also
+      one keyed by the id a framework session holds under a session-id
+      name, `sid = request.session.get("sessionId")` then
+      `redis.delete(f"session:{sid}")` or a project method named for the
+      deletion, `store.delete_record(sid)`), on the
       handler's path (same-module helpers are followed; a function imported
       from another module of the project counts as the clear, removal,
       `logout_user()` or cookie deletion it performs, at the call:
@@ -162,7 +166,18 @@ class SessionNotInvalidatedOnLogout(Rule):
     (`self.clear_all_cookies()`) nor a cookie it cannot name is reported at
     its `def`: the browser stays signed in until the cookie expires (30
     days by default). Deleting the cookie cannot revoke a copy of the
-    signed value; that would need a server-side check.
+    signed value, so a logout that only deletes it (`self.clear_cookie("user")`,
+    `self.clear_all_cookies()`, in the handler or a method it calls) is
+    reported too, at the deletion (or the call of the method that deletes
+    it), with the advice to revoke it on the server (RULES.md Revision 2: a
+    logout that only deletes the session cookie is SFX102 in every
+    framework); the cookie counts when the module issues it or reads it
+    back in `get_current_user()`, or the logout handler itself reads it
+    (`self.get_signed_cookie("userId")`). Not when the handler also calls
+    something named for revoking on the server (`denied.revoke(token)`,
+    `auth.logout(user)`, `sessions.delete(sid)`; not `RequestHandler`'s own
+    `self.clear()` or `self.flush()`) or deletes a server-side record keyed
+    by the cookie's value (`SIGNED_IN.pop(self.get_signed_cookie("user"))`).
     A receiver of Django's `user_logged_out` signal runs inside `logout()`,
     which flushes the session right after, and is not a handler. A call to
     code outside the module whose name says it logs out or invalidates
@@ -216,7 +231,8 @@ class SessionNotInvalidatedOnLogout(Rule):
         "(`session.destroy()` on Flask-KVSession), whatever the session holds: the developer meant to "
         "end it there. "
         "A Tornado logout handler that keeps the signed user cookie gets `self.clear_cookie(\"user\")` "
-        "as its first statement. "
+        "as its first statement (the finding that it only deletes the cookie remains: revoking its value "
+        "needs a check on the server, which has no fix). "
         "Unsafe (only with `--unsafe-fixes`): everything else in the session goes too — a cart, a "
         "language choice, anything the app meant to keep across logout. No fix, with the reason in "
         "the note, for any other finding at the `def` (nothing to replace), a logout that puts the old "
@@ -311,7 +327,8 @@ class SessionNotInvalidatedOnLogout(Rule):
         "handler) is found only by fixlint's project model. Tornado: Semgrep cannot tell which cookie holds "
         "the user, so a logout handler that deletes any cookie named like an identity (or by a name that is "
         "no literal), or calls a method named like a clearing or a logout, passes, and one in a module that "
-        "issues no signed cookie is reported too."
+        "issues no signed cookie is reported too; a logout that deletes the signed cookie and revokes "
+        "nothing on the server is not reported."
     )
 
     def check(self, ctx, facts):
@@ -360,10 +377,16 @@ class SessionNotInvalidatedOnLogout(Rule):
                 message = f"logout leaves the session alive; {backend.invalidate_fix} ({backend.label})"
                 yield path, None, path.function, message
                 continue
-            kept = facts[IdentityCookieAnalysis].kept(path.function, path.reached)
+            cookies = facts[IdentityCookieAnalysis]
+            kept = cookies.kept(path.function, path.reached)
             if kept is not None:
                 cookie = KeptCookie(*kept)
                 yield path, cookie, path.function, cookie.message()
+                continue
+            deleted = cookies.only_deleted(path.function, path.reached)
+            if deleted is not None:
+                cookie = DeletedCookie(*deleted)
+                yield path, cookie, cookie.site, cookie.message()
 
     def _lookalike_message(self, step, lifecycle):
         event = step.event
@@ -483,6 +506,23 @@ class KeptCookie:
     def message(self):
         return (f"logout never deletes the signed user cookie {self.name!r}: the browser stays signed in "
                 f"until it expires; call {self.code} ({self.framework.label})")
+
+
+class DeletedCookie:
+    """The signed identity cookie (Tornado's login) that is all a logout
+    handler deletes: its value stays valid until it expires. What `alive`
+    yields as the step of such a finding; `site` is the deletion, or the
+    `self.<via>()` call that leads to it."""
+
+    def __init__(self, framework, name, site, via):
+        self.framework = framework
+        self.name = name
+        self.site = site
+        self.via = via
+
+    def message(self):
+        where = f"calls {self.via}(), which " if self.via else ""
+        return _stays_valid(where, self.name, self.framework.identity_cookie_revoke, self.framework.label)
 
 
 def _library_logout(path):
