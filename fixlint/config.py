@@ -50,6 +50,7 @@ NON_SENSITIVE_NAMES = (
     "view_mode", "tour", "banner", "announcement", "dismissed",
     "flash", "flashes", "message", "messages", "notice", "toast",
     "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
+    "hist", "history",
 )
 
 OPTIONS = (

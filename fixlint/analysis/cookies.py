@@ -307,6 +307,8 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
         kind = cookie_kind(ctx, name)
         if kind != fw.OTHER:
             return kind
+        if value is not None and _is_number_flag(value):
+            return fw.PREFERENCE  # `set_cookie("gm_ssl", "1")`: a name saying nothing, a 1/0 switch for the UI
     elif name_expr is not None:
         if _names_csrf_cookie(name_expr):
             return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
@@ -345,6 +347,13 @@ def _is_flag_value(expr):
     if isinstance(expr.value, bool):
         return True
     return isinstance(expr.value, str) and fw.is_flag_text(expr.value)
+
+
+def _is_number_flag(expr):
+    """A literal 1 or 0 (also as a string): a switch, the same for every
+    visitor. Only under a name that says nothing: `session_hint=1` stays a
+    session cookie."""
+    return expr.__class__ is ast.Constant and expr.value.__class__ in (int, str) and str(expr.value) in ("0", "1")
 
 
 def class_constant(ctx, expr):
