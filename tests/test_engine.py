@@ -15,7 +15,9 @@ from fixlint.engine.context import FileContext
 from fixlint.engine.values import UNKNOWN, duration_of, evaluate
 from fixlint.engine.walker import Walker
 
-from .helpers import ROOT
+from fixlint.rules import get_rule
+
+from .helpers import ROOT, lint
 
 
 def probe(source, filename="app.py"):
@@ -520,6 +522,46 @@ def test_kept_bindings_follow_rebinding_and_scopes():
         ("again", "assign", None), ("again", "assign", None),  # the module's `s = 3` again
     ]
     assert isinstance(ctx.value_of(kept[0]), ast.Constant)
+
+
+def test_a_name_in_the_value_that_rebinds_it_is_the_binding_it_replaces():
+    # `user = user.decode()`: the `user` read on the right is the earlier
+    # binding, whenever an analysis asks (after the rebinding too).
+    tree = ast.parse("user = read()\nuser = user.decode()\nother = user\nafter(user)\n")
+    ctx = FileContext(tree, "app.py", Config())
+    inner = tree.body[1].value.func.value
+    answers = []
+    walker = Walker(ctx)
+    walker.on(ast.Call, lambda node: answers.append(ctx.value_of(inner)) if getattr(node.func, "id", "") == "after" else None)
+    walker.walk(tree)
+    (value,) = answers
+    assert value.__class__ is ast.Call and value.func.id == "read"
+
+
+def test_findings_of_a_rule_do_not_depend_on_the_other_rules_selected():
+    # WuZiqi's Tornado logout: the record it deletes is keyed by the signed
+    # cookie through `user = user.decode()`; SFX102 alone once lost that.
+    source = """
+        import tornado.web
+
+        SOCKETS = {}
+
+        class LoginHandler(tornado.web.RequestHandler):
+            def post(self):
+                self.set_secure_cookie("user", self.get_argument("name"))
+
+        class LogoutHandler(tornado.web.RequestHandler):
+            def post(self):
+                user = self.get_secure_cookie("user")
+                if user is not None:
+                    user = user.decode("utf-8")
+                    if user in SOCKETS:
+                        del SOCKETS[user]
+                self.clear_cookie("user")
+    """
+    alone = lint(source, rules=[get_rule("SFX102")])
+    together = lint(source, codes={"SFX102"})
+    assert alone == together == []
 
 
 def test_cookie_kinds_are_kept_per_file_and_configuration():

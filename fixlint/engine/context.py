@@ -13,6 +13,17 @@ _UNKNOWN = object()
 _PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
 
 
+def _inside(node, value):
+    """Whether `node` lies within the source span of the expression `value`."""
+    line = node.lineno
+    first = value.lineno
+    if line < first or line > value.end_lineno:
+        return False
+    if line == first and node.col_offset < value.col_offset:
+        return False
+    return line != value.end_lineno or node.end_col_offset <= value.end_col_offset
+
+
 def _dotted_prefixes(modules):
     """Every module in `modules` and every package above one: `module` is
     in it exactly when some m is `module` or starts with `module + "."`."""
@@ -134,7 +145,13 @@ class FileContext:
             known = self._bindings.get(expr, _UNKNOWN)
             if known is not _UNKNOWN:
                 return known
-        found = self._bindings[expr] = sc.lookup(scope, expr.id)
+        found = sc.lookup(scope, expr.id)
+        # `user = user.decode()`: the name in the value is the binding it
+        # replaces, whenever it is asked about (an analysis asking after the
+        # rebinding, another before it, get the same answer).
+        while found is not None and found.kind == sc.ASSIGN and found.value is not None and _inside(expr, found.value):
+            found = found.previous
+        self._bindings[expr] = found
         return found
 
     def qualname(self, expr):

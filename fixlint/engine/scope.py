@@ -31,9 +31,10 @@ class Binding:
     """One binding of a name. A new object per assignment, so facts recorded
     earlier keep pointing at the value they saw."""
 
-    __slots__ = ("name", "kind", "qualname", "value", "node", "scope")
+    __slots__ = ("name", "kind", "qualname", "value", "node", "scope", "previous")
 
     def __init__(self, name, kind, scope, node=None, value=None, qualname=None):
+        self.previous = None  # the binding of the name this one replaced in its scope (walker.bind)
         self.name = name
         self.kind = kind
         self.scope = scope

@@ -237,6 +237,7 @@ class Walker:
         ctx = self.ctx
         scope = sc.binding_scope(ctx.scope, binding.name)
         binding.scope = scope
+        binding.previous = scope.bindings.get(binding.name)
         scope.bindings[binding.name] = binding
         ctx.forget_names()
 
