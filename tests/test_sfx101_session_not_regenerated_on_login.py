@@ -138,7 +138,8 @@ def test_logout_words_win_over_login_words():
 @pytest.mark.parametrize("key", ["user", "user_id", "uid", "member_id", "customer_id", "account", "email",
                                  "username", "_auth_user_id", "role", "is_admin", "logged_in",
                                  "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok",
-                                 "login", "login_user", "user_login", "login_id", "LOGIN_ID"])
+                                 "login", "login_user", "user_login", "login_id", "LOGIN_ID",
+                                 "auth_mfa", "auth_mfa_ok", "auth_ticket", "otp_device_id", "login_device_id"])
 def test_identity_keys(key):
     assert is_identity_key(key)
 
@@ -146,7 +147,9 @@ def test_identity_keys(key):
 @pytest.mark.parametrize("key", ["cart", "theme", "next", "django_language", "display_name", "oauth_state",
                                  "code_verifier", "pending_user_id", "login_attempts", "login_time",
                                  "csrf_token", "user_agent", "_flashes", "LoginNum", "LoginLock",
-                                 "login_locked", "login_retry_cnt", "LoginTime", "login_retries"])
+                                 "login_locked", "login_retry_cnt", "LoginTime", "login_retries",
+                                 "ukey_login_error", "loginErrMsg", "auth_confirm_required", "auth_mfa_required",
+                                 "auth_ticket_id", "auth_acl_id", "authTicketId", "auth_bind_otp_after_mfa"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
 

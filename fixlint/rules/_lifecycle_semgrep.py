@@ -60,7 +60,7 @@ VERIFIER_RE = _verifier_re()
 def _identity_key_re(quoted=True):
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | set(NON_SENSITIVE_NAMES)))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | auth.RECORD_ID_ENDINGS | set(NON_SENSITIVE_NAMES)))
     body = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     if not quoted:  # for a string pattern "=~/.../", matched on the value: no quotes in it
         body = rf"(?:{keys}|(?:\w*_)?(?:{principal})(?:_\w*)?)"
@@ -77,7 +77,8 @@ def _record_key_re():
     display name): the keys a login by behaviour binds (`usuario`, `conta`)."""
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | vocabularies.DISPLAY_WORDS | set(NON_SENSITIVE_NAMES)))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | auth.RECORD_ID_ENDINGS | vocabularies.DISPLAY_WORDS
+                            | set(NON_SENSITIVE_NAMES)))
     identity = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     return (rf"""^[rub]?["'](?!(?:[^"']*_)?(?:{unrelated})(?:_|["']))(?!(?i:{identity})["'])"""
             rf"""[^"'{{}}]+["']$""")
