@@ -117,6 +117,9 @@ NOT_IDENTITY_WORDS = frozenset(
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
         "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "mechanism", "setup",
+        # Which way the user signed in, as `method` says (jumpserver's `auth_backend`, the backend's
+        # dotted path, written on a failed sign-in too).
+        "backend", "backends",
         "enrol", "enroll", "enrollment",
         # Binding a device or an account is enrolling it (jumpserver's `auth_bind_otp_after_mfa`:
         # the OTP device is bound once the second factor is passed).

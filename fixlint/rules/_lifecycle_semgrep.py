@@ -134,6 +134,10 @@ REGENERATORS = [
     *(f"{q}(...)" for f in fw.FRAMEWORKS if f.semgrep_trusted_regenerate for q in sorted(f.regenerate_calls)),
 ]
 LOGOUT_VIEWS = [v for f in fw.FRAMEWORKS for v in sorted(f.logout_views)]
+# The backend bases projects derive from (not every library backend: each one
+# costs a pattern in every login rule).
+AUTH_BACKENDS = [b for f in fw.FRAMEWORKS for b in sorted(f.auth_backends)
+                 if b.rpartition(".")[2] in ("BaseBackend", "ModelBackend", "RemoteUserBackend")]
 
 
 def handler(words_re, verifying=True):
@@ -360,7 +364,10 @@ def login_user(session, calls):
 
 
 def in_login_handler(methods=True):
-    return [*handler(LOGIN), *named_regenerators(methods)]
+    # Methods of an authentication backend run inside authenticate(), in the
+    # view that signs the user in (only a class naming the backend as its base).
+    not_a_backend = [{"pattern-not-inside": f"class $B(..., {backend}, ...):\n  ...\n"} for backend in AUTH_BACKENDS]
+    return [*handler(LOGIN), *not_a_backend, *named_regenerators(methods)]
 
 
 def restored(session):
