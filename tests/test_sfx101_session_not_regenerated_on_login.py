@@ -138,7 +138,8 @@ def test_logout_words_win_over_login_words():
 @pytest.mark.parametrize("key", ["user", "user_id", "uid", "member_id", "customer_id", "account", "email",
                                  "username", "_auth_user_id", "role", "is_admin", "logged_in",
                                  "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok",
-                                 "login", "login_user", "user_login", "login_id", "LOGIN_ID"])
+                                 "login", "login_user", "user_login", "login_id", "LOGIN_ID",
+                                 "auth_mfa", "auth_mfa_ok", "auth_ticket", "otp_device_id", "login_device_id"])
 def test_identity_keys(key):
     assert is_identity_key(key)
 
@@ -146,9 +147,58 @@ def test_identity_keys(key):
 @pytest.mark.parametrize("key", ["cart", "theme", "next", "django_language", "display_name", "oauth_state",
                                  "code_verifier", "pending_user_id", "login_attempts", "login_time",
                                  "csrf_token", "user_agent", "_flashes", "LoginNum", "LoginLock",
-                                 "login_locked", "login_retry_cnt", "LoginTime", "login_retries"])
+                                 "login_locked", "login_retry_cnt", "LoginTime", "login_retries",
+                                 "ukey_login_error", "loginErrMsg", "auth_confirm_required", "auth_mfa_required",
+                                 "auth_ticket_id", "auth_acl_id", "authTicketId", "auth_bind_otp_after_mfa",
+                                 "auth_backend"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
+
+
+def test_failed_sign_in_receiver_is_no_login():
+    # Django's authenticate() sends user_login_failed when it refuses the
+    # credentials: its receiver, named like a login, runs for no sign-in.
+    source = """
+        from django.contrib.auth.signals import user_login_failed
+        from django.dispatch import receiver
+
+        @receiver(user_login_failed)
+        def on_login_failed(sender, credentials, request, **kwargs):
+            request.session["attempted_username"] = credentials.get("username")
+
+        def login_failed_too(sender, credentials, request, **kwargs):
+            request.session["attempted_username"] = credentials.get("username")
+
+        user_login_failed.connect(login_failed_too)
+    """
+    assert sfx101(source) == []
+
+
+BACKEND = """
+    from django.contrib.auth import backends
+    from django.contrib.auth.backends import ModelBackend
+
+    class Base(backends.BaseBackend):
+        pass
+
+    class {name}({base}):
+        def authenticate(self, request, username=None, password=None):
+            user = self.get_user(username)
+            if user is None or not user.check_password(password):
+                return None
+            request.session["user_id"] = user.pk
+            return user
+"""
+
+
+@pytest.mark.parametrize("base", ["ModelBackend", "backends.RemoteUserBackend", "Base"])
+def test_authentication_backend_method_is_no_handler(base):
+    # authenticate() calls it inside the view that signs the user in.
+    assert sfx101(BACKEND.format(name="PasswordBackend", base=base)) == []
+
+
+def test_class_deriving_from_no_backend_is_judged_by_its_names():
+    assert sfx101(BACKEND.format(name="PasswordBackend", base="object")) == [(12, 9, "SFX101")]
 
 
 def test_falsy_literal_is_not_a_binding():

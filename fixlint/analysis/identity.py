@@ -34,11 +34,22 @@ def is_identity_key(key, config=None):
 def names_something_else(key, config=None):
     """A session key named for something other than who is signed in: a
     step of a flow (`next`, `oauth_state`), a cart (`carrito`), a count
-    (auth.NOT_IDENTITY_WORDS), or a preference (`theme`: the non-sensitive
-    names the cookie rules share, from `config`)."""
-    if any(w in auth.NOT_IDENTITY_WORDS for w in fw.words(key)):
+    (auth.NOT_IDENTITY_WORDS), the id of a record no one signs in as
+    (`auth_ticket_id`), or a preference (`theme`: the non-sensitive names
+    the cookie rules share, from `config`)."""
+    words = fw.words(key)
+    if any(w in auth.NOT_IDENTITY_WORDS for w in words) or _ids_another_record(words):
         return True
     return fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG)
+
+
+def _ids_another_record(words):
+    """`auth_ticket_id`, `auth_acl_id`: the id of a record that is no
+    principal (a login-review ticket, an access rule), whatever the words
+    before it say about whose it is. The ticket itself (`auth_ticket`) may
+    be a credential; `otp_device_id`, the device a second factor was
+    verified with, stays a privilege."""
+    return len(words) > 1 and words[-1] in auth.RECORD_ID_WORDS and words[-2] in auth.NOT_PRINCIPAL_RECORDS
 
 
 # Values that hold nobody: a write of one under an identity key signs the user out, not in.

@@ -130,6 +130,7 @@ _LOGOUT_VIEWS = {q: f for f in fw.FRAMEWORKS for q in f.logout_views}
 _SUPER_METHODS = frozenset().union(*(f.super_methods for f in fw.FRAMEWORKS))
 _AUTH_SIGNALS = frozenset().union(*(f.auth_signals for f in fw.FRAMEWORKS))
 _SIGNAL_RECEIVERS = frozenset().union(*(f.signal_receivers for f in fw.FRAMEWORKS))
+_AUTH_BACKENDS = frozenset().union(*(f.auth_backends for f in fw.FRAMEWORKS))
 _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
 # `SESSION_ENGINE = "...signed_cookies"`: the setting naming a framework's engine.
 _ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setting}
@@ -237,6 +238,11 @@ class LifecycleAnalysis(Analysis):
         # run inside login()/logout(), after the key was cycled or before
         # the session is flushed, so they are never judged as handlers.
         self.signal_receivers = set()
+        # Methods of the module's authentication backends (a ModelBackend
+        # subclass's authenticate()): the framework calls them inside the
+        # handler that signs the user in, so they are no handlers either.
+        self.backend_methods = set()
+        self._backend_classes = {}  # ClassDef -> derives from an authentication backend
         self._aliases = _session_aliases(ctx.tree)
         self.records = VerifiedRecords(ctx, is_verifier)
         # Methods the module's own session classes define (`def regenerate`
@@ -488,6 +494,27 @@ class LifecycleAnalysis(Analysis):
                     and self.ctx.qualname(decorator.func) in _SIGNAL_RECEIVERS
                     and self.ctx.qualname(decorator.args[0]) in _AUTH_SIGNALS):
                 self.signal_receivers.add(node)
+        if _AUTH_BACKENDS and self.ctx.in_class_body and self._is_backend(self.ctx.scope.node):
+            self.backend_methods.add(node)
+
+    def _is_backend(self, class_node, depth=0):
+        """A class deriving from an authentication backend the frameworks
+        name, directly or through the module's own classes."""
+        known = self._backend_classes.get(class_node)
+        if known is not None:
+            return known
+        found = False
+        for base in class_node.bases:
+            if self.ctx.qualname(base) in _AUTH_BACKENDS:
+                found = True
+                break
+            binding = self.ctx.binding(base)
+            if (binding is not None and binding.kind == sc.CLASS and binding.value is not class_node and depth < 8
+                    and self._is_backend(binding.value, depth + 1)):
+                found = True
+                break
+        self._backend_classes[class_node] = found
+        return found
 
     def _add(self, event):
         function = self.ctx.function

@@ -89,7 +89,8 @@ def handler_paths(lifecycle, handlers):
     paths = []
     for function in lifecycle.functions:
         handler = handlers.handler(function)
-        if _is_test_function(function, handler) or function in lifecycle.signal_receivers:
+        if (_is_test_function(function, handler) or function in lifecycle.signal_receivers
+                or function in lifecycle.backend_methods):
             continue
         if function in in_receivers and (handler is None or handler.kind in (FUNCTION, VIEW)):
             # Misago's authorize_admin(request), called by its user_logged_in
@@ -143,11 +144,12 @@ def _endpoint_signature(function):
 
 
 def _reached_from_receivers(lifecycle):
-    """The module's functions that a receiver of the auth signals calls
-    (`django_login_handler` -> `authorize_admin(request)`): they run inside
-    login() or logout() as the receiver does."""
+    """The module's functions that a receiver of the auth signals or an
+    authentication backend's method calls (`django_login_handler` ->
+    `authorize_admin(request)`): they run inside login(), logout() or
+    authenticate() as the receiver or the backend does."""
     found = set()
-    for receiver in lifecycle.signal_receivers:
+    for receiver in (*lifecycle.signal_receivers, *lifecycle.backend_methods):
         if receiver in lifecycle.events:
             found.update(_flatten(lifecycle.events, receiver, lifecycle.carried, lifecycle.sessions_passed)[1])
     return found

@@ -108,11 +108,22 @@ NOT_IDENTITY_WORDS = frozenset(
         # A login's retry count and lock-out (MrDoc's `LoginNum`, `LoginLock`): about the
         # attempts, not who made them.
         "num", "cnt", "retry", "retries", "lock", "locked", "lockout",
+        # What went wrong (jumpserver's `ukey_login_error`, kept to show on the login page).
+        "error", "errors", "err", "errmsg", "msg", "msgs", "fail",
+        # A step still to come or a restriction on the login, not a check passed (jumpserver's
+        # `auth_confirm_required`: an administrator must approve; `auth_mfa_required`).
+        "required", "require", "requires",
         "tmp", "temp", "partial", "pre", "settings",
         "time", "at", "expires", "expiry", "timestamp", "date", "last", "seen", "hint",
         "draft", "invite", "invitation", "reset", "recovery", "signup", "registration",
         "unverified", "unconfirmed", "form", "display", "secret", "method", "methods", "mechanism", "setup",
+        # Which way the user signed in, as `method` says (jumpserver's `auth_backend`, the backend's
+        # dotted path, written on a failed sign-in too).
+        "backend", "backends",
         "enrol", "enroll", "enrollment",
+        # Binding a device or an account is enrolling it (jumpserver's `auth_bind_otp_after_mfa`:
+        # the OTP device is bound once the second factor is passed).
+        "bind", "binding",
         # A sign-up or reset still under way: Indico's `register_verification_email_sent`,
         # `resetpass_email_sent` (an email went out, nobody signed in).
         "register", "verification", "sent",
@@ -121,6 +132,18 @@ NOT_IDENTITY_WORDS = frozenset(
         "opt", "option", "options",
     )
 ) | vocabularies.CHANGE_FLAG_WORDS
+
+# A key ending in one of these holds a record's id, and the word before it
+# names the record (`auth_ticket_id` holds a ticket's, `user_id` a user's):
+# records no one signs in as, whose id binds nobody whatever the words
+# before say (jumpserver's `auth_ticket_id` for a login an administrator
+# must approve, `auth_acl_id` for the access rule that asked for it).
+RECORD_ID_WORDS = frozenset(("id", "ids", "pk", "uuid"))
+NOT_PRINCIPAL_RECORDS = frozenset(
+    ("ticket", "acl", "rule", "policy", "log", "audit", "record", "review", "approval", "request")
+)
+# The same as whole snake_case endings, for the exported Semgrep rules' key patterns.
+RECORD_ID_ENDINGS = frozenset(f"{r}_{i}" for r in NOT_PRINCIPAL_RECORDS for i in RECORD_ID_WORDS)
 
 # -- regeneration and invalidation outside fixlint's sight -----------------
 

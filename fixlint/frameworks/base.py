@@ -332,6 +332,10 @@ class Framework:
     # connect a receiver to them.
     auth_signals: frozenset = frozenset()
     signal_receivers: frozenset = frozenset()
+    # Classes whose subclasses' methods the framework calls inside another
+    # handler's sign-in (Django's authentication backends, called by
+    # authenticate()): those methods are no handlers.
+    auth_backends: frozenset = frozenset()
     # A session library is in use when a module imports it, when the
     # `session-backends` option names it, or when a config key marks it.
     option: str = ""

@@ -85,10 +85,27 @@ LOGOUT_VIEWS = frozenset(
 )
 SUPER_METHODS = frozenset(("form_valid", "post", "get", "dispatch"))
 # Signals login()/logout() send: a receiver runs after the key was cycled
-# (user_logged_in) or before the session is flushed (user_logged_out).
+# (user_logged_in) or before the session is flushed (user_logged_out). And
+# the one authenticate() sends when the credentials are refused
+# (user_login_failed): its receiver runs for a sign-in that did not happen
+# (jumpserver's on_user_login_failed, named like a login).
 AUTH_SIGNALS = frozenset(
     ("django.contrib.auth.signals.user_logged_in", "django.contrib.auth.signals.user_logged_out",
-     "django.contrib.auth.user_logged_in", "django.contrib.auth.user_logged_out")
+     "django.contrib.auth.user_logged_in", "django.contrib.auth.user_logged_out",
+     "django.contrib.auth.signals.user_login_failed", "django.contrib.auth.user_login_failed")
+)
+# Authentication backends: django.contrib.auth.authenticate() calls their
+# methods inside the view that asked it to, and that view is the handler (its
+# login() cycles the key). A subclass's `authenticate()` is no handler itself,
+# whatever it writes to the session (jumpserver's OIDC backend keeps the
+# provider's tokens there; its callback view calls auth.login()).
+AUTH_BACKENDS = frozenset(
+    ("django.contrib.auth.backends.BaseBackend", "django.contrib.auth.backends.ModelBackend",
+     "django.contrib.auth.backends.AllowAllUsersModelBackend", "django.contrib.auth.backends.RemoteUserBackend",
+     "django.contrib.auth.backends.AllowAllUsersRemoteUserBackend",
+     # Backends of the usual packages, all ModelBackend subclasses or called the same way.
+     "mozilla_django_oidc.auth.OIDCAuthenticationBackend", "django_auth_ldap.backend.LDAPBackend",
+     "allauth.account.auth_backends.AuthenticationBackend")
 )
 SIGNAL_RECEIVER = frozenset(("django.dispatch.receiver", "django.dispatch.dispatcher.receiver"))
 
@@ -317,6 +334,7 @@ DJANGO = Framework(
     logout_views=LOGOUT_VIEWS,
     super_methods=SUPER_METHODS,
     auth_signals=AUTH_SIGNALS,
+    auth_backends=AUTH_BACKENDS,
     signal_receivers=SIGNAL_RECEIVER,
     fixtures="django",
     session_key_constants=SESSION_KEY_CONSTANTS,

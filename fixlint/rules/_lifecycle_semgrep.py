@@ -60,7 +60,7 @@ VERIFIER_RE = _verifier_re()
 def _identity_key_re(quoted=True):
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | set(NON_SENSITIVE_NAMES)))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | auth.RECORD_ID_ENDINGS | set(NON_SENSITIVE_NAMES)))
     body = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     if not quoted:  # for a string pattern "=~/.../", matched on the value: no quotes in it
         body = rf"(?:{keys}|(?:\w*_)?(?:{principal})(?:_\w*)?)"
@@ -77,7 +77,8 @@ def _record_key_re():
     display name): the keys a login by behaviour binds (`usuario`, `conta`)."""
     keys = words(sorted(auth.IDENTITY_KEYS))
     principal = words(sorted(auth.PRINCIPAL_WORDS))
-    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | vocabularies.DISPLAY_WORDS | set(NON_SENSITIVE_NAMES)))
+    unrelated = words(sorted(auth.NOT_IDENTITY_WORDS | auth.RECORD_ID_ENDINGS | vocabularies.DISPLAY_WORDS
+                            | set(NON_SENSITIVE_NAMES)))
     identity = rf"""(?:{keys}|(?:[^"']*_)?(?:{principal})(?:_[^"']*)?)"""
     return (rf"""^[rub]?["'](?!(?:[^"']*_)?(?:{unrelated})(?:_|["']))(?!(?i:{identity})["'])"""
             rf"""[^"'{{}}]+["']$""")
@@ -133,6 +134,10 @@ REGENERATORS = [
     *(f"{q}(...)" for f in fw.FRAMEWORKS if f.semgrep_trusted_regenerate for q in sorted(f.regenerate_calls)),
 ]
 LOGOUT_VIEWS = [v for f in fw.FRAMEWORKS for v in sorted(f.logout_views)]
+# The backend bases projects derive from (not every library backend: each one
+# costs a pattern in every login rule).
+AUTH_BACKENDS = [b for f in fw.FRAMEWORKS for b in sorted(f.auth_backends)
+                 if b.rpartition(".")[2] in ("BaseBackend", "ModelBackend", "RemoteUserBackend")]
 
 
 def handler(words_re, verifying=True):
@@ -359,7 +364,10 @@ def login_user(session, calls):
 
 
 def in_login_handler(methods=True):
-    return [*handler(LOGIN), *named_regenerators(methods)]
+    # Methods of an authentication backend run inside authenticate(), in the
+    # view that signs the user in (only a class naming the backend as its base).
+    not_a_backend = [{"pattern-not-inside": f"class $B(..., {backend}, ...):\n  ...\n"} for backend in AUTH_BACKENDS]
+    return [*handler(LOGIN), *not_a_backend, *named_regenerators(methods)]
 
 
 def restored(session):

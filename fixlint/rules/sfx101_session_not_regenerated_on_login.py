@@ -289,7 +289,14 @@ class SessionNotRegeneratedOnLogin(Rule):
     `test_*` functions are skipped. Receivers of Django's `user_logged_in`
     signal (`@receiver(user_logged_in)`, `user_logged_in.connect(f)`) run
     inside `login()` after the key was cycled, and are not handlers; nor are
-    setup secrets and methods kept while enrolling a second factor.
+    receivers of `user_login_failed` (no one signed in), the methods of a
+    Django authentication backend (a `ModelBackend`, `BaseBackend` or
+    `RemoteUserBackend` subclass: `authenticate()` calls them inside the
+    view that signs the user in), or setup secrets and methods kept while
+    enrolling a second factor. Keys that say what went wrong
+    (`login_error`), a step still to come (`auth_mfa_required`), or hold the
+    id of a record no one signs in as (`auth_ticket_id`, `auth_acl_id`) bind
+    nobody, whatever `auth` or `login` word they also hold.
     A regeneration inside an `if`/`else` branch that ends the handler with
     `raise`, `return` or Flask's or Quart's `abort()` (a failed login's
     `request.clear_session(); raise NotAuthorized()`, `session.clear();
