@@ -675,6 +675,10 @@ def request_object(ctx, expr):
     if expr.__class__ is not ast.Name:
         return None
     binding = ctx.binding(expr)
+    if binding is not None and binding.kind == "assign":
+        # `request = self.request`, `req = request`: the request under another name
+        value = ctx.value_of(expr)
+        return request_object(ctx, value) if value.__class__ in _ALIASED and value is not expr else None
     if binding is None or binding.kind != "param":
         return None
     annotation = binding.value
@@ -697,6 +701,7 @@ def request_object(ctx, expr):
     return None
 
 
+_ALIASED = (ast.Name, ast.Attribute)  # what a name given the request holds (request_object)
 # Frameworks whose handlers take the request as a parameter, in the order a
 # file's imports are consulted (registry order: Django before Starlette).
 PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)

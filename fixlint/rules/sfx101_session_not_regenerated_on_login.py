@@ -131,7 +131,9 @@ class SessionNotRegeneratedOnLogin(Rule):
       (`user`, `user_id`, `uid`, `member_id`, `email`, `role`, `is_admin`,
       `logged_in`, `mfa_passed`, `_auth_user_id`, ...) into `flask.session`,
       Django's `request.session`/`self.request.session` or Starlette's
-      `request.session` (by subscript, `update()` or `setdefault()`);
+      `request.session`, also through another name for the request
+      (`request = self.request`, `req = request`) (by subscript, `update()`
+      or `setdefault()`);
       `flask_login.login_user(...)`; after a credential check, writing a
       value of the verified user record (the result of `authenticate()`, of
       the password lookup and what is fetched from it, the record a
