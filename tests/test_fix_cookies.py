@@ -89,7 +89,7 @@ def test_computed_values_are_left_for_a_human():
 
 
 def test_explicit_httponly_false_on_a_non_session_cookie_is_an_unsafe_fix():
-    source = 'resp.set_cookie("cart_id", "1", secure=True, httponly=False, samesite="Lax")'
+    source = 'resp.set_cookie("cart_id", "c-42", secure=True, httponly=False, samesite="Lax")'
     line, outcome = flask(source)
     assert line == source
     assert left(outcome) == [(5, "SFX301", UNSAFE_FIX)]
@@ -101,7 +101,7 @@ def test_explicit_httponly_false_on_a_non_session_cookie_is_an_unsafe_fix():
 
 
 def test_explicit_samesite_none_is_unsafe_only_off_session_cookies():
-    line, outcome = flask('resp.set_cookie("widget", "1", secure=True, httponly=True, samesite=None)')
+    line, outcome = flask('resp.set_cookie("widget", "w-1", secure=True, httponly=True, samesite=None)')
     assert "samesite=None" in line and left(outcome) == [(5, "SFX303", UNSAFE_FIX)]
     line, _ = flask('resp.set_cookie("sid", "1", secure=True, httponly=True, samesite=None)')
     assert 'samesite="Lax"' in line
@@ -241,7 +241,7 @@ def test_every_fix_plan_matches_its_rules_declared_safety():
 
         def view():
             resp = make_response("ok")
-            resp.set_cookie("widget", "1", httponly=False, samesite=None)
+            resp.set_cookie("widget", "w-1", httponly=False, samesite=None)
             return resp
     """, unsafe=True)
     for plan in outcome.applied:
