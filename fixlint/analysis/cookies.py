@@ -30,6 +30,7 @@ from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
 )
 from ..frameworks import stdlib
+from ..frameworks import vocabularies as vocab
 from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, project_facts
 
 SET_COOKIE = "set_cookie"
@@ -307,7 +308,7 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
         kind = cookie_kind(ctx, name)
         if kind != fw.OTHER:
             return kind
-        if value is not None and _is_number_flag(value):
+        if value is not None and _is_number_flag(value) and vocab.PRINCIPAL_WORDS.isdisjoint(fw.words(name)):
             return fw.PREFERENCE  # `set_cookie("gm_ssl", "1")`: a name saying nothing, a 1/0 switch for the UI
     elif name_expr is not None:
         if _names_csrf_cookie(name_expr):
@@ -352,7 +353,7 @@ def _is_flag_value(expr):
 def _is_number_flag(expr):
     """A literal 1 or 0 (also as a string): a switch, the same for every
     visitor. Only under a name that says nothing: `session_hint=1` stays a
-    session cookie."""
+    session cookie, and `admin=1` a privilege the server may trust."""
     return expr.__class__ is ast.Constant and expr.value.__class__ in (int, str) and str(expr.value) in ("0", "1")
 
 
