@@ -13,11 +13,10 @@ and gets the invalidation right after it. Comments stay: those of a
 replaced statement go with its replacement, those of a deleted one move to
 the statement after it.
 
-A logout handler that keeps a signed user cookie (Tornado) gets the
-adapter's deletion (`self.clear_cookie("user")`) as its first statement.
-
 No fix, with the reason as the note: any other finding at the `def` (nothing to
-replace), a deleted cookie whose server-side record survives, a hand-rolled
+replace), a logout that keeps or only deletes a signed user cookie
+(Tornado: deleting it leaves every copy valid, which only a check on the
+server ends), a deleted cookie whose server-side record survives, a hand-rolled
 store, a removal inside a helper (other code may call it), a removal that
 is part of a larger expression, and a handler that writes to the session
 before the point (`flash()`: the invalidation would drop it) or reads a key
@@ -48,7 +47,7 @@ def plan(rule, ctx, facts):
         except Unclear as exc:
             yield Decline(finding, str(exc))
             continue
-        yield Plan(finding, edits, UNSAFE, f"{'insert' if step.__class__ is KeptCookie else 'replace with'} {call}")
+        yield Plan(finding, edits, UNSAFE, f"replace with {call}")
 
 
 def _removes_loop_key(node):
@@ -64,7 +63,8 @@ def _removes_loop_key(node):
 def _invalidation(lifecycle, path, step):
     """(edits, the call's source) or Unclear."""
     if step.__class__ is KeptCookie:
-        return _delete_identity_cookie(path.function, step)
+        raise Unclear("deleting the signed cookie would leave every copy of it valid; revoking its value "
+                      "needs a check on the server")
     if step.__class__ is DeletedCookie:
         raise Unclear("the signed cookie is already deleted; revoking its value needs a check on the server")
     if step is None:
@@ -102,15 +102,6 @@ def _invalidation(lifecycle, path, step):
     sessions.check_kept_data(before, [s for s in after if s not in redundant], call)
     deletions = tuple(_deletion(path, s, session) for s in redundant)
     return (first, *deletions), call
-
-
-def _delete_identity_cookie(function, kept):
-    """(edits, the call's source) deleting the signed user cookie a logout
-    handler keeps (Tornado's `self.clear_cookie("user")`), first thing in
-    the handler, after its docstring."""
-    call = kept.code
-    after_docstring = ast.get_docstring(function, clean=False) is not None
-    return (InsertStatements(Span.of(function.body[0]), (call,), after=after_docstring),), call
 
 
 def _replace_lookalike(lifecycle, path, step):
