@@ -399,13 +399,32 @@ def _columns_named(text):
     where = None
     for stem in _present(text, _COLUMN_STEMS):
         for keyword, sql in _COLUMNS[stem]:
-            if keyword.search(text) is not None:
+            if keyword.search(text) is not None or _compared_after(text, sql):
                 return True
             if where is None:
                 where = text.find("where")
             if where >= 0 and _sql_compared(text, sql, where):
                 return True
     return False
+
+
+def _compared_after(text, column):
+    """`p == User.password`: the column as an attribute, `==` before it on
+    its line (the few `.column` occurrences are found first: a search for
+    every `==` of a module would cost more)."""
+    attribute = "." + column
+    at = text.find(attribute)
+    while at >= 0:
+        end = at + len(attribute)
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            line = text.rfind("\n", 0, at) + 1
+            if _EQUALS_BEFORE.search(text, line, at) is not None:
+                return True
+        at = text.find(attribute, end)
+    return False
+
+
+_EQUALS_BEFORE = re.compile(r"==[ \t]*[\w.]*$")
 
 
 def _sql_compared(text, column, where):
@@ -439,8 +458,7 @@ def _column_patterns():
             patterns.append((
                 # `password=` (a keyword argument), `"password":` (a filter document's key),
                 # `User.password == p` (SQLAlchemy's expression), or `p == User.password`
-                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"
-                           rf"|=={_GAP}[\w.]*\.{name}\b"),
+                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"),
                 column,
             ))
         found[stem] = tuple(patterns)
