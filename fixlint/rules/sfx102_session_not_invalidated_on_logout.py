@@ -63,8 +63,8 @@ def _identity_cookie_rules():
         out.append(SemgrepRule(
             suffix=f"{framework.key}-cookie",
             message=f"Logout handler $F never deletes the signed user cookie: the browser stays signed in until "
-                    f"it expires; call {framework.identity_cookie_clear.format(name='<the user cookie>')} "
-                    f"({framework.label})",
+                    f"it expires; call {framework.identity_cookie_clear.format(name='<the user cookie>')}, and "
+                    f"{framework.identity_cookie_revoke}: a deleted copy stays valid ({framework.label})",
             match={"patterns": [
                 {"pattern": "def $F(self, ...):\n  ...\n"},
                 *ls.handler(ls.LOGOUT, verifying=False),
@@ -503,8 +503,10 @@ class KeptCookie:
         return self.framework.identity_cookie_clear.format(name=f'"{self.name}"')
 
     def message(self):
+        revoke = self.framework.identity_cookie_revoke
+        also = f", and {revoke}: a deleted copy stays valid" if revoke else ""
         return (f"logout never deletes the signed user cookie {self.name!r}: the browser stays signed in "
-                f"until it expires; call {self.code} ({self.framework.label})")
+                f"until it expires; call {self.code}{also} ({self.framework.label})")
 
 
 class DeletedCookie:
