@@ -354,7 +354,7 @@ def _is_number_flag(expr):
     """A literal 1 or 0 (also as a string): a switch, the same for every
     visitor. Only under a name that says nothing: `session_hint=1` stays a
     session cookie, and `admin=1` a privilege the server may trust."""
-    return expr.__class__ is ast.Constant and expr.value.__class__ in (int, str) and str(expr.value) in ("0", "1")
+    return expr.__class__ is ast.Constant and expr.value.__class__ in (int, str) and str(expr.value) in vocab.SWITCH_VALUES
 
 
 def class_constant(ctx, expr):
@@ -432,8 +432,7 @@ def _literal_text(expr):
     break (`f"mensagem_{tipo}"` -> "mensagem_ "); "" for anything else."""
     if expr.__class__ is not ast.JoinedStr:
         return ""
-    return " ".join(part.value for part in expr.values
-                    if part.__class__ is ast.Constant and isinstance(part.value, str)).strip()
+    return " ".join(part for part in _fragments(expr, None, 0) if part is not None).strip()
 
 
 def computed_cookie_name(ctx, expr):

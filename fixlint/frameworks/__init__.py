@@ -27,7 +27,7 @@ from .litestar import LITESTAR
 from .aiohttp import AIOHTTP
 from .aiohttp_session import AIOHTTP_SESSION
 from .aiohttp_security import AIOHTTP_SECURITY
-from . import stdlib
+from . import stdlib, vocabularies
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
@@ -170,7 +170,7 @@ RESPONSE_NAMES = frozenset(("resp", "response"))
 # the same for every visitor, so no credential (`set_cookie("is_user_authorized",
 # "true")` is a UI hint the frontend reads; `Set-Cookie: <download token>=done`
 # tells a download tracker the file is ready; the token travels elsewhere).
-FLAG_COOKIE_VALUES = frozenset(("true", "false", "yes", "no", "on", "off", "done"))
+FLAG_COOKIE_VALUES = vocabularies.FLAG_WORDS
 
 
 def is_flag_text(text):

@@ -311,7 +311,7 @@ def generator_kind(name, id_names):
 # Literal cookie values that are flags, not secrets (`"1"`, `"yes"`,
 # `True`, `0`): compared with a cookie, they make a hard-coded token only
 # under a credential's name or where the comparison decides access (SFX204).
-FLAG_TOKEN_VALUES = frozenset(("1", "0", "true", "false", "yes", "no", "on", "off", "y", "n", "done"))
+FLAG_TOKEN_VALUES = vocab.FLAG_WORDS | vocab.SWITCH_VALUES | frozenset(("y", "n"))
 # Calls that turn a request away or send it to sign in.
 DENY_CALLS = frozenset(("abort", "redirect", "deny", "forbid", "forbidden", "unauthorized", "login_required"))
 DENY_WORDS = frozenset(("abort", "redirect", "forbidden", "unauthorized", "unauthorised", "deny", "denied"))

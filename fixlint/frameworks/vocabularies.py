@@ -228,6 +228,10 @@ LOGOUT_WORDS = every("logout")
 LOGIN_EXACT = every("login_exact")
 LOGOUT_EXACT = every("logout_exact")
 PRINCIPAL_WORDS = frozenset(every("principal"))
+# Literal cookie or session values that are the same for every visitor: a
+# yes/no flag's words, and a 1/0 switch.
+FLAG_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "done"))
+SWITCH_VALUES = frozenset(("0", "1"))
 SIGNED_OUT_FLAGS = frozenset(every("signed_out"))
 SIGNED_IN_FLAGS = frozenset(every("signed_in"))
 VERIFY_VERBS = frozenset(every("verify"))
