@@ -473,8 +473,7 @@ def env_default(ctx, expr):
         return _imported_env_default(ctx, expr)
     if expr.__class__ is not ast.Call or ctx.qualname(expr.func) not in stdlib.ENV_READERS:
         return None
-    default = expr.args[1] if len(expr.args) == 2 else next(
-        (k.value for k in expr.keywords if k.arg == "default"), None)
+    default = stdlib.env_default_argument(expr)
     return literal_string(default, ctx) if default is not None else None
 
 

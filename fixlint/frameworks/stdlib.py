@@ -81,6 +81,14 @@ JSON_LOADS = frozenset(("json.loads", "ujson.loads", "orjson.loads", "simplejson
 # deployment sets nothing (RULES.md, Revision 2: names from configuration).
 ENV_READERS = frozenset(("os.getenv", "os.environ.get"))
 
+
+def env_default_argument(call):
+    """The default a call of one of ENV_READERS passes (`os.getenv("X",
+    "default")`, `default="..."`), as a node, or None."""
+    if len(call.args) == 2:
+        return call.args[1]
+    return next((k.value for k in call.keywords if k.arg == "default"), None)
+
 # Code that names no web framework: the standard library's cookies and
 # whatever Python mints session ids with.
 PYTHON = Framework(

@@ -585,8 +585,7 @@ class _Function:
         """The string default of `os.getenv("X", "default")` (stdlib.ENV_READERS), or None."""
         if _qualname(call.func, self.aliases) not in stdlib.ENV_READERS:
             return None
-        default = call.args[1] if len(call.args) == 2 else next(
-            (k.value for k in call.keywords if k.arg == "default"), None)
+        default = stdlib.env_default_argument(call)
         return _string(default) if default is not None else None
 
     # -- what it returns -------------------------------------------------------
