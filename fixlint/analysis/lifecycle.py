@@ -59,7 +59,7 @@ from .base import Analysis
 from .cookies import computed_cookie_name, env_default
 from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
-from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key
+from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
 
 BIND = "bind"
@@ -1564,14 +1564,15 @@ def _signed_out_flag(key, value):
 
 def _says_what_else(key, config):
     """A key whose words say it holds something other than the identity:
-    pre-login state (`pending_user_id` before the second factor), a flag
-    (`enabled_totp`), what a page shows (`display_name`, `nome`: a profile
-    edit that re-checks the password and stores the new name binds nobody)."""
+    what identity.names_something_else names (pre-login state such as
+    `pending_user_id` before the second factor, a flag such as
+    `enabled_totp`, a record no one signs in as such as `auth_ticket_id`, a
+    preference such as `theme`), or what a page shows (`display_name`,
+    `nome`: a profile edit that re-checks the password and stores the new
+    name binds nobody)."""
     if key is None:
         return False
-    if any(w in auth.NOT_IDENTITY_WORDS or w in vocab.DISPLAY_WORDS for w in fw.words(key)):
-        return True
-    return fw.is_non_sensitive_name(key, config)  # a preference (`theme`, `lang`)
+    return names_something_else(key, config) or any(w in vocab.DISPLAY_WORDS for w in fw.words(key))
 
 
 _NO_PARAMS = frozenset()
