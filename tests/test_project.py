@@ -34,7 +34,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "cookie_helper_app", FIXTURES / "flask" / "config_example_app",
                 FIXTURES / "flask" / "config_named_app", FIXTURES / "django" / "deployed_settings",
                 FIXTURES / "flask" / "hook_helpers", FIXTURES / "litestar" / "signed_cookie_app",
-                FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login"]
+                FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
+                FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -111,9 +112,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/hook_helpers 2 (a login registered as a hook, which no module calls, judged at home; a helper the
     # sign-in view calls, judged at the call); logouts that call another module's helper deleting the
     # sign-in cookie, named by an environment default in a settings module: litestar/signed_cookie_app 2
-    # (delete_cookie, set_cookie(..., max_age=0)), fastapi/cookie_logout_modules 1; flask/model_lookup_login 1
+    # (delete_cookie, set_cookie(..., max_age=0)), fastapi/cookie_logout_modules, flask/cookie_logout_modules and
+    # django/cookie_logout_modules 1 each; flask/model_lookup_login 1
     # (a hook whose sign-in lookup is a model's class method filtering on the password column)
-    assert reported == 105
+    assert reported == 107
 
 
 # -- rules that follow the project ----------------------------------------
