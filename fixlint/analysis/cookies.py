@@ -130,12 +130,14 @@ class CookieSite:
                 self.sensitivity_detail, "the session cookie"
             )
         if self.name:
+            if self.name_source:  # named by an environment read's default
+                return f"cookie {self.name_source} (default {self.name!r})"
             return f"cookie {self.name!r}"
         return f"cookie {self.name_source}" if self.name_source else "cookie"
 
     sensitivity_detail = "session"
     middleware_subject = "SessionMiddleware's session cookie"
-    name_source = None  # the name expression's source, when not a literal
+    name_source = None  # the name expression's source, when not a literal (or a literal by default only)
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<CookieSite {self.kind} {self.name!r} line {getattr(self.node, 'lineno', 1)}>"
@@ -150,6 +152,24 @@ def _flag_from(expr, ctx):
     if value is UNKNOWN:
         return Flag(None, known=False, explicit=True, node=expr)
     return Flag(value, known=True, explicit=True, node=expr)
+
+
+def _name_flag(expr, ctx, site):
+    """The Flag of a cookie name given in settings or to a middleware:
+    _flag_from's, or the default of an environment read (`os.getenv("SESSION_COOKIE",
+    "sid")`, a constant set so here or in the project module it is imported
+    from: env_default), the name a deployment that sets nothing runs on. Such
+    a name's source goes to `site.name_source` for the messages (an inline
+    read shows its default already)."""
+    flag = _flag_from(expr, ctx)
+    if flag.known:
+        return flag
+    default = env_default(ctx, expr)
+    if default is None:
+        return flag
+    if expr.__class__ is not ast.Call:
+        site.name_source = _short_source(expr)
+    return Flag(default, known=True, explicit=True, node=expr)
 
 
 # `set_cookie` lifetime keywords, first found first, and the seconds one
@@ -224,12 +244,18 @@ def cookie_call_site(ctx, node, framework, method, params):
             given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
+    by_default = False
     if name is None and key is not None:
         name = class_constant(ctx, key)
+        if name is None:
+            # `set_cookie(TOKEN_COOKIE, ...)` with TOKEN_COOKIE = os.getenv("TOKEN_COOKIE", "access_token"):
+            # a deployment that sets nothing runs on the default (RULES.md, Revision 2).
+            name = env_default(ctx, key)
+            by_default = name is not None
     site = CookieSite(SET_COOKIE, node, framework.label_in(ctx), name)
     site.framework = framework
-    if name is None and key is not None:
-        site.name_source = _short_source(key)
+    if key is not None and (name is None or (by_default and key.__class__ is not ast.Call)):
+        site.name_source = _short_source(key)  # an inline os.getenv(...) shows its default already
     site.method = method
     if framework.cookie_keywords:  # the framework's spelling of a flag's keyword (Falcon's `http_only`)
         site.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}
@@ -771,6 +797,8 @@ class CookieAnalysis(Analysis):
             if option in given:
                 if flag == "lifetime":
                     site.flags[flag] = _lifetime_flag(given[option], ctx)
+                elif flag == "name":
+                    site.flags[flag] = _name_flag(given[option], ctx, site)
                 else:
                     site.flags[flag] = _flag_from(given[option], ctx)
             elif splat:
@@ -908,6 +936,8 @@ class CookieAnalysis(Analysis):
             site.sensitivity = fw.CSRF
         if setting.flag == "lifetime":
             flag = _lifetime_flag(value, ctx)
+        elif setting.flag == "name":
+            flag = _name_flag(value, ctx, site)
         else:
             flag = _flag_from(value, ctx)
         flag.node = node

@@ -268,14 +268,24 @@ class SessionCookieWithoutHostPrefix(Rule):
         else:
             prefix, why = HOST_PREFIX, ""
         renamed = quoted(prefix + name)
+        by_default = site.name_source  # named by an environment read's default: the deployment may rename it
         if site.kind == SETTINGS:
             setting = site.settings["name"]
+            if by_default:
+                return (f"{setting} = {by_default} (default {quoted(name)}) lacks the {prefix} prefix{why}; "
+                        f"make its default {renamed} ({site.label})")
             return (f"{setting} = {quoted(name)} lacks the {prefix} prefix{why}; "
                     f"set {setting} = {renamed} ({site.label})")
         if site.kind == MIDDLEWARE:
             option = site.settings["name"]
+            if by_default:
+                return (f"{site.subject()} is named by {by_default} (default {quoted(name)}) without the "
+                        f"{prefix} prefix{why}; make its default {renamed} ({site.label})")
             return (f"{site.subject()} is named {quoted(name)} without the {prefix} prefix{why}; "
                     f"pass {option}={renamed} ({site.label})")
+        if site.name and site.name_source:  # TOKEN_COOKIE = os.getenv("TOKEN_COOKIE", "access_token")
+            return (f"session cookie {site.name_source} (default {quoted(name)}) lacks the {prefix} prefix{why}; "
+                    f"make its default {renamed} ({site.label})")
         return f"session cookie {quoted(name)} lacks the {prefix} prefix{why}; rename it to {renamed} ({site.label})"
 
     def invalid_message(self, site, problems):
