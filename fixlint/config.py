@@ -48,6 +48,8 @@ NON_SENSITIVE_NAMES = (
     "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
     "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
     "view_mode", "tour", "banner", "announcement", "dismissed",
+    # Which parts of a page are open or folded (adhocracy-plus's `dashboard_projects_closed_accordions`).
+    "accordion", "accordions", "collapsed", "expanded",
     "flash", "flashes", "message", "messages", "notice", "toast",
     "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
     "hist", "history",

@@ -50,7 +50,8 @@ ENGLISH = Vocabulary(
         "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
         "reset_password", "password_reset", "forgot_password", "recover_password",
     ),
-    logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off"),
+    # `loginout` (xunfeng's `/loginout`, `def LoginOut`): a logout as often written in Chinese-English code.
+    logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off", "loginout", "login_out"),
     principal=(
         "user", "users", "uid", "userid", "username", "member", "customer", "account",
         "principal", "identity", "email", "login", "logged", "auth", "authed",
