@@ -86,7 +86,11 @@ class CookieWithoutSecure(Rule):
     and it gives `ROOT_URLCONF` (it runs the deployment: Tandoor's
     `settings.py`, which `test_settings.py` extends); without
     `ROOT_URLCONF` it is a package's defaults that deployments extend
-    outside the repository (Misago). A settings module whose every write of
+    outside the repository (Misago). A settings module that star-imports a
+    module the project does not have (`try: from .local import *` of a
+    gitignored `local.py`, as adhocracy-plus's `production.py` does) is
+    configuration fixlint cannot read, as for Flask below: that module may
+    set it, and the settings module is left alone. A settings module whose every write of
     `MIDDLEWARE` is literal and names no session middleware (no class
     named with "Session": an API on tokens, saleor) sets no session cookie
     and is not required to set it. A
