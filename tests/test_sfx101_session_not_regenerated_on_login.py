@@ -312,6 +312,27 @@ def test_flask_session_is_detected_from_a_config_class():
     assert sfx101(source) == [(8, 5, "SFX101")]
 
 
+def test_session_type_on_a_quart_app_marks_no_flask_session():
+    # Flask-Session runs Flask's sessions only: a Quart app that sets
+    # SESSION_TYPE keeps Quart's signed cookie, whose fix is session.clear().
+    source = """
+        from quart import Quart, session
+
+        app = Quart(__name__)
+        app.config["SESSION_TYPE"] = "redis"
+
+        async def login(user):
+            session["user_id"] = user.id
+    """
+    assert sfx101_messages(source) == [
+        "SFX101 login binds 'user_id' to the session without regenerating it; call session.clear() first (Quart)"
+        + MEDIUM
+    ]
+    flask = source.replace("quart import Quart", "flask import Flask").replace("Quart(", "Flask(").replace(
+        "async def", "def")
+    assert "(Flask-Session)" in sfx101_messages(flask)[0]
+
+
 def test_unknown_session_backend_is_a_config_error():
     with pytest.raises(ConfigError, match="session-backends: unknown value 'beaker'"):
         Config.from_mapping({"session-backends": ["beaker"]})

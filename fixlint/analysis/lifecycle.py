@@ -279,13 +279,15 @@ class LifecycleAnalysis(Analysis):
     def uses(self, library):
         """Whether this file's sessions run on a session library (one that
         extends a framework): imported, named by the `session-backends`
-        option, or marked by its configuration (`SESSION_TYPE`)."""
-        return bool(
-            self.ctx.imports(*library.packages)
-            or library.option in self.ctx.config.session_backends
-            or (library.config_markers and self.flask_session_config)
-            or self._project_uses(library)
-        )
+        option, or marked by its configuration (`SESSION_TYPE`). The marks
+        count only where the library runs the file's framework: not in a
+        Quart module for Flask-Session (Framework.serves_variants)."""
+        ctx = self.ctx
+        if ctx.imports(*library.packages) or library.option in ctx.config.session_backends:
+            return True
+        if not library.serves_variants and library.extends.label_in(ctx) != library.extends.label:
+            return False
+        return bool((library.config_markers and self.flask_session_config) or self._project_uses(library))
 
     def _project_uses(self, library):
         """Whether the project model says the library is set up elsewhere in

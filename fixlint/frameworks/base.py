@@ -343,6 +343,12 @@ class Framework:
     config_methods: frozenset = frozenset()  # `app.config.update(SESSION_TYPE=...)`
     extension_classes: frozenset = frozenset()  # `Session(app)`
     config_calls: tuple = ()  # ConfigCall values: extensions that write the project's config keys
+    # Whether the library also runs the sessions of the framework it extends
+    # under that framework's variants (`label_variants`: Quart under Flask's
+    # adapter). Flask-Session does not: in a Quart app, `SESSION_TYPE` set or
+    # a set-up elsewhere in the project marks nothing, and the session is
+    # Quart's own signed cookie unless the module imports the library itself.
+    serves_variants: bool = True
     # The project model (fixlint/project/): `project_marker` is the
     # summary fact, and the name in ProjectFacts.markers, saying the library
     # is set up in the application's code (Flask-Session's `Session(app)` in

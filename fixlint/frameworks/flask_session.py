@@ -73,6 +73,7 @@ FLASK_SESSION = Framework(
     extends=FLASK,
     backend=SESSION_BACKEND,
     option="flask-session",
+    serves_variants=False,  # Flask only: Quart's sessions are its own (ragflow sets SESSION_TYPE on a Quart app)
     config_markers=CONFIG_MARKERS,
     config_methods=CONFIG_METHODS,
     extension_classes=SESSION_EXTENSION,

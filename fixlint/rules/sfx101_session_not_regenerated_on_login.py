@@ -267,7 +267,9 @@ class SessionNotRegeneratedOnLogin(Rule):
     same-module function is followed instead. Flask-Session is recognised by
     a `flask_session` import, `Session(app)` or a `SESSION_TYPE` setting in
     the module or in any module of the project linked to it by imports (the
-    app factory that sets up Flask-Session applies to its blueprints), starsessions by a `starsessions` import, and both by the
+    app factory that sets up Flask-Session applies to its blueprints), except
+    in a Quart app, whose session stays Quart's signed cookie whatever
+    `SESSION_TYPE` says (Flask-Session runs Flask only), starsessions by a `starsessions` import, and both by the
     `session-backends` option for modules that use them without importing
     them. Django's sessions rate as server-side unless the module sets
     `SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"` or
