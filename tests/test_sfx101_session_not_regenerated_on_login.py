@@ -150,7 +150,7 @@ def test_identity_keys(key):
                                  "login_locked", "login_retry_cnt", "LoginTime", "login_retries",
                                  "ukey_login_error", "loginErrMsg", "auth_confirm_required", "auth_mfa_required",
                                  "auth_ticket_id", "auth_acl_id", "authTicketId", "auth_bind_otp_after_mfa",
-                                 "auth_backend"])
+                                 "auth_backend", "closed_account_user", "banned_user_id", "disabledUser"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
 

@@ -108,6 +108,9 @@ NOT_IDENTITY_WORDS = frozenset(
         # A login's retry count and lock-out (MrDoc's `LoginNum`, `LoginLock`): about the
         # attempts, not who made them.
         "num", "cnt", "retry", "retries", "lock", "locked", "lockout",
+        # An account that may not sign in, kept to offer reopening or to explain why
+        # (pychess-variants' `closed_account_user` on the path that redirects to /account/reopen).
+        "closed", "disabled", "banned", "blocked", "suspended", "deactivated",
         # What went wrong (jumpserver's `ukey_login_error`, kept to show on the login page).
         "error", "errors", "err", "errmsg", "msg", "msgs", "fail",
         # A step still to come or a restriction on the login, not a check passed (jumpserver's
