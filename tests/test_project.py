@@ -113,10 +113,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # sign-in view calls, judged at the call); logouts that call another module's helper deleting the
     # sign-in cookie, named by an environment default in a settings module: litestar/signed_cookie_app 2
     # (delete_cookie, set_cookie(..., max_age=0)), fastapi/cookie_logout_modules, flask/cookie_logout_modules and
-    # django/cookie_logout_modules 1 each; flask/model_lookup_login 1 (a hook whose sign-in lookup is a model's class
-    # method filtering on the password column); SFX305 on the sign-in cookies named by another module's environment
+    # django/cookie_logout_modules 1 each; flask/model_lookup_login 2 (hooks whose sign-in lookup is a model's class
+    # method filtering on the password column, one inherited from the project's base class); SFX305 on the sign-in cookies named by another module's environment
     # default: litestar/signed_cookie_app, fastapi/cookie_logout_modules and flask/cookie_logout_modules 1 each
-    assert reported == 110
+    assert reported == 111
 
 
 # -- rules that follow the project ----------------------------------------
@@ -305,6 +305,31 @@ def test_the_summary_records_the_calls_of_what_a_module_imports():
     # Not looked for, counted as called by the model: the standard library's names, a class's.
     assert not import_lines.scanned(0, "os", "os") and not import_lines.scanned(0, "m", "Users")
     assert import_lines.scanned(1, "", "gate") and import_lines.scanned(0, "m", "helper")
+
+
+def test_the_summary_records_class_bases():
+    text = ("class Operator(BaseAccount):\n    pass\nclass Admin(models.Account, Mixin, metaclass=Meta):\n    pass\n"
+            "class Plain:\n    pass\nclass Old(object):\n    pass\n    class Inner(Hidden):\n        pass\n")
+    assert summary.class_bases(text) == {"Operator": ["BaseAccount"], "Admin": ["models.Account", "Mixin"]}
+
+
+@pytest.mark.parametrize("base_import, base", [
+    ("from .base import BaseAccount", "BaseAccount"),
+    ("from . import base", "base.BaseAccount"),
+    ("import panel.base", "panel.base.BaseAccount"),
+])
+def test_a_class_method_a_class_inherits_from_a_project_base_is_followed(tmp_path, base_import, base):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "panel/__init__.py", "")
+    write(tmp_path, "panel/base.py", "class BaseAccount:\n    @classmethod\n    def by_password(cls, name, password):\n"
+          "        return cls.query.filter(cls.name == name, cls.password == password).first()\n")
+    write(tmp_path, "panel/models.py", f"{base_import}\nclass Middle({base}):\n    pass\n"
+          "class Auditor(Middle):\n    pass\n")
+    write(tmp_path, "panel/gates.py", "from flask import request, session\nfrom .models import Auditor\n"
+          "def gate():\n    a = Auditor.by_password(request.form['n'], request.form['p'])\n"
+          "    if a:\n        session['auditor_id'] = a.id\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found == {str(tmp_path / "panel" / "gates.py"): {(6, "SFX101")}}
 
 
 def test_the_projects_own_session_middleware_setting_secure_is_followed_from_a_package_root(tmp_path):

@@ -684,14 +684,38 @@ def imported_names(project, path, resolve_cookies=True):
                 if member.startswith(prefix):
                     helpers[f"{qualified}.{member[len(prefix):]}"] = profile(target, value)
                     hit = True
-        if name is not None and not hit and depth < _REEXPORT_DEPTH:
-            # A package that re-exports the name from a module of its own
-            # (`infra/security/__init__.py`: `from .auth import criar_sessao`).
-            home = os.path.dirname(target)
-            for level, module, names in summary["imports"]:
-                if name in names:
-                    for source in resolve(home, level, module, ())[:1]:
-                        take(source, qualified, name, depth + 1)
+        if name is None or hit or depth >= _REEXPORT_DEPTH:
+            return
+        home = os.path.dirname(target)
+        bases = summary.get("class_bases", {}).get(name)
+        if bases:
+            # A class defined here whose class methods its bases define
+            # (`class Operator(BaseAccount)`, `by_credentials` on the
+            # project's BaseAccount): the bases' profiles are its own.
+            for base in bases:
+                head, _, last = base.rpartition(".")
+                if not head and (base in summary["class_bases"] or any(
+                        member.startswith(base + ".") for member in methods or ())):
+                    take(target, qualified, base, depth + 1)  # a base of the same module
+                    continue
+                for level, module, names in summary["imports"]:
+                    if not head and base in names:  # `from .base import BaseAccount`
+                        sources = resolve(home, level, module, ())
+                    elif head and head in names:  # `from app import models`: models.Account
+                        sources = resolve(home, level, f"{module}.{head}" if module else head, ())
+                    elif head and not names and (module == head or module.endswith("." + head)):
+                        sources = resolve(home, level, module, ())  # `import app.models as models`
+                    else:
+                        continue
+                    for source in sources[:1]:
+                        take(source, qualified, last, depth + 1)
+            return
+        # A package that re-exports the name from a module of its own
+        # (`infra/security/__init__.py`: `from .auth import criar_sessao`).
+        for level, module, names in summary["imports"]:
+            if name in names:
+                for source in resolve(home, level, module, ())[:1]:
+                    take(source, qualified, name, depth + 1)
 
     for level, module, names in project.summaries[path]["imports"]:
         prefix = "." * level + module

@@ -236,7 +236,7 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": [], "object_links": [], "calls": []}
+            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}}
 
 
 def scan_imports(text):
@@ -276,6 +276,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["cookie_getter_classes"] = response_classes.getter_classes(text, probe)
     facts["keyed_interfaces"] = response_classes.keyed_interfaces(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
+    facts["class_bases"] = class_bases(text)
     _path_params(facts, text)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
@@ -290,6 +291,28 @@ def summarise(text, tree=None, known=None, parsed=None):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     return facts
+
+
+# A top-level class line with bases: `class Operator(BaseAccount):`, `class Admin(models.Account, Mixin):`.
+_CLASS_LINE = re.compile(r"^class[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:", re.MULTILINE)
+_DOTTED = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def class_bases(text):
+    """{class: [base, ...]} of the module's top-level classes, each base as
+    written when it is a name or a dotted name (`BaseAccount`,
+    `models.Account`; keywords such as `metaclass=` left out): an importer
+    calling a class method the class inherits (`Operator.by_credentials(...)`,
+    defined on the project's `BaseAccount`) finds its profile through them
+    (model.imported_names)."""
+    if "class" not in text:
+        return {}
+    found = {}
+    for name, listed in _CLASS_LINE.findall(text):
+        bases = [b for b in (part.strip() for part in listed.split(",")) if _DOTTED.fullmatch(b) and b != "object"]
+        if bases:
+            found[name] = bases
+    return found
 
 
 # What a module declaring URL rules spells besides `<name>` (Routing.rule_texts).
