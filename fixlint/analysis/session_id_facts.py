@@ -150,6 +150,7 @@ class SessionIdAnalysis(Analysis):
         self._pending = {}  # write node in an "if absent" branch -> store expression
         self._session_params = {}  # (FunctionDef, parameter) -> session sink it reaches
         self._foreign_params = set()  # (FunctionDef, parameter) passed to a provider API
+        self._other_session_reads = set()  # reads passed to a function named for another kind of session
         self._numeric_params = set()  # (FunctionDef, parameter) a number or another entity's key (_is_a_key)
         self._direct_keys = set()  # Reads used as such as a number or a key (_is_a_key)
         self._session_bindings = set()  # bindings whose value is used as a session key
@@ -619,6 +620,8 @@ class SessionIdAnalysis(Analysis):
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
         self._pass_along(node, func, qualname)
+        if node.args:
+            self._other_session_call(node, name)
         if name in _OBJECT_ID_CALLS:
             self._object_lookup(node, func)
         if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
@@ -637,6 +640,23 @@ class SessionIdAnalysis(Analysis):
                         # `Process.for_user(server_id=sid)`: a model's method, told whose id it is
                         # (not a log record's `correlation_id=`). (ORM methods: _object_lookup.)
                         self._is_a_key(keyword.value, direct_only=True)
+
+    def _other_session_call(self, node, name):
+        """`close_terminal_session(sid)`, and a function handed to an executor
+        with its arguments (`thread_pool_exec(sandbox_session_accessible,
+        session_id, user_id)`): a function named for another kind of session
+        (a chat, a sandbox, a terminal: sid.names_other_session) takes that
+        session's id, not a web session's, as the store it indexes would say."""
+        first = node.args[0]
+        if name is not None and sid.names_other_session(name):
+            given = node.args
+        elif first.__class__ in (ast.Name, ast.Attribute) and len(node.args) > 1 and sid.names_other_session(
+                first.id if first.__class__ is ast.Name else first.attr):
+            given = node.args[1:]
+        else:
+            return
+        for value in given:
+            self._other_session_reads.update(self.origins.reads_in(value))
 
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
@@ -1032,7 +1052,7 @@ class SessionIdAnalysis(Analysis):
             if numeric and (read.function, read.source, read.key) in numeric:
                 read.numeric = True
             web = read in self._web_api_reads or any(c in self._web_params for c in read.calls)
-            if not web and self._read_in_other_session(read, other_functions):
+            if not web and (read in self._other_session_reads or self._read_in_other_session(read, other_functions)):
                 continue
             uses = read.uses + [self._session_params[c] for c in read.calls if c in self._session_params]
             if uses:

@@ -297,7 +297,9 @@ class SessionIdFromRequestParameter(Rule):
     "agent" counts only before "session": `/agent/login` is a web login). A
     value is that kind of session's id, and is not reported, when its own
     name (`browsersteps_session_id`), the store it indexes
-    (`chat_sessions`, `mcp_sessions.pop(name)`), a route path or router
+    (`chat_sessions`, `mcp_sessions.pop(name)`), a function it is handed to
+    (`close_terminal_session(sid)`, also through an executor:
+    `thread_pool_exec(sandbox_session_accessible, session_id)`), a route path or router
     of its handler (`/api/chat/completions`, `/terminals/{session_id}`,
     `assistant_router`, `chat_bp`), or its module or package
     (`assistant/api.py`, `routers/terminals.py`) is named for one of
