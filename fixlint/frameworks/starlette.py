@@ -319,6 +319,9 @@ STARLETTE = Framework(
     ),
     backend=SESSION_BACKEND,
     session_cookie="session",
+    # `request.session` needs a session middleware: without one, a cookie the
+    # app calls `session` is its own (a token it signs itself), not Starlette's.
+    session_setup=("starlette.middleware.sessions", "starsessions"),
     fixtures="fastapi",
     url_builder_methods=URL_BUILDER_METHODS,
     middleware_wrappers=MIDDLEWARE_WRAPPERS,

@@ -130,7 +130,13 @@ class SessionNotInvalidatedOnLogout(Rule):
       Flask-Session, starsessions, a hand-rolled store), and the session
       cookie itself (`session`, `sessionid`, a configured name) under a
       signed-cookie session (Flask's, Starlette's) — the session is never
-      ended there either.
+      ended there either. In an app with no framework session (FastAPI or
+      Starlette with no session middleware, Litestar with no session
+      config), a cookie it calls a session (`session`, `session_token`) is
+      its own credential, like an `access_token` cookie: a logout that only
+      deletes it ends nothing on the server, and the message asks to end
+      the session it names there, not for a `request.session` the app does
+      not have.
 
     - **Not invalidation**: a session method the backend does not have
       (`session.invalidate()` or `session.regenerate()` on Flask's or
@@ -365,9 +371,13 @@ class SessionNotInvalidatedOnLogout(Rule):
                 framework = fw.file_web_framework(lifecycle.ctx)
                 label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
                 where = f"calls {deleted.via}(), which " if deleted.via else ""
-                message = _stays_valid(where, deleted.event.key, "revoke the token on the server at logout (a deny-list, "
-                                       "or sign-ins kept in a server-side session and ended)", label,
-                                       computed=deleted.event.mechanism == COMPUTED_NAME)
+                computed = deleted.event.mechanism == COMPUTED_NAME
+                key = deleted.event.key
+                if not computed and _names_session_id(key) and not lifecycle.own_cookie_by_default_name(key):
+                    fix = "end the session it names on the server at logout (delete the store's record, or deny-list the token)"
+                else:
+                    fix = "revoke the token on the server at logout (a deny-list, or sign-ins kept in a server-side session and ended)"
+                message = _stays_valid(where, deleted.event.key, fix, label, computed=computed)
                 yield path, deleted, deleted.site, message
                 continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
@@ -437,8 +447,11 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     auth cookie; a signed-cookie one: its own cookie only)."""
     if backend is not None:
         return None
+    # No framework session: a cookie named for a session id is the app's own
+    # too (a token it mints, or the key of a store fixlint does not see).
     deleted = next((s for s in steps if s.kind == COOKIE_DELETE and (
-        _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event))), None)
+        _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event)
+        or (s.event.key is not None and s.event.mechanism != COMPUTED_NAME and _names_session_id(s.event.key)))), None)
     if deleted is None or _may_revoke(function, deleted.site):
         return None
     return deleted
