@@ -28,7 +28,7 @@ from ..frameworks import vocabularies as vocab
 from .credentials import takes_a_password
 from .handlers import FUNCTION, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
-                        as_record_binding)
+                        as_record_binding, library_logout, library_logout_event)
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -327,9 +327,13 @@ def _flatten(events, function, carried=None, passed=None):
             if callee in on_stack or callee is None:
                 continue
             reached.add(callee)
-            on_stack.add(callee)
             outer_site = site if site is not None else event.node
             outer_via = via if via is not None else callee.name
+            copied = _library_logout_call(events.get(callee, ()), callee, event)
+            if copied is not None:
+                steps.append(Step(copied, outer_site, outer_via))
+                continue
+            on_stack.add(callee)
             inner = carried(event, marked) if carried is not None else _NO_PARAMS
             given = passed(event, sessions) if passed is not None and event.passes else _NO_PARAMS
             stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner, given))
@@ -342,6 +346,19 @@ def _flatten(events, function, carried=None, passed=None):
             continue
         steps.append(_step(event, marked, site, via))
     return steps, reached
+
+
+def _library_logout_call(items, callee, call):
+    """The event a call of a same-module copy of a library's logout call
+    (lifecycle.library_logout: calibre-web's vendored Flask-Login) is: that
+    library call's own, at the call; None for any other callee."""
+    removed = [e for e in items if e.kind == REMOVE]
+    qualname = library_logout(callee.name, {e.key for e in removed}) if removed else None
+    if qualname is None:
+        return None
+    event = library_logout_event(qualname, removed[0].framework)
+    event.node, event.function = call.node, call.function
+    return event
 
 
 def _on_session_of(event, framework):
