@@ -446,3 +446,34 @@ def test_a_project_s_port_of_logout_user_is_that_call_in_its_own_module():
     """
     assert sfx102(source) == []
 
+
+_ROUTED_WRAPPER = """
+    from fastapi import APIRouter
+    from fastapi.responses import JSONResponse
+
+    router = APIRouter()
+
+    def _drop(response):
+        response.delete_cookie("access_token")
+
+    @router.post("/auth/logout")
+    async def {inner}():
+        response = JSONResponse({{}})
+        _drop(response)
+        return response
+
+    @router.post("/logout")
+    async def legacy_logout():
+        return await {inner}()
+"""
+
+
+def test_a_routed_logout_that_another_logout_calls_is_reported_on_its_own_path():
+    """AstrBot: `/auth/logout` only deletes the JWT cookie, and a legacy
+    `/logout` handler calls it: both handlers are reported, each once."""
+    assert sfx102(_ROUTED_WRAPPER.format(inner="logout")) == [(12, 5, "SFX102"), (17, 18, "SFX102")]
+
+
+def test_an_unrouted_logout_helper_is_judged_at_the_handler_that_calls_it():
+    source = _ROUTED_WRAPPER.replace('    @router.post("/auth/logout")\n', "")
+    assert sfx102(source.format(inner="do_logout")) == [(16, 18, "SFX102")]

@@ -26,7 +26,7 @@ from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 from .credentials import takes_a_password
-from .handlers import FUNCTION, VIEW
+from .handlers import FUNCTION, ROUTE, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
                         as_record_binding, library_logout, library_logout_event)
 
@@ -280,7 +280,9 @@ def _with_inner(items):
 def _drop_inner(paths):
     """A helper that another handler of the same role reaches is judged on
     that handler's path — unless the two reach each other (recursion), when
-    each keeps its own."""
+    each keeps its own, or it is routed itself: a request reaches it
+    without the other (AstrBot's `/auth/logout` handler, which a legacy
+    `/logout` handler also calls), so it keeps its own path as well."""
     by_function = {p.function: p for p in paths}
     reaching = {}  # function -> the paths that reach it (not every pair of paths: files have hundreds)
     for other in paths:
@@ -289,8 +291,9 @@ def _drop_inner(paths):
     kept = []
     for path in paths:
         own = by_function[path.function].reached
-        if not any(other is not path and other.role == path.role and other.function not in own
-                   for other in reaching.get(path.function, ())):
+        if (path.handler is not None and path.handler.kind == ROUTE) or not any(
+                other is not path and other.role == path.role and other.function not in own
+                for other in reaching.get(path.function, ())):
             kept.append(path)
     return kept
 

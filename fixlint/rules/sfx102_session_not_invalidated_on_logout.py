@@ -202,7 +202,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     invalidation where it is called, in its own module or another; its body
     is not judged as an application's logout. A `logout_user()` of the
     application's own that pops its own keys (`user_id`) still is, and so is
-    a helper named otherwise that pops `_user_id`.
+    a helper named otherwise that pops `_user_id`. A logout helper that
+    another logout handler calls is judged on that handler's path, at the
+    call; a routed logout that another one calls (a legacy `/logout` route
+    returning the `/auth/logout` handler's response) is judged on its own
+    path as well, since requests reach it directly.
     """
 
     code = "SFX102"
