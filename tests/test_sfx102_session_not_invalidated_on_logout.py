@@ -401,3 +401,79 @@ def test_a_tornado_logout_reading_a_signed_cookie_itself_names_it():
                 self.clear_all_cookies()
     """
     assert [m[:60] for m in sfx102_messages(source)] == ["SFX102 logout only deletes cookie 'memberId', whose value st"]
+
+
+_PORTED_LOGOUT = """
+    from quart import Quart, session
+
+    app = Quart(__name__)
+
+    def {name}():
+        if "_user_id" in session:
+            session.pop("_user_id")
+        session.pop("_fresh", None)
+        session.pop("_id", None)
+"""
+
+
+@pytest.mark.parametrize(("name", "reported"), [("logout_user", False), ("forget_user", True)])
+def test_a_project_s_port_of_flask_login_s_logout_user_is_that_call_in_another_module(tmp_path, name, reported):
+    """ragflow's Quart app ports Flask-Login's logout_user() into its
+    package's __init__.py and calls it from a view module: the port is the
+    library's call (an invalidation) at the call, as a vendored copy is; a
+    helper named otherwise that pops the same key is a partial logout."""
+    import json
+    import textwrap
+
+    from .helpers import run_cli, write
+
+    root = tmp_path / "shop"
+    write(root, "setup.cfg", "")
+    write(root, "api/__init__.py", textwrap.dedent(_PORTED_LOGOUT.format(name=name)))
+    write(root, "api/views.py", f"from api import app, {name}\n\n"
+                                f"@app.post('/auth/logout')\nasync def log_out():\n    {name}()\n    return {{}}\n")
+    done = run_cli("check", "--format", "json", "--exit-zero", "--select", "SFX102", str(root), cwd=root)
+    found = [(f["path"], f["line"]) for f in json.loads(done.stdout)["findings"]]
+    assert found == ([("api/views.py", 5)] if reported else [])
+
+
+def test_a_project_s_port_of_logout_user_is_that_call_in_its_own_module():
+    source = _PORTED_LOGOUT.format(name="logout_user") + """
+    @app.route("/logout")
+    async def logout():
+        logout_user()
+        return {}
+    """
+    assert sfx102(source) == []
+
+
+_ROUTED_WRAPPER = """
+    from fastapi import APIRouter
+    from fastapi.responses import JSONResponse
+
+    router = APIRouter()
+
+    def _drop(response):
+        response.delete_cookie("access_token")
+
+    @router.post("/auth/logout")
+    async def {inner}():
+        response = JSONResponse({{}})
+        _drop(response)
+        return response
+
+    @router.post("/logout")
+    async def legacy_logout():
+        return await {inner}()
+"""
+
+
+def test_a_routed_logout_that_another_logout_calls_is_reported_on_its_own_path():
+    """AstrBot: `/auth/logout` only deletes the JWT cookie, and a legacy
+    `/logout` handler calls it: both handlers are reported, each once."""
+    assert sfx102(_ROUTED_WRAPPER.format(inner="logout")) == [(12, 5, "SFX102"), (17, 18, "SFX102")]
+
+
+def test_an_unrouted_logout_helper_is_judged_at_the_handler_that_calls_it():
+    source = _ROUTED_WRAPPER.replace('    @router.post("/auth/logout")\n', "")
+    assert sfx102(source.format(inner="do_logout")) == [(16, 18, "SFX102")]

@@ -118,6 +118,35 @@ def _session_calls():
 
 
 _SESSION_CALLS = _session_calls()
+# A project's own copy of a library's logout call: the call's bare name ->
+# (the library's own session keys, which the copy removes; the event the
+# library's call stands for). Framework.own_session_keys.
+_LIBRARY_LOGOUTS = {q.rpartition(".")[2]: (f.own_session_keys, q) for f in fw.FRAMEWORKS if f.own_session_keys
+                    for q in sorted(f.logout_calls)}
+
+
+def library_logout(name, removed):
+    """The qualified name of the library logout call a project function
+    named `name` that removes the session keys `removed` is a copy of, or
+    None: calibre-web vendors Flask-Login as `cps/cw_login`, ragflow ports
+    its `logout_user()` to Quart — a function named like the library's call
+    that removes the library's own key (`_user_id`), not an application
+    key (`user_id`). It is that library call wherever it is called (SFX102:
+    an invalidation), and its body is no application's logout."""
+    found = _LIBRARY_LOGOUTS.get(name)
+    if found is None or found[0].isdisjoint(removed):
+        return None
+    return found[1]
+
+
+def library_logout_event(qualname, framework):
+    """The event a call of a copy of the library's logout call `qualname`
+    is: the library call's own (an invalidation), on the session the copy
+    acts on (`framework`: Quart's, for a port to Quart)."""
+    kind, owner, mechanism = _SESSION_CALLS[qualname]
+    return Event(kind, None, framework or owner, mechanism=mechanism)
+
+
 # Library calls that reach the session only under a policy: qualname -> the policy's names.
 _POLICIES = {q: f.session_policy for f in fw.FRAMEWORKS if f.session_policy
              for q in f.bind_calls | f.logout_calls | f.regenerate_calls}
@@ -795,6 +824,11 @@ class LifecycleAnalysis(Analysis):
         # is a view there, judged as one.
         helper = qualname.rpartition(".")[2]
         config = self.ctx.config
+        copied = self._library_logout_call(helper, profile["events"])
+        if copied is not None:
+            copied.node, copied.via = node, helper
+            self._add(copied)
+            return True
         if (profile.get("view") or not _may_defer_to(self.ctx.path)) and _named_like_handler(helper, config):
             return False
         handled = False
@@ -823,6 +857,17 @@ class LifecycleAnalysis(Analysis):
                 self._add(event)
                 handled = True
         return handled
+
+    def _library_logout_call(self, helper, entries):
+        """The event a call of a project helper that copies a library's
+        logout call (library_logout) is, or None."""
+        removals = [entry for entry in entries if entry[0] == "remove"]
+        qualname = library_logout(helper, {entry[2] for entry in removals}) if removals else None
+        if qualname is None:
+            return None
+        acted = removals[0][1]  # a framework key, or the helper's session parameter
+        framework = _FRAMEWORK_KEYS.get(acted) if acted.__class__ is str else None
+        return library_logout_event(qualname, framework or fw.file_web_framework(self.ctx))
 
     def _argument_events(self, node, entry):
         """What a project helper's write judged at the call does here
@@ -1643,7 +1688,7 @@ _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 __all__ = [
     "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
-    "METHOD", "session_method",
+    "METHOD", "library_logout", "library_logout_event", "session_method",
 ]
 
 

@@ -26,9 +26,9 @@ from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 from .credentials import takes_a_password
-from .handlers import FUNCTION, VIEW
+from .handlers import FUNCTION, ROUTE, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
-                        as_record_binding)
+                        as_record_binding, library_logout, library_logout_event)
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -280,7 +280,9 @@ def _with_inner(items):
 def _drop_inner(paths):
     """A helper that another handler of the same role reaches is judged on
     that handler's path — unless the two reach each other (recursion), when
-    each keeps its own."""
+    each keeps its own, or it is routed itself: a request reaches it
+    without the other (AstrBot's `/auth/logout` handler, which a legacy
+    `/logout` handler also calls), so it keeps its own path as well."""
     by_function = {p.function: p for p in paths}
     reaching = {}  # function -> the paths that reach it (not every pair of paths: files have hundreds)
     for other in paths:
@@ -289,8 +291,9 @@ def _drop_inner(paths):
     kept = []
     for path in paths:
         own = by_function[path.function].reached
-        if not any(other is not path and other.role == path.role and other.function not in own
-                   for other in reaching.get(path.function, ())):
+        if (path.handler is not None and path.handler.kind == ROUTE) or not any(
+                other is not path and other.role == path.role and other.function not in own
+                for other in reaching.get(path.function, ())):
             kept.append(path)
     return kept
 
@@ -327,9 +330,13 @@ def _flatten(events, function, carried=None, passed=None):
             if callee in on_stack or callee is None:
                 continue
             reached.add(callee)
-            on_stack.add(callee)
             outer_site = site if site is not None else event.node
             outer_via = via if via is not None else callee.name
+            copied = _library_logout_call(events.get(callee, ()), callee, event)
+            if copied is not None:
+                steps.append(Step(copied, outer_site, outer_via))
+                continue
+            on_stack.add(callee)
             inner = carried(event, marked) if carried is not None else _NO_PARAMS
             given = passed(event, sessions) if passed is not None and event.passes else _NO_PARAMS
             stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner, given))
@@ -342,6 +349,19 @@ def _flatten(events, function, carried=None, passed=None):
             continue
         steps.append(_step(event, marked, site, via))
     return steps, reached
+
+
+def _library_logout_call(items, callee, call):
+    """The event a call of a same-module copy of a library's logout call
+    (lifecycle.library_logout: calibre-web's vendored Flask-Login) is: that
+    library call's own, at the call; None for any other callee."""
+    removed = [e for e in items if e.kind == REMOVE]
+    qualname = library_logout(callee.name, {e.key for e in removed}) if removed else None
+    if qualname is None:
+        return None
+    event = library_logout_event(qualname, removed[0].framework)
+    event.node, event.function = call.node, call.function
+    return event
 
 
 def _on_session_of(event, framework):

@@ -4,7 +4,7 @@ import ast
 
 from ..analysis.lifecycle import (
     BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, WRITE, LifecycleAnalysis,
-    session_method,
+    library_logout, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.handlers import ROUTE, VIEW
@@ -203,10 +203,16 @@ class SessionNotInvalidatedOnLogout(Rule):
     (Flask-KVSession's has `destroy()`); a session class of the module that
     defines it is trusted. A project's own copy of a library's logout call
     (calibre-web vendors Flask-Login as `cps/cw_login`: a `logout_user()`
-    that pops Flask-Login's own `_user_id`) is that library call, which
-    counts as invalidation where it is called; its body is not judged as an
-    application's logout. A `logout_user()` of the application's own that
-    pops its own keys (`user_id`) still is.
+    that pops Flask-Login's own `_user_id`; ragflow ports it to its Quart
+    app's package `__init__.py`) is that library call, which counts as
+    invalidation where it is called, in its own module or another; its body
+    is not judged as an application's logout. A `logout_user()` of the
+    application's own that pops its own keys (`user_id`) still is, and so is
+    a helper named otherwise that pops `_user_id`. A logout helper that
+    another logout handler calls is judged on that handler's path, at the
+    call; a routed logout that another one calls (a legacy `/logout` route
+    returning the `/auth/logout` handler's response) is judged on its own
+    path as well, since requests reach it directly.
     """
 
     code = "SFX102"
@@ -541,15 +547,10 @@ class DeletedCookie:
 
 def _library_logout(path):
     """A project's own copy of a library's logout call (calibre-web vendors
-    Flask-Login's `logout_user()`): the function is named like the call and
-    removes the library's own session key. Calls to the library's function
-    count as invalidation, so its body is not an application's logout."""
-    name = path.function.name
-    for framework in fw.FRAMEWORKS:
-        if framework.own_session_keys and any(q.rpartition(".")[2] == name for q in framework.logout_calls):
-            if any(s.kind == REMOVE and s.event.key in framework.own_session_keys for s in path.steps):
-                return True
-    return False
+    Flask-Login's `logout_user()`: lifecycle.library_logout): calls to it
+    count as invalidation where they are made (lifecycle._project_helper,
+    lifecycle_paths._flatten), so its body is not an application's logout."""
+    return library_logout(path.function.name, {s.event.key for s in path.steps if s.kind == REMOVE}) is not None
 
 
 def _ends(lifecycle, step):
