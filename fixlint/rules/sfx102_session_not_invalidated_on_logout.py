@@ -9,7 +9,7 @@ from ..analysis.lifecycle import (
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.handlers import ROUTE, VIEW
 from ..analysis.identity import binds_nobody, is_identity_key, names_something_else
-from ..analysis.identity_cookies import IdentityCookieAnalysis
+from ..analysis.identity_cookies import ComputedName, IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
 from . import _lifecycle_semgrep as ls
@@ -500,12 +500,14 @@ class KeptCookie:
 
     @property
     def code(self):
-        return self.framework.identity_cookie_clear.format(name=f'"{self.name}"')
+        computed = self.name.__class__ is ComputedName
+        return self.framework.identity_cookie_clear.format(name=self.name if computed else f'"{self.name}"')
 
     def message(self):
         revoke = self.framework.identity_cookie_revoke
         also = f", and {revoke}: a deleted copy stays valid" if revoke else ""
-        return (f"logout never deletes the signed user cookie {self.name!r}: the browser stays signed in "
+        cookie = f"named by {self.name}" if self.name.__class__ is ComputedName else repr(self.name)
+        return (f"logout never deletes the signed user cookie {cookie}: the browser stays signed in "
                 f"until it expires; call {self.code}{also} ({self.framework.label})")
 
 
@@ -523,7 +525,8 @@ class DeletedCookie:
 
     def message(self):
         where = f"calls {self.via}(), which " if self.via else ""
-        return _stays_valid(where, self.name, self.framework.identity_cookie_revoke, self.framework.label)
+        return _stays_valid(where, self.name, self.framework.identity_cookie_revoke, self.framework.label,
+                            computed=self.name.__class__ is ComputedName)
 
 
 def _library_logout(path):
