@@ -35,7 +35,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "config_named_app", FIXTURES / "django" / "deployed_settings",
                 FIXTURES / "flask" / "hook_helpers", FIXTURES / "litestar" / "signed_cookie_app",
                 FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
-                FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules"]
+                FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
+                FIXTURES / "aiohttp" / "lifetime_settings", FIXTURES / "fastapi" / "lifetime_settings"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -115,8 +116,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # (delete_cookie, set_cookie(..., max_age=0)), fastapi/cookie_logout_modules, flask/cookie_logout_modules and
     # django/cookie_logout_modules 1 each; flask/model_lookup_login 1 (a hook whose sign-in lookup is a model's class
     # method filtering on the password column); SFX305 on the sign-in cookies named by another module's environment
-    # default: litestar/signed_cookie_app, fastapi/cookie_logout_modules and flask/cookie_logout_modules 1 each
-    assert reported == 110
+    # default: litestar/signed_cookie_app, fastapi/cookie_logout_modules and flask/cookie_logout_modules 1 each;
+    # lifetimes given by numbers of the project's settings module: aiohttp/lifetime_settings 3 (the
+    # storage's max_age, two set_cookie lifetimes), fastapi/lifetime_settings 2 (SessionMiddleware, set_cookie)
+    assert reported == 115
 
 
 # -- rules that follow the project ----------------------------------------
