@@ -435,6 +435,26 @@ def test_a_tornado_signed_cookie_named_by_an_expression_is_quoted_as_written():
     assert "self.clear_cookie(site.MEMBER_COOKIE)" in kept[0]
 
 
+@pytest.mark.parametrize(("deleted", "expected"), [("MEMBER", [(13, 9, "SFX102")]), ("LAYOUT", [])])
+def test_a_tornado_signed_cookie_named_by_a_module_name_bound_to_a_call(deleted, expected):
+    source = f"""
+        import tornado.web
+        from .settings import cookie_name
+
+        MEMBER = cookie_name("member")
+        LAYOUT = cookie_name("layout")
+
+        class Account(tornado.web.RequestHandler):
+            def get_current_user(self):
+                return self.get_signed_cookie(MEMBER)
+
+        class LogoutHandler(Account):
+            def post(self):
+                self.clear_cookie({deleted})
+    """
+    assert sfx102(source) == expected
+
+
 def test_a_tornado_logout_deleting_a_cookie_named_by_an_expression_still_counts_for_a_literal_login():
     # As before: the expression may hold the literal the module signs in with.
     source = _TORNADO_LOGOUT.format(body="self.clear_cookie(site.MEMBER_COOKIE)")

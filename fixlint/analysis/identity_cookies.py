@@ -56,8 +56,28 @@ def _computed_name(expr, ctx):
     fold), an attribute chain on one or on `self`, a subscript of such a
     chain by a string (`self.settings["cookie_name"]`); a local name is
     followed to the value assigned to it. None for anything else (a call,
-    a parameter, a loop variable), which may name any cookie."""
-    expr = ctx.value_of(expr)
+    a parameter, a loop variable), which may name any cookie; a module
+    name bound to a call (`COOKIE = config.get("cookie")`) is itself."""
+    value = ctx.value_of(expr)
+    if value is not expr and _chain_root(value) is None:
+        binding = ctx.binding(expr)
+        if binding is None or binding.scope.kind != sc.MODULE:
+            return None
+    else:
+        expr = value
+    root = _chain_root(expr)
+    if root is None:
+        return None
+    if root is expr or root.id != "self":
+        binding = ctx.binding(root)
+        if binding is not None and binding.scope.kind != sc.MODULE:
+            return None  # a parameter or a variable of the function: its value is anybody's
+    return ComputedName(ast.unparse(expr))
+
+
+def _chain_root(expr):
+    """The Name a name or attribute chain (subscripts by a string included)
+    hangs on, else None."""
     root = expr
     while True:
         cls = root.__class__
@@ -67,13 +87,7 @@ def _computed_name(expr, ctx):
             root = root.value
         else:
             break
-    if root.__class__ is not ast.Name:
-        return None
-    if root is expr or root.id != "self":
-        binding = ctx.binding(root)
-        if binding is not None and binding.scope.kind != sc.MODULE:
-            return None  # a parameter or a variable of the function: its value is anybody's
-    return ComputedName(ast.unparse(expr))
+    return root if root.__class__ is ast.Name else None
 
 
 def _unnamed(deleted, cookies):
