@@ -173,7 +173,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     logout that only deletes the session cookie is SFX102 in every
     framework); the cookie counts when the module issues it or reads it
     back in `get_current_user()`, or the logout handler itself reads it
-    (`self.get_signed_cookie("userId")`). Not when the handler also calls
+    (`self.get_signed_cookie("userId")`). A cookie named by an expression
+    (`self.set_secure_cookie(app.SECURE_TOKEN, ...)`, a name imported or
+    set at the module level) is the one the same expression names in the
+    logout (`self.clear_cookie(app.SECURE_TOKEN)`); a cookie another
+    expression names is another cookie. Not when the handler also calls
     something named for revoking on the server (`denied.revoke(token)`,
     `auth.logout(user)`, `sessions.delete(sid)`; not `RequestHandler`'s own
     `self.clear()` or `self.flush()`) or deletes a server-side record keyed
