@@ -3,6 +3,8 @@
 - String constants (project/constants.py): a module-level `NAME = "text"` is
   the value of NAME wherever the project imports it; a name bound twice, in
   a block or in a docstring is not.
+- Numbers (project/constants.py): a module-level `NAME = 3600 * 24 * 365` is
+  NAME's value where an importer gives a lifetime, never as a flag.
 - Project classes (project/response_classes.py): the response class an app
   is given and the flags its set_cookie sets, the session interface and the
   cookie flags its getters answer, and session classes' lifecycle methods."""
@@ -114,6 +116,62 @@ def test_imported_constants_by_the_names_the_importer_uses(tmp_path):
                                "app.consts.COOKIE": "sid", "app.consts.THEME": "theme"}
     assert _facts(root, "app/other.py").constants == {"app.consts.THEME": "theme"}
     assert _facts(root, "app/consts.py").constants == {}
+
+
+NUMBERS = [
+    ("MAX_AGE = 3600 * 24 * 365\n", {"MAX_AGE": 31536000}),
+    ("HOUR = 60 * 60\nDAY = 24 * HOUR  # a day\nWEEK: int = 7 * DAY\n", {"HOUR": 3600, "DAY": 86400, "WEEK": 604800}),
+    ("RATE = 1.5\nNEG = -(60 * 60)\nCOUNT = 1_000\n", {"RATE": 1.5, "NEG": -3600, "COUNT": 1000}),
+    ("MAX_AGE = 3600\r\nDAYS = 30\r\n", {"MAX_AGE": 3600, "DAYS": 30}),
+    # Bound again, not at the module level, in a docstring, no number, not arithmetic, huge.
+    ("MAX_AGE = 3600\nMAX_AGE = 60\n", {}),
+    ("MAX_AGE = 3600\nMAX_AGE *= 24\n", {}),
+    ("if debug:\n    MAX_AGE = 3600\n", {}),
+    ('"""Example:\n\nMAX_AGE = 3600\n"""\n', {}),
+    ("DEBUG = True\nMAX_AGE = UNKNOWN * 24\nVERSION = (1, 2)\nAGE = int(3600)\nLIMIT = cfg.days * 2\n", {}),
+    ("MAX_AGE = 10 ** 10 ** 10\nINF = 1e999\n", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBERS)
+def test_module_level_numbers_written_as_arithmetic_are_kept(text, expected):
+    assert constants.numbers(text) == expected
+    assert constants.scan(text) == {}  # never a string constant
+
+
+_LIFETIME_SETTINGS = "import os\n\nSECRET_KEY = os.environ['SECRET_KEY'].encode()\nMAX_AGE = 3600 * 24 * 365\nDEBUG = 1\n"
+_LIFETIME_SERVER = """import aiohttp_session
+from aiohttp import web
+from aiohttp_session.cookie_storage import EncryptedCookieStorage
+
+import settings
+from settings import MAX_AGE, SECRET_KEY
+
+
+def make_app():
+    app = web.Application()
+    aiohttp_session.setup(app, EncryptedCookieStorage(SECRET_KEY, max_age=MAX_AGE, secure=True, samesite="Lax"))
+    aiohttp_session.setup(app, EncryptedCookieStorage(SECRET_KEY, secure=not settings.DEBUG, samesite="Lax"))
+    return app
+"""
+
+
+def test_an_imported_number_is_a_lifetime_and_no_flag(tmp_path):
+    """pychess-variants (session 33's m3): EncryptedCookieStorage's max_age is
+    MAX_AGE = 3600 * 24 * 365 from the project's settings.py; RULES.md
+    Revision 2 says to follow the project's own imports. `secure=not
+    settings.DEBUG` with `DEBUG = 1` stays configuration, as with `True`."""
+    root = tmp_path / "chess"
+    write(root, "setup.cfg", "")
+    write(root, "settings.py", _LIFETIME_SETTINGS)
+    write(root, "server.py", _LIFETIME_SERVER)
+    facts = _facts(root, "server.py")
+    assert facts.numbers == {"settings.MAX_AGE": 31536000, "settings.DEBUG": 1}
+    assert facts.constants == {}
+    done = run_cli("check", "--format", "json", "--exit-zero", str(root), cwd=root)
+    found = [(f["line"], f["code"], f["message"]) for f in json.loads(done.stdout)["findings"]]
+    assert [(line, code) for line, code, _ in found] == [(11, "SFX304")]
+    assert "lives 365 days" in found[0][2]
 
 
 # -- response classes that harden every cookie (project/response_classes.py) --

@@ -389,6 +389,78 @@ def test_a_tornado_logout_deleting_the_signed_cookie_says_to_revoke_it_on_the_se
     ]
 
 
+_TORNADO_COMPUTED_LOGOUT = """
+    import tornado.web
+    from .settings import site
+
+    class Account(tornado.web.RequestHandler):
+        def get_current_user(self):
+            return self.get_signed_cookie(site.MEMBER_COOKIE)
+
+        def sign_in(self, member):
+            self.set_signed_cookie(site.MEMBER_COOKIE, member, httponly=True, secure=True, samesite="Lax")
+
+    class LogoutHandler(Account):
+        def post(self, cookie=site.LAYOUT_COOKIE):
+            {body}
+            self.redirect("/")
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("self.clear_cookie(site.MEMBER_COOKIE)", [(13, 9, "SFX102")]),
+        ("name = site.MEMBER_COOKIE; self.clear_cookie(name)", [(13, 36, "SFX102")]),  # through a local name
+        ("self.clear_cookie(site.LAYOUT_COOKIE)", []),  # another expression: another cookie
+        ("self.clear_cookie(cookie)", [(13, 9, "SFX102")]),  # a parameter: may be it, as before
+        ("self.clear_cookie(site.MEMBER_COOKIE); site.tokens.revoke(self.current_user)", []),
+        ("pass", [(12, 5, "SFX102")]),  # keeps the cookie: at the def
+    ],
+    ids=["same-expression", "local-name", "other-expression", "parameter", "revoke", "kept"],
+)
+def test_a_tornado_signed_cookie_named_by_an_expression_is_the_login_where_the_same_expression_is(body, expected):
+    # Medusa (session 33's m2): `self.clear_cookie(app.SECURE_TOKEN)` is the whole logout, and
+    # `app.SECURE_TOKEN` is the name set_secure_cookie/get_secure_cookie give the signed login cookie.
+    assert sfx102(_TORNADO_COMPUTED_LOGOUT.format(body=body)) == expected
+
+
+def test_a_tornado_signed_cookie_named_by_an_expression_is_quoted_as_written():
+    deleted = sfx102_messages(_TORNADO_COMPUTED_LOGOUT.format(body="self.clear_cookie(site.MEMBER_COOKIE)"))
+    kept = sfx102_messages(_TORNADO_COMPUTED_LOGOUT.format(body="pass"))
+    assert [m[:70] for m in deleted] == ["SFX102 logout only deletes the cookie site.MEMBER_COOKIE names, whose va"[:70]]
+    assert [m[:110] for m in kept] == [
+        "SFX102 logout never deletes the signed user cookie named by site.MEMBER_COOKIE: the browser stays signed in "
+        "until"[:110]]
+    assert "self.clear_cookie(site.MEMBER_COOKIE)" in kept[0]
+
+
+@pytest.mark.parametrize(("deleted", "expected"), [("MEMBER", [(13, 9, "SFX102")]), ("LAYOUT", [])])
+def test_a_tornado_signed_cookie_named_by_a_module_name_bound_to_a_call(deleted, expected):
+    source = f"""
+        import tornado.web
+        from .settings import cookie_name
+
+        MEMBER = cookie_name("member")
+        LAYOUT = cookie_name("layout")
+
+        class Account(tornado.web.RequestHandler):
+            def get_current_user(self):
+                return self.get_signed_cookie(MEMBER)
+
+        class LogoutHandler(Account):
+            def post(self):
+                self.clear_cookie({deleted})
+    """
+    assert sfx102(source) == expected
+
+
+def test_a_tornado_logout_deleting_a_cookie_named_by_an_expression_still_counts_for_a_literal_login():
+    # As before: the expression may hold the literal the module signs in with.
+    source = _TORNADO_LOGOUT.format(body="self.clear_cookie(site.MEMBER_COOKIE)")
+    assert sfx102(source) == [(12, 9, "SFX102")]
+
+
 def test_a_tornado_logout_reading_a_signed_cookie_itself_names_it():
     # WuZiqi (session 31): the module's only sign of the login is the logout's own read.
     source = """

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from ..engine import scope as sc
 from ..frameworks import auth
 from . import lifecycle_guard as guard
 from .base import Analysis
@@ -26,8 +27,82 @@ _COOKIE_METHODS = frozenset().union(*(
     f.identity_cookie_setters | f.identity_cookie_readers | f.cookie_clearers | f.cookie_clear_all
     for f in _FRAMEWORKS
 ))
-# In `IdentityCookieAnalysis.deleted`: every cookie, or one whose name is not a literal.
+# In `IdentityCookieAnalysis.deleted`: every cookie, or one whose name fixlint cannot tell.
 ANY = None
+
+
+class ComputedName(str):
+    """A cookie name given by an expression rather than a literal
+    (Medusa's `app.SECURE_TOKEN`): the expression as written. The same
+    expression names the same cookie wherever the module's handlers write
+    it: the login that issues the signed cookie under it, the logout that
+    deletes it."""
+
+    __slots__ = ()
+
+    def __eq__(self, other):
+        return other.__class__ is ComputedName and str.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(("computed", str(self)))
+
+
+def _computed_name(expr, ctx):
+    """The ComputedName of a cookie name that is no literal: a name bound
+    outside the function (an import, a module constant fixlint cannot
+    fold), an attribute chain on one or on `self`, a subscript of such a
+    chain by a string (`self.settings["cookie_name"]`); a local name is
+    followed to the value assigned to it. None for anything else (a call,
+    a parameter, a loop variable), which may name any cookie; a module
+    name bound to a call (`COOKIE = config.get("cookie")`) is itself."""
+    value = ctx.value_of(expr)
+    if value is not expr and _chain_root(value) is None:
+        binding = ctx.binding(expr)
+        if binding is None or binding.scope.kind != sc.MODULE:
+            return None
+    else:
+        expr = value
+    root = _chain_root(expr)
+    if root is None:
+        return None
+    if root is expr or root.id != "self":
+        binding = ctx.binding(root)
+        if binding is not None and binding.scope.kind != sc.MODULE:
+            return None  # a parameter or a variable of the function: its value is anybody's
+    return ComputedName(ast.unparse(expr))
+
+
+def _chain_root(expr):
+    """The Name a name or attribute chain (subscripts by a string included)
+    hangs on, else None."""
+    root = expr
+    while True:
+        cls = root.__class__
+        if cls is ast.Attribute:
+            root = root.value
+        elif cls is ast.Subscript and root.slice.__class__ is ast.Constant and isinstance(root.slice.value, str):
+            root = root.value
+        else:
+            break
+    return root if root.__class__ is ast.Name else None
+
+
+def _unnamed(deleted, cookies):
+    """Whether `deleted` holds a deletion that may be of any of `cookies`:
+    every cookie, a cookie fixlint cannot name, or one named by an
+    expression none of them is named by, when the module names all of
+    them by literals (an expression may hold any of those literals; where
+    the app names its signed cookie by an expression, another expression
+    names another cookie)."""
+    if ANY in deleted:
+        return True
+    if any(c.__class__ is ComputedName for c in cookies):
+        return False
+    return any(n.__class__ is ComputedName for n in deleted)
+
 _MAX_CALL_DEPTH = 8
 
 
@@ -83,6 +158,8 @@ class IdentityCookieAnalysis(Analysis):
             return
         name_expr = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
         name = literal_key(name_expr, self.ctx) if name_expr is not None else None
+        if name is None and name_expr is not None:
+            name = _computed_name(name_expr, self.ctx)
         if attr in framework.cookie_clearers:
             self._deleted.setdefault(function.node, {}).setdefault(name, node)
         elif name is not None and attr in framework.identity_cookie_readers:
@@ -93,7 +170,8 @@ class IdentityCookieAnalysis(Analysis):
             self.cookies.setdefault(name, (framework, node))
 
     def deleted(self, function, reached=()):
-        """The cookie names (ANY: every cookie, or a name that is no literal)
+        """The cookie names (a ComputedName for one named by an expression;
+        ANY: every cookie, or a name fixlint cannot tell)
         that `function`, the functions it reached and the methods of the
         module's classes it calls on `self` delete."""
         names = set()
@@ -131,12 +209,13 @@ class IdentityCookieAnalysis(Analysis):
             return None
         deleted = self.deleted(function, reached)
         names = deleted & cookies.keys()
-        if not names and ANY not in deleted:
+        if not names and not _unnamed(deleted, cookies):
             return None
         if self._may_revoke(function, reached, framework):
             return None
         name = min(names or cookies, key=lambda n: cookies[n][1].lineno)
-        site, via = self._deletion_site(function, {name, ANY})
+        unnamed = {n for n in deleted if n is ANY or n.__class__ is ComputedName} - cookies.keys()
+        site, via = self._deletion_site(function, {name, ANY} if names else unnamed)
         return framework, name, site, via
 
     def _deletion_site(self, function, names):
@@ -183,7 +262,7 @@ class IdentityCookieAnalysis(Analysis):
         if not self.cookies or self._handlers.get(function) is None:
             return None
         deleted = self.deleted(function, reached)
-        if ANY in deleted or deleted & self.cookies.keys():
+        if ANY in deleted or deleted & self.cookies.keys() or any(n.__class__ is ComputedName for n in deleted):
             return None
         name = min(self.cookies, key=lambda n: self.cookies[n][1].lineno)
         return self.cookies[name][0], name

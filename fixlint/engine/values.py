@@ -89,23 +89,28 @@ def _safe(op, left, right):
 
 
 class _Budget:
-    """One evaluation's work left, and the values of the nodes it folded
-    (a node met again, as in `t = s + s`, is not folded twice)."""
+    """One evaluation's work left, the values of the nodes it folded (a
+    node met again, as in `t = s + s`, is not folded twice), and whether
+    the numbers of other project modules count (`numbers`)."""
 
-    __slots__ = ("steps", "memo")
+    __slots__ = ("steps", "memo", "numbers")
 
-    def __init__(self):
+    def __init__(self, numbers=False):
         self.steps = _MAX_STEPS
         self.memo = {}
+        self.numbers = numbers
 
 
-def evaluate(expr, ctx=None):
+def evaluate(expr, ctx=None, numbers=False):
     """The value of `expr` if it is a literal after folding, else UNKNOWN.
 
     With a context, names bound (in the scope visible now) to literal values
-    are followed.
+    are followed, and the string constants the module imports from the
+    project; with `numbers`, where the value is a lifetime or an expiry, the
+    numbers it imports too (`MAX_AGE` from the project's settings.py: a
+    number imported elsewhere, `secure=not DEBUG`, is configuration).
     """
-    return _evaluate(expr, ctx, 0, _Budget())
+    return _evaluate(expr, ctx, 0, _Budget(numbers))
 
 
 def _evaluate(expr, ctx, depth, budget):
@@ -154,23 +159,31 @@ def _fold(expr, ctx, depth, budget):
     if cls is ast.Name and ctx is not None:
         value = ctx.value_of(expr)
         if value is expr:
-            return _imported_constant(expr, ctx)
+            return _imported_constant(expr, ctx, budget.numbers)
         return _evaluate(value, ctx, depth + 1, budget)
     if cls is ast.Attribute and ctx is not None:
-        return _imported_constant(expr, ctx)
+        return _imported_constant(expr, ctx, budget.numbers)
     return UNKNOWN
 
 
-def _imported_constant(expr, ctx):
+def _imported_constant(expr, ctx, numbers=False):
     """The string constant another module of the project gives a name the
     module imports (`from app.consts import COOKIE` -> COOKIE,
-    `consts.COOKIE` after `from app import consts`): project/constants.py."""
+    `consts.COOKIE` after `from app import consts`), or with `numbers` its
+    number (`from settings import MAX_AGE`): project/constants.py."""
     project = ctx.project
-    constants = project.constants if project is not None else None
-    if not constants:
+    if project is None:
+        return UNKNOWN
+    constants = project.constants
+    given = project.numbers if numbers else None
+    if not (constants or given):
         return UNKNOWN
     qualname = ctx.qualname(expr)
-    value = constants.get(qualname) if qualname is not None else None
+    if qualname is None:
+        return UNKNOWN
+    value = constants.get(qualname) if constants else None
+    if value is None and given:
+        value = given.get(qualname)
     return UNKNOWN if value is None else value
 
 
@@ -209,14 +222,15 @@ def seconds(value):
 
 def duration_of(expr, ctx):
     """Seconds from now that an expiry expression reaches, for the shapes
-    `N`, `timedelta(...)` and `datetime.now() + timedelta(...)`."""
-    value = evaluate(expr, ctx)
+    `N`, `timedelta(...)` and `datetime.now() + timedelta(...)`, the
+    numbers the module imports from the project folded."""
+    value = evaluate(expr, ctx, numbers=True)
     if value is not UNKNOWN:
         return seconds(value)
     if expr.__class__ is ast.BinOp and expr.op.__class__ is ast.Add:
         for now_side, delta_side in ((expr.left, expr.right), (expr.right, expr.left)):
             if now_side.__class__ is ast.Call and ctx.qualname(now_side.func) in _NOW:
-                return seconds(evaluate(delta_side, ctx))
+                return seconds(evaluate(delta_side, ctx, numbers=True))
     return None
 
 
@@ -244,8 +258,8 @@ def expired_at_once(expr, ctx):
     """Whether a cookie's `max_age`/`expires` makes it expire at once, as a
     deletion does: a number at or below 0, a date in the past
     (`"Thu, 01 Jan 1970 00:00:00 GMT"`, `datetime(1970, 1, 1)`,
-    `datetime.fromtimestamp(0)`)."""
-    value = evaluate(expr, ctx)
+    `datetime.fromtimestamp(0)`), imported numbers folded."""
+    value = evaluate(expr, ctx, numbers=True)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value <= 0
     if isinstance(value, str):

@@ -36,9 +36,9 @@ from .. import __version__
 # 11: `from_object(config[name])` of a mapping of classes is read, not `unreadable`;
 # 12: a helper returning a string built with a signature (`f"{signature}-{ts}"`) is not weak;
 # 13: `object_imports`; 14: `class_keys`, `loads_objects`, and a class's `from_file` is not `unreadable`;
-# 15: `object_links`, `calls`, `env_defaults`, and functions' `events` hold `["delete_cookie", name]`
-# 16: `class_bases`
-FORMAT = 16
+# 15: `object_links`, `calls`, `env_defaults`, and functions' `events` hold `["delete_cookie", name]`;
+# 16: `class_bases`; 17: `numbers`
+FORMAT = 17
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -11,9 +11,16 @@ Only what a line scan can tell for sure is kept: a one-line string literal
 without prefix, at the start of a line (the module level: an indented line
 belongs to a block), bound nowhere else in the module (no second
 assignment, augmented assignment, `global NAME`, `def`/`class`/`import ...
-as`/`for`/`with ... as` of that name, no unpacking into it). Numbers and
-booleans are left alone: `secure=not DEBUG` with an imported `DEBUG = True`
-is configuration RULES.md trusts, not a literal weak value.
+as`/`for`/`with ... as` of that name, no unpacking into it). Booleans are
+left alone: `secure=not DEBUG` with an imported `DEBUG = True` is
+configuration RULES.md trusts, not a literal weak value.
+
+`numbers` keeps apart the module-level names bound to a number written as
+literal arithmetic (`MAX_AGE = 3600 * 24 * 365`, `WEEK = 7 * DAY` after
+`DAY = 86400` in the same module): engine.values folds them only where it
+reads a lifetime or an expiry (`max_age=MAX_AGE` imported from settings.py,
+pychess-variants' session storage), never as a flag (`secure=not DEBUG`
+with `DEBUG = 1`).
 
 `env_defaults` keeps apart the names a module-level line sets from the
 environment with a literal default (`COOKIE_NAME = os.getenv("COOKIE_NAME",
@@ -27,6 +34,8 @@ from __future__ import annotations
 
 import ast
 import re
+
+from ..engine import values
 
 # A line that assigns a plain one-line string literal to a module-level
 # name, with an optional annotation; found after a line break (the regex
@@ -60,6 +69,69 @@ def scan(text):
         return {}
     bound = _bindings(text, candidates)
     return {name: found[name] for name in candidates if bound.get(name) == 1}
+
+
+# A line that assigns literal arithmetic to a module-level name: digits, the
+# names of numbers found above it, operators and parentheses, at least one
+# digit; folded by _fold_number, which takes only what it can tell.
+_NUMBER_ASSIGNED = (r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=[^\n#]*\d)([-+*/%()\w. \t]*[\w)])"
+                    r"[ \t]*(?=#|\r?\n|$)")
+_NUMBER_LINE = re.compile(r"\n" + _NUMBER_ASSIGNED)
+_NUMBER_FIRST = re.compile(_NUMBER_ASSIGNED)
+_NUMBER_SIZE = 80  # characters of one value: real constants take a few
+
+
+def numbers(text):
+    """{name: number} for the module-level names bound once to literal
+    arithmetic (see above): an int or a finite float, never a bool."""
+    found = {}
+    first = _NUMBER_FIRST.match(text)
+    matches = [first] if first is not None else []
+    matches.extend(_NUMBER_LINE.finditer(text))
+    for match in matches:
+        name, written = match.groups()
+        if name in found or len(written) > _NUMBER_SIZE or _in_string(text, match.start(1)):
+            found[name] = None
+            continue
+        found[name] = _fold_number(written, found)
+        if len(found) > _LIMIT:
+            break
+    candidates = [name for name, value in found.items() if value is not None][:_LIMIT]
+    if not candidates:
+        return {}
+    bound = _bindings(text, candidates)
+    return {name: found[name] for name in candidates if bound.get(name) == 1}
+
+
+def _fold_number(written, known):
+    """The number `written` folds to, with the numbers `known` by name;
+    else None."""
+    try:
+        expr = ast.parse(written.strip(), mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    value = values.evaluate(expr, _Known(known))
+    if value.__class__ not in (int, float) or value != value or value in (float("inf"), float("-inf")):
+        return None
+    return value
+
+
+class _Known:
+    """What engine.values asks of a context, answered from the numbers of
+    the module found so far: a name is its number, anything else unknown
+    (an attribute, a call)."""
+
+    project = None
+
+    def __init__(self, known):
+        self._known = known
+
+    def value_of(self, expr):
+        value = self._known.get(expr.id)
+        return ast.Constant(value) if value is not None else expr
+
+    def qualname(self, expr):
+        return None
 
 
 # `NAME = os.getenv("X", "default")`, `os.environ.get(...)`, or `getenv(...)`

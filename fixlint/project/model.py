@@ -110,6 +110,10 @@ class ProjectFacts(NamedTuple):
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
     constants: dict = {}
+    # The numbers it imports from the project (summary `numbers`: `MAX_AGE
+    # = 3600 * 24 * 365` in settings.py), by the same qualified names:
+    # engine.values folds them where it reads a lifetime or an expiry only.
+    numbers: dict = {}
     # The names it imports from the project that another module sets from
     # the environment with a string default (`config.COOKIE_NAME`:
     # "session"), by the same qualified names: read where they name a
@@ -238,9 +242,9 @@ class Project:
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
                 keyed_interface=self._keyed_interface(group))
         keys, complete, chain = self._chain(path)
-        helpers, constants, app_classes, env_defaults = imported_names(self, path)
+        helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
-                              app_classes=app_classes, env_defaults=env_defaults,
+                              app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -323,7 +327,7 @@ class Project:
         if found is None:
             summary = self.summaries[path]
             found = {**summary.get("env_defaults", {}), **summary.get("constants", {})}
-            _, constants, _, env_defaults = imported_names(self, path, resolve_cookies=False)
+            _, constants, _, env_defaults, _ = imported_names(self, path, resolve_cookies=False)
             for qualified, value in (*env_defaults.items(), *constants.items()):
                 found[qualified] = value
                 if qualified.startswith("."):
@@ -651,12 +655,13 @@ def imported_names(project, path, resolve_cookies=True):
     (`from .deps import get_session` -> ".deps.get_session"; `from auth
     import utils` and `import auth.utils` -> "auth.utils.<function>"), the
     string constants ({`app.consts.COOKIE`: its value}), the application
-    subclasses ({`app.core.MyFlask`: "flask.Flask"}) and the environment
-    defaults ({`config.COOKIE_NAME`: "session"}). A profile's cookie
+    subclasses ({`app.core.MyFlask`: "flask.Flask"}), the environment
+    defaults ({`config.COOKIE_NAME`: "session"}) and the numbers
+    ({`settings.MAX_AGE`: 31536000}). A profile's cookie
     deletion by a name is given the name's value in the helper's module
     (_cookie_names_read), unless `resolve_cookies` is False (that module's
     own names being read)."""
-    helpers, constants, app_classes, env_defaults = {}, {}, {}, {}
+    helpers, constants, app_classes, env_defaults, numbers = {}, {}, {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
 
@@ -667,7 +672,7 @@ def imported_names(project, path, resolve_cookies=True):
         summary = project.summaries[target]
         hit = False
         for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes),
-                             ("env_defaults", env_defaults)):
+                             ("env_defaults", env_defaults), ("numbers", numbers)):
             given = summary.get(field)
             if not given:
                 continue
@@ -733,7 +738,7 @@ def imported_names(project, path, resolve_cookies=True):
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
                 take(target, module)
-    return helpers, constants, app_classes, env_defaults
+    return helpers, constants, app_classes, env_defaults, numbers
 
 
 def _cookie_names_read(project, path, profile):

@@ -56,6 +56,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   when the value is not a string literal;
 - `constants`: its module-level string constants (`COOKIE_NAME =
   "sid"`), for the modules that import them (constants.py);
+- `numbers`: its module-level numbers written as literal arithmetic
+  (`MAX_AGE = 3600 * 24 * 365`), folded where the modules that import
+  them give a lifetime (constants.py);
 - `env_defaults`: its module-level names set from the environment with a
   string default (`COOKIE_NAME = os.getenv("COOKIE_NAME", "session")`),
   read where they name a cookie (constants.py);
@@ -234,7 +237,7 @@ def empty():
             **{f.project_marker: False for f in _MARKED}, "session_use": False, "remember": False, "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
-            "constants": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
+            "constants": {}, "numbers": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
             "object_imports": [], "object_links": [], "calls": [], "class_bases": {}}
 
@@ -268,6 +271,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     _from_imports(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
+    facts["numbers"] = constants.numbers(text)
     facts["env_defaults"] = constants.env_defaults(text, imports)
     if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["response_classes"] = response_classes.assigned(text, probe)

@@ -9,7 +9,7 @@ from ..analysis.lifecycle import (
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.handlers import ROUTE, VIEW
 from ..analysis.identity import binds_nobody, is_identity_key, names_something_else
-from ..analysis.identity_cookies import IdentityCookieAnalysis
+from ..analysis.identity_cookies import ComputedName, IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
 from . import _lifecycle_semgrep as ls
@@ -179,7 +179,11 @@ class SessionNotInvalidatedOnLogout(Rule):
     logout that only deletes the session cookie is SFX102 in every
     framework); the cookie counts when the module issues it or reads it
     back in `get_current_user()`, or the logout handler itself reads it
-    (`self.get_signed_cookie("userId")`). Not when the handler also calls
+    (`self.get_signed_cookie("userId")`). A cookie named by an expression
+    (`self.set_secure_cookie(app.SECURE_TOKEN, ...)`, a name imported or
+    set at the module level) is the one the same expression names in the
+    logout (`self.clear_cookie(app.SECURE_TOKEN)`); a cookie another
+    expression names is another cookie. Not when the handler also calls
     something named for revoking on the server (`denied.revoke(token)`,
     `auth.logout(user)`, `sessions.delete(sid)`; not `RequestHandler`'s own
     `self.clear()` or `self.flush()`) or deletes a server-side record keyed
@@ -519,12 +523,14 @@ class KeptCookie:
 
     @property
     def code(self):
-        return self.framework.identity_cookie_clear.format(name=f'"{self.name}"')
+        computed = self.name.__class__ is ComputedName
+        return self.framework.identity_cookie_clear.format(name=self.name if computed else f'"{self.name}"')
 
     def message(self):
         revoke = self.framework.identity_cookie_revoke
         also = f", and {revoke}: a deleted copy stays valid" if revoke else ""
-        return (f"logout never deletes the signed user cookie {self.name!r}: the browser stays signed in "
+        cookie = f"named by {self.name}" if self.name.__class__ is ComputedName else repr(self.name)
+        return (f"logout never deletes the signed user cookie {cookie}: the browser stays signed in "
                 f"until it expires; call {self.code}{also} ({self.framework.label})")
 
 
@@ -542,7 +548,8 @@ class DeletedCookie:
 
     def message(self):
         where = f"calls {self.via}(), which " if self.via else ""
-        return _stays_valid(where, self.name, self.framework.identity_cookie_revoke, self.framework.label)
+        return _stays_valid(where, self.name, self.framework.identity_cookie_revoke, self.framework.label,
+                            computed=self.name.__class__ is ComputedName)
 
 
 def _library_logout(path):

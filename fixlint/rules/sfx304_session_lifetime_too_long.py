@@ -20,7 +20,10 @@ class SessionLifetimeTooLong(Rule):
     `SessionMiddleware(max_age=...)`, starsessions `lifetime=`, and
     `Max-Age` in a hand-written `Set-Cookie` value. Constant arithmetic
     (`60 * 60 * 24 * 400`, `timedelta(weeks=60)`,
-    `datetime.now() + timedelta(days=400)`) is folded. Flask-Login's
+    `datetime.now() + timedelta(days=400)`) is folded, and so are the
+    numbers a module imports from another module of the project
+    (`max_age=MAX_AGE` with `MAX_AGE = 3600 * 24 * 365` in the project's
+    `settings.py`). Flask-Login's
     remember-me cookie lasts 365 days unless configured: where
     `login_user(..., remember=...)` is used and no module of the project
     sets `REMEMBER_COOKIE_DURATION`, the `LoginManager(...)` call is
