@@ -298,7 +298,10 @@ def summarise(text, tree=None, known=None, parsed=None):
 
 
 # A top-level class line with bases: `class Operator(BaseAccount):`, `class Admin(models.Account, Mixin):`.
-_CLASS_LINE = re.compile(r"^class[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:", re.MULTILINE)
+# The literal line break first (as NEXT_TOP_LINE): the regex engine skips to each one.
+_CLASS_BASES = r"class[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:"
+_CLASS_LINE = re.compile(r"\n" + _CLASS_BASES)
+_CLASS_FIRST = re.compile(_CLASS_BASES)
 _DOTTED = re.compile(r"[A-Za-z_][\w.]*")
 
 
@@ -312,7 +315,9 @@ def class_bases(text):
     if "class" not in text:
         return {}
     found = {}
-    for name, listed in _CLASS_LINE.findall(text):
+    first = _CLASS_FIRST.match(text)
+    lines = _CLASS_LINE.findall(text)
+    for name, listed in ([first.groups()] if first is not None else []) + lines:
         bases = [b for b in (part.strip() for part in listed.split(",")) if _DOTTED.fullmatch(b) and b != "object"]
         if bases:
             found[name] = bases
