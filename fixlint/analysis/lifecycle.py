@@ -119,10 +119,15 @@ def _session_calls():
 
 _SESSION_CALLS = _session_calls()
 # A project's own copy of a library's logout call: the call's bare name ->
-# (the library's own session keys, which the copy removes; the event the
-# library's call stands for). Framework.own_session_keys.
-_LIBRARY_LOGOUTS = {q.rpartition(".")[2]: (f.own_session_keys, q) for f in fw.FRAMEWORKS if f.own_session_keys
-                    for q in sorted(f.logout_calls)}
+# (the session keys the library's call removes, all of which the copy
+# removes too; the event the library's call stands for).
+# Framework.logout_session_keys, else own_session_keys.
+# Two libraries name their call alike (`logout_user`): the first registered stands for both.
+_LIBRARY_LOGOUTS = {}
+for _library in fw.FRAMEWORKS:
+    for _call in sorted(_library.logout_calls) if _library.own_session_keys else ():
+        _LIBRARY_LOGOUTS.setdefault(
+            _call.rpartition(".")[2], (_library.logout_session_keys or _library.own_session_keys, _call))
 
 
 def library_logout(name, removed):
@@ -130,11 +135,13 @@ def library_logout(name, removed):
     named `name` that removes the session keys `removed` is a copy of, or
     None: calibre-web vendors Flask-Login as `cps/cw_login`, ragflow ports
     its `logout_user()` to Quart — a function named like the library's call
-    that removes the library's own key (`_user_id`), not an application
-    key (`user_id`). It is that library call wherever it is called (SFX102:
-    an invalidation), and its body is no application's logout."""
+    that removes every identity key the library's call removes (`_user_id`,
+    `_fresh`), not only application keys (`user_id`) nor `_user_id` beside
+    keys of its own (HiddifyPanel's `logout_user()`, its own logout). It is
+    that library call wherever it is called (SFX102: an invalidation), and
+    its body is no application's logout."""
     found = _LIBRARY_LOGOUTS.get(name)
-    if found is None or found[0].isdisjoint(removed):
+    if found is None or not found[0] <= set(removed):
         return None
     return found[1]
 

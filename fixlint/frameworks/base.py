@@ -309,6 +309,13 @@ class Framework:
     # one is a copy of that call (a vendored library), which SFX102 counts
     # as invalidation wherever it is called, not an application's logout.
     own_session_keys: frozenset = frozenset()
+    # The identity keys the library's logout call removes (Flask-Login's
+    # logout_user(): `_user_id`, `_fresh`): a copy of that call removes
+    # them all. A function of the application's own that happens to share
+    # the name and pops `_user_id` beside keys of its own (HiddifyPanel's
+    # logout_user() popping `_user_id` and `_admin_id`) is its logout, judged
+    # as one. Empty: `own_session_keys`.
+    logout_session_keys: frozenset = frozenset()
     session_writers: frozenset = frozenset()
     regenerate_mechanism: str = ""  # the tag SessionBackend.regenerators names it by
     # Methods the framework calls on the project's own object at sign-in and

@@ -26,6 +26,11 @@ LOGOUT_USER = frozenset(
 # counts it as invalidation). `_user_id` is the key only Flask-Login (or a
 # project's vendored copy of it, calibre-web's cps/cw_login) writes.
 OWN_SESSION_KEYS = frozenset(("_user_id",))
+# What logout_user() pops (flask_login/utils.py, 0.6: `_user_id`, `_fresh`,
+# `_id`) that names who is signed in and how freshly: a copy of it pops
+# both (`_id`, a hash of the client's address and agent, is no identity key,
+# so fixlint records no removal of it).
+LOGOUT_SESSION_KEYS = frozenset(("_user_id", "_fresh"))
 
 # login_user(user, remember=True) sets the remember-me cookie; the project's
 # LoginManager(...) construction is where its missing hardening is reported.
@@ -41,6 +46,7 @@ FLASK_LOGIN = Framework(
     bind_not_partial_in_logout=True,
     logout_calls=LOGOUT_USER,
     own_session_keys=OWN_SESSION_KEYS,
+    logout_session_keys=LOGOUT_SESSION_KEYS,
     settings=(
         Setting("REMEMBER_COOKIE_SECURE", "secure", "remember", False),
         Setting("REMEMBER_COOKIE_HTTPONLY", "httponly", "remember", True),

@@ -26,6 +26,8 @@ STARLETTE_LOGIN = Framework(
     bind_calls=LOGIN_USER,
     logout_calls=LOGOUT_USER,
     own_session_keys=frozenset(("_user_id",)),
+    # logout_user() pops its config's SESSION_NAME_KEY, _FRESH and _ID (starlette_login/utils.py), as Flask-Login's.
+    logout_session_keys=frozenset(("_user_id", "_fresh")),
     fixtures="fastapi",
     advice={
         "SFX101": Advice(
