@@ -50,6 +50,9 @@ NON_SENSITIVE_NAMES = (
     "view_mode", "tour", "banner", "announcement", "dismissed",
     # Which parts of a page are open or folded (adhocracy-plus's `dashboard_projects_closed_accordions`).
     "accordion", "accordions", "collapsed", "expanded",
+    # How a listing is sorted and shown, written as one word or as a mode of the page (PyOne's
+    # `sortby`, `admin_sortby`, `image_mode`); `mode` alone is not one (`admin_mode` may be a privilege).
+    "sortby", "orderby", "image_mode", "display_mode", "list_mode", "grid_mode",
     "flash", "flashes", "message", "messages", "notice", "toast",
     "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
     "hist", "history",
