@@ -278,12 +278,24 @@ def decode_source(data):
         raise SourceError(f"cannot decode as {encoding}: {reason}") from None
 
 
-def _newer_hint(message):
+# A line only Python 3.12 reads (PEP 695): type parameters of a function or
+# class (`def first[T](xs: list[T])`, `class Box[T]:`), a `type` alias.
+_TYPE_PARAMETERS = re.compile(r"\s*(?:(?:async\s+)?def|class)\s+\w+\s*\[|\s*type\s+\w+\s*(?:\[[^\]]*\]\s*)?=")
+
+
+def _newer_hint(message, line):
     """What a syntax error says when the file may be valid in a newer
     Python: before 3.12 an f-string could not reuse its own quotes or span
-    lines (`f"{row["name"]}"`, PEP 701), and real projects now write them."""
-    if sys.version_info < (3, 12) and message.startswith("f-string"):
+    lines (`f"{row["name"]}"`, PEP 701), nor could a function or class take
+    type parameters or a `type` alias be written (PEP 695, EvaP's
+    `def f[M: Model]`); real projects now write them. `line`: the text of
+    the line the error is on."""
+    if sys.version_info >= (3, 12):
+        return ""
+    if message.startswith("f-string"):
         return "; Python 3.12 reads f-strings that reuse their quotes: run fixlint under the project's Python"
+    if line and _TYPE_PARAMETERS.match(line):
+        return "; Python 3.12 reads type parameters and type aliases (PEP 695): run fixlint under the project's Python"
     return ""
 
 
@@ -301,7 +313,7 @@ def parse_source(text, path):
         line = exc.lineno or 1
         col = max((exc.offset or 1) - 1, 0)
         version = "%d.%d" % sys.version_info[:2]
-        raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version}{_newer_hint(exc.msg)})",
+        raise SourceError(f"syntax error: {exc.msg} (parsed as Python {version}{_newer_hint(exc.msg, exc.text)})",
                           line, col) from None
     except RecursionError:
         raise SourceError("cannot parse: expressions nested too deeply for Python's parser") from None

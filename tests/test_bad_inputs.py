@@ -182,7 +182,21 @@ def test_newer_syntax_names_the_python_that_parsed_it(project):
     done = run_cli("check", "newer.py", cwd=project)
     version = "%d.%d" % sys.version_info[:2]
     assert done.stderr.startswith("newer.py:1:")
-    assert f"(parsed as Python {version})" in done.stderr
+    assert f"(parsed as Python {version}" in done.stderr
+
+
+@pytest.mark.parametrize("source", ["type Handler = int\n", "type Pair[T] = tuple[T, T]\n",
+                                    "def first[T](xs: list[T]) -> T:\n    return xs[0]\n",
+                                    "class Box[T]:\n    pass\n"])
+def test_type_parameters_only_a_newer_python_reads_say_which_python_reads_them(tmp_path, source):
+    write(tmp_path, "typed.py", SESSION + source)
+    done = run_cli("check", "typed.py", cwd=tmp_path)
+    if sys.version_info >= (3, 12):
+        assert "typed.py" not in done.stderr
+    else:
+        assert done.stderr.startswith("typed.py:2:")
+        assert "Python 3.12 reads type parameters and type aliases (PEP 695): run fixlint under the project's " \
+               "Python" in done.stderr
 
 
 def test_an_f_string_only_a_newer_python_reads_says_which_python_reads_it(tmp_path):
