@@ -549,3 +549,43 @@ def test_a_routed_logout_that_another_logout_calls_is_reported_on_its_own_path()
 def test_an_unrouted_logout_helper_is_judged_at_the_handler_that_calls_it():
     source = _ROUTED_WRAPPER.replace('    @router.post("/auth/logout")\n', "")
     assert sfx102(source.format(inner="do_logout")) == [(16, 18, "SFX102")]
+
+
+JWT_LOGOUT = """
+    from fastapi import Depends, FastAPI, Response
+    from fastapi_jwt_auth import AuthJWT
+
+    app = FastAPI()
+    denylist = set()
+
+    @app.{method}("/logout")
+    def logout(response: Response, Authorize: {annotation} = Depends()):
+        {revoke}
+        Authorize.unset_jwt_cookies()
+        return {{}}
+"""
+
+
+@pytest.mark.parametrize("method", ["post", "delete"])
+def test_a_token_librarys_cookie_unsetter_alone_is_reported_whatever_the_route_method(method):
+    # The decorator of a DELETE route ends nothing (it was read as a revoking `delete()` call).
+    [message] = sfx102_messages(JWT_LOGOUT.format(method=method, annotation="AuthJWT", revoke="pass"))
+    assert message.startswith("SFX102 logout calls Authorize.unset_jwt_cookies(), which only deletes cookie "
+                              "'access_token_cookie', whose value stays valid"), message
+    assert message.endswith("@AuthJWT.token_in_denylist_loader checks (FastAPI JWT Auth)"), message
+    plain = JWT_LOGOUT.format(method=method, annotation="AuthJWT", revoke="pass").replace(
+        "Authorize.unset_jwt_cookies()", 'response.delete_cookie("access_token")')
+    assert len(sfx102(plain)) == 1
+
+
+@pytest.mark.parametrize("revoke", [
+    'denylist.add(Authorize.get_raw_jwt()["jti"])',  # the token's id read at logout, and a store named for revoking
+    "revoke_token(Authorize.get_raw_jwt())",
+    "denylist.add(Authorize.get_jti(token))",
+])
+def test_a_token_revoked_at_logout_is_no_finding(revoke):
+    assert sfx102(JWT_LOGOUT.format(method="post", annotation="AuthJWT", revoke=revoke)) == []
+
+
+def test_an_unsetter_named_alike_on_another_type_is_no_token_library():
+    assert sfx102(JWT_LOGOUT.format(method="post", annotation="dict", revoke="pass")) == []

@@ -192,15 +192,20 @@ _CONFIG_CALLS = _CONFIG_METHODS | {q.rpartition(".")[2] for q in _EXTENSION_CLAS
 _DELETE_PREFIXES = tuple(sorted(stores.DELETE_METHODS))
 # Session methods that read a key's value.
 _SESSION_READS = frozenset(("get", "pop"))
+# A token library's calls that only delete its token cookies (Framework.cookie_unsetters):
+# qualified name -> the cookie names; and its methods on a typed instance -> (token classes, names).
+_COOKIE_UNSETTERS = {q: (f, names) for f in fw.FRAMEWORKS for q, names in f.cookie_unsetters.items()}
+_UNSETTER_METHODS = {m: (f, names) for f in fw.FRAMEWORKS for m, names in f.cookie_unsetter_methods.items()}
+_UNSETTER_NAMES = frozenset(q.rpartition(".")[2] for q in _COOKIE_UNSETTERS)
 _ATTRIBUTE_CALLS = frozenset().union(
     _SESSION_METHODS, _REQUEST_SESSION_CALLS, ADDERS, (key[1] for key in _INTERFACE_REGENERATE), _COOKIE_DELETERS,
-    ("set_cookie",), _STORE_METHODS, stores.SQL_RUN_METHODS,
+    ("set_cookie",), _STORE_METHODS, stores.SQL_RUN_METHODS, _UNSETTER_METHODS,
 )
 
 
 class Event:
     __slots__ = ("kind", "node", "framework", "key", "mechanism", "callee", "name", "scope", "binding",
-                 "access", "session", "function", "restores", "via", "params", "param", "inner", "passes")
+                 "access", "session", "function", "restores", "via", "params", "param", "inner", "passes", "library")
 
     def __init__(self, kind, node, framework=None, key=None, mechanism=None, callee=None, access=None,
                  session=None):
@@ -228,6 +233,7 @@ class Event:
         # the caller's session or the caller's own session parameter, the
         # framework whose session it is), ...).
         self.passes = None
+        self.library = None  # COOKIE_DELETE by a token library's call (`unset_jwt_cookies`): that library
 
     def __repr__(self):  # pragma: no cover - debugging aid
         extra = self.key or self.mechanism or getattr(self.callee, "name", "") or ""
@@ -682,6 +688,8 @@ class LifecycleAnalysis(Analysis):
             if name_expr is not None:
                 self._cookie_deletion(node, name_expr)
                 return True
+        if attr in _UNSETTER_METHODS and ctx.function is not None and self._unsets_token_cookies(node, receiver, attr):
+            return True
         if attr == "set_cookie" and _expires_now(node, self.ctx):
             self._cookie_deletion(node, node.args[0] if node.args else _keyword(node, "key"))
             return True
@@ -792,6 +800,12 @@ class LifecycleAnalysis(Analysis):
             return
         if binding is not None and binding.kind == sc.CLASS:
             return  # a local class named `login` is not Django's login()
+        if name in _UNSETTER_NAMES:
+            unset = _COOKIE_UNSETTERS.get(binding.qualname if binding is not None and binding.kind == sc.IMPORT
+                                          else ctx.qualname(func))
+            if unset is not None:  # flask-jwt-extended's `unset_jwt_cookies(response)`
+                self._token_cookies_unset(node, *unset, name)
+                return
         event = self._framework_call(func, name, binding)
         late = func.__class__ is ast.Name and (binding is None or binding.scope.kind == sc.MODULE)
         if event is None:
@@ -1056,6 +1070,27 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
             return
         self._add(Event(COOKIE_DELETE, node, key=name))
+
+    def _unsets_token_cookies(self, node, receiver, attr):
+        """`Authorize.unset_jwt_cookies()` on a parameter typed as the token
+        library's class (`Authorize: AuthJWT = Depends()`): a deletion of
+        its token cookies, named by their defaults. True when handled."""
+        library, names = _UNSETTER_METHODS[attr]
+        binding = self.ctx.binding(receiver) if receiver.__class__ is ast.Name else None
+        if binding is None or binding.kind != sc.PARAM or binding.value is None:
+            return False
+        if self.ctx.qualname(binding.value) not in library.token_classes:
+            return False
+        self._token_cookies_unset(node, library, names, f"{receiver.id}.{attr}")
+        return True
+
+    def _token_cookies_unset(self, node, library, names, call):
+        """COOKIE_DELETE events, at `node`, of the cookies `names` that the
+        token `library`'s call `call` deletes (the message names both)."""
+        for name in names:
+            event = self._add(Event(COOKIE_DELETE, node, key=name))
+            if event is not None:
+                event.via, event.library = call, library
 
     def _deletes_credential(self, name):
         """Whether deleting the cookie `name` may end a sign-in: a session

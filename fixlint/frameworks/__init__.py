@@ -33,6 +33,8 @@ from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
 from .quart_auth import QUART_AUTH
 from .falcon import FALCON
+from .flask_jwt_extended import FLASK_JWT_EXTENDED
+from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -41,7 +43,8 @@ from .falcon import FALCON
 FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, STARLETTE_LOGIN,
     PYRAMID,
-    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, HAND_ROLLED, PYTHON,
+    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
+    HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.

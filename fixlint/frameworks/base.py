@@ -481,6 +481,16 @@ class Framework:
     # (`response.delete_cookie("sessionid")`): in a logout, deleting the
     # session cookie alone is SFX102 (RULES.md Revision 2).
     cookie_deleters: frozenset = frozenset(("delete_cookie",))
+    # A token library's calls that delete its token cookies and nothing else
+    # (flask-jwt-extended's `unset_jwt_cookies(response)`): qualified name ->
+    # the cookies it deletes under their default names. `cookie_unsetter_methods`:
+    # the same for methods of an instance of one of `token_classes`
+    # (fastapi-jwt-auth's `Authorize: AuthJWT = Depends()`,
+    # `Authorize.unset_jwt_cookies()`). The token stays valid (SFX102).
+    cookie_unsetters: dict = field(default_factory=dict)
+    cookie_unsetter_methods: dict = field(default_factory=dict)
+    token_classes: frozenset = frozenset()
+    token_revoke_fix: str = ""  # what SFX102 tells a logout that only unsets them to do
     identity_cookie_clear: str = ""
     # What a logout that only deletes that cookie should do as well: the
     # signed value stays valid until it expires (RULES.md Revision 2).

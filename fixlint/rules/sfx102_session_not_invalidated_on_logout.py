@@ -136,7 +136,13 @@ class SessionNotInvalidatedOnLogout(Rule):
       its own credential, like an `access_token` cookie: a logout that only
       deletes it ends nothing on the server, and the message asks to end
       the session it names there, not for a `request.session` the app does
-      not have.
+      not have. A token library's call that only deletes its token cookies
+      is such a deletion: Flask-JWT-Extended's `unset_jwt_cookies(response)`,
+      FastAPI JWT Auth's `Authorize.unset_jwt_cookies()` on an `AuthJWT`
+      parameter; the message names the library's way to revoke the token.
+      A logout that reads the token's id (`get_jwt()["jti"]`, `get_jti()`)
+      or calls a store named for revoking (`blocklist.add(...)`) may revoke
+      it and is not reported.
 
     - **Not invalidation**: a session method the backend does not have
       (`session.invalidate()` or `session.regenerate()` on Flask's or
@@ -378,12 +384,14 @@ class SessionNotInvalidatedOnLogout(Rule):
                 continue
             deleted = _credential_cookie_only(steps, cookie_backend, lifecycle, path.function)
             if deleted is not None:
-                framework = fw.file_web_framework(lifecycle.ctx)
+                framework = deleted.event.library or fw.file_web_framework(lifecycle.ctx)
                 label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
                 where = f"calls {deleted.via}(), which " if deleted.via else ""
                 computed = deleted.event.mechanism == COMPUTED_NAME
                 key = deleted.event.key
-                if not computed and _names_session_id(key) and not lifecycle.own_cookie_by_default_name(key):
+                if deleted.event.library is not None:
+                    fix = deleted.event.library.token_revoke_fix
+                elif not computed and _names_session_id(key) and not lifecycle.own_cookie_by_default_name(key):
                     fix = "end the session it names on the server at logout (delete the store's record, or deny-list the token)"
                 else:
                     fix = "revoke the token on the server at logout (a deny-list, or sign-ins kept in a server-side session and ended)"
@@ -495,12 +503,23 @@ def _may_revoke(function, deletion):
     """Whether a call in the logout (outside the cookie calls, and the
     `deletion` itself: a helper that deletes the cookie,
     `delete_secure_cookie(resp)`) is named for ending something on the
-    server: `destroy_token`, `revoke`, `delete()`."""
-    for node in ast.walk(function):
-        if node.__class__ is ast.Call and node is not deletion:
-            func = node.func
-            name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-            if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
+    server: `destroy_token`, `revoke`, `delete()`, or a method of a store
+    named so (`blocklist.add(jti)`); or reads the token's id (`jti`), which
+    a logout has no use for but to revoke it. Only the body counts: the
+    route decorator of a DELETE handler (`@app.delete("/logout")`) ends
+    nothing."""
+    for statement in function.body:
+        for node in ast.walk(statement):
+            cls = node.__class__
+            if cls is ast.Call and node is not deletion:
+                func = node.func
+                name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+                if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
+                    return True
+                if name == "get_jti" or (func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
+                                         and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
+                    return True
+            elif cls is ast.Constant and node.value == "jti":
                 return True
     return False
 
