@@ -314,6 +314,43 @@ def test_the_summary_records_the_calls_of_what_a_module_imports():
     assert import_lines.scanned(1, "", "gate") and import_lines.scanned(0, "m", "helper")
 
 
+JWT_APP = """from flask import Flask, jsonify
+from flask_jwt_extended import JWTManager, create_access_token{extra_import}
+
+app = Flask(__name__)
+app.config["JWT_TOKEN_LOCATION"] = ["cookies"]
+{config}
+jwt = JWTManager(app)
+
+
+@app.post("/login")
+def login():
+    response = jsonify({{"msg": "ok"}})
+    {sign_in}
+    return response
+"""
+
+
+@pytest.mark.parametrize("config, sign_in, expected", [
+    # Tokens in cookies, no JWT_COOKIE_* key anywhere: the defaults (not Secure, no SameSite), at JWTManager(app).
+    ("", "set_access_cookies(response, create_access_token(identity='u'))", {(7, "SFX302"), (7, "SFX303")}),
+    # Set in a config module the app loads.
+    ("app.config.from_object('config.Config')", "set_access_cookies(response, create_access_token(identity='u'))",
+     set()),
+    # Tokens only in the response body: no cookie to harden.
+    ("", "response.json['token'] = create_access_token(identity='u')", set()),
+])
+def test_flask_jwt_extended_cookies_are_judged_across_the_project(tmp_path, config, sign_in, expected):
+    write(tmp_path, "pyproject.toml", "")
+    extra = ", set_access_cookies" if "set_access_cookies" in sign_in else ""
+    # (in a folder of its own: the test's own folder is named like test code)
+    write(tmp_path, "web/app.py", JWT_APP.format(extra_import=extra, config=config, sign_in=sign_in))
+    if "config.Config" in config:
+        write(tmp_path, "web/config.py", "class Config:\n    JWT_COOKIE_SECURE = True\n    JWT_COOKIE_SAMESITE = 'Lax'\n")
+    found = _cli(tmp_path, cwd=tmp_path)
+    assert found.get(str(tmp_path / "web" / "app.py"), set()) == expected
+
+
 def test_the_summary_records_class_bases():
     text = ("class Operator(BaseAccount):\n    pass\nclass Admin(models.Account, Mixin, metaclass=Meta):\n    pass\n"
             "class Plain:\n    pass\nclass Old(object):\n    pass\n    class Inner(Hidden):\n        pass\n")

@@ -126,7 +126,7 @@ class CookieSite:
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
         if self.kind in (SETTINGS, APP):
-            return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie"}.get(
+            return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie", "jwt": "the JWT cookie"}.get(
                 self.sensitivity_detail, "the session cookie"
             )
         if self.name:
@@ -1049,7 +1049,7 @@ class CookieAnalysis(Analysis):
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides
         for node, framework in self._constructions:
-            if getattr(project, framework.project_use):
+            if framework.project_use in project.uses:
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
 
     def _finish_response_class(self):

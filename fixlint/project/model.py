@@ -53,6 +53,10 @@ def find_root(path, known=None):
 _NONE = frozenset()
 # The summary facts that say a session library is set up (Framework.project_marker).
 _MARKERS = tuple(sorted({f.project_marker for f in fw.FRAMEWORKS if f.project_marker}))
+# The summary facts that say a project uses the cookie a project-wide finding
+# is about (Framework.project_use: Flask's session, Flask-Login's remember-me
+# cookie, Flask-JWT-Extended's token cookies).
+_USES = tuple(sorted({f.project_use for f in fw.FRAMEWORKS if f.project_use}))
 
 
 class ProjectFacts(NamedTuple):
@@ -106,6 +110,9 @@ class ProjectFacts(NamedTuple):
     # the app factory, starsessions imported in main.py): the backend of
     # every module of the application.
     markers: frozenset = frozenset()
+    # The project_use facts any module of the application holds (`session_use`,
+    # `remember`, `jwt_cookies`): whose cookie a project-wide finding may be about.
+    uses: frozenset = frozenset()
     # The string constants the checked module imports from the project, by
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
@@ -825,6 +832,7 @@ def _merge(summaries, product, unreadable):
         class_keys = facts.get("class_keys")
         keys.update(facts["keys"] if objects or not class_keys else set(facts["keys"]).difference(class_keys))
     return ProjectFacts(
+        uses=frozenset(use for use in _USES if any(f.get(use, False) for f in summaries)),
         keys=frozenset(keys),
         unreadable=unreadable,
         session_use=any(f["session_use"] for f in summaries),
