@@ -589,3 +589,18 @@ def test_a_token_revoked_at_logout_is_no_finding(revoke):
 
 def test_an_unsetter_named_alike_on_another_type_is_no_token_library():
     assert sfx102(JWT_LOGOUT.format(method="post", annotation="dict", revoke="pass")) == []
+
+
+@pytest.mark.parametrize("cookie, revoke", [("refreshToken", True), ("access_jwt", True), ("userid", False)])
+def test_a_django_logout_deleting_a_token_cookie_is_told_to_revoke_it(cookie, revoke):
+    source = f"""
+        from django.http import JsonResponse
+
+        def logout_view(request):
+            response = JsonResponse({{}})
+            response.delete_cookie("{cookie}")
+            return response
+    """
+    [message] = sfx102_messages(source, filename="views.py")
+    assert ("revoke the token on the server at logout (a deny-list), or keep the sign-in" in message) is revoke, message
+    assert message.endswith("request.session.flush() (Django)"), message

@@ -435,9 +435,12 @@ class SessionNotInvalidatedOnLogout(Rule):
             backend = server_side
             if _own_credential_cookie(event.key, lifecycle):
                 # A cookie the app sets itself with who the user is (pygoat's `userid`), or a token:
-                # deleting it revokes nothing; the session it stood in for is where logout can end.
-                return _stays_valid(where, event.key, f"keep the sign-in in the session and end it at logout: "
-                                    f"{backend.invalidate_fix}", backend.label)
+                # deleting it revokes nothing; the session it stood in for is where logout can end,
+                # or, for a token (ReactDjango-ERP's `refreshToken`), a deny-list on the server.
+                fix = f"keep the sign-in in the session and end it at logout: {backend.invalidate_fix}"
+                if not _TOKEN_WORDS.isdisjoint(fw.words(event.key)):
+                    fix = f"revoke the token on the server at logout (a deny-list), or {fix}"
+                return _stays_valid(where, event.key, fix, backend.label)
             if not backend.server_side:
                 return (f"logout {where}only deletes the session cookie and never ends the session; "
                         f"{backend.invalidate_fix} ({backend.label})")
@@ -489,6 +492,10 @@ def _stays_valid(where, cookie, fix, label, computed=False):
     what = f"the cookie {cookie} names" if computed else f"cookie {cookie!r}"
     return (f"logout {where}only deletes {what}, whose value stays valid: the server ends nothing, "
             f"so a copy of the cookie still signs in; {fix} ({label})")
+
+
+# Words of a cookie name that say it holds a token (`refreshToken`, `access_jwt`), not who the user is.
+_TOKEN_WORDS = frozenset(("token", "jwt", "refresh", "bearer"))
 
 
 def _own_credential_cookie(name, lifecycle):
