@@ -139,7 +139,8 @@ def test_logout_words_win_over_login_words():
                                  "username", "_auth_user_id", "role", "is_admin", "logged_in",
                                  "authenticated", "mfa_passed", "currentUser", "oauth_token", "2fa_ok",
                                  "login", "login_user", "user_login", "login_id", "LOGIN_ID",
-                                 "auth_mfa", "auth_mfa_ok", "auth_ticket", "otp_device_id", "login_device_id"])
+                                 "auth_mfa", "auth_mfa_ok", "auth_ticket", "otp_device_id", "login_device_id",
+                                 "Authorization", "bearer"])
 def test_identity_keys(key):
     assert is_identity_key(key)
 
@@ -150,7 +151,8 @@ def test_identity_keys(key):
                                  "login_locked", "login_retry_cnt", "LoginTime", "login_retries",
                                  "ukey_login_error", "loginErrMsg", "auth_confirm_required", "auth_mfa_required",
                                  "auth_ticket_id", "auth_acl_id", "authTicketId", "auth_bind_otp_after_mfa",
-                                 "auth_backend", "closed_account_user", "banned_user_id", "disabledUser"])
+                                 "auth_backend", "closed_account_user", "banned_user_id", "disabledUser",
+                                 "authorization_code", "otp_code"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
 

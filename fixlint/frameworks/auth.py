@@ -102,6 +102,8 @@ ADDRESS_WORDS = frozenset(("url", "uri", "link", "href"))
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
+        # A code still to be checked or exchanged (an OAuth `authorization_code`, an `otp_code` sent out).
+        "code", "codes",
         "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages",
         "cart", "basket", "carrito", "carrinho", "panier", "keranjang", "warenkorb", "carrello", "attempt",
         "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",

@@ -46,7 +46,7 @@ ENGLISH = Vocabulary(
     "en",
     login=(
         "login", "autologin", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
-        "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
+        "oauth", "sso", "saml", "register", "registration", "signup", "sign_up", "verify_otp", "otp", "totp",
         "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
         "reset_password", "password_reset", "forgot_password", "recover_password",
     ),
@@ -56,7 +56,7 @@ ENGLISH = Vocabulary(
         "user", "users", "uid", "userid", "username", "member", "customer", "account",
         "principal", "identity", "email", "login", "logged", "auth", "authed",
         "authenticated", "authorized", "role", "roles", "admin", "staff", "superuser",
-        "sudo", "mfa", "otp", "totp", "verified", "profile", "userinfo", "token", "jwt",
+        "sudo", "mfa", "otp", "totp", "verified", "profile", "userinfo", "token", "jwt", "authorization", "bearer",
         "claims", "tenant", "employee", "privilege", "privileges", "permissions",
     ),
     signed_out=("logout", "loggedout", "islogout", "isloggedout", "signedout", "signout", "logoff"),
@@ -219,7 +219,7 @@ OCCASIONS = (
                         "recuperar_contrasena", "reinitialiser_mot_de_passe",
                         "passwort_zuruecksetzen", "reimposta_password", "lupa_password",
                         "reset_kata_sandi")),
-    ("sign-up", ("register", "signup", "sign_up", "cadastrar", "cadastro", "registrarse",
+    ("sign-up", ("register", "registration", "signup", "sign_up", "cadastrar", "cadastro", "registrarse",
                  "inscription", "registrieren", "registrierung", "registrati", "registrazione",
                  "registrasi", "regis", "daftar_akun")),
 )
