@@ -643,7 +643,8 @@ class OriginAnalysis(Analysis):
 
     def _is_secret_value(self, node, name, depth):
         words = fw.words(name)
-        if not (any(w in sid.SERVER_SECRET_WORDS for w in words) or "_".join(words) in self._id_names()):
+        if not (any(w in sid.SERVER_SECRET_WORDS or w in sid.HELD_TOKEN_WORDS for w in words)
+                or "_".join(words) in self._id_names()):
             return False
         if _literal(self.ctx.value_of(node)):
             return False  # a secret written in the code is no secret

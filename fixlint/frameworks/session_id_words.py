@@ -134,7 +134,12 @@ PRIMARY_KEY_ARGS = frozenset(("id", "pk"))
 # Words of a name that holds a server secret (`SECRET_KEY`, `app.secret_key`,
 # `settings["kotti.secret2"]`, a `pepper`): a hash whose input includes one
 # is as unguessable as the secret, like a MAC under it (SFX204).
-SERVER_SECRET_WORDS = frozenset(("secret", "pepper"))
+SERVER_SECRET_WORDS = frozenset(("secret", "pepper", "encryption", "signing", "hmac"))
+# ... and of a name that holds a token the caller was given (loonflow's
+# webhook `token`, signed as `md5(timestamp + token)`): as secret as the
+# token, unless the analysis knows it weak, a literal, or read from the
+# request (fixlint only: the Semgrep twin cannot tell where it came from).
+HELD_TOKEN_WORDS = frozenset(("token",))
 
 # Identity-like names: hashing only these yields a guessable id.
 PREDICTABLE_WORDS = frozenset(
