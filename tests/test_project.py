@@ -37,7 +37,7 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
                 FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
-                FIXTURES / "fastapi" / "lifetime_settings"]
+                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app"]
 
 
 def _cli(*paths, cwd=ROOT):

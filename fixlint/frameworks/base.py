@@ -388,6 +388,10 @@ class Framework:
     includes: frozenset = frozenset()
     session_users: frozenset = frozenset()
     session_user_packages: frozenset = frozenset()
+    # Names of those packages whose import alone uses no session: a model's
+    # `UserMixin` base class (HelpDesk's JSON API imports the web app's
+    # models, which subclass Flask-Login's UserMixin).
+    session_neutral_imports: frozenset = frozenset()
     unreadable_config_loaders: frozenset = frozenset()
     object_config_loader: str = ""
     remember_argument: str = ""

@@ -101,6 +101,8 @@ SESSION_USERS = frozenset(
     ("flask.session", "flask.globals.session", "flask.flash", "flask.helpers.flash")
 ) | quart.SESSION | quart.FLASH
 SESSION_USER_PACKAGES = frozenset(("flask_login", "flask_wtf", "flask_session", "flask_security"))
+SESSION_NEUTRAL_IMPORTS = frozenset(
+    f"flask_login.{module}{name}" for module in ("", "mixins.") for name in ("UserMixin", "AnonymousUserMixin"))
 # Configuration loaders whose keys fixlint cannot read; from_object() of a
 # string or a class name is read, of anything computed is not.
 UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
@@ -410,6 +412,7 @@ FLASK = Framework(
     project_cookie="session",
     session_users=SESSION_USERS,
     session_user_packages=SESSION_USER_PACKAGES,
+    session_neutral_imports=SESSION_NEUTRAL_IMPORTS,
     unreadable_config_loaders=UNREADABLE_CONFIG_LOADERS,
     config_calls=CONFIG_CALLS,
     object_config_loader=OBJECT_CONFIG_LOADER,

@@ -383,7 +383,8 @@ def _from_imports(facts, imports, text):
         if root in _BACKEND_ROOTS:
             _backend_imports(facts, module, names)
         for framework, roots, attribute_use, user_modules in _ATTRIBUTE_USES:
-            if root in framework.session_user_packages:
+            if root in framework.session_user_packages and not (
+                    names and all(f"{module}.{name}" in framework.session_neutral_imports for name in names)):
                 facts[framework.project_use] = True
             if module in user_modules and any(
                     f"{module}.{name}" in framework.session_users and _named_again(text, name) for name in names):
