@@ -71,10 +71,12 @@ def scan(text):
     return {name: found[name] for name in candidates if bound.get(name) == 1}
 
 
-# A line that assigns literal arithmetic to a module-level name: digits, the
-# names of numbers found above it, operators and parentheses, at least one
-# digit; folded by _fold_number, which takes only what it can tell.
-_NUMBER_ASSIGNED = (r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=[^\n#]*\d)([-+*/%()\w. \t]*[\w)])"
+# A line that assigns literal arithmetic to a module-level constant (a name
+# in capitals, `MAX_AGE`: a module's `x = 1` is no setting, and an edit of
+# one leaves the summary alone): digits, the names of numbers found above
+# it, operators and parentheses, at least one digit; folded by
+# _fold_number, which takes only what it can tell.
+_NUMBER_ASSIGNED = (r"([A-Z_][A-Z0-9_]*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=[^\n#]*\d)([-+*/%()\w. \t]*[\w)])"
                     r"[ \t]*(?=#|\r?\n|$)")
 _NUMBER_LINE = re.compile(r"\n" + _NUMBER_ASSIGNED)
 _NUMBER_FIRST = re.compile(_NUMBER_ASSIGNED)
