@@ -388,11 +388,23 @@ def _parse_and_judge(path, text, config, rules, guard, planned, project, parse=N
     return _judge(path, text, tree, config, rules, guard, planned, project, keep)
 
 
+# A tree held from the project model's parse to the file's check takes
+# about thirty times its source's size in memory: the model parses a module
+# whole for the check (Sources) only while the trees kept stand for less
+# source than this. The bench corpus keeps 1.0 MB of them (0.4 MB of
+# modules its summary parses anyway): 17 MB more at the run's peak, not
+# a tree per checked module of a large repository.
+TREE_BUDGET = 2 * 1024 * 1024
+
+
 class Sources:
     """The texts of a run's files as the project model read them, for the
     check of the same run: each file is read, decoded and looked at by the
     guards once, and parsed once when the model parsed it (the trees of
-    the few modules whose summary needs one, most of them checked too).
+    the few modules whose summary needs one, most of them checked too,
+    and of the checked modules some of whose functions the summary would
+    otherwise parse alone: functions.ModuleTree, while the trees kept so
+    stand for at most TREE_BUDGET bytes of source).
     The model hands every module it reads to `keep`; `take` gives a file's
     (text, GuardText, planned analyses, tree or None), or
     NOTHING_TO_CHECK, once, or None when the file must be read as usual
@@ -407,15 +419,29 @@ class Sources:
         self._rules = rules
         self._limit = max_size or DEFAULT_MAX_FILE_SIZE
         self._kept = {}
+        self._budget = TREE_BUDGET  # bytes of source whose trees may still be kept
 
-    def keep(self, absolute, text, size, tree=None):
-        """The model read the module at `absolute` (`size` bytes) as `text`,
-        and parsed it as `tree` (None: not parsed)."""
+    def keep(self, absolute, text, size):
+        """The model read the module at `absolute` (`size` bytes) as `text`.
+        For a module the check may parse: (the function that keeps its tree
+        when the model parses it, whether the model may parse it whole for
+        the check: when the check will parse it for sure, not when its plan
+        waits for the project's facts, which may leave nothing to check,
+        and while the budget of kept trees lasts); else None."""
         path = self._paths.get(absolute)
         if path is None or size > self._limit or not is_checked(path, self._config):
-            return
+            return None
         prepared = _prepare(text, self._config, self._rules)
-        self._kept[path] = prepared if prepared is NOTHING_TO_CHECK else (text, *prepared, tree)
+        if prepared is NOTHING_TO_CHECK:
+            self._kept[path] = prepared
+            return None
+        self._kept[path] = (text, *prepared, None)
+
+        def parsed(tree):
+            self._kept[path] = (text, *prepared, tree)
+            self._budget -= size
+
+        return parsed, not prepared[0].awaits_project and size <= self._budget
 
     def take(self, path):
         return self._kept.pop(path, None)

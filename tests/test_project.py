@@ -889,7 +889,8 @@ def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monk
 def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_path, monkeypatch, capsys):
     """The project model hands the texts it reads to the check (runner.Sources),
     and the trees of the modules its summary parsed (config.py: a
-    configuration key): no file is read or parsed twice, and the findings
+    configuration key; views.py, checked, whose login may have a profile:
+    functions.ModuleTree): no file is read or parsed twice, and the findings
     are those of a check that reads every file itself (one without the
     model's texts)."""
     from fixlint import runner
@@ -900,6 +901,9 @@ def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_pat
     write(root, "remember.py", "REMEMBER_COOKIE_SECURE = True\n\nfrom flask import make_response\n\n\n"
                                "def page(token):\n    response = make_response('ok')\n"
                                "    response.set_cookie('auth_token', token)\n    return response\n")
+    write(root, "page.py", "from flask import make_response\n\n\ndef page(token):\n"
+                           "    response = make_response('ok')\n    response.set_cookie('auth_token', token)\n"
+                           "    return response\n")  # nothing the summary parses: the check does
     reads, parsed = [], []
     real_read, real_parse = runner.read_bytes, runner.parse_source
 
@@ -915,11 +919,11 @@ def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_pat
     monkeypatch.setattr(runner, "parse_source", parse_source)
     status, analysed = _checked(root, monkeypatch, "--no-cache")
     once = capsys.readouterr().out
-    assert status == 1 and "views.py" in once and "remember.py:8:" in once
-    assert sorted(reads) == ["app.py", "config.py", "maths.py", "remember.py", os.path.join("tests", "test_views.py"),
-                             "views.py"]
+    assert status == 1 and "views.py" in once and "remember.py:8:" in once and "page.py:6:" in once
+    assert sorted(reads) == ["app.py", "config.py", "maths.py", "page.py", "remember.py",
+                             os.path.join("tests", "test_views.py"), "views.py"]
     assert summary.summarise((root / "remember.py").read_text())["keys"] == ["REMEMBER_COOKIE_SECURE"]
-    assert "remember.py" not in parsed and "config.py" not in parsed and "views.py" in parsed
+    assert parsed == ["page.py"]
     monkeypatch.setattr(runner.Sources, "take", lambda self, path: None)  # every file read again by the check
     assert _checked(root, monkeypatch, "--no-cache")[0] == 1
     assert capsys.readouterr().out == once
