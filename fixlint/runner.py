@@ -571,7 +571,7 @@ def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, pr
     (Sources), which forked workers share too."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
-    if jobs <= 1 or len(files) < 2 * jobs:
+    if _in_process(jobs, len(files)):
         _init_worker(config, codes, timeout, max_size, projects, sources)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
@@ -579,6 +579,19 @@ def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, pr
         sources = None  # sent to each spawned worker, it would cost more than reading again
     by_path = _check_in_processes(files, (config, codes, timeout, max_size, projects, sources), jobs)
     return [by_path[path] for path in files]
+
+
+def _in_process(jobs, count):
+    return jobs <= 1 or count < 2 * jobs
+
+
+def uses_sources(jobs, count):
+    """Whether check_paths would hand `count` files' Sources to their
+    checks with `jobs` (None: the default): not to spawned workers. A run
+    that would not makes none: the trees the model parses for the check
+    (Sources.keep) would be held for nothing."""
+    jobs = jobs or default_jobs()
+    return _in_process(jobs, count) or _start_method() == "fork"
 
 
 def _start_method():

@@ -929,6 +929,19 @@ def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_pat
     assert capsys.readouterr().out == once
 
 
+def test_the_model_keeps_texts_and_trees_only_for_checks_that_take_them(monkeypatch):
+    """runner.Sources is made only for a check in this process or in forked
+    workers: spawned ones read their files again, and the trees the model
+    parsed for them would be held for nothing."""
+    from fixlint import runner
+
+    monkeypatch.setattr(runner, "_start_method", lambda: "spawn")
+    assert runner.uses_sources(1, 100) and runner.uses_sources(4, 7)  # checked in this process
+    assert not runner.uses_sources(4, 8)
+    monkeypatch.setattr(runner, "_start_method", lambda: "fork")
+    assert runner.uses_sources(4, 8)
+
+
 def test_a_file_over_max_file_size_is_reported_though_the_model_read_it(tmp_path, monkeypatch, capsys):
     root = _project(tmp_path / "shop")
     status, _ = _checked(root, monkeypatch, "--no-cache", "--max-file-size", "100")
