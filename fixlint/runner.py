@@ -400,11 +400,23 @@ def _parse_and_judge(path, text, config, rules, guard, planned, project, parse=N
     return _judge(path, text, tree, config, rules, guard, planned, project, keep)
 
 
+# A tree held from the project model's parse to the file's check takes
+# about thirty times its source's size in memory: the model parses a module
+# whole for the check (Sources) only while the trees kept stand for less
+# source than this. The bench corpus keeps 1.0 MB of them (0.4 MB of
+# modules its summary parses anyway): 17 MB more at the run's peak, not
+# a tree per checked module of a large repository.
+TREE_BUDGET = 2 * 1024 * 1024
+
+
 class Sources:
     """The texts of a run's files as the project model read them, for the
     check of the same run: each file is read, decoded and looked at by the
     guards once, and parsed once when the model parsed it (the trees of
-    the few modules whose summary needs one, most of them checked too).
+    the few modules whose summary needs one, most of them checked too,
+    and of the checked modules some of whose functions the summary would
+    otherwise parse alone: functions.ModuleTree, while the trees kept so
+    stand for at most TREE_BUDGET bytes of source).
     The model hands every module it reads to `keep`; `take` gives a file's
     (text, GuardText, planned analyses, tree or None), or
     NOTHING_TO_CHECK, once, or None when the file must be read as usual
@@ -419,15 +431,29 @@ class Sources:
         self._rules = rules
         self._limit = max_size or DEFAULT_MAX_FILE_SIZE
         self._kept = {}
+        self._budget = TREE_BUDGET  # bytes of source whose trees may still be kept
 
-    def keep(self, absolute, text, size, tree=None):
-        """The model read the module at `absolute` (`size` bytes) as `text`,
-        and parsed it as `tree` (None: not parsed)."""
+    def keep(self, absolute, text, size):
+        """The model read the module at `absolute` (`size` bytes) as `text`.
+        For a module the check may parse: (the function that keeps its tree
+        when the model parses it, whether the model may parse it whole for
+        the check: when the check will parse it for sure, not when its plan
+        waits for the project's facts, which may leave nothing to check,
+        and while the budget of kept trees lasts); else None."""
         path = self._paths.get(absolute)
         if path is None or size > self._limit or not is_checked(path, self._config):
-            return
+            return None
         prepared = _prepare(text, self._config, self._rules)
-        self._kept[path] = prepared if prepared is NOTHING_TO_CHECK else (text, *prepared, tree)
+        if prepared is NOTHING_TO_CHECK:
+            self._kept[path] = prepared
+            return None
+        self._kept[path] = (text, *prepared, None)
+
+        def parsed(tree):
+            self._kept[path] = (text, *prepared, tree)
+            self._budget -= size
+
+        return parsed, not prepared[0].awaits_project and size <= self._budget
 
     def take(self, path):
         return self._kept.pop(path, None)
@@ -557,7 +583,7 @@ def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, pr
     (Sources), which forked workers share too."""
     jobs = jobs or default_jobs()
     codes = {r.code for r in rules}
-    if jobs <= 1 or len(files) < 2 * jobs:
+    if _in_process(jobs, len(files)):
         _init_worker(config, codes, timeout, max_size, projects, sources)
         with timelimit.alarm_handler():
             return [_work(path) for path in files]
@@ -565,6 +591,19 @@ def check_paths(files, config, rules, jobs=None, timeout=None, max_size=None, pr
         sources = None  # sent to each spawned worker, it would cost more than reading again
     by_path = _check_in_processes(files, (config, codes, timeout, max_size, projects, sources), jobs)
     return [by_path[path] for path in files]
+
+
+def _in_process(jobs, count):
+    return jobs <= 1 or count < 2 * jobs
+
+
+def uses_sources(jobs, count):
+    """Whether check_paths would hand `count` files' Sources to their
+    checks with `jobs` (None: the default): not to spawned workers. A run
+    that would not makes none: the trees the model parses for the check
+    (Sources.keep) would be held for nothing."""
+    jobs = jobs or default_jobs()
+    return _in_process(jobs, count) or _start_method() == "fork"
 
 
 def _start_method():

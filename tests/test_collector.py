@@ -31,3 +31,14 @@ def test_paused_restores_the_collector_and_leaves_a_disabled_one_disabled():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_frozen_freezes_again_what_its_block_made_and_gives_all_back():
+    """`fixlint check` freezes the project model it built inside the block
+    (the `gc.freeze` the block gets) and gives it back at the block's end."""
+    with collector.frozen() as freeze:
+        before = gc.get_freeze_count()
+        made = [[] for _ in range(100)]
+        freeze()
+        assert gc.get_freeze_count() >= before + len(made)
+    assert gc.get_freeze_count() == 0

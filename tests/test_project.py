@@ -961,7 +961,8 @@ def test_project_facts_are_asked_only_for_files_that_are_analysed(tmp_path, monk
 def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_path, monkeypatch, capsys):
     """The project model hands the texts it reads to the check (runner.Sources),
     and the trees of the modules its summary parsed (config.py: a
-    configuration key): no file is read or parsed twice, and the findings
+    configuration key; views.py, checked, whose login may have a profile:
+    functions.ModuleTree): no file is read or parsed twice, and the findings
     are those of a check that reads every file itself (one without the
     model's texts)."""
     from fixlint import runner
@@ -972,6 +973,9 @@ def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_pat
     write(root, "remember.py", "REMEMBER_COOKIE_SECURE = True\n\nfrom flask import make_response\n\n\n"
                                "def page(token):\n    response = make_response('ok')\n"
                                "    response.set_cookie('auth_token', token)\n    return response\n")
+    write(root, "page.py", "from flask import make_response\n\n\ndef page(token):\n"
+                           "    response = make_response('ok')\n    response.set_cookie('auth_token', token)\n"
+                           "    return response\n")  # nothing the summary parses: the check does
     reads, parsed = [], []
     real_read, real_parse = runner.read_bytes, runner.parse_source
 
@@ -987,14 +991,27 @@ def test_a_check_reads_each_file_once_and_finds_what_reading_twice_found(tmp_pat
     monkeypatch.setattr(runner, "parse_source", parse_source)
     status, analysed = _checked(root, monkeypatch, "--no-cache")
     once = capsys.readouterr().out
-    assert status == 1 and "views.py" in once and "remember.py:8:" in once
-    assert sorted(reads) == ["app.py", "config.py", "maths.py", "remember.py", os.path.join("tests", "test_views.py"),
-                             "views.py"]
+    assert status == 1 and "views.py" in once and "remember.py:8:" in once and "page.py:6:" in once
+    assert sorted(reads) == ["app.py", "config.py", "maths.py", "page.py", "remember.py",
+                             os.path.join("tests", "test_views.py"), "views.py"]
     assert summary.summarise((root / "remember.py").read_text())["keys"] == ["REMEMBER_COOKIE_SECURE"]
-    assert "remember.py" not in parsed and "config.py" not in parsed and "views.py" in parsed
+    assert parsed == ["page.py"]
     monkeypatch.setattr(runner.Sources, "take", lambda self, path: None)  # every file read again by the check
     assert _checked(root, monkeypatch, "--no-cache")[0] == 1
     assert capsys.readouterr().out == once
+
+
+def test_the_model_keeps_texts_and_trees_only_for_checks_that_take_them(monkeypatch):
+    """runner.Sources is made only for a check in this process or in forked
+    workers: spawned ones read their files again, and the trees the model
+    parsed for them would be held for nothing."""
+    from fixlint import runner
+
+    monkeypatch.setattr(runner, "_start_method", lambda: "spawn")
+    assert runner.uses_sources(1, 100) and runner.uses_sources(4, 7)  # checked in this process
+    assert not runner.uses_sources(4, 8)
+    monkeypatch.setattr(runner, "_start_method", lambda: "fork")
+    assert runner.uses_sources(4, 8)
 
 
 def test_a_file_over_max_file_size_is_reported_though_the_model_read_it(tmp_path, monkeypatch, capsys):

@@ -157,6 +157,42 @@ def test_function_profiles_from_text_with_and_without_the_modules_probe(text, ex
     assert functions.profiles(ast.parse(text)) == expected  # the same as from the tree
 
 
+MODULE_TREE_TEXTS = [
+    # decorators stand above the text of a function: a call in one is no event of it
+    "from flask import session\n\n@app.route('/login')\n@keep(session.clear())\ndef login(user):\n"
+    "    session['user_id'] = user.id\n\n\nasync def out():\n    session.clear()\n",
+    # a column-0 line in a string cuts the text of `login` short (it does not parse alone: no profile);
+    # a `def` line inside a module-level string is no function of the tree; a stray bracket: no tree
+    "from flask import session\ndef login(user):\n    session['user_id'] = user.id\n    note = '''\n"
+    "text at column 0\n'''\n    return note\nDOC = \"\"\"\ndef fake(session):\n    session.clear()\n\"\"\"\n"
+    "def logout():\n    session.pop('user_id')\n    # a comment\n)\n",
+    # the same without the stray bracket: the module parses
+    "from flask import session\ndef login(user):\n    session['user_id'] = user.id\n    note = '''\n"
+    "text at column 0\n'''\n    return note\nDOC = \"\"\"\ndef fake(session):\n    session.clear()\n\"\"\"\n"
+    "def logout():\n    session.pop('user_id')\n    # a comment\n",
+    # brackets closed at column 0, a class's classmethod, no line break at the end
+    "import random\nfrom flask import session\ndef token(\n    n,\n):\n    return random.choice(\n        'ab'\n"
+    ")\nclass Sessions:\n    @classmethod\n    def bind(cls, user):\n        session['user_id'] = user.id\n"
+    "def drop(resp):\n    resp.delete_cookie('session')",
+]
+
+
+@pytest.mark.parametrize("text", MODULE_TREE_TEXTS)
+def test_function_profiles_read_from_the_module_tree_are_those_of_each_function_parsed_alone(text):
+    """A check that parses the module anyway gives the summary its tree
+    (functions.ModuleTree): each function is read from it as parsing its
+    text alone reads it, and the tree goes on to the check."""
+    imports = summary.scan_imports(text)
+    alone = functions.profiles_from_text(text, imports)
+    trees = []
+    module = functions.ModuleTree(text, summary._parse, trees.append)
+    assert functions.profiles_from_text(text, imports, module=module) == alone
+    assert summary.summarise(text, parsed=trees.append, whole=True)["functions"] == summary.summarise(text)[
+        "functions"] == alone
+    assert len(trees) == (0 if summary._parse(text) is None else 2)
+    assert alone  # every text holds a function with a profile
+
+
 def test_imports_link_modules_by_file_and_package_name_and_no_other(tmp_path):
     write(tmp_path, "pyproject.toml", "")
     write(tmp_path, "auth/__init__.py", "def log_in(session, user):\n    session['user_id'] = user.id\n")
@@ -254,3 +290,23 @@ def test_import_bindings_are_those_the_interpreter_makes(text, bound):
 
     assert import_lines.bindings(text) == bound
     assert functions._aliases(ast.parse(text)) == {**bound, **({"*": "m.*"} if "*" in text else {})}
+
+
+def test_the_model_parses_modules_whole_for_the_check_only_while_the_tree_budget_lasts(tmp_path, monkeypatch):
+    """runner.Sources: the trees kept from the model's parse to each file's
+    check hold memory; past TREE_BUDGET bytes of their source, the model
+    parses functions alone again (and the check parses the module)."""
+    from fixlint import runner
+    from fixlint.config import Config
+    from fixlint.rules import all_rules
+
+    text = MODULE_TREE_TEXTS[0]
+    paths = [str(tmp_path / f"views{i}.py") for i in range(3)]
+    monkeypatch.setattr(runner, "TREE_BUDGET", 2 * len(text))
+    sources = runner.Sources(paths, Config(), all_rules())
+    given = [sources.keep(path, text, len(text)) for path in paths]
+    assert [whole for _, whole in given] == [True, True, True]  # nothing kept yet
+    for parsed, _ in given[:2]:
+        parsed(ast.parse(text))
+    assert sources.keep(paths[2], text, len(text))[1] is False  # the budget is spent
+    assert all(sources.take(path)[3] is not None for path in paths[:2])

@@ -135,7 +135,8 @@ def select(args, keep_sources=False):
     timeout = layers.get("per-file-timeout") or timelimit.DEFAULT_SECONDS
     max_size = layers.get("max-file-size") or runner.DEFAULT_MAX_FILE_SIZE
     no_cache = getattr(args, "no_cache", False) or layers.get("cache") is False
-    sources = runner.Sources(files, layers.config, rules, max_size) if keep_sources and files else None
+    sources = (runner.Sources(files, layers.config, rules, max_size)
+               if keep_sources and files and runner.uses_sources(args.jobs, len(files)) else None)
     projects = project.for_files(files, use_cache=not no_cache, sink=sources and sources.keep) if files else None
     return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin,
                      sources)

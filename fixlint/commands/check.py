@@ -49,7 +49,20 @@ def run(args):
         for name in TEXT_ONLY:
             if getattr(args, name):
                 raise ConfigError(f"--{name} applies to --format text only")
-    chosen = _shared.select(args, keep_sources=not args.show_settings)
+    # What exists before the first file (modules, settings, the project
+    # model, the texts it read and the trees it parsed for the check:
+    # runner.Sources) is kept until its file is checked or to the end: the
+    # run's collections skip it. Choosing the files builds the model with
+    # no collection meanwhile, and freezes what it made before the next
+    # one, which would traverse all of it.
+    with collector.frozen() as freeze:
+        with collector.paused():
+            chosen = _shared.select(args, keep_sources=not args.show_settings)
+            freeze()
+        return _run(args, chosen)
+
+
+def _run(args, chosen):
     if args.show_settings:
         from ..layered_settings import describe
 
@@ -82,11 +95,8 @@ def _check(args, chosen):
     (same content, project facts, configuration and fixlint) come from the
     results cache, the others are checked."""
     def check(files):
-        # What exists before the first file (modules, settings, the project
-        # model) lives to the end: the collections between files skip it.
-        with collector.frozen():
-            return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
-                                      max_size=chosen.max_size, projects=chosen.projects, sources=chosen.sources)
+        return runner.check_paths(files, chosen.config, chosen.rules, args.jobs, timeout=chosen.timeout,
+                                  max_size=chosen.max_size, projects=chosen.projects, sources=chosen.sources)
 
     if chosen.no_cache or chosen.projects is None:
         return check(chosen.files)

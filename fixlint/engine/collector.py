@@ -39,10 +39,17 @@ def paused():
 @contextmanager
 def frozen():
     """Objects that exist now are left out of collections inside the block
-    (gc.freeze), and given back to the collector after it."""
+    (gc.freeze), and given back to the collector after it. The block gets
+    `gc.freeze` itself, to freeze what it has made so far too: called at
+    the end of a `paused` block that built what the rest keeps (a run's
+    project model, and the trees it parsed for the check), it leaves that
+    out before the collector's next pass, which would otherwise traverse
+    all of it (the block's allocations all count as young), and again as
+    it grew older. A frozen object is still freed as soon as nothing
+    refers to it (a file's tree once the file is checked)."""
     gc.freeze()
     try:
-        yield
+        yield gc.freeze
     finally:
         gc.unfreeze()
 

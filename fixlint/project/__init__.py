@@ -56,9 +56,11 @@ def _summary():
 def build(root, files=None, use_cache=False, sink=None):
     """The Project of `root`: every module under it (or only `files`, when
     the checked paths have no root: then cached in the user folder only),
-    each summarised or taken from the cache. `sink(path, text, size, tree)`,
-    when given, receives each module read, and its tree when the summary
-    parsed it (runner.Sources.keep)."""
+    each summarised or taken from the cache. `sink(path, text, size)`,
+    when given, receives each module read, and returns None, or, for a
+    module the caller may parse, the function to hand its tree to when the
+    summary parses it and whether the summary may parse it whole for the
+    caller (runner.Sources.keep; see summary.summarise)."""
     with collector.paused():  # summaries are kept, not collected: see engine.collector
         return _build(root, files, use_cache, sink)
 
@@ -121,10 +123,11 @@ def _summarise(path, sink=None):
         return None
     if sink is None:
         return _summary().summarise(text)
-    trees = []  # the module's tree, when the summary parses it
-    facts = _summary().summarise(text, parsed=trees.append)
-    sink(path, text, len(data), trees[0] if trees else None)
-    return facts
+    kept = sink(path, text, len(data))
+    if kept is None:
+        return _summary().summarise(text)
+    parsed, whole = kept
+    return _summary().summarise(text, parsed=parsed, whole=whole)
 
 
 class Projects:

@@ -58,6 +58,7 @@ Nothing is imported or executed.
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import textwrap
 
@@ -109,7 +110,7 @@ def profiles(tree):
     return _profiles(tree.body, _aliases(tree))
 
 
-def profiles_from_text(text, imports, known=None, probe=None):
+def profiles_from_text(text, imports, known=None, probe=None, module=None):
     """The same, without parsing the module: only the module-level
     functions whose own text spells what a profile needs (_marked) are
     parsed, each alone; `imports` are the module's (summary.scan_imports).
@@ -118,7 +119,9 @@ def profiles_from_text(text, imports, known=None, probe=None):
     the next (the language server, per document), keeps each function's
     profiles by its text and the module's imports: an edit re-parses only
     the functions it changed. It is left holding this text's functions.
-    `probe`: the text's needles.Probe, when the caller keeps one."""
+    `probe`: the text's needles.Probe, when the caller keeps one.
+    `module`: the text's ModuleTree, when the caller parses the module
+    anyway (without `known`): a function is then read from its tree."""
     probe = probe or Probe(text)
     spelled = _spells_a_use(text, probe)
     aliases = names = None
@@ -131,12 +134,13 @@ def profiles_from_text(text, imports, known=None, probe=None):
         return {}
     if known is None:
         web, found = None, {}
-        for chunk in top_level_functions(text):
+        for start, chunk in _function_texts(text):
             if not _may_profile(chunk, names):
                 continue
             if web is None:
                 web = _web_framework(aliases)
-            found.update(_chunk_profiles(chunk, aliases, web, names))
+            node = module.function(start, chunk) if module is not None and not chunk.startswith("class") else None
+            found.update(_chunk_profiles(chunk, aliases, web, names, node))
         return found
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
@@ -171,12 +175,13 @@ def _may_profile(chunk, names):
     return _marked(chunk, names)
 
 
-def _chunk_profiles(chunk, aliases, web, names):
-    """[(name, profile)] of a module-level function's text, parsed alone; of
-    a class's text, its marked class and static methods, each parsed alone
-    (dedented) as `Class.method`."""
+def _chunk_profiles(chunk, aliases, web, names, node=None):
+    """[(name, profile)] of a module-level function's text, parsed alone
+    (or its `node`, as ModuleTree.function gives it); of a class's text,
+    its marked class and static methods, each parsed alone (dedented) as
+    `Class.method`."""
     if not chunk.startswith("class"):
-        return _named_profiles(_parse_alone(chunk), aliases, web)
+        return _named_profiles([node] if node is not None else _parse_alone(chunk), aliases, web)
     name = _CLASS_NAME.match(chunk)
     if name is None:
         return []
@@ -299,6 +304,12 @@ def top_level_functions(text):
     """The text of each module-level function: from a line starting with
     `def` or `async` at column 0 to the next line starting at column 0 with
     code (not a comment or a closing bracket), or the end."""
+    for _, chunk in _function_texts(text):
+        yield chunk
+
+
+def _function_texts(text):
+    """(offset, text) of each of top_level_functions."""
     starts = [0] if text.startswith(("def ", "async ", "def\t", "class ")) else []
     for line in _DEF_LINES:
         at = text.find(line)
@@ -308,7 +319,50 @@ def top_level_functions(text):
     starts.sort()
     for start in starts:
         end = NEXT_TOP_LINE.search(text, start)
-        yield text[start:end.start() + 1 if end is not None else len(text)]
+        yield start, text[start:end.start() + 1 if end is not None else len(text)]
+
+
+class ModuleTree:
+    """The tree of a module whose functions profiles_from_text reads, for a
+    caller that parses the module anyway (the CLI's check of the same
+    text: runner.Sources): parsed once, when a function first needs it,
+    and handed to `parsed(tree)`, instead of each marked function parsed
+    alone and the whole module again for the check."""
+
+    __slots__ = ("text", "parse", "parsed", "_functions", "_line", "_offset")
+
+    def __init__(self, text, parse, parsed):
+        self.text = text
+        self.parse = parse  # text -> its tree, or None when it does not parse
+        self.parsed = parsed
+        self._functions = None  # line -> the module-level function defined there; {} when the module does not parse
+        self._line, self._offset = 1, 0  # the line at an offset already counted to
+
+    def function(self, start, text):
+        """The module-level function whose text (top_level_functions) is
+        `text`, at offset `start` (asked in increasing order), as
+        `ast.parse(text)` gives it: the tree's node, less its decorators
+        (they stand above the `def` line); or None when the tree has no
+        such function wholly inside the text (the module does not parse, a
+        `def` line inside a string, a function that a column-0 line inside
+        it cuts short): such a text is parsed alone."""
+        functions = self._functions
+        if functions is None:
+            tree = self.parse(self.text)
+            functions = self._functions = {} if tree is None else {
+                node.lineno: node for node in tree.body if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)}
+            if tree is not None:
+                self.parsed(tree)
+        self._line += self.text.count("\n", self._offset, start)
+        self._offset = start
+        node = functions.get(self._line)
+        last = self._line + text.count("\n") - text.endswith("\n")  # the text's last line
+        if node is None or node.end_lineno > last:
+            return None
+        if node.decorator_list:
+            node = copy.copy(node)
+            node.decorator_list = []
+        return node
 
 
 def _aliases(tree):

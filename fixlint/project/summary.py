@@ -258,12 +258,15 @@ def scan_imports(text):
     return found
 
 
-def summarise(text, tree=None, known=None, parsed=None):
+def summarise(text, tree=None, known=None, parsed=None, whole=False):
     """The summary of a module's source text (`tree`: its ast, when the
     caller already parsed it; `known`: the profiles of its functions from
     an earlier text, see functions.profiles_from_text). `parsed(tree)`,
     when given, receives the tree of a module parsed here (unchanged: the
-    summary only reads it), for a check of the same text to reuse."""
+    summary only reads it), for a check of the same text to reuse. `whole`:
+    that check will parse the module anyway; the summary then parses it
+    whole, not each function that may have a profile alone
+    (functions.ModuleTree)."""
     facts = empty()
     probe = Probe(text)  # the substring tests below, each made once (needles.py)
     imports = scan_imports(text)
@@ -283,6 +286,7 @@ def summarise(text, tree=None, known=None, parsed=None):
     facts["session_methods"] = response_classes.session_methods(text)
     facts["class_bases"] = class_bases(text)
     _path_params(facts, text)
+    module = None  # how _functions may parse the module (None: each function alone)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
         tree = _parse(text, tree)
@@ -291,7 +295,9 @@ def summarise(text, tree=None, known=None, parsed=None):
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
-    _functions(facts, text, imports, tree, known, probe)
+    elif whole and parsed is not None and tree is None and known is None:
+        module = functions.ModuleTree(text, _parse, parsed)
+    _functions(facts, text, imports, tree, known, probe, module)
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
@@ -357,16 +363,17 @@ def _parse(text, tree=None):
         return None
 
 
-def _functions(facts, text, imports, tree, known=None, probe=None):
+def _functions(facts, text, imports, tree, known=None, probe=None, module=None):
     """What the module's functions do for its importers (functions.py):
     from the tree when there is one, else from the few functions whose
-    text names something they may do, each parsed alone."""
+    text names something they may do, each parsed alone or read from the
+    tree of `module` (a functions.ModuleTree)."""
     if "def " not in text:
         return
     if tree is not None:
         facts["functions"] = functions.profiles(tree)
     else:
-        facts["functions"] = functions.profiles_from_text(text, imports, known, probe)
+        facts["functions"] = functions.profiles_from_text(text, imports, known, probe, module)
 
 
 def _from_imports(facts, imports, text):
