@@ -37,7 +37,7 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
                 FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
-                FIXTURES / "fastapi" / "lifetime_settings"]
+                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "fastapi" / "mounted_agents"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -122,8 +122,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # logout calling a helper that pops `_user_id` without being the port of logout_user(), which ends the session
     # where it is called); lifetimes given by numbers of the project's settings module: aiohttp/lifetime_settings 3
     # (the storage's max_age, two set_cookie lifetimes), fastapi/lifetime_settings 2 (SessionMiddleware,
-    # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py)
-    assert reported == 119
+    # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py);
+    # fastapi/mounted_agents 1 (the cart router main.py mounts under /shop; its agent router, mounted
+    # under /agents, serves an AI agent's sessions)
+    assert reported == 120
 
 
 # -- rules that follow the project ----------------------------------------
@@ -312,6 +314,35 @@ def test_the_summary_records_the_calls_of_what_a_module_imports():
     # Not looked for, counted as called by the model: the standard library's names, a class's.
     assert not import_lines.scanned(0, "os", "os") and not import_lines.scanned(0, "m", "Users")
     assert import_lines.scanned(1, "", "gate") and import_lines.scanned(0, "m", "helper")
+
+
+def test_the_summary_records_the_routers_a_module_mounts_from_other_modules():
+    text = ("from fastapi import APIRouter, FastAPI\nfrom web import carts\nimport web.admin\n"
+            "from .agents import router as agent_router\nfrom . import bots\n"
+            "api = APIRouter()\nlocal = APIRouter()\n"
+            "api.include_router(\n    agent_router,\n    prefix='/agents',  # (a comment)\n"
+            "    dependencies=[Depends(check)],\n)\n"
+            "api.include_router(carts.router, prefix=\"/shop\")\n"
+            "app = FastAPI()\napp.include_router(web.admin.router, prefix='/admin')\n"
+            "app.include_router(api, prefix='/api/')\napp.include_router(bots.router)\n"
+            "app.include_router(local, prefix='/local')\n")
+    assert summary.summarise(text)["mounts"] == [
+        [1, "agents", "router", "/api/agents"], [0, "web.carts", "router", "/api/shop"],
+        [0, "web.admin", "router", "/admin"]]
+    assert "mounts" not in summary.summarise("from fastapi import FastAPI\napp = FastAPI()\n")
+
+
+def test_a_router_another_module_mounts_under_an_agents_prefix_serves_agent_sessions(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    handler = ("from fastapi import APIRouter\nrouter = APIRouter()\n"
+               "@router.get('/sessions/{session_id}')\ndef load(session_id: str):\n    return session_id\n")
+    write(tmp_path, "core/__init__.py", "")
+    write(tmp_path, "core/agents.py", handler)
+    write(tmp_path, "core/carts.py", handler)
+    write(tmp_path, "core/main.py", "from fastapi import FastAPI\nfrom core import agents, carts\n"
+          "app = FastAPI()\napp.include_router(agents.router, prefix='/agents')\n"
+          "app.include_router(carts.router, prefix='/carts')\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "core" / "carts.py"): {(4, "SFX201")}}
 
 
 def test_the_summary_records_class_bases():

@@ -151,6 +151,12 @@ class ProjectFacts(NamedTuple):
     # project, by the qualified name it uses, and the application each
     # derives from (`app.core.PortalFlask`: "flask.Flask").
     app_classes: dict = {}
+    # The path prefixes other project modules mount the checked module's
+    # routers and blueprints under, by the router's name in the checked
+    # module (`{"router": ("/agents",)}` for webapp.py's
+    # `include_router(agents.router, prefix="/agents")`): part of the route
+    # path of every handler they register (summary `mounts`).
+    mount_prefixes: dict = {}
 
 
 class Project:
@@ -169,6 +175,7 @@ class Project:
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._importers = None  # absolute path -> the project modules importing it
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
+        self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
@@ -249,7 +256,8 @@ class Project:
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
-                              int_path_params=self._int_path_params(path))
+                              int_path_params=self._int_path_params(path),
+                              mount_prefixes=self._mount_prefixes(path))
 
     def _loads_elsewhere(self, path):
         """Whether the module loads configuration fixlint cannot read: by a
@@ -427,6 +435,29 @@ class Project:
             folder = parent
         numbers = frozenset(name for name, number in decided.items() if number)
         return numbers or _NONE
+
+    def _mount_prefixes(self, path):
+        """ProjectFacts.mount_prefixes for the module at `path`: the mounts
+        (summary `mounts`) of the application's modules outside tests,
+        each resolved to the module whose router it mounts, once."""
+        found = self._mounts
+        if found is None:
+            found = self._mounts = {}
+            summaries = self.summaries
+            may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
+            for module in summaries.keys():
+                if may_hold is not None and not may_hold(module, "mounts"):
+                    continue
+                mounted = summaries[module].get("mounts")
+                if not mounted or self._is_test_code(module):
+                    continue
+                for level, dotted, name, prefix in mounted:
+                    for target in self.resolve(module, level, dotted, ())[:1]:
+                        prefixes = found.setdefault(target, {}).setdefault(name, [])
+                        if prefix not in prefixes:
+                            prefixes.append(prefix)
+        mine = found.get(path)
+        return {name: tuple(prefixes) for name, prefixes in mine.items()} if mine else _NO_MOUNTS
 
     def _nearby_backends(self, path):
         """The backend choices of `path` and of the project modules it
@@ -633,6 +664,7 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
+_NO_MOUNTS = {}
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far

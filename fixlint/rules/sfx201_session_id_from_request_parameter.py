@@ -301,7 +301,10 @@ class SessionIdFromRequestParameter(Rule):
     (`close_terminal_session(sid)`, also through an executor:
     `thread_pool_exec(sandbox_session_accessible, session_id)`), a route path or router
     of its handler (`/api/chat/completions`, `/terminals/{session_id}`,
-    `assistant_router`, `chat_bp`), or its module or package
+    `assistant_router`, `chat_bp`; the path with the prefixes its router is
+    mounted under, in its module or another: `@router.get("/sessions/{id}")`
+    on a router that webapp.py mounts with `include_router(agents.router,
+    prefix="/agents")` serves an agent's sessions), or its module or package
     (`assistant/api.py`, `routers/terminals.py`) is named for one of
     them — unless it reaches a web-session API (Django's `SessionStore`
     or `Session` model, `session.sid`, `set_cookie` of the session cookie,
