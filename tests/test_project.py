@@ -37,7 +37,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
                 FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
-                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "fastapi" / "mounted_agents"]
+                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "fastapi" / "mounted_agents",
+                FIXTURES / "django" / "settings_dispatch"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -124,8 +125,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # (the storage's max_age, two set_cookie lifetimes), fastapi/lifetime_settings 2 (SessionMiddleware,
     # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py);
     # fastapi/mounted_agents 1 (the cart router main.py mounts under /shop; its agent router, mounted
-    # under /agents, serves an AI agent's sessions)
-    assert reported == 120
+    # under /agents, serves an AI agent's sessions); django/settings_dispatch 3 (prod.py, under a
+    # settings/__init__.py that only dispatches to it; a package adding a cookie setting of its own; a
+    # package that only star-imports a shared base)
+    assert reported == 123
 
 
 # -- rules that follow the project ----------------------------------------
@@ -229,6 +232,43 @@ def test_a_deployment_module_that_names_no_setting_of_its_own_is_judged(tmp_path
     # The same module read only while building the package is never served.
     (tmp_path / "settings" / "production.py").rename(tmp_path / "settings" / "_build_settings.py")
     assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
+def test_a_settings_package_that_only_dispatches_to_production_is_judged_there(tmp_path):
+    # linkding: settings/__init__.py only does `try: from .dev import *` /
+    # `except: from .prod import *`; prod.py, built on base.py, holds the finding.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "proj/settings/base.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'u'\n")
+    write(tmp_path, "proj/settings/dev.py", "from .base import *\nDEBUG = True\n")
+    write(tmp_path, "proj/settings/prod.py", "from .base import *\nDEBUG = False\n")
+    write(tmp_path, "proj/settings/__init__.py",
+          '"""Dispatch."""\ntry:\n    from .dev import *\nexcept ImportError:\n    from .prod import *\n')
+    prod = str(tmp_path / "proj" / "settings" / "prod.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}}
+    # A setting of its own makes it a deployment module built on prod.py, judged as well.
+    write(tmp_path, "proj/settings/__init__.py", "from .prod import *\nSESSION_COOKIE_SAMESITE = 'Lax'\n")
+    init = str(tmp_path / "proj" / "settings" / "__init__.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}, init: {(1, "SFX302")}}
+    # A dispatcher to development settings only is judged where it is (they are exempt).
+    write(tmp_path, "proj/settings/__init__.py", "from .dev import *\n")
+    (tmp_path / "proj" / "settings" / "prod.py").unlink()
+    assert _cli(tmp_path, cwd=tmp_path) == {init: {(1, "SFX302")}}
+
+
+@pytest.mark.parametrize("source, only", [
+    ("from .prod import *\n", True),
+    ('"Doc."\nimport os\nenv = os.environ.get("E")\nif env == "dev":\n    from .dev import *\n'
+     "else:\n    from .prod import *\n", True),
+    ("try:\n    from .dev import *\nexcept ImportError:\n    pass\n", True),
+    ("import os\n", None),
+    ("from .prod import *\nDEBUG = False\n", False),
+    ("from .prod import *\nfrom .secure import SESSION_COOKIE_SECURE\n", False),
+    ("from .prod import *\nload_dotenv()\n", False),
+])
+def test_a_module_of_star_imports_only(source, only):
+    from fixlint.analysis.cookies import _only_star_imports
+
+    assert _only_star_imports(ast.parse(source).body) is only
 
 
 def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):

@@ -157,6 +157,13 @@ class ProjectFacts(NamedTuple):
     # `include_router(agents.router, prefix="/agents")`): part of the route
     # path of every handler they register (summary `mounts`).
     mount_prefixes: dict = {}
+    # A module the checked one star-imports is a deployment's settings
+    # module judged on its own: not a development or test module, not a
+    # base by its name (`base.py`), and built on the project's modules
+    # itself (`prod.py` star-importing base.py): a settings package's
+    # `__init__.py` that only dispatches to it (`try: from .dev import *`,
+    # `except ImportError: from .prod import *`) repeats its finding.
+    star_imports_judged: bool = False
 
 
 class Project:
@@ -257,7 +264,8 @@ class Project:
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
                               int_path_params=self._int_path_params(path),
-                              mount_prefixes=self._mount_prefixes(path))
+                              mount_prefixes=self._mount_prefixes(path),
+                              star_imports_judged=self._star_imports_judged(path))
 
     def _loads_elsewhere(self, path):
         """Whether the module loads configuration fixlint cannot read: by a
@@ -435,6 +443,27 @@ class Project:
             folder = parent
         numbers = frozenset(name for name, number in decided.items() if number)
         return numbers or _NONE
+
+    def _star_imports_judged(self, path):
+        """ProjectFacts.star_imports_judged for the module at `path`."""
+        facts = self.summaries[path]
+        if not any("*" in names for _, _, names in facts["imports"]):
+            return False
+        for level, module, names in facts["imports"]:
+            if "*" not in names:
+                continue
+            for target in self.resolve(path, level, module, names):
+                if target == path or self._is_exempt_settings(target):
+                    continue
+                if os.path.basename(target)[:-3] in _BASE_STEMS:
+                    continue
+                imports = self.summaries[target]["imports"]
+                if not any("*" in listed for _, _, listed in imports):
+                    continue  # a module that stands alone, which this one's star import makes a shared base
+                keys, complete, _ = self._chain(target)
+                if complete and not _SETTINGS_MARKERS.isdisjoint(keys):
+                    return True
+        return False
 
     def _mount_prefixes(self, path):
         """ProjectFacts.mount_prefixes for the module at `path`: the mounts
@@ -665,6 +694,9 @@ def _as_path(module):
 
 
 _NO_MOUNTS = {}
+# Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
+_SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far

@@ -90,7 +90,15 @@ class CookieWithoutSecure(Rule):
     module the project does not have (`try: from .local import *` of a
     gitignored `local.py`, as adhocracy-plus's `production.py` does) is
     configuration fixlint cannot read, as for Flask below: that module may
-    set it, and the settings module is left alone. A settings module whose every write of
+    set it, and the settings module is left alone. A module that does
+    nothing but star-import (a settings package's `__init__.py`: `try:
+    from .dev import *` / `except ImportError: from .prod import *`) is
+    not reported when one module it imports is a deployment's settings
+    module judged on its own (not a development or test module, not a
+    base by its name, built on the project's modules: linkding's
+    `prod.py` on `base.py`): the finding is there, where the line goes;
+    one that sets anything of its own, or imports only a base, is judged
+    as before. A settings module whose every write of
     `MIDDLEWARE` is literal and names no session middleware (no class
     named with "Session": an API on tokens, saleor) sets no session cookie
     and is not required to set it. A
