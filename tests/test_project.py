@@ -125,10 +125,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # (the storage's max_age, two set_cookie lifetimes), fastapi/lifetime_settings 2 (SessionMiddleware,
     # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py);
     # fastapi/mounted_agents 1 (the cart router main.py mounts under /shop; its agent router, mounted
-    # under /agents, serves an AI agent's sessions); django/settings_dispatch 3 (prod.py, under a
+    # under /agents, serves an AI agent's sessions); django/settings_dispatch 4 (prod.py, under a
     # settings/__init__.py that only dispatches to it; a package adding a cookie setting of its own; a
-    # package that only star-imports a shared base)
-    assert reported == 123
+    # package that only star-imports a shared base, and one that star-imports a package named like one)
+    assert reported == 124
 
 
 # -- rules that follow the project ----------------------------------------
@@ -248,6 +248,12 @@ def test_a_settings_package_that_only_dispatches_to_production_is_judged_there(t
     # A setting of its own makes it a deployment module built on prod.py, judged as well.
     write(tmp_path, "proj/settings/__init__.py", "from .prod import *\nSESSION_COOKIE_SAMESITE = 'Lax'\n")
     init = str(tmp_path / "proj" / "settings" / "__init__.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}, init: {(1, "SFX302")}}
+    # A package named like a shared base is one: its __init__.py gathers its modules, and the
+    # dispatcher star-importing it is judged (django-sspanel's configs/default/).
+    write(tmp_path, "proj/settings/__init__.py", "from .common import *\n")
+    write(tmp_path, "proj/settings/common/__init__.py", "from .apps import *\n")
+    write(tmp_path, "proj/settings/common/apps.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
     assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}, init: {(1, "SFX302")}}
     # A dispatcher to development settings only is judged where it is (they are exempt).
     write(tmp_path, "proj/settings/__init__.py", "from .dev import *\n")

@@ -1029,11 +1029,13 @@ class CookieAnalysis(Analysis):
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
+        # A package's __init__.py goes by the package's name (`defaults/`, split over modules).
+        name = ctx.path.parent.name if ctx.path.stem == "__init__" else ctx.path.stem
         for framework, settings in _REQUIRED_SETTINGS:
             markers = framework.settings_markers
             is_settings = not markers.isdisjoint(self._module_markers) or (
                 chained and not markers.isdisjoint(project.chain_keys))
-            if not is_settings or ctx.path.stem in framework.base_settings_stems or fw.is_dev_module(ctx.path):
+            if not is_settings or name in framework.base_settings_stems or fw.is_dev_module(ctx.path):
                 continue
             if project is not None and project.shared_base and not ctx.star_imports:
                 continue  # a base others star-import, alone: judged in the modules built on it

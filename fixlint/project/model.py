@@ -159,7 +159,7 @@ class ProjectFacts(NamedTuple):
     mount_prefixes: dict = {}
     # A module the checked one star-imports is a deployment's settings
     # module judged on its own: not a development or test module, not a
-    # base by its name (`base.py`), and built on the project's modules
+    # base by its name (`base.py`, a package `default/`), and built on the project's modules
     # itself (`prod.py` star-importing base.py): a settings package's
     # `__init__.py` that only dispatches to it (`try: from .dev import *`,
     # `except ImportError: from .prod import *`) repeats its finding.
@@ -455,8 +455,9 @@ class Project:
             for target in self.resolve(path, level, module, names):
                 if target == path or self._is_exempt_settings(target):
                     continue
-                if os.path.basename(target)[:-3] in _BASE_STEMS:
-                    continue
+                folder, name = os.path.split(target)
+                if (os.path.basename(folder) if name == "__init__.py" else name[:-3]) in _BASE_STEMS:
+                    continue  # base.py, or a package named so (`configs/default/__init__.py`)
                 imports = self.summaries[target]["imports"]
                 if not any("*" in listed for _, _, listed in imports):
                     continue  # a module that stands alone, which this one's star import makes a shared base

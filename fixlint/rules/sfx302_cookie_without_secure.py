@@ -78,7 +78,8 @@ class CookieWithoutSecure(Rule):
     `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
     sessions it keeps, and this and the other cookie rules judge
     `EncryptedCookieStorage` as usual). A settings module that star-imports another, or
-    is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
+    is named like a shared base (`base.py`, `common.py`, `defaults.py`, or
+    the `__init__.py` of a package so named, `defaults/`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
     extend it are; so is one, whatever its name (`_base_settings.py`), that
     star-imports nothing and that another project module star-imports —
