@@ -183,6 +183,7 @@ class Project:
         self._importers = None  # absolute path -> the project modules importing it
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
         self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
+        self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
@@ -453,18 +454,26 @@ class Project:
             if "*" not in names:
                 continue
             for target in self.resolve(path, level, module, names):
-                if target == path or self._is_exempt_settings(target):
-                    continue
-                folder, name = os.path.split(target)
-                if (os.path.basename(folder) if name == "__init__.py" else name[:-3]) in _BASE_STEMS:
-                    continue  # base.py, or a package named so (`configs/default/__init__.py`)
-                imports = self.summaries[target]["imports"]
-                if not any("*" in listed for _, _, listed in imports):
-                    continue  # a module that stands alone, which this one's star import makes a shared base
-                keys, complete, _ = self._chain(target)
-                if complete and not _SETTINGS_MARKERS.isdisjoint(keys):
+                if target != path and self._judged_alone(target):
                     return True
         return False
+
+    def _judged_alone(self, path):
+        """Whether the settings check judges the module at `path` on its own
+        (see ProjectFacts.star_imports_judged), once per module."""
+        found = self._judged.get(path)
+        if found is None:
+            found = False
+            folder, name = os.path.split(path)
+            # base.py, or a package named so (`configs/default/__init__.py`)
+            based = (os.path.basename(folder) if name == "__init__.py" else name[:-3]) in _BASE_STEMS
+            # A module that stands alone is a shared base once another star-imports it.
+            if not based and any("*" in listed for _, _, listed in self.summaries[path]["imports"]):
+                if not self._is_exempt_settings(path):
+                    keys, complete, _ = self._chain(path)
+                    found = complete and not _SETTINGS_MARKERS.isdisjoint(keys)
+            self._judged[path] = found
+        return found
 
     def _mount_prefixes(self, path):
         """ProjectFacts.mount_prefixes for the module at `path`: the mounts
