@@ -62,6 +62,23 @@ def test_a_chat_route_silences_a_store_lookup_that_a_plain_route_reports():
     assert lint(_fastapi("/api/chat/history", lookup), codes={"SFX201"}) == []
 
 
+def test_the_prefix_a_router_is_mounted_under_in_its_module_is_part_of_the_route_path():
+    source = """
+        from fastapi import APIRouter, FastAPI
+
+        router = APIRouter()
+
+        @router.get("/sessions/{session_id}")
+        def view(session_id: str):
+            return session_id
+
+        app = FastAPI()
+        app.include_router(router, prefix="%s")
+    """
+    assert lint(source % "/carts", codes={"SFX201"}) == [(6, 10, "SFX201")]
+    assert lint(source % "/agents", codes={"SFX201"}) == []
+
+
 def test_a_web_session_api_is_reported_even_in_a_chat_route():
     body = """response = JSONResponse({})
         response.set_cookie("session", key, secure=True, httponly=True)

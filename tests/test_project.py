@@ -37,7 +37,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "cookie_logout_modules", FIXTURES / "flask" / "model_lookup_login",
                 FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
-                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app"]
+                FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app",
+                FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -122,8 +123,12 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # logout calling a helper that pops `_user_id` without being the port of logout_user(), which ends the session
     # where it is called); lifetimes given by numbers of the project's settings module: aiohttp/lifetime_settings 3
     # (the storage's max_age, two set_cookie lifetimes), fastapi/lifetime_settings 2 (SessionMiddleware,
-    # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py)
-    assert reported == 119
+    # set_cookie), flask/constants_package 1 (set_cookie's max_age from the package's constants.py);
+    # fastapi/mounted_agents 1 (the cart router main.py mounts under /shop; its agent router, mounted
+    # under /agents, serves an AI agent's sessions); django/settings_dispatch 4 (prod.py, under a
+    # settings/__init__.py that only dispatches to it; a package adding a cookie setting of its own; a
+    # package that only star-imports a shared base, and one that star-imports a package named like one)
+    assert reported == 124
 
 
 # -- rules that follow the project ----------------------------------------
@@ -227,6 +232,49 @@ def test_a_deployment_module_that_names_no_setting_of_its_own_is_judged(tmp_path
     # The same module read only while building the package is never served.
     (tmp_path / "settings" / "production.py").rename(tmp_path / "settings" / "_build_settings.py")
     assert _cli(tmp_path, cwd=tmp_path) == {}
+
+
+def test_a_settings_package_that_only_dispatches_to_production_is_judged_there(tmp_path):
+    # linkding: settings/__init__.py only does `try: from .dev import *` /
+    # `except: from .prod import *`; prod.py, built on base.py, holds the finding.
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "proj/settings/base.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'u'\n")
+    write(tmp_path, "proj/settings/dev.py", "from .base import *\nDEBUG = True\n")
+    write(tmp_path, "proj/settings/prod.py", "from .base import *\nDEBUG = False\n")
+    write(tmp_path, "proj/settings/__init__.py",
+          '"""Dispatch."""\ntry:\n    from .dev import *\nexcept ImportError:\n    from .prod import *\n')
+    prod = str(tmp_path / "proj" / "settings" / "prod.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}}
+    # A setting of its own makes it a deployment module built on prod.py, judged as well.
+    write(tmp_path, "proj/settings/__init__.py", "from .prod import *\nSESSION_COOKIE_SAMESITE = 'Lax'\n")
+    init = str(tmp_path / "proj" / "settings" / "__init__.py")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}, init: {(1, "SFX302")}}
+    # A package named like a shared base is one: its __init__.py gathers its modules, and the
+    # dispatcher star-importing it is judged (django-sspanel's configs/default/).
+    write(tmp_path, "proj/settings/__init__.py", "from .common import *\n")
+    write(tmp_path, "proj/settings/common/__init__.py", "from .apps import *\n")
+    write(tmp_path, "proj/settings/common/apps.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {prod: {(1, "SFX302")}, init: {(1, "SFX302")}}
+    # A dispatcher to development settings only is judged where it is (they are exempt).
+    write(tmp_path, "proj/settings/__init__.py", "from .dev import *\n")
+    (tmp_path / "proj" / "settings" / "prod.py").unlink()
+    assert _cli(tmp_path, cwd=tmp_path) == {init: {(1, "SFX302")}}
+
+
+@pytest.mark.parametrize("source, only", [
+    ("from .prod import *\n", True),
+    ('"Doc."\nimport os\nenv = os.environ.get("E")\nif env == "dev":\n    from .dev import *\n'
+     "else:\n    from .prod import *\n", True),
+    ("try:\n    from .dev import *\nexcept ImportError:\n    pass\n", True),
+    ("import os\n", None),
+    ("from .prod import *\nDEBUG = False\n", False),
+    ("from .prod import *\nfrom .secure import SESSION_COOKIE_SECURE\n", False),
+    ("from .prod import *\nload_dotenv()\n", False),
+])
+def test_a_module_of_star_imports_only(source, only):
+    from fixlint.analysis.cookies import _only_star_imports
+
+    assert _only_star_imports(ast.parse(source).body) is only
 
 
 def test_a_shared_base_alone_is_silent_wherever_it_is_named(tmp_path):
@@ -349,6 +397,35 @@ def test_flask_jwt_extended_cookies_are_judged_across_the_project(tmp_path, conf
         write(tmp_path, "web/config.py", "class Config:\n    JWT_COOKIE_SECURE = True\n    JWT_COOKIE_SAMESITE = 'Lax'\n")
     found = _cli(tmp_path, cwd=tmp_path)
     assert found.get(str(tmp_path / "web" / "app.py"), set()) == expected
+
+
+def test_the_summary_records_the_routers_a_module_mounts_from_other_modules():
+    text = ("from fastapi import APIRouter, FastAPI\nfrom web import carts\nimport web.admin\n"
+            "from .agents import router as agent_router\nfrom . import bots\n"
+            "api = APIRouter()\nlocal = APIRouter()\n"
+            "api.include_router(\n    agent_router,\n    prefix='/agents',  # (a comment)\n"
+            "    dependencies=[Depends(check)],\n)\n"
+            "api.include_router(carts.router, prefix=\"/shop\")\n"
+            "app = FastAPI()\napp.include_router(web.admin.router, prefix='/admin')\n"
+            "app.include_router(api, prefix='/api/')\napp.include_router(bots.router)\n"
+            "app.include_router(local, prefix='/local')\n")
+    assert summary.summarise(text)["mounts"] == [
+        [1, "agents", "router", "/api/agents"], [0, "web.carts", "router", "/api/shop"],
+        [0, "web.admin", "router", "/admin"]]
+    assert "mounts" not in summary.summarise("from fastapi import FastAPI\napp = FastAPI()\n")
+
+
+def test_a_router_another_module_mounts_under_an_agents_prefix_serves_agent_sessions(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    handler = ("from fastapi import APIRouter\nrouter = APIRouter()\n"
+               "@router.get('/sessions/{session_id}')\ndef load(session_id: str):\n    return session_id\n")
+    write(tmp_path, "core/__init__.py", "")
+    write(tmp_path, "core/agents.py", handler)
+    write(tmp_path, "core/carts.py", handler)
+    write(tmp_path, "core/main.py", "from fastapi import FastAPI\nfrom core import agents, carts\n"
+          "app = FastAPI()\napp.include_router(agents.router, prefix='/agents')\n"
+          "app.include_router(carts.router, prefix='/carts')\n")
+    assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "core" / "carts.py"): {(4, "SFX201")}}
 
 
 def test_the_summary_records_class_bases():

@@ -144,3 +144,35 @@ def test_a_request_value_set_as_an_auth_cookie_is_a_session_id_unless_it_names_t
         field, value, reported):
     source = COOKIE_FROM_REQUEST.format(field=field, value=value)
     assert sfx201(source) == ([(8, "SFX201")] if reported else [])
+
+
+FORWARD = """
+    import httpx
+    from flask import Flask, request
+
+    app = Flask(__name__)
+    SESSIONS = {{}}
+
+    @app.post("/proxy")
+    def proxy():
+        sid = request.args["session_id"]
+        payload = {{"session_id": sid}}
+        with httpx.Client() as client:
+            {send}
+        {also}
+        return "ok"
+"""
+
+
+@pytest.mark.parametrize("send, also, reported", [
+    ('client.post("http://svc/run", json=payload)', "", []),
+    ('client.request("POST", "http://svc/run", data=payload)', "", []),
+    ('httpx.get("http://svc/run", params=payload)', "", []),
+    # Not a payload: the URL of a lookup, or no request at all.
+    ('client.get(f"http://svc/sessions/{{sid}}")', "", [(9, "SFX201")]),
+    ('client.headers.update(payload)', "", [(9, "SFX201")]),
+    # Sent on, and the key of the application's own session store.
+    ('client.post("http://svc/run", json=payload)', "SESSIONS.get(sid)", [(9, "SFX201")]),
+])
+def test_a_session_id_sent_on_in_an_outbound_request_s_body_or_query_is_that_service_s(send, also, reported):
+    assert sfx201(FORWARD.format(send=send, also=also)) == reported

@@ -627,6 +627,39 @@ def _names_no_session_middleware(tree, setting):
     return bool(names) and not any("session" in n.rpartition(".")[2].lower() for n in names)
 
 
+def _only_star_imports(body):
+    """Whether a module does nothing but star-import (`try: from .dev import
+    *` / `except ImportError: from .prod import *`, also under an `if` on
+    a lower-case name it sets, `env = os.environ.get(...)`): it gives no
+    setting of its own. A docstring, `pass` and other imports of modules
+    or of lower-case names may stand beside."""
+    found = False
+    for node in body:
+        cls = node.__class__
+        if cls is ast.ImportFrom:
+            if any(alias.name == "*" for alias in node.names):
+                found = True
+            elif any((alias.asname or alias.name).isupper() for alias in node.names):
+                return False  # `from .secure import SESSION_COOKIE_SECURE`: a setting of its own
+        elif cls is ast.If:
+            inner = _only_star_imports(node.body), _only_star_imports(node.orelse)
+            if False in inner:
+                return False
+            found = found or True in inner
+        elif cls is ast.Try:
+            inner = [_only_star_imports(block) for block in (node.body, *(h.body for h in node.handlers),
+                                                              node.orelse, node.finalbody)]
+            if False in inner:
+                return False
+            found = found or True in inner
+        elif cls is ast.Assign:
+            if not all(t.__class__ is ast.Name and not t.id.isupper() for t in node.targets):
+                return False
+        elif not (cls is ast.Import or cls is ast.Pass or (cls is ast.Expr and node.value.__class__ is ast.Constant)):
+            return False
+    return found or None
+
+
 def _module_statements(body):
     """The module-level statements, those of its `if`/`try` blocks too."""
     for node in body:
@@ -996,14 +1029,18 @@ class CookieAnalysis(Analysis):
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
+        # A package's __init__.py goes by the package's name (`defaults/`, split over modules).
+        name = ctx.path.parent.name if ctx.path.stem == "__init__" else ctx.path.stem
         for framework, settings in _REQUIRED_SETTINGS:
             markers = framework.settings_markers
             is_settings = not markers.isdisjoint(self._module_markers) or (
                 chained and not markers.isdisjoint(project.chain_keys))
-            if not is_settings or ctx.path.stem in framework.base_settings_stems or fw.is_dev_module(ctx.path):
+            if not is_settings or name in framework.base_settings_stems or fw.is_dev_module(ctx.path):
                 continue
             if project is not None and project.shared_base and not ctx.star_imports:
                 continue  # a base others star-import, alone: judged in the modules built on it
+            if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):
+                continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
             for setting in settings:
                 if self._required_missing(setting, chained, framework):
                     self._required_site(framework, setting)

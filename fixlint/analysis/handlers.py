@@ -30,6 +30,7 @@ from ..engine import scope as sc
 from ..engine.nodes import parameter_defaults
 from ..engine.scope import last_name
 from .. import frameworks as fw
+from ..project import mounts
 from .base import Analysis
 
 ROUTE = "route"
@@ -97,6 +98,12 @@ class HandlerAnalysis(Analysis):
         # [(framework, path, methods, class_only, suffix)], applied when
         # the walk reaches a module-level definition of that name.
         self._later = {}
+        # Routers and blueprints the module mounts under a path prefix
+        # (`app.include_router(router, prefix="/agents")`), by name -> their
+        # full prefixes; and those other modules mount (the project model).
+        self._mounts = _mounts(ctx.tree)
+        project = ctx.project
+        self._mounted_elsewhere = getattr(project, "mount_prefixes", None) or {}
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -162,10 +169,23 @@ class HandlerAnalysis(Analysis):
         path = _first_string(decorator, framework.routing.path_keywords)
         prefix = self._prefix(decorator.func.value, framework.routing)
         if prefix is not None:
-            path = prefix.rstrip("/") + "/" + (path or "").lstrip("/")
-        if path is not None:
+            path = mounts.join(prefix, path)
+        mounted = self._mounted(decorator.func.value)
+        if mounted:
+            handler.paths += [mounts.join(above, path) for above in mounted]
+        elif path is not None:
             handler.paths.append(path)
         _add_methods(handler, framework.routing, method, decorator)
+
+    def _mounted(self, receiver):
+        """The prefixes the router or blueprint `receiver` is mounted under,
+        in this module or another (`include_router(agents.router,
+        prefix="/agents")` in webapp.py): each is part of the route path."""
+        if receiver.__class__ is not ast.Name or not (self._mounts or self._mounted_elsewhere):
+            return ()
+        here = self._mounts.get(receiver.id, ())
+        elsewhere = self._mounted_elsewhere.get(receiver.id, ())
+        return tuple(dict.fromkeys((*here, *elsewhere))) if here and elsewhere else here or elsewhere
 
     def _prefix(self, receiver, routing):
         """The literal path prefix the app, router or blueprint `receiver` was
@@ -459,6 +479,19 @@ def _class_only(factory, routing):
     if factory is None:
         return True if routing.instance_targets else None
     return False if factory in routing.view_factories else None
+
+
+def _mounts(tree):
+    """{name: full prefixes} of the routers and blueprints mounted under a
+    path prefix among the module's top-level statements and those of its
+    top-level functions (an app factory)."""
+    if not mounts.MOUNT_METHODS:
+        return {}
+    body = getattr(tree, "body", None)
+    if not body:
+        return {}
+    found = [m for m in map(mounts.mounted, _top_level_calls(body)) if m is not None]
+    return mounts.full_prefixes(found) if found else {}
 
 
 def _early_registrations(tree, ctx):

@@ -150,6 +150,7 @@ class SessionIdAnalysis(Analysis):
         self._pending = {}  # write node in an "if absent" branch -> store expression
         self._session_params = {}  # (FunctionDef, parameter) -> session sink it reaches
         self._foreign_params = set()  # (FunctionDef, parameter) passed to a provider API
+        self._forwarded_reads = set()  # reads sent on in an outbound HTTP request's body or query
         self._other_session_reads = set()  # reads passed to a function named for another kind of session
         self._numeric_params = set()  # (FunctionDef, parameter) a number or another entity's key (_is_a_key)
         self._direct_keys = set()  # Reads used as such as a number or a key (_is_a_key)
@@ -626,6 +627,8 @@ class SessionIdAnalysis(Analysis):
             self._object_lookup(node, func)
         if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
             self._url_call(node, func, qualname)
+        if node.keywords and name in sid.HTTP_REQUEST_METHODS:
+            self._outbound_request(node, cls, qualname)
         if node.keywords:
             named = self._id_keywords
             for keyword in node.keywords:
@@ -640,6 +643,22 @@ class SessionIdAnalysis(Analysis):
                         # `Process.for_user(server_id=sid)`: a model's method, told whose id it is
                         # (not a log record's `correlation_id=`). (ORM methods: _object_lookup.)
                         self._is_a_key(keyword.value, direct_only=True)
+
+    def _outbound_request(self, node, cls, qualname):
+        """`client.post(url, json={"session_id": ...})`, `requests.get(url,
+        params=...)`: the request values sent on in the body or query of a
+        request to another service (sid.HTTP_REQUEST_METHODS) are that
+        service's ids, as a payment provider's are, unless they reach a
+        session-loading API or a session store here."""
+        if qualname is not None:
+            if qualname.partition(".")[0] not in sid.HTTP_CLIENT_PACKAGES:
+                return
+        elif cls is not ast.Attribute or not self.ctx.imports(*sid.HTTP_CLIENT_PACKAGES):
+            return
+        for keyword in node.keywords:
+            if keyword.arg in sid.HTTP_PAYLOAD_KEYWORDS:
+                value = self.ctx.value_of(keyword.value)  # `payload = {...}`, then `json=payload`
+                self._forwarded_reads.update(self.origins.reads_in(value))
 
     def _other_session_call(self, node, name):
         """`close_terminal_session(sid)`, and a function handed to an executor
@@ -1064,6 +1083,8 @@ class SessionIdAnalysis(Analysis):
                 continue
             if any(c in self._foreign_params for c in read.calls):
                 continue
+            if read in self._forwarded_reads:
+                continue  # another service's id: sent on to it, used for nothing here
             # A module that talks to Stripe reads Stripe's `session_id`.
             if foreign_module and read.key is not None and sid.normal(read.key) == "session_id":
                 continue

@@ -106,6 +106,13 @@ class Routing:
     # route its decorators register (FastAPI's `APIRouter(prefix="/auth")`,
     # Flask's `Blueprint(..., url_prefix="/auth")`).
     prefix_keywords: tuple = ()
+    # Methods that mount a router or blueprint under a path prefix, given by
+    # one of `prefix_keywords` (FastAPI's `app.include_router(router,
+    # prefix="/agents")`, Flask's `app.register_blueprint(bp,
+    # url_prefix="/auth")`): the prefix is part of the route path of every
+    # handler the mounted object's decorators register, in its own module
+    # or, through the project model, in another (ProjectFacts.mount_prefixes).
+    mount_methods: frozenset = frozenset()
     # Conventional names of an app, blueprint or router (`app`, `bp`,
     # `router`): a decorator on one registers a route in a file that imports
     # the framework.

@@ -380,6 +380,7 @@ FLASK = Framework(
         register_target=("view_func", 2),
         path_keywords=("rule",),
         prefix_keywords=("url_prefix",),  # Blueprint("auth", __name__, url_prefix="/auth")
+        mount_methods=frozenset(("register_blueprint",)),  # app.register_blueprint(bp, url_prefix="/auth")
         app_names=APP_NAMES,
         captures="route",
         rule_texts=("route(", "_rule"),

@@ -68,6 +68,18 @@ FOREIGN_SESSION_PACKAGES = (
     "coinbase_commerce", "klarna", "twilio", "boto3", "botocore",
 )
 
+# Outbound HTTP requests: a request value sent on in the body or query of a
+# request this application makes to another service (yeti's chat proxy:
+# `client.stream("POST", AGENT, json={"session_id": message.get("session_id")})`)
+# names a session of that service, not this application's (SFX201), like a
+# payment provider's. A call is one when it is a method named for an HTTP
+# request with one of the payload keywords, in a module that imports an
+# HTTP client library (`client.post(url, json=...)` on an httpx or requests
+# client), or a client library's own function (`requests.post(url, data=...)`).
+HTTP_CLIENT_PACKAGES = ("httpx", "requests", "aiohttp", "urllib3")
+HTTP_REQUEST_METHODS = frozenset(("get", "post", "put", "patch", "delete", "head", "options", "request", "stream"))
+HTTP_PAYLOAD_KEYWORDS = frozenset(("json", "data", "params", "content"))
+
 # Things other than a visitor's web session that real code also calls a
 # "session": a conversation with a chat bot or an AI assistant, a headless
 # browser, a terminal, a socket connection, a tool (MCP) connection, a

@@ -301,6 +301,7 @@ STARLETTE = Framework(
         route_classes=ROUTE_CLASSES,
         path_keywords=("path",),
         prefix_keywords=("prefix",),  # fastapi.APIRouter(prefix="/auth")
+        mount_methods=frozenset(("include_router",)),  # app.include_router(router, prefix="/agents")
         app_names=APP_NAMES,
         method_list_decorators=frozenset(("route", "api_route")),
         methodless_decorators=frozenset(("websocket", "websocket_route")),

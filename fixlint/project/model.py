@@ -158,6 +158,19 @@ class ProjectFacts(NamedTuple):
     # project, by the qualified name it uses, and the application each
     # derives from (`app.core.PortalFlask`: "flask.Flask").
     app_classes: dict = {}
+    # The path prefixes other project modules mount the checked module's
+    # routers and blueprints under, by the router's name in the checked
+    # module (`{"router": ("/agents",)}` for webapp.py's
+    # `include_router(agents.router, prefix="/agents")`): part of the route
+    # path of every handler they register (summary `mounts`).
+    mount_prefixes: dict = {}
+    # A module the checked one star-imports is a deployment's settings
+    # module judged on its own: not a development or test module, not a
+    # base by its name (`base.py`, a package `default/`), and built on the project's modules
+    # itself (`prod.py` star-importing base.py): a settings package's
+    # `__init__.py` that only dispatches to it (`try: from .dev import *`,
+    # `except ImportError: from .prod import *`) repeats its finding.
+    star_imports_judged: bool = False
 
 
 class Project:
@@ -176,6 +189,8 @@ class Project:
         self._starts = {}  # importing folder -> where its absolute imports may start
         self._importers = None  # absolute path -> the project modules importing it
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
+        self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
+        self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
@@ -256,7 +271,9 @@ class Project:
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
-                              int_path_params=self._int_path_params(path))
+                              int_path_params=self._int_path_params(path),
+                              mount_prefixes=self._mount_prefixes(path),
+                              star_imports_judged=self._star_imports_judged(path))
 
     def _loads_elsewhere(self, path):
         """Whether the module loads configuration fixlint cannot read: by a
@@ -434,6 +451,59 @@ class Project:
             folder = parent
         numbers = frozenset(name for name, number in decided.items() if number)
         return numbers or _NONE
+
+    def _star_imports_judged(self, path):
+        """ProjectFacts.star_imports_judged for the module at `path`."""
+        facts = self.summaries[path]
+        if not any("*" in names for _, _, names in facts["imports"]):
+            return False
+        for level, module, names in facts["imports"]:
+            if "*" not in names:
+                continue
+            for target in self.resolve(path, level, module, names):
+                if target != path and self._judged_alone(target):
+                    return True
+        return False
+
+    def _judged_alone(self, path):
+        """Whether the settings check judges the module at `path` on its own
+        (see ProjectFacts.star_imports_judged), once per module."""
+        found = self._judged.get(path)
+        if found is None:
+            found = False
+            folder, name = os.path.split(path)
+            # base.py, or a package named so (`configs/default/__init__.py`)
+            based = (os.path.basename(folder) if name == "__init__.py" else name[:-3]) in _BASE_STEMS
+            # A module that stands alone is a shared base once another star-imports it.
+            if not based and any("*" in listed for _, _, listed in self.summaries[path]["imports"]):
+                if not self._is_exempt_settings(path):
+                    keys, complete, _ = self._chain(path)
+                    found = complete and not _SETTINGS_MARKERS.isdisjoint(keys)
+            self._judged[path] = found
+        return found
+
+    def _mount_prefixes(self, path):
+        """ProjectFacts.mount_prefixes for the module at `path`: the mounts
+        (summary `mounts`) of the application's modules outside tests,
+        each resolved to the module whose router it mounts, once."""
+        found = self._mounts
+        if found is None:
+            found = self._mounts = {}
+            summaries = self.summaries
+            may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
+            for module in summaries.keys():
+                if may_hold is not None and not may_hold(module, "mounts"):
+                    continue
+                mounted = summaries[module].get("mounts")
+                if not mounted or self._is_test_code(module):
+                    continue
+                for level, dotted, name, prefix in mounted:
+                    for target in self.resolve(module, level, dotted, ())[:1]:
+                        prefixes = found.setdefault(target, {}).setdefault(name, [])
+                        if prefix not in prefixes:
+                            prefixes.append(prefix)
+        mine = found.get(path)
+        return {name: tuple(prefixes) for name, prefixes in mine.items()} if mine else _NO_MOUNTS
 
     def _nearby_backends(self, path):
         """The backend choices of `path` and of the project modules it
@@ -640,6 +710,10 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
+_NO_MOUNTS = {}
+# Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
+_SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far

@@ -76,6 +76,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `app_classes`: its module-level subclasses of an application class, and
   the application each derives from (`{"PortalFlask": "flask.Flask"}`):
   another module's `PortalFlask(__name__)` builds a Flask app;
+- `mounts`: the routers and blueprints it mounts under a path prefix that
+  it imports from another module, as [level, module, name, prefix]
+  (`include_router(agents.router, prefix="/agents")`: mounts.py), when
+  there are any;
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py).
@@ -96,7 +100,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import constants, cookie_reads, functions, import_lines, response_classes, session_stores
+from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, session_stores
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -286,6 +290,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False):
     facts["session_methods"] = response_classes.session_methods(text)
     facts["class_bases"] = class_bases(text)
     _path_params(facts, text)
+    mounted = mounts.scan(text)
+    if mounted:
+        facts["mounts"] = mounted
     module = None  # how _functions may parse the module (None: each function alone)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree

@@ -264,7 +264,14 @@ class SessionIdFromRequestParameter(Rule):
     PayPal, Braintree, ... directly, through a client object or a
     same-module helper) is that provider's resource id and is not reported,
     and neither is a `session_id` read in a module that imports such a
-    provider, unless it reaches a session-loading API. Ordinary parameters
+    provider, unless it reaches a session-loading API. So is a value the
+    application only sends on in the body or query of its own request to
+    another service (`client.post(url, json={"session_id": ...})`,
+    `requests.get(url, params=...)` in a module that imports an HTTP client:
+    a chat proxy forwarding the agent service's session id), unless it also
+    keys the application's session store or reaches a session-loading API;
+    an id put into the URL of such a request (`f"{AUTH}/sessions/{sid}"`, a
+    session service's lookup) is still judged. Ordinary parameters
     (`page`, `q`, `order_id`, `token` for a password reset) are silent unless
     they reach a session-loading API. The Flask default cookie name
     `session` is not treated as a session-id name (a query parameter named
@@ -301,7 +308,10 @@ class SessionIdFromRequestParameter(Rule):
     (`close_terminal_session(sid)`, also through an executor:
     `thread_pool_exec(sandbox_session_accessible, session_id)`), a route path or router
     of its handler (`/api/chat/completions`, `/terminals/{session_id}`,
-    `assistant_router`, `chat_bp`), or its module or package
+    `assistant_router`, `chat_bp`; the path with the prefixes its router is
+    mounted under, in its module or another: `@router.get("/sessions/{id}")`
+    on a router that webapp.py mounts with `include_router(agents.router,
+    prefix="/agents")` serves an agent's sessions), or its module or package
     (`assistant/api.py`, `routers/terminals.py`) is named for one of
     them — unless it reaches a web-session API (Django's `SessionStore`
     or `Session` model, `session.sid`, `set_cookie` of the session cookie,

@@ -78,7 +78,8 @@ class CookieWithoutSecure(Rule):
     `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
     sessions it keeps, and this and the other cookie rules judge
     `EncryptedCookieStorage` as usual). A settings module that star-imports another, or
-    is named like a shared base (`base.py`, `common.py`, `defaults.py`), is
+    is named like a shared base (`base.py`, `common.py`, `defaults.py`, or
+    the `__init__.py` of a package so named, `defaults/`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
     extend it are; so is one, whatever its name (`_base_settings.py`), that
     star-imports nothing and that another project module star-imports —
@@ -90,7 +91,15 @@ class CookieWithoutSecure(Rule):
     module the project does not have (`try: from .local import *` of a
     gitignored `local.py`, as adhocracy-plus's `production.py` does) is
     configuration fixlint cannot read, as for Flask below: that module may
-    set it, and the settings module is left alone. A settings module whose every write of
+    set it, and the settings module is left alone. A module that does
+    nothing but star-import (a settings package's `__init__.py`: `try:
+    from .dev import *` / `except ImportError: from .prod import *`) is
+    not reported when one module it imports is a deployment's settings
+    module judged on its own (not a development or test module, not a
+    base by its name, built on the project's modules: linkding's
+    `prod.py` on `base.py`): the finding is there, where the line goes;
+    one that sets anything of its own, or imports only a base, is judged
+    as before. A settings module whose every write of
     `MIDDLEWARE` is literal and names no session middleware (no class
     named with "Session": an API on tokens, saleor) sets no session cookie
     and is not required to set it. A
