@@ -51,6 +51,9 @@ def find_root(path, known=None):
 
 
 _NONE = frozenset()
+_UNKNOWN = object()
+# The frameworks' session users (`flask.session`, `flask.flash`): Project._reexported_use.
+_SESSION_USERS = frozenset().union(*(f.session_users for f in fw.FRAMEWORKS))
 # The summary facts that say a session library is set up (Framework.project_marker).
 _MARKERS = tuple(sorted({f.project_marker for f in fw.FRAMEWORKS if f.project_marker}))
 
@@ -151,6 +154,14 @@ class ProjectFacts(NamedTuple):
     # project, by the qualified name it uses, and the application each
     # derives from (`app.core.PortalFlask`: "flask.Flask").
     app_classes: dict = {}
+    # The names the checked module imports from a project module that
+    # imports them from outside the project, by the qualified name the
+    # module uses, and what they are (`.base_view.session`:
+    # "flask.session"); and for each star import of a project module, by
+    # the module as written, the names it gives so ({".base_view":
+    # {"session": "flask.session", ...}}): engine.walker binds them so.
+    reexports: dict = {}
+    star_reexports: dict = {}
 
 
 class Project:
@@ -172,6 +183,8 @@ class Project:
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
+        self._bound = {}  # (absolute path, name) -> what the module binds the name to (bound_name)
+        self._star_bound = {}  # absolute path -> what a star import of it gives (star_names)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -234,17 +247,21 @@ class Project:
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:
-            found = self._facts[group] = _merge(
+            found = _merge(
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)],
-                any(self._loads_elsewhere(p) for p in group))._replace(
+                any(self._loads_elsewhere(p) for p in group))
+            found = self._facts[group] = found._replace(
                 forced_flags=self._forced_flags(group),
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
-                keyed_interface=self._keyed_interface(group))
+                keyed_interface=self._keyed_interface(group),
+                session_use=found.session_use or self._reexported_use(group))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
+        reexports, star_reexports = self._reexports(path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
+                              reexports=reexports, star_reexports=star_reexports,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -334,6 +351,122 @@ class Project:
                     found.setdefault(qualified.rpartition(".")[2], value)
             self._cookie_names[path] = found
         return found
+
+    def bound_name(self, path, name, depth=0):
+        """The qualified name the module at `path` binds `name` to by an
+        import from outside the project (`from flask import session`:
+        "flask.session"; `from flask import session as s`, asked for `s`),
+        followed through the project modules it imports the name from
+        (named or by a star import); None for a name it defines or gets
+        from nowhere it can tell. Imports anywhere in the module count
+        (the summary's imports are those of its text)."""
+        key = (path, name)
+        found = self._bound.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            self._bound[key] = None  # an import cycle asks again: no answer
+            found = self._bound[key] = self._bind_name(path, name, depth)
+        return found
+
+    def _bind_name(self, path, name, depth):
+        summary = self.summaries[path]
+        renamed = summary.get("renamed", ())
+        for module, original, local in renamed:
+            if local == name and not self._project_module(path, 0, module):
+                return f"{module}.{original}"
+        # `from flask import session as s` is listed among the imports as `session`
+        # too: each such entry is one the name is not bound by.
+        renames = {}
+        for module, original, _ in renamed:
+            if original == name:
+                renames[module] = renames.get(module, 0) + 1
+        folder, stars = os.path.dirname(path), []
+        for level, module, names in summary["imports"]:
+            if name in names:
+                if not level and renames.get(module):
+                    renames[module] -= 1
+                    continue
+                targets = self.resolve_in(folder, level, module, ())
+                if not targets:
+                    return f"{module}.{name}" if not level and module else None
+                return self.bound_name(targets[0], name, depth + 1) if depth < _REEXPORT_DEPTH else None
+            if "*" in names:
+                stars.append((level, module))
+        if depth >= _REEXPORT_DEPTH or name.startswith("_"):
+            return None
+        for level, module in reversed(stars):  # the last star import binds last
+            for target in self.resolve_in(folder, level, module, ())[:1]:
+                found = self.bound_name(target, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def star_names(self, path):
+        """{name: qualified name} a star import of the module at `path`
+        gives from outside the project (bound_name of each public name
+        its imports bind; `__all__` is not read)."""
+        found = self._star_bound.get(path)
+        if found is None:
+            self._star_bound[path] = {}  # an import cycle
+            names = set()
+            for level, module, listed in self.summaries[path]["imports"]:
+                names.update(n for n in listed if n != "*" and not n.startswith("_"))
+            names.update(local for _, _, local in self.summaries[path].get("renamed", ()) if not local.startswith("_"))
+            found = {}
+            for name in sorted(names):
+                bound = self.bound_name(path, name)
+                if bound is not None:
+                    found[name] = bound
+            for level, module, listed in self.summaries[path]["imports"]:
+                if "*" in listed:
+                    for target in self.resolve_in(os.path.dirname(path), level, module, ())[:1]:
+                        for name, bound in self.star_names(target).items():
+                            found.setdefault(name, bound)
+            self._star_bound[path] = found
+        return found
+
+    def _project_module(self, path, level, module):
+        return bool(self.resolve_in(os.path.dirname(path), level, module, ()))
+
+    def _reexports(self, path):
+        """ProjectFacts.reexports and .star_reexports of the module at `path`."""
+        reexports, stars = {}, {}
+        folder = os.path.dirname(path)
+        for level, module, names in self.summaries[path]["imports"]:
+            if not names:
+                continue
+            targets = self.resolve_in(folder, level, module, ())
+            if not targets:
+                continue
+            prefix = "." * level + module
+            for name in names:
+                if name == "*":
+                    given = self.star_names(targets[0])
+                    if given:
+                        stars[prefix] = given
+                    continue
+                bound = self.bound_name(targets[0], name)
+                if bound is not None:
+                    reexports[f"{prefix}.{name}" if module else prefix + name] = bound
+        return reexports or {}, stars or {}
+
+    def _reexported_use(self, group):
+        """Whether a module of the application names a session user
+        (summary `user_names`) that it imports from a project module
+        re-exporting the framework's (`from .base_view import *`)."""
+        for path in group:
+            used = self.summaries[path].get("user_names")
+            if not used:
+                continue
+            folder = os.path.dirname(path)
+            for level, module, names in self.summaries[path]["imports"]:
+                wanted = used if "*" in names else [name for name in used if name in names]
+                if not wanted:
+                    continue
+                for target in self.resolve_in(folder, level, module, ())[:1]:
+                    for name in wanted:
+                        if self.bound_name(target, name) in _SESSION_USERS:
+                            return True
+        return False
 
     def _importers_of(self, path):
         """The project modules importing `path`."""
