@@ -415,7 +415,6 @@ def _from_imports(facts, imports, text):
 # The last names of the session users (`session`, `flash`) and the modules
 # each is imported from where it is the framework's (`flask`, `flask.globals`).
 _USER_LEAVES = tuple(sorted({q.rpartition(".")[2] for f in _USED for q in f.session_users}))
-_USER_MODULES = frozenset(q.rpartition(".")[0] for f in _USED for q in f.session_users)
 # A name another module may give a session user by (`session`, `web_session`, `flash`):
 # as the lifecycle analysis's session pre-test, a name holding `sess`.
 _USER_WORD = re.compile("|".join(["sess", *(leaf for leaf in _USER_LEAVES if "sess" not in leaf)]), re.IGNORECASE)
@@ -432,12 +431,14 @@ def _reexport_facts(facts, imports, text):
         renamed = import_lines.renamed(text)
         if renamed:
             facts["renamed"] = renamed
-    if not any(names and (level or module not in _USER_MODULES) and (
-            "*" in names or any(_USER_WORD.search(name) for name in names)) for level, module, names in imports):
+    # The standard library and the web frameworks re-export no project module's names.
+    unscanned = import_lines.UNSCANNED
+    if not any(names and (level or module.partition(".")[0] not in unscanned) and (
+            "*" in names or _USER_WORD.search(" ".join(names))) for level, module, names in imports):
         return  # (a renamed import's own name: `sessao as s`, `web_session as session`)
     used = set()
     for dots, module, listed, plain in import_lines.statements(text):
-        if plain is not None or (not dots and module in _USER_MODULES):
+        if plain is not None or (not dots and module.partition(".")[0] in unscanned):
             continue
         for name, alias in import_lines.parts(listed):
             local = alias or name
