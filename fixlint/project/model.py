@@ -185,6 +185,7 @@ class Project:
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
         self._bound = {}  # (absolute path, name) -> what the module binds the name to (bound_name)
         self._star_bound = {}  # absolute path -> what a star import of it gives (star_names)
+        self._indexes = {}  # absolute path -> its imports by name, and its star imports (_import_index)
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -379,18 +380,16 @@ class Project:
         for module, original, _ in renamed:
             if original == name:
                 renames[module] = renames.get(module, 0) + 1
-        folder, stars = os.path.dirname(path), []
-        for level, module, names in summary["imports"]:
-            if name in names:
-                if not level and renames.get(module):
-                    renames[module] -= 1
-                    continue
-                targets = self.resolve_in(folder, level, module, ())
-                if not targets:
-                    return f"{module}.{name}" if not level and module else None
-                return self.bound_name(targets[0], name, depth + 1) if depth < _REEXPORT_DEPTH else None
-            if "*" in names:
-                stars.append((level, module))
+        folder = os.path.dirname(path)
+        by_name, stars = self._import_index(path)
+        for level, module in by_name.get(name, ()):
+            if not level and renames.get(module):
+                renames[module] -= 1
+                continue
+            targets = self.resolve_in(folder, level, module, ())
+            if not targets:
+                return f"{module}.{name}" if not level and module else None
+            return self.bound_name(targets[0], name, depth + 1) if depth < _REEXPORT_DEPTH else None
         if depth >= _REEXPORT_DEPTH or name.startswith("_"):
             return None
         for level, module in reversed(stars):  # the last star import binds last
@@ -399,6 +398,21 @@ class Project:
                 if found is not None:
                     return found
         return None
+
+    def _import_index(self, path):
+        """({name: [(level, module) of each `from` import of it, in order]},
+        [(level, module) of each star import]) of the module at `path`."""
+        found = self._indexes.get(path)
+        if found is None:
+            by_name, stars = {}, []
+            for level, module, names in self.summaries[path]["imports"]:
+                for name in names:
+                    if name == "*":
+                        stars.append((level, module))
+                    else:
+                        by_name.setdefault(name, []).append((level, module))
+            found = self._indexes[path] = (by_name, stars)
+        return found
 
     def star_names(self, path):
         """{name: qualified name} a star import of the module at `path`

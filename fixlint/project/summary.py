@@ -425,27 +425,34 @@ def _reexport_facts(facts, imports, text):
     project may get from this one by its imports, and the session users
     this one may get from another (`from .base_view import *`, `from
     .base_view import session`). Most modules have neither a renaming
-    import nor a session user's name imported from elsewhere: each costs
-    a substring test first."""
-    if " as " in text:
-        renamed = import_lines.renamed(text)
-        if renamed:
-            facts["renamed"] = renamed
+    import nor a session user's name imported from elsewhere: only their
+    import statements are read for them, not their whole text."""
+    renamed = import_lines.renamed(text)  # the statements' lists, not the text, are searched
+    if renamed:
+        facts["renamed"] = renamed
     # The standard library and the web frameworks re-export no project module's names.
     unscanned = import_lines.UNSCANNED
     if not any(names and (level or module.partition(".")[0] not in unscanned) and (
             "*" in names or _USER_WORD.search(" ".join(names))) for level, module, names in imports):
         return  # (a renamed import's own name: `sessao as s`, `web_session as session`)
-    used = set()
+    used, rest = set(), []
+
+    def named(local):
+        """`local` named outside the import statements (_named_again's test)."""
+        if local not in text:
+            return False
+        if not rest:
+            rest.append(_IMPORT_STATEMENT.sub("", text))  # once a module
+        return name_pattern(local).search(rest[0]) is not None
+
     for dots, module, listed, plain in import_lines.statements(text):
         if plain is not None or (not dots and module.partition(".")[0] in unscanned):
             continue
         for name, alias in import_lines.parts(listed):
             local = alias or name
             if name == "*":
-                used.update(leaf for leaf in _USER_LEAVES if leaf in text and _named_again(text, leaf))
-            elif (_USER_WORD.search(local) or _USER_WORD.search(name)) and local.isidentifier() and _named_again(
-                    text, local):
+                used.update(leaf for leaf in _USER_LEAVES if named(leaf))
+            elif (_USER_WORD.search(local) or _USER_WORD.search(name)) and local.isidentifier() and named(local):
                 used.add(name)  # as the module it comes from names it
     if used:
         facts["user_names"] = sorted(used)
