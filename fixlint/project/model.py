@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from . import import_lines
+from .reexports import ReExports
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
@@ -51,9 +52,6 @@ def find_root(path, known=None):
 
 
 _NONE = frozenset()
-_UNKNOWN = object()
-# The frameworks' session users (`flask.session`, `flask.flash`): Project._reexported_use.
-_SESSION_USERS = frozenset().union(*(f.session_users for f in fw.FRAMEWORKS))
 # The summary facts that say a session library is set up (Framework.project_marker).
 _MARKERS = tuple(sorted({f.project_marker for f in fw.FRAMEWORKS if f.project_marker}))
 
@@ -183,9 +181,7 @@ class Project:
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
-        self._bound = {}  # (absolute path, name) -> what the module binds the name to (bound_name)
-        self._star_bound = {}  # absolute path -> what a star import of it gives (star_names)
-        self._indexes = {}  # absolute path -> its imports by name, and its star imports (_import_index)
+        self._reexports_of = None  # ReExports (reexports.py), made when a module's facts are asked for
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -256,13 +252,13 @@ class Project:
                 forced_flags=self._forced_flags(group),
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
                 keyed_interface=self._keyed_interface(group),
-                session_use=found.session_use or self._reexported_use(group))
+                session_use=found.session_use or self._reexported().used_in(group))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
-        reexports, star_reexports = self._reexports(path)
+        named, stars = self._reexported().of(path)
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
-                              reexports=reexports, star_reexports=star_reexports,
+                              reexports=named, star_reexports=stars,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -353,134 +349,15 @@ class Project:
             self._cookie_names[path] = found
         return found
 
-    def bound_name(self, path, name, depth=0):
-        """The qualified name the module at `path` binds `name` to by an
-        import from outside the project (`from flask import session`:
-        "flask.session"; `from flask import session as s`, asked for `s`),
-        followed through the project modules it imports the name from
-        (named or by a star import); None for a name it defines or gets
-        from nowhere it can tell. Imports anywhere in the module count
-        (the summary's imports are those of its text)."""
-        key = (path, name)
-        found = self._bound.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            self._bound[key] = None  # an import cycle asks again: no answer
-            found = self._bound[key] = self._bind_name(path, name, depth)
-        return found
+    def bound_name(self, path, name):
+        """What the module at `path` binds `name` to from outside the
+        project (reexports.ReExports.bound_name)."""
+        return self._reexported().bound_name(path, name)
 
-    def _bind_name(self, path, name, depth):
-        summary = self.summaries[path]
-        renamed = summary.get("renamed", ())
-        for module, original, local in renamed:
-            if local == name and not self._project_module(path, 0, module):
-                return f"{module}.{original}"
-        # `from flask import session as s` is listed among the imports as `session`
-        # too: each such entry is one the name is not bound by.
-        renames = {}
-        for module, original, _ in renamed:
-            if original == name:
-                renames[module] = renames.get(module, 0) + 1
-        folder = os.path.dirname(path)
-        by_name, stars = self._import_index(path)
-        for level, module in by_name.get(name, ()):
-            if not level and renames.get(module):
-                renames[module] -= 1
-                continue
-            targets = self.resolve_in(folder, level, module, ())
-            if not targets:
-                return f"{module}.{name}" if not level and module else None
-            return self.bound_name(targets[0], name, depth + 1) if depth < _REEXPORT_DEPTH else None
-        if depth >= _REEXPORT_DEPTH or name.startswith("_"):
-            return None
-        for level, module in reversed(stars):  # the last star import binds last
-            for target in self.resolve_in(folder, level, module, ())[:1]:
-                found = self.bound_name(target, name, depth + 1)
-                if found is not None:
-                    return found
-        return None
-
-    def _import_index(self, path):
-        """({name: [(level, module) of each `from` import of it, in order]},
-        [(level, module) of each star import]) of the module at `path`."""
-        found = self._indexes.get(path)
-        if found is None:
-            by_name, stars = {}, []
-            for level, module, names in self.summaries[path]["imports"]:
-                for name in names:
-                    if name == "*":
-                        stars.append((level, module))
-                    else:
-                        by_name.setdefault(name, []).append((level, module))
-            found = self._indexes[path] = (by_name, stars)
-        return found
-
-    def star_names(self, path):
-        """{name: qualified name} a star import of the module at `path`
-        gives from outside the project (bound_name of each public name
-        its imports bind; `__all__` is not read)."""
-        found = self._star_bound.get(path)
-        if found is None:
-            self._star_bound[path] = {}  # an import cycle
-            names = set()
-            for level, module, listed in self.summaries[path]["imports"]:
-                names.update(n for n in listed if n != "*" and not n.startswith("_"))
-            names.update(local for _, _, local in self.summaries[path].get("renamed", ()) if not local.startswith("_"))
-            found = {}
-            for name in sorted(names):
-                bound = self.bound_name(path, name)
-                if bound is not None:
-                    found[name] = bound
-            for level, module, listed in self.summaries[path]["imports"]:
-                if "*" in listed:
-                    for target in self.resolve_in(os.path.dirname(path), level, module, ())[:1]:
-                        for name, bound in self.star_names(target).items():
-                            found.setdefault(name, bound)
-            self._star_bound[path] = found
-        return found
-
-    def _project_module(self, path, level, module):
-        return bool(self.resolve_in(os.path.dirname(path), level, module, ()))
-
-    def _reexports(self, path):
-        """ProjectFacts.reexports and .star_reexports of the module at `path`."""
-        reexports, stars = {}, {}
-        folder = os.path.dirname(path)
-        for level, module, names in self.summaries[path]["imports"]:
-            if not names:
-                continue
-            targets = self.resolve_in(folder, level, module, ())
-            if not targets:
-                continue
-            prefix = "." * level + module
-            for name in names:
-                if name == "*":
-                    given = self.star_names(targets[0])
-                    if given:
-                        stars[prefix] = given
-                    continue
-                bound = self.bound_name(targets[0], name)
-                if bound is not None:
-                    reexports[f"{prefix}.{name}" if module else prefix + name] = bound
-        return reexports or {}, stars or {}
-
-    def _reexported_use(self, group):
-        """Whether a module of the application names a session user
-        (summary `user_names`) that it imports from a project module
-        re-exporting the framework's (`from .base_view import *`)."""
-        for path in group:
-            used = self.summaries[path].get("user_names")
-            if not used:
-                continue
-            folder = os.path.dirname(path)
-            for level, module, names in self.summaries[path]["imports"]:
-                wanted = used if "*" in names else [name for name in used if name in names]
-                if not wanted:
-                    continue
-                for target in self.resolve_in(folder, level, module, ())[:1]:
-                    for name in wanted:
-                        if self.bound_name(target, name) in _SESSION_USERS:
-                            return True
-        return False
+    def _reexported(self):
+        if self._reexports_of is None:
+            self._reexports_of = ReExports(self.summaries, self.resolve_in)
+        return self._reexports_of
 
     def _importers_of(self, path):
         """The project modules importing `path`."""

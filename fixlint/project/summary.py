@@ -82,7 +82,7 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `renamed`: its absolute `from` imports that bind another name, as
   [module, name, local name] (`from flask import session as flask_session`),
   present only when it has one: what a project module importing from it
-  gets by that name (model.Project.bound_name);
+  gets by that name (reexports.py);
 - `user_names`: the names that may be a framework's session user (by a
   star import: `session`, `flash`; by name, from a module that is not the
   framework's: a name holding `sess` or `flash`, as the module it comes
