@@ -255,7 +255,8 @@ class Project:
                 session_use=found.session_use or self._reexported().used_in(group))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
-        named, stars = self._reexported().of(path)
+        # (a module importing no project module gets nothing through one)
+        named, stars = self._reexported().of(path) if self._edges[path][0] else ({}, {})
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
                               reexports=named, star_reexports=stars,
