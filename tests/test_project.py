@@ -38,7 +38,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "flask" / "cookie_logout_modules", FIXTURES / "django" / "cookie_logout_modules",
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
                 FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app",
-                FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch"]
+                FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch",
+                FIXTURES / "flask" / "reexported_session"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -127,8 +128,10 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # fastapi/mounted_agents 1 (the cart router main.py mounts under /shop; its agent router, mounted
     # under /agents, serves an AI agent's sessions); django/settings_dispatch 4 (prod.py, under a
     # settings/__init__.py that only dispatches to it; a package adding a cookie setting of its own; a
-    # package that only star-imports a shared base, and one that star-imports a package named like one)
-    assert reported == 124
+    # package that only star-imports a shared base, and one that star-imports a package named like one);
+    # flask/reexported_session 6 (Flask's session reached only through a project module that imports it: a
+    # login and a logout by a star import, and by names, one of them renamed; SFX302 and SFX303 at the app)
+    assert reported == 130
 
 
 # -- rules that follow the project ----------------------------------------
@@ -901,6 +904,55 @@ def test_summary_profiles_helpers_dependencies_and_weak_generators():
 ])
 def test_flasks_session_is_used_only_where_an_imported_name_is_named_again(text, used):
     assert summary.summarise(text)["session_use"] is used
+
+
+def _reexporting_project(tmp_path, views):
+    """A Flask app whose views module gets Flask's session from `base.py`."""
+    root = tmp_path / "panel"
+    write(root, "pyproject.toml", "[project]\nname = 'panel'\n")
+    write(root, "app/__init__.py", "from flask import Flask\napp = Flask(__name__)\nfrom . import views\n")
+    write(root, "app/base.py", "from flask import redirect, request, session\n"
+                               "from flask import session as web_session\nfrom . import app\n")
+    write(root, "app/store.py", "from flask import session as flask_session\nsession = object()\n")
+    write(root, "app/views.py", views)
+    return root
+
+
+LOGIN_LOGOUT = ("\n@app.route('/login', methods=['POST'])\ndef login():\n"
+                "    if request.form['password'] == 'x':\n        session['logged_in'] = True\n"
+                "    return redirect('/')\n"
+                "\n@app.route('/logout')\ndef logout():\n    session.pop('logged_in', None)\n    return redirect('/')\n")
+
+
+@pytest.mark.parametrize("imports", ["from .base import *\n", "from .base import app, redirect, request, session\n",
+                                     "from app.base import app, redirect, request, web_session as session\n"])
+def test_flasks_session_re_exported_by_a_project_module_is_flasks_session(tmp_path, imports):
+    root = _reexporting_project(tmp_path, imports + LOGIN_LOGOUT)
+    found = _cli(root, cwd=root)
+    assert found[str(root / "app" / "views.py")] == {(6, "SFX101"), (11, "SFX102")}
+    assert found[str(root / "app" / "__init__.py")] == {(2, "SFX302"), (2, "SFX303")}  # the app uses it
+    for _ in range(2):  # the project model summarised, then read from its cache
+        flake8, stderr = _flake8(root / "app" / "views.py", cwd=root)
+        assert not stderr and flake8 == {(6, "SFX101"), (11, "SFX102")}
+    assert (root / cache.FOLDER / cache.NAME).is_file()
+
+
+def test_a_name_a_project_module_renames_or_defines_is_not_re_exported(tmp_path):
+    root = _reexporting_project(tmp_path, "from .store import *\n" + LOGIN_LOGOUT)
+    built = project.build(str(root))
+    views, store = str(root / "app" / "views.py"), str(root / "app" / "store.py")
+    assert built.bound_name(store, "session") is None  # its own, `flask_session` is Flask's
+    assert built.bound_name(store, "flask_session") == "flask.session"
+    facts = built.facts_for(views)
+    assert facts.star_reexports == {".store": {"flask_session": "flask.session"}}
+    assert str(root / "app" / "views.py") not in _cli(root, cwd=root)
+
+
+def test_the_summary_records_renamed_imports_and_session_users_from_elsewhere():
+    facts = summary.summarise("from flask import session as s, request\nfrom .base import *\nflash('x')\n")
+    assert facts["renamed"] == [["flask", "session", "s"]] and facts["user_names"] == ["flash"]
+    facts = summary.summarise("from flask import session\nfrom .base import session as s\nsession['a'] = 1\n")
+    assert "renamed" not in facts and "user_names" not in facts  # `session` is Flask's own here
 
 
 SETDEFAULT_HELPERS = (

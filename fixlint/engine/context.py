@@ -91,6 +91,30 @@ class FileContext:
                 self.star_imports.append(node.module)
         elif node.level and any(alias.name == "*" for alias in node.names):
             self.star_imports.append("." * node.level + (node.module or ""))
+        project = self.project
+        if project is not None and (project.reexports or project.star_reexports) and node.__class__ is ast.ImportFrom:
+            for qualname in self.reexported(node).values():
+                self._add_module(qualname.rpartition(".")[0])
+
+    def reexported(self, node):
+        """{local name: qualified name} an ImportFrom of a project module
+        binds to what that module imports from outside the project (the
+        project model's `reexports`, `star_reexports`): `from .base_view
+        import session` -> {"session": "flask.session"}, and a star import
+        of it every such name."""
+        project = self.project
+        if project is None:
+            return {}
+        prefix = "." * (node.level or 0) + (node.module or "")
+        found = {}
+        for alias in node.names:
+            if alias.name == "*":
+                found.update(project.star_reexports.get(prefix, ()))
+                continue
+            bound = project.reexports.get(f"{prefix}.{alias.name}" if node.module else prefix + alias.name)
+            if bound is not None:
+                found[alias.asname or alias.name] = bound
+        return found
 
     def _add_module(self, name):
         self.modules.add(name)

@@ -382,8 +382,16 @@ def _bind_except_name(walker, node):
 def _import(walker, node, push):
     ctx = walker.ctx
     ctx.note_import(node)
+    project = ctx.project
+    reexported = ctx.reexported(node) if project is not None and (
+        project.reexports or project.star_reexports) and node.__class__ is ast.ImportFrom else None
     for binding in sc.import_bindings(node, ctx.scope):
+        if reexported and binding.name in reexported:
+            binding.qualname = reexported.pop(binding.name)  # `from .base_view import session`: flask.session
         walker.bind(binding)
+    if reexported:  # a star import's names
+        for name, qualname in reexported.items():
+            walker.bind(sc.Binding(name, sc.IMPORT, ctx.scope, node, qualname=qualname))
 
 
 def _assign(walker, node, push):

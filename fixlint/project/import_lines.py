@@ -90,6 +90,19 @@ def bindings(text):
     return names
 
 
+def renamed(text):
+    """[[module, name, local name]] of the text's absolute `from` imports
+    that bind a name under another (`from flask import session as s`)."""
+    found = []
+    for dots, module, listed, plain in statements(text):
+        if plain is not None or dots or not module or "as" not in listed:
+            continue
+        for name, alias in parts(listed):
+            if alias and alias != name and name.isidentifier() and alias.isidentifier():
+                found.append([module, name, alias])
+    return found
+
+
 def called(text):
     """What the text calls of what its imports bind, for the project model
     (model.Project._exported: a helper no module calls is judged at home):

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from . import import_lines
+from .reexports import ReExports
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
@@ -171,6 +172,14 @@ class ProjectFacts(NamedTuple):
     # `__init__.py` that only dispatches to it (`try: from .dev import *`,
     # `except ImportError: from .prod import *`) repeats its finding.
     star_imports_judged: bool = False
+    # The names the checked module imports from a project module that
+    # imports them from outside the project, by the qualified name the
+    # module uses, and what they are (`.base_view.session`:
+    # "flask.session"); and for each star import of a project module, by
+    # the module as written, the names it gives so ({".base_view":
+    # {"session": "flask.session", ...}}): engine.walker binds them so.
+    reexports: dict = {}
+    star_reexports: dict = {}
 
 
 class Project:
@@ -194,6 +203,7 @@ class Project:
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
+        self._reexports_of = None  # ReExports (reexports.py), made when a module's facts are asked for
         # The on-disk cache's text the model was read from or written to
         # (cache.encode), None without the cache: the same text, the same
         # facts for every module (results.py keys files by it).
@@ -256,17 +266,22 @@ class Project:
         group = self._group[path]
         found = self._facts.get(group)
         if found is None:
-            found = self._facts[group] = _merge(
+            found = _merge(
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)],
-                any(self._loads_elsewhere(p) for p in group))._replace(
+                any(self._loads_elsewhere(p) for p in group))
+            found = self._facts[group] = found._replace(
                 forced_flags=self._forced_flags(group),
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
-                keyed_interface=self._keyed_interface(group))
+                keyed_interface=self._keyed_interface(group),
+                session_use=found.session_use or self._reexported().used_in(group))
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
+        # (a module importing no project module gets nothing through one)
+        named, stars = self._reexported().of(path) if self._edges[path][0] else ({}, {})
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
+                              reexports=named, star_reexports=stars,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
@@ -358,6 +373,16 @@ class Project:
                     found.setdefault(qualified.rpartition(".")[2], value)
             self._cookie_names[path] = found
         return found
+
+    def bound_name(self, path, name):
+        """What the module at `path` binds `name` to from outside the
+        project (reexports.ReExports.bound_name)."""
+        return self._reexported().bound_name(path, name)
+
+    def _reexported(self):
+        if self._reexports_of is None:
+            self._reexports_of = ReExports(self.summaries, self.resolve_in)
+        return self._reexports_of
 
     def _importers_of(self, path):
         """The project modules importing `path`."""

@@ -82,7 +82,18 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   there are any;
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
-  look up by a cookie's value (session_stores.py).
+  look up by a cookie's value (session_stores.py);
+- `renamed`: its absolute `from` imports that bind another name, as
+  [module, name, local name] (`from flask import session as flask_session`),
+  present only when it has one: what a project module importing from it
+  gets by that name (reexports.py);
+- `user_names`: the names that may be a framework's session user (by a
+  star import: `session`, `flash`; by name, from a module that is not the
+  framework's: a name holding `sess` or `flash`, as the module it comes
+  from names it) that its text names outside imports, present only when
+  there is one: the application uses Flask's session through a module
+  that re-exports it (`from .base_view import *` where base_view.py
+  imports `flask.session`).
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -277,6 +288,7 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False):
     facts["imports"] = [list(entry) for entry in imports]
     facts["calls"] = import_lines.called(text)
     _from_imports(facts, imports, text)
+    _reexport_facts(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
     facts["numbers"] = constants.numbers(text)
@@ -414,6 +426,52 @@ def _from_imports(facts, imports, text):
             facts["builds_app"] = True
             for name, base in _APP_SUBCLASS.findall(text):
                 facts["app_classes"][name] = _APP_BY_NAME[base]
+
+
+# The last names of the session users (`session`, `flash`) and the modules
+# each is imported from where it is the framework's (`flask`, `flask.globals`).
+_USER_LEAVES = tuple(sorted({q.rpartition(".")[2] for f in _USED for q in f.session_users}))
+# A name another module may give a session user by (`session`, `web_session`, `flash`):
+# as the lifecycle analysis's session pre-test, a name holding `sess`.
+_USER_WORD = re.compile("|".join(["sess", *(leaf for leaf in _USER_LEAVES if "sess" not in leaf)]), re.IGNORECASE)
+
+
+def _reexport_facts(facts, imports, text):
+    """Summary `renamed` and `user_names`: what another module of the
+    project may get from this one by its imports, and the session users
+    this one may get from another (`from .base_view import *`, `from
+    .base_view import session`). Most modules have neither a renaming
+    import nor a session user's name imported from elsewhere: only their
+    import statements are read for them, not their whole text."""
+    renamed = import_lines.renamed(text)  # the statements' lists, not the text, are searched
+    if renamed:
+        facts["renamed"] = renamed
+    # The standard library and the web frameworks re-export no project module's names.
+    unscanned = import_lines.UNSCANNED
+    if not any(names and (level or module.partition(".")[0] not in unscanned) and (
+            "*" in names or _USER_WORD.search(" ".join(names))) for level, module, names in imports):
+        return  # (a renamed import's own name: `sessao as s`, `web_session as session`)
+    used, rest = set(), []
+
+    def named(local):
+        """`local` named outside the import statements (_named_again's test)."""
+        if local not in text:
+            return False
+        if not rest:
+            rest.append(_IMPORT_STATEMENT.sub("", text))  # once a module
+        return name_pattern(local).search(rest[0]) is not None
+
+    for dots, module, listed, plain in import_lines.statements(text):
+        if plain is not None or (not dots and module.partition(".")[0] in unscanned):
+            continue
+        for name, alias in import_lines.parts(listed):
+            local = alias or name
+            if name == "*":
+                used.update(leaf for leaf in _USER_LEAVES if named(leaf))
+            elif (_USER_WORD.search(local) or _USER_WORD.search(name)) and local.isidentifier() and named(local):
+                used.add(name)  # as the module it comes from names it
+    if used:
+        facts["user_names"] = sorted(used)
 
 
 def _backend_imports(facts, module, names):

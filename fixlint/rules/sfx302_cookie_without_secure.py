@@ -126,7 +126,9 @@ class CookieWithoutSecure(Rule):
     when it sits in a development or test module, and when
     no module of it uses Flask's session (`session`, `flash()`, Flask-Login,
     Flask-WTF, Flask-Session; importing `session` or `flash` and never
-    naming them again, as application skeletons do, is no use): such an
+    naming them again, as application skeletons do, is no use; a module
+    that gets them from another module of the project, which imports them
+    from Flask, `from .base_view import *`, uses them): such an
     app sets no session cookie. starsessions defaults to Secure, so only an explicit
     `cookie_https_only=False` is reported there — the two `SessionMiddleware`
     classes share a name, not their defaults.
