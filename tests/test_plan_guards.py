@@ -270,8 +270,7 @@ def login():
 
 
 def _facts(helpers):
-    return ProjectFacts(keys=frozenset(), unreadable=False, session_use=False,
-                        remember=False, modules=2, helpers=helpers)
+    return ProjectFacts(keys=frozenset(), unreadable=False, modules=2, helpers=helpers)
 
 
 def test_a_login_that_can_bind_nothing_is_not_planned():

@@ -1182,7 +1182,7 @@ def test_results_cache_text_of_project_facts_is_the_same_with_the_memo_and_tells
     from fixlint.project.results import _canonical
 
     shared = frozenset({"flask", "flask_session", "aiohttp_security.SessionIdentityPolicy"})
-    first = ProjectFacts(frozenset({"SESSION_COOKIE_SECURE"}), False, True, True, False, 3,
+    first = ProjectFacts(frozenset({"SESSION_COOKIE_SECURE"}), False, 3, uses=frozenset({"session_use", "remember"}),
                          helpers={"auth.log_in": ("binds",)}, imported=shared)
     memo = {}
     texts = [_canonical(first, memo), _canonical(first, memo), _canonical(first)]

@@ -156,8 +156,7 @@ _SFX20X = select_rules(("SFX201", "SFX202", "SFX203", "SFX204"))
 
 
 def _facts(helpers):
-    return ProjectFacts(keys=frozenset(), unreadable=False, session_use=False,
-                        remember=False, modules=2, helpers=helpers)
+    return ProjectFacts(keys=frozenset(), unreadable=False, modules=2, helpers=helpers)
 
 
 def _planned(text, project):

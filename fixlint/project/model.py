@@ -65,8 +65,6 @@ class ProjectFacts(NamedTuple):
 
     keys: frozenset  # Flask/Flask-Login configuration keys given somewhere
     unreadable: bool  # configuration loaded from somewhere fixlint cannot read
-    session_use: bool  # Flask's session is used
-    remember: bool  # login_user(..., remember=...) is called
     modules: int  # how many modules the application spans
     # The checked module with what it imports from the project, transitively
     # (a Django settings chain: production.py -> base.py):
@@ -270,11 +268,12 @@ class Project:
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)],
                 any(self._loads_elsewhere(p) for p in group))
+            reexported = self._reexported().used_in(group)
             found = self._facts[group] = found._replace(
                 forced_flags=self._forced_flags(group),
                 session_cookie_flags=self._forced_flags(group, "session_interfaces", "cookie_getter_classes"),
                 keyed_interface=self._keyed_interface(group),
-                session_use=found.session_use or self._reexported().used_in(group))
+                uses=found.uses | reexported)
         keys, complete, chain = self._chain(path)
         helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
         # (a module importing no project module gets nothing through one)
@@ -934,8 +933,6 @@ def _merge(summaries, product, unreadable):
         uses=frozenset(use for use in _USES if any(f.get(use, False) for f in summaries)),
         keys=frozenset(keys),
         unreadable=unreadable,
-        session_use=any(f["session_use"] for f in summaries),
-        remember=any(f["remember"] for f in summaries),
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
         imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level

@@ -16,6 +16,8 @@ _UNKNOWN = object()
 _DEPTH = 3  # project modules passing a name on, followed that far
 # The frameworks' session users (`flask.session`, `flask.flash`): ReExports.used_in.
 _SESSION_USERS = frozenset().union(*(f.session_users for f in fw.FRAMEWORKS))
+# A session user's qualified name -> the project_use fact its use sets (Flask's `session_use`).
+_USES = {q: f.project_use for f in fw.FRAMEWORKS if f.project_use for q in f.session_users}
 
 
 class ReExports:
@@ -141,9 +143,11 @@ class ReExports:
         return named, stars
 
     def used_in(self, group):
-        """Whether a module of the application names a session user
-        (summary `user_names`) that it imports from a project module
-        re-exporting the framework's (`from .base_view import *`)."""
+        """The project_use facts (Framework.project_use: Flask's
+        `session_use`) a module of the application holds by naming a
+        session user (summary `user_names`) that it imports from a project
+        module re-exporting the framework's (`from .base_view import *`)."""
+        found = set()
         for path in group:
             used = self.summaries[path].get("user_names")
             if not used:
@@ -155,6 +159,7 @@ class ReExports:
                     continue
                 for target in self.resolve_in(folder, level, module, ())[:1]:
                     for name in wanted:
-                        if self.bound_name(target, name) in _SESSION_USERS:
-                            return True
-        return False
+                        use = _USES.get(self.bound_name(target, name))
+                        if use is not None:
+                            found.add(use)
+        return frozenset(found)

@@ -250,7 +250,7 @@ def _as_names(name):
 def empty():
     return {"imports": [], "links": [], "keys": [], "class_keys": [], "loads_objects": False, "unreadable": False,
             **{f.project_marker: False for f in _MARKED}, **{f.project_use: False for f in _CONFIGURED},
-            "session_use": False, "remember": False, "functions": {},
+            "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "numbers": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
