@@ -442,17 +442,23 @@ class Project:
                     found.update(n for n in names if _calls(calls, 0, module, module, module, n))
         return found
 
+    def _modules_holding(self, *fields):
+        """The project's modules whose summary may hold one of `fields`:
+        every module, or, from a cache's undecoded summaries (may_hold),
+        only those whose text names one, so that the rest stay undecoded."""
+        summaries = self.summaries
+        may_hold = getattr(summaries, "may_hold", None)
+        for module in summaries.keys():
+            if may_hold is None or any(may_hold(module, field) for field in fields):
+                yield module
+
     def _int_path_params(self, path):
         """ProjectFacts.int_path_params for the module at `path`."""
         by_folder = self._path_params
         if by_folder is None:
             by_folder = self._path_params = {}
             summaries = self.summaries
-            may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
-            for module in summaries.keys():
-                if (may_hold is not None and not may_hold(module, "int_path_params")
-                        and not may_hold(module, "other_path_params")):
-                    continue
+            for module in self._modules_holding("int_path_params", "other_path_params"):
                 facts = summaries[module]
                 if (facts.get("int_path_params") or facts.get("other_path_params")) and not self._is_test_code(module):
                     found = by_folder.setdefault(os.path.dirname(module), (set(), set()))
@@ -514,10 +520,7 @@ class Project:
         if found is None:
             found = self._mounts = {}
             summaries = self.summaries
-            may_hold = getattr(summaries, "may_hold", None)  # a cache's undecoded summaries
-            for module in summaries.keys():
-                if may_hold is not None and not may_hold(module, "mounts"):
-                    continue
+            for module in self._modules_holding("mounts"):
                 mounted = summaries[module].get("mounts")
                 if not mounted or self._is_test_code(module):
                     continue
