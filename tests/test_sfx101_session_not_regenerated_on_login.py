@@ -152,7 +152,7 @@ def test_identity_keys(key):
                                  "ukey_login_error", "loginErrMsg", "auth_confirm_required", "auth_mfa_required",
                                  "auth_ticket_id", "auth_acl_id", "authTicketId", "auth_bind_otp_after_mfa",
                                  "auth_backend", "closed_account_user", "banned_user_id", "disabledUser",
-                                 "authorization_code", "otp_code"])
+                                 "authorization_code", "otp_code", "login_reason"])
 def test_non_identity_keys(key):
     assert not is_identity_key(key)
 

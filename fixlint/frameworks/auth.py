@@ -115,6 +115,8 @@ NOT_IDENTITY_WORDS = frozenset(
         "closed", "disabled", "banned", "blocked", "suspended", "deactivated",
         # What went wrong (jumpserver's `ukey_login_error`, kept to show on the login page).
         "error", "errors", "err", "errmsg", "msg", "msgs", "fail",
+        # Why a login is asked for, shown on the login page (Indico's `login_reason`).
+        "reason",
         # A step still to come or a restriction on the login, not a check passed (jumpserver's
         # `auth_confirm_required`: an administrator must approve; `auth_mfa_required`).
         "required", "require", "requires",

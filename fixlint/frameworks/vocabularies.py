@@ -46,11 +46,14 @@ ENGLISH = Vocabulary(
     "en",
     login=(
         "login", "autologin", "signin", "sign_in", "log_in", "logon", "authenticate", "callback", "authorize",
-        "oauth", "sso", "saml", "register", "registration", "signup", "sign_up", "verify_otp", "otp", "totp",
+        "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
         "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
         "reset_password", "password_reset", "forgot_password", "recover_password",
     ),
     # `loginout` (xunfeng's `/loginout`, `def LoginOut`): a logout as often written in Chinese-English code.
+    # `registration` signs someone up only as a whole handler name or route segment (aiohttpCarsharing's
+    # `/registration/`): an event's or a course's registration module (Indico's) signs nobody in.
+    login_exact=("registration",),
     logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off", "loginout", "login_out"),
     principal=(
         "user", "users", "uid", "userid", "username", "member", "customer", "account",
