@@ -156,20 +156,25 @@ def _flag_from(expr, ctx):
 
 def _name_flag(expr, ctx, site):
     """The Flag of a cookie name given in settings or to a middleware:
-    _flag_from's, or the default of an environment read (`os.getenv("SESSION_COOKIE",
-    "sid")`, a constant set so here or in the project module it is imported
-    from: env_default), the name a deployment that sets nothing runs on. Such
-    a name's source goes to `site.name_source` for the messages (an inline
-    read shows its default already)."""
+    _flag_from's, or the default of an environment read (_default_name)."""
     flag = _flag_from(expr, ctx)
     if flag.known:
         return flag
+    default = _default_name(expr, ctx, site)
+    return flag if default is None else Flag(default, known=True, explicit=True, node=expr)
+
+
+def _default_name(expr, ctx, site):
+    """The default of an environment read that names a cookie
+    (`os.getenv("SESSION_COOKIE", "sid")`, a constant set so here or in the
+    project module it is imported from: env_default), the name a deployment
+    that sets nothing runs on (RULES.md, Revision 2); else None. Such a
+    name's source goes to `site.name_source` for the messages (an inline
+    read shows its default already)."""
     default = env_default(ctx, expr)
-    if default is None:
-        return flag
-    if expr.__class__ is not ast.Call:
+    if default is not None and expr.__class__ is not ast.Call:
         site.name_source = _short_source(expr)
-    return Flag(default, known=True, explicit=True, node=expr)
+    return default
 
 
 # `set_cookie` lifetime keywords, first found first, and the seconds one
@@ -244,18 +249,15 @@ def cookie_call_site(ctx, node, framework, method, params):
             given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
-    by_default = False
     if name is None and key is not None:
         name = class_constant(ctx, key)
-        if name is None:
-            # `set_cookie(TOKEN_COOKIE, ...)` with TOKEN_COOKIE = os.getenv("TOKEN_COOKIE", "access_token"):
-            # a deployment that sets nothing runs on the default (RULES.md, Revision 2).
-            name = env_default(ctx, key)
-            by_default = name is not None
     site = CookieSite(SET_COOKIE, node, framework.label_in(ctx), name)
     site.framework = framework
-    if key is not None and (name is None or (by_default and key.__class__ is not ast.Call)):
-        site.name_source = _short_source(key)  # an inline os.getenv(...) shows its default already
+    if name is None and key is not None:
+        # `set_cookie(TOKEN_COOKIE, ...)` with TOKEN_COOKIE = os.getenv("TOKEN_COOKIE", "access_token")
+        site.name = name = _default_name(key, ctx, site)
+        if name is None:
+            site.name_source = _short_source(key)
     site.method = method
     if framework.cookie_keywords:  # the framework's spelling of a flag's keyword (Falcon's `http_only`)
         site.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}

@@ -17,7 +17,6 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..frameworks import auth
 from . import lifecycle_guard as guard
 from .base import Analysis
 from .identity import literal_key
@@ -234,7 +233,7 @@ class IdentityCookieAnalysis(Analysis):
     def _may_revoke(self, function, reached, framework):
         """Whether the handler (or a method of the module it calls) calls
         something named for ending state on the server (`revoke_token`,
-        `sessions.delete(sid)`, `auth.logout(user)`: auth.REVOKE_WORDS).
+        `sessions.delete(sid)`, `auth.logout(user)`: fw.names_revocation).
         The framework's own handler methods (`self.clear()`, `self.flush()`,
         the cookie calls) and the module's own methods, judged by their
         bodies, do not count by their names."""
@@ -251,7 +250,7 @@ class IdentityCookieAnalysis(Analysis):
                         continue
                 else:
                     name = getattr(func, "id", None)
-                if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
+                if fw.names_revocation(name):
                     return True
         return False
 

@@ -122,12 +122,11 @@ _SESSION_CALLS = _session_calls()
 # (the session keys the library's call removes, all of which the copy
 # removes too; the event the library's call stands for).
 # Framework.logout_session_keys, else own_session_keys.
-# Two libraries name their call alike (`logout_user`): the first registered stands for both.
-_LIBRARY_LOGOUTS = {}
-for _library in fw.FRAMEWORKS:
-    for _call in sorted(_library.logout_calls) if _library.own_session_keys else ():
-        _LIBRARY_LOGOUTS.setdefault(
-            _call.rpartition(".")[2], (_library.logout_session_keys or _library.own_session_keys, _call))
+# Two libraries name their call alike (`logout_user`): the first registered stands for both
+# (read in reverse, it is written last).
+_LIBRARY_LOGOUTS = {call.rpartition(".")[2]: (f.logout_session_keys or f.own_session_keys, call)
+                    for f in reversed(fw.FRAMEWORKS) if f.own_session_keys
+                    for call in sorted(f.logout_calls, reverse=True)}
 
 
 def library_logout(name, removed):

@@ -27,7 +27,7 @@ from .litestar import LITESTAR
 from .aiohttp import AIOHTTP
 from .aiohttp_session import AIOHTTP_SESSION
 from .aiohttp_security import AIOHTTP_SECURITY
-from . import stdlib, vocabularies
+from . import auth, stdlib, vocabularies
 from .stdlib import PYTHON
 from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
@@ -437,6 +437,13 @@ COOKIE_SETTER_METHODS = frozenset(("set_cookie",)).union(*(f.cookie_setters for 
 COOKIE_WRITER_METHODS = COOKIE_SETTER_METHODS.union(
     *(f.cookie_deleters | f.cookie_clearers | f.identity_cookie_setters for f in FRAMEWORKS)
 )
+
+
+def names_revocation(name):
+    """A callee's name that says it ends something on the server
+    (`revoke_token`, `sessions.delete`, `logout`: auth.REVOKE_WORDS),
+    other than the cookie calls (`delete_cookie` ends nothing there)."""
+    return bool(name) and name not in COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(words(name))
 
 
 def _response_origin(ctx, receiver):

@@ -41,18 +41,34 @@ from ..engine import values
 # name, with an optional annotation; found after a line break (the regex
 # engine skips from one to the next), and at the very start of the text.
 _ASSIGNED = r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')[ \t]*(?=#|\r?\n|$)"
-_LINE = re.compile(r"\n" + _ASSIGNED)
-_FIRST = re.compile(_ASSIGNED)
 _LIMIT = 64  # constants kept per module
+
+
+class LinePattern:
+    """A pattern matched at the start of a text's lines: at the very start,
+    and after each line break, the literal the regex engine skips to (a
+    MULTILINE `^` is tried at every character)."""
+
+    __slots__ = ("_first", "_line")
+
+    def __init__(self, pattern):
+        self._first = re.compile(pattern)
+        self._line = re.compile(r"\n" + pattern)
+
+    def matches(self, text):
+        first = self._first.match(text)
+        found = [first] if first is not None else []
+        found.extend(self._line.finditer(text))
+        return found
+
+
+_STRINGS = LinePattern(_ASSIGNED)
 
 
 def scan(text):
     """{name: value} for the module's string constants (see above)."""
     found = {}
-    first = _FIRST.match(text)
-    matches = [first] if first is not None else []
-    matches.extend(_LINE.finditer(text))
-    for match in matches:
+    for match in _STRINGS.matches(text):
         name, literal = match.groups()
         if name in found or _in_string(text, match.start(1)):
             found[name] = None  # assigned twice, or a line of a docstring
@@ -78,8 +94,7 @@ def scan(text):
 # _fold_number, which takes only what it can tell.
 _NUMBER_ASSIGNED = (r"([A-Z_][A-Z0-9_]*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=[^\n#]*\d)([-+*/%()\w. \t]*[\w)])"
                     r"[ \t]*(?=#|\r?\n|$)")
-_NUMBER_LINE = re.compile(r"\n" + _NUMBER_ASSIGNED)
-_NUMBER_FIRST = re.compile(_NUMBER_ASSIGNED)
+_NUMBERS = LinePattern(_NUMBER_ASSIGNED)
 _NUMBER_SIZE = 80  # characters of one value: real constants take a few
 
 
@@ -87,10 +102,7 @@ def numbers(text):
     """{name: number} for the module-level names bound once to literal
     arithmetic (see above): an int or a finite float, never a bool."""
     found = {}
-    first = _NUMBER_FIRST.match(text)
-    matches = [first] if first is not None else []
-    matches.extend(_NUMBER_LINE.finditer(text))
-    for match in matches:
+    for match in _NUMBERS.matches(text):
         name, written = match.groups()
         if name in found or len(written) > _NUMBER_SIZE or _in_string(text, match.start(1)):
             found[name] = None

@@ -324,10 +324,7 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False):
 
 
 # A top-level class line with bases: `class Operator(BaseAccount):`, `class Admin(models.Account, Mixin):`.
-# The literal line break first (as NEXT_TOP_LINE): the regex engine skips to each one.
-_CLASS_BASES = r"class[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:"
-_CLASS_LINE = re.compile(r"\n" + _CLASS_BASES)
-_CLASS_FIRST = re.compile(_CLASS_BASES)
+_CLASS_BASES = constants.LinePattern(r"class[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:")
 _DOTTED = re.compile(r"[A-Za-z_][\w.]*")
 
 
@@ -341,9 +338,8 @@ def class_bases(text):
     if "class" not in text:
         return {}
     found = {}
-    first = _CLASS_FIRST.match(text)
-    lines = _CLASS_LINE.findall(text)
-    for name, listed in ([first.groups()] if first is not None else []) + lines:
+    for match in _CLASS_BASES.matches(text):
+        name, listed = match.groups()
         bases = [b for b in (part.strip() for part in listed.split(",")) if _DOTTED.fullmatch(b) and b != "object"]
         if bases:
             found[name] = bases

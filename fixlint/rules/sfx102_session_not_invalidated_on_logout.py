@@ -12,6 +12,7 @@ from ..analysis.identity import binds_nobody, is_identity_key, names_something_e
 from ..analysis.identity_cookies import ComputedName, IdentityCookieAnalysis
 from .. import frameworks as fw
 from ..frameworks import auth
+from ..frameworks import session_id_words as sid
 from . import _lifecycle_semgrep as ls
 from ._cookie_semgrep import handler_calls, regex
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -438,7 +439,7 @@ class SessionNotInvalidatedOnLogout(Rule):
                 # deleting it revokes nothing; the session it stood in for is where logout can end,
                 # or, for a token (ReactDjango-ERP's `refreshToken`), a deny-list on the server.
                 fix = f"keep the sign-in in the session and end it at logout: {backend.invalidate_fix}"
-                if not _TOKEN_WORDS.isdisjoint(fw.words(event.key)):
+                if sid.credential_kind(event.key) is not None:
                     fix = f"revoke the token on the server at logout (a deny-list), or {fix}"
                 return _stays_valid(where, event.key, fix, backend.label)
             if not backend.server_side:
@@ -494,10 +495,6 @@ def _stays_valid(where, cookie, fix, label, computed=False):
             f"so a copy of the cookie still signs in; {fix} ({label})")
 
 
-# Words of a cookie name that say it holds a token (`refreshToken`, `access_jwt`), not who the user is.
-_TOKEN_WORDS = frozenset(("token", "jwt", "refresh", "bearer"))
-
-
 def _own_credential_cookie(name, lifecycle):
     """A credential cookie the app sets itself (`userid`, `access_token`):
     a deleted cookie with a known name that is neither the session's own
@@ -521,10 +518,9 @@ def _may_revoke(function, deletion):
             if cls is ast.Call and node is not deletion:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-                if name and name not in fw.COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(fw.words(name)):
-                    return True
-                if name == "get_jti" or (func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
-                                         and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
+                if fw.names_revocation(name) or name == "get_jti" or (
+                        func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
+                        and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
                     return True
             elif cls is ast.Constant and node.value == "jti":
                 return True
