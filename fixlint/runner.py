@@ -335,10 +335,12 @@ def check_file(path, config, rules, max_size=None, project=None, sources=None):
         return FileResult(path, [], [])
     if kept is not None:
         text, guard, planned, tree = kept
-        if guard.awaits_project:  # planned while the model was read: a guard needs its facts
+        if guard.awaits_project or (guard.asks_routes and sources.routed(path)):
+            # planned while the model was read: a guard needs its facts, or
+            # the module is one the project routes to (Sources.routed)
             planned = plan(rules, config, guard, project)
-            if not planned:
-                return FileResult(path, [], [])
+        if not planned:
+            return FileResult(path, [], [])
         parse = (lambda text, path: tree) if tree is not None else None
         with collector.paused():
             return _parse_and_judge(path, text, config, rules, guard, planned, project, parse)
@@ -389,7 +391,9 @@ def _prepare(text, config, rules, project=UNKNOWN):
     if noqa.text_is_skipped(text, guard):
         return NOTHING_TO_CHECK
     planned = plan(rules, config, guard, project)
-    return (guard, planned) if planned else NOTHING_TO_CHECK
+    # (with no plan yet, a text whose guards asked for the project's routes is
+    # kept: Sources asks again once the model is read)
+    return (guard, planned) if planned or guard.asks_routes else NOTHING_TO_CHECK
 
 
 def _parse_and_judge(path, text, config, rules, guard, planned, project, parse=None, keep=None):
@@ -448,6 +452,8 @@ class Sources:
             self._kept[path] = prepared
             return None
         self._kept[path] = (text, *prepared, None)
+        if not prepared[1]:
+            return None  # nothing planned unless the project routes to it (take): not parsed for the check
 
         def parsed(tree):
             self._kept[path] = (text, *prepared, tree)
@@ -457,6 +463,16 @@ class Sources:
 
     def take(self, path):
         return self._kept.pop(path, None)
+
+    def routed(self, path):
+        """Whether another module of the project routes one of the module's
+        functions (ProjectFacts.routed_elsewhere): the modules whose guards
+        asked for routes (GuardText.asks_routes) are planned again. Set by
+        the caller once the project model is read (`routed_modules`)."""
+        modules = self.routed_modules
+        return modules is not None and os.path.abspath(path) in modules()
+
+    routed_modules = None  # a callable giving the absolute paths of the modules the project routes to
 
 
 def check_text(path, text, tree, config, rules, project=None):

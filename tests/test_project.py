@@ -39,7 +39,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "quart" / "ported_login", FIXTURES / "aiohttp" / "lifetime_settings",
                 FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app",
                 FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch",
-                FIXTURES / "flask" / "reexported_session"]
+                FIXTURES / "flask" / "reexported_session", FIXTURES / "django" / "url_routes",
+                FIXTURES / "aiohttp" / "routed_controller"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -130,8 +131,13 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # settings/__init__.py that only dispatches to it; a package adding a cookie setting of its own; a
     # package that only star-imports a shared base, and one that star-imports a package named like one);
     # flask/reexported_session 6 (Flask's session reached only through a project module that imports it: a
-    # login and a logout by a star import, and by names, one of them renamed; SFX302 and SFX303 at the app)
-    assert reported == 130
+    # login and a logout by a star import, and by names, one of them renamed; SFX302 and SFX303 at the app);
+    # views routed by another module's URL rules: django/url_routes 4 (two logouts and a sign-up by their
+    # paths only; a class's capture the rule declares no number of, beside one it declares digits), aiohttp/routed_controller 3 (a sign-up and a logout by route.py's paths, through a star
+    # import; the sign-up's and the login's static-method helpers judged at the calls, not in models.py);
+    # logouts calling another module's helper that removes only keys named for no identity
+    # (`oidc_logintime`): flask/helper_modules and django/helper_modules 1 each
+    assert reported == 139
 
 
 # -- rules that follow the project ----------------------------------------
@@ -426,7 +432,9 @@ def test_a_router_another_module_mounts_under_an_agents_prefix_serves_agent_sess
     write(tmp_path, "core/agents.py", handler)
     write(tmp_path, "core/carts.py", handler)
     write(tmp_path, "core/main.py", "from fastapi import FastAPI\nfrom core import agents, carts\n"
-          "app = FastAPI()\napp.include_router(agents.router, prefix='/agents')\n"
+          "from starlette.middleware.sessions import SessionMiddleware\n"
+          "app = FastAPI()\napp.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n"
+          "app.include_router(agents.router, prefix='/agents')\n"
           "app.include_router(carts.router, prefix='/carts')\n")
     assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "core" / "carts.py"): {(4, "SFX201")}}
 
@@ -1264,3 +1272,122 @@ def test_a_helper_module_sets_cookies_with_its_applications_framework(tmp_path, 
     lines = [line for line in done.stdout.splitlines() if "util.py" in line]
     assert any("SFX302" in line and line.endswith(label) for line in lines), done.stdout
     assert any("SFX303" in line for line in lines) is samesite, done.stdout
+
+
+# -- routes registered in another module --------------------------------------
+
+def test_the_summary_records_the_routes_a_module_registers_for_other_modules():
+    text = ("from django.urls import path, re_path as rp\nfrom . import views\nfrom .auth import leave\n"
+            "from accounts import views as account_views\n"
+            "def local_view(request):\n    pass\n"
+            "urlpatterns = [\n    path('logout/', views.bye, name='bye'),\n    rp(r'^keluar/$', leave),\n"
+            "    path('login/', account_views.SignIn.as_view()),\n    path('here/', local_view),\n"
+            "    path('api/', include('api.urls')),\n]\n")
+    assert summary.summarise(text)["routes"] == [
+        [1, "views", "bye", "django", "logout/", [], False, None],
+        [1, "auth", "leave", "django", "^keluar/$", [], False, None],
+        [0, "accounts.views", "SignIn", "django", "login/", [], False, None]]
+    flask = ("from flask import Flask\nfrom app import auth\napp = Flask(__name__)\n"
+             "app.add_url_rule('/sign-in', view_func=auth.sign_in, methods=['POST'])\n")
+    assert summary.summarise(flask)["routes"] == [[0, "app.auth", "sign_in", "flask", "/sign-in", ["POST"], False, None]]
+    # a star import: each star-imported module may define the name; one defined here is the module's own
+    star = ("from controller import *\n\ndef index(request):\n    pass\n\ndef setup(app):\n"
+            "    app.router.add_post(path='/registration/', handler=do_registration)\n"
+            "    app.router.add_get('/', index)\n")
+    assert summary.summarise(star)["routes"] == [[0, "controller", "do_registration", "aiohttp", "/registration/", [],
+                                                  False, None]]
+    assert "routes" not in summary.summarise("from django.urls import path\nurlpatterns = [path('', index)]\n")
+
+
+def test_a_view_routed_by_another_module_is_judged_by_its_path(tmp_path):
+    write(tmp_path, "manage.py", "")
+    write(tmp_path, "web/__init__.py", "")
+    write(tmp_path, "web/urls.py", "from django.urls import path\nfrom . import views\nfrom .views import Leave\n"
+          "urlpatterns = [path('logout/', views.bye), path('keluar/', Leave.as_view()),\n"
+          "               path('dashboard/', views.dashboard)]\n")
+    write(tmp_path, "web/views.py", """
+        from django.shortcuts import redirect
+        from django.views import View
+
+
+        def bye(request):
+            response = redirect("/")
+            response.delete_cookie("sessionid")
+            return response
+
+
+        def dashboard(request):
+            response = redirect("/")
+            response.delete_cookie("sessionid")
+            return response
+
+
+        class Leave(View):
+            def post(self, request):
+                request.session.pop("member_id", None)
+                return redirect("/")
+
+            @property
+            def end_session_url(self):
+                return self.request.session["id_token"]
+    """)
+    found = _cli(tmp_path, cwd=tmp_path)
+    # bye by its path, Leave.post by its class's; not the dashboard, nor the class's property
+    assert found == {str(tmp_path / "web" / "views.py"): {(7, "SFX102"), (19, "SFX102")}}
+
+
+def test_an_app_run_from_inside_its_package_imports_its_subpackages_as_top_level(tmp_path):
+    # endurain: backend/pyproject.toml, backend/app/__init__.py, and `import core.config` in backend/app/main.py
+    write(tmp_path, "backend/pyproject.toml", "")
+    write(tmp_path, "backend/app/__init__.py", "")
+    write(tmp_path, "backend/app/core/__init__.py", "")
+    write(tmp_path, "backend/app/core/config.py", "NAME = 'x'\n")
+    main = write(tmp_path, "backend/app/main.py", "import core.config as core_config\nfrom core import config\n")
+    model = project.Projects([str(p) for p in tmp_path.rglob("*.py")])._projects[0]
+    config = str(tmp_path / "backend" / "app" / "core" / "config.py")
+    assert model.resolve(str(main), 0, "core.config", ()) == [config]
+    assert model.resolve(str(main), 0, "core", ["config"])[-1] == config
+
+
+def test_a_session_id_parameter_of_an_application_without_a_web_session_is_not_one(tmp_path):
+    write(tmp_path, "pyproject.toml", "")
+    write(tmp_path, "api/__init__.py", "")
+    write(tmp_path, "api/runs.py", "from fastapi import APIRouter, Query\nrouter = APIRouter()\n"
+          "@router.get('/runs')\ndef runs(session_id: str = Query(...)):\n    return session_id\n")
+    main = "from fastapi import FastAPI\nfrom api import runs\napp = FastAPI()\napp.include_router(runs.router)\n"
+    write(tmp_path, "api/main.py", main)
+    assert _cli(tmp_path, cwd=tmp_path) == {}
+    runs = {str(tmp_path / "api" / "runs.py"): {(4, "SFX201")}}
+    # a session middleware the application sets up, or a cookie one of its modules reads
+    write(tmp_path, "api/main.py", main + "from starlette.middleware.sessions import SessionMiddleware\n"
+          "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n")
+    assert _cli(tmp_path, cwd=tmp_path) == runs
+    write(tmp_path, "api/main.py", main + "from fastapi import Request\n@app.get('/who')\n"
+          "def who(request: Request):\n    return request.cookies.get('member')\n")
+    assert _cli(tmp_path, cwd=tmp_path) == runs
+
+
+def test_a_helper_profile_reads_a_session_a_getter_loaded_and_every_key_it_removes():
+    text = ("from aiohttp_session import get_session, new_session\n"
+            "async def sign_up(data, request):\n    session = await get_session(request)\n"
+            "    session['auth_token'] = data['token']\n"
+            "async def rotated(data, request):\n    session = await new_session(request)\n"
+            "    session['auth_token'] = data['token']\n"
+            "from flask import session as flask_session\n"
+            "def forget_sign_in():\n    del flask_session['oidc_logintime']\n"
+            "    flask_session.pop('oidc_cached_userdata', None)\n    flask_session.pop(KEY, None)\n")
+    found = functions.profiles(ast.parse(text))
+    assert found["sign_up"] == {"events": [["bind", "aiohttp_session", "auth_token"]]}
+    assert found["rotated"] == {"events": [["call", "aiohttp_session.new_session"], ["bind", "aiohttp_session", "auth_token"]]}
+    assert found["forget_sign_in"] == {"events": [["remove", "flask", "oidc_logintime"],
+                                                  ["remove", "flask", "oidc_cached_userdata"]]}
+    assert functions.profiles_from_text(text, summary.scan_imports(text)) == found
+
+
+def test_a_regular_expressions_group_of_digits_declares_a_number():
+    text = ("from django.urls import re_path\nurlpatterns = [\n"
+            "    re_path(r'^s/(?P<sid>[0-9]+)/(?P<n>\\d+)/(?P<key>[^/]+)/$', view),\n"
+            "    re_path(r'^t/(?P<sid>[a-z]+)/$', other),\n]\n")
+    facts = summary.summarise(text)
+    assert facts["int_path_params"] == ["n", "sid"]
+    assert facts["other_path_params"] == ["key", "sid"]  # `sid` is a number in one rule only

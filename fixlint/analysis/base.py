@@ -35,6 +35,12 @@ class GuardText(str):
 
     project = UNKNOWN
     awaits_project = False
+    # A guard would have let the file in had the project routed one of its
+    # functions to a login or logout path (ProjectFacts.routed_elsewhere),
+    # which it could not ask yet: the caller asks again for the few modules
+    # the project routes to (runner.Sources), instead of waiting for every
+    # file's facts.
+    asks_routes = False
 
     def __new__(cls, text):
         self = super().__new__(cls, text.lower())

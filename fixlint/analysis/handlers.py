@@ -104,6 +104,10 @@ class HandlerAnalysis(Analysis):
         self._mounts = _mounts(ctx.tree)
         project = ctx.project
         self._mounted_elsewhere = getattr(project, "mount_prefixes", None) or {}
+        # Routes other modules register for the module's own functions and
+        # classes (`path("logout/", views.bye)` in urls.py): name ->
+        # [(framework, path, methods, class_only, suffix)].
+        self._routed_elsewhere = _routes_by_name(getattr(project, "routed_elsewhere", None))
 
     def subscribe(self, walker):
         walker.on(ast.FunctionDef, self.visit_function)
@@ -133,6 +137,8 @@ class HandlerAnalysis(Analysis):
             self._registered_above(handler, node, class_node)
         if handler.kind == FUNCTION:
             self._django_view(handler)
+        if self._routed_elsewhere:
+            self._registered_above(handler, node, class_node, self._routed_elsewhere)
         if handler.framework is not None and handler.framework.requests.param_sources and handler.kind == ROUTE:
             self._fastapi_params(handler)
         elif handler.kind == FUNCTION and node.args.defaults + node.args.kw_defaults:
@@ -328,12 +334,12 @@ class HandlerAnalysis(Analysis):
         ctx = self.ctx
         func = node.func
         if func.__class__ is ast.Attribute:
-            framework = _register_framework(node, ctx)
+            framework = register_framework(node, ctx)
             if framework is not None:
                 self._registration(node, framework)
                 return
         qualname = ctx.qualname(func)
-        framework = _ROUTE_CALLS.get(qualname)
+        framework = ROUTE_CALLS.get(qualname)
         if framework is not None:
             self._registration(node, framework, qualname.rpartition(".")[2])
 
@@ -341,7 +347,7 @@ class HandlerAnalysis(Analysis):
         """`app.add_url_rule("/login", view_func=login)`, `Route("/login",
         login)`, Django `path("login/", login)`; `name`: a route function's
         own name, whatever the import calls it."""
-        target, path, methods, class_only, suffix = _registration_parts(node, framework, name)
+        target, path, methods, class_only, suffix = registration_parts(node, framework, name)
         self._register(target, framework, path, methods, class_only, suffix)
 
     def _register(self, target, framework, path, methods, class_only=False, suffix=None):
@@ -380,10 +386,11 @@ class HandlerAnalysis(Analysis):
             info = info.parent
         self._later.setdefault(target.id, []).append(registration)
 
-    def _registered_above(self, handler, node, class_node):
+    def _registered_above(self, handler, node, class_node, registrations=None):
         """Apply the registrations made above a module-level function, or
         a method of a module-level class, by a function that runs once the
-        module is loaded (see _defined_later)."""
+        module is loaded (see _defined_later), or those of `registrations`
+        (made by another module)."""
         scope = self.ctx.scope
         if class_node is None:
             if scope.kind != sc.MODULE:
@@ -393,7 +400,7 @@ class HandlerAnalysis(Analysis):
             name = class_node.name
         else:
             return
-        for framework, path, methods, class_only, suffix in self._later.get(name, ()):
+        for framework, path, methods, class_only, suffix in (registrations or self._later).get(name, ()):
             if class_node is not None or not class_only:
                 _apply(handler, framework, path, methods, suffix)
 
@@ -407,11 +414,32 @@ class HandlerAnalysis(Analysis):
                 _apply(handler, framework, path, methods, suffix)
 
 
+def _routes_by_name(routed):
+    """ProjectFacts.routed_elsewhere with each framework key made its
+    Framework: name -> [(framework, path, methods, class_only, suffix)]."""
+    if not routed:
+        return {}
+    found = {}
+    for name, registrations in routed.items():
+        for key, path, methods, class_only, suffix in registrations:
+            framework = _ROUTING_BY_KEY.get(key)
+            if framework is not None:
+                found.setdefault(name, []).append((framework, path, set(methods), class_only, suffix))
+    return found
+
+
 def _apply(handler, framework, path, methods, suffix=None):
     """What a registration makes of a function: a route (a method of a
     registered class: a view), under `path`, for `methods`; with a
     responder `suffix`, the class's `on_get_<suffix>` and the like are the
-    methods that receive the route's captures."""
+    methods that receive the route's captures. Of a registered class, only
+    the methods that serve requests are views: its framework's view methods
+    where it names them (Django's `get`, `post`, `form_valid`), else its
+    public ones; the rest (`_contribution_updates(self, session_id)`, a
+    property building the provider's end-session URL) are helpers its views
+    call."""
+    if handler.class_node is not None and not _serves_requests(handler.name, framework.routing):
+        return
     if suffix is not None and handler.class_node is not None and any(
             handler.name == f"{method}_{suffix}" for method in framework.routing.capture_methods):
         handler.responder = True
@@ -423,7 +451,12 @@ def _apply(handler, framework, path, methods, suffix=None):
     handler.methods |= methods
 
 
-def _registration_parts(call, framework, name=None):
+def _serves_requests(name, routing):
+    """Whether a registered class's method `name` serves requests (_apply)."""
+    return name in routing.view_methods if routing.view_methods else not name.startswith("_")
+
+
+def registration_parts(call, framework, name=None):
     """A registration call's target expression (`LoginView.as_view()` gives
     `LoginView`), its literal path, its methods, whether only a class counts, and a
     responder suffix (Falcon's `suffix="item"`)."""
@@ -508,12 +541,12 @@ def _early_registrations(tree, ctx):
     again at the call (finish() applies those): only names whose binding
     is certain without the walk are answered here, so this is never more
     than the walk finds, only earlier."""
-    if not _REGISTER_METHODS:
+    if not REGISTER_METHODS:
         return {}
     body = getattr(tree, "body", None)
     if not body:
         return {}
-    if not any(_register_framework(value, ctx) is not None for value in _top_level_calls(body)):
+    if not any(register_framework(value, ctx) is not None for value in _top_level_calls(body)):
         return {}  # nearly every file: no walk over its statements below
     found = {}
     bound = {}  # name -> the top-level def/class (or _Made) that bound it last, or None
@@ -523,7 +556,7 @@ def _early_registrations(tree, ctx):
             _early_call(stmt.value, bound, found, ctx)
             continue
         if cls in (ast.FunctionDef, ast.AsyncFunctionDef):
-            if any(inner.__class__ is ast.Expr and _register_framework(inner.value, ctx) is not None
+            if any(inner.__class__ is ast.Expr and register_framework(inner.value, ctx) is not None
                    for inner in stmt.body):
                 _early_factory(stmt, bound, found, ctx)
         _bind(stmt, bound)
@@ -538,7 +571,7 @@ def _early_factory(function, bound, found, ctx):
     own = {}
     for inner in function.body:
         if inner.__class__ is ast.Expr:
-            if _register_framework(inner.value, ctx) is not None:
+            if register_framework(inner.value, ctx) is not None:
                 _early_call(inner.value, bound, found, ctx, local, own)
             continue
         _bind(inner, own, bound, local)
@@ -605,12 +638,12 @@ def _top_level_calls(body):
                     yield inner.value
 
 
-def _register_framework(value, ctx):
+def register_framework(value, ctx):
     """The framework whose registration method a call is (`app.add_url_rule
     (...)`); for a name several have (`add_route`: Starlette's and
     Falcon's), the first the file imports."""
     if value.__class__ is ast.Call and value.func.__class__ is ast.Attribute:
-        frameworks = _REGISTER_METHODS.get(value.func.attr)
+        frameworks = REGISTER_METHODS.get(value.func.attr)
         if frameworks is None:
             return None
         if len(frameworks) > 1:
@@ -622,10 +655,10 @@ def _register_framework(value, ctx):
 
 
 def _early_call(value, bound, found, ctx, local=(), own=None):
-    framework = _register_framework(value, ctx)
+    framework = register_framework(value, ctx)
     if framework is None:
         return
-    target, path, methods, class_only, suffix = _registration_parts(value, framework)
+    target, path, methods, class_only, suffix = registration_parts(value, framework)
     if target is None or target.__class__ is not ast.Name:
         return
     if target.id in local:
@@ -688,8 +721,9 @@ _DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.d
 # Registration calls, each with the first routing framework that has it:
 # `app.add_url_rule(...)` by its method, `Route(...)`/`path(...)` by its
 # qualified name (a route class or a URL function).
-_REGISTER_METHODS = {}
-_ROUTE_CALLS = {}
+REGISTER_METHODS = {}
+ROUTE_CALLS = {}
+_ROUTING_BY_KEY = {f.key: f for f in fw.ROUTING_FRAMEWORKS}
 # A decorator's or an app's framework, the first in ROUTING_FRAMEWORKS'
 # order: `@view_config(...)` by qualified name, `Flask(...)` by the app's
 # class; by conventional name (`app`, `bp`), every framework in that order.
@@ -704,9 +738,9 @@ for _framework in fw.ROUTING_FRAMEWORKS:
     for _name in _framework.routing.app_names:
         _APP_NAMES.setdefault(_name, []).append(_framework)
     for _method in _framework.routing.register_methods:
-        _REGISTER_METHODS[_method] = (*_REGISTER_METHODS.get(_method, ()), _framework)
+        REGISTER_METHODS[_method] = (*REGISTER_METHODS.get(_method, ()), _framework)
     for _qualname in (*_framework.routing.route_classes, *_framework.routing.url_functions):
-        _ROUTE_CALLS.setdefault(_qualname, _framework)
+        ROUTE_CALLS.setdefault(_qualname, _framework)
 # Parameter sources that only an explicit FastAPI marker gives.
 _DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 # What a project dependency returns -> the source of the parameter it fills.

@@ -2,12 +2,14 @@
 the per-file guards of LifecycleAnalysis and IdentityCookieAnalysis.
 
 Both rules report only on the path of a login or logout handler
-(lifecycle_paths.handler_paths), and every way a function becomes one is
-written in the file itself. What the project model adds (a helper of
+(lifecycle_paths.handler_paths). What the project model adds (a helper of
 another module that binds, removes or clears, a FastAPI dependency that
 yields the session) only adds steps to a handler's path, at a call whose
-name can be anything imported: it never makes a function a handler. So the
-guards ask for the role, not for the steps:
+name can be anything imported. So the guards ask for the role, not for the
+steps. Every way a function becomes a handler is written in the file
+itself but one, a project fact asked last: a path another module routes
+one of its functions to (`path("logout/", views.bye)` in urls.py:
+ProjectFacts.routed_elsewhere, whose words count with the file's own).
 
 - a login (SFX101): a login phrase of `frameworks.vocabularies` or of the
   configured `login-names`, or an "enter" word as a whole name (`masuk`),
@@ -77,7 +79,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from .base import imports_helper
+from .base import UNKNOWN, GuardText, imports_helper, project_facts
 from .credentials import verifier_name
 
 
@@ -186,7 +188,8 @@ def _facts(text, config):
     the same text, so the last file's are kept."""
     global _last
     last = _last
-    if last is not None and last.text is text and last.config is config:
+    if last is not None and last.text is text and last.config is config and last.project is getattr(
+            text, "project", UNKNOWN):
         return last
     _last = found = _Facts(text, config)
     return found
@@ -196,11 +199,12 @@ _last = None
 
 
 class _Facts:
-    __slots__ = ("text", "config", "raw", "_words", "_defs", "_login", "_logout", "_logout_named")
+    __slots__ = ("text", "config", "project", "raw", "_words", "_defs", "_login", "_logout", "_logout_named")
 
     def __init__(self, text, config):
         self.text = text
         self.config = config
+        self.project = getattr(text, "project", UNKNOWN)  # the answers hold for these facts (a plan asked again)
         self.raw = getattr(text, "raw", None)
         self._words = None
         self._defs = None
@@ -239,8 +243,25 @@ class _Facts:
             return True
         if login:
             return (_checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
-                    or _signature_takes_a_password(self.text, self.raw))
-        return _signed_out_flag(self.text)
+                    or _signature_takes_a_password(self.text, self.raw) or self._routed(phrases, words))
+        return _signed_out_flag(self.text) or self._routed(phrases, words)
+
+    def _routed(self, phrases, words):
+        """Whether another module routes one of the file's functions to a
+        path that, with the file's own words, spells a phrase (a project
+        fact, asked last: ProjectFacts.routed_elsewhere). Unknown yet: no,
+        and the text says it asked (GuardText.asks_routes)."""
+        if getattr(self.text, "project", UNKNOWN) is UNKNOWN:
+            if self.text.__class__ is GuardText:
+                self.text.asks_routes = True
+            return False
+        project = project_facts(self.text)
+        routed = getattr(project, "routed_elsewhere", None)
+        if not routed:
+            return False
+        paths = [path for registrations in routed.values() for _, path, *_ in registrations if path]
+        words = words | fw.word_set("\n".join(paths))
+        return any(phrase <= words for phrase in phrases)
 
     def words(self):
         """The words (`frameworks.words()`) of every name a `def` or

@@ -167,8 +167,9 @@ def _names_an_address(function, handler):
 
 
 def _exported(ctx):
-    """{name: the module-level FunctionDefs of that name} for the functions
-    of the checked module that other project modules import (ProjectFacts.
+    """{name: the module-level FunctionDefs of that name, and the class and
+    static methods of module-level classes} for the functions of the
+    checked module that other project modules import (ProjectFacts.
     exported): RULES.md, Revision 2, "a helper in another module that binds
     ... is reported at the call in the handler" (lifecycle._project_helper)."""
     project = ctx.project
@@ -179,6 +180,11 @@ def _exported(ctx):
     for node in ctx.tree.body:
         if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and node.name in names:
             found.setdefault(node.name, set()).add(node)
+        elif node.__class__ is ast.ClassDef:  # a class or static method, profiled as `User.sign_in`
+            for method in node.body:
+                if (method.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                        and f"{node.name}.{method.name}" in names):
+                    found.setdefault(method.name, set()).add(method)
     return found
 
 

@@ -67,6 +67,8 @@ _MAX_DEPTH = 24
 NUMERIC = frozenset(("int", "float"))
 _DIGESTS = frozenset(("hexdigest", "digest", "finalize"))
 _CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
+# A regular expression's group of digits (Django's `re_path(r"^s/(?P<sid>[0-9]+)/$", ...)`).
+_DIGIT_GROUP = re.compile(r"\(\?P<(\w+)>(?:\[0-9\]|\\d)[+*]\)")
 
 
 class Read:
@@ -358,14 +360,14 @@ class OriginAnalysis(Analysis):
                 handler.kind == hd.ROUTE
                 or (handler.kind == hd.VIEW and (handler.responder
                                                  or function.name in handler.framework.routing.capture_methods))):
-            converters = {m.group(2): m.group(1) for p in handler.paths for m in _CONVERTER.finditer(p)}
-            return self._numeric(self._read(arg, name, PATH, handler.framework), converters.get(name))
+            return self._numeric(self._read(arg, name, PATH, handler.framework), _declared(handler.paths, name))
         if captures == "view" and handler.kind == hd.VIEW and self._url_kwargs(handler):
             positional = function.args.posonlyargs + function.args.args
             skip = 2 if handler.class_node is not None else 1
             if arg in positional[:skip] or arg is function.args.vararg or arg is function.args.kwarg:
                 return None
-            return self._numeric(self._read(arg, name, PATH, handler.framework), _scalar_name(arg.annotation))
+            return self._numeric(self._read(arg, name, PATH, handler.framework),
+                                 _scalar_name(arg.annotation) or _declared(handler.paths, name))
         return None
 
     @staticmethod
@@ -735,6 +737,20 @@ def _alias(function, arg, keywords):
                 if keyword.arg in keywords and keyword.value.__class__ is ast.Constant:
                     if isinstance(keyword.value.value, str):
                         return keyword.value.value
+    return None
+
+
+def _declared(paths, name):
+    """The type route `paths` declare the capture `name` of: "int" for
+    `<int:sid>` or a group of digits (`(?P<sid>[0-9]+)`), else the
+    converter named (`<uuid:sid>`), or None."""
+    for path in paths:
+        for match in _CONVERTER.finditer(path):
+            if match.group(2) == name:
+                return match.group(1)
+        for match in _DIGIT_GROUP.finditer(path):
+            if match.group(1) == name:
+                return "int"
     return None
 
 

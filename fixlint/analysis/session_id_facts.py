@@ -177,6 +177,7 @@ class SessionIdAnalysis(Analysis):
         self._if = None  # the last `if` met: its test may hold the comparison
         self._module_stores = None  # name -> how often module-level code binds it
         self._id_keywords = {}  # keyword name -> _names_session_id(name): fixed per file
+        self._sessionless = None  # _sessionless_application(), once per file
 
     def subscribe(self, walker):
         for statement in _STATEMENTS:
@@ -672,10 +673,28 @@ class SessionIdAnalysis(Analysis):
         elif first.__class__ in (ast.Name, ast.Attribute) and len(node.args) > 1 and sid.names_other_session(
                 first.id if first.__class__ is ast.Name else first.attr):
             given = node.args[1:]
+        elif node.func.__class__ is ast.Attribute and self._names_other_receiver(node.func.value):
+            given = node.args
         else:
             return
         for value in given:
             self._other_session_reads.update(self.origins.reads_in(value))
+
+    def _names_other_receiver(self, receiver):
+        """A method's receiver named for another kind of session, or made
+        by a class named so (`CCSandboxClient(ws).reset_session(sid)`,
+        `client = CCSandboxClient(ws)` then `client.reset_session(sid)`):
+        its methods take that session's ids (nekro-agent)."""
+        if receiver.__class__ not in (ast.Name, ast.Attribute, ast.Call):
+            return False
+        name = sc.last_name(receiver)
+        if name is not None and sid.names_other_session(name):
+            return True
+        value = self.ctx.value_of(receiver)
+        if value.__class__ is not ast.Call:
+            return False
+        made = sc.last_name(value.func)
+        return made is not None and sid.names_other_session(made)
 
     def _session_loader(self, node, func, qualname):
         """Django `SessionStore(session_key=...)` and session-model lookups."""
@@ -1088,7 +1107,30 @@ class SessionIdAnalysis(Analysis):
             # A module that talks to Stripe reads Stripe's `session_id`.
             if foreign_module and read.key is not None and sid.normal(read.key) == "session_id":
                 continue
+            if self._sessionless_application():
+                continue  # a backtest run's or a captcha's `session_id`: no web session to fix
             self.param_reads.append(ParamRead(read, ""))
+
+    def _sessionless_application(self):
+        """Whether the file's application has no web session whose id a
+        request parameter could carry: its framework's session needs a
+        set-up (Framework.session_setup: Starlette's SessionMiddleware,
+        starsessions) that neither the file nor any module of the
+        application imports, and no module of it reads a cookie or names
+        one (ProjectFacts). Its `session_id` parameters name something else
+        (jesse's backtest runs, a captcha challenge), unless the value
+        reaches a session store or a session-loading API (judged before).
+        Unknown without a project model: a file alone cannot tell."""
+        found = self._sessionless
+        if found is None:
+            ctx = self.ctx
+            project = ctx.project
+            framework = fw.file_web_framework(ctx)
+            setup = framework.session_setup if framework is not None else ()
+            found = self._sessionless = bool(
+                setup and project is not None and not project.reads_cookies and not project.cookies_read
+                and not any(ctx.imports(module) or ctx.project_imports(module) for module in setup))
+        return found
 
     def _finish_weak(self):
         """A generator whose results key a cache of client sessions

@@ -138,6 +138,8 @@ def select(args, keep_sources=False):
     sources = (runner.Sources(files, layers.config, rules, max_size)
                if keep_sources and files and runner.uses_sources(args.jobs, len(files)) else None)
     projects = project.for_files(files, use_cache=not no_cache, sink=sources and sources.keep) if files else None
+    if sources is not None and projects is not None:
+        sources.routed_modules = projects.routed_modules
     return Selection(layers.config, rules, files, errors, timeout, max_size, projects, no_cache, layers, stdin,
                      sources)
 

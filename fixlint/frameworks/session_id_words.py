@@ -106,6 +106,10 @@ OTHER_SESSION_WORDS = frozenset(
         "trace", "traces", "tracing", "telemetry",
         # A workflow run's sessions (bisheng's /workflow/invoke and /workbench/).
         "workflow", "workflows", "workbench",
+        # A trading strategy's backtest or simulation run (jesse's /backtest/sessions/{session_id}),
+        # a captcha challenge, a QR-code or scan login of another service's account (xianyu's
+        # /qr-login/status/{session_id}, /shared-scan/...).
+        "backtest", "backtests", "simulation", "simulations", "captcha", "captchas", "qr", "scan", "scans",
     )
 )
 # Words that say so only right before "session(s)": an AI agent's session

@@ -136,6 +136,7 @@ class Projects:
 
     def __init__(self, files, use_cache=False, sink=None):
         by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
+        self._routed = None  # routed_modules()
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))
             root = roots[folder] if folder in roots else find_root(folder, roots)
@@ -167,6 +168,14 @@ class Projects:
             if absolute in built.summaries:
                 return root, built.cache_text
         return None
+
+    def routed_modules(self):
+        """The absolute paths of the modules another module of their project
+        routes to (ProjectFacts.routed_elsewhere), worked out once."""
+        found = self._routed
+        if found is None:
+            found = self._routed = frozenset().union(*(p.routed_modules() for p in self._projects))
+        return found
 
     def facts_for(self, path):
         absolute = os.path.abspath(path)

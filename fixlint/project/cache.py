@@ -38,8 +38,9 @@ from .. import __version__
 # 13: `object_imports`; 14: `class_keys`, `loads_objects`, and a class's `from_file` is not `unreadable`;
 # 15: `object_links`, `calls`, `env_defaults`, and functions' `events` hold `["delete_cookie", name]`;
 # 16: `class_bases`; 17: `numbers`; 18: `jwt_cookies` (Flask-JWT-Extended's project_use); 19: `mounts`;
-# 20: `renamed`, `user_names` (names re-exported by a project module)
-FORMAT = 20
+# 20: `renamed`, `user_names` (names re-exported by a project module); 21: `routes`, and
+# functions' `remove` events for every key a literal names
+FORMAT = 21
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -13,7 +13,10 @@ small JSON-ready dict:
   session-id generator is reported in its own module, not at its calls;
 - `events`: what it does to the session, in source order — `["bind", fw,
   key]` (`session["user_id"] = ...`, `session.update(user_id=...)`,
-  `session.setdefault("user_id", ...)`), `["remove", fw, key]`, `["clear", fw]`, `["method", fw, name]`
+  `session.setdefault("user_id", ...)`), `["remove", fw, key]` (`pop`/`del`
+  of any key a literal names: the caller judges whether it is an identity,
+  and a logout removing only `oidc_logintime` leaves the session alive),
+  `["clear", fw]`, `["method", fw, name]`
   (`cycle_key`, `flush`), `["own", fw, name]` (a session method no
   framework has and no mapping has: `session.set_session_user(user)`,
   which a project's own session class may define to renew the id, judged
@@ -82,6 +85,9 @@ from .needles import Probe, spells_attribute
 # markers...). Most functions spell none and are not parsed for this.
 PASSWORD_NEEDLES = auth.PASSWORD_NEEDLES  # a parameter named for a password (`verifies`)
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
+# The calls that load a session a local then holds (aiohttp-session's
+# `get_session`), and whose session it is.
+_SESSION_GETTERS = {q: f.key for f in fw.FRAMEWORKS for q in f.session_getters}
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
 _REQUEST_NAMES = frozenset(("request", "req"))
 _ENCODERS = frozenset(("str", "hex", "format", "bytes"))
@@ -508,6 +514,12 @@ class _Function:
         qualname = _qualname(expr, self.aliases)
         if qualname in _SESSION_IMPORTS:
             return next(f.key for f in fw.FRAMEWORKS if qualname in f.session_objects)
+        if expr.__class__ is ast.Name and expr.id in self.assigned and _SESSION_GETTERS:
+            value = self.assigned[expr.id]  # `session = await get_session(request)` (aiohttp-session)
+            if value.__class__ is ast.Await:
+                value = value.value
+            if value.__class__ is ast.Call:
+                return _SESSION_GETTERS.get(_qualname(value.func, self.aliases))
         if expr.__class__ is ast.Attribute and expr.attr == "session":
             owner = expr.value
             if owner.__class__ is ast.Attribute and owner.attr == "request":
@@ -567,7 +579,7 @@ class _Function:
         if target.__class__ is ast.Subscript:
             framework = self._session(target.value)
             key = _string(target.slice)
-            if framework is not None and key is not None and is_identity_key(key):
+            if framework is not None and key is not None:
                 events.append(["remove", framework, key])
 
     def _call(self, node, events):
@@ -594,7 +606,7 @@ class _Function:
                     events.append(["method", framework, func.attr])
                 elif func.attr in _REMOVE_METHODS and node.args:
                     key = _string(node.args[0])
-                    if key is not None and is_identity_key(key):
+                    if key is not None:
                         events.append(["remove", framework, key])
                 elif func.attr in _WRITE_METHODS:
                     key = _written_identity(node)

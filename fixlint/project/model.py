@@ -163,6 +163,12 @@ class ProjectFacts(NamedTuple):
     # `include_router(agents.router, prefix="/agents")`): part of the route
     # path of every handler they register (summary `mounts`).
     mount_prefixes: dict = {}
+    # The routes other project modules register for the checked module's
+    # module-level functions and classes, by name: (framework key, path,
+    # methods, class_only, suffix) each (`path("logout/", views.bye)` in
+    # urls.py gives views.py {"bye": (("django", "logout/", (), False,
+    # None),)}; summary `routes`).
+    routed_elsewhere: dict = {}
     # A module the checked one star-imports is a deployment's settings
     # module judged on its own: not a development or test module, not a
     # base by its name (`base.py`, a package `default/`), and built on the project's modules
@@ -197,6 +203,7 @@ class Project:
         self._importers = None  # absolute path -> the project modules importing it
         self._path_params = None  # folder -> (int path variables, other ones) its URL rules declare
         self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
+        self._routes = None  # absolute path -> {name: [registrations]} other modules route to it
         self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
@@ -287,6 +294,7 @@ class Project:
                               nearby_backends=self._nearby_backends(path),
                               int_path_params=self._int_path_params(path),
                               mount_prefixes=self._mount_prefixes(path),
+                              routed_elsewhere=self._routed_elsewhere(path),
                               star_imports_judged=self._star_imports_judged(path))
 
     def _loads_elsewhere(self, path):
@@ -432,8 +440,9 @@ class Project:
                     if path in resolve(folder, level, module, ()):
                         if "*" in listed:
                             return set(names)
-                        found.update(name for name in listed if name in names
-                                     and _calls(calls, level, module, name, None, name))
+                        # a function by its name, a class's method by its class's (`User.sign_in`)
+                        found.update(name for name in names if name.partition(".")[0] in listed
+                                     and _calls(calls, level, module, name.partition(".")[0], None, name))
                     for name in listed:  # a submodule: `from app import authutil`
                         if (name != "*" and self._may_name(_as_path(name))
                                 and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
@@ -531,6 +540,35 @@ class Project:
                             prefixes.append(prefix)
         mine = found.get(path)
         return {name: tuple(prefixes) for name, prefixes in mine.items()} if mine else _NO_MOUNTS
+
+    def routed_modules(self):
+        """The modules other modules route to (_routed_elsewhere)."""
+        self._routed_elsewhere(None)
+        return self._routes.keys()
+
+    def _routed_elsewhere(self, path):
+        """ProjectFacts.routed_elsewhere for the module at `path`: the
+        routes (summary `routes`) the application's modules outside tests
+        register, each resolved to the module defining its view, once."""
+        found = self._routes
+        if found is None:
+            found = self._routes = {}
+            summaries = self.summaries
+            for module in self._modules_holding("routes"):
+                routed = summaries[module].get("routes")
+                if not routed or self._is_test_code(module):
+                    continue
+                for level, dotted, name, *registration in routed:
+                    framework, route, methods, class_only, suffix = registration
+                    entry = (framework, route, tuple(methods), class_only, suffix)
+                    for target in self.resolve(module, level, dotted, ())[:1]:
+                        if target == module:
+                            continue
+                        known = found.setdefault(target, {}).setdefault(name, [])
+                        if entry not in known:
+                            known.append(entry)
+        mine = found.get(path)
+        return {name: tuple(entries) for name, entries in mine.items()} if mine else _NO_MOUNTS
 
     def _nearby_backends(self, path):
         """The backend choices of `path` and of the project modules it
@@ -708,17 +746,23 @@ class Project:
     def _search_folders(self, importing):
         """Where an absolute import from a module in the folder `importing`
         may start: the folder above its top package (its script folder),
-        the root, root/src; and above the root when the root is itself the
+        the root, root/src; above the root when the root is itself the
         top package (the checked folder is `pretix/`, whose modules import
-        `pretix.x`)."""
+        `pretix.x`); then each package it is in, the top one first."""
         found = self._starts.get(importing)
         if found is None:
             folder = importing
+            packages = []
             while folder != self.root and os.path.join(folder, "__init__.py") in self._modules:
+                packages.append(folder)
                 folder = os.path.dirname(folder)
             folders = [folder, self.root, os.path.join(self.root, "src")]
             if os.path.join(self.root, "__init__.py") in self._modules:
                 folders.append(os.path.dirname(self.root))
+            # Last, the packages it sits in, from the top one down: an app run
+            # from inside its package (`cd backend/app && uvicorn main:app`,
+            # endurain) imports its subpackages as top-level (`import core.config`).
+            folders += reversed(packages)
             found = self._starts[importing] = tuple(dict.fromkeys(folders))
         return found
 
@@ -737,7 +781,7 @@ def _as_path(module):
     return module.replace(".", os.sep)
 
 
-_NO_MOUNTS = {}
+_NO_MOUNTS = {}  # no routers mounted, no routes registered elsewhere: one shared empty answer
 # Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
 _BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))

@@ -23,7 +23,7 @@ from . import import_lines
 # Mount method -> the keywords naming its prefix.
 MOUNT_METHODS = {method: f.routing.prefix_keywords for f in fw.ROUTING_FRAMEWORKS for method in f.routing.mount_methods}
 _MOUNT_CALL = re.compile(r"\.(%s)\s*\(" % "|".join(sorted(MOUNT_METHODS))) if MOUNT_METHODS else None
-_RECEIVER = re.compile(r"[A-Za-z_][\w.]*$")
+RECEIVER = re.compile(r"[A-Za-z_][\w.]*$")
 _DEPTH = 4  # routers mounted in routers mounted in ..., followed that far in one module
 
 
@@ -93,8 +93,8 @@ def scan(text):
         return []
     calls = []
     for match in _MOUNT_CALL.finditer(text):
-        receiver = _RECEIVER.search(text, max(0, match.start() - 200), match.start())
-        end = _closing(text, match.end())
+        receiver = RECEIVER.search(text, max(0, match.start() - 200), match.start())
+        end = call_end(text, match.end())
         if receiver is None or end is None:
             continue
         snippet = text[receiver.start():end]
@@ -109,16 +109,16 @@ def scan(text):
             calls.append(found)
     if not calls:
         return []
-    bound = _import_bindings(text)
+    bound = import_bindings(text)
     out = []
     for target, prefixes in full_prefixes(calls).items():
-        where = _imported(target, bound)
+        where = imported_as(target, bound)
         if where is not None:
             out += [[*where, prefix] for prefix in prefixes]
     return out
 
 
-def _closing(text, start):
+def call_end(text, start):
     """The index after the parenthesis closing the one opened before `start`;
     strings are skipped."""
     depth, at, quote, size = 1, start, None, len(text)
@@ -145,7 +145,7 @@ def _closing(text, start):
     return None
 
 
-def _import_bindings(text):
+def import_bindings(text):
     """name -> (level, module, imported name): what each name a module's
     imports bind stands for (`import a.b` binds `a` to (0, None, None), a
     package whose modules are named in full where it is used)."""
@@ -164,7 +164,7 @@ def _import_bindings(text):
     return bound
 
 
-def _imported(target, bound):
+def imported_as(target, bound):
     """(level, module, name) of the mounted object `target` as the module's
     imports name it: `agents.router` after `from pkg import agents` is
     `router` of module `pkg.agents`; `router` after `from .agents import

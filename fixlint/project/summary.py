@@ -80,6 +80,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   it imports from another module, as [level, module, name, prefix]
   (`include_router(agents.router, prefix="/agents")`: mounts.py), when
   there are any;
+- `routes`: the routes it registers whose view another module of the
+  project defines, as [level, module, name, framework, path, methods,
+  class_only, suffix] (`path("logout/", views.bye)` in urls.py: routes.py),
+  when there are any;
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py);
@@ -111,7 +115,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, session_stores
+from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, routes, session_stores
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -305,6 +309,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False):
     mounted = mounts.scan(text)
     if mounted:
         facts["mounts"] = mounted
+    routed = routes.scan(text, imports)
+    if routed:
+        facts["routes"] = routed
     module = None  # how _functions may parse the module (None: each function alone)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
         given = tree
@@ -349,6 +356,8 @@ def class_bases(text):
 # What a module declaring URL rules spells besides `<name>` (Routing.rule_texts).
 _RULE_MARKERS = tuple(sorted({t for f in fw.ROUTING_FRAMEWORKS for t in f.routing.rule_texts}))
 _PATH_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # `<int:session_id>`, `<session_id>`
+# After a regular expression's group name, a pattern of digits: `(?P<sid>[0-9]+)`, `(?P<sid>\d+)`.
+_DIGITS = re.compile(r"(?:\[0-9\]|\\d)[+*]\)")
 
 
 def _path_params(facts, text):
@@ -359,6 +368,9 @@ def _path_params(facts, text):
     found = _PATH_VARIABLE.findall(text)  # one scan of every module: cheaper than a look for each marker
     if not found:
         return
+    if "(?P<" in text:  # a regular expression's group of digits (`(?P<sid>[0-9]+)`) declares a number
+        found = [("int" if not m.group(1) and text.endswith("(?P", 0, m.start()) and _DIGITS.match(text, m.end())
+                  else m.group(1), m.group(2)) for m in _PATH_VARIABLE.finditer(text)]
     numbers = {name for converter, name in found if converter == "int"}
     others = {name for converter, name in found if converter != "int"}
     if numbers:
