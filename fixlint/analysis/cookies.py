@@ -780,8 +780,8 @@ class CookieAnalysis(Analysis):
         if qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
         elif fw.middleware_for(qualname) is not None:
-            # `SessionMiddleware(app, ...)`: the first argument is the app.
-            self._middleware(node, func, node.args[1:], node.keywords)
+            # `SessionMiddleware(app, ...)`: the first argument is the app (Middleware.leading).
+            self._middleware(node, func, node.args[fw.middleware_for(qualname).leading:], node.keywords)
         elif qualname in _COOKIE_CLASSES:
             site = cookie_call_site(self.ctx, node, _COOKIE_CLASSES[qualname], last_name(func), fw.SET_COOKIE_PARAMS)
             if not site.deletion:
@@ -826,7 +826,7 @@ class CookieAnalysis(Analysis):
         site.method = middleware.call
         if middleware.constructed:  # the class names the cookie: `RedisStorage()`
             site.method = last_name(cls_expr)
-            site.middleware_subject = f"{site.method}'s session cookie"
+            site.middleware_subject = f"{site.method}'s {middleware.cookie}"
         site.settings = dict(middleware.options)
         for flag, option in middleware.options.items():
             if option in given:

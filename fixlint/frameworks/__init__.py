@@ -35,6 +35,7 @@ from .quart_auth import QUART_AUTH
 from .falcon import FALCON
 from .flask_jwt_extended import FLASK_JWT_EXTENDED
 from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
+from .fastapi_users import FASTAPI_USERS
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -44,6 +45,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, STARLETTE_LOGIN,
     PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
+    FASTAPI_USERS,
     HAND_ROLLED, PYTHON,
 )
 # Frameworks that own `set_cookie` on responses, in the order a file's

@@ -41,7 +41,7 @@ class Middleware:
 
     qualnames: frozenset
     label: str
-    params: tuple  # positional parameters after `app`
+    params: tuple  # positional parameters after `app` (after the `leading` ones, built directly)
     options: dict  # flag -> keyword name
     defaults: dict  # flag -> default value; httponly is fixed where the library always sets it
     fixed: frozenset = frozenset()  # flags the library always sets safely
@@ -49,9 +49,16 @@ class Middleware:
     # (Litestar's `CookieBackendConfig(...)`, aiohttp-session's
     # `EncryptedCookieStorage(key)`): Semgrep matches any construction.
     constructed: bool = False
-    # What messages call the cookie it sets, and the call they name.
+    # What messages call the cookie it sets, and the call they name; for a
+    # `constructed` one, the class names the call, and `cookie` the cookie
+    # (`CookieTransport's auth cookie`).
     subject: str = "SessionMiddleware's session cookie"
     call: str = "SessionMiddleware"
+    cookie: str = "session cookie"
+    # Positional arguments before `params` when the class is called directly:
+    # `SessionMiddleware(app, ...)`'s app, a storage's secret key; none for
+    # FastAPI Users' `CookieTransport(cookie_name, cookie_max_age, ...)`.
+    leading: int = 1
     # Classes among `qualnames` that the library documents as for tests only
     # (aiohttp-session's unsigned `SimpleCookieStorage`): an app set up with
     # one is test configuration, exempt from the cookie rules like a
