@@ -383,11 +383,13 @@ def _check_source(path, text, config, rules, project, parse=None, keep=None):
 NOTHING_TO_CHECK = ()  # _prepare's answer for a text no rule can report anything in
 
 
-def _prepare(text, config, rules, project=UNKNOWN):
+def _prepare(text, config, rules, project=UNKNOWN, guard=None):
     """(GuardText, the planned analyses) of a text, or NOTHING_TO_CHECK when
     it need not even be parsed: a `# flake8: noqa` file, or a text no
-    analysis wants. `project`: the file's project facts (see plan)."""
-    guard = GuardText(text)
+    analysis wants. `project`: the file's project facts (see plan);
+    `guard`: the text's GuardText, when the caller made it."""
+    if guard is None:
+        guard = GuardText(text)
     if noqa.text_is_skipped(text, guard):
         return NOTHING_TO_CHECK
     planned = plan(rules, config, guard, project)
@@ -439,27 +441,30 @@ class Sources:
 
     def keep(self, absolute, text, size):
         """The model read the module at `absolute` (`size` bytes) as `text`.
-        For a module the check may parse: (the function that keeps its tree
-        when the model parses it, whether the model may parse it whole for
-        the check: when the check will parse it for sure, not when its plan
-        waits for the project's facts, which may leave nothing to check,
-        and while the budget of kept trees lasts); else None."""
+        For a module the check reads: (the function that keeps its tree
+        when the model parses it, None when the check will not parse it;
+        whether the model may parse it whole for the check: when the check
+        will parse it for sure, not when its plan waits for the project's
+        facts, which may leave nothing to check, and while the budget of
+        kept trees lasts; the text's GuardText, whose answers the summary
+        shares); else None."""
         path = self._paths.get(absolute)
         if path is None or size > self._limit or not is_checked(path, self._config):
             return None
-        prepared = _prepare(text, self._config, self._rules)
+        guard = GuardText(text)
+        prepared = _prepare(text, self._config, self._rules, guard=guard)
         if prepared is NOTHING_TO_CHECK:
             self._kept[path] = prepared
-            return None
+            return None, False, guard
         self._kept[path] = (text, *prepared, None)
         if not prepared[1]:
-            return None  # nothing planned unless the project routes to it (take): not parsed for the check
+            return None, False, guard  # nothing planned unless the project routes to it (take): not parsed
 
         def parsed(tree):
             self._kept[path] = (text, *prepared, tree)
             self._budget -= size
 
-        return parsed, not prepared[0].awaits_project and size <= self._budget
+        return parsed, not prepared[0].awaits_project and size <= self._budget, guard
 
     def take(self, path):
         return self._kept.pop(path, None)

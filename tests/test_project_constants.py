@@ -139,6 +139,20 @@ def test_module_level_numbers_written_as_arithmetic_are_kept(text, expected):
     assert constants.scan(text) == {}  # never a string constant
 
 
+def test_strings_and_numbers_come_from_one_pass_over_the_lines_in_either_order():
+    """constants._assignments: one pass finds both kinds of lines; a name
+    in capitals given a number is a number, any name given a string a
+    string; `x = 1` and `Max = 2` are neither; what either scan keeps does
+    not depend on which was asked first."""
+    text = ('NAME = "sid"\nMAX_AGE = 60 * 60\nx = 1\nMax = 2\nlabel: str = \'a\'  # note\n'
+            'LIMIT = "3"\nclass Config(\nFLAG=1\n):\n    pass\n')
+    strings = {"NAME": "sid", "label": "a", "LIMIT": "3"}
+    numbers = {"MAX_AGE": 3600, "FLAG": 1}
+    assert (constants.scan(text), constants.numbers(text)) == (strings, numbers)
+    again = "".join(text)  # another str object, as the next module's text would be
+    assert (constants.numbers(again), constants.scan(again)) == (numbers, strings)
+
+
 _LIFETIME_SETTINGS = "import os\n\nSECRET_KEY = os.environ['SECRET_KEY'].encode()\nMAX_AGE = 3600 * 24 * 365\nDEBUG = 1\n"
 _LIFETIME_SERVER = """import aiohttp_session
 from aiohttp import web

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from fixlint import project
+from fixlint.analysis.base import GuardText
 from fixlint.project import cookie_reads, functions, needles, session_stores, summary
 
 from .helpers import write
@@ -25,12 +26,13 @@ NEEDLE_SETS = {
 @pytest.mark.parametrize("name", sorted(NEEDLE_SETS))
 def test_every_needle_holds_the_anchor_it_is_grouped_under(name):
     needle_set = NEEDLE_SETS[name]
-    grouped = [needle for _, members in needle_set.groups for needle in members]
+    grouped = [needle for _, members, _ in needle_set.groups for needle in members]
     assert sorted(grouped) == sorted(needle_set.needles)
-    for anchor, members in needle_set.groups:
+    for anchor, members, gates in needle_set.groups:
         for needle in members:
             assert not anchor or any(part in needle for part in anchor), (anchor, needle)
-    assert any(anchor for anchor, _ in needle_set.groups), "no anchor shares a scan"
+            assert all(gate in needle.lower() for gate in gates), (gates, needle)
+    assert any(anchor for anchor, _, _ in needle_set.groups), "no anchor shares a scan"
 
 
 def _texts(needle_set):
@@ -39,8 +41,9 @@ def _texts(needle_set):
     pieces = set()
     for needle in needle_set.needles:
         pieces.update((needle, needle.swapcase(), needle[:-1], needle[1:], needle[:1] + "x" + needle[2:]))
-    for anchor, _ in needle_set.groups:
+    for anchor, _, gates in needle_set.groups:
         pieces.update(anchor)
+        pieces.update(gates)
     pieces = sorted(pieces)
     yield ""
     yield "import os\n\nx = 1\n"
@@ -58,10 +61,12 @@ def test_a_needle_set_finds_what_plain_substring_tests_find(name):
     for text in texts:
         expected = any(needle in text for needle in needle_set.needles)
         assert needle_set.found_in(text) is expected, text
-        probe = needles.Probe(text)  # one probe shared by every set, as summarise shares it
-        for other in NEEDLE_SETS.values():
-            assert other.found_in(text, probe) is any(n in text for n in other.needles), (text, other.needles)
-        assert needle_set.found_in(text, probe) is expected, text
+        # one probe shared by every set, as summarise shares it; with the
+        # guards' lower-cased text too, as the CLI's summaries have it
+        for probe in (needles.Probe(text), needles.Probe(text, GuardText(text))):
+            for other in NEEDLE_SETS.values():
+                assert other.found_in(text, probe) is any(n in text for n in other.needles), (text, other.needles)
+            assert needle_set.found_in(text, probe) is expected, text
 
 
 # Every needle the summary's scanners ask a Probe, some holding an anchor
@@ -77,12 +82,36 @@ def test_a_probe_finds_what_plain_substring_tests_find():
     for needle in PROBED:
         pieces.update((needle, needle.swapcase(), needle[:-1], needle[1:], needle[:1] + "x" + needle[2:]))
     pieces.update(needles._PARTS)
+    pieces.update(needles.GATES)
+    pieces.update(gate.upper() for gate in needles.GATES)
     texts = ["", "import os\n"] + [f"x = 1\n{piece}\n" for piece in sorted(pieces)]
     texts += [f"{a} {b}" for a, b in itertools.combinations(sorted(pieces)[:60], 2)]
+    gated = [needle for needle in PROBED if needles._gates(needle)]
+    assert len(gated) > 10, "the gates rule out no needle"
     for text in texts:
-        probe = needles.Probe(text)
-        for needle in (*PROBED, *reversed(PROBED)):  # asked again: the answer kept
-            assert probe.has(needle) is (needle in text), (text, needle)
+        for probe in (needles.Probe(text), needles.Probe(text, GuardText(text))):
+            for needle in (*PROBED, *reversed(PROBED)):  # asked again: the answer kept
+                assert probe.has(needle) is (needle in text), (text, needle)
+
+
+def test_a_summary_sharing_the_guards_lower_cased_text_is_the_summary_without_it():
+    """needles.GATES: the CLI hands summarise each checked module's
+    GuardText, after its guards looked at it; the summary is the same."""
+    from fixlint.config import Config
+    from fixlint.rules import all_rules
+    from fixlint.runner import _prepare
+
+    texts = [path.read_text(encoding="utf-8") for path in _fixture_modules()]
+    texts += ["from flask import session\nSESSION_COOKIE_SECURE = False\nsession['uid'] = 1\n",
+              "def Login(pwd):\n    Sess['x'] = pwd\n", "rookie = 'Bookie'\n"]
+    rules = all_rules()
+    gated = 0
+    for text in texts:
+        guard = GuardText(text)
+        _prepare(text, Config(), rules, guard=guard)
+        assert summary.summarise(text, lowered=guard) == summary.summarise(text), text[:80]
+        gated += not all(guard.has(gate) for gate in needles.GATES)
+    assert len(texts) > 50 and gated > 10
 
 
 def test_the_cookie_read_pattern_finds_what_one_with_leading_word_boundaries_finds():
@@ -305,8 +334,9 @@ def test_the_model_parses_modules_whole_for_the_check_only_while_the_tree_budget
     monkeypatch.setattr(runner, "TREE_BUDGET", 2 * len(text))
     sources = runner.Sources(paths, Config(), all_rules())
     given = [sources.keep(path, text, len(text)) for path in paths]
-    assert [whole for _, whole in given] == [True, True, True]  # nothing kept yet
-    for parsed, _ in given[:2]:
+    assert [whole for _, whole, _ in given] == [True, True, True]  # nothing kept yet
+    assert [guard.raw for _, _, guard in given] == [text] * 3  # the summary shares the guards' answers
+    for parsed, _, _ in given[:2]:
         parsed(ast.parse(text))
     assert sources.keep(paths[2], text, len(text))[1] is False  # the budget is spent
     assert all(sources.take(path)[3] is not None for path in paths[:2])

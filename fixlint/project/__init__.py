@@ -58,9 +58,10 @@ def build(root, files=None, use_cache=False, sink=None):
     the checked paths have no root: then cached in the user folder only),
     each summarised or taken from the cache. `sink(path, text, size)`,
     when given, receives each module read, and returns None, or, for a
-    module the caller may parse, the function to hand its tree to when the
-    summary parses it and whether the summary may parse it whole for the
-    caller (runner.Sources.keep; see summary.summarise)."""
+    module the caller checks, the function to hand its tree to when the
+    summary parses it (None when the caller will not parse it), whether
+    the summary may parse it whole for the caller, and the text's
+    GuardText (runner.Sources.keep; see summary.summarise)."""
     with collector.paused():  # summaries are kept, not collected: see engine.collector
         return _build(root, files, use_cache, sink)
 
@@ -126,8 +127,8 @@ def _summarise(path, sink=None):
     kept = sink(path, text, len(data))
     if kept is None:
         return _summary().summarise(text)
-    parsed, whole = kept
-    return _summary().summarise(text, parsed=parsed, whole=whole)
+    parsed, whole, lowered = kept
+    return _summary().summarise(text, parsed=parsed, whole=whole, lowered=lowered)
 
 
 class Projects:

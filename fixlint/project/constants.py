@@ -37,10 +37,6 @@ import re
 
 from ..engine import values
 
-# A line that assigns a plain one-line string literal to a module-level
-# name, with an optional annotation; found after a line break (the regex
-# engine skips from one to the next), and at the very start of the text.
-_ASSIGNED = r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')[ \t]*(?=#|\r?\n|$)"
 _LIMIT = 64  # constants kept per module
 
 
@@ -62,14 +58,44 @@ class LinePattern:
         return found
 
 
-_STRINGS = LinePattern(_ASSIGNED)
+# A one-line string literal without prefix.
+_STRING = r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+# A line that binds a module-level name, with an optional annotation, to a
+# plain one-line string literal (group 2: scan) or to literal arithmetic
+# (group 3: numbers, which keeps only names in capitals, `MAX_AGE`: a
+# module's `x = 1` is no setting, and an edit of one leaves the summary
+# alone): digits, the names of numbers found above it, operators and
+# parentheses, at least one digit; folded by _fold_number, which takes
+# only what it can tell. Found after a line break (the regex engine skips
+# from one to the next), and at the very start of the text; one pass over
+# the lines for both (_assignments).
+_ASSIGNED = LinePattern(r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?:(%s)|(?=[^\n#]*\d)([-+*/%%()\w. \t]*[\w)]))"
+                        r"[ \t]*(?=#|\r?\n|$)" % _STRING)
+_CAPITALS = re.compile(r"[A-Z_][A-Z0-9_]*")
+
+
+def _assignments(text):
+    """The _ASSIGNED matches of the text: scan and numbers read the same
+    text in turn, so the last text's are kept."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = _ASSIGNED.matches(text)
+    _last = (text, found)
+    return found
+
+
+_last = (None, [])
 
 
 def scan(text):
     """{name: value} for the module's string constants (see above)."""
     found = {}
-    for match in _STRINGS.matches(text):
-        name, literal = match.groups()
+    for match in _assignments(text):
+        name, literal, number = match.groups()
+        if number is not None:
+            continue
         if name in found or _in_string(text, match.start(1)):
             found[name] = None  # assigned twice, or a line of a docstring
             continue
@@ -87,14 +113,6 @@ def scan(text):
     return {name: found[name] for name in candidates if bound.get(name) == 1}
 
 
-# A line that assigns literal arithmetic to a module-level constant (a name
-# in capitals, `MAX_AGE`: a module's `x = 1` is no setting, and an edit of
-# one leaves the summary alone): digits, the names of numbers found above
-# it, operators and parentheses, at least one digit; folded by
-# _fold_number, which takes only what it can tell.
-_NUMBER_ASSIGNED = (r"([A-Z_][A-Z0-9_]*)[ \t]*(?::[^=\n]*)?=[ \t]*(?=[^\n#]*\d)([-+*/%()\w. \t]*[\w)])"
-                    r"[ \t]*(?=#|\r?\n|$)")
-_NUMBERS = LinePattern(_NUMBER_ASSIGNED)
 _NUMBER_SIZE = 80  # characters of one value: real constants take a few
 
 
@@ -102,8 +120,10 @@ def numbers(text):
     """{name: number} for the module-level names bound once to literal
     arithmetic (see above): an int or a finite float, never a bool."""
     found = {}
-    for match in _NUMBERS.matches(text):
-        name, written = match.groups()
+    for match in _assignments(text):
+        name, _, written = match.groups()
+        if written is None or not _CAPITALS.fullmatch(name):
+            continue
         if name in found or len(written) > _NUMBER_SIZE or _in_string(text, match.start(1)):
             found[name] = None
             continue
@@ -151,7 +171,6 @@ class _Known:
 # `NAME = os.getenv("X", "default")`, `os.environ.get(...)`, or `getenv(...)`
 # / `environ.get(...)` imported from os: both arguments one-line literals
 # (stdlib.ENV_READERS).
-_STRING = r"(?:\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
 _ENV_ASSIGNED = re.compile(
     r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(os\.)?(?:getenv|environ\.get)\([ \t]*%s[ \t]*,[ \t]*"
     r"(?:default[ \t]*=[ \t]*)?(%s)[ \t]*\)[ \t]*(?=#|\r?\n|$)" % (_STRING, _STRING))

@@ -277,7 +277,7 @@ def scan_imports(text):
     return found
 
 
-def summarise(text, tree=None, known=None, parsed=None, whole=False):
+def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=None):
     """The summary of a module's source text (`tree`: its ast, when the
     caller already parsed it; `known`: the profiles of its functions from
     an earlier text, see functions.profiles_from_text). `parsed(tree)`,
@@ -285,9 +285,10 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False):
     summary only reads it), for a check of the same text to reuse. `whole`:
     that check will parse the module anyway; the summary then parses it
     whole, not each function that may have a profile alone
-    (functions.ModuleTree)."""
+    (functions.ModuleTree). `lowered`: the text's GuardText, when the
+    caller's guards have looked at it (its answers spare scans: needles.py)."""
     facts = empty()
-    probe = Probe(text)  # the substring tests below, each made once (needles.py)
+    probe = Probe(text, lowered)  # the substring tests below, each made once (needles.py)
     imports = scan_imports(text)
     facts["imports"] = [list(entry) for entry in imports]
     facts["calls"] = import_lines.called(text)
