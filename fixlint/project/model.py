@@ -527,17 +527,7 @@ class Project:
         each resolved to the module whose router it mounts, once."""
         found = self._mounts
         if found is None:
-            found = self._mounts = {}
-            summaries = self.summaries
-            for module in self._modules_holding("mounts"):
-                mounted = summaries[module].get("mounts")
-                if not mounted or self._is_test_code(module):
-                    continue
-                for level, dotted, name, prefix in mounted:
-                    for target in self.resolve(module, level, dotted, ())[:1]:
-                        prefixes = found.setdefault(target, {}).setdefault(name, [])
-                        if prefix not in prefixes:
-                            prefixes.append(prefix)
+            found = self._mounts = self._by_target("mounts", lambda prefix: prefix)
         mine = found.get(path)
         return {name: tuple(prefixes) for name, prefixes in mine.items()} if mine else _NO_MOUNTS
 
@@ -552,23 +542,33 @@ class Project:
         register, each resolved to the module defining its view, once."""
         found = self._routes
         if found is None:
-            found = self._routes = {}
-            summaries = self.summaries
-            for module in self._modules_holding("routes"):
-                routed = summaries[module].get("routes")
-                if not routed or self._is_test_code(module):
-                    continue
-                for level, dotted, name, *registration in routed:
-                    framework, route, methods, class_only, suffix = registration
-                    entry = (framework, route, tuple(methods), class_only, suffix)
-                    for target in self.resolve(module, level, dotted, ())[:1]:
-                        if target == module:
-                            continue
-                        known = found.setdefault(target, {}).setdefault(name, [])
-                        if entry not in known:
-                            known.append(entry)
+            found = self._routes = self._by_target(
+                "routes", lambda framework, route, methods, class_only, suffix: (
+                    framework, route, tuple(methods), class_only, suffix))
         mine = found.get(path)
         return {name: tuple(entries) for name, entries in mine.items()} if mine else _NO_MOUNTS
+
+    def _by_target(self, field, value):
+        """{module: {name: [values]}} from the summary `field` of the
+        application's modules outside tests, whose entries name an object
+        of another module as [level, module, name, *rest] (`mounts`,
+        `routes`): each resolved to the module that defines it, `value(*rest)`
+        kept once per name."""
+        found = {}
+        summaries = self.summaries
+        for module in self._modules_holding(field):
+            listed = summaries[module].get(field)
+            if not listed or self._is_test_code(module):
+                continue
+            for level, dotted, name, *rest in listed:
+                kept = value(*rest)
+                for target in self.resolve(module, level, dotted, ())[:1]:
+                    if target == module:
+                        continue
+                    values = found.setdefault(target, {}).setdefault(name, [])
+                    if kept not in values:
+                        values.append(kept)
+        return found
 
     def _nearby_backends(self, path):
         """The backend choices of `path` and of the project modules it
