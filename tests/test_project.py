@@ -40,7 +40,7 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "lifetime_settings", FIXTURES / "flask" / "json_api_app",
                 FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch",
                 FIXTURES / "flask" / "reexported_session", FIXTURES / "django" / "url_routes",
-                FIXTURES / "aiohttp" / "routed_controller"]
+                FIXTURES / "aiohttp" / "routed_controller", FIXTURES / "flask" / "factory_routes"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -133,11 +133,13 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/reexported_session 6 (Flask's session reached only through a project module that imports it: a
     # login and a logout by a star import, and by names, one of them renamed; SFX302 and SFX303 at the app);
     # views routed by another module's URL rules: django/url_routes 4 (two logouts and a sign-up by their
-    # paths only; a class's capture the rule declares no number of, beside one it declares digits), aiohttp/routed_controller 3 (a sign-up and a logout by route.py's paths, through a star
-    # import; the sign-up's and the login's static-method helpers judged at the calls, not in models.py);
+    # paths only; a class's capture the rule declares no number of, beside one it declares digits),
+    # aiohttp/routed_controller 4 (a sign-up and two logouts by route.py's paths, through a star
+    # import and a route table; the sign-up's and the login's static-method helpers judged at the calls, not in models.py),
+    # flask/factory_routes 2 (a login and a logout by the paths of the factory's add_url_rule);
     # logouts calling another module's helper that removes only keys named for no identity
     # (`oidc_logintime`): flask/helper_modules and django/helper_modules 1 each
-    assert reported == 139
+    assert reported == 142
 
 
 # -- rules that follow the project ----------------------------------------
@@ -1296,6 +1298,13 @@ def test_the_summary_records_the_routes_a_module_registers_for_other_modules():
             "    app.router.add_get('/', index)\n")
     assert summary.summarise(star)["routes"] == [[0, "controller", "do_registration", "aiohttp", "/registration/", [],
                                                   False, None]]
+    table = ("from aiohttp import web\nfrom . import views\nimport handlers as h\ndef setup(app):\n"
+             "    app.add_routes([web.get('/', views.index), web.route('POST', '/login', h.enter),\n"
+             "                    web.view('/signup', views.SignUp)])\n")
+    assert summary.summarise(table)["routes"] == [
+        [1, "views", "index", "aiohttp", "/", [], False, None],
+        [0, "handlers", "enter", "aiohttp", "/login", ["POST"], False, None],
+        [1, "views", "SignUp", "aiohttp", "/signup", [], False, None]]
     assert "routes" not in summary.summarise("from django.urls import path\nurlpatterns = [path('', index)]\n")
 
 

@@ -139,21 +139,31 @@ def _uses(text, local, name, rest, found):
     called is a function: its first call ends the search."""
     size = len(local)
     prefix = rest.split(".") if rest else []
-    at = text.find(local)
+    for at in standalone(text, local):
+        use = _USE.match(text, at + size)
+        if use is not None:
+            chain = use.group(2)
+            if chain is None:
+                if not rest:
+                    found.add(name)
+                    return
+            else:
+                attrs = [a.strip() for a in chain.split(".")[1:]]
+                if attrs[:len(prefix)] == prefix and len(attrs) > len(prefix):
+                    found.add(f"{name}.{attrs[len(prefix)]}")
+
+
+def standalone(text, name):
+    """The offsets where `name` stands in `text` on its own: no letter,
+    digit, `_` or `.` before it (not a longer name's end, not an
+    attribute). Found with str.find, which is faster on a long module
+    than a regular expression with a look-behind."""
+    size = len(name)
+    at = text.find(name)
     while at != -1:
         if not at or (text[at - 1] not in _WORD and text[at - 1] != "."):
-            use = _USE.match(text, at + size)
-            if use is not None:
-                chain = use.group(2)
-                if chain is None:
-                    if not rest:
-                        found.add(name)
-                        return
-                else:
-                    attrs = [a.strip() for a in chain.split(".")[1:]]
-                    if attrs[:len(prefix)] == prefix and len(attrs) > len(prefix):
-                        found.add(f"{name}.{attrs[len(prefix)]}")
-        at = text.find(local, at + size)
+            yield at
+        at = text.find(name, at + size)
 
 
 def scanned(level, module, name):

@@ -20,15 +20,21 @@ import re
 import warnings
 
 from ..analysis import handlers
-from . import mounts
+from . import import_lines, mounts
 
 # Registration methods (`add_url_rule`, `add_get`) and the last part of the
 # registration functions and classes (`path`, `re_path`, `Route`).
 _METHODS = frozenset(handlers.REGISTER_METHODS)
 _METHOD_CALL = re.compile(r"\.(%s)\s*\(" % "|".join(sorted(_METHODS))) if _METHODS else None
-# The modules that define the registration functions (`django.urls`): a
-# module importing from none registers nothing by function.
+# The modules that define the registration functions (`django.urls`,
+# `aiohttp.web`): a module importing none, nor from one, registers nothing
+# by function.
 _FUNCTION_MODULES = frozenset(q.rpartition(".")[0] for q in handlers.ROUTE_CALLS)
+_PARENTS = {}  # `aiohttp` -> {"web"}: `from aiohttp import web` imports one of them
+for _module in _FUNCTION_MODULES:
+    _PARENTS.setdefault(_module.rpartition(".")[0], set()).add(_module.rpartition(".")[2])
+_FUNCTIONS_OF = {m: sorted(q.rpartition(".")[2] for q in handlers.ROUTE_CALLS if q.rpartition(".")[0] == m)
+                 for m in _FUNCTION_MODULES}
 
 
 class _Imports:
@@ -56,7 +62,8 @@ def scan(text, imports):
     if _METHOD_CALL is not None and "add_" in text:
         calls += _method_calls(text)
     bound = None
-    if any(not level and module in _FUNCTION_MODULES for level, module, _ in imports):
+    if any(not level and (module in _FUNCTION_MODULES or (module in _PARENTS and not _PARENTS[module].isdisjoint(names)))
+           for level, module, names in imports):
         bound = mounts.import_bindings(text)
         calls += _function_calls(text, bound)
     if not calls:
@@ -102,21 +109,30 @@ def _method_calls(text):
 
 def _function_calls(text, bound):
     """(call, qualified name) for each call of a registration function the
-    module imports by name (`from django.urls import path, re_path`)."""
+    module imports by name (`from django.urls import path, re_path`) or
+    through its module (`from aiohttp import web`, then `web.post(...)`)."""
     names = {}
     for local, (level, module, name) in bound.items():
-        qualname = f"{module}.{name}" if not level and module and name else None
+        if level or not module:
+            continue
+        qualname = f"{module}.{name}" if name else module
         if qualname in handlers.ROUTE_CALLS:
             names[local] = qualname
+        elif qualname in _FUNCTION_MODULES:  # `from aiohttp import web`, then `web.post("/login", login)`
+            names.update((f"{local}.{call}", f"{qualname}.{call}") for call in _FUNCTIONS_OF[qualname])
     if not names:
         return []
     found = []
-    pattern = re.compile(r"(?<![\w.])(%s)\s*\(" % "|".join(map(re.escape, sorted(names))))
-    for match in pattern.finditer(text):
-        call = _parsed(text, match.start(), match.end())
-        if call is not None:
-            found.append((call, names[match.group(1)]))
-    return found
+    for local, qualname in names.items():
+        for at in import_lines.standalone(text, local):
+            opened = _OPENED.match(text, at + len(local))
+            call = _parsed(text, at, opened.end()) if opened is not None else None
+            if call is not None:
+                found.append((at, call, qualname))
+    return [(call, qualname) for _, call, qualname in sorted(found, key=lambda entry: entry[0])]
+
+
+_OPENED = re.compile(r"\s*\(")
 
 
 def _parsed(text, start, opened):
