@@ -685,14 +685,18 @@ class SessionIdAnalysis(Analysis):
         by a class named so (`CCSandboxClient(ws).reset_session(sid)`,
         `client = CCSandboxClient(ws)` then `client.reset_session(sid)`):
         its methods take that session's ids (nekro-agent)."""
-        if receiver.__class__ not in (ast.Name, ast.Attribute, ast.Call):
-            return False
-        name = sc.last_name(receiver)
-        if name is not None and sid.names_other_session(name):
-            return True
-        value = self.ctx.value_of(receiver)
-        if value.__class__ is not ast.Call:
-            return False
+        cls = receiver.__class__
+        if cls is ast.Call:
+            value = receiver
+        else:
+            name = sc.last_name(receiver)
+            if name is None:
+                return False
+            if sid.names_other_session(name):
+                return True
+            value = self.ctx.value_of(receiver) if cls is ast.Name else None
+            if value.__class__ is not ast.Call:
+                return False
         made = sc.last_name(value.func)
         return made is not None and sid.names_other_session(made)
 
