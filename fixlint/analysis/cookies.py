@@ -629,6 +629,29 @@ def _names_no_session_middleware(tree, setting):
     return bool(names) and not any("session" in n.rpartition(".")[2].lower() for n in names)
 
 
+def _updates_globals(body):
+    """Whether module-level code (in a `try`, an `if`, a loop) writes the
+    module's names from somewhere else: `globals().update(import_module(
+    SETTINGS_MODULE).__dict__)` (graphite-web's local settings), a star
+    import fixlint cannot follow by another name."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        cls = node.__class__
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            continue
+        if cls is ast.Expr:
+            call = node.value
+            if (call.__class__ is ast.Call and call.func.__class__ is ast.Attribute and call.func.attr == "update"
+                    and call.func.value.__class__ is ast.Call and call.func.value.func.__class__ is ast.Name
+                    and call.func.value.func.id in ("globals", "vars") and not call.func.value.args):
+                return True
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            stack.extend(getattr(node, field, ()))
+    return False
+
+
 def _only_star_imports(body):
     """Whether a module does nothing but star-import (`try: from .dev import
     *` / `except ImportError: from .prod import *`, also under an `if` on
@@ -1055,6 +1078,8 @@ class CookieAnalysis(Analysis):
             return False
         if ctx.star_imports and not (chained and name not in project.chain_keys):
             return False
+        if _updates_globals(ctx.tree.body):
+            return False  # settings loaded from a module named at run time: read as a star import
         if setting.cookie == "session" and not ctx.star_imports and framework.middleware_setting and (
                 _names_no_session_middleware(ctx.tree, framework.middleware_setting)):
             return False  # no session middleware, no session cookie (an API on tokens: saleor)

@@ -519,14 +519,16 @@ _DOCSTRING_RE = "^[rRuU]?(\"\"\"|''')"
 
 def standalone_settings_without(name):
     """A Django settings module (it defines INSTALLED_APPS, MIDDLEWARE or
-    ROOT_URLCONF) that never assigns `name` and star-imports nothing;
-    reported at the module docstring, the nearest Semgrep gets to line 1."""
+    ROOT_URLCONF) that never assigns `name`, star-imports nothing and
+    loads no module into its globals (`globals().update(...)`); reported at
+    the module docstring, the nearest Semgrep gets to line 1."""
     return {"patterns": [
         {"pattern": "$DOC\n...\n$MARKER = $X\n"},
         regex("$MARKER", _names_re(sorted(SETTINGS_MARKERS))),
         regex("$DOC", _DOCSTRING_RE),
         {"pattern-not-inside": f"...\n{name} = $VALUE\n...\n"},
         {"pattern-not-inside": "...\nfrom $MODULE import *\n...\n"},
+        {"pattern-not-inside": "...\nglobals().update(...)\n...\n"},
         {"focus-metavariable": "$DOC"},
     ]}
 

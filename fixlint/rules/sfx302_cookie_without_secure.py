@@ -91,7 +91,9 @@ class CookieWithoutSecure(Rule):
     module the project does not have (`try: from .local import *` of a
     gitignored `local.py`, as adhocracy-plus's `production.py` does) is
     configuration fixlint cannot read, as for Flask below: that module may
-    set it, and the settings module is left alone. A module that does
+    set it, and the settings module is left alone; so is one that loads a
+    module named at run time into its globals (graphite-web's
+    `globals().update(import_module(SETTINGS_MODULE).__dict__)`). A module that does
     nothing but star-import (a settings package's `__init__.py`: `try:
     from .dev import *` / `except ImportError: from .prod import *`) is
     not reported when one module it imports is a deployment's settings
