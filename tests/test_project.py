@@ -1305,6 +1305,11 @@ def test_the_summary_records_the_routes_a_module_registers_for_other_modules():
         [1, "views", "index", "aiohttp", "/", [], False, None],
         [0, "handlers", "enter", "aiohttp", "/login", ["POST"], False, None],
         [1, "views", "SignUp", "aiohttp", "/signup", [], False, None]]
+    # a method several frameworks have, in a module importing none: told by the call's shape
+    shapes = ("import views\ndef setup(app):\n    app.router.add_route('*', '/logout', views.Bye)\n"
+              "    app.add_route('/sign-out', views.sign_out)\n")
+    assert [entry[:4] for entry in summary.summarise(shapes)["routes"]] == [
+        [0, "views", "Bye", "aiohttp"], [0, "views", "sign_out", "starlette"]]
     assert "routes" not in summary.summarise("from django.urls import path\nurlpatterns = [path('', index)]\n")
 
 

@@ -683,6 +683,9 @@ def request_object(ctx, expr):
             for framework in REQUEST_FRAMEWORKS:
                 if framework.requests.self_request and ctx.imports(*framework.packages):
                     return framework
+            for framework in _SELF_REQUEST_BASES:
+                if ctx.imports(*framework.packages) and _in_class_based_on(ctx, framework.requests.self_request_bases):
+                    return framework
         return None
     if expr.__class__ is not ast.Name:
         return None
@@ -717,6 +720,18 @@ _ALIASED = (ast.Name, ast.Attribute)  # what a name given the request holds (req
 # Frameworks whose handlers take the request as a parameter, in the order a
 # file's imports are consulted (registry order: Django before Starlette).
 PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)
+
+
+_SELF_REQUEST_BASES = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.self_request_bases)
+
+
+def _in_class_based_on(ctx, bases):
+    """Whether the code being walked is in a method of a class one of whose
+    bases is one of `bases` (qualified names)."""
+    info = ctx.function
+    while info is not None and info.class_node is None:
+        info = info.parent
+    return info is not None and any(ctx.qualname(base) in bases for base in info.class_node.bases)
 
 
 def session_object(ctx, expr):

@@ -76,6 +76,8 @@ AIOHTTP = Framework(
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,
         parameter=True,
+        # A class-based view's request (`class Logout(web.View)`: `self.request`).
+        self_request_bases=frozenset(("aiohttp.web.View", "aiohttp.web_urldispatcher.View")),
     ),
     backend=SESSION_BACKEND,
     session_cookie="AIOHTTP_SESSION",

@@ -184,6 +184,10 @@ class Requests:
     raw_bodies: frozenset = frozenset()  # raw body attributes `json.loads()` turns into JSON
     connection_names: frozenset = frozenset()  # parameter names of a connection
     self_request: bool = False  # `self.request` in a class-based view
+    # Or only in a class derived from one of these (aiohttp's `web.View`: a
+    # file importing aiohttp may be an HTTP client's, whose `self.request`
+    # is anything).
+    self_request_bases: frozenset = frozenset()
     # Parameter declarations (FastAPI `Query()`, `Cookie()`...): function -> source.
     param_sources: dict = field(default_factory=dict)
     param_modules: tuple = ()

@@ -74,7 +74,7 @@ def scan(text, imports):
     stars = [(level, module) for level, module, names in imports if "*" in names]
     out = []
     for call, name in calls:
-        framework = handlers.ROUTE_CALLS.get(name) if name else handlers.register_framework(call, context)
+        framework = handlers.ROUTE_CALLS.get(name) if name else _register_framework(call, context)
         if framework is None:
             continue
         target, path, methods, class_only, suffix = handlers.registration_parts(
@@ -94,6 +94,24 @@ def scan(text, imports):
             if [*where, *entry] not in out:
                 out.append([*where, *entry])
     return out
+
+
+def _register_framework(call, context):
+    """handlers.register_framework, and for a method several frameworks
+    have (`add_route`) in a module importing none of them (aiohttp's
+    route.py, given the app by its caller): the one whose calls start with
+    an HTTP method when this one does (`add_route("*", "/logout", ...)`),
+    else one whose calls do not."""
+    frameworks = handlers.REGISTER_METHODS.get(call.func.attr, ())
+    if len(frameworks) < 2 or any(context.imports(*f.packages) for f in frameworks):
+        return handlers.register_framework(call, context)
+    first = call.args[0] if call.args else None
+    method = first.__class__ is ast.Constant and isinstance(first.value, str) and (
+        first.value == "*" or first.value.upper() in _HTTP_METHODS)
+    return next((f for f in frameworks if (call.func.attr in f.routing.method_first) == method), frameworks[0])
+
+
+_HTTP_METHODS = frozenset(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))
 
 
 def _method_calls(text):
