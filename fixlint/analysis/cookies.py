@@ -1048,9 +1048,10 @@ class CookieAnalysis(Analysis):
         its framework's `settings_required` (SESSION_COOKIE_SECURE); each
         missing one is reported at line 1. A star import fixlint cannot
         follow leaves the module alone; so does being a base that stands
-        alone and another project module star-imports, and, for the session
-        cookie's Secure flag, a middleware list naming the project's own
-        session middleware that sets Secure."""
+        alone and another project module star-imports, loading a module into
+        its globals (`globals().update(...)`), and, for the session cookie's
+        Secure flag, a middleware list naming the project's own session
+        middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
         chained = bool(ctx.star_imports) and project is not None and project.chain_complete
@@ -1066,6 +1067,8 @@ class CookieAnalysis(Analysis):
                 continue  # a base others star-import, alone: judged in the modules built on it
             if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):
                 continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
+            if _updates_globals(ctx.tree.body):
+                continue  # settings loaded from a module named at run time: read as a star import fixlint cannot follow
             for setting in settings:
                 if self._required_missing(setting, chained, framework):
                     self._required_site(framework, setting)
@@ -1078,8 +1081,6 @@ class CookieAnalysis(Analysis):
             return False
         if ctx.star_imports and not (chained and name not in project.chain_keys):
             return False
-        if _updates_globals(ctx.tree.body):
-            return False  # settings loaded from a module named at run time: read as a star import
         if setting.cookie == "session" and not ctx.star_imports and framework.middleware_setting and (
                 _names_no_session_middleware(ctx.tree, framework.middleware_setting)):
             return False  # no session middleware, no session cookie (an API on tokens: saleor)

@@ -422,7 +422,7 @@ def _routes_by_name(routed):
     found = {}
     for name, registrations in routed.items():
         for key, path, methods, class_only, suffix in registrations:
-            framework = _ROUTING_BY_KEY.get(key)
+            framework = fw.BY_KEY.get(key)
             if framework is not None:
                 found.setdefault(name, []).append((framework, path, set(methods), class_only, suffix))
     return found
@@ -723,7 +723,6 @@ _DECORATOR_FUNCTIONS = {q: f for f in fw.ROUTING_FRAMEWORKS for q in f.routing.d
 # qualified name (a route class or a URL function).
 REGISTER_METHODS = {}
 ROUTE_CALLS = {}
-_ROUTING_BY_KEY = {f.key: f for f in fw.ROUTING_FRAMEWORKS}
 # A decorator's or an app's framework, the first in ROUTING_FRAMEWORKS'
 # order: `@view_config(...)` by qualified name, `Flask(...)` by the app's
 # class; by conventional name (`app`, `bp`), every framework in that order.

@@ -447,12 +447,9 @@ class LifecycleAnalysis(Analysis):
         return None
 
     def session_set_up(self, framework):
-        """Whether `framework`'s own session can run here: it needs no
-        set-up (Flask's, Django's), or this file or its application imports
-        one (Framework.session_setup: Litestar's session middleware
-        configs). Assumed without a project model: a file alone cannot tell."""
-        setup = framework.session_setup
-        return not setup or self.ctx.project is None or any(self._imported(module) for module in setup)
+        """fw.session_set_up, with the names the file's imports bind
+        anywhere in it (`from starlette.middleware import sessions`)."""
+        return fw.session_set_up(self.ctx, framework, lambda module: module in self._imported_names())
 
     def own_cookie_by_default_name(self, name):
         """Whether the cookie `name` is the application's own although named
@@ -886,7 +883,7 @@ class LifecycleAnalysis(Analysis):
         if qualname is None:
             return None
         acted = removals[0][1]  # a framework key, or the helper's session parameter
-        framework = _FRAMEWORK_KEYS.get(acted) if acted.__class__ is str else None
+        framework = fw.BY_KEY.get(acted) if acted.__class__ is str else None
         return library_logout_event(qualname, framework or fw.file_web_framework(self.ctx))
 
     def _argument_events(self, node, entry):
@@ -896,7 +893,7 @@ class LifecycleAnalysis(Analysis):
         write of the parameter's value, a verified user record."""
         config = self.ctx.config
         framework = entry[1] if entry[1].__class__ is not str else (
-            _FRAMEWORK_KEYS.get(entry[1]) or (fw.file_web_framework(self.ctx) if entry[1] == "request" else None))
+            fw.BY_KEY.get(entry[1]) or (fw.file_web_framework(self.ctx) if entry[1] == "request" else None))
         if framework is None:
             return ()
         if entry[0] == "keyed":
@@ -1412,9 +1409,6 @@ class LifecycleAnalysis(Analysis):
 
 # -- helpers ----------------------------------------------------------------
 
-_FRAMEWORK_KEYS = {f.key: f for f in fw.FRAMEWORKS}
-
-
 def _deletes_session_rows(statement, ctx):
     """Whether a statement run on a database (a string, or SQLAlchemy's
     `text(...)` of one) deletes rows of a session table."""
@@ -1472,7 +1466,7 @@ def _helper_events(entry, config, web, project_method=lambda method: False):
             return [Event(BIND, None, framework, key=f"{entry[1].rpartition('.')[2]}()")]
         return [Event(event_kind, None, framework, mechanism=mechanism, access=WRITE if event_kind == TOUCH else None)]
     framework = entry[1] if entry[1].__class__ is not str else (
-        _FRAMEWORK_KEYS.get(entry[1]) or (web if entry[1] == "request" else None))
+        fw.BY_KEY.get(entry[1]) or (web if entry[1] == "request" else None))
     if framework is None:
         return []
     if kind == "bind":

@@ -24,7 +24,6 @@ computed during the walk, at the point where the expression sits.
 from __future__ import annotations
 
 import ast
-import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
@@ -66,9 +65,6 @@ _MAX_DEPTH = 24
 # or turned into one (`int(sid)`) is an object id.
 NUMERIC = frozenset(("int", "float"))
 _DIGESTS = frozenset(("hexdigest", "digest", "finalize"))
-_CONVERTER = re.compile(r"<(\w+)(?:\([^)]*\))?:(\w+)>")  # Flask/Django `<int:sid>`
-# A regular expression's group of digits (Django's `re_path(r"^s/(?P<sid>[0-9]+)/$", ...)`).
-_DIGIT_GROUP = re.compile(r"\(\?P<(\w+)>(?:\[0-9\]|\\d)[+*]\)")
 
 
 class Read:
@@ -745,12 +741,9 @@ def _declared(paths, name):
     `<int:sid>` or a group of digits (`(?P<sid>[0-9]+)`), else the
     converter named (`<uuid:sid>`), or None."""
     for path in paths:
-        for match in _CONVERTER.finditer(path):
-            if match.group(2) == name:
-                return match.group(1)
-        for match in _DIGIT_GROUP.finditer(path):
-            if match.group(1) == name:
-                return "int"
+        for converter, variable in fw.path_variables(path):
+            if variable == name and converter:
+                return converter
     return None
 
 

@@ -1130,10 +1130,9 @@ class SessionIdAnalysis(Analysis):
             ctx = self.ctx
             project = ctx.project
             framework = fw.file_web_framework(ctx)
-            setup = framework.session_setup if framework is not None else ()
             found = self._sessionless = bool(
-                setup and project is not None and not project.reads_cookies and not project.cookies_read
-                and not any(ctx.imports(module) or ctx.project_imports(module) for module in setup))
+                framework is not None and project is not None and not project.reads_cookies
+                and not project.cookies_read and not fw.session_set_up(ctx, framework))
         return found
 
     def _finish_weak(self):

@@ -48,6 +48,9 @@ FRAMEWORKS = (
     FASTAPI_USERS,
     HAND_ROLLED, PYTHON,
 )
+# Each adapter by its key: what the project model's summaries (JSON) name a
+# framework by (a helper's `["bind", "flask", "user_id"]`, a route's framework).
+BY_KEY = {f.key: f for f in FRAMEWORKS}
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
 WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON)
@@ -722,6 +725,39 @@ _ALIASED = (ast.Name, ast.Attribute)  # what a name given the request holds (req
 PARAMETER_REQUESTS = tuple(f for f in FRAMEWORKS if f.requests is not None and f.requests.parameter)
 
 
+# A URL rule's variable, `<int:session_id>` or `<session_id>` (Flask,
+# Django), also as a regular expression's group name (`(?P<sid>...)`); and
+# after such a name, a pattern of digits (`(?P<sid>[0-9]+)`, `(?P<sid>\d+)`).
+_PATH_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+_DIGITS = re.compile(r"(?:\[0-9\]|\\d)[+*]\)")
+
+
+def path_variables(text):
+    """[(converter, name)] of the URL path variables a text declares, in
+    order: `<int:sid>` gives ("int", "sid"), `<sid>` ("", "sid"), and a
+    regular expression's group of digits (`(?P<sid>[0-9]+)`) declares a
+    number too: ("int", "sid")."""
+    found = _PATH_VARIABLE.findall(text)  # one scan: every module of a project is asked
+    if found and "(?P<" in text:
+        found = [("int" if not m.group(1) and text.endswith("(?P", 0, m.start()) and _DIGITS.match(text, m.end())
+                  else m.group(1), m.group(2)) for m in _PATH_VARIABLE.finditer(text)]
+    return found
+
+
+def session_set_up(ctx, framework, imported=None):
+    """Whether `framework`'s own session can run in the file's application:
+    it needs no set-up (Flask's, Django's), or the file or a module of its
+    application imports one (Framework.session_setup: Starlette's
+    SessionMiddleware, starsessions, Litestar's session middleware
+    configs). Assumed without a project model: a file alone cannot tell.
+    `imported(module)`: what else the caller knows the file imports."""
+    setup = framework.session_setup
+    if not setup or ctx.project is None:
+        return True
+    return any(ctx.imports(module) or (imported is not None and imported(module)) or ctx.project_imports(module)
+               for module in setup)
+
+
 _SELF_REQUEST_BASES = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.self_request_bases)
 
 
@@ -758,19 +794,21 @@ def session_object(ctx, expr):
     return None
 
 
-_SESSION_GETTERS = {q: f for f in FRAMEWORKS for q in f.session_getters}
+# The calls that load a session a local then holds (aiohttp-session's
+# `get_session`), and whose session it is.
+SESSION_GETTERS = {q: f for f in FRAMEWORKS for q in f.session_getters}
 
 
 def _session_getter(ctx, expr):
     """The framework whose session getter (awaited or not) a name holds."""
-    if not _SESSION_GETTERS:
+    if not SESSION_GETTERS:
         return None
     value = ctx.value_of(expr)
     if value.__class__ is ast.Await:
         value = value.value
     if value.__class__ is not ast.Call:
         return None
-    return _SESSION_GETTERS.get(ctx.qualname(value.func))
+    return SESSION_GETTERS.get(ctx.qualname(value.func))
 
 
 # Frameworks whose handlers declare parameters (FastAPI's `Depends()`).

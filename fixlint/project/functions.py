@@ -85,9 +85,6 @@ from .needles import Probe, spells_attribute
 # markers...). Most functions spell none and are not parsed for this.
 PASSWORD_NEEDLES = auth.PASSWORD_NEEDLES  # a parameter named for a password (`verifies`)
 _SESSION_IMPORTS = frozenset(q for f in fw.FRAMEWORKS for q in f.session_objects)
-# The calls that load a session a local then holds (aiohttp-session's
-# `get_session`), and whose session it is.
-_SESSION_GETTERS = {q: f.key for f in fw.FRAMEWORKS for q in f.session_getters}
 _ID_NAMES = frozenset(sid_words.SESSION_ID_NAMES)
 _REQUEST_NAMES = frozenset(("request", "req"))
 _ENCODERS = frozenset(("str", "hex", "format", "bytes"))
@@ -514,12 +511,13 @@ class _Function:
         qualname = _qualname(expr, self.aliases)
         if qualname in _SESSION_IMPORTS:
             return next(f.key for f in fw.FRAMEWORKS if qualname in f.session_objects)
-        if expr.__class__ is ast.Name and expr.id in self.assigned and _SESSION_GETTERS:
+        if expr.__class__ is ast.Name and expr.id in self.assigned and fw.SESSION_GETTERS:
             value = self.assigned[expr.id]  # `session = await get_session(request)` (aiohttp-session)
             if value.__class__ is ast.Await:
                 value = value.value
             if value.__class__ is ast.Call:
-                return _SESSION_GETTERS.get(_qualname(value.func, self.aliases))
+                getter = fw.SESSION_GETTERS.get(_qualname(value.func, self.aliases))
+                return getter.key if getter is not None else None
         if expr.__class__ is ast.Attribute and expr.attr == "session":
             owner = expr.value
             if owner.__class__ is ast.Attribute and owner.attr == "request":

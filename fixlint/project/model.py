@@ -533,20 +533,23 @@ class Project:
 
     def routed_modules(self):
         """The modules other modules route to (_routed_elsewhere)."""
-        self._routed_elsewhere(None)
-        return self._routes.keys()
+        return self._routes_by_module().keys()
 
     def _routed_elsewhere(self, path):
-        """ProjectFacts.routed_elsewhere for the module at `path`: the
-        routes (summary `routes`) the application's modules outside tests
-        register, each resolved to the module defining its view, once."""
+        """ProjectFacts.routed_elsewhere for the module at `path`."""
+        mine = self._routes_by_module().get(path)
+        return {name: tuple(entries) for name, entries in mine.items()} if mine else _NO_MOUNTS
+
+    def _routes_by_module(self):
+        """The routes (summary `routes`) the application's modules outside
+        tests register, each resolved to the module defining its view, once:
+        {module: {name: [registrations]}}."""
         found = self._routes
         if found is None:
             found = self._routes = self._by_target(
                 "routes", lambda framework, route, methods, class_only, suffix: (
                     framework, route, tuple(methods), class_only, suffix))
-        mine = found.get(path)
-        return {name: tuple(entries) for name, entries in mine.items()} if mine else _NO_MOUNTS
+        return found
 
     def _by_target(self, field, value):
         """{module: {name: [values]}} from the summary `field` of the

@@ -356,9 +356,6 @@ def class_bases(text):
 
 # What a module declaring URL rules spells besides `<name>` (Routing.rule_texts).
 _RULE_MARKERS = tuple(sorted({t for f in fw.ROUTING_FRAMEWORKS for t in f.routing.rule_texts}))
-_PATH_VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # `<int:session_id>`, `<session_id>`
-# After a regular expression's group name, a pattern of digits: `(?P<sid>[0-9]+)`, `(?P<sid>\d+)`.
-_DIGITS = re.compile(r"(?:\[0-9\]|\\d)[+*]\)")
 
 
 def _path_params(facts, text):
@@ -366,12 +363,9 @@ def _path_params(facts, text):
     (`int_path_params`: `<int:session_id>`), and those it declares
     otherwise (`other_path_params`: `<sid>`, `<string:sid>`), nearer a
     handler than a number declaration above it (ProjectFacts)."""
-    found = _PATH_VARIABLE.findall(text)  # one scan of every module: cheaper than a look for each marker
+    found = fw.path_variables(text)  # one scan of every module: cheaper than a look for each marker
     if not found:
         return
-    if "(?P<" in text:  # a regular expression's group of digits (`(?P<sid>[0-9]+)`) declares a number
-        found = [("int" if not m.group(1) and text.endswith("(?P", 0, m.start()) and _DIGITS.match(text, m.end())
-                  else m.group(1), m.group(2)) for m in _PATH_VARIABLE.finditer(text)]
     numbers = {name for converter, name in found if converter == "int"}
     others = {name for converter, name in found if converter != "int"}
     if numbers:
