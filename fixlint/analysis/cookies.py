@@ -557,8 +557,8 @@ def names_session_setting(expr):
 # writes the class's name whatever the import: SessionMiddleware,
 # RedisStorage, AuthTktAuthenticationPolicy, QuartAuth).
 _UNCOOKIED_SETTINGS = tuple(sorted(n.lower() for n in fw.SETTING_NAMES if "cookie" not in n.lower()))
-_MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for f in fw.FRAMEWORKS for m in f.middleware
-                                for q in m.qualnames)
+_MIDDLEWARE_QUALNAMES = frozenset(q for f in fw.FRAMEWORKS for m in f.middleware for q in m.qualnames)
+_MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for q in _MIDDLEWARE_QUALNAMES)
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
 # `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
 # project never configures the cookie (Framework.project_constructions).
@@ -797,6 +797,10 @@ class CookieAnalysis(Analysis):
                 base = fw.local_base(self.ctx, func, _CONSTRUCTIONS)  # `class PortalFlask(Flask)`
                 if base is not None:
                     self._constructions.append((node, _CONSTRUCTIONS[base]))
+                else:  # `class RedirectingCookieTransport(CookieTransport)`, built with the base's options
+                    base = fw.local_base(self.ctx, func, _MIDDLEWARE_QUALNAMES, same_init=True)
+                    if base is not None:
+                        self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
             return
         if node.keywords:
             self._response_headers(node)
@@ -836,6 +840,10 @@ class CookieAnalysis(Analysis):
     def _middleware(self, node, cls_expr, args, keywords):
         ctx = self.ctx
         qualname = ctx.qualname(cls_expr)
+        if qualname is None and cls_expr.__class__ is ast.Name:
+            # the module's own subclass that keeps the base's `__init__`:
+            # `app.add_middleware(LoggedSessionMiddleware, https_only=False)`
+            qualname = fw.local_base(ctx, cls_expr, _MIDDLEWARE_QUALNAMES, same_init=True)
         middleware = fw.middleware_for(qualname)
         if middleware is None or qualname in middleware.test_only:
             return  # a test-only storage (SimpleCookieStorage) is test configuration

@@ -403,15 +403,29 @@ def _bases(ctx, cls):
             pending.extend(binding.value.bases)
 
 
-def local_base(ctx, expr, qualnames):
+def local_base(ctx, expr, qualnames, same_init=False):
     """The first of `qualnames` that the class a Name refers to derives
     from, when the module defines that class (`class PortalFlask(Flask)`:
     `PortalFlask(__name__)` builds a flask.Flask), following the module's
-    own classes up to _MAX_BASES bases; None otherwise."""
+    own classes up to _MAX_BASES bases; None otherwise. With `same_init`,
+    also None when one of the module's classes on the way defines
+    `__init__`: its arguments may no longer mean the base's."""
     binding = ctx.binding(expr)
     if binding is None or binding.kind != "class" or binding.value.__class__ is not ast.ClassDef:
         return None
-    return next((qualname for _, qualname, _ in _bases(ctx, binding.value) if qualname in qualnames), None)
+    if same_init and _defines_init(binding.value):
+        return None
+    for base, qualname, local in _bases(ctx, binding.value):
+        if qualname in qualnames:
+            return qualname
+        if same_init and local and _defines_init(ctx.binding(base).value):
+            return None
+    return None
+
+
+def _defines_init(cls):
+    return any(node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and node.name == "__init__"
+               for node in cls.body)
 
 
 # Werkzeug's and Django's defaults agree: used when a response's framework
