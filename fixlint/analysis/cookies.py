@@ -214,6 +214,92 @@ def _string_key(expr):
     return None
 
 
+# Methods that read a dict without changing it: `opts.get("secure")`.
+_DICT_READS = frozenset(("get", "copy", "items", "keys", "values"))
+# What a key the scope writes after the literal holds: not known here.
+_WRITTEN = ast.Name(id="", ctx=ast.Load())
+
+
+def spread_options(ctx, expr):
+    """{option: value expression} that `**expr` spreads, when `expr` is a
+    dict literal (`**{"secret": s}`) or names a dict its scope binds once,
+    to a literal (`opts = {"httponly": True}`, `opts = dict(httponly=True)`),
+    and changes only by writing or popping a constant key
+    (`opts["secure"] = True`: the written value, unless the literal gives
+    that key too or it is written twice; `kwargs.pop("hashalg")`: not known);
+    None when the dict may hold anything else (a parameter, a call's
+    result, passed to a function, updated, bound twice). Such a dict is as
+    literal as the keywords written out (RULES.md "Values" trusts `**kwargs`
+    of unknown content), and the keys it never gives take the defaults."""
+    if expr.__class__ is ast.Dict:
+        return _literal_options(ctx, expr)  # `**{"secret": s}`
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != sc.ASSIGN or binding.previous is not None or binding.value is None:
+        return None
+    options = _literal_options(ctx, binding.value)
+    if options is None:
+        return None
+    name = expr.id
+    uses = accounted = 0
+    written = {}
+    for node in walk(binding.scope.node):
+        cls = node.__class__
+        if cls is ast.Name:
+            uses += node.id == name
+        elif cls is ast.Assign or cls is ast.AnnAssign:
+            for target in (node.targets if cls is ast.Assign else (node.target,)):
+                if target.__class__ is ast.Name and target.id == name:
+                    accounted += 1
+                elif (target.__class__ is ast.Subscript and target.value.__class__ is ast.Name
+                      and target.value.id == name):
+                    key = _string_key(target.slice)
+                    if key is None:
+                        return None
+                    written[key] = _WRITTEN if key in written else node.value
+                    accounted += 1
+        elif cls is ast.Subscript and node.value.__class__ is ast.Name and node.value.id == name:
+            if node.ctx.__class__ is ast.Load:
+                accounted += 1
+            elif node.ctx.__class__ is ast.Del:
+                return None
+            # a write: counted with its assignment (an augmented one stays unaccounted)
+        elif cls is ast.keyword and node.arg is None and node.value.__class__ is ast.Name and node.value.id == name:
+            accounted += 1  # spread into a call: copied, not changed
+        elif (cls is ast.Call and node.func.__class__ is ast.Attribute and node.func.value.__class__ is ast.Name
+              and node.func.value.id == name):
+            if node.func.attr in _DICT_READS:
+                accounted += 1
+            elif node.func.attr == "pop" and node.args and _string_key(node.args[0]) is not None:
+                written[_string_key(node.args[0])] = _WRITTEN  # `kwargs.pop("hashalg")`, maybe
+                accounted += 1
+    if uses != accounted:
+        return None
+    for key, item in written.items():
+        options[key] = _WRITTEN if key in options else item
+    return options
+
+
+def _literal_options(ctx, value):
+    """{key: value expression} of a dict literal with constant keys or a
+    call of the builtin `dict` with keywords only; None otherwise."""
+    options = {}
+    if value.__class__ is ast.Dict:
+        for key, item in zip(value.keys, value.values):
+            name = _string_key(key) if key is not None else None
+            if name is None:
+                return None  # `{**base, ...}`, a computed key
+            options[name] = item
+    elif (value.__class__ is ast.Call and not value.args and value.func.__class__ is ast.Name
+          and value.func.id == "dict" and ctx.binding(value.func) is None):
+        for keyword in value.keywords:
+            if keyword.arg is None:
+                return None
+            options[keyword.arg] = keyword.value
+    else:
+        return None
+    return options
+
+
 def set_cookie_site(ctx, node, func):
     """The CookieSite of a `set_cookie`/`set_signed_cookie` call on a
     response, or None when the receiver is not a response. Shared with the
@@ -241,12 +327,17 @@ def cookie_call_site(ctx, node, framework, method, params):
     or a cookie object the framework builds from them (Litestar's
     `Cookie(...)`)."""
     given = dict(zip(params, node.args))
-    splat = any(k.arg is None for k in node.keywords) or any(
-        a.__class__ is ast.Starred for a in node.args
-    )
+    splat = any(a.__class__ is ast.Starred for a in node.args)
     for keyword in node.keywords:
         if keyword.arg is not None:
             given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
+            continue
+        spread = spread_options(ctx, keyword.value)
+        if spread is None:
+            splat = True
+        else:
+            for option, value in spread.items():
+                given[framework.cookie_keywords.get(option, option)] = value
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
     if name is None and key is not None:
@@ -848,10 +939,16 @@ class CookieAnalysis(Analysis):
         if middleware is None or qualname in middleware.test_only:
             return  # a test-only storage (SimpleCookieStorage) is test configuration
         given = dict(zip(middleware.params, args))
-        splat = any(k.arg is None for k in keywords) or any(a.__class__ is ast.Starred for a in args)
+        splat = any(a.__class__ is ast.Starred for a in args)
         for keyword in keywords:
             if keyword.arg is not None:
                 given[keyword.arg] = keyword.value
+                continue
+            spread = spread_options(ctx, keyword.value)
+            if spread is None:
+                splat = True
+            else:
+                given.update(spread)
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
         site.middleware_subject = middleware.subject
         site.method = middleware.call

@@ -86,6 +86,8 @@ def _plan_site(flag_name, site, flag, ctx, decision=None):
             if not _is_literal(flag.expr):
                 return None
             return (ReplaceValue(Span.of(flag.expr), value),), safety, f"{keyword}={value!r}"
+        if any(k.arg is None for k in getattr(site.node, "keywords", ())):
+            return None  # options spread from a dict (cookies.spread_options): the key belongs in the dict
         return (AddKeyword(Span.of(site.node), keyword, value),), safety, f"add {keyword}={value!r}"
     if site.kind == SETTINGS:
         setting = site.settings[flag_name]
