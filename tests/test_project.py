@@ -636,6 +636,66 @@ def test_project_root_is_the_nearest_marked_folder(tmp_path):
     assert project.find_root(tmp_path / "pkg" / "other.py") == str(tmp_path)
 
 
+def test_a_setup_module_inside_a_package_marks_no_root(tmp_path):
+    """bunkerweb's setup-wizard blueprint app/routes/setup.py: a module of
+    the package, not a project's setup script. Taken as a marker, it cut
+    the app at app/routes/, and the blueprints there lost the app's
+    Flask-Session and remember-me facts."""
+    write(tmp_path, ".git/HEAD", "")
+    write(tmp_path, "ui/app/routes/__init__.py", "")
+    write(tmp_path, "ui/app/routes/setup.py", "")
+    write(tmp_path, "ui/app/routes/login.py", "")
+    write(tmp_path, "tools/setup.py", "")
+    write(tmp_path, "tools/build.py", "")
+    write(tmp_path, "lib/__init__.py", "")
+    write(tmp_path, "lib/setup.py", "")
+    write(tmp_path, "lib/setup.cfg", "")
+    assert project.find_root(tmp_path / "ui" / "app" / "routes" / "login.py") == str(tmp_path)
+    assert project.find_root(tmp_path / "tools" / "build.py") == str(tmp_path / "tools")
+    assert project.find_root(tmp_path / "lib" / "setup.py") == str(tmp_path / "lib")
+
+
+def test_blueprints_beside_a_setup_module_keep_their_app(tmp_path):
+    """End to end, in a tree with no marker above the app (bunkerweb's UI,
+    review 35a): the remember-me login in app/routes/login.py belongs to
+    main.py's LoginManager, and the blueprint runs under main.py's
+    Flask-Session. With app/routes/setup.py taken as a root, the SFX304
+    was missing and the SFX101 named the signed-cookie session's fix."""
+    write(tmp_path, "main.py", """\
+from flask import Flask
+from flask_login import LoginManager
+from flask_session import Session
+from app.routes.login import bp
+app = Flask(__name__)
+app.config.update(SESSION_TYPE="redis", SESSION_COOKIE_SECURE=True, SESSION_COOKIE_SAMESITE="Lax",
+                  REMEMBER_COOKIE_SECURE=True, REMEMBER_COOKIE_SAMESITE="Lax")
+Session(app)
+login_manager = LoginManager(app)
+app.register_blueprint(bp)
+""")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/routes/__init__.py", "")
+    write(tmp_path, "app/routes/setup.py", "from flask import Blueprint\nbp = Blueprint('setup', __name__)\n")
+    write(tmp_path, "app/routes/login.py", """\
+from flask import Blueprint, request
+from flask_login import login_user
+from app.models import find_user
+bp = Blueprint("login", __name__)
+@bp.route("/login", methods=["POST"])
+def login():
+    user = find_user(request.form["username"])
+    if user.check_password(request.form["password"]):
+        login_user(user, remember=True)
+    return ""
+""")
+    write(tmp_path, "app/models.py", "def find_user(name):\n    return None\n")
+    result = run_cli("check", "--no-cache", "--isolated", ".", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("main.py:9:") and "SFX304" in line for line in lines), result.stdout
+    login = [line for line in lines if "login.py" in line and "SFX101" in line]
+    assert len(login) == 1 and "regenerate(session)" in login[0] and "(Flask-Session)" in login[0], result.stdout
+
+
 # -- the flake8 plugin's cache -------------------------------------------------
 
 def _isolated_cache(tmp_path):

@@ -23,6 +23,15 @@ from .reexports import ReExports
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
 
+def _marks_root(folder):
+    """Whether the markers of `folder` make it a root: not when its only
+    marker is a `setup.py` beside an `__init__.py`, a module of a package
+    (bunkerweb's setup-wizard blueprint `app/routes/setup.py`), which
+    would cut the application in two there."""
+    return (not os.path.exists(os.path.join(folder, "__init__.py"))
+            or any(os.path.exists(os.path.join(folder, m)) for m in ROOT_MARKERS if m != "setup.py"))
+
+
 def find_root(path, known=None):
     """The project root of `path` (a file or folder), or None. `known`, a
     dict kept by the caller across calls, remembers the root of every folder
@@ -38,7 +47,7 @@ def find_root(path, known=None):
             root = known[folder]
             break
         passed.append(folder)
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS):
+        if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS) and _marks_root(folder):
             root = folder
             break
         parent = os.path.dirname(folder)
