@@ -195,7 +195,9 @@ def by_language(code):
 # flash flag on a page behind login, not a privilege.
 CHANGE_FLAG_WORDS = frozenset(
     ("enabled", "disabled", "activated", "deactivated", "changed", "updated", "saved", "added",
-     "removed", "deleted")
+     "removed", "deleted",
+     # bunkerweb's `totp_refreshed`: the recovery codes were made anew, shown once on the next page.
+     "refreshed")
 )
 
 # Words of a session key for what a page shows rather than who is signed
