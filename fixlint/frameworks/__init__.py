@@ -372,6 +372,26 @@ def handler_framework(ctx, expr):
     for framework in HANDLER_FRAMEWORKS:
         if ctx.imports(*framework.packages) and _derives(ctx, scope.node, framework):
             return framework
+    return _project_based(ctx, scope.node, HANDLER_FRAMEWORKS, "handler_classes")
+
+
+def _project_based(ctx, cls, frameworks, field):
+    """The first of `frameworks` one of whose classes (`field`: a Framework
+    attribute, or a Requests one when it starts with "requests.") a base of
+    the ClassDef `cls` imported from another project module derives from
+    (ProjectFacts.app_classes: SickChill's `from .index import BaseHandler`
+    in a module that never imports Tornado itself); None otherwise."""
+    project = ctx.project
+    derived = getattr(project, "app_classes", None) if project is not None else None
+    if not derived:
+        return None
+    for _, qualname, local in _bases(ctx, cls):
+        handler = derived.get(qualname) if not local else None
+        if handler is not None:
+            for framework in frameworks:
+                owner = framework.requests if field.startswith("requests.") else framework
+                if handler in getattr(owner, field.rpartition(".")[2]):
+                    return framework
     return None
 
 
@@ -701,7 +721,9 @@ def request_object(ctx, expr):
                 if framework.requests.self_request and ctx.imports(*framework.packages):
                     return framework
             for framework in _SELF_REQUEST_BASES:
-                if ctx.imports(*framework.packages) and _in_class_based_on(ctx, framework.requests.self_request_bases):
+                # (a base imported from another project module needs no import of the framework here)
+                if ((ctx.imports(*framework.packages) or getattr(ctx.project, "app_classes", None))
+                        and _in_class_based_on(ctx, framework.requests.self_request_bases)):
                     return framework
         return None
     if expr.__class__ is not ast.Name:
@@ -777,11 +799,18 @@ _SELF_REQUEST_BASES = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.self_req
 
 def _in_class_based_on(ctx, bases):
     """Whether the code being walked is in a method of a class one of whose
-    bases is one of `bases` (qualified names)."""
+    bases is one of `bases` (qualified names), or a project class imported
+    from another module derived from one (ProjectFacts.app_classes)."""
     info = ctx.function
     while info is not None and info.class_node is None:
         info = info.parent
-    return info is not None and any(ctx.qualname(base) in bases for base in info.class_node.bases)
+    if info is None:
+        return False
+    if any(ctx.qualname(base) in bases for base in info.class_node.bases):
+        return True
+    project = ctx.project
+    derived = getattr(project, "app_classes", None) if project is not None else None
+    return bool(derived) and any(derived.get(ctx.qualname(base)) in bases for base in info.class_node.bases)
 
 
 def session_object(ctx, expr):

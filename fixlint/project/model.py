@@ -164,7 +164,8 @@ class ProjectFacts(NamedTuple):
     keyed_interface: bool = False
     # The application subclasses the checked module imports from the
     # project, by the qualified name it uses, and the application each
-    # derives from (`app.core.PortalFlask`: "flask.Flask").
+    # derives from (`app.core.PortalFlask`: "flask.Flask"); likewise its
+    # request-handler bases (`.index.BaseHandler`: "tornado.web.RequestHandler").
     app_classes: dict = {}
     # The path prefixes other project modules mount the checked module's
     # routers and blueprints under, by the router's name in the checked
@@ -813,6 +814,48 @@ def _calls(calls, level, module, name, through, key):
     return used in calls or not import_lines.scanned(level, module, name)
 
 
+# Framework classes whose subclasses' `self` is the request handler
+# (Tornado's RequestHandler, aiohttp's web.View): a project base derived
+# from one, imported from another module, makes its subclasses handlers.
+_HANDLER_BASES = frozenset().union(*(f.handler_classes | (f.requests.self_request_bases if f.requests else frozenset())
+                                     for f in fw.FRAMEWORKS))
+_MAX_BASE_DEPTH = 4
+
+
+def _framework_base(project, path, name, depth=0):
+    """The framework handler class (_HANDLER_BASES) the class `name` of the
+    project module `path` derives from, through the module's own classes
+    and the project modules it imports them from (summary `class_bases`,
+    `imports`); None when it derives from none, or too far away."""
+    summary = project.summaries[path]
+    home = os.path.dirname(path)
+    for base in summary.get("class_bases", {}).get(name, ()):
+        head, _, last = base.rpartition(".")
+        if not head and base in summary["class_bases"]:
+            found = _framework_base(project, path, base, depth + 1) if depth < _MAX_BASE_DEPTH else None
+            if found is not None:
+                return found
+            continue
+        for level, module, names in summary["imports"]:
+            if not head and base in names:  # `from tornado.web import RequestHandler`, `from .index import Base`
+                qualname, source, source_name = f"{module}.{base}", (level, module), base
+            elif head and head in names:  # `from tornado import web`: web.RequestHandler
+                within = f"{module}.{head}" if module else head
+                qualname, source, source_name = f"{within}.{last}", (level, within), last
+            elif head and not names and (module == head or module.endswith("." + head)):
+                qualname, source, source_name = f"{module}.{last}", (level, module), last  # `import tornado.web`
+            else:
+                continue
+            if not level and qualname in _HANDLER_BASES:
+                return qualname
+            if depth < _MAX_BASE_DEPTH:
+                for target in project.resolve_in(home, *source, ())[:1]:
+                    found = _framework_base(project, target, source_name, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
 def imported_names(project, path, resolve_cookies=True):
     """What `path` imports from project modules, by the qualified name it
     uses, in one pass over its imports: the functions with a profile
@@ -835,6 +878,10 @@ def imported_names(project, path, resolve_cookies=True):
     def take(target, qualified, name=None, depth=0):
         summary = project.summaries[target]
         hit = False
+        if name is not None and name in summary.get("class_bases", ()):
+            handler = _framework_base(project, target, name)
+            if handler is not None:  # `class BaseHandler(RequestHandler)` in views/index.py
+                app_classes[qualified] = handler
         for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes),
                              ("env_defaults", env_defaults), ("numbers", numbers)):
             given = summary.get(field)
