@@ -624,10 +624,10 @@ def _chain_words(expr):
             return None
 
 
-def names_session_setting(expr):
+def names_session_setting(expr, words=fw.SESSION_COOKIE_WORDS):
     """`settings.SESSION_COOKIE_NAME`, `app.config["REMEMBER_COOKIE_NAME"]`:
-    a setting that names a session or auth cookie — not Django's
-    `LANGUAGE_COOKIE_NAME` or `CSRF_COOKIE_NAME`."""
+    a setting that names a session or auth cookie (one of `words` before
+    COOKIE_NAME) — not Django's `LANGUAGE_COOKIE_NAME` or `CSRF_COOKIE_NAME`."""
     if expr.__class__ is ast.Attribute:
         key = expr.attr
     elif expr.__class__ is ast.Subscript:
@@ -637,7 +637,7 @@ def names_session_setting(expr):
     if key is None or "COOKIE_NAME" not in key:
         return False
     prefix = key.partition("COOKIE_NAME")[0]
-    return any(word in prefix.lower() for word in fw.SESSION_COOKIE_WORDS)
+    return any(word in prefix.lower() for word in words)
 
 
 # What a file must spell for CookieAnalysis to find a site (see

@@ -45,6 +45,9 @@ _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
+# The words of a cookie-name setting that make a request parameter keyed by
+# it a session id (`SESSION_COOKIE_NAME`, `SID_COOKIE_NAME`).
+_SESSION_WORDS = ("sess", "sid")
 _SESSION_STORE_CLASSES = frozenset(f.session_store_class for f in fw.FRAMEWORKS if f.session_store_class)
 _SESSION_MODEL_PREFIXES = tuple(m + "." for f in fw.FRAMEWORKS for m in sorted(f.session_models))
 # What `_url_call` can act on: a URL function or redirect by its qualified
@@ -224,12 +227,18 @@ class SessionIdAnalysis(Analysis):
         return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
 
     def is_session_read(self, read):
-        """A read whose key names a session id or the session cookie."""
+        """A read whose key names a session id or the session cookie: by a
+        setting, the session cookie's (`settings.SESSION_COOKIE_NAME`); an
+        auth token's (bk-user's `settings.BK_TOKEN_COOKIE_NAME` read from
+        the query by a token-checking API) is judged by where its value
+        goes, as a `token` key is."""
         if read.key is not None:
             if self._is_id_name(read.key):
                 return True
             return read.source == COOKIE and cookie_kind(self.ctx, read.key) == fw.SESSION
-        return read.key_expr is not None and names_session_setting(read.key_expr)
+        if read.key_expr is None:
+            return False
+        return names_session_setting(read.key_expr, _SESSION_WORDS if read.source != COOKIE else fw.SESSION_COOKIE_WORDS)
 
     def _statement_of(self, node):
         statement = self._statement

@@ -494,4 +494,7 @@ class SessionIdFromRequestParameter(Rule):
             return f"{subject} takes a session id from {where}; {fix} ({label})"
         if sink:
             return f"{name} from {where} is used as a session id by {sink}; {fix} ({label})"
+        if not read.key and getattr(read, "key_expr", None) is not None:
+            # `request.GET.get(settings.SESSION_COOKIE_NAME)`: the key is the setting
+            return f"the session id keyed by {ast.unparse(read.key_expr)} is read from {where}; {fix} ({label})"
         return f"session id {name} is read from {where}; {fix} ({label})"
