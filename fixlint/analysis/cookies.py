@@ -70,6 +70,7 @@ _CONSTRUCTIONS = {}
 for _framework in fw.FRAMEWORKS:
     for _qualname in _framework.project_constructions:
         _CONSTRUCTIONS.setdefault(_qualname, _framework)
+_FRAME_DISPATCHERS = frozenset().union(*(f.frame_dispatchers for f in fw.FRAMEWORKS))
 _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
 
 
@@ -844,6 +845,7 @@ class CookieAnalysis(Analysis):
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
         self._constructions = []  # (Flask(...) / LoginManager(...) call, its framework)
+        self._frames = set()  # ids of the constructions that are dispatcher frames (_frame)
 
     def subscribe(self, walker):
         walker.on(ast.Call, self.visit_call)
@@ -895,6 +897,8 @@ class CookieAnalysis(Analysis):
             return
         if node.keywords:
             self._response_headers(node)
+        if qualname in _FRAME_DISPATCHERS and node.args:
+            self._frames.add(id(node.args[0]))  # `DispatcherMiddleware(Flask("FRAME"), {...})`
         if qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
         elif fw.middleware_for(qualname) is not None:
@@ -1003,6 +1007,8 @@ class CookieAnalysis(Analysis):
             return
         for target in targets:
             cls = target.__class__
+            if cls is ast.Attribute and target.attr == "wsgi_app":
+                self._frame(target.value, value)
             if cls is ast.Name:
                 name = target.id
                 if ctx.at_module_level:
@@ -1204,6 +1210,20 @@ class CookieAnalysis(Analysis):
         site.missing_counts = frozenset((setting.flag,))
         self.sites.append(site)
 
+    def _frame(self, app, value):
+        """`app.wsgi_app = DispatcherMiddleware(other, {...})` with `other`
+        not `app`'s own wsgi_app: `app` serves only the mounted apps, a
+        frame (frame_dispatchers)."""
+        if (value.__class__ is not ast.Call or not value.args
+                or self.ctx.qualname(value.func) not in _FRAME_DISPATCHERS):
+            return
+        first = value.args[0]
+        if first.__class__ is ast.Attribute and first.attr == "wsgi_app":
+            return  # `DispatcherMiddleware(app.wsgi_app, {...})`: the app still serves its views
+        built = self.ctx.value_of(app)
+        if built.__class__ is ast.Call:
+            self._frames.add(id(built))
+
     def _finish_project(self):
         """A Flask app whose project never gives SESSION_COOKIE_SECURE or
         SESSION_COOKIE_SAMESITE in any readable form keeps Flask's weak
@@ -1219,7 +1239,7 @@ class CookieAnalysis(Analysis):
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides
         for node, framework in self._constructions:
-            if framework.project_use in project.uses:
+            if framework.project_use in project.uses and id(node) not in self._frames:
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
 
     def _finish_response_class(self):

@@ -391,6 +391,11 @@ class Framework:
     cookie_option: str = ""
     project_marker: str = ""
     project_constructions: frozenset = frozenset()
+    # WSGI dispatchers whose first argument serves what no mount matches
+    # (Werkzeug's DispatcherMiddleware): an app built inside one, or whose
+    # `wsgi_app` one replaces without wrapping the app's own, is an empty
+    # frame that serves no view and sets no cookie (cve-search's wsgi.py).
+    frame_dispatchers: frozenset = frozenset()
     project_flags: tuple = ()
     project_cookie: str = ""
     project_use: str = ""

@@ -409,6 +409,8 @@ FLASK = Framework(
     url_builders=URL_BUILDERS,
     redirects=REDIRECTS,
     project_constructions=APPLICATIONS,
+    frame_dispatchers=frozenset(("werkzeug.middleware.dispatcher.DispatcherMiddleware",
+                                 "werkzeug.wsgi.DispatcherMiddleware")),
     project_flags=("secure", "samesite"),
     project_cookie="session",
     session_users=SESSION_USERS,
