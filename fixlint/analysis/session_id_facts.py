@@ -28,6 +28,7 @@ from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.nodes import walk
 from ..engine.values import UNKNOWN, evaluate, literal_string
+from ..frameworks import auth
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
@@ -45,6 +46,17 @@ _DEFAULTDICT = frozenset(("collections.defaultdict",))
 _STORE_METHODS = sid.STORE_READS | sid.STORE_WRITES | sid.STORE_CREATES
 _STATEMENTS = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
 _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORKS))
+# A cookie named for the id of one of these records (onyx's
+# `gmail_credential_id`: the connector credential an OAuth callback is for)
+# carries a record's id, not a session's, whatever a request gives it.
+_RECORD_OWNERS = frozenset(("credential", "credentials")) | auth.NOT_PRINCIPAL_RECORDS
+
+
+def _names_record_id(name):
+    found = fw.words(name)
+    return len(found) >= 2 and found[-1] in auth.RECORD_ID_WORDS and found[-2] in _RECORD_OWNERS
+
+
 # The words of a cookie-name setting that make a request parameter keyed by
 # it a session id (`SESSION_COOKIE_NAME`, `SID_COOKIE_NAME`).
 _SESSION_WORDS = ("sess", "sid")
@@ -796,7 +808,7 @@ class SessionIdAnalysis(Analysis):
         site = set_cookie_site(self.ctx, node, func)
         if site is None or site.value is None:
             return
-        named = site.name is not None and (
+        named = site.name is not None and not _names_record_id(site.name) and (
             cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node
