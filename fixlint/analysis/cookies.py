@@ -777,6 +777,23 @@ def _only_star_imports(body):
     return found or None
 
 
+def _binds_middleware(body, setting):
+    """Whether module-level code binds the middleware list (`MIDDLEWARE`, or
+    the `MIDDLEWARE_CLASSES` of old Django) by assignment or import. Without
+    it Django runs no middleware (the default list is empty): no session or
+    CSRF cookie, as in django-oscar's `oscar/__init__.py`, which only exports
+    INSTALLED_APPS for projects to build on."""
+    for node in _module_statements(body):
+        cls = node.__class__
+        if cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
+            targets = node.targets if cls is ast.Assign else [node.target]
+            if any(t.__class__ is not ast.Name or t.id.startswith(setting) for t in targets):
+                return True  # (a tuple or attribute target: not read, assumed to bind it)
+        elif cls is ast.ImportFrom and any((a.asname or a.name).startswith(setting) for a in node.names):
+            return True
+    return False
+
+
 def _module_statements(body):
     """The module-level statements, those of its `if`/`try` blocks too."""
     for node in body:
@@ -1180,6 +1197,9 @@ class CookieAnalysis(Analysis):
                 continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
             if _updates_globals(ctx.tree.body):
                 continue  # settings loaded from a module named at run time: read as a star import fixlint cannot follow
+            if framework.middleware_setting and not ctx.star_imports and not _binds_middleware(
+                    ctx.tree.body, framework.middleware_setting):
+                continue  # no middleware runs: no cookie to configure
             for setting in settings:
                 if self._required_missing(setting, chained, framework):
                     self._required_site(framework, setting)
