@@ -269,7 +269,16 @@ def _checks_credentials(call):
     kind = verifier_name(name)
     if kind is None:
         kind = _receiver_named_to_verify(func)  # is_verifier's answer, its name already split
-    return bool(kind or credential_query(call))
+    return bool(kind or credential_query(call) or any(_names_verifier(arg) for arg in call.args))
+
+
+def _names_verifier(arg):
+    """A verifier handed to a call that runs it (bk-user's
+    `self.wrap_plugin_error(plugin.authenticate_credentials, request=...)`,
+    `executor.submit(check_password, ...)`): the call checks credentials."""
+    cls = arg.__class__
+    name = arg.attr if cls is ast.Attribute else arg.id if cls is ast.Name else None
+    return name is not None and verifier_name(name) is True
 
 
 def is_verifier(ctx, func, name):

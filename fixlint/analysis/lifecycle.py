@@ -700,6 +700,10 @@ class LifecycleAnalysis(Analysis):
         if receiver.__class__ is ast.Name and receiver.id == "self" and ctx.function is not None:
             method = self.ctx.own_method(attr)
             if method is not None:
+                if node.args and checks_credentials(ctx, node):
+                    # `self.wrap_plugin_error(plugin.authenticate_credentials, ...)`: runs the check it is handed
+                    self._add(Event(VERIFY, node))
+                    self.records.checked(node)
                 event = self._add(Event(CALL, node, callee=method))
                 if event is not None and (node.args or node.keywords):
                     event.passes = self._passes(node)

@@ -345,11 +345,13 @@ def _checks_credentials(text, raw):
             # The whole name around the stem, once per name: a long run of
             # `check_check_...` is walked once, not once per stem in it.
             end = _WORD.match(source, at.end()).end()
-            if _CALLED.match(source, end) is not None:
+            called = _CALLED.match(source, end) is not None
+            if called or _PASSED.match(source, end) is not None:
                 start = at.start()
                 while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
                     start -= 1
-                if verifier_name(raw[start:end]) is not False:
+                kind = verifier_name(raw[start:end])
+                if kind is True or (called and kind is None):
                     return True
             at = find(source, end)
     return _columns_named(text)
@@ -408,6 +410,9 @@ def _stem(stem, lowered):
 # or comments, then `(`. Each is tried once per name (see _checks_credentials).
 _WORD = re.compile(r"\w*")
 _CALLED = re.compile(_GAP + r"\(")
+# ... or handed to a call that runs it: `wrap(plugin.authenticate_credentials, ...)`
+# (credentials._names_verifier), a verifier by name only.
+_PASSED = re.compile(_GAP + r"[,)]")
 
 
 def _columns_named(text):

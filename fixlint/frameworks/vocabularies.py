@@ -66,7 +66,9 @@ ENGLISH = Vocabulary(
     signed_in=("loggedin", "isloggedin", "islogged", "logged", "islogin", "authenticated",
                "isauthenticated", "signedin", "issignedin", "isauth"),
     verify=("verify",),
-    check=("check",),
+    # `authenticate_credentials(...)` (bk-user's login plugins), `authenticate_by_password`:
+    # a check when a password word follows, as for `check_*`.
+    check=("check", "authenticate"),
     password=("password", "passwd", "pwd", "pass", "password_hash", "hashed_password", "credentials",
               "credential", "otp"),
     session_ids=("session_id", "sessionid", "sid", "session_key", "sess", "sessid", "sess_id"),
