@@ -176,6 +176,7 @@ def test_development_configuration_is_not_touched():
 SETTINGS = """
 ROOT_URLCONF = "site.urls"
 INSTALLED_APPS = []
+MIDDLEWARE = [SESSIONS]
 SESSION_COOKIE_HTTPONLY = True
 DEBUG = False
 """
@@ -187,15 +188,16 @@ def test_standalone_settings_get_session_cookie_secure_only_as_an_unsafe_fix():
     assert [(line, code, note.startswith(UNSAFE_FIX)) for line, code, note in left(outcome)] == [(1, "SFX302", True)]
     outcome = fix(SETTINGS, filename="site/settings.py", unsafe=True, https=False)
     assert outcome.text.splitlines() == [
-        'ROOT_URLCONF = "site.urls"', "INSTALLED_APPS = []", "SESSION_COOKIE_HTTPONLY = True",
+        'ROOT_URLCONF = "site.urls"', "INSTALLED_APPS = []", "MIDDLEWARE = [SESSIONS]", "SESSION_COOKIE_HTTPONLY = True",
         "SESSION_COOKIE_SECURE = True", "DEBUG = False",
     ]
     assert left(outcome) == []
 
 
 def test_standalone_settings_without_cookie_settings_get_it_at_the_end():
-    outcome = fix('ROOT_URLCONF = "site.urls"\n', filename="site/settings.py", unsafe=True, https=False)
-    assert outcome.text == 'ROOT_URLCONF = "site.urls"\nSESSION_COOKIE_SECURE = True\n'
+    source = 'ROOT_URLCONF = "site.urls"\nfrom .middleware import MIDDLEWARE\n'
+    outcome = fix(source, filename="site/settings.py", unsafe=True, https=False)
+    assert outcome.text == source + "SESSION_COOKIE_SECURE = True\n"
 
 
 def test_morsel_flags_are_set_right_after_the_morsel_is_created():
@@ -336,6 +338,7 @@ def test_django_settings_get_session_cookie_secure_from_the_csrf_decision():
     outcome = fix("""
         ROOT_URLCONF = "site.urls"
         INSTALLED_APPS = []
+        MIDDLEWARE = [SESSIONS, CSRF]
         DEBUG = env.bool("DEBUG")
         CSRF_COOKIE_SECURE = not DEBUG
     """, filename="site/settings.py", https=False)

@@ -418,6 +418,10 @@ def cookie_kind(ctx, name):
     return kind
 
 
+# A language code written out (`"zh_CN"`, `"en"`, `"pt-BR"`): the value of a preference cookie.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[_-][A-Za-z]{2})?")
+
+
 def cookie_sensitivity(ctx, name, value, name_expr=None):
     """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value.
     A literal yes/no value (`"true"`, `True`) is the same for every visitor:
@@ -430,6 +434,9 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
             return kind
         if value is not None and _is_number_flag(value) and vocab.PRINCIPAL_WORDS.isdisjoint(fw.words(name)):
             return fw.PREFERENCE  # `set_cookie("gm_ssl", "1")`: a name saying nothing, a 1/0 switch for the UI
+        if (value is not None and value.__class__ is ast.Constant and isinstance(value.value, str)
+                and _LANGUAGE_CODE.fullmatch(value.value) and vocab.PRINCIPAL_WORDS.isdisjoint(fw.words(name))):
+            return fw.PREFERENCE  # `set_cookie("ulocale", "zh_CN")` (TorCMS): a language, whatever the name
     elif name_expr is not None:
         if _names_csrf_cookie(name_expr):
             return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
