@@ -122,6 +122,23 @@ def test_a_query_comparing_a_password_column_checks_credentials():
     assert sfx101(source) == [(7, 9, "SFX101"), (12, 9, "SFX101")]
 
 
+def test_a_verifier_method_handed_to_a_call_checks_credentials_a_setting_does_not():
+    # bk-user runs its plugin's check through a wrapper; CTFd's setup wizard
+    # hands a setting named verify_emails to set_config (review 35b, CTFd).
+    source = """
+        from flask import session
+
+        def dispatch(plugin, run):
+            users = run(plugin.authenticate_credentials, request=None)
+            session["allowed"] = [u.id for u in users]
+
+        def setup(set_config, verify_emails, admin):
+            set_config("verify_emails", verify_emails)
+            session["setup_done"] = admin.id
+    """
+    assert sfx101(source) == [(5, 5, "SFX101")]
+
+
 def test_logout_words_win_over_login_words():
     source = """
         from flask import session
@@ -223,7 +240,7 @@ def test_key_from_a_module_constant_is_resolved():
         def login(user):
             session[USER_KEY] = user.id
     """
-    assert sfx101(source) == [(6, 5, "SFX101")]
+    assert sfx101(source) == [(5, 5, "SFX101")]
 
 
 def test_django_login_imported_inside_the_view_counts():

@@ -273,12 +273,11 @@ def _checks_credentials(call):
 
 
 def _names_verifier(arg):
-    """A verifier handed to a call that runs it (bk-user's
-    `self.wrap_plugin_error(plugin.authenticate_credentials, request=...)`,
-    `executor.submit(check_password, ...)`): the call checks credentials."""
-    cls = arg.__class__
-    name = arg.attr if cls is ast.Attribute else arg.id if cls is ast.Name else None
-    return name is not None and verifier_name(name) is True
+    """A verifier method handed to a call that runs it (bk-user's
+    `self.wrap_plugin_error(plugin.authenticate_credentials, request=...)`):
+    the call checks credentials. A plain name is left out: CTFd's
+    `set_config("verify_emails", verify_emails)` hands on a setting."""
+    return arg.__class__ is ast.Attribute and verifier_name(arg.attr) is True
 
 
 def is_verifier(ctx, func, name):

@@ -351,7 +351,9 @@ def _checks_credentials(text, raw):
                 while start > 0 and (raw[start - 1].isalnum() or raw[start - 1] == "_"):
                     start -= 1
                 kind = verifier_name(raw[start:end])
-                if kind is True or (called and kind is None):
+                if kind is True and (called or (start > 0 and raw[start - 1] == ".")):
+                    return True
+                if called and kind is None:
                     return True
             at = find(source, end)
     return _columns_named(text)
@@ -410,7 +412,7 @@ def _stem(stem, lowered):
 # or comments, then `(`. Each is tried once per name (see _checks_credentials).
 _WORD = re.compile(r"\w*")
 _CALLED = re.compile(_GAP + r"\(")
-# ... or handed to a call that runs it: `wrap(plugin.authenticate_credentials, ...)`
+# ... or a method handed to a call that runs it: `wrap(plugin.authenticate_credentials, ...)`
 # (credentials._names_verifier), a verifier by name only.
 _PASSED = re.compile(_GAP + r"[,)]")
 
