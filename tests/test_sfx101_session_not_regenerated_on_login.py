@@ -240,7 +240,7 @@ def test_key_from_a_module_constant_is_resolved():
         def login(user):
             session[USER_KEY] = user.id
     """
-    assert sfx101(source) == [(5, 5, "SFX101")]
+    assert sfx101(source) == [(6, 5, "SFX101")]
 
 
 def test_django_login_imported_inside_the_view_counts():
