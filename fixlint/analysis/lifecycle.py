@@ -166,6 +166,7 @@ _SUPER_METHODS = frozenset().union(*(f.super_methods for f in fw.FRAMEWORKS))
 _AUTH_SIGNALS = frozenset().union(*(f.auth_signals for f in fw.FRAMEWORKS))
 _SIGNAL_RECEIVERS = frozenset().union(*(f.signal_receivers for f in fw.FRAMEWORKS))
 _AUTH_BACKENDS = frozenset().union(*(f.auth_backends for f in fw.FRAMEWORKS))
+_BACKEND_PROTOCOLS = tuple((f.auth_backend_protocol, f.packages) for f in fw.FRAMEWORKS if f.auth_backend_protocol)
 _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
 # `SESSION_ENGINE = "...signed_cookies"`: the setting naming a framework's engine.
 _ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setting}
@@ -553,6 +554,9 @@ class LifecycleAnalysis(Analysis):
                     and self._is_backend(binding.value, depth + 1)):
                 found = True
                 break
+        if not found and _BACKEND_PROTOCOLS:
+            defined = {n.name for n in class_node.body if n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)}
+            found = any(protocol <= defined and self.ctx.imports(*packages) for protocol, packages in _BACKEND_PROTOCOLS)
         self._backend_classes[class_node] = found
         return found
 

@@ -361,6 +361,10 @@ class Framework:
     # handler's sign-in (Django's authentication backends, called by
     # authenticate()): those methods are no handlers.
     auth_backends: frozenset = frozenset()
+    # ... and the methods that make a class one by what it defines, with no
+    # such base, in a module importing the framework (horizon's
+    # `KeystoneBackend(object)` with `authenticate` and `get_user`).
+    auth_backend_protocol: frozenset = frozenset()
     # A session library is in use when a module imports it, when the
     # `session-backends` option names it, or when a config key marks it.
     option: str = ""

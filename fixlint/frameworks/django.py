@@ -335,6 +335,7 @@ DJANGO = Framework(
     super_methods=SUPER_METHODS,
     auth_signals=AUTH_SIGNALS,
     auth_backends=AUTH_BACKENDS,
+    auth_backend_protocol=frozenset(("authenticate", "get_user")),
     signal_receivers=SIGNAL_RECEIVER,
     fixtures="django",
     session_key_constants=SESSION_KEY_CONSTANTS,
