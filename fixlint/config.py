@@ -56,8 +56,9 @@ NON_SENSITIVE_NAMES = (
     "flash", "flashes", "message", "messages", "notice", "toast",
     "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
     "hist", "history",
-    # What went wrong, for the next page to show (openui's `error` cookie the SPA reads).
-    "error", "errors",
+    # What went wrong, for the next page to show (openui's `error` cookie the SPA reads,
+    # horizon's `logout_reason`).
+    "error", "errors", "reason",
     # A listing's filter settings (cve-search's `cve_filter`, JSON the page reads back).
     "filter", "filters",
 )

@@ -110,6 +110,9 @@ OTHER_SESSION_WORDS = frozenset(
         # a captcha challenge, a QR-code or scan login of another service's account (xianyu's
         # /qr-login/status/{session_id}, /shared-scan/...).
         "backtest", "backtests", "simulation", "simulations", "captcha", "captchas", "qr", "scan", "scans",
+        # An AI agent's memory session (cognee's /api/v1/recall with `session_id` handed to
+        # cognee_recall()): "remember" is left out, the remember-me cookie's word.
+        "memory", "memories", "recall",
     )
 )
 # Words that say so only right before "session(s)": an AI agent's session
