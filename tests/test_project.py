@@ -301,7 +301,8 @@ def test_a_settings_module_only_test_and_dev_modules_build_on_is_no_base(tmp_pat
     # Tandoor: test_settings.py star-imports the deployed settings.py; a test
     # or development module extending it says nothing of production.
     write(tmp_path, "manage.py", "")
-    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'proj.urls'\n")
+    write(tmp_path, "proj/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'proj.urls'\n"
+          "MIDDLEWARE = ['django.contrib.sessions.middleware.SessionMiddleware']\n")
     write(tmp_path, "proj/test_settings.py", "from proj.settings import *\nDEBUG = True\n")
     write(tmp_path, "proj/settings_dev.py", "from .settings import *\nSESSION_COOKIE_SECURE = False\n")
     write(tmp_path, "tests/settings.py", "from proj.settings import *\n")
@@ -316,10 +317,11 @@ def test_settings_that_cannot_run_alone_stay_a_base_for_a_dev_project(tmp_path):
     # Misago: a forum package's default settings (no ROOT_URLCONF) that its
     # dev project star-imports, as every deployment outside the repository does.
     write(tmp_path, "pyproject.toml", "")
-    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\n")
+    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nMIDDLEWARE = [SESSIONS]\n")
     write(tmp_path, "devproject/settings.py", "from forum.settings import *\nROOT_URLCONF = 'devproject.urls'\n")
     assert _cli(tmp_path, cwd=tmp_path) == {}
-    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'forum.urls'\n")
+    write(tmp_path, "forum/settings.py", "INSTALLED_APPS = ['django.contrib.sessions']\nROOT_URLCONF = 'forum.urls'\n"
+          "MIDDLEWARE = [SESSIONS]\n")
     assert _cli(tmp_path, cwd=tmp_path) == {str(tmp_path / "forum" / "settings.py"): {(1, "SFX302")}}
 
 
