@@ -49,6 +49,9 @@ class ReExports:
 
     def _bind_name(self, path, name, depth):
         summary = self.summaries[path]
+        for alias, local in summary.get("aliases", ()):
+            if alias == name:  # `login_user = _login_user`: what the import binds `_login_user` to
+                return self.bound_name(path, local, depth + 1) if depth < _DEPTH else None
         renamed = summary.get("renamed", ())
         for module, original, local in renamed:
             if local == name and not self._project_module(path, 0, module):
@@ -104,6 +107,7 @@ class ReExports:
             for level, module, listed in self.summaries[path]["imports"]:
                 names.update(n for n in listed if n != "*" and not n.startswith("_"))
             names.update(local for _, _, local in self.summaries[path].get("renamed", ()) if not local.startswith("_"))
+            names.update(alias for alias, _ in self.summaries[path].get("aliases", ()) if not alias.startswith("_"))
             found = {}
             for name in sorted(names):
                 bound = self.bound_name(path, name)

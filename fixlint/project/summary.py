@@ -91,6 +91,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   [module, name, local name] (`from flask import session as flask_session`),
   present only when it has one: what a project module importing from it
   gets by that name (reexports.py);
+- `aliases`: its module-level `name = local` of a name a renaming import
+  binds, as [name, local] (`login_user = _login_user`), present only when
+  it has one (reexports.py);
 - `user_names`: the names that may be a framework's session user (by a
   star import: `session`, `flash`; by name, from a module that is not the
   framework's: a name holding `sess` or `flash`, as the module it comes
@@ -439,6 +442,19 @@ _USER_LEAVES = tuple(sorted({q.rpartition(".")[2] for f in _USED for q in f.sess
 _USER_WORD = re.compile("|".join(["sess", *(leaf for leaf in _USER_LEAVES if "sess" not in leaf)]), re.IGNORECASE)
 
 
+# `login_user = _login_user` at module level: a name given another.
+_ALIAS = re.compile(r"^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+
+
+def _aliases(text, locals_):
+    """Summary `aliases`: [[name, local]] for each module-level `name =
+    local` whose `local` a renaming import binds (ckan's common.py: `from
+    flask_login import login_user as _login_user`, then `login_user =
+    _login_user`), present only when there is one: what `from ckan.common
+    import login_user` gets (reexports.ReExports)."""
+    return [[name, local] for name, local in _ALIAS.findall(text) if local in locals_ and name != local]
+
+
 def _reexport_facts(facts, imports, text):
     """Summary `renamed` and `user_names`: what another module of the
     project may get from this one by its imports, and the session users
@@ -449,6 +465,9 @@ def _reexport_facts(facts, imports, text):
     renamed = import_lines.renamed(text)  # the statements' lists, not the text, are searched
     if renamed:
         facts["renamed"] = renamed
+        aliases = _aliases(text, {local for _, _, local in renamed})
+        if aliases:
+            facts["aliases"] = aliases
     # The standard library and the web frameworks re-export no project module's names.
     unscanned = import_lines.UNSCANNED
     if not any(names and (level or module.partition(".")[0] not in unscanned) and (
