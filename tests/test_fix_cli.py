@@ -90,7 +90,7 @@ def test_findings_without_a_fix_exit_1_and_are_listed(tmp_path):
 
 
 def test_unsafe_fixes_only_with_the_flag(tmp_path):
-    settings = 'ROOT_URLCONF = "site.urls"\nINSTALLED_APPS = []\n'
+    settings = 'ROOT_URLCONF = "site.urls"\nINSTALLED_APPS = []\nMIDDLEWARE = [SESSIONS]\n'
     path = write(tmp_path, "site/settings.py", settings)
     done = run_cli("fix", "--isolated", "--write", ".", cwd=tmp_path)
     assert done.returncode == 1 and path.read_text() == settings
