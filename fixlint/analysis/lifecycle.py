@@ -855,6 +855,15 @@ class LifecycleAnalysis(Analysis):
             self._add(copied)
             return True
         if (profile.get("view") or not _may_defer_to(self.ctx.path)) and _named_like_handler(helper, config):
+            # Judged in its own module; what it regenerates still happens at this call (askbot's
+            # `return finalize_generic_signin(request, user)`, whose auth.login() cycles the key).
+            web = fw.file_web_framework(self.ctx)
+            for entry in profile["events"]:
+                if entry[0] in ("call", "clear", "method"):
+                    for event in _helper_events(entry, config, web, self._has_project_method):
+                        if event.kind in (REGEN, INVALIDATE):
+                            event.node, event.via = node, helper
+                            self._add(event)
             return False
         handled = False
         web = fw.file_web_framework(self.ctx)
