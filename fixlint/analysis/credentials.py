@@ -57,7 +57,7 @@ def credential_query(call, value_of=None):
     name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
     if name in LOOKUP_METHODS:
         for keyword in call.keywords:
-            if keyword.arg is not None and keyword.arg.lower().split("__")[0] in vocab.PASSWORD_COLUMNS:
+            if keyword.arg is not None and _password_column(keyword.arg.lower().split("__")[0]):
                 return True
         if call.args:
             document = call.args[0]
@@ -75,6 +75,12 @@ def credential_query(call, value_of=None):
         if text is not None and "where" in text.lower() and _SQL_PASSWORD.search(text):
             return True
     return False
+
+
+def _password_column(column):
+    """`password`, `senha`, or one of them after a prefix: helios's
+    `voter_password` (a voter's own password, looked up with its id)."""
+    return column in vocab.PASSWORD_COLUMNS or column.rpartition("_")[2] in vocab.PASSWORD_COLUMNS
 
 
 def takes_a_password(function):

@@ -486,7 +486,8 @@ def _column_patterns():
             patterns.append((
                 # `password=` (a keyword argument), `"password":` (a filter document's key),
                 # `User.password == p` (SQLAlchemy's expression), or `p == User.password`
-                re.compile(rf"{name}(?<!\w{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"),
+                # (a prefix joined by `_` allowed: helios's `voter_password=`, credentials._password_column)
+                re.compile(rf"{name}(?<![^\W_]{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"),
                 column,
             ))
         found[stem] = tuple(patterns)
