@@ -21,6 +21,7 @@ Session stores are hand-rolled server-side stores: a receiver named like
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -57,6 +58,9 @@ def _names_record_id(name):
     return len(found) >= 2 and found[-1] in auth.RECORD_ID_WORDS and found[-2] in _RECORD_OWNERS
 
 
+# A URL's scheme, and those of the web (SFX202: a redirect elsewhere hands off to an app).
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_WEB_SCHEMES = frozenset(("http", "https"))
 # The words of a cookie-name setting that make a request parameter keyed by
 # it a session id (`SESSION_COOKIE_NAME`, `SID_COOKIE_NAME`).
 _SESSION_WORDS = ("sess", "sid")
@@ -936,7 +940,7 @@ class SessionIdAnalysis(Analysis):
             target = urls.redirect_target(node)
             if target is not None:
                 built = self.ctx.value_of(target)
-                if urls.is_string_building(built):
+                if urls.is_string_building(built) and not self._app_scheme(built):
                     self._string_url(built, f"the {_callee(func)}() target", anywhere=True)
                     self._token_query(built, f"the {_callee(func)}() target")
             if qualname in urls.REVERSING_REDIRECTS:
@@ -944,6 +948,24 @@ class SessionIdAnalysis(Analysis):
             return
         if urls.is_string_building(node):
             self._string_url(node, "str.format()")
+
+    def _app_scheme(self, built):
+        """Whether a built redirect target starts with an application's own
+        scheme, not the web's (`f"{scheme}://authentication-results?access-token={t}"`
+        with `scheme = "apple-remotemanagement-user-login"`, zentral's MDM
+        enrollment): the OS hands it to an app, and no page, Referer or
+        server log sees it."""
+        start = ""
+        for part in urls.parts(built, set()):
+            if part.__class__ is not str:
+                part = evaluate(part, self.ctx)
+                if not isinstance(part, str):
+                    break
+            start += part
+            if ":" in start or "/" in start:
+                break
+        found = _SCHEME.match(start)
+        return found is not None and found.group(1).lower() not in _WEB_SCHEMES
 
     def visit_string(self, node):
         if node.__class__ is ast.BinOp and not urls.is_string_building(node):
