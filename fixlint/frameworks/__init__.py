@@ -360,8 +360,9 @@ _MAX_BASES = 16  # local base classes followed, however the hierarchy loops
 def handler_framework(ctx, expr):
     """The framework whose request handler `expr` is: `self` in a method of
     a class derived from one of its `handler_classes` (through the file's
-    own classes, or a project base named like a handler in a file that
-    imports the framework) — or None."""
+    own classes, a project base named like a handler in a file that
+    imports the framework, or a base imported from a project module that
+    derives it: ProjectFacts.app_classes) — or None."""
     if not HANDLER_FRAMEWORKS or expr.__class__ is not ast.Name or expr.id != "self":
         return None
     scope = ctx.scope
@@ -372,27 +373,21 @@ def handler_framework(ctx, expr):
     for framework in HANDLER_FRAMEWORKS:
         if ctx.imports(*framework.packages) and _derives(ctx, scope.node, framework):
             return framework
-    return _project_based(ctx, scope.node, HANDLER_FRAMEWORKS, "handler_classes")
-
-
-def _project_based(ctx, cls, frameworks, field):
-    """The first of `frameworks` one of whose classes (`field`: a Framework
-    attribute, or a Requests one when it starts with "requests.") a base of
-    the ClassDef `cls` imported from another project module derives from
-    (ProjectFacts.app_classes: SickChill's `from .index import BaseHandler`
-    in a module that never imports Tornado itself); None otherwise."""
-    project = ctx.project
-    derived = getattr(project, "app_classes", None) if project is not None else None
-    if not derived:
-        return None
-    for _, qualname, local in _bases(ctx, cls):
-        handler = derived.get(qualname) if not local else None
-        if handler is not None:
-            for framework in frameworks:
-                owner = framework.requests if field.startswith("requests.") else framework
-                if handler in getattr(owner, field.rpartition(".")[2]):
-                    return framework
+    derived = _project_derived(ctx)
+    if derived:  # SickChill's `from .index import BaseHandler`, in a module that never imports Tornado
+        for _, qualname, local in _bases(ctx, scope.node):
+            handler = None if local else derived.get(qualname)
+            framework = next((f for f in HANDLER_FRAMEWORKS if handler in f.handler_classes), None)
+            if framework is not None:
+                return framework
     return None
+
+
+def _project_derived(ctx):
+    """ProjectFacts.app_classes: the project's classes the module imports,
+    by qualified name, and the framework class each derives from."""
+    project = ctx.project
+    return getattr(project, "app_classes", None) if project is not None else None
 
 
 def _derives(ctx, cls, framework):
@@ -722,7 +717,7 @@ def request_object(ctx, expr):
                     return framework
             for framework in _SELF_REQUEST_BASES:
                 # (a base imported from another project module needs no import of the framework here)
-                if ((ctx.imports(*framework.packages) or getattr(ctx.project, "app_classes", None))
+                if ((ctx.imports(*framework.packages) or _project_derived(ctx))
                         and _in_class_based_on(ctx, framework.requests.self_request_bases)):
                     return framework
         return None
@@ -808,8 +803,7 @@ def _in_class_based_on(ctx, bases):
         return False
     if any(ctx.qualname(base) in bases for base in info.class_node.bases):
         return True
-    project = ctx.project
-    derived = getattr(project, "app_classes", None) if project is not None else None
+    derived = _project_derived(ctx)
     return bool(derived) and any(derived.get(ctx.qualname(base)) in bases for base in info.class_node.bases)
 
 
