@@ -107,6 +107,19 @@ AUTH_TKT_HELPER = Middleware(
     subject="the auth ticket cookie",
     call="AuthTktCookieHelper",
 )
+# `remember(request, userid, max_age=...)`: the policy's cookie helper sets
+# the auth ticket with that Max-Age (AuthTktCookieHelper.remember), whatever
+# the policy was built with; only its lifetime is given here.
+REMEMBER = Middleware(
+    qualnames=frozenset(("pyramid.security.remember",)),
+    label="Pyramid",
+    params=(),
+    options={"lifetime": "max_age"},
+    defaults={"lifetime": None},
+    subject="the auth ticket cookie",
+    call="remember",
+    leading=2,  # request, userid
+)
 
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
 # invalidate() clears the signed-cookie session (as clear() does): before the
@@ -269,7 +282,7 @@ PYRAMID = Framework(
     response_attributes=frozenset(("response",)),  # `request.response.set_cookie(...)`
     set_cookie_params=SET_COOKIE_PARAMS,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
-    middleware=(SESSION_FACTORY, AUTH_TKT_POLICY, AUTH_TKT_HELPER),
+    middleware=(SESSION_FACTORY, AUTH_TKT_POLICY, AUTH_TKT_HELPER, REMEMBER),
     routing=Routing(
         view_decorators=VIEW_DECORATORS,
         path_keywords=("route_name",),
