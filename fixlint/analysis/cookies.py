@@ -48,6 +48,8 @@ for _framework in fw.FRAMEWORKS:
     if _framework.config_attribute:
         _CONFIG_ATTRIBUTES.setdefault(_framework.config_attribute, _framework)
 _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEWORKS))
+# `app.permanent_session_lifetime = ...`: attribute -> (key, framework).
+_APP_CONFIG_ATTRIBUTES = {a: (k, f) for f in fw.FRAMEWORKS for a, k in f.app_config_attributes.items()}
 _TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
 # Settings modules and middleware lists, from every framework that has them.
 SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
@@ -1033,6 +1035,10 @@ class CookieAnalysis(Analysis):
             cls = target.__class__
             if cls is ast.Attribute and target.attr == "wsgi_app":
                 self._frame(target.value, value)
+            elif cls is ast.Attribute and target.attr in _APP_CONFIG_ATTRIBUTES:
+                key, framework = _APP_CONFIG_ATTRIBUTES[target.attr]
+                if self._builds(target.value, framework):  # KindleEar's `app.permanent_session_lifetime = ...`
+                    self._setting(key, value, node, self._config_key(target), framework.label_in(self.ctx))
             if cls is ast.Name:
                 name = target.id
                 if ctx.at_module_level:
@@ -1236,6 +1242,20 @@ class CookieAnalysis(Analysis):
         site.group = self._groups.setdefault((("module",), setting.cookie), {})
         site.missing_counts = frozenset((setting.flag,))
         self.sites.append(site)
+
+    def _builds(self, owner, framework):
+        """Whether `owner` holds an application `framework` builds here
+        (`app = Flask(__name__)`, the project's own subclass)."""
+        built = self.ctx.value_of(owner)
+        if built.__class__ is not ast.Call:
+            return False
+        qualname = self.ctx.qualname(built.func)
+        project = self.ctx.project
+        if qualname is None and built.func.__class__ is ast.Name:
+            qualname = fw.local_base(self.ctx, built.func, _CONSTRUCTIONS)
+        elif project is not None and qualname in getattr(project, "app_classes", ()):
+            qualname = project.app_classes[qualname]
+        return _CONSTRUCTIONS.get(qualname) is framework
 
     def _frame(self, app, value):
         """`app.wsgi_app = DispatcherMiddleware(other, {...})` with `other`

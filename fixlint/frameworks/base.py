@@ -289,6 +289,10 @@ class Framework:
     # once (`app.config.update(...)`, `from_mapping(...)`).
     config_attribute: str = ""
     config_update_methods: frozenset = frozenset()
+    # Attributes of the application that set a configuration key
+    # (`app.permanent_session_lifetime = timedelta(days=31)`: Flask's
+    # PERMANENT_SESSION_LIFETIME), attribute -> key.
+    app_config_attributes: dict = field(default_factory=dict)
     # A view may return `(body, status, headers)` and the framework builds
     # the response, Set-Cookie headers included, from it (Flask).
     tuple_responses: bool = False

@@ -327,6 +327,7 @@ FLASK = Framework(
     packages=("flask", "werkzeug", quart.PACKAGE),
     https_only=frozenset(("SESSION_COOKIE_SECURE",)),
     config_attribute="config",
+    app_config_attributes={"permanent_session_lifetime": "PERMANENT_SESSION_LIFETIME"},
     # (pattern, reported at the value): the cookie rules' Semgrep twins.
     semgrep_config_forms=(
         ("$APP.config[$KEY] = $V", False),
