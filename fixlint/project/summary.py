@@ -452,6 +452,8 @@ def _aliases(text, locals_):
     flask_login import login_user as _login_user`, then `login_user =
     _login_user`), present only when there is one: what `from ckan.common
     import login_user` gets (reexports.ReExports)."""
+    if not any(f"= {local}" in text or f"={local}" in text for local in locals_):
+        return []  # most modules that rename an import never assign the name on
     return [[name, local] for name, local in _ALIAS.findall(text) if local in locals_ and name != local]
 
 
