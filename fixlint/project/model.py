@@ -829,9 +829,10 @@ def _framework_base(project, path, name, depth=0):
     `imports`); None when it derives from none, or too far away."""
     summary = project.summaries[path]
     home = os.path.dirname(path)
-    for base in summary.get("class_bases", {}).get(name, ()):
+    classes = summary.get("class_bases", {})
+    for base in classes.get(name, ()):
         head, _, last = base.rpartition(".")
-        if not head and base in summary["class_bases"]:
+        if not head and base in classes:
             found = _framework_base(project, path, base, depth + 1) if depth < _MAX_BASE_DEPTH else None
             if found is not None:
                 return found
