@@ -292,8 +292,7 @@ def _literal_options(ctx, value):
             if name is None:
                 return None  # `{**base, ...}`, a computed key
             options[name] = item
-    elif (value.__class__ is ast.Call and not value.args and value.func.__class__ is ast.Name
-          and value.func.id == "dict" and ctx.binding(value.func) is None):
+    elif value.__class__ is ast.Call and not value.args and _builtin_dict(ctx, value.func):
         for keyword in value.keywords:
             if keyword.arg is None:
                 return None
@@ -301,6 +300,11 @@ def _literal_options(ctx, value):
     else:
         return None
     return options
+
+
+def _builtin_dict(ctx, func):
+    """The builtin `dict` (not a local function or class of that name)."""
+    return func.__class__ is ast.Name and func.id == "dict" and ctx.binding(func) is None
 
 
 def set_cookie_site(ctx, node, func):
@@ -658,8 +662,7 @@ def names_session_setting(expr, words=fw.SESSION_COOKIE_WORDS):
 # writes the class's name whatever the import: SessionMiddleware,
 # RedisStorage, AuthTktAuthenticationPolicy, QuartAuth).
 _UNCOOKIED_SETTINGS = tuple(sorted(n.lower() for n in fw.SETTING_NAMES if "cookie" not in n.lower()))
-_MIDDLEWARE_QUALNAMES = frozenset(q for f in fw.FRAMEWORKS for m in f.middleware for q in m.qualnames)
-_MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for q in _MIDDLEWARE_QUALNAMES)
+_MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for q in fw.MIDDLEWARE_QUALNAMES)
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
 # `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
 # project never configures the cookie (Framework.project_constructions).
@@ -912,14 +915,13 @@ class CookieAnalysis(Analysis):
                     return
         qualname = self.ctx.qualname(func)
         if qualname is None:
-            if func.__class__ is ast.Name:
-                base = fw.local_base(self.ctx, func, _CONSTRUCTIONS)  # `class PortalFlask(Flask)`
+            framework = self._constructed(func, None)
+            if framework is not None:
+                self._constructions.append((node, framework))
+            elif func.__class__ is ast.Name:  # `class RedirectingCookieTransport(CookieTransport)`, built with the base's options
+                base = fw.local_base(self.ctx, func, fw.MIDDLEWARE_QUALNAMES, same_init=True)
                 if base is not None:
-                    self._constructions.append((node, _CONSTRUCTIONS[base]))
-                else:  # `class RedirectingCookieTransport(CookieTransport)`, built with the base's options
-                    base = fw.local_base(self.ctx, func, _MIDDLEWARE_QUALNAMES, same_init=True)
-                    if base is not None:
-                        self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
+                    self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
             return
         if node.keywords:
             self._response_headers(node)
@@ -936,13 +938,24 @@ class CookieAnalysis(Analysis):
                 self.sites.append(site)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
-        elif qualname in _CONSTRUCTIONS:
-            self._constructions.append((node, _CONSTRUCTIONS[qualname]))
-        elif self.ctx.project is not None and qualname in getattr(self.ctx.project, "app_classes", ()):
-            # `PortalFlask(__name__)`, the subclass imported from another module
-            framework = _CONSTRUCTIONS.get(self.ctx.project.app_classes[qualname])
+        else:
+            framework = self._constructed(func, qualname)
             if framework is not None:
                 self._constructions.append((node, framework))
+
+    def _constructed(self, func, qualname):
+        """The framework whose project construction (`Flask(...)`,
+        `LoginManager(...)`) a call of `func` (`qualname`: its qualified
+        name, or None) builds: the class itself, the module's own subclass
+        (`class PortalFlask(Flask)`), or one imported from another project
+        module (ProjectFacts.app_classes); None otherwise."""
+        if qualname is None:
+            base = fw.local_base(self.ctx, func, _CONSTRUCTIONS) if func.__class__ is ast.Name else None
+            return _CONSTRUCTIONS.get(base)
+        if qualname in _CONSTRUCTIONS:
+            return _CONSTRUCTIONS[qualname]
+        derived = fw.project_derived(self.ctx)
+        return _CONSTRUCTIONS.get(derived.get(qualname)) if derived else None
 
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
@@ -964,7 +977,7 @@ class CookieAnalysis(Analysis):
         if qualname is None and cls_expr.__class__ is ast.Name:
             # the module's own subclass that keeps the base's `__init__`:
             # `app.add_middleware(LoggedSessionMiddleware, https_only=False)`
-            qualname = fw.local_base(ctx, cls_expr, _MIDDLEWARE_QUALNAMES, same_init=True)
+            qualname = fw.local_base(ctx, cls_expr, fw.MIDDLEWARE_QUALNAMES, same_init=True)
         middleware = fw.middleware_for(qualname)
         if middleware is None or qualname in middleware.test_only:
             return  # a test-only storage (SimpleCookieStorage) is test configuration
@@ -1108,13 +1121,10 @@ class CookieAnalysis(Analysis):
                     name = _string_key(key) if key is not None else None
                     if name is not None:
                         pairs.append((name, value, key))
-            elif arg.__class__ is ast.Call and depth < 2 and self._is_dict_call(arg.func):
+            elif arg.__class__ is ast.Call and depth < 2 and _builtin_dict(self.ctx, arg.func):
                 pairs += self._mapping_pairs(arg, depth + 1)
         return pairs
 
-    def _is_dict_call(self, func):
-        """The builtin `dict` (not a local function or class of that name)."""
-        return func.__class__ is ast.Name and func.id == "dict" and self.ctx.binding(func) is None
 
     def _setting(self, name, value, node, group_key, label):
         """Record one configuration key in its group's site."""
@@ -1247,15 +1257,7 @@ class CookieAnalysis(Analysis):
         """Whether `owner` holds an application `framework` builds here
         (`app = Flask(__name__)`, the project's own subclass)."""
         built = self.ctx.value_of(owner)
-        if built.__class__ is not ast.Call:
-            return False
-        qualname = self.ctx.qualname(built.func)
-        project = self.ctx.project
-        if qualname is None and built.func.__class__ is ast.Name:
-            qualname = fw.local_base(self.ctx, built.func, _CONSTRUCTIONS)
-        elif project is not None and qualname in getattr(project, "app_classes", ()):
-            qualname = project.app_classes[qualname]
-        return _CONSTRUCTIONS.get(qualname) is framework
+        return built.__class__ is ast.Call and self._constructed(built.func, self.ctx.qualname(built.func)) is framework
 
     def _frame(self, app, value):
         """`app.wsgi_app = DispatcherMiddleware(other, {...})` with `other`

@@ -43,13 +43,19 @@ def names_something_else(key, config=None):
     return fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG)
 
 
-def _ids_another_record(words):
+def _ids_another_record(words, owners=auth.NOT_PRINCIPAL_RECORDS):
     """`auth_ticket_id`, `auth_acl_id`: the id of a record that is no
     principal (a login-review ticket, an access rule), whatever the words
     before it say about whose it is. The ticket itself (`auth_ticket`) may
     be a credential; `otp_device_id`, the device a second factor was
     verified with, stays a privilege."""
-    return len(words) > 1 and words[-1] in auth.RECORD_ID_WORDS and words[-2] in auth.NOT_PRINCIPAL_RECORDS
+    return len(words) > 1 and words[-1] in auth.RECORD_ID_WORDS and words[-2] in owners
+
+
+def ids_a_record(name, owners):
+    """Whether `name` ends with a record-id word after one of `owners`
+    (`gmail_credential_id`: a credential record's id)."""
+    return _ids_another_record(fw.words(name), owners)
 
 
 # Values that hold nobody: a write of one under an identity key signs the user out, not in.

@@ -37,7 +37,7 @@ from . import handlers as hd
 from . import urls
 from .base import Analysis, configured_keywords
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
-from .identity import literal_key
+from .identity import ids_a_record, literal_key
 from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, STRONG, Container, OriginAnalysis, Read, SessionIdValue, Weak
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
@@ -51,13 +51,6 @@ _SESSION_ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in fw.FRAMEWORK
 # `gmail_credential_id`: the connector credential an OAuth callback is for)
 # carries a record's id, not a session's, whatever a request gives it.
 _RECORD_OWNERS = frozenset(("credential", "credentials")) | auth.NOT_PRINCIPAL_RECORDS
-
-
-def _names_record_id(name):
-    found = fw.words(name)
-    return len(found) >= 2 and found[-1] in auth.RECORD_ID_WORDS and found[-2] in _RECORD_OWNERS
-
-
 # A URL's scheme, and those of the web (SFX202: a redirect elsewhere hands off to an app).
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _WEB_SCHEMES = frozenset(("http", "https"))
@@ -812,7 +805,7 @@ class SessionIdAnalysis(Analysis):
         site = set_cookie_site(self.ctx, node, func)
         if site is None or site.value is None:
             return
-        named = site.name is not None and not _names_record_id(site.name) and (
+        named = site.name is not None and not ids_a_record(site.name, _RECORD_OWNERS) and (
             cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node

@@ -373,7 +373,7 @@ def handler_framework(ctx, expr):
     for framework in HANDLER_FRAMEWORKS:
         if ctx.imports(*framework.packages) and _derives(ctx, scope.node, framework):
             return framework
-    derived = _project_derived(ctx)
+    derived = project_derived(ctx)
     if derived:  # SickChill's `from .index import BaseHandler`, in a module that never imports Tornado
         for _, qualname, local in _bases(ctx, scope.node):
             handler = None if local else derived.get(qualname)
@@ -383,7 +383,7 @@ def handler_framework(ctx, expr):
     return None
 
 
-def _project_derived(ctx):
+def project_derived(ctx):
     """ProjectFacts.app_classes: the project's classes the module imports,
     by qualified name, and the framework class each derives from."""
     project = ctx.project
@@ -680,6 +680,10 @@ for _framework in FRAMEWORKS:
             _MIDDLEWARE.setdefault(_qualname, _middleware)
 
 
+# Every session middleware's (and cookie storage's) qualified name.
+MIDDLEWARE_QUALNAMES = frozenset(_MIDDLEWARE)
+
+
 def middleware_for(qualname):
     """The Middleware of a session middleware class's qualified name, or None."""
     return _MIDDLEWARE.get(qualname)
@@ -717,7 +721,7 @@ def request_object(ctx, expr):
                     return framework
             for framework in _SELF_REQUEST_BASES:
                 # (a base imported from another project module needs no import of the framework here)
-                if ((ctx.imports(*framework.packages) or _project_derived(ctx))
+                if ((ctx.imports(*framework.packages) or project_derived(ctx))
                         and _in_class_based_on(ctx, framework.requests.self_request_bases)):
                     return framework
         return None
@@ -803,7 +807,7 @@ def _in_class_based_on(ctx, bases):
         return False
     if any(ctx.qualname(base) in bases for base in info.class_node.bases):
         return True
-    derived = _project_derived(ctx)
+    derived = project_derived(ctx)
     return bool(derived) and any(derived.get(ctx.qualname(base)) in bases for base in info.class_node.bases)
 
 

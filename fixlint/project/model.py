@@ -831,30 +831,35 @@ def _framework_base(project, path, name, depth=0):
     home = os.path.dirname(path)
     classes = summary.get("class_bases", {})
     for base in classes.get(name, ()):
-        head, _, last = base.rpartition(".")
-        if not head and base in classes:
+        if base in classes:  # a class of the same module (a dotted base is never a key)
             found = _framework_base(project, path, base, depth + 1) if depth < _MAX_BASE_DEPTH else None
             if found is not None:
                 return found
             continue
-        for level, module, names in summary["imports"]:
-            if not head and base in names:  # `from tornado.web import RequestHandler`, `from .index import Base`
-                qualname, source, source_name = f"{module}.{base}", (level, module), base
-            elif head and head in names:  # `from tornado import web`: web.RequestHandler
-                within = f"{module}.{head}" if module else head
-                qualname, source, source_name = f"{within}.{last}", (level, within), last
-            elif head and not names and (module == head or module.endswith("." + head)):
-                qualname, source, source_name = f"{module}.{last}", (level, module), last  # `import tornado.web`
-            else:
-                continue
-            if not level and qualname in _HANDLER_BASES:
-                return qualname
+        for level, module, source_name in _base_imports(summary["imports"], base):
+            if not level and f"{module}.{source_name}" in _HANDLER_BASES:
+                return f"{module}.{source_name}"  # `from tornado.web import RequestHandler`
             if depth < _MAX_BASE_DEPTH:
-                for target in project.resolve_in(home, *source, ())[:1]:
-                    found = _framework_base(project, target, source_name, depth + 1)
+                for target in project.resolve_in(home, level, module, ())[:1]:
+                    found = _framework_base(project, target, source_name, depth + 1)  # `from .index import Base`
                     if found is not None:
                         return found
     return None
+
+
+def _base_imports(imports, base):
+    """(level, module, name) of each import (summary `imports`) that binds
+    a class's base as written: `Base` from `from .base import Base`
+    ((1, "base", "Base")), `web.View` from `from aiohttp import web` or
+    `import aiohttp.web` ((0, "aiohttp.web", "View"))."""
+    head, _, last = base.rpartition(".")
+    for level, module, names in imports:
+        if not head and base in names:
+            yield level, module, base
+        elif head and head in names:  # `from app import models`: models.Account
+            yield level, f"{module}.{head}" if module else head, last
+        elif head and not names and (module == head or module.endswith("." + head)):
+            yield level, module, last  # `import app.models as models`
 
 
 def imported_names(project, path, resolve_cookies=True):
@@ -910,22 +915,13 @@ def imported_names(project, path, resolve_cookies=True):
             # (`class Operator(BaseAccount)`, `by_credentials` on the
             # project's BaseAccount): the bases' profiles are its own.
             for base in bases:
-                head, _, last = base.rpartition(".")
-                if not head and (base in summary["class_bases"] or any(
+                if "." not in base and (base in summary["class_bases"] or any(
                         member.startswith(base + ".") for member in methods or ())):
                     take(target, qualified, base, depth + 1)  # a base of the same module
                     continue
-                for level, module, names in summary["imports"]:
-                    if not head and base in names:  # `from .base import BaseAccount`
-                        sources = resolve(home, level, module, ())
-                    elif head and head in names:  # `from app import models`: models.Account
-                        sources = resolve(home, level, f"{module}.{head}" if module else head, ())
-                    elif head and not names and (module == head or module.endswith("." + head)):
-                        sources = resolve(home, level, module, ())  # `import app.models as models`
-                    else:
-                        continue
-                    for source in sources[:1]:
-                        take(source, qualified, last, depth + 1)
+                for level, module, source_name in _base_imports(summary["imports"], base):
+                    for source in resolve(home, level, module, ())[:1]:
+                        take(source, qualified, source_name, depth + 1)
             return
         # A package that re-exports the name from a module of its own
         # (`infra/security/__init__.py`: `from .auth import criar_sessao`).
