@@ -63,13 +63,17 @@ _NOBODY = (None, False, 0, "", b"")
 _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 
 
-def binds_nobody(value):
-    """An empty value (`None`, `""`) or an empty container (`{}`, `[]`:
-    what is added to it later decides): written under an identity key, it
-    binds nobody."""
-    if value.__class__ is ast.Constant:
+def binds_nobody(value, depth=0):
+    """An empty value (`None`, `""`) or a container holding only such values
+    (`{}`, `[]`: what is added to it later decides; an anonymous visitor's
+    placeholder, `{"login": "", "auth": False}`): written under an
+    identity key, it binds nobody."""
+    cls = value.__class__
+    if cls is ast.Constant:
         return value.value in _NOBODY
-    return value.__class__ in _CONTAINERS and not any(getattr(value, field, None) for field in ("elts", "keys"))
+    if cls is ast.Dict:
+        return None not in value.keys and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.values)
+    return cls in _CONTAINERS and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.elts)
 
 
 def literal_key(expr, ctx):

@@ -40,7 +40,7 @@ from .. import __version__
 # 16: `class_bases`; 17: `numbers`; 18: `jwt_cookies` (Flask-JWT-Extended's project_use); 19: `mounts`;
 # 20: `renamed`, `user_names` (names re-exported by a project module); 21: `routes`, and
 # functions' `remove` events for every key a literal names
-FORMAT = 22
+FORMAT = 23
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -144,6 +144,8 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
                 web = _web_framework(aliases)
             node = module.function(start, chunk) if module is not None and not chunk.startswith("class") else None
             found.update(_chunk_profiles(chunk, aliases, web, names, node))
+        if _callees(found):
+            _compose(found, lambda callees: _chunk_callers(text, callees), aliases, web or _web_framework(aliases))
         return found
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
@@ -163,6 +165,8 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
             found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
     known.clear()
     known.update(kept)
+    if _callees(found):
+        _compose(found, lambda callees: _chunk_callers(text, callees), aliases, web or _web_framework(aliases))
     return found
 
 
@@ -275,7 +279,79 @@ def _parse_alone(chunk):
 
 
 def _profiles(statements, aliases):
-    return dict(_named_profiles(statements, aliases, _web_framework(aliases)))
+    web = _web_framework(aliases)
+    found = dict(_named_profiles(statements, aliases, web))
+    if _callees(found):
+        functions = [n for n in statements if n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)]
+        _compose(found, lambda callees: [n for n in functions if _calls_one_of(n, callees)], aliases, web)
+    return found
+
+
+# -- calls of the module's own functions -------------------------------------
+# A module-level function calling another of its module that acts on the
+# session (`sign_in(request, user)` calling `_remember(request, user)`,
+# which writes `request.session["user_id"]`) does what that one does: its
+# profile carries the callee's events at the call (askbot's login helpers).
+# Chains are followed a few links deep.
+_CHAIN = 3
+
+
+def _callees(found):
+    """{name: profile} of the module-level functions among `found` whose
+    profile has events (class and static methods, `Class.method`, are
+    called through their class: not followed here)."""
+    return {name: profile for name, profile in found.items() if "." not in name and "events" in profile}
+
+
+def _calls_one_of(node, callees):
+    """Whether the function `node` calls one of `callees` by its bare name
+    (itself aside)."""
+    return any(n.__class__ is ast.Call and n.func.__class__ is ast.Name and n.func.id in callees
+               and n.func.id != node.name for n in branches(node))
+
+
+def _compose(found, callers, aliases, web):
+    """`found` (name -> profile, in source order) with the profiles of the
+    functions that call one of the module's own functions with events
+    (`callers(callees)`: their nodes) read again, each call standing for
+    the callee's events; in place."""
+    for _ in range(_CHAIN):
+        callees = _callees(found)
+        changed = False
+        for node in callers(callees):
+            profile = _Function(node, aliases, web, local=callees).profile()
+            if profile and profile != found.get(node.name):
+                found[node.name] = profile
+                changed = True
+        if not changed:
+            break
+    return found
+
+
+def _chunk_callers(text, callees):
+    """The nodes of the module-level functions of `text` (each parsed alone)
+    whose text calls one of `callees` (profiles_from_text's _compose)."""
+    found = []
+    for _, chunk in _function_texts(text):
+        if chunk.startswith("class") or not any(_spells_call(chunk, name) for name in callees):
+            continue
+        found.extend(n for n in _parse_alone(chunk) if n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                     and _calls_one_of(n, callees))
+    return found
+
+
+def _spells_call(chunk, name):
+    """Whether `chunk` spells `name(` as an identifier (blanks between)."""
+    at = chunk.find(name)
+    while at != -1:
+        end = at + len(name)
+        if not (at and (chunk[at - 1].isalnum() or chunk[at - 1] in "_.")):
+            while end < len(chunk) and chunk[end] in " \t":
+                end += 1
+            if end < len(chunk) and chunk[end] == "(":
+                return True
+        at = chunk.find(name, at + 1)
+    return False
 
 
 def _named_profiles(statements, aliases, web):
@@ -447,11 +523,12 @@ def _method_profiles(node, aliases, web, class_name):
 
 
 class _Function:
-    def __init__(self, node, aliases, web, bound=0):
+    def __init__(self, node, aliases, web, bound=0, local=None):
         self.node = node
         self.aliases = aliases
         self.web = web
         self.bound = bound  # leading parameters a call does not pass (a classmethod's `cls`)
+        self.local = local  # {name: profile} of the module's own functions whose calls it follows (_compose)
         self.assigned = {}  # local name -> its last assigned value
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
@@ -576,9 +653,18 @@ class _Function:
     def _delete(self, target, events):
         if target.__class__ is ast.Subscript:
             framework = self._session(target.value)
-            key = _string(target.slice)
-            if framework is not None and key is not None:
-                events.append(["remove", framework, key])
+            if framework is not None:
+                self._removed(framework, target.slice, events)
+
+    def _removed(self, framework, key_expr, events):
+        """`del session[key]` / `session.pop(key)`: a literal key removed, or
+        the key a parameter names (`["keyed", fw, param, True]`: a removal
+        judged at the call, `drop_key(request, "user")`)."""
+        key = _string(key_expr)
+        if key is not None:
+            events.append(["remove", framework, key])
+        elif key_expr.__class__ is ast.Name and key_expr.id in self.params:
+            events.append(["keyed", framework, self._slot(key_expr.id), True])
 
     def _call(self, node, events):
         func = node.func
@@ -603,9 +689,7 @@ class _Function:
                 elif func.attr in _SESSION_METHODS:
                     events.append(["method", framework, func.attr])
                 elif func.attr in _REMOVE_METHODS and node.args:
-                    key = _string(node.args[0])
-                    if key is not None:
-                        events.append(["remove", framework, key])
+                    self._removed(framework, node.args[0], events)
                 elif func.attr in _WRITE_METHODS:
                     key = _written_identity(node)
                     if key is not None:
@@ -613,9 +697,62 @@ class _Function:
                 elif func.attr not in MAPPING_METHODS:
                     events.append(["own", framework, func.attr])
                 return
+        if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
+                func.id not in self.params and func.id not in self.assigned):
+            events.extend(self._called_events(self.local[func.id]["events"], node))
+            return
         qualname = _qualname(func, self.aliases)
         if qualname is not None and qualname in SESSION_CALLS:
             events.append(["call", qualname])
+
+    def _called_events(self, called, call):
+        """The events of a call of the module's own function whose profile
+        has `called`, as this function does them: a parameter of the
+        callee (its session, its key, the value it writes) read as the
+        call's argument; an event that hangs on an argument this function
+        cannot name is left out."""
+        found = []
+        keys = {event[2][1]: event[2] for event in called if event[0] == "keyed"}  # the callee's key parameters
+        for event in called:
+            kind = event[0]
+            if kind in ("call", "delete_cookie"):
+                found.append(event)
+                continue
+            session = self._passed_session(event[1], call)
+            if session is None:
+                continue
+            if kind == "keyed":
+                argument = _argument(call, event[2])
+                key = _string(argument) if argument is not None else None
+                if key is not None and is_identity_key(key):
+                    found.append(["remove" if event[3] else "bind", session, key])
+                elif argument is not None and argument.__class__ is ast.Name and argument.id in self.params:
+                    found.append(["keyed", session, self._slot(argument.id), event[3]])
+            elif kind == "carry":
+                # the value passed on as it is, one of this function's parameters
+                argument = _argument(call, event[3])
+                if argument is None or argument.__class__ is not ast.Name or argument.id not in self.params:
+                    continue
+                key, shown = event[2], event[4]
+                if key is None and shown in keys:  # session[key] = value, the key a parameter too
+                    passed = _argument(call, keys[shown])
+                    key = _string(passed) if passed is not None else None
+                    if key is not None and is_identity_key(key):
+                        continue  # a binding already (the keyed event)
+                    shown = key if key is not None else shown
+                found.append(["carry", session, key, self._slot(argument.id), shown])
+            else:
+                found.append([kind, session, *event[2:]])
+        return found
+
+    def _passed_session(self, session, call):
+        """The session an event of a called function acts on, as this one
+        names it: a framework key as it is, a session parameter of the
+        callee read as the call's argument (None when it passes none)."""
+        if session.__class__ is not list:
+            return session
+        argument = _argument(call, session)
+        return self._session(argument) if argument is not None else None
 
     def _cookie_deletion(self, call, method, events):
         """`resp.delete_cookie(NAME)` / `resp.set_cookie(NAME, "", max_age=0)`
@@ -755,6 +892,15 @@ def _written_identity(call):
             return key
     return None
 
+
+
+def _argument(call, slot):
+    """The argument a call passes for a profile's parameter `[position, name]`
+    (position -1: keyword-only), or None."""
+    position, name = slot
+    if 0 <= position < len(call.args) and not any(a.__class__ is ast.Starred for a in call.args[:position + 1]):
+        return call.args[position]
+    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _string(expr):
