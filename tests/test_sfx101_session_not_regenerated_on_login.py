@@ -661,6 +661,9 @@ def test_the_summary_records_the_imports_that_choose_a_backend():
     assert sorted(summary.summarise(text)["backend_imports"]) == [
         "aiohttp_session.SimpleCookieStorage", "aiohttp_session.redis_storage", "pyramid_beaker"]
     assert summary.summarise("from aiohttp_session import get_session\n")["backend_imports"] == []
+    # Pyramid's config.include() of a backend package sets it up as an import would.
+    included = 'config.include("pyramid_redis_sessions")\nconfig.include(".views")\nconfig.include(name)\n'
+    assert summary.summarise(included)["backend_imports"] == ["pyramid_redis_sessions"]
 
 
 def test_the_summary_records_beakers_session_type_given_in_code():
@@ -685,7 +688,7 @@ def test_beakers_session_type_cookie_in_the_projects_code_rates_the_login_medium
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "pyramid"
     for app, level, ending in (("beaker_cookie_app", "warning", MEDIUM), ("beaker_file_app", "error", HIGH),
-                               ("beaker_app", "error", HIGH)):
+                               ("beaker_app", "error", HIGH), ("redis_app", "error", HIGH)):
         result = run_cli("check", "--select", "SFX101", "--no-cache", "--format", "sarif", app, cwd=fixtures)
         found = json.loads(result.stdout)["runs"][0]["results"]
         assert found, app

@@ -174,6 +174,20 @@ BEAKER_COOKIE_BACKEND = replace(
     server_side=False,
 )
 
+# pyramid_redis_sessions and its fork pyramid_session_redis (usually set up
+# with `config.include("pyramid_redis_sessions")`, which the project model
+# reads as an import of it) keep the session in Redis under the id the cookie
+# carries: a planted id that is never invalidated becomes a signed-in
+# session; invalidate() drops the record, and the next write draws a new id.
+REDIS_MODULES = ("pyramid_redis_sessions", "pyramid_session_redis")
+REDIS_BACKEND = replace(
+    SESSION_BACKEND,
+    key="pyramid_redis",
+    label="Pyramid with pyramid_redis_sessions",
+    regenerate_fix="call request.session.invalidate() first (the Redis record is dropped and the next write draws a new id)",
+    server_side=True,
+)
+
 # -- requests, responses, views ----------------------------------------------
 REQUEST_SOURCES = {
     "params": "query string or form body", "GET": "query string", "POST": "form body",
@@ -229,14 +243,22 @@ def _semgrep_login(kit, framework):
                     "before the write (Pyramid)",
         ),
         *(kit.Backend(
-            suffix="pyramid-beaker",
+            suffix=backend.key.replace("_", "-"),
             session=request,
-            regenerated=[*kit.after_any(f"{request}.invalidate()"), *kit.imports((module,))],
+            regenerated=[*kit.after_any(f"{request}.invalidate()"), *kit.imports(modules)],
             technology=("pyramid",),
             binding=f"Login writes $K into a server-side session without a new session id: the planted id "
                     f"becomes signed in; {backend.regenerate_fix} ({backend.label})",
-        ) for module, backend in server_side),
+        ) for backend, modules in _by_backend(server_side)),
     )
+
+
+def _by_backend(variants):
+    """[(backend, its modules)] of (module, backend) pairs, in order."""
+    found = {}
+    for module, backend in variants:
+        found.setdefault(backend, []).append(module)
+    return [(backend, tuple(modules)) for backend, modules in found.items()]
 
 
 def _semgrep_logout(kit, framework):
@@ -296,7 +318,7 @@ PYRAMID = Framework(
         self_request=True,
     ),
     backend=SESSION_BACKEND,
-    backend_variants=((BEAKER_MODULE, BEAKER_BACKEND),),
+    backend_variants=((BEAKER_MODULE, BEAKER_BACKEND), *((module, REDIS_BACKEND) for module in REDIS_MODULES)),
     backend_settings=((BEAKER_MODULE, BEAKER_TYPE_SETTING, "cookie", BEAKER_COOKIE_BACKEND),),
     # `config.include("pkg.auth")` runs that module's includeme(config).
     includes=frozenset(("include",)),

@@ -1038,8 +1038,10 @@ def _merge(summaries, product, unreadable):
         unreadable=unreadable,
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
+        # (and the backends a module includes: `config.include("pyramid_beaker")`)
         imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
-                           for name in (module, *(f"{module}.{n}" for n in names))),
+                           for name in (module, *(f"{module}.{n}" for n in names))).union(
+            *(f.get("backend_imports", ()) for f in summaries)),
         cookies_read=frozenset(name for f in product for name in f.get("cookies_read", ())),
         reads_cookies=any(f.get("reads_cookies", False) for f in product),
         cookie_keyed=frozenset(name for f in product for name in f.get("cookie_keyed", ())),

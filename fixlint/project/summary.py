@@ -296,6 +296,8 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     facts["imports"] = [list(entry) for entry in imports]
     facts["calls"] = import_lines.called(text)
     _from_imports(facts, imports, text)
+    if ".include(" in text:
+        _included_backends(facts, text)
     _reexport_facts(facts, imports, text)
     facts["cookies_read"] = cookie_reads.scan(text, probe)
     facts["constants"] = constants.scan(text)
@@ -512,6 +514,20 @@ def _backend_imports(facts, module, names):
             if prefix in _BACKEND_CHOICES and prefix not in found:
                 found.append(prefix)
             at = dotted.rfind(".", 0, at)
+
+
+# `config.include("pyramid_redis_sessions")`: Pyramid runs the named
+# package's includeme(config), which sets up its session factory.
+_INCLUDE = re.compile(r"""\.include\(\s*["']([A-Za-z_][\w.]*)["']""")
+
+
+def _included_backends(facts, text):
+    """The backend choices a module sets up by including them (Pyramid's
+    `config.include("pyramid_beaker")`), as if it imported them."""
+    for match in _INCLUDE.finditer(text):
+        module = match.group(1)
+        if module.partition(".")[0] in _BACKEND_ROOTS:
+            _backend_imports(facts, module, ())
 
 
 _NOT_A_PARAMETER = object()
