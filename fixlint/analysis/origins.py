@@ -473,7 +473,8 @@ class OriginAnalysis(Analysis):
         if qualname is None:
             if func.__class__ is ast.Name:
                 binding = ctx.binding(func)
-                if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._returns:
+                if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._returns and (
+                        not self._inside(binding.value)):  # a retry's `return generate_id()`: the same value
                     weak = self._returns[binding.value]
                     return Weak(expr, f"{func.id}(), a helper returning {weak.label}")
                 if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._macs:
@@ -485,6 +486,15 @@ class OriginAnalysis(Analysis):
                     return Weak(expr, "a counter (itertools.count())")
             return self._foreign_client(func)
         return self._qualified_call(expr, qualname, depth)
+
+    def _inside(self, function):
+        """Whether the walk is inside `function` (a FunctionDef) now."""
+        info = self.ctx.function
+        while info is not None:
+            if info.node is function:
+                return True
+            info = info.parent
+        return False
 
     def _named_read(self, expr, source, framework):
         """`reader("sid")` / `reader(name="sid")`: one named value from `source`."""

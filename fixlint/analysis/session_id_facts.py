@@ -180,6 +180,7 @@ class SessionIdAnalysis(Analysis):
         self._client_factories = set()  # functions that return an HTTP/DB client session
         self._client_stores = set()  # receivers (as source) whose records are client sessions
         self._generated = []  # (WeakId, generator name): SFX204 by a generator's name, judged at the end
+        self._other_keys = set()  # generators whose results key a store of another kind of session (`rooms`)
         self._test_file = fw.is_test_module(ctx.path) or fw.in_test_folder(ctx.path)
         # SFX204's hard-coded tokens: constants set as a cookie, and the
         # (cookie name, constant) pairs the code compares a cookie read with.
@@ -348,6 +349,12 @@ class SessionIdAnalysis(Analysis):
         that may be one): `S` caches clients, and `key` is no session id."""
         if target.__class__ is ast.Subscript:
             pairs, store = [(target.slice, value)], target.value
+            name = store.id if store.__class__ is ast.Name else store.attr if store.__class__ is ast.Attribute else None
+            if name is not None and sid.names_other_session(name):
+                # `rooms[code] = {...}`: a live quiz's or game's room code, no session id
+                key = self.ctx.value_of(target.slice)
+                if key.__class__ is ast.Call:
+                    self._other_keys.add(_callee(key.func))
         elif value.__class__ is ast.Dict:
             pairs, store = [(k, v) for k, v in zip(value.keys, value.values) if k is not None], target
         else:
@@ -1189,7 +1196,8 @@ class SessionIdAnalysis(Analysis):
                                             cookie.framework, kind, constant=True))
         clients = {_CLIENT} | self._client_factories
         cache_keys = {key for key, made in self._client_keys if key is not None and made in clients}
-        self.weak_ids += [weak for weak, generator in self._generated if generator not in cache_keys]
+        self.weak_ids += [weak for weak, generator in self._generated
+                          if generator not in cache_keys and generator not in self._other_keys]
         self.weak_ids.sort(key=lambda weak: (weak.node.lineno, weak.node.col_offset))
 
     def _framework(self, framework=None):

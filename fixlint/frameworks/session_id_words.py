@@ -113,6 +113,9 @@ OTHER_SESSION_WORDS = frozenset(
         # An AI agent's memory session (cognee's /api/v1/recall with `session_id` handed to
         # cognee_recall()): "remember" is left out, the remember-me cookie's word.
         "memory", "memories", "recall",
+        # A live quiz's or game's room, joined with a code students or players type in (LeQCM's
+        # generateSessionId() keying `rooms[...]`).
+        "room", "rooms", "quiz", "quizzes", "game", "games", "lobby", "lobbies",
     )
 )
 # Words that say so only right before "session(s)": an AI agent's session
