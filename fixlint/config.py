@@ -46,6 +46,8 @@ class Option:
 NON_SENSITIVE_NAMES = (
     "theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent",
     "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
+    # The same, written as one word (openNAMU's `main_css_darkmode`).
+    "darkmode", "colormode", "color_mode",
     "currency", "country", "region", "sidebar", "layout", "font_size", "format", "sort", "order",
     "view_mode", "tour", "banner", "announcement", "dismissed",
     # Which parts of a page are open or folded (adhocracy-plus's `dashboard_projects_closed_accordions`).

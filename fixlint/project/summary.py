@@ -240,10 +240,18 @@ def _named_again(text, name):
     outside import statements: `from flask import flash, session` in a
     module that never calls flash() nor touches the session uses neither
     (an application skeleton's imports), and sets no session cookie.
-    Comments and strings count: a doubt keeps the use."""
+    Comments and strings count: a doubt keeps the use. An attribute of the
+    same name is another object's (`db.session.commit()`, Flask-SQLAlchemy's)."""
     names = [name] + _as_names(name).findall(text)
     rest = _IMPORT_STATEMENT.sub("", text)
-    return any(name_pattern(n).search(rest) is not None for n in names)
+    return any(_bare_name(n).search(rest) is not None for n in names)
+
+
+@lru_cache(maxsize=64)
+def _bare_name(name):
+    """A regex finding the identifier `name` whole, and not as an attribute
+    (`session`, not `db.session` nor `user_session`)."""
+    return re.compile(r"%s(?<![\w.]%s)(?!\w)" % (re.escape(name), re.escape(name)))
 
 
 # The name first and its word boundary looked behind after (as
