@@ -203,6 +203,22 @@ def test_flask_app_never_given_samesite_is_reported_at_the_flask_call(tmp_path):
     assert found[str(root / "app.py")] == {(5, "SFX303")}  # Secure comes from config.Config
 
 
+def test_a_project_folder_named_like_a_test_is_judged_alike_from_any_folder(tmp_path):
+    # The root's own name (`web-test/`) says nothing of its modules: the
+    # findings at Flask(...) are the same from inside it, from its parent,
+    # and for flake8 handed the absolute path (as an editor does).
+    for marker in ("pyproject.toml", None):
+        root = tmp_path / ("web-test" if marker else "loose") / "flask-test"
+        if marker:
+            write(root, marker, "[project]\nname = 'shop'\n")
+        write(root, "app.py", "from flask import Flask, session\napp = Flask(__name__)\n"
+                              "@app.route('/')\ndef index():\n    return session.get('seen', '')\n")
+        expected = {(2, "SFX302"), (2, "SFX303")}
+        assert _cli(root, cwd=root)[str(root / "app.py")] == expected
+        assert _cli(root, cwd=tmp_path)[str(root / "app.py")] == expected
+        assert _flake8(root / "app.py", cwd=tmp_path)[0] == expected
+
+
 def test_flask_app_given_both_settings_in_a_config_class_is_silent(tmp_path):
     config = "SESSION_COOKIE_SECURE = True\nSESSION_COOKIE_SAMESITE = 'Lax'\n"
     root = _project(tmp_path, config=config)

@@ -286,7 +286,7 @@ async def test_the_noqa_action_silences_the_finding_where_flake8_looks(client, t
     (found,) = [d for d in await document.open() if d.code == "SFX101"]
     (noqa,) = [a for a in await document.actions(LOGIN_LINE, [found]) if "noqa" in a.title]
     after = await document.apply(noqa)
-    assert codes(after) == []
+    assert "SFX101" not in codes(after)
     assert "            user.id  # noqa: SFX101\n" in document.text
 
 

@@ -4,9 +4,12 @@ cookie sites), so each fact is computed once per file."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import PurePath
 
+from .. import frameworks as fw
 from ..project.needles import Needles
 
 
@@ -55,6 +58,27 @@ class GuardText(str):
         if found is None:
             found = self._known[needle] = needle in self
         return found
+
+
+def below_root(ctx):
+    """The checked file's path below its project's root (ProjectFacts.root),
+    as the project model reads its modules: the root folder's own name
+    says nothing of the module (a project checked out as `web-test/` is no
+    test code). The path as given without project facts, or outside the root."""
+    root = getattr(ctx.project, "root", None)
+    if not root:
+        return ctx.path
+    absolute = os.path.abspath(ctx.path)
+    prefix = os.path.join(root, "")
+    return PurePath(absolute[len(prefix):]) if absolute.startswith(prefix) else ctx.path
+
+
+def dev_module(ctx):
+    """fw.is_dev_module of the checked file, its name and folder read below
+    its project's root (below_root: the checkout's own name, `web-test/`,
+    says nothing); a test folder anywhere on its path as given still does
+    (a test project's own root: wagtail's `wagtail/test/manage.py`)."""
+    return fw.is_dev_module(below_root(ctx)) or fw.in_test_folder(ctx.path)
 
 
 def project_facts(text):

@@ -31,7 +31,7 @@ from ..engine.values import (
 )
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
-from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, project_facts
+from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, dev_module, project_facts
 
 SET_COOKIE = "set_cookie"
 SETTINGS = "settings"
@@ -1129,7 +1129,7 @@ class CookieAnalysis(Analysis):
     def _setting(self, name, value, node, group_key, label):
         """Record one configuration key in its group's site."""
         ctx = self.ctx
-        if group_key[0] == "module" and fw.is_dev_module(ctx.path):
+        if group_key[0] == "module" and dev_module(ctx):
             return
         if self._in_dev_block(node):
             return
@@ -1212,7 +1212,7 @@ class CookieAnalysis(Analysis):
             markers = framework.settings_markers
             is_settings = not markers.isdisjoint(self._module_markers) or (
                 chained and not markers.isdisjoint(project.chain_keys))
-            if not is_settings or name in framework.base_settings_stems or fw.is_dev_module(ctx.path):
+            if not is_settings or name in framework.base_settings_stems or dev_module(ctx):
                 continue
             if project is not None and project.shared_base and not ctx.star_imports:
                 continue  # a base others star-import, alone: judged in the modules built on it
@@ -1283,7 +1283,7 @@ class CookieAnalysis(Analysis):
         extension such as Flask-Security creating the LoginManager for a host
         app, whose configuration decides the remember-me cookie)."""
         project = self.ctx.project
-        if project is None or project.unreadable or fw.is_dev_module(self.ctx.path):
+        if project is None or project.unreadable or dev_module(self.ctx):
             return
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides

@@ -186,6 +186,11 @@ class ProjectFacts(NamedTuple):
     # `__init__.py` that only dispatches to it (`try: from .dev import *`,
     # `except ImportError: from .prod import *`) repeats its finding.
     star_imports_judged: bool = False
+    # The project's root folder (the common folder of the checked files
+    # when they have no root): a path below it says whether a module is
+    # test or development code, the root's own name does not (a project
+    # checked out as `web-test/`).
+    root: str = None
     # The names the checked module imports from a project module that
     # imports them from outside the project, by the qualified name the
     # module uses, and what they are (`.base_view.session`:
@@ -305,7 +310,8 @@ class Project:
                               int_path_params=self._int_path_params(path),
                               mount_prefixes=self._mount_prefixes(path),
                               routed_elsewhere=self._routed_elsewhere(path),
-                              star_imports_judged=self._star_imports_judged(path))
+                              star_imports_judged=self._star_imports_judged(path),
+                              root=self.root)
 
     def _loads_elsewhere(self, path):
         """Whether the module loads configuration fixlint cannot read: by a
