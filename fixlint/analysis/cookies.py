@@ -49,6 +49,11 @@ for _framework in fw.FRAMEWORKS:
         _CONFIG_ATTRIBUTES.setdefault(_framework.config_attribute, _framework)
 _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEWORKS))
 # `app.permanent_session_lifetime = ...`: attribute -> (key, framework).
+# The top-level packages of the frameworks whose configuration keys
+# (fw.SETTING_NAMES) a module may set, and of the web frameworks that read
+# none (a `SESSION_COOKIE_NAME` constant there is the module's own).
+_SETTINGS_ROOTS = frozenset(p.partition(".")[0] for f in fw.FRAMEWORKS if f.settings for p in f.packages)
+_KEYLESS_WEB_ROOTS = frozenset(p.partition(".")[0] for f in fw.WEB_FRAMEWORKS for p in f.packages) - _SETTINGS_ROOTS
 _APP_CONFIG_ATTRIBUTES = {a: (k, f) for f in fw.FRAMEWORKS for a, k in f.app_config_attributes.items()}
 _TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
 # Settings modules and middleware lists, from every framework that has them.
@@ -1057,15 +1062,31 @@ class CookieAnalysis(Analysis):
                 if ctx.at_module_level:
                     if name in SETTINGS_MARKERS and _marks_settings(name, value):
                         self._module_markers.add(name)
-                    if name in fw.SETTING_NAMES:
+                    if name in fw.SETTING_NAMES and not self._constants_of_another_framework():
                         self._module_settings.add(name)
                         self._setting(name, value, node, ("module",), None)
                 elif ctx.in_class_body and name in fw.SETTING_NAMES:
-                    class_name = ctx.scope.node.name
-                    if not fw.is_dev_name(class_name):
+                    class_node = ctx.scope.node
+                    if not fw.is_dev_name(class_node.name) and not self._constants_of_another_framework() and not (
+                            self._settings_model(class_node)):
                         self._setting(name, value, node, ("class", id(ctx.scope)), None)
             elif cls is ast.Subscript:
                 self._subscript_assign(target, value, node)
+
+    def _constants_of_another_framework(self):
+        """The module imports a web framework that reads no configuration
+        keys (Tornado, FastAPI...) and none that does (Django, Flask and
+        its extensions): a `SESSION_COOKIE_NAME = ...` there is the
+        module's own constant (JupyterHub's Tornado handlers), judged where
+        a cookie is set with it, not a framework's setting."""
+        return self.ctx.imports_root(_KEYLESS_WEB_ROOTS) and not self.ctx.imports_root(_SETTINGS_ROOTS)
+
+    def _settings_model(self, class_node):
+        """A class built on a settings-model base (pydantic's `BaseSettings`,
+        `BaseModel`): its fields are the application's own options, handed
+        to whatever cookie they configure (`cookie_https_only=
+        settings.SESSION_COOKIE_SECURE`), not a framework's configuration."""
+        return any(self.ctx.qualname(base) in fw.SETTINGS_MODEL_BASES for base in class_node.bases)
 
     def _subscript_assign(self, target, value, node):
         key = _string_key(target.slice)

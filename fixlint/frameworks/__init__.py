@@ -590,6 +590,14 @@ def is_test_name(name):
     return name.startswith("test") and name[4:5].isupper()
 
 
+# Settings-model bases (pydantic): a class built on one holds the
+# application's own options, not a framework's configuration keys.
+SETTINGS_MODEL_BASES = frozenset((
+    "pydantic.BaseSettings", "pydantic.BaseModel", "pydantic.main.BaseModel",
+    "pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings",
+))
+
+
 def is_dev_module(path):
     """Settings modules named for development or testing: settings/dev.py,
     local_settings.py, settings_test.py, tests/settings.py,
@@ -691,7 +699,7 @@ def middleware_for(qualname):
 
 __all__ += [
     "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
-    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SESSION_NAME_SETTINGS", "SETTING_NAMES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
+    "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SESSION_NAME_SETTINGS", "SETTING_NAMES", "SETTINGS_MODEL_BASES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
     "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]
