@@ -467,13 +467,24 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     cannot tell what such a call ends, and stays quiet. Under a session
     backend, _first_partial decides (a server-side one: any session or
     auth cookie; a signed-cookie one: its own cookie only)."""
-    if backend is not None:
+    if backend is not None and backend.server_side:
         return None
-    # No framework session: a cookie named for a session id is the app's own
-    # too (a token it mints, or the key of a store fixlint does not see).
-    deleted = next((s for s in steps if s.kind == COOKIE_DELETE and (
-        _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event)
-        or (s.event.key is not None and s.event.mechanism != COMPUTED_NAME and _names_session_id(s.event.key)))), None)
+    if backend is not None:
+        # A signed-cookie session beside it (an SSO library's state: lnbits, mealie) is not the
+        # sign-in: a token cookie the app mints itself still is, and the logout touches no session.
+        if any(s.event.framework is not None and s.event.framework is not fw.HAND_ROLLED for s in steps):
+            return None
+        deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None
+                        and s.event.mechanism != COMPUTED_NAME and not lifecycle.is_session_cookie(s.event.key)
+                        and sid.credential_kind(s.event.key) is not None
+                        and _own_credential_cookie(s.event.key, lifecycle)), None)
+    else:
+        # No framework session: a cookie named for a session id is the app's own
+        # too (a token it mints, or the key of a store fixlint does not see).
+        deleted = next((s for s in steps if s.kind == COOKIE_DELETE and (
+            _own_credential_cookie(s.event.key, lifecycle) or _computed_credential(s.event)
+            or (s.event.key is not None and s.event.mechanism != COMPUTED_NAME and _names_session_id(s.event.key)))),
+            None)
     if deleted is None or _may_revoke(function, deleted.site):
         return None
     return deleted
