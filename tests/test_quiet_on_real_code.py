@@ -228,6 +228,19 @@ def test_host_prefix_advice_respects_domain():
     assert plain == ["SFX305 session cookie 'sid' lacks the __Host- prefix; rename it to '__Host-sid' (Flask)"]
 
 
+def test_host_prefix_advice_respects_a_domain_it_cannot_read_and_a_narrower_path():
+    # A domain from the configuration may be set; a refresh token scoped to a path cannot be __Host-.
+    sfx305 = select_rules(select=["SFX305"])
+    for options, why in (('domain=settings.COOKIE_DOMAIN', "it may set a domain"),
+                         ('path="/api/auth"', "it sets path '/api/auth'")):
+        [message] = messages(COOKIE_VIEW.replace('"sid", "v"', f'"sid", "v", {options}'), rules=sfx305)
+        assert f"'__Secure-sid' ({why}, which __Host- forbids)" in message or (
+            f"lacks the __Secure- prefix ({why}, which __Host- forbids); rename it to '__Secure-sid'" in message), message
+        assert messages(COOKIE_VIEW.replace('"sid", "v"', f'"__Secure-sid", "v", {options}'), rules=sfx305) == []
+    root = messages(COOKIE_VIEW.replace('"sid", "v"', '"sid", "v", path="/"'), rules=sfx305)
+    assert root == ["SFX305 session cookie 'sid' lacks the __Host- prefix; rename it to '__Host-sid' (Flask)"]
+
+
 # -- SFX101 severity per backend -----------------------------------------------------
 
 def _sfx101(source, filename="app.py", config=None):

@@ -64,6 +64,23 @@ def _sets_domain(site):
     return domain is not None and domain.known and domain.explicit and bool(domain.value)
 
 
+def _host_forbidden(site):
+    """Why a `__Host-` name cannot fit the cookie, or None: it sets a domain
+    (a literal, or a value fixlint cannot read: `cookie_domain=f".{host}"`
+    may well be one), or a path other than `/` (a refresh token scoped to
+    `/api/auth`). Browsers reject such a `__Host-` cookie; `__Secure-` is
+    the prefix it can carry."""
+    if _sets_domain(site):
+        return "it sets a domain"
+    domain = site.attribute("domain")
+    if domain is not None and domain.explicit and not domain.known:
+        return "it may set a domain"
+    path = site.attribute("path")
+    if path is not None and path.known and path.explicit and isinstance(path.value, str) and path.value != "/":
+        return f"it sets path {path.value!r}"
+    return None
+
+
 class SessionCookieWithoutHostPrefix(Rule):
     """
     ## What it does
@@ -84,9 +101,11 @@ class SessionCookieWithoutHostPrefix(Rule):
     Off by default: renaming a session cookie logs every user out once and
     breaks subdomain sharing some sites rely on. Enable it with
     `--select SFX` or `--extend-select SFX305` (flake8 and the CLI alike).
-    A session cookie that sets a `domain` (shared with subdomains) cannot
-    carry `__Host-` at all — browsers reject it — so the advice there is
-    `__Secure-`, and a `__Secure-` name with a domain is not reported.
+    A session cookie that sets a `domain` (shared with subdomains; also a
+    domain fixlint cannot read, `cookie_domain=f".{host}"`) or a path other
+    than `/` (a refresh token scoped to `/api/auth`) cannot carry `__Host-`
+    at all — browsers reject it — so the advice there is `__Secure-`, and a
+    `__Secure-` name with a domain or such a path is not reported.
     Both checks apply to every cookie site the cookie rules see; a
     settings module that never sets `SESSION_COOKIE_NAME` is not reported
     (the name may be set in another module), a `SessionMiddleware` call is,
@@ -165,8 +184,9 @@ class SessionCookieWithoutHostPrefix(Rule):
             match={"patterns": [
                 sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
                 sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
-                # With a domain, __Secure- is the strongest prefix a cookie can have.
+                # With a domain or a narrower path, __Secure- is the strongest prefix a cookie can have.
                 {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., domain=$D, ...)'},
+                {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., path="=~/^/./", ...)'},
                 sg.SETTERS,
                 *sg.NOT_DELETIONS,
                 sg.any_response(),
@@ -242,8 +262,8 @@ class SessionCookieWithoutHostPrefix(Rule):
                 continue
             if not isinstance(name_flag.value, str):
                 continue
-            if _sets_domain(site) and name_flag.value.startswith(SECURE_PREFIX):
-                continue  # the strongest prefix a cookie with a Domain can carry
+            if name_flag.value.startswith(SECURE_PREFIX) and _host_forbidden(site) is not None:
+                continue  # the strongest prefix a cookie with a Domain (or a narrower path) can carry
             yield self.finding(report_node(site, name_flag), self.message(site))
 
     def _host_problems(self, site):
@@ -262,9 +282,10 @@ class SessionCookieWithoutHostPrefix(Rule):
 
     def message(self, site):
         name = site.name if site.name else site.flags["name"].value
-        if _sets_domain(site):
-            # Browsers reject a __Host- cookie with a Domain: __Secure- is the prefix it can have.
-            prefix, why = SECURE_PREFIX, " (it sets a domain, which __Host- forbids)"
+        forbidden = _host_forbidden(site)
+        if forbidden is not None:
+            # Browsers reject a __Host- cookie with a Domain or another path: __Secure- is the prefix it can have.
+            prefix, why = SECURE_PREFIX, f" ({forbidden}, which __Host- forbids)"
         else:
             prefix, why = HOST_PREFIX, ""
         renamed = quoted(prefix + name)
