@@ -288,8 +288,13 @@ def _newer_hint(message, line):
     Python: before 3.12 an f-string could not reuse its own quotes or span
     lines (`f"{row["name"]}"`, PEP 701), nor could a function or class take
     type parameters or a `type` alias be written (PEP 695, EvaP's
-    `def f[M: Model]`); real projects now write them. `line`: the text of
-    the line the error is on."""
+    `def f[M: Model]`); real projects now write them; nor, before 3.14,
+    could an `except` name several exceptions without brackets
+    (`except A, B:`, PEP 758: warehouse). `line`: the text of the line the
+    error is on."""
+    if message.startswith("multiple exception types must be parenthesized") and sys.version_info < (3, 14):
+        return ("; Python 3.14 reads `except A, B:` without brackets (PEP 758): run fixlint under the "
+                "project's Python")
     if sys.version_info >= (3, 12):
         return ""
     if message.startswith("f-string"):

@@ -185,6 +185,15 @@ def test_newer_syntax_names_the_python_that_parsed_it(project):
     assert f"(parsed as Python {version}" in done.stderr
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="Python 3.14 reads `except A, B:` (PEP 758)")
+def test_unbracketed_exceptions_say_which_python_reads_them(tmp_path):
+    write(tmp_path, "handlers.py", SESSION + "try:\n    pass\nexcept KeyError, ValueError:\n    pass\n")
+    done = run_cli("check", "handlers.py", cwd=tmp_path)
+    assert done.stderr.startswith("handlers.py:4:")
+    assert "Python 3.14 reads `except A, B:` without brackets (PEP 758): run fixlint under the project's " \
+           "Python" in done.stderr
+
+
 @pytest.mark.parametrize("source", ["type Handler = int\n", "type Pair[T] = tuple[T, T]\n",
                                     "def first[T](xs: list[T]) -> T:\n    return xs[0]\n",
                                     "class Box[T]:\n    pass\n"])
