@@ -39,7 +39,8 @@ from .. import __version__
 # 15: `object_links`, `calls`, `env_defaults`, and functions' `events` hold `["delete_cookie", name]`;
 # 16: `class_bases`; 17: `numbers`; 18: `jwt_cookies` (Flask-JWT-Extended's project_use); 19: `mounts`;
 # 20: `renamed`, `user_names` (names re-exported by a project module); 21: `routes`, and
-# functions' `remove` events for every key a literal names
+# functions' `remove` events for every key a literal names; 22: `aliases`; 23: functions' events
+# through calls of their module's own functions, `keyed` removals, and `config.include()`d backends
 FORMAT = 23
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
