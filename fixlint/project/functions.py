@@ -538,6 +538,10 @@ class _Function:
         # google_oauth() writes the session when the OAuth client calls it, not when the helper runs).
         found = branches(self.node)
         inner = _inner_bodies(found, self.node)
+        # Calls of the module's own functions in an `except` handler: what an error path tidies
+        # (a getter dropping a stale key when its record is gone) is not what a call of this one does.
+        self._handled = {id(n) for h in found if h.__class__ is ast.ExceptHandler for b in h.body
+                         for n in branches(b)} if self.local else ()
         statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
                              and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
         events, returns, weak = [], None, None
@@ -698,7 +702,7 @@ class _Function:
                     events.append(["own", framework, func.attr])
                 return
         if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
-                func.id not in self.params and func.id not in self.assigned):
+                func.id not in self.params and func.id not in self.assigned) and id(node) not in self._handled:
             events.extend(self._called_events(self.local[func.id]["events"], node))
             return
         qualname = _qualname(func, self.aliases)
