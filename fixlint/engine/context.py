@@ -94,7 +94,7 @@ class FileContext:
         project = self.project
         if project is not None and (project.reexports or project.star_reexports) and node.__class__ is ast.ImportFrom:
             for qualname in self.reexported(node).values():
-                self._add_module(qualname.rpartition(".")[0])
+                self._add_module(qualname.rpartition(".")[0] or qualname)  # a module itself: `import flask`
 
     def reexported(self, node):
         """{local name: qualified name} an ImportFrom of a project module

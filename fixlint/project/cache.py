@@ -40,8 +40,9 @@ from .. import __version__
 # 16: `class_bases`; 17: `numbers`; 18: `jwt_cookies` (Flask-JWT-Extended's project_use); 19: `mounts`;
 # 20: `renamed`, `user_names` (names re-exported by a project module); 21: `routes`, and
 # functions' `remove` events for every key a literal names; 22: `aliases`; 23: functions' events
-# through calls of their module's own functions, `keyed` removals, and `config.include()`d backends
-FORMAT = 23
+# through calls of their module's own functions, `keyed` removals, and `config.include()`d backends;
+# 24: `builds_app` for a module calling an application class after a star import
+FORMAT = 24
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

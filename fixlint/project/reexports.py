@@ -113,6 +113,14 @@ class ReExports:
                 bound = self.bound_name(path, name)
                 if bound is not None:
                     found[name] = bound
+            # `import flask` binds the module `flask` (`import os.path`: `os`), a star import
+            # passes it on (openNAMU's route modules write `flask.session` after `from .tool.func import *`);
+            # not a project module's name, and not a name the module binds otherwise.
+            for level, module, listed in self.summaries[path]["imports"]:
+                root = module.partition(".")[0]
+                if not level and not listed and root and not root.startswith("_") and root not in found and (
+                        not self._project_module(path, 0, root)):
+                    found[root] = root
             for level, module, listed in self.summaries[path]["imports"]:
                 if "*" in listed:
                     for target in self.resolve_in(os.path.dirname(path), level, module, ())[:1]:
@@ -166,4 +174,8 @@ class ReExports:
                         use = _USES.get(self.bound_name(target, name))
                         if use is not None:
                             found.add(use)
+                    if "*" in names:  # a module passed on whole (`import flask` there): `flask.session` here
+                        for local, bound in self.star_names(target).items():
+                            if local == bound:
+                                found.update(_USES[f"{bound}.{name}"] for name in used if f"{bound}.{name}" in _USES)
         return frozenset(found)

@@ -437,7 +437,10 @@ def _from_imports(facts, imports, text):
             if root in framework.packages:
                 facts[framework.project_marker] = True
         app_import = ((module in _APP_MODULES and any(f"{module}.{name}" in _APPLICATIONS for name in names))
-                      or (not names and module in _APP_PACKAGES))
+                      or (not names and module in _APP_PACKAGES)
+                      # a star import may pass the application's class on (`from flask import *`),
+                      # or its package (a project module's `import flask`: openNAMU's `flask.Flask(...)`)
+                      or names == ["*"])
         if app_import and _APP_CALL.search(text):
             facts["builds_app"] = True
             for name, base in _APP_SUBCLASS.findall(text):
