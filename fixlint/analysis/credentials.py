@@ -173,6 +173,16 @@ class VerifiedRecords:
                     if binding.value.__class__ in (ast.Attribute, ast.Subscript):
                         self._mark(binding.value, names)
 
+    def compared(self, compare):
+        """A password compared by hand with a record's (compares_passwords):
+        the record is verified from here on."""
+        names = self._current()
+        if names is None:
+            return
+        for side in (compare.left, compare.comparators[0]):
+            if _stored_password(side):
+                self._mark(side, names)
+
     def _mark(self, expr, names):
         name = root_name(expr)
         if name is None or name in _NOT_RECORDS:
@@ -275,7 +285,85 @@ def _checks_credentials(call):
     kind = verifier_name(name)
     if kind is None:
         kind = _receiver_named_to_verify(func)  # is_verifier's answer, its name already split
-    return bool(kind or credential_query(call) or any(_names_verifier(arg) for arg in call.args))
+    return bool(kind or credential_query(call) or any(_names_verifier(arg) for arg in call.args)
+                or _compares_digest_of_a_password(call, name))
+
+
+def compares_passwords(expr):
+    """A password compared by hand with a stored one, either way round:
+    `request.POST.get("contrasena") != usuario["contrasena"]`,
+    `user.password == form_password` (M.P.S.E.N.A's login `sesion`):
+    a credential check, written in plain text. The stored side is a
+    record's password field (`row["senha"]`, `user.password`), the other a
+    value named for a password that is no such field of a record."""
+    if expr.__class__ is not ast.Compare or len(expr.ops) != 1 or expr.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+        return False
+    left, right = expr.left, expr.comparators[0]
+    return (_stored_password(left) and _given_password(right)) or (_stored_password(right) and _given_password(left))
+
+
+_REQUEST_ROOTS = frozenset(("request", "req", "self", "form", "data", "body", "payload"))
+
+
+def _stored_password(expr):
+    """A record's password field: `user.password`, `row["contrasena"]`
+    (not the request's: `request.form["password"]`)."""
+    if expr.__class__ is ast.Attribute:
+        field = expr.attr
+    elif expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
+        field = expr.slice.value
+    else:
+        return False
+    if field.lower() not in vocab.PASSWORD_COLUMNS:
+        return False
+    root = root_name(expr)
+    return root is not None and root.lower() not in _REQUEST_ROOTS
+
+
+def _given_password(expr):
+    """A value named for a password that is no record's password field: a
+    name (`senha`, `password`), or a read of the request by a password
+    key (`request.form["password"]`, `request.POST.get("contrasena")`)."""
+    if _stored_password(expr):
+        return False
+    if expr.__class__ is ast.Name:
+        return _spells_password(expr.id)
+    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+    elif expr.__class__ is ast.Subscript:
+        key = expr.slice
+    elif expr.__class__ is ast.Attribute:
+        return _spells_password(expr.attr) or (expr.attr == "data" and expr.value.__class__ is ast.Attribute
+                                               and _spells_password(expr.value.attr))  # form.password.data
+    else:
+        return False
+    return key.__class__ is ast.Constant and isinstance(key.value, str) and _spells_password(key.value)
+
+
+def _spells_password(name):
+    lowered = name.lower()
+    return any(needle.lower() in lowered for needle in auth.PASSWORD_NEEDLES)
+
+
+def _compares_digest_of_a_password(call, name):
+    """`secrets.compare_digest(pwd, ADMIN_PASSWORD)`, `hmac.compare_digest(...)`:
+    a constant-time comparison of something named for a password (fs-qr's
+    single-password admin pages)."""
+    return name == "compare_digest" and len(call.args) == 2 and any(
+        _names_a_password(arg) for arg in call.args)
+
+
+def _names_a_password(expr):
+    if expr.__class__ is ast.Name:
+        return _spells_password(expr.id)
+    if expr.__class__ is ast.Attribute:
+        return _spells_password(expr.attr) or _names_a_password(expr.value)
+    if expr.__class__ is ast.Subscript:
+        return _given_password(expr) or _names_a_password(expr.value)
+    if expr.__class__ is ast.Call:
+        return _given_password(expr) or (expr.func.__class__ is ast.Attribute and expr.func.attr in ("encode", "strip")
+                                         and _names_a_password(expr.func.value))
+    return False
 
 
 def _names_verifier(arg):

@@ -57,7 +57,7 @@ from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
 from .base import Analysis
 from .cookies import computed_cookie_name, env_default
-from .credentials import VerifiedRecords, checks_credentials, is_verifier, project_verifier
+from .credentials import VerifiedRecords, checks_credentials, compares_passwords, is_verifier, project_verifier
 from .handlers import HandlerAnalysis
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
@@ -1317,9 +1317,13 @@ class LifecycleAnalysis(Analysis):
             self._store_origin(container, node.slice)
 
     def visit_compare(self, node):
-        """`"user_id" in session`."""
+        """`"user_id" in session`; a password compared by hand with a
+        record's (`form_password != row["senha"]`): a credential check."""
         if self.ctx.function is None:
             return
+        if compares_passwords(node):
+            self._add(Event(VERIFY, node))
+            self.records.compared(node)
         for comparator in node.comparators:
             framework = self._session(comparator)
             if framework is not None:
