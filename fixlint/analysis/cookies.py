@@ -918,6 +918,12 @@ class CookieAnalysis(Analysis):
                 if header is not None and header.lower() == "set-cookie":
                     self._header(node.args[1])
                     return
+        if func.__class__ is ast.Subscript:  # `OAuth2PasswordBearerAuth[User](...)`: a generic class built
+            generic = self.ctx.qualname(func.value)
+            middleware = fw.middleware_for(generic) if generic is not None else None
+            if middleware is not None:
+                self._middleware(node, func.value, node.args[middleware.leading:], node.keywords)
+                return
         qualname = self.ctx.qualname(func)
         if qualname is None:
             framework = self._constructed(func, None)

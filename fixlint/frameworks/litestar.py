@@ -62,7 +62,34 @@ SESSION_CONFIGS = Middleware(
     defaults={
         "secure": False, "httponly": True, "samesite": "lax", "lifetime": 14 * _DAY,
         "name": "session", "domain": None, "path": "/",
-    },    constructed=True,
+    },
+    constructed=True,
+)
+
+# litestar.security.jwt's configs that carry the token in a cookie (auth.py:
+# JWTCookieAuth, OAuth2PasswordBearerAuth): their login() sets the cookie
+# `key` ("token") with httponly always, `secure` (None: no Secure flag),
+# `samesite` ("lax"), path "/", no domain, for `default_token_expiration`
+# (a day); litestar-fullstack builds one with no `secure`.
+JWT_COOKIE_AUTH = Middleware(
+    qualnames=frozenset(
+        f"{module}.{name}" for module in ("litestar.security.jwt", "litestar.security.jwt.auth")
+        for name in ("JWTCookieAuth", "OAuth2PasswordBearerAuth")
+    ),
+    label="Litestar",
+    params=(),  # dataclasses, configured by keyword
+    options={
+        "secure": "secure", "samesite": "samesite", "lifetime": "default_token_expiration",
+        "name": "key", "domain": "domain", "path": "path",
+    },
+    defaults={
+        "secure": None, "httponly": True, "samesite": "lax", "lifetime": _DAY,
+        "name": "token", "domain": None, "path": "/",
+    },
+    fixed=frozenset(("httponly",)),
+    constructed=True,
+    cookie="token cookie",
+    leading=0,
 )
 
 APP_CLASSES = frozenset(("litestar.Litestar", "litestar.app.Litestar", "litestar.Router", "litestar.router.Router"))
@@ -195,7 +222,7 @@ LITESTAR = Framework(
     response_types=RESPONSES,
     cookie_classes=COOKIES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
-    middleware=(SESSION_CONFIGS,),
+    middleware=(SESSION_CONFIGS, JWT_COOKIE_AUTH),
     routing=Routing(
         app_classes=APP_CLASSES,
         decorator_functions=HANDLER_DECORATORS,

@@ -292,7 +292,7 @@ class CookieWithoutSecure(Rule):
             if flag.explicit:
                 return (f"{option}={flag.value!r} lets {subject} travel over plain HTTP; "
                         f"pass {option}=True ({site.label})")
-            return (f"{subject} is sent without Secure ({option} defaults to False); "
+            return (f"{subject} is sent without Secure ({option} defaults to {flag.value!r}); "
                     f"pass {option}=True ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without Secure; "
