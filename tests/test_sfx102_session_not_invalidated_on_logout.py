@@ -604,3 +604,23 @@ def test_a_django_logout_deleting_a_token_cookie_is_told_to_revoke_it(cookie, re
     [message] = sfx102_messages(source, filename="views.py")
     assert ("revoke the token on the server at logout (a deny-list), or keep the sign-in" in message) is revoke, message
     assert message.endswith("request.session.flush() (Django)"), message
+
+
+def test_an_aiohttp_logout_without_aiohttp_session_is_advised_to_revoke_the_token(tmp_path):
+    # aiohttp has no session of its own: deleting a JWT cookie the app minted leaves no server-side
+    # session to invalidate, and the advice must not name aiohttp-session (sqlplot). With aiohttp-session
+    # set up anywhere in the application, the deleted session cookie's record survives.
+    from pathlib import Path
+
+    from .helpers import run_cli, write
+
+    source = (Path(__file__).resolve().parent.parent / "fixtures" / "aiohttp" / "jwt_cookie.py").read_text()
+    for name, setup, expected in (("plain", "", "whose value stays valid"),
+                                  ("stored", "from aiohttp_session import setup\n", "server-side session survives")):
+        root = tmp_path / name
+        write(root, "pyproject.toml", "[project]\nname = 'app'\n")
+        write(root, "handlers.py", source)
+        write(root, "main.py", setup + "from handlers import routes\n")
+        done = run_cli("check", "--select", "SFX102", "--no-cache", ".", cwd=root)
+        [line] = done.stdout.splitlines()
+        assert expected in line and ("aiohttp-session" in line) == bool(setup), line

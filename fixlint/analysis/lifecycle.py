@@ -424,7 +424,8 @@ class LifecycleAnalysis(Analysis):
         for framework in fw.FRAMEWORKS:
             backend = self.backend(framework) if framework.extends is None else None
             if (backend is not None and backend.server_side
-                    and framework.packages and self.ctx.imports(*framework.packages)):
+                    and framework.packages and self.ctx.imports(*framework.packages)
+                    and self.session_set_up(framework)):  # aiohttp without aiohttp-session has no session
                 return backend
         return None
 

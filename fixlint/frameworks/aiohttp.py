@@ -80,6 +80,8 @@ AIOHTTP = Framework(
         self_request_bases=frozenset(("aiohttp.web.View", "aiohttp.web_urldispatcher.View")),
     ),
     backend=SESSION_BACKEND,
+    # aiohttp has no session of its own: aiohttp-session's runs once a module of the application imports it.
+    session_setup=("aiohttp_session",),
     session_cookie="AIOHTTP_SESSION",
     cookie_deleters=frozenset(("del_cookie",)),  # StreamResponse.del_cookie(name, *, domain, path, ...)
     redirects=REDIRECTS,
