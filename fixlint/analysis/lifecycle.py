@@ -118,6 +118,8 @@ def _session_calls():
 
 
 _SESSION_CALLS = _session_calls()
+# Calls returning the object holding a session's id -> the framework (Framework.session_handlers).
+_SESSION_HANDLERS = {q: f for f in fw.FRAMEWORKS for q in f.session_handlers}
 # A project's own copy of a library's logout call: the call's bare name ->
 # (the session keys the library's call removes, all of which the copy
 # removes too; the event the library's call stands for).
@@ -1143,6 +1145,11 @@ class LifecycleAnalysis(Analysis):
             cls = target.__class__
             if cls is ast.Subscript:
                 self._subscript_write(node, target, value)
+            elif cls is ast.Attribute and self.ctx.function is not None and target.attr == "session_id" and (
+                    self._session_handler(target.value) is not None):
+                # `get_session_handler(request).session_id = generate_session_id()`: a new id
+                framework = self._session_handler(target.value)
+                self._add(Event(REGEN, node, framework, mechanism=framework.regenerate_mechanism))
             elif cls is ast.Attribute and self.ctx.function is not None:
                 framework = self._session(target.value)  # session.permanent = True
                 if framework is not None:
@@ -1153,6 +1160,16 @@ class LifecycleAnalysis(Analysis):
                 framework = _ENGINE_SETTINGS[target.id]
                 if literal_key(value, self.ctx) == framework.cookie_engine:
                     self.cookie_engines.add(framework)
+
+    def _session_handler(self, expr):
+        """The framework whose session-id holder `expr` is (a call of one of
+        its session_handlers, or a local name assigned one), or None."""
+        if not _SESSION_HANDLERS:
+            return None
+        value = self.ctx.value_of(expr) if expr.__class__ is ast.Name else expr
+        if value.__class__ is not ast.Call:
+            return None
+        return _SESSION_HANDLERS.get(self.ctx.qualname(value.func))
 
     def _subscript_write(self, node, target, value):
         ctx = self.ctx

@@ -314,6 +314,10 @@ class Framework:
     # `login_user()`: the event is the library's own, for its message), and
     # `session_writers` write it behind the scenes (`flash()`).
     regenerate_calls: frozenset = frozenset()
+    # Calls returning the object that holds the session's id (starsessions'
+    # get_session_handler(request)): assigning its `session_id` gives the
+    # session a new id.
+    session_handlers: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
     # SFX102: one of its `bind_calls` inside a logout handler is no partial

@@ -54,6 +54,13 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("clear",)),
 )
 
+# What regenerate_session_id() does, written out (canadalogin's OIDC callback):
+# `get_session_handler(request).session_id = generate_session_id()` gives the
+# session a new id, as the handler's regenerate_id() does.
+SESSION_HANDLERS = frozenset(
+    ("starsessions.get_session_handler", "starsessions.session.get_session_handler")
+)
+
 GET_SESSION_ID = frozenset(
     ("starsessions.get_session_id", "starsessions.session.get_session_id")
 )
@@ -85,6 +92,7 @@ STARSESSIONS = Framework(
     option="starsessions",
     regenerate_calls=REGENERATE,
     regenerate_mechanism="regenerate:starsessions",
+    session_handlers=SESSION_HANDLERS,
     session_id_calls={qualname: "get_session_id(request)" for qualname in GET_SESSION_ID},
     fixtures="fastapi",
     advice={
