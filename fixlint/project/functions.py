@@ -64,7 +64,6 @@ import ast
 import copy
 import re
 import textwrap
-from collections import Counter
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
@@ -331,14 +330,7 @@ def _compose(found, callers, aliases, web):
 
 def _chunk_callers(text, callees):
     """The nodes of the module-level functions of `text` (each parsed alone)
-    whose text calls one of `callees` (profiles_from_text's _compose). Most
-    modules call none of their functions that have events (a module of
-    views): one scan of the text for the names it calls, less those it
-    defines, says so before any function's text is looked at."""
-    called = _called_names(text)
-    callees = {name: profile for name, profile in callees.items() if name in called}
-    if not callees:
-        return []
+    whose text calls one of `callees` (profiles_from_text's _compose)."""
     found = []
     for _, chunk in _function_texts(text):
         if chunk.startswith("class") or not any(_spells_call(chunk, name) for name in callees):
@@ -346,18 +338,6 @@ def _chunk_callers(text, callees):
         found.extend(n for n in _parse_alone(chunk) if n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
                      and _calls_one_of(n, callees))
     return found
-
-
-_CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)[ \t]*\(")
-_DEFINED = re.compile(r"\bdef[ \t]+([A-Za-z_]\w*)")
-
-
-def _called_names(text):
-    """The names `text` spells called more often than it defines them
-    (`def name(` spells a call of `name` too)."""
-    calls = Counter(_CALLED.findall(text))
-    calls.subtract(_DEFINED.findall(text))
-    return {name for name, count in calls.items() if count > 0}
 
 
 def _spells_call(chunk, name):
