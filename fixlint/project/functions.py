@@ -144,9 +144,7 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
                 web = _web_framework(aliases)
             node = module.function(start, chunk) if module is not None and not chunk.startswith("class") else None
             found.update(_chunk_profiles(chunk, aliases, web, names, node))
-        if _callees(found):
-            _compose(found, lambda callees: _chunk_callers(text, callees), aliases, web or _web_framework(aliases))
-        return found
+        return _with_own_calls(found, text, aliases, web)
     context = tuple(sorted(aliases.items()))
     web, kept, found = None, {}, {}
     for chunk in top_level_functions(text):
@@ -165,6 +163,12 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
             found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
     known.clear()
     known.update(kept)
+    return _with_own_calls(found, text, aliases, web)
+
+
+def _with_own_calls(found, text, aliases, web):
+    """profiles_from_text's `found`, its functions that call the module's
+    own functions with events read again from their text (_compose)."""
     if _callees(found):
         _compose(found, lambda callees: _chunk_callers(text, callees), aliases, web or _web_framework(aliases))
     return found
