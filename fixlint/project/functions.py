@@ -146,7 +146,7 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
             found.update(_chunk_profiles(chunk, aliases, web, names, node))
         return _with_own_calls(found, text, aliases, web)
     context = tuple(sorted(aliases.items()))
-    web, kept, found = None, {}, {}
+    web, kept, found, called = None, {}, {}, set()
     for chunk in top_level_functions(text):
         # Kept for every function, marked or not: an unchanged one is one
         # dictionary lookup, not a search for each marker.
@@ -161,16 +161,44 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
         kept[chunk, context] = named
         if named is not _UNMARKED:
             found.update(named)  # in source order, as _profiles: a later profile of a name replaces an earlier one
+        calls = known.get((_CALLS, chunk))
+        if calls is None:
+            calls = _chunk_calls(chunk)
+        kept[_CALLS, chunk] = calls
+        called |= calls
     known.clear()
     known.update(kept)
-    return _with_own_calls(found, text, aliases, web)
+    return _with_own_calls(found, text, aliases, web, called)
 
 
-def _with_own_calls(found, text, aliases, web):
+_CALLS = object()  # `known`'s key, with a function's text, for the names it calls (_chunk_calls)
+
+
+def _with_own_calls(found, text, aliases, web, called=None):
     """profiles_from_text's `found`, its functions that call the module's
-    own functions with events read again from their text (_compose)."""
-    if _callees(found):
-        _compose(found, lambda callees: _chunk_callers(text, callees), aliases, web or _web_framework(aliases))
+    own functions with events read again from their text (_compose).
+    `called`: the names the module's functions call, when the caller has
+    them (_chunk_calls of each function, kept per document)."""
+    callees = _callees(found)
+    if callees:
+        # Most modules call none of their functions that have events (a
+        # module of views): the names the module calls say so before any
+        # function's text is parsed. A later round's callees include the
+        # functions composed before (`welcome_twice_removed` calling
+        # `welcome_member`): asked about as they come.
+        if called is None:
+            spelled = {}
+
+            def is_called(name):
+                found_here = spelled.get(name)
+                if found_here is None:
+                    found_here = spelled[name] = _spells_call(text, name, defined=False)
+                return found_here
+        else:
+            is_called = called.__contains__
+        if any(is_called(name) for name in callees):
+            _compose(found, lambda callees: _chunk_callers(text, [n for n in callees if is_called(n)]),
+                     aliases, web or _web_framework(aliases))
     return found
 
 
@@ -344,18 +372,43 @@ def _chunk_callers(text, callees):
     return found
 
 
-def _spells_call(chunk, name):
-    """Whether `chunk` spells `name(` as an identifier (blanks between)."""
+def _spells_call(chunk, name, defined=True):
+    """Whether `chunk` spells `name(` as an identifier (blanks between);
+    without `defined`, not counting `def name(` (a module's text, asked
+    whether anything calls one of its functions)."""
     at = chunk.find(name)
     while at != -1:
         end = at + len(name)
         if not (at and (chunk[at - 1].isalnum() or chunk[at - 1] in "_.")):
             while end < len(chunk) and chunk[end] in " \t":
                 end += 1
-            if end < len(chunk) and chunk[end] == "(":
+            if end < len(chunk) and chunk[end] == "(" and (defined or not _after_def(chunk, at)):
                 return True
         at = chunk.find(name, at + 1)
     return False
+
+
+# A name spelled called: `name(`, blanks between, not an attribute's; a
+# `def name(` is matched whole (group 1 set) so that its name is not.
+_CALLED = re.compile(r"(\bdef[ \t]+)?(?<![\w.])([^\W\d]\w*)[ \t]*\(")
+
+
+def _chunk_calls(chunk):
+    """The names a module-level function's text spells called
+    (_spells_call without `defined`); none for a class's text, whose
+    methods are not followed (_chunk_callers)."""
+    if chunk.startswith("class") or "(" not in chunk:
+        return frozenset()
+    return frozenset(name for defined, name in _CALLED.findall(chunk) if not defined)
+
+
+def _after_def(text, at):
+    """Whether the identifier at `at` follows `def` (and blanks)."""
+    start = at
+    while start and text[start - 1] in " \t":
+        start -= 1
+    return start < at and text.endswith("def", 0, start) and (start == 3 or not (
+        text[start - 4].isalnum() or text[start - 4] == "_"))
 
 
 def _named_profiles(statements, aliases, web):
