@@ -539,12 +539,13 @@ def test_a_name_in_the_value_that_rebinds_it_is_the_binding_it_replaces():
 
 
 def test_findings_of_a_rule_do_not_depend_on_the_other_rules_selected():
-    # WuZiqi's Tornado logout: the record it deletes is keyed by the signed
-    # cookie through `user = user.decode()`; SFX102 alone once lost that.
+    # A Tornado logout of WuZiqi's shape: the record it deletes is keyed by the
+    # signed cookie through `user = user.decode()`; SFX102 alone once lost that.
+    # (WuZiqi's own store holds game sockets, not sign-ins: socket_cache_logout.py.)
     source = """
         import tornado.web
 
-        SOCKETS = {}
+        SIGNED_IN = {}
 
         class LoginHandler(tornado.web.RequestHandler):
             def post(self):
@@ -555,8 +556,8 @@ def test_findings_of_a_rule_do_not_depend_on_the_other_rules_selected():
                 user = self.get_secure_cookie("user")
                 if user is not None:
                     user = user.decode("utf-8")
-                    if user in SOCKETS:
-                        del SOCKETS[user]
+                    if user in SIGNED_IN:
+                        del SIGNED_IN[user]
                 self.clear_cookie("user")
     """
     alone = lint(source, rules=[get_rule("SFX102")])

@@ -44,6 +44,7 @@ _SQL_PASSWORD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NOT_RECORDS = frozenset(("self", "cls")) | fw.REQUEST_NAMES
+_ENCODERS = frozenset(("encode", "strip"))  # a credential passed on as bytes or trimmed (`password.encode()`)
 _MAX_NODES = 200  # a value's walk stops here: a huge literal holds no record
 _NONE = frozenset()
 
@@ -134,12 +135,13 @@ def root_name(expr):
 class VerifiedRecords:
     """The local names holding a verified user record, per function."""
 
-    __slots__ = ("ctx", "is_verifier", "_names")
+    __slots__ = ("ctx", "is_verifier", "_names", "_credentials")
 
     def __init__(self, ctx, is_verifier):
         self.ctx = ctx
         self.is_verifier = is_verifier  # (ctx, func, name) -> bool, the lifecycle analysis's test
         self._names = {}  # FunctionDef -> set of names
+        self._credentials = {}  # FunctionDef -> the local names a credential check was given
 
     def _current(self):
         function = self.ctx.function
@@ -165,6 +167,9 @@ class VerifiedRecords:
         if func.__class__ is ast.Attribute:
             self._mark(func.value, names)
         for arg in call.args:
+            if (arg.__class__ is ast.Call and arg.func.__class__ is ast.Attribute and arg.func.attr in _ENCODERS
+                    and arg.func.value.__class__ is ast.Name):
+                arg = arg.func.value  # checkpw(passphrase.encode(), ...)
             if arg.__class__ in (ast.Attribute, ast.Subscript):
                 self._mark(arg, names)
             elif arg.__class__ is ast.Name:
@@ -172,6 +177,11 @@ class VerifiedRecords:
                 if binding is not None and binding.kind == sc.ASSIGN and binding.value is not None:
                     if binding.value.__class__ in (ast.Attribute, ast.Subscript):
                         self._mark(binding.value, names)
+                if binding is not None and binding.kind in (sc.ASSIGN, sc.PARAM) and (
+                        binding.scope is self.ctx.function.scope) and arg.id not in _NOT_RECORDS:
+                    # The credential checked, itself: a passphrase that is the user's only
+                    # identity (SecureDrop's `session["codename"] = passphrase`).
+                    self._credentials.setdefault(self.ctx.function.node, set()).add(arg.id)
 
     def compared(self, compare):
         """A password compared by hand with a record's (compares_passwords):
@@ -198,6 +208,13 @@ class VerifiedRecords:
     def held_by(self, function):
         """The names holding a verified record in `function` (a FunctionDef), by the end of its walk."""
         return self._names.get(function) or _NONE
+
+    def holds_credential(self, value):
+        """True when `value` is a credential a check was given in this
+        function (`verify_api_key(key)`, then `key`)."""
+        function = self.ctx.function
+        held = self._credentials.get(function.node) if function is not None else None
+        return bool(held) and value.__class__ is ast.Name and value.id in held
 
     def holds_record(self, value):
         """True when `value` is taken from a verified user record."""

@@ -41,6 +41,15 @@ FUNCTION = "function"
 _PATH_PARAM = re.compile(r"{(\w+)(?::[^}]*)?}|<(?:\w+:)?(\w+)>")
 
 
+def _without_areas(path):
+    """`path` less each segment two or more named segments (no capture)
+    follow (Handler.words)."""
+    segments = [part for part in path.split("/") if part]
+    named = [i for i, part in enumerate(segments) if _PATH_PARAM.fullmatch(part) is None]
+    kept = set(named[-2:]) | {i for i, part in enumerate(segments) if i not in named}
+    return "/".join(part for i, part in enumerate(segments) if i in kept)
+
+
 class Handler:
     __slots__ = ("node", "info", "name", "class_node", "framework", "kind", "paths", "methods", "params", "routers",
                  "responder")
@@ -68,14 +77,19 @@ class Handler:
         """Names the route paths capture (`/s/<sid>`, `/s/{sid}`)."""
         return {m.group(1) or m.group(2) for path in self.paths for m in _PATH_PARAM.finditer(path)}
 
-    def words(self):
+    def words(self, areas=True):
         """Lower-case words of the function's name, its class's name and its
-        route paths: what login/logout detection reads."""
+        route paths: what login/logout detection reads. Without `areas`, a
+        path's segments that two or more named segments follow are left
+        out: `/login/` of `/login/dashboard/clientes/editar` names the area
+        of the site the page is in, not what the page does (H4ckaton's
+        admin pages); `/auth/login` and `/login/<provider>/callback` keep
+        theirs."""
         out = fw.words(self.name)
         if self.class_node is not None:
             out += fw.words(self.class_node.name)
         for path in self.paths:
-            out += fw.words(path)
+            out += fw.words(path if areas else _without_areas(path))
         return out
 
     def __repr__(self):  # pragma: no cover - debugging aid

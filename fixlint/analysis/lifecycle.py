@@ -82,6 +82,7 @@ DELETE = "delete"  # `session.pop("next")`, `del session["cart"]`
 # record written under a key of any name) and of a REMOVE that is a
 # signed-out flag (`islogout = True`, `logged_in = False`).
 RECORD = "record"
+CREDENTIAL = "credential"  # a BIND of the credential a check was just given (`session["codename"] = passphrase`)
 SIGNED_OUT = "signed_out"
 
 # Session methods worth a look, by what they do.
@@ -661,6 +662,9 @@ class LifecycleAnalysis(Analysis):
         attr = func.attr
         receiver = func.value
         own = False  # a method the project's own session class renews the id with (`set_session_user`)
+        if attr in _ORM_ENDINGS and ctx.function is not None and self._ends_cookie_rows(node, receiver, attr):
+            self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
+            return True
         if (attr not in _ATTRIBUTE_CALLS and node.args and attr.lower().startswith(_DELETE_PREFIXES)
                 and fw.words(attr)[0] in stores.DELETE_METHODS and self._session_held_id(node.args[0])):
             # `redis_service.delete_set(f"session:{sid}")`: a method of the project's own that deletes
@@ -1015,6 +1019,47 @@ class LifecycleAnalysis(Analysis):
             self._store_write(node, origin, _store_value_identity(node, attr, ctx))
         return True
 
+    def _ends_cookie_rows(self, node, receiver, attr):
+        """Whether an ORM call deletes or deactivates the rows a lookup by the
+        request cookie's value finds: the app's own session table, ended at
+        logout (EasyTips: `Session.objects.filter(uuid=sid).delete()`,
+        `.update(is_active=False)`, `row = ...get(uuid=sid)` then
+        `row.delete()`, or `row.is_active = False` then `row.save()`)."""
+        if attr in ("update", "aupdate"):
+            if not any(k.arg is not None and _switched_off(k.value) for k in node.keywords):
+                return False
+        elif node.args or (node.keywords and attr not in ("save", "asave")):  # save(update_fields=[...])
+            return False
+        rows = receiver
+        if rows.__class__ is ast.Name:
+            if attr in ("save", "asave") and not self._switched_off_in_function(rows.id):
+                return False
+            rows = self.ctx.value_of(rows)
+        elif attr in ("save", "asave"):
+            return False
+        if rows.__class__ is ast.Await:
+            rows = rows.value
+        while rows.__class__ is ast.Call:
+            func = rows.func
+            name = last_name(func)
+            if name in sessionids.ORM_METHODS and any(
+                    is_cookie_read(self.origins.key_origin(value))
+                    for value in (*rows.args, *(k.value for k in rows.keywords))):
+                return True
+            if func.__class__ is not ast.Attribute:
+                return False
+            rows = func.value
+            while rows.__class__ is ast.Attribute:  # Model.objects.filter(...)
+                rows = rows.value
+        return False
+
+    def _switched_off_in_function(self, name):
+        """Whether the function sets a field of `name` off (`row.is_active = False`)."""
+        function = self.ctx.function.node
+        return any(n.__class__ is ast.Assign and _switched_off(n.value) and any(
+            t.__class__ is ast.Attribute and t.value.__class__ is ast.Name and t.value.id == name for t in n.targets)
+            for n in walk(function))
+
     def _store_record(self, expr):
         """(store, key) when `expr` is a store's record: `SESSIONS[sid]`,
         `SESSIONS.setdefault(sid, {})`, `SESSIONS.get(sid)`, or a local
@@ -1212,6 +1257,10 @@ class LifecycleAnalysis(Analysis):
             shown = key if key is not None else _shown(key_expr)
             self._add(Event(BIND, node, framework, key=shown, mechanism=RECORD, session=container))
             return
+        if not other and self.records.holds_credential(value):
+            shown = key if key is not None else _shown(key_expr)
+            self._add(Event(BIND, node, framework, key=shown, mechanism=CREDENTIAL, session=container))
+            return
         event = self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
         if not other and event is not None and not binds_nobody(value):
             params = self._param_sources(value, 0)
@@ -1318,7 +1367,7 @@ class LifecycleAnalysis(Analysis):
                 kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             elif (self._store_origin(container, target.slice) is not None or _names_session_id(target.slice)
-                  or self._session_held_id(target.slice)):
+                  or self._session_held_id(target.slice)) and not _other_kind_store(container):
                 self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
 
     def visit_subscript(self, node):
@@ -1447,6 +1496,26 @@ class LifecycleAnalysis(Analysis):
 
 
 # -- helpers ----------------------------------------------------------------
+
+# ORM calls that may end the rows of an app's own session table (_ends_cookie_rows).
+_ORM_ENDINGS = frozenset(("delete", "adelete", "update", "aupdate", "save", "asave"))
+
+
+def _switched_off(value):
+    """`False` (or `None`, `0`): a flag such as `is_active` set off."""
+    return value.__class__ is ast.Constant and value.value in (False, None) and value.value is not True
+
+
+def _other_kind_store(container):
+    """Whether a store is named for another kind of session or connection
+    (`SOCKETS[room]`, `game_rooms`, `chat_sessions`): deleting its entry
+    for the user (WuZiqi's logout dropping the user's game socket) ends
+    no sign-in."""
+    while container.__class__ is ast.Subscript:
+        container = container.value
+    name = last_name(container)
+    return name is not None and sessionids.names_other_session(name)
+
 
 def _deletes_session_rows(statement, ctx):
     """Whether a statement run on a database (a string, or SQLAlchemy's
@@ -1760,7 +1829,7 @@ _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 
 
 __all__ = [
-    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
+    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "CREDENTIAL", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
     "METHOD", "library_logout", "library_logout_event", "session_method",
 ]

@@ -109,7 +109,8 @@ def handler_paths(lifecycle, handlers):
             continue  # a project helper named like a handler, judged at its calls in other modules
         elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
             role = LOGOUT
-        elif by_name and (login_words.in_words(words) or names & _LOGIN_EXACT):
+        elif by_name and (login_words.in_words(words if handler is None else handler.words(areas=False))
+                          or names & _LOGIN_EXACT):
             role = LOGIN
         elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
                 reaches.get(function, 0) & _SIGNS_OUT):
@@ -123,6 +124,8 @@ def handler_paths(lifecycle, handlers):
         else:
             continue
         steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
+        if role == LOGIN and hook is None and _reset_request(function, handler, words, steps):
+            continue
         if role is None:
             role = _role_by_behaviour(steps)
             if role is None:
@@ -193,6 +196,10 @@ def _phrase_sets(login_names, logout_names):
     return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
 
 
+_RESET = PhraseSet(next(phrases for label, phrases in vocab.OCCASIONS if label == "password reset"))
+_TOKEN_PARAMS = frozenset(("token", "code", "key", "uid", "uidb64", "otp", "signature", "hash"))
+# Login words other than a password reset's (_reset_request).
+_LOGIN_OTHER = PhraseSet(tuple(p for p in auth.LOGIN_WORDS if not _RESET.in_words(fw.words(p))))
 _BINDS = 1
 _VERIFIES = 2
 _SIGNS_OUT = 4
@@ -227,6 +234,25 @@ def _whole_names(function, handler):
         if len(segments) == 1:
             names.add(tuple(fw.words(segments[0])))
     return names
+
+
+
+
+def _reset_request(function, handler, words, steps):
+    """Whether a handler named only for a password reset asks for one and
+    signs nobody in (Modoboa's PasswordResetView keeping `user_pk` of the
+    pending reset): no credential check, no login call, and neither a new
+    password nor anything named like the reset token among its parameters
+    or route captures — the step that takes them is the one that may sign
+    in."""
+    if not _RESET.in_words(words) or _LOGIN_OTHER.in_words(words) or takes_a_password(function):
+        return False  # given the new password, the reset happens here (router_prefix.py)
+    if any(s.kind == VERIFY or (s.kind == BIND and (s.event.key or "").endswith("()")) for s in steps):
+        return False
+    names = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+    if handler is not None:
+        names |= handler.path_params()
+    return not any(w in _TOKEN_PARAMS for name in names for w in fw.words(name))
 
 
 def _role_by_behaviour(steps):

@@ -162,8 +162,47 @@ def _fold(expr, ctx, depth, budget):
             return _imported_constant(expr, ctx, budget.numbers)
         return _evaluate(value, ctx, depth + 1, budget)
     if cls is ast.Attribute and ctx is not None:
+        if expr.value.__class__ is ast.Name:
+            value = _class_constant(expr, ctx)
+            if value is not None:
+                return _evaluate(value, None, depth + 1, budget)
         return _imported_constant(expr, ctx, budget.numbers)
     return UNKNOWN
+
+
+def _class_constant(expr, ctx):
+    """The value a class body gives `self.NAME` (or `cls.NAME`) in one of
+    its methods, `NAME = "session_token"` at the class's top level: the
+    expression, or None. `self` is the method's first parameter; a class
+    that also assigns `self.NAME` in a method is not followed."""
+    info = getattr(ctx, "function", None)  # a FileContext's; other contexts (summaries) have no methods
+    class_node = info.class_node if info is not None else None
+    if class_node is None:
+        return None
+    arguments = info.node.args
+    first = (arguments.posonlyargs or arguments.args or (None,))[0]
+    if first is None or first.arg != expr.value.id:
+        return None
+    found = None
+    for stmt in class_node.body:
+        if stmt.__class__ is ast.Assign:
+            if any(t.__class__ is ast.Name and t.id == expr.attr for t in stmt.targets):
+                found = stmt.value if len(stmt.targets) == 1 else None
+        elif stmt.__class__ is ast.AnnAssign and stmt.target.__class__ is ast.Name and stmt.target.id == expr.attr:
+            found = stmt.value
+        elif stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and _assigns_attribute(stmt, expr.attr):
+            return None
+    return found
+
+
+def _assigns_attribute(function, name):
+    """Whether a method assigns `<something>.name` (`self.NAME = ...`)."""
+    for node in ast.walk(function):
+        if node.__class__ in (ast.Assign, ast.AugAssign, ast.AnnAssign):
+            targets = node.targets if node.__class__ is ast.Assign else (node.target,)
+            if any(t.__class__ is ast.Attribute and t.attr == name for t in targets):
+                return True
+    return False
 
 
 def _imported_constant(expr, ctx, numbers=False):
@@ -227,6 +266,8 @@ def duration_of(expr, ctx):
     value = evaluate(expr, ctx, numbers=True)
     if value is not UNKNOWN:
         return seconds(value)
+    if expr.__class__ is ast.Name and ctx is not None:
+        expr = ctx.value_of(expr)  # until = datetime.utcnow() + timedelta(days=365); expires=until
     if expr.__class__ is ast.BinOp and expr.op.__class__ is ast.Add:
         for now_side, delta_side in ((expr.left, expr.right), (expr.right, expr.left)):
             if now_side.__class__ is ast.Call and ctx.qualname(now_side.func) in _NOW:

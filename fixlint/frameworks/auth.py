@@ -51,7 +51,7 @@ VERIFY_METHOD = "verify"
 # `user_pwd`, `senha`, `kata_sandi`, `contraseña`, spelled as written, so that a module's
 # text holds it wherever its tree does; lifecycle_guard asks a caller's
 # text for them, lower-cased.
-PASSWORD_NEEDLES = ("passw", "Passw", "pwd", "senha", "sandi", "contras", "Contras")
+PASSWORD_NEEDLES = ("passw", "Passw", "passphrase", "Passphrase", "pwd", "senha", "sandi", "contras", "Contras")
 PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
 # Words of a call's name that may end something on the server (SFX102: a
 # logout that revokes its token as well as deleting the cookie): the

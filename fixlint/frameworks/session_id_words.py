@@ -163,13 +163,6 @@ SERVER_SECRET_WORDS = frozenset(("secret", "pepper", "encryption", "signing", "h
 # request (fixlint only: the Semgrep twin cannot tell where it came from).
 HELD_TOKEN_WORDS = frozenset(("token",))
 
-# Identity-like names: hashing only these yields a guessable id.
-PREDICTABLE_WORDS = frozenset(
-    ("user", "username", "email", "uid", "login", "name", "id", "pk", "ip", "addr",
-     "remote", "timestamp", "now", "time", "date", "counter", "count", "seq", "agent")
-)
-
-
 # Words of a request value that names the user signing in (`username`,
 # `email`, `usuario`): put into an auth cookie as it is, the cookie holds an
 # identity the login checked, not a session id a link can plant (SFX201).
@@ -177,6 +170,14 @@ USER_IDENTITY_WORDS = frozenset(
     ("user", "username", "userid", "uid", "login", "email", "mail", "nick", "nickname", "usuario", "utilisateur",
      "utente", "benutzer", "pengguna", "correo")
 )
+
+# Identity-like names: hashing only these yields a guessable id (the
+# account name a login form submits too: `md5(account)`, stevekevin1005's
+# blog token).
+PREDICTABLE_WORDS = frozenset(
+    ("user", "username", "email", "uid", "login", "name", "id", "pk", "ip", "addr", "account",
+     "remote", "timestamp", "now", "time", "date", "counter", "count", "seq", "agent")
+) | USER_IDENTITY_WORDS
 
 
 # What a session-bound credential is, by the words of its name (SFX204's

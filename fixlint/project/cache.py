@@ -41,8 +41,10 @@ from .. import __version__
 # 20: `renamed`, `user_names` (names re-exported by a project module); 21: `routes`, and
 # functions' `remove` events for every key a literal names; 22: `aliases`; 23: functions' events
 # through calls of their module's own functions, `keyed` removals, and `config.include()`d backends;
-# 24: `builds_app` for a module calling an application class after a star import
-FORMAT = 24
+# 24: `builds_app` for a module calling an application class after a star import;
+# 25: functions' events through Litestar's `request.set_session()`/`clear_session()`, and
+# imports resolved through namespace packages (links)
+FORMAT = 25
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

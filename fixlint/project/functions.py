@@ -91,6 +91,9 @@ _ENCODERS = frozenset(("str", "hex", "format", "bytes"))
 _REMOVE_METHODS = frozenset(("pop",))
 # Session methods that write keys given in their arguments.
 _WRITE_METHODS = frozenset(("update", "setdefault"))
+# Session calls on the request (Litestar's `request.set_session({...})`,
+# `request.clear_session()`): {method: "clear" or "write"}.
+_REQUEST_SESSION_CALLS = {m: kind for f in fw.FRAMEWORKS for m, kind in f.request_session_calls.items()}
 _SESSION_METHODS = frozenset(
     m for f in fw.FRAMEWORKS for m in (*f.session_regenerate_methods, *f.session_invalidate_methods))
 _MAX_DEPTH = 8
@@ -656,13 +659,16 @@ class _Function:
             if value.__class__ is ast.Call:
                 getter = fw.SESSION_GETTERS.get(_qualname(value.func, self.aliases))
                 return getter.key if getter is not None else None
-        if expr.__class__ is ast.Attribute and expr.attr == "session":
-            owner = expr.value
-            if owner.__class__ is ast.Attribute and owner.attr == "request":
-                owner = owner.value  # self.request.session
-            if owner.__class__ is ast.Name and (owner.id in _REQUEST_NAMES or owner.id in self.params):
-                return self.web or REQUEST  # the importer's framework decides
+        if expr.__class__ is ast.Attribute and expr.attr == "session" and self._request(expr.value):
+            return self.web or REQUEST  # the importer's framework decides
         return None
+
+    def _request(self, owner):
+        """Whether `owner` is a request: `request`, `req`, a parameter, or
+        `self.request` (of `request.session`, `request.set_session(...)`)."""
+        if owner.__class__ is ast.Attribute and owner.attr == "request":
+            owner = owner.value  # self.request.session
+        return owner.__class__ is ast.Name and (owner.id in _REQUEST_NAMES or owner.id in self.params)
 
     def _slot(self, name):
         """A parameter as a profile names it: [position (-1: keyword-only), name]."""
@@ -741,6 +747,15 @@ class _Function:
         if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in self.params and (
                 func.attr in _COOKIE_DELETERS or func.attr == "set_cookie") and not func.value.id.endswith("session"):
             self._cookie_deletion(node, func.attr, events)
+            return
+        if func.__class__ is ast.Attribute and func.attr in _REQUEST_SESSION_CALLS and self._request(func.value):
+            framework = self.web or REQUEST  # Litestar's request.set_session({...}) / clear_session()
+            if _REQUEST_SESSION_CALLS[func.attr] == "clear":
+                events.append(["clear", framework])
+            else:
+                key = _written_identity(node)
+                if key is not None:
+                    events.append(["bind", framework, key])
             return
         if func.__class__ is ast.Attribute:
             framework = self._session(func.value)
@@ -1080,5 +1095,6 @@ def _lasts(qualname):
 # The session's uses an event records (_Function._call, _write, _delete),
 # blanks allowed where Python allows them.
 _EVENT_METHODS = frozenset(("clear", *_SESSION_METHODS, *_REMOVE_METHODS, *_WRITE_METHODS))
-_SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
+_SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()|\.\s*(?:%s)\s*\(" % (
+    "|".join(sorted(_EVENT_METHODS)), "|".join(sorted(_REQUEST_SESSION_CALLS))))
 _TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)

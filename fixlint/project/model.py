@@ -221,6 +221,8 @@ class Project:
         self._routes = None  # absolute path -> {name: [registrations]} other modules route to it
         self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
         self._stems = None  # the last names a project module can be imported by (_may_name)
+        self._folders = None  # the folders holding project modules, below the root (_namespace)
+        self._unmarked = None  # whether no marker makes the root one (_unmarked_root)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
         self._cookie_names = {}  # absolute path -> the names its cookie deletions may give (cookie_names_in)
         self._reexports_of = None  # ReExports (reexports.py), made when a module's facts are asked for
@@ -724,7 +726,7 @@ class Project:
         for base in bases:
             target = _join(base, dotted) if module else base
             found = self._module_file(target)
-            if found is None and not (level and not module):
+            if found is None and not (level and not module) and not (names and self._namespace(target)):
                 continue
             linked = [found] if found else []
             for name in names:
@@ -754,6 +756,33 @@ class Project:
             self._stems = stems
         return leaf in stems
 
+    def _namespace(self, target):
+        """Whether `target` is a folder of project modules with no
+        `__init__.py`, a namespace package (PEP 420: `from app.auth import
+        utils` where `app/` and `app/auth/` have none); not the root of a
+        project its markers make one (a checkout named `flask` is no
+        `flask` package)."""
+        folders = self._folders
+        if folders is None:
+            folders = set()
+            for path in self._modules:
+                folder = os.path.dirname(path)
+                while folder not in folders and len(folder) > len(self.root):
+                    folders.add(folder)
+                    folder = os.path.dirname(folder)
+            if self._unmarked_root():
+                folders.add(self.root)
+            self._folders = folders
+        return target in folders
+
+    def _unmarked_root(self):
+        """Whether no marker makes the root one (the common folder of
+        checked files with no project: an unpacked app without `.git`)."""
+        found = self._unmarked
+        if found is None:
+            found = self._unmarked = not any(os.path.exists(_join(self.root, m)) for m in ROOT_MARKERS)
+        return found
+
     def _module_file(self, target):
         modules = self._modules
         candidate = target + ".py"
@@ -776,8 +805,20 @@ class Project:
                 packages.append(folder)
                 folder = os.path.dirname(folder)
             folders = [folder, self.root, os.path.join(self.root, "src")]
-            if os.path.join(self.root, "__init__.py") in self._modules:
+            if os.path.join(self.root, "__init__.py") in self._modules or self._unmarked_root():
+                # The root is itself the top package (`pretix/`), or, with no
+                # marker, may be one without `__init__.py`: the common folder
+                # of the checked files is `app/` when every module is in it
+                # (`from app.auth.utils import ...`).
                 folders.append(os.path.dirname(self.root))
+            # The folders above it up to the root, in a tree of namespace
+            # packages (PEP 420, no `__init__.py`): an app run from one of
+            # them (`cd backend && uvicorn app.main:app`) imports from there.
+            up = folder
+            while len(up) > len(self.root) and up.startswith(self.root):
+                up = os.path.dirname(up)
+                if len(up) > len(self.root):
+                    folders.append(up)
             # Last, the packages it sits in, from the top one down: an app run
             # from inside its package (`cd backend/app && uvicorn main:app`,
             # endurain) imports its subpackages as top-level (`import core.config`).

@@ -1,7 +1,7 @@
 """SFX101 session-not-regenerated-on-login."""
 
 from .. import frameworks as fw
-from ..analysis.lifecycle import BIND, RECORD, REGEN, LifecycleAnalysis, session_method
+from ..analysis.lifecycle import BIND, CREDENTIAL, RECORD, REGEN, LifecycleAnalysis, session_method
 from ..analysis.lifecycle_paths import LOGIN, exiting_blocks, paths_of, reaches, undone_clears
 from . import _lifecycle_semgrep as ls
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
@@ -510,6 +510,8 @@ class SessionNotRegeneratedOnLogin(Rule):
             does = f"binds {event.key!r} to the store record of the session id the request's cookie brought"
         elif event.mechanism == RECORD:
             does = f"binds {event.key!r}, a value of the verified user record, to the session without regenerating it"
+        elif event.mechanism == CREDENTIAL:
+            does = f"binds {event.key!r}, the credential it just checked, to the session without regenerating it"
         else:
             does = f"binds {event.key!r} to the session without regenerating it"
         who = f"login calls {step.via}(), which" if step.via is not None else "login"
