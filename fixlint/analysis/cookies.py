@@ -719,18 +719,20 @@ def _names_no_session_middleware(tree, setting):
     gives literal names only, there is one, and no name is a session
     middleware's (its class named with "session"): the settings run no
     session middleware, so Django sets no session cookie. Anything computed
-    says nothing."""
+    says nothing. Old Django's `MIDDLEWARE_CLASSES` is read as well (a
+    project that never moved to `MIDDLEWARE`: stevekevin1005's blog)."""
     names = []
+    settings = (setting, setting + "_CLASSES")
     for node in _module_statements(tree.body):
         cls = node.__class__
         if cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
             targets = node.targets if cls is ast.Assign else [node.target]
-            if any(t.__class__ is ast.Name and t.id == setting for t in targets):
+            if any(t.__class__ is ast.Name and t.id in settings for t in targets):
                 if not _literal_names(node.value, setting, names):
                     return False
         elif cls is ast.Expr and node.value.__class__ is ast.Call:
             func = node.value.func
-            if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id == setting:
+            if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in settings:
                 for arg in node.value.args:
                     if not (arg.__class__ is ast.Constant and isinstance(arg.value, int)
                             and not isinstance(arg.value, bool)) and not _literal_names(arg, setting, names):
@@ -834,7 +836,7 @@ def _literal_names(value, setting, names):
         return all(_literal_names(e, setting, names) for e in value.elts)
     if cls is ast.BinOp and value.op.__class__ is ast.Add:
         return _literal_names(value.left, setting, names) and _literal_names(value.right, setting, names)
-    return cls is ast.Name and value.id == setting
+    return cls is ast.Name and value.id in (setting, setting + "_CLASSES")
 
 
 class CookieAnalysis(Analysis):

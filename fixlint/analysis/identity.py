@@ -12,6 +12,7 @@ import ast
 from .. import frameworks as fw
 from ..config import Config
 from ..frameworks import auth
+from ..frameworks import vocabularies as vocab
 
 
 DEFAULT_CONFIG = Config()
@@ -28,6 +29,8 @@ def is_identity_key(key, config=None):
         return False
     if "2fa" in lowered:
         return True
+    if lowered.replace("_", "") in vocab.SIGNED_IN_FLAGS:
+        return True  # `islogin`, `isloggedin`: a signed-in flag written as one word
     return any(w in auth.PRINCIPAL_WORDS for w in fw.words(key))
 
 

@@ -169,6 +169,8 @@ _SUPER_METHODS = frozenset().union(*(f.super_methods for f in fw.FRAMEWORKS))
 _AUTH_SIGNALS = frozenset().union(*(f.auth_signals for f in fw.FRAMEWORKS))
 _SIGNAL_RECEIVERS = frozenset().union(*(f.signal_receivers for f in fw.FRAMEWORKS))
 _AUTH_BACKENDS = frozenset().union(*(f.auth_backends for f in fw.FRAMEWORKS))
+_REQUEST_AUTH_HOOKS = {base: methods for f in fw.FRAMEWORKS for base, methods in f.request_auth_hooks.items()}
+_REQUEST_AUTH_METHODS = frozenset().union(*_REQUEST_AUTH_HOOKS.values())
 _BACKEND_PROTOCOLS = tuple((f.auth_backend_protocol, f.packages) for f in fw.FRAMEWORKS if f.auth_backend_protocol)
 _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
 # `SESSION_ENGINE = "...signed_cookies"`: the setting naming a framework's engine.
@@ -287,6 +289,10 @@ class LifecycleAnalysis(Analysis):
         # subclass's authenticate()): the framework calls them inside the
         # handler that signs the user in, so they are no handlers either.
         self.backend_methods = set()
+        # Methods a framework calls on every request to find the user
+        # (_REQUEST_AUTH_HOOKS): logins by what they do only (a second factor
+        # checked there), never by their name.
+        self.request_hooks = set()
         self._backend_classes = {}  # ClassDef -> derives from an authentication backend
         self._aliases = _session_aliases(ctx.tree)
         self.records = VerifiedRecords(ctx, is_verifier)
@@ -541,6 +547,25 @@ class LifecycleAnalysis(Analysis):
                 self.signal_receivers.add(node)
         if _AUTH_BACKENDS and self.ctx.in_class_body and self._is_backend(self.ctx.scope.node):
             self.backend_methods.add(node)
+        elif node.name in _REQUEST_AUTH_METHODS and self.ctx.in_class_body and (
+                node.name in self._request_hook_methods(self.ctx.scope.node)):
+            self.request_hooks.add(node)  # Starlette's AuthenticationBackend.authenticate(conn)
+
+    def _request_hook_methods(self, class_node, depth=0):
+        """The methods of `class_node` its framework calls on every request
+        to find the user (_REQUEST_AUTH_HOOKS), through the module's own
+        classes between too."""
+        found = set()
+        for base in class_node.bases:
+            methods = _REQUEST_AUTH_HOOKS.get(self.ctx.qualname(base))
+            if methods is not None:
+                found |= methods
+                continue
+            binding = self.ctx.binding(base)
+            if (binding is not None and binding.kind == sc.CLASS and binding.value is not class_node
+                    and depth < 8):
+                found |= self._request_hook_methods(binding.value, depth + 1)
+        return found
 
     def _is_backend(self, class_node, depth=0):
         """A class deriving from an authentication backend the frameworks
@@ -1025,8 +1050,9 @@ class LifecycleAnalysis(Analysis):
         logout (EasyTips: `Session.objects.filter(uuid=sid).delete()`,
         `.update(is_active=False)`, `row = ...get(uuid=sid)` then
         `row.delete()`, or `row.is_active = False` then `row.save()`)."""
-        if attr in ("update", "aupdate"):
-            if not any(k.arg is not None and _switched_off(k.value) for k in node.keywords):
+        if attr in ("update", "aupdate", "values"):
+            # `.update(is_active=False)`; SQLAlchemy's `update(Row).where(...).values(revoked=True)`
+            if not any(k.arg is not None and _switched_off(k.value, k.arg) for k in node.keywords):
                 return False
         elif node.args or (node.keywords and attr not in ("save", "asave")):  # save(update_fields=[...])
             return False
@@ -1039,12 +1065,15 @@ class LifecycleAnalysis(Analysis):
             return False
         if rows.__class__ is ast.Await:
             rows = rows.value
+        if (rows.__class__ is ast.Attribute and rows.value.__class__ is ast.Name and attr in ("delete", "adelete")
+                and rows.value.id in fw.REQUEST_NAMES and not _RECORD_SESSION_WORDS.isdisjoint(fw.words(rows.attr))):
+            return True  # the session record a middleware of the project put on the request (`request.sessao`)
         while rows.__class__ is ast.Call:
             func = rows.func
             name = last_name(func)
-            if name in sessionids.ORM_METHODS and any(
+            if (name in sessionids.ORM_METHODS or name == "where") and any(
                     is_cookie_read(self.origins.key_origin(value))
-                    for value in (*rows.args, *(k.value for k in rows.keywords))):
+                    for value in _compared_values((*rows.args, *(k.value for k in rows.keywords)))):
                 return True
             if func.__class__ is not ast.Attribute:
                 return False
@@ -1056,8 +1085,9 @@ class LifecycleAnalysis(Analysis):
     def _switched_off_in_function(self, name):
         """Whether the function sets a field of `name` off (`row.is_active = False`)."""
         function = self.ctx.function.node
-        return any(n.__class__ is ast.Assign and _switched_off(n.value) and any(
-            t.__class__ is ast.Attribute and t.value.__class__ is ast.Name and t.value.id == name for t in n.targets)
+        return any(n.__class__ is ast.Assign and any(
+            t.__class__ is ast.Attribute and t.value.__class__ is ast.Name and t.value.id == name
+            and _switched_off(n.value, t.attr) for t in n.targets)
             for n in walk(function))
 
     def _store_record(self, expr):
@@ -1498,12 +1528,38 @@ class LifecycleAnalysis(Analysis):
 # -- helpers ----------------------------------------------------------------
 
 # ORM calls that may end the rows of an app's own session table (_ends_cookie_rows).
-_ORM_ENDINGS = frozenset(("delete", "adelete", "update", "aupdate", "save", "asave"))
+_ORM_ENDINGS = frozenset(("delete", "adelete", "update", "aupdate", "save", "asave", "values"))
+_ENDED_STATES = frozenset(("disabled", "revoked", "inactive", "expired", "closed", "ended", "invalidated"))
 
 
-def _switched_off(value):
-    """`False` (or `None`, `0`): a flag such as `is_active` set off."""
-    return value.__class__ is ast.Constant and value.value in (False, None) and value.value is not True
+def _compared_values(values):
+    """The values a lookup's arguments give, each side of a comparison
+    (SQLAlchemy's `Row.id == sid`) as one."""
+    for value in values:
+        if value.__class__ is ast.Compare:
+            yield value.left
+            yield from value.comparators
+        else:
+            yield value
+
+
+def _switched_off(value, name=None):
+    """`False` (or `None`, `0`): a flag such as `is_active` set off; or,
+    for a field named so (`revoked`, `is_blacklisted`), `True`."""
+    if value.__class__ is ast.Attribute and value.attr.lower() in _ENDED_STATES:
+        return True  # `status=SessionStatus.DISABLED`
+    if value.__class__ is not ast.Constant:
+        return False
+    if isinstance(value.value, str):
+        return value.value.lower() in _ENDED_STATES  # `status="revoked"`
+    if value.value is True:
+        return name is not None and not _ENDED_WORDS.isdisjoint(fw.words(name))
+    return value.value in (False, None)
+
+
+# A request attribute holding the app's own session record (lms-grupope2b's `request.sessao`).
+_RECORD_SESSION_WORDS = frozenset(("session", "sessao", "sesion", "sessione", "sitzung", "sesi"))
+_ENDED_WORDS = frozenset(("revoked", "blacklisted", "blocklisted", "invalidated", "expired", "ended", "closed"))
 
 
 def _other_kind_store(container):

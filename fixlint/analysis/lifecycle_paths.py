@@ -101,7 +101,7 @@ def handler_paths(lifecycle, handlers):
         names = _whole_names(function, handler)
         hook = _hook_role(ctx, function)
         # `get_logout_url()`: a login's or logout's address, not one (its path may still decide)
-        by_name = not _names_an_address(function, handler)
+        by_name = not _names_an_address(function, handler) and function not in lifecycle.request_hooks
         if hook is not None:
             role = hook
         elif ((handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ())

@@ -373,6 +373,12 @@ class Framework:
     # such base, in a module importing the framework (horizon's
     # `KeystoneBackend(object)` with `authenticate` and `get_user`).
     auth_backend_protocol: frozenset = frozenset()
+    # Classes whose subclasses' named methods the framework calls on every
+    # request to find who is signed in (Starlette's AuthenticationBackend
+    # `authenticate(conn)`, DRF's BaseAuthentication `authenticate(request)`):
+    # base -> method names. A request's look-up, not a sign-in by its name:
+    # a login only by what it does (a second factor checked there).
+    request_auth_hooks: dict = field(default_factory=dict)
     # A session library is in use when a module imports it, when the
     # `session-backends` option names it, or when a config key marks it.
     option: str = ""

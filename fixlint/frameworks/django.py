@@ -107,6 +107,17 @@ AUTH_BACKENDS = frozenset(
      "mozilla_django_oidc.auth.OIDCAuthenticationBackend", "django_auth_ldap.backend.LDAPBackend",
      "allauth.account.auth_backends.AuthenticationBackend")
 )
+# Django REST framework's authentication classes: `authenticate(request)` runs
+# on every request to find its user (rest_framework/authentication.py).
+REQUEST_AUTH_HOOKS = {
+    base: frozenset(("authenticate",)) for base in (
+        "rest_framework.authentication.BaseAuthentication", "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication", "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.RemoteUserAuthentication",
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework_simplejwt.authentication.JWTStatelessUserAuthentication",
+    )
+}
 SIGNAL_RECEIVER = frozenset(("django.dispatch.receiver", "django.dispatch.dispatcher.receiver"))
 
 SESSION_BACKEND = SessionBackend(
@@ -335,6 +346,7 @@ DJANGO = Framework(
     super_methods=SUPER_METHODS,
     auth_signals=AUTH_SIGNALS,
     auth_backends=AUTH_BACKENDS,
+    request_auth_hooks=REQUEST_AUTH_HOOKS,
     auth_backend_protocol=frozenset(("authenticate", "get_user")),
     signal_receivers=SIGNAL_RECEIVER,
     fixtures="django",

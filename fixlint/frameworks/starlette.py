@@ -274,7 +274,19 @@ def _semgrep_session_id(kit, framework):
     )
 
 
+# `authenticate()` of Starlette's AuthenticationMiddleware backends, and of
+# sqladmin's (Starlette) admin backend, runs on every request to find who is
+# signed in; sqladmin's `login()` is the sign-in (starlette/authentication.py,
+# sqladmin/authentication.py).
+REQUEST_AUTH_HOOKS = {
+    base: frozenset(("authenticate",)) for base in (
+        "starlette.authentication.AuthenticationBackend", "sqladmin.authentication.AuthenticationBackend",
+        "sqladmin.AuthenticationBackend",
+    )
+}
+
 STARLETTE = Framework(
+    request_auth_hooks=REQUEST_AUTH_HOOKS,
     samesite_lax="lax",  # set_cookie(samesite: Literal["lax", "strict", "none"] | None = "lax")
     key="starlette",
     label="Starlette",

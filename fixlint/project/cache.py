@@ -43,8 +43,9 @@ from .. import __version__
 # through calls of their module's own functions, `keyed` removals, and `config.include()`d backends;
 # 24: `builds_app` for a module calling an application class after a star import;
 # 25: functions' events through Litestar's `request.set_session()`/`clear_session()`, and
-# imports resolved through namespace packages (links)
-FORMAT = 25
+# imports resolved through namespace packages (links); 26: one-word signed-in flags (`islogin`) are identity
+# keys in functions' events
+FORMAT = 26
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -380,6 +380,9 @@ class SessionNotInvalidatedOnLogout(Rule):
             partial = _first_partial(steps, cookie_backend, lifecycle.is_session_cookie)
             if partial is None:
                 partial = _unnamed_removal(path, steps, lifecycle)
+            if partial is not None and partial.kind == COOKIE_DELETE and _own_credential_cookie(
+                    partial.event.key, lifecycle) and _may_revoke(path.function, partial.site):
+                continue  # a token the logout revokes too (simplejwt's `RefreshToken(t).blacklist()`)
             if partial is not None:
                 yield path, partial, partial.site, self._partial_message(partial, lifecycle, cookie_backend)
                 continue
@@ -522,20 +525,40 @@ def _may_revoke(function, deletion):
     named so (`blocklist.add(jti)`); or reads the token's id (`jti`), which
     a logout has no use for but to revoke it. Only the body counts: the
     route decorator of a DELETE handler (`@app.delete("/logout")`) ends
-    nothing."""
+    nothing. A callable the handler is given whose type is named so
+    (`interactor: FromDishka[DeleteSessionInteractor]`, then
+    `interactor(token)`) counts as named so."""
+    injected = _revoking_parameters(function)
     for statement in function.body:
         for node in ast.walk(statement):
             cls = node.__class__
             if cls is ast.Call and node is not deletion:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-                if fw.names_revocation(name) or name == "get_jti" or (
+                if fw.names_revocation(name) or name == "get_jti" or name in injected or (
                         func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
                         and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
                     return True
             elif cls is ast.Constant and node.value == "jti":
                 return True
     return False
+
+
+def _revoking_parameters(function):
+    """The parameters of `function` whose annotation names a type named for
+    ending something (`FromDishka[DeleteSessionInteractor]`,
+    `Annotated[RevokeToken, Depends()]`)."""
+    found = set()
+    args = function.args
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        if arg.annotation is None:
+            continue
+        for node in ast.walk(arg.annotation):
+            name = node.id if node.__class__ is ast.Name else getattr(node, "attr", None)
+            if name and name[:1].isupper() and fw.names_revocation(name):
+                found.add(arg.arg)
+                break
+    return found
 
 
 def _names_session_id(name):
