@@ -1056,18 +1056,25 @@ class LifecycleAnalysis(Analysis):
                 return False
         elif node.args or (node.keywords and attr not in ("save", "asave")):  # save(update_fields=[...])
             return False
-        rows = receiver
-        if rows.__class__ is ast.Name:
-            if attr in ("save", "asave") and not self._switched_off_in_function(rows.id):
-                return False
-            rows = self.ctx.value_of(rows)
-        elif attr in ("save", "asave"):
+        saved = attr in ("save", "asave")
+        if receiver.__class__ is ast.Name:
+            rows = self.ctx.value_of(receiver)
+        elif saved:
             return False
+        else:
+            rows = receiver
         if rows.__class__ is ast.Await:
             rows = rows.value
         if (rows.__class__ is ast.Attribute and rows.value.__class__ is ast.Name and attr in ("delete", "adelete")
                 and rows.value.id in fw.REQUEST_NAMES and not _RECORD_SESSION_WORDS.isdisjoint(fw.words(rows.attr))):
             return True  # the session record a middleware of the project put on the request (`request.sessao`)
+        # The lookup first: a `row.save()` in any view is common, a row the cookie found is not;
+        # only then is the function read for the flag switched off.
+        return self._looked_up_by_cookie(rows) and (not saved or self._switched_off_in_function(receiver.id))
+
+    def _looked_up_by_cookie(self, rows):
+        """Whether `rows` is an ORM lookup (a chain of calls: `Model.objects.filter(...)`,
+        `update(Row).where(...)`) one of whose arguments is the request cookie's value."""
         while rows.__class__ is ast.Call:
             func = rows.func
             name = last_name(func)
