@@ -7,7 +7,6 @@ internal error in a rule) — one clear line each, and the run goes on.
 
 from __future__ import annotations
 
-import ast
 import io
 import os
 import re
@@ -20,7 +19,7 @@ from typing import NamedTuple
 
 from . import noqa, timelimit
 from .analysis.base import UNKNOWN, GuardText
-from .engine import collector
+from .engine import collector, parsing
 from .engine.checker import Deferred, check_tree, is_checked, plan
 from .excludes import DEFAULT_EXCLUDES
 
@@ -310,10 +309,9 @@ def parse_source(text, path):
     try:
         # `"\d"` and friends warn while parsing (SyntaxWarning from 3.12): the
         # checked project's warnings are not fixlint's output, and under
-        # `-W error` they would turn a valid file into a syntax error.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text, filename=path)
+        # `-W error` they would turn a valid file into a syntax error
+        # (parsing.parse silences them). Its depth limit is the text's own.
+        return parsing.parse(text, path)
     except SyntaxError as exc:
         line = exc.lineno or 1
         col = max((exc.offset or 1) - 1, 0)

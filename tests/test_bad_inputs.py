@@ -318,3 +318,23 @@ def test_fix_diff_after_a_form_feed_numbers_lines_as_python_does(tmp_path):
     (tmp_path / "app.py").write_text(PAGED.format(line=COOKIE.format(comment="")))
     done = run_cli("fix", "--unsafe-fixes", "app.py", cwd=tmp_path)  # the Secure fix: no HTTPS decision here
     assert "@@ -3,5 +3,5 @@\n \n def view():\n" in done.stdout  # the cookie is line 6 of 7
+
+
+def _called_from_depth(frames, work):
+    return work() if frames == 0 else _called_from_depth(frames - 1, work)
+
+
+def test_whether_a_deep_file_parses_does_not_depend_on_the_callers_stack():
+    # 3.11 shares the parser's nesting budget with the frames on the stack:
+    # 2,950 levels parse from the top of a process, not from 60 calls down
+    # (a -j worker's depth) unless the parse starts again on an empty stack.
+    from fixlint.project import summary
+    from fixlint.runner import SourceError, parse_source
+
+    deep = VULNERABLE + "resp = make_response(" + "not " * 2950 + "x)\n"
+    assert _called_from_depth(60, lambda: parse_source(deep, "deep.py")).body
+    assert _called_from_depth(60, lambda: summary._parse(deep)) is not None
+    deeper = "x = (" + "not " * 3200 + "x)\n"
+    with pytest.raises(SourceError, match="nested too deeply"):
+        _called_from_depth(60, lambda: parse_source(deeper, "deeper.py"))
+    assert summary._parse(deeper) is None

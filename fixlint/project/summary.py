@@ -112,11 +112,11 @@ from __future__ import annotations
 
 import ast
 import re
-import warnings
 from functools import lru_cache
 
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
+from ..engine import parsing
 from ..engine.nodes import branches, parameter_defaults, walk
 from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, routes, session_stores
 from .needles import Needles, Probe
@@ -391,9 +391,7 @@ def _parse(text, tree=None):
     if tree is not None:
         return tree
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text)
+        return parsing.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 
