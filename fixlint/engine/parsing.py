@@ -33,7 +33,7 @@ def parse(text, filename="<unknown>"):
         except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
             outcome.append((False, exc))
 
-    thread = threading.Thread(target=run, name="fixlint-parse")
+    thread = threading.Thread(target=run, name="fixlint-parse", daemon=True)  # a time limit may stop the wait
     thread.start()
     thread.join()
     succeeded, value = outcome[0]
