@@ -320,15 +320,25 @@ class OriginAnalysis(Analysis):
         if binding is None:
             return None
         if binding.kind == sc.ASSIGN:
-            if self._eager or binding.value is None:
-                return self._assigned.get(binding.value)
-            return self.origin(binding.value, depth + 1)
+            earlier = binding.previous
+            if earlier is not None and earlier.kind == sc.ASSIGN and _fallback(binding, expr):
+                # `sid = request.cookies.get("sid")` then `if not sid: sid = new_id()`:
+                # after the `if`, the cookie's id on the other path, as `cookie or new_id()`.
+                kept = self._assigned_origin(earlier, depth)
+                if kept is not None:
+                    return kept
+            return self._assigned_origin(binding, depth)
         if binding.kind == sc.PARAM and binding.scope.node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef):
             return self._param_origin(binding.scope.node, binding.node)
         node = binding.node
         if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and _increments(node):
             return Weak(expr, f"a counter ({expr.id} += {node.value.value})")
         return None
+
+    def _assigned_origin(self, binding, depth):
+        if self._eager or binding.value is None:
+            return self._assigned.get(binding.value)
+        return self.origin(binding.value, depth + 1)
 
     def _param_origin(self, function, arg):
         found = self._memo.get(arg, _MISSING)
@@ -813,3 +823,62 @@ def _origin_parts(expr):
     """The nodes of `expr` (in walk order) that may have an origin of their
     own, which reads_in asks about: kept on the expression (nodes.kept)."""
     return tuple(node for node in walk(expr) if node.__class__ in _PARTS)
+
+
+_FALLBACKS = {}  # id of a scope's node -> (the node, its fallback assignments), for _fallback
+
+
+def _fallback(binding, use):
+    """Whether `binding` is the assignment a name gets only when it is empty,
+    as `use` (a Name after the `if`, not inside it) sees it: a statement of
+    the body of a no-`else` `if not NAME:` / `if NAME is None:` /
+    `if NAME == "":` (also as one side of an `or`) assigning it, as
+    hand-rolled stores write "the cookie's id, or a new one"."""
+    node = binding.scope.node
+    if node is None:
+        return False
+    kept = _FALLBACKS.get(id(node))
+    if kept is None or kept[0] is not node:
+        if len(_FALLBACKS) >= 256:
+            _FALLBACKS.clear()
+        kept = _FALLBACKS[id(node)] = (node, _fallback_assignments(node))
+    branch = kept[1].get(id(binding.node))
+    return branch is not None and not branch.lineno <= use.lineno <= branch.end_lineno
+
+
+def _fallback_assignments(scope_node):
+    """{id of a fallback assignment: its `if`} of a scope's statements."""
+    found = {}
+    body = scope_node.body if isinstance(getattr(scope_node, "body", None), list) else []
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        cls = stmt.__class__
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            continue
+        if cls is ast.If and not stmt.orelse:
+            names = _emptiness_tested(stmt.test)
+            if names:
+                for child in stmt.body:
+                    if child.__class__ in (ast.Assign, ast.AnnAssign):
+                        targets = child.targets if child.__class__ is ast.Assign else [child.target]
+                        if any(t.__class__ is ast.Name and t.id in names for t in targets):
+                            found[id(child)] = stmt
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            stack.extend(getattr(stmt, field, ()))
+    return found
+
+
+def _emptiness_tested(test):
+    """The names `test` asks to be empty: `not sid`, `sid is None`,
+    `sid == ""`, `sid == None`, and each side of an `or`."""
+    cls = test.__class__
+    if cls is ast.BoolOp and test.op.__class__ is ast.Or:
+        return {name for value in test.values for name in _emptiness_tested(value)}
+    if cls is ast.UnaryOp and test.op.__class__ is ast.Not and test.operand.__class__ is ast.Name:
+        return {test.operand.id}
+    if (cls is ast.Compare and test.left.__class__ is ast.Name and len(test.ops) == 1
+            and test.ops[0].__class__ in (ast.Is, ast.Eq) and test.comparators[0].__class__ is ast.Constant
+            and test.comparators[0].value in (None, "")):
+        return {test.left.id}
+    return set()
