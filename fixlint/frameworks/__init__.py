@@ -362,9 +362,12 @@ def handler_framework(ctx, expr):
     a class derived from one of its `handler_classes` (through the file's
     own classes, a project base named like a handler in a file that
     imports the framework, or a base imported from a project module that
-    derives it: ProjectFacts.app_classes) — or None."""
-    if not HANDLER_FRAMEWORKS or expr.__class__ is not ast.Name or expr.id != "self":
+    derives it: ProjectFacts.app_classes), or a parameter named for one
+    (handler_parameter) — or None."""
+    if not HANDLER_FRAMEWORKS or expr.__class__ is not ast.Name:
         return None
+    if expr.id != "self":
+        return handler_parameter(ctx, expr)
     scope = ctx.scope
     while scope is not None and scope.kind != "class":
         scope = scope.parent
@@ -380,6 +383,25 @@ def handler_framework(ctx, expr):
             framework = next((f for f in HANDLER_FRAMEWORKS if handler in f.handler_classes), None)
             if framework is not None:
                 return framework
+    return None
+
+
+def handler_parameter(ctx, expr):
+    """The framework of a request handler passed in as a parameter named for
+    one (`request_handler`, `handler`: a session manager's
+    `def save(self, request_handler, session)` that a handler calls with
+    `self`), unannotated or annotated with the framework's handler class,
+    in a module or project that imports the framework — or None."""
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != "param" or "handler" not in words(expr.id):
+        return None
+    annotation = binding.value
+    qualname = ctx.qualname(annotation) if annotation is not None else None
+    for framework in HANDLER_FRAMEWORKS:
+        if annotation is not None and qualname not in framework.handler_classes:
+            continue
+        if ctx.imports(*framework.packages) or any(ctx.project_imports(p) for p in framework.packages):
+            return framework
     return None
 
 
