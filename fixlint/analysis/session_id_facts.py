@@ -35,7 +35,7 @@ from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
-from .base import Analysis, configured_keywords
+from .base import Analysis, below_root, configured_keywords
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
 from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, STRONG, Container, OriginAnalysis, Read, SessionIdValue, Weak
@@ -171,7 +171,7 @@ class SessionIdAnalysis(Analysis):
         self._web = fw.file_web_framework(ctx) is not None
         # A module of chats, terminals or tracing (`assistant/api.py`,
         # `tracing.py`): its "sessions" are those things (sid.OTHER_SESSION_WORDS).
-        self._other_module = _names_other_module(ctx.path) or (
+        self._other_module = _names_other_module(ctx.path, below_root(ctx)) or (
             ctx.imports_root(sid.TELEMETRY_ROOTS) and fw.file_web_framework(ctx) is None)
         self._other_handlers = {}  # FunctionDef -> its routes or routers name other sessions
         self._web_api_reads = set()  # reads that reach a web-session API, not a store
@@ -1253,10 +1253,16 @@ def _module_level(module):
         stack.extend(ast.iter_child_nodes(node))
 
 
-def _names_other_module(path):
+def _names_other_module(path, below):
     """`assistant/api.py`, `routers/terminals.py`, `claude_code/tracing.py`:
-    the module's own name or its package's names another kind of session."""
+    the module's own name or its package's names another kind of session;
+    so does a folder above it below the project's root (`below`: the path
+    below it), a Django app's folder holding packages (jumpserver's
+    `terminal/api/session/command.py`). The root's own name is the
+    checkout's, not a part of the application."""
     names = [path.parent.name] + ([path.stem] if path.stem != "__init__" else [])
+    if not below.is_absolute():  # an absolute path: no root known, its folders say nothing
+        names += below.parts[:-2]
     return any(map(sid.names_other_session, names))
 
 

@@ -311,9 +311,10 @@ class SessionIdFromRequestParameter(Rule):
     `assistant_router`, `chat_bp`; the path with the prefixes its router is
     mounted under, in its module or another: `@router.get("/sessions/{id}")`
     on a router that webapp.py mounts with `include_router(agents.router,
-    prefix="/agents")` serves an agent's sessions), or its module or package
-    (`assistant/api.py`, `routers/terminals.py`) is named for one of
-    them — unless it reaches a web-session API (Django's `SessionStore`
+    prefix="/agents")` serves an agent's sessions), or its module, package
+    or a folder above it below the project's root (`assistant/api.py`,
+    `routers/terminals.py`, a Django app's `terminal/api/session/command.py`)
+    is named for one of them — unless it reaches a web-session API (Django's `SessionStore`
     or `Session` model, `session.sid`, `set_cookie` of the session cookie,
     a lookup of the user it then signs in), which makes it a web session
     id wherever it is. The words are data
