@@ -44,8 +44,9 @@ from .. import __version__
 # 24: `builds_app` for a module calling an application class after a star import;
 # 25: functions' events through Litestar's `request.set_session()`/`clear_session()`, and
 # imports resolved through namespace packages (links); 26: one-word signed-in flags (`islogin`) are identity
-# keys in functions' events
-FORMAT = 26
+# keys in functions' events; 27: `keys` of annotated class attributes (`SESSION_COOKIE_SECURE: bool = True`),
+# and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`)
+FORMAT = 27
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

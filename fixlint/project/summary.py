@@ -182,13 +182,13 @@ for _application in sorted(_APPLICATIONS):
 # with a literal (`.`, `login_user`) the regex engine skips to; a key is
 # found with str.find and its tail (`KEY =`, `KEY=`, `"KEY"`) matched where
 # it ends.
-_KEY_TAIL = re.compile(r"\b(?:\s*=(?!=)|[\"'])")
+_KEY_TAIL = re.compile(r"\b(?:\s*=(?!=)|[ \t]*:[^=\n]*=(?!=)|[\"'])")  # `KEY: bool = True` too
 _CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS)), re.compile(r"(?:%s)\s*\(" % "|".join(_LOGIN_NAMES)))
 _SORTED_KEYS = sorted(KEYS)
 
 
 def _names_key(text):
-    """A key given a value: `KEY = `, `KEY=`, `"KEY"`."""
+    """A key given a value: `KEY = `, `KEY=`, `KEY: bool = `, `"KEY"`."""
     for key in _SORTED_KEYS:
         at = text.find(key)
         while at != -1:
@@ -583,6 +583,36 @@ def _class_mapping(tree, name):
     return False
 
 
+def _string_mapping(tree, name):
+    """The values of the dict the module assigns `name` at its top level
+    when all are import strings of objects (`{"production":
+    "pkg.config.ProductionConfig"}`, CrawJUD's `objects_config`): else None."""
+    for statement in tree.body:
+        if (statement.__class__ is ast.Assign and len(statement.targets) == 1
+                and statement.targets[0].__class__ is ast.Name and statement.targets[0].id == name):
+            value = statement.value
+            if value.__class__ is ast.Dict and value.values and all(
+                    v.__class__ is ast.Constant and isinstance(v.value, str) and "." in v.value
+                    and not v.value.startswith(".") for v in value.values):
+                return [v.value for v in value.values]
+            return None
+    return None
+
+
+def _assigned_choice(tree, call, name):
+    """The mapping a plain name passed to `from_object` was picked from
+    (`ambient = objects_config[env]` or `.get(env)`, the last such
+    assignment above the call), or None."""
+    found = None
+    for node in walk(tree):
+        if (node.__class__ is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name
+                and node.targets[0].id == name and node.lineno < call.lineno):
+            mapping = _chosen_mapping(node.value)
+            if mapping is not None and (found is None or node.lineno > found[0]):
+                found = (node.lineno, mapping.id)
+    return found[1] if found is not None else None
+
+
 def _parameter_default(function, name):
     """The default of `function`'s parameter `name` (None when it has
     none), or _NOT_A_PARAMETER."""
@@ -777,6 +807,16 @@ class _Summariser:
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
                 break
             else:
+                if kind is _NAMED and name not in self.origins:
+                    # `ambient = objects_config[env]; app.config.from_object(ambient)`
+                    chosen = _assigned_choice(tree, call, name)
+                    if chosen is not None:
+                        name, kind = chosen, _CHOSEN
+                strings = _string_mapping(tree, name) if kind is _CHOSEN else None
+                if strings:
+                    for dotted in strings:  # {"production": "pkg.config.ProductionConfig"}: each linked
+                        self._object_link(dotted)
+                    continue
                 # `origins` holds every name an import binds, absolute or relative
                 # (`from .config import CONFIG`), read through that import.
                 if kind is _CHOSEN and not (name in self.origins or _class_mapping(tree, name)):
