@@ -52,6 +52,12 @@ COOKIE_SECURE_ARGUMENT = "secure"
 VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views")
 VIEW_METHODS = frozenset(("get", "post", "put", "patch", "delete", "dispatch", "form_valid", "form_invalid"))
 URL_FUNCTIONS = frozenset(("django.urls.path", "django.urls.re_path", "django.conf.urls.url"))
+# Django Ninja's API and routers register their operations with decorators
+# (`@router.post("/logout")`), the router a module attribute or a class's
+# (MyUs's `class AuthAPI: router = Router()`); each operation takes the
+# Django request first.
+NINJA_APP_CLASSES = frozenset(("ninja.NinjaAPI", "ninja.main.NinjaAPI", "ninja.Router", "ninja.router.Router"))
+NINJA_ROUTE_DECORATORS = frozenset(("get", "post", "put", "patch", "delete"))
 
 # -- session lifecycle (SFX101/SFX102) -------------------------------------
 # login() cycles the key itself; cycle_key() and flush() move to a new key
@@ -302,7 +308,9 @@ DJANGO = Framework(
     routing=Routing(
         url_functions=URL_FUNCTIONS,
         register_target=("view", 1),
-        path_keywords=("route",),
+        app_classes=NINJA_APP_CLASSES,
+        route_decorators=NINJA_ROUTE_DECORATORS,
+        path_keywords=("route", "path"),
         view_bases_prefix=VIEW_BASES_PREFIX,
         view_methods=VIEW_METHODS,
         captures="view",
