@@ -41,7 +41,9 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "fastapi" / "mounted_agents", FIXTURES / "django" / "settings_dispatch",
                 FIXTURES / "flask" / "reexported_session", FIXTURES / "django" / "url_routes",
                 FIXTURES / "aiohttp" / "routed_controller", FIXTURES / "flask" / "factory_routes",
-                FIXTURES / "flask" / "star_module_app", FIXTURES / "litestar" / "session_helpers"]
+                FIXTURES / "flask" / "star_module_app", FIXTURES / "litestar" / "session_helpers",
+                FIXTURES / "tornado" / "session_manager", FIXTURES / "flask" / "configurator_app",
+                FIXTURES / "django" / "ninja_api", FIXTURES / "flask" / "constant_key_logout"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -144,8 +146,15 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # through helpers that work through other helpers of their module (3 logins, 2 logouts: chained_views.py);
     # flask/star_module_app 4 (the `flask` module a star import of a project module passes on);
     # litestar/session_helpers 2 (a login through another module's helper that binds with
-    # request.set_session({...}), and SFX305 at the server-side config)
-    assert reported == 154
+    # request.set_session({...}), and SFX305 at the server-side config);
+    # tornado/session_manager 5 (a module importing no Tornado sets the session cookie on a
+    # `request_handler` parameter its project's handlers pass in: the three flags, and SFX305 twice);
+    # flask/configurator_app 1 (SameSite only: the Secure flag comes from annotated attributes of the
+    # classes another module's configurator picks by import string); django/ninja_api 1 (a logout
+    # operation on a class's Ninja router, the class imported by the module mounting the router);
+    # flask/constant_key_logout 2 (logouts through helpers removing a key a constant of the helper's
+    # module, or of a module it imports, names)
+    assert reported == 163
 
 
 # -- rules that follow the project ----------------------------------------
@@ -581,7 +590,9 @@ def test_summary_marks_configuration_it_cannot_read(call):
     ("from config import configs\napp.config.from_object(configs.get(name))\n", False),
     ("from .constantes import CONFIG as C\napp.config.from_object(C[name])\n", False),  # a relative import
     ("CONFIGS = {'prod': Production, 'dev': settings.Development}\napp.config.from_object(CONFIGS[env])\n", False),
-    ("CONFIGS = {'prod': 'settings.Production'}\napp.config.from_object(CONFIGS[env])\n", True),  # import strings
+    # import strings: each linked (object_links), read where a project module answers it
+    ("CONFIGS = {'prod': 'settings.Production'}\napp.config.from_object(CONFIGS[env])\n", False),
+    ("CONFIGS = {'prod': 'settings.Production'}\nambient = CONFIGS[env]\napp.config.from_object(ambient)\n", False),
     ("CONFIGS = load()\napp.config.from_object(CONFIGS[env])\n", True),
     ("def create_app(configs, name):\n    app.config.from_object(configs[name])\n", True),  # the caller's
     ("from config import config\ndef create_app(config=config):\n    app.config.from_object(config['x'])\n", True),
@@ -591,6 +602,19 @@ def test_summary_marks_configuration_it_cannot_read(call):
 def test_summary_reads_one_of_a_mapping_of_classes_given_to_from_object(source, unreadable):
     facts = summary.summarise("import os\nfrom flask import Flask\napp = Flask(__name__)\n" + source)
     assert facts["unreadable"] is unreadable
+    if "'settings.Production'" in source:
+        assert facts["object_links"] == ["settings.Production"]
+
+
+def test_import_strings_no_module_answers_are_configuration_fixlint_cannot_read(tmp_path):
+    # The mapping's strings name a module the project lacks (a deployment's
+    # own settings): the app is not reported for a setting it may give.
+    write(tmp_path, "app.py", "import os\nfrom flask import Flask, session\napp = Flask(__name__)\n"
+          "CONFIGS = {'prod': 'deploy_settings.Production'}\nambient = CONFIGS[os.getenv('ENV')]\n"
+          "app.config.from_object(ambient)\n")
+    write(tmp_path, "pyproject.toml", "")
+    facts = project.build(str(tmp_path)).facts_for(str(tmp_path / "app.py"))
+    assert facts.unreadable
 
 
 def test_summary_follows_from_object_by_name_and_by_class():
@@ -1477,8 +1501,10 @@ def test_a_helper_profile_reads_a_session_a_getter_loaded_and_every_key_it_remov
     found = functions.profiles(ast.parse(text))
     assert found["sign_up"] == {"events": [["bind", "aiohttp_session", "auth_token"]]}
     assert found["rotated"] == {"events": [["call", "aiohttp_session.new_session"], ["bind", "aiohttp_session", "auth_token"]]}
+    # `KEY`: a name, read in the helper's module by the model (model._cookie_names_read)
     assert found["forget_sign_in"] == {"events": [["remove", "flask", "oidc_logintime"],
-                                                  ["remove", "flask", "oidc_cached_userdata"]]}
+                                                  ["remove", "flask", "oidc_cached_userdata"],
+                                                  ["remove", "flask", None, "KEY"]]}
     assert functions.profiles_from_text(text, summary.scan_imports(text)) == found
 
 

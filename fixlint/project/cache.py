@@ -45,8 +45,9 @@ from .. import __version__
 # 25: functions' events through Litestar's `request.set_session()`/`clear_session()`, and
 # imports resolved through namespace packages (links); 26: one-word signed-in flags (`islogin`) are identity
 # keys in functions' events; 27: `keys` of annotated class attributes (`SESSION_COOKIE_SECURE: bool = True`),
-# and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`)
-FORMAT = 27
+# and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`);
+# 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`)
+FORMAT = 28
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

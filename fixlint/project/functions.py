@@ -16,7 +16,9 @@ small JSON-ready dict:
   `session.setdefault("user_id", ...)`), `["remove", fw, key]` (`pop`/`del`
   of any key a literal names: the caller judges whether it is an identity,
   and a logout removing only `oidc_logintime` leaves the session alive),
-  `["clear", fw]`, `["method", fw, name]`
+  `["remove", fw, None, ref]` for a key a name gives (`USER_KEY`,
+  `config.USER_KEY`), read in the helper's module by the model as a
+  cookie deletion's name is (below), `["clear", fw]`, `["method", fw, name]`
   (`cycle_key`, `flush`), `["own", fw, name]` (a session method no
   framework has and no mapping has: `session.set_session_user(user)`,
   which a project's own session class may define to renew the id, judged
@@ -74,7 +76,7 @@ from ..frameworks import auth
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
-from . import import_lines
+from . import import_lines, mounts
 from .needles import Probe, spells_attribute
 
 # What a function must spell to have a profile (_marked): a session key
@@ -542,6 +544,14 @@ _PARAM_MARKERS = {
 }
 
 
+def _reference(expr, aliases):
+    """A name as the model reads it in the function's module
+    (model.Project.cookie_names_in): its qualified name through the
+    module's absolute imports (`config.COOKIE` -> `app.config.COOKIE`), else
+    as written (`COOKIE`, `keys.USER_KEY` after `from . import keys`)."""
+    return _qualname(expr, aliases) or mounts.dotted(expr)
+
+
 def _qualname(expr, aliases):
     if expr.__class__ is ast.Name:
         return aliases.get(expr.id)
@@ -732,6 +742,16 @@ class _Function:
             events.append(["remove", framework, key])
         elif key_expr.__class__ is ast.Name and key_expr.id in self.params:
             events.append(["keyed", framework, self._slot(key_expr.id), True])
+        elif key_expr.__class__ is ast.Name and key_expr.id in self.assigned:
+            key = _string(self.assigned[key_expr.id])  # key = "user_id"; session.pop(key)
+            if key is not None:
+                events.append(["remove", framework, key])
+        else:
+            # A key a name gives (`session.pop(USER_KEY)`, `config.USER_KEY`): read
+            # in the helper's module by the model (model._names_read), as a cookie's name.
+            ref = _reference(key_expr, self.aliases)
+            if ref is not None:
+                events.append(["remove", framework, None, ref])
 
     def _call(self, node, events):
         func = node.func
@@ -854,7 +874,7 @@ class _Function:
             return
         if name.__class__ is ast.Name and name.id in self.params:
             return
-        ref = _qualname(name, self.aliases) or (name.id if name.__class__ is ast.Name else None)
+        ref = _reference(name, self.aliases)
         if ref is not None:
             events.append(["delete_cookie", None, ref])
 

@@ -386,7 +386,8 @@ class Project:
         `["delete_cookie", None, name]`): its own module-level constants and
         environment defaults by name, and those it imports from the project
         by qualified name (`config.COOKIE_NAME`), also by the bare name for
-        a relative import (`from .config import COOKIE_NAME`)."""
+        a relative import (`from .config import COOKIE_NAME`) and by the
+        module's (`config.COOKIE_NAME` after `from . import config`)."""
         found = self._cookie_names.get(path)
         if found is None:
             summary = self.summaries[path]
@@ -394,8 +395,9 @@ class Project:
             _, constants, _, env_defaults, _ = imported_names(self, path, resolve_cookies=False)
             for qualified, value in (*env_defaults.items(), *constants.items()):
                 found[qualified] = value
-                if qualified.startswith("."):
+                if qualified.startswith("."):  # `from .config import COOKIE`, `from . import config`
                     found.setdefault(qualified.rpartition(".")[2], value)
+                    found.setdefault(".".join(qualified.rsplit(".", 2)[-2:]), value)
             self._cookie_names[path] = found
         return found
 
@@ -1000,9 +1002,11 @@ def _cookie_names_read(project, path, profile):
     """A helper's profile with each cookie deletion by a name
     (`["delete_cookie", None, "config.COOKIE_NAME"]`) given the name's
     value as its module `path` reads it (Project.cookie_names_in); one
-    whose name has no known value is left out."""
+    whose name has no known value is left out. A session key removed by a
+    name (`["remove", fw, None, "USER_KEY"]`) is given its value the same
+    way; one with none stays a removal of a key fixlint cannot name."""
     events = profile.get("events") if profile.__class__ is dict else None
-    if not events or not any(event[0] == "delete_cookie" and event[1] is None for event in events):
+    if not events or not any(_by_name(event) for event in events):
         return profile
     names = project.cookie_names_in(path)
     kept = []
@@ -1012,8 +1016,15 @@ def _cookie_names_read(project, path, profile):
             if value is None:
                 continue
             event = ["delete_cookie", value]
+        elif event[0] == "remove" and len(event) > 3:
+            event = ["remove", event[1], names.get(event[3])]
         kept.append(event)
     return {**profile, "events": kept}
+
+
+def _by_name(event):
+    """A profile's event naming a cookie or session key by a name to read."""
+    return (event[0] == "delete_cookie" and event[1] is None) or (event[0] == "remove" and len(event) > 3)
 
 
 def _edges(project, path):
