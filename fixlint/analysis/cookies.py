@@ -1316,9 +1316,20 @@ class CookieAnalysis(Analysis):
             return
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides
+        worker = self.ctx.imports(*fw.TASK_QUEUE_PACKAGES)
         for node, framework in self._constructions:
             if framework.project_use in project.uses and id(node) not in self._frames:
+                if worker and framework.routing is not None and not self._routes_here(framework):
+                    continue  # a task queue's app context (tianmingbo's tasks.py): it serves no request
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
+
+    def _routes_here(self, framework):
+        """Whether the module registers a route, a blueprint or a view on
+        anything, or runs a server (`app.run()`): read for a module that
+        builds an application beside a task queue."""
+        routing = framework.routing
+        methods = routing.route_decorators | routing.register_methods | routing.mount_methods | {"run"}
+        return any(node.__class__ is ast.Attribute and node.attr in methods for node in walk(self.ctx.tree))
 
     def _finish_response_class(self):
         """A flag the application's own response class sets on every cookie

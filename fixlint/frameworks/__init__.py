@@ -114,6 +114,11 @@ FOREIGN_WEB_PACKAGES = (
     "hug", "masonite", "responder", "twisted",
 )
 
+# Task queues whose workers build a web application only for its context
+# (`app = Flask(__name__)` beside `Celery(...)` in tasks.py, to send mail):
+# such an app serves no request unless its module routes on it.
+TASK_QUEUE_PACKAGES = ("celery", "rq", "dramatiq", "huey", "arq")
+
 __all__ = [
     "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "STARLETTE_LOGIN",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
