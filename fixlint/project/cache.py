@@ -46,7 +46,8 @@ from .. import __version__
 # imports resolved through namespace packages (links); 26: one-word signed-in flags (`islogin`) are identity
 # keys in functions' events; 27: `keys` of annotated class attributes (`SESSION_COOKIE_SECURE: bool = True`),
 # and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`);
-# 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`)
+# 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`), and `app_classes` of
+# subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`)
 FORMAT = 28
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

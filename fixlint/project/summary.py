@@ -175,6 +175,16 @@ _APP_SUBCLASS = re.compile(r"class(?<!\wclass)[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\b"
 _APP_BY_NAME = {}
 for _application in sorted(_APPLICATIONS):
     _APP_BY_NAME.setdefault(_application.rpartition(".")[2], _application)
+# The other constructions whose configuration the project must give
+# (Flask-Login's `LoginManager()`): a module's subclass of one (CrawJUD's
+# `class QuartLoginManager(LoginManager)`) is built as it is, by its
+# importers too (summary `app_classes`); it builds no application.
+_BUILT = frozenset().union(*(f.project_constructions for f in _CONFIGURED)) - _APPLICATIONS
+_BUILT_BY_NAME = {}
+for _built in sorted(_BUILT):
+    _BUILT_BY_NAME.setdefault(_built.rpartition(".")[2], _built)
+_BUILT_SUBCLASS = re.compile(r"class(?<!\wclass)[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\b" % "|".join(sorted(_BUILT_BY_NAME))) \
+    if _BUILT_BY_NAME else None
 
 
 # Not one regex alternation of the eighteen keys (tried at every character
@@ -443,6 +453,9 @@ def _from_imports(facts, imports, text):
             facts["builds_app"] = True
             for name, base in _APP_SUBCLASS.findall(text):
                 facts["app_classes"][name] = _APP_BY_NAME[base]
+        if _BUILT_SUBCLASS is not None and any(f"{module}.{name}" in _BUILT for name in names) and "class" in text:
+            for name, base in _BUILT_SUBCLASS.findall(text):
+                facts["app_classes"].setdefault(name, _BUILT_BY_NAME[base])
 
 
 # The last names of the session users (`session`, `flash`) and the modules
