@@ -36,6 +36,7 @@ from .falcon import FALCON
 from .flask_jwt_extended import FLASK_JWT_EXTENDED
 from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 from .fastapi_users import FASTAPI_USERS
+from .fastapi_sessions import FASTAPI_SESSIONS
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -45,7 +46,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS, STARLETTE_LOGIN,
     PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
-    FASTAPI_USERS,
+    FASTAPI_USERS, FASTAPI_SESSIONS,
     HAND_ROLLED, PYTHON,
 )
 # Each adapter by its key: what the project model's summaries (JSON) name a
