@@ -21,10 +21,9 @@ from . import noqa, timelimit
 from .analysis.base import UNKNOWN, GuardText
 from .engine import collector, parsing
 from .engine.checker import Deferred, check_tree, is_checked, plan
-from .excludes import DEFAULT_EXCLUDES
+from .excludes import DEFAULT_EXCLUDES, PACKAGE_FOLDERS, is_virtual_env
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
-
 
 
 class FileError(NamedTuple):
@@ -155,6 +154,9 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
         prefix = root if root.endswith(os.sep) else root + os.sep
         walk_errors = []
         for folder, dirs, names in os.walk(root, onerror=walk_errors.append):
+            if folder != root and is_virtual_env(folder, dirs, names):
+                dirs[:] = []  # a virtual environment of any name (`env/`): installed packages
+                continue
             if use_gitignore:
                 found = _load_gitignore(folder)
                 if found is not None:
@@ -174,7 +176,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                             return True
                 return False
 
-            dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(folder, d), True))
+            dirs[:] = sorted(d for d in dirs if d not in PACKAGE_FOLDERS and not skipped(os.path.join(folder, d), True))
             for name in sorted(names):
                 if name.endswith(".py"):  # not .pyi: a stub runs no code
                     path = os.path.join(folder, name)

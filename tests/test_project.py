@@ -984,7 +984,20 @@ def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp
     write(root, "env/pyvenv.cfg", "home = /usr/bin\n")
     write(root, "env/lib/python3.11/site-packages/helpers.py", "")
     write(root, "vendor/site-packages/flask_session/__init__.py", "import flask_session\n")
-    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == ["app.py", "helpers.py", "setup.py"]
+    # An older virtualenv under any name: `bin/activate` (SistemaCentro's committed env/), `Scripts/activate`.
+    write(root, "old_env/bin/activate", "")
+    write(root, "old_env/lib/python2.7/os.py", "")
+    write(root, "winenv/Scripts/activate", "")
+    write(root, "winenv/Lib/helpers.py", "")
+    write(root, "tools/bin/deploy.py", "")  # a bin/ folder with no activate script is the project's
+    expected = ["app.py", "helpers.py", "setup.py", "tools/bin/deploy.py"]
+    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == expected
+    # The CLI's discovery leaves the same out; a folder named on the command line is still checked.
+    from fixlint.runner import discover
+
+    files, errors = discover([str(root)])
+    assert sorted(os.path.relpath(p, root) for p in files) == expected and not errors
+    assert discover([str(root / "old_env")])[0] == [str(root / "old_env" / "lib" / "python2.7" / "os.py")]
 
 
 # -- functions other modules import (Revision 2, "Where cross-module findings go") --

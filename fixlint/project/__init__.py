@@ -11,7 +11,7 @@ import functools
 import os
 
 from ..engine import collector
-from ..excludes import DEFAULT_EXCLUDES
+from ..excludes import DEFAULT_EXCLUDES, PACKAGE_FOLDERS, is_virtual_env
 from . import cache
 from .model import Project, ProjectFacts, find_root
 
@@ -20,14 +20,14 @@ __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_fil
 
 def modules_under(root):
     """Every .py file under `root`, minus the folders the CLI never checks
-    (excludes.DEFAULT_EXCLUDES), virtual environments (a `pyvenv.cfg`) and
-    installed packages (`site-packages`): the project's own modules. A lean
+    (excludes.DEFAULT_EXCLUDES), virtual environments (excludes.is_virtual_env)
+    and installed packages (`site-packages`): the project's own modules. A lean
     walk (no .gitignore), so a one-file flake8 run stays fast."""
-    names = {n for n in DEFAULT_EXCLUDES if "*" not in n} | {"site-packages"}
+    names = {n for n in DEFAULT_EXCLUDES if "*" not in n} | PACKAGE_FOLDERS
     suffixes = tuple(n[1:] for n in DEFAULT_EXCLUDES if n.startswith("*"))
     found = []
     for folder, dirs, files in os.walk(root):
-        if "pyvenv.cfg" in files and folder != root:
+        if folder != root and is_virtual_env(folder, dirs, files):
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if d not in names and not d.endswith(suffixes))
