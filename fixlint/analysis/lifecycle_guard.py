@@ -151,6 +151,13 @@ _BINDING_PROFILE_KEYS = ("events", "returns")
 _VERIFYING_PROFILE_KEYS = ("verifies",)
 
 
+def _calls_a_library_login(text):
+    """Whether the file calls a session library's login (`login_user(`,
+    `remember(`): a request handler calling one signs the user in,
+    whatever it is called (lifecycle_paths: RAGFlow's sign-up `user_add`)."""
+    return any(name + "(" in text for name in _BIND_CALL_NAMES)
+
+
 def _calls_a_verifying_helper(text):
     """Whether a call of the file can be one of another module's helpers
     that checks a password (a profile's `verifies`, project/functions.py):
@@ -243,7 +250,8 @@ class _Facts:
             return True
         if login:
             return (_checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
-                    or _signature_takes_a_password(self.text, self.raw) or self._routed(phrases, words))
+                    or _signature_takes_a_password(self.text, self.raw) or _calls_a_library_login(self.text)
+                    or self._routed(phrases, words))
         return _signed_out_flag(self.text) or self._routed(phrases, words)
 
     def _routed(self, phrases, words):

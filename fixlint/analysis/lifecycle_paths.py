@@ -121,6 +121,10 @@ def handler_paths(lifecycle, handlers):
             # sign-up or a reset that signs the user in, whatever its name
             # (`forgot_usrname(email, new_password)` under /forgot/username).
             role = LOGIN
+        elif reaches.get(function, 0) & _LOGS_IN and handler is not None and handler.kind != FUNCTION:
+            # A request handler calling a session library's login (`login_user(user)`): it signs
+            # the user in, whatever it is called (RAGFlow's sign-up `user_add` under POST /users).
+            role = LOGIN
         else:
             continue
         steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
@@ -203,6 +207,7 @@ _LOGIN_OTHER = PhraseSet(tuple(p for p in auth.LOGIN_WORDS if not _RESET.in_word
 _BINDS = 1
 _VERIFIES = 2
 _SIGNS_OUT = 4
+_LOGS_IN = 8  # a session library's login call (Flask-Login's login_user(), aiohttp-security's remember())
 _LOGIN_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT)
 _LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
 
@@ -278,6 +283,8 @@ def _reaching(events):
         for event in _with_inner(items):
             if event.kind == BIND:
                 bits |= _BINDS
+                if event.framework is not None and event.framework.bind_calls:
+                    bits |= _LOGS_IN
             elif event.kind == VERIFY:
                 bits |= _VERIFIES
             elif event.kind == REMOVE and event.mechanism == SIGNED_OUT:
