@@ -47,7 +47,8 @@ from .. import __version__
 # keys in functions' events; 27: `keys` of annotated class attributes (`SESSION_COOKIE_SECURE: bool = True`),
 # and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`);
 # 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`), and `app_classes` of
-# subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`)
+# subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`), and `unreadable`
+# for a configuration module imported by a computed name (`Config = import_module(...)`)
 FORMAT = 28
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

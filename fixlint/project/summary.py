@@ -351,7 +351,17 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
+    if "import_module(" in text and _IMPORTED_CONFIG.search(text) is not None:
+        facts["unreadable"] = True
     return facts
+
+
+# A configuration module imported by a name the code computes (UNLP's
+# `Config = import_module(__name__ + "." + getenv("FLASK_ENV", "production"))`
+# in config/__init__.py, then `from_object(Config)`): which module is
+# read is the environment's choice, configuration fixlint cannot read.
+_IMPORTED_CONFIG = re.compile(
+    r"(?i:\b\w*(?:config|settings|conf)\w*)[ \t]*=[ \t]*(?:importlib\.)?import_module\((?![ \t]*[\"'][^\"']*[\"'][ \t]*\))")
 
 
 # A top-level class line with bases: `class Operator(BaseAccount):`, `class Admin(models.Account, Mixin):`.
