@@ -554,7 +554,13 @@ def _response_origin(ctx, receiver):
 # its package to develop and test it with (Misago's devproject/), one word.
 # `ci`: the settings a continuous-integration run uses (wger's settings/ci.py).
 DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing",
-                       "devproject", "testproject", "ci"))
+                       "devproject", "testproject", "ci",
+                       # a project that runs an app to work on it (Shuup's shuup_workbench/); an
+                       # example app is still an app people copy (fixtures/flask/library_example)
+                       "workbench", "sandbox"))
+# Folders that hold a project's settings modules: the folder above says
+# whose they are (`shuup_workbench/settings/base_settings.py`).
+SETTINGS_FOLDERS = frozenset(("settings", "config", "conf"))
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
@@ -629,10 +635,13 @@ SETTINGS_MODEL_BASES = frozenset((
 def is_dev_module(path):
     """Settings modules named for development or testing: settings/dev.py,
     local_settings.py, settings_test.py, tests/settings.py,
-    tests/projects/regular/settings.py."""
+    tests/projects/regular/settings.py, and those of a settings folder in
+    a project so named (shuup_workbench/settings/base_settings.py)."""
     parts = [path.stem]
     if path.parent.name:
         parts.append(path.parent.name)
+        if path.parent.name in SETTINGS_FOLDERS and path.parent.parent.name:
+            parts.append(path.parent.parent.name)
     if any(is_dev_name(part) for part in parts):
         return True
     return in_test_folder(path)
