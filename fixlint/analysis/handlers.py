@@ -362,6 +362,19 @@ class HandlerAnalysis(Analysis):
         login)`, Django `path("login/", login)`; `name`: a route function's
         own name, whatever the import calls it."""
         target, path, methods, class_only, suffix = registration_parts(node, framework, name)
+        if path is not None and node.func.__class__ is ast.Attribute and framework.routing is not None:
+            # `bp.add_url_rule("/validate", ...)` on `bp = Blueprint(..., url_prefix="/mfa")`, or on a
+            # blueprint mounted under a prefix: part of the path, as for the blueprint's decorators
+            # (pgAdmin's MFA blueprint).
+            receiver = node.func.value
+            prefix = self._prefix(receiver, framework.routing)
+            if prefix is not None:
+                path = mounts.join(prefix, path)
+            mounted = self._mounted(receiver)
+            if mounted:
+                for above in mounted:
+                    self._register(target, framework, mounts.join(above, path), methods, class_only, suffix)
+                return
         self._register(target, framework, path, methods, class_only, suffix)
 
     def _register(self, target, framework, path, methods, class_only=False, suffix=None):

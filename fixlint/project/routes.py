@@ -79,6 +79,10 @@ def scan(text, imports):
             continue
         target, path, methods, class_only, suffix = handlers.registration_parts(
             call, framework, name.rpartition(".")[2] if name else None)
+        if path is not None and not name:
+            prefix = _receiver_prefix(text, call, framework)
+            if prefix is not None:
+                path = mounts.join(prefix, path)
         dotted = mounts.dotted(target) if target is not None else None
         if dotted is None:
             continue
@@ -94,6 +98,29 @@ def scan(text, imports):
             if [*where, *entry] not in out:
                 out.append([*where, *entry])
     return out
+
+
+def _receiver_prefix(text, call, framework):
+    """The literal path prefix the receiver of `bp.add_url_rule(...)` was
+    built with in this module (`bp = Blueprint("mfa", __name__,
+    url_prefix="/mfa")`: pgAdmin's MFA blueprint), or None."""
+    receiver = call.func.value
+    keywords = framework.routing.prefix_keywords if framework.routing is not None else ()
+    if receiver.__class__ is not ast.Name or not keywords:
+        return None
+    for match in re.finditer(r"\b%s[ \t]*=[ \t]*[\w.]+\(" % re.escape(receiver.id), text):
+        start = text.index("=", match.start()) + 1
+        while text[start] in " \t":
+            start += 1
+        built = _parsed(text, start, match.end())  # `Blueprint(...)`
+        if built is None:
+            continue
+        for keyword in built.keywords:
+            value = keyword.value
+            if (keyword.arg in keywords and value.__class__ is ast.Constant and isinstance(value.value, str)
+                    and value.value.strip("/")):
+                return value.value
+    return None
 
 
 def _register_framework(call, context):
