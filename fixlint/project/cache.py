@@ -48,7 +48,8 @@ from .. import __version__
 # and the import strings of a mapping `from_object` picks from through a local (`ambient = objects_config[env]`);
 # 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`), and `app_classes` of
 # subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`), and `unreadable`
-# for a configuration module imported by a computed name (`Config = import_module(...)`)
+# for a configuration module imported by a computed name (`Config = import_module(...)`), and `routes`
+# under the registering blueprint's own prefix (`bp = Blueprint(..., url_prefix="/mfa")`)
 FORMAT = 28
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
