@@ -802,13 +802,14 @@ def _binds_middleware(body, setting):
     it Django runs no middleware (the default list is empty): no session or
     CSRF cookie, as in django-oscar's `oscar/__init__.py`, which only exports
     INSTALLED_APPS for projects to build on."""
+    names = (setting, setting + "_CLASSES")  # not another framework's `MIDDLEWARES` (starlette-web)
     for node in _module_statements(body):
         cls = node.__class__
         if cls is ast.Assign or cls is ast.AnnAssign or cls is ast.AugAssign:
             targets = node.targets if cls is ast.Assign else [node.target]
-            if any(t.__class__ is not ast.Name or t.id.startswith(setting) for t in targets):
+            if any(t.__class__ is not ast.Name or t.id in names for t in targets):
                 return True  # (a tuple or attribute target: not read, assumed to bind it)
-        elif cls is ast.ImportFrom and any((a.asname or a.name).startswith(setting) for a in node.names):
+        elif cls is ast.ImportFrom and any((a.asname or a.name) in names for a in node.names):
             return True
     return False
 
