@@ -84,9 +84,9 @@ class FileContext:
     def note_import(self, node):
         if node.__class__ is ast.Import:
             for alias in node.names:
-                self._add_module(alias.name)
+                self._add_module(sc.modern_name(alias.name))
         elif not node.level and node.module:
-            self._add_module(node.module)
+            self._add_module(sc.modern_name(node.module))
             if any(alias.name == "*" for alias in node.names):
                 self.star_imports.append(node.module)
         elif node.level and any(alias.name == "*" for alias in node.names):
@@ -214,6 +214,8 @@ class FileContext:
         if binding is None or binding.qualname is None:
             return None
         if attrs:
+            if binding.qualname == "flask" and attrs[-1] == "ext":  # `import flask.ext.login`
+                return sc.modern_name("flask." + ".".join(reversed(attrs)))
             return binding.qualname + "." + ".".join(reversed(attrs))
         return binding.qualname
 

@@ -95,13 +95,27 @@ def binding_scope(scope, name):
     return scope
 
 
+# Flask before 1.0 imported its extensions through `flask.ext` (`from
+# flask.ext.login import login_user` is `flask_login.login_user`;
+# minemeld-core's `import flask.ext.login`).
+LEGACY_FLASK_EXT = "flask.ext."
+
+
+def modern_name(qualname):
+    """`flask.ext.login.login_user` -> `flask_login.login_user`; any other
+    qualified name as it is."""
+    if qualname.startswith(LEGACY_FLASK_EXT) and len(qualname) > len(LEGACY_FLASK_EXT):
+        return "flask_" + qualname[len(LEGACY_FLASK_EXT):]
+    return qualname
+
+
 def import_bindings(node, scope):
     """Bindings created by an Import or ImportFrom statement."""
     out = []
     if isinstance(node, ast.Import):
         for alias in node.names:
             if alias.asname:
-                out.append(Binding(alias.asname, IMPORT, scope, node, qualname=alias.name))
+                out.append(Binding(alias.asname, IMPORT, scope, node, qualname=modern_name(alias.name)))
             else:
                 top = alias.name.partition(".")[0]
                 out.append(Binding(top, IMPORT, scope, node, qualname=top))
@@ -112,7 +126,7 @@ def import_bindings(node, scope):
         if alias.name == "*":
             continue
         target = f"{prefix}{module}.{alias.name}" if module else f"{prefix}{alias.name}"
-        out.append(Binding(alias.asname or alias.name, IMPORT, scope, node, qualname=target))
+        out.append(Binding(alias.asname or alias.name, IMPORT, scope, node, qualname=modern_name(target)))
     return out
 
 

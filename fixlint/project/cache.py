@@ -49,7 +49,8 @@ from .. import __version__
 # 28: functions' `remove` events of a key a name gives (`session.pop(USER_KEY)`), and `app_classes` of
 # subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`), and `unreadable`
 # for a configuration module imported by a computed name (`Config = import_module(...)`), and `routes`
-# under the registering blueprint's own prefix (`bp = Blueprint(..., url_prefix="/mfa")`)
+# under the registering blueprint's own prefix (`bp = Blueprint(..., url_prefix="/mfa")`), and `imports` of
+# Flask's legacy `flask.ext.<name>` as `flask_<name>`
 FORMAT = 28
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

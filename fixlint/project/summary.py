@@ -117,6 +117,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
 from ..engine import parsing
+from ..engine.scope import modern_name
 from ..engine.nodes import branches, parameter_defaults, walk
 from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, routes, session_stores
 from .needles import Needles, Probe
@@ -291,10 +292,11 @@ def scan_imports(text):
         if plain is not None:
             for name, _ in import_lines.parts(plain):
                 if import_lines.NAME.fullmatch(name):
-                    found.append((0, name, []))
+                    found.append((0, modern_name(name), []))
             continue
         listed = [name for name, _ in import_lines.parts(names)]
-        found.append((len(dots), module, [n for n in listed if n == "*" or n.isidentifier()]))
+        found.append((len(dots), module if dots else modern_name(module),
+                      [n for n in listed if n == "*" or n.isidentifier()]))
     return found
 
 
