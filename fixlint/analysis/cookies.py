@@ -974,7 +974,9 @@ class CookieAnalysis(Analysis):
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
-        if site is not None and not site.deletion:
+        if site is not None and not site.deletion and not self._in_dev_block(node):
+            # (a cookie set in the body of `if DEBUG:` / `if ENV == "development":` is development
+            # configuration, as a setting there is: arclytics' plain-HTTP branch)
             self.sites.append(site)
             jar = self.ctx.binding(func.value) if func.value.__class__ is ast.Name else None
             if jar is not None and site.name is not None:
