@@ -519,9 +519,9 @@ _DOCSTRING_RE = "^[rRuU]?(\"\"\"|''')"
 
 def standalone_settings_without(name):
     """A Django settings module (it defines INSTALLED_APPS, MIDDLEWARE or
-    ROOT_URLCONF) that never assigns `name`, star-imports nothing and
-    loads no module into its globals (`globals().update(...)`); reported at
-    the module docstring, the nearest Semgrep gets to line 1."""
+    ROOT_URLCONF) that binds MIDDLEWARE, never assigns `name`, star-imports
+    nothing and loads no module into its globals (`globals().update(...)`);
+    reported at the module docstring, the nearest Semgrep gets to line 1."""
     return {"patterns": [
         {"pattern": "$DOC\n...\n$MARKER = $X\n"},
         regex("$MARKER", _names_re(sorted(SETTINGS_MARKERS))),
@@ -529,6 +529,10 @@ def standalone_settings_without(name):
         {"pattern-not-inside": f"...\n{name} = $VALUE\n...\n"},
         {"pattern-not-inside": "...\nfrom $MODULE import *\n...\n"},
         {"pattern-not-inside": "...\nglobals().update(...)\n...\n"},
+        # Django runs middleware only from MIDDLEWARE (MIDDLEWARE_CLASSES before 1.10):
+        # another framework's `MIDDLEWARES` beside INSTALLED_APPS is none (starlette-web).
+        {"pattern-either": [{"pattern-inside": f"...\n{setting} {op} $MWLIST\n...\n"}
+                            for setting in ("MIDDLEWARE", "MIDDLEWARE_CLASSES") for op in ("=", "+=")]},
         {"focus-metavariable": "$DOC"},
     ]}
 
