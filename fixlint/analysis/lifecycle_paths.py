@@ -112,7 +112,7 @@ def handler_paths(lifecycle, handlers):
         elif by_name and (login_words.in_words(words if handler is None else handler.words(areas=False))
                           or names & _LOGIN_EXACT):
             role = LOGIN
-        elif reaches.get(function, 0) in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
+        elif reaches.get(function, 0) & ~_LOGS_IN in (_BINDS | _VERIFIES, _BINDS | _VERIFIES | _SIGNS_OUT) or (
                 reaches.get(function, 0) & _SIGNS_OUT):
             role = None  # decided by the path: a credential check, a signed-out flag
         elif (reaches.get(function, 0) & _BINDS and handler is not None and handler.kind != FUNCTION
