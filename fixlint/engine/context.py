@@ -214,9 +214,8 @@ class FileContext:
         if binding is None or binding.qualname is None:
             return None
         if attrs:
-            if binding.qualname == "flask" and attrs[-1] == "ext":  # `import flask.ext.login`
-                return sc.modern_name("flask." + ".".join(reversed(attrs)))
-            return binding.qualname + "." + ".".join(reversed(attrs))
+            qualname = binding.qualname + "." + ".".join(reversed(attrs))
+            return sc.modern_name(qualname) if attrs[-1] == "ext" else qualname  # `import flask.ext.login`
         return binding.qualname
 
     def call_name(self, call):
