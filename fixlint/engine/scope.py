@@ -95,17 +95,20 @@ def binding_scope(scope, name):
     return scope
 
 
-# Flask before 1.0 imported its extensions through `flask.ext` (`from
-# flask.ext.login import login_user` is `flask_login.login_user`;
-# minemeld-core's `import flask.ext.login`).
-LEGACY_FLASK_EXT = "flask.ext."
+_LEGACY = []  # the adapters' legacy import prefixes, read once (frameworks.LEGACY_IMPORT_PREFIXES)
 
 
 def modern_name(qualname):
-    """`flask.ext.login.login_user` -> `flask_login.login_user`; any other
-    qualified name as it is."""
-    if qualname.startswith(LEGACY_FLASK_EXT) and len(qualname) > len(LEGACY_FLASK_EXT):
-        return "flask_" + qualname[len(LEGACY_FLASK_EXT):]
+    """A qualified name under a package's legacy import path as the package
+    is named now (Flask before 1.0: `flask.ext.login.login_user` ->
+    `flask_login.login_user`); any other as it is."""
+    if not _LEGACY:
+        from ..frameworks import LEGACY_IMPORT_PREFIXES  # (the adapters import this module)
+
+        _LEGACY.append(LEGACY_IMPORT_PREFIXES)
+    for old, new in _LEGACY[0]:
+        if qualname.startswith(old) and len(qualname) > len(old):
+            return new + qualname[len(old):]
     return qualname
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..engine.nodes import parameter_defaults
 from .base import SET_COOKIE_PARAMS, Advice, Framework, Middleware, Setting
 from .django import DJANGO
-from .flask import FLASK
+from .flask import FLASK, LEGACY_IMPORT_PREFIXES as _FLASK_LEGACY_PREFIXES
 from .flask_kvsession import FLASK_KVSESSION
 from .flask_login import FLASK_LOGIN
 from .flask_session import FLASK_SESSION
@@ -114,6 +114,9 @@ FOREIGN_WEB_PACKAGES = (
     "sanic", "bottle", "cherrypy",
     "hug", "masonite", "responder", "twisted",
 )
+
+# Legacy import paths of the frameworks' packages, as (old prefix, new prefix).
+LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES
 
 # Task queues whose workers build a web application only for its context
 # (`app = Flask(__name__)` beside `Celery(...)` in tasks.py, to send mail):

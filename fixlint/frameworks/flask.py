@@ -453,3 +453,8 @@ FLASK = Framework(
     semgrep_twins={"SFX101": _semgrep_login, "SFX102": _semgrep_logout, "SFX201": _semgrep_session_id},
     semgrep_short_sid_names=True,
 )
+
+# Flask before 1.0 imported its extensions through `flask.ext` (`from
+# flask.ext.login import login_user` is `flask_login.login_user`;
+# minemeld-core's `import flask.ext.login`): (legacy prefix, today's).
+LEGACY_IMPORT_PREFIXES = (("flask.ext.", "flask_"),)
