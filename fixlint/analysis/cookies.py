@@ -974,7 +974,7 @@ class CookieAnalysis(Analysis):
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
-        if site is not None and not site.deletion and not self._in_dev_block(node):
+        if site is not None and not site.deletion and not self._in_dev_block(node, self.ctx.function):
             # (a cookie set in the body of `if DEBUG:` / `if ENV == "development":` is development
             # configuration, as a setting there is: arclytics' plain-HTTP branch)
             self.sites.append(site)
@@ -1043,10 +1043,16 @@ class CookieAnalysis(Analysis):
         last = getattr(node.body[-1], "end_lineno", None) or node.body[-1].lineno
         self._if_bodies.append((node.body[0].lineno, last, node.test))
 
-    def _in_dev_block(self, node):
+    def _in_dev_block(self, node, function=None):
+        """Whether `node` sits in the body of an `if` whose test names
+        development; with `function` (the FunctionInfo around a cookie
+        call), only an `if` inside that function counts: a module-level
+        `if AUTH_MODULE == "local":` around a whole login route (yeti) says
+        which feature runs, not that it is development."""
         line = node.lineno
+        start = function.node.lineno if function is not None else 0
         for first, last, test in self._if_bodies:
-            if first <= line <= last:
+            if first <= line <= last and first > start:
                 dev = self._dev_tests.get(test)
                 if dev is None:
                     dev = self._dev_tests[test] = fw.is_dev_condition(test)
