@@ -24,7 +24,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import parameter_defaults, walk
+from ..engine.nodes import own_statements, parameter_defaults, walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
@@ -745,21 +745,13 @@ def _updates_globals(body):
     module's names from somewhere else: `globals().update(import_module(
     SETTINGS_MODULE).__dict__)` (graphite-web's local settings), a star
     import fixlint cannot follow by another name."""
-    stack = list(body)
-    while stack:
-        node = stack.pop()
-        cls = node.__class__
-        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            continue
-        if cls is ast.Expr:
+    for node in own_statements(body):
+        if node.__class__ is ast.Expr:
             call = node.value
             if (call.__class__ is ast.Call and call.func.__class__ is ast.Attribute and call.func.attr == "update"
                     and call.func.value.__class__ is ast.Call and call.func.value.func.__class__ is ast.Name
                     and call.func.value.func.id in ("globals", "vars") and not call.func.value.args):
                 return True
-            continue
-        for field in ("body", "orelse", "finalbody", "handlers"):
-            stack.extend(getattr(node, field, ()))
     return False
 
 

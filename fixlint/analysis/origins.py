@@ -27,7 +27,7 @@ import ast
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept, parameter_defaults, walk
+from ..engine.nodes import kept, own_statements, parameter_defaults, walk
 from ..engine.values import literal_string
 from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
@@ -850,13 +850,8 @@ def _fallback_assignments(scope_node):
     """{id of a fallback assignment: its `if`} of a scope's statements."""
     found = {}
     body = scope_node.body if isinstance(getattr(scope_node, "body", None), list) else []
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        cls = stmt.__class__
-        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            continue
-        if cls is ast.If and not stmt.orelse:
+    for stmt in own_statements(body):
+        if stmt.__class__ is ast.If and not stmt.orelse:
             names = _emptiness_tested(stmt.test)
             if names:
                 for child in stmt.body:
@@ -864,8 +859,6 @@ def _fallback_assignments(scope_node):
                         targets = child.targets if child.__class__ is ast.Assign else [child.target]
                         if any(t.__class__ is ast.Name and t.id in names for t in targets):
                             found[id(child)] = stmt
-        for field in ("body", "orelse", "finalbody", "handlers"):
-            stack.extend(getattr(stmt, field, ()))
     return found
 
 

@@ -214,6 +214,25 @@ _BLOCKS = frozenset(("body", "orelse", "finalbody", "handlers", "cases"))
 _BLOCK_FIELDS = {}
 
 
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_NESTED_BLOCKS = ("body", "orelse", "finalbody", "handlers")
+
+
+def own_statements(body):
+    """The statements of a block and of the blocks nested in them (`if`,
+    `try` and its handlers, loops, `with`), in no set order, never those
+    of a function or class defined there: what runs where the block runs.
+    Definitions themselves are left out too."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if node.__class__ in _DEFINITIONS:
+            continue
+        yield node
+        for field in _NESTED_BLOCKS:
+            stack.extend(getattr(node, field, ()))
+
+
 def statements(tree):
     """Every statement under `tree` (a module, or a statement), in
     ast.walk's order, without visiting a single expression: the same

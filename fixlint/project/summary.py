@@ -595,32 +595,33 @@ def _chosen_mapping(arg):
     return mapping if mapping.__class__ is ast.Name else None
 
 
-def _class_mapping(tree, name):
-    """Whether the module assigns `name`, at its top level, a dict whose
-    values are all classes it can read (`{"production": ProductionConfig}`):
-    not import strings, nor calls."""
+def _module_dict(tree, name):
+    """The values of the non-empty dict literal the module assigns `name`
+    at its top level (its first assignment of it), or None."""
     for statement in tree.body:
         if (statement.__class__ is ast.Assign and len(statement.targets) == 1
                 and statement.targets[0].__class__ is ast.Name and statement.targets[0].id == name):
             value = statement.value
-            return value.__class__ is ast.Dict and bool(value.values) and all(
-                v.__class__ in (ast.Name, ast.Attribute) for v in value.values)
-    return False
+            return value.values if value.__class__ is ast.Dict and value.values else None
+    return None
+
+
+def _class_mapping(tree, name):
+    """Whether the module assigns `name`, at its top level, a dict whose
+    values are all classes it can read (`{"production": ProductionConfig}`):
+    not import strings, nor calls."""
+    values = _module_dict(tree, name)
+    return values is not None and all(v.__class__ in (ast.Name, ast.Attribute) for v in values)
 
 
 def _string_mapping(tree, name):
     """The values of the dict the module assigns `name` at its top level
     when all are import strings of objects (`{"production":
     "pkg.config.ProductionConfig"}`, CrawJUD's `objects_config`): else None."""
-    for statement in tree.body:
-        if (statement.__class__ is ast.Assign and len(statement.targets) == 1
-                and statement.targets[0].__class__ is ast.Name and statement.targets[0].id == name):
-            value = statement.value
-            if value.__class__ is ast.Dict and value.values and all(
-                    v.__class__ is ast.Constant and isinstance(v.value, str) and "." in v.value
-                    and not v.value.startswith(".") for v in value.values):
-                return [v.value for v in value.values]
-            return None
+    values = _module_dict(tree, name)
+    if values is not None and all(v.__class__ is ast.Constant and isinstance(v.value, str) and "." in v.value
+                                  and not v.value.startswith(".") for v in values):
+        return [v.value for v in values]
     return None
 
 
