@@ -60,6 +60,8 @@ def credential_query(call, value_of=None):
         for keyword in call.keywords:
             if keyword.arg is not None and _password_column(keyword.arg.lower().split("__")[0]):
                 return True
+            if keyword.arg is None and value_of is not None and _login_form_fields(keyword.value, value_of):
+                return True
         if call.args:
             document = call.args[0]
             if document.__class__ is ast.Name and value_of is not None:
@@ -76,6 +78,28 @@ def credential_query(call, value_of=None):
         if text is not None and "where" in text.lower() and _SQL_PASSWORD.search(text):
             return True
     return False
+
+
+# A form class named for signing in (`LoginForm`, `UserSigninForm`,
+# Django's `AuthenticationForm`): its fields are the credentials.
+_LOGIN_FORM = re.compile(r"log_?[io]n|sign_?in|auth", re.IGNORECASE)
+
+
+def _login_form_fields(expr, value_of):
+    """`**form.cleaned_data` (or a name holding it) of a login form
+    (`form = LoginForm(data=request.POST)`): the lookup filters on every
+    field of the form, the password among them (a Django tutorial's
+    `Staff.objects.filter(**form.cleaned_data).first()`)."""
+    if expr.__class__ is ast.Name:
+        expr = value_of(expr)
+    if expr.__class__ is not ast.Attribute or expr.attr != "cleaned_data" or expr.value.__class__ is not ast.Name:
+        return False
+    form = value_of(expr.value)
+    if form.__class__ is not ast.Call:
+        return False
+    func = form.func
+    name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+    return name is not None and _LOGIN_FORM.search(name) is not None
 
 
 def _password_column(column):
@@ -256,8 +280,11 @@ def checks_credentials(ctx, call):
         return _verify_receiver(ctx, func) or credential_query(call, ctx.value_of)
     if checks_credentials_alone(call):
         return True
-    # `query = {"email": e, "password": p}; users.find_one(query)`: the filter a name holds
-    return bool(call.args) and call.args[0].__class__ is ast.Name and credential_query(call, ctx.value_of)
+    # `query = {"email": e, "password": p}; users.find_one(query)`: the filter a name holds;
+    # `filter(**form.cleaned_data)`: the fields of the form a name holds
+    if (call.args and call.args[0].__class__ is ast.Name) or any(k.arg is None for k in call.keywords):
+        return credential_query(call, ctx.value_of)
+    return False
 
 
 def checks_credentials_alone(call):
