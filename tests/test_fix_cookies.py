@@ -200,6 +200,21 @@ def test_standalone_settings_without_cookie_settings_get_it_at_the_end():
     assert outcome.text == source + "SESSION_COOKIE_SECURE = True\n"
 
 
+def test_settings_secure_only_in_development_get_it_before_that_branch():
+    # Production never sets it (SFX302 at line 1); the development branch keeps its False.
+    source = ('ROOT_URLCONF = "site.urls"\nMIDDLEWARE = [SESSIONS]\nSESSION_COOKIE_HTTPONLY = True\n'
+              'if ENV == "dev":\n    SESSION_COOKIE_SECURE = False\nDEBUG = False\n')
+    outcome = fix(source, filename="site/settings.py", https=False)
+    [(line, code, note)] = left(outcome)
+    assert (line, code) == (1, "SFX302")
+    outcome = fix(source, filename="site/settings.py", unsafe=True, https=False)
+    assert outcome.text.splitlines() == [
+        'ROOT_URLCONF = "site.urls"', "MIDDLEWARE = [SESSIONS]", "SESSION_COOKIE_HTTPONLY = True",
+        "SESSION_COOKIE_SECURE = True", 'if ENV == "dev":', "    SESSION_COOKIE_SECURE = False", "DEBUG = False",
+    ]
+    assert left(outcome) == []
+
+
 def test_morsel_flags_are_set_right_after_the_morsel_is_created():
     outcome = fix("""
         from http.cookies import SimpleCookie

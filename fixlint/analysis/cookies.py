@@ -116,6 +116,7 @@ class CookieSite:
         self.deletion = False  # the cookie is cleared or expired at once: nothing to harden
         self.group = None  # SETTINGS sites: flag -> Flag across the container
         self.framework = None  # SET_COOKIE and APP sites: whose cookie it is
+        self.development_line = None  # a required setting given only for development: the line
 
     def flag(self, name):
         return self.flags.get(name)
@@ -869,6 +870,7 @@ class CookieAnalysis(Analysis):
         self.sites = []
         self._groups = {}  # (container key, cookie) -> {flag: Flag}
         self._module_settings = set()  # setting names assigned at module level
+        self._development_settings = {}  # setting names assigned only in a development `if`: the first line
         self._module_markers = set()
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
@@ -1072,7 +1074,10 @@ class CookieAnalysis(Analysis):
                     if name in SETTINGS_MARKERS and _marks_settings(name, value):
                         self._module_markers.add(name)
                     if name in fw.SETTING_NAMES and not self._constants_of_another_framework():
-                        self._module_settings.add(name)
+                        if not self._in_dev_block(node):
+                            self._module_settings.add(name)
+                        else:  # set for development only: never, in production
+                            self._development_settings.setdefault(name, node.lineno)
                         self._setting(name, value, node, ("module",), None)
                 elif ctx.in_class_body and name in fw.SETTING_NAMES:
                     class_node = ctx.scope.node
@@ -1281,6 +1286,7 @@ class CookieAnalysis(Analysis):
         site.settings[setting.flag] = setting.name
         site.group = self._groups.setdefault((("module",), setting.cookie), {})
         site.missing_counts = frozenset((setting.flag,))
+        site.development_line = self._development_settings.get(setting.name)
         self.sites.append(site)
 
     def _builds(self, owner, framework):

@@ -95,7 +95,7 @@ def _plan_site(flag_name, site, flag, ctx, decision=None):
             if not _is_literal(flag.expr):
                 return None
             return (ReplaceValue(Span.of(flag.expr), value),), safety, f"{setting} = {value!r}"
-        edits = _add_setting(ctx.tree, setting, value)
+        edits = _add_setting(ctx.tree, setting, value, site.development_line)
         return (edits, SAFE if decision is not None else UNSAFE, f"add {setting} = {value!r}") if edits else None
     if site.kind == MORSEL:
         if flag.explicit:
@@ -122,10 +122,16 @@ def _safety(flag_name, site, flag):
     return SAFE
 
 
-def _add_setting(tree, setting, value):
+def _add_setting(tree, setting, value, development_line=None):
     """Insert `setting = value` after the module's last cookie setting (or
-    its last statement)."""
+    its last statement); before the statement holding `development_line`
+    (the setting given in a development branch), which keeps its value
+    there."""
     body = [stmt for stmt in tree.body if isinstance(stmt, ast.stmt)]
+    if development_line is not None:
+        for stmt in body:
+            if stmt.lineno <= development_line <= stmt.end_lineno:
+                return (InsertStatements(Span.of(stmt), (f"{setting} = {value!r}",)),)
     anchor = body[-1] if body else None
     for stmt in body:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):

@@ -50,8 +50,9 @@ from .. import __version__
 # subclasses of the other project constructions (`class PortalLoginManager(LoginManager)`), and `unreadable`
 # for a configuration module imported by a computed name (`Config = import_module(...)`), and `routes`
 # under the registering blueprint's own prefix (`bp = Blueprint(..., url_prefix="/mfa")`), and `imports` of
-# Flask's legacy `flask.ext.<name>` as `flask_<name>`
-FORMAT = 28
+# Flask's legacy `flask.ext.<name>` as `flask_<name>`; 29: no `keys` given only in a development `if`
+# (`if ENV == "dev": SESSION_COOKIE_SECURE = False`)
+FORMAT = 29
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -661,6 +661,8 @@ class _Summariser:
         self._class_body = set()  # the assignments that are a class's attributes
         self._in_class = False  # the keys being read are a class's attributes
         self._keyed = (set(), set())  # the keys given elsewhere, and those given as a class's attributes
+        self._key_lines = {}  # key -> the lines it is given at (None: a line that always counts)
+        self._ifs = []  # every `if`, for _dev_only_keys
 
     def visit_module(self, tree):
         # One breadth-first walk: module-level imports come before the calls
@@ -695,10 +697,16 @@ class _Summariser:
             elif cls is ast.ClassDef:
                 classes.append(node)
                 self._class_body.update(node.body)
+            elif cls is ast.If:
+                self._ifs.append(node)
         for node in classes:  # after every import is known
             self._session_middleware(node)
         plain, in_classes = self._keyed
         self.facts["class_keys"] = sorted(in_classes - plain)
+        if self._ifs and self._key_lines:
+            dropped = self._dev_only_keys()
+            if dropped:
+                self.facts["keys"] = [key for key in self.facts["keys"] if key not in dropped]
         if self._object_names:
             self._object_parameters(functions, tree)
 
@@ -762,7 +770,7 @@ class _Summariser:
             self._config_call(node, self.config_objects[func.value.id])
         for keyword in node.keywords:
             if keyword.arg in KEYS:
-                self._key(keyword.arg)
+                self._key(keyword.arg, node)
         for arg in node.args[:1]:
             self._key_string(arg)  # config.setdefault("SESSION_COOKIE_SECURE", ...)
         if len(node.args) == 2 and func.__class__ is ast.Attribute and func.attr == "setdefault":
@@ -872,17 +880,36 @@ class _Summariser:
             if not (value.__class__ is ast.Constant and value.value in (False, None, 0)):
                 self.facts[framework.project_use] = True
 
-    def _key(self, name):
+    def _dev_only_keys(self):
+        """The keys given only in the body of an `if` whose test names
+        development (`if ENV == "dev": SESSION_COOKIE_SECURE = False`):
+        the production path never sets them (hydroserver's settings)."""
+        ranges = None
+        dropped = set()
+        for key, lines in self._key_lines.items():
+            if None in lines:
+                continue
+            if ranges is None:
+                ranges = [(node.body[0].lineno, node.body[-1].end_lineno) for node in self._ifs
+                          if fw.is_dev_condition(node.test)]
+                if not ranges:
+                    return dropped
+            if all(any(first <= line <= last for first, last in ranges) for line in lines):
+                dropped.add(key)
+        return dropped
+
+    def _key(self, name, where=None):
         self.facts["keys"].append(name)
+        self._key_lines.setdefault(name, set()).add(where.lineno if where is not None else None)
         self._keyed[self._in_class].add(name)
         if name in _CONFIG_MARKERS:
             self.facts[_CONFIG_MARKERS[name]] = True
 
     def _key_target(self, target):
         if target.__class__ is ast.Name and target.id in KEYS:
-            self._key(target.id)
+            self._key(target.id, target)
         elif target.__class__ is ast.Attribute and target.attr in KEYS:
-            self._key(target.attr)
+            self._key(target.attr, target)
         elif target.__class__ is ast.Subscript:
             self._key_string(target.slice)
         elif target.__class__ in (ast.Tuple, ast.List):
@@ -901,4 +928,4 @@ class _Summariser:
 
     def _key_string(self, expr):
         if expr.__class__ is ast.Constant and expr.value.__class__ is str and expr.value in KEYS:
-            self._key(expr.value)
+            self._key(expr.value, expr)

@@ -259,7 +259,8 @@ class CookieWithoutSecure(Rule):
         "A response is recognised by its factory, its annotation or its name (`resp`/`response`) in a "
         "file that imports a web framework. The standalone-settings check needs a module docstring to "
         "report at (fixlint reports line 1 of any module), and a `SESSION_COOKIE_SECURE` assigned "
-        "anywhere in the module, even inside a function, counts as set. Development modules and "
+        "anywhere in the module, even inside a function or only in a development `if`, counts as set. "
+        "Development modules and "
         "`if DEBUG:` blocks are recognised by name only. Semgrep reads one file: a Flask app or "
         "`LoginManager` never given `SESSION_COOKIE_SECURE`/`REMEMBER_COOKIE_SECURE` in any module, and a "
         "Django settings module whose star-imported base does not set it either, are found only by "
@@ -282,6 +283,10 @@ class CookieWithoutSecure(Rule):
                     f"in its config ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["secure"]
+            if not flag.explicit and site.development_line is not None:
+                return (f"settings module sets {setting} only for development (line {site.development_line}), "
+                        f"so in production {subject} travels over plain HTTP; add {setting} = True outside "
+                        f"that branch ({site.label})")
             if not flag.explicit:
                 return (f"settings module never sets {setting}, so {subject} travels over plain "
                         f"HTTP; add {setting} = True ({site.label})")
