@@ -129,6 +129,7 @@ class IdentityCookieAnalysis(Analysis):
         self._calls = {}  # FunctionDef -> {name of a `self.<name>()` it calls: the first such call}
         self._methods = {}  # name -> [FunctionDef]: methods of the module's classes
         self._handlers = {}  # FunctionDef -> the Framework whose handler method it is, or None
+        self._classes = {}  # FunctionDef -> the ClassDef it is a method of
 
     def subscribe(self, walker):
         if _FRAMEWORKS:
@@ -145,6 +146,7 @@ class IdentityCookieAnalysis(Analysis):
             self._handlers[function.node] = framework = fw.handler_framework(self.ctx, func.value)
             if function.class_node is not None:
                 self._methods.setdefault(function.node.name, []).append(function.node)
+                self._classes[function.node] = function.class_node
         else:
             framework = self._handlers[function.node]
         if attr not in _COOKIE_METHODS:
@@ -191,6 +193,17 @@ class IdentityCookieAnalysis(Analysis):
             yield current
             for called in self._calls.get(current, ()):
                 pending.extend((m, depth + 1) for m in self._methods.get(called, ()))
+
+    def _sibling_signs_out(self, function):
+        """Whether another handler method of `function`'s class deletes a
+        cookie: the class's logout is that method's (XOJ's LogoutHandler,
+        whose get() shows a confirmation page and post() deletes the
+        cookies), and a method deleting nothing is no logout of its own."""
+        class_node = self._classes.get(function)
+        if class_node is None:
+            return False
+        return any(stmt is not function and self._handlers.get(stmt) is not None and self.deleted(stmt)
+                   for stmt in class_node.body if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef))
 
     def only_deleted(self, function, reached=()):
         """(Framework, name, site, via) when a logout `function` deletes the
@@ -262,6 +275,8 @@ class IdentityCookieAnalysis(Analysis):
             return None
         deleted = self.deleted(function, reached)
         if ANY in deleted or deleted & self.cookies.keys() or any(n.__class__ is ComputedName for n in deleted):
+            return None
+        if not deleted and self._sibling_signs_out(function):
             return None
         name = min(self.cookies, key=lambda n: self.cookies[n][1].lineno)
         return self.cookies[name][0], name
