@@ -434,6 +434,10 @@ class Framework:
     # models, which subclass Flask-Login's UserMixin).
     session_neutral_imports: frozenset = frozenset()
     unreadable_config_loaders: frozenset = frozenset()
+    # Methods of the app's config taking a mapping (`app.config.update(...)`,
+    # `from_mapping(...)`): given one fixlint cannot read (a loader's
+    # answer, a parameter, `os.environ`), the configuration is unreadable.
+    mapping_config_loaders: frozenset = frozenset()  # on `config_attribute`
     object_config_loader: str = ""
     remember_argument: str = ""
     # A project's own session middleware (Django: a subclass of

@@ -107,6 +107,7 @@ SESSION_NEUTRAL_IMPORTS = frozenset(
 # string or a class name is read, of anything computed is not.
 UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
 OBJECT_CONFIG_LOADER = "from_object"
+MAPPING_CONFIG_LOADERS = frozenset(("update", "from_mapping"))
 # The application constructions the project-wide findings are reported at.
 APPLICATIONS = frozenset(("flask.Flask", "flask.app.Flask")) | quart.APPLICATIONS
 
@@ -418,6 +419,7 @@ FLASK = Framework(
     session_user_packages=SESSION_USER_PACKAGES,
     session_neutral_imports=SESSION_NEUTRAL_IMPORTS,
     unreadable_config_loaders=UNREADABLE_CONFIG_LOADERS,
+    mapping_config_loaders=MAPPING_CONFIG_LOADERS,
     config_calls=CONFIG_CALLS,
     object_config_loader=OBJECT_CONFIG_LOADER,
     project_use="session_use",

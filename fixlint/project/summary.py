@@ -136,6 +136,7 @@ _CONFIG_MARKERS = {key: f.project_marker for f in _MARKED for key in f.config_ma
 _EXTENSIONS = {qualname: f.project_marker for f in _MARKED for qualname in f.extension_classes}
 _UNREADABLE_LOADERS = frozenset().union(*(f.unreadable_config_loaders for f in _CONFIGURED))
 _OBJECT_LOADERS = frozenset(f.object_config_loader for f in _CONFIGURED if f.object_config_loader)
+_MAPPING_LOADERS = {(f.config_attribute, method) for f in _CONFIGURED for method in f.mapping_config_loaders}
 _LOGINS = {qualname: f for f in _REMEMBERED for qualname in f.bind_calls}
 _LOGIN_NAMES = sorted({qualname.rpartition(".")[2] for qualname in _LOGINS})
 
@@ -143,6 +144,7 @@ KEYS = frozenset(s.name for f in _CONFIGURED for s in f.settings) | frozenset(_C
 # `config.include("pkg.auth")`: a module loaded by name, linked like an import.
 _INCLUDES = frozenset().union(*(f.includes for f in fw.FRAMEWORKS))
 _LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS), *sorted(_INCLUDES))
+_MAPPING_CALLS = tuple(sorted(f"{attribute}.{method}" for attribute, method in _MAPPING_LOADERS))  # `config.update`
 # Text that a module holding a fact beyond its imports must contain: a key's
 # first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
 # then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
@@ -160,8 +162,8 @@ _BACKEND_SETTINGS = frozenset(name for f in fw.FRAMEWORKS for _, name, _, _ in f
 # Extensions that write config keys when given the app (`Talisman(app)`).
 _CONFIG_CALLS = {call.qualname: call for f in fw.FRAMEWORKS for call in f.config_calls}
 _CONFIG_CALL_LEAVES = tuple(sorted({q.rpartition(".")[2] for q in _CONFIG_CALLS}))
-PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS), *_MIDDLEWARE_LEAVES,
-                 *sorted(_BACKEND_SETTINGS), *_CONFIG_CALL_LEAVES)
+PARSE_MARKERS = (*_KEY_STEMS, *_LOADERS, *_MAPPING_CALLS, *_LOGIN_NAMES, *sorted(_SETTINGS_MARKERS),
+                 *_MIDDLEWARE_LEAVES, *sorted(_BACKEND_SETTINGS), *_CONFIG_CALL_LEAVES)
 _PARSE_NEEDLES = Needles(PARSE_MARKERS)
 
 
@@ -194,7 +196,8 @@ _BUILT_SUBCLASS = re.compile(r"class(?<!\wclass)[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\
 # found with str.find and its tail (`KEY =`, `KEY=`, `"KEY"`) matched where
 # it ends.
 _KEY_TAIL = re.compile(r"\b(?:\s*=(?!=)|[ \t]*:[^=\n]*=(?!=)|[\"'])")  # `KEY: bool = True` too
-_CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS)), re.compile(r"(?:%s)\s*\(" % "|".join(_LOGIN_NAMES)))
+_CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS + tuple(map(re.escape, _MAPPING_CALLS)))),
+          re.compile(r"(?:%s)\s*\(" % "|".join(_LOGIN_NAMES)))
 _SORTED_KEYS = sorted(KEYS)
 
 
@@ -662,9 +665,12 @@ class _Summariser:
         self._in_class = False  # the keys being read are a class's attributes
         self._keyed = (set(), set())  # the keys given elsewhere, and those given as a class's attributes
         self._key_lines = {}  # key -> the lines it is given at (None: a line that always counts)
+        self._tree = None  # the module, while visit_module reads it
+        self._dicts = None  # _module_dicts
         self._ifs = []  # every `if`, for _dev_only_keys
 
     def visit_module(self, tree):
+        self._tree = tree
         # One breadth-first walk: module-level imports come before the calls
         # in function bodies that use them.
         classes, functions = [], []
@@ -783,10 +789,38 @@ class _Summariser:
         elif func.attr in _OBJECT_LOADERS and node.args:
             self.facts["loads_objects"] = True
             self._from_object(node, node.args[0])
+        elif (node.args and func.value.__class__ is ast.Attribute
+              and (func.value.attr, func.attr) in _MAPPING_LOADERS and not self._readable_mapping(node.args[0])):
+            # `app.config.from_mapping(self.config.web.app)`, `app.config.update(read_config(path))`
+            self.facts["unreadable"] = True
         elif func.attr in _INCLUDES and node.args:
             arg = node.args[0]
             if arg.__class__ is ast.Constant and isinstance(arg.value, str) and not arg.value.startswith("."):
                 self.facts["links"].append(arg.value)
+
+    def _readable_mapping(self, arg):
+        """A mapping the summary can read: a dict literal, `dict(...)`, or
+        a name the module binds to a dict literal at its top level (or
+        to `{}`)."""
+        if arg.__class__ is ast.Dict:
+            return True
+        if arg.__class__ is ast.Call:
+            return arg.func.__class__ is ast.Name and arg.func.id == "dict" and not arg.args
+        if arg.__class__ is ast.Name:
+            return self._module_dicts().get(arg.id, False)
+        return False
+
+    def _module_dicts(self):
+        """name -> whether every top-level assignment of it is a dict literal."""
+        found = self._dicts
+        if found is None:
+            found = self._dicts = {}
+            for statement in self._tree.body:
+                if statement.__class__ is ast.Assign:
+                    for target in statement.targets:
+                        if target.__class__ is ast.Name:
+                            found[target.id] = found.get(target.id, True) and statement.value.__class__ is ast.Dict
+        return found
 
     def _from_object(self, call, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
