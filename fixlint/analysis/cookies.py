@@ -1164,8 +1164,9 @@ class CookieAnalysis(Analysis):
     def _setting(self, name, value, node, group_key, label):
         """Record one configuration key in its group's site."""
         ctx = self.ctx
-        if group_key[0] == "module" and dev_module(ctx):
-            return
+        if group_key[0] == "module" and (dev_module(ctx) or (
+                ctx.project is not None and name in ctx.project.overridden_keys)):
+            return  # development settings; a shared base's value every deployment module sets again
         if self._in_dev_block(node):
             return
         choices = fw.settings_frameworks(name)

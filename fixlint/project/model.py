@@ -86,6 +86,12 @@ class ProjectFacts(NamedTuple):
     # Another project module star-imports the checked one: a shared base
     # (pretix/_base_settings.py under settings.py), never judged alone.
     shared_base: bool = False
+    # For a shared base: the keys every deployment module built on it
+    # (a module star-importing it, directly or through other shared
+    # modules, that no other deployment module star-imports) sets itself
+    # (`production.py`: `from .base import *`, `SESSION_COOKIE_SECURE = True`):
+    # a value the base gives them is never what a deployment runs with.
+    overridden_keys: frozenset = frozenset()
     # The MIDDLEWARE list the checked module (or its chain) gives names a
     # project subclass of Django's SessionMiddleware that sets the session
     # cookie's Secure flag itself.
@@ -307,6 +313,7 @@ class Project:
                               reexports=named, star_reexports=stars,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
+                              overridden_keys=self._overridden_keys(path, group),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
                               int_path_params=self._int_path_params(path),
@@ -676,6 +683,34 @@ class Project:
                     if "*" in names:
                         found.update(t for t in self.resolve(other, level, module, []) if t != other)
         return path in stars[0] or (path in stars[1] and _RUN_ALONE.isdisjoint(self.summaries[path]["keys"]))
+
+    def _overridden_keys(self, path, group):
+        """ProjectFacts.overridden_keys of the module at `path`: empty unless
+        a deployment module (not development or test settings) is built on
+        it and every one of them sets the keys itself."""
+        if not self._star_imported(path, group):
+            return frozenset()
+        importers = {}  # module -> the group's deployment modules star-importing it
+        for other in group:
+            if other == path or self._is_exempt_settings(other):
+                continue
+            for level, module, names in self.summaries[other]["imports"]:
+                if "*" in names:
+                    for target in self.resolve(other, level, module, []):
+                        importers.setdefault(target, set()).add(other)
+        leaves, seen, pending = [], {path}, [path]
+        while pending:
+            current = pending.pop()
+            for importer in importers.get(current, ()):
+                if importer in seen:
+                    continue
+                seen.add(importer)
+                pending.append(importer)
+                if importer not in importers:
+                    leaves.append(importer)
+        if not leaves:
+            return frozenset()
+        return frozenset.intersection(*(frozenset(self.summaries[leaf]["keys"]) for leaf in leaves))
 
     def _secured_by_code(self, chain):
         """Whether a middleware the `chain` modules list is a project class

@@ -150,6 +150,10 @@ _MAPPING_CALLS = tuple(sorted(f"{attribute}.{method}" for attribute, method in _
 # then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
 # or a call (_worth_parsing).
 _KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in KEYS - _SETTINGS_MARKERS})
+# The keys a module read for the ones above also records: every framework's
+# cookie settings (Django's `CSRF_COOKIE_SECURE`), for what a deployment
+# module sets again over its shared base (ProjectFacts.overridden_keys).
+_RECORDED = KEYS | fw.SETTING_NAMES
 # A project's own session middleware (summary `secure_sessions`), and the
 # applications whose construction makes the project an application.
 _MIDDLEWARE_SETTINGS = frozenset(f.middleware_setting for f in fw.FRAMEWORKS if f.middleware_setting)
@@ -775,7 +779,7 @@ class _Summariser:
               and func.value.id in self.config_objects):
             self._config_call(node, self.config_objects[func.value.id])
         for keyword in node.keywords:
-            if keyword.arg in KEYS:
+            if keyword.arg in _RECORDED:
                 self._key(keyword.arg, node)
         for arg in node.args[:1]:
             self._key_string(arg)  # config.setdefault("SESSION_COOKIE_SECURE", ...)
@@ -940,9 +944,9 @@ class _Summariser:
             self.facts[_CONFIG_MARKERS[name]] = True
 
     def _key_target(self, target):
-        if target.__class__ is ast.Name and target.id in KEYS:
+        if target.__class__ is ast.Name and target.id in _RECORDED:
             self._key(target.id, target)
-        elif target.__class__ is ast.Attribute and target.attr in KEYS:
+        elif target.__class__ is ast.Attribute and target.attr in _RECORDED:
             self._key(target.attr, target)
         elif target.__class__ is ast.Subscript:
             self._key_string(target.slice)
@@ -961,5 +965,5 @@ class _Summariser:
             self.facts["backend_settings"].append(entry)
 
     def _key_string(self, expr):
-        if expr.__class__ is ast.Constant and expr.value.__class__ is str and expr.value in KEYS:
+        if expr.__class__ is ast.Constant and expr.value.__class__ is str and expr.value in _RECORDED:
             self._key(expr.value, expr)
