@@ -245,6 +245,13 @@ class Event:
         return f"<Event {self.kind} {self.framework or ''} {extra} line {self.node.lineno}>"
 
 
+def _holds_a_session(ctx, name):
+    """A local bound to an attribute named like a session (`s = request.session`)."""
+    binding = ctx.binding(name)
+    value = binding.value if binding is not None and binding.kind == sc.ASSIGN else None
+    return value.__class__ is ast.Attribute and "sess" in value.attr.lower()
+
+
 class LifecycleAnalysis(Analysis):
     keywords = guard.KEYWORDS
     requires = (HandlerAnalysis, OriginAnalysis)
@@ -508,7 +515,7 @@ class LifecycleAnalysis(Analysis):
         (`session`, `web_session`, `request.session`) or an alias of
         Flask's session."""
         if expr.__class__ is ast.Name:
-            maybe = "sess" in expr.id.lower() or expr.id in self._aliases
+            maybe = "sess" in expr.id.lower() or expr.id in self._aliases or _holds_a_session(self.ctx, expr)
         elif expr.__class__ is ast.Attribute:
             maybe = "sess" in expr.attr.lower()
         else:

@@ -877,6 +877,11 @@ def session_object(ctx, expr):
         framework = _session_getter(ctx, expr)
         if framework is not None:  # `session = await get_session(request)`
             return framework
+        value = ctx.value_of(expr)
+        if value.__class__ is ast.Attribute and value.attr == "session":
+            framework = request_object(ctx, value.value)
+            if framework is not None and not framework.requests.objects:
+                return framework  # `session = request.session` (WorkQ's Pyramid login)
         for framework in _DECLARING:  # `session = Depends(get_session)`
             if ctx.imports(*framework.requests.param_modules) and _depends_on_session(ctx, expr, framework):
                 return framework
