@@ -921,6 +921,11 @@ class CookieAnalysis(Analysis):
             if middleware is not None:
                 self._middleware(node, func.value, node.args[middleware.leading:], node.keywords)
                 return
+            if generic is None and func.value.__class__ is ast.Name:  # `AppJWTAuth[User](...)`, the module's subclass
+                base = fw.local_base(self.ctx, func.value, fw.MIDDLEWARE_QUALNAMES, same_init=True)
+                if base is not None:
+                    self._middleware(node, func.value, node.args[fw.middleware_for(base).leading:], node.keywords)
+                    return
         qualname = self.ctx.qualname(func)
         if qualname is None:
             framework = self._constructed(func, None)
