@@ -720,6 +720,14 @@ class SessionIdAnalysis(Analysis):
             if sid.names_other_session(name):
                 return True
             value = self.ctx.value_of(receiver) if cls is ast.Name else None
+            if value is receiver:  # a parameter typed so (Maeser's `session_handler: ChatSessionManager`)
+                binding = self.ctx.binding(receiver)
+                hint = binding.value if binding is not None and binding.kind == sc.PARAM else None
+                if hint.__class__ is ast.Constant and isinstance(hint.value, str):
+                    typed = hint.value.rpartition(".")[2]
+                else:
+                    typed = sc.last_name(hint) if hint is not None else None
+                return typed is not None and sid.names_other_session(typed)
             if value.__class__ is not ast.Call:
                 return False
         made = sc.last_name(value.func)
