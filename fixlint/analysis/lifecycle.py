@@ -245,6 +245,21 @@ class Event:
         return f"<Event {self.kind} {self.framework or ''} {extra} line {self.node.lineno}>"
 
 
+def _names_state(expr):
+    """A value named or keyed `state` (`request.args.get("state")`,
+    `request.args["state"]`, a local `state`): the OAuth state a callback
+    is given back."""
+    if expr.__class__ is ast.Name:
+        return expr.id.lower() == "state"
+    if expr.__class__ is ast.Subscript:
+        key = expr.slice
+    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+    else:
+        return False
+    return key.__class__ is ast.Constant and key.value == "state"
+
+
 def _holds_a_session(ctx, name):
     """A local bound to an attribute named like a session (`s = request.session`)."""
     binding = ctx.binding(name)
@@ -1432,7 +1447,7 @@ class LifecycleAnalysis(Analysis):
         record's (`form_password != row["senha"]`): a credential check."""
         if self.ctx.function is None:
             return
-        if compares_passwords(node):
+        if compares_passwords(node) or self._checks_oauth_state(node):
             self._add(Event(VERIFY, node))
             self.records.compared(node)
         for comparator in node.comparators:
@@ -1440,6 +1455,29 @@ class LifecycleAnalysis(Analysis):
             if framework is not None:
                 key = literal_key(node.left, self.ctx)
                 self._add(Event(TOUCH, node, framework, key=key, access=READ, session=comparator))
+
+    def _checks_oauth_state(self, node):
+        """An OAuth callback's state check: the `state` the session kept
+        compared with the one the request brings back
+        (`session.get("oauth_state") != request.args.get("state")`, dogbot's
+        `/auth/redirect`): what follows is the provider's answer, a sign-in."""
+        if len(node.comparators) != 1 or node.ops[0].__class__ not in (ast.Eq, ast.NotEq):
+            return False
+        left, right = node.left, node.comparators[0]
+        return ((self._session_state(left) and _names_state(right))
+                or (self._session_state(right) and _names_state(left)))
+
+    def _session_state(self, expr):
+        """`session["oauth_state"]`, `session.get("state")`, `session.pop("state")`."""
+        if expr.__class__ is ast.Subscript:
+            container, key = expr.value, expr.slice
+        elif (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in ("get", "pop")
+              and expr.args):
+            container, key = expr.func.value, expr.args[0]
+        else:
+            return False
+        return (key.__class__ is ast.Constant and isinstance(key.value, str) and "state" in key.value.lower()
+                and self._session(container) is not None)
 
     # -- snapshots of the whole session ---------------------------------------
     def _whole_session(self, value):
