@@ -990,9 +990,22 @@ def imported_names(project, path, resolve_cookies=True):
                 if member.startswith(prefix):
                     helpers[f"{qualified}.{member[len(prefix):]}"] = profile(target, value)
                     hit = True
-        if name is None or hit or depth >= _REEXPORT_DEPTH:
+        if hit or depth >= _REEXPORT_DEPTH:
             return
         home = os.path.dirname(target)
+        if name is None:
+            # A module whose functions the caller reaches as its attributes
+            # (`from app import security_web`, then `security_web.remember_identity()`):
+            # what it imports by name from the project is its own (osparc's facade).
+            own = summary.get("functions") or {}
+            for level, module, names in summary["imports"]:
+                if names and "*" not in names:
+                    sources = resolve(home, level, module, ())[:1]
+                    for source in sources:
+                        for imported in names:
+                            if imported not in own:  # (the module's own definition wins)
+                                take(source, f"{qualified}.{imported}", imported, depth + 1)
+            return
         bases = summary.get("class_bases", {}).get(name)
         if bases:
             # A class defined here whose class methods its bases define
