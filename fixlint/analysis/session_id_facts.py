@@ -727,7 +727,8 @@ class SessionIdAnalysis(Analysis):
                     typed = hint.value.rpartition(".")[2]
                 else:
                     typed = sc.last_name(hint) if hint is not None else None
-                return typed is not None and sid.names_other_session(typed)
+                # (a type of sessions: `WebSocket`, a framework's connection, names none)
+                return typed is not None and "session" in typed.lower() and sid.names_other_session(typed)
             if value.__class__ is not ast.Call:
                 return False
         made = sc.last_name(value.func)

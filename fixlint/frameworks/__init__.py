@@ -665,7 +665,20 @@ _DEV_CONDITION = re.compile(
 
 def is_dev_condition(test):
     """`if DEBUG:`, `if app.debug:`, `if settings.TESTING:`, `if ENV == "dev"`,
-    `if DOMAIN == "localhost"`."""
+    `if DOMAIN == "localhost"`. A test that says the opposite (`if not
+    DEBUG:`, `if ENV != "dev"`, `if DEBUG is False`: Manage2Soar's
+    production branch) names production, and an `and`/`or` names
+    development when one of its parts does."""
+    cls = test.__class__
+    if cls is ast.UnaryOp and test.op.__class__ is ast.Not:
+        return False
+    if cls is ast.BoolOp:
+        return any(is_dev_condition(value) for value in test.values)
+    if cls is ast.Compare and (
+            any(op.__class__ in (ast.NotEq, ast.IsNot, ast.NotIn) for op in test.ops)
+            or any(side.__class__ is ast.Constant and side.value is not True and side.value in (False, None, 0)
+                   and not isinstance(side.value, str) for side in (test.left, *test.comparators))):
+        return False
     for node in ast.walk(test):
         if node.__class__ is ast.Name and _DEV_CONDITION.search(node.id):
             return True
