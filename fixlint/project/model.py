@@ -742,7 +742,11 @@ class Project:
 
     def _resolve(self, folder, level, module, names):
         """The same import from folders that share their search folders (the
-        modules of one package) names the same modules: looked up once."""
+        modules of one package) names the same modules: looked up once.
+        `from __main__ import app` names the module run as a script
+        (summary `runs_main`) in the importer's search folders."""
+        if not level and module == "__main__":
+            return self._main_modules(folder)
         if level:
             base = folder
             for _ in range(level - 1):
@@ -755,6 +759,12 @@ class Project:
         if found is None:
             found = self._from_bases[key] = tuple(self._lookup(bases, level, module, names))
         return found
+
+    def _main_modules(self, folder):
+        bases = self._search_folders(folder)
+        found = tuple(path for path in sorted(self.summaries) if os.path.dirname(path) in bases
+                      and self.summaries[path].get("runs_main"))
+        return found[:1]
 
     def _lookup(self, bases, level, module, names):
         dotted = _as_path(module)

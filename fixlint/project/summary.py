@@ -205,6 +205,11 @@ _CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS + tuple(map(re.escape,
 _SORTED_KEYS = sorted(KEYS)
 
 
+# A module run as a script (`if __name__ == "__main__":`): what another
+# module's `from __main__ import app, session` names (Evidenta's views).
+_RUNS_MAIN = re.compile(r"""__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__""")
+
+
 def _names_key(text):
     """A key given a value: `KEY = `, `KEY=`, `KEY: bool = `, `"KEY"`."""
     for key in _SORTED_KEYS:
@@ -288,7 +293,7 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "numbers": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}}
+            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}, "runs_main": False}
 
 
 def scan_imports(text):
@@ -362,6 +367,8 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
     if "import_module(" in text and _IMPORTED_CONFIG.search(text) is not None:
         facts["unreadable"] = True
+    if "__main__" in text and _RUNS_MAIN.search(text) is not None:
+        facts["runs_main"] = True
     return facts
 
 
