@@ -226,6 +226,10 @@ def _records_about_login(name):
             and any(word in LOGIN_RECORD_WORDS for word in found))
 
 
+# Calls that write data out as text: their result is the data, not a token.
+DATA_SERIALIZERS = frozenset(("json.dumps",))
+
+
 def is_token_value(ctx, expr):
     """True when a cookie value comes from a session-id/token generator or a
     variable named like one."""
@@ -237,6 +241,8 @@ def is_token_value(ctx, expr):
             return True
         if func.__class__ is ast.Attribute and func.attr in ("hex", "decode") and value.func.value.__class__ is ast.Call:
             return ctx.qualname(value.func.value.func) in TOKEN_GENERATORS
+        if qualname in DATA_SERIALIZERS:
+            return False  # `token = json.dumps(order)` (starlette-shop's cart): data, whatever its name
     if value.__class__ is ast.Attribute and value.value.__class__ is ast.Call:
         return ctx.qualname(value.value.func) in TOKEN_GENERATORS  # uuid4().hex
     names = []
