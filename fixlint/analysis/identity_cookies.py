@@ -19,6 +19,7 @@ from .. import frameworks as fw
 from ..engine import scope as sc
 from . import lifecycle_guard as guard
 from .base import Analysis
+from ..project import handler_cookies
 from .identity import literal_key
 
 _FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.identity_cookie_setters)
@@ -130,6 +131,7 @@ class IdentityCookieAnalysis(Analysis):
         self._methods = {}  # name -> [FunctionDef]: methods of the module's classes
         self._handlers = {}  # FunctionDef -> the Framework whose handler method it is, or None
         self._classes = {}  # FunctionDef -> the ClassDef it is a method of
+        self._inherited = {}  # ClassDef -> handler_cookies of the project base class it derives from, or None
 
     def subscribe(self, walker):
         if _FRAMEWORKS:
@@ -147,6 +149,8 @@ class IdentityCookieAnalysis(Analysis):
             if function.class_node is not None:
                 self._methods.setdefault(function.node.name, []).append(function.node)
                 self._classes[function.node] = function.class_node
+                if function.class_node not in self._inherited:
+                    self._inherited[function.class_node] = self._base_facts(function.class_node)
         else:
             framework = self._handlers[function.node]
         if attr not in _COOKIE_METHODS:
@@ -170,14 +174,53 @@ class IdentityCookieAnalysis(Analysis):
         elif name is not None and attr in framework.identity_cookie_setters:
             self.cookies.setdefault(name, (framework, node))
 
+    def _base_facts(self, class_node):
+        """What the project class `class_node` derives from (imported from
+        another module) does with the identity cookie
+        (ProjectFacts.handler_cookies), or None."""
+        project = self.ctx.project
+        known = project.handler_cookies if project is not None else None
+        if not known:
+            return None
+        for base in class_node.bases:
+            facts = known.get(self.ctx.qualname(base))
+            if facts:
+                return facts
+        return None
+
+    def _inherited_deletes(self, function, called):
+        """The cookie names the method `called`, which `function`'s class
+        inherits from a project base of another module, deletes (ANY for
+        every cookie, or one it names by an expression)."""
+        if called in self._methods:
+            return ()
+        facts = self._inherited.get(self._classes.get(function))
+        names = facts["deletes"].get(called, ()) if facts else ()
+        return [ANY if name == handler_cookies.ANY else name for name in names]
+
+    def _cookies_of(self, function):
+        """The identity cookies a handler method may sign in with: the
+        module's, and those of its class's project base of another module
+        (scq's BaseHandler reads `user` in get_current_user)."""
+        facts = self._inherited.get(self._classes.get(function))
+        if not facts or not facts["identity"]:
+            return self.cookies
+        framework = self._handlers.get(function)
+        class_node = self._classes[function]
+        inherited = {name: (framework, class_node) for name in facts["identity"]}
+        return {**inherited, **self.cookies}
+
     def deleted(self, function, reached=()):
         """The cookie names (a ComputedName for one named by an expression;
         ANY: every cookie, or a name fixlint cannot tell)
         that `function`, the functions it reached and the methods of the
-        module's classes it calls on `self` delete."""
+        module's classes it calls on `self` delete, and those its class
+        inherits from a project base of another module."""
         names = set()
         for current in self._entered(function, reached):
             names.update(self._deleted.get(current, ()))
+            for called in self._calls.get(current, ()):
+                names.update(self._inherited_deletes(current, called))
         return names
 
     def _entered(self, function, reached=()):
@@ -216,7 +259,7 @@ class IdentityCookieAnalysis(Analysis):
         framework = self._handlers.get(function)
         if framework is None:
             return None
-        cookies = {**self._read.get(function, {}), **self.cookies}
+        cookies = {**self._read.get(function, {}), **self._cookies_of(function)}
         if not cookies:
             return None
         deleted = self.deleted(function, reached)
@@ -241,6 +284,8 @@ class IdentityCookieAnalysis(Analysis):
             for method in self._methods.get(called, ()):
                 if any(names & self._deleted.get(m, {}).keys() for m in self._entered(method)):
                     return call, called
+            if names.intersection(self._inherited_deletes(function, called)):
+                return call, called
         return function, None
 
     def _may_revoke(self, function, reached, framework):
@@ -248,8 +293,9 @@ class IdentityCookieAnalysis(Analysis):
         something named for ending state on the server (`revoke_token`,
         `sessions.delete(sid)`, `auth.logout(user)`: fw.names_revocation).
         The framework's own handler methods (`self.clear()`, `self.flush()`,
-        the cookie calls) and the module's own methods, judged by their
-        bodies, do not count by their names."""
+        the cookie calls), the module's own methods and the cookie-deleting
+        methods of a project base class, judged by their bodies, do not
+        count by their names."""
         for current in self._entered(function, reached):
             for node in ast.walk(current):
                 if node.__class__ is not ast.Call:
@@ -261,6 +307,12 @@ class IdentityCookieAnalysis(Analysis):
                     if on_self and (name in self._methods or name in framework.handler_methods
                                     or name in _COOKIE_METHODS):
                         continue
+                    inherited = self._inherited.get(self._classes.get(current)) if on_self else None
+                    if inherited and name in inherited["deletes"]:
+                        # a project base's method, judged by its body (handler_cookies)
+                        if name in inherited.get("revokes", ()):
+                            return True
+                        continue
                 else:
                     name = getattr(func, "id", None)
                 if fw.names_revocation(name):
@@ -271,13 +323,14 @@ class IdentityCookieAnalysis(Analysis):
         """(Framework, name) of the identity cookie a logout `function` never
         deletes, or None: the module has none, or the handler deletes one of
         them, every cookie, or a cookie it cannot name."""
-        if not self.cookies or self._handlers.get(function) is None:
+        cookies = self._cookies_of(function)
+        if not cookies or self._handlers.get(function) is None:
             return None
         deleted = self.deleted(function, reached)
-        if ANY in deleted or deleted & self.cookies.keys() or any(n.__class__ is ComputedName for n in deleted):
+        if ANY in deleted or deleted & cookies.keys() or any(n.__class__ is ComputedName for n in deleted):
             return None
         if not deleted and self._sibling_signs_out(function):
             return None
-        name = min(self.cookies, key=lambda n: self.cookies[n][1].lineno)
-        return self.cookies[name][0], name
+        name = min(cookies, key=lambda n: cookies[n][1].lineno)
+        return cookies[name][0], name
 

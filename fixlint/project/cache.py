@@ -53,7 +53,8 @@ from .. import __version__
 # Flask's legacy `flask.ext.<name>` as `flask_<name>`; 29: no `keys` given only in a development `if`
 # (`if ENV == "dev": SESSION_COOKIE_SECURE = False`), and `unreadable` for a mapping fixlint cannot read given to
 # the app's config (`app.config.from_mapping(self.config.web.app)`), and `keys` of every framework's cookie
-# settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`)
+# settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`),
+# and `handler_cookies` (what a module's handler classes do with the signed identity cookie)
 FORMAT = 29
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

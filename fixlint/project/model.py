@@ -173,6 +173,9 @@ class ProjectFacts(NamedTuple):
     # derives from (`app.core.PortalFlask`: "flask.Flask"); likewise its
     # request-handler bases (`.index.BaseHandler`: "tornado.web.RequestHandler").
     app_classes: dict = {}
+    # What the handler classes the checked module imports from the project do
+    # with the identity cookie (project/handler_cookies.py), by qualified name.
+    handler_cookies: dict = {}
     # The path prefixes other project modules mount the checked module's
     # routers and blueprints under, by the router's name in the checked
     # module (`{"router": ("/agents",)}` for webapp.py's
@@ -305,11 +308,12 @@ class Project:
                 keyed_interface=self._keyed_interface(group),
                 uses=found.uses | reexported)
         keys, complete, chain = self._chain(path)
-        helpers, constants, app_classes, env_defaults, numbers = imported_names(self, path)
+        helpers, constants, app_classes, env_defaults, numbers, handler_cookies = imported_names(self, path)
         # (a module importing no project module gets nothing through one)
         named, stars = self._reexported().of(path) if self._edges[path][0] else ({}, {})
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
                               app_classes=app_classes, env_defaults=env_defaults, numbers=numbers,
+                              handler_cookies=handler_cookies,
                               reexports=named, star_reexports=stars,
                               exported=self._exported(path),
                               shared_base=self._star_imported(path, group),
@@ -399,7 +403,7 @@ class Project:
         if found is None:
             summary = self.summaries[path]
             found = {**summary.get("env_defaults", {}), **summary.get("constants", {})}
-            _, constants, _, env_defaults, _ = imported_names(self, path, resolve_cookies=False)
+            _, constants, _, env_defaults, _, _ = imported_names(self, path, resolve_cookies=False)
             for qualified, value in (*env_defaults.items(), *constants.items()):
                 found[qualified] = value
                 if qualified.startswith("."):  # `from .config import COOKIE`, `from . import config`
@@ -968,7 +972,7 @@ def imported_names(project, path, resolve_cookies=True):
     deletion by a name is given the name's value in the helper's module
     (_cookie_names_read), unless `resolve_cookies` is False (that module's
     own names being read)."""
-    helpers, constants, app_classes, env_defaults, numbers = {}, {}, {}, {}, {}
+    helpers, constants, app_classes, env_defaults, numbers, handler_cookies = {}, {}, {}, {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
 
@@ -983,7 +987,8 @@ def imported_names(project, path, resolve_cookies=True):
             if handler is not None:  # `class BaseHandler(RequestHandler)` in views/index.py
                 app_classes[qualified] = handler
         for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes),
-                             ("env_defaults", env_defaults), ("numbers", numbers)):
+                             ("env_defaults", env_defaults), ("numbers", numbers),
+                             ("handler_cookies", handler_cookies)):
             given = summary.get(field)
             if not given:
                 continue
@@ -1053,7 +1058,7 @@ def imported_names(project, path, resolve_cookies=True):
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
                 take(target, module)
-    return helpers, constants, app_classes, env_defaults, numbers
+    return helpers, constants, app_classes, env_defaults, numbers, handler_cookies
 
 
 def _cookie_names_read(project, path, profile):

@@ -119,7 +119,8 @@ from ..analysis.base import name_pattern
 from ..engine import parsing
 from ..engine.scope import modern_name
 from ..engine.nodes import branches, parameter_defaults, walk
-from . import constants, cookie_reads, functions, import_lines, mounts, response_classes, routes, session_stores
+from . import (constants, cookie_reads, functions, handler_cookies, import_lines, mounts, response_classes, routes,
+               session_stores)
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -293,7 +294,8 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "numbers": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}, "runs_main": False}
+            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}, "runs_main": False,
+            "handler_cookies": {}}
 
 
 def scan_imports(text):
@@ -361,6 +363,17 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
             facts["keys"] = sorted(set(facts["keys"]))
     elif whole and parsed is not None and tree is None and known is None:
         module = functions.ModuleTree(text, _parse, parsed)
+    if handler_cookies.NEEDLES.found_in(text, probe) and _CLASS.search(text) is not None:
+        if tree is None:
+            tree = _parse(text)
+            if tree is not None:
+                module = None  # (the functions' profiles read the whole tree too)
+                if parsed is not None:
+                    parsed(tree)
+        if tree is not None:
+            handlers = handler_cookies.scan(tree)
+            if handlers:
+                facts["handler_cookies"] = handlers
     _functions(facts, text, imports, tree, known, probe, module)
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True

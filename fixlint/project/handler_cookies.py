@@ -1,0 +1,103 @@
+"""What a module's handler classes do with the signed identity cookie
+(Tornado's login: `set_secure_cookie("user", ...)`, read back in
+`get_current_user`), for the handlers of other modules built on them
+(scq's handlers/logout_handler.py, whose LogoutHandler calls
+`self.clear_current_user_cookie()` of handlers/base_handler.py's
+BaseHandler).
+
+Summary `handler_cookies`: class name -> {"identity": the cookie names its
+methods set with an identity setter or read in a current-user method,
+"deletes": method name -> the cookie names it deletes, itself or through
+the class's other methods it calls on `self` ("*": every cookie, or one it
+names by an expression), "revokes": the methods that call, themselves or
+through the class's others, something named for ending state on the
+server (fw.names_revocation: `revoke_token()`, `sessions.delete(sid)`)}.
+Only classes with identity cookies or deletions are kept.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import frameworks as fw
+from .needles import Needles
+
+_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.identity_cookie_setters)
+_SETTERS = frozenset().union(*(f.identity_cookie_setters for f in _FRAMEWORKS))
+_READERS = frozenset().union(*(f.identity_cookie_readers for f in _FRAMEWORKS))
+_CURRENT_USER = frozenset().union(*(f.current_user_methods for f in _FRAMEWORKS))
+_CLEARERS = frozenset().union(*(f.cookie_clearers for f in _FRAMEWORKS))
+_CLEAR_ALL = frozenset().union(*(f.cookie_clear_all for f in _FRAMEWORKS))
+NEEDLES = Needles(sorted(_SETTERS | _READERS | _CLEARERS | _CLEAR_ALL))
+ANY = "*"
+_MAX_DEPTH = 8
+
+
+def scan(tree):
+    """The module's `handler_cookies` (module docstring), or {}."""
+    found = {}
+    for node in tree.body:
+        if node.__class__ is ast.ClassDef:
+            facts = _class_facts(node)
+            if facts:
+                found[node.name] = facts
+    return found
+
+
+def _class_facts(class_node):
+    identity, own, calls, revoking = set(), {}, {}, set()
+    for method in class_node.body:
+        if method.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            continue
+        deleted, called = own.setdefault(method.name, set()), calls.setdefault(method.name, set())
+        for node in ast.walk(method):
+            if node.__class__ is not ast.Call:
+                continue
+            func = node.func
+            if func.__class__ is not ast.Attribute or func.value.__class__ is not ast.Name or func.value.id != "self":
+                callee = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+                if fw.names_revocation(callee):
+                    revoking.add(method.name)
+                continue
+            attr = func.attr
+            name = _literal_name(node)
+            if attr in _CLEAR_ALL:
+                deleted.add(ANY)
+            elif attr in _CLEARERS:
+                deleted.add(name if name is not None else ANY)
+            elif attr in _SETTERS and name is not None:
+                identity.add(name)
+            elif attr in _READERS and name is not None and method.name in _CURRENT_USER:
+                identity.add(name)
+            else:
+                called.add(attr)
+    deletes, revokes = {}, []
+    for method in own:
+        reached = _closure(method, calls)
+        names = set().union(*(own[m] for m in reached))
+        if names:
+            deletes[method] = sorted(names)
+        if not revoking.isdisjoint(reached):
+            revokes.append(method)
+    if not identity and not deletes:
+        return {}
+    return {"identity": sorted(identity), "deletes": deletes, "revokes": sorted(revokes)}
+
+
+def _closure(method, calls):
+    """`method` and the class's methods it calls on `self`, transitively."""
+    seen, pending = set(), [(method, 0)]
+    while pending:
+        current, depth = pending.pop()
+        if current in seen or depth > _MAX_DEPTH or current not in calls:
+            continue
+        seen.add(current)
+        pending.extend((called, depth + 1) for called in calls[current])
+    return seen
+
+
+def _literal_name(call):
+    expr = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "name"), None)
+    if expr is not None and expr.__class__ is ast.Constant and isinstance(expr.value, str):
+        return expr.value
+    return None
