@@ -562,7 +562,7 @@ def _response_origin(ctx, receiver):
 # `devproject`, `testproject`: the project a reusable Django app ships beside
 # its package to develop and test it with (Misago's devproject/), one word.
 # `ci`: the settings a continuous-integration run uses (wger's settings/ci.py).
-DEV_WORDS = frozenset(("build", "dev", "devel", "development", "local", "test", "tests", "testing",
+DEV_WORDS = frozenset(("build", "dev", "devel", "develop", "development", "local", "test", "tests", "testing",
                        "devproject", "testproject", "ci", "pytest",
                        # a project that runs an app to work on it (Shuup's shuup_workbench/); an
                        # example app is still an app people copy (fixtures/flask/library_example)
