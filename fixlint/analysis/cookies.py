@@ -157,10 +157,45 @@ def _flag_from(expr, ctx):
         return None
     if expr.__class__ is ast.Constant:  # `secure=True`, most flags: evaluate's answer, without its budget
         return Flag(expr.value, known=True, explicit=True, node=expr)
+    if expr.__class__ is ast.Name and _branch_chosen(expr, ctx):
+        return Flag(None, known=False, explicit=True, node=expr)
     value = evaluate(expr, ctx)
     if value is UNKNOWN:
         return Flag(None, known=False, explicit=True, node=expr)
     return Flag(value, known=True, explicit=True, node=expr)
+
+
+def _branch_chosen(name, ctx):
+    """A local the function assigns twice with different values, the last
+    in an `if` or `else` (`if config.get("secure"): secure = "yes"` /
+    `else: secure = None`, bigur-auth): which one holds depends on the
+    configuration, as `secure = "yes" if ... else None` would."""
+    binding = ctx.binding(name)
+    if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
+        return False
+    previous = binding.previous
+    while previous is not None and previous.kind == sc.ASSIGN and previous.scope is binding.scope:
+        if previous.value is not None and ast.dump(previous.value) != ast.dump(binding.value):
+            return _in_branch(binding, ctx)
+        previous = previous.previous
+    return False
+
+
+def _in_branch(binding, ctx):
+    """Whether the assignment of `binding` sits in the body or `else` of
+    an `if` of its function."""
+    node = binding.node
+    function = binding.scope.node
+    if node is None or function is None or not hasattr(function, "body"):
+        return False
+    for inner in walk(function):
+        if inner.__class__ is ast.If and (_holds(inner.body, node) or _holds(inner.orelse, node)):
+            return True
+    return False
+
+
+def _holds(statements, node):
+    return any(statement is node for statement in statements)
 
 
 def _name_flag(expr, ctx, site):
