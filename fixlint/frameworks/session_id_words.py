@@ -116,6 +116,8 @@ OTHER_SESSION_WORDS = frozenset(
         # A live quiz's or game's room, joined with a code students or players type in (LeQCM's
         # generateSessionId() keying `rooms[...]`).
         "room", "rooms", "quiz", "quizzes", "game", "games", "lobby", "lobbies",
+        # A resumable or multipart upload's session (babybook's /uploads/{session_id}/resume).
+        "upload", "uploads", "multipart",
     )
 )
 # Words that say so only right before "session(s)": an AI agent's session
