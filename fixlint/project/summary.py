@@ -145,6 +145,7 @@ KEYS = frozenset(s.name for f in _CONFIGURED for s in f.settings) | frozenset(_C
 # `config.include("pkg.auth")`: a module loaded by name, linked like an import.
 _INCLUDES = frozenset().union(*(f.includes for f in fw.FRAMEWORKS))
 _LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS), *sorted(_INCLUDES))
+_APPLICATION_ROOTS = frozenset(q.partition(".")[0] for f in _CONFIGURED for q in f.project_constructions)
 _MAPPING_CALLS = tuple(sorted(f"{attribute}.{method}" for attribute, method in _MAPPING_LOADERS))  # `config.update`
 # Text that a module holding a fact beyond its imports must contain: a key's
 # first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
@@ -814,13 +815,24 @@ class _Summariser:
             self.facts["loads_objects"] = True
             self._from_object(node, node.args[0])
         elif (node.args and func.value.__class__ is ast.Attribute
-              and (func.value.attr, func.attr) in _MAPPING_LOADERS and not self._readable_mapping(node.args[0])):
+              and (func.value.attr, func.attr) in _MAPPING_LOADERS and self._configures_an_application(func.value)
+              and not self._readable_mapping(node.args[0])):
             # `app.config.from_mapping(self.config.web.app)`, `app.config.update(read_config(path))`
             self.facts["unreadable"] = True
         elif func.attr in _INCLUDES and node.args:
             arg = node.args[0]
             if arg.__class__ is ast.Constant and isinstance(arg.value, str) and not arg.value.startswith("."):
                 self.facts["links"].append(arg.value)
+
+    def _configures_an_application(self, config):
+        """Whether `config` (`webapp.config`) may be an application's: an
+        object's own (`self.config.update(updates)`, marimo's InternalApp)
+        is one only in a module importing a package whose application reads
+        configuration (`flask`, `quart`: a Flask subclass's method)."""
+        owner = config.value
+        if not (owner.__class__ is ast.Name and owner.id == "self"):
+            return True
+        return any(qualname.partition(".")[0] in _APPLICATION_ROOTS for qualname in self.flask_names.values())
 
     def _readable_mapping(self, arg):
         """A mapping the summary can read: a dict literal, `dict(...)`, or
