@@ -73,11 +73,21 @@ class CookieWithoutSecure(Rule):
     `local_settings.py`, `settings_test.py`, a CI run's `settings/ci.py`) or
     for building the package (`_build_settings.py`: read at build time, never
     served), assignments inside `if DEBUG:`-style blocks (also `if DOMAIN ==
-    "localhost":`: served on the developer's machine), and the set-up of a session storage its
+    "localhost":`: served on the developer's machine; `if not DEBUG:` is the
+    production branch, judged), and the set-up of a session storage its
     library documents as for tests only (aiohttp-session's unsigned
     `SimpleCookieStorage`, "use it for tests only"; SFX101 still rates the
     sessions it keeps, and this and the other cookie rules judge
-    `EncryptedCookieStorage` as usual). A settings module that star-imports another, or
+    `EncryptedCookieStorage` as usual). A setting given only in such a
+    block is not given for production: a settings module whose only
+    `SESSION_COOKIE_SECURE` sits in `if ENV == "dev":` is reported at line 1
+    (hydroserver), and so is a Flask app configured so. A weak value a shared
+    base (or a fragment it star-imports) gives is not reported when every
+    deployment module built on it sets the key again (`production.py`: `from
+    .base import *`, `CSRF_COOKIE_SECURE = True`). A local the function
+    assigns in an `if` and an `else` (`if config.get("secure"): secure =
+    "yes"` / `else: secure = None`) is computed, as the same choice written
+    with `... if ... else ...` is. A settings module that star-imports another, or
     is named like a shared base (`base.py`, `common.py`, `defaults.py`, or
     the `__init__.py` of a package so named, `defaults/`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that
