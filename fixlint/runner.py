@@ -284,6 +284,10 @@ def decode_source(data):
 _TYPE_PARAMETERS = re.compile(r"\s*(?:(?:async\s+)?def|class)\s+\w+\s*\[|\s*type\s+\w+\s*(?:\[[^\]]*\]\s*)?=")
 
 
+# Python 2's `except Exception, e:`: a variable (lower case) after the comma, not an exception class.
+_PYTHON2_EXCEPT = re.compile(r"\s*except\s+[\w.]+\s*,\s*[a-z_][a-z0-9_]*\s*:")
+
+
 def _newer_hint(message, line):
     """What a syntax error says when the file may be valid in a newer
     Python: before 3.12 an f-string could not reuse its own quotes or span
@@ -293,9 +297,14 @@ def _newer_hint(message, line):
     could an `except` name several exceptions without brackets
     (`except A, B:`, PEP 758: warehouse). `line`: the text of the line the
     error is on."""
-    if message.startswith("multiple exception types must be parenthesized") and sys.version_info < (3, 14):
-        return ("; Python 3.14 reads `except A, B:` without brackets (PEP 758): run fixlint under the "
-                "project's Python")
+    if message.startswith("multiple exception types must be parenthesized"):
+        if line and _PYTHON2_EXCEPT.match(line):
+            # `except Exception, e:` names the exception's variable: Python 2, which
+            # Python 3.14 would read as two exception types
+            return "; `except X, name:` is Python 2 syntax: fixlint reads Python 3 code"
+        if sys.version_info < (3, 14):
+            return ("; Python 3.14 reads `except A, B:` without brackets (PEP 758): run fixlint under the "
+                    "project's Python")
     if sys.version_info >= (3, 12):
         return ""
     if message.startswith("f-string"):

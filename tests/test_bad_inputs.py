@@ -194,6 +194,16 @@ def test_unbracketed_exceptions_say_which_python_reads_them(tmp_path):
            "Python" in done.stderr
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="Python 3.14 reads `except A, B:` (PEP 758)")
+def test_python2_except_names_python2_not_a_newer_python(tmp_path):
+    # `except Exception, e:` binds e in Python 2; Python 3.14 would read two exception types
+    write(tmp_path, "handlers.py", SESSION + "try:\n    pass\nexcept Exception, e:\n    pass\n")
+    done = run_cli("check", "handlers.py", cwd=tmp_path)
+    assert done.stderr.startswith("handlers.py:4:")
+    assert "`except X, name:` is Python 2 syntax: fixlint reads Python 3 code" in done.stderr
+    assert "3.14" not in done.stderr
+
+
 @pytest.mark.parametrize("source", ["type Handler = int\n", "type Pair[T] = tuple[T, T]\n",
                                     "def first[T](xs: list[T]) -> T:\n    return xs[0]\n",
                                     "class Box[T]:\n    pass\n"])
