@@ -186,9 +186,9 @@ def _in_branch(binding, ctx):
     an `if` of its function."""
     node = binding.node
     function = binding.scope.node
-    if node is None or function is None or not hasattr(function, "body"):
+    if node is None or function is None or not isinstance(getattr(function, "body", None), list):
         return False
-    for inner in walk(function):
+    for inner in own_statements(function.body):
         if inner.__class__ is ast.If and (_holds(inner.body, node) or _holds(inner.orelse, node)):
             return True
     return False

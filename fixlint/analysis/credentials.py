@@ -80,11 +80,6 @@ def credential_query(call, value_of=None):
     return False
 
 
-# A form class named for signing in (`LoginForm`, `UserSigninForm`,
-# Django's `AuthenticationForm`): its fields are the credentials.
-_LOGIN_FORM = re.compile(r"log_?[io]n|sign_?in|auth", re.IGNORECASE)
-
-
 def _login_form_fields(expr, value_of):
     """`**form.cleaned_data` (or a name holding it) of a login form
     (`form = LoginForm(data=request.POST)`): the lookup filters on every
@@ -99,7 +94,7 @@ def _login_form_fields(expr, value_of):
         return False
     func = form.func
     name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-    return name is not None and _LOGIN_FORM.search(name) is not None
+    return name is not None and auth.LOGIN_FORM_NAME.search(name) is not None
 
 
 def _password_column(column):

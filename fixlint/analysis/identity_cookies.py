@@ -22,7 +22,7 @@ from .base import Analysis
 from ..project import handler_cookies
 from .identity import literal_key
 
-_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.identity_cookie_setters)
+_FRAMEWORKS = handler_cookies.FRAMEWORKS
 _COOKIE_METHODS = frozenset().union(*(
     f.identity_cookie_setters | f.identity_cookie_readers | f.cookie_clearers | f.cookie_clear_all
     for f in _FRAMEWORKS
@@ -161,7 +161,7 @@ class IdentityCookieAnalysis(Analysis):
         if attr in framework.cookie_clear_all:
             self._deleted.setdefault(function.node, {}).setdefault(ANY, node)
             return
-        name_expr = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
+        name_expr = handler_cookies.name_argument(node)
         name = literal_key(name_expr, self.ctx) if name_expr is not None else None
         if name is None and name_expr is not None:
             name = _computed_name(name_expr, self.ctx)

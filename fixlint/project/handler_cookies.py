@@ -22,12 +22,14 @@ import ast
 from .. import frameworks as fw
 from .needles import Needles
 
-_FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.identity_cookie_setters)
-_SETTERS = frozenset().union(*(f.identity_cookie_setters for f in _FRAMEWORKS))
-_READERS = frozenset().union(*(f.identity_cookie_readers for f in _FRAMEWORKS))
-_CURRENT_USER = frozenset().union(*(f.current_user_methods for f in _FRAMEWORKS))
-_CLEARERS = frozenset().union(*(f.cookie_clearers for f in _FRAMEWORKS))
-_CLEAR_ALL = frozenset().union(*(f.cookie_clear_all for f in _FRAMEWORKS))
+# The frameworks whose handlers sign the user in with a signed cookie (Tornado),
+# also analysis/identity_cookies.py's.
+FRAMEWORKS = tuple(f for f in fw.FRAMEWORKS if f.identity_cookie_setters)
+_SETTERS = frozenset().union(*(f.identity_cookie_setters for f in FRAMEWORKS))
+_READERS = frozenset().union(*(f.identity_cookie_readers for f in FRAMEWORKS))
+_CURRENT_USER = frozenset().union(*(f.current_user_methods for f in FRAMEWORKS))
+_CLEARERS = frozenset().union(*(f.cookie_clearers for f in FRAMEWORKS))
+_CLEAR_ALL = frozenset().union(*(f.cookie_clear_all for f in FRAMEWORKS))
 NEEDLES = Needles(sorted(_SETTERS | _READERS | _CLEARERS | _CLEAR_ALL))
 ANY = "*"
 _MAX_DEPTH = 8
@@ -96,8 +98,14 @@ def _closure(method, calls):
     return seen
 
 
+def name_argument(call):
+    """The expression a cookie call (`self.clear_cookie("user")`,
+    `name="user"`) names its cookie by, or None."""
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "name"), None)
+
+
 def _literal_name(call):
-    expr = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "name"), None)
+    expr = name_argument(call)
     if expr is not None and expr.__class__ is ast.Constant and isinstance(expr.value, str):
         return expr.value
     return None

@@ -308,6 +308,7 @@ class Project:
                 keyed_interface=self._keyed_interface(group),
                 uses=found.uses | reexported)
         keys, complete, chain = self._chain(path)
+        shared = self._star_imported(path, group)
         helpers, constants, app_classes, env_defaults, numbers, handler_cookies = imported_names(self, path)
         # (a module importing no project module gets nothing through one)
         named, stars = self._reexported().of(path) if self._edges[path][0] else ({}, {})
@@ -316,8 +317,8 @@ class Project:
                               handler_cookies=handler_cookies,
                               reexports=named, star_reexports=stars,
                               exported=self._exported(path),
-                              shared_base=self._star_imported(path, group),
-                              overridden_keys=self._overridden_keys(path, group),
+                              shared_base=shared,
+                              overridden_keys=self._overridden_keys(path, group) if shared else frozenset(),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
                               int_path_params=self._int_path_params(path),
@@ -689,11 +690,9 @@ class Project:
         return path in stars[0] or (path in stars[1] and _RUN_ALONE.isdisjoint(self.summaries[path]["keys"]))
 
     def _overridden_keys(self, path, group):
-        """ProjectFacts.overridden_keys of the module at `path`: empty unless
-        a deployment module (not development or test settings) is built on
-        it and every one of them sets the keys itself."""
-        if not self._star_imported(path, group):
-            return frozenset()
+        """ProjectFacts.overridden_keys of the shared base at `path`: empty
+        unless a deployment module (not development or test settings) is
+        built on it and every one of them sets the keys itself."""
         importers = {}  # module -> the group's deployment modules star-importing it
         for other in group:
             if other == path or self._is_exempt_settings(other):

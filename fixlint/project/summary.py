@@ -634,6 +634,19 @@ def _module_dict(tree, name):
     return None
 
 
+def _binds_only_dicts(tree, name):
+    """Whether the module binds `name` at its top level, and only to dict
+    literals (`DEFAULTS = {...}`, empty or not)."""
+    found = False
+    for statement in tree.body:
+        if statement.__class__ is ast.Assign and any(t.__class__ is ast.Name and t.id == name
+                                                     for t in statement.targets):
+            if statement.value.__class__ is not ast.Dict:
+                return False
+            found = True
+    return found
+
+
 def _class_mapping(tree, name):
     """Whether the module assigns `name`, at its top level, a dict whose
     values are all classes it can read (`{"production": ProductionConfig}`):
@@ -691,7 +704,6 @@ class _Summariser:
         self._keyed = (set(), set())  # the keys given elsewhere, and those given as a class's attributes
         self._key_lines = {}  # key -> the lines it is given at (None: a line that always counts)
         self._tree = None  # the module, while visit_module reads it
-        self._dicts = None  # _module_dicts
         self._ifs = []  # every `if`, for _dev_only_keys
 
     def visit_module(self, tree):
@@ -842,21 +854,7 @@ class _Summariser:
             return True
         if arg.__class__ is ast.Call:
             return arg.func.__class__ is ast.Name and arg.func.id == "dict" and not arg.args
-        if arg.__class__ is ast.Name:
-            return self._module_dicts().get(arg.id, False)
-        return False
-
-    def _module_dicts(self):
-        """name -> whether every top-level assignment of it is a dict literal."""
-        found = self._dicts
-        if found is None:
-            found = self._dicts = {}
-            for statement in self._tree.body:
-                if statement.__class__ is ast.Assign:
-                    for target in statement.targets:
-                        if target.__class__ is ast.Name:
-                            found[target.id] = found.get(target.id, True) and statement.value.__class__ is ast.Dict
-        return found
+        return arg.__class__ is ast.Name and _binds_only_dicts(self._tree, arg.id)
 
     def _from_object(self, call, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
