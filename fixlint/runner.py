@@ -139,6 +139,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
     excluded = _Excludes(exclude)
     skip = skip or (lambda path: False)
     files, errors = [], []
+    real = _RealPaths()
     for root in paths:
         if os.path.isfile(root) or (os.path.exists(root) and not os.path.isdir(root)):
             if not excluded.match_file(os.path.basename(root)) and not excluded.match_file(root) and not skip(root):
@@ -153,17 +154,18 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
         ignores = []  # (folder, spec) from .gitignore files
         prefix = root if root.endswith(os.sep) else root + os.sep
         walk_errors = []
-        for folder, dirs, names in os.walk(root, onerror=walk_errors.append):
+        real.folders.setdefault(os.path.normpath(root), os.path.realpath(root))
+        for folder, dirs, names, links in _walk(root, walk_errors.append, real):
             if folder != root and is_virtual_env(folder, dirs, names):
                 dirs[:] = []  # a virtual environment of any name (`env/`): installed packages
                 continue
-            if use_gitignore:
+            if use_gitignore and ".gitignore" in names:
                 found = _load_gitignore(folder)
                 if found is not None:
                     ignores.append((folder, found))
 
             def skipped(path, is_dir, folder=folder):
-                # os.walk's folders start with `root` as given, and names hold
+                # The walk's folders start with `root` as given, and names hold
                 # no separator, `.` or `..`: os.path.relpath(path, root) is the rest.
                 rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
                 probe = rel + "/" if is_dir else rel
@@ -182,27 +184,66 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                     path = os.path.join(folder, name)
                     if not skipped(path, False):
                         files.append(os.path.normpath(path))
+                        if name not in links:
+                            real.known[files[-1]] = None  # its folder's real path and its name
         for err in walk_errors:
             errors.append((getattr(err, "filename", root) or root,
                            FileError(1, 0, f"cannot read directory: {err.strerror or err}")))
-    return _unique(files, key=_real_path()), _unique(errors, key=lambda e: (os.path.realpath(e[0]), e[1]))
+    return _unique(files, key=real), _unique(errors, key=lambda e: (os.path.realpath(e[0]), e[1]))
 
 
-def _real_path():
-    """os.path.realpath that resolves each folder once: a file that is no
-    symlink is its folder's real path plus its name."""
-    folders = {}
+class _RealPaths:
+    """os.path.realpath of discovered paths, resolving each folder once: a
+    file that is no symlink is its folder's real path plus its name. The
+    walk (_walk) tells which of a folder's names are symlinks, and the real
+    path of each folder it enters below a root (entered by name, not through
+    a link), without a system call per file or per folder part."""
 
-    def real(path):
-        if os.path.islink(path):
-            return os.path.realpath(path)
+    def __init__(self):
+        self.folders = {}  # folder -> its real path
+        self.known = {}  # a walked file known to be no symlink -> None
+
+    def __call__(self, path):
         folder, name = os.path.split(path)
-        found = folders.get(folder)
+        if path not in self.known and os.path.islink(path):
+            return os.path.realpath(path)
+        found = self.folders.get(folder)
         if found is None:
-            found = folders[folder] = os.path.realpath(folder)
+            found = self.folders[folder] = os.path.realpath(folder)
         return os.path.join(found, name)
 
-    return real
+
+def _walk(root, onerror, real):
+    """os.walk(root) (top down, links to folders listed but not entered),
+    each folder with the set of its names that are symlinks, as its
+    directory entries tell them. The real path of each folder entered below
+    `root` goes to `real.folders` (real: _RealPaths)."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        dirs, names, links = [], [], set()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()
+                        if entry.is_symlink():
+                            links.add(entry.name)
+                    except OSError:
+                        is_dir = False
+                    (dirs if is_dir else names).append(entry.name)
+        except OSError as exc:
+            onerror(exc)
+            continue
+        yield folder, dirs, names, links
+        above = real.folders.get(os.path.normpath(folder))
+        for name in reversed(dirs):
+            path = os.path.join(folder, name)
+            if name in links:
+                continue  # os.walk does not follow links to folders
+            if above is not None:
+                real.folders[os.path.normpath(path)] = os.path.join(above, name)
+            stack.append(path)
 
 
 def _unique(items, key):
@@ -234,23 +275,42 @@ def read_source(path, max_size=None):
     return decode_source(read_bytes(path, max_size))[0]
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_BLOCK = 1 << 16
+
+
 def read_bytes(path, max_size=None):
     """The file's bytes; SourceError when it is not a regular file, cannot
     be read, or holds more than `max_size` bytes (default
     DEFAULT_MAX_FILE_SIZE), which is known before it is read."""
     limit = max_size or DEFAULT_MAX_FILE_SIZE
     try:
-        # A FIFO named app.py would block the read forever; /dev/zero never ends.
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceError("not a regular file (a FIFO, socket or device?)")
-        if info.st_size > limit:
-            raise SourceError(too_large(info.st_size, limit))
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)  # it may have grown since
-        if len(data) > limit:
-            raise SourceError(too_large(len(data), limit))
-        return data
+        # A FIFO named app.py would block the read forever, and its opening
+        # too (unless non-blocking); /dev/zero never ends. The file is told
+        # by what is opened, one system call fewer than a look at the path
+        # first, and no buffered file object (which asks more).
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError("not a regular file (a FIFO, socket or device?)")
+            if info.st_size > limit:
+                raise SourceError(too_large(info.st_size, limit))
+            chunks, size = [], 0
+            while size <= limit:  # it may have grown since
+                # What is left of the size it had, and a byte more (which
+                # finds its end), then blocks: never a buffer of `limit`.
+                left = info.st_size + 1 - size
+                chunk = os.read(fd, min(limit + 1 - size, left if left > 0 else _BLOCK))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
+        if size > limit:
+            raise SourceError(too_large(size, limit))
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
     except MemoryError:

@@ -348,3 +348,40 @@ def test_whether_a_deep_file_parses_does_not_depend_on_the_callers_stack():
     with pytest.raises(SourceError, match="nested too deeply"):
         _called_from_depth(60, lambda: parse_source(deeper, "deeper.py"))
     assert summary._parse(deeper) is None
+
+
+def _discovered_by_os_walk(root):
+    """What discovery must find under `root`, the slow way: os.walk (links
+    to folders listed, not entered), every .py file, one per real path."""
+    found, seen = [], set()
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.normpath(os.path.join(folder, name))
+            if name.endswith(".py") and os.path.realpath(path) not in seen:
+                seen.add(os.path.realpath(path))
+                found.append(path)
+    return found
+
+
+def test_discovery_finds_what_os_walk_and_realpath_find_in_a_tree_of_links(tmp_path):
+    from fixlint import runner
+
+    real = tmp_path / "real"
+    for name in ("app.py", "pkg/views.py", "pkg/sub/models.py", "other/z.py", "other/a.py"):
+        write(real, name, VULNERABLE)
+    (real / "pkg" / "again.py").symlink_to(real / "app.py")  # the same file twice: found once
+    (real / "a_link.py").symlink_to(real / "pkg" / "sub" / "models.py")  # found before the file, in a folder below
+    (real / "pkg" / "outside.py").symlink_to(tmp_path / "elsewhere.py")  # dangling: kept, reading it says why
+    (real / "linked_pkg").symlink_to(real / "pkg")  # a link to a folder: listed, not entered
+    (tmp_path / "via_link").symlink_to(real)  # the whole tree under another name
+    (real / "pkg" / "loop").symlink_to(real)
+    for roots in ([real], [tmp_path / "via_link"], [real, tmp_path / "via_link"], [tmp_path / "via_link", real]):
+        files, errors = runner.discover([str(r) for r in roots])
+        expected = []
+        for r in roots:
+            expected += _discovered_by_os_walk(str(r))
+        reals = set()
+        expected = [p for p in expected if not (os.path.realpath(p) in reals or reals.add(os.path.realpath(p)))]
+        assert (files, errors) == (expected, [])
+    assert str(tmp_path / "via_link" / "app.py") in runner.discover([str(tmp_path / "via_link")])[0]  # as named

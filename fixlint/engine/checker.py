@@ -205,15 +205,12 @@ def _below_cwd(filename, path):
     return _below_root(filename, path) if relative.parts[:1] == ("..",) else relative
 
 
-_ROOTS = {}  # folder -> its project root (project.model.find_root's `known`), for this process
-
-
 def _below_root(filename, path):
     """`path` relative to the root of the project it belongs to, or its name
     when it belongs to none."""
-    from ..project.model import find_root  # the project model is loaded only for files outside the cwd
+    from ..project.model import PROCESS_ROOTS, find_root  # loaded only for files outside the cwd
 
-    root = find_root(filename, _ROOTS)
+    root = find_root(filename, PROCESS_ROOTS)
     if root is None:
         return PurePath(path.name)
     try:

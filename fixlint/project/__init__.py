@@ -13,7 +13,7 @@ import os
 from ..engine import collector
 from ..excludes import DEFAULT_EXCLUDES, PACKAGE_FOLDERS, is_virtual_env
 from . import cache
-from .model import Project, ProjectFacts, find_root
+from .model import PROCESS_ROOTS, Project, ProjectFacts, find_root
 
 __all__ = ["Project", "ProjectFacts", "Projects", "build", "find_root", "for_file", "for_files", "modules_under"]
 
@@ -78,6 +78,11 @@ def _build(root, files, use_cache, sink=None):
         if not path.endswith(".py"):
             continue
         absolute = path if walked else os.path.abspath(path)
+        if not use_cache:  # nothing to compare its size and time with, nor to keep them for
+            facts = _summarise(absolute, sink)
+            if facts is not None:
+                summaries[absolute] = facts
+            continue
         try:
             stat = os.stat(absolute)
         except OSError:
@@ -136,7 +141,7 @@ class Projects:
     root form one project of the checked files."""
 
     def __init__(self, files, use_cache=False, sink=None):
-        by_root, loose, roots = {}, [], {}  # roots: folder -> its root, looked up once
+        by_root, loose, roots = {}, [], PROCESS_ROOTS  # roots: folder -> its root, looked up once
         self._routed = None  # routed_modules()
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))

@@ -23,31 +23,48 @@ from .reexports import ReExports
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
 
 
-def _marks_root(folder):
+def _marks_root(folder, names=None):
     """Whether the markers of `folder` make it a root: not when its only
     marker is a `setup.py` beside an `__init__.py`, a module of a package
     (bunkerweb's setup-wizard blueprint `app/routes/setup.py`), which
-    would cut the application in two there."""
+    would cut the application in two there. `names`: the folder's names,
+    when listed."""
+    if names is not None:
+        return "__init__.py" not in names or any(m in names for m in ROOT_MARKERS if m != "setup.py")
     return (not os.path.exists(os.path.join(folder, "__init__.py"))
             or any(os.path.exists(os.path.join(folder, m)) for m in ROOT_MARKERS if m != "setup.py"))
+
+
+def _is_root(folder):
+    """Whether `folder` holds a root marker that makes it a root: told from
+    one listing of the folder (a look for each marker costs five system
+    calls, most of them failing), or by looking when it cannot be listed
+    (a folder one may enter but not read)."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return any(os.path.exists(os.path.join(folder, m)) for m in ROOT_MARKERS) and _marks_root(folder)
+    return any(m in names for m in ROOT_MARKERS) and _marks_root(folder, names)
 
 
 def find_root(path, known=None):
     """The project root of `path` (a file or folder), or None. `known`, a
     dict kept by the caller across calls, remembers the root of every folder
     passed on the way up, so that the files of one tree are not probed for
-    markers folder by folder again."""
+    markers folder by folder again (PROCESS_ROOTS: one for a whole run)."""
     folder = os.path.abspath(path)
+    known = {} if known is None else known
+    if folder in known:
+        return known[folder]
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
-    known = {} if known is None else known
     passed = []
     while True:
         if folder in known:
             root = known[folder]
             break
         passed.append(folder)
-        if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS) and _marks_root(folder):
+        if _is_root(folder):
             root = folder
             break
         parent = os.path.dirname(folder)
@@ -58,6 +75,11 @@ def find_root(path, known=None):
     for folder in passed:
         known[folder] = root
     return root
+
+
+# find_root's `known` for a CLI run: the files' folders, each probed once
+# by the project model and the test-code check alike (engine.checker).
+PROCESS_ROOTS = {}
 
 
 _NONE = frozenset()
