@@ -113,7 +113,10 @@ def _check(args, chosen):
 
 def _for_display(result):
     """The result with its path relative to the current directory and over-long
-    names in its messages shortened, for every format."""
+    names in its messages shortened, for every format. A file with nothing
+    to show is only counted: left as it is."""
+    if not result.findings and not result.errors:
+        return result
     findings = [f._replace(message=clip(f.message)) for f in result.findings]
     return result._replace(path=runner.display_path(result.path), findings=findings)
 
