@@ -489,7 +489,7 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
             return fw.CSRF  # `config.access_csrf_cookie_name`: a double-submit token
         if names_session_setting(name_expr):
             return fw.SESSION
-        named = _expr_name(name_expr) or _literal_text(name_expr)
+        named = expr_name(name_expr) or _literal_text(name_expr)
         if named and fw.is_non_sensitive_name(named, ctx.config):
             return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant, f"flash_{kind}"
     if value is not None and fw.is_token_value(ctx, value):
@@ -585,11 +585,11 @@ def _init_default(ctx, class_node, attr):
 def _names_csrf_cookie(expr):
     """A computed cookie name whose own name says CSRF:
     `config.access_csrf_cookie_name`, `settings.CSRF_COOKIE_NAME`."""
-    lowered = _expr_name(expr).lower()
+    lowered = expr_name(expr).lower()
     return "csrf" in lowered or "xsrf" in lowered
 
 
-def _expr_name(expr):
+def expr_name(expr):
     """The name a computed cookie name is held under: `settings.X`'s `X`, a
     variable's, a config key's; "" when none."""
     if expr.__class__ is ast.Attribute:
@@ -613,14 +613,14 @@ def computed_cookie_name(ctx, expr):
     """The source of a computed cookie name whose words name a credential
     cookie (frigate's `auth_config.cookie_name`, `settings.JWT_AUTH_COOKIE`):
     a name or attribute chain, or a subscript by a string, whose last part
-    (_expr_name) names a cookie (`..._cookie`, `..._cookie_name`,
+    (expr_name) names a cookie (`..._cookie`, `..._cookie_name`,
     `..._cookie_key`) and is a session or auth cookie (cookie_kind) by
     itself or, when it says nothing (`cookie_name`), with what it hangs on
     (`auth_config`) — else None."""
     words = _chain_words(expr)
     if words is None:
         return None
-    name = _expr_name(expr)
+    name = expr_name(expr)
     last = fw.words(name)
     if not (last[-1:] == ["cookie"] or last[-2:] in (["cookie", "name"], ["cookie", "key"])):
         return None  # `auth_config.cookie_domain` names no cookie

@@ -50,7 +50,7 @@ class ComputedName(str):
         return hash(("computed", str(self)))
 
 
-def _computed_name(expr, ctx):
+def computed_name(expr, ctx):
     """The ComputedName of a cookie name that is no literal: a name bound
     outside the function (an import, a module constant fixlint cannot
     fold), an attribute chain on one or on `self`, a subscript of such a
@@ -59,13 +59,13 @@ def _computed_name(expr, ctx):
     a parameter, a loop variable), which may name any cookie; a module
     name bound to a call (`COOKIE = config.get("cookie")`) is itself."""
     value = ctx.value_of(expr)
-    if value is not expr and _chain_root(value) is None:
+    if value is not expr and chain_root(value) is None:
         binding = ctx.binding(expr)
         if binding is None or binding.scope.kind != sc.MODULE:
             return None
     else:
         expr = value
-    root = _chain_root(expr)
+    root = chain_root(expr)
     if root is None:
         return None
     if root is expr or root.id != "self":
@@ -75,7 +75,7 @@ def _computed_name(expr, ctx):
     return ComputedName(ast.unparse(expr))
 
 
-def _chain_root(expr):
+def chain_root(expr):
     """The Name a name or attribute chain (subscripts by a string included)
     hangs on, else None."""
     root = expr
@@ -164,7 +164,7 @@ class IdentityCookieAnalysis(Analysis):
         name_expr = handler_cookies.name_argument(node)
         name = literal_key(name_expr, self.ctx) if name_expr is not None else None
         if name is None and name_expr is not None:
-            name = _computed_name(name_expr, self.ctx)
+            name = computed_name(name_expr, self.ctx)
         if attr in framework.cookie_clearers:
             self._deleted.setdefault(function.node, {}).setdefault(name, node)
         elif name is not None and attr in framework.identity_cookie_readers:

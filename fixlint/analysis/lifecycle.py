@@ -56,9 +56,11 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .cookies import computed_cookie_name, env_default
-from .credentials import VerifiedRecords, checks_credentials, compares_passwords, is_verifier, project_verifier
+from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name
+from .credentials import (VerifiedRecords, checks_credentials, checks_credentials_alone, compares_passwords,
+                          is_verifier, project_verifier)
 from .handlers import HandlerAnalysis
+from .identity_cookies import chain_root, computed_name
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
 
@@ -1188,8 +1190,29 @@ class LifecycleAnalysis(Analysis):
             named = computed_cookie_name(self.ctx, name_expr)
             if named is not None:  # `auth_config.cookie_name`: judged only where no session backend runs (SFX102)
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
+            else:
+                named = self._login_cookie_name(name_expr)
+                if named is not None:  # `current_app.config["COOKIE_NAME"]`, the login's own cookie
+                    self._add(Event(COOKIE_DELETE, node, key=named, mechanism=LOGIN_COOKIE))
             return
         self._add(Event(COOKIE_DELETE, node, key=name))
+
+    def _login_cookie_name(self, name_expr):
+        """The expression naming a deleted cookie, as written, when a login
+        of the module (a function checking credentials) sets a cookie under
+        the same expression to a credential's value: PyRecipe's
+        `delete_cookie(current_app.config["COOKIE_NAME"])`, the cookie its
+        login sets to `get_auth_cookie(user.id)`, whose name the
+        configuration gives (TalkPython's courses). Else None: a name
+        fixlint cannot tell may be any cookie's."""
+        named = computed_name(name_expr, self.ctx)
+        if named is None or cookie_kind(self.ctx, expr_name(name_expr)) in (fw.PREFERENCE, fw.CSRF):
+            return None
+        named = str(named)
+        found = self.ctx.kept.get(_login_cookie_names)
+        if found is None:
+            found = self.ctx.kept[_login_cookie_names] = _login_cookie_names(self.ctx)
+        return named if named in found else None
 
     def _unsets_token_cookies(self, node, receiver, attr):
         """`Authorize.unset_jwt_cookies()` on a parameter typed as the token
@@ -1734,6 +1757,34 @@ def session_method(event):
     return mechanism[len(METHOD):]
 
 
+def _login_cookie_names(ctx):
+    """The cookie names, as written (a name or attribute chain on a name
+    the function does not bind, subscripts by a string included:
+    `current_app.config["COOKIE_NAME"]`), that the module's functions
+    checking credentials (a login, by what it does) set to a value whose
+    words name a credential (`get_auth_cookie(user.id)`, `token`)."""
+    found = set()
+    for function in walk(ctx.tree):
+        if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            continue
+        calls = [node for node in walk(function) if node.__class__ is ast.Call]
+        setters = [call for call in calls if call.func.__class__ is ast.Attribute
+                   and call.func.attr in fw.COOKIE_SETTER_METHODS]
+        if not setters or not any(checks_credentials_alone(call) or project_verifier(ctx, call) for call in calls):
+            continue
+        local = {arg.arg for arg in walk(function.args) if arg.__class__ is ast.arg} | {
+            node.id for node in walk(function) if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store}
+        for call in setters:
+            named = call.args[0] if call.args else _keyword(call, "key")
+            value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
+            root = chain_root(named) if named is not None else None
+            if root is None or root.id in local or value is None:
+                continue
+            if not fw.CREDENTIAL_WORDS.isdisjoint(fw.words(ast.unparse(value))):
+                found.add(ast.unparse(named))
+    return frozenset(found)
+
+
 def _sets_token(call, name, ctx):
     """Whether the cookie setter `call` sets the cookie `name` to a token's
     value (`set_cookie("visited", token)`, `set_cookie(key=..., value=...)`)."""
@@ -1812,6 +1863,10 @@ def _expires_now(call, ctx):
 # but whose expression names a credential cookie (cookies.computed_cookie_name):
 # its key is the expression as written.
 COMPUTED_NAME = "computed name"
+# COOKIE_DELETE's mechanism for a cookie named by an expression fixlint
+# cannot read that a login of the module sets under the same expression to a
+# credential (LifecycleAnalysis._login_cookie_name): its key is the expression.
+LOGIN_COOKIE = "the login's cookie"
 
 
 def _names_session_cookie_setting(expr):
@@ -1937,7 +1992,7 @@ _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 
 
 __all__ = [
-    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "CREDENTIAL", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
+    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "LOGIN_COOKIE", "CREDENTIAL", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
     "METHOD", "library_logout", "library_logout_event", "session_method",
 ]

@@ -3,7 +3,7 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, REGEN, REMOVE, TOUCH, WRITE, LifecycleAnalysis,
+    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, LOGIN_COOKIE, INVALIDATE, REGEN, REMOVE, TOUCH, WRITE, LifecycleAnalysis,
     library_logout, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
@@ -391,7 +391,7 @@ class SessionNotInvalidatedOnLogout(Rule):
                 framework = deleted.event.library or fw.file_web_framework(lifecycle.ctx)
                 label = framework.label_in(lifecycle.ctx) if framework is not None else "Python"
                 where = f"calls {deleted.via}(), which " if deleted.via else ""
-                computed = deleted.event.mechanism == COMPUTED_NAME
+                computed = deleted.event.mechanism in (COMPUTED_NAME, LOGIN_COOKIE)
                 key = deleted.event.key
                 if deleted.event.library is not None:
                     fix = deleted.event.library.token_revoke_fix
@@ -477,10 +477,11 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
         # sign-in: a token cookie the app mints itself still is, and the logout touches no session.
         if any(s.event.framework is not None and s.event.framework is not fw.HAND_ROLLED for s in steps):
             return None
-        deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None
-                        and s.event.mechanism != COMPUTED_NAME and not lifecycle.is_session_cookie(s.event.key)
-                        and sid.credential_kind(s.event.key) is not None
-                        and _own_credential_cookie(s.event.key, lifecycle)), None)
+        deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None and (
+            s.event.mechanism == LOGIN_COOKIE or (
+                s.event.mechanism != COMPUTED_NAME and not lifecycle.is_session_cookie(s.event.key)
+                and sid.credential_kind(s.event.key) is not None
+                and _own_credential_cookie(s.event.key, lifecycle)))), None)
     else:
         # No framework session: a cookie named for a session id is the app's own
         # too (a token it mints, or the key of a store fixlint does not see).
@@ -496,8 +497,10 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
 def _computed_credential(event):
     """A credential cookie named by an expression fixlint cannot read
     (frigate's `auth_config.cookie_name`: lifecycle.computed_cookie_name),
-    not named for a session id."""
-    return event.mechanism == COMPUTED_NAME and not _names_session_id(event.key)
+    not named for a session id; or one the module's login sets to a
+    credential under the same expression (PyRecipe's
+    `current_app.config["COOKIE_NAME"]`: LOGIN_COOKIE)."""
+    return event.mechanism == LOGIN_COOKIE or (event.mechanism == COMPUTED_NAME and not _names_session_id(event.key))
 
 
 def _stays_valid(where, cookie, fix, label, computed=False):
@@ -659,7 +662,7 @@ def _first_partial(steps, backend, is_session_cookie):
         framework = step.event.framework
         if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
-        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME:
+        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism not in (COMPUTED_NAME, LOGIN_COOKIE):
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
     return None
