@@ -442,9 +442,9 @@ class SessionNotInvalidatedOnLogout(Rule):
                 # deleting it revokes nothing; the session it stood in for is where logout can end,
                 # or, for a token (ReactDjango-ERP's `refreshToken`), a deny-list on the server.
                 fix = f"keep the sign-in in the session and end it at logout: {backend.invalidate_fix}"
-                if sid.credential_kind(event.key) is not None:
+                if event.mechanism == LOGIN_COOKIE or sid.credential_kind(event.key) is not None:
                     fix = f"revoke the token on the server at logout (a deny-list), or {fix}"
-                return _stays_valid(where, event.key, fix, backend.label)
+                return _stays_valid(where, event.key, fix, backend.label, computed=event.mechanism == LOGIN_COOKIE)
             if not backend.server_side:
                 return (f"logout {where}only deletes the session cookie and never ends the session; "
                         f"{backend.invalidate_fix} ({backend.label})")
@@ -662,7 +662,7 @@ def _first_partial(steps, backend, is_session_cookie):
         framework = step.event.framework
         if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
-        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism not in (COMPUTED_NAME, LOGIN_COOKIE):
+        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME:
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
     return None
