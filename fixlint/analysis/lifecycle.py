@@ -1760,9 +1760,12 @@ def session_method(event):
 def _login_cookie_names(ctx):
     """The cookie names, as written (a name or attribute chain on a name
     the function does not bind, subscripts by a string included:
-    `current_app.config["COOKIE_NAME"]`), that the module's functions
-    checking credentials (a login, by what it does) set to a value whose
-    words name a credential (`get_auth_cookie(user.id)`, `token`)."""
+    `current_app.config["COOKIE_NAME"]`), that the module's logins (a
+    function checking credentials, by what it does) set to a value whose
+    words name a credential (`get_auth_cookie(user.id)`, `token`). A
+    login by its name too (PyRecipe's `login_post`, whose check is a
+    use case's `uc.login_user(email=..., password=...)`)."""
+    login = _handler_phrases(ctx.config.login_names, ctx.config.logout_names)[0]
     found = set()
     for function in walk(ctx.tree):
         if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
@@ -1770,9 +1773,16 @@ def _login_cookie_names(ctx):
         calls = [node for node in walk(function) if node.__class__ is ast.Call]
         setters = [call for call in calls if call.func.__class__ is ast.Attribute
                    and call.func.attr in fw.COOKIE_SETTER_METHODS]
-        if not setters or not any(checks_credentials_alone(call) or project_verifier(ctx, call) for call in calls):
+        if not setters or not (login.in_name(function.name) or any(
+                checks_credentials_alone(call) or project_verifier(ctx, call) for call in calls)):
             continue
-        local = {arg.arg for arg in walk(function.args) if arg.__class__ is ast.arg} | {
+        assigned = {}  # a local name -> the values the function assigns it
+        for node in walk(function):
+            if node.__class__ is ast.Assign:
+                for target in node.targets:
+                    if target.__class__ is ast.Name:
+                        assigned.setdefault(target.id, []).append(node.value)
+        local = assigned.keys() | {arg.arg for arg in walk(function.args) if arg.__class__ is ast.arg} | {
             node.id for node in walk(function) if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store}
         for call in setters:
             named = call.args[0] if call.args else _keyword(call, "key")
@@ -1780,7 +1790,9 @@ def _login_cookie_names(ctx):
             root = chain_root(named) if named is not None else None
             if root is None or root.id in local or value is None:
                 continue
-            if not fw.CREDENTIAL_WORDS.isdisjoint(fw.words(ast.unparse(value))):
+            # `cookie = cookie_auth.get_auth_cookie(user.id, ...)`, then `value=cookie`
+            values = [value, *assigned.get(value.id, ())] if value.__class__ is ast.Name else [value]
+            if any(not fw.CREDENTIAL_WORDS.isdisjoint(fw.words(ast.unparse(v))) for v in values):
                 found.add(ast.unparse(named))
     return frozenset(found)
 

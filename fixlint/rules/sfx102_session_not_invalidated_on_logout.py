@@ -475,7 +475,8 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     if backend is not None:
         # A signed-cookie session beside it (an SSO library's state: lnbits, mealie) is not the
         # sign-in: a token cookie the app mints itself still is, and the logout touches no session.
-        if any(s.event.framework is not None and s.event.framework is not fw.HAND_ROLLED for s in steps):
+        if any(s.event.framework is not None and s.event.framework is not fw.HAND_ROLLED
+               and not _flashes(s, lifecycle) for s in steps):
             return None
         deleted = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.key is not None and (
             s.event.mechanism == LOGIN_COOKIE or (
@@ -492,6 +493,15 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     if deleted is None or _may_revoke(function, deleted.site):
         return None
     return deleted
+
+
+def _flashes(step, lifecycle):
+    """A step that writes a message into the session (`flash("You are
+    logged out")`: the framework's `session_writers`), which is no sign-in
+    the logout works with."""
+    node = step.event.node
+    return (step.kind == TOUCH and node.__class__ is ast.Call
+            and lifecycle.ctx.qualname(node.func) in step.event.framework.session_writers)
 
 
 def _computed_credential(event):
