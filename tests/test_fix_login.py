@@ -352,9 +352,11 @@ def test_the_comment_names_the_event_and_never_calls_a_second_factor_check_a_log
             session["pengguna"] = create(request.form)
             return "ok"
     """
-    lines = inserted(fix(source), source)
-    assert lines[0] == "        # New session at second-factor check, so a planted session id is worthless (SFX101)"
-    assert lines[2] == "    # New session at sign-up, so a planted session id is worthless (SFX101)"
+    outcome = fix(source)
+    lines = inserted(outcome, source)
+    assert lines[0] == "    # New session at sign-up, so a planted session id is worthless (SFX101)"
+    # A second-factor check on Flask's session: clear() would drop the first step's sign-in (no fix).
+    assert reasons(outcome) == [(9, f"{NO_FIX}: {SECOND_FACTOR_REASON}")]
 
 
 def test_a_totp_settings_page_that_keeps_a_flash_flag_gets_no_fix():
@@ -404,3 +406,52 @@ def test_a_starlette_login_call_in_a_module_of_no_starlette_import_has_no_fix():
     outcome = fix(source)
     assert [note for _, note in reasons(outcome)][0].startswith(NO_FIX)
     assert outcome.text == textwrap.dedent(source).lstrip("\n")
+
+
+SECOND_FACTOR_REASON = ("a second-factor check: the session holds what the earlier step stored (the user it "
+                        "signed in), which clearing drops; read it before the clear and write it back after, by hand")
+SECOND_FACTOR = """
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from .security import totp_for
+
+
+async def verify_second_factor(request):
+    form = await request.form()
+    if not totp_for(request.user).verify(form["code"]):
+        return RedirectResponse("/mfa", status_code=303)
+    request.session["mfa_done"] = True
+    return RedirectResponse("/", status_code=303)
+
+
+app = Starlette(routes=[Route("/mfa", verify_second_factor, methods=["POST"])],
+                middleware=[Middleware(SessionMiddleware, secret_key="s", https_only=True)])
+"""
+
+
+def test_a_second_factor_step_on_a_clearing_session_has_no_fix_and_says_to_carry_the_sign_in():
+    # The password step already bound the user in this session: clear() alone would sign the user out.
+    outcome = fix(SECOND_FACTOR)
+    assert outcome.text == textwrap.dedent(SECOND_FACTOR).lstrip("\n")
+    assert reasons(outcome) == [(14, f"{NO_FIX}: {SECOND_FACTOR_REASON}")]
+    [finding] = [f for f, _ in outcome.remaining]
+    assert finding.message.startswith(
+        "second-factor check binds 'mfa_done' to the session without regenerating it; call "
+        "request.session.clear() first, carrying over what the earlier step stored and this one still needs "
+        "(the user it signed in): read it before, write it back after (Starlette)")
+
+
+def test_a_second_factor_step_on_a_regenerating_backend_keeps_the_plain_fix():
+    # starsessions moves the data to the new id: regenerating keeps the first step's sign-in.
+    source = SECOND_FACTOR.replace(
+        "from starlette.middleware.sessions import SessionMiddleware\n",
+        "from starsessions import SessionMiddleware\n")
+    outcome = fix(source)
+    assert "    # New session at second-factor check, so a planted session id is worthless (SFX101)\n" \
+           "    regenerate_session_id(request)\n" \
+           "    request.session[\"mfa_done\"] = True\n" in outcome.text
+    assert not reasons(outcome)

@@ -75,6 +75,24 @@ class HandlerPath:
         return f"<HandlerPath {self.function.name} {self.role} {len(self.steps)} steps>"
 
 
+SECOND_FACTOR = "second-factor check"
+
+
+def carries_sign_in(occasion, backend, key=None):
+    """Whether the handler is a second-factor check (HandlerPath.occasion:
+    `mfa_authenticate`, `/verify-otp`; or the key it binds says so:
+    IRRd's `auth-mfa-complete` written by `webauthn_verify_authentication_response`)
+    on a backend whose regeneration clears the session (`order` "before"):
+    the session already holds the first step's sign-in, which the clear
+    drops, so the fix carries it over."""
+    if backend.order != "before":
+        return False
+    return occasion == SECOND_FACTOR or (key.__class__ is str and _SECOND_FACTOR_WORDS.in_words(fw.words(key)))
+
+
+_SECOND_FACTOR_WORDS = next(phrases for label, phrases in _OCCASIONS if label == SECOND_FACTOR)
+
+
 def handler_paths(lifecycle, handlers):
     """A HandlerPath for every function of the file that is a login or
     logout handler, outside test code; helpers called from another handler

@@ -37,6 +37,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.lifecycle import BIND, LifecycleAnalysis, session_method
+from ..analysis.lifecycle_paths import carries_sign_in
 from ..engine import scope as sc
 from .. import frameworks as fw
 from . import sessions
@@ -46,6 +47,8 @@ from .sessions import Unclear
 COMMENT = "# New session at {occasion}, so a planted session id is worthless (SFX101)"
 _RESTORE_REASON = ("the handler puts the old session back after clearing it; keep only the values it needs "
                    "across the clear")
+_SECOND_FACTOR_REASON = ("a second-factor check: the session holds what the earlier step stored (the user it "
+                         "signed in), which clearing drops; read it before the clear and write it back after, by hand")
 _STORE_REASON = "a hand-rolled store needs a new id, the record moved under it and the cookie reset"
 
 
@@ -53,10 +56,12 @@ def plan(rule, ctx, facts):
     """A Plan (or a Decline) for every SFX101 finding."""
     lifecycle = facts[LifecycleAnalysis]
     for path, step, backend, cause in rule.unregenerated(facts):
-        finding = rule.reported(step, backend, cause)
+        finding = rule.reported(step, backend, cause, path.occasion)
         try:
             if cause is not None and cause.event.restores is not None:
                 raise Unclear(_RESTORE_REASON)
+            if carries_sign_in(path.occasion, backend, step.event.key):
+                raise Unclear(_SECOND_FACTOR_REASON)
             if cause is not None:
                 call, edits = _replace_lookalike(lifecycle, path, step, backend, cause)
                 yield Plan(finding, edits, UNSAFE, f"replace with {call}")

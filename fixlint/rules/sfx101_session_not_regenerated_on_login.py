@@ -2,7 +2,7 @@
 
 from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, CREDENTIAL, RECORD, REGEN, LifecycleAnalysis, session_method
-from ..analysis.lifecycle_paths import LOGIN, exiting_blocks, paths_of, reaches, undone_clears
+from ..analysis.lifecycle_paths import LOGIN, carries_sign_in, exiting_blocks, paths_of, reaches, undone_clears
 from . import _lifecycle_semgrep as ls
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
@@ -469,12 +469,13 @@ class SessionNotRegeneratedOnLogin(Rule):
         "arguments (`grant(session, \"is_admin\")`)."
     )
     def check(self, ctx, facts):
-        for _, step, backend, cause in self.unregenerated(facts):
-            yield self.reported(step, backend, cause)
+        for path, step, backend, cause in self.unregenerated(facts):
+            yield self.reported(step, backend, cause, path.occasion)
 
-    def reported(self, step, backend, cause=None):
-        """The Finding for a binding step (what `fixlint fix` matches too)."""
-        return self.finding(step.site, self.message(step, backend, cause), severity_of(backend))
+    def reported(self, step, backend, cause=None, occasion=None):
+        """The Finding for a binding step (what `fixlint fix` matches too);
+        `occasion`: the handler's (HandlerPath.occasion)."""
+        return self.finding(step.site, self.message(step, backend, cause, occasion), severity_of(backend))
 
     def unregenerated(self, facts):
         """(HandlerPath, Step, SessionBackend, cause) for every login
@@ -491,11 +492,12 @@ class SessionNotRegeneratedOnLogin(Rule):
             if found is not None:
                 yield (path, *found)
 
-    def message(self, step, backend, cause=None):
+    def message(self, step, backend, cause=None, occasion=None):
         """What is wrong and the fix, ending with how bad it is on this backend."""
-        return f"{self._described(step, backend, cause)} [{backend.consequence or _CONSEQUENCE[severity_of(backend)]}]"
+        described = self._described(step, backend, cause, occasion)
+        return f"{described} [{backend.consequence or _CONSEQUENCE[severity_of(backend)]}]"
 
-    def _described(self, step, backend, cause):
+    def _described(self, step, backend, cause, occasion=None):
         event = step.event
         fix, label = backend.regenerate_fix, backend.label
         # A library's login call: Flask-Login's login_user(), aiohttp-security's remember().
@@ -526,6 +528,11 @@ class SessionNotRegeneratedOnLogin(Rule):
             return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")
         if backend.note:
             fix = f"{backend.note}, so {fix}"
+        if carries_sign_in(occasion, backend, event.key) and step.via is None and not (
+                event.framework is not None and event.framework.bind_calls):
+            # IRRd's TOTP step after the password step's clear() and login: clearing drops that sign-in too.
+            return (f"second-factor check {does}; {fix}, carrying over what the earlier step stored and this one "
+                    f"still needs (the user it signed in): read it before, write it back after ({label})")
         return f"{who} {does}; {fix} ({label})"
 
 
