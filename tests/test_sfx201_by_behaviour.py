@@ -135,7 +135,9 @@ COOKIE_FROM_REQUEST = """
 
 @pytest.mark.parametrize("field, value, reported", [
     ("handle", "value", True),  # an opaque value the client brings: a session id it picks
-    ("token", 'f"t-{value}"', True),
+    # A credential the login form submits (marimo's token login): posted by the user, planted by no link.
+    ("token", 'f"t-{value}"', False),
+    ("session_handle", 'f"t-{value}"', True),
     ("username", "value", False),  # the user's own name: an identity, not a plantable id
     ("user_email", "value.lower()", False),
     ("handle", 'jwt.encode({"sub": value}, "k")', False),  # a token the server mints from it

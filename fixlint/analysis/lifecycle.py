@@ -1667,12 +1667,12 @@ def _may_defer_to(path):
 def _named_like_handler(name, config):
     """Whether a function's name says login or logout (Flask-Security's
     `login_user`, a Django view `login(request)`)."""
-    login, logout = _handler_phrases(config.login_names, config.logout_names)
+    login, logout = handler_phrases(config.login_names, config.logout_names)
     return login.in_name(name) or logout.in_name(name)
 
 
 @lru_cache(maxsize=8)
-def _handler_phrases(login_names, logout_names):
+def handler_phrases(login_names, logout_names):
     return PhraseSet(auth.LOGIN_WORDS + tuple(login_names)), PhraseSet(auth.LOGOUT_WORDS + tuple(logout_names))
 
 
@@ -1765,7 +1765,7 @@ def _login_cookie_names(ctx):
     words name a credential (`get_auth_cookie(user.id)`, `token`). A
     login by its name too (PyRecipe's `login_post`, whose check is a
     use case's `uc.login_user(email=..., password=...)`)."""
-    login = _handler_phrases(ctx.config.login_names, ctx.config.logout_names)[0]
+    login = handler_phrases(ctx.config.login_names, ctx.config.logout_names)[0]
     found = set()
     for function in walk(ctx.tree):
         if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):

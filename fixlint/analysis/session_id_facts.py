@@ -38,7 +38,9 @@ from . import urls
 from .base import Analysis, below_root, configured_keywords
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
-from .origins import COOKIE, FOREIGN, HEADER, NUMERIC, STRONG, Container, OriginAnalysis, Read, SessionIdValue, Weak
+from .lifecycle import handler_phrases
+from .origins import (COOKIE, FOREIGN, FORM, HEADER, JSON_BODY, NUMERIC, STRONG, Container, OriginAnalysis, Read,
+                      SessionIdValue, Weak)
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
@@ -112,6 +114,22 @@ class _ConstantCookie(NamedTuple):
     value: str  # the constant, as the cookie carries it
     source: str  # "the constant LOGIN_VALUE", "the literal 'yes'"
     framework: object
+
+
+_BODIES = frozenset((FORM, JSON_BODY))
+# The words a login form's credential field is named with (`token`,
+# `api_key`, `access_token`, `password`): what the user types to sign in.
+_CREDENTIAL_FIELD_WORDS = frozenset(("token", "key", "apikey", "api", "access", "auth", "secret", "password",
+                                     "passcode", "passphrase", "pat"))
+
+
+def _names_credential(name):
+    words = fw.words(name)
+    return bool(words) and set(words) <= _CREDENTIAL_FIELD_WORDS and not {"api", "access", "auth"} >= set(words)
+
+
+def _login_phrases(config):
+    return handler_phrases(config.login_names, config.logout_names)[0]
 
 
 class SessionIdAnalysis(Analysis):
@@ -825,7 +843,8 @@ class SessionIdAnalysis(Analysis):
             cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
         )
         key = site.flags["name"].node
-        if named and (self._signed_identity(site, func) or self._not_client_picked(site.value)):
+        if named and (self._signed_identity(site, func) or self._not_client_picked(site.value)
+                      or self._credential_presented(site.value)):
             named = False
         if named and self._never_read(site.name):
             for read in self.origins.reads_in(site.value):
@@ -865,6 +884,24 @@ class SessionIdAnalysis(Analysis):
         names.extend(name for _, name in self._params_in(value))
         return bool(names) and all(
             name and set(fw.words(name)) <= sid.USER_IDENTITY_WORDS for name in names)
+
+    def _credential_presented(self, value):
+        """A login form's credential set as the cookie (marimo's token login:
+        `post_login(token: Annotated[str, Form()])` then
+        `set_cookie(key="token", value=token)`): every request value in it
+        comes from a form or JSON body and is named as a credential (`token`,
+        `api_key`, not a session id's name), in a handler named or routed for
+        login. The user presents a credential; a body comes with the user's
+        own submission, never with a link, so no link plants it (forcing one
+        is login CSRF)."""
+        reads = self.origins.reads_in(value)
+        if not reads or any(read.source not in _BODIES or not read.key for read in reads):
+            return False
+        if not all(_names_credential(read.key) and not self._is_id_name(read.key) for read in reads):
+            return False
+        function = self.ctx.function
+        handler = self.handlers.handler(function.node) if function is not None else None
+        return handler is not None and _login_phrases(self.ctx.config).in_words(handler.words())
 
     def _never_read(self, name):
         """A cookie no code of the application reads (project/cookie_reads.py):
