@@ -366,6 +366,9 @@ FLASK = Framework(
     session_cookie_getters={"get_cookie_secure": "secure", "get_cookie_samesite": "samesite",
                             "get_cookie_httponly": "httponly"},
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
+    # A Set-Cookie header value built with set_cookie's parameters and defaults
+    # (isso's `headers.add("Set-Cookie", dump_cookie("admin-session", ...))`).
+    cookie_classes=frozenset(("werkzeug.http.dump_cookie", "werkzeug.sansio.http.dump_cookie")),
     settings=(
         Setting("SESSION_COOKIE_SECURE", "secure", "session", False),
         Setting("SESSION_COOKIE_HTTPONLY", "httponly", "session", True),
