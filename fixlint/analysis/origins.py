@@ -154,6 +154,7 @@ class OriginAnalysis(Analysis):
         self._hash_inputs = {}  # `h = md5()` value node -> arguments of `h.update(...)` so far
         self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
         self._macs = set()  # FunctionDefs that return a MAC object under a secret key (`build_hmac()`)
+        self._hash_helpers = {}  # FunctionDef -> the hash it returns the digest of, of its first parameter, or None
         self._secret_ids = None  # session-id and token names: hashing one hashes a secret
 
     def subscribe(self, walker):
@@ -489,6 +490,12 @@ class OriginAnalysis(Analysis):
                     return Weak(expr, f"{func.id}(), a helper returning {weak.label}")
                 if binding is not None and binding.kind == sc.FUNCTION and binding.value in self._macs:
                     return STRONG  # a MAC object under a secret key, made by a helper
+                if binding is not None and binding.kind == sc.FUNCTION and expr.args and not self._inside(
+                        binding.value):
+                    hashed = self._hash_helper(binding.value)
+                    if hashed is not None:  # zhugeApi's `str_encrypt(tmp_str)`: md5 of what it is given
+                        return self._hash_of(expr, expr.args[:1], f"{func.id}(), {hashed}() of guessable data",
+                                             depth)
             if func.__class__ is ast.Name and ctx.binding(func) is None:
                 if func.id in _BUILTIN_ENCODERS and expr.args:
                     return self.origin(expr.args[0], depth + 1)
@@ -496,6 +503,17 @@ class OriginAnalysis(Analysis):
                     return Weak(expr, "a counter (itertools.count())")
             return self._foreign_client(func)
         return self._qualified_call(expr, qualname, depth)
+
+    def _hash_helper(self, function):
+        """The short name of the hash (`md5`) a function of the module
+        returns the digest of, taken of its first parameter
+        (`def str_encrypt(pwd): h = hashlib.md5(); h.update(pwd.encode());
+        return h.hexdigest()`), or None: a call of it is a hash of its
+        argument. Told from the function's own statements, once."""
+        found = self._hash_helpers.get(function, _MISSING)
+        if found is _MISSING:
+            found = self._hash_helpers[function] = _hash_helper(function, self.ctx)
+        return found
 
     def _inside(self, function):
         """Whether the walk is inside `function` (a FunctionDef) now."""
@@ -738,6 +756,39 @@ def _short(qualname):
     if len(parts) > 2 and parts[0] == parts[1]:
         parts = parts[1:]
     return ".".join(parts)
+
+
+def _hash_helper(function, ctx):
+    """OriginAnalysis._hash_helper's answer, read off the function: its
+    first positional parameter reaches a stdlib hash (an argument of the
+    hash's constructor or of an `update()`), and a `return` gives a digest
+    (`.hexdigest()`, `.digest()`). A keyed hash (HMAC) is no such helper."""
+    if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return None
+    params = [*function.args.posonlyargs, *function.args.args]
+    if not params:
+        return None
+    param = params[0].arg
+    hashes, fed, returned = [], False, False
+    for statement in own_statements(function.body):
+        if statement.__class__ is ast.Return and statement.value is not None:
+            value = statement.value
+            returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
+                                    and value.func.attr in _DIGESTS)
+        for node in walk(statement):
+            if node.__class__ is not ast.Call:
+                continue
+            func = node.func
+            qualname = ctx.qualname(func)
+            if qualname in stdlib.KEYED_HASHES:
+                return None  # a MAC: as strong as its key, which the call site does not see
+            if qualname in stdlib.HASHES:
+                hashes.append(qualname)
+            elif not (func.__class__ is ast.Attribute and func.attr == "update"):
+                continue
+            inputs = [*node.args, *(k.value for k in node.keywords)]
+            fed = fed or any(n.__class__ is ast.Name and n.id == param for i in inputs for n in walk(i))
+    return _short(hashes[0]) if hashes and fed and returned else None
 
 
 def _arguments(function):

@@ -34,7 +34,7 @@ SESSION_TOKEN_NAMES = frozenset(
 )
 # Function names that generate session ids or tokens (SFX204): a verb from
 # the first set with a noun from the second, or a session-id name outright.
-GENERATOR_VERBS = frozenset(("new", "generate", "gen", "make", "create", "issue", "random", "rand", "mint"))
+GENERATOR_VERBS = frozenset(("new", "generate", "gen", "make", "create", "issue", "random", "rand", "mint", "get", "build"))
 GENERATOR_NOUNS = frozenset(("sid", "sessionid", "token"))
 # ...but not tokens that are not sessions.
 NOT_SESSION_TOKEN_WORDS = frozenset(
