@@ -1199,8 +1199,9 @@ class LifecycleAnalysis(Analysis):
 
     def _login_cookie_name(self, name_expr):
         """The expression naming a deleted cookie, as written, when a login
-        of the module (a function checking credentials) sets a cookie under
-        the same expression to a credential's value: PyRecipe's
+        of the module (a function checking credentials, or named for login:
+        _login_cookie_names) sets a cookie under the same expression to a
+        credential's value: PyRecipe's
         `delete_cookie(current_app.config["COOKIE_NAME"])`, the cookie its
         login sets to `get_auth_cookie(user.id)`, whose name the
         configuration gives (TalkPython's courses). Else None: a name
@@ -1770,20 +1771,22 @@ def _login_cookie_names(ctx):
     for function in walk(ctx.tree):
         if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
-        calls = [node for node in walk(function) if node.__class__ is ast.Call]
+        calls, assigned, local = [], {}, set()  # assigned: a local name -> the values the function gives it
+        for node in walk(function):
+            cls = node.__class__
+            if cls is ast.Call:
+                calls.append(node)
+            elif cls is ast.arg or (cls is ast.Name and node.ctx.__class__ is ast.Store):
+                local.add(node.arg if cls is ast.arg else node.id)
+            elif cls is ast.Assign:
+                for target in node.targets:
+                    if target.__class__ is ast.Name:
+                        assigned.setdefault(target.id, []).append(node.value)
         setters = [call for call in calls if call.func.__class__ is ast.Attribute
                    and call.func.attr in fw.COOKIE_SETTER_METHODS]
         if not setters or not (login.in_name(function.name) or any(
                 checks_credentials_alone(call) or project_verifier(ctx, call) for call in calls)):
             continue
-        assigned = {}  # a local name -> the values the function assigns it
-        for node in walk(function):
-            if node.__class__ is ast.Assign:
-                for target in node.targets:
-                    if target.__class__ is ast.Name:
-                        assigned.setdefault(target.id, []).append(node.value)
-        local = assigned.keys() | {arg.arg for arg in walk(function.args) if arg.__class__ is ast.arg} | {
-            node.id for node in walk(function) if node.__class__ is ast.Name and node.ctx.__class__ is ast.Store}
         for call in setters:
             named = call.args[0] if call.args else _keyword(call, "key")
             value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
@@ -2004,7 +2007,8 @@ _INVALIDATE_PHRASES = PhraseSet(auth.INVALIDATE_WORDS)
 
 
 __all__ = [
-    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "LOGIN_COOKIE", "CREDENTIAL", "DELEGATE", "INVALIDATE", "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
+    "BIND", "CALL", "COMPUTED_NAME", "COOKIE_DELETE", "CREDENTIAL", "DELEGATE", "INVALIDATE", "LOGIN_COOKIE",
+    "RECORD", "REGEN", "REMOVE", "SIGNED_OUT", "TOUCH",
     "VERIFY", "READ", "WRITE", "UPDATE", "DELETE", "Event", "LifecycleAnalysis", "PhraseSet",
     "METHOD", "library_logout", "library_logout_event", "session_method",
 ]

@@ -78,15 +78,20 @@ class HandlerPath:
 SECOND_FACTOR = "second-factor check"
 
 
-def carries_sign_in(occasion, backend, key=None):
-    """Whether the handler is a second-factor check (HandlerPath.occasion:
-    `mfa_authenticate`, `/verify-otp`; or the key it binds says so:
-    IRRd's `auth-mfa-complete` written by `webauthn_verify_authentication_response`)
-    on a backend whose regeneration clears the session (`order` "before"):
-    the session already holds the first step's sign-in, which the clear
-    drops, so the fix carries it over."""
-    if backend.order != "before":
+def carries_sign_in(occasion, backend, step):
+    """Whether the binding `step` is a second-factor check's own write
+    (HandlerPath.occasion: `mfa_authenticate`, `/verify-otp`; or the key
+    it binds says so: IRRd's `auth-mfa-complete`, written by
+    `webauthn_verify_authentication_response`) on a backend whose
+    regeneration clears the session (`order` "before"): the session holds
+    the first step's sign-in, which the clear drops, so the fix must carry
+    it over. Not a library's login call (`login_user()` binds the user
+    again after the clear) nor a helper's write."""
+    event = step.event
+    if backend.order != "before" or step.via is not None or (
+            event.framework is not None and event.framework.bind_calls):
         return False
+    key = event.key
     return occasion == SECOND_FACTOR or (key.__class__ is str and _SECOND_FACTOR_WORDS.in_words(fw.words(key)))
 
 

@@ -117,15 +117,13 @@ class _ConstantCookie(NamedTuple):
 
 
 _BODIES = frozenset((FORM, JSON_BODY))
-# The words a login form's credential field is named with (`token`,
-# `api_key`, `access_token`, `password`): what the user types to sign in.
-_CREDENTIAL_FIELD_WORDS = frozenset(("token", "key", "apikey", "api", "access", "auth", "secret", "password",
-                                     "passcode", "passphrase", "pat"))
 
 
 def _names_credential(name):
-    words = fw.words(name)
-    return bool(words) and set(words) <= _CREDENTIAL_FIELD_WORDS and not {"api", "access", "auth"} >= set(words)
+    """A field named only with credential words, one of them naming the
+    secret itself (`token`, `api_key`; not `auth` or `access` alone)."""
+    words = set(fw.words(name))
+    return bool(words) and words <= auth.CREDENTIAL_FIELD_WORDS and not words <= auth.CREDENTIAL_FIELD_QUALIFIERS
 
 
 def _login_phrases(config):

@@ -60,7 +60,7 @@ def plan(rule, ctx, facts):
         try:
             if cause is not None and cause.event.restores is not None:
                 raise Unclear(_RESTORE_REASON)
-            if carries_sign_in(path.occasion, backend, step.event.key):
+            if carries_sign_in(path.occasion, backend, step):
                 raise Unclear(_SECOND_FACTOR_REASON)
             if cause is not None:
                 call, edits = _replace_lookalike(lifecycle, path, step, backend, cause)

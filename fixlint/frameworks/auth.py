@@ -168,3 +168,11 @@ REGENERATE_WORDS = ("regenerate", "rotate_session", "rotate_sid", "cycle_key", "
 # (`auth_service.logout(user)`, `sessions.invalidate(sid)`).
 INVALIDATE_WORDS = LOGOUT_WORDS + ("invalidate", "destroy_session", "end_session",
                                    "kill_session", "clear_session", "terminate_session")
+
+
+# The words a login form's credential field is named with (`token`,
+# `api_key`, `access_token`, `password`): what a user types to sign in
+# (session_id_facts._credential_presented). The qualifiers alone name none.
+CREDENTIAL_FIELD_QUALIFIERS = frozenset(("api", "access", "auth"))
+CREDENTIAL_FIELD_WORDS = frozenset(("token", "key", "apikey", "secret", "password", "passcode", "passphrase",
+                                    "pat")) | CREDENTIAL_FIELD_QUALIFIERS

@@ -528,8 +528,7 @@ class SessionNotRegeneratedOnLogin(Rule):
             return f"{who} {does}; {lacks}: {fix}" + ("" if backend.instead_fix else f" ({label})")
         if backend.note:
             fix = f"{backend.note}, so {fix}"
-        if carries_sign_in(occasion, backend, event.key) and step.via is None and not (
-                event.framework is not None and event.framework.bind_calls):
+        if carries_sign_in(occasion, backend, step):
             # IRRd's TOTP step after the password step's clear() and login: clearing drops that sign-in too.
             return (f"second-factor check {does}; {fix}, carrying over what the earlier step stored and this one "
                     f"still needs (the user it signed in): read it before, write it back after ({label})")

@@ -3,8 +3,8 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, LOGIN_COOKIE, INVALIDATE, REGEN, REMOVE, TOUCH, WRITE, LifecycleAnalysis,
-    library_logout, session_method,
+    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, LOGIN_COOKIE, REGEN, REMOVE, TOUCH, WRITE,
+    LifecycleAnalysis, library_logout, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
 from ..analysis.handlers import ROUTE, VIEW
