@@ -253,13 +253,18 @@ def _names_state(expr):
     is given back."""
     if expr.__class__ is ast.Name:
         return expr.id.lower() == "state"
+    read = _keyed_read(expr, ("get",))
+    return read is not None and read[1].__class__ is ast.Constant and read[1].value == "state"
+
+
+def _keyed_read(expr, methods):
+    """(container, key expression) of a read by key: `x[key]`, or one of
+    `methods` called with the key first (`x.get(key)`); else None."""
     if expr.__class__ is ast.Subscript:
-        key = expr.slice
-    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
-        key = expr.args[0]
-    else:
-        return False
-    return key.__class__ is ast.Constant and key.value == "state"
+        return expr.value, expr.slice
+    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in methods and expr.args:
+        return expr.func.value, expr.args[0]
+    return None
 
 
 def _holds_a_session(ctx, name):
@@ -1160,13 +1165,10 @@ class LifecycleAnalysis(Analysis):
             value = ctx.value_of(part) if part.__class__ is ast.Name else part
             if value.__class__ is ast.Await:
                 value = value.value
-            if value.__class__ is ast.Subscript:
-                container, name = value.value, value.slice
-            elif (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute and value.args
-                    and value.func.attr in _SESSION_READS):
-                container, name = value.func.value, value.args[0]
-            else:
+            read = _keyed_read(value, _SESSION_READS)
+            if read is None:
                 continue
+            container, name = read
             if self._session(container) is None:
                 continue
             held = literal_key(name, ctx)
@@ -1493,13 +1495,10 @@ class LifecycleAnalysis(Analysis):
 
     def _session_state(self, expr):
         """`session["oauth_state"]`, `session.get("state")`, `session.pop("state")`."""
-        if expr.__class__ is ast.Subscript:
-            container, key = expr.value, expr.slice
-        elif (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in ("get", "pop")
-              and expr.args):
-            container, key = expr.func.value, expr.args[0]
-        else:
+        read = _keyed_read(expr, _SESSION_READS)
+        if read is None:
             return False
+        container, key = read
         return (key.__class__ is ast.Constant and isinstance(key.value, str) and "state" in key.value.lower()
                 and self._session(container) is not None)
 
@@ -1788,8 +1787,7 @@ def _login_cookie_names(ctx):
                 checks_credentials_alone(call) or project_verifier(ctx, call) for call in calls)):
             continue
         for call in setters:
-            named = call.args[0] if call.args else _keyword(call, "key")
-            value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
+            named, value = _setter_arguments(call)
             root = chain_root(named) if named is not None else None
             if root is None or root.id in local or value is None:
                 continue
@@ -1803,11 +1801,18 @@ def _login_cookie_names(ctx):
 def _sets_token(call, name, ctx):
     """Whether the cookie setter `call` sets the cookie `name` to a token's
     value (`set_cookie("visited", token)`, `set_cookie(key=..., value=...)`)."""
-    named = call.args[0] if call.args else _keyword(call, "key")
+    named, value = _setter_arguments(call)
     if named is None or literal_key(named, ctx) != name:
         return False
-    value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
     return value is not None and fw.is_token_value(ctx, value)
+
+
+def _setter_arguments(call):
+    """(name, value) a cookie setter call gives, positionally or as
+    `key=`/`value=`; None for one it leaves out."""
+    named = call.args[0] if call.args else _keyword(call, "key")
+    value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
+    return named, value
 
 
 def _keyword(call, name):

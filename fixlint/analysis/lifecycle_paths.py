@@ -75,7 +75,7 @@ class HandlerPath:
         return f"<HandlerPath {self.function.name} {self.role} {len(self.steps)} steps>"
 
 
-SECOND_FACTOR = "second-factor check"
+SECOND_FACTOR = vocab.SECOND_FACTOR
 
 
 def carries_sign_in(occasion, backend, step):

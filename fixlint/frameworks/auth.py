@@ -54,10 +54,10 @@ VERIFY_METHOD = "verify"
 # text holds it wherever its tree does; lifecycle_guard asks a caller's
 # text for them, lower-cased.
 PASSWORD_NEEDLES = ("passw", "Passw", "passphrase", "Passphrase", "pwd", "senha", "sandi", "contras", "Contras")
+PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
 # A form class named for signing in (`LoginForm`, `UserSigninForm`, Django's
 # `AuthenticationForm`): its fields are the credentials (credentials.py).
 LOGIN_FORM_NAME = re.compile(r"log_?[io]n|sign_?in|auth", re.IGNORECASE)
-PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
 # Words of a call's name that may end something on the server (SFX102: a
 # logout that revokes its token as well as deleting the cookie): the
 # invalidating session methods a project's own session class may define,

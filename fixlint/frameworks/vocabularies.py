@@ -218,8 +218,9 @@ PASSWORD_COLUMNS = frozenset(every("password")) - {"credentials", "credential", 
 # writes above the regeneration, by the words of the handler's name, class
 # and routes (first match wins; else "login"): the comment never calls a
 # second-factor check or a sign-up a login.
+SECOND_FACTOR = "second-factor check"  # (lifecycle_paths.carries_sign_in)
 OCCASIONS = (
-    ("second-factor check", ("mfa", "2fa", "otp", "totp", "two_factor", "verify_otp")),
+    (SECOND_FACTOR, ("mfa", "2fa", "otp", "totp", "two_factor", "verify_otp")),
     ("privilege change", ("sudo", "reauthenticate", "impersonate")),
     ("password reset", ("reset_password", "password_reset", "forgot_password", "recover_password",
                         "redefinir_senha", "recuperar_senha", "restablecer_contrasena",

@@ -141,11 +141,11 @@ class Projects:
     root form one project of the checked files."""
 
     def __init__(self, files, use_cache=False, sink=None):
-        by_root, loose, roots = {}, [], PROCESS_ROOTS  # roots: folder -> its root, looked up once
+        by_root, loose = {}, []
         self._routed = None  # routed_modules()
         for path in files:
             folder = os.path.dirname(os.path.abspath(path))
-            root = roots[folder] if folder in roots else find_root(folder, roots)
+            root = find_root(folder, PROCESS_ROOTS)  # each folder looked up once a run
             if root is None:
                 loose.append(path)
             else:

@@ -355,10 +355,7 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
         facts["routes"] = routed
     module = None  # how _functions may parse the module (None: each function alone)
     if _PARSE_NEEDLES.found_in(text, probe) and _worth_parsing(text, probe):
-        given = tree
-        tree = _parse(text, tree)
-        if tree is not None and given is None and parsed is not None:
-            parsed(tree)
+        tree = _parsed_here(text, tree, parsed)
         if tree is not None:
             _Summariser(facts).visit_module(tree)
             facts["keys"] = sorted(set(facts["keys"]))
@@ -366,11 +363,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
         module = functions.ModuleTree(text, _parse, parsed)
     if handler_cookies.NEEDLES.found_in(text, probe) and _CLASS.search(text) is not None:
         if tree is None:
-            tree = _parse(text)
+            tree = _parsed_here(text, None, parsed)
             if tree is not None:
                 module = None  # (the functions' profiles read the whole tree too)
-                if parsed is not None:
-                    parsed(tree)
         if tree is not None:
             handlers = handler_cookies.scan(tree)
             if handlers:
@@ -444,6 +439,17 @@ def _parse(text, tree=None):
         return parsing.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _parsed_here(text, tree, parsed):
+    """`tree` when the caller parsed the text; else the text parsed here,
+    handed to `parsed` (when given) for a check of the same text to reuse."""
+    if tree is not None:
+        return tree
+    tree = _parse(text)
+    if tree is not None and parsed is not None:
+        parsed(tree)
+    return tree
 
 
 def _functions(facts, text, imports, tree, known=None, probe=None, module=None):
