@@ -213,6 +213,15 @@ class Config:
     def lowered(self, attr):
         return self._lower[attr]
 
+    def answers(self, kind):
+        """A dict this configuration keeps for `kind` (a question whose
+        answer depends only on its options and a name: asked once per
+        name, not once per call site)."""
+        found = self._lower.get((kind,))
+        if found is None:
+            found = self._lower[(kind,)] = {}
+        return found
+
     @classmethod
     def from_mapping(cls, mapping, source="[tool.fixlint]", known_extra=()):
         """Build a Config from option names (dashes or underscores) to values;

@@ -105,7 +105,8 @@ class SignInLookups:
         function = self._function()
         if function is None:
             return
-        if checks_credentials(self.ctx, node) or project_verifier(self.ctx, node):
+        if function not in self._verifying and (checks_credentials(self.ctx, node)
+                                                or project_verifier(self.ctx, node)):
             self._verifying.add(function)
         if qualname in _SIGN_IN_CALLS:
             for arg in node.args:

@@ -269,6 +269,14 @@ def is_non_sensitive_name(name, config):
     vocabulary of the `non-sensitive-names` option. Its words win over a
     weaker session word in the same name (`sidebar`, `user_theme`), not
     over a credential word (`theme_token`)."""
+    known = config.answers("non_sensitive_name")
+    found = known.get(name)
+    if found is None:
+        found = known[name] = _non_sensitive(name, config)
+    return found
+
+
+def _non_sensitive(name, config):
     if name.lower() in config.lowered("non_sensitive_names"):
         return True
     found = words(name)

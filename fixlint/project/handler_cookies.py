@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 
 from .. import frameworks as fw
+from ..engine.nodes import branches
 from .needles import Needles
 
 # The frameworks whose handlers sign the user in with a signed cookie (Tornado),
@@ -52,7 +53,7 @@ def _class_facts(class_node):
         if method.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
         deleted, called = own.setdefault(method.name, set()), calls.setdefault(method.name, set())
-        for node in ast.walk(method):
+        for node in branches(method):  # (ast.walk's calls, in its order)
             if node.__class__ is not ast.Call:
                 continue
             func = node.func

@@ -27,6 +27,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..analysis.base import name_pattern
 from ..frameworks.base import MAPPING_METHODS, SESSION_LIFECYCLE_METHODS
+from ..engine.nodes import branches
 from .functions import NEXT_TOP_LINE, top_level_functions
 
 _ATTRIBUTES = sorted({f.response_class_attribute for f in fw.FRAMEWORKS if f.response_class_attribute})
@@ -80,7 +81,7 @@ def getter_classes(text, probe=None):
     for name, chunk in _class_chunks(text, "def get_cookie_"):
         flags = set()
         for method in _methods(chunk, tuple(_GETTERS)):
-            returns = [node.value for node in ast.walk(method) if node.__class__ is ast.Return]
+            returns = [node.value for node in branches(method) if node.__class__ is ast.Return]
             if returns and all(value is not None and _sets(value) for value in returns):
                 flags.add(_GETTERS[method.name])
         if flags:
@@ -173,7 +174,7 @@ def _renewers(chunk, renewing):
              if len(space) == indent and not name.startswith("__") and name not in MAPPING_METHODS]
     found = set()
     for method in _methods(chunk, names):
-        for node in ast.walk(method):
+        for node in branches(method):
             if node.__class__ is ast.Assign and node.value.__class__ is ast.Constant and node.value.value is True:
                 for target in node.targets:
                     if (target.__class__ is ast.Attribute and _is_name(target.value, "self")
@@ -254,7 +255,7 @@ def _flag_use(flag):
 def _method_flags(method):
     flags = set()
     extra = method.args.kwarg.arg if method.args.kwarg is not None else None
-    for node in ast.walk(method):
+    for node in branches(method):
         if node.__class__ is ast.Assign and extra is not None:
             for target in node.targets:
                 if target.__class__ is ast.Subscript and _is_name(target.value, extra) and _sets(node.value):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
@@ -69,13 +70,20 @@ def cookie_keyed(text):
     for read in _READ_RE.finditer(text):
         line = text[text.rfind("\n", 0, read.start()) + 1:read.start()]
         names.update(name for name in _ASSIGNED.findall(line) if not keyword.iskeyword(name))
-    keys = [r"[\w.]*" + _READ] + ([r"(?:%s)\b(?![\w.(\[])" % "|".join(sorted(names))] if names else [])
-    # The key starts the index or the call: `C.get(token)`, `C[request.cookies["sid"]]`;
-    # the container is the name just before.
-    lookup = re.compile(r"%s\s*(?:%s)" % (_LOOKUP, "|".join(keys)))
+    lookup = _lookup(tuple(sorted(names)))
     found = set()
     for match in lookup.finditer(text):
         container = _CONTAINER.search(text, max(match.start() - 80, 0), match.start())
         if container is not None:
             found.add(container.group(1))
     return sorted(name for name in found if name not in _NOT_CONTAINERS and not keyword.iskeyword(name))
+
+
+@lru_cache(maxsize=256)
+def _lookup(names):
+    """The look-up by a cookie's value, or by one of `names` (the module's
+    names assigned from a cookie read): compiled once per set of names."""
+    keys = [r"[\w.]*" + _READ] + ([r"(?:%s)\b(?![\w.(\[])" % "|".join(names)] if names else [])
+    # The key starts the index or the call: `C.get(token)`, `C[request.cookies["sid"]]`;
+    # the container is the name just before.
+    return re.compile(r"%s\s*(?:%s)" % (_LOOKUP, "|".join(keys)))
