@@ -782,6 +782,8 @@ class LifecycleAnalysis(Analysis):
             self._add(Event(REGEN, node, framework, mechanism=mechanism, session=session))
             self._add(Event(INVALIDATE, node, framework, mechanism=mechanism, session=session))
         elif attr in framework.session_regenerate_methods | framework.session_invalidate_methods:
+            if attr in framework.keyed_session_methods and _names_another_session(node, session):
+                return  # `request.session.delete("user")`: the session stored under "user" is deleted
             if attr in framework.session_regenerate_methods:
                 self._add(Event(REGEN, node, framework, mechanism=f"cycle:{framework.key}"))
             if attr in framework.session_invalidate_methods:
@@ -1313,6 +1315,8 @@ class LifecycleAnalysis(Analysis):
         framework = self._session(container)
         if framework is not None:
             if _signed_out_flag(key, value):
+                if _seeds_absent_key(ctx, node, key, container):
+                    return  # a new session's default, not a sign-out
                 self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
             elif key is not None and is_identity_key(key, ctx.config):
                 empty = binds_nobody(value)
@@ -1933,6 +1937,60 @@ def _signed_out_flag(key, value):
     if binds_nobody(value):
         return compact in vocab.SIGNED_IN_FLAGS
     return compact in vocab.SIGNED_OUT_FLAGS
+
+
+def _names_another_session(call, session):
+    """A keyed session method's call given a key other than the session's
+    own (`session.delete("user")`, not `session.delete()`,
+    `session.delete(None)` or `session.delete(session.session_key)`)."""
+    given = [*call.args, *(k.value for k in call.keywords)]
+    if not given:
+        return False
+    key = given[0]
+    if key.__class__ is ast.Constant and key.value is None:
+        return False
+    return not (key.__class__ is ast.Attribute and key.attr == "session_key"
+                and ast.dump(key.value) == ast.dump(session))
+
+
+def _seeds_absent_key(ctx, statement, key, session):
+    """The write `statement` gives the key a value only where the session
+    holds none yet (`if "logged_in" not in session: session["logged_in"] =
+    False` in a `before_request` hook, `if session.get("islogout") is None`):
+    a default for a new session, which signs no one out (a signed-in
+    user's session holds the key). Asked only of a signed-out flag's write."""
+    shown = ast.dump(session)
+    for node in walk(ctx.function.node):
+        if node.__class__ is ast.If and any(s is statement for s in node.body) and _tests_absent(
+                ctx, node.test, key, shown):
+            return True
+    return False
+
+
+def _tests_absent(ctx, test, key, session):
+    """Whether `test` holds when the session (`session`: its ast.dump)
+    has no value for `key`, and only then: `key not in session`,
+    `not session.get(key)`, `session.get(key) is None`."""
+    negated = test.__class__ is ast.UnaryOp and test.op.__class__ is ast.Not
+    if negated:
+        test = test.operand
+        if _reads_key(ctx, test, key, session):
+            return True  # `not session.get("logged_in")`
+    if test.__class__ is not ast.Compare or len(test.ops) != 1:
+        return False
+    op, right = test.ops[0].__class__, test.comparators[0]
+    if op is (ast.In if negated else ast.NotIn):
+        return literal_key(test.left, ctx) == key and ast.dump(right) == session
+    if not negated and op in (ast.Is, ast.Eq) and right.__class__ is ast.Constant and right.value is None:
+        return _reads_key(ctx, test.left, key, session)
+    return False
+
+
+def _reads_key(ctx, expr, key, session):
+    """`session.get(key)`, the session as `session` (its ast.dump) says."""
+    return (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get"
+            and len(expr.args) == 1 and not expr.keywords and literal_key(expr.args[0], ctx) == key
+            and ast.dump(expr.func.value) == session)
 
 
 def _says_what_else(key, config):

@@ -254,6 +254,10 @@ class Framework:
     # `cycle_key()`, `flush()`) and that end it (`flush()`, `delete()`).
     session_regenerate_methods: frozenset = frozenset()
     session_invalidate_methods: frozenset = frozenset()
+    # Those of them that, given a key, act on the session stored under that
+    # key, not on this one (Django's `delete(session_key)`):
+    # `request.session.delete("user")` removes no key and ends nothing here.
+    keyed_session_methods: frozenset = frozenset()
     # Constants naming session keys (`request.session[SESSION_KEY]`): qualname -> key.
     session_key_constants: dict = field(default_factory=dict)
     # Session models looked up by key (`Session.objects.get(session_key=...)`).

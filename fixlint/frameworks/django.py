@@ -333,6 +333,7 @@ DJANGO = Framework(
     session_store_class=SESSION_STORE_CLASS,
     session_regenerate_methods=REGENERATE_METHODS,
     session_invalidate_methods=INVALIDATE_METHODS,
+    keyed_session_methods=frozenset(("delete",)),
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
     settings_string_markers=frozenset(("ROOT_URLCONF",)),
