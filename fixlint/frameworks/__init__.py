@@ -204,7 +204,8 @@ def classify_cookie(name, config):
         return SESSION
     if is_non_sensitive_name(name, config):
         return PREFERENCE
-    if any(word in lowered for word in SESSION_COOKIE_WORDS):
+    if any(word in lowered for word in SESSION_COOKIE_WORDS) or not vocabularies.COOKIE_WORDS.isdisjoint(
+            words(name)):
         return PREFERENCE if _records_about_login(name) else SESSION
     return OTHER
 

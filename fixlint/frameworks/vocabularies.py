@@ -248,6 +248,16 @@ CHECK_VERBS = frozenset(every("check"))
 PASSWORD_WORDS = frozenset(w for phrase in every("password") for w in phrase.split("_"))
 SESSION_ID_NAMES = frozenset(every("session_ids"))
 TOKEN_NAMES = frozenset(every("tokens"))
+# Whole words that make a cookie's name a session or sign-in cookie's in the
+# other languages (`usuario_id`, `sesion`, `jeton`, `utente_loggato`), as
+# the English parts frameworks.SESSION_COOKIE_WORDS do (`user`, `sess`,
+# `token`): the session's noun, the signed-in user's and a signed-in flag's,
+# and a remember-me or access token's own word. Not a customer's or a
+# member's (`cliente`, `anggota`): English names none of those either.
+COOKIE_WORDS = frozenset(
+    ("sessao", "sesion", "sitzung", "sessione", "sesi", "jeton", "lembrarme", "recordarme", "ricordami")
+    + tuple(w for v in VOCABULARIES[1:] for w in (*v.principal, *v.signed_in))
+) - frozenset(("cliente", "pelanggan", "anggota", "petugas"))
 
 # Columns that name whom a lookup finds rather than prove who asks: a row
 # looked up by one of these (`filter_by(username=...)`, `get(email=...)`)
