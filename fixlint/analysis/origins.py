@@ -332,8 +332,12 @@ class OriginAnalysis(Analysis):
         if binding.kind == sc.PARAM and binding.scope.node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef):
             return self._param_origin(binding.scope.node, binding.node)
         node = binding.node
-        if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and _increments(node):
-            return Weak(expr, f"a counter ({expr.id} += {node.value.value})")
+        if binding.kind == sc.OTHER and node.__class__ is ast.AugAssign and node.op.__class__ is ast.Add:
+            if _increments(node):
+                return Weak(expr, f"a counter ({expr.id} += {node.value.value})")
+            # `key += random.choice(alphabet)` in a loop: the text is built of guessable parts
+            added = self.origin(node.value, depth + 1)
+            return added if added.__class__ is Weak else None
         return None
 
     def _assigned_origin(self, binding, depth):
@@ -466,12 +470,33 @@ class OriginAnalysis(Analysis):
 
     def _subscript(self, expr, depth):
         base = self.origin(expr.value, depth + 1)
+        if base is None and expr.slice.__class__ is not ast.Slice and self._alphabet(expr.value):
+            # `charset[random.randint(0, len(charset) - 1)]`: a character
+            # picked by a guessable index, as random.choice(charset) picks it
+            picked = self.origin(expr.slice, depth + 1)
+            return picked if picked.__class__ is Weak else None
         if base is None or base is _COUNTER:
             return None
         if base.__class__ is Container:
             key = literal_string(expr.slice, self.ctx)
             return self._read(expr, key, base.source, base.framework, expr.slice)
         return base  # `request.args.getlist("sid")[0]`, `digest[:16]`
+
+    def _alphabet(self, expr, depth=0):
+        """A sequence written in the code to pick characters from: a string
+        or a list or tuple literal, the string module's (`string.digits`),
+        or a name bound to one of those or their sum."""
+        expr = self.ctx.value_of(expr)
+        cls = expr.__class__
+        if cls is ast.Constant:
+            return isinstance(expr.value, (str, bytes))
+        if cls in (ast.List, ast.Tuple):
+            return True
+        if cls is ast.BinOp and expr.op.__class__ is ast.Add and depth < 4:
+            return self._alphabet(expr.left, depth + 1) and self._alphabet(expr.right, depth + 1)
+        if cls is ast.Attribute or cls is ast.Name:
+            return (self.ctx.qualname(expr) or "").startswith("string.")
+        return False
 
     def _call(self, expr, depth):
         ctx = self.ctx

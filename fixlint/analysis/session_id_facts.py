@@ -106,6 +106,7 @@ class WeakId(NamedTuple):
     framework: object
     kind: str = "session id"  # what the value is: "remember-me token", "auth token", "API key"
     constant: bool = False  # a hard-coded value: the same for every visitor
+    compared: bool = True  # (a constant) compared with the cookie that carries it, not only made
 
 
 class _ConstantCookie(NamedTuple):
@@ -447,6 +448,46 @@ class SessionIdAnalysis(Analysis):
             kind = sid.generator_kind(info.name, self.id_names)
             for value in _returned_token(node.value, returned):
                 self._weak(value, f"returned by {info.name}()", kind, generator=info.name)
+                self._constant_generated(value, info, kind)
+
+    def _constant_generated(self, value, info, kind):
+        """A session-id generator whose every return is one constant, or a
+        hash or encoding of one (`return sha256("4bf9c7...".encode()).hexdigest()`):
+        every session gets the same id."""
+        source = self._constant_source(value)
+        if source is None or self._in_test() or not self._once("weak", value):
+            return
+        returns = [n for n in walk(info.node) if n.__class__ is ast.Return]
+        if any(r.value is None or self._constant_source(r.value) is None for r in returns):
+            return  # a constant on one path only (a fallback, a stub's placeholder)
+        weak = WeakId(value, source, f"returned by {info.name}()", self._framework(), kind or "session id",
+                      constant=True, compared=False)
+        self._generated.append((weak, info.name))
+
+    def _constant_source(self, expr, depth=0):
+        """How a message names `expr` when it is the same at every call (a
+        non-empty string literal, or a hash or encoding of one), else None."""
+        expr = self.ctx.value_of(expr)
+        if expr.__class__ is ast.Constant:
+            text = expr.value
+            if isinstance(text, bytes):
+                text = text.decode("latin-1")
+            if not isinstance(text, str) or not text.strip():
+                return None
+            return f"the literal {text if len(text) <= 12 else text[:12] + '...'!r}"
+        if expr.__class__ is not ast.Call or depth >= 4:
+            return None
+        func = expr.func
+        if func.__class__ is ast.Attribute and func.attr in _CONSTANT_KEEPING_METHODS:
+            if func.attr in ("hexdigest", "digest"):
+                inner = self._constant_source(func.value, depth + 1) if not expr.args else None
+            else:
+                inner = self._constant_source(func.value, depth + 1)
+            return inner
+        if self.ctx.qualname(func) in stdlib.HASHES and len(expr.args) == 1 and not expr.keywords:
+            inner = self._constant_source(expr.args[0], depth + 1)
+            return None if inner is None else (inner if inner.startswith("a hash of") else f"a hash of {inner}")
+        return None
 
     def _is_generator(self, name):
         """sid.is_generator_name, asked at every return of a function: kept
@@ -1398,6 +1439,11 @@ def _exits(branching):
             if cls is ast.Call and sid.is_deny_call(_callee(node.func)):
                 return True
     return False
+
+
+# Methods whose result is as constant as their receiver: `"x".encode()`,
+# `sha256(...).hexdigest()`.
+_CONSTANT_KEEPING_METHODS = frozenset(("encode", "decode", "hexdigest", "digest", "upper", "lower", "strip"))
 
 
 def _returned_token(value, returned):

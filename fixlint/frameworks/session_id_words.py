@@ -36,6 +36,8 @@ SESSION_TOKEN_NAMES = frozenset(
 # the first set with a noun from the second, or a session-id name outright.
 GENERATOR_VERBS = frozenset(("new", "generate", "gen", "make", "create", "issue", "random", "rand", "mint", "get", "build"))
 GENERATOR_NOUNS = frozenset(("sid", "sessionid", "token"))
+# A maker's noun after what it makes: `session_id_generator`, `sid_factory`.
+GENERATOR_AGENTS = frozenset(("generator", "factory", "maker", "gen"))
 # ...but not tokens that are not sessions.
 NOT_SESSION_TOKEN_WORDS = frozenset(
     ("csrf", "xsrf", "otp", "pin", "code", "nonce", "captcha", "request", "correlation",
@@ -372,11 +374,14 @@ def is_generator_name(name, id_names):
     parts = words(name)
     if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
         return False
-    # The name ends with a whole id or token name: `new_session_id`, `_sid`.
-    for i in range(len(parts)):
-        tail = "_".join(parts[i:])
-        if tail in id_names or tail in SESSION_TOKEN_NAMES:
-            return True
+    # The name ends with a whole id or token name: `new_session_id`, `_sid`;
+    # or does before the maker's noun: `session_id_generator`, `token_factory`.
+    ends = (len(parts), len(parts) - 1) if parts[-1] in GENERATOR_AGENTS else (len(parts),)
+    for end in ends:
+        for i in range(end):
+            tail = "_".join(parts[i:end])
+            if tail in id_names or tail in SESSION_TOKEN_NAMES:
+                return True
     return any(w in GENERATOR_VERBS for w in parts) and any(w in GENERATOR_NOUNS for w in parts)
 
 

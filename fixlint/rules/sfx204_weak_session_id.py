@@ -120,7 +120,11 @@ class WeakSessionId(Rule):
     cookie in the same module (`int(request.cookies.get(COOKIE_NAME)) ==
     COOKIE_VALUE`, `==`, `!=`, `in`, `is`) is the same credential for every
     visitor, and anyone can forge the login; it is reported at the constant
-    in the set_cookie call. A flag value (`"1"`, `"true"`, `"yes"`, `0`)
+    in the set_cookie call. So is what a session-id generator (named like
+    one: `new_session_id()`, `session_id_generator()`) returns when every
+    one of its returns is a constant, or a hash or encoding of one
+    (`return sha256("4bf9c729".encode()).hexdigest()`): every session gets
+    that id. A flag value (`"1"`, `"true"`, `"yes"`, `0`)
     is such a token only under a credential's name (`auth_token`,
     `remember_me`) or where the comparison decides access: it is the test
     of an `if` that raises, returns, aborts or redirects, or the result of
@@ -283,8 +287,9 @@ class WeakSessionId(Rule):
         label = weak.framework.label_in(ctx)
         if weak.constant:
             where = f"the {label} session" if weak.framework.session_label else "the framework's session"
-            return (f"{weak.kind} {weak.context} is {weak.source}, the same value for every visitor, and the "
-                    f"server trusts it when the cookie comes back: anyone can forge it; issue a per-login "
+            trusted = ", and the server trusts it when the cookie comes back" if weak.compared else ""
+            return (f"{weak.kind} {weak.context} is {weak.source}, the same value for every visitor{trusted}: "
+                    f"anyone can forge it; issue a per-login "
                     f"secrets.token_urlsafe(32) kept server-side, or keep the login in {where} ({label})")
         fix = fw.advice(weak.framework, self.code, "use secrets.token_urlsafe(32)")
         return f"{weak.kind} {weak.context} comes from {weak.source}, which an attacker can predict; {fix} ({label})"
