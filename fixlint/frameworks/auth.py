@@ -109,6 +109,9 @@ NOT_IDENTITY_WORDS = frozenset(
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",
         # A code still to be checked or exchanged (an OAuth `authorization_code`, an `otp_code` sent out).
         "code", "codes",
+        # A PIN mailed out for the next step to check (creditpiggy's `pin_token`, stored by a
+        # `login` step that has checked nothing yet).
+        "pin",
         "return", "came", "csrf", "xsrf", "flash", "flashes", "message", "messages",
         "cart", "basket", "carrito", "carrinho", "panier", "keranjang", "warenkorb", "carrello", "attempt",
         "attempts", "count", "counter", "tries", "failed", "failure", "failures", "pending",
