@@ -165,7 +165,8 @@ class IdentityCookieAnalysis(Analysis):
         name = literal_key(name_expr, self.ctx) if name_expr is not None else None
         if name is None and name_expr is not None:
             name = computed_name(name_expr, self.ctx)
-        if attr in framework.cookie_clearers:
+        if attr in framework.cookie_clearers or (
+                attr in framework.identity_cookie_setters and handler_cookies.empties(node)):
             self._deleted.setdefault(function.node, {}).setdefault(name, node)
         elif name is not None and attr in framework.identity_cookie_readers:
             self._read.setdefault(function.node, {}).setdefault(name, (framework, node))

@@ -31,6 +31,7 @@ _READERS = frozenset().union(*(f.identity_cookie_readers for f in FRAMEWORKS))
 _CURRENT_USER = frozenset().union(*(f.current_user_methods for f in FRAMEWORKS))
 _CLEARERS = frozenset().union(*(f.cookie_clearers for f in FRAMEWORKS))
 _CLEAR_ALL = frozenset().union(*(f.cookie_clear_all for f in FRAMEWORKS))
+_LIFETIMES = frozenset().union(*(f.cookie_lifetimes for f in FRAMEWORKS))  # `expires_days`
 NEEDLES = Needles(sorted(_SETTERS | _READERS | _CLEARERS | _CLEAR_ALL))
 ANY = "*"
 _MAX_DEPTH = 8
@@ -69,7 +70,10 @@ def _class_facts(class_node):
             elif attr in _CLEARERS:
                 deleted.add(name if name is not None else ANY)
             elif attr in _SETTERS and name is not None:
-                identity.add(name)
+                if empties(node):
+                    deleted.add(name)
+                else:
+                    identity.add(name)
             elif attr in _READERS and name is not None and method.name in _CURRENT_USER:
                 identity.add(name)
             else:
@@ -103,6 +107,27 @@ def name_argument(call):
     """The expression a cookie call (`self.clear_cookie("user")`,
     `name="user"`) names its cookie by, or None."""
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "name"), None)
+
+
+def empties(call):
+    """Whether an identity setter's call empties its cookie: an empty value
+    (`self.set_secure_cookie("loginId", "")`, `None`) or an expiry already
+    past (`expires_days=0`, a lifetime option of the frameworks'): a
+    deletion, as clear_cookie() is."""
+    value = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "value"), None)
+    if value is not None and value.__class__ is ast.Constant and value.value in (None, "", b""):
+        return True
+    return any(k.arg in _LIFETIMES and _not_positive(k.value) for k in call.keywords)
+
+
+def _not_positive(expr):
+    """A literal number at most zero (`0`, `-1`)."""
+    if expr.__class__ is ast.UnaryOp and expr.op.__class__ is ast.USub:
+        expr = expr.operand
+        return expr.__class__ is ast.Constant and isinstance(expr.value, (int, float)) and not isinstance(
+            expr.value, bool)
+    return (expr.__class__ is ast.Constant and isinstance(expr.value, (int, float))
+            and not isinstance(expr.value, bool) and expr.value <= 0)
 
 
 def _literal_name(call):
