@@ -298,7 +298,7 @@ class HandlerAnalysis(Analysis):
         args = handler.node.args
         candidates = [*args.defaults, *args.kw_defaults]
         for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-            candidates += _annotated_extras(arg.annotation)
+            candidates += annotated_extras(arg.annotation)
         for framework in _DECLARING:
             if not self.ctx.imports(*framework.requests.param_modules):
                 continue
@@ -318,7 +318,7 @@ class HandlerAnalysis(Analysis):
     def _param_source(self, arg, default, path_names, requests):
         ctx = self.ctx
         annotation = arg.annotation
-        for candidate in (default, *_annotated_extras(annotation)):
+        for candidate in (default, *annotated_extras(annotation)):
             if candidate is not None and candidate.__class__ is ast.Call:
                 qualname = ctx.qualname(candidate.func) or ""
                 module, _, name = qualname.rpartition(".")
@@ -785,7 +785,8 @@ def _annotated_base(annotation):
     return annotation
 
 
-def _annotated_extras(annotation):
+def annotated_extras(annotation):
+    """The metadata of `Annotated[T, x, ...]` (`x, ...`), or ()."""
     if annotation is not None and annotation.__class__ is ast.Subscript and last_name(annotation.value) == "Annotated":
         if annotation.slice.__class__ is ast.Tuple:
             return annotation.slice.elts[1:]
@@ -829,4 +830,3 @@ def _methods(call):
 # Shared with the origin model (FastAPI parameter declarations).
 SCALARS = _SCALARS
 annotated_base = _annotated_base
-annotated_extras = _annotated_extras

@@ -46,7 +46,7 @@ from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept, statements, walk
+from ..engine.nodes import kept, own_statements, parameter_defaults, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
@@ -59,7 +59,7 @@ from .base import Analysis
 from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name
 from .credentials import (VerifiedRecords, checks_credentials, checks_credentials_alone, compares_passwords,
                           is_verifier, project_verifier)
-from .handlers import HandlerAnalysis
+from .handlers import HandlerAnalysis, annotated_extras
 from .identity_cookies import chain_root, computed_name
 from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
@@ -304,6 +304,7 @@ class LifecycleAnalysis(Analysis):
         self.flask_session_config = False  # SESSION_TYPE / Session(app) seen
         self.cookie_engines = set()  # frameworks whose cookie engine a setting names (SESSION_ENGINE)
         self.has_store = False  # a hand-rolled store keyed by session ids
+        self._record_providers = {}  # FunctionDef -> origin of the key of the store record it returns
         self.test_client_seen = False  # app.test_client() / client.session_transaction()
         config = ctx.config
         self._regenerators = frozenset(config.regenerators)
@@ -350,6 +351,7 @@ class LifecycleAnalysis(Analysis):
         walker.on(ast.Compare, self.visit_compare)
         walker.on(ast.ClassDef, self.visit_class)
         walker.on(ast.For, self.visit_for)
+        walker.on(ast.Return, self.visit_return)
 
     # -- file-level facts -----------------------------------------------
     @property
@@ -1141,6 +1143,67 @@ class LifecycleAnalysis(Analysis):
             return expr.func.value, expr.args[0]
         return None
 
+    def visit_return(self, node):
+        """A function of the module that returns a store's record keyed by
+        the request's cookie (`return STORE[request.cookies["session"]]`):
+        a dependency a handler may be given the record by (_provided_record)."""
+        value = node.value
+        function = self.ctx.function
+        if value is None or function is None or value.__class__ not in (ast.Subscript, ast.Call, ast.Name):
+            return
+        record = self._store_record(value)
+        if record is None:
+            return
+        origin = self._store_origin(*record)
+        if not is_cookie_read(origin):
+            origin = self._known_id_kept(*record)
+        if origin is not None and is_cookie_read(origin):
+            self._record_providers.setdefault(function.node, origin)
+
+    def _known_id_kept(self, store, key):
+        """The origin of the id a store record is kept under when the store
+        knows it, and replaced only when it does not (`sid =
+        request.cookies.get("session")`, then `if sid not in STORE: sid =
+        new_id()`): a known id the cookie brings is kept, a planted one too."""
+        if key.__class__ is not ast.Name:
+            return None
+        ctx = self.ctx
+        binding = ctx.binding(key)
+        earlier = binding.previous if binding is not None and binding.kind == sc.ASSIGN else None
+        if earlier is None or earlier.kind != sc.ASSIGN or earlier.value is None:
+            return None
+        shown = ast.dump(store)
+        for statement in own_statements(ctx.function.node.body):
+            test = statement.test if statement.__class__ is ast.If and not statement.orelse else None
+            if (test.__class__ is ast.Compare and len(test.ops) == 1 and test.ops[0].__class__ is ast.NotIn
+                    and test.left.__class__ is ast.Name and test.left.id == key.id
+                    and ast.dump(test.comparators[0]) == shown and any(s is binding.node for s in statement.body)):
+                return self.origins.origin(earlier.value)
+        return None
+
+    def _provided_record(self, expr):
+        """The origin of the key of the store record a handler's parameter
+        is given by a dependency of this module defined above it (`data:
+        dict = Depends(get_session)`, `Annotated[dict, Depends(get_session)]`,
+        get_session returning `STORE[sid]` for the cookie's `sid`), or None."""
+        if expr.__class__ is not ast.Name or not self._record_providers:
+            return None
+        ctx = self.ctx
+        binding = ctx.binding(expr)
+        if binding is None or binding.kind != sc.PARAM or binding.scope is None:
+            return None
+        function = binding.scope.node
+        if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            return None
+        arg = binding.node
+        for marker in (parameter_defaults(function).get(arg), *annotated_extras(arg.annotation)):
+            if (marker.__class__ is ast.Call and marker.args and marker.args[0].__class__ is ast.Name
+                    and (ctx.qualname(marker.func) or "").rpartition(".")[2] == fw.SESSION_DEPENDENCY_MARKER):
+                provider = ctx.binding(marker.args[0])
+                if provider is not None and provider.kind == sc.FUNCTION:
+                    return self._record_providers.get(provider.value)
+        return None
+
     def _store_origin(self, receiver, key):
         """The origin of a store access's key, or None when this is no
         session store (a session object, an id of unknown origin)."""
@@ -1325,6 +1388,11 @@ class LifecycleAnalysis(Analysis):
                 self._value_write(node, framework, key, target.slice, value, container)
             return
         record = self._store_record(container)
+        origin = None if record is not None else self._provided_record(container)
+        if origin is not None and is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
+            # `data = Depends(get_session)`, get_session returning STORE[request.cookies["session"]]
+            self._add(Event(REMOVE if binds_nobody(value) else BIND, node, fw.HAND_ROLLED, key=key))
+            return
         if record is not None:
             # SESSIONS[sid]["user_id"] = ...: a field of a store record.
             origin = self._store_origin(*record)
