@@ -1132,8 +1132,17 @@ class CookieAnalysis(Analysis):
         keys (Tornado, FastAPI...) and none that does (Django, Flask and
         its extensions): a `SESSION_COOKIE_NAME = ...` there is the
         module's own constant (JupyterHub's Tornado handlers), judged where
-        a cookie is set with it, not a framework's setting."""
-        return self.ctx.imports_root(_KEYLESS_WEB_ROOTS) and not self.ctx.imports_root(_SETTINGS_ROOTS)
+        a cookie is set with it, not a framework's setting. So is one in a
+        module that imports no web framework, in a project that imports only
+        such frameworks (litestar-auth's `@dataclass AppSettings` with
+        `CSRF_COOKIE_SECURE = False`, handed to Litestar's CSRFConfig)."""
+        ctx = self.ctx
+        if ctx.imports_root(_SETTINGS_ROOTS):
+            return False
+        if ctx.imports_root(_KEYLESS_WEB_ROOTS):
+            return True
+        return (ctx.project is not None and any(ctx.project_imports(root) for root in _KEYLESS_WEB_ROOTS)
+                and not any(ctx.project_imports(root) for root in _SETTINGS_ROOTS))
 
     def _settings_model(self, class_node):
         """A class built on a settings-model base (pydantic's `BaseSettings`,
