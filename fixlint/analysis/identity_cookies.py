@@ -252,15 +252,20 @@ class IdentityCookieAnalysis(Analysis):
     def only_deleted(self, function, reached=()):
         """(Framework, name, site, via) when a logout `function` deletes the
         signed identity cookie (by its name, every cookie, or a cookie it
-        cannot name) — the module's, or one the handler itself reads
-        (`self.get_signed_cookie("userId")` in the logout) — and calls
+        cannot name) — the module's, or one the handler or a method it
+        calls on `self` reads (`self.get_signed_cookie("userId")` in the
+        logout) — and calls
         nothing that may revoke it on the server. `site`: the deletion in
         the handler, else the `self.<via>()` call that leads to it, else
         the handler's def. None when it deletes no such cookie."""
         framework = self._handlers.get(function)
         if framework is None:
             return None
-        cookies = {**self._read.get(function, {}), **self._cookies_of(function)}
+        read = {}
+        for current in self._entered(function, reached):  # (collabdraw's logout() reads it, then empties it)
+            for name, found in self._read.get(current, {}).items():
+                read.setdefault(name, found)
+        cookies = {**read, **self._cookies_of(function)}
         if not cookies:
             return None
         deleted = self.deleted(function, reached)
