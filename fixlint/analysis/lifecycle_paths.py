@@ -25,6 +25,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
+from ..project.functions import endpoint_signature
 from .credentials import takes_a_password
 from .handlers import FUNCTION, ROUTE, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
@@ -128,7 +129,7 @@ def handler_paths(lifecycle, handlers):
         if hook is not None:
             role = hook
         elif ((handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ())
-              and not _endpoint_signature(function)):
+              and not endpoint_signature(function)):
             continue  # a project helper named like a handler, judged at its calls in other modules
         elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
             role = LOGOUT
@@ -159,18 +160,6 @@ def handler_paths(lifecycle, handlers):
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
     return _drop_inner(paths)
-
-
-def _endpoint_signature(function):
-    """`async def login_page(request)`: a Starlette endpoint's signature,
-    the request alone. Another module that imports it registers it
-    (`Route("/login", login_page)` in routes.py) rather than calls it, so
-    it is judged at home; a helper another module calls is given more
-    than the request (`log_in(request, user)`)."""
-    args = function.args
-    positional = args.posonlyargs + args.args
-    return (len(positional) == 1 and not args.kwonlyargs and args.vararg is None and args.kwarg is None
-            and positional[0].arg in fw.REQUEST_NAMES)
 
 
 def _reached_from_receivers(lifecycle):

@@ -111,6 +111,19 @@ _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS)
 _EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)""")
 
 
+def endpoint_signature(function):
+    """`async def login_page(request)`: an endpoint's signature, the
+    request alone. Another module that imports it registers it
+    (`Route("/login", login_page)` in routes.py) rather than calls it, so
+    it is judged at home (lifecycle_paths), and its callers leave it there
+    (the profile's `view`); a helper another module calls is given more
+    than the request (`log_in(request, user)`)."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    return (len(positional) == 1 and not args.kwonlyargs and args.vararg is None and args.kwarg is None
+            and positional[0].arg in fw.REQUEST_NAMES)
+
+
 def profiles(tree):
     """{function name: profile} for the module-level functions of `tree`
     that return the session, a declared request value or a weak value, or
@@ -646,6 +659,10 @@ class _Function:
             args = self.node.args.posonlyargs + self.node.args.args
             if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
                 profile["view"] = True  # a Django view by its shape: judged in its own module
+            elif self.web is not None and endpoint_signature(self.node):
+                # `def login(req)` in a module of a web framework: an endpoint by its signature,
+                # judged in its own module (lifecycle_paths), not again at a call elsewhere
+                profile["view"] = True
         return profile
 
     def _assigned(self, name):
