@@ -451,9 +451,12 @@ class SessionIdAnalysis(Analysis):
                 self._constant_generated(value, info, kind)
 
     def _constant_generated(self, value, info, kind):
-        """A session-id generator whose every return is one constant, or a
-        hash or encoding of one (`return sha256("4bf9c7...".encode()).hexdigest()`):
-        every session gets the same id."""
+        """A session-id generator named for making one (sid.names_a_maker)
+        whose every return is one constant, or a hash or encoding of one
+        (`return sha256("4bf9c7...".encode()).hexdigest()`): every session
+        gets the same id."""
+        if not sid.names_a_maker(info.name):
+            return  # `session_key()` may return the key's fixed name; `new_session_id()` makes an id
         source = self._constant_source(value)
         if source is None or self._in_test() or not self._once("weak", value):
             return

@@ -38,6 +38,12 @@ GENERATOR_VERBS = frozenset(("new", "generate", "gen", "make", "create", "issue"
 GENERATOR_NOUNS = frozenset(("sid", "sessionid", "token"))
 # A maker's noun after what it makes: `session_id_generator`, `sid_factory`.
 GENERATOR_AGENTS = frozenset(("generator", "factory", "maker", "gen"))
+# ...and the last words of a function that returns what a token is called or
+# how it is shaped, not a token (Flask-Security's `get_token_uniquifier_name()`
+# returns a column's name, `"fs_token_uniquifier"`).
+TOKEN_METADATA_WORDS = frozenset(
+    ("name", "names", "field", "column", "attr", "attribute", "header", "prefix", "label", "length", "size",
+     "type", "format"))
 # ...but not tokens that are not sessions.
 NOT_SESSION_TOKEN_WORDS = frozenset(
     ("csrf", "xsrf", "otp", "pin", "code", "nonce", "captcha", "request", "correlation",
@@ -369,10 +375,21 @@ def names_signed_in_check(name):
             or "".join(parts) in vocab.SIGNED_IN_FLAGS)
 
 
+# Words that say a function makes a new value (not `get`, which also reads a
+# stored one or a setting: `session_key()` or `get_sid()` may return the
+# key's fixed name).
+MAKER_WORDS = (GENERATOR_VERBS - {"get"}) | GENERATOR_AGENTS
+
+
+def names_a_maker(name):
+    """`new_session_id`, `session_id_generator`, not `session_key`, `get_sid`."""
+    return any(w in MAKER_WORDS for w in words(name))
+
+
 def is_generator_name(name, id_names):
     """`generate_session_id`, `new_sid`, `make_token`, `_session_key`."""
     parts = words(name)
-    if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts):
+    if not parts or any(w in NOT_SESSION_TOKEN_WORDS for w in parts) or parts[-1] in TOKEN_METADATA_WORDS:
         return False
     # The name ends with a whole id or token name: `new_session_id`, `_sid`;
     # or does before the maker's noun: `session_id_generator`, `token_factory`.
