@@ -46,7 +46,7 @@ from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept, own_statements, parameter_defaults, statements, walk
+from ..engine.nodes import kept, own_statements, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
@@ -1157,7 +1157,7 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(*record)
         if not is_cookie_read(origin):
             origin = self._known_id_kept(*record)
-        if origin is not None and is_cookie_read(origin):
+        if is_cookie_read(origin):
             self._record_providers.setdefault(function.node, origin)
 
     def _known_id_kept(self, store, key):
@@ -1196,13 +1196,13 @@ class LifecycleAnalysis(Analysis):
         if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             return None
         arg = binding.node
-        for marker in (parameter_defaults(function).get(arg), *annotated_extras(arg.annotation)):
-            if (marker.__class__ is ast.Call and marker.args and marker.args[0].__class__ is ast.Name
-                    and (ctx.qualname(marker.func) or "").rpartition(".")[2] == fw.SESSION_DEPENDENCY_MARKER):
-                provider = ctx.binding(marker.args[0])
-                if provider is not None and provider.kind == sc.FUNCTION:
-                    return self._record_providers.get(provider.value)
-        return None
+        declared = fw.dependency_call(ctx, function, arg, annotated_extras(arg.annotation))
+        if declared is None or declared.args[0].__class__ is not ast.Name:
+            return None
+        provider = ctx.binding(declared.args[0])
+        if provider is None or provider.kind != sc.FUNCTION:
+            return None
+        return self._record_providers.get(provider.value)
 
     def _store_origin(self, receiver, key):
         """The origin of a store access's key, or None when this is no
@@ -1387,18 +1387,14 @@ class LifecycleAnalysis(Analysis):
             else:
                 self._value_write(node, framework, key, target.slice, value, container)
             return
+        # SESSIONS[sid]["user_id"] = ...: a field of a store record, or of the record a
+        # dependency of the module hands the handler (`data = Depends(get_record)`)
         record = self._store_record(container)
-        origin = None if record is not None else self._provided_record(container)
-        if origin is not None and is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
-            # `data = Depends(get_session)`, get_session returning STORE[request.cookies["session"]]
+        origin = self._store_origin(*record) if record is not None else self._provided_record(container)
+        if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
             self._add(Event(REMOVE if binds_nobody(value) else BIND, node, fw.HAND_ROLLED, key=key))
             return
         if record is not None:
-            # SESSIONS[sid]["user_id"] = ...: a field of a store record.
-            origin = self._store_origin(*record)
-            if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
-                empty = binds_nobody(value)
-                self._add(Event(REMOVE if empty else BIND, node, fw.HAND_ROLLED, key=key))
             return
         origin = self._store_origin(container, target.slice)
         if origin is not None:
@@ -2056,9 +2052,10 @@ def _tests_absent(ctx, test, key, session):
 
 def _reads_key(ctx, expr, key, session):
     """`session.get(key)`, the session as `session` (its ast.dump) says."""
-    return (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get"
-            and len(expr.args) == 1 and not expr.keywords and literal_key(expr.args[0], ctx) == key
-            and ast.dump(expr.func.value) == session)
+    if expr.__class__ is not ast.Call or len(expr.args) != 1 or expr.keywords:
+        return False
+    read = _keyed_read(expr, ("get",))
+    return read is not None and literal_key(read[1], ctx) == key and ast.dump(read[0]) == session
 
 
 def _says_what_else(key, config):

@@ -482,11 +482,9 @@ class SessionIdAnalysis(Analysis):
             return None
         func = expr.func
         if func.__class__ is ast.Attribute and func.attr in _CONSTANT_KEEPING_METHODS:
-            if func.attr in ("hexdigest", "digest"):
-                inner = self._constant_source(func.value, depth + 1) if not expr.args else None
-            else:
-                inner = self._constant_source(func.value, depth + 1)
-            return inner
+            if func.attr in ("hexdigest", "digest") and expr.args:
+                return None
+            return self._constant_source(func.value, depth + 1)
         if self.ctx.qualname(func) in stdlib.HASHES and len(expr.args) == 1 and not expr.keywords:
             inner = self._constant_source(expr.args[0], depth + 1)
             return None if inner is None else (inner if inner.startswith("a hash of") else f"a hash of {inner}")

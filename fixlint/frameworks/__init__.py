@@ -940,6 +940,17 @@ _DECLARING = tuple(f for f in REQUEST_FRAMEWORKS if f.requests.param_sources)
 SESSION_DEPENDENCY_MARKER = "Depends"
 
 
+def dependency_call(ctx, function, arg, extras=()):
+    """The `Depends(provider)` that declares the parameter `arg` of
+    `function`: its default, or one of `extras` (the metadata of its
+    `Annotated[...]` annotation, when the caller reads those), or None."""
+    for marker in (parameter_defaults(function).get(arg), *extras):
+        if (marker.__class__ is ast.Call and marker.args
+                and (ctx.qualname(marker.func) or "").rpartition(".")[2] == SESSION_DEPENDENCY_MARKER):
+            return marker
+    return None
+
+
 def _depends_on_session(ctx, expr, framework):
     """`session = Depends(get_session)` where the same module's
     `get_session(request)` returns `request.session`."""
@@ -949,10 +960,8 @@ def _depends_on_session(ctx, expr, framework):
     function = binding.scope.node
     if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
         return False
-    default = parameter_defaults(function).get(binding.node)
-    if default.__class__ is not ast.Call or not default.args:
-        return False
-    if (ctx.qualname(default.func) or "").rpartition(".")[2] != SESSION_DEPENDENCY_MARKER:
+    default = dependency_call(ctx, function, binding.node)
+    if default is None:
         return False
     if project_dependency(ctx, default.args[0]) == "session":
         return True  # `Depends(get_session)` from deps.py, which returns request.session
