@@ -1520,7 +1520,7 @@ class LifecycleAnalysis(Analysis):
                 kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             elif (self._store_origin(container, target.slice) is not None or _names_session_id(target.slice)
-                  or self._session_held_id(target.slice)) and not _other_kind_store(container):
+                  or self._session_held_id(target.slice)) and not sessionids.names_other_store(container):
                 self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
 
     def visit_subscript(self, node):
@@ -1705,17 +1705,6 @@ _RECORD_SESSION_WORDS = frozenset(("session", "sessao", "sesion", "sessione", "s
 _ENDED_WORDS = frozenset(("revoked", "blacklisted", "blocklisted", "invalidated", "expired", "ended", "closed"))
 
 
-def _other_kind_store(container):
-    """Whether a store is named for another kind of session or connection
-    (`SOCKETS[room]`, `game_rooms`, `chat_sessions`): deleting its entry
-    for the user (WuZiqi's logout dropping the user's game socket) ends
-    no sign-in."""
-    while container.__class__ is ast.Subscript:
-        container = container.value
-    name = last_name(container)
-    return name is not None and sessionids.names_other_session(name)
-
-
 def _deletes_session_rows(statement, ctx):
     """Whether a statement run on a database (a string, or SQLAlchemy's
     `text(...)` of one) deletes rows of a session table."""
@@ -1778,6 +1767,8 @@ def _helper_events(entry, config, web, project_method=lambda method: False):
         return []
     if kind == "bind":
         return [Event(BIND, None, framework, key=entry[2])]
+    if kind == "end_store":  # the helper deleted the server's record of the session it was given
+        return [Event(INVALIDATE, None, framework)]
     if kind == "remove":
         return [Event(_removal(entry[2], config), None, framework, key=entry[2], access=DELETE)]
     if kind == "clear":

@@ -840,6 +840,10 @@ class SessionIdAnalysis(Analysis):
         # (`filter_by(server_id=sid)`: pgAdmin's server, not a session).
         keys = [k.value for k in node.keywords if k.arg in sid.PRIMARY_KEY_ARGS or (
             k.arg is not None and k.arg.endswith("_id") and not self._names_session_id(k.arg))]
+        if len(keys) < len(node.keywords) and _model_outside_sessions(_looked_up_model(func, node)):
+            # a column named like a session id on a model that keeps no sessions
+            # (`Freshman.objects.get(sid=sid)`: YPPF's student id), that model's own key
+            keys.extend(k.value for k in node.keywords if k.arg is not None and self._names_session_id(k.arg))
         # SQLAlchemy: `.filter(ChatSession.id == x)`, `Model.query.get(x)`,
         # `db.query(Model).get(x)`, `db.get(Model, x)`.
         for arg in node.args:
@@ -1472,6 +1476,41 @@ def _names_model_query(receiver, args):
         return len(args) == 1
     return (len(args) == 2 and args[0].__class__ is ast.Name and args[0].id[:1].isupper()
             and not args[0].id.isupper())
+
+
+def _looked_up_model(func, call):
+    """The class an ORM lookup's chain starts from: `Freshman` of
+    `Freshman.objects.select_for_update().get(...)`,
+    `Freshman.query.filter_by(...)`, `db.query(Freshman).filter_by(...)`,
+    `get_object_or_404(Freshman, ...)`; else None."""
+    if func.__class__ is ast.Name:
+        first = call.args[0] if call.args else None
+        return first.id if first.__class__ is ast.Name and func.id in _MODEL_FIRST_LOOKUPS else None
+    value = func.value if func.__class__ is ast.Attribute else None
+    while value is not None:
+        cls = value.__class__
+        if cls is ast.Call:
+            if _callee(value.func) == "query" and len(value.args) == 1 and value.args[0].__class__ is ast.Name:
+                return value.args[0].id
+            value = value.func.value if value.func.__class__ is ast.Attribute else None
+        elif cls is ast.Attribute:
+            if value.attr in _MANAGERS and value.value.__class__ is ast.Name:
+                return value.value.id
+            value = value.value
+        else:
+            return None
+    return None
+
+
+_MODEL_FIRST_LOOKUPS = frozenset(("get_object_or_404", "get_list_or_404"))
+_MANAGERS = frozenset(("objects", "query"))
+
+
+def _model_outside_sessions(model):
+    """Whether a model class (CapWords) is named for no session
+    (`Freshman`, not Django's `Session` nor a `UserSession`)."""
+    return (model is not None and model[:1].isupper() and not model.isupper()
+            and not any(word in sid.SESSION_WORDS for word in fw.words(model)))
 
 
 def _value_name(expr):

@@ -12,9 +12,11 @@ called: a session id sent in the request instead of a cookie.
 
 Not such a value: one that finds the user by an identifier (`username`,
 `email`, `id`: IDENTIFIER_COLUMN_WORDS) or a password column, one in a
-function that also checks credentials (the login form's username), one
-whose lookup result is not signed in (a password-reset token, a page
-token, a CSRF token compared with the session's).
+function that also checks credentials (the login form's username), or
+that only a signed-in user reaches (`@login_required`: YPPF's switch from
+a member's account to the group's it administers), one whose lookup
+result is not signed in (a password-reset token, a page token, a CSRF
+token compared with the session's).
 """
 
 from __future__ import annotations
@@ -133,5 +135,21 @@ class SignInLookups:
 
     def sign_ins(self):
         """(reads, label) for each row signed in by a function that checks
-        no credentials."""
-        return [(reads, label) for function, reads, label in self._signed_in if function not in self._verifying]
+        no credentials and that a request need not be signed in to reach."""
+        return [(reads, label) for function, reads, label in self._signed_in
+                if function not in self._verifying and not _requires_sign_in(function)]
+
+
+def _requires_sign_in(function):
+    """A function decorated to admit signed-in users only
+    (`@login_required`, `@login_required(redirect_field_name=...)`,
+    `@permission_required(...)`, `@user_passes_test(...)`): the value it
+    looks a row up by is no credential."""
+    for decorator in function.decorator_list:
+        if decorator.__class__ is ast.Call:
+            decorator = decorator.func
+        name = _callee(decorator)
+        if name is not None and (name in vocab.SIGNED_IN_DECORATORS or (
+                "required" in fw.words(name) and not vocab.SIGNED_IN_REQUIREMENTS.isdisjoint(fw.words(name)))):
+            return True
+    return False

@@ -7,6 +7,7 @@ so `sessionId`, `session-id` and `SESSION_ID` are one name.
 
 from __future__ import annotations
 
+import ast
 from functools import lru_cache
 
 from ..engine.scope import last_name
@@ -132,7 +133,8 @@ OTHER_SESSION_WORDS = frozenset(
 # (phoenix's `/agents/sessions/{session_id}`), where `/agent/login` is
 # someone who signs in.
 OTHER_SESSION_QUALIFIERS = frozenset(("agent", "agents"))
-_SESSION_WORDS = frozenset(("session", "sessions"))
+# The words that name a session itself (`ChatSession`, `UserSessions`).
+SESSION_WORDS = frozenset(("session", "sessions"))
 _COMPOUND_PREFIXES = tuple(sorted(w for w in OTHER_SESSION_WORDS if len(w) >= 5))
 
 # Objects that HTTP and database client libraries call sessions: a store
@@ -263,6 +265,17 @@ def credential_kind(name):
 # sets above); every call, store access and read of a file asks them about
 # the same few names: each name is judged once.
 @lru_cache(maxsize=8192)
+def names_other_store(container):
+    """Whether a store is named for another kind of session or connection
+    (`SOCKETS[room]`, `game_rooms`, `chat_sessions`): deleting its entry
+    for the user (WuZiqi's logout dropping the user's game socket) ends
+    no sign-in."""
+    while container.__class__ is ast.Subscript:
+        container = container.value
+    name = last_name(container)
+    return name is not None and names_other_session(name)
+
+
 def names_other_session(name):
     """`browsersteps_session_id`, `mcp_sessions`, `/api/chat/completions`,
     `assistant_router`: a name or path one of whose words says the session
@@ -271,7 +284,7 @@ def names_other_session(name):
     for at, word in enumerate(parts):
         if word in OTHER_SESSION_WORDS or word.startswith(_COMPOUND_PREFIXES):
             return True
-        if word in OTHER_SESSION_QUALIFIERS and at + 1 < len(parts) and parts[at + 1] in _SESSION_WORDS:
+        if word in OTHER_SESSION_QUALIFIERS and at + 1 < len(parts) and parts[at + 1] in SESSION_WORDS:
             return True
     return False
 

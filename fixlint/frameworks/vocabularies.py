@@ -270,3 +270,11 @@ IDENTIFIER_COLUMN_WORDS = frozenset(
      "pengguna", "nome", "nombre", "nom", "nama", "correo", "telefone", "telefono", "conta", "cuenta",
      "compte", "konto", "akun")
 )
+# Decorators that admit signed-in users only: Django's `user_passes_test`
+# and `staff_member_required`, and any `..._required` decorator whose name
+# says what is required is a sign-in or a permission (`login_required`,
+# `fresh_login_required`, `permission_required`, `auth_required`): a
+# function behind one is reached by a request already signed in (SFX201's
+# sign-in lookups).
+SIGNED_IN_DECORATORS = frozenset(("user_passes_test", "staff_member_required", "superuser_required"))
+SIGNED_IN_REQUIREMENTS = frozenset(("login", "auth", "permission", "permissions", "staff", "superuser"))

@@ -40,7 +40,11 @@ small JSON-ready dict:
   (`os.getenv("COOKIE_NAME", "session")`), or `["delete_cookie", None,
   ref]` with `ref` the name as the module writes it (`COOKIE_NAME`,
   `config.COOKIE_NAME`), which the model reads in the helper's module
-  (model.Project.cookie_names_in). A parameter is
+  (model.Project.cookie_names_in); `["end_store", "store"]` for the
+  server's record of the session whose id it is given ended
+  (`cur.execute("DELETE FROM sessions WHERE ...")`,
+  `SESSIONS.pop(session_id)`, `del SESSIONS[sid]`; not a store named for
+  chats or games): a logout that calls it ends the session. A parameter is
   `[position, name]` (position -1 for keyword-only); `fw` is a
   framework key, or a parameter named like a session (`def set_claim(session,
   name)`) — the session when the call passes one;
@@ -69,10 +73,11 @@ import textwrap
 
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
+from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, evaluate, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, is_identity_key
-from ..frameworks import auth
+from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
 from ..frameworks.base import MAPPING_METHODS
@@ -749,6 +754,30 @@ class _Function:
             framework = self._session(target.value)
             if framework is not None:
                 self._removed(framework, target.slice, events)
+            elif self._session_id_parameter(target.slice) and not sid_words.names_other_store(target.value):
+                events.append(["end_store", fw.HAND_ROLLED.key])  # del SESSIONS[session_id]
+
+    def _ends_store(self, func, first):
+        """A call that ends the server's record of the session whose id
+        the function is given (`["end_store", "store"]`): an SQL statement
+        deleting rows of a session table (`cur.execute("DELETE FROM
+        sessions WHERE session_id = %s", (session_id,))`), or a store's
+        deletion by a parameter named as a session id
+        (`SESSIONS.pop(session_id, None)`, `redis.delete(sid)`)."""
+        if func.attr in stores.SQL_RUN_METHODS:
+            if first.__class__ is ast.Call and first.args and last_name(first.func) in stores.SQL_TEXT_WRAPPERS:
+                first = first.args[0]
+            if first.__class__ is ast.Name:
+                first = self.assigned.get(first.id, first)
+            sql = _string(first)
+            return sql is not None and stores.deletes_session_rows(sql)
+        return (func.attr in stores.DELETE_METHODS and self._session_id_parameter(first)
+                and not sid_words.names_other_store(func.value))
+
+    def _session_id_parameter(self, expr):
+        """A parameter named as a session id (`session_id`, `sid`)."""
+        return (expr.__class__ is ast.Name and expr.id in self.params
+                and sid_words.normal(expr.id) in sid_words.SESSION_ID_NAMES)
 
     def _removed(self, framework, key_expr, events):
         """`del session[key]` / `session.pop(key)`: a literal key removed, or
@@ -810,6 +839,9 @@ class _Function:
                 elif func.attr not in MAPPING_METHODS:
                     events.append(["own", framework, func.attr])
                 return
+        if func.__class__ is ast.Attribute and node.args and self._ends_store(func, node.args[0]):
+            events.append(["end_store", fw.HAND_ROLLED.key])
+            return
         if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
                 func.id not in self.params and func.id not in self.assigned) and id(node) not in self._handled:
             events.extend(self._called_events(self.local[func.id]["events"], node))
@@ -828,7 +860,7 @@ class _Function:
         keys = {event[2][1]: event[2] for event in called if event[0] == "keyed"}  # the callee's key parameters
         for event in called:
             kind = event[0]
-            if kind in ("call", "delete_cookie"):
+            if kind in ("call", "delete_cookie", "end_store"):
                 found.append(event)
                 continue
             session = self._passed_session(event[1], call)
