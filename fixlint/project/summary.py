@@ -616,6 +616,19 @@ def _names_a_class(receiver):
     return name == "cls" or (name[:1].isupper() and not name.isupper())
 
 
+# Loader names other objects have too (pydub's `AudioSegment.from_file(path)`):
+# a configuration loader only on an object named as a configuration.
+_GENERIC_LOADERS = frozenset(("from_file",))
+_CONFIG_WORDS = frozenset(("config", "conf", "cfg", "configuration", "settings"))
+
+
+def _names_a_config(receiver):
+    """`app.config`, `config`, `self.cfg`, `flask_settings`: an object
+    whose last name says it holds configuration."""
+    name = receiver.attr if receiver.__class__ is ast.Attribute else getattr(receiver, "id", None)
+    return name is not None and not _CONFIG_WORDS.isdisjoint(fw.words(name))
+
+
 def _chosen_mapping(arg):
     """The mapping `from_object` picks its object from by a key
     (`config[config_name]`, `config.get(name)`), when a plain name: else None."""
@@ -827,7 +840,7 @@ class _Summariser:
         if func.__class__ is not ast.Attribute:
             return
         if func.attr in _UNREADABLE_LOADERS:
-            if not _names_a_class(func.value):
+            if not _names_a_class(func.value) and (func.attr not in _GENERIC_LOADERS or _names_a_config(func.value)):
                 self.facts["unreadable"] = True
         elif func.attr in _OBJECT_LOADERS and node.args:
             self.facts["loads_objects"] = True
