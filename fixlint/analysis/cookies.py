@@ -40,8 +40,11 @@ MORSEL = "morsel"
 HEADER = "header"
 APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 
+SESSION_EXPIRY = "session_expiry"  # `request.session.set_expiry(...)` (Django): the session's own lifetime
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
 _SET_COOKIE_METHODS = fw.COOKIE_SETTER_METHODS
+# method -> the framework whose session sets its own lifetime with it (`set_expiry`)
+_EXPIRY_METHODS = {m: f for f in fw.FRAMEWORKS for m in f.session_expiry_methods}
 # Configuration objects by attribute (`app.config`), with their framework.
 _CONFIG_ATTRIBUTES = {}
 for _framework in fw.FRAMEWORKS:
@@ -134,6 +137,8 @@ class CookieSite:
             return self.middleware_subject
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
+        if self.kind == SESSION_EXPIRY:
+            return "the session"
         if self.kind in (SETTINGS, APP):
             return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie", "jwt": "the JWT cookie"}.get(
                 self.sensitivity_detail, "the session cookie"
@@ -150,6 +155,20 @@ class CookieSite:
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<CookieSite {self.kind} {self.name!r} line {getattr(self.node, 'lineno', 1)}>"
+
+
+def _a_request(ctx, owner):
+    """`request`, `req`, a parameter of the function (a view's first), or
+    `self.request` (a class-based view's): the owner of a request's session."""
+    if owner.__class__ is ast.Attribute and owner.attr == "request":
+        owner = owner.value
+        return owner.__class__ is ast.Name and owner.id == "self"
+    if owner.__class__ is not ast.Name:
+        return False
+    if owner.id in fw.REQUEST_NAMES:
+        return True
+    binding = ctx.binding(owner)
+    return binding is not None and binding.kind == sc.PARAM
 
 
 def _flag_from(expr, ctx):
@@ -874,7 +893,8 @@ class CookieAnalysis(Analysis):
     # set_cookie calls, Cookie(...) objects, morsels (SimpleCookie,
     # `response.cookies`) and Set-Cookie headers say "cookie"; a setting is
     # one of fw.SETTING_NAMES, written as a name, a key or a keyword (all
-    # but two say "cookie": _UNCOOKIED_SETTINGS); a session middleware's
+    # but two say "cookie": _UNCOOKIED_SETTINGS); a session's own lifetime
+    # names its method (`set_expiry`: _EXPIRY_METHODS); a session middleware's
     # or storage's class is named (_UNCOOKIED_MIDDLEWARE, with the cookie
     # ones); a Django settings module is told by INSTALLED_APPS,
     # ROOT_URLCONF or the setting `MIDDLEWARE` itself (not every
@@ -886,7 +906,7 @@ class CookieAnalysis(Analysis):
     # from those sites (chain_keys, builds_app, session_use): none makes a
     # site in a file that spells none of them. "session_" alone (any
     # `session_id`, `db.session_factory`) is not enough.
-    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, *_CONSTRUCTION_WORDS)
+    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, *_CONSTRUCTION_WORDS, *sorted(_EXPIRY_METHODS))
 
     @classmethod
     def wanted(cls, text, config):
@@ -940,6 +960,9 @@ class CookieAnalysis(Analysis):
                     return
             if attr in MIDDLEWARE_METHODS and node.args:
                 self._middleware(node, node.args[0], node.args[1:], node.keywords)
+                return
+            if attr in _EXPIRY_METHODS and len(node.args) == 1:
+                self._session_expiry(node, func, _EXPIRY_METHODS[attr])
                 return
             if node.keywords:
                 self._response_headers(node)
@@ -1019,6 +1042,25 @@ class CookieAnalysis(Analysis):
 
     def _sensitivity(self, name, value, name_expr=None):
         return cookie_sensitivity(self.ctx, name, value, name_expr)
+
+    # -- a session's own lifetime -------------------------------------
+    def _session_expiry(self, node, func, framework):
+        """`request.session.set_expiry(60 * 60 * 24 * 365)` in a module of
+        the framework whose sessions have the method: a session setting
+        whose lifetime is the argument (a number of seconds, a timedelta,
+        or a datetime: a date in the future). `set_expiry(0)` (until the
+        browser closes) and `set_expiry(None)` (the configured age) set
+        no long lifetime."""
+        receiver = func.value
+        if not (receiver.__class__ is ast.Attribute and receiver.attr == "session" and _a_request(self.ctx, receiver.value)):
+            return
+        if fw.file_web_framework(self.ctx) is not framework:
+            return
+        site = CookieSite(SESSION_EXPIRY, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
+        site.method = f"{_short_source(receiver) or 'session'}.{func.attr}"
+        site.flags["lifetime"] = _lifetime_flag(node.args[0], self.ctx)
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
 
     # -- middleware ---------------------------------------------------
     def _middleware(self, node, cls_expr, args, keywords):

@@ -258,6 +258,10 @@ class Framework:
     # key, not on this one (Django's `delete(session_key)`):
     # `request.session.delete("user")` removes no key and ends nothing here.
     keyed_session_methods: frozenset = frozenset()
+    # Session methods that set how long this session lives, its lifetime
+    # the first argument (Django's `request.session.set_expiry(seconds)`,
+    # a timedelta or a datetime too): a session setting (SFX304).
+    session_expiry_methods: frozenset = frozenset()
     # Constants naming session keys (`request.session[SESSION_KEY]`): qualname -> key.
     session_key_constants: dict = field(default_factory=dict)
     # Session models looked up by key (`Session.objects.get(session_key=...)`).

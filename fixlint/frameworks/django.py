@@ -334,6 +334,7 @@ DJANGO = Framework(
     session_regenerate_methods=REGENERATE_METHODS,
     session_invalidate_methods=INVALIDATE_METHODS,
     keyed_session_methods=frozenset(("delete",)),
+    session_expiry_methods=frozenset(("set_expiry",)),
     regenerate_calls=LOGIN,
     settings_markers=SETTINGS_MARKERS,
     settings_string_markers=frozenset(("ROOT_URLCONF",)),

@@ -696,6 +696,21 @@ def session_configs(flag, value_regex=None, lifetime=False):
     return {"pattern-either": variants}
 
 
+def session_expiries():
+    """`request.session.set_expiry($V)` (`$R` also `self.request`) in a
+    module importing the framework whose sessions have the method
+    (Framework.session_expiry_methods: Django's `set_expiry`), $V a
+    lifetime above the limit."""
+    rules = []
+    for framework in fw.FRAMEWORKS:
+        for method in sorted(framework.session_expiry_methods):
+            rules.append({"patterns": [
+                lifetime_above({"pattern": f"$R.session.{method}($V)"}),
+                *_import_guard(framework.semgrep_imports()),
+            ]})
+    return {"pattern-either": rules}
+
+
 def session_config_rule(flag, message, value_regex=None, lifetime=False):
     from .base import SemgrepRule
 

@@ -3,6 +3,7 @@
 from ..engine.values import format_duration
 from ..frameworks import SESSION
 from . import _cookie_semgrep as sg
+from ..analysis.cookies import SESSION_EXPIRY
 from ._cookie_flags import APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, never_set, report_node
 from .base import FIX_NONE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
@@ -15,7 +16,7 @@ class SessionLifetimeTooLong(Rule):
     Reports a session or auth cookie, or a session setting, whose literal
     lifetime is above the limit (30 days by default, `max-session-lifetime`
     to change it): `max_age`/`expires` in `set_cookie`, Django
-    `SESSION_COOKIE_AGE`, Flask `PERMANENT_SESSION_LIFETIME` (a `timedelta`
+    `SESSION_COOKIE_AGE` and `request.session.set_expiry(...)`, Flask `PERMANENT_SESSION_LIFETIME` (a `timedelta`
     or seconds), Flask-Login `REMEMBER_COOKIE_DURATION`, Starlette
     `SessionMiddleware(max_age=...)`, starsessions `lifetime=`, and
     `Max-Age` in a hand-written `Set-Cookie` value. Constant arithmetic
@@ -143,6 +144,12 @@ class SessionLifetimeTooLong(Rule):
             technology=("flask", "django"),
         ),
         SemgrepRule(
+            suffix="set-expiry",
+            message=f"$R's session set_expiry() keeps the session alive longer than {LIMIT}; pass a shorter expiry",
+            match=sg.session_expiries(),
+            technology=("django",),
+        ),
+        SemgrepRule(
             suffix="middleware",
             message=f"SessionMiddleware keeps the session cookie alive longer than {LIMIT}; pass a shorter "
                     f"max_age= (Starlette) or lifetime= (starsessions)",
@@ -214,6 +221,9 @@ class SessionLifetimeTooLong(Rule):
             option = site.settings["lifetime"]
             return (f"{subject} lives {life}, above the limit of {cap}; pass a shorter "
                     f"{option}= ({site.label})")
+        if site.kind == SESSION_EXPIRY:
+            return (f"{site.method}() keeps {subject} alive for {life}, above the limit of {cap}; "
+                    f"pass a shorter expiry to {site.method}() ({site.label})")
         if site.kind == HEADER:
             return f"{subject} has Max-Age of {life}, above the limit of {cap}; shorten Max-Age"
         if site.kind == MORSEL:
