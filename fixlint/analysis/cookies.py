@@ -1416,8 +1416,12 @@ class CookieAnalysis(Analysis):
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides
         worker = self.ctx.imports(*fw.TASK_QUEUE_PACKAGES)
+        app_uses = getattr(project, "app_uses", None)
         for node, framework in self._constructions:
-            if framework.project_use in project.uses and id(node) not in self._frames:
+            # an application's own modules say whether it uses the session (ProjectFacts.app_uses);
+            # a LoginManager's remember-me cookie is the whole application's
+            uses = app_uses if app_uses is not None and framework.routing is not None else project.uses
+            if framework.project_use in uses and id(node) not in self._frames:
                 if worker and framework.routing is not None and not self._routes_here(framework):
                     continue  # a task queue's app context (tianmingbo's tasks.py): it serves no request
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)

@@ -149,6 +149,13 @@ class ProjectFacts(NamedTuple):
     # The project_use facts any module of the application holds (`session_use`,
     # `remember`, `jwt_cookies`): whose cookie a project-wide finding may be about.
     uses: frozenset = frozenset()
+    # For a module that builds an application (summary `builds_app`): the
+    # project_use facts of the modules it is made of, those it imports
+    # (transitively) and those that import it, not of every module linked
+    # to it through a shared one (a monorepo's other service, which imports
+    # the same utilities: magic-box's crypto service beside its user
+    # service); None elsewhere, or when that is every module (`uses`).
+    app_uses: frozenset = None
     # The string constants the checked module imports from the project, by
     # the qualified name the module uses (`app.consts.COOKIE_NAME`,
     # `.consts.COOKIE_NAME`): engine.values folds them as literals.
@@ -241,6 +248,7 @@ class Project:
         self._modules = summaries.keys()  # for `in`, asked for every import: in C, whatever the mapping
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
+        self._importers = None  # absolute path -> the project modules importing it (_related)
         self._facts = {}
         self._stars = {}  # application (group) -> the paths another of its modules star-imports
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
@@ -347,7 +355,38 @@ class Project:
                               mount_prefixes=self._mount_prefixes(path),
                               routed_elsewhere=self._routed_elsewhere(path),
                               star_imports_judged=self._star_imports_judged(path),
+                              app_uses=self._app_uses(path, group, found.uses),
                               root=self.root)
+
+    def _app_uses(self, path, group, uses):
+        """ProjectFacts.app_uses of the module at `path` in `group`."""
+        if not uses or not self.summaries[path].get("builds_app"):
+            return None
+        near = self._related(path)
+        if len(near) >= len(group):
+            return None
+        found = {use for use in _USES if any(self.summaries[p].get(use, False) for p in near)}
+        return frozenset(found | self._reexported().used_in(near))
+
+    def _related(self, path):
+        """The modules `path` imports, transitively, and those that import
+        it, transitively: the application a module building one is part of."""
+        if self._importers is None:
+            importers = {}
+            for source, (targets, _) in self._edges.items():
+                for target in targets:
+                    importers.setdefault(target, []).append(source)
+            self._importers = importers
+        near = set()
+        for step in (lambda p: self._edges[p][0], lambda p: self._importers.get(p, ())):
+            seen, todo = {path}, [path]
+            while todo:
+                for other in step(todo.pop()):
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            near |= seen
+        return near
 
     def _loads_elsewhere(self, path):
         """Whether the module loads configuration fixlint cannot read: by a
