@@ -179,6 +179,8 @@ _CONFIG_MARKERS = frozenset().union(*(f.config_markers for f in fw.FRAMEWORKS))
 _ENGINE_SETTINGS = {f.engine_setting: f for f in fw.FRAMEWORKS if f.engine_setting}
 _CONFIG_METHODS = frozenset().union(*(f.config_methods for f in fw.FRAMEWORKS))
 _EXTENSION_CLASSES = frozenset().union(*(f.extension_classes for f in fw.FRAMEWORKS))
+# Session attributes whose assignment renews the id on some backend (SessionBackend.renewed_by).
+_RENEWING_ATTRIBUTES = frozenset().union(*(f.backend.renewed_by for f in fw.FRAMEWORKS if f.backend is not None))
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
 _PENDING = "pending"
 _UNKNOWN = object()  # backend() has not been asked about this framework yet
@@ -1348,6 +1350,9 @@ class LifecycleAnalysis(Analysis):
             elif cls is ast.Attribute and self.ctx.function is not None:
                 framework = self._session(target.value)  # session.permanent = True
                 if framework is not None:
+                    if target.attr in _RENEWING_ATTRIBUTES:
+                        # `session.sid = str(uuid4())`: a new id where the backend saves under it (Quart-Session)
+                        self._add(Event(REGEN, node, framework, mechanism=f"renew:{target.attr}"))
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
             elif cls is ast.Name and target.id in _CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class

@@ -678,6 +678,10 @@ class SessionBackend:
     # (aiohttp-session's unsigned SimpleCookieStorage); empty: by `server_side`.
     consequence: str = ""
     signed: bool = True  # a cookie session's data is signed (False: SimpleCookieStorage's plain JSON)
+    # Attributes of the session object whose assignment gives it a new id
+    # (Quart-Session's `session.sid = str(uuid4())`: the record is saved, and
+    # the cookie sent, under the new one): mechanism "renew:<attribute>".
+    renewed_by: frozenset = frozenset()
 
     @property
     def possessive(self):

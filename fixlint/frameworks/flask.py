@@ -187,7 +187,8 @@ def _semgrep_login(kit, framework):
         kit.Backend(
             suffix="quart",
             session=quart_session,
-            regenerated=[*kit.after_any(f"{quart_session}.clear()"), *kit.imports((quart.PACKAGE,))],
+            regenerated=[*kit.after_any(f"{quart_session}.clear()"), *kit.imports((quart.PACKAGE,)),
+                         *kit.not_importing(list(kit.fw.QUART_SESSION.packages))],
             technology=("quart",),
             severity="medium",  # Flask's signed-cookie session
             binding=f"Login binds $K to the session without regenerating it: in Quart's signed-cookie session "
