@@ -20,8 +20,11 @@ Facts from Pyramid 2.x (`pyramid/session.py`, `pyramid/authentication.py`,
   written into `request.session` in a login view is, and so is one written
   by the project's own policy in its `remember(self, request, userid)`
   method (a login hook), or removed alone in its `forget()`. `forget(request)` expires the
-  ticket (or deletes that one key): it is not session invalidation, and a
-  logout that only calls it leaves nothing server-side to judge.
+  ticket cookie in the browser (or, with the session helper, deletes that one key):
+  it is not session invalidation. A copy of the ticket still signs in until
+  it times out (never, without a `timeout`), so a logout that only calls it
+  is a cookie-only logout, SFX102 as in every framework (RULES.md Revision 2),
+  unless the logout invalidates the session too.
 - `AuthTktAuthenticationPolicy(secret, callback=None, cookie_name="auth_tkt",
   secure=False, ..., max_age=None, path="/", http_only=False, ...,
   samesite="Lax")` and `AuthTktCookieHelper(secret, cookie_name="auth_tkt",
@@ -49,6 +52,9 @@ SET_COOKIE_PARAMS = (
     "key", "value", "max_age", "path", "domain", "secure", "httponly", "comment", "expires",
     "overwrite", "samesite",
 )
+
+FORGET = "pyramid.security.forget"
+AUTH_TICKET_COOKIE = "auth_tkt"
 
 _SESSION_FACTORY_OPTIONS = {
     "secure": "secure", "httponly": "httponly", "samesite": "samesite", "lifetime": "max_age",
@@ -331,6 +337,11 @@ PYRAMID = Framework(
     # sign-in and sign-out, called by pyramid.security.remember()/forget().
     login_hooks=frozenset(("remember",)),
     logout_hooks=frozenset(("forget",)),
+    # `forget(request)`: the headers that expire the auth ticket cookie (AuthTkt's default name).
+    cookie_unsetters={FORGET: (AUTH_TICKET_COOKIE,)},
+    token_revoke_fix=("end the sign-in on the server at logout: keep it in the session (SessionAuthenticationHelper) "
+                      "and call request.session.invalidate(), or have the policy's callback check a per-user token "
+                      "the logout changes (an auth ticket stays valid until it times out)"),
     url_builder_methods=URL_BUILDER_METHODS,
     redirects=REDIRECTS,
     fixtures="pyramid",

@@ -469,7 +469,16 @@ def _credential_cookie_only(steps, backend, lifecycle, function):
     server (`token_store.destroy_token(...)`, `revoke(jti)`): fixlint
     cannot tell what such a call ends, and stays quiet. Under a session
     backend, _first_partial decides (a server-side one: any session or
-    auth cookie; a signed-cookie one: its own cookie only)."""
+    auth cookie; a signed-cookie one: its own cookie only). A token
+    library's own cookies (`unset_jwt_cookies(response)`, Pyramid's
+    `forget(request)` expiring the auth ticket) are that library's sign-in
+    whatever backend the session runs on, in a logout that acts on no
+    session."""
+    unset = next((s for s in steps if s.kind == COOKIE_DELETE and s.event.library is not None), None)
+    if unset is not None and not any(
+            s.event.framework is not None and s.event.framework is not fw.HAND_ROLLED and not _flashes(s, lifecycle)
+            for s in steps):
+        return None if _may_revoke(function, unset.site) else unset
     if backend is not None and backend.server_side:
         return None
     if backend is not None:
@@ -666,13 +675,17 @@ def _regenerates(step, lifecycle):
 def _first_partial(steps, backend, is_session_cookie):
     """The first step that removes part of the session: an identity key, a
     flag, or the cookie — any session or auth cookie under a server-side
-    backend, the session cookie itself under a signed-cookie one."""
+    backend, the session cookie itself under a signed-cookie one; not a
+    token library's own cookies (`unset_jwt_cookies(response)`, Pyramid's
+    `forget(request)`: judged as a cookie-only logout when nothing else
+    acts on the session)."""
     for step in steps:
         kind = step.kind
         framework = step.event.framework
         if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
-        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME:
+        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME and (
+                step.event.library is None):
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
     return None
