@@ -16,6 +16,8 @@ import datetime
 import operator
 import re
 
+from . import scope as sc
+
 UNKNOWN = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN", "__bool__": lambda self: False})()
 
 TIMEDELTA = frozenset(("datetime.timedelta",))
@@ -177,20 +179,59 @@ def _class_constant(expr, ctx):
     that also assigns `self.NAME` in a method is not followed."""
     info = getattr(ctx, "function", None)  # a FileContext's; other contexts (summaries) have no methods
     class_node = info.class_node if info is not None else None
+    if class_node is not None:
+        arguments = info.node.args
+        first = (arguments.posonlyargs or arguments.args or (None,))[0]
+        if first is None or first.arg != expr.value.id:
+            class_node = None
     if class_node is None:
+        return _named_class_constant(expr, ctx)
+    return _class_body_value(class_node, expr.attr)
+
+
+def _named_class_constant(expr, ctx):
+    """The value a class of the module gives `Class.NAME` (first_web's
+    `self.set_cookie(Sess.cookie_name, ...)` with `cookie_name =
+    "sessionid"` in `class Sess`), when nothing in the module assigns the
+    attribute again (`Sess.cookie_name = ...`, `self.cookie_name = ...`):
+    the expression, or None."""
+    binding = ctx.binding(expr.value) if hasattr(ctx, "binding") else None
+    if binding is None or binding.kind != sc.CLASS or binding.value.__class__ is not ast.ClassDef:
         return None
-    arguments = info.node.args
-    first = (arguments.posonlyargs or arguments.args or (None,))[0]
-    if first is None or first.arg != expr.value.id:
+    found = _class_body_value(binding.value, expr.attr)
+    if found is None:
         return None
+    kept = getattr(ctx, "kept", None)
+    assigned = kept.get(_named_class_constant) if kept is not None else None
+    if assigned is None:
+        assigned = _assigned_attributes(ctx.tree)
+        if kept is not None:
+            kept[_named_class_constant] = assigned
+    return None if expr.attr in assigned else found
+
+
+def _assigned_attributes(tree):
+    """The attribute names the module assigns anywhere (`x.NAME = ...`)."""
+    found = set()
+    for node in ast.walk(tree):
+        if node.__class__ in (ast.Assign, ast.AugAssign, ast.AnnAssign):
+            for target in (node.targets if node.__class__ is ast.Assign else (node.target,)):
+                if target.__class__ is ast.Attribute:
+                    found.add(target.attr)
+    return found
+
+
+def _class_body_value(class_node, name):
+    """The value the class's body binds `name` to at its top level, unless
+    one of its methods assigns `<something>.name`; else None."""
     found = None
     for stmt in class_node.body:
         if stmt.__class__ is ast.Assign:
-            if any(t.__class__ is ast.Name and t.id == expr.attr for t in stmt.targets):
+            if any(t.__class__ is ast.Name and t.id == name for t in stmt.targets):
                 found = stmt.value if len(stmt.targets) == 1 else None
-        elif stmt.__class__ is ast.AnnAssign and stmt.target.__class__ is ast.Name and stmt.target.id == expr.attr:
+        elif stmt.__class__ is ast.AnnAssign and stmt.target.__class__ is ast.Name and stmt.target.id == name:
             found = stmt.value
-        elif stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and _assigns_attribute(stmt, expr.attr):
+        elif stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and _assigns_attribute(stmt, name):
             return None
     return found
 
