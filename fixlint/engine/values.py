@@ -196,9 +196,18 @@ def _named_class_constant(expr, ctx):
     attribute again (`Sess.cookie_name = ...`, `self.cookie_name = ...`):
     the expression, or None."""
     binding = ctx.binding(expr.value) if hasattr(ctx, "binding") else None
-    if binding is None or binding.kind != sc.CLASS or binding.value.__class__ is not ast.ClassDef:
+    if binding is None:
+        # a method naming its own class (`CacheSession.session_id` in CacheSession.__init__):
+        # the class's name is bound once its body has run, before any method runs
+        info = getattr(ctx, "function", None)
+        class_node = info.class_node if info is not None else None
+        if class_node is None or class_node.name != expr.value.id:
+            return None
+    elif binding.kind != sc.CLASS or binding.value.__class__ is not ast.ClassDef:
         return None
-    found = _class_body_value(binding.value, expr.attr)
+    else:
+        class_node = binding.value
+    found = _class_body_value(class_node, expr.attr)
     if found is None:
         return None
     kept = getattr(ctx, "kept", None)
