@@ -902,6 +902,11 @@ def session_object(ctx, expr):
         framework = request_object(ctx, expr.value)
         if framework is not None and not framework.requests.objects:
             return framework  # `request.session`; Flask's session is its own proxy
+    if expr.__class__ is ast.Attribute and expr.attr in _HANDLER_SESSION_ATTRIBUTES and (
+            expr.value.__class__ is ast.Name and expr.value.id == "self"):
+        framework = handler_framework(ctx, expr.value)
+        if framework is not None and expr.attr in framework.handler_session_attributes:
+            return HAND_ROLLED  # a Tornado handler's `self.session`: the application's own store
     if expr.__class__ is ast.Name:
         framework = _session_getter(ctx, expr)
         if framework is not None:  # `session = await get_session(request)`
@@ -915,6 +920,9 @@ def session_object(ctx, expr):
             if ctx.imports(*framework.requests.param_modules) and _depends_on_session(ctx, expr, framework):
                 return framework
     return None
+
+
+_HANDLER_SESSION_ATTRIBUTES = frozenset().union(*(f.handler_session_attributes for f in FRAMEWORKS))
 
 
 # The calls that load a session a local then holds (aiohttp-session's

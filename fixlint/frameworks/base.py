@@ -519,6 +519,12 @@ class Framework:
     # when its name ends with one of `handler_name_suffixes`.
     handler_classes: frozenset = frozenset()
     handler_name_suffixes: tuple = ()
+    # Attributes of such a handler that hold a session the framework itself
+    # does not give (Tornado has none): `self.session` is the application's
+    # own, or a library's (torndsession), a record kept on the server under
+    # an id its cookie carries (first_web's CacheSession,
+    # tornado-redis-session's Session): a hand-rolled store's session.
+    handler_session_attributes: frozenset = frozenset()
     # Calls that never return (Flask's `abort(401)` raises an HTTPException):
     # an `if` branch ending in one ends the handler, like `raise`.
     abort_calls: frozenset = frozenset()

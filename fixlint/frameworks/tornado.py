@@ -87,6 +87,7 @@ TORNADO = Framework(
     label="Tornado",
     packages=("tornado",),
     handler_classes=HANDLER_CLASSES,
+    handler_session_attributes=frozenset(("session",)),
     handler_name_suffixes=HANDLER_NAME_SUFFIXES,
     identity_cookie_setters=frozenset(("set_signed_cookie", "set_secure_cookie")),
     identity_cookie_readers=frozenset(("get_signed_cookie", "get_secure_cookie")),
