@@ -907,6 +907,8 @@ class LifecycleAnalysis(Analysis):
         if project is None or not project.helpers or (binding is not None and binding.kind != sc.IMPORT):
             return False
         qualname = self.ctx.qualname(func)
+        if qualname is None and func.__class__ is ast.Attribute:
+            qualname = self._instance_method(func)
         profile = project.helpers.get(qualname) if qualname else None
         if not profile or not profile.get("events"):
             return False
@@ -921,7 +923,8 @@ class LifecycleAnalysis(Analysis):
             copied.node, copied.via = node, helper
             self._add(copied)
             return True
-        if (profile.get("view") or not _may_defer_to(self.ctx.path)) and _named_like_handler(helper, config):
+        if (profile.get("view") or profile.get("instance") or not _may_defer_to(self.ctx.path)) and (
+                _named_like_handler(helper, config)):
             # Judged in its own module; what it regenerates still happens at this call (askbot's
             # `return finalize_generic_signin(request, user)`, whose auth.login() cycles the key).
             web = fw.file_web_framework(self.ctx)
@@ -958,6 +961,21 @@ class LifecycleAnalysis(Analysis):
                 self._add(event)
                 handled = True
         return handled
+
+    def _instance_method(self, func):
+        """`mapper.set_user2session` with `mapper = UserMapper(...)`, or
+        `UserMapper(...).set_user2session`, UserMapper a class another module
+        of the project defines: the method's qualified name (its profile is
+        `Class.method`: functions._method_profiles), else None."""
+        owner = func.value
+        if owner.__class__ is ast.Name:
+            owner = self.ctx.value_of(owner)
+        if owner.__class__ is ast.Await:
+            owner = owner.value
+        if owner.__class__ is not ast.Call:
+            return None
+        made = self.ctx.qualname(owner.func)
+        return f"{made}.{func.attr}" if made is not None else None
 
     def _library_logout_call(self, helper, entries):
         """The event a call of a project helper that copies a library's

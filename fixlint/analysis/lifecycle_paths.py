@@ -201,8 +201,9 @@ def _exported(ctx):
             found.setdefault(node.name, set()).add(node)
         elif node.__class__ is ast.ClassDef:  # a class or static method, profiled as `User.sign_in`
             for method in node.body:
-                if (method.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                if (method.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and method.decorator_list
                         and f"{node.name}.{method.name}" in names):
+                    # (an instance's method is judged here too: a caller may not name its class)
                     found.setdefault(method.name, set()).add(method)
     return found
 

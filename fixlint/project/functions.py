@@ -48,6 +48,10 @@ small JSON-ready dict:
   `[position, name]` (position -1 for keyword-only); `fw` is a
   framework key, or a parameter named like a session (`def set_claim(session,
   name)`) — the session when the call passes one;
+- `instance`: a method of a class's instances (`Class.method`, `self`
+  first): judged at its calls on an instance (`UserMapper(...)`) in other
+  modules, unless it is named like a login or logout: then in its own
+  module, as a view is (its callers may not name its class);
 - `view`: with `events`, it takes `request` first in a module of a framework
   whose such functions are views (Django): a view judged in its own module
   when it is named like a login or logout, not at its calls;
@@ -233,7 +237,8 @@ def _may_profile(chunk, names):
     static methods, may have a profile (_marked; `names`: _profile_names)."""
     if chunk.startswith("class"):
         return ("classmethod" in chunk or "staticmethod" in chunk) and any(
-            _marked(method, names) for method in _decorated_methods(chunk))
+            _marked(method, names) for method in _decorated_methods(chunk)) or (
+            "session" in chunk and any(_marked_instance(method, names) for method in _instance_methods(chunk)))
     return _marked(chunk, names)
 
 
@@ -252,11 +257,53 @@ def _chunk_profiles(chunk, aliases, web, names, node=None):
         if _marked(method, names):
             for node in _parse_alone(textwrap.dedent(method)):
                 found.extend(_method_profiles(node, aliases, web, name.group(1)))
+    if "session" in chunk:
+        for method in _instance_methods(chunk):
+            if _marked_instance(method, names):
+                for node in _parse_alone(textwrap.dedent(method)):
+                    found.extend(_method_profiles(node, aliases, web, name.group(1)))
     return found
 
 
 _CLASS_NAME = re.compile(r"class\s+(\w+)")
 _DECORATORS = re.compile(r"\n([ \t]+)@(?:classmethod|staticmethod)[ \t]*\n")
+
+
+_METHOD_LINES = re.compile(r"\n([ \t]+)(?:async[ \t]+)?def[ \t]+\w+")
+
+
+def _instance_methods(chunk):
+    """The text of each undecorated method of a class's text whose first
+    parameter is `self`, at the class body's own indentation (a nested
+    function or class is part of its method): from its `def` line to the
+    next line as indented as it, or less, that starts with code."""
+    found = [m for m in _METHOD_LINES.finditer(chunk)]
+    if not found:
+        return
+    indent = min((m.group(1) for m in found), key=len)
+    for match in found:
+        if match.group(1) != indent:
+            continue
+        before = chunk.rfind("\n", 0, match.start()) + 1
+        if chunk[before:match.start()].strip().startswith("@"):
+            continue  # a decorated method: a property, a class or static method (_decorated_methods)
+        opening = chunk.find("(", match.end())
+        if opening == -1 or not chunk[opening + 1:opening + 80].lstrip().startswith("self"):
+            continue
+        end = re.compile(r"\n(?!%s[ \t])(?=[ \t]*[^\s)\]}#])" % re.escape(indent)).search(chunk, match.end())
+        yield chunk[match.start() + 1:end.start() + 1 if end is not None else len(chunk)]
+
+
+def _marked_instance(method, names):
+    """Whether an instance method's text acts on the module's own session
+    object (`session["user_id"] = self.id`, `session.clear()`: Flask's or
+    Quart's, imported), not on one it is given (a parameter, `self.session`,
+    `request.session`: a framework's own classes, read by nobody's calls)."""
+    end = method.find(":\n")
+    if "session" in (method if end == -1 else method[:end])[method.find("("):]:
+        return False  # a parameter named for a session (`def save_session(self, app, session, ...)`)
+    return _OWN_SESSION_USE.search(method) is not None  # (_method_profiles keeps it only with such an event)
+
 
 
 def _decorated_methods(chunk):
@@ -599,15 +646,29 @@ _BOUND = {"classmethod": 1, "staticmethod": 0}  # the parameters a call on the c
 
 def _method_profiles(node, aliases, web, class_name):
     """[(`Class.method`, profile)] of a method of a module-level class when
-    it is a class or static method with one. A classmethod's `cls` is no
-    parameter a call passes: a profile's positions count after it."""
+    it is a class or static method with one, or an undecorated method of
+    its instances (`self` first). A classmethod's `cls` and an instance
+    method's `self` are no parameters a call passes: a profile's positions
+    count after them."""
     if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
         return []
     bound = next((_BOUND[d.id] for d in node.decorator_list if d.__class__ is ast.Name and d.id in _BOUND), None)
-    if bound is None:
+    if bound is not None:
+        profile = _Function(node, aliases, web, bound).profile()
+        return [(f"{class_name}.{node.name}", profile)] if profile else []
+    # An instance's method (`mapper.set_user2session()`: `self` is not passed), kept when it
+    # acts on the module's own session object (`session[...]`, not one it is given:
+    # _marked_instance reads the same from its text).
+    arguments = node.args.posonlyargs + node.args.args
+    if node.decorator_list or not arguments or arguments[0].arg != "self" or any(
+            "session" in a.arg for a in (*arguments, *node.args.kwonlyargs)):
         return []
-    profile = _Function(node, aliases, web, bound).profile()
-    return [(f"{class_name}.{node.name}", profile)] if profile else []
+    function = _Function(node, aliases, web, 1)
+    profile = function.profile()
+    if not profile or not function.own_session:
+        return []
+    profile["instance"] = True
+    return [(f"{class_name}.{node.name}", profile)]
 
 
 class _Function:
@@ -618,6 +679,7 @@ class _Function:
         self.bound = bound  # leading parameters a call does not pass (a classmethod's `cls`)
         self.local = local  # {name: profile} of the module's own functions whose calls it follows (_compose)
         self.assigned = {}  # local name -> its last assigned value
+        self.own_session = False  # an event on the module's own `session` (flask.session imported as such)
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
 
     def profile(self):
@@ -659,7 +721,9 @@ class _Function:
             profile["verifies"] = True
         if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
             profile["weak"] = weak
-        if any(event[0] != "own" for event in events):  # a session method alone: nothing seen to judge
+        # a session method alone: nothing seen to judge; a store's record ended alone: what its text
+        # spells does not mark such a function (_marked), and its tree must say the same
+        if any(event[0] not in ("own", "end_store") for event in events):
             profile["events"] = events
             args = self.node.args.posonlyargs + self.node.args.args
             if args and args[0].arg == "request" and self.web in _VIEW_FRAMEWORKS:
@@ -683,6 +747,8 @@ class _Function:
             return self._slot(expr.id)
         qualname = _qualname(expr, self.aliases)
         if qualname in _SESSION_IMPORTS:
+            if expr.__class__ is ast.Name and expr.id == "session":
+                self.own_session = True
             return next(f.key for f in fw.FRAMEWORKS if qualname in f.session_objects)
         if expr.__class__ is ast.Name and expr.id in self.assigned and fw.SESSION_GETTERS:
             value = self.assigned[expr.id]  # `session = await get_session(request)` (aiohttp-session)
@@ -1167,3 +1233,6 @@ _EVENT_METHODS = frozenset(("clear", *_SESSION_METHODS, *_REMOVE_METHODS, *_WRIT
 _SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()|\.\s*(?:%s)\s*\(" % (
     "|".join(sorted(_EVENT_METHODS)), "|".join(sorted(_REQUEST_SESSION_CALLS))))
 _TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)
+# _SESSION_USE's session uses, of a session that is no attribute (`session[...]`,
+# `session.clear()`, not `self.session[...]`): what an instance method is marked by.
+_OWN_SESSION_USE = re.compile(r"(?<![\w.])session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
