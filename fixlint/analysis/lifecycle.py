@@ -875,6 +875,8 @@ class LifecycleAnalysis(Analysis):
             unset = _COOKIE_UNSETTERS.get(binding.qualname if binding is not None and binding.kind == sc.IMPORT
                                           else ctx.qualname(func))
             if unset is not None:  # flask-jwt-extended's `unset_jwt_cookies(response)`
+                if name in unset[0].logout_hooks and name in getattr(ctx.project, "signout_hooks", ()):
+                    return  # Pyramid's forget() runs the project's own policy's forget(), judged there
                 self._token_cookies_unset(node, *unset, name)
                 return
         event = self._framework_call(func, name, binding)

@@ -357,6 +357,12 @@ class Framework:
     # userid)` / `forget(self, request)`): login and logout handlers
     # whatever their class is called.
     login_hooks: frozenset = frozenset()
+    # What a module writes to install the application's own object holding
+    # those hooks (Pyramid's `config.set_security_policy(...)`,
+    # `Configurator(authentication_policy=...)`): where the project installs
+    # one and defines a logout hook as a method, the framework's call of
+    # that name (`forget(request)`) runs the project's method.
+    hook_setups: tuple = ()
     logout_hooks: frozenset = frozenset()
     # `app.session_interface.regenerate(session)`: (attribute, method).
     interface_regenerate: tuple = ()

@@ -337,6 +337,7 @@ PYRAMID = Framework(
     # sign-in and sign-out, called by pyramid.security.remember()/forget().
     login_hooks=frozenset(("remember",)),
     logout_hooks=frozenset(("forget",)),
+    hook_setups=("set_security_policy(", "set_authentication_policy(", "security_policy=", "authentication_policy="),
     # `forget(request)`: the headers that expire the auth ticket cookie (AuthTkt's default name).
     cookie_unsetters={FORGET: (AUTH_TICKET_COOKIE,)},
     token_revoke_fix=("end the sign-in on the server at logout: keep it in the session (SessionAuthenticationHelper) "

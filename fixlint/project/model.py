@@ -149,6 +149,12 @@ class ProjectFacts(NamedTuple):
     # The project_use facts any module of the application holds (`session_use`,
     # `remember`, `jwt_cookies`): whose cookie a project-wide finding may be about.
     uses: frozenset = frozenset()
+    # The sign-out hooks the application's own classes define (summary
+    # `signout_hooks`: a Pyramid security policy's `forget(self, request)`)
+    # when a module installing such an object names the class
+    # (`installs_hooks`): the framework's call of that name runs the
+    # project's method, judged where it is defined.
+    signout_hooks: frozenset = frozenset()
     # For a module that builds an application (summary `builds_app`): the
     # project_use facts of the modules it is made of, those it imports
     # (transitively) and those that import it, not of every module linked
@@ -1199,6 +1205,15 @@ def _groups(edges):
     return groups
 
 
+def _installed_hooks(product):
+    """The sign-out hooks (summary `signout_hooks`) of the classes a module
+    that installs such an object names (summary `installs_hooks`)."""
+    installed = {name for f in product for name in f.get("installs_hooks", ())}
+    if not installed:
+        return frozenset()
+    return frozenset(hook for f in product for cls, hook in f.get("signout_hooks", ()) if cls in installed)
+
+
 def _merge(summaries, product, unreadable):
     """The facts of an application's modules; `product`: those outside test
     code (a test's `Flask(__name__)` does not make an extension an app);
@@ -1229,4 +1244,5 @@ def _merge(summaries, product, unreadable):
         backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
         markers=frozenset(marker for marker in _MARKERS if any(f.get(marker, False) for f in product)),
         session_methods=frozenset(method for f in product for method in f.get("session_methods", ())),
+        signout_hooks=_installed_hooks(product),
     )

@@ -100,7 +100,14 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   from names it) that its text names outside imports, present only when
   there is one: the application uses Flask's session through a module
   that re-exports it (`from .base_view import *` where base_view.py
-  imports `flask.session`).
+  imports `flask.session`);
+- `signout_hooks`: [class, hook] for the framework sign-out hooks its
+  module-level classes define as methods (Pyramid's `forget(self,
+  request)` of the application's own security policy), present only when
+  there is one; `installs_hooks`: the CapWords names a module that installs
+  an object holding such hooks mentions (Framework.hook_setups:
+  `config.set_security_policy(TicketPolicy())`, or the policy built above
+  it), present only when it does one.
 
 The imports alone say whether a module uses Flask's session or sets up
 Flask-Session; only modules whose text mentions one of PARSE_MARKERS are
@@ -378,7 +385,37 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
         facts["unreadable"] = True
     if "__main__" in text and _RUNS_MAIN.search(text) is not None:
         facts["runs_main"] = True
+    if any(needle in text for needle in _HOOK_NEEDLES):
+        hooks = _hook_classes(text)
+        if hooks:
+            facts["signout_hooks"] = hooks
+    if any(setup in text for setup in _HOOK_SETUPS):
+        facts["installs_hooks"] = sorted(set(_CLASS_NAMES.findall(text)))[:_MAX_INSTALLED]
     return facts
+
+
+def _hook_classes(text):
+    """[[class, hook]] for the sign-out hooks (_HOOK_METHODS) the module's
+    classes define as methods."""
+    found = []
+    for match in _HOOK_METHODS.finditer(text):
+        owner = _CLASS_ABOVE.findall(text, 0, match.start())
+        if owner and [owner[-1], match.group(1)] not in found:
+            found.append([owner[-1], match.group(1)])
+    return found
+
+
+# The sign-out hooks a framework calls on the application's own policy
+# (Framework.logout_hooks: Pyramid's `forget(self, request)`), defined as
+# a method here (summary `signout_hooks`): the framework's call of that name
+# (`pyramid.security.forget(request)`) runs the project's own method.
+_LOGOUT_HOOKS = sorted({h for f in fw.FRAMEWORKS for h in f.logout_hooks})
+_HOOK_SETUPS = tuple(sorted({setup for f in fw.FRAMEWORKS for setup in f.hook_setups}))
+_CLASS_ABOVE = re.compile(r"^class[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+_CLASS_NAMES = re.compile(r"\b[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*\b")  # CapWords names a module mentions
+_MAX_INSTALLED = 256
+_HOOK_NEEDLES = tuple(f"def {h}(" for h in _LOGOUT_HOOKS)
+_HOOK_METHODS = re.compile(r"\n[ \t]+(?:async[ \t]+)?def[ \t]+(%s)[ \t]*\([ \t]*self\b" % "|".join(_LOGOUT_HOOKS)) if _LOGOUT_HOOKS else re.compile(r"(?!)")
 
 
 # A configuration module imported by a name the code computes (UNLP's
