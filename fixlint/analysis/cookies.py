@@ -147,7 +147,8 @@ class CookieSite:
             if self.name_source:  # named by an environment read's default
                 return f"cookie {self.name_source} (default {self.name!r})"
             return f"cookie {self.name!r}"
-        return f"cookie {self.name_source}" if self.name_source else "cookie"
+        # (named by an expression: "cookie key is set..." would read as the cookie's key)
+        return f"cookie named by {self.name_source}" if self.name_source else "cookie"
 
     sensitivity_detail = "session"
     middleware_subject = "SessionMiddleware's session cookie"
