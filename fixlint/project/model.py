@@ -254,7 +254,6 @@ class Project:
         self._modules = summaries.keys()  # for `in`, asked for every import: in C, whatever the mapping
         self._group = None  # absolute path -> frozenset of paths linked to it
         self._edges = None  # absolute path -> (project modules it imports, all star imports found)
-        self._importers = None  # absolute path -> the project modules importing it (_related)
         self._facts = {}
         self._stars = {}  # application (group) -> the paths another of its modules star-imports
         self._resolved = {}  # (importing folder, level, module, names) -> project modules
@@ -377,14 +376,8 @@ class Project:
     def _related(self, path):
         """The modules `path` imports, transitively, and those that import
         it, transitively: the application a module building one is part of."""
-        if self._importers is None:
-            importers = {}
-            for source, (targets, _) in self._edges.items():
-                for target in targets:
-                    importers.setdefault(target, []).append(source)
-            self._importers = importers
         near = set()
-        for step in (lambda p: self._edges[p][0], lambda p: self._importers.get(p, ())):
+        for step in (lambda p: self._edges[p][0], self._importers_of):
             seen, todo = {path}, [path]
             while todo:
                 for other in step(todo.pop()):
