@@ -466,7 +466,9 @@ class SessionNotRegeneratedOnLogin(Rule):
         "yielded by a dependency defined in another module (`Depends(get_session)` from `deps.py`), are "
         "found only by fixlint's project model. Semgrep also misses a verified record passed to a helper that "
         "writes it under a key of any name, and a helper given the session and an identity key name as "
-        "arguments (`grant(session, \"is_admin\")`)."
+        "arguments (`grant(session, \"is_admin\")`). Also found only by fixlint: a binding through an "
+        "instance method of a project class defined in another module (`UserMapper(...).set_user2session()`), "
+        "and a Tornado handler's `self.session` (the application's own server-side store)."
     )
     def check(self, ctx, facts):
         for path, step, backend, cause in self.unregenerated(facts):

@@ -350,7 +350,10 @@ class SessionNotInvalidatedOnLogout(Rule):
         "the user, so a logout handler that deletes any cookie named like an identity (or by a name that is "
         "no literal), or calls a method named like a clearing or a logout, passes, and one in a module that "
         "issues no signed cookie is reported too; a logout that deletes the signed cookie and revokes "
-        "nothing on the server is not reported."
+        "nothing on the server is not reported. Also found only by fixlint: a Pyramid logout that only calls "
+        "`forget(request)` (silent where the application installs its own policy defining `forget`), a "
+        "Tornado handler's `self.session` (the application's own store) losing only some keys, and a "
+        "partial logout through an instance method of a project class defined in another module."
     )
 
     def check(self, ctx, facts):
