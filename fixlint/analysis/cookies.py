@@ -158,20 +158,6 @@ class CookieSite:
         return f"<CookieSite {self.kind} {self.name!r} line {getattr(self.node, 'lineno', 1)}>"
 
 
-def _a_request(ctx, owner):
-    """`request`, `req`, a parameter of the function (a view's first), or
-    `self.request` (a class-based view's): the owner of a request's session."""
-    if owner.__class__ is ast.Attribute and owner.attr == "request":
-        owner = owner.value
-        return owner.__class__ is ast.Name and owner.id == "self"
-    if owner.__class__ is not ast.Name:
-        return False
-    if owner.id in fw.REQUEST_NAMES:
-        return True
-    binding = ctx.binding(owner)
-    return binding is not None and binding.kind == sc.PARAM
-
-
 def _flag_from(expr, ctx):
     if expr is None:
         return None
@@ -1053,9 +1039,7 @@ class CookieAnalysis(Analysis):
         browser closes) and `set_expiry(None)` (the configured age) set
         no long lifetime."""
         receiver = func.value
-        if not (receiver.__class__ is ast.Attribute and receiver.attr == "session" and _a_request(self.ctx, receiver.value)):
-            return
-        if fw.file_web_framework(self.ctx) is not framework:
+        if fw.session_object(self.ctx, receiver) is not framework:  # `request.session`, `self.request.session`
             return
         site = CookieSite(SESSION_EXPIRY, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
         site.method = f"{_short_source(receiver) or 'session'}.{func.attr}"

@@ -290,8 +290,7 @@ def _instance_methods(chunk):
         opening = chunk.find("(", match.end())
         if opening == -1 or not chunk[opening + 1:opening + 80].lstrip().startswith("self"):
             continue
-        end = re.compile(r"\n(?!%s[ \t])(?=[ \t]*[^\s)\]}#])" % re.escape(indent)).search(chunk, match.end())
-        yield chunk[match.start() + 1:end.start() + 1 if end is not None else len(chunk)]
+        yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
 
 
 def _marked_instance(method, names):
@@ -317,8 +316,16 @@ def _decorated_methods(chunk):
         definition = re.compile(r"(?:^|\n)%s(?:async[ \t]+)?def\b" % indent).search(chunk, match.end() - 1)
         if definition is None:
             continue
-        end = re.compile(r"\n(?!%s[ \t])(?=[ \t]*[^\s)\]}#])" % indent).search(chunk, definition.end())
-        yield chunk[start:end.start() + 1 if end is not None else len(chunk)]
+        yield chunk[start:_block_end(chunk, match.group(1), definition.end())]
+
+
+def _block_end(chunk, indent, at):
+    """Where the block of a `def` line indented by `indent` (its text
+    before `at`) ends in `chunk`: after the line before the next one as
+    indented as it, or less, that starts with code (a closing bracket or a
+    comment does not end it); else the end."""
+    end = re.compile(r"\n(?!%s[ \t])(?=[ \t]*[^\s)\]}#])" % re.escape(indent)).search(chunk, at)
+    return end.start() + 1 if end is not None else len(chunk)
 
 
 def _marked(chunk, names):
