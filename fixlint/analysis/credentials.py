@@ -277,7 +277,7 @@ def checks_credentials(ctx, call):
         return True
     # `query = {"email": e, "password": p}; users.find_one(query)`: the filter a name holds;
     # `filter(**form.cleaned_data)`: the fields of the form a name holds
-    if (call.args and call.args[0].__class__ is ast.Name) or any(k.arg is None for k in call.keywords):
+    if (call.args and call.args[0].__class__ is ast.Name) or (call.keywords and any(k.arg is None for k in call.keywords)):
         return credential_query(call, ctx.value_of)
     return False
 

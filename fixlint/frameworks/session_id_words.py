@@ -276,6 +276,7 @@ def names_other_store(container):
     return name is not None and names_other_session(name)
 
 
+@lru_cache(maxsize=8192)
 def names_other_session(name):
     """`browsersteps_session_id`, `mcp_sessions`, `/api/chat/completions`,
     `assistant_router`: a name or path one of whose words says the session

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks import COOKIE_FRAGMENT as FRAGMENT
@@ -103,6 +104,7 @@ def mentions_cookies(text, probe=None):
     return _COOKIE_WORD.found_in(text, probe)
 
 
+@lru_cache(maxsize=8192)
 def _may_name_session(name):
     """Only a cookie named like a session or credential is ever asked
     about (SessionIdAnalysis._never_read): other strings are not kept."""

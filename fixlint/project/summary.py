@@ -262,9 +262,16 @@ _BACKEND_ROOTS = frozenset(choice.partition(".")[0] for choice in _BACKEND_CHOIC
 _APP_MODULES = frozenset(q.rpartition(".")[0] for q in _APPLICATIONS)
 _APP_PACKAGES = frozenset(q[:at] for q in _APPLICATIONS for at, char in enumerate(q) if char == ".")
 
-# Whole import statements (parenthesised ones over several lines).
-_IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t][^\n]*)",
-                               re.MULTILINE)
+# Whole import statements (parenthesised ones over several lines), each
+# with the line break before it: the regex engine skips from one line
+# break to the next (a MULTILINE `^` is tried at every character).
+_IMPORT_STATEMENT = re.compile(r"\n[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t][^\n]*)")
+
+
+def _without_imports(text):
+    """The text with its import statements left out (their lines kept,
+    empty), after a line break of its own."""
+    return _IMPORT_STATEMENT.sub("\n", "\n" + text)
 
 
 def _named_again(text, name):
@@ -275,7 +282,7 @@ def _named_again(text, name):
     Comments and strings count: a doubt keeps the use. An attribute of the
     same name is another object's (`db.session.commit()`, Flask-SQLAlchemy's)."""
     names = [name] + _as_names(name).findall(text)
-    rest = _IMPORT_STATEMENT.sub("", text)
+    rest = _without_imports(text)
     return any(_bare_name(n).search(rest) is not None for n in names)
 
 
@@ -589,7 +596,7 @@ def _reexport_facts(facts, imports, text):
         if local not in text:
             return False
         if not rest:
-            rest.append(_IMPORT_STATEMENT.sub("", text))  # once a module
+            rest.append(_without_imports(text))  # once a module
         return name_pattern(local).search(rest[0]) is not None
 
     for dots, module, listed, plain in import_lines.statements(text):
