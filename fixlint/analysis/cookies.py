@@ -153,6 +153,8 @@ class CookieSite:
     sensitivity_detail = "session"
     middleware_subject = "SessionMiddleware's session cookie"
     name_source = None  # the name expression's source, when not a literal (or a literal by default only)
+    via = None  # the module's cookie helper a call sets the cookie through (cookie_helpers)
+    lifetime_via = None  # the helper's parameter the call's lifetime comes from
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<CookieSite {self.kind} {self.name!r} line {getattr(self.node, 'lineno', 1)}>"
@@ -365,6 +367,8 @@ def set_cookie_site(ctx, node, func):
         return last[1]
     site = _set_cookie_site(ctx, node, func)
     ctx.kept[set_cookie_site] = (node, site)
+    if site is not None and ctx.function is not None:
+        cookie_helpers.note_template(ctx, site, func)  # a helper given the response: its calls are sites
     return site
 
 
@@ -980,6 +984,10 @@ class CookieAnalysis(Analysis):
                 base = fw.local_base(self.ctx, func, fw.MIDDLEWARE_QUALNAMES, same_init=True)
                 if base is not None:
                     self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
+                else:
+                    site = cookie_helpers.helper_cookie_site(self.ctx, node)  # set_cookie(resp, "sid", value, 365)
+                    if site is not None and not self._in_dev_block(node, self.ctx.function):
+                        self.sites.append(site)
             return
         if node.keywords:
             self._response_headers(node)
@@ -1678,3 +1686,6 @@ def cookie_jar(ctx, expr):
     if value.__class__ is ast.Call and ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
         return binding
     return None
+
+
+from . import cookie_helpers  # noqa: E402 - it builds on this module's sites

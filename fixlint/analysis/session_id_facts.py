@@ -36,6 +36,7 @@ from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
 from .base import Analysis, below_root, configured_keywords
+from .cookie_helpers import helper_cookie_site
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
 from .lifecycle import handler_phrases
@@ -704,6 +705,10 @@ class SessionIdAnalysis(Analysis):
                 self._must_create(node, func)
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
+        elif cls is ast.Name and qualname is None:
+            site = helper_cookie_site(self.ctx, node)  # a cookie helper of the module: its arguments are the cookie's
+            if site is not None:
+                self._cookie_site(site, None)
         self._pass_along(node, func, qualname)
         if node.args:
             self._other_session_call(node, name)
@@ -881,7 +886,13 @@ class SessionIdAnalysis(Analysis):
 
     def _cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
-        if site is None or site.value is None:
+        if site is not None:
+            self._cookie_site(site, func)
+
+    def _cookie_site(self, site, func):
+        """A cookie set at `site`, by a `set_cookie(...)` call whose callee is
+        `func`, or (`func` None) through a cookie helper of the module."""
+        if site.value is None:
             return
         named = site.name is not None and not ids_a_record(site.name, _RECORD_OWNERS) and (
             cookie_kind(self.ctx, site.name) == fw.SESSION or self._is_id_name(site.name)
@@ -901,14 +912,15 @@ class SessionIdAnalysis(Analysis):
                        web=True)
         if site.name is not None and not site.deletion:
             self._constant_cookie(site.value, site.name,
-                                  lambda: self._framework(fw.response_framework(self.ctx, func.value)))
+                                  lambda: self._framework(fw.response_framework(self.ctx, func.value)
+                                                          if func is not None else site.framework))
 
     def _signed_identity(self, site, func):
         """A handler's signed login cookie holding the user's name or id
         (Tornado's `self.set_signed_cookie("user", self.get_argument("username"))`):
         an identity the server signs afresh, not a session id the client
         picks, when every request value in it is named like an identifier."""
-        framework = fw.handler_framework(self.ctx, func.value)
+        framework = fw.handler_framework(self.ctx, func.value) if func is not None else None
         if framework is None or site.method not in framework.identity_cookie_setters:
             return False
         reads = self.origins.reads_in(site.value)

@@ -228,5 +228,9 @@ class SessionLifetimeTooLong(Rule):
             return f"{subject} has Max-Age of {life}, above the limit of {cap}; shorten Max-Age"
         if site.kind == MORSEL:
             return f"{subject} lives {life}, above the limit of {cap}; shorten its max-age (http.cookies)"
+        if site.via is not None:  # through a cookie helper of the module: the call gives the lifetime
+            option = site.lifetime_via or "lifetime"
+            return (f"{subject}, set through {site.via}(), lives {life}, above the limit of {cap}; pass a "
+                    f"shorter {option} to {site.via}() ({site.label})")
         return (f"{subject} lives {life}, above the limit of {cap}; pass a shorter max_age/expires "
                 f"to {site.method}() ({site.label})")

@@ -1,0 +1,255 @@
+"""Cookies set through a helper of the module, judged at the helper's call.
+
+A helper given the response and the cookie's name, value or lifetime
+(the Django idiom `def set_cookie(response, key, value, days_expire=7)`,
+copied into many apps) sets the cookie where its caller says: in
+`set_cookie(resp, "anon_token", str(uuid.uuid1()), 365)` the weak value,
+the lifetime above the limit and the session name without `__Host-` are
+the call's. The helper's own `set_cookie(...)` knows none of them (its
+name and value are parameters), so its flags are judged there (SFX301-303,
+as for any cookie named by an expression), and the call gives a site of
+its own (helper_cookie_site) for what its arguments decide: the name,
+the value and the lifetime (SFX204, SFX304, SFX305), reported at the call.
+
+A helper is a module-level function whose `set_cookie(...)` is made on a
+parameter (the response it is given) with its name, value or lifetime
+taken from parameters (`note_template`, while the walk is in it): its
+calls below it in the module are sites (a helper defined further down is
+not known yet when its callers are walked).
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+
+from ..engine import scope as sc
+from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
+
+_NOW = frozenset(("datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
+                  "django.utils.timezone.now", "time.time"))
+_TEMPLATES = "cookie helper templates"  # ctx.kept key: FunctionDef -> _Template
+_MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = days * 86400`)
+
+
+class _Template:
+    """What a helper's `set_cookie(...)` takes from its parameters."""
+
+    __slots__ = ("function", "site", "key", "value", "lifetime", "positional", "params", "defaults")
+
+    def __init__(self, function, site, key, value, lifetime):
+        self.function = function  # the helper's FunctionDef
+        self.site = site  # the CookieSite of its set_cookie(...)
+        self.key = key  # the parameter naming the cookie, or None (a name of its own)
+        self.value = value  # the parameter giving the value, or None
+        self.lifetime = lifetime  # the lifetime with parameters left as Names (_inlined), or None
+        args = function.args
+        self.positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        self.params = self.positional + [a.arg for a in args.kwonlyargs]
+        self.defaults = dict(zip(self.positional[len(self.positional) - len(args.defaults):], args.defaults))
+        self.defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+
+
+def note_template(ctx, site, func):
+    """While the walk is in a module-level function: keep what its
+    `set_cookie(...)` (`site`; `func`: the call's callee) takes from the
+    function's parameters, for its calls (helper_cookie_site)."""
+    info = ctx.function
+    if info is None or info.class_node is not None or info.parent is not None or site.deletion:
+        return
+    if _param(ctx, func.value) is None:
+        return  # the response is the function's own: a handler, not a helper
+    key = _param(ctx, site.flags["name"].node) if site.name is None else None
+    value = _param(ctx, site.value)
+    lifetime = site.flags.get("lifetime")
+    inlined = _inlined(ctx, lifetime.node, 0) if lifetime is not None and lifetime.node is not None else None
+    takes_lifetime = inlined is not None and any(_holds_param(inlined, p) for p in _param_names(info.node))
+    if key is None and value is None and not takes_lifetime:
+        return
+    templates = ctx.kept.get(_TEMPLATES)
+    if templates is None:
+        templates = ctx.kept[_TEMPLATES] = {}
+    templates.setdefault(info.node, _Template(info.node, site, key, value, inlined))
+
+
+def _param_names(function):
+    args = function.args
+    return [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+
+
+def _param(ctx, expr):
+    """The name of the current function's parameter `expr` is, or None."""
+    if expr is None or expr.__class__ is not ast.Name:
+        return None
+    binding = ctx.binding(expr)
+    if binding is None or binding.kind != sc.PARAM or binding.scope is not ctx.function.scope:
+        return None
+    return expr.id
+
+
+def _inlined(ctx, expr, depth):
+    """`expr` (a lifetime in the helper) as a tree of literals, the
+    helper's parameters (Names) and the markers of `timedelta(...)` and
+    `now()` calls, its local names replaced by what they were assigned;
+    None when a part is none of these."""
+    if depth > _MAX_INLINE:
+        return None
+    cls = expr.__class__
+    if cls is ast.Constant:
+        return expr
+    if cls is ast.Name:
+        if _param(ctx, expr) is not None:
+            return ast.Name(id=expr.id, ctx=ast.Load())
+        value = ctx.value_of(expr)
+        if value is not expr:
+            return _inlined(ctx, value, depth + 1)
+    elif cls is ast.BinOp:
+        left, right = _inlined(ctx, expr.left, depth + 1), _inlined(ctx, expr.right, depth + 1)
+        if left is None or right is None:
+            return None
+        return ast.BinOp(left=left, op=expr.op, right=right)
+    elif cls is ast.UnaryOp:
+        operand = _inlined(ctx, expr.operand, depth + 1)
+        return None if operand is None else ast.UnaryOp(op=expr.op, operand=operand)
+    elif cls is ast.Call:
+        qualname = ctx.qualname(expr.func)
+        if qualname in _NOW and not expr.args and not expr.keywords:
+            return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=[], keywords=[])
+        if qualname in TIMEDELTA:
+            args = [_inlined(ctx, a, depth + 1) for a in expr.args]
+            keywords = [(k.arg, _inlined(ctx, k.value, depth + 1)) for k in expr.keywords]
+            if any(a is None for a in args) or any(k is None or v is None for k, v in keywords):
+                return None
+            return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=args,
+                            keywords=[ast.keyword(arg=k, value=v) for k, v in keywords])
+    value = evaluate(expr, ctx, numbers=True)
+    if value is UNKNOWN or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return ast.Constant(value=value)
+
+
+class _Markers:
+    """The context an inlined lifetime is folded in: its only names are
+    the markers of `timedelta(...)` and `now()` (their qualified names)."""
+
+    project = None
+
+    @staticmethod
+    def qualname(expr):
+        return expr.id if expr.__class__ is ast.Name else None
+
+    @staticmethod
+    def value_of(expr):
+        return expr
+
+
+def helper_cookie_site(ctx, call):
+    """The CookieSite of a call of a cookie helper of the module (see the
+    module's doc), or None. Shared by the cookie and session-id analyses,
+    which ask in turn at the same call: the last call's answer is kept."""
+    templates = ctx.kept.get(_TEMPLATES)
+    if not templates:
+        return None
+    last = ctx.kept.get(helper_cookie_site)
+    if last is not None and last[0] is call:
+        return last[1]
+    site = _helper_cookie_site(ctx, call, templates)
+    ctx.kept[helper_cookie_site] = (call, site)
+    return site
+
+
+def _helper_cookie_site(ctx, call, templates):
+    func = call.func
+    if func.__class__ is not ast.Name:
+        return None
+    binding = ctx.binding(func)
+    if binding is None or binding.kind != sc.FUNCTION:
+        return None
+    template = templates.get(binding.value)
+    if template is None:
+        return None
+    given = _arguments(template, call)
+    if given is None:
+        return None
+    from . import cookies as ck
+
+    inner = template.site
+    key = value = None
+    if template.key is not None:
+        key = given.get(template.key)
+        if key is None or key.__class__ is ast.Constant and key.value is None:
+            return None
+        name = literal_string(key, ctx)
+    else:
+        name = inner.name
+    if template.value is not None:
+        value = given.get(template.value)
+        if value is None or evaluate(value, ctx) in (None, "", b""):
+            return None  # a deletion through the helper
+    site = ck.CookieSite(ck.SET_COOKIE, call, inner.label, name)
+    site.framework, site.method, site.settings = inner.framework, inner.method, inner.settings
+    site.via = func.id
+    site.value = value if value is not None else inner.value
+    if name is None and key is not None:
+        site.name_source = ck._short_source(key)
+    site.sensitivity = ck.cookie_sensitivity(ctx, name, site.value, key)
+    for flag in ("secure", "httponly", "samesite", "domain", "path"):
+        site.flags[flag] = ck.Flag(None, known=False)  # the helper's own: judged at its set_cookie(...)
+    site.flags["name"] = ck.Flag(name, known=name is not None, explicit=key is not None or name is not None,
+                                 node=key if key is not None else call)
+    seconds = _lifetime(template, given, ctx)
+    if seconds is not None:
+        site.flags["lifetime"] = ck.Flag(seconds, known=True, explicit=True, node=call)
+        site.lifetime_via = next((p for p in template.params if p in given and _holds_param(template.lifetime, p)),
+                                 None)
+    site.missing_counts = frozenset()
+    return site
+
+
+def _arguments(template, call):
+    """{parameter: expression} of a call of the helper (its defaults for
+    the parameters it leaves out), or None when `*args`/`**kwargs` hide
+    which is which."""
+    if any(a.__class__ is ast.Starred for a in call.args) or any(k.arg is None for k in call.keywords):
+        return None
+    given = dict(template.defaults)
+    if len(call.args) > len(template.positional):
+        return None
+    given.update(zip(template.positional, call.args))
+    for keyword in call.keywords:
+        given[keyword.arg] = keyword.value
+    return given
+
+
+def _holds_param(tree, param):
+    return tree is not None and any(n.__class__ is ast.Name and n.id == param for n in ast.walk(tree))
+
+
+def _lifetime(template, given, ctx):
+    """Seconds the cookie lives for this call, or None when unknown."""
+    tree = template.lifetime
+    if tree is None:
+        flag = template.site.flags.get("lifetime")
+        return flag.value if flag is not None and flag.known else None
+    values = {}
+    for node in ast.walk(tree):
+        if node.__class__ is ast.Name and node.id in given and node.id not in values:
+            value = evaluate(given[node.id], ctx, numbers=True)
+            if value is UNKNOWN or isinstance(value, bool) or not isinstance(value, (int, float)):
+                return None
+            values[node.id] = value
+    substituted = _Substitute(values).visit(copy.deepcopy(tree))
+    if any(n.__class__ is ast.Name and n.id not in _NOW and n.id not in TIMEDELTA
+           for n in ast.walk(substituted)):
+        return None  # a parameter the call leaves to a default that is no literal
+    return duration_of(substituted, _Markers)
+
+
+class _Substitute(ast.NodeTransformer):
+    def __init__(self, values):
+        self.values = values
+
+    def visit_Name(self, node):
+        if node.id in self.values:
+            return ast.Constant(value=self.values[node.id])
+        return node
