@@ -527,6 +527,27 @@ def names_revocation(name):
     return bool(name) and name not in COOKIE_WRITER_METHODS and not auth.REVOKE_WORDS.isdisjoint(words(name))
 
 
+# The generic request calls of HTTP clients that take the method as text.
+_REQUEST_CALLS = frozenset(("request", "arequest", "Request", "open"))
+
+
+def sends_delete(call):
+    """An HTTP request whose method is DELETE, given as text to a client's
+    generic call (`requests.request("DELETE", url, ...)`, `httpx.request`,
+    `session.request(method="delete", ...)`, urllib's `Request(url,
+    method="DELETE")`): as `requests.delete(...)`, named for ending
+    something on the server (names_revocation)."""
+    func = call.func
+    name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+    if name not in _REQUEST_CALLS:
+        return False
+    given = [k.value for k in call.keywords if k.arg == "method"]
+    if name != "Request" and call.args:
+        given.append(call.args[0])
+    return any(v.__class__ is ast.Constant and isinstance(v.value, str) and v.value.strip().upper() == "DELETE"
+               for v in given)
+
+
 def _response_origin(ctx, receiver):
     """A Framework, True (a response of unknown framework), or
     _NOT_A_RESPONSE."""

@@ -238,8 +238,10 @@ LOGIN_EXACT = every("login_exact")
 LOGOUT_EXACT = every("logout_exact")
 PRINCIPAL_WORDS = frozenset(every("principal"))
 # Literal cookie or session values that are the same for every visitor: a
-# yes/no flag's words, and a 1/0 switch.
-FLAG_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "done"))
+# yes/no flag's words, a placeholder for no value (csc-648's
+# `set_cookie("token", "none")` after a failed login), and a 1/0 switch.
+FLAG_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "done",
+                        "none", "null", "undefined", "invalid", "deleted", "expired"))
 SWITCH_VALUES = frozenset(("0", "1"))
 SIGNED_OUT_FLAGS = frozenset(every("signed_out"))
 SIGNED_IN_FLAGS = frozenset(every("signed_in"))

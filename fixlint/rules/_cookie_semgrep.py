@@ -41,11 +41,14 @@ NOT_DELETIONS = [
     {"pattern-not": '$RESP.$SET(..., expires="=~/(?i)1970/", ...)'},
     {"pattern-not": "$RESP.$SET(..., expires=$DATE(1970, ...), ...)"},
 ]
-# The same in header text: `sid=; Path=/`, `Max-Age=0`, an Expires in 1970.
+# The same in header text: `sid=; Path=/`, `Max-Age=0`, an Expires in 1970;
+# and a value that is a flag or a placeholder, the same for everyone
+# (`__session=None; Path=/`: fixlint.frameworks.FLAG_COOKIE_VALUES).
 HEADER_NOT_DELETION_RE = (
     r"""^[rRbBuUfF]{0,2}["']\s*[^=;"']*=(?!\s*(;|["']$))"""
+    r"""(?!\s*(?i:%s)\s*(;|["']$))"""
     r"""(?!.*(?i:max-age\s*=\s*-?0*\s*(;|["']$)|expires\s*=[^;]*1970))"""
-)
+) % "|".join(sorted(fw.FLAG_COOKIE_VALUES))
 
 
 # -- small builders ----------------------------------------------------------
