@@ -11,7 +11,7 @@ import ast
 
 from .. import frameworks as fw
 from ..config import Config
-from ..frameworks import auth
+from ..frameworks import auth, stdlib
 from ..frameworks import vocabularies as vocab
 
 
@@ -77,6 +77,44 @@ def binds_nobody(value, depth=0):
     if cls is ast.Dict:
         return None not in value.keys and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.values)
     return cls in _CONTAINERS and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.elts)
+
+
+def fresh_id(value, qualname):
+    """A value made afresh from a strong random source out of nothing the
+    code holds (`str(uuid.uuid4())`, `secrets.token_hex(16)`,
+    `uuid.uuid4().hex`): a new id, the same for no user, not who is signed
+    in, whatever the key it is written under (Ansible-Website's login page
+    writing `session["id"]`, the app's own session id). `qualname(func)`:
+    the qualified name of a callee."""
+    if not _from_nothing(value, 0):
+        return False
+    for node in ast.walk(value):
+        if node.__class__ is ast.Call:
+            called = qualname(node.func)
+            if called is not None and (called in stdlib.STRONG_CALLS or called.startswith(stdlib.STRONG_PREFIXES)):
+                return True
+    return False
+
+
+def _from_nothing(expr, depth):
+    """Whether an expression is built of calls and literals alone: no name,
+    attribute or subscript it reads a value from (a callee may be one:
+    `uuid.uuid4().hex`)."""
+    if depth > 8:
+        return False
+    cls = expr.__class__
+    if cls is ast.Constant:
+        return True
+    if cls is ast.Call:
+        return all(_from_nothing(a, depth + 1) for a in expr.args) and all(
+            k.arg is not None and _from_nothing(k.value, depth + 1) for k in expr.keywords)
+    if cls is ast.Attribute:
+        return expr.value.__class__ is ast.Call and _from_nothing(expr.value, depth + 1)
+    if cls is ast.JoinedStr:
+        return all(_from_nothing(v, depth + 1) for v in expr.values)
+    if cls is ast.FormattedValue:
+        return _from_nothing(expr.value, depth + 1)
+    return False
 
 
 def literal_key(expr, ctx):

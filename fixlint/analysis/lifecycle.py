@@ -61,7 +61,7 @@ from .credentials import (VerifiedRecords, checks_credentials, checks_credential
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
 from .identity_cookies import chain_root, computed_name
-from .identity import binds_nobody, identity_in_value, is_identity_key, literal_key, names_something_else
+from .identity import binds_nobody, fresh_id, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
 
 BIND = "bind"
@@ -1406,7 +1406,7 @@ class LifecycleAnalysis(Analysis):
                 if _seeds_absent_key(ctx, node, key, container):
                     return  # a new session's default, not a sign-out
                 self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
-            elif key is not None and is_identity_key(key, ctx.config):
+            elif key is not None and is_identity_key(key, ctx.config) and not self._fresh_id(value):
                 empty = binds_nobody(value)
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
@@ -1424,6 +1424,14 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(container, target.slice)
         if origin is not None:
             self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def _fresh_id(self, value):
+        """A value made afresh from a strong random source, from nothing the
+        code holds (`str(uuid.uuid4())`, `secrets.token_hex(16)`): a new
+        id, the same for no user, written under a key such as `id` (an
+        app's own session id, whose records it keeps elsewhere: Ansible-
+        Website's login page), not who is signed in."""
+        return fresh_id(value, self.ctx.qualname)
 
     def _value_write(self, node, framework, key, key_expr, value, container):
         """A session write of `value` under a key of no identity name: a

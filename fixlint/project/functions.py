@@ -80,7 +80,7 @@ from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, evaluate, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
-from ..analysis.identity import binds_nobody, is_identity_key
+from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sid_words
 from ..frameworks import stdlib
@@ -745,6 +745,10 @@ class _Function:
         """The value last assigned to the local `name` so far, or `name`."""
         return self.assigned.get(name.id, name)
 
+    def _callee(self, func):
+        """The qualified name of a callee, through the module's imports."""
+        return _qualname(func, self.aliases)
+
     # -- the session ----------------------------------------------------------
     def _session(self, expr):
         """The framework key of the session `expr` is, a parameter named
@@ -789,7 +793,7 @@ class _Function:
         empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
         if value.__class__ in _CONTAINERS and binds_nobody(value):
             return  # session["claims"] = []: an empty container binds nobody yet
-        if key is not None and is_identity_key(key):
+        if key is not None and is_identity_key(key) and not fresh_id(value, self._callee):
             events.append(["remove" if empty else "bind", framework, key])
         else:
             if key is None and target.slice.__class__ is ast.Name and target.slice.id in self.params:
