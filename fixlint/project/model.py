@@ -1117,7 +1117,15 @@ def imported_names(project, path, resolve_cookies=True):
         elif not names and module:
             for target in resolve(folder, level, module, ())[:1]:
                 take(target, module)
+        elif names == ["*"]:
+            # `from out import *`: the module's own public functions with a profile, by the
+            # names the star import binds (reexports.star_names binds them so: `out.logout`)
+            for target in resolve(folder, level, module, ())[:1]:
+                for name, home in project._reexported().star_helpers(target).items():
+                    helpers.setdefault(f"{prefix}.{name}" if module else prefix + name,
+                                       profile(home, project.summaries[home]["functions"][name]))
     return helpers, constants, app_classes, env_defaults, numbers, handler_cookies
+
 
 
 def _cookie_names_read(project, path, profile):

@@ -129,6 +129,25 @@ class ReExports:
             self._stars[path] = found
         return found
 
+    def star_helpers(self, path, depth=0, seen=None):
+        """{name: the path of the module defining it} of the functions with a
+        profile a star import of the module at `path` binds: its own
+        (star_functions), and those of the project modules it star-imports
+        in turn (HomeBanking's `from _app import *`, _app.py star-importing
+        _logout.py: `logout`), its own first, then the last star import's."""
+        seen = set() if seen is None else seen
+        if path in seen or depth > _DEPTH:
+            return {}
+        seen.add(path)
+        found = {}
+        folder = os.path.dirname(path)
+        for level, module in reversed(self._import_index(path)[1]):
+            for target in self.resolve_in(folder, level, module, ())[:1]:
+                for name, home in self.star_helpers(target, depth + 1, seen).items():
+                    found.setdefault(name, home)
+        found.update((name, path) for name in star_functions(self.summaries[path]))
+        return found
+
     def _project_module(self, path, level, module):
         return bool(self.resolve_in(os.path.dirname(path), level, module, ()))
 
@@ -146,6 +165,9 @@ class ReExports:
             for name in names:
                 if name == "*":
                     given = self.star_names(targets[0])
+                    own = self.star_helpers(targets[0])
+                    if own:  # project helpers: bound by the names the importer's helpers know them by
+                        given = {**given, **{n: f"{prefix}.{n}" if module else prefix + n for n in own}}
                     if given:
                         stars[prefix] = given
                     continue
@@ -179,3 +201,9 @@ class ReExports:
                             if local == bound:
                                 found.update(_USES[f"{bound}.{name}"] for name in used if f"{bound}.{name}" in _USES)
         return frozenset(found)
+
+
+def star_functions(summary):
+    """The module-level functions with a profile that a star import of the
+    module binds: public names, not a class's methods (`Class.method`)."""
+    return [name for name in summary.get("functions") or () if "." not in name and not name.startswith("_")]
