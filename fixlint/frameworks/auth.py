@@ -91,6 +91,9 @@ IDENTITY_KEYS = frozenset(
         "id", "sub", "user", "user_id", "userid", "uid", "member_id", "customer_id", "account",
         "account_id", "email", "username", "_auth_user_id", "role", "roles", "is_admin",
         "logged_in", "authenticated", "mfa_passed", "_user_id", "_fresh",
+        # a credential kept in the session under its own name: simplejwt's `access`/`refresh`, a
+        # Firebase session cookie (cannlytics' `__session`, `session_cookie`)
+        "access", "refresh", "session_cookie", "sessioncookie", "__session",
     )
 )
 # A key holding one of these words names a principal (`current_user`,
