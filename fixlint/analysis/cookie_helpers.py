@@ -24,10 +24,9 @@ import ast
 import copy
 
 from ..engine import scope as sc
+from ..engine.values import NOW_CALLS as _NOW
 from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
 
-_NOW = frozenset(("datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
-                  "django.utils.timezone.now", "time.time"))
 _TEMPLATES = "cookie helper templates"  # ctx.kept key: FunctionDef -> _Template
 _MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = days * 86400`)
 

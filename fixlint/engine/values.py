@@ -31,6 +31,7 @@ _NOW = frozenset(
         "time.time",
     )
 )
+NOW_CALLS = _NOW  # the calls that give the current time
 _MAX_DEPTH = 40
 _MAX_STEPS = 400  # nodes one evaluation may visit; real constants take a few
 _MAX_STR = 10_000

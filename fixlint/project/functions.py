@@ -1068,6 +1068,8 @@ class _Function:
         if cls is ast.Name:
             value = self.assigned.get(expr.id)
             return self._randomness(value, depth + 1) if value is not None else None
+        if cls is ast.Attribute and expr.attr in stdlib.ENCODER_METHODS:
+            return self._randomness(expr.value, depth + 1)  # `uuid.uuid1().hex`, as origins reads it
         if cls in (ast.GeneratorExp, ast.ListComp):
             return self._randomness(expr.elt, depth + 1)
         if cls is ast.BinOp:
