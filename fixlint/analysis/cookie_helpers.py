@@ -13,9 +13,14 @@ the value and the lifetime (SFX204, SFX304, SFX305), reported at the call.
 
 A helper is a module-level function whose `set_cookie(...)` is made on a
 parameter (the response it is given) with its name, value or lifetime
-taken from parameters (`note_template`, while the walk is in it): its
-calls below it in the module are sites (a helper defined further down is
-not known yet when its callers are walked).
+taken from parameters. One of the module's is noted while the walk is in
+it (`note_template`): its calls below it in the module are sites (a
+helper defined further down is not known yet when its callers are
+walked). One of another module of the project comes with its profile
+(project/functions.py, `cookie`: the parameters, the lifetime as text).
+What the helper decides alone (its own name, and the value and lifetime
+that go with it) is judged at its own set_cookie(), once, not at each
+call.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import ast
 import copy
 
+from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import NOW_CALLS as _NOW
 from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
@@ -34,19 +40,61 @@ _MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = d
 class _Template:
     """What a helper's `set_cookie(...)` takes from its parameters."""
 
-    __slots__ = ("function", "site", "key", "value", "lifetime", "positional", "params", "defaults")
+    __slots__ = ("key", "name", "value", "lifetime", "positional", "params", "defaults", "method", "framework",
+                 "label", "settings", "inner_value", "inner_lifetime")
 
-    def __init__(self, function, site, key, value, lifetime):
-        self.function = function  # the helper's FunctionDef
-        self.site = site  # the CookieSite of its set_cookie(...)
-        self.key = key  # the parameter naming the cookie, or None (a name of its own)
+    def __init__(self, positional, kwonly, defaults, key, name, value, lifetime):
+        self.positional = positional  # the helper's positional parameters, in order
+        self.params = positional + kwonly
+        self.defaults = defaults  # parameter -> its default's expression
+        self.key = key  # the parameter naming the cookie, or None (named `name`)
+        self.name = name  # the helper's own literal cookie name, when `key` is None
         self.value = value  # the parameter giving the value, or None
         self.lifetime = lifetime  # the lifetime with parameters left as Names (_inlined), or None
+        self.method = "set_cookie"
+        self.framework = None
+        self.label = None
+        self.settings = {}
+        self.inner_value = None  # the helper's own value expression, when not a parameter
+        self.inner_lifetime = None  # the helper's own lifetime in seconds, when no parameter gives it
+
+    @classmethod
+    def of_function(cls, function, site, key, value, lifetime):
+        """The template of a helper of the module, from its set_cookie() site."""
         args = function.args
-        self.positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        self.params = self.positional + [a.arg for a in args.kwonlyargs]
-        self.defaults = dict(zip(self.positional[len(self.positional) - len(args.defaults):], args.defaults))
-        self.defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+        template = cls(positional, [a.arg for a in args.kwonlyargs], defaults, key,
+                       site.name if key is None else None, value, lifetime)
+        template.method, template.framework, template.label = site.method, site.framework, site.label
+        template.settings = site.settings
+        template.inner_value = site.value
+        flag = site.flags.get("lifetime")
+        if lifetime is None and flag is not None and flag.known:
+            template.inner_lifetime = flag.value
+        return template
+
+    @classmethod
+    def of_profile(cls, cookie, ctx):
+        """The template of a helper of another module, from its profile's
+        `cookie` entry (project/functions.py, `_cookie_template`)."""
+        lifetime = None
+        if cookie.get("lifetime"):
+            try:
+                lifetime = ast.parse(cookie["lifetime"], mode="eval").body
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                lifetime = None
+        defaults = {param: ast.Constant(value=value) for param, value in (cookie.get("defaults") or {}).items()}
+        template = cls(list(cookie.get("params") or ()), list(cookie.get("kwonly") or ()), defaults,
+                       cookie.get("key"), cookie.get("name"), cookie.get("value"), lifetime)
+        template.method = cookie.get("method") or "set_cookie"
+        framework = fw.BY_KEY.get(cookie.get("web")) or fw.file_web_framework(ctx)
+        template.framework = framework
+        template.label = framework.label_in(ctx) if framework is not None else None
+        if framework is not None and framework.cookie_keywords:
+            template.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}
+        return template
 
 
 def note_template(ctx, site, func):
@@ -68,7 +116,7 @@ def note_template(ctx, site, func):
     templates = ctx.kept.get(_TEMPLATES)
     if templates is None:
         templates = ctx.kept[_TEMPLATES] = {}
-    templates.setdefault(info.node, _Template(info.node, site, key, value, inlined))
+    templates.setdefault(info.node, _Template.of_function(info.node, site, key, value, inlined))
 
 
 def _param_names(function):
@@ -135,7 +183,13 @@ class _Markers:
 
     @staticmethod
     def qualname(expr):
-        return expr.id if expr.__class__ is ast.Name else None
+        parts = []
+        while expr.__class__ is ast.Attribute:
+            parts.append(expr.attr)
+            expr = expr.value
+        if expr.__class__ is not ast.Name:
+            return None
+        return ".".join([expr.id, *reversed(parts)])
 
     @staticmethod
     def value_of(expr):
@@ -143,36 +197,75 @@ class _Markers:
 
 
 def helper_cookie_site(ctx, call):
-    """The CookieSite of a call of a cookie helper of the module (see the
-    module's doc), or None. Shared by the cookie and session-id analyses,
-    which ask in turn at the same call: the last call's answer is kept."""
-    templates = ctx.kept.get(_TEMPLATES)
-    if not templates:
-        return None
-    last = ctx.kept.get(helper_cookie_site)
+    """The CookieSite of a call of a cookie helper (see the module's doc):
+    one of the module's, or one another module of the project defines
+    (its profile's `cookie`: `from .utils import set_cookie`). None for any
+    other call. Shared by the cookie and session-id analyses, which ask in
+    turn at the same call: the last call's answer is kept."""
+    kept = ctx.kept
+    templates = kept.get(_TEMPLATES)
+    profiled = kept.get(_PROFILED_NAMES)
+    if profiled is None:
+        profiled = kept[_PROFILED_NAMES] = _profiled_names(ctx.project)
+    if not templates and not profiled:
+        return None  # (most files: no cookie helper of theirs, none imported)
+    last = kept.get(helper_cookie_site)
     if last is not None and last[0] is call:
         return last[1]
-    site = _helper_cookie_site(ctx, call, templates)
+    template = _template_of(ctx, call.func, templates, profiled)
+    site = _site(ctx, call, template) if template is not None else None
     ctx.kept[helper_cookie_site] = (call, site)
     return site
 
 
-def _helper_cookie_site(ctx, call, templates):
-    func = call.func
-    if func.__class__ is not ast.Name:
+def _profiled_names(project):
+    """The qualified names of the imported helpers whose profile sets a
+    cookie from their parameters."""
+    helpers = project.helpers if project is not None else None
+    if not helpers:
+        return frozenset()
+    return frozenset(q for q, profile in helpers.items() if profile.get("cookie"))
+
+
+_PROFILED_NAMES = "cookie helper names"  # ctx.kept key: _profiled_names of the file's project facts
+
+
+def _template_of(ctx, func, templates, profiled):
+    """The _Template of the helper `func` names, or None."""
+    if func.__class__ is ast.Name:
+        binding = ctx.binding(func)
+        if binding is None:
+            return None
+        if binding.kind == sc.FUNCTION:
+            return templates.get(binding.value) if templates else None
+        if binding.kind != sc.IMPORT:
+            return None
+    elif func.__class__ is not ast.Attribute:
         return None
-    binding = ctx.binding(func)
-    if binding is None or binding.kind != sc.FUNCTION:
+    if not profiled:
         return None
-    template = templates.get(binding.value)
+    qualname = ctx.qualname(func)
+    if qualname not in profiled:
+        return None
+    cookie = ctx.project.helpers[qualname]["cookie"]
+    found = ctx.kept.get(_PROFILED)
+    if found is None:
+        found = ctx.kept[_PROFILED] = {}
+    template = found.get(qualname)
     if template is None:
-        return None
+        template = found[qualname] = _Template.of_profile(cookie, ctx)
+    return template
+
+
+_PROFILED = "cookie helper profiles"  # ctx.kept key: qualified name -> _Template of another module's helper
+
+
+def _site(ctx, call, template):
     given = _arguments(template, call)
     if given is None:
         return None
     from . import cookies as ck
 
-    inner = template.site
     key = value = None
     if template.key is not None:
         key = given.get(template.key)
@@ -180,23 +273,25 @@ def _helper_cookie_site(ctx, call, templates):
             return None
         name = literal_string(key, ctx)
     else:
-        name = inner.name
+        name = template.name
     if template.value is not None:
         value = given.get(template.value)
         if value is None or evaluate(value, ctx) in (None, "", b""):
             return None  # a deletion through the helper
-    site = ck.CookieSite(ck.SET_COOKIE, call, inner.label, name)
-    site.framework, site.method, site.settings = inner.framework, inner.method, inner.settings
-    site.via = func.id
-    site.value = value if value is not None else inner.value
+    site = ck.CookieSite(ck.SET_COOKIE, call, template.label, name)
+    site.framework, site.method, site.settings = template.framework, template.method, template.settings
+    site.via = call.func.id if call.func.__class__ is ast.Name else call.func.attr
+    # What the helper's own set_cookie() already judged is not judged again at each call: its own
+    # name, and with it its own value and lifetime (reported there, once).
+    from_call = key is not None
+    site.value = value if value is not None else (template.inner_value if from_call else None)
     if name is None and key is not None:
         site.name_source = ck._short_source(key)
     site.sensitivity = ck.cookie_sensitivity(ctx, name, site.value, key)
     for flag in ("secure", "httponly", "samesite", "domain", "path"):
         site.flags[flag] = ck.Flag(None, known=False)  # the helper's own: judged at its set_cookie(...)
-    site.flags["name"] = ck.Flag(name, known=name is not None, explicit=key is not None or name is not None,
-                                 node=key if key is not None else call)
-    seconds = _lifetime(template, given, ctx)
+    site.flags["name"] = ck.Flag(name, known=name is not None, explicit=from_call, node=key if from_call else call)
+    seconds = _lifetime(template, given, ctx) if template.lifetime is not None or from_call else None
     if seconds is not None:
         site.flags["lifetime"] = ck.Flag(seconds, known=True, explicit=True, node=call)
         site.lifetime_via = next((p for p in template.params if p in given and _holds_param(template.lifetime, p)),
@@ -228,8 +323,7 @@ def _lifetime(template, given, ctx):
     """Seconds the cookie lives for this call, or None when unknown."""
     tree = template.lifetime
     if tree is None:
-        flag = template.site.flags.get("lifetime")
-        return flag.value if flag is not None and flag.known else None
+        return template.inner_lifetime
     values = {}
     for node in ast.walk(tree):
         if node.__class__ is ast.Name and node.id in given and node.id not in values:
@@ -238,8 +332,7 @@ def _lifetime(template, given, ctx):
                 return None
             values[node.id] = value
     substituted = _Substitute(values).visit(copy.deepcopy(tree))
-    if any(n.__class__ is ast.Name and n.id not in _NOW and n.id not in TIMEDELTA
-           for n in ast.walk(substituted)):
+    if any(n.__class__ is ast.Name and n.id in template.params for n in ast.walk(substituted)):
         return None  # a parameter the call leaves to a default that is no literal
     return duration_of(substituted, _Markers)
 

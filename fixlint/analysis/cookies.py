@@ -1008,6 +1008,10 @@ class CookieAnalysis(Analysis):
             framework = self._constructed(func, qualname)
             if framework is not None:
                 self._constructions.append((node, framework))
+            else:
+                site = cookie_helpers.helper_cookie_site(self.ctx, node)  # a helper of another module
+                if site is not None and not self._in_dev_block(node, self.ctx.function):
+                    self.sites.append(site)
 
     def _constructed(self, func, qualname):
         """The framework whose project construction (`Flask(...)`,
@@ -1026,6 +1030,11 @@ class CookieAnalysis(Analysis):
     # -- set_cookie ---------------------------------------------------
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
+        if site is None:
+            site = cookie_helpers.helper_cookie_site(self.ctx, node)  # `utils.set_cookie(resp, "sid", value)`
+            if site is not None and not self._in_dev_block(node, self.ctx.function):
+                self.sites.append(site)
+            return
         if site is not None and not site.deletion and not self._in_dev_block(node, self.ctx.function):
             # (a cookie set in the body of `if DEBUG:` / `if ENV == "development":` is development
             # configuration, as a setting there is: arclytics' plain-HTTP branch)

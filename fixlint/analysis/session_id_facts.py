@@ -705,8 +705,8 @@ class SessionIdAnalysis(Analysis):
                 self._must_create(node, func)
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
-        elif cls is ast.Name and qualname is None:
-            site = helper_cookie_site(self.ctx, node)  # a cookie helper of the module: its arguments are the cookie's
+        if cls is ast.Name or (cls is ast.Attribute and func.attr not in _SET_COOKIE):
+            site = helper_cookie_site(self.ctx, node)  # a cookie helper of the project: its arguments are the cookie's
             if site is not None:
                 self._cookie_site(site, None)
         self._pass_along(node, func, qualname)
@@ -888,6 +888,10 @@ class SessionIdAnalysis(Analysis):
         site = set_cookie_site(self.ctx, node, func)
         if site is not None:
             self._cookie_site(site, func)
+            return
+        site = helper_cookie_site(self.ctx, node)  # `utils.set_cookie(resp, "sid", value)`: a project helper
+        if site is not None:
+            self._cookie_site(site, None)
 
     def _cookie_site(self, site, func):
         """A cookie set at `site`, by a `set_cookie(...)` call whose callee is

@@ -78,7 +78,7 @@ import textwrap
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..engine.scope import last_name
-from ..engine.values import UNKNOWN, evaluate, past_http_date
+from ..engine.values import NOW_CALLS, TIMEDELTA, UNKNOWN, evaluate, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
@@ -198,6 +198,7 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
     return _with_own_calls(found, text, aliases, web, called)
 
 
+_LIFETIMES = {"max_age": 1, "expires": 1}  # set_cookie's lifetime keywords, in seconds (analysis.cookies)
 _CALLS = object()  # `known`'s key, with a function's text, for the names it calls (_chunk_calls)
 
 
@@ -339,7 +340,7 @@ def _marked(chunk, names):
         return True
     if names and _marked_names(chunk, names):
         return True
-    if "_cookie" in chunk and _deletes_a_cookie(chunk):
+    if "_cookie" in chunk and (_deletes_a_cookie(chunk) or _sets_cookie_on_param(chunk)):
         return True
     end = chunk.find(":\n")  # the signature's end, or later
     signature = chunk if end == -1 else chunk[:end]
@@ -352,6 +353,25 @@ def _deletes_a_cookie(text):
     if any(deleter + "(" in text for deleter in _COOKIE_DELETERS):
         return True
     return "set_cookie(" in text and _EXPIRED_NOW.search(text) is not None
+
+
+# `resp.set_cookie(`: a cookie setter called on a name (group 1).
+_SETTER_CALL = re.compile(r"(\w+)[ \t]*\.[ \t]*(?:%s)[ \t]*\(" % "|".join(sorted(map(re.escape, fw.COOKIE_SETTER_METHODS))))
+
+
+def _sets_cookie_on_param(chunk):
+    """Whether a function's text calls a cookie setter on one of its
+    parameters (`def set_cookie(response, key, value):` ...
+    `response.set_cookie(`): a cookie helper (_Function._cookie_template)."""
+    if not any(method + "(" in chunk for method in fw.COOKIE_SETTER_METHODS):
+        return False
+    opening = chunk.find("(")
+    end = chunk.find(":\n", opening)
+    signature = chunk[opening:end if end != -1 else len(chunk)]
+    for match in _SETTER_CALL.finditer(chunk):
+        if re.search(r"[(,*][ \t\n]*%s[ \t\n]*[:=,)]" % re.escape(match.group(1)), signature):
+            return True
+    return False
 
 
 def _marked_names(chunk, names):
@@ -688,6 +708,7 @@ class _Function:
         self.assigned = {}  # local name -> its last assigned value
         self.own_session = False  # an event on the module's own `session` (flask.session imported as such)
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+        self.cookie = None  # what its set_cookie(...) on a response it is given takes from its parameters
 
     def profile(self):
         # walk's order (less Names and Constants, neither statements nor calls), then by position;
@@ -730,6 +751,8 @@ class _Function:
             profile["weak"] = weak
         # a session method alone: nothing seen to judge; a store's record ended alone: what its text
         # spells does not mark such a function (_marked), and its tree must say the same
+        if self.cookie:
+            profile["cookie"] = self.cookie
         if any(event[0] not in ("own", "end_store") for event in events):
             profile["events"] = events
             args = self.node.args.posonlyargs + self.node.args.args
@@ -887,6 +910,10 @@ class _Function:
                         key is not None and is_identity_key(key)):
                     events.append(["bind", framework, key])
                 return
+        if (func.__class__ is ast.Attribute and func.attr in fw.COOKIE_SETTER_METHODS and self.cookie is None
+                and func.value.__class__ is ast.Name and func.value.id in self.params
+                and not func.value.id.endswith("session") and self.node.__class__ is not ast.Lambda):
+            self.cookie = self._cookie_template(node, func.attr)
         if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in self.params and (
                 func.attr in _COOKIE_DELETERS or func.attr == "set_cookie") and not func.value.id.endswith("session"):
             self._cookie_deletion(node, func.attr, events)
@@ -1003,6 +1030,91 @@ class _Function:
         ref = _reference(name, self.aliases)
         if ref is not None:
             events.append(["delete_cookie", None, ref])
+
+    def _cookie_template(self, call, method):
+        """A cookie helper's `set_cookie(...)` on the response it is given
+        (analysis/cookie_helpers.py): which parameters give the cookie's
+        name and value, its lifetime as text with the parameters left as
+        names (`days_expire * 24 * 60 * 60`), and the helper's signature,
+        for its calls in other modules; None when no parameter gives any."""
+        framework = fw.BY_KEY.get(self.web) or fw.FLASK_LIKE
+        given = dict(zip(fw.cookie_setter_params(framework, method), call.args))
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                return None  # `**options`: which is which is not known
+            given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
+        if any(a.__class__ is ast.Starred for a in call.args):
+            return None
+        key, value = given.get("key"), given.get("value")
+        if value is None or (value.__class__ is ast.Constant and value.value in (None, "")):
+            return None  # a deletion
+        key_param = key.id if key.__class__ is ast.Name and key.id in self.params else None
+        value_param = value.id if value.__class__ is ast.Name and value.id in self.params else None
+        lifetime = None
+        lifetimes = framework.cookie_lifetimes or _LIFETIMES
+        option = next((o for o in lifetimes if given.get(o) is not None), None)
+        if option is not None:
+            inlined = self._inlined(given[option], 0)
+            if inlined is not None and any(n.__class__ is ast.Name and n.id in self.params for n in walk(inlined)):
+                if lifetimes[option] != 1 and inlined.__class__ is not ast.Call:
+                    inlined = ast.BinOp(left=inlined, op=ast.Mult(), right=ast.Constant(value=lifetimes[option]))
+                lifetime = ast.unparse(inlined)
+        if key_param is None and value_param is None and lifetime is None:
+            return None
+        args = self.node.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        defaults = {}
+        for param, default in (*zip(positional[len(positional) - len(args.defaults):], args.defaults),
+                               *((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)):
+            if default.__class__ is ast.Constant and default.value.__class__ in (int, float, str):
+                defaults[param] = default.value
+        cookie = {"method": method, "params": positional, "kwonly": [a.arg for a in args.kwonlyargs],
+                  "defaults": defaults}
+        if key_param is not None:
+            cookie["key"] = key_param
+        elif _string(key) is not None:
+            cookie["name"] = _string(key)
+        if value_param is not None:
+            cookie["value"] = value_param
+        if lifetime is not None:
+            cookie["lifetime"] = lifetime
+        if self.web is not None:
+            cookie["web"] = self.web
+        return cookie
+
+    def _inlined(self, expr, depth):
+        """A helper's lifetime expression with its local names replaced by
+        what they were last assigned, its parameters kept as names, and
+        only literals, arithmetic, `timedelta(...)` and `now()` calls
+        (spelled by their qualified names) else; None otherwise."""
+        if depth > 8:
+            return None
+        cls = expr.__class__
+        if cls is ast.Constant:
+            return expr if expr.value.__class__ in (int, float) else None
+        if cls is ast.Name:
+            if expr.id in self.params:
+                return ast.Name(id=expr.id, ctx=ast.Load())
+            value = self.assigned.get(expr.id)
+            return self._inlined(value, depth + 1) if value is not None else None
+        if cls is ast.BinOp:
+            left, right = self._inlined(expr.left, depth + 1), self._inlined(expr.right, depth + 1)
+            return None if left is None or right is None else ast.BinOp(left=left, op=expr.op, right=right)
+        if cls is ast.UnaryOp:
+            operand = self._inlined(expr.operand, depth + 1)
+            return None if operand is None else ast.UnaryOp(op=expr.op, operand=operand)
+        if cls is ast.Call:
+            qualname = _qualname(expr.func, self.aliases)
+            if qualname in NOW_CALLS and not expr.args and not expr.keywords:
+                return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=[], keywords=[])
+            if qualname in TIMEDELTA:
+                args = [self._inlined(a, depth + 1) for a in expr.args]
+                keywords = [(k.arg, self._inlined(k.value, depth + 1)) for k in expr.keywords]
+                if any(a is None for a in args) or any(k is None or v is None for k, v in keywords):
+                    return None
+                return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=args,
+                                keywords=[ast.keyword(arg=k, value=v) for k, v in keywords])
+        return None
 
     def _env_default(self, call):
         """The string default of `os.getenv("X", "default")` (stdlib.ENV_READERS), or None."""
@@ -1215,7 +1327,7 @@ def _spells_a_use(text, probe):
     cookie's deletion (_deletes_a_cookie)."""
     has = probe.has
     return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None) or (
-        has("_cookie") and _deletes_a_cookie(text))
+        has("_cookie") and (_deletes_a_cookie(text) or _SETTER_CALL.search(text) is not None))
 
 
 def _imports_what_profiles_read(imports, probe):
