@@ -355,23 +355,55 @@ def _deletes_a_cookie(text):
     return "set_cookie(" in text and _EXPIRED_NOW.search(text) is not None
 
 
-# `resp.set_cookie(`: a cookie setter called on a name (group 1).
-_SETTER_CALL = re.compile(r"(\w+)[ \t]*\.[ \t]*(?:%s)[ \t]*\(" % "|".join(sorted(map(re.escape, fw.COOKIE_SETTER_METHODS))))
+_SETTER_CALLS = tuple(sorted(f".{method}(" for method in fw.COOKIE_SETTER_METHODS))
+_RECEIVER = re.compile(r"(\w+)[ \t]*$")
+
+
+def _setter_calls(text, start=0, end=None):
+    """(receiver, offset after the call's `(`) of each `name.set_cookie(`
+    (any cookie setter) in `text[start:end]`: found with str.find, which a
+    regular expression opening on a name would not match as fast."""
+    end = len(text) if end is None else end
+    for needle in _SETTER_CALLS:
+        at = text.find(needle, start, end)
+        while at != -1:
+            receiver = _RECEIVER.search(text, max(start, at - 80), at)
+            if receiver is not None:
+                yield receiver.group(1), at + len(needle)
+            at = text.find(needle, at + 1, end)
 
 
 def _sets_cookie_on_param(chunk):
     """Whether a function's text calls a cookie setter on one of its
-    parameters (`def set_cookie(response, key, value):` ...
-    `response.set_cookie(`): a cookie helper (_Function._cookie_template)."""
+    parameters with another of them among the call's arguments (`def
+    set_cookie(response, key, value):` ... `response.set_cookie(key,
+    value)`): a cookie helper (_Function._cookie_template). A handler
+    given its response (FastAPI's `response: Response`) that sets a cookie
+    of its own is none."""
     if not any(method + "(" in chunk for method in fw.COOKIE_SETTER_METHODS):
         return False
     opening = chunk.find("(")
     end = chunk.find(":\n", opening)
-    signature = chunk[opening:end if end != -1 else len(chunk)]
-    for match in _SETTER_CALL.finditer(chunk):
-        if re.search(r"[(,*][ \t\n]*%s[ \t\n]*[:=,)]" % re.escape(match.group(1)), signature):
+    params = set(_PARAM_NAMES.findall(chunk[opening:end if end != -1 else len(chunk)]))
+    for receiver, after in _setter_calls(chunk):
+        if receiver not in params:
+            continue
+        words = set(_WORDS.findall(chunk, after, after + 400))
+        if (params - {receiver, "self", "cls"}) & words:
             return True
     return False
+
+
+_PARAM_NAMES = re.compile(r"[(,*][ \t\n]*(\w+)")
+_WORDS = re.compile(r"\w+")
+
+
+def _text_sets_cookie_on_param(text):
+    """Whether a module's text calls a cookie setter on a name some
+    function of it takes as a parameter (_sets_cookie_on_param, before
+    its functions are told apart)."""
+    receivers = {receiver for receiver, _ in _setter_calls(text)} - {"self", "cls"}
+    return any(re.search(r"def[ \t]+\w+[ \t]*\([^)]*\b%s\b" % re.escape(name), text) for name in receivers)
 
 
 def _marked_names(chunk, names):
@@ -1327,7 +1359,7 @@ def _spells_a_use(text, probe):
     cookie's deletion (_deletes_a_cookie)."""
     has = probe.has
     return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None) or (
-        has("_cookie") and (_deletes_a_cookie(text) or _SETTER_CALL.search(text) is not None))
+        has("_cookie") and (_deletes_a_cookie(text) or _text_sets_cookie_on_param(text)))
 
 
 def _imports_what_profiles_read(imports, probe):
