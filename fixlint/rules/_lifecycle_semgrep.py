@@ -334,6 +334,12 @@ Rule = SemgrepRule
 LOOKALIKE_WHY = "which the session does not have (it raises AttributeError, or does nothing when caught)"
 
 
+# A value made afresh from a strong random source: a new id, not who is
+# signed in (analysis.identity.fresh_id).
+FRESH_VALUES = ("uuid.uuid4()", "str(uuid.uuid4())", "uuid.uuid4().hex", "secrets.$RANDOM(...)",
+                "str(secrets.$RANDOM(...))")
+
+
 def bindings(session):
     """Identity writes into `session` (a pattern for the session object)."""
     return [
@@ -341,6 +347,7 @@ def bindings(session):
             {"patterns": [{"pattern": f"{session}[$K] = $V"}, regex("$V", SOME_VALUE_RE)]},
             {"pattern": f"{session}.update({{..., $K: $V, ...}})"},
         ]},
+        *[{"pattern-not": f"{session}[$K] = {fresh}"} for fresh in FRESH_VALUES],
         regex("$K", IDENTITY_KEY_RE),
         # Only the first binding: a later one is covered by its finding. The
         # earlier statement binds the same $K/$V, so the first is kept.

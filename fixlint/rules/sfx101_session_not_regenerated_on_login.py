@@ -468,7 +468,9 @@ class SessionNotRegeneratedOnLogin(Rule):
         "writes it under a key of any name, and a helper given the session and an identity key name as "
         "arguments (`grant(session, \"is_admin\")`). Also found only by fixlint: a binding through an "
         "instance method of a project class defined in another module (`UserMapper(...).set_user2session()`), "
-        "and a Tornado handler's `self.session` (the application's own server-side store)."
+        "and a Tornado handler's `self.session` (the application's own server-side store), and helpers a "
+        "star import brings (`from out import *`, then `logout()` or `remember(user)`). A fresh random id written "
+        "under an identity-like key (`request.session[\"id\"] = str(uuid.uuid4())`) binds no one in either."
     )
     def check(self, ctx, facts):
         for path, step, backend, cause in self.unregenerated(facts):

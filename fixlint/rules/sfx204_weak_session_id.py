@@ -276,7 +276,10 @@ class WeakSessionId(Rule):
         "or caches of HTTP client sessions, and reports their ids. Semgrep reads one file: a neutral helper of another project module "
         "(`random_string()` in `utils.py`) whose result becomes a session id is found only by fixlint's "
         "project model, at the call in the module that uses it; a generator named like one "
-        "(`new_session_id()`) is reported at its weak expression, in its own module, only."
+        "(`new_session_id()`) is reported at its weak expression, in its own module, only. A weak value "
+        "passed to a cookie helper (`set_cookie(resp, \"anon_token\", str(uuid.uuid1()), 365)`, a function "
+        "of the module or of another one that calls `set_cookie()` on the response it is given) is found "
+        "only by fixlint, at the argument."
     )
 
     def check(self, ctx, facts):

@@ -188,7 +188,10 @@ class SessionLifetimeTooLong(Rule):
         "recognised by its literal name, a `*COOKIE_NAME` setting, or a token-generator value in the call. "
         "Flask-Login's remember-me cookie left at its 365-day default (no module of the project sets "
         "`REMEMBER_COOKIE_DURATION` while `login_user(..., remember=...)` is used) is found only by "
-        "fixlint's project model, at the `LoginManager(...)` call."
+        "fixlint's project model, at the `LoginManager(...)` call. So is a lifetime a call gives a cookie "
+        "helper (`set_cookie(resp, \"anon_token\", value, 365)`, whose `max_age = days_expire * 24 * 60 * 60`), "
+        "of the module or of another one: fixlint folds the helper's arithmetic with the call's argument and "
+        "reports at the call."
     )
 
     def check(self, ctx, facts):

@@ -243,7 +243,9 @@ class SessionCookieWithoutHostPrefix(Rule):
         "Semgrep checks a `__Host-` cookie's own call only: a `__Host-` name in settings whose domain, "
         "path or Secure flag is set by another key is not checked, and neither are morsels and "
         "hand-written headers. Opt-in here as in flake8: the rules are exported, and the fixture "
-        "comparison covers only files that enable SFX305."
+        "comparison covers only files that enable SFX305. A session cookie named by the call of a cookie "
+        "helper (`set_cookie(resp, \"session_token\", token)`, a function of the module or of another one "
+        "that calls `set_cookie()` on the response it is given) is found only by fixlint, at the call."
     )
 
     def check(self, ctx, facts):
