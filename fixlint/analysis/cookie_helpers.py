@@ -33,7 +33,30 @@ from ..engine import scope as sc
 from ..engine.values import NOW_CALLS as _NOW
 from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
 
-_TEMPLATES = "cookie helper templates"  # ctx.kept key: FunctionDef -> _Template
+_STATE = "cookie helpers"  # ctx.kept key: the file's Helpers
+
+
+class Helpers:
+    """The cookie helpers a file may call: its own (noted while the walk
+    passes them) and those imported with a profile. `active` says whether
+    there are any: the analyses ask it before each call's question (most
+    files have none)."""
+
+    __slots__ = ("templates", "profiled", "from_profiles", "active")
+
+    def __init__(self, project):
+        self.templates = {}  # FunctionDef -> _Template, of the module's own helpers
+        self.profiled = _profiled_names(project)  # qualified names of imported helpers with a profile
+        self.from_profiles = {}  # qualified name -> _Template, made when first called
+        self.active = bool(self.profiled)
+
+
+def helpers(ctx):
+    """The file's Helpers (made once per file)."""
+    found = ctx.kept.get(_STATE)
+    if found is None:
+        found = ctx.kept[_STATE] = Helpers(ctx.project)
+    return found
 _MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = days * 86400`)
 
 
@@ -113,9 +136,9 @@ def note_template(ctx, site, func):
     takes_lifetime = inlined is not None and any(_holds_param(inlined, p) for p in _param_names(info.node))
     if key is None and value is None and not takes_lifetime:
         return
-    templates = ctx.kept.get(_TEMPLATES)
-    if templates is None:
-        templates = ctx.kept[_TEMPLATES] = {}
+    state = helpers(ctx)
+    templates = state.templates
+    state.active = True
     templates.setdefault(info.node, _Template.of_function(info.node, site, key, value, inlined))
 
 
@@ -202,17 +225,14 @@ def helper_cookie_site(ctx, call):
     (its profile's `cookie`: `from .utils import set_cookie`). None for any
     other call. Shared by the cookie and session-id analyses, which ask in
     turn at the same call: the last call's answer is kept."""
-    kept = ctx.kept
-    templates = kept.get(_TEMPLATES)
-    profiled = kept.get(_PROFILED_NAMES)
-    if profiled is None:
-        profiled = kept[_PROFILED_NAMES] = _profiled_names(ctx.project)
-    if not templates and not profiled:
+    state = helpers(ctx)
+    if not state.active:
         return None  # (most files: no cookie helper of theirs, none imported)
+    kept = ctx.kept
     last = kept.get(helper_cookie_site)
     if last is not None and last[0] is call:
         return last[1]
-    template = _template_of(ctx, call.func, templates, profiled)
+    template = _template_of(ctx, call.func, state)
     site = _site(ctx, call, template) if template is not None else None
     ctx.kept[helper_cookie_site] = (call, site)
     return site
@@ -227,37 +247,27 @@ def _profiled_names(project):
     return frozenset(q for q, profile in helpers.items() if profile.get("cookie"))
 
 
-_PROFILED_NAMES = "cookie helper names"  # ctx.kept key: _profiled_names of the file's project facts
-
-
-def _template_of(ctx, func, templates, profiled):
+def _template_of(ctx, func, state):
     """The _Template of the helper `func` names, or None."""
     if func.__class__ is ast.Name:
         binding = ctx.binding(func)
         if binding is None:
             return None
         if binding.kind == sc.FUNCTION:
-            return templates.get(binding.value) if templates else None
+            return state.templates.get(binding.value)
         if binding.kind != sc.IMPORT:
             return None
     elif func.__class__ is not ast.Attribute:
         return None
-    if not profiled:
+    if not state.profiled:
         return None
     qualname = ctx.qualname(func)
-    if qualname not in profiled:
+    if qualname not in state.profiled:
         return None
-    cookie = ctx.project.helpers[qualname]["cookie"]
-    found = ctx.kept.get(_PROFILED)
-    if found is None:
-        found = ctx.kept[_PROFILED] = {}
-    template = found.get(qualname)
+    template = state.from_profiles.get(qualname)
     if template is None:
-        template = found[qualname] = _Template.of_profile(cookie, ctx)
+        template = state.from_profiles[qualname] = _Template.of_profile(ctx.project.helpers[qualname]["cookie"], ctx)
     return template
-
-
-_PROFILED = "cookie helper profiles"  # ctx.kept key: qualified name -> _Template of another module's helper
 
 
 def _site(ctx, call, template):

@@ -914,6 +914,7 @@ class CookieAnalysis(Analysis):
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
         self.sites = []
+        self._cookie_helpers = cookie_helpers.helpers(ctx)  # cookie helpers the file may call
         self._groups = {}  # (container key, cookie) -> {flag: Flag}
         self._module_settings = set()  # setting names assigned at module level
         self._development_settings = {}  # setting names assigned only in a development `if`: the first line
@@ -984,7 +985,7 @@ class CookieAnalysis(Analysis):
                 base = fw.local_base(self.ctx, func, fw.MIDDLEWARE_QUALNAMES, same_init=True)
                 if base is not None:
                     self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
-                else:
+                elif self._cookie_helpers.active:
                     site = cookie_helpers.helper_cookie_site(self.ctx, node)  # set_cookie(resp, "sid", value, 365)
                     if site is not None and not self._in_dev_block(node, self.ctx.function):
                         self.sites.append(site)
@@ -1008,7 +1009,7 @@ class CookieAnalysis(Analysis):
             framework = self._constructed(func, qualname)
             if framework is not None:
                 self._constructions.append((node, framework))
-            else:
+            elif self._cookie_helpers.active:
                 site = cookie_helpers.helper_cookie_site(self.ctx, node)  # a helper of another module
                 if site is not None and not self._in_dev_block(node, self.ctx.function):
                     self.sites.append(site)

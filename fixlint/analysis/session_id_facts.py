@@ -36,7 +36,7 @@ from ..frameworks import vocabularies as vocab
 from . import handlers as hd
 from . import urls
 from .base import Analysis, below_root, configured_keywords
-from .cookie_helpers import helper_cookie_site
+from .cookie_helpers import helper_cookie_site, helpers
 from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
 from .lifecycle import handler_phrases
@@ -167,6 +167,7 @@ class SessionIdAnalysis(Analysis):
         super().__init__(ctx, analyses)
         self.origins = analyses[OriginAnalysis]
         self.handlers = analyses[hd.HandlerAnalysis]
+        self._cookie_helpers = helpers(ctx)  # cookie helpers the file may call (cookie_helpers.py)
         self.id_names = sid.session_id_names(ctx.config)
         self._generators = (-1, None)  # (how many names, the frozen id_names): see _is_generator
         self.param_reads = []
@@ -705,7 +706,7 @@ class SessionIdAnalysis(Analysis):
                 self._must_create(node, func)
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
-        if cls is ast.Name or (cls is ast.Attribute and func.attr not in _SET_COOKIE):
+        if self._cookie_helpers.active and (cls is ast.Name or (cls is ast.Attribute and func.attr not in _SET_COOKIE)):
             site = helper_cookie_site(self.ctx, node)  # a cookie helper of the project: its arguments are the cookie's
             if site is not None:
                 self._cookie_site(site, None)
