@@ -31,6 +31,7 @@ import copy
 from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.values import NOW_CALLS as _NOW
+from ..project.mounts import dotted
 from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
 
 _STATE = "cookie helpers"  # ctx.kept key: the file's Helpers
@@ -204,15 +205,7 @@ class _Markers:
 
     project = None
 
-    @staticmethod
-    def qualname(expr):
-        parts = []
-        while expr.__class__ is ast.Attribute:
-            parts.append(expr.attr)
-            expr = expr.value
-        if expr.__class__ is not ast.Name:
-            return None
-        return ".".join([expr.id, *reversed(parts)])
+    qualname = staticmethod(dotted)  # `datetime.timedelta`, as the marker spells it
 
     @staticmethod
     def value_of(expr):
