@@ -30,9 +30,9 @@ import copy
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.values import NOW_CALLS as _NOW
+from ..engine.nodes import parameter_defaults
+from ..engine.values import UNKNOWN, duration_of, evaluate, inline_lifetime, literal_string
 from ..project.mounts import dotted
-from ..engine.values import TIMEDELTA, UNKNOWN, duration_of, evaluate, literal_string
 
 _STATE = "cookie helpers"  # ctx.kept key: the file's Helpers
 
@@ -58,7 +58,6 @@ def helpers(ctx):
     if found is None:
         found = ctx.kept[_STATE] = Helpers(ctx.project)
     return found
-_MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = days * 86400`)
 
 
 class _Template:
@@ -87,8 +86,7 @@ class _Template:
         """The template of a helper of the module, from its set_cookie() site."""
         args = function.args
         positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+        defaults = {arg.arg: default for arg, default in parameter_defaults(function).items() if default is not None}
         template = cls(positional, [a.arg for a in args.kwonlyargs], defaults, key,
                        site.name if key is None else None, value, lifetime)
         template.method, template.framework, template.label = site.method, site.framework, site.label
@@ -133,19 +131,14 @@ def note_template(ctx, site, func):
     key = _param(ctx, site.flags["name"].node) if site.name is None else None
     value = _param(ctx, site.value)
     lifetime = site.flags.get("lifetime")
-    inlined = _inlined(ctx, lifetime.node, 0) if lifetime is not None and lifetime.node is not None else None
-    takes_lifetime = inlined is not None and any(_holds_param(inlined, p) for p in _param_names(info.node))
+    inlined = _inlined(ctx, lifetime.node) if lifetime is not None and lifetime.node is not None else None
+    takes_lifetime = inlined is not None and any(_holds_param(inlined, a.arg) for a in parameter_defaults(info.node))
     if key is None and value is None and not takes_lifetime:
         return
     state = helpers(ctx)
     templates = state.templates
     state.active = True
     templates.setdefault(info.node, _Template.of_function(info.node, site, key, value, inlined))
-
-
-def _param_names(function):
-    args = function.args
-    return [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
 
 
 def _param(ctx, expr):
@@ -158,42 +151,14 @@ def _param(ctx, expr):
     return expr.id
 
 
-def _inlined(ctx, expr, depth):
-    """`expr` (a lifetime in the helper) as a tree of literals, the
-    helper's parameters (Names) and the markers of `timedelta(...)` and
-    `now()` calls, its local names replaced by what they were assigned;
-    None when a part is none of these."""
-    if depth > _MAX_INLINE:
-        return None
-    cls = expr.__class__
-    if cls is ast.Constant:
-        return expr
-    if cls is ast.Name:
-        if _param(ctx, expr) is not None:
-            return ast.Name(id=expr.id, ctx=ast.Load())
-        value = ctx.value_of(expr)
-        if value is not expr:
-            return _inlined(ctx, value, depth + 1)
-    elif cls is ast.BinOp:
-        left, right = _inlined(ctx, expr.left, depth + 1), _inlined(ctx, expr.right, depth + 1)
-        if left is None or right is None:
-            return None
-        return ast.BinOp(left=left, op=expr.op, right=right)
-    elif cls is ast.UnaryOp:
-        operand = _inlined(ctx, expr.operand, depth + 1)
-        return None if operand is None else ast.UnaryOp(op=expr.op, operand=operand)
-    elif cls is ast.Call:
-        qualname = ctx.qualname(expr.func)
-        if qualname in _NOW and not expr.args and not expr.keywords:
-            return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=[], keywords=[])
-        if qualname in TIMEDELTA:
-            args = [_inlined(ctx, a, depth + 1) for a in expr.args]
-            keywords = [(k.arg, _inlined(ctx, k.value, depth + 1)) for k in expr.keywords]
-            if any(a is None for a in args) or any(k is None or v is None for k, v in keywords):
-                return None
-            return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=args,
-                            keywords=[ast.keyword(arg=k, value=v) for k, v in keywords])
-    value = evaluate(expr, ctx, numbers=True)
+def _inlined(ctx, expr):
+    """`expr`, a lifetime in the helper the walk is in, with its local names
+    followed back and the module's numbers folded (values.inline_lifetime)."""
+    return inline_lifetime(expr, lambda name: _param(ctx, name) is not None, ctx.value_of, ctx.qualname,
+                           lambda part: _number(evaluate(part, ctx, numbers=True)))
+
+
+def _number(value):
     if value is UNKNOWN or isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return ast.Constant(value=value)

@@ -231,7 +231,6 @@ def _default_name(expr, ctx, site):
 
 # `set_cookie` lifetime keywords, first found first, and the seconds one
 # unit of each is worth (an adapter's `cookie_lifetimes` replaces them).
-_LIFETIMES = {"max_age": 1, "expires": 1}
 _EXPIRES = ("expires",)  # an expiry date, whatever an adapter counts as a lifetime
 
 
@@ -425,7 +424,7 @@ def cookie_call_site(ctx, node, framework, method, params):
             site.flags[flag] = _flag_from(given[flag], ctx)
         else:
             site.flags[flag] = Flag("/" if flag == "path" else None, known=not splat)
-    lifetimes = framework.cookie_lifetimes or _LIFETIMES
+    lifetimes = fw.cookie_lifetimes(framework)
     option = next((o for o in lifetimes if given.get(o) is not None), None)
     if option is not None:
         site.flags["lifetime"] = _lifetime_flag(given[option], ctx, lifetimes[option])
@@ -985,10 +984,8 @@ class CookieAnalysis(Analysis):
                 base = fw.local_base(self.ctx, func, fw.MIDDLEWARE_QUALNAMES, same_init=True)
                 if base is not None:
                     self._middleware(node, func, node.args[fw.middleware_for(base).leading:], node.keywords)
-                elif self._cookie_helpers.active:
-                    site = cookie_helpers.helper_cookie_site(self.ctx, node)  # set_cookie(resp, "sid", value, 365)
-                    if site is not None and not self._in_dev_block(node, self.ctx.function):
-                        self.sites.append(site)
+                else:
+                    self._helper_call(node)  # set_cookie(resp, "sid", value, 365), a helper of the module
             return
         if node.keywords:
             self._response_headers(node)
@@ -1009,10 +1006,8 @@ class CookieAnalysis(Analysis):
             framework = self._constructed(func, qualname)
             if framework is not None:
                 self._constructions.append((node, framework))
-            elif self._cookie_helpers.active:
-                site = cookie_helpers.helper_cookie_site(self.ctx, node)  # a helper of another module
-                if site is not None and not self._in_dev_block(node, self.ctx.function):
-                    self.sites.append(site)
+            else:
+                self._helper_call(node)  # a helper of another module
 
     def _constructed(self, func, qualname):
         """The framework whose project construction (`Flask(...)`,
@@ -1032,9 +1027,7 @@ class CookieAnalysis(Analysis):
     def _set_cookie(self, node, func):
         site = set_cookie_site(self.ctx, node, func)
         if site is None:
-            site = cookie_helpers.helper_cookie_site(self.ctx, node)  # `utils.set_cookie(resp, "sid", value)`
-            if site is not None and not self._in_dev_block(node, self.ctx.function):
-                self.sites.append(site)
+            self._helper_call(node)  # `utils.set_cookie(resp, "sid", value)`: a project helper, no response
             return
         if site is not None and not site.deletion and not self._in_dev_block(node, self.ctx.function):
             # (a cookie set in the body of `if DEBUG:` / `if ENV == "development":` is development
@@ -1044,6 +1037,15 @@ class CookieAnalysis(Analysis):
             if jar is not None and site.name is not None:
                 # Django: `response.cookies[name]["samesite"] = ...` after set_cookie
                 self._jars.setdefault(id(jar), {})[site.name] = site
+
+    def _helper_call(self, node):
+        """A call of a cookie helper of the project (cookie_helpers.py): a
+        site of its own, unless in a development branch."""
+        if not self._cookie_helpers.active:
+            return  # (most files: no helper to call)
+        site = cookie_helpers.helper_cookie_site(self.ctx, node)
+        if site is not None and not self._in_dev_block(node, self.ctx.function):
+            self.sites.append(site)
 
     def _sensitivity(self, name, value, name_expr=None):
         return cookie_sensitivity(self.ctx, name, value, name_expr)

@@ -321,7 +321,7 @@ class IdentityCookieAnalysis(Analysis):
                         continue
                 else:
                     name = getattr(func, "id", None)
-                if fw.names_revocation(name) or fw.sends_delete(node):
+                if fw.ends_on_server(node, name):
                     return True
         return False
 

@@ -31,7 +31,6 @@ _NOW = frozenset(
         "time.time",
     )
 )
-NOW_CALLS = _NOW  # the calls that give the current time
 _MAX_DEPTH = 40
 _MAX_STEPS = 400  # nodes one evaluation may visit; real constants take a few
 _MAX_STR = 10_000
@@ -297,6 +296,54 @@ def _timedelta(call, ctx, depth, budget):
         return datetime.timedelta(**values)
     except (OverflowError, ValueError, TypeError):
         return UNKNOWN
+
+
+def inline_lifetime(expr, is_param, follow, qualname, fold, depth=0):
+    """A cookie helper's lifetime expression as a tree its calls fold with
+    their arguments (analysis/cookie_helpers.py; project/functions.py keeps
+    it in the helper's profile, as text): number literals, the helper's
+    parameters (`is_param(name)`: kept as Names), arithmetic, and the
+    `timedelta(...)` and `now()` calls it makes, each callee spelled by its
+    qualified name (`qualname(func)`). Another name is replaced by the value
+    `follow(name)` says it was assigned (None, or the name itself: none);
+    anything else by the number `fold(expr)` makes of it (an ast.Constant,
+    or None: not one). None when a part is none of these."""
+    if depth > _MAX_INLINE:
+        return None
+
+    def inner(part):
+        return inline_lifetime(part, is_param, follow, qualname, fold, depth + 1)
+
+    cls = expr.__class__
+    if cls is ast.Constant and expr.value.__class__ in (int, float):
+        return expr
+    if cls is ast.Name:
+        if is_param(expr):
+            return ast.Name(id=expr.id, ctx=ast.Load())
+        value = follow(expr)
+        if value is not None and value is not expr:
+            return inner(value)
+    elif cls is ast.BinOp:
+        left, right = inner(expr.left), inner(expr.right)
+        return None if left is None or right is None else ast.BinOp(left=left, op=expr.op, right=right)
+    elif cls is ast.UnaryOp:
+        operand = inner(expr.operand)
+        return None if operand is None else ast.UnaryOp(op=expr.op, operand=operand)
+    elif cls is ast.Call:
+        called = qualname(expr.func)
+        if called in _NOW and not expr.args and not expr.keywords:
+            return ast.Call(func=ast.Name(id=called, ctx=ast.Load()), args=[], keywords=[])
+        if called in TIMEDELTA:
+            args = [inner(a) for a in expr.args]
+            keywords = [(k.arg, inner(k.value)) for k in expr.keywords]
+            if any(a is None for a in args) or any(k is None or v is None for k, v in keywords):
+                return None
+            return ast.Call(func=ast.Name(id=called, ctx=ast.Load()), args=args,
+                            keywords=[ast.keyword(arg=k, value=v) for k, v in keywords])
+    return fold(expr)
+
+
+_MAX_INLINE = 8  # local assignments followed back from a lifetime (`max_age = days * 86400`)
 
 
 def seconds(value):

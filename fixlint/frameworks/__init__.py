@@ -503,6 +503,16 @@ FLASK_LIKE = Framework(
 )
 
 
+def cookie_lifetimes(framework):
+    """{keyword: seconds per unit} of the arguments that give a cookie's
+    lifetime in `framework`'s cookie setters (Tornado's `expires_days`), by
+    default set_cookie's `max_age` and `expires`."""
+    return framework.cookie_lifetimes or _DEFAULT_LIFETIMES
+
+
+_DEFAULT_LIFETIMES = {"max_age": 1, "expires": 1}
+
+
 def cookie_setter_params(framework, method):
     """The positional parameters after `self` of `framework`'s cookie
     setter `method` (set_cookie, set_signed_cookie, ...)."""
@@ -529,6 +539,13 @@ def names_revocation(name):
 
 # The generic request calls of HTTP clients that take the method as text.
 _REQUEST_CALLS = frozenset(("request", "arequest", "Request", "open"))
+
+
+def ends_on_server(call, name):
+    """A call (`name`: its callee's last name) that ends something on the
+    server by its name (names_revocation) or by the HTTP method it sends
+    (sends_delete)."""
+    return names_revocation(name) or sends_delete(call)
 
 
 def sends_delete(call):

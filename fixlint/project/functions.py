@@ -78,7 +78,7 @@ import textwrap
 from .. import frameworks as fw
 from ..engine.nodes import branches, parameter_defaults, statements, walk
 from ..engine.scope import last_name
-from ..engine.values import NOW_CALLS, TIMEDELTA, UNKNOWN, evaluate, past_http_date
+from ..engine.values import UNKNOWN, evaluate, inline_lifetime, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
@@ -198,7 +198,6 @@ def profiles_from_text(text, imports, known=None, probe=None, module=None):
     return _with_own_calls(found, text, aliases, web, called)
 
 
-_LIFETIMES = {"max_age": 1, "expires": 1}  # set_cookie's lifetime keywords, in seconds (analysis.cookies)
 _CALLS = object()  # `known`'s key, with a function's text, for the names it calls (_chunk_calls)
 
 
@@ -1083,10 +1082,10 @@ class _Function:
         key_param = key.id if key.__class__ is ast.Name and key.id in self.params else None
         value_param = value.id if value.__class__ is ast.Name and value.id in self.params else None
         lifetime = None
-        lifetimes = framework.cookie_lifetimes or _LIFETIMES
+        lifetimes = fw.cookie_lifetimes(framework)
         option = next((o for o in lifetimes if given.get(o) is not None), None)
         if option is not None:
-            inlined = self._inlined(given[option], 0)
+            inlined = self._inlined(given[option])
             if inlined is not None and any(n.__class__ is ast.Name and n.id in self.params for n in walk(inlined)):
                 if lifetimes[option] != 1 and inlined.__class__ is not ast.Call:
                     inlined = ast.BinOp(left=inlined, op=ast.Mult(), right=ast.Constant(value=lifetimes[option]))
@@ -1095,11 +1094,8 @@ class _Function:
             return None
         args = self.node.args
         positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        defaults = {}
-        for param, default in (*zip(positional[len(positional) - len(args.defaults):], args.defaults),
-                               *((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)):
-            if default.__class__ is ast.Constant and default.value.__class__ in (int, float, str):
-                defaults[param] = default.value
+        defaults = {arg.arg: default.value for arg, default in parameter_defaults(self.node).items()
+                    if default.__class__ is ast.Constant and default.value.__class__ in (int, float, str)}
         cookie = {"method": method, "params": positional, "kwonly": [a.arg for a in args.kwonlyargs],
                   "defaults": defaults}
         if key_param is not None:
@@ -1114,39 +1110,12 @@ class _Function:
             cookie["web"] = self.web
         return cookie
 
-    def _inlined(self, expr, depth):
+    def _inlined(self, expr):
         """A helper's lifetime expression with its local names replaced by
-        what they were last assigned, its parameters kept as names, and
-        only literals, arithmetic, `timedelta(...)` and `now()` calls
-        (spelled by their qualified names) else; None otherwise."""
-        if depth > 8:
-            return None
-        cls = expr.__class__
-        if cls is ast.Constant:
-            return expr if expr.value.__class__ in (int, float) else None
-        if cls is ast.Name:
-            if expr.id in self.params:
-                return ast.Name(id=expr.id, ctx=ast.Load())
-            value = self.assigned.get(expr.id)
-            return self._inlined(value, depth + 1) if value is not None else None
-        if cls is ast.BinOp:
-            left, right = self._inlined(expr.left, depth + 1), self._inlined(expr.right, depth + 1)
-            return None if left is None or right is None else ast.BinOp(left=left, op=expr.op, right=right)
-        if cls is ast.UnaryOp:
-            operand = self._inlined(expr.operand, depth + 1)
-            return None if operand is None else ast.UnaryOp(op=expr.op, operand=operand)
-        if cls is ast.Call:
-            qualname = _qualname(expr.func, self.aliases)
-            if qualname in NOW_CALLS and not expr.args and not expr.keywords:
-                return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=[], keywords=[])
-            if qualname in TIMEDELTA:
-                args = [self._inlined(a, depth + 1) for a in expr.args]
-                keywords = [(k.arg, self._inlined(k.value, depth + 1)) for k in expr.keywords]
-                if any(a is None for a in args) or any(k is None or v is None for k, v in keywords):
-                    return None
-                return ast.Call(func=ast.Name(id=qualname, ctx=ast.Load()), args=args,
-                                keywords=[ast.keyword(arg=k, value=v) for k, v in keywords])
-        return None
+        what they were last assigned (values.inline_lifetime); no other
+        name is known here."""
+        return inline_lifetime(expr, lambda name: name.id in self.params, lambda name: self.assigned.get(name.id),
+                               self._callee, lambda part: None)
 
     def _env_default(self, call):
         """The string default of `os.getenv("X", "default")` (stdlib.ENV_READERS), or None."""

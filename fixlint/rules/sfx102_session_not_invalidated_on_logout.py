@@ -560,7 +560,7 @@ def _may_revoke(function, deletion):
             if cls is ast.Call and node is not deletion:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-                if fw.names_revocation(name) or name == "get_jti" or name in injected or fw.sends_delete(node) or (
+                if fw.ends_on_server(node, name) or name == "get_jti" or name in injected or (
                         func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
                         and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
                     return True
