@@ -108,3 +108,17 @@ def test_a_cookie_no_module_reads_is_not_a_session_cookie(tmp_path):
     root = _app(tmp_path, read="auth_sid")
     result = run_cli("check", "--no-cache", str(root / "pkg" / "views.py"))
     assert "SFX201" not in result.stdout
+
+
+def test_session_keys_filled_with_a_fresh_random_id():
+    text = (
+        'request.session["id"] = str(uuid.uuid4())\n'
+        "session['sid'] = secrets.token_urlsafe(32)\n"
+        'session["visit"] = uuid4().hex\n'
+        'session["nonce"] = random.random()\n'  # not a strong source
+        'db_session["row"] = uuid.uuid4()\n'  # not the web session
+        'session["user_id"] = user.id\n'
+    )
+    assert session_stores.fresh_keys(text) == ["id", "sid", "visit"]
+    assert summary.summarise(text)["fresh_keys"] == ["id", "sid", "visit"]
+    assert "fresh_keys" not in summary.summarise('session["user_id"] = user.id\n')

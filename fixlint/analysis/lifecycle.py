@@ -955,6 +955,8 @@ class LifecycleAnalysis(Analysis):
                     self._deletes_credential(name)) else ()
             elif kind == "keyed" or kind == "carry":
                 events = self._argument_events(node, entry)
+            elif kind == "end_store" and len(entry) > 2 and not self._fresh_key(entry[2]):
+                continue  # a record keyed by a session value that is not the session's id (`user_id`)
             else:
                 events = _helper_events(entry, config, web, self._has_project_method)
                 handled = handled or kind != "own"  # a method the project does not define: nothing happened
@@ -1259,9 +1261,18 @@ class LifecycleAnalysis(Analysis):
             if self._session(container) is None:
                 continue
             held = literal_key(name, ctx)
-            if held is not None and sessionids.normal(held) in sessionids.session_id_names(ctx.config):
+            if held is not None and (sessionids.normal(held) in sessionids.session_id_names(ctx.config)
+                                     or self._fresh_key(held)):
                 return True
         return False
+
+    def _fresh_key(self, key):
+        """A session key the application fills with a fresh strong random
+        id, in this module or another (ProjectFacts.fresh_keys: NiceGUI's
+        `request.session["id"] = str(uuid.uuid4())`): its own session id,
+        whatever the key is called."""
+        project = self.ctx.project
+        return project is not None and key in getattr(project, "fresh_keys", ())
 
     def _store_write(self, node, origin, key):
         if is_cookie_read(origin) and key is not None:

@@ -54,8 +54,9 @@ from .. import __version__
 # (`if ENV == "dev": SESSION_COOKIE_SECURE = False`), and `unreadable` for a mapping fixlint cannot read given to
 # the app's config (`app.config.from_mapping(self.config.web.app)`), and `keys` of every framework's cookie
 # settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`),
-# and `handler_cookies` (what a module's handler classes do with the signed identity cookie)
-FORMAT = 29
+# and `handler_cookies` (what a module's handler classes do with the signed identity cookie);
+# 30: `fresh_keys`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`)
+FORMAT = 30
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -887,6 +887,10 @@ class _Function:
                 self._removed(framework, target.slice, events)
             elif self._session_id_parameter(target.slice) and not sid_words.names_other_store(target.value):
                 events.append(["end_store", fw.HAND_ROLLED.key])  # del SESSIONS[session_id]
+            else:
+                ended = self._held_id_record(target.value, target.slice)
+                if ended is not None:
+                    events.append(ended)  # del SESSIONS[request.session["sid"]]
 
     def _ends_store(self, func, first):
         """A call that ends the server's record of the session whose id
@@ -904,6 +908,33 @@ class _Function:
             return sql is not None and stores.deletes_session_rows(sql)
         return (func.attr in stores.DELETE_METHODS and self._session_id_parameter(first)
                 and not sid_words.names_other_store(func.value))
+
+    def _held_id_record(self, store, key):
+        """The `end_store` event of deleting `store`'s record under the id
+        the web session holds (`session_info.pop(request.session["id"])`,
+        `del SESSIONS[session.get("sid")]`), or None: `["end_store",
+        "store"]` under a key named as a session id, else `["end_store",
+        "store", key]`, which the caller's module counts only for a key
+        the application fills with a fresh random id (ProjectFacts
+        .fresh_keys); a record keyed by `session["user_id"]` is the user's,
+        not the session's. Not the session itself, nor a store named for
+        another kind of session."""
+        if key.__class__ is ast.Name:
+            key = self.assigned.get(key.id, key)
+        if key.__class__ is ast.Subscript:
+            held, name = key.value, key.slice
+        elif (key.__class__ is ast.Call and key.func.__class__ is ast.Attribute and key.func.attr == "get"
+              and key.args):
+            held, name = key.func.value, key.args[0]
+        else:
+            return None
+        name = _string(name)
+        if name is None or self._session(held) is None or self._session(store) is not None or (
+                sid_words.names_other_store(store)):
+            return None
+        if sid_words.normal(name) in sid_words.SESSION_ID_NAMES:
+            return ["end_store", fw.HAND_ROLLED.key]
+        return ["end_store", fw.HAND_ROLLED.key, name]
 
     def _session_id_parameter(self, expr):
         """A parameter named as a session id (`session_id`, `sid`)."""
@@ -977,6 +1008,11 @@ class _Function:
         if func.__class__ is ast.Attribute and node.args and self._ends_store(func, node.args[0]):
             events.append(["end_store", fw.HAND_ROLLED.key])
             return
+        if func.__class__ is ast.Attribute and node.args and func.attr in stores.DELETE_METHODS:
+            ended = self._held_id_record(func.value, node.args[0])
+            if ended is not None:  # session_info.pop(request.session["id"])
+                events.append(ended)
+                return
         if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
                 func.id not in self.params and func.id not in self.assigned) and id(node) not in self._handled:
             events.extend(self._called_events(self.local[func.id]["events"], node))

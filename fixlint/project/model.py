@@ -198,6 +198,12 @@ class ProjectFacts(NamedTuple):
     # session classes define, in any of its modules outside tests: trusted
     # as the lifecycle analysis trusts those of the checked module.
     session_methods: frozenset = frozenset()
+    # The web session's keys a module outside tests fills with a fresh
+    # strong random id (summary `fresh_keys`: `request.session["id"] =
+    # str(uuid.uuid4())`): the application's own session id, under which
+    # a store keeps the sign-in; deleting that record at logout ends the
+    # session (analysis.lifecycle._session_held_id).
+    fresh_keys: frozenset = frozenset()
     # The application's own session interface (summary `session_interfaces`,
     # assigned outside tests) is one of the project's classes that keep
     # sessions on the server under the id the cookie carries (summary
@@ -1245,5 +1251,6 @@ def _merge(summaries, product, unreadable):
         backend_settings=frozenset(given for f in product for given in f.get("backend_settings", ())),
         markers=frozenset(marker for marker in _MARKERS if any(f.get(marker, False) for f in product)),
         session_methods=frozenset(method for f in product for method in f.get("session_methods", ())),
+        fresh_keys=frozenset(key for f in product for key in f.get("fresh_keys", ())),
         signout_hooks=_installed_hooks(product),
     )

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..frameworks import session_id_words as sid
+from ..frameworks import stdlib
 from .needles import Needles
 
 # The cookie readers, from the registry: request attributes that hold the
@@ -87,3 +88,29 @@ def _lookup(names):
     # The key starts the index or the call: `C.get(token)`, `C[request.cookies["sid"]]`;
     # the container is the name just before.
     return re.compile(r"%s\s*(?:%s)" % (_LOOKUP, "|".join(keys)))
+
+
+# A key of the web session that the module fills with a fresh id from a
+# strong random source (`request.session["id"] = str(uuid.uuid4())`, NiceGUI's
+# authentication example and the apps made from it): the application's own
+# session id, kept in a signed-cookie session, under which a store of its
+# own keeps the sign-in (`session_info[request.session["id"]] = {...}`).
+# Deleting that store's record at logout (`session_info.pop(request.session["id"])`)
+# ends the session, whatever the key is called (analysis.lifecycle
+# _session_held_id; summary `fresh_keys`). The strong sources by their last
+# name: those analysis.identity.fresh_id knows (stdlib.STRONG_CALLS, and
+# the `secrets` module's token makers), but for nacl's `random`, which
+# would read `random.random()` as one.
+_STRONG_NAMES = sorted({name.rpartition(".")[2] for name in stdlib.STRONG_CALLS} - {"random"} | {
+    "token_hex", "token_urlsafe", "token_bytes"})
+_FRESH_KEY = re.compile(
+    r"""session\s*\[\s*(['"])(\w+)\1\s*\]\s*=\s*(?:str\s*\(\s*)?(?:[A-Za-z_][\w.]*\.)?(?:%s)\s*\(""" % "|".join(
+        _STRONG_NAMES))
+
+
+def fresh_keys(text):
+    """Sorted session keys the module writes a fresh strong random id under."""
+    if "session" not in text:
+        return []
+    return sorted({match.group(2) for match in _FRESH_KEY.finditer(text)
+                   if text[match.start() - 1:match.start()] in (".", " ", "\t", "\n", "(", "")})

@@ -87,6 +87,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py);
+- `fresh_keys`: the web session's keys it writes a fresh strong random id
+  under (`request.session["id"] = str(uuid.uuid4())`), present only when
+  it has one: the application's own session id, whose store record a
+  logout may delete (session_stores.py);
 - `renamed`: its absolute `from` imports that bind another name, as
   [module, name, local name] (`from flask import session as flask_session`),
   present only when it has one: what a project module importing from it
@@ -388,6 +392,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
+    fresh = session_stores.fresh_keys(text)
+    if fresh:
+        facts["fresh_keys"] = fresh
     if "import_module(" in text and _IMPORTED_CONFIG.search(text) is not None:
         facts["unreadable"] = True
     if "__main__" in text and _RUNS_MAIN.search(text) is not None:
