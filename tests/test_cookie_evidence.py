@@ -122,3 +122,20 @@ def test_session_keys_filled_with_a_fresh_random_id():
     assert session_stores.fresh_keys(text) == ["id", "sid", "visit"]
     assert summary.summarise(text)["fresh_keys"] == ["id", "sid", "visit"]
     assert "fresh_keys" not in summary.summarise('session["user_id"] = user.id\n')
+
+
+def test_application_options_that_turn_a_cookie_default_off():
+    from fixlint.project import response_classes
+
+    on = "app = falcon.App()\napp.resp_options.secure_cookies_by_default = False  # plain HTTP\n"
+    assert response_classes.defaults_off(on) == ["secure_cookies_by_default"]
+    assert summary.summarise(on)["defaults_off"] == ["secure_cookies_by_default"]
+    in_class = "class Api:\n    def __init__(self):\n        self.api.resp_options.secure_cookies_by_default = False\n"
+    assert response_classes.defaults_off(in_class) == ["secure_cookies_by_default"]
+    for quiet in (
+        "if DEBUG:\n    app.resp_options.secure_cookies_by_default = False\n",
+        "if DEBUG:\n    pass\nelse:\n    # local\n    app.resp_options.secure_cookies_by_default = False\n",
+        "app.resp_options.secure_cookies_by_default = not DEBUG\n",
+        "app.resp_options.secure_cookies_by_default = True\n",
+    ):
+        assert response_classes.defaults_off(quiet) == [], quiet

@@ -112,6 +112,7 @@ class CookieSite:
         self.flags = {}
         self.missing_counts = frozenset()  # flags whose absence is a finding
         self.method = None  # set_cookie / set_signed_cookie
+        self.options_off = {}  # flag -> the application option that turned its default off (SET_COOKIE sites)
         self.settings = {}  # flag -> setting name (SETTINGS sites)
         self.variable = None  # the SimpleCookie variable (MORSEL sites)
         self.value = None  # the value expression (SET_COOKIE sites; the header text of HEADER sites)
@@ -417,6 +418,9 @@ def cookie_call_site(ctx, node, framework, method, params):
             site.flags[flag] = _flag_from(given[flag], ctx)
         elif splat:
             site.flags[flag] = Flag(None, known=False)
+        elif flag in framework.cookie_default_options and _default_off(ctx, framework.cookie_default_options[flag]):
+            site.flags[flag] = Flag(False)  # `app.resp_options.secure_cookies_by_default = False` in the project
+            site.options_off[flag] = framework.cookie_default_options[flag]
         else:
             site.flags[flag] = Flag(defaults.get(flag))
     for flag in ("domain", "path"):
@@ -432,6 +436,13 @@ def cookie_call_site(ctx, node, framework, method, params):
     site.missing_counts = ALL_FLAGS
     site.deletion = not splat and _deletes(given, ctx, lifetimes)
     return site
+
+
+def _default_off(ctx, option):
+    """Whether a module of the project sets the application option
+    `option` (Framework.cookie_default_options) to a literal False."""
+    project = ctx.project
+    return project is not None and option in getattr(project, "cookie_defaults_off", ())
 
 
 def _forced_flags(ctx, framework):

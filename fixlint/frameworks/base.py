@@ -510,6 +510,12 @@ class Framework:
     set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_keywords: dict = field(default_factory=dict)
     cookie_defaults: dict = field(default_factory=dict)
+    # Application options that change a flag's default for every cookie,
+    # flag -> the option's attribute (Falcon's `app.resp_options.
+    # secure_cookies_by_default = False`): set to a literal False in a
+    # module of the project (summary `defaults_off`), a set_cookie that
+    # does not give the flag goes without it.
+    cookie_default_options: dict = field(default_factory=dict)
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
     samesite_lax: str = "Lax"

@@ -17,9 +17,11 @@ resource)`. `req.params` holds the query string (and a form body when
 the body.
 
 Falcon has no session of its own: the cookie rules apply, the session rules
-have nothing of Falcon's to judge. Not read: `app.resp_options.
+have nothing of Falcon's to judge. `app.resp_options.
 secure_cookies_by_default = False` ("Set to False in development
-environments"), so a `set_cookie` without `secure=` counts as Secure.
+environments"), written in a module of the project outside an `if`,
+turns Secure off for every `set_cookie` without `secure=`
+(cookie_default_options); without it, such a cookie counts as Secure.
 """
 
 from .base import Advice, Framework, Requests, Routing, SessionBackend
@@ -69,6 +71,7 @@ FALCON = Framework(
     set_cookie_params=SET_COOKIE_PARAMS,
     cookie_keywords=COOKIE_KEYWORDS,
     cookie_defaults={"secure": True, "httponly": True, "samesite": None},
+    cookie_default_options={"secure": "secure_cookies_by_default"},
     routing=Routing(
         app_classes=APP_CLASSES,
         register_methods=frozenset(("add_route",)),
@@ -99,7 +102,8 @@ FALCON = Framework(
             docs=(("Falcon", 'req.cookies.get("session") instead of req.params.get("session_id")'),),
         ),
         "SFX301": Advice(docs=(("Falcon", "leave http_only at its default (True); never pass http_only=False"),)),
-        "SFX302": Advice(docs=(("Falcon", "leave secure at its default (True); never pass secure=False"),)),
+        "SFX302": Advice(docs=(("Falcon", "leave secure at its default (True); never pass secure=False, "
+                                                  "nor set app.resp_options.secure_cookies_by_default = False"),)),
         "SFX303": Advice(docs=(("Falcon", 'resp.set_cookie(..., same_site="Lax") (Falcon sets no SameSite by default)'),)),
         "SFX304": Advice(docs=(("Falcon", "resp.set_cookie(..., max_age=60 * 60 * 24 * 7)"),)),
     },

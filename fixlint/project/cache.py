@@ -55,7 +55,7 @@ from .. import __version__
 # the app's config (`app.config.from_mapping(self.config.web.app)`), and `keys` of every framework's cookie
 # settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`),
 # and `handler_cookies` (what a module's handler classes do with the signed identity cookie);
-# 30: `fresh_keys`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`)
+# 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`)
 FORMAT = 30
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

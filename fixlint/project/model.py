@@ -204,6 +204,11 @@ class ProjectFacts(NamedTuple):
     # a store keeps the sign-in; deleting that record at logout ends the
     # session (analysis.lifecycle._session_held_id).
     fresh_keys: frozenset = frozenset()
+    # The application options a module outside tests sets to a literal
+    # False that turn a cookie flag's default off (summary `defaults_off`:
+    # Falcon's `resp_options.secure_cookies_by_default = False`): a
+    # set_cookie of that framework that does not give the flag goes without it.
+    cookie_defaults_off: frozenset = frozenset()
     # The application's own session interface (summary `session_interfaces`,
     # assigned outside tests) is one of the project's classes that keep
     # sessions on the server under the id the cookie carries (summary
@@ -1252,5 +1257,6 @@ def _merge(summaries, product, unreadable):
         markers=frozenset(marker for marker in _MARKERS if any(f.get(marker, False) for f in product)),
         session_methods=frozenset(method for f in product for method in f.get("session_methods", ())),
         fresh_keys=frozenset(key for f in product for key in f.get("fresh_keys", ())),
+        cookie_defaults_off=frozenset(option for f in product for option in f.get("defaults_off", ())),
         signout_hooks=_installed_hooks(product),
     )

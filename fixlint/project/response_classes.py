@@ -288,3 +288,47 @@ def _sets(value):
     """A value that sets the flag: anything but a literal False, None or
     an empty string (computed values are trusted)."""
     return not (value.__class__ is ast.Constant and value.value in (False, None, ""))
+
+
+# Options that turn a cookie flag's default off for the whole application
+# (Framework.cookie_default_options: Falcon's `app.resp_options.
+# secure_cookies_by_default = False`), set to a literal False; summary
+# `defaults_off`, ProjectFacts.cookie_defaults_off.
+_DEFAULT_OPTIONS = sorted({option for f in fw.FRAMEWORKS for option in f.cookie_default_options.values()})
+_OPTION_OFF = re.compile(r"\.(%s)[ \t]*=[ \t]*False[ \t]*(?:#[^\n]*)?(?=\r?\n|$)" % "|".join(
+    map(re.escape, _DEFAULT_OPTIONS))) if _DEFAULT_OPTIONS else None
+_CONDITION = re.compile(r"[ \t]*(?:if|elif|else)\b")
+
+
+def defaults_off(text):
+    """Sorted options (cookie_default_options) the module sets to a literal
+    False, outside an `if`: one in a block an `if`, `elif` or `else` opens
+    (`if DEBUG:`) is a development setting, as RULES.md reads one."""
+    if _OPTION_OFF is None or not any(option in text for option in _DEFAULT_OPTIONS):
+        return []
+    found = set()
+    for match in _OPTION_OFF.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        line = text[start:match.start()]
+        indent = len(line) - len(line.lstrip(" \t"))
+        if not _in_condition(text, start, indent):
+            found.add(match.group(1))
+    return sorted(found)
+
+
+def _in_condition(text, start, indent):
+    """Whether the line at `start`, indented by `indent`, is in a block an
+    `if`, `elif` or `else` opens (the nearest line above it indented less)."""
+    while indent and start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        above = len(line) - len(stripped)
+        if above < indent:
+            if _CONDITION.match(line):
+                return True
+            indent = above
+    return False

@@ -87,6 +87,10 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `reads_cookies`, `cookie_keyed`: its text reads a cookie
   (`request.cookies`, `get_cookie(...)`), and the containers its functions
   look up by a cookie's value (session_stores.py);
+- `defaults_off`: the application options it sets to a literal False
+  that turn a cookie flag's default off (Falcon's `app.resp_options.
+  secure_cookies_by_default = False`), present only when it has one
+  (response_classes.py);
 - `fresh_keys`: the web session's keys it writes a fresh strong random id
   under (`request.session["id"] = str(uuid.uuid4())`), present only when
   it has one: the application's own session id, whose store record a
@@ -392,6 +396,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     if session_stores.may_read(text, probe):
         facts["reads_cookies"] = True
         facts["cookie_keyed"] = session_stores.cookie_keyed(text)
+    off = response_classes.defaults_off(text)
+    if off:
+        facts["defaults_off"] = off
     fresh = session_stores.fresh_keys(text)
     if fresh:
         facts["fresh_keys"] = fresh

@@ -316,5 +316,7 @@ class CookieWithoutSecure(Rule):
             return f"{subject} lacks Secure; add '; Secure' to the header value"
         said = stated(site, "secure")
         problem = f"is set with {said}" if said else "is set without Secure"
+        if not said and "secure" in site.options_off:  # Falcon's app-wide default, turned off
+            problem += f" (the app sets {site.options_off['secure']} = False)"
         option = site.settings.get("secure", "secure")
         return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"
