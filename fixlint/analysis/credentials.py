@@ -122,10 +122,19 @@ def _compares_a_password_column(expr):
                for side in (expr.left, expr.comparators[0]))
 
 
-def _filters_on_password(document):
-    """A filter document with a password field (`{"password": p}`)."""
-    return any(key.__class__ is ast.Constant and isinstance(key.value, str)
-               and key.value.lower().split(".")[-1] in vocab.PASSWORD_COLUMNS for key in document.keys)
+def _filters_on_password(document, depth=0):
+    """A filter document with a password field (`{"password": p}`), also
+    among the conditions of a conjunction (MongoDB's `{"$and": [{"user":
+    u}, {"password": p}]}`, clearfarmAPI's login)."""
+    for key, value in zip(document.keys, document.values):
+        if key.__class__ is not ast.Constant or not isinstance(key.value, str):
+            continue
+        if key.value.lower().split(".")[-1] in vocab.PASSWORD_COLUMNS:
+            return True
+        if key.value == "$and" and value.__class__ in (ast.List, ast.Tuple) and depth < 3 and any(
+                part.__class__ is ast.Dict and _filters_on_password(part, depth + 1) for part in value.elts):
+            return True
+    return False
 
 
 def _text(expr):

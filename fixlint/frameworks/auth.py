@@ -145,6 +145,9 @@ NOT_IDENTITY_WORDS = frozenset(
         # A sign-up or reset still under way: Indico's `register_verification_email_sent`,
         # `resetpass_email_sent` (an email went out, nobody signed in).
         "register", "verification", "sent",
+        # ... and its steps' keys (openNAMU's `reg_email`, the address just typed, and `submit_email`,
+        # the sign-up waiting for an administrator's approval).
+        "reg", "submit", "submitted",
         # A choice being made, not who chose it: pgAdmin's `mfa_authenticator_opt`, the TOTP
         # secret of an enrolment under way (as `secret`, `setup`, `enrol`).
         "opt", "option", "options",

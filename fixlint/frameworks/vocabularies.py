@@ -53,7 +53,9 @@ ENGLISH = Vocabulary(
     # `loginout` (xunfeng's `/loginout`, `def LoginOut`): a logout as often written in Chinese-English code.
     # `registration` signs someone up only as a whole handler name or route segment (aiohttpCarsharing's
     # `/registration/`): an event's or a course's registration module (Indico's) signs nobody in.
-    login_exact=("registration",),
+    # So does `authentication`, the noun (clearfarmAPI's `def authentication()` at `/authentication`):
+    # an `authentication_backend` or `authentication_settings` signs nobody in.
+    login_exact=("registration", "authentication"),
     logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off", "loginout", "login_out"),
     principal=(
         "user", "users", "uid", "userid", "username", "member", "customer", "account",
@@ -82,7 +84,7 @@ PORTUGUESE = Vocabulary(
     login=("logar", "autenticar", "iniciar_sessao", "cadastrar", "cadastro", "redefinir_senha",
            "recuperar_senha"),
     logout=("deslogar", "encerrar_sessao", "terminar_sessao"),
-    login_exact=("entrar", "acessar", "registrar"),
+    login_exact=("entrar", "acessar", "registrar", "autenticacao"),
     logout_exact=("sair", "desconectar"),
     principal=("usuario", "usuaria", "utilizador", "logado", "autenticado", "cliente"),
     signed_out=("deslogado", "saiu"),
@@ -99,7 +101,7 @@ SPANISH = Vocabulary(
     login=("iniciar_sesion", "autenticar", "registrarse", "restablecer_contrasena",
            "recuperar_contrasena"),
     logout=("cerrar_sesion", "finalizar_sesion"),
-    login_exact=("ingresar", "acceder", "entrar", "registro"),
+    login_exact=("ingresar", "acceder", "entrar", "registro", "autenticacion"),
     logout_exact=("salir", "desconectar"),
     principal=("usuario", "usuaria", "logueado", "autenticado"),
     signed_out=("deslogueado", "sesioncerrada"),
