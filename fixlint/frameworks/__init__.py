@@ -247,6 +247,8 @@ def is_token_value(ctx, expr):
             return False  # `token = json.dumps(order)` (starlette-shop's cart): data, whatever its name
     if value.__class__ is ast.Attribute and value.value.__class__ is ast.Call:
         return ctx.qualname(value.value.func) in TOKEN_GENERATORS  # uuid4().hex
+    if _token_keyed(value):
+        return True
     names = []
     if expr.__class__ is ast.Name:
         names.append(expr.id)
@@ -255,6 +257,27 @@ def is_token_value(ctx, expr):
     return any(
         word in name.lower() for name in names for word in ("token", "session", "sid", "jwt")
     )
+
+
+# Keys a token pair is handed out under (Simple JWT's serializers and
+# responses: `serializer.validated_data["access"]`, `response.data["refresh"]`;
+# an OAuth token response's `access_token`, `id_token`).
+TOKEN_KEYS = frozenset(("access", "refresh", "access_token", "refresh_token", "id_token", "token", "jwt",
+                        "auth_token"))
+_KEYED_READS = frozenset(("get", "pop"))
+
+
+def _token_keyed(value):
+    """A read of a mapping under one of TOKEN_KEYS: `data["access"]`,
+    `validated_data.pop("access")` (SeamsStrange's cookie refresh view)."""
+    if value.__class__ is ast.Subscript:
+        key = value.slice
+    elif (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute and value.func.attr in _KEYED_READS
+          and value.args):
+        key = value.args[0]
+    else:
+        return False
+    return key.__class__ is ast.Constant and isinstance(key.value, str) and key.value.lower() in TOKEN_KEYS
 
 
 # Whole words that mark a credential whatever else a name says: `theme_token`
