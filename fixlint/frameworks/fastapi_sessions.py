@@ -8,7 +8,7 @@ secure=False, httponly=True, samesite="lax")` is a pydantic model, built
 with keywords, and `SessionCookie.attach_to_response()` passes it whole to
 `set_cookie`: left at its defaults the session cookie travels over plain
 HTTP (SFX302), reported at the construction like any session config's. The
-cookie's name is SessionCookie's `cookie_name`, not an option here.
+cookie's name is SessionCookie's `cookie_name` (SESSION_COOKIE: SFX305).
 """
 
 from .base import Advice, Framework, Middleware
@@ -32,11 +32,28 @@ COOKIE_PARAMETERS = Middleware(
     leading=0,
 )
 
+# `SessionCookie(*, cookie_name, identifier, auto_error, secret_key,
+# cookie_params=CookieParameters(), scheme_name=None)`: the frontend names
+# the session cookie (SFX305); its other attributes are the
+# CookieParameters' above, judged where those are built.
+SESSION_COOKIE = Middleware(
+    qualnames=frozenset((
+        "fastapi_sessions.frontends.implementations.SessionCookie",
+        "fastapi_sessions.frontends.implementations.cookie.SessionCookie",
+    )),
+    label="fastapi-sessions",
+    params=(),  # keywords only
+    options={"name": "cookie_name"},
+    defaults={},
+    constructed=True,
+    leading=0,
+)
+
 FASTAPI_SESSIONS = Framework(
     key="fastapi_sessions",
     label="fastapi-sessions",
     packages=("fastapi_sessions",),
-    middleware=(COOKIE_PARAMETERS,),
+    middleware=(COOKIE_PARAMETERS, SESSION_COOKIE),
     fixtures="fastapi",
     advice={
         "SFX301": Advice(docs=(("fastapi-sessions", "leave CookieParameters' httponly at its default (True)"),)),
