@@ -411,7 +411,7 @@ def cookie_call_site(ctx, node, framework, method, params):
     if framework.cookie_keywords:  # the framework's spelling of a flag's keyword (Falcon's `http_only`)
         site.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}
     site.value = given.get("value")
-    site.sensitivity = cookie_sensitivity(ctx, name, site.value, key)
+    site.sensitivity = cookie_sensitivity(ctx, name, site.value, key, node)
     defaults = framework.cookie_defaults
     for flag in ("secure", "httponly", "samesite"):
         if flag in given:
@@ -489,10 +489,11 @@ def cookie_kind(ctx, name):
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[_-][A-Za-z]{2})?")
 
 
-def cookie_sensitivity(ctx, name, value, name_expr=None):
+def cookie_sensitivity(ctx, name, value, name_expr=None, call=None):
     """SESSION, CSRF, PREFERENCE or OTHER for a cookie's name and value.
     A literal yes/no value (`"true"`, `True`) is the same for every visitor:
-    a flag for the frontend, never a credential, whatever the name says."""
+    a flag for the frontend, never a credential, whatever the name says.
+    `call`: the call that sets it, when its name may be a loop's (_loop_names)."""
     if value is not None and _is_flag_value(value):
         return fw.PREFERENCE
     if name is not None:
@@ -512,11 +513,54 @@ def cookie_sensitivity(ctx, name, value, name_expr=None):
         named = expr_name(name_expr) or _literal_text(name_expr)
         if named and fw.is_non_sensitive_name(named, ctx.config):
             return fw.PREFERENCE  # Django's `settings.LANGUAGE_COOKIE_NAME`, a `THEME_COOKIE` constant, f"flash_{kind}"
+        if call is not None and name_expr.__class__ is ast.Name:
+            names = _loop_names(ctx, name_expr, call)
+            if names and all(fw.is_non_sensitive_name(n, ctx.config) for n in names):
+                return fw.PREFERENCE  # each name the loop can give is a preference's
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     if name is None and name_expr is not None and _in_preference_code(ctx):
         return fw.PREFERENCE
     return fw.OTHER
+
+
+def _loop_names(ctx, name_expr, call):
+    """The names a cookie named by a loop's variable can have: the strings
+    of the literal list the loop runs over (`for name in ["theme",
+    "font_size"]`, or a name bound to one), kept to those of a literal
+    list the loop's `if name in USE_COOKIE:` around the call tests it
+    against (openNAMU's skin settings); None when either is not literal."""
+    binding = ctx.binding(name_expr)
+    loop = binding.node if binding is not None else None
+    if loop.__class__ not in (ast.For, ast.AsyncFor) or loop.target.__class__ is not ast.Name:
+        return None
+    names = _literal_strings(ctx, loop.iter)
+    if names is None:
+        return None
+    line = call.lineno
+    for node in walk(loop):
+        if (node.__class__ is ast.If and node.body[0].lineno <= line <= (node.body[-1].end_lineno or line)
+                and node.test.__class__ is ast.Compare and len(node.test.ops) == 1
+                and node.test.ops[0].__class__ is ast.In and node.test.left.__class__ is ast.Name
+                and node.test.left.id == name_expr.id):
+            allowed = _literal_strings(ctx, node.test.comparators[0])
+            if allowed is not None:
+                names = [n for n in names if n in allowed]
+    return names
+
+
+def _literal_strings(ctx, expr):
+    """The strings of a literal list, tuple or set of strings, also through
+    a name bound to one; else None."""
+    expr = ctx.value_of(expr)
+    if expr.__class__ not in (ast.List, ast.Tuple, ast.Set) or not expr.elts:
+        return None
+    found = []
+    for element in expr.elts:
+        if element.__class__ is not ast.Constant or not isinstance(element.value, str):
+            return None
+        found.append(element.value)
+    return found
 
 
 def _in_preference_code(ctx):
