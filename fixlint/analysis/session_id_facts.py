@@ -330,6 +330,10 @@ class SessionIdAnalysis(Analysis):
         routed for one)."""
         if read.key is not None and sid.names_other_session(read.key):
             return True
+        if read.key_expr is not None and names_session_setting(read.key_expr):
+            # `request.POST[settings.SESSION_COOKIE_NAME]`: the web session's own cookie name, whatever
+            # the module says (dss.api's `uploadify.py`, a Flash uploader's session workaround)
+            return False
         if self._other_module:
             return True
         line = getattr(read.node, "lineno", None)
