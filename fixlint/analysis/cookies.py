@@ -400,6 +400,11 @@ def cookie_call_site(ctx, node, framework, method, params):
     name = literal_string(key, ctx) if key is not None else None
     if name is None and key is not None:
         name = class_constant(ctx, key)
+    if name is not None and framework.cookie_name_prefixes:  # Sanic's `host_prefix=True`: `__Host-<key>`
+        for keyword, prefix in framework.cookie_name_prefixes.items():
+            if keyword in given and evaluate(given[keyword], ctx) is True:
+                name = prefix + name
+                break
     site = CookieSite(SET_COOKIE, node, framework.label_in(ctx), name)
     site.framework = framework
     if name is None and key is not None:

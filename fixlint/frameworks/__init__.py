@@ -38,6 +38,7 @@ from .flask_jwt_extended import FLASK_JWT_EXTENDED
 from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 from .fastapi_users import FASTAPI_USERS
 from .fastapi_sessions import FASTAPI_SESSIONS
+from .sanic import SANIC
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -46,7 +47,7 @@ from .fastapi_sessions import FASTAPI_SESSIONS
 FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
-    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
+    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
     FASTAPI_USERS, FASTAPI_SESSIONS,
     HAND_ROLLED, PYTHON,
 )
@@ -55,7 +56,7 @@ FRAMEWORKS = (
 BY_KEY = {f.key: f for f in FRAMEWORKS}
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON, SANIC)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)

@@ -516,6 +516,9 @@ class Framework:
     # module of the project (summary `defaults_off`), a set_cookie that
     # does not give the flag goes without it.
     cookie_default_options: dict = field(default_factory=dict)
+    # Keywords of its cookie setter that prefix the cookie's name when true
+    # (Sanic's `add_cookie(..., host_prefix=True)`: `__Host-<key>`).
+    cookie_name_prefixes: dict = field(default_factory=dict)
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
     samesite_lax: str = "Lax"

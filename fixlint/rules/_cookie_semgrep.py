@@ -412,6 +412,10 @@ NO_SAMESITE = ("None", "False", '"=~/^(?i:none)?$/"')
 # A SameSite value in header text that protects: anything but None (or empty).
 GOOD_SAMESITE = r"""(?!none\s*(;|["']$))[a-z]"""
 NOT_HOST_PREFIX_RE = r"""^[rub]?["'](?!__Host-)"""
+# A setter keyword that names the cookie `__Host-<key>` when true (Sanic's
+# `add_cookie(..., host_prefix=True)`), from the adapters.
+NOT_HOST_PREFIXED = [{"pattern-not": f"$RESP.$SET(..., {keyword}=True, ...)"} for keyword in sorted(
+    {k for f in fw.FRAMEWORKS for k, prefix in f.cookie_name_prefixes.items() if prefix == "__Host-"})]
 # Sums and products of literals, constants and timedelta(...): when one part
 # is too long, so is the whole (no subtraction, division or `if`).
 _GROWING_RE = r"^(?!.*\bif\b)[\w\s.*+(),=]+$"

@@ -184,6 +184,7 @@ class SessionCookieWithoutHostPrefix(Rule):
             match={"patterns": [
                 sg.either("$RESP.$SET($NAME, ...)", "$RESP.$SET(..., key=$NAME, ...)"),
                 sg.regex("$NAME", sg.NOT_HOST_PREFIX_RE),
+                *sg.NOT_HOST_PREFIXED,
                 # With a domain or a narrower path, __Secure- is the strongest prefix a cookie can have.
                 {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., domain=$D, ...)'},
                 {"pattern-not": '$RESP.$SET("=~/^__Secure-/", ..., path="=~/^/./", ...)'},
