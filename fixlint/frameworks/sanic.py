@@ -10,7 +10,9 @@ Secure and SameSite=Lax unless turned off, HttpOnly only when asked
 without Secure, with a domain or another path), `secure_prefix=True`
 `__Secure-<key>`. `response.delete_cookie(key)` deletes one. The
 dictionary form of older releases (`response.cookies[key] = value`, then
-its attributes set one by one) is not read.
+its attributes set one by one: `response.cookies[key]["httponly"] = True`)
+sets no flag it is not given (23.x keeps it so, with secure=False and no
+SameSite): read as a morsel, as Django's `response.cookies[key]` is.
 
 A handler is a function taking the request first, registered with the
 app's or a blueprint's decorators (`@app.post("/login")`,
