@@ -49,6 +49,9 @@ ENGLISH = Vocabulary(
         "oauth", "sso", "saml", "register", "signup", "sign_up", "verify_otp", "otp", "totp",
         "mfa", "2fa", "two_factor", "sudo", "reauthenticate", "impersonate",
         "reset_password", "password_reset", "forgot_password", "recover_password",
+        # An invitation's or a magic link's landing page that signs the new user in (Qually's
+        # `/accept_invite`, which makes the account and writes its id).
+        "accept_invite", "accept_invitation", "magic_link",
     ),
     # `loginout` (xunfeng's `/loginout`, `def LoginOut`): a logout as often written in Chinese-English code.
     # `registration` signs someone up only as a whole handler name or route segment (aiohttpCarsharing's
