@@ -59,6 +59,11 @@ _COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
 _COOKIE_JARS = frozenset(a for r in _REQUESTS for a, source in r.sources.items() if source == COOKIE)
 _REQUEST_NAMES = fw.REQUEST_NAMES | frozenset().union(*(r.connection_names for r in _REQUESTS))
 _ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in _SESSION_FRAMEWORKS))
+# Per-request state middleware fills (Requests.state_attributes, Requests.globals),
+# and the session-id names read from it.
+_STATE_ATTRS = frozenset().union(*(r.state_attributes for r in _REQUESTS))
+_GLOBALS = {name: f for f in fw.REQUEST_FRAMEWORKS for name in f.requests.globals}
+_STATE_ID_NAMES = sid.SESSION_ID_NAMES
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
 # Number types: a value declared one (`sid: int`, `<int:sid>`, `type=int`)
@@ -444,6 +449,13 @@ class OriginAnalysis(Analysis):
             found = self._session_id_attr(expr)
             if found is not None:
                 return found
+        if value.__class__ in (ast.Attribute, ast.Name) and sid.normal(attr) in _STATE_ID_NAMES:
+            framework = self._request_state(value)
+            if framework is not None:  # `request.state.sid`, `g.session_id`: what a middleware put there
+                assigned = self._assigned_here(expr)
+                if assigned is not None:  # `request.state.sid = secrets.token_urlsafe()` above, in this function
+                    return self.origin(assigned, depth + 1)
+                return self._read(expr, attr, COOKIE, framework)
         base = self.origin(value, depth + 1)
         if base is None:
             return None
@@ -454,6 +466,40 @@ class OriginAnalysis(Analysis):
         if attr in stdlib.ENCODER_METHODS or base is FOREIGN:
             return base
         return None
+
+    def _assigned_here(self, target):
+        """The value the function being walked last assigns to the attribute
+        `target` spells (`request.state.sid = ...`) on a line above it, or None."""
+        info = self.ctx.function
+        if info is None:
+            return None
+        spelled = ast.dump(target.value)
+        line = target.lineno
+        found = None
+        for node in walk(info.node):
+            if node.__class__ is ast.Assign and node.lineno < line:
+                for each in node.targets:
+                    if (each.__class__ is ast.Attribute and each.attr == target.attr
+                            and ast.dump(each.value) == spelled):
+                        if found is None or node.lineno > found.lineno:
+                            found = node
+        return found.value if found is not None else None
+
+    def _request_state(self, expr):
+        """The Framework whose per-request state `expr` is: an attribute of
+        its request holding what middleware put there (Requests.
+        state_attributes: Starlette's `request.state`, Falcon's
+        `req.context`) or its per-request namespace (`flask.g`). A session
+        id there is the one the request came with: a middleware read it
+        from the cookie (or made one up before sign-in), and a login that
+        binds under it keeps the id an attacker may have planted."""
+        if expr.__class__ is ast.Attribute:
+            if expr.attr not in _STATE_ATTRS:
+                return None
+            framework = self._request(expr.value)
+            return framework if framework is not None and expr.attr in framework.requests.state_attributes else None
+        qualname = self.ctx.qualname(expr)
+        return _GLOBALS.get(qualname) if qualname is not None else None
 
     def _session_id_attr(self, expr):
         attr = expr.attr
@@ -469,6 +515,10 @@ class OriginAnalysis(Analysis):
         return None
 
     def _subscript(self, expr, depth):
+        if expr.value.__class__ is ast.Attribute and expr.value.attr in _STATE_ATTRS:
+            found = self._state_item(expr)
+            if found is not None:
+                return found
         base = self.origin(expr.value, depth + 1)
         if base is None and expr.slice.__class__ is not ast.Slice and self._alphabet(expr.value):
             # `charset[random.randint(0, len(charset) - 1)]`: a character
@@ -481,6 +531,15 @@ class OriginAnalysis(Analysis):
             key = literal_string(expr.slice, self.ctx)
             return self._read(expr, key, base.source, base.framework, expr.slice)
         return base  # `request.args.getlist("sid")[0]`, `digest[:16]`
+
+    def _state_item(self, expr):
+        """`req.context["session_id"]`: a session id a middleware put in the
+        request's state (_request_state), or None."""
+        key = literal_string(expr.slice, self.ctx)
+        if key is None or sid.normal(key) not in _STATE_ID_NAMES:
+            return None
+        framework = self._request_state(expr.value)
+        return self._read(expr, key, COOKIE, framework, expr.slice) if framework is not None else None
 
     def _alphabet(self, expr, depth=0):
         """A sequence written in the code to pick characters from: a string

@@ -177,6 +177,11 @@ class Requests:
 
     objects: frozenset = frozenset()  # module-level request proxies (`flask.request`)
     globals: frozenset = frozenset()  # module-level per-request namespaces (`flask.g`): `g.user = user` signs it in
+    # Attributes of the request that hold what middleware put there for the
+    # handlers (Starlette's `request.state`, Falcon's `req.context`, Sanic's
+    # `request.ctx`): a session id found there (`request.state.sid`) is the
+    # one the request came with, as `g.sid` is in Flask (analysis.origins).
+    state_attributes: frozenset = frozenset()
     types: frozenset = frozenset()  # annotations of a request parameter
     type_prefixes: tuple = ()  # `django.http...` annotations
     sources: dict = field(default_factory=dict)  # `request.<attr>` -> where it comes from

@@ -87,6 +87,7 @@ FALCON = Framework(
         ),
     ),
     requests=Requests(
+        state_attributes=frozenset(("context",)),
         types=REQUESTS,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,

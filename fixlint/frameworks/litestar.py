@@ -230,6 +230,7 @@ LITESTAR = Framework(
         methodless_decorators=frozenset(("route", "websocket")),
     ),
     requests=Requests(
+        state_attributes=frozenset(("state",)),
         types=REQUEST_TYPES,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,

@@ -75,6 +75,7 @@ SANIC = Framework(
         method_list_decorators=frozenset(("route",)),
     ),
     requests=Requests(
+        state_attributes=frozenset(("ctx",)),
         types=REQUESTS,
         sources=REQUEST_SOURCES,
         parameter=True,

@@ -319,6 +319,7 @@ STARLETTE = Framework(
         methodless_decorators=frozenset(("websocket", "websocket_route")),
     ),
     requests=Requests(
+        state_attributes=frozenset(("state",)),
         parameter=True,
         types=REQUEST_TYPES,
         sources=REQUEST_SOURCES,
