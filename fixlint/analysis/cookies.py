@@ -530,27 +530,29 @@ def cookie_sensitivity(ctx, name, value, name_expr=None, call=None):
 
 
 def _loop_names(ctx, name_expr, call):
-    """The names a cookie named by a loop's variable can have: the strings
-    of the literal list the loop runs over (`for name in ["theme",
+    """The names a cookie named by a variable can have: the strings of the
+    literal list a loop binding it runs over (`for name in ["theme",
     "font_size"]`, or a name bound to one), kept to those of a literal
-    list the loop's `if name in USE_COOKIE:` around the call tests it
-    against (openNAMU's skin settings); None when either is not literal."""
+    list an `if name in USE_COOKIE:` around the call tests it against
+    (openNAMU's skin settings, whose loop runs over a computed mapping);
+    None when neither says."""
     binding = ctx.binding(name_expr)
     loop = binding.node if binding is not None else None
-    if loop.__class__ not in (ast.For, ast.AsyncFor) or loop.target.__class__ is not ast.Name:
-        return None
-    names = _literal_strings(ctx, loop.iter)
-    if names is None:
-        return None
+    names = None
+    if loop.__class__ in (ast.For, ast.AsyncFor) and loop.target.__class__ is ast.Name:
+        names = _literal_strings(ctx, loop.iter)
+    function = ctx.function
+    if function is None:
+        return names
     line = call.lineno
-    for node in walk(loop):
+    for node in walk(function.node):
         if (node.__class__ is ast.If and node.body[0].lineno <= line <= (node.body[-1].end_lineno or line)
                 and node.test.__class__ is ast.Compare and len(node.test.ops) == 1
                 and node.test.ops[0].__class__ is ast.In and node.test.left.__class__ is ast.Name
                 and node.test.left.id == name_expr.id):
             allowed = _literal_strings(ctx, node.test.comparators[0])
             if allowed is not None:
-                names = [n for n in names if n in allowed]
+                names = allowed if names is None else [n for n in names if n in allowed]
     return names
 
 
