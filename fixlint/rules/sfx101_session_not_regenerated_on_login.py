@@ -470,7 +470,11 @@ class SessionNotRegeneratedOnLogin(Rule):
         "instance method of a project class defined in another module (`UserMapper(...).set_user2session()`), "
         "and a Tornado handler's `self.session` (the application's own server-side store), and helpers a "
         "star import brings (`from out import *`, then `logout()` or `remember(user)`). A fresh random id written "
-        "under an identity-like key (`request.session[\"id\"] = str(uuid.uuid4())`) binds no one in either."
+        "under an identity-like key (`request.session[\"id\"] = str(uuid.uuid4())`) binds no one in either. "
+        "Found only by fixlint: a store record bound under the session id a middleware put in the request's "
+        "state (`request.state.sid`, Falcon's `req.context[\"session_id\"]`, Flask's `g.session_id`), a login "
+        "named by the noun as a whole name (`def authentication`), and a MongoDB filter whose `$and` "
+        "conditions hold the password."
     )
     def check(self, ctx, facts):
         for path, step, backend, cause in self.unregenerated(facts):

@@ -353,7 +353,10 @@ class SessionNotInvalidatedOnLogout(Rule):
         "nothing on the server is not reported. Also found only by fixlint: a Pyramid logout that only calls "
         "`forget(request)` (silent where the application installs its own policy defining `forget`), a "
         "Tornado handler's `self.session` (the application's own store) losing only some keys, and a "
-        "partial logout through an instance method of a project class defined in another module."
+        "partial logout through an instance method of a project class defined in another module. Semgrep "
+        "reports a logout that deletes its store's record keyed by the app's own session id kept in a "
+        "signed session (`session_info.pop(request.session[\"id\"])`, where another module writes that "
+        "key a fresh `uuid4()`); fixlint reads the id's origin in the project and stays silent."
     )
 
     def check(self, ctx, facts):

@@ -471,7 +471,9 @@ class SessionIdFromRequestParameter(Rule):
         "Semgrep reads one file: a route "
         "parameter filled by a FastAPI dependency of another module that returns its `Query()`/`Form()`/`Body()`/`Path()` parameter "
         "(`sid: str = Depends(query_ref)`) is found only by fixlint's project model (a dependency returning "
-        "its `Cookie()` parameter is a cookie read)."
+        "its `Cookie()` parameter is a cookie read). Semgrep reads no module names: it reports an upload "
+        "session's id in a module named for uploads, and misses the web session's own cookie name read "
+        "from the body (`request.POST[settings.SESSION_COOKIE_NAME]`), which fixlint reports there too."
     )
 
     def check(self, ctx, facts):

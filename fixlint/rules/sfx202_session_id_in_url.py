@@ -228,7 +228,8 @@ class SessionIdInUrl(Rule):
         "`session.sid`, `session_key`, `get_session_id()` or a `Cookie()` parameter, into URL builders, "
         "redirects and URL-looking string formatting; ids kept on `g` or generated under a session-id name "
         "are not sources, and an auth token named in a redirect target's query string "
-        "(`?access_token={data.access_token}`) is found only by fixlint."
+        "(`?access_token={data.access_token}`) is found only by fixlint, as is a session id a request's "
+        "state holds (`g.sid`, `request.state.sid`)."
     )
 
     def check(self, ctx, facts):

@@ -151,7 +151,8 @@ class CookieWithoutHttponly(Rule):
         "Semgrep sees one statement at a time: a response is recognised by its factory, its annotation or "
         "its name (`resp`/`response`) in a file that imports a web framework, so a response passed around "
         "under another name is missed, and a hand-written header is checked only when it is a string "
-        "literal or f-string in the call itself."
+        "literal or f-string in the call itself. A cookie named by a loop's variable that a literal list "
+        "narrows to preference names (`if name in USE_COOKIE:`) is silent in fixlint, reported by Semgrep."
     )
 
     def sites(self, facts):

@@ -274,7 +274,9 @@ class CookieWithoutSecure(Rule):
         "`if DEBUG:` blocks are recognised by name only. Semgrep reads one file: a Flask app or "
         "`LoginManager` never given `SESSION_COOKIE_SECURE`/`REMEMBER_COOKIE_SECURE` in any module, and a "
         "Django settings module whose star-imported base does not set it either, are found only by "
-        "fixlint's project model (every module under the project root, linked by its own imports)."
+        "fixlint's project model (every module under the project root, linked by its own imports), as is "
+        "a Falcon `set_cookie` without `secure=` in a project that sets "
+        "`app.resp_options.secure_cookies_by_default = False`."
     )
 
     def sites(self, facts):

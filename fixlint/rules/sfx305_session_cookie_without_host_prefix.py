@@ -246,7 +246,10 @@ class SessionCookieWithoutHostPrefix(Rule):
         "hand-written headers. Opt-in here as in flake8: the rules are exported, and the fixture "
         "comparison covers only files that enable SFX305. A session cookie named by the call of a cookie "
         "helper (`set_cookie(resp, \"session_token\", token)`, a function of the module or of another one "
-        "that calls `set_cookie()` on the response it is given) is found only by fixlint, at the call."
+        "that calls `set_cookie()` on the response it is given) is found only by fixlint, at the call, as "
+        "is the name a session library's constructor gives its cookie (fastapi-sessions' "
+        "`SessionCookie(cookie_name=...)`). Both read Sanic's `add_cookie(..., host_prefix=True)` as a "
+        "`__Host-` name."
     )
 
     def check(self, ctx, facts):
