@@ -43,6 +43,7 @@ APP = "app"  # a Flask(...) / LoginManager(...) the project never configures
 SESSION_EXPIRY = "session_expiry"  # `request.session.set_expiry(...)` (Django): the session's own lifetime
 ALL_FLAGS = frozenset(("secure", "httponly", "samesite", "lifetime", "name", "domain", "path"))
 _SET_COOKIE_METHODS = fw.COOKIE_SETTER_METHODS
+_JAR_ATTRIBUTES = frozenset(f.cookie_jar_attribute for f in fw.FRAMEWORKS if f.cookie_jar_attribute)
 # method -> the framework whose session sets its own lifetime with it (`set_expiry`)
 _EXPIRY_METHODS = {m: f for f in fw.FRAMEWORKS for m in f.session_expiry_methods}
 # Configuration objects by attribute (`app.config`), with their framework.
@@ -373,7 +374,12 @@ def set_cookie_site(ctx, node, func):
 
 
 def _set_cookie_site(ctx, node, func):
-    framework = fw.response_framework(ctx, func.value)
+    receiver = func.value
+    framework = fw.response_framework(ctx, receiver)
+    if framework is None and receiver.__class__ is ast.Attribute and receiver.attr in _JAR_ATTRIBUTES:
+        owner = fw.response_framework(ctx, receiver.value)  # `response.cookies.add_cookie(...)` (Sanic)
+        if owner is not None and owner.cookie_jar_attribute == receiver.attr and func.attr in owner.cookie_setters:
+            framework = owner
     if framework is None:
         return None
     return cookie_call_site(ctx, node, framework, func.attr, fw.cookie_setter_params(framework, func.attr))

@@ -524,6 +524,9 @@ class Framework:
     # Keywords of its cookie setter that prefix the cookie's name when true
     # (Sanic's `add_cookie(..., host_prefix=True)`: `__Host-<key>`).
     cookie_name_prefixes: dict = field(default_factory=dict)
+    # The response's attribute holding its cookie jar, whose own methods
+    # set cookies too (Sanic's `response.cookies.add_cookie(...)`).
+    cookie_jar_attribute: str = ""
     # How its cookie APIs spell SameSite=Lax (what `fixlint fix` writes):
     # "lax" where the type hints say `Literal["lax", "strict", "none"]`.
     samesite_lax: str = "Lax"

@@ -8,7 +8,8 @@ Secure and SameSite=Lax unless turned off, HttpOnly only when asked
 (SFX301 on a credential cookie that does not pass `httponly=True`);
 `host_prefix=True` names the cookie `__Host-<key>` (and Sanic refuses it
 without Secure, with a domain or another path), `secure_prefix=True`
-`__Secure-<key>`. `response.delete_cookie(key)` deletes one. The
+`__Secure-<key>`. `response.delete_cookie(key)` deletes one; the
+response's jar has both methods too (`response.cookies.add_cookie(...)`). The
 dictionary form of older releases (`response.cookies[key] = value`, then
 its attributes set one by one: `response.cookies[key]["httponly"] = True`)
 sets no flag it is not given (23.x keeps it so, with secure=False and no
@@ -64,6 +65,7 @@ SANIC = Framework(
     cookie_setters=COOKIE_SETTERS,
     cookie_defaults={"secure": True, "httponly": False, "samesite": "Lax"},
     cookie_name_prefixes=NAME_PREFIXES,
+    cookie_jar_attribute="cookies",  # `response.cookies.add_cookie(...)` (sanic-security's way)
     routing=Routing(
         app_classes=APP_CLASSES,
         route_decorators=ROUTE_DECORATORS,
