@@ -691,7 +691,7 @@ def computed_cookie_name(ctx, expr):
     cookie (frigate's `auth_config.cookie_name`, `settings.JWT_AUTH_COOKIE`):
     a name or attribute chain, or a subscript by a string, whose last part
     (expr_name) names a cookie (`..._cookie`, `..._cookie_name`,
-    `..._cookie_key`) and is a session or auth cookie (cookie_kind) by
+    `..._cookie_key`, Simple JWT's `AUTH_COOKIE_REFRESH`) and is a session or auth cookie (cookie_kind) by
     itself or, when it says nothing (`cookie_name`), with what it hangs on
     (`auth_config`) — else None."""
     words = _chain_words(expr)
@@ -699,7 +699,7 @@ def computed_cookie_name(ctx, expr):
         return None
     name = expr_name(expr)
     last = fw.words(name)
-    if not (last[-1:] == ["cookie"] or last[-2:] in (["cookie", "name"], ["cookie", "key"])):
+    if not (last[-1:] == ["cookie"] or last[-2:] in (["cookie", "name"], ["cookie", "key"], ["cookie", "refresh"])):
         return None  # `auth_config.cookie_domain` names no cookie
     kind = cookie_kind(ctx, name)  # `language_cookie_name` is a preference wherever it hangs
     if kind == fw.OTHER:

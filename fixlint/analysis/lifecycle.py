@@ -1287,7 +1287,11 @@ class LifecycleAnalysis(Analysis):
             if not self._deletes_credential(name):
                 return
         elif not _names_session_cookie_setting(name_expr):
-            named = computed_cookie_name(self.ctx, name_expr)
+            # `AUTH_COOKIE = settings.SIMPLE_JWT["AUTH_COOKIE"]` above: named by what it is set to
+            resolved = self.ctx.value_of(name_expr) if name_expr.__class__ is ast.Name else name_expr
+            if resolved.__class__ not in (ast.Attribute, ast.Subscript):
+                resolved = name_expr
+            named = computed_cookie_name(self.ctx, resolved)
             if named is not None:  # `auth_config.cookie_name`: judged only where no session backend runs (SFX102)
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
             else:

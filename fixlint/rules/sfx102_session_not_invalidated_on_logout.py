@@ -448,9 +448,10 @@ class SessionNotInvalidatedOnLogout(Rule):
                 # deleting it revokes nothing; the session it stood in for is where logout can end,
                 # or, for a token (ReactDjango-ERP's `refreshToken`), a deny-list on the server.
                 fix = f"keep the sign-in in the session and end it at logout: {backend.invalidate_fix}"
-                if event.mechanism == LOGIN_COOKIE or sid.credential_kind(event.key) is not None:
+                if event.mechanism in (LOGIN_COOKIE, COMPUTED_NAME) or sid.credential_kind(event.key) is not None:
                     fix = f"revoke the token on the server at logout (a deny-list), or {fix}"
-                return _stays_valid(where, event.key, fix, backend.label, computed=event.mechanism == LOGIN_COOKIE)
+                return _stays_valid(where, event.key, fix, backend.label,
+                                    computed=event.mechanism in (LOGIN_COOKIE, COMPUTED_NAME))
             if not backend.server_side:
                 return (f"logout {where}only deletes the session cookie and never ends the session; "
                         f"{backend.invalidate_fix} ({backend.label})")
@@ -517,6 +518,25 @@ def _flashes(step, lifecycle):
     node = step.event.node
     return (step.kind == TOUCH and node.__class__ is ast.Call
             and lifecycle.ctx.qualname(node.func) in step.event.framework.session_writers)
+
+
+# Words of a computed cookie name that mark a token of the app's own, never
+# the session backend's cookie (Simple JWT's `settings.SIMPLE_JWT["AUTH_COOKIE"]`,
+# dj-rest-auth's `JWT_AUTH_COOKIE`); not `auth` alone (frigate's
+# `auth_config.cookie_name` beside a session backend may name its cookie).
+_TOKEN_NAME_WORDS = frozenset(("jwt", "token", "access", "refresh", "bearer"))
+_SESSION_NAME_WORDS = frozenset(("session", "sess", "sid", "sessionid"))
+
+
+def _computed_token(event):
+    """A credential cookie named by an expression whose words say it holds
+    a token (`settings.SIMPLE_JWT["AUTH_COOKIE"]`, also through a module
+    constant set to it), not the session: deleting it alone leaves the
+    token valid beside any session backend (WFM-System's logout)."""
+    if event.mechanism != COMPUTED_NAME or event.key is None:
+        return False
+    words = set(fw.words(event.key))
+    return not words.isdisjoint(_TOKEN_NAME_WORDS) and words.isdisjoint(_SESSION_NAME_WORDS)
 
 
 def _computed_credential(event):
@@ -685,12 +705,16 @@ def _first_partial(steps, backend, is_session_cookie):
     token library's own cookies (`unset_jwt_cookies(response)`, Pyramid's
     `forget(request)`: judged as a cookie-only logout when nothing else
     acts on the session)."""
+    # A token cookie named by a computed expression (`settings.SIMPLE_JWT["AUTH_COOKIE"]`) is the
+    # sign-in of a logout that acts on no session; beside one, the session may be (6a5de4c).
+    sessionless = not any(s.event.framework not in (None, fw.HAND_ROLLED) for s in steps)
     for step in steps:
         kind = step.kind
         framework = step.event.framework
         if kind == REMOVE or (kind == BIND and not (framework is not None and framework.bind_not_partial_in_logout)):
             return step
-        if kind == COOKIE_DELETE and backend is not None and step.event.mechanism != COMPUTED_NAME and (
+        if kind == COOKIE_DELETE and backend is not None and (step.event.mechanism != COMPUTED_NAME or (
+                backend.server_side and sessionless and _computed_token(step.event))) and (
                 step.event.library is None):
             if backend.server_side or is_session_cookie(step.event.key):
                 return step
