@@ -113,7 +113,7 @@ SESSION_BACKEND_OPTIONS = _session_backend_options()
 # Web frameworks outside fixlint's scope whose cookie defaults may differ:
 # their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "sanic", "bottle", "cherrypy",
+    "bottle", "cherrypy",
     "hug", "masonite", "responder", "twisted",
 )
 
