@@ -22,6 +22,8 @@ CASES = {
     "de": ("anmelden", "benutzer", "abmelden", "pruefe_passwort", ("angemeldet", False)),
     "it": ("accedi", "utente", "disconnetti", "verifica_password", ("loggato", False)),
     "id": ("otentikasi", "pengguna", "keluar", "periksa_sandi", ("sudah_masuk", False)),
+    "vi": ("dang_nhap", "tai_khoan", "dang_xuat", "kiem_tra_mat_khau", ("da_dang_nhap", False)),
+    "tr": ("giris_yap", "kullanici", "cikis_yap", "dogrula_sifre", ("giris_yapti", False)),
 }
 
 FLASK = """
@@ -55,7 +57,7 @@ def page_index():
 
 
 def test_every_language_has_each_vocabulary():
-    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id"]
+    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id", "vi", "tr"]
     for vocabulary in vocab.VOCABULARIES:
         assert vocabulary.login and vocabulary.logout + vocabulary.logout_exact and vocabulary.principal
         assert vocabulary.signed_in and vocabulary.verify and vocabulary.password, vocabulary.language

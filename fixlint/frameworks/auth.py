@@ -53,7 +53,8 @@ VERIFY_METHOD = "verify"
 # `user_pwd`, `senha`, `kata_sandi`, `contraseña`, spelled as written, so that a module's
 # text holds it wherever its tree does; lifecycle_guard asks a caller's
 # text for them, lower-cased.
-PASSWORD_NEEDLES = ("passw", "Passw", "passphrase", "Passphrase", "pwd", "senha", "sandi", "contras", "Contras")
+PASSWORD_NEEDLES = ("passw", "Passw", "passphrase", "Passphrase", "pwd", "senha", "sandi", "contras", "Contras",
+                    "sifre", "Sifre", "parola", "khau")
 PASSWORD_NEEDLES_LOWER = tuple(dict.fromkeys(n.lower() for n in PASSWORD_NEEDLES))
 # A form class named for signing in (`LoginForm`, `UserSigninForm`, Django's
 # `AuthenticationForm`): its fields are the credentials (credentials.py).
@@ -76,7 +77,7 @@ VERIFY_RECEIVER_CALLS = frozenset((
 # Prefixes: `verify_*` and `check*credentials` calls.
 VERIFY_PREFIXES = vocabularies.VERIFY_VERBS
 CHECK_PREFIXES = vocabularies.CHECK_VERBS
-CHECK_WORDS = vocabularies.PASSWORD_WORDS - {"pass", "hash", "de", "mot", "kata", "hashed"}
+CHECK_WORDS = vocabularies.PASSWORD_WORDS - {"pass", "hash", "de", "mot", "kata", "hashed", "mat"}
 # `verify_*` calls about requests rather than people.
 NOT_VERIFIERS = frozenset(
     ("csrf", "xsrf", "captcha", "recaptcha", "signature", "webhook", "hmac", "ssl", "cert",

@@ -180,7 +180,42 @@ INDONESIAN = Vocabulary(
     tokens=("token_akses", "ingat_saya", "kunci_api"),
 )
 
-VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN)
+# Beyond the languages RULES.md names, as real apps write them (reviewer 44d):
+# Vietnamese without diacritics (`dang_nhap`, `/dang-xuat`) and Turkish
+# (`giris`, `cikis`: whole names only, as `masuk`).
+VIETNAMESE = Vocabulary(
+    "vi",
+    login=("dang_nhap", "dangnhap", "dang_ky", "dangky", "xac_minh", "xacminh"),
+    logout=("dang_xuat", "dangxuat"),
+    # Single words, as keys split into them: `tai_khoan` (account) ends in `khoan`.
+    principal=("khoan", "taikhoan", "nguoidung"),
+    signed_out=("dadangxuat",),
+    signed_in=("dadangnhap",),
+    # First words of a check's name: `xac_minh_...` (verify), `kiem_tra_mat_khau` (check + password).
+    verify=("xac", "xacminh"),
+    check=("kiem", "kiemtra"),
+    password=("mat_khau", "matkhau"),
+    session_ids=("ma_phien", "id_phien"),
+    tokens=("ma_truy_cap",),
+)
+
+TURKISH = Vocabulary(
+    "tr",
+    login=("giris_yap", "oturum_ac", "kayit_ol", "uye_ol"),
+    logout=("cikis_yap", "oturum_kapat"),
+    login_exact=("giris", "kayit"),
+    logout_exact=("cikis",),
+    principal=("kullanici", "uye", "yetki"),
+    signed_out=("cikisyapti",),
+    signed_in=("girisyapti", "oturumacik"),
+    verify=("dogrula",),
+    check=("kontrol",),
+    password=("sifre", "parola"),
+    session_ids=("oturum_id", "oturum_anahtari"),
+    tokens=("erisim_tokeni", "beni_hatirla"),
+)
+
+VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN, VIETNAMESE, TURKISH)
 
 
 def every(field):
@@ -277,7 +312,11 @@ IDENTIFIER_COLUMN_WORDS = frozenset(
      "name", "first", "last", "full", "nick", "nickname", "handle", "phone", "mobile", "number", "account",
      "member", "customer", "iexact", "exact", "lower", "usuario", "utilisateur", "utente", "benutzer",
      "pengguna", "nome", "nombre", "nom", "nama", "correo", "telefone", "telefono", "conta", "cuenta",
-     "compte", "konto", "akun")
+     "compte", "konto", "akun",
+     # National identity numbers people sign in with (Brazil's CPF and CNPJ, Indonesia's NIK, Spain's
+     # DNI, Chile's RUT, Mexico's CURP): gerenciador-de-vacinacao's `filter_by(CPF=...)`.
+     "cpf", "cnpj", "nik", "dni", "rut", "curp",
+     "khoan", "taikhoan", "kullanici")
 )
 # Decorators that admit signed-in users only: Django's `user_passes_test`
 # and `staff_member_required`, and any `..._required` decorator whose name

@@ -104,9 +104,10 @@ class SessionNotRegeneratedOnLogin(Rule):
       path holds a login word (login, signin, sign_in, log_in, authenticate,
       callback, authorize, oauth, sso, register, signup, reset_password,
       verify_otp, otp, mfa, 2fa, two_factor, sudo, ... and the configured
-      `login-names`) in English, Portuguese, Spanish, French, German, Italian
-      or Indonesian (`iniciar_sesion`, `connexion`, `anmelden`, `cadastro`,
-      `registrasi`, ...; "enter" words such as `entrar` and `masuk` only as
+      `login-names`) in English, Portuguese, Spanish, French, German, Italian,
+      Indonesian, Vietnamese or Turkish (`iniciar_sesion`, `connexion`,
+      `anmelden`, `cadastro`, `registrasi`, `dang_nhap`, `giris_yap`, ...;
+      "enter" words such as `entrar`, `masuk` and `giris` only as
       the whole name or a one-segment route), or that checks credentials on
       its path and binds an identity. A route path includes the prefix its
       router or blueprint was built with (`APIRouter(prefix="/forgot")`

@@ -94,9 +94,10 @@ class SessionNotInvalidatedOnLogout(Rule):
     - **Logout handler**: a function or method whose name, class name or
       route path (with its router's or blueprint's prefix) holds logout, signout, sign_out, log_out, logoff (or a
       configured `logout-names` word) or its Portuguese, Spanish, French,
-      German, Italian or Indonesian counterpart (`deslogar`,
-      `cerrar_sesion`, `deconnexion`, `abmelden`, `disconnetti`; "exit"
-      words such as `sair`, `salir`, `keluar` only as the whole name or a
+      German, Italian, Indonesian, Vietnamese or Turkish counterpart
+      (`deslogar`, `cerrar_sesion`, `deconnexion`, `abmelden`,
+      `disconnetti`, `dang_xuat`; "exit" words such as `sair`, `salir`,
+      `keluar`, `cikis` only as the whole name or a
       one-segment route); or any handler that writes a signed-out flag
       (`session["islogout"] = True`, `session["logged_in"] = False`) and
       binds nobody — a view called `index` in a `logout` app. Test code
