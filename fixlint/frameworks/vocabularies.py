@@ -73,7 +73,10 @@ ENGLISH = Vocabulary(
     verify=("verify",),
     # `authenticate_credentials(...)` (bk-user's login plugins), `authenticate_by_password`:
     # a check when a password word follows, as for `check_*`.
-    check=("check", "authenticate"),
+    # `equals_password(pw)`, `compare_password`, `matches_password` (gerenciador-de-vacinacao's model
+    # method): a comparison with a password word after it. Not `validate_password`: Django's
+    # checks a new password's strength.
+    check=("check", "authenticate", "equals", "compare", "match", "matches"),
     password=("password", "passwd", "pwd", "pass", "password_hash", "hashed_password", "credentials",
               "credential", "otp"),
     session_ids=("session_id", "sessionid", "sid", "session_key", "sess", "sessid", "sess_id"),
