@@ -94,6 +94,12 @@ LOGINS = {
             row = cur.execute("SELECT id FROM users WHERE name = ? AND\\npwd\\n= ?", (u, p)).fetchone()
             session["conta"] = row[0]
         """,
+    "a password compared by hand": """
+        def acesso():
+            row = buscar(request.form["usuario"])
+            if row["senha"] == request.form["senha"]:
+                session["usuario_id"] = row["id"]
+        """,
     "Pyramid's sign-in hook": """
         from pyramid.interfaces import ISecurityPolicy
         class Policy:
@@ -162,6 +168,12 @@ NEITHER = {
         def fetch(session):
             check_permissions(session.user)
             return session.get(url, verify=False, timeout=1)
+        """,
+    "a password word and a comparison on different lines": """
+        def page(request):
+            hint = request.POST.get("senha_dica")
+            if request.method == "POST":
+                request.session["dica"] = hint
         """,
     "a flag read, not written with a constant": """
         def page(request):

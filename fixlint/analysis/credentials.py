@@ -337,7 +337,7 @@ def _checks_credentials(call):
                 or _compares_digest_of_a_password(call, name))
 
 
-def compares_passwords(expr):
+def compares_passwords(expr, value_of=None):
     """A password compared by hand with a stored one, either way round:
     `request.POST.get("contrasena") != usuario["contrasena"]`,
     `user.password == form_password` (M.P.S.E.N.A's login `sesion`):
@@ -347,7 +347,35 @@ def compares_passwords(expr):
     if expr.__class__ is not ast.Compare or len(expr.ops) != 1 or expr.ops[0].__class__ not in (ast.Eq, ast.NotEq):
         return False
     left, right = expr.left, expr.comparators[0]
-    return (_stored_password(left) and _given_password(right)) or (_stored_password(right) and _given_password(left))
+    return ((_stored_password(left) and _given_password(right)) or (_stored_password(right) and _given_password(left))
+            or (_request_password(left, value_of) and _kept_password(right))
+            or (_request_password(right, value_of) and _kept_password(left)))
+
+
+def _request_password(expr, value_of=None):
+    """A read of the request by a password key: `request.form["senha"]`,
+    `request.POST.get("password")`, or a local assigned one when
+    `value_of` follows names (`senha_info = request.form["senha"]`)."""
+    if expr.__class__ is ast.Name and value_of is not None:
+        expr = value_of(expr)
+    if expr.__class__ is ast.Subscript:
+        key = expr.slice
+    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+        expr = expr.func
+    else:
+        return False
+    root = root_name(expr)
+    return (root is not None and root.lower() in _REQUEST_ROOTS and key.__class__ is ast.Constant
+            and isinstance(key.value, str) and _spells_password(key.value))
+
+
+def _kept_password(expr):
+    """A password the code keeps itself, named for one: a module constant or
+    a name (`senha = "1234"`, `ADMIN_PASSWORD`), compared with the one the
+    request brings (Projeto_Quitanda's admin page). A second request read
+    (`request.form["password2"]`, a sign-up's confirmation) is not one."""
+    return expr.__class__ is ast.Name and _spells_password(expr.id)
 
 
 _REQUEST_ROOTS = frozenset(("request", "req", "self", "form", "data", "body", "payload"))

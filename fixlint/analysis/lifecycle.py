@@ -1589,7 +1589,7 @@ class LifecycleAnalysis(Analysis):
         record's (`form_password != row["senha"]`): a credential check."""
         if self.ctx.function is None:
             return
-        if compares_passwords(node) or self._checks_oauth_state(node):
+        if compares_passwords(node, self.ctx.value_of) or self._checks_oauth_state(node):
             self._add(Event(VERIFY, node))
             self.records.compared(node)
         for comparator in node.comparators:

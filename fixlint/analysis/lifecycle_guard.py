@@ -179,6 +179,30 @@ def _spells_a_password(text):
 _SIGNATURE = re.compile(r"def[ \t]+\w+[ \t]*\(((?:[^()]|\([^()]*\))*)\)")
 
 
+# A comparison on a line (`==`, `!=`): with a password word on the same
+# line, a hand-written check (credentials.compares_passwords:
+# `row["senha"] == request.form["senha"]`, `request.form["senha"] == SENHA`).
+_COMPARISON = re.compile(r"[!=]=")
+
+
+def _compares_a_password(text, raw):
+    """Whether a line of the file compares something named for a password:
+    a login written as a plain comparison, in a file that spells no login
+    word and calls no verifier (Projeto_Quitanda's admin page)."""
+    if raw is None or not _spells_a_password(text):
+        return False
+    lowered = text if len(raw) == len(text) else raw.lower()
+    for needle in auth.PASSWORD_NEEDLES_LOWER:
+        at = lowered.find(needle)
+        while at != -1:
+            start = lowered.rfind("\n", 0, at) + 1
+            end = lowered.find("\n", at)
+            if _COMPARISON.search(lowered, start, len(lowered) if end == -1 else end) is not None:
+                return True
+            at = lowered.find(needle, len(lowered) if end == -1 else end)
+    return False
+
+
 def _signature_takes_a_password(text, raw):
     """Whether a function may take a password parameter (`new_password:
     str = Form()`): a request handler given one that binds an identity is
@@ -251,6 +275,7 @@ class _Facts:
         if login:
             return (_checks_credentials(self.text, self.raw) or _calls_a_verifying_helper(self.text)
                     or _signature_takes_a_password(self.text, self.raw) or _calls_a_library_login(self.text)
+                    or _compares_a_password(self.text, self.raw)
                     or self._routed(phrases, words))
         return _signed_out_flag(self.text) or self._routed(phrases, words)
 
