@@ -1497,7 +1497,40 @@ class CookieAnalysis(Analysis):
             if framework.project_use in uses and id(node) not in self._frames:
                 if worker and framework.routing is not None and not self._routes_here(framework):
                     continue  # a task queue's app context (tianmingbo's tasks.py): it serves no request
+                if framework.routing is not None and self._stray_app(node, framework):
+                    continue
                 self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
+
+    def _stray_app(self, node, framework):
+        """Whether the application built at `node` is a stray copy in a
+        blueprint's module (`app = Flask(__name__)` pasted above `bp =
+        Blueprint(...)`, BusTicketSales): bound to a module-level name the
+        module never reads again, while its routes go on another object.
+        It serves nothing; the app that does is judged where it is built."""
+        tree = self.ctx.tree
+        name = next((t.id for stmt in tree.body if stmt.__class__ is ast.Assign and stmt.value is node
+                     for t in stmt.targets if t.__class__ is ast.Name), None)
+        if name is None:
+            return False
+        routing = framework.routing
+        methods = routing.route_decorators | routing.register_methods | routing.mount_methods
+        # Its own configuration is no use of it (`app.secret_key = "x"`, `app.config["DEBUG"] = True`).
+        configured = {id(n) for stmt in walk(tree) if stmt.__class__ in (ast.Assign, ast.AugAssign, ast.AnnAssign)
+                      for target in (stmt.targets if stmt.__class__ is ast.Assign else [stmt.target])
+                      for n in walk(target)}
+        # Nor is running it with no route on it (`if __name__ == "__main__": app.run()`).
+        configured.update(id(n.func.value) for n in walk(tree) if n.__class__ is ast.Call
+                          and n.func.__class__ is ast.Attribute and n.func.attr == "run"
+                          and n.func.value.__class__ is ast.Name)
+        routed_elsewhere = False
+        for each in walk(tree):
+            if (each.__class__ is ast.Name and each.id == name and each.ctx.__class__ is ast.Load
+                    and id(each) not in configured):
+                return False  # used: `app.route`, `app.register_blueprint`, `return app`, `app.run()`
+            if (each.__class__ is ast.Attribute and each.attr in methods and each.value.__class__ is ast.Name
+                    and each.value.id != name):
+                routed_elsewhere = True
+        return routed_elsewhere
 
     def _routes_here(self, framework):
         """Whether the module registers a route, a blueprint or a view on
