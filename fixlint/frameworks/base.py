@@ -718,6 +718,21 @@ class SessionBackend:
         return f"{self.label}'" if self.label.endswith("s") else f"{self.label}'s"
 
 
+def sessionless_backend(key, label, delete_cookie):
+    """The SessionBackend of a framework with no session of its own
+    (Falcon, Sanic): nothing regenerates or ends one; a login issues a new
+    cookie, a logout deletes it (`delete_cookie`: the response's call)."""
+    return SessionBackend(
+        key=key,
+        label=label,
+        regenerators=frozenset(),
+        order="before",
+        regenerate_fix="issue a new session cookie at login",
+        invalidate_fix=f"call {delete_cookie}() on the session cookie",
+        server_side=False,
+    )
+
+
 # Session methods that advice on the web, or another backend, names for
 # regenerating a session (`session.regenerate()` in Express and
 # Flask-KVSession, Django's `cycle_key()`) and for ending one

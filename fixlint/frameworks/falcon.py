@@ -24,7 +24,7 @@ turns Secure off for every `set_cookie` without `secure=`
 (cookie_default_options); without it, such a cookie counts as Secure.
 """
 
-from .base import Advice, Framework, Requests, Routing, SessionBackend
+from .base import Advice, Framework, Requests, Routing, sessionless_backend
 
 _MODULES = ("falcon", "falcon.asgi")
 RESPONSES = frozenset(
@@ -52,15 +52,7 @@ REQUEST_SOURCE_METHODS = {"get_media": "JSON body"}
 REQUEST_VALUE_METHODS = {"get_param": "query string or form body"}
 
 # No session: nothing regenerates or ends one.
-SESSION_BACKEND = SessionBackend(
-    key="falcon",
-    label="Falcon",
-    regenerators=frozenset(),
-    order="before",
-    regenerate_fix="issue a new session cookie at login",
-    invalidate_fix="call resp.unset_cookie() on the session cookie",
-    server_side=False,
-)
+SESSION_BACKEND = sessionless_backend("falcon", "Falcon", "resp.unset_cookie")
 
 FALCON = Framework(
     key="falcon",

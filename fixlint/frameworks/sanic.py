@@ -27,7 +27,7 @@ Sanic has no session of its own: the cookie rules and SFX201 apply; the
 session rules have nothing of Sanic's to judge.
 """
 
-from .base import Advice, Framework, Requests, Routing, SessionBackend
+from .base import Advice, Framework, Requests, Routing, sessionless_backend
 
 _FACTORIES = ("json", "text", "html", "raw", "redirect", "empty", "file", "file_stream", "HTTPResponse",
               "JSONResponse", "ResponseStream")
@@ -46,15 +46,7 @@ REQUEST_SOURCES = {
     "cookies": "cookie", "headers": "header",
 }
 
-SESSION_BACKEND = SessionBackend(
-    key="sanic",
-    label="Sanic",
-    regenerators=frozenset(),
-    order="before",
-    regenerate_fix="issue a new session cookie at login",
-    invalidate_fix="call response.delete_cookie() on the session cookie",
-    server_side=False,
-)
+SESSION_BACKEND = sessionless_backend("sanic", "Sanic", "response.delete_cookie")
 
 SANIC = Framework(
     key="sanic",
