@@ -469,20 +469,22 @@ class OriginAnalysis(Analysis):
 
     def _assigned_here(self, target):
         """The value the function being walked last assigns to the attribute
-        `target` spells (`request.state.sid = ...`) on a line above it, or None."""
+        or item `target` spells (`request.state.sid = ...`,
+        `req.context["sid"] = ...`) on a line above it, or None."""
         info = self.ctx.function
         if info is None:
             return None
+        cls = target.__class__
         spelled = ast.dump(target.value)
+        part = target.attr if cls is ast.Attribute else ast.dump(target.slice)
         line = target.lineno
         found = None
         for node in walk(info.node):
-            if node.__class__ is ast.Assign and node.lineno < line:
+            if node.__class__ is ast.Assign and node.lineno < line and (found is None or node.lineno > found.lineno):
                 for each in node.targets:
-                    if (each.__class__ is ast.Attribute and each.attr == target.attr
-                            and ast.dump(each.value) == spelled):
-                        if found is None or node.lineno > found.lineno:
-                            found = node
+                    if each.__class__ is cls and ast.dump(each.value) == spelled and part == (
+                            each.attr if cls is ast.Attribute else ast.dump(each.slice)):
+                        found = node
         return found.value if found is not None else None
 
     def _request_state(self, expr):
@@ -539,7 +541,12 @@ class OriginAnalysis(Analysis):
         if key is None or sid.normal(key) not in _STATE_ID_NAMES:
             return None
         framework = self._request_state(expr.value)
-        return self._read(expr, key, COOKIE, framework, expr.slice) if framework is not None else None
+        if framework is None:
+            return None
+        assigned = self._assigned_here(expr)
+        if assigned is not None:  # `req.context["session_id"] = secrets.token_urlsafe()` above
+            return self.origin(assigned, 1)
+        return self._read(expr, key, COOKIE, framework, expr.slice)
 
     def _alphabet(self, expr, depth=0):
         """A sequence written in the code to pick characters from: a string
