@@ -261,6 +261,25 @@ def test_store_binding_under_an_id_of_unknown_origin_is_silent():
     source = """
         from fastapi import FastAPI, Request
 
+        from .ids import session_id_for
+
+        app = FastAPI()
+        SESSIONS = {}
+
+        @app.post("/login")
+        async def login(request: Request):
+            sid = session_id_for(request)
+            SESSIONS[sid] = {"user_id": 1}
+    """
+    assert sfx101(source) == []
+
+
+def test_store_binding_under_the_id_middleware_put_in_the_request_state_is_reported():
+    # `request.state.session_id`: the id the request came with (a middleware read
+    # it from the cookie, or made one up before sign-in), as `g.sid` in Flask.
+    source = """
+        from fastapi import FastAPI, Request
+
         app = FastAPI()
         SESSIONS = {}
 
@@ -269,7 +288,7 @@ def test_store_binding_under_an_id_of_unknown_origin_is_silent():
             sid = request.state.session_id
             SESSIONS[sid] = {"user_id": 1}
     """
-    assert sfx101(source) == []
+    assert sfx101(source) == [(9, 5, "SFX101")]
 
 
 # -- regeneration --------------------------------------------------------------
