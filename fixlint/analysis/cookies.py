@@ -373,6 +373,21 @@ def set_cookie_site(ctx, node, func):
     return site
 
 
+def _runs_main(stmt):
+    """`if __name__ == "__main__":` (or a misspelt `"main"`)."""
+    test = stmt.test
+    return (test.__class__ is ast.Compare and test.left.__class__ is ast.Name and test.left.id == "__name__"
+            and len(test.comparators) == 1 and test.comparators[0].__class__ is ast.Constant
+            and isinstance(test.comparators[0].value, str))
+
+
+def _runs(stmt, name):
+    """`app.run(...)` as a statement."""
+    value = stmt.value if stmt.__class__ is ast.Expr else None
+    return (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute and value.func.attr == "run"
+            and value.func.value.__class__ is ast.Name and value.func.value.id == name)
+
+
 def _set_cookie_site(ctx, node, func):
     receiver = func.value
     framework = fw.response_framework(ctx, receiver)
@@ -1505,32 +1520,33 @@ class CookieAnalysis(Analysis):
         """Whether the application built at `node` is a stray copy in a
         blueprint's module (`app = Flask(__name__)` pasted above `bp =
         Blueprint(...)`, BusTicketSales): bound to a module-level name the
-        module never reads again, while its routes go on another object.
-        It serves nothing; the app that does is judged where it is built."""
+        module only configures (`app.secret_key = ...`) or runs as a script
+        (`app.run()`), while its routes go on another object. It serves
+        nothing; the app that does is judged where it is built. Read
+        statement by statement: the first use of a served app (`@app.route`
+        above a view) ends the search."""
         tree = self.ctx.tree
         name = next((t.id for stmt in tree.body if stmt.__class__ is ast.Assign and stmt.value is node
                      for t in stmt.targets if t.__class__ is ast.Name), None)
         if name is None:
             return False
+        for stmt in tree.body:
+            if stmt.__class__ is ast.Assign and stmt.value is node:
+                continue
+            if stmt.__class__ in (ast.Assign, ast.AugAssign, ast.AnnAssign):
+                parts = [stmt.value] if stmt.value is not None else []  # its configuration: the value only
+            elif stmt.__class__ is ast.If and _runs_main(stmt):
+                parts = [n for n in stmt.body if not _runs(n, name)]
+            elif _runs(stmt, name):
+                parts = []
+            else:
+                parts = [stmt]
+            if any(n.__class__ is ast.Name and n.id == name for part in parts for n in walk(part)):
+                return False  # used: `@app.route`, `app.register_blueprint(bp)`, `return app`
         routing = framework.routing
         methods = routing.route_decorators | routing.register_methods | routing.mount_methods
-        # Its own configuration is no use of it (`app.secret_key = "x"`, `app.config["DEBUG"] = True`).
-        configured = {id(n) for stmt in walk(tree) if stmt.__class__ in (ast.Assign, ast.AugAssign, ast.AnnAssign)
-                      for target in (stmt.targets if stmt.__class__ is ast.Assign else [stmt.target])
-                      for n in walk(target)}
-        # Nor is running it with no route on it (`if __name__ == "__main__": app.run()`).
-        configured.update(id(n.func.value) for n in walk(tree) if n.__class__ is ast.Call
-                          and n.func.__class__ is ast.Attribute and n.func.attr == "run"
-                          and n.func.value.__class__ is ast.Name)
-        routed_elsewhere = False
-        for each in walk(tree):
-            if (each.__class__ is ast.Name and each.id == name and each.ctx.__class__ is ast.Load
-                    and id(each) not in configured):
-                return False  # used: `app.route`, `app.register_blueprint`, `return app`, `app.run()`
-            if (each.__class__ is ast.Attribute and each.attr in methods and each.value.__class__ is ast.Name
-                    and each.value.id != name):
-                routed_elsewhere = True
-        return routed_elsewhere
+        return any(n.__class__ is ast.Attribute and n.attr in methods and n.value.__class__ is ast.Name
+                   and n.value.id != name for n in walk(tree))
 
     def _routes_here(self, framework):
         """Whether the module registers a route, a blueprint or a view on
