@@ -373,6 +373,12 @@ def set_cookie_site(ctx, node, func):
     return site
 
 
+def _registrations(routing):
+    """The methods of an app, blueprint or router that register a route,
+    a view or a blueprint on it (`route`, `add_url_rule`, `register_blueprint`)."""
+    return routing.route_decorators | routing.register_methods | routing.mount_methods
+
+
 def _runs_main(stmt):
     """`if __name__ == "__main__":` (or a misspelt `"main"`)."""
     test = stmt.test
@@ -1543,8 +1549,7 @@ class CookieAnalysis(Analysis):
                 parts = [stmt]
             if any(n.__class__ is ast.Name and n.id == name for part in parts for n in walk(part)):
                 return False  # used: `@app.route`, `app.register_blueprint(bp)`, `return app`
-        routing = framework.routing
-        methods = routing.route_decorators | routing.register_methods | routing.mount_methods
+        methods = _registrations(framework.routing)
         return any(n.__class__ is ast.Attribute and n.attr in methods and n.value.__class__ is ast.Name
                    and n.value.id != name for n in walk(tree))
 
@@ -1552,8 +1557,7 @@ class CookieAnalysis(Analysis):
         """Whether the module registers a route, a blueprint or a view on
         anything, or runs a server (`app.run()`): read for a module that
         builds an application beside a task queue."""
-        routing = framework.routing
-        methods = routing.route_decorators | routing.register_methods | routing.mount_methods | {"run"}
+        methods = _registrations(framework.routing) | {"run"}
         return any(node.__class__ is ast.Attribute and node.attr in methods for node in walk(self.ctx.tree))
 
     def _finish_response_class(self):

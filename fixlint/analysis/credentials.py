@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept
+from ..engine.nodes import keyed_read, kept
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 
@@ -358,14 +358,11 @@ def _request_password(expr, value_of=None):
     `value_of` follows names (`senha_info = request.form["senha"]`)."""
     if expr.__class__ is ast.Name and value_of is not None:
         expr = value_of(expr)
-    if expr.__class__ is ast.Subscript:
-        key = expr.slice
-    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
-        key = expr.args[0]
-        expr = expr.func
-    else:
+    read = keyed_read(expr)
+    if read is None:
         return False
-    root = root_name(expr)
+    container, key = read
+    root = root_name(container)
     return (root is not None and root.lower() in _REQUEST_ROOTS and key.__class__ is ast.Constant
             and isinstance(key.value, str) and _spells_password(key.value))
 
@@ -404,10 +401,9 @@ def _given_password(expr):
         return False
     if expr.__class__ is ast.Name:
         return _spells_password(expr.id)
-    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
-        key = expr.args[0]
-    elif expr.__class__ is ast.Subscript:
-        key = expr.slice
+    read = keyed_read(expr)
+    if read is not None:
+        key = read[1]
     elif expr.__class__ is ast.Attribute:
         return _spells_password(expr.attr) or (expr.attr == "data" and expr.value.__class__ is ast.Attribute
                                                and _spells_password(expr.value.attr))  # form.password.data

@@ -46,7 +46,7 @@ from pathlib import PurePath
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import kept, own_statements, statements, walk
+from ..engine.nodes import keyed_read, kept, own_statements, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
@@ -255,18 +255,8 @@ def _names_state(expr):
     is given back."""
     if expr.__class__ is ast.Name:
         return expr.id.lower() == "state"
-    read = _keyed_read(expr, ("get",))
+    read = keyed_read(expr)
     return read is not None and read[1].__class__ is ast.Constant and read[1].value == "state"
-
-
-def _keyed_read(expr, methods):
-    """(container, key expression) of a read by key: `x[key]`, or one of
-    `methods` called with the key first (`x.get(key)`); else None."""
-    if expr.__class__ is ast.Subscript:
-        return expr.value, expr.slice
-    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in methods and expr.args:
-        return expr.func.value, expr.args[0]
-    return None
 
 
 def _holds_a_session(ctx, name):
@@ -1254,7 +1244,7 @@ class LifecycleAnalysis(Analysis):
             value = ctx.value_of(part) if part.__class__ is ast.Name else part
             if value.__class__ is ast.Await:
                 value = value.value
-            read = _keyed_read(value, _SESSION_READS)
+            read = keyed_read(value, _SESSION_READS)
             if read is None:
                 continue
             container, name = read
@@ -1611,7 +1601,7 @@ class LifecycleAnalysis(Analysis):
 
     def _session_state(self, expr):
         """`session["oauth_state"]`, `session.get("state")`, `session.pop("state")`."""
-        read = _keyed_read(expr, _SESSION_READS)
+        read = keyed_read(expr, _SESSION_READS)
         if read is None:
             return False
         container, key = read
@@ -2093,7 +2083,7 @@ def _reads_key(ctx, expr, key, session):
     """`session.get(key)`, the session as `session` (its ast.dump) says."""
     if expr.__class__ is not ast.Call or len(expr.args) != 1 or expr.keywords:
         return False
-    read = _keyed_read(expr, ("get",))
+    read = keyed_read(expr)
     return read is not None and literal_key(read[1], ctx) == key and ast.dump(read[0]) == session
 
 

@@ -59,11 +59,9 @@ _COPY_METHODS = frozenset(("to_dict", "dict", "copy"))
 _COOKIE_JARS = frozenset(a for r in _REQUESTS for a, source in r.sources.items() if source == COOKIE)
 _REQUEST_NAMES = fw.REQUEST_NAMES | frozenset().union(*(r.connection_names for r in _REQUESTS))
 _ID_ATTRS = frozenset().union(*(f.session_id_attrs for f in _SESSION_FRAMEWORKS))
-# Per-request state middleware fills (Requests.state_attributes, Requests.globals),
-# and the session-id names read from it.
+# Per-request state middleware fills (Requests.state_attributes, Requests.globals).
 _STATE_ATTRS = frozenset().union(*(r.state_attributes for r in _REQUESTS))
 _GLOBALS = {name: f for f in fw.REQUEST_FRAMEWORKS for name in f.requests.globals}
-_STATE_ID_NAMES = sid.SESSION_ID_NAMES
 _BUILTIN_ENCODERS = frozenset(("str", "bytes", "int", "hex", "repr", "format", "abs"))
 _MAX_DEPTH = 24
 # Number types: a value declared one (`sid: int`, `<int:sid>`, `type=int`)
@@ -449,7 +447,7 @@ class OriginAnalysis(Analysis):
             found = self._session_id_attr(expr)
             if found is not None:
                 return found
-        if value.__class__ in (ast.Attribute, ast.Name) and sid.normal(attr) in _STATE_ID_NAMES:
+        if value.__class__ in (ast.Attribute, ast.Name) and sid.normal(attr) in sid.SESSION_ID_NAMES:
             framework = self._request_state(value)
             if framework is not None:  # `request.state.sid`, `g.session_id`: what a middleware put there
                 assigned = self._assigned_here(expr)
@@ -538,7 +536,7 @@ class OriginAnalysis(Analysis):
         """`req.context["session_id"]`: a session id a middleware put in the
         request's state (_request_state), or None."""
         key = literal_string(expr.slice, self.ctx)
-        if key is None or sid.normal(key) not in _STATE_ID_NAMES:
+        if key is None or sid.normal(key) not in sid.SESSION_ID_NAMES:
             return None
         framework = self._request_state(expr.value)
         if framework is None:

@@ -253,3 +253,14 @@ def statements(tree):
                 extend(value)
         if isinstance(node, ast.stmt):
             yield node
+
+
+def keyed_read(expr, methods=("get",)):
+    """(container, key expression) of a read or write by key: `x[key]`, or
+    one of `methods` called with the key first (`x.get(key)`,
+    `x.setdefault(key, [])`); else None."""
+    if expr.__class__ is ast.Subscript:
+        return expr.value, expr.slice
+    if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in methods and expr.args:
+        return expr.func.value, expr.args[0]
+    return None

@@ -76,7 +76,7 @@ import re
 import textwrap
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, parameter_defaults, statements, walk
+from ..engine.nodes import branches, keyed_read, parameter_defaults, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, evaluate, inline_lifetime, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
@@ -921,13 +921,10 @@ class _Function:
         another kind of session."""
         if key.__class__ is ast.Name:
             key = self.assigned.get(key.id, key)
-        if key.__class__ is ast.Subscript:
-            held, name = key.value, key.slice
-        elif (key.__class__ is ast.Call and key.func.__class__ is ast.Attribute and key.func.attr == "get"
-              and key.args):
-            held, name = key.func.value, key.args[0]
-        else:
+        read = keyed_read(key)
+        if read is None:
             return None
+        held, name = read
         name = _string(name)
         if name is None or self._session(held) is None or self._session(store) is not None or (
                 sid_words.names_other_store(store)):
@@ -964,7 +961,7 @@ class _Function:
     def _call(self, node, events):
         func = node.func
         if func.__class__ is ast.Attribute and func.attr in ADDERS and node.args:
-            held = _held_container(func.value)  # session["claims"], session.setdefault("claims", [])
+            held = keyed_read(func.value, _SETDEFAULT)  # session["claims"], session.setdefault("claims", [])
             framework = self._session(held[0]) if held is not None else None
             if framework is not None:
                 key = _string(held[1])
@@ -1236,17 +1233,9 @@ class _Function:
 _STRONG = object()  # _Function._randomness's answer for a strong value
 
 
-def _held_container(expr):
-    """(mapping, key expression) of a container held in a mapping:
-    `session["claims"]`, `session.setdefault("claims", [])` (as
-    analysis/lifecycle.py reads the same writes in the handler's module),
-    or None."""
-    if expr.__class__ is ast.Subscript:
-        return expr.value, expr.slice
-    if (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "setdefault"
-            and expr.args):
-        return expr.func.value, expr.args[0]
-    return None
+# A container held in a mapping, as analysis/lifecycle.py reads the same
+# writes in the handler's module: `session["claims"]`, `session.setdefault("claims", [])`.
+_SETDEFAULT = ("setdefault",)
 
 
 def _written_identity(call):
