@@ -55,6 +55,9 @@ NON_SENSITIVE_NAMES = (
     # How a listing is sorted and shown, written as one word or as a mode of the page (PyOne's
     # `sortby`, `admin_sortby`, `image_mode`); `mode` alone is not one (`admin_mode` may be a privilege).
     "sortby", "orderby", "image_mode", "display_mode", "list_mode", "grid_mode",
+    # How many rows a page shows, and whether as a list or a grid (DataDungeon100's `size` and
+    # `view` cookies).
+    "size", "page_size", "pagesize", "per_page", "perpage", "view",
     "flash", "flashes", "message", "messages", "notice", "toast",
     "mensagem", "mensagens", "mensaje", "mensajes", "pesan", "aviso", "avisos",
     "hist", "history",

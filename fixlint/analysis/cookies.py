@@ -122,6 +122,9 @@ class CookieSite:
         self.group = None  # SETTINGS sites: flag -> Flag across the container
         self.framework = None  # SET_COOKIE and APP sites: whose cookie it is
         self.development_line = None  # a required setting given only for development: the line
+        # MIDDLEWARE sites whose call takes none of the options (sanic-session's `Session(app)`:
+        # they belong to the interface it may be given, Middleware.replaced_by): no keyword to add.
+        self.options_elsewhere = False
 
     def flag(self, name):
         return self.flags.get(name)
@@ -549,6 +552,8 @@ def cookie_sensitivity(ctx, name, value, name_expr=None, call=None):
             names = _loop_names(ctx, name_expr, call)
             if names and all(fw.is_non_sensitive_name(n, ctx.config) for n in names):
                 return fw.PREFERENCE  # each name the loop can give is a preference's
+            if names and any(cookie_kind(ctx, n) == fw.SESSION for n in names):
+                return fw.SESSION  # `if name == "session_id":`, even in a module named for preferences
     if value is not None and fw.is_token_value(ctx, value):
         return fw.SESSION
     if name is None and name_expr is not None and _in_preference_code(ctx):
@@ -561,8 +566,10 @@ def _loop_names(ctx, name_expr, call):
     literal list a loop binding it runs over (`for name in ["theme",
     "font_size"]`, or a name bound to one), kept to those of a literal
     list an `if name in USE_COOKIE:` around the call tests it against
-    (openNAMU's skin settings, whose loop runs over a computed mapping);
-    None when neither says."""
+    (openNAMU's skin settings, whose loop runs over a computed mapping), or
+    to the string an `if name == "dark_theme":` tests it equal to (a
+    preference endpoint taking the cookie's name from the request:
+    DataDungeon100); None when none says."""
     binding = ctx.binding(name_expr)
     loop = binding.node if binding is not None else None
     names = None
@@ -575,9 +582,14 @@ def _loop_names(ctx, name_expr, call):
     for node in walk(function.node):
         if (node.__class__ is ast.If and node.body[0].lineno <= line <= (node.body[-1].end_lineno or line)
                 and node.test.__class__ is ast.Compare and len(node.test.ops) == 1
-                and node.test.ops[0].__class__ is ast.In and node.test.left.__class__ is ast.Name
+                and node.test.ops[0].__class__ in (ast.In, ast.Eq) and node.test.left.__class__ is ast.Name
                 and node.test.left.id == name_expr.id):
-            allowed = _literal_strings(ctx, node.test.comparators[0])
+            compared = node.test.comparators[0]
+            if node.test.ops[0].__class__ is ast.Eq:
+                allowed = [compared.value] if compared.__class__ is ast.Constant and isinstance(
+                    compared.value, str) else None
+            else:
+                allowed = _literal_strings(ctx, compared)
             if allowed is not None:
                 names = allowed if names is None else [n for n in names if n in allowed]
     return names
@@ -1178,6 +1190,8 @@ class CookieAnalysis(Analysis):
                 splat = True
             else:
                 given.update(spread)
+        if any(option in given for option in middleware.replaced_by):
+            return  # `Session(app, interface=...)`: the interface's construction sets the cookie
         site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
         site.middleware_subject = middleware.subject
         site.method = middleware.call
@@ -1185,6 +1199,7 @@ class CookieAnalysis(Analysis):
             site.method = last_name(cls_expr)
             site.middleware_subject = f"{site.method}'s {middleware.cookie}"
         site.settings = dict(middleware.options)
+        site.options_elsewhere = bool(middleware.replaced_by)
         for flag, option in middleware.options.items():
             if option in given:
                 if flag == "lifetime":

@@ -361,6 +361,11 @@ class LifecycleAnalysis(Analysis):
             return True
         if not library.serves_variants and library.extends.label_in(ctx) != library.extends.label:
             return False
+        if ctx.project is not None and not any(ctx.project_imports(package) for package in library.packages):
+            # `SESSION_TYPE = "redis"` in an application that never imports Flask-Session (a
+            # tutorial's config kept after the extension was dropped): Flask ignores the key, and
+            # the default signed-cookie session runs (Caua-miguel/flask_login, Tugasakhir).
+            return False
         return bool((library.config_markers and self.flask_session_config) or self._project_uses(library))
 
     def _project_uses(self, library):
@@ -385,7 +390,7 @@ class LifecycleAnalysis(Analysis):
         base = framework.extends or framework  # Flask-Login's session is Flask's
         for library in fw.FRAMEWORKS:
             if library.extends is base and library.backend is not None and self.uses(library):
-                return library.backend
+                return self._variant(library) or library.backend
         project = self.ctx.project
         if base.interface_backend is not None and getattr(project, "keyed_interface", False):
             # The application's own server-side session interface, and its session class's methods.
@@ -405,6 +410,16 @@ class LifecycleAnalysis(Analysis):
             if fw.backend_option(backend) in self.ctx.config.session_backends:
                 return backend
         return base.backend
+
+    def _variant(self, library):
+        """The backend variant of a session library the file, the project
+        modules next to it or its application import (starsessions'
+        CookieStore: a signed-cookie session), or None."""
+        for imported in (self._imported_here, self._imported_nearby, self.ctx.project_imports):
+            for module, backend in library.backend_variants:
+                if imported(module):
+                    return backend
+        return None
 
     def _imported(self, module):
         """Whether this file, or the application it belongs to (the project

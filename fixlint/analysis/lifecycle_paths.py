@@ -121,6 +121,8 @@ def handler_paths(lifecycle, handlers):
             # receiver: it runs inside login(); a function taking `request` is
             # a view by its signature only, a routed one stays a handler.
             continue
+        if _names_a_guard(function, handler):
+            continue
         words = handler.words() if handler is not None else fw.words(function.name)
         names = _whole_names(function, handler)
         hook = _hook_role(ctx, function)
@@ -183,6 +185,18 @@ def _names_an_address(function, handler):
         return False
     words = fw.words(function.name)
     return bool(words) and words[-1] in auth.ADDRESS_WORDS
+
+
+def _names_a_guard(function, handler):
+    """A function no route or view makes a handler, whose name ends in a
+    word for a guard (`logout_required`, `anonymous_required`:
+    auth.GUARD_WORDS): it checks a sign-in state before a page runs and
+    is neither a login nor a logout, by its name or by what it does to a
+    stale session (DataDungeon100's `logout_required` dependency)."""
+    if handler is not None and handler.kind != FUNCTION:
+        return False
+    words = fw.words(function.name)
+    return bool(words) and words[-1] in auth.GUARD_WORDS
 
 
 def _exported(ctx):

@@ -81,6 +81,8 @@ def _plan_site(flag_name, site, flag, ctx, decision=None):
     value = decision.value if decision is not None and site.kind != HEADER else safe_value(flag_name, site)
     safety = _safety(flag_name, site, flag)
     if site.kind in (SET_COOKIE, MIDDLEWARE):
+        if site.options_elsewhere:
+            return None  # `Session(app)`: the option is the interface's, which the call is not given
         keyword = site.settings.get(flag_name, flag_name)
         if flag.explicit:
             if not _is_literal(flag.expr):

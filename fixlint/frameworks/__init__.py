@@ -39,6 +39,7 @@ from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 from .fastapi_users import FASTAPI_USERS
 from .fastapi_sessions import FASTAPI_SESSIONS
 from .sanic import SANIC
+from .sanic_session import SANIC_SESSION
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -47,7 +48,7 @@ from .sanic import SANIC
 FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
-    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
+    TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, SANIC_SESSION, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
     FASTAPI_USERS, FASTAPI_SESSIONS,
     HAND_ROLLED, PYTHON,
 )
@@ -964,6 +965,10 @@ def session_object(ctx, expr):
         framework = request_object(ctx, expr.value)
         if framework is not None and not framework.requests.objects:
             return framework  # `request.session`; Flask's session is its own proxy
+    if expr.__class__ is ast.Attribute and expr.attr in _STATE_SESSIONS:
+        framework = _state_session(ctx, expr)
+        if framework is not None:
+            return framework  # sanic-session's `request.ctx.session`
     if expr.__class__ is ast.Attribute and expr.attr in _HANDLER_SESSION_ATTRIBUTES and (
             expr.value.__class__ is ast.Name and expr.value.id == "self"):
         framework = handler_framework(ctx, expr.value)
@@ -978,6 +983,10 @@ def session_object(ctx, expr):
             framework = request_object(ctx, value.value)
             if framework is not None and not framework.requests.objects:
                 return framework  # `session = request.session` (WorkQ's Pyramid login)
+        if value.__class__ is ast.Attribute and value.attr in _STATE_SESSIONS:
+            framework = _state_session(ctx, value)
+            if framework is not None:
+                return framework  # `session = request.ctx.session`
         for framework in _DECLARING:  # `session = Depends(get_session)`
             if ctx.imports(*framework.requests.param_modules) and _depends_on_session(ctx, expr, framework):
                 return framework
@@ -985,6 +994,36 @@ def session_object(ctx, expr):
 
 
 _HANDLER_SESSION_ATTRIBUTES = frozenset().union(*(f.handler_session_attributes for f in FRAMEWORKS))
+# Libraries whose session a request's state namespace holds (Framework.state_sessions).
+_STATE_SESSION_LIBRARIES = tuple(f for f in FRAMEWORKS if f.state_sessions)
+_STATE_SESSIONS = frozenset().union(*(f.state_sessions for f in _STATE_SESSION_LIBRARIES))
+
+
+def _state_session(ctx, expr):
+    """The framework whose session `request.<state>.<attr>` is, when a
+    library keeps it there (sanic-session's `request.ctx.session`) and the
+    file's application uses that library: imported here, set up in a module
+    of the project (its `project_marker`), or named by the
+    `session-backends` option. A namespace the application fills itself is
+    no library's session."""
+    state = expr.value
+    if state.__class__ is not ast.Attribute:
+        return None
+    for library in _STATE_SESSION_LIBRARIES:
+        base = library.extends
+        if (expr.attr in library.state_sessions and state.attr in base.requests.state_attributes
+                and request_object(ctx, state.value) is base and library_in_use(ctx, library)):
+            return base
+    return None
+
+
+def library_in_use(ctx, library):
+    """Whether the file's application runs on the session library:
+    imported here, set up in a module of the project, or named by the
+    `session-backends` option."""
+    project = ctx.project
+    return bool(ctx.imports(*library.packages) or library.option in ctx.config.session_backends or (
+        library.project_marker and project is not None and library.project_marker in project.markers))
 
 
 # The calls that load a session a local then holds (aiohttp-session's

@@ -108,6 +108,10 @@ PRINCIPAL_WORDS = vocabularies.PRINCIPAL_WORDS
 # The last word of a function's name that makes it an address, not an
 # action: `get_logout_url()`, `login_link()` (analysis.lifecycle_paths).
 ADDRESS_WORDS = frozenset(("url", "uri", "link", "href"))
+# The last word of a guard's name (`logout_required`, `login_required`, `anonymous_required`): it
+# checks a sign-in state before a page runs, it signs nobody in or out (DataDungeon100's
+# `logout_required` dependency keeps signed-in users off the login page, tidying a stale session).
+GUARD_WORDS = frozenset(("required", "require", "requires"))
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",

@@ -69,6 +69,10 @@ class Middleware:
     # marked (Starlette's and starsessions' SessionMiddleware), rather than
     # by a Semgrep twin of its own per factory.
     semgrep_shared: bool = False
+    # Parameters that, given, hand the cookie's set-up to an object built
+    # elsewhere (sanic-session's `Session(app, interface=...)`: the
+    # interface's construction is judged): the call then sets nothing.
+    replaced_by: tuple = ()
 
     def judged(self):
         """The classes whose set-up the cookie rules judge."""
@@ -476,6 +480,10 @@ class Framework:
     # Calls whose (awaited) result is the session (aiohttp-session's
     # `session = await get_session(request)`).
     session_getters: frozenset = frozenset()
+    # Attributes of the request's state namespace (`Requests.state_attributes`
+    # of the framework it `extends`) that hold its session, once the library
+    # is in use (sanic-session's `request.ctx.session`).
+    state_sessions: frozenset = frozenset()
     # Methods of its request that act on the whole session: "clear" empties
     # it (Litestar's `request.clear_session()`), "write" sets it to the dict
     # given (`request.set_session({...})`).

@@ -6,8 +6,10 @@ always, lifetime 0 (a browser-session cookie). `request.session.clear()`
 keeps the session id; only `regenerate_session_id(request)` regenerates.
 """
 
+from dataclasses import replace
+
 from .base import Advice, Framework, Middleware, SessionBackend
-from .starlette import STARLETTE
+from .starlette import SESSION_BACKEND as STARLETTE_BACKEND, STARLETTE
 
 SESSION_MIDDLEWARE = Middleware(
     qualnames=frozenset(
@@ -54,6 +56,21 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("clear",)),
 )
 
+# `CookieStore` (`CookieBackend` before 2.0) keeps the data in the cookie:
+# its session id *is* the signed data (`write()` returns the signed value),
+# so a planted cookie stays the attacker's anonymous copy and clear() before
+# the binding gives a new cookie value, as under Starlette's own middleware.
+# A module whose application imports it runs on COOKIE_BACKEND.
+COOKIE_BACKEND = replace(
+    STARLETTE_BACKEND,
+    key="starsessions_cookie",
+    label="starsessions (CookieStore)",
+)
+BACKEND_VARIANTS = tuple((module, COOKIE_BACKEND) for module in (
+    "starsessions.CookieStore", "starsessions.stores.cookie", "starsessions.CookieBackend",
+    "starsessions.backends.cookie",
+))
+
 # What regenerate_session_id() does, written out (canadalogin's OIDC callback):
 # `get_session_handler(request).session_id = generate_session_id()` gives the
 # session a new id, as the handler's regenerate_id() does.
@@ -71,8 +88,14 @@ def _semgrep_login(kit, framework):
     return (kit.Backend(
         suffix="starsessions",
         session="$REQ.session",
+        # (not in a file importing CookieStore: a signed-cookie session, judged as Starlette's)
         regenerated=[*kit.anywhere_in_function(*(f"{q}(...)" for q in sorted(framework.regenerate_calls))),
-                     *kit.imports(framework.semgrep_imports())],
+                     *kit.imports(framework.semgrep_imports()),
+                     *kit.not_importing([module for module, _ in framework.backend_variants
+                                         if not module.rpartition(".")[2][:1].isupper()]),
+                     *({"pattern-not-inside": f"from {module} import {name}\n...\n"}
+                       for module, _, name in (m.rpartition(".") for m, _ in framework.backend_variants)
+                       if name[:1].isupper())],
         technology=("fastapi", "starlette"),
         binding="Login writes $K into a starsessions session without a new session id "
                 "(request.session.clear() keeps the id); call regenerate_session_id(request) (starsessions)",
@@ -89,6 +112,7 @@ STARSESSIONS = Framework(
     https_only=frozenset(("cookie_https_only",)),
     extends=STARLETTE,
     backend=SESSION_BACKEND,
+    backend_variants=BACKEND_VARIANTS,
     option="starsessions",
     regenerate_calls=REGENERATE,
     regenerate_mechanism="regenerate:starsessions",

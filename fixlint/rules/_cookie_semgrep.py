@@ -645,8 +645,10 @@ def factory_rules(flag, problem, fix, weak_default, value_regex=None, lifetime=F
         if not factory.judged():
             continue
         if weak_default(factory.defaults.get(flag)):
-            either.append(middleware_without(option, factory.judged()))
-        if value_regex is not None or lifetime:
+            either.append(middleware_without(option, factory.judged(), factory))
+        if factory.replaced_by:
+            pass  # `Session(app)` takes no option: only its default is judged
+        elif value_regex is not None or lifetime:
             either.append(middleware_with(option, factory.judged(), value_regex, lifetime=lifetime))
         if not either:
             continue
@@ -660,11 +662,20 @@ def factory_rules(flag, problem, fix, weak_default, value_regex=None, lifetime=F
     return out
 
 
-def middleware_without(option, qualnames):
+def middleware_without(option, qualnames, factory=None):
+    """The middleware installed without `option`; for a `factory` whose
+    options belong to an object it may be given (Middleware.replaced_by:
+    sanic-session's `Session(app, interface=...)`), without that either."""
+    replaced = []
+    for param in factory.replaced_by if factory is not None else ():
+        replaced.append({"pattern-not": f"$CALL(..., {param}=$I, ...)"})
+        position = factory.leading + factory.params.index(param)
+        replaced.append({"pattern-not": f"$CALL({', '.join(['$A%d' % i for i in range(position)] + ['$I'])}, ...)"})
     return {"patterns": [
         *middleware(qualnames),
         {"pattern-not": f"$CALL(..., {option}=$V, ...)"},
         {"pattern-not": "$CALL(..., **$OPTIONS)"},
+        *replaced,
     ]}
 
 
