@@ -331,7 +331,7 @@ def file_web_framework(ctx):
     Flask module)."""
     for framework in WEB_FRAMEWORKS:
         if ctx.imports(framework.packages[0]):
-            return framework
+            return _server_of(ctx, framework, WEB_FRAMEWORKS)
     for framework in WEB_FRAMEWORKS:
         if ctx.imports(*framework.packages[1:]):
             return framework
@@ -890,8 +890,20 @@ def request_object(ctx, expr):
     # first: its views take the request as a plain parameter).
     for framework in PARAMETER_REQUESTS:
         if ctx.imports(*framework.packages):
-            return framework
+            return _server_of(ctx, framework, PARAMETER_REQUESTS)
     return None
+
+
+def _server_of(ctx, framework, frameworks):
+    """`framework`, whose package the file imports, unless the file imports
+    only its HTTP client (Requests.server_modules: `import aiohttp` for
+    `aiohttp.ClientSession`) and another of `frameworks` too (a Sanic app
+    calling an API): then that one."""
+    server = framework.requests.server_modules if framework.requests is not None else ()
+    if not server or ctx.imports(*server):
+        return framework
+    other = next((f for f in frameworks if f is not framework and ctx.imports(*f.packages)), None)
+    return other or framework
 
 
 _ALIASED = (ast.Name, ast.Attribute)  # what a name given the request holds (request_object)

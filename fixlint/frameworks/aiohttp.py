@@ -72,6 +72,7 @@ AIOHTTP = Framework(
         method_list_decorators=frozenset(("route",)),
     ),
     requests=Requests(
+        server_modules=("aiohttp.web", "aiohttp.web_request", "aiohttp.web_app", "aiohttp.web_response"),
         types=REQUEST_TYPES,
         sources=REQUEST_SOURCES,
         source_methods=REQUEST_SOURCE_METHODS,

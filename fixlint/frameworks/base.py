@@ -215,6 +215,11 @@ class Requests:
     # Handlers take the request as a plain parameter named `request` (Django,
     # Starlette, aiohttp): such a parameter in a file importing it is its request.
     parameter: bool = False
+    # Modules of its server side, when its package also holds an HTTP client
+    # other frameworks' apps use (aiohttp's `ClientSession` in a Sanic app):
+    # a file importing the package but none of these, and importing another
+    # framework too, is that framework's.
+    server_modules: tuple = ()
 
 
 @dataclass(frozen=True, eq=False)  # one value per framework: compared and hashed by identity
