@@ -211,12 +211,29 @@ class FileContext:
         if expr.__class__ is not ast.Name:
             return None
         binding = self.binding(expr)
+        if binding is None and self.star_imports:
+            qualname = self._star_imported(expr.id)
+            if qualname is not None:
+                return qualname + "".join("." + attr for attr in reversed(attrs))
         if binding is None or binding.qualname is None:
             return None
         if attrs:
             qualname = binding.qualname + "." + ".".join(reversed(attrs))
             return sc.modern_name(qualname) if attrs[-1] == "ext" else qualname  # `import flask.ext.login`
         return binding.qualname
+
+    def _star_imported(self, name):
+        """The qualified name a name nothing binds has through a star import
+        of a framework's module (`from flask import *` binds `session`:
+        frameworks.STAR_EXPORTS, the names the registry knows there), or
+        None. A later import or definition binds the name and wins."""
+        from ..frameworks import STAR_EXPORTS  # (the registry sits above the engine)
+
+        for module in self.star_imports:
+            qualname = STAR_EXPORTS.get(module, {}).get(name)
+            if qualname is not None:
+                return qualname
+        return None
 
     def call_name(self, call):
         """The qualified name of a call's callee, or None."""

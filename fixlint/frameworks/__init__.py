@@ -79,6 +79,46 @@ INTERFACE_OWNERS = frozenset().union(*(f.interface_owners for f in FRAMEWORKS))
 INTERFACE_PROXIES = frozenset().union(*(f.interface_proxies for f in FRAMEWORKS))
 
 
+def _qualnames_named(value, found, depth=0):
+    """Every dotted name (`flask.session`) the registry's data holds,
+    through its collections and nested adapter values, into `found`."""
+    if depth > 6:
+        return
+    if isinstance(value, str):
+        if "." in value and value.replace(".", "").replace("_", "").isalnum() and not value[0].isupper():
+            found.add(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _qualnames_named(key, found, depth + 1)
+            _qualnames_named(item, found, depth + 1)
+    elif isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            _qualnames_named(item, found, depth + 1)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        for name in value.__dataclass_fields__:
+            _qualnames_named(getattr(value, name), found, depth + 1)
+
+
+def _star_exports():
+    """{module: {name: qualified name}} of the public names the registry
+    knows in each module (`flask` -> {"session": "flask.session", "Flask":
+    "flask.Flask", ...}): what `from flask import *` binds, for the names
+    fixlint asks about (engine.context reads it where a name has no
+    binding in a file with a star import)."""
+    found = set()
+    for framework in FRAMEWORKS:
+        _qualnames_named(framework, found)
+    exports = {}
+    for qualname in found:
+        module, _, name = qualname.rpartition(".")
+        if name and not name.startswith("_"):
+            exports.setdefault(module, {})[name] = qualname
+    return exports
+
+
+STAR_EXPORTS = _star_exports()
+
+
 def backend_option(backend):
     """The `session-backends` name of a backend variant."""
     return backend.key.replace("_", "-")
@@ -659,6 +699,31 @@ def _split_words(name):
     # The same names come back for every call, function and parameter of a
     # file (and of the next one): split each once.
     return tuple(w.lower() for w in _WORDS.findall(name))
+
+
+def unglued(words):
+    """`words` with each sign-in or sign-out word glued to a verb or a
+    role split off (`["execlogin"]` -> `["exec", "login"]`:
+    vocabularies.GLUED_TERMS, GLUE_PREFIXES); the same sequence when none
+    is (most names)."""
+    out = None
+    for i, word in enumerate(words):
+        parts = _unglue(word)
+        if parts is not None:
+            if out is None:
+                out = list(words[:i])
+            out.extend(parts)
+        elif out is not None:
+            out.append(word)
+    return words if out is None else tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _unglue(word):
+    for term in vocabularies.GLUED_TERMS:
+        if word.endswith(term) and len(word) > len(term) and word[:-len(term)] in vocabularies.GLUE_PREFIXES:
+            return (word[:-len(term)], term)
+    return None
 
 
 def word_set(text):

@@ -55,8 +55,9 @@ from .. import __version__
 # the app's config (`app.config.from_mapping(self.config.web.app)`), and `keys` of every framework's cookie
 # settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`),
 # and `handler_cookies` (what a module's handler classes do with the signed identity cookie);
-# 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`)
-FORMAT = 30
+# 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`);
+# 31: the session's use through a star import of the framework (`from flask import *`, then `session[...]`)
+FORMAT = 31
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 
