@@ -814,7 +814,12 @@ def names_session_setting(expr, words=fw.SESSION_COOKIE_WORDS):
 # RedisStorage, AuthTktAuthenticationPolicy, QuartAuth).
 _UNCOOKIED_SETTINGS = tuple(sorted(n.lower() for n in fw.SETTING_NAMES if "cookie" not in n.lower()))
 _MIDDLEWARE_CLASSES = frozenset(q.rpartition(".")[2].lower() for q in fw.MIDDLEWARE_QUALNAMES)
-_UNCOOKIED_MIDDLEWARE = tuple(sorted(n for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
+# A class named by one word (sanic-session's `Session`) is looked for as a
+# call, `session(`: the word alone is in most texts the guard is asked about.
+_ONE_WORD_MIDDLEWARE = frozenset(q.rpartition(".")[2].lower() for q in fw.MIDDLEWARE_QUALNAMES
+                                 if len(fw.words(q.rpartition(".")[2])) == 1)
+_UNCOOKIED_MIDDLEWARE = tuple(sorted(n + "(" if n in _ONE_WORD_MIDDLEWARE else n
+                                     for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
 # `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
 # project never configures the cookie (Framework.project_constructions).
 _CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + end for f in fw.FRAMEWORKS

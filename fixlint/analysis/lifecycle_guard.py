@@ -306,7 +306,9 @@ class _Facts:
             sources += [a or b for a, b in _PATH_AFTER_PAREN.findall(raw)]
             sources += [a or b for a, b in _PATH_AFTER_EQUALS.findall(raw)]
             # One split of all of them: a word never spans the "\n" between two.
-            self._words = fw.word_set("\n".join(sources))
+            words = fw.word_set("\n".join(sources))
+            # `execlogin` holds `login` as PhraseSet reads it (frameworks.unglued).
+            self._words = words | set(fw.unglued(tuple(words)))
         return self._words
 
     def _hooked(self, hooks):

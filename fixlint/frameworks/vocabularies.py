@@ -277,6 +277,17 @@ OCCASIONS = (
                  "registrasi", "regis", "daftar_akun")),
 )
 
+# Sign-in and sign-out words that handler names glue to a verb or a role
+# without a separator (`dologin`, `execlogin`, `adminlogin`, `userlogout`:
+# ProgettoIngsw, and code written in Chinese-English and Indonesian), and
+# the glued first parts that say so. Only these, glued whole: `catalogin` is
+# no login.
+GLUED_TERMS = ("login", "logout", "signin", "signout", "logon", "logoff")
+GLUE_PREFIXES = frozenset((
+    "do", "exec", "execute", "process", "handle", "submit", "check", "try", "go", "ajax", "api", "web", "app",
+    "user", "admin", "member", "staff", "customer", "client", "student", "teacher", "my",
+))
+
 LOGIN_WORDS = every("login")
 LOGOUT_WORDS = every("logout")
 LOGIN_EXACT = every("login_exact")
