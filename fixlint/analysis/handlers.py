@@ -318,6 +318,15 @@ class HandlerAnalysis(Analysis):
     def _param_source(self, arg, default, path_names, requests):
         ctx = self.ctx
         annotation = arg.annotation
+        if default is not None and default.__class__ is ast.Name:
+            binding = ctx.binding(default)
+            if binding is not None and binding.kind == sc.IMPORT:
+                # `session_token: str = token_dep`, deps.py's `token_dep = Cookie(alias=...)`: a marker
+                # (or a default) kept in another module, whose source this module cannot tell.
+                return "imported"
+            value = ctx.value_of(default)
+            if value.__class__ is ast.Call:
+                default = value  # `token_dep = Cookie(...)` above, in this module
         for candidate in (default, *annotated_extras(annotation)):
             if candidate is not None and candidate.__class__ is ast.Call:
                 qualname = ctx.qualname(candidate.func) or ""
