@@ -1453,8 +1453,9 @@ class CookieAnalysis(Analysis):
             markers = framework.settings_markers
             is_settings = not markers.isdisjoint(self._module_markers) or (
                 chained and not markers.isdisjoint(project.chain_keys))
-            if not is_settings or name in framework.base_settings_stems or dev_module(ctx):
-                continue
+            if not is_settings or dev_module(ctx) or (name in framework.base_settings_stems and not (
+                    project is not None and project.deployed_settings and not project.shared_base)):
+                continue  # (a base is judged where the project deploys it alone: manage.py names it)
             if project is not None and project.shared_base and not ctx.star_imports:
                 continue  # a base others star-import, alone: judged in the modules built on it
             if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):

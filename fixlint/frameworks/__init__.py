@@ -278,6 +278,10 @@ def is_token_value(ctx, expr):
     """True when a cookie value comes from a session-id/token generator or a
     variable named like one."""
     value = ctx.value_of(expr)
+    if (value.__class__ is ast.Call and value.func.__class__ is ast.Name and value.func.id == "str"
+            and len(value.args) == 1 and not value.keywords and ctx.binding(value.func) is None):
+        # `str(token)`, `str(RefreshToken.for_user(user))`: the token as text (Simple JWT's tokens)
+        return is_token_value(ctx, value.args[0])
     if value.__class__ is ast.Call:
         func = value.func
         qualname = ctx.qualname(func)

@@ -305,6 +305,11 @@ class Framework:
     # (`settings.py`, `settings/production.py`).
     settings_module_words: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
+    # The environment variable naming the settings module a deployment runs
+    # (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.base")`
+    # in manage.py or wsgi.py): a module so named is deployed, even one named
+    # like a base (summary `settings_named`, ProjectFacts.deployed_settings).
+    settings_env: str = ""
     settings_configure: frozenset = frozenset()
     # Configuration as an object of the application (Flask's `app.config`):
     # the attribute that holds it, and its methods that set several keys at

@@ -348,6 +348,7 @@ DJANGO = Framework(
     session_middleware=SESSION_MIDDLEWARE,
     session_secure_argument=COOKIE_SECURE_ARGUMENT,
     base_settings_stems=BASE_SETTINGS_STEMS,
+    settings_env="DJANGO_SETTINGS_MODULE",
     settings_configure=SETTINGS_CONFIGURE,
     logout_calls=LOGOUT,
     regenerate_mechanism="login:django",

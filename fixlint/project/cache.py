@@ -56,7 +56,8 @@ from .. import __version__
 # settings in a module read for others (`CSRF_COOKIE_SECURE`), and `runs_main` (`if __name__ == "__main__":`),
 # and `handler_cookies` (what a module's handler classes do with the signed identity cookie);
 # 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`);
-# 31: the session's use through a star import of the framework (`from flask import *`, then `session[...]`)
+# 31: the session's use through a star import of the framework (`from flask import *`, then `session[...]`),
+# and `settings_named` (manage.py's `DJANGO_SETTINGS_MODULE`)
 FORMAT = 31
 FOLDER = ".fixlint_cache"
 NAME = "project.json"

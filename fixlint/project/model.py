@@ -209,6 +209,11 @@ class ProjectFacts(NamedTuple):
     # Falcon's `resp_options.secure_cookies_by_default = False`): a
     # set_cookie of that framework that does not give the flag goes without it.
     cookie_defaults_off: frozenset = frozenset()
+    # The checked module is the settings module a module of the project
+    # names for deployment (summary `settings_named`: manage.py's
+    # `DJANGO_SETTINGS_MODULE`), by its dotted path: judged as a deployment
+    # module even when named like a base (`config/django/base.py`).
+    deployed_settings: bool = False
     # The application's own session interface (summary `session_interfaces`,
     # assigned outside tests) is one of the project's classes that keep
     # sessions on the server under the id the cookie carries (summary
@@ -275,6 +280,7 @@ class Project:
         self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
         self._routes = None  # absolute path -> {name: [registrations]} other modules route to it
         self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
+        self._settings_named = None  # the settings modules the project names for deployment (_deployed)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._folders = None  # the folders holding project modules, below the root (_namespace)
         self._unmarked = None  # whether no marker makes the root one (_unmarked_root)
@@ -364,6 +370,7 @@ class Project:
                               reexports=named, star_reexports=stars,
                               exported=self._exported(path),
                               shared_base=shared,
+                              deployed_settings=self._deployed(path),
                               overridden_keys=self._overridden_keys(path, group) if shared else frozenset(),
                               session_secured_by_code=self._secured_by_code(chain),
                               nearby_backends=self._nearby_backends(path),
@@ -740,6 +747,24 @@ class Project:
         (settings/dev.py, local_settings.py, test_settings.py)."""
         return self._is_test_code(path) or fw.is_dev_module(self._relative(path))
 
+    def _deployed(self, path):
+        """ProjectFacts.deployed_settings for the module at `path`: its
+        dotted path (from the root, or a tail of it under a source folder)
+        is a settings module some module of the project names."""
+        parts = self._relative(path).with_suffix("").parts
+        stem = parts[-2] if len(parts) > 1 and parts[-1] == "__init__" else (parts[-1] if parts else "")
+        if stem not in _BASE_STEMS:
+            return False  # (only a module named like a base is judged by it: most never ask)
+        named = self._settings_named
+        if named is None:  # the launchers' summaries alone: the others stay undecoded
+            named = self._settings_named = frozenset(
+                name for p in self.summaries if os.path.basename(p) in _LAUNCHERS
+                for name in self.summaries[p].get("settings_named", ()))
+        if not named:
+            return False
+        dotted = ".".join(parts[:-1] if parts and parts[-1] == "__init__" else parts)
+        return any(dotted == name or dotted.endswith("." + name) for name in named)
+
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
         application (`group`), since a star import links the two. The
@@ -966,6 +991,8 @@ _NO_MOUNTS = {}  # no routers mounted, no routes registered elsewhere: one share
 # Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
 _BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
+# The modules that name the settings module a deployment runs (summary `settings_named`).
+_LAUNCHERS = frozenset(("manage.py", "wsgi.py", "asgi.py"))
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far

@@ -91,6 +91,9 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   that turn a cookie flag's default off (Falcon's `app.resp_options.
   secure_cookies_by_default = False`), present only when it has one
   (response_classes.py);
+- `settings_named`: the settings modules it names for deployment
+  (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.base")`:
+  Framework.settings_env), present only when it names one;
 - `fresh_keys`: the web session's keys it writes a fresh strong random id
   under (`request.session["id"] = str(uuid.uuid4())`), present only when
   it has one: the application's own session id, whose store record a
@@ -282,6 +285,16 @@ def _without_imports(text):
     return _IMPORT_STATEMENT.sub("\n", "\n" + text)
 
 
+# The settings module a deployment runs, as manage.py or wsgi.py name it
+# (Framework.settings_env): `os.environ.setdefault("DJANGO_SETTINGS_MODULE",
+# "config.django.base")`, `os.environ["DJANGO_SETTINGS_MODULE"] = "..."`.
+_ENV_NAMES = sorted({f.settings_env for f in fw.FRAMEWORKS if f.settings_env})
+_SETTINGS_ENV_NAMES = re.compile("|".join(map(re.escape, _ENV_NAMES))) if _ENV_NAMES else None
+_SETTINGS_ENV = re.compile(
+    "(?:" + "|".join(map(re.escape, _ENV_NAMES)) + ")" + r"""["']\s*(?:,|\]\s*=)\s*["']([\w.]+)["']"""
+) if _ENV_NAMES else None
+
+
 def _named_again(text, name):
     """Whether an imported name (or its `as` name) appears in the text
     outside import statements: `from flask import flash, session` in a
@@ -399,6 +412,10 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     off = response_classes.defaults_off(text)
     if off:
         facts["defaults_off"] = off
+    if _SETTINGS_ENV is not None and _SETTINGS_ENV_NAMES.search(text):
+        named = sorted(set(_SETTINGS_ENV.findall(text)))
+        if named:
+            facts["settings_named"] = named
     fresh = session_stores.fresh_keys(text)
     if fresh:
         facts["fresh_keys"] = fresh
