@@ -24,6 +24,8 @@ CASES = {
     "id": ("otentikasi", "pengguna", "keluar", "periksa_sandi", ("sudah_masuk", False)),
     "vi": ("dang_nhap", "tai_khoan", "dang_xuat", "kiem_tra_mat_khau", ("da_dang_nhap", False)),
     "tr": ("giris_yap", "kullanici", "cikis_yap", "dogrula_sifre", ("giris_yapti", False)),
+    "zh": ("denglu", "yonghu", "tuichu", "yanzheng_mima", ("yi_denglu", False)),
+    "ru": ("voiti", "polzovatel", "vyiti", "proverit_parol", ("avtorizovan", False)),
 }
 
 FLASK = """
@@ -57,7 +59,7 @@ def page_index():
 
 
 def test_every_language_has_each_vocabulary():
-    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id", "vi", "tr"]
+    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id", "vi", "tr", "zh", "ru"]
     for vocabulary in vocab.VOCABULARIES:
         assert vocabulary.login and vocabulary.logout + vocabulary.logout_exact and vocabulary.principal
         assert vocabulary.signed_in and vocabulary.verify and vocabulary.password, vocabulary.language

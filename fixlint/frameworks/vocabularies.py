@@ -124,7 +124,7 @@ SPANISH = Vocabulary(
 FRENCH = Vocabulary(
     "fr",
     login=("connexion", "se_connecter", "authentifier", "inscription", "reinitialiser_mot_de_passe"),
-    login_exact=("connecter", "inscrire", "s_identifier"),
+    login_exact=("connecter", "inscrire", "s_identifier", "sinscrire", "s_inscrire"),
     logout=("deconnexion", "deconnecter", "se_deconnecter"),
     principal=("utilisateur", "utilisatrice", "connecte", "authentifie"),
     signed_out=("deconnecte",),
@@ -153,7 +153,7 @@ GERMAN = Vocabulary(
 
 ITALIAN = Vocabulary(
     "it",
-    login=("accedi", "autentica", "registrati", "registrazione", "reimposta_password"),
+    login=("accedi", "autentica", "registrati", "registrazione", "reimposta_password", "iscriviti"),
     logout=("disconnetti",),
     login_exact=("accesso",),
     logout_exact=("esci", "uscita"),
@@ -162,7 +162,8 @@ ITALIAN = Vocabulary(
     signed_in=("loggato", "autenticato"),
     verify=("verifica", "verificare"),
     check=("controlla",),
-    password=("password",),
+    # `psw`: the form field and column ProgettoIngsw's login reads.
+    password=("password", "psw"),
     session_ids=("id_sessione", "chiave_sessione"),
     tokens=("ricordami", "token_accesso", "chiave_api"),
 )
@@ -218,7 +219,34 @@ TURKISH = Vocabulary(
     tokens=("erisim_tokeni", "beni_hatirla"),
 )
 
-VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN, VIETNAMESE, TURKISH)
+# Chinese written in pinyin (code keeps to ASCII names: `def denglu()`, `/denglu`): 登录/登入 sign in,
+# 注册 sign up; 退出 (exit) and 注销 (log off, also "cancel") sign out only as a whole name.
+CHINESE = Vocabulary(
+    "zh",
+    login=("denglu", "dengru", "zhuce"),
+    logout_exact=("tuichu", "zhuxiao", "tuichu_denglu"),
+    principal=("yonghu",),
+    signed_in=("yidenglu",),  # 已登录, "signed in"
+    verify=("yanzheng",),  # 验证: `yanzheng_mima(...)` checks a password
+    password=("mima",),
+)
+
+# Russian, transliterated: войти/вход sign in (вход, "entrance", only as a whole name), выйти/выход
+# sign out (выход, "exit", likewise), авторизация, регистрация; пароль.
+RUSSIAN = Vocabulary(
+    "ru",
+    login=("voiti", "vojti", "avtorizaciya", "avtorizatsiya"),
+    login_exact=("vhod", "vkhod", "registraciya", "registratsiya"),
+    logout=("vyiti", "vyjti"),
+    logout_exact=("vyhod", "vykhod"),
+    principal=("polzovatel",),
+    signed_in=("avtorizovan", "voshel"),
+    verify=("proverit",),  # `proverit_parol(...)`
+    password=("parol",),
+)
+
+VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN, VIETNAMESE, TURKISH, CHINESE,
+                RUSSIAN)
 
 
 def every(field):
