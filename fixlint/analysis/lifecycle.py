@@ -2165,7 +2165,7 @@ class PhraseSet:
         return found
 
     def in_words(self, words):
-        words = tuple(fw.unglued(tuple(words)))  # `execlogin` reads as `exec login`
+        words = fw.unglued(words if words.__class__ is tuple else tuple(words))  # `execlogin`: `exec login`
         by_first = self._by_first
         for i, word in enumerate(words):
             for phrase in by_first.get(word, ()):

@@ -306,9 +306,11 @@ class _Facts:
             sources += [a or b for a, b in _PATH_AFTER_PAREN.findall(raw)]
             sources += [a or b for a, b in _PATH_AFTER_EQUALS.findall(raw)]
             # One split of all of them: a word never spans the "\n" between two.
-            words = fw.word_set("\n".join(sources))
-            # `execlogin` holds `login` as PhraseSet reads it (frameworks.unglued).
-            self._words = words | set(fw.unglued(tuple(words)))
+            joined = "\n".join(sources)
+            words = fw.word_set(joined)
+            # `execlogin` holds `login` as PhraseSet reads it (frameworks.unglued): one scan.
+            glued = _GLUED.findall(joined)
+            self._words = words.union(*glued) if glued else words
         return self._words
 
     def _hooked(self, hooks):
@@ -317,6 +319,10 @@ class _Facts:
 
 
 _DEF = re.compile(r"def[ \t]+(\w+)")
+# A sign-in or sign-out word glued to a verb or a role, lower case, as a whole word (`dologin`):
+# vocabularies.GLUED_TERMS after one of GLUE_PREFIXES (frameworks.unglue).
+_GLUED = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(vocab.GLUE_PREFIXES, key=len, reverse=True)) + ")("
+                    + "|".join(vocab.GLUED_TERMS) + r")(?![a-z])")
 _CLASS = re.compile(r"class[ \t]+(\w+)")
 # A str literal's first line after `(` or `=` (blanks, comments, line
 # continuations between): a call's first argument, a keyword argument.

@@ -225,12 +225,13 @@ class FileContext:
     def _star_imported(self, name):
         """The qualified name a name nothing binds has through a star import
         of a framework's module (`from flask import *` binds `session`:
-        frameworks.STAR_EXPORTS, the names the registry knows there), or
+        frameworks.star_exports(), the names the registry knows there), or
         None. A later import or definition binds the name and wins."""
-        from ..frameworks import STAR_EXPORTS  # (the registry sits above the engine)
+        from ..frameworks import star_exports  # (the registry sits above the engine)
 
+        exports = star_exports()
         for module in self.star_imports:
-            qualname = STAR_EXPORTS.get(module, {}).get(name)
+            qualname = exports.get(module, {}).get(name)
             if qualname is not None:
                 return qualname
         return None

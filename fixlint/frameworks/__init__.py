@@ -116,7 +116,10 @@ def _star_exports():
     return exports
 
 
-STAR_EXPORTS = _star_exports()
+@lru_cache(maxsize=1)
+def star_exports():
+    """_star_exports(), built the first time a file with a star import asks."""
+    return _star_exports()
 
 
 def backend_option(backend):
@@ -705,14 +708,17 @@ def _split_words(name):
     return tuple(w.lower() for w in _WORDS.findall(name))
 
 
+@lru_cache(maxsize=4096)
 def unglued(words):
-    """`words` with each sign-in or sign-out word glued to a verb or a
-    role split off (`["execlogin"]` -> `["exec", "login"]`:
-    vocabularies.GLUED_TERMS, GLUE_PREFIXES); the same sequence when none
-    is (most names)."""
+    """The tuple `words` with each sign-in or sign-out word glued to a verb
+    or a role split off (`("execlogin",)` -> `("exec", "login")`:
+    vocabularies.GLUED_TERMS, GLUE_PREFIXES); the same tuple when none is
+    (most names: the same names come back for every file)."""
+    if not any(word.endswith(_GLUED_TERMS) for word in words):
+        return words
     out = None
     for i, word in enumerate(words):
-        parts = _unglue(word)
+        parts = unglue(word)
         if parts is not None:
             if out is None:
                 out = list(words[:i])
@@ -722,9 +728,15 @@ def unglued(words):
     return words if out is None else tuple(out)
 
 
-@lru_cache(maxsize=4096)
-def _unglue(word):
-    for term in vocabularies.GLUED_TERMS:
+_GLUED_TERMS = vocabularies.GLUED_TERMS
+
+
+def unglue(word):
+    """(glued part, sign-in or sign-out word) of a word that glues one
+    (`dologin` -> ("do", "login")), else None."""
+    if not word.endswith(_GLUED_TERMS):
+        return None
+    for term in _GLUED_TERMS:
         if word.endswith(term) and len(word) > len(term) and word[:-len(term)] in vocabularies.GLUE_PREFIXES:
             return (word[:-len(term)], term)
     return None

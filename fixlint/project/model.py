@@ -751,8 +751,8 @@ class Project:
         """ProjectFacts.deployed_settings for the module at `path`: its
         dotted path (from the root, or a tail of it under a source folder)
         is a settings module some module of the project names."""
-        parts = self._relative(path).with_suffix("").parts
-        stem = parts[-2] if len(parts) > 1 and parts[-1] == "__init__" else (parts[-1] if parts else "")
+        folder, name = os.path.split(path)
+        stem = os.path.basename(folder) if name == "__init__.py" else name[:-3]
         if stem not in _BASE_STEMS:
             return False  # (only a module named like a base is judged by it: most never ask)
         named = self._settings_named
@@ -762,6 +762,7 @@ class Project:
                 for name in self.summaries[p].get("settings_named", ()))
         if not named:
             return False
+        parts = self._relative(path).with_suffix("").parts
         dotted = ".".join(parts[:-1] if parts and parts[-1] == "__init__" else parts)
         return any(dotted == name or dotted.endswith("." + name) for name in named)
 

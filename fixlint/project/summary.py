@@ -559,7 +559,7 @@ def _from_imports(facts, imports, text):
                 facts[framework.project_use] = True
             if module in user_modules and any(
                     f"{module}.{name}" in framework.session_users and _named_again(text, name)
-                    for name in (names if names != ["*"] else fw.STAR_EXPORTS.get(module, ()))):
+                    for name in (names if names != ["*"] else fw.star_exports().get(module, ()))):
                 # (`from flask import *` binds every public name: those of the session used again)
                 facts[framework.project_use] = True
             if root in roots and not names and attribute_use.search(text):
