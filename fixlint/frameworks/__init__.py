@@ -108,10 +108,12 @@ def _star_exports():
     found = set()
     for framework in FRAMEWORKS:
         _qualnames_named(framework, found)
+    # Only the frameworks' and libraries' own packages: `session.clear` in advice text names no module.
+    roots = {package.partition(".")[0] for framework in FRAMEWORKS for package in framework.packages}
     exports = {}
     for qualname in found:
         module, _, name = qualname.rpartition(".")
-        if name and not name.startswith("_"):
+        if name and not name.startswith("_") and module.partition(".")[0] in roots:
             exports.setdefault(module, {})[name] = qualname
     return exports
 

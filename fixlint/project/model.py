@@ -209,10 +209,10 @@ class ProjectFacts(NamedTuple):
     # Falcon's `resp_options.secure_cookies_by_default = False`): a
     # set_cookie of that framework that does not give the flag goes without it.
     cookie_defaults_off: frozenset = frozenset()
-    # The checked module is the settings module a module of the project
-    # names for deployment (summary `settings_named`: manage.py's
-    # `DJANGO_SETTINGS_MODULE`), by its dotted path: judged as a deployment
-    # module even when named like a base (`config/django/base.py`).
+    # The checked module, named like a base, is the settings module the
+    # project's manage.py, wsgi.py or asgi.py names for deployment (summary
+    # `settings_named`: `DJANGO_SETTINGS_MODULE`), by its dotted path: judged
+    # as a deployment module (`config/django/base.py`).
     deployed_settings: bool = False
     # The application's own session interface (summary `session_interfaces`,
     # assigned outside tests) is one of the project's classes that keep
