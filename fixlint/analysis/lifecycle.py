@@ -399,26 +399,24 @@ class LifecycleAnalysis(Analysis):
             base in self.cookie_engines or base.cookie_option in self.ctx.config.session_backends
         ):
             return base.cookie_backend  # Django's signed_cookies engine
-        # The storage the file itself imports, else the one the project
-        # modules next to it import, else any of its application's.
-        for imported in (self._imported_here, self._imported_nearby, self.ctx.project_imports):
-            for module, backend in base.backend_variants:
-                if imported(module):  # unless the project's code sets it elsewhere (session.type "cookie")
-                    project = self.ctx.project
-                    return base.backend_set_by(module, backend, project.backend_settings) if project else backend
+        variant = self._variant(base)
+        if variant is not None:
+            return variant
         for _, backend in base.backend_variants:  # named by the `session-backends` option
             if fw.backend_option(backend) in self.ctx.config.session_backends:
                 return backend
         return base.backend
 
-    def _variant(self, library):
-        """The backend variant of a session library the file, the project
-        modules next to it or its application import (starsessions'
-        CookieStore: a signed-cookie session), or None."""
+    def _variant(self, framework):
+        """The backend variant of a framework or session library
+        (Framework.backend_variants: aiohttp-session's storages, starsessions'
+        CookieStore) that the file itself imports, else the one the project
+        modules next to it import, else any of its application's; or None."""
         for imported in (self._imported_here, self._imported_nearby, self.ctx.project_imports):
-            for module, backend in library.backend_variants:
-                if imported(module):
-                    return backend
+            for module, backend in framework.backend_variants:
+                if imported(module):  # unless the project's code sets it elsewhere (session.type "cookie")
+                    project = self.ctx.project
+                    return framework.backend_set_by(module, backend, project.backend_settings) if project else backend
         return None
 
     def _imported(self, module):

@@ -320,9 +320,8 @@ class _Facts:
 
 _DEF = re.compile(r"def[ \t]+(\w+)")
 # A sign-in or sign-out word glued to a verb or a role, lower case, as a whole word (`dologin`):
-# vocabularies.GLUED_TERMS after one of GLUE_PREFIXES (frameworks.unglue).
-_GLUED = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(vocab.GLUE_PREFIXES, key=len, reverse=True)) + ")("
-                    + "|".join(vocab.GLUED_TERMS) + r")(?![a-z])")
+# frameworks.unglue's pattern.
+_GLUED = re.compile(r"(?<![A-Za-z])" + fw.GLUED_PATTERN + r"(?![a-z])")
 _CLASS = re.compile(r"class[ \t]+(\w+)")
 # A str literal's first line after `(` or `=` (blanks, comments, line
 # continuations between): a call's first argument, a keyword argument.

@@ -731,6 +731,11 @@ def unglued(words):
 
 
 _GLUED_TERMS = vocabularies.GLUED_TERMS
+# (glued part)(sign-in or sign-out word), lower case: `dologin`. The lifecycle
+# guard scans texts with it too (lifecycle_guard._GLUED).
+GLUED_PATTERN = ("(" + "|".join(sorted(vocabularies.GLUE_PREFIXES, key=len, reverse=True)) + ")("
+                 + "|".join(_GLUED_TERMS) + ")")
+_GLUED_WORD = re.compile(GLUED_PATTERN)
 
 
 def unglue(word):
@@ -738,10 +743,8 @@ def unglue(word):
     (`dologin` -> ("do", "login")), else None."""
     if not word.endswith(_GLUED_TERMS):
         return None
-    for term in _GLUED_TERMS:
-        if word.endswith(term) and len(word) > len(term) and word[:-len(term)] in vocabularies.GLUE_PREFIXES:
-            return (word[:-len(term)], term)
-    return None
+    found = _GLUED_WORD.fullmatch(word)
+    return found.groups() if found is not None else None
 
 
 def word_set(text):

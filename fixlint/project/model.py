@@ -620,9 +620,8 @@ class Project:
         found = self._judged.get(path)
         if found is None:
             found = False
-            folder, name = os.path.split(path)
             # base.py, or a package named so (`configs/default/__init__.py`)
-            based = (os.path.basename(folder) if name == "__init__.py" else name[:-3]) in _BASE_STEMS
+            based = _stem(path) in _BASE_STEMS
             # A module that stands alone is a shared base once another star-imports it.
             if not based and any("*" in listed for _, _, listed in self.summaries[path]["imports"]):
                 if not self._is_exempt_settings(path):
@@ -751,9 +750,7 @@ class Project:
         """ProjectFacts.deployed_settings for the module at `path`: its
         dotted path (from the root, or a tail of it under a source folder)
         is a settings module some module of the project names."""
-        folder, name = os.path.split(path)
-        stem = os.path.basename(folder) if name == "__init__.py" else name[:-3]
-        if stem not in _BASE_STEMS:
+        if _stem(path) not in _BASE_STEMS:
             return False  # (only a module named like a base is judged by it: most never ask)
         named = self._settings_named
         if named is None:  # the launchers' summaries alone: the others stay undecoded
@@ -992,6 +989,12 @@ _NO_MOUNTS = {}  # no routers mounted, no routes registered elsewhere: one share
 # Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
 _BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
+def _stem(path):
+    """A module's name without its folder: a package's __init__.py goes by the package's."""
+    folder, name = os.path.split(path)
+    return os.path.basename(folder) if name == "__init__.py" else name[:-3]
+
+
 # The modules that name the settings module a deployment runs (summary `settings_named`).
 _LAUNCHERS = frozenset(("manage.py", "wsgi.py", "asgi.py"))
 # The settings that let a settings module run a deployment alone (Project._star_imported).

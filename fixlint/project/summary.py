@@ -289,7 +289,6 @@ def _without_imports(text):
 # (Framework.settings_env): `os.environ.setdefault("DJANGO_SETTINGS_MODULE",
 # "config.django.base")`, `os.environ["DJANGO_SETTINGS_MODULE"] = "..."`.
 _ENV_NAMES = sorted({f.settings_env for f in fw.FRAMEWORKS if f.settings_env})
-_SETTINGS_ENV_NAMES = re.compile("|".join(map(re.escape, _ENV_NAMES))) if _ENV_NAMES else None
 _SETTINGS_ENV = re.compile(
     "(?:" + "|".join(map(re.escape, _ENV_NAMES)) + ")" + r"""["']\s*(?:,|\]\s*=)\s*["']([\w.]+)["']"""
 ) if _ENV_NAMES else None
@@ -412,10 +411,9 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     off = response_classes.defaults_off(text)
     if off:
         facts["defaults_off"] = off
-    if _SETTINGS_ENV is not None and _SETTINGS_ENV_NAMES.search(text):
-        named = sorted(set(_SETTINGS_ENV.findall(text)))
-        if named:
-            facts["settings_named"] = named
+    named = _SETTINGS_ENV.findall(text) if _SETTINGS_ENV is not None else ()
+    if named:
+        facts["settings_named"] = sorted(set(named))
     fresh = session_stores.fresh_keys(text)
     if fresh:
         facts["fresh_keys"] = fresh
