@@ -26,6 +26,8 @@ CASES = {
     "tr": ("giris_yap", "kullanici", "cikis_yap", "dogrula_sifre", ("giris_yapti", False)),
     "zh": ("denglu", "yonghu", "tuichu", "yanzheng_mima", ("yi_denglu", False)),
     "ru": ("voiti", "polzovatel", "vyiti", "proverit_parol", ("avtorizovan", False)),
+    "pl": ("zaloguj", "uzytkownik", "wyloguj", "sprawdz_haslo", ("zalogowany", False)),
+    "cs": ("prihlasit", "uzivatel", "odhlasit", "overit_heslo", ("prihlasen", False)),
 }
 
 FLASK = """
@@ -59,7 +61,7 @@ def page_index():
 
 
 def test_every_language_has_each_vocabulary():
-    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id", "vi", "tr", "zh", "ru"]
+    assert [v.language for v in vocab.VOCABULARIES] == ["en", "pt", "es", "fr", "de", "it", "id", "vi", "tr", "zh", "ru", "pl", "cs"]
     for vocabulary in vocab.VOCABULARIES:
         assert vocabulary.login and vocabulary.logout + vocabulary.logout_exact and vocabulary.principal
         assert vocabulary.signed_in and vocabulary.verify and vocabulary.password, vocabulary.language

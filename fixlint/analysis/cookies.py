@@ -57,6 +57,7 @@ _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEW
 # (fw.SETTING_NAMES) a module may set, and of the web frameworks that read
 # none (a `SESSION_COOKIE_NAME` constant there is the module's own).
 _SETTINGS_ROOTS = frozenset(p.partition(".")[0] for f in fw.FRAMEWORKS if f.settings for p in f.packages)
+_APPLICATION_MODULES = tuple(m for f in fw.FRAMEWORKS for m in f.application_modules)
 _KEYLESS_WEB_ROOTS = frozenset(p.partition(".")[0] for f in fw.WEB_FRAMEWORKS for p in f.packages) - _SETTINGS_ROOTS
 _APP_CONFIG_ATTRIBUTES = {a: (k, f) for f in fw.FRAMEWORKS for a, k in f.app_config_attributes.items()}
 _TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
@@ -895,15 +896,45 @@ def _updates_globals(body):
     """Whether module-level code (in a `try`, an `if`, a loop) writes the
     module's names from somewhere else: `globals().update(import_module(
     SETTINGS_MODULE).__dict__)` (graphite-web's local settings), a star
-    import fixlint cannot follow by another name."""
+    import fixlint cannot follow by another name; `setattr(sys.modules[
+    __name__], key, value)` for each entry of a file read at run time
+    (ToGather's secrets.json)."""
     for node in own_statements(body):
         if node.__class__ is ast.Expr:
             call = node.value
-            if (call.__class__ is ast.Call and call.func.__class__ is ast.Attribute and call.func.attr == "update"
+            if call.__class__ is not ast.Call:
+                continue
+            if (call.func.__class__ is ast.Attribute and call.func.attr == "update"
                     and call.func.value.__class__ is ast.Call and call.func.value.func.__class__ is ast.Name
                     and call.func.value.func.id in ("globals", "vars") and not call.func.value.args):
                 return True
+            if (call.func.__class__ is ast.Name and call.func.id == "setattr" and call.args
+                    and _this_module(call.args[0])):
+                return True
     return False
+
+
+def _imports_application_code(body):
+    """Whether the module's own import statements name a module only
+    application code imports (Framework.application_modules: `from
+    django.db import models`), as project.model._application_code reads a
+    summary's."""
+    for node in own_statements(body):
+        if node.__class__ is ast.ImportFrom and not node.level and node.module:
+            names = (node.module, *(f"{node.module}.{alias.name}" for alias in node.names))
+        elif node.__class__ is ast.Import:
+            names = tuple(alias.name for alias in node.names)
+        else:
+            continue
+        if any(n == m or n.startswith(m + ".") for n in names for m in _APPLICATION_MODULES):
+            return True
+    return False
+
+
+def _this_module(expr):
+    """`sys.modules[__name__]`: the module itself."""
+    return (expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Name and expr.slice.id == "__name__"
+            and expr.value.__class__ is ast.Attribute and expr.value.attr == "modules")
 
 
 def _only_star_imports(body):
@@ -1023,6 +1054,7 @@ class CookieAnalysis(Analysis):
         self._groups = {}  # (container key, cookie) -> {flag: Flag}
         self._module_settings = set()  # setting names assigned at module level
         self._development_settings = {}  # setting names assigned only in a development `if`: the first line
+        self._library_settings = []  # (site, library): a session library's module-level key, judged at finish()
         self._module_markers = set()
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
@@ -1283,6 +1315,22 @@ class CookieAnalysis(Analysis):
             elif cls is ast.Subscript:
                 self._subscript_assign(target, value, node)
 
+    def _library_unused(self, library):
+        """Whether a session library's key (Flask-JWT-Extended's
+        `JWT_COOKIE_SECURE`) sits in the settings module of another
+        framework (Django's, by its markers or imports) in an application
+        that imports neither the library nor the framework it extends: the
+        library reads nothing there, and the key is the project's own
+        option, judged where a cookie is set with it. A configuration
+        module of no known framework (a `config.py` alone) keeps the
+        library's reading."""
+        ctx = self.ctx
+        packages = (*library.packages, *library.extends.packages)
+        if ctx.imports(*packages) or any(ctx.project_imports(p) for p in packages):
+            return False
+        label = self._module_label()
+        return any(f.label == label for f in fw.SETTINGS_MODULE_FRAMEWORKS if f is not library.extends)
+
     def _constants_of_another_framework(self):
         """The module imports a web framework that reads no configuration
         keys (Tornado, FastAPI...) and none that does (Django, Flask and
@@ -1376,8 +1424,10 @@ class CookieAnalysis(Analysis):
             return
         choices = fw.settings_frameworks(name)
         framework, setting = choices[0]
+        library = None
         if len(choices) == 1 and framework.extends is not None:
             label = framework.label  # a library's own key: REMEMBER_COOKIE_* (Flask-Login), QUART_AUTH_*
+            library = framework
         elif label is None and len(choices) == 1:
             label = framework.label  # a key only one framework reads
         site = CookieSite(SETTINGS, node, label, sensitivity=fw.SESSION)
@@ -1399,9 +1449,14 @@ class CookieAnalysis(Analysis):
         # share what they say, for checks that combine keys (__Host-).
         site.group = self._groups.setdefault((group_key, setting.cookie), {})
         site.group[setting.flag] = flag
+        if library is not None and group_key[0] == "module":
+            self._library_settings.append((site, library))
         self.sites.append(site)
 
     def finish(self):
+        dropped = {id(site) for site, library in self._library_settings if self._library_unused(library)}
+        if dropped:
+            self.sites[:] = [site for site in self.sites if id(site) not in dropped]
         self._finish_settings_module()
         self._finish_project()
         self._finish_response_class()
@@ -1446,7 +1501,8 @@ class CookieAnalysis(Analysis):
         middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
-        chained = bool(ctx.star_imports) and project is not None and project.chain_complete
+        chained = (bool(ctx.star_imports) and project is not None and project.chain_complete
+                   and not _imports_application_code(ctx.tree.body))  # (models.py star-importing the settings)
         # A package's __init__.py goes by the package's name (`defaults/`, split over modules).
         name = ctx.path.parent.name if ctx.path.stem == "__init__" else ctx.path.stem
         for framework, settings in _REQUIRED_SETTINGS:
@@ -1571,8 +1627,16 @@ class CookieAnalysis(Analysis):
             if any(n.__class__ is ast.Name and n.id == name for part in parts for n in walk(part)):
                 return False  # used: `@app.route`, `app.register_blueprint(bp)`, `return app`
         methods = _registrations(framework.routing)
-        return any(n.__class__ is ast.Attribute and n.attr in methods and n.value.__class__ is ast.Name
-                   and n.value.id != name for n in walk(tree))
+        if any(n.__class__ is ast.Attribute and n.attr in methods and n.value.__class__ is ast.Name
+               and n.value.id != name for n in walk(tree)):
+            return True
+        # Nothing here uses it, and no module of the project imports it (Integrador's seller.py, whose
+        # `app = Flask(__name__)` main.py shadows with its own after `from seller import *`).
+        project = self.ctx.project
+        if project is None or not project.builds_app:
+            return False
+        importers = getattr(project, "app_importers", None)
+        return importers is not None and not (name in importers or "*" in importers or "." in importers)
 
     def _routes_here(self, framework):
         """Whether the module registers a route, a blueprint or a view on

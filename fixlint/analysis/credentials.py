@@ -39,8 +39,9 @@ LOOKUP_METHODS = frozenset(
     ("filter", "filter_by", "get", "get_or_none", "find_one", "find", "where", "exclude", "aget",
      "afilter", "first", "one", "scalar")
 )
+# The column may be quoted as MySQL and SQLite/PostgreSQL quote it (`` `password` = %s ``, `"password" = ?`).
 _SQL_PASSWORD = re.compile(
-    r"\bwhere\b.*?\b(?:%s)\w*\s*(?:=|like\b)" % "|".join(sorted(map(re.escape, vocab.PASSWORD_COLUMNS))),
+    r"\bwhere\b.*?\b(?:%s)\w*[`\"\]]?\s*(?:=|like\b)" % "|".join(sorted(map(re.escape, vocab.PASSWORD_COLUMNS))),
     re.IGNORECASE | re.DOTALL,
 )
 _NOT_RECORDS = frozenset(("self", "cls")) | fw.REQUEST_NAMES
@@ -58,7 +59,7 @@ def credential_query(call, value_of=None):
     name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
     if name in LOOKUP_METHODS:
         for keyword in call.keywords:
-            if keyword.arg is not None and _password_column(keyword.arg.lower().split("__")[0]):
+            if keyword.arg is not None and password_column(keyword.arg.lower().split("__")[0]):
                 return True
             if keyword.arg is None and value_of is not None and _login_form_fields(keyword.value, value_of):
                 return True
@@ -69,10 +70,13 @@ def credential_query(call, value_of=None):
             if document.__class__ is ast.Dict and _filters_on_password(document):
                 return True
             # SQLAlchemy's expressions: `.filter(User.name == n, User.password == p)`, `.where(...)`
-            if any(_compares_a_password_column(arg) for arg in call.args):
+            if any(_compares_apassword_column(arg) for arg in call.args):
                 return True
     if call.args:
-        text = _text(call.args[0])
+        first = call.args[0]
+        if first.__class__ is ast.Name and value_of is not None:
+            first = value_of(first)  # `query = "SELECT ..."; cursor.execute(query, values)`
+        text = _text(first)
         # "where" first: the pattern needs it (no other letter folds to
         # w, h, e or r under IGNORECASE), and most strings lack it.
         if text is not None and "where" in text.lower() and _SQL_PASSWORD.search(text):
@@ -97,9 +101,10 @@ def _login_form_fields(expr, value_of):
     return name is not None and auth.LOGIN_FORM_NAME.search(name) is not None
 
 
-def _password_column(column):
+def password_column(column):
     """`password`, `senha`, or one of them after a prefix: helios's
-    `voter_password` (a voter's own password, looked up with its id)."""
+    `voter_password` (a voter's own password, looked up with its id),
+    `Member.member_password`, `uye_sifre`."""
     return column in vocab.PASSWORD_COLUMNS or column.rpartition("_")[2] in vocab.PASSWORD_COLUMNS
 
 
@@ -111,14 +116,14 @@ def takes_a_password(function):
                for needle in auth.PASSWORD_NEEDLES)
 
 
-def _compares_a_password_column(expr):
+def _compares_apassword_column(expr):
     """`Model.password == value` (either side; `cls.password` in a class's
     own lookup method), also inside `and_(...)`."""
     if expr.__class__ is ast.Call:
-        return any(_compares_a_password_column(arg) for arg in expr.args)
+        return any(_compares_apassword_column(arg) for arg in expr.args)
     if expr.__class__ is not ast.Compare or len(expr.ops) != 1 or expr.ops[0].__class__ is not ast.Eq:
         return False
-    return any(side.__class__ is ast.Attribute and side.attr.lower() in vocab.PASSWORD_COLUMNS
+    return any(side.__class__ is ast.Attribute and password_column(side.attr.lower())
                for side in (expr.left, expr.comparators[0]))
 
 

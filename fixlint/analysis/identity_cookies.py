@@ -75,6 +75,12 @@ def computed_name(expr, ctx):
     return ComputedName(ast.unparse(expr))
 
 
+def _named(name):
+    """A cookie name of a summary's `handler_cookies`: a ComputedName for
+    one named by an expression (handler_cookies.COMPUTED)."""
+    return ComputedName(name[1:]) if name.startswith(handler_cookies.COMPUTED) else name
+
+
 def chain_root(expr):
     """The Name a name or attribute chain (subscripts by a string included)
     hangs on, else None."""
@@ -204,12 +210,18 @@ class IdentityCookieAnalysis(Analysis):
         module's, and those of its class's project base of another module
         (scq's BaseHandler reads `user` in get_current_user)."""
         facts = self._inherited.get(self._classes.get(function))
-        if not facts or not facts["identity"]:
+        project = self.ctx.project
+        elsewhere = getattr(project, "identity_cookies", ()) if project is not None else ()
+        if not elsewhere and (not facts or not facts["identity"]):
             return self.cookies
         framework = self._handlers.get(function)
-        class_node = self._classes[function]
-        inherited = {name: (framework, class_node) for name in facts["identity"]}
-        return {**inherited, **self.cookies}
+        # The application's other modules' (a logout handler in its own module: lecturefb's
+        # handlers/logout_handler.py), reported at the handler's def when it deletes none.
+        found = {_named(name): (framework, function) for name in elsewhere}
+        if facts and facts["identity"]:
+            class_node = self._classes[function]
+            found.update((_named(name), (framework, class_node)) for name in facts["identity"])
+        return {**found, **self.cookies}
 
     def deleted(self, function, reached=()):
         """The cookie names (a ComputedName for one named by an expression;

@@ -526,8 +526,8 @@ def _column_patterns():
             patterns.append((
                 # `password=` (a keyword argument), `"password":` (a filter document's key),
                 # `User.password == p` (SQLAlchemy's expression), or `p == User.password`
-                # (a prefix joined by `_` allowed: helios's `voter_password=`, credentials._password_column)
-                re.compile(rf"{name}(?<![^\W_]{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=\.{name})\b{_GAP}==)"),
+                # (a prefix joined by `_` allowed: helios's `voter_password=`, credentials.password_column)
+                re.compile(rf"{name}(?<![^\W_]{name})(?:(?:__\w*)?{_GAP}=(?!=)|[\"']{_GAP}:|(?<=[._]{name})\b{_GAP}==)"),
                 column,
             ))
         found[stem] = tuple(patterns)

@@ -26,7 +26,7 @@ import ast
 from .. import frameworks as fw
 from ..engine.nodes import walk
 from ..frameworks import vocabularies as vocab
-from .credentials import LOOKUP_METHODS, checks_credentials, project_verifier
+from .credentials import LOOKUP_METHODS, checks_credentials, password_column, project_verifier
 from .identity import is_identity_key
 from .origins import COOKIE, HEADER
 
@@ -43,7 +43,7 @@ def is_identifier_column(column):
     """`username`, `email__iexact`, `user_id`: the row is found by who it
     is, not by a secret; so is a password column (a credential check)."""
     column = column.split("__")[0]
-    if column.lower() in vocab.PASSWORD_COLUMNS:
+    if password_column(column.lower()):
         return True
     words = fw.words(column)
     return not words or all(w in vocab.IDENTIFIER_COLUMN_WORDS for w in words)

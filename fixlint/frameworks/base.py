@@ -305,6 +305,12 @@ class Framework:
     # (`settings.py`, `settings/production.py`).
     settings_module_words: frozenset = frozenset()
     base_settings_stems: frozenset = frozenset()
+    # Modules only application code imports, never a settings module
+    # (`django.db`, `django.shortcuts`): a module importing one that
+    # star-imports the settings to reach BASE_DIR (asbhp's models.py:
+    # `from proj.settings import *`) is application code, neither a
+    # settings module built on them nor one making them a shared base.
+    application_modules: tuple = ()
     # The environment variable naming the settings module a deployment runs
     # (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.base")`
     # in manage.py or wsgi.py): a module so named is deployed, even one named

@@ -36,6 +36,9 @@ RESPONSE_CLASSES = frozenset(
 SETTINGS_MARKERS = frozenset(("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"))
 # Stems of settings modules that others star-import and override.
 BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "shared", "components"))
+# Imported by models, views, forms and serializers, never by a settings module.
+APPLICATION_MODULES = ("django.db", "django.http", "django.shortcuts", "django.views", "django.forms",
+                       "django.template", "django.contrib.auth.decorators", "rest_framework")
 SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
 # A production settings module must turn the session cookie's Secure flag on.
 SETTINGS_REQUIRED = ("SESSION_COOKIE_SECURE",)
@@ -348,6 +351,7 @@ DJANGO = Framework(
     session_middleware=SESSION_MIDDLEWARE,
     session_secure_argument=COOKIE_SECURE_ARGUMENT,
     base_settings_stems=BASE_SETTINGS_STEMS,
+    application_modules=APPLICATION_MODULES,
     settings_env="DJANGO_SETTINGS_MODULE",
     settings_configure=SETTINGS_CONFIGURE,
     logout_calls=LOGOUT,

@@ -224,7 +224,8 @@ TURKISH = Vocabulary(
 CHINESE = Vocabulary(
     "zh",
     login=("denglu", "dengru", "zhuce"),
-    logout_exact=("tuichu", "zhuxiao", "tuichu_denglu"),
+    # 登出 (log out; also "published", so a whole name only), and 退出登录 glued (`tuichudenglu`).
+    logout_exact=("tuichu", "zhuxiao", "tuichu_denglu", "tuichudenglu", "dengchu"),
     principal=("yonghu",),
     signed_in=("yidenglu",),  # 已登录, "signed in"
     verify=("yanzheng",),  # 验证: `yanzheng_mima(...)` checks a password
@@ -245,8 +246,41 @@ RUSSIAN = Vocabulary(
     password=("parol",),
 )
 
+# Polish (reviewer 46e: asbhp, Learning-platform; `/wyloguj` is common): zaloguj/logowanie sign in,
+# wyloguj sign out, rejestracja sign-up only as a whole name (a car's registration is one too).
+POLISH = Vocabulary(
+    "pl",
+    login=("zaloguj", "zaloguj_sie", "logowanie", "zalogowanie", "zarejestruj", "zarejestruj_sie"),
+    login_exact=("rejestracja",),
+    logout=("wyloguj", "wyloguj_sie", "wylogowanie"),
+    principal=("uzytkownik", "uzytkownika", "zalogowany", "zalogowana"),
+    signed_out=("wylogowany", "wylogowana"),
+    signed_in=("zalogowany", "zalogowana"),
+    verify=("zweryfikuj", "weryfikuj"),
+    check=("sprawdz",),  # `sprawdz_haslo(...)`
+    password=("haslo",),
+    session_ids=("id_sesji", "klucz_sesji"),
+    tokens=("zapamietaj_mnie", "token_dostepu"),
+)
+
+# Czech: prihlasit/prihlaseni sign in, odhlasit/odhlaseni sign out, registrace only as a whole name.
+CZECH = Vocabulary(
+    "cs",
+    login=("prihlasit", "prihlasit_se", "prihlaseni"),
+    login_exact=("registrace",),
+    logout=("odhlasit", "odhlasit_se", "odhlaseni"),
+    principal=("uzivatel", "prihlaseny"),
+    signed_out=("odhlasen", "odhlaseny"),
+    signed_in=("prihlasen", "prihlaseny"),
+    verify=("overit", "over"),
+    check=("zkontroluj", "zkontrolovat"),
+    password=("heslo",),
+    session_ids=("id_relace",),
+    tokens=("zapamatovat",),
+)
+
 VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIAN, VIETNAMESE, TURKISH, CHINESE,
-                RUSSIAN)
+                RUSSIAN, POLISH, CZECH)
 
 
 def every(field):

@@ -57,8 +57,9 @@ from .. import __version__
 # and `handler_cookies` (what a module's handler classes do with the signed identity cookie);
 # 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`);
 # 31: the session's use through a star import of the framework (`from flask import *`, then `session[...]`),
-# and `settings_named` (manage.py's `DJANGO_SETTINGS_MODULE`)
-FORMAT = 31
+# and `settings_named` (manage.py's `DJANGO_SETTINGS_MODULE`); 32: `handler_cookies`' identity cookies named by
+# an attribute chain on `self` (`self.cookie_name`)
+FORMAT = 32
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

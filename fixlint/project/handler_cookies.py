@@ -6,7 +6,8 @@
 BaseHandler).
 
 Summary `handler_cookies`: class name -> {"identity": the cookie names its
-methods set with an identity setter or read in a current-user method,
+methods set with an identity setter or read in a current-user method
+(one named by an attribute chain on `self`: COMPUTED and the expression),
 "deletes": method name -> the cookie names it deletes, itself or through
 the class's other methods it calls on `self` ("*": every cookie, or one it
 names by an expression), "revokes": the methods that call, themselves or
@@ -76,6 +77,9 @@ def _class_facts(class_node):
                     identity.add(name)
             elif attr in _READERS and name is not None and method.name in _CURRENT_USER:
                 identity.add(name)
+            elif (attr in _SETTERS and not empties(node) or attr in _READERS and method.name in _CURRENT_USER) and (
+                    _self_chain(node) is not None):
+                identity.add(_self_chain(node))
             else:
                 called.add(attr)
     deletes, revokes = {}, []
@@ -128,6 +132,27 @@ def _not_positive(expr):
             expr.value, bool)
     return (expr.__class__ is ast.Constant and isinstance(expr.value, (int, float))
             and not isinstance(expr.value, bool) and expr.value <= 0)
+
+
+# How a cookie named by an attribute chain on `self` is kept among the names
+# (lecturefb's `self.set_secure_cookie(self.cookie_name, ...)`, a property of
+# its base handler): the expression as written after this mark, the
+# identity analysis's ComputedName of the same expression in a logout.
+COMPUTED = "="
+
+
+def _self_chain(call):
+    """COMPUTED and the expression when the call names its cookie by an
+    attribute chain on `self` (`self.cookie_name`, `self.settings["cookie"]`),
+    else None."""
+    expr = name_argument(call)
+    root = expr
+    while root.__class__ is ast.Attribute or (root.__class__ is ast.Subscript and root.slice.__class__ is ast.Constant
+                                              and isinstance(root.slice.value, str)):
+        root = root.value
+    if root is expr or root.__class__ is not ast.Name or root.id != "self":
+        return None
+    return COMPUTED + ast.unparse(expr)
 
 
 def _literal_name(call):

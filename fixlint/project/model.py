@@ -198,6 +198,14 @@ class ProjectFacts(NamedTuple):
     # session classes define, in any of its modules outside tests: trusted
     # as the lifecycle analysis trusts those of the checked module.
     session_methods: frozenset = frozenset()
+    # For a module that builds an application (summary `builds_app`): how
+    # other project modules outside test code import from it: the names
+    # they import by name (`from app import app`), "*" for a star import by
+    # a module that builds no application of its own, "." for the module
+    # itself (`import seller`, `from pkg import seller`). A module-level
+    # `app = Flask(__name__)` nothing uses, here or through these, is a
+    # stray copy pasted into a helper (analysis.cookies._stray_app).
+    app_importers: frozenset = frozenset()
     # The web session's keys a module outside tests fills with a fresh
     # strong random id (summary `fresh_keys`: `request.session["id"] =
     # str(uuid.uuid4())`): the application's own session id, under which
@@ -227,6 +235,12 @@ class ProjectFacts(NamedTuple):
     # What the handler classes the checked module imports from the project do
     # with the identity cookie (project/handler_cookies.py), by qualified name.
     handler_cookies: dict = {}
+    # The signed identity cookies the application's handler classes outside
+    # tests set, or read in their current-user method (summary
+    # `handler_cookies`' "identity": Tornado's `set_secure_cookie("user",
+    # ...)` in handlers/login_handler.py): a logout handler in another
+    # module (handlers/logout_handler.py) signs out of them.
+    identity_cookies: frozenset = frozenset()
     # The path prefixes other project modules mount the checked module's
     # routers and blueprints under, by the router's name in the checked
     # module (`{"router": ("/agents",)}` for webapp.py's
@@ -379,6 +393,7 @@ class Project:
                               routed_elsewhere=self._routed_elsewhere(path),
                               star_imports_judged=self._star_imports_judged(path),
                               app_uses=self._app_uses(path, group, found.uses),
+                              app_importers=self._app_importers(path),
                               root=self.root)
 
     def _app_uses(self, path, group, uses):
@@ -523,6 +538,31 @@ class Project:
         if not functions:
             return _NONE
         found = self._imported_by_callers(path, frozenset(functions))
+        return frozenset(found) if found else _NONE
+
+    def _app_importers(self, path):
+        """ProjectFacts.app_importers for the module at `path`."""
+        if not self.summaries[path].get("builds_app", False):
+            return _NONE
+        found = set()
+        resolve = self.resolve_in
+        for source in self._importers_of(path):
+            if self._is_test_code(source):
+                continue
+            folder = os.path.dirname(source)
+            for level, module, listed in self.summaries[source]["imports"]:
+                if listed:
+                    if path in resolve(folder, level, module, ()):
+                        if "*" not in listed:
+                            found.update(listed)
+                        elif not self.summaries[source].get("builds_app", False):
+                            found.add("*")
+                    for name in listed:  # a submodule: `from pkg import seller`
+                        if (name != "*" and self._may_name(_as_path(name))
+                                and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
+                            found.add(".")
+                elif module and path in resolve(folder, level, module, ())[:1]:
+                    found.add(".")
         return frozenset(found) if found else _NONE
 
     def _imported_by_callers(self, path, names, depth=0):
@@ -726,7 +766,7 @@ class Project:
             for dotted in facts["links"]:
                 followed.extend(_link_targets(self.resolve_in, folder, dotted))
             for target in followed:
-                if target not in seen:
+                if target not in seen and not _application_code(self.summaries[target]):
                     seen.add(target)
                     stack.append(target)
         return frozenset(keys), complete, sorted(seen)
@@ -777,6 +817,8 @@ class Project:
         if stars is None:
             stars = self._stars[group] = (set(), set())  # by other modules, by test/dev modules only
             for other in group:
+                if _application_code(self.summaries[other]):
+                    continue  # models.py star-importing the settings for BASE_DIR: no settings built on them
                 found = stars[1] if self._is_exempt_settings(other) else stars[0]
                 for level, module, names in self.summaries[other]["imports"]:
                     if "*" in names:
@@ -1000,6 +1042,27 @@ _LAUNCHERS = frozenset(("manage.py", "wsgi.py", "asgi.py"))
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
+_APPLICATION_MODULES = tuple(m for f in fw.FRAMEWORKS for m in f.application_modules)
+_SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+
+
+def _application_code(facts):
+    """Whether a module's summary imports a module only application code
+    imports (Framework.application_modules: `django.db`): models or views,
+    never settings, whatever they star-import. A module that gives a
+    settings marker itself (INSTALLED_APPS) is settings whatever it imports
+    (SWM-backend's settings.py imports `django.db.models.signals` for
+    Sentry)."""
+    if not _SETTINGS_MARKERS.isdisjoint(facts["keys"]):
+        return False
+    for level, module, names in facts["imports"]:
+        if level:
+            continue
+        for imported in (module, *(f"{module}.{n}" for n in names)):
+            if imported.startswith(_APPLICATION_MODULES) and any(
+                    imported == m or imported.startswith(m + ".") for m in _APPLICATION_MODULES):
+                return True
+    return False
 
 
 def _calls(calls, level, module, name, through, key):
@@ -1277,6 +1340,8 @@ def _merge(summaries, product, unreadable):
         unreadable=unreadable,
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
+        identity_cookies=frozenset(name for f in product for facts in f.get("handler_cookies", {}).values()
+                                   for name in facts["identity"]),
         # (and the backends a module includes: `config.include("pyramid_beaker")`)
         imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
                            for name in (module, *(f"{module}.{n}" for n in names))).union(
