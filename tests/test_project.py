@@ -49,7 +49,11 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "sanic" / "server_sessions", FIXTURES / "django" / "deployed_base",
                 FIXTURES / "fastapi" / "marker_constants", FIXTURES / "fastapi" / "guard_dependency",
                 FIXTURES / "flask" / "session_type_unused", FIXTURES / "django" / "settings_star_app",
-                FIXTURES / "flask" / "stray_app_helper", FIXTURES / "tornado" / "logout_module"]
+                FIXTURES / "flask" / "stray_app_helper", FIXTURES / "tornado" / "logout_module",
+                FIXTURES / "django" / "settings_cookie_options", FIXTURES / "django" / "settings_cookie_override",
+                FIXTURES / "flask" / "talisman_override", FIXTURES / "django" / "shadowed_settings",
+                FIXTURES / "django" / "signals_settings", FIXTURES / "django" / "service_class_login",
+                FIXTURES / "fastapi" / "cookie_dependency_app"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -172,8 +176,15 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/session_type_unused 1 (SESSION_TYPE without Flask-Session: clear() before the binding counts);
     # django/settings_star_app 1 (models.py star-imports the settings for MEDIA_ROOT: the settings stand
     # alone); flask/stray_app_helper 2 (the served app only; the helpers' pasted apps stay quiet);
-    # tornado/logout_module 3 (logouts in their own module deleting the login module's signed cookies, and SFX305)
-    assert reported == 190
+    # tornado/logout_module 3 (logouts in their own module deleting the login module's signed cookies, and SFX305);
+    # django/settings_cookie_options 3 (a cookie's Secure flag and names read from the settings' literals: SFX302,
+    # SFX305 twice), settings_cookie_override 0 (the deployment module overrides the base's literals);
+    # flask/talisman_override 1 (the literal written after Flask-Talisman's init_app; the one before is overwritten);
+    # django/shadowed_settings 1 (the package's production.py; the settings.py it shadows is never imported);
+    # django/signals_settings 1 (prod.py built on settings that import django.db's signals);
+    # django/service_class_login 1 (a service class's method binding the session the view passes);
+    # fastapi/cookie_dependency_app 1 (a query parameter named for the cookie deps.py's Cookie() reads)
+    assert reported == 198
 
 
 # -- rules that follow the project ----------------------------------------
@@ -1549,3 +1560,62 @@ def test_a_regular_expressions_group_of_digits_declares_a_number():
     facts = summary.summarise(text)
     assert facts["int_path_params"] == ["n", "sid"]
     assert facts["other_path_params"] == ["key", "sid"]  # `sid` is a number in one rule only
+
+
+def test_the_summary_keeps_the_cookie_options_a_settings_module_gives_as_literals():
+    """settings_values.scan: literals of COOKIE-named options and of a
+    settings dict's COOKIE entries; any other module-level binding of such
+    a name, or of a dict a deployment module changes, is unknown; the
+    framework's own settings are the settings rules'."""
+    from fixlint.project import settings_values
+
+    text = (
+        "import os\n"
+        "SESSION_COOKIE_SECURE = False\n"
+        "AUTH_COOKIE_SECURE = False\n"
+        "COOKIE_NAME = 'refresh_token'\n"
+        "JWT_COOKIE_HTTPONLY = os.environ.get('H') == '1'\n"
+        "DEBUG = False\n"
+        "SIMPLE_JWT = {\n"
+        "    'ACCESS_TOKEN_LIFETIME': timedelta(minutes=5),\n"
+        "    'AUTH_COOKIE': 'access_token',\n"
+        "    'AUTH_COOKIE_SECURE': False,\n"
+        "    'AUTH_COOKIE_DOMAIN': os.environ.get('D'),\n"
+        "}\n"
+        "OPTIONS = dict(COOKIE_AGE=60, OTHER=1)\n"
+    )
+    assert settings_values.scan(text) == {
+        "AUTH_COOKIE_SECURE": False, "COOKIE_NAME": "refresh_token", "JWT_COOKIE_HTTPONLY": "?",
+        "SIMPLE_JWT": {"AUTH_COOKIE": "access_token", "AUTH_COOKIE_SECURE": False, "AUTH_COOKIE_DOMAIN": "?"},
+        "OPTIONS": {"COOKIE_AGE": 60}}
+    overriding = "from .base import *\nSIMPLE_JWT['AUTH_COOKIE_SECURE'] = True\nAUTH_COOKIE_SECURE = env('S')\n"
+    assert settings_values.scan(overriding) == {"SIMPLE_JWT": "?", "AUTH_COOKIE_SECURE": "?"}
+    assert settings_values.scan("DEBUG = False\nX = {'A': 1}\n") == {}
+
+
+def test_a_cookie_option_read_from_the_settings_is_judged_as_the_settings_give_it(tmp_path):
+    """`secure=settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]` with a literal
+    False in the settings is SFX302 at the call, and the message quotes
+    what the code reads; a deployment module overriding it, or a value
+    the settings compute, is trusted."""
+    write(tmp_path, "manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n")
+    write(tmp_path, "site/__init__.py", "")
+    write(tmp_path, "site/settings.py", (
+        "INSTALLED_APPS = ['accounts']\nMIDDLEWARE = []\nROOT_URLCONF = 'site.urls'\nSESSION_COOKIE_SECURE = True\n"
+        "SIMPLE_JWT = {\n    'AUTH_COOKIE': 'access_token',\n    'AUTH_COOKIE_SECURE': False,\n}\n"))
+    write(tmp_path, "accounts/__init__.py", "")
+    write(tmp_path, "accounts/views.py", (
+        "from django.conf import settings\nfrom django.http import HttpResponse\n\n\n"
+        "def login(request):\n"
+        "    response = HttpResponse()\n"
+        "    response.set_cookie(settings.SIMPLE_JWT['AUTH_COOKIE'], 't', httponly=True, samesite='Lax',\n"
+        "                        secure=settings.SIMPLE_JWT['AUTH_COOKIE_SECURE'])\n"
+        "    return response\n"))
+    found = _cli("--select", "SFX302", str(tmp_path))
+    views = str((tmp_path / "accounts/views.py").resolve())
+    assert found.get(views) == {(7, "SFX302")}, found
+    result = run_cli("check", "--select", "SFX302", "--no-cache", ".", cwd=tmp_path)
+    assert ("cookie 'access_token' is set with secure=settings.SIMPLE_JWT['AUTH_COOKIE_SECURE'], which is False"
+            in result.stdout), result.stdout
+    write(tmp_path, "site/production.py", "from .settings import *\nSIMPLE_JWT['AUTH_COOKIE_SECURE'] = True\n")
+    assert views not in _cli("--select", "SFX302", str(tmp_path))

@@ -824,3 +824,40 @@ def test_a_same_module_helper_acts_on_the_framework_of_the_session_it_is_given()
         "SFX101 login calls mark_admin(), which binds 'is_admin' to the session without regenerating it; "
         "call request.session.clear() first (Starlette)",
     ]
+
+
+def test_an_aiohttp_session_a_project_middleware_keeps_on_the_request_runs_on_the_apps_storage(tmp_path):
+    """`request.session = await get_session(request)` in the application's
+    middleware (aiohttp_site): a view's `self.request.session` is
+    aiohttp-session's, on the storage the app sets up (a signed cookie
+    here: medium, and no server-side advice), as get_session's is."""
+    from .helpers import run_cli, write
+
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'site'\n")
+    write(tmp_path, "demo/__init__.py", "")
+    write(tmp_path, "demo/app.py", (
+        "from aiohttp import web\n"
+        "from aiohttp_session import get_session, setup\n"
+        "from aiohttp_session.cookie_storage import EncryptedCookieStorage\n"
+        "from .views import Signup\n\n\n"
+        "@web.middleware\n"
+        "async def session_middleware(request, handler):\n"
+        "    request.session = await get_session(request)\n"
+        "    return await handler(request)\n\n\n"
+        "def create_app(key):\n"
+        "    app = web.Application(middlewares=[session_middleware])\n"
+        "    setup(app, EncryptedCookieStorage(key, secure=True, samesite='Lax'))\n"
+        "    app.router.add_view('/signup', Signup)\n"
+        "    return app\n"))
+    write(tmp_path, "demo/views.py", (
+        "from aiohttp import web\n\n\n"
+        "class Signup(web.View):\n"
+        "    async def post(self):\n"
+        "        data = await self.request.post()\n"
+        "        self.request.session['user'] = data['username']\n"
+        "        return web.HTTPFound('/')\n"))
+    result = run_cli("check", "--select", "SFX101", "--no-cache", ".", cwd=tmp_path)
+    found = [line for line in result.stdout.splitlines() if "SFX101" in line]
+    assert len(found) == 1 and found[0].startswith("demo/views.py:7:"), result.stdout
+    assert found[0].endswith(MEDIUM), found[0]
+    assert "keep the session's identity" not in found[0]

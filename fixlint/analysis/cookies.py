@@ -1422,6 +1422,9 @@ class CookieAnalysis(Analysis):
             return  # development settings; a shared base's value every deployment module sets again
         if self._in_dev_block(node):
             return
+        forced = getattr(ctx.project, "forced_keys", None) if ctx.project is not None else None
+        if forced and name in forced and (forced[name] is None or node.lineno < forced[name]):
+            return  # an extension given the app writes it afterwards (Flask-Talisman's init_app)
         choices = fw.settings_frameworks(name)
         framework, setting = choices[0]
         library = None
@@ -1518,6 +1521,8 @@ class CookieAnalysis(Analysis):
                 continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
             if _updates_globals(ctx.tree.body):
                 continue  # settings loaded from a module named at run time: read as a star import fixlint cannot follow
+            if project is not None and project.shadowed:
+                continue  # a `settings/` package beside it is what Python imports
             if framework.middleware_setting and not ctx.star_imports and not _binds_middleware(
                     ctx.tree.body, framework.middleware_setting):
                 continue  # no middleware runs: no cookie to configure

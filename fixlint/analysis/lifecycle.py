@@ -87,6 +87,9 @@ RECORD = "record"
 CREDENTIAL = "credential"  # a BIND of the credential a check was just given (`session["codename"] = passphrase`)
 SIGNED_OUT = "signed_out"
 
+# The framework whose storages choose the variant of a backend another framework runs on
+# (aiohttp runs on aiohttp-session's: Framework.backend_variants), by the backend's key.
+_VARIANT_OWNERS = {f.backend.key: f for f in fw.FRAMEWORKS if f.backend is not None and f.backend_variants}
 # Session methods worth a look, by what they do.
 _WRITE_METHODS = frozenset(("update", "setdefault"))
 _REMOVE_METHODS = frozenset(("pop", "popitem"))
@@ -400,6 +403,10 @@ class LifecycleAnalysis(Analysis):
         ):
             return base.cookie_backend  # Django's signed_cookies engine
         variant = self._variant(base)
+        if variant is None and base.backend is not None and base.backend.key in _VARIANT_OWNERS:
+            # aiohttp's session is aiohttp-session's (`request.session = await get_session(request)` in
+            # a project middleware, aiohttp_site): on the storage the application sets up.
+            variant = self._variant(_VARIANT_OWNERS[base.backend.key])
         if variant is not None:
             return variant
         for _, backend in base.backend_variants:  # named by the `session-backends` option

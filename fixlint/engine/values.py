@@ -163,6 +163,8 @@ def _fold(expr, ctx, depth, budget):
         if value is expr:
             return _imported_constant(expr, ctx, budget.numbers)
         return _evaluate(value, ctx, depth + 1, budget)
+    if cls is ast.Subscript and ctx is not None:
+        return _setting_entry(expr, ctx, budget.numbers)
     if cls is ast.Attribute and ctx is not None:
         if expr.value.__class__ is ast.Name:
             value = _class_constant(expr, ctx)
@@ -265,7 +267,8 @@ def _imported_constant(expr, ctx, numbers=False):
         return UNKNOWN
     constants = project.constants
     given = project.numbers if numbers else None
-    if not (constants or given):
+    settings = getattr(project, "settings_values", None)
+    if not (constants or given or settings):
         return UNKNOWN
     qualname = ctx.qualname(expr)
     if qualname is None:
@@ -273,7 +276,40 @@ def _imported_constant(expr, ctx, numbers=False):
     value = constants.get(qualname) if constants else None
     if value is None and given:
         value = given.get(qualname)
+    if value is None and settings and qualname in settings:
+        return _setting(settings[qualname], numbers)
     return UNKNOWN if value is None else value
+
+
+def _setting(value, numbers):
+    """A cookie option the project's settings give (ProjectFacts.
+    settings_values): a literal; a number only where a lifetime is read;
+    UNKNOWN for a dict, which only a subscript reads, or a value none of
+    the settings modules agree on."""
+    if value.__class__ is dict or value == _UNKNOWN_SETTING:
+        return UNKNOWN
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not numbers:
+        return UNKNOWN
+    return value
+
+
+def _setting_entry(expr, ctx, numbers):
+    """`settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]`: the entry of a settings
+    dict the project's settings give as a literal, else UNKNOWN."""
+    project = ctx.project
+    settings = getattr(project, "settings_values", None) if project is not None else None
+    key = expr.slice
+    if not settings or key.__class__ is not ast.Constant or not isinstance(key.value, str):
+        return UNKNOWN
+    if expr.value.__class__ not in (ast.Attribute, ast.Name):
+        return UNKNOWN
+    entries = settings.get(ctx.qualname(expr.value))
+    if entries.__class__ is not dict or key.value not in entries:
+        return UNKNOWN
+    return _setting(entries[key.value], numbers)
+
+
+_UNKNOWN_SETTING = "?"  # project.settings_values.UNKNOWN: a value the settings compute
 
 
 def _timedelta(call, ctx, depth, budget):

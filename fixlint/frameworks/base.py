@@ -311,6 +311,10 @@ class Framework:
     # `from proj.settings import *`) is application code, neither a
     # settings module built on them nor one making them a shared base.
     application_modules: tuple = ()
+    # The object code reads the settings through (`django.conf.settings`):
+    # `settings.NAME` is what the project's settings modules give NAME
+    # (ProjectFacts.settings_values).
+    settings_object: str = ""
     # The environment variable naming the settings module a deployment runs
     # (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.base")`
     # in manage.py or wsgi.py): a module so named is deployed, even one named

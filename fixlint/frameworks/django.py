@@ -352,6 +352,7 @@ DJANGO = Framework(
     session_secure_argument=COOKIE_SECURE_ARGUMENT,
     base_settings_stems=BASE_SETTINGS_STEMS,
     application_modules=APPLICATION_MODULES,
+    settings_object="django.conf.settings",
     settings_env="DJANGO_SETTINGS_MODULE",
     settings_configure=SETTINGS_CONFIGURE,
     logout_calls=LOGOUT,

@@ -52,6 +52,9 @@ ENGLISH = Vocabulary(
         # An invitation's or a magic link's landing page that signs the new user in (Qually's
         # `/accept_invite`, which makes the account and writes its id).
         "accept_invite", "accept_invitation", "magic_link",
+        # An e-mail confirmation link's page that signs the new user in (teams-optimizer's
+        # `/confirm-email/{token}`, which then writes `user_id`): reported only where it binds.
+        "confirm_email", "verify_email", "confirm_account", "activate_account",
     ),
     # `loginout` (xunfeng's `/loginout`, `def LoginOut`): a logout as often written in Chinese-English code.
     # `registration` signs someone up only as a whole handler name or route segment (aiohttpCarsharing's
@@ -88,7 +91,7 @@ ENGLISH = Vocabulary(
 PORTUGUESE = Vocabulary(
     "pt",
     login=("logar", "autenticar", "iniciar_sessao", "cadastrar", "cadastro", "redefinir_senha",
-           "recuperar_senha"),
+           "recuperar_senha", "confirmar_email", "ativar_conta"),
     logout=("deslogar", "encerrar_sessao", "terminar_sessao"),
     login_exact=("entrar", "acessar", "registrar", "autenticacao"),
     logout_exact=("sair", "desconectar"),
@@ -105,7 +108,7 @@ PORTUGUESE = Vocabulary(
 SPANISH = Vocabulary(
     "es",
     login=("iniciar_sesion", "autenticar", "registrarse", "restablecer_contrasena",
-           "recuperar_contrasena"),
+           "recuperar_contrasena", "confirmar_email", "confirmar_correo", "activar_cuenta"),
     logout=("cerrar_sesion", "finalizar_sesion"),
     login_exact=("ingresar", "acceder", "entrar", "registro", "autenticacion"),
     logout_exact=("salir", "desconectar"),

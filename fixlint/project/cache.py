@@ -58,8 +58,10 @@ from .. import __version__
 # 30: `fresh_keys`, `defaults_off`, and functions' `end_store` events keyed by a session read (`["end_store", "store", key]`);
 # 31: the session's use through a star import of the framework (`from flask import *`, then `session[...]`),
 # and `settings_named` (manage.py's `DJANGO_SETTINGS_MODULE`); 32: `handler_cookies`' identity cookies named by
-# an attribute chain on `self` (`self.cookie_name`)
-FORMAT = 32
+# an attribute chain on `self` (`self.cookie_name`); 33: `settings_values` (cookie options given as literals),
+# `forced_keys` (configuration an extension writes over the app's), the profiles of a plain class's methods
+# acting on a session they are given, and `cookies_read` of FastAPI's `Cookie()` parameters
+FORMAT = 33
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

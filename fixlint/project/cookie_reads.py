@@ -75,10 +75,25 @@ def scan(text, probe=None):
             plain.append(match.group(2))
     counts = Counter(plain)
     counts.update(fragments)
+    if "Cookie(" in text:  # FastAPI's declared cookie reads: `session_token: str | None = Cookie(None)`
+        counts.update(_declared(text))
     # A plain literal is a name when it holds no brace: _STRING's characters are _NAME's and `{}`.
     return sorted(name for name, count in counts.items()
                   if count > set_names.get(name, 0) and (
                       name.endswith(FRAGMENT) or ("{" not in name and "}" not in name and _may_name_session(name))))
+
+
+# A parameter declared as a cookie read (FastAPI's `Cookie()`, as a default or in
+# `Annotated[..., Cookie()]`): its name is the cookie's, unless an alias gives another.
+_DECLARED = re.compile(r"(\w+)[ \t]*:[^=\n]*?(?:=[ \t]*|Annotated\[[^\n]*?)(?:\w+\.)?Cookie\(([^)\n]*)\)")
+_ALIAS = re.compile(r"""alias[ \t]*=[ \t]*(["'])([^"'\\\n]+)\1""")
+
+
+def _declared(text):
+    """The cookie names the text's `Cookie()` parameters read."""
+    for match in _DECLARED.finditer(text):
+        alias = _ALIAS.search(match.group(2))
+        yield alias.group(2) if alias is not None else match.group(1)
 
 
 def _is_f_string(text, quote):

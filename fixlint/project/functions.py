@@ -238,7 +238,8 @@ def _may_profile(chunk, names):
     if chunk.startswith("class"):
         return ("classmethod" in chunk or "staticmethod" in chunk) and any(
             _marked(method, names) for method in _decorated_methods(chunk)) or (
-            "session" in chunk and any(_marked_instance(method, names) for method in _instance_methods(chunk)))
+            "session" in chunk and any(_marked_instance(method, names) or _given_session(chunk, method)
+                                       for method in _instance_methods(chunk)))
     return _marked(chunk, names)
 
 
@@ -258,10 +259,11 @@ def _chunk_profiles(chunk, aliases, web, names, node=None):
             for node in _parse_alone(textwrap.dedent(method)):
                 found.extend(_method_profiles(node, aliases, web, name.group(1)))
     if "session" in chunk:
+        plain = _PLAIN_CLASS.match(chunk) is not None
         for method in _instance_methods(chunk):
-            if _marked_instance(method, names):
+            if _marked_instance(method, names) or _given_session(chunk, method):
                 for node in _parse_alone(textwrap.dedent(method)):
-                    found.extend(_method_profiles(node, aliases, web, name.group(1)))
+                    found.extend(_method_profiles(node, aliases, web, name.group(1), plain))
     return found
 
 
@@ -303,6 +305,26 @@ def _marked_instance(method, names):
         return False  # a parameter named for a session (`def save_session(self, app, session, ...)`)
     return _OWN_SESSION_USE.search(method) is not None  # (_method_profiles keeps it only with such an event)
 
+
+
+# A class of the application's own, on no base (`class SessionService:`): a
+# framework's classes (a session interface's `save_session(self, app,
+# session, response)`) are built on the framework's.
+_PLAIN_CLASS = re.compile(r"class[ \t]+\w+[ \t]*(?:\([ \t]*(?:object)?[ \t]*\))?[ \t]*:")
+_SESSION_PARAMETER = re.compile(r"[(,*\s](\w*session\w*)[ \t]*(?=[:,=)])")
+
+
+def _given_session(chunk, method):
+    """Whether an instance method of a plain class (_PLAIN_CLASS) acts on
+    a session it is given (webauthn.io's `SessionService.log_in_user(self,
+    *, session, username)`, writing `session["username"]`): its callers
+    pass the request's session, and the method's events happen there."""
+    if _PLAIN_CLASS.match(chunk) is None:
+        return False
+    end = method.find(":\n")
+    names = set(_SESSION_PARAMETER.findall(method[method.find("("):end if end != -1 else None]))
+    return any(re.search(r"(?<![\w.])%s\s*(?:\[|\.\s*(?:%s)\s*\()" % (re.escape(name), "|".join(sorted(_EVENT_METHODS))),
+                         method) for name in names)
 
 
 def _decorated_methods(chunk):
@@ -547,8 +569,9 @@ def _named_profiles(statements, aliases, web):
     found = []
     for node in statements:
         if node.__class__ is ast.ClassDef:
+            plain = not node.keywords and all(b.__class__ is ast.Name and b.id == "object" for b in node.bases)
             for method in node.body:
-                found.extend(_method_profiles(method, aliases, web, node.name))
+                found.extend(_method_profiles(method, aliases, web, node.name, plain))
             continue
         if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
             continue
@@ -702,7 +725,7 @@ def _inner_bodies(nodes, function):
 _BOUND = {"classmethod": 1, "staticmethod": 0}  # the parameters a call on the class does not pass
 
 
-def _method_profiles(node, aliases, web, class_name):
+def _method_profiles(node, aliases, web, class_name, plain=False):
     """[(`Class.method`, profile)] of a method of a module-level class when
     it is a class or static method with one, or an undecorated method of
     its instances (`self` first). A classmethod's `cls` and an instance
@@ -718,11 +741,20 @@ def _method_profiles(node, aliases, web, class_name):
     # acts on the module's own session object (`session[...]`, not one it is given:
     # _marked_instance reads the same from its text).
     arguments = node.args.posonlyargs + node.args.args
-    if node.decorator_list or not arguments or arguments[0].arg != "self" or any(
-            "session" in a.arg for a in (*arguments, *node.args.kwonlyargs)):
+    if node.decorator_list or not arguments or arguments[0].arg != "self":
+        return []
+    given = any("session" in a.arg for a in (*arguments, *node.args.kwonlyargs))
+    if given and not plain:
         return []
     function = _Function(node, aliases, web, 1)
     profile = function.profile()
+    if given:
+        # A session it is given (_given_session): its events happen at each call, with the session
+        # the call passes; judged there, not at home.
+        events = profile.get("events", ()) if profile else ()
+        if not any(entry[1].__class__ is list for entry in events if len(entry) > 1):
+            return []
+        return [(f"{class_name}.{node.name}", profile)]
     if not profile or not function.own_session:
         return []
     profile["instance"] = True

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
-from . import import_lines
+from . import import_lines, settings_values
 from .reexports import ReExports
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "manage.py")
@@ -241,6 +241,22 @@ class ProjectFacts(NamedTuple):
     # ...)` in handlers/login_handler.py): a logout handler in another
     # module (handlers/logout_handler.py) signs out of them.
     identity_cookies: frozenset = frozenset()
+    # What code reading the framework's settings object sees, by qualified
+    # name (`django.conf.settings.SIMPLE_JWT`: {"AUTH_COOKIE_SECURE": False}):
+    # the cookie options the project's settings modules outside tests and
+    # development give as literals (summary `settings_values`), where all
+    # of them that bind the name agree; engine.values folds them.
+    settings_values: dict = {}
+    # The configuration keys an extension given the app writes over what
+    # the app's configuration says (summary `forced_keys`: Flask-Talisman's
+    # SESSION_COOKIE_HTTPONLY, SESSION_COOKIE_SAMESITE, SESSION_COOKIE_SECURE),
+    # by the modules outside tests of the application, with the line of
+    # the call in the checked module (None for another module's).
+    forced_keys: dict = {}
+    # A package of the same name sits beside the checked module (`settings/`
+    # with an `__init__.py` beside settings.py): Python imports the package,
+    # never this module (prometeo-api-example-django's old settings.py).
+    shadowed: bool = False
     # The path prefixes other project modules mount the checked module's
     # routers and blueprints under, by the router's name in the checked
     # module (`{"router": ("/agents",)}` for webapp.py's
@@ -296,6 +312,8 @@ class Project:
         self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
         self._settings_named = None  # the settings modules the project names for deployment (_deployed)
         self._stems = None  # the last names a project module can be imported by (_may_name)
+        self._value_sources = None  # _find_value_sources()
+        self._values = {}  # the folders a module sees settings under -> ProjectFacts.settings_values
         self._folders = None  # the folders holding project modules, below the root (_namespace)
         self._unmarked = None  # whether no marker makes the root one (_unmarked_root)
         self._test_code = {}  # absolute path -> whether it is test code (_is_test_code)
@@ -394,6 +412,9 @@ class Project:
                               star_imports_judged=self._star_imports_judged(path),
                               app_uses=self._app_uses(path, group, found.uses),
                               app_importers=self._app_importers(path),
+                              settings_values=self._settings_values(path),
+                              forced_keys=self._forced_here(path, found.forced_keys),
+                              shadowed=_join(path[:-3], "__init__.py") in self._modules,
                               root=self.root)
 
     def _app_uses(self, path, group, uses):
@@ -540,30 +561,107 @@ class Project:
         found = self._imported_by_callers(path, frozenset(functions))
         return frozenset(found) if found else _NONE
 
+    def _settings_values(self, path):
+        """ProjectFacts.settings_values for the module at `path`: from the
+        settings under the folders above it that hold a manage.py (a
+        repository of several Django projects, each with its own), and
+        those under none."""
+        sources = self._value_sources
+        if sources is None:
+            sources = self._value_sources = self._find_value_sources()
+        if not sources:
+            return _NO_VALUES
+        scopes = tuple(scope for scope in sources if scope is None or path.startswith(scope))
+        found = self._values.get(scopes)
+        if found is None:
+            given = {}
+            for scope in scopes:
+                for values in sources[scope]:
+                    for name, value in values.items():
+                        given.setdefault(name, []).append(value)
+            found = {}
+            for name, values in given.items():
+                first = values[0]
+                if first != settings_values.UNKNOWN and all(value == first for value in values[1:]):
+                    for owner in _SETTINGS_OBJECTS:
+                        found[f"{owner}.{name}"] = first
+            found = self._values[scopes] = found or _NO_VALUES
+        return found
+
+    def _find_value_sources(self):
+        """{the folder of the nearest manage.py above, or None: [summary
+        `settings_values`]} of the settings modules and their parts outside
+        development and tests."""
+        launchers = None
+        sources = {}
+        for path in self._modules_holding("settings_values"):
+            values = self.summaries[path].get("settings_values")
+            if not values or self._is_exempt_settings(path) or not self._in_settings(path):
+                continue
+            if launchers is None:
+                launchers = sorted((os.path.dirname(p) for p in self.summaries if os.path.basename(p) == "manage.py"),
+                                   key=len, reverse=True)
+            scope = next((_join(folder, "") for folder in launchers if path.startswith(_join(folder, ""))), None)
+            sources.setdefault(scope, []).append(values)
+        return sources
+
+    def _forced_here(self, path, keys):
+        """ProjectFacts.forced_keys for the module at `path`: the
+        application's, with the line of the module's own call that writes
+        each (a literal the module sets after that line is what runs)."""
+        own = self.summaries[path].get("forced_keys") if keys else None
+        if not own:
+            return keys
+        return {**keys, **{key: line for key, line in own}}
+
+    def _in_settings(self, path, depth=0):
+        """Whether the module at `path` is settings (it gives a settings
+        marker, INSTALLED_APPS, or star-imports a module that does) or a
+        part of them (a settings module outside
+        development and tests imports it: `from .jwt import *` in
+        settings/base.py)."""
+        if not _SETTINGS_MARKERS.isdisjoint(self._chain(path)[0]):
+            return True  # (a deployment module built on a base by a star import: production.py)
+        if depth >= _SETTINGS_DEPTH:
+            return False
+        return any(not self._is_exempt_settings(source) and self._in_settings(source, depth + 1)
+                   for source in self._importers_of(path))
+
     def _app_importers(self, path):
         """ProjectFacts.app_importers for the module at `path`."""
         if not self.summaries[path].get("builds_app", False):
             return _NONE
         found = set()
-        resolve = self.resolve_in
         for source in self._importers_of(path):
             if self._is_test_code(source):
                 continue
-            folder = os.path.dirname(source)
-            for level, module, listed in self.summaries[source]["imports"]:
-                if listed:
-                    if path in resolve(folder, level, module, ()):
-                        if "*" not in listed:
-                            found.update(listed)
-                        elif not self.summaries[source].get("builds_app", False):
-                            found.add("*")
-                    for name in listed:  # a submodule: `from pkg import seller`
-                        if (name != "*" and self._may_name(_as_path(name))
-                                and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
-                            found.add(".")
-                elif module and path in resolve(folder, level, module, ())[:1]:
+            for level, module, listed, bound in self._imports_from(source, path):
+                if bound is not None:  # the module itself: `import seller`, `from pkg import seller`
                     found.add(".")
+                elif "*" not in listed:
+                    found.update(listed)
+                elif not self.summaries[source].get("builds_app", False):
+                    found.add("*")
         return frozenset(found) if found else _NONE
+
+    def _imports_from(self, source, path):
+        """How the module `source` imports the module at `path`: (level,
+        module, names, None) for each `from module import names` of it, and
+        (level, module, name, name) for each import of the module itself,
+        `name` what the importer calls it by (`from app import authutil`:
+        "authutil"; `import app.authutil`: level 0 and "app.authutil")."""
+        resolve = self.resolve_in
+        folder = os.path.dirname(source)
+        for level, module, listed in self.summaries[source]["imports"]:
+            if listed:
+                if path in resolve(folder, level, module, ()):
+                    yield level, module, listed, None
+                for name in listed:  # a submodule: `from app import authutil`
+                    if (name != "*" and self._may_name(_as_path(name))
+                            and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
+                        yield level, module, name, name
+            elif module and path in resolve(folder, level, module, ())[:1]:
+                yield 0, module, module, module
 
     def _imported_by_callers(self, path, names, depth=0):
         """The `names` defined in `path` that a project module outside test
@@ -585,20 +683,14 @@ class Project:
                         found |= self._imported_by_callers(source, frozenset(again), depth + 1)
                 continue
             calls = self.summaries[source].get("calls", ())
-            for level, module, listed in self.summaries[source]["imports"]:
-                if listed:
-                    if path in resolve(folder, level, module, ()):
-                        if "*" in listed:
-                            return set(names)
-                        # a function by its name, a class's method by its class's (`User.sign_in`)
-                        found.update(name for name in names if name.partition(".")[0] in listed
-                                     and _calls(calls, level, module, name.partition(".")[0], None, name))
-                    for name in listed:  # a submodule: `from app import authutil`
-                        if (name != "*" and self._may_name(_as_path(name))
-                                and path in resolve(folder, level, f"{module}.{name}" if module else name, ())[:1]):
-                            found.update(n for n in names if _calls(calls, level, module, name, name, n))
-                elif module and path in resolve(folder, level, module, ())[:1]:
-                    found.update(n for n in names if _calls(calls, 0, module, module, module, n))
+            for level, module, listed, bound in self._imports_from(source, path):
+                if bound is not None:  # the module: `from app import authutil`, `import app.authutil`
+                    found.update(n for n in names if _calls(calls, level, module, bound, bound, n))
+                elif "*" in listed:
+                    return set(names)
+                else:  # a function by its name, a class's method by its class's (`User.sign_in`)
+                    found.update(name for name in names if name.partition(".")[0] in listed
+                                 and _calls(calls, level, module, name.partition(".")[0], None, name))
         return found
 
     def _modules_holding(self, *fields):
@@ -1030,6 +1122,9 @@ def _as_path(module):
 _NO_MOUNTS = {}  # no routers mounted, no routes registered elsewhere: one shared empty answer
 # Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_SETTINGS_OBJECTS = tuple(f.settings_object for f in fw.FRAMEWORKS if f.settings_object)
+_NO_VALUES = {}
+_SETTINGS_DEPTH = 4  # settings parts imported through that many modules
 _BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 def _stem(path):
     """A module's name without its folder: a package's __init__.py goes by the package's."""
@@ -1044,6 +1139,9 @@ _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
 _APPLICATION_MODULES = tuple(m for f in fw.FRAMEWORKS for m in f.application_modules)
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_SETTINGS_OBJECTS = tuple(f.settings_object for f in fw.FRAMEWORKS if f.settings_object)
+_NO_VALUES = {}
+_SETTINGS_DEPTH = 4  # settings parts imported through that many modules
 
 
 def _application_code(facts):
@@ -1342,6 +1440,7 @@ def _merge(summaries, product, unreadable):
         builds_app=any(f.get("builds_app", False) for f in product),
         identity_cookies=frozenset(name for f in product for facts in f.get("handler_cookies", {}).values()
                                    for name in facts["identity"]),
+        forced_keys={key: None for f in product for key, _ in f.get("forced_keys", ())},
         # (and the backends a module includes: `config.include("pyramid_beaker")`)
         imported=frozenset(name for f in summaries for level, module, names in f["imports"] if not level
                            for name in (module, *(f"{module}.{n}" for n in names))).union(

@@ -138,7 +138,7 @@ from ..engine import parsing
 from ..engine.scope import modern_name
 from ..engine.nodes import branches, parameter_defaults, walk
 from . import (constants, cookie_reads, functions, handler_cookies, import_lines, mounts, response_classes, routes,
-               session_stores)
+               session_stores, settings_values)
 from .needles import Needles, Probe
 
 # What the summary reads, from the framework registry: the frameworks whose
@@ -372,6 +372,10 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     facts["constants"] = constants.scan(text)
     facts["numbers"] = constants.numbers(text)
     facts["env_defaults"] = constants.env_defaults(text, imports)
+    if settings_values.NEEDLE in text:
+        values = settings_values.scan(text)
+        if values:
+            facts["settings_values"] = values
     if any(level == 0 and module.partition(".")[0] in response_classes.PACKAGES for level, module, _ in imports):
         facts["response_classes"] = response_classes.assigned(text, probe)
         facts["session_interfaces"] = response_classes.interfaces(text, probe)
@@ -1030,6 +1034,11 @@ class _Summariser:
             value = given.get(keyword)
             if not (value.__class__ is ast.Constant and value.value in unset):
                 self._key(key)
+                # written over whatever the app's configuration said before (`forced_keys`:
+                # CrawJUD-Web's SESSION_COOKIE_HTTPONLY = False in a class from_object loaded first)
+                forced = self.facts.setdefault("forced_keys", [])
+                if [key, node.lineno] not in forced:
+                    forced.append([key, node.lineno])
 
     def _login_user(self, node, framework):
         for keyword in node.keywords:

@@ -3,6 +3,8 @@ phrasing where the fix goes. Each rule module keeps its own wording."""
 
 from __future__ import annotations
 
+import ast
+
 from ..analysis.cookies import APP, HEADER, MIDDLEWARE, MORSEL, SET_COOKIE, SETTINGS, CookieAnalysis
 
 
@@ -38,6 +40,10 @@ def stated(site, flag_name):
     option = site.settings.get(flag_name) or flag_name
     if flag is None or not flag.explicit:
         return None
+    node = flag.node
+    if node.__class__ in (ast.Attribute, ast.Subscript) and site.kind in (SET_COOKIE, MIDDLEWARE):
+        # a value the project's settings or a class constant give (`settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]`)
+        return f"{option}={ast.unparse(node)}, which is {flag.value!r}"
     return f"{option}={flag.value!r}" if site.kind in (SET_COOKIE, MIDDLEWARE) else f"{option} = {flag.value!r}"
 
 

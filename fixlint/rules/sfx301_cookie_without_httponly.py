@@ -27,6 +27,12 @@ class CookieWithoutHttponly(Rule):
     attacker's machine.
 
     ## Decisions
+    A `SESSION_COOKIE_HTTPONLY = False` (or SameSite) that an extension
+    given the app writes over afterwards is not what runs: Flask-Talisman's
+    `init_app(app)` sets `SESSION_COOKIE_HTTPONLY` and
+    `SESSION_COOKIE_SAMESITE` from its own options (HttpOnly and "Lax" by
+    default), so a weak literal in a config class the factory loads before it
+    is silent; one written after the call in the same module still counts.
     Every cookie is checked except non-sensitive ones, deletions and CSRF
     double-submit cookies (`csrftoken`, `csrf_token`, `XSRF-TOKEN`, any name
     containing `csrf`/`xsrf`), which scripts must be able to read.
@@ -152,7 +158,8 @@ class CookieWithoutHttponly(Rule):
         "its name (`resp`/`response`) in a file that imports a web framework, so a response passed around "
         "under another name is missed, and a hand-written header is checked only when it is a string "
         "literal or f-string in the call itself. A cookie named by a loop's variable that a literal list "
-        "narrows to preference names (`if name in USE_COOKIE:`) is silent in fixlint, reported by Semgrep."
+        "narrows to preference names (`if name in USE_COOKIE:`) is silent in fixlint, reported by Semgrep. "
+        "Semgrep cannot see Flask-Talisman overwriting a config literal from another module or a later line."
     )
 
     def sites(self, facts):

@@ -51,7 +51,11 @@ class CookieWithoutSecure(Rule):
     Flask-Talisman given the app, which sets it outside debug mode unless
     told `session_cookie_secure=False`), reported at the `Flask(...)` call; Flask-Login's `LoginManager(...)`
     when `login_user(..., remember=...)` is used and no module sets
-    `REMEMBER_COOKIE_SECURE`; Starlette's `SessionMiddleware` without `https_only=True`;
+    `REMEMBER_COOKIE_SECURE`; a `set_cookie` whose `secure=` reads an option the
+    project's Django settings give as a literal `False` (`secure=settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]`
+    with `"AUTH_COOKIE_SECURE": False` in the settings or a module they import; not
+    when a deployment module built on them overrides it, nor when a settings module
+    computes it); Starlette's `SessionMiddleware` without `https_only=True`;
     starsessions' `SessionMiddleware` with `cookie_https_only=False`; an
     `http.cookies` morsel or `Set-Cookie` header value without `Secure`.
 
@@ -276,7 +280,8 @@ class CookieWithoutSecure(Rule):
         "Django settings module whose star-imported base does not set it either, are found only by "
         "fixlint's project model (every module under the project root, linked by its own imports), as is "
         "a Falcon `set_cookie` without `secure=` in a project that sets "
-        "`app.resp_options.secure_cookies_by_default = False`."
+        "`app.resp_options.secure_cookies_by_default = False`, and a `secure=` read from the Django "
+        "settings (`settings.SIMPLE_JWT[\"AUTH_COOKIE_SECURE\"]`) that the settings give as `False`."
     )
 
     def sites(self, facts):
