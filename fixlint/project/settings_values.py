@@ -8,7 +8,7 @@ module holds (`response.set_cookie(key=settings.SIMPLE_JWT["AUTH_COOKIE"],
 movie-recommendation; `settings.COOKIE_REFRESH_TOKEN_NAME`). A literal
 there is a literal weak value that reaches the call through the project's
 own configuration (RULES.md Revision 2, "the project is the unit"):
-project.model folds them into ProjectFacts.django_settings, and
+project.model folds them into ProjectFacts.settings_values, and
 engine.values reads `settings.NAME` and `settings.NAME["KEY"]` through it.
 
 Kept, from module-level lines only (a line scan finds where each starts):
@@ -57,7 +57,7 @@ def scan(text):
         else:
             value = UNKNOWN  # `NAME["KEY"] = ...`, `NAME.update(...)`: a deployment module changing a base's dict
         if name in found and found[name] != value:
-            value = UNKNOWN  # bound twice at the module level: which one a reader sees, fixlint cannot tell
+            value = UNKNOWN  # bound again at the module level (a later line changes it): not followed
         found[name] = value
         if len(found) >= _MAX_NAMES:
             break
