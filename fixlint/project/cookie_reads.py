@@ -90,10 +90,17 @@ _ALIAS = re.compile(r"""alias[ \t]*=[ \t]*(["'])([^"'\\\n]+)\1""")
 
 
 def _declared(text):
-    """The cookie names the text's `Cookie()` parameters read."""
-    for match in _DECLARED.finditer(text):
-        alias = _ALIAS.search(match.group(2))
-        yield alias.group(2) if alias is not None else match.group(1)
+    """The cookie names the text's `Cookie()` parameters read: each
+    `Cookie(` found, then its line read (a pattern tried at every word of
+    the module would cost more than the rest of the scan)."""
+    at = text.find("Cookie(")
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        for match in _DECLARED.finditer(text, start, len(text) if end == -1 else end):
+            alias = _ALIAS.search(match.group(2))
+            yield alias.group(2) if alias is not None else match.group(1)
+        at = text.find("Cookie(", len(text) if end == -1 else end)
 
 
 def _is_f_string(text, quote):
