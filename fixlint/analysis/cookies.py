@@ -57,7 +57,6 @@ _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEW
 # (fw.SETTING_NAMES) a module may set, and of the web frameworks that read
 # none (a `SESSION_COOKIE_NAME` constant there is the module's own).
 _SETTINGS_ROOTS = frozenset(p.partition(".")[0] for f in fw.FRAMEWORKS if f.settings for p in f.packages)
-_APPLICATION_MODULES = tuple(m for f in fw.FRAMEWORKS for m in f.application_modules)
 _KEYLESS_WEB_ROOTS = frozenset(p.partition(".")[0] for f in fw.WEB_FRAMEWORKS for p in f.packages) - _SETTINGS_ROOTS
 _APP_CONFIG_ATTRIBUTES = {a: (k, f) for f in fw.FRAMEWORKS for a, k in f.app_config_attributes.items()}
 _TUPLE_RESPONSE_PACKAGES = tuple(p for f in fw.FRAMEWORKS if f.tuple_responses for p in f.packages)
@@ -926,7 +925,7 @@ def _imports_application_code(body):
             names = tuple(alias.name for alias in node.names)
         else:
             continue
-        if any(n == m or n.startswith(m + ".") for n in names for m in _APPLICATION_MODULES):
+        if any(fw.application_module(name) for name in names):
             return True
     return False
 

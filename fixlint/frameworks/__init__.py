@@ -859,6 +859,17 @@ def settings_frameworks(name):
     return [(f, f.setting(name)) for f in FRAMEWORKS if f.setting(name) is not None]
 
 
+_APPLICATION_MODULES = tuple(m for f in FRAMEWORKS for m in f.application_modules)
+
+
+def application_module(name):
+    """Whether the dotted `name` is, or is in, a module only application
+    code imports (Framework.application_modules: `django.db.models`), never
+    a settings module."""
+    return name.startswith(_APPLICATION_MODULES) and any(
+        name == m or name.startswith(m + ".") for m in _APPLICATION_MODULES)
+
+
 SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
 # Settings naming a framework's own session cookie (SESSION_COOKIE_NAME): the
 # name configured there is a session-id name too.
@@ -918,7 +929,7 @@ def middleware_for(qualname):
 __all__ += [
     "COOKIE_SETTER_METHODS", "COOKIE_WRITER_METHODS", "CSRF", "DEV_WORDS", "FLASK_LIKE", "cookie_setter_params", "OTHER", "PREFERENCE", "RESPONSE_NAMES", "SESSION",
     "HTTPS_ONLY_NAMES", "SECURE_KEYWORDS", "SECURE_SETTINGS", "SESSION_NAME_SETTINGS", "SETTING_NAMES", "SETTINGS_MODEL_BASES", "TOKEN_GENERATORS", "classify_cookie", "file_web_framework", "is_non_sensitive_name",
-    "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
+    "application_module", "is_dev_condition", "is_dev_module", "is_dev_name", "is_token_value", "middleware_for",
     "response_framework", "settings_frameworks", "words",
 ]
 

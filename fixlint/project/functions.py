@@ -323,8 +323,7 @@ def _given_session(chunk, method):
         return False
     end = method.find(":\n")
     names = set(_SESSION_PARAMETER.findall(method[method.find("("):end if end != -1 else None]))
-    return any(re.search(r"(?<![\w.])%s\s*(?:\[|\.\s*(?:%s)\s*\()" % (re.escape(name), "|".join(sorted(_EVENT_METHODS))),
-                         method) for name in names)
+    return bool(names) and any(match.group(1) in names for match in _SESSION_NAME_USE.finditer(method))
 
 
 def _decorated_methods(chunk):
@@ -1418,4 +1417,7 @@ _SESSION_USE = re.compile(r"session\s*(?:\[|\.\s*(?:%s)\s*\()|\.\s*(?:%s)\s*\(" 
 _TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)
 # _SESSION_USE's session uses, of a session that is no attribute (`session[...]`,
 # `session.clear()`, not `self.session[...]`): what an instance method is marked by.
+# A name holding "session" used as a session (`session[...]`, `user_session.clear()`): _given_session.
+_SESSION_NAME_USE = re.compile(
+    r"(?<![\w.])(\w*session\w*)\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
 _OWN_SESSION_USE = re.compile(r"(?<![\w.])session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))

@@ -1122,10 +1122,13 @@ def _as_path(module):
 _NO_MOUNTS = {}  # no routers mounted, no routes registered elsewhere: one shared empty answer
 # Settings modules' markers (INSTALLED_APPS, ...) and the names of shared bases (`base.py`).
 _SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
+_BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
+# The objects code reads settings through (`django.conf.settings`: ProjectFacts.settings_values).
 _SETTINGS_OBJECTS = tuple(f.settings_object for f in fw.FRAMEWORKS if f.settings_object)
 _NO_VALUES = {}
 _SETTINGS_DEPTH = 4  # settings parts imported through that many modules
-_BASE_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
+
+
 def _stem(path):
     """A module's name without its folder: a package's __init__.py goes by the package's."""
     folder, name = os.path.split(path)
@@ -1137,11 +1140,6 @@ _LAUNCHERS = frozenset(("manage.py", "wsgi.py", "asgi.py"))
 # The settings that let a settings module run a deployment alone (Project._star_imported).
 _RUN_ALONE = frozenset().union(*(f.settings_run_alone for f in fw.FRAMEWORKS))
 _REEXPORT_DEPTH = 3  # packages re-exporting a name from their modules, followed that far
-_APPLICATION_MODULES = tuple(m for f in fw.FRAMEWORKS for m in f.application_modules)
-_SETTINGS_MARKERS = frozenset().union(*(f.settings_markers for f in fw.FRAMEWORKS))
-_SETTINGS_OBJECTS = tuple(f.settings_object for f in fw.FRAMEWORKS if f.settings_object)
-_NO_VALUES = {}
-_SETTINGS_DEPTH = 4  # settings parts imported through that many modules
 
 
 def _application_code(facts):
@@ -1156,10 +1154,8 @@ def _application_code(facts):
     for level, module, names in facts["imports"]:
         if level:
             continue
-        for imported in (module, *(f"{module}.{n}" for n in names)):
-            if imported.startswith(_APPLICATION_MODULES) and any(
-                    imported == m or imported.startswith(m + ".") for m in _APPLICATION_MODULES):
-                return True
+        if fw.application_module(module) or any(fw.application_module(f"{module}.{n}") for n in names):
+            return True
     return False
 
 
