@@ -45,6 +45,12 @@ class Option:
 # `user_theme`, `x-expected-format`, `_flash_danger`).
 NON_SENSITIVE_NAMES = (
     "theme", "lang", "language", "locale", "tz", "timezone", "consent", "cookie_consent",
+    # The language and theme cookies of apps written in other languages (fantazarium's `yazyk`):
+    # Spanish and Portuguese, Italian, French, German, Indonesian, Turkish, Polish, Czech, Dutch,
+    # Vietnamese, and Russian, Chinese (pinyin), Japanese, Korean, Persian, Hindi and Swahili transliterated.
+    "idioma", "lingua", "langue", "sprache", "bahasa", "dil", "jezyk", "jazyk", "taal", "yazyk",
+    "yuyan", "gengo", "zaban", "ngon_ngu", "ngonngu", "bhasha", "eoneo", "lugha", "tema", "thema", "motyw",
+    "modo_oscuro", "modo_escuro", "mode_sombre", "dunkelmodus",
     "preferences", "preference", "prefs", "color_scheme", "colour_scheme", "dark_mode",
     # The same, written as one word (openNAMU's `main_css_darkmode`).
     "darkmode", "colormode", "color_mode",
@@ -66,6 +72,10 @@ NON_SENSITIVE_NAMES = (
     "error", "errors", "reason",
     # A listing's filter settings (cve-search's `cve_filter`, JSON the page reads back).
     "filter", "filters",
+    # Where to go back to after signing in (ShoppingHome's `url` cookie a login_required decorator
+    # sets), and the products a visitor looked at: navigation, no credential.
+    "next", "next_url", "url", "return_to", "returnto", "return_url", "redirect_to", "redirect_url",
+    "back_url", "came_from", "recently_viewed",
 )
 
 OPTIONS = (

@@ -53,7 +53,14 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "django" / "settings_cookie_options", FIXTURES / "django" / "settings_cookie_override",
                 FIXTURES / "flask" / "talisman_override", FIXTURES / "django" / "shadowed_settings",
                 FIXTURES / "django" / "signals_settings", FIXTURES / "django" / "service_class_login",
-                FIXTURES / "fastapi" / "cookie_dependency_app"]
+                FIXTURES / "fastapi" / "cookie_dependency_app", FIXTURES / "django" / "rest_auth_cookies",
+                FIXTURES / "django" / "rest_auth_override", FIXTURES / "django" / "rest_auth_walkthrough",
+                FIXTURES / "django" / "split_settings_app", FIXTURES / "django" / "split_settings_secure",
+                FIXTURES / "django" / "split_settings_optional", FIXTURES / "django" / "direct_settings_import",
+                FIXTURES / "django" / "split_settings_stage",
+                FIXTURES / "fastapi" / "russian_sessions", FIXTURES / "fastapi" / "hash_wrapper",
+                FIXTURES / "sanic" / "forked_sessions", FIXTURES / "django" / "rest_auth_component",
+                FIXTURES / "django" / "rest_auth_merge", FIXTURES / "flask" / "token_refresh_modules"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -162,8 +169,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/configurator_app 1 (SameSite only: the Secure flag comes from annotated attributes of the
     # classes another module's configurator picks by import string); django/ninja_api 1 (a logout
     # operation on a class's Ninja router, the class imported by the module mounting the router);
-    # flask/constant_key_logout 2 (logouts through helpers removing a key a constant of the helper's
-    # module, or of a module it imports, names); flask/celery_worker 4 (the two apps that route, not
+    # flask/constant_key_logout 4 (logouts through helpers removing a key a constant of the helper's
+    # module, or of a module it imports, names; a login and a sign-up through a helper binding the key
+    # a lower-case constant of its module names); flask/celery_worker 4 (the two apps that route, not
     # the worker's app context); flask/login_manager_subclass 3 (the remember-me cookie of the
     # project's LoginManager subclass, built under Flask-Login's name); flask/runtime_config_app 0
     # (its configuration module is the one the environment names through importlib);
@@ -183,8 +191,21 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # django/shadowed_settings 1 (the package's production.py; the settings.py it shadows is never imported);
     # django/signals_settings 1 (prod.py built on settings that import django.db's signals);
     # django/service_class_login 1 (a service class's method binding the session the view passes);
-    # fastapi/cookie_dependency_app 1 (a query parameter named for the cookie deps.py's Cookie() reads)
-    assert reported == 198
+    # fastapi/cookie_dependency_app 1 (a query parameter named for the cookie deps.py's Cookie() reads);
+    # dj-rest-auth's REST_AUTH dict: django/rest_auth_cookies 3 (Secure missing, HttpOnly off, SFX305),
+    # rest_auth_override 0 (the deployment module sets the base's entries again), rest_auth_walkthrough 3
+    # (the top-level options the dict names, each once, and HttpOnly off in the dict); django-split-settings'
+    # include(): split_settings_app 2 (line 1 of the including module, and a component's own weak value),
+    # split_settings_secure 0 (a component sets it), split_settings_optional 0 (an optional file the
+    # repository lacks), split_settings_stage 0 (a stage file named at run time); django/direct_settings_import 5 (options read through `from config import settings`
+    # and names imported from it: SFX302 twice, SFX303, SFX305 twice); fastapi/russian_sessions 2 (a helper's
+    # response parameter its callers give a RedirectResponse: SFX302 and SFX305; the logout's
+    # `udalit_sessiyu()` deletes the session); fastapi/hash_wrapper 1 (a token hashed through the project's
+    # md5() wrapper); sanic/forked_sessions 5 (sanic_sessions, the renamed fork: init_app(app) without an
+    # interface, 3, a login and a logout); django/rest_auth_component 4 (REST_AUTH and a session option in
+    # components of the settings package), rest_auth_merge 0 (`REST_AUTH = {**REST_AUTH, ...}` in the deployment);
+    # flask/token_refresh_modules 1 (the sign-in helper; the helper renewing the token the session holds is quiet)
+    assert reported == 226
 
 
 # -- rules that follow the project ----------------------------------------
@@ -1619,3 +1640,14 @@ def test_a_cookie_option_read_from_the_settings_is_judged_as_the_settings_give_i
             in result.stdout), result.stdout
     write(tmp_path, "site/production.py", "from .settings import *\nSIMPLE_JWT['AUTH_COOKIE_SECURE'] = True\n")
     assert views not in _cli("--select", "SFX302", str(tmp_path))
+
+
+def test_a_component_of_the_settings_package_is_django_configuration():
+    """`settings/components/rest.py`, which the settings package star-imports,
+    names no framework and sets keys Flask reads too: the project model
+    finds it a part of the Django settings, and the message says so."""
+    found = _cli(FIXTURES / "django" / "rest_auth_component")
+    rest = str((FIXTURES / "django" / "rest_auth_component" / "proj" / "settings" / "components" / "rest.py").resolve())
+    done = run_cli("check", "--exit-zero", rest, cwd=ROOT)
+    assert "SFX303 SESSION_COOKIE_SAMESITE = None" in done.stdout and done.stdout.rstrip().endswith("(Django)"), done.stdout
+    assert found.get(rest)

@@ -570,8 +570,9 @@ JWT_LOGOUT = """
 def test_a_token_librarys_cookie_unsetter_alone_is_reported_whatever_the_route_method(method):
     # The decorator of a DELETE route ends nothing (it was read as a revoking `delete()` call).
     [message] = sfx102_messages(JWT_LOGOUT.format(method=method, annotation="AuthJWT", revoke="pass"))
-    assert message.startswith("SFX102 logout calls Authorize.unset_jwt_cookies(), which only deletes cookie "
-                              "'access_token_cookie', whose value stays valid"), message
+    # (the call deletes both token cookies: the message names both)
+    assert message.startswith("SFX102 logout calls Authorize.unset_jwt_cookies(), which only deletes cookies "
+                              "'access_token_cookie' and 'refresh_token_cookie', whose values stay valid"), message
     assert message.endswith("@AuthJWT.token_in_denylist_loader checks (FastAPI JWT Auth)"), message
     plain = JWT_LOGOUT.format(method=method, annotation="AuthJWT", revoke="pass").replace(
         "Authorize.unset_jwt_cookies()", 'response.delete_cookie("access_token")')

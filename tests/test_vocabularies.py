@@ -98,3 +98,29 @@ def test_a_change_flag_is_no_identity_in_any_language():
     assert not is_identity_key("enabled_totp")
     assert not is_identity_key("totp_disabled")
     assert is_identity_key("mfa_passed") and is_identity_key("id_pengguna")
+
+
+REVOKING_LOGOUT = """
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+
+from . import db
+
+app = FastAPI()
+
+
+@app.get("/logout")
+def logout(request: Request):
+    token = request.cookies.get("access_token")
+    {call}
+    response = RedirectResponse("/")
+    response.delete_cookie("access_token")
+    return response
+"""
+
+
+@pytest.mark.parametrize("verb", [w for v in vocab.VOCABULARIES[1:] for w in v.revoke])
+def test_a_call_named_for_deleting_in_the_apps_language_ends_the_token_on_the_server(verb):
+    # `db.udalit_sessiyu(token)` ("delete session") deletes the session's row, as `db.delete_session(token)` does.
+    assert lint(REVOKING_LOGOUT.format(call=f"db.{verb}_sessao(token)")) == []
+    assert lint(REVOKING_LOGOUT.format(call="db.find_sessao(token)")) == [(14, 5, "SFX102")]

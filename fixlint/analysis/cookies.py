@@ -66,6 +66,8 @@ _STRING_MARKERS = frozenset().union(*(f.settings_string_markers for f in fw.FRAM
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
 _CONFIGURE_CALLS = {q: f for f in fw.FRAMEWORKS for q in f.settings_configure}
+_SETTINGS_INCLUDES = frozenset().union(*(f.settings_includes for f in fw.FRAMEWORKS))
+_INCLUDE_ROOTS = tuple(sorted({q.partition(".")[0] for q in _SETTINGS_INCLUDES}))  # `split_settings`
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 MIDDLEWARE_METHODS = frozenset().union(*(f.middleware_methods for f in fw.FRAMEWORKS))
 # Frameworks whose settings modules must give some settings (Django's
@@ -82,6 +84,9 @@ for _framework in fw.FRAMEWORKS:
     for _qualname in _framework.project_constructions:
         _CONSTRUCTIONS.setdefault(_qualname, _framework)
 _FRAME_DISPATCHERS = frozenset().union(*(f.frame_dispatchers for f in fw.FRAMEWORKS))
+_INIT_METHODS = frozenset(m.init_method for f in fw.FRAMEWORKS for m in f.middleware if m.init_method)
+# Libraries whose settings are one dict of the framework's settings (dj-rest-auth's REST_AUTH), by its name.
+_SETTINGS_DICTS = {f.settings_dict.name: f for f in fw.FRAMEWORKS if f.settings_dict is not None}
 _HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
 
 
@@ -145,7 +150,8 @@ class CookieSite:
         if self.kind == SESSION_EXPIRY:
             return "the session"
         if self.kind in (SETTINGS, APP):
-            return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie", "jwt": "the JWT cookie"}.get(
+            return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie", "jwt": "the JWT cookie",
+                    "jwt_refresh": "the JWT refresh cookie", "auth": "the auth cookie"}.get(
                 self.sensitivity_detail, "the session cookie"
             )
         if self.name:
@@ -891,6 +897,24 @@ def _names_no_session_middleware(tree, setting):
     return bool(names) and not any("session" in n.rpartition(".")[2].lower() for n in names)
 
 
+def _dict_changes(body, name, assigned):
+    """The statements of the module that change the settings dict `name`
+    other than the assignment `assigned`: `NAME["KEY"] = ...`,
+    `NAME.update(...)`, `NAME |= ...`, another `NAME = ...`."""
+    for statement in body:
+        for node in ast.walk(statement):
+            cls = node.__class__
+            if cls in (ast.Assign, ast.AugAssign, ast.AnnAssign) and node is not assigned:
+                for target in (node.targets if cls is ast.Assign else [node.target]):
+                    if target.__class__ is ast.Subscript:
+                        target = target.value
+                    if target.__class__ is ast.Name and target.id == name:
+                        yield node
+            elif (cls is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr in ("update", "setdefault")
+                  and node.func.value.__class__ is ast.Name and node.func.value.id == name):
+                yield node
+
+
 def _updates_globals(body):
     """Whether module-level code (in a `try`, an `if`, a loop) writes the
     module's names from somewhere else: `globals().update(import_module(
@@ -1039,12 +1063,14 @@ class CookieAnalysis(Analysis):
         """The keywords, else what makes a settings module (Django's): a
         marker assigned (`INSTALLED_APPS = [...]`: most of Django reads
         `settings.INSTALLED_APPS`, which marks nothing), or a star import
-        of a chain whose modules give a marker (`from .base import *`)."""
+        of a chain whose modules give a marker (`from .base import *`, or
+        django-split-settings' `include("components/common.py")`)."""
         if super().wanted(text, config):
             return True
         if text is None:
             return True
-        return _assigns_marker(text) or ("import *" in text and _chains_to_settings(text))
+        return _assigns_marker(text) or (
+            ("import *" in text or any(root in text for root in _INCLUDE_ROOTS)) and _chains_to_settings(text))
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
@@ -1054,6 +1080,8 @@ class CookieAnalysis(Analysis):
         self._module_settings = set()  # setting names assigned at module level
         self._development_settings = {}  # setting names assigned only in a development `if`: the first line
         self._library_settings = []  # (site, library): a session library's module-level key, judged at finish()
+        self._includes = False  # the module runs settings files in its namespace (_star_imports)
+        self._settings_dicts = []  # (library, value, assignment): a library's settings dict, judged at finish()
         self._module_markers = set()
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
@@ -1089,6 +1117,13 @@ class CookieAnalysis(Analysis):
             if attr in MIDDLEWARE_METHODS and node.args:
                 self._middleware(node, node.args[0], node.args[1:], node.keywords)
                 return
+            if attr in _INIT_METHODS and node.args:
+                built = self.ctx.value_of(func.value)  # `session = Session()`; `session.init_app(app, ...)`
+                if built.__class__ is ast.Call:
+                    middleware = fw.middleware_for(self.ctx.qualname(built.func))
+                    if middleware is not None and middleware.init_method == attr:
+                        self._middleware(node, built.func, node.args[1:], node.keywords)
+                        return
             if attr in _EXPIRY_METHODS and len(node.args) == 1:
                 self._session_expiry(node, func, _EXPIRY_METHODS[attr])
                 return
@@ -1132,11 +1167,16 @@ class CookieAnalysis(Analysis):
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
         elif fw.middleware_for(qualname) is not None:
             # `SessionMiddleware(app, ...)`: the first argument is the app (Middleware.leading).
-            self._middleware(node, func, node.args[fw.middleware_for(qualname).leading:], node.keywords)
+            middleware = fw.middleware_for(qualname)
+            if middleware.init_method and not node.args and not node.keywords:
+                return  # `Session()`: its init_app(app, ...) installs it, judged there
+            self._middleware(node, func, node.args[middleware.leading:], node.keywords)
         elif qualname in _COOKIE_CLASSES:
             site = cookie_call_site(self.ctx, node, _COOKIE_CLASSES[qualname], last_name(func), fw.SET_COOKIE_PARAMS)
             if not site.deletion:
                 self.sites.append(site)
+        elif qualname in _SETTINGS_INCLUDES:
+            self._includes = True  # `include("components/common.py")`: the files run here (the summary's star imports)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
         else:
@@ -1228,7 +1268,7 @@ class CookieAnalysis(Analysis):
                 given.update(spread)
         if any(option in given for option in middleware.replaced_by):
             return  # `Session(app, interface=...)`: the interface's construction sets the cookie
-        site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.SESSION)
+        site = CookieSite(MIDDLEWARE, node, middleware.label, sensitivity=fw.CSRF if middleware.csrf else fw.SESSION)
         site.middleware_subject = middleware.subject
         site.method = middleware.call
         if middleware.constructed:  # the class names the cookie: `RedisStorage()`
@@ -1306,6 +1346,8 @@ class CookieAnalysis(Analysis):
                         else:  # set for development only: never, in production
                             self._development_settings.setdefault(name, node.lineno)
                         self._setting(name, value, node, ("module",), None)
+                    elif name in _SETTINGS_DICTS and not self._constants_of_another_framework():
+                        self._settings_dicts.append((_SETTINGS_DICTS[name], value, node))  # judged at finish()
                 elif ctx.in_class_body and name in fw.SETTING_NAMES:
                     class_node = ctx.scope.node
                     if not fw.is_dev_name(class_node.name) and not self._constants_of_another_framework() and not (
@@ -1313,6 +1355,66 @@ class CookieAnalysis(Analysis):
                         self._setting(name, value, node, ("class", id(ctx.scope)), None)
             elif cls is ast.Subscript:
                 self._subscript_assign(target, value, node)
+
+    def _settings_dict(self, library, value, node):
+        """`REST_AUTH = {"USE_JWT": True, "JWT_AUTH_COOKIE": "auth", ...}` at
+        a settings module's top level: the cookie the library sets with
+        the dict's options (SettingsDict), one SETTINGS site at the key
+        naming it, its options' absence counting (their defaults apply).
+        Left alone: a dict spreading another (`{**BASE, ...}`), one that
+        turns no cookie on, development settings, and one the module
+        changes outside development blocks or that the project's settings
+        modules do not all give alike (a deployment module setting an
+        entry again)."""
+        ctx = self.ctx
+        spec = library.settings_dict
+        if value.__class__ is not ast.Dict or None in value.keys or dev_module(ctx) or self._in_dev_block(node):
+            return
+        entries = {}
+        for key, item in zip(value.keys, value.values):
+            name = _string_key(key)
+            if name is not None:
+                entries[name] = (key, item)
+        switch, on = spec.switch
+        given = entries.get(switch)
+        if given is None or evaluate(given[1], ctx) is not on:
+            return
+        cookies = [c for c in spec.cookies if c in entries and isinstance(literal_string(entries[c][1], ctx), str)]
+        if not cookies or any(not self._in_dev_block(change) for change in _dict_changes(ctx.tree.body, spec.name, node)):
+            return
+        project = ctx.project
+        owner = library.extends.settings_object if library.extends is not None else ""
+        if project is not None and owner and f"{owner}.{spec.name}" not in getattr(project, "settings_values", {}):
+            return  # the settings modules disagree on it, or one changes it: not followed
+        site = CookieSite(SETTINGS, entries[cookies[0]][0], library.label, sensitivity=fw.SESSION)
+        site.sensitivity_detail = "jwt"
+        missing = set()
+        for setting in library.settings:
+            option = f'{spec.name}["{setting.name}"]'
+            if setting.name in entries:
+                key, item = entries[setting.name]
+                if item.__class__ is ast.Name and item.id == setting.name:
+                    # `"JWT_AUTH_SECURE": JWT_AUTH_SECURE`: the top-level key, judged where it is assigned
+                    flag = Flag(None, known=False, explicit=True)
+                else:
+                    flag = _name_flag(item, ctx, site) if setting.flag == "name" else _flag_from(item, ctx)
+                flag.node = key
+            else:
+                flag = Flag(setting.default, known=True, explicit=False)
+                missing.add(setting.flag)
+            site.flags[setting.flag] = flag
+            site.settings[setting.flag] = option
+        name = site.flags.get("name")
+        if name is None or not name.explicit:  # only the refresh cookie is named
+            key, item = entries[cookies[0]]
+            name = site.flags["name"] = Flag(literal_string(item, ctx), known=True, explicit=True, node=key)
+            site.settings["name"] = f'{spec.name}["{cookies[0]}"]'
+        if name.known and isinstance(name.value, str):
+            site.name = name.value
+        site.missing_counts = frozenset(missing)
+        site.group = site.flags
+        self._library_settings.append((site, library))
+        self.sites.append(site)
 
     def _library_unused(self, library):
         """Whether a session library's key (Flask-JWT-Extended's
@@ -1328,7 +1430,8 @@ class CookieAnalysis(Analysis):
         if ctx.imports(*packages) or any(ctx.project_imports(p) for p in packages):
             return False
         label = self._module_label()
-        return any(f.label == label for f in fw.SETTINGS_MODULE_FRAMEWORKS if f is not library.extends)
+        return any(f.label == label for f in (*fw.SETTINGS_MODULE_FRAMEWORKS, *fw.CONFIG_FRAMEWORKS)
+                   if f is not library.extends and f.label != library.extends.label)
 
     def _constants_of_another_framework(self):
         """The module imports a web framework that reads no configuration
@@ -1456,6 +1559,8 @@ class CookieAnalysis(Analysis):
         self.sites.append(site)
 
     def finish(self):
+        for library, value, node in self._settings_dicts:
+            self._settings_dict(library, value, node)
         dropped = {id(site) for site, library in self._library_settings if self._library_unused(library)}
         if dropped:
             self.sites[:] = [site for site in self.sites if id(site) not in dropped]
@@ -1472,7 +1577,8 @@ class CookieAnalysis(Analysis):
         say so, a config-object framework's (Flask's) when its imports do,
         else the only one of them that reads one of the module's keys, else
         the settings-module framework's when the module's name holds one of
-        its words (`settings.py`), else the config-object framework's."""
+        its words (`settings.py`) or the project model finds it a part of
+        the settings, else the config-object framework's."""
         ctx = self.ctx
         for framework in fw.SETTINGS_MODULE_FRAMEWORKS:
             if not framework.settings_markers.isdisjoint(self._module_markers) or ctx.imports(*framework.packages):
@@ -1489,7 +1595,15 @@ class CookieAnalysis(Analysis):
         for framework in fw.SETTINGS_MODULE_FRAMEWORKS:
             if not framework.settings_module_words.isdisjoint(names):
                 return framework.label
+        if fw.SETTINGS_MODULE_FRAMEWORKS and getattr(ctx.project, "in_settings", False):
+            # a part of the settings (`settings/components/rest.py`, which settings/__init__.py star-imports)
+            return fw.SETTINGS_MODULE_FRAMEWORKS[0].label
         return fw.CONFIG_FRAMEWORKS[0].label
+
+    def _star_imports(self):
+        """Whether the module star-imports, or runs settings files in its
+        namespace as star imports would (django-split-settings' include())."""
+        return bool(self.ctx.star_imports) or self._includes
 
     def _finish_settings_module(self):
         """A settings module (Django's) that stands alone, or with what it
@@ -1503,7 +1617,7 @@ class CookieAnalysis(Analysis):
         middleware that sets Secure."""
         ctx = self.ctx
         project = ctx.project
-        chained = (bool(ctx.star_imports) and project is not None and project.chain_complete
+        chained = (self._star_imports() and project is not None and project.chain_complete
                    and not _imports_application_code(ctx.tree.body))  # (models.py star-importing the settings)
         # A package's __init__.py goes by the package's name (`defaults/`, split over modules).
         name = ctx.path.parent.name if ctx.path.stem == "__init__" else ctx.path.stem
@@ -1514,7 +1628,7 @@ class CookieAnalysis(Analysis):
             if not is_settings or dev_module(ctx) or (name in framework.base_settings_stems and not (
                     project is not None and project.deployed_settings and not project.shared_base)):
                 continue  # (a base is judged where the project deploys it alone: manage.py names it)
-            if project is not None and project.shared_base and not ctx.star_imports:
+            if project is not None and project.shared_base and not self._star_imports():
                 continue  # a base others star-import, alone: judged in the modules built on it
             if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):
                 continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
@@ -1522,7 +1636,7 @@ class CookieAnalysis(Analysis):
                 continue  # settings loaded from a module named at run time: read as a star import fixlint cannot follow
             if project is not None and project.shadowed:
                 continue  # a `settings/` package beside it is what Python imports
-            if framework.middleware_setting and not ctx.star_imports and not _binds_middleware(
+            if framework.middleware_setting and not self._star_imports() and not _binds_middleware(
                     ctx.tree.body, framework.middleware_setting):
                 continue  # no middleware runs: no cookie to configure
             for setting in settings:
@@ -1535,9 +1649,9 @@ class CookieAnalysis(Analysis):
         name = setting.name
         if name in self._module_settings:
             return False
-        if ctx.star_imports and not (chained and name not in project.chain_keys):
+        if self._star_imports() and not (chained and name not in project.chain_keys):
             return False
-        if setting.cookie == "session" and not ctx.star_imports and framework.middleware_setting and (
+        if setting.cookie == "session" and not self._star_imports() and framework.middleware_setting and (
                 _names_no_session_middleware(ctx.tree, framework.middleware_setting)):
             return False  # no session middleware, no session cookie (an API on tokens: saleor)
         if setting.flag == "secure" and setting.cookie == "session" and (

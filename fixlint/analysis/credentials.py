@@ -201,8 +201,8 @@ class VerifiedRecords:
             self._mark(func.value, names)
         for arg in call.args:
             if (arg.__class__ is ast.Call and arg.func.__class__ is ast.Attribute and arg.func.attr in _ENCODERS
-                    and arg.func.value.__class__ is ast.Name):
-                arg = arg.func.value  # checkpw(passphrase.encode(), ...)
+                    and arg.func.value.__class__ in (ast.Name, ast.Attribute, ast.Subscript)):
+                arg = arg.func.value  # checkpw(passphrase.encode(), ...), hashpw(pw, user["password"].encode())
             if arg.__class__ in (ast.Attribute, ast.Subscript):
                 self._mark(arg, names)
             elif arg.__class__ is ast.Name:
@@ -223,6 +223,7 @@ class VerifiedRecords:
         if names is None:
             return
         for side in (compare.left, compare.comparators[0]):
+            side = _unencoded(side)  # `user["password"].encode()`
             if _stored_password(side):
                 self._mark(side, names)
 
@@ -351,10 +352,32 @@ def compares_passwords(expr, value_of=None):
     value named for a password that is no such field of a record."""
     if expr.__class__ is not ast.Compare or len(expr.ops) != 1 or expr.ops[0].__class__ not in (ast.Eq, ast.NotEq):
         return False
-    left, right = expr.left, expr.comparators[0]
+    left, right = _unencoded(expr.left), _unencoded(expr.comparators[0])
+    if _rehashes_given(left, right) or _rehashes_given(right, left):
+        return True
     return ((_stored_password(left) and _given_password(right)) or (_stored_password(right) and _given_password(left))
             or (_request_password(left, value_of) and _kept_password(right))
             or (_request_password(right, value_of) and _kept_password(left)))
+
+
+def _unencoded(expr):
+    """`stored.encode()`, `x.encode("utf-8")`: the value encoded."""
+    if (expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in _ENCODERS
+            and len(expr.args) <= 1):
+        return expr.func.value
+    return expr
+
+
+def _rehashes_given(call, stored):
+    """bcrypt's own check written by hand: `bcrypt.hashpw(given.encode(),
+    user["password"].encode()) == user["password"].encode()` (the given
+    password hashed with the stored hash's salt, compared with it)."""
+    if call.__class__ is not ast.Call or not _stored_password(stored) or len(call.args) != 2:
+        return False
+    func = call.func
+    name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
+    return name == "hashpw" and _given_password(_unencoded(call.args[0])) and _stored_password(
+        _unencoded(call.args[1]))
 
 
 def _request_password(expr, value_of=None):

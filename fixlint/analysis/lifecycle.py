@@ -53,7 +53,7 @@ from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
 from ..frameworks import vocabularies as vocab
-from ..project.functions import ADDERS
+from ..project.functions import ADDERS, renews_key
 from . import lifecycle_guard as guard
 from .base import Analysis
 from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name
@@ -730,6 +730,9 @@ class LifecycleAnalysis(Analysis):
         attr = func.attr
         receiver = func.value
         own = False  # a method the project's own session class renews the id with (`set_session_user`)
+        if attr == "pop" and node.args and self._request_cookies(receiver):
+            self._cookie_deletion(node, node.args[0], REQUEST_COOKIES)  # `request.cookies.pop("token")`
+            return True
         if attr in _ORM_ENDINGS and ctx.function is not None and self._ends_cookie_rows(node, receiver, attr):
             self._add(Event(INVALIDATE, node, fw.HAND_ROLLED))
             return True
@@ -1289,7 +1292,16 @@ class LifecycleAnalysis(Analysis):
             self._add(Event(BIND, node, fw.HAND_ROLLED, key=key))
 
     # -- cookies ----------------------------------------------------------
-    def _cookie_deletion(self, node, name_expr):
+    def _request_cookies(self, expr):
+        """`request.cookies` (any framework's request): the cookies the
+        browser sent, a copy the server holds; removing one sends nothing
+        back."""
+        return (expr.__class__ is ast.Attribute and expr.attr in _REQUEST_COOKIE_ATTRIBUTES
+                and fw.request_object(self.ctx, expr.value) is not None)
+
+    def _cookie_deletion(self, node, name_expr, mechanism=None):
+        """A COOKIE_DELETE event of the credential cookie `name_expr` names;
+        `mechanism` REQUEST_COOKIES: removed from the request's cookies only."""
         if name_expr is None or self.ctx.function is None:
             return
         name = literal_key(name_expr, self.ctx) or env_default(self.ctx, name_expr)
@@ -1309,7 +1321,7 @@ class LifecycleAnalysis(Analysis):
                 if named is not None:  # `current_app.config["COOKIE_NAME"]`, the login's own cookie
                     self._add(Event(COOKIE_DELETE, node, key=named, mechanism=LOGIN_COOKIE))
             return
-        self._add(Event(COOKIE_DELETE, node, key=name))
+        self._add(Event(COOKIE_DELETE, node, key=name, mechanism=mechanism))
 
     def _login_cookie_name(self, name_expr):
         """The expression naming a deleted cookie, as written, when a login
@@ -1432,6 +1444,10 @@ class LifecycleAnalysis(Analysis):
                     return  # a new session's default, not a sign-out
                 self._add(Event(REMOVE, node, framework, key=key, mechanism=SIGNED_OUT, session=container))
             elif key is not None and is_identity_key(key, ctx.config) and not self._fresh_id(value):
+                if renews_key(value, key, self._session, self._local_value):
+                    # `session["token"] = api.auth(session.get("token")).content`: the same sign-in, renewed
+                    self._add(Event(TOUCH, node, framework, key=key, access=WRITE, session=container))
+                    return
                 empty = binds_nobody(value)
                 self._add(Event(REMOVE if empty else BIND, node, framework, key=key, session=container))
             else:
@@ -1449,6 +1465,13 @@ class LifecycleAnalysis(Analysis):
         origin = self._store_origin(container, target.slice)
         if origin is not None:
             self._store_write(node, origin, identity_in_value(value, ctx))
+
+    def _local_value(self, name):
+        """The value the local `name` was last assigned here, or None."""
+        binding = self.ctx.lookup(name)
+        if binding is None or binding.kind != sc.ASSIGN or binding.value is None:
+            return None
+        return binding.value
 
     def _fresh_id(self, value):
         """A value made afresh from a strong random source, from nothing the
@@ -1568,6 +1591,9 @@ class LifecycleAnalysis(Analysis):
             if target.__class__ is not ast.Subscript:
                 continue
             container = target.value
+            if self._request_cookies(container):  # `del request.cookies["token"]`: nothing reaches the browser
+                self._cookie_deletion(node, target.slice, REQUEST_COOKIES)
+                continue
             framework = self._session(container)
             if framework is not None:
                 key = _removed_key(target.slice, ctx)
@@ -2004,6 +2030,11 @@ COMPUTED_NAME = "computed name"
 # cannot read that a login of the module sets under the same expression to a
 # credential (LifecycleAnalysis._login_cookie_name): its key is the expression.
 LOGIN_COOKIE = "the login's cookie"
+# COOKIE_DELETE's mechanism for a cookie removed from the request's cookies
+# (`del request.cookies["token"]`, `request.cookies.pop("token")`): the
+# server's copy of what the browser sent; the browser keeps the cookie.
+REQUEST_COOKIES = "the request's cookies"
+_REQUEST_COOKIE_ATTRIBUTES = frozenset(("cookies", "COOKIES"))
 
 
 def _names_session_cookie_setting(expr):

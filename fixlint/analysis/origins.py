@@ -699,17 +699,27 @@ class OriginAnalysis(Analysis):
             return SessionIdValue(expr, label, framework)
         if sid.is_foreign_qualname(qualname):
             return FOREIGN
-        return self._project_helper(expr, qualname)
+        return self._project_helper(expr, qualname, depth)
 
-    def _project_helper(self, expr, qualname):
+    def _project_helper(self, expr, qualname, depth):
         """A neutral helper of another project module that returns a weak
         value (`random_string()` in utils.py): as weak as that value, at
-        the call (RULES.md, Revision 2, "Where cross-module findings go")."""
+        the call (RULES.md, Revision 2, "Where cross-module findings go");
+        one that returns a hash of its first argument (a project's `md5(s)`
+        wrapper): as weak as that argument is guessable."""
         project = self.ctx.project
         profile = project.helpers.get(qualname) if project is not None and project.helpers else None
-        if not profile or not profile.get("weak"):
+        if not profile:
             return None
-        return Weak(expr, f"{qualname.rpartition('.')[2]}(), a project helper returning {profile['weak']}")
+        name = qualname.rpartition(".")[2]
+        if profile.get("hashes") and expr.args:
+            hashed = profile["hashes"]
+            label = (f"{name}(), the project's {hashed} of guessable data" if name == hashed
+                     else f"{name}(), {hashed}() of guessable data")
+            return self._hash_of(expr, expr.args[:1], label, depth)
+        if not profile.get("weak"):
+            return None
+        return Weak(expr, f"{name}(), a project helper returning {profile['weak']}")
 
     def _json_body(self, arg):
         """`json.loads(request.body)` / `json.loads(request.get_data())`."""

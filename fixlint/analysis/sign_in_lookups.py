@@ -49,6 +49,24 @@ def is_identifier_column(column):
     return not words or all(w in vocab.IDENTIFIER_COLUMN_WORDS for w in words)
 
 
+def _server_identity(column, given, held, origins):
+    """Whether a filter finds the row by an id the server obtained, not the
+    request (`oauth2_id=profile["id"]`, the provider's answer to the code
+    exchange): a column whose last word is an identifier (`oauth2_id`,
+    `google_sub`), given a computed value no request read reaches. A
+    request value beside it (`oauth2_provider=choice`) only narrows the
+    lookup; it signs nobody in by itself."""
+    words = fw.words(column.split("__")[0])
+    if not words or words[-1] not in _ID_WORDS or given.__class__ is ast.Constant:
+        return False
+    if held.__class__ is ast.Constant or given.__class__ is ast.Name and held is given:
+        return False  # a literal, or a name bound to nothing known here (a parameter)
+    return not origins.reads_in(given) and not origins.reads_in(held)
+
+
+_ID_WORDS = frozenset(("id", "uid", "sub", "uuid"))
+
+
 class SignInLookups:
     """Per function, in source order: the names holding a row looked up by
     a request value, the sign-ins of such a row, and whether credentials
@@ -90,17 +108,23 @@ class SignInLookups:
                 if arg.__class__ is ast.Compare and len(arg.ops) == 1 and arg.ops[0].__class__ is ast.Eq:
                     if arg.left.__class__ is ast.Attribute:
                         pairs.append((arg.left.attr, arg.comparators[0]))
+            found = None
             for column, given in pairs:
-                if is_identifier_column(column):
-                    continue
                 # A local's whole value, every alternative of it: `token =
                 # request.headers.get("x-token") or request.GET.get("x-token")`
                 # (spug's middleware) takes it from the query string too.
                 held = self.ctx.value_of(given) if given.__class__ is ast.Name else given
+                if _server_identity(column, given, held, self.origins):
+                    found = None  # the row is found by who the server was told it is
+                    break
+                if is_identifier_column(column) or found is not None:
+                    continue
                 reads = [r for r in dict.fromkeys((*self.origins.reads_in(given), *self.origins.reads_in(held)))
                          if r.source not in (COOKIE, HEADER, None) and not r.numeric]
                 if reads:
-                    return reads, f"{SIGN_IN_LOOKUP} {_callee(node.func)}({column}=...)"
+                    found = reads, f"{SIGN_IN_LOOKUP} {_callee(node.func)}({column}=...)"
+            if found is not None:
+                return found
         return None
 
     def call(self, node, func, qualname):

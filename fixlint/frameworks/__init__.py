@@ -35,6 +35,7 @@ from .tornado import TORNADO
 from .quart_auth import QUART_AUTH
 from .falcon import FALCON
 from .flask_jwt_extended import FLASK_JWT_EXTENDED
+from .dj_rest_auth import DJ_REST_AUTH
 from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 from .fastapi_users import FASTAPI_USERS
 from .fastapi_sessions import FASTAPI_SESSIONS
@@ -49,7 +50,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, SANIC_SESSION, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
-    FASTAPI_USERS, FASTAPI_SESSIONS,
+    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS,
     HAND_ROLLED, PYTHON,
 )
 # Each adapter by its key: what the project model's summaries (JSON) name a
@@ -662,7 +663,7 @@ def _response_origin(ctx, receiver):
         binding = ctx.binding(receiver)
         if binding is not None:
             if binding.kind == "param":
-                framework = _annotation_framework(ctx, binding.value)
+                framework = _annotation_framework(ctx, binding.value) or _passed_response(ctx, binding)
                 if framework is not None:
                     return framework
             elif binding.kind == "assign" and binding.value is not None:
@@ -675,6 +676,80 @@ def _response_origin(ctx, receiver):
             return True
         return _NOT_A_RESPONSE
     return _NOT_A_RESPONSE
+
+
+def _passed_response(ctx, binding):
+    """The framework of the responses the module's calls of a function
+    pass for its parameter (`def set_session(res, login)`, called as
+    `set_session(RedirectResponse("/"), login)` or with a name the caller
+    bound to one): every such argument the module gives is a response
+    construction, and at least one is. None otherwise (an unannotated
+    parameter named `res`, `otvet`, says nothing by itself)."""
+    function = getattr(binding.scope, "node", None)
+    if function is None or function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return None
+    table = ctx.kept.get(_passed_response)
+    if table is None:
+        table = ctx.kept[_passed_response] = _passed_arguments(ctx.tree)
+    given = table.get(function.name)
+    if not given:
+        return None
+    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    name = binding.name
+    values = [v for key, v in given if key == name or (key.__class__ is int and key < len(params)
+                                                        and params[key] == name)]
+    found = {_framework_of_class(ctx.qualname(v.func)) if v is not None else None for v in values}
+    if len(found) == 1 and None not in found:
+        return found.pop()
+    return None
+
+
+_MAX_PASSED_CALLS = 2000  # calls of the module's functions read for _passed_response
+
+
+def _passed_arguments(tree):
+    """{function name: [(position or keyword, the call building the value,
+    or None)]} for the module's calls of a plain name: an argument that is
+    a call, or a name the calling function binds to a call."""
+    table = {}
+    count = 0
+    scopes = [tree] + [n for n in ast.walk(tree) if n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)]
+    for scope in scopes:
+        body = scope.body
+        assigned = {}
+        calls = []
+        for node in _own_nodes(body):
+            cls = node.__class__
+            if cls is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name:
+                assigned[node.targets[0].id] = node.value if node.value.__class__ is ast.Call else None
+            elif cls is ast.Call and node.func.__class__ is ast.Name:
+                calls.append(node)
+        for call in calls:
+            count += 1
+            if count > _MAX_PASSED_CALLS:
+                return table
+            entries = table.setdefault(call.func.id, [])
+            for key, arg in (*enumerate(call.args), *((k.arg, k.value) for k in call.keywords if k.arg)):
+                if arg.__class__ is ast.Starred:
+                    break
+                value = arg if arg.__class__ is ast.Call else assigned.get(arg.id) if arg.__class__ is ast.Name else None
+                entries.append((key, value))
+    return table
+
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _own_nodes(body):
+    """The nodes of a scope's statements, not those of the functions and
+    classes nested in it (each its own scope)."""
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.__class__ in _NESTED_SCOPES:
+            continue
+        stack.extend(ast.iter_child_nodes(node))
 
 
 # -- development configuration ---------------------------------------------

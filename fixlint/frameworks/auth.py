@@ -65,7 +65,7 @@ LOGIN_FORM_NAME = re.compile(r"log_?[io]n|sign_?in|auth", re.IGNORECASE)
 # and more.
 REVOKE_WORDS = INVALIDATE_METHODS | frozenset((
     "revoke", "expire", "blacklist", "denylist", "blocklist", "discard", "remove", "logout", "signout", "kill",
-    "purge", "clear"))
+    "purge", "clear")) | frozenset(vocabularies.every("revoke"))
 VERIFY_RECEIVER_WORDS = frozenset(
     ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon", "kdf", "scrypt",
      "pbkdf2")
@@ -95,6 +95,8 @@ IDENTITY_KEYS = frozenset(
         # a credential kept in the session under its own name: simplejwt's `access`/`refresh`, a
         # Firebase session cookie (cannlytics' `__session`, `session_cookie`)
         "access", "refresh", "session_cookie", "sessioncookie", "__session",
+        # Vietnamese "user", written as two words (nguoidung is a principal word)
+        "nguoi_dung",
     )
 )
 # A key holding one of these words names a principal (`current_user`,

@@ -18,8 +18,21 @@ class Setting:
 
     name: str
     flag: str  # secure | httponly | samesite | lifetime | name | domain | path
-    cookie: str  # session | csrf | remember
+    cookie: str  # session | csrf | remember | jwt | jwt_refresh | auth (what messages call it)
     default: object = None
+
+
+@dataclass(frozen=True)
+class SettingsDict:
+    """A library's settings given as one dict in the framework's settings
+    module (dj-rest-auth's `REST_AUTH = {"USE_JWT": True, "JWT_AUTH_COOKIE":
+    "auth"}`): its keys are the library's `settings`. The library sets
+    cookies only when the `switch` key is given `on` and one of the
+    `cookies` keys names a cookie."""
+
+    name: str
+    switch: tuple  # (key, value)
+    cookies: tuple  # keys naming the cookies it sets, the one `settings` names first
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,15 @@ class Middleware:
     # elsewhere (sanic-session's `Session(app, interface=...)`: the
     # interface's construction is judged): the call then sets nothing.
     replaced_by: tuple = ()
+    # The method that installs one built without the app (sanic-session's
+    # `session = Session()`, then `session.init_app(app, interface=...)`):
+    # the construction with no argument sets nothing, the method's call
+    # (its arguments after the app) is judged as the construction would be.
+    init_method: str = ""
+    # The cookie it sets is a CSRF token's (Litestar's `CSRFConfig`), judged
+    # as the CSRF cookie settings are: Secure and SameSite, no HttpOnly (the
+    # page's scripts read it), no __Host- advice.
+    csrf: bool = False
 
     def judged(self):
         """The classes whose set-up the cookie rules judge."""
@@ -321,6 +343,12 @@ class Framework:
     # like a base (summary `settings_named`, ProjectFacts.deployed_settings).
     settings_env: str = ""
     settings_configure: frozenset = frozenset()
+    # Calls that run settings files in the calling module's namespace, as
+    # star imports of them would (django-split-settings' `include(
+    # "components/common.py", optional("local.py"))`, paths relative to the
+    # module): the settings chain follows them (summary imports, and the
+    # settings-module check of the module making the call).
+    settings_includes: frozenset = frozenset()
     # Configuration as an object of the application (Flask's `app.config`):
     # the attribute that holds it, and its methods that set several keys at
     # once (`app.config.update(...)`, `from_mapping(...)`).
@@ -339,6 +367,9 @@ class Framework:
     # reported at its line 1 (Django's SESSION_COOKIE_SECURE, RULES.md
     # Revision 2 "Django settings chains").
     settings_required: tuple = ()
+    # A library's settings kept in one dict of the framework's settings
+    # (SettingsDict): read where a settings module assigns it.
+    settings_dict: object = None
     # Wrappers that list a middleware with its options (`Middleware(cls, ...)`).
     middleware_wrappers: frozenset = frozenset()
     # Methods of an application that install the middleware class passed

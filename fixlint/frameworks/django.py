@@ -40,6 +40,8 @@ BASE_SETTINGS_STEMS = frozenset(("base", "common", "defaults", "default", "share
 APPLICATION_MODULES = ("django.db", "django.http", "django.shortcuts", "django.views", "django.forms",
                        "django.template", "django.contrib.auth.decorators", "rest_framework")
 SETTINGS_CONFIGURE = frozenset(("django.conf.settings.configure",))
+# django-split-settings: `include("components/*.py", optional("local.py"))` runs each file in the settings module.
+SETTINGS_INCLUDES = frozenset(("split_settings.tools.include",))
 # A production settings module must turn the session cookie's Secure flag on.
 SETTINGS_REQUIRED = ("SESSION_COOKIE_SECURE",)
 # The setting that lists the middleware, and the class that sets the session
@@ -355,6 +357,7 @@ DJANGO = Framework(
     settings_object="django.conf.settings",
     settings_env="DJANGO_SETTINGS_MODULE",
     settings_configure=SETTINGS_CONFIGURE,
+    settings_includes=SETTINGS_INCLUDES,
     logout_calls=LOGOUT,
     regenerate_mechanism="login:django",
     login_views=LOGIN_VIEWS,

@@ -38,6 +38,9 @@ FLASK_JWT_EXTENDED = Framework(
         Setting("JWT_ACCESS_COOKIE_NAME", "name", "jwt", _ACCESS),
         Setting("JWT_COOKIE_DOMAIN", "domain", "jwt", None),
         Setting("JWT_ACCESS_COOKIE_PATH", "path", "jwt", "/"),
+        # The refresh token's cookie, shaped by the same JWT_COOKIE_* flags, with a name and path of its own.
+        Setting("JWT_REFRESH_COOKIE_NAME", "name", "jwt_refresh", _REFRESH),
+        Setting("JWT_REFRESH_COOKIE_PATH", "path", "jwt_refresh", "/"),
     ),
     session_users=SET_COOKIES,
     project_constructions=JWT_MANAGERS,

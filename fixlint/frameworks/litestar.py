@@ -66,6 +66,24 @@ SESSION_CONFIGS = Middleware(
     constructed=True,
 )
 
+# litestar.config.csrf.CSRFConfig (2.x): the double-submit token's cookie,
+# `cookie_secure=False` by default (no Secure flag), `cookie_samesite="lax"`,
+# `cookie_httponly=False` (the page sends the token back: no finding),
+# named "csrftoken".
+CSRF_CONFIG = Middleware(
+    qualnames=frozenset(("litestar.config.csrf.CSRFConfig",)),
+    label="Litestar",
+    params=(),  # a dataclass, configured by keyword (`secret` first)
+    options={
+        "secure": "cookie_secure", "httponly": "cookie_httponly", "samesite": "cookie_samesite",
+        "name": "cookie_name", "domain": "cookie_domain", "path": "cookie_path",
+    },
+    defaults={"secure": False, "httponly": False, "samesite": "lax", "name": "csrftoken", "domain": None, "path": "/"},
+    constructed=True,
+    cookie="CSRF cookie",
+    csrf=True,
+)
+
 # litestar.security.jwt's configs that carry the token in a cookie (auth.py:
 # JWTCookieAuth, OAuth2PasswordBearerAuth): their login() sets the cookie
 # `key` ("token") with httponly always, `secure` (None: no Secure flag),
@@ -222,7 +240,7 @@ LITESTAR = Framework(
     response_types=RESPONSES,
     cookie_classes=COOKIES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": "lax"},
-    middleware=(SESSION_CONFIGS, JWT_COOKIE_AUTH),
+    middleware=(SESSION_CONFIGS, JWT_COOKIE_AUTH, CSRF_CONFIG),
     routing=Routing(
         app_classes=APP_CLASSES,
         decorator_functions=HANDLER_DECORATORS,

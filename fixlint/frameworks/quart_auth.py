@@ -43,13 +43,14 @@ QUART_AUTH = Framework(
     logout_calls=LOGOUT_USER,
     middleware=(EXTENSION,),
     settings=(
-        Setting("QUART_AUTH_COOKIE_SECURE", "secure", "session", True),
-        Setting("QUART_AUTH_COOKIE_HTTP_ONLY", "httponly", "session", True),
-        Setting("QUART_AUTH_COOKIE_SAMESITE", "samesite", "session", "Lax"),
-        Setting("QUART_AUTH_DURATION", "lifetime", "session", 365 * _DAY),
-        Setting("QUART_AUTH_COOKIE_NAME", "name", "session", "QUART_AUTH"),
-        Setting("QUART_AUTH_COOKIE_DOMAIN", "domain", "session", None),
-        Setting("QUART_AUTH_COOKIE_PATH", "path", "session", "/"),
+        # Its own cookie, not Quart's session cookie: messages call it the auth cookie.
+        Setting("QUART_AUTH_COOKIE_SECURE", "secure", "auth", True),
+        Setting("QUART_AUTH_COOKIE_HTTP_ONLY", "httponly", "auth", True),
+        Setting("QUART_AUTH_COOKIE_SAMESITE", "samesite", "auth", "Lax"),
+        Setting("QUART_AUTH_DURATION", "lifetime", "auth", 365 * _DAY),
+        Setting("QUART_AUTH_COOKIE_NAME", "name", "auth", "QUART_AUTH"),
+        Setting("QUART_AUTH_COOKIE_DOMAIN", "domain", "auth", None),
+        Setting("QUART_AUTH_COOKIE_PATH", "path", "auth", "/"),
     ),
     fixtures="quart",
     advice={

@@ -2,8 +2,11 @@
 ahopkins/sanic-session, sanic_session/__init__.py, base.py and the
 interfaces, 0.8).
 
-Detected by a `sanic_session` import, or `Session(app)` of it in the
-application's code. `Session(app, interface=None)` installs a request
+Detected by a `sanic_session` import (or one of its renamed fork,
+`sanic_sessions` 0.9, the same API and defaults), or `Session(app)` of it
+in the application's code; `session = Session()` then
+`session.init_app(app, interface=...)` sets it up as `Session(app, ...)`
+does. `Session(app, interface=None)` installs a request
 middleware that opens `request.ctx.session` (`request["session"]` before
 0.6) and a response middleware that saves it. The interface
 (`InMemorySessionInterface()` when none is given; `RedisSessionInterface`,
@@ -25,8 +28,9 @@ set a fresh `sid` itself (and delete the record under the old one).
 from .base import Advice, Framework, Middleware, SessionBackend
 from .sanic import SANIC
 
-PACKAGE = "sanic_session"
-SESSION_EXTENSION = frozenset(("sanic_session.Session",))
+# sanic_sessions (0.9) is the library's renamed fork: the same API and defaults under a new import name.
+PACKAGES = ("sanic_session", "sanic_sessions")
+SESSION_EXTENSION = frozenset(f"{package}.Session" for package in PACKAGES)
 
 _OPTIONS = {
     "secure": "secure", "httponly": "httponly", "samesite": "samesite", "lifetime": "expiry",
@@ -46,7 +50,8 @@ _MODULES = {
 
 
 def _qualnames(names):
-    return frozenset(q for name in names for q in (f"{PACKAGE}.{name}", f"{PACKAGE}.{_MODULES[name]}.{name}"))
+    return frozenset(q for name in names for package in PACKAGES
+                     for q in (f"{package}.{name}", f"{package}.{_MODULES[name]}.{name}"))
 
 
 # The in-memory interface takes no client: its keyword arguments come first.
@@ -79,6 +84,7 @@ SESSION = Middleware(
     # (the message's closing label says where the option goes: Session() takes none)
     label="sanic-session: to the interface, Session(app, interface=InMemorySessionInterface(...))",
     replaced_by=("interface",),
+    init_method="init_app",
 )
 
 # The record lives on the server under the id in the cookie, and nothing in
@@ -101,7 +107,7 @@ SESSION_BACKEND = SessionBackend(
 SANIC_SESSION = Framework(
     key="sanic_session",
     label="sanic-session",
-    packages=(PACKAGE,),
+    packages=PACKAGES,
     extends=SANIC,
     backend=SESSION_BACKEND,
     option="sanic-session",

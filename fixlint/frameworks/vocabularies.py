@@ -40,6 +40,9 @@ class Vocabulary:
     password: tuple = ()  # words for a password (in names and columns)
     session_ids: tuple = ()  # names of a session id (normal form)
     tokens: tuple = ()  # names of a session-bound credential (normal form)
+    # Verbs of a call that ends a record on the server (`udalit_sessiyu(token)`: "delete session"),
+    # beside English's in auth.REVOKE_WORDS.
+    revoke: tuple = ()
 
 
 ENGLISH = Vocabulary(
@@ -90,6 +93,7 @@ ENGLISH = Vocabulary(
 
 PORTUGUESE = Vocabulary(
     "pt",
+    revoke=("excluir", "apagar", "remover", "deletar", "encerrar", "invalidar", "revogar"),
     login=("logar", "autenticar", "iniciar_sessao", "cadastrar", "cadastro", "redefinir_senha",
            "recuperar_senha", "confirmar_email", "ativar_conta"),
     logout=("deslogar", "encerrar_sessao", "terminar_sessao"),
@@ -107,6 +111,7 @@ PORTUGUESE = Vocabulary(
 
 SPANISH = Vocabulary(
     "es",
+    revoke=("eliminar", "borrar", "invalidar", "revocar"),
     login=("iniciar_sesion", "autenticar", "registrarse", "restablecer_contrasena",
            "recuperar_contrasena", "confirmar_email", "confirmar_correo", "activar_cuenta"),
     logout=("cerrar_sesion", "finalizar_sesion"),
@@ -126,6 +131,7 @@ SPANISH = Vocabulary(
 
 FRENCH = Vocabulary(
     "fr",
+    revoke=("supprimer", "effacer", "revoquer", "invalider"),
     login=("connexion", "se_connecter", "authentifier", "inscription", "reinitialiser_mot_de_passe"),
     login_exact=("connecter", "inscrire", "s_identifier", "sinscrire", "s_inscrire"),
     logout=("deconnexion", "deconnecter", "se_deconnecter"),
@@ -141,6 +147,7 @@ FRENCH = Vocabulary(
 
 GERMAN = Vocabulary(
     "de",
+    revoke=("loeschen", "entfernen", "widerrufen", "beenden"),
     login=("anmelden", "anmeldung", "einloggen", "registrieren", "registrierung",
            "passwort_zuruecksetzen"),
     logout=("abmelden", "abmeldung", "ausloggen"),
@@ -156,6 +163,7 @@ GERMAN = Vocabulary(
 
 ITALIAN = Vocabulary(
     "it",
+    revoke=("eliminare", "cancellare", "rimuovere", "revocare", "invalidare"),
     login=("accedi", "autentica", "registrati", "registrazione", "reimposta_password", "iscriviti"),
     logout=("disconnetti",),
     login_exact=("accesso",),
@@ -173,6 +181,7 @@ ITALIAN = Vocabulary(
 
 INDONESIAN = Vocabulary(
     "id",
+    revoke=("hapus", "cabut"),
     login=("otentikasi", "autentikasi", "registrasi", "regis", "daftar_akun", "lupa_password",
            "reset_kata_sandi"),
     login_exact=("masuk", "daftar"),
@@ -192,6 +201,7 @@ INDONESIAN = Vocabulary(
 # (`giris`, `cikis`: whole names only, as `masuk`).
 VIETNAMESE = Vocabulary(
     "vi",
+    revoke=("xoa",),
     login=("dang_nhap", "dangnhap", "dang_ky", "dangky", "xac_minh", "xacminh"),
     logout=("dang_xuat", "dangxuat"),
     # Single words, as keys split into them: `tai_khoan` (account) ends in `khoan`.
@@ -208,6 +218,7 @@ VIETNAMESE = Vocabulary(
 
 TURKISH = Vocabulary(
     "tr",
+    revoke=("sil", "kaldir", "iptal"),
     login=("giris_yap", "oturum_ac", "kayit_ol", "uye_ol"),
     logout=("cikis_yap", "oturum_kapat"),
     login_exact=("giris", "kayit"),
@@ -226,6 +237,7 @@ TURKISH = Vocabulary(
 # 注册 sign up; 退出 (exit) and 注销 (log off, also "cancel") sign out only as a whole name.
 CHINESE = Vocabulary(
     "zh",
+    revoke=("shanchu", "zhuxiao"),
     login=("denglu", "dengru", "zhuce"),
     # 登出 (log out; also "published", so a whole name only), and 退出登录 glued (`tuichudenglu`).
     logout_exact=("tuichu", "zhuxiao", "tuichu_denglu", "tuichudenglu", "dengchu"),
@@ -239,6 +251,7 @@ CHINESE = Vocabulary(
 # sign out (выход, "exit", likewise), авторизация, регистрация; пароль.
 RUSSIAN = Vocabulary(
     "ru",
+    revoke=("udalit", "otozvat"),
     login=("voiti", "vojti", "avtorizaciya", "avtorizatsiya"),
     login_exact=("vhod", "vkhod", "registraciya", "registratsiya"),
     logout=("vyiti", "vyjti"),
@@ -253,6 +266,7 @@ RUSSIAN = Vocabulary(
 # wyloguj sign out, rejestracja sign-up only as a whole name (a car's registration is one too).
 POLISH = Vocabulary(
     "pl",
+    revoke=("usun", "usunac"),
     login=("zaloguj", "zaloguj_sie", "logowanie", "zalogowanie", "zarejestruj", "zarejestruj_sie"),
     login_exact=("rejestracja",),
     logout=("wyloguj", "wyloguj_sie", "wylogowanie"),
@@ -269,6 +283,7 @@ POLISH = Vocabulary(
 # Czech: prihlasit/prihlaseni sign in, odhlasit/odhlaseni sign out, registrace only as a whole name.
 CZECH = Vocabulary(
     "cs",
+    revoke=("smazat", "odstranit"),
     login=("prihlasit", "prihlasit_se", "prihlaseni"),
     login_exact=("registrace",),
     logout=("odhlasit", "odhlasit_se", "odhlaseni"),

@@ -8,6 +8,9 @@ small JSON-ready dict:
 - `returns`: "session" when it returns `request.session` (a FastAPI
   dependency yielding the session), or the source ("query", "cookie", ...)
   of a FastAPI-declared parameter it returns as is;
+- `hashes`: the stdlib hash (`md5`) whose digest it returns, of its first
+  parameter (a project's `md5(s)` wrapper): a call of it hashes what it is
+  given;
 - `weak`: how a message names the guessable value it returns
   (`random.choices()`), for a neutral helper only: a function named like a
   session-id generator is reported in its own module, not at its calls;
@@ -117,7 +120,28 @@ _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 # already past, as a function's text spells them (literal expiries only:
 # `max_age=0`, `expires=-1`, `expires="Thu, 01 Jan 1970 ..."`).
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
+_DIGESTS = frozenset(("hexdigest", "digest"))  # what a hash helper returns
 _EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)""")
+
+
+def renews_key(value, key, session_of, assigned, depth=0):
+    """Whether `value` is made from what the session holds under `key`
+    itself, directly or through locals (`r = api.auth(session.get("token"))`,
+    then `session["token"] = r.content`): a token renewed for the user the
+    session already holds, no new sign-in. `session_of(expr)` tells a
+    session; `assigned(name)` a local's value, or None."""
+    for node in walk(value):
+        cls = node.__class__
+        if cls is ast.Subscript and session_of(node.value) is not None and _string(node.slice) == key:
+            return True
+        if (cls is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args
+                and session_of(node.func.value) is not None and _string(node.args[0]) == key):
+            return True
+        if cls is ast.Name and depth < 3:
+            held = assigned(node.id)
+            if held is not None and held is not value and renews_key(held, key, session_of, assigned, depth + 1):
+                return True
+    return False
 
 
 def endpoint_signature(function):
@@ -794,6 +818,8 @@ class _Function:
                         self.assigned[target.id] = node.value
                     elif target.__class__ is ast.Subscript:
                         self._write(target, node.value, events)
+            elif cls is ast.AnnAssign and node.value is not None and node.target.__class__ is ast.Name:
+                self.assigned[node.target.id] = node.value  # `response: ResponseData = service.auth(...)`
             elif cls is ast.Delete:
                 for target in node.targets:
                     self._delete(target, events)
@@ -811,6 +837,9 @@ class _Function:
             profile["verifies"] = True
         if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
             profile["weak"] = weak
+        hashed = self._hashes_first_parameter(statements)
+        if hashed:
+            profile["hashes"] = hashed
         # a session method alone: nothing seen to judge; a store's record ended alone: what its text
         # spells does not mark such a function (_marked), and its tree must say the same
         if self.cookie:
@@ -878,11 +907,21 @@ class _Function:
         empty = value.__class__ is ast.Constant and value.value in (None, False, 0, "")
         if value.__class__ in _CONTAINERS and binds_nobody(value):
             return  # session["claims"] = []: an empty container binds nobody yet
+        if key is None and target.slice.__class__ is ast.Name and target.slice.id in self.assigned:
+            key = _string(self.assigned[target.slice.id])  # key = "user_id"; session[key] = ...
         if key is not None and is_identity_key(key) and not fresh_id(value, self._callee):
+            if renews_key(value, key, self._session, self.assigned.get):
+                return  # `session["token"] = api.auth(session.get("token")).content`: the same sign-in, renewed
             events.append(["remove" if empty else "bind", framework, key])
         else:
             if key is None and target.slice.__class__ is ast.Name and target.slice.id in self.params:
                 events.append(["keyed", framework, self._slot(target.slice.id), empty])
+            elif key is None and not fresh_id(value, self._callee):
+                # A key a name gives (`session[LOGIN_KEY] = uid`, `config.USER_KEY`): read in the
+                # helper's module by the model, a binding when it names an identity (model._names_read).
+                ref = _reference(target.slice, self.aliases)
+                if ref is not None:
+                    events.append(["bind", framework, None, ref, empty])
             if not empty:
                 self._carry(framework, key, target.slice, value, events)
 
@@ -1212,6 +1251,37 @@ class _Function:
                     return source
         return None
 
+    def _hashes_first_parameter(self, statements):
+        """The short name of the stdlib hash (`md5`) whose digest the
+        function returns, taken of its first parameter (a project's
+        `def md5(s, salt=""): return hashlib.md5((str(s) + salt).encode())
+        .hexdigest()`), or None: a call of it elsewhere hashes what it is
+        given (origins reads it as the hash, at the call). Not a keyed
+        hash (HMAC): as strong as its key."""
+        params = [*self.node.args.posonlyargs, *self.node.args.args]
+        if not params:
+            return None
+        param = params[0].arg
+        hashes, fed, returned = [], False, False
+        for node in statements:
+            if node.__class__ is ast.Return and node.value is not None:
+                value = node.value
+                returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
+                                        and value.func.attr in _DIGESTS)
+            for inner in (walk(node) if node.__class__ is not ast.Call else (node,)):
+                if inner.__class__ is not ast.Call:
+                    continue
+                qualname = _qualname(inner.func, self.aliases)
+                if qualname in stdlib.KEYED_HASHES:
+                    return None
+                if qualname in stdlib.HASHES:
+                    hashes.append(qualname.rpartition(".")[2])
+                elif not (inner.func.__class__ is ast.Attribute and inner.func.attr == "update"):
+                    continue
+                fed = fed or any(n.__class__ is ast.Name and n.id == param
+                                 for arg in (*inner.args, *(k.value for k in inner.keywords)) for n in walk(arg))
+        return hashes[0] if hashes and fed and returned else None
+
     def _weak(self, expr, depth):
         """How a message names the guessable value `expr` holds, or None."""
         found = self._randomness(expr, depth)
@@ -1335,6 +1405,7 @@ SESSION_CALLS = _session_call_names()
 # import auth`) or to a name under one (`from random import choice`) may
 # spell one in a function (_profile_names).
 _PROFILE_NAMES = frozenset((*stdlib.WEAK_CALLS, *(m.rstrip(".") for m in stdlib.WEAK_RANDOM_MODULES), *SESSION_CALLS,
+                            *(h for h in stdlib.HASHES if h not in stdlib.KEYED_HASHES),
                             *_SESSION_IMPORTS, *(f"{module}.{marker}" for module, marker in _PARAM_MARKERS)))
 _PROFILE_PREFIXES = _PROFILE_NAMES | frozenset(
     name[:at] for name in _PROFILE_NAMES for at, char in enumerate(name) if char == ".")

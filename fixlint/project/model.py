@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from .. import frameworks as fw
+from ..analysis.identity import is_identity_key
 from . import import_lines, settings_values
 from .reexports import ReExports
 
@@ -257,6 +258,12 @@ class ProjectFacts(NamedTuple):
     # with an `__init__.py` beside settings.py): Python imports the package,
     # never this module (prometeo-api-example-django's old settings.py).
     shadowed: bool = False
+    # The checked module is settings or a part of them (it gives a settings
+    # marker, star-imports a chain that does, or a settings module outside
+    # development and tests imports it: `settings/components/rest.py`): its
+    # keys are the settings-module framework's (Django's), whatever else
+    # could read them. Asked only of a module that sets configuration keys.
+    in_settings: bool = False
     # The path prefixes other project modules mount the checked module's
     # routers and blueprints under, by the router's name in the checked
     # module (`{"router": ("/agents",)}` for webapp.py's
@@ -393,7 +400,7 @@ class Project:
                 uses=found.uses | reexported)
         keys, complete, chain = self._chain(path)
         shared = self._star_imported(path, group)
-        helpers, constants, app_classes, env_defaults, numbers, handler_cookies = imported_names(self, path)
+        helpers, constants, app_classes, env_defaults, numbers, handler_cookies, values = imported_names(self, path)
         # (a module importing no project module gets nothing through one)
         named, stars = self._reexported().of(path) if self._edges[path][0] else ({}, {})
         return found._replace(chain_keys=keys, chain_complete=complete, helpers=helpers, constants=constants,
@@ -412,9 +419,13 @@ class Project:
                               star_imports_judged=self._star_imports_judged(path),
                               app_uses=self._app_uses(path, group, found.uses),
                               app_importers=self._app_importers(path),
-                              settings_values=self._settings_values(path),
+                              # (and those of a settings module imported directly: `from config import settings`)
+                              settings_values={**self._settings_values(path), **values} if values
+                              else self._settings_values(path),
                               forced_keys=self._forced_here(path, found.forced_keys),
                               shadowed=_join(path[:-3], "__init__.py") in self._modules,
+                              in_settings=bool(self.summaries[path].get("keys") or self.summaries[path].get(
+                                  "settings_values")) and self._in_settings(path),
                               root=self.root)
 
     def _app_uses(self, path, group, uses):
@@ -518,7 +529,7 @@ class Project:
         if found is None:
             summary = self.summaries[path]
             found = {**summary.get("env_defaults", {}), **summary.get("constants", {})}
-            _, constants, _, env_defaults, _, _ = imported_names(self, path, resolve_cookies=False)
+            _, constants, _, env_defaults, _, _, _ = imported_names(self, path, resolve_cookies=False)
             for qualified, value in (*env_defaults.items(), *constants.items()):
                 found[qualified] = value
                 if qualified.startswith("."):  # `from .config import COOKIE`, `from . import config`
@@ -1225,12 +1236,15 @@ def imported_names(project, path, resolve_cookies=True):
     import utils` and `import auth.utils` -> "auth.utils.<function>"), the
     string constants ({`app.consts.COOKIE`: its value}), the application
     subclasses ({`app.core.MyFlask`: "flask.Flask"}), the environment
-    defaults ({`config.COOKIE_NAME`: "session"}) and the numbers
-    ({`settings.MAX_AGE`: 31536000}). A profile's cookie
+    defaults ({`config.COOKIE_NAME`: "session"}), the numbers
+    ({`settings.MAX_AGE`: 31536000}) and the cookie options a module gives
+    as literals ({`config.settings.AUTH_COOKIE_SECURE`: False}, summary
+    `settings_values`: a settings module imported as a module of the
+    project, `from config import settings`). A profile's cookie
     deletion by a name is given the name's value in the helper's module
     (_cookie_names_read), unless `resolve_cookies` is False (that module's
     own names being read)."""
-    helpers, constants, app_classes, env_defaults, numbers, handler_cookies = {}, {}, {}, {}, {}, {}
+    helpers, constants, app_classes, env_defaults, numbers, handler_cookies, values = {}, {}, {}, {}, {}, {}, {}
     folder = os.path.dirname(path)
     resolve, may_name = project.resolve_in, project._may_name
 
@@ -1246,14 +1260,14 @@ def imported_names(project, path, resolve_cookies=True):
                 app_classes[qualified] = handler
         for field, found in (("functions", helpers), ("constants", constants), ("app_classes", app_classes),
                              ("env_defaults", env_defaults), ("numbers", numbers),
-                             ("handler_cookies", handler_cookies)):
+                             ("handler_cookies", handler_cookies), ("settings_values", values)):
             given = summary.get(field)
             if not given:
                 continue
             if name is None:
                 for member, value in given.items():
                     found[f"{qualified}.{member}"] = profile(target, value) if found is helpers else value
-            elif given.get(name):
+            elif given.get(name) or (found is values and name in given):  # (an option may be False)
                 found[qualified] = profile(target, given[name]) if found is helpers else given[name]
                 hit = True
         methods = summary.get("functions")
@@ -1323,7 +1337,7 @@ def imported_names(project, path, resolve_cookies=True):
                 for name, home in project._reexported().star_helpers(target).items():
                     helpers.setdefault(f"{prefix}.{name}" if module else prefix + name,
                                        profile(home, project.summaries[home]["functions"][name]))
-    return helpers, constants, app_classes, env_defaults, numbers, handler_cookies
+    return helpers, constants, app_classes, env_defaults, numbers, handler_cookies, values
 
 
 
@@ -1333,7 +1347,10 @@ def _cookie_names_read(project, path, profile):
     value as its module `path` reads it (Project.cookie_names_in); one
     whose name has no known value is left out. A session key removed by a
     name (`["remove", fw, None, "USER_KEY"]`) is given its value the same
-    way; one with none stays a removal of a key fixlint cannot name."""
+    way; one with none stays a removal of a key fixlint cannot name. A
+    write under a name (`["bind", fw, None, "LOGIN_KEY", empty]`) is a
+    binding (or, empty, a removal) of the key it names when that is an
+    identity key, else left out (a `carry` beside it judges the value)."""
     events = profile.get("events") if profile.__class__ is dict else None
     if not events or not any(_by_name(event) for event in events):
         return profile
@@ -1347,13 +1364,18 @@ def _cookie_names_read(project, path, profile):
             event = ["delete_cookie", value]
         elif event[0] == "remove" and len(event) > 3:
             event = ["remove", event[1], names.get(event[3])]
+        elif event[0] == "bind" and len(event) > 3:
+            key = names.get(event[3])  # `session[LOGIN_KEY] = uid`: a binding when the key names an identity
+            if key is None or not is_identity_key(key):
+                continue
+            event = ["remove" if event[4] else "bind", event[1], key]
         kept.append(event)
     return {**profile, "events": kept}
 
 
 def _by_name(event):
     """A profile's event naming a cookie or session key by a name to read."""
-    return (event[0] == "delete_cookie" and event[1] is None) or (event[0] == "remove" and len(event) > 3)
+    return (event[0] == "delete_cookie" and event[1] is None) or (event[0] in ("remove", "bind") and len(event) > 3)
 
 
 def _edges(project, path):

@@ -21,6 +21,11 @@ Any other module-level binding of such a name, or of a kept dict's name
 UNKNOWN: a deployment module that sets the option from the environment
 overrides a base's literal. The framework's own settings (SESSION_COOKIE_*,
 CSRF_COOKIE_*, LANGUAGE_COOKIE_*) are the settings rules' and are left out.
+A library's settings dict (dj-rest-auth's REST_AUTH, Framework.settings_dict)
+is kept wherever a module binds it: a dict without cookie entries as {}, one
+spreading a base's in (`{**REST_AUTH, "JWT_AUTH_SECURE": True}`) as UNKNOWN,
+so a deployment module giving it again makes a base's dict one the settings
+disagree on (the cookie rules then leave the base's alone).
 """
 
 from __future__ import annotations
@@ -38,11 +43,13 @@ _MAX_BLOCK = 20000  # characters of one settings dict
 _MAX_NAMES = 32
 # The frameworks' own settings (a library's, Flask-JWT-Extended's JWT_COOKIE_SECURE, is a Django project's own option).
 _FRAMEWORK_SETTINGS = frozenset(s.name for f in fw.FRAMEWORKS if f.extends is None for s in f.settings)
+# Libraries' settings dicts (dj-rest-auth's REST_AUTH): every module-level binding of one is kept.
+_LIBRARY_DICTS = frozenset(f.settings_dict.name for f in fw.FRAMEWORKS if f.settings_dict is not None)
 
 
 def scan(text):
     """{name: value, UNKNOWN, or {key: value or UNKNOWN}} (see above)."""
-    if NEEDLE not in text:
+    if NEEDLE not in text and not any(name in text for name in _LIBRARY_DICTS):
         return {}
     found = {}
     for match in _BINDING.matches(text):
@@ -77,8 +84,12 @@ def _assigned(text, start):
         stop = text.find(closing, start)
         block = line if rest.endswith(("}", ")")) else (text[start:stop + 2] if 0 <= stop - start < _MAX_BLOCK else None)
         entries = _entries(block) if block is not None else None
+        if name in _LIBRARY_DICTS and (block is None or _spreads(block)):
+            return UNKNOWN  # a library's settings dict (REST_AUTH) given over a base's: `{**REST_AUTH, ...}`
         if entries:
             return entries
+        if name in _LIBRARY_DICTS:
+            return {}  # given again without cookie entries: another value than a base's
         return UNKNOWN if NEEDLE in name else None
     if NEEDLE not in name:
         return None
@@ -87,6 +98,15 @@ def _assigned(text, start):
 
 
 _NO_LITERAL = object()
+
+
+def _spreads(block):
+    """Whether a settings dict spreads another in (`{**BASE, ...}`,
+    `dict(BASE, ...)`): what it holds is not all written here."""
+    value = _expression(block)
+    if value.__class__ is ast.Dict:
+        return None in value.keys
+    return value.__class__ is ast.Call and (bool(value.args) or any(k.arg is None for k in value.keywords))
 
 
 def _expression(source):

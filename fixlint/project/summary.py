@@ -346,7 +346,59 @@ def scan_imports(text):
         listed = [name for name, _ in import_lines.parts(names)]
         found.append((len(dots), module if dots else modern_name(module),
                       [n for n in listed if n == "*" or n.isidentifier()]))
+    if _INCLUDE_ROOTS and any(root in text for root in _INCLUDE_ROOTS):
+        found.extend(settings_includes(text))
     return found
+
+
+# django-split-settings' `include(...)` and the package it comes from.
+_SETTINGS_INCLUDES = frozenset().union(*(f.settings_includes for f in fw.FRAMEWORKS))
+_INCLUDE_ROOTS = tuple(sorted({q.partition(".")[0] for q in _SETTINGS_INCLUDES}))
+_INCLUDE_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _SETTINGS_INCLUDES}))
+                           ) if _SETTINGS_INCLUDES else None
+_INCLUDED_FILE = re.compile(r"""(?:'|")([^'"\n]+?)\.py(?:'|")""")
+_OPTIONAL = re.compile(r"\boptional\s*\(")
+_COMMENT = re.compile(r"#[^\n]*")
+_MAX_INCLUDE_TEXT = 20000
+UNFOLLOWED = "?"  # a module no project file can be: a glob or a computed path, never followed
+
+
+def settings_includes(text):
+    """(level, module, ["*"]) for each file a settings include names
+    (`include("components/common.py")` runs it in the module's namespace,
+    as `from .components.common import *` would): a path relative to the
+    module, `../` a level up. A glob (`components/*.py`) or a path built at
+    run time is a star import of no module (UNFOLLOWED): the chain is not
+    complete, as for a star import fixlint cannot follow."""
+    found = []
+    for match in _INCLUDE_CALL.finditer(text):
+        start = match.end()
+        depth, end = 1, start
+        stop = min(len(text), start + _MAX_INCLUDE_TEXT)
+        while end < stop and depth:
+            char = text[end]
+            depth += (char == "(") - (char == ")")
+            end += 1
+        arguments = text[start:end - 1]
+        files = _INCLUDED_FILE.findall(arguments)
+        for path in files:
+            found.append(_included(path))
+        rest = _OPTIONAL.sub(" ", _COMMENT.sub(" ", _INCLUDED_FILE.sub(" ", arguments)))
+        if not files or rest.strip(" \t\r\n,()"):
+            # a list, a name (`STAGE_SETTINGS`), a formatted or computed path: not followed
+            found.append((1, UNFOLLOWED, ["*"]))
+    return found
+
+
+def _included(path):
+    level = 1
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    while parts and parts[0] == "..":
+        level += 1
+        parts.pop(0)
+    if not parts or any(c in path for c in "*?[") or not all(p.isidentifier() for p in parts):
+        return (1, UNFOLLOWED, ["*"])
+    return (level, ".".join(parts), ["*"])
 
 
 def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=None):

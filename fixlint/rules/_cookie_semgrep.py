@@ -700,6 +700,8 @@ def session_configs(flag, value_regex=None, lifetime=False):
         option = config.options.get(flag)
         if option is None or flag in config.fixed or not config.judged():
             continue
+        if config.csrf and flag in ("httponly", "name"):
+            continue  # a CSRF token's cookie (Litestar's CSRFConfig): the page reads it, and it is no session cookie
         # Test-only storages (SimpleCookieStorage) are left out: test configuration.
         construction = [{"pattern": "$MW(...)"}, one_of("$MW", config.judged())]
         variants.append({"patterns": [

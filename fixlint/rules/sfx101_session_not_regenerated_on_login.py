@@ -255,8 +255,15 @@ class SessionNotRegeneratedOnLogin(Rule):
     under login words: `LoginNum`, `LoginLock`, `login_retries`), writes of a falsy literal
     (`session["user_id"] = None`), flags recording a finished settings change
     (`session["enabled_totp"] = True` on a TOTP settings page behind login
-    binds no identity or privilege), and display values (`display_name`,
-    `nome`) even when a profile edit re-checked the password first. A check
+    binds no identity or privilege), display values (`display_name`,
+    `nome`) even when a profile edit re-checked the password first, and a
+    token renewed from the one the session already holds under the same key
+    (`session["token"] = api.auth(session.get("token")).content`, a
+    frontend's login page checking who is still signed in: the same
+    sign-in, no new identity). A helper writing under a constant of its
+    module (`session[LOGIN_KEY] = uid`) binds the key the constant names,
+    at its calls. bcrypt's check written by hand (`hashpw(given,
+    stored) == stored`) is a credential check like `checkpw`. A check
     run on the request's own user (`request.user.check_password(...)`) marks
     no record: it is a page behind login, not a sign-in. The fix's comment
     names the event it recognised (login, sign-up, password reset,

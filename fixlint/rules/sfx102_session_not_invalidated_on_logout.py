@@ -3,7 +3,8 @@
 import ast
 
 from ..analysis.lifecycle import (
-    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, LOGIN_COOKIE, REGEN, REMOVE, TOUCH, WRITE,
+    BIND, COMPUTED_NAME, COOKIE_DELETE, DELETE, DELEGATE, INVALIDATE, LOGIN_COOKIE, REGEN, REQUEST_COOKIES, REMOVE,
+    TOUCH, WRITE,
     LifecycleAnalysis, library_logout, session_method,
 )
 from ..analysis.lifecycle_paths import LOGOUT, paths_of, undone_clears
@@ -196,6 +197,13 @@ class SessionNotInvalidatedOnLogout(Rule):
     `auth.logout(user)`, `sessions.delete(sid)`; not `RequestHandler`'s own
     `self.clear()` or `self.flush()`) or deletes a server-side record keyed
     by the cookie's value (`SIGNED_IN.pop(self.get_signed_cookie("user"))`).
+    A logout that removes its credential cookie from the request's cookies
+    only (`del request.cookies["token"]`, `request.cookies.pop("token")`:
+    the server's copy of what the browser sent) deletes nothing in the
+    browser: reported there, with the advice to delete it on the response
+    and revoke the token. A call named for deleting or revoking in the
+    app's language (`udalit_sessiyu(token)`, `hapus_sesi`, `excluir_sessao`)
+    ends something on the server as `delete_session` does.
     A receiver of Django's `user_logged_out` signal runs inside `logout()`,
     which flushes the session right after, and is not a handler. A call to
     code outside the module whose name says it logs out or invalidates
@@ -406,7 +414,13 @@ class SessionNotInvalidatedOnLogout(Rule):
                     fix = "end the session it names on the server at logout (delete the store's record, or deny-list the token)"
                 else:
                     fix = "revoke the token on the server at logout (a deny-list, or sign-ins kept in a server-side session and ended)"
-                message = _stays_valid(where, deleted.event.key, fix, label, computed=computed)
+                # A library call deleting several cookies (`unset_jwt_cookies`: the access and refresh ones) names them all.
+                keys = [key] + [s.event.key for s in steps if s is not deleted and s.kind == COOKIE_DELETE and (
+                    deleted.event.library is not None and s.site is deleted.site and s.event.key != key)]
+                if deleted.event.mechanism == REQUEST_COOKIES:
+                    message = _request_side(where, key, fix, label)
+                else:
+                    message = _stays_valid(where, keys if len(keys) > 1 else key, fix, label, computed=computed)
                 yield path, deleted, deleted.site, message
                 continue
             used = next((s for s in steps if _keeps_identity(s, lifecycle)), None)
@@ -549,10 +563,21 @@ def _computed_credential(event):
     return event.mechanism == LOGIN_COOKIE or (event.mechanism == COMPUTED_NAME and not _names_session_id(event.key))
 
 
+def _request_side(where, cookie, fix, label):
+    """SFX102's message for a logout that removes its credential cookie
+    from the request's cookies only (`del request.cookies["token"]`)."""
+    return (f"logout {where}only removes cookie {cookie!r} from the request's cookies, which deletes nothing in "
+            f"the browser: the cookie is sent again and its value stays valid; delete it on the response "
+            f"(delete_cookie) and {fix} ({label})")
+
+
 def _stays_valid(where, cookie, fix, label, computed=False):
     """SFX102's message for a logout that only deletes a credential cookie
     of the app's own (`where`: "calls helper(), which "; `computed`: the
     cookie is named by the expression `cookie`)."""
+    if isinstance(cookie, list):  # several cookies one library call deletes
+        return (f"logout {where}only deletes cookies {' and '.join(repr(c) for c in cookie)}, whose values stay "
+                f"valid: the server ends nothing, so a copy of either cookie still signs in; {fix} ({label})")
     what = f"the cookie {cookie} names" if computed else f"cookie {cookie!r}"
     return (f"logout {where}only deletes {what}, whose value stays valid: the server ends nothing, "
             f"so a copy of the cookie still signs in; {fix} ({label})")

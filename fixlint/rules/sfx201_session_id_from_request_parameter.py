@@ -288,7 +288,10 @@ class SessionIdFromRequestParameter(Rule):
     that is not an identifier (`username`, `email`, `id`, `user_id` and
     their translations find the user, they prove nothing) or a password,
     and only in a function that checks no credentials (a login form looks
-    the user up by name, then checks the password); a CSRF token compared
+    the user up by name, then checks the password), and not beside a filter
+    that finds the row by an id the server obtained (an OAuth callback's
+    `get(oauth2_id=profile["id"], oauth2_provider=choice)`, the profile the
+    code exchange returned: the path's provider name only narrows it); a CSRF token compared
     with the session's copy, a password-reset token that names an account
     by email, and a pagination token are never sign-ins. A comparison
     counts only with a stored value named like a session id (`session_key`,
@@ -404,12 +407,13 @@ class SessionIdFromRequestParameter(Rule):
             from fastapi import FastAPI, Query
 
             app = FastAPI()
+            SESSIONS = {}
 
             @app.get("/profile")
             def profile(session_id: str = Query(...)):
-                return {"session": session_id}
+                return SESSIONS.get(session_id, {})
             """,
-            expect=((6, 13),),
+            expect=((7, 13),),
             title="FastAPI: a Query() parameter carries the session id",
         ),
     )

@@ -92,7 +92,10 @@ class WeakSessionId(Rule):
     object fed with `h.update(...)`). A same-module helper that returns a
     weak value (`next_number()`) is as weak where its result is used, and
     is reported at the call; so is a neutral helper imported from another
-    module of the project (`random_string()` in `utils.py`). A helper named
+    module of the project (`random_string()` in `utils.py`); a project's
+    hash wrapper (`def md5(s): return hashlib.md5(str(s).encode()).hexdigest()`
+    in `commons/func.py`) hashes what it is given, as weak as that is
+    guessable (`md5(str(user_id) + str(int(time.time())))`). A helper named
     like a session-id generator (`new_session_id()`) is reported once, at
     the weak expression in its own module, never at its calls. Encoding does not help: `str()`, `.hex`,
     `hexdigest()`, `base64`, `"".join(...)` and string building keep the

@@ -16,7 +16,9 @@ class CookieWithoutHttponly(Rule):
     Reports a cookie set without the `HttpOnly` attribute: `set_cookie` or
     `set_signed_cookie` on a Flask/Werkzeug, Django or Starlette/FastAPI
     response without `httponly=True`, `SESSION_COOKIE_HTTPONLY = False` or
-    `REMEMBER_COOKIE_HTTPONLY = False` in Django settings or Flask config, an
+    `REMEMBER_COOKIE_HTTPONLY = False` in Django settings or Flask config,
+    `"JWT_AUTH_HTTPONLY": False` in dj-rest-auth's `REST_AUTH` settings (where
+    `USE_JWT` and `JWT_AUTH_COOKIE` put the token in a cookie), an
     `http.cookies` morsel output without `["httponly"] = True`, and a
     hand-written `Set-Cookie` header value without `HttpOnly`.
 
@@ -39,7 +41,10 @@ class CookieWithoutHttponly(Rule):
     Non-sensitive: a name holding, as whole words, an entry of the
     `non-sensitive-names` vocabulary (`theme`, `lang`, `locale`, `tz`,
     `consent`, `preferences`, `prefs`, `dark_mode`, `color_scheme`,
-    `currency`, `country`, `sidebar`, `format`, `sort`, ... — configurable;
+    `currency`, `country`, `sidebar`, `format`, `sort`, ..., and the same
+    words in the languages apps are written in: `idioma`, `langue`,
+    `sprache`, `lingua`, `bahasa`, `yazyk`, `tema`; where to go back to
+    after signing in, `next`, `return_to`, `url` — configurable;
     the same vocabulary marks session keys that bind no identity for
     SFX101/SFX102). A reviewer dismisses a finding on `x-expected-format`
     or a `preferences` dark-mode cookie: neither carries a session or a

@@ -55,7 +55,11 @@ class CookieWithoutSecure(Rule):
     project's Django settings give as a literal `False` (`secure=settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]`
     with `"AUTH_COOKIE_SECURE": False` in the settings or a module they import; not
     when a deployment module built on them overrides it, nor when a settings module
-    computes it); Starlette's `SessionMiddleware` without `https_only=True`;
+    computes it); dj-rest-auth's JWT cookie turned on in the Django settings (`REST_AUTH =
+    {"USE_JWT": True, "JWT_AUTH_COOKIE": "auth"}`) without `"JWT_AUTH_SECURE": True` (its default is
+    False; reported at the key naming the cookie) or with it `False`, and the same option as a
+    top-level setting (dj-rest-auth before 3.0); Litestar's `CSRFConfig` without `cookie_secure=True`;
+    Starlette's `SessionMiddleware` without `https_only=True`;
     starsessions' `SessionMiddleware` with `cookie_https_only=False`; an
     `http.cookies` morsel or `Set-Cookie` header value without `Secure`.
 
@@ -91,7 +95,12 @@ class CookieWithoutSecure(Rule):
     .base import *`, `CSRF_COOKIE_SECURE = True`). A local the function
     assigns in an `if` and an `else` (`if config.get("secure"): secure =
     "yes"` / `else: secure = None`) is computed, as the same choice written
-    with `... if ... else ...` is. A settings module that star-imports another, or
+    with `... if ... else ...` is. django-split-settings' `include("components/common.py", ...)`
+    runs the files it names in the module as star imports of them would: the module making the call
+    is the settings module judged (line 1), with what the components set, and the components are its
+    parts, not settings modules of their own; a glob, a path computed at run time or an
+    `optional(...)` file the repository does not hold leaves the settings alone, as a star import
+    fixlint cannot follow does. A settings module that star-imports another, or
     is named like a shared base (`base.py`, `common.py`, `defaults.py`, or
     the `__init__.py` of a package so named, `defaults/`), is
     not required to set `SESSION_COOKIE_SECURE` itself: the modules that

@@ -21,7 +21,9 @@ class CookieWithoutSamesite(Rule):
     SameSite value where the framework has no default (Flask/Werkzeug and
     Django), or with `samesite=None`/`"None"` anywhere (Starlette's default
     `"lax"` makes a missing argument fine there);
-    `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`; a Flask app
+    `SESSION_COOKIE_SAMESITE`/`REMEMBER_COOKIE_SAMESITE = None`, and
+    dj-rest-auth's `"JWT_AUTH_SAMESITE": None` (or `JWT_AUTH_SAMESITE = None`)
+    for its JWT cookie; a Flask app
     whose project never gives `SESSION_COOKIE_SAMESITE` (Flask's default is
     None; Flask-Talisman given the app sets "Lax" unless told
     `session_cookie_samesite=None`), reported at the `Flask(...)` call, and Flask-Login's

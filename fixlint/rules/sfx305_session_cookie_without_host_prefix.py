@@ -86,7 +86,10 @@ class SessionCookieWithoutHostPrefix(Rule):
     ## What it does
     Opt-in. Reports a session cookie whose name does not start with
     `__Host-` (`set_cookie("sessionid", ...)`, `SESSION_COOKIE_NAME`,
-    `REMEMBER_COOKIE_NAME`, a `SessionMiddleware` left on its default
+    `REMEMBER_COOKIE_NAME`, Flask-JWT-Extended's `JWT_ACCESS_COOKIE_NAME`
+    and `JWT_REFRESH_COOKIE_NAME` (`__Secure-` for a refresh cookie scoped
+    to its endpoint's `JWT_REFRESH_COOKIE_PATH`), dj-rest-auth's
+    `JWT_AUTH_COOKIE`, a `SessionMiddleware` left on its default
     cookie name) — and any cookie named `__Host-…` that sets a `domain`, a
     path other than `/`, or no `Secure`: browsers reject such a cookie, so
     the session silently never sticks.
