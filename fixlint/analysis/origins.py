@@ -858,36 +858,16 @@ def _short(qualname):
 
 
 def _hash_helper(function, ctx):
-    """OriginAnalysis._hash_helper's answer, read off the function: its
-    first positional parameter reaches a stdlib hash (an argument of the
-    hash's constructor or of an `update()`), and a `return` gives a digest
-    (`.hexdigest()`, `.digest()`). A keyed hash (HMAC) is no such helper."""
+    """OriginAnalysis._hash_helper's answer, read off the function: the hash
+    whose digest it returns, of its first positional parameter
+    (stdlib.hashed_parameter), or None."""
     if function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
         return None
     params = [*function.args.posonlyargs, *function.args.args]
     if not params:
         return None
-    param = params[0].arg
-    hashes, fed, returned = [], False, False
-    for statement in own_statements(function.body):
-        if statement.__class__ is ast.Return and statement.value is not None:
-            value = statement.value
-            returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
-                                    and value.func.attr in _DIGESTS)
-        for node in walk(statement):
-            if node.__class__ is not ast.Call:
-                continue
-            func = node.func
-            qualname = ctx.qualname(func)
-            if qualname in stdlib.KEYED_HASHES:
-                return None  # a MAC: as strong as its key, which the call site does not see
-            if qualname in stdlib.HASHES:
-                hashes.append(qualname)
-            elif not (func.__class__ is ast.Attribute and func.attr == "update"):
-                continue
-            inputs = [*node.args, *(k.value for k in node.keywords)]
-            fed = fed or any(n.__class__ is ast.Name and n.id == param for i in inputs for n in walk(i))
-    return _short(hashes[0]) if hashes and fed and returned else None
+    found = stdlib.hashed_parameter(own_statements(function.body), params[0].arg, ctx.qualname)
+    return _short(found) if found else None
 
 
 def _arguments(function):

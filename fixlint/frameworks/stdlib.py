@@ -1,6 +1,8 @@
 """Cookies built without a framework: `http.cookies` morsels and hand-written
 `Set-Cookie` header values."""
 
+import ast
+
 from .base import Advice, Framework
 
 SIMPLE_COOKIE = frozenset(
@@ -88,6 +90,41 @@ def env_default_argument(call):
     if len(call.args) == 2:
         return call.args[1]
     return next((k.value for k in call.keywords if k.arg == "default"), None)
+
+_DIGESTS = frozenset(("hexdigest", "digest"))
+
+
+def hashed_parameter(nodes, param, qualname_of):
+    """The qualified name of the hash (`hashlib.md5`) whose digest a
+    function returns, taken of its parameter `param`, or None: `nodes` are the function's own
+    statements (walked whole), `qualname_of(func)` a call's qualified name.
+    The parameter reaches a stdlib hash (an argument of its constructor or
+    of an `update()`) and a `return` gives a digest (`.hexdigest()`,
+    `.digest()`): `def md5(s): return hashlib.md5(str(s).encode()).hexdigest()`,
+    `h = hashlib.md5(); h.update(pwd.encode()); return h.hexdigest()`. A
+    keyed hash (HMAC) is none: as strong as its key, which a call does not
+    show."""
+    hashes, fed, returned = [], False, False
+    for statement in nodes:
+        if statement.__class__ is ast.Return and statement.value is not None:
+            value = statement.value
+            returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
+                                    and value.func.attr in _DIGESTS)
+        for node in ast.walk(statement):
+            if node.__class__ is not ast.Call:
+                continue
+            func = node.func
+            qualname = qualname_of(func)
+            if qualname in KEYED_HASHES:
+                return None
+            if qualname in HASHES:
+                hashes.append(qualname)
+            elif not (func.__class__ is ast.Attribute and func.attr == "update"):
+                continue
+            fed = fed or any(n.__class__ is ast.Name and n.id == param
+                             for arg in (*node.args, *(k.value for k in node.keywords)) for n in ast.walk(arg))
+    return hashes[0] if hashes and fed and returned else None
+
 
 # Code that names no web framework: the standard library's cookies and
 # whatever Python mints session ids with.

@@ -120,7 +120,6 @@ _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 # already past, as a function's text spells them (literal expiries only:
 # `max_age=0`, `expires=-1`, `expires="Thu, 01 Jan 1970 ..."`).
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
-_DIGESTS = frozenset(("hexdigest", "digest"))  # what a hash helper returns
 _EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)""")
 
 
@@ -1255,32 +1254,15 @@ class _Function:
         """The short name of the stdlib hash (`md5`) whose digest the
         function returns, taken of its first parameter (a project's
         `def md5(s, salt=""): return hashlib.md5((str(s) + salt).encode())
-        .hexdigest()`), or None: a call of it elsewhere hashes what it is
-        given (origins reads it as the hash, at the call). Not a keyed
-        hash (HMAC): as strong as its key."""
+        .hexdigest()`), or None (stdlib.hashed_parameter): a call of it
+        elsewhere hashes what it is given (origins reads it as the hash, at
+        the call)."""
         params = [*self.node.args.posonlyargs, *self.node.args.args]
         if not params:
             return None
-        param = params[0].arg
-        hashes, fed, returned = [], False, False
-        for node in statements:
-            if node.__class__ is ast.Return and node.value is not None:
-                value = node.value
-                returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
-                                        and value.func.attr in _DIGESTS)
-            for inner in (walk(node) if node.__class__ is not ast.Call else (node,)):
-                if inner.__class__ is not ast.Call:
-                    continue
-                qualname = _qualname(inner.func, self.aliases)
-                if qualname in stdlib.KEYED_HASHES:
-                    return None
-                if qualname in stdlib.HASHES:
-                    hashes.append(qualname.rpartition(".")[2])
-                elif not (inner.func.__class__ is ast.Attribute and inner.func.attr == "update"):
-                    continue
-                fed = fed or any(n.__class__ is ast.Name and n.id == param
-                                 for arg in (*inner.args, *(k.value for k in inner.keywords)) for n in walk(arg))
-        return hashes[0] if hashes and fed and returned else None
+        found = stdlib.hashed_parameter((n for n in statements if isinstance(n, ast.stmt)), params[0].arg,
+                                        lambda func: _qualname(func, self.aliases))
+        return found.rpartition(".")[2] if found else None
 
     def _weak(self, expr, depth):
         """How a message names the guessable value `expr` holds, or None."""
