@@ -467,7 +467,7 @@ def int_above_regex(limit):
 
 # -- settings --------------------------------------------------------------------
 
-def setting_names(flag, cookies=("session", "csrf", "remember")):
+def setting_names(flag, cookies=("session", "csrf", "remember", "auth")):
     """Every Django/Flask/Flask-Login setting that shapes `flag`."""
     return sorted({s.name for f in fw.FRAMEWORKS for s in f.settings if s.flag == flag and s.cookie in cookies})
 
