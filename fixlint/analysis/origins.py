@@ -866,7 +866,7 @@ def _hash_helper(function, ctx):
     params = [*function.args.posonlyargs, *function.args.args]
     if not params:
         return None
-    found = stdlib.hashed_parameter(own_statements(function.body), params[0].arg, ctx.qualname)
+    found = stdlib.hashed_parameter(list(own_statements(function.body)), params[0].arg, ctx.qualname)
     return _short(found) if found else None
 
 

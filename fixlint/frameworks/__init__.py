@@ -663,7 +663,9 @@ def _response_origin(ctx, receiver):
         binding = ctx.binding(receiver)
         if binding is not None:
             if binding.kind == "param":
-                framework = _annotation_framework(ctx, binding.value) or _passed_response(ctx, binding)
+                framework = _annotation_framework(ctx, binding.value)
+                if framework is None and receiver.id not in RESPONSE_NAMES and receiver.id not in ("self", "cls"):
+                    framework = _passed_response(ctx, binding)  # `def set_session(otvet, ...)`: what its calls pass
                 if framework is not None:
                     return framework
             elif binding.kind == "assign" and binding.value is not None:

@@ -94,22 +94,21 @@ def env_default_argument(call):
 _DIGESTS = frozenset(("hexdigest", "digest"))
 
 
-def hashed_parameter(nodes, param, qualname_of):
+def hashed_parameter(statements, param, qualname_of):
     """The qualified name of the hash (`hashlib.md5`) whose digest a
-    function returns, taken of its parameter `param`, or None: `nodes` are the function's own
-    statements (walked whole), `qualname_of(func)` a call's qualified name.
-    The parameter reaches a stdlib hash (an argument of its constructor or
-    of an `update()`) and a `return` gives a digest (`.hexdigest()`,
-    `.digest()`): `def md5(s): return hashlib.md5(str(s).encode()).hexdigest()`,
-    `h = hashlib.md5(); h.update(pwd.encode()); return h.hexdigest()`. A
-    keyed hash (HMAC) is none: as strong as its key, which a call does not
-    show."""
-    hashes, fed, returned = [], False, False
-    for statement in nodes:
-        if statement.__class__ is ast.Return and statement.value is not None:
-            value = statement.value
-            returned = returned or (value.__class__ is ast.Call and value.func.__class__ is ast.Attribute
-                                    and value.func.attr in _DIGESTS)
+    function returns, taken of its parameter `param`, or None: `statements`
+    are the function's own statements, nested blocks' included (each walked
+    whole), and `qualname_of(func)` a call's qualified name. The parameter
+    reaches a stdlib hash (an argument of its constructor or of an
+    `update()`) and a `return` gives a digest (`.hexdigest()`, `.digest()`):
+    `def md5(s): return hashlib.md5(str(s).encode()).hexdigest()`, `h =
+    hashlib.md5(); h.update(pwd.encode()); return h.hexdigest()`. A keyed
+    hash (HMAC) is none: as strong as its key, which a call does not show."""
+    if not any(s.__class__ is ast.Return and s.value is not None and s.value.__class__ is ast.Call
+               and s.value.func.__class__ is ast.Attribute and s.value.func.attr in _DIGESTS for s in statements):
+        return None  # (most functions: nothing walked)
+    hashes, fed = [], False
+    for statement in statements:
         for node in ast.walk(statement):
             if node.__class__ is not ast.Call:
                 continue
@@ -123,7 +122,7 @@ def hashed_parameter(nodes, param, qualname_of):
                 continue
             fed = fed or any(n.__class__ is ast.Name and n.id == param
                              for arg in (*node.args, *(k.value for k in node.keywords)) for n in ast.walk(arg))
-    return hashes[0] if hashes and fed and returned else None
+    return hashes[0] if hashes and fed else None
 
 
 # Code that names no web framework: the standard library's cookies and

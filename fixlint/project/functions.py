@@ -1260,8 +1260,7 @@ class _Function:
         params = [*self.node.args.posonlyargs, *self.node.args.args]
         if not params:
             return None
-        found = stdlib.hashed_parameter((n for n in statements if isinstance(n, ast.stmt)), params[0].arg,
-                                        lambda func: _qualname(func, self.aliases))
+        found = stdlib.hashed_parameter(statements, params[0].arg, lambda func: _qualname(func, self.aliases))
         return found.rpartition(".")[2] if found else None
 
     def _weak(self, expr, depth):

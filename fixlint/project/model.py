@@ -317,6 +317,8 @@ class Project:
         self._mounts = None  # absolute path -> {router name: [prefixes]} other modules mount it under
         self._routes = None  # absolute path -> {name: [registrations]} other modules route to it
         self._judged = {}  # absolute path -> whether the settings check judges it on its own (_judged_alone)
+        self._settings_parts = {}  # (absolute path, depth) -> _in_settings' answer
+        self._exempt = {}  # absolute path -> _is_exempt_settings' answer
         self._settings_named = None  # the settings modules the project names for deployment (_deployed)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._value_sources = None  # _find_value_sources()
@@ -631,12 +633,18 @@ class Project:
         part of them (a settings module outside
         development and tests imports it: `from .jwt import *` in
         settings/base.py)."""
-        if not _SETTINGS_MARKERS.isdisjoint(self._chain(path)[0]):
-            return True  # (a deployment module built on a base by a star import: production.py)
-        if depth >= _SETTINGS_DEPTH:
-            return False
-        return any(not self._is_exempt_settings(source) and self._in_settings(source, depth + 1)
-                   for source in self._importers_of(path))
+        key = (path, depth)
+        found = self._settings_parts.get(key)
+        if found is None:
+            if not _SETTINGS_MARKERS.isdisjoint(self._chain(path)[0]):
+                found = True  # (a deployment module built on a base by a star import: production.py)
+            elif depth >= _SETTINGS_DEPTH:
+                found = False
+            else:
+                found = any(not self._is_exempt_settings(source) and self._in_settings(source, depth + 1)
+                            for source in self._importers_of(path))
+            self._settings_parts[key] = found
+        return found
 
     def _app_importers(self, path):
         """ProjectFacts.app_importers for the module at `path`."""
@@ -887,7 +895,10 @@ class Project:
     def _is_exempt_settings(self, path):
         """Test code, or a settings module named for development or testing
         (settings/dev.py, local_settings.py, test_settings.py)."""
-        return self._is_test_code(path) or fw.is_dev_module(self._relative(path))
+        found = self._exempt.get(path)
+        if found is None:
+            found = self._exempt[path] = self._is_test_code(path) or fw.is_dev_module(self._relative(path))
+        return found
 
     def _deployed(self, path):
         """ProjectFacts.deployed_settings for the module at `path`: its
