@@ -66,8 +66,6 @@ _STRING_MARKERS = frozenset().union(*(f.settings_string_markers for f in fw.FRAM
 BASE_SETTINGS_STEMS = frozenset().union(*(f.base_settings_stems for f in fw.FRAMEWORKS))
 SETTINGS_CONFIGURE = frozenset().union(*(f.settings_configure for f in fw.FRAMEWORKS))
 _CONFIGURE_CALLS = {q: f for f in fw.FRAMEWORKS for q in f.settings_configure}
-_SETTINGS_INCLUDES = frozenset().union(*(f.settings_includes for f in fw.FRAMEWORKS))
-_INCLUDE_ROOTS = tuple(sorted({q.partition(".")[0] for q in _SETTINGS_INCLUDES}))  # `split_settings`
 MIDDLEWARE_WRAPPERS = frozenset().union(*(f.middleware_wrappers for f in fw.FRAMEWORKS))
 MIDDLEWARE_METHODS = frozenset().union(*(f.middleware_methods for f in fw.FRAMEWORKS))
 # Frameworks whose settings modules must give some settings (Django's
@@ -1070,7 +1068,7 @@ class CookieAnalysis(Analysis):
         if text is None:
             return True
         return _assigns_marker(text) or (
-            ("import *" in text or any(root in text for root in _INCLUDE_ROOTS)) and _chains_to_settings(text))
+            ("import *" in text or any(root in text for root in fw.SETTINGS_INCLUDE_ROOTS)) and _chains_to_settings(text))
 
     def __init__(self, ctx, analyses):
         super().__init__(ctx, analyses)
@@ -1175,7 +1173,7 @@ class CookieAnalysis(Analysis):
             site = cookie_call_site(self.ctx, node, _COOKIE_CLASSES[qualname], last_name(func), fw.SET_COOKIE_PARAMS)
             if not site.deletion:
                 self.sites.append(site)
-        elif qualname in _SETTINGS_INCLUDES:
+        elif qualname in fw.SETTINGS_INCLUDES:
             self._includes = True  # `include("components/common.py")`: the files run here (the summary's star imports)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
@@ -1387,7 +1385,8 @@ class CookieAnalysis(Analysis):
         if project is not None and owner and f"{owner}.{spec.name}" not in getattr(project, "settings_values", {}):
             return  # the settings modules disagree on it, or one changes it: not followed
         site = CookieSite(SETTINGS, entries[cookies[0]][0], library.label, sensitivity=fw.SESSION)
-        site.sensitivity_detail = "jwt"
+        # what the library's settings call its cookie (dj-rest-auth's "jwt": "the JWT cookie" in messages)
+        site.sensitivity_detail = next(s.cookie for s in library.settings if s.flag == "name")
         missing = set()
         for setting in library.settings:
             option = f'{spec.name}["{setting.name}"]'

@@ -948,6 +948,11 @@ def application_module(name):
 
 
 SETTING_NAMES = frozenset(s.name for f in FRAMEWORKS for s in f.settings)
+# Calls that run settings files in the module's namespace (django-split-settings'
+# `include()`, Framework.settings_includes), and the packages they come from
+# (`split_settings`): a text naming none makes none.
+SETTINGS_INCLUDES = frozenset().union(*(f.settings_includes for f in FRAMEWORKS))
+SETTINGS_INCLUDE_ROOTS = tuple(sorted({q.partition(".")[0] for q in SETTINGS_INCLUDES}))
 # Settings naming a framework's own session cookie (SESSION_COOKIE_NAME): the
 # name configured there is a session-id name too.
 SESSION_NAME_SETTINGS = frozenset(

@@ -346,16 +346,14 @@ def scan_imports(text):
         listed = [name for name, _ in import_lines.parts(names)]
         found.append((len(dots), module if dots else modern_name(module),
                       [n for n in listed if n == "*" or n.isidentifier()]))
-    if _INCLUDE_ROOTS and any(root in text for root in _INCLUDE_ROOTS):
+    if fw.SETTINGS_INCLUDE_ROOTS and any(root in text for root in fw.SETTINGS_INCLUDE_ROOTS):
         found.extend(settings_includes(text))
     return found
 
 
-# django-split-settings' `include(...)` and the package it comes from.
-_SETTINGS_INCLUDES = frozenset().union(*(f.settings_includes for f in fw.FRAMEWORKS))
-_INCLUDE_ROOTS = tuple(sorted({q.partition(".")[0] for q in _SETTINGS_INCLUDES}))
-_INCLUDE_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in _SETTINGS_INCLUDES}))
-                           ) if _SETTINGS_INCLUDES else None
+# The start of a settings include's call (django-split-settings' `include(`), and its arguments' parts.
+_INCLUDE_CALL = re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted({q.rpartition(".")[2] for q in fw.SETTINGS_INCLUDES}))
+                           ) if fw.SETTINGS_INCLUDES else None
 _INCLUDED_FILE = re.compile(r"""(?:'|")([^'"\n]+?)\.py(?:'|")""")
 _OPTIONAL = re.compile(r"\boptional\s*\(")
 _COMMENT = re.compile(r"#[^\n]*")
