@@ -27,6 +27,8 @@ KEPT = [
     ('"""Doc."""\nimport os\n\nCOOKIE = "a\\tb"\nprint(COOKIE, os)\nx.COOKIE = 1\nMY_COOKIE = 2\n',
      {"COOKIE": "a\tb"}),
     ('COOKIE = "sid"\r\nNAME = "n"\r\n', {"COOKIE": "sid", "NAME": "n"}),
+    # A keyword argument's value beside others is no unpacking into the name.
+    ('COOKIE = "sid"\ndef f(r, v):\n    r.set_cookie(key=COOKIE, value=v)\n', {"COOKIE": "sid"}),
 ]
 DROPPED = [
     'COOKIE = "a"\nCOOKIE = "b"\n',  # bound twice
@@ -34,6 +36,7 @@ DROPPED = [
     'COOKIE = "a"\ndef f():\n    global COOKIE\n    COOKIE = "b"\n',
     'COOKIE = "a"\nfor COOKIE in names:\n    pass\n',
     'COOKIE = "a"\na, COOKIE = 1, 2\n',
+    'COOKIE = "a"\nCOOKIE, b = 1, 2\n',
     'COOKIE = "a"\nif debug:\n    COOKIE = "b"\n',
     'COOKIE = "a"\nfrom other import X, COOKIE\n',
     'COOKIE = "a"\nimport cookies as COOKIE\n',

@@ -110,6 +110,8 @@ class CookieSite:
     def __init__(self, kind, node, label, name=None, sensitivity=fw.OTHER):
         self.kind = kind
         self.node = node  # where missing flags are reported
+        # the function whose returned dict the call spreads (`"cookie_params()"`): where a flag goes
+        self.options_from = None
         self.label = label  # framework name for messages
         self.name = name  # literal cookie name, if known
         self.sensitivity = sensitivity
@@ -293,6 +295,8 @@ def spread_options(ctx, expr):
     of unknown content), and the keys it never gives take the defaults."""
     if expr.__class__ is ast.Dict:
         return _literal_options(ctx, expr)  # `**{"secret": s}`
+    if expr.__class__ is ast.Call:
+        return _returned_options(ctx, expr)  # `**cookie_params(user)`
     binding = ctx.binding(expr)
     if binding is None or binding.kind != sc.ASSIGN or binding.previous is not None or binding.value is None:
         return None
@@ -336,6 +340,53 @@ def spread_options(ctx, expr):
         return None
     for key, item in written.items():
         options[key] = _WRITTEN if key in options else item
+    return options
+
+
+def _returned_options(ctx, call):
+    """{option: value expression} of the dict a project function returns
+    (`def cookie_params(user): return {"key": "x-access-tokens", "value":
+    make_token(user), "httponly": True}`), spread into a call as
+    `**cookie_params(user)`: a function of the module whose one return is
+    a dict literal with constant keys, or another module's (its profile's
+    `options`). A literal value is kept (at its place in the module, or at
+    the call for another module's); any other is not known here (_WRITTEN).
+    None when the callee is neither."""
+    func = call.func
+    if func.__class__ is ast.Name:
+        binding = ctx.binding(func)
+        if binding is not None and binding.kind == sc.FUNCTION:
+            return _options_returned_by(binding.value)
+    qualname = ctx.qualname(func)
+    project = ctx.project
+    profile = project.helpers.get(qualname) if qualname and project is not None and project.helpers else None
+    options = profile.get("options") if profile else None
+    if not options:
+        return None
+    # (each value as the profile keeps it: [the literal], or [] for one that is none)
+    return {option: _elsewhere(value[0], call) if value else _WRITTEN for option, value in options.items()}
+
+
+def _elsewhere(value, call):
+    """A literal another module's function returns, as a node at the call
+    that spreads it: `elsewhere` tells the fixes it is not in this file."""
+    node = ast.copy_location(ast.Constant(value=value), call)
+    node.elsewhere = True
+    return node
+
+
+def _options_returned_by(function):
+    """The options of the dict literal a function of the module returns,
+    when that is its one `return` (see _returned_options)."""
+    returns = [n for n in walk(function) if n.__class__ is ast.Return]
+    if len(returns) != 1 or returns[0].value.__class__ is not ast.Dict:
+        return None
+    options = {}
+    for key, value in zip(returns[0].value.keys, returns[0].value.values):
+        name = _string_key(key) if key is not None else None
+        if name is None:
+            return None
+        options[name] = value if value.__class__ is ast.Constant else _WRITTEN
     return options
 
 
@@ -420,6 +471,7 @@ def cookie_call_site(ctx, node, framework, method, params):
     `Cookie(...)`)."""
     given = dict(zip(params, node.args))
     splat = any(a.__class__ is ast.Starred for a in node.args)
+    options_from = None  # `set_cookie(**cookie_params(user))`: "cookie_params()"
     for keyword in node.keywords:
         if keyword.arg is not None:
             given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
@@ -430,6 +482,8 @@ def cookie_call_site(ctx, node, framework, method, params):
         else:
             for option, value in spread.items():
                 given[framework.cookie_keywords.get(option, option)] = value
+            if keyword.value.__class__ is ast.Call:
+                options_from = f"{last_name(keyword.value.func) or 'the function'}()"
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
     if name is None and key is not None:
@@ -447,6 +501,7 @@ def cookie_call_site(ctx, node, framework, method, params):
         if name is None:
             site.name_source = _short_source(key)
     site.method = method
+    site.options_from = options_from
     if framework.cookie_keywords:  # the framework's spelling of a flag's keyword (Falcon's `http_only`)
         site.settings = {flag: keyword for keyword, flag in framework.cookie_keywords.items()}
     site.value = given.get("value")

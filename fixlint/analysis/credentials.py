@@ -498,7 +498,8 @@ def verifier_name(name):
         return True
     if words and words[0] in auth.CHECK_PREFIXES:
         return any(w in auth.CHECK_WORDS for w in words)
-    return False
+    # A verifier's name after a noun (ark's `account_verify_password`, `ldap_authenticate`).
+    return any("_".join(words[i:]) in auth.VERIFIER_NAMES for i in range(1, len(words)))
 
 
 def _verify_receiver(ctx, func):

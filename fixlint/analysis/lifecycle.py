@@ -48,7 +48,7 @@ from .. import frameworks as fw
 from ..engine import scope as sc
 from ..engine.nodes import keyed_read, kept, own_statements, statements, walk
 from ..engine.scope import last_name
-from ..engine.values import expired_at_once, literal_string
+from ..engine.values import blanks_cookie, expired_at_once, literal_string
 from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
@@ -1173,10 +1173,14 @@ class LifecycleAnalysis(Analysis):
         name holding one (`record = SESSIONS.get(sid)`)."""
         if expr.__class__ is ast.Name:
             expr = self.ctx.value_of(expr)
+        if expr.__class__ is ast.Await:
+            expr = expr.value
         if expr.__class__ is ast.Subscript:
             return expr.value, expr.slice
         if (expr.__class__ is ast.Call and expr.args and expr.func.__class__ is ast.Attribute
                 and expr.func.attr in stores.RECORD_GETTERS):
+            if len(expr.args) == 2 and _session_model(expr.args[0]):
+                return expr.args[0], expr.args[1]  # `await db.get(SessionRow, sid)`: the ORM's row by its key
             return expr.func.value, expr.args[0]
         return None
 
@@ -1411,12 +1415,27 @@ class LifecycleAnalysis(Analysis):
                         # `session.sid = str(uuid4())`: a new id where the backend saves under it (Quart-Session)
                         self._add(Event(REGEN, node, framework, mechanism=f"renew:{target.attr}"))
                     self._add(Event(TOUCH, node, framework, access=WRITE, session=target.value))
+                elif target.value.__class__ is ast.Name and is_identity_key(target.attr, self.ctx.config):
+                    self._record_attribute_write(node, target, value)
             elif cls is ast.Name and target.id in _CONFIG_MARKERS and self.ctx.function is None:
                 self.flask_session_config = True  # SESSION_TYPE = "redis" in a config module or class
             elif cls is ast.Name and target.id in _ENGINE_SETTINGS and self.ctx.function is None:
                 framework = _ENGINE_SETTINGS[target.id]
                 if literal_key(value, self.ctx) == framework.cookie_engine:
                     self.cookie_engines.add(framework)
+
+    def _record_attribute_write(self, node, target, value):
+        """`sess.user_id = user.id` on the row of a session table the
+        request's cookie keys (`sess = await db.get(SessionRow,
+        session_id)`, or the row a dependency of the module returns): the
+        store record bound (or emptied), as `SESSIONS[sid]["user_id"] = ...`
+        is."""
+        record = self._store_record(target.value)
+        if record is not None and not _session_model(record[0]):
+            return  # a field of a dict store's record is written by subscript
+        origin = self._store_origin(*record) if record is not None else self._provided_record(target.value)
+        if is_cookie_read(origin):
+            self._add(Event(REMOVE if binds_nobody(value) else BIND, node, fw.HAND_ROLLED, key=target.attr))
 
     def _session_handler(self, expr):
         """The framework whose session-id holder `expr` is (a call of one of
@@ -1809,7 +1828,11 @@ def _named_like_handler(name, config):
     """Whether a function's name says login or logout (Flask-Security's
     `login_user`, a Django view `login(request)`)."""
     login, logout = handler_phrases(config.login_names, config.logout_names)
-    return login.in_name(name) or logout.in_name(name)
+    return login.in_name(name) or logout.in_name(name) or tuple(fw.words(name)) in _EXACT_NAMES
+
+
+# Whole names of a login or logout (`entrar`, `sair`, `exit_user`: vocabularies' `*_exact`).
+_EXACT_NAMES = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT + auth.LOGOUT_EXACT)
 
 
 @lru_cache(maxsize=8)
@@ -1945,9 +1968,20 @@ def _sets_token(call, name, ctx):
     """Whether the cookie setter `call` sets the cookie `name` to a token's
     value (`set_cookie("visited", token)`, `set_cookie(key=..., value=...)`)."""
     named, value = _setter_arguments(call)
-    if named is None or literal_key(named, ctx) != name:
+    if named is None or (literal_key(named, ctx) != name and _default_name(named) != name):
         return False
     return value is not None and fw.is_token_value(ctx, value)
+
+
+def _default_name(named):
+    """The default of a cookie name read from a settings dict
+    (`settings.SIMPLE_JWT.get("AUTH_COOKIE_REFRESH", "refresh")`): the
+    name the cookie has unless the settings say otherwise, or None."""
+    if (named.__class__ is ast.Call and named.func.__class__ is ast.Attribute and named.func.attr == "get"
+            and len(named.args) == 2 and not named.keywords and named.args[1].__class__ is ast.Constant
+            and isinstance(named.args[1].value, str)):
+        return named.args[1].value
+    return None
 
 
 def _setter_arguments(call):
@@ -2014,12 +2048,24 @@ def _store_value_identity(call, method, ctx):
     return identity_in_value(value, ctx)
 
 
+def _session_model(expr):
+    """A class named for a web session's row (`SessionRow`, `AuthSession`,
+    `UserSession`), not for a chat's or a terminal's."""
+    name = last_name(expr) if expr.__class__ in (ast.Name, ast.Attribute) else None
+    if name is None or not name[:1].isupper():
+        return False
+    parts = fw.words(name)
+    return ("session" in parts or "sessions" in parts) and not sessionids.names_other_session(name)
+
+
 def _expires_now(call, ctx):
-    """`set_cookie("sid", "", max_age=0)` / `expires=0` / a past date: a deletion."""
+    """`set_cookie("sid", "", max_age=0)` / `expires=0` / a past date, or
+    an empty value (`set_cookie("refresh_token", "")`, `value=None`): a
+    deletion (RULES.md, "Quiet where a reviewer would be")."""
     for keyword in call.keywords:
         if keyword.arg in ("max_age", "expires") and expired_at_once(keyword.value, ctx):
             return True
-    return False
+    return blanks_cookie(call)
 
 
 # COOKIE_DELETE's mechanism for a cookie whose name fixlint cannot read

@@ -106,9 +106,10 @@ _LOGOUT_NAME_WORDS = tuple(dict.fromkeys(
 
 
 def logout_named(text, config):
-    """Whether a function or class of the file is named with a logout word:
-    the files that spell no keyword but may hold a logout. Only the names
-    are searched (a scan of the text for each of twenty words costs twenty
+    """Whether a function or class of the file is named with a logout word,
+    or a decorator's line spells one (`@router.delete("/signout")` over a
+    view that calls a controller): the files that spell no keyword but may
+    hold a logout. Only the names and decorators are searched (a scan of the text for each of twenty words costs twenty
     scans of every such file)."""
     return _facts(text, config).logout_named()
 
@@ -259,7 +260,8 @@ class _Facts:
             # Each name lower-cased alone, then all of them searched at once:
             # a word holds no line end, so it is in the joined names exactly
             # when it is in one of them.
-            names = "\n".join(name.lower() for pattern in (_DEF, _CLASS) for name in pattern.findall(source))
+            names = "\n".join(name.lower() for pattern in (_DEF, _CLASS, _DECORATOR)
+                               for name in pattern.findall(source))
             self._logout_named = any(word in names for word in _LOGOUT_NAME_WORDS)
         return self._logout_named
 
@@ -323,6 +325,8 @@ _DEF = re.compile(r"def[ \t]+(\w+)")
 # frameworks.unglue's pattern.
 _GLUED = re.compile(r"(?<![A-Za-z])" + fw.GLUED_PATTERN + r"(?![a-z])")
 _CLASS = re.compile(r"class[ \t]+(\w+)")
+# A decorator's line: the path a route decorator gives (`@router.delete("/signout")`).
+_DECORATOR = re.compile(r"^[ \t]*@([^\n]*)", re.M)
 # A str literal's first line after `(` or `=` (blanks, comments, line
 # continuations between): a call's first argument, a keyword argument.
 # Blanks, line continuations and comments (each to its line's end, so that

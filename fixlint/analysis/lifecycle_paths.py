@@ -25,7 +25,7 @@ from functools import lru_cache
 from .. import frameworks as fw
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
-from ..project.functions import endpoint_signature
+from ..project.functions import endpoint_signature, unbound_method
 from .credentials import takes_a_password
 from .handlers import FUNCTION, ROUTE, VIEW
 from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
@@ -40,16 +40,26 @@ _MAX_STEPS = 2000
 class Step:
     """An event on a handler's path, and where to report it."""
 
-    __slots__ = ("event", "site", "via")
+    __slots__ = ("event", "site", "via", "calls")
 
-    def __init__(self, event, site, via):
+    def __init__(self, event, site, via, calls=()):
         self.event = event
         self.site = site  # the node in the handler: the event, or the call that led to it
         self.via = via  # the helper called at `site`, or None
+        self.calls = calls  # the CALL events that led to it, the handler's first
 
     @property
     def kind(self):
         return self.event.kind
+
+
+class SignedInOnly(Step):
+    """A regeneration step that runs only for a session already holding a
+    sign-in (session_guards): what a login's binding has instead of one
+    (SFX101's message names it; its fix inserts a regeneration all the
+    same)."""
+
+    __slots__ = ()
 
 
 _OCCASIONS = tuple((label, PhraseSet(phrases)) for label, phrases in vocab.OCCASIONS)
@@ -215,7 +225,8 @@ def _exported(ctx):
             found.setdefault(node.name, set()).add(node)
         elif node.__class__ is ast.ClassDef:  # a class or static method, profiled as `User.sign_in`
             for method in node.body:
-                if (method.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef) and method.decorator_list
+                if (method.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                        and (method.decorator_list or unbound_method(method))
                         and f"{node.name}.{method.name}" in names):
                     # (an instance's method is judged here too: a caller may not name its class)
                     found.setdefault(method.name, set()).add(method)
@@ -379,18 +390,18 @@ def _flatten(events, function, carried=None, passed=None):
     reached = set()
     # Each frame: (events, index, site of the outer call or None, via name,
     # function, its parameters holding a verified record, its parameters
-    # holding the session)
-    stack = [(events.get(function, ()), 0, None, None, function, _NO_PARAMS, _NO_PARAMS)]
+    # holding the session, the CALL events that entered it)
+    stack = [(events.get(function, ()), 0, None, None, function, _NO_PARAMS, _NO_PARAMS, ())]
     on_stack = {function}
     budget = _MAX_STEPS * 10  # calls that add no steps still cost
     while stack and len(steps) < _MAX_STEPS and budget:
         budget -= 1
-        items, index, site, via, current, marked, sessions = stack.pop()
+        items, index, site, via, current, marked, sessions, calls = stack.pop()
         if index >= len(items):
             on_stack.discard(current)
             continue
         event = items[index]
-        stack.append((items, index + 1, site, via, current, marked, sessions))
+        stack.append((items, index + 1, site, via, current, marked, sessions, calls))
         if event.kind == CALL:
             callee = event.callee
             if callee in on_stack or callee is None:
@@ -400,20 +411,20 @@ def _flatten(events, function, carried=None, passed=None):
             outer_via = via if via is not None else callee.name
             copied = _library_logout_call(events.get(callee, ()), callee, event)
             if copied is not None:
-                steps.append(Step(copied, outer_site, outer_via))
+                steps.append(Step(copied, outer_site, outer_via, calls))
                 continue
             on_stack.add(callee)
             inner = carried(event, marked) if carried is not None else _NO_PARAMS
             given = passed(event, sessions) if passed is not None and event.passes else _NO_PARAMS
-            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner, given))
+            stack.append((events.get(callee, ()), 0, outer_site, outer_via, callee, inner, given, (*calls, event)))
             continue
         if event.kind == VIA_PARAM:
             if event.param in sessions:
                 framework = sessions[event.param]
                 for each in event.inner:
-                    steps.append(_step(_on_session_of(each, framework), marked, site, via))
+                    steps.append(_step(_on_session_of(each, framework), marked, site, via, calls))
             continue
-        steps.append(_step(event, marked, site, via))
+        steps.append(_step(event, marked, site, via, calls))
     return steps, reached
 
 
@@ -452,10 +463,10 @@ def _on_session_of(event, framework):
 _CLEAR = "clear:"
 
 
-def _step(event, marked, site, via):
+def _step(event, marked, site, via, calls):
     if marked and event.kind == TOUCH and event.params is not None and not marked.isdisjoint(event.params[0]):
         event = as_record_binding(event)
-    return Step(event, site if site is not None else event.node, via if via is not None else event.via)
+    return Step(event, site if site is not None else event.node, via if via is not None else event.via, calls)
 
 
 # -- clears undone ------------------------------------------------------------
@@ -540,6 +551,121 @@ def _mark_exiting(body, blocks, chain):
                 inner_body = getattr(statement, field, None)
                 if isinstance(inner_body, list) and inner_body and isinstance(inner_body[0], ast.stmt):
                     _mark_exiting(inner_body, blocks, chain)
+
+
+# -- steps only a signed-in session takes ---------------------------------------
+
+def session_guards(step, events, cache):
+    """The `if` statements (their ids) that let `step` run only when the
+    session the request brought already holds something: `if
+    is_logged_in(): session.clear()`, `if "user" in session: ...`, `if not
+    session.get("user"): return` before it, at the step itself or at any
+    call on the way to it. An anonymous session, the one fixation plants,
+    never takes such a step. `events`: LifecycleAnalysis.events; `cache`:
+    a dict kept by the caller (function -> its guards)."""
+    found = frozenset()
+    for call in step.calls:
+        if call.function is not None:
+            found |= _guards_in(call.function, events, cache).get(id(call.node), frozenset())
+    event = step.event
+    if event.function is not None:
+        found |= _guards_in(event.function, events, cache).get(id(event.node), frozenset())
+    return found
+
+
+def _guards_in(function, events, cache):
+    known = cache.get(function)
+    if known is None:
+        items = events.get(function, ())
+        reads = {id(e.node) for e in items if e.kind == TOUCH and e.access == READ}
+        reads.update(id(e.node) for e in items if e.kind == CALL and e.callee is not None and _tells_signed_in(
+            e.callee, events.get(e.callee, ())))
+        known = cache[function] = {}
+        _mark_body(function.body, reads, known, frozenset())
+    return known
+
+
+_SIGNED_IN_WORDS = frozenset(("logged", "loggedin", "authenticated", "signed", "signedin"))
+
+
+def _tells_signed_in(function, items):
+    """A function whose answer says whether the session holds a sign-in:
+    it only reads the session (`return session.get("user") is not None`),
+    or its name says so (`is_logged_in`, `user_authenticated`)."""
+    if items and all(e.kind == TOUCH and e.access == READ for e in items):
+        return True
+    return not _SIGNED_IN_WORDS.isdisjoint(fw.words(function.name))
+
+
+def _mark_body(body, reads, known, guards):
+    for statement in body:
+        cls = statement.__class__
+        if cls in _NESTED:
+            continue
+        if cls is ast.If:
+            held = _holds(statement.test, reads)
+            _mark_nodes(statement.test, known, guards)
+            _mark_body(statement.body, reads, known, guards | {id(statement)} if held is True else guards)
+            _mark_body(statement.orelse, reads, known, guards | {id(statement)} if held is False else guards)
+            # `if not is_logged_in(): return`: what follows runs only for a signed-in session.
+            if (held is False and statement.body and _exits(statement.body[-1])) or (
+                    held is True and statement.orelse and _exits(statement.orelse[-1])):
+                guards = guards | {id(statement)}
+            continue
+        if guards:
+            known[id(statement)] = guards
+        for value in ast.iter_fields(statement):
+            value = value[1]
+            if value.__class__ is list:
+                if value and isinstance(value[0], ast.stmt):
+                    _mark_body(value, reads, known, guards)
+                    continue
+                for item in value:
+                    if hasattr(item, "body"):  # an except handler, a match case
+                        _mark_body(item.body, reads, known, guards)
+                    elif isinstance(item, ast.AST):
+                        _mark_nodes(item, known, guards)
+            elif isinstance(value, ast.AST):
+                _mark_nodes(value, known, guards)
+
+
+def _mark_nodes(node, known, guards):
+    if guards:
+        for each in ast.walk(node):
+            known[id(each)] = guards
+
+
+def _holds(test, reads):
+    """True when `test` holds only for a session that already holds
+    something (a read of it, or a project function that reads it, gives
+    something truthy); False when it holds only for one that does not;
+    None when it says nothing about the session."""
+    cls = test.__class__
+    if cls is ast.UnaryOp and test.op.__class__ is ast.Not:
+        held = _holds(test.operand, reads)
+        return None if held is None else not held
+    if cls is ast.BoolOp:
+        found = [_holds(value, reads) for value in test.values]
+        if test.op.__class__ is ast.And:
+            return True if True in found else None
+        return True if all(f is True for f in found) else (False if False in found else None)
+    if id(test) in reads:  # session.get("user"), session["user"], "user" in session, is_logged_in()
+        return not (cls is ast.Compare and test.ops[0].__class__ is ast.NotIn)
+    if cls is ast.Compare and len(test.ops) == 1:
+        op, right = test.ops[0].__class__, test.comparators[0]
+        if right.__class__ is ast.Constant and right.value is None:
+            held = _holds(test.left, reads)
+            if held is None:
+                return None
+            return held if op in (ast.IsNot, ast.NotEq) else (not held if op in (ast.Is, ast.Eq) else None)
+        if op in (ast.Eq, ast.Is) and (_holds(test.left, reads) is True or _holds(right, reads) is True):
+            return True  # session.get("role") == "admin"
+        return None
+    if cls is ast.Attribute:  # current_user.is_authenticated, request.user.is_anonymous
+        return True if test.attr == "is_authenticated" else (False if test.attr == "is_anonymous" else None)
+    if cls is ast.Call and test.func.__class__ is ast.Attribute and not test.args:
+        return _holds(test.func, reads)  # Flask-Login before 0.3: current_user.is_authenticated()
+    return None
 
 
 # -- test code --------------------------------------------------------------

@@ -132,6 +132,42 @@ def _login_phrases(config):
     return handler_phrases(config.login_names, config.logout_names)[0]
 
 
+# Words of a name holding the user's record (`user.id`, `usuario.id`), not a token's or a role's.
+_USER_RECORD_WORDS = vocab.PRINCIPAL_WORDS - frozenset((
+    "token", "jwt", "authorization", "bearer", "claims", "mfa", "otp", "totp", "auth", "authed", "authenticated",
+    "authorized", "verified", "sudo", "login", "logged", "identity", "principal", "role", "roles", "privilege",
+    "privileges", "permissions", "email", "uid", "userid", "username", "userinfo", "tenant", "logado",
+    "autenticado", "logueado", "loggato", "autenticato", "correo"))
+_ROW_IDS = frozenset(("id", "pk"))
+# A credential cookie's words, misspellings of "remember" included (Strong's `remenber_user`).
+_CREDENTIAL_COOKIE_WORDS = fw.CREDENTIAL_WORDS | frozenset(("remenber", "remeber", "rember"))
+
+
+def _user_row_id(ctx, value):
+    """The `user.id` (`user.pk`, `user["id"]`) a cookie value is, as it is
+    or through `str()`, an f-string of it alone, or a local assigned one;
+    None otherwise."""
+    for _ in range(3):
+        if value.__class__ is ast.Name:
+            value = ctx.value_of(value)
+        if value.__class__ is ast.Call and value.func.__class__ is ast.Name and value.func.id == "str" and len(
+                value.args) == 1 and not value.keywords:
+            value = value.args[0]
+        elif value.__class__ is ast.JoinedStr and len(value.values) == 1 and (
+                value.values[0].__class__ is ast.FormattedValue):
+            value = value.values[0].value
+        else:
+            break
+    if value.__class__ is ast.Attribute and value.attr in _ROW_IDS:
+        owner = value.value
+    elif value.__class__ is ast.Subscript and literal_string(value.slice) in _ROW_IDS:
+        owner = value.value
+    else:
+        return None
+    name = owner.id if owner.__class__ is ast.Name else (owner.attr if owner.__class__ is ast.Attribute else None)
+    return value if name is not None and not _USER_RECORD_WORDS.isdisjoint(fw.words(name)) else None
+
+
 class SessionIdAnalysis(Analysis):
     # Every fact needs a name that says "session id" in the source: an id
     # name (`sid`, `session_key`, `sessionId`), a token name, a store named
@@ -919,10 +955,28 @@ class SessionIdAnalysis(Analysis):
         if site.sensitivity == fw.SESSION:
             self._weak(site.value, f"set as cookie {site.name!r}" if site.name else "set as the session cookie",
                        web=True)
+            self._record_id_cookie(site)
         if site.name is not None and not site.deletion:
             self._constant_cookie(site.value, site.name,
                                   lambda: self._framework(fw.response_framework(self.ctx, func.value)
                                                           if func is not None else site.framework))
+
+    def _record_id_cookie(self, site):
+        """A credential cookie (`remember_user`, `auth_token`) whose value
+        is the user's row id (`str(user.id)`, `user.pk`), unsigned: a
+        database counter (the next user's id one more) or, made random, an
+        identifier the app shows wherever it names the user, never a
+        secret (RULES.md "SFX204 covers session-bound credentials": counters)."""
+        if site.name is None or site.deletion or "signed" in (site.method or "") or "secure" in (site.method or ""):
+            return
+        if _CREDENTIAL_COOKIE_WORDS.isdisjoint(fw.words(site.name)) or self._in_test():
+            return
+        held = _user_row_id(self.ctx, site.value)
+        if held is not None and self._once("weak", held):
+            kind = sid.credential_kind(site.name) or "session id"
+            label = (f"{ast.unparse(held)}, the user's database id (an identifier, no secret: a counter, or a "
+                     f"value the app shows elsewhere)")
+            self.weak_ids.append(WeakId(held, label, f"set as cookie {site.name!r}", self._framework(), kind))
 
     def _signed_identity(self, site, func):
         """A handler's signed login cookie holding the user's name or id

@@ -429,6 +429,14 @@ _DATETIME = frozenset(("datetime.datetime",))
 _FROM_TIMESTAMP = frozenset(("datetime.datetime.fromtimestamp", "datetime.datetime.utcfromtimestamp"))
 
 
+def blanks_cookie(call):
+    """A cookie setter's call whose value is written empty
+    (`set_cookie("token", "")`, `set_cookie(key="token", value=None)`):
+    the value is gone, as a deletion leaves it."""
+    value = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "value"), None)
+    return value.__class__ is ast.Constant and value.value in ("", None, b"")
+
+
 def expired_at_once(expr, ctx):
     """Whether a cookie's `max_age`/`expires` makes it expire at once, as a
     deletion does: a number at or below 0, a date in the past

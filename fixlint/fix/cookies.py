@@ -72,7 +72,9 @@ def safe_value(flag_name, site):
 
 
 def _is_literal(expr):
-    return expr is not None and expr.__class__ is ast.Constant
+    """A literal of this file (not one another module's function returns:
+    cookies._elsewhere)."""
+    return expr is not None and expr.__class__ is ast.Constant and not getattr(expr, "elsewhere", False)
 
 
 def _plan_site(flag_name, site, flag, ctx, decision=None):

@@ -37,7 +37,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis.lifecycle import BIND, LifecycleAnalysis, session_method
-from ..analysis.lifecycle_paths import carries_sign_in
+from ..analysis.lifecycle_paths import SignedInOnly, carries_sign_in
 from ..engine import scope as sc
 from .. import frameworks as fw
 from . import sessions
@@ -62,7 +62,7 @@ def plan(rule, ctx, facts):
                 raise Unclear(_RESTORE_REASON)
             if carries_sign_in(path.occasion, backend, step):
                 raise Unclear(_SECOND_FACTOR_REASON)
-            if cause is not None:
+            if cause is not None and not isinstance(cause, SignedInOnly):
                 call, edits = _replace_lookalike(lifecycle, path, step, backend, cause)
                 yield Plan(finding, edits, UNSAFE, f"replace with {call}")
                 continue

@@ -388,6 +388,12 @@ def file_web_framework(ctx):
     return None
 
 
+def response_class_framework(qualname):
+    """The framework whose response class or factory a qualified name is
+    (`fastapi.responses.JSONResponse`, `flask.make_response`), or None."""
+    return _framework_of_class(qualname)
+
+
 def _framework_of_class(qualname):
     if qualname is None:
         return None

@@ -66,6 +66,10 @@ ENGLISH = Vocabulary(
     # an `authentication_backend` or `authentication_settings` signs nobody in.
     login_exact=("registration", "authentication"),
     logout=("logout", "signout", "sign_out", "log_out", "logoff", "log_off", "loginout", "login_out"),
+    # The user's "exit" (Russian-English code translating `vyhod`: the `server` app's `def leave_user()`
+    # at `/user/leave_user`, online-store-api's `exit_user`), as a whole handler name or route segment
+    # only: a user leaving a group or a room is no logout.
+    logout_exact=("exit_user", "leave_user", "user_exit", "exit_account"),
     principal=(
         "user", "users", "uid", "userid", "username", "member", "customer", "account",
         "principal", "identity", "email", "login", "logged", "auth", "authed",

@@ -61,7 +61,7 @@ from .. import __version__
 # an attribute chain on `self` (`self.cookie_name`); 33: `settings_values` (cookie options given as literals),
 # `forced_keys` (configuration an extension writes over the app's), the profiles of a plain class's methods
 # acting on a session they are given, and `cookies_read` of FastAPI's `Cookie()` parameters
-FORMAT = 34
+FORMAT = 35
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -225,6 +225,14 @@ _BINDS_BEFORE = re.compile(r"\b(?:def|class|as|global|nonlocal|for|import|del)[ 
 _ASSIGNMENT = re.compile(r"(?<![=!<>])=(?!=)")
 
 
+def _unpacks_into(text, line_start, line_end, end):
+    """Whether the line may unpack into the name ending at `end` (`A, NAME
+    = ...`): its first `=` comes after the name. One before it is another
+    target's or a keyword argument's (`set_cookie(key=NAME, value=v)`)."""
+    first = _ASSIGNMENT.search(text, line_start, line_end)
+    return first is not None and first.start() >= end
+
+
 def _bindings(text, names):
     """{name: how many times the module binds it}, for `names`; a doubt
     counts as a binding: a keyword argument `f(NAME=1)`, a comparison
@@ -247,7 +255,7 @@ def _bindings(text, names):
             before, after = text[line_start:at], text[end:line_end]
             if (_ASSIGNS_AFTER.match(after) or _BINDS_BEFORE.search(before)
                     or ((before.rstrip().endswith(",") or after.lstrip().startswith(","))
-                        and _ASSIGNMENT.search(text, line_start, line_end))):
+                        and _unpacks_into(text, line_start, line_end, end))):
                 count += 1
             at = text.find(name, end)
         counts[name] = count

@@ -11,6 +11,10 @@ small JSON-ready dict:
 - `hashes`: the stdlib hash (`md5`) whose digest it returns, of its first
   parameter (a project's `md5(s)` wrapper): a call of it hashes what it is
   given;
+- `options`: the dict literal it returns, when that is its one return and
+  names a cookie flag (`{"key": "token", "httponly": True}`): {key:
+  [literal] or [] for a value that is none}, the keywords a call spreads
+  into a cookie setter (`set_cookie(**cookie_params(user))`);
 - `weak`: how a message names the guessable value it returns
   (`random.choices()`), for a neutral helper only: a function named like a
   session-id generator is reported in its own module, not at its calls;
@@ -81,7 +85,7 @@ import textwrap
 from .. import frameworks as fw
 from ..engine.nodes import branches, keyed_read, parameter_defaults, statements, walk
 from ..engine.scope import last_name
-from ..engine.values import UNKNOWN, evaluate, inline_lifetime, past_http_date
+from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
@@ -120,7 +124,9 @@ _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 # already past, as a function's text spells them (literal expiries only:
 # `max_age=0`, `expires=-1`, `expires="Thu, 01 Jan 1970 ..."`).
 _COOKIE_DELETERS = frozenset().union(*(f.cookie_deleters for f in fw.FRAMEWORKS))
-_EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)""")
+# An expiry already past, or an empty value (`set_cookie(NAME, "")`).
+_EXPIRED_NOW = re.compile(r"""\b(?:max_age|expires)\s*=\s*(?:-|0\b|0\.|["']\w{3},)"""
+                          r"""|,\s*(?:value\s*=\s*)?(?:""|''|None)\s*[,)]""")
 
 
 def renews_key(value, key, session_of, assigned, depth=0):
@@ -262,7 +268,8 @@ def _may_profile(chunk, names):
         return ("classmethod" in chunk or "staticmethod" in chunk) and any(
             _marked(method, names) for method in _decorated_methods(chunk)) or (
             "session" in chunk and any(_marked_instance(method, names) or _given_session(chunk, method)
-                                       for method in _instance_methods(chunk)))
+                                       for method in _instance_methods(chunk))) or any(
+            _marked(method, names) for method in _unbound_methods(chunk))
     return _marked(chunk, names)
 
 
@@ -277,7 +284,7 @@ def _chunk_profiles(chunk, aliases, web, names, node=None):
     if name is None:
         return []
     found = []
-    for method in _decorated_methods(chunk):
+    for method in (*_decorated_methods(chunk), *_unbound_methods(chunk)):
         if _marked(method, names):
             for node in _parse_alone(textwrap.dedent(method)):
                 found.extend(_method_profiles(node, aliases, web, name.group(1)))
@@ -314,6 +321,37 @@ def _instance_methods(chunk):
             continue  # a decorated method: a property, a class or static method (_decorated_methods)
         opening = chunk.find("(", match.end())
         if opening == -1 or not chunk[opening + 1:opening + 80].lstrip().startswith("self"):
+            continue
+        yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
+
+
+def unbound_method(node):
+    """An undecorated function in a class body whose first parameter is
+    not `self` or `cls` (or that takes none): Python 3 calls it on the
+    class (`Sess.bind(user)`), as a static method."""
+    if node.decorator_list:
+        return False
+    arguments = node.args.posonlyargs + node.args.args
+    return not arguments or arguments[0].arg not in ("self", "cls")
+
+
+def _unbound_methods(chunk):
+    """The text of each undecorated method of a class's text whose first
+    parameter is not `self` or `cls` (unbound_method), at the class body's own
+    indentation, as _instance_methods finds those."""
+    found = [m for m in _METHOD_LINES.finditer(chunk)]
+    if not found:
+        return
+    indent = min((m.group(1) for m in found), key=len)
+    for match in found:
+        if match.group(1) != indent:
+            continue
+        before = chunk.rfind("\n", 0, match.start()) + 1
+        if chunk[before:match.start()].strip().startswith("@"):
+            continue
+        opening = chunk.find("(", match.end())
+        first = chunk[opening + 1:opening + 80].lstrip() if opening != -1 else "self"
+        if re.match(r"(?:self|cls)\b", first):
             continue
         yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
 
@@ -385,9 +423,39 @@ def _marked(chunk, names):
         return True
     if "_cookie" in chunk and (_deletes_a_cookie(chunk) or _sets_cookie_on_param(chunk)):
         return True
+    if "return" in chunk and _COOKIE_OPTION_KEY.search(chunk) is not None:
+        return True  # a cookie's options returned (`options`)
     end = chunk.find(":\n")  # the signature's end, or later
     signature = chunk if end == -1 else chunk[:end]
     return any(needle in signature for needle in PASSWORD_NEEDLES)
+
+
+# A dict literal's key naming a cookie flag (`"httponly": True`): what a
+# function returning a cookie's options spells (a dict naming only `secure`
+# is too common a shape to be read as a cookie's).
+_COOKIE_OPTION_KEY = re.compile(r"""["'](?:httponly|http_only|samesite|same_site)["'][ \t]*:""")
+_LITERALS = (str, bool, int, float, type(None))
+
+
+def _returned_cookie_options(function):
+    """`options` (see the module docstring): {key: [literal] or []} of the
+    dict literal a function returns when that is its one `return` and it
+    names a cookie flag (`return {"key": "token", "value": make(user),
+    "httponly": True}`, spread as `set_cookie(**cookie_params(user))`)."""
+    returns = [n for n in walk(function) if n.__class__ is ast.Return]
+    if len(returns) != 1 or returns[0].value.__class__ is not ast.Dict:
+        return None
+    options = {}
+    for key, value in zip(returns[0].value.keys, returns[0].value.values):
+        name = _string(key) if key is not None else None
+        if name is None:
+            return None
+        literal = value.__class__ is ast.Constant and isinstance(value.value, _LITERALS)
+        options[name] = [value.value] if literal else []
+    return options if any(k in options for k in _FLAG_KEYS) else None
+
+
+_FLAG_KEYS = ("httponly", "http_only", "samesite", "same_site")  # (as _COOKIE_OPTION_KEY spells them)
 
 
 def _deletes_a_cookie(text):
@@ -756,6 +824,8 @@ def _method_profiles(node, aliases, web, class_name, plain=False):
     if node.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
         return []
     bound = next((_BOUND[d.id] for d in node.decorator_list if d.__class__ is ast.Name and d.id in _BOUND), None)
+    if bound is None and unbound_method(node):
+        bound = 0  # `class Sess: def bind(user): ...`, called on the class (`Sess.bind(user)`): as a static method
     if bound is not None:
         profile = _Function(node, aliases, web, bound).profile()
         return [(f"{class_name}.{node.name}", profile)] if profile else []
@@ -839,6 +909,9 @@ class _Function:
         hashed = self._hashes_first_parameter(statements)
         if hashed:
             profile["hashes"] = hashed
+        options = _returned_cookie_options(self.node)
+        if options:
+            profile["options"] = options
         # a session method alone: nothing seen to judge; a store's record ended alone: what its text
         # spells does not mark such a function (_marked), and its tree must say the same
         if self.cookie:
@@ -1042,8 +1115,9 @@ class _Function:
                 and func.value.__class__ is ast.Name and func.value.id in self.params
                 and not func.value.id.endswith("session") and self.node.__class__ is not ast.Lambda):
             self.cookie = self._cookie_template(node, func.attr)
-        if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in self.params and (
-                func.attr in _COOKIE_DELETERS or func.attr == "set_cookie") and not func.value.id.endswith("session"):
+        if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and (
+                func.attr in _COOKIE_DELETERS or func.attr == "set_cookie") and not func.value.id.endswith("session") and (
+                func.value.id in self.params or self._returned_response(func.value)):
             self._cookie_deletion(node, func.attr, events)
             return
         if func.__class__ is ast.Attribute and func.attr in _REQUEST_SESSION_CALLS and self._request(func.value):
@@ -1136,11 +1210,23 @@ class _Function:
         argument = _argument(call, session)
         return self._session(argument) if argument is not None else None
 
+    def _returned_response(self, name):
+        """Whether the local `name` holds a response the function builds
+        (`res = JSONResponse(...)`) and returns (`return res`): a
+        controller a logout route returns (`return exit_user(req)`), whose
+        cookie deletion is the route's."""
+        value = self.assigned.get(name.id)
+        if value.__class__ is not ast.Call or fw.response_class_framework(_qualname(value.func, self.aliases)) is None:
+            return False
+        return any(n.__class__ is ast.Return and n.value.__class__ is ast.Name and n.value.id == name.id
+                   for n in walk(self.node))
+
     def _cookie_deletion(self, call, method, events):
         """`resp.delete_cookie(NAME)` / `resp.set_cookie(NAME, "", max_age=0)`
         on a parameter (the caller's response): `["delete_cookie", ...]`."""
         if method == "set_cookie" and not any(
-                keyword.arg in ("max_age", "expires") and _expired_now(keyword.value) for keyword in call.keywords):
+                keyword.arg in ("max_age", "expires") and _expired_now(keyword.value) for keyword in call.keywords
+        ) and not blanks_cookie(call):
             return
         name = call.args[0] if call.args else next(
             (k.value for k in call.keywords if k.arg in ("key", "name")), None)
@@ -1436,7 +1522,9 @@ def _spells_a_use(text, probe):
     cookie's deletion (_deletes_a_cookie)."""
     has = probe.has
     return any(has(needle) for needle in _TEXT_NEEDLES) or (has("session") and _SESSION_USE.search(text) is not None) or (
-        has("_cookie") and (_deletes_a_cookie(text) or _text_sets_cookie_on_param(text)))
+        has("_cookie") and (_deletes_a_cookie(text) or _text_sets_cookie_on_param(text))) or (
+        (has("httponly") or has("samesite") or has("http_only") or has("same_site"))
+        and _COOKIE_OPTION_KEY.search(text) is not None)
 
 
 def _imports_what_profiles_read(imports, probe):

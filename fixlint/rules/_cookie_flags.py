@@ -34,6 +34,15 @@ def report_node(site, flag):
     return site.node
 
 
+def flag_fix(site, option, value):
+    """Where a message says to set `option` to `value` (as written) on a
+    set_cookie-like site: in the call, or in the dict it spreads that a
+    function returns (`set_cookie(**cookie_params(user))`)."""
+    if site.options_from is not None:
+        return f'add "{option}": {value} to the dict {site.options_from} returns'
+    return f"pass {option}={value} to {site.method}()"
+
+
 def stated(site, flag_name):
     """The source form of a stated setting or argument, for messages."""
     flag = site.flags.get(flag_name)
@@ -61,6 +70,6 @@ def morsel_ref(site):
 
 
 __all__ = [
-    "APP", "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flagged",
+    "APP", "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flag_fix", "flagged",
     "morsel_ref", "never_set", "report_node", "stated",
 ]

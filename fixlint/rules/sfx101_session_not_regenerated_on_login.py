@@ -1,8 +1,11 @@
 """SFX101 session-not-regenerated-on-login."""
 
+import ast
+
 from .. import frameworks as fw
 from ..analysis.lifecycle import BIND, CREDENTIAL, RECORD, REGEN, LifecycleAnalysis, session_method
-from ..analysis.lifecycle_paths import LOGIN, carries_sign_in, exiting_blocks, paths_of, reaches, undone_clears
+from ..analysis.lifecycle_paths import (LOGIN, SignedInOnly, carries_sign_in, exiting_blocks, paths_of, reaches,
+                                        session_guards, undone_clears)
 from . import _lifecycle_semgrep as ls
 from .base import FIX_UNSAFE, OWASP_AUTH, Example, Fix, Rule, SemgrepRule
 
@@ -537,6 +540,10 @@ class SessionNotRegeneratedOnLogin(Rule):
             return (f"{who} {does}: it puts the old session back after clearing it (line "
                     f"{cause.site.lineno}), which is no regeneration; carry only named values across "
                     f"the clear ({label})")
+        if isinstance(cause, SignedInOnly):
+            return (f"{who} {does}: {_named(cause.event.node)} on line {cause.event.node.lineno} runs only when the session "
+                    f"already holds a sign-in, never for the anonymous session an attacker plants; {fix}, on every "
+                    f"path to the binding ({label})")
         if cause is not None:
             method = session_method(cause.event)
             fix = backend.instead_fix or fix
@@ -549,6 +556,15 @@ class SessionNotRegeneratedOnLogin(Rule):
             return (f"second-factor check {does}; {fix}, carrying over what the earlier step stored and this one "
                     f"still needs (the user it signed in): read it before, write it back after ({label})")
         return f"{who} {does}; {fix} ({label})"
+
+
+def _named(node):
+    """How a message names a regeneration's call: `session.clear()`."""
+    if node.__class__ is ast.Call and node.func.__class__ in (ast.Name, ast.Attribute):
+        text = ast.unparse(node.func)
+        if len(text) <= 60:
+            return f"{text}()"
+    return "the regeneration"
 
 
 HIGH = "high"
@@ -574,6 +590,7 @@ def _unregenerated_binding(path, lifecycle):
     undone = undone_clears(steps)
     regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
     blocks = exiting_blocks(path.function) if regenerations else {}
+    guards = {}  # function -> its guards (session_guards), for the regenerations only a signed-in session runs
     for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
@@ -583,10 +600,25 @@ def _unregenerated_binding(path, lifecycle):
         # A regeneration in a branch that ends the handler (a failed login's
         # `clear(); raise`) never runs before a binding outside it; Django's
         # login() covers the whole view (RULES.md: never flag a view that uses it).
-        if not any(_covers(lifecycle, backend, s, at, index) for at, s in regenerations
-                   if s.event.mechanism in backend.view_regenerators or reaches(blocks, s.site, step.site)):
-            return step, backend, _lookalike(lifecycle, backend, steps, undone)
+        covering = [s for at, s in regenerations
+                    if (s.event.mechanism in backend.view_regenerators or reaches(blocks, s.site, step.site))
+                    and _covers(lifecycle, backend, s, at, index)]
+        if not any(_runs_for(lifecycle, guards, s, step) for s in covering):
+            cause = _lookalike(lifecycle, backend, steps, undone)
+            if cause is None and covering:
+                cause = SignedInOnly(covering[0].event, covering[0].site, covering[0].via, covering[0].calls)
+            return step, backend, cause
     return None
+
+
+def _runs_for(lifecycle, guards, regeneration, binding):
+    """Whether the regeneration runs whenever the binding does: not only
+    for a session that already holds a sign-in (`if is_logged_in():
+    session.clear()` before a login's write: the anonymous session an
+    attacker plants is bound as it came), unless the binding is as
+    guarded (a second step of a sign-in that the first one began)."""
+    held = session_guards(regeneration, lifecycle.events, guards)
+    return not held or held <= session_guards(binding, lifecycle.events, guards)
 
 
 def _covers(lifecycle, backend, regeneration, at, index):

@@ -2,7 +2,7 @@
 
 from ..frameworks import CSRF, PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, stated
+from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, stated
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
@@ -189,4 +189,4 @@ class CookieWithoutHttponly(Rule):
         said = stated(site, "httponly")
         problem = f"is set with {said}" if said else "is set without HttpOnly"
         option = site.settings.get("httponly", "httponly")
-        return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"
+        return f"{subject} {problem}; {flag_fix(site, option, 'True')} ({site.label})"

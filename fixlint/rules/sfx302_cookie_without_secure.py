@@ -4,7 +4,7 @@ from .. import frameworks as fw
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import (
-    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, stated,
 )
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
@@ -335,4 +335,4 @@ class CookieWithoutSecure(Rule):
         if not said and "secure" in site.options_off:  # Falcon's app-wide default, turned off
             problem += f" (the app sets {site.options_off['secure']} = False)"
         option = site.settings.get("secure", "secure")
-        return f"{subject} {problem}; pass {option}=True to {site.method}() ({site.label})"
+        return f"{subject} {problem}; {flag_fix(site, option, 'True')} ({site.label})"

@@ -3,9 +3,11 @@
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import (
-    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flagged, morsel_ref, never_set, stated,
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, stated,
 )
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
+
+_LAX = '"Lax"'  # the value a message says to set, as written
 
 
 def _weak(value):
@@ -197,4 +199,4 @@ class CookieWithoutSamesite(Rule):
         said = stated(site, "samesite")
         problem = f"is set with {said}" if said else "is set without SameSite"
         option = site.settings.get("samesite", "samesite")
-        return f'{subject} {problem}; pass {option}="Lax" to {site.method}() ({site.label})'
+        return f"{subject} {problem}; {flag_fix(site, option, _LAX)} ({site.label})"
