@@ -35,11 +35,27 @@ def test_messages_name_the_framework_fix():
 def test_cookie_of_a_foreign_framework_is_left_alone():
     # A framework fixlint has no adapter for: its defaults are not ours to judge.
     assert lint("""
-        import bottle
+        import cherrypy
         def handler():
-            response = bottle.HTTPResponse("ok")
+            response = cherrypy.response
             response.set_cookie("sid", "v")
     """) == []
+
+
+def test_bottle_cookies_are_judged_with_its_defaults():
+    """Bottle writes no flag it is not given; its module-level `response`
+    and an HTTPResponse are responses."""
+    source = """
+        import bottle
+        from bottle import response
+        def handler():
+            response.set_cookie("sid", "v", httponly=True, secure=True)
+            bottle.HTTPResponse("ok").set_cookie("sid", "v", samesite="Lax", secure=True)
+    """
+    assert messages(source) == [
+        "SFX303 cookie 'sid' is set without SameSite; pass samesite=\"Lax\" to set_cookie() (Bottle)",
+        "SFX301 cookie 'sid' is set without HttpOnly; pass httponly=True to set_cookie() (Bottle)",
+    ]
 
 
 def test_falcon_cookies_are_judged_with_its_own_defaults_and_keywords():

@@ -41,6 +41,7 @@ from .fastapi_users import FASTAPI_USERS
 from .fastapi_sessions import FASTAPI_SESSIONS
 from .sanic import SANIC
 from .sanic_session import SANIC_SESSION
+from .bottle import BOTTLE
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -50,7 +51,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, SANIC_SESSION, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
-    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS,
+    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE,
     HAND_ROLLED, PYTHON,
 )
 # Each adapter by its key: what the project model's summaries (JSON) name a
@@ -58,7 +59,7 @@ FRAMEWORKS = (
 BY_KEY = {f.key: f for f in FRAMEWORKS}
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON, SANIC)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON, SANIC, BOTTLE)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
@@ -160,7 +161,7 @@ SESSION_BACKEND_OPTIONS = _session_backend_options()
 # Web frameworks outside fixlint's scope whose cookie defaults may differ:
 # their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "bottle", "cherrypy",
+    "cherrypy",
     "hug", "masonite", "responder", "twisted",
 )
 
@@ -173,7 +174,7 @@ LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES
 TASK_QUEUE_PACKAGES = ("celery", "rq", "dramatiq", "huey", "arq")
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
+    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "BOTTLE", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
     "SESSION_BACKEND_OPTIONS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
@@ -660,6 +661,10 @@ def _response_origin(ctx, receiver):
                 if func.attr in framework.response_methods:
                     return framework
         return _NOT_A_RESPONSE
+    if cls in (ast.Attribute, ast.Name):  # a module's response object (`bottle.response`, imported or not)
+        framework = _framework_of_class(ctx.qualname(receiver))
+        if framework is not None:
+            return framework
     if cls is ast.Attribute:  # `request.response`
         for framework in WEB_FRAMEWORKS:
             if receiver.attr in framework.response_attributes and request_object(ctx, receiver.value) is framework:
