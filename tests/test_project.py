@@ -62,7 +62,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "sanic" / "forked_sessions", FIXTURES / "django" / "rest_auth_component",
                 FIXTURES / "django" / "rest_auth_merge", FIXTURES / "flask" / "token_refresh_modules",
                 FIXTURES / "fastapi" / "logout_controller", FIXTURES / "fastapi" / "cookie_name_constant",
-                FIXTURES / "flask" / "unbound_class_helpers", FIXTURES / "flask" / "cookie_options_helper"]
+                FIXTURES / "flask" / "unbound_class_helpers", FIXTURES / "flask" / "cookie_options_helper",
+                FIXTURES / "django" / "settings_environments"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -210,9 +211,12 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # fastapi/logout_controller 1 (a logout routed by its path returns a controller that deletes the token cookie);
     # fastapi/cookie_name_constant 1 (a logout calls a helper deleting the cookie a module constant names);
     # flask/unbound_class_helpers 2 (helpers in a class body without `self`, called on the class);
-    # flask/cookie_options_helper 5 (`set_cookie(**cookie_params(user))`: the flags the returned dict lacks,
-    # SFX302 and SFX303, and SFX303 for a helper of the same module; SFX305 twice)
-    assert reported == 235
+    # flask/cookie_options_helper 6 (`set_cookie(**cookie_params(user))`: the flags the returned dict lacks,
+    # SFX302 and SFX303, SFX303 for a dict returned through a local, and for a helper of the same module;
+    # SFX305 twice);
+    # django/settings_environments 1 (the settings package manage.py names; the environments package it
+    # star-imports is a part of it, not judged again)
+    assert reported == 237
 
 
 # -- rules that follow the project ----------------------------------------
@@ -1217,6 +1221,29 @@ def test_helper_profiles_record_a_cookie_deleted_on_the_callers_response(from_te
         # a response it builds and returns: a controller a logout route returns (`return drop_own()`)
         "drop_own": {"events": [["delete_cookie", "session"]]},
     }  # refresh sets a live cookie; drop_given's name is the caller's; drop_kept's response is never returned
+
+
+OPTION_HELPERS = (
+    "def cookie_params(user):\n    return {'key': 'token', 'value': make(user), 'httponly': True, 'max_age': 60}\n"
+    "def named(user):\n    params = {'key': 'token', 'samesite': 'Lax'}\n    return params\n"
+    "def changed(user):\n    params = {'key': 'token', 'samesite': 'Lax'}\n    params['secure'] = True\n"
+    "    return params\n"
+    "def no_flag():\n    return {'key': 'token', 'secure': True}\n"
+    "def two_returns(flag):\n    if flag:\n        return {'httponly': True}\n    return {'httponly': False}\n")
+
+
+@pytest.mark.parametrize("from_text", [False, True], ids=["tree", "text"])
+def test_helper_profiles_record_the_cookie_options_a_function_returns(from_text):
+    """`set_cookie(**cookie_params(user))`: the dict a function returns
+    (its one return, a literal or a local bound once to one) naming a
+    cookie flag; a value that is no literal is kept as unknown ([])."""
+    text = OPTION_HELPERS
+    found = (functions.profiles_from_text(text, summary.scan_imports(text)) if from_text
+             else functions.profiles(ast.parse(text)))
+    assert found == {
+        "cookie_params": {"options": {"key": ["token"], "value": [], "httponly": [True], "max_age": [60]}},
+        "named": {"options": {"key": ["token"], "samesite": ["Lax"]}},
+    }  # changed writes its dict after binding it; no_flag names no HttpOnly/SameSite; two_returns returns twice
 
 
 def test_a_module_without_a_cookie_deletion_is_not_parsed_for_one():

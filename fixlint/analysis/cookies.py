@@ -24,7 +24,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import own_statements, parameter_defaults, walk
+from ..engine.nodes import own_statements, parameter_defaults, returned_dict, walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
@@ -377,12 +377,12 @@ def _elsewhere(value, call):
 
 def _options_returned_by(function):
     """The options of the dict literal a function of the module returns,
-    when that is its one `return` (see _returned_options)."""
-    returns = [n for n in walk(function) if n.__class__ is ast.Return]
-    if len(returns) != 1 or returns[0].value.__class__ is not ast.Dict:
+    when that is its one `return` (see _returned_options; nodes.returned_dict)."""
+    returned = returned_dict(function)
+    if returned is None:
         return None
     options = {}
-    for key, value in zip(returns[0].value.keys, returns[0].value.values):
+    for key, value in zip(returned.keys, returned.values):
         name = _string_key(key) if key is not None else None
         if name is None:
             return None
@@ -1686,6 +1686,8 @@ class CookieAnalysis(Analysis):
                 continue  # a base others star-import, alone: judged in the modules built on it
             if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):
                 continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
+            if project is not None and project.settings_part:
+                continue  # a part of the settings module the deployment names: judged there
             if _updates_globals(ctx.tree.body):
                 continue  # settings loaded from a module named at run time: read as a star import fixlint cannot follow
             if project is not None and project.shadowed:

@@ -264,3 +264,25 @@ def keyed_read(expr, methods=("get",)):
     if expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr in methods and expr.args:
         return expr.func.value, expr.args[0]
     return None
+
+
+def returned_dict(function):
+    """The dict literal `function` returns, when it has one `return`: of
+    the literal itself, or of a local bound once to one and used nowhere
+    else (`options = {...}`, then `return options`); None otherwise."""
+    returns = [n for n in walk(function) if n.__class__ is ast.Return]
+    if len(returns) != 1 or returns[0].value is None:
+        return None
+    value = returns[0].value
+    if value.__class__ is ast.Dict:
+        return value
+    if value.__class__ is not ast.Name:
+        return None
+    bound, uses = None, 0
+    for node in walk(function):
+        if node.__class__ is ast.Name and node.id == value.id:
+            uses += 1
+        elif node.__class__ is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name and (
+                node.targets[0].id == value.id):
+            bound = node.value if bound is None else False
+    return bound if bound.__class__ is ast.Dict and uses == 2 else None

@@ -360,16 +360,24 @@ def _non_sensitive(name, config):
     found = words(name)
     if not found or any(word in CREDENTIAL_WORDS for word in found):
         return False
-    for phrase in _phrases(config.non_sensitive_names):
-        size = len(phrase)
-        if any(tuple(found[i:i + size]) == phrase for i in range(len(found) - size + 1)):
-            return True
+    by_first = _phrases(config.non_sensitive_names)
+    found = tuple(found)
+    for i, word in enumerate(found):
+        for phrase in by_first.get(word, ()):
+            if found[i:i + len(phrase)] == phrase:
+                return True
     return False
 
 
 @lru_cache(maxsize=16)
 def _phrases(names):
-    return tuple(p for p in (tuple(words(n)) for n in names) if p)
+    """{first word: the phrases of `names` (word tuples) it starts}."""
+    by_first = {}
+    for name in names:
+        phrase = tuple(words(name))
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first
 
 
 # -- responses -------------------------------------------------------------
@@ -396,12 +404,16 @@ def response_class_framework(qualname):
 
 
 def _framework_of_class(qualname):
-    if qualname is None:
-        return None
-    for framework in WEB_FRAMEWORKS:
-        if qualname in framework.response_factories or qualname in framework.response_types:
-            return framework
-    return None
+    return _RESPONSE_CLASSES.get(qualname) if qualname is not None else None
+
+
+# Each response class or factory's qualified name -> its framework, the
+# first of WEB_FRAMEWORKS that names it.
+_RESPONSE_CLASSES = {}
+for _framework in reversed(WEB_FRAMEWORKS):
+    for _name in (*_framework.response_factories, *_framework.response_types):
+        _RESPONSE_CLASSES[_name] = _framework
+del _framework, _name
 
 
 _MAX_ANNOTATION_PARTS = 64  # `A | B | ...` thousands deep must not recurse or crawl

@@ -83,7 +83,7 @@ import re
 import textwrap
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, keyed_read, parameter_defaults, statements, walk
+from ..engine.nodes import branches, keyed_read, parameter_defaults, returned_dict, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
@@ -335,6 +335,9 @@ def unbound_method(node):
     return not arguments or arguments[0].arg not in ("self", "cls")
 
 
+_BOUND_FIRST = re.compile(r"(?:self|cls)\b")
+
+
 def _unbound_methods(chunk):
     """The text of each undecorated method of a class's text whose first
     parameter is not `self` or `cls` (unbound_method), at the class body's own
@@ -351,7 +354,7 @@ def _unbound_methods(chunk):
             continue
         opening = chunk.find("(", match.end())
         first = chunk[opening + 1:opening + 80].lstrip() if opening != -1 else "self"
-        if re.match(r"(?:self|cls)\b", first):
+        if _BOUND_FIRST.match(first):
             continue
         yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
 
@@ -442,11 +445,11 @@ def _returned_cookie_options(function):
     dict literal a function returns when that is its one `return` and it
     names a cookie flag (`return {"key": "token", "value": make(user),
     "httponly": True}`, spread as `set_cookie(**cookie_params(user))`)."""
-    returns = [n for n in walk(function) if n.__class__ is ast.Return]
-    if len(returns) != 1 or returns[0].value.__class__ is not ast.Dict:
+    returned = returned_dict(function)
+    if returned is None:
         return None
     options = {}
-    for key, value in zip(returns[0].value.keys, returns[0].value.values):
+    for key, value in zip(returned.keys, returned.values):
         name = _string(key) if key is not None else None
         if name is None:
             return None
@@ -877,7 +880,7 @@ class _Function:
                          for n in branches(b)} if self.local else ()
         statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
                              and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
-        events, returns, weak = [], None, None
+        events, returns, weak, returned = [], None, None, []
         verifies = None if takes_a_password(self.node) else False
         for node in statements:
             cls = node.__class__
@@ -896,9 +899,11 @@ class _Function:
                 self._call(node, events)
                 if verifies is None and (checks_credentials_alone(node) or credential_query(node, self._assigned)):
                     verifies = True
-            elif cls is ast.Return and node.value is not None:
-                returns = returns or self._returned(node.value)
-                weak = weak or self._weak(node.value, 0)
+            elif cls is ast.Return:
+                returned.append(node.value)
+                if node.value is not None:
+                    returns = returns or self._returned(node.value)
+                    weak = weak or self._weak(node.value, 0)
         profile = {}
         if returns:
             profile["returns"] = returns
@@ -909,9 +914,12 @@ class _Function:
         hashed = self._hashes_first_parameter(statements)
         if hashed:
             profile["hashes"] = hashed
-        options = _returned_cookie_options(self.node)
-        if options:
-            profile["options"] = options
+        # (one return, of a dict or of a local last given one: only then is the function walked for it)
+        if len(returned) == 1 and (returned[0].__class__ is ast.Dict or (
+                returned[0].__class__ is ast.Name and self.assigned.get(returned[0].id).__class__ is ast.Dict)):
+            options = _returned_cookie_options(self.node)
+            if options:
+                profile["options"] = options
         # a session method alone: nothing seen to judge; a store's record ended alone: what its text
         # spells does not mark such a function (_marked), and its tree must say the same
         if self.cookie:

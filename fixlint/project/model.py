@@ -283,6 +283,11 @@ class ProjectFacts(NamedTuple):
     # `__init__.py` that only dispatches to it (`try: from .dev import *`,
     # `except ImportError: from .prod import *`) repeats its finding.
     star_imports_judged: bool = False
+    # The checked module is star-imported, directly or through another, by
+    # the settings module the project's manage.py, wsgi.py or asgi.py names
+    # (`config.settings`): a part of it, judged there with everything it
+    # star-imports, not again on its own.
+    settings_part: bool = False
     # The project's root folder (the common folder of the checked files
     # when they have no root): a path below it says whether a module is
     # test or development code, the root's own name does not (a project
@@ -320,6 +325,7 @@ class Project:
         self._settings_parts = {}  # (absolute path, depth) -> _in_settings' answer
         self._exempt = {}  # absolute path -> _is_exempt_settings' answer
         self._settings_named = None  # the settings modules the project names for deployment (_deployed)
+        self._parts = None  # the modules those settings modules star-import (_settings_part)
         self._stems = None  # the last names a project module can be imported by (_may_name)
         self._value_sources = None  # _find_value_sources()
         self._values = {}  # the folders a module sees settings under -> ProjectFacts.settings_values
@@ -419,6 +425,7 @@ class Project:
                               mount_prefixes=self._mount_prefixes(path),
                               routed_elsewhere=self._routed_elsewhere(path),
                               star_imports_judged=self._star_imports_judged(path),
+                              settings_part=self._settings_part(path),
                               app_uses=self._app_uses(path, group, found.uses),
                               app_importers=self._app_importers(path),
                               # (and those of a settings module imported directly: `from config import settings`)
@@ -767,10 +774,15 @@ class Project:
 
     def _judged_alone(self, path):
         """Whether the settings check judges the module at `path` on its own
-        (see ProjectFacts.star_imports_judged), once per module."""
+        (see ProjectFacts.star_imports_judged), once per module: never a
+        part of the settings module the project deploys (_settings_part),
+        which is judged with its parts."""
         found = self._judged.get(path)
         if found is None:
             found = False
+            if self._settings_part(path):
+                self._judged[path] = found
+                return found
             # base.py, or a package named so (`configs/default/__init__.py`)
             based = _stem(path) in _BASE_STEMS
             # A module that stands alone is a shared base once another star-imports it.
@@ -906,6 +918,9 @@ class Project:
         is a settings module some module of the project names."""
         if _stem(path) not in _BASE_STEMS:
             return False  # (only a module named like a base is judged by it: most never ask)
+        return self._named_for_deployment(path)
+
+    def _named_for_deployment(self, path):
         named = self._settings_named
         if named is None:  # the launchers' summaries alone: the others stay undecoded
             named = self._settings_named = frozenset(
@@ -916,6 +931,36 @@ class Project:
         parts = self._relative(path).with_suffix("").parts
         dotted = ".".join(parts[:-1] if parts and parts[-1] == "__init__" else parts)
         return any(dotted == name or dotted.endswith("." + name) for name in named)
+
+    def _settings_part(self, path):
+        """ProjectFacts.settings_part for the module at `path`: a module the
+        settings module the project names for deployment star-imports,
+        directly or through another (logistic-company's
+        `config/settings/environments/__init__.py` under `config.settings`),
+        found once per project."""
+        parts = self._parts
+        if parts is None:
+            parts = set()
+            if any(os.path.basename(p) in _LAUNCHERS for p in self.summaries):
+                for module in self.summaries:  # (paths: only the named modules' summaries are decoded)
+                    if not self._named_for_deployment(module) or not self._stars_any(module):
+                        continue
+                    pending, seen = [module], {module}
+                    while pending:
+                        current = pending.pop()
+                        for level, dotted, names in self.summaries[current]["imports"]:
+                            if "*" not in names:
+                                continue
+                            for target in self.resolve(current, level, dotted, []):
+                                if target not in seen:
+                                    seen.add(target)
+                                    pending.append(target)
+                                    parts.add(target)
+            parts = self._parts = frozenset(parts)
+        return path in parts
+
+    def _stars_any(self, path):
+        return any("*" in names for _, _, names in self.summaries[path]["imports"])
 
     def _star_imported(self, path, group):
         """Whether another module star-imports `path`: one of its
