@@ -956,7 +956,9 @@ class Project:
                                     seen.add(target)
                                     pending.append(target)
                                     parts.add(target)
-            parts = self._parts = frozenset(parts)
+            # (a module named itself is a deployment's, whatever other named modules build on it:
+            # wsgi.py's `config.settings.base` under manage.py's `config.settings.dev`)
+            parts = self._parts = frozenset(p for p in parts if not self._named_for_deployment(p))
         return path in parts
 
     def _stars_any(self, path):
