@@ -24,7 +24,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import own_statements, parameter_defaults, returned_dict, walk
+from ..engine.nodes import own_statements, parameter_defaults, returned_options, walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
@@ -377,17 +377,11 @@ def _elsewhere(value, call):
 
 def _options_returned_by(function):
     """The options of the dict literal a function of the module returns,
-    when that is its one `return` (see _returned_options; nodes.returned_dict)."""
-    returned = returned_dict(function)
+    when that is its one `return` (see _returned_options; nodes.returned_options)."""
+    returned = returned_options(function)
     if returned is None:
         return None
-    options = {}
-    for key, value in zip(returned.keys, returned.values):
-        name = _string_key(key) if key is not None else None
-        if name is None:
-            return None
-        options[name] = value if value.__class__ is ast.Constant else _WRITTEN
-    return options
+    return {name: value if value.__class__ is ast.Constant else _WRITTEN for name, value in returned.items()}
 
 
 def _literal_options(ctx, value):

@@ -266,6 +266,20 @@ def keyed_read(expr, methods=("get",)):
     return None
 
 
+def returned_options(function):
+    """{key: value node} of the dict literal `function` returns
+    (returned_dict) when every key is a string constant; else None."""
+    returned = returned_dict(function)
+    if returned is None:
+        return None
+    options = {}
+    for key, value in zip(returned.keys, returned.values):
+        if key.__class__ is not ast.Constant or not isinstance(key.value, str):
+            return None  # `{**base}`, a computed key
+        options[key.value] = value
+    return options
+
+
 def returned_dict(function):
     """The dict literal `function` returns, when it has one `return`: of
     the literal itself, or of a local bound once to one and used nowhere

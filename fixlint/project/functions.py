@@ -83,7 +83,7 @@ import re
 import textwrap
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, keyed_read, parameter_defaults, returned_dict, statements, walk
+from ..engine.nodes import branches, keyed_read, parameter_defaults, returned_options, statements, walk
 from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
@@ -309,6 +309,14 @@ def _instance_methods(chunk):
     parameter is `self`, at the class body's own indentation (a nested
     function or class is part of its method): from its `def` line to the
     next line as indented as it, or less, that starts with code."""
+    for first, method in _undecorated_methods(chunk):
+        if first.startswith("self"):
+            yield method
+
+
+def _undecorated_methods(chunk):
+    """(the text after its `(`, its text) of each undecorated method of a
+    class's text, at the class body's own indentation (see _instance_methods)."""
     found = [m for m in _METHOD_LINES.finditer(chunk)]
     if not found:
         return
@@ -320,9 +328,9 @@ def _instance_methods(chunk):
         if chunk[before:match.start()].strip().startswith("@"):
             continue  # a decorated method: a property, a class or static method (_decorated_methods)
         opening = chunk.find("(", match.end())
-        if opening == -1 or not chunk[opening + 1:opening + 80].lstrip().startswith("self"):
+        if opening == -1:
             continue
-        yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
+        yield chunk[opening + 1:opening + 80].lstrip(), chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
 
 
 def unbound_method(node):
@@ -340,23 +348,11 @@ _BOUND_FIRST = re.compile(r"(?:self|cls)\b")
 
 def _unbound_methods(chunk):
     """The text of each undecorated method of a class's text whose first
-    parameter is not `self` or `cls` (unbound_method), at the class body's own
-    indentation, as _instance_methods finds those."""
-    found = [m for m in _METHOD_LINES.finditer(chunk)]
-    if not found:
-        return
-    indent = min((m.group(1) for m in found), key=len)
-    for match in found:
-        if match.group(1) != indent:
-            continue
-        before = chunk.rfind("\n", 0, match.start()) + 1
-        if chunk[before:match.start()].strip().startswith("@"):
-            continue
-        opening = chunk.find("(", match.end())
-        first = chunk[opening + 1:opening + 80].lstrip() if opening != -1 else "self"
-        if _BOUND_FIRST.match(first):
-            continue
-        yield chunk[match.start() + 1:_block_end(chunk, indent, match.end())]
+    parameter is not `self` or `cls` (unbound_method), at the class body's
+    own indentation."""
+    for first, method in _undecorated_methods(chunk):
+        if not _BOUND_FIRST.match(first):
+            yield method
 
 
 def _marked_instance(method, names):
@@ -445,17 +441,11 @@ def _returned_cookie_options(function):
     dict literal a function returns when that is its one `return` and it
     names a cookie flag (`return {"key": "token", "value": make(user),
     "httponly": True}`, spread as `set_cookie(**cookie_params(user))`)."""
-    returned = returned_dict(function)
-    if returned is None:
+    returned = returned_options(function)
+    if returned is None or all(k not in returned for k in _FLAG_KEYS):
         return None
-    options = {}
-    for key, value in zip(returned.keys, returned.values):
-        name = _string(key) if key is not None else None
-        if name is None:
-            return None
-        literal = value.__class__ is ast.Constant and isinstance(value.value, _LITERALS)
-        options[name] = [value.value] if literal else []
-    return options if any(k in options for k in _FLAG_KEYS) else None
+    return {name: [value.value] if value.__class__ is ast.Constant and isinstance(value.value, _LITERALS) else []
+            for name, value in returned.items()}
 
 
 _FLAG_KEYS = ("httponly", "http_only", "samesite", "same_site")  # (as _COOKIE_OPTION_KEY spells them)

@@ -2,7 +2,7 @@
 
 from ..frameworks import CSRF, PREFERENCE
 from . import _cookie_semgrep as sg
-from ._cookie_flags import HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, stated
+from ._cookie_flags import HEADER, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, stated
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule
 
 
