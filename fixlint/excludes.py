@@ -24,5 +24,22 @@ def is_virtual_env(folder, dirs, files):
     return any(name in dirs and os.path.isfile(os.path.join(folder, name, "activate")) for name in ("bin", "Scripts"))
 
 
+def environment_in_project(dirs, files):
+    """Whether a virtual environment's folder (is_virtual_env) is also the
+    project's: a student ran `python -m venv .` beside `manage.py` (or
+    around the project's folder) and committed `pyvenv.cfg` with the code.
+    It holds modules or folders of its own, where a bare environment holds
+    only what venv, pip and their tools make (_ENVIRONMENT_MADE); then
+    only the environment's own folders (ENVIRONMENT_FOLDERS) are left out."""
+    return any(name.endswith(".py") for name in files) or any(
+        name not in _ENVIRONMENT_MADE and not name.startswith(".") for name in dirs)
+
+
+# What `python -m venv` makes beside `pyvenv.cfg`: left out of a project that is an environment too.
+ENVIRONMENT_FOLDERS = frozenset(("bin", "Scripts", "include", "Include", "share", "lib", "Lib", "lib64"))
+# ... and what else installers put there (pip's `src/` of editable checkouts, Windows' `DLLs`, `tcl`):
+# no sign of a project.
+_ENVIRONMENT_MADE = ENVIRONMENT_FOLDERS | {"src", "etc", "man", "Tools", "DLLs", "Doc", "tcl", "Library", "__pycache__"}
+
 # Folders of installed packages, under a virtual environment or not.
 PACKAGE_FOLDERS = frozenset(("site-packages", "dist-packages"))

@@ -35,11 +35,35 @@ def test_messages_name_the_framework_fix():
 def test_cookie_of_a_foreign_framework_is_left_alone():
     # A framework fixlint has no adapter for: its defaults are not ours to judge.
     assert lint("""
-        import cherrypy
+        import masonite
         def handler():
-            response = cherrypy.response
+            response = masonite.response
             response.set_cookie("sid", "v")
     """) == []
+
+
+def test_cherrypy_cookie_morsels_and_session_tool_are_judged_with_its_defaults():
+    """CherryPy's `cherrypy.response.cookie` is a SimpleCookie whose morsels
+    carry no flag they are not given; its session tool, switched on by a
+    configuration dict, sets no Secure and no HttpOnly unless the dict (or
+    the process-wide `cherrypy.config.update`) says so, and has no SameSite
+    option."""
+    source = """
+        import cherrypy
+        cherrypy.config.update({"tools.sessions.secure": True})
+        def handler():
+            cherrypy.response.cookie["sid"] = "v"
+            cherrypy.response.cookie["sid"]["httponly"] = True
+        CONF = {"/": {"tools.sessions.on": True}}
+    """
+    assert messages(source) == [
+        "SFX302 cookie 'sid' is output without Secure; "
+        "set cherrypy.response.cookie['sid'][\"secure\"] = True before output (CherryPy)",
+        "SFX303 cookie 'sid' is output without SameSite; "
+        "set cherrypy.response.cookie['sid'][\"samesite\"] = \"Lax\" before output (CherryPy)",
+        'SFX301 the tools.sessions session cookie is set without HttpOnly; add "tools.sessions.httponly": '
+        'True to the dict that sets "tools.sessions.on" (CherryPy)',
+    ]
 
 
 def test_bottle_cookies_are_judged_with_its_defaults():

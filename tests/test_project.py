@@ -213,11 +213,11 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # flask/unbound_class_helpers 2 (helpers in a class body without `self`, called on the class);
     # flask/cookie_options_helper 6 (`set_cookie(**cookie_params(user))`: the flags the returned dict lacks,
     # SFX302 and SFX303, SFX303 for a dict returned through a local, and for a helper of the same module;
-    # SFX305 twice);
+    # SFX305 twice; a `dict(...)` returned and one spread inline, SFX301, SFX303 and SFX305 each: 12);
     # django/settings_environments 1 (the settings package manage.py names; the environments package it
     # star-imports is a part of it, not judged again); django/wsgi_named_base 1 (the base wsgi.py deploys,
     # which the dev settings manage.py names star-import: named itself, it is no part of them)
-    assert reported == 238
+    assert reported == 244
 
 
 # -- rules that follow the project ----------------------------------------
@@ -1060,6 +1060,34 @@ def test_virtual_environments_and_installed_packages_are_not_project_modules(tmp
     files, errors = discover([str(root)])
     assert sorted(os.path.relpath(p, root) for p in files) == expected and not errors
     assert discover([str(root / "old_env")])[0] == [str(root / "old_env" / "lib" / "python2.7" / "os.py")]
+
+
+def test_a_project_folder_that_is_also_a_virtual_environment_is_checked(tmp_path):
+    """Students run `python -m venv .` in the project's folder and commit
+    `pyvenv.cfg` beside manage.py, or around the project's own folder (a
+    Windows venv with `Scripts/`): the environment's folders are left out,
+    the project's modules are not."""
+    root = tmp_path / "repo"
+    write(root, "server/pyvenv.cfg", "home = /usr/bin\n")
+    write(root, "server/manage.py", "")
+    write(root, "server/server/settings.py", "")
+    write(root, "server/lib/python3.11/site-packages/django/__init__.py", "")
+    write(root, "server/bin/activate", "")
+    write(root, "server/bin/tool.py", "")
+    write(root, "winenv/pyvenv.cfg", "home = C:\\Python311\n")
+    write(root, "winenv/Scripts/activate", "")
+    write(root, "winenv/Lib/site-packages/six.py", "")
+    write(root, "winenv/it_tools/manage.py", "")
+    # A bare environment, with what pip puts there (an editable checkout in src/), stays out.
+    write(root, "env/pyvenv.cfg", "home = /usr/bin\n")
+    write(root, "env/lib/python3.11/site-packages/flask/__init__.py", "")
+    write(root, "env/src/somepkg/setup.py", "")
+    expected = ["server/manage.py", "server/server/settings.py", "winenv/it_tools/manage.py"]
+    assert sorted(os.path.relpath(p, root) for p in project.modules_under(str(root))) == expected
+    from fixlint.runner import discover
+
+    files, errors = discover([str(root)])
+    assert sorted(os.path.relpath(p, root) for p in files) == expected and not errors
 
 
 # -- functions other modules import (Revision 2, "Where cross-module findings go") --

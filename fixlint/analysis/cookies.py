@@ -112,6 +112,7 @@ class CookieSite:
         self.node = node  # where missing flags are reported
         # the function whose returned dict the call spreads (`"cookie_params()"`): where a flag goes
         self.options_from = None
+        self.config_dict = False  # a MIDDLEWARE site switched on by a configuration dict's key (ConfigDict)
         self.label = label  # framework name for messages
         self.name = name  # literal cookie name, if known
         self.sensitivity = sensitivity
@@ -178,10 +179,21 @@ def _flag_from(expr, ctx):
         return Flag(expr.value, known=True, explicit=True, node=expr)
     if expr.__class__ is ast.Name and _branch_chosen(expr, ctx):
         return Flag(None, known=False, explicit=True, node=expr)
+    if expr.__class__ is ast.IfExp and _weak_constant(expr.body) and _weak_constant(expr.orelse):
+        # `samesite="None" if PROD else None`: no branch sets the flag
+        return Flag(expr.body.value, known=True, explicit=True, node=expr)
     value = evaluate(expr, ctx)
     if value is UNKNOWN:
         return Flag(None, known=False, explicit=True, node=expr)
     return Flag(value, known=True, explicit=True, node=expr)
+
+
+def _weak_constant(expr):
+    """A constant that sets no cookie flag: None, False, 0, "" or "None"."""
+    if expr.__class__ is not ast.Constant:
+        return False
+    value = expr.value
+    return not value if value.__class__ is not str else value.lower() in ("", "none")
 
 
 def _branch_chosen(name, ctx):
@@ -296,6 +308,8 @@ def spread_options(ctx, expr):
     if expr.__class__ is ast.Dict:
         return _literal_options(ctx, expr)  # `**{"secret": s}`
     if expr.__class__ is ast.Call:
+        if not expr.args and _builtin_dict(ctx, expr.func):
+            return _literal_options(ctx, expr)  # `**dict(max_age=3600, secure=True)`
         return _returned_options(ctx, expr)  # `**cookie_params(user)`
     binding = ctx.binding(expr)
     if binding is None or binding.kind != sc.ASSIGN or binding.previous is not None or binding.value is None:
@@ -468,15 +482,15 @@ def cookie_call_site(ctx, node, framework, method, params):
     options_from = None  # `set_cookie(**cookie_params(user))`: "cookie_params()"
     for keyword in node.keywords:
         if keyword.arg is not None:
-            given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
+            given[framework.cookie_flag(keyword.arg)] = keyword.value
             continue
         spread = spread_options(ctx, keyword.value)
         if spread is None:
             splat = True
         else:
             for option, value in spread.items():
-                given[framework.cookie_keywords.get(option, option)] = value
-            if keyword.value.__class__ is ast.Call:
+                given[framework.cookie_flag(option)] = value
+            if keyword.value.__class__ is ast.Call and not _builtin_dict(ctx, keyword.value.func):
                 options_from = f"{last_name(keyword.value.func) or 'the function'}()"
     key = given.get("key")
     name = literal_string(key, ctx) if key is not None else None
@@ -873,6 +887,11 @@ _ONE_WORD_MIDDLEWARE = frozenset(q.rpartition(".")[2].lower() for q in fw.MIDDLE
                                  if len(fw.words(q.rpartition(".")[2])) == 1)
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n + "(" if n in _ONE_WORD_MIDDLEWARE else n
                                      for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
+# Session tools switched on by a configuration dict's key (Framework.config_dicts).
+_CONFIG_DICTS = {spec.switch: spec for framework in fw.FRAMEWORKS for spec in framework.config_dicts}
+_CONFIG_OPTIONS = frozenset(option for spec in _CONFIG_DICTS.values() for option in spec.options.values())
+_GLOBAL_CONFIG_UPDATES = frozenset(call for spec in _CONFIG_DICTS.values() for call in spec.global_updates)
+
 # `Flask(`, `Quart(`, `LoginManager(`: a construction reported when its
 # project never configures the cookie (Framework.project_constructions).
 _CONSTRUCTION_WORDS = tuple(sorted({q.rpartition(".")[2].lower() + end for f in fw.FRAMEWORKS
@@ -1103,7 +1122,8 @@ class CookieAnalysis(Analysis):
     # from those sites (chain_keys, builds_app, session_use): none makes a
     # site in a file that spells none of them. "session_" alone (any
     # `session_id`, `db.session_factory`) is not enough.
-    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, *_CONSTRUCTION_WORDS, *sorted(_EXPIRY_METHODS))
+    keywords = ("cookie", *_UNCOOKIED_SETTINGS, *_UNCOOKIED_MIDDLEWARE, *_CONSTRUCTION_WORDS, *sorted(_EXPIRY_METHODS),
+                *sorted(_CONFIG_DICTS))
 
     @classmethod
     def wanted(cls, text, config):
@@ -1133,6 +1153,8 @@ class CookieAnalysis(Analysis):
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
+        self._config_dicts = []  # (dict, switch key, ConfigDict): a session tool switched on, judged at finish()
+        self._config_options = {}  # a ConfigDict option key -> the value the process-wide configuration gives it
         self._constructions = []  # (Flask(...) / LoginManager(...) call, its framework)
         self._frames = set()  # ids of the constructions that are dispatcher frames (_frame)
 
@@ -1143,6 +1165,7 @@ class CookieAnalysis(Analysis):
         walker.on(ast.If, self.visit_if)
         walker.on(ast.Tuple, self.visit_tuple)
         walker.on(ast.Return, self.visit_return)
+        walker.on(ast.Dict, self.visit_dict)
 
     # -- calls --------------------------------------------------------
     def visit_call(self, node):
@@ -1153,7 +1176,10 @@ class CookieAnalysis(Analysis):
                 self._set_cookie(node, func)
                 return
             if attr in _CONFIG_METHODS and self._is_config(func.value):
-                self._config_call(node, func.value)
+                if node.args and self.ctx.qualname(func) in _GLOBAL_CONFIG_UPDATES:
+                    self._global_config(node)  # `cherrypy.config.update({...})`, no Flask app's config
+                else:
+                    self._config_call(node, func.value)
                 return
             if attr == "update":
                 morsel = func.value if func.value.__class__ is ast.Subscript else self._morsel_alias(func.value)
@@ -1337,6 +1363,60 @@ class CookieAnalysis(Analysis):
                 site.flags[flag] = Flag(middleware.defaults.get(flag))
         for flag in middleware.fixed:
             site.flags[flag] = Flag(middleware.defaults[flag])
+        name_flag = site.flags.get("name")
+        if name_flag is not None and name_flag.known:
+            site.name = name_flag.value if isinstance(name_flag.value, str) else None
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
+
+    def visit_dict(self, node):
+        """A configuration dict that switches a session tool on (CherryPy's
+        `"tools.sessions.on": True`): its cookie, flagged by the dict's
+        other keys, reported at the switch."""
+        for key, value in zip(node.keys, node.values):
+            if key.__class__ is ast.Constant and key.value.__class__ is str and key.value in _CONFIG_DICTS:
+                on = _flag_from(value, self.ctx)
+                if on.known and on.value:
+                    self._config_dicts.append((node, key, _CONFIG_DICTS[key.value]))
+
+    def _global_config(self, node):
+        """`cherrypy.config.update({...})`: the process-wide configuration,
+        whose options apply to every application's session tool
+        (ConfigDict.global_updates)."""
+        mapping = self.ctx.value_of(node.args[0])
+        if mapping.__class__ is ast.Dict:
+            for key, value in zip(mapping.keys, mapping.values):
+                if key.__class__ is ast.Constant and key.value in _CONFIG_OPTIONS:
+                    self._config_options.setdefault(key.value, value)
+
+    def _config_dict(self, node, switch, spec):
+        """The session cookie of a configuration dict's switch (judged at
+        finish): an option it does not give may come from another dict of
+        module's process-wide configuration (`cherrypy.config.update({...})`
+        beside the app's config)."""
+        given = {}
+        splat = False
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                splat = True  # `{**base, ...}`
+            elif key.__class__ is ast.Constant and key.value.__class__ is str:
+                given[key.value] = value
+        for option in spec.options.values():
+            if option not in given and option in self._config_options:
+                given[option] = self._config_options[option]
+        site = CookieSite(MIDDLEWARE, switch, spec.label, sensitivity=fw.SESSION)
+        site.middleware_subject = spec.subject
+        site.method = spec.switch
+        site.config_dict = True
+        site.settings = dict(spec.options)
+        for flag, option in spec.options.items():
+            if option in given:
+                site.flags[flag] = (_name_flag(given[option], self.ctx, site) if flag == "name"
+                                    else _flag_from(given[option], self.ctx))
+            elif splat:
+                site.flags[flag] = Flag(None, known=False)
+            else:
+                site.flags[flag] = Flag(spec.defaults.get(flag))
         name_flag = site.flags.get("name")
         if name_flag is not None and name_flag.known:
             site.name = name_flag.value if isinstance(name_flag.value, str) else None
@@ -1609,6 +1689,8 @@ class CookieAnalysis(Analysis):
     def finish(self):
         for library, value, node in self._settings_dicts:
             self._settings_dict(library, value, node)
+        for node, switch, spec in self._config_dicts:
+            self._config_dict(node, switch, spec)
         dropped = {id(site) for site, library in self._library_settings if self._library_unused(library)}
         if dropped:
             self.sites[:] = [site for site in self.sites if id(site) not in dropped]
@@ -1856,7 +1938,10 @@ class CookieAnalysis(Analysis):
         jar = cookie_jar(self.ctx, container)
         if jar is None:
             return
-        if container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
+        if jar.__class__ is tuple:  # cherrypy.response.cookie["sid"] = ...
+            site = CookieSite(MORSEL, node, jar[1].label_in(self.ctx), name)
+            site.variable = jar[0]
+        elif container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
             framework = fw.response_framework(self.ctx, container.value)
             site = CookieSite(MORSEL, node, framework.label_in(self.ctx), name)
             site.variable = f"{container.value.id}.cookies"
@@ -2054,6 +2139,12 @@ def site_seconds(flag):
     return seconds(flag.value) if flag is not None and flag.known else None
 
 
+# The frameworks' module-level cookie jars (Framework.cookie_jars), each
+# by its qualified name and its framework: one jar a module's morsels share.
+_NAMED_JARS = {qualname: (qualname, framework) for framework in fw.FRAMEWORKS for qualname in framework.cookie_jars}
+_NAMED_JAR_ATTRIBUTES = frozenset(qualname.rpartition(".")[2] for qualname in _NAMED_JARS)
+
+
 def cookie_jar(ctx, expr):
     """The cookie jar `expr` is, as a binding, or None: a Name holding a
     SimpleCookie, or a response's `cookies` (Django's `response.cookies`,
@@ -2063,6 +2154,8 @@ def cookie_jar(ctx, expr):
         if owner.__class__ is ast.Name and fw.response_framework(ctx, owner) is not None:
             return ctx.binding(owner)
         return None
+    if expr.__class__ is ast.Attribute and expr.attr in _NAMED_JAR_ATTRIBUTES:
+        return _NAMED_JARS.get(ctx.qualname(expr))  # CherryPy's `cherrypy.response.cookie`
     if expr.__class__ is not ast.Name:
         return None
     binding = ctx.binding(expr)

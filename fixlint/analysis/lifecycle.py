@@ -1312,6 +1312,12 @@ class LifecycleAnalysis(Analysis):
         if name is not None:
             if not self._deletes_credential(name):
                 return
+        elif name_expr.__class__ is ast.Name and _looped_strings(self.ctx, name_expr) is not None:
+            # `for name in ["access_token", "refresh_token"]: resp.delete_cookie(name)`: each deleted
+            for each in _looped_strings(self.ctx, name_expr):
+                if self._deletes_credential(each):
+                    self._add(Event(COOKIE_DELETE, node, key=each, mechanism=mechanism))
+            return
         elif not _names_session_cookie_setting(name_expr):
             # `AUTH_COOKIE = settings.SIMPLE_JWT["AUTH_COOKIE"]` above: named by what it is set to
             resolved = self.ctx.value_of(name_expr) if name_expr.__class__ is ast.Name else name_expr
@@ -2118,6 +2124,21 @@ def _compact(key):
     return "".join(c for c in key.lower() if c.isalnum())
 
 
+def _looped_strings(ctx, name):
+    """The strings a loop variable runs over (`for name in ["access_token",
+    "refresh_token"]:`), when the loop's iterable is a literal list, tuple
+    or set of strings; else None."""
+    binding = ctx.binding(name)
+    loop = binding.node if binding is not None else None
+    if loop.__class__ not in (ast.For, ast.AsyncFor) or loop.target.__class__ is not ast.Name:
+        return None
+    items = loop.iter
+    if items.__class__ not in (ast.List, ast.Tuple, ast.Set) or not items.elts:
+        return None
+    strings = [literal_string(item) for item in items.elts]
+    return None if None in strings else strings
+
+
 def _signed_out_flag(key, value):
     """`session["islogout"] = True`, `session["logged_in"] = False`: a flag
     that says the user signed out."""
@@ -2154,7 +2175,31 @@ def _seeds_absent_key(ctx, statement, key, session):
         if node.__class__ is ast.If and any(s is statement for s in node.body) and _tests_absent(
                 ctx, node.test, key, shown):
             return True
+        if node.__class__ is ast.Try and any(
+                any(s is statement for s in h.body) and _catches_missing_key(ctx, h) for h in node.handlers):
+            # `try: auth = session["authenticated"]` / `except KeyError: session["authenticated"] = False`
+            if any(_reads_subscript(ctx, n, key, shown) for s in node.body for n in walk(s)):
+                return True
     return False
+
+
+_MISSING_KEY_ERRORS = frozenset(("KeyError", "LookupError", "Exception", "BaseException"))
+
+
+def _catches_missing_key(ctx, handler):
+    """An `except` that catches the KeyError of a missing key: bare, or
+    naming KeyError (or a base of it), alone or in a tuple."""
+    kind = handler.type
+    if kind is None:
+        return True
+    names = kind.elts if kind.__class__ is ast.Tuple else (kind,)
+    return any(last_name(name) in _MISSING_KEY_ERRORS for name in names)
+
+
+def _reads_subscript(ctx, node, key, session):
+    """`session[key]` read, the session as `session` (its ast.dump) says."""
+    return (node.__class__ is ast.Subscript and node.ctx.__class__ is ast.Load
+            and literal_key(node.slice, ctx) == key and ast.dump(node.value) == session)
 
 
 def _tests_absent(ctx, test, key, session):

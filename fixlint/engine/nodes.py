@@ -273,6 +273,12 @@ def returned_options(function):
     if returned is None:
         return None
     options = {}
+    if returned.__class__ is ast.Call:  # `return dict(max_age=3600, secure=True)`
+        for keyword in returned.keywords:
+            if keyword.arg is None:
+                return None
+            options[keyword.arg] = keyword.value
+        return options
     for key, value in zip(returned.keys, returned.values):
         if key.__class__ is not ast.Constant or not isinstance(key.value, str):
             return None  # `{**base}`, a computed key
@@ -282,13 +288,14 @@ def returned_options(function):
 
 def returned_dict(function):
     """The dict literal `function` returns, when it has one `return`: of
-    the literal itself, or of a local bound once to one and used nowhere
-    else (`options = {...}`, then `return options`); None otherwise."""
+    the literal itself (or a keyword-only call of the builtin `dict`), or
+    of a local bound once to one and used nowhere else (`options = {...}`,
+    then `return options`); None otherwise."""
     returns = [n for n in walk(function) if n.__class__ is ast.Return]
     if len(returns) != 1 or returns[0].value is None:
         return None
     value = returns[0].value
-    if value.__class__ is ast.Dict:
+    if value.__class__ is ast.Dict or _dict_call(value):
         return value
     if value.__class__ is not ast.Name:
         return None
@@ -299,4 +306,10 @@ def returned_dict(function):
         elif node.__class__ is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name and (
                 node.targets[0].id == value.id):
             bound = node.value if bound is None else False
-    return bound if bound.__class__ is ast.Dict and uses == 2 else None
+    return bound if (bound.__class__ is ast.Dict or _dict_call(bound)) and uses == 2 else None
+
+
+def _dict_call(node):
+    """`dict(max_age=3600, secure=True)`: keywords only."""
+    return (node.__class__ is ast.Call and node.func.__class__ is ast.Name and node.func.id == "dict"
+            and not node.args)

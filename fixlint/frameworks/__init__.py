@@ -42,6 +42,7 @@ from .fastapi_sessions import FASTAPI_SESSIONS
 from .sanic import SANIC
 from .sanic_session import SANIC_SESSION
 from .bottle import BOTTLE
+from .cherrypy import CHERRYPY
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -51,7 +52,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, SANIC_SESSION, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
-    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE,
+    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE, CHERRYPY,
     HAND_ROLLED, PYTHON,
 )
 # Each adapter by its key: what the project model's summaries (JSON) name a
@@ -59,7 +60,7 @@ FRAMEWORKS = (
 BY_KEY = {f.key: f for f in FRAMEWORKS}
 # Frameworks that own `set_cookie` on responses, in the order a file's
 # imports are consulted when the receiver alone does not say.
-WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON, SANIC, BOTTLE)
+WEB_FRAMEWORKS = (STARLETTE, FLASK, DJANGO, PYRAMID, TORNADO, LITESTAR, AIOHTTP, FALCON, SANIC, BOTTLE, CHERRYPY)
 # Frameworks whose handlers receive requests, in the same order.
 REQUEST_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.requests is not None)
 ROUTING_FRAMEWORKS = tuple(f for f in WEB_FRAMEWORKS if f.routing is not None)
@@ -161,7 +162,6 @@ SESSION_BACKEND_OPTIONS = _session_backend_options()
 # Web frameworks outside fixlint's scope whose cookie defaults may differ:
 # their `set_cookie` is left alone.
 FOREIGN_WEB_PACKAGES = (
-    "cherrypy",
     "hug", "masonite", "responder", "twisted",
 )
 
@@ -174,7 +174,7 @@ LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES
 TASK_QUEUE_PACKAGES = ("celery", "rq", "dramatiq", "huey", "arq")
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "BOTTLE", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
+    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "BOTTLE", "CHERRYPY", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
     "SESSION_BACKEND_OPTIONS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
@@ -218,6 +218,10 @@ TOKEN_GENERATORS = frozenset(
         "uuid.uuid4", "os.urandom", "jwt.encode", "jose.jwt.encode",
         "flask_jwt_extended.create_access_token", "flask_jwt_extended.create_refresh_token",
         "django.contrib.auth.tokens.default_token_generator.make_token",
+        # Simple JWT's tokens for a user (`str(RefreshToken.for_user(user))` is the JWT).
+        "rest_framework_simplejwt.tokens.RefreshToken.for_user",
+        "rest_framework_simplejwt.tokens.AccessToken.for_user",
+        "rest_framework_simplejwt.tokens.SlidingToken.for_user",
     )
 )
 _STRONG_CALLS = stdlib.STRONG_CALLS | TOKEN_GENERATORS
@@ -944,14 +948,45 @@ def is_dev_condition(test):
             or any(side.__class__ is ast.Constant and side.value is not True and side.value in (False, None, 0)
                    and not isinstance(side.value, str) for side in (test.left, *test.comparators))):
         return False
+    constant = False  # a string naming development (`"test"`, `"localhost"`)
     for node in ast.walk(test):
         if node.__class__ is ast.Name and _DEV_CONDITION.search(node.id):
             return True
         if node.__class__ is ast.Attribute and _DEV_CONDITION.search(node.attr):
             return True
         if node.__class__ is ast.Constant and isinstance(node.value, str) and _DEV_CONDITION.search(node.value):
-            return True
-    return False
+            if node.value.lower() not in _ACCOUNT_LIKE:
+                return True  # `"localhost_development"`, `"development"`
+            constant = True
+    # A bare `"test"` names development when compared with the deployment's environment,
+    # mode or host (`ENV == "test"`, `os.getenv("MODE") == "test"`), not with what a user
+    # typed (`u == "test" and p == "test"`: a demo account's sign-in is the application's own).
+    return constant and (cls is not ast.Compare or any(
+        not _DEPLOYMENT_WORDS.isdisjoint(_operand_words(side)) for side in (test.left, *test.comparators)))
+
+
+# Development words that are also an account's name (`test`/`test` demo logins).
+_ACCOUNT_LIKE = frozenset(("test", "tests", "testing", "dev", "local"))
+# What names the deployment a string constant is compared with.
+_DEPLOYMENT_WORDS = frozenset((
+    "env", "environ", "environment", "getenv", "mode", "stage", "config", "settings", "setting", "debug",
+    "host", "hostname", "domain", "server", "deploy", "deployment", "profile", "target", "runtime", "platform",
+    "flavor", "flavour", "tier", "argv", "testing", "development", "app", "application", "site",
+))
+
+
+def _operand_words(expr):
+    """The words of the names, attributes and string keys or arguments an
+    operand spells (`os.environ.get("FLASK_ENV")`: os, environ, get, flask, env)."""
+    found = []
+    for node in ast.walk(expr):
+        if node.__class__ is ast.Name:
+            found += words(node.id)
+        elif node.__class__ is ast.Attribute:
+            found += words(node.attr)
+        elif node.__class__ is ast.Constant and isinstance(node.value, str) and node is not expr:
+            found += words(node.value)
+    return found
 
 
 def settings_frameworks(name):

@@ -36,6 +36,25 @@ class SettingsDict:
 
 
 @dataclass(frozen=True)
+class ConfigDict:
+    """A session tool switched on by a key of a configuration dict
+    (CherryPy's `{"tools.sessions.on": True}`, in `cherrypy.config.update()`,
+    a class's `_cp_config` or the config `quickstart()` mounts): its cookie's
+    flags are the sibling keys `options` names (flag -> key), else
+    `defaults`. Reported at the switch key."""
+
+    switch: str
+    options: dict
+    defaults: dict
+    label: str
+    subject: str  # what messages call the cookie
+    # Calls whose dict configures every application of the process
+    # (`cherrypy.config.update({...})`): the options it gives apply to a
+    # tool another dict of the module switches on.
+    global_updates: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
 class ConfigCall:
     """An extension call that writes the app's configuration
     (`Talisman(app)`: `SESSION_COOKIE_SECURE`, `SESSION_COOKIE_SAMESITE`),
@@ -543,6 +562,12 @@ class Framework:
     response_factories: frozenset = frozenset()  # calls that return a response
     response_types: frozenset = frozenset()  # classes for `response: T` annotations
     response_methods: frozenset = frozenset()  # `x.make_response(...)`-style methods
+    # Module-level cookie jars of the current response, by qualified name
+    # (CherryPy's `cherrypy.response.cookie`, a SimpleCookie): a morsel set
+    # there is a cookie the response sends, with the flags its morsel is given.
+    cookie_jars: frozenset = frozenset()
+    # Session tools a configuration dict switches on (ConfigDict values).
+    config_dicts: tuple = ()
     # The app attribute naming the class every response is built from
     # (Flask's `app.response_class = HardenedResponse`): a project class
     # there whose set_cookie sets a flag itself sets it on every cookie of
@@ -573,6 +598,9 @@ class Framework:
     # the framework's spelling.
     set_cookie_params: tuple = SET_COOKIE_PARAMS
     cookie_keywords: dict = field(default_factory=dict)
+    # Further keywords read as a flag's, which messages do not spell (Bottle
+    # 0.13's `same_site=` beside its `samesite=`), keyword -> flag.
+    cookie_aliases: dict = field(default_factory=dict)
     cookie_defaults: dict = field(default_factory=dict)
     # Application options that change a flag's default for every cookie,
     # flag -> the option's attribute (Falcon's `app.resp_options.
@@ -715,6 +743,11 @@ class Framework:
 
     def semgrep_imports(self):
         return self.semgrep_packages or self.packages
+
+    def cookie_flag(self, keyword):
+        """What a set_cookie keyword sets: the flag or parameter it spells
+        (cookie_keywords, cookie_aliases), else the keyword itself."""
+        return self.cookie_keywords.get(keyword) or self.cookie_aliases.get(keyword, keyword)
 
     def setting(self, name):
         for setting in self.settings:

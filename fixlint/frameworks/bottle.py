@@ -39,6 +39,8 @@ REQUEST_OBJECTS = frozenset(("bottle.request",))
 # under the names fixlint gives them; the flags are keyword-only options.
 SET_COOKIE_PARAMS = ("key", "value", "secret")
 COOKIE_KEYWORDS = {"name": "key"}
+# Bottle 0.13 reads `same_site=` as `samesite=` (0.12 apps patch Morsel for it, bottle#982).
+COOKIE_ALIASES = {"same_site": "samesite"}
 
 REQUEST_SOURCES = {
     "query": "query string", "GET": "query string", "forms": "form body", "POST": "form body",
@@ -60,6 +62,7 @@ BOTTLE = Framework(
     response_types=RESPONSES,
     set_cookie_params=SET_COOKIE_PARAMS,
     cookie_keywords=COOKIE_KEYWORDS,
+    cookie_aliases=COOKIE_ALIASES,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
     routing=Routing(
         app_classes=APP_CLASSES,

@@ -406,7 +406,7 @@ COOKIE_WORDS = frozenset(
 # was found by an identifier, not by a credential the request carries
 # (SFX201's sign-in lookups). A column counts when every word of it is one.
 IDENTIFIER_COLUMN_WORDS = frozenset(
-    ("id", "pk", "uuid", "slug", "user", "username", "userid", "uid", "login", "email", "mail", "address",
+    ("id", "pk", "uuid", "slug", "user", "username", "uname", "userid", "uid", "login", "email", "mail", "address",
      "name", "first", "last", "full", "nick", "nickname", "handle", "phone", "mobile", "number", "account",
      "member", "customer", "iexact", "exact", "lower", "usuario", "utilisateur", "utente", "benutzer",
      "pengguna", "nome", "nombre", "nom", "nama", "correo", "telefone", "telefono", "conta", "cuenta",

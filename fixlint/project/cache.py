@@ -60,8 +60,9 @@ from .. import __version__
 # and `settings_named` (manage.py's `DJANGO_SETTINGS_MODULE`); 32: `handler_cookies`' identity cookies named by
 # an attribute chain on `self` (`self.cookie_name`); 33: `settings_values` (cookie options given as literals),
 # `forced_keys` (configuration an extension writes over the app's), the profiles of a plain class's methods
-# acting on a session they are given, and `cookies_read` of FastAPI's `Cookie()` parameters
-FORMAT = 35
+# acting on a session they are given, and `cookies_read` of FastAPI's `Cookie()` parameters; 36: a profile's
+# `options` of a function returning a `dict(...)` call, and the modules of a project that is a virtual environment too
+FORMAT = 36
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -429,11 +429,19 @@ def _marked(chunk, names):
     return any(needle in signature for needle in PASSWORD_NEEDLES)
 
 
-# A dict literal's key naming a cookie flag (`"httponly": True`): what a
-# function returning a cookie's options spells (a dict naming only `secure`
-# is too common a shape to be read as a cookie's).
-_COOKIE_OPTION_KEY = re.compile(r"""["'](?:httponly|http_only|samesite|same_site)["'][ \t]*:""")
+# A dict literal's key naming a cookie flag (`"httponly": True`, or
+# `dict(httponly=True)`'s keyword): what a function returning a cookie's
+# options spells (a dict naming only `secure` is too common a shape to be
+# read as a cookie's).
+_COOKIE_OPTION_KEY = re.compile(
+    r"""["'](?:httponly|http_only|samesite|same_site)["'][ \t]*:|\b(?:httponly|http_only|samesite|same_site)[ \t]*=(?!=)""")
 _LITERALS = (str, bool, int, float, type(None))
+
+
+def _mapping(node):
+    """A dict literal, or a keyword-only call of `dict` (`dict(max_age=3600, secure=True)`)."""
+    return node.__class__ is ast.Dict or (
+        node.__class__ is ast.Call and node.func.__class__ is ast.Name and node.func.id == "dict" and not node.args)
 
 
 def _returned_cookie_options(function):
@@ -905,8 +913,8 @@ class _Function:
         if hashed:
             profile["hashes"] = hashed
         # (one return, of a dict or of a local last given one: only then is the function walked for it)
-        if len(returned) == 1 and (returned[0].__class__ is ast.Dict or (
-                returned[0].__class__ is ast.Name and self.assigned.get(returned[0].id).__class__ is ast.Dict)):
+        if len(returned) == 1 and (_mapping(returned[0]) or (
+                returned[0].__class__ is ast.Name and _mapping(self.assigned.get(returned[0].id)))):
             options = _returned_cookie_options(self.node)
             if options:
                 profile["options"] = options
@@ -1259,7 +1267,7 @@ class _Function:
         for keyword in call.keywords:
             if keyword.arg is None:
                 return None  # `**options`: which is which is not known
-            given[framework.cookie_keywords.get(keyword.arg, keyword.arg)] = keyword.value
+            given[framework.cookie_flag(keyword.arg)] = keyword.value
         if any(a.__class__ is ast.Starred for a in call.args):
             return None
         key, value = given.get("key"), given.get("value")

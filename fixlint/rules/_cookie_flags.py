@@ -40,7 +40,17 @@ def flag_fix(site, option, value):
     function returns (`set_cookie(**cookie_params(user))`)."""
     if site.options_from is not None:
         return f'add "{option}": {value} to the dict {site.options_from} returns'
+    if site.config_dict:
+        return option_fix(site, option, value)
     return f"pass {option}={value} to {site.method}()"
+
+
+def option_fix(site, option, value):
+    """`pass {option}={value}` for a middleware's or storage's option, or the
+    key to add to the configuration dict that switched the tool on."""
+    if site.config_dict:
+        return f'add "{option}": {value} to the dict that sets "{site.method}"'
+    return f"pass {option}={value}"
 
 
 def stated(site, flag_name):
@@ -53,6 +63,10 @@ def stated(site, flag_name):
     if node.__class__ in (ast.Attribute, ast.Subscript) and site.kind in (SET_COOKIE, MIDDLEWARE):
         # a value the project's settings or a class constant give (`settings.SIMPLE_JWT["AUTH_COOKIE_SECURE"]`)
         return f"{option}={ast.unparse(node)}, which is {flag.value!r}"
+    if site.config_dict:
+        return f'"{option}": {flag.value!r}'
+    if node.__class__ is ast.IfExp and site.kind in (SET_COOKIE, MIDDLEWARE):
+        return f"{option}={ast.unparse(node)} (weak either way)"  # `samesite="None" if PROD else None`
     return f"{option}={flag.value!r}" if site.kind in (SET_COOKIE, MIDDLEWARE) else f"{option} = {flag.value!r}"
 
 
@@ -71,5 +85,5 @@ def morsel_ref(site):
 
 __all__ = [
     "APP", "HEADER", "MIDDLEWARE", "MORSEL", "SET_COOKIE", "SETTINGS", "CookieAnalysis", "flag_fix", "flagged",
-    "morsel_ref", "never_set", "report_node", "stated",
+    "morsel_ref", "never_set", "option_fix", "report_node", "stated",
 ]

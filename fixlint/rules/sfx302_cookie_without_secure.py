@@ -4,7 +4,8 @@ from .. import frameworks as fw
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import (
-    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, stated,
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, option_fix,
+    stated,
 )
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
@@ -321,10 +322,10 @@ class CookieWithoutSecure(Rule):
         if site.kind == MIDDLEWARE:
             option = site.settings["secure"]
             if flag.explicit:
-                return (f"{option}={flag.value!r} lets {subject} travel over plain HTTP; "
-                        f"pass {option}=True ({site.label})")
+                return (f"{stated(site, 'secure')} lets {subject} travel over plain HTTP; "
+                        f"{option_fix(site, option, 'True')} ({site.label})")
             return (f"{subject} is sent without Secure ({option} defaults to {flag.value!r}); "
-                    f"pass {option}=True ({site.label})")
+                    f"{option_fix(site, option, 'True')} ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without Secure; "
                     f'set {morsel_ref(site)}["secure"] = True before output ({site.label})')

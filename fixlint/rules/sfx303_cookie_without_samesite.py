@@ -3,11 +3,13 @@
 from ..frameworks import PREFERENCE
 from . import _cookie_semgrep as sg
 from ._cookie_flags import (
-    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, stated,
+    APP, HEADER, MIDDLEWARE, MORSEL, SETTINGS, CookieAnalysis, flag_fix, flagged, morsel_ref, never_set, option_fix,
+    stated,
 )
 from .base import FIX_MIXED, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 _LAX = '"Lax"'  # the value a message says to set, as written
+_LOWER_LAX = '"lax"'  # as a middleware's option spells it (Starlette's same_site="lax")
 
 
 def _weak(value):
@@ -186,9 +188,9 @@ class CookieWithoutSamesite(Rule):
             option = site.settings["samesite"]
             if not flag.explicit:  # aiohttp-session's storages default to no SameSite
                 return (f"{subject} is sent without SameSite ({option} defaults to None); "
-                        f'pass {option}="lax" ({site.label})')
-            return (f"{option}={flag.value!r} sends {subject} on cross-site requests; "
-                    f'pass {option}="lax" ({site.label})')
+                        f"{option_fix(site, option, _LOWER_LAX)} ({site.label})")
+            return (f"{stated(site, 'samesite')} sends {subject} on cross-site requests; "
+                    f"{option_fix(site, option, _LOWER_LAX)} ({site.label})")
         if site.kind == MORSEL:
             return (f"{subject} is output without SameSite; "
                     f'set {morsel_ref(site)}["samesite"] = "Lax" before output ({site.label})')

@@ -3,7 +3,7 @@
 from ..frameworks import SESSION
 from ..quoting import quoted
 from . import _cookie_semgrep as sg
-from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, report_node
+from ._cookie_flags import MIDDLEWARE, SETTINGS, CookieAnalysis, option_fix, report_node
 from .base import FIX_NONE, OWASP_MISCONFIG, Example, Fix, Rule, SemgrepRule
 
 HOST_PREFIX = "__Host-"
@@ -312,7 +312,7 @@ class SessionCookieWithoutHostPrefix(Rule):
                 return (f"{site.subject()} is named by {by_default} (default {quoted(name)}) without the "
                         f"{prefix} prefix{why}; make its default {renamed} ({site.label})")
             return (f"{site.subject()} is named {quoted(name)} without the {prefix} prefix{why}; "
-                    f"pass {option}={renamed} ({site.label})")
+                    f"{option_fix(site, option, renamed)} ({site.label})")
         if site.name and site.name_source:  # TOKEN_COOKIE = os.getenv("TOKEN_COOKIE", "access_token")
             return (f"session cookie {site.name_source} (default {quoted(name)}) lacks the {prefix} prefix{why}; "
                     f"make its default {renamed} ({site.label})")
