@@ -76,9 +76,9 @@ NON_SENSITIVE_NAMES = (
     # sets), and the products a visitor looked at: navigation, no credential.
     "next", "next_url", "url", "return_to", "returnto", "return_url", "redirect_to", "redirect_url",
     "back_url", "came_from", "recently_viewed",
-    # What a visitor picked on a page for the next visit (a chat app's `selected_model_id` and
-    # `cf_tools` cookies the page's scripts read back).
-    "selected", "tools",
+    # What a visitor picked on a page for the next visit (a chat app's `selected_model_id`,
+    # `moe_model_name` and `cf_tools` cookies the page's scripts read back).
+    "selected", "tools", "model",
 )
 
 OPTIONS = (

@@ -1060,8 +1060,8 @@ class LifecycleAnalysis(Analysis):
             return Event(REGEN, None, mechanism="configured")
         if _REGENERATE_PHRASES.in_name(name):
             return Event(REGEN, None, mechanism="named")
-        if _INVALIDATE_PHRASES.in_name(name):
-            return Event(DELEGATE, None)
+        if _INVALIDATE_PHRASES.in_name(name) and not fw.is_class_name(name):
+            return Event(DELEGATE, None)  # (`LogoutController()` builds an object: it ends nothing)
         return None
 
     def _reaches_session(self, qualname):

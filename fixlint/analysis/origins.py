@@ -676,6 +676,10 @@ class OriginAnalysis(Analysis):
     def _qualified_call(self, expr, qualname, depth):
         if fw.is_strong_source(qualname):
             return STRONG
+        if qualname in stdlib.SALTED_HASHES and len(expr.args) > 1:
+            salt = self.ctx.value_of(expr.args[1])  # `bcrypt.hashpw(token, bcrypt.gensalt())`
+            if salt.__class__ is ast.Call and fw.is_strong_source(self.ctx.qualname(salt.func) or ""):
+                return STRONG
         if qualname.startswith(stdlib.WEAK_RANDOM_MODULES):
             if qualname in stdlib.WEAK_RANDOM_CLASSES:
                 return None  # the generator object; its methods are weak

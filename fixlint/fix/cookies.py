@@ -92,6 +92,8 @@ def _plan_site(flag_name, site, flag, ctx, decision=None):
             return (ReplaceValue(Span.of(flag.expr), value),), safety, f"{keyword}={value!r}"
         if any(k.arg is None for k in getattr(site.node, "keywords", ())):
             return None  # options spread from a dict (cookies.spread_options): the key belongs in the dict
+        if site.config_dict:
+            return None  # a configuration dict's key to add (`"tools.sessions.secure": True`): the message says which
         return (AddKeyword(Span.of(site.node), keyword, value),), safety, f"add {keyword}={value!r}"
     if site.kind == SETTINGS:
         setting = site.settings[flag_name]

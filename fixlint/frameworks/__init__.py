@@ -639,6 +639,12 @@ def names_revocation(name):
 _REQUEST_CALLS = frozenset(("request", "arequest", "Request", "open"))
 
 
+def is_class_name(name):
+    """A CapWords name (`LogoutController`, not `LOGOUT`, `logout` or
+    `Logout_user`): a class, whose call builds an object and ends nothing."""
+    return name[:1].isupper() and not name.isupper() and "_" not in name
+
+
 def ends_on_server(call, name):
     """A call (`name`: its callee's last name) that ends something on the
     server by its name (names_revocation) or by the HTTP method it sends

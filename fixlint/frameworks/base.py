@@ -533,6 +533,10 @@ class Framework:
     mapping_config_loaders: frozenset = frozenset()  # on `config_attribute`
     object_config_loader: str = ""
     remember_argument: str = ""
+    # The `bind_calls` argument giving the remember-me cookie its own lifetime
+    # (Flask-Login's `login_user(user, remember=True, duration=timedelta(days=14))`):
+    # when every remembering call gives it, the lifetime setting's default is never used.
+    remember_lifetime_argument: str = ""
     # A project's own session middleware (Django: a subclass of
     # `session_middleware` named in the `middleware_setting` list) that passes
     # `session_secure_argument` (not a literal False) to the cookie it sets

@@ -61,6 +61,7 @@ FLASK_LOGIN = Framework(
     project_flags=("secure", "samesite", "lifetime"),
     project_cookie="remember",
     remember_argument=REMEMBER_ARGUMENT,
+    remember_lifetime_argument="duration",
     project_use="remember",
     advice={
         "SFX101": Advice(

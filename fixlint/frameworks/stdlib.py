@@ -48,8 +48,13 @@ STRONG_CALLS = frozenset(
         "os.urandom", "uuid.uuid4", "ssl.RAND_bytes", "Crypto.Random.get_random_bytes",
         "Cryptodome.Random.get_random_bytes", "nacl.utils.random",
         "django.utils.crypto.get_random_string",
+        "bcrypt.gensalt",  # a fresh 128-bit salt from os.urandom
     )
 )
+# Hashes salted by their second argument: with a fresh salt (a STRONG_CALLS call,
+# `bcrypt.hashpw(token, bcrypt.gensalt())`) unpredictable whatever they hash (a reset
+# token's stored form beside its expiry).
+SALTED_HASHES = frozenset(("bcrypt.hashpw",))
 HASHES = frozenset(
     (
         "hashlib.md5", "hashlib.sha1", "hashlib.sha224", "hashlib.sha256", "hashlib.sha384",

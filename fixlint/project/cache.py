@@ -61,8 +61,10 @@ from .. import __version__
 # an attribute chain on `self` (`self.cookie_name`); 33: `settings_values` (cookie options given as literals),
 # `forced_keys` (configuration an extension writes over the app's), the profiles of a plain class's methods
 # acting on a session they are given, and `cookies_read` of FastAPI's `Cookie()` parameters; 36: a profile's
-# `options` of a function returning a `dict(...)` call, and the modules of a project that is a virtual environment too
-FORMAT = 36
+# `options` of a function returning a `dict(...)` call, and the modules of a project that is a virtual environment too;
+# 37: `remember_default_lifetime` (a remembering login_user() without duration=), and a returned option's
+# conditional of two weak literals (`samesite="None" if prod else None`) kept as its first
+FORMAT = 37
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

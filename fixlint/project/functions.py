@@ -452,8 +452,23 @@ def _returned_cookie_options(function):
     returned = returned_options(function)
     if returned is None or all(k not in returned for k in _FLAG_KEYS):
         return None
-    return {name: [value.value] if value.__class__ is ast.Constant and isinstance(value.value, _LITERALS) else []
-            for name, value in returned.items()}
+    return {name: _option_literal(value) for name, value in returned.items()}
+
+
+def _option_literal(value):
+    """[the literal] of a returned option, or []: a conditional whose
+    branches are both weak (`samesite="None" if PROD else None`, no branch
+    sets the flag) counts as its first branch."""
+    if value.__class__ is ast.IfExp and _weak_literal(value.body) and _weak_literal(value.orelse):
+        value = value.body
+    return [value.value] if value.__class__ is ast.Constant and isinstance(value.value, _LITERALS) else []
+
+
+def _weak_literal(node):
+    """None, False, 0, "" or "None": a constant that sets no cookie flag."""
+    if node.__class__ is not ast.Constant:
+        return False
+    return not node.value if node.value.__class__ is not str else node.value.lower() in ("", "none")
 
 
 _FLAG_KEYS = ("httponly", "http_only", "samesite", "same_site")  # (as _COOKIE_OPTION_KEY spells them)

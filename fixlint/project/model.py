@@ -1494,6 +1494,9 @@ def _installed_hooks(product):
     return frozenset(hook for f in product for cls, hook in f.get("signout_hooks", ()) if cls in installed)
 
 
+_LIFETIME_GIVEN = tuple(f for f in fw.FRAMEWORKS if f.remember_lifetime_argument)
+
+
 def _merge(summaries, product, unreadable):
     """The facts of an application's modules; `product`: those outside test
     code (a test's `Flask(__name__)` does not make an extension an app);
@@ -1508,6 +1511,12 @@ def _merge(summaries, product, unreadable):
     for facts in summaries:
         class_keys = facts.get("class_keys")
         keys.update(facts["keys"] if objects or not class_keys else set(facts["keys"]).difference(class_keys))
+    for framework in _LIFETIME_GIVEN:
+        # Every remembering call gives the cookie its own lifetime (`login_user(..., duration=...)`):
+        # the lifetime setting's default is never used, as if the project set it.
+        if any(f.get(framework.project_use, False) for f in summaries) and not any(
+                f.get("remember_default_lifetime", False) for f in summaries):
+            keys.update(s.name for s in framework.settings if s.flag == "lifetime" and s.cookie == framework.project_cookie)
     return ProjectFacts(
         uses=frozenset(use for use in _USES if any(f.get(use, False) for f in summaries)),
         keys=frozenset(keys),

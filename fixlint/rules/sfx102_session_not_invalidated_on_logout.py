@@ -603,10 +603,15 @@ def _may_revoke(function, deletion):
     (`interactor: FromDishka[DeleteSessionInteractor]`, then
     `interactor(token)`) counts as named so."""
     injected = _revoking_parameters(function)
+    # An object built to call its method (`LogoutController().handle_request()`): the method's
+    # name says what the call does, not the class's.
+    receivers = {id(node.value) for statement in function.body for node in ast.walk(statement)
+                 if node.__class__ is ast.Attribute and node.value.__class__ is ast.Call
+                 and node.value.func.__class__ is ast.Name and fw.is_class_name(node.value.func.id)}
     for statement in function.body:
         for node in ast.walk(statement):
             cls = node.__class__
-            if cls is ast.Call and node is not deletion:
+            if cls is ast.Call and node is not deletion and id(node) not in receivers:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
                 if fw.ends_on_server(node, name) or name == "get_jti" or name in injected or (
