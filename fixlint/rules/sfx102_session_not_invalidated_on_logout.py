@@ -603,24 +603,30 @@ def _may_revoke(function, deletion):
     (`interactor: FromDishka[DeleteSessionInteractor]`, then
     `interactor(token)`) counts as named so."""
     injected = _revoking_parameters(function)
-    # An object built to call its method (`LogoutController().handle_request()`): the method's
-    # name says what the call does, not the class's.
-    receivers = {id(node.value) for statement in function.body for node in ast.walk(statement)
-                 if node.__class__ is ast.Attribute and node.value.__class__ is ast.Call
-                 and node.value.func.__class__ is ast.Name and fw.is_class_name(node.value.func.id)}
     for statement in function.body:
         for node in ast.walk(statement):
             cls = node.__class__
-            if cls is ast.Call and node is not deletion and id(node) not in receivers:
+            if cls is ast.Call and node is not deletion:
                 func = node.func
                 name = func.attr if func.__class__ is ast.Attribute else getattr(func, "id", None)
-                if fw.ends_on_server(node, name) or name == "get_jti" or name in injected or (
+                if (fw.ends_on_server(node, name) and not _built_for_a_method(function, node)) or (
+                        name == "get_jti" or name in injected) or (
                         func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
                         and not auth.REVOKE_WORDS.isdisjoint(fw.words(func.value.id))):
                     return True
             elif cls is ast.Constant and node.value == "jti":
                 return True
     return False
+
+
+def _built_for_a_method(function, call):
+    """`LogoutController()` in `LogoutController().handle_request()`: an
+    object of a class built to call its method, whose name says what the
+    call does, not the class's. Asked only of a call named for revoking."""
+    func = call.func
+    if func.__class__ is not ast.Name or not fw.is_class_name(func.id):
+        return False
+    return any(node.__class__ is ast.Attribute and node.value is call for node in ast.walk(function))
 
 
 def _revoking_parameters(function):
