@@ -27,7 +27,7 @@ from ..engine import scope as sc
 from ..engine.nodes import own_statements, parameter_defaults, returned_options, walk
 from ..engine.scope import last_name
 from ..engine.values import (
-    UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds,
+    UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds, sets_no_flag,
 )
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
@@ -179,21 +179,13 @@ def _flag_from(expr, ctx):
         return Flag(expr.value, known=True, explicit=True, node=expr)
     if expr.__class__ is ast.Name and _branch_chosen(expr, ctx):
         return Flag(None, known=False, explicit=True, node=expr)
-    if expr.__class__ is ast.IfExp and _weak_constant(expr.body) and _weak_constant(expr.orelse):
+    if expr.__class__ is ast.IfExp and sets_no_flag(expr.body) and sets_no_flag(expr.orelse):
         # `samesite="None" if PROD else None`: no branch sets the flag
         return Flag(expr.body.value, known=True, explicit=True, node=expr)
     value = evaluate(expr, ctx)
     if value is UNKNOWN:
         return Flag(None, known=False, explicit=True, node=expr)
     return Flag(value, known=True, explicit=True, node=expr)
-
-
-def _weak_constant(expr):
-    """A constant that sets no cookie flag: None, False, 0, "" or "None"."""
-    if expr.__class__ is not ast.Constant:
-        return False
-    value = expr.value
-    return not value if value.__class__ is not str else value.lower() in ("", "none")
 
 
 def _branch_chosen(name, ctx):

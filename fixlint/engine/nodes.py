@@ -295,7 +295,7 @@ def returned_dict(function):
     if len(returns) != 1 or returns[0].value is None:
         return None
     value = returns[0].value
-    if value.__class__ is ast.Dict or _dict_call(value):
+    if mapping_literal(value):
         return value
     if value.__class__ is not ast.Name:
         return None
@@ -306,10 +306,11 @@ def returned_dict(function):
         elif node.__class__ is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name and (
                 node.targets[0].id == value.id):
             bound = node.value if bound is None else False
-    return bound if (bound.__class__ is ast.Dict or _dict_call(bound)) and uses == 2 else None
+    return bound if mapping_literal(bound) and uses == 2 else None
 
 
-def _dict_call(node):
-    """`dict(max_age=3600, secure=True)`: keywords only."""
-    return (node.__class__ is ast.Call and node.func.__class__ is ast.Name and node.func.id == "dict"
-            and not node.args)
+def mapping_literal(node):
+    """A dict literal, or a keyword-only call of the builtin `dict`
+    (`dict(max_age=3600, secure=True)`)."""
+    return node.__class__ is ast.Dict or (
+        node.__class__ is ast.Call and node.func.__class__ is ast.Name and node.func.id == "dict" and not node.args)

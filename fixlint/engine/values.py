@@ -429,6 +429,15 @@ _DATETIME = frozenset(("datetime.datetime",))
 _FROM_TIMESTAMP = frozenset(("datetime.datetime.fromtimestamp", "datetime.datetime.utcfromtimestamp"))
 
 
+def sets_no_flag(expr):
+    """A constant that sets no cookie flag: None, False, 0, "" or "None"
+    (`samesite="None" if PROD else None` has no branch that protects)."""
+    if expr.__class__ is not ast.Constant:
+        return False
+    value = expr.value
+    return not value if value.__class__ is not str else value.lower() in ("", "none")
+
+
 def blanks_cookie(call):
     """A cookie setter's call whose value is written empty
     (`set_cookie("token", "")`, `set_cookie(key="token", value=None)`):

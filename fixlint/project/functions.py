@@ -83,9 +83,11 @@ import re
 import textwrap
 
 from .. import frameworks as fw
-from ..engine.nodes import branches, keyed_read, parameter_defaults, returned_options, statements, walk
+from ..engine.nodes import (
+    branches, keyed_read, mapping_literal, parameter_defaults, returned_options, statements, walk,
+)
 from ..engine.scope import last_name
-from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date
+from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date, sets_no_flag
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
@@ -434,14 +436,9 @@ def _marked(chunk, names):
 # options spells (a dict naming only `secure` is too common a shape to be
 # read as a cookie's).
 _COOKIE_OPTION_KEY = re.compile(
-    r"""["'](?:httponly|http_only|samesite|same_site)["'][ \t]*:|\b(?:httponly|http_only|samesite|same_site)[ \t]*=(?!=)""")
+    r"""["'](?:httponly|http_only|samesite|same_site)["'][ \t]*:"""
+    r"""|\b(?:httponly|http_only|samesite|same_site)[ \t]*=(?!=)""")
 _LITERALS = (str, bool, int, float, type(None))
-
-
-def _mapping(node):
-    """A dict literal, or a keyword-only call of `dict` (`dict(max_age=3600, secure=True)`)."""
-    return node.__class__ is ast.Dict or (
-        node.__class__ is ast.Call and node.func.__class__ is ast.Name and node.func.id == "dict" and not node.args)
 
 
 def _returned_cookie_options(function):
@@ -459,16 +456,9 @@ def _option_literal(value):
     """[the literal] of a returned option, or []: a conditional whose
     branches are both weak (`samesite="None" if PROD else None`, no branch
     sets the flag) counts as its first branch."""
-    if value.__class__ is ast.IfExp and _weak_literal(value.body) and _weak_literal(value.orelse):
+    if value.__class__ is ast.IfExp and sets_no_flag(value.body) and sets_no_flag(value.orelse):
         value = value.body
     return [value.value] if value.__class__ is ast.Constant and isinstance(value.value, _LITERALS) else []
-
-
-def _weak_literal(node):
-    """None, False, 0, "" or "None": a constant that sets no cookie flag."""
-    if node.__class__ is not ast.Constant:
-        return False
-    return not node.value if node.value.__class__ is not str else node.value.lower() in ("", "none")
 
 
 _FLAG_KEYS = ("httponly", "http_only", "samesite", "same_site")  # (as _COOKIE_OPTION_KEY spells them)
@@ -928,8 +918,8 @@ class _Function:
         if hashed:
             profile["hashes"] = hashed
         # (one return, of a dict or of a local last given one: only then is the function walked for it)
-        if len(returned) == 1 and (_mapping(returned[0]) or (
-                returned[0].__class__ is ast.Name and _mapping(self.assigned.get(returned[0].id)))):
+        if len(returned) == 1 and (mapping_literal(returned[0]) or (
+                returned[0].__class__ is ast.Name and mapping_literal(self.assigned.get(returned[0].id)))):
             options = _returned_cookie_options(self.node)
             if options:
                 profile["options"] = options

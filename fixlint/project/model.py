@@ -1516,7 +1516,8 @@ def _merge(summaries, product, unreadable):
         # the lifetime setting's default is never used, as if the project set it.
         if any(f.get(framework.project_use, False) for f in summaries) and not any(
                 f.get("remember_default_lifetime", False) for f in summaries):
-            keys.update(s.name for s in framework.settings if s.flag == "lifetime" and s.cookie == framework.project_cookie)
+            keys.update(s.name for s in framework.settings
+                        if s.flag == "lifetime" and s.cookie == framework.project_cookie)
     return ProjectFacts(
         uses=frozenset(use for use in _USES if any(f.get(use, False) for f in summaries)),
         keys=frozenset(keys),

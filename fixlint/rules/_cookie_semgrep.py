@@ -305,8 +305,8 @@ def weak_default_responses(flag):
 def flag_keywords(flag):
     """Every keyword that sets `flag` on some framework's set_cookie
     (`httponly=`, Falcon's `http_only=`)."""
-    return sorted({flag} | {k for f in fw.WEB_FRAMEWORKS for k, name in (*f.cookie_keywords.items(), *f.cookie_aliases.items())
-                            if name == flag})
+    return sorted({flag} | {k for f in fw.WEB_FRAMEWORKS
+                            for k, name in (*f.cookie_keywords.items(), *f.cookie_aliases.items()) if name == flag})
 
 
 def no_samesite_default_response():
