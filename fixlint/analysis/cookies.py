@@ -1383,7 +1383,7 @@ class CookieAnalysis(Analysis):
 
     def _config_dict(self, node, switch, spec):
         """The session cookie of a configuration dict's switch (judged at
-        finish): an option it does not give may come from another dict of
+        finish): an option the dict does not give may come from the
         module's process-wide configuration (`cherrypy.config.update({...})`
         beside the app's config)."""
         given = {}
