@@ -24,6 +24,18 @@ def is_virtual_env(folder, dirs, files):
     return any(name in dirs and os.path.isfile(os.path.join(folder, name, "activate")) for name in ("bin", "Scripts"))
 
 
+def leave_environment(dirs, files):
+    """For a virtual environment's folder (is_virtual_env) the walk reached:
+    True when the walk skips it whole (`dirs` emptied), or False with only
+    the environment's own folders taken out of `dirs`, when the folder is
+    the project's too (environment_in_project)."""
+    if not environment_in_project(dirs, files):
+        dirs[:] = []
+        return True
+    dirs[:] = [d for d in dirs if d not in ENVIRONMENT_FOLDERS]
+    return False
+
+
 def environment_in_project(dirs, files):
     """Whether a virtual environment's folder (is_virtual_env) is also the
     project's: a student ran `python -m venv .` beside `manage.py` (or

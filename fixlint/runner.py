@@ -21,7 +21,7 @@ from . import noqa, timelimit
 from .analysis.base import UNKNOWN, GuardText
 from .engine import collector, parsing
 from .engine.checker import Deferred, check_tree, is_checked, plan
-from .excludes import DEFAULT_EXCLUDES, ENVIRONMENT_FOLDERS, PACKAGE_FOLDERS, environment_in_project, is_virtual_env
+from .excludes import DEFAULT_EXCLUDES, PACKAGE_FOLDERS, is_virtual_env, leave_environment
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024  # bytes; the largest hand-written modules are far smaller
 
@@ -156,11 +156,8 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
         walk_errors = []
         real.folders.setdefault(os.path.normpath(root), os.path.realpath(root))
         for folder, dirs, names, links in _walk(root, walk_errors.append, real):
-            if folder != root and is_virtual_env(folder, dirs, names):
-                if not environment_in_project(dirs, names):
-                    dirs[:] = []  # a virtual environment of any name (`env/`): installed packages
-                    continue
-                dirs[:] = [d for d in dirs if d not in ENVIRONMENT_FOLDERS]  # the project's own environment
+            if folder != root and is_virtual_env(folder, dirs, names) and leave_environment(dirs, names):
+                continue  # a virtual environment of any name (`env/`): installed packages
             if use_gitignore and ".gitignore" in names:
                 found = _load_gitignore(folder)
                 if found is not None:

@@ -24,7 +24,7 @@ import re
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import own_statements, parameter_defaults, returned_options, walk
+from ..engine.nodes import keyword_options, own_statements, parameter_defaults, returned_options, walk
 from ..engine.scope import last_name
 from ..engine.values import (
     UNKNOWN, past_http_date, duration_of, evaluate, expired_at_once, literal_string, seconds, sets_no_flag,
@@ -401,10 +401,7 @@ def _literal_options(ctx, value):
                 return None  # `{**base, ...}`, a computed key
             options[name] = item
     elif value.__class__ is ast.Call and not value.args and _builtin_dict(ctx, value.func):
-        for keyword in value.keywords:
-            if keyword.arg is None:
-                return None
-            options[keyword.arg] = keyword.value
+        return keyword_options(value)
     else:
         return None
     return options
@@ -629,11 +626,7 @@ def _loop_names(ctx, name_expr, call):
     to the string an `if name == "dark_theme":` tests it equal to (a
     preference endpoint taking the cookie's name from the request:
     DataDungeon100); None when none says."""
-    binding = ctx.binding(name_expr)
-    loop = binding.node if binding is not None else None
-    names = None
-    if loop.__class__ in (ast.For, ast.AsyncFor) and loop.target.__class__ is ast.Name:
-        names = _literal_strings(ctx, loop.iter)
+    names = loop_strings(ctx, name_expr)
     function = ctx.function
     if function is None:
         return names
@@ -652,6 +645,16 @@ def _loop_names(ctx, name_expr, call):
             if allowed is not None:
                 names = allowed if names is None else [n for n in names if n in allowed]
     return names
+
+
+def loop_strings(ctx, name):
+    """The strings a loop variable runs over (`for name in ["theme",
+    "font_size"]:`, or over a name bound to such a list); else None."""
+    binding = ctx.binding(name)
+    loop = binding.node if binding is not None else None
+    if loop.__class__ in (ast.For, ast.AsyncFor) and loop.target.__class__ is ast.Name:
+        return _literal_strings(ctx, loop.iter)
+    return None
 
 
 def _literal_strings(ctx, expr):
@@ -1339,9 +1342,17 @@ class CookieAnalysis(Analysis):
         if middleware.constructed:  # the class names the cookie: `RedisStorage()`
             site.method = last_name(cls_expr)
             site.middleware_subject = f"{site.method}'s {middleware.cookie}"
-        site.settings = dict(middleware.options)
         site.options_elsewhere = bool(middleware.replaced_by)
-        for flag, option in middleware.options.items():
+        self._option_site(site, middleware.options, middleware.defaults, given, splat, middleware.fixed)
+
+    def _option_site(self, site, options, defaults, given, splat, fixed=()):
+        """Fill a MIDDLEWARE site's flags from the options `given` (option ->
+        value expression; `splat`: more may be given unseen), each flag
+        `options` maps to an option, else its default (and `fixed` flags
+        always their default), and add it."""
+        ctx = self.ctx
+        site.settings = dict(options)
+        for flag, option in options.items():
             if option in given:
                 if flag == "lifetime":
                     site.flags[flag] = _lifetime_flag(given[option], ctx)
@@ -1352,9 +1363,9 @@ class CookieAnalysis(Analysis):
             elif splat:
                 site.flags[flag] = Flag(None, known=False)
             else:
-                site.flags[flag] = Flag(middleware.defaults.get(flag))
-        for flag in middleware.fixed:
-            site.flags[flag] = Flag(middleware.defaults[flag])
+                site.flags[flag] = Flag(defaults.get(flag))
+        for flag in fixed:
+            site.flags[flag] = Flag(defaults[flag])
         name_flag = site.flags.get("name")
         if name_flag is not None and name_flag.known:
             site.name = name_flag.value if isinstance(name_flag.value, str) else None
@@ -1400,20 +1411,7 @@ class CookieAnalysis(Analysis):
         site.middleware_subject = spec.subject
         site.method = spec.switch
         site.config_dict = True
-        site.settings = dict(spec.options)
-        for flag, option in spec.options.items():
-            if option in given:
-                site.flags[flag] = (_name_flag(given[option], self.ctx, site) if flag == "name"
-                                    else _flag_from(given[option], self.ctx))
-            elif splat:
-                site.flags[flag] = Flag(None, known=False)
-            else:
-                site.flags[flag] = Flag(spec.defaults.get(flag))
-        name_flag = site.flags.get("name")
-        if name_flag is not None and name_flag.known:
-            site.name = name_flag.value if isinstance(name_flag.value, str) else None
-        site.missing_counts = ALL_FLAGS
-        self.sites.append(site)
+        self._option_site(site, spec.options, spec.defaults, given, splat)
 
     # -- settings -----------------------------------------------------
     def visit_if(self, node):

@@ -56,7 +56,7 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import ADDERS, renews_key
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name
+from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name, loop_strings
 from .credentials import (VerifiedRecords, checks_credentials, checks_credentials_alone, compares_passwords,
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
@@ -1312,9 +1312,9 @@ class LifecycleAnalysis(Analysis):
         if name is not None:
             if not self._deletes_credential(name):
                 return
-        elif name_expr.__class__ is ast.Name and _looped_strings(self.ctx, name_expr) is not None:
+        elif name_expr.__class__ is ast.Name and loop_strings(self.ctx, name_expr) is not None:
             # `for name in ["access_token", "refresh_token"]: resp.delete_cookie(name)`: each deleted
-            for each in _looped_strings(self.ctx, name_expr):
+            for each in loop_strings(self.ctx, name_expr):
                 if self._deletes_credential(each):
                     self._add(Event(COOKIE_DELETE, node, key=each, mechanism=mechanism))
             return
@@ -2122,21 +2122,6 @@ def _removed_key(expr, ctx):
 
 def _compact(key):
     return "".join(c for c in key.lower() if c.isalnum())
-
-
-def _looped_strings(ctx, name):
-    """The strings a loop variable runs over (`for name in ["access_token",
-    "refresh_token"]:`), when the loop's iterable is a literal list, tuple
-    or set of strings; else None."""
-    binding = ctx.binding(name)
-    loop = binding.node if binding is not None else None
-    if loop.__class__ not in (ast.For, ast.AsyncFor) or loop.target.__class__ is not ast.Name:
-        return None
-    items = loop.iter
-    if items.__class__ not in (ast.List, ast.Tuple, ast.Set) or not items.elts:
-        return None
-    strings = [literal_string(item) for item in items.elts]
-    return None if None in strings else strings
 
 
 def _signed_out_flag(key, value):

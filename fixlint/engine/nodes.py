@@ -272,13 +272,9 @@ def returned_options(function):
     returned = returned_dict(function)
     if returned is None:
         return None
-    options = {}
     if returned.__class__ is ast.Call:  # `return dict(max_age=3600, secure=True)`
-        for keyword in returned.keywords:
-            if keyword.arg is None:
-                return None
-            options[keyword.arg] = keyword.value
-        return options
+        return keyword_options(returned)
+    options = {}
     for key, value in zip(returned.keys, returned.values):
         if key.__class__ is not ast.Constant or not isinstance(key.value, str):
             return None  # `{**base}`, a computed key
@@ -307,6 +303,17 @@ def returned_dict(function):
                 node.targets[0].id == value.id):
             bound = node.value if bound is None else False
     return bound if mapping_literal(bound) and uses == 2 else None
+
+
+def keyword_options(call):
+    """{keyword: value node} of a call given keywords only by name
+    (`dict(max_age=3600, secure=True)`); None when one is spread (`**x`)."""
+    options = {}
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            return None
+        options[keyword.arg] = keyword.value
+    return options
 
 
 def mapping_literal(node):

@@ -11,7 +11,7 @@ import functools
 import os
 
 from ..engine import collector
-from ..excludes import DEFAULT_EXCLUDES, ENVIRONMENT_FOLDERS, PACKAGE_FOLDERS, environment_in_project, is_virtual_env
+from ..excludes import DEFAULT_EXCLUDES, PACKAGE_FOLDERS, is_virtual_env, leave_environment
 from . import cache
 from .model import PROCESS_ROOTS, Project, ProjectFacts, find_root
 
@@ -27,11 +27,8 @@ def modules_under(root):
     suffixes = tuple(n[1:] for n in DEFAULT_EXCLUDES if n.startswith("*"))
     found = []
     for folder, dirs, files in os.walk(root):
-        if folder != root and is_virtual_env(folder, dirs, files):
-            if not environment_in_project(dirs, files):
-                dirs[:] = []
-                continue
-            dirs[:] = [d for d in dirs if d not in ENVIRONMENT_FOLDERS]
+        if folder != root and is_virtual_env(folder, dirs, files) and leave_environment(dirs, files):
+            continue
         dirs[:] = sorted(d for d in dirs if d not in names and not d.endswith(suffixes))
         here = os.path.join(folder, "")  # os.path.join(folder, name), once a folder
         found.extend(here + name for name in sorted(files) if name.endswith(".py"))

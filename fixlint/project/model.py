@@ -761,9 +761,9 @@ class Project:
 
     def _star_imports_judged(self, path):
         """ProjectFacts.star_imports_judged for the module at `path`."""
-        facts = self.summaries[path]
-        if not any("*" in names for _, _, names in facts["imports"]):
+        if not self._stars_any(path):
             return False
+        facts = self.summaries[path]
         for level, module, names in facts["imports"]:
             if "*" not in names:
                 continue
@@ -867,9 +867,8 @@ class Project:
         import SESSION_COOKIE_SECURE`), not the module: a views module
         star-importing its models is no settings module because it also
         imports a decorator from a module that reads the settings."""
-        facts = self.summaries[path]
-        if not any("*" in names for _, _, names in facts["imports"]):
-            return frozenset(facts["keys"]), True, [path]
+        if not self._stars_any(path):
+            return frozenset(self.summaries[path]["keys"]), True, [path]
         keys, complete = set(), True
         seen, stack = {path}, [path]
         while stack:
