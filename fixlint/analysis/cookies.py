@@ -128,6 +128,8 @@ class CookieSite:
         self.group = None  # SETTINGS sites: flag -> Flag across the container
         self.framework = None  # SET_COOKIE and APP sites: whose cookie it is
         self.development_line = None  # a required setting given only for development: the line
+        # APP sites: setting -> the module giving it only as a bare name, which from_object(Config) never reads
+        self.unloaded = {}
         # MIDDLEWARE sites whose call takes none of the options (sanic-session's `Session(app)`:
         # they belong to the interface it may be given, Middleware.replaced_by): no keyword to add.
         self.options_elsewhere = False
@@ -864,7 +866,7 @@ def names_session_setting(expr, words=fw.SESSION_COOKIE_WORDS):
     if key is None or "COOKIE_NAME" not in key:
         return False
     prefix = key.partition("COOKIE_NAME")[0]
-    return any(word in prefix.lower() for word in words)
+    return fw.names_session_word(prefix.lower(), words)
 
 
 # What a file must spell for CookieAnalysis to find a site (see
@@ -1345,17 +1347,18 @@ class CookieAnalysis(Analysis):
         site.options_elsewhere = bool(middleware.replaced_by)
         self._option_site(site, middleware.options, middleware.defaults, given, splat, middleware.fixed)
 
-    def _option_site(self, site, options, defaults, given, splat, fixed=()):
+    def _option_site(self, site, options, defaults, given, splat, fixed=(), lifetime_unit=1):
         """Fill a MIDDLEWARE site's flags from the options `given` (option ->
         value expression; `splat`: more may be given unseen), each flag
         `options` maps to an option, else its default (and `fixed` flags
-        always their default), and add it."""
+        always their default), and add it. `lifetime_unit`: the seconds one
+        unit of the lifetime option is worth."""
         ctx = self.ctx
         site.settings = dict(options)
         for flag, option in options.items():
             if option in given:
                 if flag == "lifetime":
-                    site.flags[flag] = _lifetime_flag(given[option], ctx)
+                    site.flags[flag] = _lifetime_flag(given[option], ctx, lifetime_unit)
                 elif flag == "name":
                     site.flags[flag] = _name_flag(given[option], ctx, site)
                 else:
@@ -1411,7 +1414,7 @@ class CookieAnalysis(Analysis):
         site.middleware_subject = spec.subject
         site.method = spec.switch
         site.config_dict = True
-        self._option_site(site, spec.options, spec.defaults, given, splat)
+        self._option_site(site, spec.options, spec.defaults, given, splat, lifetime_unit=spec.lifetime_unit)
 
     # -- settings -----------------------------------------------------
     def visit_if(self, node):
@@ -1822,7 +1825,7 @@ class CookieAnalysis(Analysis):
         extension such as Flask-Security creating the LoginManager for a host
         app, whose configuration decides the remember-me cookie)."""
         project = self.ctx.project
-        if project is None or project.unreadable or dev_module(self.ctx):
+        if project is None or project.unreadable or dev_module(self.ctx) or project.development_app:
             return
         if not project.builds_app:
             return  # an extension's LoginManager(): the host app's configuration decides
@@ -1837,7 +1840,11 @@ class CookieAnalysis(Analysis):
                     continue  # a task queue's app context (tianmingbo's tasks.py): it serves no request
                 if framework.routing is not None and self._stray_app(node, framework):
                     continue
-                self._app_site(node, framework, framework.project_flags, project.keys, framework.project_cookie)
+                site = self._app_site(node, framework, framework.project_flags, project.keys,
+                                      framework.project_cookie)
+                if site is not None:
+                    site.unloaded = {setting: module for setting, module in project.unloaded_keys.items()
+                                     if setting in site.settings.values()}
 
     def _stray_app(self, node, framework):
         """Whether the application built at `node` is a stray copy in a
@@ -1911,6 +1918,8 @@ class CookieAnalysis(Analysis):
         site.missing_counts = frozenset(site.flags)
         if site.flags:
             self.sites.append(site)
+            return site
+        return None
 
     # -- http.cookies morsels -----------------------------------------
 

@@ -263,10 +263,14 @@ def _names_state(expr):
 
 
 def _holds_a_session(ctx, name):
-    """A local bound to an attribute named like a session (`s = request.session`)."""
+    """A local bound to an attribute named like a session (`s = request.session`),
+    or to the session a middleware put in the WSGI environ (`s =
+    request.environ["beaker.session"]`)."""
     binding = ctx.binding(name)
     value = binding.value if binding is not None and binding.kind == sc.ASSIGN else None
-    return value.__class__ is ast.Attribute and "sess" in value.attr.lower()
+    if value.__class__ is ast.Attribute:
+        return "sess" in value.attr.lower()
+    return value.__class__ in (ast.Subscript, ast.Call) and fw.environ_session(value) is not None
 
 
 class LifecycleAnalysis(Analysis):
@@ -554,6 +558,8 @@ class LifecycleAnalysis(Analysis):
             maybe = "sess" in expr.id.lower() or expr.id in self._aliases or _holds_a_session(self.ctx, expr)
         elif expr.__class__ is ast.Attribute:
             maybe = "sess" in expr.attr.lower()
+        elif expr.__class__ is ast.Subscript or expr.__class__ is ast.Call:
+            return fw.environ_session(expr)  # `request.environ["beaker.session"]`
         else:
             return None
         if not maybe:
@@ -1323,13 +1329,12 @@ class LifecycleAnalysis(Analysis):
             resolved = self.ctx.value_of(name_expr) if name_expr.__class__ is ast.Name else name_expr
             if resolved.__class__ not in (ast.Attribute, ast.Subscript):
                 resolved = name_expr
-            named = computed_cookie_name(self.ctx, resolved)
-            if named is not None:  # `auth_config.cookie_name`: judged only where no session backend runs (SFX102)
+            login_named = self._login_cookie_name(name_expr)
+            named = computed_cookie_name(self.ctx, resolved) if login_named is None else None
+            if login_named is not None:  # `current_app.config["COOKIE_NAME"]`, the login's own cookie
+                self._add(Event(COOKIE_DELETE, node, key=login_named, mechanism=LOGIN_COOKIE))
+            elif named is not None:  # `auth_config.cookie_name`: judged only where no session backend runs (SFX102)
                 self._add(Event(COOKIE_DELETE, node, key=named, mechanism=COMPUTED_NAME))
-            else:
-                named = self._login_cookie_name(name_expr)
-                if named is not None:  # `current_app.config["COOKIE_NAME"]`, the login's own cookie
-                    self._add(Event(COOKIE_DELETE, node, key=named, mechanism=LOGIN_COOKIE))
             return
         self._add(Event(COOKIE_DELETE, node, key=name, mechanism=mechanism))
 
@@ -1342,14 +1347,31 @@ class LifecycleAnalysis(Analysis):
         login sets to `get_auth_cookie(user.id)`, whose name the
         configuration gives (TalkPython's courses). Else None: a name
         fixlint cannot tell may be any cookie's."""
-        named = computed_name(name_expr, self.ctx)
-        if named is None or cookie_kind(self.ctx, expr_name(name_expr)) in (fw.PREFERENCE, fw.CSRF):
+        if cookie_kind(self.ctx, expr_name(name_expr)) in (fw.PREFERENCE, fw.CSRF):
             return None
-        named = str(named)
+        named = computed_name(name_expr, self.ctx)
+        if named is not None:
+            named = str(named)
+        elif name_expr.__class__ is ast.Attribute or name_expr.__class__ is ast.Subscript:
+            # `config = request.app["config"]` above, then `config.sessions.cookie`: spelled
+            # through what the local holds, as the login's is (_login_cookie_names)
+            root = chain_root(name_expr)
+            binding = self.ctx.binding(root) if root is not None else None
+            value = self.ctx.value_of(root) if binding is not None and binding.kind == sc.ASSIGN else None
+            through = _spelled_through(value, name_expr, root)
+            if through is None:
+                return None
+            found = self._login_names()
+            return ast.unparse(name_expr) if through in found else None  # messages spell what the code does
+        else:
+            return None
+        return named if named in self._login_names() else None
+
+    def _login_names(self):
         found = self.ctx.kept.get(_login_cookie_names)
         if found is None:
             found = self.ctx.kept[_login_cookie_names] = _login_cookie_names(self.ctx)
-        return named if named in found else None
+        return found
 
     def _unsets_token_cookies(self, node, receiver, attr):
         """`Authorize.unset_jwt_cookies()` on a parameter typed as the token
@@ -1961,12 +1983,20 @@ def _login_cookie_names(ctx):
         for call in setters:
             named, value = _setter_arguments(call)
             root = chain_root(named) if named is not None else None
-            if root is None or root.id in local or value is None:
+            if root is None or value is None:
                 continue
+            spelled = ast.unparse(named)
+            if root.id in local:
+                # `config = request.app["config"]`, then `name=config.sessions.cookie`: spelled
+                # through what the local holds, as the logout's deletion is (_login_cookie_name)
+                given = assigned.get(root.id, ())
+                spelled = _spelled_through(given[0], named, root) if len(given) == 1 else None
+                if spelled is None:
+                    continue
             # `cookie = cookie_auth.get_auth_cookie(user.id, ...)`, then `value=cookie`
             values = [value, *assigned.get(value.id, ())] if value.__class__ is ast.Name else [value]
             if any(not fw.CREDENTIAL_WORDS.isdisjoint(fw.words(ast.unparse(v))) for v in values):
-                found.add(ast.unparse(named))
+                found.add(spelled)
     return frozenset(found)
 
 
@@ -1990,10 +2020,20 @@ def _default_name(named):
     return None
 
 
+def _spelled_through(value, expr, root):
+    """`expr` (`config.sessions.cookie`) spelled with its root local `root`
+    replaced by the attribute chain or subscript the local holds
+    (`request.app["config"].sessions.cookie`), so that two functions binding
+    the same local alike spell it alike; None for any other value."""
+    if value.__class__ is not ast.Attribute and value.__class__ is not ast.Subscript:
+        return None
+    return ast.unparse(value) + ast.unparse(expr)[len(root.id):]
+
+
 def _setter_arguments(call):
     """(name, value) a cookie setter call gives, positionally or as
-    `key=`/`value=`; None for one it leaves out."""
-    named = call.args[0] if call.args else _keyword(call, "key")
+    `key=`/`value=` (aiohttp's `name=`); None for one it leaves out."""
+    named = call.args[0] if call.args else (_keyword(call, "key") or _keyword(call, "name"))
     value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
     return named, value
 

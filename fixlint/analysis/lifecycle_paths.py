@@ -162,6 +162,7 @@ def handler_paths(lifecycle, handlers):
             # the user in, whatever it is called (RAGFlow's sign-up `user_add` under POST /users).
             role = LOGIN
         else:
+            paths.extend(_logout_branches(lifecycle, function, handler, logout_words))
             continue
         steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
         if role == LOGIN and hook is None and _reset_request(function, handler, words, steps):
@@ -169,9 +170,59 @@ def handler_paths(lifecycle, handlers):
         if role is None:
             role = _role_by_behaviour(steps)
             if role is None:
+                paths.extend(_logout_branches(lifecycle, function, handler, logout_words))
                 continue
         paths.append(HandlerPath(function, handler, role, steps, reached))
+        if role == LOGIN:
+            paths.extend(_logout_branches(lifecycle, function, handler, logout_words))
     return _drop_inner(paths)
+
+
+def _logout_branches(lifecycle, function, handler, logout_words):
+    """A HandlerPath (LOGOUT) for each branch of a request handler that a
+    request parameter named for a logout selects (`if
+    request.GET.get("btnlogout"):`, `if request.POST.get("action") ==
+    "logout":`) and that removes a session key: a page view that signs the
+    user out when its logout button is pressed (it_school's views). Only
+    the branch's own steps are on the path."""
+    if handler is None or handler.kind == FUNCTION or not any(
+            event.kind == REMOVE for event in lifecycle.events.get(function, ())):
+        return ()
+    branches = []
+    for node in ast.walk(function):
+        if node.__class__ is ast.If and _selects_logout(node.test, logout_words):
+            branches.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    if not branches:
+        return ()
+    steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
+    found = []
+    for first, last in branches:
+        inside = [step for step in steps if first <= step.site.lineno <= last]
+        if any(step.kind == REMOVE for step in inside):
+            found.append(HandlerPath(function, handler, LOGOUT, inside, reached))
+    return found
+
+
+# What a request parameter is read from, by the last name of the object
+# (`request.GET`, `request.form`, `request.query_params`): the adapters'
+# request attributes that hold neither cookies nor headers.
+_PARAMETER_SOURCES = frozenset(
+    attr for f in fw.REQUEST_FRAMEWORKS for attr, source in f.requests.sources.items()
+    if "cookie" not in source and "header" not in source)
+
+
+def _selects_logout(test, logout_words):
+    """Whether an `if` test reads a request parameter (`request.GET.get(...)`,
+    `"logout" in request.POST`, `request.form["action"] == "logout"`)
+    together with a string naming a logout (`"btnlogout"`, `"dang_xuat"`)."""
+    reads = named = False
+    for node in ast.walk(test):
+        cls = node.__class__
+        if cls is ast.Attribute and node.attr in _PARAMETER_SOURCES:
+            reads = True
+        elif cls is ast.Constant and node.value.__class__ is str and len(node.value) <= 40:
+            named = named or logout_words.in_words(fw.words(node.value))
+    return reads and named
 
 
 def _reached_from_receivers(lifecycle):

@@ -95,6 +95,24 @@ class Read:
         return f"<Read {self.source} {self.key!r} line {getattr(self.node, 'lineno', 0)}>"
 
 
+# The keys a request's Cookie header is read under: the header itself, and
+# the WSGI/CGI environ's variable.
+_COOKIE_HEADER_KEYS = frozenset(("cookie", "http_cookie"))
+
+
+def _cookie_header(expr):
+    """`headers["Cookie"]`, `self.headers.get("Cookie", "")`,
+    `environ.get("HTTP_COOKIE")`, `os.environ["HTTP_COOKIE"]`: the request's
+    Cookie header, read by its literal name from any mapping."""
+    if expr.__class__ is ast.Subscript:
+        key = expr.slice
+    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
+        key = expr.args[0]
+    else:
+        return False
+    return key.__class__ is ast.Constant and isinstance(key.value, str) and key.value.lower() in _COOKIE_HEADER_KEYS
+
+
 class Container:
     __slots__ = ("source", "framework", "node", "model")
 
@@ -463,6 +481,8 @@ class OriginAnalysis(Analysis):
             return None
         if attr in stdlib.ENCODER_METHODS or base is FOREIGN:
             return base
+        if attr == "value" and base.__class__ is Read and base.source == COOKIE:
+            return base  # a parsed jar's morsel: `jar["sessionID"].value`
         return None
 
     def _assigned_here(self, target):
@@ -649,6 +669,10 @@ class OriginAnalysis(Analysis):
                 read = self._read(expr, key, base.source, base.framework, key_expr)
                 given = next((k.value for k in expr.keywords if k.arg == "type"), None)
                 return self._numeric(read, getattr(given, "id", None))
+        if receiver.__class__ is ast.Name and receiver.id == "self" and self._returns:
+            own = self.ctx.own_method(method)  # `sid = self._rand()`, a method of the class returning md5(time)
+            if own is not None and own in self._returns and not self._inside(own):
+                return Weak(expr, f"self.{method}(), a helper returning {self._returns[own].label}")
         instance = self.ctx.value_of(receiver)
         if instance.__class__ is ast.Call:
             cls = self.ctx.qualname(instance.func)
@@ -676,6 +700,10 @@ class OriginAnalysis(Analysis):
     def _qualified_call(self, expr, qualname, depth):
         if fw.is_strong_source(qualname):
             return STRONG
+        if qualname in stdlib.SIMPLE_COOKIE and expr.args and _cookie_header(self.ctx.value_of(expr.args[0])):
+            # `SimpleCookie(self.headers.get("Cookie"))`, `SimpleCookie(environ["HTTP_COOKIE"])`: the
+            # request's cookies, parsed by hand (http.server, raw WSGI and CGI apps)
+            return Container(COOKIE, None, expr)
         if qualname in stdlib.SALTED_HASHES and len(expr.args) > 1:
             salt = self.ctx.value_of(expr.args[1])  # `bcrypt.hashpw(token, bcrypt.gensalt())`
             if salt.__class__ is ast.Call and fw.is_strong_source(self.ctx.qualname(salt.func) or ""):

@@ -287,9 +287,18 @@ class SessionIdAnalysis(Analysis):
         short `sid`/`sess` mean other things outside web code (a subject or
         sample id), so they count only in files of a web framework."""
         normal = _normal(name)
-        if normal in sid.AMBIGUOUS_NAMES and not self._web:
+        if normal in sid.AMBIGUOUS_NAMES and not self._web and not self._in_session_class():
             return False
         return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
+
+    def _in_session_class(self):
+        """Whether the walk is in a method of a class named for a web session
+        (a raw WSGI app's `class Session` keeping `self.sid`), not for another
+        kind (`ChatSession`)."""
+        info = self.ctx.function
+        cls = info.class_node if info is not None else None
+        return (cls is not None and "session" in (w.lower() for w in fw.words(cls.name))
+                and not sid.names_other_session(cls.name))
 
     def is_session_read(self, read):
         """A read whose key names a session id or the session cookie: by a
@@ -690,6 +699,10 @@ class SessionIdAnalysis(Analysis):
                 # The web session's own id (`session.sid`) makes it a web session id anywhere.
                 if found.__class__ is SessionIdValue:
                     self._web_api_reads.add(read)
+        for param in self._params_in(value):
+            # `def validate_user_session(id, token): return user.session_token == token`: what a
+            # handler passes it is checked as the session id
+            self._session_params.setdefault(param, f"{label} in {param[0].name}()")
 
     def _session_data(self, expr):
         """Whether a local holds a value the application keeps in its own
@@ -1271,6 +1284,9 @@ class SessionIdAnalysis(Analysis):
         if self._once("weak", found.node):
             kind = kind or sid.credential_kind(_context_name(context)) or "session id"
             weak = WeakId(found.node, found.label, context, self._framework(), kind)
+            if generator is None and found.node.__class__ is ast.Call:
+                # `key = self._session_key()`: cleared at the end when that helper keys a client cache
+                generator = _callee(found.node.func)
             if generator is None:
                 self.weak_ids.append(weak)
             else:

@@ -235,6 +235,10 @@ def _any_in(strings, text):
     return False
 
 
+# `class Session:`, `class UserSession(Base):` in the lower-cased text.
+_SESSION_CLASS = re.compile(r"\bclass\s+\w*session\w*\s*[(:]")
+
+
 def _may_read_requests(text):
     """A request value can be read (analysis.origins: a request, handler or
     cookie jar of a framework the file imports, or a route registered by
@@ -334,8 +338,12 @@ def _anchor(text, raw):
     value (spelled, or a project helper's), `Depends` a project dependency."""
     if text.has("cookie") or _names(text) or _key_text(text) or _session_api(text) or _store(text, raw):
         return True
-    # A short name, or a sign-in call, where a request can be read.
-    if (any(has_word(text, name) for name in _SHORT_NAMES) or _sign_in_call(text)) and _may_read_requests(text):
+    # A short name, or a sign-in call, where a request can be read; a short
+    # name in a class named for a session (SessionIdAnalysis._in_session_class).
+    short = any(has_word(text, name) for name in _SHORT_NAMES)
+    if (short or _sign_in_call(text)) and _may_read_requests(text):
+        return True
+    if short and _SESSION_CLASS.search(text) is not None:
         return True
     needs = ()
     if _token_names(text) or _generator(raw):

@@ -43,6 +43,7 @@ from .sanic import SANIC
 from .sanic_session import SANIC_SESSION
 from .bottle import BOTTLE
 from .cherrypy import CHERRYPY
+from .beaker import BEAKER
 
 # The registry: every framework, session library and session backend
 # fixlint knows, one adapter value each (see base.Framework). Analyses and
@@ -52,7 +53,7 @@ FRAMEWORKS = (
     FLASK, FLASK_LOGIN, FLASK_SESSION, FLASK_KVSESSION, QUART_SESSION, QUART_AUTH, DJANGO, STARLETTE, STARSESSIONS,
     STARLETTE_LOGIN, PYRAMID,
     TORNADO, LITESTAR, AIOHTTP, AIOHTTP_SESSION, AIOHTTP_SECURITY, FALCON, SANIC, SANIC_SESSION, FLASK_JWT_EXTENDED, FASTAPI_JWT_AUTH,
-    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE, CHERRYPY,
+    DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE, CHERRYPY, BEAKER,
     HAND_ROLLED, PYTHON,
 )
 # Each adapter by its key: what the project model's summaries (JSON) name a
@@ -174,7 +175,7 @@ LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES
 TASK_QUEUE_PACKAGES = ("celery", "rq", "dramatiq", "huey", "arq")
 
 __all__ = [
-    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "BOTTLE", "CHERRYPY", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
+    "AIOHTTP", "AIOHTTP_SECURITY", "AIOHTTP_SESSION", "BEAKER", "BOTTLE", "CHERRYPY", "DJANGO", "FALCON", "FLASK", "FLASK_KVSESSION", "FLASK_LOGIN", "FLASK_SESSION", "FRAMEWORKS", "QUART_SESSION", "STARLETTE_LOGIN",
     "HAND_ROLLED", "LITESTAR", "PYRAMID", "PYTHON", "QUART_AUTH", "REQUEST_FRAMEWORKS", "ROUTING_FRAMEWORKS",
     "SESSION_BACKEND_OPTIONS", "STARLETTE", "STARSESSIONS", "TORNADO", "WEB_FRAMEWORKS",
     "Advice", "Framework", "Middleware", "SET_COOKIE_PARAMS", "Setting", "advice", "rule_fixes",
@@ -211,6 +212,31 @@ SESSION_COOKIE_WORDS = (
     "sess", "sid", "auth", "token", "jwt", "remember", "login", "user", "uid",
     "credential", "sso", "oauth", "bearer",
 )
+# Whole cookie names that are a token pair's halves (Simple JWT's and many
+# hand-made JWT apps' `access` and `refresh` cookies), whatever the words say.
+TOKEN_COOKIE_NAMES = frozenset(("access", "refresh"))
+# Those of them that also end common words (`goodsids` is a list of product
+# ids, `aside`, `fluid`, `guid`): they count only at a word's start
+# (`sid`, `connect.sid`, `__Host-sid`, `uid_token`).
+_WORD_START_SESSION_WORDS = frozenset(("sid", "uid"))
+
+
+def session_words_pattern(names=SESSION_COOKIE_WORDS):
+    """A regex (for lower-cased text, and for Semgrep inside `(?i:...)`)
+    that finds one of `names`, the _WORD_START_SESSION_WORDS at a word's
+    start only."""
+    return "|".join(("(?<![a-z])" if name in _WORD_START_SESSION_WORDS else "") + re.escape(name) for name in names)
+
+
+@lru_cache(maxsize=None)
+def _session_words_re(names):
+    return re.compile(session_words_pattern(names))
+
+
+def names_session_word(lowered, names=SESSION_COOKIE_WORDS):
+    """Whether lower-cased `lowered` holds one of `names` (a session or
+    credential word, see session_words_pattern)."""
+    return _session_words_re(names).search(lowered) is not None
 # Calls whose result is a session id or credential.
 TOKEN_GENERATORS = frozenset(
     (
@@ -258,7 +284,9 @@ def classify_cookie(name, config):
         return SESSION
     if is_non_sensitive_name(name, config):
         return PREFERENCE
-    if any(word in lowered for word in SESSION_COOKIE_WORDS) or not vocabularies.COOKIE_WORDS.isdisjoint(
+    if lowered in TOKEN_COOKIE_NAMES:
+        return SESSION
+    if names_session_word(lowered) or not vocabularies.COOKIE_WORDS.isdisjoint(
             words(name)):
         return PREFERENCE if _records_about_login(name) else SESSION
     return OTHER
@@ -283,6 +311,11 @@ def _records_about_login(name):
 
 # Calls that write data out as text: their result is the data, not a token.
 DATA_SERIALIZERS = frozenset(("json.dumps",))
+
+
+# What a variable holding a session id or token is named for (`session_key`,
+# `user_sid`, `access_token`; not `goodsids`, see session_words_pattern).
+TOKEN_VARIABLE_WORDS = ("token", "session", "sid", "jwt")
 
 
 def is_token_value(ctx, expr):
@@ -311,9 +344,7 @@ def is_token_value(ctx, expr):
         names.append(expr.id)
     elif expr.__class__ is ast.Attribute:
         names.append(expr.attr)
-    return any(
-        word in name.lower() for name in names for word in ("token", "session", "sid", "jwt")
-    )
+    return any(names_session_word(name.lower(), TOKEN_VARIABLE_WORDS) for name in names)
 
 
 # Keys a token pair is handed out under (Simple JWT's serializers and
@@ -486,8 +517,13 @@ def handler_framework(ctx, expr):
     own classes, a project base named like a handler in a file that
     imports the framework, or a base imported from a project module that
     derives it: ProjectFacts.app_classes), or a parameter named for one
-    (handler_parameter) — or None."""
-    if not HANDLER_FRAMEWORKS or expr.__class__ is not ast.Name:
+    (handler_parameter), or a helper's attribute holding such a parameter
+    (handler_attribute) — or None."""
+    if not HANDLER_FRAMEWORKS:
+        return None
+    if expr.__class__ is ast.Attribute:
+        return handler_attribute(ctx, expr)
+    if expr.__class__ is not ast.Name:
         return None
     if expr.id != "self":
         return handler_parameter(ctx, expr)
@@ -518,13 +554,55 @@ def handler_parameter(ctx, expr):
     binding = ctx.binding(expr)
     if binding is None or binding.kind != "param" or "handler" not in words(expr.id):
         return None
-    annotation = binding.value
+    return _handler_framework_for(ctx, binding.value)
+
+
+def _handler_framework_for(ctx, annotation):
+    """The handler framework a parameter annotated `annotation` (or None)
+    belongs to, in a module or project importing the framework."""
     qualname = ctx.qualname(annotation) if annotation is not None else None
     for framework in HANDLER_FRAMEWORKS:
         if annotation is not None and qualname not in framework.handler_classes:
             continue
         if ctx.imports(*framework.packages) or any(ctx.project_imports(p) for p in framework.packages):
             return framework
+    return None
+
+
+def handler_attribute(ctx, expr):
+    """The framework of a request handler a helper object keeps (a session
+    class's `self.handler`, `self._request_handler`: `def __init__(self,
+    handler): self.handler = handler`, as Tornado session tutorials write
+    it): `self.<attr>` named for a handler, in a class one of whose
+    methods assigns it a parameter handler_parameter takes for one — or
+    None."""
+    if not (expr.value.__class__ is ast.Name and expr.value.id == "self" and "handler" in words(expr.attr)):
+        return None
+    scope = ctx.scope
+    while scope is not None and scope.kind != "class":
+        scope = scope.parent
+    if scope is None:
+        return None
+    for method in scope.node.body:
+        if method.__class__ is not ast.FunctionDef and method.__class__ is not ast.AsyncFunctionDef:
+            continue
+        for statement in method.body:
+            if (statement.__class__ is ast.Assign and len(statement.targets) == 1
+                    and statement.targets[0].__class__ is ast.Attribute and statement.targets[0].attr == expr.attr
+                    and statement.value.__class__ is ast.Name):
+                parameter = statement.value
+                framework = _parameter_handler(ctx, method, parameter.id)
+                if framework is not None:
+                    return framework
+    return None
+
+
+def _parameter_handler(ctx, function, name):
+    """handler_parameter's answer for the parameter `name` of `function`
+    (read where the assignment is, not where the attribute is used)."""
+    for arg in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs):
+        if arg.arg == name and "handler" in words(name):
+            return _handler_framework_for(ctx, arg.annotation)
     return None
 
 
@@ -707,10 +785,17 @@ def _response_origin(ctx, receiver):
                     found = _response_origin(ctx, value)
                     if found is not _NOT_A_RESPONSE:
                         return found
+                elif value.__class__ in _DATA_LITERALS:
+                    return _NOT_A_RESPONSE  # `response = {"message": "ok"}`: a dict, whatever its name
         if receiver.id in RESPONSE_NAMES:
             return True
         return _NOT_A_RESPONSE
     return _NOT_A_RESPONSE
+
+
+# Literals a name called `response` may hold that are data, never a response.
+_DATA_LITERALS = frozenset((ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Constant, ast.JoinedStr, ast.DictComp,
+                            ast.ListComp))
 
 
 def _passed_response(ctx, binding):
@@ -1229,11 +1314,19 @@ def session_object(ctx, expr):
         framework = handler_framework(ctx, expr.value)
         if framework is not None and expr.attr in framework.handler_session_attributes:
             return HAND_ROLLED  # a Tornado handler's `self.session`: the application's own store
+    if _ENVIRON_SESSIONS and expr.__class__ in (ast.Subscript, ast.Call):
+        framework = environ_session(expr)
+        if framework is not None:
+            return framework  # `request.environ["beaker.session"]`
     if expr.__class__ is ast.Name:
         framework = _session_getter(ctx, expr)
         if framework is not None:  # `session = await get_session(request)`
             return framework
         value = ctx.value_of(expr)
+        if _ENVIRON_SESSIONS and value.__class__ in (ast.Subscript, ast.Call):
+            framework = environ_session(value)
+            if framework is not None:
+                return framework  # `session = request.environ.get("beaker.session")`
         if value.__class__ is ast.Attribute and value.attr == "session":
             framework = request_object(ctx, value.value)
             if framework is not None and not framework.requests.objects:
@@ -1249,6 +1342,32 @@ def session_object(ctx, expr):
 
 
 _HANDLER_SESSION_ATTRIBUTES = frozenset().union(*(f.handler_session_attributes for f in FRAMEWORKS))
+# The WSGI environ keys a session middleware puts its session under, and whose.
+_ENVIRON_SESSIONS = {key: f for f in FRAMEWORKS for key in f.environ_sessions}
+_ENVIRON_NAMES = frozenset(("environ",))
+
+
+def environ_session(expr):
+    """The framework whose session `expr` reads from the WSGI environ:
+    `request.environ["beaker.session"]`, `environ.get("beaker.session")`
+    (a subscript, or get() with the key first), the environ being an
+    attribute or a name called `environ`."""
+    if expr.__class__ is ast.Subscript:
+        container, key = expr.value, expr.slice
+    elif (expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args
+          and not expr.keywords):
+        container, key = expr.func.value, expr.args[0]
+    else:
+        return None
+    if not (key.__class__ is ast.Constant and key.value.__class__ is str):
+        return None
+    if container.__class__ is ast.Attribute:
+        named = container.attr
+    elif container.__class__ is ast.Name:
+        named = container.id
+    else:
+        return None
+    return _ENVIRON_SESSIONS.get(key.value) if named in _ENVIRON_NAMES else None
 # Libraries whose session a request's state namespace holds (Framework.state_sessions).
 _STATE_SESSION_LIBRARIES = tuple(f for f in FRAMEWORKS if f.state_sessions)
 _STATE_SESSIONS = frozenset().union(*(f.state_sessions for f in _STATE_SESSION_LIBRARIES))
@@ -1368,4 +1487,5 @@ def _is_request_param(function, name, framework):
     return False
 
 
-__all__ += ["REQUEST_NAMES", "SESSION_DEPENDENCY_MARKER", "project_dependency", "request_object", "session_object"]
+__all__ += ["REQUEST_NAMES", "SESSION_DEPENDENCY_MARKER", "environ_session", "project_dependency", "request_object",
+            "session_object"]

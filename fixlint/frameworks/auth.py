@@ -68,7 +68,7 @@ REVOKE_WORDS = INVALIDATE_METHODS | frozenset((
     "purge", "clear")) | frozenset(vocabularies.every("revoke"))
 VERIFY_RECEIVER_WORDS = frozenset(
     ("pwd", "password", "passwd", "hasher", "crypt", "context", "ph", "otp", "totp", "hotp", "argon", "kdf", "scrypt",
-     "pbkdf2")
+     "pbkdf2", "bcrypt", "argon2")  # passlib's hashes: `bcrypt.verify(secret, hash)`, `argon2.verify(...)`
 )
 VERIFY_RECEIVER_CALLS = frozenset((
     "pyotp.TOTP", "pyotp.HOTP", "argon2.PasswordHasher",

@@ -52,6 +52,9 @@ class ConfigDict:
     # (`cherrypy.config.update({...})`): the options it gives apply to a
     # tool another dict of the module switches on.
     global_updates: frozenset = frozenset()
+    # The seconds one unit of the lifetime option is worth (CherryPy's
+    # `tools.sessions.timeout` is in minutes).
+    lifetime_unit: int = 1
 
 
 @dataclass(frozen=True)
@@ -554,6 +557,9 @@ class Framework:
     # Calls whose (awaited) result is the session (aiohttp-session's
     # `session = await get_session(request)`).
     session_getters: frozenset = frozenset()
+    # Keys of the WSGI environ its middleware puts the session under
+    # (Beaker's `request.environ["beaker.session"]`, `environ.get(...)`).
+    environ_sessions: frozenset = frozenset()
     # Attributes of the request's state namespace (`Requests.state_attributes`
     # of the framework it `extends`) that hold its session, once the library
     # is in use (sanic-session's `request.ctx.session`).

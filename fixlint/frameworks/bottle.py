@@ -20,7 +20,7 @@ string, `request.forms` the form body, `request.params` both,
 `request.cookies` the cookies.
 
 Bottle has no session of its own (Beaker, a WSGI middleware, is the usual
-one): the cookie rules apply, and a logout that only deletes a credential
+one: frameworks/beaker.py): the cookie rules apply, and a logout that only deletes a credential
 cookie (SFX102, RULES.md Revision 2). Student "twitter clone" apps set
 their JWT or user cookie this way.
 """

@@ -7,7 +7,7 @@
   timeout=60, secure=False, httponly=False, ...)`: the cookie has no Secure
   and no HttpOnly unless the configuration (`"tools.sessions.secure": True`,
   `"tools.sessions.httponly": True`) asks, and the tool has no SameSite
-  option. `timeout` is in minutes.
+  option. `timeout` is in minutes (SFX304 reads it as 60 seconds each).
 - `cherrypy.session.regenerate()` deletes the old record and gives the data
   a new id (before or after the binding); `delete()` drops the record;
   `cherrypy.lib.sessions.expire()` expires the cookie in the browser;
@@ -41,13 +41,16 @@ SESSION_BACKEND = SessionBackend(
     session_methods=frozenset(("regenerate", "delete", "clear")),
 )
 
-# The tool's cookie options; `timeout` (minutes) is left out: SFX304 reads
-# seconds, and the default hour is short.
+# The tool's cookie options; `timeout` is in minutes (60 by default), the
+# lifetime of the record and of the cookie (`persistent`, the default).
 SESSIONS_TOOL = ConfigDict(
     switch="tools.sessions.on",
     options={"secure": "tools.sessions.secure", "httponly": "tools.sessions.httponly",
-             "name": "tools.sessions.name", "domain": "tools.sessions.domain", "path": "tools.sessions.path"},
-    defaults={"secure": False, "httponly": False, "name": "session_id", "domain": None, "path": "/"},
+             "name": "tools.sessions.name", "domain": "tools.sessions.domain", "path": "tools.sessions.path",
+             "lifetime": "tools.sessions.timeout"},
+    defaults={"secure": False, "httponly": False, "name": "session_id", "domain": None, "path": "/",
+              "lifetime": 3600},
+    lifetime_unit=60,
     label="CherryPy",
     subject="the tools.sessions session cookie",
     global_updates=frozenset(("cherrypy.config.update",)),

@@ -105,7 +105,8 @@ SESSION_NEUTRAL_IMPORTS = frozenset(
     f"flask_login.{module}{name}" for module in ("", "mixins.") for name in ("UserMixin", "AnonymousUserMixin"))
 # Configuration loaders whose keys fixlint cannot read; from_object() of a
 # string or a class name is read, of anything computed is not.
-UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file"))
+# (`from_json`: Flask 2.0's, removed in 2.3, still in older apps.)
+UNREADABLE_CONFIG_LOADERS = frozenset(("from_pyfile", "from_envvar", "from_prefixed_env", "from_file", "from_json"))
 OBJECT_CONFIG_LOADER = "from_object"
 MAPPING_CONFIG_LOADERS = frozenset(("update", "from_mapping"))
 # The application constructions the project-wide findings are reported at.

@@ -79,6 +79,25 @@ SESSION_FACTORY = Middleware(
     call="SignedCookieSessionFactory",
 )
 
+# Pyramid 1.x's `UnencryptedCookieSessionFactoryConfig(secret, timeout=1200,
+# cookie_name="session", cookie_max_age=None, cookie_path="/",
+# cookie_domain=None, cookie_secure=False, cookie_httponly=False, ...)`
+# (deprecated in 1.5, removed in 2.0, still in older apps): no Secure and no
+# HttpOnly unless asked; it has no SameSite option.
+LEGACY_SESSION_FACTORY = Middleware(
+    qualnames=frozenset(("pyramid.session.UnencryptedCookieSessionFactoryConfig",)),
+    label="Pyramid",
+    params=("timeout", "cookie_name", "cookie_max_age", "cookie_path", "cookie_domain", "cookie_secure",
+            "cookie_httponly"),
+    options={
+        "secure": "cookie_secure", "httponly": "cookie_httponly", "lifetime": "cookie_max_age",
+        "name": "cookie_name", "domain": "cookie_domain", "path": "cookie_path",
+    },
+    defaults={"secure": False, "httponly": False, "lifetime": None, "name": "session", "domain": None, "path": "/"},
+    subject="the session factory's session cookie",
+    call="UnencryptedCookieSessionFactoryConfig",
+)
+
 _AUTH_TKT_OPTIONS = {
     "secure": "secure", "httponly": "http_only", "samesite": "samesite", "lifetime": "max_age",
     "name": "cookie_name", "domain": "domain", "path": "path",
@@ -310,7 +329,7 @@ PYRAMID = Framework(
     response_attributes=frozenset(("response",)),  # `request.response.set_cookie(...)`
     set_cookie_params=SET_COOKIE_PARAMS,
     cookie_defaults={"secure": False, "httponly": False, "samesite": None},
-    middleware=(SESSION_FACTORY, AUTH_TKT_POLICY, AUTH_TKT_HELPER, REMEMBER),
+    middleware=(SESSION_FACTORY, LEGACY_SESSION_FACTORY, AUTH_TKT_POLICY, AUTH_TKT_HELPER, REMEMBER),
     routing=Routing(
         view_decorators=VIEW_DECORATORS,
         path_keywords=("route_name",),

@@ -369,6 +369,7 @@ OCCASIONS = (
 GLUED_TERMS = ("login", "logout", "signin", "signout", "logon", "logoff")
 GLUE_PREFIXES = frozenset((
     "do", "exec", "execute", "process", "handle", "submit", "check", "try", "go", "ajax", "api", "web", "app",
+    "btn", "button",
     "user", "admin", "member", "staff", "customer", "client", "student", "teacher", "my",
 ))
 

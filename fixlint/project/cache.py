@@ -64,7 +64,9 @@ from .. import __version__
 # `options` of a function returning a `dict(...)` call, and the modules of a project that is a virtual environment too;
 # 37: `remember_default_lifetime` (a remembering login_user() without duration=), and a returned option's
 # conditional of two weak literals (`samesite="None" if prod else None`) kept as its first
-FORMAT = 37
+# 38: `module_keys` (a module's keys given as bare names), `loads_modules` (from_object of a module) and
+# `live_objects` (from_object of an object not named for development)
+FORMAT = 38
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -131,5 +131,5 @@ def _may_name_session(name):
     """Only a cookie named like a session or credential is ever asked
     about (SessionIdAnalysis._never_read): other strings are not kept."""
     lowered = name.lower()
-    return any(word in lowered for word in fw.SESSION_COOKIE_WORDS) or sid.normal(name) in sid.SESSION_ID_NAMES
+    return fw.names_session_word(lowered) or sid.normal(name) in sid.SESSION_ID_NAMES
 

@@ -106,6 +106,13 @@ class ProjectFacts(NamedTuple):
     # (functions.py), by the qualified name the module calls them by
     # (`auth.utils.log_in`, `.deps.get_session`):
     helpers: dict = {}
+    # Flask keys given only as a module's bare names in an app that loads
+    # only classes (`from_object(Config)`): key -> the module's file name.
+    unloaded_keys: dict = {}
+    # Every object its modules outside tests load with from_object is named
+    # for development (`DevelopmentConfig`, `config["development"]`): a
+    # development app (RULES.md: its session cookie flags are not judged).
+    development_app: bool = False
     # Another project module star-imports the checked one: a shared base
     # (pretix/_base_settings.py under settings.py), never judged alone.
     shared_base: bool = False
@@ -399,7 +406,7 @@ class Project:
             found = _merge(
                 [self.summaries[p] for p in group],
                 [self.summaries[p] for p in group if not self._is_test_code(p)],
-                any(self._loads_elsewhere(p) for p in group))
+                any(self._loads_elsewhere(p) for p in group), group)
             reexported = self._reexported().used_in(group)
             found = self._facts[group] = found._replace(
                 forced_flags=self._forced_flags(group),
@@ -1496,20 +1503,35 @@ def _installed_hooks(product):
 _LIFETIME_GIVEN = tuple(f for f in fw.FRAMEWORKS if f.remember_lifetime_argument)
 
 
-def _merge(summaries, product, unreadable):
+def _merge(summaries, product, unreadable, paths=()):
     """The facts of an application's modules; `product`: those outside test
     code (a test's `Flask(__name__)` does not make an extension an app);
     `unreadable`: whether one loads configuration fixlint cannot read
-    (Project._loads_elsewhere)."""
+    (Project._loads_elsewhere); `paths`: the modules' paths, in the order of
+    `summaries`."""
     # A key given only as a class's attribute is the app's when the app
     # loads an object (`from_object`): a dataclass's field elsewhere in the
     # project (marimo's `GlobalSettings.SESSION_COOKIE_SECURE`, for its own
     # server) is no Flask configuration.
+    # One given only as a module's bare name is not when every object the app
+    # loads is a class (`from_object(Config)`: a `SESSION_COOKIE_SECURE = True`
+    # left unindented after the class is never read), unless the module is a
+    # Django settings module.
     objects = any(facts.get("loads_objects", False) for facts in summaries)
+    classes_only = objects and not any(facts.get("loads_modules", False) for facts in summaries)
     keys = set()
-    for facts in summaries:
-        class_keys = facts.get("class_keys")
-        keys.update(facts["keys"] if objects or not class_keys else set(facts["keys"]).difference(class_keys))
+    unloaded = {}
+    for facts, path in zip(summaries, paths or [None] * len(summaries)):
+        if not objects:
+            unread = facts.get("class_keys")
+        elif classes_only and _SETTINGS_MARKERS.isdisjoint(facts["keys"]):
+            unread = facts.get("module_keys")
+        else:
+            unread = None
+        keys.update(set(facts["keys"]).difference(unread) if unread else facts["keys"])
+        if unread and objects and path is not None:
+            for key in unread:
+                unloaded.setdefault(key, os.path.basename(path))
     for framework in _LIFETIME_GIVEN:
         # Every remembering call gives the cookie its own lifetime (`login_user(..., duration=...)`):
         # the lifetime setting's default is never used, as if the project set it.
@@ -1520,9 +1542,12 @@ def _merge(summaries, product, unreadable):
     return ProjectFacts(
         uses=frozenset(use for use in _USES if any(f.get(use, False) for f in summaries)),
         keys=frozenset(keys),
+        unloaded_keys={key: module for key, module in unloaded.items() if key not in keys},
         unreadable=unreadable,
         modules=len(summaries),
         builds_app=any(f.get("builds_app", False) for f in product),
+        development_app=(any(f.get("loads_objects", False) for f in product)
+                         and not any(f.get("live_objects", False) for f in product)),
         identity_cookies=frozenset(name for f in product for facts in f.get("handler_cookies", {}).values()
                                    for name in facts["identity"]),
         forced_keys={key: None for f in product for key, _ in f.get("forced_keys", ())},

@@ -16,6 +16,14 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
   (`class Config: SESSION_COOKIE_SECURE = True`): a Flask app's only when
   the app loads an object (`loads_objects`: the module calls `from_object`),
   not a dataclass's field that configures something else;
+- `module_keys`: those of its `keys` it gives only as bare module-level
+  names (`SESSION_COOKIE_SECURE = True` beside a config class): not the
+  app's when every object the app loads is a class (`loads_modules`
+  False: `from_object(Config)`, never `from_object("config")` or
+  `from_object(__name__)`);
+- `live_objects`: it loads (`from_object`) an object not named for
+  development (`ProductionConfig`, `config[env]`); an app whose modules
+  load only development ones (`config["development"]`) is a development app;
 - `object_links`: those of its `links` that `from_object` loads as the
   app's configuration (ProjectFacts: one no project module answers, a
   gitignored `settings.py`, is configuration fixlint cannot read);
@@ -322,7 +330,8 @@ def _as_names(name):
 
 
 def empty():
-    return {"imports": [], "links": [], "keys": [], "class_keys": [], "loads_objects": False, "unreadable": False,
+    return {"imports": [], "links": [], "keys": [], "class_keys": [], "module_keys": [], "loads_objects": False,
+            "loads_modules": False, "live_objects": False, "unreadable": False,
             **{f.project_marker: False for f in _MARKED}, **{f.project_use: False for f in _CONFIGURED},
             "functions": {},
             "builds_app": False, "middleware": [], "secure_sessions": [], "cookies_read": [],
@@ -745,9 +754,10 @@ def _names_a_class(receiver):
     return name == "cls" or (name[:1].isupper() and not name.isupper())
 
 
-# Loader names other objects have too (pydub's `AudioSegment.from_file(path)`):
-# a configuration loader only on an object named as a configuration.
-_GENERIC_LOADERS = frozenset(("from_file",))
+# Loader names other objects have too (pydub's `AudioSegment.from_file(path)`,
+# a model's `from_json(data)`): a configuration loader only on an object
+# named as a configuration.
+_GENERIC_LOADERS = frozenset(("from_file", "from_json"))
 _CONFIG_WORDS = frozenset(("config", "conf", "cfg", "configuration", "settings"))
 
 
@@ -756,6 +766,25 @@ def _names_a_config(receiver):
     whose last name says it holds configuration."""
     name = receiver.attr if receiver.__class__ is ast.Attribute else getattr(receiver, "id", None)
     return name is not None and not _CONFIG_WORDS.isdisjoint(fw.words(name))
+
+
+def _none_tested(function, name, call):
+    """Whether `call` sits in an `if` of `function` that tests whether the
+    parameter `name` was given (`if name is None:`, `is not None`, `if not
+    name:`, `if name:`): the other branch decides what the app loads when
+    no caller gives one."""
+    for node in walk(function):
+        if node.__class__ is not ast.If:
+            continue
+        test = node.test
+        if test.__class__ is ast.UnaryOp and test.op.__class__ is ast.Not:
+            test = test.operand
+        elif (test.__class__ is ast.Compare and len(test.ops) == 1 and test.ops[0].__class__ in (ast.Is, ast.IsNot)
+              and test.comparators[0].__class__ is ast.Constant and test.comparators[0].value is None):
+            test = test.left
+        if test.__class__ is ast.Name and test.id == name and any(inner is call for inner in walk(node)):
+            return True
+    return False
 
 
 def _chosen_mapping(arg):
@@ -849,7 +878,9 @@ class _Summariser:
         self._object_names = []  # `from_object(...)` calls: (call, the name, its kind: _NAMED...), judged after the walk
         self._class_body = set()  # the assignments that are a class's attributes
         self._in_class = False  # the keys being read are a class's attributes
-        self._keyed = (set(), set())  # the keys given elsewhere, and those given as a class's attributes
+        # the keys given elsewhere, those given as a class's attributes, and those given as a bare name's
+        self._keyed = (set(), set(), set())
+        self._bare_name = False  # the key being read is a bare name's (`SESSION_COOKIE_SECURE = True`)
         self._key_lines = {}  # key -> the lines it is given at (None: a line that always counts)
         self._tree = None  # the module, while visit_module reads it
         self._ifs = []  # every `if`, for _dev_only_keys
@@ -892,8 +923,9 @@ class _Summariser:
                 self._ifs.append(node)
         for node in classes:  # after every import is known
             self._session_middleware(node)
-        plain, in_classes = self._keyed
-        self.facts["class_keys"] = sorted(in_classes - plain)
+        plain, in_classes, bare = self._keyed
+        self.facts["class_keys"] = sorted(in_classes - plain - bare)
+        self.facts["module_keys"] = sorted(bare - plain - in_classes)
         if self._ifs and self._key_lines:
             dropped = self._dev_only_keys()
             if dropped:
@@ -1008,8 +1040,9 @@ class _Summariser:
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):
             self._object_link(arg.value)
         elif arg.__class__ is ast.Name:
-            self._object_names.append((call, arg.id, _NAMED))
+            self._object_names.append((call, arg.id, _NAMED))  # a module or a class: _object_parameters
         elif arg.__class__ is ast.Attribute:
+            self._loads(arg.attr)
             root = arg.value
             while root.__class__ is ast.Attribute:
                 root = root.value
@@ -1019,6 +1052,9 @@ class _Summariser:
                 self.facts["unreadable"] = True  # from_object(load().Config)
         elif (mapping := _chosen_mapping(arg)) is not None:
             self._object_names.append((call, mapping.id, _CHOSEN))
+            key = arg.slice if arg.__class__ is ast.Subscript else arg.args[0]
+            if not (key.__class__ is ast.Constant and isinstance(key.value, str) and fw.is_dev_name(key.value)):
+                self.facts["live_objects"] = True  # `config[env]`; `config["development"]` is for development
         else:
             self.facts["unreadable"] = True  # from_object(os.environ[...]), from_object(load(env))
 
@@ -1029,6 +1065,19 @@ class _Summariser:
         configuration lives where fixlint cannot read it)."""
         self.facts["links"].append(dotted)
         self.facts["object_links"].append(dotted)
+        self._loads(dotted.rpartition(".")[2])
+
+    def _loads(self, name):
+        """`from_object` is handed the object named `name`: a module
+        (`__name__`, `config`, "config.settings": `loads_modules`, whose
+        bare names are keys) unless a CapWords class or an upper-case
+        object (`Config`, "config.ProductionConfig", `CONFIG`); one for
+        deployment (`live_objects`) unless named for development
+        (`DevelopmentConfig`, `config["development"]`)."""
+        if not name[:1].isupper():
+            self.facts["loads_modules"] = True
+        if not fw.is_dev_name(name):
+            self.facts["live_objects"] = True
 
     def _object_parameters(self, functions, tree):
         """`from_object(name)` where `name` is a parameter of a function
@@ -1053,8 +1102,15 @@ class _Summariser:
                     self.facts["unreadable"] = True
                 elif default.__class__ is ast.Constant and isinstance(default.value, str):
                     self._object_link(default.value)
+                elif (default.__class__ is ast.Constant and default.value is None
+                      and _none_tested(function, name, call)):
+                    # `if config_class is None: from_object(Config)` / `else: from_object(config_class)`:
+                    # the app loads the project's class unless a caller passes its own
+                    self.facts["live_objects"] = True
                 elif default.__class__ not in (ast.Name, ast.Attribute):
                     self.facts["unreadable"] = True  # no default, or None: the caller's object
+                else:
+                    self._loads(default.id if default.__class__ is ast.Name else default.attr)
                 break
             else:
                 if kind is _NAMED and name not in self.origins:
@@ -1062,6 +1118,9 @@ class _Summariser:
                     chosen = _assigned_choice(tree, call, name)
                     if chosen is not None:
                         name, kind = chosen, _CHOSEN
+                        self.facts["live_objects"] = True  # whichever entry the local picks
+                if kind is _NAMED:
+                    self._loads(name)
                 strings = _string_mapping(tree, name) if kind is _CHOSEN else None
                 if strings:
                     for dotted in strings:  # {"production": "pkg.config.ProductionConfig"}: each linked
@@ -1127,13 +1186,15 @@ class _Summariser:
     def _key(self, name, where=None):
         self.facts["keys"].append(name)
         self._key_lines.setdefault(name, set()).add(where.lineno if where is not None else None)
-        self._keyed[self._in_class].add(name)
+        self._keyed[1 if self._in_class else 2 if self._bare_name else 0].add(name)
         if name in _CONFIG_MARKERS:
             self.facts[_CONFIG_MARKERS[name]] = True
 
     def _key_target(self, target):
         if target.__class__ is ast.Name and target.id in _RECORDED:
+            self._bare_name = True
             self._key(target.id, target)
+            self._bare_name = False
         elif target.__class__ is ast.Attribute and target.attr in _RECORDED:
             self._key(target.attr, target)
         elif target.__class__ is ast.Subscript:

@@ -72,11 +72,17 @@ def stated(site, flag_name):
 
 def never_set(site, flag_name, default):
     """The opening of a message about a project that never gives an app's
-    cookie setting (APP sites: Flask(...), Quart(...) or LoginManager(...));
-    the app is named by its framework ("this Quart app")."""
+    cookie setting (APP sites: Flask(...), Quart(...) or LoginManager(...)),
+    the setting, and where to give it; the app is named by its framework
+    ("this Quart app"). A setting a module gives only as a bare name beside
+    the class `from_object` loads is said to be there, and to be moved."""
     owner = "LoginManager" if site.sensitivity_detail == "remember" else f"{site.label or 'Flask'} app"
     setting = site.settings[flag_name]
-    return f"no module of the project sets {setting} for this {owner} (default {default})", setting
+    module = site.unloaded.get(setting)
+    if module is not None:
+        return (f"{module} sets {setting} at module level, outside the class from_object() loads (this "
+                f"{owner} keeps the default {default})"), setting, "inside that config class"
+    return f"no module of the project sets {setting} for this {owner} (default {default})", setting, "in its config"
 
 
 def morsel_ref(site):

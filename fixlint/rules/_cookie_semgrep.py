@@ -96,12 +96,14 @@ PREFERENCE = (
     rf"(?:[\w.-]*[-_.])?(?:{_NON_SENSITIVE})(?:[-_.][\w.-]*)?)"
 )
 CSRF = "[^=;]*(?i:csrf|xsrf)[^=;]*"
-SESSION_WORDS = f"(?i:{words(fw.SESSION_COOKIE_WORDS)})"
+SESSION_WORDS = f"(?i:{fw.session_words_pattern()})"
+# A cookie name argument: one holding those words, or a token pair's half (`access`).
+SESSION_COOKIE_NAME = f"(?i:{fw.session_words_pattern()}|^(?:{words(sorted(fw.TOKEN_COOKIE_NAMES))})$)"
 # A session/auth cookie's whole name, in text (morsel names, header values).
 SESSION_NAME = (
     rf"""(?![^=;"']*(?i:csrf|xsrf))(?!{PREFERENCE}\s*["'=;])[^=;"']*{SESSION_WORDS}[^=;"']*"""
 )
-TOKEN_VARIABLE_RE = r"(?i)^([\w.]*\.)?\w*(token|session|sid|jwt)\w*$"
+TOKEN_VARIABLE_RE = rf"(?i)^([\w.]*\.)?\w*({fw.session_words_pattern(fw.TOKEN_VARIABLE_WORDS)})\w*$"
 
 
 def not_named(name):
@@ -141,8 +143,8 @@ def session_cookie():
     value = "$RESP.$SET($NAME, $VALUE, ...)"
     return [
         {"pattern-either": [
-            {"pattern": f'$RESP.$SET("=~/{SESSION_WORDS}/", ...)'},
-            {"pattern": f'$RESP.$SET(..., key="=~/{SESSION_WORDS}/", ...)'},
+            {"pattern": f'$RESP.$SET("=~/{SESSION_COOKIE_NAME}/", ...)'},
+            {"pattern": f'$RESP.$SET(..., key="=~/{SESSION_COOKIE_NAME}/", ...)'},
             {"patterns": [{"pattern": "$RESP.$SET($SETTINGS.$ATTR, ...)"}, regex("$ATTR", ".*COOKIE_NAME")]},
             {"patterns": [{"pattern": value}, one_of_calls("$VALUE", fw.TOKEN_GENERATORS)]},
             {"patterns": [{"pattern": value}, regex("$VALUE", TOKEN_VARIABLE_RE)]},
@@ -752,8 +754,8 @@ def _cookie_object_named(skip_names):
     """The object builds a session/auth cookie, by its literal name given
     as `key=` or first; never one of `skip_names`."""
     out = [{"pattern-either": [
-        {"pattern": f'$CK("=~/{SESSION_WORDS}/", ...)'},
-        {"pattern": f'$CK(..., key="=~/{SESSION_WORDS}/", ...)'},
+        {"pattern": f'$CK("=~/{SESSION_COOKIE_NAME}/", ...)'},
+        {"pattern": f'$CK(..., key="=~/{SESSION_COOKIE_NAME}/", ...)'},
     ]}]
     for name in skip_names:
         out += [{"pattern-not": f'$CK("=~/^{name}$/", ...)'}, {"pattern-not": f'$CK(..., key="=~/^{name}$/", ...)'}]

@@ -101,8 +101,11 @@ class SessionNotInvalidatedOnLogout(Rule):
       `keluar`, `cikis` only as the whole name or a
       one-segment route); or any handler that writes a signed-out flag
       (`session["islogout"] = True`, `session["logged_in"] = False`) and
-      binds nobody — a view called `index` in a `logout` app. Test code
-      never is.
+      binds nobody — a view called `index` in a `logout` app; or the
+      branch of a request handler that a request parameter named for a
+      logout selects (`if request.GET.get("btnlogout"):`, `if
+      request.POST.get("action") == "dang_xuat":`), judged on its own
+      statements. Test code never is.
     - **Invalidation**: `session.clear()` (Flask, Starlette, Django),
       Django `django.contrib.auth.logout(request)`, `request.session.flush()`
       or `delete()`, `super()` in a `LogoutView` subclass,

@@ -141,9 +141,17 @@ class CookieWithoutSecure(Rule):
     a mapping of the project's classes (`from_object(config[config_name])`,
     as Flask's tutorials write the app factory) is read as all of them:
     when none sets the setting, whichever the deployment picks leaves the
-    default. It is left alone when
+    default; an app factory's `if config_class is None:
+    from_object(Config)` is read as that class. A setting given only as a
+    bare name at a config module's top level, beside the class
+    `from_object(Config)` loads, is never read: the message says so and
+    where to move it (a module loaded itself, `from_object("config")` or
+    `from_object(__name__)`, gives its top-level names). It is left alone when
+    every object the app loads is named for development
+    (`from_object(DevelopmentConfig)`, `config["development"]`: a
+    development app), when
     it loads configuration fixlint cannot read (`from_pyfile`,
-    `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
+    `from_envvar`, `from_file`, `from_json`, `from_prefixed_env`, `from_object` of a
     computed value, of a parameter's or an unknown mapping's entry, or of
     a name imported from no module of the project: a gitignored
     `instance/config.py`, an installed package; or of a string naming no
@@ -305,9 +313,9 @@ class CookieWithoutSecure(Rule):
     def message(self, site, flag):
         subject = site.subject()
         if site.kind == APP:
-            opening, setting = never_set(site, "secure", "False")
+            opening, setting, place = never_set(site, "secure", "False")
             return (f"{opening}, so {subject} travels over plain HTTP; set {setting} = True "
-                    f"in its config ({site.label})")
+                    f"{place} ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["secure"]
             if not flag.explicit and site.development_line is not None:

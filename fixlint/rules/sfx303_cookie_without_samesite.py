@@ -177,9 +177,9 @@ class CookieWithoutSamesite(Rule):
     def message(self, site, flag):
         subject = site.subject()
         if site.kind == APP:
-            opening, setting = never_set(site, "samesite", "None")
+            opening, setting, place = never_set(site, "samesite", "None")
             return (f"{opening}, so {subject} rides on cross-site requests; "
-                    f'set {setting} = "Lax" in its config ({site.label})')
+                    f'set {setting} = "Lax" {place} ({site.label})')
         if site.kind == SETTINGS:
             setting = site.settings["samesite"]
             return (f"{setting} = {flag.value!r} sends {subject} on cross-site requests; "

@@ -213,15 +213,18 @@ class SessionLifetimeTooLong(Rule):
         cap = format_duration(limit)
         subject = site.subject()
         if site.kind == APP:
-            opening, setting = never_set(site, "lifetime", life)
+            opening, setting, place = never_set(site, "lifetime", life)
             return (f"{opening}, above the limit of {cap}: {subject} lives that long; "
-                    f"set a shorter {setting} in its config ({site.label})")
+                    f"set a shorter {setting} {place} ({site.label})")
         if site.kind == SETTINGS:
             setting = site.settings["lifetime"]
             return (f"{setting} keeps {subject} alive for {life}, above the limit of {cap}; "
                     f"lower {setting} ({site.label})")
         if site.kind == MIDDLEWARE:
             option = site.settings["lifetime"]
+            if site.config_dict:
+                return (f'{subject} lives {life}, above the limit of {cap}; set a shorter "{option}" '
+                        f"({site.label})")
             return (f"{subject} lives {life}, above the limit of {cap}; pass a shorter "
                     f"{option}= ({site.label})")
         if site.kind == SESSION_EXPIRY:
