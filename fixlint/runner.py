@@ -128,12 +128,34 @@ def _load_gitignore(directory):
         return None
 
 
+def _tracked_ignored(root):
+    """The Python files under `root` that git tracks although a .gitignore
+    matches them (a committed settings.py its .gitignore lists): .gitignore
+    applies to untracked files only, so they are checked. Asked of git
+    (`git ls-files --cached --ignored --exclude-standard`) once per root,
+    when the walk meets a .gitignore; an empty set when `root` is no git
+    work tree or git cannot answer."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z", "--cached", "--ignored", "--exclude-standard", "--", "*.py"],
+            capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(os.path.normpath(os.path.join(root, name)) for name in names if name)
+
+
 def discover(paths, exclude=(), use_gitignore=True, skip=None):
     """(files, errors): the Python files under `paths`, minus excluded ones.
 
     Excludes are gitignore-style patterns, matched against each path
     relative to the folder given on the command line; `.gitignore` files met
-    on the way apply below their folder. A file named explicitly is checked
+    on the way apply below their folder, to files git does not track
+    (_tracked_ignored). A file named explicitly is checked
     whatever its extension unless an exclude pattern matches it. `skip`, a
     function of a path, leaves out more (flake8's exclude patterns)."""
     excluded = _Excludes(exclude)
@@ -152,6 +174,8 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
             errors.append((root, FileError(1, 0, "no such file or directory")))
             continue
         ignores = []  # (folder, spec) from .gitignore files
+        tracked = None  # the tracked files a .gitignore matches, asked once a .gitignore is met
+        tracked_folders = set()  # and their folders, which the walk must enter
         prefix = root if root.endswith(os.sep) else root + os.sep
         walk_errors = []
         real.folders.setdefault(os.path.normpath(root), os.path.realpath(root))
@@ -162,6 +186,9 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                 found = _load_gitignore(folder)
                 if found is not None:
                     ignores.append((folder, found))
+                    if tracked is None:
+                        tracked = _tracked_ignored(root)
+                        tracked_folders = {os.path.dirname(path) for path in tracked}
 
             def skipped(path, is_dir, folder=folder):
                 # The walk's folders start with `root` as given, and names hold
@@ -170,6 +197,10 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                 probe = rel + "/" if is_dir else rel
                 if excluded.match_file(probe) or skip(path):
                     return True
+                if tracked and (os.path.normpath(path) in tracked if not is_dir else any(
+                        t == os.path.normpath(path) or t.startswith(os.path.normpath(path) + os.sep)
+                        for t in tracked_folders)):
+                    return False  # git tracks it (or files below it): .gitignore does not apply
                 for base, spec in ignores:
                     if path.startswith(base.rstrip(os.sep) + os.sep) or base == root:
                         sub = os.path.relpath(path, base)

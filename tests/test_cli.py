@@ -144,6 +144,30 @@ def test_gitignore_is_respected(tmp_path):
     assert sorted({line.split(":")[0] for line in done.stdout.splitlines()}) == ["app.py"]
 
 
+def test_a_file_git_tracks_is_checked_though_a_gitignore_matches_it(tmp_path):
+    """.gitignore applies to untracked files only (git's own rule): a
+    committed settings.py its .gitignore lists (round 52's gestiona_iesgn,
+    term3_project) is the project's; an untracked one stays skipped."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    write(tmp_path, ".gitignore", "app.py\nlocal/\n")
+    write(tmp_path, "app.py", VULNERABLE)
+    write(tmp_path, "local/app.py", VULNERABLE)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", "app.py", ".gitignore"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "init"], check=True)
+    done = run_cli("check", ".", cwd=tmp_path)
+    assert sorted({line.split(":")[0] for line in done.stdout.splitlines()}) == ["app.py"]
+    ignored = run_cli("check", ".", cwd=tmp_path / "local")
+    assert ignored.stdout.strip() != ""  # named on its own, local/ is checked: its silence above is the .gitignore
+
+
 def test_parallel_jobs_give_the_same_findings(tmp_path):
     for i in range(12):
         write(tmp_path, f"m{i:02}.py", VULNERABLE)

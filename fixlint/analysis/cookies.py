@@ -85,7 +85,9 @@ _FRAME_DISPATCHERS = frozenset().union(*(f.frame_dispatchers for f in fw.FRAMEWO
 _INIT_METHODS = frozenset(m.init_method for f in fw.FRAMEWORKS for m in f.middleware if m.init_method)
 # Libraries whose settings are one dict of the framework's settings (dj-rest-auth's REST_AUTH), by its name.
 _SETTINGS_DICTS = {f.settings_dict.name: f for f in fw.FRAMEWORKS if f.settings_dict is not None}
-_HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set"))
+# (`set_header`: Bottle's and Tornado's responses; `send_header`: http.server's handler; `append_header`: Falcon's.)
+_HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set", "set_header",
+                             "send_header", "append_header"))
 
 
 class Flag:
@@ -113,6 +115,7 @@ class CookieSite:
         # the function whose returned dict the call spreads (`"cookie_params()"`): where a flag goes
         self.options_from = None
         self.config_dict = False  # a MIDDLEWARE site switched on by a configuration dict's key (ConfigDict)
+        self.config_call = False  # ... or by the dict a call is handed (ConfigDict.calls: Beaker's SessionMiddleware)
         self.label = label  # framework name for messages
         self.name = name  # literal cookie name, if known
         self.sensitivity = sensitivity
@@ -885,7 +888,10 @@ _ONE_WORD_MIDDLEWARE = frozenset(q.rpartition(".")[2].lower() for q in fw.MIDDLE
 _UNCOOKIED_MIDDLEWARE = tuple(sorted(n + "(" if n in _ONE_WORD_MIDDLEWARE else n
                                      for n in _MIDDLEWARE_CLASSES if "cookie" not in n))
 # Session tools switched on by a configuration dict's key (Framework.config_dicts).
-_CONFIG_DICTS = {spec.switch: spec for framework in fw.FRAMEWORKS for spec in framework.config_dicts}
+_CONFIG_DICTS = {spec.switch: spec for framework in fw.FRAMEWORKS for spec in framework.config_dicts if spec.switch}
+# The calls a configuration dict is handed to (ConfigDict.calls), and its spec.
+_CONFIG_DICT_CALLS = {call: spec for framework in fw.FRAMEWORKS for spec in framework.config_dicts
+                      for call in spec.calls}
 _CONFIG_OPTIONS = frozenset(option for spec in _CONFIG_DICTS.values() for option in spec.options.values())
 _GLOBAL_CONFIG_UPDATES = frozenset(call for spec in _CONFIG_DICTS.values() for call in spec.global_updates)
 
@@ -1151,6 +1157,8 @@ class CookieAnalysis(Analysis):
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
         self._config_dicts = []  # (dict, switch key, ConfigDict): a session tool switched on, judged at finish()
+        self._top_statements = None  # ids of the module's top-level statements (_top_level)
+        self._top_settings = {}  # setting name -> the site of its last top-level assignment
         self._config_options = {}  # a ConfigDict option key -> the value the process-wide configuration gives it
         self._constructions = []  # (Flask(...) / LoginManager(...) call, its framework)
         self._frames = set()  # ids of the constructions that are dispatcher frames (_frame)
@@ -1233,7 +1241,9 @@ class CookieAnalysis(Analysis):
             self._response_headers(node)
         if qualname in _FRAME_DISPATCHERS and node.args:
             self._frames.add(id(node.args[0]))  # `DispatcherMiddleware(Flask("FRAME"), {...})`
-        if qualname in MIDDLEWARE_WRAPPERS and node.args:
+        if qualname in _CONFIG_DICT_CALLS:
+            self._config_call_dict(node, _CONFIG_DICT_CALLS[qualname])
+        elif qualname in MIDDLEWARE_WRAPPERS and node.args:
             self._middleware(node, node.args[0], node.args[1:], node.keywords)
         elif fw.middleware_for(qualname) is not None:
             # `SessionMiddleware(app, ...)`: the first argument is the app (Middleware.leading).
@@ -1382,7 +1392,8 @@ class CookieAnalysis(Analysis):
         for key, value in zip(node.keys, node.values):
             if key.__class__ is ast.Constant and key.value.__class__ is str and key.value in _CONFIG_DICTS:
                 on = _flag_from(value, self.ctx)
-                if on.known and on.value:
+                if on.known and on.value and not self._in_dev_block(node):
+                    # (a dict inside `if DEBUG:` / `if env == "development":` configures development)
                     self._config_dicts.append((node, key, _CONFIG_DICTS[key.value]))
 
     def _global_config(self, node):
@@ -1394,6 +1405,17 @@ class CookieAnalysis(Analysis):
             for key, value in zip(mapping.keys, mapping.values):
                 if key.__class__ is ast.Constant and key.value in _CONFIG_OPTIONS:
                     self._config_options.setdefault(key.value, value)
+
+    def _config_call_dict(self, node, spec):
+        """`SessionMiddleware(app, session_opts)` (Beaker): the options dict
+        the call is handed, a literal or a name the module binds to one,
+        judged at finish as a switched-on tool's dict is; reported at the
+        call. A dict fixlint cannot read (imported, computed) is trusted."""
+        given = node.args[spec.argument] if len(node.args) > spec.argument else next(
+            (k.value for k in node.keywords if k.arg == spec.keyword), None)
+        mapping = self.ctx.value_of(given) if given is not None else None
+        if mapping.__class__ is ast.Dict and not self._in_dev_block(node):
+            self._config_dicts.append((mapping, node, spec))
 
     def _config_dict(self, node, switch, spec):
         """The session cookie of a configuration dict's switch (judged at
@@ -1412,8 +1434,9 @@ class CookieAnalysis(Analysis):
                 given[option] = self._config_options[option]
         site = CookieSite(MIDDLEWARE, switch, spec.label, sensitivity=fw.SESSION)
         site.middleware_subject = spec.subject
-        site.method = spec.switch
+        site.method = spec.switch or last_name(switch.func)
         site.config_dict = True
+        site.config_call = not spec.switch
         self._option_site(site, spec.options, spec.defaults, given, splat, lifetime_unit=spec.lifetime_unit)
 
     # -- settings -----------------------------------------------------
@@ -1677,7 +1700,20 @@ class CookieAnalysis(Analysis):
         site.group[setting.flag] = flag
         if library is not None and group_key[0] == "module":
             self._library_settings.append((site, library))
+        if group_key[0] == "module" and self._top_level(node):
+            # A module-level setting given again further down (`SESSION_COOKIE_NAME = ...` twice):
+            # only the last assignment is what the module sets, judged once.
+            previous = self._top_settings.get(name)
+            if previous is not None and previous in self.sites:
+                self.sites.remove(previous)
+            self._top_settings[name] = site
         self.sites.append(site)
+
+    def _top_level(self, node):
+        """Whether `node` is one of the module's own statements (not inside an `if`, `try` or def)."""
+        if self._top_statements is None:
+            self._top_statements = {id(statement) for statement in getattr(self.ctx.tree, "body", ())}
+        return id(node) in self._top_statements
 
     def finish(self):
         for library, value, node in self._settings_dicts:

@@ -291,6 +291,16 @@ class SessionIdAnalysis(Analysis):
             return False
         return normal in self.id_names or normal in sid.SESSION_TOKEN_NAMES
 
+    def _class_container(self, expr):
+        """An attribute of the class being walked, or of its instance
+        (`Session.container`, `self.container`, `cls.store`), in a class
+        named for a web session: the dict its sessions are kept in."""
+        if expr.__class__ is not ast.Attribute or expr.value.__class__ is not ast.Name:
+            return False
+        info = self.ctx.function
+        cls = info.class_node if info is not None else None
+        return cls is not None and expr.value.id in ("self", "cls", cls.name) and self._in_session_class()
+
     def _in_session_class(self):
         """Whether the walk is in a method of a class named for a web session
         (a raw WSGI app's `class Session` keeping `self.sid`), not for another
@@ -418,7 +428,7 @@ class SessionIdAnalysis(Analysis):
         if target.__class__ is ast.Subscript:
             pairs, store = [(target.slice, value)], target.value
             name = store.id if store.__class__ is ast.Name else store.attr if store.__class__ is ast.Attribute else None
-            if name is not None and sid.names_other_session(name):
+            if name is not None and sid.names_other_session(name) and not self._class_container(store):
                 # `rooms[code] = {...}`: a live quiz's or game's room code, no session id
                 key = self.ctx.value_of(target.slice)
                 if key.__class__ is ast.Call:
@@ -485,6 +495,10 @@ class SessionIdAnalysis(Analysis):
         if store is not None and not self._never_keyed_by_cookie(store):
             self._use(target.slice, f"{store}[...] = ...")
             self._weak(target.slice, f"used as a key of {store}")
+        elif store is None and self._class_container(target.value):
+            # `Session.container[random_str] = {}` in a class named Session (a Tornado
+            # tutorial's "自定义session"): its keys are the session ids
+            self._weak(target.slice, f"used as a key of {ast.unparse(target.value)}")
         if target in self._pending:
             self._creation(node, target.value, target.slice)
 

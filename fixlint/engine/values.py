@@ -17,6 +17,7 @@ import operator
 import re
 
 from . import scope as sc
+from .nodes import mapping_literal
 
 UNKNOWN = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN", "__bool__": lambda self: False})()
 
@@ -164,7 +165,12 @@ def _fold(expr, ctx, depth, budget):
             return _imported_constant(expr, ctx, budget.numbers)
         return _evaluate(value, ctx, depth + 1, budget)
     if cls is ast.Subscript and ctx is not None:
-        return _setting_entry(expr, ctx, budget.numbers)
+        found = _setting_entry(expr, ctx, budget.numbers)
+        if found is UNKNOWN and expr.value.__class__ is ast.Name:
+            entry = _dict_entry(expr, ctx)
+            if entry is not None:
+                return _evaluate(entry, ctx, depth + 1, budget)
+        return found
     if cls is ast.Attribute and ctx is not None:
         if expr.value.__class__ is ast.Name:
             value = _class_constant(expr, ctx)
@@ -307,6 +313,28 @@ def _setting_entry(expr, ctx, numbers):
     if entries.__class__ is not dict or key.value not in entries:
         return UNKNOWN
     return _setting(entries[key.value], numbers)
+
+
+def _dict_entry(expr, ctx):
+    """`SESSION_KEYS["user"]` where the name holds a dict literal (or a
+    keyword-only `dict(user=...)`) with that string key: the entry's value
+    expression, else None."""
+    key = expr.slice
+    if key.__class__ is not ast.Constant or not isinstance(key.value, str) or not hasattr(ctx, "value_of"):
+        return None
+    mapping = ctx.value_of(expr.value)
+    if not mapping_literal(mapping):
+        return None
+    if mapping.__class__ is ast.Dict:
+        for name, value in zip(mapping.keys, mapping.values):
+            if name is None:
+                return None  # `{**base, ...}`: the entry may come from elsewhere
+            if name.__class__ is ast.Constant and name.value == key.value:
+                return value
+        return None
+    if ctx.binding(mapping.func) is not None:
+        return None  # the module's own `dict`
+    return next((keyword.value for keyword in mapping.keywords if keyword.arg == key.value), None)
 
 
 _UNKNOWN_SETTING = "?"  # project.settings_values.UNKNOWN: a value the settings compute

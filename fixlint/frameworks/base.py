@@ -55,6 +55,13 @@ class ConfigDict:
     # The seconds one unit of the lifetime option is worth (CherryPy's
     # `tools.sessions.timeout` is in minutes).
     lifetime_unit: int = 1
+    # Calls handed the dict as their `argument`-th positional argument or
+    # as `keyword=` (Beaker's `SessionMiddleware(app, config)`): the dict
+    # configures the tool with no switch key (`switch` is empty then), and
+    # the call is where its missing flags are reported.
+    calls: frozenset = frozenset()
+    argument: int = 1
+    keyword: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,15 @@
   drops the data and starts a new id; `session.delete()` removes the
   record and expires the cookie. A login must do one of the first two; a
   logout one of the last two.
+- The options dict (`config`, second argument) gives the cookie's flags:
+  `session.secure` (default False), `session.httponly` (default False),
+  `session.samesite` (default "Lax"), `session.key` (its name,
+  "beaker.session.id"), `session.cookie_domain`, `session.cookie_path`
+  ("/"); `session.cookie_expires` (True by default: a browser-session
+  cookie) is left out.
 """
 
-from .base import Advice, Framework, SessionBackend
+from .base import Advice, ConfigDict, Framework, SessionBackend
 
 # The WSGI environ key the middleware hands the session over under.
 ENVIRON_KEY = "beaker.session"
@@ -33,6 +39,19 @@ SESSION_BACKEND = SessionBackend(
     invalidate_code="{session}.delete()",
 )
 
+SESSION_OPTIONS = ConfigDict(
+    switch="",
+    calls=frozenset(("beaker.middleware.SessionMiddleware",)),
+    argument=1,
+    keyword="config",
+    options={"secure": "session.secure", "httponly": "session.httponly", "samesite": "session.samesite",
+             "name": "session.key", "domain": "session.cookie_domain", "path": "session.cookie_path"},
+    defaults={"secure": False, "httponly": False, "samesite": "Lax", "name": "beaker.session.id", "domain": None,
+              "path": "/"},
+    label="Beaker",
+    subject="Beaker's session cookie",
+)
+
 BEAKER = Framework(
     key="beaker",
     label="Beaker",
@@ -43,9 +62,12 @@ BEAKER = Framework(
     session_regenerate_methods=frozenset(("regenerate_id", "invalidate")),
     session_invalidate_methods=frozenset(("delete", "invalidate")),
     backend=SESSION_BACKEND,
+    config_dicts=(SESSION_OPTIONS,),
     fixtures="beaker",
     advice={
         "SFX101": Advice(docs=(("Beaker", "session.regenerate_id() (or invalidate()) when the user signs in"),)),
         "SFX102": Advice(docs=(("Beaker", "session.delete() (or invalidate()) when the user signs out"),)),
+        "SFX301": Advice(docs=(("Beaker", 'SessionMiddleware(app, {..., "session.httponly": True})'),)),
+        "SFX302": Advice(docs=(("Beaker", 'SessionMiddleware(app, {..., "session.secure": True})'),)),
     },
 )

@@ -180,7 +180,9 @@ HELD_TOKEN_WORDS = frozenset(("token",))
 # identity the login checked, not a session id a link can plant (SFX201).
 USER_IDENTITY_WORDS = frozenset(
     ("user", "username", "userid", "uid", "login", "email", "mail", "nick", "nickname", "usuario", "utilisateur",
-     "utente", "benutzer", "pengguna", "correo")
+     "utente", "benutzer", "pengguna", "correo",
+     # the user name a login form asks for, by other names (edu_system's `name`, `nombre`, `nm`)
+     "name", "uname", "nm", "nombre", "nome", "nama")
 )
 
 # Identity-like names: hashing only these yields a guessable id (the

@@ -48,6 +48,8 @@ def flag_fix(site, option, value):
 def option_fix(site, option, value):
     """`pass {option}={value}` for a middleware's or storage's option, or the
     key to add to the configuration dict that switched the tool on."""
+    if site.config_call:
+        return f'add "{option}": {value} to the options dict {site.method}() is given'
     if site.config_dict:
         return f'add "{option}": {value} to the dict that sets "{site.method}"'
     return f"pass {option}={value}"
