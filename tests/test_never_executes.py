@@ -85,6 +85,8 @@ UNSAFE_YAML = {"load", "load_all", "unsafe_load", "full_load", "full_load_all"}
 ALLOWED = {
     ("fixlint/semgrep/run.py", "subprocess"): "runs the Semgrep binary offline on exported rules, "
                                               "never the checked code",
+    ("fixlint/runner.py", "subprocess"): "asks `git ls-files` which files git tracks (a .gitignore applies to "
+                                         "untracked files only): reads the repository's index, runs no checked code",
 }
 
 
