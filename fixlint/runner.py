@@ -149,6 +149,20 @@ def _tracked_ignored(root):
     return frozenset(os.path.normpath(os.path.join(root, name)) for name in names if name)
 
 
+def _folders_above(files):
+    """Every folder holding one of `files`, at any depth."""
+    folders = set()
+    for path in files:
+        folder = os.path.dirname(path)
+        while folder and folder not in folders:
+            folders.add(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    return folders
+
+
 def discover(paths, exclude=(), use_gitignore=True, skip=None):
     """(files, errors): the Python files under `paths`, minus excluded ones.
 
@@ -188,7 +202,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                     ignores.append((folder, found))
                     if tracked is None:
                         tracked = _tracked_ignored(root)
-                        tracked_folders = {os.path.dirname(path) for path in tracked}
+                        tracked_folders = _folders_above(tracked)
 
             def skipped(path, is_dir, folder=folder):
                 # The walk's folders start with `root` as given, and names hold
@@ -197,9 +211,7 @@ def discover(paths, exclude=(), use_gitignore=True, skip=None):
                 probe = rel + "/" if is_dir else rel
                 if excluded.match_file(probe) or skip(path):
                     return True
-                if tracked and (os.path.normpath(path) in tracked if not is_dir else any(
-                        t == os.path.normpath(path) or t.startswith(os.path.normpath(path) + os.sep)
-                        for t in tracked_folders)):
+                if tracked and os.path.normpath(path) in (tracked_folders if is_dir else tracked):
                     return False  # git tracks it (or files below it): .gitignore does not apply
                 for base, spec in ignores:
                     if path.startswith(base.rstrip(os.sep) + os.sep) or base == root:

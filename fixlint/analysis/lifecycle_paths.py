@@ -23,6 +23,7 @@ import copy
 from functools import lru_cache
 
 from .. import frameworks as fw
+from ..engine.nodes import kept, walk
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 from ..project.functions import endpoint_signature, unbound_method
@@ -188,10 +189,9 @@ def _logout_branches(lifecycle, function, handler, logout_words):
     if handler is None or handler.kind == FUNCTION or not any(
             event.kind == REMOVE for event in lifecycle.events.get(function, ())):
         return ()
-    branches = []
-    for node in ast.walk(function):
-        if node.__class__ is ast.If and _selects_logout(node.test, logout_words):
-            branches.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    branches = [(node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
+                for node in kept(function, "if statements", _if_statements)
+                if _selects_logout(node.test, logout_words)]
     if not branches:
         return ()
     steps, reached = _flatten(lifecycle.events, function, lifecycle.carried, lifecycle.sessions_passed)
@@ -211,12 +211,16 @@ _PARAMETER_SOURCES = frozenset(
     if "cookie" not in source and "header" not in source)
 
 
+def _if_statements(function):
+    return tuple(node for node in walk(function) if node.__class__ is ast.If)
+
+
 def _selects_logout(test, logout_words):
     """Whether an `if` test reads a request parameter (`request.GET.get(...)`,
     `"logout" in request.POST`, `request.form["action"] == "logout"`)
     together with a string naming a logout (`"btnlogout"`, `"dang_xuat"`)."""
     reads = named = False
-    for node in ast.walk(test):
+    for node in walk(test):
         cls = node.__class__
         if cls is ast.Attribute and node.attr in _PARAMETER_SOURCES:
             reads = True
@@ -416,14 +420,14 @@ def _drop_inner(paths):
     for other in paths:
         for function in other.reached:
             reaching.setdefault(function, []).append(other)
-    kept = []
+    remaining = []
     for path in paths:
         own = by_function[path.function].reached
         if (path.handler is not None and path.handler.kind == ROUTE) or not any(
                 other is not path and other.role == path.role and other.function not in own
                 for other in reaching.get(path.function, ())):
-            kept.append(path)
-    return kept
+            remaining.append(path)
+    return remaining
 
 
 _NO_PARAMS = frozenset()

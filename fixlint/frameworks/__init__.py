@@ -583,15 +583,24 @@ def handler_attribute(ctx, expr):
         scope = scope.parent
     if scope is None:
         return None
-    for method in scope.node.body:
+    key = (handler_attribute, scope.node, expr.attr)
+    kept = ctx.kept
+    if key not in kept:
+        kept[key] = _stored_handler(ctx, scope.node, expr.attr)
+    return kept[key]
+
+
+def _stored_handler(ctx, cls, attr):
+    """handler_attribute's answer for `self.<attr>` in the class `cls`,
+    worked out once per file (ctx.kept)."""
+    for method in cls.body:
         if method.__class__ is not ast.FunctionDef and method.__class__ is not ast.AsyncFunctionDef:
             continue
         for statement in method.body:
             if (statement.__class__ is ast.Assign and len(statement.targets) == 1
-                    and statement.targets[0].__class__ is ast.Attribute and statement.targets[0].attr == expr.attr
+                    and statement.targets[0].__class__ is ast.Attribute and statement.targets[0].attr == attr
                     and statement.value.__class__ is ast.Name):
-                parameter = statement.value
-                framework = _parameter_handler(ctx, method, parameter.id)
+                framework = _parameter_handler(ctx, method, statement.value.id)
                 if framework is not None:
                     return framework
     return None
