@@ -32,6 +32,7 @@ from ..engine.values import (
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
 from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, dev_module, project_facts
+from .kept_jars import OTHER as OTHER_VALUE, enclosing_class, kept_jar
 
 SET_COOKIE = "set_cookie"
 SETTINGS = "settings"
@@ -52,6 +53,9 @@ for _framework in fw.FRAMEWORKS:
     if _framework.config_attribute:
         _CONFIG_ATTRIBUTES.setdefault(_framework.config_attribute, _framework)
 _CONFIG_METHODS = frozenset().union(*(f.config_update_methods for f in fw.FRAMEWORKS))
+# Calls that sign in and may give the remember-me cookie its own lifetime
+# (Flask-Login's `login_user(..., remember=True, duration=...)`) -> the framework.
+_REMEMBERING_CALLS = {q: f for f in fw.FRAMEWORKS if f.remember_lifetime_argument for q in f.bind_calls}
 # `app.permanent_session_lifetime = ...`: attribute -> (key, framework).
 # The top-level packages of the frameworks whose configuration keys
 # (fw.SETTING_NAMES) a module may set, and of the web frameworks that read
@@ -154,7 +158,7 @@ class CookieSite:
         if self.kind == HEADER:
             return f"Set-Cookie header for {self.name!r}" if self.name else "Set-Cookie header"
         if self.kind == SESSION_EXPIRY:
-            return "the session"
+            return "the remember-me cookie" if self.sensitivity_detail == "remember" else "the session"
         if self.kind in (SETTINGS, APP):
             return {"csrf": "the CSRF cookie", "remember": "the remember-me cookie", "jwt": "the JWT cookie",
                     "jwt_refresh": "the JWT refresh cookie", "auth": "the auth cookie"}.get(
@@ -1156,6 +1160,8 @@ class CookieAnalysis(Analysis):
         self._if_bodies = []  # (first, last line, test) of every `if` body
         self._dev_tests = {}  # an `if` test -> whether it says DEBUG, dev, testing...
         self._jars = {}  # id(binding of a SimpleCookie) -> {name: site}
+        self._self_morsels = {}  # (id(SelfJar), name) -> its morsels' sites
+        self._self_flags = {}  # (id(SelfJar), name) -> [(flag key, value, node)] set on it
         self._config_dicts = []  # (dict, switch key, ConfigDict): a session tool switched on, judged at finish()
         self._top_statements = None  # ids of the module's top-level statements (_top_level)
         self._top_settings = {}  # setting name -> the site of its last top-level assignment
@@ -1259,6 +1265,8 @@ class CookieAnalysis(Analysis):
             self._includes = True  # `include("components/common.py")`: the files run here (the summary's star imports)
         elif qualname in SETTINGS_CONFIGURE:
             self._keyword_settings(node, ("settings.configure", self.ctx.scope), _CONFIGURE_CALLS[qualname].label)
+        elif qualname in _REMEMBERING_CALLS:
+            self._remember_duration(node, _REMEMBERING_CALLS[qualname], last_name(func))
         else:
             framework = self._constructed(func, qualname)
             if framework is not None:
@@ -1321,6 +1329,25 @@ class CookieAnalysis(Analysis):
         site = CookieSite(SESSION_EXPIRY, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
         site.method = f"{_short_source(receiver) or 'session'}.{func.attr}"
         site.flags["lifetime"] = _lifetime_flag(node.args[0], self.ctx)
+        site.missing_counts = ALL_FLAGS
+        self.sites.append(site)
+
+    def _remember_duration(self, node, framework, called):
+        """`login_user(user, remember=True, duration=timedelta(days=90))`:
+        the remember-me cookie's own lifetime, the call's (SFX304), in place
+        of the lifetime setting's default (summary `_login_user`)."""
+        remember = framework.remember_argument
+        given = {k.arg: k.value for k in node.keywords if k.arg is not None}
+        remembers = given.get(remember, node.args[1] if len(node.args) >= 2 else None)
+        duration = given.get(framework.remember_lifetime_argument, node.args[2] if len(node.args) >= 3 else None)
+        if remembers is None or duration is None or (
+                remembers.__class__ is ast.Constant and remembers.value in (False, None, 0)):
+            return  # no remember-me cookie, or the lifetime setting's (judged at LoginManager())
+        site = CookieSite(SESSION_EXPIRY, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
+        site.method = called
+        site.sensitivity_detail = "remember"
+        site.lifetime_via = f"{framework.remember_lifetime_argument}="
+        site.flags["lifetime"] = _lifetime_flag(duration, self.ctx)
         site.missing_counts = ALL_FLAGS
         self.sites.append(site)
 
@@ -1476,7 +1503,8 @@ class CookieAnalysis(Analysis):
                 self._frame(target.value, value)
             elif cls is ast.Attribute and target.attr in _APP_CONFIG_ATTRIBUTES:
                 key, framework = _APP_CONFIG_ATTRIBUTES[target.attr]
-                if self._builds(target.value, framework):  # KindleEar's `app.permanent_session_lifetime = ...`
+                if self._builds(target.value, framework) or ctx.qualname(target.value) in framework.app_proxies:
+                    # KindleEar's `app.permanent_session_lifetime = ...`; `current_app.permanent_session_lifetime` in a view
                     self._setting(key, value, node, self._config_key(target), framework.label_in(self.ctx))
             if cls is ast.Name:
                 name = target.id
@@ -1617,6 +1645,8 @@ class CookieAnalysis(Analysis):
             self._morsel_flag(container, target.slice, value, node)
         elif self._morsel_alias(container) is not None:  # m = jar["sid"]; m["secure"] = True
             self._morsel_flag(self._morsel_alias(container), target.slice, value, node)
+        elif self._looped_jar(container, "values") is not None:  # for m in jar.values(): m["secure"] = True
+            self._every_morsel_flag(self._looped_jar(container, "values"), key, value, node)
         else:
             self._morsel_create(container, key, node)
 
@@ -1970,12 +2000,18 @@ class CookieAnalysis(Analysis):
         return None
 
     def _morsel_create(self, container, name, node):
+        value = getattr(node, "value", None)
+        if value.__class__ is ast.Constant and value.value in ("", None):
+            return  # `jar["!"] = ""`: an empty morsel, a marker or a deletion, carrying nothing
         jar = cookie_jar(self.ctx, container)
-        if jar is None:
-            return
+        if jar is None or (jar.__class__ is SelfJar and (id(jar), name) in self._self_morsels):
+            return  # a kept jar's morsel made again in another branch or method: judged once, at the first
         if jar.__class__ is tuple:  # cherrypy.response.cookie["sid"] = ...
             site = CookieSite(MORSEL, node, jar[1].label_in(self.ctx), name)
             site.variable = jar[0]
+        elif jar.__class__ is SelfJar:  # self.cookie["sid"] = ...
+            site = CookieSite(MORSEL, node, "http.cookies", name)
+            site.variable = jar.variable
         elif container.__class__ is ast.Attribute:  # response.cookies["sid"] = ...
             framework = fw.response_framework(self.ctx, container.value)
             site = CookieSite(MORSEL, node, framework.label_in(self.ctx), name)
@@ -1992,19 +2028,68 @@ class CookieAnalysis(Analysis):
         site.missing_counts = ALL_FLAGS
         self._jars.setdefault(id(jar), {})[name] = site
         self.sites.append(site)
+        if jar.__class__ is SelfJar:
+            self._self_morsels.setdefault((id(jar), name), []).append(site)
+            for key in (None, name):
+                for attr, value, flag_node in self._self_flags.get((id(jar), key), ()):
+                    self._set_morsel_flag(site, attr, value, flag_node)
+
+    def _looped_jar(self, expr, method):
+        """The jar whose morsels (`method` "values") or names ("keys")
+        the loop variable `expr` runs over (`for morsel in
+        self.cookie.values():`, `for name in jar:`), or None."""
+        if expr.__class__ is not ast.Name:
+            return None
+        binding = self.ctx.binding(expr)
+        loop = binding.node if binding is not None and binding.kind == sc.OTHER else None
+        if loop.__class__ is not ast.For or loop.target.__class__ is not ast.Name:
+            return None
+        over = loop.iter
+        if over.__class__ is ast.Call and over.func.__class__ is ast.Attribute and not over.args:
+            if over.func.attr != method:
+                return None
+            over = over.func.value
+        elif method != "keys":
+            return None
+        return cookie_jar(self.ctx, over)
+
+    def _every_morsel_flag(self, jar, attr, value, node):
+        """A flag set on each morsel of `jar` in a loop: for every morsel
+        made, before or after (a kept jar), or before (a local one)."""
+        if jar.__class__ is SelfJar:
+            self._self_flags.setdefault((id(jar), None), []).append((attr, value, node))
+            sites = [site for (jar_id, _), made in self._self_morsels.items() if jar_id == id(jar) for site in made]
+        else:
+            sites = [site for site in self._jars.get(id(jar), {}).values() if not site.frozen]
+        for site in sites:
+            self._set_morsel_flag(site, attr, value, node)
 
     def _morsel_flag(self, morsel_expr, attr_expr, value, node):
         """`cookie["sid"]["secure"] = True`."""
         attr = _string_key(attr_expr)
         name = _string_key(morsel_expr.slice)
+        if attr is not None and name is None and self._looped_jar(morsel_expr.slice, "keys") is not None:
+            jar = cookie_jar(self.ctx, morsel_expr.value)  # for name in jar: jar[name]["secure"] = True
+            if jar is not None and jar is self._looped_jar(morsel_expr.slice, "keys"):
+                self._every_morsel_flag(jar, attr, value, node)
+            return
         if attr is None or name is None:
             return
         jar = cookie_jar(self.ctx, morsel_expr.value)
         if jar is None:
             return
+        if jar.__class__ is SelfJar:  # set in any method: for every morsel of the name, made before or after
+            self._self_flags.setdefault((id(jar), name), []).append((attr, value, node))
+            for site in self._self_morsels.get((id(jar), name), ()):
+                self._set_morsel_flag(site, attr, value, node)
+            return
         site = self._jars.get(id(jar), {}).get(name)
+        if site is not None and not site.frozen:
+            self._set_morsel_flag(site, attr, value, node)
+
+    def _set_morsel_flag(self, site, attr, value, node):
         flag = stdlib.MORSEL_FLAGS.get(attr.lower())
-        if site is None or site.frozen or flag is None:
+        if flag is None:
             return
         if flag == "lifetime":
             site.flags[flag] = _lifetime_flag(value, self.ctx)
@@ -2189,6 +2274,8 @@ def cookie_jar(ctx, expr):
         if owner.__class__ is ast.Name and fw.response_framework(ctx, owner) is not None:
             return ctx.binding(owner)
         return None
+    if expr.__class__ is ast.Attribute and expr.value.__class__ is ast.Name and expr.value.id == "self":
+        return _self_jar(ctx, expr.attr)
     if expr.__class__ is ast.Attribute and expr.attr in _NAMED_JAR_ATTRIBUTES:
         return _NAMED_JARS.get(ctx.qualname(expr))  # CherryPy's `cherrypy.response.cookie`
     if expr.__class__ is not ast.Name:
@@ -2200,6 +2287,35 @@ def cookie_jar(ctx, expr):
     if value.__class__ is ast.Call and ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
         return binding
     return None
+
+
+class SelfJar:
+    """A SimpleCookie a request handler keeps in an attribute, every method
+    of its class assigning it one (`def load_cookie(self): self.cookie =
+    SimpleCookie(self.headers["Cookie"])`), filled and output in other
+    methods (`self.cookie["sessionId"] = sid`; `def send_cookie(self): for
+    morsel in self.cookie.values(): self.send_header("Set-Cookie",
+    morsel.OutputString())`): the jar of a common http.server course
+    template. Methods run in no order the file tells, so flags set in any
+    method count for every morsel of the name."""
+
+    __slots__ = ("variable",)
+
+    def __init__(self, variable):
+        self.variable = variable
+
+
+def _self_jar(ctx, attr):
+    """The SelfJar `self.<attr>` is in the class being walked, or None:
+    every method assigning it assigns a SimpleCookie (kept_jars)."""
+    kinds = kept_jar(ctx, attr)
+    if not kinds or OTHER_VALUE in kinds:
+        return None
+    key = (_self_jar, enclosing_class(ctx), attr)
+    found = ctx.kept.get(key)
+    if found is None:
+        found = ctx.kept[key] = SelfJar(f"self.{attr}")
+    return found
 
 
 from . import cookie_helpers  # noqa: E402 - it builds on this module's sites

@@ -63,17 +63,21 @@ def ids_a_record(name, owners):
 
 # Values that hold nobody: a write of one under an identity key signs the user out, not in.
 _NOBODY = (None, False, 0, "", b"")
+# A string saying no one or a failure (`session["login_success"] = "fail"` on
+# a login form's page, TwitterClone): a state, binding nobody, as False does.
+_FAILED = frozenset(("false", "fail", "failed", "failure", "no", "none", "null", "error", "invalid", "denied"))
 _CONTAINERS = (ast.List, ast.Dict, ast.Set, ast.Tuple)
 
 
 def binds_nobody(value, depth=0):
     """An empty value (`None`, `""`) or a container holding only such values
     (`{}`, `[]`: what is added to it later decides; an anonymous visitor's
-    placeholder, `{"login": "", "auth": False}`): written under an
-    identity key, it binds nobody."""
+    placeholder, `{"login": "", "auth": False}`), or a string saying a
+    failure (`"fail"`, `"false"`): written under an identity key, it binds
+    nobody."""
     cls = value.__class__
     if cls is ast.Constant:
-        return value.value in _NOBODY
+        return value.value in _NOBODY or (value.value.__class__ is str and value.value.lower() in _FAILED)
     if cls is ast.Dict:
         return None not in value.keys and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.values)
     return cls in _CONTAINERS and depth < 3 and all(binds_nobody(v, depth + 1) for v in value.elts)

@@ -61,6 +61,7 @@ from .credentials import (VerifiedRecords, checks_credentials, checks_credential
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
 from .identity_cookies import chain_root, computed_name
+from .kept_jars import enclosing_class
 from .identity import binds_nobody, fresh_id, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
 
@@ -116,6 +117,8 @@ def _session_calls():
             calls[qualname] = (REGEN, owner, framework.regenerate_mechanism)
         for qualname in framework.logout_calls:
             calls[qualname] = (INVALIDATE, owner, None)
+        for qualname in framework.cookie_expire_calls:
+            calls[qualname] = (COOKIE_DELETE, owner, None)
         for qualname in framework.bind_calls:
             calls[qualname] = (BIND, framework, None)  # the library's own event, for its message
         for qualname in framework.session_writers:
@@ -304,6 +307,12 @@ class LifecycleAnalysis(Analysis):
         self.cookie_engines = set()  # frameworks whose cookie engine a setting names (SESSION_ENGINE)
         self.has_store = False  # a hand-rolled store keyed by session ids
         self._record_providers = {}  # FunctionDef -> origin of the key of the store record it returns
+        # (holder, attribute) -> origin of the key of the store record a method or hook keeps there
+        # (`self.session = STORE.getSession(sid)`, `g.session_data = ...`): _kept_record
+        self._kept_records = {}
+        # (FunctionDef, local name) -> origin of the key of the store record assigned to it, as its key
+        # was when assigned (`sessionData = STORE.getSessionData(sessionId)`): _keep_record
+        self._record_locals = {}
         self.test_client_seen = False  # app.test_client() / client.session_transaction()
         config = ctx.config
         self._regenerators = frozenset(config.regenerators)
@@ -1061,6 +1070,8 @@ class LifecycleAnalysis(Analysis):
                     return Event(BIND, None, framework, key=f"{qualname.rpartition('.')[2]}()")
                 if kind == TOUCH:
                     return Event(TOUCH, None, framework, access=WRITE)
+                if kind == COOKIE_DELETE:  # `cherrypy.lib.sessions.expire()`: the session cookie, in the browser
+                    return Event(COOKIE_DELETE, None, framework, key=framework.session_cookie)
                 return Event(kind, None, framework, mechanism=mechanism)
         if self._regenerators and (qualname in self._regenerators or name in self._regenerators):
             return Event(REGEN, None, mechanism="configured")
@@ -1100,9 +1111,10 @@ class LifecycleAnalysis(Analysis):
             return True
         if not node.args:
             return False
-        if attr in stores.DELETE_METHODS and receiver.__class__ is ast.Subscript:
-            # SESSIONS[sid].pop("user_id"): one field of the record.
-            if self._store_origin(receiver.value, receiver.slice) is None:
+        if attr in stores.DELETE_METHODS and (receiver.__class__ is ast.Subscript or (
+                is_cookie_read(self._kept_record(receiver)))):
+            # SESSIONS[sid].pop("user_id"), self.session.pop("user_id"): one field of the record.
+            if receiver.__class__ is ast.Subscript and self._store_origin(receiver.value, receiver.slice) is None:
                 return False
             key = literal_key(node.args[0], ctx)
             kind = _removal(key, self.ctx.config)
@@ -1184,7 +1196,7 @@ class LifecycleAnalysis(Analysis):
         if expr.__class__ is ast.Subscript:
             return expr.value, expr.slice
         if (expr.__class__ is ast.Call and expr.args and expr.func.__class__ is ast.Attribute
-                and expr.func.attr in stores.RECORD_GETTERS):
+                and (expr.func.attr in stores.RECORD_GETTERS or _gets_a_record(expr.func.attr, expr.args))):
             if len(expr.args) == 2 and _session_model(expr.args[0]):
                 return expr.args[0], expr.args[1]  # `await db.get(SessionRow, sid)`: the ORM's row by its key
             return expr.func.value, expr.args[0]
@@ -1232,11 +1244,19 @@ class LifecycleAnalysis(Analysis):
         """The origin of the key of the store record a handler's parameter
         is given by a dependency of this module defined above it (`data:
         dict = Depends(get_session)`, `Annotated[dict, Depends(get_session)]`,
-        get_session returning `STORE[sid]` for the cookie's `sid`), or None."""
+        get_session returning `STORE[sid]` for the cookie's `sid`), or a
+        local is assigned by a call of such a function (`data = load()`),
+        or None."""
         if expr.__class__ is not ast.Name or not self._record_providers:
             return None
         ctx = self.ctx
         binding = ctx.binding(expr)
+        if binding is not None and binding.kind == sc.ASSIGN and binding.value.__class__ is ast.Call and (
+                binding.value.func.__class__ is ast.Name):
+            # `data = load()`, load returning `SESSIONS.get(request.cookies.get("sid"))`
+            called = ctx.binding(binding.value.func)
+            return self._record_providers.get(called.value) if called is not None and (
+                called.kind == sc.FUNCTION) else None
         if binding is None or binding.kind != sc.PARAM or binding.scope is None:
             return None
         function = binding.scope.node
@@ -1429,6 +1449,11 @@ class LifecycleAnalysis(Analysis):
                 self._add(Event(TOUCH, value, self._session(session), access=READ, session=session))
         for target in targets:
             cls = target.__class__
+            if cls is ast.Attribute and self.ctx.function is not None:
+                self._keep_record(target, value)
+            elif cls is ast.Name and self.ctx.function is not None and (
+                    value.__class__ is ast.Call or value.__class__ is ast.Subscript):
+                self._record_local(target, value)
             if cls is ast.Subscript:
                 self._subscript_write(node, target, value)
             elif cls is ast.Attribute and self.ctx.function is not None and target.attr == "session_id" and (
@@ -1451,6 +1476,67 @@ class LifecycleAnalysis(Analysis):
                 framework = _ENGINE_SETTINGS[target.id]
                 if literal_key(value, self.ctx) == framework.cookie_engine:
                     self.cookie_engines.add(framework)
+
+    def _kept_holder(self, expr):
+        """(holder, attribute) for `self.<attr>` in a class's method (the
+        holder: the class) or `g.<attr>` (a framework's per-request
+        namespace: its qualified name); None for any other expression."""
+        if expr.__class__ is not ast.Attribute or expr.value.__class__ is not ast.Name:
+            return None
+        if expr.value.id == "self":
+            cls = enclosing_class(self.ctx)
+            return (cls, expr.attr) if cls is not None else None
+        qualname = self.ctx.qualname(expr.value)
+        return (qualname, expr.attr) if qualname in fw.REQUEST_GLOBALS else None
+
+    def _keep_record(self, target, value):
+        """`self.session = STORE.getSession(sid)` (the http.server course
+        template's load_session()), `g.session_data = store.get(sid)` (a
+        before_request hook), with `sid` the request's cookie: the store
+        record of the id the browser brought, kept where the handlers that
+        sign in and out reach it (_kept_record). Read when the assignment is
+        walked, in its own function."""
+        holder = self._kept_holder(target)
+        if holder is None:
+            return
+        for each in (value.body, value.orelse) if value.__class__ is ast.IfExp else (value,):
+            if each.__class__ is ast.Name and (self.ctx.function.node, each.id) in self._record_locals:
+                self._kept_records.setdefault(holder, self._record_locals[(self.ctx.function.node, each.id)])
+                continue
+            record = self._store_record(each)
+            if record is None:
+                continue
+            origin = self._store_origin(*record)
+            if not is_cookie_read(origin):
+                origin = self._known_id_kept(*record)
+            if is_cookie_read(origin):
+                self._kept_records.setdefault(holder, origin)
+
+    def _record_local(self, target, value):
+        """`sessionData = STORE.getSessionData(sessionId)`, `data =
+        SESSIONS[sid]` with the key the request's cookie: the record, kept
+        for an attribute it is given later (`self.sessionData =
+        sessionData`, after branches that may assign a new session's)."""
+        if value.__class__ is ast.Subscript:
+            holder = value.value
+            name = holder.id if holder.__class__ is ast.Name else getattr(holder, "attr", None)
+            if name is None or not sessionids.is_store_name(name):
+                return
+        record = self._store_record(value)
+        if record is None:
+            return
+        origin = self._store_origin(*record)
+        if is_cookie_read(origin):
+            self._record_locals.setdefault((self.ctx.function.node, target.id), origin)
+
+    def _kept_record(self, expr):
+        """The origin of the key of the store record `expr` (`self.session`,
+        `g.session_data`) holds, as an earlier method or hook of the module
+        kept it there (_keep_record), or None."""
+        if not self._kept_records:
+            return None
+        holder = self._kept_holder(expr)
+        return self._kept_records.get(holder) if holder is not None else None
 
     def _record_attribute_write(self, node, target, value):
         """`sess.user_id = user.id` on the row of a session table the
@@ -1503,7 +1589,10 @@ class LifecycleAnalysis(Analysis):
         # SESSIONS[sid]["user_id"] = ...: a field of a store record, or of the record a
         # dependency of the module hands the handler (`data = Depends(get_record)`)
         record = self._store_record(container)
-        origin = self._store_origin(*record) if record is not None else self._provided_record(container)
+        origin = self._store_origin(*record) if record is not None else (
+            self._provided_record(container) or self._kept_record(container))
+        if record is not None and not is_cookie_read(origin) and ctx.function is not None:
+            origin = self._known_id_kept(*record) or origin  # the cookie's id when the store knows it
         if is_cookie_read(origin) and key is not None and is_identity_key(key, ctx.config):
             self._add(Event(REMOVE if binds_nobody(value) else BIND, node, fw.HAND_ROLLED, key=key))
             return
@@ -1646,8 +1735,9 @@ class LifecycleAnalysis(Analysis):
                 key = _removed_key(target.slice, ctx)
                 kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, framework, key=key, access=DELETE, session=container))
-            elif container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice):
-                key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"]
+            elif (container.__class__ is ast.Subscript and self._store_origin(container.value, container.slice)) or (
+                    is_cookie_read(self._kept_record(container))):
+                key = literal_key(target.slice, ctx)  # del SESSIONS[sid]["user_id"], del self.session["user_id"]
                 kind = _removal(key, self.ctx.config)
                 self._add(Event(kind, node, fw.HAND_ROLLED, key=key))
             elif (self._store_origin(container, target.slice) is not None or _names_session_id(target.slice)
@@ -1895,6 +1985,8 @@ def _helper_events(entry, config, web, project_method=lambda method: False):
         event_kind, framework, mechanism = found
         if event_kind == BIND:
             return [Event(BIND, None, framework, key=f"{entry[1].rpartition('.')[2]}()")]
+        if event_kind == COOKIE_DELETE:
+            return [Event(COOKIE_DELETE, None, framework, key=framework.session_cookie)]
         return [Event(event_kind, None, framework, mechanism=mechanism, access=WRITE if event_kind == TOUCH else None)]
     framework = entry[1] if entry[1].__class__ is not str else (
         fw.BY_KEY.get(entry[1]) or (web if entry[1] == "request" else None))
@@ -2158,6 +2250,21 @@ def _removed_key(expr, ctx):
         return None
     keys = [literal_key(e, ctx) for e in loop.iter.elts]
     return next((k for k in keys if k is not None and is_identity_key(k)), None)
+
+
+_GETTER_VERBS = frozenset(("get", "load", "fetch", "find", "read", "lookup"))
+_RECORD_NOUNS = frozenset(("session", "sess", "data", "record"))
+
+
+def _gets_a_record(method, args):
+    """A store's own method fetching the record of the one key it is given
+    (`STORE.getSession(sid)`, `SESSION_STORE.getSessionData(sid)`,
+    `store.load_session(sid)`: the http.server course template's
+    SessionStore)."""
+    if len(args) != 1:
+        return False
+    parts = fw.words(method)
+    return len(parts) > 1 and parts[0] in _GETTER_VERBS and not _RECORD_NOUNS.isdisjoint(parts[1:])
 
 
 def _compact(key):

@@ -300,13 +300,15 @@ class _Facts:
 
     def words(self):
         """The words (`frameworks.words()`) of every name a `def` or
-        `class` gives and of every str literal that may be a route path."""
+        `class` gives, of every str literal that may be a route path, and
+        of a short one tested for membership (`"logout" in request.GET`)."""
         if self._words is None:
             raw = self.raw
             self._defs = names = _DEF.findall(raw)
             sources = names + _CLASS.findall(raw)
             sources += [a or b for a, b in _PATH_AFTER_PAREN.findall(raw)]
             sources += [a or b for a, b in _PATH_AFTER_EQUALS.findall(raw)]
+            sources += [a or b for a, b in _MEMBER_LITERAL.findall(raw)]
             # One split of all of them: a word never spans the "\n" between two.
             joined = "\n".join(sources)
             words = fw.word_set(joined)
@@ -336,6 +338,9 @@ _GAP = r"(?:\s|\\|#[^\n]*(?:\n|\Z))*"
 _LITERAL = _GAP + r"""[rRuU]{0,2}(?:"(?:"")?([^"\n]*)|'(?:'')?([^'\n]*))"""
 _PATH_AFTER_PAREN = re.compile(r"\(" + _LITERAL)
 _PATH_AFTER_EQUALS = re.compile(r"=" + _LITERAL)
+# A short str literal tested for membership (`if "logout" in request.GET:`):
+# a request parameter a logout branch is selected by.
+_MEMBER_LITERAL = re.compile(r"""(?:"([^"\n]{1,40})"|'([^'\n]{1,40})')[ \t]+in[ \t]""")
 
 
 class _Vocabulary:
@@ -344,7 +349,7 @@ class _Vocabulary:
 
     def __init__(self, login_names, logout_names):
         self.login = _phrases(auth.LOGIN_WORDS + login_names + auth.LOGIN_EXACT)
-        self.logout = _phrases(auth.LOGOUT_WORDS + logout_names + auth.LOGOUT_EXACT)
+        self.logout = _phrases(auth.LOGOUT_WORDS + logout_names + auth.LOGOUT_EXACT + vocab.SESSION_DELETE_NAMES)
         self.login_hooks = _hooks("login_hooks")
         self.logout_hooks = _hooks("logout_hooks")
 

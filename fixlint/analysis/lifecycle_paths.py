@@ -29,8 +29,9 @@ from ..frameworks import vocabularies as vocab
 from ..project.functions import endpoint_signature, unbound_method
 from .credentials import takes_a_password
 from .handlers import FUNCTION, ROUTE, VIEW
-from .lifecycle import (BIND, CALL, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM, PhraseSet,
-                        as_record_binding, library_logout, library_logout_event)
+from .identity import is_identity_key
+from .lifecycle import (BIND, CALL, DELETE, INVALIDATE, READ, REGEN, REMOVE, SIGNED_OUT, TOUCH, VERIFY, VIA_PARAM,
+                        PhraseSet, as_record_binding, library_logout, library_logout_event)
 
 LOGIN = "login"
 LOGOUT = "logout"
@@ -144,7 +145,8 @@ def handler_paths(lifecycle, handlers):
         elif ((handler is None or handler.kind == FUNCTION) and function in exported.get(function.name, ())
               and not endpoint_signature(function)):
             continue  # a project helper named like a handler, judged at its calls in other modules
-        elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT):
+        elif by_name and (logout_words.in_words(words) or names & _LOGOUT_EXACT or (
+                names & _SESSION_DELETE and not _takes_an_id(function))):
             role = LOGOUT
         elif by_name and (login_words.in_words(words if handler is None else handler.words(areas=False))
                           or names & _LOGIN_EXACT):
@@ -187,7 +189,7 @@ def _logout_branches(lifecycle, function, handler, logout_words):
     user out when its logout button is pressed (it_school's views). Only
     the branch's own steps are on the path."""
     if handler is None or handler.kind == FUNCTION or not any(
-            event.kind == REMOVE for event in lifecycle.events.get(function, ())):
+            _removes(event) for event in lifecycle.events.get(function, ())):
         return ()
     branches = [(node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
                 for node in kept(function, "if statements", _if_statements)
@@ -198,9 +200,16 @@ def _logout_branches(lifecycle, function, handler, logout_words):
     found = []
     for first, last in branches:
         inside = [step for step in steps if first <= step.site.lineno <= last]
-        if any(step.kind == REMOVE for step in inside):
+        if any(_removes(step.event) for step in inside):
             found.append(HandlerPath(function, handler, LOGOUT, inside, reached))
     return found
+
+
+def _removes(event):
+    """A removal from the session: of an identity key (REMOVE), or of a
+    key of no identity name (`del request.session["manage_id"]`), which
+    SFX102 judges by what the login binds."""
+    return event.kind == REMOVE or (event.kind == TOUCH and event.access == DELETE)
 
 
 # What a request parameter is read from, by the last name of the object
@@ -303,6 +312,15 @@ _SIGNS_OUT = 4
 _LOGS_IN = 8  # a session library's login call (Flask-Login's login_user(), aiohttp-security's remember())
 _LOGIN_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT)
 _LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
+_SESSION_DELETE = frozenset(tuple(fw.words(p)) for p in vocab.SESSION_DELETE_NAMES)
+_SELF_OR_REQUEST = frozenset(("self", "cls", "request", "req"))
+
+
+def _takes_an_id(function):
+    """Whether a handler is given more than itself and the request (a
+    route's id: `deleteSession(idSession)`)."""
+    args = function.args
+    return any(a.arg not in _SELF_OR_REQUEST for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
 
 
 def _hook_role(ctx, function):
@@ -325,8 +343,11 @@ def _whole_names(function, handler):
     """The handler's name and each of its one-segment route paths, as word
     tuples: where an "enter"/"exit" word (`masuk`, `sair`) names a login or
     logout only when it stands alone (`def sair`, `/sair/`, but not
-    `/carrito/salir`)."""
-    names = {tuple(fw.words(function.name))}
+    `/carrito/salir`), after a verb or a role at most (`handleSessionDelete`)."""
+    named = tuple(fw.words(function.name))
+    names = {named}
+    if len(named) > 1 and named[0] in vocab.GLUE_PREFIXES:
+        names.add(named[1:])  # `handleSessionDelete`, `do_sair`
     for path in handler.paths if handler is not None else ():
         segments = [segment for segment in path.split("/") if segment]
         if len(segments) == 1:
@@ -555,12 +576,14 @@ def undone_clears(steps):
 
 def exiting_blocks(function):
     """{id of a node: the chain of blocks holding it that end the handler,
-    outermost first} for the `if`/`else` bodies of `function` whose last
-    statement is a `raise`, a `return` or a call that never returns
-    (Flask's `abort(401)`, by its name: `Framework.abort_calls`) (`if user is None:
-    request.clear_session(); raise NotAuthorized()`): what happens in such
-    a block never reaches the statements after it. A block is named by the
-    id of its first statement; nodes in no such block are left out."""
+    outermost first} for the `if`/`else` bodies and the `except` bodies of
+    `function` whose last statement is a `raise`, a `return` or a call that
+    never returns (Flask's `abort(401)`, by its name:
+    `Framework.abort_calls`): `if user is None: request.clear_session();
+    raise NotAuthorized()`, an OAuth callback's `except OAuthError:
+    session.clear(); return redirect(...)`. What happens in such a block
+    never reaches the statements after it. A block is named by the id of
+    its first statement; nodes in no such block are left out."""
     blocks = {}
     _mark_exiting(function.body, blocks, ())
     return blocks
@@ -606,38 +629,70 @@ def _mark_exiting(body, blocks, chain):
                 inner_body = getattr(statement, field, None)
                 if isinstance(inner_body, list) and inner_body and isinstance(inner_body[0], ast.stmt):
                     _mark_exiting(inner_body, blocks, chain)
+            for handler in getattr(statement, "handlers", ()):  # try: ... except: session.clear(); return
+                if handler.body:
+                    inner = (*chain, id(handler.body[0])) if _exits(handler.body[-1]) else chain
+                    _mark_exiting(handler.body, blocks, inner)
 
 
 # -- steps only a signed-in session takes ---------------------------------------
 
-def session_guards(step, events, cache):
+def session_guards(step, events, cache, sign_in=False):
     """The `if` statements (their ids) that let `step` run only when the
     session the request brought already holds something: `if
     is_logged_in(): session.clear()`, `if "user" in session: ...`, `if not
     session.get("user"): return` before it, at the step itself or at any
     call on the way to it. An anonymous session, the one fixation plants,
     never takes such a step. `events`: LifecycleAnalysis.events; `cache`:
-    a dict kept by the caller (function -> its guards)."""
+    a dict kept by the caller (function -> its guards). `sign_in`: only
+    the tests that a sign-in is held (a read of an identity key, or a
+    local holding one, tested for truth or None: `token =
+    request.session.get("access_token"); if token is None: return form()`;
+    `is_logged_in()`), not what a key equals (a captcha kept in the
+    session compared with the form's); `cache` is then another dict."""
     found = frozenset()
     for call in step.calls:
         if call.function is not None:
-            found |= _guards_in(call.function, events, cache).get(id(call.node), frozenset())
+            found |= _guards_in(call.function, events, cache, sign_in).get(id(call.node), frozenset())
     event = step.event
     if event.function is not None:
-        found |= _guards_in(event.function, events, cache).get(id(event.node), frozenset())
+        found |= _guards_in(event.function, events, cache, sign_in).get(id(event.node), frozenset())
     return found
 
 
-def _guards_in(function, events, cache):
+def _guards_in(function, events, cache, sign_in):
     known = cache.get(function)
     if known is None:
         items = events.get(function, ())
-        reads = {id(e.node) for e in items if e.kind == TOUCH and e.access == READ}
+        reads = {id(e.node) for e in items if e.kind == TOUCH and e.access == READ and (
+            not sign_in or (e.key is not None and is_identity_key(e.key)))}
         reads.update(id(e.node) for e in items if e.kind == CALL and e.callee is not None and _tells_signed_in(
             e.callee, events.get(e.callee, ())))
+        if sign_in:
+            reads.update(_read_locals(function, reads))
+            reads.add(_STRICT)
         known = cache[function] = {}
         _mark_body(function.body, reads, known, frozenset())
     return known
+
+
+_STRICT = ("strict",)  # in a guard's reads: what a key equals is no sign-in (session_guards' sign_in)
+
+
+def _read_locals(function, reads):
+    """("local", name) for each local of `function` bound once, by an
+    assignment of a read of the session (`token =
+    request.session.get("access_token")`): testing it tests the session."""
+    stores, given = {}, {}
+    for node in walk(function):
+        cls = node.__class__
+        if cls is ast.Name and node.ctx.__class__ is not ast.Load:
+            stores[node.id] = stores.get(node.id, 0) + 1
+        elif cls is ast.arg:
+            stores[node.arg] = 2  # a parameter: the caller's value
+        elif cls is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name:
+            given[node.targets[0].id] = node.value
+    return [("local", name) for name, value in given.items() if stores.get(name) == 1 and id(value) in reads]
 
 
 _SIGNED_IN_WORDS = frozenset(("logged", "loggedin", "authenticated", "signed", "signedin"))
@@ -706,6 +761,8 @@ def _holds(test, reads):
         return True if all(f is True for f in found) else (False if False in found else None)
     if id(test) in reads:  # session.get("user"), session["user"], "user" in session, is_logged_in()
         return not (cls is ast.Compare and test.ops[0].__class__ is ast.NotIn)
+    if cls is ast.Name and ("local", test.id) in reads:  # token = session.get("token"); if token: ...
+        return True
     if cls is ast.Compare and len(test.ops) == 1:
         op, right = test.ops[0].__class__, test.comparators[0]
         if right.__class__ is ast.Constant and right.value is None:
@@ -713,7 +770,8 @@ def _holds(test, reads):
             if held is None:
                 return None
             return held if op in (ast.IsNot, ast.NotEq) else (not held if op in (ast.Is, ast.Eq) else None)
-        if op in (ast.Eq, ast.Is) and (_holds(test.left, reads) is True or _holds(right, reads) is True):
+        if op in (ast.Eq, ast.Is) and _STRICT not in reads and (
+                _holds(test.left, reads) is True or _holds(right, reads) is True):
             return True  # session.get("role") == "admin"
         return None
     if cls is ast.Attribute:  # current_user.is_authenticated, request.user.is_anonymous

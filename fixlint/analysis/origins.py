@@ -33,6 +33,7 @@ from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
 from . import handlers as hd
 from .base import Analysis
+from .kept_jars import HEADER, OTHER, cookie_header, kept_jar
 
 QUERY = "query string"
 PATH = "URL path"
@@ -97,22 +98,6 @@ class Read:
 
 # The keys a request's Cookie header is read under: the header itself, and
 # the WSGI/CGI environ's variable.
-_COOKIE_HEADER_KEYS = frozenset(("cookie", "http_cookie"))
-
-
-def _cookie_header(expr):
-    """`headers["Cookie"]`, `self.headers.get("Cookie", "")`,
-    `environ.get("HTTP_COOKIE")`, `os.environ["HTTP_COOKIE"]`: the request's
-    Cookie header, read by its literal name from any mapping."""
-    if expr.__class__ is ast.Subscript:
-        key = expr.slice
-    elif expr.__class__ is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "get" and expr.args:
-        key = expr.args[0]
-    else:
-        return False
-    return key.__class__ is ast.Constant and isinstance(key.value, str) and key.value.lower() in _COOKIE_HEADER_KEYS
-
-
 class Container:
     __slots__ = ("source", "framework", "node", "model")
 
@@ -472,6 +457,10 @@ class OriginAnalysis(Analysis):
                 if assigned is not None:  # `request.state.sid = secrets.token_urlsafe()` above, in this function
                     return self.origin(assigned, depth + 1)
                 return self._read(expr, attr, COOKIE, framework)
+        if value.__class__ is ast.Name and value.id == "self" and self.ctx.function is not None:
+            kinds = kept_jar(self.ctx, attr)
+            if HEADER in kinds and OTHER not in kinds:
+                return Container(COOKIE, None, expr)  # `self.cookie`, parsed from the Cookie header in load_cookie()
         base = self.origin(value, depth + 1)
         if base is None:
             return None
@@ -700,7 +689,7 @@ class OriginAnalysis(Analysis):
     def _qualified_call(self, expr, qualname, depth):
         if fw.is_strong_source(qualname):
             return STRONG
-        if qualname in stdlib.SIMPLE_COOKIE and expr.args and _cookie_header(self.ctx.value_of(expr.args[0])):
+        if qualname in stdlib.SIMPLE_COOKIE and expr.args and cookie_header(self.ctx.value_of(expr.args[0])):
             # `SimpleCookie(self.headers.get("Cookie"))`, `SimpleCookie(environ["HTTP_COOKIE"])`: the
             # request's cookies, parsed by hand (http.server, raw WSGI and CGI apps)
             return Container(COOKIE, None, expr)

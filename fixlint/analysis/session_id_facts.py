@@ -21,6 +21,7 @@ Session stores are hand-rolled server-side stores: a receiver named like
 from __future__ import annotations
 
 import ast
+import os
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -220,6 +221,7 @@ class SessionIdAnalysis(Analysis):
         self._forwarded_reads = set()  # reads sent on in an outbound HTTP request's body or query
         self._other_session_reads = set()  # reads passed to a function named for another kind of session
         self._numeric_params = set()  # (FunctionDef, parameter) a number or another entity's key (_is_a_key)
+        self._scope_words = {}  # scope -> the words naming it (_context_words)
         self._direct_keys = set()  # Reads used as such as a number or a key (_is_a_key)
         self._session_bindings = set()  # bindings whose value is used as a session key
         self._unconfirmed = []  # (UrlLeak, binding): a leak judged by a variable's name alone
@@ -780,6 +782,8 @@ class SessionIdAnalysis(Analysis):
         self._pass_along(node, func, qualname)
         if node.args:
             self._other_session_call(node, name)
+            if name is not None:
+                self._entity_call(node, name)
         if name in _OBJECT_ID_CALLS:
             self._object_lookup(node, func)
         if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
@@ -876,6 +880,36 @@ class SessionIdAnalysis(Analysis):
             for keyword in node.keywords:
                 if keyword.arg in ("session_key", "pk"):
                     self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)", web=True)
+
+    def _entity_call(self, node, name):
+        """`stock_delete(sid)` in `StockResource.on_put` (mblog): a short,
+        ambiguous id (`sid`: sid.AMBIGUOUS_NAMES) handed to a function named
+        for the entity the handler's class, function or module is named for
+        is that entity's id (a stock's), no session id."""
+        if not any(arg.__class__ is ast.Name for arg in node.args) or _GENERIC_WORDS.issuperset(fw.words(name)):
+            return
+        if self._context_words().isdisjoint(fw.words(name)):
+            return
+        for arg in node.args:
+            if arg.__class__ is ast.Name:
+                read = self.origins.origin(arg)
+                if read.__class__ is Read and read.key is not None and _normal(read.key) in sid.AMBIGUOUS_NAMES:
+                    self._is_a_key(arg, direct_only=True)
+
+    def _context_words(self):
+        """The words naming no generic thing in the names of the function
+        being walked, its classes and the module (kept per scope)."""
+        scope = self.ctx.scope
+        found = self._scope_words.get(scope)
+        if found is None:
+            found = set(fw.words(os.path.splitext(os.path.basename(self.ctx.path))[0]))
+            each = scope
+            while each is not None:
+                if each.node.__class__ in _DEFINITIONS:
+                    found.update(fw.words(each.node.name))
+                each = each.parent
+            found = self._scope_words[scope] = frozenset(found - _GENERIC_WORDS)
+        return found
 
     def _is_a_key(self, expr, direct_only=False):
         """`expr` holds a number or another entity's key: the reads in it are
@@ -1412,6 +1446,15 @@ _IN = (ast.In, ast.NotIn)
 _EQUAL = (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)
 _SEQUENCES = (ast.Tuple, ast.List, ast.Set)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Words of handler and helper names that name no entity (_entity_call).
+_GENERIC_WORDS = frozenset((
+    "on", "get", "post", "put", "patch", "delete", "del", "update", "create", "new", "add", "remove", "set", "save",
+    "load", "find", "fetch", "list", "show", "edit", "handle", "handler", "resource", "view", "views", "api", "app",
+    "index", "main", "do", "data", "info", "item", "items", "page", "by", "id", "ids", "user", "users", "session",
+    "sessions", "sid", "sess", "auth", "login", "logout", "cookie", "cookies", "token", "request", "response",
+    "controller", "ctrl", "route", "routes", "service", "services", "model", "models", "util", "utils", "helper",
+    "helpers", "manager", "store", "record", "check", "validate", "current", "me", "base", "init", "the", "a",
+))
 
 
 def _on_a_class(func):

@@ -798,6 +798,9 @@ def _response_origin(ctx, receiver):
                     return _NOT_A_RESPONSE  # `response = {"message": "ok"}`: a dict, whatever its name
         if receiver.id in RESPONSE_NAMES:
             return True
+        if binding is not None and binding.kind == "param" and words(receiver.id)[-1:] and (
+                words(receiver.id)[-1] in RESPONSE_NAMES):
+            return True  # `def refresh_cookie(request, json_response)`: what its callers pass, named so
         return _NOT_A_RESPONSE
     return _NOT_A_RESPONSE
 

@@ -387,6 +387,9 @@ class Framework:
     # (`app.permanent_session_lifetime = timedelta(days=31)`: Flask's
     # PERMANENT_SESSION_LIFETIME), attribute -> key.
     app_config_attributes: dict = field(default_factory=dict)
+    # The proxy to the running application a view reaches it through
+    # (`flask.current_app`): its `app_config_attributes` set the key too.
+    app_proxies: frozenset = frozenset()
     # A view may return `(body, status, headers)` and the framework builds
     # the response, Set-Cookie headers included, from it (Flask).
     tuple_responses: bool = False
@@ -416,6 +419,10 @@ class Framework:
     # session a new id.
     session_handlers: frozenset = frozenset()
     logout_calls: frozenset = frozenset()
+    # Calls that only expire the session cookie in the browser, leaving the
+    # record on the server (CherryPy's `cherrypy.lib.sessions.expire()`): a
+    # deletion of `session_cookie` (SFX102).
+    cookie_expire_calls: frozenset = frozenset()
     bind_calls: frozenset = frozenset()
     # SFX102: one of its `bind_calls` inside a logout handler is no partial
     # removal of the session (Flask-Login's `login_user()`); a bind of a

@@ -331,6 +331,7 @@ FLASK = Framework(
     https_only=frozenset(("SESSION_COOKIE_SECURE",)),
     config_attribute="config",
     app_config_attributes={"permanent_session_lifetime": "PERMANENT_SESSION_LIFETIME"},
+    app_proxies=frozenset(("flask.current_app", "flask.globals.current_app", f"{quart.PACKAGE}.current_app")),
     # (pattern, reported at the value): the cookie rules' Semgrep twins.
     semgrep_config_forms=(
         ("$APP.config[$KEY] = $V", False),

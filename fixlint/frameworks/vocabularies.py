@@ -377,6 +377,10 @@ LOGIN_WORDS = every("login")
 LOGOUT_WORDS = every("logout")
 LOGIN_EXACT = every("login_exact")
 LOGOUT_EXACT = every("logout_exact")
+# The REST form of a logout, `DELETE /sessions` (the http.server course template's
+# `handleSessionDelete(self)`), as a whole handler name given no id: with one
+# (`deleteSession(idSession)`, a quiz's or an admin's record) it deletes something else.
+SESSION_DELETE_NAMES = ("session_delete", "delete_session")
 PRINCIPAL_WORDS = frozenset(every("principal"))
 # Literal cookie or session values that are the same for every visitor: a
 # yes/no flag's words, a placeholder for no value (csc-648's

@@ -65,8 +65,9 @@ from .. import __version__
 # 37: `remember_default_lifetime` (a remembering login_user() without duration=), and a returned option's
 # conditional of two weak literals (`samesite="None" if prod else None`) kept as its first
 # 38: `module_keys` (a module's keys given as bare names), `loads_modules` (from_object of a module) and
-# `live_objects` (from_object of an object not named for development)
-FORMAT = 38
+# `live_objects` (from_object of an object not named for development); 39: a profile's calls of a framework's
+# `cookie_expire_calls` (CherryPy's expire()), and a session use no longer read off a comment or a string
+FORMAT = 39
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -1469,7 +1469,8 @@ DECLARED = frozenset(("query", "path", "body", "form", "cookie", "header"))
 def _session_call_names():
     names = set()
     for framework in fw.FRAMEWORKS:
-        names.update(framework.regenerate_calls, framework.logout_calls, framework.bind_calls)
+        names.update(framework.regenerate_calls, framework.logout_calls, framework.bind_calls,
+                     framework.cookie_expire_calls)
     return frozenset(names)
 
 

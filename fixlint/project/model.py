@@ -1291,6 +1291,8 @@ def _base_imports(imports, base):
             yield level, f"{module}.{head}" if module else head, last
         elif head and not names and (module == head or module.endswith("." + head)):
             yield level, module, last  # `import app.models as models`
+        elif head and not names and not level and head.startswith(module + "."):
+            yield level, head, last  # `import tornado`, then `tornado.web.RequestHandler`
 
 
 def imported_names(project, path, resolve_cookies=True):

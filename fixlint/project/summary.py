@@ -307,11 +307,41 @@ def _named_again(text, name):
     outside import statements: `from flask import flash, session` in a
     module that never calls flash() nor touches the session uses neither
     (an application skeleton's imports), and sets no session cookie.
-    Comments and strings count: a doubt keeps the use. An attribute of the
-    same name is another object's (`db.session.commit()`, Flask-SQLAlchemy's)."""
+    A comment or a string naming it is no use (`# keep the session data`
+    in an app with its own session store: SeniorProject, alx-backend),
+    unless an f-string (`f"{session['user']}"`): a doubt keeps the use. An
+    attribute of the same name is another object's (`db.session.commit()`,
+    Flask-SQLAlchemy's)."""
     names = [name] + _as_names(name).findall(text)
     rest = _without_imports(text)
-    return any(_bare_name(n).search(rest) is not None for n in names)
+    return any(_in_code(rest, match.start()) for n in names for match in _bare_name(n).finditer(rest))
+
+
+def _in_code(text, at):
+    """Whether position `at` of a module's text is code: not in a comment,
+    nor in a string other than an f-string (read on its line; a
+    triple-quoted string by the quotes before it)."""
+    for quotes in ('"""', "'''"):
+        if text.count(quotes, 0, at) % 2:
+            return False
+    start = text.rfind("\n", 0, at) + 1
+    quote = None
+    formatted = False
+    index = start
+    while index < at:
+        char = text[index]
+        if quote is not None:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = None
+        elif char == "#":
+            return False
+        elif char in "\"'":
+            quote = char
+            formatted = text[max(start, index - 2):index].lower().endswith(("f", "fr", "rf"))
+        index += 1
+    return quote is None or formatted
 
 
 @lru_cache(maxsize=64)

@@ -591,9 +591,12 @@ def _unregenerated_binding(path, lifecycle):
     regenerations = [(i, s) for i, s in enumerate(steps) if s.kind == REGEN and i not in undone]
     blocks = exiting_blocks(path.function) if regenerations else {}
     guards = {}  # function -> its guards (session_guards), for the regenerations only a signed-in session runs
+    signed_in = {}  # function -> the guards that a sign-in is held (session_guards' sign_in)
     for index, step in enumerate(steps):
         if step.kind != BIND:
             continue
+        if session_guards(step, lifecycle.events, signed_in, sign_in=True):
+            continue  # runs only for a session already signed in: a page that re-reads who it holds
         backend = lifecycle.backend(step.event.framework)
         if backend is None:
             continue

@@ -229,7 +229,7 @@ class SessionLifetimeTooLong(Rule):
                     f"{option}= ({site.label})")
         if site.kind == SESSION_EXPIRY:
             return (f"{site.method}() keeps {subject} alive for {life}, above the limit of {cap}; "
-                    f"pass a shorter expiry to {site.method}() ({site.label})")
+                    f"pass a shorter {site.lifetime_via or 'expiry'} to {site.method}() ({site.label})")
         if site.kind == HEADER:
             return f"{subject} has Max-Age of {life}, above the limit of {cap}; shorten Max-Age"
         if site.kind == MORSEL:
