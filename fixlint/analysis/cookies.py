@@ -215,7 +215,8 @@ def _branch_chosen(name, ctx):
 
 def _in_branch(binding, ctx):
     """Whether the assignment of `binding` sits in the body or `else` of
-    an `if` of its function."""
+    an `if` of its function, or in an `except` of a `try` (which the
+    deployment's modules decide)."""
     node = binding.node
     function = binding.scope.node
     if node is None or function is None or not isinstance(getattr(function, "body", None), list):
@@ -223,6 +224,8 @@ def _in_branch(binding, ctx):
     for inner in own_statements(function.body):
         if inner.__class__ is ast.If and (_holds(inner.body, node) or _holds(inner.orelse, node)):
             return True
+        if inner.__class__ is ast.Try and any(_holds(handler.body, node) for handler in inner.handlers):
+            return True  # `try: import production; https = True` / `except ImportError: https = False`
     return False
 
 
@@ -1956,7 +1959,9 @@ class CookieAnalysis(Analysis):
         anything, or runs a server (`app.run()`): read for a module that
         builds an application beside a task queue."""
         methods = _registrations(framework.routing) | {"run"}
-        return any(node.__class__ is ast.Attribute and node.attr in methods for node in walk(self.ctx.tree))
+        return any(node.__class__ is ast.Attribute and node.attr in methods and not (
+            node.value.__class__ is ast.Name and node.value.id in ("self", "cls"))  # a task's own `self.run()`
+            for node in walk(self.ctx.tree))
 
     def _finish_response_class(self):
         """A flag the application's own response class sets on every cookie

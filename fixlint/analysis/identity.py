@@ -37,12 +37,14 @@ def is_identity_key(key, config=None):
 def names_something_else(key, config=None):
     """A session key named for something other than who is signed in: a
     step of a flow (`next`, `oauth_state`), a cart (`carrito`), a count
-    (auth.NOT_IDENTITY_WORDS), the id of a record no one signs in as
+    (auth.NOT_IDENTITY_WORDS), a one-time code sent out (`login_otp`), the id of a record no one signs in as
     (`auth_ticket_id`), or a preference (`theme`: the non-sensitive names
     the cookie rules share, from `config`)."""
     words = fw.words(key)
     if any(w in auth.NOT_IDENTITY_WORDS for w in words) or _ids_another_record(words):
         return True
+    if words and words[-1] in auth.ONE_TIME_CODE_WORDS:
+        return True  # `login_otp`: the code sent out
     return fw.is_non_sensitive_name(key, config or DEFAULT_CONFIG)
 
 
@@ -118,6 +120,10 @@ def _from_nothing(expr, depth):
         return all(_from_nothing(v, depth + 1) for v in expr.values)
     if cls is ast.FormattedValue:
         return _from_nothing(expr.value, depth + 1)
+    if cls is ast.BinOp:  # `secrets.randbelow(10**6)`
+        return _from_nothing(expr.left, depth + 1) and _from_nothing(expr.right, depth + 1)
+    if cls is ast.UnaryOp:
+        return _from_nothing(expr.operand, depth + 1)
     return False
 
 

@@ -1210,14 +1210,21 @@ class LifecycleAnalysis(Analysis):
         function = self.ctx.function
         if value is None or function is None or value.__class__ not in (ast.Subscript, ast.Call, ast.Name):
             return
-        record = self._store_record(value)
+        origin = self._cookie_record(value)
+        if origin is not None:
+            self._record_providers.setdefault(function.node, origin)
+
+    def _cookie_record(self, expr):
+        """The cookie read keying the store record `expr` is (`STORE[sid]`,
+        `STORE.getSession(sid)`), directly or as the known id the store
+        keeps (_known_id_kept); None for anything else."""
+        record = self._store_record(expr)
         if record is None:
-            return
+            return None
         origin = self._store_origin(*record)
         if not is_cookie_read(origin):
             origin = self._known_id_kept(*record)
-        if is_cookie_read(origin):
-            self._record_providers.setdefault(function.node, origin)
+        return origin if is_cookie_read(origin) else None
 
     def _known_id_kept(self, store, key):
         """The origin of the id a store record is kept under when the store
@@ -1500,16 +1507,9 @@ class LifecycleAnalysis(Analysis):
         if holder is None:
             return
         for each in (value.body, value.orelse) if value.__class__ is ast.IfExp else (value,):
-            if each.__class__ is ast.Name and (self.ctx.function.node, each.id) in self._record_locals:
-                self._kept_records.setdefault(holder, self._record_locals[(self.ctx.function.node, each.id)])
-                continue
-            record = self._store_record(each)
-            if record is None:
-                continue
-            origin = self._store_origin(*record)
-            if not is_cookie_read(origin):
-                origin = self._known_id_kept(*record)
-            if is_cookie_read(origin):
+            origin = self._record_locals.get((self.ctx.function.node, each.id)) if each.__class__ is ast.Name else None
+            origin = origin or self._cookie_record(each)
+            if origin is not None:
                 self._kept_records.setdefault(holder, origin)
 
     def _record_local(self, target, value):
@@ -1522,11 +1522,8 @@ class LifecycleAnalysis(Analysis):
             name = holder.id if holder.__class__ is ast.Name else getattr(holder, "attr", None)
             if name is None or not sessionids.is_store_name(name):
                 return
-        record = self._store_record(value)
-        if record is None:
-            return
-        origin = self._store_origin(*record)
-        if is_cookie_read(origin):
+        origin = self._cookie_record(value)
+        if origin is not None:
             self._record_locals.setdefault((self.ctx.function.node, target.id), origin)
 
     def _kept_record(self, expr):

@@ -303,6 +303,22 @@ class SessionIdAnalysis(Analysis):
         cls = info.class_node if info is not None else None
         return cls is not None and expr.value.id in ("self", "cls", cls.name) and self._in_session_class()
 
+    def _returned(self, expr):
+        """Whether the function being walked returns the name `expr` (a
+        maker of ids: judged where its callers use the id)."""
+        info = self.ctx.function
+        if expr.__class__ is not ast.Name or info is None:
+            return False
+        return any(node.__class__ is ast.Return and node.value.__class__ is ast.Name and node.value.id == expr.id
+                   for node in walk(info.node))
+
+    def _module_dict(self, name):
+        """Whether `name` is bound at the module's level to a dict display
+        (`container = {}`)."""
+        binding = self.ctx.binding(name)
+        return (binding is not None and binding.kind == sc.ASSIGN and binding.scope.kind == sc.MODULE
+                and binding.value.__class__ is ast.Dict)
+
     def _in_session_class(self):
         """Whether the walk is in a method of a class named for a web session
         (a raw WSGI app's `class Session` keeping `self.sid`), not for another
@@ -430,11 +446,13 @@ class SessionIdAnalysis(Analysis):
         if target.__class__ is ast.Subscript:
             pairs, store = [(target.slice, value)], target.value
             name = store.id if store.__class__ is ast.Name else store.attr if store.__class__ is ast.Attribute else None
-            if name is not None and sid.names_other_session(name) and not self._class_container(store):
+            if name is not None and sid.names_other_session(name) and not self._class_container(store) and not (
+                    store.__class__ is ast.Name and self._in_session_class()):
+                # (a module dict a web `Session` class keeps its records in: `container[...]`, Tornado tutorials)
                 # `rooms[code] = {...}`: a live quiz's or game's room code, no session id
                 key = self.ctx.value_of(target.slice)
-                if key.__class__ is ast.Call:
-                    self._other_keys.add(_callee(key.func))
+                if key.__class__ is ast.Call and _generator(key.func) is not None:
+                    self._other_keys.add(_generator(key.func))
         elif value.__class__ is ast.Dict:
             pairs, store = [(k, v) for k, v in zip(value.keys, value.values) if k is not None], target
         else:
@@ -497,9 +515,11 @@ class SessionIdAnalysis(Analysis):
         if store is not None and not self._never_keyed_by_cookie(store):
             self._use(target.slice, f"{store}[...] = ...")
             self._weak(target.slice, f"used as a key of {store}")
-        elif store is None and self._class_container(target.value):
+        elif store is None and (self._class_container(target.value) or (
+                target.value.__class__ is ast.Name and self._in_session_class() and self._module_dict(target.value)
+                and not self._returned(target.slice))):
             # `Session.container[random_str] = {}` in a class named Session (a Tornado
-            # tutorial's "自定义session"): its keys are the session ids
+            # tutorial's "自定义session"), or the module's dict it keeps them in: its keys are the session ids
             self._weak(target.slice, f"used as a key of {ast.unparse(target.value)}")
         if target in self._pending:
             self._creation(node, target.value, target.slice)
@@ -786,6 +806,8 @@ class SessionIdAnalysis(Analysis):
                 self._entity_call(node, name)
         if name in _OBJECT_ID_CALLS:
             self._object_lookup(node, func)
+        elif name in _SQL_RUNS and len(node.args) >= 2:
+            self._sql_row_keys(node)
         if (qualname is not None and qualname in _URL_QUALNAMES) or (cls is ast.Attribute and name in _URL_ATTRS):
             self._url_call(node, func, qualname)
         if node.keywords and name in sid.HTTP_REQUEST_METHODS:
@@ -880,6 +902,27 @@ class SessionIdAnalysis(Analysis):
             for keyword in node.keywords:
                 if keyword.arg in ("session_key", "pk"):
                     self._use(keyword.value, f"Session.objects.{func.attr}(session_key=...)", web=True)
+
+    def _sql_row_keys(self, node):
+        """`cur.execute("UPDATE active_sessions SET is_active = FALSE WHERE
+        id = %s", (session_id,))`: a value compared with a row's primary key
+        (`id`, `pk`) in the statement is that row's key (an admin's
+        "terminate session" form naming the row), no session id."""
+        sql = literal_string(node.args[0], self.ctx)
+        params = node.args[1]
+        if sql is None or params.__class__ not in _SEQUENCES:
+            return
+        if _SQL_NAMED.search(sql):
+            return  # named placeholders (`%(name)s`, `:name`): not in the order of the parameters
+        columns = []
+        for mark in _SQL_MARK.finditer(sql):
+            column = _SQL_COLUMN.search(sql[max(0, mark.start() - 80):mark.start()])
+            columns.append(column.group(1).lower() if column is not None else None)
+        if len(columns) != len(params.elts):
+            return
+        for column, value in zip(columns, params.elts):
+            if column in sid.PRIMARY_KEY_ARGS:
+                self._is_a_key(value)
 
     def _entity_call(self, node, name):
         """`stock_delete(sid)` in `StockResource.on_put` (mblog): a short,
@@ -1334,7 +1377,7 @@ class SessionIdAnalysis(Analysis):
             weak = WeakId(found.node, found.label, context, self._framework(), kind)
             if generator is None and found.node.__class__ is ast.Call:
                 # `key = self._session_key()`: cleared at the end when that helper keys a client cache
-                generator = _callee(found.node.func)
+                generator = _generator(found.node.func)
             if generator is None:
                 self.weak_ids.append(weak)
             else:
@@ -1446,6 +1489,13 @@ _IN = (ast.In, ast.NotIn)
 _EQUAL = (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)
 _SEQUENCES = (ast.Tuple, ast.List, ast.Set)
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Database cursors' calls running one SQL statement with its parameters.
+_SQL_RUNS = frozenset(("execute",))
+# A SQL statement's positional placeholders, the column compared with one
+# (`id = %s`), and named placeholders (`%(id)s`, `:id`).
+_SQL_MARK = re.compile(r"%s|\?")
+_SQL_COLUMN = re.compile(r"(\w+)\s*=\s*$")
+_SQL_NAMED = re.compile(r"%\(\w+\)s|(?<![:\w]):[A-Za-z_]\w*")
 # Words of handler and helper names that name no entity (_entity_call).
 _GENERIC_WORDS = frozenset((
     "on", "get", "post", "put", "patch", "delete", "del", "update", "create", "new", "add", "remove", "set", "save",
@@ -1667,6 +1717,18 @@ def _value_name(expr):
     if expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Constant and isinstance(expr.slice.value, str):
         return expr.slice.value
     return sc.last_name(expr)
+
+
+def _generator(func):
+    """The name of a helper a call makes an id with, as weak ids are
+    deferred by it: a function (`new_room_code()`) or the class's own
+    method (`self._session_key()`); None for a method of a value
+    (`h.hexdigest()`), which names no helper."""
+    if func.__class__ is ast.Name:
+        return func.id
+    if func.__class__ is ast.Attribute and func.value.__class__ is ast.Name and func.value.id in ("self", "cls"):
+        return func.attr
+    return None
 
 
 def _callee(func):

@@ -101,7 +101,8 @@ _LEGACY = []  # the adapters' legacy import prefixes, read once (frameworks.LEGA
 def modern_name(qualname):
     """A qualified name under a package's legacy import path as the package
     is named now (Flask before 1.0: `flask.ext.login.login_user` ->
-    `flask_login.login_user`); any other as it is."""
+    `flask_login.login_user`), or under a port's as under the package's
+    (`quart_jwt_extended.JWTManager`); any other as it is."""
     if not _LEGACY:
         from ..frameworks import LEGACY_IMPORT_PREFIXES  # (the adapters import this module)
 
@@ -109,6 +110,8 @@ def modern_name(qualname):
     for old, new in _LEGACY[0]:
         if qualname.startswith(old) and len(qualname) > len(old):
             return new + qualname[len(old):]
+        if qualname + "." == old and new.endswith("."):
+            return new[:-1]  # the package itself: `from quart_jwt_extended import JWTManager`
     return qualname
 
 

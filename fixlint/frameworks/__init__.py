@@ -34,7 +34,7 @@ from .hand_rolled import HAND_ROLLED
 from .tornado import TORNADO
 from .quart_auth import QUART_AUTH
 from .falcon import FALCON
-from .flask_jwt_extended import FLASK_JWT_EXTENDED
+from .flask_jwt_extended import FLASK_JWT_EXTENDED, PORT_PREFIXES as _JWT_PORT_PREFIXES
 from .dj_rest_auth import DJ_REST_AUTH
 from .fastapi_jwt_auth import FASTAPI_JWT_AUTH
 from .fastapi_users import FASTAPI_USERS
@@ -166,8 +166,9 @@ FOREIGN_WEB_PACKAGES = (
     "hug", "masonite", "responder", "twisted",
 )
 
-# Legacy import paths of the frameworks' packages, as (old prefix, new prefix).
-LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES
+# Legacy import paths of the frameworks' packages, and the import paths of
+# their ports under another name, as (old prefix, new prefix).
+LEGACY_IMPORT_PREFIXES = _FLASK_LEGACY_PREFIXES + _JWT_PORT_PREFIXES
 
 # Task queues whose workers build a web application only for its context
 # (`app = Flask(__name__)` beside `Celery(...)` in tasks.py, to send mail):

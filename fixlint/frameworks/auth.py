@@ -114,6 +114,9 @@ ADDRESS_WORDS = frozenset(("url", "uri", "link", "href"))
 # checks a sign-in state before a page runs, it signs nobody in or out (DataDungeon100's
 # `logout_required` dependency keeps signed-in users off the login page, tidying a stale session).
 GUARD_WORDS = frozenset(("required", "require", "requires"))
+# The last word of a key holding a one-time code sent out for the next step to
+# check (`login_otp`, `email_otp`): the code, not who passed it (`otp_verified` is).
+ONE_TIME_CODE_WORDS = frozenset(("otp", "otps", "totp", "hotp"))
 NOT_IDENTITY_WORDS = frozenset(
     (
         "agent", "state", "nonce", "verifier", "challenge", "next", "redirect", "url", "uri",

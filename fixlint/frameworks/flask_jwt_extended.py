@@ -17,6 +17,9 @@ from .base import Advice, Framework, Setting
 from .flask import FLASK
 
 _ACCESS, _REFRESH = "access_token_cookie", "refresh_token_cookie"  # JWT_ACCESS_COOKIE_NAME, JWT_REFRESH_COOKIE_NAME
+# Quart-JWT-Extended is its port to Quart: the same API, settings and defaults
+# under another import name, read as this one's (engine.scope.modern_name).
+PORT_PREFIXES = (("quart_jwt_extended.", "flask_jwt_extended."),)
 _MODULES = ("flask_jwt_extended.", "flask_jwt_extended.utils.")
 
 # set_access_cookies(response, token) and its siblings put a token in a cookie:

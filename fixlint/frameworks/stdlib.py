@@ -79,6 +79,8 @@ ENCODER_METHODS = frozenset(
         "hex", "hexdigest", "digest", "encode", "decode", "upper", "lower", "strip", "rstrip",
         "lstrip", "replace", "zfill", "rjust", "ljust", "timestamp", "isoformat", "strftime",
         "format", "join",
+        # a part of it: `request.cookies.get("session").split(".")[0]` (Flask-KVSession's id before its MAC)
+        "split", "rsplit", "partition", "rpartition", "removeprefix", "removesuffix",
     )
 )
 URL_ENCODERS = frozenset(("urllib.parse.urlencode", "urllib.urlencode"))

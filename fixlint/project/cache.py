@@ -66,8 +66,9 @@ from .. import __version__
 # conditional of two weak literals (`samesite="None" if prod else None`) kept as its first
 # 38: `module_keys` (a module's keys given as bare names), `loads_modules` (from_object of a module) and
 # `live_objects` (from_object of an object not named for development); 39: a profile's calls of a framework's
-# `cookie_expire_calls` (CherryPy's expire()), and a session use no longer read off a comment or a string
-FORMAT = 39
+# `cookie_expire_calls` (CherryPy's expire()), and a session use no longer read off a comment or a string;
+# 40: imports of quart_jwt_extended read as flask_jwt_extended's (its port)
+FORMAT = 40
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -192,7 +192,9 @@ class CookieWithoutSamesite(Rule):
             return (f"{stated(site, 'samesite')} sends {subject} on cross-site requests; "
                     f"{option_fix(site, option, _LOWER_LAX)} ({site.label})")
         if site.kind == MORSEL:
-            return (f"{subject} is output without SameSite; "
+            problem = (f'is output with SameSite={flag.value}' if flag.explicit and flag.known and flag.value
+                       else "is output without SameSite")
+            return (f"{subject} {problem}; "
                     f'set {morsel_ref(site)}["samesite"] = "Lax" before output ({site.label})')
         if site.kind == HEADER:
             if flag.explicit:
