@@ -31,12 +31,13 @@ from ..engine import scope as sc
 from ..engine.nodes import walk
 from ..frameworks import stdlib
 
-HEADER = "header"  # SimpleCookie of the request's Cookie header, or an empty jar loaded with it
+FROM_REQUEST = "request"  # SimpleCookie of the request's Cookie header, or an empty jar loaded with it
 JAR = "jar"  # another SimpleCookie (an empty one, one of a literal)
 OTHER = "other"  # anything else
 
 _COOKIE_HEADER_KEYS = frozenset(("cookie", "http_cookie"))
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_JAR_ROOTS = frozenset(qualname.partition(".")[0] for qualname in stdlib.SIMPLE_COOKIE)
 
 
 def cookie_header(expr):
@@ -53,17 +54,19 @@ def cookie_header(expr):
 
 
 def kept_jar(ctx, attr):
-    """The kinds (HEADER, JAR, OTHER) of what the methods of the class being
+    """The kinds (FROM_REQUEST, JAR, OTHER) of what the methods of the class being
     walked assign to `self.<attr>`; empty outside a class or when none
     does."""
+    if not ctx.imports_root(_JAR_ROOTS):
+        return frozenset()  # no module a SimpleCookie comes from
     cls = enclosing_class(ctx)
     if cls is None:
         return frozenset()
-    key = (kept_jar, cls, attr)
+    key = (kept_jar, cls)
     found = ctx.kept.get(key)
     if found is None:
-        found = ctx.kept[key] = _assigned_kinds(ctx, cls, attr)
-    return found
+        found = ctx.kept[key] = _assigned_kinds(ctx, cls)
+    return found.get(attr, frozenset())
 
 
 def enclosing_class(ctx):
@@ -74,33 +77,34 @@ def enclosing_class(ctx):
     return scope.node if scope is not None else None
 
 
-def _assigned_kinds(ctx, cls, attr):
-    kinds = set()
+def _assigned_kinds(ctx, cls):
+    """{attribute: the kinds of what the methods of `cls` assign to
+    `self.<attribute>`}, in one pass over each method."""
+    kinds = {}
     for method in cls.body:
         if method.__class__ not in _FUNCTIONS:
             continue
-        assigned, loaded = {}, set()  # local name -> its values; names `.load(header)` is called on
+        assigned, loaded, given = {}, set(), []  # local name -> its values; names `.load(header)` is called on
         for node in walk(method):
             cls_ = node.__class__
             if cls_ is ast.Assign:
-                for target in node.targets:
-                    if target.__class__ is ast.Name:
-                        assigned.setdefault(target.id, []).append(node.value)
-            elif (cls_ is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr == "load"
-                  and node.args and cookie_header(node.args[0])):
-                loaded.add(ast.unparse(node.func.value))
-        for node in walk(method):
-            if node.__class__ is ast.Assign:
                 targets, value = node.targets, node.value
-            elif node.__class__ in (ast.AnnAssign, ast.AugAssign):
+            elif cls_ is ast.AnnAssign or cls_ is ast.AugAssign:
                 targets, value = (node.target,), node.value
             else:
+                if (cls_ is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr == "load"
+                        and node.args and cookie_header(node.args[0])):
+                    loaded.add(ast.unparse(node.func.value))
                 continue
             for target in targets:
-                if (target.__class__ is ast.Attribute and target.attr == attr
-                        and target.value.__class__ is ast.Name and target.value.id == "self"):
-                    kinds.add(_kind(ctx, value, assigned, loaded, ast.unparse(target)))
-    return frozenset(kinds)
+                if target.__class__ is ast.Name and cls_ is ast.Assign:
+                    assigned.setdefault(target.id, []).append(value)
+                elif (target.__class__ is ast.Attribute and target.value.__class__ is ast.Name
+                      and target.value.id == "self"):
+                    given.append((target, value))
+        for target, value in given:
+            kinds.setdefault(target.attr, set()).add(_kind(ctx, value, assigned, loaded, ast.unparse(target)))
+    return {attr: frozenset(found) for attr, found in kinds.items()}
 
 
 def _kind(ctx, value, assigned, loaded, spelled):
@@ -112,12 +116,12 @@ def _kind(ctx, value, assigned, loaded, spelled):
         if len(given) != 1:
             return OTHER
         kind = _kind(ctx, given[0], assigned if given[0].__class__ is ast.Call else {}, loaded, value.id)
-        return HEADER if kind == JAR and value.id in loaded else kind
+        return FROM_REQUEST if kind == JAR and value.id in loaded else kind
     if value.__class__ is not ast.Call or ctx.qualname(value.func) not in stdlib.SIMPLE_COOKIE:
         return OTHER
     if value.args and cookie_header(value.args[0]):
-        return HEADER
+        return FROM_REQUEST
     if value.args and value.args[0].__class__ is ast.Name and any(
             cookie_header(each) for each in assigned.get(value.args[0].id, ())):
-        return HEADER  # `raw = self.headers.get("Cookie")`, then `SimpleCookie(raw)`
-    return HEADER if spelled in loaded else JAR
+        return FROM_REQUEST  # `raw = self.headers.get("Cookie")`, then `SimpleCookie(raw)`
+    return FROM_REQUEST if spelled in loaded else JAR

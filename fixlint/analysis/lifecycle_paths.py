@@ -669,7 +669,8 @@ def _guards_in(function, events, cache, sign_in):
         reads.update(id(e.node) for e in items if e.kind == CALL and e.callee is not None and _tells_signed_in(
             e.callee, events.get(e.callee, ())))
         if sign_in:
-            reads.update(_read_locals(function, reads))
+            if reads:
+                reads.update(_read_locals(function, reads))
             reads.add(_STRICT)
         known = cache[function] = {}
         _mark_body(function.body, reads, known, frozenset())

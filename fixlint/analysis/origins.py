@@ -33,7 +33,7 @@ from ..frameworks import session_id_words as sid
 from ..frameworks import stdlib
 from . import handlers as hd
 from .base import Analysis
-from .kept_jars import HEADER, OTHER, cookie_header, kept_jar
+from .kept_jars import FROM_REQUEST, OTHER as NOT_A_JAR, cookie_header, kept_jar
 
 QUERY = "query string"
 PATH = "URL path"
@@ -459,7 +459,7 @@ class OriginAnalysis(Analysis):
                 return self._read(expr, attr, COOKIE, framework)
         if value.__class__ is ast.Name and value.id == "self" and self.ctx.function is not None:
             kinds = kept_jar(self.ctx, attr)
-            if HEADER in kinds and OTHER not in kinds:
+            if FROM_REQUEST in kinds and NOT_A_JAR not in kinds:
                 return Container(COOKIE, None, expr)  # `self.cookie`, parsed from the Cookie header in load_cookie()
         base = self.origin(value, depth + 1)
         if base is None:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .. import frameworks as fw
 from ..engine import scope as sc
-from ..engine.nodes import walk
+from ..engine.nodes import kept, walk
 from ..engine.values import UNKNOWN, evaluate, literal_string
 from ..frameworks import auth
 from ..frameworks import session_id_words as sid
@@ -929,7 +929,9 @@ class SessionIdAnalysis(Analysis):
         ambiguous id (`sid`: sid.AMBIGUOUS_NAMES) handed to a function named
         for the entity the handler's class, function or module is named for
         is that entity's id (a stock's), no session id."""
-        if not any(arg.__class__ is ast.Name for arg in node.args) or _GENERIC_WORDS.issuperset(fw.words(name)):
+        info = self.ctx.function
+        if info is None or not any(arg.__class__ is ast.Name for arg in node.args) or (
+                not kept(info.node, "ambiguous ids", _spells_ambiguous_id)) or _GENERIC_WORDS.issuperset(fw.words(name)):
             return
         if self._context_words().isdisjoint(fw.words(name)):
             return
@@ -1496,6 +1498,13 @@ _SQL_RUNS = frozenset(("execute",))
 _SQL_MARK = re.compile(r"%s|\?")
 _SQL_COLUMN = re.compile(r"(\w+)\s*=\s*$")
 _SQL_NAMED = re.compile(r"%\(\w+\)s|(?<![:\w]):[A-Za-z_]\w*")
+def _spells_ambiguous_id(function):
+    """Whether `function` spells a short, ambiguous id as a string
+    (`req.get_param("sid")`): _entity_call."""
+    return any(node.__class__ is ast.Constant and node.value.__class__ is str and node.value.lower() in sid.AMBIGUOUS_NAMES
+               for node in walk(function))
+
+
 # Words of handler and helper names that name no entity (_entity_call).
 _GENERIC_WORDS = frozenset((
     "on", "get", "post", "put", "patch", "delete", "del", "update", "create", "new", "add", "remove", "set", "save",
