@@ -32,7 +32,7 @@ from ..engine.values import (
 from ..frameworks import stdlib
 from ..frameworks import vocabularies as vocab
 from .base import UNKNOWN as NOT_KNOWN_YET, Analysis, dev_module, project_facts
-from .kept_jars import OTHER as OTHER_VALUE, enclosing_class, kept_jar
+from .kept_jars import OTHER as OTHER_VALUE, kept_jar
 
 SET_COOKIE = "set_cookie"
 SETTINGS = "settings"
@@ -1339,12 +1339,8 @@ class CookieAnalysis(Analysis):
         """`login_user(user, remember=True, duration=timedelta(days=90))`:
         the remember-me cookie's own lifetime, the call's (SFX304), in place
         of the lifetime setting's default (summary `_login_user`)."""
-        remember = framework.remember_argument
-        given = {k.arg: k.value for k in node.keywords if k.arg is not None}
-        remembers = given.get(remember, node.args[1] if len(node.args) >= 2 else None)
-        duration = given.get(framework.remember_lifetime_argument, node.args[2] if len(node.args) >= 3 else None)
-        if remembers is None or duration is None or (
-                remembers.__class__ is ast.Constant and remembers.value in (False, None, 0)):
+        remembers, duration = framework.remember_arguments(node)
+        if not remembers or duration is None:
             return  # no remember-me cookie, or the lifetime setting's (judged at LoginManager())
         site = CookieSite(SESSION_EXPIRY, node, framework.label_in(self.ctx), sensitivity=fw.SESSION)
         site.method = called
@@ -2316,7 +2312,7 @@ def _self_jar(ctx, attr):
     kinds = kept_jar(ctx, attr)
     if not kinds or OTHER_VALUE in kinds:
         return None
-    key = (_self_jar, enclosing_class(ctx), attr)
+    key = (_self_jar, ctx.enclosing_class(), attr)
     found = ctx.kept.get(key)
     if found is None:
         found = ctx.kept[key] = SelfJar(f"self.{attr}")

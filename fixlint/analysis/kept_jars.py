@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import ast
 
-from ..engine import scope as sc
 from ..engine.nodes import walk
 from ..frameworks import stdlib
 
@@ -59,7 +58,7 @@ def kept_jar(ctx, attr):
     does."""
     if not ctx.imports_root(_JAR_ROOTS):
         return frozenset()  # no module a SimpleCookie comes from
-    cls = enclosing_class(ctx)
+    cls = ctx.enclosing_class()
     if cls is None:
         return frozenset()
     key = (kept_jar, cls)
@@ -67,14 +66,6 @@ def kept_jar(ctx, attr):
     if found is None:
         found = ctx.kept[key] = _assigned_kinds(ctx, cls)
     return found.get(attr, frozenset())
-
-
-def enclosing_class(ctx):
-    """The ClassDef whose body (or a method of it) is being walked, or None."""
-    scope = ctx.scope
-    while scope is not None and scope.kind != sc.CLASS_SCOPE:
-        scope = scope.parent
-    return scope.node if scope is not None else None
 
 
 def _assigned_kinds(ctx, cls):

@@ -61,7 +61,6 @@ from .credentials import (VerifiedRecords, checks_credentials, checks_credential
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
 from .identity_cookies import chain_root, computed_name
-from .kept_jars import enclosing_class
 from .identity import binds_nobody, fresh_id, identity_in_value, is_identity_key, literal_key, names_something_else
 from .origins import OriginAnalysis, is_cookie_read, key_parts
 
@@ -1196,7 +1195,7 @@ class LifecycleAnalysis(Analysis):
         if expr.__class__ is ast.Subscript:
             return expr.value, expr.slice
         if (expr.__class__ is ast.Call and expr.args and expr.func.__class__ is ast.Attribute
-                and (expr.func.attr in stores.RECORD_GETTERS or _gets_a_record(expr.func.attr, expr.args))):
+                and (expr.func.attr in stores.RECORD_GETTERS or (len(expr.args) == 1 and stores.names_record_getter(expr.func.attr)))):
             if len(expr.args) == 2 and _session_model(expr.args[0]):
                 return expr.args[0], expr.args[1]  # `await db.get(SessionRow, sid)`: the ORM's row by its key
             return expr.func.value, expr.args[0]
@@ -1491,7 +1490,7 @@ class LifecycleAnalysis(Analysis):
         if expr.__class__ is not ast.Attribute or expr.value.__class__ is not ast.Name:
             return None
         if expr.value.id == "self":
-            cls = enclosing_class(self.ctx)
+            cls = self.ctx.enclosing_class()
             return (cls, expr.attr) if cls is not None else None
         qualname = self.ctx.qualname(expr.value)
         return (qualname, expr.attr) if qualname in fw.REQUEST_GLOBALS else None
@@ -2247,21 +2246,6 @@ def _removed_key(expr, ctx):
         return None
     keys = [literal_key(e, ctx) for e in loop.iter.elts]
     return next((k for k in keys if k is not None and is_identity_key(k)), None)
-
-
-_GETTER_VERBS = frozenset(("get", "load", "fetch", "find", "read", "lookup"))
-_RECORD_NOUNS = frozenset(("session", "sess", "data", "record"))
-
-
-def _gets_a_record(method, args):
-    """A store's own method fetching the record of the one key it is given
-    (`STORE.getSession(sid)`, `SESSION_STORE.getSessionData(sid)`,
-    `store.load_session(sid)`: the http.server course template's
-    SessionStore)."""
-    if len(args) != 1:
-        return False
-    parts = fw.words(method)
-    return len(parts) > 1 and parts[0] in _GETTER_VERBS and not _RECORD_NOUNS.isdisjoint(parts[1:])
 
 
 def _compact(key):

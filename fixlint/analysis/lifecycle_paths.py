@@ -313,7 +313,7 @@ _LOGS_IN = 8  # a session library's login call (Flask-Login's login_user(), aioh
 _LOGIN_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGIN_EXACT)
 _LOGOUT_EXACT = frozenset(tuple(fw.words(p)) for p in auth.LOGOUT_EXACT)
 _SESSION_DELETE = frozenset(tuple(fw.words(p)) for p in vocab.SESSION_DELETE_NAMES)
-_SELF_OR_REQUEST = frozenset(("self", "cls", "request", "req"))
+_SELF_OR_REQUEST = frozenset(("self", "cls")) | fw.REQUEST_NAMES
 
 
 def _takes_an_id(function):

@@ -152,6 +152,13 @@ class FileContext:
         return module in prefixes
 
     # -- names --------------------------------------------------------
+    def enclosing_class(self):
+        """The ClassDef whose body, or a method of it, is being walked, or None."""
+        scope = self.scope
+        while scope is not None and scope.kind != sc.CLASS_SCOPE:
+            scope = scope.parent
+        return scope.node if scope is not None else None
+
     def lookup(self, name):
         return sc.lookup(self.scope, name)
 

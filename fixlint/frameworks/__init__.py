@@ -264,6 +264,7 @@ def is_strong_source(qualname):
 
 
 RESPONSE_NAMES = frozenset(("resp", "response"))
+_RESPONSE_TAILS = [[name] for name in sorted(RESPONSE_NAMES)]  # a name's last word, as words() lists it
 # Literal cookie values that only say yes or no (or that something is done):
 # the same for every visitor, so no credential (`set_cookie("is_user_authorized",
 # "true")` is a UI hint the frontend reads; `Set-Cookie: <download token>=done`
@@ -579,15 +580,13 @@ def handler_attribute(ctx, expr):
     None."""
     if not (expr.value.__class__ is ast.Name and expr.value.id == "self" and "handler" in words(expr.attr)):
         return None
-    scope = ctx.scope
-    while scope is not None and scope.kind != "class":
-        scope = scope.parent
-    if scope is None:
+    cls = ctx.enclosing_class()
+    if cls is None:
         return None
-    key = (handler_attribute, scope.node, expr.attr)
+    key = (handler_attribute, cls, expr.attr)
     kept = ctx.kept
     if key not in kept:
-        kept[key] = _stored_handler(ctx, scope.node, expr.attr)
+        kept[key] = _stored_handler(ctx, cls, expr.attr)
     return kept[key]
 
 
@@ -799,8 +798,7 @@ def _response_origin(ctx, receiver):
                     return _NOT_A_RESPONSE  # `response = {"message": "ok"}`: a dict, whatever its name
         if receiver.id in RESPONSE_NAMES:
             return True
-        if binding is not None and binding.kind == "param" and words(receiver.id)[-1:] and (
-                words(receiver.id)[-1] in RESPONSE_NAMES):
+        if binding is not None and binding.kind == "param" and words(receiver.id)[-1:] in _RESPONSE_TAILS:
             return True  # `def refresh_cookie(request, json_response)`: what its callers pass, named so
         return _NOT_A_RESPONSE
     return _NOT_A_RESPONSE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -743,6 +745,18 @@ class Framework:
     # (Starlette's set_cookie defaults to Lax, and a FastAPI app may mount
     # a Flask one).
     semgrep_samesite_by_import: bool = False
+
+    def remember_arguments(self, call):
+        """(whether a call of one of its `bind_calls` sets the remember-me
+        cookie, the lifetime it gives it or None): `login_user(user,
+        remember=True, duration=timedelta(days=14))`, positionally
+        `login_user(user, True, timedelta(days=14))`. A literal False, None
+        or 0 remembers nothing."""
+        given = [k.value for k in call.keywords if k.arg == self.remember_argument] + call.args[1:2]
+        remembers = any(not (v.__class__ is ast.Constant and v.value in (False, None, 0)) for v in given)
+        lifetime = next((k.value for k in call.keywords if self.remember_lifetime_argument
+                         and k.arg == self.remember_lifetime_argument), call.args[2] if len(call.args) > 2 else None)
+        return remembers, lifetime
 
     def label_in(self, ctx):
         """The label a message in `ctx`'s file gives the framework."""

@@ -18,6 +18,20 @@ WRITE_METHODS = frozenset(("set", "setex", "psetex", "hset", "hmset", "put", "se
 RECORD_UPDATE_METHODS = frozenset(("update", "setdefault"))
 # Calls that hand back a store's record: `SESSIONS.setdefault(sid, {})`, `SESSIONS.get(sid)`.
 RECORD_GETTERS = frozenset(("get", "setdefault"))
+# A store's own method fetching the record of the one key it is given
+# (`STORE.getSession(sid)`, `SESSION_STORE.getSessionData(sid)`,
+# `store.load_session(sid)`: the http.server course template's SessionStore).
+_GETTER_VERBS = frozenset(("get", "load", "fetch", "find", "read", "lookup"))
+_RECORD_NOUNS = frozenset(("session", "sess", "data", "record"))
+
+
+def names_record_getter(method):
+    """Whether a method's name says it fetches a record (RECORD_GETTERS'
+    own kind, named by the project: `getSessionData`)."""
+    from . import words  # (the package imports this module first)
+
+    parts = words(method)
+    return len(parts) > 1 and parts[0] in _GETTER_VERBS and not _RECORD_NOUNS.isdisjoint(parts[1:])
 # Calls that remove a record: `SESSIONS.pop(sid)`, `redis.delete(key)`;
 # with the id a framework session holds as the key, also a project method
 # whose name starts with one of them (`delete_set(f"session:{sid}")`).

@@ -1180,19 +1180,10 @@ class _Summariser:
                     forced.append([key, node.lineno])
 
     def _login_user(self, node, framework):
-        remembers = False
-        for keyword in node.keywords:
-            if keyword.arg == framework.remember_argument:
-                value = keyword.value
-                remembers = remembers or not (value.__class__ is ast.Constant and value.value in (False, None, 0))
-        if len(node.args) >= 2:  # login_user(user, True)
-            value = node.args[1]
-            remembers = remembers or not (value.__class__ is ast.Constant and value.value in (False, None, 0))
+        remembers, lifetime = framework.remember_arguments(node)
         if remembers:
             self.facts[framework.project_use] = True
-            lifetime = framework.remember_lifetime_argument
-            if not lifetime or not (any(k.arg == lifetime for k in node.keywords) or len(node.args) >= 3):
-                # (`login_user(user, True, timedelta(days=14))`: duration comes third)
+            if lifetime is None:
                 self.facts["remember_default_lifetime"] = True  # the lifetime setting's default applies
 
     def _dev_only_keys(self):
