@@ -29,6 +29,9 @@ KEPT = [
     ('COOKIE = "sid"\r\nNAME = "n"\r\n', {"COOKIE": "sid", "NAME": "n"}),
     # A keyword argument's value beside others is no unpacking into the name.
     ('COOKIE = "sid"\ndef f(r, v):\n    r.set_cookie(key=COOKIE, value=v)\n', {"COOKIE": "sid"}),
+    # A positional argument of a call with keywords after it: the call's `=`, no unpacking.
+    ('COOKIE = "sid"\ndef f(r, v):\n    r.set_cookie(COOKIE, v, httponly=True)\n', {"COOKIE": "sid"}),
+    ('COOKIE = "sid"\ndef f(r, v):\n    r.set_cookie(str(COOKIE), f(v), httponly=True)\n', {"COOKIE": "sid"}),
 ]
 DROPPED = [
     'COOKIE = "a"\nCOOKIE = "b"\n',  # bound twice
@@ -37,6 +40,7 @@ DROPPED = [
     'COOKIE = "a"\nfor COOKIE in names:\n    pass\n',
     'COOKIE = "a"\na, COOKIE = 1, 2\n',
     'COOKIE = "a"\nCOOKIE, b = 1, 2\n',
+    'COOKIE = "a"\n(a, COOKIE) = 1, 2\n',
     'COOKIE = "a"\nif debug:\n    COOKIE = "b"\n',
     'COOKIE = "a"\nfrom other import X, COOKIE\n',
     'COOKIE = "a"\nimport cookies as COOKIE\n',

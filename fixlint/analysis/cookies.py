@@ -603,6 +603,8 @@ def cookie_sensitivity(ctx, name, value, name_expr=None, call=None):
         kind = cookie_kind(ctx, name)
         if kind != fw.OTHER:
             return kind
+        if name_expr is not None and _constant_names_credential(name_expr):
+            return fw.SESSION  # `auth_cookie_name = "wi_park_scraper"`: the app's own name for its sign-in cookie
         if value is not None and _is_number_flag(value) and vocab.PRINCIPAL_WORDS.isdisjoint(fw.words(name)):
             return fw.PREFERENCE  # `set_cookie("gm_ssl", "1")`: a name saying nothing, a 1/0 switch for the UI
         if (value is not None and value.__class__ is ast.Constant and isinstance(value.value, str)
@@ -861,6 +863,24 @@ def _chain_words(expr):
             return [word for part in reversed(parts) for word in fw.words(part)]
         else:
             return None
+
+
+def _constant_names_credential(expr):
+    """A name or attribute naming a cookie by what it holds
+    (names_credential_constant), whatever literal it holds."""
+    if expr.__class__ is ast.Name:
+        return names_credential_constant(expr.id)
+    return expr.__class__ is ast.Attribute and names_credential_constant(expr.attr)
+
+
+def names_credential_constant(named):
+    """Whether a constant's name (its last part: `config.AUTH_COOKIE`) says
+    the cookie it names holds a session or credential, a word of them
+    before `cookie` (`auth_cookie_name`, `AUTH_COOKIE`, `USER_COOKIE`); not
+    a CSRF cookie's (`CSRF_TOKEN_COOKIE`)."""
+    lowered = named.rpartition(".")[2].lower()
+    prefix, found, _ = lowered.partition("cookie")
+    return bool(found) and "csrf" not in lowered and "xsrf" not in lowered and fw.names_session_word(prefix)
 
 
 def names_session_setting(expr, words=fw.SESSION_COOKIE_WORDS):
@@ -1818,8 +1838,11 @@ class CookieAnalysis(Analysis):
                 continue  # (a base is judged where the project deploys it alone: manage.py names it)
             if project is not None and project.shared_base and not self._star_imports():
                 continue  # a base others star-import, alone: judged in the modules built on it
-            if project is not None and project.star_imports_judged and _only_star_imports(ctx.tree.body):
-                continue  # a dispatcher (settings/__init__.py): judged in the deployment module it imports
+            if project is not None and (project.star_imports_judged or project.base_reexport) and (
+                    _only_star_imports(ctx.tree.body)):
+                # a dispatcher (settings/__init__.py): judged in the deployment module it imports;
+                # or the package's base re-exported, judged in the deployment modules beside it
+                continue
             if project is not None and project.settings_part:
                 continue  # a part of the settings module the deployment names: judged there
             if _updates_globals(ctx.tree.body):
@@ -2166,7 +2189,8 @@ class CookieAnalysis(Analysis):
             site.sensitivity = fw.OTHER
         if _HOLE not in cookie_value and fw.is_flag_text(cookie_value):
             site.sensitivity = fw.PREFERENCE  # `<token>=done`: the same for every visitor, as in set_cookie
-        attrs_known = not any(_HOLE in a for a in attrs)
+        # (a computed attribute may be any, `; {flags}`; a computed value of a named one is that one's: `Max-Age={}`)
+        attrs_known = not any(_HOLE in a.partition("=")[0] for a in attrs)
         found = {}
         for attr in attrs:
             key, _, val = attr.partition("=")
@@ -2207,6 +2231,18 @@ def _template(expr, ctx, depth=0):
     return "".join(_HOLE if p is None else p for p in parts)
 
 
+def _format_text(expr, ctx):
+    """The literal text a format string is written as, in place or in a
+    local bound to it once (`fmt = "auth={}; Path=/"`, then
+    `fmt.format(token)`); else None."""
+    text = literal_string(expr)
+    if text is None and expr.__class__ is ast.Name:
+        value = ctx.value_of(expr)
+        if value is not expr:
+            text = literal_string(value)
+    return text
+
+
 def _fragments(expr, ctx, depth):
     if depth > 20:
         return [None]
@@ -2228,12 +2264,12 @@ def _fragments(expr, ctx, depth):
     if cls is ast.BinOp and expr.op.__class__ is ast.Add:
         return _fragments(expr.left, ctx, depth + 1) + _fragments(expr.right, ctx, depth + 1)
     if cls is ast.BinOp and expr.op.__class__ is ast.Mod:
-        text = literal_string(expr.left)
+        text = _format_text(expr.left, ctx)
         if text is not None:
             return _split_placeholders(text, "%")
         return [None]
     if cls is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "format":
-        text = literal_string(expr.func.value)
+        text = _format_text(expr.func.value, ctx)
         if text is not None:
             return _split_placeholders(text, "{")
         return [None]

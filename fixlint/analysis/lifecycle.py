@@ -41,6 +41,7 @@ Cheap attribute and name tests come before any name resolution.
 from __future__ import annotations
 
 import ast
+import os
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -53,10 +54,10 @@ from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
 from ..frameworks import vocabularies as vocab
-from ..project.functions import ADDERS, renews_key
+from ..project.functions import ADDERS, plain_method_profile, renews_key
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name, loop_strings
+from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name, loop_strings, names_credential_constant
 from .credentials import (VerifiedRecords, checks_credentials, checks_credentials_alone, compares_passwords,
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
@@ -338,6 +339,8 @@ class LifecycleAnalysis(Analysis):
         self.project_methods = set()
         self._snapshots = set()  # value nodes of `old = dict(session)`
         self._token_cookies = {}  # cookie name -> the module sets it with a token's value (_set_with_token)
+        self._method_profiles = {}  # FunctionDef of a method of a module class -> its profile (_own_class_method)
+        self._plain_classes = None  # whether the module defines a class at its top level (_own_class_method)
         self._names = None  # `module.name` the file imports, when asked (_imported_names)
         self._defined = None  # names a def or class anywhere in the file binds, when asked (_defined_names)
         # backend()'s answers once the walk is over (finish): what they rest
@@ -539,8 +542,35 @@ class LifecycleAnalysis(Analysis):
         method = session_method(event)
         if method is None or self._has_project_method(method):
             return None
+        if event.framework is fw.HAND_ROLLED and self._session_library():
+            return None  # tornasess's `self.session.destroy()`: a library fixlint does not know has its methods
         backend = self.backend(event.framework)
         return None if backend is None or method in backend.session_methods else method
+
+    def _session_library(self):
+        """Whether the module imports, at its top level, a package named for
+        sessions that no framework or library fixlint knows is (`from
+        tornasess import SessionCacheFactory`) and the project does not
+        hold: the session object may be that library's, whose methods
+        fixlint cannot tell."""
+        found = self.ctx.kept.get(_SESSION_LIBRARY)
+        if found is None:
+            roots = set()
+            for node in self.ctx.tree.body:
+                if node.__class__ is ast.Import:
+                    roots.update(alias.name.partition(".")[0] for alias in node.names)
+                elif node.__class__ is ast.ImportFrom and not node.level and node.module:
+                    roots.add(node.module.partition(".")[0])
+            project = self.ctx.project
+            # (and the application's other modules': runapp.py builds the library's factory
+            # that the handlers' base class takes its sessions from)
+            roots.update(name.partition(".")[0] for name in getattr(project, "imported", ()))
+            folder = os.path.dirname(os.path.abspath(self.ctx.path))
+            top = getattr(project, "root", None)
+            found = self.ctx.kept[_SESSION_LIBRARY] = any(
+                "sess" in root.lower() and root not in fw.PACKAGE_ROOTS and not _beside(folder, root, top)
+                for root in sorted(roots))
+        return found
 
     def project_method(self, event):
         """Whether the event calls a session method the module's own session
@@ -896,6 +926,8 @@ class LifecycleAnalysis(Analysis):
             return
         if self._project_helper(node, func, binding):
             return
+        if func.__class__ is ast.Attribute and self._own_class_method(node, func):
+            return
         if binding is not None and binding.kind == sc.CLASS:
             return  # a local class named `login` is not Django's login()
         if name in _UNSETTER_NAMES:
@@ -939,13 +971,79 @@ class LifecycleAnalysis(Analysis):
         if qualname is None and func.__class__ is ast.Attribute:
             qualname = self._instance_method(func)
         profile = project.helpers.get(qualname) if qualname else None
+        if profile and profile.get("reads") and not profile.get("events"):
+            # `token = get_access_token(request)`: the session's identity key read, at the call
+            framework, key = profile["reads"]
+            framework = fw.BY_KEY.get(framework) or (fw.file_web_framework(self.ctx) if framework == "request" else None)
+            if framework is None:
+                return False
+            self._add(Event(TOUCH, node, framework, key=key, access=READ))
+            return True
         if not profile or not profile.get("events"):
             return False
+        return self._profile_events(node, qualname.rpartition(".")[2], profile)
+
+    def _own_class_method(self, node, func):
+        """A call of a method of a plain class this module defines, on an
+        instance (`SessionRepo(request).save_user(uid)`, `repo =
+        SessionRepo(request); repo.save_user(uid)`, a parameter annotated
+        with the class) whose method acts on the session of the request the
+        instance keeps (`self.request.session["user_id"] = uid`) or on the
+        module's session object: its events happen at the call, as a
+        project helper's do (functions.plain_method_profile). True when
+        handled."""
+        if self._plain_classes is None:  # (most modules define none: a look at the top level, once)
+            self._plain_classes = any(node.__class__ is ast.ClassDef for node in self.ctx.tree.body)
+        class_node = self._instance_class(func) if self._plain_classes else None
+        if class_node is None:
+            return False
+        method = next((m for m in class_node.body if m.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef)
+                       and m.name == func.attr), None)
+        if method is None:
+            return False
+        profile = self._method_profiles.get(method)
+        if profile is None:
+            profile = self._method_profiles[method] = plain_method_profile(self.ctx.tree, class_node, method) or {}
+        if not profile.get("events"):
+            return False
+        return self._profile_events(node, func.attr, profile)
+
+    def _instance_class(self, func):
+        """The ClassDef (of this module, at its top level) of the instance
+        `func`'s method is called on, or None."""
+        owner = func.value
+        if owner.__class__ is ast.Name:
+            annotation = self._parameter_class(owner)
+            owner = annotation if annotation is not None else self.ctx.value_of(owner)
+        if owner.__class__ is ast.Await:
+            owner = owner.value
+        made = owner.func if owner.__class__ is ast.Call else owner
+        if made.__class__ is not ast.Name:
+            return None
+        binding = self.ctx.binding(made)
+        if binding is None or binding.kind != sc.CLASS or binding.scope.kind != sc.MODULE:
+            return None
+        return binding.value
+
+    def _parameter_class(self, name):
+        """The class a parameter is annotated with (`repo: SessionRepo =
+        Depends(get_repo)`, `Annotated[SessionRepo, Depends(...)]`), else None."""
+        binding = self.ctx.binding(name)
+        if binding is None or binding.kind != sc.PARAM or binding.value is None:
+            return None
+        annotation = binding.value
+        if annotation.__class__ is ast.Subscript and annotation.slice.__class__ is ast.Tuple and annotation.slice.elts:
+            annotation = annotation.slice.elts[0]
+        return annotation if annotation.__class__ in (ast.Name, ast.Attribute) else None
+
+    def _profile_events(self, node, helper, profile):
+        """The events of a helper's profile (a function or method another
+        module of the project defines, or a method of a class of this one),
+        at its call `node`. True when handled."""
         # A helper named like a handler (CTFd's `login_user`) is judged here:
         # its own module leaves it to its callers (lifecycle_paths) when a
         # module like this one imports it (ProjectFacts.exported), unless it
         # is a view there, judged as one.
-        helper = qualname.rpartition(".")[2]
         config = self.ctx.config
         copied = self._library_logout_call(helper, profile["events"])
         if copied is not None:
@@ -979,7 +1077,7 @@ class LifecycleAnalysis(Analysis):
                 # `delete_secure_cookie(resp)`: the helper deletes the cookie on the caller's response.
                 name = entry[1]
                 events = (Event(COOKIE_DELETE, None, key=name),) if name.__class__ is str and (
-                    self._deletes_credential(name)) else ()
+                    self._deletes_credential(name) or (len(entry) > 2 and names_credential_constant(entry[2]))) else ()
             elif kind == "keyed" or kind == "carry":
                 events = self._argument_events(node, entry)
             elif kind == "end_store" and len(entry) > 2 and not self._fresh_key(entry[2]):
@@ -998,14 +1096,17 @@ class LifecycleAnalysis(Analysis):
         `UserMapper(...).set_user2session`, UserMapper a class another module
         of the project defines: the method's qualified name (its profile is
         `Class.method`: functions._method_profiles), else None."""
-        owner = func.value
+        owner, annotation = func.value, None
         if owner.__class__ is ast.Name:
-            owner = self.ctx.value_of(owner)
+            annotation = self._parameter_class(owner)
+            owner = annotation if annotation is not None else self.ctx.value_of(owner)
         if owner.__class__ is ast.Await:
             owner = owner.value
-        if owner.__class__ is not ast.Call:
+        if owner.__class__ is ast.Call:
+            owner = owner.func
+        elif owner is not annotation:
             return None
-        made = self.ctx.qualname(owner.func)
+        made = self.ctx.qualname(owner)
         return f"{made}.{func.attr}" if made is not None else None
 
     def _library_logout_call(self, helper, entries):
@@ -1342,8 +1443,10 @@ class LifecycleAnalysis(Analysis):
             return
         name = literal_key(name_expr, self.ctx) or env_default(self.ctx, name_expr)
         if name is not None:
-            if not self._deletes_credential(name):
-                return
+            if not self._deletes_credential(name) and not (
+                    name_expr.__class__ in (ast.Name, ast.Attribute) and names_credential_constant(
+                        name_expr.id if name_expr.__class__ is ast.Name else name_expr.attr)):
+                return  # (`delete_cookie(AUTH_COOKIE)`: the app's sign-in cookie, whatever it is called)
         elif name_expr.__class__ is ast.Name and loop_strings(self.ctx, name_expr) is not None:
             # `for name in ["access_token", "refresh_token"]: resp.delete_cookie(name)`: each deleted
             for each in loop_strings(self.ctx, name_expr):
@@ -1965,6 +2068,22 @@ def _argument(call, parameter):
         if keyword.arg == name:
             return keyword.value
     return None
+
+
+_SESSION_LIBRARY = "session library"  # ctx.kept's key for LifecycleAnalysis._session_library
+
+
+def _beside(folder, name, root=None):
+    """Whether a module or package `name` sits in `folder` or a folder above
+    it, up to the project's `root` (the project's own `session.py`, not an
+    installed library)."""
+    while True:
+        if os.path.exists(os.path.join(folder, name + ".py")) or os.path.isdir(os.path.join(folder, name)):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder or folder == root:
+            return False
+        folder = parent
 
 
 def _helper_events(entry, config, web, project_method=lambda method: False):

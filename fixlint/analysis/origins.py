@@ -161,6 +161,7 @@ class OriginAnalysis(Analysis):
         self._returns = {}  # FunctionDef -> the weak value it returns (same-module helpers)
         self._macs = set()  # FunctionDefs that return a MAC object under a secret key (`build_hmac()`)
         self._hash_helpers = {}  # FunctionDef -> the hash it returns the digest of, of its first parameter, or None
+        self._module_functions = None  # name -> module-level FunctionDef bound once (_later_function)
         self._secret_ids = None  # session-id and token names: hashing one hashes a secret
 
     def subscribe(self, walker):
@@ -595,6 +596,10 @@ class OriginAnalysis(Analysis):
                         return self._hash_of(expr, expr.args[:1], f"{func.id}(), {hashed}() of guessable data",
                                              depth)
             if func.__class__ is ast.Name and ctx.binding(func) is None:
+                later = self._later_function(func.id) if expr.args and ctx.function is not None else None
+                hashed = self._hash_helper(later) if later is not None else None
+                if hashed is not None:  # a hash helper defined further down the module
+                    return self._hash_of(expr, expr.args[:1], f"{func.id}(), {hashed}() of guessable data", depth)
                 if func.id in _BUILTIN_ENCODERS and expr.args:
                     return self.origin(expr.args[0], depth + 1)
                 if func.id == "next" and expr.args and self.origin(expr.args[0], depth + 1) is _COUNTER:
@@ -612,6 +617,21 @@ class OriginAnalysis(Analysis):
         if found is _MISSING:
             found = self._hash_helpers[function] = _hash_helper(function, self.ctx)
         return found
+
+    def _later_function(self, name):
+        """The module-level function `name` when the module defines it
+        once, below the function being walked (a call inside a function
+        runs once the whole module has been run: `hash_text(...)` in
+        set_auth, `def hash_text` further down), else None."""
+        if self._module_functions is None:
+            counts, defined = {}, {}
+            for node in self.ctx.tree.body:
+                for bound in _module_bound_names(node):
+                    counts[bound] = counts.get(bound, 0) + 1
+                if node.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef):
+                    defined[node.name] = node
+            self._module_functions = {n: f for n, f in defined.items() if counts.get(n) == 1}
+        return self._module_functions.get(name)
 
     def _inside(self, function):
         """Whether the walk is inside `function` (a FunctionDef) now."""
@@ -876,6 +896,17 @@ def _short(qualname):
     if len(parts) > 2 and parts[0] == parts[1]:
         parts = parts[1:]
     return ".".join(parts)
+
+
+def _module_bound_names(statement):
+    """The names a module-level statement binds (defs, classes, imports,
+    assignment targets), as far as a look at it tells."""
+    cls = statement.__class__
+    if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        return (statement.name,)
+    if cls in (ast.Import, ast.ImportFrom):
+        return tuple((a.asname or a.name).partition(".")[0] for a in statement.names)
+    return tuple(n.id for n in ast.walk(statement) if n.__class__ is ast.Name and n.ctx.__class__ is ast.Store)
 
 
 def _hash_helper(function, ctx):

@@ -521,8 +521,19 @@ class SessionIdAnalysis(Analysis):
             # `Session.container[random_str] = {}` in a class named Session (a Tornado
             # tutorial's "自定义session"), or the module's dict it keeps them in: its keys are the session ids
             self._weak(target.slice, f"used as a key of {ast.unparse(target.value)}")
-        if target in self._pending:
+        if target in self._pending or self._default_written_back(target, value):
             self._creation(node, target.value, target.slice)
+
+    def _default_written_back(self, target, value):
+        """`record = store.get(key, {})`, then `store[key] = record`: the
+        record a missing key's default stands for is stored under the key
+        (created when the store had none, as `if key not in store: store[key]
+        = {}` does)."""
+        got = self.ctx.value_of(value) if value.__class__ is ast.Name else None
+        if (got.__class__ is not ast.Call or got.func.__class__ is not ast.Attribute or got.func.attr != "get"
+                or len(got.args) != 2 or got.args[1].__class__ not in (ast.Dict, ast.List)):
+            return False
+        return ast.dump(got.func.value) == ast.dump(target.value) and ast.dump(got.args[0]) == ast.dump(target.slice)
 
     def visit_return(self, node):
         info = self.ctx.function

@@ -56,6 +56,8 @@ FRAMEWORKS = (
     DJ_REST_AUTH, FASTAPI_USERS, FASTAPI_SESSIONS, BOTTLE, CHERRYPY, BEAKER,
     HAND_ROLLED, PYTHON,
 )
+# The import roots of every framework and library the registry knows.
+PACKAGE_ROOTS = frozenset(p.partition(".")[0] for f in FRAMEWORKS for p in f.packages)
 # Each adapter by its key: what the project model's summaries (JSON) name a
 # framework by (a helper's `["bind", "flask", "user_id"]`, a route's framework).
 BY_KEY = {f.key: f for f in FRAMEWORKS}

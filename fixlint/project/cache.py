@@ -68,7 +68,7 @@ from .. import __version__
 # `live_objects` (from_object of an object not named for development); 39: a profile's calls of a framework's
 # `cookie_expire_calls` (CherryPy's expire()), and a session use no longer read off a comment or a string;
 # 40: imports of quart_jwt_extended read as flask_jwt_extended's (its port)
-FORMAT = 40
+FORMAT = 41
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

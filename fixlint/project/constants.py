@@ -233,6 +233,23 @@ def _unpacks_into(text, line_start, line_end, end):
     return first is not None and first.start() >= end
 
 
+def _in_call(before):
+    """Whether the text of a line before a name leaves a call's parenthesis
+    open (`response.set_cookie(NAME, value, httponly=True)`): the name is an
+    argument, and a `=` after it a keyword's, not an unpacking's."""
+    depth = 0
+    for at in range(len(before) - 1, -1, -1):
+        char = before[at]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                callee = before[:at].rstrip()
+                return bool(callee) and (callee[-1].isalnum() or callee[-1] in "_)]")
+            depth -= 1
+    return False
+
+
 def _bindings(text, names):
     """{name: how many times the module binds it}, for `names`; a doubt
     counts as a binding: a keyword argument `f(NAME=1)`, a comparison
@@ -255,7 +272,7 @@ def _bindings(text, names):
             before, after = text[line_start:at], text[end:line_end]
             if (_ASSIGNS_AFTER.match(after) or _BINDS_BEFORE.search(before)
                     or ((before.rstrip().endswith(",") or after.lstrip().startswith(","))
-                        and _unpacks_into(text, line_start, line_end, end))):
+                        and not _in_call(before) and _unpacks_into(text, line_start, line_end, end))):
                 count += 1
             at = text.find(name, end)
         counts[name] = count

@@ -8,6 +8,10 @@ small JSON-ready dict:
 - `returns`: "session" when it returns `request.session` (a FastAPI
   dependency yielding the session), or the source ("query", "cookie", ...)
   of a FastAPI-declared parameter it returns as is;
+- `reads`: [fw, key] when its one return is a read of an identity key
+  of the session (`return request.session.get("access_token")`) and it
+  does nothing else to the session: a call of it reads the session, as
+  the read in the caller's own code would (a sign-in tested for);
 - `hashes`: the stdlib hash (`md5`) whose digest it returns, of its first
   parameter (a project's `md5(s)` wrapper): a call of it hashes what it is
   given;
@@ -270,6 +274,7 @@ def _may_profile(chunk, names):
         return ("classmethod" in chunk or "staticmethod" in chunk) and any(
             _marked(method, names) for method in _decorated_methods(chunk)) or (
             "session" in chunk and any(_marked_instance(method, names) or _given_session(chunk, method)
+                                       or _held_session(chunk, method)
                                        for method in _instance_methods(chunk))) or any(
             _marked(method, names) for method in _unbound_methods(chunk))
     return _marked(chunk, names)
@@ -293,7 +298,7 @@ def _chunk_profiles(chunk, aliases, web, names, node=None):
     if "session" in chunk:
         plain = _PLAIN_CLASS.match(chunk) is not None
         for method in _instance_methods(chunk):
-            if _marked_instance(method, names) or _given_session(chunk, method):
+            if _marked_instance(method, names) or _given_session(chunk, method) or _held_session(chunk, method):
                 for node in _parse_alone(textwrap.dedent(method)):
                     found.extend(_method_profiles(node, aliases, web, name.group(1), plain))
     return found
@@ -386,6 +391,14 @@ def _given_session(chunk, method):
     end = method.find(":\n")
     names = set(_SESSION_PARAMETER.findall(method[method.find("("):end if end != -1 else None]))
     return bool(names) and any(match.group(1) in names for match in _SESSION_NAME_USE.finditer(method))
+
+
+def _held_session(chunk, method):
+    """Whether an instance method of a plain class (_PLAIN_CLASS) acts on
+    the session of the request the instance keeps (`self.request.session
+    ["user_id"] = user_id`: a service or repository built with the
+    request, `SessionRepo(request)`): its events happen at each call."""
+    return _PLAIN_CLASS.match(chunk) is not None and _HELD_SESSION_USE.search(method) is not None
 
 
 def _decorated_methods(chunk):
@@ -554,6 +567,19 @@ def _parse_alone(chunk):
         return ast.parse(chunk).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
+
+
+def plain_method_profile(tree, class_node, method):
+    """The profile of `method`, an instance method of the module-level
+    plain class `class_node` of `tree` (as _method_profiles keeps one: on
+    the session of the request the instance keeps, `self.request.session
+    [...]`, or on the module's own session object), for a call of it in
+    the same module (`SessionRepo(request).save_user(uid)`); else None."""
+    if class_node.keywords or not all(b.__class__ is ast.Name and b.id == "object" for b in class_node.bases):
+        return None
+    aliases = _aliases(tree)
+    found = _method_profiles(method, aliases, _web_framework(aliases), class_node.name, True)
+    return found[0][1] if found else None
 
 
 def _profiles(statements, aliases):
@@ -834,6 +860,8 @@ def _method_profiles(node, aliases, web, class_name, plain=False):
         bound = 0  # `class Sess: def bind(user): ...`, called on the class (`Sess.bind(user)`): as a static method
     if bound is not None:
         profile = _Function(node, aliases, web, bound).profile()
+        if profile:
+            profile["static"] = True  # called through its class (`Class.method(...)`: model._exported)
         return [(f"{class_name}.{node.name}", profile)] if profile else []
     # An instance's method (`mapper.set_user2session()`: `self` is not passed), kept when it
     # acts on the module's own session object (`session[...]`, not one it is given:
@@ -853,10 +881,24 @@ def _method_profiles(node, aliases, web, class_name, plain=False):
         if not any(entry[1].__class__ is list for entry in events if len(entry) > 1):
             return []
         return [(f"{class_name}.{node.name}", profile)]
+    if profile and plain and function.held_session and not function.own_session:
+        # The session of the request the instance keeps (`SessionRepo(request).save_user(uid)`):
+        # judged at each call, where the request is the handler's. A module of a web framework
+        # judges a method named like a login or logout at home too (as `instance`); one naming
+        # no framework cannot tell what `self.request` is: only its callers can.
+        if web is not None:
+            profile["instance"] = True
+        return [(f"{class_name}.{node.name}", profile)] if profile.get("events") else []
     if not profile or not function.own_session:
         return []
     profile["instance"] = True
     return [(f"{class_name}.{node.name}", profile)]
+
+
+def _self_request(owner):
+    """`self.request`."""
+    return (owner.__class__ is ast.Attribute and owner.attr == "request" and owner.value.__class__ is ast.Name
+            and owner.value.id == "self")
 
 
 class _Function:
@@ -868,6 +910,7 @@ class _Function:
         self.local = local  # {name: profile} of the module's own functions whose calls it follows (_compose)
         self.assigned = {}  # local name -> its last assigned value
         self.own_session = False  # an event on the module's own `session` (flask.session imported as such)
+        self.held_session = False  # an event on `self.request.session`, the request an instance keeps
         self.params = {a.arg: a for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
         self.cookie = None  # what its set_cookie(...) on a response it is given takes from its parameters
 
@@ -883,7 +926,7 @@ class _Function:
                          for n in branches(b)} if self.local else ()
         statements = sorted((n for n in found if (isinstance(n, ast.stmt) or n.__class__ is ast.Call)
                              and (not inner or id(n) not in inner)), key=lambda n: (n.lineno, n.col_offset))
-        events, returns, weak, returned = [], None, None, []
+        events, returns, weak, returned, reads = [], None, None, [], None
         verifies = None if takes_a_password(self.node) else False
         for node in statements:
             cls = node.__class__
@@ -906,12 +949,15 @@ class _Function:
                 returned.append(node.value)
                 if node.value is not None:
                     returns = returns or self._returned(node.value)
+                    reads = reads or self._identity_read(node.value)
                     weak = weak or self._weak(node.value, 0)
         profile = {}
         if returns:
             profile["returns"] = returns
         if verifies:
             profile["verifies"] = True
+        if reads and len(returned) == 1 and not events:
+            profile["reads"] = reads
         if weak and not sid_words.is_generator_name(self.node.name, _ID_NAMES):
             profile["weak"] = weak
         hashed = self._hashes_first_parameter(statements)
@@ -966,6 +1012,8 @@ class _Function:
                 getter = fw.SESSION_GETTERS.get(_qualname(value.func, self.aliases))
                 return getter.key if getter is not None else None
         if expr.__class__ is ast.Attribute and expr.attr == "session" and self._request(expr.value):
+            if _self_request(expr.value):
+                self.held_session = True
             return self.web or REQUEST  # the importer's framework decides
         return None
 
@@ -1331,6 +1379,18 @@ class _Function:
             return self._declared(value.id)
         return None
 
+    def _identity_read(self, value):
+        """`reads` (see the module docstring): [fw, key] when `value` reads
+        an identity key of the session (`request.session.get("access_token")`,
+        `session["user_id"]`), else None."""
+        read = keyed_read(value)
+        if read is None or read[1].__class__ is not ast.Constant or not isinstance(read[1].value, str):
+            return None
+        if not is_identity_key(read[1].value):
+            return None
+        framework = self._session(read[0])
+        return [framework, read[1].value] if framework.__class__ is str else None
+
     def _declared(self, name):
         """The source a FastAPI marker gives parameter `name` (`Cookie()`,
         `Annotated[str, Query()]`), or None."""
@@ -1572,4 +1632,8 @@ _TEXT_NEEDLES = ("session[", ".session", *PASSWORD_NEEDLES)
 # A name holding "session" used as a session (`session[...]`, `user_session.clear()`): _given_session.
 _SESSION_NAME_USE = re.compile(
     r"(?<![\w.])(\w*session\w*)\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))
+# A session an instance reaches through the request it keeps (`self.request.session[...]`,
+# `self.request.session.clear()`): what a plain class's method is marked by (_held_session).
+_HELD_SESSION_USE = re.compile(r"\bself\s*\.\s*request\s*\.\s*session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(
+    sorted(_EVENT_METHODS)))
 _OWN_SESSION_USE = re.compile(r"(?<![\w.])session\s*(?:\[|\.\s*(?:%s)\s*\()" % "|".join(sorted(_EVENT_METHODS)))

@@ -112,9 +112,11 @@ def called(text):
     "auth.guard", and `import app.auth` (or `as a`) then
     `app.auth.guard(...)` gives "app.auth.guard". A name passed rather than
     called (`app.before_request(auth.gate)`, `Route("/", page)`) is not
-    called. Not looked for, and taken as called by the model (`scanned`):
-    names spelled like a class or `_`, and what the standard library and
-    the web frameworks bind (UNSCANNED)."""
+    called. A class imported by name gives the methods called through it
+    ("AuthController.login", _class_uses). Not looked for, and taken as
+    called by the model (`scanned`): the class itself and what its
+    instances call, `_`, and what the standard library and the web
+    frameworks bind (UNSCANNED)."""
     found = set()
     for dots, module, listed, plain in statements(text):
         if plain is not None:
@@ -129,7 +131,27 @@ def called(text):
             local = alias or name
             if local.isidentifier() and scanned(len(dots), module, name):
                 _uses(text, local, name, "", found)
+            elif local.isidentifier() and name[:1].isupper() and scanned(len(dots), module, name.lower()):
+                _class_uses(text, local, name, found)
     return sorted(found)
+
+
+def _class_uses(text, local, name, found):
+    """Add to `found` the methods called on a class imported by name
+    (`AuthController.login(...)` gives "AuthController.login"), and
+    "AuthController.*" for an instance made (`AuthController().login()`
+    may call any): the model reads a class or static method's profile as
+    called only so (model._exported); a class passed
+    (`bp.route("/login")(AuthController.login)`) calls none."""
+    size = len(local)
+    for at in standalone(text, local):
+        use = _USE.match(text, at + size)
+        if use is None:
+            continue
+        if use.group(2) is not None:
+            found.add(f"{name}.{use.group(2).split('.')[1].strip()}")
+        else:  # `AuthController()`: an instance, whose calls of any method (`.login()`) the text may make
+            found.add(f"{name}.*")
 
 
 def _uses(text, local, name, rest, found):

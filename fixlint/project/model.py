@@ -290,6 +290,12 @@ class ProjectFacts(NamedTuple):
     # `__init__.py` that only dispatches to it (`try: from .dev import *`,
     # `except ImportError: from .prod import *`) repeats its finding.
     star_imports_judged: bool = False
+    # The checked module is a settings package's `__init__.py` that
+    # re-exports the package's base (`from .base import *`) while another
+    # module of the package builds the deployment's settings on that base
+    # (`production.py`, judged on its own): the base under the package's
+    # name, not a deployment's settings (unless a launcher names it).
+    base_reexport: bool = False
     # The checked module is star-imported, directly or through another, by
     # the settings module the project's manage.py, wsgi.py or asgi.py names
     # (`config.settings`): a part of it, judged there with everything it
@@ -432,6 +438,7 @@ class Project:
                               mount_prefixes=self._mount_prefixes(path),
                               routed_elsewhere=self._routed_elsewhere(path),
                               star_imports_judged=self._star_imports_judged(path),
+                              base_reexport=self._base_reexport(path),
                               settings_part=self._settings_part(path),
                               app_uses=self._app_uses(path, group, found.uses),
                               app_importers=self._app_importers(path),
@@ -585,7 +592,9 @@ class Project:
         functions = self.summaries[path].get("functions")
         if not functions:
             return _NONE
-        found = self._imported_by_callers(path, frozenset(functions))
+        # (a class or static method is called through its class: `AuthController.login(...)`)
+        through_class = frozenset(name for name, profile in functions.items() if profile.get("static"))
+        found = self._imported_by_callers(path, frozenset(functions), through_class=through_class)
         return frozenset(found) if found else _NONE
 
     def _settings_values(self, path):
@@ -696,9 +705,11 @@ class Project:
             elif module and path in resolve(folder, level, module, ())[:1]:
                 yield 0, module, module, module
 
-    def _imported_by_callers(self, path, names, depth=0):
+    def _imported_by_callers(self, path, names, depth=0, through_class=frozenset()):
         """The `names` defined in `path` that a project module outside test
-        code imports, directly or through `__init__` re-exports."""
+        code imports, directly or through `__init__` re-exports; those of
+        `through_class` (class and static methods, `Class.method`) only
+        where the importer calls them through the class."""
         found = set()
         resolve = self.resolve_in
         for source in self._importers_of(path):
@@ -713,7 +724,7 @@ class Project:
                              if listed and path in resolve(folder, level, module, ())
                              for name in listed if name in names}
                     if again:
-                        found |= self._imported_by_callers(source, frozenset(again), depth + 1)
+                        found |= self._imported_by_callers(source, frozenset(again), depth + 1, through_class)
                 continue
             calls = self.summaries[source].get("calls", ())
             for level, module, listed, bound in self._imports_from(source, path):
@@ -722,8 +733,9 @@ class Project:
                 elif "*" in listed:
                     return set(names)
                 else:  # a function by its name, a class's method by its class's (`User.sign_in`)
-                    found.update(name for name in names if name.partition(".")[0] in listed
-                                 and _calls(calls, level, module, name.partition(".")[0], None, name))
+                    found.update(name for name in names if name.partition(".")[0] in listed and (
+                        (name in calls or f"{name.partition('.')[0]}.*" in calls) if name in through_class
+                        else _calls(calls, level, module, name.partition(".")[0], None, name)))
         return found
 
     def _modules_holding(self, *fields):
@@ -777,6 +789,33 @@ class Project:
             for target in self.resolve(path, level, module, names):
                 if target != path and self._judged_alone(target):
                     return True
+        return False
+
+    def _base_reexport(self, path):
+        """ProjectFacts.base_reexport for the module at `path`: a package's
+        `__init__.py`, named by no launcher, whose star imports are all of
+        bases of its own package (`from .base import *`), one of which
+        another module of the package builds a settings module judged on
+        its own on (`production.py`: `from .base import *`)."""
+        if os.path.basename(path) != "__init__.py" or not self._stars_any(path) or self._named_for_deployment(path):
+            return False
+        folder = os.path.dirname(path)
+        bases = set()
+        for level, module, names in self.summaries[path]["imports"]:
+            if "*" not in names:
+                continue
+            for target in self.resolve(path, level, module, []):
+                if os.path.dirname(target) != folder or _stem(target) not in _BASE_STEMS:
+                    return False
+                bases.add(target)
+        if not bases:
+            return False
+        for other in self.summaries:
+            if other == path or os.path.dirname(other) != folder or not self._stars_any(other):
+                continue
+            if any(target in bases for level, module, names in self.summaries[other]["imports"] if "*" in names
+                   for target in self.resolve(other, level, module, [])) and self._judged_alone(other):
+                return True
         return False
 
     def _judged_alone(self, path):
@@ -1427,7 +1466,7 @@ def _cookie_names_read(project, path, profile):
             value = names.get(event[2])
             if value is None:
                 continue
-            event = ["delete_cookie", value]
+            event = ["delete_cookie", value, event[2]]  # (the name as written: what it says of the cookie)
         elif event[0] == "remove" and len(event) > 3:
             event = ["remove", event[1], names.get(event[3])]
         elif event[0] == "bind" and len(event) > 3:
