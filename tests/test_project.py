@@ -71,7 +71,8 @@ MULTI_MODULE = [FIXTURES / "flask" / "factory_app", FIXTURES / "flask" / "harden
                 FIXTURES / "tornado" / "bare_import_base", FIXTURES / "fastapi" / "token_reader",
                 FIXTURES / "fastapi" / "request_holder", FIXTURES / "django" / "request_holder",
                 FIXTURES / "flask" / "hashed_auth_cookie", FIXTURES / "tornado" / "session_library",
-                FIXTURES / "django" / "settings_package_base", FIXTURES / "flask" / "class_views"]
+                FIXTURES / "django" / "settings_package_base", FIXTURES / "flask" / "class_views",
+                FIXTURES / "django" / "settings_star_helpers"]
 
 
 def _cli(*paths, cwd=ROOT):
@@ -245,8 +246,9 @@ def test_cli_and_flake8_on_one_file_report_the_same_on_multi_module_fixtures():
     # tornado/session_library 0 (a session library's destroy() the application module imports);
     # django/settings_package_base 1 (staging.py; the package's __init__.py re-exporting base.py is
     # no deployment's settings); flask/class_views 3 (class-level views another module registers,
-    # judged at home; a class's helper the other module calls, at the call)
-    assert reported == 284
+    # judged at home; a class's helper the other module calls, at the call); django/settings_star_helpers 1
+    # (the settings standing alone, though code star-imports them for constants)
+    assert reported == 285
 
 
 # -- rules that follow the project ----------------------------------------
@@ -493,7 +495,13 @@ def test_the_summary_records_the_calls_of_what_a_module_imports():
             "g(1)\napp.auth.sign_in(u)\napp.other(u)\nv . index ()\nhook(gate.a)\ngate.b(x)\nos.getcwd()\n"
             "db.session.add(x)\nprint(helper)\n")
     assert import_lines.called(text) == ["app.auth.sign_in", "app.views.index", "db.session", "gate.b", "guard"]
-    # Not looked for, counted as called by the model: the standard library's names, a class's.
+    # A class's methods called through it, and an instance made (whose calls may be of any method);
+    # a method passed (`view_func=Users.login`) is not called.
+    classes = text + "Users.by_name(u)\nbp.add_url_rule('/login', view_func=Users.login)\n"
+    assert import_lines.called(classes) == [
+        "Users.by_name", "app.auth.sign_in", "app.views.index", "db.session", "gate.b", "guard"]
+    assert "Users.*" in import_lines.called(classes + "Users().save()\n")
+    # Not looked for, counted as called by the model: the standard library's names, a class itself.
     assert not import_lines.scanned(0, "os", "os") and not import_lines.scanned(0, "m", "Users")
     assert import_lines.scanned(1, "", "gate") and import_lines.scanned(0, "m", "helper")
 

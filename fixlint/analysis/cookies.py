@@ -1050,6 +1050,22 @@ def _imports_application_code(body):
     return False
 
 
+def _code_only(body):
+    """Whether a module's top level defines functions or classes and
+    assigns no upper-case name (what settings are made of): code using
+    the settings it star-imports (summary `code_only`)."""
+    defines = False
+    for node in body:
+        cls = node.__class__
+        if cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            defines = True
+        elif cls in (ast.Assign, ast.AnnAssign):
+            targets = node.targets if cls is ast.Assign else (node.target,)
+            if any(t.__class__ is ast.Name and t.id[:1].isupper() and t.id.isupper() for t in targets):
+                return False
+    return defines
+
+
 def _this_module(expr):
     """`sys.modules[__name__]`: the module itself."""
     return (expr.__class__ is ast.Subscript and expr.slice.__class__ is ast.Name and expr.slice.id == "__name__"
@@ -1826,7 +1842,8 @@ class CookieAnalysis(Analysis):
         ctx = self.ctx
         project = ctx.project
         chained = (self._star_imports() and project is not None and project.chain_complete
-                   and not _imports_application_code(ctx.tree.body))  # (models.py star-importing the settings)
+                   and not _imports_application_code(ctx.tree.body)  # (models.py star-importing the settings)
+                   and not _code_only(ctx.tree.body))  # (fmt.py star-importing them for a constant)
         # A package's __init__.py goes by the package's name (`defaults/`, split over modules).
         name = ctx.path.parent.name if ctx.path.stem == "__init__" else ctx.path.stem
         for framework, settings in _REQUIRED_SETTINGS:

@@ -490,7 +490,7 @@ def verifier_name(name):
     if lowered in auth.VERIFIER_NAMES:
         return True
     words = fw.words(name)
-    if any(w in auth.NOT_VERIFIERS for w in words):
+    if any(w in auth.NOT_VERIFIERS for w in words) or (words and words[-1] in auth.NOT_VERIFIED_LAST):
         return False
     if lowered == auth.VERIFY_METHOD:
         return None

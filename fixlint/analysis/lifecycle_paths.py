@@ -366,12 +366,35 @@ def _reset_request(function, handler, words, steps):
     in."""
     if not _RESET.in_words(words) or _LOGIN_OTHER.in_words(words) or takes_a_password(function):
         return False  # given the new password, the reset happens here (router_prefix.py)
-    if any(s.kind == VERIFY or (s.kind == BIND and (s.event.key or "").endswith("()")) for s in steps):
+    if _checked_then_bound(steps) or any(s.kind == BIND and (s.event.key or "").endswith("()") for s in steps):
         return False
     names = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
     if handler is not None:
         names |= handler.path_params()
     return not any(w in _TOKEN_PARAMS for name in names for w in fw.words(name))
+
+
+def _checked_then_bound(steps):
+    """Whether a credential check comes before a binding on the path: a
+    check after the last binding signs nobody in (a helper named
+    `verifyUserSession()` called as the page is shown again)."""
+    checks = [(i, s.event.node) for i, s in enumerate(steps) if s.kind == VERIFY]
+    if not checks:
+        return False
+    for j, step in enumerate(steps):
+        if step.kind != BIND:
+            continue
+        if checks[0][0] < j or any(_inside(node, step.event.node) for _, node in checks):
+            return True  # (`session["user"] = accounts.login(name, password)`: the check is the value written)
+    return False
+
+
+def _inside(node, outer):
+    """Whether `node` lies within `outer`'s text (a call in a statement)."""
+    if node is None or outer is None or not hasattr(node, "lineno") or not hasattr(outer, "end_lineno"):
+        return False
+    return ((outer.lineno, outer.col_offset) <= (node.lineno, node.col_offset)
+            and (node.end_lineno, node.end_col_offset) <= (outer.end_lineno, outer.end_col_offset))
 
 
 def _role_by_behaviour(steps):
@@ -380,7 +403,7 @@ def _role_by_behaviour(steps):
     False`) and binds nobody; else None."""
     kinds = {s.kind for s in steps}
     if BIND in kinds:
-        return LOGIN if VERIFY in kinds else None
+        return LOGIN if _checked_then_bound(steps) else None
     if any(s.kind == REMOVE and s.event.mechanism == SIGNED_OUT for s in steps):
         return LOGOUT
     return None
@@ -775,11 +798,31 @@ def _holds(test, reads):
                 _holds(test.left, reads) is True or _holds(right, reads) is True):
             return True  # session.get("role") == "admin"
         return None
-    if cls is ast.Attribute:  # current_user.is_authenticated, request.user.is_anonymous
+    if cls is ast.Attribute and _session_user(test.value):  # current_user.is_authenticated, request.user.is_anonymous
         return True if test.attr == "is_authenticated" else (False if test.attr == "is_anonymous" else None)
     if cls is ast.Call and test.func.__class__ is ast.Attribute and not test.args:
         return _holds(test.func, reads)  # Flask-Login before 0.3: current_user.is_authenticated()
     return None
+
+
+def _session_user(owner):
+    """The user the request's session signs in: `current_user` (Flask-Login's,
+    `self.current_user` of a Tornado handler), `request.user`,
+    `self.request.user`, `g.user`; not another value's `is_authenticated`
+    (a login's own `result = await auth(form)`, whose answer is the
+    credential check)."""
+    if owner.__class__ is ast.Name:
+        return owner.id == "current_user"
+    if owner.__class__ is not ast.Attribute:
+        return False
+    if owner.attr == "current_user":
+        return True
+    inner = owner.value
+    if owner.attr != "user":
+        return False
+    if inner.__class__ is ast.Attribute and inner.attr == "request":
+        inner = inner.value  # self.request.user
+    return inner.__class__ is ast.Name and (inner.id in fw.REQUEST_NAMES or inner.id in ("g", "self"))
 
 
 # -- test code --------------------------------------------------------------

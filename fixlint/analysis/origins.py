@@ -162,6 +162,7 @@ class OriginAnalysis(Analysis):
         self._macs = set()  # FunctionDefs that return a MAC object under a secret key (`build_hmac()`)
         self._hash_helpers = {}  # FunctionDef -> the hash it returns the digest of, of its first parameter, or None
         self._module_functions = None  # name -> module-level FunctionDef bound once (_later_function)
+        self._increments = {}  # FunctionDef -> {global name: its `name += n`} (_global_increment)
         self._secret_ids = None  # session-id and token names: hashing one hashes a secret
 
     def subscribe(self, walker):
@@ -327,6 +328,11 @@ class OriginAnalysis(Analysis):
         binding = self.ctx.binding(expr)
         if binding is None:
             return None
+        if (binding.kind == sc.ASSIGN and binding.scope.kind == sc.MODULE and self.ctx.function is not None
+                and binding.value.__class__ is ast.Constant and binding.value.value.__class__ is int):
+            bumped = self._global_increment(expr.id)
+            if bumped is not None:  # `global next_id`, used, then `next_id += 1` further down: a counter
+                return Weak(expr, f"a counter ({expr.id} += {bumped.value.value})")
         if binding.kind == sc.ASSIGN:
             earlier = binding.previous
             if earlier is not None and earlier.kind == sc.ASSIGN and _fallback(binding, expr):
@@ -346,6 +352,23 @@ class OriginAnalysis(Analysis):
             added = self.origin(node.value, depth + 1)
             return added if added.__class__ is Weak else None
         return None
+
+    def _global_increment(self, name):
+        """The `name += n` (n an int) of the function being walked, when it
+        declares `name` global: the module's counter, whatever the order of
+        the increment and of the read (`set_cookie("sid", str(next_id));
+        next_id += 1`); else None."""
+        function = self.ctx.function.node
+        found = self._increments.get(function)
+        if found is None:
+            found, declared = {}, set()
+            for node in walk(function):
+                if node.__class__ is ast.Global:
+                    declared.update(node.names)
+                elif node.__class__ is ast.AugAssign and node.target.__class__ is ast.Name and _increments(node):
+                    found.setdefault(node.target.id, node)
+            found = self._increments[function] = {n: node for n, node in found.items() if n in declared}
+        return found.get(name)
 
     def _assigned_origin(self, binding, depth):
         if self._eager or binding.value is None:

@@ -78,6 +78,9 @@ VERIFY_RECEIVER_CALLS = frozenset((
 VERIFY_PREFIXES = vocabularies.VERIFY_VERBS
 CHECK_PREFIXES = vocabularies.CHECK_VERBS
 CHECK_WORDS = vocabularies.PASSWORD_WORDS - {"pass", "hash", "de", "mot", "kata", "hashed", "mat"}
+# `verify_*` calls about an address's form, ending with the thing they check
+# (`verifyEmail(email)`, `validate_phone`): no credential (`verify_email_token` is one).
+NOT_VERIFIED_LAST = frozenset(("email", "mail", "phone", "address", "format", "syntax"))
 # `verify_*` calls about requests rather than people.
 NOT_VERIFIERS = frozenset(
     ("csrf", "xsrf", "captcha", "recaptcha", "signature", "webhook", "hmac", "ssl", "cert",

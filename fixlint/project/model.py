@@ -1265,6 +1265,8 @@ def _application_code(facts):
     Sentry)."""
     if not _SETTINGS_MARKERS.isdisjoint(facts["keys"]):
         return False
+    if facts.get("code_only"):
+        return True  # functions and classes, no setting: a helper star-importing the settings for constants
     for level, module, names in facts["imports"]:
         if level:
             continue

@@ -514,6 +514,8 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
         facts["unreadable"] = True
     if "__main__" in text and _RUNS_MAIN.search(text) is not None:
         facts["runs_main"] = True
+    if "import *" in text and _TOP_DEFINITION.search(text) is not None and _TOP_SETTING.search(text) is None:
+        facts["code_only"] = True  # `from proj.settings import *` in fmt.py for its constants: no settings
     if any(needle in text for needle in _HOOK_NEEDLES):
         hooks = _hook_classes(text)
         if hooks:
@@ -521,6 +523,13 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     if any(setup in text for setup in _HOOK_SETUPS):
         facts["installs_hooks"] = sorted(set(_CLASS_NAMES.findall(text)))[:_MAX_INSTALLED]
     return facts
+
+
+# A top-level def or class, and a top-level assignment of an upper-case name
+# (what a settings module is made of): a star-importing module with the
+# first and none of the second is code using the settings (`code_only`).
+_TOP_DEFINITION = re.compile(r"^(?:async[ \t]+)?(?:def|class)[ \t]", re.MULTILINE)
+_TOP_SETTING = re.compile(r"^[A-Z][A-Z0-9_]*[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 
 
 def _hook_classes(text):
