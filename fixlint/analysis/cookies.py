@@ -603,7 +603,7 @@ def cookie_sensitivity(ctx, name, value, name_expr=None, call=None):
         kind = cookie_kind(ctx, name)
         if kind != fw.OTHER:
             return kind
-        if name_expr is not None and _constant_names_credential(name_expr):
+        if name_expr is not None and constant_names_credential(name_expr):
             return fw.SESSION  # `auth_cookie_name = "wi_park_scraper"`: the app's own name for its sign-in cookie
         if value is not None and _is_number_flag(value) and vocab.PRINCIPAL_WORDS.isdisjoint(fw.words(name)):
             return fw.PREFERENCE  # `set_cookie("gm_ssl", "1")`: a name saying nothing, a 1/0 switch for the UI
@@ -865,7 +865,7 @@ def _chain_words(expr):
             return None
 
 
-def _constant_names_credential(expr):
+def constant_names_credential(expr):
     """A name or attribute naming a cookie by what it holds
     (names_credential_constant), whatever literal it holds."""
     if expr.__class__ is ast.Name:

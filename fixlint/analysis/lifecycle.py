@@ -54,10 +54,11 @@ from ..frameworks import auth, hand_rolled as stores
 from ..frameworks import session_id_words as sessionids
 from ..frameworks.base import INVALIDATE_METHODS, SESSION_LIFECYCLE_METHODS, with_own_regeneration
 from ..frameworks import vocabularies as vocab
-from ..project.functions import ADDERS, plain_method_profile, renews_key
+from ..project.functions import ADDERS, REQUEST as REQUEST_KEY, plain_method_profile, renews_key
 from . import lifecycle_guard as guard
 from .base import Analysis
-from .cookies import computed_cookie_name, cookie_kind, env_default, expr_name, loop_strings, names_credential_constant
+from .cookies import (computed_cookie_name, constant_names_credential, cookie_kind, env_default, expr_name,
+                      loop_strings, names_credential_constant)
 from .credentials import (VerifiedRecords, checks_credentials, checks_credentials_alone, compares_passwords,
                           is_verifier, project_verifier)
 from .handlers import HandlerAnalysis, annotated_extras
@@ -973,8 +974,7 @@ class LifecycleAnalysis(Analysis):
         profile = project.helpers.get(qualname) if qualname else None
         if profile and profile.get("reads") and not profile.get("events"):
             # `token = get_access_token(request)`: the session's identity key read, at the call
-            framework, key = profile["reads"]
-            framework = fw.BY_KEY.get(framework) or (fw.file_web_framework(self.ctx) if framework == "request" else None)
+            framework, key = self._profile_framework(profile["reads"][0]), profile["reads"][1]
             if framework is None:
                 return False
             self._add(Event(TOUCH, node, framework, key=key, access=READ))
@@ -982,6 +982,11 @@ class LifecycleAnalysis(Analysis):
         if not profile or not profile.get("events"):
             return False
         return self._profile_events(node, qualname.rpartition(".")[2], profile)
+
+    def _profile_framework(self, key):
+        """The Framework a profile's framework key names; "request" (a
+        helper naming no framework, given the request) is this file's."""
+        return fw.BY_KEY.get(key) or (fw.file_web_framework(self.ctx) if key == REQUEST_KEY else None)
 
     def _own_class_method(self, node, func):
         """A call of a method of a plain class this module defines, on an
@@ -1011,13 +1016,7 @@ class LifecycleAnalysis(Analysis):
     def _instance_class(self, func):
         """The ClassDef (of this module, at its top level) of the instance
         `func`'s method is called on, or None."""
-        owner = func.value
-        if owner.__class__ is ast.Name:
-            annotation = self._parameter_class(owner)
-            owner = annotation if annotation is not None else self.ctx.value_of(owner)
-        if owner.__class__ is ast.Await:
-            owner = owner.value
-        made = owner.func if owner.__class__ is ast.Call else owner
+        made = self._instance_maker(func)
         if made.__class__ is not ast.Name:
             return None
         binding = self.ctx.binding(made)
@@ -1096,18 +1095,23 @@ class LifecycleAnalysis(Analysis):
         `UserMapper(...).set_user2session`, UserMapper a class another module
         of the project defines: the method's qualified name (its profile is
         `Class.method`: functions._method_profiles), else None."""
-        owner, annotation = func.value, None
+        maker = self._instance_maker(func)
+        made = self.ctx.qualname(maker) if maker is not None else None
+        return f"{made}.{func.attr}" if made is not None else None
+
+    def _instance_maker(self, func):
+        """The class expression of the instance `func`'s method is called on:
+        `UserMapper` of `UserMapper(...).m`, of `mapper = UserMapper(...);
+        mapper.m`, of a parameter annotated `repo: UserMapper`; else None."""
+        owner = func.value
         if owner.__class__ is ast.Name:
             annotation = self._parameter_class(owner)
-            owner = annotation if annotation is not None else self.ctx.value_of(owner)
+            if annotation is not None:
+                return annotation
+            owner = self.ctx.value_of(owner)
         if owner.__class__ is ast.Await:
             owner = owner.value
-        if owner.__class__ is ast.Call:
-            owner = owner.func
-        elif owner is not annotation:
-            return None
-        made = self.ctx.qualname(owner)
-        return f"{made}.{func.attr}" if made is not None else None
+        return owner.func if owner.__class__ is ast.Call else None
 
     def _library_logout_call(self, helper, entries):
         """The event a call of a project helper that copies a library's
@@ -1126,8 +1130,7 @@ class LifecycleAnalysis(Analysis):
         identity key name (`set_flag(session, "is_admin")`), or, for a
         write of the parameter's value, a verified user record."""
         config = self.ctx.config
-        framework = entry[1] if entry[1].__class__ is not str else (
-            fw.BY_KEY.get(entry[1]) or (fw.file_web_framework(self.ctx) if entry[1] == "request" else None))
+        framework = entry[1] if entry[1].__class__ is not str else self._profile_framework(entry[1])
         if framework is None:
             return ()
         if entry[0] == "keyed":
@@ -1443,9 +1446,7 @@ class LifecycleAnalysis(Analysis):
             return
         name = literal_key(name_expr, self.ctx) or env_default(self.ctx, name_expr)
         if name is not None:
-            if not self._deletes_credential(name) and not (
-                    name_expr.__class__ in (ast.Name, ast.Attribute) and names_credential_constant(
-                        name_expr.id if name_expr.__class__ is ast.Name else name_expr.attr)):
+            if not self._deletes_credential(name) and not constant_names_credential(name_expr):
                 return  # (`delete_cookie(AUTH_COOKIE)`: the app's sign-in cookie, whatever it is called)
         elif name_expr.__class__ is ast.Name and loop_strings(self.ctx, name_expr) is not None:
             # `for name in ["access_token", "refresh_token"]: resp.delete_cookie(name)`: each deleted

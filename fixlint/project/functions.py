@@ -63,6 +63,10 @@ small JSON-ready dict:
   first): judged at its calls on an instance (`UserMapper(...)`) in other
   modules, unless it is named like a login or logout: then in its own
   module, as a view is (its callers may not name its class);
+- `static`: a class or static method (`Class.method`), called through its
+  class: the model reads it as called by an importer only where the
+  importer's text calls it so (`AuthController.login(...)`), not where a
+  routes module registers it (`view_func=AuthController.login`);
 - `view`: with `events`, it takes `request` first in a module of a framework
   whose such functions are views (Django): a view judged in its own module
   when it is named like a login or logout, not at its calls;
