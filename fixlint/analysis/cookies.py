@@ -2206,8 +2206,9 @@ class CookieAnalysis(Analysis):
             site.sensitivity = fw.OTHER
         if _HOLE not in cookie_value and fw.is_flag_text(cookie_value):
             site.sensitivity = fw.PREFERENCE  # `<token>=done`: the same for every visitor, as in set_cookie
-        # (a computed attribute may be any, `; {flags}`; a computed value of a named one is that one's: `Max-Age={}`)
-        attrs_known = not any(_HOLE in a.partition("=")[0] for a in attrs)
+        # (a computed attribute may be any, `; {flags}`; a computed value of a named one is that one's:
+        # `Max-Age={}`, for a cookie the template names: one named by an expression may be a preference's)
+        attrs_known = not any(_HOLE in (a.partition("=")[0] if name is not None else a) for a in attrs)
         found = {}
         for attr in attrs:
             key, _, val = attr.partition("=")
