@@ -23,7 +23,7 @@ import copy
 from functools import lru_cache
 
 from .. import frameworks as fw
-from ..engine.nodes import kept, walk
+from ..engine.nodes import kept, walk, within
 from ..frameworks import auth
 from ..frameworks import vocabularies as vocab
 from ..project.functions import endpoint_signature, unbound_method
@@ -384,17 +384,14 @@ def _checked_then_bound(steps):
     for j, step in enumerate(steps):
         if step.kind != BIND:
             continue
-        if checks[0][0] < j or any(_inside(node, step.event.node) for _, node in checks):
+        if checks[0][0] < j or any(_within(node, step.event.node) for _, node in checks):
             return True  # (`session["user"] = accounts.login(name, password)`: the check is the value written)
     return False
 
 
-def _inside(node, outer):
-    """Whether `node` lies within `outer`'s text (a call in a statement)."""
-    if node is None or outer is None or not hasattr(node, "lineno") or not hasattr(outer, "end_lineno"):
-        return False
-    return ((outer.lineno, outer.col_offset) <= (node.lineno, node.col_offset)
-            and (node.end_lineno, node.end_col_offset) <= (outer.end_lineno, outer.end_col_offset))
+def _within(node, outer):
+    return (node is not None and outer is not None and hasattr(node, "lineno") and hasattr(outer, "end_lineno")
+            and within(node, outer))
 
 
 def _role_by_behaviour(steps):

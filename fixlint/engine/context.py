@@ -6,22 +6,11 @@ import ast
 from pathlib import PurePath
 
 from . import scope as sc
-from .nodes import kept_summary
+from .nodes import kept_summary, within
 
 _MAX_CHASE = 8
 _UNKNOWN = object()
 _PREFIXES = {}  # a project's `imported` -> _dotted_prefixes of it
-
-
-def _inside(node, value):
-    """Whether `node` lies within the source span of the expression `value`."""
-    line = node.lineno
-    first = value.lineno
-    if line < first or line > value.end_lineno:
-        return False
-    if line == first and node.col_offset < value.col_offset:
-        return False
-    return line != value.end_lineno or node.end_col_offset <= value.end_col_offset
 
 
 def _dotted_prefixes(modules):
@@ -180,7 +169,7 @@ class FileContext:
         # `user = user.decode()`: the name in the value is the binding it
         # replaces, whenever it is asked about (an analysis asking after the
         # rebinding, another before it, get the same answer).
-        while found is not None and found.kind == sc.ASSIGN and found.value is not None and _inside(expr, found.value):
+        while found is not None and found.kind == sc.ASSIGN and found.value is not None and within(expr, found.value):
             found = found.previous
         self._bindings[expr] = found
         return found

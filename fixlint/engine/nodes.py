@@ -42,6 +42,18 @@ def _fields(cls):
     return found
 
 
+def within(node, outer):
+    """Whether `node` lies within the source span of `outer` (a call in a
+    statement, a name in an expression)."""
+    line = node.lineno
+    first = outer.lineno
+    if line < first or line > outer.end_lineno:
+        return False
+    if line == first and node.col_offset < outer.col_offset:
+        return False
+    return line != outer.end_lineno or node.end_col_offset <= outer.end_col_offset
+
+
 def parameter_defaults(function):
     """{ast.arg: its default expression, or None} for every named
     parameter of a function or lambda: the positional ones, then the
