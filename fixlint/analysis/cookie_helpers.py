@@ -64,7 +64,7 @@ class _Template:
     """What a helper's `set_cookie(...)` takes from its parameters."""
 
     __slots__ = ("key", "name", "value", "lifetime", "positional", "params", "defaults", "method", "framework",
-                 "label", "settings", "inner_value", "inner_lifetime")
+                 "label", "settings", "inner_value", "inner_lifetime", "flag_params")
 
     def __init__(self, positional, kwonly, defaults, key, name, value, lifetime):
         self.positional = positional  # the helper's positional parameters, in order
@@ -80,6 +80,7 @@ class _Template:
         self.settings = {}
         self.inner_value = None  # the helper's own value expression, when not a parameter
         self.inner_lifetime = None  # the helper's own lifetime in seconds, when no parameter gives it
+        self.flag_params = {}  # cookie flag (FLAG_NAMES) -> the parameter giving it (`httponly=httponly`)
 
     @classmethod
     def of_function(cls, function, site, key, value, lifetime):
@@ -110,6 +111,9 @@ class _Template:
         defaults = {param: ast.Constant(value=value) for param, value in (cookie.get("defaults") or {}).items()}
         template = cls(list(cookie.get("params") or ()), list(cookie.get("kwonly") or ()), defaults,
                        cookie.get("key"), cookie.get("name"), cookie.get("value"), lifetime)
+        flags = cookie.get("flags")
+        if isinstance(flags, dict):
+            template.flag_params = {f: p for f, p in flags.items() if f in FLAG_NAMES and p in template.params}
         template.method = cookie.get("method") or "set_cookie"
         framework = fw.BY_KEY.get(cookie.get("web")) or fw.file_web_framework(ctx)
         template.framework = framework
@@ -133,12 +137,25 @@ def note_template(ctx, site, func):
     lifetime = site.flags.get("lifetime")
     inlined = _inlined(ctx, lifetime.node) if lifetime is not None and lifetime.node is not None else None
     takes_lifetime = inlined is not None and any(_holds_param(inlined, a.arg) for a in parameter_defaults(info.node))
-    if key is None and value is None and not takes_lifetime:
+    flag_params = {}
+    for flag in FLAG_NAMES:
+        given = site.flags.get(flag)
+        param = _param(ctx, given.node) if given is not None and given.explicit and not given.known else None
+        if param is not None:
+            flag_params[flag] = param  # `httponly=httponly`: the caller's (or the parameter's default)
+    if key is None and value is None and not takes_lifetime and not flag_params:
         return
     state = helpers(ctx)
     templates = state.templates
     state.active = True
-    templates.setdefault(info.node, _Template.of_function(info.node, site, key, value, inlined))
+    if info.node not in templates:
+        template = templates[info.node] = _Template.of_function(info.node, site, key, value, inlined)
+        template.flag_params = flag_params
+
+
+# The cookie flags a helper may take from a parameter (`def add_session(resp, data, httponly=False)`):
+# judged at each call, with the argument it passes or the parameter's default.
+FLAG_NAMES = ("secure", "httponly", "samesite")
 
 
 def _param(ctx, expr):
@@ -258,6 +275,8 @@ def _site(ctx, call, template):
     site.sensitivity = ck.cookie_sensitivity(ctx, name, site.value, key)
     for flag in ("secure", "httponly", "samesite", "domain", "path"):
         site.flags[flag] = ck.Flag(None, known=False)  # the helper's own: judged at its set_cookie(...)
+    if template.flag_params:
+        _flags_given(site, template, given, call, ctx)
     site.flags["name"] = ck.Flag(name, known=name is not None, explicit=from_call, node=key if from_call else call)
     seconds = _lifetime(template, given, ctx) if template.lifetime is not None or from_call else None
     if seconds is not None:
@@ -266,6 +285,29 @@ def _site(ctx, call, template):
                                  None)
     site.missing_counts = frozenset()
     return site
+
+
+def _flags_given(site, template, given, call, ctx):
+    """The flags the helper takes from its parameters, as this call gives
+    them: a literal the call passes (reported there, and fixed there), or
+    the parameter's literal default (`httponly=False`, which the call
+    leaves: reported at the call, the fix left to a human, since the
+    default is every caller's). A computed value is trusted, as anywhere."""
+    from . import cookies as ck
+
+    passed = set(template.positional[:len(call.args)]) | {k.arg for k in call.keywords}
+    for flag, param in template.flag_params.items():
+        expr = given.get(param)
+        if expr is None:
+            continue
+        value = evaluate(expr, ctx)
+        if value is UNKNOWN:
+            continue
+        stated = ck.Flag(value, known=True, explicit=True, node=expr if param in passed else call)
+        if param not in passed:
+            stated.expr = None
+        site.flags[flag] = stated
+        site.settings = {**site.settings, flag: param}  # the option to pass is the helper's parameter
 
 
 def _arguments(template, call):

@@ -90,7 +90,7 @@ _INIT_METHODS = frozenset(m.init_method for f in fw.FRAMEWORKS for m in f.middle
 # Libraries whose settings are one dict of the framework's settings (dj-rest-auth's REST_AUTH), by its name.
 _SETTINGS_DICTS = {f.settings_dict.name: f for f in fw.FRAMEWORKS if f.settings_dict is not None}
 # (`set_header`: Bottle's and Tornado's responses; `send_header`: http.server's handler; `append_header`: Falcon's.)
-_HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set", "set_header",
+HEADER_METHODS = frozenset(("add", "append", "setdefault", "add_header", "__setitem__", "set", "set_header",
                              "send_header", "append_header"))
 
 
@@ -1254,7 +1254,7 @@ class CookieAnalysis(Analysis):
                 self._response_headers(node)
             if attr in stdlib.OUTPUT_METHODS:
                 self._morsel_output(func.value)
-            if attr in _HEADER_METHODS and len(node.args) == 2:
+            if attr in HEADER_METHODS and len(node.args) == 2:
                 header = _string_key(node.args[0])
                 if header is not None and header.lower() == "set-cookie":
                     self._header(node.args[1])
@@ -2341,6 +2341,8 @@ def cookie_jar(ctx, expr):
     value = binding.value
     if value.__class__ is ast.Call and ctx.qualname(value.func) in stdlib.SIMPLE_COOKIE:
         return binding
+    if value.__class__ is ast.Attribute and value.attr in _NAMED_JAR_ATTRIBUTES:
+        return _NAMED_JARS.get(ctx.qualname(value))  # `cookie = cherrypy.response.cookie` (girder)
     return None
 
 

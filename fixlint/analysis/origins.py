@@ -656,6 +656,26 @@ class OriginAnalysis(Analysis):
             self._module_functions = {n: f for n, f in defined.items() if counts.get(n) == 1}
         return self._module_functions.get(name)
 
+    def _strong_with_fallback(self, name):
+        """Whether `name` is a module imported only as the fallback of a
+        CSPRNG instance under the same name (girder: `try: random =
+        SystemRandom()` / `except NotImplementedError: import random`): the
+        try's instance is what runs, the import only where the OS has no
+        random source."""
+        binding = self.ctx.binding(name)
+        if binding is None or binding.kind != sc.IMPORT or binding.node is None:
+            return False
+        earlier = binding.previous
+        while earlier is not None and not (
+                earlier.kind == sc.ASSIGN and earlier.value.__class__ is ast.Call
+                and self.ctx.qualname(earlier.value.func) in stdlib.STRONG_RANDOM_CLASSES):
+            earlier = earlier.previous
+        if earlier is None or earlier.node is None:
+            return False
+        return any(statement.__class__ is ast.Try and any(earlier.node is n for n in statement.body)
+                   and any(binding.node is n for handler in statement.handlers for n in handler.body)
+                   for statement in self.ctx.tree.body)
+
     def _inside(self, function):
         """Whether the walk is inside `function` (a FunctionDef) now."""
         info = self.ctx.function
@@ -705,6 +725,8 @@ class OriginAnalysis(Analysis):
             own = self.ctx.own_method(method)  # `sid = self._rand()`, a method of the class returning md5(time)
             if own is not None and own in self._returns and not self._inside(own):
                 return Weak(expr, f"self.{method}(), a helper returning {self._returns[own].label}")
+        if receiver.__class__ is ast.Name and self._strong_with_fallback(receiver):
+            return STRONG
         instance = self.ctx.value_of(receiver)
         if instance.__class__ is ast.Call:
             cls = self.ctx.qualname(instance.func)
@@ -845,7 +867,7 @@ class OriginAnalysis(Analysis):
         if not (any(w in sid.SERVER_SECRET_WORDS or w in sid.HELD_TOKEN_WORDS for w in words)
                 or "_".join(words) in self._id_names()):
             return False
-        if _literal(self.ctx.value_of(node)):
+        if _literal(self.ctx.value_of(node)) or _literal_attribute(node, self.ctx.tree):
             return False  # a secret written in the code is no secret
         found = self.origin(node, depth + 1)
         return found.__class__ is not Weak and found.__class__ is not Read and found.__class__ is not Container
@@ -867,6 +889,20 @@ class OriginAnalysis(Analysis):
             if value.__class__ is ast.Call and sid.is_foreign_qualname(self.ctx.qualname(value.func)):
                 return FOREIGN
         return None
+
+
+def _literal_attribute(node, tree):
+    """Whether `node` is an object's attribute the module sets once, at its
+    top level, to a literal (`app.secret_key = "hardcoded"`, then
+    `sha256(f"{user}{app.secret_key}")`: first-web-app)."""
+    if node.__class__ is not ast.Attribute or node.value.__class__ is not ast.Name:
+        return False
+    owner, attr = node.value.id, node.attr
+    values = [statement.value for statement in tree.body if statement.__class__ is ast.Assign
+              for target in statement.targets
+              if target.__class__ is ast.Attribute and target.attr == attr
+              and target.value.__class__ is ast.Name and target.value.id == owner]
+    return len(values) == 1 and _literal(values[0])
 
 
 def _literal(expr):

@@ -38,7 +38,7 @@ from . import handlers as hd
 from . import urls
 from .base import Analysis, below_root, configured_keywords
 from .cookie_helpers import helper_cookie_site, helpers
-from .cookies import cookie_jar, cookie_kind, names_session_setting, set_cookie_site
+from .cookies import HEADER_METHODS, cookie_jar, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
 from .lifecycle import handler_phrases
 from .origins import (COOKIE, FOREIGN, FORM, HEADER, JSON_BODY, NUMERIC, STRONG, Container, OriginAnalysis, Read,
@@ -806,6 +806,8 @@ class SessionIdAnalysis(Analysis):
                 self._must_create(node, func)
             if node in self._pending:
                 self._creation(node, func.value, node.args[0] if node.args else None)
+            if len(node.args) == 2 and node.args[0].__class__ is ast.Constant and func.attr in HEADER_METHODS:
+                self._header_cookie(node.args[0].value, node.args[1])
         if self._cookie_helpers.active and (cls is ast.Name or (cls is ast.Attribute and func.attr not in _SET_COOKIE)):
             site = helper_cookie_site(self.ctx, node)  # a cookie helper of the project: its arguments are the cookie's
             if site is not None:
@@ -941,10 +943,12 @@ class SessionIdAnalysis(Analysis):
         for the entity the handler's class, function or module is named for
         is that entity's id (a stock's), no session id."""
         info = self.ctx.function
-        if info is None or not any(arg.__class__ is ast.Name for arg in node.args) or (
-                not kept(info.node, "ambiguous ids", _spells_ambiguous_id)) or _GENERIC_WORDS.issuperset(fw.words(name)):
+        if info is None or not any(arg.__class__ is ast.Name for arg in node.args):
             return
-        if self._context_words().isdisjoint(fw.words(name)):
+        named = fw.words(name)
+        # (the cheap tests on the callee's name first: the walk of the function is made once, for few calls)
+        if _GENERIC_WORDS.issuperset(named) or self._context_words().isdisjoint(named) or (
+                not kept(info.node, "ambiguous ids", _spells_ambiguous_id)):
             return
         for arg in node.args:
             if arg.__class__ is ast.Name:
@@ -1078,6 +1082,20 @@ class SessionIdAnalysis(Analysis):
                                   lambda: self._framework(fw.response_framework(self.ctx, func.value)
                                                           if func is not None else site.framework))
 
+    def _header_cookie(self, header, value, raw=False):
+        """`send_header("Set-Cookie", "token=" + str(n))`: the value of a
+        session cookie a hand-written header sets must be strong, as one
+        set_cookie() sets (the header's flags: cookies.py). `raw`: the
+        header's whole line, as a raw socket server writes it."""
+        if not (isinstance(header, str) and header.lower() == "set-cookie"):
+            return
+        found = _header_cookie_value(value, raw)
+        if found is None:
+            return
+        name, cookie_value = found
+        if cookie_kind(self.ctx, name) == fw.SESSION:
+            self._weak(cookie_value, f"set as cookie {name!r}", web=True)
+
     def _record_id_cookie(self, site):
         """A credential cookie (`remember_user`, `auth_token`) whose value
         is the user's row id (`str(user.id)`, `user.pk`), unsigned: a
@@ -1118,8 +1136,7 @@ class SessionIdAnalysis(Analysis):
             return True
         names = [read.key for read in self.origins.reads_in(value)]
         names.extend(name for _, name in self._params_in(value))
-        return bool(names) and all(
-            name and set(fw.words(name)) <= sid.USER_IDENTITY_WORDS for name in names)
+        return bool(names) and all(name and _names_the_user(name) for name in names)
 
     def _credential_presented(self, value):
         """A login form's credential set as the cookie (marimo's token login:
@@ -1252,6 +1269,8 @@ class SessionIdAnalysis(Analysis):
     def visit_string(self, node):
         if node.__class__ is ast.BinOp and not urls.is_string_building(node):
             return
+        if _starts_set_cookie(node):  # a raw response's `"Set-Cookie: token=" + str(n) + "\r\n"` (IntTechp3)
+            self._header_cookie("set-cookie", node, raw=True)
         self._string_url(node, "an f-string" if node.__class__ is ast.JoinedStr else "string building")
 
     def _string_url(self, node, how, anywhere=False):
@@ -1509,6 +1528,61 @@ _SQL_RUNS = frozenset(("execute",))
 _SQL_MARK = re.compile(r"%s|\?")
 _SQL_COLUMN = re.compile(r"(\w+)\s*=\s*$")
 _SQL_NAMED = re.compile(r"%\(\w+\)s|(?<![:\w]):[A-Za-z_]\w*")
+# The end of a Set-Cookie header's literal text before its value: `token=`;
+# as a raw response's line writes it: `Set-Cookie: token=`.
+_HEADER_NAME = re.compile(r"^\s*([!#$%&'*+\-.^_`|~\w]+)=$")
+_RAW_HEADER_NAME = re.compile(r"^\s*set-cookie:\s*([!#$%&'*+\-.^_`|~\w]+)=$", re.IGNORECASE)
+
+
+def _starts_set_cookie(node):
+    """Whether string building `node` starts with a literal `Set-Cookie:`."""
+    while node.__class__ is ast.BinOp:
+        node = node.left
+    if node.__class__ is ast.JoinedStr and node.values:
+        node = node.values[0]
+    return node.__class__ is ast.Constant and isinstance(node.value, str) and node.value[:11].lower() == "set-cookie:"
+
+
+def _header_cookie_value(expr, raw=False):
+    """(cookie name, value expression) of a Set-Cookie header value
+    written as the name's literal and the value (`"token=" + str(n)`,
+    `f"sid={sid}; Path=/"`, `"sid=%s" % sid`, `"sid={}".format(sid)`),
+    else None. `raw`: the literal starts with `Set-Cookie:` itself."""
+    cls = expr.__class__
+    if cls is ast.JoinedStr:
+        parts = [v.value for v in expr.values]  # a Constant's text, a FormattedValue's expression
+    elif cls is ast.BinOp and expr.op.__class__ is ast.Add:
+        parts = []
+        todo = [expr]
+        while todo:  # the left-nested chain `a + b + c`, in order
+            node = todo.pop()
+            if node.__class__ is ast.BinOp and node.op.__class__ is ast.Add:
+                todo.extend((node.right, node.left))
+            else:
+                parts.append(node.value if node.__class__ is ast.Constant else node)
+    elif cls is ast.BinOp and expr.op.__class__ is ast.Mod and expr.left.__class__ is ast.Constant:
+        text, values = expr.left.value, expr.right
+        first = values.elts[0] if values.__class__ is ast.Tuple and values.elts else values
+        parts = [text.partition("%s")[0], first] if isinstance(text, str) and "%s" in text else []
+    elif (cls is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "format"
+          and expr.func.value.__class__ is ast.Constant and expr.args):
+        text = expr.func.value.value
+        parts = [text.partition("{}")[0], expr.args[0]] if isinstance(text, str) and "{}" in text else []
+    else:
+        return None
+    if len(parts) < 2 or not isinstance(parts[0], str) or isinstance(parts[1], (str, bytes)):
+        return None
+    found = (_RAW_HEADER_NAME if raw else _HEADER_NAME).match(parts[0])
+    return (found.group(1), parts[1]) if found is not None else None
+
+
+def _names_the_user(name):
+    """Whether a request value's name says it holds the user's own name or
+    address (`username`, `inp_user`, `kullanici_adi`)."""
+    held = set(fw.words(name)) - sid.FORM_FIELD_WORDS
+    return bool(held) and held <= sid.USER_IDENTITY_WORDS
+
+
 def _spells_ambiguous_id(function):
     """Whether `function` spells a short, ambiguous id as a string
     (`req.get_param("sid")`): _entity_call."""

@@ -182,8 +182,13 @@ USER_IDENTITY_WORDS = frozenset(
     ("user", "username", "userid", "uid", "login", "email", "mail", "nick", "nickname", "usuario", "utilisateur",
      "utente", "benutzer", "pengguna", "correo",
      # the user name a login form asks for, by other names (edu_system's `name`, `nombre`, `nm`)
-     "name", "uname", "nm", "nombre", "nome", "nama")
+     "name", "uname", "nm", "nombre", "nome", "nama",
+     # Turkish `isim`/`ad` (name), `kullanici_adi` (user name), as ip1-2020's greeting cookie
+     "isim", "ad", "adi", "kullanici")
 )
+# Words a form's field names carry beside what they hold (`inp_user`, `txt_email`): left out
+# when a request value's name is read for what it holds.
+FORM_FIELD_WORDS = frozenset(("inp", "input", "txt", "text", "tb", "fld", "field", "frm", "form"))
 
 # Identity-like names: hashing only these yields a guessable id (the
 # account name a login form submits too: `md5(account)`, stevekevin1005's

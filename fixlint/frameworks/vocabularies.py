@@ -100,7 +100,7 @@ PORTUGUESE = Vocabulary(
     revoke=("excluir", "apagar", "remover", "deletar", "encerrar", "invalidar", "revogar"),
     login=("logar", "autenticar", "iniciar_sessao", "cadastrar", "cadastro", "redefinir_senha",
            "recuperar_senha", "confirmar_email", "ativar_conta"),
-    logout=("deslogar", "encerrar_sessao", "terminar_sessao"),
+    logout=("deslogar", "encerrar_sessao", "terminar_sessao", "sair_da_conta", "sair_conta"),
     login_exact=("entrar", "acessar", "registrar", "autenticacao"),
     logout_exact=("sair", "desconectar"),
     principal=("usuario", "usuaria", "utilizador", "logado", "autenticado", "cliente"),
@@ -189,6 +189,7 @@ INDONESIAN = Vocabulary(
     login=("otentikasi", "autentikasi", "registrasi", "regis", "daftar_akun", "lupa_password",
            "reset_kata_sandi"),
     login_exact=("masuk", "daftar"),
+    logout=("keluar_akun",),  # "leave the account": `keluarakun`
     logout_exact=("keluar",),
     principal=("pengguna", "pelanggan", "anggota", "petugas"),
     signed_out=("sudahkeluar",),
@@ -305,12 +306,22 @@ VOCABULARIES = (ENGLISH, PORTUGUESE, SPANISH, FRENCH, GERMAN, ITALIAN, INDONESIA
                 RUSSIAN, POLISH, CZECH)
 
 
+# Fields whose phrases are also written glued, in lower case (`cerrarsesion`, `cikisyap`,
+# `wylogujsie`: a route's or a handler's name written as one word): every() adds that form.
+_GLUED_FIELDS = frozenset(("login", "logout", "login_exact", "logout_exact"))
+
+
 def every(field):
-    """The words of `field` in every language, each once, English first."""
+    """The words of `field` in every language, each once, English first
+    (for handler names, each phrase also glued into one word)."""
     seen = {}
     for vocabulary in VOCABULARIES:
         for word in getattr(vocabulary, field):
             seen.setdefault(word, None)
+    if field in _GLUED_FIELDS:
+        for word in list(seen):
+            if "_" in word:
+                seen.setdefault(word.replace("_", ""), None)
     return tuple(seen)
 
 
@@ -370,6 +381,7 @@ GLUED_TERMS = ("login", "logout", "signin", "signout", "logon", "logoff")
 GLUE_PREFIXES = frozenset((
     "do", "exec", "execute", "process", "handle", "submit", "check", "try", "go", "ajax", "api", "web", "app",
     "btn", "button",
+    "fazer", "efetuar", "realizar", "hacer",  # `fazerlogout`, `realizarlogin` (pt, es)
     "user", "admin", "member", "staff", "customer", "client", "student", "teacher", "my",
 ))
 

@@ -67,8 +67,9 @@ from .. import __version__
 # 38: `module_keys` (a module's keys given as bare names), `loads_modules` (from_object of a module) and
 # `live_objects` (from_object of an object not named for development); 39: a profile's calls of a framework's
 # `cookie_expire_calls` (CherryPy's expire()), and a session use no longer read off a comment or a string;
-# 40: imports of quart_jwt_extended read as flask_jwt_extended's (its port)
-FORMAT = 41
+# 40: imports of quart_jwt_extended read as flask_jwt_extended's (its port); 41: later sessions' facts;
+# 42: `dict_names` and `mapping_imports` (`app.config.update(MAIL)`, the dict imported from a project module)
+FORMAT = 42
 FOLDER = ".fixlint_cache"
 NAME = "project.json"
 

@@ -96,6 +96,7 @@ from ..engine.nodes import (
 )
 from ..engine.scope import last_name
 from ..engine.values import UNKNOWN, blanks_cookie, evaluate, inline_lifetime, past_http_date, sets_no_flag
+from ..analysis.cookie_helpers import FLAG_NAMES as _COOKIE_FLAGS
 from ..analysis.credentials import checks_credentials_alone, credential_query, takes_a_password
 from ..analysis.identity import binds_nobody, fresh_id, is_identity_key
 from ..frameworks import auth, hand_rolled as stores
@@ -606,9 +607,12 @@ _CHAIN = 3
 
 def _callees(found):
     """{name: profile} of the module-level functions among `found` whose
-    profile has events (class and static methods, `Class.method`, are
-    called through their class: not followed here)."""
-    return {name: profile for name, profile in found.items() if "." not in name and "events" in profile}
+    profile has events, or returns a guessable value (`do_login()`
+    returning `make_key(8)`, a random.choice() string: DB-course-work);
+    class and static methods, `Class.method`, are called through their
+    class: not followed here."""
+    return {name: profile for name, profile in found.items()
+            if "." not in name and ("events" in profile or "weak" in profile)}
 
 
 def _calls_one_of(node, callees):
@@ -1216,8 +1220,7 @@ class _Function:
             if ended is not None:  # session_info.pop(request.session["id"])
                 events.append(ended)
                 return
-        if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
-                func.id not in self.params and func.id not in self.assigned) and id(node) not in self._handled:
+        if self._local_callee(func) is not None and "events" in self.local[func.id] and id(node) not in self._handled:
             events.extend(self._called_events(self.local[func.id]["events"], node))
             return
         qualname = _qualname(func, self.aliases)
@@ -1341,14 +1344,21 @@ class _Function:
                 if lifetimes[option] != 1 and inlined.__class__ is not ast.Call:
                     inlined = ast.BinOp(left=inlined, op=ast.Mult(), right=ast.Constant(value=lifetimes[option]))
                 lifetime = ast.unparse(inlined)
-        if key_param is None and value_param is None and lifetime is None:
+        # the flags a parameter gives (`httponly=httponly`), judged at each call (cookie_helpers.FLAG_NAMES)
+        flags = {flag: given[flag].id for flag in _COOKIE_FLAGS
+                 if given.get(flag).__class__ is ast.Name and given[flag].id in self.params}
+        if key_param is None and value_param is None and lifetime is None and not flags:
             return None
         args = self.node.args
         positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        flag_params = set(flags.values())
         defaults = {arg.arg: default.value for arg, default in parameter_defaults(self.node).items()
-                    if default.__class__ is ast.Constant and default.value.__class__ in (int, float, str)}
+                    if default.__class__ is ast.Constant and (default.value.__class__ in (int, float, str) or (
+                        arg.arg in flag_params and default.value.__class__ in (bool, type(None))))}
         cookie = {"method": method, "params": positional, "kwonly": [a.arg for a in args.kwonlyargs],
                   "defaults": defaults}
+        if flags:
+            cookie["flags"] = flags
         if key_param is not None:
             cookie["key"] = key_param
         elif _string(key) is not None:
@@ -1424,6 +1434,14 @@ class _Function:
         found = stdlib.hashed_parameter(statements, params[0].arg, lambda func: _qualname(func, self.aliases))
         return found.rpartition(".")[2] if found else None
 
+    def _local_callee(self, func):
+        """The profile of the module's own function `func` names (not this
+        one, nor a parameter or local of the same name), when followed."""
+        if self.local and func.__class__ is ast.Name and func.id in self.local and func.id != self.node.name and (
+                func.id not in self.params and func.id not in self.assigned):
+            return self.local[func.id]
+        return None
+
     def _weak(self, expr, depth):
         """How a message names the guessable value `expr` holds, or None."""
         found = self._randomness(expr, depth)
@@ -1450,6 +1468,9 @@ class _Function:
                     return f"{qualname}()"
                 return None
             func = expr.func
+            callee = self._local_callee(func)
+            if callee is not None and callee.get("weak"):
+                return f"{func.id}(), a helper returning {callee['weak']}"  # the module's own helper
             if (func.__class__ is ast.Name and func.id in _ENCODERS) or (
                     func.__class__ is ast.Attribute and func.attr == "join"):
                 return self._randomness(expr.args[0], depth + 1) if expr.args else None

@@ -489,7 +489,10 @@ class Project:
         folder = os.path.dirname(path)
         return any(not self.resolve_in(folder, level, module, names)
                    for level, module, names in facts.get("object_imports", ())) or any(
-            not _link_targets(self.resolve_in, folder, dotted) for dotted in facts.get("object_links", ()))
+            not _link_targets(self.resolve_in, folder, dotted) for dotted in facts.get("object_links", ())) or any(
+            not any(names[-1] in self.summaries[target].get("dict_names", ())
+                    for target in self.resolve_in(folder, level, module, names))
+            for level, module, names in facts.get("mapping_imports", ()))
 
     def _forced_flags(self, group, assigned="response_classes", classes="cookie_flag_classes"):
         """The cookie flags the application's response class sets on every

@@ -27,6 +27,11 @@ A summary is a small JSON-ready dict, so the on-disk cache can keep it:
 - `object_links`: those of its `links` that `from_object` loads as the
   app's configuration (ProjectFacts: one no project module answers, a
   gitignored `settings.py`, is configuration fixlint cannot read);
+- `mapping_imports`: the imports of the names it hands an app's config
+  `update()`/`from_mapping()` bound in another module (`from mail_settings
+  import MAIL`): read as a dict literal that module binds (its
+  `dict_names`), else configuration fixlint cannot read;
+- `dict_names`: the names it binds at its top level only to dict literals;
 - `unreadable`: it loads configuration fixlint cannot read (`from_pyfile`,
   `from_envvar`, `from_file`, `from_prefixed_env`, `from_object` of a
   computed name), called on an object, not on a class
@@ -173,15 +178,15 @@ _INCLUDES = frozenset().union(*(f.includes for f in fw.FRAMEWORKS))
 _LOADERS = (*sorted(_OBJECT_LOADERS), *sorted(_UNREADABLE_LOADERS), *sorted(_INCLUDES))
 _APPLICATION_ROOTS = frozenset(q.partition(".")[0] for f in _CONFIGURED for q in f.project_constructions)
 _MAPPING_CALLS = tuple(sorted(f"{attribute}.{method}" for attribute, method in _MAPPING_LOADERS))  # `config.update`
-# Text that a module holding a fact beyond its imports must contain: a key's
-# first word (`SESSION_`, `REMEMBER_`), a configuration loader or a login;
-# then, written as something that gives a value (`KEY =`, `KEY=`, `"KEY"`)
-# or a call (_worth_parsing).
-_KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in KEYS - _SETTINGS_MARKERS})
 # The keys a module read for the ones above also records: every framework's
 # cookie settings (Django's `CSRF_COOKIE_SECURE`), for what a deployment
 # module sets again over its shared base (ProjectFacts.overridden_keys).
 _RECORDED = KEYS | fw.SETTING_NAMES
+# Text that a module holding a fact beyond its imports must contain: a key's
+# first word (`SESSION_`, `REMEMBER_`, `CSRF_`), a configuration loader or a
+# login; then, written as something that gives a value (`KEY =`, `KEY=`,
+# `"KEY"`) or a call (_worth_parsing).
+_KEY_STEMS = sorted({key.partition("_")[0] + "_" for key in _RECORDED - _SETTINGS_MARKERS})
 # A project's own session middleware (summary `secure_sessions`), and the
 # applications whose construction makes the project an application.
 _MIDDLEWARE_SETTINGS = frozenset(f.middleware_setting for f in fw.FRAMEWORKS if f.middleware_setting)
@@ -230,7 +235,8 @@ _BUILT_SUBCLASS = re.compile(r"class(?<!\wclass)[ \t]+(\w+)[ \t]*\([^)]*?\b(%s)\
 _KEY_TAIL = re.compile(r"\b(?:\s*=(?!=)|[ \t]*:[^=\n]*=(?!=)|[\"'])")  # `KEY: bool = True` too
 _CALLS = (re.compile(r"\.(?:%s)\s*\(" % "|".join(_LOADERS + tuple(map(re.escape, _MAPPING_CALLS)))),
           re.compile(r"(?:%s)\s*\(" % "|".join(_LOGIN_NAMES)))
-_SORTED_KEYS = sorted(KEYS)
+# (every recorded key: a deployment module setting only `CSRF_COOKIE_SECURE = True` over its base is read)
+_SORTED_KEYS = sorted(_RECORDED)
 
 
 # A module run as a script (`if __name__ == "__main__":`): what another
@@ -368,7 +374,7 @@ def empty():
             "reads_cookies": False, "cookie_keyed": [], "backend_imports": [], "backend_settings": [],
             "constants": {}, "numbers": {}, "env_defaults": {}, "response_classes": [], "cookie_flag_classes": {}, "session_methods": [],
             "app_classes": {}, "session_interfaces": [], "cookie_getter_classes": {}, "keyed_interfaces": [],
-            "object_imports": [], "object_links": [], "calls": [], "class_bases": {}, "runs_main": False,
+            "object_imports": [], "mapping_imports": [], "object_links": [], "calls": [], "class_bases": {}, "runs_main": False,
             "handler_cookies": {}}
 
 
@@ -473,6 +479,10 @@ def summarise(text, tree=None, known=None, parsed=None, whole=False, lowered=Non
     facts["keyed_interfaces"] = response_classes.keyed_interfaces(text, probe)
     facts["session_methods"] = response_classes.session_methods(text)
     facts["class_bases"] = class_bases(text)
+    if "{" in text:
+        named = dict_names(text)
+        if named:
+            facts["dict_names"] = named
     _path_params(facts, text)
     mounted = mounts.scan(text)
     if mounted:
@@ -863,6 +873,31 @@ def _binds_only_dicts(tree, name):
     return found
 
 
+def _binds(tree, name):
+    """Whether the module assigns `name` at its top level."""
+    return any(statement.__class__ is ast.Assign and any(t.__class__ is ast.Name and t.id == name
+                                                         for t in statement.targets)
+               for statement in tree.body)
+
+
+# A top-level name bound to a dict literal, and a top-level binding of any name (dict_names).
+_DICT_BOUND = constants.LinePattern(r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*\{")
+_BOUND = constants.LinePattern(r"([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
+_MAX_DICT_NAMES = 64
+
+
+def dict_names(text):
+    """The names the module binds at its top level, and only to dict
+    literals (`MAIL = {"MAIL_SERVER": ...}`): a module handing one to an
+    app's `config.update()` gives the app that literal's keys, which are
+    this module's `keys` (mapping_imports)."""
+    bound = [m.group(1) for m in _DICT_BOUND.matches(text)]
+    if not bound:
+        return []
+    every = [m.group(1) for m in _BOUND.matches(text)]
+    return sorted({name for name in bound if every.count(name) == bound.count(name)})[:_MAX_DICT_NAMES]
+
+
 def _class_mapping(tree, name):
     """Whether the module assigns `name`, at its top level, a dict whose
     values are all classes it can read (`{"production": ProductionConfig}`):
@@ -1073,7 +1108,16 @@ class _Summariser:
             return True
         if arg.__class__ is ast.Call:
             return arg.func.__class__ is ast.Name and arg.func.id == "dict" and not arg.args
-        return arg.__class__ is ast.Name and _binds_only_dicts(self._tree, arg.id)
+        if arg.__class__ is not ast.Name:
+            return False
+        if _binds_only_dicts(self._tree, arg.id):
+            return True
+        if arg.id in self.origins and not _binds(self._tree, arg.id):
+            # `from mail_settings import MAIL`: read where it is bound, as a dict literal of that module
+            # (its keys are among the project's; `mapping_imports`: the model asks that module)
+            self.facts["mapping_imports"].append(list(self.origins[arg.id]))
+            return True
+        return False
 
     def _from_object(self, call, arg):
         if arg.__class__ is ast.Constant and isinstance(arg.value, str):

@@ -42,6 +42,8 @@ def flag_fix(site, option, value):
         return f'add "{option}": {value} to the dict {site.options_from} returns'
     if site.config_dict:
         return option_fix(site, option, value)
+    if site.via is not None:  # a flag a cookie helper takes from its parameter (cookie_helpers._flags_given)
+        return f"pass {option}={value} to {site.via}()"
     return f"pass {option}={value} to {site.method}()"
 
 
@@ -69,6 +71,8 @@ def stated(site, flag_name):
         return f'"{option}": {flag.value!r}'
     if node.__class__ is ast.IfExp and site.kind in (SET_COOKIE, MIDDLEWARE):
         return f"{option}={ast.unparse(node)} (weak either way)"  # `samesite="None" if PROD else None`
+    if site.via is not None and flag.expr is None:
+        return f"{option}={flag.value!r}, the default of {site.via}()"  # a helper's parameter the call leaves
     return f"{option}={flag.value!r}" if site.kind in (SET_COOKIE, MIDDLEWARE) else f"{option} = {flag.value!r}"
 
 

@@ -109,7 +109,8 @@ class SessionNotRegeneratedOnLogin(Rule):
       verify_otp, otp, mfa, 2fa, two_factor, sudo, ... and the configured
       `login-names`) in English, Portuguese, Spanish, French, German, Italian,
       Indonesian, Vietnamese or Turkish (`iniciar_sesion`, `connexion`,
-      `anmelden`, `cadastro`, `registrasi`, `dang_nhap`, `giris_yap`, ...;
+      `anmelden`, `cadastro`, `registrasi`, `dang_nhap`, `giris_yap`, ...,
+      each phrase also glued into one word: `iniciarsesion`, `girisyap`;
       "enter" words such as `entrar`, `masuk` and `giris` only as
       the whole name or a one-segment route), or that checks credentials on
       its path and binds an identity. A route path includes the prefix its

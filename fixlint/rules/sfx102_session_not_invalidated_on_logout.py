@@ -97,7 +97,9 @@ class SessionNotInvalidatedOnLogout(Rule):
       configured `logout-names` word) or its Portuguese, Spanish, French,
       German, Italian, Indonesian, Vietnamese or Turkish counterpart
       (`deslogar`, `cerrar_sesion`, `deconnexion`, `abmelden`,
-      `disconnetti`, `dang_xuat`; "exit" words such as `sair`, `salir`,
+      `disconnetti`, `dang_xuat`; a phrase also glued into one lower-case
+      word, `cerrarsesion`, `cikisyap`, and a verb glued to logout,
+      `dologout`, `fazerlogout`; "exit" words such as `sair`, `salir`,
       `keluar`, `cikis` only as the whole name or a
       one-segment route); or any handler that writes a signed-out flag
       (`session["islogout"] = True`, `session["logged_in"] = False`) and

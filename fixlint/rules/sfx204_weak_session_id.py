@@ -95,7 +95,12 @@ class WeakSessionId(Rule):
     module of the project (`random_string()` in `utils.py`); a project's
     hash wrapper (`def md5(s): return hashlib.md5(str(s).encode()).hexdigest()`
     in `commons/func.py`) hashes what it is given, as weak as that is
-    guessable (`md5(str(user_id) + str(int(time.time())))`). A helper named
+    guessable (`md5(str(user_id) + str(int(time.time())))`). A key the
+    module writes as a literal is no secret, also on an attribute
+    (`app.secret_key = "dev"`, then `sha256(f"{user}{app.secret_key}")`).
+    A cookie's value is judged wherever it is set: `set_cookie(...)`, a
+    `Set-Cookie` header written by hand (`send_header("Set-Cookie",
+    "token=" + str(n))`, a raw response's `"Set-Cookie: token=" + ...` line). A helper named
     like a session-id generator (`new_session_id()`) is reported once, at
     the weak expression in its own module, never at its calls. Encoding does not help: `str()`, `.hex`,
     `hexdigest()`, `base64`, `"".join(...)` and string building keep the

@@ -63,6 +63,9 @@ class CookieWithoutHttponly(Rule):
     its name (`is_user_authorized = "true"` is a hint the frontend reads) and
     is skipped like a non-sensitive cookie.
     Computed values (`httponly=not DEBUG`, `**cookie_options`) are trusted.
+    A project's cookie helper that takes the flag from a parameter
+    (`def add_session(resp, data, httponly=False)`) is judged at each call, with
+    the value the call passes or the parameter's literal default.
     Settings are findings only when they say `False`: both Django and Flask
     default to HttpOnly session cookies. Starlette's and starsessions'
     `SessionMiddleware` always set HttpOnly.

@@ -76,7 +76,10 @@ class CookieWithoutSecure(Rule):
     cookies whose value is a literal yes/no word (`"true"`, `True`: the same
     for every visitor, no credential to leak over plain HTTP) are skipped.
     Computed values (`secure=not settings.DEBUG`, `os.environ[...]`,
-    `**cookie_options`) are trusted. Development and test configuration is
+    `**cookie_options`) are trusted. A project's cookie helper that takes the flag from a parameter
+    (`def add_session(resp, data, secure=False)`) is judged at each call, with
+    the value the call passes or the parameter's literal default.
+    Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
     development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
     `local_settings.py`, `settings_test.py`, a CI run's `settings/ci.py`) or

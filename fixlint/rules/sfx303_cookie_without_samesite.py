@@ -49,7 +49,10 @@ class CookieWithoutSamesite(Rule):
     to no SameSite, Django's `SESSION_COOKIE_SAMESITE` defaults to Lax.
     Non-sensitive cookies, deletions and cookies whose value is a literal
     yes/no word (`"true"`, `True`: no credential to ride on a cross-site
-    request) are skipped (as for SFX301); computed values are trusted. Settings are
+    request) are skipped (as for SFX301); computed values are trusted.
+    A project's cookie helper that takes the flag from a parameter
+    (`def add_session(resp, data, samesite=None)`) is judged at each call, with
+    the value the call passes or the parameter's literal default. Settings are
     findings only when a literal says `None`. Flask-Login's remember-me
     cookie is judged only in a project that builds its Flask app: an
     extension creating the `LoginManager` for a host app (Flask-Security)
