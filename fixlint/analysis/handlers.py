@@ -261,7 +261,8 @@ class HandlerAnalysis(Analysis):
                 continue
             node = handler.node
             if handler.class_node is not None:
-                if node.name in routing.view_methods and self._is_view_class(handler.class_node, routing):
+                if (node.name in routing.view_methods or self._routed_method(node, routing)) and (
+                        self._is_view_class(handler.class_node, routing)):
                     handler.kind = VIEW
                     handler.framework = framework
                 return
@@ -270,6 +271,17 @@ class HandlerAnalysis(Analysis):
                 handler.kind = VIEW
                 handler.framework = framework
             return
+
+    def _routed_method(self, node, routing):
+        """Whether a decorator routes the method whatever its name (DRF's
+        `@action(detail=False, methods=["post"])`)."""
+        if not routing.view_method_decorators:
+            return False
+        for decorator in node.decorator_list:
+            target = decorator.func if decorator.__class__ is ast.Call else decorator
+            if self.ctx.qualname(target) in routing.view_method_decorators:
+                return True
+        return False
 
     def _is_view_class(self, class_node, routing):
         for base in class_node.bases:

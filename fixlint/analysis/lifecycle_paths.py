@@ -352,6 +352,12 @@ def _whole_names(function, handler):
         segments = [segment for segment in path.split("/") if segment]
         if len(segments) == 1:
             names.add(tuple(fw.words(segments[0])))
+    if handler is not None and handler.class_name is not None:
+        # a class-based view's name, its `View`/`APIView`/`Handler` ending left off (`EntrarView`, `class Sair`)
+        named = tuple(fw.words(handler.class_name))
+        while len(named) > 1 and named[-1] in vocab.CLASS_SUFFIX_WORDS:
+            named = named[:-1]
+        names.add(named)
     return names
 
 

@@ -330,9 +330,9 @@ class OriginAnalysis(Analysis):
             return None
         if (binding.kind == sc.ASSIGN and binding.scope.kind == sc.MODULE and self.ctx.function is not None
                 and binding.value.__class__ is ast.Constant and binding.value.value.__class__ is int):
-            bumped = self._global_increment(expr.id)
-            if bumped is not None:  # `global next_id`, used, then `next_id += 1` further down: a counter
-                return Weak(expr, f"a counter ({expr.id} += {bumped.value.value})")
+            step = self._global_increment(expr.id)
+            if step is not None:  # `global next_id`, used, then `next_id += 1` further down: a counter
+                return Weak(expr, f"a counter ({expr.id} += {step})")
         if binding.kind == sc.ASSIGN:
             earlier = binding.previous
             if earlier is not None and earlier.kind == sc.ASSIGN and _fallback(binding, expr):
@@ -354,10 +354,10 @@ class OriginAnalysis(Analysis):
         return None
 
     def _global_increment(self, name):
-        """The `name += n` (n an int) of the function being walked, when it
-        declares `name` global: the module's counter, whatever the order of
-        the increment and of the read (`set_cookie("sid", str(next_id));
-        next_id += 1`); else None."""
+        """The step n of the `name += n` (or `name = name + n`; n an int) of
+        the function being walked, when it declares `name` global: the
+        module's counter, whatever the order of the increment and of the
+        read (`set_cookie("sid", str(next_id)); next_id += 1`); else None."""
         function = self.ctx.function.node
         found = self._increments.get(function)
         if found is None:
@@ -366,8 +366,12 @@ class OriginAnalysis(Analysis):
                 if node.__class__ is ast.Global:
                     declared.update(node.names)
                 elif node.__class__ is ast.AugAssign and node.target.__class__ is ast.Name and _increments(node):
-                    found.setdefault(node.target.id, node)
-            found = self._increments[function] = {n: node for n, node in found.items() if n in declared}
+                    found.setdefault(node.target.id, node.value.value)
+                elif node.__class__ is ast.Assign and len(node.targets) == 1 and node.targets[0].__class__ is ast.Name:
+                    step = self_increment(node.targets[0].id, node.value)
+                    if step is not None:
+                        found.setdefault(node.targets[0].id, step)
+            found = self._increments[function] = {n: step for n, step in found.items() if n in declared}
         return found.get(name)
 
     def _assigned_origin(self, binding, depth):
@@ -925,6 +929,17 @@ def _secret_name(node, ctx):
         return literal_string(node.slice, ctx)
     if cls is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args:
         return literal_string(node.args[0], ctx)
+    return None
+
+
+def self_increment(name, value):
+    """n of `name + n` / `n + name` (n an int), else None."""
+    if value.__class__ is not ast.BinOp or value.op.__class__ is not ast.Add:
+        return None
+    for own, step in ((value.left, value.right), (value.right, value.left)):
+        if (own.__class__ is ast.Name and own.id == name and step.__class__ is ast.Constant
+                and isinstance(step.value, int) and not isinstance(step.value, bool)):
+            return step.value
     return None
 
 

@@ -42,7 +42,7 @@ from .cookies import HEADER_METHODS, cookie_jar, cookie_kind, names_session_sett
 from .identity import ids_a_record, literal_key
 from .lifecycle import handler_phrases
 from .origins import (COOKIE, FOREIGN, FORM, HEADER, JSON_BODY, NUMERIC, STRONG, Container, OriginAnalysis, Read,
-                      SessionIdValue, Weak)
+                      SessionIdValue, Weak, self_increment)
 from .session_id_guard import may_hold_facts
 from .sign_in_lookups import SignInLookups
 
@@ -470,7 +470,8 @@ class SessionIdAnalysis(Analysis):
     def _assigned_name(self, name, value, node):
         if name in fw.SESSION_NAME_SETTINGS:
             self._cookie_name(value)
-        if self._names_session_id(name):
+        if self._names_session_id(name) and self_increment(name, value) is None:
+            # (`session_id = session_id + 1`: the counter's step, judged where the counter is read)
             self._weak(value, f"assigned to {name!r}")
 
     def _signs_request_in(self, owner):

@@ -290,10 +290,17 @@ def classify_cookie(name, config):
         return PREFERENCE
     if lowered in TOKEN_COOKIE_NAMES:
         return SESSION
-    if names_session_word(lowered) or not vocabularies.COOKIE_WORDS.isdisjoint(
-            words(name)):
+    if names_session_word(lowered) or not vocabularies.COOKIE_WORDS.isdisjoint(words(name)) or (
+            _glued_phrase(lowered)):
         return PREFERENCE if _records_about_login(name) else SESSION
     return OTHER
+
+
+def _glued_phrase(lowered):
+    """Whether a cookie name holds another language's token phrase, its
+    separators left out (`lembrar_me`, `ingat-saya`: vocabularies.COOKIE_PHRASES)."""
+    glued = lowered.replace("_", "").replace("-", "")
+    return any(phrase in glued for phrase in vocabularies.COOKIE_PHRASES)
 
 
 # Words of a cookie name that say it records something about a login, not
@@ -788,6 +795,8 @@ def _response_origin(ctx, receiver):
                 framework = _annotation_framework(ctx, binding.value)
                 if framework is None and receiver.id not in RESPONSE_NAMES and receiver.id not in ("self", "cls"):
                     framework = _passed_response(ctx, binding)  # `def set_session(otvet, ...)`: what its calls pass
+                if framework is None and receiver.id == "self":
+                    framework = _response_subclass(ctx)
                 if framework is not None:
                     return framework
             elif binding.kind == "assign" and binding.value is not None:
@@ -804,6 +813,21 @@ def _response_origin(ctx, receiver):
             return True  # `def refresh_cookie(request, json_response)`: what its callers pass, named so
         return _NOT_A_RESPONSE
     return _NOT_A_RESPONSE
+
+
+def _response_subclass(ctx):
+    """The framework of the response class the method being walked is
+    defined in derives from (`class LoginResponse(JsonResponse)`, whose
+    `__init__` calls `self.set_cookie(...)`), or None."""
+    info = ctx.function
+    class_node = info.class_node if info is not None else None
+    if class_node is None:
+        return None
+    for base in class_node.bases:
+        framework = _framework_of_class(ctx.qualname(base))
+        if framework is not None:
+            return framework
+    return None
 
 
 # Literals a name called `response` may hold that are data, never a response.
@@ -896,7 +920,12 @@ DEV_WORDS = frozenset(("build", "dev", "devel", "develop", "development", "local
                        "devproject", "testproject", "ci", "pytest",
                        # a project that runs an app to work on it (Shuup's shuup_workbench/); an
                        # example app is still an app people copy (fixtures/flask/library_example)
-                       "workbench", "sandbox"))
+                       "workbench", "sandbox",
+                       # "development" and "test" in the languages apps are written in
+                       # (`DesenvolvimentoConfig`, `ConfigDesarrollo`, `settings_entwicklung.py`)
+                       "desenvolvimento", "desarrollo", "developpement", "entwicklung", "sviluppo",
+                       "pengembangan", "gelistirme", "razrabotka", "rozwoj", "vyvoj",
+                       "teste", "testes", "prueba", "pruebas"))
 # Folders that hold a project's settings modules: the folder above says
 # whose they are (`shuup_workbench/settings/base_settings.py`).
 SETTINGS_FOLDERS = frozenset(("settings", "config", "conf"))
@@ -1232,7 +1261,59 @@ def request_object(ctx, expr):
     for framework in PARAMETER_REQUESTS:
         if ctx.imports(*framework.packages):
             return _server_of(ctx, framework, PARAMETER_REQUESTS)
+    return _passed_request(ctx, binding)
+
+
+def _passed_request(ctx, binding):
+    """The framework whose module-global request the module's calls of a
+    function pass for its parameter `request` (Bottle's `load_session(request)`
+    given `from bottle import request`): every such call passes it, and at
+    least one does. None otherwise."""
+    function = getattr(binding.scope, "node", None)
+    if function is None or function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return None
+    table = ctx.kept.get(_passed_request)
+    if table is None:
+        table = ctx.kept[_passed_request] = _request_arguments(ctx.tree)
+    given = table.get(function.name)
+    if not given:
+        return None
+    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    name = binding.name
+    found = {framework for key, framework in given
+             if key == name or (key.__class__ is int and key < len(params) and params[key] == name)}
+    if len(found) == 1 and None not in found:
+        return found.pop()
     return None
+
+
+def _request_arguments(tree):
+    """{function name: [(position or keyword, the Framework whose global
+    request the argument is, or None)]} for the module's calls of a plain
+    name, from the names its top-level imports bind to a framework's
+    request object (`from bottle import request`)."""
+    globals_ = {}
+    for statement in tree.body:
+        if statement.__class__ is ast.ImportFrom and statement.module and not statement.level:
+            for alias in statement.names:
+                qualname = f"{statement.module}.{alias.name}"
+                framework = next((f for f in REQUEST_FRAMEWORKS if qualname in f.requests.objects), None)
+                if framework is not None:
+                    globals_[alias.asname or alias.name] = framework
+    if not globals_:
+        return {}
+    table = {}
+    for count, node in enumerate(n for n in ast.walk(tree) if n.__class__ is ast.Call and n.func.__class__ is ast.Name):
+        if count >= _MAX_PASSED_CALLS:
+            break
+        entries = table.setdefault(node.func.id, [])
+        for position, arg in enumerate(node.args):
+            entries.append((position, globals_.get(arg.id) if arg.__class__ is ast.Name else None))
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                value = keyword.value
+                entries.append((keyword.arg, globals_.get(value.id) if value.__class__ is ast.Name else None))
+    return table
 
 
 def _server_of(ctx, framework, frameworks):

@@ -183,6 +183,9 @@ class Routing:
     app_names: frozenset = frozenset()
     view_bases_prefix: tuple = ()  # class-based views
     view_methods: frozenset = frozenset()
+    # Decorators that route any method of a class-based view (DRF's `@action`
+    # on a ViewSet's `def sair(self, request)`).
+    view_method_decorators: frozenset = frozenset()
     # Decorator functions that make a route handler (Litestar's `@post("/login")`).
     decorator_functions: frozenset = frozenset()
     # Route decorators that take their HTTP methods from `methods=[...]`

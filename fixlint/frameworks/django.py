@@ -54,8 +54,11 @@ SESSION_MIDDLEWARE = frozenset(("django.contrib.sessions.middleware.SessionMiddl
 COOKIE_SECURE_ARGUMENT = "secure"
 
 # Class-based views: methods that handle a request.
-VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views")
+# (DRF's ViewSets too: `ViewSet` names no view by its ending, its `@action` methods are routed)
+VIEW_BASES_PREFIX = ("django.views", "django.contrib.auth.views", "rest_framework.viewsets")
 VIEW_METHODS = frozenset(("get", "post", "put", "patch", "delete", "dispatch", "form_valid", "form_invalid"))
+# Django REST framework's extra ViewSet actions, routed by the router whatever their name.
+VIEW_METHOD_DECORATORS = frozenset(("rest_framework.decorators.action",))
 URL_FUNCTIONS = frozenset(("django.urls.path", "django.urls.re_path", "django.conf.urls.url"))
 # Django Ninja's API and routers register their operations with decorators
 # (`@router.post("/logout")`), the router a module attribute or a class's
@@ -318,6 +321,7 @@ DJANGO = Framework(
         path_keywords=("route", "path"),
         view_bases_prefix=VIEW_BASES_PREFIX,
         view_methods=VIEW_METHODS,
+        view_method_decorators=VIEW_METHOD_DECORATORS,
         captures="view",
         view_factories=frozenset(("as_view",)),
         view_name_suffixes=("View", "Mixin"),

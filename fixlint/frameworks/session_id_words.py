@@ -54,7 +54,8 @@ NOT_SESSION_TOKEN_WORDS = frozenset(
 # Hand-rolled server-side stores: a receiver whose name has one of these
 # words (`SESSIONS`, `session_store`, `self._sessions`), or a cache key whose
 # literal text starts like `session:` / `sess_`.
-STORE_PLURALS = frozenset(("sessions",))
+# (and the plural in the languages apps are written in: `SESIONES`, `sessoes`, `sitzungen`)
+STORE_PLURALS = frozenset(("sessions", "sesiones", "sessoes", "sitzungen", "sessioni", "sesje"))
 STORE_WORDS = frozenset(("session", "sess", "sid"))
 STORE_NOUNS = frozenset(
     ("store", "storage", "cache", "db", "data", "table", "map", "registry", "backend", "records", "repo")

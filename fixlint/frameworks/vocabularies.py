@@ -385,6 +385,11 @@ GLUE_PREFIXES = frozenset((
     "user", "admin", "member", "staff", "customer", "client", "student", "teacher", "my",
 ))
 
+# Words a class-based view's name ends in beside what it does (`EntrarView`, `SairAPIView`,
+# `MasukHandler`): left off when an "enter"/"exit" word must stand alone (`*_exact`).
+CLASS_SUFFIX_WORDS = frozenset(("view", "views", "viewset", "api", "apiview", "handler", "resource", "page",
+                                "controller", "endpoint"))
+
 LOGIN_WORDS = every("login")
 LOGOUT_WORDS = every("logout")
 LOGIN_EXACT = every("login_exact")
@@ -417,6 +422,10 @@ COOKIE_WORDS = frozenset(
     ("sessao", "sesion", "sitzung", "sessione", "sesi", "jeton", "lembrarme", "recordarme", "ricordami")
     + tuple(w for v in VOCABULARIES[1:] for w in (*v.principal, *v.signed_in))
 ) - frozenset(("cliente", "pelanggan", "anggota", "petugas"))
+# The other languages' token phrases, glued (`lembrar_me`, `ingat-saya`, `IngatSaya` -> `ingatsaya`):
+# a cookie name holding one is a sign-in cookie's, as one holding `remember` is.
+COOKIE_PHRASES = frozenset(w.replace("_", "") for v in VOCABULARIES[1:] for w in v.tokens
+                            if "_" in w and len(w) > 8)  # (not `cle_api`: `articleapi` holds it)
 
 # Columns that name whom a lookup finds rather than prove who asks: a row
 # looked up by one of these (`filter_by(username=...)`, `get(email=...)`)

@@ -100,8 +100,10 @@ class SessionNotInvalidatedOnLogout(Rule):
       `disconnetti`, `dang_xuat`; a phrase also glued into one lower-case
       word, `cerrarsesion`, `cikisyap`, and a verb glued to logout,
       `dologout`, `fazerlogout`; "exit" words such as `sair`, `salir`,
-      `keluar`, `cikis` only as the whole name or a
-      one-segment route); or any handler that writes a signed-out flag
+      `keluar`, `cikis` only as the whole name — a class-based view's
+      without its `View`/`APIView` ending, `SairView` — or a
+      one-segment route; a ViewSet's `@action` method is a routed view
+      whatever its name); or any handler that writes a signed-out flag
       (`session["islogout"] = True`, `session["logged_in"] = False`) and
       binds nobody — a view called `index` in a `logout` app; or the
       branch of a request handler that a request parameter named for a

@@ -87,7 +87,7 @@ class WeakSessionId(Rule):
     `numpy.random.*`, `uuid.uuid1()` (host address and clock),
     `uuid.uuid3()`/`uuid.uuid5()` (a hash of a name), the clock
     (`time.time()`, `datetime.now()`), counters (`next(itertools.count())`,
-    `n += 1`, a module-level `global n; n += 3`), and hashes of guessable
+    `n += 1`, a module-level `global n; n += 3` or `n = n + 1`), and hashes of guessable
     data (`md5(username + str(time()))`, `sha256(user.email)`, a hash
     object fed with `h.update(...)`). A same-module helper that returns a
     weak value (`next_number()`) is as weak where its result is used, and

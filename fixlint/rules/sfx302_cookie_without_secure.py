@@ -82,7 +82,8 @@ class CookieWithoutSecure(Rule):
     Development and test configuration is
     exempt: Flask config classes and Django settings modules named for
     development, local or test use (`DevelopmentConfig`, `settings/dev.py`,
-    `local_settings.py`, `settings_test.py`, a CI run's `settings/ci.py`) or
+    `local_settings.py`, `settings_test.py`, a CI run's `settings/ci.py`; the
+    same words in other languages: `DesenvolvimentoConfig`, `ConfigDesarrollo`) or
     for building the package (`_build_settings.py`: read at build time, never
     served), assignments inside `if DEBUG:`-style blocks (also `if DOMAIN ==
     "localhost":`: served on the developer's machine; `if not DEBUG:` is the
