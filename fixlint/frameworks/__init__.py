@@ -842,19 +842,9 @@ def _passed_response(ctx, binding):
     bound to one): every such argument the module gives is a response
     construction, and at least one is. None otherwise (an unannotated
     parameter named `res`, `otvet`, says nothing by itself)."""
-    function = getattr(binding.scope, "node", None)
-    if function is None or function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+    values = _given_for(ctx, binding, _passed_response, _passed_arguments)
+    if not values:
         return None
-    table = ctx.kept.get(_passed_response)
-    if table is None:
-        table = ctx.kept[_passed_response] = _passed_arguments(ctx.tree)
-    given = table.get(function.name)
-    if not given:
-        return None
-    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    name = binding.name
-    values = [v for key, v in given if key == name or (key.__class__ is int and key < len(params)
-                                                        and params[key] == name)]
     found = {_framework_of_class(ctx.qualname(v.func)) if v is not None else None for v in values}
     if len(found) == 1 and None not in found:
         return found.pop()
@@ -862,6 +852,27 @@ def _passed_response(ctx, binding):
 
 
 _MAX_PASSED_CALLS = 2000  # calls of the module's functions read for _passed_response
+
+
+def _given_for(ctx, binding, table_key, build):
+    """What the module's calls of the function whose parameter `binding` is
+    give for that parameter, by position or keyword, from the file's table
+    `build(ctx.tree)` ({function name: [(position or keyword, value)]},
+    kept under `table_key`); None when the parameter is no function's or
+    no call is known."""
+    function = getattr(binding.scope, "node", None)
+    if function is None or function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
+        return None
+    table = ctx.kept.get(table_key)
+    if table is None:
+        table = ctx.kept[table_key] = build(ctx.tree)
+    given = table.get(function.name)
+    if not given:
+        return None
+    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    name = binding.name
+    return [value for key, value in given
+            if key == name or (key.__class__ is int and key < len(params) and params[key] == name)]
 
 
 def _passed_arguments(tree):
@@ -1269,19 +1280,7 @@ def _passed_request(ctx, binding):
     function pass for its parameter `request` (Bottle's `load_session(request)`
     given `from bottle import request`): every such call passes it, and at
     least one does. None otherwise."""
-    function = getattr(binding.scope, "node", None)
-    if function is None or function.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef):
-        return None
-    table = ctx.kept.get(_passed_request)
-    if table is None:
-        table = ctx.kept[_passed_request] = _request_arguments(ctx.tree)
-    given = table.get(function.name)
-    if not given:
-        return None
-    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    name = binding.name
-    found = {framework for key, framework in given
-             if key == name or (key.__class__ is int and key < len(params) and params[key] == name)}
+    found = set(_given_for(ctx, binding, _passed_request, _request_arguments) or ())
     if len(found) == 1 and None not in found:
         return found.pop()
     return None
