@@ -792,7 +792,7 @@ def _literal_text(expr):
     break (`f"mensagem_{tipo}"` -> "mensagem_ "); "" for anything else."""
     if expr.__class__ is not ast.JoinedStr:
         return ""
-    return " ".join(part for part in _fragments(expr, None, 0) if part is not None).strip()
+    return " ".join(part for part in _fragments(expr, None, 0) if isinstance(part, str)).strip()
 
 
 def computed_cookie_name(ctx, expr):
@@ -2244,9 +2244,9 @@ def _template(expr, ctx, depth=0):
     """The literal text of a header value with computed parts as _HOLE, or
     None when no part of it is literal."""
     parts = _fragments(expr, ctx, depth)
-    if parts is None or all(p is None for p in parts):
+    if parts is None or not any(isinstance(p, str) for p in parts):
         return None
-    return "".join(_HOLE if p is None else p for p in parts)
+    return "".join(p if isinstance(p, str) else _HOLE for p in parts)
 
 
 def _format_text(expr, ctx):
@@ -2262,52 +2262,69 @@ def _format_text(expr, ctx):
 
 
 def _fragments(expr, ctx, depth):
+    """The parts of a text `expr` builds, in order: each literal part's
+    text, and for each computed part the expression it comes from (None
+    when the code does not say which: a placeholder beyond a format's
+    arguments)."""
     if depth > 20:
-        return [None]
+        return [expr]
     cls = expr.__class__
     if cls is ast.Constant:
         if isinstance(expr.value, str):
             return [expr.value]
         if isinstance(expr.value, bytes):
             return [expr.value.decode("latin-1")]
-        return [None]
+        return [expr]
     if cls is ast.JoinedStr:
-        out = []
-        for part in expr.values:
-            if part.__class__ is ast.Constant and isinstance(part.value, str):
-                out.append(part.value)
-            else:
-                out.append(None)
-        return out
+        return [part.value for part in expr.values]  # a Constant's text, a FormattedValue's expression
     if cls is ast.BinOp and expr.op.__class__ is ast.Add:
         return _fragments(expr.left, ctx, depth + 1) + _fragments(expr.right, ctx, depth + 1)
     if cls is ast.BinOp and expr.op.__class__ is ast.Mod:
         text = _format_text(expr.left, ctx)
         if text is not None:
-            return _split_placeholders(text, "%")
-        return [None]
+            values = expr.right.elts if expr.right.__class__ is ast.Tuple else [expr.right]
+            return _split_placeholders(text, "%", values)
+        return [expr]
     if cls is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "format":
         text = _format_text(expr.func.value, ctx)
         if text is not None:
-            return _split_placeholders(text, "{")
-        return [None]
-    if cls is ast.Name:
+            return _split_placeholders(text, "{", expr.args)
+        return [expr]
+    if cls is ast.Name and ctx is not None:
         value = ctx.value_of(expr)
         if value is not expr:
             return _fragments(value, ctx, depth + 1)
-    return [None]
+    return [expr]
 
 
-def _split_placeholders(text, style):
-    import re
-
+def _split_placeholders(text, style, values):
+    """The literal chunks of a format text and, between them, the values
+    given for its placeholders in order (None past the last)."""
     pattern = r"%[-#0 +]*\d*(?:\.\d+)?[sdirfx]" if style == "%" else r"\{[^{}]*\}"
     out = []
     for i, chunk in enumerate(re.split(pattern, text)):
         if i:
-            out.append(None)
+            out.append(values[i - 1] if i - 1 < len(values) else None)
         out.append(chunk)
     return out
+
+
+# The end of a Set-Cookie header's literal text before its value: `token=`;
+# as a raw response's line writes it: `Set-Cookie: token=`.
+_HEADER_NAME = re.compile(r"^\s*([!#$%&'*+\-.^_`|~\w]+)=$")
+_RAW_HEADER_NAME = re.compile(r"^\s*set-cookie:\s*([!#$%&'*+\-.^_`|~\w]+)=$", re.IGNORECASE)
+
+
+def header_cookie_value(expr, ctx, raw=False):
+    """(cookie name, value expression) of a Set-Cookie header value written
+    as the name's literal and the value (`"token=" + str(n)`,
+    `f"sid={sid}; Path=/"`, `"sid=%s" % sid`, `"sid={}".format(sid)`), or
+    None. `raw`: the literal starts with `Set-Cookie:` itself."""
+    parts = _fragments(expr, ctx, 0)
+    if len(parts) < 2 or not isinstance(parts[0], str) or parts[1] is None or isinstance(parts[1], str):
+        return None
+    found = (_RAW_HEADER_NAME if raw else _HEADER_NAME).match(parts[0])
+    return (found.group(1), parts[1]) if found is not None else None
 
 
 def site_seconds(flag):

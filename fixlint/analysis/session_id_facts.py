@@ -38,7 +38,7 @@ from . import handlers as hd
 from . import urls
 from .base import Analysis, below_root, configured_keywords
 from .cookie_helpers import helper_cookie_site, helpers
-from .cookies import HEADER_METHODS, cookie_jar, cookie_kind, names_session_setting, set_cookie_site
+from .cookies import HEADER_METHODS, cookie_jar, header_cookie_value, cookie_kind, names_session_setting, set_cookie_site
 from .identity import ids_a_record, literal_key
 from .lifecycle import handler_phrases
 from .origins import (COOKIE, FOREIGN, FORM, HEADER, JSON_BODY, NUMERIC, STRONG, Container, OriginAnalysis, Read,
@@ -1090,7 +1090,7 @@ class SessionIdAnalysis(Analysis):
         header's whole line, as a raw socket server writes it."""
         if not (isinstance(header, str) and header.lower() == "set-cookie"):
             return
-        found = _header_cookie_value(value, raw)
+        found = header_cookie_value(value, self.ctx, raw)
         if found is None:
             return
         name, cookie_value = found
@@ -1529,12 +1529,6 @@ _SQL_RUNS = frozenset(("execute",))
 _SQL_MARK = re.compile(r"%s|\?")
 _SQL_COLUMN = re.compile(r"(\w+)\s*=\s*$")
 _SQL_NAMED = re.compile(r"%\(\w+\)s|(?<![:\w]):[A-Za-z_]\w*")
-# The end of a Set-Cookie header's literal text before its value: `token=`;
-# as a raw response's line writes it: `Set-Cookie: token=`.
-_HEADER_NAME = re.compile(r"^\s*([!#$%&'*+\-.^_`|~\w]+)=$")
-_RAW_HEADER_NAME = re.compile(r"^\s*set-cookie:\s*([!#$%&'*+\-.^_`|~\w]+)=$", re.IGNORECASE)
-
-
 def _starts_set_cookie(node):
     """Whether string building `node` starts with a literal `Set-Cookie:`."""
     while node.__class__ is ast.BinOp:
@@ -1542,39 +1536,6 @@ def _starts_set_cookie(node):
     if node.__class__ is ast.JoinedStr and node.values:
         node = node.values[0]
     return node.__class__ is ast.Constant and isinstance(node.value, str) and node.value[:11].lower() == "set-cookie:"
-
-
-def _header_cookie_value(expr, raw=False):
-    """(cookie name, value expression) of a Set-Cookie header value
-    written as the name's literal and the value (`"token=" + str(n)`,
-    `f"sid={sid}; Path=/"`, `"sid=%s" % sid`, `"sid={}".format(sid)`),
-    else None. `raw`: the literal starts with `Set-Cookie:` itself."""
-    cls = expr.__class__
-    if cls is ast.JoinedStr:
-        parts = [v.value for v in expr.values]  # a Constant's text, a FormattedValue's expression
-    elif cls is ast.BinOp and expr.op.__class__ is ast.Add:
-        parts = []
-        todo = [expr]
-        while todo:  # the left-nested chain `a + b + c`, in order
-            node = todo.pop()
-            if node.__class__ is ast.BinOp and node.op.__class__ is ast.Add:
-                todo.extend((node.right, node.left))
-            else:
-                parts.append(node.value if node.__class__ is ast.Constant else node)
-    elif cls is ast.BinOp and expr.op.__class__ is ast.Mod and expr.left.__class__ is ast.Constant:
-        text, values = expr.left.value, expr.right
-        first = values.elts[0] if values.__class__ is ast.Tuple and values.elts else values
-        parts = [text.partition("%s")[0], first] if isinstance(text, str) and "%s" in text else []
-    elif (cls is ast.Call and expr.func.__class__ is ast.Attribute and expr.func.attr == "format"
-          and expr.func.value.__class__ is ast.Constant and expr.args):
-        text = expr.func.value.value
-        parts = [text.partition("{}")[0], expr.args[0]] if isinstance(text, str) and "{}" in text else []
-    else:
-        return None
-    if len(parts) < 2 or not isinstance(parts[0], str) or isinstance(parts[1], (str, bytes)):
-        return None
-    found = (_RAW_HEADER_NAME if raw else _HEADER_NAME).match(parts[0])
-    return (found.group(1), parts[1]) if found is not None else None
 
 
 def _names_the_user(name):
